@@ -1,0 +1,106 @@
+"""Shared table building: every format ends up calling `build_table` with rows of cell
+texts (and spans where the format knows them), so txt, docx and pdf tables share one
+structure: a full grid, merged cells expanded, header rows counted."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Cell, Table
+from ..normalize import clean_cell
+
+# A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
+ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
+NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
+DASH = regex.compile(r"^[-—－–]+$")
+
+
+def is_numeric_cell(text: str) -> bool:
+    t = text.strip()
+    return bool(NUMERIC.match(t) or DASH.match(t))
+
+
+def _is_data_row(row: list) -> bool:
+    texts = [c.text.strip() for c in row]
+    if any(NUMERIC.match(t) for t in texts):
+        return True
+    return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
+
+
+def _is_key_value(rows: list) -> bool:
+    """附件 forms (被评价单位 | X | 评价年度 | 2017年): label cells at even columns."""
+    if not rows or any(len(r) % 2 for r in rows if len(r) > 1):
+        return False
+    labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2) if len(r) > 1]
+    return bool(labels) and sum(1 for t in labels if t and not NUMERIC.match(t) and len(t) <= 12) >= len(labels) * 0.8
+
+
+def count_header_rows(rows: list) -> int:
+    if _is_key_value(rows):
+        return 0
+    for i, row in enumerate(rows[:5]):
+        if _is_data_row(row):
+            return i
+    return 1 if len(rows) > 1 else 0
+
+
+def build_table(spec_rows: list, caption: Optional[str] = None, raw_rows: Optional[list] = None) -> Table:
+    """`spec_rows`: list of rows; each row a list of either strings or
+    (text, rowspan, colspan) tuples, listing only the cells that start at that row
+    (as Word and HTML do). Cells covered by a span from above are skipped in the spec."""
+    grid: dict = {}
+    n_rows = len(spec_rows)
+    for r, row in enumerate(spec_rows):
+        c = 0
+        for item in row:
+            text, rowspan, colspan = (item, 1, 1) if isinstance(item, str) else item
+            while (r, c) in grid:
+                c += 1
+            raw = text
+            origin = Cell(text=clean_cell(text), row=r, col=c, rowspan=rowspan, colspan=colspan, raw=raw)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if dr == 0 and dc == 0:
+                        grid[(r, c)] = origin
+                    else:
+                        grid[(r + dr, c + dc)] = Cell(text=origin.text, row=r + dr, col=c + dc,
+                                                      raw=origin.raw, merged_from=(r, c))
+            c += colspan
+    n_cols = max((c + 1 for (_, c) in grid), default=0)
+    n_rows = max(n_rows, max((r + 1 for (r, _) in grid), default=0))
+    rows = [[grid.get((r, c)) or Cell(text="", row=r, col=c) for c in range(n_cols)] for r in range(n_rows)]
+    return Table(rows=rows, header_rows=count_header_rows(rows), caption=caption)
+
+
+def infer_parent_spans(parent: list, child: list) -> Optional[list]:
+    """A two-row header written flat (as in flattened .txt tables): the parent row lists
+    fewer cells than the child row. Children left empty belong to parents without
+    sub-columns; each run of non-empty children is shared evenly by the parents above it.
+    Returns colspans for the parent cells, or None when no consistent reading exists."""
+    if len(parent) >= len(child):
+        return None
+    empties = [not t.strip() for t in child]
+    spans = []
+    i = 0  # position in child
+    p = 0
+    while p < len(parent):
+        if i >= len(child):
+            return None
+        if empties[i]:
+            spans.append(1)
+            i += 1
+            p += 1
+            continue
+        run = 0
+        while i + run < len(child) and not empties[i + run]:
+            run += 1
+        # how many parents share this run: those before the next empty child
+        remaining_empty = sum(1 for e in empties[i + run:] if e)
+        sharing = len(parent) - p - remaining_empty
+        if sharing <= 0 or run % sharing:
+            return None
+        spans.extend([run // sharing] * sharing)
+        p += sharing
+        i += run
+    return spans if i == len(child) and sum(spans) == len(child) else None

@@ -1,0 +1,187 @@
+"""Plain-text reports.
+
+Besides paragraphs, archived .txt reports carry tables in two flattened shapes:
+- one cell per line, each cell starting with a tab, rows separated by blank lines
+  (a cell may continue over further lines, even across single blank lines);
+- one row per line with the cells separated by tabs.
+Both are rebuilt as tables. Lines broken mid-sentence (page breaks in the original)
+are joined back into one paragraph.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from ..errors import IngestError
+from ..model import TABLE, Document
+from ..normalize import normalize
+from ..numbering import numbering_of, strip_markdown
+from .encoding import decode_text
+from .tables import build_table, infer_parent_spans
+from .text_blocks import add_text_block
+
+_SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
+# Lines shorter than this are titles or headings, never the first half of a broken sentence.
+_SHORT_LINE = 18
+_CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
+
+
+def read_txt(path: Path, data: bytes | None = None) -> Document:
+    data = path.read_bytes() if data is None else data
+    if not data.strip():
+        raise IngestError("file is empty", code="empty")
+    text, encoding = decode_text(data)
+    if not text.strip():
+        raise IngestError("file has no text", code="empty")
+    doc = Document(path=str(path), format="txt", encoding=encoding, pages=None)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    _parse_lines(doc, lines)
+    if not doc.blocks:
+        raise IngestError("file has no text", code="empty")
+    return doc
+
+
+def _is_cell_line(line: str) -> bool:
+    """One-cell-per-line tables: exactly one leading tab, no other tab."""
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def _parse_lines(doc: Document, lines: list) -> None:
+    i = 0
+    paragraph: list = []  # pending lines of a paragraph broken mid-sentence
+
+    def flush():
+        if paragraph:
+            add_text_block(doc, "".join(paragraph))
+            paragraph.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t") and not _tab_region_is_rows(lines, i):
+            flush()
+            i = _read_cell_table(doc, lines, i)
+            continue
+        if "\t" in line.strip("\t ") or (line.startswith("\t") and line.count("\t") > 1):
+            flush()
+            i = _read_row_table(doc, lines, i)
+            continue
+        stripped = line.strip()
+        if not stripped:
+            i += 1
+            continue
+        if paragraph and not _continues(paragraph[-1], stripped):
+            flush()
+        paragraph.append(stripped)
+        if _SENTENCE_END.search(stripped) or len(stripped) < _SHORT_LINE:
+            flush()
+        i += 1
+    flush()
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Was `line` cut off from `previous` (a page or column break mid-sentence)?"""
+    if _SENTENCE_END.search(previous) or len(previous) < _SHORT_LINE or "   " in previous:
+        return False
+    body, md = strip_markdown(normalize(line))
+    if md or numbering_of(body)[0]:
+        return False
+    return True
+
+
+def _tab_region_is_rows(lines: list, start: int) -> bool:
+    """Does the tab-led region at `start` hold tab-separated rows (not one cell a line)?"""
+    seen = 0
+    for line in lines[start:start + 40]:
+        if not line.strip():
+            continue
+        if not line.startswith("\t"):
+            if seen >= 3:
+                break
+            continue
+        seen += 1
+        if not _is_cell_line(line):
+            return True
+    return False
+
+
+def _read_cell_table(doc: Document, lines: list, i: int) -> int:
+    rows: list = []  # each row: list of cells; each cell: list of lines
+    blanks = 0
+    widest = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip() and not line.startswith("\t"):
+            blanks += 1
+            i += 1
+            continue
+        if line.startswith("\t"):
+            if blanks or not rows:
+                rows.append([])
+            rows[-1].append([line[1:]])
+            widest = max(widest, len(rows[-1]))
+            blanks = 0
+        else:
+            row_full = len(rows) >= 2 and len(rows[-1]) >= widest
+            if blanks >= 2 or (blanks and row_full):
+                break  # the table ended; this line is the next paragraph
+            rows[-1][-1].extend([""] * blanks + [line])
+            blanks = 0
+        i += 1
+    _emit_table(doc, [[_join_cell_lines(c) for c in row] for row in rows])
+    return i
+
+
+def _join_cell_lines(lines: list) -> str:
+    parts = [l.strip() for l in lines if l.strip()]
+    # Headers written one character per line (主/要/问/题) read as one word.
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    return "\n".join(parts)
+
+
+def _read_row_table(doc: Document, lines: list, i: int) -> int:
+    rows = []
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            # a blank line inside a table is a page break when more rows follow
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and "\t" in lines[j]:
+                i = j
+                continue
+            break
+        if "\t" not in line:
+            break
+        rows.append(line.rstrip("\n").split("\t"))
+        i += 1
+    _emit_table(doc, rows)
+    return i
+
+
+def _emit_table(doc: Document, rows: list) -> None:
+    caption = None
+    # Leading one-cell rows above a wider table are its caption.
+    while len(rows) > 1 and len(rows[0]) == 1 and len(rows[1]) > 1:
+        caption = (caption + " " if caption else "") + rows.pop(0)[0].replace("\n", "")
+    if caption is None and doc.blocks and doc.blocks[-1].kind != TABLE:
+        prev = doc.blocks[-1].text
+        if _CAPTION.match(prev) and len(prev) <= 40:
+            caption = prev
+            # "表 1" on its own line, the title on the next
+            if len(doc.blocks) > 1 and regex.match(r"^表\s*\d+$", doc.blocks[-2].text):
+                caption = doc.blocks[-2].text + " " + prev
+    spec = []
+    width = max(len(r) for r in rows)
+    for r, row in enumerate(rows):
+        spans = None
+        if r + 1 < len(rows) and len(row) < width and len(rows[r + 1]) == width:
+            spans = infer_parent_spans(row, rows[r + 1])
+        if spans:
+            spec.append([(t, 1, s) for t, s in zip(row, spans)])
+        else:
+            spec.append(list(row) + [""] * (width - len(row)))
+    table = build_table(spec, caption=caption)
+    doc.add(TABLE, normalize(table.as_text()), table=table)

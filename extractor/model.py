@@ -1,0 +1,97 @@
+"""The document model every ingest module produces and every later stage reads.
+
+A Document is an ordered list of blocks. Each block carries where it came from (page,
+block index; for table cells also row/col), so every fact extracted later can point a
+reviewer at the exact place in the file.
+
+`text` is the normalised text (see normalize.py); `raw` is the text as written. Char
+offsets (`start`, `end` in facts) index into `text` and are stable for a given file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+TABLE = "table"
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    raw: Optional[str] = None
+    # True when this grid position is covered by a merged cell written elsewhere;
+    # `text` then repeats the origin cell's text so a row can be read on its own.
+    merged_from: Optional[tuple] = None
+
+    @property
+    def source_text(self) -> str:
+        return self.raw if self.raw is not None else self.text
+
+
+@dataclass
+class Table:
+    """A rectangular grid. `rows[r][c]` always exists; merged cells are expanded so each
+    covered position holds a Cell with `merged_from` pointing at the origin."""
+
+    rows: list
+    header_rows: int = 0
+    caption: Optional[str] = None
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, r: int, c: int) -> Optional[Cell]:
+        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+    def as_text(self) -> str:
+        """Rows joined by newlines, cells by tabs: a block text that contains every cell."""
+        return "\n".join("\t".join(c.text for c in row) for row in self.rows)
+
+
+@dataclass
+class Block:
+    index: int
+    kind: str  # heading | paragraph | table
+    text: str
+    page: Optional[int] = None
+    raw: Optional[str] = None
+    level: Optional[int] = None  # heading depth, 1 = 一、
+    numbering: Optional[str] = None  # the numbering label as written: "（一）", "1."
+    table: Optional[Table] = None
+    # Geometry and OCR data when the format has them (pdf): [x0, top, x1, bottom].
+    bbox: Optional[list] = None
+
+    def source(self) -> dict:
+        return {"page": self.page, "block": self.index}
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # txt | docx | pdf | doc | wps
+    blocks: list = field(default_factory=list)
+    pages: Optional[int] = None
+    encoding: Optional[str] = None  # for txt: which encoding was detected
+    warnings: list = field(default_factory=list)
+
+    def add(self, kind: str, text: str, **kw) -> Block:
+        block = Block(index=len(self.blocks), kind=kind, text=text, **kw)
+        self.blocks.append(block)
+        return block
+
+    @property
+    def tables(self) -> list:
+        return [b for b in self.blocks if b.kind == TABLE]

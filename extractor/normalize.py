@@ -1,0 +1,34 @@
+"""Text normalisation, done once at ingest.
+
+Only what matters for reading numbers is folded: full-width digits, Latin letters and
+the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～), and stray
+spaces inside a number ("5, 758" → "5,758"). Chinese punctuation such as ，（） stays as
+written, so quotes still read like the report. The block keeps the original as `raw`.
+"""
+from __future__ import annotations
+
+import regex
+
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "＝": "=",
+              "＜": "<", "＞": ">", "～": "~", "\u3000": " ", "\xa0": " ",
+              "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": ""})
+_TABLE = str.maketrans(_FOLD)
+
+# A space between a digit and a thousands separator / decimal point, or right after one.
+_SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
+# A full-width comma used as a thousands separator: 5，758，200
+_FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
+def normalize(text: str) -> str:
+    text = text.translate(_TABLE)
+    text = _FW_THOUSANDS.sub(",", text)
+    return _SPACE_IN_NUMBER.sub("", text)
+
+
+def clean_cell(text: str) -> str:
+    """Cell text: normalised, with layout whitespace at the ends removed."""
+    return normalize(text).strip()
