@@ -32,7 +32,7 @@ def _is_key_value(rows: list) -> bool:
     """附件 forms (被评价单位 | X | 评价年度 | 2017年): label cells at even columns."""
     if not rows or any(len(r) % 2 for r in rows if len(r) > 1):
         return False
-    labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2) if len(r) > 1]
+    labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2) if len(r) > 1 and r[i].text.strip()]
     return bool(labels) and sum(1 for t in labels if t and not NUMERIC.match(t) and len(t) <= 12) >= len(labels) * 0.8
 
 

@@ -24,6 +24,8 @@ from .text_blocks import add_text_block
 _SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
 # Lines shorter than this are titles or headings, never the first half of a broken sentence.
 _SHORT_LINE = 18
+# A line ending like a title or an organisation's name is complete even when short.
+_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
 _CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
 
 
@@ -81,7 +83,8 @@ def _parse_lines(doc: Document, lines: list) -> None:
 
 def _continues(previous: str, line: str) -> bool:
     """Was `line` cut off from `previous` (a page or column break mid-sentence)?"""
-    if _SENTENCE_END.search(previous) or len(previous) < _SHORT_LINE or "   " in previous:
+    if (_SENTENCE_END.search(previous) or len(previous) < _SHORT_LINE or "   " in previous
+            or _TITLE_END.search(previous)):
         return False
     body, md = strip_markdown(normalize(line))
     if md or numbering_of(body)[0]:

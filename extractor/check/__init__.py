@@ -1,0 +1,27 @@
+"""The cross-checker: small rule functions over facts, tables and sections (never raw
+text). A rule is registered with @rule("name") and returns a list of flags."""
+from __future__ import annotations
+
+from typing import Callable
+
+RULES: dict = {}
+
+
+def rule(name: str) -> Callable:
+    def register(fn: Callable) -> Callable:
+        RULES[name] = fn
+        return fn
+    return register
+
+
+def run_checks(extraction: dict) -> list:
+    from . import rules  # noqa: F401  (registers the rules)
+
+    flags = []
+    for name, fn in RULES.items():
+        for flag in fn(extraction):
+            flag.setdefault("rule", name)
+            flags.append(flag)
+    for i, flag in enumerate(flags, 1):
+        flag["id"] = f"x{i}"
+    return flags

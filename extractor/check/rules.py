@@ -1,0 +1,1 @@
+"""Checker rules. Each is one function registered by name; see DESIGN.md for the list."""

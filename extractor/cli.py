@@ -1,0 +1,96 @@
+"""Command line: a thin layer over library functions.
+
+Exit codes: 0 every input ok (or skipped as unchanged), 1 some inputs failed (the rest
+were still processed), 2 usage error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="extractor")
+def main():
+    """Structured, checkable data from Chinese performance-evaluation reports (绩效评价报告)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "outdir", default="outputs", show_default=True, type=click.Path(path_type=Path),
+              help="Output folder.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes.")
+@click.option("--force", is_flag=True, help="Re-process files even when unchanged since the last run.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+def run(paths, outdir, jobs, force, progress):
+    """Process reports (files or folders; default corpus/) into OUTDIR: one JSON record per
+    report, facts.csv, flags.csv, dataset.{csv,parquet,xlsx}, manifest.csv, audit.html."""
+    from .runner import run_batch
+
+    if not paths:
+        paths = (Path("corpus"),)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    results = run_batch(list(paths), outdir, jobs=jobs, progress=progress, force=force)
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("ok", "skipped", "duplicate", "failed")}
+    click.echo(f"{len(results)} inputs: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+               + f" → {outdir}", err=True)
+    for r in results:
+        if r.status == "failed":
+            click.echo(f"  failed: {r.path}: {r.error}", err=True)
+    sys.exit(1 if counts["failed"] else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def extract(file):
+    """Print one report's record as JSON."""
+    from .errors import ExtractorError
+    from .pipeline import extract_file
+    from .record import dumps
+
+    if not file.exists():
+        raise click.UsageError(f"no such file: {file}")
+    try:
+        record = extract_file(file)
+    except ExtractorError as e:
+        click.echo(f"error: {file}: {e} [{e.code}]", err=True)
+        sys.exit(1)
+    click.echo(dumps(record))
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of gold JSON files (one per report, named after it).")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--min-recall", default=0.0, show_default=True, type=float, help="Fail (exit 1) below this fact recall.")
+@click.option("--min-precision", default=0.0, show_default=True, type=float,
+              help="Fail (exit 1) below this fact precision.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_cmd(gold_dir, paths, min_recall, min_precision, as_json):
+    """Score extraction against gold files: precision / recall / F1 per fact kind, and
+    for metadata, problems and recommendations. PATHS default to the gold folder's parent."""
+    from .evaluate import evaluate, format_scores
+
+    scores = evaluate(gold_dir, list(paths) or [gold_dir.parent])
+    if as_json:
+        import json
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_scores(scores))
+    overall = scores["facts"]["all"]
+    if overall["recall"] < min_recall or overall["precision"] < min_precision:
+        click.echo(f"below threshold: recall {overall['recall']:.3f} (min {min_recall}), "
+                   f"precision {overall['precision']:.3f} (min {min_precision})", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

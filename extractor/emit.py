@@ -1,0 +1,50 @@
+"""Writing a batch's outputs from its records. Reads records only."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .audit import write_audit_html
+from .dataset import FACT_COLUMNS, FLAG_COLUMNS, fact_rows, flag_rows, write_dataset
+from .record import decimal_text
+
+MANIFEST_COLUMNS = ["path", "sha256", "status", "error_code", "error", "report_id", "format", "facts", "flags",
+                    "seconds"]
+
+
+def _cell(value):
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if value is None:
+        return ""
+    return value
+
+
+def write_csv(path: Path, columns: list, rows: list) -> None:
+    # utf-8-sig so Excel opens the Chinese text correctly.
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: _cell(row.get(k)) for k in columns})
+
+
+def write_outputs(outdir: Path, results: list) -> None:
+    records = [r.record for r in results if r.record is not None]
+    manifest = []
+    for r in results:
+        rec = r.record or {}
+        manifest.append({
+            "path": r.path, "sha256": r.sha256, "status": r.status, "error_code": r.error_code, "error": r.error,
+            "report_id": r.report_id if r.record is not None or r.status == "duplicate" else "",
+            "format": rec.get("source", {}).get("format", ""), "facts": len(rec.get("facts", [])) if rec else "",
+            "flags": len(rec.get("flags", [])) if rec else "", "seconds": f"{r.seconds:.3f}",
+        })
+    write_csv(outdir / "manifest.csv", MANIFEST_COLUMNS, manifest)
+    write_csv(outdir / "facts.csv", FACT_COLUMNS, [row for rec in records for row in fact_rows(rec)])
+    write_csv(outdir / "flags.csv", FLAG_COLUMNS, [row for rec in records for row in flag_rows(rec)])
+    for suffix in ("csv", "parquet", "xlsx"):
+        write_dataset(records, outdir / f"dataset.{suffix}")
+    write_audit_html(records, outdir / "audit.html")

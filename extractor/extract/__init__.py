@@ -1,0 +1,16 @@
+"""Extract: Document → facts, metadata, sections, indicators. Never re-reads the file."""
+from __future__ import annotations
+
+from ..model import Document
+from .facts import extract_facts
+from .metadata import extract_metadata
+
+
+def extract_document(doc: Document) -> dict:
+    metadata, metadata_sources = extract_metadata(doc)
+    return {
+        "metadata": metadata,
+        "metadata_sources": metadata_sources,
+        "facts": extract_facts(doc),
+        "tables": doc.tables,
+    }

@@ -1,0 +1,159 @@
+"""Typed facts (amounts, headcounts, rates, scores …) from a Document's text and tables.
+
+Every fact points at its block (and table cell) with char offsets into that block's (or
+cell's) text and the exact quote, so a reviewer can find it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Document, Table
+from ..patterns import load_json
+from .labels import label_for, year_for
+from .numbers import find_quantities, parse_cell_number
+
+
+@dataclass
+class Fact:
+    kind: str
+    value: Decimal
+    unit: str
+    text: str
+    decimals: int
+    approx: bool
+    source: dict
+    label: Optional[str] = None
+    subject: Optional[str] = None
+    year: Optional[int] = None
+    range_high: Optional[Decimal] = None
+    id: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+_HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
+# Columns whose numbers are positions, not quantities.
+_ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度|年份")
+_SCORE_COLUMN = regex.compile(r"得分|分值|评分|^分数$")
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict:
+    return load_json("units.json")
+
+
+def extract_facts(doc: Document) -> list:
+    facts = []
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            facts.extend(_table_facts(block))
+        else:
+            facts.extend(_text_facts(block.text, {"page": block.page, "block": block.index,
+                                                  "table": None, "row": None, "col": None}))
+    for i, fact in enumerate(facts, 1):
+        fact.id = f"f{i}"
+    return facts
+
+
+def _text_facts(text: str, where: dict, subject: Optional[str] = None, label_prefix: str = "") -> list:
+    out = []
+    for q in find_quantities(text):
+        label = label_for(text, q.start)
+        out.append(Fact(
+            kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
+            label=(label_prefix + label) if label else (label_prefix.rstrip("›") or None),
+            subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            source={**where, "start": q.start, "end": q.end, "quote": q.text},
+        ))
+    return out
+
+
+def column_path(table: Table, col: int) -> list:
+    """Header texts above column `col`, top to bottom, merged repeats collapsed."""
+    path = []
+    for r in range(table.header_rows):
+        text = table.rows[r][col].text.replace("\n", "")
+        if text and (not path or path[-1] != text):
+            path.append(text)
+    return path
+
+
+def unit_of_header(texts: list) -> Optional[str]:
+    units = _units()["header_units"]
+    for text in reversed(texts):
+        for m in _HEADER_UNIT.finditer(text):
+            u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
+            if u in units:
+                return units[u]
+    return None
+
+
+def row_subject(table: Table, r: int) -> Optional[str]:
+    """The row's name: its first cell that is text rather than a number or row label."""
+    from ..ingest.tables import ROW_LABEL, is_numeric_cell
+
+    for cell in table.rows[r][:3]:
+        t = cell.text.replace("\n", "")
+        if t and not is_numeric_cell(t) and not ROW_LABEL.fullmatch(t) or t in ("合计", "小计", "总计"):
+            return t
+    return None
+
+
+def _table_facts(block) -> list:
+    table: Table = block.table
+    out = []
+    caption_unit = unit_of_header([table.caption]) if table.caption else None
+    units = _units()["units"]
+    for r in range(table.header_rows, table.n_rows):
+        subject = row_subject(table, r)
+        for c, cell in enumerate(table.rows[r]):
+            if cell.merged_from is not None or not cell.text:
+                continue
+            where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+            parsed = parse_cell_number(cell.text)
+            header = column_path(table, c)
+            if parsed is None:
+                out.extend(_text_facts(cell.text, where, subject=subject))
+                continue
+            value, decimals, has_percent = parsed
+            left = table.rows[r][c - 1].text if c > 0 else ""
+            header_text = "›".join(header)
+            if _ORDINAL_COLUMN.search(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
+                continue
+            written_unit = "%" if has_percent else unit_of_header(header) or caption_unit
+            if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
+                written_unit = "分"
+            if written_unit is None:
+                continue  # a bare number with no unit anywhere is not a fact we can type
+            kind, base, mult = _written_unit(written_unit, units)
+            label = header_text or (left if table.header_rows == 0 else None)
+            out.append(Fact(
+                kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
+                label=label, subject=subject, year=_year_in(subject),
+                source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
+                extra={"written_unit": written_unit},
+            ))
+    return out
+
+
+def _written_unit(written: str, units: dict) -> tuple:
+    spec = _units()
+    if written in units:
+        kind, base, mult = units[written]
+        return kind, base, Decimal(mult)
+    for mag, factor in spec["magnitudes"].items():
+        if written.startswith(mag) and written[len(mag):] in units:
+            kind, base, mult = units[written[len(mag):]]
+            return kind, base, Decimal(mult) * Decimal(factor)
+    raise KeyError(written)
+
+
+def _year_in(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    m = regex.search(r"(?<!\d)((?:19|20)\d{2})\s*年", text)
+    return int(m.group(1)) if m else None

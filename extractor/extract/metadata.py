@@ -1,0 +1,208 @@
+"""Report-level metadata: title, region, agency, year, type, evaluator, date, score, grade.
+
+Each value comes with the place it was read from (`metadata_sources`), like facts do.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import HEADING, TABLE, Document
+from ..patterns import load_json
+from .numbers import parse_chinese_numeral
+from .regions import resolve_region
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_json("metadata.json")
+
+
+def _compile(key: str):
+    return regex.compile(_vocab()[key])
+
+
+def extract_metadata(doc: Document) -> tuple[dict, dict]:
+    meta: dict = {}
+    sources: dict = {}
+    text_blocks = [b for b in doc.blocks if b.kind != TABLE]
+    kv = key_values(doc)
+
+    title, title_blocks = _title(text_blocks)
+    meta["title"] = title
+    if title_blocks:
+        sources["title"] = {"block": title_blocks[0].index, "page": title_blocks[0].page}
+
+    agency = _agency(text_blocks, title, kv)
+    meta["agency"] = agency
+    heading_zone = " ".join(filter(None, [title, agency] + [b.text for b in text_blocks[:4]]))
+    body = "\n".join(b.text for b in text_blocks)
+    meta.update(resolve_region(heading_zone, body))
+
+    meta["report_type"] = _report_type(title or "", body)
+    meta["year"] = _year(title or "", kv, body)
+    self_eval = bool(_compile("self_evaluation").search((title or "") + body))
+    meta["self_evaluation"] = self_eval
+    meta["evaluator"] = _evaluator(kv, body, agency if self_eval else None)
+    meta["date"] = _date(text_blocks)
+
+    score, score_src = _score(doc, kv)
+    meta["score"] = score
+    if score_src:
+        sources["score"] = score_src
+    grade, grade_src = _grade(doc, kv, score_src)
+    meta["grade"] = grade
+    if grade_src:
+        sources["grade"] = grade_src
+    return meta, sources
+
+
+def key_values(doc: Document) -> dict:
+    """Label → (value, source) pairs from form-like tables (被评价单位 | X | 评价年度 | 2017年)."""
+    out = {}
+    for block in doc.blocks:
+        if block.kind != TABLE or block.table.header_rows:
+            continue
+        for r, row in enumerate(block.table.rows):
+            for c in range(0, len(row) - 1, 2):
+                label, value = row[c].text.replace("\n", ""), row[c + 1].text
+                if label and value and len(label) <= 12 and label not in out:
+                    out[label] = (value, {"block": block.index, "page": block.page, "table": block.index,
+                                          "row": r, "col": c + 1, "quote": value})
+    return out
+
+
+def _title(blocks: list) -> tuple[Optional[str], list]:
+    """The title: the leading short lines up to the first that ends like a title
+    (报告 / 通报 / 通知书 …), e.g. an agency line followed by '2018年度…评价报告'."""
+    ending = _compile("title_ending")
+    lead = []
+    for b in blocks[:6]:
+        if len(b.text) > 120 or (b.numbering and b.kind == HEADING and lead):
+            break
+        lead.append(b)
+        if ending.search(b.text):
+            # A separate agency line before the title belongs to the title only when the
+            # title line itself names no body (…局2018年度… vs bare 2018年度…).
+            return "".join(x.text.replace("\n", "") for x in lead), lead
+    return (blocks[0].text if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
+
+
+def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:
+    for key in _vocab()["agency_keys"]:
+        if key in kv:
+            return kv[key][0]
+    org = _compile("organisation")
+    if title:
+        m = regex.match(_vocab()["title_agency"], title)
+        if m and org.search(m.group("agency")):
+            return m.group("agency")
+    for b in blocks[:6]:
+        if len(b.text) <= 30 and org.fullmatch(b.text.strip()):
+            return b.text.strip()
+    return None
+
+
+def _report_type(title: str, body: str) -> str:
+    for report_type, pattern in _vocab()["report_types"]:
+        if regex.search(pattern, title):
+            return report_type
+    return "project"
+
+
+def _year(title: str, kv: dict, body: str) -> Optional[int]:
+    for key in ("评价年度", "年度"):
+        if key in kv:
+            m = regex.search(r"(?:19|20)\d{2}", kv[key][0])
+            if m:
+                return int(m.group(0))
+    m = regex.search(r"((?:19|20)\d{2})\s*年", title)
+    if m:
+        return int(m.group(1))
+    m = regex.search(r"((?:19|20)\d{2})\s*年度", body)
+    return int(m.group(1)) if m else None
+
+
+def _evaluator(kv: dict, body: str, self_agency: Optional[str]) -> Optional[str]:
+    for key in _vocab()["evaluator_keys"]:
+        if key in kv:
+            return kv[key][0]
+    for pattern in _vocab()["evaluator_patterns"]:
+        m = regex.search(pattern, body)
+        if m:
+            return m.group("evaluator")
+    return self_agency
+
+
+_DATE = regex.compile(
+    r"(?P<y>(?:19|20)\d{2}|[二〇○零一三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+
+
+def _date(blocks: list) -> Optional[str]:
+    """The signing date: a date standing (almost) alone on a line near the end."""
+    for b in reversed(blocks[-15:]):
+        for m in _DATE.finditer(b.text):
+            rest = (b.text[:m.start()] + b.text[m.end():]).strip()
+            if len(rest) > 20 and not rest.endswith("印发"):
+                continue
+            y, mo, d = (_int(m.group(k)) for k in ("y", "m", "d"))
+            if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _int(text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    v = parse_chinese_numeral(text)
+    return int(v) if v is not None else None
+
+
+def _score(doc: Document, kv: dict) -> tuple:
+    for key in _vocab()["score_keys"]:
+        if key in kv:
+            m = regex.search(r"\d+(?:\.\d+)?", kv[key][0])
+            if m:
+                return _num(m.group(0)), kv[key][1]
+    patterns = [regex.compile(p) for p in _vocab()["total_score_patterns"]]
+    exclude = _compile("score_exclude")
+    for pattern in patterns:  # ordered from most to least specific
+        for b in doc.blocks:
+            if b.kind == TABLE:
+                continue
+            for m in pattern.finditer(b.text):
+                before = b.text[max(0, m.start() - 12):m.start("num")]
+                if exclude.search(before):
+                    continue
+                return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
+                                               "end": m.end("num"), "quote": m.group(0)}
+    return None, None
+
+
+def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
+    grade_word = _vocab()["grade_words"]
+    for key in _vocab()["grade_keys"]:
+        if key in kv:
+            value = kv[key][0].strip("“”\" ")
+            if value in grade_word:
+                return value, kv[key][1]
+    pattern = _compile("grade_pattern")
+    blocks = [b for b in doc.blocks if b.kind != TABLE]
+    if score_src and "block" in score_src:
+        # The grade is stated with the total score; look there first.
+        near = [b for b in blocks if 0 <= b.index - score_src["block"] <= 2]
+        blocks = near + [b for b in blocks if b not in near]
+    for b in blocks:
+        m = pattern.search(b.text)
+        if m:
+            return m.group("grade"), {"block": b.index, "page": b.page, "start": m.start("grade"),
+                                      "end": m.end("grade"), "quote": m.group(0)}
+    return None, None
+
+
+def _num(text: str) -> Decimal:
+    return Decimal(text)

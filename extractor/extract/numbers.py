@@ -1,0 +1,187 @@
+"""The number grammar: find quantities (number + unit) in normalised text.
+
+Numbers are parsed here into `Decimal` from the written span itself — never through
+float — so "16.4亿元" is exactly 1640000000 and "575.82万元" exactly 5758200. What was
+written is kept: the text, how many decimals were written (in the written unit, which
+is what tolerances are derived from) and whether the figure was approximate (余, 约 …).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+
+CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+            "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNIT = {"万": 10000, "亿": 100000000}
+_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Chinese numerals: at least two characters, so idioms like 一人一档 or 两不愁 are not read
+# as quantities; 百分之九十 is handled separately.
+CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"
+
+
+@dataclass
+class Quantity:
+    value: Decimal  # in base units (元, 人, %, 分 …)
+    kind: str
+    unit: str  # base unit
+    text: str  # exactly as written in the normalised text, number through unit
+    start: int
+    end: int
+    decimals: int  # decimals written, in the written unit
+    approx: bool = False
+    written_unit: str = ""
+    written_value: Decimal = Decimal(0)  # the number as written, before the unit's multiplier
+    range_high: Optional[Decimal] = None
+    negative: bool = False
+
+
+def parse_chinese_numeral(text: str) -> Optional[Decimal]:
+    """两千 → 2000, 一万二千 → 12000, 三千 → 3000, 十五 → 15, 二〇一九 → 2019 (digit string)."""
+    if not text:
+        return None
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        w = parse_chinese_numeral(whole) if whole else Decimal(0)
+        digits = "".join(str(CN_DIGIT[c]) for c in frac if c in CN_DIGIT)
+        return None if w is None or not digits else w + Decimal("0." + digits)
+    if all(c in CN_DIGIT for c in text):
+        if len(text) == 1:
+            return Decimal(CN_DIGIT[text])
+        # 二〇一九 is digits read out one by one; 两三 / 三四 is "two or three", not 23.
+        if any(c in "零〇○" for c in text):
+            return Decimal("".join(str(CN_DIGIT[c]) for c in text))
+        return None
+    total = Decimal(0)
+    section = Decimal(0)
+    digit = None
+    for c in text:
+        if c in CN_DIGIT:
+            digit = Decimal(CN_DIGIT[c])
+        elif c in CN_SMALL_UNIT:
+            section += (digit if digit is not None else Decimal(1)) * CN_SMALL_UNIT[c]
+            digit = None
+        elif c in CN_BIG_UNIT:
+            section += digit or 0
+            total = (total + section) * CN_BIG_UNIT[c] if CN_BIG_UNIT[c] > 10000 else total + section * CN_BIG_UNIT[c]
+            section = Decimal(0)
+            digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def parse_arabic(text: str) -> tuple[Decimal, int]:
+    plain = text.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return Decimal(plain), decimals
+
+
+@lru_cache(maxsize=1)
+def _grammar():
+    spec = load_json("units.json")
+    units = sorted(spec["units"], key=len, reverse=True)
+    unit_alt = "|".join(regex.escape(u) for u in units)
+    mags = "".join(spec["magnitudes"])
+    before = "|".join(regex.escape(w) for w in sorted(spec["approx_before"], key=len, reverse=True))
+    after = "|".join(regex.escape(w) for w in sorted(spec["approx_after"], key=len, reverse=True))
+    number = rf"(?P<num>{ARABIC}|{CHINESE})"
+    pattern = regex.compile(
+        rf"(?P<pre>{before})?(?P<sign>[-+])?{number}"
+        rf"(?:(?P<unit1>%)?\s*(?P<range_sep>[-~～至到])\s*(?P<num2>{ARABIC}))?"
+        rf"(?P<post1>{after})?\s*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?\s*(?P<unit>{unit_alt})",
+    )
+    percent_word = regex.compile(rf"百分之(?P<num>{ARABIC}|[{_CN_CHARS}点]+)")
+    return spec, pattern, percent_word
+
+
+# A number directly preceded by one of these is part of a code, date or name, not a quantity.
+_BAD_BEFORE = regex.compile(r"[\d.,A-Za-z〔【\[第%]$")
+# "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
+_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项)"),
+              "次": regex.compile(r"^(?:性|要|日|年|月)"),
+              "个": regex.compile(r"^(?:月|工作日|小时)"),
+              "名": regex.compile(r"^(?:称|单|义|额)"),
+              "件": regex.compile(r"^(?:号)"),
+              "起": regex.compile(r"^(?:来|到|止|至|步|付|草|诉)"),
+              "人": regex.compile(r"^(?:民|员|口|群|社|大|力|事|才|均)"),
+              "家": regex.compile(r"^(?:庭|中|属)")}
+
+
+def find_quantities(text: str) -> list:
+    spec, pattern, percent_word = _grammar()
+    units = spec["units"]
+    out = []
+    for m in pattern.finditer(text):
+        num_text = m.group("num")
+        if _BAD_BEFORE.search(text[: m.start()]):
+            continue
+        if m.group("unit1") and m.group("unit") != "%":
+            continue
+        unit = m.group("unit")
+        after = text[m.end():]
+        if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
+            continue
+        if unit in ("%", "个百分点", "百分点") and m.group("mag"):
+            continue
+        if regex.match(r"^[年月日号]", after):
+            continue
+        chinese = not regex.match(r"\d", num_text)
+        if chinese:
+            value = parse_chinese_numeral(num_text)
+            decimals = 0
+            if value is None:
+                continue
+        else:
+            value, decimals = parse_arabic(num_text)
+        kind, base_unit, mult = units[unit]
+        mag = m.group("mag")
+        written_unit = (mag or "") + unit
+        factor = Decimal(mult) * (Decimal(spec["magnitudes"][mag]) if mag else 1)
+        if mag and unit not in ("元", "人", "人次", "户", "名", "个"):
+            continue
+        negative = m.group("sign") == "-"
+        written_value = -value if negative else value
+        high = None
+        if m.group("num2"):
+            hv, _ = parse_arabic(m.group("num2"))
+            high = hv * factor
+        start = m.start()
+        out.append(Quantity(
+            value=written_value * factor, kind=kind, unit=base_unit, text=m.group(0), start=start,
+            end=m.end(), decimals=decimals,
+            approx=bool(m.group("pre") or m.group("post1") or m.group("post2")),
+            written_unit=written_unit, written_value=written_value, range_high=high, negative=negative))
+    for m in percent_word.finditer(text):
+        raw = m.group("num")
+        if regex.match(r"\d", raw):
+            value, decimals = parse_arabic(raw)
+        else:
+            value, decimals = parse_chinese_numeral(raw), 0
+            if value is None:
+                continue
+        out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
+                            decimals=decimals, written_unit="%", written_value=value))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def parse_cell_number(text: str) -> Optional[tuple]:
+    """A table cell holding just a number (maybe with %): (Decimal, decimals, has_percent).
+    A dash is an explicit zero."""
+    t = text.strip().replace(" ", "")
+    if regex.fullmatch(r"[-—－–]+", t):
+        return Decimal(0), 0, False
+    m = regex.fullmatch(rf"([-+]?)({ARABIC})(%?)", t)
+    if not m:
+        return None
+    value, decimals = parse_arabic(m.group(2))
+    return (-value if m.group(1) == "-" else value), decimals, bool(m.group(3))

@@ -1,0 +1,25 @@
+"""One file through the stages, ingest → extract → check → record. The batch runner
+(runner.py) and the CLI call this; nothing here writes files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .check import run_checks
+from .extract import extract_document
+from .ingest import load_document
+from .record import build_record, sha256_of
+
+
+def extract_file(path, data: bytes | None = None) -> dict:
+    """The ReportRecord for one file. Raises ExtractorError (IngestError …) for bad input."""
+    path = Path(path)
+    if data is None:
+        from .errors import IngestError
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise IngestError(f"cannot read file: {e.strerror or e}", code="unreadable")
+    doc = load_document(path, data)
+    extraction = extract_document(doc)
+    extraction["flags"] = run_checks(extraction)
+    return build_record(doc, sha256_of(data), extraction)

@@ -1,0 +1,89 @@
+"""The ReportRecord: the JSON contract every downstream use reads (see DESIGN.md)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+
+import regex
+
+from . import __version__
+from .model import Document, Table
+
+SCHEMA_VERSION = "1"
+
+
+def report_id_for(sha256: str) -> str:
+    return "r" + sha256[:16]
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact decimal text without exponent or trailing zeros: 5758200.00 → 5758200."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def fact_dict(fact) -> dict:
+    d = {
+        "id": fact.id, "kind": fact.kind, "value": fact.value, "unit": fact.unit, "text": fact.text,
+        "decimals": fact.decimals, "approx": fact.approx, "label": fact.label, "subject": fact.subject,
+        "year": fact.year, "source": fact.source,
+    }
+    if fact.range_high is not None:
+        d["range_high"] = fact.range_high
+    if fact.extra:
+        d.update(fact.extra)
+    return d
+
+
+def table_dict(block) -> dict:
+    t: Table = block.table
+    rows = [[c.text for c in row] for row in t.rows]
+    return {
+        "id": f"t{block.index}", "caption": t.caption, "header": rows[: t.header_rows], "rows": rows[t.header_rows:],
+        "header_rows": t.header_rows,
+        "spans": [[c.row, c.col, c.rowspan, c.colspan] for row in t.rows for c in row
+                  if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
+        "source": {"block": block.index, "page": block.page},
+    }
+
+
+def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "extractor_version": __version__,
+        "report_id": report_id_for(sha256),
+        "source": {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages,
+                   "encoding": doc.encoding},
+        "metadata": extraction["metadata"],
+        "metadata_sources": extraction.get("metadata_sources", {}),
+        "facts": [fact_dict(f) for f in extraction["facts"]],
+        "problems": extraction.get("problems", []),
+        "recommendations": extraction.get("recommendations", []),
+        "indicators": extraction.get("indicators", []),
+        "tables": [table_dict(b) for b in doc.tables],
+        "flags": extraction.get("flags", []),
+        "errors": list(doc.warnings),
+    }
+
+
+_DEC = regex.compile(r'"__dec__(-?[0-9.]+)"')
+
+
+def _prepare(obj):
+    if isinstance(obj, Decimal):
+        return "__dec__" + decimal_text(obj)
+    if isinstance(obj, dict):
+        return {k: _prepare(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_prepare(v) for v in obj]
+    return obj
+
+
+def dumps(record: dict, indent: int | None = 2) -> str:
+    """JSON with Decimals written as exact JSON numbers (never through float)."""
+    return _DEC.sub(r"\1", json.dumps(_prepare(record), ensure_ascii=False, indent=indent))
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

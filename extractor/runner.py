@@ -1,0 +1,168 @@
+"""The batch job behind `extractor run`: every input gets a manifest row, a bad file never
+stops the batch, unchanged files from an earlier run into the same folder are skipped."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from . import __version__
+from .errors import ExtractorError
+from .record import dumps, report_id_for, sha256_of
+
+IGNORE_FILE = ".extractorignore"
+
+
+@dataclass
+class InputResult:
+    path: str
+    sha256: str = ""
+    status: str = "failed"  # ok | failed | skipped | duplicate
+    error_code: str = ""
+    error: str = ""
+    report_id: str = ""
+    seconds: float = 0.0
+    record: Optional[dict] = field(default=None, repr=False)
+
+
+def collect_inputs(paths: list) -> list:
+    """Files named directly, and every file under the folders named (sorted, hidden files
+    left out, and whatever a folder's .extractorignore lists). Missing paths are kept so
+    they get a manifest row saying so."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            ignore = _ignore_patterns(p)
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).as_posix()
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*") for pat in ignore):
+                    continue
+                out.append(f)
+        else:
+            out.append(p)
+    return out
+
+
+def _ignore_patterns(folder: Path) -> list:
+    f = folder / IGNORE_FILE
+    if not f.exists():
+        return []
+    return [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+def process_one(path: str) -> InputResult:
+    """Run one file; errors become a failed result, never an exception."""
+    from .pipeline import extract_file
+
+    started = time.perf_counter()
+    result = InputResult(path=path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        result.error_code, result.error = "unreadable", f"cannot read file: {e.strerror or e}"
+        return result
+    result.sha256 = sha256_of(data)
+    result.report_id = report_id_for(result.sha256)
+    try:
+        result.record = extract_file(path, data)
+        result.status = "ok"
+    except ExtractorError as e:
+        result.error_code, result.error = e.code, str(e)
+    except Exception as e:  # a bug or a pathological file: report it, keep the batch going
+        result.error_code = "internal_error"
+        result.error = f"{type(e).__name__}: {e} (at {traceback.extract_tb(e.__traceback__)[-1].name})"
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _previous_records(outdir: Path) -> dict:
+    """sha256 → record from an earlier run into the same folder by this extractor version."""
+    found = {}
+    reports = outdir / "reports"
+    if not reports.is_dir():
+        return found
+    for f in reports.glob("*.json"):
+        try:
+            rec = json.loads(f.read_text(encoding="utf-8"), parse_float=_decimal, parse_int=_decimal)
+        except (OSError, ValueError):
+            continue
+        if rec.get("extractor_version") == __version__:
+            found[rec["source"]["sha256"]] = rec
+    return found
+
+
+def _decimal(text: str):
+    from decimal import Decimal
+    return Decimal(text)
+
+
+def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = None, force: bool = False) -> list:
+    from .emit import write_outputs
+
+    outdir = Path(outdir)
+    (outdir / "reports").mkdir(parents=True, exist_ok=True)
+    inputs = collect_inputs(paths)
+    previous = {} if force else _previous_records(outdir)
+    results: list = [None] * len(inputs)
+    todo = []
+    seen: dict = {}
+    for i, p in enumerate(inputs):
+        if not p.exists():
+            results[i] = InputResult(path=str(p), error_code="not_found", error="no such file")
+            continue
+        try:
+            sha = sha256_of(p.read_bytes())
+        except OSError as e:
+            results[i] = InputResult(path=str(p), error_code="unreadable", error=f"cannot read file: {e.strerror or e}")
+            continue
+        if sha in seen:
+            results[i] = InputResult(path=str(p), sha256=sha, status="duplicate", report_id=report_id_for(sha),
+                                     error=f"same bytes as {seen[sha]}")
+            continue
+        seen[sha] = str(p)
+        if sha in previous and (outdir / "reports" / f"{report_id_for(sha)}.json").exists():
+            results[i] = InputResult(path=str(p), sha256=sha, status="skipped", report_id=report_id_for(sha),
+                                     error="unchanged since the last run", record=previous[sha])
+            continue
+        todo.append(i)
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="file", desc="extracting", file=sys.stderr)
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for i, res in zip(todo, pool.map(process_one, [str(inputs[i]) for i in todo], chunksize=4)):
+                results[i] = res
+                _save(outdir, res)
+                if bar:
+                    bar.update(1)
+    else:
+        for i in todo:
+            results[i] = process_one(str(inputs[i]))
+            _save(outdir, results[i])
+            if bar:
+                bar.update(1)
+    if bar:
+        bar.close()
+    write_outputs(outdir, results)
+    return results
+
+
+def _save(outdir: Path, res: InputResult) -> None:
+    if res.record is None:
+        return
+    target = outdir / "reports" / f"{res.report_id}.json"
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(dumps(res.record), encoding="utf-8")
+    os.replace(tmp, target)  # a killed run never leaves a half-written record behind
