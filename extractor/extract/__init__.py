@@ -4,11 +4,15 @@ from __future__ import annotations
 from ..model import Document
 from .facts import extract_facts
 from .metadata import extract_metadata
+from .sections import extract_sections
 
 
 def extract_document(doc: Document) -> dict:
     metadata, metadata_sources = extract_metadata(doc)
+    problems, recommendations = extract_sections(doc)
     return {
+        "problems": problems,
+        "recommendations": recommendations,
         "metadata": metadata,
         "metadata_sources": metadata_sources,
         "facts": extract_facts(doc),

@@ -97,7 +97,7 @@ def _grammar():
     pattern = regex.compile(
         rf"(?P<pre>{before})?(?P<sign>[-+])?{number}"
         rf"(?:(?P<unit1>%)?\s*(?P<range_sep>[-~～至到])\s*(?P<num2>{ARABIC}))?"
-        rf"(?P<post1>{after})?\s*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?\s*(?P<unit>{unit_alt})",
+        rf"(?P<post1>{after})?\s*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?\s*(?P<unit>{unit_alt})(?P<post3>左右|以上|以下)?",
     )
     percent_word = regex.compile(rf"百分之(?P<num>{ARABIC}|[{_CN_CHARS}点]+)")
     return spec, pattern, percent_word
@@ -158,7 +158,7 @@ def find_quantities(text: str) -> list:
         out.append(Quantity(
             value=written_value * factor, kind=kind, unit=base_unit, text=m.group(0), start=start,
             end=m.end(), decimals=decimals,
-            approx=bool(m.group("pre") or m.group("post1") or m.group("post2")),
+            approx=bool(m.group("pre") or m.group("post1") or m.group("post2") or m.group("post3")),
             written_unit=written_unit, written_value=written_value, range_high=high, negative=negative))
     for m in percent_word.finditer(text):
         raw = m.group("num")

@@ -46,11 +46,13 @@ def load_document(path, data: bytes | None = None) -> Document:
         from .txt import read_txt
         return read_txt(path, data)
     if fmt == "docx":
+        from docx.opc.exceptions import PackageNotFoundError
+
         from .docx import read_docx
         try:
             return read_docx(path, data)
-        except (zipfile.BadZipFile, KeyError) as e:
-            raise IngestError(f"corrupt .docx: {e}", code="corrupt_docx")
+        except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as e:
+            raise IngestError(f"corrupt .docx (not a readable Word package): {e}", code="corrupt_docx")
     if fmt == "pdf":
         from .pdf import read_pdf
         return read_pdf(path, data)

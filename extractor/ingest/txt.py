@@ -89,7 +89,9 @@ def _continues(previous: str, line: str) -> bool:
     body, md = strip_markdown(normalize(line))
     if md or numbering_of(body)[0]:
         return False
-    return True
+    # A numbered or Markdown heading line is complete however long it is.
+    prev_body, prev_md = strip_markdown(normalize(previous))
+    return not (prev_md or numbering_of(prev_body)[0])
 
 
 def _tab_region_is_rows(lines: list, start: int) -> bool:

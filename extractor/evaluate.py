@@ -1,0 +1,195 @@
+"""`extractor eval`: precision / recall of extracted facts, metadata, problems,
+recommendations and flags against hand-written gold files.
+
+A gold file is named after the report's stem (000_x.json for 000_x.txt); every file in
+PATHS with that stem, whatever its format, is scored against it, so the .txt, .docx and
+.pdf renditions of one report share one gold. Facts match on (kind, value, unit) as a
+multiset; label accuracy is measured over the matched pairs.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import regex
+
+from .runner import collect_inputs, process_one
+
+META_FIELDS = ["title", "province", "city", "county", "year", "report_type", "evaluator", "date", "score", "grade"]
+
+
+def _dec(value) -> str:
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _fact_key(f: dict) -> tuple:
+    return (f["kind"], _dec(f["value"]), f["unit"])
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+_TITLE_NOISE = regex.compile(r"[\s\p{P}（）()“”「」]+")
+
+
+def _norm_title(t: str) -> str:
+    from .numbering import numbering_of
+
+    t = t.strip()
+    label, _ = numbering_of(t)
+    if label:
+        t = t[len(label):]
+    return _TITLE_NOISE.sub("", t)
+
+
+def _title_match(a: str, b: str) -> bool:
+    a, b = _norm_title(a), _norm_title(b)
+    if not a or not b:
+        return False
+    return a in b or b in a
+
+
+def match_titles(pred: list, gold: list) -> int:
+    used = set()
+    tp = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _title_match(p, g):
+                used.add(i)
+                tp += 1
+                break
+    return tp
+
+
+def score_record(record: dict, gold: dict) -> dict:
+    kinds = {f["kind"] for f in gold["facts"]}
+    pred = [f for f in record["facts"] if f["kind"] in kinds]
+    by_key = defaultdict(list)
+    for f in pred:
+        by_key[_fact_key(f)].append(f)
+    per_kind = defaultdict(lambda: [0, 0, 0])  # tp, pred, gold
+    for f in pred:
+        per_kind[f["kind"]][1] += 1
+    labels_right = 0
+    missed = []
+    for g in gold["facts"]:
+        per_kind[g["kind"]][2] += 1
+        candidates = by_key.get(_fact_key(g))
+        if candidates:
+            # prefer a candidate with the same label, then the same quoted text
+            candidates.sort(key=lambda f: (f.get("label") != g.get("label"), f.get("text") != g.get("text")))
+            hit = candidates.pop(0)
+            per_kind[g["kind"]][0] += 1
+            labels_right += hit.get("label") == g.get("label")
+        else:
+            missed.append(g)
+    extra = [f for fs in by_key.values() for f in fs]
+    meta = {}
+    for k in META_FIELDS:
+        if k in gold.get("metadata", {}):
+            want, got = gold["metadata"][k], record["metadata"].get(k)
+            meta[k] = _dec(want) == _dec(got) if k == "score" and want is not None and got is not None else want == got
+    problems = [p["title"] for p in record.get("problems", [])]
+    recs = [r["title"] for r in record.get("recommendations", [])]
+    out = {
+        "per_kind": {k: v for k, v in per_kind.items()},
+        "labels_right": labels_right,
+        "metadata": meta,
+        "problems": (match_titles(problems, gold.get("problems", [])), len(problems), len(gold.get("problems", []))),
+        "recommendations": (match_titles(recs, gold.get("recommendations", [])), len(recs),
+                            len(gold.get("recommendations", []))),
+        "missed": [f"{g['kind']} {g['value']}{g['unit']} «{g.get('text')}»" for g in missed],
+        "extra": [f"{f['kind']} {f['value']}{f['unit']} «{f.get('text')}»" for f in extra],
+        "duplicates": len(problems) - len(set(map(_norm_title, problems))) + len(recs) - len(set(map(_norm_title, recs))),
+    }
+    if "flags" in gold:
+        got = Counter(f["rule"] for f in record.get("flags", []) if f.get("severity") in ("error", "warning"))
+        want = Counter(f["rule"] for f in gold["flags"])
+        out["flags"] = {r: (min(got[r], want[r]), got[r], want[r]) for r in set(got) | set(want)}
+    return out
+
+
+def evaluate(gold_dir, paths: list) -> dict:
+    gold_dir = Path(gold_dir)
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
+    files = [f for f in collect_inputs(paths) if f.stem in golds and f.suffix.lower() != ".json"]
+    per_format = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    label = defaultdict(lambda: [0, 0])
+    meta = defaultdict(lambda: [0, 0])
+    sections = defaultdict(lambda: [0, 0, 0])
+    flags = defaultdict(lambda: [0, 0, 0])
+    reports = {}
+    for f in files:
+        res = process_one(str(f))
+        fmt = f.suffix.lower().lstrip(".")
+        if res.record is None:
+            reports[str(f)] = {"error": res.error}
+            continue
+        s = score_record(res.record, golds[f.stem])
+        reports[str(f)] = {"missed": s["missed"], "extra": s["extra"], "metadata": s["metadata"],
+                           "duplicates": s["duplicates"]}
+        for kind, (tp, npred, ngold) in s["per_kind"].items():
+            for bucket in (per_format[fmt][kind], per_format[fmt]["all"], per_format["all"][kind], per_format["all"]["all"]):
+                bucket[0] += tp
+                bucket[1] += npred
+                bucket[2] += ngold
+        tp_all = sum(v[0] for v in s["per_kind"].values())
+        for key in (fmt, "all"):
+            label[key][0] += s["labels_right"]
+            label[key][1] += tp_all
+            for k, ok in s["metadata"].items():
+                meta[k][0] += ok
+                meta[k][1] += 1
+            for name in ("problems", "recommendations"):
+                for i in range(3):
+                    sections[f"{key}:{name}"][i] += s[name][i]
+        for rule, (tp, npred, ngold) in s.get("flags", {}).items():
+            flags[rule][0] += tp
+            flags[rule][1] += npred
+            flags[rule][2] += ngold
+    return {
+        "files": len(files),
+        "facts": {k: _prf(*v) for k, v in per_format["all"].items()} or {"all": _prf(0, 0, 0)},
+        "facts_by_format": {fmt: {k: _prf(*v) for k, v in kinds.items()} for fmt, kinds in per_format.items()
+                            if fmt != "all"},
+        "label_accuracy": {k: round(v[0] / v[1], 4) if v[1] else None for k, v in label.items()},
+        "metadata_accuracy": {k: round(v[0] / v[1], 4) for k, v in meta.items()},
+        "sections": {k: _prf(*v) for k, v in sections.items()},
+        "flags": {k: _prf(*v) for k, v in flags.items()},
+        "reports": reports,
+    }
+
+
+def format_scores(scores: dict) -> str:
+    lines = [f"files scored: {scores['files']}", "", "facts (value+unit+kind)        precision  recall     f1   tp/pred/gold"]
+    for kind, s in sorted(scores["facts"].items(), key=lambda kv: (kv[0] != "all", kv[0])):
+        lines.append(f"  {kind:<28} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}   "
+                     f"{s['tp']}/{s['pred']}/{s['gold']}")
+    for fmt, kinds in sorted(scores["facts_by_format"].items()):
+        s = kinds["all"]
+        lines.append(f"  [{fmt}] all{'':<22} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}   "
+                     f"{s['tp']}/{s['pred']}/{s['gold']}")
+    lines.append("")
+    lines.append("label accuracy (matched facts): " + ", ".join(
+        f"{k} {v:.3f}" for k, v in sorted(scores["label_accuracy"].items()) if v is not None))
+    lines.append("metadata accuracy: " + ", ".join(f"{k} {v:.2f}" for k, v in scores["metadata_accuracy"].items()))
+    if scores["sections"]:
+        lines.append("")
+        lines.append("sections                        precision  recall     f1")
+        for k, s in sorted(scores["sections"].items()):
+            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}")
+    if scores["flags"]:
+        lines.append("")
+        lines.append("flags (error+warning) by rule   precision  recall")
+        for k, s in sorted(scores["flags"].items()):
+            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+from decimal import Decimal
+
+import pytest
+
+from extractor.extract.numbers import find_quantities, parse_cell_number, parse_chinese_numeral
+from extractor.normalize import normalize
+
+
+def one(text):
+    qs = find_quantities(normalize(text))
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize("text,kind,value,unit,decimals", [
+    ("共投入资金1,234,567.50元用于", "amount", "1234567.50", "元", 2),
+    ("拨付专项资金86.3万元，", "amount", "863000", "元", 1),
+    ("全年支出16.4亿元", "amount", "1640000000", "元", 1),
+    ("年初预算 400 万元", "amount", "4000000", "元", 0),
+    ("补助经费四百万元", "amount", "4000000", "元", 0),
+    ("参加培训的有１０６名村医", "headcount", "106", "人", 0),
+    ("覆盖一万二千人", "headcount", "12000", "人", 0),
+    ("门诊就诊3210人次", "person_times", "3210", "人次", 0),
+    ("救治42户", "households", "42", "户", 0),
+    ("执行率为９８．５％", "percent", "98.5", "%", 1),
+    ("达到百分之九十", "percent", "90", "%", 0),
+    ("按每人220元/人缴纳", "money_rate", "220", "元/人", 0),
+    ("按每人220元／人缴纳", "money_rate", "220", "元/人", 0),
+    ("评价得分为 88.25 分，", "score", "88.25", "分", 2),
+    ("比上年提高3个百分点", "percent_point", "3", "百分点", 0),
+])
+def test_quantity_kinds(text, kind, value, unit, decimals):
+    q = one(text)
+    assert (q.kind, q.value, q.unit, q.decimals) == (kind, Decimal(value), unit, decimals)
+    assert q.text in normalize(text)
+
+
+def test_approximate_figures_are_kept_and_marked():
+    q = one("约有2600余名群众参与")
+    assert q.approx and q.value == 2600
+    q = one("受益群众近两千人")
+    assert q.approx and q.value == 2000
+    q = one("服务对象5万人左右")
+    assert q.approx and q.value == 50000
+
+
+def test_ranges_and_signs():
+    q = one("各乡镇较上年增加12%-45%。")
+    assert (q.value, q.range_high) == (Decimal(12), Decimal(45))
+    q = one("变动率＝-33.3%。")
+    assert q.value == Decimal("-33.3") and q.negative
+
+
+def test_not_quantities():
+    text = normalize("依据某财发〔2019〕35号文件，2019年1-6月，实行一人一档，两不愁三保障，分两批培训，共30条措施。")
+    assert find_quantities(text) == []
+    # 两三个 is "two or three", never 23
+    assert parse_chinese_numeral("两三") is None
+    assert parse_chinese_numeral("一万二千") == 12000
+    assert parse_chinese_numeral("二〇一九") == 2019
+
+
+def test_decimal_exactness():
+    q = one("资金合计0.1万元")
+    assert q.value == Decimal("1000") and isinstance(q.value, Decimal)
+
+
+def test_cell_numbers():
+    assert parse_cell_number(" 74.41 ") == (Decimal("74.41"), 2, False)
+    assert parse_cell_number("     -   ") == (Decimal(0), 0, False)
+    assert parse_cell_number("97.5%") == (Decimal("97.5"), 1, True)
+    assert parse_cell_number("合计") is None
