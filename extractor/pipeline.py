@@ -20,6 +20,6 @@ def extract_file(path, data: bytes | None = None) -> dict:
         except OSError as e:
             raise IngestError(f"cannot read file: {e.strerror or e}", code="unreadable")
     doc = load_document(path, data)
-    extraction = extract_document(doc)
-    extraction["flags"] = run_checks(extraction)
-    return build_record(doc, sha256_of(data), extraction)
+    record = build_record(doc, sha256_of(data), extract_document(doc))
+    record["flags"] = run_checks(record)
+    return record

@@ -26,8 +26,8 @@ def decimal_text(value: Decimal) -> str:
 def fact_dict(fact) -> dict:
     d = {
         "id": fact.id, "kind": fact.kind, "value": fact.value, "unit": fact.unit, "text": fact.text,
-        "decimals": fact.decimals, "approx": fact.approx, "label": fact.label, "subject": fact.subject,
-        "year": fact.year, "source": fact.source,
+        "decimals": fact.decimals, "scale": fact.scale, "approx": fact.approx, "label": fact.label, "subject": fact.subject,
+        "year": fact.year, "context": fact.context, "source": fact.source,
     }
     if fact.range_high is not None:
         d["range_high"] = fact.range_high
@@ -61,6 +61,7 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "problems": extraction.get("problems", []),
         "recommendations": extraction.get("recommendations", []),
         "indicators": extraction.get("indicators", []),
+        "relations": extraction.get("relations", []),
         "tables": [table_dict(b) for b in doc.tables],
         "flags": extraction.get("flags", []),
         "errors": list(doc.warnings),

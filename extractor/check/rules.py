@@ -1,1 +1,551 @@
-"""Checker rules. Each is one function registered by name; see DESIGN.md for the list."""
+"""Checker rules. Each is one function over the record (facts, relations, tables,
+indicators, metadata) registered by name; see DESIGN.md for the list. A rule never reads
+raw text: what it compares is what extraction found, with its sources."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import combinations
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from . import rule
+from .tolerance import Interval, exact, interval_of, verdict
+
+SEVERITY = {"error": "error", "rounding": "info", "approx": "warning"}
+_UNIT_TEXT = {Decimal(10000): "万", Decimal(100000000): "亿", Decimal(1000): "千"}
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_json("relations.json")
+
+
+@lru_cache(maxsize=1)
+def _checks() -> dict:
+    return load_json("checks.json")
+
+
+# ---------------------------------------------------------------- helpers
+
+def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
+    """A value in the written unit of `fact` (5758200 元 written as 万元 → 575.82万元)."""
+    scale = Decimal(str(fact.get("scale") or 1))
+    d = int(fact.get("decimals") or 0) if decimals is None else decimals
+    shown = (Decimal(value) / scale).quantize(Decimal(1).scaleb(-d)) if d >= 0 else Decimal(value) / scale
+    unit = fact.get("unit") or ""
+    if unit == "元":
+        unit = _UNIT_TEXT.get(scale, "") + "元"
+    return f"{shown}{'' if unit == '%' else ''}{unit}"
+
+
+def make_flag(severity: str, message: str, stated, computed, difference, tolerance, evidence: list,
+              explanation: Optional[str] = None, **extra) -> dict:
+    flag = {"severity": severity, "message": message, "stated": stated, "computed": computed,
+            "difference": difference, "tolerance": tolerance, "evidence": [f["id"] for f in evidence],
+            "evidence_quotes": [{"fact": f["id"], **{k: f["source"].get(k) for k in
+                                                     ("page", "block", "table", "row", "col", "quote")}}
+                                for f in evidence],
+            "explanation": explanation}
+    flag.update(extra)
+    return flag
+
+
+def _q(value: Decimal, places: int = 4) -> Decimal:
+    return Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize()
+
+
+def facts_by_id(record: dict) -> dict:
+    return {f["id"]: f for f in record["facts"]}
+
+
+def relations_of(record: dict, kind: str) -> list:
+    return [r for r in record.get("relations", []) if r["type"] == kind]
+
+
+def _sum(facts: list) -> Interval:
+    total = exact(0)
+    for f in facts:
+        total = total + interval_of(f)
+    return total
+
+
+# ---------------------------------------------------------------- sums
+
+@rule("sum.breakdown")
+def check_sum_breakdown(record: dict) -> list:
+    """'X，其中 A a、B b': the parts may not exceed the total; a list said to be complete
+    (分别为) must add up. A longer list whose sub-set adds up is read as nested
+    (其中 A，包括 A1、A2；B) and passes."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "breakdown"):
+        total = facts[rel["total"]]
+        parts = [facts[p] for p in rel["parts"]]
+        summed = _sum(parts)
+        outcome, diff, tol = verdict(total, summed)
+        if outcome == "ok":
+            continue
+        if summed.high < interval_of(total).low and not rel.get("complete"):
+            continue  # 其中 names the main parts only
+        if len(parts) > 1 and any(verdict(total, _sum(list(c)))[0] == "ok"
+                                  for n in range(1, len(parts)) for c in combinations(parts, n)):
+            continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
+        flags.append(make_flag(
+            SEVERITY[outcome],
+            f"分项之和与总数不符：总数{total['text']}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
+            total["value"], summed.mid, diff, tol, [total] + parts))
+    return flags
+
+
+_TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|总\s*计)$")
+_GROUP_ROW = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+_ITEM_ROW = regex.compile(r"^\d{1,3}$")
+
+
+def _table_cells(record: dict) -> dict:
+    """(table block, row, col) → numeric-cell fact."""
+    out = {}
+    for f in record["facts"]:
+        s = f["source"]
+        if s.get("table") is not None and s.get("start") == 0 and s.get("quote") == f["text"] and f.get("written_unit"):
+            out[(s["table"], s["row"], s["col"])] = f
+    return out
+
+
+def _row_kinds(table: dict) -> list:
+    """'total' | 'group' | 'item' | None for each grid row, from the first two cells."""
+    grid = table["header"] + table["rows"]
+    kinds = []
+    for r, row in enumerate(grid):
+        if r < table["header_rows"]:
+            kinds.append(None)
+            continue
+        first = [c.replace(" ", "") for c in row[:2]]
+        if any(_TOTAL_ROW.match(c) for c in first):
+            kinds.append("total")
+        elif first and _GROUP_ROW.match(first[0]):
+            kinds.append("group")
+        elif first and _ITEM_ROW.match(first[0]):
+            kinds.append("item")
+        else:
+            kinds.append("item" if any(c for c in row) else None)
+    return kinds
+
+
+@rule("sum.table")
+def check_sum_table(record: dict) -> list:
+    """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
+    cells = _table_cells(record)
+    flags = []
+    for table in record.get("tables", []):
+        t = table["source"]["block"]
+        kinds = _row_kinds(table)
+        n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
+        groups = {}  # group row → its item rows
+        current = None
+        totals = []
+        for r, k in enumerate(kinds):
+            if k == "group":
+                current = r
+                groups[r] = []
+            elif k == "item" and current is not None:
+                groups[current].append(r)
+            elif k == "total":
+                totals.append(r)
+        checks = [(g, items) for g, items in groups.items() if items]
+        tops = list(groups) or [r for r, k in enumerate(kinds) if k == "item"]
+        checks += [(tr, tops) for tr in totals]
+        for whole_row, part_rows in checks:
+            for c in range(n_cols):
+                whole = cells.get((t, whole_row, c))
+                if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
+                                                          "count", "score"):
+                    continue
+                parts = [cells.get((t, r, c)) for r in part_rows]
+                if any(p is None for p in parts):
+                    continue  # a part without a figure: nothing to add up
+                summed = _sum(parts)
+                outcome, diff, tol = verdict(whole, summed)
+                if outcome == "ok":
+                    continue
+                flags.append(make_flag(
+                    SEVERITY[outcome],
+                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{whole['text']}，明细之和{show(summed.mid, whole)}",
+                    whole["value"], summed.mid, diff, tol, [whole] + parts))
+    return flags
+
+
+# ---------------------------------------------------------------- ratios and products
+
+def _evaluate(expression: list, facts: dict) -> Optional[Interval]:
+    """Evaluate a formula's token list with intervals. '100%' is 1, '50%' is 0.5; a
+    figure token is its fact's interval."""
+    pos = 0
+
+    def atom():
+        nonlocal pos
+        tok = expression[pos]
+        pos += 1
+        if tok == "(":
+            v = expr()
+            pos += 1  # ')'
+            return v
+        if tok == "-":
+            return exact(0) - atom()
+        if tok in facts:
+            return interval_of(facts[tok])
+        if tok.endswith("%"):
+            return exact(Decimal(tok[:-1]) / 100)
+        return exact(tok)
+
+    def term():
+        nonlocal pos
+        v = atom()
+        while pos < len(expression) and expression[pos] in ("*", "/"):
+            op = expression[pos]
+            pos += 1
+            w = atom()
+            v = v * w if op == "*" else v / w
+        return v
+
+    def expr():
+        nonlocal pos
+        v = term()
+        while pos < len(expression) and expression[pos] in ("+", "-"):
+            op = expression[pos]
+            pos += 1
+            w = term()
+            v = v + w if op == "+" else v - w
+        return v
+
+    try:
+        return expr()
+    except (ZeroDivisionError, IndexError, InvalidOperation):
+        return None
+
+
+def _ratio_flag(rate: dict, computed: Interval, evidence: list, what: str) -> Optional[dict]:
+    outcome, diff, tol = verdict(rate, computed)
+    if outcome == "ok":
+        return None
+    return make_flag(SEVERITY[outcome],
+                     f"{what}与其分子分母不符：文中{rate['text']}，按所列数据计算为{_q(computed.mid, 2)}%",
+                     rate["value"], _q(computed.mid, 4), _q(diff, 4), _q(tol, 4), evidence)
+
+
+@rule("ratio.stated")
+def check_ratio_stated(record: dict) -> list:
+    """Stated rates against their numerator and denominator: formulas the report states
+    (预算控制率＝追加÷年初预算), rates named by label (执行率 = 支出 ÷ 到位资金), shares of a
+    total (占总支出…), and growth computed against the wrong base."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "formula"):
+        operands = [facts[t] for t in rel["expression"] if t in facts]
+        value = _evaluate(rel["expression"], facts)
+        if value is None or not operands:
+            continue
+        if not all(f["kind"] == "percent" for f in operands):
+            value = value.scaled(Decimal(100))
+        flag = _ratio_flag(facts[rel["result"]], value, [facts[rel["result"]]] + operands, rel["name"])
+        if flag:
+            flag["formula"] = rel["formula"]
+            flags.append(flag)
+    for rel in relations_of(record, "ratio"):
+        rate = facts[rel["rate"]]
+        pairs = [(facts[n], facts[d]) for n in rel["numerators"] for d in rel["denominators"] if n != d]
+        results = []
+        for num, den in pairs:
+            try:
+                results.append((num, den, (interval_of(num) / interval_of(den)).scaled(Decimal(100))))
+            except ZeroDivisionError:
+                continue
+        if not results or any(verdict(rate, v)[0] == "ok" for _, _, v in results):
+            continue
+        num, den, v = results[0]
+        flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
+        if flag:
+            flags.append(flag)
+    for rel in relations_of(record, "share"):
+        rate, part = facts[rel["rate"]], facts[rel["part"]]
+        results = []
+        for w in rel["wholes"]:
+            try:
+                results.append((facts[w], (interval_of(part) / interval_of(facts[w])).scaled(Decimal(100))))
+            except ZeroDivisionError:
+                continue
+        if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
+            continue  # some figure the wording names as the total fits
+        whole, v = results[-1]
+        flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
+        if flag:
+            flags.append(flag)
+    return flags
+
+
+@rule("diff.change")
+def check_diff_change(record: dict) -> list:
+    """This year − last year = the stated change; change ÷ last year = the stated growth."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "change"):
+        change = facts[rel["change"]]
+        cur = facts.get(rel["current"]) if rel["current"] else None
+        prev = facts.get(rel["previous"]) if rel["previous"] else None
+        rate = facts.get(rel["rate"]) if rel["rate"] else None
+        sign = Decimal(rel["direction"])
+        if cur and prev:
+            computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
+            outcome, diff, tol = verdict(change, computed)
+            if outcome != "ok":
+                flags.append(make_flag(
+                    SEVERITY[outcome],
+                    f"增减额与两年数据不符：文中{change['text']}，{cur['text']} − {prev['text']} = {show(abs(computed.mid), change)}",
+                    change["value"], computed.mid, diff, tol, [change, cur, prev]))
+            base = interval_of(prev)
+        elif cur:
+            base = interval_of(cur) - interval_of(change).scaled(sign)
+        else:
+            continue
+        if rate is None:
+            continue
+        try:
+            expected = (interval_of(change) / base).scaled(Decimal(100))
+        except ZeroDivisionError:
+            continue
+        outcome, diff, tol = verdict(rate, expected)
+        if outcome == "ok":
+            continue
+        wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
+        message = (f"增减率与增减额不符：文中{rate['text']}，按{change['text']}÷上年数计算为{_q(expected.mid, 2)}%")
+        if wrong_base:
+            message += f"；文中比率等于{change['text']}÷本年数{cur['text']}，分母用错（应以上年数为基数）"
+        flags.append(make_flag(SEVERITY[outcome], message, rate["value"], _q(expected.mid, 4), _q(diff, 4), _q(tol, 4),
+                               [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
+                               wrong_base=wrong_base))
+    return flags
+
+
+@rule("product.unit")
+def check_product_unit(record: dict) -> list:
+    """Unit price × count = amount, in text (按600元/人…共计…元) and in table rows whose
+    columns give a price (元/人), a count (人) and an amount under one header group."""
+    facts = facts_by_id(record)
+    flags = []
+    triples = [(facts[r["rate"]], facts[r["count"]], facts[r["amount"]]) for r in relations_of(record, "product")]
+    triples += _table_products(record)
+    for price, count, amount in triples:
+        computed = interval_of(price) * interval_of(count)
+        outcome, diff, tol = verdict(amount, computed)
+        if outcome == "ok":
+            continue
+        flags.append(make_flag(
+            SEVERITY[outcome],
+            f"单价×数量与金额不符：{price['text']} × {count['text']} = {show(computed.mid, amount)}，文中{amount['text']}",
+            amount["value"], computed.mid, diff, tol, [amount, price, count]))
+    return flags
+
+
+def _table_products(record: dict) -> list:
+    cells = _table_cells(record)
+    out = []
+    by_row: dict = {}
+    for (t, r, c), f in cells.items():
+        group = (f.get("label") or "").split("›")[0]
+        by_row.setdefault((t, r, group), []).append(f)
+    for key, fs in by_row.items():
+        price = [f for f in fs if f["kind"] == "money_rate"]
+        count = [f for f in fs if f["kind"] in ("headcount", "person_times")]
+        amount = [f for f in fs if f["kind"] == "amount"]
+        if len(price) == len(count) == len(amount) == 1:
+            if Decimal(price[0]["value"]) and (Decimal(count[0]["value"]) or Decimal(amount[0]["value"])):
+                out.append((price[0], count[0], amount[0]))
+    return out
+
+
+# ---------------------------------------------------------------- repeats and claims
+
+def _discriminators() -> list:
+    return _checks()["discriminators"]
+
+
+def _same_quantity(a: dict, b: dict) -> bool:
+    """Two figures state the same quantity when their wording differs only in words that
+    do not tell quantities apart (兜底 moved, 的 added), never in a discriminating word
+    (已/未 脱贫, 住院/门诊, another year or number)."""
+    ca, cb = _core(a), _core(b)
+    if min(len(ca), len(cb)) < _checks()["min_context_chars"]:
+        return False
+    sm = SequenceMatcher(None, ca, cb, autojunk=False)
+    if sm.ratio() < _checks()["min_context_similarity"]:
+        return False
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        changed = ca[i1:i2] + "|" + cb[j1:j2]
+        if regex.search(r"\d", changed) or any(w in changed for w in _discriminators()):
+            return False
+    return True
+
+
+_NOISE = regex.compile(r"[\s\p{P}]+")
+
+
+def _core(f: dict) -> str:
+    return _NOISE.sub("", (f.get("subject") or "") if f["source"].get("table") is not None and not f.get("context")
+                      else f.get("context") or "")
+
+
+def _explain(difference: Decimal, kind: str, unit: str, record: dict, exclude: set) -> tuple:
+    """A stated quantity nearby that equals the gap (清退411人), and any product relation
+    that prices it (600元/人 × 411人 = 246,600.00元)."""
+    facts = facts_by_id(record)
+    words = _vocab()["explanation_words"]
+    for f in record["facts"]:
+        if f["id"] in exclude or f["kind"] != kind or f["unit"] != unit:
+            continue
+        if interval_of(f).overlaps(exact(difference)) and any(w in (f.get("context") or "") + (f.get("label") or "")
+                                                              for w in words):
+            extra = []
+            for rel in relations_of(record, "product"):
+                # the same count stated again where it is priced (该批411人 … 按600元/人)
+                if Decimal(facts[rel["count"]]["value"]) == Decimal(f["value"]):
+                    extra = [facts[rel["amount"]], facts[rel["rate"]]]
+                    break
+            return f, extra
+    return None, []
+
+
+@rule("repeat.conflict")
+def check_repeat_conflict(record: dict) -> list:
+    """The same quantity (same kind, unit, year and wording) stated with different values
+    in two places. A gap that equals another stated quantity (清退411人) is attached as the
+    explanation and lowers the severity to warning."""
+    flags = []
+    candidates = [f for f in record["facts"] if f["kind"] in ("headcount", "amount", "person_times", "households")
+                  and not f.get("written_unit") and f.get("range_high") is None]
+    seen = set()
+    for a, b in combinations(candidates, 2):
+        if (a["kind"], a["unit"], a.get("year")) != (b["kind"], b["unit"], b.get("year")) or a.get("year") is None:
+            continue
+        if a["source"]["block"] == b["source"]["block"] and a["source"].get("sentence") == b["source"].get("sentence") \
+                and a["source"].get("row") == b["source"].get("row"):
+            continue
+        if interval_of(a).overlaps(interval_of(b)) or not _same_quantity(a, b):
+            continue
+        hi, lo = (a, b) if Decimal(a["value"]) > Decimal(b["value"]) else (b, a)
+        key = (Decimal(hi["value"]), Decimal(lo["value"]), hi["kind"])
+        if key in seen:
+            continue
+        seen.add(key)
+        gap = Decimal(hi["value"]) - Decimal(lo["value"])
+        reason, priced = _explain(gap, hi["kind"], hi["unit"], record, {hi["id"], lo["id"]})
+        explanation = None
+        evidence = [hi, lo]
+        if reason:
+            explanation = f"文中说明：{reason['context']}{reason['text']}，{show(hi['value'], hi)} − {reason['text']} = {lo['text']}"
+            evidence.append(reason)
+            if priced:
+                amount, price = priced
+                explanation += f"；{price['text']} × {reason['text']} = {amount['text']}"
+                evidence += priced
+        flags.append(make_flag(
+            "warning" if reason or a.get("approx") or b.get("approx") else "error",
+            f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show(gap, hi)}",
+            hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
+    return flags
+
+
+def _where(f: dict) -> str:
+    s = f["source"]
+    page = f"第{s['page']}页" if s.get("page") else ""
+    if s.get("table") is not None:
+        return f"{page}表格第{s['row'] + 1}行"
+    return f"{page}正文"
+
+
+@rule("claim.completion")
+def check_claim_completion(record: dict) -> list:
+    """A row that claims completion (已完成, 完成质量100%) while the actual it states is
+    below its own target."""
+    claims = _vocab()["completion_claims"]
+    targets = regex.compile("|".join(_vocab()["target_words"]))
+    actuals = regex.compile("|".join(_vocab()["actual_words"]))
+    flags = []
+    for table in record.get("tables", []):
+        t = table["source"]["block"]
+        grid = table["header"] + table["rows"]
+        header = [" ".join(table["header"][h][c] for h in range(len(table["header"]))) for c in range(len(grid[0]))] \
+            if table["header"] else [""] * len(grid[0])
+        for r in range(table["header_rows"], len(grid)):
+            row_text = "".join(grid[r])
+            claim = next((c for c in claims if c in row_text), None)
+            if claim is None:
+                continue
+            row_facts = [f for f in record["facts"] if f["source"].get("table") == t and f["source"].get("row") == r]
+            target = [f for f in row_facts if targets.search(header[f["source"]["col"]]) and f["kind"] != "percent"]
+            actual = [f for f in row_facts if f["kind"] != "percent" and
+                      (actuals.search(f.get("context") or "") or actuals.search(header[f["source"]["col"]]))
+                      and f not in target]
+            for tg in target:
+                for ac in actual:
+                    if ac["kind"] != tg["kind"] or ac["unit"] != tg["unit"]:
+                        continue
+                    if interval_of(ac).high < interval_of(tg).low:
+                        claim_facts = [f for f in row_facts if f["kind"] == "percent" and Decimal(f["value"]) == 100]
+                        gap = Decimal(tg["value"]) - Decimal(ac["value"])
+                        flags.append(make_flag(
+                            "error",
+                            f"声称“{claim}”，但实际完成{ac['text']}，低于目标{tg['text']}（差{show(gap, tg)}）",
+                            tg["value"], ac["value"], gap, Decimal(0), [tg, ac] + claim_facts, claim=claim))
+    return flags
+
+
+# ---------------------------------------------------------------- scores
+
+def _band(score: Decimal) -> Optional[str]:
+    for grade, low, high in _checks()["grade_bands"]:
+        if Decimal(str(low)) <= score < Decimal(str(high)):
+            return grade
+    return None
+
+
+@rule("score.grade")
+def check_score_grade(record: dict) -> list:
+    """The stated grade against the band of the stated total score."""
+    meta = record.get("metadata", {})
+    score, grade = meta.get("score"), meta.get("grade")
+    if score is None or not grade:
+        return []
+    expected = _band(Decimal(str(score)))
+    aliases = _checks()["grade_aliases"]
+    if expected is None or aliases.get(grade, grade) == expected:
+        return []
+    src = record.get("metadata_sources", {})
+    evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in ("score", "grade")]
+    flag = make_flag("error", f"等级与得分不符：得分{score}分对应“{expected}”，报告写“{grade}”",
+                     grade, expected, None, None, evidence)
+    return [flag]
+
+
+@rule("rule.bracket")
+def check_rule_bracket(record: dict) -> list:
+    """A value scored under a bracket it does not fall in (10.12% … 按11-30%档得4分)."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "bracket"):
+        value, bracket = facts[rel["value"]], facts[rel["bracket"]]
+        low, high = Decimal(bracket["value"]), Decimal(bracket["range_high"])
+        v = interval_of(value)
+        if v.high >= low and v.low <= high:
+            continue
+        evidence = [value, bracket] + ([facts[rel["score"]]] if rel.get("score") else [])
+        score_text = f"，据此得{facts[rel['score']]['text']}" if rel.get("score") else ""
+        flags.append(make_flag(
+            "error", f"{rel['name']}为{value['text']}，不在所适用的{bracket['text']}档内{score_text}",
+            value["value"], f"{low}-{high}", None, None, evidence))
+    return flags

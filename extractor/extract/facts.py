@@ -14,7 +14,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import label_for, year_for
+from .labels import clause_before, label_for, year_for
 from .numbers import find_quantities, parse_cell_number
 
 
@@ -31,6 +31,10 @@ class Fact:
     subject: Optional[str] = None
     year: Optional[int] = None
     range_high: Optional[Decimal] = None
+    # The words of the figure's clause before it: what relation finding and the
+    # checker compare to decide whether two figures state the same quantity.
+    context: str = ""
+    scale: Decimal = Decimal(1)  # base units per written unit: tolerances come from the written digits
     id: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -59,15 +63,18 @@ def extract_facts(doc: Document) -> list:
     return facts
 
 
-def _text_facts(text: str, where: dict, subject: Optional[str] = None, label_prefix: str = "") -> list:
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+
+
+def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     out = []
     for q in find_quantities(text):
-        label = label_for(text, q.start)
+        sentence = len(_SENTENCE_END.findall(text, 0, q.start))
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
-            label=(label_prefix + label) if label else (label_prefix.rstrip("›") or None),
-            subject=subject, year=year_for(text, q.start), range_high=q.range_high,
-            source={**where, "start": q.start, "end": q.end, "quote": q.text},
+            label=label_for(text, q.start), subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
+            context=clause_before(text, q.start), scale=q.scale,
         ))
     return out
 
@@ -133,7 +140,7 @@ def _table_facts(block) -> list:
             label = header_text or (left if table.header_rows == 0 else None)
             out.append(Fact(
                 kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
-                label=label, subject=subject, year=_year_in(subject),
+                label=label, subject=subject, year=_year_in(subject), scale=mult,
                 source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
                 extra={"written_unit": written_unit},
             ))

@@ -42,6 +42,7 @@ class Quantity:
     written_value: Decimal = Decimal(0)  # the number as written, before the unit's multiplier
     range_high: Optional[Decimal] = None
     negative: bool = False
+    scale: Decimal = Decimal(1)  # base units per written unit (10000 for 万元)
 
 
 def parse_chinese_numeral(text: str) -> Optional[Decimal]:
@@ -159,7 +160,8 @@ def find_quantities(text: str) -> list:
             value=written_value * factor, kind=kind, unit=base_unit, text=m.group(0), start=start,
             end=m.end(), decimals=decimals,
             approx=bool(m.group("pre") or m.group("post1") or m.group("post2") or m.group("post3")),
-            written_unit=written_unit, written_value=written_value, range_high=high, negative=negative))
+            written_unit=written_unit, written_value=written_value, range_high=high, negative=negative,
+            scale=factor))
     for m in percent_word.finditer(text):
         raw = m.group("num")
         if regex.match(r"\d", raw):

@@ -1,0 +1,80 @@
+"""Rounding-aware comparison, as in XBRL Calculations 1.1: each written number stands for
+an interval of ± half a unit in its last written digit; a relation holds when the
+intervals of both sides overlap. Missing by no more than one unit in the last digit is
+'rounding' (info), not an error. Approximate figures (余, 约 …) get a wide interval and
+never make an error on their own."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+APPROX_SHARE = Decimal("0.1")  # 3000余名: anything within 10 % is consistent
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: Decimal
+    high: Decimal
+    approx: bool = False
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.low + self.high) / 2
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.low + other.low, self.high + other.high, self.approx or other.approx)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.low - other.high, self.high - other.low, self.approx or other.approx)
+
+    def __mul__(self, other: "Interval") -> "Interval":
+        c = [self.low * other.low, self.low * other.high, self.high * other.low, self.high * other.high]
+        return Interval(min(c), max(c), self.approx or other.approx)
+
+    def __truediv__(self, other: "Interval") -> "Interval":
+        if other.low <= 0 <= other.high:
+            raise ZeroDivisionError("interval divisor contains zero")
+        c = [self.low / other.low, self.low / other.high, self.high / other.low, self.high / other.high]
+        return Interval(min(c), max(c), self.approx or other.approx)
+
+    def scaled(self, k: Decimal) -> "Interval":
+        a, b = self.low * k, self.high * k
+        return Interval(min(a, b), max(a, b), self.approx)
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def half_unit(decimals: int, scale: Decimal = Decimal(1)) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-(decimals + 1)) * Decimal(scale)
+
+
+def interval_of(fact: dict) -> Interval:
+    value = Decimal(fact["value"])
+    if fact.get("approx"):
+        spread = abs(value) * APPROX_SHARE
+        return Interval(value - spread, value + spread, True)
+    h = half_unit(int(fact.get("decimals") or 0), Decimal(fact.get("scale") or 1))
+    return Interval(value - h, value + h)
+
+
+def exact(value) -> Interval:
+    v = Decimal(value)
+    return Interval(v, v)
+
+
+def verdict(stated: dict, computed: Interval) -> tuple[str, Decimal, Decimal]:
+    """('ok' | 'rounding' | 'error' | 'approx', difference, tolerance) for a stated fact
+    against a computed interval. 'approx' when only an approximate figure is off."""
+    s = interval_of(stated)
+    unit = 2 * half_unit(int(stated.get("decimals") or 0), Decimal(stated.get("scale") or 1))
+    difference = Decimal(stated["value"]) - computed.mid
+    tolerance = (s.high - s.low) / 2 + (computed.high - computed.low) / 2
+    if s.overlaps(computed):
+        return "ok", difference, tolerance
+    if s.approx or computed.approx:
+        return "approx", difference, tolerance
+    gap = min(abs(s.low - computed.high), abs(computed.low - s.high))
+    if gap <= unit:
+        return "rounding", difference, tolerance
+    return "error", difference, tolerance

@@ -1,0 +1,287 @@
+"""Relations between facts that the report's wording states: which figures are parts of
+which total (其中 / 包括), which rate is defined by which formula or numerator and
+denominator, which figure is a change on last year, which amount is a unit price times
+a count, which value was scored under which bracket.
+
+This is extraction, not checking: relations only name facts. The checker decides whether
+the arithmetic holds. Vocabularies live in patterns/relations.json.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Document
+from ..patterns import load_json
+
+_SENTENCE = regex.compile(r"[。！？!?\n]")
+_QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
+_FORMULA = regex.compile(
+    r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
+_TOKEN = regex.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?%?)|(?P<op>[-+×÷*/()（）－])|(?P<name>[^-+×÷*/()（）－\d]+))")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_json("relations.json")
+
+
+def _bigrams(text: str) -> set:
+    t = _QUOTES.sub("", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _similarity(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / len(x) if x else 0.0
+
+
+def _sentence_spans(text: str) -> list:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_of(spans: list, pos: int) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e:
+            return i
+    return len(spans) - 1
+
+
+def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
+    by_block: dict = {}
+    for f in facts:
+        if f.source.get("table") is None:
+            by_block.setdefault(f.source["block"], []).append(f)
+    relations = []
+    blocks = [b for b in doc.blocks if b.kind != TABLE]
+    for n, block in enumerate(blocks):
+        bf = sorted(by_block.get(block.index, []), key=lambda f: f.source["start"])
+        if not bf:
+            continue
+        spans = _sentence_spans(block.text)
+        earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
+        relations += _breakdowns(block, bf, spans)
+        formulas = _formulas(block, bf, earlier, year)
+        relations += formulas
+        in_formula = {r["result"] for r in formulas}
+        relations += _rates(block, bf, earlier[-3:], in_formula | {f.id for f in bf if any(
+            r["name"] in f.context for r in formulas)})
+        relations += _shares(block, bf, spans, earlier)
+        relations += _changes(block, bf, spans, earlier)
+        relations += _products(block, bf, spans, earlier)
+        relations += _brackets(block, bf, relations)
+    for i, r in enumerate(relations, 1):
+        r["id"] = f"rel{i}"
+    return relations
+
+
+def _breakdowns(block, facts: list, spans: list) -> list:
+    """Totals and their parts. A marker's scope runs to the end of its sentence, or to
+    the closing bracket when the marker sits in brackets (总额1.5万元（其中…1.5万元）), or to
+    the next marker; a second marker in one sentence (其中 A…，包括 A1、A2；B) opens a
+    sub-list, scoped to its clause group, whose total is the figure its wording names."""
+    out = []
+    text = block.text
+    markers = "|".join(map(regex.escape, _vocab()["breakdown_markers"] + _vocab()["complete_markers"]))
+    found = list(regex.finditer(rf"(?:{markers})[：:，,]?", text))
+    for k, m in enumerate(found):
+        si = _sentence_of(spans, m.start())
+        s_start, s_end = spans[si]
+        end = s_end
+        if m.start() > 0 and text[m.start() - 1] in "（(":
+            close = regex.search(r"[）)]", text[m.end():])
+            end = min(end, m.end() + close.start()) if close else end
+        nested = k > 0 and found[k - 1].start() >= s_start
+        if k + 1 < len(found) and found[k + 1].start() < end:
+            end = found[k + 1].start()
+        after = [f for f in facts if m.end() <= f.source["start"] < end]
+        before = [f for f in facts if s_start <= f.source["start"] < m.start()]
+        if not before and si > 0 and m.start() - s_start <= 1:
+            # "…64226人次。其中住院…": the total closes the previous sentence
+            p_start, _ = spans[si - 1]
+            before = [f for f in facts if p_start <= f.source["start"] < s_start]
+        # the clause group leading to the marker names the sub-list's total
+        lead_in = text[max(s_start, text.rfind("；", 0, m.start()) + 1):m.start()]
+        for kind in ("amount", "headcount", "person_times", "households", "count"):
+            parts = [f for f in after if f.kind == kind]
+            totals = [f for f in before if f.kind == kind and not f.approx]
+            if not (parts and totals):
+                continue
+            total = totals[-1]
+            if nested and len(totals) > 1:
+                total = max(reversed(totals), key=lambda f: _similarity(f.context, lead_in))
+                if _similarity(total.context, lead_in) == 0:
+                    continue  # the wording does not say which figure the sub-list breaks down
+            out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
+                        "marker": m.group(0).rstrip("：:，,"),
+                        "complete": m.group(0).startswith(tuple(_vocab()["complete_markers"])),
+                        "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
+    """Formulas the report states itself: 预算控制率=(本年预算追加数÷年初预算)×100%=10.12%."""
+    out = []
+    for m in _FORMULA.finditer(block.text):
+        result = next((f for f in facts if f.kind == "percent" and f.source["start"] == m.start("value")), None)
+        if result is None:
+            continue
+        tokens = [(t.lastgroup, t.group(t.lastgroup).strip()) for t in _TOKEN.finditer(m.group("expr"))]
+        names = [v for k, v in tokens if k == "name" and _QUOTES.sub("", v)]
+        pool = [f for f in earlier + facts if f.source.get("start", 0) < m.start() or f in earlier]
+        pool = [f for f in pool if f.id != result.id and f.range_high is None and f.kind not in ("count", "score")]
+        assignment = _assign(names, pool, year)
+        if assignment is None:
+            continue
+        expression = []
+        for k, v in tokens:
+            if k == "name" and _QUOTES.sub("", v):
+                expression.append(assignment[v])
+            elif k == "op":
+                expression.append({"（": "(", "）": ")", "－": "-", "×": "*", "÷": "/"}.get(v, v))
+            elif k == "num":
+                expression.append(v)
+        out.append({"type": "formula", "result": result.id, "expression": expression,
+                    "name": _QUOTES.sub("", m.group("name")).strip(), "formula": m.group(0),
+                    "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
+    """Match each name in a formula to the stated figure whose wording fits it best;
+    本年度 / 上年度 also use the figure's year. Greedy over the best pairs first."""
+    scored = []
+    for name in set(names):
+        for n, f in enumerate(pool):
+            # ties go to the figure stated closest before the formula
+            s = _similarity(name, f.context + (f.label or "")) + n * 1e-4
+            if year and f.year:
+                if "上年" in name:
+                    s += 0.5 if f.year == year - 1 else -0.5
+                elif "本年" in name:
+                    s += 0.5 if f.year == year else -0.5
+            scored.append((s, name, f))
+    scored.sort(key=lambda x: -x[0])
+    chosen: dict = {}
+    used = set()
+    for s, name, f in scored:
+        if name in chosen or f.id in used or s < 0.25:
+            continue
+        chosen[name] = f.id
+        used.add(f.id)
+    return chosen if set(chosen) == set(names) else None
+
+
+def _rates(block, facts: list, earlier: list, in_formula: set) -> list:
+    out = []
+    spec = _vocab()["rates"]
+    for f in facts:
+        if f.kind != "percent" or f.label not in spec or f.id in in_formula or f.range_high is not None:
+            continue
+        pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
+                and (g in earlier or g.source["start"] < f.source["start"])]
+        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"]]
+        den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
+        if num and den:
+            out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
+                        "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _shares(block, facts: list, spans: list, earlier: list) -> list:
+    """占总支出比率为12.05%: the share of the figure before it in the total that 占 names.
+    Every earlier figure whose wording names that total is a candidate denominator."""
+    out = []
+    suffix = regex.compile(_vocab()["share_suffix"])
+    for i, f in enumerate(facts):
+        if f.kind != "percent" or "占" not in f.context:
+            continue
+        whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
+        before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times")
+                  and _sentence_of(spans, g.source["start"]) == _sentence_of(spans, f.source["start"])]
+        if not before or len(whole_name) < 2:
+            continue
+        part = before[-1]
+        pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
+        wholes = [g for g in pool if _similarity(whole_name, g.context + (g.label or "")) >= 0.5]
+        if wholes:
+            out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
+                        "name": whole_name, "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _changes(block, facts: list, spans: list, earlier: list) -> list:
+    out = []
+    words = _vocab()["change_words"]
+    prev_words = regex.compile("|".join(_vocab()["previous_year_words"]))
+    for i, f in enumerate(facts):
+        if f.kind not in ("amount", "headcount", "person_times") or not prev_words.search(f.context):
+            continue
+        direction = next((d for w, d in words.items() if w in f.context), None)
+        if direction is None:
+            continue
+        si = _sentence_of(spans, f.source["start"])
+        nearby = [g for g in facts[:i] if g.kind == f.kind and _sentence_of(spans, g.source["start"]) >= si - 1]
+        if not nearby:
+            nearby = [g for g in earlier[-4:] if g.kind == f.kind]
+        core = regex.sub("|".join(list(words) + _vocab()["previous_year_words"]), "", f.context)
+        current = previous = None
+        years = [g.year for g in nearby if g.year]
+        if len(set(years)) >= 2:
+            top = max(years)
+            current = next((g for g in reversed(nearby) if g.year == top), None)
+            previous = next((g for g in reversed(nearby) if g.year == top - 1), None)
+        elif nearby:
+            current = max(nearby, key=lambda g: (_similarity(core, g.context), g.source.get("start", 0)))
+        rate = next((g for g in facts[i + 1:] if g.kind == "percent"
+                     and _sentence_of(spans, g.source["start"]) == si), None)
+        out.append({"type": "change", "change": f.id, "direction": direction,
+                    "current": current.id if current else None, "previous": previous.id if previous else None,
+                    "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _products(block, facts: list, spans: list, earlier: list) -> list:
+    """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount."""
+    out = []
+    for i, f in enumerate(facts):
+        if f.kind != "money_rate":
+            continue
+        si = _sentence_of(spans, f.source["start"])
+        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and _sentence_of(spans, g.source["start"]) == si
+                       and regex.search(r"共计|合计|共|总计|累计", g.context)), None)
+        count = next((g for g in reversed(facts[:i]) if g.kind in ("headcount", "person_times")
+                      and _sentence_of(spans, g.source["start"]) >= si - 1), None)
+        if amount and count:
+            out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
+                        "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _brackets(block, facts: list, relations: list) -> list:
+    """预算控制率=11-30%（含）… 得分按4分计算: the value said to fall in that bracket."""
+    out = []
+    pattern = regex.compile(_vocab()["bracket_pattern"])
+    formula_results = {r["result"]: r["name"] for r in relations if r["type"] == "formula"}
+    for m in pattern.finditer(block.text):
+        rng = next((f for f in facts if f.range_high is not None and f.source["start"] >= m.start("low")
+                    and f.source["start"] <= m.end()), None)
+        if rng is None:
+            continue
+        name = _QUOTES.sub("", m.group("name"))
+        value = next((f for f in reversed(facts) if f.kind == "percent" and f.range_high is None
+                      and f.source["start"] < m.start() and (name in formula_results.get(f.id, "") or
+                                                             name in _QUOTES.sub("", f.context))), None)
+        score = next((f for f in facts if f.kind == "score" and f.source["start"] > m.end()), None)
+        if value:
+            out.append({"type": "bracket", "value": value.id, "bracket": rng.id, "score": score.id if score else None,
+                        "name": name, "source": {"block": block.index, "page": block.page}})
+    return out
