@@ -549,3 +549,96 @@ def check_rule_bracket(record: dict) -> list:
             "error", f"{rel['name']}为{value['text']}，不在所适用的{bracket['text']}档内{score_text}",
             value["value"], f"{low}-{high}", None, None, evidence))
     return flags
+
+
+def _score_fact(value, source: dict, name: str) -> dict:
+    """An indicator's score, shaped like a fact so tolerances and evidence work the same."""
+    d = Decimal(str(value))
+    return {"id": f"indicator:{name}", "value": d, "decimals": max(0, -d.as_tuple().exponent), "scale": 1,
+            "unit": "分", "text": f"{d}分", "source": source or {}}
+
+
+@rule("score.tree")
+def check_score_tree(record: dict) -> list:
+    """Indicator scores against their parents and the total; top-level weights sum to 100;
+    no score above its weight. A gap the report explains by a row without a score is a
+    warning that names that row."""
+    indicators = record.get("indicators") or []
+    if not indicators:
+        return []
+    flags = []
+    explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
+    total_entry = next((i for i in indicators if i.get("total")), None)
+    paths = list(explicit)
+    leaves = [p for p in paths if not any(len(q) > len(p) and q[:len(p)] == p for q in paths)]
+
+    for p, ind in explicit.items():
+        if ind.get("score") is not None and ind.get("weight") is not None and Decimal(ind["score"]) > Decimal(ind["weight"]):
+            fact = _score_fact(ind["score"], ind.get("source"), "›".join(p))
+            flags.append(make_flag("error", f"指标得分超过分值：{'›'.join(p)} 得{ind['score']}分，分值{ind['weight']}分",
+                                   ind["score"], ind["weight"], Decimal(ind["score"]) - Decimal(ind["weight"]), Decimal(0),
+                                   [fact]))
+
+    # parents with their own score against their children's scores
+    for p, ind in explicit.items():
+        children = [q for q in paths if len(q) == len(p) + 1 and q[:len(p)] == p]
+        if ind.get("score") is None or not children:
+            continue
+        flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
+
+    total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score")
+    if total is not None:
+        tops = [p for p in paths if len(p) == 1]
+        scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
+        parts = scored_tops if scored_tops and len(scored_tops) == len(tops) else [explicit[p] for p in leaves]
+        src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
+        flags += _sum_scores(total, src, "总分", parts)
+
+    weights = _top_weights(indicators)
+    if weights and all(w is not None for w in weights.values()):
+        s = sum(weights.values())
+        if s != 100:
+            evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
+            flags.append(make_flag("error", f"一级指标分值合计{s}分，不是100分（"
+                                   + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
+                                   s, 100, s - 100, Decimal(0), evidence))
+    return flags
+
+
+def explicit_source(indicators: list, top: str) -> dict:
+    return next((i.get("source") or {} for i in indicators if i["path"] and i["path"][0] == top), {})
+
+
+def _top_weights(indicators: list) -> dict:
+    weights: dict = {}
+    for i in indicators:
+        if i.get("total") or not i["path"]:
+            continue
+        top = i["path"][0]
+        w = (i.get("weights") or [None])[0] if i.get("weights") else (i.get("weight") if len(i["path"]) == 1 else None)
+        if top not in weights or weights[top] is None:
+            weights[top] = Decimal(w) if w is not None else None
+    return weights
+
+
+def _sum_scores(stated, source, name: str, parts: list) -> list:
+    whole = _score_fact(stated, source, name)
+    missing = [p for p in parts if p.get("score") is None]
+    scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"])) for p in parts if p.get("score") is not None]
+    if not scored:
+        return []
+    summed = _sum(scored)
+    outcome, diff, tol = verdict(whole, summed)
+    if outcome == "ok":
+        return []
+    message = f"{name}{stated}分与下级指标得分之和{_q(summed.mid, 2)}分不符，差{_q(abs(diff), 2)}分"
+    explanation = None
+    severity = SEVERITY[outcome]
+    if missing:
+        names = "、".join("›".join(m["path"]) + (f"（分值{m['weight']}分）" if m.get("weight") else "") for m in missing)
+        room = sum(Decimal(m["weight"]) for m in missing if m.get("weight") is not None)
+        explanation = f"有指标没有得分：{names}；差额{_q(abs(diff), 2)}分" + ("不超过其分值" if abs(diff) <= room else "")
+        if abs(diff) <= room:
+            severity = "warning"
+    return [make_flag(severity, message, Decimal(str(stated)), _q(summed.mid, 4), _q(diff, 4), _q(tol, 4),
+                      [whole] + scored, explanation)]

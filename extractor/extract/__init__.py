@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Document
 from .facts import extract_facts
+from .indicators import extract_indicators
 from .metadata import extract_metadata
 from .relations import extract_relations
 from .sections import extract_sections
@@ -19,5 +20,6 @@ def extract_document(doc: Document) -> dict:
         "metadata": metadata,
         "metadata_sources": metadata_sources,
         "facts": facts,
+        "indicators": extract_indicators(doc),
         "tables": doc.tables,
     }

@@ -1,0 +1,209 @@
+"""Indicator score trees (指标体系): from score tables (一级/二级/三级/四级指标 … 得分) and
+from scores stated in text (投入绩效为13分 …; （1）绩效目标合理性（3分）… 得分3分;
+二级指标“项目立项”满分8分，评价得分8分).
+
+Each indicator: path (names from the top level down), weight (分值, from "(8分)" or 满分),
+score, source, and a note where the report leaves something out (a row without a score
+is kept with score None and says so, never given an invented score)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from ..model import HEADING, TABLE, Document
+from ..numbering import numbering_of
+
+_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_NUM = regex.compile(r"^\d+(?:\.\d+)?$")
+_LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
+_SCORE_HEADER = regex.compile(r"得分|分值|评分|实际得分")
+_TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)$")
+# text: 一级指标项目决策…满分20分，…得分20分 / 二级指标“项目立项”满分8分，评价得分8分
+_TEXT_INDICATOR = regex.compile(
+    r"(?P<level>[一二三四])级指标\s*[“\"]?(?P<name>[^“”\"，。；、]{2,20}?)(?=包含|满分|[”\"，])[”\"]?[^。]*?(?:。[^。]*?)?满分\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
+    r"[^。]*?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+# conclusion: 投入绩效为13分，过程绩效为56分，…，总绩效为94.9分
+_SUMMARY_ITEM = regex.compile(r"(?P<name>[^，。；：:、]{1,12}?)(?:绩效)?(?:得分)?为\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_WEIGHTED_LINE = regex.compile(r"^[^，。；]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
+_CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _clean(name: str) -> str:
+    name = _WEIGHT.sub("", name)
+    return regex.sub(r"[\s“”\"「」]+", "", name).rstrip("：:")
+
+
+def _weight(text: str) -> Optional[Decimal]:
+    m = _WEIGHT.search(text)
+    return Decimal(m.group(1)) if m else None
+
+
+def extract_indicators(doc: Document) -> list:
+    out = []
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            out += _table_indicators(block)
+    if not any(i["origin"] == "table" for i in out):
+        out += _text_indicators(doc)
+    return out
+
+
+def _table_indicators(block) -> list:
+    t = block.table
+    if t.header_rows == 0:
+        return []
+    header = [" ".join(t.rows[h][c].text for h in range(t.header_rows)) for c in range(t.n_cols)]
+    level_cols = [(c, _CN_LEVEL[m.group(1)]) for c, h in enumerate(header) for m in [_LEVEL_HEADER.search(h)] if m]
+    score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.search(h) and not _LEVEL_HEADER.search(h)]
+    if len(level_cols) < 2 or not score_cols:
+        return []
+    score_col = score_cols[-1]
+    names = {}  # level column → (name, weight) carried down from above
+    out = []
+    for r in range(t.header_rows, t.n_rows):
+        row = t.rows[r]
+        first = row[0].text.replace("\n", "")
+        score_text = row[score_col].text.strip()
+        if _TOTAL.match(first):
+            if _NUM.match(score_text):
+                out.append({"path": ["合计"], "weight": None, "score": Decimal(score_text), "total": True,
+                            "origin": "table", "source": _src(block, r, score_col)})
+            continue
+        note = None
+        for c, level in level_cols:
+            text = row[c].text.replace("\n", "")
+            if not text:
+                continue
+            if _ONLY_WEIGHT.match(text):
+                # a wrapped cell: "(10分)" is the weight of the name carried from above
+                if c in names:
+                    names[c] = (names[c][0], _weight(text))
+                continue
+            names[c] = (_clean(text), _weight(text))
+            # a new name at one level resets everything below it
+            for c2, l2 in level_cols:
+                if l2 > level and c2 in names and not row[c2].text.strip():
+                    del names[c2]
+        leaf_name_in_score_col = None
+        if score_text and not _NUM.match(score_text):
+            # the leaf's name slipped into the score column: the score is missing
+            leaf_name_in_score_col = (_clean(score_text), _weight(score_text))
+            note = "本行没有得分（单元格缺失或错位），未推断分数"
+        path, weights = [], []
+        for c, _ in level_cols:
+            if c in names:
+                path.append(names[c][0])
+                weights.append(names[c][1])
+        if leaf_name_in_score_col:
+            if row[level_cols[-1][0]].text.strip() == "" and len(path) == len(level_cols):
+                path, weights = path[:-1], weights[:-1]  # the carried leaf belongs to the row above
+            path.append(leaf_name_in_score_col[0])
+            weights.append(leaf_name_in_score_col[1])
+        if not path:
+            continue
+        score = Decimal(score_text) if _NUM.match(score_text) else None
+        if score is None and note is None:
+            note = "本行没有得分"
+        out.append({"path": path, "weight": weights[-1], "weights": weights, "score": score, "origin": "table",
+                    "note": note, "source": _src(block, r, score_col)})
+    return out
+
+
+def _src(block, r, c) -> dict:
+    return {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+
+
+def _text_indicators(doc: Document) -> list:
+    out = []
+    # 1) explicit 一级/二级指标 sentences (满分…得分…)
+    parents: dict = {}
+    for b in doc.blocks:
+        if b.kind == TABLE:
+            continue
+        for m in _TEXT_INDICATOR.finditer(b.text):
+            level = _CN_LEVEL[m.group("level")]
+            parents[level] = m.group("name")
+            for deeper in [k for k in parents if k > level]:
+                del parents[deeper]
+            path = [parents[k] for k in sorted(parents) if k <= level]
+            out.append({"path": path, "weight": Decimal(m.group("weight")), "score": Decimal(m.group("score")),
+                        "origin": "text", "source": {"page": b.page, "block": b.index, "start": m.start(),
+                                                     "end": m.end(), "quote": m.group(0)}})
+    if out:
+        return out
+    # 2) headings that carry a weight, scored in their section: （1）绩效目标合理性（3分）… 得分3分
+    stack: list = []  # (level, name)
+    current = None
+    for b in doc.blocks:
+        if b.kind != TABLE and not b.numbering and stack and _WEIGHTED_LINE.match(b.text):
+            # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
+            # indicator, or a child of the heading above when there is none yet
+            parent = current["path"][:-1] if current is not None else [n for _, n in stack]
+            current = {"path": parent + [_clean(_WEIGHTED_LINE.match(b.text).group(0))], "weight": _weight(b.text), "score": None,
+                       "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
+            out.append(current)
+            tail = b.text[_WEIGHTED_LINE.match(b.text).end():]
+            m = list(_SECTION_SCORE.finditer(tail))
+            if m:
+                current["score"] = Decimal(m[-1].group("score"))
+            continue
+        if b.kind == HEADING and b.level:
+            name = _clean(b.text[len(b.numbering or ""):])
+            stack = [(lvl, n) for lvl, n in stack if lvl < b.level] + [(b.level, name)]
+            weight = _weight(b.text)
+            current = None
+            if weight is not None:
+                current = {"path": [n for _, n in stack], "weight": weight, "score": None, "origin": "text",
+                           "source": {"page": b.page, "block": b.index, "quote": b.text}}
+                out.append(current)
+            continue
+        if b.kind == TABLE:
+            continue
+        if current is not None and current["score"] is None:
+            scores = list(_SECTION_SCORE.finditer(b.text))
+            if scores:
+                m = scores[-1]  # the conclusion of the section: 得分按4分计算
+                current["score"] = Decimal(m.group("score"))
+                current["score_source"] = {"page": b.page, "block": b.index, "start": m.start("score"),
+                                           "end": m.end("score"), "quote": m.group(0)}
+    _drop_common_prefix(out)
+    # 3) the summary sentence with the first-level scores and the total
+    for b in doc.blocks:
+        if b.kind == TABLE:
+            continue
+        items = list(_SUMMARY_ITEM.finditer(b.text))
+        if len(items) >= 3 and any(regex.search(r"总|合计", i.group("name")) for i in items):
+            for i in items:
+                name = regex.sub(r"^(?:得分是|得分|：|:)+", "", i.group("name")).replace("绩效", "")
+                total = bool(regex.search(r"总|合计", name))
+                entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
+                         "score": Decimal(i.group("score")), "origin": "text", "summary": True,
+                         "source": {"page": b.page, "block": b.index, "start": i.start("score"),
+                                    "end": i.end("score"), "quote": i.group(0)}}
+                if total:
+                    entry["total"] = True
+                out.append(entry)
+            break
+    return out
+
+
+def _drop_common_prefix(indicators: list) -> None:
+    """Headings above every indicator (三、部门整体支出绩效评价分析) are not indicators."""
+    paths = [i["path"] for i in indicators]
+    while paths and all(len(p) > 1 for p in paths) and len({p[0] for p in paths}) == 1:
+        for i in indicators:
+            i["path"] = i["path"][1:]
+        paths = [i["path"] for i in indicators]
+
+
+def _match_top(name: str, indicators: list) -> str:
+    """'产出及效率' in the summary is the top-level heading '产出及效率' (or 投入 for 投入)."""
+    tops = {i["path"][0] for i in indicators if i["path"]}
+    for top in tops:
+        if top and (top in name or name in top):
+            return top
+    return name
