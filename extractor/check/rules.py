@@ -11,6 +11,7 @@ from typing import Optional
 
 import regex
 
+from ..numbering import numbering_of
 from ..patterns import load_json
 from . import rule
 from .tolerance import Interval, exact, interval_of, verdict
@@ -355,7 +356,7 @@ def _table_products(record: dict) -> list:
     out = []
     by_row: dict = {}
     for (t, r, c), f in cells.items():
-        group = (f.get("label") or "").split("›")[0]
+        group = (f.get("column") or "").split("›")[0]
         by_row.setdefault((t, r, group), []).append(f)
     for key, fs in by_row.items():
         price = [f for f in fs if f["kind"] == "money_rate"]
@@ -396,8 +397,12 @@ _NOISE = regex.compile(r"[\s\p{P}]+")
 
 
 def _core(f: dict) -> str:
-    return _NOISE.sub("", (f.get("subject") or "") if f["source"].get("table") is not None and not f.get("context")
-                      else f.get("context") or "")
+    text = (f.get("subject") or "") if f["source"].get("table") is not None and not f.get("context") \
+        else f.get("context") or ""
+    label, _ = numbering_of(text)  # a list number (1. / （2）) is layout, not wording
+    if label and text.startswith(label):
+        text = text[len(label):]
+    return _NOISE.sub("", text)
 
 
 def _explain(difference: Decimal, kind: str, unit: str, record: dict, exclude: set) -> tuple:

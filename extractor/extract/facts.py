@@ -14,7 +14,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import clause_before, label_for, year_for
+from .labels import clause_before, label_for, label_of_header, year_for
 from .numbers import find_quantities, parse_cell_number
 
 
@@ -72,7 +72,7 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
         sentence = len(_SENTENCE_END.findall(text, 0, q.start))
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
-            label=label_for(text, q.start), subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            label=label_for(text, q.start, q.kind, q.end), subject=subject, year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
             context=clause_before(text, q.start), scale=q.scale,
         ))
@@ -137,12 +137,15 @@ def _table_facts(block) -> list:
             if written_unit is None:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = _written_unit(written_unit, units)
-            label = header_text or (left if table.header_rows == 0 else None)
+            if header:
+                label = label_of_header(header[-1], kind)
+            else:
+                label = label_of_header(left, kind) if left and table.header_rows == 0 else None
             out.append(Fact(
                 kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
                 label=label, subject=subject, year=_year_in(subject), scale=mult,
                 source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
-                extra={"written_unit": written_unit},
+                extra={"written_unit": written_unit, "column": header_text or None},
             ))
     return out
 

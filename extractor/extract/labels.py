@@ -1,4 +1,9 @@
-"""Naming what a figure measures, from the words just before it in its clause."""
+"""Naming what a figure measures, from the words around it in its clause.
+
+The label vocabulary is data (patterns/labels.json): label → trigger terms, optionally only
+for some fact kinds (兜底 before a headcount is 兜底人数, before an amount it is not). Counts
+(11个乡镇, 99个村卫生室) are named by what they count: the word after the unit, segmented with
+jieba and a domain user dictionary (patterns/jieba_userdict.txt)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,19 +11,40 @@ from typing import Optional
 
 import regex
 
-from ..patterns import load_json
+from ..patterns import load_json, pattern_path
 
 # Clause boundaries: a label never reaches across these.
 _CLAUSE_BREAK = regex.compile(r"[，。；;！？：:、,（）()\n]")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_WEIGHT_AFTER_NAME = regex.compile(r"[（(]\s*$")
+_CJK_WORD = regex.compile(r"^\p{Han}{2,6}$")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_json("labels.json")
 
 
 @lru_cache(maxsize=1)
 def _label_index() -> list:
-    """[(term, label)] longest terms first."""
-    labels = load_json("labels.json")["labels"]
-    pairs = [(term, label) for label, terms in labels.items() for term in terms]
+    """[(term, label, kinds or None)] longest terms first."""
+    pairs = []
+    for label, entry in _vocab()["labels"].items():
+        terms, kinds = (entry, None) if isinstance(entry, list) else (entry["terms"], frozenset(entry["kinds"]))
+        pairs += [(term, label, kinds) for term in terms]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(pattern_path("jieba_userdict.txt")))
+    return tokenizer
 
 
 def clause_before(text: str, start: int, limit: int = 40) -> str:
@@ -28,21 +54,49 @@ def clause_before(text: str, start: int, limit: int = 40) -> str:
     return head[breaks[-1].end():] if breaks else head
 
 
-def label_for(text: str, start: int) -> Optional[str]:
-    """The label whose trigger term ends closest before `start` in the same clause.
-    Falls back to the previous clause when the figure opens its clause ("其中：住院…")."""
+def clause_after(text: str, end: int, limit: int = 20) -> str:
+    tail = text[end:end + limit]
+    m = _CLAUSE_BREAK.search(tail)
+    return tail[:m.start()] if m else tail
+
+
+def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None) -> Optional[str]:
+    """The label for the figure at text[start:end] of the given kind."""
+    if kind == "score" and _WEIGHT_AFTER_NAME.search(text[max(0, start - 2):start]):
+        return "分值"  # 绩效目标合理性（3分）: the weight an indicator carries
+    if kind == "count" and end is not None:
+        counted = counted_noun(text, end)
+        if counted:
+            return counted + _vocab()["count_label_suffix"]
     clause = clause_before(text, start)
-    found = _closest_label(clause)
+    found = _closest_label(clause, kind)
+    if found is None and end is not None:
+        after = clause_after(text, end)
+        for label, terms in _vocab().get("after_terms", {}).items():
+            if any(after.startswith(t) or after[:4].find(t) >= 0 for t in terms):
+                return label
     if found is None and not clause.strip():
         prev_end = start - len(clause) - 1
         if prev_end > 0:
-            found = _closest_label(clause_before(text, prev_end))
+            found = _closest_label(clause_before(text, prev_end), kind)
     return found
 
 
-def _closest_label(clause: str) -> Optional[str]:
+def counted_noun(text: str, end: int) -> Optional[str]:
+    """11个乡镇 → 乡镇: the first word after a count's unit."""
+    after = clause_after(text, end, 8)
+    if not after:
+        return None
+    words = list(_jieba().cut(after))
+    first = words[0] if words else ""
+    return first if _CJK_WORD.match(first) else None
+
+
+def _closest_label(clause: str, kind: str = "") -> Optional[str]:
     best = None  # (end position, term length, label)
-    for term, label in _label_index():
+    for term, label, kinds in _label_index():
+        if kinds is not None and kind not in kinds:
+            continue
         pos = clause.rfind(term)
         if pos < 0:
             continue
@@ -50,6 +104,16 @@ def _closest_label(clause: str) -> Optional[str]:
         if best is None or key > best[0]:
             best = (key, label)
     return best[1] if best else None
+
+
+def label_of_header(header: str, kind: str = "") -> str:
+    """A column header as a label: the vocabulary's name for it when it has one
+    (清退兜底人数（人） → 清退人数), else the header without its unit."""
+    bare = regex.sub(r"[（(][^（）()]*[)）]", "", header).strip()
+    for term, label, kinds in _label_index():
+        if (kinds is None or kind in kinds) and term in bare and len(term) >= 2:
+            return label
+    return bare or header
 
 
 def year_for(text: str, start: int) -> Optional[int]:
