@@ -62,6 +62,7 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "recommendations": extraction.get("recommendations", []),
         "indicators": extraction.get("indicators", []),
         "relations": extraction.get("relations", []),
+        "places": extraction.get("places", []),
         "tables": [table_dict(b) for b in doc.tables],
         "flags": extraction.get("flags", []),
         "errors": list(doc.warnings),

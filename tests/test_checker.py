@@ -146,10 +146,24 @@ def test_seed_000_flags_the_1199_vs_788_with_the_clearance():
 @pytest.mark.parametrize("stem,expected", [
     ("000_d88b6baf9eac8299", {"repeat.conflict", "claim.completion"}),
     ("001_db0b8584d0df2dea", set()),
-    ("002_12d4444cffc52013", {"score.tree"}),
+    ("002_12d4444cffc52013", {"score.tree", "name.variant"}),
     ("003_1745bc2bbbdaa61a", {"sum.breakdown", "diff.change", "ratio.stated"}),
     ("004_177566989db970e3", {"rule.bracket"}),
 ])
 def test_seed_flags_are_the_defended_ones(stem, expected):
     rec = extract_file(SEEDS / f"{stem}.txt")
     assert {f["rule"] for f in rec["flags"]} == expected
+
+
+def test_name_variant(tmp_path):
+    body = ("各区资金分配如下：\n\n区\t资金（万元）\n薛城区\t30\n峰城区\t20\n合计\t50\n\n"
+            "评价发现，薛城、山亭、峯城区制定了考核制度，峄城区资金到位及时。\n")
+    f = tmp_path / "r.txt"
+    f.write_text("2020年度枣庄市医疗救助资金绩效评价报告\n\n" + body, encoding="utf-8")
+    fl = [x for x in extract_file(f)["flags"] if x["rule"] == "name.variant"]
+    assert len(fl) == 1 and fl[0]["canonical"] == "峄城区"
+    assert set(fl[0]["spellings"]) == {"峄城区", "峰城区", "峯城区"}
+    # 上海 / 其中 / 市各区 are one character off 山亭 / 市中 / 市中区 but are not place names here
+    f.write_text("2020年度枣庄市医疗救助资金绩效评价报告\n\n其中，市中区由上海专家会诊，枣庄市各区（市）均已完成。\n",
+                 encoding="utf-8")
+    assert [x for x in extract_file(f)["flags"] if x["rule"] == "name.variant"] == []

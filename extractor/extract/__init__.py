@@ -5,6 +5,7 @@ from ..model import Document
 from .facts import extract_facts
 from .indicators import extract_indicators
 from .metadata import extract_metadata
+from .regions import place_mentions
 from .relations import extract_relations
 from .sections import extract_sections
 
@@ -21,5 +22,21 @@ def extract_document(doc: Document) -> dict:
         "metadata_sources": metadata_sources,
         "facts": facts,
         "indicators": extract_indicators(doc),
+        "places": place_mentions(_texts(doc), metadata.get("admin_code")),
         "tables": doc.tables,
     }
+
+
+def _texts(doc: Document) -> list:
+    """(text, source) for every paragraph and table cell."""
+    out = []
+    for b in doc.blocks:
+        if b.table is None:
+            out.append((b.text, {"page": b.page, "block": b.index}))
+            continue
+        for row in b.table.rows:
+            for cell in row:
+                if cell.merged_from is None and cell.text:
+                    out.append((cell.text, {"page": b.page, "block": b.index, "table": b.index, "row": cell.row,
+                                            "col": cell.col}))
+    return out

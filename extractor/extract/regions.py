@@ -91,3 +91,69 @@ def resolve_region(heading_text: str, body_text: str) -> dict:
         node = parent_of(node)
     chain["admin_code"] = best.code
     return chain
+
+
+_SUFFIX = regex.compile(r"(?:区|县|市|自治县|旗)$")
+
+
+def _short(name: str) -> str:
+    short = _SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def _in_place_list(text: str, m, siblings: list) -> bool:
+    """Is the match an item of an enumeration of places (薛城、山亭、峯城区…)?"""
+    names = {_short(r.name) for r in siblings} | {r.name for r in siblings}
+    before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 6]
+    left = before.endswith("、") and any(before[:-1].endswith(n) for n in names)
+    right = after.startswith("、") and any(after[1:].startswith(n) for n in names)
+    return left or right
+
+
+def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
+    """Mentions of the districts/counties of the report's city, each resolved to its
+    gazetteer name — including spellings one character off (峰城区, 峯城 for 峄城区), kept
+    with `variant: true` so the checker can show both spellings side by side. A variant
+    counts only where it is used as a place name (with its 区/县/市, or listed with other
+    places), and only when it can be only one place: a district named exactly in the same
+    passage is not the one misspelt there. `blocks`: (text, source) pairs."""
+    if not admin_code:
+        return []
+    g = gazetteer()
+    siblings = [r for r in g.values() if r.level == "county" and r.code.startswith(admin_code[:4])]
+    if not siblings:
+        return []
+    known = {r.name for r in g.values()} | {_short(r.name) for r in siblings}
+    out = []
+    passages: dict = {}  # a paragraph, or a whole table: its cells are one passage
+    for text, source in blocks:
+        passages.setdefault(source.get("block"), []).append((text, source))
+    for passage in passages.values():
+        exact_here = set()
+        candidates: dict = {}  # (cell, start, end, written) → regions it could be
+        for (text, source), region in ((t, r) for t in passage for r in siblings):
+            short = _short(region.name)
+            alternatives = [regex.escape(short)] + [regex.escape(short[:i]) + r"\p{Han}" + regex.escape(short[i + 1:])
+                                                    for i in range(len(short))]
+            for m in regex.finditer(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?", text):
+                written = m.group(0)
+                if written in (region.name, short) or _SUFFIX.sub("", written) == short:
+                    exact_here.add(region.name)
+                    out.append(_mention(written, region, False, source, m))
+                    continue
+                if written in known or _SUFFIX.sub("", written) in known:
+                    continue  # another real place, not a misspelling
+                standalone = m.start() == 0 or not regex.match(r"\p{Han}", text[m.start() - 1]) or text[m.start() - 1] == "、"
+                if standalone and (_SUFFIX.search(written) or _in_place_list(text, m, siblings)):
+                    candidates.setdefault((id(source), m.start(), written), []).append((region, m, source))
+        for (_, _, written), regions in candidates.items():
+            left = [(r, m, src) for r, m, src in regions if r.name not in exact_here]
+            if len(left) == 1:
+                region, m, src = left[0]
+                out.append(_mention(written, region, True, src, m))
+    return out
+
+
+def _mention(written: str, region: Region, variant: bool, source: dict, m) -> dict:
+    return {"name": written, "canonical": region.name, "admin_code": region.code, "variant": variant,
+            "source": {**source, "start": m.start(), "end": m.end(), "quote": written}}
