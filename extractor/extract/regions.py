@@ -138,7 +138,7 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
             for m in regex.finditer(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?", text):
                 written = m.group(0)
                 if written in (region.name, short) or _SUFFIX.sub("", written) == short:
-                    exact_here.add(region.name)
+                    exact_here.add((region.name, id(source), m.start()))
                     out.append(_mention(written, region, False, source, m))
                     continue
                 if written in known or _SUFFIX.sub("", written) in known:
@@ -147,11 +147,24 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                 if standalone and (_SUFFIX.search(written) or _in_place_list(text, m, siblings)):
                     candidates.setdefault((id(source), m.start(), written), []).append((region, m, source))
         for (_, _, written), regions in candidates.items():
-            left = [(r, m, src) for r, m, src in regions if r.name not in exact_here]
+            left = [(r, m, src) for r, m, src in regions if not _named_nearby(r.name, exact_here, src, m)]
+            if len(left) > 1:  # still ambiguous: drop those named anywhere in the passage
+                left = [x for x in left if not any(n == x[0].name for n, _, _ in exact_here)]
             if len(left) == 1:
                 region, m, src = left[0]
                 out.append(_mention(written, region, True, src, m))
     return out
+
+
+def _named_nearby(name: str, exact: set, source: dict, m) -> bool:
+    """Is `name` written correctly beside this spelling: elsewhere in the same table, or
+    within a few characters in the same paragraph (the same enumeration)?"""
+    for n, src_id, pos in exact:
+        if n != name:
+            continue
+        if source.get("table") is not None or (src_id == id(source) and abs(pos - m.start()) <= 8):
+            return True
+    return False
 
 
 def _mention(written: str, region: Region, variant: bool, source: dict, m) -> dict:
