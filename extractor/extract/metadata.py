@@ -175,7 +175,8 @@ def _score(doc: Document, kv: dict) -> tuple:
             if b.kind == TABLE:
                 continue
             for m in pattern.finditer(b.text):
-                before = b.text[max(0, m.start() - 12):m.start("num")]
+                # what the score belongs to is named just before it (满意度综合得分, 该项指标得分)
+                before = b.text[max(0, m.start() - 6):m.start()] + m.group(0)[:m.start("num") - m.start()]
                 if exclude.search(before):
                     continue
                 return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
