@@ -92,5 +92,37 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, as_json):
         sys.exit(1)
 
 
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False), help="SQLite store (created if missing).")
+@click.option("-j", "--jobs", default=None, type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+def import_cmd(paths, db, jobs, progress):
+    """Import folders, files and .zip archives into the store. Idempotent and resumable:
+    files already stored by this extractor version are skipped."""
+    from .importer import import_paths
+
+    counts = import_paths(list(paths), db, jobs=jobs, progress=progress)
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items() if v) + f" → {db}", err=True)
+    sys.exit(1 if counts["failed"] else 0)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
+@click.option("-o", "--out", "target", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Output file: .csv, .parquet or .xlsx.")
+def dataset(db, target):
+    """Write the one-row-per-report comparison dataset from the store."""
+    from .dataset import write_dataset
+    from .store import Store
+
+    if target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
+        raise click.UsageError("the output must end in .csv, .parquet or .xlsx")
+    with Store(db) as store:
+        records = store.records()
+    write_dataset(records, target)
+    click.echo(f"{len(records)} reports → {target}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

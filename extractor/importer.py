@@ -1,0 +1,180 @@
+"""`extractor import`: folders and .zip archives into the store, in parallel, idempotent
+and resumable (see store.py), safe with untrusted archives.
+
+Archive safety: entries with absolute paths or '..' are refused, nested archives are
+followed at most MAX_ZIP_DEPTH deep, and the total decompressed size and entry count are
+capped, so a zip bomb is reported, not unpacked. Each file runs in a worker with a CPU
+time and memory limit, so one pathological PDF is recorded as failed and the batch goes on."""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import sys
+import tempfile
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Optional
+
+from . import __version__
+from .record import sha256_of
+from .runner import InputResult, collect_inputs, process_one
+from .store import Store
+
+MAX_ZIP_DEPTH = 2
+MAX_ZIP_ENTRIES = 20000
+MAX_ZIP_BYTES = 4 * 1024 ** 3
+FILE_SECONDS = int(os.environ.get("EXTRACTOR_FILE_SECONDS", "300"))
+FILE_MEMORY_BYTES = int(os.environ.get("EXTRACTOR_FILE_MEMORY_MB", "3072")) * 1024 ** 2
+
+
+@dataclass
+class Input:
+    path: Path  # where the bytes are now (inside a temp folder for archive members)
+    name: str  # what the manifest calls it: the file, or archive.zip!/member
+
+
+@dataclass
+class Refused:
+    name: str
+    code: str
+    error: str
+
+
+def expand(paths: list, workdir: Path) -> tuple[list, list]:
+    """Files to process and archive members refused, with zips unpacked under workdir."""
+    inputs, refused = [], []
+    for f in collect_inputs(paths):
+        if f.suffix.lower() == ".zip":
+            _unzip(f, str(f), workdir, 1, inputs, refused)
+        else:
+            inputs.append(Input(f, str(f)))
+    return inputs, refused
+
+
+def _unzip(archive: Path, name: str, workdir: Path, depth: int, inputs: list, refused: list) -> None:
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as e:
+        refused.append(Refused(name, "corrupt_zip", f"not a readable zip archive: {e}"))
+        return
+    with zf:
+        members = [i for i in zf.infolist() if not i.is_dir()]
+        if len(members) > MAX_ZIP_ENTRIES:
+            refused.append(Refused(name, "zip_too_large", f"{len(members)} entries (limit {MAX_ZIP_ENTRIES})"))
+            return
+        total = sum(i.file_size for i in members)
+        if total > MAX_ZIP_BYTES:
+            refused.append(Refused(name, "zip_too_large", f"{total} bytes uncompressed (limit {MAX_ZIP_BYTES})"))
+            return
+        target = Path(tempfile.mkdtemp(dir=workdir))
+        for info in members:
+            member = PurePosixPath(info.filename.replace("\\", "/"))
+            label = f"{name}!/{info.filename}"
+            if member.is_absolute() or ".." in member.parts or (member.parts and ":" in member.parts[0]):
+                refused.append(Refused(label, "unsafe_path", "archive entry with an absolute path or '..' refused"))
+                continue
+            if any(part.startswith(".") for part in member.parts):
+                continue
+            out = target / member
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(info) as src, open(out, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+            if out.suffix.lower() == ".zip":
+                if depth >= MAX_ZIP_DEPTH:
+                    refused.append(Refused(label, "nested_too_deep", f"archive nested deeper than {MAX_ZIP_DEPTH}"))
+                else:
+                    _unzip(out, label, workdir, depth + 1, inputs, refused)
+            else:
+                inputs.append(Input(out, label))
+
+
+def _limit_worker() -> None:
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY_BYTES, FILE_MEMORY_BYTES))
+    except (ValueError, OSError):
+        pass
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def process_limited(path: str) -> InputResult:
+    """process_one with a wall-clock limit; memory is limited for the whole worker."""
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(FILE_SECONDS)
+    try:
+        return process_one(path)
+    except _Timeout:
+        return InputResult(path=path, error_code="timeout", error=f"gave up after {FILE_SECONDS}s")
+    except MemoryError:
+        return InputResult(path=path, error_code="out_of_memory",
+                           error=f"needed more than {FILE_MEMORY_BYTES // 1024 ** 2} MB")
+    finally:
+        signal.alarm(0)
+
+
+def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional[bool] = None) -> dict:
+    """Import into the store at `db`. Returns counts by status."""
+    jobs = jobs or os.cpu_count() or 1
+    counts = {"ok": 0, "skipped": 0, "duplicate": 0, "failed": 0}
+    with Store(db) as store, tempfile.TemporaryDirectory(prefix="extractor-import-") as tmp:
+        inputs, refused = expand(paths, Path(tmp))
+        for r in refused:
+            store.record_input(r.name, "", "failed", r.code, r.error)
+            counts["failed"] += 1
+        todo = []
+        seen = {}
+        for item in inputs:
+            try:
+                sha = sha256_of(item.path.read_bytes())
+            except OSError as e:
+                store.record_input(item.name, "", "failed", "unreadable", str(e))
+                counts["failed"] += 1
+                continue
+            stored = store.stored_version(sha)
+            if sha in seen or (stored and stored["path"] != item.name and stored["extractor_version"] == __version__):
+                store.record_input(item.name, sha, "duplicate", "", f"same bytes as {seen.get(sha) or stored['path']}",
+                                   stored["report_id"] if stored else "")
+                counts["duplicate"] += 1
+                continue
+            seen[sha] = item.name
+            if stored and stored["extractor_version"] == __version__:
+                store.record_input(item.name, sha, "skipped", "", "already imported with this extractor version",
+                                   stored["report_id"])
+                counts["skipped"] += 1
+                continue
+            todo.append(item)
+        bar = _bar(len(todo), progress)
+        names = {str(i.path): i.name for i in todo}
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker) as pool:
+            for res in pool.map(process_limited, [str(i.path) for i in todo], chunksize=1):
+                name = names[res.path]
+                if res.record is not None:
+                    res.record["source"]["path"] = name
+                    store.save(name, res.record)
+                    counts["ok"] += 1
+                else:
+                    store.record_input(name, res.sha256, "failed", res.error_code, res.error)
+                    counts["failed"] += 1
+                if bar:
+                    bar.update(1)
+        if bar:
+            bar.close()
+    return counts
+
+
+def _bar(total: int, progress: Optional[bool]):
+    show = sys.stderr.isatty() if progress is None else progress
+    if not show:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, unit="file", desc="importing", file=sys.stderr)

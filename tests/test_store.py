@@ -1,0 +1,77 @@
+"""The store and `extractor import`: idempotent, duplicates found, unsafe archives refused."""
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+
+import extractor
+from extractor import importer
+from extractor.store import Store
+
+REPORT = "某县医保局2019年度项目绩效评价报告\n\n项目总投入1,000,000.00元，实际支出950,000.00元，执行率95.00%。综合评分为91分，评价等级为“优”。\n"
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)], capture_output=True, text=True)
+
+
+def inputs(db):
+    with sqlite3.connect(db) as c:
+        return {p: (s, e) for p, s, e in c.execute("SELECT path, status, error_code FROM inputs")}
+
+
+def test_import_is_idempotent_and_finds_duplicates(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(REPORT, encoding="utf-8")
+    (src / "copy.txt").write_text(REPORT, encoding="utf-8")
+    (src / "b.txt").write_text(REPORT.replace("91分", "85分").replace("优", "良"), encoding="utf-8")
+    db = tmp_path / "s.db"
+    r = cli("import", src, "--db", db, "-j", "2")
+    assert r.returncode == 0, r.stderr
+    statuses = sorted(s for s, _ in inputs(db).values())
+    assert statuses == ["duplicate", "ok", "ok"]
+    r = cli("import", src, "--db", db)
+    assert sorted(s for s, _ in inputs(db).values()) == ["duplicate", "skipped", "skipped"]
+    df = extractor.load_dataset(db)
+    assert len(df) == 2 and set(df["grade"]) == {"优", "良"}
+    assert set(df["spent"]) == {Decimal("950000")}
+
+
+def test_unsafe_and_oversized_archives_are_refused(tmp_path, monkeypatch):
+    z = tmp_path / "bad.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("../escape.txt", REPORT)
+        zf.writestr("ok.txt", REPORT)
+    counts = importer.import_paths([z], tmp_path / "s.db", jobs=1, progress=False)
+    rows = inputs(tmp_path / "s.db")
+    assert rows[f"{z}!/../escape.txt"] == ("failed", "unsafe_path")
+    assert rows[f"{z}!/ok.txt"][0] == "ok"
+    assert counts == {"ok": 1, "skipped": 0, "duplicate": 0, "failed": 1}
+    assert not (tmp_path / "escape.txt").exists()
+
+    monkeypatch.setattr(importer, "MAX_ZIP_BYTES", 100)
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("zeros.txt", "0" * 10000)
+    importer.import_paths([big], tmp_path / "s2.db", jobs=1, progress=False)
+    assert inputs(tmp_path / "s2.db")[str(big)] == ("failed", "zip_too_large")
+
+
+def test_reviews_survive_a_reimport(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "s.db"
+    importer.import_paths([f], db, jobs=1, progress=False)
+    with Store(db) as s:
+        rid = s.db.execute("SELECT report_id FROM reports").fetchone()[0]
+        with s.db:
+            s.db.execute("INSERT INTO reviews VALUES (?,?,?,?,?,?)", (rid, "x1", "confirmed", "auditor", "ok", "now"))
+        assert s.schema_version == 1
+    f2 = tmp_path / "other" / "a.txt"
+    f2.parent.mkdir()
+    f2.write_bytes(f.read_bytes())
+    importer.import_paths([f], db, jobs=1, progress=False)
+    with Store(db) as s:
+        assert s.db.execute("SELECT status FROM reviews").fetchone()[0] == "confirmed"
