@@ -22,4 +22,19 @@ def extract_file(path, data: bytes | None = None) -> dict:
     doc = load_document(path, data)
     record = build_record(doc, sha256_of(data), extract_document(doc))
     record["flags"] = run_checks(record)
+    record["passages"] = evidence_passages(doc, record["flags"])
     return record
+
+
+def evidence_passages(doc, flags: list) -> dict:
+    """The text of every paragraph a flag's evidence points into, so a reviewer sees each
+    figure in its context (table evidence is shown from the record's tables)."""
+    out = {}
+    for flag in flags:
+        for q in flag.get("evidence_quotes", []):
+            b = q.get("block")
+            if b is None or q.get("table") is not None or not (0 <= b < len(doc.blocks)):
+                continue
+            block = doc.blocks[b]
+            out[str(b)] = {"page": block.page, "kind": block.kind, "text": block.text}
+    return out

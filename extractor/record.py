@@ -65,6 +65,7 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "places": extraction.get("places", []),
         "tables": [table_dict(b) for b in doc.tables],
         "flags": extraction.get("flags", []),
+        "passages": {},
         "errors": list(doc.warnings),
     }
 

@@ -48,7 +48,7 @@ def make_flag(severity: str, message: str, stated, computed, difference, toleran
     flag = {"severity": severity, "message": message, "stated": stated, "computed": computed,
             "difference": difference, "tolerance": tolerance, "evidence": [f["id"] for f in evidence],
             "evidence_quotes": [{"fact": f["id"], **{k: f["source"].get(k) for k in
-                                                     ("page", "block", "table", "row", "col", "quote")}}
+                                                     ("page", "block", "table", "row", "col", "start", "end", "quote")}}
                                 for f in evidence],
             "explanation": explanation}
     flag.update(extra)
