@@ -31,7 +31,8 @@ def v(value) -> str:
 def highlight(text: str, spans: list) -> str:
     """`text` escaped, with the (start, end) spans wrapped in <mark>."""
     out, pos = [], 0
-    for start, end in sorted(s for s in spans if s[0] is not None and s[1] is not None):
+    # records read back from JSON carry numbers as Decimal
+    for start, end in sorted((int(a), int(b)) for a, b in spans if a is not None and b is not None):
         if start < pos:
             continue
         out += [escape(text[pos:start]), "<mark>", escape(text[start:end]), "</mark>"]

@@ -124,5 +124,35 @@ def dataset(db, target):
     click.echo(f"{len(records)} reports → {target}", err=True)
 
 
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep it local).")
+def review(db, port, host):
+    """The auditors' review app: decide every flag, with its evidence in view."""
+    from .review import serve
+
+    server = serve(db, host, port)
+    click.echo(f"review app on http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False))
+def audit(db, outdir):
+    """Write the static audit pages (audit.html) for every report in the store."""
+    from .audit import write_audit_html
+    from .store import Store
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    with Store(db) as store:
+        write_audit_html(store.records(), outdir / "audit.html")
+    click.echo(f"→ {outdir / 'audit.html'}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -450,7 +450,7 @@ def check_repeat_conflict(record: dict) -> list:
         gap = Decimal(hi["value"]) - Decimal(lo["value"])
         reason, priced = _explain(gap, hi["kind"], hi["unit"], record, {hi["id"], lo["id"]})
         explanation = None
-        evidence = [hi, lo]
+        evidence = [hi, lo] + _same_row_mentions(record, (hi, lo))
         if reason:
             explanation = f"文中说明：{reason['context']}{reason['text']}，{show(hi['value'], hi)} − {reason['text']} = {lo['text']}"
             evidence.append(reason)
@@ -463,6 +463,22 @@ def check_repeat_conflict(record: dict) -> list:
             f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
+
+
+def _same_row_mentions(record: dict, pair: tuple) -> list:
+    """Where one side is a table cell, the other value stated in the same row (目标1199人 |
+    已完成（实际完成788人）) is evidence too: the auditor sees both cells in the row."""
+    out = []
+    for a, b in (pair, pair[::-1]):
+        s = a["source"]
+        if s.get("table") is None:
+            continue
+        for f in record["facts"]:
+            t = f["source"]
+            if (t.get("table"), t.get("row")) == (s["table"], s["row"]) and f["id"] not in (a["id"], b["id"]) \
+                    and f["kind"] == b["kind"] and Decimal(f["value"]) == Decimal(b["value"]):
+                out.append(f)
+    return out
 
 
 def _where(f: dict) -> str:

@@ -1,0 +1,129 @@
+"""The review app in a real (headless) Chromium: open a flag, see the highlighted evidence,
+confirm it with a note, restart the server, the decision is still there and exported.
+Screenshots of the index and a flag page are saved under outputs/screenshots/."""
+import csv
+import io
+import shutil
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from extractor.importer import import_paths
+from extractor.review import serve
+
+from conftest import ROOT, SEEDS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Chromium and chromedriver are not installed "
+                                "(scripts/setup installs the Debian packages chromium and chromium-driver)")
+
+HOSTILE = ("某县医保局2020年度项目绩效评价报告\n\n"
+           "项目资金<script>document.title='pwned'</script>实际到位2,000,000元，实际支出1,800,000元，"
+           "预算执行率为95.00%。<img src=x onerror=alert(1)>\n")
+
+
+def start(db):
+    server = serve(db, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("review")
+    src = tmp / "in"
+    src.mkdir()
+    seed = SEEDS / "000_d88b6baf9eac8299.txt"
+    if seed.exists():
+        shutil.copy(seed, src)
+    (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = tmp / "store.db"
+    import_paths([src], db, jobs=1, progress=False)
+    return db
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1600"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_hostile_report_text_is_inert(store, browser):
+    server, url = start(store)
+    try:
+        browser.get(url + "/")
+        assert browser.title == "标记审核"
+        assert "<script>" in browser.find_element("tag name", "body").text or "script" in browser.page_source
+        assert not browser.find_elements("css selector", "img[src=x]")
+        link = browser.find_element("xpath", "//tr[contains(., 'ratio.stated')]//a")
+        link.click()
+        assert browser.title.endswith("标记审核")  # the script did not run
+        passage = browser.find_element("css selector", ".passage").text
+        assert "<script>document.title='pwned'</script>" in passage and "<img src=x" in passage
+        assert not browser.find_elements("css selector", ".passage img, .passage script")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seed 000 not found in ../shared/seeds")
+def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
+    shots = ROOT / "outputs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    server, url = start(store)
+    try:
+        browser.get(url + "/?rule=repeat.conflict")
+        browser.save_screenshot(str(shots / "review-index.png"))
+        browser.find_element("xpath", "//tr[contains(., '1199')]//a").click()
+        cells = [c.text for c in browser.find_elements("css selector", "td.hit")]
+        assert any("1199" in c for c in cells) and any("788" in c for c in cells)  # both cells of the row
+        marks = [m.text for m in browser.find_elements("css selector", "mark")]
+        assert any("788" in m for m in marks)
+        assert "411" in browser.find_element("css selector", ".flag").text
+        browser.find_element("id", "status").send_keys("确认")
+        browser.find_element("id", "reviewer").send_keys("李审计")
+        browser.find_element("id", "note").send_keys("计划1199人，清退411人后实际788人，情况属实")
+        browser.find_element("id", "save").click()
+        assert browser.find_element("id", "current-status").text == "确认"
+        browser.save_screenshot(str(shots / "review-flag.png"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    server, url = start(store)  # a new server over the same store
+    try:
+        browser.get(url + "/?rule=repeat.conflict")
+        browser.find_element("xpath", "//tr[contains(., '1199')]//a").click()
+        assert browser.find_element("id", "current-status").text == "确认"
+        assert "李审计" in browser.find_element("id", "history").text
+        exported = urllib.request.urlopen(url + "/export.csv").read().decode("utf-8-sig")
+        rows = [r for r in csv.DictReader(io.StringIO(exported)) if r["status"] == "confirmed"]
+        assert len(rows) == 1 and rows[0]["reviewer"] == "李审计" and "411" in rows[0]["note"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_posts_without_the_csrf_token_are_refused(store):
+    server, url = start(store)
+    try:
+        req = urllib.request.Request(url + "/bulk", data=b"status=confirmed&reviewer=x", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as e:
+            urllib.request.urlopen(req)
+        assert e.value.code == 403
+    finally:
+        server.shutdown()
+        server.server_close()
