@@ -32,7 +32,8 @@ def _is_key_value(rows: list) -> bool:
     """附件 forms (被评价单位 | X | 评价年度 | 2017年): label cells at even columns."""
     if not rows or any(len(r) % 2 for r in rows if len(r) > 1):
         return False
-    labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2) if len(r) > 1 and r[i].text.strip()]
+    labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2)
+              if len(r) > 1 and r[i].text.strip() and r[i].merged_from is None]
     return bool(labels) and sum(1 for t in labels if t and not NUMERIC.match(t) and len(t) <= 12) >= len(labels) * 0.8
 
 
@@ -43,6 +44,14 @@ def count_header_rows(rows: list) -> int:
         if _is_data_row(row):
             return i
     return 1 if len(rows) > 1 else 0
+
+
+def _join_vertical(text: str) -> str:
+    """Headers written one character per line (主/要/问/题) read as one word."""
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    if len(lines) > 1 and all(len(l) == 1 for l in lines):
+        return "".join(lines)
+    return text
 
 
 def build_table(spec_rows: list, caption: Optional[str] = None, raw_rows: Optional[list] = None) -> Table:
@@ -58,7 +67,7 @@ def build_table(spec_rows: list, caption: Optional[str] = None, raw_rows: Option
             while (r, c) in grid:
                 c += 1
             raw = text
-            origin = Cell(text=clean_cell(text), row=r, col=c, rowspan=rowspan, colspan=colspan, raw=raw)
+            origin = Cell(text=_join_vertical(clean_cell(text)), row=r, col=c, rowspan=rowspan, colspan=colspan, raw=raw)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     if dr == 0 and dc == 0:
@@ -104,3 +113,21 @@ def infer_parent_spans(parent: list, child: list) -> Optional[list]:
         p += sharing
         i += run
     return spans if i == len(child) and sum(spans) == len(child) else None
+
+
+_CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
+
+
+def caption_from_previous(doc) -> Optional[str]:
+    """A short paragraph right above a table that names it (表 1 各区市资金分配表, or
+    '表 1' and the title on two lines) is its caption."""
+    from ..model import TABLE
+
+    if not doc.blocks or doc.blocks[-1].kind == TABLE:
+        return None
+    prev = doc.blocks[-1].text
+    if not (_CAPTION.match(prev) and len(prev) <= 40):
+        return None
+    if len(doc.blocks) > 1 and regex.match(r"^表\s*\d+$", doc.blocks[-2].text):
+        return doc.blocks[-2].text + " " + prev
+    return prev

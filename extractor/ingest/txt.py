@@ -18,7 +18,7 @@ from ..model import TABLE, Document
 from ..normalize import normalize
 from ..numbering import numbering_of, strip_markdown
 from .encoding import decode_text
-from .tables import build_table, infer_parent_spans
+from .tables import build_table, caption_from_previous, infer_parent_spans
 from .text_blocks import add_text_block
 
 _SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
@@ -26,7 +26,6 @@ _SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
 _SHORT_LINE = 18
 # A line ending like a title or an organisation's name is complete even when short.
 _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
-_CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -171,13 +170,8 @@ def _emit_table(doc: Document, rows: list) -> None:
     # Leading one-cell rows above a wider table are its caption.
     while len(rows) > 1 and len(rows[0]) == 1 and len(rows[1]) > 1:
         caption = (caption + " " if caption else "") + rows.pop(0)[0].replace("\n", "")
-    if caption is None and doc.blocks and doc.blocks[-1].kind != TABLE:
-        prev = doc.blocks[-1].text
-        if _CAPTION.match(prev) and len(prev) <= 40:
-            caption = prev
-            # "表 1" on its own line, the title on the next
-            if len(doc.blocks) > 1 and regex.match(r"^表\s*\d+$", doc.blocks[-2].text):
-                caption = doc.blocks[-2].text + " " + prev
+    if caption is None:
+        caption = caption_from_previous(doc)
     spec = []
     width = max(len(r) for r in rows)
     for r, row in enumerate(rows):
