@@ -87,8 +87,16 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
         if ending.search(b.text):
             # A separate agency line before the title belongs to the title only when the
             # title line itself names no body (…局2018年度… vs bare 2018年度…).
-            return "".join(x.text.replace("\n", "") for x in lead), lead
-    return (blocks[0].text if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
+            return _tidy("".join(x.text.replace("\n", "") for x in lead)), lead
+    return (_tidy(blocks[0].text) if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
+
+
+_LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}（）()])\s+|\s+(?=[\p{Han}（）()])")
+
+
+def _tidy(title: str) -> str:
+    """Spaces around Chinese in a title are layout (2020 年度…项目 绩效评价报告 (摘要))."""
+    return _LAYOUT_SPACE.sub("", title).strip()
 
 
 def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:

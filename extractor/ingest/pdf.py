@@ -1,0 +1,292 @@
+"""PDF reports with a text layer.
+
+Text comes from PDFium (pypdfium2): its text runs with their boxes, grouped into lines,
+lines joined into paragraphs where a line runs to the right margin and the next one
+starts at the left margin without a numbering label (Chinese lines join without a
+space). Page headers and footers that repeat on most pages, and page numbers, are dropped.
+Only pages that draw ruling lines go through pdfplumber's table finder; the text inside
+the tables it finds is taken out of the text flow, and a table continued on the next page
+is joined to its first part. Every block carries its page number and box."""
+from __future__ import annotations
+
+import io
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..errors import IngestError
+from ..model import TABLE, Document
+from ..numbering import numbering_of
+from .tables import build_table, caption_from_previous
+from .text_blocks import add_text_block
+
+_PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_CJK = regex.compile(r"\p{Han}")
+# spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
+_LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
+_MARGIN_SHARE = 0.08
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def read_pdf(path, data: bytes) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise IngestError("encrypted PDF: it needs a password to open", code="encrypted_pdf")
+        raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
+    try:
+        pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
+        ruled = [i for i in range(len(pdf)) if _has_rulings(pdf[i])]
+        sizes = [pdf[i].get_size() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    if not any(lines for lines, _ in pages):
+        raise IngestError("no text layer (a scanned PDF?); OCR is not available in this version", code="no_text_layer")
+    tables = _tables(data, ruled) if ruled else {}
+    doc = Document(path=str(path), format="pdf", pages=len(pages))
+    repeated = _repeated_margins([lines for lines, _ in pages], sizes)
+    carry = None  # a paragraph still open at the bottom of the previous page
+    for number, ((lines, width), (_, height)) in enumerate(zip(pages, sizes), 1):
+        page_tables = tables.get(number - 1, [])
+        body = [l for l in lines if not _is_margin(l, height, repeated)
+                and not any(_inside(l, t["bbox"]) for t in page_tables)]
+        carry = _emit_page(doc, number, body, page_tables, width, carry)
+    if carry:
+        carry.flush()
+    return doc
+
+
+def _page_lines(page) -> tuple[list, float]:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        if text.strip():
+            runs.append(Line(text, left, height - top, right, height - bottom))
+    textpage.close()
+    return _group_lines(runs), width
+
+
+def _group_lines(runs: list) -> list:
+    """Runs whose vertical centres fall within each other's height form one line."""
+    lines: list = []
+    for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
+        centre = (run.top + run.bottom) / 2
+        if lines and lines[-1][0].top - 1 <= centre <= lines[-1][0].bottom + 1:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    out = []
+    for group in lines:
+        group.sort(key=lambda r: r.x0)
+        text = _LAYOUT_SPACE.sub("", "".join(r.text for r in group)).strip()
+        out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
+                        max(r.bottom for r in group)))
+    return out
+
+
+def _has_rulings(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(obj.type == raw.FPDF_PAGEOBJ_PATH for obj in page.get_objects())
+
+
+def _repeated_margins(pages: list, sizes: list) -> set:
+    """Texts (digits masked) in the top/bottom margin on at least half the pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter = Counter()
+    for lines, (_, height) in zip(pages, sizes):
+        keys = {regex.sub(r"\d+", "#", l.text) for l in lines
+                if l.top < height * _MARGIN_SHARE or l.bottom > height * (1 - _MARGIN_SHARE)}
+        seen.update(keys)
+    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2)}
+
+
+def _is_margin(line: Line, height: float, repeated: set) -> bool:
+    in_margin = line.top < height * _MARGIN_SHARE or line.bottom > height * (1 - _MARGIN_SHARE)
+    if not in_margin:
+        return False
+    return bool(_PAGE_NUMBER.match(line.text)) or regex.sub(r"\d+", "#", line.text) in repeated
+
+
+def _inside(line: Line, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
+
+
+class _Paragraph:
+    """Lines gathered into one paragraph, possibly across a page break."""
+
+    def __init__(self, doc: Document, page: int, right: float, char: float):
+        self.doc, self.page, self.right, self.char = doc, page, right, char
+        self.lines: list = []
+
+    def open_at_margin(self) -> bool:
+        """Ends at the right margin without closing its sentence: may go on overleaf."""
+        if not self.lines:
+            return False
+        last = self.lines[-1]
+        return last.x1 >= self.right - 1.5 * self.char and not regex.search(r"[。；！？：:]$", last.text)
+
+    def flush(self):
+        if self.lines:
+            text = "".join(_join(self.lines))
+            add_text_block(self.doc, text, page=self.page, bbox=[
+                round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
+                round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)])
+            self.lines = []
+
+
+def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry):
+    items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables]
+    items.sort(key=lambda x: x[1])
+    if lines:
+        left = min(l.x0 for l in lines)
+        right = max(l.x1 for l in lines)
+        char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
+    else:
+        left, right, char = 0, width, 10
+    para = _Paragraph(doc, number, right, char)
+    if carry is not None:
+        first = items[0] if items else None
+        if first and first[0] == "line" and carry.open_at_margin() and first[2].x0 <= left + 0.5 * char \
+                and not numbering_of(first[2].text)[0]:
+            para.lines, para.page = carry.lines, carry.page  # the sentence goes on overleaf
+        else:
+            carry.flush()
+    for kind, _, item in items:
+        if kind == "table":
+            para.flush()
+            _emit_table(doc, number, item)
+            continue
+        line = item
+        if para.lines:
+            prev = para.lines[-1]
+            runs_to_margin = prev.x1 >= right - 1.5 * char
+            starts_at_margin = line.x0 <= left + 0.5 * char
+            close = line.top - prev.bottom <= 1.2 * char or prev.top > line.top  # (or overleaf)
+            if not (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0]):
+                para.flush()
+        para.lines.append(line)
+    return para
+
+
+def _join(lines: list) -> list:
+    out = [lines[0].text]
+    for prev, line in zip(lines, lines[1:]):
+        a, b = prev.text[-1:], line.text[:1]
+        latin = regex.match(r"[A-Za-z0-9]", a) and regex.match(r"[A-Za-z0-9]", b)
+        out.append((" " if latin else "") + line.text)
+    return out
+
+
+def _emit_table(doc: Document, number: int, found: dict) -> None:
+    spec = found["spec"]
+    last = doc.blocks[-1] if doc.blocks else None
+    # A table that opens a page right after a table closing the previous one, with the
+    # same number of columns, is the same table continued.
+    if last is not None and last.kind == TABLE and getattr(last, "end_page", last.page) == number - 1 \
+            and found["first_on_page"] \
+            and getattr(last, "xs", None) and found["x1"] <= last.xs[-1] + 2 and found["x0"] >= last.xs[0] - 2:
+        spec = _spec_rows(found["cells"], last.xs)  # columns measured against the first part
+        old = [[(c.raw if c.raw is not None else c.text, c.rowspan, c.colspan) for c in row if c.merged_from is None]
+               for row in last.table.rows]
+        header = old[: last.table.header_rows]
+        if header and [t for t, _, _ in spec[0]] == [t for t, _, _ in header[0]]:
+            spec = spec[len(header):]  # the header repeated on the new page
+        table = build_table(old + spec, caption=last.table.caption)
+        last.table = table
+        last.text = table.as_text()
+        last.end_page = number
+        return
+    table = build_table(spec, caption=caption_from_previous(doc))
+    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
+    block.xs = found["xs"]
+
+
+def _tables(data: bytes, page_indexes: list) -> dict:
+    """pdfplumber's tables on the pages that have ruling lines: {page index: [table]}."""
+    import pdfplumber
+
+    out = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for i in page_indexes:
+            page = pdf.pages[i]
+            found = []
+            for t in page.find_tables():
+                cells = _spec_of(t)
+                if cells["cells"]:
+                    cells.update(bbox=t.bbox, spec=_spec_rows(cells["cells"], cells["xs"]))
+                    found.append(cells)
+            if found:
+                words = page.extract_words()
+                first_top = min((w["top"] for w in words), default=0)
+                for t in found:
+                    t["first_on_page"] = t["bbox"][1] <= first_top + 2
+                out[i] = found
+            page.close()
+    return out
+
+
+def _spec_of(table) -> dict:
+    """Cell boxes and texts of a pdfplumber table, and its column boundaries."""
+    texts = {}
+    for row in table.rows:
+        for bbox in row.cells:
+            if bbox is not None:
+                texts[tuple(bbox)] = _cell_text(table.page, bbox)
+    cells = [(tuple(c), texts.get(tuple(c), "")) for c in table.cells]
+    xs = sorted({round(c[0], 0) for c, _ in cells} | {round(c[2], 0) for c, _ in cells})
+    return {"cells": cells, "xs": xs, "x0": table.bbox[0], "x1": table.bbox[2]}
+
+
+def _spec_rows(cells: list, xs: list) -> list:
+    """build_table spec rows: a cell spanning several column (row) boundaries is a colspan
+    (rowspan)."""
+    tops = sorted({round(c[1], 0) for c, _ in cells})
+    spec = [[] for _ in tops]
+    for c, text in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
+        colspan = 1 + sum(1 for x in xs if c[0] + 1 < x < c[2] - 1)
+        rowspan = 1 + sum(1 for y in tops if c[1] + 1 < y < c[3] - 1)
+        spec[tops.index(round(c[1], 0))].append((text, rowspan, colspan))
+    return spec
+
+
+def _cell_text(page, bbox) -> str:
+    x0, top, x1, bottom = bbox
+
+    def centred(obj) -> bool:
+        # a character belongs to the cell its centre is in (digits often overhang a rule)
+        if obj.get("object_type") != "char":
+            return False
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return x0 <= cx <= x1 and top <= cy <= bottom
+
+    text = page.filter(centred).extract_text() or ""
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    # wrapped cell lines: Chinese joins without a space
+    out = ""
+    for line in lines:
+        if out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
+            out += " "
+        elif out and not (_CJK.search(out[-1]) or _CJK.search(line[0])):
+            out += "\n"
+        out += line
+    return _LAYOUT_SPACE.sub("", out)
