@@ -1,0 +1,106 @@
+"""PDFs: wrapped lines joined, page numbers dropped, tables found and continued across
+pages, bad PDFs reported with a specific code. Small PDFs are made here from .docx files
+with LibreOffice (skipped when it is not installed)."""
+import shutil
+import subprocess
+
+import docx
+import pytest
+
+from extractor.errors import IngestError
+from extractor.ingest import load_document
+from extractor.model import TABLE
+
+from conftest import SEEDS, needs_seeds
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is needed to make test PDFs")
+
+LONG = ("根据年度工作安排，区医疗保障局对全区城乡居民医疗救助资金的拨付、使用和管理情况开展了全面的绩效评价，"
+        "重点核查了资金到位、支出进度、救助对象认定和信息公开等环节，发现资金整体使用规范，但部分乡镇拨付进度偏慢，"
+        "个别救助对象信息更新不及时，需要在下一年度进一步完善动态管理机制。") * 2
+
+
+def to_pdf(tmp_path, d) -> bytes:
+    src = tmp_path / "r.docx"
+    d.save(src)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180, check=True)
+    return tmp_path / "r.pdf"
+
+
+@needs_soffice
+def test_wrapped_paragraph_page_numbers_and_a_table_over_two_pages(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("某区医疗保障局2021年度医疗救助资金绩效评价报告")
+    d.add_paragraph("一、基本情况")
+    d.add_paragraph(LONG)
+    footer = d.sections[0].footer.paragraphs[0]
+    run = footer.add_run()
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):  # a PAGE field
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        if tag:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), tag)
+        else:
+            el = OxmlElement("w:instrText")
+            el.text = text
+        run._r.append(el)
+    d.add_paragraph("表1 各乡镇救助资金表")
+    t = d.add_table(rows=61, cols=3)
+    t.style = "Table Grid"
+    for c, text in enumerate(["乡镇", "救助人次", "救助资金（万元）"]):
+        t.cell(0, c).text = text
+    for r in range(1, 61):
+        for c, text in enumerate([f"第{r}镇", str(100 + r), f"{r}.50"]):
+            t.cell(r, c).text = text
+    doc = load_document(to_pdf(tmp_path, d))
+    assert doc.pages >= 2 and all(b.page for b in doc.blocks)
+    para = [b for b in doc.blocks if "动态管理机制" in b.text]
+    assert len(para) == 1 and para[0].text == LONG  # one block, no spaces inserted
+    tables = [b for b in doc.blocks if b.kind == TABLE]
+    assert len(tables) == 1, "the table continued on page 2 is joined to its first part"
+    rows = tables[0].table.rows
+    assert len(rows) == 61 and [c.text for c in rows[60]] == ["第60镇", "160", "60.50"]
+    assert tables[0].table.caption.replace(" ", "") == "表1各乡镇救助资金表"
+    assert not any(b.text.strip().isdigit() for b in doc.blocks), "page numbers are dropped"
+
+
+def test_bad_pdfs(tmp_path):
+    f = tmp_path / "x.pdf"
+    f.write_bytes(b"%PDF-1.4\n garbage that is not a pdf body")
+    with pytest.raises(IngestError) as e:
+        load_document(f)
+    assert e.value.code == "corrupt_pdf"
+
+
+def test_encrypted_pdf(tmp_path):
+    pikepdf = pytest.importorskip("pikepdf", reason="pikepdf is needed to write an encrypted PDF")
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    f = tmp_path / "locked.pdf"
+    pdf.save(f, encryption=pikepdf.Encryption(owner="o", user="secret"))
+    with pytest.raises(IngestError) as e:
+        load_document(f)
+    assert e.value.code == "encrypted_pdf"
+
+
+@needs_seeds
+def test_seed_000_pdf():
+    doc = load_document(SEEDS / "000_d88b6baf9eac8299.pdf")
+    fund = next(b.table for b in doc.blocks if b.kind == TABLE and any(c.text == "1199" for r in b.table.rows for c in r))
+    row = next([c.text for c in r] for r in fund.rows if any(c.text == "1199" for c in r))
+    assert "788" in row and "411" in row
+    para = [b for b in doc.blocks if "5,758,200.00元" in b.text]
+    assert para and all("实际总投入5,758,200.00元" in b.text for b in para)
+
+
+@needs_seeds
+@pytest.mark.parametrize("stem", ["000_d88b6baf9eac8299", "001_db0b8584d0df2dea", "002_12d4444cffc52013",
+                                  "003_1745bc2bbbdaa61a", "004_177566989db970e3"])
+def test_seed_pdf_metadata_matches_txt(stem):
+    from extractor.extract.metadata import extract_metadata
+
+    assert extract_metadata(load_document(SEEDS / f"{stem}.pdf"))[0] == \
+        extract_metadata(load_document(SEEDS / f"{stem}.txt"))[0]
