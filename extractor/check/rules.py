@@ -56,7 +56,8 @@ def make_flag(severity: str, message: str, stated, computed, difference, toleran
 
 
 def _q(value: Decimal, places: int = 4) -> Decimal:
-    return Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize()
+    """Rounded for display, without exponent notation (90, not 9E+1)."""
+    return Decimal(format(Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize(), "f"))
 
 
 def facts_by_id(record: dict) -> dict:
@@ -381,9 +382,11 @@ def _same_quantity(a: dict, b: dict) -> bool:
     ca, cb = _core(a), _core(b)
     if min(len(ca), len(cb)) < _checks()["min_context_chars"]:
         return False
-    sm = SequenceMatcher(None, ca, cb, autojunk=False)
-    if sm.ratio() < _checks()["min_context_similarity"]:
+    if SequenceMatcher(None, ca, cb, autojunk=False).ratio() < _checks()["min_context_similarity"]:
         return False
+    # the labels take part in telling quantities apart (兜底人数 vs 清退人数)
+    ca, cb = ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or "")
+    sm = SequenceMatcher(None, ca, cb, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
@@ -397,6 +400,7 @@ _NOISE = regex.compile(r"[\s\p{P}]+")
 
 
 def _core(f: dict) -> str:
+    # a number in a table cell is about its row; a figure in text, about its clause
     text = (f.get("subject") or "") if f["source"].get("table") is not None and not f.get("context") \
         else f.get("context") or ""
     label, _ = numbering_of(text)  # a list number (1. / （2）) is layout, not wording
@@ -432,14 +436,15 @@ def check_repeat_conflict(record: dict) -> list:
     explanation and lowers the severity to warning."""
     flags = []
     candidates = [f for f in record["facts"] if f["kind"] in ("headcount", "amount", "person_times", "households")
-                  and not f.get("written_unit") and f.get("range_high") is None]
+                  and f.get("range_high") is None and not regex.fullmatch(r"[-—－–]+", f["text"].strip())
+                  and not (f.get("written_unit") and (not f.get("subject") or _TOTAL_ROW.match(f["subject"])))]
     seen = set()
     for a, b in combinations(candidates, 2):
         if (a["kind"], a["unit"], a.get("year")) != (b["kind"], b["unit"], b.get("year")) or a.get("year") is None:
             continue
-        if a["source"]["block"] == b["source"]["block"] and a["source"].get("sentence") == b["source"].get("sentence") \
-                and a["source"].get("row") == b["source"].get("row"):
-            continue
+        if a["source"]["block"] == b["source"]["block"] and (
+                a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
+            continue  # one sentence, or one table: plan and actual side by side are not a repeat
         if interval_of(a).overlaps(interval_of(b)) or not _same_quantity(a, b):
             continue
         hi, lo = (a, b) if Decimal(a["value"]) > Decimal(b["value"]) else (b, a)

@@ -96,6 +96,11 @@ def unit_of_header(texts: list) -> Optional[str]:
             u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
             if u in units:
                 return units[u]
+    if texts:  # 赔付人次, 救助人数: the column is named by what it counts
+        bare = regex.sub(r"[（(][^（）()]*[)）]", "", texts[-1]).strip()
+        for suffix, unit in _units()["header_suffix_units"].items():
+            if bare.endswith(suffix):
+                return unit
     return None
 
 

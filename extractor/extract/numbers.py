@@ -133,6 +133,8 @@ def find_quantities(text: str) -> list:
             continue
         if unit in ("%", "个百分点", "百分点") and m.group("mag"):
             continue
+        if unit == "%" and regex.search(r"[×*÷/]\s*[（(]?\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # ×100% in a formula is a constant, not a stated figure
         if regex.match(r"^[年月日号]", after):
             continue
         chinese = not regex.match(r"\d", num_text)

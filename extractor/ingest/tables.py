@@ -28,9 +28,18 @@ def _is_data_row(row: list) -> bool:
     return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
 
 
+_HEADER_WORD = regex.compile(r"[（(][^（）()]{1,6}[)）]|指标|得分|序号|名称")
+
+
 def _is_key_value(rows: list) -> bool:
-    """附件 forms (被评价单位 | X | 评价年度 | 2017年): label cells at even columns."""
+    """附件 forms (被评价单位 | X | 评价年度 | 2017年): label cells at even columns, values
+    mostly words. A first row naming columns (资金（万元）, 得分) makes it a table instead."""
     if not rows or any(len(r) % 2 for r in rows if len(r) > 1):
+        return False
+    if any(_HEADER_WORD.search(c.text) for c in rows[0][1::2]):
+        return False
+    values = [r[i].text.strip() for r in rows for i in range(1, len(r), 2) if r[i].text.strip()]
+    if values and sum(1 for t in values if NUMERIC.match(t)) > len(values) / 2:
         return False
     labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2)
               if len(r) > 1 and r[i].text.strip() and r[i].merged_from is None]
