@@ -73,6 +73,8 @@ class Block:
     table: Optional[Table] = None
     # Geometry and OCR data when the format has them (pdf): [x0, top, x1, bottom].
     bbox: Optional[list] = None
+    # OCR pages: the lowest mean word confidence (0-100) of the block's lines.
+    confidence: Optional[float] = None
 
     def source(self) -> dict:
         return {"page": self.page, "block": self.index}

@@ -39,6 +39,7 @@ class Fact:
     extra: dict = field(default_factory=dict)
 
 
+LOW_OCR_CONFIDENCE = 60
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
 # Columns whose numbers are positions, not quantities.
 _ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度|年份")
@@ -56,8 +57,12 @@ def extract_facts(doc: Document) -> list:
         if block.kind == TABLE:
             facts.extend(_table_facts(block))
         else:
-            facts.extend(_text_facts(block.text, {"page": block.page, "block": block.index,
-                                                  "table": None, "row": None, "col": None}))
+            where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
+            if block.confidence is not None:
+                # OCR: where the figure is on the page, and how sure the engine was
+                where.update(box=block.bbox, ocr_confidence=block.confidence,
+                             low_confidence=block.confidence < LOW_OCR_CONFIDENCE)
+            facts.extend(_text_facts(block.text, where))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts

@@ -60,12 +60,56 @@ def mentions(text: str) -> Counter:
     return counts
 
 
+_COUNTY_LIKE = regex.compile(r"\p{Han}{2,4}(?:县|区|市|旗)")
+
+
+_CITY_SUFFIX = regex.compile(r"(?:(?:\p{Han}{1,3}族)+自治州|自治州|地区|市|盟)$")
+
+
+def near_misses(text: str, body: Counter, body_text: str = "") -> Counter:
+    """County names one character off a gazetteer county (动海县 for 勐海县, as OCR reads
+    it), counted only where that county's province or city is named in the report."""
+    by_name, _ = _name_index()
+    counties = [r for r in gazetteer().values() if r.level == "county"]
+    found: Counter = Counter()
+    for m in _COUNTY_LIKE.finditer(text):
+        written = m.group(0)
+        if written in by_name:
+            continue
+        hits = [r for r in counties if len(r.name) == len(written)
+                and sum(a != b for a, b in zip(r.name, written)) == 1 and r.name[-1] == written[-1]]
+        # support: the county's city named (in full or short: 西双版纳州), then its province
+        scored = []
+        for r in hits:
+            support = 0
+            for p in _ancestors(r):
+                short = _CITY_SUFFIX.sub("", p.name) if p.level == "city" else p.name
+                if body[p] or (p.level == "city" and len(short) >= 2 and short in body_text):
+                    support += 2 if p.level == "city" else 1
+            if support:
+                scored.append((support, r))
+        scored.sort(key=lambda x: -x[0])
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            found[scored[0][1]] += 1
+    return found
+
+
+def _ancestors(region: Region) -> list:
+    out, p = [], parent_of(region)
+    while p is not None:
+        out.append(p)
+        p = parent_of(p)
+    return out
+
+
 def resolve_region(heading_text: str, body_text: str) -> dict:
     """Pick the most specific region the report's heading zone (title, agency line,
     opening paragraph) names; where a name is ambiguous (市中区), prefer the one whose
     city or province the report also mentions."""
     head = mentions(heading_text)
     body = mentions(body_text)
+    if not any(r.level == "county" for r in head):
+        head = head + near_misses(heading_text, body, body_text)  # a misread county name (OCR)
     pool = head or body
     if not pool:
         return {"province": None, "city": None, "county": None, "admin_code": None}

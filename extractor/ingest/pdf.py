@@ -36,6 +36,7 @@ class Line:
     top: float
     x1: float
     bottom: float
+    confidence: float = None  # OCR lines: mean word confidence (0-100)
 
 
 def read_pdf(path, data: bytes) -> Document:
@@ -49,14 +50,20 @@ def read_pdf(path, data: bytes) -> Document:
         raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
     try:
         pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
-        ruled = [i for i in range(len(pdf)) if _has_rulings(pdf[i])]
         sizes = [pdf[i].get_size() for i in range(len(pdf))]
+        scanned = [i for i, (lines, _) in enumerate(pages) if not _usable(lines)]
+        ruled = [i for i in range(len(pdf)) if i not in scanned and _has_rulings(pdf[i])]
+        if scanned:
+            from .ocr import ocr_pages
+
+            for i, lines in ocr_pages(pdf, scanned, Line).items():
+                pages[i] = (lines, sizes[i][0])
     finally:
         pdf.close()
     if not any(lines for lines, _ in pages):
-        raise IngestError("no text layer (a scanned PDF?); OCR is not available in this version", code="no_text_layer")
+        raise IngestError("no text found, not even by OCR", code="no_text_layer")
     tables = _tables(data, ruled) if ruled else {}
-    doc = Document(path=str(path), format="pdf", pages=len(pages))
+    doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages))
     repeated = _repeated_margins([lines for lines, _ in pages], sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
     for number, ((lines, width), (_, height)) in enumerate(zip(pages, sizes), 1):
@@ -67,6 +74,16 @@ def read_pdf(path, data: bytes) -> Document:
     if carry:
         carry.flush()
     return doc
+
+
+def _usable(lines: list) -> bool:
+    """A text layer worth reading: some text, mostly real characters (not the garbage an
+    invisible OCR layer of a bad scan sometimes has)."""
+    text = "".join(l.text for l in lines)
+    if len(text) < 20:
+        return False
+    good = sum(1 for ch in text if ch.isalnum() or _CJK.match(ch) or ch in "，。；：、（）%.,")
+    return good / len(text) > 0.6
 
 
 def _page_lines(page) -> tuple[list, float]:
@@ -148,9 +165,12 @@ class _Paragraph:
     def flush(self):
         if self.lines:
             text = "".join(_join(self.lines))
-            add_text_block(self.doc, text, page=self.page, bbox=[
+            block = add_text_block(self.doc, text, page=self.page, bbox=[
                 round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
                 round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)])
+            confidences = [l.confidence for l in self.lines if l.confidence is not None]
+            if block is not None and confidences:
+                block.confidence = min(confidences)
             self.lines = []
 
 
