@@ -613,7 +613,12 @@ def check_score_tree(record: dict) -> list:
         flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score")
-    if total is not None:
+    summary = [i for i in indicators if i.get("summary") and not i.get("total")]
+    if total is not None and summary:
+        # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up
+        src = total_entry.get("source") if total_entry else None
+        flags += _sum_scores(total, src, "总分", summary)
+    elif total is not None:
         tops = [p for p in paths if len(p) == 1]
         scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
         parts = scored_tops if scored_tops and len(scored_tops) == len(tops) else [explicit[p] for p in leaves]
