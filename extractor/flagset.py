@@ -76,7 +76,7 @@ def build(rule: str | None, rnd: random.Random) -> tuple[list, dict]:
     elif rule == "score.grade":
         stated_grade = {"优": "中", "良": "优", "中": "优"}[grade]
     elif rule == "score.tree":
-        stated_score = total + rnd.randint(3, 6)
+        stated_score = total + rnd.randint(4, 8)  # beyond what rounding three whole-point scores explains
         stated_grade = "优" if stated_score >= 90 else "良" if stated_score >= 80 else "中"
     elif rule == "rule.bracket":
         rate = Decimal(rnd.randint(12, 19)) + Decimal(rnd.randint(0, 99)) / 100
