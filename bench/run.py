@@ -44,7 +44,10 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int) -> tuple[int, int
         for f in files:
             # a distinct byte suffix so the batch does not skip copies as duplicates
             data = f.read_bytes()
-            data += (b"\n" if fmt == "txt" else b"") + (f"\n%{rounds}".encode() if fmt == "pdf" else b"")
+            if fmt == "txt":  # trailing newlines in the file's own encoding
+                data += ("\n" * (rounds + 1)).encode("utf-16-le" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "ascii")
+            elif fmt == "pdf":
+                data += f"\n%{rounds}".encode()
             if fmt == "docx":
                 shutil.copy(f, target / f"{rounds:03d}_{f.name}")
                 _touch_docx(target / f"{rounds:03d}_{f.name}", rounds)

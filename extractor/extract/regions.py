@@ -37,9 +37,28 @@ def _name_index() -> tuple:
     by_name: dict = {}
     for region in gazetteer().values():
         by_name.setdefault(region.name, []).append(region)
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(n) for n in names))
-    return by_name, pattern
+    lengths = sorted({len(n) for n in by_name}, reverse=True)
+    ends = frozenset(n[-1] for n in by_name)
+    return by_name, (lengths, ends)
+
+
+def _find_names(text: str) -> list:
+    """Gazetteer names in text, longest first, not overlapping. A scan over the few
+    characters names end with (县 区 市 旗 州 省 …) and set look-ups: much faster than one
+    regular expression of 3,500 alternatives."""
+    by_name, (lengths, ends) = _name_index()
+    found = []
+    last_start = len(text) + 1
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] not in ends or i >= last_start:
+            continue
+        for n in lengths:
+            start = i - n + 1
+            if start >= 0 and text[start:i + 1] in by_name:
+                found.append((start, text[start:i + 1]))
+                last_start = start
+                break
+    return found[::-1]
 
 
 def parent_of(region: Region) -> Optional[Region]:
@@ -52,10 +71,10 @@ def parent_of(region: Region) -> Optional[Region]:
 
 
 def mentions(text: str) -> Counter:
-    by_name, pattern = _name_index()
+    by_name, _ = _name_index()
     counts: Counter = Counter()
-    for m in pattern.finditer(text):
-        for region in by_name[m.group(0)]:
+    for _, name in _find_names(text):
+        for region in by_name[name]:
             counts[region] += 1
     return counts
 
