@@ -10,6 +10,7 @@ is joined to its first part. Every block carries its page number and box."""
 from __future__ import annotations
 
 import io
+import os
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .text_blocks import add_text_block
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _CJK = regex.compile(r"\p{Han}")
+_CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
 # spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
 _MARGIN_SHARE = 0.08
@@ -39,9 +41,13 @@ class Line:
     confidence: float = None  # OCR lines: mean word confidence (0-100)
 
 
-def read_pdf(path, data: bytes) -> Document:
+def read_pdf(path, data: bytes, careful: bool = None) -> Document:
+    """`careful`: find tables with pdfplumber instead of PDFium's own drawing (slower; the
+    two agree on the test PDFs, see tests). Default from EXTRACTOR_PDF_TABLES=pdfplumber."""
     import pypdfium2 as pdfium
 
+    if careful is None:
+        careful = os.environ.get("EXTRACTOR_PDF_TABLES") == "pdfplumber"
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -49,10 +55,14 @@ def read_pdf(path, data: bytes) -> Document:
             raise IngestError("encrypted PDF: it needs a password to open", code="encrypted_pdf")
         raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
     try:
-        pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
         sizes = [pdf[i].get_size() for i in range(len(pdf))]
+        runs = [_page_runs(pdf[i]) for i in range(len(pdf))]
+        pages = [(_group_lines(r), sizes[i][0]) for i, r in enumerate(runs)]
         scanned = [i for i, (lines, _) in enumerate(pages) if not _usable(lines)]
         ruled = [i for i in range(len(pdf)) if i not in scanned and _has_rulings(pdf[i])]
+        if ruled and not careful:
+            tables = {i: found for i in ruled for found in [_ruled_tables(pdf[i], _page_chars(pdf[i]), sizes[i][1])]
+                      if found}
         if scanned:
             from .ocr import ocr_pages
 
@@ -62,7 +72,10 @@ def read_pdf(path, data: bytes) -> Document:
         pdf.close()
     if not any(lines for lines, _ in pages):
         raise IngestError("no text found, not even by OCR", code="no_text_layer")
-    tables = _tables(data, ruled) if ruled else {}
+    if careful:
+        tables = _tables(data, ruled) if ruled else {}
+    elif not ruled:
+        tables = {}
     doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages))
     repeated = _repeated_margins([lines for lines, _ in pages], sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
@@ -86,7 +99,8 @@ def _usable(lines: list) -> bool:
     return good / len(text) > 0.6
 
 
-def _page_lines(page) -> tuple[list, float]:
+def _page_runs(page) -> list:
+    """PDFium's text runs with their boxes, in top-left coordinates."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     runs = []
@@ -96,7 +110,7 @@ def _page_lines(page) -> tuple[list, float]:
         if text.strip():
             runs.append(Line(text, left, height - top, right, height - bottom))
     textpage.close()
-    return _group_lines(runs), width
+    return runs
 
 
 def _group_lines(runs: list) -> list:
@@ -300,13 +314,161 @@ def _cell_text(page, bbox) -> str:
         return x0 <= cx <= x1 and top <= cy <= bottom
 
     text = page.filter(centred).extract_text() or ""
-    lines = [l.strip() for l in text.split("\n") if l.strip()]
-    # wrapped cell lines: Chinese joins without a space
+    return _join_cell_lines([l.strip() for l in text.split("\n") if l.strip()])
+
+
+def _join_cell_lines(lines: list) -> str:
+    """A cell's wrapped lines as one text: Chinese (and its punctuation) joins without a
+    space, Latin words with one; other breaks stay line breaks."""
     out = ""
     for line in lines:
         if out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
             out += " "
-        elif out and not (_CJK.search(out[-1]) or _CJK.search(line[0])):
+        elif out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
             out += "\n"
         out += line
     return _LAYOUT_SPACE.sub("", out)
+
+
+# ---------------------------------------------------------------- tables from PDFium's drawing
+
+def _page_chars(page) -> list:
+    """Every character with its own box: PDFium's text runs can overlap inside table cells,
+    and a run's bounded text then repeats its neighbour's characters."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    chars = []
+    for i in range(textpage.count_chars()):
+        ch = textpage.get_text_range(i, 1)
+        if not ch.strip():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)  # full line height: punctuation stays in its line
+        chars.append(Line(ch, left, height - top, right, height - bottom))
+    textpage.close()
+    return chars
+
+
+def _segments(page, height: float) -> tuple[list, list]:
+    """Ruling lines: thin path objects, as (y, x0, x1) horizontals and (x, y0, y1) verticals;
+    a rectangle drawn as one path gives its four edges."""
+    import pypdfium2.raw as raw
+
+    hs, vs = [], []
+    for obj in page.get_objects():
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        w, h = x1 - x0, y1 - y0
+        if h <= 2 and w > 3:
+            hs.append(((y0 + y1) / 2, x0, x1))
+        elif w <= 2 and h > 3:
+            vs.append(((x0 + x1) / 2, y0, y1))
+        elif w > 3 and h > 3:
+            hs += [(y0, x0, x1), (y1, x0, x1)]
+            vs += [(x0, y0, y1), (x1, y0, y1)]
+    return hs, vs
+
+
+def _snap(values: list, tol: float = 2.0) -> list:
+    out: list = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _ruled_tables(page, runs: list, height: float) -> list:
+    hs, vs = _segments(page, height)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    found = []
+    for h_group, v_group in _clusters(hs, vs):
+        table = _grid_table(h_group, v_group, runs)
+        if table:
+            found.append(table)
+    if found:
+        first_top = min((r.top for r in runs), default=0)
+        for t in found:
+            t["first_on_page"] = t["bbox"][1] <= first_top + 2
+    return found
+
+
+def _clusters(hs: list, vs: list, tol: float = 2.0) -> list:
+    """Groups of ruling lines that touch each other: one group per table."""
+    items = [("h", s) for s in hs] + [("v", s) for s in vs]
+    parent = list(range(len(items)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (ki, a) in enumerate(items):
+        if ki != "h":
+            continue
+        for j, (kj, b) in enumerate(items):
+            if kj == "v" and a[1] - tol <= b[0] <= a[2] + tol and b[1] - tol <= a[0] <= b[2] + tol:
+                parent[find(i)] = find(j)
+    groups: dict = {}
+    for i, item in enumerate(items):
+        groups.setdefault(find(i), []).append(item)
+    out = []
+    for members in groups.values():
+        h = [s for k, s in members if k == "h"]
+        v = [s for k, s in members if k == "v"]
+        if len(h) >= 2 and len(v) >= 2:
+            out.append((h, v))
+    return sorted(out, key=lambda g: min(s[0] for s in g[0]))
+
+
+def _grid_table(hs: list, vs: list, runs: list, tol: float = 2.0):
+    xs = _snap([s[0] for s in vs])
+    ys = _snap([s[0] for s in hs])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+
+    def has_v(x, y_lo, y_hi):  # a vertical rule at x covering the span between y_lo and y_hi
+        mid = (y_lo + y_hi) / 2
+        return any(abs(s[0] - x) <= tol and s[1] - tol <= mid <= s[2] + tol for s in vs)
+
+    def has_h(y, x_lo, x_hi):
+        mid = (x_lo + x_hi) / 2
+        return any(abs(s[0] - y) <= tol and s[1] - tol <= mid <= s[2] + tol for s in hs)
+
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    owner = {}
+    cells = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) in owner:
+                continue
+            c2 = c
+            while c2 + 1 < n_cols and not has_v(xs[c2 + 1], ys[r], ys[r + 1]):
+                c2 += 1
+            r2 = r
+            while r2 + 1 < n_rows and not has_h(ys[r2 + 1], xs[c], xs[c2 + 1]):
+                r2 += 1
+            for rr in range(r, r2 + 1):
+                for cc in range(c, c2 + 1):
+                    owner[(rr, cc)] = len(cells)
+            cells.append((xs[c], ys[r], xs[c2 + 1], ys[r2 + 1]))
+    texts = {i: [] for i in range(len(cells))}
+    for run in runs:
+        cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+            continue
+        c = max(j for j in range(n_cols) if xs[j] <= cx)
+        r = max(i for i in range(n_rows) if ys[i] <= cy)
+        texts[owner[(min(r, n_rows - 1), min(c, n_cols - 1))]].append(run)
+    with_text = [((round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1)), _runs_text(texts[i]))
+                 for i, b in enumerate(cells)]
+    cell_xs = sorted({round(x, 0) for x in xs})
+    return {"cells": with_text, "xs": cell_xs, "x0": xs[0], "x1": xs[-1], "bbox": (xs[0], ys[0], xs[-1], ys[-1]),
+            "spec": _spec_rows(with_text, cell_xs)}
+
+
+def _runs_text(runs: list) -> str:
+    """A cell's characters as text, lines top to bottom."""
+    return _join_cell_lines([l.text for l in _group_lines(runs) if l.text])
