@@ -379,11 +379,12 @@ def _same_quantity(a: dict, b: dict) -> bool:
     """Two figures state the same quantity when their wording differs only in words that
     do not tell quantities apart (兜底 moved, 的 added), never in a discriminating word
     (已/未 脱贫, 住院/门诊, another year or number)."""
-    ca, cb = _core(a), _core(b)
-    if min(len(ca), len(cb)) < _checks()["min_context_chars"]:
+    pairs = [(x, y) for x in _cores(a) for y in _cores(b)
+             if min(len(x), len(y)) >= _checks()["min_context_chars"]
+             and SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]]
+    if not pairs:
         return False
-    if SequenceMatcher(None, ca, cb, autojunk=False).ratio() < _checks()["min_context_similarity"]:
-        return False
+    ca, cb = pairs[0]
     # the labels take part in telling quantities apart (兜底人数 vs 清退人数)
     ca, cb = ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or "")
     sm = SequenceMatcher(None, ca, cb, autojunk=False)
@@ -397,6 +398,15 @@ def _same_quantity(a: dict, b: dict) -> bool:
 
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
+
+
+def _cores(f: dict) -> list:
+    """Ways to word a figure: its clause; for a table cell, its row, and its row with the
+    column group (2016年脱贫人员 + 计划 › 人数 reads like 2016年脱贫人员计划代缴…人)."""
+    core = _core(f)
+    if f["source"].get("table") is not None and f.get("column"):
+        return [core, core + _NOISE.sub("", regex.sub(r"[（(][^（）()]*[)）]", "", f["column"]))]
+    return [core]
 
 
 def _core(f: dict) -> str:
@@ -417,8 +427,8 @@ def _explain(difference: Decimal, kind: str, unit: str, record: dict, exclude: s
     for f in record["facts"]:
         if f["id"] in exclude or f["kind"] != kind or f["unit"] != unit:
             continue
-        if interval_of(f).overlaps(exact(difference)) and any(w in (f.get("context") or "") + (f.get("label") or "")
-                                                              for w in words):
+        said = (f.get("context") or "") + (f.get("label") or "") + (f.get("reason") or "")
+        if interval_of(f).overlaps(exact(difference)) and any(w in said for w in words):
             extra = []
             for rel in relations_of(record, "product"):
                 # the same count stated again where it is priced (该批411人 … 按600元/人)
@@ -457,7 +467,9 @@ def check_repeat_conflict(record: dict) -> list:
         explanation = None
         evidence = [hi, lo] + _same_row_mentions(record, (hi, lo))
         if reason:
-            explanation = f"文中说明：{reason['context']}{reason['text']}，{show(hi['value'], hi)} − {reason['text']} = {lo['text']}"
+            why = f"（{reason['reason']}）" if reason.get("reason") and reason["reason"] not in reason["context"] else ""
+            explanation = (f"文中说明：{reason['context']}{reason['text']}{why}，"
+                           f"{show(hi['value'], hi)} − {reason['text']} = {lo['text']}")
             evidence.append(reason)
             if priced:
                 amount, price = priced

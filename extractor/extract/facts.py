@@ -71,15 +71,30 @@ def extract_facts(doc: Document) -> list:
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
+@lru_cache(maxsize=1)
+def _reason_words() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, load_json("relations.json")["explanation_words"])))
+
+
+def _reason(text: str, start: int) -> Optional[str]:
+    """A word in the figure's sentence that gives a reason for a change (清退, 核减 …): such
+    a figure can explain a gap between two others."""
+    lo = max((text.rfind(c, 0, start) for c in "。；;\n"), default=-1) + 1
+    hi = min((i for i in (text.find(c, start) for c in "。；;\n") if i >= 0), default=len(text))
+    m = _reason_words().search(text, lo, hi)
+    return m.group(0) if m else None
+
+
 def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     out = []
     for q in find_quantities(text):
         sentence = len(_SENTENCE_END.findall(text, 0, q.start))
+        reason = _reason(text, q.start)
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
             label=label_for(text, q.start, q.kind, q.end), subject=subject, year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
-            context=clause_before(text, q.start), scale=q.scale,
+            context=clause_before(text, q.start), scale=q.scale, extra={"reason": reason} if reason else {},
         ))
     return out
 

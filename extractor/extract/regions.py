@@ -127,6 +127,13 @@ def resolve_region(heading_text: str, body_text: str) -> dict:
     city or province the report also mentions."""
     head = mentions(heading_text)
     body = mentions(body_text)
+    # a name several places share (城区, 郊区, 市中区) counts only under an ancestor the
+    # report names: 六城区 in a 太原市 report is not 大同市城区
+    by_name, _ = _name_index()
+    for counter in (head, body):
+        for region in [r for r in counter if len(by_name[r.name]) > 1]:
+            if not any(head[a] or body[a] for a in _ancestors(region)):
+                del counter[region]
     if not any(r.level == "county" for r in head):
         head = head + near_misses(heading_text, body, body_text)  # a misread county name (OCR)
     pool = head or body

@@ -138,6 +138,8 @@ def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
         names = [v for k, v in tokens if k == "name" and _QUOTES.sub("", v)]
         pool = [f for f in earlier + facts if f.source.get("start", 0) < m.start() or f in earlier]
         pool = [f for f in pool if f.id != result.id and f.range_high is None and f.kind not in ("count", "score")]
+        if "100%" in m.group("expr"):  # (A÷B)×100%: A and B are amounts or counts, never rates
+            pool = [f for f in pool if f.kind != "percent"]
         assignment = _assign(names, pool, year)
         if assignment is None:
             continue
@@ -162,7 +164,8 @@ def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
     for name in set(names):
         for n, f in enumerate(pool):
             # ties go to the figure stated closest before the formula
-            s = _similarity(name, f.context + (f.label or "")) + n * 1e-4
+            # the report's own words only: a vocabulary label (预算数 → 年初预算) is too coarse here
+            s = _similarity(name, f.context) + n * 1e-4
             if year and f.year:
                 if "上年" in name:
                     s += 0.5 if f.year == year - 1 else -0.5
@@ -173,7 +176,7 @@ def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
     chosen: dict = {}
     used = set()
     for s, name, f in scored:
-        if name in chosen or f.id in used or s < 0.25:
+        if name in chosen or f.id in used or s < 0.5:
             continue
         chosen[name] = f.id
         used.add(f.id)

@@ -29,6 +29,8 @@ _CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
 # spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
 _MARGIN_SHARE = 0.08
+# a line starting with a unit or closing punctuation continues the line above
+_CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
 
 
 @dataclass
@@ -213,10 +215,12 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
         line = item
         if para.lines:
             prev = para.lines[-1]
-            runs_to_margin = prev.x1 >= right - 1.5 * char
+            # a number too long for the rest of the line wraps early: allow a few characters' slack
+            runs_to_margin = prev.x1 >= right - 2.5 * char
             starts_at_margin = line.x0 <= left + 0.5 * char
             close = line.top - prev.bottom <= 1.2 * char or prev.top > line.top  # (or overleaf)
-            if not (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0]):
+            goes_on = bool(_CONTINUES.match(line.text)) and close  # 人，… cannot start a paragraph
+            if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
                 para.flush()
         para.lines.append(line)
     return para
