@@ -163,9 +163,9 @@ def _table_facts(block) -> list:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = _written_unit(written_unit, units)
             if header:
-                label = label_of_header(header[-1], kind)
+                label = label_of_header(header, kind)
             else:
-                label = label_of_header(left, kind) if left and table.header_rows == 0 else None
+                label = label_of_header([left], kind) if left and table.header_rows == 0 else None
             out.append(Fact(
                 kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
                 label=label, subject=subject, year=_year_in(subject), scale=mult,

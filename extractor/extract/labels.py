@@ -106,14 +106,21 @@ def _closest_label(clause: str, kind: str = "") -> Optional[str]:
     return best[1] if best else None
 
 
-def label_of_header(header: str, kind: str = "") -> str:
-    """A column header as a label: the vocabulary's name for it when it has one
-    (清退兜底人数（人） → 清退人数), else the header without its unit."""
-    bare = regex.sub(r"[（(][^（）()]*[)）]", "", header).strip()
+def label_of_header(path: list, kind: str = "") -> str:
+    """A column as a label: the vocabulary's name for its header when a term covers most of
+    it (清退兜底人数（人） → 清退人数, 当年缴费标准 → 缴费标准), else the header without its
+    unit; a plain header (人数, 金额) takes its column group in front (计划人数)."""
+    bare = _bare(path[-1])
+    if bare in _vocab().get("generic_headers", []) and len(path) > 1:
+        return _bare(path[-2]) + bare
     for term, label, kinds in _label_index():
-        if (kinds is None or kind in kinds) and term in bare and len(term) >= 2:
+        if (kinds is None or kind in kinds) and term in bare and len(term) >= 0.6 * len(bare):
             return label
-    return bare or header
+    return bare or path[-1]
+
+
+def _bare(header: str) -> str:
+    return regex.sub(r"[（(][^（）()]*[)）]", "", header).strip()
 
 
 def year_for(text: str, start: int) -> Optional[int]:
