@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .check import run_checks
 from .extract import extract_document
-from .ingest import load_document
+from .ingest import load_document, read_input
 from .record import build_record, sha256_of
 
 
@@ -14,11 +14,7 @@ def extract_file(path, data: bytes | None = None) -> dict:
     """The ReportRecord for one file. Raises ExtractorError (IngestError …) for bad input."""
     path = Path(path)
     if data is None:
-        from .errors import IngestError
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise IngestError(f"cannot read file: {e.strerror or e}", code="unreadable")
+        data = read_input(path)
     doc = load_document(path, data)
     record = build_record(doc, sha256_of(data), extract_document(doc))
     record["flags"] = run_checks(record)

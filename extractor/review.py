@@ -29,6 +29,14 @@ STATUS_ZH = {"open": "待处理", "in_review": "审核中", "confirmed": "确认
 FILTERS = ["severity", "rule", "region", "year", "status"]
 EXPORT_COLUMNS = ["report_id", "path", "flag_id", "rule", "severity", "message", "status", "reviewer", "note", "updated_at"]
 
+_FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
+    "severity": "f.severity = ?",
+    "rule": "f.rule = ?",
+    "status": "COALESCE(v.status, 'open') = ?",
+    "year": "r.year = ?",
+    "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ?",
+}
+
 _KEYS = """<script>
 document.addEventListener('keydown', function (e) {
   if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName)) return;
@@ -52,21 +60,10 @@ class ReviewApp:
                "FROM flags f JOIN reports r USING (report_id) "
                "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id WHERE 1=1")
         args = []
-        if filters.get("severity"):
-            sql += " AND f.severity = ?"
-            args.append(filters["severity"])
-        if filters.get("rule"):
-            sql += " AND f.rule = ?"
-            args.append(filters["rule"])
-        if filters.get("status"):
-            sql += " AND COALESCE(v.status, 'open') = ?"
-            args.append(filters["status"])
-        if filters.get("year"):
-            sql += " AND r.year = ?"
-            args.append(filters["year"])
-        if filters.get("region"):
-            sql += " AND (r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ?"
-            args.append(f"%{filters['region']}%")
+        for name, clause in _FILTER_SQL.items():
+            if filters.get(name):
+                sql += f" AND {clause}"
+                args.append(f"%{filters[name]}%" if name == "region" else filters[name])
         sql += " ORDER BY r.path, CAST(SUBSTR(f.flag_id, 2) AS INTEGER)"
         return [dict(r) for r in self.store.db.execute(sql, args)]
 
@@ -91,9 +88,6 @@ class ReviewApp:
                 self.store.db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
                                       "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
         return len(pairs)
-
-    def export_rows(self) -> list:
-        return [{k: r.get(k if k != "flag_id" else "flag_id") for k in EXPORT_COLUMNS} for r in self.flags({})]
 
     # ------------------------------------------------------------ WSGI
     def __call__(self, environ, start_response):

@@ -61,14 +61,15 @@ def _ignore_patterns(folder: Path) -> list:
 
 def process_one(path: str) -> InputResult:
     """Run one file; errors become a failed result, never an exception."""
+    from .ingest import read_input
     from .pipeline import extract_file
 
     started = time.perf_counter()
     result = InputResult(path=path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        result.error_code, result.error = "unreadable", f"cannot read file: {e.strerror or e}"
+        data = read_input(path)
+    except ExtractorError as e:
+        result.error_code, result.error = e.code, str(e)
         return result
     result.sha256 = sha256_of(data)
     result.report_id = report_id_for(result.sha256)

@@ -34,13 +34,18 @@ def sniff_format(path: Path, head: bytes) -> str:
     return "txt"
 
 
+def read_input(path) -> bytes:
+    """A file's bytes, or an IngestError that says why they cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise IngestError(f"cannot read file: {e.strerror or e}", code="unreadable")
+
+
 def load_document(path, data: bytes | None = None) -> Document:
     path = Path(path)
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise IngestError(f"cannot read file: {e.strerror or e}", code="unreadable")
+        data = read_input(path)
     fmt = sniff_format(path, data[:2048])
     if fmt == "txt":
         from .txt import read_txt
