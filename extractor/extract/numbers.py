@@ -104,6 +104,8 @@ def _grammar():
     return spec, pattern, percent_word
 
 
+_MULTIPLIER_BEFORE = regex.compile(r"[×*÷/]\s*[（(]?\s*$")
+_DATE_AFTER = regex.compile(r"[年月日号]")
 # A number directly preceded by one of these is part of a code, date or name, not a quantity.
 _BAD_BEFORE = regex.compile(r"[\d.,A-Za-z〔【\[第%]$")
 # "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
@@ -133,11 +135,11 @@ def find_quantities(text: str) -> list:
             continue
         if unit in ("%", "个百分点", "百分点") and m.group("mag"):
             continue
-        if unit == "%" and regex.search(r"[×*÷/]\s*[（(]?\s*$", text[max(0, m.start() - 3):m.start()]):
+        if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
             continue  # ×100% in a formula is a constant, not a stated figure
-        if regex.match(r"^[年月日号]", after):
+        if _DATE_AFTER.match(after):
             continue
-        chinese = not regex.match(r"\d", num_text)
+        chinese = not num_text[0].isdigit()
         if chinese:
             value = parse_chinese_numeral(num_text)
             decimals = 0
@@ -166,7 +168,7 @@ def find_quantities(text: str) -> list:
             scale=factor))
     for m in percent_word.finditer(text):
         raw = m.group("num")
-        if regex.match(r"\d", raw):
+        if raw[0].isdigit():
             value, decimals = parse_arabic(raw)
         else:
             value, decimals = parse_chinese_numeral(raw), 0

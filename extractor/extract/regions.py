@@ -201,11 +201,8 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     for passage in passages.values():
         exact_here = set()
         candidates: dict = {}  # (cell, start, end, written) → regions it could be
-        for (text, source), region in ((t, r) for t in passage for r in siblings):
-            short = _short(region.name)
-            alternatives = [regex.escape(short)] + [regex.escape(short[:i]) + r"\p{Han}" + regex.escape(short[i + 1:])
-                                                    for i in range(len(short))]
-            for m in regex.finditer(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?", text):
+        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])):
+            for m in pattern.finditer(text):
                 written = m.group(0)
                 if written in (region.name, short) or _SUFFIX.sub("", written) == short:
                     exact_here.add((region.name, id(source), m.start()))
@@ -224,6 +221,19 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                 region, m, src = left[0]
                 out.append(_mention(written, region, True, src, m))
     return out
+
+
+@lru_cache(maxsize=64)
+def _sibling_patterns(prefix: str) -> tuple:
+    """(region, short name, pattern of the name and its one-character variants) for the
+    counties of one city, compiled once per city."""
+    out = []
+    for region in (r for r in gazetteer().values() if r.level == "county" and r.code.startswith(prefix)):
+        short = _short(region.name)
+        alternatives = [regex.escape(short)] + [regex.escape(short[:i]) + r"\p{Han}" + regex.escape(short[i + 1:])
+                                                for i in range(len(short))]
+        out.append((region, short, regex.compile(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?")))
+    return tuple(out)
 
 
 def _named_nearby(name: str, exact: set, source: dict, m) -> bool:
