@@ -37,11 +37,14 @@ def fact_dict(fact) -> dict:
 
 
 def table_dict(block) -> dict:
+    from .ingest.tables import row_kinds
+
     t: Table = block.table
     rows = [[c.text for c in row] for row in t.rows]
     return {
         "id": f"t{block.index}", "caption": t.caption, "header": rows[: t.header_rows], "rows": rows[t.header_rows:],
         "header_rows": t.header_rows,
+        "row_kinds": row_kinds(t),
         "spans": [[c.row, c.col, c.rowspan, c.colspan] for row in t.rows for c in row
                   if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
         "source": {"block": block.index, "page": block.page},

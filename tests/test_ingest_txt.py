@@ -94,3 +94,15 @@ def test_seed_000_fund_table_has_1199_and_788_in_one_row():
     assert fund.rows[0][col_1199].text == "项目资金投入情况" and fund.rows[1][col_1199].text == "兜底人数（人）"
     assert fund.rows[0][col_788].text == "实际使用县级资金" and fund.rows[1][col_788].text == "兜底人数（人）"
     assert "使用情况表" in fund.caption
+
+
+@needs_seeds
+def test_seed_000_row_names_written_once_cover_their_block():
+    from extractor.ingest.tables import row_kinds
+
+    doc = load_document(SEEDS / "000_d88b6baf9eac8299.txt")
+    target = doc.tables[0].table
+    assert target.rows[2][1].merged_from == (1, 1) and target.rows[2][1].text == target.rows[1][1].text
+    fund = doc.tables[1].table
+    kinds = row_kinds(fund)
+    assert kinds[:4] == ["header", "header", "total", "group"] and kinds[4:7] == ["item"] * 3

@@ -103,9 +103,7 @@ def check_sum_breakdown(record: dict) -> list:
     return flags
 
 
-_TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|总\s*计)$")
-_GROUP_ROW = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
-_ITEM_ROW = regex.compile(r"^\d{1,3}$")
+_TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
 
 
 def _table_cells(record: dict) -> dict:
@@ -118,26 +116,6 @@ def _table_cells(record: dict) -> dict:
     return out
 
 
-def _row_kinds(table: dict) -> list:
-    """'total' | 'group' | 'item' | None for each grid row, from the first two cells."""
-    grid = table["header"] + table["rows"]
-    kinds = []
-    for r, row in enumerate(grid):
-        if r < table["header_rows"]:
-            kinds.append(None)
-            continue
-        first = [c.replace(" ", "") for c in row[:2]]
-        if any(_TOTAL_ROW.match(c) for c in first):
-            kinds.append("total")
-        elif first and _GROUP_ROW.match(first[0]):
-            kinds.append("group")
-        elif first and _ITEM_ROW.match(first[0]):
-            kinds.append("item")
-        else:
-            kinds.append("item" if any(c for c in row) else None)
-    return kinds
-
-
 @rule("sum.table")
 def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
@@ -145,7 +123,7 @@ def check_sum_table(record: dict) -> list:
     flags = []
     for table in record.get("tables", []):
         t = table["source"]["block"]
-        kinds = _row_kinds(table)
+        kinds = table["row_kinds"]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
         groups = {}  # group row → its item rows
         current = None

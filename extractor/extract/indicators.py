@@ -76,8 +76,8 @@ def _table_indicators(block) -> list:
         note = None
         for c, level in level_cols:
             text = row[c].text.replace("\n", "")
-            if not text:
-                continue
+            if not text or row[c].merged_from is not None:
+                continue  # nothing new here: the name above carries on
             if _ONLY_WEIGHT.match(text):
                 # a wrapped cell: "(10分)" is the weight of the name carried from above
                 if c in names:

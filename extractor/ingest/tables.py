@@ -12,6 +12,7 @@ from ..normalize import clean_cell
 
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
+_TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计)$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
 
@@ -140,3 +141,45 @@ def caption_from_previous(doc) -> Optional[str]:
     if len(doc.blocks) > 1 and regex.match(r"^表\s*\d+$", doc.blocks[-2].text):
         return doc.blocks[-2].text + " " + prev
     return prev
+
+
+def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
+    """Flattened text tables lose vertical merges: a row name written once for a block of
+    rows (一 / 已脱贫人员… over three rows) leaves the rows below it empty in the leading
+    label columns. Read such an empty cell under a word as covered by the cell above it,
+    as a Word merge would be."""
+    for r in range(table.header_rows + 1, table.n_rows):
+        row = table.rows[r]
+        if not any(c.text for c in row[label_cols:]):
+            continue
+        for c in range(min(label_cols, table.n_cols)):
+            above = table.rows[r - 1][c]
+            if row[c].text or not above.text or is_numeric_cell(above.text) or _TOTAL_LABEL.match(above.text):
+                continue
+            origin = above.merged_from or (above.row, above.col)
+            table.rows[origin[0]][origin[1]].rowspan += 1
+            row[c] = Cell(text=above.text, row=r, col=c, raw=above.raw, merged_from=origin)
+
+
+_GROUP_LABEL = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+_ITEM_LABEL = regex.compile(r"^\d{1,3}$")
+
+
+def row_kinds(table: Table) -> list:
+    """For each row: 'header', 'total' (合计/小计/总计), 'group' (一/二 over 1/2/3 rows),
+    'item', or None for an empty row — the hierarchy sums are checked along."""
+    kinds = []
+    for r, row in enumerate(table.rows):
+        if r < table.header_rows:
+            kinds.append("header")
+            continue
+        first = [c.text.replace(" ", "") for c in row[:2]]
+        if any(_TOTAL_LABEL.match(t) for t in first):
+            kinds.append("total")
+        elif first and _GROUP_LABEL.match(first[0]) and row[0].merged_from is None:
+            kinds.append("group")
+        elif any(c.text for c in row):
+            kinds.append("item")
+        else:
+            kinds.append(None)
+    return kinds

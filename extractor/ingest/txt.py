@@ -18,7 +18,7 @@ from ..model import TABLE, Document
 from ..normalize import normalize
 from ..numbering import numbering_of, strip_markdown
 from .encoding import decode_text
-from .tables import build_table, caption_from_previous, infer_parent_spans
+from .tables import build_table, caption_from_previous, fill_vertical_merges, infer_parent_spans
 from .text_blocks import add_text_block
 
 _SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
@@ -183,4 +183,5 @@ def _emit_table(doc: Document, rows: list) -> None:
         else:
             spec.append(list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
+    fill_vertical_merges(table)
     doc.add(TABLE, normalize(table.as_text()), table=table)
