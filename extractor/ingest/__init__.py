@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import IngestError, UnsupportedFormat
 from ..model import Document
 
-SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps"}
+SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx"}
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -29,6 +29,10 @@ def sniff_format(path: Path, head: bytes) -> str:
             raise IngestError("not a .docx: the file is not a zip package (corrupt, or another format renamed)",
                               code="corrupt_docx")
         return "docx"
+    if suffix == ".xlsx":
+        if not head.startswith(b"PK"):
+            raise IngestError("not an .xlsx: the file is not a zip package", code="corrupt_xlsx")
+        return "xlsx"
     if suffix in (".doc", ".wps"):
         return suffix[1:]
     return "txt"
@@ -61,5 +65,8 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt == "pdf":
         from .pdf import read_pdf
         return read_pdf(path, data)
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+        return read_xlsx(path, data)
     from .legacy import read_legacy_word
     return read_legacy_word(path, data)
