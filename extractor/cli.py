@@ -109,19 +109,29 @@ def import_cmd(paths, db, jobs, progress):
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
-@click.option("-o", "--out", "target", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
               help="Output file: .csv, .parquet or .xlsx.")
-def dataset(db, target):
-    """Write the one-row-per-report comparison dataset from the store."""
+@click.option("--charts", "charts_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Also draw PNG charts into this folder.")
+def dataset(db, target, charts_dir):
+    """Write the one-row-per-report comparison dataset from the store (and charts)."""
     from .dataset import write_dataset
     from .store import Store
 
-    if target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
+    if target is None and charts_dir is None:
+        raise click.UsageError("give -o OUT.{csv,parquet,xlsx}, --charts DIR, or both")
+    if target is not None and target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise click.UsageError("the output must end in .csv, .parquet or .xlsx")
     with Store(db) as store:
         records = store.records()
-    write_dataset(records, target)
-    click.echo(f"{len(records)} reports → {target}", err=True)
+    if target is not None:
+        write_dataset(records, target)
+        click.echo(f"{len(records)} reports → {target}", err=True)
+    if charts_dir is not None:
+        from .charts import write_charts
+
+        for path in write_charts(records, charts_dir):
+            click.echo(f"chart → {path}", err=True)
 
 
 @main.command()

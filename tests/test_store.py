@@ -75,3 +75,20 @@ def test_reviews_survive_a_reimport(tmp_path):
     importer.import_paths([f], db, jobs=1, progress=False)
     with Store(db) as s:
         assert s.db.execute("SELECT status FROM reviews").fetchone()[0] == "confirmed"
+
+
+def test_dataset_command_writes_excel_parquet_and_charts(tmp_path):
+    import pandas as pd
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "s.db"
+    importer.import_paths([src], db, jobs=1, progress=False)
+    r = cli("dataset", "--db", db, "-o", tmp_path / "d.xlsx", "--charts", tmp_path / "charts")
+    assert r.returncode == 0, r.stderr
+    sheet = pd.read_excel(tmp_path / "d.xlsx", sheet_name="报告")
+    assert "得分" in sheet.columns and sheet["得分"].iloc[0] == 91
+    assert (tmp_path / "charts" / "scores_by_county.png").stat().st_size > 1000
+    assert cli("dataset", "--db", db, "-o", tmp_path / "d.parquet").returncode == 0
+    assert pd.read_parquet(tmp_path / "d.parquet")["report_id"].size == 1
