@@ -92,3 +92,43 @@ def test_dataset_command_writes_excel_parquet_and_charts(tmp_path):
     assert (tmp_path / "charts" / "scores_by_county.png").stat().st_size > 1000
     assert cli("dataset", "--db", db, "-o", tmp_path / "d.parquet").returncode == 0
     assert pd.read_parquet(tmp_path / "d.parquet")["report_id"].size == 1
+
+
+def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
+    import os
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    n = 300
+    for i in range(n):
+        (src / f"r{i:03d}.txt").write_text(REPORT.replace("91分", f"{60 + i % 40}分") + "\n" * (i + 1),
+                                           encoding="utf-8")
+    db = tmp_path / "s.db"
+    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "import", str(src), "--db", str(db), "-j", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # kill it once some reports are in, mid-batch
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as c:
+                    if c.execute("SELECT count(*) FROM reports").fetchone()[0] >= 3:
+                        break
+            except sqlite3.Error:
+                pass
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        done = c.execute("SELECT count(*) FROM reports").fetchone()[0]
+        # every stored report came with its facts (one transaction per report)
+        assert c.execute("SELECT count(*) FROM reports r WHERE NOT EXISTS "
+                         "(SELECT 1 FROM facts f WHERE f.report_id = r.report_id)").fetchone()[0] == 0
+    assert 0 < done < n
+    assert cli("import", src, "--db", db).returncode == 0
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(*) FROM reports").fetchone()[0] == n
+        statuses = dict(c.execute("SELECT status, count(*) FROM inputs GROUP BY status").fetchall())
+    assert statuses == {"ok": n - done, "skipped": done}
