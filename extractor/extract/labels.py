@@ -26,6 +26,11 @@ def _vocab() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _rate_suffix():
+    return regex.compile(_vocab()["rate_suffix"])
+
+
+@lru_cache(maxsize=1)
 def _label_index() -> list:
     """[(term, label, kinds or None)] longest terms first."""
     pairs = []
@@ -70,6 +75,10 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None) 
             return counted + _vocab()["count_label_suffix"]
     clause = clause_before(text, start)
     found = _closest_label(clause, kind)
+    if found is None and kind == "percent":
+        m = _rate_suffix().search(clause)
+        if m:
+            return m.group("rate")
     if found is None and end is not None:
         after = clause_after(text, end)
         for label, terms in _vocab().get("after_terms", {}).items():
