@@ -249,6 +249,11 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
         header = old[: last.table.header_rows]
         if header and [t for t, _, _ in spec[0]] == [t for t, _, _ in header[0]]:
             spec = spec[len(header):]  # the header repeated on the new page
+        if spec and old and spec[0] and not spec[0][0][0] and old[-1] and old[-1][0][0] \
+                and [c[2] for c in spec[0]] == [c[2] for c in old[-1]]:
+            # a row cut by the page break: its first cell is empty overleaf; the texts go on
+            old[-1] = [(a[0] + b[0], a[1], a[2]) for a, b in zip(old[-1], spec[0])]
+            spec = spec[1:]
         table = build_table(old + spec, caption=last.table.caption)
         last.table = table
         last.text = table.as_text()
