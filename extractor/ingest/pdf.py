@@ -65,11 +65,15 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         if ruled and not careful:
             tables = {i: found for i in ruled for found in [_ruled_tables(pdf[i], _page_chars(pdf[i]), sizes[i][1])]
                       if found}
+        ocr_tables = {}
         if scanned:
             from .ocr import ocr_pages
 
-            for i, lines in ocr_pages(pdf, scanned, Line).items():
+            for i, (lines, (hs, vs), reader) in ocr_pages(pdf, scanned, Line).items():
                 pages[i] = (lines, sizes[i][0])
+                found = _tables_from_rulings(hs, vs, reader.words)
+                if found:
+                    ocr_tables[i] = found
     finally:
         pdf.close()
     if not any(lines for lines, _ in pages):
@@ -78,6 +82,7 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         tables = _tables(data, ruled) if ruled else {}
     elif not ruled:
         tables = {}
+    tables.update(ocr_tables)
     doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages))
     repeated = _repeated_margins([lines for lines, _ in pages], sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
@@ -389,13 +394,25 @@ def _snap(values: list, tol: float = 2.0) -> list:
 
 def _ruled_tables(page, runs: list, height: float) -> list:
     hs, vs = _segments(page, height)
+    return _tables_from_rulings(hs, vs, runs)
+
+
+def _tables_from_rulings(hs: list, vs: list, runs) -> list:
+    """Tables from ruling segments and boxed text: a list of runs (characters), or a
+    function giving the runs inside a box (OCR of that region)."""
     if len(hs) < 2 or len(vs) < 2:
         return []
     found = []
+    all_runs = []
     for h_group, v_group in _clusters(hs, vs):
-        table = _grid_table(h_group, v_group, runs)
+        bbox = (min(s[0] for s in v_group), min(s[0] for s in h_group), max(s[0] for s in v_group),
+                max(s[0] for s in h_group))
+        region = runs(bbox) if callable(runs) else runs
+        all_runs += region
+        table = _grid_table(h_group, v_group, region)
         if table:
             found.append(table)
+    runs = all_runs
     if found:
         first_top = min((r.top for r in runs), default=0)
         for t in found:
