@@ -64,6 +64,8 @@ class TableReader:
 
         image = Image.open(io.BytesIO(self.png))
         x0, top, x1, bottom = (int(v * self.scale) for v in bbox)
+        if x1 - x0 < 20 or bottom - top < 20:
+            return []  # rules that touch but enclose nothing
         pixels = np.array(image.crop((x0, top, x1, bottom)))
         dark = pixels < _DARK
         pixels[dark.sum(axis=1) > 0.5 * dark.shape[1], :] = 255  # horizontal rules
