@@ -14,7 +14,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import clause_before, label_for, label_of_header, year_for
+from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, year_for
 from .numbers import find_quantities, parse_cell_number
 
 
@@ -117,7 +117,7 @@ def unit_of_header(texts: list) -> Optional[str]:
             if u in units:
                 return units[u]
     if texts:  # 赔付人次, 救助人数: the column is named by what it counts
-        bare = regex.sub(r"[（(][^（）()]*[)）]", "", texts[-1]).strip()
+        bare = bare_header(texts[-1])
         for suffix, unit in _units()["header_suffix_units"].items():
             if bare.endswith(suffix):
                 return unit
@@ -188,7 +188,5 @@ def _written_unit(written: str, units: dict) -> tuple:
 
 
 def _year_in(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    m = regex.search(r"(?<!\d)((?:19|20)\d{2})\s*年", text)
+    m = YEAR.search(text) if text else None
     return int(m.group(1)) if m else None

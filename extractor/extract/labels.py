@@ -15,7 +15,7 @@ from ..patterns import load_json, pattern_path
 
 # Clause boundaries: a label never reaches across these.
 _CLAUSE_BREAK = regex.compile(r"[，。；;！？：:、,（）()\n]")
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _WEIGHT_AFTER_NAME = regex.compile(r"[（(]\s*$")
 _CJK_WORD = regex.compile(r"^\p{Han}{2,6}$")
 
@@ -119,16 +119,17 @@ def label_of_header(path: list, kind: str = "") -> str:
     """A column as a label: the vocabulary's name for its header when a term covers most of
     it (清退兜底人数（人） → 清退人数, 当年缴费标准 → 缴费标准), else the header without its
     unit; a plain header (人数, 金额) takes its column group in front (计划人数)."""
-    bare = _bare(path[-1])
+    bare = bare_header(path[-1])
     if bare in _vocab().get("generic_headers", []) and len(path) > 1:
-        return _bare(path[-2]) + bare
+        return bare_header(path[-2]) + bare
     for term, label, kinds in _label_index():
         if (kinds is None or kind in kinds) and term in bare and len(term) >= 0.6 * len(bare):
             return label
     return bare or path[-1]
 
 
-def _bare(header: str) -> str:
+def bare_header(header: str) -> str:
+    """A column header without its unit: 兜底人数（人） → 兜底人数."""
     return regex.sub(r"[（(][^（）()]*[)）]", "", header).strip()
 
 
@@ -137,5 +138,5 @@ def year_for(text: str, start: int) -> Optional[int]:
     lo = max(0, start - 80)
     head = text[lo:start]
     sentence_start = max(head.rfind("。"), head.rfind("；"))
-    years = _YEAR.findall(head[sentence_start + 1:])
+    years = YEAR.findall(head[sentence_start + 1:])
     return int(years[-1]) if years else None
