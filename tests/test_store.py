@@ -107,7 +107,7 @@ def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
                                            encoding="utf-8")
     db = tmp_path / "s.db"
     proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "import", str(src), "--db", str(db), "-j", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:  # kill it once some reports are in, mid-batch
         time.sleep(0.2)
@@ -118,7 +118,7 @@ def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
                         break
             except sqlite3.Error:
                 pass
-    os.kill(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)  # the importer and its workers, as a crash or kill -9 would
     proc.wait()
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
