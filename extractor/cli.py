@@ -97,12 +97,19 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, as_json):
 @click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False), help="SQLite store (created if missing).")
 @click.option("-j", "--jobs", default=None, type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
-def import_cmd(paths, db, jobs, progress):
+@click.option("--dask", "scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster: a scheduler address, or 'local' (needs the [dask] extra).")
+def import_cmd(paths, db, jobs, progress, scheduler):
     """Import folders, files and .zip archives into the store. Idempotent and resumable:
     files already stored by this extractor version are skipped."""
     from .importer import import_paths
 
-    counts = import_paths(list(paths), db, jobs=jobs, progress=progress)
+    if scheduler:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise click.UsageError("--dask needs Dask: pip install -e '.[dask]'")
+    counts = import_paths(list(paths), db, jobs=jobs, progress=progress, dask=scheduler)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items() if v) + f" → {db}", err=True)
     sys.exit(1 if counts["failed"] else 0)
 

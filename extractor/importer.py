@@ -13,6 +13,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -108,7 +109,11 @@ def _alarm(signum, frame):
 
 
 def process_limited(path: str) -> InputResult:
-    """process_one with a wall-clock limit; memory is limited for the whole worker."""
+    """process_one with a wall-clock limit (where this runs in a process's main thread: a
+    Dask worker runs tasks in threads and has its own limits); memory is limited for the
+    whole worker by _limit_worker."""
+    if threading.current_thread() is not threading.main_thread():
+        return process_one(path)
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(FILE_SECONDS)
     try:
@@ -122,8 +127,37 @@ def process_limited(path: str) -> InputResult:
         signal.alarm(0)
 
 
-def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional[bool] = None) -> dict:
-    """Import into the store at `db`. Returns counts by status."""
+def _local_pool(jobs: int):
+    """Results of process_limited over paths, from a local process pool."""
+    def run(paths):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker) as pool:
+            yield from pool.map(process_limited, paths, chunksize=1)
+    return run
+
+
+def _dask_pool(scheduler: str):
+    """The same from a Dask cluster: 'local' starts one on this machine, anything else is a
+    scheduler address (tcp://host:8786). Workers need the project installed and must see the
+    files at the same paths (a shared or copied folder). Results come back to this process,
+    which alone writes the store."""
+    def run(paths):
+        from distributed import Client, LocalCluster, as_completed
+
+        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) \
+            if scheduler == "local" else None
+        with Client(cluster if cluster is not None else scheduler) as client:
+            futures = client.map(process_limited, paths, pure=False)
+            for future in as_completed(futures):
+                yield future.result()
+        if cluster is not None:
+            cluster.close()
+    return run
+
+
+def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional[bool] = None,
+                 dask: Optional[str] = None) -> dict:
+    """Import into the store at `db`, on a local process pool or a Dask cluster. Returns
+    counts by status."""
     jobs = jobs or os.cpu_count() or 1
     counts = {"ok": 0, "skipped": 0, "duplicate": 0, "failed": 0}
     with Store(db) as store, tempfile.TemporaryDirectory(prefix="extractor-import-") as tmp:
@@ -155,18 +189,18 @@ def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional
             todo.append(item)
         bar = _bar(len(todo), progress)
         names = {str(i.path): i.name for i in todo}
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker) as pool:
-            for res in pool.map(process_limited, [str(i.path) for i in todo], chunksize=1):
-                name = names[res.path]
-                if res.record is not None:
-                    res.record["source"]["path"] = name
-                    store.save(name, res.record)
-                    counts["ok"] += 1
-                else:
-                    store.record_input(name, res.sha256, "failed", res.error_code, res.error)
-                    counts["failed"] += 1
-                if bar:
-                    bar.update(1)
+        run = _dask_pool(dask) if dask else _local_pool(jobs)
+        for res in run([str(i.path) for i in todo]):
+            name = names[res.path]
+            if res.record is not None:
+                res.record["source"]["path"] = name
+                store.save(name, res.record)
+                counts["ok"] += 1
+            else:
+                store.record_input(name, res.sha256, "failed", res.error_code, res.error)
+                counts["failed"] += 1
+            if bar:
+                bar.update(1)
         if bar:
             bar.close()
     return counts

@@ -132,3 +132,18 @@ def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
         assert c.execute("SELECT count(*) FROM reports").fetchone()[0] == n
         statuses = dict(c.execute("SELECT status, count(*) FROM inputs GROUP BY status").fetchall())
     assert statuses == {"ok": n - done, "skipped": done}
+
+
+def test_import_on_a_local_dask_cluster(tmp_path):
+    import pytest
+
+    pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"r{i}.txt").write_text(REPORT + "\n" * (i + 1), encoding="utf-8")
+    db = tmp_path / "s.db"
+    r = cli("import", src, "--db", db, "--dask", "local", "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert sorted(s for s, _ in inputs(db).values()) == ["ok"] * 6
+    assert len(extractor.load_dataset(db)) == 6
