@@ -90,3 +90,12 @@ def test_seed_sections():
     for stem, n_p, n_r in [("000_d88b6baf9eac8299", 3, 3), ("002_12d4444cffc52013", 6, 6), ("003_1745bc2bbbdaa61a", 2, 4)]:
         problems, recs = extract_sections(load_document(SEEDS / f"{stem}.txt"))
         assert (len(problems), len(recs)) == (n_p, n_r), stem
+
+
+def test_region_without_its_suffix_and_unknown_names(tmp_path):
+    from extractor.extract.regions import resolve_region
+
+    assert resolve_region("勐海财政局2017年项目绩效评价报告", "根据云南省健康扶贫措施")["admin_code"] == "532822"
+    # a shared short name is not guessed without its province or city
+    assert resolve_region("城关财政局2017年项目绩效评价报告", "")["county"] is None
+    assert resolve_region("某某县财政局2017年项目绩效评价报告", "")["region_unresolved"] == ["某某县"]

@@ -113,6 +113,26 @@ def near_misses(text: str, body: Counter, body_text: str = "") -> Counter:
     return found
 
 
+def short_names(text: str, body: Counter) -> Counter:
+    """Counties written without their suffix (勐海 for 勐海县), counted where the county's
+    province or city is named in the report: only those can be told apart."""
+    named = {r for r in body if r.level in ("province", "city")}
+    found: Counter = Counter()
+    for region in gazetteer().values():
+        if region.level != "county" or not any(a in named for a in _ancestors(region)):
+            continue
+        short = _SUFFIX.sub("", region.name)
+        if len(short) >= 2 and short != region.name and short in text and region.name not in text:
+            found[region] += 1
+    return found
+
+
+def unresolved_names(text: str) -> list:
+    """Place-like names (…县, …区, …市) in the text that the gazetteer does not know."""
+    by_name, _ = _name_index()
+    return sorted({m.group(0) for m in _COUNTY_LIKE.finditer(text) if m.group(0) not in by_name})
+
+
 def _ancestors(region: Region) -> list:
     out, p = [], parent_of(region)
     while p is not None:
@@ -136,9 +156,12 @@ def resolve_region(heading_text: str, body_text: str) -> dict:
                 del counter[region]
     if not any(r.level == "county" for r in head):
         head = head + near_misses(heading_text, body, body_text)  # a misread county name (OCR)
+    if not any(r.level == "county" for r in head):
+        head = head + short_names(heading_text, body)  # 勐海 for 勐海县
     pool = head or body
     if not pool:
-        return {"province": None, "city": None, "county": None, "admin_code": None}
+        return {"province": None, "city": None, "county": None, "admin_code": None,
+                "region_unresolved": unresolved_names(heading_text) or None}
 
     def support(region: Region) -> float:
         score = head[region] * 5 + body[region]
