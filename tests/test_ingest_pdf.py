@@ -11,7 +11,7 @@ from extractor.errors import IngestError
 from extractor.ingest import load_document
 from extractor.model import TABLE
 
-from conftest import SEEDS, needs_seeds
+from conftest import CORPUS, SEEDS, needs_seeds
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is needed to make test PDFs")
@@ -104,3 +104,16 @@ def test_seed_pdf_metadata_matches_txt(stem):
 
     assert extract_metadata(load_document(SEEDS / f"{stem}.pdf"))[0] == \
         extract_metadata(load_document(SEEDS / f"{stem}.txt"))[0]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.pdf")) + (sorted(SEEDS.glob("*.pdf")) if SEEDS.exists() else []),
+                         ids=lambda p: p.name)
+def test_fast_and_careful_table_paths_agree(path):
+    """Tables from PDFium's own drawing (default) and from pdfplumber (careful) are the same."""
+    from extractor.ingest.pdf import read_pdf
+
+    data = path.read_bytes()
+    fast, careful = read_pdf(path, data, careful=False), read_pdf(path, data, careful=True)
+    assert [b.text for b in fast.blocks] == [b.text for b in careful.blocks]
+    assert [[[c.text for c in r] for r in b.table.rows] for b in fast.tables] == \
+        [[[c.text for c in r] for r in b.table.rows] for b in careful.tables]

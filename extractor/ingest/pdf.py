@@ -307,13 +307,28 @@ def _spec_of(table) -> dict:
 
 def _spec_rows(cells: list, xs: list) -> list:
     """build_table spec rows: a cell spanning several column (row) boundaries is a colspan
-    (rowspan)."""
+    (rowspan). Where a row has no cell over a column (a table finder may leave out the empty
+    part of a cell merged on the previous page), an empty cell keeps the others in place."""
     tops = sorted({round(c[1], 0) for c, _ in cells})
-    spec = [[] for _ in tops]
+    entries = [[] for _ in tops]
+    covered = set()
     for c, text in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
+        r = tops.index(round(c[1], 0))
+        col = min(range(len(xs)), key=lambda j: abs(xs[j] - c[0]))
         colspan = 1 + sum(1 for x in xs if c[0] + 1 < x < c[2] - 1)
         rowspan = 1 + sum(1 for y in tops if c[1] + 1 < y < c[3] - 1)
-        spec[tops.index(round(c[1], 0))].append((text, rowspan, colspan))
+        entries[r].append((col, (text, rowspan, colspan)))
+        covered |= {(rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan)}
+    spec = []
+    for r, row in enumerate(entries):
+        starts = dict(row)
+        out = []
+        for col in range(max(len(xs) - 1, max(starts, default=0) + 1)):
+            if col in starts:
+                out.append(starts[col])
+            elif (r, col) not in covered:
+                out.append(("", 1, 1))  # nothing drawn here: keep the columns in place
+        spec.append(out)
     return spec
 
 
