@@ -89,7 +89,7 @@ def near_misses(text: str, body: Counter, body_text: str = "") -> Counter:
     """County names one character off a gazetteer county (动海县 for 勐海县, as OCR reads
     it), counted only where that county's province or city is named in the report."""
     by_name, _ = _name_index()
-    counties = [r for r in gazetteer().values() if r.level == "county"]
+    counties = _counties()
     found: Counter = Counter()
     for m in _COUNTY_LIKE.finditer(text):
         written = m.group(0)
@@ -118,8 +118,10 @@ def short_names(text: str, body: Counter) -> Counter:
     province or city is named in the report: only those can be told apart."""
     named = {r for r in body if r.level in ("province", "city")}
     found: Counter = Counter()
-    for region in gazetteer().values():
-        if region.level != "county" or not any(a in named for a in _ancestors(region)):
+    if not named:
+        return found
+    for region in _counties():
+        if not any(a in named for a in _ancestors(region)):
             continue
         short = _SUFFIX.sub("", region.name)
         if len(short) >= 2 and short != region.name and short in text and region.name not in text:
@@ -212,11 +214,10 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     passage is not the one misspelt there. `blocks`: (text, source) pairs."""
     if not admin_code:
         return []
-    g = gazetteer()
-    siblings = [r for r in g.values() if r.level == "county" and r.code.startswith(admin_code[:4])]
+    siblings = [region for region, _, _ in _sibling_patterns(admin_code[:4])]
     if not siblings:
         return []
-    known = {r.name for r in g.values()} | {_short(r.name) for r in siblings}
+    known = _known_names(admin_code[:4])
     out = []
     passages: dict = {}  # a paragraph, or a whole table: its cells are one passage
     for text, source in blocks:
@@ -244,6 +245,17 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                 region, m, src = left[0]
                 out.append(_mention(written, region, True, src, m))
     return out
+
+
+@lru_cache(maxsize=64)
+def _known_names(prefix: str) -> frozenset:
+    """Every gazetteer name, and the short names of one city's counties."""
+    return frozenset({r.name for r in gazetteer().values()} | {_short(r.name) for r, _, _ in _sibling_patterns(prefix)})
+
+
+@lru_cache(maxsize=1)
+def _counties() -> tuple:
+    return tuple(r for r in gazetteer().values() if r.level == "county")
 
 
 @lru_cache(maxsize=64)
