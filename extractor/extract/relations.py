@@ -28,6 +28,22 @@ def _vocab() -> dict:
     return load_json("relations.json")
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    """The relation vocabulary compiled once per process."""
+    v = _vocab()
+    markers = "|".join(map(regex.escape, v["breakdown_markers"] + v["complete_markers"]))
+    return {
+        "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
+        "share_suffix": regex.compile(v["share_suffix"]),
+        "previous_year": regex.compile("|".join(v["previous_year_words"])),
+        "change_words": regex.compile("|".join(list(v["change_words"]) + v["previous_year_words"])),
+        "bracket": regex.compile(v["bracket_pattern"]),
+        "sum_words": regex.compile(r"共计|合计|共|总计|累计"),
+        "close": regex.compile(r"[）)]"),
+    }
+
+
 def _bigrams(text: str) -> set:
     t = _QUOTES.sub("", text)
     return {t[i:i + 2] for i in range(len(t) - 1)}
@@ -90,15 +106,14 @@ def _breakdowns(block, facts: list, spans: list) -> list:
     sub-list, scoped to its clause group, whose total is the figure its wording names."""
     out = []
     text = block.text
-    markers = "|".join(map(regex.escape, _vocab()["breakdown_markers"] + _vocab()["complete_markers"]))
-    found = list(regex.finditer(rf"(?:{markers})[：:，,]?", text))
+    found = list(_patterns()["markers"].finditer(text))
     for k, m in enumerate(found):
         si = _sentence_of(spans, m.start())
         s_start, s_end = spans[si]
         end = s_end
         if m.start() > 0 and text[m.start() - 1] in "（(":
-            close = regex.search(r"[）)]", text[m.end():])
-            end = min(end, m.end() + close.start()) if close else end
+            close = _patterns()["close"].search(text, m.end())
+            end = min(end, close.start()) if close else end
         nested = k > 0 and found[k - 1].start() >= s_start
         if k + 1 < len(found) and found[k + 1].start() < end:
             end = found[k + 1].start()
@@ -203,7 +218,7 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
     """占总支出比率为12.05%: the share of the figure before it in the total that 占 names.
     Every earlier figure whose wording names that total is a candidate denominator."""
     out = []
-    suffix = regex.compile(_vocab()["share_suffix"])
+    suffix = _patterns()["share_suffix"]
     for i, f in enumerate(facts):
         if f.kind != "percent" or "占" not in f.context:
             continue
@@ -224,7 +239,7 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
 def _changes(block, facts: list, spans: list, earlier: list) -> list:
     out = []
     words = _vocab()["change_words"]
-    prev_words = regex.compile("|".join(_vocab()["previous_year_words"]))
+    prev_words = _patterns()["previous_year"]
     for i, f in enumerate(facts):
         if f.kind not in ("amount", "headcount", "person_times") or not prev_words.search(f.context):
             continue
@@ -235,7 +250,7 @@ def _changes(block, facts: list, spans: list, earlier: list) -> list:
         nearby = [g for g in facts[:i] if g.kind == f.kind and _sentence_of(spans, g.source["start"]) >= si - 1]
         if not nearby:
             nearby = [g for g in earlier[-4:] if g.kind == f.kind]
-        core = regex.sub("|".join(list(words) + _vocab()["previous_year_words"]), "", f.context)
+        core = _patterns()["change_words"].sub("", f.context)
         current = previous = None
         years = [g.year for g in nearby if g.year]
         if len(set(years)) >= 2:
@@ -260,7 +275,7 @@ def _products(block, facts: list, spans: list, earlier: list) -> list:
             continue
         si = _sentence_of(spans, f.source["start"])
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and _sentence_of(spans, g.source["start"]) == si
-                       and regex.search(r"共计|合计|共|总计|累计", g.context)), None)
+                       and _patterns()["sum_words"].search(g.context)), None)
         count = next((g for g in reversed(facts[:i]) if g.kind in ("headcount", "person_times")
                       and _sentence_of(spans, g.source["start"]) >= si - 1), None)
         if amount and count:
@@ -272,7 +287,7 @@ def _products(block, facts: list, spans: list, earlier: list) -> list:
 def _brackets(block, facts: list, relations: list) -> list:
     """预算控制率=11-30%（含）… 得分按4分计算: the value said to fall in that bracket."""
     out = []
-    pattern = regex.compile(_vocab()["bracket_pattern"])
+    pattern = _patterns()["bracket"]
     formula_results = {r["result"]: r["name"] for r in relations if r["type"] == "formula"}
     for m in pattern.finditer(block.text):
         rng = next((f for f in facts if f.range_high is not None and f.source["start"] >= m.start("low")
