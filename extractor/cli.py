@@ -63,6 +63,9 @@ def extract(file):
     except ExtractorError as e:
         click.echo(f"error: {file}: {e} [{e.code}]", err=True)
         sys.exit(1)
+    except Exception as e:  # a bug or a pathological file: say so plainly, as `run` does
+        click.echo(f"error: {file}: {type(e).__name__}: {e} [internal_error]", err=True)
+        sys.exit(1)
     click.echo(dumps(record))
 
 

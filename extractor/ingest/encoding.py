@@ -36,7 +36,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
-                raise IngestError(f"file starts with a {name} byte-order mark but does not decode: {e}")
+                raise IngestError(f"file starts with a {name} byte-order mark but does not decode: {e}",
+                                  code="bad_encoding")
     utf16 = _looks_utf16(data)
     if utf16:
         try:
