@@ -6,10 +6,11 @@ import subprocess
 
 import docx
 import pytest
+import regex
 
 from extractor.errors import IngestError
 from extractor.ingest import load_document
-from extractor.model import TABLE
+from extractor.model import HEADING, TABLE
 
 from conftest import CORPUS, SEEDS, needs_seeds
 
@@ -18,7 +19,7 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice
 
 LONG = ("根据年度工作安排，区医疗保障局对全区城乡居民医疗救助资金的拨付、使用和管理情况开展了全面的绩效评价，"
         "重点核查了资金到位、支出进度、救助对象认定和信息公开等环节，发现资金整体使用规范，但部分乡镇拨付进度偏慢，"
-        "个别救助对象信息更新不及时，需要在下一年度进一步完善动态管理机制。") * 2
+        "个别救助对象信息更新不及时，“一站式”结算覆盖率有待提高，需要在下一年度进一步完善动态管理机制。") * 2
 
 
 def to_pdf(tmp_path, d) -> bytes:
@@ -67,11 +68,14 @@ def test_wrapped_paragraph_page_numbers_and_a_table_over_two_pages(tmp_path):
     assert not any(b.text.strip().isdigit() for b in doc.blocks), "page numbers are dropped"
 
 
-def test_bad_pdfs(tmp_path):
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n garbage that is not a pdf body", b"not a pdf at all", b"\x00" * 64])
+def test_bad_pdfs(tmp_path, data):
+    from extractor.ingest.pdf import read_pdf
+
     f = tmp_path / "x.pdf"
-    f.write_bytes(b"%PDF-1.4\n garbage that is not a pdf body")
+    f.write_bytes(data)
     with pytest.raises(IngestError) as e:
-        load_document(f)
+        read_pdf(f, data)
     assert e.value.code == "corrupt_pdf"
 
 
@@ -92,8 +96,46 @@ def test_seed_000_pdf():
     fund = next(b.table for b in doc.blocks if b.kind == TABLE and any(c.text == "1199" for r in b.table.rows for c in r))
     row = next([c.text for c in r] for r in fund.rows if any(c.text == "1199" for c in r))
     assert "788" in row and "411" in row
-    para = [b for b in doc.blocks if "5,758,200.00元" in b.text]
-    assert para and all("实际总投入5,758,200.00元" in b.text for b in para)
+    # the paragraphs naming the amount are whole (not split where their lines wrap), as in the .txt
+    para = [b.text for b in doc.blocks if "5,758,200.00元" in b.text]
+    txt = [regex.sub(r"\s+", "", b.text) for b in load_document(SEEDS / "000_d88b6baf9eac8299.txt").blocks
+           if "5,758,200.00元" in b.text]
+    assert len(para) == 2 and [regex.sub(r"\s+", "", t) for t in para] == txt
+    assert any("实际总投入5,758,200.00元" in t for t in para)
+    assert not any(regex.search(r"\p{Han}\s+\p{Han}", t) for t in para), "no spaces between Chinese characters"
+    assert all(b.page and b.bbox for b in doc.blocks)
+
+
+@needs_seeds
+def test_seed_002_pdf_table_total():
+    doc = load_document(SEEDS / "002_12d4444cffc52013.pdf")
+    rows = [[c.text for c in r] for b in doc.tables for r in b.table.rows]
+    assert ["合计", "400"] in rows
+
+
+@needs_seeds
+def test_seed_text_read_by_character_not_by_box():
+    """Text read back from PDFium's rectangles repeated characters where rectangles overlap
+    and lost quotes drawn above the line's centre."""
+    texts = [b.text for b in load_document(SEEDS / "001_db0b8584d0df2dea.pdf").blocks]
+    assert "（二）具体绩效分析" in texts
+    assert any(t.startswith("（1）二级指标“项目立项”满分8分") for t in texts)
+    texts = [b.text for b in load_document(SEEDS / "003_1745bc2bbbdaa61a.pdf").blocks]
+    assert "⑵坚持“政策倾斜、医疗扶贫”的惠民理念" in texts
+
+
+@needs_seeds
+@pytest.mark.parametrize("stem", ["000_d88b6baf9eac8299", "001_db0b8584d0df2dea", "002_12d4444cffc52013",
+                                  "003_1745bc2bbbdaa61a", "004_177566989db970e3"])
+def test_seed_pdf_structure_matches_txt(stem):
+    """Headings (spaces aside) and table shapes as read from the .txt of the same report.
+    002's title is a Markdown heading in the .txt; the PDF shows nothing that marks it."""
+    pdf, txt = load_document(SEEDS / f"{stem}.pdf"), load_document(SEEDS / f"{stem}.txt")
+    headings = [[regex.sub(r"\s+", "", b.text) for b in d.blocks if b.kind == HEADING] for d in (pdf, txt)]
+    if stem == "002_12d4444cffc52013":
+        headings[1] = headings[1][1:]
+    assert headings[0] == headings[1]
+    assert [(t.table.n_rows, t.table.n_cols) for t in pdf.tables] == [(t.table.n_rows, t.table.n_cols) for t in txt.tables]
 
 
 @needs_seeds

@@ -1,12 +1,13 @@
 """PDF reports with a text layer.
 
-Text comes from PDFium (pypdfium2): its text runs with their boxes, grouped into lines,
-lines joined into paragraphs where a line runs to the right margin and the next one
-starts at the left margin without a numbering label (Chinese lines join without a
-space). Page headers and footers that repeat on most pages, and page numbers, are dropped.
-Only pages that draw ruling lines go through pdfplumber's table finder; the text inside
-the tables it finds is taken out of the text flow, and a table continued on the next page
-is joined to its first part. Every block carries its page number and box."""
+Text comes from PDFium (pypdfium2): its text lines with their boxes, lines joined into
+paragraphs where a line runs to the right margin and the next one starts at the left
+margin without a numbering label (Chinese lines join without a space); paragraphs cut
+mid-sentence are joined by the .txt reader's rule. Page headers and footers that repeat
+on most pages, and page numbers, are dropped. Tables are looked for only on pages that
+draw ruling lines (from PDFium's own drawing, or pdfplumber's table finder when asked);
+the text inside them is taken out of the text flow, and a table continued on the next
+page is joined to its first part. Every block carries its page number and box."""
 from __future__ import annotations
 
 import io
@@ -22,6 +23,8 @@ from ..model import TABLE, Document
 from ..numbering import numbering_of
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block
+# the .txt reader's rule for a line broken mid-sentence, so both formats join alike
+from .txt import _continues
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _CJK = regex.compile(r"\p{Han}")
@@ -29,6 +32,9 @@ _CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
 # spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
 _MARGIN_SHARE = 0.08
+_SENTENCE_END = regex.compile(r"[。；！？：;!?:]$")
+_OPENING = "（【〔《〈“‘「『"
+_LABEL = regex.compile(r"^.{1,17}[：:]$")
 # a line starting with a unit or closing punctuation continues the line above
 _CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
 
@@ -58,7 +64,7 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
     try:
         sizes = [pdf[i].get_size() for i in range(len(pdf))]
-        runs = [_page_runs(pdf[i]) for i in range(len(pdf))]
+        runs = [_page_lines(pdf[i]) for i in range(len(pdf))]
         pages = [(_group_lines(r), sizes[i][0]) for i, r in enumerate(runs)]
         scanned = [i for i, (lines, _) in enumerate(pages) if not _usable(lines)]
         ruled = [i for i in range(len(pdf)) if i not in scanned and _has_rulings(pdf[i])]
@@ -106,22 +112,57 @@ def _usable(lines: list) -> bool:
     return good / len(text) > 0.6
 
 
-def _page_runs(page) -> list:
-    """PDFium's text runs with their boxes, in top-left coordinates."""
+def _page_lines(page) -> list:
+    """PDFium's text lines with their boxes, in top-left coordinates.
+
+    The text is read by character index (the page text split at PDFium's own line breaks),
+    and only the boxes come from the character rectangles of each range. Reading the text
+    back from a rectangle instead (get_text_bounded) repeats characters where rectangles
+    overlap (（二）具体具体绩效分析) and loses quotes whose rectangle sits above the line's
+    centre (坚持政策倾斜 for 坚持“政策倾斜”).
+
+    Within a line PDFium keeps the order of the content stream, and a word processor may
+    draw a line's quotes in a separate run after the rest (根据年度 “ ”, with a gap where
+    they belong). So each line is cut at its spaces and the pieces are put in the order of
+    their left edges: one box per piece, not per character."""
+    import pypdfium2.raw as raw
+
     width, height = page.get_size()
     textpage = page.get_textpage()
-    runs = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        if text.strip():
-            runs.append(Line(text, left, height - top, right, height - bottom))
+    text = textpage.get_text_range()
+
+    def box(start: int, end: int):
+        """The box of text[start:end] (text, not char, indices: PDFium may insert or leave
+        out characters), as (x0, top, x1, bottom), or None."""
+        first = raw.FPDFText_GetCharIndexFromTextIndex(textpage, start)
+        last = raw.FPDFText_GetCharIndexFromTextIndex(textpage, end - 1)
+        if first < 0 or last < first:
+            return None
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects(first, last - first + 1))]
+        if not rects:
+            return None
+        return (min(r[0] for r in rects), height - max(r[3] for r in rects), max(r[2] for r in rects),
+                height - min(r[1] for r in rects))
+
+    lines = []
+    for m in regex.finditer(r"[^\r\n]+", text):
+        words = []
+        for w in regex.finditer(r"\S+", m.group()):
+            b = box(m.start() + w.start(), m.start() + w.end())
+            if b is not None:
+                words.append((b, w.group()))
+        if not words:
+            continue
+        words.sort(key=lambda bw: bw[0][0])  # stable: pieces starting together keep their order
+        lines.append(Line(" ".join(w for _, w in words), min(b[0] for b, _ in words), min(b[1] for b, _ in words),
+                          max(b[2] for b, _ in words), max(b[3] for b, _ in words)))
     textpage.close()
-    return runs
+    return lines
 
 
 def _group_lines(runs: list) -> list:
-    """Runs whose vertical centres fall within each other's height form one line."""
+    """Runs (PDFium lines, or a cell's characters) whose vertical centres fall within each
+    other's height form one line: PDFium may break a line where the text jumps sideways."""
     lines: list = []
     for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
         centre = (run.top + run.bottom) / 2
@@ -184,15 +225,32 @@ class _Paragraph:
         return last.x1 >= self.right - 1.5 * self.char and not regex.search(r"[。；！？：:]$", last.text)
 
     def flush(self):
-        if self.lines:
-            text = "".join(_join(self.lines))
-            block = add_text_block(self.doc, text, page=self.page, bbox=[
-                round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
-                round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)])
-            confidences = [l.confidence for l in self.lines if l.confidence is not None]
-            if block is not None and confidences:
-                block.confidence = min(confidences)
-            self.lines = []
+        if not self.lines:
+            return
+        text = "".join(_join(self.lines))
+        page = self.page
+        bbox = [round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
+                round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)]
+        confidences = [l.confidence for l in self.lines if l.confidence is not None]
+        last = self.doc.blocks[-1] if self.doc.blocks else None
+        if last is not None and last.kind != TABLE and last.raw and _continues(last.raw, text) \
+                and not _LABEL.match(text):
+            # The paragraph above stopped mid-sentence (a line break in the source, often at
+            # a page break): join it the way the .txt reader joins such lines. A short line
+            # ending in a colon (附件1：) opens something new and is never the rest of one.
+            self.doc.blocks.pop()
+            text = "".join(_join([Line(last.raw, 0, 0, 0, 0), Line(text, 0, 0, 0, 0)]))
+            if last.page == page and last.bbox:
+                bbox = [min(last.bbox[0], bbox[0]), last.bbox[1], max(last.bbox[2], bbox[2]), bbox[3]]
+            else:
+                bbox = last.bbox  # a box on one page: the part where the paragraph starts
+            page = last.page
+            if last.confidence is not None:
+                confidences.append(last.confidence)
+        block = add_text_block(self.doc, text, page=page, bbox=bbox)
+        if block is not None and confidences:
+            block.confidence = min(confidences)
+        self.lines = []
 
 
 def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry):
@@ -202,12 +260,17 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
         left = min(l.x0 for l in lines)
         right = max(l.x1 for l in lines)
         char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
+        # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
+        # leaves a gap of more than a character height inside a paragraph
+        tops = sorted(l.top for l in lines)
+        steps = [b - a for a, b in zip(tops, tops[1:]) if 0.8 * char < b - a < 3 * char]
+        pitch = statistics.median(steps) if steps else 1.5 * char
     else:
-        left, right, char = 0, width, 10
+        left, right, char, pitch = 0, width, 10, 15
     para = _Paragraph(doc, number, right, char)
     if carry is not None:
         first = items[0] if items else None
-        if first and first[0] == "line" and carry.open_at_margin() and first[2].x0 <= left + 0.5 * char \
+        if first and first[0] == "line" and carry.open_at_margin() and _at_left(first[2], left, char) \
                 and not numbering_of(first[2].text)[0]:
             para.lines, para.page = carry.lines, carry.page  # the sentence goes on overleaf
         else:
@@ -220,15 +283,29 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
         line = item
         if para.lines:
             prev = para.lines[-1]
-            # a number too long for the rest of the line wraps early: allow a few characters' slack
-            runs_to_margin = prev.x1 >= right - 2.5 * char
-            starts_at_margin = line.x0 <= left + 0.5 * char
-            close = line.top - prev.bottom <= 1.2 * char or prev.top > line.top  # (or overleaf)
+            # a number too long for the rest of the line wraps early: allow a few characters' slack;
+            # more under an indented first line that has not ended its sentence, where a line
+            # back at the left margin can only go on the paragraph (a word or a punctuation mark
+            # that may not start a line pushes the line above a few characters short)
+            slack = 2.5
+            if para.lines[0].x0 >= left + 1.5 * char and not _SENTENCE_END.search(prev.text):
+                slack = 4
+            runs_to_margin = prev.x1 >= right - slack * char
+            starts_at_margin = _at_left(line, left, char)
+            close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
+                     or prev.top > line.top)  # (or overleaf)
             goes_on = bool(_CONTINUES.match(line.text)) and close  # 人，… cannot start a paragraph
             if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
                 para.flush()
         para.lines.append(line)
     return para
+
+
+def _at_left(line: Line, left: float, char: float) -> bool:
+    """Does the line start at the left margin (not indented)? A full-width opening bracket
+    or quote draws its glyph in the right half of its box, so its ink starts later."""
+    inset = 0.8 if line.text[:1] in _OPENING else 0.5
+    return line.x0 <= left + inset * char
 
 
 def _join(lines: list) -> list:
@@ -264,9 +341,19 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
         last.text = table.as_text()
         last.end_page = number
         return
-    table = build_table(spec, caption=caption_from_previous(doc))
+    table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
+
+
+def _long_caption(doc: Document, number: int):
+    """A title longer than caption_from_previous allows (a project's full name + 情况表)
+    right above the table on the same page is its caption too. (The .txt reader
+    finds such titles as one-cell rows of the table itself.)"""
+    last = doc.blocks[-1] if doc.blocks else None
+    if last is None or last.kind == TABLE or last.page != number or len(last.text) > 80:
+        return None
+    return last.text if regex.search(r"表$", last.text) and not regex.search(r"[。；，]", last.text) else None
 
 
 def _tables(data: bytes, page_indexes: list) -> dict:
