@@ -5,7 +5,6 @@ were still processed), 2 usage error.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

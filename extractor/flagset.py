@@ -46,7 +46,6 @@ def build(rule: str | None, rnd: random.Random) -> tuple[list, dict]:
     last_year = (budget * Decimal(rnd.randint(70, 95)) / 100).quantize(Decimal("1"))
     change = budget - last_year
     cleared = rnd.randint(20, 90)
-    done = people - cleared
     towns = [("第一片区", rnd.randint(100, 300)), ("第二片区", rnd.randint(100, 300)), ("第三片区", rnd.randint(100, 300))]
     town_total = sum(n for _, n in towns)
     s1, s2, s3 = rnd.randint(16, 20), rnd.randint(40, 58), rnd.randint(20, 28)
@@ -87,12 +86,12 @@ def build(rule: str | None, rnd: random.Random) -> tuple[list, dict]:
     content = [
         ("p", title),
         ("p", "一、项目基本情况"),
-        ("p", f"（一）资金情况"),
+        ("p", "（一）资金情况"),
         ("p", f"{year}年项目实际总投入{_yuan(stated_total)}，其中：中央补助资金{_yuan(central)}，本级财政资金{_yuan(local)}。"
               f"截至{year}年12月31日，实际支出{_yuan(spent)}，资金使用率{stated_rate}。"),
         ("p", f"{year}年项目总投入{_wan(budget)}万元，{year - 1}年项目总投入{_wan(last_year)}万元。"
               f"比上年增加{_wan(stated_change)}万元。"),
-        ("p", f"（二）实施情况"),
+        ("p", "（二）实施情况"),
         ("p", f"1.完成{city}{year}年度困难群众参保资助{text_people}人的工作。"),
         ("p", f"2.经核实，清退重复参保人员{cleared}人，按{price}元/人标准，共计退回资金{_yuan(stated_product)}。"),
         ("p", "完成情况见下表："),

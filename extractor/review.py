@@ -15,13 +15,12 @@ import csv
 import io
 import json
 import secrets
-import sqlite3
 import time
 from decimal import Decimal
 from html import escape
 from urllib.parse import parse_qs, quote, urlencode
 
-from .audit import STYLE, render_evidence, v
+from .audit import STYLE, v
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]

@@ -5,8 +5,6 @@ import subprocess
 import sys
 import zipfile
 
-import pytest
-
 from conftest import CORPUS, SEEDS, needs_seeds
 
 

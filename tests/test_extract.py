@@ -2,8 +2,6 @@
 counties, other wording), and the seeds' must-have values."""
 from decimal import Decimal
 
-import pytest
-
 from extractor.extract.indicators import extract_indicators
 from extractor.extract.sections import extract_sections
 from extractor.ingest import load_document

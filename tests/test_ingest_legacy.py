@@ -4,7 +4,6 @@ import shutil
 import pytest
 
 from extractor.errors import IngestError
-from extractor.extract.metadata import extract_metadata
 from extractor.ingest import load_document
 from extractor.pipeline import extract_file
 

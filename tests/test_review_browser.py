@@ -6,7 +6,6 @@ import io
 import shutil
 import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
 

@@ -13,7 +13,6 @@ from typing import Optional
 import regex
 
 from ..model import HEADING, TABLE, Document
-from ..numbering import numbering_of
 
 _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")

@@ -22,9 +22,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..numbering import numbering_of
 from .tables import build_table, caption_from_previous
-from .text_blocks import add_text_block
-# the .txt reader's rule for a line broken mid-sentence, so both formats join alike
-from .txt import _continues
+from .text_blocks import add_text_block, continues_sentence
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _CJK = regex.compile(r"\p{Han}")
@@ -233,7 +231,7 @@ class _Paragraph:
                 round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)]
         confidences = [l.confidence for l in self.lines if l.confidence is not None]
         last = self.doc.blocks[-1] if self.doc.blocks else None
-        if last is not None and last.kind != TABLE and last.raw and _continues(last.raw, text) \
+        if last is not None and last.kind != TABLE and last.raw and continues_sentence(last.raw, text) \
                 and not _LABEL.match(text):
             # The paragraph above stopped mid-sentence (a line break in the source, often at
             # a page break): join it the way the .txt reader joins such lines. A short line

@@ -1,14 +1,35 @@
 """Turning a run of text into heading/paragraph blocks, the same way for every format."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Optional
+
+import regex
 
 from ..model import HEADING, PARAGRAPH, Document
 from ..normalize import normalize
 from ..numbering import looks_like_heading, numbering_of, strip_markdown
 from ..patterns import load_json
+
+SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
+# Lines shorter than this are titles or headings, never the first half of a broken sentence.
+SHORT_LINE = 18
+# A line ending like a title or an organisation's name is complete even when short.
+_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
+
+
+def continues_sentence(previous: str, line: str) -> bool:
+    """Was `line` cut off from `previous` (a page or column break mid-sentence)? Shared by
+    the .txt and .pdf readers so both formats join broken lines alike."""
+    if (SENTENCE_END.search(previous) or len(previous) < SHORT_LINE or "   " in previous
+            or _TITLE_END.search(previous)):
+        return False
+    body, md = strip_markdown(normalize(line))
+    if md or numbering_of(body)[0]:
+        return False
+    # A numbered or Markdown heading line is complete however long it is.
+    prev_body, prev_md = strip_markdown(normalize(previous))
+    return not (prev_md or numbering_of(prev_body)[0])
 
 
 @lru_cache(maxsize=1)

@@ -11,21 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
-from ..numbering import numbering_of, strip_markdown
 from .encoding import decode_text
 from .tables import build_table, caption_from_previous, fill_vertical_merges, infer_parent_spans
-from .text_blocks import add_text_block
+from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 
-_SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
-# Lines shorter than this are titles or headings, never the first half of a broken sentence.
-_SHORT_LINE = 18
-# A line ending like a title or an organisation's name is complete even when short.
-_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -71,26 +63,13 @@ def _parse_lines(doc: Document, lines: list) -> None:
         if not stripped:
             i += 1
             continue
-        if paragraph and not _continues(paragraph[-1], stripped):
+        if paragraph and not continues_sentence(paragraph[-1], stripped):
             flush()
         paragraph.append(stripped)
-        if _SENTENCE_END.search(stripped) or len(stripped) < _SHORT_LINE:
+        if SENTENCE_END.search(stripped) or len(stripped) < SHORT_LINE:
             flush()
         i += 1
     flush()
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Was `line` cut off from `previous` (a page or column break mid-sentence)?"""
-    if (_SENTENCE_END.search(previous) or len(previous) < _SHORT_LINE or "   " in previous
-            or _TITLE_END.search(previous)):
-        return False
-    body, md = strip_markdown(normalize(line))
-    if md or numbering_of(body)[0]:
-        return False
-    # A numbered or Markdown heading line is complete however long it is.
-    prev_body, prev_md = strip_markdown(normalize(previous))
-    return not (prev_md or numbering_of(prev_body)[0])
 
 
 def _tab_region_is_rows(lines: list, start: int) -> bool:
