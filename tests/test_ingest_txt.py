@@ -106,3 +106,10 @@ def test_seed_000_row_names_written_once_cover_their_block():
     fund = doc.tables[1].table
     kinds = row_kinds(fund)
     assert kinds[:4] == ["header", "header", "total", "group"] and kinds[4:7] == ["item"] * 3
+
+
+def test_a_total_row_takes_no_row_name_from_above(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("表 1 得分表\n\n一级指标\t二级指标\t得分\n效益 (30分)\t项目效益(30分)\t28\n合计\t\t28\n", encoding="utf-8")
+    t = next(b.table for b in load_document(f).blocks if b.kind == TABLE)
+    assert [c.text for c in t.rows[2]] == ["合计", "", "28"]

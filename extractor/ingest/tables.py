@@ -150,8 +150,8 @@ def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
     as a Word merge would be."""
     for r in range(table.header_rows + 1, table.n_rows):
         row = table.rows[r]
-        if not any(c.text for c in row[label_cols:]):
-            continue
+        if not any(c.text for c in row[label_cols:]) or any(_TOTAL_LABEL.match(c.text) for c in row[:label_cols]):
+            continue  # a 合计 row stands alone: nothing above it carries into it
         for c in range(min(label_cols, table.n_cols)):
             above = table.rows[r - 1][c]
             if row[c].text or not above.text or is_numeric_cell(above.text) or _TOTAL_LABEL.match(above.text):
