@@ -14,7 +14,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, year_for
+from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 
 
@@ -87,12 +87,16 @@ def _reason(text: str, start: int) -> Optional[str]:
 
 def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     out = []
-    for q in find_quantities(text):
+    quantities = find_quantities(text)
+    spans = tuple((q.start, q.end, q.kind) for q in quantities)
+    own = [label_for(text, q.start, q.kind, q.end, spans) for q in quantities]
+    labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
+    for q, label in zip(quantities, labels):
         sentence = len(_SENTENCE_END.findall(text, 0, q.start))
         reason = _reason(text, q.start)
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
-            label=label_for(text, q.start, q.kind, q.end), subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            label=label, subject=subject, year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
             context=clause_before(text, q.start), scale=q.scale, extra={"reason": reason} if reason else {},
         ))

@@ -32,12 +32,7 @@ def _rate_suffix():
 
 @lru_cache(maxsize=1)
 def _label_index() -> list:
-    """[(term, label, kinds or None)] longest terms first."""
-    pairs = []
-    for label, entry in _vocab()["labels"].items():
-        terms, kinds = (entry, None) if isinstance(entry, list) else (entry["terms"], frozenset(entry["kinds"]))
-        pairs += [(term, label, kinds) for term in terms]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+    return _term_index(_vocab()["labels"])
 
 
 @lru_cache(maxsize=1)
@@ -65,20 +60,34 @@ def clause_after(text: str, end: int, limit: int = 20) -> str:
     return tail[:m.start()] if m else tail
 
 
-def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None) -> Optional[str]:
-    """The label for the figure at text[start:end] of the given kind."""
+def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, others: tuple = ()) -> Optional[str]:
+    """The label for the figure at text[start:end] of the given kind, from its own words.
+    `others` are the (start, end, kind) of the other figures in the text: a term right
+    before another figure names that figure, not this one. A figure this leaves unnamed
+    can still take the name of the list it stands in (see name_list_items)."""
     if kind == "score" and _WEIGHT_AFTER_NAME.search(text[max(0, start - 2):start]):
         return "分值"  # 绩效目标合理性（3分）: the weight an indicator carries
+    formula = formula_name(text, start)
+    if formula:
+        found = _closest_label(formula, kind, at_end=True) or _rate_word(formula)
+        if found:
+            return found
     if kind == "count" and end is not None:
         counted = counted_noun(text, end)
         if counted:
-            return counted + _vocab()["count_label_suffix"]
+            return count_label(counted)
     clause = clause_before(text, start)
-    found = _closest_label(clause, kind)
+    lo = start - len(clause)
+    if kind == "person_times":
+        found = _person_times_label(text, lo, start, others)
+        if found:
+            return found
+    # a figure that abuts this one shares its term (报销47549人次11.19万元); one with words
+    # between takes the term before it (起付线降低50%即为4500元: 降低 is the 50%'s)
+    taken = [s - lo for s, e, _ in others if lo <= s < start and text[e:start].strip()]
+    found = _closest_label(clause, kind, taken)
     if found is None and kind == "percent":
-        m = _rate_suffix().search(clause)
-        if m:
-            return m.group("rate")
+        found = _rate_word(clause)
     if found is None and end is not None:
         after = clause_after(text, end)
         for label, terms in _vocab().get("after_terms", {}).items():
@@ -91,6 +100,108 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None) 
     return found
 
 
+def name_list_items(text: str, figures: list) -> list:
+    """Labels for figures that label_for left unnamed, from the list each stands in.
+
+    `figures` are (start, end, kind, label) in text order. A figure whose clause opens a
+    list after a colon or bracket takes the name its head gives: the head's words when
+    they end in a list word (在职人员中：…21人; 满意度分别为：…), else the figure the head
+    ends with (问卷90份（员工30份…）), or for a bare 其中： the figure before it. The next
+    items of such a list, and of a 、 list (99.9%、97.14%、93.9%), take the label of the
+    item before them. What is still unnamed is a count named by the word before it
+    (受理案件1434起), or gets the kind's default label."""
+    labels = [f[3] for f in figures]
+    listed = [False] * len(figures)  # named by the list it stands in
+    for i, (start, end, kind, label) in enumerate(figures):
+        if label is not None:
+            continue
+        lo = start - len(clause_before(text, start))
+        sep = text[lo - 1] if lo > 0 else ""
+        same_kind = [j for j in range(i) if figures[j][2] == kind]
+        clause = text[lo:start]
+        if clause.startswith(tuple(w for w in _vocab()["list_heads"] if len(w) > 1)):  # …，包括人员经费493.12万元
+            labels[i] = _figure_before(text, lo, figures, same_kind, labels)
+        elif sep and sep in "：:（(":
+            labels[i] = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
+        elif sep and sep in "，,、":
+            prev_lo = lo - 1 - len(clause_before(text, lo - 1))
+            prev = [j for j in same_kind if prev_lo <= figures[j][0] < lo - 1]
+            if prev and (listed[prev[-1]] or sep == "、"):
+                labels[i] = labels[prev[-1]]
+        listed[i] = labels[i] is not None
+        if labels[i] is None and kind == "count":
+            before = list(_jieba().cut(clause_before(text, start)))
+            if before and _CJK_WORD.match(before[-1]):
+                labels[i] = count_label(before[-1])
+        if labels[i] is None:
+            labels[i] = _vocab()["kind_defaults"].get(kind)
+    return labels
+
+
+def _list_head_label(text: str, sep: int, kind: str, figures: list, same_kind: list, labels: list) -> Optional[str]:
+    head = clause_before(text, sep)
+    if head in _vocab()["list_heads"]:  # a bare 其中： breaks down the figure before it
+        return _figure_before(text, sep, figures, same_kind, labels)
+    for word in _vocab()["list_heads"]:
+        if head.endswith(word):
+            return _closest_label(head.removesuffix(word), kind)
+    owner = [j for j in same_kind if sep - len(head) <= figures[j][0] and figures[j][1] <= sep]
+    return labels[owner[-1]] if owner else None
+
+
+def _figure_before(text: str, pos: int, figures: list, same_kind: list, labels: list) -> Optional[str]:
+    """The label of the last figure of the kind before pos in the same sentence."""
+    owner = [j for j in same_kind if figures[j][1] <= pos and _same_sentence(text, figures[j][1], pos)]
+    return labels[owner[-1]] if owner else None
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not _SENTENCE_BREAK.search(text, a, b)
+
+
+_SENTENCE_BREAK = regex.compile(r"[。；;！？!?\n]")
+_FORMULA_RESULT = regex.compile(r"[=＝]\s*$")
+_FORMULA_START = regex.compile(r"[，,。；;：:\n]")
+_FORMULA_NOISE = regex.compile(r"[“”\"「」‘’\s]")
+
+
+def formula_name(text: str, start: int) -> Optional[str]:
+    """预算控制率=（本年预算追加数÷年初预算）×100%=10.12%: the name a formula's result is
+    given on its left-hand side (预算控制率), or None when the figure ends no formula."""
+    head = text[max(0, start - 160):start]
+    if not _FORMULA_RESULT.search(head):
+        return None
+    breaks = list(_FORMULA_START.finditer(head))
+    segment = head[breaks[-1].end():] if breaks else head
+    name = _FORMULA_NOISE.sub("", regex.split(r"[=＝]", segment, maxsplit=1)[0])
+    return name if 2 <= len(name) <= 30 and segment.count("=") + segment.count("＝") >= 2 else None
+
+
+def _rate_word(clause: str) -> Optional[str]:
+    m = _rate_suffix().search(clause)
+    return m.group("rate") if m else None
+
+
+def _person_times_label(text: str, lo: int, start: int, others: tuple) -> Optional[str]:
+    """住院报销61,847人次 → 住院人次: the kind of care in the figure's clause, else the one
+    named earlier in its sentence and not taken by another 人次 figure, else the act
+    counted (补偿64226人次 → 补偿人次)."""
+    care_terms, act_terms = _person_times_index()
+    care = _closest_label(text[lo:start], "", vocabulary=care_terms)
+    if care:
+        return care
+    sentence_lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, lo - 120), lo)), default=max(0, lo - 120))
+    earlier = [s for s, _, k in others if k == "person_times" and sentence_lo <= s < lo]
+    care = _closest_label(text[max([sentence_lo] + earlier):lo], "", vocabulary=care_terms)
+    return care or _closest_label(text[lo:start], "", vocabulary=act_terms)
+
+
+@lru_cache(maxsize=1)
+def _person_times_index() -> tuple:
+    spec = _vocab()["person_times"]
+    return _term_index(spec["care"]), _term_index(spec["acts"])
+
+
 def counted_noun(text: str, end: int) -> Optional[str]:
     """11个乡镇 → 乡镇: the first word after a count's unit."""
     after = clause_after(text, end, 8)
@@ -101,18 +212,54 @@ def counted_noun(text: str, end: int) -> Optional[str]:
     return first if _CJK_WORD.match(first) else None
 
 
-def _closest_label(clause: str, kind: str = "") -> Optional[str]:
-    best = None  # (end position, term length, label)
-    for term, label, kinds in _label_index():
+def count_label(noun: str) -> str:
+    """What a count counts, as a label: the vocabulary's canonical name (协议药店 → 药店数)
+    so reports that word it differently compare, else the noun with the count suffix."""
+    for label, nouns in _vocab()["count_nouns"].items():
+        if noun in nouns:
+            return label
+    return noun + _vocab()["count_label_suffix"]
+
+
+def _term_index(labels: dict) -> list:
+    """[(term, label, kinds or None)] longest terms first, from {label: terms or {terms, kinds}}."""
+    pairs = []
+    for label, entry in labels.items():
+        if label.startswith("_"):
+            continue
+        terms, kinds = (entry, None) if isinstance(entry, list) else (entry["terms"], frozenset(entry["kinds"]))
+        pairs += [(term, label, kinds) for term in terms]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Optional[list] = None,
+                   at_end: bool = False) -> Optional[str]:
+    """The label whose term ends closest before the end of the clause; longer terms, then
+    terms for this kind, win ties. The term closest before each position in `taken` (where
+    another figure starts) belongs to that figure and is passed over; a change word that
+    leads into a new level (提高到70%) names no change."""
+    found = []  # (end, length, kind-specific, label)
+    level_words = _vocab()["change_to_level"]
+    for term, label, kinds in vocabulary if vocabulary is not None else _label_index():
         if kinds is not None and kind not in kinds:
             continue
         pos = clause.rfind(term)
-        if pos < 0:
-            continue
-        key = (pos + len(term), len(term))
-        if best is None or key > best[0]:
-            best = (key, label)
-    return best[1] if best else None
+        while pos >= 0:
+            term_end = pos + len(term)
+            if not (label in _CHANGE_LABELS and clause[term_end:term_end + 1] in level_words):
+                found.append((term_end, len(term), kinds is not None, label))
+                break
+            pos = clause.rfind(term, 0, pos)
+    for t in taken:
+        before = [f for f in found if f[0] <= t]
+        if before:
+            found.remove(max(before))
+    if at_end:  # a name ending in its own rate word (预算调整率) is not named by a word inside it
+        found = [f for f in found if f[0] == len(clause)]
+    return max(found)[3] if found else None
+
+
+_CHANGE_LABELS = {"增加", "减少", "增长率", "变动率"}
 
 
 def label_of_header(path: list, kind: str = "") -> str:

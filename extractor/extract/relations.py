@@ -88,8 +88,11 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         formulas = _formulas(block, bf, earlier, year)
         relations += formulas
         in_formula = {r["result"] for r in formulas}
-        relations += _rates(block, bf, earlier[-3:], in_formula | {f.id for f in bf if any(
-            r["name"] in f.context for r in formulas)})
+        # a rate stated after a breakdown is of the total: its parts, which share the
+        # total's label, are not candidate numerators or denominators
+        parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
+        relations += _rates(block, [f for f in bf if f.id not in parts], [f for f in earlier if f.id not in parts][-3:],
+                            in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)})
         relations += _shares(block, bf, spans, earlier)
         relations += _changes(block, bf, spans, earlier)
         relations += _products(block, bf, spans, earlier)
