@@ -70,3 +70,11 @@ def test_cell_numbers():
     assert parse_cell_number("     -   ") == (Decimal(0), 0, False)
     assert parse_cell_number("97.5%") == (Decimal("97.5"), 1, True)
     assert parse_cell_number("合计") is None
+
+
+def test_yue_inside_a_word_is_not_an_approximation():
+    from extractor.extract.numbers import find_quantities
+
+    signed, about = find_quantities("全年累计签约2,460人，约300人未续签。")
+    assert (signed.text, signed.approx, signed.value) == ("2,460人", False, 2460)
+    assert (about.text, about.approx) == ("约300人", True)

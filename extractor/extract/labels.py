@@ -14,7 +14,8 @@ import regex
 from ..patterns import load_json, pattern_path
 
 # Clause boundaries: a label never reaches across these.
-_CLAUSE_BREAK = regex.compile(r"[，。；;！？：:、,（）()\n]")
+# (a comma between digits is a thousands separator: 1,987,620.00元 is one figure)
+_CLAUSE_BREAK = regex.compile(r"[，。；;！？：:、（）()\n]|,(?!\d{3})")
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _WEIGHT_AFTER_NAME = regex.compile(r"[（(]\s*$")
 _CJK_WORD = regex.compile(r"^\p{Han}{2,6}$")
@@ -33,6 +34,12 @@ def _rate_suffix():
 @lru_cache(maxsize=1)
 def _label_index() -> list:
     return _term_index(_vocab()["labels"])
+
+
+@lru_cache(maxsize=1)
+def _label_kinds() -> dict:
+    """label → the fact kinds it applies to, for labels limited to some kinds."""
+    return {label: frozenset(entry["kinds"]) for label, entry in _vocab()["labels"].items() if isinstance(entry, dict)}
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +98,7 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, 
     if found is None and end is not None:
         after = clause_after(text, end)
         for label, terms in _vocab().get("after_terms", {}).items():
-            if any(after.startswith(t) or after[:4].find(t) >= 0 for t in terms):
+            if _label_kinds().get(label, {kind}) >= {kind} and any(after[:4].find(t) >= 0 for t in terms):
                 return label
     if found is None and not clause.strip():
         prev_end = start - len(clause) - 1
@@ -112,16 +119,29 @@ def name_list_items(text: str, figures: list) -> list:
     (受理案件1434起), or gets the kind's default label."""
     labels = [f[3] for f in figures]
     listed = [False] * len(figures)  # named by the list it stands in
+    respectively = {}  # kind -> (label, end of its sentence) while a 分别为 list runs
     for i, (start, end, kind, label) in enumerate(figures):
-        if label is not None:
+        running = respectively.get(kind)
+        if running and start < running[1]:
+            labels[i], listed[i] = running[0], True
             continue
         lo = start - len(clause_before(text, start))
         sep = text[lo - 1] if lo > 0 else ""
         same_kind = [j for j in range(i) if figures[j][2] == kind]
+        opens_list = sep and sep in "：:（("
+        if opens_list and clause_before(text, lo - 1).endswith(tuple(_vocab()["respectively"])):
+            head = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
+            if head:  # 满意度分别为：参保群众92.1%…: the items' own words say whose, not what
+                sentence_end = _SENTENCE_BREAK.search(text, start)
+                respectively[kind] = (head, sentence_end.start() if sentence_end else len(text))
+                labels[i], listed[i] = head, True
+                continue
+        if label is not None:
+            continue
         clause = text[lo:start]
         if clause.startswith(tuple(w for w in _vocab()["list_heads"] if len(w) > 1)):  # …，包括人员经费493.12万元
             labels[i] = _figure_before(text, lo, figures, same_kind, labels)
-        elif sep and sep in "：:（(":
+        elif opens_list:
             labels[i] = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
         elif sep and sep in "，,、":
             prev_lo = lo - 1 - len(clause_before(text, lo - 1))
@@ -178,8 +198,15 @@ def formula_name(text: str, start: int) -> Optional[str]:
 
 
 def _rate_word(clause: str) -> Optional[str]:
+    """贫困人口签约率为 → 签约率: the rate noun itself, without whose rate it is (the
+    subject's words belong to the subject, and a bare rate word compares across reports)."""
     m = _rate_suffix().search(clause)
-    return m.group("rate") if m else None
+    if not m:
+        return None
+    words = list(_jieba().cut(m.group("rate")))
+    if len(words) > 1 and len(words[-1]) == 1 or words[-1] in ("比例", "比重"):  # 救治/率
+        return words[-2] + words[-1]
+    return words[-1]
 
 
 def _person_times_label(text: str, lo: int, start: int, others: tuple) -> Optional[str]:
@@ -207,6 +234,10 @@ def counted_noun(text: str, end: int) -> Optional[str]:
     after = clause_after(text, end, 8)
     if not after:
         return None
+    known = [n for nouns in _vocab()["count_nouns"].values() if isinstance(nouns, list) for n in nouns
+             if after.startswith(n)]
+    if known:  # the vocabulary's own nouns, which jieba may split (定点/药店)
+        return max(known, key=len)
     words = list(_jieba().cut(after))
     first = words[0] if words else ""
     return first if _CJK_WORD.match(first) else None
@@ -216,7 +247,7 @@ def count_label(noun: str) -> str:
     """What a count counts, as a label: the vocabulary's canonical name (协议药店 → 药店数)
     so reports that word it differently compare, else the noun with the count suffix."""
     for label, nouns in _vocab()["count_nouns"].items():
-        if noun in nouns:
+        if isinstance(nouns, list) and noun in nouns:
             return label
     return noun + _vocab()["count_label_suffix"]
 

@@ -159,11 +159,13 @@ def find_quantities(text: str) -> list:
         if m.group("num2"):
             hv, _ = parse_arabic(m.group("num2"))
             high = hv * factor
-        start = m.start()
+        start, pre = m.start(), m.group("pre")
+        if pre and text[max(0, start - 1):start + len(pre)] in spec["approx_not_words"]:
+            start, pre = start + len(pre), None  # 签约158,500人: the 约 of a word, not "about"
         out.append(Quantity(
-            value=written_value * factor, kind=kind, unit=base_unit, text=m.group(0), start=start,
+            value=written_value * factor, kind=kind, unit=base_unit, text=text[start:m.end()], start=start,
             end=m.end(), decimals=decimals,
-            approx=bool(m.group("pre") or m.group("post1") or m.group("post2") or m.group("post3")),
+            approx=bool(pre or m.group("post1") or m.group("post2") or m.group("post3")),
             written_unit=written_unit, written_value=written_value, range_high=high, negative=negative,
             scale=factor))
     for m in percent_word.finditer(text):
