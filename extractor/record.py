@@ -66,6 +66,8 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "indicators": extraction.get("indicators", []),
         "relations": extraction.get("relations", []),
         "places": extraction.get("places", []),
+        "references": extraction.get("references", []),
+        "surveys": extraction.get("surveys", []),
         "tables": [table_dict(b) for b in doc.tables],
         "flags": extraction.get("flags", []),
         "passages": {},

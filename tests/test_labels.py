@@ -127,3 +127,9 @@ def test_words_after_a_figure_name_it_only_for_their_kind():
     # 的兜底 after a headcount names 兜底人数; after a percentage it names nothing
     assert label_of("完成未脱贫人员2019年医疗保险费1,520人的兜底工作。", "1,520人") == "兜底人数"
     assert label_of("按照个人负担控制在8%的兜底原则执行。", "8%") is None
+
+
+def test_what_the_people_did_after_the_figure_names_them():
+    text = "各乡镇参保经办人员共计46人参加医保信息系统培训。"
+    assert label_of(text, "46人") == "培训人数"
+    assert label_of("全县参保人数为46人。", "46人") == "参保人数"

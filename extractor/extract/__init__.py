@@ -5,15 +5,23 @@ from ..model import Document
 from .facts import extract_facts
 from .indicators import extract_indicators
 from .metadata import extract_metadata
+from .period import evaluation_period
+from .references import extract_references
 from .regions import place_mentions
 from .relations import extract_relations
 from .sections import extract_sections
+from .survey import extract_surveys
 
 
 def extract_document(doc: Document) -> dict:
     metadata, metadata_sources = extract_metadata(doc)
+    period = evaluation_period(doc)
+    if period:
+        metadata["evaluation_period"] = {k: period[k] for k in ("start", "end", "text")}
+        metadata_sources["evaluation_period"] = period["source"]
     problems, recommendations = extract_sections(doc)
     facts = extract_facts(doc)
+    texts = _texts(doc)
     return {
         "relations": extract_relations(doc, facts, metadata.get("year")),
         "problems": problems,
@@ -22,7 +30,9 @@ def extract_document(doc: Document) -> dict:
         "metadata_sources": metadata_sources,
         "facts": facts,
         "indicators": extract_indicators(doc),
-        "places": place_mentions(_texts(doc), metadata.get("admin_code")),
+        "places": place_mentions(texts, metadata.get("admin_code")),
+        "references": extract_references(texts),
+        "surveys": extract_surveys(facts),
         "tables": doc.tables,
     }
 

@@ -79,6 +79,10 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, 
         found = _closest_label(formula, kind, at_end=True) or _rate_word(formula)
         if found:
             return found
+    if end is not None:
+        done = _done_after(clause_after(text, end), kind)
+        if done:
+            return done
     if kind == "count" and end is not None:
         counted = counted_noun(text, end)
         if counted:
@@ -105,6 +109,19 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, 
         if prev_end > 0:
             found = _closest_label(clause_before(text, prev_end), kind)
     return found
+
+
+def _done_after(after: str, kind: str) -> Optional[str]:
+    """共计31人参加新系统培训 → 培训人数: what the figure's people did, said right after it."""
+    for label, pattern in _after_patterns():
+        if _label_kinds().get(label, {kind}) >= {kind} and pattern.search(after):
+            return label
+    return None
+
+
+@lru_cache(maxsize=1)
+def _after_patterns() -> list:
+    return [(label, regex.compile(p)) for label, p in _vocab()["after_patterns"].items()]
 
 
 def name_list_items(text: str, figures: list) -> list:
