@@ -112,6 +112,32 @@ def test_score_grade(tmp_path):
     assert rules(fl) == ["score.grade"]
 
 
+BANDS = "评价结果分为四个等次：优秀（95分（含）以上）、良好（85-94分）、合格（60-84分）、不合格（60分以下）。\n"
+
+
+def test_score_grade_against_the_bands_the_report_states(tmp_path):
+    # 88 is 良 by the usual bands and 良好 by this report's own: no flag
+    assert flags_of(tmp_path, BANDS + "综合评分为88分，评价等次为“良好”。\n") == []
+    # 92 is 优 by the usual bands, but this report puts 优秀 at 95
+    fl = flags_of(tmp_path, BANDS + "综合评分为92分，评价等次为“优秀”。\n")
+    assert rules(fl) == ["score.grade"] and fl[0]["computed"] == "良好"
+    assert "报告所列等级标准" in fl[0]["message"]
+    assert fl[0]["evidence"] == ["metadata.score", "metadata.grade", "metadata.grade_bands"]
+
+
+def test_stated_bands_written_range_first(tmp_path):
+    from extractor.extract.grade_bands import stated_grade_bands
+    from extractor.ingest import load_document
+
+    f = tmp_path / "b.txt"
+    f.write_text("某市项目绩效评价报告\n\n总分90分以上为优，80分（含）至90分（不含）为良，60-80分为中，不足60分为差。\n",
+                 encoding="utf-8")
+    bands = stated_grade_bands(load_document(f))
+    assert [(b["grade"], b["low"], b["high"]) for b in bands["bands"]] == [
+        ("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
+    assert bands["source"]["quote"].startswith("总分90分以上为优")
+
+
 def test_rule_bracket(tmp_path):
     body = ("（2）预算控制率（5分）\n本单位年初预算为600.00万元；本年追加预算30.00万元。\n"
             "预算控制率=（本年预算追加数÷年初预算）×100%=5.00%。预算控制率=6-10%（含），本单位该项指标得分按4分计算。\n")

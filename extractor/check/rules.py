@@ -523,27 +523,43 @@ def check_claim_completion(record: dict) -> list:
 
 # ---------------------------------------------------------------- scores
 
-def _band(score: Decimal) -> Optional[str]:
-    for grade, low, high in _checks()["grade_bands"]:
-        if Decimal(str(low)) <= score < Decimal(str(high)):
-            return grade
+def _usual_bands() -> list:
+    return [{"grade": g, "low": Decimal(str(low)), "high": Decimal(str(high)), "high_inclusive": False}
+            for g, low, high in _checks()["grade_bands"]]
+
+
+def _band(score: Decimal, bands: list) -> Optional[str]:
+    """The band holding score. A band's top is its own only when no other band starts
+    there (60-80分为合格 and 80-90分为良好 share 80; 80-89分 is 80 to 89 inclusive)."""
+    starts = {b["low"] for b in bands if b["low"] is not None}
+    for b in bands:
+        low, high = b["low"], b["high"]
+        if low is not None and score < Decimal(str(low)):
+            continue
+        if high is None or score < Decimal(str(high)) or (
+                score == Decimal(str(high)) and b["high_inclusive"] and high not in starts):
+            return b["grade"]
     return None
 
 
 @rule("score.grade")
 def check_score_grade(record: dict) -> list:
-    """The stated grade against the band of the stated total score."""
+    """The stated grade against the band of the stated total score: the bands the report
+    states for itself when it does, else the usual ones."""
     meta = record.get("metadata", {})
     score, grade = meta.get("score"), meta.get("grade")
     if score is None or not grade:
         return []
-    expected = _band(Decimal(str(score)))
+    stated = meta.get("grade_bands")
+    expected = _band(Decimal(str(score)), stated or _usual_bands())
     aliases = _checks()["grade_aliases"]
-    if expected is None or aliases.get(grade, grade) == expected:
+    if expected is None or aliases.get(grade, grade) == aliases.get(expected, expected):
         return []
     src = record.get("metadata_sources", {})
-    evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in ("score", "grade")]
-    flag = make_flag("error", f"等级与得分不符：得分{score}分对应“{expected}”，报告写“{grade}”",
+    keys = ("score", "grade") + (("grade_bands",) if stated else ())
+    evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in keys]
+    basis = "报告所列等级标准" if stated else "通常等级标准"
+    flag = make_flag("error", f"等级与得分不符：按{basis}，得分{score}分对应“{expected}”，报告写“{grade}”",
                      grade, expected, None, None, evidence)
     return [flag]
 

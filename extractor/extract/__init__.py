@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Document
 from .facts import extract_facts
 from .indicators import extract_indicators
+from .grade_bands import stated_grade_bands
 from .metadata import extract_metadata
 from .period import evaluation_period
 from .references import extract_references
@@ -19,6 +20,10 @@ def extract_document(doc: Document) -> dict:
     if period:
         metadata["evaluation_period"] = {k: period[k] for k in ("start", "end", "text")}
         metadata_sources["evaluation_period"] = period["source"]
+    bands = stated_grade_bands(doc)
+    if bands:
+        metadata["grade_bands"] = bands["bands"]
+        metadata_sources["grade_bands"] = bands["source"]
     problems, recommendations = extract_sections(doc)
     facts = extract_facts(doc)
     texts = _texts(doc)

@@ -1,0 +1,79 @@
+"""The grade bands a report states for itself: 优（90分（含）以上）、良（80-89分）、中
+（60-79分）、差（60分以下）, or 90分以上为优，80—89分为良…. The checker compares the
+stated grade with these bands when the report gives them, else with the usual ones."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Document
+from ..patterns import load_json
+
+_ITEM_BREAK = regex.compile(r"[，,；;、。\n]")
+_SENTENCE = regex.compile(r"[^。；\n]+")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    v = load_json("documents.json")["grade_bands"]
+    grade = "|".join(map(regex.escape, v["grade_words"]))
+    link = "|".join(map(regex.escape, v["link_words"]))
+    return {
+        "grade_first": regex.compile(rf"(?P<grade>{grade})\s*[：:]?\s*[（(](?P<range>.+)[)）]\s*$"),
+        "range_first": regex.compile(rf"(?P<range>.*\d.*?)\s*(?:{link})\s*[“\"「]?(?P<grade>{grade})(?![\p{{Han}}])"),
+        "range": regex.compile(v["range"]), "at_least": regex.compile(v["at_least"]), "below": regex.compile(v["below"]),
+        "any_grade": regex.compile(grade),
+    }
+
+
+def stated_grade_bands(doc: Document) -> Optional[dict]:
+    """{"bands": [{grade, low, high, high_inclusive}], "source": …} from the first sentence
+    that states at least two bands, or None."""
+    p = _patterns()
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            continue
+        for sentence in _SENTENCE.finditer(block.text):
+            text = sentence.group(0)
+            if len(set(p["any_grade"].findall(text))) < 2 or "分" not in text:
+                continue
+            bands = [b for b in map(_parse_item, _items(text)) if b]
+            if len({b["grade"] for b in bands}) >= 2:
+                return {"bands": bands, "source": {"page": block.page, "block": block.index, "start": sentence.start(),
+                                                   "end": sentence.end(), "quote": text}}
+    return None
+
+
+def _items(sentence: str) -> list:
+    """Split at top-level separators only, so 优（90分（含）以上） stays one item."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth <= 0 and _ITEM_BREAK.match(ch):
+            items.append(sentence[start:i])
+            start = i + 1
+    items.append(sentence[start:])
+    return [i.strip() for i in items if i.strip()]
+
+
+def _parse_item(item: str) -> Optional[dict]:
+    p = _patterns()
+    m = p["grade_first"].search(item) or p["range_first"].search(item)
+    if not m:
+        return None
+    rng, grade = m.group("range"), m.group("grade")
+    r = p["range"].search(rng)
+    if r:
+        return {"grade": grade, "low": Decimal(r.group("a")), "high": Decimal(r.group("b")),
+                "high_inclusive": r.group("b_mark") != "不含"}
+    r = p["at_least"].search(rng)
+    if r:
+        return {"grade": grade, "low": Decimal(r.group("a") or r.group("a2")), "high": None, "high_inclusive": False}
+    r = p["below"].search(rng)
+    if r:
+        return {"grade": grade, "low": None, "high": Decimal(r.group("b") or r.group("b2")), "high_inclusive": False}
+    return None
