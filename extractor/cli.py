@@ -75,8 +75,12 @@ def extract(file):
 @click.option("--min-recall", default=0.0, show_default=True, type=float, help="Fail (exit 1) below this fact recall.")
 @click.option("--min-precision", default=0.0, show_default=True, type=float,
               help="Fail (exit 1) below this fact precision.")
+@click.option("--min-label-accuracy", default=0.0, show_default=True, type=float,
+              help="Fail (exit 1) below this share of matched facts with the gold label.")
+@click.option("--min-section-recall", default=0.0, show_default=True, type=float,
+              help="Fail (exit 1) below this recall of problem and recommendation items, or on a duplicated item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(gold_dir, paths, min_recall, min_precision, as_json):
+def eval_cmd(gold_dir, paths, min_recall, min_precision, min_label_accuracy, min_section_recall, as_json):
     """Score extraction against gold files: precision / recall / F1 per fact kind, and
     for metadata, problems and recommendations. PATHS default to the gold folder's parent."""
     from .evaluate import evaluate, format_scores
@@ -88,9 +92,20 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, as_json):
     else:
         click.echo(format_scores(scores))
     overall = scores["facts"]["all"]
-    if overall["recall"] < min_recall or overall["precision"] < min_precision:
-        click.echo(f"below threshold: recall {overall['recall']:.3f} (min {min_recall}), "
-                   f"precision {overall['precision']:.3f} (min {min_precision})", err=True)
+    sections = {k: v["recall"] for k, v in scores["sections"].items() if k.startswith("all:")}
+    misses = []
+    if overall["recall"] < min_recall:
+        misses.append(f"fact recall {overall['recall']:.3f} (min {min_recall})")
+    if overall["precision"] < min_precision:
+        misses.append(f"fact precision {overall['precision']:.3f} (min {min_precision})")
+    label = scores["label_accuracy"].get("all")
+    if min_label_accuracy and (label or 0) < min_label_accuracy:
+        misses.append(f"label accuracy {label or 0:.3f} (min {min_label_accuracy})")
+    misses += [f"{k[4:]} recall {v:.3f} (min {min_section_recall})" for k, v in sections.items() if v < min_section_recall]
+    if min_section_recall and scores["duplicated_items"]:
+        misses.append(f"{scores['duplicated_items']} duplicated problem/recommendation items")
+    if misses:
+        click.echo("below threshold: " + "; ".join(misses), err=True)
         sys.exit(1)
 
 

@@ -158,6 +158,7 @@ def evaluate(gold_dir, paths: list) -> dict:
             flags[rule][2] += ngold
     return {
         "files": len(files),
+        "duplicated_items": sum(r.get("duplicates", 0) for r in reports.values()),
         "facts": {k: _prf(*v) for k, v in per_format["all"].items()} or {"all": _prf(0, 0, 0)},
         "facts_by_format": {fmt: {k: _prf(*v) for k, v in kinds.items()} for fmt, kinds in per_format.items()
                             if fmt != "all"},
@@ -187,6 +188,7 @@ def format_scores(scores: dict) -> str:
         lines.append("sections                        precision  recall     f1")
         for k, s in sorted(scores["sections"].items()):
             lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}")
+        lines.append(f"  duplicated items (same title twice in one record): {scores['duplicated_items']}")
     if scores["flags"]:
         lines.append("")
         lines.append("flags (error+warning) by rule   precision  recall")

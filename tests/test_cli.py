@@ -106,3 +106,22 @@ def test_seeds_metadata_and_quotes(tmp_path):
             text = block.table.rows[s["row"]][s["col"]].text if s.get("table") is not None else block.text
             assert text[s["start"]:s["end"]] == s["quote"], (name, fact)
     assert records["002_12d4444cffc52013.txt"]["metadata"]["city"] == "枣庄市"
+
+
+GOLD_SEEDS = CORPUS.parent / "tests" / "gold" / "seeds"
+
+
+@needs_seeds
+def test_eval_on_the_seeds_meets_the_accuracy_targets():
+    """Issue 3's targets on the five real reports as .txt: facts P and R ≥ 0.95, labels
+    ≥ 0.85 of matched facts, problem and recommendation recall ≥ 0.9, no duplicated item."""
+    txts = sorted(SEEDS.glob("*.txt"))
+    r = cli("eval", "--gold", GOLD_SEEDS, *txts, "--min-recall", 0.95, "--min-precision", 0.95,
+            "--min-label-accuracy", 0.85, "--min-section-recall", 0.9)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "files scored: 5" in r.stdout and "duplicated items (same title twice in one record): 0" in r.stdout
+
+
+def test_eval_exits_1_below_a_threshold_and_names_it():
+    r = cli("eval", "--gold", CORPUS / "gold", CORPUS, "--min-label-accuracy", 0.999)
+    assert r.returncode == 1 and "label accuracy" in r.stderr
