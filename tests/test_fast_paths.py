@@ -1,0 +1,36 @@
+"""Fast paths that must find exactly what the plain way finds."""
+from itertools import combinations
+
+from extractor.check.rules import _pairs_alike
+from extractor.extract import _texts
+from extractor.extract.regions import _sibling_matches, _sibling_patterns, gazetteer
+from extractor.ingest import load_document
+
+from conftest import CORPUS, SEEDS
+
+
+def _report_texts() -> list:
+    files = sorted(CORPUS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    texts = [t for f in files for t, _ in _texts(load_document(f))]
+    # spellings one character off, at the start, the end and back to back
+    return texts + ["峰城区、峯城、薛城区山亭", "勐海县动海县勐海", "海县", "市中区中区市"]
+
+
+def test_sibling_matches_are_finditer():
+    cities = sorted({code[:4] for code, r in gazetteer().items() if r.level == "city"})
+    prefixes = cities[::40] + ["5328", "3704", "4309", "4331", "5301"]
+    texts = _report_texts()
+    for prefix in prefixes:
+        for _, short, pattern in _sibling_patterns(prefix):
+            for text in texts:
+                fast = [(m.start(), m.end()) for m in _sibling_matches(pattern, short, text)]
+                assert fast == [(m.start(), m.end()) for m in pattern.finditer(text)], (prefix, short, text)
+
+
+def test_pairs_alike_are_the_combinations_with_one_kind_unit_and_year():
+    facts = [{"kind": k, "unit": u, "year": y} for k, u, y in [
+        ("amount", "元", 2017), ("headcount", "人", 2017), ("amount", "元", None), ("amount", "元", 2017),
+        ("amount", "元", 2018), ("headcount", "人", 2017), ("amount", "元", None), ("amount", "元", 2017)]]
+    plain = [(i, j) for (i, a), (j, b) in combinations(enumerate(facts), 2)
+             if (a["kind"], a["unit"], a["year"]) == (b["kind"], b["unit"], b["year"]) and a["year"] is not None]
+    assert list(_pairs_alike(facts)) == plain
