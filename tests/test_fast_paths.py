@@ -34,3 +34,18 @@ def test_pairs_alike_are_the_combinations_with_one_kind_unit_and_year():
     plain = [(i, j) for (i, a), (j, b) in combinations(enumerate(facts), 2)
              if (a["kind"], a["unit"], a["year"]) == (b["kind"], b["unit"], b["year"]) and a["year"] is not None]
     assert list(_pairs_alike(facts)) == plain
+
+
+def test_search_by_tail_is_search():
+    import regex
+
+    from extractor.extract.metadata import _search_by_tail, _tail_plan, _vocab
+
+    patterns = _vocab()["evaluator_patterns"] + [r"(?P<e>[^，。\s]{2,5}?(?:公司|所))(?:受|对)"]
+    assert any(_tail_plan(p) for p in patterns)
+    texts = ["\n".join(_report_texts()), "某某会计师事务所受托", "甲乙公司对丙公司对", "公司受", "ab，cd事务所作为第三方",
+             "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二公司受委托", "中心公司受委托公司对"]
+    for p in patterns:
+        for text in texts:
+            fast, plain = _search_by_tail(p, text), regex.search(p, text)
+            assert (fast and fast.span()) == (plain and plain.span()), (p, text)
