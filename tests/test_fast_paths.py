@@ -49,3 +49,19 @@ def test_search_by_tail_is_search():
         for text in texts:
             fast, plain = _search_by_tail(p, text), regex.search(p, text)
             assert (fast and fast.span()) == (plain and plain.span()), (p, text)
+
+
+def test_similar_is_the_sequence_matcher_ratio():
+    import random
+    from difflib import SequenceMatcher
+
+    from extractor.check.rules import _checks, _similar
+
+    rng = random.Random(9)
+    words = [t[:30] for t in _report_texts() if len(t) >= 10][:200]
+    pairs = [(rng.choice(words), rng.choice(words)) for _ in range(2000)]
+    pairs += [(w, w[:-1] + "的") for w in words] + [(w, w[1:] + w[0]) for w in words]
+    for x, y in pairs:
+        plain = min(len(x), len(y)) >= _checks()["min_context_chars"] and \
+            SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]
+        assert _similar(x, y) == plain, (x, y)

@@ -3,6 +3,7 @@ indicators, metadata) registered by name; see DESIGN.md for the list. A rule nev
 raw text: what it compares is what extraction found, with its sources."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -375,12 +376,21 @@ def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Op
 
 
 def _similar(x: str, y: str) -> bool:
+    """SequenceMatcher(None, x, y).ratio() reaches the threshold. Its quick_ratio (the
+    characters both share, as multisets) is an upper bound of ratio and much cheaper:
+    most pairs stop there, before a matcher is built."""
     if min(len(x), len(y)) < _checks()["min_context_chars"]:
         return False
-    sm = SequenceMatcher(None, x, y, autojunk=False)
-    # quick_ratio is an upper bound of ratio and much cheaper: most pairs stop there
     least = _checks()["min_context_similarity"]
-    return sm.quick_ratio() >= least and sm.ratio() >= least
+    shared = sum((_characters(x) & _characters(y)).values())
+    if 2.0 * shared / (len(x) + len(y)) < least:
+        return False
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= least
+
+
+@lru_cache(maxsize=4096)
+def _characters(text: str) -> Counter:
+    return Counter(text)
 
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
