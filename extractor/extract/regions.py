@@ -253,7 +253,8 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     for passage in passages.values():
         exact_here = set()
         candidates: dict = {}  # (cell, start, end, written) → regions it could be
-        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])):
+        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])
+                                                          if _may_name(p[1], t[0])):
             for m in _sibling_matches(pattern, short, text):
                 written = m.group(0)
                 if written in (region.name, short) or _SUFFIX.sub("", written) == short:
@@ -297,6 +298,11 @@ def _sibling_patterns(prefix: str) -> tuple:
                                                 for i in range(len(short))]
         out.append((region, short, regex.compile(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?")))
     return tuple(out)
+
+
+def _may_name(short: str, text: str) -> bool:
+    """Can text hold a spelling of `short`? (Each keeps its first or its second character.)"""
+    return len(short) < 2 or short[0] in text or short[1] in text
 
 
 def _sibling_matches(pattern, short: str, text: str):
