@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
 
 from .patterns import load_json
@@ -155,13 +156,15 @@ def _excel_rows(table) -> list:
 
 def _excel_value(value):
     """pandas' to_excel conversion: missing → "", infinities as text, numbers and bools as
-    Python numbers, Decimals kept exact, anything else as its text. Plain str, int and
-    float values are decided here without pandas' slower general checks."""
+    Python numbers, Decimals kept exact, anything else as its text. Plain str, int, bool,
+    float and Decimal values are decided here without pandas' slower general checks."""
     kind = type(value)
-    if kind is int or (kind is str and len(value) <= 32767):
+    if kind is int or kind is bool or (kind is str and len(value) <= 32767):
         return value
     if value is None:
         return ""
+    if kind is Decimal:
+        return "" if value.is_nan() else value  # pandas counts Decimal("NaN") as missing
     if kind is float:
         if value != value:
             return ""
@@ -172,7 +175,6 @@ def _excel_value(value):
 def _excel_value_general(value):
     import math
     import warnings
-    from decimal import Decimal
 
     from pandas import isna
     from pandas.api.types import is_bool, is_float, is_integer, is_scalar

@@ -4,6 +4,7 @@ import zipfile
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 
 from extractor.dataset import _spec, facts_frame, reports_frame, write_dataset
 from extractor.pipeline import extract_file
@@ -44,3 +45,16 @@ def test_no_records_still_give_a_workbook_with_headers(tmp_path):
     write_dataset([], tmp_path / "empty.xlsx")
     _pandas_workbook([], tmp_path / "careful.xlsx")
     assert _parts(tmp_path / "empty.xlsx") == _parts(tmp_path / "careful.xlsx")
+
+
+@pytest.mark.filterwarnings("ignore:Cell contents too long")
+def test_excel_values_are_converted_as_pandas_converts_them():
+    import math
+
+    from extractor.dataset import _excel_value, _excel_value_general
+
+    values = ["", "x", "x" * 40000, 0, -3, True, False, 1.5, float("nan"), float("inf"), -math.inf, None,
+              Decimal("2.50"), Decimal("NaN"), Decimal("-0"), pd.NA, pd.Timestamp("2020-01-02").date()]
+    for v in values:
+        fast, general = _excel_value(v), _excel_value_general(v)
+        assert type(fast) is type(general) and (fast == general or fast != fast), v
