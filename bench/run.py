@@ -1,12 +1,16 @@
 """Benchmark: whole-pipeline throughput per input format, against plain pdfplumber text
-extraction of the same PDFs, measured side by side in one run.
+extraction (and unstructured's fast PDF partition, where installed) of the same PDFs,
+measured side by side in one run.
 
-    .venv/bin/python bench/run.py [--repeat N] [--profile]
+    .venv/bin/python bench/run.py [--repeat N] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
-meaningful size), runs the real batch job (`extractor run`) on each in a fresh process,
-and prints files/s, pages/s, median ms per file and per page, and peak RSS. With
---profile, prints where the time goes (cProfile, top functions) for the PDF corpus."""
+meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
+files/s, pages/s, median ms per file and per page (from the manifest), peak RSS. Then,
+in one process, the extract + check stages of every .txt file (best of several rounds per
+file, one core): the in-process reports/s per core. OCR: a few seed pages rendered to an
+image-only PDF and run through the batch job. --profile prints where the time goes
+(cProfile) for the in-process txt stages and the whole PDF run."""
 from __future__ import annotations
 
 import argparse
@@ -74,6 +78,21 @@ def _pages(f: Path) -> int:
     return 1
 
 
+def build_scanned(target: Path, pages: int) -> int:
+    """An image-only PDF of the first seed PDF's first pages (200 dpi, grey): what a scan
+    looks like to the reader, so every page goes through OCR."""
+    pdfs = sources("pdf")
+    if not pdfs or pages <= 0:
+        return 0
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(pdfs[-1]))
+    images = [pdf[i].render(scale=200 / 72, grayscale=True).to_pil() for i in range(min(pages, len(pdf)))]
+    target.mkdir(parents=True)
+    images[0].save(target / "scan.pdf", save_all=True, append_images=images[1:], resolution=200)
+    return len(images)
+
+
 def timed(cmd: list) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB, that process and its own children) of a command."""
     start = time.perf_counter()
@@ -86,6 +105,16 @@ def timed(cmd: list) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+def whole_run(py: str, corpus: Path, out: Path, n: int, pages: int) -> dict:
+    secs, rss = timed([py, "-m", "extractor.cli", "run", str(corpus), "-o", str(out), "--no-progress"])
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    per_file = sorted(float(line.rsplit(",", 1)[1]) * 1000 for line in manifest)
+    return {"files": n, "pages": pages, "seconds": round(secs, 2), "files_per_s": round(n / secs, 1),
+            "pages_per_s": round(pages / secs, 1), "median_ms_per_file": round(statistics.median(per_file), 1),
+            "median_ms_per_page": round(statistics.median(per_file) * n / pages, 1),
+            "peak_rss_mb": round(rss / 1024, 1)}
+
+
 PLUMBER = """
 import sys, pdfplumber
 from pathlib import Path
@@ -95,11 +124,88 @@ for f in sorted(Path(sys.argv[1]).glob('*.pdf')):
             page.extract_text()
 """
 
+UNSTRUCTURED = """
+import sys
+from pathlib import Path
+from unstructured.partition.pdf import partition_pdf
+for f in sorted(Path(sys.argv[1]).glob('*.pdf')):
+    partition_pdf(filename=str(f), strategy='fast')
+"""
+
+# The extract + check stages of each .txt file in one process, after a warm-up round (the
+# vocabularies, jieba's dictionary and the compiled patterns are loaded once per process):
+# the best of several rounds per file, since this machine is shared and noisy.
+IN_PROCESS = """
+import json, sys, time
+from pathlib import Path
+from extractor.pipeline import extract_file
+groups = json.loads(sys.argv[1]); rounds = int(sys.argv[2])
+out = {}
+for name, files in groups.items():
+    data = [(f, Path(f).read_bytes()) for f in files]
+    for f, d in data:
+        extract_file(f, d)
+    best = {f: float('inf') for f in files}
+    for _ in range(rounds):
+        for f, d in data:
+            start = time.perf_counter()
+            extract_file(f, d)
+            best[f] = min(best[f], time.perf_counter() - start)
+    ms = sorted(v * 1000 for v in best.values())
+    mean = sum(ms) / len(ms)
+    out[name] = {"files": len(ms), "mean_ms_per_file": round(mean, 2), "median_ms_per_file": round(ms[len(ms) // 2], 2),
+                 "max_ms_per_file": round(ms[-1], 2), "reports_per_s_per_core": round(1000 / mean, 1)}
+print(json.dumps(out))
+"""
+
+PROFILE_TXT = """
+import cProfile, json, pstats, sys
+from pathlib import Path
+from extractor.pipeline import extract_file
+data = [(f, Path(f).read_bytes()) for f in json.loads(sys.argv[1])]
+for f, d in data:
+    extract_file(f, d)
+profile = cProfile.Profile()
+profile.enable()
+for _ in range(3):
+    for f, d in data:
+        extract_file(f, d)
+profile.disable()
+for order in ("tottime", "cumulative"):
+    pstats.Stats(profile).sort_stats(order).print_stats(22)
+"""
+
+
+def in_process_txt(py: str, rounds: int) -> dict:
+    groups = {"seeds": [str(f) for f in sorted(SEEDS.glob("*.txt"))] if SEEDS.exists() else [],
+              "corpus": [str(f) for f in sorted((ROOT / "corpus").glob("*.txt"))]}
+    groups["all"] = groups["seeds"] + groups["corpus"]
+    groups = {k: v for k, v in groups.items() if v}
+    out = subprocess.run([py, "-c", IN_PROCESS, json.dumps(groups), str(rounds)], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def unstructured_side_by_side(py: str, corpus: Path, pages: int) -> dict:
+    """unstructured's fast PDF partition over the same PDFs, when it imports here (it is a
+    benchmark-only comparison, not a dependency)."""
+    probe = subprocess.run([py, "-c", "import unstructured.partition.pdf"], capture_output=True, text=True)
+    if probe.returncode:
+        return {"skipped": "unstructured's PDF partition does not import with " + py + ": "
+                + (probe.stderr.strip().splitlines() or ["?"])[-1]}
+    secs, rss = timed([py, "-c", UNSTRUCTURED, str(corpus)])
+    return {"pages": pages, "seconds": round(secs, 2), "pages_per_s": round(pages / secs, 1),
+            "peak_rss_mb": round(rss / 1024, 1)}
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=4, help="copies of each source file per format")
     ap.add_argument("--min-pdf-pages", type=int, default=400)
+    ap.add_argument("--rounds", type=int, default=7, help="rounds of the in-process txt timing")
+    ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
+    ap.add_argument("--unstructured-python", default=sys.executable,
+                    help="an interpreter with unstructured installed, for the side-by-side PDF figure")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     py = sys.executable
@@ -108,24 +214,36 @@ def main() -> None:
         tmp = Path(tmp)
         for fmt in ("txt", "docx", "pdf"):
             n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat)
-            if not n:
-                continue
-            secs, rss = timed([py, "-m", "extractor.cli", "run", str(tmp / fmt), "-o", str(tmp / f"out-{fmt}"),
-                               "--no-progress"])
-            manifest = (tmp / f"out-{fmt}" / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-            per_file = sorted(float(line.rsplit(",", 1)[1]) * 1000 for line in manifest)
-            results[fmt] = {"files": n, "pages": pages, "seconds": round(secs, 2), "files_per_s": round(n / secs, 1),
-                            "pages_per_s": round(pages / secs, 1), "median_ms_per_file": round(statistics.median(per_file), 1),
-                            "median_ms_per_page": round(statistics.median(per_file) * n / pages, 1),
-                            "peak_rss_mb": round(rss / 1024, 1)}
+            if n:
+                results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)
         if "pdf" in results:
-            secs, rss = timed([py, "-c", PLUMBER, str(tmp / "pdf")])
             pages = results["pdf"]["pages"]
+            secs, rss = timed([py, "-c", PLUMBER, str(tmp / "pdf")])
             results["pdfplumber_extract_text"] = {"pages": pages, "seconds": round(secs, 2),
                                                   "pages_per_s": round(pages / secs, 1), "peak_rss_mb": round(rss / 1024, 1)}
             results["pdf"]["vs_pdfplumber_time_ratio"] = round(results["pdf"]["seconds"] / secs, 2)
+            results["unstructured_fast_pdf"] = unstructured_side_by_side(args.unstructured_python, tmp / "pdf", pages)
+            if "seconds" in results["unstructured_fast_pdf"]:
+                results["pdf"]["vs_unstructured_time_ratio"] = round(
+                    results["pdf"]["seconds"] / results["unstructured_fast_pdf"]["seconds"], 2)
+        scanned = build_scanned(tmp / "scan", args.ocr_pages) if shutil.which("tesseract") else 0
+        if scanned:
+            run = whole_run(py, tmp / "scan", tmp / "out-scan", 1, scanned)
+            # the whole run's seconds include the process's fixed costs; the manifest's, the file's own
+            results["pdf_ocr"] = {"pages": scanned, "seconds": run["seconds"],
+                                  "seconds_per_page_whole_run": round(run["seconds"] / scanned, 2),
+                                  "seconds_per_page_in_process": round(run["median_ms_per_page"] / 1000, 2),
+                                  "peak_rss_mb": run["peak_rss_mb"]}
+        if "txt" in results:
+            results["txt_in_process"] = in_process_txt(py, args.rounds)
         print(json.dumps(results, ensure_ascii=False, indent=2))
+        if args.profile and "txt" in results:
+            print("\n== in-process txt stages (cProfile, 3 rounds over the seeds and corpus .txt files) ==")
+            files = [str(f) for f in sources("txt")]
+            print(subprocess.run([py, "-c", PROFILE_TXT, json.dumps(files)], capture_output=True, text=True,
+                                 check=True, cwd=ROOT).stdout)
         if args.profile and "pdf" in results:
+            print("== whole PDF run (cProfile) ==")
             subprocess.run([py, "-m", "cProfile", "-s", "cumulative", "-m", "extractor.cli", "run", str(tmp / "pdf"),
                             "-o", str(tmp / "prof"), "--no-progress", "--force"], stdout=open(tmp / "prof.txt", "w"))
             print("".join((tmp / "prof.txt").read_text().splitlines(True)[:45]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
 
 from .patterns import load_json
@@ -95,19 +96,26 @@ def facts_frame(records: list):
 def write_dataset(records: list, target) -> None:
     """Write the per-report table to .csv, .parquet or .xlsx (by suffix). The Excel file
     gets Chinese headers, a frozen header row and a second sheet with every fact."""
+    write_datasets(records, [target])
+
+
+def write_datasets(records: list, targets: list) -> None:
+    """write_dataset for several targets, building the per-report table once."""
     from pathlib import Path
 
-    target = Path(target)
+    targets = [Path(t) for t in targets]
+    for target in targets:
+        if target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
+            raise ValueError(f"unsupported dataset format '{target.suffix.lower()}' (use .csv, .parquet or .xlsx)")
     frame = reports_frame(records)
-    suffix = target.suffix.lower()
-    if suffix == ".csv":
-        frame.to_csv(target, index=False, encoding="utf-8-sig")
-    elif suffix == ".parquet":
-        _to_parquet(frame, target)
-    elif suffix == ".xlsx":
-        _to_excel(frame, facts_frame(records), target)
-    else:
-        raise ValueError(f"unsupported dataset format '{suffix}' (use .csv, .parquet or .xlsx)")
+    for target in targets:
+        suffix = target.suffix.lower()
+        if suffix == ".csv":
+            frame.to_csv(target, index=False, encoding="utf-8-sig")
+        elif suffix == ".parquet":
+            _to_parquet(frame, target)
+        else:
+            _to_excel(frame, facts_frame(records), target)
 
 
 def _to_parquet(frame, target) -> None:
@@ -120,12 +128,89 @@ def _to_parquet(frame, target) -> None:
 
 
 def _to_excel(frame, facts, target) -> None:
-    headers = _spec()["headers_zh"]
-    with __import__("pandas").ExcelWriter(target, engine="openpyxl") as writer:
-        frame.rename(columns=headers).to_excel(writer, sheet_name="报告", index=False)
-        facts.to_excel(writer, sheet_name="事实", index=False)
-        for sheet in writer.sheets.values():
-            sheet.freeze_panes = "A2"
-            for column in sheet.columns:
-                width = max(len(str(c.value or "")) for c in column[:50])
-                sheet.column_dimensions[column[0].column_letter].width = min(max(10, width * 1.6), 60)
+    """openpyxl's write-only mode: rows are streamed to the file instead of kept as cell
+    objects (the facts sheet has tens of thousands of cells). Cell values are converted the
+    way pandas' to_excel converts them, so the workbook reads back the same."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, table in (("报告", frame.rename(columns=_spec()["headers_zh"])), ("事实", facts)):
+        rows = _excel_rows(table)
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        # the writer states the sheet's size (<dimension>) when the sheet can say it; a
+        # streamed sheet cannot, but these rows are all known before the first is written
+        sheet.calculate_dimension = _dimension(rows)
+        for letter, width in _column_widths(rows[:50]):
+            sheet.column_dimensions[letter].width = width
+        for row in rows:
+            sheet.append(row)
+    book.save(target)
+
+
+def _excel_rows(table) -> list:
+    """The header row and the data rows of a DataFrame as Excel cell values."""
+    columns = [[_excel_value(v) for v in table[c]] for c in table.columns]
+    return [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
+
+
+def _excel_value(value):
+    """pandas' to_excel conversion: missing → "", infinities as text, numbers and bools as
+    Python numbers, Decimals kept exact, anything else as its text. Plain str, int, bool,
+    float and Decimal values are decided here without pandas' slower general checks."""
+    kind = type(value)
+    if kind is int or kind is bool or (kind is str and len(value) <= 32767):
+        return value
+    if value is None:
+        return ""
+    if kind is Decimal:
+        return "" if value.is_nan() else value  # pandas counts Decimal("NaN") as missing
+    if kind is float:
+        if value != value:
+            return ""
+        return value if abs(value) != float("inf") else ("inf" if value > 0 else "-inf")
+    return _excel_value_general(value)
+
+
+def _excel_value_general(value):
+    import math
+    import warnings
+
+    from pandas import isna
+    from pandas.api.types import is_bool, is_float, is_integer, is_scalar
+
+    if is_scalar(value) and isna(value):
+        return ""
+    if is_float(value) and math.isinf(value):
+        value = "inf" if value > 0 else "-inf"
+    if is_integer(value):
+        return int(value)
+    if is_float(value):
+        return float(value)
+    if is_bool(value):
+        return bool(value)
+    if isinstance(value, Decimal):
+        return value
+    text = str(value)
+    if len(text) > 32767:
+        warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=2)
+    return text
+
+
+def _dimension(rows: list):
+    from openpyxl.utils import get_column_letter
+
+    ref = f"A1:{get_column_letter(max(len(r) for r in rows))}{len(rows)}"
+    return lambda: ref
+
+
+def _column_widths(rows: list) -> list:
+    """(column letter, width) from the header and the first rows: wide enough for the text,
+    within 10 to 60."""
+    from openpyxl.utils import get_column_letter
+
+    out = []
+    for i, column in enumerate(zip(*rows), 1):
+        width = max(len(str(v or "")) for v in column)
+        out.append((get_column_letter(i), min(max(10, width * 1.6), 60)))
+    return out

@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 
 from .audit import write_audit_html
-from .dataset import FACT_COLUMNS, FLAG_COLUMNS, fact_rows, flag_rows, write_dataset
+from .dataset import FACT_COLUMNS, FLAG_COLUMNS, fact_rows, flag_rows, write_datasets
 from .record import decimal_text
 
 MANIFEST_COLUMNS = ["path", "sha256", "status", "error_code", "error", "report_id", "format", "facts", "flags",
@@ -45,6 +45,5 @@ def write_outputs(outdir: Path, results: list) -> None:
     write_csv(outdir / "manifest.csv", MANIFEST_COLUMNS, manifest)
     write_csv(outdir / "facts.csv", FACT_COLUMNS, [row for rec in records for row in fact_rows(rec)])
     write_csv(outdir / "flags.csv", FLAG_COLUMNS, [row for rec in records for row in flag_rows(rec)])
-    for suffix in ("csv", "parquet", "xlsx"):
-        write_dataset(records, outdir / f"dataset.{suffix}")
+    write_datasets(records, [outdir / f"dataset.{suffix}" for suffix in ("csv", "parquet", "xlsx")])
     write_audit_html(records, outdir / "audit.html")

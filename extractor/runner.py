@@ -8,7 +8,6 @@ import os
 import sys
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -142,6 +141,8 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="file", desc="extracting", file=sys.stderr)
     if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs ~40 ms to import
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for i, res in zip(todo, pool.map(process_one, [str(inputs[i]) for i in todo], chunksize=4)):
                 results[i] = res

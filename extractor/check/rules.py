@@ -3,6 +3,7 @@ indicators, metadata) registered by name; see DESIGN.md for the list. A rule nev
 raw text: what it compares is what extraction found, with its sources."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -353,16 +354,15 @@ def _discriminators() -> list:
     return _checks()["discriminators"]
 
 
-def _same_quantity(a: dict, b: dict) -> bool:
+def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Optional[list] = None) -> bool:
     """Two figures state the same quantity when their wording differs only in words that
     do not tell quantities apart (兜底 moved, 的 added), never in a discriminating word
-    (已/未 脱贫, 住院/门诊, another year or number)."""
-    pairs = [(x, y) for x in _cores(a) for y in _cores(b)
-             if min(len(x), len(y)) >= _checks()["min_context_chars"]
-             and SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]]
-    if not pairs:
+    (已/未 脱贫, 住院/门诊, another year or number). `cores_a`/`cores_b`: their _cores,
+    when the caller has them already."""
+    first = next(((x, y) for x in (cores_a or _cores(a)) for y in (cores_b or _cores(b)) if _similar(x, y)), None)
+    if first is None:
         return False
-    ca, cb = pairs[0]
+    ca, cb = first
     # the labels take part in telling quantities apart (兜底人数 vs 清退人数)
     ca, cb = ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or "")
     sm = SequenceMatcher(None, ca, cb, autojunk=False)
@@ -373,6 +373,24 @@ def _same_quantity(a: dict, b: dict) -> bool:
         if regex.search(r"\d", changed) or any(w in changed for w in _discriminators()):
             return False
     return True
+
+
+def _similar(x: str, y: str) -> bool:
+    """SequenceMatcher(None, x, y).ratio() reaches the threshold. Its quick_ratio (the
+    characters both share, as multisets) is an upper bound of ratio and much cheaper:
+    most pairs stop there, before a matcher is built."""
+    if min(len(x), len(y)) < _checks()["min_context_chars"]:
+        return False
+    least = _checks()["min_context_similarity"]
+    shared = sum((_characters(x) & _characters(y)).values())
+    if 2.0 * shared / (len(x) + len(y)) < least:
+        return False
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= least
+
+
+@lru_cache(maxsize=4096)
+def _characters(text: str) -> Counter:
+    return Counter(text)
 
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
@@ -427,13 +445,19 @@ def check_repeat_conflict(record: dict) -> list:
                   and f.get("range_high") is None and not regex.fullmatch(r"[-—－–]+", f["text"].strip())
                   and not (f.get("written_unit") and (not f.get("subject") or _TOTAL_ROW.match(f["subject"])))]
     seen = set()
-    for a, b in combinations(candidates, 2):
-        if (a["kind"], a["unit"], a.get("year")) != (b["kind"], b["unit"], b.get("year")) or a.get("year") is None:
-            continue
+    intervals = [interval_of(f) for f in candidates]
+    cores: dict = {}  # candidate index → its _cores, worked out when first needed
+    for i, j in _pairs_alike(candidates):
+        a, b = candidates[i], candidates[j]
         if a["source"]["block"] == b["source"]["block"] and (
                 a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
-        if interval_of(a).overlaps(interval_of(b)) or not _same_quantity(a, b):
+        if intervals[i].overlaps(intervals[j]):
+            continue
+        for k in (i, j):
+            if k not in cores:
+                cores[k] = _cores(candidates[k])
+        if not _same_quantity(a, b, cores[i], cores[j]):
             continue
         hi, lo = (a, b) if Decimal(a["value"]) > Decimal(b["value"]) else (b, a)
         key = (Decimal(hi["value"]), Decimal(lo["value"]), hi["kind"])
@@ -458,6 +482,22 @@ def check_repeat_conflict(record: dict) -> list:
             f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
+
+
+def _pairs_alike(facts: list):
+    """(i, j), i < j, in the order of itertools.combinations, of the facts with the same
+    kind, unit and a year, the same year: only those can state the same quantity."""
+    groups: dict = {}
+    for i, f in enumerate(facts):
+        if f.get("year") is not None:
+            groups.setdefault((f["kind"], f["unit"], f["year"]), []).append(i)
+    later = {}
+    for members in groups.values():
+        for n, i in enumerate(members):
+            later[i] = members[n + 1:]
+    for i in sorted(later):
+        for j in later[i]:
+            yield i, j
 
 
 def _same_row_mentions(record: dict, pair: tuple) -> list:

@@ -28,12 +28,13 @@ _TEXT_INDICATOR = regex.compile(
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，。；：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _WEIGHTED_LINE = regex.compile(r"^[^，。；]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
+_QUOTES_SPACE = regex.compile(r"[\s“”\"「」]+")
 _CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 def _clean(name: str) -> str:
     name = _WEIGHT.sub("", name)
-    return regex.sub(r"[\s“”\"「」]+", "", name).rstrip("：:")
+    return _QUOTES_SPACE.sub("", name).rstrip("：:")
 
 
 def _weight(text: str) -> Optional[Decimal]:
@@ -121,7 +122,7 @@ def _text_indicators(doc: Document) -> list:
     # 1) explicit 一级/二级指标 sentences (满分…得分…)
     parents: dict = {}
     for b in doc.blocks:
-        if b.kind == TABLE:
+        if b.kind == TABLE or "级指标" not in b.text:  # the pattern's own words: a cheap test first
             continue
         for m in _TEXT_INDICATOR.finditer(b.text):
             level = _CN_LEVEL[m.group("level")]
@@ -172,8 +173,8 @@ def _text_indicators(doc: Document) -> list:
     _drop_common_prefix(out)
     # 3) the summary sentence with the first-level scores and the total
     for b in doc.blocks:
-        if b.kind == TABLE:
-            continue
+        if b.kind == TABLE or not ("总" in b.text or "合计" in b.text):
+            continue  # no total named: the summary test below cannot pass, and the pattern is slow
         items = list(_SUMMARY_ITEM.finditer(b.text))
         if len(items) >= 3 and any(regex.search(r"总|合计", i.group("name")) for i in items):
             for i in items:

@@ -139,10 +139,43 @@ def _evaluator(kv: dict, body: str, self_agency: Optional[str]) -> Optional[str]
         if key in kv:
             return kv[key][0]
     for pattern in _vocab()["evaluator_patterns"]:
-        m = regex.search(pattern, body)
+        m = _search_by_tail(pattern, body)
         if m:
             return m.group("evaluator")
     return self_agency
+
+
+# (?P<name>[^…]{a,b}?(?:W1|W2…))TAIL: a run of a to b characters up to a word, then TAIL
+_LAZY_RUN = regex.compile(r"^\(\?P<\w+>\[\^[^\]]*\]\{(\d+),(\d+)\}\?\(\?:([^()\[\]\\]*)\)\)([^<^\\]*|\(\?:[^()^\\]*\))$")
+
+
+@lru_cache(maxsize=16)
+def _tail_plan(pattern: str):
+    """For a pattern of the _LAZY_RUN shape: the compiled pattern, the pattern of its
+    words and tail, and how far before them a match can start. None for other shapes."""
+    shape = _LAZY_RUN.match(pattern)
+    if not shape:
+        return None
+    least, most, words, tail = shape.groups()
+    return regex.compile(pattern), regex.compile(f"(?:{words}){tail}"), int(least), int(most)
+
+
+def _search_by_tail(pattern: str, text: str):
+    """regex.search(pattern, text). A pattern that opens with a lazy run of up to 30
+    characters is tried at every position of the whole body, which is slow; every match
+    ends in its fixed words and tail, so only the starts a few characters before those
+    are tried, in order: the first that matches is the match search finds."""
+    plan = _tail_plan(pattern)
+    if plan is None:
+        return regex.search(pattern, text)
+    compiled, tail, least, most = plan
+    starts = sorted({s for m in tail.finditer(text, overlapped=True)
+                     for s in range(max(0, m.start() - most), m.start() - least + 1)})
+    for start in starts:
+        m = compiled.match(text, start)
+        if m:
+            return m
+    return None
 
 
 _DATE = regex.compile(

@@ -118,6 +118,9 @@ _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配
               "人": regex.compile(r"^(?:民|员|口|群|社|大|力|事|才|均)"),
               "家": regex.compile(r"^(?:庭|中|属)")}
 
+# The words after a figure that _BAD_AFTER and _DATE_AFTER look at are shorter than this.
+_AFTER_WINDOW = 8
+
 
 def find_quantities(text: str) -> list:
     spec, pattern, percent_word = _grammar()
@@ -125,12 +128,14 @@ def find_quantities(text: str) -> list:
     out = []
     for m in pattern.finditer(text):
         num_text = m.group("num")
-        if _BAD_BEFORE.search(text[: m.start()]):
+        # `$` looks at the last character, or the one before a final newline: two
+        # characters decide, and slicing the whole text before each figure is quadratic
+        if _BAD_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
             continue
         if m.group("unit1") and m.group("unit") != "%":
             continue
         unit = m.group("unit")
-        after = text[m.end():]
+        after = text[m.end():m.end() + _AFTER_WINDOW]
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             continue
         if unit in ("%", "个百分点", "百分点") and m.group("mag"):
@@ -182,13 +187,17 @@ def find_quantities(text: str) -> list:
     return out
 
 
+_DASHES = regex.compile(r"[-—－–]+")
+_CELL_NUMBER = regex.compile(rf"([-+]?)({ARABIC})(%?)")
+
+
 def parse_cell_number(text: str) -> Optional[tuple]:
     """A table cell holding just a number (maybe with %): (Decimal, decimals, has_percent).
     A dash is an explicit zero."""
     t = text.strip().replace(" ", "")
-    if regex.fullmatch(r"[-—－–]+", t):
+    if _DASHES.fullmatch(t):
         return Decimal(0), 0, False
-    m = regex.fullmatch(rf"([-+]?)({ARABIC})(%?)", t)
+    m = _CELL_NUMBER.fullmatch(t)
     if not m:
         return None
     value, decimals = parse_arabic(m.group(2))

@@ -42,15 +42,22 @@ def _name_index() -> tuple:
     return by_name, (lengths, ends)
 
 
+@lru_cache(maxsize=1)
+def _name_end() -> regex.Pattern:
+    """The characters gazetteer names end with, as one character class."""
+    _, (_, ends) = _name_index()
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(ends)) + "]")
+
+
 def _find_names(text: str) -> list:
     """Gazetteer names in text, longest first, not overlapping. A scan over the few
     characters names end with (县 区 市 旗 州 省 …) and set look-ups: much faster than one
     regular expression of 3,500 alternatives."""
-    by_name, (lengths, ends) = _name_index()
+    by_name, (lengths, _) = _name_index()
     found = []
     last_start = len(text) + 1
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] not in ends or i >= last_start:
+    for i in reversed([m.start() for m in _name_end().finditer(text)]):
+        if i >= last_start:
             continue
         for n in lengths:
             start = i - n + 1
@@ -89,14 +96,13 @@ def near_misses(text: str, body: Counter, body_text: str = "") -> Counter:
     """County names one character off a gazetteer county (动海县 for 勐海县, as OCR reads
     it), counted only where that county's province or city is named in the report."""
     by_name, _ = _name_index()
-    counties = _counties()
     found: Counter = Counter()
     for m in _COUNTY_LIKE.finditer(text):
         written = m.group(0)
         if written in by_name:
             continue
-        hits = [r for r in counties if len(r.name) == len(written)
-                and sum(a != b for a, b in zip(r.name, written)) == 1 and r.name[-1] == written[-1]]
+        hits = [r for r in _counties_by_shape().get((len(written), written[-1]), ())
+                if sum(a != b for a, b in zip(r.name, written)) == 1]
         # support: the county's city named (in full or short: 西双版纳州), then its province
         scored = []
         for r in hits:
@@ -120,13 +126,34 @@ def short_names(text: str, body: Counter) -> Counter:
     found: Counter = Counter()
     if not named:
         return found
-    for region in _counties():
-        if not any(a in named for a in _ancestors(region)):
+    for region, ancestors, short in _county_short_names():
+        if named.isdisjoint(ancestors):
             continue
-        short = _SUFFIX.sub("", region.name)
-        if len(short) >= 2 and short != region.name and short in text and region.name not in text:
+        if short in text and region.name not in text:
             found[region] += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _county_short_names() -> tuple:
+    """(county, its ancestors, its name without the suffix) for the counties whose short
+    name is a name of its own (two characters or more, not the full name), in gazetteer order."""
+    out = []
+    for region in _counties():
+        short = _SUFFIX.sub("", region.name)
+        if len(short) >= 2 and short != region.name:
+            out.append((region, frozenset(_ancestors(region)), short))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _counties_by_shape() -> dict:
+    """(length, last character) → the counties of that shape, in gazetteer order: a name one
+    character off keeps both."""
+    out: dict = {}
+    for r in _counties():
+        out.setdefault((len(r.name), r.name[-1]), []).append(r)
+    return out
 
 
 def unresolved_names(text: str) -> list:
@@ -189,6 +216,7 @@ def resolve_region(heading_text: str, body_text: str) -> dict:
 
 
 _SUFFIX = regex.compile(r"(?:区|县|市|自治县|旗)$")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _short(name: str) -> str:
@@ -225,8 +253,9 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     for passage in passages.values():
         exact_here = set()
         candidates: dict = {}  # (cell, start, end, written) → regions it could be
-        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])):
-            for m in pattern.finditer(text):
+        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])
+                                                          if _may_name(p[1], t[0])):
+            for m in _sibling_matches(pattern, short, text):
                 written = m.group(0)
                 if written in (region.name, short) or _SUFFIX.sub("", written) == short:
                     exact_here.add((region.name, id(source), m.start()))
@@ -234,7 +263,7 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                     continue
                 if written in known or _SUFFIX.sub("", written) in known:
                     continue  # another real place, not a misspelling
-                standalone = m.start() == 0 or not regex.match(r"\p{Han}", text[m.start() - 1]) or text[m.start() - 1] == "、"
+                standalone = m.start() == 0 or not _HAN.match(text[m.start() - 1]) or text[m.start() - 1] == "、"
                 if standalone and (_SUFFIX.search(written) or _in_place_list(text, m, siblings)):
                     candidates.setdefault((id(source), m.start(), written), []).append((region, m, source))
         for (_, _, written), regions in candidates.items():
@@ -269,6 +298,38 @@ def _sibling_patterns(prefix: str) -> tuple:
                                                 for i in range(len(short))]
         out.append((region, short, regex.compile(rf"(?:{'|'.join(alternatives)})(?:区|县|市)?")))
     return tuple(out)
+
+
+def _may_name(short: str, text: str) -> bool:
+    """Can text hold a spelling of `short`? (Each keeps its first or its second character.)"""
+    return len(short) < 2 or short[0] in text or short[1] in text
+
+
+def _sibling_matches(pattern, short: str, text: str):
+    """pattern.finditer(text) for a pattern of _sibling_patterns, trying only where a match
+    can start: every spelling of `short` keeps its first character or its second, so a match
+    starts at short[0] or one before short[1]. The regular expression itself, tried at every
+    position of every paragraph for every county of the city, is the slow part."""
+    if len(short) < 2:
+        yield from pattern.finditer(text)
+        return
+    starts = set(_positions(text, short[0])) | {i - 1 for i in _positions(text, short[1]) if i > 0}
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue  # finditer goes on after the last match, never inside it
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _positions(text: str, char: str) -> list:
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 def _named_nearby(name: str, exact: set, source: dict, m) -> bool:

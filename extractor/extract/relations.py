@@ -290,6 +290,8 @@ def _products(block, facts: list, spans: list, earlier: list) -> list:
 def _brackets(block, facts: list, relations: list) -> list:
     """预算控制率=11-30%（含）… 得分按4分计算: the value said to fall in that bracket."""
     out = []
+    if not any(f.range_high is not None for f in facts):
+        return out  # a bracket is a stated range: without one the (slow) pattern cannot lead anywhere
     pattern = _patterns()["bracket"]
     formula_results = {r["result"]: r["name"] for r in relations if r["type"] == "formula"}
     for m in pattern.finditer(block.text):

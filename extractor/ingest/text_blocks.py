@@ -24,12 +24,18 @@ def continues_sentence(previous: str, line: str) -> bool:
     if (SENTENCE_END.search(previous) or len(previous) < SHORT_LINE or "   " in previous
             or _TITLE_END.search(previous)):
         return False
-    body, md = strip_markdown(normalize(line))
-    if md or numbering_of(body)[0]:
+    if _opens_numbered(line):
         return False
     # A numbered or Markdown heading line is complete however long it is.
-    prev_body, prev_md = strip_markdown(normalize(previous))
-    return not (prev_md or numbering_of(prev_body)[0])
+    return not _opens_numbered(previous)
+
+
+@lru_cache(maxsize=512)
+def _opens_numbered(line: str) -> bool:
+    """Does the line open with Markdown heading marks or a numbering label? Each line is
+    asked twice, as the line and then as the previous one."""
+    body, md = strip_markdown(normalize(line))
+    return bool(md or numbering_of(body)[0])
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,67 @@
+"""Fast paths that must find exactly what the plain way finds."""
+from itertools import combinations
+
+from extractor.check.rules import _pairs_alike
+from extractor.extract import _texts
+from extractor.extract.regions import _sibling_matches, _sibling_patterns, gazetteer
+from extractor.ingest import load_document
+
+from conftest import CORPUS, SEEDS
+
+
+def _report_texts() -> list:
+    files = sorted(CORPUS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    texts = [t for f in files for t, _ in _texts(load_document(f))]
+    # spellings one character off, at the start, the end and back to back
+    return texts + ["峰城区、峯城、薛城区山亭", "勐海县动海县勐海", "海县", "市中区中区市"]
+
+
+def test_sibling_matches_are_finditer():
+    cities = sorted({code[:4] for code, r in gazetteer().items() if r.level == "city"})
+    prefixes = cities[::40] + ["5328", "3704", "4309", "4331", "5301"]
+    texts = _report_texts()
+    for prefix in prefixes:
+        for _, short, pattern in _sibling_patterns(prefix):
+            for text in texts:
+                fast = [(m.start(), m.end()) for m in _sibling_matches(pattern, short, text)]
+                assert fast == [(m.start(), m.end()) for m in pattern.finditer(text)], (prefix, short, text)
+
+
+def test_pairs_alike_are_the_combinations_with_one_kind_unit_and_year():
+    facts = [{"kind": k, "unit": u, "year": y} for k, u, y in [
+        ("amount", "元", 2017), ("headcount", "人", 2017), ("amount", "元", None), ("amount", "元", 2017),
+        ("amount", "元", 2018), ("headcount", "人", 2017), ("amount", "元", None), ("amount", "元", 2017)]]
+    plain = [(i, j) for (i, a), (j, b) in combinations(enumerate(facts), 2)
+             if (a["kind"], a["unit"], a["year"]) == (b["kind"], b["unit"], b["year"]) and a["year"] is not None]
+    assert list(_pairs_alike(facts)) == plain
+
+
+def test_search_by_tail_is_search():
+    import regex
+
+    from extractor.extract.metadata import _search_by_tail, _tail_plan, _vocab
+
+    patterns = _vocab()["evaluator_patterns"] + [r"(?P<e>[^，。\s]{2,5}?(?:公司|所))(?:受|对)"]
+    assert any(_tail_plan(p) for p in patterns)
+    texts = ["\n".join(_report_texts()), "某某会计师事务所受托", "甲乙公司对丙公司对", "公司受", "ab，cd事务所作为第三方",
+             "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二公司受委托", "中心公司受委托公司对"]
+    for p in patterns:
+        for text in texts:
+            fast, plain = _search_by_tail(p, text), regex.search(p, text)
+            assert (fast and fast.span()) == (plain and plain.span()), (p, text)
+
+
+def test_similar_is_the_sequence_matcher_ratio():
+    import random
+    from difflib import SequenceMatcher
+
+    from extractor.check.rules import _checks, _similar
+
+    rng = random.Random(9)
+    words = [t[:30] for t in _report_texts() if len(t) >= 10][:200]
+    pairs = [(rng.choice(words), rng.choice(words)) for _ in range(2000)]
+    pairs += [(w, w[:-1] + "的") for w in words] + [(w, w[1:] + w[0]) for w in words]
+    for x, y in pairs:
+        plain = min(len(x), len(y)) >= _checks()["min_context_chars"] and \
+            SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]
+        assert _similar(x, y) == plain, (x, y)
