@@ -23,9 +23,15 @@ _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
+# str.translate looks every character up in a Python dict; most lines have nothing to fold
+_NEEDS_FOLD = regex.compile("[" + "".join(map(regex.escape, _FOLD)) + "]")
+
+
 def normalize(text: str) -> str:
-    text = text.translate(_TABLE)
-    text = _FW_THOUSANDS.sub(",", text)
+    if _NEEDS_FOLD.search(text):
+        text = text.translate(_TABLE)
+    if "，" in text:
+        text = _FW_THOUSANDS.sub(",", text)
     return _SPACE_IN_NUMBER.sub("", text)
 
 

@@ -394,6 +394,7 @@ def _characters(text: str) -> Counter:
 
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
+_DASHES = regex.compile(r"[-—－–]+")  # a dash cell: an explicit zero, not a stated figure
 
 
 def _cores(f: dict) -> list:
@@ -442,7 +443,7 @@ def check_repeat_conflict(record: dict) -> list:
     explanation and lowers the severity to warning."""
     flags = []
     candidates = [f for f in record["facts"] if f["kind"] in ("headcount", "amount", "person_times", "households")
-                  and f.get("range_high") is None and not regex.fullmatch(r"[-—－–]+", f["text"].strip())
+                  and f.get("range_high") is None and not _DASHES.fullmatch(f["text"].strip())
                   and not (f.get("written_unit") and (not f.get("subject") or _TOTAL_ROW.match(f["subject"])))]
     seen = set()
     intervals = [interval_of(f) for f in candidates]

@@ -5,6 +5,7 @@ cell's) text and the exact quote, so a reviewer can find it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -76,11 +77,15 @@ def _reason_words() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, load_json("relations.json")["explanation_words"])))
 
 
-def _reason(text: str, start: int) -> Optional[str]:
+_REASON_SENTENCE_END = regex.compile(r"[。；;\n]")
+
+
+def _reason(text: str, start: int, ends: list) -> Optional[str]:
     """A word in the figure's sentence that gives a reason for a change (清退, 核减 …): such
-    a figure can explain a gap between two others."""
-    lo = max((text.rfind(c, 0, start) for c in "。；;\n"), default=-1) + 1
-    hi = min((i for i in (text.find(c, start) for c in "。；;\n") if i >= 0), default=len(text))
+    a figure can explain a gap between two others. `ends`: the text's sentence ends."""
+    i = bisect_left(ends, start)
+    lo = ends[i - 1] + 1 if i else 0
+    hi = ends[i] if i < len(ends) else len(text)
     m = _reason_words().search(text, lo, hi)
     return m.group(0) if m else None
 
@@ -88,12 +93,17 @@ def _reason(text: str, start: int) -> Optional[str]:
 def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     out = []
     quantities = find_quantities(text)
+    if not quantities:
+        return out
     spans = tuple((q.start, q.end, q.kind) for q in quantities)
     own = [label_for(text, q.start, q.kind, q.end, spans) for q in quantities]
     labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
+    # sentence ends found once per text, not counted from its start for every figure
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    reason_ends = [m.start() for m in _REASON_SENTENCE_END.finditer(text)]
     for q, label in zip(quantities, labels):
-        sentence = len(_SENTENCE_END.findall(text, 0, q.start))
-        reason = _reason(text, q.start)
+        sentence = bisect_left(sentence_ends, q.start)
+        reason = _reason(text, q.start, reason_ends)
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
             label=label, subject=subject, year=year_for(text, q.start), range_high=q.range_high,

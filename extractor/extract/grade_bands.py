@@ -38,7 +38,7 @@ def stated_grade_bands(doc: Document) -> Optional[dict]:
             continue
         for sentence in _SENTENCE.finditer(block.text):
             text = sentence.group(0)
-            if len(set(p["any_grade"].findall(text))) < 2 or "分" not in text:
+            if "分" not in text or len(set(p["any_grade"].findall(text))) < 2:
                 continue
             bands = [b for b in map(_parse_item, _items(text)) if b]
             if len({b["grade"] for b in bands}) >= 2:

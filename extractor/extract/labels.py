@@ -54,6 +54,7 @@ def _jieba():
     return tokenizer
 
 
+@lru_cache(maxsize=8192)  # asked for the same figure by its label, its list and its context
 def clause_before(text: str, start: int, limit: int = 40) -> str:
     lo = max(0, start - limit)
     head = text[lo:start]
@@ -286,18 +287,18 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
     terms for this kind, win ties. The term closest before each position in `taken` (where
     another figure starts) belongs to that figure and is passed over; a change word that
     leads into a new level (提高到70%) names no change."""
-    found = []  # (end, length, kind-specific, label)
+    by_last_char = _by_last_char(id(vocabulary) if vocabulary is not None else None, vocabulary)
     level_words = _vocab()["change_to_level"]
-    for term, label, kinds in vocabulary if vocabulary is not None else _label_index():
-        if kinds is not None and kind not in kinds:
-            continue
-        pos = clause.rfind(term)
-        while pos >= 0:
-            term_end = pos + len(term)
-            if not (label in _CHANGE_LABELS and clause[term_end:term_end + 1] in level_words):
-                found.append((term_end, len(term), kinds is not None, label))
-                break
-            pos = clause.rfind(term, 0, pos)
+    found = []  # (end, length, kind-specific, label): each entry's last fitting occurrence
+    seen = set()
+    for end in range(len(clause), 0, -1):  # one scan from the right, not one rfind per term
+        for n, (term, label, kinds) in by_last_char.get(clause[end - 1], ()):
+            if n in seen or (kinds is not None and kind not in kinds) or not clause.startswith(term, end - len(term)):
+                continue
+            if label in _CHANGE_LABELS and clause[end:end + 1] in level_words:
+                continue
+            seen.add(n)
+            found.append((end, len(term), kinds is not None, label))
     for t in taken:
         before = [f for f in found if f[0] <= t]
         if before:
@@ -305,6 +306,20 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
     if at_end:  # a name ending in its own rate word (预算调整率) is not named by a word inside it
         found = [f for f in found if f[0] == len(clause)]
     return max(found)[3] if found else None
+
+
+_INDEXES: dict = {}
+
+
+def _by_last_char(key, vocabulary: Optional[list]) -> dict:
+    """last character → [(entry number, (term, label, kinds))] for a term index, built once."""
+    if key not in _INDEXES:
+        index: dict = {}
+        for n, entry in enumerate(vocabulary if vocabulary is not None else _label_index()):
+            if entry[0]:
+                index.setdefault(entry[0][-1], []).append((n, entry))
+        _INDEXES[key] = index
+    return _INDEXES[key]
 
 
 _CHANGE_LABELS = {"增加", "减少", "增长率", "变动率"}
@@ -325,7 +340,10 @@ def label_of_header(path: list, kind: str = "") -> str:
 
 def bare_header(header: str) -> str:
     """A column header without its unit: 兜底人数（人） → 兜底人数."""
-    return regex.sub(r"[（(][^（）()]*[)）]", "", header).strip()
+    return _BRACKETED.sub("", header).strip()
+
+
+_BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
 
 
 def year_for(text: str, start: int) -> Optional[int]:
