@@ -33,7 +33,28 @@ def report_row(record: dict) -> dict:
         "flags_warning": severities.get("warning", 0),
         "flags_info": severities.get("info", 0),
     })
+    row.update(_evaluation_columns(record))
     return row
+
+
+EVALUATION_COLUMNS = ["evaluation_start", "evaluation_end", "questionnaires_issued", "questionnaires_returned",
+                      "satisfaction", "satisfaction_unit", "n_references"]
+
+
+def _evaluation_columns(record: dict) -> dict:
+    """When the evaluation ran, its surveys (questionnaires summed over them; the first
+    survey's overall satisfaction) and how many documents the report cites."""
+    period = record.get("metadata", {}).get("evaluation_period") or {}
+    surveys = record.get("surveys", [])
+    returned = [s["returned"] for s in surveys]
+    first = surveys[0] if surveys else {}
+    return {
+        "evaluation_start": period.get("start"), "evaluation_end": period.get("end"),
+        "questionnaires_issued": sum(s["issued"] for s in surveys) if surveys else None,
+        "questionnaires_returned": sum(returned) if surveys and None not in returned else None,
+        "satisfaction": first.get("satisfaction"), "satisfaction_unit": first.get("satisfaction_unit"),
+        "n_references": len(record.get("references", [])),
+    }
 
 
 def _first_value(facts: list, labels: list, kinds: list):
@@ -84,7 +105,7 @@ def reports_frame(records: list):
     return pd.DataFrame([report_row(r) for r in records],
                         columns=["report_id", "source_path"] + META_COLUMNS + list(_spec()["columns"])
                         + ["n_facts", "n_problems", "n_recommendations", "problem_categories",
-                           "flags_error", "flags_warning", "flags_info"])
+                           "flags_error", "flags_warning", "flags_info"] + EVALUATION_COLUMNS)
 
 
 def facts_frame(records: list):

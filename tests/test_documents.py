@@ -54,3 +54,12 @@ def test_seed_period_in_a_form_table_and_two_surveys():
     assert rec["metadata"]["evaluation_period"]["start"] == "2018-08"
     assert [(s["issued"], s["returned"]) for s in rec["surveys"]] == [(183, 183), (12, 12)]
     assert any(r["number"] == "海政发〔2017〕161号" and r["title"] for r in rec["references"])
+
+
+def test_dataset_row_carries_period_survey_and_references(tmp_path):
+    from extractor.dataset import report_row
+
+    row = report_row(record(tmp_path))
+    assert (row["evaluation_start"], row["evaluation_end"]) == ("2022-03", "2022-04")
+    assert (row["questionnaires_issued"], row["questionnaires_returned"]) == (200, 196)
+    assert (row["satisfaction"], row["satisfaction_unit"], row["n_references"]) == (Decimal("91.30"), "%", 2)
