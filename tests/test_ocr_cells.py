@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractor.ingest.ocr import _erase_rule_ends, _otsu, _runs, mend_brackets
+from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets
+from extractor.ingest.pdf import Line
 from extractor.pipeline import extract_file
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -25,6 +26,12 @@ needs_ocr = pytest.mark.skipif(not shutil.which("tesseract") or not FONT.exists(
 ])
 def test_mend_brackets(read, meant):
     assert mend_brackets(read) == meant
+
+
+def test_a_narrow_lone_yi_is_a_dash():
+    assert _dash(Line("一", 100, 10, 103.5, 12)).text == "-"  # 3.5 pt: a hyphen
+    assert _dash(Line("一", 100, 10, 109, 12)).text == "一"  # 9 pt: the numeral
+    assert _dash(Line("1", 100, 10, 103, 20)).text == "1"
 
 
 def test_a_broken_drifting_rule_is_one_segment():

@@ -69,24 +69,37 @@ class TableReader:
         crops = [c for c in (_cell_crop(image, box, self.scale) for box in cells) if c is not None]
         if not crops:
             return []
+        out, unread = self._read(crops, "6")
+        # a cell with ink where the block read found nothing holds one short mark (a lone
+        # dash, a digit): read it again as one line
+        again, _ = self._read(unread, "7")
+        return out + [_dash(cell) for cell in again]
+
+    def _read(self, crops: list, psm: str) -> tuple[list, list]:
+        """(one run per cell read, the crops where nothing was read)."""
+        if not crops:
+            return [], []
         workers = max(1, min(os.cpu_count() or 1, len(crops) // _CELLS_PER_RUN))
         chunks = [crops[k::workers] for k in range(workers)]
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda chunk: _ocr_images(self.exe, [png for _, png in chunk]), chunks))
-        out = []
+            results = list(pool.map(lambda chunk: _ocr_images(self.exe, [png for _, png in chunk], psm), chunks))
+        out, unread = [], []
         for chunk, found in zip(chunks, results):
             by_image: dict = {}
             for r in found:
                 by_image.setdefault(int(r["page_num"]) - 1, []).append(r)
-            for k, rows in by_image.items():
-                (x0, top), _ = chunk[k]
+            for k, crop in enumerate(chunk):
+                (x0, top), _ = crop
+                rows = by_image.get(k, [])
                 for r in rows:
                     r["left"] = str(int(r["left"]) - _PAD + x0)  # back to page coordinates
                     r["top"] = str(int(r["top"]) - _PAD + top)
-                cell = self._cell_text(rows)
-                if cell is not None:
+                cell = self._cell_text(rows) if rows else None
+                if cell is None:
+                    unread.append(crop)
+                else:
                     out.append(cell)
-        return out
+        return out, unread
 
     def _cell_text(self, rows: list):
         """One cell's words as one run (its lines joined, OCR's bracket slips mended), with
@@ -118,6 +131,15 @@ def mend_brackets(text: str) -> str:
     return _UNCLOSED_END.sub(r"(\1)", text)
 
 
+def _dash(cell):
+    """A lone 一 narrower than a Chinese character is a dash (-, nothing in this cell):
+    Tesseract's Chinese model has no short dash and reads - as 一, which would be 1."""
+    if cell.text == "一" and cell.x1 - cell.x0 < _DASH_MAX_PT:
+        cell.text = "-"
+    return cell
+
+
+_DASH_MAX_PT = 5.5  # a hyphen in body text is 3-4 pt wide, 一 in a 9 pt font or larger 8 pt or more
 _CELLS_PER_RUN = 24  # below this many cells a second Tesseract costs more than it saves
 _PAD = 12  # white around a cell's crop: Tesseract misses text that touches the image edge
 _INSET_PT = 1.2  # a cell's crop stays this far inside its rules (half a blurred rule's width and a little)
