@@ -143,7 +143,7 @@ _DASH_MAX_PT = 5.5  # a hyphen in body text is 3-4 pt wide, 一 in a 9 pt font o
 _CELLS_PER_RUN = 24  # below this many cells a second Tesseract costs more than it saves
 _PAD = 12  # white around a cell's crop: Tesseract misses text that touches the image edge
 _INSET_PT = 1.2  # a cell's crop stays this far inside its rules (half a blurred rule's width and a little)
-_MIN_INK = 25  # dark pixels below which a cell is empty (scanner noise), not read
+_MIN_INK = 8  # dark pixels below which a cell is empty (a lone blurred 一 or - has 20-30), not read
 
 
 def _cell_crop(image, box, scale: float):
