@@ -51,32 +51,178 @@ def ocr_pages(pdf, indexes: list, line_type) -> dict:
 
 
 class TableReader:
-    """OCR of one table region of a straightened page: the rules are erased and Tesseract
-    reads sparse text (--psm 11), which finds the words of every cell; page-level OCR reads
-    lines across cells and misses many of them."""
+    """OCR of the cells of a table on a straightened page, one Tesseract image per cell:
+    each cell is cropped inside its rules (so no rule is read as a 1 or a |), padded
+    with white and read as a block of text (--psm 6). Reading the whole region at once
+    mixes neighbouring cells and loses short ones (a lone 92.5 or 优). All the cells of
+    a table go to a few Tesseract runs (an image list), not one process per cell: loading
+    the Chinese model costs more than reading a cell."""
 
     def __init__(self, exe: str, png: bytes, scale: float, line_type):
         self.exe, self.png, self.scale, self.line_type = exe, png, scale, line_type
 
-    def words(self, bbox) -> list:
-        import numpy as np
+    def words(self, cells: list) -> list:
+        """The words of the given cell boxes (PDF points), in page coordinates."""
         from PIL import Image
 
         image = Image.open(io.BytesIO(self.png))
-        x0, top, x1, bottom = (int(v * self.scale) for v in bbox)
-        if x1 - x0 < 20 or bottom - top < 20:
-            return []  # rules that touch but enclose nothing
-        pixels = np.array(image.crop((x0, top, x1, bottom)))
-        dark = pixels < _DARK
-        pixels[dark.sum(axis=1) > 0.5 * dark.shape[1], :] = 255  # horizontal rules
-        pixels[:, dark.sum(axis=0) > 0.5 * dark.shape[0]] = 255  # vertical rules
-        buf = io.BytesIO()
-        Image.fromarray(pixels).save(buf, format="PNG")
-        rows = _ocr(self.exe, buf.getvalue(), psm="11")
-        for r in rows:  # back to page coordinates
-            r["left"] = str(int(r["left"]) + x0)
-            r["top"] = str(int(r["top"]) + top)
-        return _words(rows, self.scale, self.line_type)
+        crops = [c for c in (_cell_crop(image, box, self.scale) for box in cells) if c is not None]
+        if not crops:
+            return []
+        out, unread = self._read(crops, "6")
+        # a cell with ink where the block read found nothing holds one short mark (a lone
+        # dash, a digit): read it again as one line
+        again, _ = self._read(unread, "7")
+        return out + [_dash(cell) for cell in again]
+
+    def _read(self, crops: list, psm: str) -> tuple[list, list]:
+        """(one run per cell read, the crops where nothing was read)."""
+        if not crops:
+            return [], []
+        workers = max(1, min(os.cpu_count() or 1, len(crops) // _CELLS_PER_RUN))
+        chunks = [crops[k::workers] for k in range(workers)]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(lambda chunk: _ocr_images(self.exe, [png for _, png in chunk], psm), chunks))
+        out, unread = [], []
+        for chunk, found in zip(chunks, results):
+            by_image: dict = {}
+            for r in found:
+                by_image.setdefault(int(r["page_num"]) - 1, []).append(r)
+            for k, crop in enumerate(chunk):
+                (x0, top), _ = crop
+                rows = by_image.get(k, [])
+                for r in rows:
+                    r["left"] = str(int(r["left"]) - _PAD + x0)  # back to page coordinates
+                    r["top"] = str(int(r["top"]) - _PAD + top)
+                cell = self._cell_text(rows) if rows else None
+                if cell is None:
+                    unread.append(crop)
+                else:
+                    out.append(cell)
+        return out, unread
+
+    def _cell_text(self, rows: list):
+        """One cell's words as one run (its lines joined, OCR's bracket slips mended), with
+        the cell's mean word confidence; None when only rule marks were read."""
+        words = _words(rows, self.scale, self.line_type, _CELL_JUNK)
+        if not words:
+            return None
+        lines = _lines([r for r in rows if not _CELL_JUNK.match(r["text"].strip())], self.scale, self.line_type)
+        # a lone comma at either end is a speck or the end of a rule: no cell starts or ends with one
+        text = mend_brackets("".join(l.text for l in sorted(lines, key=lambda l: (l.top, l.x0)))).strip("，,、")
+        if not text:
+            return None
+        run = self.line_type(text, min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                             max(w.bottom for w in words))
+        run.confidence = round(sum(w.confidence for w in words) / len(words), 1)
+        return run
+
+
+# Tesseract reads a full-width bracket （ as 〈 or 《 and often drops the closing one:
+# （万元） comes back as 〈万元) or (万元, and the column loses its unit.
+_SLIPPED_OPEN = regex.compile(r"[〈《<]([^〈《<>〉》()（）]{1,8})[)）]")
+_UNCLOSED_END = regex.compile(r"[(（]([^()（）]{1,6})$")
+
+
+def mend_brackets(text: str) -> str:
+    """A bracket pair that OCR broke, put back: an opening 〈/《 closed by ) is a (, and
+    a ( opened near the end of a cell and never closed is closed there."""
+    text = _SLIPPED_OPEN.sub(r"(\1)", text)
+    return _UNCLOSED_END.sub(r"(\1)", text)
+
+
+def _dash(cell):
+    """A lone 一 narrower than a Chinese character is a dash (-, nothing in this cell):
+    Tesseract's Chinese model has no short dash and reads - as 一, which would be 1."""
+    if cell.text == "一" and cell.x1 - cell.x0 < _DASH_MAX_PT:
+        cell.text = "-"
+    return cell
+
+
+_DASH_MAX_PT = 5.5  # a hyphen in body text is 3-4 pt wide, 一 in a 9 pt font or larger 8 pt or more
+_CELLS_PER_RUN = 24  # below this many cells a second Tesseract costs more than it saves
+_PAD = 12  # white around a cell's crop: Tesseract misses text that touches the image edge
+_INSET_PT = 1.2  # a cell's crop stays this far inside its rules (half a blurred rule's width and a little)
+_MIN_INK = 8  # dark pixels below which a cell is empty (a lone blurred 一 or - has 20-30), not read
+
+
+def _cell_crop(image, box, scale: float):
+    """((left, top) in pixels, PNG) of one cell's inside, or None for an empty cell. Rows
+    and columns along the crop's edges that are mostly dark are what is left of a rule
+    (a rule is never perfectly straight on a scan) and are whitened."""
+    import numpy as np
+    from PIL import Image, ImageOps
+
+    inset = int(_INSET_PT * scale)
+    x0, top, x1, bottom = (int(round(box[0] * scale)) + inset, int(round(box[1] * scale)) + inset,
+                           int(round(box[2] * scale)) - inset, int(round(box[3] * scale)) - inset)
+    if x1 - x0 < 6 or bottom - top < 6:
+        return None
+    pixels = np.array(image.crop((x0, top, x1, bottom)))
+    if (pixels < _DARK).sum() < _MIN_INK:
+        return None
+    # black on white: on a small grey, noised crop Tesseract's own thresholding often
+    # loses the text (a lone 92.5 read as 9)
+    ink = pixels < _otsu(pixels)
+    _erase_rule_ends(ink, inset + 2)
+    _erase_rule_ends(ink.T, inset + 2)
+    binary = np.where(ink, 0, 255).astype(np.uint8)
+    buf = io.BytesIO()
+    ImageOps.expand(Image.fromarray(binary), _PAD, fill=255).save(buf, format="PNG")
+    return (x0, top), buf.getvalue()
+
+
+def _erase_rule_ends(ink, edge: int) -> None:
+    """Clear the rows within `edge` of the crop's top and bottom that hold a long run of
+    ink: a rule that is not quite straight on the scan enters the cell near a corner
+    and would be read as a character (优 read as 优加). Text keeps clear of its rules."""
+    n, width = ink.shape
+    for k in set(range(min(edge, n))) | set(range(max(0, n - edge), n)):
+        if _longest_run(ink[k]) >= max(2 * edge, _RULE_SHARE * width):
+            ink[k, :] = False
+
+
+_RULE_SHARE = 0.15
+
+
+def _longest_run(row) -> int:
+    import numpy as np
+
+    padded = np.concatenate(([0], row.astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(padded))
+    return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
+
+
+def _otsu(pixels) -> int:
+    """The grey level that best splits the pixels into ink and paper (Otsu's method)."""
+    import numpy as np
+
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(float)
+    levels = np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    total, grand = weight[-1], mean[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (grand * weight - mean * total) ** 2 / (weight * (total - weight))
+    return int(np.nanargmax(between)) + 1
+
+
+def _ocr_images(exe: str, pngs: list, psm: str = "6") -> list:
+    """Tesseract's words for several images in one run (an image list file); each word's
+    page_num is its image's position, from 1."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="extractor-ocr-") as tmp:
+        names = []
+        for k, png in enumerate(pngs):
+            name = os.path.join(tmp, f"{k:05d}.png")
+            with open(name, "wb") as f:
+                f.write(png)
+            names.append(name)
+        listing = os.path.join(tmp, "images.txt")
+        with open(listing, "w", encoding="utf-8") as f:
+            f.write("\n".join(names) + "\n")
+        return _run_tesseract([exe, listing, "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], None)
 
 
 _DARK = 140
@@ -112,34 +258,62 @@ def ruling_segments(image, scale: float, min_px: int = 150) -> tuple[list, list]
 
 
 def _runs(dark, length: int, scale: float) -> list:
+    """Long horizontal runs of dark pixels, as (y, x0, x1) in points. A scanned rule is
+    blurred, noised and not quite straight, so a pixel row counts as dark where it or a
+    row next to it is, and gaps of up to _RULE_GAP_PT are bridged: otherwise a rule
+    falls apart into pieces that miss the rules they meet, and cells merge."""
     import numpy as np
 
-    sums = np.cumsum(dark, axis=1, dtype=np.int32)
-    full = (sums[:, length:] - sums[:, :-length]) >= length * 0.95  # window start → a long run
+    thick = dark.copy()
+    thick[1:] |= dark[:-1]
+    thick[:-1] |= dark[1:]
+    sums = np.cumsum(thick, axis=1, dtype=np.int32)
+    full = (sums[:, length:] - sums[:, :-length]) >= length * 0.9  # window start → a long run
     rows = np.where(full.any(axis=1))[0]
+    gap = max(2, int(_RULE_GAP_PT * scale))
     out = []
     start = None
     for k, r in enumerate(rows):  # group adjacent pixel rows into one rule
         if start is None:
             start = r
         if k + 1 == len(rows) or rows[k + 1] - r > 2:
-            band = full[start:r + 1].any(axis=0)
-            cols = np.where(band)[0]
-            seg_start = cols[0]
-            for j in range(1, len(cols) + 1):
-                if j == len(cols) or cols[j] - cols[j - 1] > 10:
-                    out.append(((start + r) / 2 / scale, seg_start / scale, (cols[j - 1] + length) / scale))
-                    if j < len(cols):
-                        seg_start = cols[j]
+            for x0, x1 in _bridged(thick[start:r + 1].any(axis=0), gap, length):
+                out.append(((start + r) / 2 / scale, x0 / scale, x1 / scale))
             start = None
     return out
 
 
+_RULE_GAP_PT = 2.0
+
+
+def _bridged(line, gap: int, length: int) -> list:
+    """(start, end) pixel spans of a row's dark pixels with gaps up to `gap` bridged,
+    kept where at least `length` long and mostly dark."""
+    import numpy as np
+
+    cols = np.where(line)[0]
+    if not len(cols):
+        return []
+    breaks = np.where(np.diff(cols) > gap)[0]
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(cols) - 1]))
+    out = []
+    for i, j in zip(starts, ends):
+        span = cols[j] + 1 - cols[i]
+        if span >= length and (j + 1 - i) >= 0.8 * span:
+            out.append((int(cols[i]), int(cols[j]) + 1))
+    return out
+
+
 def _ocr(exe: str, png: bytes, psm: str = "4") -> list:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per page: pages run side by side
+    return _run_tesseract([exe, "stdin", "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], png)
+
+
+def _run_tesseract(cmd: list, stdin) -> list:
+    """Recognised words (TSV rows of level 5 with some text) of one Tesseract run."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per run: runs go side by side
     try:
-        proc = subprocess.run([exe, "stdin", "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], input=png,
-                              capture_output=True, timeout=OCR_TIMEOUT_S, env=env)
+        proc = subprocess.run(cmd, input=stdin, capture_output=True, timeout=OCR_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
         raise IngestError(f"OCR of a page took longer than {OCR_TIMEOUT_S}s", code="ocr_timeout")
     if proc.returncode != 0:
@@ -149,14 +323,16 @@ def _ocr(exe: str, png: bytes, psm: str = "4") -> list:
 
 
 _JUNK = regex.compile(r"^[|_\-—–<>~'\"`.,:;!\[\]()（）《》〈〉]+$")
+# what is left of a rule in a cell's crop; a lone bracket there is the end of （万元）
+_CELL_JUNK = regex.compile(r"^[|_]+$")
 
 
-def _words(words: list, scale: float, line_type) -> list:
+def _words(words: list, scale: float, line_type, junk=_JUNK) -> list:
     """Each recognised word with its box: what table cells are filled from. Marks left of
     an erased rule (|, _) are not words."""
     out = []
     for w in words:
-        if _JUNK.match(w["text"].strip()):
+        if junk.match(w["text"].strip()):
             continue
         left, top = int(w["left"]) / scale, int(w["top"]) / scale
         word = line_type(w["text"].strip(), left, top, left + int(w["width"]) / scale, top + int(w["height"]) / scale)

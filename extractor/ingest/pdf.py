@@ -499,19 +499,18 @@ def _ruled_tables(page, runs: list, height: float) -> list:
 
 def _tables_from_rulings(hs: list, vs: list, runs) -> list:
     """Tables from ruling segments and boxed text: a list of runs (characters), or a
-    function giving the runs inside a box (OCR of that region)."""
+    function giving the runs inside a list of cell boxes (OCR of those cells)."""
     if len(hs) < 2 or len(vs) < 2:
         return []
     found = []
     all_runs = []
     for h_group, v_group in _clusters(hs, vs):
-        bbox = (min(s[0] for s in v_group), min(s[0] for s in h_group), max(s[0] for s in v_group),
-                max(s[0] for s in h_group))
-        region = runs(bbox) if callable(runs) else runs
+        grid = _grid_cells(h_group, v_group)
+        if grid is None:
+            continue
+        region = runs(grid[2]) if callable(runs) else runs
         all_runs += region
-        table = _grid_table(h_group, v_group, region)
-        if table:
-            found.append(table)
+        found.append(_fill_grid(*grid, region))
     runs = all_runs
     if found:
         first_top = min((r.top for r in runs), default=0)
@@ -549,7 +548,8 @@ def _clusters(hs: list, vs: list, tol: float = 2.0) -> list:
     return sorted(out, key=lambda g: min(s[0] for s in g[0]))
 
 
-def _grid_table(hs: list, vs: list, runs: list, tol: float = 2.0):
+def _grid_cells(hs: list, vs: list, tol: float = 2.0):
+    """The cells the rules enclose: (xs, ys, cell boxes, owner of each grid slot), or None."""
     xs = _snap([s[0] for s in vs])
     ys = _snap([s[0] for s in hs])
     if len(xs) < 2 or len(ys) < 2:
@@ -580,6 +580,12 @@ def _grid_table(hs: list, vs: list, runs: list, tol: float = 2.0):
                 for cc in range(c, c2 + 1):
                     owner[(rr, cc)] = len(cells)
             cells.append((xs[c], ys[r], xs[c2 + 1], ys[r2 + 1]))
+    return xs, ys, cells, owner
+
+
+def _fill_grid(xs: list, ys: list, cells: list, owner: dict, runs: list) -> dict:
+    """The table of a grid: each run goes to the cell its centre is in."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
     texts = {i: [] for i in range(len(cells))}
     for run in runs:
         cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
