@@ -28,6 +28,10 @@ class Cell:
     # True when this grid position is covered by a merged cell written elsewhere;
     # `text` then repeats the origin cell's text so a row can be read on its own.
     merged_from: Optional[tuple] = None
+    # Cells read by OCR: where the cell is on the page [x0, top, x1, bottom] and the lowest
+    # mean word confidence (0-100) of its text.
+    bbox: Optional[list] = None
+    confidence: Optional[float] = None
 
     @property
     def source_text(self) -> str:

@@ -108,3 +108,10 @@ def test_table_cells_of_a_scan_are_read_one_by_one(tmp_path):
     assert any("万元" in c and c.endswith(")") or c.endswith("）") for c in cells)  # the unit kept
     amounts = sorted(f["value"] for f in rec["facts"] if f["kind"] == "amount")
     assert amounts == [925000, 6000000, 6925000]
+    # every figure read off the scan, table cells included, says where it is and how sure OCR was
+    for f in rec["facts"]:
+        src = f["source"]
+        assert src["page"] == 1 and len(src["box"]) == 4 and 0 < src["ocr_confidence"] <= 100, f
+        assert src["low_confidence"] == (src["ocr_confidence"] < 60)
+    cell_facts = [f for f in rec["facts"] if f["source"]["table"] is not None]
+    assert cell_facts and all(f["source"]["box"][0] < f["source"]["box"][2] for f in cell_facts)

@@ -60,13 +60,16 @@ def extract_facts(doc: Document) -> list:
         else:
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:
-                # OCR: where the figure is on the page, and how sure the engine was
-                where.update(box=block.bbox, ocr_confidence=block.confidence,
-                             low_confidence=block.confidence < LOW_OCR_CONFIDENCE)
+                where.update(_ocr_source(block.bbox, block.confidence))
             facts.extend(_text_facts(block.text, where))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts
+
+
+def _ocr_source(box, confidence: float) -> dict:
+    """OCR: where the figure is on the page, and how sure the engine was."""
+    return {"box": box, "ocr_confidence": confidence, "low_confidence": confidence < LOW_OCR_CONFIDENCE}
 
 
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
@@ -160,6 +163,8 @@ def _table_facts(block) -> list:
             if cell.merged_from is not None or not cell.text:
                 continue
             where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+            if cell.confidence is not None:
+                where.update(_ocr_source(cell.bbox, cell.confidence))
             parsed = parse_cell_number(cell.text)
             header = column_path(table, c)
             if parsed is None:

@@ -324,15 +324,15 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
             and found["first_on_page"] \
             and getattr(last, "xs", None) and found["x1"] <= last.xs[-1] + 2 and found["x0"] >= last.xs[0] - 2:
         spec = _spec_rows(found["cells"], last.xs)  # columns measured against the first part
-        old = [[(c.raw if c.raw is not None else c.text, c.rowspan, c.colspan) for c in row if c.merged_from is None]
-               for row in last.table.rows]
+        old = [[(c.raw if c.raw is not None else c.text, c.rowspan, c.colspan) + _cell_extra(c) for c in row
+                if c.merged_from is None] for row in last.table.rows]
         header = old[: last.table.header_rows]
-        if header and [t for t, _, _ in spec[0]] == [t for t, _, _ in header[0]]:
+        if header and [e[0] for e in spec[0]] == [e[0] for e in header[0]]:
             spec = spec[len(header):]  # the header repeated on the new page
         if spec and old and spec[0] and not spec[0][0][0] and old[-1] and old[-1][0][0] \
                 and [c[2] for c in spec[0]] == [c[2] for c in old[-1]]:
             # a row cut by the page break: its first cell is empty overleaf; the texts go on
-            old[-1] = [(a[0] + b[0], a[1], a[2]) for a, b in zip(old[-1], spec[0])]
+            old[-1] = [(a[0] + b[0],) + a[1:] for a, b in zip(old[-1], spec[0])]
             spec = spec[1:]
         table = build_table(old + spec, caption=last.table.caption)
         last.table = table
@@ -342,6 +342,11 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
     table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
+
+
+def _cell_extra(cell) -> tuple:
+    """A built cell's OCR box and confidence, as a spec entry carries them."""
+    return ({"bbox": cell.bbox, "confidence": cell.confidence},) if cell.confidence is not None else ()
 
 
 def _long_caption(doc: Document, number: int):
@@ -394,15 +399,16 @@ def _spec_rows(cells: list, xs: list) -> list:
     """build_table spec rows: a cell spanning several column (row) boundaries is a colspan
     (rowspan). Where a row has no cell over a column (a table finder may leave out the empty
     part of a cell merged on the previous page), an empty cell keeps the others in place."""
-    tops = sorted({round(c[1], 0) for c, _ in cells})
+    tops = sorted({round(entry[0][1], 0) for entry in cells})
     entries = [[] for _ in tops]
     covered = set()
-    for c, text in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
+    for c, text, *ocr in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
         r = tops.index(round(c[1], 0))
         col = min(range(len(xs)), key=lambda j: abs(xs[j] - c[0]))
         colspan = 1 + sum(1 for x in xs if c[0] + 1 < x < c[2] - 1)
         rowspan = 1 + sum(1 for y in tops if c[1] + 1 < y < c[3] - 1)
-        entries[r].append((col, (text, rowspan, colspan)))
+        extra = ({"bbox": [float(v) for v in c], **ocr[0]},) if ocr else ()  # an OCR cell keeps its box and confidence
+        entries[r].append((col, (text, rowspan, colspan) + extra))
         covered |= {(rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan)}
     spec = []
     for r, row in enumerate(entries):
@@ -595,10 +601,17 @@ def _fill_grid(xs: list, ys: list, cells: list, owner: dict, runs: list) -> dict
         r = max(i for i in range(n_rows) if ys[i] <= cy)
         texts[owner[(min(r, n_rows - 1), min(c, n_cols - 1))]].append(run)
     with_text = [((round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1)), _runs_text(texts[i]))
-                 for i, b in enumerate(cells)]
+                 + _ocr_extra(texts[i]) for i, b in enumerate(cells)]
     cell_xs = sorted({round(x, 0) for x in xs})
     return {"cells": with_text, "xs": cell_xs, "x0": xs[0], "x1": xs[-1], "bbox": (xs[0], ys[0], xs[-1], ys[-1]),
             "spec": _spec_rows(with_text, cell_xs)}
+
+
+def _ocr_extra(runs: list) -> tuple:
+    """For a cell read by OCR: ({"confidence": lowest run confidence},), so its facts can
+    say how sure the engine was; () for a digital cell."""
+    confidences = [r.confidence for r in runs if r.confidence is not None]
+    return ({"confidence": min(confidences)},) if confidences else ()
 
 
 def _runs_text(runs: list) -> str:

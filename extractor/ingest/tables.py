@@ -67,17 +67,19 @@ def _join_vertical(text: str) -> str:
 def build_table(spec_rows: list, caption: Optional[str] = None, raw_rows: Optional[list] = None) -> Table:
     """`spec_rows`: list of rows; each row a list of either strings or
     (text, rowspan, colspan) tuples, listing only the cells that start at that row
-    (as Word and HTML do). Cells covered by a span from above are skipped in the spec."""
+    (as Word and HTML do). Cells covered by a span from above are skipped in the spec.
+    A tuple may end with {"bbox", "confidence"}: a cell read by OCR."""
     grid: dict = {}
     n_rows = len(spec_rows)
     for r, row in enumerate(spec_rows):
         c = 0
         for item in row:
-            text, rowspan, colspan = (item, 1, 1) if isinstance(item, str) else item
+            text, rowspan, colspan, *ocr = (item, 1, 1) if isinstance(item, str) else item
             while (r, c) in grid:
                 c += 1
             raw = text
-            origin = Cell(text=_join_vertical(clean_cell(text)), row=r, col=c, rowspan=rowspan, colspan=colspan, raw=raw)
+            origin = Cell(text=_join_vertical(clean_cell(text)), row=r, col=c, rowspan=rowspan, colspan=colspan, raw=raw,
+                          **(ocr[0] if ocr else {}))
             for dr in range(rowspan):
                 for dc in range(colspan):
                     if dr == 0 and dc == 0:
