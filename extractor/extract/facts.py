@@ -15,7 +15,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
+from .labels import SENTENCE_BREAK, YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 
 
@@ -72,7 +72,6 @@ def _ocr_source(box, confidence: float) -> dict:
     return {"box": box, "ocr_confidence": confidence, "low_confidence": confidence < LOW_OCR_CONFIDENCE}
 
 
-_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +101,7 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     own = [label_for(text, q.start, q.kind, q.end, spans) for q in quantities]
     labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
     # sentence ends found once per text, not counted from its start for every figure
-    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    sentence_ends = [m.start() for m in SENTENCE_BREAK.finditer(text)]
     reason_ends = [m.start() for m in _REASON_SENTENCE_END.finditer(text)]
     for q, label in zip(quantities, labels):
         sentence = bisect_left(sentence_ends, q.start)

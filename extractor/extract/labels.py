@@ -150,7 +150,7 @@ def name_list_items(text: str, figures: list) -> list:
         if opens_list and clause_before(text, lo - 1).endswith(tuple(_vocab()["respectively"])):
             head = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
             if head:  # 满意度分别为：参保群众92.1%…: the items' own words say whose, not what
-                sentence_end = _SENTENCE_BREAK.search(text, start)
+                sentence_end = SENTENCE_BREAK.search(text, start)
                 respectively[kind] = (head, sentence_end.start() if sentence_end else len(text))
                 labels[i], listed[i] = head, True
                 continue
@@ -194,10 +194,10 @@ def _figure_before(text: str, pos: int, figures: list, same_kind: list, labels: 
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not _SENTENCE_BREAK.search(text, a, b)
+    return not SENTENCE_BREAK.search(text, a, b)
 
 
-_SENTENCE_BREAK = regex.compile(r"[。；;！？!?\n]")
+SENTENCE_BREAK = regex.compile(r"[。；;！？!?\n]")  # also how facts count a figure's sentence
 _FORMULA_RESULT = regex.compile(r"[=＝]\s*$")
 _FORMULA_START = regex.compile(r"[，,。；;：:\n]")
 _FORMULA_NOISE = regex.compile(r"[“”\"「」‘’\s]")
@@ -235,7 +235,7 @@ def _person_times_label(text: str, lo: int, start: int, others: tuple) -> Option
     care = _closest_label(text[lo:start], "", vocabulary=care_terms)
     if care:
         return care
-    sentence_lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, lo - 120), lo)), default=max(0, lo - 120))
+    sentence_lo = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, lo - 120), lo)), default=max(0, lo - 120))
     earlier = [s for s, _, k in others if k == "person_times" and sentence_lo <= s < lo]
     care = _closest_label(text[max([sentence_lo] + earlier):lo], "", vocabulary=care_terms)
     return care or _closest_label(text[lo:start], "", vocabulary=act_terms)
@@ -308,6 +308,9 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
     return max(found)[3] if found else None
 
 
+# keyed by the term list's id: every term list passed in is built once per process
+# (lru_cache) and lives as long as it, so its id names it; hashing the list on every call
+# would cost more than the scan it saves
 _INDEXES: dict = {}
 
 
