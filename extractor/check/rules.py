@@ -565,8 +565,7 @@ def check_claim_completion(record: dict) -> list:
 # ---------------------------------------------------------------- scores
 
 def _usual_bands() -> list:
-    return [{"grade": g, "low": Decimal(str(low)), "high": Decimal(str(high)), "high_inclusive": False}
-            for g, low, high in _checks()["grade_bands"]]
+    return [{"grade": g, "low": low, "high": high, "high_inclusive": False} for g, low, high in _checks()["grade_bands"]]
 
 
 def _band(score: Decimal, bands: list) -> Optional[str]:

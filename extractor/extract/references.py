@@ -33,7 +33,7 @@ def extract_references(texts: list) -> list:
             issuer = run[cut:][-max_chars:]
             if not issuer:
                 continue
-            start = m.start("issuer") + len(m.group("issuer")) - len(issuer)
+            start = m.start("issuer") + len(run) - len(issuer)
             number = f"{issuer}〔{m.group('year')}〕{m.group('serial')}号"
             source = {**where, "start": start, "end": m.end(), "quote": text[start:m.end()]}
             ref = found.setdefault(number, {"number": number, "issuer": issuer, "year": int(m.group("year")),
