@@ -30,6 +30,8 @@ _ENDS_SENTENCE = regex.compile(r"[。；;！？!?]\s*$")
 def numbering_of(text: str) -> tuple[Optional[str], Optional[int]]:
     """The numbering label at the start of `text` and its level, or (None, None)."""
     t = text.lstrip()
+    if not t or not _may_open_label(t[0]):
+        return None, None  # most lines: one character rules out every pattern below
     m = _CHAPTER.match(t)
     if m:
         return m.group(0), 1
@@ -38,6 +40,16 @@ def numbering_of(text: str) -> tuple[Optional[str], Optional[int]]:
         if m:
             return m.group(0).strip(), level
     return None, None
+
+
+def _may_open_label(c: str) -> bool:
+    """Can a numbering label start with this character? (第, a Chinese digit, a bracket,
+    a digit (isdigit is wider than \\d), ⑴…⒇, ①…⑳ or a Latin letter)"""
+    return (c in _LABEL_FIRST or c.isdigit() or (c.isascii() and c.isalpha()) or "⑴" <= c <= "⒇"
+            or "①" <= c <= "⑳")
+
+
+_LABEL_FIRST = frozenset("第（(" + CN_DIGITS)
 
 
 def strip_markdown(text: str) -> tuple[str, Optional[int]]:

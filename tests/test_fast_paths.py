@@ -65,3 +65,39 @@ def test_similar_is_the_sequence_matcher_ratio():
         plain = min(len(x), len(y)) >= _checks()["min_context_chars"] and \
             SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]
         assert _similar(x, y) == plain, (x, y)
+
+
+def test_numbering_first_character_check_is_the_patterns():
+    from extractor import numbering
+
+    def plain(text):
+        t = text.lstrip()
+        m = numbering._CHAPTER.match(t)
+        if m:
+            return m.group(0), 1
+        for level, pattern in numbering._PATTERNS:
+            m = pattern.match(t)
+            if m:
+                return m.group(0).strip(), level
+        return None, None
+
+    for code in range(0x20, 0x10000):
+        c = chr(code)
+        # a suffix that completes each pattern after its first character
+        for text in (c + "、甲", c + "一）", c + "1）", " " + c + "一部分"):
+            assert numbering.numbering_of(text) == plain(text), text
+
+
+def test_atomic_digits_find_what_backtracking_finds():
+    import regex
+
+    from extractor.extract.numbers import ARABIC, _grammar
+
+    fast = _grammar()[1]
+    plain = regex.compile(fast.pattern.replace(f"(?>{ARABIC})", ARABIC, 1))
+    assert plain.pattern != fast.pattern
+    texts = _report_texts() + ["1234,567元", "2019年5人", "12,34,567元", "1,234,5678万元", "3.5.6%", "10-20人",
+                               "1.5~2万元", "120,000.5元左右", "约3,000余人", "5%-8%", "2018年12月31日共5名"]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], text

@@ -370,7 +370,7 @@ def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Op
         if op == "equal":
             continue
         changed = ca[i1:i2] + "|" + cb[j1:j2]
-        if regex.search(r"\d", changed) or any(w in changed for w in _discriminators()):
+        if _DIGIT.search(changed) or any(w in changed for w in _discriminators()):
             return False
     return True
 
@@ -382,18 +382,23 @@ def _similar(x: str, y: str) -> bool:
     if min(len(x), len(y)) < _checks()["min_context_chars"]:
         return False
     least = _checks()["min_context_similarity"]
-    shared = sum((_characters(x) & _characters(y)).values())
-    if 2.0 * shared / (len(x) + len(y)) < least:
+    total = len(x) + len(y)
+    if 2.0 * min(len(x), len(y)) / total < least:  # real_quick_ratio: lengths alone
+        return False
+    cy = _characters(y)
+    shared = sum(min(n, cy.get(c, 0)) for c, n in _characters(x).items())
+    if 2.0 * shared / total < least:
         return False
     return SequenceMatcher(None, x, y, autojunk=False).ratio() >= least
 
 
 @lru_cache(maxsize=4096)
-def _characters(text: str) -> Counter:
+def _characters(text: str) -> dict:
     return Counter(text)
 
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
+_DIGIT = regex.compile(r"\d")
 _DASHES = regex.compile(r"[-—－–]+")  # a dash cell: an explicit zero, not a stated figure
 
 

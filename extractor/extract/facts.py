@@ -156,6 +156,8 @@ def _table_facts(block) -> list:
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     units = _units()["units"]
+    columns: dict = {}  # col → (header path, its text, its unit): the same for every row
+    labels: dict = {}  # (col, kind) → the column's label
     for r in range(table.header_rows, table.n_rows):
         subject = row_subject(table, r)
         for c, cell in enumerate(table.rows[r]):
@@ -165,23 +167,27 @@ def _table_facts(block) -> list:
             if cell.confidence is not None:
                 where.update(_ocr_source(cell.bbox, cell.confidence))
             parsed = parse_cell_number(cell.text)
-            header = column_path(table, c)
             if parsed is None:
                 out.extend(_text_facts(cell.text, where, subject=subject))
                 continue
+            if c not in columns:
+                header = column_path(table, c)
+                columns[c] = header, "›".join(header), unit_of_header(header)
+            header, header_text, header_unit = columns[c]
             value, decimals, has_percent = parsed
             left = table.rows[r][c - 1].text if c > 0 else ""
-            header_text = "›".join(header)
             if _ORDINAL_COLUMN.search(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
                 continue
-            written_unit = "%" if has_percent else unit_of_header(header) or caption_unit
+            written_unit = "%" if has_percent else header_unit or caption_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
             if written_unit is None:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = _written_unit(written_unit, units)
             if header:
-                label = label_of_header(header, kind)
+                if (c, kind) not in labels:
+                    labels[(c, kind)] = label_of_header(header, kind)
+                label = labels[(c, kind)]
             else:
                 label = label_of_header([left], kind) if left and table.header_rows == 0 else None
             out.append(Fact(

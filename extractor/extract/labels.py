@@ -6,6 +6,7 @@ for some fact kinds (兜底 before a headcount is 兜底人数, before an amount
 jieba and a domain user dictionary (patterns/jieba_userdict.txt)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -40,6 +41,11 @@ def _label_index() -> list:
 def _label_kinds() -> dict:
     """label → the fact kinds it applies to, for labels limited to some kinds."""
     return {label: frozenset(entry["kinds"]) for label, entry in _vocab()["labels"].items() if isinstance(entry, dict)}
+
+
+def _applies(label: str, kind: str) -> bool:
+    kinds = _label_kinds().get(label)
+    return kinds is None or kind in kinds
 
 
 @lru_cache(maxsize=1)
@@ -96,14 +102,16 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, 
             return found
     # a figure that abuts this one shares its term (报销47549人次11.19万元); one with words
     # between takes the term before it (起付线降低50%即为4500元: 降低 is the 50%'s)
-    taken = [s - lo for s, e, _ in others if lo <= s < start and text[e:start].strip()]
+    # `others` are in text order: the figures inside the clause are one slice of them
+    inside = others[bisect_left(others, (lo,)):bisect_left(others, (start,))]
+    taken = [s - lo for s, e, _ in inside if text[e:start].strip()]
     found = _closest_label(clause, kind, taken)
     if found is None and kind == "percent":
         found = _rate_word(clause)
     if found is None and end is not None:
         after = clause_after(text, end)
         for label, terms in _vocab().get("after_terms", {}).items():
-            if _label_kinds().get(label, {kind}) >= {kind} and any(after[:4].find(t) >= 0 for t in terms):
+            if _applies(label, kind) and any(after[:4].find(t) >= 0 for t in terms):
                 return label
     if found is None and not clause.strip():
         prev_end = start - len(clause) - 1
@@ -115,7 +123,7 @@ def label_for(text: str, start: int, kind: str = "", end: Optional[int] = None, 
 def _done_after(after: str, kind: str) -> Optional[str]:
     """共计31人参加新系统培训 → 培训人数: what the figure's people did, said right after it."""
     for label, pattern in _after_patterns():
-        if _label_kinds().get(label, {kind}) >= {kind} and pattern.search(after):
+        if _applies(label, kind) and pattern.search(after):
             return label
     return None
 
@@ -138,14 +146,16 @@ def name_list_items(text: str, figures: list) -> list:
     labels = [f[3] for f in figures]
     listed = [False] * len(figures)  # named by the list it stands in
     respectively = {}  # kind -> (label, end of its sentence) while a 分别为 list runs
+    of_kind: dict = {}  # kind -> the indices of the figures of that kind so far
     for i, (start, end, kind, label) in enumerate(figures):
+        same_kind = of_kind.get(kind, ())
+        of_kind[kind] = same_kind + (i,)
         running = respectively.get(kind)
         if running and start < running[1]:
             labels[i], listed[i] = running[0], True
             continue
         lo = start - len(clause_before(text, start))
         sep = text[lo - 1] if lo > 0 else ""
-        same_kind = [j for j in range(i) if figures[j][2] == kind]
         opens_list = sep and sep in "：:（("
         if opens_list and clause_before(text, lo - 1).endswith(tuple(_vocab()["respectively"])):
             head = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
@@ -207,7 +217,7 @@ def formula_name(text: str, start: int) -> Optional[str]:
     """预算控制率=（本年预算追加数÷年初预算）×100%=10.12%: the name a formula's result is
     given on its left-hand side (预算控制率), or None when the figure ends no formula."""
     head = text[max(0, start - 160):start]
-    if not _FORMULA_RESULT.search(head):
+    if ("=" not in head and "＝" not in head) or not _FORMULA_RESULT.search(head):
         return None
     breaks = list(_FORMULA_START.finditer(head))
     segment = head[breaks[-1].end():] if breaks else head
@@ -287,18 +297,21 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
     terms for this kind, win ties. The term closest before each position in `taken` (where
     another figure starts) belongs to that figure and is passed over; a change word that
     leads into a new level (提高到70%) names no change."""
-    by_last_char = _by_last_char(id(vocabulary) if vocabulary is not None else None, vocabulary)
+    by_last_char = _by_last_char(id(vocabulary) if vocabulary is not None else None, vocabulary, kind)
     level_words = _vocab()["change_to_level"]
     found = []  # (end, length, kind-specific, label): each entry's last fitting occurrence
     seen = set()
     for end in range(len(clause), 0, -1):  # one scan from the right, not one rfind per term
-        for n, (term, label, kinds) in by_last_char.get(clause[end - 1], ()):
-            if n in seen or (kinds is not None and kind not in kinds) or not clause.startswith(term, end - len(term)):
+        entries = by_last_char.get(clause[end - 1])
+        if entries is None:
+            continue
+        for n, term, label, specific in entries:
+            if n in seen or not clause.startswith(term, end - len(term)):
                 continue
             if label in _CHANGE_LABELS and clause[end:end + 1] in level_words:
                 continue
             seen.add(n)
-            found.append((end, len(term), kinds is not None, label))
+            found.append((end, len(term), specific, label))
     for t in taken:
         before = [f for f in found if f[0] <= t]
         if before:
@@ -314,15 +327,17 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
 _INDEXES: dict = {}
 
 
-def _by_last_char(key, vocabulary: Optional[list]) -> dict:
-    """last character → [(entry number, (term, label, kinds))] for a term index, built once."""
-    if key not in _INDEXES:
-        index: dict = {}
-        for n, entry in enumerate(vocabulary if vocabulary is not None else _label_index()):
-            if entry[0]:
-                index.setdefault(entry[0][-1], []).append((n, entry))
-        _INDEXES[key] = index
-    return _INDEXES[key]
+def _by_last_char(key, vocabulary: Optional[list], kind: str) -> dict:
+    """last character → [(entry number, term, label, kind-specific)] of the terms of a term
+    index that apply to `kind`, built once per index and kind."""
+    index = _INDEXES.get((key, kind))
+    if index is None:
+        index = {}
+        for n, (term, label, kinds) in enumerate(vocabulary if vocabulary is not None else _label_index()):
+            if term and (kinds is None or kind in kinds):
+                index.setdefault(term[-1], []).append((n, term, label, kinds is not None))
+        _INDEXES[(key, kind)] = index
+    return index
 
 
 _CHANGE_LABELS = {"增加", "减少", "增长率", "变动率"}

@@ -94,7 +94,10 @@ def _grammar():
     mags = "".join(spec["magnitudes"])
     before = "|".join(regex.escape(w) for w in sorted(spec["approx_before"], key=len, reverse=True))
     after = "|".join(regex.escape(w) for w in sorted(spec["approx_after"], key=len, reverse=True))
-    number = rf"(?P<num>{ARABIC}|{CHINESE})"
+    # the digits are atomic: no tail (unit, range, 余 …) starts with a digit, comma or
+    # point, so a shorter run of the same digits never matches where the whole run failed,
+    # and the engine need not try each (2019年 would be tried as 201, 20, 2)
+    number = rf"(?P<num>(?>{ARABIC})|{CHINESE})"
     pattern = regex.compile(
         rf"(?P<pre>{before})?(?P<sign>[-+])?{number}"
         rf"(?:(?P<unit1>%)?\s*(?P<range_sep>[-~～至到])\s*(?P<num2>{ARABIC}))?"
@@ -122,55 +125,55 @@ _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配
 _AFTER_WINDOW = 8
 
 
+@lru_cache(maxsize=64)
+def _factor(mult, mag: Optional[str]) -> Decimal:
+    """Base units per written unit: the unit's multiplier times the magnitude's (万 …)."""
+    return Decimal(mult) * (Decimal(_grammar()[0]["magnitudes"][mag]) if mag else 1)
+
+
 def find_quantities(text: str) -> list:
     spec, pattern, percent_word = _grammar()
     units = spec["units"]
     out = []
     for m in pattern.finditer(text):
-        num_text = m.group("num")
+        # every group at once, in the order the pattern opens them
+        pre, sign, num_text, unit1, _, num2, post1, mag, post2, unit, post3 = m.groups()
+        start, end = m.span()
         # `$` looks at the last character, or the one before a final newline: two
         # characters decide, and slicing the whole text before each figure is quadratic
-        if _BAD_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+        if _BAD_BEFORE.search(text[max(0, start - 2):start]):
             continue
-        if m.group("unit1") and m.group("unit") != "%":
+        if unit1 and unit != "%":
             continue
-        unit = m.group("unit")
-        after = text[m.end():m.end() + _AFTER_WINDOW]
+        after = text[end:end + _AFTER_WINDOW]
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             continue
-        if unit in ("%", "个百分点", "百分点") and m.group("mag"):
+        if mag and unit in ("%", "个百分点", "百分点"):
             continue
-        if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
+        if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, start - 3):start]):
             continue  # ×100% in a formula is a constant, not a stated figure
         if _DATE_AFTER.match(after):
             continue
-        chinese = not num_text[0].isdigit()
-        if chinese:
+        if num_text[0].isdigit():
+            value, decimals = parse_arabic(num_text)
+        else:
             value = parse_chinese_numeral(num_text)
             decimals = 0
             if value is None:
                 continue
-        else:
-            value, decimals = parse_arabic(num_text)
         kind, base_unit, mult = units[unit]
-        mag = m.group("mag")
-        written_unit = (mag or "") + unit
-        factor = Decimal(mult) * (Decimal(spec["magnitudes"][mag]) if mag else 1)
         if mag and unit not in ("元", "人", "人次", "户", "名", "个"):
             continue
-        negative = m.group("sign") == "-"
+        written_unit = (mag or "") + unit
+        factor = _factor(mult, mag)
+        negative = sign == "-"
         written_value = -value if negative else value
-        high = None
-        if m.group("num2"):
-            hv, _ = parse_arabic(m.group("num2"))
-            high = hv * factor
-        start, pre = m.start(), m.group("pre")
+        high = parse_arabic(num2)[0] * factor if num2 else None
         if pre and text[max(0, start - 1):start + len(pre)] in spec["approx_not_words"]:
             start, pre = start + len(pre), None  # 签约158,500人: the 约 of a word, not "about"
         out.append(Quantity(
-            value=written_value * factor, kind=kind, unit=base_unit, text=text[start:m.end()], start=start,
-            end=m.end(), decimals=decimals,
-            approx=bool(pre or m.group("post1") or m.group("post2") or m.group("post3")),
+            value=written_value * factor, kind=kind, unit=base_unit, text=text[start:end], start=start,
+            end=end, decimals=decimals, approx=bool(pre or post1 or post2 or post3),
             written_unit=written_unit, written_value=written_value, range_high=high, negative=negative,
             scale=factor))
     for m in percent_word.finditer(text):
