@@ -17,7 +17,7 @@ PARAGRAPH = "paragraph"
 TABLE = "table"
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
     row: int
@@ -38,7 +38,7 @@ class Cell:
         return self.raw if self.raw is not None else self.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """A rectangular grid. `rows[r][c]` always exists; merged cells are expanded so each
     covered position holds a Cell with `merged_from` pointing at the origin."""
@@ -84,7 +84,7 @@ class Block:
         return {"page": self.page, "block": self.index}
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     path: str
     format: str  # txt | docx | pdf | doc | wps

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 APPROX_SHARE = Decimal("0.1")  # 3000余名: anything within 10 % is consistent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     low: Decimal
     high: Decimal
@@ -46,6 +47,13 @@ class Interval:
 
 
 def half_unit(decimals: int, scale: Decimal = Decimal(1)) -> Decimal:
+    return _half_unit(decimals, str(scale))
+
+
+# a handful of (decimals, scale) pairs, asked for every figure; keyed by the scale as
+# written, since Decimal("1") == Decimal("1.0") but their products print differently
+@lru_cache(maxsize=256)
+def _half_unit(decimals: int, scale: str) -> Decimal:
     return Decimal(5) * Decimal(10) ** (-(decimals + 1)) * Decimal(scale)
 
 

@@ -19,7 +19,7 @@ from .labels import SENTENCE_BREAK, YEAR, bare_header, clause_before, label_for,
 from .numbers import find_quantities, parse_cell_number
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     kind: str
     value: Decimal

@@ -28,7 +28,7 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     value: Decimal  # in base units (元, 人, %, 分 …)
     kind: str
@@ -81,9 +81,9 @@ def parse_chinese_numeral(text: str) -> Optional[Decimal]:
 
 
 def parse_arabic(text: str) -> tuple[Decimal, int]:
-    plain = text.replace(",", "")
-    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
-    return Decimal(plain), decimals
+    plain = text.replace(",", "") if "," in text else text
+    point = plain.find(".")
+    return Decimal(plain), (len(plain) - point - 1 if point >= 0 else 0)
 
 
 @lru_cache(maxsize=1)
