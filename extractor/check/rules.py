@@ -647,7 +647,11 @@ def check_score_tree(record: dict) -> list:
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
     total_entry = next((i for i in indicators if i.get("total")), None)
     paths = list(explicit)
-    leaves = [p for p in paths if not any(len(q) > len(p) and q[:len(p)] == p for q in paths)]
+    children_of: dict = {}  # path → its direct children, in the indicators' order
+    for q in paths:
+        children_of.setdefault(q[:-1], []).append(q)
+    inner = {q[:n] for q in paths for n in range(1, len(q))}  # every path above another
+    leaves = [p for p in paths if p not in inner]
 
     for p, ind in explicit.items():
         if ind.get("score") is not None and ind.get("weight") is not None and Decimal(ind["score"]) > Decimal(ind["weight"]):
@@ -658,7 +662,7 @@ def check_score_tree(record: dict) -> list:
 
     # parents with their own score against their children's scores
     for p, ind in explicit.items():
-        children = [q for q in paths if len(q) == len(p) + 1 and q[:len(p)] == p]
+        children = children_of.get(p, [])
         if ind.get("score") is None or not children:
             continue
         flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])

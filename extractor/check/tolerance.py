@@ -58,11 +58,19 @@ def _half_unit(decimals: int, scale: str) -> Decimal:
 
 
 def interval_of(fact: dict) -> Interval:
-    value = Decimal(fact["value"])
-    if fact.get("approx"):
+    return _interval(fact["value"], bool(fact.get("approx")), fact.get("decimals"), fact.get("scale"))
+
+
+# The checker asks for the same figures' intervals rule after rule. Equal keys give equal
+# intervals digit for digit: a value's exponent follows from its written decimals and its
+# scale (a whole number of base units), both in the key.
+@lru_cache(maxsize=4096)
+def _interval(value, approx: bool, decimals, scale) -> Interval:
+    value = Decimal(value)
+    if approx:
         spread = abs(value) * APPROX_SHARE
         return Interval(value - spread, value + spread, True)
-    h = half_unit(int(fact.get("decimals") or 0), Decimal(fact.get("scale") or 1))
+    h = half_unit(int(decimals or 0), Decimal(scale or 1))
     return Interval(value - h, value + h)
 
 

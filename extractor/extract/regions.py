@@ -37,29 +37,30 @@ def _name_index() -> tuple:
     by_name: dict = {}
     for region in gazetteer().values():
         by_name.setdefault(region.name, []).append(region)
-    lengths = sorted({len(n) for n in by_name}, reverse=True)
-    ends = frozenset(n[-1] for n in by_name)
-    return by_name, (lengths, ends)
+    lengths: dict = {}  # last character → the lengths of the names ending in it, longest first
+    for n in by_name:
+        lengths.setdefault(n[-1], set()).add(len(n))
+    return by_name, {end: sorted(ns, reverse=True) for end, ns in lengths.items()}
 
 
 @lru_cache(maxsize=1)
 def _name_end() -> regex.Pattern:
     """The characters gazetteer names end with, as one character class."""
-    _, (_, ends) = _name_index()
-    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(ends)) + "]")
+    _, lengths = _name_index()
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(lengths)) + "]")
 
 
 def _find_names(text: str) -> list:
     """Gazetteer names in text, longest first, not overlapping. A scan over the few
     characters names end with (县 区 市 旗 州 省 …) and set look-ups: much faster than one
     regular expression of 3,500 alternatives."""
-    by_name, (lengths, _) = _name_index()
+    by_name, lengths = _name_index()
     found = []
     last_start = len(text) + 1
     for i in reversed([m.start() for m in _name_end().finditer(text)]):
         if i >= last_start:
             continue
-        for n in lengths:
+        for n in lengths[text[i]]:
             start = i - n + 1
             if start >= 0 and text[start:i + 1] in by_name:
                 found.append((start, text[start:i + 1]))
