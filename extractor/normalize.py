@@ -7,6 +7,8 @@ written, so quotes still read like the report. The block keeps the original as `
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -23,8 +25,10 @@ _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
-# str.translate looks every character up in a Python dict; most lines have nothing to fold
-_NEEDS_FOLD = regex.compile("[" + "".join(map(regex.escape, _FOLD)) + "]")
+# str.translate looks every character up in a Python dict; most lines have nothing to fold.
+# The standard library's re scans for a plain character class about ten times faster
+# than the regex module does (and the class is only literal characters: both read it alike).
+_NEEDS_FOLD = re.compile("[" + "".join(map(re.escape, _FOLD)) + "]")
 
 
 def normalize(text: str) -> str:

@@ -101,3 +101,13 @@ def test_atomic_digits_find_what_backtracking_finds():
     for text in texts:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_fold_check_with_re_finds_what_regex_finds():
+    import regex
+
+    from extractor.normalize import _FOLD, _NEEDS_FOLD
+
+    plain = regex.compile("[" + "".join(map(regex.escape, _FOLD)) + "]")
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert [m.start() for m in _NEEDS_FOLD.finditer(every)] == [m.start() for m in plain.finditer(every)]
