@@ -243,7 +243,8 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     passage is not the one misspelt there. `blocks`: (text, source) pairs."""
     if not admin_code:
         return []
-    siblings = [region for region, _, _ in _sibling_patterns(admin_code[:4])]
+    patterns = _sibling_patterns(admin_code[:4])
+    siblings = [region for region, _, _ in patterns]
     if not siblings:
         return []
     known = _known_names(admin_code[:4])
@@ -254,7 +255,7 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     for passage in passages.values():
         exact_here = set()
         candidates: dict = {}  # (cell, start, end, written) → regions it could be
-        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in _sibling_patterns(admin_code[:4])
+        for (text, source), (region, short, pattern) in ((t, p) for t in passage for p in patterns
                                                           if _may_name(p[1], t[0])):
             for m in _sibling_matches(pattern, short, text):
                 written = m.group(0)

@@ -162,11 +162,13 @@ def _key(title: str) -> str:
 
 def _dedupe(items: list) -> list:
     out: list = []
+    keys: list = []  # _key of each kept item's title (titles are not changed by merging)
     for item in items:
         k = _key(item.title)
-        same = next((o for o in out if k and (k == _key(o.title) or (len(k) >= 6 and (k in _key(o.title) or _key(o.title) in k)))), None)
+        same = next((o for o, ok in zip(out, keys) if k and (k == ok or (len(k) >= 6 and (k in ok or ok in k)))), None)
         if same is None:
             out.append(item)
+            keys.append(k)
         else:
             same.sources.extend(item.sources)
             if len(item.text) > len(same.text):
