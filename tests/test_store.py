@@ -101,7 +101,7 @@ def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
 
     src = tmp_path / "in"
     src.mkdir()
-    n = 300
+    n = 600  # enough that the batch is still running when it is killed (a report takes ~3 ms)
     for i in range(n):
         (src / f"r{i:03d}.txt").write_text(REPORT.replace("91分", f"{60 + i % 40}分") + "\n" * (i + 1),
                                            encoding="utf-8")
@@ -110,7 +110,7 @@ def test_killed_import_resumes_and_the_store_stays_consistent(tmp_path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:  # kill it once some reports are in, mid-batch
-        time.sleep(0.2)
+        time.sleep(0.02)
         if db.exists():
             try:
                 with sqlite3.connect(db) as c:
