@@ -29,6 +29,8 @@ _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 # The standard library's re scans for a plain character class about ten times faster
 # than the regex module does (and the class is only literal characters: both read it alike).
 _NEEDS_FOLD = re.compile("[" + "".join(map(re.escape, _FOLD)) + "]")
+# re's \s is regex's \s and \x1c-\x1f: a test for _SPACE_IN_NUMBER that never misses
+_ANY_SPACE = re.compile(r"\s")
 
 
 def normalize(text: str) -> str:
@@ -36,7 +38,7 @@ def normalize(text: str) -> str:
         text = text.translate(_TABLE)
     if "，" in text:
         text = _FW_THOUSANDS.sub(",", text)
-    return _SPACE_IN_NUMBER.sub("", text)
+    return _SPACE_IN_NUMBER.sub("", text) if _ANY_SPACE.search(text) else text
 
 
 def clean_cell(text: str) -> str:

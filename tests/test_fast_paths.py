@@ -111,3 +111,13 @@ def test_fold_check_with_re_finds_what_regex_finds():
     plain = regex.compile("[" + "".join(map(regex.escape, _FOLD)) + "]")
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     assert [m.start() for m in _NEEDS_FOLD.finditer(every)] == [m.start() for m in plain.finditer(every)]
+
+
+def test_space_check_never_misses_a_space_the_number_fix_would_remove():
+    import regex
+
+    from extractor.normalize import _ANY_SPACE
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    spaces = {m.start() for m in regex.finditer(r"\s", every)}
+    assert spaces and spaces <= {m.start() for m in _ANY_SPACE.finditer(every)}

@@ -58,6 +58,8 @@ def count_header_rows(rows: list) -> int:
 
 def _join_vertical(text: str) -> str:
     """Headers written one character per line (主/要/问/题) read as one word."""
+    if "\n" not in text:
+        return text
     lines = [l.strip() for l in text.split("\n") if l.strip()]
     if len(lines) > 1 and all(len(l) == 1 for l in lines):
         return "".join(lines)
