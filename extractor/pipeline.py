@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .check import run_checks
+from .document_caches import clear_document_caches
 from .extract import extract_document
 from .ingest import load_document, read_input
 from .record import build_record, sha256_of
@@ -15,6 +16,7 @@ def extract_file(path, data: bytes | None = None) -> dict:
     path = Path(path)
     if data is None:
         data = read_input(path)
+    clear_document_caches()
     doc = load_document(path, data)
     record = build_record(doc, sha256_of(data), extract_document(doc))
     record["flags"] = run_checks(record)

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..document_caches import document_cache
 from ..numbering import numbering_of
 from ..patterns import load_json
 from . import rule
@@ -392,7 +393,7 @@ def _similar(x: str, y: str) -> bool:
     return SequenceMatcher(None, x, y, autojunk=False).ratio() >= least
 
 
-@lru_cache(maxsize=4096)
+@document_cache(maxsize=4096)
 def _characters(text: str) -> dict:
     return Counter(text)
 

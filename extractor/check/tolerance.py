@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..document_caches import document_cache
+
 APPROX_SHARE = Decimal("0.1")  # 3000余名: anything within 10 % is consistent
 
 
@@ -64,7 +66,7 @@ def interval_of(fact: dict) -> Interval:
 # The checker asks for the same figures' intervals rule after rule. Equal keys give equal
 # intervals digit for digit: a value's exponent follows from its written decimals and its
 # scale (a whole number of base units), both in the key.
-@lru_cache(maxsize=4096)
+@document_cache(maxsize=4096)
 def _interval(value, approx: bool, decimals, scale) -> Interval:
     value = Decimal(value)
     if approx:

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..document_caches import document_cache
 from ..patterns import load_json, pattern_path
 
 # Clause boundaries: a label never reaches across these.
@@ -60,7 +61,7 @@ def _jieba():
     return tokenizer
 
 
-@lru_cache(maxsize=8192)  # asked for the same figure by its label, its list and its context
+@document_cache(maxsize=8192)  # asked for the same figure by its label, its list and its context
 def clause_before(text: str, start: int, limit: int = 40) -> str:
     lo = max(0, start - limit)
     head = text[lo:start]

@@ -6,6 +6,7 @@ from typing import Optional
 
 import regex
 
+from ..document_caches import document_cache
 from ..model import HEADING, PARAGRAPH, Document
 from ..normalize import normalize
 from ..numbering import looks_like_heading, numbering_of, strip_markdown
@@ -30,7 +31,7 @@ def continues_sentence(previous: str, line: str) -> bool:
     return not _opens_numbered(previous)
 
 
-@lru_cache(maxsize=512)
+@document_cache(maxsize=512)
 def _opens_numbered(line: str) -> bool:
     """Does the line open with Markdown heading marks or a numbering label? Each line is
     asked twice, as the line and then as the previous one."""
