@@ -54,7 +54,7 @@ _LABEL_FIRST = frozenset("第（(" + CN_DIGITS)
 
 def strip_markdown(text: str) -> tuple[str, Optional[int]]:
     """Some archives were converted through Markdown: '## 一、…'. Returns text, depth."""
-    m = _MARKDOWN.match(text)
+    m = _MARKDOWN.match(text) if text.startswith("#") else None
     if not m:
         return text, None
     return text[m.end():], len(m.group(1))

@@ -88,16 +88,22 @@ def test_numbering_first_character_check_is_the_patterns():
             assert numbering.numbering_of(text) == plain(text), text
 
 
-def test_atomic_digits_find_what_backtracking_finds():
+def test_number_grammar_finds_what_the_plain_pattern_finds():
+    """The grammar runs on re with atomic digits and an opening class; the plain
+    pattern on regex, backtracking, tried at every position."""
     import regex
 
-    from extractor.extract.numbers import ARABIC, _grammar
+    from extractor.extract.numbers import _SPACE, ARABIC, _grammar
 
     fast = _grammar()[1]
-    plain = regex.compile(fast.pattern.replace(f"(?>{ARABIC})", ARABIC, 1))
-    assert plain.pattern != fast.pattern
+    opening = fast.pattern[:fast.pattern.index("(?P<pre>")]
+    assert opening.startswith("(?=[")
+    plain = regex.compile(fast.pattern.removeprefix(opening).replace(f"(?>{ARABIC})", ARABIC, 1)
+                          .replace(_SPACE, r"\s"))
+    assert f"(?>{ARABIC})" not in plain.pattern and _SPACE not in plain.pattern
     texts = _report_texts() + ["1234,567元", "2019年5人", "12,34,567元", "1,234,5678万元", "3.5.6%", "10-20人",
-                               "1.5~2万元", "120,000.5元左右", "约3,000余人", "5%-8%", "2018年12月31日共5名"]
+                               "1.5~2万元", "120,000.5元左右", "约3,000余人", "5%-8%", "2018年12月31日共5名",
+                               "大约 12 万元", "将近-3人", "超过两千人", "近\x1c5人", "5\u3000%", "逾十五万元", "共十五人", "两千余名"]
     for text in texts:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)], text
