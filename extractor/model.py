@@ -32,6 +32,9 @@ class Cell:
     # mean word confidence (0-100) of its text.
     bbox: Optional[list] = None
     confidence: Optional[float] = None
+    # An OCR reading put right from the table around it (一一 in a 序号 column is 二),
+    # and why; `raw` keeps what was read.
+    mended: Optional[str] = None
 
     @property
     def source_text(self) -> str:

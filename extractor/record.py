@@ -48,6 +48,9 @@ def table_dict(block) -> dict:
         "spans": [[c.row, c.col, c.rowspan, c.colspan] for row in t.rows for c in row
                   if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
         "source": {"block": block.index, "page": block.page},
+        **({"mended": mended} if (mended := [{"row": c.row, "col": c.col, "read": c.raw, "text": c.text, "why": c.mended}
+                                             for row in t.rows for c in row
+                                             if c.mended and c.merged_from is None]) else {}),
     }
 
 

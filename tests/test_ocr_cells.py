@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets
-from extractor.ingest.pdf import Line
+from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_row_labels
+from extractor.ingest.pdf import Line, _spec_rows
+from extractor.ingest.tables import build_table, row_kinds
 from extractor.pipeline import extract_file
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -32,6 +33,52 @@ def test_a_narrow_lone_yi_is_a_dash():
     assert _dash(Line("一", 100, 10, 103.5, 12)).text == "-"  # 3.5 pt: a hyphen
     assert _dash(Line("一", 100, 10, 109, 12)).text == "一"  # 9 pt: the numeral
     assert _dash(Line("1", 100, 10, 103, 20)).text == "1"
+
+
+def _scanned(spec):
+    """A table built as the OCR path builds one: every read cell has a confidence."""
+    return build_table([[(t, rs, 1, {"confidence": 80.0}) if t else (t, rs, 1) for t, rs in row] for row in spec])
+
+
+def test_row_labels_read_as_strokes_or_lost_are_mended_from_the_column():
+    table = _scanned([
+        [("序号", 1), ("项目", 1), ("人数（人）", 1)],
+        [("一…", 1), ("城镇居民", 1), ("30", 1)],
+        [("1", 1), ("甲镇", 1), ("10", 1)],
+        [("2", 1), ("乙镇", 1), ("20", 1)],
+        [("一一", 2), ("农村居民", 1), ("5", 1)],  # 二, spanning two rows
+        [("", 1), ("5", 1)],
+        [("", 1), ("困难群众", 1), ("9", 1)],  # 三, its label not read at all
+        [("1", 1), ("丙村", 1), ("9", 1)],
+    ])
+    mend_row_labels(table)
+    assert [table.rows[r][0].text for r in range(1, 8)] == ["一", "1", "2", "二", "二", "三", "1"]
+    assert [(c.raw, c.mended) for c in (table.rows[1][0], table.rows[4][0], table.rows[6][0])] == \
+        [("一…", "strokes"), ("一一", "strokes"), ("", "sequence")]
+    assert [row_kinds(table)[r] for r in range(1, 8)] == ["group", "item", "item", "group", "item", "group", "item"]
+
+
+def test_row_labels_of_digital_tables_and_other_columns_are_left_alone():
+    digital = build_table([["序号", "项目"], ["一一", "甲"], ["", "乙"], ["1", "丙"]])
+    no_number_column = _scanned([[("项目", 1), ("说明", 1)], [("一一", 1), ("甲", 1)]])
+    for table in (digital, no_number_column):
+        mend_row_labels(table)
+    assert digital.rows[1][0].text == "一一" and no_number_column.rows[1][0].text == "一一"
+    first_group_lost = _scanned([[("序号", 1), ("项目", 1)], [("", 1), ("甲", 1)], [("1", 1), ("乙", 1)]])
+    mend_row_labels(first_group_lost)  # no group before it: nothing to count on from
+    assert first_group_lost.rows[1][0].text == ""
+
+
+def test_a_continued_table_a_few_points_off_keeps_its_columns():
+    first_part_xs = [90.0, 124.0, 215.0, 368.0, 442.0, 504.0]
+    overleaf = [((88.4, 72.1, 122.2, 209.6), "二"), ((122.2, 72.1, 213.0, 209.6), "乙"),
+                ((213.0, 72.1, 366.0, 117.4), "目标"), ((366.0, 72.1, 439.9, 117.4), "已完成"),
+                ((439.9, 72.1, 502.2, 117.4), "100%"), ((122.2, 209.6, 366.0, 250.0), "合并的两列")]
+    spec = _spec_rows(overleaf, first_part_xs)
+    # each cell in the column its edges are nearest to: not two columns for a boundary
+    # 2 pt inside it
+    assert spec == [[("二", 1, 1), ("乙", 1, 1), ("目标", 1, 1), ("已完成", 1, 1), ("100%", 1, 1)],
+                    [("", 1, 1), ("合并的两列", 1, 2), ("", 1, 1), ("", 1, 1)]]
 
 
 def test_a_broken_drifting_rule_is_one_segment():

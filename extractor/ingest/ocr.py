@@ -131,6 +131,55 @@ def mend_brackets(text: str) -> str:
     return _UNCLOSED_END.sub(r"(\1)", text)
 
 
+_ORDINALS = "一二三四五六七八九十"
+# 二 and 三 are two and three strokes: OCR reads them as 一一 and 一一一, often with a
+# speck after (一…)
+_STROKES = regex.compile(r"^(一{1,3})[…⋯.·,，:：、_~\-]*$")
+_ITEM_ONE = regex.compile(r"^[1１][.、．]?$")
+
+
+def mend_row_labels(table) -> None:
+    """A 序号 column of a scanned table, read as the row numbers it holds: a label OCR
+    gave as strokes (一一, 一…) is the numeral with that many strokes, and a group row
+    whose label was lost (its items number from 1 again below it) is the group after
+    the one before it. Each mended cell keeps its reading in `raw` and says why in
+    `mended`. Digital tables (no cell with an OCR confidence) are left alone."""
+    if not table.rows or table.n_cols < 2 or not any("序号" in table.rows[r][0].text for r in range(table.header_rows)) \
+            or all(c.confidence is None for row in table.rows for c in row):
+        return
+    group = 0  # the last group numeral seen
+    for r in range(table.header_rows, table.n_rows):
+        cell = table.rows[r][0]
+        if cell.merged_from is not None:
+            continue
+        text = cell.text.strip()
+        strokes = _STROKES.match(text)
+        label = why = None
+        if strokes and text != "一":
+            label, why = _ORDINALS[len(strokes.group(1)) - 1], "strokes"
+        elif not text and group and 0 < group < len(_ORDINALS) and _numbers_items_below(table, r):
+            label, why = _ORDINALS[group], "sequence"
+        if label:
+            if cell.raw is None:
+                cell.raw = cell.text
+            cell.text, cell.mended = label, why
+            for row in table.rows[r:r + cell.rowspan]:
+                for copy in row:
+                    if copy.merged_from == (r, 0):
+                        copy.text = label
+            text = label
+        if text in _ORDINALS:
+            group = _ORDINALS.index(text) + 1
+
+
+def _numbers_items_below(table, r: int) -> bool:
+    """Does the row below this one (and its span) open a run of items numbered from 1,
+    while this row names something (a group's title in the next cell)?"""
+    below = r + table.rows[r][0].rowspan
+    return (below < table.n_rows and bool(table.rows[r][1].text.strip())
+            and bool(_ITEM_ONE.match(table.rows[below][0].text.strip())))
+
+
 def _dash(cell):
     """A lone 一 narrower than a Chinese character is a dash (-, nothing in this cell):
     Tesseract's Chinese model has no short dash and reads - as 一, which would be 1."""

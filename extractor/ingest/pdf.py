@@ -21,6 +21,7 @@ import regex
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..numbering import numbering_of
+from .ocr import mend_row_labels
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
 
@@ -335,11 +336,13 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
             old[-1] = [(a[0] + b[0],) + a[1:] for a, b in zip(old[-1], spec[0])]
             spec = spec[1:]
         table = build_table(old + spec, caption=last.table.caption)
+        mend_row_labels(table)
         last.table = table
         last.text = table.as_text()
         last.end_page = number
         return
     table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
+    mend_row_labels(table)
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
 
@@ -404,8 +407,11 @@ def _spec_rows(cells: list, xs: list) -> list:
     covered = set()
     for c, text, *ocr in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
         r = tops.index(round(c[1], 0))
+        # each edge at its nearest boundary: a table continued on a scanned page sits a
+        # few points off the first part's columns, and a boundary a little inside a cell
+        # is not a column it spans
         col = min(range(len(xs)), key=lambda j: abs(xs[j] - c[0]))
-        colspan = 1 + sum(1 for x in xs if c[0] + 1 < x < c[2] - 1)
+        colspan = max(1, min(range(len(xs)), key=lambda j: abs(xs[j] - c[2])) - col)
         rowspan = 1 + sum(1 for y in tops if c[1] + 1 < y < c[3] - 1)
         extra = ({"bbox": [float(v) for v in c], **ocr[0]},) if ocr else ()  # an OCR cell keeps its box and confidence
         entries[r].append((col, (text, rowspan, colspan) + extra))
