@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_row_labels
+from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_numbers, mend_row_labels
 from extractor.ingest.pdf import Line, _spec_rows
 from extractor.ingest.tables import build_table, row_kinds
 from extractor.pipeline import extract_file
@@ -27,6 +27,21 @@ needs_ocr = pytest.mark.skipif(not shutil.which("tesseract") or not FONT.exists(
 ])
 def test_mend_brackets(read, meant):
     assert mend_brackets(read) == meant
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("共使用资金5.511,600.00元", "共使用资金5,511,600.00元"),
+    ("资金3,.523,980.00元；", "资金3,523,980.00元；"),
+    ("其中1987,620.00元", "其中1,987,620.00元"),
+    ("合计12,345.6万元", "合计12,345.6万元"),  # already right
+    ("系数5.511，增长2.500", "系数5.511，增长2.500"),  # decimals, not grouped money
+    ("编号20180,123.00", "编号20180,123.00"),  # five digits before a separator: not a grouping
+    ("到位率100%6。", "到位率100%。"),
+    ("完成质量100%6", "完成质量100%"),
+    ("占比5%，6个乡镇", "占比5%，6个乡镇"),
+])
+def test_mend_numbers(read, meant):
+    assert mend_numbers(read) == meant
 
 
 def test_a_narrow_lone_yi_is_a_dash():

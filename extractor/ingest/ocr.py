@@ -109,7 +109,7 @@ class TableReader:
             return None
         lines = _lines([r for r in rows if not _CELL_JUNK.match(r["text"].strip())], self.scale, self.line_type)
         # a lone comma at either end is a speck or the end of a rule: no cell starts or ends with one
-        text = mend_brackets("".join(l.text for l in sorted(lines, key=lambda l: (l.top, l.x0)))).strip("，,、")
+        text = mend_numbers(mend_brackets("".join(l.text for l in sorted(lines, key=lambda l: (l.top, l.x0))))).strip("，,、")
         if not text:
             return None
         run = self.line_type(text, min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
@@ -122,6 +122,21 @@ class TableReader:
 # （万元） comes back as 〈万元) or (万元, and the column loses its unit.
 _SLIPPED_OPEN = regex.compile(r"[〈《<]([^〈《<>〉》()（）]{1,8})[)）]")
 _UNCLOSED_END = regex.compile(r"[(（]([^()（）]{1,6})$")
+
+
+# Written money whose thousands separators OCR garbled: read as a point, doubled, or lost
+# (5.511,600.00 / 3,.523,980.00 / 1987,620.00 for 5,511,600.00 / 3,523,980.00 /
+# 1,987,620.00). Only a figure with groups of three and a decimal part after them is taken
+# for money grouped in thousands: 5.511 alone stays a decimal.
+_GARBLED_GROUPS = regex.compile(r"(?<![\d.,])([1-9]\d{0,3})((?:[.,]{1,2}\d{3})+)\.(\d{1,2})(?![\d.,])")
+# a digit glued right after % is the lower ring of the % sign read again (100%6)
+_RING_AFTER_PERCENT = regex.compile(r"(?<=\d%)\d(?![\d.,])")
+
+
+def mend_numbers(text: str) -> str:
+    """Figures OCR broke, put back (see _GARBLED_GROUPS, _RING_AFTER_PERCENT)."""
+    text = _GARBLED_GROUPS.sub(lambda m: f"{int(m.group(1) + regex.sub(r'[.,]', '', m.group(2))):,}.{m.group(3)}", text)
+    return _RING_AFTER_PERCENT.sub("", text)
 
 
 def mend_brackets(text: str) -> str:
@@ -408,7 +423,7 @@ def _lines(words: list, scale: float, line_type) -> list:
         x1 = max(int(w["left"]) + int(w["width"]) for w in ws) / scale
         bottom = max(int(w["top"]) + int(w["height"]) for w in ws) / scale
         conf = sum(float(w["conf"]) for w in ws) / len(ws)
-        line = line_type(text, x0, top, x1, bottom)
+        line = line_type(mend_numbers(text), x0, top, x1, bottom)
         line.confidence = round(conf, 1)
         out.append(line)
     out.sort(key=lambda l: (l.top, l.x0))
