@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ..document_caches import document_cache
 from ..model import TABLE, Document
 from ..patterns import load_json
 
@@ -44,9 +45,10 @@ def _patterns() -> dict:
     }
 
 
-def _bigrams(text: str) -> set:
+@document_cache(maxsize=4096)  # a figure's wording is compared with every name near it
+def _bigrams(text: str) -> frozenset:
     t = _QUOTES.sub("", text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def _similarity(a: str, b: str) -> float:
