@@ -81,19 +81,17 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
 _DEC = regex.compile(r'"__dec__(-?[0-9.]+)"')
 
 
-def _prepare(obj):
+def _decimal_marker(obj):
+    """json's hook for what it cannot write: a Decimal becomes a marked string, unquoted
+    afterwards (the encoder walks the record itself, in C where it can)."""
     if isinstance(obj, Decimal):
         return "__dec__" + decimal_text(obj)
-    if isinstance(obj, dict):
-        return {k: _prepare(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_prepare(v) for v in obj]
-    return obj
+    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
 def dumps(record: dict, indent: int | None = 2) -> str:
     """JSON with Decimals written as exact JSON numbers (never through float)."""
-    return _DEC.sub(r"\1", json.dumps(_prepare(record), ensure_ascii=False, indent=indent))
+    return _DEC.sub(r"\1", json.dumps(record, ensure_ascii=False, indent=indent, default=_decimal_marker))
 
 
 def sha256_of(data: bytes) -> str:
