@@ -41,17 +41,20 @@ def table_dict(block) -> dict:
 
     t: Table = block.table
     rows = [[c.text for c in row] for row in t.rows]
-    return {
+    # cells whose OCR reading was put right from the table (mend_row_labels): what was read
+    mended = [{"row": c.row, "col": c.col, "read": c.raw, "text": c.text, "why": c.mended}
+              for row in t.rows for c in row if c.mended and c.merged_from is None]
+    out = {
         "id": f"t{block.index}", "caption": t.caption, "header": rows[: t.header_rows], "rows": rows[t.header_rows:],
         "header_rows": t.header_rows,
         "row_kinds": row_kinds(t),
         "spans": [[c.row, c.col, c.rowspan, c.colspan] for row in t.rows for c in row
                   if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
         "source": {"block": block.index, "page": block.page},
-        **({"mended": mended} if (mended := [{"row": c.row, "col": c.col, "read": c.raw, "text": c.text, "why": c.mended}
-                                             for row in t.rows for c in row
-                                             if c.mended and c.merged_from is None]) else {}),
     }
+    if mended:
+        out["mended"] = mended
+    return out
 
 
 def build_record(doc: Document, sha256: str, extraction: dict) -> dict:

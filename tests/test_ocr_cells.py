@@ -71,6 +71,12 @@ def test_row_labels_read_as_strokes_or_lost_are_mended_from_the_column():
     assert [(c.raw, c.mended) for c in (table.rows[1][0], table.rows[4][0], table.rows[6][0])] == \
         [("一…", "strokes"), ("一一", "strokes"), ("", "sequence")]
     assert [row_kinds(table)[r] for r in range(1, 8)] == ["group", "item", "item", "group", "item", "group", "item"]
+    from types import SimpleNamespace
+
+    from extractor.record import table_dict
+    listed = table_dict(SimpleNamespace(table=table, index=3, page=2))["mended"]
+    assert [(m["row"], m["read"], m["text"], m["why"]) for m in listed] == \
+        [(1, "一…", "一", "strokes"), (4, "一一", "二", "strokes"), (6, "", "三", "sequence")]
 
 
 def test_row_labels_of_digital_tables_and_other_columns_are_left_alone():

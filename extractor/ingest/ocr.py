@@ -172,11 +172,9 @@ def mend_row_labels(table) -> None:
         label = why = None
         if strokes and text != "一":
             label, why = _ORDINALS[len(strokes.group(1)) - 1], "strokes"
-        elif not text and group and 0 < group < len(_ORDINALS) and _numbers_items_below(table, r):
+        elif not text and 0 < group < len(_ORDINALS) and _numbers_items_below(table, r):
             label, why = _ORDINALS[group], "sequence"
-        if label:
-            if cell.raw is None:
-                cell.raw = cell.text
+        if label:  # `raw` keeps what was read
             cell.text, cell.mended = label, why
             for row in table.rows[r:r + cell.rowspan]:
                 for copy in row:
