@@ -72,8 +72,6 @@ def _ocr_source(box, confidence: float) -> dict:
     return {"box": box, "ocr_confidence": confidence, "low_confidence": confidence < LOW_OCR_CONFIDENCE}
 
 
-
-
 @lru_cache(maxsize=1)
 def _reason_words() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, load_json("relations.json")["explanation_words"])))

@@ -322,9 +322,9 @@ def _closest_label(clause: str, kind: str = "", taken: list = (), vocabulary: Op
     return max(found)[3] if found else None
 
 
-# keyed by the term list's id: every term list passed in is built once per process
-# (lru_cache) and lives as long as it, so its id names it; hashing the list on every call
-# would cost more than the scan it saves
+# keyed by the term list's id and the fact kind: every term list passed in is built once
+# per process (lru_cache) and lives as long as it, so its id names it; hashing the list on
+# every call would cost more than the scan it saves
 _INDEXES: dict = {}
 
 
