@@ -149,24 +149,15 @@ def _to_parquet(frame, target) -> None:
 
 
 def _to_excel(frame, facts, target) -> None:
-    """openpyxl's write-only mode: rows are streamed to the file instead of kept as cell
-    objects (the facts sheet has tens of thousands of cells). Cell values are converted the
-    way pandas' to_excel converts them, so the workbook reads back the same."""
-    from openpyxl import Workbook
+    """The workbook is streamed (the facts sheet has a row per fact). Cell values are
+    converted the way pandas' to_excel converts them, so the workbook reads back the same."""
+    from .workbook import write_workbook
 
-    book = Workbook(write_only=True)
+    sheets = []
     for title, table in (("报告", frame.rename(columns=_spec()["headers_zh"])), ("事实", facts)):
         rows = _excel_rows(table)
-        sheet = book.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        # the writer states the sheet's size (<dimension>) when the sheet can say it; a
-        # streamed sheet cannot, but these rows are all known before the first is written
-        sheet.calculate_dimension = _dimension(rows)
-        for letter, width in _column_widths(rows[:50]):
-            sheet.column_dimensions[letter].width = width
-        for row in rows:
-            sheet.append(row)
-    book.save(target)
+        sheets.append((title, rows, _column_widths(rows[:50])))
+    write_workbook(target, sheets)
 
 
 def _excel_rows(table) -> list:
@@ -218,20 +209,7 @@ def _excel_value_general(value):
     return text
 
 
-def _dimension(rows: list):
-    from openpyxl.utils import get_column_letter
-
-    ref = f"A1:{get_column_letter(max(len(r) for r in rows))}{len(rows)}"
-    return lambda: ref
-
-
 def _column_widths(rows: list) -> list:
-    """(column letter, width) from the header and the first rows: wide enough for the text,
+    """A width per column from the header and the first rows: wide enough for the text,
     within 10 to 60."""
-    from openpyxl.utils import get_column_letter
-
-    out = []
-    for i, column in enumerate(zip(*rows), 1):
-        width = max(len(str(v or "")) for v in column)
-        out.append((get_column_letter(i), min(max(10, width * 1.6), 60)))
-    return out
+    return [min(max(10, max(len(str(v or "")) for v in column) * 1.6), 60) for column in zip(*rows)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 from .audit import write_audit_html
@@ -13,9 +14,7 @@ MANIFEST_COLUMNS = ["path", "sha256", "status", "error_code", "error", "report_i
 
 
 def _cell(value):
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
+    if type(value) is Decimal:
         return decimal_text(value)
     if value is None:
         return ""
@@ -25,10 +24,10 @@ def _cell(value):
 def write_csv(path: Path, columns: list, rows: list) -> None:
     # utf-8-sig so Excel opens the Chinese text correctly.
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-        w.writeheader()
+        w = csv.writer(f)
+        w.writerow(columns)
         for row in rows:
-            w.writerow({k: _cell(row.get(k)) for k in columns})
+            w.writerow([_cell(row.get(k)) for k in columns])
 
 
 def write_outputs(outdir: Path, results: list) -> None:

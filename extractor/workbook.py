@@ -1,0 +1,134 @@
+"""A streamed .xlsx writer for plain tables: sheets of rows of str, int, bool, float and
+Decimal values, a frozen header row and column widths. Cells are written as inline strings
+and numbers straight into the zip, row after row: the facts sheet of a large batch has
+hundreds of thousands of cells, and a general-purpose writer spends most of its time on
+cell objects and styles these sheets do not have."""
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+MAX_ROWS = 1_048_576  # Excel's limit per sheet, header row included
+MAX_CELL_TEXT = 32_767  # Excel's limit per cell
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+# Characters XML 1.0 cannot hold: written the way Excel reads them back, as _xHHHH_. A
+# literal _xHHHH_ in the text gets its underscore escaped, so it reads back as written.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_STYLES = (
+    f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def write_workbook(target, sheets: list) -> None:
+    """sheets: (title, rows, widths), rows a list whose first row is the header, widths one
+    per column (or fewer). A sheet with more rows than Excel holds goes on in sheets named
+    '<title> 2', '<title> 3' …, each with the header again."""
+    parts = []
+    for title, rows, widths in sheets:
+        header, body = rows[:1], rows[1:]
+        per_sheet = MAX_ROWS - 1
+        for k in range(max(1, -(-len(body) // per_sheet))):
+            parts.append((title if k == 0 else f"{title} {k + 1}", header + body[k * per_sheet:(k + 1) * per_sheet],
+                          widths))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", _content_types(len(parts)))
+        z.writestr("_rels/.rels", f'{_HEAD}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
+                                  f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", _workbook([title for title, _, _ in parts]))
+        z.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(parts)))
+        z.writestr("xl/styles.xml", _HEAD + _STYLES)
+        for i, (_, rows, widths) in enumerate(parts, 1):
+            with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:
+                for chunk in _sheet_xml(rows, widths):
+                    out.write(chunk.encode("utf-8"))
+
+
+def _content_types(n: int) -> str:
+    sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_TYPE}.worksheet+xml"/>'
+                     for i in range(1, n + 1))
+    return (f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_TYPE}.styles+xml"/>{sheets}</Types>')
+
+
+def _workbook(titles: list) -> str:
+    sheets = "".join(f'<sheet name="{escape(t, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+                     for i, t in enumerate(titles, 1))
+    return f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+
+
+def _workbook_rels(n: int) -> str:
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                   for i in range(1, n + 1))
+    return (f'{_HEAD}<Relationships xmlns="{_PKG_REL}">{rels}'
+            f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
+
+
+def _sheet_xml(rows: list, widths: list):
+    n_cols = max((len(r) for r in rows), default=1) or 1
+    letters = [column_letter(i) for i in range(1, n_cols + 1)]
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(widths, 1))
+    yield (f'{_HEAD}<worksheet xmlns="{_MAIN}"><dimension ref="A1:{letters[-1]}{max(len(rows), 1)}"/>'
+           '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+           'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
+           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>')
+    chunk = []
+    for r, row in enumerate(rows, 1):
+        chunk.append(f'<row r="{r}">')
+        for letter, value in zip(letters, row):
+            cell = _cell(value)
+            if cell:
+                chunk.append(f'<c r="{letter}{r}"{cell}</c>')
+        chunk.append("</row>")
+        if len(chunk) > 4096:
+            yield "".join(chunk)
+            chunk = []
+    chunk.append("</sheetData></worksheet>")
+    yield "".join(chunk)
+
+
+def _cell(value) -> str:
+    """A cell's attributes and content after its reference: '' for an empty cell."""
+    kind = type(value)
+    if kind is str:
+        if not value:
+            return ""
+        if len(value) > MAX_CELL_TEXT:
+            warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=4)
+            value = value[:MAX_CELL_TEXT]
+        text = escape(value)
+        if _NOT_XML.search(text):
+            text = _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+        return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is>'
+    if kind is bool:
+        return f' t="b"><v>{int(value)}</v>'
+    if kind is int or kind is float or kind is Decimal:
+        return "><v>%.16g</v>" % value  # the digits a spreadsheet's double holds, as openpyxl writes them
+    if value is None:
+        return ""
+    raise TypeError(f"cannot write a {kind.__name__} to a workbook cell")
