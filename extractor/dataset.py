@@ -120,8 +120,9 @@ def write_dataset(records: list, target) -> None:
     write_datasets(records, [target])
 
 
-def write_datasets(records: list, targets: list) -> None:
-    """write_dataset for several targets, building the per-report table once."""
+def write_datasets(records: list, targets: list, facts: list | None = None) -> None:
+    """write_dataset for several targets, building the per-report table once. `facts`:
+    the records' fact_rows, when the caller has them already."""
     from pathlib import Path
 
     targets = [Path(t) for t in targets]
@@ -136,7 +137,9 @@ def write_datasets(records: list, targets: list) -> None:
         elif suffix == ".parquet":
             _to_parquet(frame, target)
         else:
-            _to_excel(frame, facts_frame(records), target)
+            if facts is None:
+                facts = [row for r in records for row in fact_rows(r)]
+            _to_excel(frame, facts, target)
 
 
 def _to_parquet(frame, target) -> None:
@@ -148,22 +151,18 @@ def _to_parquet(frame, target) -> None:
     pq.write_table(table, target)
 
 
-def _to_excel(frame, facts, target) -> None:
+def _to_excel(frame, facts: list, target) -> None:
     """The workbook is streamed (the facts sheet has a row per fact). Cell values are
-    converted the way pandas' to_excel converts them, so the workbook reads back the same."""
+    converted the way pandas' to_excel converts them, so the workbook reads back as the
+    one pandas writes."""
     from .workbook import write_workbook
 
-    sheets = []
-    for title, table in (("报告", frame.rename(columns=_spec()["headers_zh"])), ("事实", facts)):
-        rows = _excel_rows(table)
-        sheets.append((title, rows, _column_widths(rows[:50])))
-    write_workbook(target, sheets)
-
-
-def _excel_rows(table) -> list:
-    """The header row and the data rows of a DataFrame as Excel cell values."""
+    table = frame.rename(columns=_spec()["headers_zh"])
     columns = [[_excel_value(v) for v in table[c]] for c in table.columns]
-    return [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
+    reports = [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
+    facts = [FACT_COLUMNS] + [[_excel_value(f[k]) for k in FACT_COLUMNS] for f in facts]
+    write_workbook(target, [(title, rows, _column_widths(rows[:50])) for title, rows in (("报告", reports),
+                                                                                          ("事实", facts))])
 
 
 def _excel_value(value):

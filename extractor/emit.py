@@ -13,21 +13,13 @@ MANIFEST_COLUMNS = ["path", "sha256", "status", "error_code", "error", "report_i
                     "seconds"]
 
 
-def _cell(value):
-    if type(value) is Decimal:
-        return decimal_text(value)
-    if value is None:
-        return ""
-    return value
-
-
 def write_csv(path: Path, columns: list, rows: list) -> None:
-    # utf-8-sig so Excel opens the Chinese text correctly.
+    # utf-8-sig so Excel opens the Chinese text correctly; csv writes None as an empty field
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(columns)
         for row in rows:
-            w.writerow([_cell(row.get(k)) for k in columns])
+            w.writerow([decimal_text(v) if type(v) is Decimal else v for v in map(row.get, columns)])
 
 
 def write_outputs(outdir: Path, results: list) -> None:
@@ -42,7 +34,8 @@ def write_outputs(outdir: Path, results: list) -> None:
             "flags": len(rec.get("flags", [])) if rec else "", "seconds": f"{r.seconds:.3f}",
         })
     write_csv(outdir / "manifest.csv", MANIFEST_COLUMNS, manifest)
-    write_csv(outdir / "facts.csv", FACT_COLUMNS, [row for rec in records for row in fact_rows(rec)])
+    facts = [row for rec in records for row in fact_rows(rec)]
+    write_csv(outdir / "facts.csv", FACT_COLUMNS, facts)
     write_csv(outdir / "flags.csv", FLAG_COLUMNS, [row for rec in records for row in flag_rows(rec)])
-    write_datasets(records, [outdir / f"dataset.{suffix}" for suffix in ("csv", "parquet", "xlsx")])
+    write_datasets(records, [outdir / f"dataset.{suffix}" for suffix in ("csv", "parquet", "xlsx")], facts)
     write_audit_html(records, outdir / "audit.html")

@@ -23,6 +23,7 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot hold: written the way Excel reads them back, as _xHHHH_. A
 # literal _xHHHH_ in the text gets its underscore escaped, so it reads back as written.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x")  # most texts need nothing
 _STYLES = (
     f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
@@ -121,10 +122,9 @@ def _cell(value) -> str:
         if len(value) > MAX_CELL_TEXT:
             warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=4)
             value = value[:MAX_CELL_TEXT]
-        text = escape(value)
-        if _NOT_XML.search(text):
-            text = _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-        return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is>'
+        if _NEEDS_ESCAPE.search(value):
+            value = _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", escape(value))
+        return f' t="inlineStr"><is><t xml:space="preserve">{value}</t></is>'
     if kind is bool:
         return f' t="b"><v>{int(value)}</v>'
     if kind is int or kind is float or kind is Decimal:
