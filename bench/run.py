@@ -2,11 +2,13 @@
 extraction (and unstructured's fast PDF partition, where installed) of the same PDFs,
 measured side by side in one run.
 
-    .venv/bin/python bench/run.py [--repeat N] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
+    .venv/bin/python bench/run.py [--repeat N] [--scale K] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
 meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
-files/s, pages/s, median ms per file and per page (from the manifest), peak RSS. Then,
+files/s, pages/s, median ms per file and per page (from the manifest), peak RSS. The .txt
+corpus runs again K times larger: the difference is what one more report costs a whole
+run, and what is left is the run's fixed cost (imports, jieba's dictionary). Then,
 in one process, the extract + check stages of every .txt file (best of several rounds per
 file, one core): the in-process reports/s per core. OCR: a few seed pages rendered to an
 image-only PDF and run through the batch job. --profile prints where the time goes
@@ -181,6 +183,17 @@ for order in ("tottime", "cumulative"):
 """
 
 
+def scaled_run(small: dict, big: dict) -> dict:
+    """Two whole runs of the same files, one `--scale` times the other: what one more report
+    costs a run (everything included: reading, extraction, checks, its record and its share
+    of every table written at the end) and what a run costs before its first report
+    (imports, jieba's dictionary, the vocabularies)."""
+    marginal = (big["seconds"] - small["seconds"]) / (big["files"] - small["files"])
+    return {**big, "marginal_ms_per_file": round(marginal * 1000, 2),
+            "marginal_files_per_s": round(1 / marginal, 1) if marginal > 0 else None,
+            "fixed_seconds": round(small["seconds"] - small["files"] * marginal, 2)}
+
+
 def in_process_txt(py: str, rounds: int) -> dict:
     groups = {"seeds": [str(f) for f in sorted(SEEDS.glob("*.txt"))] if SEEDS.exists() else [],
               "corpus": [str(f) for f in sorted((ROOT / "corpus").glob("*.txt"))]}
@@ -208,6 +221,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=4, help="copies of each source file per format")
     ap.add_argument("--min-pdf-pages", type=int, default=400)
     ap.add_argument("--rounds", type=int, default=7, help="rounds of the in-process txt timing")
+    ap.add_argument("--scale", type=int, default=16,
+                    help="a second whole txt run this many times larger, for the cost of one more report (1: none)")
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--unstructured-python", default=sys.executable,
                     help="an interpreter with unstructured installed, for the side-by-side PDF figure")
@@ -221,6 +236,10 @@ def main() -> None:
             n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat)
             if n:
                 results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)
+        if "txt" in results and args.scale > 1:
+            n, _ = build("txt", tmp / "txt-scaled", 0, args.repeat * args.scale)
+            results["txt_scaled"] = scaled_run(results["txt"], whole_run(py, tmp / "txt-scaled", tmp / "out-txt-scaled",
+                                                                          n, n))
         if "pdf" in results:
             pages = results["pdf"]["pages"]
             secs, rss = timed([py, "-c", PLUMBER, str(tmp / "pdf")])
