@@ -161,8 +161,8 @@ def _to_excel(frame, facts: list, target) -> None:
     columns = [[_excel_value(v) for v in table[c]] for c in table.columns]
     reports = [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
     facts = [FACT_COLUMNS] + [[_excel_value(f[k]) for k in FACT_COLUMNS] for f in facts]
-    write_workbook(target, [(title, rows, _column_widths(rows[:50])) for title, rows in (("报告", reports),
-                                                                                          ("事实", facts))])
+    sheets = (("报告", reports), ("事实", facts))
+    write_workbook(target, [(title, rows, _column_widths(rows[:50])) for title, rows in sheets])
 
 
 def _excel_value(value):

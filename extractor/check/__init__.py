@@ -16,12 +16,14 @@ def rule(name: str) -> Callable:
 
 def run_checks(extraction: dict) -> list:
     from . import rules  # noqa: F401  (registers the rules)
+    from .ocr import weigh_ocr_readings
 
     flags = []
     for name, fn in RULES.items():
         for flag in fn(extraction):
             flag.setdefault("rule", name)
             flags.append(flag)
+    weigh_ocr_readings(flags, {f["id"]: f for f in extraction["facts"]})
     for i, flag in enumerate(flags, 1):
         flag["id"] = f"x{i}"
     return flags
