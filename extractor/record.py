@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from decimal import Decimal
 
 import orjson
@@ -18,9 +17,10 @@ def report_id_for(sha256: str) -> str:
 
 
 def decimal_text(value: Decimal) -> str:
-    """Exact decimal text without exponent or trailing zeros: 5758200.00 → 5758200."""
-    text = format(value.normalize(), "f")
-    return text
+    """Exact decimal text without exponent or trailing zeros: 5758200.00 → 5758200. (Not
+    by normalize(), which rounds to the context's 28 digits.)"""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def fact_dict(fact) -> dict:
@@ -90,8 +90,9 @@ def _exact_decimal(obj):
 
 
 def dumps(record: dict, indent: int | None = 2) -> str:
-    """JSON with Decimals written as exact JSON numbers. orjson writes the same bytes as
-    json.dumps(ensure_ascii=False, indent=2) does, about 6× faster; indent=None is compact."""
+    """JSON with Decimals written as exact JSON numbers. orjson writes the bytes
+    json.dumps(ensure_ascii=False, indent=2) writes, about 6× faster, but for floats in
+    exponent form (1e-7, not 1e-07); indent=None is compact."""
     if indent not in (None, 2):
         raise ValueError("indent must be 2 or None")
     option = orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if indent else 0)
