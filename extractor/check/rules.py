@@ -365,17 +365,24 @@ def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Op
         return False
     ca, cb = first
     # the labels take part in telling quantities apart (兜底人数 vs 清退人数)
-    ca, cb = ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or "")
-    sm = SequenceMatcher(None, ca, cb, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    return not _changes_discriminate(ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or ""))
+
+
+# A table row's wording is asked after for every pair of its figures: one answer per
+# pair of texts and document.
+@document_cache(maxsize=4096)
+def _changes_discriminate(ca: str, cb: str) -> bool:
+    """Does a change between the two wordings hold a number or a discriminating word?"""
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         changed = ca[i1:i2] + "|" + cb[j1:j2]
         if _DIGIT.search(changed) or any(w in changed for w in _discriminators()):
-            return False
-    return True
+            return True
+    return False
 
 
+@document_cache(maxsize=4096)
 def _similar(x: str, y: str) -> bool:
     """SequenceMatcher(None, x, y).ratio() reaches the threshold. Its quick_ratio (the
     characters both share, as multisets) is an upper bound of ratio and much cheaper:
