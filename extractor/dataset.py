@@ -160,9 +160,14 @@ def _to_excel(frame, facts: list, target) -> None:
     table = frame.rename(columns=_spec()["headers_zh"])
     columns = [[_excel_value(v) for v in table[c]] for c in table.columns]
     reports = [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
-    facts = [FACT_COLUMNS] + [[_excel_value(f[k]) for k in FACT_COLUMNS] for f in facts]
+    # a fact's text, ints, flags and blanks go to the writer as they are
+    facts = [FACT_COLUMNS] + [[v if type(v) in _AS_THEY_ARE else _excel_value(v) for v in map(f.get, FACT_COLUMNS)]
+                              for f in facts]
     sheets = (("报告", reports), ("事实", facts))
     write_workbook(target, [(title, rows, _column_widths(rows[:50])) for title, rows in sheets])
+
+
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})
 
 
 def _excel_value(value):

@@ -102,9 +102,16 @@ def _sheet_xml(rows: list, widths: list):
     for r, row in enumerate(rows, 1):
         chunk.append(f'<row r="{r}">')
         for letter, value in zip(letters, row):
-            cell = _cell(value)
-            if cell:
-                chunk.append(f'<c r="{letter}{r}"{cell}</c>')
+            if type(value) is str:
+                if not value:
+                    continue
+                # plain short text, most cells, is written here; everything else by _cell
+                if len(value) <= MAX_CELL_TEXT and not _NEEDS_ESCAPE.search(value):
+                    chunk.append(f'<c r="{letter}{r}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+                    continue
+            elif value is None:
+                continue
+            chunk.append(f'<c r="{letter}{r}"{_cell(value)}</c>')
         chunk.append("</row>")
         if len(chunk) > 4096:
             yield "".join(chunk)
@@ -114,11 +121,10 @@ def _sheet_xml(rows: list, widths: list):
 
 
 def _cell(value) -> str:
-    """A cell's attributes and content after its reference: '' for an empty cell."""
+    """A cell's attributes and content after its reference (never empty: the caller leaves
+    out None and "")."""
     kind = type(value)
     if kind is str:
-        if not value:
-            return ""
         if len(value) > MAX_CELL_TEXT:
             warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=4)
             value = value[:MAX_CELL_TEXT]
@@ -129,6 +135,4 @@ def _cell(value) -> str:
         return f' t="b"><v>{int(value)}</v>'
     if kind is int or kind is float or kind is Decimal:
         return "><v>%.16g</v>" % value  # the digits a spreadsheet's double holds, as openpyxl writes them
-    if value is None:
-        return ""
     raise TypeError(f"cannot write a {kind.__name__} to a workbook cell")
