@@ -11,14 +11,15 @@ from .ingest import load_document, read_input
 from .record import build_record, sha256_of
 
 
-def extract_file(path, data: bytes | None = None) -> dict:
-    """The ReportRecord for one file. Raises ExtractorError (IngestError …) for bad input."""
+def extract_file(path, data: bytes | None = None, sha256: str = "") -> dict:
+    """The ReportRecord for one file (its bytes and their sha256 when the caller has them).
+    Raises ExtractorError (IngestError …) for bad input."""
     path = Path(path)
     if data is None:
         data = read_input(path)
     clear_document_caches()
     doc = load_document(path, data)
-    record = build_record(doc, sha256_of(data), extract_document(doc))
+    record = build_record(doc, sha256 or sha256_of(data), extract_document(doc))
     record["flags"] = run_checks(record)
     record["passages"] = evidence_passages(doc, record["flags"])
     return record

@@ -58,22 +58,28 @@ def _ignore_patterns(folder: Path) -> list:
     return [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
 
 
-def process_one(path: str) -> InputResult:
-    """Run one file; errors become a failed result, never an exception."""
+def process_one(path: str, data: Optional[bytes] = None, sha256: str = "") -> InputResult:
+    """Run one file, read here unless its bytes (and their sha256) are given; errors become
+    a failed result, never an exception. In a worker process of run_batch, a file whose
+    bytes are unchanged since the last run comes back as skipped, unread further."""
     from .ingest import read_input
     from .pipeline import extract_file
 
     started = time.perf_counter()
     result = InputResult(path=path)
-    try:
-        data = read_input(path)
-    except ExtractorError as e:
-        result.error_code, result.error = e.code, str(e)
-        return result
-    result.sha256 = sha256_of(data)
+    if data is None:
+        try:
+            data = read_input(path)
+        except ExtractorError as e:
+            result.error_code, result.error = e.code, str(e)
+            return result
+    result.sha256 = sha256 or sha256_of(data)
     result.report_id = report_id_for(result.sha256)
+    if result.sha256 in _unchanged:
+        result.status = "skipped"
+        return result
     try:
-        result.record = extract_file(path, data)
+        result.record = extract_file(path, data, result.sha256)
         result.status = "ok"
     except ExtractorError as e:
         result.error_code, result.error = e.code, str(e)
@@ -82,6 +88,17 @@ def process_one(path: str) -> InputResult:
         result.error = f"{type(e).__name__}: {e} (at {traceback.extract_tb(e.__traceback__)[-1].name})"
     result.seconds = time.perf_counter() - started
     return result
+
+
+# sha256 of the files an earlier run into the same folder has records of: set in each
+# worker process of a parallel run, so that the worker, which reads the file anyway, can
+# tell it is unchanged (the batch reads every file once, in the worker)
+_unchanged: frozenset = frozenset()
+
+
+def _start_worker(unchanged: frozenset) -> None:
+    global _unchanged
+    _unchanged = unchanged
 
 
 def _previous_records(outdir: Path) -> dict:
@@ -106,34 +123,41 @@ def _decimal(text: str):
 
 
 def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = None, force: bool = False) -> list:
+    """Every file is read once: by this process when jobs is 1, else by the worker that
+    extracts it. Its sha256 decides whether it is a duplicate of an earlier input (the first
+    in input order is processed) or unchanged since the last run into outdir (skipped)."""
     from .emit import write_outputs
+    from .ingest import read_input
 
     outdir = Path(outdir)
     (outdir / "reports").mkdir(parents=True, exist_ok=True)
     inputs = collect_inputs(paths)
     previous = {} if force else _previous_records(outdir)
+    unchanged = frozenset(sha for sha in previous if (outdir / "reports" / f"{report_id_for(sha)}.json").exists())
     results: list = [None] * len(inputs)
     todo = []
-    seen: dict = {}
     for i, p in enumerate(inputs):
-        if not p.exists():
+        if p.exists():
+            todo.append(i)
+        else:
             results[i] = InputResult(path=str(p), error_code="not_found", error="no such file")
-            continue
-        try:
-            sha = sha256_of(p.read_bytes())
-        except OSError as e:
-            results[i] = InputResult(path=str(p), error_code="unreadable", error=f"cannot read file: {e.strerror or e}")
-            continue
-        if sha in seen:
-            results[i] = InputResult(path=str(p), sha256=sha, status="duplicate", report_id=report_id_for(sha),
-                                     error=f"same bytes as {seen[sha]}")
-            continue
-        seen[sha] = str(p)
-        if sha in previous and (outdir / "reports" / f"{report_id_for(sha)}.json").exists():
-            results[i] = InputResult(path=str(p), sha256=sha, status="skipped", report_id=report_id_for(sha),
-                                     error="unchanged since the last run", record=previous[sha])
-            continue
-        todo.append(i)
+    seen: dict = {}  # sha256 → the first input with those bytes
+
+    def settle(i: int, res: InputResult) -> None:
+        """A result in input order: duplicates and unchanged files named, records saved."""
+        if res.sha256 in seen:
+            res = InputResult(path=res.path, sha256=res.sha256, status="duplicate", report_id=res.report_id,
+                              error=f"same bytes as {seen[res.sha256]}")
+        elif res.sha256:
+            seen[res.sha256] = res.path
+            if res.status == "skipped" or res.sha256 in unchanged:
+                res = InputResult(path=res.path, sha256=res.sha256, status="skipped", report_id=res.report_id,
+                                  error="unchanged since the last run", record=previous[res.sha256])
+            else:
+                _save(outdir, res)
+        results[i] = res
+        if bar:
+            bar.update(1)
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -143,18 +167,22 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs ~40 ms to import
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(unchanged,)) as pool:
             for i, res in zip(todo, pool.map(process_one, [str(inputs[i]) for i in todo], chunksize=4)):
-                results[i] = res
-                _save(outdir, res)
-                if bar:
-                    bar.update(1)
+                settle(i, res)
     else:
         for i in todo:
-            results[i] = process_one(str(inputs[i]))
-            _save(outdir, results[i])
-            if bar:
-                bar.update(1)
+            path = str(inputs[i])
+            try:
+                data = read_input(path)
+            except ExtractorError as e:
+                settle(i, InputResult(path=path, error_code=e.code, error=str(e)))
+                continue
+            sha = sha256_of(data)
+            if sha in seen or sha in unchanged:  # decided before any work is spent on it
+                settle(i, InputResult(path=path, sha256=sha, status="skipped", report_id=report_id_for(sha)))
+            else:
+                settle(i, process_one(path, data, sha))
     if bar:
         bar.close()
     write_outputs(outdir, results)

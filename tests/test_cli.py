@@ -39,6 +39,55 @@ def test_run_on_corpus_writes_every_output(tmp_path):
     assert {row["status"] for row in manifest(out).values()} == {"skipped"}
 
 
+def _batch_with_a_copy(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = sorted(CORPUS.glob("*.txt"))[:3]
+    for f in texts:
+        (src / f.name).write_bytes(f.read_bytes())
+    (src / "zz_copy.txt").write_bytes(texts[0].read_bytes())  # the same bytes again, later in input order
+    (src / "zz_empty.txt").write_bytes(b"")
+    return src, texts[0].name
+
+
+def test_duplicates_unchanged_files_and_failures_in_one_worker_and_in_two(tmp_path):
+    src, first = _batch_with_a_copy(tmp_path)
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        r = cli("run", src, "-o", out, "-j", jobs)
+        assert r.returncode == 1, r.stderr  # the empty file fails; the rest go on
+        rows = manifest(out)
+        assert [rows[n]["status"] for n in sorted(rows)] == ["ok", "ok", "ok", "duplicate", "failed"], jobs
+        assert rows["zz_copy.txt"]["error"] == f"same bytes as {src / first}"
+        assert rows["zz_empty.txt"]["error_code"] == "empty"
+        assert len(list((out / "reports").glob("*.json"))) == 3
+        facts = (out / "facts.csv").read_text(encoding="utf-8-sig")
+        assert "zz_copy.txt" not in facts
+        # again: the unchanged files are skipped, their facts still in the tables
+        r = cli("run", src, "-o", out, "-j", jobs)
+        rows = manifest(out)
+        assert [rows[n]["status"] for n in sorted(rows)] == ["skipped", "skipped", "skipped", "duplicate", "failed"]
+        assert (out / "facts.csv").read_text(encoding="utf-8-sig") == facts
+
+
+def test_each_file_is_read_once(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from extractor.runner import run_batch
+
+    src, _ = _batch_with_a_copy(tmp_path)
+    reads = []
+    real = Path.read_bytes
+
+    def counted(self):
+        reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    run_batch([src], tmp_path / "out", progress=False)
+    assert sorted(reads) == sorted(p.name for p in src.iterdir())
+
+
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -24,6 +24,26 @@ HOSTILE = ("某县医保局2020年度项目绩效评价报告\n\n"
            "预算执行率为95.00%。<img src=x onerror=alert(1)>\n")
 
 
+def status_shown(browser) -> str:
+    """The flag's status once the page the last click asked for has loaded: a save posts
+    and redirects, so the old page's element can go stale between finding and reading it."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    shown = []
+
+    def loaded(driver):
+        shown[:] = [driver.find_element("id", "current-status").text]
+        return shown[0] != "" and shown[0] != "待处理"
+
+    try:
+        WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                      ).until(loaded)
+    except TimeoutException:  # the caller's assertion then shows what the page said
+        pass
+    return shown[0] if shown else ""
+
+
 def start(db):
     server = serve(db, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -97,7 +117,7 @@ def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
         browser.find_element("id", "reviewer").send_keys("李审计")
         browser.find_element("id", "note").send_keys("计划1199人，清退411人后实际788人，情况属实")
         browser.find_element("id", "save").click()
-        assert browser.find_element("id", "current-status").text == "确认"
+        assert status_shown(browser) == "确认"
         browser.save_screenshot(str(shots / "review-flag.png"))
     finally:
         server.shutdown()
@@ -106,7 +126,7 @@ def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
     try:
         browser.get(url + "/?rule=repeat.conflict")
         browser.find_element("xpath", "//tr[contains(., '1199')]//a").click()
-        assert browser.find_element("id", "current-status").text == "确认"
+        assert status_shown(browser) == "确认"
         assert "李审计" in browser.find_element("id", "history").text
         exported = urllib.request.urlopen(url + "/export.csv").read().decode("utf-8-sig")
         rows = [r for r in csv.DictReader(io.StringIO(exported)) if r["status"] == "confirmed"]
