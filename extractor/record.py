@@ -41,7 +41,7 @@ def table_dict(block) -> dict:
 
     t: Table = block.table
     rows = [[c.text for c in row] for row in t.rows]
-    # cells whose OCR reading was put right from the table (mend_row_labels): what was read
+    # cells whose OCR reading was put right from the table (mend_row_labels, mend_figure_tails): what was read
     mended = [{"row": c.row, "col": c.col, "read": c.raw, "text": c.text, "why": c.mended}
               for row in t.rows for c in row if c.mended and c.merged_from is None]
     out = {

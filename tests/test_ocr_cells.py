@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractor.ingest.ocr import _dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_numbers, mend_row_labels
+from extractor.ingest.ocr import (_dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_figure_tails, mend_numbers,
+                                  mend_row_labels, mend_units)
 from extractor.ingest.pdf import Line, _spec_rows
 from extractor.ingest.tables import build_table, row_kinds
 from extractor.pipeline import extract_file
@@ -42,6 +43,17 @@ def test_mend_brackets(read, meant):
 ])
 def test_mend_numbers(read, meant):
     assert mend_numbers(read) == meant
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("基金支付3850万无5生育", "基金支付3850万元5生育"),
+    ("基金支付3850万\n无，生育", "基金支付3850万\n元，生育"),
+    ("支出12.5 亿 无，", "支出12.5 亿 元，"),
+    ("3项无异常，5人无法", "3项无异常，5人无法"),  # 无 as a word after other units stays
+    ("增加2万无需审批", "增加2万无需审批"),  # 无 opening a word after 万
+])
+def test_mend_units(read, meant):
+    assert mend_units(read) == meant
 
 
 def test_a_narrow_lone_yi_is_a_dash():
@@ -88,6 +100,26 @@ def test_row_labels_of_digital_tables_and_other_columns_are_left_alone():
     first_group_lost = _scanned([[("序号", 1), ("项目", 1)], [("", 1), ("甲", 1)], [("1", 1), ("乙", 1)]])
     mend_row_labels(first_group_lost)  # no group before it: nothing to count on from
     assert first_group_lost.rows[1][0].text == ""
+
+
+def test_rule_marks_read_after_figures_are_dropped_in_columns_of_figures():
+    table = _scanned([
+        [("区市", 1), ("资金（万元）", 1), ("排名", 1), ("说明", 1)],
+        [("甲区", 1), ("38", 1), ("1一", 1), ("按人数和", 1)],
+        [("乙区", 1), ("59和", 1), ("2 -一", 1), ("补助", 1)],
+        [("合计", 1), ("400和", 1), ("3一一", 1), ("3一", 1)],
+    ])
+    mend_figure_tails(table)
+    assert [[table.rows[r][c].text for c in range(4)] for r in range(1, 4)] == [
+        ["甲区", "38", "1", "按人数和"], ["乙区", "59", "2", "补助"], ["合计", "400", "3", "3一"]]
+    assert (table.rows[2][1].raw, table.rows[2][1].mended) == ("59和", "figure tail")
+    assert table.rows[1][1].mended is None  # read right: untouched
+
+
+def test_figure_tails_of_digital_tables_are_left_alone():
+    digital = build_table([["项目", "数"], ["甲", "59和"], ["乙", "38"], ["丙", "40"]])
+    mend_figure_tails(digital)
+    assert digital.rows[1][1].text == "59和"
 
 
 def test_a_continued_table_a_few_points_off_keeps_its_columns():

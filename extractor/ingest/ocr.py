@@ -109,7 +109,8 @@ class TableReader:
             return None
         lines = _lines([r for r in rows if not _CELL_JUNK.match(r["text"].strip())], self.scale, self.line_type)
         # a lone comma at either end is a speck or the end of a rule: no cell starts or ends with one
-        text = mend_numbers(mend_brackets("".join(l.text for l in sorted(lines, key=lambda l: (l.top, l.x0))))).strip("，,、")
+        text = mend_units(mend_numbers(mend_brackets("".join(l.text for l in sorted(lines, key=lambda l: (l.top, l.x0))))))
+        text = text.strip("，,、")
         if not text:
             return None
         run = self.line_type(text, min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
@@ -134,9 +135,20 @@ _RING_AFTER_PERCENT = regex.compile(r"(?<=\d%)\d(?![\d.,])")
 
 
 def mend_numbers(text: str) -> str:
-    """Figures OCR broke, put back (see _GARBLED_GROUPS, _RING_AFTER_PERCENT)."""
+    """Figures OCR broke in one line, put back (see _GARBLED_GROUPS, _RING_AFTER_PERCENT)."""
     text = _GARBLED_GROUPS.sub(lambda m: f"{int(m.group(1) + regex.sub(r'[.,]', '', m.group(2))):,}.{m.group(3)}", text)
     return _RING_AFTER_PERCENT.sub("", text)
+
+
+# 元 read as 无 (one stroke apart) after a figure in 万/亿 (3850万无), unless 无 opens a
+# word there (2万无需审批)
+_YUAN_READ_AS_WU = regex.compile(r"(?<=\d\s*[万亿]\s*)无(?![需法论关效误])")
+
+
+def mend_units(text: str) -> str:
+    """A unit OCR misread after a figure, put back (_YUAN_READ_AS_WU). Applied to a whole
+    paragraph or cell, since the unit often opens the next line (…3850万 / 无，…)."""
+    return _YUAN_READ_AS_WU.sub("元", text)
 
 
 def mend_brackets(text: str) -> str:
@@ -183,6 +195,38 @@ def mend_row_labels(table) -> None:
             text = label
         if text in _ORDINALS:
             group = _ORDINALS.index(text) + 1
+
+
+# Rule marks OCR reads after a figure in a cell: the stroke of a horizontal rule (一, -,
+# _), a vertical rule (|, 丨), and 和, which the end of a rule with a speck beside it
+# often becomes. No figure in a table cell is written with one of them after it.
+_FIGURE_TAIL = regex.compile(r"^(?P<figure>[-+]?\d[\d,]*(?:\.\d+)?%?)\s*[一\-—_|｜丨和]+$")
+_FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def mend_figure_tails(table) -> None:
+    """In a column of figures of a scanned table, a figure with rule marks read after it
+    (59和, 3一一, 4 -一) is the figure. A column is one of figures when at least two of its
+    body cells, and most, are figures with or without such marks. The cell keeps its
+    reading in `raw` and says why in `mended`; digital tables are left alone."""
+    if all(c.confidence is None for row in table.rows for c in row):
+        return
+    for c in range(table.n_cols):
+        body = [table.rows[r][c] for r in range(table.header_rows, table.n_rows)
+                if table.rows[r][c].merged_from is None and table.rows[r][c].text.strip()]
+        tailed = [(cell, _FIGURE_TAIL.match(cell.text.strip())) for cell in body]
+        tailed = [(cell, m) for cell, m in tailed if m]
+        figures = len(tailed) + sum(1 for cell in body if _FIGURE.match(cell.text.strip()))
+        if not tailed or figures < 2 or 2 * figures <= len(body):
+            continue
+        for cell, m in tailed:
+            if cell.raw is None:
+                cell.raw = cell.text
+            cell.text, cell.mended = m["figure"], "figure tail"
+            for row in table.rows:
+                for copy in row:
+                    if copy.merged_from == (cell.row, cell.col):
+                        copy.text = cell.text
 
 
 def _numbers_items_below(table, r: int) -> bool:

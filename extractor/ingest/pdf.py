@@ -21,7 +21,7 @@ import regex
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..numbering import numbering_of
-from .ocr import mend_row_labels
+from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
 
@@ -246,6 +246,8 @@ class _Paragraph:
             page = last.page
             if last.confidence is not None:
                 confidences.append(last.confidence)
+        if confidences:  # read by OCR
+            text = mend_units(text)
         block = add_text_block(self.doc, text, page=page, bbox=bbox)
         if block is not None and confidences:
             block.confidence = min(confidences)
@@ -337,12 +339,14 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
             spec = spec[1:]
         table = build_table(old + spec, caption=last.table.caption)
         mend_row_labels(table)
+        mend_figure_tails(table)
         last.table = table
         last.text = table.as_text()
         last.end_page = number
         return
     table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
     mend_row_labels(table)
+    mend_figure_tails(table)
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
 
