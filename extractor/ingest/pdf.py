@@ -62,14 +62,19 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
             raise IngestError("encrypted PDF: it needs a password to open", code="encrypted_pdf")
         raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
     try:
-        sizes = [pdf[i].get_size() for i in range(len(pdf))]
-        runs = [_page_lines(pdf[i]) for i in range(len(pdf))]
-        pages = [(_group_lines(r), sizes[i][0]) for i, r in enumerate(runs)]
-        scanned = [i for i, (lines, _) in enumerate(pages) if not _usable(lines)]
-        ruled = [i for i in range(len(pdf)) if i not in scanned and _has_rulings(pdf[i])]
-        if ruled and not careful:
-            tables = {i: found for i in ruled for found in [_ruled_tables(pdf[i], _page_chars(pdf[i]), sizes[i][1])]
-                      if found}
+        sizes, pages, scanned, ruled, tables = [], [], [], [], {}
+        for i in range(len(pdf)):
+            page = pdf[i]  # opened once, for its text, its rulings and its tables
+            sizes.append(page.get_size())
+            pages.append((_group_lines(_page_lines(page)), sizes[i][0]))
+            if not _usable(pages[i][0]):
+                scanned.append(i)
+            elif _has_rulings(page):
+                ruled.append(i)
+                found = None if careful else _ruled_tables(page, _page_chars(page), sizes[i][1])
+                if found:
+                    tables[i] = found
+            page.close()
         ocr_tables = {}
         if scanned:
             from .ocr import ocr_pages
@@ -85,8 +90,6 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         raise IngestError("no text found, not even by OCR", code="no_text_layer")
     if careful:
         tables = _tables(data, ruled) if ruled else {}
-    elif not ruled:
-        tables = {}
     tables.update(ocr_tables)
     doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages))
     repeated = _repeated_margins([lines for lines, _ in pages], sizes)
