@@ -125,7 +125,8 @@ def _decimal(text: str):
 def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = None, force: bool = False) -> list:
     """Every file is read once: by this process when jobs is 1, else by the worker that
     extracts it. Its sha256 decides whether it is a duplicate of an earlier input (the first
-    in input order is processed) or unchanged since the last run into outdir (skipped)."""
+    in input order is kept; with workers, a later copy is extracted too and set aside) or
+    unchanged since the last run into outdir (skipped)."""
     from .emit import write_outputs
     from .ingest import read_input
 
@@ -150,7 +151,7 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
                               error=f"same bytes as {seen[res.sha256]}")
         elif res.sha256:
             seen[res.sha256] = res.path
-            if res.status == "skipped" or res.sha256 in unchanged:
+            if res.sha256 in unchanged:
                 res = InputResult(path=res.path, sha256=res.sha256, status="skipped", report_id=res.report_id,
                                   error="unchanged since the last run", record=previous[res.sha256])
             else:
@@ -179,8 +180,8 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
                 settle(i, InputResult(path=path, error_code=e.code, error=str(e)))
                 continue
             sha = sha256_of(data)
-            if sha in seen or sha in unchanged:  # decided before any work is spent on it
-                settle(i, InputResult(path=path, sha256=sha, status="skipped", report_id=report_id_for(sha)))
+            if sha in seen or sha in unchanged:  # settled before any work is spent on it
+                settle(i, InputResult(path=path, sha256=sha, report_id=report_id_for(sha)))
             else:
                 settle(i, process_one(path, data, sha))
     if bar:
