@@ -21,8 +21,8 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from . import __version__
-from .record import sha256_of
 from .runner import InputResult, collect_inputs, process_one
+from .runner import _start_worker as start_runner_worker
 from .store import Store
 
 MAX_ZIP_DEPTH = 2
@@ -108,16 +108,16 @@ def _alarm(signum, frame):
     raise _Timeout()
 
 
-def process_limited(path: str) -> InputResult:
+def process_limited(path: str, unchanged: Optional[frozenset] = None) -> InputResult:
     """process_one with a wall-clock limit (where this runs in a process's main thread: a
     Dask worker runs tasks in threads and has its own limits); memory is limited for the
     whole worker by _limit_worker."""
     if threading.current_thread() is not threading.main_thread():
-        return process_one(path)
+        return process_one(path, unchanged=unchanged)
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(FILE_SECONDS)
     try:
-        return process_one(path)
+        return process_one(path, unchanged=unchanged)
     except _Timeout:
         return InputResult(path=path, error_code="timeout", error=f"gave up after {FILE_SECONDS}s")
     except MemoryError:
@@ -127,26 +127,32 @@ def process_limited(path: str) -> InputResult:
         signal.alarm(0)
 
 
+def _start_worker(unchanged: frozenset) -> None:
+    _limit_worker()
+    start_runner_worker(unchanged)
+
+
 def _local_pool(jobs: int):
-    """Results of process_limited over paths, from a local process pool."""
-    def run(paths):
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker) as pool:
+    """Results of process_limited over paths, in their order, from a local process pool."""
+    def run(paths, unchanged: frozenset):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(unchanged,)) as pool:
             yield from pool.map(process_limited, paths, chunksize=1)
     return run
 
 
 def _dask_pool(scheduler: str):
-    """The same from a Dask cluster: 'local' starts one on this machine, anything else is a
-    scheduler address (tcp://host:8786). Workers need the project installed and must see the
-    files at the same paths (a shared or copied folder). Results come back to this process,
-    which alone writes the store."""
-    def run(paths):
+    """The same from a Dask cluster, as they finish: 'local' starts one on this machine,
+    anything else is a scheduler address (tcp://host:8786). Workers need the project
+    installed and must see the files at the same paths (a shared or copied folder). Results
+    come back to this process, which alone writes the store."""
+    def run(paths, unchanged: frozenset):
         from distributed import Client, LocalCluster, as_completed
 
         cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) \
             if scheduler == "local" else None
         with Client(cluster if cluster is not None else scheduler) as client:
-            futures = client.map(process_limited, paths, pure=False)
+            [known] = client.scatter([unchanged], broadcast=True)  # one object, not its members
+            futures = client.map(process_limited, paths, unchanged=known, pure=False)
             for future in as_completed(futures):
                 yield future.result()
         if cluster is not None:
@@ -165,40 +171,33 @@ def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional
         for r in refused:
             store.record_input(r.name, "", "failed", r.code, r.error)
             counts["failed"] += 1
-        todo = []
-        seen = {}
-        for item in inputs:
-            try:
-                sha = sha256_of(item.path.read_bytes())
-            except OSError as e:
-                store.record_input(item.name, "", "failed", "unreadable", str(e))
-                counts["failed"] += 1
-                continue
-            stored = store.stored_version(sha)
-            if sha in seen or (stored and stored["path"] != item.name and stored["extractor_version"] == __version__):
-                store.record_input(item.name, sha, "duplicate", "", f"same bytes as {seen.get(sha) or stored['path']}",
-                                   stored["report_id"] if stored else "")
-                counts["duplicate"] += 1
-                continue
-            seen[sha] = item.name
-            if stored and stored["extractor_version"] == __version__:
-                store.record_input(item.name, sha, "skipped", "", "already imported with this extractor version",
-                                   stored["report_id"])
-                counts["skipped"] += 1
-                continue
-            todo.append(item)
-        bar = _bar(len(todo), progress)
-        names = {str(i.path): i.name for i in todo}
+        # Each file is read once, by the worker that extracts it: the worker hashes it and
+        # passes over what this extractor version has stored already (the store decides
+        # what that is: skipped at the same path, a duplicate at another).
+        known = store.stored_hashes(__version__)
+        seen = {}  # sha256 → the first input with those bytes in this import
+        bar = _bar(len(inputs), progress)
+        names = {str(i.path): i.name for i in inputs}
         run = _dask_pool(dask) if dask else _local_pool(jobs)
-        for res in run([str(i.path) for i in todo]):
-            name = names[res.path]
-            if res.record is not None:
+        for res in run([str(i.path) for i in inputs], frozenset(known)):
+            name, sha = names[res.path], res.sha256
+            stored = known.get(sha)
+            if sha in seen or (stored and stored[0] != name):
+                store.record_input(name, sha, "duplicate", "", f"same bytes as {seen.get(sha) or stored[0]}",
+                                   stored[1] if stored else "")
+                counts["duplicate"] += 1
+            elif stored:
+                store.record_input(name, sha, "skipped", "", "already imported with this extractor version", stored[1])
+                counts["skipped"] += 1
+            elif res.record is not None:
                 res.record["source"]["path"] = name
                 store.save(name, res.record)
                 counts["ok"] += 1
             else:
-                store.record_input(name, res.sha256, "failed", res.error_code, res.error)
+                store.record_input(name, sha, "failed", res.error_code, res.error)
                 counts["failed"] += 1
+            if sha:
+                seen.setdefault(sha, name)
             if bar:
                 bar.update(1)
         if bar:

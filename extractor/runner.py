@@ -58,10 +58,11 @@ def _ignore_patterns(folder: Path) -> list:
     return [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
 
 
-def process_one(path: str, data: Optional[bytes] = None, sha256: str = "") -> InputResult:
+def process_one(path: str, data: Optional[bytes] = None, sha256: str = "",
+                unchanged: Optional[frozenset] = None) -> InputResult:
     """Run one file, read here unless its bytes (and their sha256) are given; errors become
-    a failed result, never an exception. In a worker process of run_batch, a file whose
-    bytes are unchanged since the last run comes back as skipped, unread further."""
+    a failed result, never an exception. A file whose sha256 is in `unchanged` (by default
+    the set a worker process was started with) comes back as skipped, unread further."""
     from .ingest import read_input
     from .pipeline import extract_file
 
@@ -75,7 +76,7 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "") -> In
             return result
     result.sha256 = sha256 or sha256_of(data)
     result.report_id = report_id_for(result.sha256)
-    if result.sha256 in _unchanged:
+    if result.sha256 in (_unchanged if unchanged is None else unchanged):
         result.status = "skipped"
         return result
     try:
@@ -90,9 +91,9 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "") -> In
     return result
 
 
-# sha256 of the files an earlier run into the same folder has records of: set in each
-# worker process of a parallel run, so that the worker, which reads the file anyway, can
-# tell it is unchanged (the batch reads every file once, in the worker)
+# sha256 of the files an earlier run (or import) has records of: set in each worker process
+# of a parallel run, so that the worker, which reads the file anyway, can tell it is
+# unchanged (the batch reads every file once, in the worker)
 _unchanged: frozenset = frozenset()
 
 

@@ -93,6 +93,11 @@ class Store:
         row = self.db.execute("SELECT report_id, extractor_version, path FROM reports WHERE sha256=?", (sha256,)).fetchone()
         return row
 
+    def stored_hashes(self, extractor_version: str) -> dict:
+        """sha256 → (path, report_id) of the reports stored by that extractor version."""
+        return {sha: (path, rid) for sha, path, rid in self.db.execute(
+            "SELECT sha256, path, report_id FROM reports WHERE extractor_version=?", (extractor_version,))}
+
     def records(self) -> list:
         return [json.loads(r[0], parse_float=Decimal, parse_int=Decimal)
                 for r in self.db.execute("SELECT record_json FROM reports ORDER BY path")]

@@ -4,6 +4,7 @@ import subprocess
 import sys
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import extractor
 from extractor import importer
@@ -37,6 +38,30 @@ def test_import_is_idempotent_and_finds_duplicates(tmp_path):
     df = extractor.load_dataset(db)
     assert len(df) == 2 and set(df["grade"]) == {"优", "良"}
     assert set(df["spent"]) == {Decimal("950000")}
+
+
+def test_each_file_is_read_once_by_its_worker(tmp_path, monkeypatch):
+    """The workers are forked from this process, so the counting read_bytes goes with them;
+    each read is appended to a file, which every process sees."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("a.txt", REPORT), ("copy.txt", REPORT), ("b.txt", REPORT.replace("91分", "85分"))):
+        (src / name).write_text(text, encoding="utf-8")
+    log = tmp_path / "reads.log"
+    real = Path.read_bytes
+
+    def counted(self):
+        if self.parent == src:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(self.name + "\n")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    db = tmp_path / "s.db"
+    for _ in range(2):  # a first import, then one that finds everything stored
+        importer.import_paths([src], db, jobs=2, progress=False)
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(["a.txt", "b.txt", "copy.txt"] * 2)
+    assert sorted(s for s, _ in inputs(db).values()) == ["duplicate", "skipped", "skipped"]
 
 
 def test_unsafe_and_oversized_archives_are_refused(tmp_path, monkeypatch):
