@@ -21,8 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from . import __version__
-from .runner import InputResult, collect_inputs, process_one
-from .runner import _start_worker as start_runner_worker
+from .runner import InputResult, collect_inputs, process_one, set_unchanged
 from .store import Store
 
 MAX_ZIP_DEPTH = 2
@@ -129,7 +128,7 @@ def process_limited(path: str, unchanged: Optional[frozenset] = None) -> InputRe
 
 def _start_worker(unchanged: frozenset) -> None:
     _limit_worker()
-    start_runner_worker(unchanged)
+    set_unchanged(unchanged)
 
 
 def _local_pool(jobs: int):

@@ -97,7 +97,8 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "",
 _unchanged: frozenset = frozenset()
 
 
-def _start_worker(unchanged: frozenset) -> None:
+def set_unchanged(unchanged: frozenset) -> None:
+    """A worker process's initializer: the hashes process_one passes over."""
     global _unchanged
     _unchanged = unchanged
 
@@ -169,7 +170,7 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs ~40 ms to import
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(unchanged,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=set_unchanged, initargs=(unchanged,)) as pool:
             for i, res in zip(todo, pool.map(process_one, [str(inputs[i]) for i in todo], chunksize=4)):
                 settle(i, res)
     else:
