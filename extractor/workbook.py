@@ -105,13 +105,11 @@ def _sheet_xml(rows: list, widths: list):
             if type(value) is str:
                 if not value:
                     continue
-                # plain short text, most cells, is written here; everything else by _cell
-                if len(value) <= MAX_CELL_TEXT and not _NEEDS_ESCAPE.search(value):
-                    chunk.append(f'<c r="{letter}{r}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
-                    continue
-            elif value is None:
-                continue
-            chunk.append(f'<c r="{letter}{r}"{_cell(value)}</c>')
+                if len(value) > MAX_CELL_TEXT or _NEEDS_ESCAPE.search(value):  # most texts need neither
+                    value = _xml_text(value)
+                chunk.append(f'<c r="{letter}{r}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+            elif value is not None:
+                chunk.append(f'<c r="{letter}{r}"{_number(value)}</c>')
         chunk.append("</row>")
         if len(chunk) > 4096:
             yield "".join(chunk)
@@ -120,17 +118,17 @@ def _sheet_xml(rows: list, widths: list):
     yield "".join(chunk)
 
 
-def _cell(value) -> str:
-    """A cell's attributes and content after its reference (never empty: the caller leaves
-    out None and "")."""
+def _xml_text(value: str) -> str:
+    """Text as a cell holds it: cut to Excel's limit, escaped for XML."""
+    if len(value) > MAX_CELL_TEXT:
+        warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=4)
+        value = value[:MAX_CELL_TEXT]
+    return _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", escape(value))
+
+
+def _number(value) -> str:
+    """A number or boolean cell's attributes and value, after its reference."""
     kind = type(value)
-    if kind is str:
-        if len(value) > MAX_CELL_TEXT:
-            warnings.warn("Cell contents too long, truncated to 32767 characters", UserWarning, stacklevel=4)
-            value = value[:MAX_CELL_TEXT]
-        if _NEEDS_ESCAPE.search(value):
-            value = _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", escape(value))
-        return f' t="inlineStr"><is><t xml:space="preserve">{value}</t></is>'
     if kind is bool:
         return f' t="b"><v>{int(value)}</v>'
     if kind is int or kind is float or kind is Decimal:

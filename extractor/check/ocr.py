@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from ..record import decimal_text
 from .tolerance import half_unit
 
 _RING_READ_AS_NINE = regex.compile(r"(?P<figure>\d+(?:\.(?P<decimals>\d+))?)9\s*[%％]")
@@ -57,5 +58,5 @@ def _percent_ring(flag: dict, read: list):
         decimals = len(m["decimals"] or "")
         if abs(likely - target) <= 2 * half_unit(decimals):  # within one unit of its last digit
             return {"fact": f["id"], "read": f["text"].strip(), "likely": m["figure"] + "%",
-                    "computed": format(target.normalize(), "f")}
+                    "computed": decimal_text(target)}
     return None

@@ -172,7 +172,7 @@ def mend_row_labels(table) -> None:
     the one before it. Each mended cell keeps its reading in `raw` and says why in
     `mended`. Digital tables (no cell with an OCR confidence) are left alone."""
     if not table.rows or table.n_cols < 2 or not any("序号" in table.rows[r][0].text for r in range(table.header_rows)) \
-            or all(c.confidence is None for row in table.rows for c in row):
+            or not _scanned(table):
         return
     group = 0  # the last group numeral seen
     for r in range(table.header_rows, table.n_rows):
@@ -186,12 +186,8 @@ def mend_row_labels(table) -> None:
             label, why = _ORDINALS[len(strokes.group(1)) - 1], "strokes"
         elif not text and 0 < group < len(_ORDINALS) and _numbers_items_below(table, r):
             label, why = _ORDINALS[group], "sequence"
-        if label:  # `raw` keeps what was read
-            cell.text, cell.mended = label, why
-            for row in table.rows[r:r + cell.rowspan]:
-                for copy in row:
-                    if copy.merged_from == (r, 0):
-                        copy.text = label
+        if label:
+            _mend(table, cell, label, why)
             text = label
         if text in _ORDINALS:
             group = _ORDINALS.index(text) + 1
@@ -209,24 +205,34 @@ def mend_figure_tails(table) -> None:
     (59和, 3一一, 4 -一) is the figure. A column is one of figures when at least two of its
     body cells, and most, are figures with or without such marks. The cell keeps its
     reading in `raw` and says why in `mended`; digital tables are left alone."""
-    if all(c.confidence is None for row in table.rows for c in row):
+    if not _scanned(table):
         return
     for c in range(table.n_cols):
         body = [table.rows[r][c] for r in range(table.header_rows, table.n_rows)
                 if table.rows[r][c].merged_from is None and table.rows[r][c].text.strip()]
-        tailed = [(cell, _FIGURE_TAIL.match(cell.text.strip())) for cell in body]
-        tailed = [(cell, m) for cell, m in tailed if m]
+        tailed = [(cell, m) for cell in body if (m := _FIGURE_TAIL.match(cell.text.strip()))]
         figures = len(tailed) + sum(1 for cell in body if _FIGURE.match(cell.text.strip()))
         if not tailed or figures < 2 or 2 * figures <= len(body):
             continue
         for cell, m in tailed:
-            if cell.raw is None:
-                cell.raw = cell.text
-            cell.text, cell.mended = m["figure"], "figure tail"
-            for row in table.rows:
-                for copy in row:
-                    if copy.merged_from == (cell.row, cell.col):
-                        copy.text = cell.text
+            _mend(table, cell, m["figure"], "figure tail")
+
+
+def _scanned(table) -> bool:
+    """Was the table read by OCR (some cell has a confidence)? Digital tables are never mended."""
+    return any(c.confidence is not None for row in table.rows for c in row)
+
+
+def _mend(table, cell, text: str, why: str) -> None:
+    """Put a cell's OCR reading right: `raw` keeps what was read, `mended` says why, and the
+    positions a merged cell covers repeat the new text."""
+    if cell.raw is None:
+        cell.raw = cell.text
+    cell.text, cell.mended = text, why
+    for row in table.rows[cell.row:cell.row + cell.rowspan]:
+        for copy in row[cell.col:cell.col + cell.colspan]:
+            if copy.merged_from == (cell.row, cell.col):
+                copy.text = text
 
 
 def _numbers_items_below(table, r: int) -> bool:
