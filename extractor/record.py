@@ -70,6 +70,7 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "problems": extraction.get("problems", []),
         "recommendations": extraction.get("recommendations", []),
         "indicators": extraction.get("indicators", []),
+        "forms": extraction.get("forms", []),
         "relations": extraction.get("relations", []),
         "places": extraction.get("places", []),
         "references": extraction.get("references", []),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..model import Document
 from .facts import extract_facts
+from .form_metadata import apply_form_metadata
+from .forms import extract_forms
 from .indicators import extract_indicators
 from .grade_bands import stated_grade_bands
 from .metadata import extract_metadata
@@ -26,14 +28,22 @@ def extract_document(doc: Document) -> dict:
         metadata_sources["grade_bands"] = bands["source"]
     problems, recommendations = extract_sections(doc)
     facts = extract_facts(doc)
+    # a standard form's slots relabel the facts of its cells (and add those of bare numbers)
+    forms = extract_forms(doc, facts)
+    apply_form_metadata(metadata, metadata_sources, forms, facts)
     texts = _texts(doc)
+    # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
+    # would otherwise look like a breakdown of whatever figure stands before them)
+    in_forms = {i for form in forms for i in range(form["blocks"][0], form["blocks"][1] + 1)}
+    prose_facts = [f for f in facts if f.source["block"] not in in_forms] if in_forms else facts
     return {
-        "relations": extract_relations(doc, facts, metadata.get("year")),
+        "relations": extract_relations(doc, prose_facts, metadata.get("year")),
         "problems": problems,
         "recommendations": recommendations,
         "metadata": metadata,
         "metadata_sources": metadata_sources,
         "facts": facts,
+        "forms": forms,
         "indicators": extract_indicators(doc),
         "places": place_mentions(texts, metadata.get("admin_code")),
         "references": extract_references(texts),

@@ -1,0 +1,115 @@
+"""Facts for the values in a form's slots.
+
+A slot's value may already be a fact (a figure with its own unit in text, or a table cell
+under a header the table reader understood): then it is relabelled with its slot, and
+retyped when the form says what the bare number is (a number under 年初预算数 in a block
+headed 项目资金（万元） is an amount in 万元). Otherwise a new fact is made, pointing at
+the exact characters of the cell. Dashes, slashes and 无 are "not applicable", never 0.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .facts import Fact
+from .numbers import find_quantities, parse_arabic
+
+_FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict:
+    return load_json("units.json")
+
+
+def value_of(text: str) -> Decimal:
+    m = _FIGURE.search(text)
+    return parse_arabic(m.group(0).rstrip("% ").lstrip("+-"))[0] if m else Decimal(0)
+
+
+def _unit_spec(written_unit: str) -> tuple:
+    """(kind, base unit, base units per written unit) of 万元, 元, 分, % …"""
+    spec = _units()
+    if written_unit in spec["units"]:
+        kind, base, mult = spec["units"][written_unit]
+        return kind, base, Decimal(mult)
+    if written_unit == "分":
+        return "score", "分", Decimal(1)
+    for mag, factor in spec["magnitudes"].items():
+        rest = written_unit[len(mag):]
+        if written_unit.startswith(mag) and rest in spec["units"]:
+            kind, base, mult = spec["units"][rest]
+            return kind, base, Decimal(mult) * Decimal(factor)
+    raise KeyError(written_unit)
+
+
+class FactIndex:
+    """The document's facts by where they are, so a slot finds the fact already read
+    from its cell; new facts get ids after the existing ones."""
+
+    def __init__(self, facts: list):
+        self.facts = facts
+        self.by_place = defaultdict(list)
+        for f in facts:
+            self.by_place[self._place(f.source)].append(f)
+        self.added = 0
+
+    @staticmethod
+    def _place(source: dict) -> tuple:
+        return source.get("block"), source.get("row"), source.get("col")
+
+    def _existing(self, source: dict) -> Optional[Fact]:
+        for f in self.by_place.get(self._place(source), ()):
+            if f.source["start"] < source["end"] and source["start"] < f.source["end"]:
+                return f
+        return None
+
+    def fact_for(self, token, written_unit: Optional[str], label: str, subject: Optional[str], extra: dict):
+        """The fact for a slot's cell. `written_unit`: the unit the form gives a bare
+        number (万元 in the fund block, 分 for 分值/得分); None when only a figure with its
+        own unit (≥95%, 1200人) makes a fact."""
+        text = token.text
+        m = _FIGURE.search(text)
+        if m is None:
+            return None
+        figure = m.group(0).rstrip()
+        has_percent = figure.endswith("%")
+        bare_number = text.strip() == figure.strip() or text.strip() == figure.strip() + "%"
+        if bare_number and written_unit is not None or has_percent:
+            unit = "%" if has_percent else written_unit
+            number = figure.rstrip("%").rstrip()
+            negative = number.startswith("-")
+            value, decimals = parse_arabic(number.lstrip("+-"))
+            kind, base, mult = _unit_spec(unit)
+            source = token.source(m.start(), m.start() + len(figure))
+            return self._put(source, kind, (-value if negative else value) * mult, base, decimals, mult, label,
+                             subject, {**extra, "written_unit": unit})
+        quantities = find_quantities(text)
+        if not quantities:
+            return None
+        q = quantities[0]
+        source = token.source(q.start, q.end)
+        return self._put(source, q.kind, q.value, q.unit, q.decimals, q.scale, label, subject,
+                         {**extra, "written_unit": q.written_unit}, approx=q.approx)
+
+    def _put(self, source, kind, value, unit, decimals, scale, label, subject, extra, approx=False) -> Fact:
+        fact = self._existing(source)
+        if fact is not None:
+            if fact.kind != kind or fact.value != value:
+                fact.kind, fact.value, fact.unit, fact.scale, fact.decimals = kind, value, unit, scale, decimals
+            fact.label = label
+            fact.subject = subject
+            fact.extra.update(extra)
+            return fact
+        fact = Fact(kind=kind, value=value, unit=unit, text=source["quote"], decimals=decimals, approx=approx,
+                    source=source, label=label, subject=subject, scale=scale, extra=dict(extra))
+        self.facts.append(fact)
+        self.by_place[self._place(source)].append(fact)
+        self.added += 1
+        fact.id = f"f{len(self.facts)}"
+        return fact

@@ -1,0 +1,51 @@
+"""What a recognised form says about the whole report: its 总分 and 自评等级 are the
+report's score and grade, its 主管部门/实施单位 cells name the region (through the
+gazetteer), and a document that is a form has the form's report type."""
+from __future__ import annotations
+
+from .regions import resolve_region
+
+# a form within the first blocks is the document itself, not an annex of a narrative report
+_LEADING_BLOCKS = 4
+
+
+def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list) -> None:
+    if not forms:
+        return
+    form = forms[0]
+    by_id = {f.id: f for f in facts}
+    is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form)
+    if is_form:
+        metadata["report_type"] = form["report_type"]
+        metadata["self_evaluation"] = True
+    total = by_id.get(form["total_score"]) if form.get("total_score") else None
+    if total is not None and (is_form or metadata.get("score") is None):
+        metadata["score"] = total.value
+        sources["score"] = total.source
+    if form.get("grade") and (is_form or metadata.get("grade") is None):
+        metadata["grade"] = form["grade"]["text"]
+        sources["grade"] = form["grade"]["source"]
+    agencies = form["meta"].get("agency", [])
+    if agencies and not metadata.get("agency"):
+        metadata["agency"] = agencies[0]["text"]
+        sources["agency"] = agencies[0]["source"]
+    if agencies and (not metadata.get("county") or is_form):
+        region = resolve_region(" ".join(a["text"] for a in agencies), "")
+        if region.get("admin_code") and _more_specific(region, metadata):
+            for key in ("province", "city", "county", "admin_code"):
+                metadata[key] = region.get(key)
+            metadata.pop("region_unresolved", None)
+            sources["region"] = agencies[0]["source"]
+
+
+def _title_is_form(title, form: dict) -> bool:
+    return bool(title) and form.get("title") is not None and form["title"] in title
+
+
+def _more_specific(region: dict, metadata: dict) -> bool:
+    """Replace the report's region only by a deeper one on the same branch, or fill a gap."""
+    if not metadata.get("admin_code"):
+        return True
+    depth = lambda m: sum(1 for k in ("province", "city", "county") if m.get(k))
+    same_branch = all(metadata.get(k) in (None, region.get(k)) for k in ("province", "city"))
+    return same_branch and depth(region) > depth(metadata)

@@ -1,0 +1,112 @@
+"""A document as one stream of cell tokens, whatever shape its forms arrived in.
+
+The standard self-evaluation forms reach us as real tables (.docx/.xlsx/.pdf), as rows of
+`|`-separated cells, as whitespace-separated cells (several rows on a line, or the whole
+form on one line) and as one cell per line. Reading them all as a stream of tokens, each
+knowing its line and where it sits in the file, lets one parser (forms.py) map values to a
+template's slots by position where the shape keeps empty cells and by type where it does not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Block, Document
+
+_PIPE = regex.compile(r"[|｜│]")
+_WIDE_GAP = regex.compile(r"\s{2,}")
+_ANY_GAP = regex.compile(r"\s+")
+# a comparator written apart from its figure (≥ 95%) belongs to the figure's cell
+_LONE_COMPARATOR = regex.compile(r"^(?:[≥≤<>=＜＞＝]|>=|<=)$")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    block: Block
+    start: int  # offsets into the block's text, or into the cell's text for a table cell
+    end: int
+    line: int  # tokens of one table row or one text line share it
+    col: int  # position in its line (the table column for a cell)
+    positional: bool  # the line keeps its empty cells, so position means column
+    row: Optional[int] = None  # table row and column when the token is a cell
+    cell_col: Optional[int] = None
+    merged: bool = False  # a grid position covered by a merged cell written elsewhere
+
+    def source(self, start: int = 0, end: Optional[int] = None) -> dict:
+        """Where characters [start, end) of this token are in the file."""
+        end = len(self.text) if end is None else end
+        b = self.block
+        where = {"page": b.page, "block": b.index, "table": None, "row": None, "col": None}
+        if self.row is not None:
+            where.update(table=b.index, row=self.row, col=self.cell_col)
+        return {**where, "start": self.start + start, "end": self.start + end,
+                "quote": self.text[start:end]}
+
+
+def document_tokens(doc: Document) -> list:
+    tokens: list = []
+    line = 0
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            for r, row in enumerate(block.table.rows):
+                for c, cell in enumerate(row):
+                    tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, True, r, c,
+                                        merged=cell.merged_from is not None))
+                line += 1
+            continue
+        for text_line, offset in _lines(block.text):
+            tokens.extend(_line_tokens(block, text_line, offset, line))
+            line += 1
+    return tokens
+
+
+def _lines(text: str):
+    offset = 0
+    for part in text.split("\n"):
+        yield part, offset
+        offset += len(part) + 1
+
+
+def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
+    if _PIPE.search(text):
+        return _pipe_tokens(block, text, offset, line)
+    gap = _WIDE_GAP if _WIDE_GAP.search(text.strip()) else _ANY_GAP
+    out: list = []
+    pos = 0
+    pieces = []
+    for m in gap.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    for s, e in pieces:
+        if s == e:
+            continue
+        if out and _LONE_COMPARATOR.match(out[-1].text):
+            prev = out.pop()  # ≥ 95% → one cell "≥ 95%"
+            s = prev.start - offset
+        out.append(Token(text[s:e], block, offset + s, offset + e, line, len(out), False))
+    return out
+
+
+def _pipe_tokens(block: Block, text: str, offset: int, line: int) -> list:
+    bounds = [m.start() for m in _PIPE.finditer(text)]
+    edges = [-1] + bounds + [len(text)]
+    cells = []
+    for a, b in zip(edges, edges[1:]):
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        cells.append((s, e))
+    # a leading or trailing pipe opens no cell
+    if cells and bounds and not text[:bounds[0]].strip():
+        cells.pop(0)
+    if cells and bounds and not text[bounds[-1] + 1:].strip():
+        cells.pop()
+    if cells and all(regex.fullmatch(r"[-:—\s]*", text[s:e]) for s, e in cells):
+        return []  # a Markdown separator row |---|:---:|
+    return [Token(text[s:e], block, offset + s, offset + e, line, i, True) for i, (s, e) in enumerate(cells)]
