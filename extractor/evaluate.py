@@ -115,6 +115,9 @@ def score_record(record: dict, gold: dict) -> dict:
         got = Counter(f["rule"] for f in record.get("flags", []) if f.get("severity") in ("error", "warning"))
         want = Counter(f["rule"] for f in gold["flags"])
         out["flags"] = {r: (min(got[r], want[r]), got[r], want[r]) for r in set(got) | set(want)}
+        # errors beyond what the gold lists for their rule: what costs an auditor most
+        errors = Counter(f["rule"] for f in record.get("flags", []) if f.get("severity") == "error")
+        out["false_errors"] = sum(max(0, n - want[r]) for r, n in errors.items())
     return out
 
 
@@ -128,6 +131,7 @@ def evaluate(gold_dir, paths: list) -> dict:
     sections = defaultdict(lambda: [0, 0, 0])
     flags = defaultdict(lambda: [0, 0, 0])
     reports = {}
+    false_errors = [0, 0]  # false error flags, files whose gold lists flags
     for f in files:
         res = process_one(str(f))
         fmt = f.suffix.lower().lstrip(".")
@@ -136,6 +140,8 @@ def evaluate(gold_dir, paths: list) -> dict:
             continue
         s = score_record(res.record, golds[f.stem])
         reports[str(f)] = {"missed": s["missed"], "extra": s["extra"], "metadata": s["metadata"],
+                           "flags": [f"{x['rule']} [{x['severity']}] {x['message']}" for x in res.record.get("flags", [])
+                                     if x.get("severity") in ("error", "warning")],
                            "duplicates": s["duplicates"]}
         for kind, (tp, npred, ngold) in s["per_kind"].items():
             for bucket in (per_format[fmt][kind], per_format[fmt]["all"], per_format["all"][kind], per_format["all"]["all"]):
@@ -152,6 +158,9 @@ def evaluate(gold_dir, paths: list) -> dict:
             for name in ("problems", "recommendations"):
                 for i in range(3):
                     sections[f"{key}:{name}"][i] += s[name][i]
+        if "false_errors" in s:
+            false_errors[0] += s["false_errors"]
+            false_errors[1] += 1
         for rule, (tp, npred, ngold) in s.get("flags", {}).items():
             flags[rule][0] += tp
             flags[rule][1] += npred
@@ -166,6 +175,8 @@ def evaluate(gold_dir, paths: list) -> dict:
         "metadata_accuracy": {k: round(v[0] / v[1], 4) for k, v in meta.items()},
         "sections": {k: _prf(*v) for k, v in sections.items()},
         "flags": {k: _prf(*v) for k, v in flags.items()},
+        "false_error_flags": {"count": false_errors[0], "files": false_errors[1],
+                              "per_20_files": round(20 * false_errors[0] / false_errors[1], 2) if false_errors[1] else None},
         "reports": reports,
     }
 
@@ -193,5 +204,8 @@ def format_scores(scores: dict) -> str:
         lines.append("")
         lines.append("flags (error+warning) by rule   precision  recall")
         for k, s in sorted(scores["flags"].items()):
-            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f}")
+            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f}   {s['tp']}/{s['pred']}/{s['gold']}")
+        fe = scores.get("false_error_flags") or {}
+        if fe.get("files"):
+            lines.append(f"  false error flags: {fe['count']} in {fe['files']} files ({fe['per_20_files']} per 20 files)")
     return "\n".join(lines)

@@ -109,4 +109,6 @@ def _pipe_tokens(block: Block, text: str, offset: int, line: int) -> list:
         cells.pop()
     if cells and all(regex.fullmatch(r"[-:—\s]*", text[s:e]) for s, e in cells):
         return []  # a Markdown separator row |---|:---:|
-    return [Token(text[s:e], block, offset + s, offset + e, line, i, True) for i, (s, e) in enumerate(cells)]
+    # Pipe rows left in text (not rebuilt as a table) are the broken ones: rows cut across
+    # lines, cells missing. Their cells are read in order, by type, not by position.
+    return [Token(text[s:e], block, offset + s, offset + e, line, i, False) for i, (s, e) in enumerate(cells) if s < e]

@@ -40,7 +40,7 @@ def spec() -> dict:
 
 def canon(text: str) -> str:
     """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefix."""
-    t = _SPACE.sub("", text)
+    t = _SPACE.sub("", text).rstrip("：:")
     for prefix in spec()["label_prefixes"]:
         if t.startswith(prefix) and len(t) > len(prefix):
             t = t[len(prefix):]
@@ -74,6 +74,7 @@ def vocab() -> dict:
         "grade_cell": set(s["grade_cells"]),
         "grade": sorted(s["grades"], key=len, reverse=True),
         "na": set(s["na_cells"]),
+        "money": {bare(label) for label in s["money_labels"]},
         "titles": sorted(((canon(t), name) for name, tpl in s["templates"].items() for t in tpl["titles"]),
                          key=lambda x: -len(x[0])),
         "keywords": {name: {bare(k) for k in tpl["keywords"]} for name, tpl in s["templates"].items()},
@@ -176,7 +177,9 @@ class FormReader:
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
                      "funds": [], "indicators": [], "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
+        self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.unit = spec()["fund_unit_default"]
+        self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None
         self.path: list = [None, None]
         self.last = 0  # the last token a slot or label of the form was read from
@@ -195,6 +198,9 @@ class FormReader:
                 i += 1
                 continue
             before = i
+            unit = self._unit_statement(i)
+            if unit and self.indicators is None and not self.fund_columns:
+                self.unit, self._unit_stated = unit, True
             if self._read_label_colon(t):
                 i += 1
             elif key in v["grade_cell"]:
@@ -207,6 +213,8 @@ class FormReader:
                 i = self._read_fund_header(i)
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
+            elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_cell(i):
+                i += 2
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
             elif self.indicators is not None and key in v["level1"]:
@@ -255,6 +263,35 @@ class FormReader:
             j += 1
         return None
 
+    # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
+    def _read_money_cell(self, i: int) -> bool:
+        label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        m = _UNIT_IN_CELL.search(label.text)
+        unit = (m.group(1) or m.group(2)) if m else self._stated_unit
+        if nxt is None or unit is None or value_type(nxt.text) != "num" or nxt.merged:
+            return False
+        fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
+        return fact is not None
+
+    def _unit_statement(self, i: int) -> Optional[str]:
+        """金额单位：万元 in one cell, or 单位： and 万元 in two."""
+        t = self.tokens[i]
+        if len(t.text) > 16:
+            return None
+        m = _UNIT_IN_CELL.search(t.text)
+        if m:
+            return m.group(1) or m.group(2)
+        if canon(t.text) in spec()["unit_cells"] and i + 1 < len(self.tokens):
+            word = canon(self.tokens[i + 1].text)
+            return word if word in ("万元", "元", "亿元", "千元") else None
+        return None
+
+    @property
+    def _stated_unit(self) -> Optional[str]:
+        """The money unit the form states for itself (金额单位：万元, or a unit cell of the
+        fund block); None when it states none — a bare number is then no amount."""
+        return self.unit if self._unit_stated else None
+
     # -- the fund block
     def _fund_header_len(self, i: int) -> int:
         """How many tokens from i are fund column labels (empty cells between them allowed
@@ -281,6 +318,7 @@ class FormReader:
             m = _UNIT_IN_CELL.search(t.text)
             if m:
                 self.unit = m.group(1) or m.group(2)
+                self._unit_stated = True
         return end
 
     def _read_fund_row(self, i: int, slot: str) -> int:
@@ -298,7 +336,16 @@ class FormReader:
             while j < len(self.tokens) and value_type(self.tokens[j].text) and len(values) < len(self.fund_columns):
                 values.append(self.tokens[j])
                 j += 1
-            pairs = _assign_by_type(self.fund_columns, values)
+            # a row written like the one above it (the same types in the same order) has
+            # its values in the same columns
+            signature = tuple(value_type(t.text) for t in values)
+            if signature in self.fund_patterns:
+                kinds = spec()["fund_column_kinds"]
+                pairs = [(c, kinds[c], t) for c, t in zip(self.fund_patterns[signature], values)]
+            else:
+                pairs = _assign_by_type(self.fund_columns, values, slot)
+                if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
+                    self.fund_patterns[signature] = [c for c, _, _ in pairs]
             end = j
         row_spec = spec()["fund_rows"][slot]
         row = {"slot": slot, "label": canon(label.text), "part_of": row_spec["part_of"],
@@ -404,18 +451,7 @@ class FormReader:
             else:
                 break
             j += 1
-        values: dict = {}
-        if taken:
-            values["target"] = taken[0]
-            rest = taken[1:]
-            # a bare number after a target written with its unit is 分值, not the result
-            target_has_unit = parse_target(taken[0].text)[2] is not None
-            if rest and not (target_has_unit and value_type(rest[0].text) == "num"):
-                values["actual"] = rest.pop(0)
-            for slot in ("weight", "score"):
-                if rest and value_type(rest[0].text) in ("num", "na"):
-                    values[slot] = rest.pop(0)
-        return values, j
+        return _assign_indicator_values(self.indicators.slots, taken), j
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:
@@ -429,7 +465,7 @@ class FormReader:
             return None
         comparator, value, unit = parse_target(text)
         out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
-        if unit is not None:
+        if unit in FACT_UNITS:
             fact = self.index.fact_for(token, None, "年度指标值" if slot == "target" else "实际完成值", path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
@@ -477,9 +513,38 @@ class FormReader:
         return j
 
 
+def _assign_indicator_values(slots: list, taken: list) -> dict:
+    """Slot → token for an indicator row written without its empty cells, in the column
+    order of the form's header (分值 comes first in some provinces' forms). 分值 and 得分
+    hold bare numbers; a bare number after a target written with its unit is a score
+    column rather than the result. Of the fitting orders the one that fills the earliest
+    columns is taken."""
+    slots = [s for s in slots if s != "reason"]
+    score_slots = {"weight", "score"}
+    has_unit = any(parse_target(t.text)[2] is not None for t in taken)
+    best, best_key = None, None
+    for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
+        assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
+        if any(slot in score_slots and value_type(t.text) not in ("num", "na") for slot, t in assigned):
+            continue
+        # bare numbers beside figures with units are 分值/得分
+        misplaced = sum(1 for slot, t in assigned
+                        if has_unit and slot not in score_slots and value_type(t.text) == "num")
+        key = (misplaced, chosen)
+        if best_key is None or key < best_key:
+            best, best_key = assigned, key
+    return dict(best or [])
+
+
 def _looks_like_target(text: str) -> bool:
     comparator, value, unit = parse_target(text.strip())
     return value is not None
+
+
+# a figure and the word it counts in (%, 人, 平方米, 个, 元/人·月 …)
+_TARGET = regex.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|[\p{Han}A-Za-z㎡/·*]{1,8})?$")
+# units of an indicator's figure that make it a fact of ours (counts of things do not)
+FACT_UNITS = {"%", "人", "万人", "人次", "万人次", "户", "元", "万元", "亿元", "分", "名"}
 
 
 def parse_target(text: str) -> tuple:
@@ -498,19 +563,26 @@ def parse_target(text: str) -> tuple:
             comparator = comparator or comp
             t = t[: -len(word)]
             break
-    m = regex.match(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|万人次|人次|万人|人|万元|元|户|分)?$", t)
+    m = _TARGET.match(t)
     if not m:
         return comparator, None, None
     value = Decimal(m.group(1).replace(",", ""))
-    unit = m.group(2)
+    unit = m.group(2) or None
     return comparator, value, unit
 
 
-def _assign_by_type(columns: list, values: list) -> list:
+# Which amount columns a value written without its empty cells most likely fills: the
+# spending column is almost always filled, the start-of-year budget most often left blank.
+_FILL_PREFERENCE = {"全年执行数": 3, "全年预算数": 2, "年初预算数": 1}
+
+
+def _assign_by_type(columns: list, values: list, row_slot: str) -> list:
     """(column, kind, token) for values written without their empty cells: each value goes
-    to a column whose type it fits, in order. When several orders fit, a value gets a
-    column only where every fitting order agrees, else only its kind where they agree on
-    that (an amount, but of which column is unknown), else nothing — never a guess."""
+    to a column whose type it fits, in order. Of the orders that fit, the most plausible
+    one is taken when it is the only one that plausible (the total row carries 分值; the
+    spending column is filled before the budgets); otherwise a value gets a column only
+    where every fitting order agrees, else only its kind where they agree on that — an
+    amount, but of which column is unknown — else nothing. Never a guess."""
     kinds = spec()["fund_column_kinds"]
 
     def fits(column: str, token: Token) -> bool:
@@ -523,12 +595,19 @@ def _assign_by_type(columns: list, values: list) -> list:
             return False
         return kinds[column] != "score" or value_of(token.text) <= 100
 
+    def plausibility(chosen: tuple) -> int:
+        filled = {columns[c] for c, t in zip(chosen, values) if value_type(t.text) != "na"}
+        return 4 * (row_slot == "total" and "分值" in filled) + sum(_FILL_PREFERENCE.get(c, 0) for c in filled)
+
     if not values:
         return []
-    fitting = []
-    for chosen in combinations(range(len(columns)), len(values)):
-        if all(fits(columns[c], t) for c, t in zip(chosen, values)):
-            fitting.append(chosen)
+    fitting = [chosen for chosen in combinations(range(len(columns)), len(values))
+               if all(fits(columns[c], t) for c, t in zip(chosen, values))]
+    if not fitting:
+        return []
+    ranked = sorted(fitting, key=plausibility, reverse=True)
+    if len(ranked) == 1 or plausibility(ranked[0]) > plausibility(ranked[1]):
+        return [(columns[c], kinds[columns[c]], t) for c, t in zip(ranked[0], values)]
     out = []
     for k, token in enumerate(values):
         cols = {columns[f[k]] for f in fitting}
