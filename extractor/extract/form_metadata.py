@@ -10,6 +10,7 @@ _LEADING_BLOCKS = 4
 
 
 def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list) -> None:
+    forms = [f for f in forms if f["report_type"]]  # an indicator score table is not a form
     if not forms:
         return
     form = forms[0]

@@ -26,6 +26,7 @@ from .form_tokens import Token, document_tokens
 _SPACE = regex.compile(r"\s+")
 _TRAILING_BRACKET = regex.compile(r"[（(][^（）()]{0,12}[)）]$")
 _NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_SCORE_FIGURE = regex.compile(r"^\d+(?:\.\d+)?分$")  # 总分 | 100分
 _PERCENT = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%$")
 _UNIT_IN_CELL = regex.compile(r"[（(]\s*(?:单位[:：])?\s*(万元|元|亿元|千元)\s*[)）]|单位[:：]\s*(万元|元|亿元|千元)")
 _SENTENCE_END = regex.compile(r"[。；;！？]$")
@@ -153,9 +154,17 @@ def _form_segments(tokens: list) -> list:
         if hits > best_hits:
             best, best_hits = name, hits
     if best is None or best_hits < spec()["min_keywords"]:
-        return []
+        return _score_table_segment(tokens, keys)
     first = min(i for i, k in enumerate(keys) if k in vocab()["keywords"][best])
     return [(best, first, len(tokens), None)]
+
+
+def _score_table_segment(tokens: list, keys: list) -> list:
+    """An indicator score table outside a standard form: 一级指标 with 二级指标 just after it."""
+    for i, key in enumerate(keys):
+        if key == "一级指标" and "二级指标" in keys[i + 1:i + 4]:
+            return [("score_table", i, len(tokens), None)]
+    return []
 
 
 # ---------------------------------------------------------------- reading one form
@@ -438,6 +447,11 @@ class FormReader:
         the next name or label; the last two bare numbers are 分值 and 得分, what comes
         before them the target and the actual value."""
         v = vocab()
+        # columns the form describes in words (评分标准) right after the name hold no values
+        for slot in self.indicators.slots:
+            if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
+                break
+            j += 1
         taken = []
         while j < len(self.tokens) and len(taken) < 4:
             t = self.tokens[j]
@@ -475,11 +489,11 @@ class FormReader:
     def _read_total(self, i: int) -> int:
         head = self.tokens[i]
         if head.positional:
-            nums = [t for t in self.tokens[i + 1:] if t.line == head.line and value_type(t.text) == "num"]
+            nums = [t for t in self.tokens[i + 1:] if t.line == head.line and _is_score_figure(t.text)]
             end = i + 1 + sum(1 for t in self.tokens[i + 1:] if t.line == head.line)
         else:
             nums, end = [], i + 1
-            while end < len(self.tokens) and value_type(self.tokens[end].text) == "num" and len(nums) < 2:
+            while end < len(self.tokens) and _is_score_figure(self.tokens[end].text) and len(nums) < 2:
                 nums.append(self.tokens[end])
                 end += 1
         if not nums:
@@ -519,7 +533,7 @@ def _assign_indicator_values(slots: list, taken: list) -> dict:
     hold bare numbers; a bare number after a target written with its unit is a score
     column rather than the result. Of the fitting orders the one that fills the earliest
     columns is taken."""
-    slots = [s for s in slots if s != "reason"]
+    slots = [s for s in slots if s not in ("reason", "skip")]
     score_slots = {"weight", "score"}
     has_unit = any(parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None
@@ -534,6 +548,10 @@ def _assign_indicator_values(slots: list, taken: list) -> dict:
         if best_key is None or key < best_key:
             best, best_key = assigned, key
     return dict(best or [])
+
+
+def _is_score_figure(text: str) -> bool:
+    return value_type(text) == "num" or bool(_SCORE_FIGURE.match(_SPACE.sub("", text)))
 
 
 def _looks_like_target(text: str) -> bool:

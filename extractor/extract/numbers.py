@@ -117,6 +117,7 @@ def _grammar():
     return spec, pattern, percent_word
 
 
+_RANGE_BEFORE_DASH = (")", "）")
 _MULTIPLIER_BEFORE = regex.compile(r"[×*÷/]\s*[（(]?\s*$")
 _DATE_AFTER = regex.compile(r"[年月日号]")
 # A number directly preceded by one of these is part of a code, date or name, not a quantity.
@@ -177,6 +178,9 @@ def find_quantities(text: str) -> list:
         written_unit = (mag or "") + unit
         factor = _factor(mult, mag)
         negative = sign == "-"
+        if negative and not pre and text[start - 1:start] in _RANGE_BEFORE_DASH:
+            # 80%（含）-90%: the dash joins a range whose first end closed with a bracket
+            negative, start = False, start + 1
         written_value = -value if negative else value
         high = parse_arabic(num2)[0] * factor if num2 else None
         if pre and text[max(0, start - 1):start + len(pre)] in spec["approx_not_words"]:
