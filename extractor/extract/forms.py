@@ -180,7 +180,7 @@ class _IndicatorHeader:
 class FormReader:
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.template = template
-        self.tokens = tokens
+        self.tokens = _join_split_labels(tokens)
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
@@ -548,6 +548,36 @@ def _assign_indicator_values(slots: list, taken: list) -> dict:
         if best_key is None or key < best_key:
             best, best_key = assigned, key
     return dict(best or [])
+
+
+def _join_split_labels(tokens: list) -> list:
+    """A label broken over cells or lines where the shape keeps no cells (年初 / 预算数,
+    年度 / 总体 / 目标) is one label again; the joined token keeps the first one's place."""
+    out, i = [], 0
+    while i < len(tokens):
+        t = tokens[i]
+        joined = None
+        if not t.positional and not _is_label(bare(t.text)) and value_type(t.text) is None:
+            text = bare(t.text)
+            for k in range(1, 3):
+                if i + k >= len(tokens) or tokens[i + k].positional or value_type(tokens[i + k].text):
+                    break
+                text += bare(tokens[i + k].text)
+                if len(text) <= 12 and _is_label(text):
+                    joined = k
+                    break
+        if joined:
+            last = tokens[i + joined]
+            if last.block is t.block:  # the text between them as written, so quotes stay exact
+                out.append(Token(t.block.text[t.start:last.end], t.block, t.start, last.end, t.line, t.col, False))
+            else:
+                out.append(Token("".join(x.text for x in tokens[i:i + joined + 1]), t.block, t.start, t.end,
+                                 t.line, t.col, False))
+            i += joined + 1
+        else:
+            out.append(t)
+            i += 1
+    return out
 
 
 def _is_score_figure(text: str) -> bool:
