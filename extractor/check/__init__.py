@@ -15,7 +15,7 @@ def rule(name: str) -> Callable:
 
 
 def run_checks(extraction: dict) -> list:
-    from . import rules  # noqa: F401  (registers the rules)
+    from . import forms, rules  # noqa: F401  (registers the rules)
     from .ocr import weigh_ocr_readings
 
     flags = []
