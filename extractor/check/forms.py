@@ -171,17 +171,14 @@ def check_execution_score(record: dict) -> list:
                     _q((s.high - s.low) / 2 + (w.high - w.low) / 2, 4), [score, weight], form=form.get("id")))
                 continue
             rate = _cell(row, _column("rate"), facts)
-            rates = ([(rate, interval_of(rate))] if rate else []) + [(b, c) for b, c in _rate_readings(row, facts)]
-            if not rates:
+            rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts)
+            # (rate's source, rate, 分值 × the rate capped at 100%) for each reading of the rate
+            readings = [(source, r, (w * Interval(min(r.low, cap), min(r.high, cap), r.approx)).scaled(Decimal("0.01")))
+                        for source, r in rates]
+            verdicts = [verdict(score, expected) for _, _, expected in readings]
+            if not readings or any(v[0] == "ok" for v in verdicts):
                 continue
-            readings = []
-            for source, r in rates:
-                capped = Interval(min(r.low, cap), min(r.high, cap), r.approx)
-                readings.append((source, r, verdict(score, (w * capped).scaled(Decimal(1) / HUNDRED))))
-            if any(v[0] == "ok" for _, _, v in readings):
-                continue
-            source, r, (outcome, diff, tol) = readings[0]
-            expected = (w * Interval(min(r.low, cap), min(r.high, cap))).scaled(Decimal(1) / HUNDRED)
+            (source, r, expected), (outcome, diff, tol) = readings[0], verdicts[0]
             severity = SEVERITY[outcome] if outcome == "rounding" else settings["severity"]["score_not_weight_times_rate"]
             executed = _cell(row, _column("executed"), facts)
             shown_rate = _shown(rate) if source is rate else _percent(r.mid)
