@@ -85,7 +85,7 @@ def fact_rows(record: dict) -> list:
 
 
 FLAG_COLUMNS = ["report_id", "source_path", "id", "rule", "severity", "message", "stated", "computed", "difference",
-                "tolerance", "evidence", "explanation"]
+                "tolerance", "evidence", "explanation", "confidence"]
 
 
 def flag_rows(record: dict) -> list:

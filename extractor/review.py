@@ -1,6 +1,6 @@
 """`extractor review`: the auditors' review app, a small local web app over the store.
 
-Flags can be filtered (severity, rule, region, year, status), opened with their evidence in
+Flags can be filtered (severity, confidence, rule, region, year, status), opened with their evidence in
 context, and decided (open → in review → confirmed / false positive / explained) with a
 reviewer name and a note, one by one or in bulk for a filtered set. Every change is kept in
 an append-only history. Decisions are keyed to stable (report_id, flag_id) pairs, so they
@@ -25,11 +25,13 @@ from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
 STATUS_ZH = {"open": "待处理", "in_review": "审核中", "confirmed": "确认", "false_positive": "误报", "explained": "已解释"}
-FILTERS = ["severity", "rule", "region", "year", "status"]
+FILTERS = ["severity", "confidence", "rule", "region", "year", "status"]
+CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
 EXPORT_COLUMNS = ["report_id", "path", "flag_id", "rule", "severity", "message", "status", "reviewer", "note", "updated_at"]
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "severity": "f.severity = ?",
+    "confidence": "f.confidence = ?",
     "rule": "f.rule = ?",
     "status": "COALESCE(v.status, 'open') = ?",
     "year": "r.year = ?",
@@ -54,7 +56,7 @@ class ReviewApp:
 
     # ------------------------------------------------------------ data
     def flags(self, filters: dict) -> list:
-        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.message, r.path, r.title, r.province, r.city, "
+        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, r.path, r.title, r.province, r.city, "
                "r.county, r.year, COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at "
                "FROM flags f JOIN reports r USING (report_id) "
                "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id WHERE 1=1")
@@ -179,7 +181,8 @@ class ReviewApp:
                 for o in options)
             return f"<label>{name} <select name='{name}'>{opts}</select></label> "
 
-        form = ("<form method='get' action='/'>" + select("severity", ["error", "warning", "info"]) + select("rule", rules)
+        form = ("<form method='get' action='/'>" + select("severity", ["error", "warning", "info"])
+                + select("confidence", list(CONFIDENCE_ZH), CONFIDENCE_ZH) + select("rule", rules)
                 + select("status", STATUSES, STATUS_ZH)
                 + f"<label>region <input name='region' value='{escape(filters['region'])}' size=8></label> "
                 + f"<label>year <input name='year' value='{escape(filters['year'])}' size=5></label> "
@@ -188,14 +191,15 @@ class ReviewApp:
             f"<tr><td><input type=checkbox name=pick value='{escape(f['report_id'])}/{escape(f['flag_id'])}' form=bulk></td>"
             f"<td><a href='/flag/{quote(f['report_id'])}/{quote(f['flag_id'])}?{qs}'>{escape(f['flag_id'])}</a></td>"
             f"<td>{v(f['title'] or f['path'])}</td><td>{v((f['county'] or f['city'] or f['province'] or ''))}</td>"
-            f"<td>{v(f['year'])}</td><td>{v(f['rule'])}</td><td>{v(f['severity'])}</td><td>{v(f['message'])}</td>"
+            f"<td>{v(f['year'])}</td><td>{v(f['rule'])}</td><td>{v(f['severity'])}</td>"
+            f"<td>{escape(CONFIDENCE_ZH.get(f['confidence'] or '', ''))}</td><td>{v(f['message'])}</td>"
             f"<td class=st>{escape(STATUS_ZH.get(f['status'], f['status']))}</td></tr>" for f in flags)
         bulk = (f"<form id=bulk method='post' action='/bulk'><input type=hidden name=csrf value='{self.csrf}'>"
                 + "".join(f"<input type=hidden name='{k}' value='{escape(val)}'>" for k, val in filters.items())
                 + self._decision_fields() + "<button>应用到所选（未选则应用到全部筛选结果）</button></form>")
         return self._page("标记审核", f"<h1>标记审核</h1><p>{len(flags)} 条标记 · <a href='/export.csv'>导出 CSV</a> · "
                           f"<a href='/export.xlsx'>导出 XLSX</a></p>{form}<table><tr><th></th><th>标记</th><th>报告</th>"
-                          f"<th>地区</th><th>年度</th><th>规则</th><th>级别</th><th>说明</th><th>状态</th></tr>{rows}</table>{bulk}")
+                          f"<th>地区</th><th>年度</th><th>规则</th><th>级别</th><th>可信度</th><th>说明</th><th>状态</th></tr>{rows}</table>{bulk}")
 
     def _decision_fields(self, current: str = "") -> str:
         opts = "".join(f"<option value='{s}'{' selected' if s == current else ''}>{STATUS_ZH[s]}</option>" for s in STATUSES)

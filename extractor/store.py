@@ -43,6 +43,10 @@ MIGRATIONS = [
     CREATE INDEX flags_rule ON flags(rule, severity);
     CREATE INDEX reports_region ON reports(admin_code, year);
     """,
+    # 2: how firmly a flag's evidence was read (high / medium / low), for the review filter
+    """
+    ALTER TABLE flags ADD COLUMN confidence TEXT;
+    """,
 ]
 
 
@@ -129,10 +133,11 @@ class Store:
                 (rid, f["id"], f["kind"], _text(f["value"]), f["unit"], f["text"], f.get("label"), f.get("subject"),
                  f.get("year"), f["source"].get("page"), f["source"].get("block"), f["source"].get("table"),
                  f["source"].get("row"), f["source"].get("col"), f["source"].get("quote")) for f in record["facts"]])
-            self.db.executemany("INSERT INTO flags VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+            self.db.executemany("INSERT INTO flags (report_id, flag_id, rule, severity, message, stated, computed, "
+                                "difference, tolerance, evidence, explanation, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
                 (rid, f["id"], f["rule"], f["severity"], f["message"], _text(f.get("stated")), _text(f.get("computed")),
                  _text(f.get("difference")), _text(f.get("tolerance")), " ".join(f.get("evidence", [])),
-                 f.get("explanation")) for f in record["flags"]])
+                 f.get("explanation"), f.get("confidence")) for f in record["flags"]])
             self.db.executemany("INSERT INTO items VALUES (?,?,?,?,?,?)", [
                 (rid, i["id"], kind, i["title"], i.get("category"), i.get("text"))
                 for kind, key in (("problem", "problems"), ("recommendation", "recommendations"))

@@ -15,15 +15,22 @@ def rule(name: str) -> Callable:
 
 
 def run_checks(extraction: dict) -> list:
-    from . import rules  # noqa: F401  (registers the rules)
+    from . import forms, rules  # noqa: F401  (registers the rules)
+    from .confidence import rate_confidence
     from .ocr import weigh_ocr_readings
+    from .unit_slip import find_unit_slips
 
     flags = []
     for name, fn in RULES.items():
         for flag in fn(extraction):
             flag.setdefault("rule", name)
             flags.append(flag)
-    weigh_ocr_readings(flags, {f["id"]: f for f in extraction["facts"]})
+    facts = {f["id"]: f for f in extraction["facts"]}
+    # a slip of 元 for 万元 is named before the OCR weighing, which may still lower it;
+    # confidence comes last, from the evidence and what the weighing found
+    find_unit_slips(flags, facts)
+    weigh_ocr_readings(flags, facts)
+    rate_confidence(flags, facts, extraction)
     for i, flag in enumerate(flags, 1):
         flag["id"] = f"x{i}"
     return flags
