@@ -267,25 +267,39 @@ def check_score_total(record: dict) -> list:
         budget_rows = [r for r in form.get("funds") or []
                        if any(c in (r.get("cells") or {}) and not _is_na(r, c) for c in (_column("weight"), _column("score")))]
         name = form.get("name") or "自评表"
+        if form.get("unread_rows"):
+            continue  # rows of the indicator block were not read: their sum is unknown
         for key, column, total_key, interval, what in (
                 ("score", _column("score"), "total_score", interval_of, "得分"),
                 ("weight", _column("weight"), "total_weight", _weight_interval, "分值")):
-            items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves] + \
-                [_cell(r, column, facts) for r in budget_rows]
-            if not items or any(f is None for f in items):
+            indicator_items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves]
+            budget_items = [_cell(r, column, facts) for r in budget_rows]
+            items = indicator_items + budget_items
+            if not indicator_items or any(f is None for f in items):
                 continue  # a form partly unfilled: nothing to add up
             total = facts.get(form.get(total_key)) if form.get(total_key) else None
-            if total is None and key == "score":
+            if total is None and (key == "score" or form.get("total_score") is None):
+                continue  # no 总分 row read: the form may go on beyond what was read
+            if any(f["value"] > HUNDRED for f in items):
+                continue  # a weight or score above 100 is a misread cell, not the form's arithmetic
+            # the budget row's 分值 is inside the 100 on most forms and outside it on some
+            # (a province's template scores budget execution apart): either reading may hold
+            readings = [items, indicator_items] if budget_items else [items]
+            results = []
+            for parts in readings:
+                summed = _sum(parts, interval)
+                if total is not None:
+                    outcome, diff, tol = verdict(total, summed) if key == "score" else _exact_verdict(total, summed)
+                else:
+                    outcome, diff, tol = _against(exact(HUNDRED), summed)
+                results.append((outcome, diff, tol, summed, parts))
+            if any(r[0] == "ok" for r in results):
                 continue
-            summed = _sum(items, interval)
+            outcome, diff, tol, summed, parts = results[0]
             if total is not None:
-                outcome, diff, tol = verdict(total, summed) if key == "score" else _exact_verdict(total, summed)
-                stated, shown, evidence = total["value"], _points(total), [total] + items
+                stated, shown, evidence = total["value"], _points(total), [total] + parts
             else:
-                outcome, diff, tol = _against(exact(HUNDRED), summed)
-                stated, shown, evidence = HUNDRED, "100分（未列合计，按满分100分）", items
-            if outcome == "ok":
-                continue
+                stated, shown, evidence = HUNDRED, "100分（未列合计，按满分100分）", parts
             flags.append(make_flag(
                 SEVERITY[outcome],
                 f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{_q(summed.mid, 2)}分，差{_q(abs(diff), 2)}分",

@@ -184,7 +184,7 @@ class FormReader:
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
-                     "funds": [], "indicators": [], "total_weight": None, "total_score": None, "grade": None}
+                     "funds": [], "indicators": [], "unread_rows": 0, "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.unit = spec()["fund_unit_default"]
@@ -358,22 +358,30 @@ class FormReader:
             end = j
         row_spec = spec()["fund_rows"][slot]
         row = {"slot": slot, "label": canon(label.text), "part_of": row_spec["part_of"],
-               "group": row_spec.get("group"), "cells": {}, "na": [], "source": label.source()}
+               "group": row_spec.get("group"), "cells": {}, "na": [], "blank": [], "unplaced": [],
+               "source": label.source()}
         for column, kind, token in pairs:
             if token.merged:
                 continue
             if not token.text.strip() or is_na(token.text):
+                # a dash is "not applicable"; an empty cell was not filled in (unknown)
                 if column:
-                    row["na"].append(column)
+                    row["na" if token.text.strip() else "blank"].append(column)
                 continue
             written_unit = {"amount": self.unit, "score": "分", "percent": "%"}[kind]
             # a value whose column the shape does not tell is still a fact of its row
             fact = self.index.fact_for(token, written_unit, column or canon(label.text), canon(label.text),
                                        {"form": self.form["id"], "slot": column, "form_row": slot})
-            if fact is not None and column:
-                row["cells"][column] = fact.id
-        if row["cells"] or row["na"]:
-            self.form["funds"].append(row)
+            if fact is not None:
+                if column:
+                    row["cells"][column] = fact.id
+                else:
+                    row["unplaced"].append(fact.id)
+        placed = set(row["cells"]) | set(row["na"]) | set(row["blank"])
+        if not label.positional and (row["unplaced"] or not pairs):
+            # the shape does not say which columns the row left empty: all unknown
+            row["blank"] += [c for c in self.fund_columns if c not in placed]
+        self.form["funds"].append(row)
         return max(end, i + 1)
 
     # -- the indicator block
@@ -440,6 +448,10 @@ class FormReader:
             filled |= fact is not None
         if filled:
             self.form["indicators"].append(row)
+        else:
+            # a name with no values after it: a row this reader could not read (or words
+            # that are not a row); sums over the indicators are then not known
+            self.form["unread_rows"] += 1
         return end
 
     def _typed_indicator_values(self, j: int) -> tuple:
@@ -627,8 +639,9 @@ _FILL_PREFERENCE = {"全年执行数": 3, "全年预算数": 2, "年初预算数
 def _assign_by_type(columns: list, values: list, row_slot: str) -> list:
     """(column, kind, token) for values written without their empty cells: each value goes
     to a column whose type it fits, in order. Of the orders that fit, the most plausible
-    one is taken when it is the only one that plausible (the total row carries 分值; the
-    spending column is filled before the budgets); otherwise a value gets a column only
+    one is taken when the row's rate pins its middle and that order is the only one that
+    plausible (the total row carries 分值; the spending column is filled before the
+    budgets); otherwise a value gets a column only
     where every fitting order agrees, else only its kind where they agree on that — an
     amount, but of which column is unknown — else nothing. Never a guess."""
     kinds = spec()["fund_column_kinds"]
@@ -654,8 +667,11 @@ def _assign_by_type(columns: list, values: list, row_slot: str) -> list:
     if not fitting:
         return []
     ranked = sorted(fitting, key=plausibility, reverse=True)
-    if len(ranked) == 1 or plausibility(ranked[0]) > plausibility(ranked[1]):
-        return [(columns[c], kinds[columns[c]], t) for c, t in zip(ranked[0], values)]
+    pinned = any(value_type(t.text) == "pct" for t in values)  # the rate fixes where the row's middle is
+    if len(ranked) == 1 or (pinned and plausibility(ranked[0]) > plausibility(ranked[1])):
+        # a dash placed by preference says nothing certain about its column
+        return [(columns[c] if len(ranked) == 1 or value_type(t.text) != "na" else None, kinds[columns[c]], t)
+                for c, t in zip(ranked[0], values)]
     out = []
     for k, token in enumerate(values):
         cols = {columns[f[k]] for f in fitting}
