@@ -208,6 +208,7 @@ def check_funds_total(record: dict) -> list:
             parts = [r for r in funds if r is not whole and r.get("part_of") and r.get("part_of") == whole.get("slot")]
             if not parts:
                 continue
+            row_flags = []  # (column, flag): one row's columns usually fail together
             for column in (whole.get("cells") or {}):
                 total = _cell(whole, column, facts)
                 if total is None or total["kind"] != "amount":
@@ -222,12 +223,12 @@ def check_funds_total(record: dict) -> list:
                 if above:
                     row, part = above[0]
                     diff = Decimal(total["value"]) - Decimal(part["value"])
-                    flags.append(make_flag(
+                    row_flags.append((column, make_flag(
                         _settings()["severity"]["part_exceeds_total"],
                         f"{where}总额{_shown(total)}小于其中一项：{_row_name(row)}{_shown(part)}",
                         total["value"], part["value"], diff, _q(verdict(total, interval_of(part))[2], 4),
                         # every filled part, so the total can be read against their sum (unit.slip)
-                        [total, part] + [p for p in filled if p is not part], form=form.get("id")))
+                        [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
                     continue
                 if unknown:
                     continue
@@ -237,12 +238,29 @@ def check_funds_total(record: dict) -> list:
                     continue
                 names = "、".join(f"{_row_name(p)}{_shown(f)}" for p in parts
                                  for f in [_cell(p, column, facts)] if f is not None)
-                flags.append(make_flag(
+                row_flags.append((column, make_flag(
                     SEVERITY[outcome],
                     f"{where}总额与其中各项之和不符：总额{_shown(total)}，其中{names}，合计{show(summed.mid, total)}，"
                     f"差{show(abs(diff), total)}",
-                    total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id")))
+                    total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id"))))
+            flags.extend(_one_flag_per_row(row_flags))
     return flags
+
+
+def _one_flag_per_row(row_flags: list) -> list:
+    """A fund row whose columns all miss their parts is one slip for the auditor, not one
+    per column: the first column's flag, naming the others and carrying their evidence."""
+    if len(row_flags) <= 1:
+        return [flag for _, flag in row_flags]
+    (column, first), rest = row_flags[0], row_flags[1:]
+    first["message"] += "；" + "、".join(c for c, _ in rest) + "列同样不符"
+    first["columns"] = [column] + [c for c, _ in rest]
+    for _, flag in rest:
+        for fact_id, quote in zip(flag["evidence"], flag["evidence_quotes"]):
+            if fact_id not in first["evidence"]:
+                first["evidence"].append(fact_id)
+                first["evidence_quotes"].append(quote)
+    return [first]
 
 
 # ---------------------------------------------------------------- scores

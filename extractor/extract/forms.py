@@ -651,7 +651,8 @@ def _assign_by_type(columns: list, values: list, row_slot: str) -> list:
         if vt == "na":
             return True
         if kinds[column] == "percent":
-            return vt == "pct"
+            # 执行率 written without % only where every column is written
+            return vt == "pct" or (vt == "num" and len(values) == len(columns))
         if vt != "num":
             return False
         return kinds[column] != "score" or value_of(token.text) <= 100
@@ -662,6 +663,11 @@ def _assign_by_type(columns: list, values: list, row_slot: str) -> list:
 
     if not values:
         return []
+    amount_columns = [c for c in columns if kinds[c] == "amount"]
+    if len(values) == len(amount_columns) < len(columns) and all(value_type(t.text) == "num" for t in values):
+        # as many plain figures as money columns, and no rate: a row of amounts only
+        # (其中 rows leave 分值, 执行率 and 得分 to the total row)
+        return [(c, "amount", t) for c, t in zip(amount_columns, values)]
     fitting = [chosen for chosen in combinations(range(len(columns)), len(values))
                if all(fits(columns[c], t) for c, t in zip(chosen, values))]
     if not fitting:
