@@ -5,7 +5,6 @@ cell's) text and the exact quote, so a reviewer can find it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -15,8 +14,9 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import SENTENCE_BREAK, YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
+from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
+from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
 
 
 @dataclass(slots=True)
@@ -77,16 +77,10 @@ def _reason_words() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, load_json("relations.json")["explanation_words"])))
 
 
-_REASON_SENTENCE_END = regex.compile(r"[。；;\n]")
-
-
-def _reason(text: str, start: int, ends: list) -> Optional[str]:
-    """A word in the figure's sentence that gives a reason for a change (清退, 核减 …): such
-    a figure can explain a gap between two others. `ends`: the text's sentence ends."""
-    i = bisect_left(ends, start)
-    lo = ends[i - 1] + 1 if i else 0
-    hi = ends[i] if i < len(ends) else len(text)
-    m = _reason_words().search(text, lo, hi)
+def _reason(text: str, sentence: tuple) -> Optional[str]:
+    """A word in the figure's sentence (clause group) that gives a reason for a change
+    (清退, 核减 …): such a figure can explain a gap between two others."""
+    m = _reason_words().search(text, *sentence)
     return m.group(0) if m else None
 
 
@@ -98,12 +92,11 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     spans = tuple((q.start, q.end, q.kind) for q in quantities)
     own = [label_for(text, q.start, q.kind, q.end, spans) for q in quantities]
     labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
-    # sentence ends found once per text, not counted from its start for every figure
-    sentence_ends = [m.start() for m in SENTENCE_BREAK.finditer(text)]
-    reason_ends = [m.start() for m in _REASON_SENTENCE_END.finditer(text)]
+    # sentences found once per text, not counted from its start for every figure
+    sentences = sentence_spans(text, CLAUSE_GROUP_END)
     for q, label in zip(quantities, labels):
-        sentence = bisect_left(sentence_ends, q.start)
-        reason = _reason(text, q.start, reason_ends)
+        sentence = sentence_index(sentences, q.start)
+        reason = _reason(text, sentences[sentence])
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
             label=label, subject=subject, year=year_for(text, q.start), range_high=q.range_high,

@@ -16,8 +16,8 @@ import regex
 from ..document_caches import document_cache
 from ..model import TABLE, Document
 from ..patterns import load_json
+from .sentences import sentence_bounds, sentence_index, sentence_spans
 
-_SENTENCE = regex.compile(r"[。！？!?\n]")
 _QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
 _FORMULA = regex.compile(
     r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
@@ -56,23 +56,6 @@ def _similarity(a: str, b: str) -> float:
     return len(x & y) / len(x) if x else 0.0
 
 
-def _sentence_spans(text: str) -> list:
-    spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _sentence_of(spans: list, pos: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= pos < e:
-            return i
-    return len(spans) - 1
-
-
 def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
     by_block: dict = {}
     for f in facts:
@@ -84,7 +67,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         bf = sorted(by_block.get(block.index, []), key=lambda f: f.source["start"])
         if not bf:
             continue
-        spans = _sentence_spans(block.text)
+        spans = sentence_spans(block.text)
         earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
         relations += _breakdowns(block, bf, spans)
         formulas = _formulas(block, bf, earlier, year)
@@ -113,7 +96,7 @@ def _breakdowns(block, facts: list, spans: list) -> list:
     text = block.text
     found = list(_patterns()["markers"].finditer(text))
     for k, m in enumerate(found):
-        si = _sentence_of(spans, m.start())
+        si = sentence_index(spans, m.start())
         s_start, s_end = spans[si]
         end = s_end
         if m.start() > 0 and text[m.start() - 1] in "（(":
@@ -129,7 +112,7 @@ def _breakdowns(block, facts: list, spans: list) -> list:
             p_start, _ = spans[si - 1]
             before = [f for f in facts if p_start <= f.source["start"] < s_start]
         # the clause group leading to the marker names the sub-list's total
-        lead_in = text[max(s_start, text.rfind("；", 0, m.start()) + 1):m.start()]
+        lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
         for kind in ("amount", "headcount", "person_times", "households", "count"):
             parts = [f for f in after if f.kind == kind]
             totals = [f for f in before if f.kind == kind and not f.approx]
@@ -231,7 +214,7 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times")
-                  and _sentence_of(spans, g.source["start"]) == _sentence_of(spans, f.source["start"])]
+                  and sentence_index(spans, g.source["start"]) == sentence_index(spans, f.source["start"])]
         if not before or len(whole_name) < 2:
             continue
         part = before[-1]
@@ -253,8 +236,8 @@ def _changes(block, facts: list, spans: list, earlier: list) -> list:
         direction = next((d for w, d in words.items() if w in f.context), None)
         if direction is None:
             continue
-        si = _sentence_of(spans, f.source["start"])
-        nearby = [g for g in facts[:i] if g.kind == f.kind and _sentence_of(spans, g.source["start"]) >= si - 1]
+        si = sentence_index(spans, f.source["start"])
+        nearby = [g for g in facts[:i] if g.kind == f.kind and sentence_index(spans, g.source["start"]) >= si - 1]
         if not nearby:
             nearby = [g for g in earlier[-4:] if g.kind == f.kind]
         core = _patterns()["change_words"].sub("", f.context)
@@ -267,7 +250,7 @@ def _changes(block, facts: list, spans: list, earlier: list) -> list:
         elif nearby:
             current = max(nearby, key=lambda g: (_similarity(core, g.context), g.source.get("start", 0)))
         rate = next((g for g in facts[i + 1:] if g.kind == "percent"
-                     and _sentence_of(spans, g.source["start"]) == si), None)
+                     and sentence_index(spans, g.source["start"]) == si), None)
         out.append({"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
                     "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}})
@@ -280,11 +263,11 @@ def _products(block, facts: list, spans: list, earlier: list) -> list:
     for i, f in enumerate(facts):
         if f.kind != "money_rate":
             continue
-        si = _sentence_of(spans, f.source["start"])
-        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and _sentence_of(spans, g.source["start"]) == si
+        si = sentence_index(spans, f.source["start"])
+        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and _patterns()["sum_words"].search(g.context)), None)
         count = next((g for g in reversed(facts[:i]) if g.kind in ("headcount", "person_times")
-                      and _sentence_of(spans, g.source["start"]) >= si - 1), None)
+                      and sentence_index(spans, g.source["start"]) >= si - 1), None)
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
