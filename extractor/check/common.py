@@ -29,14 +29,23 @@ def check_settings() -> dict:
 
 
 def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
-    """A value in the written unit of `fact` (5758200 元 written as 万元 → 575.82万元)."""
+    """A value in the written unit of `fact` (5758200 元 written as 万元 → 575.82万元;
+    56300 人 written as 万人 → 5.63万人)."""
     scale = Decimal(str(fact.get("scale") or 1))
     d = int(fact.get("decimals") or 0) if decimals is None else decimals
     shown = (Decimal(value) / scale).quantize(Decimal(1).scaleb(-d)) if d >= 0 else Decimal(value) / scale
     unit = fact.get("unit") or ""
-    if unit == "元":
-        unit = _UNIT_TEXT.get(scale, "") + "元"
-    return f"{shown}{'' if unit == '%' else ''}{unit}"
+    if unit != "%":
+        unit = _UNIT_TEXT.get(scale, "") + unit
+    return f"{shown}{unit}"
+
+
+def show_exact(value: Decimal, fact: dict) -> str:
+    """A value worked out from written figures (a difference), in the written unit of
+    `fact`, with every digit it has: 12.3万人 − 6.67万人 is 5.63万人, not 5.6万人."""
+    scale = Decimal(str(fact.get("scale") or 1))
+    exponent = (Decimal(value) / scale).normalize().as_tuple().exponent
+    return show(value, fact, max(int(fact.get("decimals") or 0), -exponent if isinstance(exponent, int) else 0))
 
 
 def make_flag(severity: str, message: str, stated, computed, difference, tolerance, evidence: list,

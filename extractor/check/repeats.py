@@ -13,7 +13,8 @@ import regex
 from ..document_caches import document_cache
 from ..numbering import numbering_of
 from . import rule
-from .common import TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show
+from ..subjects import same_subject, subject_names
+from .common import TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show, show_exact
 from .tolerance import exact, interval_of
 
 
@@ -126,13 +127,14 @@ def check_repeat_conflict(record: dict) -> list:
                   and not (f.get("written_unit") and (not f.get("subject") or TOTAL_ROW.match(f["subject"])))]
     seen = set()
     intervals = [interval_of(f) for f in candidates]
+    captions = {t["source"]["block"]: t.get("caption") for t in record.get("tables", [])}
     cores: dict = {}  # candidate index → its _cores, worked out when first needed
     for i, j in _pairs_alike(candidates):
         a, b = candidates[i], candidates[j]
         if a["source"]["block"] == b["source"]["block"] and (
                 a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
-        if intervals[i].overlaps(intervals[j]):
+        if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions):
             continue
         for k in (i, j):
             if k not in cores:
@@ -159,9 +161,28 @@ def check_repeat_conflict(record: dict) -> list:
                 evidence += priced
         flags.append(make_flag(
             "warning" if reason or a.get("approx") or b.get("approx") else "error",
-            f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show(gap, hi)}",
+            f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
+
+
+def _named_subjects(f: dict, captions: dict) -> list:
+    """Whom a figure is about, by name: the subject its sentence names (extraction found
+    it), or for a table cell the names in its row's, its column's and its table's caption's
+    wording (表1 青禾镇参保情况表). `captions`: table block → caption."""
+    table = f["source"].get("table")
+    if table is None:
+        return [f["subject"]] if f.get("subject") else []
+    return [n.text for text in (f.get("subject"), f.get("column"), captions.get(table)) if text
+            for n in subject_names(text)]
+
+
+def _about_different_subjects(a: dict, b: dict, captions: dict) -> bool:
+    """Both figures name whom they are about, and no name is shared (青禾镇 vs 白川镇, 一组
+    vs 二组): two towns' insured persons are two quantities, however alike the wording.
+    A figure that names no one may be about either, and is still compared."""
+    names_a, names_b = _named_subjects(a, captions), _named_subjects(b, captions)
+    return bool(names_a and names_b) and not any(same_subject(x, y) for x in names_a for y in names_b)
 
 
 def _pairs_alike(facts: list):

@@ -14,6 +14,7 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
+from ..subjects import subject_names
 from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
@@ -84,6 +85,13 @@ def _reason(text: str, sentence: tuple) -> Optional[str]:
     return m.group(0) if m else None
 
 
+def _named_subject(text: str, sentence_start: int, start: int) -> Optional[str]:
+    """Whom a figure in the text is about: the last county, town, group or village its
+    sentence names before it (青禾镇…参保12.3万人 → 青禾镇), if any."""
+    names = subject_names(text, sentence_start, start)
+    return names[-1].text if names else None
+
+
 def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     out = []
     quantities = find_quantities(text)
@@ -94,12 +102,15 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
     # sentences found once per text, not counted from its start for every figure
     sentences = sentence_spans(text, CLAUSE_GROUP_END)
+    full_sentences = sentence_spans(text)  # a subject named before a ； still holds after it
     for q, label in zip(quantities, labels):
         sentence = sentence_index(sentences, q.start)
         reason = _reason(text, sentences[sentence])
+        sentence_start = full_sentences[sentence_index(full_sentences, q.start)][0]
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
-            label=label, subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            label=label, subject=subject or _named_subject(text, sentence_start, q.start),
+            year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
             context=clause_before(text, q.start), scale=q.scale, extra={"reason": reason} if reason else {},
         ))

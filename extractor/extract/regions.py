@@ -34,6 +34,12 @@ def gazetteer() -> dict:
 
 
 @lru_cache(maxsize=1)
+def gazetteer_names() -> frozenset:
+    """Every name the gazetteer knows."""
+    return frozenset(_name_index()[0])
+
+
+@lru_cache(maxsize=1)
 def _name_index() -> tuple:
     by_name: dict = {}
     for region in gazetteer().values():

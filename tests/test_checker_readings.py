@@ -1,0 +1,85 @@
+"""Precision first: before a rule flags, it looks for the reading under which the report is
+consistent (another subject, another denominator, the clause's own total, a word that is
+not a place name, a form whose weights are not all there). Each case here was written for
+the test, with invented names and figures: the consistent reading raises nothing, and the
+same shape with a real inconsistency is still flagged."""
+from extractor.pipeline import extract_file
+
+
+def record_of(tmp_path, body, title="某县卫生健康局2021年度项目支出绩效评价报告", name="r.txt"):
+    f = tmp_path / name
+    f.write_text(title + "\n\n" + body, encoding="utf-8")
+    return extract_file(f)
+
+
+def flags_of(tmp_path, body, rule=None, **kw):
+    return [f for f in record_of(tmp_path, body, **kw)["flags"] if rule is None or f["rule"] == rule]
+
+
+# ---------------------------------------------------------------- repeat.conflict: one subject
+
+def test_insured_persons_of_two_towns_are_two_quantities(tmp_path):
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "2021年白川镇城乡居民医保参保人数为6.67万人，参保率95.1%。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+
+
+def test_the_same_town_stated_twice_with_two_figures_is_a_conflict(tmp_path):
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "经复核，2021年青禾镇城乡居民医保参保人数为6.67万人。\n")
+    [flag] = flags_of(tmp_path, body, "repeat.conflict")
+    assert (flag["stated"], flag["computed"]) == (123000, 66700)
+    # the difference in the unit the figures were written in, with the digits it has
+    assert flag["message"].endswith("差5.63万人")
+
+
+def test_the_town_named_at_the_head_of_its_sentence(tmp_path):
+    # the clauses before the figures are word for word the same; the sentences name the towns
+    body = ("青禾镇：2021年城乡居民医保参保人数为12.3万人，较上年有所增加。\n"
+            "白川镇：2021年城乡居民医保参保人数为6.67万人，较上年基本持平。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+    same_town = body.replace("白川镇：", "青禾镇：")
+    assert len(flags_of(tmp_path, same_town, "repeat.conflict")) == 1
+
+
+def test_groups_of_one_village_are_different_subjects(tmp_path):
+    body = ("2021年第一村民小组已缴纳城乡居民医保费用的参保农户为120户。\n"
+            "2021年第二村民小组已缴纳城乡居民医保费用的参保农户为95户。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+    assert len(flags_of(tmp_path, body.replace("第二村民小组", "第一村民小组"), "repeat.conflict")) == 1
+
+
+def test_a_figure_that_names_no_one_is_still_compared(tmp_path):
+    # the whole county (全县) names no one in particular: it may hold the figure stated elsewhere
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "全年，2021年全县城乡居民医保参保人数为11.8万人。\n")
+    assert len(flags_of(tmp_path, body, "repeat.conflict")) == 1
+
+
+def test_a_list_of_counties_in_one_paragraph_and_a_summary(tmp_path):
+    listed = ("2021年B县城乡居民医保参保人数为8.1万人，A县城乡居民医保参保人数为12.3万人，"
+              "C县城乡居民医保参保人数为6.67万人。\n")
+    summary = "综上，2021年B县城乡居民医保参保人数为{}万人，C县城乡居民医保参保人数为6.67万人。\n"
+    assert flags_of(tmp_path, listed + summary.format("8.1"), "repeat.conflict") == []
+    [flag] = flags_of(tmp_path, listed + summary.format("7.9"), "repeat.conflict")
+    assert flag["message"].endswith("差0.2万人")
+
+
+def test_a_county_named_by_the_gazetteer_is_a_subject_a_verb_before_county_is_not():
+    from extractor.subjects import subject_names
+
+    assert [n.text for n in subject_names("经核查，青禾镇白石村三组农户")] == ["青禾镇", "白石村", "三组"]
+    assert [n.text for n in subject_names("枣庄市市中区")] == ["枣庄市", "市中区"]
+    # 退回县财政: 县 is the county's treasury, named by no one; 全县 and 16个小区 name no one
+    assert subject_names("共计退回县财政") == subject_names("全县16个小区") == []
+
+
+TOWN_TABLES = ("表1 青禾镇参保情况表\n\n年度\t城乡居民医保参保人数（万人）\n2020年\t11.9\n2021年\t12.3\n\n"
+               "表2 {town}参保情况表\n\n年度\t城乡居民医保参保人数（万人）\n2020年\t6.41\n2021年\t6.67\n\n以上。\n")
+
+
+def test_one_table_per_town_names_the_town_in_its_caption(tmp_path):
+    assert flags_of(tmp_path, TOWN_TABLES.format(town="白川镇"), "repeat.conflict") == []
+    # both tables said to be of the same town: each year's figure conflicts, in 万人 as the header writes
+    flags = flags_of(tmp_path, TOWN_TABLES.format(town="青禾镇"), "repeat.conflict")
+    assert sorted(f["message"][-8:] for f in flags) == ["，差5.49万人", "，差5.63万人"]
