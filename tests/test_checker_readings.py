@@ -83,3 +83,28 @@ def test_one_table_per_town_names_the_town_in_its_caption(tmp_path):
     # both tables said to be of the same town: each year's figure conflicts, in 万人 as the header writes
     flags = flags_of(tmp_path, TOWN_TABLES.format(town="青禾镇"), "repeat.conflict")
     assert sorted(f["message"][-8:] for f in flags) == ["，差5.49万人", "，差5.63万人"]
+
+
+# ---------------------------------------------------------------- ratio.stated: every reading
+
+def test_execution_rate_reproduced_by_another_budget_of_its_paragraph(tmp_path):
+    body = "本项目全年预算安排500.00万元，经调整，项目可用资金总额为480.00万元，截至年底实际支出456.00万元，预算执行率为{}%。\n"
+    # 456 ÷ 480 = 95.00%: the label pointed at 全年预算 (91.20%), the paragraph's other budget fits
+    assert flags_of(tmp_path, body.format("95.00"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.format("93.00"), "ratio.stated")  # no pair gives 93.00%
+    assert flag["stated"] == 93 and str(flag["computed"]) == "91.2"
+
+
+def test_a_formula_against_the_full_year_budget_while_the_adjusted_one_fits(tmp_path):
+    figures = "本项目全年预算数500.00万元，年中调减后预算数为480.00万元，全年实际支出456.00万元。\n"
+    formula = "预算执行率=实际支出÷全年预算数×100%={}%。\n"
+    assert flags_of(tmp_path, figures + formula.format("95.00"), "ratio.stated") == []
+    assert len(flags_of(tmp_path, figures + formula.format("97.00"), "ratio.stated")) == 1
+
+
+def test_a_formula_that_multiplies_by_100_itself_gives_a_percentage(tmp_path):
+    figures = "本年到位资金480.00万元，实际支出456.00万元。\n"
+    formula = "资金使用率=实际支出/到位资金×100={}%。\n"
+    assert flags_of(tmp_path, figures + formula.format("95.00"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, figures + formula.format("93.00"), "ratio.stated")
+    assert flag["computed"] == 95  # a percentage against a percentage, not 9500

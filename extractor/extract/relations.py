@@ -158,6 +158,7 @@ def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
                 expression.append(v)
         out.append({"type": "formula", "result": result.id, "expression": expression,
                     "name": _QUOTES.sub("", m.group("name")).strip(), "formula": m.group(0),
+                    "paragraph_figures": _paragraph_figures(pool, set(assignment.values()), block.index),
                     "source": {"block": block.index, "page": block.page}})
     return out
 
@@ -200,8 +201,20 @@ def _rates(block, facts: list, earlier: list, in_formula: set) -> list:
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
+                        "paragraph_figures": [g.id for g in facts if g.kind == "amount" and not g.approx
+                                              and g.range_high is None],
                         "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _paragraph_figures(pool: list, operands: set, block: int) -> list:
+    """The figures a formula's operands could have been: those of the operands' kinds in
+    the formula's paragraph and in the paragraphs its operands were stated in. The checker
+    tries every pair of them before it says no reading reproduces the stated rate."""
+    chosen = [f for f in pool if f.id in operands]
+    kinds = {f.kind for f in chosen}
+    blocks = {f.source["block"] for f in chosen} | {block}
+    return [f.id for f in pool if f.kind in kinds and f.source["block"] in blocks and not f.approx]
 
 
 def _shares(block, facts: list, spans: list, earlier: list) -> list:
