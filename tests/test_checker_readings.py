@@ -108,3 +108,31 @@ def test_a_formula_that_multiplies_by_100_itself_gives_a_percentage(tmp_path):
     assert flags_of(tmp_path, figures + formula.format("95.00"), "ratio.stated") == []
     [flag] = flags_of(tmp_path, figures + formula.format("93.00"), "ratio.stated")
     assert flag["computed"] == 95  # a percentage against a percentage, not 9500
+
+
+# ---------------------------------------------------------------- sum.breakdown: the clause's own total
+
+INCOME = ("2021年本单位收入合计800.00万元。同比上年度增加120.00万元，增长17.65%。"
+          "其中：财政拨款收入700.00万元，同比上年度增加100.00万元；其他收入{}万元，同比上年度增加20.00万元。\n")
+
+
+def test_the_total_of_a_list_of_incomes_is_the_income_not_its_increase(tmp_path):
+    # the increase (120.00) stands right before 其中, and each part's own increase after it
+    assert flags_of(tmp_path, INCOME.format("100.00"), "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, INCOME.format("150.00"), "sum.breakdown")
+    assert flag["stated"] == 8000000 and flag["computed"] == 8500000
+
+
+def test_a_list_of_changes_breaks_down_a_change(tmp_path):
+    body = "本年支出比上年增加{}万元，其中人员经费增加60.00万元、公用经费增加40.00万元。\n"
+    assert flags_of(tmp_path, body.format("100.00"), "sum.breakdown") == []
+    assert len(flags_of(tmp_path, body.format("90.00"), "sum.breakdown")) == 1
+
+
+def test_the_list_ends_where_another_quantity_begins(tmp_path):
+    # 其中 names one part of the income; the next clause is the spending, no part of it
+    body = "全年收入500.00万元，其中财政拨款收入300.00万元，全年支出450.00万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    two_parts = "全年收入500.00万元，其中财政拨款收入300.00万元、事业收入260.00万元，全年支出450.00万元。\n"
+    [flag] = flags_of(tmp_path, two_parts, "sum.breakdown")
+    assert flag["computed"] == 5600000  # 300 + 260, without the 450 of spending

@@ -107,27 +107,73 @@ def _breakdowns(block, facts: list, spans: list) -> list:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
-        if not before and si > 0 and m.start() - s_start <= 1:
-            # "…64226人次。其中住院…": the total closes the previous sentence
-            p_start, _ = spans[si - 1]
-            before = [f for f in facts if p_start <= f.source["start"] < s_start]
+        # "…64226人次。其中住院…": the total closes an earlier sentence
+        opens_sentence = not before and si > 0 and m.start() - s_start <= 1
         # the clause group leading to the marker names the sub-list's total
         lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
         for kind in ("amount", "headcount", "person_times", "households", "count"):
-            parts = [f for f in after if f.kind == kind]
-            totals = [f for f in before if f.kind == kind and not f.approx]
-            if not (parts and totals):
+            of_kind = [f for f in after if f.kind == kind]
+            if not of_kind:
+                continue
+            # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
+            # a change on last year is neither the total nor a part: it is said of the figure before it
+            changes = _is_change(of_kind[0])
+            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes]
+            if opens_sentence:
+                totals = _total_before(facts, spans, si, kind, changes)
+            if not totals:
                 continue
             total = totals[-1]
             if nested and len(totals) > 1:
                 total = max(reversed(totals), key=lambda f: _similarity(f.context, lead_in))
                 if _similarity(total.context, lead_in) == 0:
                     continue  # the wording does not say which figure the sub-list breaks down
+            parts = _list_parts(total, of_kind, changes)
+            if not parts:
+                continue
             out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
                         "complete": m.group(0).startswith(tuple(_vocab()["complete_markers"])),
                         "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _is_change(f) -> bool:
+    """A change on last year (同比上年度增加189.25万元), by its label or its words."""
+    if f.label in _vocab()["breakdown"]["change_labels"]:
+        return True
+    return bool(_patterns()["previous_year"].search(f.context)) and any(w in f.context for w in _vocab()["change_words"])
+
+
+def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -> list:
+    """The candidate totals of a marker that opens sentence si: the figures of the kind in
+    the sentence before it, or — when that sentence only says how a figure changed on
+    last year (收入792.22万元。同比增加189.25万元。其中…) — in the one before that."""
+    for back in range(si - 1, max(-1, si - 1 - _vocab()["breakdown"]["sentences_back"]), -1):
+        lo, hi = spans[back]
+        in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
+        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes]
+        if totals or not all(_is_change(f) for f in in_sentence):
+            return totals
+    return []
+
+
+def _list_parts(total, figures: list, changes: bool) -> list:
+    """The parts a marker lists: its figures of the total's kind up to the first that is
+    another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
+    without the changes on last year said of a part (…，同比增加209.28万元)."""
+    families = _vocab()["breakdown"]["label_families"]
+    family = families.get(total.label)  # else the first part's says what the list lists
+    parts = []
+    for f in figures:
+        if _is_change(f) != changes:
+            continue
+        other = families.get(f.label)
+        if family and other and other != family:
+            break
+        family = family or other
+        parts.append(f)
+    return parts
 
 
 def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
