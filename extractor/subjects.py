@@ -59,7 +59,7 @@ def inside_longer_word(text: str, end: int) -> bool:
     """A suffix followed by what makes it part of another word (市场, 区域, 县级, 组织), but
     not by a common noun of its own (青禾县城乡居民: 县 then 城乡)."""
     v = _vocab()
-    if end >= len(text) or text[end] not in v["after"]:
+    if not end or text[end - 1:end + 1] not in v["after"]:
         return False
     following = v["word"].match(text, end)
     return not (following and following.group(0) in v["common"])

@@ -136,3 +136,32 @@ def test_the_list_ends_where_another_quantity_begins(tmp_path):
     two_parts = "全年收入500.00万元，其中财政拨款收入300.00万元、事业收入260.00万元，全年支出450.00万元。\n"
     [flag] = flags_of(tmp_path, two_parts, "sum.breakdown")
     assert flag["computed"] == 5600000  # 300 + 260, without the 450 of spending
+
+
+# ---------------------------------------------------------------- name.variant: spellings that stand as place names
+
+YIYANG = "2021年度益阳市医疗救助资金绩效评价报告"
+
+
+def test_a_slogan_list_item_is_no_county(tmp_path):
+    # 一县 is one character off 南县, and stands in a list — of slogans, not of places
+    body = "各区县坚持“一县、一品、一策”的思路推进工作，资阳区已完成。\n"
+    assert flags_of(tmp_path, body, "name.variant", title=YIYANG) == []
+
+
+def test_on_digital_text_a_misspelling_shows_among_the_places_it_is_listed_with(tmp_path):
+    assert flags_of(tmp_path, "评价发现，赫出区资金到位及时。\n", "name.variant", title=YIYANG) == []
+    [flag] = flags_of(tmp_path, "评价组走访了资阳区、赫出区、桃江县的经办点。\n", "name.variant", title=YIYANG)
+    assert flag["spellings"] == ["赫山区", "赫出区"]
+
+
+def test_on_ocr_text_the_suffix_is_enough_but_not_inside_a_longer_word():
+    from extractor.extract.regions import place_mentions
+
+    def variants(text, **source):
+        return [m["name"] for m in place_mentions([(text, {"block": 1, **source})], "430900") if m["variant"]]
+
+    assert variants("评价发现，赫出区资金到位及时。", ocr=True) == ["赫出区"]  # 山 read as 出
+    assert variants("评价发现，赫出区资金到位及时。") == []  # the same words typed: no list, no reading
+    assert variants("评价发现，赫出区域内资金到位及时。", ocr=True) == []  # …区域: a longer word
+    assert variants("坚持“一县、一品、一策”的思路。", ocr=True) == []
