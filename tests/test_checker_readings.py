@@ -165,3 +165,29 @@ def test_on_ocr_text_the_suffix_is_enough_but_not_inside_a_longer_word():
     assert variants("评价发现，赫出区资金到位及时。") == []  # the same words typed: no list, no reading
     assert variants("评价发现，赫出区域内资金到位及时。", ocr=True) == []  # …区域: a longer word
     assert variants("坚持“一县、一品、一策”的思路。", ocr=True) == []
+
+
+# ---------------------------------------------------------------- score.tree: weights of a whole level
+
+FORM = "项目支出绩效自评表\n\n一级指标\t二级指标\t分值\t得分\n{rows}\n以上为自评表摘录。\n"
+
+
+def form_rows(*tops):
+    """One row per first-level indicator with its weight, each with one second-level row."""
+    return "".join(f"{name}（{weight}分）\t{name}明细\t{weight}\t{weight}\n" for name, weight in tops)
+
+
+def test_a_form_excerpt_with_some_first_level_weights_says_nothing_of_their_sum(tmp_path):
+    excerpt = FORM.format(rows=form_rows(("产出指标", 50), ("效益指标", 30)))
+    assert flags_of(tmp_path, excerpt, "score.tree") == []
+    # the self-evaluation form's set without its 预算执行率 row: still not the whole level
+    no_budget_row = FORM.format(rows=form_rows(("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    assert flags_of(tmp_path, no_budget_row, "score.tree") == []
+
+
+def test_a_whole_first_level_whose_weights_miss_100_is_flagged(tmp_path):
+    whole = FORM.format(rows=form_rows(("预算执行率", 20), ("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    [flag] = flags_of(tmp_path, whole, "score.tree")
+    assert flag["stated"] == 110 and "不是100分" in flag["message"]
+    right = whole.replace("预算执行率（20分）\t预算执行率明细\t20\t20", "预算执行率（10分）\t预算执行率明细\t10\t10")
+    assert flags_of(tmp_path, right, "score.tree") == []

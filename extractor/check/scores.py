@@ -123,7 +123,7 @@ def check_score_tree(record: dict) -> list:
         flags += _sum_scores(total, src, "总分", parts)
 
     weights = _top_weights(indicators)
-    if weights and all(w is not None for w in weights.values()):
+    if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
         s = sum(weights.values())
         if s != 100:
             evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
@@ -135,6 +135,14 @@ def check_score_tree(record: dict) -> list:
 
 def explicit_source(indicators: list, top: str) -> dict:
     return next((i.get("source") or {} for i in indicators if i["path"] and i["path"][0] == top), {})
+
+
+def _whole_first_level(names: list) -> bool:
+    """Do the first-level indicators hold every member of one of the usual sets (决策、过程、
+    产出、效益 …)? Only then is a weight sum other than 100 a contradiction and not a part
+    of the form left out of the excerpt."""
+    return any(all(any(member in name for name in names) for member in members)
+               for members in check_settings()["first_level_sets"])
 
 
 def _top_weights(indicators: list) -> dict:
