@@ -1,9 +1,12 @@
-"""Named subjects: the county, district, town, village, group or item a figure is about
-(青禾县, 第二片区, 三组, A县), read from the words around an administrative or group suffix.
+"""Named subjects: the county, district, town, village or group a figure is about (勐海县,
+白石镇, 第二片区, 三组, A县), read from the words around an administrative or group suffix.
+County-level and higher names count as the gazetteer knows them (a verb before 县 is no
+county: 退回县财政); town, village and group names by their stem.
 
-Extraction uses this to say whom a figure in the text is about, and the checker to tell
-two figures of the same wording apart when they are about different subjects (A县参保12.3万人,
-B县参保8.1万人). The vocabulary is data: patterns/subjects.json."""
+Extraction uses this to say whom a figure in the text is about, the checker to tell two
+figures of the same wording apart when they are about different subjects (A县参保12.3万人,
+B县参保8.1万人), and region matching to tell a place name from a word that ends like one
+(…区域). The vocabulary is data: patterns/subjects.json."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -106,6 +109,6 @@ def _known_place(text: str, end: int) -> Optional[str]:
 
 
 def same_subject(a: str, b: str) -> bool:
-    """Two names of one subject: the same, or one written with more in front of it (青禾县
-    and 查青禾县, where a stem reached back into the words before the name)."""
+    """Two names of one subject: the same, or one written with more in front of it (白石镇
+    and 查白石镇, where a stem reached back into the words before the name)."""
     return a.endswith(b) or b.endswith(a)
