@@ -1,7 +1,7 @@
 """Fast paths that must find exactly what the plain way finds."""
 from itertools import combinations
 
-from extractor.check.rules import _pairs_alike
+from extractor.check.repeats import _pairs_alike
 from extractor.extract import _texts
 from extractor.extract.regions import _sibling_matches, _sibling_patterns, gazetteer
 from extractor.ingest import load_document
@@ -55,15 +55,16 @@ def test_similar_is_the_sequence_matcher_ratio():
     import random
     from difflib import SequenceMatcher
 
-    from extractor.check.rules import _checks, _similar
+    from extractor.check.common import check_settings
+    from extractor.check.repeats import _similar
 
     rng = random.Random(9)
     words = [t[:30] for t in _report_texts() if len(t) >= 10][:200]
     pairs = [(rng.choice(words), rng.choice(words)) for _ in range(2000)]
     pairs += [(w, w[:-1] + "的") for w in words] + [(w, w[1:] + w[0]) for w in words]
     for x, y in pairs:
-        plain = min(len(x), len(y)) >= _checks()["min_context_chars"] and \
-            SequenceMatcher(None, x, y, autojunk=False).ratio() >= _checks()["min_context_similarity"]
+        plain = min(len(x), len(y)) >= check_settings()["min_context_chars"] and \
+            SequenceMatcher(None, x, y, autojunk=False).ratio() >= check_settings()["min_context_similarity"]
         assert _similar(x, y) == plain, (x, y)
 
 

@@ -53,15 +53,20 @@ def extract_document(doc: Document) -> dict:
 
 
 def _texts(doc: Document) -> list:
-    """(text, source) for every paragraph and table cell."""
+    """(text, source) for every paragraph and table cell; `ocr` in the source of text read by OCR."""
     out = []
     for b in doc.blocks:
         if b.table is None:
-            out.append((b.text, {"page": b.page, "block": b.index}))
+            out.append((b.text, {"page": b.page, "block": b.index, **_read_by_ocr(b.confidence)}))
             continue
         for row in b.table.rows:
             for cell in row:
                 if cell.merged_from is None and cell.text:
                     out.append((cell.text, {"page": b.page, "block": b.index, "table": b.index, "row": cell.row,
-                                            "col": cell.col}))
+                                            "col": cell.col, **_read_by_ocr(cell.confidence)}))
     return out
+
+
+def _read_by_ocr(confidence) -> dict:
+    """Text read by OCR says so: a spelling one character off is a likely misreading there."""
+    return {"ocr": True} if confidence is not None else {}

@@ -5,7 +5,6 @@ cell's) text and the exact quote, so a reviewer can find it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -15,8 +14,10 @@ import regex
 
 from ..model import TABLE, Document, Table
 from ..patterns import load_json
-from .labels import SENTENCE_BREAK, YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
+from ..subjects import subject_names
+from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
+from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
 
 
 @dataclass(slots=True)
@@ -77,17 +78,18 @@ def _reason_words() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, load_json("relations.json")["explanation_words"])))
 
 
-_REASON_SENTENCE_END = regex.compile(r"[。；;\n]")
-
-
-def _reason(text: str, start: int, ends: list) -> Optional[str]:
-    """A word in the figure's sentence that gives a reason for a change (清退, 核减 …): such
-    a figure can explain a gap between two others. `ends`: the text's sentence ends."""
-    i = bisect_left(ends, start)
-    lo = ends[i - 1] + 1 if i else 0
-    hi = ends[i] if i < len(ends) else len(text)
-    m = _reason_words().search(text, lo, hi)
+def _reason(text: str, sentence: tuple) -> Optional[str]:
+    """A word in the figure's sentence (clause group) that gives a reason for a change
+    (清退, 核减 …): such a figure can explain a gap between two others."""
+    m = _reason_words().search(text, *sentence)
     return m.group(0) if m else None
+
+
+def _named_subject(text: str, sentence_start: int, start: int) -> Optional[str]:
+    """Whom a figure in the text is about: the last county, town, group or village its
+    sentence names before it (青禾镇…参保12.3万人 → 青禾镇), if any."""
+    names = subject_names(text, sentence_start, start)
+    return names[-1].text if names else None
 
 
 def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
@@ -98,15 +100,17 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
     spans = tuple((q.start, q.end, q.kind) for q in quantities)
     own = [label_for(text, q.start, q.kind, q.end, spans) for q in quantities]
     labels = name_list_items(text, [(q.start, q.end, q.kind, label) for q, label in zip(quantities, own)])
-    # sentence ends found once per text, not counted from its start for every figure
-    sentence_ends = [m.start() for m in SENTENCE_BREAK.finditer(text)]
-    reason_ends = [m.start() for m in _REASON_SENTENCE_END.finditer(text)]
+    # sentences found once per text, not counted from its start for every figure
+    sentences = sentence_spans(text, CLAUSE_GROUP_END)
+    full_sentences = sentence_spans(text)  # a subject named before a ； still holds after it
     for q, label in zip(quantities, labels):
-        sentence = bisect_left(sentence_ends, q.start)
-        reason = _reason(text, q.start, reason_ends)
+        sentence = sentence_index(sentences, q.start)
+        reason = _reason(text, sentences[sentence])
+        sentence_start = full_sentences[sentence_index(full_sentences, q.start)][0]
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
-            label=label, subject=subject, year=year_for(text, q.start), range_high=q.range_high,
+            label=label, subject=subject or _named_subject(text, sentence_start, q.start),
+            year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
             context=clause_before(text, q.start), scale=q.scale, extra={"reason": reason} if reason else {},
         ))

@@ -11,9 +11,9 @@ import regex
 
 from ..model import TABLE, Document
 from ..patterns import load_json
+from .sentences import CLAUSE_GROUP_END, sentence_spans
 
 _ITEM_BREAK = regex.compile(r"[，,；;、。\n]")
-_SENTENCE = regex.compile(r"[^。；\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -36,14 +36,15 @@ def stated_grade_bands(doc: Document) -> Optional[dict]:
     for block in doc.blocks:
         if block.kind == TABLE:
             continue
-        for sentence in _SENTENCE.finditer(block.text):
-            text = sentence.group(0)
+        for start, end in sentence_spans(block.text, CLAUSE_GROUP_END):
+            text = CLAUSE_GROUP_END.sub("", block.text[start:end])
+            end = start + len(text)
             if "分" not in text or len(set(p["any_grade"].findall(text))) < 2:
                 continue
             bands = [b for b in map(_parse_item, _items(text)) if b]
             if len({b["grade"] for b in bands}) >= 2:
-                return {"bands": bands, "source": {"page": block.page, "block": block.index, "start": sentence.start(),
-                                                   "end": sentence.end(), "quote": text}}
+                return {"bands": bands, "source": {"page": block.page, "block": block.index, "start": start,
+                                                   "end": end, "quote": text}}
     return None
 
 

@@ -14,6 +14,7 @@ import regex
 
 from ..document_caches import document_cache
 from ..patterns import load_json, pattern_path
+from .sentences import sentence_bounds, same_sentence
 
 # Clause boundaries: a label never reaches across these.
 # (a comma between digits is a thousands separator: 1,987,620.00元 is one figure)
@@ -161,8 +162,7 @@ def name_list_items(text: str, figures: list) -> list:
         if opens_list and clause_before(text, lo - 1).endswith(tuple(_vocab()["respectively"])):
             head = _list_head_label(text, lo - 1, kind, figures, same_kind, labels)
             if head:  # 满意度分别为：参保群众92.1%…: the items' own words say whose, not what
-                sentence_end = SENTENCE_BREAK.search(text, start)
-                respectively[kind] = (head, sentence_end.start() if sentence_end else len(text))
+                respectively[kind] = (head, sentence_bounds(text, start)[1])
                 labels[i], listed[i] = head, True
                 continue
         if label is not None:
@@ -200,15 +200,10 @@ def _list_head_label(text: str, sep: int, kind: str, figures: list, same_kind: l
 
 def _figure_before(text: str, pos: int, figures: list, same_kind: list, labels: list) -> Optional[str]:
     """The label of the last figure of the kind before pos in the same sentence."""
-    owner = [j for j in same_kind if figures[j][1] <= pos and _same_sentence(text, figures[j][1], pos)]
+    owner = [j for j in same_kind if figures[j][1] <= pos and same_sentence(text, figures[j][1], pos)]
     return labels[owner[-1]] if owner else None
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not SENTENCE_BREAK.search(text, a, b)
-
-
-SENTENCE_BREAK = regex.compile(r"[。；;！？!?\n]")  # also how facts count a figure's sentence
 _FORMULA_RESULT = regex.compile(r"[=＝]\s*$")
 _FORMULA_START = regex.compile(r"[，,。；;：:\n]")
 _FORMULA_NOISE = regex.compile(r"[“”\"「」‘’\s]")
@@ -246,7 +241,7 @@ def _person_times_label(text: str, lo: int, start: int, others: tuple) -> Option
     care = _closest_label(text[lo:start], "", vocabulary=care_terms)
     if care:
         return care
-    sentence_lo = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, lo - 120), lo)), default=max(0, lo - 120))
+    sentence_lo = sentence_bounds(text, lo, reach=120)[0]
     earlier = [s for s, _, k in others if k == "person_times" and sentence_lo <= s < lo]
     care = _closest_label(text[max([sentence_lo] + earlier):lo], "", vocabulary=care_terms)
     return care or _closest_label(text[lo:start], "", vocabulary=act_terms)
@@ -367,8 +362,6 @@ _BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
 
 def year_for(text: str, start: int) -> Optional[int]:
     """The year named in the figure's sentence before it (2017年 …), if any."""
-    lo = max(0, start - 80)
-    head = text[lo:start]
-    sentence_start = max(head.rfind("。"), head.rfind("；"))
-    years = YEAR.findall(head[sentence_start + 1:])
+    lo = sentence_bounds(text, start, reach=80)[0]
+    years = YEAR.findall(text, lo, start)
     return int(years[-1]) if years else None

@@ -9,6 +9,7 @@ import regex
 
 from ..model import TABLE, Document
 from ..patterns import load_json
+from .sentences import sentence_bounds
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,7 @@ def evaluation_period(doc: Document) -> Optional[dict]:
         if block.kind == TABLE:
             continue
         for m in period.finditer(block.text):
-            lo = max(block.text.rfind(c, 0, m.start()) for c in "。；\n") + 1
-            hi = min((i for i in (block.text.find(c, m.end()) for c in "。；\n") if i >= 0), default=len(block.text))
+            lo, hi = sentence_bounds(block.text, m.start())[0], sentence_bounds(block.text, m.end())[1]
             found = sentence_words.search(block.text, lo, hi) and _period(m, block.text, {"page": block.page,
                                                                                           "block": block.index})
             if found:

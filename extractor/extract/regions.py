@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from ..patterns import pattern_path
+from ..subjects import inside_longer_word
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ def gazetteer() -> dict:
                 continue
             out[row["admin_code"]] = Region(row["admin_code"], row["name"], row["level"])
     return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> frozenset:
+    """Every name the gazetteer knows."""
+    return frozenset(_name_index()[0])
 
 
 @lru_cache(maxsize=1)
@@ -239,9 +246,14 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
     """Mentions of the districts/counties of the report's city, each resolved to its
     gazetteer name — including spellings one character off (峰城区, 峯城 for 峄城区), kept
     with `variant: true` so the checker can show both spellings side by side. A variant
-    counts only where it is used as a place name (with its 区/县/市, or listed with other
-    places), and only when it can be only one place: a district named exactly in the same
-    passage is not the one misspelt there. `blocks`: (text, source) pairs."""
+    counts only where it stands as a place name: not inside a longer word (…区域), not
+    after a count (16小区), not an item of a list of other things (一城、一带、一区), and
+    only when it can be only one place: a district named exactly in the same passage is
+    not the one misspelt there. Where it stands so is a matter of what read the text: on
+    text read by OCR (source `ocr`) its 区/县/市 is enough; on digital text, where a
+    misspelling is a typing slip and not a misreading, the spelling must be listed with
+    its sibling places (薛城、山亭、峯城区, or a table that names them) and keep at least
+    two characters of the name's stem. `blocks`: (text, source) pairs."""
     if not admin_code:
         return []
     patterns = _sibling_patterns(admin_code[:4])
@@ -267,10 +279,12 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                     continue
                 if written in known or _SUFFIX.sub("", written) in known:
                     continue  # another real place, not a misspelling
-                standalone = m.start() == 0 or not _HAN.match(text[m.start() - 1]) or text[m.start() - 1] == "、"
-                if standalone and (_SUFFIX.search(written) or _in_place_list(text, m, siblings)):
-                    candidates.setdefault((id(source), m.start(), written), []).append((region, m, source))
+                if _stands_as_place_name(text, m, known):
+                    listed = _in_place_list(text, m, siblings)
+                    candidates.setdefault((id(source), m.start(), written), []).append((region, m, source, listed))
         for (_, _, written), regions in candidates.items():
+            regions = [(r, m, src) for r, m, src, listed in regions
+                       if _read_as_a_misspelling(written, r, src, listed, exact_here)]
             left = [(r, m, src) for r, m, src in regions if not _named_nearby(r.name, exact_here, src, m)]
             if len(left) > 1:  # still ambiguous: drop those named anywhere in the passage
                 left = [x for x in left if not any(n == x[0].name for n, _, _ in exact_here)]
@@ -278,6 +292,61 @@ def place_mentions(blocks: list, admin_code: Optional[str]) -> list:
                 region, m, src = left[0]
                 out.append(_mention(written, region, True, src, m))
     return out
+
+
+_DIGIT_BEFORE = regex.compile(r"\d\s*$")
+_NUMERAL = "一二三四五六七八九十两"
+_LIST_ITEM_END = regex.compile(r"[、，,。；;：:“”\"（）()\s]")
+
+
+def _stands_as_place_name(text: str, m, known: frozenset) -> bool:
+    """Does the spelling at m stand where a place name can: not inside a longer word on
+    either side, not after a count (16小区), not a numbered item (一区) of a list of other
+    things (一城、一带、一区)?"""
+    start, end = m.start(), m.end()
+    if start and _HAN.match(text[start - 1]) and text[start - 1] != "、":
+        return False  # the end of a longer word
+    if inside_longer_word(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 4):start]):
+        return False
+    if m.group(0)[0] in _NUMERAL:
+        return False  # 一县、一海、一地: a slogan's items, not places
+    before, after = _list_neighbours(text, start, end)
+    if before is None and after is None:
+        return True
+    # a list of places has a place beside it: the item before ends with one, the item after begins with one
+    return any(before[-n:] in known for n in range(2, len(before or "") + 1)) or \
+        any(after[:n] in known for n in range(2, len(after or "") + 1))
+
+
+def _list_neighbours(text: str, start: int, end: int) -> tuple:
+    """The items before and after text[start:end] in a 、-list (None where there is none)."""
+    before = after = None
+    if start and text[start - 1] == "、":
+        lo = start - 1
+        while lo > 0 and not _LIST_ITEM_END.match(text[lo - 1]):
+            lo -= 1
+        before = text[lo:start - 1]
+    if end < len(text) and text[end] == "、":
+        hi = end + 1
+        while hi < len(text) and not _LIST_ITEM_END.match(text[hi]):
+            hi += 1
+        after = text[end + 1:hi]
+    return before, after
+
+
+def _read_as_a_misspelling(written: str, region: Region, source: dict, listed: bool, exact_here: set) -> bool:
+    """Is there enough to read this spelling as the region misspelt? On OCR text its
+    区/县/市 or its place in a list of places is enough (a misread character). On digital
+    text a misspelling is a typing slip, and is read as one only among the places it is
+    listed with — an enumeration or a table that names its siblings exactly — and when
+    the stem keeps a character of its own (X县 for 南县 could be any county)."""
+    if source.get("ocr"):
+        return bool(_SUFFIX.search(written)) or listed
+    if len(_SUFFIX.sub("", region.name)) < 2:
+        return False
+    if listed:
+        return True
+    return source.get("table") is not None and any(name != region.name for name, _, _ in exact_here)
 
 
 @lru_cache(maxsize=64)

@@ -16,8 +16,8 @@ import regex
 from ..document_caches import document_cache
 from ..model import TABLE, Document
 from ..patterns import load_json
+from .sentences import sentence_bounds, sentence_index, sentence_spans
 
-_SENTENCE = regex.compile(r"[。！？!?\n]")
 _QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
 _FORMULA = regex.compile(
     r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
@@ -56,23 +56,6 @@ def _similarity(a: str, b: str) -> float:
     return len(x & y) / len(x) if x else 0.0
 
 
-def _sentence_spans(text: str) -> list:
-    spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _sentence_of(spans: list, pos: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= pos < e:
-            return i
-    return len(spans) - 1
-
-
 def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
     by_block: dict = {}
     for f in facts:
@@ -84,7 +67,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         bf = sorted(by_block.get(block.index, []), key=lambda f: f.source["start"])
         if not bf:
             continue
-        spans = _sentence_spans(block.text)
+        spans = sentence_spans(block.text)
         earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
         relations += _breakdowns(block, bf, spans)
         formulas = _formulas(block, bf, earlier, year)
@@ -113,7 +96,7 @@ def _breakdowns(block, facts: list, spans: list) -> list:
     text = block.text
     found = list(_patterns()["markers"].finditer(text))
     for k, m in enumerate(found):
-        si = _sentence_of(spans, m.start())
+        si = sentence_index(spans, m.start())
         s_start, s_end = spans[si]
         end = s_end
         if m.start() > 0 and text[m.start() - 1] in "（(":
@@ -124,27 +107,73 @@ def _breakdowns(block, facts: list, spans: list) -> list:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
-        if not before and si > 0 and m.start() - s_start <= 1:
-            # "…64226人次。其中住院…": the total closes the previous sentence
-            p_start, _ = spans[si - 1]
-            before = [f for f in facts if p_start <= f.source["start"] < s_start]
+        # "…64226人次。其中住院…": the total closes an earlier sentence
+        opens_sentence = not before and si > 0 and m.start() - s_start <= 1
         # the clause group leading to the marker names the sub-list's total
-        lead_in = text[max(s_start, text.rfind("；", 0, m.start()) + 1):m.start()]
+        lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
         for kind in ("amount", "headcount", "person_times", "households", "count"):
-            parts = [f for f in after if f.kind == kind]
-            totals = [f for f in before if f.kind == kind and not f.approx]
-            if not (parts and totals):
+            of_kind = [f for f in after if f.kind == kind]
+            if not of_kind:
+                continue
+            # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
+            # a change on last year is neither the total nor a part: it is said of the figure before it
+            changes = _is_change(of_kind[0])
+            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes]
+            if opens_sentence:
+                totals = _total_before(facts, spans, si, kind, changes)
+            if not totals:
                 continue
             total = totals[-1]
             if nested and len(totals) > 1:
                 total = max(reversed(totals), key=lambda f: _similarity(f.context, lead_in))
                 if _similarity(total.context, lead_in) == 0:
                     continue  # the wording does not say which figure the sub-list breaks down
+            parts = _list_parts(total, of_kind, changes)
+            if not parts:
+                continue
             out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
                         "complete": m.group(0).startswith(tuple(_vocab()["complete_markers"])),
                         "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _is_change(f) -> bool:
+    """A change on last year (同比上年度增加189.25万元), by its label or its words."""
+    if f.label in _vocab()["breakdown"]["change_labels"]:
+        return True
+    return bool(_patterns()["previous_year"].search(f.context)) and any(w in f.context for w in _vocab()["change_words"])
+
+
+def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -> list:
+    """The candidate totals of a marker that opens sentence si: the figures of the kind in
+    the sentence before it, or — when that sentence only says how a figure changed on
+    last year (收入792.22万元。同比增加189.25万元。其中…) — in the one before that."""
+    for back in range(si - 1, max(-1, si - 1 - _vocab()["breakdown"]["sentences_back"]), -1):
+        lo, hi = spans[back]
+        in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
+        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes]
+        if totals or not all(_is_change(f) for f in in_sentence):
+            return totals
+    return []
+
+
+def _list_parts(total, figures: list, changes: bool) -> list:
+    """The parts a marker lists: its figures of the total's kind up to the first that is
+    another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
+    without the changes on last year said of a part (…，同比增加209.28万元)."""
+    families = _vocab()["breakdown"]["label_families"]
+    family = families.get(total.label)  # else the first part's says what the list lists
+    parts = []
+    for f in figures:
+        if _is_change(f) != changes:
+            continue
+        other = families.get(f.label)
+        if family and other and other != family:
+            break
+        family = family or other
+        parts.append(f)
+    return parts
 
 
 def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
@@ -175,6 +204,7 @@ def _formulas(block, facts: list, earlier: list, year: Optional[int]) -> list:
                 expression.append(v)
         out.append({"type": "formula", "result": result.id, "expression": expression,
                     "name": _QUOTES.sub("", m.group("name")).strip(), "formula": m.group(0),
+                    "paragraph_figures": _paragraph_figures(pool, set(assignment.values()), block.index),
                     "source": {"block": block.index, "page": block.page}})
     return out
 
@@ -217,8 +247,20 @@ def _rates(block, facts: list, earlier: list, in_formula: set) -> list:
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
+                        "paragraph_figures": [g.id for g in facts if g.kind == "amount" and not g.approx
+                                              and g.range_high is None],
                         "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _paragraph_figures(pool: list, operands: set, block: int) -> list:
+    """The figures a formula's operands could have been: those of the operands' kinds in
+    the formula's paragraph and in the paragraphs its operands were stated in. The checker
+    tries every pair of them before it says no reading reproduces the stated rate."""
+    chosen = [f for f in pool if f.id in operands]
+    kinds = {f.kind for f in chosen}
+    blocks = {f.source["block"] for f in chosen} | {block}
+    return [f.id for f in pool if f.kind in kinds and f.source["block"] in blocks and not f.approx]
 
 
 def _shares(block, facts: list, spans: list, earlier: list) -> list:
@@ -231,7 +273,7 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times")
-                  and _sentence_of(spans, g.source["start"]) == _sentence_of(spans, f.source["start"])]
+                  and sentence_index(spans, g.source["start"]) == sentence_index(spans, f.source["start"])]
         if not before or len(whole_name) < 2:
             continue
         part = before[-1]
@@ -253,8 +295,8 @@ def _changes(block, facts: list, spans: list, earlier: list) -> list:
         direction = next((d for w, d in words.items() if w in f.context), None)
         if direction is None:
             continue
-        si = _sentence_of(spans, f.source["start"])
-        nearby = [g for g in facts[:i] if g.kind == f.kind and _sentence_of(spans, g.source["start"]) >= si - 1]
+        si = sentence_index(spans, f.source["start"])
+        nearby = [g for g in facts[:i] if g.kind == f.kind and sentence_index(spans, g.source["start"]) >= si - 1]
         if not nearby:
             nearby = [g for g in earlier[-4:] if g.kind == f.kind]
         core = _patterns()["change_words"].sub("", f.context)
@@ -267,7 +309,7 @@ def _changes(block, facts: list, spans: list, earlier: list) -> list:
         elif nearby:
             current = max(nearby, key=lambda g: (_similarity(core, g.context), g.source.get("start", 0)))
         rate = next((g for g in facts[i + 1:] if g.kind == "percent"
-                     and _sentence_of(spans, g.source["start"]) == si), None)
+                     and sentence_index(spans, g.source["start"]) == si), None)
         out.append({"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
                     "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}})
@@ -280,11 +322,11 @@ def _products(block, facts: list, spans: list, earlier: list) -> list:
     for i, f in enumerate(facts):
         if f.kind != "money_rate":
             continue
-        si = _sentence_of(spans, f.source["start"])
-        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and _sentence_of(spans, g.source["start"]) == si
+        si = sentence_index(spans, f.source["start"])
+        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and _patterns()["sum_words"].search(g.context)), None)
         count = next((g for g in reversed(facts[:i]) if g.kind in ("headcount", "person_times")
-                      and _sentence_of(spans, g.source["start"]) >= si - 1), None)
+                      and sentence_index(spans, g.source["start"]) >= si - 1), None)
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})

@@ -1,0 +1,53 @@
+"""Year-on-year changes (diff.change): this year − last year = the stated change, and the
+stated growth rate against the change ÷ last year (or the wrong base, this year)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show
+from .tolerance import interval_of, verdict
+
+
+@rule("diff.change")
+def check_diff_change(record: dict) -> list:
+    """This year − last year = the stated change; change ÷ last year = the stated growth."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "change"):
+        change = facts[rel["change"]]
+        cur = facts.get(rel["current"]) if rel["current"] else None
+        prev = facts.get(rel["previous"]) if rel["previous"] else None
+        rate = facts.get(rel["rate"]) if rel["rate"] else None
+        sign = Decimal(rel["direction"])
+        if cur and prev:
+            computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
+            outcome, diff, tol = verdict(change, computed)
+            if outcome != "ok":
+                flags.append(make_flag(
+                    SEVERITY[outcome],
+                    f"增减额与两年数据不符：文中{change['text']}，{cur['text']} − {prev['text']} = {show(abs(computed.mid), change)}",
+                    change["value"], computed.mid, diff, tol, [change, cur, prev]))
+            base = interval_of(prev)
+        elif cur:
+            base = interval_of(cur) - interval_of(change).scaled(sign)
+        else:
+            continue
+        if rate is None:
+            continue
+        try:
+            expected = (interval_of(change) / base).scaled(Decimal(100))
+        except ZeroDivisionError:
+            continue
+        outcome, diff, tol = verdict(rate, expected)
+        if outcome == "ok":
+            continue
+        wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
+        message = (f"增减率与增减额不符：文中{rate['text']}，按{change['text']}÷上年数计算为{rounded(expected.mid, 2)}%")
+        if wrong_base:
+            message += f"；文中比率等于{change['text']}÷本年数{cur['text']}，分母用错（应以上年数为基数）"
+        flags.append(make_flag(SEVERITY[outcome], message, rate["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4),
+                               [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
+                               wrong_base=wrong_base))
+    return flags
+

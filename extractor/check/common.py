@@ -1,0 +1,91 @@
+"""What every rule shares: how a flag is shaped, how a value is shown in the unit it was
+written in, and the record look-ups (facts by id, relations by type, table cells)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .tolerance import Interval, exact, interval_of
+
+# tolerance.verdict's outcome → the flag's severity: a miss within one unit of the last
+# written digit is rounding, a miss that rests on an approximate figure only a question
+SEVERITY = {"error": "error", "rounding": "info", "approx": "warning"}
+_UNIT_TEXT = {Decimal(10000): "万", Decimal(100000000): "亿", Decimal(1000): "千"}
+TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+
+
+@lru_cache(maxsize=1)
+def relation_vocab() -> dict:
+    return load_json("relations.json")
+
+
+@lru_cache(maxsize=1)
+def check_settings() -> dict:
+    return load_json("checks.json")
+
+
+def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
+    """A value in the written unit of `fact` (5758200 元 written as 万元 → 575.82万元;
+    56300 人 written as 万人 → 5.63万人)."""
+    scale = Decimal(str(fact.get("scale") or 1))
+    d = int(fact.get("decimals") or 0) if decimals is None else decimals
+    shown = (Decimal(value) / scale).quantize(Decimal(1).scaleb(-d)) if d >= 0 else Decimal(value) / scale
+    unit = fact.get("unit") or ""
+    if unit != "%":
+        unit = _UNIT_TEXT.get(scale, "") + unit
+    return f"{shown}{unit}"
+
+
+def show_exact(value: Decimal, fact: dict) -> str:
+    """A value worked out from written figures (a difference), in the written unit of
+    `fact`, with every digit it has: 12.3万人 − 6.67万人 is 5.63万人, not 5.6万人."""
+    scale = Decimal(str(fact.get("scale") or 1))
+    exponent = (Decimal(value) / scale).normalize().as_tuple().exponent
+    return show(value, fact, max(int(fact.get("decimals") or 0), -exponent if isinstance(exponent, int) else 0))
+
+
+def make_flag(severity: str, message: str, stated, computed, difference, tolerance, evidence: list,
+              explanation: Optional[str] = None, **extra) -> dict:
+    flag = {"severity": severity, "message": message, "stated": stated, "computed": computed,
+            "difference": difference, "tolerance": tolerance, "evidence": [f["id"] for f in evidence],
+            "evidence_quotes": [{"fact": f["id"], **{k: f["source"].get(k) for k in
+                                                     ("page", "block", "table", "row", "col", "start", "end", "quote")}}
+                                for f in evidence],
+            "explanation": explanation}
+    flag.update(extra)
+    return flag
+
+
+def rounded(value: Decimal, places: int = 4) -> Decimal:
+    """Rounded for display, without exponent notation (90, not 9E+1)."""
+    return Decimal(format(Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize(), "f"))
+
+
+def facts_by_id(record: dict) -> dict:
+    return {f["id"]: f for f in record["facts"]}
+
+
+def relations_of(record: dict, kind: str) -> list:
+    return [r for r in record.get("relations", []) if r["type"] == kind]
+
+
+def sum_of(facts: list) -> Interval:
+    total = exact(0)
+    for f in facts:
+        total = total + interval_of(f)
+    return total
+
+
+def table_cells(record: dict) -> dict:
+    """(table block, row, col) → numeric-cell fact."""
+    out = {}
+    for f in record["facts"]:
+        s = f["source"]
+        if s.get("table") is not None and s.get("start") == 0 and s.get("quote") == f["text"] and f.get("written_unit"):
+            out[(s["table"], s["row"], s["col"])] = f
+    return out
+

@@ -1,0 +1,46 @@
+"""Unit price × count = amount (product.unit), in text and in table rows."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, table_cells
+from .tolerance import interval_of, verdict
+
+
+@rule("product.unit")
+def check_product_unit(record: dict) -> list:
+    """Unit price × count = amount, in text (按600元/人…共计…元) and in table rows whose
+    columns give a price (元/人), a count (人) and an amount under one header group."""
+    facts = facts_by_id(record)
+    flags = []
+    triples = [(facts[r["rate"]], facts[r["count"]], facts[r["amount"]]) for r in relations_of(record, "product")]
+    triples += _table_products(record)
+    for price, count, amount in triples:
+        computed = interval_of(price) * interval_of(count)
+        outcome, diff, tol = verdict(amount, computed)
+        if outcome == "ok":
+            continue
+        flags.append(make_flag(
+            SEVERITY[outcome],
+            f"单价×数量与金额不符：{price['text']} × {count['text']} = {show(computed.mid, amount)}，文中{amount['text']}",
+            amount["value"], computed.mid, diff, tol, [amount, price, count]))
+    return flags
+
+
+def _table_products(record: dict) -> list:
+    cells = table_cells(record)
+    out = []
+    by_row: dict = {}
+    for (t, r, c), f in cells.items():
+        group = (f.get("column") or "").split("›")[0]
+        by_row.setdefault((t, r, group), []).append(f)
+    for key, fs in by_row.items():
+        price = [f for f in fs if f["kind"] == "money_rate"]
+        count = [f for f in fs if f["kind"] in ("headcount", "person_times")]
+        amount = [f for f in fs if f["kind"] == "amount"]
+        if len(price) == len(count) == len(amount) == 1:
+            if Decimal(price[0]["value"]) and (Decimal(count[0]["value"]) or Decimal(amount[0]["value"])):
+                out.append((price[0], count[0], amount[0]))
+    return out
+

@@ -1,0 +1,165 @@
+"""Stated rates against the figures they are computed from (ratio.stated): formulas the
+report writes out, rates named by their label, and shares of a named total."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from itertools import permutations
+from typing import Optional
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded
+from .tolerance import Interval, exact, interval_of, verdict
+
+
+def _evaluate(expression: list, facts: dict) -> Optional[Interval]:
+    """Evaluate a formula's token list with intervals. '100%' is 1, '50%' is 0.5; a
+    figure token is its fact's interval."""
+    pos = 0
+
+    def atom():
+        nonlocal pos
+        tok = expression[pos]
+        pos += 1
+        if tok == "(":
+            v = expr()
+            pos += 1  # ')'
+            return v
+        if tok == "-":
+            return exact(0) - atom()
+        if tok in facts:
+            return interval_of(facts[tok])
+        if tok.endswith("%"):
+            return exact(Decimal(tok[:-1]) / 100)
+        return exact(tok)
+
+    def term():
+        nonlocal pos
+        v = atom()
+        while pos < len(expression) and expression[pos] in ("*", "/"):
+            op = expression[pos]
+            pos += 1
+            w = atom()
+            v = v * w if op == "*" else v / w
+        return v
+
+    def expr():
+        nonlocal pos
+        v = term()
+        while pos < len(expression) and expression[pos] in ("+", "-"):
+            op = expression[pos]
+            pos += 1
+            w = term()
+            v = v + w if op == "+" else v - w
+        return v
+
+    try:
+        return expr()
+    except (ZeroDivisionError, IndexError, InvalidOperation):
+        return None
+
+
+def _ratio_flag(rate: dict, computed: Interval, evidence: list, what: str) -> Optional[dict]:
+    outcome, diff, tol = verdict(rate, computed)
+    if outcome == "ok":
+        return None
+    return make_flag(SEVERITY[outcome],
+                     f"{what}与其分子分母不符：文中{rate['text']}，按所列数据计算为{rounded(computed.mid, 2)}%",
+                     rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence)
+
+
+@rule("ratio.stated")
+def check_ratio_stated(record: dict) -> list:
+    """Stated rates against their numerator and denominator: formulas the report states
+    (预算控制率＝追加÷年初预算), rates named by label (执行率 = 支出 ÷ 到位资金), shares of a
+    total (占总支出…), and growth computed against the wrong base. A percentage is compared
+    with a percentage, and a rate that some pair of figures of its paragraph reproduces
+    (支出 ÷ 调整后预算 where the label pointed at 全年预算) is consistent."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "formula"):
+        operands = [facts[t] for t in rel["expression"] if t in facts]
+        value = _evaluate(rel["expression"], facts)
+        if value is None or not operands:
+            continue
+        rate = facts[rel["result"]]
+        readings = _percent_readings(value, rel["expression"], operands)
+        if any(verdict(rate, v)[0] == "ok" for v in readings):
+            continue
+        if _is_one_division(rel["expression"], facts) and _some_pair_reproduces(rate, rel.get("paragraph_figures", []), facts):
+            continue
+        flag = _ratio_flag(rate, readings[0], [rate] + operands, rel["name"])
+        if flag:
+            flag["formula"] = rel["formula"]
+            flags.append(flag)
+    for rel in relations_of(record, "ratio"):
+        rate = facts[rel["rate"]]
+        pairs = [(facts[n], facts[d]) for n in rel["numerators"] for d in rel["denominators"] if n != d]
+        results = []
+        for num, den in pairs:
+            v = _percent_of(num, den)
+            if v is not None:
+                results.append((num, den, v))
+        if not results or any(verdict(rate, v)[0] == "ok" for _, _, v in results):
+            continue
+        if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
+            continue
+        num, den, v = results[0]
+        flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
+        if flag:
+            flags.append(flag)
+    for rel in relations_of(record, "share"):
+        rate, part = facts[rel["rate"]], facts[rel["part"]]
+        results = []
+        for w in rel["wholes"]:
+            v = _percent_of(part, facts[w])
+            if v is not None:
+                results.append((facts[w], v))
+        if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
+            continue  # some figure the wording names as the total fits
+        whole, v = results[-1]
+        flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
+        if flag:
+            flags.append(flag)
+    return flags
+
+
+def _percent_of(num: dict, den: dict) -> Optional[Interval]:
+    try:
+        return (interval_of(num) / interval_of(den)).scaled(Decimal(100))
+    except ZeroDivisionError:
+        return None
+
+
+def _percent_readings(value: Interval, expression: list, operands: list) -> list:
+    """A formula's value as a percentage, the likelier reading first: as it stands when its
+    operands are percentages or the formula multiplies by 100 itself (…÷到位资金×100), else
+    the fraction × 100. The other reading follows: a stated 95% and a worked-out 0.95 are
+    one rate."""
+    as_is = all(f["kind"] == "percent" for f in operands) or _multiplies_by_hundred(expression)
+    scaled = value.scaled(Decimal(100))
+    return [value, scaled] if as_is else [scaled, value]
+
+
+def _multiplies_by_hundred(expression: list) -> bool:
+    """×100 written as a plain number (not 100%, which _evaluate reads as 1)."""
+    return any(tok == "100" and "*" in (expression[i - 1] if i else "", expression[i + 1] if i + 1 < len(expression) else "")
+               for i, tok in enumerate(expression))
+
+
+def _is_one_division(expression: list, facts: dict) -> bool:
+    """A ÷ B (× 100%): the formula's figures are one numerator and one denominator."""
+    figures = [t for t in expression if t in facts]
+    return len(figures) == 2 and "/" in expression and not {"+", "-"} & set(expression)
+
+
+def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
+    """Does any numerator ÷ denominator of the figures (of one kind, amount by amount)
+    reproduce the stated rate?"""
+    figures = [facts[i] for i in dict.fromkeys(ids) if i in facts]
+    for num, den in permutations(figures, 2):
+        if num["kind"] != den["kind"] or num["unit"] != den["unit"]:
+            continue
+        v = _percent_of(num, den)
+        if v is not None and verdict(rate, v)[0] == "ok":
+            return True
+    return False

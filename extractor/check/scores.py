@@ -1,0 +1,181 @@
+"""Scores: the grade against the score band (score.grade), a value against the bracket it
+was scored under (rule.bracket), and the indicator tree — scores against their parents
+and the total, weights against 100, no score above its weight (score.tree)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from . import rule
+from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of
+from .tolerance import interval_of, verdict
+
+
+def _usual_bands() -> list:
+    return [{"grade": g, "low": low, "high": high, "high_inclusive": False} for g, low, high in check_settings()["grade_bands"]]
+
+
+def _band(score: Decimal, bands: list) -> Optional[str]:
+    """The band holding score. A band's top is its own only when no other band starts
+    there (60-80分为合格 and 80-90分为良好 share 80; 80-89分 is 80 to 89 inclusive)."""
+    starts = {b["low"] for b in bands if b["low"] is not None}
+    for b in bands:
+        low, high = b["low"], b["high"]
+        if low is not None and score < Decimal(str(low)):
+            continue
+        if high is None or score < Decimal(str(high)) or (
+                score == Decimal(str(high)) and b["high_inclusive"] and high not in starts):
+            return b["grade"]
+    return None
+
+
+@rule("score.grade")
+def check_score_grade(record: dict) -> list:
+    """The stated grade against the band of the stated total score: the bands the report
+    states for itself when it does, else the usual ones."""
+    meta = record.get("metadata", {})
+    score, grade = meta.get("score"), meta.get("grade")
+    if score is None or not grade:
+        return []
+    stated = meta.get("grade_bands")
+    expected = _band(Decimal(str(score)), stated or _usual_bands())
+    aliases = check_settings()["grade_aliases"]
+    if expected is None or aliases.get(grade, grade) == aliases.get(expected, expected):
+        return []
+    src = record.get("metadata_sources", {})
+    keys = ("score", "grade") + (("grade_bands",) if stated else ())
+    evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in keys]
+    basis = "报告所列等级标准" if stated else "通常等级标准"
+    flag = make_flag("error", f"等级与得分不符：按{basis}，得分{score}分对应“{expected}”，报告写“{grade}”",
+                     grade, expected, None, None, evidence)
+    return [flag]
+
+
+@rule("rule.bracket")
+def check_rule_bracket(record: dict) -> list:
+    """A value scored under a bracket it does not fall in (10.12% … 按11-30%档得4分)."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "bracket"):
+        value, bracket = facts[rel["value"]], facts[rel["bracket"]]
+        low, high = Decimal(bracket["value"]), Decimal(bracket["range_high"])
+        v = interval_of(value)
+        if v.high >= low and v.low <= high:
+            continue
+        evidence = [value, bracket] + ([facts[rel["score"]]] if rel.get("score") else [])
+        score_text = f"，据此得{facts[rel['score']]['text']}" if rel.get("score") else ""
+        flags.append(make_flag(
+            "error", f"{rel['name']}为{value['text']}，不在所适用的{bracket['text']}档内{score_text}",
+            value["value"], f"{low}-{high}", None, None, evidence))
+    return flags
+
+
+def _score_fact(value, source: dict, name: str) -> dict:
+    """An indicator's score, shaped like a fact so tolerances and evidence work the same."""
+    d = Decimal(str(value))
+    return {"id": f"indicator:{name}", "value": d, "decimals": max(0, -d.as_tuple().exponent), "scale": 1,
+            "unit": "分", "text": f"{d}分", "source": source or {}}
+
+
+@rule("score.tree")
+def check_score_tree(record: dict) -> list:
+    """Indicator scores against their parents and the total; top-level weights sum to 100;
+    no score above its weight. A gap the report explains by a row without a score is a
+    warning that names that row."""
+    indicators = record.get("indicators") or []
+    if not indicators:
+        return []
+    flags = []
+    explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
+    total_entry = next((i for i in indicators if i.get("total")), None)
+    paths = list(explicit)
+    children_of: dict = {}  # path → its direct children, in the indicators' order
+    for q in paths:
+        children_of.setdefault(q[:-1], []).append(q)
+    inner = {q[:n] for q in paths for n in range(1, len(q))}  # every path above another
+    leaves = [p for p in paths if p not in inner]
+
+    for p, ind in explicit.items():
+        if ind.get("score") is not None and ind.get("weight") is not None and Decimal(ind["score"]) > Decimal(ind["weight"]):
+            fact = _score_fact(ind["score"], ind.get("source"), "›".join(p))
+            flags.append(make_flag("error", f"指标得分超过分值：{'›'.join(p)} 得{ind['score']}分，分值{ind['weight']}分",
+                                   ind["score"], ind["weight"], Decimal(ind["score"]) - Decimal(ind["weight"]), Decimal(0),
+                                   [fact]))
+
+    # parents with their own score against their children's scores
+    for p, ind in explicit.items():
+        children = children_of.get(p, [])
+        if ind.get("score") is None or not children:
+            continue
+        flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
+
+    total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score")
+    summary = [i for i in indicators if i.get("summary") and not i.get("total")]
+    if total is not None and summary:
+        # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up
+        src = total_entry.get("source") if total_entry else None
+        flags += _sum_scores(total, src, "总分", summary)
+    elif total is not None:
+        tops = [p for p in paths if len(p) == 1]
+        scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
+        parts = scored_tops if scored_tops and len(scored_tops) == len(tops) else [explicit[p] for p in leaves]
+        src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
+        flags += _sum_scores(total, src, "总分", parts)
+
+    weights = _top_weights(indicators)
+    if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
+        s = sum(weights.values())
+        if s != 100:
+            evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
+            flags.append(make_flag("error", f"一级指标分值合计{s}分，不是100分（"
+                                   + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
+                                   s, 100, s - 100, Decimal(0), evidence))
+    return flags
+
+
+def explicit_source(indicators: list, top: str) -> dict:
+    return next((i.get("source") or {} for i in indicators if i["path"] and i["path"][0] == top), {})
+
+
+def _whole_first_level(names: list) -> bool:
+    """Do the first-level indicators hold every member of one of the usual sets (决策、过程、
+    产出、效益 …)? Only then is a weight sum other than 100 a contradiction and not a part
+    of the form left out of the excerpt."""
+    return any(all(any(member in name for name in names) for member in members)
+               for members in check_settings()["first_level_sets"])
+
+
+def _top_weights(indicators: list) -> dict:
+    weights: dict = {}
+    for i in indicators:
+        if i.get("total") or not i["path"]:
+            continue
+        top = i["path"][0]
+        w = (i.get("weights") or [None])[0] if i.get("weights") else (i.get("weight") if len(i["path"]) == 1 else None)
+        if top not in weights or weights[top] is None:
+            weights[top] = Decimal(w) if w is not None else None
+    return weights
+
+
+def _sum_scores(stated, source, name: str, parts: list) -> list:
+    whole = _score_fact(stated, source, name)
+    missing = [p for p in parts if p.get("score") is None]
+    scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"])) for p in parts if p.get("score") is not None]
+    if not scored:
+        return []
+    summed = sum_of(scored)
+    outcome, diff, tol = verdict(whole, summed)
+    if outcome == "ok":
+        return []
+    message = f"{name}{stated}分与下级指标得分之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分"
+    explanation = None
+    severity = SEVERITY[outcome]
+    if missing:
+        names = "、".join("›".join(m["path"]) + (f"（分值{m['weight']}分）" if m.get("weight") else "") for m in missing)
+        room = sum(Decimal(m["weight"]) for m in missing if m.get("weight") is not None)
+        explanation = f"有指标没有得分：{names}；差额{rounded(abs(diff), 2)}分" + ("不超过其分值" if abs(diff) <= room else "")
+        if abs(diff) <= room:
+            severity = "warning"
+    return [make_flag(severity, message, Decimal(str(stated)), rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4),
+                      [whole] + scored, explanation)]
+

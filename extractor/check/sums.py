@@ -1,0 +1,80 @@
+"""Totals against their parts: 其中/包括/分别为 breakdowns in text (sum.breakdown) and
+合计/小计 or group rows in tables (sum.table)."""
+from __future__ import annotations
+
+from itertools import combinations
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells
+from .tolerance import interval_of, verdict
+
+
+@rule("sum.breakdown")
+def check_sum_breakdown(record: dict) -> list:
+    """'X，其中 A a、B b': the parts may not exceed the total; a list said to be complete
+    (分别为) must add up. A longer list whose sub-set adds up is read as nested
+    (其中 A，包括 A1、A2；B) and passes."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "breakdown"):
+        total = facts[rel["total"]]
+        parts = [facts[p] for p in rel["parts"]]
+        summed = sum_of(parts)
+        outcome, diff, tol = verdict(total, summed)
+        if outcome == "ok":
+            continue
+        if summed.high < interval_of(total).low and not rel.get("complete"):
+            continue  # 其中 names the main parts only
+        if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
+                                  for n in range(1, len(parts)) for c in combinations(parts, n)):
+            continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
+        flags.append(make_flag(
+            SEVERITY[outcome],
+            f"分项之和与总数不符：总数{total['text']}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
+            total["value"], summed.mid, diff, tol, [total] + parts))
+    return flags
+
+
+
+@rule("sum.table")
+def check_sum_table(record: dict) -> list:
+    """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
+    cells = table_cells(record)
+    flags = []
+    for table in record.get("tables", []):
+        t = table["source"]["block"]
+        kinds = table["row_kinds"]
+        n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
+        groups = {}  # group row → its item rows
+        current = None
+        totals = []
+        for r, k in enumerate(kinds):
+            if k == "group":
+                current = r
+                groups[r] = []
+            elif k == "item" and current is not None:
+                groups[current].append(r)
+            elif k == "total":
+                totals.append(r)
+        checks = [(g, items) for g, items in groups.items() if items]
+        tops = list(groups) or [r for r, k in enumerate(kinds) if k == "item"]
+        checks += [(tr, tops) for tr in totals]
+        for whole_row, part_rows in checks:
+            for c in range(n_cols):
+                whole = cells.get((t, whole_row, c))
+                if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
+                                                          "count", "score"):
+                    continue
+                parts = [cells.get((t, r, c)) for r in part_rows]
+                if any(p is None for p in parts):
+                    continue  # a part without a figure: nothing to add up
+                summed = sum_of(parts)
+                outcome, diff, tol = verdict(whole, summed)
+                if outcome == "ok":
+                    continue
+                flags.append(make_flag(
+                    SEVERITY[outcome],
+                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{whole['text']}，明细之和{show(summed.mid, whole)}",
+                    whole["value"], summed.mid, diff, tol, [whole] + parts))
+    return flags
+

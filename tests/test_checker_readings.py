@@ -1,0 +1,193 @@
+"""Precision first: before a rule flags, it looks for the reading under which the report is
+consistent (another subject, another denominator, the clause's own total, a word that is
+not a place name, a form whose weights are not all there). Each case here was written for
+the test, with invented names and figures: the consistent reading raises nothing, and the
+same shape with a real inconsistency is still flagged."""
+from extractor.pipeline import extract_file
+
+
+def record_of(tmp_path, body, title="某县卫生健康局2021年度项目支出绩效评价报告", name="r.txt"):
+    f = tmp_path / name
+    f.write_text(title + "\n\n" + body, encoding="utf-8")
+    return extract_file(f)
+
+
+def flags_of(tmp_path, body, rule=None, **kw):
+    return [f for f in record_of(tmp_path, body, **kw)["flags"] if rule is None or f["rule"] == rule]
+
+
+# ---------------------------------------------------------------- repeat.conflict: one subject
+
+def test_insured_persons_of_two_towns_are_two_quantities(tmp_path):
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "2021年白川镇城乡居民医保参保人数为6.67万人，参保率95.1%。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+
+
+def test_the_same_town_stated_twice_with_two_figures_is_a_conflict(tmp_path):
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "经复核，2021年青禾镇城乡居民医保参保人数为6.67万人。\n")
+    [flag] = flags_of(tmp_path, body, "repeat.conflict")
+    assert (flag["stated"], flag["computed"]) == (123000, 66700)
+    # the difference in the unit the figures were written in, with the digits it has
+    assert flag["message"].endswith("差5.63万人")
+
+
+def test_the_town_named_at_the_head_of_its_sentence(tmp_path):
+    # the clauses before the figures are word for word the same; the sentences name the towns
+    body = ("青禾镇：2021年城乡居民医保参保人数为12.3万人，较上年有所增加。\n"
+            "白川镇：2021年城乡居民医保参保人数为6.67万人，较上年基本持平。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+    same_town = body.replace("白川镇：", "青禾镇：")
+    assert len(flags_of(tmp_path, same_town, "repeat.conflict")) == 1
+
+
+def test_groups_of_one_village_are_different_subjects(tmp_path):
+    body = ("2021年第一村民小组已缴纳城乡居民医保费用的参保农户为120户。\n"
+            "2021年第二村民小组已缴纳城乡居民医保费用的参保农户为95户。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+    assert len(flags_of(tmp_path, body.replace("第二村民小组", "第一村民小组"), "repeat.conflict")) == 1
+
+
+def test_a_figure_that_names_no_one_is_still_compared(tmp_path):
+    # the whole county (全县) names no one in particular: it may hold the figure stated elsewhere
+    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+            "全年，2021年全县城乡居民医保参保人数为11.8万人。\n")
+    assert len(flags_of(tmp_path, body, "repeat.conflict")) == 1
+
+
+def test_a_list_of_counties_in_one_paragraph_and_a_summary(tmp_path):
+    listed = ("2021年B县城乡居民医保参保人数为8.1万人，A县城乡居民医保参保人数为12.3万人，"
+              "C县城乡居民医保参保人数为6.67万人。\n")
+    summary = "综上，2021年B县城乡居民医保参保人数为{}万人，C县城乡居民医保参保人数为6.67万人。\n"
+    assert flags_of(tmp_path, listed + summary.format("8.1"), "repeat.conflict") == []
+    [flag] = flags_of(tmp_path, listed + summary.format("7.9"), "repeat.conflict")
+    assert flag["message"].endswith("差0.2万人")
+
+
+def test_a_county_named_by_the_gazetteer_is_a_subject_a_verb_before_county_is_not():
+    from extractor.subjects import subject_names
+
+    assert [n.text for n in subject_names("经核查，青禾镇白石村三组农户")] == ["青禾镇", "白石村", "三组"]
+    assert [n.text for n in subject_names("枣庄市市中区")] == ["枣庄市", "市中区"]
+    # 退回县财政: 县 is the county's treasury, named by no one; 全县 and 16个小区 name no one
+    assert subject_names("共计退回县财政") == subject_names("全县16个小区") == []
+
+
+TOWN_TABLES = ("表1 青禾镇参保情况表\n\n年度\t城乡居民医保参保人数（万人）\n2020年\t11.9\n2021年\t12.3\n\n"
+               "表2 {town}参保情况表\n\n年度\t城乡居民医保参保人数（万人）\n2020年\t6.41\n2021年\t6.67\n\n以上。\n")
+
+
+def test_one_table_per_town_names_the_town_in_its_caption(tmp_path):
+    assert flags_of(tmp_path, TOWN_TABLES.format(town="白川镇"), "repeat.conflict") == []
+    # both tables said to be of the same town: each year's figure conflicts, in 万人 as the header writes
+    flags = flags_of(tmp_path, TOWN_TABLES.format(town="青禾镇"), "repeat.conflict")
+    assert sorted(f["message"][-8:] for f in flags) == ["，差5.49万人", "，差5.63万人"]
+
+
+# ---------------------------------------------------------------- ratio.stated: every reading
+
+def test_execution_rate_reproduced_by_another_budget_of_its_paragraph(tmp_path):
+    body = "本项目全年预算安排500.00万元，经调整，项目可用资金总额为480.00万元，截至年底实际支出456.00万元，预算执行率为{}%。\n"
+    # 456 ÷ 480 = 95.00%: the label pointed at 全年预算 (91.20%), the paragraph's other budget fits
+    assert flags_of(tmp_path, body.format("95.00"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.format("93.00"), "ratio.stated")  # no pair gives 93.00%
+    assert flag["stated"] == 93 and str(flag["computed"]) == "91.2"
+
+
+def test_a_formula_against_the_full_year_budget_while_the_adjusted_one_fits(tmp_path):
+    figures = "本项目全年预算数500.00万元，年中调减后预算数为480.00万元，全年实际支出456.00万元。\n"
+    formula = "预算执行率=实际支出÷全年预算数×100%={}%。\n"
+    assert flags_of(tmp_path, figures + formula.format("95.00"), "ratio.stated") == []
+    assert len(flags_of(tmp_path, figures + formula.format("97.00"), "ratio.stated")) == 1
+
+
+def test_a_formula_that_multiplies_by_100_itself_gives_a_percentage(tmp_path):
+    figures = "本年到位资金480.00万元，实际支出456.00万元。\n"
+    formula = "资金使用率=实际支出/到位资金×100={}%。\n"
+    assert flags_of(tmp_path, figures + formula.format("95.00"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, figures + formula.format("93.00"), "ratio.stated")
+    assert flag["computed"] == 95  # a percentage against a percentage, not 9500
+
+
+# ---------------------------------------------------------------- sum.breakdown: the clause's own total
+
+INCOME = ("2021年本单位收入合计800.00万元。同比上年度增加120.00万元，增长17.65%。"
+          "其中：财政拨款收入700.00万元，同比上年度增加100.00万元；其他收入{}万元，同比上年度增加20.00万元。\n")
+
+
+def test_the_total_of_a_list_of_incomes_is_the_income_not_its_increase(tmp_path):
+    # the increase (120.00) stands right before 其中, and each part's own increase after it
+    assert flags_of(tmp_path, INCOME.format("100.00"), "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, INCOME.format("150.00"), "sum.breakdown")
+    assert flag["stated"] == 8000000 and flag["computed"] == 8500000
+
+
+def test_a_list_of_changes_breaks_down_a_change(tmp_path):
+    body = "本年支出比上年增加{}万元，其中人员经费增加60.00万元、公用经费增加40.00万元。\n"
+    assert flags_of(tmp_path, body.format("100.00"), "sum.breakdown") == []
+    assert len(flags_of(tmp_path, body.format("90.00"), "sum.breakdown")) == 1
+
+
+def test_the_list_ends_where_another_quantity_begins(tmp_path):
+    # 其中 names one part of the income; the next clause is the spending, no part of it
+    body = "全年收入500.00万元，其中财政拨款收入300.00万元，全年支出450.00万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    two_parts = "全年收入500.00万元，其中财政拨款收入300.00万元、事业收入260.00万元，全年支出450.00万元。\n"
+    [flag] = flags_of(tmp_path, two_parts, "sum.breakdown")
+    assert flag["computed"] == 5600000  # 300 + 260, without the 450 of spending
+
+
+# ---------------------------------------------------------------- name.variant: spellings that stand as place names
+
+YIYANG = "2021年度益阳市医疗救助资金绩效评价报告"
+
+
+def test_a_slogan_list_item_is_no_county(tmp_path):
+    # 一县 is one character off 南县, and stands in a list — of slogans, not of places
+    body = "各区县坚持“一县、一品、一策”的思路推进工作，资阳区已完成。\n"
+    assert flags_of(tmp_path, body, "name.variant", title=YIYANG) == []
+
+
+def test_on_digital_text_a_misspelling_shows_among_the_places_it_is_listed_with(tmp_path):
+    assert flags_of(tmp_path, "评价发现，赫出区资金到位及时。\n", "name.variant", title=YIYANG) == []
+    [flag] = flags_of(tmp_path, "评价组走访了资阳区、赫出区、桃江县的经办点。\n", "name.variant", title=YIYANG)
+    assert flag["spellings"] == ["赫山区", "赫出区"]
+
+
+def test_on_ocr_text_the_suffix_is_enough_but_not_inside_a_longer_word():
+    from extractor.extract.regions import place_mentions
+
+    def variants(text, **source):
+        return [m["name"] for m in place_mentions([(text, {"block": 1, **source})], "430900") if m["variant"]]
+
+    assert variants("评价发现，赫出区资金到位及时。", ocr=True) == ["赫出区"]  # 山 read as 出
+    assert variants("评价发现，赫出区资金到位及时。") == []  # the same words typed: no list, no reading
+    assert variants("评价发现，赫出区域内资金到位及时。", ocr=True) == []  # …区域: a longer word
+    assert variants("坚持“一县、一品、一策”的思路。", ocr=True) == []
+
+
+# ---------------------------------------------------------------- score.tree: weights of a whole level
+
+FORM = "项目支出绩效自评表\n\n一级指标\t二级指标\t分值\t得分\n{rows}\n以上为自评表摘录。\n"
+
+
+def form_rows(*tops):
+    """One row per first-level indicator with its weight, each with one second-level row."""
+    return "".join(f"{name}（{weight}分）\t{name}明细\t{weight}\t{weight}\n" for name, weight in tops)
+
+
+def test_a_form_excerpt_with_some_first_level_weights_says_nothing_of_their_sum(tmp_path):
+    excerpt = FORM.format(rows=form_rows(("产出指标", 50), ("效益指标", 30)))
+    assert flags_of(tmp_path, excerpt, "score.tree") == []
+    # the self-evaluation form's set without its 预算执行率 row: still not the whole level
+    no_budget_row = FORM.format(rows=form_rows(("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    assert flags_of(tmp_path, no_budget_row, "score.tree") == []
+
+
+def test_a_whole_first_level_whose_weights_miss_100_is_flagged(tmp_path):
+    whole = FORM.format(rows=form_rows(("预算执行率", 20), ("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    [flag] = flags_of(tmp_path, whole, "score.tree")
+    assert flag["stated"] == 110 and "不是100分" in flag["message"]
+    right = whole.replace("预算执行率（20分）\t预算执行率明细\t20\t20", "预算执行率（10分）\t预算执行率明细\t10\t10")
+    assert flags_of(tmp_path, right, "score.tree") == []
