@@ -15,7 +15,7 @@ def rule(name: str) -> Callable:
 
 
 def run_checks(extraction: dict) -> list:
-    from . import forms, rules  # noqa: F401  (registers the rules)
+    from . import rules, forms  # noqa: F401  (registers the rules: the older ones first, so their flag ids stay)
     from .confidence import rate_confidence
     from .ocr import weigh_ocr_readings
     from .unit_slip import find_unit_slips

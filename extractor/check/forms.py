@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..patterns import load_json
 from . import rule
-from .rules import SEVERITY, _q, facts_by_id, make_flag, show
+from .common import SEVERITY, facts_by_id, make_flag, rounded, show
 from .tolerance import Interval, exact, interval_of, verdict
 
 HUNDRED = Decimal(100)
@@ -81,7 +81,7 @@ def _points(fact: dict) -> str:
 
 
 def _percent(value: Decimal) -> str:
-    return f"{_q(value, 2)}%"
+    return f"{rounded(value, 2)}%"
 
 
 # ---------------------------------------------------------------- budget execution
@@ -129,7 +129,7 @@ def check_execution_rate(record: dict) -> list:
                     _settings()["severity"]["rate_capped"],
                     f"{form.get('name') or '自评表'}（{_row_name(row)}）：执行数{_shown(executed)}超过预算数{_shown(budget)}"
                     f"（{_percent(computed.mid)}），执行率按{_shown(rate)}封顶填写",
-                    rate["value"], _q(computed.mid, 4), _q(Decimal(rate["value"]) - computed.mid, 4), Decimal(0),
+                    rate["value"], rounded(computed.mid, 4), rounded(Decimal(rate["value"]) - computed.mid, 4), Decimal(0),
                     [rate, executed, budget], form=form.get("id"), capped=True))
                 continue
             budget, computed, outcome, diff, tol = min(outcomes, key=lambda o: _OUTCOME_RANK[o[2]])
@@ -137,7 +137,7 @@ def check_execution_rate(record: dict) -> list:
                 SEVERITY[outcome],
                 f"{form.get('name') or '自评表'}（{_row_name(row)}）执行率与执行数、预算数不符：表列{_shown(rate)}，"
                 f"{_shown(executed)} ÷ {_shown(budget)} × 100% = {_percent(computed.mid)}",
-                rate["value"], _q(computed.mid, 4), _q(diff, 4), _q(tol, 4), [rate, executed, budget],
+                rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
                 form=form.get("id")))
     return flags
 
@@ -168,7 +168,7 @@ def check_execution_score(record: dict) -> list:
                     settings["severity"]["score_above_weight"],
                     f"{where}预算执行得分{_points(score)}超过分值{_points(weight)}",
                     score["value"], weight["value"], Decimal(score["value"]) - Decimal(weight["value"]),
-                    _q((s.high - s.low) / 2 + (w.high - w.low) / 2, 4), [score, weight], form=form.get("id")))
+                    rounded((s.high - s.low) / 2 + (w.high - w.low) / 2, 4), [score, weight], form=form.get("id")))
                 continue
             rate = _cell(row, _column("rate"), facts)
             rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts)
@@ -187,8 +187,8 @@ def check_execution_score(record: dict) -> list:
             flags.append(make_flag(
                 severity,
                 f"{where}预算执行得分与分值×执行率不符：得分{_points(score)}，{_points(weight)} × {shown_rate}"
-                f" = {_q(expected.mid, 2)}分",
-                score["value"], _q(expected.mid, 4), _q(diff, 4), _q(tol, 4), evidence, form=form.get("id")))
+                f" = {rounded(expected.mid, 2)}分",
+                score["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
     return flags
 
 
@@ -226,7 +226,7 @@ def check_funds_total(record: dict) -> list:
                     row_flags.append((column, make_flag(
                         _settings()["severity"]["part_exceeds_total"],
                         f"{where}总额{_shown(total)}小于其中一项：{_row_name(row)}{_shown(part)}",
-                        total["value"], part["value"], diff, _q(verdict(total, interval_of(part))[2], 4),
+                        total["value"], part["value"], diff, rounded(verdict(total, interval_of(part))[2], 4),
                         # every filled part, so the total can be read against their sum (unit.slip)
                         [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
                     continue
@@ -320,8 +320,8 @@ def check_score_total(record: dict) -> list:
                 stated, shown, evidence = HUNDRED, "100分（未列合计，按满分100分）", parts
             flags.append(make_flag(
                 SEVERITY[outcome],
-                f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{_q(summed.mid, 2)}分，差{_q(abs(diff), 2)}分",
-                stated, _q(summed.mid, 4), _q(diff, 4), _q(tol, 4), evidence, form=form.get("id")))
+                f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
+                stated, rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
     return flags
 
 
@@ -397,6 +397,6 @@ def check_target_missed(record: dict) -> list:
                 _settings()["severity"]["target_missed_full_score"],
                 f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标{target.get('text')}，"
                 f"实际{actual.get('text')}，得分{_points(score)}（分值{_points(weight)}）",
-                t_value, a_value, a_value - t_value, _q((a_interval.high - a_interval.low) / 2, 4), evidence,
+                t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4), evidence,
                 form=form.get("id"), claim="满分", comparator=comparator))
     return flags

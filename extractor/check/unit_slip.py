@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..patterns import load_json
-from .rules import show
+from .common import show
 from .tolerance import Interval, exact, interval_of
 
 # How each rule lays out its evidence: the figure it states first, then what it is checked
