@@ -134,7 +134,8 @@ def check_repeat_conflict(record: dict) -> list:
         if a["source"]["block"] == b["source"]["block"] and (
                 a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
-        if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions):
+        if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions) \
+                or _on_different_occasions(a, b):
             continue
         for k in (i, j):
             if k not in cores:
@@ -183,6 +184,16 @@ def _about_different_subjects(a: dict, b: dict, captions: dict) -> bool:
     A figure that names no one may be about either, and is still compared."""
     names_a, names_b = _named_subjects(a, captions), _named_subjects(b, captions)
     return bool(names_a and names_b) and not any(same_subject(x, y) for x in names_a for y in names_b)
+
+
+def _on_different_occasions(a: dict, b: dict) -> bool:
+    """Figures in different items of a numbered list (1、… 2、…), or stated with different
+    dates or document numbers in their sentences, are two things (two projects, two
+    allocations), however alike their wording."""
+    for key in ("item", "occasion"):
+        if a.get(key) and b.get(key) and a[key] != b[key]:
+            return True
+    return False
 
 
 def _pairs_alike(facts: list):

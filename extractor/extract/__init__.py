@@ -1,7 +1,7 @@
 """Extract: Document → facts, metadata, sections, indicators. Never re-reads the file."""
 from __future__ import annotations
 
-from ..model import Document
+from ..model import TABLE, Document
 from .facts import extract_facts
 from .form_metadata import apply_form_metadata
 from .forms import extract_forms
@@ -34,7 +34,8 @@ def extract_document(doc: Document) -> dict:
     texts = _texts(doc)
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
     # would otherwise look like a breakdown of whatever figure stands before them)
-    in_forms = {i for form in forms for i in range(form["blocks"][0], form["blocks"][1] + 1)}
+    in_forms = {i for form in forms for i in range(form["blocks"][0], form["blocks"][1] + 1)
+                if doc.blocks[i].kind != TABLE}
     prose_facts = [f for f in facts if f.source["block"] not in in_forms] if in_forms else facts
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),
@@ -44,7 +45,8 @@ def extract_document(doc: Document) -> dict:
         "metadata_sources": metadata_sources,
         "facts": facts,
         "forms": forms,
-        "indicators": extract_indicators(doc),
+        # a form's indicator rows are read by the form reader (record.forms), not as prose
+        "indicators": [i for i in extract_indicators(doc) if i["source"].get("block") not in in_forms],
         "places": place_mentions(texts, metadata.get("admin_code")),
         "references": extract_references(texts),
         "surveys": extract_surveys(facts),

@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex
 
-from ..model import TABLE, Document, Table
+from ..model import HEADING, TABLE, Document, Table
 from ..patterns import load_json
 from ..subjects import subject_names
 from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
@@ -62,7 +62,11 @@ def extract_facts(doc: Document) -> list:
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:
                 where.update(_ocr_source(block.bbox, block.confidence))
-            facts.extend(_text_facts(block.text, where))
+            block_facts = _text_facts(block.text, where)
+            if block.numbering and block.kind != HEADING:
+                for fact in block_facts:  # 1、… 2、…: the items of a list are parallel things
+                    fact.extra["item"] = block.numbering
+            facts.extend(block_facts)
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts
@@ -107,14 +111,26 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
         sentence = sentence_index(sentences, q.start)
         reason = _reason(text, sentences[sentence])
         sentence_start = full_sentences[sentence_index(full_sentences, q.start)][0]
+        occasion = _occasion(text, sentences[sentence][0], q.start)
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
             label=label, subject=subject or _named_subject(text, sentence_start, q.start),
             year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
-            context=clause_before(text, q.start), scale=q.scale, extra={"reason": reason} if reason else {},
+            context=clause_before(text, q.start), scale=q.scale,
+            extra={**({"reason": reason} if reason else {}), **({"occasion": occasion} if occasion else {})},
         ))
     return out
+
+
+# A full date or a document number before a figure in its sentence says on which occasion
+# it was stated (下达…预算463142万元 by one notice, 163455万元 by the next): two allocations.
+_OCCASION = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|〔(?:19|20)\d{2}〕\d+号|\[(?:19|20)\d{2}\]\d+号")
+
+
+def _occasion(text: str, sentence_start: int, start: int) -> Optional[str]:
+    found = _OCCASION.findall(text, sentence_start, start)
+    return found[-1] if found else None
 
 
 def column_path(table: Table, col: int) -> list:

@@ -163,6 +163,8 @@ def _score_table_segment(tokens: list, keys: list) -> list:
     """An indicator score table outside a standard form: 一级指标 with 二级指标 just after it."""
     for i, key in enumerate(keys):
         if key == "一级指标" and "二级指标" in keys[i + 1:i + 4]:
+            if tokens[i].row is not None:
+                return []  # a real table: the indicator tables reader (indicators.py) reads it
             return [("score_table", i, len(tokens), None)]
     return []
 

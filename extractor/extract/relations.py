@@ -128,7 +128,7 @@ def _breakdowns(block, facts: list, spans: list) -> list:
                 total = max(reversed(totals), key=lambda f: _similarity(f.context, lead_in))
                 if _similarity(total.context, lead_in) == 0:
                     continue  # the wording does not say which figure the sub-list breaks down
-            parts = _list_parts(total, of_kind, changes)
+            parts = _list_parts(total, of_kind, changes, text)
             if not parts:
                 continue
             out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
@@ -158,16 +158,30 @@ def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -
     return []
 
 
-def _list_parts(total, figures: list, changes: bool) -> list:
+_CLAUSE_BREAK = regex.compile(r"[，,；;]")
+
+
+def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> bool:
+    """Does the clause that leads to the figure at `start` open with a word that starts
+    another statement (…其中管理费1.07万元，目前已拨付106.36万元)?"""
+    gap = text[after:start]
+    breaks = list(_CLAUSE_BREAK.finditer(gap))
+    return bool(breaks) and gap[breaks[-1].end():].lstrip().startswith(enders)
+
+
+def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     """The parts a marker lists: its figures of the total's kind up to the first that is
     another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
     without the changes on last year said of a part (…，同比增加209.28万元)."""
     families = _vocab()["breakdown"]["label_families"]
     family = families.get(total.label)  # else the first part's says what the list lists
     parts = []
+    enders = tuple(_vocab()["breakdown"]["list_enders"])
     for f in figures:
         if _is_change(f) != changes:
             continue
+        if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
+            break
         other = families.get(f.label)
         if family and other and other != family:
             break
