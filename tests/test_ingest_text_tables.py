@@ -1,6 +1,8 @@
 """Tables written as text (issue 15, item 3): pipe rows as in Markdown or web pages saved
 as text, and rows whose cells are separated by runs of spaces, in .txt files and in a .txt
 printed to PDF. Every text here is made up for the tests (places, names and figures)."""
+import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -8,6 +10,10 @@ import pytest
 from extractor.ingest import load_document
 from extractor.model import PARAGRAPH, TABLE
 from extractor.pipeline import extract_file
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is needed to print a .txt to PDF")
+
 
 def read(tmp_path, text, name="r.txt"):
     f = tmp_path / name
@@ -264,3 +270,53 @@ def test_amounts_in_a_pipe_table_are_facts_in_yuan_with_table_sources(tmp_path):
     src = by_text["12.5"]["source"]
     assert src["table"] == src["block"] and (src["row"], src["col"]) == (1, 2)
     assert all(x["unit"] == "元" for x in amounts)
+
+
+PRINTED = (
+    "某县2023年度农村饮水安全维修养护项目绩效评价报告\n"
+    "一、资金使用情况\n"
+    "维修养护资金按乡镇分配，具体如下：\n"
+    "| 序号 | 乡镇 | 维修工程 | 预算金额（万元） | 支出金额（万元） | 执行率 |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | 南坪镇 | 集中供水站水泵及配套管网更换，含三处蓄水池防渗处理和入户水表更换工程 | 12.5 | 12.1 | 96.8% |\n"
+    "| 2 | 北坝乡 | 水源地防护 | 7.25 | 7.25 | 100% |\n"
+    "| 合计 | | | 19.75 | 19.35 | 97.97% |\n"
+    "二、绩效目标完成情况\n"
+)
+
+
+def print_to_pdf(tmp_path, text: str):
+    """The .txt and the PDF LibreOffice prints from it."""
+    src = tmp_path / "printed.txt"
+    src.write_text(text, encoding="utf-8")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180, check=True)
+    return src, tmp_path / "printed.pdf"
+
+
+@needs_soffice
+def test_pipe_table_printed_to_pdf_gives_the_same_cells(tmp_path):
+    src, printed = print_to_pdf(tmp_path, PRINTED)
+    pdf = load_document(printed)
+    txt = load_document(src)
+    from_pdf, from_txt = only_table(pdf), only_table(txt)
+    assert grid(from_pdf.table) == grid(from_txt.table)
+    assert grid(from_pdf.table)[1][2].startswith("集中供水站") and grid(from_pdf.table)[1][3] == "12.5", \
+        "the long row wrapped onto the next line is one row"
+    assert from_pdf.page == 1 and from_pdf.bbox
+    assert pdf.blocks[from_pdf.index - 1].text.endswith("具体如下：")
+    assert pdf.blocks[from_pdf.index + 1].numbering == "二、"
+
+
+@needs_soffice
+def test_pipe_table_printed_over_two_pages_is_one_table(tmp_path):
+    rows = [f"| {i} | 第{i}村 | {10 + i} | {i}.5 |" for i in range(1, 81)]
+    text = "各村改厕补助情况\n| 序号 | 村名 | 改厕户数（户） | 补助金额（万元） |\n|---|---|---|---|\n" + "\n".join(rows) \
+        + "\n以上补助资金已全部发放到户。\n"
+    _, printed = print_to_pdf(tmp_path, text)
+    pdf = load_document(printed)
+    assert pdf.format == "pdf", "a page of pipe rows is a text layer, not a scan to OCR"
+    block = only_table(pdf)
+    assert pdf.pages == 2 and (block.page, block.end_page) == (1, 2)
+    assert block.table.n_rows == 81 and grid(block.table)[80] == ["80", "第80村", "90", "80.5"]
+    assert pdf.blocks[-1].text == "以上补助资金已全部发放到户。" and pdf.blocks[-1].page == 2
