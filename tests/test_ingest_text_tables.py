@@ -179,6 +179,18 @@ def test_cells_one_a_line_with_runs_of_pipes_closing_the_rows(tmp_path):
                                            ["群众满意度", "90%", "96%"]]
 
 
+def test_pipes_on_lines_of_their_own_between_the_cells(tmp_path):
+    doc = read(tmp_path, (
+        "资金情况见下：\n"
+        "资金来源\n|\n预算数（万元）\n|\n执行数（万元）\n|\n||\n"
+        "县级财政\n|\n36.8\n|\n35.1\n|\n||\n"
+        "社会捐助\n|\n5\n|\n5\n|\n||\n"
+        "以上资金均已执行。\n"))
+    assert grid(only_table(doc).table) == [["资金来源", "预算数（万元）", "执行数（万元）"], ["县级财政", "36.8", "35.1"],
+                                           ["社会捐助", "5", "5"]]
+    assert doc.blocks[0].text == "资金情况见下：" and doc.blocks[-1].text == "以上资金均已执行。"
+
+
 def test_cells_one_a_line_without_row_ends_stay_text(tmp_path):
     doc = read(tmp_path, "指标名称 |\n目标值 |\n实际值 |\n改厕户数 |\n300户 |\n312户 |\n")
     assert not doc.tables and len(doc.blocks) == 6

@@ -370,6 +370,8 @@ def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
     """Tables printed as pipe rows, one a text line (a .txt printed to PDF): the page's
     other lines, and each table as {"found", "bbox", "first_on_page"}. `may_go_on`: the
     previous page ended in such a table, so one row at the top of this page is its rest."""
+    if any(l.confidence is not None for l in lines):
+        return lines, []  # read by OCR: a table's rules read as | are no pipe rows
     texts = [l.text for l in lines]
     rest, found = [], []
     i = 0
