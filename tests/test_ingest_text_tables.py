@@ -158,13 +158,17 @@ def test_web_page_rows_each_pipe_ending_a_cell(tmp_path):
     """Saved from a web page: no opening pipe, padding pipes for merged cells, and a row
     broken after a cell that spans rows (its pipes add up to a whole row's)."""
     doc = read(tmp_path, (
+        "项目支出绩效自评表 | |||||\n"
+        "（2023年度） | |||||\n"
         "项目名称 | 乡村公厕改造 | ||||\n"
         "主管部门 | 某县住建局 | 实施单位 | 某镇人民政府 | ||\n"
         "资金情况（万元） |\n"
         "全年预算数 | 全年执行数 | 执行率 | 得分 | |\n"
         "年度资金总额 | 42 | 40.5 | 96.43% | 9.6 | |\n"
         "其中：财政拨款 | 42 | 40.5 | 96.43% | — | |\n"))
-    rows = grid(only_table(doc).table)
+    table = only_table(doc).table
+    rows = grid(table)
+    assert table.caption == "项目支出绩效自评表 （2023年度）", "the title rows above the form"
     assert rows[2][:5] == ["资金情况（万元）", "全年预算数", "全年执行数", "执行率", "得分"]
     assert rows[3] == ["年度资金总额", "42", "40.5", "96.43%", "9.6"]
     assert rows[0][:2] == ["项目名称", "乡村公厕改造"]

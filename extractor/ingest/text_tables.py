@@ -531,12 +531,14 @@ def _overlaps(cell: _SpacedCell, head: _SpacedCell) -> bool:
 # ---------------------------------------------------------------- building the table
 
 def leading_caption(rows: list) -> tuple:
-    """Leading one-cell rows above a wider table are its caption: (caption or None, rows)."""
-    caption = None
-    rows = list(rows)
-    while len(rows) > 1 and len(rows[0]) == 1 and len(rows[1]) > 1:
-        caption = (caption + " " if caption else "") + rows.pop(0)[0].replace("\n", "")
-    return caption, rows
+    """Leading one-cell rows above a wider table are its caption (a form's title and its
+    year on two rows): (caption or None, the other rows)."""
+    n = 0
+    while n < len(rows) - 1 and len(rows[n]) == 1:
+        n += 1
+    if n == 0 or len(rows[n]) == 1:
+        return None, list(rows)
+    return " ".join(row[0].replace("\n", "") for row in rows[:n]), list(rows[n:])
 
 
 def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool = False) -> Table:
