@@ -7,7 +7,9 @@ mid-sentence are joined by the .txt reader's rule. Page headers and footers that
 on most pages, and page numbers, are dropped. Tables are looked for only on pages that
 draw ruling lines (from PDFium's own drawing, or pdfplumber's table finder when asked);
 the text inside them is taken out of the text flow, and a table continued on the next
-page is joined to its first part. Every block carries its page number and box."""
+page is joined to its first part. Tables printed as pipe rows (a .txt with | a | b | rows
+printed to PDF) are read from the text lines by the .txt reader's rules (text_tables.py),
+and joined across a page break too. Every block carries its page number and box."""
 from __future__ import annotations
 
 import io
@@ -24,6 +26,7 @@ from ..numbering import numbering_of
 from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
+from .text_tables import drawing_characters, leading_caption, pipe_table_at, table_from_rows
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _CJK = regex.compile(r"\p{Han}")
@@ -98,7 +101,10 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         page_tables = tables.get(number - 1, [])
         body = [l for l in lines if not _is_margin(l, height, repeated)
                 and not any(_inside(l, t["bbox"]) for t in page_tables)]
-        carry = _emit_page(doc, number, body, page_tables, width, carry)
+        # a paragraph still open at the bottom of the previous page means no table ended it
+        may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
+        body, text_tables = _pipe_tables(body, page_tables, may_go_on)
+        carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
     if carry:
         carry.flush()
     return doc
@@ -110,7 +116,8 @@ def _usable(lines: list) -> bool:
     text = "".join(l.text for l in lines)
     if len(text) < 20:
         return False
-    good = sum(1 for ch in text if ch.isalnum() or _CJK.match(ch) or ch in "，。；：、（）%.,")
+    drawing = drawing_characters()  # a page of pipe rows (| 1 | 南坪镇 | 12.5 |) is text too
+    good = sum(1 for ch in text if ch.isalnum() or _CJK.match(ch) or ch in "，。；：、（）%.," or ch in drawing)
     return good / len(text) > 0.6
 
 
@@ -257,8 +264,9 @@ class _Paragraph:
         self.lines = []
 
 
-def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry):
-    items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables]
+def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry, text_tables=()):
+    items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables] \
+        + [("text_table", t["bbox"][1], t) for t in text_tables]
     items.sort(key=lambda x: x[1])
     if lines:
         left = min(l.x0 for l in lines)
@@ -283,6 +291,10 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
         if kind == "table":
             para.flush()
             _emit_table(doc, number, item)
+            continue
+        if kind == "text_table":
+            para.flush()
+            _emit_text_table(doc, number, item)
             continue
         line = item
         if para.lines:
@@ -352,6 +364,58 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
     mend_figure_tails(table)
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
+
+
+def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
+    """Tables printed as pipe rows, one a text line (a .txt printed to PDF): the page's
+    other lines, and each table as {"found", "bbox", "first_on_page"}. `may_go_on`: the
+    previous page ended in such a table, so one row at the top of this page is its rest."""
+    if any(l.confidence is not None for l in lines):
+        return lines, []  # read by OCR: a table's rules read as | are no pipe rows
+    texts = [l.text for l in lines]
+    rest, found = [], []
+    i = 0
+    while i < len(lines):
+        first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
+        table = pipe_table_at(texts, i, min_rows=1 if first and may_go_on else 2)
+        if table is None or not table.rows:
+            upto = i + 1 if table is None else table.end
+            rest.extend(lines[i:upto])
+            i = upto
+            continue
+        own = lines[table.start:table.end]
+        bbox = [min(l.x0 for l in own), own[0].top, max(l.x1 for l in own), own[-1].bottom]
+        found.append({"found": table, "bbox": bbox, "first_on_page": first})
+        i = table.end
+    return rest, found
+
+
+def _open_text_table(doc: Document, number: int) -> bool:
+    """Did the previous page end in a table printed as pipe rows?"""
+    last = doc.blocks[-1] if doc.blocks else None
+    return last is not None and last.kind == TABLE and getattr(last, "text_lines", None) is not None \
+        and getattr(last, "end_page", last.page) == number - 1
+
+
+def _emit_text_table(doc: Document, number: int, item: dict) -> None:
+    found = item["found"]
+    last = doc.blocks[-1] if doc.blocks else None
+    if item["first_on_page"] and _open_text_table(doc, number):
+        # the table goes on from the previous page (a row may be cut by the page break):
+        # its lines are read again as one table
+        lines = last.text_lines + found.lines
+        whole = pipe_table_at(lines, 0)
+        if whole is not None and whole.rows and whole.end == len(lines):
+            caption, rows = leading_caption(whole.rows)
+            last.table = table_from_rows(rows, caption or last.table.caption)
+            last.text = last.table.as_text()
+            last.text_lines = lines
+            last.end_page = number
+            return
+    caption, rows = leading_caption(found.rows)
+    table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
+    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
+    block.text_lines = found.lines
 
 
 def _cell_extra(cell) -> tuple:

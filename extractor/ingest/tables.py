@@ -132,6 +132,11 @@ def infer_parent_spans(parent: list, child: list) -> Optional[list]:
 _CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
 
 
+def is_caption_text(text: str) -> bool:
+    """Does a short line name a table (表 1 …, …情况表)?"""
+    return bool(_CAPTION.match(text)) and len(text) <= 40
+
+
 def caption_from_previous(doc) -> Optional[str]:
     """A short paragraph right above a table that names it (表 1 各区市资金分配表, or
     '表 1' and the title on two lines) is its caption."""
@@ -140,11 +145,14 @@ def caption_from_previous(doc) -> Optional[str]:
     if not doc.blocks or doc.blocks[-1].kind == TABLE:
         return None
     prev = doc.blocks[-1].text
-    if not (_CAPTION.match(prev) and len(prev) <= 40):
+    if not is_caption_text(prev):
         return None
     if len(doc.blocks) > 1 and regex.match(r"^表\s*\d+$", doc.blocks[-2].text):
         return doc.blocks[-2].text + " " + prev
     return prev
+
+
+_ENDS_SENTENCE = regex.compile(r"[。；！？]$")
 
 
 def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
@@ -158,8 +166,9 @@ def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
             continue  # a 合计 row stands alone: nothing above it carries into it
         for c in range(min(label_cols, table.n_cols)):
             above = table.rows[r - 1][c]
-            if row[c].text or not above.text or is_numeric_cell(above.text) or _TOTAL_LABEL.match(above.text):
-                continue
+            if row[c].text or not above.text or is_numeric_cell(above.text) or _TOTAL_LABEL.match(above.text) \
+                    or _ENDS_SENTENCE.search(above.text):
+                continue  # a figure, a total or a sentence names no block of rows
             origin = above.merged_from or (above.row, above.col)
             table.rows[origin[0]][origin[1]].rowspan += 1
             row[c] = Cell(text=above.text, row=r, col=c, raw=above.raw, merged_from=origin)

@@ -4,7 +4,8 @@ Besides paragraphs, archived .txt reports carry tables in two flattened shapes:
 - one cell per line, each cell starting with a tab, rows separated by blank lines
   (a cell may continue over further lines, even across single blank lines);
 - one row per line with the cells separated by tabs.
-Both are rebuilt as tables. Lines broken mid-sentence (page breaks in the original)
+Both are rebuilt as tables, as are pipe rows (| a | b |) and rows spaced into cells
+(text_tables.py). Lines broken mid-sentence (page breaks in the original)
 are joined back into one paragraph.
 """
 from __future__ import annotations
@@ -15,9 +16,10 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
 from .encoding import decode_text
-from .tables import build_table, caption_from_previous, fill_vertical_merges, infer_parent_spans
+from .tables import caption_from_previous
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
-
+from .text_tables import (could_be_spaced_row, leading_caption, pipe_table_at, spaced_table_at,
+                          starts_pipe_table, table_from_rows)
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -49,8 +51,18 @@ def _parse_lines(doc: Document, lines: list) -> None:
             add_text_block(doc, "".join(paragraph))
             paragraph.clear()
 
+    plain_until = 0  # lines up to here looked like pipe rows but hold no table
     while i < len(lines):
         line = lines[i]
+        found = _text_table_at(lines, i) if i >= plain_until else None
+        if found is not None and found.rows:
+            flush()
+            # rows written out cell by cell: a short row is padded, not read as a spanning header
+            _emit_table(doc, found.rows, infer_spans=False)
+            i = found.end
+            continue
+        if found is not None:
+            plain_until = found.end
         if line.startswith("\t") and not _tab_region_is_rows(lines, i):
             flush()
             i = _read_cell_table(doc, lines, i)
@@ -70,6 +82,19 @@ def _parse_lines(doc: Document, lines: list) -> None:
             flush()
         i += 1
     flush()
+
+
+def _text_table_at(lines: list, i: int):
+    """A pipe table, or a table of rows spaced into cells, starting at line i. Lines with
+    tabs are the flattened shapes' (below) unless spaces separate cells in them too."""
+    line = lines[i]
+    if starts_pipe_table(lines, i):
+        return pipe_table_at(lines, i)
+    if "\t" in line and not could_be_spaced_row(line.replace("\t", "\n")):
+        return None  # tabs alone: the shapes below
+    if could_be_spaced_row(line):
+        return spaced_table_at(lines, i)
+    return None
 
 
 def _tab_region_is_rows(lines: list, start: int) -> bool:
@@ -144,23 +169,7 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
     return i
 
 
-def _emit_table(doc: Document, rows: list) -> None:
-    caption = None
-    # Leading one-cell rows above a wider table are its caption.
-    while len(rows) > 1 and len(rows[0]) == 1 and len(rows[1]) > 1:
-        caption = (caption + " " if caption else "") + rows.pop(0)[0].replace("\n", "")
-    if caption is None:
-        caption = caption_from_previous(doc)
-    spec = []
-    width = max(len(r) for r in rows)
-    for r, row in enumerate(rows):
-        spans = None
-        if r + 1 < len(rows) and len(row) < width and len(rows[r + 1]) == width:
-            spans = infer_parent_spans(row, rows[r + 1])
-        if spans:
-            spec.append([(t, 1, s) for t, s in zip(row, spans)])
-        else:
-            spec.append(list(row) + [""] * (width - len(row)))
-    table = build_table(spec, caption=caption)
-    fill_vertical_merges(table)
+def _emit_table(doc: Document, rows: list, infer_spans: bool = True) -> None:
+    caption, rows = leading_caption(rows)
+    table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans)
     doc.add(TABLE, normalize(table.as_text()), table=table)

@@ -1,0 +1,338 @@
+"""Tables written as text (issue 15, item 3): pipe rows as in Markdown or web pages saved
+as text, and rows whose cells are separated by runs of spaces, in .txt files and in a .txt
+printed to PDF. Every text here is made up for the tests (places, names and figures)."""
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+
+from extractor.ingest import load_document
+from extractor.model import PARAGRAPH, TABLE
+from extractor.pipeline import extract_file
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is needed to print a .txt to PDF")
+
+
+def read(tmp_path, text, name="r.txt"):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return load_document(f)
+
+
+def grid(table) -> list:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def only_table(doc):
+    tables = [b for b in doc.blocks if b.kind == TABLE]
+    assert len(tables) == 1, [b.text for b in doc.blocks]
+    return tables[0]
+
+
+FUND_REPORT = (
+    "青川县文化旅游局2023年度乡村旅游步道建设项目绩效评价报告\n"
+    "一、项目资金情况\n"
+    "项目资金由县级财政预算安排和乡镇配套组成，各来源资金到位及支出情况如下：\n"
+    "| 资金来源 | 预算金额（万元） | 到位金额（万元） | 支出金额（万元） |\n"
+    "| :--- | ---: | ---: | :---: |\n"
+    "| 县级财政 | 86.40 | 86.40 | 80.15 |\n"
+    "| 乡镇配套 | 13.60 | 12.00 | 12.00 |\n"
+    "| 合计 | 100.00 | 98.40 | 92.15 |\n"
+    "乡镇配套资金尚有1.60万元未到位，已督促相关乡镇于次年一季度前补足。\n"
+    "二、绩效目标完成情况\n"
+)
+
+
+def test_pipe_fund_table_inside_a_narrative_report(tmp_path):
+    doc = read(tmp_path, FUND_REPORT)
+    kinds = [b.kind for b in doc.blocks]
+    block = only_table(doc)
+    t = block.table
+    assert grid(t) == [
+        ["资金来源", "预算金额（万元）", "到位金额（万元）", "支出金额（万元）"],
+        ["县级财政", "86.40", "86.40", "80.15"],
+        ["乡镇配套", "13.60", "12.00", "12.00"],
+        ["合计", "100.00", "98.40", "92.15"],
+    ], "the Markdown rule row is dropped"
+    assert t.header_rows == 1
+    # the paragraphs around the table stay paragraphs, in order
+    i = block.index
+    assert kinds[i - 1] == PARAGRAPH and doc.blocks[i - 1].text.endswith("如下：")
+    assert doc.blocks[i + 1].text.startswith("乡镇配套资金尚有1.60万元未到位")
+    assert doc.blocks[i + 2].numbering == "二、"
+    assert (block.page, block.index) == (None, i)
+
+
+SELF_EVALUATION_FORM = (
+    "项目支出绩效自评表\n"
+    "| 项目名称 | 农村公路日常养护补助 | | | | | | |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 主管部门 | 某县交通运输局 | | 实施单位 | 某县公路养护中心 | | | |\n"
+    "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| | 年度资金总额 | 100 | 120 | 110 | 10 | 91.67% | 9.2 |\n"
+    "| | 其中：当年财政拨款 | 100 | 120 | 110 | — | — | — |\n"
+    "| 偏差原因分析 | 部分路段受汛期影响延后施工，\n"
+    "已于年底前全部完成。 |\n"
+    "| 总分 | | | | | | 100 | 95.2 |\n"
+)
+
+
+def test_pipe_self_evaluation_form(tmp_path):
+    t = only_table(read(tmp_path, SELF_EVALUATION_FORM)).table
+    rows = grid(t)
+    assert t.n_cols == 8 and t.n_rows == 7, rows
+    assert t.caption == "项目支出绩效自评表"
+    # empty cells are kept in place, the rule row is gone
+    assert rows[0] == ["项目名称", "农村公路日常养护补助", "", "", "", "", "", ""]
+    assert rows[1] == ["主管部门", "某县交通运输局", "", "实施单位", "某县公路养护中心", "", "", ""]
+    assert rows[2] == ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert rows[3][1:] == ["年度资金总额", "100", "120", "110", "10", "91.67%", "9.2"]
+    assert rows[4][1:] == ["其中：当年财政拨款", "100", "120", "110", "—", "—", "—"]
+    # a row broken inside a cell is one row, its cell one text
+    assert rows[5] == ["偏差原因分析", "部分路段受汛期影响延后施工，已于年底前全部完成。", "", "", "", "", "", ""]
+    assert rows[6] == ["总分", "", "", "", "", "", "100", "95.2"]
+    assert [(c.row, c.col) for c in t.rows[3][:3]] == [(3, 0), (3, 1), (3, 2)]
+
+
+def test_pipe_line_without_pipes_runs_on_in_the_cell_above(tmp_path):
+    doc = read(tmp_path, (
+        "| 指标 | 目标值 | 完成情况 |\n"
+        "|---|---|---|\n"
+        "| 新建观景平台 | 3处 | 已完成，其中一处因选址调整 |\n"
+        "于十月补建完成\n"
+        "| 游客满意度 | ≥90% | 94% |\n"))
+    rows = grid(only_table(doc).table)
+    assert rows[1] == ["新建观景平台", "3处", "已完成，其中一处因选址调整于十月补建完成"]
+    assert rows[2] == ["游客满意度", "≥90%", "94%"]
+
+
+def test_a_short_row_is_padded_and_an_empty_label_reads_as_merged(tmp_path):
+    doc = read(tmp_path, (
+        "| 一级指标 | 二级指标 | 分值 | 得分 |\n"
+        "|---|---|---|---|\n"
+        "| 产出指标 | 数量指标 | 20 | 20 |\n"
+        "| | 质量指标 | 20 | 18 |\n"
+        "| 满意度 | 受益群众满意度 | 10 |\n"))
+    t = only_table(doc).table
+    assert grid(t)[3] == ["满意度", "受益群众满意度", "10", ""]
+    assert t.rows[2][0].text == "产出指标" and t.rows[2][0].merged_from == (1, 0)
+
+
+def test_full_width_and_box_drawing_separators(tmp_path):
+    fw = read(tmp_path, "｜乡镇｜户数（户）｜\n｜南坪镇｜412｜\n｜北坝乡｜236｜\n", "fw.txt")
+    assert grid(only_table(fw).table) == [["乡镇", "户数（户）"], ["南坪镇", "412"], ["北坝乡", "236"]]
+    box = read(tmp_path, (
+        "┌──────┬──────────┐\n"
+        "│ 乡镇 │ 户数（户） │\n"
+        "├──────┼──────────┤\n"
+        "│ 南坪镇 │ 412 │\n"
+        "├──────┼──────────┤\n"
+        "│ 北坝乡 │ 236 │\n"
+        "└──────┴──────────┘\n"), "box.txt")
+    assert grid(only_table(box).table) == [["乡镇", "户数（户）"], ["南坪镇", "412"], ["北坝乡", "236"]]
+
+
+def test_box_grid_rows_drawn_over_two_lines_are_one_row(tmp_path):
+    doc = read(tmp_path, (
+        "+--------+----------+\n"
+        "| 项目   | 金额（万元） |\n"
+        "+--------+----------+\n"
+        "| 污水管网 | 56.2     |\n"
+        "| 改造     |          |\n"
+        "+--------+----------+\n"
+        "| 垃圾清运 | 18       |\n"
+        "+--------+----------+\n"))
+    assert grid(only_table(doc).table) == [["项目", "金额（万元）"], ["污水管网改造", "56.2"], ["垃圾清运", "18"]]
+
+
+def test_a_rule_above_the_total_row_keeps_the_rows_above_it_apart(tmp_path):
+    doc = read(tmp_path, (
+        "+------+------+\n| 乡镇 | 户数（户） |\n+------+------+\n| 南坪镇 | 412 |\n| 北坝乡 | 236 |\n"
+        "+------+------+\n| 合计 | 648 |\n+------+------+\n"))
+    assert grid(only_table(doc).table) == [["乡镇", "户数（户）"], ["南坪镇", "412"], ["北坝乡", "236"], ["合计", "648"]]
+
+
+def test_web_page_rows_each_pipe_ending_a_cell(tmp_path):
+    """Saved from a web page: no opening pipe, padding pipes for merged cells, and a row
+    broken after a cell that spans rows (its pipes add up to a whole row's)."""
+    doc = read(tmp_path, (
+        "项目支出绩效自评表 | |||||\n"
+        "（2023年度） | |||||\n"
+        "项目名称 | 乡村公厕改造 | ||||\n"
+        "主管部门 | 某县住建局 | 实施单位 | 某镇人民政府 | ||\n"
+        "资金情况（万元） |\n"
+        "全年预算数 | 全年执行数 | 执行率 | 得分 | |\n"
+        "年度资金总额 | 42 | 40.5 | 96.43% | 9.6 | |\n"
+        "其中：财政拨款 | 42 | 40.5 | 96.43% | — | |\n"))
+    table = only_table(doc).table
+    rows = grid(table)
+    assert table.caption == "项目支出绩效自评表 （2023年度）", "the title rows above the form"
+    assert rows[2][:5] == ["资金情况（万元）", "全年预算数", "全年执行数", "执行率", "得分"]
+    assert rows[3] == ["年度资金总额", "42", "40.5", "96.43%", "9.6"]
+    assert rows[0][:2] == ["项目名称", "乡村公厕改造"]
+
+
+def test_cells_one_a_line_with_runs_of_pipes_closing_the_rows(tmp_path):
+    doc = read(tmp_path, (
+        "指标名称 |\n目标值 |\n实际值 |\n||\n"
+        "改厕户数 |\n300户 |\n312户 |\n||\n"
+        "群众满意度 |\n90% |\n96% |\n||\n"))
+    assert grid(only_table(doc).table) == [["指标名称", "目标值", "实际值"], ["改厕户数", "300户", "312户"],
+                                           ["群众满意度", "90%", "96%"]]
+
+
+def test_pipes_on_lines_of_their_own_between_the_cells(tmp_path):
+    doc = read(tmp_path, (
+        "资金情况见下：\n"
+        "资金来源\n|\n预算数（万元）\n|\n执行数（万元）\n|\n||\n"
+        "县级财政\n|\n36.8\n|\n35.1\n|\n||\n"
+        "社会捐助\n|\n5\n|\n5\n|\n||\n"
+        "以上资金均已执行。\n"))
+    assert grid(only_table(doc).table) == [["资金来源", "预算数（万元）", "执行数（万元）"], ["县级财政", "36.8", "35.1"],
+                                           ["社会捐助", "5", "5"]]
+    assert doc.blocks[0].text == "资金情况见下：" and doc.blocks[-1].text == "以上资金均已执行。"
+
+
+def test_cells_one_a_line_without_row_ends_stay_text(tmp_path):
+    doc = read(tmp_path, "指标名称 |\n目标值 |\n实际值 |\n改厕户数 |\n300户 |\n312户 |\n")
+    assert not doc.tables and len(doc.blocks) == 6
+
+
+def test_a_lone_pipe_in_a_sentence_is_no_table(tmp_path):
+    doc = read(tmp_path, "首页 | 政务公开 | 预算决算\n本年度共安排项目资金120万元。\n")
+    assert not doc.tables
+
+
+SPACED = (
+    "各乡镇补助资金发放情况\n"
+    "乡镇      补助户数（户）    补助金额（万元）    发放率\n"
+    "东岭镇    320              16.00              100%\n"
+    "西河乡    185              9.25               98.5%\n"
+    "合  计    505              25.25              99.4%\n"
+    "\n"
+    "补助资金全部通过“一卡通”发放到户。\n"
+)
+
+
+def test_space_flattened_table(tmp_path):
+    doc = read(tmp_path, SPACED)
+    block = only_table(doc)
+    assert grid(block.table) == [
+        ["乡镇", "补助户数（户）", "补助金额（万元）", "发放率"],
+        ["东岭镇", "320", "16.00", "100%"],
+        ["西河乡", "185", "9.25", "98.5%"],
+        ["合计", "505", "25.25", "99.4%"],
+    ], "合  计 spaced out to fill its column is one word"
+    assert block.table.header_rows == 1
+    assert doc.blocks[-1].kind == PARAGRAPH and doc.blocks[-1].text.startswith("补助资金全部")
+
+
+def test_space_flattened_rows_with_an_empty_cell_line_up_under_the_header(tmp_path):
+    doc = read(tmp_path, (
+        "项目            预算数（万元）    执行数（万元）    备注\n"
+        "设备购置        45.5              40.2              部分设备延期到货\n"
+        "人员培训        12                12\n"
+        "宣传印刷                          3.6               新增\n"))
+    assert grid(only_table(doc).table) == [
+        ["项目", "预算数（万元）", "执行数（万元）", "备注"],
+        ["设备购置", "45.5", "40.2", "部分设备延期到货"],
+        ["人员培训", "12", "12", ""],
+        ["宣传印刷", "", "3.6", "新增"],
+    ]
+
+
+def test_full_width_spaces_and_tabs_mixed_with_spaces_separate_cells(tmp_path):
+    wide = read(tmp_path, "乡镇\u3000\u3000人数（人）\n南坪镇\u3000\u3000128\n北坝乡\u3000\u300096\n青溪镇\u3000\u300075\n",
+                "wide.txt")
+    assert grid(only_table(wide).table) == [["乡镇", "人数（人）"], ["南坪镇", "128"], ["北坝乡", "96"], ["青溪镇", "75"]]
+    mixed = read(tmp_path, "乡镇\t  人数（人）   金额（万元）\n南坪镇  \t128   6.4\n北坝乡\t96    4.8\n", "mixed.txt")
+    assert grid(only_table(mixed).table) == [["乡镇", "人数（人）", "金额（万元）"], ["南坪镇", "128", "6.4"],
+                                             ["北坝乡", "96", "4.8"]]
+
+
+def test_a_paragraph_with_a_stray_double_space_stays_a_paragraph(tmp_path):
+    text = ("项目于2023年3月开工建设，  截至12月底已完成全部建设内容，累计完成投资98.4万元。\n"
+            "项目建成后，  沿线村民出行条件明显改善，  带动周边农家乐新增就业岗位26个。\n"
+            "评价组认为，该项目  总体实施情况良好。\n"
+            "负责人：张  明  \n")
+    doc = read(tmp_path, text)
+    assert not doc.tables
+    assert [b.kind for b in doc.blocks] == [PARAGRAPH] * 4
+    assert doc.blocks[0].text.startswith("项目于2023年3月开工建设")
+
+
+def test_single_spaces_do_not_split(tmp_path):
+    doc = read(tmp_path, "乡镇 户数 金额\n南坪镇 128 6.4\n北坝乡 96 4.8\n青溪镇 75 3.75\n")
+    assert not doc.tables
+
+
+def test_amounts_in_a_pipe_table_are_facts_in_yuan_with_table_sources(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(
+        "某县2023年度农村饮水安全维修养护项目绩效评价报告\n"
+        "一、资金使用情况\n"
+        "| 序号 | 乡镇 | 金额（万元） |\n"
+        "|---|---|---|\n"
+        "| 1 | 南坪镇 | 12.5 |\n"
+        "| 2 | 北坝乡 | 7.25 |\n"
+        "| 合计 | | 19.75 |\n", encoding="utf-8")
+    record = extract_file(f)
+    amounts = [x for x in record["facts"] if x["kind"] == "amount"]
+    by_text = {x["text"]: x for x in amounts}
+    assert {t: Decimal(str(by_text[t]["value"])) for t in ("12.5", "7.25", "19.75")} == \
+        {"12.5": 125000, "7.25": 72500, "19.75": 197500}
+    src = by_text["12.5"]["source"]
+    assert src["table"] == src["block"] and (src["row"], src["col"]) == (1, 2)
+    assert all(x["unit"] == "元" for x in amounts)
+
+
+PRINTED = (
+    "某县2023年度农村饮水安全维修养护项目绩效评价报告\n"
+    "一、资金使用情况\n"
+    "维修养护资金按乡镇分配，具体如下：\n"
+    "| 序号 | 乡镇 | 维修工程 | 预算金额（万元） | 支出金额（万元） | 执行率 |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | 南坪镇 | 集中供水站水泵及配套管网更换，含三处蓄水池防渗处理和入户水表更换工程 | 12.5 | 12.1 | 96.8% |\n"
+    "| 2 | 北坝乡 | 水源地防护 | 7.25 | 7.25 | 100% |\n"
+    "| 合计 | | | 19.75 | 19.35 | 97.97% |\n"
+    "二、绩效目标完成情况\n"
+)
+
+
+def print_to_pdf(tmp_path, text: str):
+    """The .txt and the PDF LibreOffice prints from it."""
+    src = tmp_path / "printed.txt"
+    src.write_text(text, encoding="utf-8")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180, check=True)
+    return src, tmp_path / "printed.pdf"
+
+
+@needs_soffice
+def test_pipe_table_printed_to_pdf_gives_the_same_cells(tmp_path):
+    src, printed = print_to_pdf(tmp_path, PRINTED)
+    pdf = load_document(printed)
+    txt = load_document(src)
+    from_pdf, from_txt = only_table(pdf), only_table(txt)
+    assert grid(from_pdf.table) == grid(from_txt.table)
+    assert grid(from_pdf.table)[1][2].startswith("集中供水站") and grid(from_pdf.table)[1][3] == "12.5", \
+        "the long row wrapped onto the next line is one row"
+    assert from_pdf.page == 1 and from_pdf.bbox
+    assert pdf.blocks[from_pdf.index - 1].text.endswith("具体如下：")
+    assert pdf.blocks[from_pdf.index + 1].numbering == "二、"
+
+
+@needs_soffice
+def test_pipe_table_printed_over_two_pages_is_one_table(tmp_path):
+    rows = [f"| {i} | 第{i}村 | {10 + i} | {i}.5 |" for i in range(1, 81)]
+    text = "各村改厕补助情况\n| 序号 | 村名 | 改厕户数（户） | 补助金额（万元） |\n|---|---|---|---|\n" + "\n".join(rows) \
+        + "\n以上补助资金已全部发放到户。\n"
+    _, printed = print_to_pdf(tmp_path, text)
+    pdf = load_document(printed)
+    assert pdf.format == "pdf", "a page of pipe rows is a text layer, not a scan to OCR"
+    block = only_table(pdf)
+    assert pdf.pages == 2 and (block.page, block.end_page) == (1, 2)
+    assert block.table.n_rows == 81 and grid(block.table)[80] == ["80", "第80村", "90", "80.5"]
+    assert pdf.blocks[-1].text == "以上补助资金已全部发放到户。" and pdf.blocks[-1].page == 2
