@@ -49,6 +49,9 @@ class Table:
     rows: list
     header_rows: int = 0
     caption: Optional[str] = None
+    # Rebuilt from text (tab, pipe or space separated rows): web pages and exports drop
+    # empty cells, so a cell's position may not say its column.
+    written_as_text: bool = False
 
     @property
     def n_rows(self) -> int:

@@ -19,6 +19,7 @@ from ..patterns import load_json
 from .facts import Fact
 from .numbers import find_quantities, parse_arabic
 
+_BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
 
 
@@ -58,6 +59,8 @@ class FactIndex:
         for f in facts:
             self.by_place[self._place(f.source)].append(f)
         self.added = 0
+        self.claimed: set = set()  # ids of facts a slot read
+        self.dropped: set = set()  # ids of facts a form showed to be no figure
 
     @staticmethod
     def _place(source: dict) -> tuple:
@@ -97,9 +100,30 @@ class FactIndex:
         return self._put(source, q.kind, q.value, q.unit, q.decimals, q.scale, label, subject,
                          {**extra, "written_unit": q.written_unit}, approx=q.approx)
 
+    def not_applicable(self, token) -> None:
+        """A form's dash (—) is "not applicable": the table reader's 0 for it goes."""
+        fact = self._existing(token.source())
+        if fact is not None and fact.id not in self.claimed:
+            self.dropped.add(fact.id)
+
+    def drop_unclaimed_cells(self, block) -> None:
+        """Bare numbers of a form's table rebuilt from text that no slot read: the table
+        reader typed them by a column the text did not keep, so they are no facts."""
+        for (b, row, _), facts in self.by_place.items():
+            if b != block.index or row is None:
+                continue
+            for f in facts:
+                if f.id not in self.claimed and _BARE_NUMBER.fullmatch(f.text.strip()):
+                    self.dropped.add(f.id)
+
+    def remaining(self) -> list:
+        return [f for f in self.facts if f.id not in self.dropped]
+
     def _put(self, source, kind, value, unit, decimals, scale, label, subject, extra, approx=False) -> Fact:
         fact = self._existing(source)
         if fact is not None:
+            self.claimed.add(fact.id)
+            self.dropped.discard(fact.id)
             if fact.kind != kind or fact.value != value:
                 fact.kind, fact.value, fact.unit, fact.scale, fact.decimals = kind, value, unit, scale, decimals
             fact.label = label
@@ -112,4 +136,5 @@ class FactIndex:
         self.by_place[self._place(source)].append(fact)
         self.added += 1
         fact.id = f"f{len(self.facts)}"
+        self.claimed.add(fact.id)
         return fact

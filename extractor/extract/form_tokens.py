@@ -34,6 +34,7 @@ class Token:
     row: Optional[int] = None  # table row and column when the token is a cell
     cell_col: Optional[int] = None
     merged: bool = False  # a grid position covered by a merged cell written elsewhere
+    caption_of_table: bool = False  # the table's caption, not a cell
 
     def source(self, start: int = 0, end: Optional[int] = None) -> dict:
         """Where characters [start, end) of this token are in the file."""
@@ -42,6 +43,8 @@ class Token:
         where = {"page": b.page, "block": b.index, "table": None, "row": None, "col": None}
         if self.row is not None:
             where.update(table=b.index, row=self.row, col=self.cell_col)
+        elif self.caption_of_table:
+            where.update(table=b.index, caption=True)
         return {**where, "start": self.start + start, "end": self.start + end,
                 "quote": self.text[start:end]}
 
@@ -51,9 +54,18 @@ def document_tokens(doc: Document) -> list:
     line = 0
     for block in doc.blocks:
         if block.kind == TABLE:
+            # a table rebuilt from text keeps no reliable columns: its cells are read in
+            # order, by type, like any text shape (its empty and copied cells left out)
+            positional = not block.table.written_as_text
+            caption = block.table.caption
+            if caption:  # a form's title is often read as its table's caption
+                tokens.append(Token(caption, block, 0, len(caption), line, 0, False, caption_of_table=True))
+                line += 1
             for r, row in enumerate(block.table.rows):
                 for c, cell in enumerate(row):
-                    tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, True, r, c,
+                    if not positional and (cell.merged_from is not None or not cell.text.strip()):
+                        continue
+                    tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, positional, r, c,
                                         merged=cell.merged_from is not None))
                 line += 1
             continue

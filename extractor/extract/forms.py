@@ -126,6 +126,10 @@ def extract_forms(doc, facts: list) -> list:
                 form["title"] = title.text.strip()
             form["source"] = {"block": tokens[lo].block.index, "page": tokens[lo].block.page}
             forms.append(form)
+            for block in {t.block.index: t.block for t in used}.values():
+                if block.table is not None and block.table.written_as_text:
+                    index.drop_unclaimed_cells(block)
+    facts[:] = index.remaining()
     return forms
 
 
@@ -156,6 +160,8 @@ def _form_segments(tokens: list) -> list:
     if best is None or best_hits < spec()["min_keywords"]:
         return _score_table_segment(tokens, keys)
     first = min(i for i, k in enumerate(keys) if k in vocab()["keywords"][best])
+    while first > 0 and tokens[first - 1].block is tokens[first].block:
+        first -= 1  # the form's block from its start: its labels may come before the first keyword
     return [(best, first, len(tokens), None)]
 
 
@@ -367,6 +373,7 @@ class FormReader:
                 continue
             if not token.text.strip() or is_na(token.text):
                 # a dash is "not applicable"; an empty cell was not filled in (unknown)
+                self.index.not_applicable(token)
                 if column:
                     row["na" if token.text.strip() else "blank"].append(column)
                 continue

@@ -541,7 +541,8 @@ def leading_caption(rows: list) -> tuple:
     return " ".join(row[0].replace("\n", "") for row in rows[:n]), list(rows[n:])
 
 
-def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool = False) -> Table:
+def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool = False,
+                    columns_kept: bool = False) -> Table:
     """A Table from rows of cell texts. A row shorter than the widest is padded with empty
     cells, or with `infer_spans` read as a header whose cells span the row below (flattened
     two-row headers, see infer_parent_spans). Empty label cells under a label read as
@@ -557,5 +558,6 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
         else:
             spec.append(list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
+    table.written_as_text = not columns_kept
     fill_vertical_merges(table)
     return table

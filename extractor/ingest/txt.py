@@ -58,7 +58,7 @@ def _parse_lines(doc: Document, lines: list) -> None:
         if found is not None and found.rows:
             flush()
             # rows written out cell by cell: a short row is padded, not read as a spanning header
-            _emit_table(doc, found.rows, infer_spans=False)
+            _emit_table(doc, found.rows, infer_spans=False, columns_kept=False)
             i = found.end
             continue
         if found is not None:
@@ -169,7 +169,10 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
     return i
 
 
-def _emit_table(doc: Document, rows: list, infer_spans: bool = True) -> None:
+def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
+    """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
+    from web pages often do not."""
     caption, rows = leading_caption(rows)
-    table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans)
+    table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans,
+                            columns_kept=columns_kept)
     doc.add(TABLE, normalize(table.as_text()), table=table)
