@@ -172,9 +172,11 @@ def test_weights_against_100_when_the_form_states_no_total_weight():
     assert "100分" in flag["message"]
 
 
-def test_score_sums_within_the_written_digits_are_consistent():
-    # five scores written to the point (and one to 0.01): 95.5 may stand for anything up to 97.5
-    assert flags_of(check_score_total, **{"ind:0:score": "28"}) == []
+def test_score_sums_are_counted_points():
+    # awarded points are exact: a total may round their sum, but a point more is a slip
+    [flag] = flags_of(check_score_total, **{"ind:0:score": "28"})
+    assert flag["severity"] == "error"
+    assert flags_of(check_score_total, **{"ind:0:score": "28", "total:score": "96"}) == []  # 95.5 rounded
 
 
 def test_score_and_weight_sums_skip_a_partly_unfilled_form():

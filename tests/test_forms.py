@@ -210,3 +210,60 @@ def test_parse_target_comparators():
     assert parse_target("≤3天")[0] == "<="
     assert parse_target("10人以上") == (">=", Decimal(10), "人")
     assert parse_target("良好") == (None, None, None)
+
+
+# ---------------------------------------------------------------- more shapes, and the form rules end to end
+
+def _render_text(rows: list, shape: str) -> str:
+    if shape == "pipe":
+        return "\n".join("| " + " | ".join(r) + " |" if len(r) > 1 else r[0] for r in rows) + "\n"
+    if shape == "spaced":  # an export that pads cells with spaces and drops the empty ones
+        return "\n".join("    ".join(c for c in r if c) for r in rows) + "\n"
+    return _render(rows, shape)
+
+
+TEXT_SHAPES = ["tabs", "pipe", "spaced", "one_line", "cells"]
+
+
+def _text_record(tmp_path, rows, shape):
+    path = tmp_path / f"form_{shape}.txt"
+    path.write_text(_render_text(rows, shape), encoding="utf-8")
+    return extract_file(path)
+
+
+def _raised(record, severities=("error", "warning")):
+    return sorted(f["rule"] for f in record["flags"] if f["severity"] in severities)
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_clean_form_raises_nothing_in_text_shapes(tmp_path, shape):
+    record = _text_record(tmp_path, PROJECT_FORM, shape)
+    form = record["forms"][0]
+    assert _value(record, _fund(form, "total")["cells"]["全年执行数"]) == Decimal("2470000")
+    assert _value(record, form["total_score"]) == Decimal("97.5")
+    assert _raised(record) == []
+
+
+def _with(rows: list, row: int, col: int, text: str) -> list:
+    out = [r[:] for r in rows]
+    out[row][col] = text
+    return out
+
+
+# each injected slip, and the rule that must name it
+INJECTED = [
+    ("form.execution_rate", _with(PROJECT_FORM, 5, 6, "90%")),         # 247 ÷ 260 = 95%
+    ("form.funds_total", _with(PROJECT_FORM, 6, 2, "190")),           # 190 + 40 ≠ 240
+    ("form.score_total", _with(PROJECT_FORM, 15, 7, "99")),           # 20+15+15+18+20 + 9.5 = 97.5
+    ("form.execution_score", _with(PROJECT_FORM, 5, 7, "12")),        # 得分 above its 分值 10
+    ("form.target_missed", _with(_with(PROJECT_FORM, 13, 7, "20"), 15, 7, "99.5")),  # 58% < 60%, full marks
+]
+
+
+@pytest.mark.parametrize("shape", ["tabs", "pipe", "one_line", "cells"])
+@pytest.mark.parametrize("rule,rows", INJECTED, ids=[r for r, _ in INJECTED])
+def test_injected_slip_is_flagged(tmp_path, shape, rule, rows):
+    record = _text_record(tmp_path, rows, shape)
+    assert rule in _raised(record), (rule, [f["message"] for f in record["flags"]])
+    # and nothing else: the other figures still add up
+    assert set(_raised(record)) <= {rule, "form.execution_score", "form.score_total"}

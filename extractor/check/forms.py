@@ -288,7 +288,8 @@ def check_score_total(record: dict) -> list:
         if form.get("unread_rows"):
             continue  # rows of the indicator block were not read: their sum is unknown
         for key, column, total_key, interval, what in (
-                ("score", _column("score"), "total_score", interval_of, "得分"),
+                # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
+                ("score", _column("score"), "total_score", _weight_interval, "得分"),
                 ("weight", _column("weight"), "total_weight", _weight_interval, "分值")):
             indicator_items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves]
             budget_items = [_cell(r, column, facts) for r in budget_rows]
@@ -307,7 +308,10 @@ def check_score_total(record: dict) -> list:
             for parts in readings:
                 summed = _sum(parts, interval)
                 if total is not None:
-                    outcome, diff, tol = verdict(total, summed) if key == "score" else _exact_verdict(total, summed)
+                    # a total may round the sum (97.5 → 98) but a point more is no rounding:
+                    # points are counted, so a miss beyond half a unit is an error
+                    outcome, diff, tol = _against(interval_of(total), summed) if key == "score" \
+                        else _exact_verdict(total, summed)
                 else:
                     outcome, diff, tol = _against(exact(HUNDRED), summed)
                 results.append((outcome, diff, tol, summed, parts))

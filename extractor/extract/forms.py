@@ -342,6 +342,8 @@ class FormReader:
         label = self.tokens[i]
         if label.positional:
             values = [t for t in self.tokens[i + 1:] if t.line == label.line]
+            while len(values) > len(self.fund_columns) and not values[-1].text.strip():
+                values.pop()  # the table is wider than the fund block
             while len(values) > len(self.fund_columns) and not values[0].text.strip():
                 values.pop(0)
             kinds = spec()["fund_column_kinds"]
@@ -387,7 +389,11 @@ class FormReader:
                 else:
                     row["unplaced"].append(fact.id)
         placed = set(row["cells"]) | set(row["na"]) | set(row["blank"])
-        if not label.positional and (row["unplaced"] or not pairs):
+        if not any(value_type(t.text) in ("num", "pct") for t in values):
+            # a row with nothing written in it (其他资金 left empty): there are none of these funds
+            row["na"] = list(self.fund_columns)
+            row["blank"] = []
+        elif not label.positional and (row["unplaced"] or not pairs):
             # the shape does not say which columns the row left empty: all unknown
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
@@ -486,7 +492,15 @@ class FormReader:
             else:
                 break
             j += 1
-        return _assign_indicator_values(self.indicators.slots, taken), j
+        values = _assign_indicator_values(self.indicators.slots, taken)
+        if "reason" in self.indicators.slots and ("score" in values or "weight" in values) and j < len(self.tokens):
+            # words after the scores are the row's reason unless a target follows them (then
+            # they name the next indicator)
+            nxt = self.tokens[j]
+            after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            if self._is_name(nxt) and not (after is not None and (value_type(after.text) or _looks_like_target(after.text))):
+                j += 1
+        return values, j
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:
