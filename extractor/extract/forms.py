@@ -188,7 +188,7 @@ class _IndicatorHeader:
 class FormReader:
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.template = template
-        self.tokens = _join_split_labels(tokens)
+        self.tokens = _join_split_labels([p for t in tokens for p in _split_run_together(t)])
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
@@ -583,6 +583,31 @@ def _assign_indicator_values(slots: list, taken: list) -> dict:
         if best_key is None or key < best_key:
             best, best_key = assigned, key
     return dict(best or [])
+
+
+_LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+
+
+def _split_run_together(t: Token) -> list:
+    """Cells a text layer ran together where the shape keeps no cells: a label and its
+    figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
+    if t.positional or _is_label(bare(t.text)) or value_type(t.text):
+        return [t]
+    m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
+    if m and _is_label(bare(m.group(1))):
+        return [_piece(t, 0, m.end(1)), _piece(t, m.start(2), m.end(2))]
+    text = t.text
+    if len(text) > 16:  # labels are short; a longer run is words, not two labels
+        return [t]
+    for k in range(2, len(text) - 1):
+        if _is_label(bare(text[:k])) and _is_label(bare(text[k:])):
+            return [_piece(t, 0, k), _piece(t, k, len(text))]
+    return [t]
+
+
+def _piece(t: Token, start: int, end: int) -> Token:
+    return Token(t.text[start:end], t.block, t.start + start, t.start + end, t.line, t.col, False, t.row,
+                 t.cell_col, t.merged, t.caption_of_table)
 
 
 def _join_split_labels(tokens: list) -> list:
