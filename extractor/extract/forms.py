@@ -111,7 +111,7 @@ def _is_label(key: str) -> bool:
 
 def extract_forms(doc, facts: list) -> list:
     """The forms of `doc`; facts for their slots are added to (or relabelled in) `facts`."""
-    tokens = document_tokens(doc)
+    tokens = _cells_again(document_tokens(doc))
     if not tokens:
         return []
     index = FactIndex(facts)
@@ -122,6 +122,8 @@ def extract_forms(doc, facts: list) -> list:
         if form["funds"] or form["indicators"]:
             used = tokens[lo:hi][:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]
+            # the blocks the form's values were read from (its prose blocks are not among them)
+            form["value_blocks"] = sorted({f.source["block"] for f in facts if f.extra.get("form") == form["id"]})
             if title is not None:
                 form["title"] = title.text.strip()
             form["source"] = {"block": tokens[lo].block.index, "page": tokens[lo].block.page}
@@ -188,7 +190,7 @@ class _IndicatorHeader:
 class FormReader:
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.template = template
-        self.tokens = _join_split_labels([p for t in tokens for p in _split_run_together(t)])
+        self.tokens = tokens
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
@@ -588,6 +590,41 @@ def _assign_indicator_values(slots: list, taken: list) -> dict:
 _LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
 
 
+@lru_cache(maxsize=1)
+def _spotted_labels() -> regex.Pattern:
+    """The labels worth finding inside a run of text with no cell breaks (a PDF text layer
+    drops the spaces between Chinese cells): the fixed labels of three characters or more,
+    and the few two-character column names no sentence uses alone."""
+    s = spec()
+    words = set(s["indicator_header"]) | {"分值", "得分", "总分", "权重"}
+    for group in (s["meta_cells"], s["fund_columns"], s["indicator_columns"]):
+        words |= {w for labels in group.values() for w in labels}
+    words |= {w for row in s["fund_rows"].values() for w in row["labels"]}
+    words |= set(s["level1"]) | set(s["level2"]) | set(s["total_rows"]) | set(s["grade_cells"])
+    words = {w for w in words if len(w) >= 3 or w in ("分值", "得分", "总分", "权重")}
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_RUN_LENGTH = 24  # a token this long with no sentence in it is cells run together
+
+
+def _spot_labels(t: Token) -> list:
+    """A long token of run-together cells cut at the labels found in it (and at spaces)."""
+    if t.positional or len(t.text) <= _RUN_LENGTH:
+        return [t]
+    cuts = []
+    for m in _spotted_labels().finditer(t.text):
+        cuts += [m.start(), m.end()]
+    if len(cuts) < 4:
+        return [t]  # one label in a long text: a sentence that names it, not a form
+    bounds = sorted({0, len(t.text), *cuts})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        for m in regex.finditer(r"\S+", t.text[a:b]):
+            out.append(_piece(t, a + m.start(), a + m.end()))
+    return out
+
+
 def _split_run_together(t: Token) -> list:
     """Cells a text layer ran together where the shape keeps no cells: a label and its
     figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
@@ -608,6 +645,14 @@ def _split_run_together(t: Token) -> list:
 def _piece(t: Token, start: int, end: int) -> Token:
     return Token(t.text[start:end], t.block, t.start + start, t.start + end, t.line, t.col, False, t.row,
                  t.cell_col, t.merged, t.caption_of_table)
+
+
+def _cells_again(tokens: list) -> list:
+    """Tokens as the form's cells: labels found in runs of text with no cell breaks, a
+    label and a figure run together split, a label broken over two tokens joined."""
+    if not any(_spotted_labels().search(t.text) for t in tokens):
+        return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
+    return _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
 
 
 def _join_split_labels(tokens: list) -> list:
