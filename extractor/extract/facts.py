@@ -173,7 +173,6 @@ def _table_facts(block) -> list:
     table: Table = block.table
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
-    units = _units()["units"]
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     for r in range(table.header_rows, table.n_rows):
@@ -201,7 +200,7 @@ def _table_facts(block) -> list:
                 written_unit = "分"
             if written_unit is None:
                 continue  # a bare number with no unit anywhere is not a fact we can type
-            kind, base, mult = _written_unit(written_unit, units)
+            kind, base, mult = written_unit_spec(written_unit)
             if header:
                 if (c, kind) not in labels:
                     labels[(c, kind)] = label_of_header(header, kind)
@@ -217,8 +216,10 @@ def _table_facts(block) -> list:
     return out
 
 
-def _written_unit(written: str, units: dict) -> tuple:
+def written_unit_spec(written: str) -> tuple:
+    """(kind, base unit, base units per written unit) of a written unit: 万元 → amount, 元, 10000."""
     spec = _units()
+    units = spec["units"]
     if written in units:
         kind, base, mult = units[written]
         return kind, base, Decimal(mult)

@@ -10,43 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ..patterns import load_json
-from .facts import Fact
+from .facts import Fact, written_unit_spec
 from .numbers import find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
 
 
-@lru_cache(maxsize=1)
-def _units() -> dict:
-    return load_json("units.json")
-
-
 def value_of(text: str) -> Decimal:
     m = _FIGURE.search(text)
     return parse_arabic(m.group(0).rstrip("% ").lstrip("+-"))[0] if m else Decimal(0)
-
-
-def _unit_spec(written_unit: str) -> tuple:
-    """(kind, base unit, base units per written unit) of 万元, 元, 分, % …"""
-    spec = _units()
-    if written_unit in spec["units"]:
-        kind, base, mult = spec["units"][written_unit]
-        return kind, base, Decimal(mult)
-    if written_unit == "分":
-        return "score", "分", Decimal(1)
-    for mag, factor in spec["magnitudes"].items():
-        rest = written_unit[len(mag):]
-        if written_unit.startswith(mag) and rest in spec["units"]:
-            kind, base, mult = spec["units"][rest]
-            return kind, base, Decimal(mult) * Decimal(factor)
-    raise KeyError(written_unit)
 
 
 class FactIndex:
@@ -88,7 +65,7 @@ class FactIndex:
             number = figure.rstrip("%").rstrip()
             negative = number.startswith("-")
             value, decimals = parse_arabic(number.lstrip("+-"))
-            kind, base, mult = _unit_spec(unit)
+            kind, base, mult = written_unit_spec(unit)
             source = token.source(m.start(), m.start() + len(figure))
             return self._put(source, kind, (-value if negative else value) * mult, base, decimals, mult, label,
                              subject, {**extra, "written_unit": unit})
