@@ -35,7 +35,7 @@ def extract_document(doc: Document) -> dict:
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
     # would otherwise look like a breakdown of whatever figure stands before them)
     in_forms = {i for form in forms for i in form["value_blocks"] if doc.blocks[i].kind != TABLE}
-    prose_facts = [f for f in facts if f.source["block"] not in in_forms] if in_forms else facts
+    prose_facts = [f for f in facts if "form" not in f.extra] if forms else facts
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),
         "problems": problems,
