@@ -104,9 +104,11 @@ def score_record(record: dict, gold: dict) -> dict:
         "per_kind": {k: v for k, v in per_kind.items()},
         "labels_right": labels_right,
         "metadata": meta,
-        "problems": (match_titles(problems, gold.get("problems", [])), len(problems), len(gold.get("problems", []))),
-        "recommendations": (match_titles(recs, gold.get("recommendations", [])), len(recs),
-                            len(gold.get("recommendations", []))),
+        # sections are scored only where the gold lists them (the real set labels figures only)
+        "problems": (match_titles(problems, gold["problems"]), len(problems), len(gold["problems"]))
+        if "problems" in gold else None,
+        "recommendations": (match_titles(recs, gold["recommendations"]), len(recs), len(gold["recommendations"]))
+        if "recommendations" in gold else None,
         "missed": [f"{g['kind']} {g['value']}{g['unit']} «{g.get('text')}»" for g in missed],
         "extra": [f"{f['kind']} {f['value']}{f['unit']} «{f.get('text')}»" for f in extra],
         "duplicates": len(problems) - len(set(map(_norm_title, problems))) + len(recs) - len(set(map(_norm_title, recs))),
@@ -156,6 +158,8 @@ def evaluate(gold_dir, paths: list) -> dict:
                 meta[k][0] += ok
                 meta[k][1] += 1
             for name in ("problems", "recommendations"):
+                if s[name] is None:
+                    continue
                 for i in range(3):
                     sections[f"{key}:{name}"][i] += s[name][i]
         if "false_errors" in s:

@@ -117,16 +117,19 @@ def extract_forms(doc, facts: list) -> list:
     index = FactIndex(facts)
     forms = []
     for template, lo, hi, title in _form_segments(tokens):
-        reader = FormReader(template, tokens[lo:hi], index, f"form{len(forms) + 1}")
+        segment = tokens[lo:hi]
+        if template == "score_table":  # real tables are the indicator tables reader's (indicators.py)
+            segment = [t for t in segment if t.row is None and not t.caption_of_table]
+        reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
         form = reader.read()
         if form["funds"] or form["indicators"]:
-            used = tokens[lo:hi][:reader.last + 1]
+            used = segment[:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]
             # the blocks the form's values were read from (its prose blocks are not among them)
             form["value_blocks"] = sorted({f.source["block"] for f in facts if f.extra.get("form") == form["id"]})
             if title is not None:
                 form["title"] = title.text.strip()
-            form["source"] = {"block": tokens[lo].block.index, "page": tokens[lo].block.page}
+            form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
                 if block.table is not None and block.table.written_as_text:
