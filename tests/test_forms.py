@@ -235,9 +235,9 @@ def _raised(record, severities=("error", "warning")):
     return sorted(f["rule"] for f in record["flags"] if f["severity"] in severities)
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES)
-def test_clean_form_raises_nothing_in_text_shapes(tmp_path, shape):
-    record = _text_record(tmp_path, PROJECT_FORM, shape)
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_clean_form_raises_nothing_in_every_shape(tmp_path, shape):
+    record = _record(tmp_path, PROJECT_FORM, shape) if shape in ("docx", "xlsx") else _text_record(tmp_path, PROJECT_FORM, shape)
     form = record["forms"][0]
     assert _value(record, _fund(form, "total")["cells"]["全年执行数"]) == Decimal("2470000")
     assert _value(record, form["total_score"]) == Decimal("97.5")
@@ -257,13 +257,14 @@ INJECTED = [
     ("form.score_total", _with(PROJECT_FORM, 15, 7, "99")),           # 20+15+15+18+20 + 9.5 = 97.5
     ("form.execution_score", _with(PROJECT_FORM, 5, 7, "12")),        # 得分 above its 分值 10
     ("form.target_missed", _with(_with(PROJECT_FORM, 13, 7, "20"), 15, 7, "99.5")),  # 58% < 60%, full marks
+    ("unit.slip", _with(PROJECT_FORM, 5, 4, "2470000")),             # 元 written in a 万元 form: 210 + 37 = 247
 ]
 
 
-@pytest.mark.parametrize("shape", ["tabs", "pipe", "one_line", "cells"])
+@pytest.mark.parametrize("shape", ["tabs", "pipe", "spaced", "one_line", "cells", "docx", "xlsx"])
 @pytest.mark.parametrize("rule,rows", INJECTED, ids=[r for r, _ in INJECTED])
 def test_injected_slip_is_flagged(tmp_path, shape, rule, rows):
-    record = _text_record(tmp_path, rows, shape)
+    record = _record(tmp_path, rows, shape) if shape in ("docx", "xlsx") else _text_record(tmp_path, rows, shape)
     assert rule in _raised(record), (rule, [f["message"] for f in record["flags"]])
     # and nothing else: the other figures still add up
     assert set(_raised(record)) <= {rule, "form.execution_score", "form.score_total"}
