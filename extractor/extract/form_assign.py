@@ -1,0 +1,88 @@
+"""Which slot a value goes to when the shape kept no empty cells: by the type each column
+holds, never by a guess (see assign_by_type)."""
+from __future__ import annotations
+
+from itertools import combinations
+
+from .form_facts import value_of
+from .form_tokens import Token
+from .form_vocab import parse_target, spec, value_type
+
+
+def assign_indicator_values(slots: list, taken: list) -> dict:
+    """Slot → token for an indicator row written without its empty cells, in the column
+    order of the form's header (分值 comes first in some provinces' forms). 分值 and 得分
+    hold bare numbers; a bare number after a target written with its unit is a score
+    column rather than the result. Of the fitting orders the one that fills the earliest
+    columns is taken."""
+    slots = [s for s in slots if s not in ("reason", "skip")]
+    score_slots = {"weight", "score"}
+    has_unit = any(parse_target(t.text)[2] is not None for t in taken)
+    best, best_key = None, None
+    for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
+        assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
+        if any(slot in score_slots and value_type(t.text) not in ("num", "na") for slot, t in assigned):
+            continue
+        # bare numbers beside figures with units are 分值/得分
+        misplaced = sum(1 for slot, t in assigned
+                        if has_unit and slot not in score_slots and value_type(t.text) == "num")
+        key = (misplaced, chosen)
+        if best_key is None or key < best_key:
+            best, best_key = assigned, key
+    return dict(best or [])
+
+
+_FILL_PREFERENCE = {"全年执行数": 3, "全年预算数": 2, "年初预算数": 1}
+
+
+def assign_by_type(columns: list, values: list, row_slot: str) -> list:
+    """(column, kind, token) for values written without their empty cells: each value goes
+    to a column whose type it fits, in order. Of the orders that fit, the most plausible
+    one is taken when the row's rate pins its middle and that order is the only one that
+    plausible (the total row carries 分值; the spending column is filled before the
+    budgets); otherwise a value gets a column only
+    where every fitting order agrees, else only its kind where they agree on that — an
+    amount, but of which column is unknown — else nothing. Never a guess."""
+    kinds = spec()["fund_column_kinds"]
+
+    def fits(column: str, token: Token) -> bool:
+        vt = value_type(token.text)
+        if vt == "na":
+            return True
+        if kinds[column] == "percent":
+            # 执行率 written without % only where every column is written
+            return vt == "pct" or (vt == "num" and len(values) == len(columns))
+        if vt != "num":
+            return False
+        return kinds[column] != "score" or value_of(token.text) <= 100
+
+    def plausibility(chosen: tuple) -> int:
+        filled = {columns[c] for c, t in zip(chosen, values) if value_type(t.text) != "na"}
+        return 4 * (row_slot == "total" and "分值" in filled) + sum(_FILL_PREFERENCE.get(c, 0) for c in filled)
+
+    if not values:
+        return []
+    amount_columns = [c for c in columns if kinds[c] == "amount"]
+    if len(values) == len(amount_columns) < len(columns) and all(value_type(t.text) == "num" for t in values):
+        # as many plain figures as money columns, and no rate: a row of amounts only
+        # (其中 rows leave 分值, 执行率 and 得分 to the total row)
+        return [(c, "amount", t) for c, t in zip(amount_columns, values)]
+    fitting = [chosen for chosen in combinations(range(len(columns)), len(values))
+               if all(fits(columns[c], t) for c, t in zip(chosen, values))]
+    if not fitting:
+        return []
+    ranked = sorted(fitting, key=plausibility, reverse=True)
+    pinned = any(value_type(t.text) == "pct" for t in values)  # the rate fixes where the row's middle is
+    if len(ranked) == 1 or (pinned and plausibility(ranked[0]) > plausibility(ranked[1])):
+        # a dash placed by preference says nothing certain about its column
+        return [(columns[c] if len(ranked) == 1 or value_type(t.text) != "na" else None, kinds[columns[c]], t)
+                for c, t in zip(ranked[0], values)]
+    out = []
+    for k, token in enumerate(values):
+        cols = {columns[f[k]] for f in fitting}
+        if len(cols) == 1:
+            column = cols.pop()
+            out.append((column, kinds[column], token))
+        elif cols and len({kinds[c] for c in cols}) == 1:
+            out.append((None, kinds[next(iter(cols))], token))
+    return out

@@ -1,0 +1,109 @@
+"""A form's cells again where a text layer or a web page lost them: labels spotted in runs of
+text with no cell breaks, a label run together with its figure (or with another label)
+split, a label broken over two tokens joined."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .form_tokens import Token
+from .form_vocab import bare, is_label, spec, value_type
+
+
+_LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+
+
+@lru_cache(maxsize=1)
+def _spotted_labels() -> regex.Pattern:
+    """The labels worth finding inside a run of text with no cell breaks (a PDF text layer
+    drops the spaces between Chinese cells): the fixed labels of three characters or more,
+    and the few two-character column names no sentence uses alone."""
+    s = spec()
+    words = set(s["indicator_header"]) | {"分值", "得分", "总分", "权重"}
+    for group in (s["meta_cells"], s["fund_columns"], s["indicator_columns"]):
+        words |= {w for labels in group.values() for w in labels}
+    words |= {w for row in s["fund_rows"].values() for w in row["labels"]}
+    words |= set(s["level1"]) | set(s["level2"]) | set(s["total_rows"]) | set(s["grade_cells"])
+    words = {w for w in words if len(w) >= 3 or w in ("分值", "得分", "总分", "权重")}
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_RUN_LENGTH = 24  # a token this long with no sentence in it is cells run together
+
+
+def _spot_labels(t: Token) -> list:
+    """A long token of run-together cells cut at the labels found in it (and at spaces)."""
+    if t.positional or len(t.text) <= _RUN_LENGTH:
+        return [t]
+    cuts = []
+    for m in _spotted_labels().finditer(t.text):
+        cuts += [m.start(), m.end()]
+    if len(cuts) < 4:
+        return [t]  # one label in a long text: a sentence that names it, not a form
+    bounds = sorted({0, len(t.text), *cuts})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        for m in regex.finditer(r"\S+", t.text[a:b]):
+            out.append(_piece(t, a + m.start(), a + m.end()))
+    return out
+
+
+def _split_run_together(t: Token) -> list:
+    """Cells a text layer ran together where the shape keeps no cells: a label and its
+    figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
+    if t.positional or is_label(bare(t.text)) or value_type(t.text):
+        return [t]
+    m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
+    if m and is_label(bare(m.group(1))):
+        return [_piece(t, 0, m.end(1)), _piece(t, m.start(2), m.end(2))]
+    text = t.text
+    if len(text) > 16:  # labels are short; a longer run is words, not two labels
+        return [t]
+    for k in range(2, len(text) - 1):
+        if is_label(bare(text[:k])) and is_label(bare(text[k:])):
+            return [_piece(t, 0, k), _piece(t, k, len(text))]
+    return [t]
+
+
+def _piece(t: Token, start: int, end: int) -> Token:
+    return Token(t.text[start:end], t.block, t.start + start, t.start + end, t.line, t.col, False, t.row,
+                 t.cell_col, t.merged, t.caption_of_table)
+
+
+def cells_again(tokens: list) -> list:
+    """Tokens as the form's cells: labels found in runs of text with no cell breaks, a
+    label and a figure run together split, a label broken over two tokens joined."""
+    if not any(_spotted_labels().search(t.text) for t in tokens):
+        return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
+    return _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
+
+
+def _join_split_labels(tokens: list) -> list:
+    """A label broken over cells or lines where the shape keeps no cells (年初 / 预算数,
+    年度 / 总体 / 目标) is one label again; the joined token keeps the first one's place."""
+    out, i = [], 0
+    while i < len(tokens):
+        t = tokens[i]
+        joined = None
+        if not t.positional and not is_label(bare(t.text)) and value_type(t.text) is None:
+            text = bare(t.text)
+            for k in range(1, 3):
+                if i + k >= len(tokens) or tokens[i + k].positional or value_type(tokens[i + k].text):
+                    break
+                text += bare(tokens[i + k].text)
+                if len(text) <= 12 and is_label(text):
+                    joined = k
+                    break
+        if joined:
+            last = tokens[i + joined]
+            if last.block is t.block:  # the text between them as written, so quotes stay exact
+                out.append(Token(t.block.text[t.start:last.end], t.block, t.start, last.end, t.line, t.col, False))
+            else:
+                out.append(Token("".join(x.text for x in tokens[i:i + joined + 1]), t.block, t.start, t.end,
+                                 t.line, t.col, False))
+            i += joined + 1
+        else:
+            out.append(t)
+            i += 1
+    return out

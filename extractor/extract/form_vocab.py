@@ -1,0 +1,139 @@
+"""The forms' vocabulary (patterns/forms.json) and how a cell's text is read: its label
+key (canon/bare), whether it is a label, a dash (not applicable), a bare number, a
+percentage, or an indicator's target with its comparator and unit."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+
+
+_SPACE = regex.compile(r"\s+")
+_TRAILING_BRACKET = regex.compile(r"[（(][^（）()]{0,12}[)）]$")
+_NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_SCORE_FIGURE = regex.compile(r"^\d+(?:\.\d+)?分$")  # 总分 | 100分
+_PERCENT = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%$")
+UNIT_IN_CELL = regex.compile(r"[（(]\s*(?:单位[:：])?\s*(万元|元|亿元|千元)\s*[)）]|单位[:：]\s*(万元|元|亿元|千元)")
+SENTENCE_END = regex.compile(r"[。；;！？]$")
+# a label and its value in one cell or line: 自评等级：优, 主管部门:宜良县卫生健康局
+LABEL_COLON = regex.compile(r"^\s*([^：:]{2,12}?)\s*[：:]\s*(\S.{0,40}?)\s*$")
+
+
+@lru_cache(maxsize=1)
+def spec() -> dict:
+    return load_json("forms.json")
+
+
+def canon(text: str) -> str:
+    """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefix."""
+    t = _SPACE.sub("", text).rstrip("：:")
+    for prefix in spec()["label_prefixes"]:
+        if t.startswith(prefix) and len(t) > len(prefix):
+            t = t[len(prefix):]
+            break
+    return t
+
+
+def bare(text: str) -> str:
+    """canon() without a trailing bracket (项目资金（万元） → 项目资金)."""
+    t = canon(text)
+    stripped = _TRAILING_BRACKET.sub("", t)
+    return stripped or t
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    s = spec()
+
+    def index(groups: dict) -> dict:
+        return {bare(label): slot for slot, labels in groups.items() for label in labels}
+
+    return {
+        "meta": index(s["meta_cells"]),
+        "fund_col": index(s["fund_columns"]),
+        "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
+        "ind_col": index(s["indicator_columns"]),
+        "ind_head": set(s["indicator_header"]),
+        "level1": set(s["level1"]),
+        "level2": set(s["level2"]),
+        "total": set(s["total_rows"]),
+        "grade_cell": set(s["grade_cells"]),
+        "grade": sorted(s["grades"], key=len, reverse=True),
+        "na": set(s["na_cells"]),
+        "money": {bare(label) for label in s["money_labels"]},
+        "titles": sorted(((canon(t), name) for name, tpl in s["templates"].items() for t in tpl["titles"]),
+                         key=lambda x: -len(x[0])),
+        "keywords": {name: {bare(k) for k in tpl["keywords"]} for name, tpl in s["templates"].items()},
+    }
+
+
+def is_na(text: str) -> bool:
+    return _SPACE.sub("", text) in vocab()["na"]
+
+
+def value_type(text: str) -> Optional[str]:
+    """'na', 'pct', 'num' for a cell that holds just that; None for words."""
+    t = _SPACE.sub("", text)
+    if not t:
+        return None
+    if t in vocab()["na"]:
+        return "na"
+    if _PERCENT.match(t):
+        return "pct"
+    if _NUMBER.match(t):
+        return "num"
+    return None
+
+
+def is_label(key: str) -> bool:
+    v = vocab()
+    return (key in v["meta"] or key in v["fund_col"] or key in v["fund_row"] or key in v["ind_col"]
+            or key in v["ind_head"] or key in v["level1"] or key in v["level2"] or key in v["total"]
+            or key in v["grade_cell"])
+
+
+def is_score_figure(text: str) -> bool:
+    return value_type(text) == "num" or bool(_SCORE_FIGURE.match(_SPACE.sub("", text)))
+
+
+def looks_like_target(text: str) -> bool:
+    comparator, value, unit = parse_target(text.strip())
+    return value is not None
+
+
+# a figure and the word it counts in (%, 人, 平方米, 个, 元/人·月 …)
+_TARGET = regex.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|[\p{Han}A-Za-z㎡/·*]{1,8})?$")
+# units of an indicator's figure that make it a fact of ours (counts of things do not)
+FACT_UNITS = {"%", "人", "万人", "人次", "万人次", "户", "元", "万元", "亿元", "分", "名"}
+
+
+def parse_target(text: str) -> tuple:
+    """(comparator, value, unit) of an indicator's target or result: ≥95% → ('>=', 95, '%');
+    不少于1200人 → ('>=', 1200, '人'); 100 → (None, 100, None); 良好 → (None, None, None)."""
+    s = spec()
+    t = _SPACE.sub("", text)
+    comparator = None
+    for word in sorted(s["comparators"], key=len, reverse=True):
+        if t.startswith(word):
+            comparator = s["comparators"][word]
+            t = t[len(word):]
+            break
+    for word, comp in sorted(s["comparator_suffixes"].items(), key=lambda kv: -len(kv[0])):
+        if t.endswith(word):
+            comparator = comparator or comp
+            t = t[: -len(word)]
+            break
+    m = _TARGET.match(t)
+    if not m:
+        return comparator, None, None
+    value = Decimal(m.group(1).replace(",", ""))
+    unit = m.group(2) or None
+    return comparator, value, unit
+
+
+# Which amount columns a value written without its empty cells most likely fills: the
+# spending column is almost always filled, the start-of-year budget most often left blank.
