@@ -35,7 +35,6 @@ class FactIndex:
         self.by_place = defaultdict(list)
         for f in facts:
             self.by_place[self._place(f.source)].append(f)
-        self.added = 0
         self.claimed: set = set()  # ids of facts a slot read
         self.dropped: set = set()  # ids of facts a form showed to be no figure
 
@@ -111,7 +110,6 @@ class FactIndex:
                     source=source, label=label, subject=subject, scale=scale, extra=dict(extra))
         self.facts.append(fact)
         self.by_place[self._place(source)].append(fact)
-        self.added += 1
         fact.id = f"f{len(self.facts)}"
         self.claimed.add(fact.id)
         return fact

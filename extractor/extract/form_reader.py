@@ -23,7 +23,6 @@ class _IndicatorHeader:
 
 class FormReader:
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
-        self.template = template
         self.tokens = tokens
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
