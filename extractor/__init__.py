@@ -17,3 +17,10 @@ def extract_file(path):
     from .pipeline import extract_file as _extract
 
     return _extract(path)
+
+
+def to_spacy(record, nlp=None):
+    """The report as a spacy.tokens.Doc with every fact an entity (needs the [spacy] extra)."""
+    from .spacy_doc import to_spacy as _to_spacy
+
+    return _to_spacy(record, nlp)

@@ -188,5 +188,40 @@ def audit(db, outdir):
     click.echo(f"→ {outdir / 'audit.html'}", err=True)
 
 
+@main.command()
+@click.option("--spacy", "spacy_out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the reports as a spaCy DocBin (needs the [spacy] extra).")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Export the reports of a store.")
+@click.argument("records", nargs=-1, type=click.Path(path_type=Path, exists=True))
+def export(spacy_out, db, records):
+    """Export reports for other tools: RECORDS (record .json files or folders of them, as
+    `run` writes under reports/) or --db, each report's file read again for its text."""
+    import json
+    from decimal import Decimal
+
+    from .errors import ExtractorError
+
+    try:
+        from .spacy_doc import write_docbin
+        import spacy  # noqa: F401
+    except ImportError:
+        raise click.UsageError('spaCy is not installed: pip install "extractor[spacy]"')
+    if bool(db) == bool(records):
+        raise click.UsageError("give record files (or folders of them) or --db, not both")
+    if db:
+        from .store import Store
+
+        with Store(db) as store:
+            loaded = store.records()
+    else:
+        files = [f for r in records for f in (sorted(r.rglob("*.json")) if r.is_dir() else [r])]
+        loaded = [json.loads(f.read_text(encoding="utf-8"), parse_float=Decimal, parse_int=Decimal) for f in files]
+    try:
+        n = write_docbin(loaded, spacy_out)
+    except ExtractorError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"{n} reports → {spacy_out}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
