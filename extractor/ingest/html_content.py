@@ -203,11 +203,16 @@ def _drop_phrase_holder(el, r: _Rules) -> None:
         drop(target)
 
 
+# Elements that wrap a page's parts (a paragraph or a heading never does).
+_CONTAINERS = frozenset({"div", "section", "article", "main", "center", "form", "table", "thead", "tbody", "tfoot",
+                         "tr", "td", "th", "span", "font", "blockquote", "dl", "dd"})
+
+
 def content_roots(body) -> list:
-    """The elements the report is in, in page order: the body, or the one element under it
+    """The elements the report is in, in page order: the body, or the one box under it
     that holds all but a few short, table-less scraps the rules above left (a column
-    title, a site slogan). A short title-like scrap just above it stays (a headline
-    outside the article's own box)."""
+    title, a site slogan), together no more than a tenth of the text. A short title-like
+    scrap just above it stays (a headline outside the article's own box)."""
     sizes = _Sizes()
     for el in reversed(list(body.iter())):
         sizes.measure(el)
@@ -221,8 +226,9 @@ def content_roots(body) -> list:
         if table is not None and not is_layout_table(table):
             break  # the cells of a data table are the content's shape, never chrome
         others = [c for c in children if c is not main]
-        if any(not _is_scrap(c, sizes) for c in others):
-            break
+        if tag_of(main) not in _CONTAINERS or sum(sizes.text[c] for c in others) * 10 > sizes.text[node] \
+                or any(not _is_scrap(c, sizes) for c in others):
+            break  # the text is spread over this element's children: it is the report
         before += [c for c in others if _precedes(c, main) and _is_title_like(c)]
         node = main
     return before + [node]
