@@ -375,3 +375,26 @@ def test_seed_docx_as_html_reads_like_the_docx(seed_pages, stem):
     assert [(t["header_rows"], len(t["rows"]), t["caption"]) for t in html["tables"]] == \
            [(t["header_rows"], len(t["rows"]), t["caption"]) for t in docx["tables"]]
     assert sorted(f["rule"] for f in html["flags"]) == sorted(f["rule"] for f in docx["flags"])
+
+
+def test_saved_page_folder_attachments_and_resources(tmp_path):
+    """A page saved whole: its link to an attachment saved beside it says where the file
+    is; the images and scripts in its _files folder are parts of the page, not inputs."""
+    from extractor.runner import collect_inputs
+
+    folder = tmp_path / "saved"
+    (folder / "report_files").mkdir(parents=True)
+    page = ("<html><head><meta charset='utf-8'></head><body><p>一、基本情况</p><p>投入资金58万元。</p>"
+            "<p><a href='report_files/%E8%87%AA%E8%AF%84%E8%A1%A8.xlsx'>自评表.xlsx</a></p>"
+            "<p><a href='http://www.example.gov.cn/f/2.pdf'>2.pdf</a></p></body></html>")
+    (folder / "report.htm").write_text(page, encoding="utf-8")
+    (folder / "report_files" / "自评表.xlsx").write_bytes(b"PK")
+    for name in ("logo.gif", "main.css", "share.js"):
+        (folder / "report_files" / name).write_bytes(b"x")
+    (folder / "report_files" / "notes.docx").write_bytes(b"PK")
+    record = extract_file(folder / "report.htm")
+    local, remote = record["attachments"]
+    assert local["local"] == str(folder / "report_files" / "自评表.xlsx") and local["type"] == "xlsx"
+    assert "local" not in remote and remote["type"] == "pdf"
+    assert [p.relative_to(folder).as_posix() for p in collect_inputs([folder])] == [
+        "report.htm", "report_files/notes.docx", "report_files/自评表.xlsx"]

@@ -24,6 +24,7 @@ Choices:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lxml import html as lxml_html
 
@@ -62,7 +63,7 @@ def read_html(path, data: bytes, fmt: str = "html", transport_charset: str | Non
     r = rules()
     drop_unwanted_tags(body, r)
     chrome = chrome_by_name(body, r)
-    doc.attachments = find_attachments(body, chrome, base_url)
+    doc.attachments = find_attachments(body, chrome, base_url, Path(path).parent)
     fields, blocks = find_publication_blocks(body)
     for el in chrome + blocks:
         if el.getparent() is not None:
@@ -93,8 +94,11 @@ def collapse(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def css_path(el) -> str:
-    """tag:nth-of-type(n) steps up to the nearest element with an id (or the body)."""
+def css_path(el, positions: dict | None = None) -> str:
+    """tag:nth-of-type(n) steps up to the nearest element with an id (or the body).
+    `positions` caches each parent's children by tag (a page of 6000 paragraphs in one
+    <div> would otherwise cost 6000 scans of 6000 siblings)."""
+    positions = {} if positions is None else positions
     steps = []
     while el is not None:
         tag = tag_of(el)
@@ -104,8 +108,20 @@ def css_path(el) -> str:
             steps.append(f"{tag}#{el.get('id')}")
             break
         parent = el.getparent()
-        same = [s for s in parent if tag_of(s) == tag] if parent is not None else [el]
-        steps.append(f"{tag}:nth-of-type({same.index(el) + 1})" if len(same) > 1 else tag)
+        if parent is None:
+            steps.append(tag)
+            break
+        if parent not in positions:
+            counts: dict = {}
+            places = {}
+            for child in parent:
+                t = tag_of(child)
+                counts[t] = counts.get(t, 0) + 1
+                places[child] = (t, counts[t])
+            positions[parent] = (places, counts)
+        places, counts = positions[parent]
+        _, k = places[el]
+        steps.append(f"{tag}:nth-of-type({k})" if counts[tag] > 1 else tag)
         el = parent
     return " > ".join(reversed(steps)) or "body"
 
@@ -116,20 +132,23 @@ class _Walker:
     def __init__(self, doc: Document):
         self.doc = doc
         self.buffer: list = []  # inline text of the paragraph being gathered
-        self.buffer_el = None  # the element it started in
+        self.buffer_el = None  # the block element it started in
+        self.block_el = None  # the block element being read
         self.pending: list = []  # (text, element) of paragraphs a page break may have split
+        self.positions: dict = {}  # css_path's cache
 
     def run(self, roots: list) -> None:
         for root in roots:
+            self.block_el = root
             self.visit(root, in_line_block=False)
             self.flush()
         self.flush_pending()
 
     # -- inline text and paragraphs
-    def add_inline(self, text, el) -> None:
+    def add_inline(self, text) -> None:
         if text:
             if self.buffer_el is None and text.strip():
-                self.buffer_el = el
+                self.buffer_el = self.block_el
             self.buffer.append(text)
 
     def flush(self) -> None:
@@ -153,14 +172,14 @@ class _Walker:
     def add(self, text: str, el, style_level=None) -> None:
         block = add_text_block(self.doc, text, style_level=style_level)
         if block is not None and el is not None:
-            block.element = css_path(el)
+            block.element = css_path(el, self.positions)
 
     # -- the tree
     def visit(self, el, in_line_block: bool) -> None:
         tag = tag_of(el)
         if tag == "br":
             if in_line_block:
-                self.add_inline(_BR, el)
+                self.add_inline(_BR)
             else:
                 self.flush()
         elif tag == "table" and not is_layout_table(el):
@@ -176,22 +195,26 @@ class _Walker:
         elif tag == "li":
             self.flush()
             self.flush_pending()
+            outer, self.block_el = self.block_el, el
             self.children(el, True)
             self.flush()
             self.flush_pending()  # list items are items, never halves of one sentence
+            self.block_el = outer
         elif tag in BLOCK_TAGS or tag == "table":
             self.flush()
+            outer, self.block_el = self.block_el, el
             self.children(el, tag in _LINE_TAGS)
             self.flush()
+            self.block_el = outer
         else:
             self.children(el, in_line_block)
 
     def children(self, el, in_line_block: bool) -> None:
-        self.add_inline(el.text, el)
+        self.add_inline(el.text)
         for child in el:
             if isinstance(child.tag, str):
                 self.visit(child, in_line_block)
-            self.add_inline(child.tail, el)
+            self.add_inline(child.tail)
 
     # -- tables
     def table(self, el) -> None:
@@ -211,7 +234,7 @@ class _Walker:
         table = build_table(spec, caption=caption or caption_from_previous(self.doc)
                             or long_caption_from_previous(self.doc))
         block = self.doc.add(TABLE, table.as_text(), table=table)
-        block.element = css_path(el)
+        block.element = css_path(el, self.positions)
 
 
 def _span(value, zero_means: int) -> int:

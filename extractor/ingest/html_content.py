@@ -36,7 +36,7 @@ class _Rules:
     class_substrings: tuple
     keep_words: frozenset
     max_chrome_chars: int
-    chrome_phrases: tuple
+    chrome_phrases: re.Pattern
     chrome_labels: frozenset
     breadcrumb: re.Pattern
     link_density: float
@@ -55,7 +55,7 @@ def rules() -> _Rules:
         class_substrings=tuple(data["class_substrings"]),
         keep_words=frozenset(data["keep_words"]),
         max_chrome_chars=data["max_chrome_chars"],
-        chrome_phrases=tuple(data["chrome_phrases"]),
+        chrome_phrases=re.compile("|".join(re.escape(p) for p in data["chrome_phrases"])),
         chrome_labels=frozenset(data["chrome_labels"]),
         breadcrumb=re.compile(rf"^\s*{step}(?:\s*(?:{seps})\s*{step}){{2,}}\s*$"),
         link_density=data["link_density"],
@@ -78,6 +78,8 @@ def class_words(el) -> tuple[set, str]:
 
 
 def is_chrome_by_name(el, r: _Rules) -> bool:
+    if el.get("class") is None and el.get("id") is None:
+        return False
     words, names = class_words(el)
     if not words or words & r.keep_words:
         return False
@@ -176,7 +178,7 @@ def drop_chrome_blocks(body, r: _Rules | None = None) -> None:
         block = tag_of(el) in BLOCK_TAGS
         if text_len <= r.max_chrome_chars:
             text = el.text_content()
-            if any(p in text for p in r.chrome_phrases) or _NOT_WORD.sub("", text) in r.chrome_labels:
+            if r.chrome_phrases.search(text) or _NOT_WORD.sub("", text) in r.chrome_labels:
                 _drop_phrase_holder(el, r)
                 continue
             if block and tag_of(el) not in ("td", "th") and r.breadcrumb.match(text):

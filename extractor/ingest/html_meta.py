@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from posixpath import splitext
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
@@ -65,6 +66,7 @@ def find_publication_blocks(body) -> tuple[dict, list]:
     element made of label：value pairs and chrome words; a block with only one weak label
     (日期：… may close a report) is not one."""
     field_of, pair, _, weak, chrome = _labels()
+    any_label = _any_label()
     fields: dict = {}
     found = []
     skip_under = None
@@ -72,10 +74,14 @@ def find_publication_blocks(body) -> tuple[dict, list]:
         if skip_under is not None and any(a is skip_under for a in el.iterancestors()):
             continue
         skip_under = None
-        if not isinstance(el.tag, str) or tag_of(el) not in BLOCK_TAGS | {"span"} or el is body:
+        if not isinstance(el.tag, str) or el is body:
             continue
-        size = visible_len(el.text_content())
-        if not size or size > MAX_BLOCK_CHARS:
+        raw = el.text_content()
+        if not any_label.search(raw):
+            skip_under = el  # nor is there one in anything inside it
+            continue
+        size = visible_len(raw)
+        if tag_of(el) not in BLOCK_TAGS | {"span"} or size > MAX_BLOCK_CHARS:
             continue
         text = cell_text(el)
         pairs = [(m["label"], m["value"].strip(" ：:")) for m in pair.finditer(text)]
@@ -94,6 +100,12 @@ def find_publication_blocks(body) -> tuple[dict, list]:
         found.append(el)
         skip_under = el
     return fields, found
+
+
+@lru_cache(maxsize=1)
+def _any_label():
+    field_of = _labels()[0]
+    return re.compile("|".join(re.escape(l) for l in sorted(field_of, key=len, reverse=True)))
 
 
 def head_fields(root) -> dict:
@@ -149,9 +161,11 @@ def attachment_suffix(href: str, text: str) -> str | None:
     return None
 
 
-def find_attachments(body, skip: list, base_url: str | None = None) -> list:
-    """Links to attached files (text, href, type; url when the page's address is known),
-    leaving out those inside the elements in `skip` (site chrome)."""
+def find_attachments(body, skip: list, base_url: str | None = None, page_dir: Path | None = None) -> list:
+    """Links to attached files (text, href, type; url when the page's address is known;
+    local when a relative link names a file saved beside the page, which a run over the
+    folder reads as a report of its own), leaving out those inside the elements in `skip`
+    (site chrome)."""
     out, seen = [], set()
     for a in body.iter("a"):
         href = (a.get("href") or "").strip()
@@ -167,5 +181,19 @@ def find_attachments(body, skip: list, base_url: str | None = None) -> list:
         item = {"text": text, "href": href, "type": kind}
         if base_url and urlsplit(base_url).scheme in ("http", "https"):
             item["url"] = urljoin(base_url, href)
+        local = _beside(page_dir, href)
+        if local is not None:
+            item["local"] = str(local)
         out.append(item)
     return out
+
+
+def _beside(page_dir: Path | None, href: str) -> Path | None:
+    parts = urlsplit(href)
+    if page_dir is None or parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    candidate = page_dir / unquote(parts.path)
+    try:
+        return candidate if candidate.is_file() else None
+    except OSError:  # a name the file system cannot hold
+        return None
