@@ -398,3 +398,21 @@ def test_saved_page_folder_attachments_and_resources(tmp_path):
     assert "local" not in remote and remote["type"] == "pdf"
     assert [p.relative_to(folder).as_posix() for p in collect_inputs([folder])] == [
         "report.htm", "report_files/notes.docx", "report_files/自评表.xlsx"]
+
+
+def test_corpus_web_page_and_its_mht():
+    """The corpus's table-laid-out page: the chrome's figures stay out, both renditions
+    read alike."""
+    from conftest import CORPUS
+
+    html = extract_file(CORPUS / "h_web_page_gb2312.html")
+    mht = extract_file(CORPUS / "h_web_page_gb2312.mht")
+    values = _facts_by_value(html)
+    for chrome in ("436000000", "23150000", "6750000", "1208845", "386"):
+        assert Decimal(chrome) not in values, chrome
+    assert values == _facts_by_value(mht)
+    assert html["metadata"]["published"]["date"] == "2023-06-08"
+    assert html["metadata"]["published"]["headline"] == html["metadata"]["title"]
+    assert [a["type"] for a in html["attachments"]] == ["xls"]
+    assert mht["attachments"][0]["url"] == "http://www.example.gov.cn/uploads/2023/06/gbzntjx.xls"
+    assert html["source"]["elements"][1] == "div#zoom > p:nth-of-type(1)"
