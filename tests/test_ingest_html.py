@@ -416,3 +416,28 @@ def test_corpus_web_page_and_its_mht():
     assert [a["type"] for a in html["attachments"]] == ["xls"]
     assert mht["attachments"][0]["url"] == "http://www.example.gov.cn/uploads/2023/06/gbzntjx.xls"
     assert html["source"]["elements"][1] == "div#zoom > p:nth-of-type(1)"
+
+
+def test_chrome_rules_spare_the_report(tmp_path):
+    """A 'head' box holding the report's headline keeps it (its logo goes); a data table's
+    cells named left/right are aligned, not columns of the page; a cell emptied as chrome
+    stays in its place so the cells after it keep their columns; a wrapper named like chrome
+    that holds most of the text is the content."""
+    page = """<html><head><meta charset="utf-8"></head><body>
+    <div class="head"><div class="logo">某县人民政府</div><h1>某县2022年度农村供水项目绩效自评报告</h1></div>
+    <div class="right"><div class="TRS_Editor">
+      <p>一、基本情况</p>
+      <p>项目资金120万元，其中县级资金80万元、乡级资金40万元；全年支出110万元，执行率91.67%。""" + \
+        "项目覆盖3个乡镇，受益人口5600人，群众满意度达到95%，各项产出指标均按期完成。" * 6 + """</p>
+      <table border="1">
+        <tr><td class="left">乡镇</td><td class="right">资金（万元）</td><td>备注</td></tr>
+        <tr><td>甲乡</td><td>72</td><td><a href="/a">首页</a> <a href="/b">上一篇</a></td></tr>
+        <tr><td>乙乡</td><td>48</td><td>按期完成</td></tr>
+      </table>
+    </div></div></body></html>"""
+    doc = load_document(_write_page(tmp_path, "spare.html", page, encoding="utf-8"))
+    assert [b.text for b in doc.blocks[:2]] == ["某县2022年度农村供水项目绩效自评报告", "一、基本情况"]
+    assert not any("人民政府" in b.text for b in doc.blocks)
+    t = doc.tables[0].table
+    assert [[c.text for c in row] for row in t.rows] == [
+        ["乡镇", "资金（万元）", "备注"], ["甲乡", "72", ""], ["乙乡", "48", "按期完成"]]

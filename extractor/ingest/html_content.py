@@ -24,9 +24,6 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _NAME_PARTS = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
-# A short paragraph that names a report (kept above the content when the content is
-# found one level down): the words reports are titled with.
-_TITLE_WORDS = re.compile(r"绩效|评价|报告|通报|公示|公告|自评|情况")
 
 
 @dataclass(frozen=True)
@@ -35,12 +32,14 @@ class _Rules:
     class_words: frozenset
     class_substrings: tuple
     keep_words: frozenset
+    cell_alignment_words: frozenset
     max_chrome_chars: int
     chrome_phrases: re.Pattern
     chrome_labels: frozenset
     breadcrumb: re.Pattern
     link_density: float
     min_links: int
+    title_words: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +53,14 @@ def rules() -> _Rules:
         class_words=frozenset(data["class_words"]),
         class_substrings=tuple(data["class_substrings"]),
         keep_words=frozenset(data["keep_words"]),
+        cell_alignment_words=frozenset(data["cell_alignment_words"]),
         max_chrome_chars=data["max_chrome_chars"],
         chrome_phrases=re.compile("|".join(re.escape(p) for p in data["chrome_phrases"])),
         chrome_labels=frozenset(data["chrome_labels"]),
         breadcrumb=re.compile(rf"^\s*{step}(?:\s*(?:{seps})\s*{step}){{2,}}\s*$"),
         link_density=data["link_density"],
         min_links=data["min_links"],
+        title_words=re.compile("|".join(map(re.escape, data["title_words"]))),
     )
 
 
@@ -81,6 +82,8 @@ def is_chrome_by_name(el, r: _Rules) -> bool:
     if el.get("class") is None and el.get("id") is None:
         return False
     words, names = class_words(el)
+    if tag_of(el) in ("td", "th"):
+        words -= r.cell_alignment_words  # a cell named left or top is aligned, not a page column
     if not words or words & r.keep_words:
         return False
     return bool(words & r.class_words) or any(s in names for s in r.class_substrings)
@@ -94,8 +97,19 @@ def visible_len(text: str | None) -> int:
     return len(_SPACE.sub("", text)) if text else 0
 
 
+# A table's own structure: emptied, never removed (a cell taken out would shift the cells
+# after it into the wrong columns).
+_GRID_TAGS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot", "caption"})
+
+
 def drop(el) -> None:
-    """Remove an element and its content, keeping the text that follows it."""
+    """Remove an element and its content, keeping the text that follows it; a table cell
+    or row is emptied instead."""
+    if tag_of(el) in _GRID_TAGS:
+        for child in list(el):
+            el.remove(child) if tag_of(child) not in ("td", "th", "tr") else drop(child)
+        el.text = None
+        return
     el.drop_tree()
 
 
@@ -126,6 +140,8 @@ def chrome_by_name(body, r: _Rules | None = None) -> list:
         size = visible_len(el.text_content())
         if size >= 200 and size > total / 2:
             continue
+        if any(tag_of(h) in ("h1", "h2", "h3") and r.title_words.search(h.text_content()) for h in el.iter()):
+            continue  # a 'head' box holding the report's own headline
         out.append(el)
         skip_under = el
     return out
@@ -293,7 +309,7 @@ def _is_title_like(el) -> bool:
     if tag_of(el) in HEADING_TAGS or any(tag_of(d) in HEADING_TAGS for d in el.iter()):
         return True
     words, _ = class_words(el)
-    return bool(words & {"title", "bt", "biaoti", "headline"}) or bool(_TITLE_WORDS.search(el.text_content()))
+    return bool(words & {"title", "bt", "biaoti", "headline"}) or bool(rules().title_words.search(el.text_content()))
 
 
 def text_of(el) -> str:
