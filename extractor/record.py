@@ -52,8 +52,9 @@ def table_dict(block) -> dict:
                   if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
         "source": {"block": block.index, "page": block.page},
     }
-    if block.element:
-        out["source"]["element"] = block.element
+    element = getattr(block, "element", None)  # web pages: the <table>'s CSS path
+    if element:
+        out["source"]["element"] = element
     if mended:
         out["mended"] = mended
     return out
@@ -61,8 +62,9 @@ def table_dict(block) -> dict:
 
 def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
     source = {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages, "encoding": doc.encoding}
-    if any(b.element for b in doc.blocks):  # web pages: each block's element, by block index
-        source["elements"] = [b.element for b in doc.blocks]
+    elements = [getattr(b, "element", None) for b in doc.blocks]
+    if any(elements):  # web pages: each block's element, by block index
+        source["elements"] = elements
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,

@@ -441,3 +441,12 @@ def test_chrome_rules_spare_the_report(tmp_path):
     t = doc.tables[0].table
     assert [[c.text for c in row] for row in t.rows] == [
         ["乡镇", "资金（万元）", "备注"], ["甲乡", "72", ""], ["乙乡", "48", "按期完成"]]
+
+
+def test_mht_whose_headers_run_past_the_sniffed_bytes(tmp_path):
+    raw = _mht(PAGE.encode("gb2312"))
+    long_header = b"X-Saved-From: " + b"a" * 2500 + b"\r\n"
+    path = tmp_path / "long.mht"
+    path.write_bytes(long_header + raw)
+    doc = load_document(path)
+    assert doc.format == "mhtml" and doc.blocks[0].text.startswith("宾川县水务局")

@@ -16,6 +16,7 @@ MHTML_SUFFIXES = {".mht", ".mhtml"}
 SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx"} | HTML_SUFFIXES | MHTML_SUFFIXES
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
                          re.IGNORECASE | re.DOTALL)
+_HEADER_LINE = re.compile(rb"^\s*[\x21-\x39\x3b-\x7e]+:")
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -54,6 +55,8 @@ def _sniff_web_page(suffix: str, head: bytes) -> str:
         return "mhtml"
     if suffix in HTML_SUFFIXES or _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
         return "html"
+    if _HEADER_LINE.match(head):
+        return "mhtml"  # an archive whose headers run past the first 2 KB: the MIME parser decides
     raise IngestError("not an MHTML archive: the file has no MIME headers and is not a web page", code="corrupt_mhtml")
 
 
