@@ -238,7 +238,7 @@ def test_same_page_as_mht(tmp_path):
     assert record["attachments"][1]["url"] == "http://www.example.gov.cn/uploads/2023/bg0419.pdf"
     html = extract_file(_write_page(tmp_path))
     assert _facts_by_value(record) == _facts_by_value(html)
-    assert {k: v for k, v in record["metadata"].items()} == html["metadata"]
+    assert record["metadata"] == html["metadata"]
 
     # the same archive named .html is still an archive; a plain page named .mht is a page
     renamed = tmp_path / "saved.html"

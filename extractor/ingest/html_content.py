@@ -317,7 +317,3 @@ def text_of(el) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
-def iter_elements(root):
-    return (el for el in root.iter() if isinstance(el.tag, str))
-
-
