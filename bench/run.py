@@ -3,6 +3,7 @@ extraction (and unstructured's fast PDF partition, where installed) of the same 
 measured side by side in one run.
 
     .venv/bin/python bench/run.py [--repeat N] [--scale K] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
+                                  [--formats txt,docx,pdf,html]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
 meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
@@ -37,9 +38,24 @@ def sources(fmt: str) -> list:
     return files
 
 
-def build(fmt: str, target: Path, min_pages: int, repeat: int) -> tuple[int, int]:
+def html_sources(tmp: Path) -> list:
+    """The corpus's web pages (.html and its .mht) and the seeds' .docx saved as HTML by
+    LibreOffice (when it is installed), as a government site would serve a Word report."""
+    files = sorted((ROOT / "corpus").glob("*.html")) + sorted((ROOT / "corpus").glob("*.mht"))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    docx = sorted(SEEDS.glob("*.docx")) if SEEDS.exists() else []
+    if soffice and docx:
+        out = tmp / "seed-html"
+        subprocess.run([soffice, f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}", "--headless", "--norestore",
+                        "--convert-to", "html", "--outdir", str(out)] + [str(f) for f in docx],
+                       capture_output=True, timeout=600)
+        files += sorted(out.glob("*.html"))
+    return files
+
+
+def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | None = None) -> tuple[int, int]:
     """Copy the format's files into target until min_pages (pdf) or repeat rounds."""
-    files = sources(fmt)
+    files = sources(fmt) if files is None else files
     if not files:
         return 0, 0
     target.mkdir(parents=True)
@@ -54,6 +70,8 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int) -> tuple[int, int
                 data += ("\n" * (rounds + 1)).encode("utf-16-le" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "ascii")
             elif fmt == "pdf":
                 data += f"\n%{rounds}".encode()
+            elif fmt == "html":  # a comment after the page (after an archive's last boundary)
+                data += f"\n<!-- {rounds} -->\n".encode()
             if fmt == "docx":
                 shutil.copy(f, target / f"{rounds:03d}_{f.name}")
                 _touch_docx(target / f"{rounds:03d}_{f.name}", rounds)
@@ -226,14 +244,20 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--unstructured-python", default=sys.executable,
                     help="an interpreter with unstructured installed, for the side-by-side PDF figure")
+    ap.add_argument("--formats", default="txt,docx,pdf,html",
+                    help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     py = sys.executable
     results = {}
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         tmp = Path(tmp)
-        for fmt in ("txt", "docx", "pdf"):
-            n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat)
+        formats = args.formats.split(",")
+        for fmt in ("txt", "docx", "pdf", "html"):
+            if fmt not in formats:
+                continue
+            files = html_sources(tmp) if fmt == "html" else None
+            n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat, files)
             if n:
                 results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)
         if "txt" in results and args.scale > 1:

@@ -85,6 +85,9 @@ class Block:
     bbox: Optional[list] = None
     # OCR pages: the lowest mean word confidence (0-100) of the block's lines.
     confidence: Optional[float] = None
+    # Web pages: where the block is in the page, a CSS path from the nearest element with
+    # an id (div#zoom > p:nth-of-type(3)).
+    element: Optional[str] = None
 
     def source(self) -> dict:
         return {"page": self.page, "block": self.index}
@@ -93,11 +96,15 @@ class Block:
 @dataclass(slots=True)
 class Document:
     path: str
-    format: str  # txt | docx | pdf | doc | wps
+    format: str  # txt | docx | pdf | doc | wps | xlsx | html | mhtml
     blocks: list = field(default_factory=list)
     pages: Optional[int] = None
     encoding: Optional[str] = None  # for txt: which encoding was detected
     warnings: list = field(default_factory=list)
+    # Web pages: the page's publication block (date, publisher, source, index_no, doc_no,
+    # its <title>) and the links to attached files ({text, href, type}).
+    published: Optional[dict] = None
+    attachments: list = field(default_factory=list)
 
     def add(self, kind: str, text: str, **kw) -> Block:
         block = Block(index=len(self.blocks), kind=kind, text=text, **kw)

@@ -52,18 +52,24 @@ def table_dict(block) -> dict:
                   if c.merged_from is None and (c.rowspan > 1 or c.colspan > 1)],
         "source": {"block": block.index, "page": block.page},
     }
+    element = getattr(block, "element", None)  # web pages: the <table>'s CSS path
+    if element:
+        out["source"]["element"] = element
     if mended:
         out["mended"] = mended
     return out
 
 
 def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
+    source = {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages, "encoding": doc.encoding}
+    elements = [getattr(b, "element", None) for b in doc.blocks]
+    if any(elements):  # web pages: each block's element, by block index
+        source["elements"] = elements
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
         "report_id": report_id_for(sha256),
-        "source": {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages,
-                   "encoding": doc.encoding},
+        "source": source,
         "metadata": extraction["metadata"],
         "metadata_sources": extraction.get("metadata_sources", {}),
         "facts": [fact_dict(f) for f in extraction["facts"]],
@@ -76,6 +82,7 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         "references": extraction.get("references", []),
         "surveys": extraction.get("surveys", []),
         "tables": [table_dict(b) for b in doc.tables],
+        "attachments": list(doc.attachments),
         "flags": extraction.get("flags", []),
         "passages": {},
         "errors": list(doc.warnings),

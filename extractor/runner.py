@@ -39,16 +39,42 @@ def collect_inputs(paths: list) -> list:
     for p in map(Path, paths):
         if p.is_dir():
             ignore = _ignore_patterns(p)
+            pages: dict = {}
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p).as_posix()
                 if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
                     continue
                 if any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*") for pat in ignore):
                     continue
+                if _saved_page_part(f, p, pages):
+                    continue
                 out.append(f)
         else:
             out.append(p)
     return out
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def _saved_page_part(f: Path, root: Path, pages: dict) -> bool:
+    """A page a browser saved whole keeps its images, scripts and style sheets in a folder
+    beside it (报告_files/, or 报告.files/ from a Chinese Internet Explorer): parts of the
+    page, not inputs. A file there the tool reads (an attached .xls or .pdf) is still one."""
+    from .ingest import SUPPORTED_SUFFIXES
+
+    if f.suffix.lower() in SUPPORTED_SUFFIXES:
+        return False
+    for folder in f.parents:
+        if folder == root or root not in folder.parents:
+            return False
+        if folder not in pages:
+            name = folder.name
+            stem = name[:-6] if name.lower().endswith(("_files", ".files")) else None
+            pages[folder] = bool(stem) and any((folder.parent / (stem + s)).is_file() for s in _PAGE_SUFFIXES)
+        if pages[folder]:
+            return True
+    return False
 
 
 def _ignore_patterns(folder: Path) -> list:

@@ -5,7 +5,8 @@ For every corpus/gold/<stem>.json:
     values as decimal strings, problems / recommendations as lists of titles, flags);
   * the report file named in "file" exists; its text is read the way a reader would see it
     (.txt decoded with the encoding the README states for it, .docx paragraphs and table
-    cells with python-docx, .pdf text with pdfplumber, lines joined);
+    cells with python-docx, .pdf text with pdfplumber, lines joined, a web page's visible
+    text with lxml);
   * every fact's `text` occurs in that text, at least as many times as facts use it;
   * a fact whose `text` carries its own unit (元, 万元, 亿元, %, 人, 人次, 户, 分, 元/人)
     has a `value` that agrees with it (万元 × 10 000, 亿元 × 100 000 000);
@@ -34,6 +35,7 @@ ENCODINGS = {  # how each .txt report is stored; default utf-8 (no BOM)
     "f_utf16_department.txt": "utf-16",
     "c02_department_gbk.txt": "gbk",
     "c06_department_utf16.txt": "utf-16",
+    "h_web_page_gb2312.html": "gb2312",
 }
 # gold files written earlier by tools/make_corpus.py in an older schema: skipped unless named
 OLDER_SCHEMA = {"c01_project_notice", "c02_department_gbk", "c03_flat_tables", "c04_score_table",
@@ -81,6 +83,17 @@ def read_text(path: Path) -> str:
         with pdfplumber.open(str(path)) as pdf:
             text = "".join((page.extract_text() or "") for page in pdf.pages)
         return re.sub(r"\s*\n\s*", "", text)  # a figure may wrap onto the next line
+    if suffix in (".html", ".htm"):
+        from lxml import html
+
+        raw = path.read_bytes()
+        enc = ENCODINGS.get(path.name, "utf-8")
+        if f"charset={enc}".encode() not in raw[:2048]:
+            raise ValueError(f"{path.name}: expected the page to declare charset={enc}")
+        root = html.document_fromstring(raw.decode(enc))
+        for el in root.xpath("//script|//style"):
+            el.drop_tree()
+        return re.sub(r"\s+", " ", root.body.text_content())  # what a browser shows, site navigation included
     raise ValueError(f"unsupported report format: {path}")
 
 

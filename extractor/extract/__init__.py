@@ -22,6 +22,8 @@ def extract_document(doc: Document) -> dict:
     if period:
         metadata["evaluation_period"] = {k: period[k] for k in ("start", "end", "text")}
         metadata_sources["evaluation_period"] = period["source"]
+    if doc.published:  # a web page's publication block (date, publisher, 索引号 …), as the page gives it
+        metadata["published"] = doc.published
     bands = stated_grade_bands(doc)
     if bands:
         metadata["grade_bands"] = bands["bands"]

@@ -4,13 +4,19 @@
 is an error, not a parse attempt) and by its suffix second."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from ..errors import IngestError, UnsupportedFormat
 from ..model import Document
 
-SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+MHTML_SUFFIXES = {".mht", ".mhtml"}
+SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx"} | HTML_SUFFIXES | MHTML_SUFFIXES
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HEADER_LINE = re.compile(rb"^\s*[\x21-\x39\x3b-\x7e]+:")
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -35,7 +41,23 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "xlsx"
     if suffix in (".doc", ".wps"):
         return suffix[1:]
+    if suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
+        return _sniff_web_page(suffix, head)
     return "txt"
+
+
+def _sniff_web_page(suffix: str, head: bytes) -> str:
+    """A saved page is what its bytes say: a MIME archive renamed .html is read as
+    MHTML, an .mht that is plain HTML as HTML."""
+    from .mhtml import looks_like_mime
+
+    if looks_like_mime(head):
+        return "mhtml"
+    if suffix in HTML_SUFFIXES or _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "html"
+    if _HEADER_LINE.match(head):
+        return "mhtml"  # an archive whose headers run past the first 2 KB: the MIME parser decides
+    raise IngestError("not an MHTML archive: the file has no MIME headers and is not a web page", code="corrupt_mhtml")
 
 
 def read_input(path) -> bytes:
@@ -68,5 +90,11 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt == "xlsx":
         from .xlsx import read_xlsx
         return read_xlsx(path, data)
+    if fmt == "html":
+        from .html import read_html
+        return read_html(path, data)
+    if fmt == "mhtml":
+        from .mhtml import read_mhtml
+        return read_mhtml(path, data)
     from .legacy import read_legacy_word
     return read_legacy_word(path, data)

@@ -17,8 +17,8 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from ..errors import IngestError
-from ..model import PARAGRAPH, TABLE, Document
-from .tables import build_table, caption_from_previous
+from ..model import TABLE, Document
+from .tables import build_table, caption_from_previous, long_caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
 
 _HEADING_STYLE = regex.compile(r"^(?:Heading|标题)\s*([1-6])$", regex.IGNORECASE)
@@ -164,14 +164,5 @@ def _add_table(doc: Document, tbl) -> None:
         rows.append(spec)
     if not any(text.strip() for row in rows for text, _, _ in row):
         return  # an empty (layout) table says nothing
-    table = build_table(rows, caption=caption_from_previous(doc) or _long_caption(doc))
+    table = build_table(rows, caption=caption_from_previous(doc) or long_caption_from_previous(doc))
     doc.add(TABLE, table.as_text(), table=table)
-
-
-def _long_caption(doc: Document):
-    """A title longer than caption_from_previous allows (a project's full name + 使用情况表)
-    right above the table names it too, as pdf._long_caption does for PDFs."""
-    last = doc.blocks[-1] if doc.blocks else None
-    if last is None or last.kind != PARAGRAPH or len(last.text) > 80:
-        return None
-    return last.text if regex.search(r"表$", last.text) and not regex.search(r"[。；，]", last.text) else None

@@ -152,6 +152,17 @@ def caption_from_previous(doc) -> Optional[str]:
     return prev
 
 
+def long_caption_from_previous(doc) -> Optional[str]:
+    """A title longer than caption_from_previous allows (a project's full name + 使用情况表)
+    right above the table names it too, as pdf._long_caption does for PDFs (.docx, web pages)."""
+    from ..model import PARAGRAPH
+
+    last = doc.blocks[-1] if doc.blocks else None
+    if last is None or last.kind != PARAGRAPH or len(last.text) > 80:
+        return None
+    return last.text if regex.search(r"表$", last.text) and not regex.search(r"[。；，]", last.text) else None
+
+
 _ENDS_SENTENCE = regex.compile(r"[。；！？]$")
 
 
