@@ -97,7 +97,9 @@ class Document:
     blocks: list = field(default_factory=list)
     pages: Optional[int] = None
     encoding: Optional[str] = None  # for txt: which encoding was detected
-    warnings: list = field(default_factory=list)
+    # for txt: bytes that did not decode (count, first byte offsets), None when all did
+    decode_errors: Optional[dict] = None
+    warnings: list = field(default_factory=list)  # the record's "errors": what was read despite damage
 
     def add(self, kind: str, text: str, **kw) -> Block:
         block = Block(index=len(self.blocks), kind=kind, text=text, **kw)

@@ -58,12 +58,14 @@ def table_dict(block) -> dict:
 
 
 def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
+    source = {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages, "encoding": doc.encoding}
+    if doc.decode_errors:  # only where there were any: a clean file's record stays as it was
+        source["decode_errors"] = doc.decode_errors
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
         "report_id": report_id_for(sha256),
-        "source": {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages,
-                   "encoding": doc.encoding},
+        "source": source,
         "metadata": extraction["metadata"],
         "metadata_sources": extraction.get("metadata_sources", {}),
         "facts": [fact_dict(f) for f in extraction["facts"]],
