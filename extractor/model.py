@@ -99,6 +99,7 @@ class Document:
     encoding: Optional[str] = None  # for txt: which encoding was detected
     # for txt: bytes that did not decode (count, first byte offsets), None when all did
     decode_errors: Optional[dict] = None
+    pages_failed: list = field(default_factory=list)  # for pdf: numbers of damaged pages not read
     warnings: list = field(default_factory=list)  # the record's "errors": what was read despite damage
 
     def add(self, kind: str, text: str, **kw) -> Block:

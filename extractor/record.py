@@ -59,8 +59,11 @@ def table_dict(block) -> dict:
 
 def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
     source = {"path": doc.path, "sha256": sha256, "format": doc.format, "pages": doc.pages, "encoding": doc.encoding}
-    if doc.decode_errors:  # only where there were any: a clean file's record stays as it was
+    # only where there were any: a clean file's record stays as it was
+    if doc.decode_errors:
         source["decode_errors"] = doc.decode_errors
+    if doc.pages_failed:
+        source["pages_failed"] = doc.pages_failed
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
