@@ -29,7 +29,7 @@ def read_xlsx(path, data: bytes) -> Document:
     package = verified_package(data, "xlsx")
     # openpyxl reports damaged parts as whatever its parsers and descriptors raise:
     # XML syntax errors (SyntaxError), missing parts (KeyError), bad values (ValueError, TypeError)
-    with library_errors("xlsx", ZIP_DAMAGE + (SyntaxError, InvalidFileException, TypeError, AttributeError)):
+    with library_errors("xlsx", ZIP_DAMAGE + (SyntaxError, InvalidFileException, TypeError)):
         book = openpyxl.load_workbook(io.BytesIO(package), data_only=True)
     doc = Document(path=str(path), format="xlsx")
     for sheet in book.worksheets:

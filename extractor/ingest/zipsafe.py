@@ -5,7 +5,9 @@ or hostile. Before python-docx or openpyxl sees a package, `verified_package` re
 member once, itself:
 - the central directory's declared sizes are checked first (no inflating at all), then
   every member is inflated in chunks with the actual sizes counted against the same caps,
-  so a zip bomb costs at most a cap's worth of inflating, never its full size;
+  so a zip bomb costs at most a cap's worth of inflating, never its full size (zipfile
+  itself stops at the declared size and then fails the CRC check, so the count is a
+  second line that holds whatever reader sits below);
 - XML members must not declare a DTD (<!DOCTYPE>, <!ENTITY>): Office never writes one,
   and a DTD is what entity-expansion attacks (billion laughs) and external entities
   need. With no DTD only XML's five predefined entities exist.
