@@ -10,7 +10,14 @@ from .dataset import FACT_COLUMNS, FLAG_COLUMNS, fact_rows, flag_rows, write_dat
 from .record import decimal_text
 
 MANIFEST_COLUMNS = ["path", "sha256", "status", "error_code", "error", "report_id", "format", "facts", "flags",
-                    "seconds"]
+                    "seconds", "warnings"]
+
+
+def manifest_warnings(record: dict) -> str:
+    """What a report was read despite (the record's errors: bytes that did not decode …),
+    one line for the manifest, so a damaged file read anyway is visible there too."""
+    return "; ".join(f"{e['code']}: {e['message']}" if isinstance(e, dict) else str(e)
+                     for e in record.get("errors") or [])
 
 
 def write_csv(path: Path, columns: list, rows: list) -> None:
@@ -32,6 +39,7 @@ def write_outputs(outdir: Path, results: list) -> None:
             "report_id": r.report_id if r.record is not None or r.status == "duplicate" else "",
             "format": rec.get("source", {}).get("format", ""), "facts": len(rec.get("facts", [])) if rec else "",
             "flags": len(rec.get("flags", [])) if rec else "", "seconds": f"{r.seconds:.3f}",
+            "warnings": manifest_warnings(rec),
         })
     write_csv(outdir / "manifest.csv", MANIFEST_COLUMNS, manifest)
     facts = [row for rec in records for row in fact_rows(rec)]

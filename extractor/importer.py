@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from . import __version__
+from .ingest.zipsafe import ZIP_DAMAGE
 from .runner import InputResult, collect_inputs, process_one, set_unchanged
 from .store import Store
 
@@ -58,7 +59,7 @@ def expand(paths: list, workdir: Path) -> tuple[list, list]:
 def _unzip(archive: Path, name: str, workdir: Path, depth: int, inputs: list, refused: list) -> None:
     try:
         zf = zipfile.ZipFile(archive)
-    except (zipfile.BadZipFile, OSError) as e:
+    except ZIP_DAMAGE as e:
         refused.append(Refused(name, "corrupt_zip", f"not a readable zip archive: {e}"))
         return
     with zf:
@@ -81,8 +82,14 @@ def _unzip(archive: Path, name: str, workdir: Path, depth: int, inputs: list, re
                 continue
             out = target / member
             out.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, open(out, "wb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
+            try:
+                with zf.open(info) as src, open(out, "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+            except ZIP_DAMAGE as e:  # one damaged member: name it, unpack the rest
+                out.unlink(missing_ok=True)
+                refused.append(Refused(label, "corrupt_zip", f"archive member cannot be unpacked: "
+                                                             f"{type(e).__name__}: {e}"))
+                continue
             if out.suffix.lower() == ".zip":
                 if depth >= MAX_ZIP_DEPTH:
                     refused.append(Refused(label, "nested_too_deep", f"archive nested deeper than {MAX_ZIP_DEPTH}"))

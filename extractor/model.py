@@ -100,11 +100,14 @@ class Document:
     blocks: list = field(default_factory=list)
     pages: Optional[int] = None
     encoding: Optional[str] = None  # for txt: which encoding was detected
-    warnings: list = field(default_factory=list)
     # Web pages: the page's publication block (date, publisher, source, index_no, doc_no,
     # its <title>) and the links to attached files ({text, href, type}).
     published: Optional[dict] = None
     attachments: list = field(default_factory=list)
+    # for txt: bytes that did not decode (count, first byte offsets), None when all did
+    decode_errors: Optional[dict] = None
+    pages_failed: list = field(default_factory=list)  # for pdf: numbers of damaged pages not read
+    warnings: list = field(default_factory=list)  # the record's "errors": what was read despite damage
 
     def add(self, kind: str, text: str, **kw) -> Block:
         block = Block(index=len(self.blocks), kind=kind, text=text, **kw)

@@ -65,6 +65,11 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
     elements = [getattr(b, "element", None) for b in doc.blocks]
     if any(elements):  # web pages: each block's element, by block index
         source["elements"] = elements
+    # only where there were any: a clean file's record stays as it was
+    if doc.decode_errors:
+        source["decode_errors"] = doc.decode_errors
+    if doc.pages_failed:
+        source["pages_failed"] = doc.pages_failed
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,

@@ -1,6 +1,5 @@
 """Word documents: order of paragraphs and tables, heading levels, merged cells, and the
 real seed renditions read alike as .docx and as .txt."""
-import zipfile
 from pathlib import Path
 
 import docx
@@ -168,11 +167,10 @@ def test_empty_and_corrupt(tmp_path):
 
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(zipfile.BadZipFile):
-        read(bad)
-    with pytest.raises(IngestError) as e:
-        load_document(bad)
-    assert e.value.code == "corrupt_docx"
+    for reader in (read, load_document):  # the .docx reader itself names the damage
+        with pytest.raises(IngestError) as e:
+            reader(bad)
+        assert e.value.code == "corrupt_docx" and "BadZipFile" in str(e.value)
 
 
 @needs_seeds

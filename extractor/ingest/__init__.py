@@ -5,7 +5,6 @@ is an error, not a parse attempt) and by its suffix second."""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from ..errors import IngestError, UnsupportedFormat
@@ -77,13 +76,8 @@ def load_document(path, data: bytes | None = None) -> Document:
         from .txt import read_txt
         return read_txt(path, data)
     if fmt == "docx":
-        from docx.opc.exceptions import PackageNotFoundError
-
         from .docx import read_docx
-        try:
-            return read_docx(path, data)
-        except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as e:
-            raise IngestError(f"corrupt .docx (not a readable Word package): {e}", code="corrupt_docx")
+        return read_docx(path, data)
     if fmt == "pdf":
         from .pdf import read_pdf
         return read_pdf(path, data)

@@ -20,6 +20,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from .tables import build_table, caption_from_previous, long_caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
+from .zipsafe import ZIP_DAMAGE, library_errors, verified_package
 
 _HEADING_STYLE = regex.compile(r"^(?:Heading|标题)\s*([1-6])$", regex.IGNORECASE)
 # A paragraph opening with a short label (被评价单位：) is a line of its own, never the
@@ -31,9 +32,18 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 
 
 def read_docx(path, data: bytes) -> Document:
-    word = open_docx(io.BytesIO(data))
+    """Raises IngestError: `corrupt_docx` for a damaged package (with the zip layer's or
+    python-docx's reason), `too_large` for one that inflates past zipsafe's caps."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.exceptions import InvalidXmlError
+
+    package = verified_package(data, "docx")
+    # lxml's XMLSyntaxError is a SyntaxError; a missing part is a KeyError; a package
+    # whose main part is not a Word document is a ValueError
+    with library_errors("docx", ZIP_DAMAGE + (SyntaxError, PackageNotFoundError, InvalidXmlError)):
+        word = open_docx(io.BytesIO(package))
+        styles = {s.style_id: s.name for s in word.styles}
     doc = Document(path=str(path), format="docx", pages=None)
-    styles = {s.style_id: s.name for s in word.styles}
     pending: list = []  # pieces of one paragraph that a page break split
 
     def flush():

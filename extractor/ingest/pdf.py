@@ -41,6 +41,9 @@ _LABEL = regex.compile(r"^.{1,17}[：:]$")
 _CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
 
 
+_A4 = (595.0, 842.0)  # the size assumed for a damaged first page (its own cannot be read)
+
+
 @dataclass
 class Line:
     text: str
@@ -65,19 +68,26 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
             raise IngestError("encrypted PDF: it needs a password to open", code="encrypted_pdf")
         raise IngestError(f"corrupt PDF: {e}", code="corrupt_pdf")
     try:
-        sizes, pages, scanned, ruled, tables = [], [], [], [], {}
+        sizes, pages, scanned, ruled, tables, failed = [], [], [], [], {}, {}
         for i in range(len(pdf)):
-            page = pdf[i]  # opened once, for its text, its rulings and its tables
-            sizes.append(page.get_size())
-            pages.append((_group_lines(_page_lines(page)), sizes[i][0]))
-            if not _usable(pages[i][0]):
+            try:
+                size, lines, ruled_tables = _read_page(pdf, i, careful)
+            except pdfium.PdfiumError as e:
+                # a damaged page: the others are still read, this one is named as lost
+                failed[i + 1] = str(e).strip() or type(e).__name__
+                size, lines, ruled_tables = sizes[-1] if sizes else _A4, [], None
+            sizes.append(size)
+            pages.append((lines, size[0]))
+            if i + 1 in failed:
+                continue
+            if not _usable(lines):
                 scanned.append(i)
-            elif _has_rulings(page):
+            elif ruled_tables is not None:
                 ruled.append(i)
-                found = None if careful else _ruled_tables(page, _page_chars(page), sizes[i][1])
-                if found:
-                    tables[i] = found
-            page.close()
+                if ruled_tables:
+                    tables[i] = ruled_tables
+        if failed and len(failed) == len(pages):
+            raise IngestError(f"corrupt PDF: no page could be loaded ({failed[1]})", code="corrupt_pdf")
         ocr_tables = {}
         if scanned:
             from .ocr import ocr_pages
@@ -94,7 +104,11 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
     if careful:
         tables = _tables(data, ruled) if ruled else {}
     tables.update(ocr_tables)
-    doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages))
+    doc = Document(path=str(path), format="pdf-ocr" if scanned else "pdf", pages=len(pages),
+                   pages_failed=sorted(failed))
+    for number, reason in failed.items():
+        doc.warnings.append({"code": "pages_failed", "severity": "warning",
+                             "message": f"page {number} could not be read ({reason}); the other pages were"})
     repeated = _repeated_margins([lines for lines, _ in pages], sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
     for number, ((lines, width), (_, height)) in enumerate(zip(pages, sizes), 1):
@@ -108,6 +122,21 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
     if carry:
         carry.flush()
     return doc
+
+
+def _read_page(pdf, i: int, careful: bool):
+    """(size, lines, tables) of one page, opened once for its text, its rulings and its
+    tables; tables is None on a page without rulings, [] when pdfplumber is to find them
+    (`careful`) or none were found. PdfiumError for a page PDFium cannot load."""
+    page = pdf[i]
+    try:
+        size = page.get_size()
+        lines = _group_lines(_page_lines(page))
+        if not _usable(lines) or not _has_rulings(page):
+            return size, lines, None
+        return size, lines, ([] if careful else _ruled_tables(page, _page_chars(page), size[1]) or [])
+    finally:
+        page.close()
 
 
 def _usable(lines: list) -> bool:

@@ -26,10 +26,12 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     data = path.read_bytes() if data is None else data
     if not data.strip():
         raise IngestError("file is empty", code="empty")
-    text, encoding = decode_text(data)
+    decoded = decode_text(data)
+    text = decoded.text
     if not text.strip():
         raise IngestError("file has no text", code="empty")
-    doc = Document(path=str(path), format="txt", encoding=encoding, pages=None)
+    doc = Document(path=str(path), format="txt", encoding=decoded.encoding, pages=None,
+                   decode_errors=decoded.decode_errors(), warnings=decoded.warnings())
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     _parse_lines(doc, lines)
     if not doc.blocks:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..errors import IngestError
 from ..model import TABLE, Document
 from .tables import build_table
+from .zipsafe import ZIP_DAMAGE, library_errors, verified_package
 
 
 def _text(value) -> str:
@@ -20,12 +21,16 @@ def _text(value) -> str:
 
 
 def read_xlsx(path, data: bytes) -> Document:
+    """Raises IngestError: `corrupt_xlsx` for a damaged workbook (with the zip layer's or
+    openpyxl's reason), `too_large` for one that inflates past zipsafe's caps."""
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as e:  # openpyxl raises several kinds for a damaged package
-        raise IngestError(f"corrupt .xlsx: {e}", code="corrupt_xlsx")
+    package = verified_package(data, "xlsx")
+    # openpyxl reports damaged parts as whatever its parsers and descriptors raise:
+    # XML syntax errors (SyntaxError), missing parts (KeyError), bad values (ValueError, TypeError)
+    with library_errors("xlsx", ZIP_DAMAGE + (SyntaxError, InvalidFileException, TypeError)):
+        book = openpyxl.load_workbook(io.BytesIO(package), data_only=True)
     doc = Document(path=str(path), format="xlsx")
     for sheet in book.worksheets:
         spans = {}
