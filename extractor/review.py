@@ -6,6 +6,11 @@ reviewer name and a note, one by one or in bulk for a filtered set. Every change
 an append-only history. Decisions are keyed to stable (report_id, flag_id) pairs, so they
 survive a re-import of the same file. Export to CSV or XLSX.
 
+Built from small, well-kept parts: werkzeug's Request/Response and URL map (forms parsed by
+werkzeug, not by hand), Jinja2 templates with autoescape in extractor/templates/ (no HTML is
+put together from strings here), served by waitress (a threaded production WSGI server; each
+thread has its own SQLite connection).
+
 Security: report text is untrusted, so everything rendered is escaped; the server binds to
 127.0.0.1; state-changing requests need the per-server CSRF token and a same-origin
 Origin header when the browser sends one; nothing is read from disk but the store."""
@@ -15,18 +20,23 @@ import csv
 import io
 import json
 import secrets
+import threading
 import time
 from decimal import Decimal
-from html import escape
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import urlencode
 
-from .audit import STYLE, v
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Request, Response
+
+from .render import render, terms
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
-STATUS_ZH = {"open": "待处理", "in_review": "审核中", "confirmed": "确认", "false_positive": "误报", "explained": "已解释"}
+STATUS_ZH = terms()["statuses"]
 FILTERS = ["severity", "confidence", "rule", "region", "year", "status"]
-CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
+CONFIDENCE_ZH = terms()["confidence"]
 EXPORT_COLUMNS = ["report_id", "path", "flag_id", "rule", "severity", "message", "status", "reviewer", "note", "updated_at"]
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
@@ -38,21 +48,37 @@ _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ?",
 }
 
-_KEYS = """<script>
-document.addEventListener('keydown', function (e) {
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName)) return;
-  var a = null;
-  if (e.key === 'j' || e.key === 'n') a = document.getElementById('next');
-  if (e.key === 'k' || e.key === 'p') a = document.getElementById('prev');
-  if (a) { window.location = a.href; }
-});
-</script>"""
+URLS = Map([
+    Rule("/", endpoint="index", methods=["GET"]),
+    Rule("/flag/<rid>/<path:fid>", endpoint="flag", methods=["GET", "POST"]),
+    Rule("/bulk", endpoint="bulk", methods=["POST"]),
+    Rule("/export.csv", endpoint="export_csv", methods=["GET"]),
+    Rule("/export.xlsx", endpoint="export_xlsx", methods=["GET"]),
+])
+
+_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+            "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"}
+
+
+class FormRequest(Request):
+    max_content_length = 16 << 20
+    max_form_memory_size = 16 << 20
 
 
 class ReviewApp:
     def __init__(self, db):
-        self.store = Store(db)
+        self.path = db
+        self._local = threading.local()
+        self.store  # opens (and migrates) the store once, in the caller's thread
         self.csrf = secrets.token_urlsafe(24)
+
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the store (waitress serves from several threads)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path)
+        return store
 
     # ------------------------------------------------------------ data
     def flags(self, filters: dict) -> list:
@@ -81,164 +107,110 @@ class ReviewApp:
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
         now = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
-        with self.store.db:
+        db = self.store.db
+        with db:
             for rid, fid in pairs:
-                row = self.store.db.execute("SELECT status FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
+                row = db.execute("SELECT status FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
                 before = row[0] if row else "open"
-                self.store.db.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)", (rid, fid, status, reviewer, note, now))
-                self.store.db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
-                                      "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
+                db.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)", (rid, fid, status, reviewer, note, now))
+                db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
+                           "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
         return len(pairs)
 
     # ------------------------------------------------------------ WSGI
     def __call__(self, environ, start_response):
-        method = environ["REQUEST_METHOD"]
-        path = environ.get("PATH_INFO", "/")
-        query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        request = FormRequest(environ)
         try:
-            if method == "POST":
-                form = self._form(environ)
-                if not self._trusted(environ, form):
-                    return self._send(start_response, "403 Forbidden", "text/plain", "CSRF check failed")
-                return self._post(path, form, query, start_response)
-            if path == "/":
-                return self._send(start_response, "200 OK", "text/html", self.index_page(query))
-            if path.startswith("/flag/"):
-                _, _, rid, fid = path.split("/", 3)
-                page = self.flag_page(rid, fid, query)
-                if page is None:
-                    return self._send(start_response, "404 Not Found", "text/plain", "no such flag")
-                return self._send(start_response, "200 OK", "text/html", page)
-            if path == "/export.csv":
-                return self._send(start_response, "200 OK", "text/csv; charset=utf-8", self.export_csv(),
-                                  [("Content-Disposition", "attachment; filename=decisions.csv")])
-            if path == "/export.xlsx":
-                return self._send(start_response, "200 OK",
-                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                  self.export_xlsx(), [("Content-Disposition", "attachment; filename=decisions.xlsx")])
-            return self._send(start_response, "404 Not Found", "text/plain", "not found")
+            endpoint, args = URLS.bind_to_environ(environ).match()
+            response = getattr(self, "on_" + endpoint)(request, **args)
+        except HTTPException as e:
+            response = self._text(e.description or e.name, e.code)
         except ValueError as e:
-            return self._send(start_response, "400 Bad Request", "text/plain", str(e))
+            response = self._text(str(e), 400)
+        for name, value in _HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response(environ, start_response)
 
-    def _form(self, environ) -> dict:
-        size = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(min(size, 1 << 20)).decode("utf-8", "replace")
-        return {k: v for k, v in parse_qs(body, keep_blank_values=True).items()}
+    @staticmethod
+    def _text(message: str, code: int) -> Response:
+        return Response(message, code, content_type="text/plain; charset=utf-8")
 
-    def _trusted(self, environ, form) -> bool:
-        origin = environ.get("HTTP_ORIGIN")
-        host = environ.get("HTTP_HOST", "")
-        if origin and origin not in (f"http://{host}",):
+    @staticmethod
+    def _html(page: str) -> Response:
+        return Response(page, content_type="text/html; charset=utf-8")
+
+    def _trusted(self, request) -> bool:
+        origin = request.headers.get("Origin")
+        host = request.headers.get("Host", "")
+        if origin and origin != f"http://{host}":
             return False
-        return secrets.compare_digest((form.get("csrf") or [""])[0], self.csrf)
+        return secrets.compare_digest(request.form.get("csrf", ""), self.csrf)
 
-    def _post(self, path, form, query, start_response):
-        reviewer = (form.get("reviewer") or [""])[0].strip()[:100]
-        note = (form.get("note") or [""])[0][:4000]
-        status = (form.get("status") or [""])[0]
+    def _check_post(self, request):
+        if not self._trusted(request):
+            raise _Refused("CSRF check failed", 403)
+
+    def _decision(self, request) -> tuple:
+        reviewer = request.form.get("reviewer", "").strip()[:100]
+        note = request.form.get("note", "")[:4000]
+        status = request.form.get("status", "")
         if not reviewer:
             raise ValueError("a reviewer name is required")
-        if path.startswith("/flag/"):
-            _, _, rid, fid = path.split("/", 3)
-            self.decide([(rid, fid)], status, reviewer, note)
-            back = f"/flag/{quote(rid)}/{quote(fid)}?{urlencode(query)}"
-        elif path == "/bulk":
-            filters = {k: (form.get(k) or [""])[0] for k in FILTERS}
-            chosen = form.get("pick") or []
-            pairs = [tuple(p.split("/", 1)) for p in chosen] if chosen else \
-                [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
-            self.decide(pairs, status, reviewer, note)
-            back = "/?" + urlencode({k: v for k, v in filters.items() if v})
-        else:
-            return self._send(start_response, "404 Not Found", "text/plain", "not found")
-        start_response("303 See Other", [("Location", back)])
-        return [b""]
+        return status, reviewer, note
 
-    def _send(self, start_response, status, ctype, body, headers=()):
-        data = body if isinstance(body, bytes) else body.encode("utf-8")
-        if ctype == "text/html":
-            ctype = "text/html; charset=utf-8"
-        start_response(status, [("Content-Type", ctype), ("Content-Length", str(len(data))),
-                                ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-                                ("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; "
-                                 "style-src 'unsafe-inline'"), *headers])
-        return [data]
-
-    # ------------------------------------------------------------ pages
-    def _page(self, title: str, body: str) -> str:
-        return (f"<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{escape(title)}</title>"
-                f"<style>{STYLE}.st{{font-weight:bold}}</style></head><body>{body}{_KEYS}</body></html>")
-
-    def index_page(self, query: dict) -> str:
-        filters = {k: query.get(k, "") for k in FILTERS}
+    # ------------------------------------------------------------ endpoints
+    def on_index(self, request):
+        filters = {k: request.args.get(k, "") for k in FILTERS}
         flags = self.flags(filters)
         rules = [r[0] for r in self.store.db.execute("SELECT DISTINCT rule FROM flags ORDER BY rule")]
         qs = urlencode({k: v for k, v in filters.items() if v})
+        return self._html(render("index.html", flags=flags, filters=filters, qs=qs, csrf=self.csrf, statuses=STATUSES,
+                                 rule_options=[(r, terms()["rules"].get(r, r)) for r in rules],
+                                 status_options=[(s, STATUS_ZH[s]) for s in STATUSES]))
 
-        def select(name, options, labels=None):
-            opts = "<option value=''>全部</option>" + "".join(
-                f"<option value='{escape(o)}'{' selected' if filters[name] == o else ''}>{escape((labels or {}).get(o, o))}</option>"
-                for o in options)
-            return f"<label>{name} <select name='{name}'>{opts}</select></label> "
-
-        form = ("<form method='get' action='/'>" + select("severity", ["error", "warning", "info"])
-                + select("confidence", list(CONFIDENCE_ZH), CONFIDENCE_ZH) + select("rule", rules)
-                + select("status", STATUSES, STATUS_ZH)
-                + f"<label>region <input name='region' value='{escape(filters['region'])}' size=8></label> "
-                + f"<label>year <input name='year' value='{escape(filters['year'])}' size=5></label> "
-                + "<button>筛选</button></form>")
-        rows = "".join(
-            f"<tr><td><input type=checkbox name=pick value='{escape(f['report_id'])}/{escape(f['flag_id'])}' form=bulk></td>"
-            f"<td><a href='/flag/{quote(f['report_id'])}/{quote(f['flag_id'])}?{qs}'>{escape(f['flag_id'])}</a></td>"
-            f"<td>{v(f['title'] or f['path'])}</td><td>{v((f['county'] or f['city'] or f['province'] or ''))}</td>"
-            f"<td>{v(f['year'])}</td><td>{v(f['rule'])}</td><td>{v(f['severity'])}</td>"
-            f"<td>{escape(CONFIDENCE_ZH.get(f['confidence'] or '', ''))}</td><td>{v(f['message'])}</td>"
-            f"<td class=st>{escape(STATUS_ZH.get(f['status'], f['status']))}</td></tr>" for f in flags)
-        bulk = (f"<form id=bulk method='post' action='/bulk'><input type=hidden name=csrf value='{self.csrf}'>"
-                + "".join(f"<input type=hidden name='{k}' value='{escape(val)}'>" for k, val in filters.items())
-                + self._decision_fields() + "<button>应用到所选（未选则应用到全部筛选结果）</button></form>")
-        return self._page("标记审核", f"<h1>标记审核</h1><p>{len(flags)} 条标记 · <a href='/export.csv'>导出 CSV</a> · "
-                          f"<a href='/export.xlsx'>导出 XLSX</a></p>{form}<table><tr><th></th><th>标记</th><th>报告</th>"
-                          f"<th>地区</th><th>年度</th><th>规则</th><th>级别</th><th>可信度</th><th>说明</th><th>状态</th></tr>{rows}</table>{bulk}")
-
-    def _decision_fields(self, current: str = "") -> str:
-        opts = "".join(f"<option value='{s}'{' selected' if s == current else ''}>{STATUS_ZH[s]}</option>" for s in STATUSES)
-        return (f"<label>状态 <select name=status id=status>{opts}</select></label> "
-                "<label>审核人 <input name=reviewer id=reviewer required></label> "
-                "<label>备注 <input name=note id=note size=40></label> ")
-
-    def flag_page(self, rid: str, fid: str, query: dict) -> str | None:
+    def on_flag(self, request, rid, fid):
+        filters = {k: request.args.get(k, "") for k in FILTERS}
+        qs = urlencode({k: v for k, v in filters.items() if v})
+        if request.method == "POST":
+            self._check_post(request)
+            status, reviewer, note = self._decision(request)
+            self.decide([(rid, fid)], status, reviewer, note)
+            return redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs}", 303)
         record = self.record(rid)
         flag = next((f for f in (record or {}).get("flags", []) if f["id"] == fid), None)
         if flag is None:
-            return None
-        filters = {k: query.get(k, "") for k in FILTERS}
+            raise NotFound("no such flag")
         listing = [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
-        qs = urlencode({k: val for k, val in filters.items() if val})
-        nav = ""
+        prev = nxt = None
         if (rid, fid) in listing:
             i = listing.index((rid, fid))
-            if i > 0:
-                nav += f"<a id=prev href='/flag/{quote(listing[i - 1][0])}/{quote(listing[i - 1][1])}?{qs}'>← 上一条 (k)</a> "
-            if i + 1 < len(listing):
-                nav += f"<a id=next href='/flag/{quote(listing[i + 1][0])}/{quote(listing[i + 1][1])}?{qs}'>下一条 (j) →</a>"
+            prev = listing[i - 1] if i > 0 else None
+            nxt = listing[i + 1] if i + 1 < len(listing) else None
         review = self.store.db.execute("SELECT * FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-        status = review["status"] if review else "open"
-        history = "".join(f"<li>{v(h['at'])} {v(h['reviewer'])}：{escape(STATUS_ZH.get(h['from_status'] or '', h['from_status'] or ''))}"
-                          f" → {escape(STATUS_ZH.get(h['to_status'], h['to_status']))} {v(h['note'])}</li>"
-                          for h in self.history(rid, fid))
-        from .audit import render_flag
+        return self._html(render("flag.html", record=record, flag=flag, qs=qs, prev=prev, next=nxt,
+                                 review=dict(review) if review else None,
+                                 current=review["status"] if review else "open", history=self.history(rid, fid),
+                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid))
 
-        m = record["metadata"]
-        body = (f"<p><a href='/?{qs}'>← 返回列表</a> {nav}</p><h1>{v(m.get('title'))}</h1>"
-                f"<p class=where>{v(record['source']['path'])}</p>{render_flag(record, flag)}"
-                f"<p>当前状态：<span class=st id=current-status>{escape(STATUS_ZH.get(status, status))}</span>"
-                + (f"（{v(review['reviewer'])}，{v(review['note'])}）" if review else "") + "</p>"
-                f"<form method=post action='/flag/{quote(rid)}/{quote(fid)}?{qs}'><input type=hidden name=csrf value='{self.csrf}'>"
-                f"{self._decision_fields(status)}<button id=save>保存</button></form>"
-                f"<h3>历史</h3><ul id=history>{history}</ul>")
-        return self._page(f"{fid} · 标记审核", body)
+    def on_bulk(self, request):
+        self._check_post(request)
+        status, reviewer, note = self._decision(request)
+        filters = {k: request.form.get(k, "") for k in FILTERS}
+        chosen = request.form.getlist("pick")
+        pairs = [tuple(p.split("/", 1)) for p in chosen] if chosen else \
+            [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
+        self.decide(pairs, status, reviewer, note)
+        return redirect("/?" + urlencode({k: v for k, v in filters.items() if v}), 303)
 
+    def on_export_csv(self, request):
+        return Response(self.export_csv(), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": "attachment; filename=decisions.csv"})
+
+    def on_export_xlsx(self, request):
+        return Response(self.export_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": "attachment; filename=decisions.xlsx"})
+
+    # ------------------------------------------------------------ exports
     def export_csv(self) -> str:
         out = io.StringIO()
         out.write("\ufeff")
@@ -256,12 +228,51 @@ class ReviewApp:
         return buf.getvalue()
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8765):
-    from wsgiref.simple_server import WSGIRequestHandler, make_server
+class _Refused(HTTPException):
+    def __init__(self, description: str, code: int):
+        super().__init__(description)
+        self.code = code
 
-    class QuietHandler(WSGIRequestHandler):
-        def log_message(self, *args):
-            pass
 
-    app = ReviewApp(db)
-    return make_server(host, port, app, handler_class=QuietHandler)
+def _q(part: str) -> str:
+    from urllib.parse import quote
+
+    return quote(part, safe="")
+
+
+class ReviewServer:
+    """waitress serving the app, with the start/stop calls of the standard library's servers
+    (serve_forever, shutdown, server_close, server_port) so a test or the CLI can run it in a
+    thread and stop it."""
+
+    def __init__(self, app: ReviewApp, host: str, port: int, threads: int = 4):
+        from waitress.server import create_server
+
+        self.app = app
+        self._server = create_server(app, host=host, port=port, threads=threads, ident="extractor-review",
+                                     clear_untrusted_proxy_headers=True)
+        self.server_port = self._server.effective_port
+        self._stopped = threading.Event()
+        self._running = False
+
+    def serve_forever(self):
+        self._running = True
+        try:
+            self._server.run()
+        finally:
+            self._stopped.set()
+
+    def shutdown(self):
+        from waitress import wasyncore
+
+        self._server.task_dispatcher.shutdown(timeout=5)
+        wasyncore.close_all(self._server._map)
+        if self._running:
+            self._stopped.wait(10)
+
+    def server_close(self):
+        pass
+
+
+def serve(db, host: str = "127.0.0.1", port: int = 8765) -> ReviewServer:
+    return ReviewServer(ReviewApp(db), host, port)

@@ -88,7 +88,9 @@ def test_hostile_report_text_is_inert(store, browser):
         assert browser.title == "标记审核"
         assert "<script>" in browser.find_element("tag name", "body").text or "script" in browser.page_source
         assert not browser.find_elements("css selector", "img[src=x]")
-        link = browser.find_element("xpath", "//tr[contains(., 'ratio.stated')]//a")
+        # rules show as Chinese phrases, their code in the tooltip
+        link = browser.find_element("xpath", "//tr[.//abbr[@title='ratio.stated']]//a")
+        assert "比率" in browser.find_element("xpath", "//abbr[@title='ratio.stated']").text
         link.click()
         assert browser.title.endswith("标记审核")  # the script did not run
         passage = browser.find_element("css selector", ".passage").text
