@@ -5,12 +5,29 @@ were still processed), 2 usage error.
 """
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
+
+
+def fail(message: str, code: int = 2):
+    """One clear line on stderr, then exit (2: a usage or environment error)."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def open_store(db):
+    """An existing store, or one clear line and exit 2 when the file is not one."""
+    from .store import NotAStore, Store
+
+    try:
+        return Store(db, create=False)
+    except NotAStore as e:
+        fail(f"{db} 不是 extractor 的数据库 / {e}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,13 +157,12 @@ def import_cmd(paths, db, jobs, progress, scheduler):
 def dataset(db, target, charts_dir):
     """Write the one-row-per-report comparison dataset from the store (and charts)."""
     from .dataset import write_dataset
-    from .store import Store
 
     if target is None and charts_dir is None:
         raise click.UsageError("give -o OUT.{csv,parquet,xlsx}, --charts DIR, or both")
     if target is not None and target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise click.UsageError("the output must end in .csv, .parquet or .xlsx")
-    with Store(db) as store:
+    with open_store(db) as store:
         records = store.records()
     if target is not None:
         write_dataset(records, target)
@@ -162,11 +178,27 @@ def dataset(db, target, charts_dir):
 @click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
 @click.option("--port", default=8765, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep it local).")
-def review(db, port, host):
+@click.option("--allow-remote", is_flag=True,
+              help="Serve on an address beyond loopback although the app has no login (anyone who can reach it "
+                   "can read and change decisions).")
+def review(db, port, host, allow_remote):
     """The auditors' review app: decide every flag, with its evidence in view."""
-    from .review import serve
+    from .review import is_loopback, serve
+    from .store import NotAStore
 
-    server = serve(db, host, port)
+    if not is_loopback(host) and not allow_remote:
+        fail(f"拒绝在 {host} 上提供审核应用：它没有登录，能连到这个地址的任何人都能查看和修改审核结论；"
+             f"确需如此请加 --allow-remote / refusing to serve on {host}: the review app has no login, so anyone "
+             "who can reach it could read and change decisions; add --allow-remote if you mean it")
+    try:
+        server = serve(db, host, port)
+    except NotAStore as e:
+        fail(f"{db} 不是 extractor 的数据库 / {e}")
+    except OSError as e:
+        if e.errno in (errno.EADDRINUSE, errno.EACCES):
+            fail(f"端口 {port} 无法使用（已被占用或无权限），请用 --port 换一个 / port {port} is not available "
+                 f"({e.strerror}); choose another with --port")
+        fail(f"无法在 {host}:{port} 上启动 / cannot serve on {host}:{port}: {e.strerror or e}")
     click.echo(f"review app on http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
@@ -180,10 +212,9 @@ def review(db, port, host):
 def audit(db, outdir):
     """Write the static audit pages (audit.html) for every report in the store."""
     from .audit import write_audit_html
-    from .store import Store
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    with Store(db) as store:
+    with open_store(db) as store:
+        outdir.mkdir(parents=True, exist_ok=True)
         write_audit_html(store.records(), outdir / "audit.html")
     click.echo(f"→ {outdir / 'audit.html'}", err=True)
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 import json
 import secrets
 import threading
 import time
 from decimal import Decimal
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
@@ -66,18 +67,29 @@ class FormRequest(Request):
 
 
 class ReviewApp:
-    def __init__(self, db):
+    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None):
         self.path = db
         self._local = threading.local()
-        self.store  # opens (and migrates) the store once, in the caller's thread
+        self.store  # opens the store once, in the caller's thread (NotAStore for a file that is not one)
         self.csrf = secrets.token_urlsafe(24)
+        self.bind(host, port)
+
+    def bind(self, host: str, port: int | None) -> None:
+        """The names the Host header may carry: loopback names when bound to loopback, the
+        bound address, and any IP literal when bound to all addresses (0.0.0.0, ::)."""
+        host = host.strip("[]").lower()
+        self.port = port
+        self.any_address = host in ("0.0.0.0", "::", "")
+        self.names = {host}
+        if is_loopback(host) or self.any_address:
+            self.names |= {"localhost", "127.0.0.1", "::1"}
 
     @property
     def store(self) -> Store:
         """This thread's connection to the store (waitress serves from several threads)."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store(self.path)
+            store = self._local.store = Store(self.path, create=False)
         return store
 
     # ------------------------------------------------------------ data
@@ -102,84 +114,163 @@ class ReviewApp:
         return [dict(r) for r in self.store.db.execute(
             "SELECT * FROM review_history WHERE report_id = ? AND flag_id = ? ORDER BY id", (report_id, flag_id))]
 
-    def decide(self, pairs: list, status: str, reviewer: str, note: str) -> int:
-        """Set the status of (report_id, flag_id) pairs; every change goes to the history."""
+    def decide(self, pairs: list, status: str, reviewer: str, note: str, expected: dict | None = None,
+               keep_unchanged: bool = True) -> tuple:
+        """Set the status of (report_id, flag_id) pairs in one write transaction; every change
+        goes to the history. A flag already at `status` is left alone (no "X → X" row) —
+        unless it is a single decision whose note changed (keep_unchanged=False), which is
+        kept as a note update. `expected` maps a pair to the status the reviewer saw: if any
+        has changed since, nothing is stored and Stale is raised. Returns (changed, unchanged)."""
         if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
+            raise ValueError(f"未知状态 unknown status {status!r}")
         now = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
         db = self.store.db
-        with db:
+        db.execute("BEGIN IMMEDIATE")  # read the current statuses and write under one lock
+        try:
+            changed = unchanged = 0
+            stale = []
             for rid, fid in pairs:
-                row = db.execute("SELECT status FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-                before = row[0] if row else "open"
+                row = db.execute("SELECT status, reviewer, note, updated_at FROM reviews WHERE report_id=? AND flag_id=?",
+                                 (rid, fid)).fetchone()
+                before = row["status"] if row else "open"
+                if expected and (rid, fid) in expected and expected[(rid, fid)] != before:
+                    stale.append((rid, fid, dict(row) if row else {"status": before}))
+                    continue
+                if before == status and (keep_unchanged or (row and (row["note"] or "") == note) or (not row and not note)):
+                    unchanged += 1
+                    continue
                 db.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)", (rid, fid, status, reviewer, note, now))
                 db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
                            "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
-        return len(pairs)
+                changed += 1
+            if stale:
+                raise Stale(stale)
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        return changed, unchanged
+
+    def flag_exists(self, rid: str, fid: str) -> bool:
+        return self.store.db.execute("SELECT 1 FROM flags WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone() is not None
 
     # ------------------------------------------------------------ WSGI
     def __call__(self, environ, start_response):
         request = FormRequest(environ)
         try:
+            if not self.host_allowed(request.headers.get("Host", "")):
+                raise Refused(400, "请求的主机名不被接受（只接受本服务器绑定的地址）。",
+                              "Host not accepted: only the address this server is bound to is.")
             endpoint, args = URLS.bind_to_environ(environ).match()
             response = getattr(self, "on_" + endpoint)(request, **args)
+        except Refused as e:
+            response = self._error(e.code, e.zh, e.en, e.detail)
+        except NotFound:
+            response = self._error(404, "找不到这个页面或标记。", "Not found.")
+        except MethodNotAllowed:
+            response = self._error(405, "不支持这种请求方式。", "Method not allowed.")
         except HTTPException as e:
-            response = self._text(e.description or e.name, e.code)
+            response = self._error(e.code or 400, "请求无法处理。", e.description or e.name)
+        except Stale as e:
+            response = self._error(409, "在你做出决定之前，下列标记的状态已被他人修改，所以这次没有保存任何改动。"
+                                   "请刷新查看后再决定。", "Changed by someone else meanwhile; nothing was stored.",
+                                   [f"{rid} {fid}：现为「{STATUS_ZH.get(now['status'], now['status'])}」"
+                                    + (f"（{now.get('reviewer') or ''}，{now.get('updated_at') or ''}）" if now.get("reviewer") else "")
+                                    for rid, fid, now in e.args[0]])
         except ValueError as e:
-            response = self._text(str(e), 400)
+            response = self._error(400, "请求有误。", str(e))
         for name, value in _HEADERS.items():
             response.headers.setdefault(name, value)
         return response(environ, start_response)
 
-    @staticmethod
-    def _text(message: str, code: int) -> Response:
-        return Response(message, code, content_type="text/plain; charset=utf-8")
+    def host_allowed(self, host: str) -> bool:
+        """The Host header names this server: a loopback name, or the bound address (an IP
+        literal when bound to all addresses), with the server's port — so a page on another
+        name that resolves here (DNS rebinding) is refused."""
+        name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if not name:
+            name, port = host, ""
+        name = name.strip("[]").rstrip(".").lower()
+        if not name or (self.port is not None and port != str(self.port)):
+            return False
+        if name in self.names:
+            return True
+        if self.any_address:
+            try:
+                ipaddress.ip_address(name)
+                return True
+            except ValueError:
+                return False
+        return False
+
+    def _error(self, code: int, zh_text: str, en_text: str = "", detail: list = ()) -> Response:
+        return Response(render("message.html", code=code, zh_text=zh_text, en_text=en_text, detail=list(detail)), code,
+                        content_type="text/html; charset=utf-8")
 
     @staticmethod
     def _html(page: str) -> Response:
         return Response(page, content_type="text/html; charset=utf-8")
 
-    def _trusted(self, request) -> bool:
-        origin = request.headers.get("Origin")
-        host = request.headers.get("Host", "")
-        if origin and origin != f"http://{host}":
-            return False
-        return secrets.compare_digest(request.form.get("csrf", ""), self.csrf)
-
     def _check_post(self, request):
-        if not self._trusted(request):
-            raise _Refused("CSRF check failed", 403)
+        origin = request.headers.get("Origin")
+        if (origin and origin != f"http://{request.headers.get('Host', '')}") or \
+                not secrets.compare_digest(request.form.get("csrf", ""), self.csrf):
+            raise Refused(403, "安全校验未通过（CSRF）：请从审核页面提交。", "CSRF check failed")
 
     def _decision(self, request) -> tuple:
         reviewer = request.form.get("reviewer", "").strip()[:100]
         note = request.form.get("note", "")[:4000]
         status = request.form.get("status", "")
+        if status not in STATUSES:
+            raise Refused(400, f"未知的状态：{status!r}。", f"unknown status {status!r}")
         if not reviewer:
-            raise ValueError("a reviewer name is required")
+            raise Refused(400, "请填写审核人姓名。", "a reviewer name is required")
         return status, reviewer, note
+
+    @staticmethod
+    def _filters(args) -> dict:
+        return {k: args.get(k, "") for k in FILTERS}
 
     # ------------------------------------------------------------ endpoints
     def on_index(self, request):
-        filters = {k: request.args.get(k, "") for k in FILTERS}
+        filters = self._filters(request.args)
         flags = self.flags(filters)
         rules = [r[0] for r in self.store.db.execute("SELECT DISTINCT rule FROM flags ORDER BY rule")]
         qs = urlencode({k: v for k, v in filters.items() if v})
+        done = None
+        if request.args.get("to") in STATUSES:
+            done = {"to": request.args["to"], "changed": request.args.get("changed", "0"),
+                    "unchanged": request.args.get("unchanged", "0")}
         return self._html(render("index.html", flags=flags, filters=filters, qs=qs, csrf=self.csrf, statuses=STATUSES,
                                  rule_options=[(r, terms()["rules"].get(r, r)) for r in rules],
-                                 status_options=[(s, STATUS_ZH[s]) for s in STATUSES]))
+                                 status_options=[(s, STATUS_ZH[s]) for s in STATUSES], done=done,
+                                 reviewer=self._reviewer(request)))
+
+    @staticmethod
+    def _reviewer(request) -> str:
+        return unquote(request.cookies.get("reviewer", ""))[:100]
+
+    @staticmethod
+    def _remember(response, reviewer: str):
+        response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+        return response
 
     def on_flag(self, request, rid, fid):
-        filters = {k: request.args.get(k, "") for k in FILTERS}
+        filters = self._filters(request.args)
         qs = urlencode({k: v for k, v in filters.items() if v})
         if request.method == "POST":
             self._check_post(request)
+            if not self.flag_exists(rid, fid):
+                raise NotFound()
             status, reviewer, note = self._decision(request)
-            self.decide([(rid, fid)], status, reviewer, note)
-            return redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs}", 303)
+            seen = request.form.get("from_status")
+            self.decide([(rid, fid)], status, reviewer, note, expected={(rid, fid): seen} if seen else None,
+                        keep_unchanged=False)
+            return self._remember(redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs}", 303), reviewer)
         record = self.record(rid)
         flag = next((f for f in (record or {}).get("flags", []) if f["id"] == fid), None)
         if flag is None:
-            raise NotFound("no such flag")
+            raise NotFound()
         listing = [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
         prev = nxt = None
         if (rid, fid) in listing:
@@ -190,17 +281,41 @@ class ReviewApp:
         return self._html(render("flag.html", record=record, flag=flag, qs=qs, prev=prev, next=nxt,
                                  review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
-                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid))
+                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
 
     def on_bulk(self, request):
+        """Decide many flags. The filter travels in the query string, the decision in the
+        form, so the two `status` never meet. Ticked flags are decided at once; a whole
+        filtered set is first shown as a count to confirm, and the confirmation carries the
+        exact flags (and the status each had) that were counted."""
         self._check_post(request)
         status, reviewer, note = self._decision(request)
-        filters = {k: request.form.get(k, "") for k in FILTERS}
-        chosen = request.form.getlist("pick")
-        pairs = [tuple(p.split("/", 1)) for p in chosen] if chosen else \
-            [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
-        self.decide(pairs, status, reviewer, note)
-        return redirect("/?" + urlencode({k: v for k, v in filters.items() if v}), 303)
+        filters = self._filters(request.args)
+        back = {k: v for k, v in filters.items() if v}
+        if request.form.get("confirm") == "1":
+            expected = {}
+            for line in request.form.get("pairs", "").splitlines():
+                rid, _, rest = line.partition("/")
+                fid, _, seen = rest.rpartition("/")
+                if rid and fid and seen in STATUSES:
+                    expected[(rid, fid)] = seen
+            changed, unchanged = self.decide(list(expected), status, reviewer, note, expected=expected)
+        elif request.form.getlist("pick"):
+            pairs = []
+            for p in dict.fromkeys(request.form.getlist("pick")):
+                rid, _, fid = p.partition("/")
+                if not self.flag_exists(rid, fid):
+                    raise NotFound()
+                pairs.append((rid, fid))
+            changed, unchanged = self.decide(pairs, status, reviewer, note)
+        else:
+            flags = self.flags(filters)
+            return self._remember(self._html(render(
+                "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
+                reviewer=reviewer, note=note, csrf=self.csrf, filters=filters, qs=urlencode(back),
+                pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
+        back.update(to=status, changed=changed, unchanged=unchanged)
+        return self._remember(redirect("/?" + urlencode(back), 303), reviewer)
 
     def on_export_csv(self, request):
         return Response(self.export_csv(), content_type="text/csv; charset=utf-8",
@@ -228,16 +343,29 @@ class ReviewApp:
         return buf.getvalue()
 
 
-class _Refused(HTTPException):
-    def __init__(self, description: str, code: int):
-        super().__init__(description)
-        self.code = code
+class Refused(Exception):
+    """A request refused with an HTTP status and a message in Chinese and English."""
+
+    def __init__(self, code: int, zh_text: str, en_text: str = "", detail: list = ()):
+        super().__init__(en_text or zh_text)
+        self.code, self.zh, self.en, self.detail = code, zh_text, en_text, list(detail)
+
+
+class Stale(Exception):
+    """Some flags' statuses changed since the reviewer saw them: [(rid, fid, current review row)]."""
 
 
 def _q(part: str) -> str:
-    from urllib.parse import quote
-
     return quote(part, safe="")
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class ReviewServer:
@@ -252,6 +380,7 @@ class ReviewServer:
         self._server = create_server(app, host=host, port=port, threads=threads, ident="extractor-review",
                                      clear_untrusted_proxy_headers=True)
         self.server_port = self._server.effective_port
+        app.bind(host, self.server_port)
         self._stopped = threading.Event()
         self._running = False
 
@@ -275,4 +404,6 @@ class ReviewServer:
 
 
 def serve(db, host: str = "127.0.0.1", port: int = 8765) -> ReviewServer:
-    return ReviewServer(ReviewApp(db), host, port)
+    """The review server, bound (raises OSError when the port is taken, NotAStore when `db`
+    is not a store); call serve_forever() to serve."""
+    return ReviewServer(ReviewApp(db, host), host, port)

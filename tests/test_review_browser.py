@@ -116,6 +116,7 @@ def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
         assert any("788" in m for m in marks)
         assert "411" in browser.find_element("css selector", ".flag").text
         browser.find_element("id", "status").send_keys("确认")
+        browser.find_element("id", "reviewer").clear()  # the name last used is filled in
         browser.find_element("id", "reviewer").send_keys("李审计")
         browser.find_element("id", "note").send_keys("计划1199人，清退411人后实际788人，情况属实")
         browser.find_element("id", "save").click()
@@ -145,6 +146,54 @@ def test_posts_without_the_csrf_token_are_refused(store):
         with pytest.raises(urllib.error.HTTPError) as e:
             urllib.request.urlopen(req)
         assert e.value.code == 403
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_bulk_decide_on_a_filtered_set(store, browser):
+    """The issue's case: a filter on status (and severity) and a decision of another status.
+    The filtered set is counted and confirmed before anything changes; every flag gets one
+    history row; deciding it again changes nothing and writes no "审核中 → 审核中" row."""
+    import sqlite3
+
+    from selenium.webdriver.support.ui import Select
+
+    def history_rows():
+        with sqlite3.connect(store) as c:
+            return c.execute("SELECT from_status, to_status FROM review_history").fetchall()
+
+    before = len(history_rows())
+    server, url = start(store)
+    try:
+        browser.get(url + "/?severity=error&status=open")
+        n = len(browser.find_elements("css selector", "table.list tr input[name=pick]"))
+        assert n >= 1
+        links = [a.get_attribute("href") for a in browser.find_elements("css selector", "table.list tr td:nth-child(2) a")]
+        Select(browser.find_element("css selector", "#bulk select[name=status]")).select_by_visible_text("审核中")
+        browser.find_element("id", "reviewer").clear()
+        browser.find_element("id", "reviewer").send_keys("王审计")
+        browser.find_element("id", "note").send_keys("批量转审核")
+        browser.find_element("id", "bulk-apply").click()
+        assert browser.find_element("id", "bulk-count").text == str(n)  # counted, nothing changed yet
+        assert len(history_rows()) == before
+        browser.save_screenshot(str(ROOT / "outputs" / "screenshots" / "review-bulk-confirm.png"))
+        browser.find_element("id", "confirm").click()
+        assert f"已将 {n} 条标记改为「审核中」" in browser.find_element("id", "notice").text
+        assert not browser.find_elements("css selector", "table.list tr input[name=pick]")  # none left open
+        assert history_rows()[before:] == [("open", "in_review")] * n
+        browser.get(links[0])
+        assert status_shown(browser) == "审核中"
+        assert "待处理 → 审核中" in browser.find_element("id", "history").text
+        assert "王审计" in browser.find_element("id", "history").text
+        # the same decision again on the same set: nothing to change, nothing written
+        browser.get(url + "/?severity=error&status=in_review")
+        assert browser.find_element("id", "reviewer").get_attribute("value") == "王审计"  # remembered
+        Select(browser.find_element("css selector", "#bulk select[name=status]")).select_by_visible_text("审核中")
+        browser.find_element("id", "bulk-apply").click()
+        assert browser.find_element("id", "bulk-count").text == "0"
+        assert not browser.find_element("id", "confirm").is_enabled()
+        assert len(history_rows()) == before + n
     finally:
         server.shutdown()
         server.server_close()
