@@ -31,14 +31,21 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from .render import render, terms
+from .render import render, terms, zh
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
 STATUS_ZH = terms()["statuses"]
 FILTERS = ["severity", "confidence", "rule", "region", "year", "status"]
 CONFIDENCE_ZH = terms()["confidence"]
-EXPORT_COLUMNS = ["report_id", "path", "flag_id", "rule", "severity", "message", "status", "reviewer", "note", "updated_at"]
+# the exports' columns: key → Chinese header (a working paper's columns)
+EXPORT_COLUMNS = {
+    "report_id": "报告ID", "flag_id": "标记ID", "path": "文件", "format": "格式", "title": "报告标题", "region": "地区",
+    "year": "年度", "rule_zh": "规则", "rule": "规则代码", "severity_zh": "级别", "confidence_zh": "证据可信度",
+    "message": "说明", "stated": "陈述值", "computed": "计算值", "difference": "差额", "quote": "原文引用",
+    "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
+}
+_NUMBERS = ("stated", "computed", "difference")
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "severity": "f.severity = ?",
@@ -94,8 +101,9 @@ class ReviewApp:
 
     # ------------------------------------------------------------ data
     def flags(self, filters: dict) -> list:
-        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, r.path, r.title, r.province, r.city, "
-               "r.county, r.year, COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at "
+        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, f.stated, f.computed, "
+               "f.difference, f.evidence, r.path, r.format, r.title, r.province, r.city, r.county, r.year, r.report_type, "
+               "COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at "
                "FROM flags f JOIN reports r USING (report_id) "
                "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id WHERE 1=1")
         args = []
@@ -326,20 +334,58 @@ class ReviewApp:
                         headers={"Content-Disposition": "attachment; filename=decisions.xlsx"})
 
     # ------------------------------------------------------------ exports
-    def export_csv(self) -> str:
+    def export_rows(self, filters: dict) -> list:
+        """The flags under `filters`, as rows for a working paper: Chinese words for the codes,
+        the figures, and each flag's evidence quotes and pages (from the facts it rests on)."""
+        flags = self.flags(filters)
+        facts: dict = {}
+        report_ids = sorted({f["report_id"] for f in flags})
+        for i in range(0, len(report_ids), 500):
+            chunk = report_ids[i:i + 500]
+            for row in self.store.db.execute(f"SELECT report_id, fact_id, page, quote FROM facts WHERE report_id IN "
+                                             f"({','.join('?' * len(chunk))})", chunk):
+                facts[(row[0], row[1])] = (row[2], row[3])
+        out = []
+        for f in flags:
+            evidence = [facts[(f["report_id"], e)] for e in (f["evidence"] or "").split() if (f["report_id"], e) in facts]
+            row = dict(f)
+            row.update(
+                region="".join(filter(None, (f["province"], f["city"], f["county"]))),
+                rule_zh=zh("rules", f["rule"]), severity_zh=zh("severities", f["severity"]),
+                confidence_zh=zh("confidence", f["confidence"]), status_zh=zh("statuses", f["status"]),
+                quote=" | ".join(dict.fromkeys(q for _, q in evidence if q)),
+                page="、".join(str(p) for p in sorted({p for p, _ in evidence if p is not None})))
+            out.append({key: row.get(key) for key in EXPORT_COLUMNS})
+        return out
+
+    def export_csv(self, filters: dict | None = None) -> str:
         out = io.StringIO()
-        out.write("\ufeff")
-        w = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        for row in self.flags({}):
-            w.writerow(row)
+        out.write("\ufeff")  # so Excel reads it as UTF-8
+        w = csv.writer(out)
+        w.writerow(EXPORT_COLUMNS.values())
+        for row in self.export_rows(filters or {}):
+            w.writerow(["" if v is None else v for v in row.values()])
         return out.getvalue()
 
-    def export_xlsx(self) -> bytes:
-        import pandas as pd
+    def export_xlsx(self, filters: dict | None = None) -> bytes:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
 
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "审核标记"
+        ws.append(list(EXPORT_COLUMNS.values()))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in self.export_rows(filters or {}):
+            ws.append([Decimal(v) if k in _NUMBERS and v not in (None, "") else v for k, v in row.items()])
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        widths = {"title": 40, "message": 50, "quote": 30, "note": 30, "path": 30, "rule_zh": 22}
+        for i, key in enumerate(EXPORT_COLUMNS, 1):
+            ws.column_dimensions[ws.cell(1, i).column_letter].width = widths.get(key, 12)
         buf = io.BytesIO()
-        pd.DataFrame(self.flags({}), columns=EXPORT_COLUMNS).to_excel(buf, index=False, sheet_name="审核决定")
+        wb.save(buf)
         return buf.getvalue()
 
 
@@ -381,23 +427,35 @@ class ReviewServer:
                                      clear_untrusted_proxy_headers=True)
         self.server_port = self._server.effective_port
         app.bind(host, self.server_port)
+        self._stop = threading.Event()
         self._stopped = threading.Event()
         self._running = False
 
     def serve_forever(self):
+        """Serve until shutdown(); the sockets are closed by this thread, never under a select."""
+        from waitress import wasyncore
+
         self._running = True
         try:
-            self._server.run()
+            while not self._stop.is_set():
+                wasyncore.loop(timeout=0.5, map=self._server._map, count=1)
         finally:
+            self._close()
             self._stopped.set()
 
     def shutdown(self):
+        self._stop.set()
+        if self._running:
+            self._server.pull_trigger()  # wakes the loop's select at once
+            self._stopped.wait(10)
+        else:
+            self._close()
+
+    def _close(self):
         from waitress import wasyncore
 
         self._server.task_dispatcher.shutdown(timeout=5)
         wasyncore.close_all(self._server._map)
-        if self._running:
-            self._stopped.wait(10)
 
     def server_close(self):
         pass

@@ -44,6 +44,14 @@ def status_shown(browser) -> str:
     return shown[0] if shown else ""
 
 
+def wait_for(browser, element_id: str):
+    """The element of the page a click navigated to (the old page may still be shown for a moment)."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 10).until(ec.presence_of_element_located(("id", element_id)))
+
+
 def start(db):
     server = serve(db, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -110,6 +118,9 @@ def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
         browser.get(url + "/?rule=repeat.conflict")
         browser.save_screenshot(str(shots / "review-index.png"))
         browser.find_element("xpath", "//tr[contains(., '1199')]//a").click()
+        where = browser.find_element("css selector", ".flag").text
+        assert "第1个表格 · 第6行" in where and "正文段落" in where and "块" not in where
+        assert "通报" in browser.find_element("id", "report-meta").text
         cells = [c.text for c in browser.find_elements("css selector", "td.hit")]
         assert any("1199" in c for c in cells) and any("788" in c for c in cells)  # both cells of the row
         marks = [m.text for m in browser.find_elements("css selector", "mark")]
@@ -132,8 +143,10 @@ def test_confirm_a_flag_and_it_survives_a_restart(store, browser):
         assert status_shown(browser) == "确认"
         assert "李审计" in browser.find_element("id", "history").text
         exported = urllib.request.urlopen(url + "/export.csv").read().decode("utf-8-sig")
-        rows = [r for r in csv.DictReader(io.StringIO(exported)) if r["status"] == "confirmed"]
-        assert len(rows) == 1 and rows[0]["reviewer"] == "李审计" and "411" in rows[0]["note"]
+        rows = [r for r in csv.DictReader(io.StringIO(exported)) if r["审核状态"] == "确认"]  # Chinese headers and words
+        assert len(rows) == 1 and rows[0]["审核人"] == "李审计" and "411" in rows[0]["备注"]
+        assert rows[0]["规则"] == "同一指标前后数值不一致" and rows[0]["规则代码"] == "repeat.conflict"
+        assert rows[0]["陈述值"] == "1199" and rows[0]["计算值"] == "788" and "788人" in rows[0]["原文引用"]
     finally:
         server.shutdown()
         server.server_close()
@@ -175,11 +188,11 @@ def test_bulk_decide_on_a_filtered_set(store, browser):
         browser.find_element("id", "reviewer").send_keys("王审计")
         browser.find_element("id", "note").send_keys("批量转审核")
         browser.find_element("id", "bulk-apply").click()
-        assert browser.find_element("id", "bulk-count").text == str(n)  # counted, nothing changed yet
+        assert wait_for(browser, "bulk-count").text == str(n)  # counted, nothing changed yet
         assert len(history_rows()) == before
         browser.save_screenshot(str(ROOT / "outputs" / "screenshots" / "review-bulk-confirm.png"))
         browser.find_element("id", "confirm").click()
-        assert f"已将 {n} 条标记改为「审核中」" in browser.find_element("id", "notice").text
+        assert f"已将 {n} 条标记改为「审核中」" in wait_for(browser, "notice").text
         assert not browser.find_elements("css selector", "table.list tr input[name=pick]")  # none left open
         assert history_rows()[before:] == [("open", "in_review")] * n
         browser.get(links[0])
@@ -191,7 +204,7 @@ def test_bulk_decide_on_a_filtered_set(store, browser):
         assert browser.find_element("id", "reviewer").get_attribute("value") == "王审计"  # remembered
         Select(browser.find_element("css selector", "#bulk select[name=status]")).select_by_visible_text("审核中")
         browser.find_element("id", "bulk-apply").click()
-        assert browser.find_element("id", "bulk-count").text == "0"
+        assert wait_for(browser, "bulk-count").text == "0"
         assert not browser.find_element("id", "confirm").is_enabled()
         assert len(history_rows()) == before + n
     finally:
