@@ -36,7 +36,13 @@ from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
 STATUS_ZH = terms()["statuses"]
-FILTERS = ["severity", "confidence", "rule", "region", "year", "status"]
+FILTERS = ["severity", "confidence", "rule", "region", "year", "status", "format", "q"]  # which flags
+VIEW = ["sort", "dir", "page", "per"]  # how they are shown
+PER_PAGE = [50, 100, 200, 500]
+FACETS = {  # filters whose options are listed with counts: filter → SQL expression
+    "severity": "f.severity", "confidence": "f.confidence", "rule": "f.rule",
+    "status": "COALESCE(v.status, 'open')", "format": "r.format",
+}
 CONFIDENCE_ZH = terms()["confidence"]
 # the exports' columns: key → Chinese header (a working paper's columns)
 EXPORT_COLUMNS = {
@@ -52,9 +58,60 @@ _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "confidence": "f.confidence = ?",
     "rule": "f.rule = ?",
     "status": "COALESCE(v.status, 'open') = ?",
+    "format": "r.format = ?",
     "year": "r.year = ?",
-    "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ?",
+    "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ? ESCAPE '\\'",
 }
+# free text: each word must occur in the message, the report's title or file name, or a quote of the flag's evidence
+_SEARCH_SQL = ("(f.message LIKE ?1 ESCAPE '\\' OR r.title LIKE ?1 ESCAPE '\\' OR r.path LIKE ?1 ESCAPE '\\' OR EXISTS ("
+               "SELECT 1 FROM facts x WHERE x.report_id = f.report_id AND x.quote LIKE ?1 ESCAPE '\\' "
+               "AND instr(' ' || COALESCE(f.evidence, '') || ' ', ' ' || x.fact_id || ' ') > 0))")
+_FLAG_ORDER = "r.path, CAST(SUBSTR(f.flag_id, 2) AS INTEGER)"
+SORTS = {  # column → SQL order (the flag order breaks ties)
+    "flag": _FLAG_ORDER,
+    "file": "r.path",
+    "format": "r.format",
+    "title": "r.title",
+    "region": "r.province, r.city, r.county",
+    "year": "r.year",
+    "rule": "f.rule",
+    "severity": "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END",
+    "confidence": "CASE f.confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END",
+    "message": "f.message",
+    "status": "CASE COALESCE(v.status, 'open') " + " ".join(
+        f"WHEN '{s}' THEN {i}" for i, s in enumerate(["open", "in_review", "confirmed", "false_positive", "explained"])) + " END",
+    "updated": "v.updated_at",
+}
+_FROM = ("FROM flags f JOIN reports r USING (report_id) "
+         "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id")
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def where(filters: dict, skip: str = "") -> tuple:
+    """The SQL condition and its bound arguments for `filters` (less the one named `skip`)."""
+    clauses, args = [], []
+    for name, clause in _FILTER_SQL.items():
+        value = (filters.get(name) or "").strip()
+        if value and name != skip:
+            clauses.append(clause)
+            args.append(_like(value) if name == "region" else value)
+    for word in (filters.get("q") or "").split():
+        clauses.append(_SEARCH_SQL.replace("?1", "?"))
+        args += [_like(word)] * 4
+    return (" AND ".join(clauses) or "1=1"), args
+
+
+def order(filters: dict) -> str:
+    column = filters.get("sort") or "flag"
+    if column not in SORTS:
+        column = "flag"
+    direction = " DESC" if filters.get("dir") == "desc" else ""
+    return ", ".join(part + direction for part in SORTS[column].split(", ")) + (
+        ", " + _FLAG_ORDER if column != "flag" else "")
+
 
 URLS = Map([
     Rule("/", endpoint="index", methods=["GET"]),
@@ -100,19 +157,38 @@ class ReviewApp:
         return store
 
     # ------------------------------------------------------------ data
-    def flags(self, filters: dict) -> list:
+    def flags(self, filters: dict, limit: int | None = None, offset: int = 0) -> list:
+        """The flags under `filters` (FILTERS), in the order of its sort/dir, a page of them
+        when `limit` is given."""
+        cond, args = where(filters)
         sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, f.stated, f.computed, "
                "f.difference, f.evidence, r.path, r.format, r.title, r.province, r.city, r.county, r.year, r.report_type, "
-               "COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at "
-               "FROM flags f JOIN reports r USING (report_id) "
-               "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id WHERE 1=1")
-        args = []
-        for name, clause in _FILTER_SQL.items():
-            if filters.get(name):
-                sql += f" AND {clause}"
-                args.append(f"%{filters[name]}%" if name == "region" else filters[name])
-        sql += " ORDER BY r.path, CAST(SUBSTR(f.flag_id, 2) AS INTEGER)"
+               f"COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at {_FROM} WHERE {cond} "
+               f"ORDER BY {order(filters)}")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args = args + [limit, offset]
         return [dict(r) for r in self.store.db.execute(sql, args)]
+
+    def count(self, filters: dict) -> int:
+        cond, args = where(filters)
+        return self.store.db.execute(f"SELECT count(*) {_FROM} WHERE {cond}", args).fetchone()[0]
+
+    def listing(self, filters: dict) -> list:
+        """(report_id, flag_id) of every flag under `filters`, in order (for previous / next)."""
+        cond, args = where(filters)
+        return [tuple(r) for r in self.store.db.execute(
+            f"SELECT f.report_id, f.flag_id {_FROM} WHERE {cond} ORDER BY {order(filters)}", args)]
+
+    def facets(self, filters: dict) -> dict:
+        """For each listed filter, its options with the number of flags each would show under
+        the other filters in force."""
+        out = {}
+        for name, expr in FACETS.items():
+            cond, args = where(filters, skip=name)
+            out[name] = {value: n for value, n in self.store.db.execute(
+                f"SELECT {expr}, count(*) {_FROM} WHERE {cond} GROUP BY 1 ORDER BY 1", args) if value is not None}
+        return out
 
     def record(self, report_id: str) -> dict | None:
         row = self.store.db.execute("SELECT record_json FROM reports WHERE report_id = ?", (report_id,)).fetchone()
@@ -236,23 +312,34 @@ class ReviewApp:
         return status, reviewer, note
 
     @staticmethod
-    def _filters(args) -> dict:
-        return {k: args.get(k, "") for k in FILTERS}
+    def _state(args) -> dict:
+        """The list's state from the query string: its filters (FILTERS) and view (VIEW)."""
+        return {k: args.get(k, "").strip()[:200] for k in FILTERS + VIEW}
 
     # ------------------------------------------------------------ endpoints
     def on_index(self, request):
-        filters = self._filters(request.args)
-        flags = self.flags(filters)
-        rules = [r[0] for r in self.store.db.execute("SELECT DISTINCT rule FROM flags ORDER BY rule")]
-        qs = urlencode({k: v for k, v in filters.items() if v})
+        state = self._state(request.args)
+        total = self.count(state)
+        per = int(state["per"]) if state["per"].isdigit() and int(state["per"]) in PER_PAGE else 100
+        pages = max(1, -(-total // per))
+        page = min(max(int(state["page"]) if state["page"].isdigit() else 1, 1), pages)
+        state["page"] = str(page) if page > 1 else ""
+        flags = self.flags(state, limit=per, offset=(page - 1) * per)
+        facets = self.facets(state)
         done = None
         if request.args.get("to") in STATUSES:
             done = {"to": request.args["to"], "changed": request.args.get("changed", "0"),
                     "unchanged": request.args.get("unchanged", "0")}
-        return self._html(render("index.html", flags=flags, filters=filters, qs=qs, csrf=self.csrf, statuses=STATUSES,
-                                 rule_options=[(r, terms()["rules"].get(r, r)) for r in rules],
-                                 status_options=[(s, STATUS_ZH[s]) for s in STATUSES], done=done,
-                                 reviewer=self._reviewer(request)))
+        options = {
+            "severity": ["error", "warning", "info"], "confidence": ["high", "medium", "low"], "status": STATUSES,
+            "rule": sorted(set(facets["rule"]) | {state["rule"]} - {""}), "format": sorted(set(facets["format"]) | {state["format"]} - {""}),
+        }
+        words = {"severity": "severities", "confidence": "confidence", "status": "statuses", "rule": "rules", "format": "formats"}
+        selects = {name: [(value, zh(words[name], value), facets[name].get(value, 0)) for value in values]
+                   for name, values in options.items()}
+        return self._html(render("index.html", flags=flags, state=state, total=total, page=page, pages=pages, per=per,
+                                 first=(page - 1) * per + 1, per_page=PER_PAGE, selects=selects, csrf=self.csrf,
+                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs))
 
     @staticmethod
     def _reviewer(request) -> str:
@@ -264,8 +351,7 @@ class ReviewApp:
         return response
 
     def on_flag(self, request, rid, fid):
-        filters = self._filters(request.args)
-        qs = urlencode({k: v for k, v in filters.items() if v})
+        state = self._state(request.args)
         if request.method == "POST":
             self._check_post(request)
             if not self.flag_exists(rid, fid):
@@ -274,20 +360,22 @@ class ReviewApp:
             seen = request.form.get("from_status")
             self.decide([(rid, fid)], status, reviewer, note, expected={(rid, fid): seen} if seen else None,
                         keep_unchanged=False)
-            return self._remember(redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs}", 303), reviewer)
+            return self._remember(redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs(state)}", 303), reviewer)
         record = self.record(rid)
         flag = next((f for f in (record or {}).get("flags", []) if f["id"] == fid), None)
         if flag is None:
             raise NotFound()
-        listing = [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
+        listing = self.listing(state)
         prev = nxt = None
+        position = None
         if (rid, fid) in listing:
             i = listing.index((rid, fid))
+            position = i + 1
             prev = listing[i - 1] if i > 0 else None
             nxt = listing[i + 1] if i + 1 < len(listing) else None
         review = self.store.db.execute("SELECT * FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-        return self._html(render("flag.html", record=record, flag=flag, qs=qs, prev=prev, next=nxt,
-                                 review=dict(review) if review else None,
+        return self._html(render("flag.html", record=record, flag=flag, state=state, qs=qs, prev=prev, next=nxt,
+                                 position=position, total=len(listing), review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
                                  csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
 
@@ -298,8 +386,7 @@ class ReviewApp:
         exact flags (and the status each had) that were counted."""
         self._check_post(request)
         status, reviewer, note = self._decision(request)
-        filters = self._filters(request.args)
-        back = {k: v for k, v in filters.items() if v}
+        state = self._state(request.args)
         if request.form.get("confirm") == "1":
             expected = {}
             for line in request.form.get("pairs", "").splitlines():
@@ -317,21 +404,21 @@ class ReviewApp:
                 pairs.append((rid, fid))
             changed, unchanged = self.decide(pairs, status, reviewer, note)
         else:
-            flags = self.flags(filters)
+            flags = self.flags(state)
             return self._remember(self._html(render(
                 "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
-                reviewer=reviewer, note=note, csrf=self.csrf, filters=filters, qs=urlencode(back),
+                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs,
                 pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
-        back.update(to=status, changed=changed, unchanged=unchanged)
-        return self._remember(redirect("/?" + urlencode(back), 303), reviewer)
+        return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged), 303), reviewer)
 
     def on_export_csv(self, request):
-        return Response(self.export_csv(), content_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": "attachment; filename=decisions.csv"})
+        return Response(self.export_csv(self._state(request.args)), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": "attachment; filename=flags.csv"})
 
     def on_export_xlsx(self, request):
-        return Response(self.export_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": "attachment; filename=decisions.xlsx"})
+        return Response(self.export_xlsx(self._state(request.args)),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": "attachment; filename=flags.xlsx"})
 
     # ------------------------------------------------------------ exports
     def export_rows(self, filters: dict) -> list:
@@ -399,6 +486,12 @@ class Refused(Exception):
 
 class Stale(Exception):
     """Some flags' statuses changed since the reviewer saw them: [(rid, fid, current review row)]."""
+
+
+def qs(state: dict, drop=(), **override) -> str:
+    """The query string of a list state, less the keys in `drop`, with `override` applied."""
+    merged = {**state, **override}
+    return urlencode({k: v for k, v in merged.items() if v not in ("", None) and k not in drop})
 
 
 def _q(part: str) -> str:

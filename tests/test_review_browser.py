@@ -210,3 +210,104 @@ def test_bulk_decide_on_a_filtered_set(store, browser):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory):
+    """60 reports with one stated-rate flag each: 55 on medical insurance (2018–2020), 5 on
+    poverty relief; one of them states 4,000,000元."""
+    tmp = tmp_path_factory.mktemp("review-big")
+    src = tmp / "in"
+    src.mkdir()
+    for i in range(60):
+        office = "扶贫办" if i % 12 == 5 else "医保局"
+        funds = ("4,000,000", "3,600,000") if i == 17 else ("2,000,000", "1,800,000")
+        (src / f"r{i:02d}.txt").write_text(
+            f"某县{office}{2018 + i % 3}年度项目绩效评价报告\n\n编号{i}。项目资金实际到位{funds[0]}元，实际支出{funds[1]}元，"
+            "预算执行率为95.00%。\n", encoding="utf-8")
+    db = tmp / "store.db"
+    import_paths([src], db, jobs=2, progress=False)
+    return db
+
+
+def rows_shown(browser) -> list:
+    return browser.find_elements("css selector", "#flags tr:has(input[name=pick])")
+
+
+def column(browser, n: int) -> list:
+    return [td.text for td in browser.find_elements("css selector", f"#flags tr td:nth-child({n})")]
+
+
+def test_paging_sort_search_and_a_filtered_export(big_store, browser):
+    from openpyxl import load_workbook
+
+    from extractor.review import EXPORT_COLUMNS, ReviewApp
+
+    app = ReviewApp(big_store)
+    poverty = [f for f in app.flags({}) if "扶贫办" in (f["title"] or "")]
+    assert len(poverty) == 5
+    app.decide([(poverty[0]["report_id"], poverty[0]["flag_id"])], "confirmed", "赵审计", "执行率计算有误")
+    server, url = start(big_store)
+    try:
+        # paging
+        browser.get(url + "/?per=50")
+        assert browser.find_element("id", "total").text == "60" and len(rows_shown(browser)) == 50
+        browser.find_element("css selector", ".pager .next-page").click()
+        wait_for(browser, "total")
+        assert "第 2 / 2 页" in browser.find_element("css selector", ".pager").text
+        assert len(rows_shown(browser)) == 10
+        # sort by year, then the other way
+        browser.get(url + "/")
+        browser.find_element("css selector", "th a[data-sort=year]").click()
+        wait_for(browser, "total")
+        years = column(browser, 7)
+        assert years == sorted(years) and years[0] == "2018"
+        browser.find_element("css selector", "th a[data-sort=year]").click()
+        wait_for(browser, "total")
+        assert "▼" in browser.find_element("css selector", "th a[data-sort=year]").text
+        years = column(browser, 7)
+        assert years == sorted(years, reverse=True) and years[0] == "2020"
+        # counts beside the filter options
+        status_options = [o.text for o in browser.find_elements("css selector", "#filter-status option")]
+        assert "待处理 (59)" in status_options and "确认 (1)" in status_options
+        # free-text search: a title word, then a figure quoted in the evidence only
+        browser.find_element("id", "q").send_keys("扶贫")
+        browser.find_element("id", "apply-filters").click()
+        wait_for(browser, "total")
+        assert browser.find_element("id", "total").text == "5"
+        assert all("扶贫办" in t for t in column(browser, 5))
+        browser.save_screenshot(str(ROOT / "outputs" / "screenshots" / "review-search.png"))
+        href = browser.find_element("id", "export-xlsx").get_attribute("href")
+        assert "q=" in href
+        browser.get(url + "/?q=4%2C000%2C000")
+        assert browser.find_element("id", "total").text == "1"
+        # the export of the filtered set, opened back and read cell by cell
+        data = urllib.request.urlopen(href).read()
+    finally:
+        server.shutdown()
+        server.server_close()
+    path = ROOT / "outputs" / "screenshots" / "review-export.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    cells = list(sheet.iter_rows(values_only=True))
+    assert list(cells[0]) == list(EXPORT_COLUMNS.values())
+    assert cells[0][:8] == ("报告ID", "标记ID", "文件", "格式", "报告标题", "地区", "年度", "规则")
+    assert len(cells) == 6  # the header and the 5 flags found, not all 60
+    by_id = {(row[0], row[1]): dict(zip(EXPORT_COLUMNS, row)) for row in cells[1:]}
+    assert set(by_id) == {(f["report_id"], f["flag_id"]) for f in poverty}
+    for f in poverty:
+        row = by_id[(f["report_id"], f["flag_id"])]
+        assert row["title"] == f["title"] and "扶贫办" in row["title"]
+        assert row["path"] == f["path"] and row["format"] == "txt" and row["year"] == f["year"]
+        assert row["rule_zh"] == "比率与分子分母不符" and row["rule"] == "ratio.stated"
+        assert row["severity_zh"] == {"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]]
+        assert row["message"] == f["message"]
+        assert row["stated"] == 95 and row["computed"] == 90 and row["difference"] == 5  # numbers, not text
+        funds = ("4,000,000元", "3,600,000元") if "r17" in row["path"] else ("2,000,000元", "1,800,000元")
+        assert set(row["quote"].split(" | ")) == {"95.00%", *funds}
+        assert row["page"] is None  # a .txt has no pages
+    decided = by_id[(poverty[0]["report_id"], poverty[0]["flag_id"])]
+    assert decided["status_zh"] == "确认" and decided["reviewer"] == "赵审计" and decided["note"] == "执行率计算有误"
+    assert decided["updated_at"]
+    others = [r for k, r in by_id.items() if k != (poverty[0]["report_id"], poverty[0]["flag_id"])]
+    assert all(r["status_zh"] == "待处理" and r["reviewer"] is None for r in others)
