@@ -5,6 +5,7 @@ were still processed), 2 usage error.
 """
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
@@ -13,22 +14,59 @@ import click
 from . import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="extractor")
+def fail(message: str, code: int = 2):
+    """One clear line on stderr, then exit (2: a usage or environment error)."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def open_store(db):
+    """An existing store, or one clear line and exit 2 when the file is not one."""
+    from .store import NotAStore, Store
+
+    try:
+        return Store(db, create=False)
+    except NotAStore as e:
+        fail(f"{db} 不是 extractor 的数据库 / {e}")
+
+
+class _BilingualHelp:
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示帮助 / Show this message and exit."
+        return option
+
+
+class _Command(_BilingualHelp, click.Command):
+    pass
+
+
+class _Group(_BilingualHelp, click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="extractor", help="显示版本 / Show the version and exit.")
 def main():
-    """Structured, checkable data from Chinese performance-evaluation reports (绩效评价报告)."""
+    """从绩效评价报告中提取结构化、可核查的数据。
+
+    Structured, checkable data from Chinese performance-evaluation reports (绩效评价报告)."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "outdir", default="outputs", show_default=True, type=click.Path(path_type=Path),
-              help="Output folder.")
+              help="输出文件夹 / Output folder.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes.")
-@click.option("--force", is_flag=True, help="Re-process files even when unchanged since the last run.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+              help="并行进程数 / Worker processes.")
+@click.option("--force", is_flag=True, help="即使文件未变也重新处理 / Re-process files even when unchanged since the last run.")
+@click.option("--progress/--no-progress", default=None, help="进度条（默认：终端上显示）/ Progress bar (default: on when stderr is a terminal).")
 def run(paths, outdir, jobs, force, progress):
-    """Process reports (files or folders; default corpus/) into OUTDIR: one JSON record per
+    """处理报告（文件或文件夹，默认 corpus/），输出到 OUTDIR：每份报告一个 JSON 记录，以及
+    facts.csv、flags.csv、dataset.{csv,parquet,xlsx}、manifest.csv、audit.html。
+
+    Process reports (files or folders; default corpus/) into OUTDIR: one JSON record per
     report, facts.csv, flags.csv, dataset.{csv,parquet,xlsx}, manifest.csv, audit.html."""
     from .runner import run_batch
 
@@ -50,7 +88,9 @@ def run(paths, outdir, jobs, force, progress):
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def extract(file):
-    """Print one report's record as JSON."""
+    """以 JSON 输出一份报告的记录。
+
+    Print one report's record as JSON."""
     from .errors import ExtractorError
     from .pipeline import extract_file
     from .record import dumps
@@ -70,18 +110,21 @@ def extract(file):
 
 @main.command(name="eval")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder of gold JSON files (one per report, named after it).")
+              help="标准答案 JSON 文件夹（每份报告一个，同名）/ Folder of gold JSON files (one per report, named after it).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--min-recall", default=0.0, show_default=True, type=float, help="Fail (exit 1) below this fact recall.")
+@click.option("--min-recall", default=0.0, show_default=True, type=float, help="事实召回率低于此值则失败（退出码 1）/ Fail (exit 1) below this fact recall.")
 @click.option("--min-precision", default=0.0, show_default=True, type=float,
-              help="Fail (exit 1) below this fact precision.")
+              help="事实精确率低于此值则失败 / Fail (exit 1) below this fact precision.")
 @click.option("--min-label-accuracy", default=0.0, show_default=True, type=float,
-              help="Fail (exit 1) below this share of matched facts with the gold label.")
+              help="标签准确率低于此值则失败 / Fail (exit 1) below this share of matched facts with the gold label.")
 @click.option("--min-section-recall", default=0.0, show_default=True, type=float,
-              help="Fail (exit 1) below this recall of problem and recommendation items, or on a duplicated item.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+              help="问题与建议召回率低于此值或有重复条目则失败 / Fail (exit 1) below this recall of problem and recommendation items, or on a duplicated item.")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出得分 / Print the scores as JSON.")
 def eval_cmd(gold_dir, paths, min_recall, min_precision, min_label_accuracy, min_section_recall, as_json):
-    """Score extraction against gold files: precision / recall / F1 per fact kind, and
+    """对照标准答案评估提取结果：按事实类型的精确率、召回率、F1，以及元数据、问题与建议。
+    PATHS 默认为标准答案文件夹的上级。
+
+    Score extraction against gold files: precision / recall / F1 per fact kind, and
     for metadata, problems and recommendations. PATHS default to the gold folder's parent."""
     from .evaluate import evaluate, format_scores
 
@@ -111,13 +154,15 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, min_label_accuracy, min
 
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False), help="SQLite store (created if missing).")
-@click.option("-j", "--jobs", default=None, type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False), help="SQLite 数据库（不存在则创建）/ SQLite store (created if missing).")
+@click.option("-j", "--jobs", default=None, type=click.IntRange(1, 64), help="并行进程数（默认：全部核心）/ Worker processes (default: all cores).")
+@click.option("--progress/--no-progress", default=None, help="进度条（默认：终端上显示）/ Progress bar (default: on when stderr is a terminal).")
 @click.option("--dask", "scheduler", default=None, metavar="ADDRESS",
-              help="Run on a Dask cluster: a scheduler address, or 'local' (needs the [dask] extra).")
+              help="在 Dask 集群上运行：调度器地址或 local（需安装 [dask]）/ Run on a Dask cluster: a scheduler address, or 'local' (needs the [dask] extra).")
 def import_cmd(paths, db, jobs, progress, scheduler):
-    """Import folders, files and .zip archives into the store. Idempotent and resumable:
+    """把文件夹、文件和 .zip 压缩包导入数据库；可重复运行、可断点续做：本版本已导入的文件会跳过。
+
+    Import folders, files and .zip archives into the store. Idempotent and resumable:
     files already stored by this extractor version are skipped."""
     from .importer import import_paths
 
@@ -132,21 +177,22 @@ def import_cmd(paths, db, jobs, progress, scheduler):
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
 @click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
-              help="Output file: .csv, .parquet or .xlsx.")
+              help="输出文件：.csv、.parquet 或 .xlsx / Output file: .csv, .parquet or .xlsx.")
 @click.option("--charts", "charts_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Also draw PNG charts into this folder.")
+              help="同时在此文件夹中绘制 PNG 图表 / Also draw PNG charts into this folder.")
 def dataset(db, target, charts_dir):
-    """Write the one-row-per-report comparison dataset from the store (and charts)."""
+    """从数据库生成每份报告一行的对比数据集（以及图表）。
+
+    Write the one-row-per-report comparison dataset from the store (and charts)."""
     from .dataset import write_dataset
-    from .store import Store
 
     if target is None and charts_dir is None:
         raise click.UsageError("give -o OUT.{csv,parquet,xlsx}, --charts DIR, or both")
     if target is not None and target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise click.UsageError("the output must end in .csv, .parquet or .xlsx")
-    with Store(db) as store:
+    with open_store(db) as store:
         records = store.records()
     if target is not None:
         write_dataset(records, target)
@@ -159,14 +205,33 @@ def dataset(db, target, charts_dir):
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
-@click.option("--port", default=8765, show_default=True, type=int)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep it local).")
-def review(db, port, host):
-    """The auditors' review app: decide every flag, with its evidence in view."""
-    from .review import serve
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
+@click.option("--port", default=8765, show_default=True, type=int, help="端口 / Port.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="绑定的地址（请保持本机）/ Address to bind (keep it local).")
+@click.option("--allow-remote", is_flag=True,
+              help="明知应用没有登录，仍在本机以外的地址上提供服务（能连到的任何人都能查看和修改审核结论）/ "
+                   "Serve on an address beyond loopback although the app has no login (anyone who can reach it "
+                   "can read and change decisions).")
+def review(db, port, host, allow_remote):
+    """审核应用：在浏览器中逐条查看标记及其原文证据并作出审核决定。
 
-    server = serve(db, host, port)
+    The auditors' review app: decide every flag, with its evidence in view."""
+    from .review import is_loopback, serve
+    from .store import NotAStore
+
+    if not is_loopback(host) and not allow_remote:
+        fail(f"拒绝在 {host} 上提供审核应用：它没有登录，能连到这个地址的任何人都能查看和修改审核结论；"
+             f"确需如此请加 --allow-remote / refusing to serve on {host}: the review app has no login, so anyone "
+             "who can reach it could read and change decisions; add --allow-remote if you mean it")
+    try:
+        server = serve(db, host, port)
+    except NotAStore as e:
+        fail(f"{db} 不是 extractor 的数据库 / {e}")
+    except OSError as e:
+        if e.errno in (errno.EADDRINUSE, errno.EACCES):
+            fail(f"端口 {port} 无法使用（已被占用或无权限），请用 --port 换一个 / port {port} is not available "
+                 f"({e.strerror}); choose another with --port")
+        fail(f"无法在 {host}:{port} 上启动 / cannot serve on {host}:{port}: {e.strerror or e}")
     click.echo(f"review app on http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
@@ -175,15 +240,17 @@ def review(db, port, host):
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite store.")
-@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="输出文件夹 / Output folder.")
 def audit(db, outdir):
-    """Write the static audit pages (audit.html) for every report in the store."""
-    from .audit import write_audit_html
-    from .store import Store
+    """为数据库中的每份报告生成静态审核页面（audit.html）。
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    with Store(db) as store:
+    Write the static audit pages (audit.html) for every report in the store."""
+    from .audit import write_audit_html
+
+    with open_store(db) as store:
+        outdir.mkdir(parents=True, exist_ok=True)
         write_audit_html(store.records(), outdir / "audit.html")
     click.echo(f"→ {outdir / 'audit.html'}", err=True)
 

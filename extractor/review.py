@@ -6,6 +6,11 @@ reviewer name and a note, one by one or in bulk for a filtered set. Every change
 an append-only history. Decisions are keyed to stable (report_id, flag_id) pairs, so they
 survive a re-import of the same file. Export to CSV or XLSX.
 
+Built from small, well-kept parts: werkzeug's Request/Response and URL map (forms parsed by
+werkzeug, not by hand), Jinja2 templates with autoescape in extractor/templates/ (no HTML is
+put together from strings here), served by waitress (a threaded production WSGI server; each
+thread has its own SQLite connection).
+
 Security: report text is untrusted, so everything rendered is escaped; the server binds to
 127.0.0.1; state-changing requests need the per-server CSRF token and a same-origin
 Origin header when the browser sends one; nothing is read from disk but the store."""
@@ -13,60 +18,177 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 import json
 import secrets
+import threading
 import time
 from decimal import Decimal
-from html import escape
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
-from .audit import STYLE, v
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Request, Response
+
+from .render import render, terms, zh
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
-STATUS_ZH = {"open": "待处理", "in_review": "审核中", "confirmed": "确认", "false_positive": "误报", "explained": "已解释"}
-FILTERS = ["severity", "confidence", "rule", "region", "year", "status"]
-CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
-EXPORT_COLUMNS = ["report_id", "path", "flag_id", "rule", "severity", "message", "status", "reviewer", "note", "updated_at"]
+STATUS_ZH = terms()["statuses"]
+FILTERS = ["severity", "confidence", "rule", "region", "year", "status", "format", "q"]  # which flags
+VIEW = ["sort", "dir", "page", "per"]  # how they are shown
+PER_PAGE = [50, 100, 200, 500]
+FACETS = {  # filters whose options are listed with counts: filter → SQL expression
+    "severity": "f.severity", "confidence": "f.confidence", "rule": "f.rule",
+    "status": "COALESCE(v.status, 'open')", "format": "r.format",
+}
+CONFIDENCE_ZH = terms()["confidence"]
+# the exports' columns: key → Chinese header (a working paper's columns)
+EXPORT_COLUMNS = {
+    "report_id": "报告ID", "flag_id": "标记ID", "path": "文件", "format": "格式", "title": "报告标题", "region": "地区",
+    "year": "年度", "rule_zh": "规则", "rule": "规则代码", "severity_zh": "级别", "confidence_zh": "证据可信度",
+    "message": "说明", "stated": "陈述值", "computed": "计算值", "difference": "差额", "quote": "原文引用",
+    "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
+}
+_NUMBERS = ("stated", "computed", "difference")
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "severity": "f.severity = ?",
     "confidence": "f.confidence = ?",
     "rule": "f.rule = ?",
     "status": "COALESCE(v.status, 'open') = ?",
+    "format": "r.format = ?",
     "year": "r.year = ?",
-    "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ?",
+    "region": "(r.province || COALESCE(r.city, '') || COALESCE(r.county, '') || COALESCE(r.admin_code, '')) LIKE ? ESCAPE '\\'",
 }
+# free text: each word must occur in the message, the report's title or file name, or a quote of the flag's evidence
+_SEARCH_SQL = ("(f.message LIKE ?1 ESCAPE '\\' OR r.title LIKE ?1 ESCAPE '\\' OR r.path LIKE ?1 ESCAPE '\\' OR EXISTS ("
+               "SELECT 1 FROM facts x WHERE x.report_id = f.report_id AND x.quote LIKE ?1 ESCAPE '\\' "
+               "AND instr(' ' || COALESCE(f.evidence, '') || ' ', ' ' || x.fact_id || ' ') > 0))")
+_FLAG_ORDER = "r.path, CAST(SUBSTR(f.flag_id, 2) AS INTEGER)"
+SORTS = {  # column → SQL order (the flag order breaks ties)
+    "flag": _FLAG_ORDER,
+    "file": "r.path",
+    "format": "r.format",
+    "title": "r.title",
+    "region": "r.province, r.city, r.county",
+    "year": "r.year",
+    "rule": "f.rule",
+    "severity": "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END",
+    "confidence": "CASE f.confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END",
+    "message": "f.message",
+    "status": "CASE COALESCE(v.status, 'open') " + " ".join(
+        f"WHEN '{s}' THEN {i}" for i, s in enumerate(["open", "in_review", "confirmed", "false_positive", "explained"])) + " END",
+    "updated": "v.updated_at",
+}
+_FROM = ("FROM flags f JOIN reports r USING (report_id) "
+         "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id")
 
-_KEYS = """<script>
-document.addEventListener('keydown', function (e) {
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName)) return;
-  var a = null;
-  if (e.key === 'j' || e.key === 'n') a = document.getElementById('next');
-  if (e.key === 'k' || e.key === 'p') a = document.getElementById('prev');
-  if (a) { window.location = a.href; }
-});
-</script>"""
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def where(filters: dict, skip: str = "") -> tuple:
+    """The SQL condition and its bound arguments for `filters` (less the one named `skip`)."""
+    clauses, args = [], []
+    for name, clause in _FILTER_SQL.items():
+        value = (filters.get(name) or "").strip()
+        if value and name != skip:
+            clauses.append(clause)
+            args.append(_like(value) if name == "region" else value)
+    for word in (filters.get("q") or "").split():
+        clauses.append(_SEARCH_SQL.replace("?1", "?"))
+        args += [_like(word)] * 4
+    return (" AND ".join(clauses) or "1=1"), args
+
+
+def order(filters: dict) -> str:
+    column = filters.get("sort") or "flag"
+    if column not in SORTS:
+        column = "flag"
+    direction = " DESC" if filters.get("dir") == "desc" else ""
+    return ", ".join(part + direction for part in SORTS[column].split(", ")) + (
+        ", " + _FLAG_ORDER if column != "flag" else "")
+
+
+URLS = Map([
+    Rule("/", endpoint="index", methods=["GET"]),
+    Rule("/flag/<rid>/<path:fid>", endpoint="flag", methods=["GET", "POST"]),
+    Rule("/bulk", endpoint="bulk", methods=["POST"]),
+    Rule("/export.csv", endpoint="export_csv", methods=["GET"]),
+    Rule("/export.xlsx", endpoint="export_xlsx", methods=["GET"]),
+])
+
+_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+            "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"}
+
+
+class FormRequest(Request):
+    max_content_length = 16 << 20
+    max_form_memory_size = 16 << 20
 
 
 class ReviewApp:
-    def __init__(self, db):
-        self.store = Store(db)
+    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None):
+        self.path = db
+        self._local = threading.local()
+        self.store  # opens the store once, in the caller's thread (NotAStore for a file that is not one)
         self.csrf = secrets.token_urlsafe(24)
+        self.bind(host, port)
+
+    def bind(self, host: str, port: int | None) -> None:
+        """The names the Host header may carry: loopback names when bound to loopback, the
+        bound address, and any IP literal when bound to all addresses (0.0.0.0, ::)."""
+        host = host.strip("[]").lower()
+        self.port = port
+        self.any_address = host in ("0.0.0.0", "::", "")
+        self.names = {host}
+        if is_loopback(host) or self.any_address:
+            self.names |= {"localhost", "127.0.0.1", "::1"}
+
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the store (waitress serves from several threads)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path, create=False)
+        return store
 
     # ------------------------------------------------------------ data
-    def flags(self, filters: dict) -> list:
-        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, r.path, r.title, r.province, r.city, "
-               "r.county, r.year, COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at "
-               "FROM flags f JOIN reports r USING (report_id) "
-               "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id WHERE 1=1")
-        args = []
-        for name, clause in _FILTER_SQL.items():
-            if filters.get(name):
-                sql += f" AND {clause}"
-                args.append(f"%{filters[name]}%" if name == "region" else filters[name])
-        sql += " ORDER BY r.path, CAST(SUBSTR(f.flag_id, 2) AS INTEGER)"
+    def flags(self, filters: dict, limit: int | None = None, offset: int = 0) -> list:
+        """The flags under `filters` (FILTERS), in the order of its sort/dir, a page of them
+        when `limit` is given."""
+        cond, args = where(filters)
+        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, f.stated, f.computed, "
+               "f.difference, f.evidence, r.path, r.format, r.title, r.province, r.city, r.county, r.year, r.report_type, "
+               f"COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at {_FROM} WHERE {cond} "
+               f"ORDER BY {order(filters)}")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args = args + [limit, offset]
         return [dict(r) for r in self.store.db.execute(sql, args)]
+
+    def count(self, filters: dict) -> int:
+        cond, args = where(filters)
+        return self.store.db.execute(f"SELECT count(*) {_FROM} WHERE {cond}", args).fetchone()[0]
+
+    def listing(self, filters: dict) -> list:
+        """(report_id, flag_id) of every flag under `filters`, in order (for previous / next)."""
+        cond, args = where(filters)
+        return [tuple(r) for r in self.store.db.execute(
+            f"SELECT f.report_id, f.flag_id {_FROM} WHERE {cond} ORDER BY {order(filters)}", args)]
+
+    def facets(self, filters: dict) -> dict:
+        """For each listed filter, its options with the number of flags each would show under
+        the other filters in force."""
+        out = {}
+        for name, expr in FACETS.items():
+            cond, args = where(filters, skip=name)
+            out[name] = {value: n for value, n in self.store.db.execute(
+                f"SELECT {expr}, count(*) {_FROM} WHERE {cond} GROUP BY 1 ORDER BY 1", args) if value is not None}
+        return out
 
     def record(self, report_id: str) -> dict | None:
         row = self.store.db.execute("SELECT record_json FROM reports WHERE report_id = ?", (report_id,)).fetchone()
@@ -76,192 +198,363 @@ class ReviewApp:
         return [dict(r) for r in self.store.db.execute(
             "SELECT * FROM review_history WHERE report_id = ? AND flag_id = ? ORDER BY id", (report_id, flag_id))]
 
-    def decide(self, pairs: list, status: str, reviewer: str, note: str) -> int:
-        """Set the status of (report_id, flag_id) pairs; every change goes to the history."""
+    def decide(self, pairs: list, status: str, reviewer: str, note: str, expected: dict | None = None,
+               keep_unchanged: bool = True) -> tuple:
+        """Set the status of (report_id, flag_id) pairs in one write transaction; every change
+        goes to the history. A flag already at `status` is left alone (no "X → X" row) —
+        unless it is a single decision whose note changed (keep_unchanged=False), which is
+        kept as a note update. `expected` maps a pair to the status the reviewer saw: if any
+        has changed since, nothing is stored and Stale is raised. Returns (changed, unchanged)."""
         if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
+            raise ValueError(f"未知状态 unknown status {status!r}")
         now = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
-        with self.store.db:
+        db = self.store.db
+        db.execute("BEGIN IMMEDIATE")  # read the current statuses and write under one lock
+        try:
+            changed = unchanged = 0
+            stale = []
             for rid, fid in pairs:
-                row = self.store.db.execute("SELECT status FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-                before = row[0] if row else "open"
-                self.store.db.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)", (rid, fid, status, reviewer, note, now))
-                self.store.db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
-                                      "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
-        return len(pairs)
+                row = db.execute("SELECT status, reviewer, note, updated_at FROM reviews WHERE report_id=? AND flag_id=?",
+                                 (rid, fid)).fetchone()
+                before = row["status"] if row else "open"
+                if expected and (rid, fid) in expected and expected[(rid, fid)] != before:
+                    stale.append((rid, fid, dict(row) if row else {"status": before}))
+                    continue
+                if before == status and (keep_unchanged or (row and (row["note"] or "") == note) or (not row and not note)):
+                    unchanged += 1
+                    continue
+                db.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)", (rid, fid, status, reviewer, note, now))
+                db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
+                           "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
+                changed += 1
+            if stale:
+                raise Stale(stale)
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        return changed, unchanged
+
+    def flag_exists(self, rid: str, fid: str) -> bool:
+        return self.store.db.execute("SELECT 1 FROM flags WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone() is not None
 
     # ------------------------------------------------------------ WSGI
     def __call__(self, environ, start_response):
-        method = environ["REQUEST_METHOD"]
-        path = environ.get("PATH_INFO", "/")
-        query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        request = FormRequest(environ)
         try:
-            if method == "POST":
-                form = self._form(environ)
-                if not self._trusted(environ, form):
-                    return self._send(start_response, "403 Forbidden", "text/plain", "CSRF check failed")
-                return self._post(path, form, query, start_response)
-            if path == "/":
-                return self._send(start_response, "200 OK", "text/html", self.index_page(query))
-            if path.startswith("/flag/"):
-                _, _, rid, fid = path.split("/", 3)
-                page = self.flag_page(rid, fid, query)
-                if page is None:
-                    return self._send(start_response, "404 Not Found", "text/plain", "no such flag")
-                return self._send(start_response, "200 OK", "text/html", page)
-            if path == "/export.csv":
-                return self._send(start_response, "200 OK", "text/csv; charset=utf-8", self.export_csv(),
-                                  [("Content-Disposition", "attachment; filename=decisions.csv")])
-            if path == "/export.xlsx":
-                return self._send(start_response, "200 OK",
-                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                  self.export_xlsx(), [("Content-Disposition", "attachment; filename=decisions.xlsx")])
-            return self._send(start_response, "404 Not Found", "text/plain", "not found")
+            if not self.host_allowed(request.headers.get("Host", "")):
+                raise Refused(400, "请求的主机名不被接受（只接受本服务器绑定的地址）。",
+                              "Host not accepted: only the address this server is bound to is.")
+            endpoint, args = URLS.bind_to_environ(environ).match()
+            response = getattr(self, "on_" + endpoint)(request, **args)
+        except Refused as e:
+            response = self._error(e.code, e.zh, e.en, e.detail)
+        except NotFound:
+            response = self._error(404, "找不到这个页面或标记。", "Not found.")
+        except MethodNotAllowed:
+            response = self._error(405, "不支持这种请求方式。", "Method not allowed.")
+        except HTTPException as e:
+            response = self._error(e.code or 400, "请求无法处理。", e.description or e.name)
+        except Stale as e:
+            response = self._error(409, "在你做出决定之前，下列标记的状态已被他人修改，所以这次没有保存任何改动。"
+                                   "请刷新查看后再决定。", "Changed by someone else meanwhile; nothing was stored.",
+                                   [f"{rid} {fid}：现为「{STATUS_ZH.get(now['status'], now['status'])}」"
+                                    + (f"（{now.get('reviewer') or ''}，{now.get('updated_at') or ''}）" if now.get("reviewer") else "")
+                                    for rid, fid, now in e.args[0]])
         except ValueError as e:
-            return self._send(start_response, "400 Bad Request", "text/plain", str(e))
+            response = self._error(400, "请求有误。", str(e))
+        for name, value in _HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response(environ, start_response)
 
-    def _form(self, environ) -> dict:
-        size = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(min(size, 1 << 20)).decode("utf-8", "replace")
-        return {k: v for k, v in parse_qs(body, keep_blank_values=True).items()}
-
-    def _trusted(self, environ, form) -> bool:
-        origin = environ.get("HTTP_ORIGIN")
-        host = environ.get("HTTP_HOST", "")
-        if origin and origin not in (f"http://{host}",):
+    def host_allowed(self, host: str) -> bool:
+        """The Host header names this server: a loopback name, or the bound address (an IP
+        literal when bound to all addresses), with the server's port — so a page on another
+        name that resolves here (DNS rebinding) is refused."""
+        name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if not name:
+            name, port = host, ""
+        name = name.strip("[]").rstrip(".").lower()
+        if not name or (self.port is not None and port != str(self.port)):
             return False
-        return secrets.compare_digest((form.get("csrf") or [""])[0], self.csrf)
+        if name in self.names:
+            return True
+        if self.any_address:
+            try:
+                ipaddress.ip_address(name)
+                return True
+            except ValueError:
+                return False
+        return False
 
-    def _post(self, path, form, query, start_response):
-        reviewer = (form.get("reviewer") or [""])[0].strip()[:100]
-        note = (form.get("note") or [""])[0][:4000]
-        status = (form.get("status") or [""])[0]
+    def _error(self, code: int, zh_text: str, en_text: str = "", detail: list = ()) -> Response:
+        return Response(render("message.html", code=code, zh_text=zh_text, en_text=en_text, detail=list(detail)), code,
+                        content_type="text/html; charset=utf-8")
+
+    @staticmethod
+    def _html(page: str) -> Response:
+        return Response(page, content_type="text/html; charset=utf-8")
+
+    def _check_post(self, request):
+        origin = request.headers.get("Origin")
+        if (origin and origin != f"http://{request.headers.get('Host', '')}") or \
+                not secrets.compare_digest(request.form.get("csrf", ""), self.csrf):
+            raise Refused(403, "安全校验未通过（CSRF）：请从审核页面提交。", "CSRF check failed")
+
+    def _decision(self, request) -> tuple:
+        reviewer = request.form.get("reviewer", "").strip()[:100]
+        note = request.form.get("note", "")[:4000]
+        status = request.form.get("status", "")
+        if status not in STATUSES:
+            raise Refused(400, f"未知的状态：{status!r}。", f"unknown status {status!r}")
         if not reviewer:
-            raise ValueError("a reviewer name is required")
-        if path.startswith("/flag/"):
-            _, _, rid, fid = path.split("/", 3)
-            self.decide([(rid, fid)], status, reviewer, note)
-            back = f"/flag/{quote(rid)}/{quote(fid)}?{urlencode(query)}"
-        elif path == "/bulk":
-            filters = {k: (form.get(k) or [""])[0] for k in FILTERS}
-            chosen = form.get("pick") or []
-            pairs = [tuple(p.split("/", 1)) for p in chosen] if chosen else \
-                [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
-            self.decide(pairs, status, reviewer, note)
-            back = "/?" + urlencode({k: v for k, v in filters.items() if v})
-        else:
-            return self._send(start_response, "404 Not Found", "text/plain", "not found")
-        start_response("303 See Other", [("Location", back)])
-        return [b""]
+            raise Refused(400, "请填写审核人姓名。", "a reviewer name is required")
+        return status, reviewer, note
 
-    def _send(self, start_response, status, ctype, body, headers=()):
-        data = body if isinstance(body, bytes) else body.encode("utf-8")
-        if ctype == "text/html":
-            ctype = "text/html; charset=utf-8"
-        start_response(status, [("Content-Type", ctype), ("Content-Length", str(len(data))),
-                                ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-                                ("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; "
-                                 "style-src 'unsafe-inline'"), *headers])
-        return [data]
+    @staticmethod
+    def _state(args) -> dict:
+        """The list's state from the query string: its filters (FILTERS) and view (VIEW)."""
+        return {k: args.get(k, "").strip()[:200] for k in FILTERS + VIEW}
 
-    # ------------------------------------------------------------ pages
-    def _page(self, title: str, body: str) -> str:
-        return (f"<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{escape(title)}</title>"
-                f"<style>{STYLE}.st{{font-weight:bold}}</style></head><body>{body}{_KEYS}</body></html>")
+    # ------------------------------------------------------------ endpoints
+    def on_index(self, request):
+        state = self._state(request.args)
+        total = self.count(state)
+        per = int(state["per"]) if state["per"].isdigit() and int(state["per"]) in PER_PAGE else 100
+        pages = max(1, -(-total // per))
+        page = min(max(int(state["page"]) if state["page"].isdigit() else 1, 1), pages)
+        state["page"] = str(page) if page > 1 else ""
+        flags = self.flags(state, limit=per, offset=(page - 1) * per)
+        facets = self.facets(state)
+        done = None
+        if request.args.get("to") in STATUSES:
+            done = {"to": request.args["to"], "changed": request.args.get("changed", "0"),
+                    "unchanged": request.args.get("unchanged", "0")}
+        options = {
+            "severity": ["error", "warning", "info"], "confidence": ["high", "medium", "low"], "status": STATUSES,
+            "rule": sorted(set(facets["rule"]) | {state["rule"]} - {""}), "format": sorted(set(facets["format"]) | {state["format"]} - {""}),
+        }
+        words = {"severity": "severities", "confidence": "confidence", "status": "statuses", "rule": "rules", "format": "formats"}
+        selects = {name: [(value, zh(words[name], value), facets[name].get(value, 0)) for value in values]
+                   for name, values in options.items()}
+        return self._html(render("index.html", flags=flags, state=state, total=total, page=page, pages=pages, per=per,
+                                 first=(page - 1) * per + 1, per_page=PER_PAGE, selects=selects, csrf=self.csrf,
+                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs))
 
-    def index_page(self, query: dict) -> str:
-        filters = {k: query.get(k, "") for k in FILTERS}
-        flags = self.flags(filters)
-        rules = [r[0] for r in self.store.db.execute("SELECT DISTINCT rule FROM flags ORDER BY rule")]
-        qs = urlencode({k: v for k, v in filters.items() if v})
+    @staticmethod
+    def _reviewer(request) -> str:
+        return unquote(request.cookies.get("reviewer", ""))[:100]
 
-        def select(name, options, labels=None):
-            opts = "<option value=''>全部</option>" + "".join(
-                f"<option value='{escape(o)}'{' selected' if filters[name] == o else ''}>{escape((labels or {}).get(o, o))}</option>"
-                for o in options)
-            return f"<label>{name} <select name='{name}'>{opts}</select></label> "
+    @staticmethod
+    def _remember(response, reviewer: str):
+        response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+        return response
 
-        form = ("<form method='get' action='/'>" + select("severity", ["error", "warning", "info"])
-                + select("confidence", list(CONFIDENCE_ZH), CONFIDENCE_ZH) + select("rule", rules)
-                + select("status", STATUSES, STATUS_ZH)
-                + f"<label>region <input name='region' value='{escape(filters['region'])}' size=8></label> "
-                + f"<label>year <input name='year' value='{escape(filters['year'])}' size=5></label> "
-                + "<button>筛选</button></form>")
-        rows = "".join(
-            f"<tr><td><input type=checkbox name=pick value='{escape(f['report_id'])}/{escape(f['flag_id'])}' form=bulk></td>"
-            f"<td><a href='/flag/{quote(f['report_id'])}/{quote(f['flag_id'])}?{qs}'>{escape(f['flag_id'])}</a></td>"
-            f"<td>{v(f['title'] or f['path'])}</td><td>{v((f['county'] or f['city'] or f['province'] or ''))}</td>"
-            f"<td>{v(f['year'])}</td><td>{v(f['rule'])}</td><td>{v(f['severity'])}</td>"
-            f"<td>{escape(CONFIDENCE_ZH.get(f['confidence'] or '', ''))}</td><td>{v(f['message'])}</td>"
-            f"<td class=st>{escape(STATUS_ZH.get(f['status'], f['status']))}</td></tr>" for f in flags)
-        bulk = (f"<form id=bulk method='post' action='/bulk'><input type=hidden name=csrf value='{self.csrf}'>"
-                + "".join(f"<input type=hidden name='{k}' value='{escape(val)}'>" for k, val in filters.items())
-                + self._decision_fields() + "<button>应用到所选（未选则应用到全部筛选结果）</button></form>")
-        return self._page("标记审核", f"<h1>标记审核</h1><p>{len(flags)} 条标记 · <a href='/export.csv'>导出 CSV</a> · "
-                          f"<a href='/export.xlsx'>导出 XLSX</a></p>{form}<table><tr><th></th><th>标记</th><th>报告</th>"
-                          f"<th>地区</th><th>年度</th><th>规则</th><th>级别</th><th>可信度</th><th>说明</th><th>状态</th></tr>{rows}</table>{bulk}")
-
-    def _decision_fields(self, current: str = "") -> str:
-        opts = "".join(f"<option value='{s}'{' selected' if s == current else ''}>{STATUS_ZH[s]}</option>" for s in STATUSES)
-        return (f"<label>状态 <select name=status id=status>{opts}</select></label> "
-                "<label>审核人 <input name=reviewer id=reviewer required></label> "
-                "<label>备注 <input name=note id=note size=40></label> ")
-
-    def flag_page(self, rid: str, fid: str, query: dict) -> str | None:
+    def on_flag(self, request, rid, fid):
+        state = self._state(request.args)
+        if request.method == "POST":
+            self._check_post(request)
+            if not self.flag_exists(rid, fid):
+                raise NotFound()
+            status, reviewer, note = self._decision(request)
+            seen = request.form.get("from_status")
+            self.decide([(rid, fid)], status, reviewer, note, expected={(rid, fid): seen} if seen else None,
+                        keep_unchanged=False)
+            return self._remember(redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs(state)}", 303), reviewer)
         record = self.record(rid)
         flag = next((f for f in (record or {}).get("flags", []) if f["id"] == fid), None)
         if flag is None:
-            return None
-        filters = {k: query.get(k, "") for k in FILTERS}
-        listing = [(f["report_id"], f["flag_id"]) for f in self.flags(filters)]
-        qs = urlencode({k: val for k, val in filters.items() if val})
-        nav = ""
+            raise NotFound()
+        listing = self.listing(state)
+        prev = nxt = None
+        position = None
         if (rid, fid) in listing:
             i = listing.index((rid, fid))
-            if i > 0:
-                nav += f"<a id=prev href='/flag/{quote(listing[i - 1][0])}/{quote(listing[i - 1][1])}?{qs}'>← 上一条 (k)</a> "
-            if i + 1 < len(listing):
-                nav += f"<a id=next href='/flag/{quote(listing[i + 1][0])}/{quote(listing[i + 1][1])}?{qs}'>下一条 (j) →</a>"
+            position = i + 1
+            prev = listing[i - 1] if i > 0 else None
+            nxt = listing[i + 1] if i + 1 < len(listing) else None
         review = self.store.db.execute("SELECT * FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-        status = review["status"] if review else "open"
-        history = "".join(f"<li>{v(h['at'])} {v(h['reviewer'])}：{escape(STATUS_ZH.get(h['from_status'] or '', h['from_status'] or ''))}"
-                          f" → {escape(STATUS_ZH.get(h['to_status'], h['to_status']))} {v(h['note'])}</li>"
-                          for h in self.history(rid, fid))
-        from .audit import render_flag
+        return self._html(render("flag.html", record=record, flag=flag, state=state, qs=qs, prev=prev, next=nxt,
+                                 position=position, total=len(listing), review=dict(review) if review else None,
+                                 current=review["status"] if review else "open", history=self.history(rid, fid),
+                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
 
-        m = record["metadata"]
-        body = (f"<p><a href='/?{qs}'>← 返回列表</a> {nav}</p><h1>{v(m.get('title'))}</h1>"
-                f"<p class=where>{v(record['source']['path'])}</p>{render_flag(record, flag)}"
-                f"<p>当前状态：<span class=st id=current-status>{escape(STATUS_ZH.get(status, status))}</span>"
-                + (f"（{v(review['reviewer'])}，{v(review['note'])}）" if review else "") + "</p>"
-                f"<form method=post action='/flag/{quote(rid)}/{quote(fid)}?{qs}'><input type=hidden name=csrf value='{self.csrf}'>"
-                f"{self._decision_fields(status)}<button id=save>保存</button></form>"
-                f"<h3>历史</h3><ul id=history>{history}</ul>")
-        return self._page(f"{fid} · 标记审核", body)
+    def on_bulk(self, request):
+        """Decide many flags. The filter travels in the query string, the decision in the
+        form, so the two `status` never meet. Ticked flags are decided at once; a whole
+        filtered set is first shown as a count to confirm, and the confirmation carries the
+        exact flags (and the status each had) that were counted."""
+        self._check_post(request)
+        status, reviewer, note = self._decision(request)
+        state = self._state(request.args)
+        if request.form.get("confirm") == "1":
+            expected = {}
+            for line in request.form.get("pairs", "").splitlines():
+                rid, _, rest = line.partition("/")
+                fid, _, seen = rest.rpartition("/")
+                if rid and fid and seen in STATUSES:
+                    expected[(rid, fid)] = seen
+            changed, unchanged = self.decide(list(expected), status, reviewer, note, expected=expected)
+        elif request.form.getlist("pick"):
+            pairs = []
+            for p in dict.fromkeys(request.form.getlist("pick")):
+                rid, _, fid = p.partition("/")
+                if not self.flag_exists(rid, fid):
+                    raise NotFound()
+                pairs.append((rid, fid))
+            changed, unchanged = self.decide(pairs, status, reviewer, note)
+        else:
+            flags = self.flags(state)
+            return self._remember(self._html(render(
+                "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
+                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs,
+                pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
+        return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged), 303), reviewer)
 
-    def export_csv(self) -> str:
+    def on_export_csv(self, request):
+        return Response(self.export_csv(self._state(request.args)), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": "attachment; filename=flags.csv"})
+
+    def on_export_xlsx(self, request):
+        return Response(self.export_xlsx(self._state(request.args)),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": "attachment; filename=flags.xlsx"})
+
+    # ------------------------------------------------------------ exports
+    def export_rows(self, filters: dict) -> list:
+        """The flags under `filters`, as rows for a working paper: Chinese words for the codes,
+        the figures, and each flag's evidence quotes and pages (from the facts it rests on)."""
+        flags = self.flags(filters)
+        facts: dict = {}
+        report_ids = sorted({f["report_id"] for f in flags})
+        for i in range(0, len(report_ids), 500):
+            chunk = report_ids[i:i + 500]
+            for row in self.store.db.execute(f"SELECT report_id, fact_id, page, quote FROM facts WHERE report_id IN "
+                                             f"({','.join('?' * len(chunk))})", chunk):
+                facts[(row[0], row[1])] = (row[2], row[3])
+        out = []
+        for f in flags:
+            evidence = [facts[(f["report_id"], e)] for e in (f["evidence"] or "").split() if (f["report_id"], e) in facts]
+            row = dict(f)
+            row.update(
+                region="".join(filter(None, (f["province"], f["city"], f["county"]))),
+                rule_zh=zh("rules", f["rule"]), severity_zh=zh("severities", f["severity"]),
+                confidence_zh=zh("confidence", f["confidence"]), status_zh=zh("statuses", f["status"]),
+                quote=" | ".join(dict.fromkeys(q for _, q in evidence if q)),
+                page="、".join(str(p) for p in sorted({p for p, _ in evidence if p is not None})))
+            out.append({key: row.get(key) for key in EXPORT_COLUMNS})
+        return out
+
+    def export_csv(self, filters: dict | None = None) -> str:
         out = io.StringIO()
-        out.write("\ufeff")
-        w = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        for row in self.flags({}):
-            w.writerow(row)
+        out.write("\ufeff")  # so Excel reads it as UTF-8
+        w = csv.writer(out)
+        w.writerow(EXPORT_COLUMNS.values())
+        for row in self.export_rows(filters or {}):
+            w.writerow(["" if v is None else v for v in row.values()])
         return out.getvalue()
 
-    def export_xlsx(self) -> bytes:
-        import pandas as pd
+    def export_xlsx(self, filters: dict | None = None) -> bytes:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
 
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "审核标记"
+        ws.append(list(EXPORT_COLUMNS.values()))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in self.export_rows(filters or {}):
+            ws.append([Decimal(v) if k in _NUMBERS and v not in (None, "") else v for k, v in row.items()])
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        widths = {"title": 40, "message": 50, "quote": 30, "note": 30, "path": 30, "rule_zh": 22}
+        for i, key in enumerate(EXPORT_COLUMNS, 1):
+            ws.column_dimensions[ws.cell(1, i).column_letter].width = widths.get(key, 12)
         buf = io.BytesIO()
-        pd.DataFrame(self.flags({}), columns=EXPORT_COLUMNS).to_excel(buf, index=False, sheet_name="审核决定")
+        wb.save(buf)
         return buf.getvalue()
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8765):
-    from wsgiref.simple_server import WSGIRequestHandler, make_server
+class Refused(Exception):
+    """A request refused with an HTTP status and a message in Chinese and English."""
 
-    class QuietHandler(WSGIRequestHandler):
-        def log_message(self, *args):
-            pass
+    def __init__(self, code: int, zh_text: str, en_text: str = "", detail: list = ()):
+        super().__init__(en_text or zh_text)
+        self.code, self.zh, self.en, self.detail = code, zh_text, en_text, list(detail)
 
-    app = ReviewApp(db)
-    return make_server(host, port, app, handler_class=QuietHandler)
+
+class Stale(Exception):
+    """Some flags' statuses changed since the reviewer saw them: [(rid, fid, current review row)]."""
+
+
+def qs(state: dict, drop=(), **override) -> str:
+    """The query string of a list state, less the keys in `drop`, with `override` applied."""
+    merged = {**state, **override}
+    return urlencode({k: v for k, v in merged.items() if v not in ("", None) and k not in drop})
+
+
+def _q(part: str) -> str:
+    return quote(part, safe="")
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class ReviewServer:
+    """waitress serving the app, with the start/stop calls of the standard library's servers
+    (serve_forever, shutdown, server_close, server_port) so a test or the CLI can run it in a
+    thread and stop it."""
+
+    def __init__(self, app: ReviewApp, host: str, port: int, threads: int = 4):
+        from waitress.server import create_server
+
+        self.app = app
+        self._server = create_server(app, host=host, port=port, threads=threads, ident="extractor-review",
+                                     clear_untrusted_proxy_headers=True)
+        self.server_port = self._server.effective_port
+        app.bind(host, self.server_port)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._running = False
+
+    def serve_forever(self):
+        """Serve until shutdown(); the sockets are closed by this thread, never under a select."""
+        from waitress import wasyncore
+
+        self._running = True
+        try:
+            while not self._stop.is_set():
+                wasyncore.loop(timeout=0.5, map=self._server._map, count=1)
+        finally:
+            self._close()
+            self._stopped.set()
+
+    def shutdown(self):
+        self._stop.set()
+        if self._running:
+            self._server.pull_trigger()  # wakes the loop's select at once
+            self._stopped.wait(10)
+        else:
+            self._close()
+
+    def _close(self):
+        from waitress import wasyncore
+
+        self._server.task_dispatcher.shutdown(timeout=5)
+        wasyncore.close_all(self._server._map)
+
+    def server_close(self):
+        pass
+
+
+def serve(db, host: str = "127.0.0.1", port: int = 8765) -> ReviewServer:
+    """The review server, bound (raises OSError when the port is taken, NotAStore when `db`
+    is not a store); call serve_forever() to serve."""
+    return ReviewServer(ReviewApp(db, host), host, port)

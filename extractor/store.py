@@ -62,11 +62,36 @@ def _text(value):
     return str(value)
 
 
+class NotAStore(Exception):
+    """The file given as a store is not one (not SQLite, or SQLite without the store's tables)."""
+
+
+def check_store(path) -> None:
+    """Raise NotAStore unless `path` is an existing store this extractor can read; opened
+    read-only, so a file that is not a store is never written to."""
+    path = Path(path)
+    try:
+        with sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True) as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.Error as e:
+        raise NotAStore(f"{path} is not an SQLite store ({e})") from None
+    if version < 1 or not {"reports", "flags", "reviews"} <= tables:
+        raise NotAStore(f"{path} is an SQLite file without the extractor's tables")
+    if version > len(MIGRATIONS):
+        raise NotAStore(f"{path} was written by a newer extractor (schema {version}, this one reads up to {len(MIGRATIONS)})")
+
+
 class Store:
-    def __init__(self, path):
+    def __init__(self, path, create: bool = True):
+        """Open the store at `path`, creating it (and migrating it) as needed; with
+        create=False a file that is not already a store raises NotAStore."""
         self.path = Path(path)
+        if not create:
+            check_store(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # one connection; the review server uses it from its own (single) thread
+        # timeout: the busy timeout, so writers from several threads or processes wait for each other;
+        # the review server opens one connection per thread
         self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")

@@ -124,9 +124,12 @@ def test_the_store_keeps_confidence_and_the_review_app_filters_by_it(store):
     high = app.flags({"confidence": "high"})
     assert len(high) == len(app.flags({})) == 1 and high[0]["confidence"] == "high"
     assert app.flags({"confidence": "medium"}) == app.flags({"confidence": "low"}) == []
-    page = app.index_page({"confidence": "high"})
-    assert "<select name='confidence'>" in page and "<option value='high' selected>高</option>" in page
-    assert f"{len(high)} 条标记" in page
+    from werkzeug.test import Client
+
+    page = Client(app).get("/?confidence=high").get_data(as_text=True)
+    assert '<select name="confidence" id="filter-confidence">' in page
+    assert f'<option value="high" selected>高 ({len(high)})</option>' in page  # the count beside the option
+    assert f'<b id="total">{len(high)}</b> 条标记' in page
 
 
 def test_a_store_made_before_confidence_is_migrated(tmp_path):
