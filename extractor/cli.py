@@ -257,11 +257,15 @@ def audit(db, outdir):
 
 @main.command()
 @click.option("--spacy", "spacy_out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the reports as a spaCy DocBin (needs the [spacy] extra).")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Export the reports of a store.")
+              help="写出 spaCy DocBin 文件（需安装 [spacy]）/ Write the reports as a spaCy DocBin (needs the [spacy] extra).")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="导出数据库中的报告 / Export the reports of a store.")
 @click.argument("records", nargs=-1, type=click.Path(path_type=Path, exists=True))
 def export(spacy_out, db, records):
-    """Export reports for other tools: RECORDS (record .json files or folders of them, as
+    """导出报告供其他工具使用：RECORDS（记录 JSON 文件或其文件夹，即 run 写在 reports/ 下的）
+    或 --db 数据库；每份报告的原文件会重新读取以取得正文。
+
+    Export reports for other tools: RECORDS (record .json files or folders of them, as
     `run` writes under reports/) or --db, each report's file read again for its text."""
     import json
     from decimal import Decimal
@@ -272,13 +276,12 @@ def export(spacy_out, db, records):
         from .spacy_doc import write_docbin
         import spacy  # noqa: F401
     except ImportError:
-        raise click.UsageError('spaCy is not installed: pip install "extractor[spacy]"')
+        fail('未安装 spaCy / spaCy is not installed: pip install "extractor[spacy]"')
     if bool(db) == bool(records):
-        raise click.UsageError("give record files (or folders of them) or --db, not both")
+        raise click.UsageError("请给出记录文件（或其文件夹）或 --db，二者择一 / "
+                               "give record files (or folders of them) or --db, not both")
     if db:
-        from .store import Store
-
-        with Store(db) as store:
+        with open_store(db) as store:
             loaded = store.records()
     else:
         files = [f for r in records for f in (sorted(r.rglob("*.json")) if r.is_dir() else [r])]
@@ -286,7 +289,7 @@ def export(spacy_out, db, records):
     try:
         n = write_docbin(loaded, spacy_out)
     except ExtractorError as e:
-        raise click.ClickException(str(e))
+        fail(str(e))
     click.echo(f"{n} reports → {spacy_out}", err=True)
 
 
