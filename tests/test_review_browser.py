@@ -27,7 +27,8 @@ HOSTILE = ("某县医保局2020年度项目绩效评价报告\n\n"
 def status_shown(browser) -> str:
     """The flag's status once the page the last click asked for has loaded: a save posts
     and redirects, so the old page's element can go stale between finding and reading it."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+    from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException, TimeoutException,
+                                            WebDriverException)
     from selenium.webdriver.support.ui import WebDriverWait
 
     shown = []
@@ -37,8 +38,10 @@ def status_shown(browser) -> str:
         return shown[0] != "" and shown[0] != "待处理"
 
     try:
-        WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-                      ).until(loaded)
+        # Chromium may also answer "Node with given id does not belong to the document" (a plain
+        # WebDriverException) for an element of the page being replaced
+        WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException,
+                                                       WebDriverException)).until(loaded)
     except TimeoutException:  # the caller's assertion then shows what the page said
         pass
     return shown[0] if shown else ""
