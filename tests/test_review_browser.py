@@ -55,6 +55,18 @@ def wait_for(browser, element_id: str):
     return WebDriverWait(browser, 10).until(ec.presence_of_element_located(("id", element_id)))
 
 
+def click_and_wait(browser, element, element_id: str = "total"):
+    """Click a link or button that loads a new page, and wait until the old page is gone:
+    both pages have the element, so waiting for it alone may read the old one."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = browser.find_element("tag name", "html")
+    element.click()
+    WebDriverWait(browser, 10).until(ec.staleness_of(page))
+    return wait_for(browser, element_id)
+
+
 def start(db):
     server = serve(db, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -255,18 +267,15 @@ def test_paging_sort_search_and_a_filtered_export(big_store, browser):
         # paging
         browser.get(url + "/?per=50")
         assert browser.find_element("id", "total").text == "60" and len(rows_shown(browser)) == 50
-        browser.find_element("css selector", ".pager .next-page").click()
-        wait_for(browser, "total")
+        click_and_wait(browser, browser.find_element("css selector", ".pager .next-page"))
         assert "第 2 / 2 页" in browser.find_element("css selector", ".pager").text
         assert len(rows_shown(browser)) == 10
         # sort by year, then the other way
         browser.get(url + "/")
-        browser.find_element("css selector", "th a[data-sort=year]").click()
-        wait_for(browser, "total")
+        click_and_wait(browser, browser.find_element("css selector", "th a[data-sort=year]"))
         years = column(browser, 7)
         assert years == sorted(years) and years[0] == "2018"
-        browser.find_element("css selector", "th a[data-sort=year]").click()
-        wait_for(browser, "total")
+        click_and_wait(browser, browser.find_element("css selector", "th a[data-sort=year]"))
         assert "▼" in browser.find_element("css selector", "th a[data-sort=year]").text
         years = column(browser, 7)
         assert years == sorted(years, reverse=True) and years[0] == "2020"
@@ -275,8 +284,7 @@ def test_paging_sort_search_and_a_filtered_export(big_store, browser):
         assert "待处理 (59)" in status_options and "确认 (1)" in status_options
         # free-text search: a title word, then a figure quoted in the evidence only
         browser.find_element("id", "q").send_keys("扶贫")
-        browser.find_element("id", "apply-filters").click()
-        wait_for(browser, "total")
+        click_and_wait(browser, browser.find_element("id", "apply-filters"))
         assert browser.find_element("id", "total").text == "5"
         assert all("扶贫办" in t for t in column(browser, 5))
         browser.save_screenshot(str(ROOT / "outputs" / "screenshots" / "review-search.png"))

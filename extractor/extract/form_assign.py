@@ -17,15 +17,17 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
     columns is taken."""
     slots = [s for s in slots if s not in ("reason", "skip")]
     score_slots = {"weight", "score"}
-    has_unit = any(parse_target(t.text)[2] is not None for t in taken)
+    def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
+        return value_type(t.text) == "num" and t.unit is None
+
+    has_unit = any(t.unit is not None or parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None
     for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
-        if any(slot in score_slots and value_type(t.text) not in ("num", "na") for slot, t in assigned):
+        if any(slot in score_slots and not (bare_number(t) or value_type(t.text) == "na") for slot, t in assigned):
             continue
         # bare numbers beside figures with units are 分值/得分
-        misplaced = sum(1 for slot, t in assigned
-                        if has_unit and slot not in score_slots and value_type(t.text) == "num")
+        misplaced = sum(1 for slot, t in assigned if has_unit and slot not in score_slots and bare_number(t))
         key = (misplaced, chosen)
         if best_key is None or key < best_key:
             best, best_key = assigned, key

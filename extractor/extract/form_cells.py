@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from .form_glued import split_glued_rows
 from .form_tokens import Token
 from .form_vocab import bare, is_label, spec, value_type
 
@@ -24,7 +25,10 @@ def _spotted_labels() -> regex.Pattern:
     for group in (s["meta_cells"], s["fund_columns"], s["indicator_columns"]):
         words |= {w for labels in group.values() for w in labels}
     words |= {w for row in s["fund_rows"].values() for w in row["labels"]}
-    words |= set(s["level1"]) | set(s["level2"]) | set(s["total_rows"]) | set(s["grade_cells"])
+    # a level's short name (满意度, 经济效益, 服务对象满意度) also ends many indicators' names
+    # (受益群众满意度): only the names ending in 指标 mark a cell break
+    words |= {w for w in set(s["level1"]) | set(s["level2"]) if w.endswith("指标") or "（" in w}
+    words |= set(s["total_rows"]) | set(s["grade_cells"])
     words = {w for w in words if len(w) >= 3 or w in ("分值", "得分", "总分", "权重")}
     return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
@@ -45,7 +49,7 @@ def _spot_labels(t: Token) -> list:
     out = []
     for a, b in zip(bounds, bounds[1:]):
         for m in regex.finditer(r"\S+", t.text[a:b]):
-            out.append(_piece(t, a + m.start(), a + m.end()))
+            out.append(t.piece(a + m.start(), a + m.end()))
     return out
 
 
@@ -56,19 +60,15 @@ def _split_run_together(t: Token) -> list:
         return [t]
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
-        return [_piece(t, 0, m.end(1)), _piece(t, m.start(2), m.end(2))]
+        return [t.piece(0, m.end(1)), t.piece(m.start(2), m.end(2))]
     text = t.text
     if len(text) > 16:  # labels are short; a longer run is words, not two labels
         return [t]
     for k in range(2, len(text) - 1):
         if is_label(bare(text[:k])) and is_label(bare(text[k:])):
-            return [_piece(t, 0, k), _piece(t, k, len(text))]
+            return [t.piece(0, k), t.piece(k, len(text))]
     return [t]
 
-
-def _piece(t: Token, start: int, end: int) -> Token:
-    return Token(t.text[start:end], t.block, t.start + start, t.start + end, t.line, t.col, False, t.row,
-                 t.cell_col, t.merged, t.caption_of_table)
 
 
 def cells_again(tokens: list) -> list:
@@ -76,7 +76,30 @@ def cells_again(tokens: list) -> list:
     label and a figure run together split, a label broken over two tokens joined."""
     if not any(_spotted_labels().search(t.text) for t in tokens):
         return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
-    return _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
+    tokens = _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
+    return _join_split_targets(split_glued_rows(tokens))
+
+
+def _join_split_targets(tokens: list) -> list:
+    """A target written over three cells — comparator, figure, unit (the 指标性质 / 指标值 /
+    度量单位 columns some provinces' forms have) — is one target again: the figure's token,
+    carrying the other two. Only where the shape keeps no columns; a cell alone is not
+    read as a unit unless a comparator and a figure stand right before it."""
+    units = set(spec()["indicator_units"])
+    comparators = spec()["comparators"]
+    out, i = [], 0
+    while i < len(tokens):
+        c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
+        if (u is not None and not (c.positional or n.positional or u.positional)
+                and c.text.strip() in comparators and value_type(n.text) == "num" and u.text.strip() in units):
+            joined = n.piece(0, len(n.text))
+            joined.comparator, joined.unit = c.text.strip(), u.text.strip()
+            out.append(joined)
+            i += 3
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def _join_split_labels(tokens: list) -> list:

@@ -102,6 +102,10 @@ class FactIndex:
             self.dropped.discard(fact.id)
             if fact.kind != kind or fact.value != value:
                 fact.kind, fact.value, fact.unit, fact.scale, fact.decimals = kind, value, unit, scale, decimals
+            if (fact.source["start"], fact.source["end"]) != (source["start"], source["end"]):
+                # the text reader took figures run together as one (1020万元 for 分值 10 and
+                # 20万元): the fact is the cell's figure, quoted where the cell is
+                fact.source, fact.text = {**fact.source, **source}, source["quote"]
             fact.label = label
             fact.subject = subject
             fact.extra.update(extra)

@@ -262,7 +262,7 @@ class FormReader:
 
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
-        if t.merged or len(text) < 2 or value_type(text) or is_label(bare(text)):
+        if t.merged or len(text) < 2 or value_type(text) or looks_like_target(text) or is_label(bare(text)):
             return False
         return bare(text) not in vocab()["grade"]
 
@@ -348,9 +348,12 @@ class FormReader:
         if not text or is_na(text):
             return None
         comparator, value, unit = parse_target(text)
+        if token.unit is not None:  # written over three cells (see form_cells._join_split_targets)
+            comparator, unit = spec()["comparators"][token.comparator], token.unit
+            text = f"{token.comparator}{text}{unit}"
         out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
         if unit in FACT_UNITS:
-            fact = self.index.fact_for(token, None, "年度指标值" if slot == "target" else "实际完成值", path[-1],
+            fact = self.index.fact_for(token, token.unit, "年度指标值" if slot == "target" else "实际完成值", path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         return out

@@ -35,6 +35,15 @@ class Token:
     cell_col: Optional[int] = None
     merged: bool = False  # a grid position covered by a merged cell written elsewhere
     caption_of_table: bool = False  # the table's caption, not a cell
+    # a target written over three cells (指标性质 ≥ | 指标值 735 | 度量单位 人次): the
+    # token is the figure's cell, these the other two
+    comparator: Optional[str] = None
+    unit: Optional[str] = None
+
+    def piece(self, start: int, end: int) -> "Token":
+        """Characters [start, end) of this token as a token of their own, in the same place."""
+        return Token(self.text[start:end], self.block, self.start + start, self.start + end, self.line, self.col,
+                     False, self.row, self.cell_col, self.merged, self.caption_of_table)
 
     def source(self, start: int = 0, end: Optional[int] = None) -> dict:
         """Where characters [start, end) of this token are in the file."""

@@ -1,0 +1,170 @@
+"""An indicator row's figures run together with no cell breaks, as text layers and
+document-sharing sites flatten a form: 安装水标尺10≥266米≥266米10 is 分值 10, target ≥266米,
+result ≥266米, 得分 10.
+
+Digits run together can be cut in many ways, so a run is cut only where the form itself
+leaves one reading: the columns come in the order of the form's own indicator header, 分值
+and 得分 are plain figures up to 100 with 得分 no more than 分值, target and result are
+figures written in the same unit, and no figure starts with a 0 it does not need. When
+more than one cut fits, the one whose target and result are written alike (a result
+copied from its target is how most rows are filled) is taken if it is the only such
+one; otherwise the run is left as it is. A run is never cut by a guess.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .form_tokens import Token
+from .form_vocab import bare, spec, vocab
+
+_ORDER_SLOTS = ("target", "actual", "weight", "score")
+_SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+_MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple:
+    """(comparator pattern, unit pattern, run pattern) from the vocabulary."""
+    s = spec()
+    comparators = sorted((c for c in s["comparators"] if not regex.search(r"\p{Han}", c) or len(c) >= 2),
+                         key=len, reverse=True)
+    units = sorted(s["indicator_units"], key=len, reverse=True)
+    cmp = "(?:" + "|".join(regex.escape(c) for c in comparators) + ")"
+    unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
+    item = rf"{cmp}?\d[\d.]*(?:{unit})?"
+    return regex.compile(cmp), regex.compile(unit), regex.compile(rf"(?:{item})+")
+
+
+def header_order(tokens: list) -> Optional[list]:
+    """The order of 指标值 / 实际值 / 分值 / 得分 in the form's first indicator header, or
+    None when the stream has none."""
+    v = vocab()
+    for i, t in enumerate(tokens):
+        if bare(t.text) not in v["ind_head"]:
+            continue
+        order = []
+        for u in tokens[i + 1:i + 16]:
+            slot = v["ind_col"].get(bare(u.text))
+            if slot in _ORDER_SLOTS and slot not in order:
+                order.append(slot)
+        if len(order) == len(_ORDER_SLOTS):
+            return order
+    return None
+
+
+def split_glued_rows(tokens: list) -> list:
+    """Tokens with every indicator row's run-together figures cut into cells."""
+    order = header_order(tokens)
+    if order is None:
+        return tokens
+    out = []
+    for t in tokens:
+        out.extend(_split_token(t, order) if not t.positional and len(t.text) >= _MIN_RUN else [t])
+    return out
+
+
+def _split_token(t: Token, order: list) -> list:
+    *_, run_pattern = _grammar()
+    pieces, pos = [], 0
+    for m in run_pattern.finditer(t.text):
+        if m.end() - m.start() < _MIN_RUN:
+            continue
+        cut = _cut(m.group(0), order)
+        if cut is None:
+            continue
+        if t.text[pos:m.start()].strip():
+            pieces.append(t.piece(pos, m.start()))
+        pieces.extend(t.piece(m.start() + a, m.start() + b) for a, b in cut)
+        pos = m.end()
+    if not pieces:
+        return [t]
+    if t.text[pos:].strip():
+        pieces.append(t.piece(pos, len(t.text)))
+    return pieces
+
+
+def _cut(run: str, order: list) -> Optional[list]:
+    """[(start, end)] of the run's cells in header order, or None when not exactly one
+    reading fits."""
+    readings = [r for r in _readings(run, 0, order) if _delimited(run, r, order)]
+    if len(readings) > 1:
+        readings = [r for r in readings if _alike(run, r, order)]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _cells(run: str, cut: list, order: list) -> dict:
+    return dict(zip(order, (run[a:b] for a, b in cut)))
+
+
+def _alike(run: str, cut: list, order: list) -> bool:
+    cells = _cells(run, cut, order)
+    return cells["target"] == cells["actual"]
+
+
+def _delimited(run: str, cut: list, order: list) -> bool:
+    """Where a target starts is only certain when its comparator marks it or the result
+    repeats it: a run may begin inside a row whose first cells were words (…支付8 11月底
+    完成 100% 100% 8 reads as 分值 10, target 0% otherwise)."""
+    cmp, _, _ = _grammar()
+    return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
+
+
+def _readings(run: str, pos: int, slots: list, cells: tuple = ()):
+    if not slots:
+        if pos == len(run) and _fits(run, cells):
+            yield [(a, b) for _, a, b in cells]
+        return
+    slot = slots[0]
+    for end in (_score_ends if slot in ("weight", "score") else _value_ends)(run, pos):
+        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),))
+
+
+def _score_ends(run: str, pos: int):
+    for end in range(pos + 1, min(len(run), pos + 6) + 1):
+        if _SCORE.fullmatch(run, pos, end):
+            yield end
+
+
+_NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def _value_ends(run: str, pos: int):
+    cmp, unit, _ = _grammar()
+    m = cmp.match(run, pos)
+    start = m.end() if m else pos
+    for end in range(start + 1, len(run) + 1):
+        if not _NUMBER.fullmatch(run, start, end):
+            continue
+        u = unit.match(run, end)
+        yield u.end() if u else end  # a unit after the figure is the figure's: no cell starts with one
+
+
+def _fits(run: str, cells: tuple) -> bool:
+    by_slot = {slot: run[a:b] for slot, a, b in cells}
+    weight, score = _figure(by_slot["weight"]), _figure(by_slot["score"])
+    if weight is None or score is None or weight <= 0 or weight > 100 or score > weight:
+        return False
+    cmp, _, _ = _grammar()
+    target_unit = _unit_of(by_slot["target"])
+    # bare digits on both sides could be any figures (a telephone number parses too)
+    written = target_unit is not None or cmp.match(by_slot["target"]) is not None
+    return written and target_unit == _unit_of(by_slot["actual"])
+
+
+def _figure(text: str) -> Optional[Decimal]:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _unit_of(text: str) -> Optional[str]:
+    _, unit, _ = _grammar()
+    m = regex.search(r"\d(?=\D*$)", text)
+    tail = text[m.end():] if m else ""
+    return tail if tail and unit.fullmatch(tail) else None
+

@@ -1,0 +1,128 @@
+"""Forms as document-sharing sites and text layers flatten them: every cell run together
+with no break (分值, target, result and 得分 one string of digits), and targets written
+over three cells (指标性质 / 指标值 / 度量单位). The forms are written here; figures invented."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.extract.form_glued import _cut
+from extractor.pipeline import extract_file
+
+# 分值 before the target, as several provinces' forms have it
+HEAD_WEIGHT_FIRST = ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                     "未完成原因分析及改进措施"]
+ROWS_WEIGHT_FIRST = [
+    ["产出指标（60分）", "数量指标", "新建灌溉渠道长度", "20", "≥350米", "≥350米", "20"],
+    ["", "质量指标", "工程验收合格率", "20", "100%", "100%", "20"],
+    ["", "成本指标", "项目总投资", "10", "85万元", "85万元", "10"],
+    ["", "时效指标", "资金拨付完成时间", "10", "11月底前", "11月底", "10"],
+    ["效益指标（30分）", "社会效益指标", "受益农户数", "20", "≥1200户", "1180户", "18"],
+    ["满意度指标（10分）", "服务对象满意度指标", "受益群众满意度", "10", "≥90%", "95%", "10"],
+]
+
+
+def _glued_form(head, rows) -> str:
+    cells = ["农田水利项目支出绩效自评表（2021年度）", "项目名称", "灌区节水改造", "主管部门", "某县水利局",
+             *head, *[c for r in rows for c in r], "总分", "98"]
+    return "".join(cells) + "\n"
+
+
+def _indicators(record):
+    facts = {f["id"]: f for f in record["facts"]}
+    out = {}
+    for form in record["forms"]:
+        for ind in form["indicators"]:
+            out[ind["path"][-1]] = {
+                "weight": facts[ind["weight"]]["value"] if ind["weight"] else None,
+                "score": facts[ind["score"]]["value"] if ind["score"] else None,
+                "target": ind["target"] and ind["target"]["text"],
+                "actual": ind["actual"] and ind["actual"]["text"],
+            }
+    return out
+
+
+def test_glued_rows_are_cut_in_the_header_order(tmp_path):
+    path = tmp_path / "glued.txt"
+    path.write_text(_glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST), encoding="utf-8")
+    record = extract_file(path)
+    rows = _indicators(record)
+    assert rows["新建灌溉渠道长度"] == {"weight": 20, "score": 20, "target": "≥350米", "actual": "≥350米"}
+    assert rows["工程验收合格率"] == {"weight": 20, "score": 20, "target": "100%", "actual": "100%"}
+    assert rows["项目总投资"]["target"] == "85万元" and rows["项目总投资"]["score"] == 10
+    # a target with its comparator and a different result
+    assert rows["受益农户数"] == {"weight": 20, "score": 18, "target": "≥1200户", "actual": "1180户"}
+    assert rows["受益群众满意度"] == {"weight": 10, "score": 10, "target": "≥90%", "actual": "95%"}
+    values = {(f["kind"], f["value"]) for f in record["facts"]}
+    # the run-together digits are never read as one figure
+    assert ("amount", Decimal("1085") * 10000) not in values and ("percent", Decimal("20100")) not in values
+    assert ("amount", Decimal("850000")) in values
+
+
+def test_glued_rows_in_the_other_column_order(tmp_path):
+    head = ["三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    rows = [["培训基层医生人次", "≥600人次", "640人次", "15", "15"], ["培训考核合格率", "≥95%", "93%", "15", "12"]]
+    path = tmp_path / "glued.txt"
+    path.write_text(_glued_form(["绩效指标", "一级指标", "二级指标", *head], [["产出指标", "数量指标", *rows[0]],
+                                                                                ["", "质量指标", *rows[1]]]),
+                    encoding="utf-8")
+    got = _indicators(extract_file(path))
+    assert got["培训基层医生人次"] == {"weight": 15, "score": 15, "target": "≥600人次", "actual": "640人次"}
+    assert got["培训考核合格率"] == {"weight": 15, "score": 12, "target": "≥95%", "actual": "93%"}
+
+
+@pytest.mark.parametrize("run, cells", [
+    ("10≥266米≥266米10", ["10", "≥266米", "≥266米", "10"]),
+    ("20100%100%20", ["20", "100%", "100%", "20"]),
+    ("1020万元20万元10", ["10", "20万元", "20万元", "10"]),
+    ("8550万粒550万粒8", ["8", "550万粒", "550万粒", "8"]),  # 85 | 50万粒 | 550万粒 | 8 fits too, unlike
+    ("8≥95%97%7.5", ["8", "≥95%", "97%", "7.5"]),
+])
+def test_a_run_with_one_reading_is_cut(run, cells):
+    cut = _cut(run, ["weight", "target", "actual", "score"])
+    assert [run[a:b] for a, b in cut] == cells
+
+
+@pytest.mark.parametrize("run", [
+    "8550万粒551万粒8",  # 8|550|551|8 and 85|50|551|8: no comparator, nothing repeated
+    "100%100%8",  # a run that starts inside a row: the weight was written before a word cell
+    "13990260322",  # a telephone number
+    "2090%95%30",  # 得分 30 above 分值 20, and 209 is no 分值
+    "10≥95%97人10",  # target and result in different units
+])
+def test_a_run_without_one_reading_is_left_alone(run):
+    assert _cut(run, ["weight", "target", "actual", "score"]) is None
+
+
+SPLIT_TARGET_FORM = """项目支出绩效自评表（2022年度）
+| 项目名称 | 学生营养改善补助 | 主管部门 | 某县教育体育局 |
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 受资助学生人次 | ≧ | 820 | 人次 | 835 | 20 | 20 | |
+| 产出指标 | 质量指标 | 补助发放准确率 | ═ | 100 | % | 100% | 20 | 20 | |
+| 效益指标 | 社会效益指标 | 家长知晓率 | ≧ | 95 | % | 92% | 20 | 18 | 宣传不到位 |
+| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≧ | 90 | % | 96% | 20 | 20 | |
+"""
+
+
+def test_a_target_over_three_cells_is_one_target(tmp_path):
+    path = tmp_path / "split.txt"
+    path.write_text(SPLIT_TARGET_FORM, encoding="utf-8")
+    record = extract_file(path)
+    form = record["forms"][0]
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {ind["path"][-1]: ind for ind in form["indicators"]}
+    pupils = rows["受资助学生人次"]
+    assert pupils["target"]["comparator"] == ">=" and pupils["target"]["value"] == 820
+    assert pupils["target"]["unit"] == "人次"
+    target = facts[pupils["target"]["fact"]]
+    assert (target["kind"], target["value"], target["source"]["quote"]) == ("person_times", 820, "820")
+    assert facts[pupils["weight"]]["value"] == 20 and facts[pupils["score"]]["value"] == 20
+    aware = rows["家长知晓率"]
+    assert aware["target"]["comparator"] == ">=" and facts[aware["target"]["fact"]]["value"] == 95
+    assert facts[aware["actual"]["fact"]]["value"] == 92 and facts[aware["score"]]["value"] == 18
+    assert rows["补助发放准确率"]["target"]["comparator"] == "="
+    # the target's figure is quoted where it is written
+    text = path.read_text(encoding="utf-8")
+    line_start = text.index("| 产出指标 | 数量指标")
+    assert target["source"]["quote"] == "820" and "820" in text[line_start:]
