@@ -15,6 +15,7 @@ import regex
 from ..model import HEADING, TABLE, Document, Table
 from ..patterns import load_json
 from ..subjects import subject_names
+from .labelled_values import labelled_values
 from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
@@ -67,9 +68,26 @@ def extract_facts(doc: Document) -> list:
                 for fact in block_facts:  # 1、… 2、…: the items of a list are parallel things
                     fact.extra["item"] = block.numbering
             facts.extend(block_facts)
+    facts.extend(labelled_values(doc, facts, _labelled_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts
+
+
+def _labelled_fact(block, start: int, end: int, written_unit: str, label: Optional[str]) -> Optional[Fact]:
+    """A bare figure in a block's text whose unit its label gives (labelled_values.py)."""
+    quote = block.text[start:end]
+    parsed = parse_cell_number(quote)
+    if parsed is None:
+        return None
+    value, decimals, _ = parsed
+    kind, base, mult = written_unit_spec(written_unit)
+    where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
+    if block.confidence is not None:
+        where.update(_ocr_source(block.bbox, block.confidence))
+    return Fact(kind=kind, value=value * mult, unit=base, text=quote, decimals=decimals, approx=False, label=label,
+                scale=mult, source={**where, "start": start, "end": end, "quote": quote},
+                extra={"written_unit": written_unit, "unit_from_label": True})
 
 
 def _ocr_source(box, confidence: float) -> dict:

@@ -262,7 +262,7 @@ class FormReader:
 
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
-        if t.merged or len(text) < 2 or value_type(text) or looks_like_target(text) or is_label(bare(text)):
+        if t.merged or len(text) < 2 or value_type(text) or is_label(bare(text)):
             return False
         return bare(text) not in vocab()["grade"]
 

@@ -1,0 +1,91 @@
+"""Bare figures whose unit is written with their label rather than after them.
+
+Forms typed into Word and copied out of it write a value's unit once, in its label:
+项目资金（万元）：1084.25 on one line, or one cell per line — 计划安排资金 / （万元） / 170.
+The figure alone says nothing; its label line does. A bare figure becomes a fact only
+where its own line, or the line right before it, ends in such a unit, and lines of a
+label and a bare figure right after one (其中：中央补助 668.00) share it: a line that is
+anything else ends the run. A unit that is not a known written unit (年, 个月 …) makes no
+fact.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Document
+from .labels import label_of_header
+
+_UNIT = r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|千元|元|万人|人次|人|户|%|％|分)\s*[)）]"
+# 项目资金（万元）：1084.25 | 资金合计（万元） 年度预算资金总额：1084.25
+_LABEL_UNIT_VALUE = regex.compile(rf"^(?P<label>[^\d\n]{{1,30}}?){_UNIT}[^\d\n]{{0,16}}?[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+# a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
+_LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
+# a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
+_LABEL_VALUE = regex.compile(r"^(?P<label>[^\d\n]{1,24}?)[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+# where a line ends: a line break, or a 其中 breakdown run onto the line of its total
+# (text readers join lines they take for one wrapped line)
+_LINE_BREAK = regex.compile(r"(?<=\n)|(?<=\d)(?=\s*其中\s*[:：])", regex.V1)
+# labels of numbers that are codes, dates or positions, never quantities
+_NOT_A_QUANTITY = regex.compile(r"电话|手机|传真|邮\s*编|邮政|编码|代码|编号|号码|序号|日期|时间|文号|账号|^\s*(?:年度|年份|年)\s*$")
+_BARE_VALUE = regex.compile(r"^\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+
+
+def labelled_values(doc: Document, facts: list, make_fact) -> list:
+    """New facts for the bare figures of `doc`'s text whose unit their label gives.
+    `make_fact(block, start, end, written_unit, label)` builds one (None when it cannot);
+    figures already facts are left to them."""
+    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
+    out = []
+    pending: Optional[tuple] = None  # (unit, label) of the line before, when it ends in a unit
+    run: Optional[str] = None  # the unit a run of label-and-figure lines shares
+    previous = ""  # the line before, for a line that is only a unit
+    for block, offset, line in _lines(doc):
+        if block is None:  # a table between: nothing carries over
+            pending = run = None
+            previous = ""
+            continue
+        found = None
+        if m := _LABEL_UNIT_VALUE.match(line):
+            found, run = (m, m["unit"], m["label"]), m["unit"]
+        elif (run or pending) and (m := _LABEL_VALUE.match(line)):
+            found, run = (m, run or pending[0], m["label"]), run or pending[0]
+        elif pending and (m := _BARE_VALUE.match(line)):
+            found, run = (m, *pending), None
+        else:
+            run = None
+        if found and _NOT_A_QUANTITY.search(found[2]):
+            found = run = None  # 联系电话 8328726 after a run of amounts is no amount
+        if found:
+            m, unit, label = found
+            start = offset + m.start("number")
+            if (block.index, start) not in taken:
+                fact = make_fact(block, start, offset + m.end("number"), "%" if unit == "％" else unit, _label(label))
+                if fact is not None:
+                    out.append(fact)
+            pending = None
+        elif m := _LABEL_UNIT.match(line):
+            pending = (m["unit"], m["label"].strip() or previous)
+        else:
+            pending = None
+        previous = line.strip()
+    return out
+
+
+def _lines(doc: Document):
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            yield None, 0, ""
+            continue
+        offset = 0
+        for part in _LINE_BREAK.split(block.text):
+            if part.strip():
+                yield block, offset, part
+            offset += len(part)
+
+
+def _label(text: str) -> Optional[str]:
+    text = regex.sub(r"^其中\s*[:：]?", "", text.strip()).strip(" :：")
+    return label_of_header([text]) if text else None
+

@@ -1,0 +1,52 @@
+"""Bare figures whose unit is written with their label (项目资金（万元）：1084.25, or one cell
+per line: 计划安排资金 / （万元） / 170). The reports are written here; figures invented."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.pipeline import extract_file
+
+
+def _facts(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    return [(f["kind"], f["value"], f["source"]["quote"], f["label"]) for f in record["facts"]], path
+
+
+def test_unit_in_the_label_on_the_figure_line(tmp_path):
+    facts, _ = _facts(tmp_path, "某镇2022年度道路养护项目自评表\n\n项目资金（万元）：86.4\n\n资金合计(万元)  年度预算数：120.5\n")
+    assert ("amount", Decimal("864000"), "86.4", "项目资金") in facts
+    assert ("amount", Decimal("1205000"), "120.5", "资金合计") in facts
+
+
+def test_one_cell_per_line(tmp_path):
+    facts, _ = _facts(tmp_path, "计划安排资金\n\n（万元）\n\n240\n\n实际支出（万元）\n\n236.8\n\n结余\n\n(万元)\n\n0\n\n"
+                                "受益人数（人）\n\n1350\n")
+    assert ("amount", Decimal("2400000"), "240", "计划安排资金") in facts
+    assert ("amount", Decimal("2368000"), "236.8", "实际支出") in facts
+    assert ("amount", Decimal("0"), "0", "结余") in facts
+    assert any(k == "headcount" and v == 1350 for k, v, _, _ in facts)
+
+
+def test_a_breakdown_after_a_total_shares_its_unit(tmp_path):
+    facts, path = _facts(tmp_path, "资金安排情况。\n\n专项资金合计（万元） 年度预算总额：512.00\n其中：中央补助 300.00\n"
+                                   "省级资金 162.00\n县级资金（含结转） 50.00\n联系电话 6812345\n备注 12\n")
+    values = {(k, v) for k, v, _, _ in facts}
+    assert {("amount", Decimal("5120000")), ("amount", Decimal("3000000")), ("amount", Decimal("1620000")),
+            ("amount", Decimal("500000"))} <= values
+    # a telephone number ends the run, and nothing after it takes the unit
+    assert not any(q in ("6812345", "12") for _, _, q, _ in facts)
+    text = path.read_text(encoding="utf-8")
+    for kind, value, quote, _ in facts:
+        assert quote in text
+
+
+def test_a_figure_far_from_the_unit_is_not_read(tmp_path):
+    facts, _ = _facts(tmp_path, "资金规模（万元）\n\n评分情况\n\n1\n\n某某项目\n\n460\n\n90.1\n\n年度\n\n2021\n")
+    assert facts == []
+
+
+def test_a_year_after_a_unit_label_is_no_amount(tmp_path):
+    facts, _ = _facts(tmp_path, "资金（万元）\n年度 2021\n")
+    assert facts == []
