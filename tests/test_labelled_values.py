@@ -50,3 +50,25 @@ def test_a_figure_far_from_the_unit_is_not_read(tmp_path):
 def test_a_year_after_a_unit_label_is_no_amount(tmp_path):
     facts, _ = _facts(tmp_path, "资金（万元）\n年度 2021\n")
     assert facts == []
+
+
+def _flags(tmp_path, text):
+    path = tmp_path / "b.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_breakdown_written_as_lines_is_checked(tmp_path):
+    record = _flags(tmp_path, "专项资金安排情况\n\n助学补助资金（万元）\n年度预算资金总额：215.40\n其中：中央补助 120.00\n"
+                              "省级资金 64.20\n县级资金（含结转结余） 32.20\n其中：\n")
+    flags = [f for f in record["flags"] if f["rule"] == "sum.breakdown"]
+    assert len(flags) == 1 and flags[0]["severity"] == "error"
+    assert "215.40" in flags[0]["message"]
+
+
+def test_a_breakdown_that_adds_up_and_a_different_quantity_after_it(tmp_path):
+    record = _flags(tmp_path, "助学补助资金（万元）\n年度预算资金总额：215.40\n其中：中央补助 120.00\n省级资金 63.20\n"
+                              "县级资金 32.20\n实际支出 210.00\n")
+    assert [f for f in record["flags"] if f["rule"] == "sum.breakdown"] == []
+    rel = [r for r in record["relations"] if r["type"] == "breakdown"]
+    assert len(rel) == 1 and len(rel[0]["parts"]) == 3  # 实际支出 is not a part

@@ -41,10 +41,13 @@ def labelled_values(doc: Document, facts: list, make_fact) -> list:
     pending: Optional[tuple] = None  # (unit, label) of the line before, when it ends in a unit
     run: Optional[str] = None  # the unit a run of label-and-figure lines shares
     previous = ""  # the line before, for a line that is only a unit
+    last = None  # the fact of the line before, if it made one
+    breakdown = _Breakdown()
     for block, offset, line in _lines(doc):
         if block is None:  # a table between: nothing carries over
-            pending = run = None
+            pending = run = last = None
             previous = ""
+            breakdown.close()
             continue
         found = None
         if m := _LABEL_UNIT_VALUE.match(line):
@@ -57,6 +60,7 @@ def labelled_values(doc: Document, facts: list, make_fact) -> list:
             run = None
         if found and _NOT_A_QUANTITY.search(found[2]):
             found = run = None  # 联系电话 8328726 after a run of amounts is no amount
+        fact = None
         if found:
             m, unit, label = found
             start = offset + m.start("number")
@@ -69,8 +73,49 @@ def labelled_values(doc: Document, facts: list, make_fact) -> list:
             pending = (m["unit"], m["label"].strip() or previous)
         else:
             pending = None
+        breakdown.line(fact, line, last)
+        last = fact
         previous = line.strip()
+    breakdown.close()
     return out
+
+
+# a line of another quantity than the breakdown's parts (spending after the budget's sources)
+_OTHER_QUANTITY = regex.compile(r"支出|执行|到位|结余|余额|决算|完成")
+_BREAKDOWN = regex.compile(r"^\s*其中\s*[:：]?")
+
+
+class _Breakdown:
+    """A total line and the 其中 lines after it (其中：中央补助 668.00 / 市级资金 343.00 /
+    本级资金 73.25): each fact is marked with its breakdown and role, from which
+    relations.py makes a breakdown relation. The list ends at any line that is not a part:
+    a line of words, another 其中, another quantity (实际支出 …)."""
+
+    def __init__(self):
+        self.count = 0
+        self.total = None
+        self.parts: list = []
+
+    def line(self, fact, line: str, last) -> None:
+        opens = _BREAKDOWN.match(line) is not None
+        if fact is not None and opens and last is not None and last.kind == fact.kind and self.total is not last:
+            self.close()
+            self.total, self.parts = last, [fact]
+        elif (fact is not None and self.total is not None and not opens and fact.kind == self.total.kind
+              and not _OTHER_QUANTITY.search(_BRACKETED.sub("", line))):
+            self.parts.append(fact)
+        else:
+            self.close()
+
+    def close(self) -> None:
+        if self.total is not None and len(self.parts) >= 2:
+            self.count += 1
+            for role, f in [("total", self.total)] + [("part", p) for p in self.parts]:
+                f.extra["label_breakdown"] = {"id": self.count, "role": role}
+        self.total, self.parts = None, []
+
+
+_BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
 
 
 def _lines(doc: Document):

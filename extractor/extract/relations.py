@@ -82,9 +82,27 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += _changes(block, bf, spans, earlier)
         relations += _products(block, bf, spans, earlier)
         relations += _brackets(block, bf, relations)
+    relations += _labelled_breakdowns(facts)
     for i, r in enumerate(relations, 1):
         r["id"] = f"rel{i}"
     return relations
+
+
+def _labelled_breakdowns(facts: list) -> list:
+    """Breakdowns written as a total line and its 其中 lines, each figure's unit in its
+    label (labelled_values.py marks them)."""
+    groups: dict = {}
+    for f in facts:
+        mark = f.extra.get("label_breakdown")
+        if mark:
+            groups.setdefault(mark["id"], []).append((mark["role"], f))
+    out = []
+    for members in groups.values():
+        total = next(f for role, f in members if role == "total")
+        out.append({"type": "breakdown", "total": total.id, "parts": [f.id for role, f in members if role == "part"],
+                    "marker": "其中", "complete": False,
+                    "source": {"block": total.source["block"], "page": total.source.get("page")}})
+    return out
 
 
 def _breakdowns(block, facts: list, spans: list) -> list:
