@@ -126,3 +126,34 @@ def test_a_target_over_three_cells_is_one_target(tmp_path):
     text = path.read_text(encoding="utf-8")
     line_start = text.index("| 产出指标 | 数量指标")
     assert target["source"]["quote"] == "820" and "820" in text[line_start:]
+
+
+def _split_target_rows():
+    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in SPLIT_TARGET_FORM.splitlines()[1:]]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "docx"])
+def test_the_results_bare_figure_takes_the_rows_unit(tmp_path, shape):
+    if shape == "docx":
+        docx = pytest.importorskip("docx")
+        rows = _split_target_rows()
+        d = docx.Document()
+        d.add_paragraph("项目支出绩效自评表（2022年度）")
+        table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        path = tmp_path / "split.docx"
+        d.save(path)
+    else:
+        path = tmp_path / "split.txt"
+        path.write_text(SPLIT_TARGET_FORM, encoding="utf-8")
+    record = extract_file(path)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {ind["path"][-1]: ind for ind in record["forms"][0]["indicators"]}
+    pupils = rows["受资助学生人次"]
+    assert (pupils["target"]["comparator"], pupils["target"]["value"], pupils["target"]["unit"]) == (">=", 820, "人次")
+    assert facts[pupils["actual"]["fact"]]["kind"] == "person_times" and facts[pupils["actual"]["fact"]]["value"] == 835
+    assert facts[pupils["weight"]]["value"] == 20 and facts[pupils["score"]]["value"] == 20
+    assert rows["补助发放准确率"]["target"]["comparator"] == "="
+    assert facts[rows["家长知晓率"]["score"]]["value"] == 18

@@ -4,6 +4,7 @@ split, a label broken over two tokens joined."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -85,16 +86,13 @@ def _join_split_targets(tokens: list) -> list:
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
     carrying the other two. Only where the shape keeps no columns; a cell alone is not
     read as a unit unless a comparator and a figure stand right before it."""
-    units = set(spec()["indicator_units"])
-    comparators = spec()["comparators"]
+    units, comparators = set(spec()["indicator_units"]), spec()["comparators"]
     out, i = [], 0
     while i < len(tokens):
         c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
         if (u is not None and not (c.positional or n.positional or u.positional)
                 and c.text.strip() in comparators and value_type(n.text) == "num" and u.text.strip() in units):
-            joined = n.piece(0, len(n.text))
-            joined.comparator, joined.unit = c.text.strip(), u.text.strip()
-            out.append(joined)
+            out.append(with_unit_cells(n, c.text, u.text))
             i += 3
         else:
             out.append(tokens[i])
@@ -129,4 +127,14 @@ def _join_split_labels(tokens: list) -> list:
         else:
             out.append(t)
             i += 1
+    return out
+
+
+def with_unit_cells(figure: Token, comparator: Optional[str], unit: str) -> Token:
+    """A bare figure's token carrying the comparator and unit its row writes in cells of
+    their own (None: no comparator, as 定量 in 指标性质 says nothing of one)."""
+    out = figure.piece(0, len(figure.text))
+    comparator = comparator.strip() if comparator else None
+    out.comparator = comparator if comparator in spec()["comparators"] else None
+    out.unit = unit.strip()
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .form_assign import assign_by_type, assign_indicator_values
+from .form_cells import with_unit_cells
 from .form_facts import FactIndex
 from .form_tokens import Token
 from .form_vocab import (FACT_UNITS, LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na, is_score_figure,
@@ -249,12 +250,15 @@ class FormReader:
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
                 if slot not in cols:
-                    slots.append(slot)
+                    if slot not in _CELL_OF_TARGET:  # read with the figure they belong to
+                        slots.append(slot)
                     cols[slot] = t.col
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
-        if not slots:
+        if not {"weight", "score"} & set(slots):
+            # a header line without the score columns (the second line of a two-line
+            # header: 指标性质 | 指标值 | 度量单位) says too little of the order
             slots = ["target", "actual", "weight", "score", "reason"]
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0))
@@ -282,6 +286,7 @@ class FormReader:
                 end += 1
         else:
             values, end = self._typed_indicator_values(i + 1)
+        _units_from_cells(values)
         row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
         filled = False
         for slot in ("target", "actual"):
@@ -348,9 +353,10 @@ class FormReader:
         if not text or is_na(text):
             return None
         comparator, value, unit = parse_target(text)
-        if token.unit is not None:  # written over three cells (see form_cells._join_split_targets)
-            comparator, unit = spec()["comparators"][token.comparator], token.unit
-            text = f"{token.comparator}{text}{unit}"
+        if token.unit is not None:  # the unit in a cell of its own (see _units_from_cells)
+            comparator = spec()["comparators"].get(token.comparator) or comparator
+            unit = token.unit
+            text = f"{token.comparator or ''}{text}{unit}"
         out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
         if unit in FACT_UNITS:
             fact = self.index.fact_for(token, token.unit, "年度指标值" if slot == "target" else "实际完成值", path[-1],
@@ -398,3 +404,23 @@ class FormReader:
                 self.form["grade"] = {"text": word, "source": t.source(0, len(t.text.rstrip()))}
                 return k + 1
         return j
+
+
+# columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
+_CELL_OF_TARGET = ("comparator", "unit")
+
+
+def _units_from_cells(values: dict) -> None:
+    """The target's and the result's bare figures take the unit of the row's 度量单位 cell
+    (and the target its 指标性质 comparator); a result written bare beside a target read
+    with such a unit (the cells were joined by form_cells) shares it."""
+    comparator, unit = values.pop("comparator", None), values.pop("unit", None)
+    units = set(spec()["indicator_units"])
+    target, actual = values.get("target"), values.get("actual")
+    if unit is not None and unit.text.strip() in units:
+        for slot, cmp in (("target", comparator), ("actual", None)):
+            token = values.get(slot)
+            if token is not None and value_type(token.text) == "num":
+                values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)
+    elif target is not None and target.unit is not None and actual is not None and value_type(actual.text) == "num":
+        values["actual"] = with_unit_cells(actual, None, target.unit)
