@@ -49,10 +49,11 @@ class OfdPage:
         self.objects: list = []
 
     def text(self, x: float, top: float, text: str, size: float = 3.7, *, in_points: bool = False,
-             abbreviate: bool = True) -> None:
+             abbreviate: bool = True, advances: list = None) -> None:
         """One text object whose line starts at (x, top). `in_points`: sizes and offsets in
-        points with a CTM scaling them to millimetres (as some converters write)."""
-        advances = [advance(ch, size) for ch in text]
+        points with a CTM scaling them to millimetres (as some converters write);
+        `advances`: each glyph's step to the next (default: from the size)."""
+        advances = advances or [advance(ch, size) for ch in text]
         width, height = sum(advances), size * 1.3
         scale = 1 / PT if in_points else 1
         ctm = f' CTM="{PT:.6f} 0 0 {PT:.6f} 0 0"' if in_points else ""
@@ -157,6 +158,63 @@ def ofd_package(pages: list, *, title: str = "", template: OfdPage = None, repla
                 data = members[name]
                 z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
     return out.getvalue()
+
+
+def pdf_to_ofd(data: bytes) -> bytes:
+    """A PDF's text layer and drawing rewritten as OFD, the way converters write it: each
+    run of characters on one baseline a text object with DeltaX from the characters'
+    places, each path a path object (a rule, or a box's four sides). No tool here writes
+    OFD from .docx or PDF faithfully, so the seeds reach the OFD reader this way."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pages = []
+    pdf = pdfium.PdfDocument(data)
+    for i in range(len(pdf)):
+        page = pdf[i]
+        width, height = page.get_size()
+        out = OfdPage(width * PT, height * PT)
+        textpage = page.get_textpage()
+        run: list = []
+        for k in range(textpage.count_chars()):
+            ch = textpage.get_text_range(k, 1)
+            if ch in "\r\n" or not ch:
+                _flush(out, run)
+                run = []
+                continue
+            left, bottom, right, top = textpage.get_charbox(k, loose=True)
+            box = (left * PT, (height - top) * PT, right * PT, (height - bottom) * PT)
+            if run and (abs(box[1] - run[-1][1][1]) > 0.3 or box[0] < run[-1][1][0]):
+                _flush(out, run)
+                run = []
+            run.append((ch, box))
+        _flush(out, run)
+        textpage.close()
+        for obj in page.get_objects():
+            if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = obj.get_bounds()
+                x0, y0, x1, y1 = left * PT, (height - top) * PT, right * PT, (height - bottom) * PT
+                if y1 - y0 < 0.7 or x1 - x0 < 0.7:  # a rule: drawn along its middle
+                    out.rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2) if x1 - x0 >= y1 - y0 \
+                        else out.rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1)
+                else:
+                    out.path(x0, y0, [((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)),
+                                      ((x0, y1), (x0, y0))])
+        page.close()
+        pages.append(out)
+    pdf.close()
+    return ofd_package(pages)
+
+
+def _flush(page: OfdPage, run: list) -> None:
+    """One text object for a run of (char, box in mm) on one baseline."""
+    while run and not run[-1][0].strip():
+        run = run[:-1]
+    if not run:
+        return
+    size = max(b[3] - b[1] for _, b in run) / 1.3
+    steps = [b[1][0] - a[1][0] for a, b in zip(run, run[1:])] + [run[-1][1][2] - run[-1][1][0]]
+    page.text(run[0][1][0], run[0][1][1], "".join(ch for ch, _ in run), size, advances=steps)
 
 
 # ---------------------------------------------------------------- the test report

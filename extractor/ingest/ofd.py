@@ -28,6 +28,7 @@ from ..errors import IngestError
 from ..model import Document
 from .ofd_page import MM, PageContent, numbers
 from .page_layout import lay_out_pages
+from .page_text import group_lines
 from .ruled_tables import rulings_of_boxes, tables_from_rulings
 from .zipsafe import ZIP_DAMAGE, corrupt, verified_package
 
@@ -111,7 +112,7 @@ def read_ofd(path, data: bytes) -> Document:
         found = tables_from_rulings(hs, vs, content.glyphs)
         if found:
             tables[i] = found
-    lay_out_pages(doc, [c.runs for c in contents], sizes, tables)
+    lay_out_pages(doc, [group_lines(c.runs) for c in contents], sizes, tables)
     return doc
 
 
