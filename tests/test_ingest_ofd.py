@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -18,10 +20,12 @@ import pytest
 
 from extractor.errors import IngestError
 from extractor.ingest import SUPPORTED_SUFFIXES, load_document, sniff_format
+from extractor.ingest.ofd import read_ofd
 from extractor.model import HEADING, PARAGRAPH, TABLE
 from extractor.pipeline import extract_file
 
 from conftest import SEEDS, SEED_STEMS
+from mutants import mutant
 from ofd_writer import BASICS, CONCLUSION, PROBLEMS, SCORES, TARGETS, TITLE, OfdPage, ofd_package, pdf_to_ofd, \
     report_pages
 
@@ -195,3 +199,42 @@ def test_seed_pdf_as_ofd_reads_like_the_pdf(tmp_path, stem):
     assert [(t["header_rows"], len(t["rows"]), t["caption"]) for t in a["tables"]] == \
            [(t["header_rows"], len(t["rows"]), t["caption"]) for t in b["tables"]]
     assert sorted(f["rule"] for f in a["flags"]) == sorted(f["rule"] for f in b["flags"])
+
+
+_WILD_NUMBERS = ["nan", "-1e308", "1e308", "0", "-5", "g 99999999 3", "g", "1 2", "", "x"]
+
+
+def _mangle_numbers(data: bytes, rng) -> bytes:
+    """A package whose numbers (Boundary, CTM, Size, X, Y, DeltaX, path data) are wild:
+    what a broken producer writes into well-formed XML."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info).decode("utf-8")
+            body = re.sub(r'(Boundary|CTM|Size|X|Y|DeltaX|DeltaY)="[^"]*"',
+                          lambda m: f'{m.group(1)}="{rng.choice(_WILD_NUMBERS)}"' if rng.random() < 0.3 else m.group(0),
+                          body)
+            body = re.sub(r"<ofd:AbbreviatedData>[^<]*", lambda m: m.group(0) if rng.random() < 0.5 else
+                          f"<ofd:AbbreviatedData>{rng.choice(['M 0 0 L', 'Q 1 2 3 4 L 5 5', 'C', 'M 1e308 0 L -1e308 0'])}",
+                          body)
+            dst.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def test_mutated_packages_end_read_or_with_a_code_of_ours():
+    """Damaged bytes, members and numbers: every mutant is read or refused with one of
+    the project's codes, never an exception of another kind."""
+    good = ofd_package(report_pages(), title=TITLE)
+    codes = Counter()
+    for seed in range(120):
+        if seed % 2:
+            name, data = "numbers", _mangle_numbers(good, random.Random(seed))
+        else:
+            name, data = mutant(good, seed)
+        try:
+            read_ofd("m.ofd", data)
+            codes["ok"] += 1
+        except IngestError as e:
+            assert e.code in {"corrupt_ofd", "too_large", "no_text_layer"}, (seed, name, e)
+            codes[e.code] += 1
+    assert codes["ok"] and codes["corrupt_ofd"], codes

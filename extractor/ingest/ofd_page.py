@@ -23,6 +23,7 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # how many numbers each path command takes (GB/T 33190 9.3.2)
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 _MAX_GLYPHS = 200_000  # a page drawing more glyphs than this is no report page
+_FAR = 1e6  # mm: a number past a kilometre is damage, not a place on a page
 
 
 class PageContent:
@@ -125,7 +126,7 @@ def _subpaths(data: str) -> list:
         if n is None:  # a number where a command should be, or an unknown command: stop here
             break
         args = [float(t) for t in tokens[i + 1:i + 1 + n]]
-        if len(args) < n:
+        if len(args) < n or not all(abs(a) <= _FAR for a in args):  # cut short, or damaged
             break
         i += 1 + n
         if op in "SM":
@@ -153,7 +154,7 @@ def numbers(value, count: int):
     if len(found) < count:
         return None
     values = tuple(float(v) for v in found[:count])
-    return values if all(math.isfinite(v) for v in values) else None
+    return values if all(abs(v) <= _FAR for v in values) else None  # (nan fails too)
 
 
 def steps(value, limit: int) -> list:
@@ -177,4 +178,4 @@ def _float(value, default: float) -> float:
         v = float(value)
     except (TypeError, ValueError):
         return default
-    return v if math.isfinite(v) else default
+    return v if abs(v) <= _FAR else default  # (nan fails too)
