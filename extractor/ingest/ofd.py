@@ -35,6 +35,10 @@ from .zipsafe import ZIP_DAMAGE, corrupt, verified_package
 _A4 = (210.0, 297.0)  # mm: the page size when the document gives none
 
 
+class _PartError(Exception):
+    """A part of the package missing, unreadable or malformed."""
+
+
 class _Package:
     """The verified zip: parsed XML members by their OFD path (absolute from the package
     root when it starts with /, else relative to the part that names it)."""
@@ -48,12 +52,15 @@ class _Package:
         self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
     def xml(self, name: str):
-        """The member's root element with the namespaces taken off the tags; KeyError
-        when it is missing, XMLSyntaxError when it is malformed."""
+        """The member's root element with the namespaces taken off the tags; _PartError
+        when it is missing, unreadable or malformed."""
         member = self.names.get(name.lower())
         if member is None:
-            raise KeyError(f"{name} is missing")
-        root = self.etree.fromstring(self.zip.read(member), self.parser)
+            raise _PartError(f"{name} is missing")
+        try:
+            root = self.etree.fromstring(self.zip.read(member), self.parser)
+        except (self.etree.XMLSyntaxError, *ZIP_DAMAGE) as e:
+            raise _PartError(f"{name}: {type(e).__name__}: {e}") from e
         for el in root.iter():
             if isinstance(el.tag, str):
                 el.tag = self.etree.QName(el).localname
@@ -70,14 +77,12 @@ def _resolve(base: str, location: str) -> str:
 def read_ofd(path, data: bytes) -> Document:
     """Raises IngestError: `corrupt_ofd` for a damaged package, `too_large` for one that
     inflates past zipsafe's caps, `no_text_layer` when no page holds text."""
-    from lxml.etree import XMLSyntaxError
-
     package = _Package(data)
     try:
         document_path, extra = _document_path(package)
         document = package.xml(document_path)
-    except (KeyError, XMLSyntaxError, *ZIP_DAMAGE) as e:
-        raise corrupt("ofd", str(e).strip("'\"") or type(e).__name__) from e
+    except _PartError as e:
+        raise corrupt("ofd", str(e)) from e
     default_size = _size(document.find("CommonData/PageArea")) or _A4
     templates = {t.get("ID"): _resolve(document_path, t.get("BaseLoc"))
                  for t in document.iterfind("CommonData/TemplatePage") if t.get("BaseLoc")}
@@ -88,8 +93,8 @@ def read_ofd(path, data: bytes) -> Document:
     for number, page in enumerate(pages, 1):
         try:
             size, content = _read_page(package, document_path, page, templates, default_size)
-        except (KeyError, XMLSyntaxError, *ZIP_DAMAGE) as e:
-            failed[number] = str(e).strip("'\"") or type(e).__name__
+        except _PartError as e:
+            failed[number] = str(e)
             size, content = sizes[-1] if sizes else (default_size[0] * MM, default_size[1] * MM), PageContent()
         sizes.append(size)
         contents.append(content)
@@ -122,7 +127,7 @@ def _document_path(package: _Package) -> tuple:
     bodies = entry.findall("DocBody")
     roots = [b.findtext("DocRoot") for b in bodies]
     if not roots or not (roots[0] or "").strip():
-        raise KeyError("OFD.xml names no document (DocBody/DocRoot)")
+        raise _PartError("OFD.xml names no document (DocBody/DocRoot)")
     return _resolve("OFD.xml", roots[0]), len(roots) - 1
 
 
@@ -137,7 +142,7 @@ def _read_page(package: _Package, document_path: str, page, templates: dict, def
     they are drawn under it, then its own content."""
     location = page.get("BaseLoc")
     if not location:
-        raise KeyError(f"page {page.get('ID')} has no BaseLoc")
+        raise _PartError(f"page {page.get('ID')} has no BaseLoc")
     content_path = _resolve(document_path, location)
     root = package.xml(content_path)
     content = PageContent()
