@@ -23,7 +23,7 @@ class Line:
 
 
 def group_lines(runs: list) -> list:
-    """Runs (PDFium lines, or a cell's characters) whose vertical centres fall within each
+    """Runs (PDFium lines, OFD text runs, or a cell's characters) whose vertical centres fall within each
     other's height form one line: PDFium may break a line where the text jumps sideways."""
     lines: list = []
     for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
