@@ -3,7 +3,7 @@ extraction (and unstructured's fast PDF partition, where installed) of the same 
 measured side by side in one run.
 
     .venv/bin/python bench/run.py [--repeat N] [--scale K] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
-                                  [--formats txt,docx,pdf,html]
+                                  [--formats txt,docx,pdf,html,ofd]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
 meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
@@ -17,6 +17,7 @@ image-only PDF and run through the batch job. --profile prints where the time go
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -53,6 +54,23 @@ def html_sources(tmp: Path) -> list:
     return files
 
 
+def ofd_sources(tmp: Path) -> list:
+    """The corpus's and the seeds' PDFs rewritten as OFD (tests/ofd_writer.py: their text
+    runs and rules, as a converter writes them; no tool here exports OFD), and the tests'
+    two-page report."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from ofd_writer import TITLE, ofd_package, pdf_to_ofd, report_pages
+
+    out = tmp / "ofd-src"
+    out.mkdir(parents=True)
+    files = [out / "written_report.ofd"]
+    files[0].write_bytes(ofd_package(report_pages(), title=TITLE))
+    for pdf in sources("pdf"):
+        files.append(out / f"{pdf.stem}.ofd")
+        files[-1].write_bytes(pdf_to_ofd(pdf.read_bytes()))
+    return files
+
+
 def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | None = None) -> tuple[int, int]:
     """Copy the format's files into target until min_pages (pdf) or repeat rounds."""
     files = sources(fmt) if files is None else files
@@ -72,9 +90,9 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | Non
                 data += f"\n%{rounds}".encode()
             elif fmt == "html":  # a comment after the page (after an archive's last boundary)
                 data += f"\n<!-- {rounds} -->\n".encode()
-            if fmt == "docx":
+            if fmt in ("docx", "ofd"):
                 shutil.copy(f, target / f"{rounds:03d}_{f.name}")
-                _touch_docx(target / f"{rounds:03d}_{f.name}", rounds)
+                _touch_zip(target / f"{rounds:03d}_{f.name}", rounds)
             else:
                 (target / f"{rounds:03d}_{f.name}").write_bytes(data)
             n += 1
@@ -83,7 +101,7 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | Non
     return n, pages
 
 
-def _touch_docx(path: Path, k: int) -> None:
+def _touch_zip(path: Path, k: int) -> None:
     import zipfile
 
     with zipfile.ZipFile(path, "a") as z:
@@ -95,6 +113,11 @@ def _pages(f: Path) -> int:
         import pypdfium2
 
         return len(pypdfium2.PdfDocument(str(f)))
+    if f.suffix == ".ofd":
+        import zipfile
+
+        with zipfile.ZipFile(f) as z:
+            return sum(1 for name in z.namelist() if name.endswith("/Content.xml") and "/Pages/" in name)
     return 1
 
 
@@ -127,8 +150,8 @@ def timed(cmd: list) -> tuple[float, int]:
 
 def whole_run(py: str, corpus: Path, out: Path, n: int, pages: int) -> dict:
     secs, rss = timed([py, "-m", "extractor.cli", "run", str(corpus), "-o", str(out), "--no-progress"])
-    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    per_file = sorted(float(line.rsplit(",", 1)[1]) * 1000 for line in manifest)
+    with open(out / "manifest.csv", encoding="utf-8-sig", newline="") as f:  # by name: columns get added
+        per_file = sorted(float(row["seconds"]) * 1000 for row in csv.DictReader(f))
     return {"files": n, "pages": pages, "seconds": round(secs, 2), "files_per_s": round(n / secs, 1),
             "pages_per_s": round(pages / secs, 1), "median_ms_per_file": round(statistics.median(per_file), 1),
             "median_ms_per_page": round(statistics.median(per_file) * n / pages, 1),
@@ -244,8 +267,9 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--unstructured-python", default=sys.executable,
                     help="an interpreter with unstructured installed, for the side-by-side PDF figure")
-    ap.add_argument("--formats", default="txt,docx,pdf,html",
-                    help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML)")
+    ap.add_argument("--formats", default="txt,docx,pdf,html,ofd",
+                    help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML; "
+                         "ofd: the corpus's and seeds' PDFs rewritten as OFD)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     py = sys.executable
@@ -253,10 +277,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         tmp = Path(tmp)
         formats = args.formats.split(",")
-        for fmt in ("txt", "docx", "pdf", "html"):
+        for fmt in ("txt", "docx", "pdf", "html", "ofd"):
             if fmt not in formats:
                 continue
-            files = html_sources(tmp) if fmt == "html" else None
+            files = html_sources(tmp) if fmt == "html" else ofd_sources(tmp) if fmt == "ofd" else None
             n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat, files)
             if n:
                 results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)

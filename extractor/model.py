@@ -81,7 +81,7 @@ class Block:
     level: Optional[int] = None  # heading depth, 1 = 一、
     numbering: Optional[str] = None  # the numbering label as written: "（一）", "1."
     table: Optional[Table] = None
-    # Geometry and OCR data when the format has them (pdf): [x0, top, x1, bottom].
+    # Geometry and OCR data when the format has them (pdf, ofd): [x0, top, x1, bottom] in points.
     bbox: Optional[list] = None
     # OCR pages: the lowest mean word confidence (0-100) of the block's lines.
     confidence: Optional[float] = None
@@ -96,7 +96,7 @@ class Block:
 @dataclass(slots=True)
 class Document:
     path: str
-    format: str  # txt | docx | pdf | doc | wps | xlsx | html | mhtml
+    format: str  # txt | docx | pdf | doc | wps | xlsx | html | mhtml | ofd
     blocks: list = field(default_factory=list)
     pages: Optional[int] = None
     encoding: Optional[str] = None  # for txt: which encoding was detected

@@ -9,7 +9,8 @@ import pytest
 
 from extractor.ingest.ocr import (_dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_figure_tails, mend_numbers,
                                   mend_row_labels, mend_units)
-from extractor.ingest.pdf import Line, _spec_rows
+from extractor.ingest.page_text import Line
+from extractor.ingest.ruled_tables import spec_rows
 from extractor.ingest.tables import build_table, row_kinds
 from extractor.pipeline import extract_file
 
@@ -127,7 +128,7 @@ def test_a_continued_table_a_few_points_off_keeps_its_columns():
     overleaf = [((88.4, 72.1, 122.2, 209.6), "二"), ((122.2, 72.1, 213.0, 209.6), "乙"),
                 ((213.0, 72.1, 366.0, 117.4), "目标"), ((366.0, 72.1, 439.9, 117.4), "已完成"),
                 ((439.9, 72.1, 502.2, 117.4), "100%"), ((122.2, 209.6, 366.0, 250.0), "合并的两列")]
-    spec = _spec_rows(overleaf, first_part_xs)
+    spec = spec_rows(overleaf, first_part_xs)
     # each cell in the column its edges are nearest to: not two columns for a boundary
     # 2 pt inside it
     assert spec == [[("二", 1, 1), ("乙", 1, 1), ("目标", 1, 1), ("已完成", 1, 1), ("100%", 1, 1)],

@@ -12,7 +12,7 @@ from ..model import Document
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 MHTML_SUFFIXES = {".mht", ".mhtml"}
-SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx"} | HTML_SUFFIXES | MHTML_SUFFIXES
+SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
                          re.IGNORECASE | re.DOTALL)
 _HEADER_LINE = re.compile(rb"^\s*[\x21-\x39\x3b-\x7e]+:")
@@ -38,6 +38,10 @@ def sniff_format(path: Path, head: bytes) -> str:
         if not head.startswith(b"PK"):
             raise IngestError("not an .xlsx: the file is not a zip package", code="corrupt_xlsx")
         return "xlsx"
+    if suffix == ".ofd":
+        if not head.startswith(b"PK"):  # OFD.xml inside is the reader's to find
+            raise IngestError("not an OFD: the file is not a zip package", code="corrupt_ofd")
+        return "ofd"
     if suffix in (".doc", ".wps"):
         return suffix[1:]
     if suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
@@ -84,6 +88,9 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt == "xlsx":
         from .xlsx import read_xlsx
         return read_xlsx(path, data)
+    if fmt == "ofd":
+        from .ofd import read_ofd
+        return read_ofd(path, data)
     if fmt == "html":
         from .html import read_html
         return read_html(path, data)

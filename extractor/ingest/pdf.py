@@ -9,49 +9,26 @@ draw ruling lines (from PDFium's own drawing, or pdfplumber's table finder when 
 the text inside them is taken out of the text flow, and a table continued on the next
 page is joined to its first part. Tables printed as pipe rows (a .txt with | a | b | rows
 printed to PDF) are read from the text lines by the .txt reader's rules (text_tables.py),
-and joined across a page break too. Every block carries its page number and box."""
+and joined across a page break too. Every block carries its page number and box.
+How lines become blocks and tables is page_layout.py's and ruled_tables.py's, shared with
+the OFD reader."""
 from __future__ import annotations
 
 import io
 import os
-import statistics
-from collections import Counter
-from dataclasses import dataclass
 
 import regex
 
 from ..errors import IngestError
-from ..model import TABLE, Document
-from ..numbering import numbering_of
-from .ocr import mend_figure_tails, mend_row_labels, mend_units
-from .tables import build_table, caption_from_previous
-from .text_blocks import add_text_block, continues_sentence
-from .text_tables import drawing_characters, leading_caption, pipe_table_at, table_from_rows
+from ..model import Document
+from .page_layout import lay_out_pages
+from .page_text import Line, group_lines, join_cell_lines
+from .ruled_tables import rulings_of_boxes, spec_rows, tables_from_rulings
+from .text_tables import drawing_characters
 
-_PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _CJK = regex.compile(r"\p{Han}")
-_CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
-# spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
-_LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
-_MARGIN_SHARE = 0.08
-_SENTENCE_END = regex.compile(r"[。；！？：;!?:]$")
-_OPENING = "（【〔《〈“‘「『"
-_LABEL = regex.compile(r"^.{1,17}[：:]$")
-# a line starting with a unit or closing punctuation continues the line above
-_CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
-
 
 _A4 = (595.0, 842.0)  # the size assumed for a damaged first page (its own cannot be read)
-
-
-@dataclass
-class Line:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    confidence: float = None  # OCR lines: mean word confidence (0-100)
 
 
 def read_pdf(path, data: bytes, careful: bool = None) -> Document:
@@ -77,7 +54,7 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
                 failed[i + 1] = str(e).strip() or type(e).__name__
                 size, lines, ruled_tables = sizes[-1] if sizes else _A4, [], None
             sizes.append(size)
-            pages.append((lines, size[0]))
+            pages.append(lines)
             if i + 1 in failed:
                 continue
             if not _usable(lines):
@@ -93,13 +70,13 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
             from .ocr import ocr_pages
 
             for i, (lines, (hs, vs), reader) in ocr_pages(pdf, scanned, Line).items():
-                pages[i] = (lines, sizes[i][0])
-                found = _tables_from_rulings(hs, vs, reader.words)
+                pages[i] = lines
+                found = tables_from_rulings(hs, vs, reader.words)
                 if found:
                     ocr_tables[i] = found
     finally:
         pdf.close()
-    if not any(lines for lines, _ in pages):
+    if not any(pages):
         raise IngestError("no text found, not even by OCR", code="no_text_layer")
     if careful:
         tables = _tables(data, ruled) if ruled else {}
@@ -109,18 +86,7 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
     for number, reason in failed.items():
         doc.warnings.append({"code": "pages_failed", "severity": "warning",
                              "message": f"page {number} could not be read ({reason}); the other pages were"})
-    repeated = _repeated_margins([lines for lines, _ in pages], sizes)
-    carry = None  # a paragraph still open at the bottom of the previous page
-    for number, ((lines, width), (_, height)) in enumerate(zip(pages, sizes), 1):
-        page_tables = tables.get(number - 1, [])
-        body = [l for l in lines if not _is_margin(l, height, repeated)
-                and not any(_inside(l, t["bbox"]) for t in page_tables)]
-        # a paragraph still open at the bottom of the previous page means no table ended it
-        may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
-        body, text_tables = _pipe_tables(body, page_tables, may_go_on)
-        carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
-    if carry:
-        carry.flush()
+    lay_out_pages(doc, pages, sizes, tables)
     return doc
 
 
@@ -131,7 +97,7 @@ def _read_page(pdf, i: int, careful: bool):
     page = pdf[i]
     try:
         size = page.get_size()
-        lines = _group_lines(_page_lines(page))
+        lines = group_lines(_page_lines(page))
         if not _usable(lines) or not _has_rulings(page):
             return size, lines, None
         return size, lines, ([] if careful else _ruled_tables(page, _page_chars(page), size[1]) or [])
@@ -198,268 +164,10 @@ def _page_lines(page) -> list:
     return lines
 
 
-def _group_lines(runs: list) -> list:
-    """Runs (PDFium lines, or a cell's characters) whose vertical centres fall within each
-    other's height form one line: PDFium may break a line where the text jumps sideways."""
-    lines: list = []
-    for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
-        centre = (run.top + run.bottom) / 2
-        if lines and lines[-1][0].top - 1 <= centre <= lines[-1][0].bottom + 1:
-            lines[-1].append(run)
-        else:
-            lines.append([run])
-    out = []
-    for group in lines:
-        group.sort(key=lambda r: r.x0)
-        text = _LAYOUT_SPACE.sub("", "".join(r.text for r in group)).strip()
-        out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
-                        max(r.bottom for r in group)))
-    return out
-
-
 def _has_rulings(page) -> bool:
     import pypdfium2.raw as raw
 
     return any(obj.type == raw.FPDF_PAGEOBJ_PATH for obj in page.get_objects())
-
-
-def _repeated_margins(pages: list, sizes: list) -> set:
-    """Texts (digits masked) in the top/bottom margin on at least half the pages."""
-    if len(pages) < 3:
-        return set()
-    seen: Counter = Counter()
-    for lines, (_, height) in zip(pages, sizes):
-        keys = {regex.sub(r"\d+", "#", l.text) for l in lines
-                if l.top < height * _MARGIN_SHARE or l.bottom > height * (1 - _MARGIN_SHARE)}
-        seen.update(keys)
-    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2)}
-
-
-def _is_margin(line: Line, height: float, repeated: set) -> bool:
-    in_margin = line.top < height * _MARGIN_SHARE or line.bottom > height * (1 - _MARGIN_SHARE)
-    if not in_margin:
-        return False
-    return bool(_PAGE_NUMBER.match(line.text)) or regex.sub(r"\d+", "#", line.text) in repeated
-
-
-def _inside(line: Line, bbox) -> bool:
-    x0, top, x1, bottom = bbox
-    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
-    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
-
-
-class _Paragraph:
-    """Lines gathered into one paragraph, possibly across a page break."""
-
-    def __init__(self, doc: Document, page: int, right: float, char: float):
-        self.doc, self.page, self.right, self.char = doc, page, right, char
-        self.lines: list = []
-
-    def open_at_margin(self) -> bool:
-        """Ends at the right margin without closing its sentence: may go on overleaf."""
-        if not self.lines:
-            return False
-        last = self.lines[-1]
-        return last.x1 >= self.right - 1.5 * self.char and not regex.search(r"[。；！？：:]$", last.text)
-
-    def flush(self):
-        if not self.lines:
-            return
-        text = "".join(_join(self.lines))
-        page = self.page
-        bbox = [round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
-                round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)]
-        confidences = [l.confidence for l in self.lines if l.confidence is not None]
-        last = self.doc.blocks[-1] if self.doc.blocks else None
-        if last is not None and last.kind != TABLE and last.raw and continues_sentence(last.raw, text) \
-                and not _LABEL.match(text):
-            # The paragraph above stopped mid-sentence (a line break in the source, often at
-            # a page break): join it the way the .txt reader joins such lines. A short line
-            # ending in a colon (附件1：) opens something new and is never the rest of one.
-            self.doc.blocks.pop()
-            text = "".join(_join([Line(last.raw, 0, 0, 0, 0), Line(text, 0, 0, 0, 0)]))
-            if last.page == page and last.bbox:
-                bbox = [min(last.bbox[0], bbox[0]), last.bbox[1], max(last.bbox[2], bbox[2]), bbox[3]]
-            else:
-                bbox = last.bbox  # a box on one page: the part where the paragraph starts
-            page = last.page
-            if last.confidence is not None:
-                confidences.append(last.confidence)
-        if confidences:  # read by OCR
-            text = mend_units(text)
-        block = add_text_block(self.doc, text, page=page, bbox=bbox)
-        if block is not None and confidences:
-            block.confidence = min(confidences)
-        self.lines = []
-
-
-def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry, text_tables=()):
-    items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables] \
-        + [("text_table", t["bbox"][1], t) for t in text_tables]
-    items.sort(key=lambda x: x[1])
-    if lines:
-        left = min(l.x0 for l in lines)
-        right = max(l.x1 for l in lines)
-        char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
-        # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
-        # leaves a gap of more than a character height inside a paragraph
-        tops = sorted(l.top for l in lines)
-        steps = [b - a for a, b in zip(tops, tops[1:]) if 0.8 * char < b - a < 3 * char]
-        pitch = statistics.median(steps) if steps else 1.5 * char
-    else:
-        left, right, char, pitch = 0, width, 10, 15
-    para = _Paragraph(doc, number, right, char)
-    if carry is not None:
-        first = items[0] if items else None
-        if first and first[0] == "line" and carry.open_at_margin() and _at_left(first[2], left, char) \
-                and not numbering_of(first[2].text)[0]:
-            para.lines, para.page = carry.lines, carry.page  # the sentence goes on overleaf
-        else:
-            carry.flush()
-    for kind, _, item in items:
-        if kind == "table":
-            para.flush()
-            _emit_table(doc, number, item)
-            continue
-        if kind == "text_table":
-            para.flush()
-            _emit_text_table(doc, number, item)
-            continue
-        line = item
-        if para.lines:
-            prev = para.lines[-1]
-            # a number too long for the rest of the line wraps early: allow a few characters' slack;
-            # more under an indented first line that has not ended its sentence, where a line
-            # back at the left margin can only go on the paragraph (a word or a punctuation mark
-            # that may not start a line pushes the line above a few characters short)
-            slack = 2.5
-            if para.lines[0].x0 >= left + 1.5 * char and not _SENTENCE_END.search(prev.text):
-                slack = 4
-            runs_to_margin = prev.x1 >= right - slack * char
-            starts_at_margin = _at_left(line, left, char)
-            close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
-                     or prev.top > line.top)  # (or overleaf)
-            goes_on = bool(_CONTINUES.match(line.text)) and close  # 人，… cannot start a paragraph
-            if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
-                para.flush()
-        para.lines.append(line)
-    return para
-
-
-def _at_left(line: Line, left: float, char: float) -> bool:
-    """Does the line start at the left margin (not indented)? A full-width opening bracket
-    or quote draws its glyph in the right half of its box, so its ink starts later."""
-    inset = 0.8 if line.text[:1] in _OPENING else 0.5
-    return line.x0 <= left + inset * char
-
-
-def _join(lines: list) -> list:
-    out = [lines[0].text]
-    for prev, line in zip(lines, lines[1:]):
-        a, b = prev.text[-1:], line.text[:1]
-        latin = regex.match(r"[A-Za-z0-9]", a) and regex.match(r"[A-Za-z0-9]", b)
-        out.append((" " if latin else "") + line.text)
-    return out
-
-
-def _emit_table(doc: Document, number: int, found: dict) -> None:
-    spec = found["spec"]
-    last = doc.blocks[-1] if doc.blocks else None
-    # A table that opens a page right after a table closing the previous one, with the
-    # same number of columns, is the same table continued.
-    if last is not None and last.kind == TABLE and getattr(last, "end_page", last.page) == number - 1 \
-            and found["first_on_page"] \
-            and getattr(last, "xs", None) and found["x1"] <= last.xs[-1] + 2 and found["x0"] >= last.xs[0] - 2:
-        spec = _spec_rows(found["cells"], last.xs)  # columns measured against the first part
-        old = [[(c.raw if c.raw is not None else c.text, c.rowspan, c.colspan) + _cell_extra(c) for c in row
-                if c.merged_from is None] for row in last.table.rows]
-        header = old[: last.table.header_rows]
-        if header and [e[0] for e in spec[0]] == [e[0] for e in header[0]]:
-            spec = spec[len(header):]  # the header repeated on the new page
-        if spec and old and spec[0] and not spec[0][0][0] and old[-1] and old[-1][0][0] \
-                and [c[2] for c in spec[0]] == [c[2] for c in old[-1]]:
-            # a row cut by the page break: its first cell is empty overleaf; the texts go on
-            old[-1] = [(a[0] + b[0],) + a[1:] for a, b in zip(old[-1], spec[0])]
-            spec = spec[1:]
-        table = build_table(old + spec, caption=last.table.caption)
-        mend_row_labels(table)
-        mend_figure_tails(table)
-        last.table = table
-        last.text = table.as_text()
-        last.end_page = number
-        return
-    table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
-    mend_row_labels(table)
-    mend_figure_tails(table)
-    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
-    block.xs = found["xs"]
-
-
-def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
-    """Tables printed as pipe rows, one a text line (a .txt printed to PDF): the page's
-    other lines, and each table as {"found", "bbox", "first_on_page"}. `may_go_on`: the
-    previous page ended in such a table, so one row at the top of this page is its rest."""
-    if any(l.confidence is not None for l in lines):
-        return lines, []  # read by OCR: a table's rules read as | are no pipe rows
-    texts = [l.text for l in lines]
-    rest, found = [], []
-    i = 0
-    while i < len(lines):
-        first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
-        table = pipe_table_at(texts, i, min_rows=1 if first and may_go_on else 2)
-        if table is None or not table.rows:
-            upto = i + 1 if table is None else table.end
-            rest.extend(lines[i:upto])
-            i = upto
-            continue
-        own = lines[table.start:table.end]
-        bbox = [min(l.x0 for l in own), own[0].top, max(l.x1 for l in own), own[-1].bottom]
-        found.append({"found": table, "bbox": bbox, "first_on_page": first})
-        i = table.end
-    return rest, found
-
-
-def _open_text_table(doc: Document, number: int) -> bool:
-    """Did the previous page end in a table printed as pipe rows?"""
-    last = doc.blocks[-1] if doc.blocks else None
-    return last is not None and last.kind == TABLE and getattr(last, "text_lines", None) is not None \
-        and getattr(last, "end_page", last.page) == number - 1
-
-
-def _emit_text_table(doc: Document, number: int, item: dict) -> None:
-    found = item["found"]
-    last = doc.blocks[-1] if doc.blocks else None
-    if item["first_on_page"] and _open_text_table(doc, number):
-        # the table goes on from the previous page (a row may be cut by the page break):
-        # its lines are read again as one table
-        lines = last.text_lines + found.lines
-        whole = pipe_table_at(lines, 0)
-        if whole is not None and whole.rows and whole.end == len(lines):
-            caption, rows = leading_caption(whole.rows)
-            last.table = table_from_rows(rows, caption or last.table.caption)
-            last.text = last.table.as_text()
-            last.text_lines = lines
-            last.end_page = number
-            return
-    caption, rows = leading_caption(found.rows)
-    table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
-    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
-    block.text_lines = found.lines
-
-
-def _cell_extra(cell) -> tuple:
-    """A built cell's OCR box and confidence, as a spec entry carries them."""
-    return ({"bbox": cell.bbox, "confidence": cell.confidence},) if cell.confidence is not None else ()
-
-
-def _long_caption(doc: Document, number: int):
-    """A title longer than caption_from_previous allows (a project's full name + 情况表)
-    right above the table on the same page is its caption too. (The .txt reader
-    finds such titles as one-cell rows of the table itself.)"""
-    last = doc.blocks[-1] if doc.blocks else None
-    if last is None or last.kind == TABLE or last.page != number or len(last.text) > 80:
-        return None
-    return last.text if regex.search(r"表$", last.text) and not regex.search(r"[。；，]", last.text) else None
 
 
 def _tables(data: bytes, page_indexes: list) -> dict:
@@ -474,7 +182,7 @@ def _tables(data: bytes, page_indexes: list) -> dict:
             for t in page.find_tables():
                 cells = _spec_of(t)
                 if cells["cells"]:
-                    cells.update(bbox=t.bbox, spec=_spec_rows(cells["cells"], cells["xs"]))
+                    cells.update(bbox=t.bbox, spec=spec_rows(cells["cells"], cells["xs"]))
                     found.append(cells)
             if found:
                 words = page.extract_words()
@@ -498,37 +206,6 @@ def _spec_of(table) -> dict:
     return {"cells": cells, "xs": xs, "x0": table.bbox[0], "x1": table.bbox[2]}
 
 
-def _spec_rows(cells: list, xs: list) -> list:
-    """build_table spec rows: a cell spanning several column (row) boundaries is a colspan
-    (rowspan). Where a row has no cell over a column (a table finder may leave out the empty
-    part of a cell merged on the previous page), an empty cell keeps the others in place."""
-    tops = sorted({round(entry[0][1], 0) for entry in cells})
-    entries = [[] for _ in tops]
-    covered = set()
-    for c, text, *ocr in sorted(cells, key=lambda ct: (round(ct[0][1], 0), ct[0][0])):
-        r = tops.index(round(c[1], 0))
-        # each edge at its nearest boundary: a table continued on a scanned page sits a
-        # few points off the first part's columns, and a boundary a little inside a cell
-        # is not a column it spans
-        col = min(range(len(xs)), key=lambda j: abs(xs[j] - c[0]))
-        colspan = max(1, min(range(len(xs)), key=lambda j: abs(xs[j] - c[2])) - col)
-        rowspan = 1 + sum(1 for y in tops if c[1] + 1 < y < c[3] - 1)
-        extra = ({"bbox": [float(v) for v in c], **ocr[0]},) if ocr else ()  # an OCR cell keeps its box and confidence
-        entries[r].append((col, (text, rowspan, colspan) + extra))
-        covered |= {(rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan)}
-    spec = []
-    for r, row in enumerate(entries):
-        starts = dict(row)
-        out = []
-        for col in range(max(len(xs) - 1, max(starts, default=0) + 1)):
-            if col in starts:
-                out.append(starts[col])
-            elif (r, col) not in covered:
-                out.append(("", 1, 1))  # nothing drawn here: keep the columns in place
-        spec.append(out)
-    return spec
-
-
 def _cell_text(page, bbox) -> str:
     x0, top, x1, bottom = bbox
 
@@ -540,23 +217,11 @@ def _cell_text(page, bbox) -> str:
         return x0 <= cx <= x1 and top <= cy <= bottom
 
     text = page.filter(centred).extract_text() or ""
-    return _join_cell_lines([l.strip() for l in text.split("\n") if l.strip()])
-
-
-def _join_cell_lines(lines: list) -> str:
-    """A cell's wrapped lines as one text: Chinese (and its punctuation) joins without a
-    space, Latin words with one; other breaks stay line breaks."""
-    out = ""
-    for line in lines:
-        if out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
-            out += " "
-        elif out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
-            out += "\n"
-        out += line
-    return _LAYOUT_SPACE.sub("", out)
+    return join_cell_lines([l.strip() for l in text.split("\n") if l.strip()])
 
 
 # ---------------------------------------------------------------- tables from PDFium's drawing
+
 
 def _page_chars(page) -> list:
     """Every character with its own box: PDFium's text runs can overlap inside table cells,
@@ -575,151 +240,18 @@ def _page_chars(page) -> list:
 
 
 def _segments(page, height: float) -> tuple[list, list]:
-    """Ruling lines: thin path objects, as (y, x0, x1) horizontals and (x, y0, y1) verticals;
-    a rectangle drawn as one path gives its four edges."""
+    """Ruling lines: the boxes of the page's path objects (see rulings_of_boxes)."""
     import pypdfium2.raw as raw
 
-    hs, vs = [], []
+    boxes = []
     for obj in page.get_objects():
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        x0, y0, x1, y1 = left, height - top, right, height - bottom
-        w, h = x1 - x0, y1 - y0
-        if h <= 2 and w > 3:
-            hs.append(((y0 + y1) / 2, x0, x1))
-        elif w <= 2 and h > 3:
-            vs.append(((x0 + x1) / 2, y0, y1))
-        elif w > 3 and h > 3:
-            hs += [(y0, x0, x1), (y1, x0, x1)]
-            vs += [(x0, y0, y1), (x1, y0, y1)]
-    return hs, vs
-
-
-def _snap(values: list, tol: float = 2.0) -> list:
-    out: list = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tol:
-            out.append(v)
-    return out
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            boxes.append((left, height - top, right, height - bottom))
+    return rulings_of_boxes(boxes)
 
 
 def _ruled_tables(page, runs: list, height: float) -> list:
     hs, vs = _segments(page, height)
-    return _tables_from_rulings(hs, vs, runs)
+    return tables_from_rulings(hs, vs, runs)
 
-
-def _tables_from_rulings(hs: list, vs: list, runs) -> list:
-    """Tables from ruling segments and boxed text: a list of runs (characters), or a
-    function giving the runs inside a list of cell boxes (OCR of those cells)."""
-    if len(hs) < 2 or len(vs) < 2:
-        return []
-    found = []
-    all_runs = []
-    for h_group, v_group in _clusters(hs, vs):
-        grid = _grid_cells(h_group, v_group)
-        if grid is None:
-            continue
-        region = runs(grid[2]) if callable(runs) else runs
-        all_runs += region
-        found.append(_fill_grid(*grid, region))
-    runs = all_runs
-    if found:
-        first_top = min((r.top for r in runs), default=0)
-        for t in found:
-            t["first_on_page"] = t["bbox"][1] <= first_top + 2
-    return found
-
-
-def _clusters(hs: list, vs: list, tol: float = 2.0) -> list:
-    """Groups of ruling lines that touch each other: one group per table."""
-    items = [("h", s) for s in hs] + [("v", s) for s in vs]
-    parent = list(range(len(items)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (ki, a) in enumerate(items):
-        if ki != "h":
-            continue
-        for j, (kj, b) in enumerate(items):
-            if kj == "v" and a[1] - tol <= b[0] <= a[2] + tol and b[1] - tol <= a[0] <= b[2] + tol:
-                parent[find(i)] = find(j)
-    groups: dict = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    out = []
-    for members in groups.values():
-        h = [s for k, s in members if k == "h"]
-        v = [s for k, s in members if k == "v"]
-        if len(h) >= 2 and len(v) >= 2:
-            out.append((h, v))
-    return sorted(out, key=lambda g: min(s[0] for s in g[0]))
-
-
-def _grid_cells(hs: list, vs: list, tol: float = 2.0):
-    """The cells the rules enclose: (xs, ys, cell boxes, owner of each grid slot), or None."""
-    xs = _snap([s[0] for s in vs])
-    ys = _snap([s[0] for s in hs])
-    if len(xs) < 2 or len(ys) < 2:
-        return None
-
-    def has_v(x, y_lo, y_hi):  # a vertical rule at x covering the span between y_lo and y_hi
-        mid = (y_lo + y_hi) / 2
-        return any(abs(s[0] - x) <= tol and s[1] - tol <= mid <= s[2] + tol for s in vs)
-
-    def has_h(y, x_lo, x_hi):
-        mid = (x_lo + x_hi) / 2
-        return any(abs(s[0] - y) <= tol and s[1] - tol <= mid <= s[2] + tol for s in hs)
-
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    owner = {}
-    cells = []
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if (r, c) in owner:
-                continue
-            c2 = c
-            while c2 + 1 < n_cols and not has_v(xs[c2 + 1], ys[r], ys[r + 1]):
-                c2 += 1
-            r2 = r
-            while r2 + 1 < n_rows and not has_h(ys[r2 + 1], xs[c], xs[c2 + 1]):
-                r2 += 1
-            for rr in range(r, r2 + 1):
-                for cc in range(c, c2 + 1):
-                    owner[(rr, cc)] = len(cells)
-            cells.append((xs[c], ys[r], xs[c2 + 1], ys[r2 + 1]))
-    return xs, ys, cells, owner
-
-
-def _fill_grid(xs: list, ys: list, cells: list, owner: dict, runs: list) -> dict:
-    """The table of a grid: each run goes to the cell its centre is in."""
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    texts = {i: [] for i in range(len(cells))}
-    for run in runs:
-        cx, cy = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
-        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
-            continue
-        c = max(j for j in range(n_cols) if xs[j] <= cx)
-        r = max(i for i in range(n_rows) if ys[i] <= cy)
-        texts[owner[(min(r, n_rows - 1), min(c, n_cols - 1))]].append(run)
-    with_text = [((round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1)), _runs_text(texts[i]))
-                 + _ocr_extra(texts[i]) for i, b in enumerate(cells)]
-    cell_xs = sorted({round(x, 0) for x in xs})
-    return {"cells": with_text, "xs": cell_xs, "x0": xs[0], "x1": xs[-1], "bbox": (xs[0], ys[0], xs[-1], ys[-1]),
-            "spec": _spec_rows(with_text, cell_xs)}
-
-
-def _ocr_extra(runs: list) -> tuple:
-    """For a cell read by OCR: ({"confidence": lowest run confidence},), so its facts can
-    say how sure the engine was; () for a digital cell."""
-    confidences = [r.confidence for r in runs if r.confidence is not None]
-    return ({"confidence": min(confidences)},) if confidences else ()
-
-
-def _runs_text(runs: list) -> str:
-    """A cell's characters as text, lines top to bottom."""
-    return _join_cell_lines([l.text for l in _group_lines(runs) if l.text])

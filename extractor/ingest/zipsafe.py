@@ -1,4 +1,4 @@
-"""Zip containers (.docx, .xlsx, any zip-based format) opened defensively.
+"""Zip containers (.docx, .xlsx, .ofd, any zip-based format) opened defensively.
 
 A report archive holds whatever people and old systems wrote, and some files are damaged
 or hostile. Before python-docx or openpyxl sees a package, `verified_package` reads every
@@ -63,7 +63,7 @@ ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError,
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
                      for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _MARKER_OVERLAP = max(map(len, _DTD_MARKERS)) - 1
-_NAMES = {"docx": "Word package (.docx)", "xlsx": "Excel workbook (.xlsx)"}
+_NAMES = {"docx": "Word package (.docx)", "xlsx": "Excel workbook (.xlsx)", "ofd": "OFD document (.ofd)"}
 
 
 def corrupt(kind: str, reason: str) -> IngestError:

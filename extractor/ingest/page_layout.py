@@ -1,0 +1,287 @@
+"""Pages of positioned text lines into a Document's blocks, the way a reader sees a
+fixed-layout page (PDF, OFD): page headers and footers that repeat on most pages and
+page numbers dropped; lines joined into paragraphs where a line runs to the right margin
+and the next one starts at the left margin without a numbering label (Chinese lines join
+without a space), also across a page break; the tables found on a page placed among the
+paragraphs by their top, and a table continued on the next page joined to its first
+part; tables printed as pipe rows read from the lines by the .txt reader's rules."""
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+
+import regex
+
+from ..model import TABLE, Document
+from ..numbering import numbering_of
+from .ocr import mend_figure_tails, mend_row_labels, mend_units
+from .page_text import Line
+from .ruled_tables import spec_rows
+from .tables import build_table, caption_from_previous
+from .text_blocks import add_text_block, continues_sentence
+from .text_tables import leading_caption, pipe_table_at, table_from_rows
+
+_PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_MARGIN_SHARE = 0.08
+_SENTENCE_END = regex.compile(r"[。；！？：;!?:]$")
+_OPENING = "（【〔《〈“‘「『"
+_LABEL = regex.compile(r"^.{1,17}[：:]$")
+# a line starting with a unit or closing punctuation continues the line above
+_CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
+
+
+def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None:
+    """Add the blocks of `pages` (each a list of Lines, top to bottom or not) to `doc`;
+    `sizes` are the pages' (width, height), `tables` the ruled tables found on them,
+    {page index: [table as tables_from_rulings gives it]}."""
+    repeated = _repeated_margins(pages, sizes)
+    carry = None  # a paragraph still open at the bottom of the previous page
+    for number, (lines, (width, height)) in enumerate(zip(pages, sizes), 1):
+        page_tables = tables.get(number - 1, [])
+        body = [l for l in lines if not _is_margin(l, height, repeated)
+                and not any(_inside(l, t["bbox"]) for t in page_tables)]
+        # a paragraph still open at the bottom of the previous page means no table ended it
+        may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
+        body, text_tables = _pipe_tables(body, page_tables, may_go_on)
+        carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
+    if carry:
+        carry.flush()
+
+
+def _repeated_margins(pages: list, sizes: list) -> set:
+    """Texts (digits masked) in the top/bottom margin on at least half the pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter = Counter()
+    for lines, (_, height) in zip(pages, sizes):
+        keys = {regex.sub(r"\d+", "#", l.text) for l in lines
+                if l.top < height * _MARGIN_SHARE or l.bottom > height * (1 - _MARGIN_SHARE)}
+        seen.update(keys)
+    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2)}
+
+
+def _is_margin(line: Line, height: float, repeated: set) -> bool:
+    in_margin = line.top < height * _MARGIN_SHARE or line.bottom > height * (1 - _MARGIN_SHARE)
+    if not in_margin:
+        return False
+    return bool(_PAGE_NUMBER.match(line.text)) or regex.sub(r"\d+", "#", line.text) in repeated
+
+
+def _inside(line: Line, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
+
+
+class _Paragraph:
+    """Lines gathered into one paragraph, possibly across a page break."""
+
+    def __init__(self, doc: Document, page: int, right: float, char: float):
+        self.doc, self.page, self.right, self.char = doc, page, right, char
+        self.lines: list = []
+
+    def open_at_margin(self) -> bool:
+        """Ends at the right margin without closing its sentence: may go on overleaf."""
+        if not self.lines:
+            return False
+        last = self.lines[-1]
+        return last.x1 >= self.right - 1.5 * self.char and not regex.search(r"[。；！？：:]$", last.text)
+
+    def flush(self):
+        if not self.lines:
+            return
+        text = "".join(_join(self.lines))
+        page = self.page
+        bbox = [round(min(l.x0 for l in self.lines), 1), round(self.lines[0].top, 1),
+                round(max(l.x1 for l in self.lines), 1), round(self.lines[-1].bottom, 1)]
+        confidences = [l.confidence for l in self.lines if l.confidence is not None]
+        last = self.doc.blocks[-1] if self.doc.blocks else None
+        if last is not None and last.kind != TABLE and last.raw and continues_sentence(last.raw, text) \
+                and not _LABEL.match(text):
+            # The paragraph above stopped mid-sentence (a line break in the source, often at
+            # a page break): join it the way the .txt reader joins such lines. A short line
+            # ending in a colon (附件1：) opens something new and is never the rest of one.
+            self.doc.blocks.pop()
+            text = "".join(_join([Line(last.raw, 0, 0, 0, 0), Line(text, 0, 0, 0, 0)]))
+            if last.page == page and last.bbox:
+                bbox = [min(last.bbox[0], bbox[0]), last.bbox[1], max(last.bbox[2], bbox[2]), bbox[3]]
+            else:
+                bbox = last.bbox  # a box on one page: the part where the paragraph starts
+            page = last.page
+            if last.confidence is not None:
+                confidences.append(last.confidence)
+        if confidences:  # read by OCR
+            text = mend_units(text)
+        block = add_text_block(self.doc, text, page=page, bbox=bbox)
+        if block is not None and confidences:
+            block.confidence = min(confidences)
+        self.lines = []
+
+
+def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry, text_tables=()):
+    items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables] \
+        + [("text_table", t["bbox"][1], t) for t in text_tables]
+    items.sort(key=lambda x: x[1])
+    if lines:
+        left = min(l.x0 for l in lines)
+        right = max(l.x1 for l in lines)
+        char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
+        # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
+        # leaves a gap of more than a character height inside a paragraph
+        tops = sorted(l.top for l in lines)
+        steps = [b - a for a, b in zip(tops, tops[1:]) if 0.8 * char < b - a < 3 * char]
+        pitch = statistics.median(steps) if steps else 1.5 * char
+    else:
+        left, right, char, pitch = 0, width, 10, 15
+    para = _Paragraph(doc, number, right, char)
+    if carry is not None:
+        first = items[0] if items else None
+        if first and first[0] == "line" and carry.open_at_margin() and _at_left(first[2], left, char) \
+                and not numbering_of(first[2].text)[0]:
+            para.lines, para.page = carry.lines, carry.page  # the sentence goes on overleaf
+        else:
+            carry.flush()
+    for kind, _, item in items:
+        if kind == "table":
+            para.flush()
+            _emit_table(doc, number, item)
+            continue
+        if kind == "text_table":
+            para.flush()
+            _emit_text_table(doc, number, item)
+            continue
+        line = item
+        if para.lines:
+            prev = para.lines[-1]
+            # a number too long for the rest of the line wraps early: allow a few characters' slack;
+            # more under an indented first line that has not ended its sentence, where a line
+            # back at the left margin can only go on the paragraph (a word or a punctuation mark
+            # that may not start a line pushes the line above a few characters short)
+            slack = 2.5
+            if para.lines[0].x0 >= left + 1.5 * char and not _SENTENCE_END.search(prev.text):
+                slack = 4
+            runs_to_margin = prev.x1 >= right - slack * char
+            starts_at_margin = _at_left(line, left, char)
+            close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
+                     or prev.top > line.top)  # (or overleaf)
+            goes_on = bool(_CONTINUES.match(line.text)) and close  # 人，… cannot start a paragraph
+            if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
+                para.flush()
+        para.lines.append(line)
+    return para
+
+
+def _at_left(line: Line, left: float, char: float) -> bool:
+    """Does the line start at the left margin (not indented)? A full-width opening bracket
+    or quote draws its glyph in the right half of its box, so its ink starts later."""
+    inset = 0.8 if line.text[:1] in _OPENING else 0.5
+    return line.x0 <= left + inset * char
+
+
+def _join(lines: list) -> list:
+    out = [lines[0].text]
+    for prev, line in zip(lines, lines[1:]):
+        a, b = prev.text[-1:], line.text[:1]
+        latin = regex.match(r"[A-Za-z0-9]", a) and regex.match(r"[A-Za-z0-9]", b)
+        out.append((" " if latin else "") + line.text)
+    return out
+
+
+def _emit_table(doc: Document, number: int, found: dict) -> None:
+    spec = found["spec"]
+    last = doc.blocks[-1] if doc.blocks else None
+    # A table that opens a page right after a table closing the previous one, with the
+    # same number of columns, is the same table continued.
+    if last is not None and last.kind == TABLE and getattr(last, "end_page", last.page) == number - 1 \
+            and found["first_on_page"] \
+            and getattr(last, "xs", None) and found["x1"] <= last.xs[-1] + 2 and found["x0"] >= last.xs[0] - 2:
+        spec = spec_rows(found["cells"], last.xs)  # columns measured against the first part
+        old = [[(c.raw if c.raw is not None else c.text, c.rowspan, c.colspan) + _cell_extra(c) for c in row
+                if c.merged_from is None] for row in last.table.rows]
+        header = old[: last.table.header_rows]
+        if header and [e[0] for e in spec[0]] == [e[0] for e in header[0]]:
+            spec = spec[len(header):]  # the header repeated on the new page
+        if spec and old and spec[0] and not spec[0][0][0] and old[-1] and old[-1][0][0] \
+                and [c[2] for c in spec[0]] == [c[2] for c in old[-1]]:
+            # a row cut by the page break: its first cell is empty overleaf; the texts go on
+            old[-1] = [(a[0] + b[0],) + a[1:] for a, b in zip(old[-1], spec[0])]
+            spec = spec[1:]
+        table = build_table(old + spec, caption=last.table.caption)
+        mend_row_labels(table)
+        mend_figure_tails(table)
+        last.table = table
+        last.text = table.as_text()
+        last.end_page = number
+        return
+    table = build_table(spec, caption=caption_from_previous(doc) or _long_caption(doc, number))
+    mend_row_labels(table)
+    mend_figure_tails(table)
+    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
+    block.xs = found["xs"]
+
+
+def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
+    """Tables printed as pipe rows, one a text line (a .txt printed to PDF): the page's
+    other lines, and each table as {"found", "bbox", "first_on_page"}. `may_go_on`: the
+    previous page ended in such a table, so one row at the top of this page is its rest."""
+    if any(l.confidence is not None for l in lines):
+        return lines, []  # read by OCR: a table's rules read as | are no pipe rows
+    texts = [l.text for l in lines]
+    rest, found = [], []
+    i = 0
+    while i < len(lines):
+        first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
+        table = pipe_table_at(texts, i, min_rows=1 if first and may_go_on else 2)
+        if table is None or not table.rows:
+            upto = i + 1 if table is None else table.end
+            rest.extend(lines[i:upto])
+            i = upto
+            continue
+        own = lines[table.start:table.end]
+        bbox = [min(l.x0 for l in own), own[0].top, max(l.x1 for l in own), own[-1].bottom]
+        found.append({"found": table, "bbox": bbox, "first_on_page": first})
+        i = table.end
+    return rest, found
+
+
+def _open_text_table(doc: Document, number: int) -> bool:
+    """Did the previous page end in a table printed as pipe rows?"""
+    last = doc.blocks[-1] if doc.blocks else None
+    return last is not None and last.kind == TABLE and getattr(last, "text_lines", None) is not None \
+        and getattr(last, "end_page", last.page) == number - 1
+
+
+def _emit_text_table(doc: Document, number: int, item: dict) -> None:
+    found = item["found"]
+    last = doc.blocks[-1] if doc.blocks else None
+    if item["first_on_page"] and _open_text_table(doc, number):
+        # the table goes on from the previous page (a row may be cut by the page break):
+        # its lines are read again as one table
+        lines = last.text_lines + found.lines
+        whole = pipe_table_at(lines, 0)
+        if whole is not None and whole.rows and whole.end == len(lines):
+            caption, rows = leading_caption(whole.rows)
+            last.table = table_from_rows(rows, caption or last.table.caption)
+            last.text = last.table.as_text()
+            last.text_lines = lines
+            last.end_page = number
+            return
+    caption, rows = leading_caption(found.rows)
+    table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
+    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
+    block.text_lines = found.lines
+
+
+def _cell_extra(cell) -> tuple:
+    """A built cell's OCR box and confidence, as a spec entry carries them."""
+    return ({"bbox": cell.bbox, "confidence": cell.confidence},) if cell.confidence is not None else ()
+
+
+def _long_caption(doc: Document, number: int):
+    """A title longer than caption_from_previous allows (a project's full name + 情况表)
+    right above the table on the same page is its caption too. (The .txt reader
+    finds such titles as one-cell rows of the table itself.)"""
+    last = doc.blocks[-1] if doc.blocks else None
+    if last is None or last.kind == TABLE or last.page != number or len(last.text) > 80:
+        return None
+    return last.text if regex.search(r"表$", last.text) and not regex.search(r"[。；，]", last.text) else None

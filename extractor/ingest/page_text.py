@@ -1,0 +1,54 @@
+"""Text with positions on a fixed-layout page (PDF, OFD): lines with their boxes in
+top-left coordinates (points), runs on one level gathered into lines, a cell's lines
+joined into its text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
+# spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
+LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float = None  # OCR lines: mean word confidence (0-100)
+
+
+def group_lines(runs: list) -> list:
+    """Runs (PDFium lines, OFD text runs, or a cell's characters) whose vertical centres fall within each
+    other's height form one line: PDFium may break a line where the text jumps sideways."""
+    lines: list = []
+    for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
+        centre = (run.top + run.bottom) / 2
+        if lines and lines[-1][0].top - 1 <= centre <= lines[-1][0].bottom + 1:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    out = []
+    for group in lines:
+        group.sort(key=lambda r: r.x0)
+        text = LAYOUT_SPACE.sub("", "".join(r.text for r in group)).strip()
+        out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
+                        max(r.bottom for r in group)))
+    return out
+
+
+def join_cell_lines(lines: list) -> str:
+    """A cell's wrapped lines as one text: Chinese (and its punctuation) joins without a
+    space, Latin words with one; other breaks stay line breaks."""
+    out = ""
+    for line in lines:
+        if out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
+            out += " "
+        elif out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
+            out += "\n"
+        out += line
+    return LAYOUT_SPACE.sub("", out)
