@@ -13,7 +13,8 @@ thread has its own SQLite connection).
 
 Security: report text is untrusted, so everything rendered is escaped; the server binds to
 127.0.0.1; state-changing requests need the per-server CSRF token and a same-origin
-Origin header when the browser sends one; nothing is read from disk but the store."""
+Origin header when the browser sends one; nothing is read from disk but the store and, for a
+flag's original page, the report's own file (refused unless its sha256 is the imported one)."""
 from __future__ import annotations
 
 import csv
@@ -24,6 +25,7 @@ import secrets
 import threading
 import time
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
@@ -31,7 +33,8 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from .render import render, terms, zh
+from . import originals
+from .render import flag_pages, render, terms, zh
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
@@ -52,6 +55,8 @@ EXPORT_COLUMNS = {
     "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
 }
 _NUMBERS = ("stated", "computed", "difference")
+PDF_FORMATS = ("pdf", "pdf-ocr")  # whose pages can be shown
+TABLE_RUNS_ON = 2  # pages after its first that a table's cells are looked for on
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "severity": "f.severity = ?",
@@ -117,6 +122,7 @@ URLS = Map([
     Rule("/", endpoint="index", methods=["GET"]),
     Rule("/flag/<rid>/<path:fid>", endpoint="flag", methods=["GET", "POST"]),
     Rule("/bulk", endpoint="bulk", methods=["POST"]),
+    Rule("/report/<rid>/page/<int:number>.png", endpoint="page", methods=["GET"]),
     Rule("/export.csv", endpoint="export_csv", methods=["GET"]),
     Rule("/export.xlsx", endpoint="export_xlsx", methods=["GET"]),
 ])
@@ -131,8 +137,10 @@ class FormRequest(Request):
 
 
 class ReviewApp:
-    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None):
+    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None, page_cache=None):
         self.path = db
+        # rendered pages are kept next to the store (store.db.pages/), one PNG per sha256, page and scale
+        self.page_cache = Path(page_cache) if page_cache else Path(str(db) + ".pages")
         self._local = threading.local()
         self.store  # opens the store once, in the caller's thread (NotAStore for a file that is not one)
         self.csrf = secrets.token_urlsafe(24)
@@ -374,10 +382,90 @@ class ReviewApp:
             prev = listing[i - 1] if i > 0 else None
             nxt = listing[i + 1] if i + 1 < len(listing) else None
         review = self.store.db.execute("SELECT * FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-        return self._html(render("flag.html", record=record, flag=flag, state=state, qs=qs, prev=prev, next=nxt,
+        return self._html(render("flag.html", record=record, flag=flag, pages=self.original_pages(record, flag), state=state, qs=qs, prev=prev, next=nxt,
                                  position=position, total=len(listing), review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
                                  csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
+
+    def on_page(self, request, rid, number):
+        """A page of the report's original PDF as PNG (?scale=1|2|3), rendered on demand and
+        cached; refused when the file is missing or its bytes changed since import."""
+        record = self.record(rid)
+        if record is None:
+            raise NotFound()
+        if record["source"].get("format") not in PDF_FORMATS:
+            raise Refused(404, "这份报告不是 PDF，没有可显示的原页。", "not a PDF: no pages to show")
+        scale = request.args.get("scale", str(originals.DEFAULT_SCALE))
+        if not scale.isdigit() or int(scale) not in originals.SCALES:
+            raise Refused(400, f"缩放倍数只能是 {'、'.join(map(str, originals.SCALES))}。", f"scale must be one of {originals.SCALES}")
+        try:
+            path = originals.locate(record["source"]["path"], record["source"]["sha256"], Path(self.path).parent)
+            png = originals.page_png(path, record["source"]["sha256"], number, int(scale), self.page_cache)
+        except originals.OriginalUnavailable as e:
+            raise Refused(409 if "sha256" in e.zh else 404, e.zh, e.en) from None
+        return Response(png, content_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+    def original_pages(self, record: dict, flag: dict) -> list:
+        """For each page the flag's evidence cites: the page's image URL and the figures'
+        boxes as percentages of the page (drawn over the image), or why it cannot be shown."""
+        if record["source"].get("format") not in PDF_FORMATS:
+            return []
+        source = record["source"]
+        facts = {f["id"]: f for f in record.get("facts", [])}
+        tables = {t["source"]["block"]: t["header"] + t["rows"] for t in record.get("tables", [])}
+        try:
+            path = originals.locate(source["path"], source["sha256"], Path(self.path).parent)
+        except originals.OriginalUnavailable as e:
+            return [{"number": n, "error": e.zh} for n in flag_pages(flag)]
+        wanted: dict = {}  # page → [(fact id, fact, quote, row anchor)]
+        for q in flag.get("evidence_quotes", []):
+            if q.get("page") is not None and q.get("fact") in facts:
+                wanted.setdefault(int(q["page"]), []).append(
+                    (q["fact"], facts[q["fact"]], q.get("quote") or "", _row_anchor(tables, q)))
+        found_on: dict = {}
+        missing = []
+        for number in sorted(wanted):
+            look = list(wanted[number])
+            # a table cites the page it starts on: its later rows are looked for on the next pages
+            for n in range(number, number + (1 + TABLE_RUNS_ON if any(w[1]["source"].get("table") is not None
+                                                                    for w in look) else 1)):
+                if not look:
+                    break
+                try:
+                    found = originals.figure_boxes(path, n, look)
+                except originals.OriginalUnavailable as e:
+                    if n == number:  # past the last page, a table simply ends
+                        found_on.setdefault(n, {"error": e.zh})
+                    break
+                page = found_on.setdefault(n, dict(found, boxes=[]))
+                page["boxes"] += found["boxes"]
+                done = {b["fact"] for b in found["boxes"]}
+                look = [w for w in look if w[0] not in done and (n == number or w[1]["source"].get("table") is not None)]
+            missing += [w[0] for w in look]
+        out = []
+        for number, found in sorted(found_on.items()):
+            if "error" in found:
+                out.append({"number": number, "error": found["error"]})
+                continue
+            if not found["boxes"] and number not in wanted:
+                continue
+            w, h = found["width"], found["height"]
+            boxes = []
+            for b in found["boxes"]:
+                fact = facts[b["fact"]]
+                for x0, top, x1, bottom in b["rects"]:
+                    pad = 1.5  # points around the characters, so the box does not hide them
+                    boxes.append({"fact": b["fact"], "text": fact.get("text") or "", "how": b["how"], "count": b["count"],
+                                  "left": round(100 * (x0 - pad) / w, 3), "top": round(100 * (top - pad) / h, 3),
+                                  "width": round(100 * (x1 - x0 + 2 * pad) / w, 3),
+                                  "height": round(100 * (bottom - top + 2 * pad) / h, 3),
+                                  # the region read by OCR, enlarged (2 px per point, as the page image)
+                                  "crop": [round(2 * v) for v in (x0 - 6, top - 6, x1 - x0 + 12, bottom - top + 12)],
+                                  "low": bool((fact.get("source") or {}).get("low_confidence")),
+                                  "confidence": (fact.get("source") or {}).get("ocr_confidence")})
+            out.append({"number": number, "scan": found["scan"], "boxes": boxes, "page_px": [round(2 * w), round(2 * h)],
+                        "missing": [f for f in missing if f in {w[0] for w in wanted.get(number, [])}]})
+        return [p for p in out if p.get("error") or p["boxes"] or p["missing"]]
 
     def on_bulk(self, request):
         """Decide many flags. The filter travels in the query string, the decision in the
@@ -492,6 +580,16 @@ def qs(state: dict, drop=(), **override) -> str:
     """The query string of a list state, less the keys in `drop`, with `override` applied."""
     merged = {**state, **override}
     return urlencode({k: v for k, v in merged.items() if v not in ("", None) and k not in drop})
+
+
+def _row_anchor(tables: dict, quote: dict):
+    """A table cell's row, by its longest other cell: tells apart the same figure in several
+    rows of a page."""
+    grid = tables.get(quote.get("table"))
+    if grid is None or quote.get("row") is None or not 0 <= int(quote["row"]) < len(grid):
+        return None
+    others = [c for i, c in enumerate(grid[int(quote["row"])]) if c and c.strip() and i != quote.get("col")]
+    return max(others, key=len) if others else None
 
 
 def _q(part: str) -> str:
