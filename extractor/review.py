@@ -33,7 +33,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from . import originals
+from . import accounts, originals
 from .render import flag_pages, render, terms, zh
 from .store import Store
 
@@ -55,6 +55,7 @@ EXPORT_COLUMNS = {
     "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
 }
 _NUMBERS = ("stated", "computed", "difference")
+SESSION_COOKIE = "session"
 PDF_FORMATS = ("pdf", "pdf-ocr")  # whose pages can be shown
 TABLE_RUNS_ON = 2  # pages after its first that a table's cells are looked for on
 
@@ -122,6 +123,8 @@ URLS = Map([
     Rule("/", endpoint="index", methods=["GET"]),
     Rule("/flag/<rid>/<path:fid>", endpoint="flag", methods=["GET", "POST"]),
     Rule("/bulk", endpoint="bulk", methods=["POST"]),
+    Rule("/login", endpoint="login", methods=["GET", "POST"]),
+    Rule("/logout", endpoint="logout", methods=["POST"]),
     Rule("/report/<rid>/page/<int:number>.png", endpoint="page", methods=["GET"]),
     Rule("/export.csv", endpoint="export_csv", methods=["GET"]),
     Rule("/export.xlsx", endpoint="export_xlsx", methods=["GET"]),
@@ -132,13 +135,17 @@ _HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
 
 
 class FormRequest(Request):
+    user = None  # the logged-in reviewer, when the app has accounts
     max_content_length = 16 << 20
     max_form_memory_size = 16 << 20
 
 
 class ReviewApp:
-    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None, page_cache=None):
+    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None, page_cache=None, login: bool = False):
         self.path = db
+        # accounts: every page needs a login and decisions are made under the account's name
+        # (always beyond loopback, see serve()); otherwise the reviewer types a name
+        self.login = login
         # rendered pages are kept next to the store (store.db.pages/), one PNG per sha256, page and scale
         self.page_cache = Path(page_cache) if page_cache else Path(str(db) + ".pages")
         self._local = threading.local()
@@ -254,6 +261,13 @@ class ReviewApp:
                 raise Refused(400, "请求的主机名不被接受（只接受本服务器绑定的地址）。",
                               "Host not accepted: only the address this server is bound to is.")
             endpoint, args = URLS.bind_to_environ(environ).match()
+            if self.login and endpoint not in ("login", "logout"):
+                request.user = accounts.session_user(self.store.db, request.cookies.get(SESSION_COOKIE, ""))
+                if request.user is None:
+                    if request.method != "GET":
+                        raise Refused(401, "请先登录。", "log in first")
+                    return redirect("/login?" + urlencode({"next": request.full_path.rstrip("?")}), 303)(
+                        environ, start_response)
             response = getattr(self, "on_" + endpoint)(request, **args)
         except Refused as e:
             response = self._error(e.code, e.zh, e.en, e.detail)
@@ -310,7 +324,8 @@ class ReviewApp:
             raise Refused(403, "安全校验未通过（CSRF）：请从审核页面提交。", "CSRF check failed")
 
     def _decision(self, request) -> tuple:
-        reviewer = request.form.get("reviewer", "").strip()[:100]
+        # with accounts the decision is the logged-in reviewer's, whatever the form says
+        reviewer = request.user if self.login else request.form.get("reviewer", "").strip()[:100]
         note = request.form.get("note", "")[:4000]
         status = request.form.get("status", "")
         if status not in STATUSES:
@@ -347,15 +362,47 @@ class ReviewApp:
                    for name, values in options.items()}
         return self._html(render("index.html", flags=flags, state=state, total=total, page=page, pages=pages, per=per,
                                  first=(page - 1) * per + 1, per_page=PER_PAGE, selects=selects, csrf=self.csrf,
-                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs))
+                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs, login=self.login))
 
-    @staticmethod
-    def _reviewer(request) -> str:
+    def _reviewer(self, request) -> str:
+        if self.login:
+            return request.user
         return unquote(request.cookies.get("reviewer", ""))[:100]
 
-    @staticmethod
-    def _remember(response, reviewer: str):
-        response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+    def _remember(self, response, reviewer: str):
+        if not self.login:
+            response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+        return response
+
+    def on_login(self, request):
+        """The login form; a right name and password start a session (a random token in an
+        HttpOnly, SameSite=Strict cookie; the store keeps its hash) and go on to `next`."""
+        target = request.values.get("next", "/")
+        if not target.startswith("/") or target.startswith("//") or "\\" in target:
+            target = "/"  # only a page of this app, never another site
+        if not self.login:
+            return redirect(target, 303)
+        error = ""
+        name = ""
+        if request.method == "POST":
+            self._check_post(request)
+            name = request.form.get("name", "").strip()[:50]
+            token = accounts.login(self.store.db, name, request.form.get("password", ""))
+            if token:
+                response = redirect(target, 303)
+                response.set_cookie(SESSION_COOKIE, token, max_age=accounts.SESSION_HOURS * 3600, httponly=True,
+                                    samesite="Strict", path="/")
+                return response
+            error = "账号或密码不对。"
+        return Response(render("login.html", csrf=self.csrf, next=target, name=name, error=error),
+                        401 if error else 200, content_type="text/html; charset=utf-8")
+
+    def on_logout(self, request):
+        self._check_post(request)
+        if self.login:
+            accounts.logout(self.store.db, request.cookies.get(SESSION_COOKIE, ""))
+        response = redirect("/login" if self.login else "/", 303)
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="Strict")
         return response
 
     def on_flag(self, request, rid, fid):
@@ -385,7 +432,8 @@ class ReviewApp:
         return self._html(render("flag.html", record=record, flag=flag, pages=self.original_pages(record, flag), state=state, qs=qs, prev=prev, next=nxt,
                                  position=position, total=len(listing), review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
-                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
+                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request),
+                                 login=self.login))
 
     def on_page(self, request, rid, number):
         """A page of the report's original PDF as PNG (?scale=1|2|3), rendered on demand and
@@ -495,7 +543,7 @@ class ReviewApp:
             flags = self.flags(state)
             return self._remember(self._html(render(
                 "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
-                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs,
+                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs, login=self.login,
                 pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
         return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged), 303), reviewer)
 
@@ -652,7 +700,16 @@ class ReviewServer:
         pass
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8765) -> ReviewServer:
+class NoAccounts(Exception):
+    """Accounts are required (beyond loopback, or asked for) but the store has none."""
+
+
+def serve(db, host: str = "127.0.0.1", port: int = 8765, login: bool = False) -> ReviewServer:
     """The review server, bound (raises OSError when the port is taken, NotAStore when `db`
-    is not a store); call serve_forever() to serve."""
-    return ReviewServer(ReviewApp(db, host), host, port)
+    is not a store, NoAccounts when logins are needed and there is no account); call
+    serve_forever() to serve. Beyond loopback logins are always needed."""
+    login = login or not is_loopback(host)
+    app = ReviewApp(db, host, login=login)
+    if login and not accounts.has_users(app.store.db):
+        raise NoAccounts(db)
+    return ReviewServer(app, host, port)
