@@ -48,6 +48,9 @@ def test_a_pdf_flag_beside_its_page(tmp_path, browser):
     import_paths([tmp_path / "in"], db, jobs=1, progress=False)
     server, url = start(db)
     try:
+        browser.get(url + "/")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(SHOTS / "review-list.png"))
         open_flag(browser, url, "repeat.conflict")
         images = loaded_images(browser)
         pages = [p.get_attribute("id") for p in browser.find_elements("css selector", "#originals .original")]
@@ -65,8 +68,9 @@ def test_a_pdf_flag_beside_its_page(tmp_path, browser):
         # the two statements side by side, in the written unit
         assert [c.text for c in browser.find_elements("css selector", ".sides td.side-value")] == ["1,199人", "788人"]
         SHOTS.mkdir(parents=True, exist_ok=True)
-        browser.execute_script("document.getElementById('page-3').scrollIntoView()")
         browser.save_screenshot(str(SHOTS / "review-flag-pdf-page.png"))
+        browser.execute_script("document.getElementById('page-3').scrollIntoView()")
+        browser.save_screenshot(str(SHOTS / "review-flag-pdf-page3.png"))
         cached = sorted(p.name for p in (tmp_path / "store.db.pages").iterdir())
         sha = cached[0].split("-")[0]
         assert cached == [f"{sha}-p1-s2.png", f"{sha}-p3-s2.png"]
