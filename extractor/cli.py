@@ -207,26 +207,26 @@ def dataset(db, target, charts_dir):
 @main.command()
 @click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
 @click.option("--port", default=8765, show_default=True, type=int, help="端口 / Port.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="绑定的地址（请保持本机）/ Address to bind (keep it local).")
-@click.option("--allow-remote", is_flag=True,
-              help="明知应用没有登录，仍在本机以外的地址上提供服务（能连到的任何人都能查看和修改审核结论）/ "
-                   "Serve on an address beyond loopback although the app has no login (anyone who can reach it "
-                   "can read and change decisions).")
-def review(db, port, host, allow_remote):
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="绑定的地址；本机以外（如 0.0.0.0）须先用 extractor users add 添加账号，审核人需登录 / Address to bind; "
+                   "beyond loopback (e.g. 0.0.0.0) reviewers log in with accounts made by extractor users add.")
+@click.option("--login", "login", is_flag=True,
+              help="在本机上也要求登录（审核决定记在账号名下）/ Require logins on loopback too (decisions under the account's name).")
+def review(db, port, host, login):
     """审核应用：在浏览器中逐条查看标记及其原文证据并作出审核决定。
 
     The auditors' review app: decide every flag, with its evidence in view."""
-    from .review import is_loopback, serve
+    from .review import NoAccounts, serve
     from .store import NotAStore
 
-    if not is_loopback(host) and not allow_remote:
-        fail(f"拒绝在 {host} 上提供审核应用：它没有登录，能连到这个地址的任何人都能查看和修改审核结论；"
-             f"确需如此请加 --allow-remote / refusing to serve on {host}: the review app has no login, so anyone "
-             "who can reach it could read and change decisions; add --allow-remote if you mean it")
     try:
-        server = serve(db, host, port)
+        server = serve(db, host, port, login=login)
     except NotAStore as e:
         fail(f"{db} 不是 extractor 的数据库 / {e}")
+    except NoAccounts:
+        fail(f"拒绝在 {host} 上提供审核应用：{'本机以外' if not login else '要求登录'}时审核人须登录，但数据库中还没有账号；"
+             f"请先运行 extractor users add 姓名 --db {db} / refusing to serve on {host}: reviewers must log in there "
+             "and the store has no accounts yet; add one with extractor users add NAME")
     except OSError as e:
         if e.errno in (errno.EADDRINUSE, errno.EACCES):
             fail(f"端口 {port} 无法使用（已被占用或无权限），请用 --port 换一个 / port {port} is not available "
@@ -237,6 +237,69 @@ def review(db, port, host, allow_remote):
         server.serve_forever()
     except KeyboardInterrupt:
         pass
+
+
+@main.group(cls=_Group)
+def users():
+    """审核应用的账号（在本机以外提供服务时审核人须登录）。
+
+    Reviewer accounts of the review app (needed to serve it beyond loopback)."""
+
+
+_DB = click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                   help="SQLite 数据库 / SQLite store.")
+
+
+def _account_call(db, call, *args):
+    from .accounts import AccountError
+
+    with open_store(db) as store:
+        try:
+            return call(store.db, *args)
+        except AccountError as e:
+            fail(f"{e.zh} / {e.en}")
+
+
+@users.command("add")
+@click.argument("name")
+@_DB
+@click.option("--password-stdin", is_flag=True, help="从标准输入读取密码（供脚本使用）/ Read the password from stdin (for scripts).")
+def users_add(name, db, password_stdin):
+    """添加账号 NAME，密码在提示时输入（以 scrypt 散列保存）。
+
+    Add the account NAME; the password is prompted for (stored as an scrypt hash)."""
+    from .accounts import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("密码 / Password", hide_input=True, confirmation_prompt="再输一次 / Repeat")
+    _account_call(db, add_user, name, password)
+    click.echo(f"账号 {name} 已添加 / account {name} added", err=True)
+
+
+@users.command("list")
+@_DB
+def users_list(db):
+    """列出账号。 / List the accounts."""
+    from .accounts import users as all_users
+
+    click.echo("账号 name\t创建时间 created (UTC)\t登录中 sessions")
+    for name, created, sessions in _account_call(db, all_users):
+        click.echo(f"{name}\t{created}\t{sessions}")
+
+
+@users.command("remove")
+@click.argument("name")
+@_DB
+def users_remove(name, db):
+    """删除账号 NAME 并结束其登录（其审核记录保留）。
+
+    Remove the account NAME and end its sessions (its decisions stay)."""
+    from .accounts import remove_user
+
+    _account_call(db, remove_user, name)
+    click.echo(f"账号 {name} 已删除 / account {name} removed", err=True)
 
 
 @main.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from .arithmetic import arithmetic
 from .patterns import load_json
 from .record import decimal_text
 
@@ -103,7 +104,7 @@ def environment():
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(num=num, zh=zh)
-    env.globals.update(zh=zh, evidence_parts=evidence_parts, terms=terms)
+    env.globals.update(zh=zh, evidence_parts=evidence_parts, terms=terms, arithmetic=arithmetic)
     return env
 
 

@@ -13,7 +13,8 @@ thread has its own SQLite connection).
 
 Security: report text is untrusted, so everything rendered is escaped; the server binds to
 127.0.0.1; state-changing requests need the per-server CSRF token and a same-origin
-Origin header when the browser sends one; nothing is read from disk but the store."""
+Origin header when the browser sends one; nothing is read from disk but the store and, for a
+flag's original page, the report's own file (refused unless its sha256 is the imported one)."""
 from __future__ import annotations
 
 import csv
@@ -24,6 +25,7 @@ import secrets
 import threading
 import time
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
@@ -31,7 +33,8 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from .render import render, terms, zh
+from . import accounts, originals
+from .render import flag_pages, render, terms, zh
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
@@ -52,6 +55,9 @@ EXPORT_COLUMNS = {
     "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
 }
 _NUMBERS = ("stated", "computed", "difference")
+SESSION_COOKIE = "session"
+PDF_FORMATS = ("pdf", "pdf-ocr")  # whose pages can be shown
+TABLE_RUNS_ON = 2  # pages after its first that a table's cells are looked for on
 
 _FILTER_SQL = {  # filter → SQL condition (values are always bound parameters)
     "severity": "f.severity = ?",
@@ -117,6 +123,9 @@ URLS = Map([
     Rule("/", endpoint="index", methods=["GET"]),
     Rule("/flag/<rid>/<path:fid>", endpoint="flag", methods=["GET", "POST"]),
     Rule("/bulk", endpoint="bulk", methods=["POST"]),
+    Rule("/login", endpoint="login", methods=["GET", "POST"]),
+    Rule("/logout", endpoint="logout", methods=["POST"]),
+    Rule("/report/<rid>/page/<int:number>.png", endpoint="page", methods=["GET"]),
     Rule("/export.csv", endpoint="export_csv", methods=["GET"]),
     Rule("/export.xlsx", endpoint="export_xlsx", methods=["GET"]),
 ])
@@ -126,13 +135,19 @@ _HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
 
 
 class FormRequest(Request):
+    user = None  # the logged-in reviewer, when the app has accounts
     max_content_length = 16 << 20
     max_form_memory_size = 16 << 20
 
 
 class ReviewApp:
-    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None):
+    def __init__(self, db, host: str = "127.0.0.1", port: int | None = None, page_cache=None, login: bool = False):
         self.path = db
+        # accounts: every page needs a login and decisions are made under the account's name
+        # (always beyond loopback, see serve()); otherwise the reviewer types a name
+        self.login = login
+        # rendered pages are kept next to the store (store.db.pages/), one PNG per sha256, page and scale
+        self.page_cache = Path(page_cache) if page_cache else Path(str(db) + ".pages")
         self._local = threading.local()
         self.store  # opens the store once, in the caller's thread (NotAStore for a file that is not one)
         self.csrf = secrets.token_urlsafe(24)
@@ -246,6 +261,13 @@ class ReviewApp:
                 raise Refused(400, "请求的主机名不被接受（只接受本服务器绑定的地址）。",
                               "Host not accepted: only the address this server is bound to is.")
             endpoint, args = URLS.bind_to_environ(environ).match()
+            if self.login and endpoint not in ("login", "logout"):
+                request.user = accounts.session_user(self.store.db, request.cookies.get(SESSION_COOKIE, ""))
+                if request.user is None:
+                    if request.method != "GET":
+                        raise Refused(401, "请先登录。", "log in first")
+                    return redirect("/login?" + urlencode({"next": request.full_path.rstrip("?")}), 303)(
+                        environ, start_response)
             response = getattr(self, "on_" + endpoint)(request, **args)
         except Refused as e:
             response = self._error(e.code, e.zh, e.en, e.detail)
@@ -302,7 +324,8 @@ class ReviewApp:
             raise Refused(403, "安全校验未通过（CSRF）：请从审核页面提交。", "CSRF check failed")
 
     def _decision(self, request) -> tuple:
-        reviewer = request.form.get("reviewer", "").strip()[:100]
+        # with accounts the decision is the logged-in reviewer's, whatever the form says
+        reviewer = request.user if self.login else request.form.get("reviewer", "").strip()[:100]
         note = request.form.get("note", "")[:4000]
         status = request.form.get("status", "")
         if status not in STATUSES:
@@ -339,15 +362,47 @@ class ReviewApp:
                    for name, values in options.items()}
         return self._html(render("index.html", flags=flags, state=state, total=total, page=page, pages=pages, per=per,
                                  first=(page - 1) * per + 1, per_page=PER_PAGE, selects=selects, csrf=self.csrf,
-                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs))
+                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs, login=self.login))
 
-    @staticmethod
-    def _reviewer(request) -> str:
+    def _reviewer(self, request) -> str:
+        if self.login:
+            return request.user
         return unquote(request.cookies.get("reviewer", ""))[:100]
 
-    @staticmethod
-    def _remember(response, reviewer: str):
-        response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+    def _remember(self, response, reviewer: str):
+        if not self.login:
+            response.set_cookie("reviewer", quote(reviewer, safe=""), max_age=365 * 86400, samesite="Strict", httponly=True)
+        return response
+
+    def on_login(self, request):
+        """The login form; a right name and password start a session (a random token in an
+        HttpOnly, SameSite=Strict cookie; the store keeps its hash) and go on to `next`."""
+        target = request.values.get("next", "/")
+        if not target.startswith("/") or target.startswith("//") or "\\" in target:
+            target = "/"  # only a page of this app, never another site
+        if not self.login:
+            return redirect(target, 303)
+        error = ""
+        name = ""
+        if request.method == "POST":
+            self._check_post(request)
+            name = request.form.get("name", "").strip()[:50]
+            token = accounts.login(self.store.db, name, request.form.get("password", ""))
+            if token:
+                response = redirect(target, 303)
+                response.set_cookie(SESSION_COOKIE, token, max_age=accounts.SESSION_HOURS * 3600, httponly=True,
+                                    samesite="Strict", path="/")
+                return response
+            error = "账号或密码不对。"
+        return Response(render("login.html", csrf=self.csrf, next=target, name=name, error=error),
+                        401 if error else 200, content_type="text/html; charset=utf-8")
+
+    def on_logout(self, request):
+        self._check_post(request)
+        if self.login:
+            accounts.logout(self.store.db, request.cookies.get(SESSION_COOKIE, ""))
+        response = redirect("/login" if self.login else "/", 303)
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="Strict")
         return response
 
     def on_flag(self, request, rid, fid):
@@ -374,10 +429,91 @@ class ReviewApp:
             prev = listing[i - 1] if i > 0 else None
             nxt = listing[i + 1] if i + 1 < len(listing) else None
         review = self.store.db.execute("SELECT * FROM reviews WHERE report_id=? AND flag_id=?", (rid, fid)).fetchone()
-        return self._html(render("flag.html", record=record, flag=flag, state=state, qs=qs, prev=prev, next=nxt,
+        return self._html(render("flag.html", record=record, flag=flag, pages=self.original_pages(record, flag), state=state, qs=qs, prev=prev, next=nxt,
                                  position=position, total=len(listing), review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
-                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request)))
+                                 csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request),
+                                 login=self.login))
+
+    def on_page(self, request, rid, number):
+        """A page of the report's original PDF as PNG (?scale=1|2|3), rendered on demand and
+        cached; refused when the file is missing or its bytes changed since import."""
+        record = self.record(rid)
+        if record is None:
+            raise NotFound()
+        if record["source"].get("format") not in PDF_FORMATS:
+            raise Refused(404, "这份报告不是 PDF，没有可显示的原页。", "not a PDF: no pages to show")
+        scale = request.args.get("scale", str(originals.DEFAULT_SCALE))
+        if not scale.isdigit() or int(scale) not in originals.SCALES:
+            raise Refused(400, f"缩放倍数只能是 {'、'.join(map(str, originals.SCALES))}。", f"scale must be one of {originals.SCALES}")
+        try:
+            path = originals.locate(record["source"]["path"], record["source"]["sha256"], Path(self.path).parent)
+            png = originals.page_png(path, record["source"]["sha256"], number, int(scale), self.page_cache)
+        except originals.OriginalUnavailable as e:
+            raise Refused(409 if "sha256" in e.zh else 404, e.zh, e.en) from None
+        return Response(png, content_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+    def original_pages(self, record: dict, flag: dict) -> list:
+        """For each page the flag's evidence cites: the page's image URL and the figures'
+        boxes as percentages of the page (drawn over the image), or why it cannot be shown."""
+        if record["source"].get("format") not in PDF_FORMATS:
+            return []
+        source = record["source"]
+        facts = {f["id"]: f for f in record.get("facts", [])}
+        tables = {t["source"]["block"]: t["header"] + t["rows"] for t in record.get("tables", [])}
+        try:
+            path = originals.locate(source["path"], source["sha256"], Path(self.path).parent)
+        except originals.OriginalUnavailable as e:
+            return [{"number": n, "error": e.zh} for n in flag_pages(flag)]
+        wanted: dict = {}  # page → [(fact id, fact, quote, row anchor)]
+        for q in flag.get("evidence_quotes", []):
+            if q.get("page") is not None and q.get("fact") in facts:
+                wanted.setdefault(int(q["page"]), []).append(
+                    (q["fact"], facts[q["fact"]], q.get("quote") or "", _row_anchor(tables, q)))
+        found_on: dict = {}
+        missing = []
+        for number in sorted(wanted):
+            look = list(wanted[number])
+            # a table cites the page it starts on: its later rows are looked for on the next pages
+            for n in range(number, number + (1 + TABLE_RUNS_ON if any(w[1]["source"].get("table") is not None
+                                                                    for w in look) else 1)):
+                if not look:
+                    break
+                try:
+                    found = originals.figure_boxes(path, n, look)
+                except originals.OriginalUnavailable as e:
+                    if n == number:  # past the last page, a table simply ends
+                        found_on.setdefault(n, {"error": e.zh})
+                    break
+                page = found_on.setdefault(n, dict(found, boxes=[]))
+                page["boxes"] += found["boxes"]
+                done = {b["fact"] for b in found["boxes"]}
+                look = [w for w in look if w[0] not in done and (n == number or w[1]["source"].get("table") is not None)]
+            missing += [w[0] for w in look]
+        out = []
+        for number, found in sorted(found_on.items()):
+            if "error" in found:
+                out.append({"number": number, "error": found["error"]})
+                continue
+            if not found["boxes"] and number not in wanted:
+                continue
+            w, h = found["width"], found["height"]
+            boxes = []
+            for b in found["boxes"]:
+                fact = facts[b["fact"]]
+                for x0, top, x1, bottom in b["rects"]:
+                    pad = 1.5  # points around the characters, so the box does not hide them
+                    boxes.append({"fact": b["fact"], "text": fact.get("text") or "", "how": b["how"], "count": b["count"],
+                                  "left": round(100 * (x0 - pad) / w, 3), "top": round(100 * (top - pad) / h, 3),
+                                  "width": round(100 * (x1 - x0 + 2 * pad) / w, 3),
+                                  "height": round(100 * (bottom - top + 2 * pad) / h, 3),
+                                  # the region read by OCR, enlarged (2 px per point, as the page image)
+                                  "crop": [round(2 * v) for v in (x0 - 6, top - 6, x1 - x0 + 12, bottom - top + 12)],
+                                  "low": bool((fact.get("source") or {}).get("low_confidence")),
+                                  "confidence": (fact.get("source") or {}).get("ocr_confidence")})
+            out.append({"number": number, "scan": found["scan"], "boxes": boxes, "page_px": [round(2 * w), round(2 * h)],
+                        "missing": [f for f in missing if f in {w[0] for w in wanted.get(number, [])}]})
+        return [p for p in out if p.get("error") or p["boxes"] or p["missing"]]
 
     def on_bulk(self, request):
         """Decide many flags. The filter travels in the query string, the decision in the
@@ -407,7 +543,7 @@ class ReviewApp:
             flags = self.flags(state)
             return self._remember(self._html(render(
                 "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
-                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs,
+                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs, login=self.login,
                 pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
         return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged), 303), reviewer)
 
@@ -494,6 +630,16 @@ def qs(state: dict, drop=(), **override) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in ("", None) and k not in drop})
 
 
+def _row_anchor(tables: dict, quote: dict):
+    """A table cell's row, by its longest other cell: tells apart the same figure in several
+    rows of a page."""
+    grid = tables.get(quote.get("table"))
+    if grid is None or quote.get("row") is None or not 0 <= int(quote["row"]) < len(grid):
+        return None
+    others = [c for i, c in enumerate(grid[int(quote["row"])]) if c and c.strip() and i != quote.get("col")]
+    return max(others, key=len) if others else None
+
+
 def _q(part: str) -> str:
     return quote(part, safe="")
 
@@ -554,7 +700,16 @@ class ReviewServer:
         pass
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8765) -> ReviewServer:
+class NoAccounts(Exception):
+    """Accounts are required (beyond loopback, or asked for) but the store has none."""
+
+
+def serve(db, host: str = "127.0.0.1", port: int = 8765, login: bool = False) -> ReviewServer:
     """The review server, bound (raises OSError when the port is taken, NotAStore when `db`
-    is not a store); call serve_forever() to serve."""
-    return ReviewServer(ReviewApp(db, host), host, port)
+    is not a store, NoAccounts when logins are needed and there is no account); call
+    serve_forever() to serve. Beyond loopback logins are always needed."""
+    login = login or not is_loopback(host)
+    app = ReviewApp(db, host, login=login)
+    if login and not accounts.has_users(app.store.db):
+        raise NoAccounts(db)
+    return ReviewServer(app, host, port)

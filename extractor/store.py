@@ -47,6 +47,13 @@ MIGRATIONS = [
     """
     ALTER TABLE flags ADD COLUMN confidence TEXT;
     """,
+    # 3: reviewer accounts (scrypt hashes) and login sessions (sha256 of the cookie's token), for
+    # the review app served beyond loopback (extractor/accounts.py)
+    """
+    CREATE TABLE users (name TEXT PRIMARY KEY, password TEXT NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES users ON DELETE CASCADE,
+                           created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+    """,
 ]
 
 

@@ -176,13 +176,16 @@ def test_cli_refuses_in_one_line(store, tmp_path):
 
     r = cli("review", "--db", store, "--host", "0.0.0.0", "--port", "0")
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
-    assert "拒绝" in r.stderr and "--allow-remote" in r.stderr and "no login" in r.stderr
+    assert "拒绝" in r.stderr and "users add" in r.stderr and "no accounts" in r.stderr
+    add = subprocess.run([sys.executable, "-m", "extractor.cli", "users", "add", "甲", "--db", str(store),
+                          "--password-stdin"], input="long enough\n", capture_output=True, text=True, timeout=60)
+    assert add.returncode == 0, add.stderr
 
     with socket.socket() as taken:
         taken.bind(("0.0.0.0", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        for host_args in ((), ("--host", "0.0.0.0", "--allow-remote")):  # the flag gets past the refusal
+        for host_args in ((), ("--host", "0.0.0.0")):  # with an account, 0.0.0.0 gets past the refusal
             r = cli("review", "--db", store, "--port", port, *host_args, timeout=30)
             assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
             assert f"端口 {port}" in r.stderr and "in use" in r.stderr

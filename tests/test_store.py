@@ -93,7 +93,7 @@ def test_reviews_survive_a_reimport(tmp_path):
         rid = s.db.execute("SELECT report_id FROM reports").fetchone()[0]
         with s.db:
             s.db.execute("INSERT INTO reviews VALUES (?,?,?,?,?,?)", (rid, "x1", "confirmed", "auditor", "ok", "now"))
-        assert s.schema_version == 2
+        assert s.schema_version == 3
     f2 = tmp_path / "other" / "a.txt"
     f2.parent.mkdir()
     f2.write_bytes(f.read_bytes())
