@@ -3,7 +3,7 @@ extraction (and unstructured's fast PDF partition, where installed) of the same 
 measured side by side in one run.
 
     .venv/bin/python bench/run.py [--repeat N] [--scale K] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
-                                  [--formats txt,docx,pdf,html]
+                                  [--formats txt,docx,pdf,html,xls,ods]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
 meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
@@ -17,6 +17,7 @@ image-only PDF and run through the batch job. --profile prints where the time go
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -53,6 +54,26 @@ def html_sources(tmp: Path) -> list:
     return files
 
 
+def sheet_sources(tmp: Path, fmt: str) -> list:
+    """Workbooks as .xls or .ods, written by LibreOffice from .xlsx files built the way the
+    tests build them: the corpus's and seeds' .docx tables (one sheet a table, merges kept)
+    and a self-evaluation form."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_ingest_sheets import SOFFICE, DOCX, convert, tables_as_workbook, write_form
+
+    if SOFFICE is None:
+        return []
+    books = tmp / "sheet-xlsx"
+    if not books.exists():
+        books.mkdir()
+        write_form(books / "form.xlsx")
+        for source in DOCX:
+            tables_as_workbook(source, books / f"{source.stem}.xlsx")
+    target = "xls:MS Excel 97" if fmt == "xls" else fmt
+    convert(sorted(books.glob("*.xlsx")), target, tmp / f"sheet-{fmt}", tmp / "lo-profile")
+    return sorted((tmp / f"sheet-{fmt}").glob(f"*.{fmt}"))
+
+
 def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | None = None) -> tuple[int, int]:
     """Copy the format's files into target until min_pages (pdf) or repeat rounds."""
     files = sources(fmt) if files is None else files
@@ -72,6 +93,8 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | Non
                 data += f"\n%{rounds}".encode()
             elif fmt == "html":  # a comment after the page (after an archive's last boundary)
                 data += f"\n<!-- {rounds} -->\n".encode()
+            elif fmt in ("xls", "ods"):  # bytes past the workbook's last sector or the zip's end record
+                data += bytes(rounds + 1)
             if fmt == "docx":
                 shutil.copy(f, target / f"{rounds:03d}_{f.name}")
                 _touch_docx(target / f"{rounds:03d}_{f.name}", rounds)
@@ -127,8 +150,8 @@ def timed(cmd: list) -> tuple[float, int]:
 
 def whole_run(py: str, corpus: Path, out: Path, n: int, pages: int) -> dict:
     secs, rss = timed([py, "-m", "extractor.cli", "run", str(corpus), "-o", str(out), "--no-progress"])
-    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    per_file = sorted(float(line.rsplit(",", 1)[1]) * 1000 for line in manifest)
+    with open(out / "manifest.csv", encoding="utf-8-sig", newline="") as f:  # seconds is not the last column
+        per_file = sorted(float(row["seconds"]) * 1000 for row in csv.DictReader(f))
     return {"files": n, "pages": pages, "seconds": round(secs, 2), "files_per_s": round(n / secs, 1),
             "pages_per_s": round(pages / secs, 1), "median_ms_per_file": round(statistics.median(per_file), 1),
             "median_ms_per_page": round(statistics.median(per_file) * n / pages, 1),
@@ -244,8 +267,9 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--unstructured-python", default=sys.executable,
                     help="an interpreter with unstructured installed, for the side-by-side PDF figure")
-    ap.add_argument("--formats", default="txt,docx,pdf,html",
-                    help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML)")
+    ap.add_argument("--formats", default="txt,docx,pdf,html,xls,ods",
+                    help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML; "
+                         "xls, ods: the corpus's and seeds' tables and a form written as workbooks by LibreOffice)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     py = sys.executable
@@ -253,10 +277,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         tmp = Path(tmp)
         formats = args.formats.split(",")
-        for fmt in ("txt", "docx", "pdf", "html"):
+        for fmt in ("txt", "docx", "pdf", "html", "xls", "ods"):
             if fmt not in formats:
                 continue
-            files = html_sources(tmp) if fmt == "html" else None
+            files = html_sources(tmp) if fmt == "html" else sheet_sources(tmp, fmt) if fmt in ("xls", "ods") else None
             n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat, files)
             if n:
                 results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)

@@ -29,7 +29,7 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice
 DOCX = sorted(CORPUS.glob("*.docx")) + (sorted(SEEDS.glob("*.docx")) if SEEDS.exists() else [])
 
 
-def _form(path: Path) -> None:
+def write_form(path: Path) -> None:
     """The project form as people fill it in Excel: the title across the sheet, 项目资金 and
     绩效指标 merged down their rows, 总分 across its label cells."""
     wb = openpyxl.Workbook()
@@ -45,7 +45,7 @@ def _form(path: Path) -> None:
     wb.save(path)
 
 
-def _tables_as_workbook(source: Path, path: Path) -> bool:
+def tables_as_workbook(source: Path, path: Path) -> bool:
     """Each table of a .docx as a sheet, its merged cells merged."""
     tables = load_document(source).tables
     if not tables:
@@ -67,7 +67,7 @@ def _tables_as_workbook(source: Path, path: Path) -> bool:
     return True
 
 
-def _convert(files: list, target: str, outdir: Path, profile: Path) -> None:
+def convert(files: list, target: str, outdir: Path, profile: Path) -> None:
     subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                     "--convert-to", target, "--outdir", str(outdir)] + [str(f) for f in files],
                    capture_output=True, timeout=300, check=True)
@@ -81,12 +81,12 @@ def workbooks(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sheets")
     books = {"score": tmp / "score.xlsx", "form": tmp / "form.xlsx"}
     write_score_sheet(books["score"])
-    _form(books["form"])
+    write_form(books["form"])
     for source in DOCX:
-        if _tables_as_workbook(source, tmp / f"{source.stem}.xlsx"):
+        if tables_as_workbook(source, tmp / f"{source.stem}.xlsx"):
             books[source.stem] = tmp / f"{source.stem}.xlsx"
-    _convert(books.values(), "xls:MS Excel 97", tmp / "xls", tmp / "profile")
-    _convert(books.values(), "ods", tmp / "ods", tmp / "profile")
+    convert(books.values(), "xls:MS Excel 97", tmp / "xls", tmp / "profile")
+    convert(books.values(), "ods", tmp / "ods", tmp / "profile")
     return {stem: {"xlsx": p, "xls": tmp / "xls" / f"{stem}.xls", "ods": tmp / "ods" / f"{stem}.ods"}
             for stem, p in books.items()}
 
