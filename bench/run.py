@@ -3,7 +3,7 @@ extraction (and unstructured's fast PDF partition, where installed) of the same 
 measured side by side in one run.
 
     .venv/bin/python bench/run.py [--repeat N] [--scale K] [--min-pdf-pages 400] [--ocr-pages 2] [--profile]
-                                  [--formats txt,docx,pdf,html,ofd]
+                                  [--formats txt,docx,pdf,html,ofd,xls,ods]
 
 Builds a corpus per format from corpus/ and ../shared/seeds (repeated to reach a
 meaningful size) and runs the real batch job (`extractor run`) on each in a fresh process:
@@ -71,6 +71,26 @@ def ofd_sources(tmp: Path) -> list:
     return files
 
 
+def sheet_sources(tmp: Path, fmt: str) -> list:
+    """Workbooks as .xls or .ods, written by LibreOffice from .xlsx files built the way the
+    tests build them: the corpus's and seeds' .docx tables (one sheet a table, merges kept)
+    and a self-evaluation form."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_ingest_sheets import SOFFICE, DOCX, convert, tables_as_workbook, write_form
+
+    if SOFFICE is None:
+        return []
+    books = tmp / "sheet-xlsx"
+    if not books.exists():
+        books.mkdir()
+        write_form(books / "form.xlsx")
+        for source in DOCX:
+            tables_as_workbook(source, books / f"{source.stem}.xlsx")
+    target = "xls:MS Excel 97" if fmt == "xls" else fmt
+    convert(sorted(books.glob("*.xlsx")), target, tmp / f"sheet-{fmt}", tmp / "lo-profile")
+    return sorted((tmp / f"sheet-{fmt}").glob(f"*.{fmt}"))
+
+
 def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | None = None) -> tuple[int, int]:
     """Copy the format's files into target until min_pages (pdf) or repeat rounds."""
     files = sources(fmt) if files is None else files
@@ -90,6 +110,8 @@ def build(fmt: str, target: Path, min_pages: int, repeat: int, files: list | Non
                 data += f"\n%{rounds}".encode()
             elif fmt == "html":  # a comment after the page (after an archive's last boundary)
                 data += f"\n<!-- {rounds} -->\n".encode()
+            elif fmt in ("xls", "ods"):  # bytes past the workbook's last sector or the zip's end record
+                data += bytes(rounds + 1)
             if fmt in ("docx", "ofd"):
                 shutil.copy(f, target / f"{rounds:03d}_{f.name}")
                 _touch_zip(target / f"{rounds:03d}_{f.name}", rounds)
@@ -267,9 +289,10 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--unstructured-python", default=sys.executable,
                     help="an interpreter with unstructured installed, for the side-by-side PDF figure")
-    ap.add_argument("--formats", default="txt,docx,pdf,html,ofd",
+    ap.add_argument("--formats", default="txt,docx,pdf,html,ofd,xls,ods",
                     help="the whole-run rows to measure (html: the corpus's pages and the seeds saved as HTML; "
-                         "ofd: the corpus's and seeds' PDFs rewritten as OFD)")
+                         "ofd: the corpus's and seeds' PDFs rewritten as OFD; xls, ods: the corpus's and seeds' "
+                         "tables and a form written as workbooks by LibreOffice)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     py = sys.executable
@@ -277,10 +300,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         tmp = Path(tmp)
         formats = args.formats.split(",")
-        for fmt in ("txt", "docx", "pdf", "html", "ofd"):
+        for fmt in ("txt", "docx", "pdf", "html", "ofd", "xls", "ods"):
             if fmt not in formats:
                 continue
-            files = html_sources(tmp) if fmt == "html" else ofd_sources(tmp) if fmt == "ofd" else None
+            files = (html_sources(tmp) if fmt == "html" else ofd_sources(tmp) if fmt == "ofd"
+                     else sheet_sources(tmp, fmt) if fmt in ("xls", "ods") else None)
             n, pages = build(fmt, tmp / fmt, args.min_pdf_pages, args.repeat, files)
             if n:
                 results[fmt] = whole_run(py, tmp / fmt, tmp / f"out-{fmt}", n, pages)

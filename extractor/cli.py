@@ -160,9 +160,9 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, min_label_accuracy, min
 @click.option("--dask", "scheduler", default=None, metavar="ADDRESS",
               help="在 Dask 集群上运行：调度器地址或 local（需安装 [dask]）/ Run on a Dask cluster: a scheduler address, or 'local' (needs the [dask] extra).")
 def import_cmd(paths, db, jobs, progress, scheduler):
-    """把文件夹、文件和 .zip 压缩包导入数据库；可重复运行、可断点续做：本版本已导入的文件会跳过。
+    """把文件夹、文件和 .zip、.rar、.7z 压缩包导入数据库；可重复运行、可断点续做：本版本已导入的文件会跳过。
 
-    Import folders, files and .zip archives into the store. Idempotent and resumable:
+    Import folders, files and .zip, .rar and .7z archives into the store. Idempotent and resumable:
     files already stored by this extractor version are skipped."""
     from .importer import import_paths
 

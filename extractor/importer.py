@@ -1,102 +1,27 @@
-"""`extractor import`: folders and .zip archives into the store, in parallel, idempotent
-and resumable (see store.py), safe with untrusted archives.
-
-Archive safety: entries with absolute paths or '..' are refused, nested archives are
-followed at most MAX_ZIP_DEPTH deep, and the total decompressed size and entry count are
-capped, so a zip bomb is reported, not unpacked. Each file runs in a worker with a CPU
-time and memory limit, so one pathological PDF is recorded as failed and the batch goes on."""
+"""`extractor import`: folders and .zip/.rar/.7z archives into the store, in parallel,
+idempotent and resumable (see store.py), safe with untrusted archives (see archives.py:
+unsafe paths, nesting, entry count and inflated size are refused before harm). Each file
+runs in a worker with a CPU time and memory limit, so one pathological PDF is recorded as
+failed and the batch goes on."""
 from __future__ import annotations
 
 import os
 import resource
-import shutil
 import signal
 import sys
 import tempfile
 import threading
-import zipfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Optional
 
 from . import __version__
-from .ingest.zipsafe import ZIP_DAMAGE
-from .runner import InputResult, collect_inputs, process_one, set_unchanged
+from .archives import expand
+from .runner import InputResult, process_one, set_unchanged
 from .store import Store
 
-MAX_ZIP_DEPTH = 2
-MAX_ZIP_ENTRIES = 20000
-MAX_ZIP_BYTES = 4 * 1024 ** 3
 FILE_SECONDS = int(os.environ.get("EXTRACTOR_FILE_SECONDS", "300"))
 FILE_MEMORY_BYTES = int(os.environ.get("EXTRACTOR_FILE_MEMORY_MB", "3072")) * 1024 ** 2
-
-
-@dataclass
-class Input:
-    path: Path  # where the bytes are now (inside a temp folder for archive members)
-    name: str  # what the manifest calls it: the file, or archive.zip!/member
-
-
-@dataclass
-class Refused:
-    name: str
-    code: str
-    error: str
-
-
-def expand(paths: list, workdir: Path) -> tuple[list, list]:
-    """Files to process and archive members refused, with zips unpacked under workdir."""
-    inputs, refused = [], []
-    for f in collect_inputs(paths):
-        if f.suffix.lower() == ".zip":
-            _unzip(f, str(f), workdir, 1, inputs, refused)
-        else:
-            inputs.append(Input(f, str(f)))
-    return inputs, refused
-
-
-def _unzip(archive: Path, name: str, workdir: Path, depth: int, inputs: list, refused: list) -> None:
-    try:
-        zf = zipfile.ZipFile(archive)
-    except ZIP_DAMAGE as e:
-        refused.append(Refused(name, "corrupt_zip", f"not a readable zip archive: {e}"))
-        return
-    with zf:
-        members = [i for i in zf.infolist() if not i.is_dir()]
-        if len(members) > MAX_ZIP_ENTRIES:
-            refused.append(Refused(name, "zip_too_large", f"{len(members)} entries (limit {MAX_ZIP_ENTRIES})"))
-            return
-        total = sum(i.file_size for i in members)
-        if total > MAX_ZIP_BYTES:
-            refused.append(Refused(name, "zip_too_large", f"{total} bytes uncompressed (limit {MAX_ZIP_BYTES})"))
-            return
-        target = Path(tempfile.mkdtemp(dir=workdir))
-        for info in members:
-            member = PurePosixPath(info.filename.replace("\\", "/"))
-            label = f"{name}!/{info.filename}"
-            if member.is_absolute() or ".." in member.parts or (member.parts and ":" in member.parts[0]):
-                refused.append(Refused(label, "unsafe_path", "archive entry with an absolute path or '..' refused"))
-                continue
-            if any(part.startswith(".") for part in member.parts):
-                continue
-            out = target / member
-            out.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                with zf.open(info) as src, open(out, "wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
-            except ZIP_DAMAGE as e:  # one damaged member: name it, unpack the rest
-                out.unlink(missing_ok=True)
-                refused.append(Refused(label, "corrupt_zip", f"archive member cannot be unpacked: "
-                                                             f"{type(e).__name__}: {e}"))
-                continue
-            if out.suffix.lower() == ".zip":
-                if depth >= MAX_ZIP_DEPTH:
-                    refused.append(Refused(label, "nested_too_deep", f"archive nested deeper than {MAX_ZIP_DEPTH}"))
-                else:
-                    _unzip(out, label, workdir, depth + 1, inputs, refused)
-            else:
-                inputs.append(Input(out, label))
 
 
 def _limit_worker() -> None:

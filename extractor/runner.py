@@ -155,12 +155,14 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
     extracts it. Its sha256 decides whether it is a duplicate of an earlier input (the first
     in input order is kept; with workers, a later copy is extracted too and set aside) or
     unchanged since the last run into outdir (skipped)."""
+    from .archives import Unpacked
     from .emit import write_outputs
     from .ingest import read_input
 
     outdir = Path(outdir)
     (outdir / "reports").mkdir(parents=True, exist_ok=True)
-    inputs = collect_inputs(paths)
+    unpacked = Unpacked(paths)  # .zip/.rar/.7z members in a temporary folder, named archive!/member
+    inputs = unpacked.files
     previous = {} if force else _previous_records(outdir)
     unchanged = frozenset(sha for sha in previous if (outdir / "reports" / f"{report_id_for(sha)}.json").exists())
     results: list = [None] * len(inputs)
@@ -174,6 +176,7 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
 
     def settle(i: int, res: InputResult) -> None:
         """A result in input order: duplicates and unchanged files named, records saved."""
+        unpacked.rename(res)
         if res.sha256 in seen:
             res = InputResult(path=res.path, sha256=res.sha256, status="duplicate", report_id=res.report_id,
                               error=f"same bytes as {seen[res.sha256]}")
@@ -214,6 +217,8 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
                 settle(i, process_one(path, data, sha))
     if bar:
         bar.close()
+    unpacked.close()
+    results += [InputResult(path=r.name, error_code=r.code, error=r.error) for r in unpacked.refused]
     write_outputs(outdir, results)
     return results
 

@@ -6,7 +6,8 @@ import openpyxl
 from extractor.pipeline import extract_file
 
 
-def test_score_sheet(tmp_path):
+def write_score_sheet(path) -> None:
+    """A score sheet with a merged 一级指标 (also written as .xls and .ods in test_ingest_sheets)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "评分表"
@@ -16,8 +17,12 @@ def test_score_sheet(tmp_path):
     ws.append([None, "质量（40分）", "达标率（40分）", 37.2])
     ws.append(["合计", None, None, 91.7])
     ws.merge_cells("A3:A4")
+    wb.save(path)
+
+
+def test_score_sheet(tmp_path):
     f = tmp_path / "score.xlsx"
-    wb.save(f)
+    write_score_sheet(f)
     rec = extract_file(f)
     assert rec["source"]["format"] == "xlsx"
     table = rec["tables"][0]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import extractor
-from extractor import importer
+from extractor import archives, importer
 from extractor.store import Store
 
 REPORT = "某县医保局2019年度项目绩效评价报告\n\n项目总投入1,000,000.00元，实际支出950,000.00元，执行率95.00%。综合评分为91分，评价等级为“优”。\n"
@@ -76,12 +76,12 @@ def test_unsafe_and_oversized_archives_are_refused(tmp_path, monkeypatch):
     assert counts == {"ok": 1, "skipped": 0, "duplicate": 0, "failed": 1}
     assert not (tmp_path / "escape.txt").exists()
 
-    monkeypatch.setattr(importer, "MAX_ZIP_BYTES", 100)
+    monkeypatch.setattr(archives, "MAX_BYTES", 100)
     big = tmp_path / "big.zip"
     with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("zeros.txt", "0" * 10000)
     importer.import_paths([big], tmp_path / "s2.db", jobs=1, progress=False)
-    assert inputs(tmp_path / "s2.db")[str(big)] == ("failed", "zip_too_large")
+    assert inputs(tmp_path / "s2.db")[str(big)] == ("failed", "too_large")
 
 
 def test_reviews_survive_a_reimport(tmp_path):

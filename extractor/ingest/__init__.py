@@ -12,7 +12,9 @@ from ..model import Document
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 MHTML_SUFFIXES = {".mht", ".mhtml"}
-SUPPORTED_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
+SHEET_SUFFIXES = {".xls", ".et", ".ods"}  # calamine: see sheets.py
+SUPPORTED_SUFFIXES = ({".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
+                      | SHEET_SUFFIXES)
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
                          re.IGNORECASE | re.DOTALL)
 _HEADER_LINE = re.compile(rb"^\s*[\x21-\x39\x3b-\x7e]+:")
@@ -44,6 +46,9 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "ofd"
     if suffix in (".doc", ".wps"):
         return suffix[1:]
+    if suffix in SHEET_SUFFIXES:
+        from .sheets import sniff_sheet
+        return sniff_sheet(suffix, head)
     if suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
         return _sniff_web_page(suffix, head)
     return "txt"
@@ -88,9 +93,9 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt == "xlsx":
         from .xlsx import read_xlsx
         return read_xlsx(path, data)
-    if fmt == "ofd":
-        from .ofd import read_ofd
-        return read_ofd(path, data)
+SHEET_SUFFIXES = {".xls", ".et", ".ods"}  # calamine: see sheets.py
+SUPPORTED_SUFFIXES = ({".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
+                      | SHEET_SUFFIXES)
     if fmt == "html":
         from .html import read_html
         return read_html(path, data)

@@ -3,21 +3,11 @@ a table (merged ranges kept as spans), the sheet's name its caption."""
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from .tables import build_table
-from .zipsafe import ZIP_DAMAGE, library_errors, verified_package
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        # openpyxl gives floats: write them back the short way (87.3, not 87.30000000000001)
-        return format(Decimal(repr(value)).normalize(), "f")
-    return str(value)
+from .sheet_grid import MAX_SHEET_CELLS, sheet_table
+from .zipsafe import ZIP_DAMAGE, library_errors, too_large, verified_package
 
 
 def read_xlsx(path, data: bytes) -> Document:
@@ -33,24 +23,12 @@ def read_xlsx(path, data: bytes) -> Document:
         book = openpyxl.load_workbook(io.BytesIO(package), data_only=True)
     doc = Document(path=str(path), format="xlsx")
     for sheet in book.worksheets:
-        spans = {}
-        covered = set()
-        for rng in sheet.merged_cells.ranges:
-            spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-            covered |= {(r, c) for r in range(rng.min_row, rng.max_row + 1) for c in range(rng.min_col, rng.max_col + 1)}
-            covered.discard((rng.min_row, rng.min_col))
-        spec = []
-        for row in sheet.iter_rows():
-            cells = []
-            for cell in row:
-                if (cell.row, cell.column) in covered:
-                    continue
-                rowspan, colspan = spans.get((cell.row, cell.column), (1, 1))
-                cells.append((_text(cell.value), rowspan, colspan))
-            if any(t for t, _, _ in cells):
-                spec.append(cells)
-        if spec:
-            table = build_table(spec, caption=sheet.title)
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            raise too_large("xlsx", f"sheet {sheet.title} spans {sheet.max_row:,} rows × {sheet.max_column:,} "
+                                    f"columns (limit {MAX_SHEET_CELLS:,} cells)")
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
+        table = sheet_table(sheet.iter_rows(values_only=True), merges, sheet.title)
+        if table is not None:
             doc.add(TABLE, table.as_text(), table=table)
     if not doc.blocks:
         raise IngestError("the workbook has no filled cells", code="empty")
