@@ -93,9 +93,12 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt == "xlsx":
         from .xlsx import read_xlsx
         return read_xlsx(path, data)
-SHEET_SUFFIXES = {".xls", ".et", ".ods"}  # calamine: see sheets.py
-SUPPORTED_SUFFIXES = ({".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
-                      | SHEET_SUFFIXES)
+    if fmt == "ofd":
+        from .ofd import read_ofd
+        return read_ofd(path, data)
+    if fmt == "sheet":
+        from .sheets import read_sheet
+        return read_sheet(path, data)
     if fmt == "html":
         from .html import read_html
         return read_html(path, data)
