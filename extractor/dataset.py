@@ -5,6 +5,7 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
+from .dataset_columns import column_values
 from .patterns import load_json
 
 META_COLUMNS = ["title", "province", "city", "county", "admin_code", "year", "report_type", "agency",
@@ -20,8 +21,7 @@ def report_row(record: dict) -> dict:
     meta = record.get("metadata", {})
     row = {"report_id": record["report_id"], "source_path": record["source"]["path"]}
     row.update({k: meta.get(k) for k in META_COLUMNS})
-    for column, spec in _spec()["columns"].items():
-        row[column] = _first_value(record["facts"], spec["labels"], spec["kinds"])
+    row.update(column_values(record))
     severities = Counter(f.get("severity") for f in record.get("flags", []))
     categories = Counter(p.get("category") for p in record.get("problems", []) if p.get("category"))
     row.update({
@@ -55,17 +55,6 @@ def _evaluation_columns(record: dict) -> dict:
         "satisfaction": first.get("satisfaction"), "satisfaction_unit": first.get("satisfaction_unit"),
         "n_references": len(record.get("references", [])),
     }
-
-
-def _first_value(facts: list, labels: list, kinds: list):
-    """The first fact (document order) with the most preferred label. Text facts come
-    before table cells in preference, since reports state their headline figures in text."""
-    for label in labels:
-        candidates = [f for f in facts if f.get("label") == label and f.get("kind") in kinds and not f.get("approx")]
-        candidates.sort(key=lambda f: f["source"].get("table") is not None)
-        if candidates:
-            return candidates[0]["value"]
-    return None
 
 
 FACT_COLUMNS = ["report_id", "source_path", "id", "kind", "value", "unit", "text", "decimals", "approx", "label",

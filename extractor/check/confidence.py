@@ -16,7 +16,7 @@ CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 def rate_confidence(flags: list, facts: dict, record: dict | None = None) -> None:
     """facts: id → fact. Sets `confidence` on every flag."""
-    ocr_blocks = {f["source"].get("block") for f in facts.values() if _ocr_read(f)} - {None}
+    ocr_blocks = {f["source"].get("block") for f in facts.values() if ocr_read(f)} - {None}
     whole_scan = ((record or {}).get("source") or {}).get("format") == "pdf-ocr"
     for flag in flags:
         flag["confidence"] = confidence_of(flag, facts, ocr_blocks, whole_scan)
@@ -27,7 +27,7 @@ def confidence_of(flag: dict, facts: dict, ocr_blocks: set = frozenset(), whole_
     if flag.get("ocr") or any(f["source"].get("low_confidence") for f in evidence):
         return "low"
     others = [q for q in flag.get("evidence_quotes", []) if q.get("fact") not in facts]
-    if (any(_ocr_read(f) for f in evidence) or any(q.get("block") in ocr_blocks for q in others)
+    if (any(ocr_read(f) for f in evidence) or any(q.get("block") in ocr_blocks for q in others)
             or (whole_scan and others)):
         return "medium"
     if any(f.get("approx") for f in evidence) or flag.get("explanation"):
@@ -35,5 +35,5 @@ def confidence_of(flag: dict, facts: dict, ocr_blocks: set = frozenset(), whole_
     return "high"
 
 
-def _ocr_read(fact: dict) -> bool:
+def ocr_read(fact: dict) -> bool:
     return fact["source"].get("ocr_confidence") is not None

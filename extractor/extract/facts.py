@@ -16,7 +16,7 @@ from ..model import HEADING, TABLE, Document, Table
 from ..patterns import load_json
 from ..subjects import subject_names
 from .labelled_values import labelled_values
-from .labels import YEAR, bare_header, clause_before, label_for, label_of_header, name_list_items, year_for
+from .labels import YEAR, bare_header, clause_before, formula_name, label_for, label_of_header, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
 
@@ -130,13 +130,16 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
         reason = _reason(text, sentences[sentence])
         sentence_start = full_sentences[sentence_index(full_sentences, q.start)][0]
         occasion = _occasion(text, sentences[sentence][0], q.start)
+        # the name a formula gives its result (预算完成率＝…×100%＝97.39%): its clause is only "×100%＝"
+        formula = formula_name(text, q.start) if q.kind == "percent" else None
         out.append(Fact(
             kind=q.kind, value=q.value, unit=q.unit, text=q.text, decimals=q.decimals, approx=q.approx,
             label=label, subject=subject or _named_subject(text, sentence_start, q.start),
             year=year_for(text, q.start), range_high=q.range_high,
             source={**where, "start": q.start, "end": q.end, "quote": q.text, "sentence": sentence},
             context=clause_before(text, q.start), scale=q.scale,
-            extra={**({"reason": reason} if reason else {}), **({"occasion": occasion} if occasion else {})},
+            extra={**({"reason": reason} if reason else {}), **({"occasion": occasion} if occasion else {}),
+                   **({"formula": formula} if formula else {})},
         ))
     return out
 

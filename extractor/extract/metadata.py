@@ -36,7 +36,12 @@ def extract_metadata(doc: Document) -> tuple[dict, dict]:
     if title_blocks:
         sources["title"] = {"block": title_blocks[0].index, "page": title_blocks[0].page}
 
+    lines = line_key_values(text_blocks[:8])
+    kv = {**lines, **kv}  # a form table's cell wins over a line of the same label
     agency = _agency(text_blocks, title, kv)
+    addressee = _addressee(text_blocks[:4]) if _is_notice(title or "") else None
+    if addressee:
+        agency = addressee  # a notice goes to the unit it evaluated; its issuer is the evaluator
     meta["agency"] = agency
     heading_zone = " ".join(filter(None, [title, agency] + [b.text for b in text_blocks[:4]]))
     body = "\n".join(b.text for b in text_blocks)
@@ -46,7 +51,8 @@ def extract_metadata(doc: Document) -> tuple[dict, dict]:
     meta["year"] = _year(title or "", kv, body)
     self_eval = bool(_compile("self_evaluation").search((title or "") + body))
     meta["self_evaluation"] = self_eval
-    meta["evaluator"] = _evaluator(kv, body, agency if self_eval else None)
+    meta["evaluator"] = _evaluator(kv, body, agency if self_eval else None) or (
+        _title_issuer(title) if addressee else None)
     meta["date"] = _date(text_blocks)
 
     score, score_src = _score(doc, kv)
@@ -73,6 +79,38 @@ def key_values(doc: Document) -> dict:
                     out[label] = (value, {"block": block.index, "page": block.page, "table": block.index,
                                           "row": r, "col": c + 1, "quote": value})
     return out
+
+
+def line_key_values(blocks: list) -> dict:
+    """Label → (value, source) from short `label：value` lines at the head of a report
+    (评价机构：X / 被评价单位：Y / 委托单位：Z), which name who evaluated whom."""
+    line = _compile("key_value_line")
+    out = {}
+    for b in blocks:
+        m = line.fullmatch(b.text.strip())
+        if m and m.group("key") not in out:
+            out[m.group("key")] = (m.group("value"), {"block": b.index, "page": b.page, "quote": b.text.strip()})
+    return out
+
+
+def _is_notice(title: str) -> bool:
+    return any(kind == "notice" and regex.search(pattern, title) for kind, pattern in _vocab()["report_types"])
+
+
+def _addressee(blocks: list) -> Optional[str]:
+    """The unit a notice is addressed to: a short organisation line ending in ：."""
+    org = _compile("organisation")
+    for b in blocks:
+        text = b.text.strip()
+        if text.endswith(("：", ":")) and len(text) <= 31 and org.fullmatch(text[:-1]):
+            return text[:-1]
+    return None
+
+
+def _title_issuer(title: Optional[str]) -> Optional[str]:
+    """The body that issues a notice, named at the head of its title (X局关于…的通报)."""
+    m = regex.match(_vocab()["title_agency"], title or "")
+    return m.group("agency") if m and _compile("organisation").search(m.group("agency")) else None
 
 
 def _title(blocks: list) -> tuple[Optional[str], list]:
@@ -108,8 +146,10 @@ def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:
         m = regex.match(_vocab()["title_agency"], title)
         if m and org.search(m.group("agency")):
             return m.group("agency")
+    labelled = _compile("key_value_line")
     for b in blocks[:6]:
-        if len(b.text) <= 30 and org.fullmatch(b.text.strip()):
+        # a labelled line (评价机构：X, 委托单位：X) names some other party than the one evaluated
+        if len(b.text) <= 30 and org.fullmatch(b.text.strip()) and not labelled.fullmatch(b.text.strip()):
             return b.text.strip()
     return None
 

@@ -102,15 +102,17 @@ _CITY_SUFFIX = regex.compile(r"(?:(?:\p{Han}{1,3}族)+自治州|自治州|地区
 
 
 def near_misses(text: str, body: Counter, body_text: str = "") -> Counter:
-    """County names one character off a gazetteer county (动海县 for 勐海县, as OCR reads
-    it), counted only where that county's province or city is named in the report."""
+    """County and city names one character off a gazetteer name (动海县 for 勐海县, 吏庄市
+    for 枣庄市, as OCR reads them), counted only where the place's province or city is
+    named in the report (for a city: its province), and only when one place fits best."""
     by_name, _ = _name_index()
     found: Counter = Counter()
-    for m in _COUNTY_LIKE.finditer(text):
+    # overlapped: in 年度吏庄市 the name is the last three characters, not the longest run
+    for m in _COUNTY_LIKE.finditer(text, overlapped=True):
         written = m.group(0)
         if written in by_name:
             continue
-        hits = [r for r in _counties_by_shape().get((len(written), written[-1]), ())
+        hits = [r for r in _places_by_shape().get((len(written), written[-1]), ())
                 if sum(a != b for a, b in zip(r.name, written)) == 1]
         # support: the county's city named (in full or short: 西双版纳州), then its province
         scored = []
@@ -156,11 +158,11 @@ def _county_short_names() -> tuple:
 
 
 @lru_cache(maxsize=1)
-def _counties_by_shape() -> dict:
-    """(length, last character) → the counties of that shape, in gazetteer order: a name one
-    character off keeps both."""
+def _places_by_shape() -> dict:
+    """(length, last character) → the counties and cities of that shape, in gazetteer
+    order: a name one character off keeps both."""
     out: dict = {}
-    for r in _counties():
+    for r in _counties() + _cities():
         out.setdefault((len(r.name), r.name[-1]), []).append(r)
     return out
 
@@ -358,6 +360,11 @@ def _known_names(prefix: str) -> frozenset:
 @lru_cache(maxsize=1)
 def _counties() -> tuple:
     return tuple(r for r in gazetteer().values() if r.level == "county")
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple:
+    return tuple(r for r in gazetteer().values() if r.level == "city")
 
 
 @lru_cache(maxsize=64)
