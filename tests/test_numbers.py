@@ -78,3 +78,12 @@ def test_yue_inside_a_word_is_not_an_approximation():
     signed, about = find_quantities("全年累计签约2,460人，约300人未续签。")
     assert (signed.text, signed.approx, signed.value) == ("2,460人", False, 2460)
     assert (about.text, about.approx) == ("约300人", True)
+
+
+def test_a_percentage_run_onto_another_is_read_too():
+    from extractor.extract.numbers import find_quantities
+
+    # a form's target and result cells run together by a text layer
+    assert [q.text for q in find_quantities("覆盖率100%98%下一项")] == ["100%", "98%"]
+    # a figure of another unit right after a percentage stays out
+    assert [q.text for q in find_quantities("比例50%3人")] == ["50%"]

@@ -58,12 +58,22 @@ def wait_for(browser, element_id: str):
 def click_and_wait(browser, element, element_id: str = "total"):
     """Click a link or button that loads a new page, and wait until the old page is gone:
     both pages have the element, so waiting for it alone may read the old one."""
-    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     page = browser.find_element("tag name", "html")
     element.click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(page))
+
+    def gone(_):
+        # Chromium answers either "stale element" or "Node with given id does not belong
+        # to the document" (a plain WebDriverException) for an element of a replaced page
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(browser, 10).until(gone)
     return wait_for(browser, element_id)
 
 

@@ -152,8 +152,8 @@ def find_quantities(text: str) -> list:
         start, end = m.span()
         # `$` looks at the last character, or the one before a final newline: two
         # characters decide, and slicing the whole text before each figure is quadratic
-        if _BAD_BEFORE.search(text[max(0, start - 2):start]):
-            continue
+        if _BAD_BEFORE.search(text[max(0, start - 2):start]) and not (unit == "%" and text[start - 1] == "%"):
+            continue  # (a percentage right after one is a form's next cell: 目标100%实际98%, run together)
         if unit1 and unit != "%":
             continue
         after = text[end:end + _AFTER_WINDOW]
