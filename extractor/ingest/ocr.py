@@ -40,13 +40,7 @@ def ocr_pages(pdf, indexes: list, line_type, budget) -> tuple[dict, dict]:
     is killed and comes back in the second dict, with the limit it hit."""
     exe = tesseract()
     scale = OCR_DPI / 72
-    prepared, stopped = {}, {}
-    for i in indexes:  # PDFium is not thread-safe: pages are rendered one by one
-        page = budget.page()
-        try:
-            prepared[i] = (page,) + page.run(lambda _: _prepare(pdf, i, scale))
-        except OverBudget as e:
-            stopped[i] = e
+    prepared, stopped, running = {}, {}, {}
 
     def read(i):
         page, png, _ = prepared[i]
@@ -56,7 +50,17 @@ def ocr_pages(pdf, indexes: list, line_type, budget) -> tuple[dict, dict]:
             return e
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = dict(zip(prepared, pool.map(read, prepared)))
+        # PDFium is not thread-safe: pages are rendered one by one here, each OCRed as soon
+        # as it is ready, so that rendering a long scan does not eat the file's budget first
+        for i in indexes:
+            page = budget.page()
+            try:
+                prepared[i] = (page,) + page.run(lambda _: _prepare(pdf, i, scale))
+            except OverBudget as e:
+                stopped[i] = e
+                continue
+            running[i] = pool.submit(read, i)
+        results = {i: future.result() for i, future in running.items()}
     done = {}
     for i, rows in results.items():
         page, png, rulings = prepared[i]
