@@ -54,6 +54,49 @@ def main():
     Structured, checkable data from Chinese performance-evaluation reports (绩效评价报告)."""
 
 
+def ocr_options(command):
+    """--no-ocr, --only-ocr and the OCR time limits, shared by `run` and `import`."""
+    seconds = click.FloatRange(min=0, min_open=True)
+    for option in reversed([
+        click.option("--no-ocr", is_flag=True,
+                     help="不做 OCR：需要 OCR 的文件（扫描页）记为 skipped / needs_ocr，留待下次运行 / "
+                          "No OCR: files with scanned pages are recorded as skipped with code needs_ocr, "
+                          "left for a later run."),
+        click.option("--only-ocr", is_flag=True,
+                     help="只处理需要 OCR 的文件（如上次 --no-ocr 留下的），其余记为 skipped / no_ocr_needed / "
+                          "Process only files that need OCR (such as those a --no-ocr run left); the others are "
+                          "recorded as skipped with code no_ocr_needed."),
+        click.option("--ocr-page-seconds", type=seconds, default=None, envvar="EXTRACTOR_OCR_PAGE_SECONDS",
+                     help="每页 OCR 时限（秒，默认 60），超时的页记为未读 / OCR time limit per page in seconds "
+                          "(default 60); a page past it is killed and listed as not read."),
+        click.option("--ocr-file-seconds", type=seconds, default=None, envvar="EXTRACTOR_OCR_FILE_SECONDS",
+                     help="每个文件 OCR 总时限（秒，默认 300），用尽后其余页记为未读 / OCR time limit per file in "
+                          "seconds (default 300); pages left when it is used up are listed as not read."),
+    ]):
+        command = option(command)
+    return command
+
+
+def apply_ocr_options(no_ocr: bool, only_ocr: bool, page_seconds, file_seconds) -> None:
+    """The OCR settings into the environment, where this process and its workers read them."""
+    from .ingest.ocr_budget import OcrSettings, current
+
+    if no_ocr and only_ocr:
+        raise click.UsageError("--no-ocr 与 --only-ocr 不能同时使用 / --no-ocr and --only-ocr exclude each other")
+    now = current()
+    OcrSettings("off" if no_ocr else "only" if only_ocr else now.mode,
+                page_seconds or now.page_seconds, file_seconds or now.file_seconds).export()
+
+
+def left_for_ocr(results) -> None:
+    """Say how many files a --no-ocr run left, and how to read them."""
+    deferred = sum(1 for r in results if r.error_code == "needs_ocr")
+    if deferred:
+        click.echo(f"  {deferred} 个文件需要 OCR，已跳过；不带 --no-ocr（或用 --only-ocr）再运行即可处理 / "
+                   f"{deferred} files need OCR and were left: run again without --no-ocr (or with --only-ocr)",
+                   err=True)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "outdir", default="outputs", show_default=True, type=click.Path(path_type=Path),
@@ -62,7 +105,8 @@ def main():
               help="并行进程数 / Worker processes.")
 @click.option("--force", is_flag=True, help="即使文件未变也重新处理 / Re-process files even when unchanged since the last run.")
 @click.option("--progress/--no-progress", default=None, help="进度条（默认：终端上显示）/ Progress bar (default: on when stderr is a terminal).")
-def run(paths, outdir, jobs, force, progress):
+@ocr_options
+def run(paths, outdir, jobs, force, progress, no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds):
     """处理报告（文件或文件夹，默认 corpus/），输出到 OUTDIR：每份报告一个 JSON 记录，以及
     facts.csv、flags.csv、dataset.{csv,parquet,xlsx}、manifest.csv、audit.html。
 
@@ -75,6 +119,7 @@ def run(paths, outdir, jobs, force, progress):
     missing = [str(p) for p in paths if not p.exists()]
     if missing and len(missing) == len(paths):
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    apply_ocr_options(no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds)
     results = run_batch(list(paths), outdir, jobs=jobs, progress=progress, force=force)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ok", "skipped", "duplicate", "failed")}
     click.echo(f"{len(results)} inputs: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v)
@@ -82,6 +127,7 @@ def run(paths, outdir, jobs, force, progress):
     for r in results:
         if r.status == "failed":
             click.echo(f"  failed: {r.path}: {r.error}", err=True)
+    left_for_ocr(results)
     sys.exit(1 if counts["failed"] else 0)
 
 
@@ -159,7 +205,8 @@ def eval_cmd(gold_dir, paths, min_recall, min_precision, min_label_accuracy, min
 @click.option("--progress/--no-progress", default=None, help="进度条（默认：终端上显示）/ Progress bar (default: on when stderr is a terminal).")
 @click.option("--dask", "scheduler", default=None, metavar="ADDRESS",
               help="在 Dask 集群上运行：调度器地址或 local（需安装 [dask]）/ Run on a Dask cluster: a scheduler address, or 'local' (needs the [dask] extra).")
-def import_cmd(paths, db, jobs, progress, scheduler):
+@ocr_options
+def import_cmd(paths, db, jobs, progress, scheduler, no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds):
     """把文件夹、文件和 .zip、.rar、.7z 压缩包导入数据库；可重复运行、可断点续做：本版本已导入的文件会跳过。
 
     Import folders, files and .zip, .rar and .7z archives into the store. Idempotent and resumable:
@@ -171,6 +218,7 @@ def import_cmd(paths, db, jobs, progress, scheduler):
             import distributed  # noqa: F401
         except ImportError:
             raise click.UsageError("--dask needs Dask: pip install -e '.[dask]'")
+    apply_ocr_options(no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds)
     counts = import_paths(list(paths), db, jobs=jobs, progress=progress, dask=scheduler)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items() if v) + f" → {db}", err=True)
     sys.exit(1 if counts["failed"] else 0)

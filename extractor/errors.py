@@ -4,6 +4,7 @@ into the manifest next to a sentence a person can act on."""
 
 class ExtractorError(Exception):
     code = "error"
+    status = "failed"  # the input's status in the manifest (a file left for another pass: skipped)
 
     def __init__(self, message: str, code: str | None = None):
         super().__init__(message)

@@ -124,9 +124,9 @@ def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional
                 res.record["source"]["path"] = name
                 store.save(name, res.record)
                 counts["ok"] += 1
-            else:
-                store.record_input(name, sha, "failed", res.error_code, res.error)
-                counts["failed"] += 1
+            else:  # failed, or skipped when left for another pass (--no-ocr, --only-ocr)
+                store.record_input(name, sha, res.status, res.error_code, res.error)
+                counts[res.status] += 1
             if sha:
                 seen.setdefault(sha, name)
             if bar:

@@ -107,6 +107,8 @@ class Document:
     # for txt: bytes that did not decode (count, first byte offsets), None when all did
     decode_errors: Optional[dict] = None
     pages_failed: list = field(default_factory=list)  # for pdf: numbers of damaged pages not read
+    # for pdf: scanned pages whose OCR was stopped at a time limit ({page, reason, limit})
+    pages_not_ocred: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # the record's "errors": what was read despite damage
 
     def add(self, kind: str, text: str, **kw) -> Block:

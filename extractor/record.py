@@ -70,6 +70,8 @@ def build_record(doc: Document, sha256: str, extraction: dict) -> dict:
         source["decode_errors"] = doc.decode_errors
     if doc.pages_failed:
         source["pages_failed"] = doc.pages_failed
+    if doc.pages_not_ocred:
+        source["pages_not_ocred"] = doc.pages_not_ocred
     return {
         "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,

@@ -109,7 +109,7 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "",
         result.record = extract_file(path, data, result.sha256)
         result.status = "ok"
     except ExtractorError as e:
-        result.error_code, result.error = e.code, str(e)
+        result.status, result.error_code, result.error = e.status, e.code, str(e)
     except Exception as e:  # a bug or a pathological file: report it, keep the batch going
         result.error_code = "internal_error"
         result.error = f"{type(e).__name__}: {e} (at {traceback.extract_tb(e.__traceback__)[-1].name})"

@@ -116,7 +116,7 @@ EXTERNAL_ENTITY = (b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file
 def hostile_cases() -> dict:
     """file name → (bytes, expected code, a piece of the message)."""
     doc, book = docx_bytes(), xlsx_bytes()
-    main, sheet = "word/document.xml", "xl/worksheets/sheet1.xml"
+    main, sheet, rels = "word/document.xml", "xl/worksheets/sheet1.xml", "word/_rels/document.xml.rels"
     eocd_cd = struct.unpack_from("<I", doc, doc.rfind(b"PK\x05\x06") + 16)[0]
     sheet_head = (b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet '
                   b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
@@ -140,6 +140,12 @@ def hostile_cases() -> dict:
         "deflate64.docx": (with_method(doc, main, 9), "corrupt_docx", "compression method"),
         "zip_version_10.docx": (with_zip_version(doc, main, 100), "corrupt_docx", "zip file version"),
         "damaged_stream.docx": (with_damaged_stream(doc, main), "corrupt_docx", main),
+        # well-formed XML of another kind than the part's name promises (one damaged byte
+        # in a namespace, or in the body's tag): found by the fuzzer as internal_error
+        "wrong_namespace.docx": (replace_member(doc, rels, _member(doc, rels).replace(b"/package/", b"/packag/")),
+                                 "corrupt_docx", "other XML than its name promises"),
+        "no_body.docx": (replace_member(doc, main, _member(doc, main).replace(b"w:body>", b"w:bod>")),
+                         "corrupt_docx", "no <w:body>"),
         "inflate_bomb.xlsx": (replace_member(book, sheet, repeated(sheet_head, b"<row/>", 40 * MiB,
                                                                    b"</sheetData></worksheet>")),
                               "too_large", ":1"),
@@ -148,6 +154,11 @@ def hostile_cases() -> dict:
                                "corrupt_xlsx", "Error"),
         "truncated.xlsx": (book[:len(book) - 30], "corrupt_xlsx", "BadZipFile"),
     }
+
+
+def _member(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name)
 
 
 def _without(data: bytes, name: str) -> bytes:

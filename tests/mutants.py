@@ -41,7 +41,8 @@ def _repack(members: list) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info, body in members:
-            z.writestr(info.filename, body)
+            # the member's own date, not the clock's: a mutant's bytes depend on its seed only
+            z.writestr(zipfile.ZipInfo(info.filename, date_time=info.date_time), body, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -1,5 +1,5 @@
-"""A seeded mutation fuzzer over the sample corpus, the real seeds (when present) and an
-Excel sheet, through the batch runner: every mutant gets a manifest row, and a damaged
+"""A seeded mutation fuzzer over the sample corpus (its web pages too), the real seeds
+(when present) and an Excel sheet, through the batch runner: every mutant gets a manifest row, and a damaged
 file ends as ok or with one of the project's own error codes — never internal_error,
 which is kept for bugs of ours.
 
@@ -23,7 +23,7 @@ from hostile_packages import xlsx_bytes
 from mutants import mutant
 
 MUTANTS = int(os.environ.get("EXTRACTOR_FUZZ_MUTANTS", "300"))
-FORMATS = {".txt", ".docx", ".pdf", ".xlsx"}
+FORMATS = {".txt", ".docx", ".pdf", ".xlsx", ".html", ".mht"}
 
 
 def sources() -> list:

@@ -46,7 +46,8 @@ def test_bombs_are_small_on_disk(cases):
 
 CASE_NAMES = ["inflate_bomb.docx", "paragraph_bomb.docx", "declared_4gb.docx", "billion_laughs.docx",
               "external_entity.docx", "malformed_xml.docx", "missing_part.docx", "bad_offset.docx", "truncated.docx",
-              "deflate64.docx", "zip_version_10.docx", "damaged_stream.docx", "inflate_bomb.xlsx",
+              "deflate64.docx", "zip_version_10.docx", "damaged_stream.docx", "wrong_namespace.docx", "no_body.docx",
+              "inflate_bomb.xlsx",
               "billion_laughs.xlsx", "malformed_xml.xlsx", "truncated.xlsx"]
 
 

@@ -81,6 +81,8 @@ def load_document(path, data: bytes | None = None) -> Document:
     if data is None:
         data = read_input(path)
     fmt = sniff_format(path, data[:2048])
+    if fmt != "pdf":
+        _only_ocr_passes_over(fmt)
     if fmt == "txt":
         from .txt import read_txt
         return read_txt(path, data)
@@ -107,3 +109,12 @@ def load_document(path, data: bytes | None = None) -> Document:
         return read_mhtml(path, data)
     from .legacy import read_legacy_word
     return read_legacy_word(path, data)
+
+
+def _only_ocr_passes_over(fmt: str) -> None:
+    """Under --only-ocr only scans are read: every other format has its text without OCR."""
+    from .ocr_budget import OcrDeferred, current
+
+    if current().mode == "only":
+        raise OcrDeferred(f"a {fmt} file needs no OCR: left for a run without --only-ocr / "
+                          "此文件不需要 OCR，留待不带 --only-ocr 的运行", code="no_ocr_needed")

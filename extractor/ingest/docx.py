@@ -20,7 +20,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from .tables import build_table, caption_from_previous, long_caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
-from .zipsafe import ZIP_DAMAGE, library_errors, verified_package
+from .zipsafe import ZIP_DAMAGE, corrupt, library_errors, verified_package
 
 _HEADING_STYLE = regex.compile(r"^(?:Heading|标题)\s*([1-6])$", regex.IGNORECASE)
 # A paragraph opening with a short label (被评价单位：) is a line of its own, never the
@@ -39,10 +39,15 @@ def read_docx(path, data: bytes) -> Document:
 
     package = verified_package(data, "docx")
     # lxml's XMLSyntaxError is a SyntaxError; a missing part is a KeyError; a package
-    # whose main part is not a Word document is a ValueError
-    with library_errors("docx", ZIP_DAMAGE + (SyntaxError, PackageNotFoundError, InvalidXmlError)):
+    # whose main part is not a Word document is a ValueError; a part whose root element is
+    # not the one its name promises (a namespace damaged) is an AttributeError when
+    # python-docx looks for its children
+    with library_errors("docx", ZIP_DAMAGE + (SyntaxError, PackageNotFoundError, InvalidXmlError, AttributeError)):
         word = open_docx(io.BytesIO(package))
         styles = {s.style_id: s.name for s in word.styles}
+        body = word.element.body
+    if body is None:
+        raise corrupt("docx", "word/document.xml has no <w:body>")
     doc = Document(path=str(path), format="docx", pages=None)
     pending: list = []  # pieces of one paragraph that a page break split
 
@@ -51,7 +56,7 @@ def read_docx(path, data: bytes) -> Document:
             add_text_block(doc, "".join(pending))
             pending.clear()
 
-    for child in _children(word.element.body):
+    for child in _children(body):
         if child.tag == qn("w:p"):
             text = _paragraph_text(child).strip()
             if not text:

@@ -76,12 +76,19 @@ def read_html(path, data: bytes, fmt: str = "html", transport_charset: str | Non
     return doc
 
 
+# Characters no XML text may hold: lxml parses a page that has them (a damaged byte decodes
+# to \x06) but refuses to set such text again when an element is dropped. A browser shows
+# them as nothing; here they are U+FFFD, the mark of bytes that did not survive.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _parse(text: str):
     # The text is decoded already: hand lxml UTF-8 and say so, so that a <meta charset> or
     # an XML declaration in the page is not applied a second time.
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    text = _NOT_XML_TEXT.sub("\ufffd", text)
     try:
-        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        return lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except Exception as e:  # lxml's ParserError and XMLSyntaxError for pages with no elements
         raise IngestError(f"not a readable web page: {e}", code="empty")
 

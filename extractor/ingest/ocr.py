@@ -16,10 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 import regex
 
 from ..errors import IngestError
+from .ocr_budget import OverBudget
 
 OCR_DPI = int(os.environ.get("EXTRACTOR_OCR_DPI", "300"))
 OCR_LANG = os.environ.get("EXTRACTOR_OCR_LANG", "chi_sim")
-OCR_TIMEOUT_S = 180
 _CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》]")
 
 
@@ -31,23 +31,52 @@ def tesseract() -> str:
     return exe
 
 
-def ocr_pages(pdf, indexes: list, line_type) -> dict:
-    """{page index: (lines, words, ruling segments)} for the given pages, OCRed in parallel
-    (one Tesseract each) after straightening the scan, so that ruling lines run along the
-    pixel rows and columns and table cells can be rebuilt from them."""
+def ocr_pages(pdf, indexes: list, line_type, budget) -> tuple[dict, dict]:
+    """({page index: (lines, ruling segments, TableReader)}, {page index: OverBudget}) for
+    the given pages, OCRed in parallel (one Tesseract each) after straightening the scan,
+    so that ruling lines run along the pixel rows and columns and table cells can be
+    rebuilt from them. Each page spends from its own and the file's OCR budget
+    (`budget`, an ocr_budget.FileBudget); a page whose Tesseract run passes what is left
+    is killed and comes back in the second dict, with the limit it hit."""
     exe = tesseract()
     scale = OCR_DPI / 72
-    images, rulings = {}, {}
-    for i in indexes:
-        image = deskew(pdf[i].render(scale=scale, grayscale=True).to_pil().convert("L"))
-        rulings[i] = ruling_segments(image, scale)
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        images[i] = buf.getvalue()
+    prepared, stopped, running = {}, {}, {}
+
+    def read(i):
+        page, png, _ = prepared[i]
+        try:
+            return page.run(lambda seconds: _ocr(exe, png, timeout=seconds))
+        except OverBudget as e:
+            return e
+
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = dict(zip(images, pool.map(lambda png: _ocr(exe, png), images.values())))
-    return {i: (_lines(rows, scale, line_type), rulings[i], TableReader(exe, images[i], scale, line_type))
-            for i, rows in results.items()}
+        # PDFium is not thread-safe: pages are rendered one by one here, each OCRed as soon
+        # as it is ready, so that rendering a long scan does not eat the file's budget first
+        for i in indexes:
+            page = budget.page()
+            try:
+                prepared[i] = (page,) + page.run(lambda _: _prepare(pdf, i, scale))
+            except OverBudget as e:
+                stopped[i] = e
+                continue
+            running[i] = pool.submit(read, i)
+        results = {i: future.result() for i, future in running.items()}
+    done = {}
+    for i, rows in results.items():
+        page, png, rulings = prepared[i]
+        if isinstance(rows, OverBudget):
+            stopped[i] = rows
+        else:
+            done[i] = (_lines(rows, scale, line_type), rulings, TableReader(exe, png, scale, line_type, page))
+    return done, stopped
+
+
+def _prepare(pdf, i: int, scale: float) -> tuple:
+    """(PNG of the straightened page, its ruling segments)."""
+    image = deskew(pdf[i].render(scale=scale, grayscale=True).to_pil().convert("L"))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue(), ruling_segments(image, scale)
 
 
 class TableReader:
@@ -58,8 +87,9 @@ class TableReader:
     a table go to a few Tesseract runs (an image list), not one process per cell: loading
     the Chinese model costs more than reading a cell."""
 
-    def __init__(self, exe: str, png: bytes, scale: float, line_type):
+    def __init__(self, exe: str, png: bytes, scale: float, line_type, budget):
         self.exe, self.png, self.scale, self.line_type = exe, png, scale, line_type
+        self.budget = budget  # the page's ocr_budget.PageBudget: OverBudget when it runs out
 
     def words(self, cells: list) -> list:
         """The words of the given cell boxes (PDF points), in page coordinates."""
@@ -81,8 +111,13 @@ class TableReader:
             return [], []
         workers = max(1, min(os.cpu_count() or 1, len(crops) // _CELLS_PER_RUN))
         chunks = [crops[k::workers] for k in range(workers)]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda chunk: _ocr_images(self.exe, [png for _, png in chunk], psm), chunks))
+
+        def run(seconds):
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                return list(pool.map(lambda chunk: _ocr_images(self.exe, [png for _, png in chunk], psm, seconds),
+                                     chunks))
+
+        results = self.budget.run(run)
         out, unread = [], []
         for chunk, found in zip(chunks, results):
             by_image: dict = {}
@@ -319,7 +354,7 @@ def _otsu(pixels) -> int:
     return int(np.nanargmax(between)) + 1
 
 
-def _ocr_images(exe: str, pngs: list, psm: str = "6") -> list:
+def _ocr_images(exe: str, pngs: list, psm: str, timeout: float) -> list:
     """Tesseract's words for several images in one run (an image list file); each word's
     page_num is its image's position, from 1."""
     import tempfile
@@ -334,7 +369,7 @@ def _ocr_images(exe: str, pngs: list, psm: str = "6") -> list:
         listing = os.path.join(tmp, "images.txt")
         with open(listing, "w", encoding="utf-8") as f:
             f.write("\n".join(names) + "\n")
-        return _run_tesseract([exe, listing, "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], None)
+        return _run_tesseract([exe, listing, "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], None, timeout)
 
 
 _DARK = 140
@@ -417,17 +452,16 @@ def _bridged(line, gap: int, length: int) -> list:
     return out
 
 
-def _ocr(exe: str, png: bytes, psm: str = "4") -> list:
-    return _run_tesseract([exe, "stdin", "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], png)
+def _ocr(exe: str, png: bytes, psm: str = "4", timeout: float = None) -> list:
+    return _run_tesseract([exe, "stdin", "stdout", "-l", OCR_LANG, "--psm", psm, "tsv"], png, timeout)
 
 
-def _run_tesseract(cmd: list, stdin) -> list:
-    """Recognised words (TSV rows of level 5 with some text) of one Tesseract run."""
+def _run_tesseract(cmd: list, stdin, timeout: float) -> list:
+    """Recognised words (TSV rows of level 5 with some text) of one Tesseract run. Past
+    `timeout` seconds the run is killed and subprocess.TimeoutExpired raised (the page's
+    budget turns it into OverBudget)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per run: runs go side by side
-    try:
-        proc = subprocess.run(cmd, input=stdin, capture_output=True, timeout=OCR_TIMEOUT_S, env=env)
-    except subprocess.TimeoutExpired:
-        raise IngestError(f"OCR of a page took longer than {OCR_TIMEOUT_S}s", code="ocr_timeout")
+    proc = subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=env)
     if proc.returncode != 0:
         raise IngestError("Tesseract failed: " + proc.stderr.decode("utf-8", "replace")[-300:], code="ocr_failed")
     reader = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)

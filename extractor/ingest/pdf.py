@@ -21,6 +21,7 @@ import regex
 
 from ..errors import IngestError
 from ..model import Document
+from . import ocr_budget
 from .page_layout import lay_out_pages
 from .page_text import Line, group_lines, join_cell_lines
 from .ruled_tables import rulings_of_boxes, spec_rows, tables_from_rulings
@@ -65,18 +66,30 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
                     tables[i] = ruled_tables
         if failed and len(failed) == len(pages):
             raise IngestError(f"corrupt PDF: no page could be loaded ({failed[1]})", code="corrupt_pdf")
-        ocr_tables = {}
+        settings = ocr_budget.current()
+        _defer(settings.mode, len(scanned), len(pages) - len(failed))
+        ocr_tables, not_ocred = {}, {}
         if scanned:
             from .ocr import ocr_pages
 
-            for i, (lines, (hs, vs), reader) in ocr_pages(pdf, scanned, Line).items():
+            read, not_ocred = ocr_pages(pdf, scanned, Line, ocr_budget.FileBudget(settings))
+            for i, (lines, (hs, vs), reader) in read.items():
+                try:
+                    found = tables_from_rulings(hs, vs, reader.words)
+                except ocr_budget.OverBudget as e:  # its table cells took the rest of the budget
+                    not_ocred[i] = e
+                    continue
                 pages[i] = lines
-                found = tables_from_rulings(hs, vs, reader.words)
                 if found:
                     ocr_tables[i] = found
+            for i in not_ocred:  # not read: whatever its damaged text layer held is no text either
+                pages[i] = []
     finally:
         pdf.close()
     if not any(pages):
+        if not_ocred:
+            raise IngestError(f"no text found: OCR stopped at its time limit on page(s) "
+                              f"{_page_list(not_ocred)} ({next(iter(not_ocred.values())).reason})", code="ocr_timeout")
         raise IngestError("no text found, not even by OCR", code="no_text_layer")
     if careful:
         tables = _tables(data, ruled) if ruled else {}
@@ -86,8 +99,37 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
     for number, reason in failed.items():
         doc.warnings.append({"code": "pages_failed", "severity": "warning",
                              "message": f"page {number} could not be read ({reason}); the other pages were"})
+    _name_not_ocred(doc, not_ocred)
     lay_out_pages(doc, pages, sizes, tables)
     return doc
+
+
+def _defer(mode: str, scans: int, pages: int) -> None:
+    """OcrDeferred when this pass leaves the file for another: --no-ocr and some page
+    needs OCR, or --only-ocr and none does."""
+    if mode == "off" and scans:
+        raise ocr_budget.OcrDeferred(
+            f"{scans} of {pages} pages have no text layer and need OCR: left for a run without --no-ocr "
+            f"(or with --only-ocr) / {scans} 页没有文字层，需要 OCR，留待不带 --no-ocr 的运行", code="needs_ocr")
+    if mode == "only" and not scans:
+        raise ocr_budget.OcrDeferred("every page has a text layer: left for a run without --only-ocr / "
+                                     "每页都有文字层，不需要 OCR，留待不带 --only-ocr 的运行", code="no_ocr_needed")
+
+
+def _name_not_ocred(doc: Document, stopped: dict) -> None:
+    """Pages whose OCR was stopped at a time limit: in source.pages_not_ocred, and one
+    warning per reason in the record's errors (and so in the manifest)."""
+    doc.pages_not_ocred = [{"page": i + 1, "reason": e.reason, "limit": e.limit} for i, e in sorted(stopped.items())]
+    by_reason: dict = {}
+    for i, e in sorted(stopped.items()):
+        by_reason.setdefault(e.reason, []).append(i)
+    for reason, indexes in by_reason.items():
+        doc.warnings.append({"code": "pages_not_ocred", "severity": "warning",
+                             "message": f"page(s) {_page_list(indexes)} not read: {reason}; the other pages were"})
+
+
+def _page_list(indexes) -> str:
+    return ", ".join(str(i + 1) for i in sorted(indexes))
 
 
 def _read_page(pdf, i: int, careful: bool):

@@ -79,6 +79,8 @@ def _reason(e: BaseException) -> str:
     if name == "error":  # zlib.error, struct.error: the module says what failed
         name = f"{type(e).__module__}.error"
     text = str(e).strip()
+    if isinstance(e, AttributeError):  # the library met an element of a kind it does not know
+        return f"a part holds other XML than its name promises (a damaged element or namespace): {name}: {text}"
     return f"{name}: {text}" if text else name
 
 
