@@ -191,3 +191,27 @@ def test_a_whole_first_level_whose_weights_miss_100_is_flagged(tmp_path):
     assert flag["stated"] == 110 and "不是100分" in flag["message"]
     right = whole.replace("预算执行率（20分）\t预算执行率明细\t20\t20", "预算执行率（10分）\t预算执行率明细\t10\t10")
     assert flags_of(tmp_path, right, "score.tree") == []
+
+
+def _share_flags(tmp_path, text):
+    from extractor.pipeline import extract_file
+
+    path = tmp_path / "shares.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f for f in extract_file(path)["flags"] if f["rule"] == "ratio.stated"]
+
+
+def test_shares_of_a_count_are_checked_against_the_count_stated_before(tmp_path):
+    clean = ("某区2021年度财政投资评审绩效报告\n\n本年度共抽审28个项目，涉及资金5600万元。"
+             "抽审结果：5个项目评为优，占评定项目的17.86%；20个项目评为良，占评定项目的71.43%；"
+             "3个项目评为中，占评定项目的10.71%。\n")
+    assert _share_flags(tmp_path, clean) == []
+    slipped = clean.replace("占评定项目的71.43%", "占评定项目的76.43%")
+    flags = _share_flags(tmp_path, slipped)
+    assert len(flags) == 1 and flags[0]["severity"] == "error" and "76.43%" in flags[0]["message"]
+
+
+def test_a_share_whose_count_names_other_things_is_not_checked(tmp_path):
+    # 占…村 names villages; the counts before are of projects: no denominator is taken
+    text = "全县共实施28个项目。其中5个项目位于山区，占全县行政村的12.5%。\n"
+    assert _share_flags(tmp_path, text) == []

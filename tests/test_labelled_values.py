@@ -63,7 +63,7 @@ def test_a_breakdown_written_as_lines_is_checked(tmp_path):
                               "省级资金 64.20\n县级资金（含结转结余） 32.20\n其中：\n")
     flags = [f for f in record["flags"] if f["rule"] == "sum.breakdown"]
     assert len(flags) == 1 and flags[0]["severity"] == "error"
-    assert "215.40" in flags[0]["message"]
+    assert "总数215.40万元" in flags[0]["message"]  # the unit its label gave
 
 
 def test_a_breakdown_that_adds_up_and_a_different_quantity_after_it(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, written
 from .tolerance import interval_of, verdict
 
 
@@ -26,7 +26,7 @@ def check_diff_change(record: dict) -> list:
             if outcome != "ok":
                 flags.append(make_flag(
                     SEVERITY[outcome],
-                    f"增减额与两年数据不符：文中{change['text']}，{cur['text']} − {prev['text']} = {show(abs(computed.mid), change)}",
+                    f"增减额与两年数据不符：文中{written(change)}，{written(cur)} − {written(prev)} = {show(abs(computed.mid), change)}",
                     change["value"], computed.mid, diff, tol, [change, cur, prev]))
             base = interval_of(prev)
         elif cur:
@@ -43,9 +43,9 @@ def check_diff_change(record: dict) -> list:
         if outcome == "ok":
             continue
         wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
-        message = (f"增减率与增减额不符：文中{rate['text']}，按{change['text']}÷上年数计算为{rounded(expected.mid, 2)}%")
+        message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
         if wrong_base:
-            message += f"；文中比率等于{change['text']}÷本年数{cur['text']}，分母用错（应以上年数为基数）"
+            message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"
         flags.append(make_flag(SEVERITY[outcome], message, rate["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4),
                                [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
                                wrong_base=wrong_base))

@@ -6,7 +6,7 @@ from decimal import Decimal
 import regex
 
 from . import rule
-from .common import make_flag, relation_vocab, show
+from .common import make_flag, relation_vocab, show, written
 from .tolerance import interval_of
 
 
@@ -42,7 +42,7 @@ def check_claim_completion(record: dict) -> list:
                         gap = Decimal(tg["value"]) - Decimal(ac["value"])
                         flags.append(make_flag(
                             "error",
-                            f"声称“{claim}”，但实际完成{ac['text']}，低于目标{tg['text']}（差{show(gap, tg)}）",
+                            f"声称“{claim}”，但实际完成{written(ac)}，低于目标{written(tg)}（差{show(gap, tg)}）",
                             tg["value"], ac["value"], gap, Decimal(0), [tg, ac] + claim_facts, claim=claim))
     return flags
 

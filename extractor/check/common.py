@@ -40,6 +40,14 @@ def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
     return f"{shown}{unit}"
 
 
+def written(fact: dict) -> str:
+    """A fact as the report wrote it, with its unit where the unit stood in its label
+    (项目资金（万元）：86.4 is quoted as 86.4 and shown as 86.4万元)."""
+    if fact.get("unit_from_label"):
+        return f"{fact['text']}{fact.get('written_unit') or ''}"
+    return fact["text"]
+
+
 def show_exact(value: Decimal, fact: dict) -> str:
     """A value worked out from written figures (a difference), in the written unit of
     `fact`, with every digit it has: 12.3万人 − 6.67万人 is 5.63万人, not 5.6万人."""

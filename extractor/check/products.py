@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, table_cells
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, table_cells, written
 from .tolerance import interval_of, verdict
 
 
@@ -23,7 +23,7 @@ def check_product_unit(record: dict) -> list:
             continue
         flags.append(make_flag(
             SEVERITY[outcome],
-            f"单价×数量与金额不符：{price['text']} × {count['text']} = {show(computed.mid, amount)}，文中{amount['text']}",
+            f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(computed.mid, amount)}，文中{written(amount)}",
             amount["value"], computed.mid, diff, tol, [amount, price, count]))
     return flags
 

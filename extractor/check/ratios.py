@@ -7,7 +7,7 @@ from itertools import permutations
 from typing import Optional
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, written
 from .tolerance import Interval, exact, interval_of, verdict
 
 
@@ -63,7 +63,7 @@ def _ratio_flag(rate: dict, computed: Interval, evidence: list, what: str) -> Op
     if outcome == "ok":
         return None
     return make_flag(SEVERITY[outcome],
-                     f"{what}与其分子分母不符：文中{rate['text']}，按所列数据计算为{rounded(computed.mid, 2)}%",
+                     f"{what}与其分子分母不符：文中{written(rate)}，按所列数据计算为{rounded(computed.mid, 2)}%",
                      rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence)
 
 

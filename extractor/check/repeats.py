@@ -14,7 +14,8 @@ from ..document_caches import document_cache
 from ..numbering import numbering_of
 from . import rule
 from ..subjects import same_subject, subject_names
-from .common import TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show, show_exact
+from .common import (TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show,
+                     show_exact, written)
 from .tolerance import exact, interval_of
 
 
@@ -153,16 +154,16 @@ def check_repeat_conflict(record: dict) -> list:
         evidence = [hi, lo] + _same_row_mentions(record, (hi, lo))
         if reason:
             why = f"（{reason['reason']}）" if reason.get("reason") and reason["reason"] not in reason["context"] else ""
-            explanation = (f"文中说明：{reason['context']}{reason['text']}{why}，"
-                           f"{show(hi['value'], hi)} − {reason['text']} = {lo['text']}")
+            explanation = (f"文中说明：{reason['context']}{written(reason)}{why}，"
+                           f"{show(hi['value'], hi)} − {written(reason)} = {written(lo)}")
             evidence.append(reason)
             if priced:
                 amount, price = priced
-                explanation += f"；{price['text']} × {reason['text']} = {amount['text']}"
+                explanation += f"；{written(price)} × {written(reason)} = {written(amount)}"
                 evidence += priced
         flags.append(make_flag(
             "warning" if reason or a.get("approx") or b.get("approx") else "error",
-            f"同一指标两处数值不一致：{hi['text']}（{_where(hi)}），{lo['text']}（{_where(lo)}），差{show_exact(gap, hi)}",
+            f"同一指标两处数值不一致：{written(hi)}（{_where(hi)}），{written(lo)}（{_where(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Optional
 
 from . import rule
-from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of
+from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, written
 from .tolerance import interval_of, verdict
 
 
@@ -63,9 +63,9 @@ def check_rule_bracket(record: dict) -> list:
         if v.high >= low and v.low <= high:
             continue
         evidence = [value, bracket] + ([facts[rel["score"]]] if rel.get("score") else [])
-        score_text = f"，据此得{facts[rel['score']]['text']}" if rel.get("score") else ""
+        score_text = f"，据此得{written(facts[rel['score']])}" if rel.get("score") else ""
         flags.append(make_flag(
-            "error", f"{rel['name']}为{value['text']}，不在所适用的{bracket['text']}档内{score_text}",
+            "error", f"{rel['name']}为{written(value)}，不在所适用的{written(bracket)}档内{score_text}",
             value["value"], f"{low}-{high}", None, None, evidence))
     return flags
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
 
 
@@ -30,7 +30,7 @@ def check_sum_breakdown(record: dict) -> list:
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
         flags.append(make_flag(
             SEVERITY[outcome],
-            f"分项之和与总数不符：总数{total['text']}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
+            f"分项之和与总数不符：总数{written(total)}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
             total["value"], summed.mid, diff, tol, [total] + parts))
     return flags
 
@@ -74,7 +74,7 @@ def check_sum_table(record: dict) -> list:
                     continue
                 flags.append(make_flag(
                     SEVERITY[outcome],
-                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{whole['text']}，明细之和{show(summed.mid, whole)}",
+                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，明细之和{show(summed.mid, whole)}",
                     whole["value"], summed.mid, diff, tol, [whole] + parts))
     return flags
 

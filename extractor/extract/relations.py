@@ -304,13 +304,23 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
         if f.kind != "percent" or "占" not in f.context:
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
-        before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times")
-                  and sentence_index(spans, g.source["start"]) == sentence_index(spans, f.source["start"])]
+        sentence = sentence_index(spans, f.source["start"])
+        before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
+                  and sentence_index(spans, g.source["start"]) == sentence]
         if not before or len(whole_name) < 2:
             continue
         part = before[-1]
         pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
-        wholes = [g for g in pool if _similarity(whole_name, g.context + (g.label or "")) >= 0.5]
+        if part.kind == "count":
+            # 35个项目…占评定项目的85.36%: a count of the same things (项目数), no smaller,
+            # stated before the rate's sentence (not a sibling of its list)
+            noun = (part.label or "").removesuffix("数")
+            if len(noun) < 2 or noun not in whole_name:
+                continue
+            wholes = [g for g in pool if g.label == part.label and g.value >= part.value
+                      and (g.source["block"] != block.index or sentence_index(spans, g.source["start"]) < sentence)]
+        else:
+            wholes = [g for g in pool if _similarity(whole_name, g.context + (g.label or "")) >= 0.5]
         if wholes:
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
                         "name": whole_name, "source": {"block": block.index, "page": block.page}})
