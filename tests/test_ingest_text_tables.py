@@ -200,6 +200,35 @@ def test_cells_one_a_line_without_row_ends_stay_text(tmp_path):
     assert not doc.tables and len(doc.blocks) == 6
 
 
+NUMBERED_ONE_A_LINE = ("序号 |\n项目名称 |\n资金规模（万元） |\n评价得分 |\n"
+                      "1 |\n乡村道路硬化 |\n320 |\n88.5 |\n"
+                      "2 |\n饮水安全巩固 |\n145.6 |\n91 |\n"
+                      "3 |\n村级活动场所修缮 |\n60 |\n79 |\n")
+
+
+def test_cells_one_a_line_with_the_rows_numbered(tmp_path):
+    doc = read(tmp_path, "评价结果如下：\n" + NUMBERED_ONE_A_LINE + "以上得分经复核。\n")
+    assert grid(only_table(doc).table) == [["序号", "项目名称", "资金规模（万元）", "评价得分"],
+                                           ["1", "乡村道路硬化", "320", "88.5"], ["2", "饮水安全巩固", "145.6", "91"],
+                                           ["3", "村级活动场所修缮", "60", "79"]]
+    facts = {(f["kind"], f["value"]) for f in extract_file(tmp_path / "r.txt")["facts"]}
+    assert ("amount", Decimal("1456000")) in facts and ("score", Decimal("88.5")) in facts
+
+
+def test_a_numbered_table_cut_short_keeps_its_whole_rows(tmp_path):
+    doc = read(tmp_path, NUMBERED_ONE_A_LINE + "4 |\n农田水利 |\n")
+    rows = grid(only_table(doc).table)
+    assert rows[3] == ["3", "村级活动场所修缮", "60", "79"] and rows[4][:2] == ["4", "农田水利"]
+
+
+@pytest.mark.parametrize("text", [
+    NUMBERED_ONE_A_LINE.replace("2 |\n饮水", "5 |\n饮水"),  # the numbering breaks off
+    NUMBERED_ONE_A_LINE.replace("序号 |", "名次说明 |"),  # no number column
+])
+def test_cells_one_a_line_numbered_wrong_stay_text(tmp_path, text):
+    assert not read(tmp_path, text).tables
+
+
 def test_a_lone_pipe_in_a_sentence_is_no_table(tmp_path):
     doc = read(tmp_path, "首页 | 政务公开 | 预算决算\n本年度共安排项目资金120万元。\n")
     assert not doc.tables

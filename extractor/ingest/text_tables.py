@@ -208,7 +208,7 @@ def _pipe_rows(members: list) -> list:
             # Cells one a line: only runs of pipes closing the rows (||||) say where a row
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
-            width = _row_width(counts, closed_only=True)
+            width = _row_width(counts, closed_only=True) or _numbered_width(lines)
             if width is None or (not bare and any(kind == _TEXT for kind, _ in lines)):
                 return []
         else:
@@ -224,6 +224,28 @@ def _pipe_rows(members: list) -> list:
         if cells:
             rows.append(cells)
     return rows
+
+
+# the first column's header of a table whose rows are numbered 1, 2, 3 …
+_NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+
+
+def _numbered_width(lines: list) -> Optional[int]:
+    """Cells one a line (序号 | 名称 | … | 1 | … | 2 | …) with nothing closing the rows: the
+    row's width is where the numbering starts, when the cells at every multiple of it
+    count 1, 2, 3 … to the end. Without such numbering there is no telling where a row
+    ends."""
+    if any(kind != _PIPE for kind, _ in lines):
+        return None
+    seps = _vocabulary()["separators"]
+    cells = [text.strip().strip("".join(seps)).strip() for _, text in lines]
+    if not cells or cells[0] not in _NUMBER_HEADERS or "1" not in cells:
+        return None
+    width = cells.index("1")
+    rows = -(-len(cells) // width)  # the last may be cut short (the rest overleaf, or lost)
+    if width < 2 or rows < 3:
+        return None
+    return width if all(cells[r * width] == str(r) for r in range(1, rows)) else None
 
 
 def _has_text(line: str) -> bool:
