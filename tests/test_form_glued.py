@@ -157,3 +157,14 @@ def test_the_results_bare_figure_takes_the_rows_unit(tmp_path, shape):
     assert facts[pupils["weight"]]["value"] == 20 and facts[pupils["score"]]["value"] == 20
     assert rows["补助发放准确率"]["target"]["comparator"] == "="
     assert facts[rows["家长知晓率"]["score"]]["value"] == 18
+
+
+def test_a_name_run_onto_its_target_and_result(tmp_path):
+    # a PDF text layer drops the spaces between Chinese and figures, not between figures
+    text = ("项目支出绩效自评表（2022年度）\n绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标（50分） 数量指标 完成委托评审项目数量≥40个42 10 10 质量指标 评审报告合格率≥95%98% 10 10\n")
+    path = tmp_path / "pdfish.txt"
+    path.write_text(text, encoding="utf-8")
+    got = _indicators(extract_file(path))
+    assert got["完成委托评审项目数量"] == {"weight": 10, "score": 10, "target": "≥40个", "actual": "42个"}
+    assert got["评审报告合格率"] == {"weight": 10, "score": 10, "target": "≥95%", "actual": "98%"}

@@ -73,12 +73,22 @@ def _split_token(t: Token, order: list) -> list:
     for m in run_pattern.finditer(t.text):
         if m.end() - m.start() < _MIN_RUN:
             continue
-        cut = _cut(m.group(0), order)
+        slots = order
+        cut = _cut(m.group(0), slots)
+        if cut is None and m.end() == len(t.text):
+            # 分值 and 得分 in tokens of their own: the run is the target and the result
+            # (a PDF text layer drops the space between a name and its target, not more)
+            slots = _figure_pair(order)
+            cut = _cut(m.group(0), slots)
         if cut is None:
             continue
         if t.text[pos:m.start()].strip():
             pieces.append(t.piece(pos, m.start()))
-        pieces.extend(t.piece(m.start() + a, m.start() + b) for a, b in cut)
+        cells = dict(zip(slots, (t.piece(m.start() + a, m.start() + b) for a, b in cut)))
+        target_unit = _unit_of(cells["target"].text)
+        if target_unit is not None and _unit_of(cells["actual"].text) is None:
+            cells["actual"].unit = target_unit  # the result written bare in the target's unit (≥50个 | 50)
+        pieces.extend(cells[slot] for slot in slots)
         pos = m.end()
     if not pieces:
         return [t]
@@ -87,9 +97,17 @@ def _split_token(t: Token, order: list) -> list:
     return pieces
 
 
+def _figure_pair(order: list) -> list:
+    """target and result in the header's order, when no other column stands between them."""
+    i, j = sorted((order.index("target"), order.index("actual")))
+    return order[i:j + 1] if j == i + 1 else []
+
+
 def _cut(run: str, order: list) -> Optional[list]:
     """[(start, end)] of the run's cells in header order, or None when not exactly one
     reading fits."""
+    if not order:
+        return None
     readings = [r for r in _readings(run, 0, order) if _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
@@ -145,14 +163,17 @@ def _value_ends(run: str, pos: int):
 
 def _fits(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
-    weight, score = _figure(by_slot["weight"]), _figure(by_slot["score"])
-    if weight is None or score is None or weight <= 0 or weight > 100 or score > weight:
-        return False
+    whole_row = "weight" in by_slot
+    if whole_row:
+        weight, score = _figure(by_slot["weight"]), _figure(by_slot["score"])
+        if weight is None or score is None or weight <= 0 or weight > 100 or score > weight:
+            return False
     cmp, _, _ = _grammar()
-    target_unit = _unit_of(by_slot["target"])
+    target_unit, actual_unit = _unit_of(by_slot["target"]), _unit_of(by_slot["actual"])
     # bare digits on both sides could be any figures (a telephone number parses too)
     written = target_unit is not None or cmp.match(by_slot["target"]) is not None
-    return written and target_unit == _unit_of(by_slot["actual"])
+    # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
+    return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
 
 
 def _figure(text: str) -> Optional[Decimal]:
