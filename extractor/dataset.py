@@ -243,8 +243,12 @@ class DatasetWriter:
         def rows_of(frame) -> list:
             return list(zip(*([_excel_value(v) for v in frame[c]] for c in self.columns)))
 
-        first = next(self.frames())
-        widths = _column_widths([header] + rows_of(first.head(49)))
+        first: list = []  # the rows the column widths are taken from
+        for frame in self.frames():
+            first += rows_of(frame.head(49 - len(first)))
+            if len(first) >= 49:
+                break
+        widths = _column_widths([header] + first)
 
         def body(k: int):
             from .workbook import rows_xml

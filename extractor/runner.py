@@ -114,6 +114,8 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "",
         result.status = "ok"
     except ExtractorError as e:
         result.error_code, result.error = e.code, str(e)
+    except MemoryError:  # the worker's memory limit: workers.process_limited names it
+        raise
     except Exception as e:  # a bug or a pathological file: report it, keep the batch going
         result.error_code = "internal_error"
         result.error = f"{type(e).__name__}: {e} (at {traceback.extract_tb(e.__traceback__)[-1].name})"

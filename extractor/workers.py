@@ -76,8 +76,8 @@ def limit_memory() -> None:
         pass
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Not an Exception: process_one turns those into failed results, this must reach us."""
 
 
 def _alarm(signum, frame):
@@ -126,6 +126,7 @@ def _worker_main(conn, unchanged: frozenset) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_memory()
     set_unchanged(unchanged)
+    from . import pipeline  # noqa: F401  (imported before the first file's clock starts)
     while True:
         try:
             path = conn.recv()
