@@ -129,10 +129,13 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def measure(cmd: list, env: dict, progress, n: int) -> dict:
-    """Run cmd, sampling the tree's RSS every 0.5 s and, each time, how many reports are done."""
+def measure(cmd: list, code: Path, progress, n: int) -> dict:
+    """Run cmd with the extractor of the project folder `code` (run from there: `python -m`
+    puts the current folder first on the path), sampling the tree's RSS every 0.5 s and,
+    each time, how many reports are done."""
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, env=dict(os.environ, PYTHONPATH=str(code)), cwd=code, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
     samples = []  # (seconds, done, rss)
     stderr = []
@@ -193,13 +196,13 @@ def main() -> None:
     ap.add_argument("--only", choices=("run", "import"))
     args = ap.parse_args()
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="extractor-scale-"))
+    work = (args.keep or Path(tempfile.mkdtemp(prefix="extractor-scale-"))).resolve()
     src = work / f"reports-{args.formats}-{args.n}"
     if not src.exists():
         t = time.monotonic()
         counts = generate(src, args.n, args.formats)
         print(f"generated {args.n} reports {counts} in {time.monotonic() - t:.0f}s → {src}")
-    env = dict(os.environ, PYTHONPATH=str(args.code.resolve()))
+    code = args.code.resolve()
     python = sys.executable
     print(f"code: {args.code.resolve()}, -j {args.jobs}, {os.cpu_count()} cores")
     try:
@@ -207,14 +210,14 @@ def main() -> None:
             out = work / "out"
             shutil.rmtree(out, ignore_errors=True)
             res = measure([python, "-m", "extractor.cli", "run", str(src), "-o", str(out), "-j", str(args.jobs),
-                           "--no-progress"], env, count_files(out / "reports"), args.n)
+                           "--no-progress"], code, count_files(out / "reports"), args.n)
             report("extractor run", args.n, res)
         if args.only in (None, "import"):
             db = work / "store.db"
             for f in work.glob("store.db*"):
                 f.unlink()
             res = measure([python, "-m", "extractor.cli", "import", str(src), "--db", str(db), "-j", str(args.jobs),
-                           "--no-progress"], env, count_inputs(db), args.n)
+                           "--no-progress"], code, count_inputs(db), args.n)
             report("extractor import", args.n, res)
     finally:
         if not args.keep:
