@@ -34,7 +34,7 @@ FILE_SECONDS = int(os.environ.get("EXTRACTOR_FILE_SECONDS", "300"))
 FILE_MEMORY_BYTES = int(os.environ.get("EXTRACTOR_FILE_MEMORY_MB", "3072")) * 1024 ** 2
 FILE_MAX_BYTES = int(os.environ.get("EXTRACTOR_FILE_MAX_MB", "1024")) * 1024 ** 2
 KILL_GRACE_SECONDS = 10  # past the alarm, before the parent kills a worker that does not answer
-TASKS_PER_WORKER = 1000  # a worker is replaced after this many files, so no slow leak can pile up
+TASKS_PER_WORKER = 5000  # a worker is replaced after this many files, so no slow leak can pile up
 POLL_SECONDS = 0.2  # how often the parent looks at the clock and the Ctrl-C flag while waiting
 
 
@@ -149,13 +149,21 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_main, args=(child, unchanged), daemon=True)
         self.proc.start()
         child.close()
-        self.task: Optional[tuple] = None  # (index, path)
-        self.started = 0.0
+        # (index, path) sent and not answered: the first is being read, the next one waits
+        # in the pipe, so the worker starts it the moment it is done (never idle while the
+        # parent is busy writing a result)
+        self.tasks: deque = deque()
+        self.started = 0.0  # when the first of them started (about: when the one before was answered)
         self.done = 0
 
     def send(self, index: int, path: str) -> None:
-        self.task, self.started = (index, path), time.monotonic()
-        self.conn.send(path)
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((index, path))
+        try:
+            self.conn.send(path)
+        except OSError:  # it died on the file before: _collect sees that and hands this one on
+            pass
 
     def kill(self) -> None:
         for target in (lambda s: os.killpg(self.proc.pid, s), lambda s: os.kill(self.proc.pid, s)):
@@ -204,7 +212,7 @@ class WorkerPool:
 
     def close(self, kill: bool = False) -> None:
         for w in self.workers:
-            w.kill() if kill or w.task is not None else w.retire()
+            w.kill() if kill or w.tasks else w.retire()
         self.workers = []
 
     def map(self, paths: Iterable[str]) -> Iterator[InputResult]:
@@ -222,21 +230,22 @@ class WorkerPool:
                 check_interrupted()
             if due >= total:
                 break
-            self._collect(done)
+            self._collect(done, todo)
 
     def _dispatch(self, todo: deque, limit: int) -> None:
         while len(self.workers) < self.jobs:
             self.workers.append(_Worker(self.ctx, self.unchanged))
-        for w in self.workers:
-            if w.task is None and todo and todo[0][0] < limit:
-                w.send(*todo.popleft())
+        for depth in (1, 2):
+            for w in self.workers:
+                if len(w.tasks) < depth and todo and todo[0][0] < limit and w.done + len(w.tasks) < TASKS_PER_WORKER:
+                    w.send(*todo.popleft())
 
-    def _collect(self, done: dict) -> None:
-        busy = [w for w in self.workers if w.task is not None]
+    def _collect(self, done: dict, todo: deque) -> None:
+        busy = [w for w in self.workers if w.tasks]
         ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS))
         now = time.monotonic()
         for w in busy:
-            index, path = w.task
+            index, path = w.tasks[0]
             if w.conn in ready or w.proc.sentinel in ready:
                 try:
                     result = w.conn.recv() if w.conn.poll() else None
@@ -245,17 +254,22 @@ class WorkerPool:
                 if result is None:  # died without an answer
                     w.proc.join(5)
                     done[index] = _crashed(path, w.proc.exitcode)
-                    self._replace(w)
+                    self._replace(w, todo)
                     continue
-                done[index], w.task = result, None
+                done[index] = result
+                w.tasks.popleft()
+                w.started = time.monotonic()
                 w.done += 1
-                if w.done >= TASKS_PER_WORKER:
+                if w.done >= TASKS_PER_WORKER and not w.tasks:
                     w.retire()
                     self.workers.remove(w)
             elif now - w.started > FILE_SECONDS + KILL_GRACE_SECONDS:  # stuck where the alarm cannot reach
                 done[index] = _timeout(path)
-                self._replace(w)
+                self._replace(w, todo)
 
-    def _replace(self, w: _Worker) -> None:
+    def _replace(self, w: _Worker, todo: deque) -> None:
+        """Kill a worker; the file waiting in its pipe goes back to the front of the line."""
         w.kill()
         self.workers.remove(w)
+        w.tasks.popleft()
+        todo.extendleft(reversed(w.tasks))
