@@ -1,7 +1,7 @@
 """Command line: a thin layer over library functions.
 
 Exit codes: 0 every input ok (or skipped as unchanged), 1 some inputs failed (the rest
-were still processed), 2 usage error.
+were still processed), 2 usage error, 130 interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+
+INTERRUPTED = 130  # Ctrl-C, as a shell reports a process ended by SIGINT
+STATUSES = ("ok", "skipped", "duplicate", "failed")
 
 
 def fail(message: str, code: int = 2):
@@ -88,9 +91,8 @@ def apply_ocr_options(no_ocr: bool, only_ocr: bool, page_seconds, file_seconds) 
                 page_seconds or now.page_seconds, file_seconds or now.file_seconds).export()
 
 
-def left_for_ocr(results) -> None:
+def left_for_ocr(deferred: int) -> None:
     """Say how many files a --no-ocr run left, and how to read them."""
-    deferred = sum(1 for r in results if r.error_code == "needs_ocr")
     if deferred:
         click.echo(f"  {deferred} 个文件需要 OCR，已跳过；不带 --no-ocr（或用 --only-ocr）再运行即可处理 / "
                    f"{deferred} files need OCR and were left: run again without --no-ocr (or with --only-ocr)",
@@ -120,14 +122,22 @@ def run(paths, outdir, jobs, force, progress, no_ocr, only_ocr, ocr_page_seconds
     if missing and len(missing) == len(paths):
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     apply_ocr_options(no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds)
-    results = run_batch(list(paths), outdir, jobs=jobs, progress=progress, force=force)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("ok", "skipped", "duplicate", "failed")}
-    click.echo(f"{len(results)} inputs: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+    try:
+        summary = run_batch(list(paths), outdir, jobs=jobs, progress=progress, force=force)
+    except KeyboardInterrupt:  # a second Ctrl-C while the outputs were being written
+        click.echo(f"已中断，{outdir} 中原有的输出未改动 / interrupted; the previous outputs in {outdir} "
+                   "are left as they were", err=True)
+        sys.exit(INTERRUPTED)
+    if summary.interrupted:
+        click.echo(f"已中断：完成 {summary.done}/{summary.inputs} 个输入，其结果已写入 {outdir} / interrupted: "
+                   f"{summary.done} of {summary.inputs} inputs done, their outputs written to {outdir}", err=True)
+        sys.exit(INTERRUPTED)
+    counts = summary.counts
+    click.echo(f"{summary.inputs} inputs: " + ", ".join(f"{counts[k]} {k}" for k in STATUSES if counts[k])
                + f" → {outdir}", err=True)
-    for r in results:
-        if r.status == "failed":
-            click.echo(f"  failed: {r.path}: {r.error}", err=True)
-    left_for_ocr(results)
+    for path, error in summary.failed:
+        click.echo(f"  failed: {path}: {error}", err=True)
+    left_for_ocr(summary.codes["needs_ocr"])
     sys.exit(1 if counts["failed"] else 0)
 
 
@@ -219,7 +229,15 @@ def import_cmd(paths, db, jobs, progress, scheduler, no_ocr, only_ocr, ocr_page_
         except ImportError:
             raise click.UsageError("--dask needs Dask: pip install -e '.[dask]'")
     apply_ocr_options(no_ocr, only_ocr, ocr_page_seconds, ocr_file_seconds)
-    counts = import_paths(list(paths), db, jobs=jobs, progress=progress, dask=scheduler)
+    from .workers import Interrupted
+
+    try:
+        counts = import_paths(list(paths), db, jobs=jobs, progress=progress, dask=scheduler)
+    except Interrupted as e:
+        done = sum(e.counts.values())
+        click.echo(f"已中断：完成 {done}/{e.total} 个输入，均已存入 {db}，再次运行即可接着导入 / interrupted: "
+                   f"{done} of {e.total} inputs done and stored in {db}; run again to import the rest", err=True)
+        sys.exit(INTERRUPTED)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items() if v) + f" → {db}", err=True)
     sys.exit(1 if counts["failed"] else 0)
 

@@ -1,6 +1,7 @@
 """The cross-county comparison dataset: one row per report, and a long table of facts."""
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
@@ -88,13 +89,16 @@ def flag_rows(record: dict) -> list:
     return rows
 
 
+def report_columns() -> list:
+    return (["report_id", "source_path"] + META_COLUMNS + list(_spec()["columns"])
+            + ["n_facts", "n_problems", "n_recommendations", "problem_categories",
+               "flags_error", "flags_warning", "flags_info"] + EVALUATION_COLUMNS)
+
+
 def reports_frame(records: list):
     import pandas as pd
 
-    return pd.DataFrame([report_row(r) for r in records],
-                        columns=["report_id", "source_path"] + META_COLUMNS + list(_spec()["columns"])
-                        + ["n_facts", "n_problems", "n_recommendations", "problem_categories",
-                           "flags_error", "flags_warning", "flags_info"] + EVALUATION_COLUMNS)
+    return pd.DataFrame([report_row(r) for r in records], columns=report_columns())
 
 
 def facts_frame(records: list):
@@ -103,57 +107,224 @@ def facts_frame(records: list):
     return pd.DataFrame([row for r in records for row in fact_rows(r)], columns=FACT_COLUMNS)
 
 
-def write_dataset(records: list, target) -> None:
+DATASET_SUFFIXES = (".csv", ".parquet", ".xlsx")
+
+
+def write_dataset(records, target) -> None:
     """Write the per-report table to .csv, .parquet or .xlsx (by suffix). The Excel file
     gets Chinese headers, a frozen header row and a second sheet with every fact."""
     write_datasets(records, [target])
 
 
-def write_datasets(records: list, targets: list, facts: list | None = None) -> None:
-    """write_dataset for several targets, building the per-report table once. `facts`:
-    the records' fact_rows, when the caller has them already."""
-    from pathlib import Path
+def write_datasets(records, targets: list) -> None:
+    """write_dataset for several targets, the records (any iterable) read once."""
+    from .spool import write_all
 
-    targets = [Path(t) for t in targets]
-    for target in targets:
-        if target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
-            raise ValueError(f"unsupported dataset format '{target.suffix.lower()}' (use .csv, .parquet or .xlsx)")
-    frame = reports_frame(records)
-    for target in targets:
-        suffix = target.suffix.lower()
-        if suffix == ".csv":
-            frame.to_csv(target, index=False, encoding="utf-8-sig")
-        elif suffix == ".parquet":
-            _to_parquet(frame, target)
-        else:
-            if facts is None:
-                facts = [row for r in records for row in fact_rows(r)]
-            _to_excel(frame, facts, target)
+    write_all(DatasetWriter, records, targets)
 
 
-def _to_parquet(frame, target) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+class DatasetWriter:
+    """The per-report table and the workbook's facts sheet, built as reports come, so a
+    batch of any size is written in memory that does not grow with it: each report's row
+    is spooled to a file in `workdir`, each fact's worksheet row is written as XML to a
+    compressed part file, and write() turns them into .csv, .parquet (by row groups) and
+    .xlsx in chunks.
 
-    # Money columns hold Decimals: store them as decimal128, exactly, not as floats.
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pq.write_table(table, target)
+    The files hold what writing the whole table at once with pandas wrote: a column's type
+    is decided over the whole table (pandas' own inference, run on one example of each kind
+    of value the column held, its extreme integers and its widest decimals), then each
+    chunk is cast to it."""
+
+    CHUNK_ROWS = 2000
+
+    def __init__(self, workdir):
+        from pathlib import Path
+
+        self.workdir = Path(workdir)
+        self.columns = report_columns()
+        self._spool = open(self.workdir / "reports.pickle", "wb")
+        self._examples: dict = {c: {} for c in self.columns}
+        self.rows = 0
+        self.facts = _FactsSheet(self.workdir)
+
+    def add(self, record: dict, facts: list | None = None) -> None:
+        """One report: its row, and its fact rows (fact_rows(record) unless given)."""
+        import pickle
+
+        row = report_row(record)
+        pickle.dump(row, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        for column in self.columns:
+            _note_example(self._examples[column], row.get(column))
+        self.rows += 1
+        self.facts.add(fact_rows(record) if facts is None else facts)
+
+    def write(self, targets: list) -> None:
+        from pathlib import Path
+
+        targets = [Path(t) for t in targets]
+        for target in targets:
+            if target.suffix.lower() not in DATASET_SUFFIXES:
+                raise ValueError(f"unsupported dataset format '{target.suffix.lower()}' (use .csv, .parquet or .xlsx)")
+        self._spool.close()
+        self.facts.close()
+        for target in targets:
+            {".csv": self._to_csv, ".parquet": self._to_parquet, ".xlsx": self._to_excel}[target.suffix.lower()](target)
+
+    def _dtypes(self) -> dict:
+        import pandas as pd
+
+        examples = {c: list(kinds.values()) for c, kinds in self._examples.items()}
+        n = max((len(v) for v in examples.values()), default=0)
+        rows = [{c: v[min(i, len(v) - 1)] if v else None for c, v in examples.items()} for i in range(n)]
+        self._example_frame = pd.DataFrame(rows, columns=self.columns)
+        return dict(self._example_frame.dtypes)
+
+    def frames(self):
+        """The table in chunks, each column of the type the whole table gives it."""
+        import pickle
+
+        import pandas as pd
+
+        if not self.rows:
+            yield pd.DataFrame([], columns=self.columns)
+            return
+        dtypes = self._dtypes()
+        with open(self.workdir / "reports.pickle", "rb") as f:
+            left = self.rows
+            while left:
+                rows = [pickle.load(f) for _ in range(min(left, self.CHUNK_ROWS))]
+                left -= len(rows)
+                frame = pd.DataFrame(rows, columns=self.columns)
+                for c in self.columns:
+                    if frame[c].dtype != dtypes[c]:
+                        values = pd.Series([r.get(c) for r in rows], dtype=object)
+                        frame[c] = values if dtypes[c] == object else values.astype(dtypes[c])
+                yield frame
+
+    def _to_csv(self, target) -> None:
+        with open(target, "w", encoding="utf-8-sig", newline="") as f:
+            for k, frame in enumerate(self.frames()):
+                frame.to_csv(f, index=False, header=k == 0)
+
+    def _to_parquet(self, target) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        # Money columns hold Decimals: stored as decimal128, exactly, not as floats.
+        frames = self.frames()
+        if not self.rows:
+            pq.write_table(pa.Table.from_pandas(next(frames), preserve_index=False), target)
+            return
+        self._dtypes()
+        schema = pa.Table.from_pandas(self._example_frame, preserve_index=False).schema
+        with pq.ParquetWriter(target, schema) as writer:
+            for frame in frames:
+                writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
+
+    def _to_excel(self, target) -> None:
+        """Cell values are converted the way pandas' to_excel converts them, so the workbook
+        reads back as the one pandas writes."""
+        from .workbook import StreamedSheet, write_streamed_workbook
+
+        headers = _spec()["headers_zh"]
+        header = [_excel_value(headers.get(c, c)) for c in self.columns]
+
+        def rows_of(frame) -> list:
+            return list(zip(*([_excel_value(v) for v in frame[c]] for c in self.columns)))
+
+        first: list = []  # the rows the column widths are taken from
+        for frame in self.frames():
+            first += rows_of(frame.head(49 - len(first)))
+            if len(first) >= 49:
+                break
+        widths = _column_widths([header] + first)
+
+        def body(k: int):
+            from .workbook import rows_xml
+
+            start = 2
+            for frame in self.frames():
+                rows = rows_of(frame)
+                yield rows_xml(rows, start, len(header))
+                start += len(rows)
+
+        write_streamed_workbook(target, [StreamedSheet("报告", header, self.rows, widths, body), self.facts.sheet()])
 
 
-def _to_excel(frame, facts: list, target) -> None:
-    """The workbook is streamed (the facts sheet has a row per fact). Cell values are
-    converted the way pandas' to_excel converts them, so the workbook reads back as the
-    one pandas writes."""
-    from .workbook import write_workbook
+def _note_example(kinds: dict, value) -> None:
+    """Keep, for a column, one value of each type it holds (the type decides how pandas and
+    pyarrow store it), and of the numbers those that decide the storage's range: the
+    smallest and largest integer, the decimal with the most digits before the point and
+    the one with the most after it."""
+    kind = type(value)
+    if kind is int:
+        for key, better in (("int-", value < kinds.get("int-", value + 1)), ("int+", value > kinds.get("int+", value - 1))):
+            if better:
+                kinds[key] = value
+    elif kind is Decimal and value.is_finite():
+        before, after = _decimal_sizes(value)
+        for key, size in (("dec<", before), ("dec>", after)):
+            held = kinds.get(key)
+            if held is None or size > _decimal_sizes(held)[key == "dec>"]:
+                kinds[key] = value
+    elif kind not in kinds:
+        kinds[kind] = value
 
-    table = frame.rename(columns=_spec()["headers_zh"])
-    columns = [[_excel_value(v) for v in table[c]] for c in table.columns]
-    reports = [[_excel_value(c) for c in table.columns]] + [list(row) for row in zip(*columns)]
-    # a fact's text, ints, flags and blanks go to the writer as they are
-    facts = [FACT_COLUMNS] + [[v if type(v) in _AS_THEY_ARE else _excel_value(v) for v in map(f.get, FACT_COLUMNS)]
-                              for f in facts]
-    sheets = (("报告", reports), ("事实", facts))
-    write_workbook(target, [(title, rows, _column_widths(rows[:50])) for title, rows in sheets])
+
+def _decimal_sizes(value: Decimal) -> tuple:
+    """Digits before and after the point, as pyarrow counts them for a decimal type."""
+    _, digits, exponent = value.as_tuple()
+    return len(digits) + exponent, -exponent
+
+
+class _FactsSheet:
+    """The workbook's facts sheet, its rows written as worksheet XML, as they come, to one
+    compressed part file per sheet (a batch past Excel's row limit goes on in 事实 2 …)."""
+
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.rows = 0
+        self.first: list = []  # the first rows, which the column widths are taken from
+        self._part = None
+        self._out = None
+
+    def add(self, facts: list) -> None:
+        from .workbook import MAX_ROWS, part_and_row, rows_xml
+
+        rows = [[v if type(v) in _AS_THEY_ARE else _excel_value(v) for v in map(f.get, FACT_COLUMNS)] for f in facts]
+        if len(self.first) < 49:
+            self.first += rows[:49 - len(self.first)]
+        i = 0
+        while i < len(rows):
+            part, r = part_and_row(self.rows + i)
+            n = min(len(rows) - i, MAX_ROWS - r + 1)  # to the end of this part at most
+            self._open(part).write(rows_xml(rows[i:i + n], r, len(FACT_COLUMNS)))
+            i += n
+        self.rows += len(rows)
+
+    def _open(self, part: int):
+        if part != self._part:
+            self.close()
+            self._part, self._out = part, gzip.open(self.workdir / f"facts.{part}.xml.gz", "wt", encoding="utf-8",
+                                                    compresslevel=1)
+        return self._out
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = self._part = None
+
+    def sheet(self):
+        from .workbook import StreamedSheet
+
+        def body(k: int):
+            path = self.workdir / f"facts.{k}.xml.gz"
+            if path.exists():
+                with gzip.open(path, "rt", encoding="utf-8") as f:
+                    while chunk := f.read(1 << 20):
+                        yield chunk
+
+        return StreamedSheet("事实", FACT_COLUMNS, self.rows, _column_widths([FACT_COLUMNS] + self.first), body)
 
 
 _AS_THEY_ARE = frozenset({str, int, bool, type(None)})

@@ -1,73 +1,29 @@
 """`extractor import`: folders and .zip/.rar/.7z archives into the store, in parallel,
 idempotent and resumable (see store.py), safe with untrusted archives (see archives.py:
 unsafe paths, nesting, entry count and inflated size are refused before harm). Each file
-runs in a worker with a CPU time and memory limit, so one pathological PDF is recorded as
-failed and the batch goes on."""
+runs in a worker under the limits of workers.py (size, time, memory), so one pathological
+PDF is recorded as failed and the batch goes on. Ctrl-C stops at the next file: what was
+stored stays (one transaction per report) and Interrupted is raised with the counts so far."""
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import sys
 import tempfile
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Optional
 
 from . import __version__
 from .archives import expand
-from .runner import InputResult, process_one, set_unchanged
 from .store import Store
-
-FILE_SECONDS = int(os.environ.get("EXTRACTOR_FILE_SECONDS", "300"))
-FILE_MEMORY_BYTES = int(os.environ.get("EXTRACTOR_FILE_MEMORY_MB", "3072")) * 1024 ** 2
-
-
-def _limit_worker() -> None:
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY_BYTES, FILE_MEMORY_BYTES))
-    except (ValueError, OSError):
-        pass
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise _Timeout()
-
-
-def process_limited(path: str, unchanged: Optional[frozenset] = None) -> InputResult:
-    """process_one with a wall-clock limit (where this runs in a process's main thread: a
-    Dask worker runs tasks in threads and has its own limits); memory is limited for the
-    whole worker by _limit_worker."""
-    if threading.current_thread() is not threading.main_thread():
-        return process_one(path, unchanged=unchanged)
-    signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(FILE_SECONDS)
-    try:
-        return process_one(path, unchanged=unchanged)
-    except _Timeout:
-        return InputResult(path=path, error_code="timeout", error=f"gave up after {FILE_SECONDS}s")
-    except MemoryError:
-        return InputResult(path=path, error_code="out_of_memory",
-                           error=f"needed more than {FILE_MEMORY_BYTES // 1024 ** 2} MB")
-    finally:
-        signal.alarm(0)
-
-
-def _start_worker(unchanged: frozenset) -> None:
-    _limit_worker()
-    set_unchanged(unchanged)
+from .workers import Interrupted, WorkerPool, check_interrupted, interruptible, process_limited
 
 
 def _local_pool(jobs: int):
-    """Results of process_limited over paths, in their order, from a local process pool."""
+    """Results of process_limited over paths, in their order, from worker processes (see
+    workers.py: the same per-file limits as `extractor run`)."""
     def run(paths, unchanged: frozenset):
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(unchanged,)) as pool:
-            yield from pool.map(process_limited, paths, chunksize=1)
+        with WorkerPool(jobs, unchanged) as pool:
+            yield from pool.map(paths)
     return run
 
 
@@ -110,29 +66,38 @@ def import_paths(paths: list, db, jobs: Optional[int] = None, progress: Optional
         bar = _bar(len(inputs), progress)
         names = {str(i.path): i.name for i in inputs}
         run = _dask_pool(dask) if dask else _local_pool(jobs)
-        for res in run([str(i.path) for i in inputs], frozenset(known)):
-            name, sha = names[res.path], res.sha256
-            stored = known.get(sha)
-            if sha in seen or (stored and stored[0] != name):
-                store.record_input(name, sha, "duplicate", "", f"same bytes as {seen.get(sha) or stored[0]}",
-                                   stored[1] if stored else "")
-                counts["duplicate"] += 1
-            elif stored:
-                store.record_input(name, sha, "skipped", "", "already imported with this extractor version", stored[1])
-                counts["skipped"] += 1
-            elif res.record is not None:
-                res.record["source"]["path"] = name
-                store.save(name, res.record)
-                counts["ok"] += 1
-            else:  # failed, or skipped when left for another pass (--no-ocr, --only-ocr)
-                store.record_input(name, sha, res.status, res.error_code, res.error)
-                counts[res.status] += 1
-            if sha:
-                seen.setdefault(sha, name)
+        results = run([str(i.path) for i in inputs], frozenset(known))
+        try:
+            with interruptible():
+                for res in results:
+                    name, sha = names[res.path], res.sha256
+                    stored = known.get(sha)
+                    if sha in seen or (stored and stored[0] != name):
+                        store.record_input(name, sha, "duplicate", "", f"same bytes as {seen.get(sha) or stored[0]}",
+                                           stored[1] if stored else "")
+                        counts["duplicate"] += 1
+                    elif stored:
+                        store.record_input(name, sha, "skipped", "", "already imported with this extractor version", stored[1])
+                        counts["skipped"] += 1
+                    elif res.record is not None:
+                        res.record["source"]["path"] = name
+                        store.save(name, res.record)
+                        counts["ok"] += 1
+                    else:  # failed, or skipped when left for another pass (--no-ocr, --only-ocr)
+                        store.record_input(name, sha, res.status, res.error_code, res.error)
+                        counts[res.status] += 1
+                    if sha:
+                        seen.setdefault(sha, name)
+                    if bar:
+                        bar.update(1)
+                    check_interrupted()
+        except Interrupted as e:
+            e.counts, e.total = counts, len(inputs) + len(refused)
+            raise
+        finally:
+            results.close()  # the workers stop now, not when the exception is let go of
             if bar:
-                bar.update(1)
-        if bar:
-            bar.close()
+                bar.close()
     return counts
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+import orjson
 
 from . import __version__
 from .errors import ExtractorError
@@ -110,6 +114,8 @@ def process_one(path: str, data: Optional[bytes] = None, sha256: str = "",
         result.status = "ok"
     except ExtractorError as e:
         result.status, result.error_code, result.error = e.status, e.code, str(e)
+    except MemoryError:  # the worker's memory limit: workers.process_limited names it
+        raise
     except Exception as e:  # a bug or a pathological file: report it, keep the batch going
         result.error_code = "internal_error"
         result.error = f"{type(e).__name__}: {e} (at {traceback.extract_tb(e.__traceback__)[-1].name})"
@@ -129,20 +135,40 @@ def set_unchanged(unchanged: frozenset) -> None:
     _unchanged = unchanged
 
 
-def _previous_records(outdir: Path) -> dict:
-    """sha256 → record from an earlier run into the same folder by this extractor version."""
-    found = {}
+_HEAD = re.compile(r'"extractor_version":\s*"([^"]*)".*?"source":\s*\{.*?"sha256":\s*"([0-9a-f]{64})"', re.S)
+
+
+def _previous_hashes(outdir: Path) -> frozenset:
+    """sha256 of the reports an earlier run into the same folder wrote with this extractor
+    version: read from the head of each record (the version and the hash come first), so a
+    folder of many thousands of records is looked over quickly and nothing of them is kept."""
+    found = set()
     reports = outdir / "reports"
     if not reports.is_dir():
-        return found
+        return frozenset()
     for f in reports.glob("*.json"):
         try:
-            rec = json.loads(f.read_text(encoding="utf-8"), parse_float=_decimal, parse_int=_decimal)
-        except (OSError, ValueError):
+            with open(f, "rb") as fh:
+                head = fh.read(8192).decode("utf-8", "replace")
+            m = _HEAD.search(head)
+            if m is None:
+                rec = orjson.loads(f.read_bytes())
+                version, sha = rec.get("extractor_version"), rec["source"]["sha256"]
+            else:
+                version, sha = m.groups()
+        except (OSError, ValueError, KeyError, TypeError):
             continue
-        if rec.get("extractor_version") == __version__:
-            found[rec["source"]["sha256"]] = rec
-    return found
+        if version == __version__ and f.name == f"{report_id_for(sha)}.json":
+            found.add(sha)
+    return frozenset(found)
+
+
+def load_record(path: Path) -> Optional[dict]:
+    """A record written earlier, its numbers as Decimal."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"), parse_float=_decimal, parse_int=_decimal)
+    except (OSError, ValueError):
+        return None
 
 
 def _decimal(text: str):
@@ -150,31 +176,51 @@ def _decimal(text: str):
     return Decimal(text)
 
 
-def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = None, force: bool = False) -> list:
-    """Every file is read once: by this process when jobs is 1, else by the worker that
-    extracts it. Its sha256 decides whether it is a duplicate of an earlier input (the first
-    in input order is kept; with workers, a later copy is extracted too and set aside) or
-    unchanged since the last run into outdir (skipped)."""
+@dataclass
+class BatchSummary:
+    """What a batch did, in counts (the details are in the manifest)."""
+    inputs: int
+    counts: Counter = field(default_factory=Counter)
+    failed: list = field(default_factory=list)  # (path, error) of the inputs that failed
+    codes: Counter = field(default_factory=Counter)  # error codes (needs_ocr …) by count
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
+
+    def note(self, res: InputResult) -> None:
+        self.counts[res.status] += 1
+        if res.error_code:
+            self.codes[res.error_code] += 1
+        if res.status == "failed":
+            self.failed.append((res.path, res.error))
+
+
+def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = None, force: bool = False) -> BatchSummary:
+    """Every file is read once, by the worker process that extracts it (one, with jobs 1;
+    see workers.py for the limits). Its sha256 decides whether it is a duplicate of an
+    earlier input (the first in input order is kept; a later copy is extracted too and set
+    aside) or unchanged since the last run into outdir (skipped, its record read back for
+    the tables). Results are written as they come, in input order (emit.BatchWriter).
+
+    Ctrl-C (or SIGTERM) stops the batch at the next file: the outputs are written for the
+    inputs finished so far and the summary says it was interrupted."""
     from .archives import Unpacked
-    from .emit import write_outputs
-    from .ingest import read_input
+    from .emit import BatchWriter
+    from .workers import Interrupted, WorkerPool, check_interrupted, interruptible
 
     outdir = Path(outdir)
     (outdir / "reports").mkdir(parents=True, exist_ok=True)
     unpacked = Unpacked(paths)  # .zip/.rar/.7z members in a temporary folder, named archive!/member
     inputs = unpacked.files
-    previous = {} if force else _previous_records(outdir)
-    unchanged = frozenset(sha for sha in previous if (outdir / "reports" / f"{report_id_for(sha)}.json").exists())
-    results: list = [None] * len(inputs)
-    todo = []
-    for i, p in enumerate(inputs):
-        if p.exists():
-            todo.append(i)
-        else:
-            results[i] = InputResult(path=str(p), error_code="not_found", error="no such file")
+    unchanged = frozenset() if force else _previous_hashes(outdir)
+    summary = BatchSummary(inputs=len(inputs))
     seen: dict = {}  # sha256 → the first input with those bytes
+    exists = [p.exists() for p in inputs]
+    writer = BatchWriter(outdir)
 
-    def settle(i: int, res: InputResult) -> None:
+    def settle(res: InputResult) -> None:
         """A result in input order: duplicates and unchanged files named, records saved."""
         unpacked.rename(res)
         if res.sha256 in seen:
@@ -184,10 +230,12 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
             seen[res.sha256] = res.path
             if res.sha256 in unchanged:
                 res = InputResult(path=res.path, sha256=res.sha256, status="skipped", report_id=res.report_id,
-                                  error="unchanged since the last run", record=previous[res.sha256])
+                                  error="unchanged since the last run",
+                                  record=load_record(outdir / "reports" / f"{res.report_id}.json"))
             else:
                 _save(outdir, res)
-        results[i] = res
+        writer.add(res)
+        summary.note(res)
         if bar:
             bar.update(1)
 
@@ -195,32 +243,34 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
     bar = None
     if show:
         from tqdm import tqdm
-        bar = tqdm(total=len(todo), unit="file", desc="extracting", file=sys.stderr)
-    if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs ~40 ms to import
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=set_unchanged, initargs=(unchanged,)) as pool:
-            for i, res in zip(todo, pool.map(process_one, [str(inputs[i]) for i in todo], chunksize=4)):
-                settle(i, res)
-    else:
-        for i in todo:
-            path = str(inputs[i])
-            try:
-                data = read_input(path)
-            except ExtractorError as e:
-                settle(i, InputResult(path=path, error_code=e.code, error=str(e)))
-                continue
-            sha = sha256_of(data)
-            if sha in seen or sha in unchanged:  # settled before any work is spent on it
-                settle(i, InputResult(path=path, sha256=sha, report_id=report_id_for(sha)))
-            else:
-                settle(i, process_one(path, data, sha))
-    if bar:
-        bar.close()
+        bar = tqdm(total=sum(exists), unit="file", desc="extracting", file=sys.stderr)
+    try:
+        with interruptible(), WorkerPool(jobs, unchanged) as pool:
+            results = pool.map([str(p) for p, there in zip(inputs, exists) if there])
+            for p, there in zip(inputs, exists):
+                settle(next(results) if there else InputResult(path=str(p), error_code="not_found",
+                                                                error="no such file"))
+                check_interrupted()
+    except Interrupted:
+        summary.interrupted = True
+    except BaseException:
+        writer.discard()
+        unpacked.close()
+        raise
+    finally:
+        if bar:
+            bar.close()
+    for refused in unpacked.refused:  # archives refused whole (a bomb, a traversal entry …)
+        res = InputResult(path=refused.name, error_code=refused.code, error=refused.error)
+        writer.add(res)
+        summary.note(res)
     unpacked.close()
-    results += [InputResult(path=r.name, error_code=r.code, error=r.error) for r in unpacked.refused]
-    write_outputs(outdir, results)
-    return results
+    try:
+        writer.finish()
+    except BaseException:  # a second Ctrl-C while writing: the previous outputs stay as they were
+        writer.discard()
+        raise
+    return summary
 
 
 def _save(outdir: Path, res: InputResult) -> None:

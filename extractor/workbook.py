@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -43,28 +46,62 @@ def column_letter(index: int) -> str:
     return letters
 
 
+@dataclass
+class StreamedSheet:
+    """A sheet written row by row: its header, how many body rows follow (known before they
+    are written: the sheet starts with its dimension) and, for each part of it (a sheet past
+    Excel's row limit goes on in '<title> 2', '<title> 3' …, each with the header again), the
+    XML of that part's body rows, numbered from 2 (see rows_xml)."""
+    title: str
+    header: list
+    rows: int
+    widths: list
+    body: Callable[[int], Iterable[str]]
+
+
+def parts_of(rows: int) -> int:
+    """How many sheets a table of `rows` body rows takes."""
+    return max(1, -(-rows // (MAX_ROWS - 1)))
+
+
+def part_and_row(index: int) -> tuple:
+    """Body row `index` (from 0) of a long table: its part and its row number there."""
+    part, k = divmod(index, MAX_ROWS - 1)
+    return part, k + 2
+
+
 def write_workbook(target, sheets: list) -> None:
     """sheets: (title, rows, widths), rows a list whose first row is the header, widths one
     per column (or fewer). A sheet with more rows than Excel holds goes on in sheets named
     '<title> 2', '<title> 3' …, each with the header again."""
-    parts = []
-    for title, rows, widths in sheets:
-        header, body = rows[:1], rows[1:]
-        per_sheet = MAX_ROWS - 1
-        for k in range(max(1, -(-len(body) // per_sheet))):
-            parts.append((title if k == 0 else f"{title} {k + 1}", header + body[k * per_sheet:(k + 1) * per_sheet],
-                          widths))
+    def body_of(rows: list):
+        def body(k: int):
+            part = rows[1 + k * (MAX_ROWS - 1):1 + (k + 1) * (MAX_ROWS - 1)]
+            for i in range(0, len(part), 4096):
+                yield rows_xml(part[i:i + 4096], 2 + i, len(rows[0]))
+        return body
+
+    write_streamed_workbook(target, [StreamedSheet(title, rows[0], len(rows) - 1, widths, body_of(rows))
+                                     for title, rows, widths in sheets])
+
+
+def write_streamed_workbook(target, sheets: list) -> None:
+    parts = [(s, k, s.title if k == 0 else f"{s.title} {k + 1}") for s in sheets for k in range(parts_of(s.rows))]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", _content_types(len(parts)))
         z.writestr("_rels/.rels", f'{_HEAD}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
                                   f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", _workbook([title for title, _, _ in parts]))
+        z.writestr("xl/workbook.xml", _workbook([title for _, _, title in parts]))
         z.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(parts)))
         z.writestr("xl/styles.xml", _HEAD + _STYLES)
-        for i, (_, rows, widths) in enumerate(parts, 1):
+        for i, (sheet, k, _) in enumerate(parts, 1):
+            n = min(MAX_ROWS - 1, sheet.rows - k * (MAX_ROWS - 1))
             with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:
-                for chunk in _sheet_xml(rows, widths):
+                out.write(_sheet_head(n + 1, len(sheet.header), sheet.widths).encode("utf-8"))
+                out.write(rows_xml([sheet.header], 1, len(sheet.header)).encode("utf-8"))
+                for chunk in sheet.body(k):
                     out.write(chunk.encode("utf-8"))
+                out.write(b"</sheetData></worksheet>")
 
 
 def _content_types(n: int) -> str:
@@ -90,16 +127,25 @@ def _workbook_rels(n: int) -> str:
             f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
 
 
-def _sheet_xml(rows: list, widths: list):
-    n_cols = max((len(r) for r in rows), default=1) or 1
-    letters = [column_letter(i) for i in range(1, n_cols + 1)]
+def _sheet_head(n_rows: int, n_cols: int, widths: list) -> str:
+    last = column_letter(n_cols or 1)
     cols = "".join(f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(widths, 1))
-    yield (f'{_HEAD}<worksheet xmlns="{_MAIN}"><dimension ref="A1:{letters[-1]}{max(len(rows), 1)}"/>'
-           '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
-           'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
-           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>')
+    return (f'{_HEAD}<worksheet xmlns="{_MAIN}"><dimension ref="A1:{last}{max(n_rows, 1)}"/>'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+            'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>')
+
+
+@lru_cache(maxsize=4)
+def _letters(n_cols: int) -> tuple:
+    return tuple(column_letter(i) for i in range(1, (n_cols or 1) + 1))
+
+
+def rows_xml(rows: Iterable, first: int, n_cols: int) -> str:
+    """The XML of rows numbered from `first`, cells in columns A… up to n_cols."""
+    letters = _letters(n_cols)
     chunk = []
-    for r, row in enumerate(rows, 1):
+    for r, row in enumerate(rows, first):
         chunk.append(f'<row r="{r}">')
         for letter, value in zip(letters, row):
             if type(value) is str:
@@ -111,11 +157,7 @@ def _sheet_xml(rows: list, widths: list):
             elif value is not None:
                 chunk.append(f'<c r="{letter}{r}"{_number(value)}</c>')
         chunk.append("</row>")
-        if len(chunk) > 4096:
-            yield "".join(chunk)
-            chunk = []
-    chunk.append("</sheetData></worksheet>")
-    yield "".join(chunk)
+    return "".join(chunk)
 
 
 def _xml_text(value: str) -> str:

@@ -76,16 +76,18 @@ def test_each_file_is_read_once(tmp_path, monkeypatch):
     from extractor.runner import run_batch
 
     src, _ = _batch_with_a_copy(tmp_path)
-    reads = []
+    log = tmp_path / "reads.log"  # files are read in worker processes: they log to a file
     real = Path.read_bytes
 
     def counted(self):
-        reads.append(self.name)
+        if self.parent == src:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(self.name + "\n")
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", counted)
     run_batch([src], tmp_path / "out", progress=False)
-    assert sorted(reads) == sorted(p.name for p in src.iterdir())
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(p.name for p in src.iterdir())
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
