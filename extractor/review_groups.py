@@ -15,8 +15,17 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from .renditions import FORMAT_PREFERENCE, report_key
+
+
+def _figure(text):
+    """A figure as compared across renditions: 1000000.00 and 1000000 are the same number."""
+    try:
+        return Decimal(text).normalize()
+    except (InvalidOperation, TypeError, ValueError):
+        return text
 
 
 def _rank(fmt: str) -> int:
@@ -71,9 +80,9 @@ def build(rows) -> Groups:
                                          "source": {"sha256": sha256}, "report_id": rid})
             by_report.setdefault(report_of[rid], {})[rid] = fmt or ""
             g.formats[rid] = fmt or ""
-        same = (rid, rule, stated, computed)
+        same = (rid, rule, _figure(stated), _figure(computed))
         seen[same] = seen.get(same, 0) + 1
-        key = (report_of[rid], rule, stated, computed, seen[same])
+        key = (report_of[rid], *same[1:], seen[same])
         g.of[(rid, fid)] = key
         g.members.setdefault(key, []).append((rid, fid))
     for key, members in g.members.items():
