@@ -2,7 +2,10 @@
 .txt, .docx and .pdf of it) shown and decided as one.
 
 Renditions are recognised as the charts recognise them (renditions.report_key: normalised
-title, region and year). Within one report, a flag of one rendition is the same as a flag of
+title, region and year), with one more condition: a report has one file per format, so when
+two files of one format share a key (generic titles such as 2017年度部门整体支出绩效评价报告
+without a region, or reports that differ only in their text) every file of that key is a
+report of its own — a missed grouping shows copies, a wrong one would hide a report. Within one report, a flag of one rendition is the same as a flag of
 another when both have the same rule and the same stated and computed figures; flag ids are
 not compared, since one extra flag in one rendition shifts every later id. Two flags of one
 rendition with the same rule and figures pair up in order (the first with the first).
@@ -66,20 +69,28 @@ class Groups:
         return {"formats": raised, "raised": len(raised), "of": len(every), "missing": missing}
 
 
-def build(rows) -> Groups:
-    """Groups from rows of (report_id, flag_id, rule, stated, computed, title, province, city,
-    county, year, sha256, format), flags in their report's order."""
+def build(reports, flags) -> Groups:
+    """Groups from the reports, rows of (report_id, title, province, city, county, year,
+    sha256, format) — all of them, since a rendition that raised no flag still counts as one
+    that did not raise it — and the flags, rows of (report_id, flag_id, rule, stated,
+    computed) in their report's order."""
     g = Groups()
     report_of: dict = {}  # report_id → report key
-    seen: dict = {}  # (report_id, rule, stated, computed) → how many so far
     by_report: dict = {}  # report key → {report_id: format}
-    for rid, fid, rule, stated, computed, title, province, city, county, year, sha256, fmt in rows:
-        if rid not in report_of:
-            report_of[rid] = report_key({"metadata": {"title": title, "province": province, "city": city,
-                                                      "county": county, "year": year},
-                                         "source": {"sha256": sha256}, "report_id": rid})
-            by_report.setdefault(report_of[rid], {})[rid] = fmt or ""
-            g.formats[rid] = fmt or ""
+    for rid, title, province, city, county, year, sha256, fmt in reports:
+        report_of[rid] = report_key({"metadata": {"title": title, "province": province, "city": city,
+                                                  "county": county, "year": year},
+                                     "source": {"sha256": sha256}, "report_id": rid})
+        by_report.setdefault(report_of[rid], {})[rid] = fmt or ""
+        g.formats[rid] = fmt or ""
+    for key, files in list(by_report.items()):
+        if len(set(files.values())) < len(files):  # a format twice: not renditions of one report
+            del by_report[key]
+            for rid, fmt in files.items():
+                report_of[rid] = ("file", rid)
+                by_report[report_of[rid]] = {rid: fmt}
+    seen: dict = {}  # (report_id, rule, stated, computed) → how many so far
+    for rid, fid, rule, stated, computed in flags:
         same = (rid, rule, _figure(stated), _figure(computed))
         seen[same] = seen.get(same, 0) + 1
         key = (report_of[rid], *same[1:], seen[same])
@@ -91,9 +102,9 @@ def build(rows) -> Groups:
     return g
 
 
-_ROWS = ("SELECT f.report_id, f.flag_id, f.rule, f.stated, f.computed, r.title, r.province, r.city, r.county, r.year, "
-         "r.sha256, r.format FROM flags f JOIN reports r USING (report_id) "
-         "ORDER BY f.report_id, CAST(SUBSTR(f.flag_id, 2) AS INTEGER), f.flag_id")
+_REPORTS = "SELECT report_id, title, province, city, county, year, sha256, format FROM reports"
+_FLAGS = ("SELECT report_id, flag_id, rule, stated, computed FROM flags "
+          "ORDER BY report_id, CAST(SUBSTR(flag_id, 2) AS INTEGER), flag_id")
 # changes whenever an import adds, replaces or removes a report (not when a review is written)
 _FINGERPRINT = "SELECT (SELECT count(*) FROM flags), count(*), max(rowid), max(imported_at) FROM reports"
 
@@ -110,6 +121,6 @@ class GroupCache:
         now = tuple(db.execute(_FINGERPRINT).fetchone())
         with self._lock:
             if now != self._print:
-                self._groups = build(db.execute(_ROWS))
+                self._groups = build(db.execute(_REPORTS), db.execute(_FLAGS))
                 self._print = now
             return self._groups

@@ -32,11 +32,11 @@ REPORT_B = ("江西省于都县医疗保障局2020年度城乡居民医保项目
             "项目资金实际到位3,000,000元，实际支出2,400,000元，预算执行率为90.00%。\n")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def three_renditions(tmp):
+    """A store under `tmp` with report A as .txt, .docx and .pdf and report B as .txt (skips
+    without LibreOffice)."""
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is needed to make the report's PDF rendition")
-    tmp = tmp_path_factory.mktemp("groups")
     src, work = tmp / "in", tmp / "work"
     src.mkdir()
     work.mkdir()
@@ -49,6 +49,11 @@ def store(tmp_path_factory):
     db = tmp / "store.db"
     import_paths([src], db, jobs=1, progress=False)
     return db
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return three_renditions(tmp_path_factory.mktemp("groups"))
 
 
 @pytest.fixture()
@@ -97,10 +102,10 @@ def test_renditions_are_one_row_and_counts_follow_the_mode(store, app):
     assert option_counts(grouped, "rule")["ratio.stated"] == 3 and option_counts(each, "rule")["ratio.stated"] == 5
     assert option_counts(grouped, "status")["open"] == 4 and option_counts(each, "status")["open"] == 8
     # a row lists its renditions, each linked to its own flag page, and how many raise it
-    rows = re.findall(r'<td class="nowrap formats">(.*?)</td>', grouped, re.S)
+    rows = re.findall(r'<td class="formats">(.*?)</td>', grouped, re.S)
     assert len(rows) == 4
     full = [r for r in rows if "3/3" in r]
-    assert len(full) == 2 and all(re.findall(r'class="rendition"[^>]*>([^<]+)</a>', r) == ["文本", "Word", "PDF"]
+    assert len(full) == 2 and all(re.findall(r'class="rendition[^"]*"[^>]*>([^<]+)</a>', r) == ["文本", "Word", "PDF"]
                                   for r in full)
     partial = [r for r in rows if "1/3" in r]
     assert len(partial) == 1 and "文本、PDF 未报" in partial[0] and "partial" in partial[0]
@@ -212,3 +217,25 @@ def test_exports_follow_the_mode(store, app):
             assert all(row["copies"] == "3/3" for row in sums)
     csv_text = Client(app).get("/export.csv").get_data(as_text=True)
     assert "txt · docx · pdf" in csv_text and csv_text.count("\n") == 5
+
+
+def test_what_counts_as_renditions_of_one_report():
+    """Renditions are files of one report in different formats: two .txt files with the same
+    generic title are two reports; a rendition that raised no flag is one that did not raise it;
+    1000000.00 and 1000000 are the same figure."""
+    from extractor.review_groups import build
+
+    title = "2017年度部门整体支出绩效评价报告"
+    reports = [("t1", title, None, None, None, 2017, "s1", "txt"), ("t2", title, None, None, None, 2017, "s2", "txt"),
+               ("d1", "某县2018年度项目绩效评价报告", "河北省", None, "某县", 2018, "s3", "docx"),
+               ("p1", "某县 2018 年度项目绩效评价报告。", "河北省", None, "某县", 2018, "s4", "pdf"),
+               ("x1", "某县2018年度项目绩效评价报告", "河北省", None, "某县", 2018, "s5", "txt")]
+    flags = [("t1", "x1", "sum.breakdown", "10", "11"), ("t2", "x1", "sum.breakdown", "10", "11"),
+             ("d1", "x1", "ratio.stated", "95.00", "90"), ("p1", "x1", "ratio.stated", "95", "90.0"),
+             ("d1", "x2", "ratio.stated", "95.00", "90")]  # the same figures twice in one rendition
+    g = build(reports, flags)
+    assert g.of[("t1", "x1")] != g.of[("t2", "x1")] and g.summary(g.of[("t1", "x1")])["of"] == 1
+    assert g.members[g.of[("p1", "x1")]] == [("d1", "x1"), ("p1", "x1")]
+    assert g.summary(g.of[("p1", "x1")]) == {"formats": ["docx", "pdf"], "raised": 2, "of": 3, "missing": ["txt"]}
+    assert g.members[g.of[("d1", "x2")]] == [("d1", "x2")]  # the second pairs with no other
+    assert g.expand([("p1", "x1"), ("t1", "x1")]) == [("d1", "x1"), ("p1", "x1"), ("t1", "x1")]
