@@ -34,12 +34,14 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from . import accounts, originals
+from .review_groups import GroupCache
 from .render import flag_pages, render, terms, zh
 from .store import Store
 
 STATUSES = ["open", "in_review", "confirmed", "false_positive", "explained"]
 STATUS_ZH = terms()["statuses"]
 FILTERS = ["severity", "confidence", "rule", "region", "year", "status", "format", "q"]  # which flags
+MODE = ["each"]  # each=1: every file's flags apart; otherwise a report's renditions raising the same flag are one row
 VIEW = ["sort", "dir", "page", "per"]  # how they are shown
 PER_PAGE = [50, 100, 200, 500]
 FACETS = {  # filters whose options are listed with counts: filter → SQL expression
@@ -53,6 +55,7 @@ EXPORT_COLUMNS = {
     "year": "年度", "rule_zh": "规则", "rule": "规则代码", "severity_zh": "级别", "confidence_zh": "证据可信度",
     "message": "说明", "stated": "陈述值", "computed": "计算值", "difference": "差额", "quote": "原文引用",
     "page": "页码", "status_zh": "审核状态", "reviewer": "审核人", "note": "备注", "updated_at": "决定时间（UTC）",
+    "copies": "格式副本",  # how many of the report's renditions raise the flag, and which do not
 }
 _NUMBERS = ("stated", "computed", "difference")
 SESSION_COOKIE = "session"
@@ -90,6 +93,14 @@ SORTS = {  # column → SQL order (the flag order breaks ties)
 }
 _FROM = ("FROM flags f JOIN reports r USING (report_id) "
          "LEFT JOIN reviews v ON v.report_id = f.report_id AND v.flag_id = f.flag_id")
+_SELECT = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, f.stated, f.computed, "
+           "f.difference, f.evidence, r.path, r.format, r.title, r.province, r.city, r.county, r.year, r.report_type, "
+           f"COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at {_FROM}")
+
+
+def grouped(state: dict) -> bool:
+    """Whether the list shows a report's renditions raising the same flag as one row (the default)."""
+    return state.get("each") != "1"
 
 
 def _like(text: str) -> str:
@@ -148,6 +159,7 @@ class ReviewApp:
         self.login = login
         # rendered pages are kept next to the store (store.db.pages/), one PNG per sha256, page and scale
         self.page_cache = Path(page_cache) if page_cache else Path(str(db) + ".pages")
+        self._groups = GroupCache()
         self._local = threading.local()
         self.store  # opens the store once, in the caller's thread (NotAStore for a file that is not one)
         self.csrf = secrets.token_urlsafe(24)
@@ -176,33 +188,86 @@ class ReviewApp:
         """The flags under `filters` (FILTERS), in the order of its sort/dir, a page of them
         when `limit` is given."""
         cond, args = where(filters)
-        sql = ("SELECT f.report_id, f.flag_id, f.rule, f.severity, f.confidence, f.message, f.stated, f.computed, "
-               "f.difference, f.evidence, r.path, r.format, r.title, r.province, r.city, r.county, r.year, r.report_type, "
-               f"COALESCE(v.status, 'open') AS status, v.reviewer, v.note, v.updated_at {_FROM} WHERE {cond} "
-               f"ORDER BY {order(filters)}")
+        sql = f"{_SELECT} WHERE {cond} ORDER BY {order(filters)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args = args + [limit, offset]
         return [dict(r) for r in self.store.db.execute(sql, args)]
 
     def count(self, filters: dict) -> int:
+        """How many rows the list shows: flags, or in the grouped mode grouped flags."""
+        if grouped(filters):
+            return len(self.group_keys(filters))
         cond, args = where(filters)
         return self.store.db.execute(f"SELECT count(*) {_FROM} WHERE {cond}", args).fetchone()[0]
 
-    def listing(self, filters: dict) -> list:
-        """(report_id, flag_id) of every flag under `filters`, in order (for previous / next)."""
+    def pairs(self, filters: dict) -> list:
+        """(report_id, flag_id) of every flag under `filters`, in order."""
         cond, args = where(filters)
         return [tuple(r) for r in self.store.db.execute(
             f"SELECT f.report_id, f.flag_id {_FROM} WHERE {cond} ORDER BY {order(filters)}", args)]
 
+    def listing(self, filters: dict) -> list:
+        """The flags the list shows, in order (for previous / next): in the grouped mode the
+        flag standing for each group."""
+        if grouped(filters):
+            members = self.groups().members
+            return [members[k][0] for k in self.group_keys(filters)]
+        return self.pairs(filters)
+
+    def groups(self):
+        """The store's groups of the same flag in a report's several renditions (review_groups)."""
+        return self._groups.get(self.store.db)
+
+    def group_keys(self, filters: dict) -> list:
+        """The groups with a flag under `filters`, in the order of their first such flag."""
+        return self.groups().keys(self.pairs(filters))
+
+    def grouped_flags(self, keys: list) -> list:
+        """One row per group: the fields of the flag standing for it, its members (every
+        rendition's flag, with its own status), which renditions raise it and which do not,
+        and its status ("mixed" when the members' statuses differ)."""
+        g = self.groups()
+        rows = self.rows_of([p for k in keys for p in g.members[k]])
+        out = []
+        for key in keys:
+            members = [rows[p] for p in g.members[key] if p in rows]
+            if not members:
+                continue
+            row = dict(members[0], members=members, **g.summary(key))
+            statuses = {m["status"] for m in members}
+            row["status"] = members[0]["status"] if len(statuses) == 1 else "mixed"
+            out.append(row)
+        return out
+
+    def rows_of(self, pairs: list) -> dict:
+        """(report_id, flag_id) → the flag's row (as flags() gives it), for the pairs that exist."""
+        out = {}
+        for i in range(0, len(pairs), 400):
+            chunk = pairs[i:i + 400]
+            values = ",".join(["(?, ?)"] * len(chunk))
+            for r in self.store.db.execute(f"{_SELECT} WHERE (f.report_id, f.flag_id) IN (VALUES {values})",
+                                           [x for p in chunk for x in p]):
+                out[(r["report_id"], r["flag_id"])] = dict(r)
+        return out
+
     def facets(self, filters: dict) -> dict:
-        """For each listed filter, its options with the number of flags each would show under
-        the other filters in force."""
+        """For each listed filter, its options with the number of rows each would show under
+        the other filters in force (flags, or in the grouped mode grouped flags: a group counts
+        under every option one of its renditions' flags has)."""
         out = {}
         for name, expr in FACETS.items():
             cond, args = where(filters, skip=name)
-            out[name] = {value: n for value, n in self.store.db.execute(
-                f"SELECT {expr}, count(*) {_FROM} WHERE {cond} GROUP BY 1 ORDER BY 1", args) if value is not None}
+            if not grouped(filters):
+                out[name] = {value: n for value, n in self.store.db.execute(
+                    f"SELECT {expr}, count(*) {_FROM} WHERE {cond} GROUP BY 1 ORDER BY 1", args) if value is not None}
+                continue
+            of = self.groups().of
+            seen: dict = {}
+            for value, rid, fid in self.store.db.execute(f"SELECT {expr}, f.report_id, f.flag_id {_FROM} WHERE {cond}", args):
+                if value is not None:
+                    seen.setdefault(value, set()).add(of.get((rid, fid), (rid, fid)))
+            out[name] = {value: len(keys) for value, keys in sorted(seen.items())}
         return out
 
     def record(self, report_id: str) -> dict | None:
@@ -214,12 +279,13 @@ class ReviewApp:
             "SELECT * FROM review_history WHERE report_id = ? AND flag_id = ? ORDER BY id", (report_id, flag_id))]
 
     def decide(self, pairs: list, status: str, reviewer: str, note: str, expected: dict | None = None,
-               keep_unchanged: bool = True) -> tuple:
+               keep_unchanged: bool = True, changed_pairs: list | None = None) -> tuple:
         """Set the status of (report_id, flag_id) pairs in one write transaction; every change
         goes to the history. A flag already at `status` is left alone (no "X → X" row) —
         unless it is a single decision whose note changed (keep_unchanged=False), which is
         kept as a note update. `expected` maps a pair to the status the reviewer saw: if any
-        has changed since, nothing is stored and Stale is raised. Returns (changed, unchanged)."""
+        has changed since, nothing is stored and Stale is raised. Returns (changed, unchanged);
+        the pairs changed are appended to `changed_pairs` when given."""
         if status not in STATUSES:
             raise ValueError(f"未知状态 unknown status {status!r}")
         now = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
@@ -242,6 +308,8 @@ class ReviewApp:
                 db.execute("INSERT INTO review_history (report_id, flag_id, from_status, to_status, reviewer, note, at) "
                            "VALUES (?,?,?,?,?,?,?)", (rid, fid, before, status, reviewer, note, now))
                 changed += 1
+                if changed_pairs is not None:
+                    changed_pairs.append((rid, fid))
             if stale:
                 raise Stale(stale)
             db.commit()
@@ -337,7 +405,9 @@ class ReviewApp:
     @staticmethod
     def _state(args) -> dict:
         """The list's state from the query string: its filters (FILTERS) and view (VIEW)."""
-        return {k: args.get(k, "").strip()[:200] for k in FILTERS + VIEW}
+        state = {k: args.get(k, "").strip()[:200] for k in FILTERS + MODE + VIEW}
+        state["each"] = "1" if state["each"] == "1" else ""
+        return state
 
     # ------------------------------------------------------------ endpoints
     def on_index(self, request):
@@ -347,12 +417,17 @@ class ReviewApp:
         pages = max(1, -(-total // per))
         page = min(max(int(state["page"]) if state["page"].isdigit() else 1, 1), pages)
         state["page"] = str(page) if page > 1 else ""
-        flags = self.flags(state, limit=per, offset=(page - 1) * per)
+        if grouped(state):
+            flags = self.grouped_flags(self.group_keys(state)[(page - 1) * per:page * per])
+        else:
+            g = self.groups()
+            flags = [dict(f, **g.summary(g.of[(f["report_id"], f["flag_id"])]))
+                     for f in self.flags(state, limit=per, offset=(page - 1) * per)]
         facets = self.facets(state)
         done = None
         if request.args.get("to") in STATUSES:
             done = {"to": request.args["to"], "changed": request.args.get("changed", "0"),
-                    "unchanged": request.args.get("unchanged", "0")}
+                    "unchanged": request.args.get("unchanged", "0"), "groups": request.args.get("groups", "")}
         options = {
             "severity": ["error", "warning", "info"], "confidence": ["high", "medium", "low"], "status": STATUSES,
             "rule": sorted(set(facets["rule"]) | {state["rule"]} - {""}), "format": sorted(set(facets["format"]) | {state["format"]} - {""}),
@@ -362,7 +437,8 @@ class ReviewApp:
                    for name, values in options.items()}
         return self._html(render("index.html", flags=flags, state=state, total=total, page=page, pages=pages, per=per,
                                  first=(page - 1) * per + 1, per_page=PER_PAGE, selects=selects, csrf=self.csrf,
-                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs, login=self.login))
+                                 statuses=STATUSES, done=done, reviewer=self._reviewer(request), qs=qs, login=self.login,
+                                 grouped=grouped(state)))
 
     def _reviewer(self, request) -> str:
         if self.login:
@@ -413,8 +489,18 @@ class ReviewApp:
                 raise NotFound()
             status, reviewer, note = self._decision(request)
             seen = request.form.get("from_status")
-            self.decide([(rid, fid)], status, reviewer, note, expected={(rid, fid): seen} if seen else None,
-                        keep_unchanged=False)
+            expected = {(rid, fid): seen} if seen else {}
+            # the same flag in the report's other renditions, ticked on the page ("rid/fid/status seen")
+            siblings = set(self.groups().siblings((rid, fid)))
+            for value in request.form.getlist("also"):
+                other, _, was = value.rpartition("/")
+                pair = tuple(other.split("/", 1))
+                if pair not in siblings or was not in STATUSES:
+                    raise Refused(400, "只能同时决定同一报告其他格式中的同一标记。",
+                                  "only the same flag in the report's other renditions can be decided with it")
+                expected[pair] = was
+            self.decide([(rid, fid), *[p for p in expected if p != (rid, fid)]], status, reviewer, note,
+                        expected=expected or None, keep_unchanged=False)
             return self._remember(redirect(f"/flag/{_q(rid)}/{_q(fid)}?{qs(state)}", 303), reviewer)
         record = self.record(rid)
         flag = next((f for f in (record or {}).get("flags", []) if f["id"] == fid), None)
@@ -423,8 +509,13 @@ class ReviewApp:
         listing = self.listing(state)
         prev = nxt = None
         position = None
-        if (rid, fid) in listing:
-            i = listing.index((rid, fid))
+        g = self.groups()
+        siblings = list(self.rows_of(g.siblings((rid, fid))).values())
+        # in the grouped list a group is reached by whichever of its renditions' flags was opened
+        here = next((p for p in [(rid, fid), *g.siblings((rid, fid))] if p in listing), None) \
+            if grouped(state) else ((rid, fid) if (rid, fid) in listing else None)
+        if here is not None:
+            i = listing.index(here)
             position = i + 1
             prev = listing[i - 1] if i > 0 else None
             nxt = listing[i + 1] if i + 1 < len(listing) else None
@@ -433,7 +524,8 @@ class ReviewApp:
                                  position=position, total=len(listing), review=dict(review) if review else None,
                                  current=review["status"] if review else "open", history=self.history(rid, fid),
                                  csrf=self.csrf, statuses=STATUSES, rid=rid, fid=fid, reviewer=self._reviewer(request),
-                                 login=self.login))
+                                 login=self.login, siblings=siblings, grouped=grouped(state),
+                                 copies=g.summary(g.of[(rid, fid)]) if (rid, fid) in g.of else None))
 
     def on_page(self, request, rid, number):
         """A page of the report's original PDF as PNG (?scale=1|2|3), rendered on demand and
@@ -519,10 +611,14 @@ class ReviewApp:
         """Decide many flags. The filter travels in the query string, the decision in the
         form, so the two `status` never meet. Ticked flags are decided at once; a whole
         filtered set is first shown as a count to confirm, and the confirmation carries the
-        exact flags (and the status each had) that were counted."""
+        exact flags (and the status each had) that were counted. In the grouped mode a
+        grouped flag stands for its every rendition's flag: each is decided (one review row and
+        history row each), and both counts are told, as seen and as stored."""
         self._check_post(request)
         status, reviewer, note = self._decision(request)
         state = self._state(request.args)
+        g = self.groups()
+        changed_pairs: list = []
         if request.form.get("confirm") == "1":
             expected = {}
             for line in request.form.get("pairs", "").splitlines():
@@ -530,7 +626,8 @@ class ReviewApp:
                 fid, _, seen = rest.rpartition("/")
                 if rid and fid and seen in STATUSES:
                     expected[(rid, fid)] = seen
-            changed, unchanged = self.decide(list(expected), status, reviewer, note, expected=expected)
+            changed, unchanged = self.decide(list(expected), status, reviewer, note, expected=expected,
+                                             changed_pairs=changed_pairs)
         elif request.form.getlist("pick"):
             pairs = []
             for p in dict.fromkeys(request.form.getlist("pick")):
@@ -538,14 +635,24 @@ class ReviewApp:
                 if not self.flag_exists(rid, fid):
                     raise NotFound()
                 pairs.append((rid, fid))
-            changed, unchanged = self.decide(pairs, status, reviewer, note)
+            if grouped(state):
+                pairs = g.expand(pairs)
+            changed, unchanged = self.decide(pairs, status, reviewer, note, changed_pairs=changed_pairs)
         else:
-            flags = self.flags(state)
+            if grouped(state):
+                rows = self.grouped_flags(self.group_keys(state))
+                flags = [m for row in rows for m in row["members"]]
+            else:
+                flags = rows = self.flags(state)
             return self._remember(self._html(render(
-                "confirm.html", flags=flags, to_change=sum(1 for f in flags if f["status"] != status), status=status,
-                reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs, login=self.login,
+                "confirm.html", rows=rows, flags=flags, grouped=grouped(state),
+                to_change=sum(1 for f in flags if f["status"] != status),
+                rows_to_change=sum(1 for r in rows if any(m["status"] != status for m in r.get("members", [r]))),
+                status=status, reviewer=reviewer, note=note, csrf=self.csrf, state=state, qs=qs, login=self.login,
                 pairs="\n".join(f"{f['report_id']}/{f['flag_id']}/{f['status']}" for f in flags))), reviewer)
-        return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged), 303), reviewer)
+        shown = len(g.keys(changed_pairs)) if grouped(state) else changed
+        return self._remember(redirect("/?" + qs(state, to=status, changed=changed, unchanged=unchanged,
+                                                 groups=shown if shown != changed else ""), 303), reviewer)
 
     def on_export_csv(self, request):
         return Response(self.export_csv(self._state(request.args)), content_type="text/csv; charset=utf-8",
@@ -559,8 +666,11 @@ class ReviewApp:
     # ------------------------------------------------------------ exports
     def export_rows(self, filters: dict) -> list:
         """The flags under `filters`, as rows for a working paper: Chinese words for the codes,
-        the figures, and each flag's evidence quotes and pages (from the facts it rests on)."""
-        flags = self.flags(filters)
+        the figures, and each flag's evidence quotes and pages (from the facts it rests on).
+        In the grouped mode one row per grouped flag (see _merge)."""
+        g = self.groups()
+        keys = self.group_keys(filters) if grouped(filters) else None
+        flags = [m for row in self.grouped_flags(keys) for m in row["members"]] if keys is not None else self.flags(filters)
         facts: dict = {}
         report_ids = sorted({f["report_id"] for f in flags})
         for i in range(0, len(report_ids), 500):
@@ -577,9 +687,15 @@ class ReviewApp:
                 rule_zh=zh("rules", f["rule"]), severity_zh=zh("severities", f["severity"]),
                 confidence_zh=zh("confidence", f["confidence"]), status_zh=zh("statuses", f["status"]),
                 quote=" | ".join(dict.fromkeys(q for _, q in evidence if q)),
-                page="、".join(str(p) for p in sorted({p for p, _ in evidence if p is not None})))
+                page="、".join(str(p) for p in sorted({p for p, _ in evidence if p is not None})),
+                copies=_copies(g.summary(g.of[(f["report_id"], f["flag_id"])])))
             out.append({key: row.get(key) for key in EXPORT_COLUMNS})
-        return out
+        if keys is None:
+            return out
+        by_group: dict = {}
+        for f, row in zip(flags, out):
+            by_group.setdefault(g.of[(f["report_id"], f["flag_id"])], []).append(row)
+        return [_merge(rows) for rows in by_group.values()]
 
     def export_csv(self, filters: dict | None = None) -> str:
         out = io.StringIO()
@@ -610,6 +726,31 @@ class ReviewApp:
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()
+
+
+def _copies(summary: dict) -> str:
+    """"3/3", or "2/3（PDF 未报）" when some renditions do not raise the flag."""
+    text = f"{summary['raised']}/{summary['of']}"
+    if summary["missing"]:
+        text += "（" + "、".join(zh("formats", f) for f in summary["missing"]) + " 未报）"
+    return text
+
+
+def _merge(rows: list) -> dict:
+    """One export row for a grouped flag from its renditions' rows (the most direct first):
+    its figures and quote from the first, every file and format, the pages any gives, and the
+    decision — told per format when the renditions were decided differently."""
+    row = dict(rows[0])
+    formats = [r["format"] for r in rows]
+    row["path"] = " | ".join(r["path"] or "" for r in rows)
+    row["format"] = " · ".join(formats)
+    row["page"] = "、".join(dict.fromkeys(p for r in rows for p in (r["page"] or "").split("、") if p))
+    if len({r["status_zh"] for r in rows}) > 1:
+        row["status_zh"] = "不一致：" + "；".join(f"{r['status_zh']}（{r['format']}）" for r in rows)
+    for key in ("reviewer", "note"):
+        row[key] = "；".join(dict.fromkeys(r[key] for r in rows if r[key])) or None
+    row["updated_at"] = max((r["updated_at"] for r in rows if r["updated_at"]), default=None)
+    return row
 
 
 class Refused(Exception):

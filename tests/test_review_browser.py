@@ -332,3 +332,76 @@ def test_paging_sort_search_and_a_filtered_export(big_store, browser):
     assert decided["updated_at"]
     others = [r for k, r in by_id.items() if k != (poverty[0]["report_id"], poverty[0]["flag_id"])]
     assert all(r["status_zh"] == "待处理" and r["reviewer"] is None for r in others)
+
+
+def test_grouped_list_and_deciding_a_grouped_flag(tmp_path, browser):
+    """A report as .txt, .docx and .pdf: its flag is one row listing the three renditions;
+    deciding it on the flag page decides it in every rendition (each with its history). The
+    grouped export's first rows are shown as a table page and screenshotted."""
+    import sqlite3
+
+    from jinja2 import Environment
+    from openpyxl import load_workbook
+    from selenium.webdriver.support.ui import Select
+
+    from test_review_groups import three_renditions
+
+    db = three_renditions(tmp_path)
+    shots = ROOT / "outputs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    server, url = start(db)
+    try:
+        browser.get(url + "/")
+        assert browser.find_element("id", "total").text == "4"
+        row = browser.find_element("xpath", "//tr[.//abbr[@title='sum.breakdown']]")
+        formats = row.find_element("css selector", "td.formats")
+        assert [a.text for a in formats.find_elements("css selector", "a.rendition")] == ["文本", "Word", "PDF"]
+        assert "3/3" in formats.text
+        partial = browser.find_element("css selector", ".copies.partial")
+        assert partial.text == "1/3 · 文本、PDF 未报"
+        browser.save_screenshot(str(shots / "review-grouped-list.png"))
+        click_and_wait(browser, row.find_element("css selector", "td:nth-child(2) a"), "current-status")
+        also = browser.find_elements("css selector", "#renditions input.also")
+        assert len(also) == 2 and all(box.is_selected() for box in also)
+        Select(browser.find_element("id", "status")).select_by_visible_text("确认")
+        browser.find_element("id", "reviewer").clear()
+        browser.find_element("id", "reviewer").send_keys("李审计")
+        browser.find_element("id", "note").send_keys("三个格式同一问题")
+        browser.find_element("id", "save").click()
+        assert status_shown(browser) == "确认"
+        with sqlite3.connect(db) as c:
+            decided = c.execute("SELECT r.format, v.status, v.reviewer FROM reviews v JOIN reports r USING (report_id) "
+                                "ORDER BY r.format").fetchall()
+            history = c.execute("SELECT from_status, to_status FROM review_history").fetchall()
+        assert decided == [(f, "confirmed", "李审计") for f in ("docx", "pdf", "txt")]
+        assert history == [("open", "confirmed")] * 3
+        # the PDF rendition's own page says so too, with its history
+        browser.get(url + "/")
+        row = browser.find_element("xpath", "//tr[.//abbr[@title='sum.breakdown']]")
+        assert row.find_element("css selector", "td.st").text == "确认"
+        click_and_wait(browser, row.find_element("xpath", ".//a[contains(@class, 'rendition') and text()='PDF']"), "current-status")
+        assert status_shown(browser) == "确认" and "李审计" in browser.find_element("id", "history").text
+        data = urllib.request.urlopen(url + "/export.xlsx").read()
+    finally:
+        server.shutdown()
+        server.server_close()
+    (shots / "review-export-grouped.xlsx").write_bytes(data)
+    cells = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    assert len(cells) == 5 and "txt · docx · pdf" in [row[3] for row in cells]
+    # the export's first rows as a page (autoescaped: report text is untrusted), screenshotted
+    page = Environment(autoescape=True).from_string(
+        "<!doctype html><meta charset=utf-8><title>导出（合并格式）</title>"
+        "<style>body{font-family:'Noto Sans CJK SC',sans-serif;font-size:12px}td,th{border:1px solid #ccc;"
+        "padding:2px 4px;vertical-align:top;min-width:2.5em;max-width:18em;word-break:break-all}table{border-collapse:collapse}th{background:#eee}</style>"
+        "<p>flags.xlsx（合并同一报告的各格式）前 {{ rows | length - 1 }} 行</p><table>"
+        "{% for row in rows %}{% set cell = 'th' if loop.first else 'td' %}<tr>{% for v in row %}"
+        "<{{ cell }}>{{ '' if v is none else v }}</{{ cell }}>{% endfor %}</tr>{% endfor %}</table>").render(rows=cells[:6])
+    html = tmp_path / "export.html"
+    html.write_text(page, encoding="utf-8")
+    browser.set_window_size(1920, 900)
+    try:
+        browser.get(html.as_uri())
+        assert "txt · docx · pdf" in browser.find_element("tag name", "table").text
+        browser.save_screenshot(str(shots / "review-export-grouped.png"))
+    finally:
+        browser.set_window_size(1280, 1600)
