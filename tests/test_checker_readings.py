@@ -215,3 +215,28 @@ def test_a_share_whose_count_names_other_things_is_not_checked(tmp_path):
     # 占…村 names villages; the counts before are of projects: no denominator is taken
     text = "全县共实施28个项目。其中5个项目位于山区，占全县行政村的12.5%。\n"
     assert _share_flags(tmp_path, text) == []
+
+
+PREMIUM = "某县2021年水稻保险：总保费860.00万元，中央财政补贴40%为344.00万元，省级财政补贴30%为258.00万元，其余由农户自缴。\n"
+
+
+def _rules(tmp_path, text):
+    from extractor.pipeline import extract_file
+
+    path = tmp_path / "premium.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f["rule"], f["severity"]) for f in extract_file(path)["flags"]]
+
+
+def test_a_rate_and_the_amount_it_comes_to_are_checked_against_the_total(tmp_path):
+    assert _rules(tmp_path, PREMIUM) == []
+    assert _rules(tmp_path, PREMIUM.replace("补贴30%为", "补贴35%为")) == [("ratio.stated", "error")]
+
+
+def test_a_share_written_in_yuan_for_wan_is_a_unit_slip(tmp_path):
+    assert _rules(tmp_path, PREMIUM.replace("258.00万元", "258.00元")) == [("unit.slip", "error")]
+
+
+def test_a_rate_of_change_and_its_new_figure_are_no_share(tmp_path):
+    text = "项目总投资860万元，较上年增长12%为963.2万元，全部到位。\n"
+    assert _rules(tmp_path, text) == []

@@ -19,7 +19,8 @@ from .tolerance import Interval, exact, interval_of
 # a repeat: the two figures (and any explanation after them); a ratio: the rate, its
 # numerator, its denominator.
 _SHAPES = {"sum.breakdown": "sum", "sum.table": "sum", "form.funds_total": "sum",
-           "product.unit": "product", "repeat.conflict": "repeat", "form.execution_rate": "ratio"}
+           "product.unit": "product", "repeat.conflict": "repeat", "form.execution_rate": "ratio",
+           "ratio.stated": "ratio"}
 _UNIT_NAMES = {Decimal(1): "元", Decimal(10000): "万元", Decimal(100000000): "亿元"}
 
 

@@ -37,6 +37,7 @@ def _patterns() -> dict:
     return {
         "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
         "share_suffix": regex.compile(v["share_suffix"]),
+        "rate_amount_joiner": regex.compile(v["rate_amount_joiners"]),
         "previous_year": regex.compile("|".join(v["previous_year_words"])),
         "change_words": regex.compile("|".join(list(v["change_words"]) + v["previous_year_words"])),
         "bracket": regex.compile(v["bracket_pattern"]),
@@ -79,6 +80,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += _rates(block, [f for f in bf if f.id not in parts], [f for f in earlier if f.id not in parts][-3:],
                             in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)})
         relations += _shares(block, bf, spans, earlier)
+        relations += _rate_amounts(block, bf, spans)
         relations += _changes(block, bf, spans, earlier)
         relations += _products(block, bf, spans, earlier)
         relations += _brackets(block, bf, relations)
@@ -324,6 +326,28 @@ def _shares(block, facts: list, spans: list, earlier: list) -> list:
         if wholes:
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
                         "name": whole_name, "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _rate_amounts(block, facts: list, spans: list) -> list:
+    """总保费1293.45万元，中央补贴47.5%为614.39万元: a rate and the amount it comes to, a share
+    of an amount stated before them in the sentence (any of which may be the whole; an
+    amount that is itself such a share is not). A rate of change (增长12%为…) is not a share."""
+    joiner = _patterns()["rate_amount_joiner"]
+    changes = tuple(_vocab()["change_words"])
+    out, shares = [], set()
+    for rate, part in zip(facts, facts[1:]):
+        if (rate.kind != "percent" or part.kind != "amount" or part.approx
+                or not joiner.match(block.text[rate.source["end"]:part.source["start"]])
+                or any(w in rate.context for w in changes)):
+            continue
+        sentence = sentence_index(spans, rate.source["start"])
+        wholes = [f for f in facts if f.kind == "amount" and f.source["start"] < rate.source["start"]
+                  and f.id not in shares and not f.approx and sentence_index(spans, f.source["start"]) == sentence]
+        shares.add(part.id)
+        if wholes:
+            out.append({"type": "share", "rate": rate.id, "part": part.id, "wholes": [f.id for f in wholes],
+                        "name": wholes[-1].label or "总额", "source": {"block": block.index, "page": block.page}})
     return out
 
 
