@@ -168,3 +168,37 @@ def test_a_name_run_onto_its_target_and_result(tmp_path):
     got = _indicators(extract_file(path))
     assert got["完成委托评审项目数量"] == {"weight": 10, "score": 10, "target": "≥40个", "actual": "42个"}
     assert got["评审报告合格率"] == {"weight": 10, "score": 10, "target": "≥95%", "actual": "98%"}
+
+
+@pytest.mark.parametrize("run, cells", [
+    ("194.9194.9100", ["194.9", "194.9", "100"]),
+    ("202010100.00", ["20", "20", "10", "100.00"]),  # 分值 10 between the amounts and the rate
+    ("64.864.864.8100", ["64.8", "64.8", "64.8", "100"]),
+    ("65.6665.0799", ["65.66", "65.07", "99"]),
+])
+def test_a_fund_row_run_is_cut_where_its_rate_fits(run, cells):
+    from extractor.extract.form_glued import _fund_cut
+
+    assert [run[a:b] for a, b in _fund_cut(run)] == cells
+
+
+@pytest.mark.parametrize("run", ["25000025000086.19", "2010", "1001001095"])
+def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
+    from extractor.extract.form_glued import _fund_cut
+
+    assert _fund_cut(run) is None
+
+
+def test_a_special_fund_form_run_together_is_read(tmp_path):
+    text = ("2021年度县级专项资金绩效目标自评表专项资金名称农村公路养护主管部门某县交通运输局实施单位某县公路事务中心"
+            "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额86.585.999.31%其中:县级资金86.585.999.31%"
+            "其他资金年度总体目标完成农村公路日常养护\n")
+    path = tmp_path / "special.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    form = record["forms"][0]
+    facts = {f["id"]: f for f in record["facts"]}
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    assert {c: facts[f]["value"] for c, f in total["cells"].items()} == {
+        "全年预算数": Decimal("865000"), "全年执行数": Decimal("859000"), "执行率": Decimal("99.31")}
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

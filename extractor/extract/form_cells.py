@@ -31,7 +31,9 @@ def _spotted_labels() -> regex.Pattern:
     words |= {w for w in set(s["level1"]) | set(s["level2"]) if w.endswith("指标") or "（" in w}
     words |= set(s["total_rows"]) | set(s["grade_cells"])
     words = {w for w in words if len(w) >= 3 or w in ("分值", "得分", "总分", "权重")}
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    # a column's bracket (全年预算数(A), 执行率(B/A), 项目资金（万元）) stays with its label
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?:[（(][^（）()\d]{0,8}[)）])?")
 
 
 _RUN_LENGTH = 24  # a token this long with no sentence in it is cells run together

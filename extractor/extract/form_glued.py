@@ -57,7 +57,8 @@ def header_order(tokens: list) -> Optional[list]:
 
 
 def split_glued_rows(tokens: list) -> list:
-    """Tokens with every indicator row's run-together figures cut into cells."""
+    """Tokens with every fund row's and indicator row's run-together figures cut into cells."""
+    tokens = _split_fund_runs(tokens)
     order = header_order(tokens)
     if order is None:
         return tokens
@@ -65,6 +66,72 @@ def split_glued_rows(tokens: list) -> list:
     for t in tokens:
         out.extend(_split_token(t, order) if not t.positional and len(t.text) >= _MIN_RUN else [t])
     return out
+
+
+# a fund row's figures run together up to its execution rate, then maybe its 得分:
+# 194.9194.9100% | 202010100.00%10
+_FUND_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
+_AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
+_RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
+
+
+def _split_fund_runs(tokens: list) -> list:
+    """A fund row's figures run together after its label (年度资金总额 194.9194.9100%): cut
+    where exactly one reading makes the rate the ratio of two of the figures before it
+    (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
+    rows = vocab()["fund_row"]
+    out = []
+    for k, t in enumerate(tokens):
+        m = None if t.positional or k == 0 or bare(tokens[k - 1].text) not in rows else _FUND_RUN.match(t.text)
+        cut = _fund_cut(m["figures"]) if m else None
+        if cut is None:
+            out.append(t)
+            continue
+        base = m.start("figures")
+        out.extend(t.piece(base + a, base + b) for a, b in cut[:-1])
+        out.append(t.piece(base + cut[-1][0], m.end("figures") + 1))  # the rate with its %
+        end = m.end("figures") + 1
+        if m["score"]:
+            out.append(t.piece(m.start("score"), m.end("score")))
+            end = m.end("score")
+        if t.text[end:].strip():
+            out.append(t.piece(end, len(t.text)))
+    return out
+
+
+def _fund_cut(figures: str) -> Optional[list]:
+    """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
+    as 194.9, but no form splits a figure so), then those whose amounts have one number of
+    decimals; taken when there is one."""
+    readings = [r for r in _fund_readings(figures, 0, ()) if _rate_fits(figures, r)]
+    fewest = min(map(len, readings), default=0)
+    readings = [r for r in readings if len(r) == fewest]
+    if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
+        readings = [r for r in readings if len({_decimals(figures[a:b]) for a, b in r[:-1]}) == 1]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _fund_readings(figures: str, pos: int, cells: tuple):
+    """Every cut of the figures into 2 to 4 amounts (分值 among them) and a rate last."""
+    for end in range(pos + 1, len(figures) + 1):
+        if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) >= 2:
+            yield list(cells) + [(pos, end)]
+        if len(cells) < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
+            yield from _fund_readings(figures, end, cells + ((pos, end),))
+
+
+def _rate_fits(figures: str, cut: list) -> bool:
+    values = [Decimal(figures[a:b]) for a, b in cut]
+    rate, amounts = values[-1], values[:-1]
+    if not rate:
+        return False  # 0%: any small figure over a large one rounds to it
+    half = Decimal(1).scaleb(_decimals(figures[slice(*cut[-1])]) * -1) / 2
+    return any(abs(amounts[j] / amounts[i] * 100 - rate) <= half
+               for i in range(len(amounts)) for j in range(i + 1, len(amounts)) if amounts[i])
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _split_token(t: Token, order: list) -> list:
