@@ -26,13 +26,32 @@ def report_key(record: dict) -> tuple:
     return ("report", title, meta.get("province"), meta.get("city"), meta.get("county"), meta.get("year"))
 
 
+def one_file_per_format(groups: dict) -> dict:
+    """groups: report key → {file id: format}. A report has one file per format, so where a
+    format occurs twice under one key (generic titles such as 2017年度部门整体支出绩效评价报告
+    shared by two offices' reports) the files are no renditions of one report: each becomes
+    its own group, keyed ("file", its id)."""
+    out: dict = {}
+    for key, files in groups.items():
+        if len(set(files.values())) < len(files):
+            for fid, fmt in files.items():
+                out[("file", fid)] = {fid: fmt}
+        else:
+            out[key] = files
+    return out
+
+
 def distinct_reports(records: list) -> list:
     """One record per report, in first-seen order: of its renditions the one in the most
     direct format (txt before docx before pdf …), then the first."""
+    by_id = {}
     groups: dict = {}
-    for record in records:
-        groups.setdefault(report_key(record), []).append(record)
-    return [min(group, key=_format_rank) for group in groups.values()]
+    for n, record in enumerate(records):
+        by_id[n] = record
+        groups.setdefault(report_key(record), {})[n] = (record.get("source") or {}).get("format")
+    groups = one_file_per_format(groups)
+    return [min((by_id[n] for n in files), key=_format_rank)
+            for files in sorted(groups.values(), key=lambda files: min(files))]
 
 
 def _format_rank(record: dict) -> int:

@@ -2,10 +2,8 @@
 .txt, .docx and .pdf of it) shown and decided as one.
 
 Renditions are recognised as the charts recognise them (renditions.report_key: normalised
-title, region and year), with one more condition: a report has one file per format, so when
-two files of one format share a key (generic titles such as 2017年度部门整体支出绩效评价报告
-without a region, or reports that differ only in their text) every file of that key is a
-report of its own — a missed grouping shows copies, a wrong one would hide a report. Within one report, a flag of one rendition is the same as a flag of
+title, region and year; one file per format, see renditions.one_file_per_format): a missed
+grouping shows copies, a wrong one would hide a report. Within one report, a flag of one rendition is the same as a flag of
 another when both have the same rule and the same stated and computed figures; flag ids are
 not compared, since one extra flag in one rendition shifts every later id. Two flags of one
 rendition with the same rule and figures pair up in order (the first with the first).
@@ -20,7 +18,7 @@ import threading
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .renditions import FORMAT_PREFERENCE, report_key
+from .renditions import FORMAT_PREFERENCE, one_file_per_format, report_key
 
 
 def _figure(text):
@@ -83,12 +81,8 @@ def build(reports, flags) -> Groups:
                                      "source": {"sha256": sha256}, "report_id": rid})
         by_report.setdefault(report_of[rid], {})[rid] = fmt or ""
         g.formats[rid] = fmt or ""
-    for key, files in list(by_report.items()):
-        if len(set(files.values())) < len(files):  # a format twice: not renditions of one report
-            del by_report[key]
-            for rid, fmt in files.items():
-                report_of[rid] = ("file", rid)
-                by_report[report_of[rid]] = {rid: fmt}
+    by_report = one_file_per_format(by_report)
+    report_of.update({rid: key for key, files in by_report.items() for rid in files})
     seen: dict = {}  # (report_id, rule, stated, computed) → how many so far
     for rid, fid, rule, stated, computed in flags:
         same = (rid, rule, _figure(stated), _figure(computed))

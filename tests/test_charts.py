@@ -98,3 +98,14 @@ def test_charts_are_written_as_png(batch, tmp_path):
     assert {p.name for p in paths} == {"scores_by_county.png", "execution_rate_vs_score.png",
                                        "problem_categories_by_province.png"}
     assert all(p.stat().st_size > 1000 for p in paths)
+
+
+def test_two_files_of_one_format_under_one_title_are_two_reports():
+    def record(sha, fmt):
+        return {"metadata": {"title": "2017年度部门整体支出绩效评价报告", "province": None, "city": None,
+                             "county": None, "year": 2017}, "source": {"sha256": sha, "format": fmt}}
+
+    # a generic title two offices share: not renditions of one report
+    assert len(distinct_reports([record("a", "txt"), record("b", "txt")])) == 2
+    # the same report as .txt and .pdf: one
+    assert len(distinct_reports([record("a", "txt"), record("c", "pdf")])) == 1
