@@ -108,6 +108,9 @@ class _Breakdown:
             self.close()
 
     def close(self) -> None:
+        members = [self.total] + self.parts
+        if any("label_breakdown" in f.extra for f in members if f is not None):
+            self.parts = []  # a figure of another breakdown already: no telling which holds
         if self.total is not None and len(self.parts) >= 2:
             self.count += 1
             for role, f in [("total", self.total)] + [("part", p) for p in self.parts]:

@@ -100,7 +100,9 @@ def _labelled_breakdowns(facts: list) -> list:
             groups.setdefault(mark["id"], []).append((mark["role"], f))
     out = []
     for members in groups.values():
-        total = next(f for role, f in members if role == "total")
+        total = next((f for role, f in members if role == "total"), None)
+        if total is None:
+            continue
         out.append({"type": "breakdown", "total": total.id, "parts": [f.id for role, f in members if role == "part"],
                     "marker": "其中", "complete": False,
                     "source": {"block": total.source["block"], "page": total.source.get("page")}})
@@ -343,12 +345,20 @@ def _rate_amounts(block, facts: list, spans: list) -> list:
             continue
         sentence = sentence_index(spans, rate.source["start"])
         wholes = [f for f in facts if f.kind == "amount" and f.source["start"] < rate.source["start"]
-                  and f.id not in shares and not f.approx and sentence_index(spans, f.source["start"]) == sentence]
+                  and f.id not in shares and not f.approx and sentence_index(spans, f.source["start"]) == sentence
+                  and not _may_be_a_share(block.text, f.source["start"])]
         shares.add(part.id)
         if wholes:
             out.append({"type": "share", "rate": rate.id, "part": part.id, "wholes": [f.id for f in wholes],
                         "name": wholes[-1].label or "总额", "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _may_be_a_share(text: str, start: int) -> bool:
+    """An amount that opens its block (the sentence began on the page before: 补贴50%为 |
+    793.32万元) or follows 为/计 may itself be a share whose rate this block does not hold."""
+    before = text[:start].rstrip()
+    return not regex.search(r"\p{Han}", before) or regex.search(r"(?:为|计|即)$", before) is not None
 
 
 def _changes(block, facts: list, spans: list, earlier: list) -> list:
