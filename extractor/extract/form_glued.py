@@ -1,6 +1,6 @@
-"""An indicator row's figures run together with no cell breaks, as text layers and
+"""A form row's figures run together with no cell breaks, as text layers and
 document-sharing sites flatten a form: 安装水标尺10≥266米≥266米10 is 分值 10, target ≥266米,
-result ≥266米, 得分 10.
+result ≥266米, 得分 10; 年度资金总额194.9194.9100% is 194.9, 194.9 and 100%.
 
 Digits run together can be cut in many ways, so a run is cut only where the form itself
 leaves one reading: the columns come in the order of the form's own indicator header, 分值
@@ -8,7 +8,8 @@ and 得分 are plain figures up to 100 with 得分 no more than 分值, target a
 figures written in the same unit, and no figure starts with a 0 it does not need. When
 more than one cut fits, the one whose target and result are written alike (a result
 copied from its target is how most rows are filled) is taken if it is the only such
-one; otherwise the run is left as it is. A run is never cut by a guess.
+one; otherwise the run is left as it is. A fund row's run is cut where its rate is the
+ratio of two of its figures (see _fund_cut). A run is never cut by a guess.
 """
 from __future__ import annotations
 
