@@ -202,3 +202,22 @@ def test_a_special_fund_form_run_together_is_read(tmp_path):
     assert {c: facts[f]["value"] for c, f in total["cells"].items()} == {
         "全年预算数": Decimal("865000"), "全年执行数": Decimal("859000"), "执行率": Decimal("99.31")}
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("text, score", [
+    # the score in the form's head, run into the next cell's words
+    ("部门整体支出绩效自评表主管部门某县融媒体中心自评总分(分)93.5部门联系人王某联系电话12345\n", Decimal("93.5")),
+    # the total row's 分值 and 得分 run together, then the form's note
+    (_glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST).replace("总分98", "总分10098注：一级指标分值见说明"), Decimal("98")),
+])
+def test_a_total_score_run_into_words_is_read(tmp_path, text, score):
+    path = tmp_path / "total.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert record["metadata"]["score"] == score
+
+
+def test_a_count_after_a_total_label_is_no_score(tmp_path):
+    path = tmp_path / "count.txt"
+    path.write_text("部门整体支出绩效自评表主管部门某县文化馆自评得分12个项目已完成\n", encoding="utf-8")
+    assert extract_file(path)["metadata"].get("score") is None

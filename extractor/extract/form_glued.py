@@ -257,3 +257,22 @@ def _unit_of(text: str) -> Optional[str]:
     tail = text[m.end():] if m else ""
     return tail if tail and unit.fullmatch(tail) else None
 
+
+
+# figures then words that are no unit or counter of them (合计12个项目 is no score)
+_LEADING_FIGURES = regex.compile(r"^\s*(\d+(?:\.\d+)?)(?=[^\d.%个人元万亿项次户分件家所名位天年月日号批期笔]|$)")
+
+
+def leading_scores(t: Token) -> list:
+    """The 分值 and 得分 (or 得分 alone) a total's label is followed by, run into the words
+    after them (100100注：… is 100 and 100; 97.6部门联系人 is 97.6): tokens for them, [] when
+    the figures cut more than one way (得分 ≤ 分值 ≤ 100, no leading 0)."""
+    m = _LEADING_FIGURES.match(t.text)
+    if m is None or t.positional:
+        return []
+    a, b = m.span(1)
+    if _SCORE.fullmatch(t.text, a, b) and Decimal(t.text[a:b]) <= 100:
+        return [t.piece(a, b)]
+    cuts = [k for k in range(a + 1, b) if _SCORE.fullmatch(t.text, a, k) and _SCORE.fullmatch(t.text, k, b)
+            and Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
+    return [t.piece(a, cuts[0]), t.piece(cuts[0], b)] if len(cuts) == 1 else []

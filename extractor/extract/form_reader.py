@@ -8,6 +8,7 @@ from typing import Optional
 
 from .form_assign import assign_by_type, assign_indicator_values
 from .form_cells import with_unit_cells
+from .form_glued import leading_scores
 from .form_facts import FactIndex
 from .form_tokens import Token
 from .form_vocab import (FACT_UNITS, LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na, is_score_figure,
@@ -58,6 +59,9 @@ class FormReader:
                 i += 1
             elif key in v["grade_cell"]:
                 i = self._read_grade(i + 1)
+            elif (self.indicators is None and key in v["score_cell"] and self.form["total_score"] is None
+                  and not t.merged):
+                i = self._read_total(i)  # 自评总分 in the form's head, before its blocks
             elif self.indicators is None and key in v["meta"] and not t.merged:
                 i = self._read_meta(i, v["meta"][key])
             elif key == "一级指标" and not t.merged:
@@ -375,6 +379,8 @@ class FormReader:
             while end < len(self.tokens) and is_score_figure(self.tokens[end].text) and len(nums) < 2:
                 nums.append(self.tokens[end])
                 end += 1
+            if not nums and end < len(self.tokens):
+                nums = leading_scores(self.tokens[end])  # 总分100100注：… | 自评总分(分)97.6部门联系人
         if not nums:
             return i + 1
         score = nums[-1]

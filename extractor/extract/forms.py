@@ -37,7 +37,7 @@ def extract_forms(doc, facts: list) -> list:
             segment = [t for t in segment if t.row is None and not t.caption_of_table]
         reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
         form = reader.read()
-        if form["funds"] or form["indicators"]:
+        if form["funds"] or form["indicators"] or form["total_score"]:
             used = segment[:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]
             # the blocks the form's values were read from (its prose blocks are not among them)
