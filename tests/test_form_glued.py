@@ -221,3 +221,18 @@ def test_a_count_after_a_total_label_is_no_score(tmp_path):
     path = tmp_path / "count.txt"
     path.write_text("部门整体支出绩效自评表主管部门某县文化馆自评得分12个项目已完成\n", encoding="utf-8")
     assert extract_file(path)["metadata"].get("score") is None
+
+
+def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_path):
+    # 考值参分 is an OCRed 分值: the columns' order is unknown, so a run of 分值 and
+    # figures is left alone, while a target and its result alone are still cut
+    text = ("项目支出绩效自评表（2022年度）\n一级指标 二级指标 三级指标 考值参分 指标值 全年实际值 得分\n"
+            "产出指标 数量指标 完成农户培训人次≥300人次312人次 10 10 质量指标 培训合格率2095%96%20\n")
+    path = tmp_path / "ocred_header.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    rows = {ind["path"][-1]: ind for form in record["forms"] for ind in form["indicators"]}
+    trained = rows["完成农户培训人次"]
+    assert (trained["target"]["text"], trained["actual"]["text"]) == ("≥300人次", "312人次")
+    quotes = [f["source"]["quote"] for f in record["facts"]]
+    assert "95%" not in quotes  # 20 | 95% or 2 | 095%: with no order to go by, not cut

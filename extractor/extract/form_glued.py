@@ -62,7 +62,11 @@ def split_glued_rows(tokens: list) -> list:
     tokens = _split_fund_runs(tokens)
     order = header_order(tokens)
     if order is None:
-        return tokens
+        if not any(bare(t.text) in vocab()["ind_head"] for t in tokens):
+            return tokens
+        # a header whose words a text layer scrambled: target before result is all the
+        # provinces' forms agree on, so only runs of those two are cut
+        order = ["target", "actual"]
     out = []
     for t in tokens:
         out.extend(_split_token(t, order) if not t.positional and len(t.text) >= _MIN_RUN else [t])
@@ -142,7 +146,7 @@ def _split_token(t: Token, order: list) -> list:
         if m.end() - m.start() < _MIN_RUN:
             continue
         slots = order
-        cut = _cut(m.group(0), slots)
+        cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
