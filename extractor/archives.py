@@ -83,8 +83,13 @@ class Unpacked:
     def __init__(self, paths: list):
         self._tmp = tempfile.TemporaryDirectory(prefix="extractor-archives-")
         found, self.refused = expand(paths, Path(self._tmp.name))
-        self.files = [i.path for i in found]
+        # as text, not Path objects: a batch of 100,000 files is held whole for the run
+        self.files = [str(i.path) for i in found]
         self._names = {str(i.path): i.name for i in found if str(i.path) != i.name}
+
+    def name(self, path: str) -> str:
+        """The manifest name of an input (archive!/member for an unpacked member)."""
+        return self._names.get(path, path)
 
     def rename(self, result) -> None:
         """A result for an unpacked member under the member's manifest name."""

@@ -206,28 +206,39 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
 
     Ctrl-C (or SIGTERM) stops the batch at the next file: the outputs are written for the
     inputs finished so far and the summary says it was interrupted."""
-    from .archives import Unpacked
-    from .emit import BatchWriter
     from .workers import Interrupted, WorkerPool, check_interrupted, interruptible
 
     outdir = Path(outdir)
     (outdir / "reports").mkdir(parents=True, exist_ok=True)
-    unpacked = Unpacked(paths)  # .zip/.rar/.7z members in a temporary folder, named archive!/member
-    inputs = unpacked.files
     unchanged = frozenset() if force else _previous_hashes(outdir)
-    summary = BatchSummary(inputs=len(inputs))
-    seen: dict = {}  # sha256 → the first input with those bytes
-    exists = [p.exists() for p in inputs]
-    writer = BatchWriter(outdir)
+    pool = WorkerPool(jobs, unchanged)
+    pool.start()  # its launcher forked now, while this process is small (see workers.py)
+    from .archives import Unpacked
+    from .emit import BatchWriter
 
-    def settle(res: InputResult) -> None:
+    try:
+        unpacked = Unpacked(paths)  # .zip/.rar/.7z members in a temporary folder, named archive!/member
+        writer = BatchWriter(outdir)
+    except BaseException:
+        pool.close(kill=True)
+        raise
+    inputs = unpacked.files
+    summary = BatchSummary(inputs=len(inputs))
+    # What the batch keeps per input, compact, since it is kept for the whole batch: the
+    # inputs as text, and per distinct content its sha256 as 32 bytes and the index of its
+    # first input (the name is looked up again when a duplicate needs it).
+    seen: dict = {}
+    missing = {i for i, p in enumerate(inputs) if not os.path.exists(p)}
+
+    def settle(i: int, res: InputResult) -> None:
         """A result in input order: duplicates and unchanged files named, records saved."""
         unpacked.rename(res)
-        if res.sha256 in seen:
+        digest = bytes.fromhex(res.sha256) if res.sha256 else None
+        if digest in seen:
             res = InputResult(path=res.path, sha256=res.sha256, status="duplicate", report_id=res.report_id,
-                              error=f"same bytes as {seen[res.sha256]}")
-        elif res.sha256:
-            seen[res.sha256] = res.path
+                              error=f"same bytes as {unpacked.name(inputs[seen[digest]])}")
+        elif digest:
+            seen[digest] = i
             if res.sha256 in unchanged:
                 res = InputResult(path=res.path, sha256=res.sha256, status="skipped", report_id=res.report_id,
                                   error="unchanged since the last run",
@@ -243,13 +254,13 @@ def run_batch(paths: list, outdir, jobs: int = 1, progress: Optional[bool] = Non
     bar = None
     if show:
         from tqdm import tqdm
-        bar = tqdm(total=sum(exists), unit="file", desc="extracting", file=sys.stderr)
+        bar = tqdm(total=len(inputs) - len(missing), unit="file", desc="extracting", file=sys.stderr)
     try:
-        with interruptible(), WorkerPool(jobs, unchanged) as pool:
-            results = pool.map([str(p) for p, there in zip(inputs, exists) if there])
-            for p, there in zip(inputs, exists):
-                settle(next(results) if there else InputResult(path=str(p), error_code="not_found",
-                                                                error="no such file"))
+        with interruptible(), pool:
+            results = pool.map(p for i, p in enumerate(inputs) if i not in missing)
+            for i, p in enumerate(inputs):
+                settle(i, InputResult(path=p, error_code="not_found", error="no such file") if i in missing
+                       else next(results))
                 check_interrupted()
     except Interrupted:
         summary.interrupted = True

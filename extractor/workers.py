@@ -11,6 +11,13 @@ A file that breaks a limit, or kills its worker, is one failed result; the batch
 with a new worker. Results come back in input order, at most a few files ahead of the
 slowest, so the parent holds only those few records at a time.
 
+Workers are forked by a small launcher process, itself forked when the pool starts: fork
+copies the page tables, so a worker forked from the parent late in a long batch would start
+with a copy of everything the parent had grown to (its bookkeeping grows with the batch), and
+each copy counts in the worker's RSS. From the launcher every worker, the thousandth as the
+first, starts the same size; it still inherits what was set when the pool started (stand-ins
+a test patches in, the environment).
+
 Ctrl-C: workers run in their own process group with SIGINT ignored, so a Ctrl-C reaches the
 parent only (no half-torn library in a worker printing tracebacks); `interruptible` turns it
 into a flag the parent polls between files, and `WorkerPool.close` kills the workers (with
@@ -19,13 +26,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 import resource
 import signal
 import threading
 import time
 from collections import deque
 from contextlib import contextmanager
-from multiprocessing.connection import wait
+from multiprocessing import reduction
+from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, Optional
 
 from .runner import InputResult, process_one, set_unchanged
@@ -143,12 +152,90 @@ def _worker_main(conn, unchanged: frozenset) -> None:
             return
 
 
-class _Worker:
+def _launcher_main(conn, parents_end, unchanged: frozenset) -> None:
+    """The launcher's loop: ("start",) then a socket's handle → fork a worker on it and answer
+    its pid; ("reap", pid, seconds) → its exit code once it has ended (None if it has not
+    within the seconds). Ends when the parent does (or closes the connection)."""
+    parents_end.close()  # the copy fork gave it: else the parent's end never reads as closed
+    os.setpgid(0, 0)  # out of the terminal's group: the parent alone hears Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request[0] == "start":
+            fd = reduction.recv_handle(conn)
+            pid = os.fork()
+            if pid == 0:
+                _worker_child(conn, fd, unchanged)
+            os.close(fd)
+            conn.send(pid)
+        elif request[0] == "reap":
+            conn.send(_reap(*request[1:]))
+
+
+def _worker_child(launcher, fd: int, unchanged: frozenset) -> None:
+    code = 0
+    try:
+        launcher.close()
+        _worker_main(Connection(fd), unchanged)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _reap(pid: int, seconds: float) -> Optional[int]:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.01)
+
+
+class _Launcher:
+    """The parent's handle on the launcher (see the module's note)."""
+
     def __init__(self, ctx, unchanged: frozenset):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, unchanged), daemon=True)
+        self.proc = ctx.Process(target=_launcher_main, args=(child, self.conn, unchanged), daemon=True)
         self.proc.start()
         child.close()
+
+    def start(self) -> tuple:
+        """A new worker: its pid and the parent's end of its connection."""
+        ours, theirs = multiprocessing.Pipe()
+        self.conn.send(("start",))
+        reduction.send_handle(self.conn, theirs.fileno(), self.proc.pid)
+        theirs.close()
+        return self.conn.recv(), ours
+
+    def reap(self, pid: int, seconds: float) -> Optional[int]:
+        self.conn.send(("reap", pid, seconds))
+        return self.conn.recv()
+
+    def close(self) -> None:
+        self.conn.close()  # it ends when it reads the end of its connection
+        self.proc.join(5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+
+
+class _Worker:
+    def __init__(self, launcher: _Launcher):
+        self.launcher = launcher
+        self.pid, self.conn = launcher.start()
+        self.exitcode: Optional[int] = None
         # (index, path) sent and not answered: the first is being read, the next one waits
         # in the pipe, so the worker starts it the moment it is done (never idle while the
         # parent is busy writing a result)
@@ -166,24 +253,34 @@ class _Worker:
             pass
 
     def kill(self) -> None:
-        for target in (lambda s: os.killpg(self.proc.pid, s), lambda s: os.kill(self.proc.pid, s)):
+        for target in (lambda s: os.killpg(self.pid, s), lambda s: os.kill(self.pid, s)):
             try:
                 target(signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        self.proc.join(5)
-        self.conn.close()
+        self._end(5)
 
     def retire(self) -> None:
         try:
             self.conn.send(None)
         except OSError:
             pass
-        self.proc.join(5)
-        if self.proc.is_alive():
+        if not self._end(5):
             self.kill()
-        else:
-            self.conn.close()
+
+    def ended(self) -> Optional[int]:
+        """Its exit code, once it has died (the end of its connection was read)."""
+        self._end(5)
+        return self.exitcode
+
+    def _end(self, seconds: float) -> bool:
+        """Wait for it to exit and collect its exit code; False if it is still running."""
+        if self.exitcode is None:
+            self.exitcode = self.launcher.reap(self.pid, seconds)
+        if self.exitcode is None:
+            return False
+        self.conn.close()
+        return True
 
 
 def _crashed(path: str, exitcode: Optional[int]) -> InputResult:
@@ -203,9 +300,16 @@ class WorkerPool:
         self.unchanged = unchanged
         self.ctx = multiprocessing.get_context("fork")
         self.workers: list = []
+        self.launcher: Optional[_Launcher] = None
 
     def __enter__(self):
+        self.start()
         return self
+
+    def start(self) -> None:
+        """Fork the launcher now (else at the first file): before the parent grows."""
+        if self.launcher is None:
+            self.launcher = _Launcher(self.ctx, self.unchanged)
 
     def __exit__(self, *exc):
         self.close(kill=exc[0] is not None)
@@ -214,27 +318,43 @@ class WorkerPool:
         for w in self.workers:
             w.kill() if kill or w.tasks else w.retire()
         self.workers = []
+        if self.launcher is not None:
+            self.launcher.close()
+            self.launcher = None
 
     def map(self, paths: Iterable[str]) -> Iterator[InputResult]:
-        todo = deque(enumerate(paths))
+        """paths are taken from the iterable only as the files are handed out, a few ahead
+        of the next one due, so a batch of any length is never copied here."""
+        pending = enumerate(paths)
+        todo: deque = deque()  # (index, path) taken and not handed out (or handed back by a killed worker)
         window = self.jobs * 2 + 2  # files handed out beyond the next one due
         done: dict = {}
-        due = 0
-        total = len(todo)
-        while due < total:
+        due = taken = 0
+        exhausted = False
+        while True:
             check_interrupted()
+            while not exhausted and taken < due + window:
+                item = next(pending, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    todo.append(item)
+                    taken += 1
+            if exhausted and due >= taken:
+                return
             self._dispatch(todo, due + window)
-            while due in done:
-                yield done.pop(due)
-                due += 1
-                check_interrupted()
-            if due >= total:
-                break
+            if due in done:
+                while due in done:
+                    yield done.pop(due)
+                    due += 1
+                    check_interrupted()
+                continue
             self._collect(done, todo)
 
     def _dispatch(self, todo: deque, limit: int) -> None:
+        self.start()
         while len(self.workers) < self.jobs:
-            self.workers.append(_Worker(self.ctx, self.unchanged))
+            self.workers.append(_Worker(self.launcher))
         for depth in (1, 2):
             for w in self.workers:
                 if len(w.tasks) < depth and todo and todo[0][0] < limit and w.done + len(w.tasks) < TASKS_PER_WORKER:
@@ -242,18 +362,18 @@ class WorkerPool:
 
     def _collect(self, done: dict, todo: deque) -> None:
         busy = [w for w in self.workers if w.tasks]
-        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS))
+        # a worker that dies closes its end of the connection: readable, then EOF
+        ready = set(wait([w.conn for w in busy], timeout=POLL_SECONDS))
         now = time.monotonic()
         for w in busy:
             index, path = w.tasks[0]
-            if w.conn in ready or w.proc.sentinel in ready:
+            if w.conn in ready:
                 try:
-                    result = w.conn.recv() if w.conn.poll() else None
+                    result = w.conn.recv()
                 except (EOFError, OSError):
                     result = None
                 if result is None:  # died without an answer
-                    w.proc.join(5)
-                    done[index] = _crashed(path, w.proc.exitcode)
+                    done[index] = _crashed(path, w.ended())
                     self._replace(w, todo)
                     continue
                 done[index] = result

@@ -78,3 +78,42 @@ def test_import_applies_the_same_limits(tmp_path, limits):
     with sqlite3.connect(db) as c:
         rows = {os.path.basename(p): code or "" for p, code in c.execute("SELECT path, error_code FROM inputs")}
     assert rows == EXPECTED
+
+
+LAUNCHED = """
+import sys
+from extractor.workers import WorkerPool
+pool = WorkerPool(2)
+results = pool.map(sys.argv[1:])
+next(results)
+print(pool.launcher.proc.pid, *[w.pid for w in pool.workers], flush=True)
+sys.stdin.read()  # until it is killed
+"""
+
+
+def test_workers_are_forked_by_the_launcher_and_end_with_the_parent(tmp_path):
+    """Every worker is the launcher's child (forked from a process that stays as small as
+    the parent was when the pool started); the parent killed outright (kill -9), the
+    launcher and the workers read their connections' end and exit."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    src = batch(tmp_path, [f"r{i}.txt" for i in range(6)])
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCHED, *map(str, sorted(src.iterdir()))],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    launcher, *pids = map(int, proc.stdout.readline().split())
+    assert len(pids) == 2 and {psutil.Process(p).ppid() for p in pids} == {launcher}
+    proc.kill()
+    proc.wait()
+
+    def alive(pid):
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+    deadline = time.monotonic() + 10
+    while any(map(alive, [launcher, *pids])) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, [launcher, *pids]))
