@@ -245,7 +245,7 @@ def test_a_rate_of_change_and_its_new_figure_are_no_share(tmp_path):
 def test_an_amount_opening_its_block_or_after_wei_is_no_whole():
     # a PDF page break cuts 补贴50%为 | 430万元 into two blocks: the second block's first
     # amount is a share whose rate it does not hold, no whole for the shares after it
-    from extractor.extract.relations import _may_be_a_share
+    from extractor.extract.relations.shares import _may_be_a_share
 
     assert _may_be_a_share("430万元，省级财政补贴20%为172万元。", 0)
     assert _may_be_a_share("中央财政补贴50%为430万元", len("中央财政补贴50%为"))

@@ -1,0 +1,54 @@
+"""Relations between facts that the report's wording states: which figures are parts of
+which total (其中 / 包括), which rate is defined by which formula or numerator and
+denominator, which figure is a change on last year, which amount is a unit price times
+a count, which value was scored under which bracket.
+
+This is extraction, not checking: relations only name facts. The checker decides whether
+the arithmetic holds. Vocabularies live in patterns/relations.json.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import TABLE, Document
+from ..sentences import sentence_spans
+from .brackets import brackets_in
+from .breakdowns import breakdowns_in, labelled_breakdowns
+from .changes import changes_in
+from .formulas import formulas_in, rates_in
+from .products import products_in
+from .shares import rate_amounts_in, shares_in
+
+
+def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
+    by_block: dict = {}
+    for f in facts:
+        if f.source.get("table") is None:
+            by_block.setdefault(f.source["block"], []).append(f)
+    relations = []
+    blocks = [b for b in doc.blocks if b.kind != TABLE]
+    for n, block in enumerate(blocks):
+        bf = sorted(by_block.get(block.index, []), key=lambda f: f.source["start"])
+        if not bf:
+            continue
+        spans = sentence_spans(block.text)
+        earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
+        relations += breakdowns_in(block, bf, spans)
+        formulas = formulas_in(block, bf, earlier, year)
+        relations += formulas
+        in_formula = {r["result"] for r in formulas}
+        # a rate stated after a breakdown is of the total: its parts, which share the
+        # total's label, are not candidate numerators or denominators
+        parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
+        relations += rates_in(block, [f for f in bf if f.id not in parts],
+                              [f for f in earlier if f.id not in parts][-3:],
+                              in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)})
+        relations += shares_in(block, bf, spans, earlier)
+        relations += rate_amounts_in(block, bf, spans)
+        relations += changes_in(block, bf, spans, earlier)
+        relations += products_in(block, bf, spans, earlier)
+        relations += brackets_in(block, bf, relations)
+    relations += labelled_breakdowns(facts)
+    for i, r in enumerate(relations, 1):
+        r["id"] = f"rel{i}"
+    return relations

@@ -1,0 +1,132 @@
+"""Breakdowns: which figures are parts of which total, by the words 其中 / 包括 in the
+text, or by the 其中 lines of a total in labelled lines (labelled_values.py marks them).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..sentences import sentence_bounds, sentence_index
+from .wording import relation_patterns, similarity, vocabulary
+
+
+def labelled_breakdowns(facts: list) -> list:
+    """Breakdowns written as a total line and its 其中 lines, each figure's unit in its
+    label (labelled_values.py marks them)."""
+    groups: dict = {}
+    for f in facts:
+        mark = f.extra.get("label_breakdown")
+        if mark:
+            groups.setdefault(mark["id"], []).append((mark["role"], f))
+    out = []
+    for members in groups.values():
+        total = next((f for role, f in members if role == "total"), None)
+        if total is None:
+            continue
+        out.append({"type": "breakdown", "total": total.id, "parts": [f.id for role, f in members if role == "part"],
+                    "marker": "其中", "complete": False,
+                    "source": {"block": total.source["block"], "page": total.source.get("page")}})
+    return out
+
+
+def breakdowns_in(block, facts: list, spans: list) -> list:
+    """Totals and their parts. A marker's scope runs to the end of its sentence, or to
+    the closing bracket when the marker sits in brackets (总额1.5万元（其中…1.5万元）), or to
+    the next marker; a second marker in one sentence (其中 A…，包括 A1、A2；B) opens a
+    sub-list, scoped to its clause group, whose total is the figure its wording names."""
+    out = []
+    text = block.text
+    found = list(relation_patterns()["markers"].finditer(text))
+    for k, m in enumerate(found):
+        si = sentence_index(spans, m.start())
+        s_start, s_end = spans[si]
+        end = s_end
+        if m.start() > 0 and text[m.start() - 1] in "（(":
+            close = relation_patterns()["close"].search(text, m.end())
+            end = min(end, close.start()) if close else end
+        nested = k > 0 and found[k - 1].start() >= s_start
+        if k + 1 < len(found) and found[k + 1].start() < end:
+            end = found[k + 1].start()
+        after = [f for f in facts if m.end() <= f.source["start"] < end]
+        before = [f for f in facts if s_start <= f.source["start"] < m.start()]
+        # "…64226人次。其中住院…": the total closes an earlier sentence
+        opens_sentence = not before and si > 0 and m.start() - s_start <= 1
+        # the clause group leading to the marker names the sub-list's total
+        lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
+        for kind in ("amount", "headcount", "person_times", "households", "count"):
+            of_kind = [f for f in after if f.kind == kind]
+            if not of_kind:
+                continue
+            # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
+            # a change on last year is neither the total nor a part: it is said of the figure before it
+            changes = _is_change(of_kind[0])
+            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes]
+            if opens_sentence:
+                totals = _total_before(facts, spans, si, kind, changes)
+            if not totals:
+                continue
+            total = totals[-1]
+            if nested and len(totals) > 1:
+                total = max(reversed(totals), key=lambda f: similarity(f.context, lead_in))
+                if similarity(total.context, lead_in) == 0:
+                    continue  # the wording does not say which figure the sub-list breaks down
+            parts = _list_parts(total, of_kind, changes, text)
+            if not parts:
+                continue
+            out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
+                        "marker": m.group(0).rstrip("：:，,"),
+                        "complete": m.group(0).startswith(tuple(vocabulary()["complete_markers"])),
+                        "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _is_change(f) -> bool:
+    """A change on last year (同比上年度增加189.25万元), by its label or its words."""
+    if f.label in vocabulary()["breakdown"]["change_labels"]:
+        return True
+    return (bool(relation_patterns()["previous_year"].search(f.context))
+            and any(w in f.context for w in vocabulary()["change_words"]))
+
+
+def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -> list:
+    """The candidate totals of a marker that opens sentence si: the figures of the kind in
+    the sentence before it, or — when that sentence only says how a figure changed on
+    last year (收入792.22万元。同比增加189.25万元。其中…) — in the one before that."""
+    for back in range(si - 1, max(-1, si - 1 - vocabulary()["breakdown"]["sentences_back"]), -1):
+        lo, hi = spans[back]
+        in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
+        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes]
+        if totals or not all(_is_change(f) for f in in_sentence):
+            return totals
+    return []
+
+
+_CLAUSE_BREAK = regex.compile(r"[，,；;]")
+
+
+def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> bool:
+    """Does the clause that leads to the figure at `start` open with a word that starts
+    another statement (…其中管理费1.07万元，目前已拨付106.36万元)?"""
+    gap = text[after:start]
+    breaks = list(_CLAUSE_BREAK.finditer(gap))
+    return bool(breaks) and gap[breaks[-1].end():].lstrip().startswith(enders)
+
+
+def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
+    """The parts a marker lists: its figures of the total's kind up to the first that is
+    another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
+    without the changes on last year said of a part (…，同比增加209.28万元)."""
+    families = vocabulary()["breakdown"]["label_families"]
+    family = families.get(total.label)  # else the first part's says what the list lists
+    parts = []
+    enders = tuple(vocabulary()["breakdown"]["list_enders"])
+    for f in figures:
+        if _is_change(f) != changes:
+            continue
+        if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
+            break
+        other = families.get(f.label)
+        if family and other and other != family:
+            break
+        family = family or other
+        parts.append(f)
+    return parts

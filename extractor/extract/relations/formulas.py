@@ -1,0 +1,101 @@
+"""Rates defined by their operands: formulas the report states (预算控制率=(A÷B)×100%=10.12%)
+and rates whose numerator and denominator the vocabulary names.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .wording import QUOTES, similarity, vocabulary
+
+_FORMULA = regex.compile(
+    r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
+_TOKEN = regex.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?%?)|(?P<op>[-+×÷*/()（）－])|(?P<name>[^-+×÷*/()（）－\d]+))")
+
+
+def formulas_in(block, facts: list, earlier: list, year: Optional[int]) -> list:
+    """Formulas the report states itself: 预算控制率=(本年预算追加数÷年初预算)×100%=10.12%."""
+    out = []
+    if block.text.count("=") < 2:
+        return out  # a formula has two: name = expression = value (and the scan is slow)
+    for m in _FORMULA.finditer(block.text):
+        result = next((f for f in facts if f.kind == "percent" and f.source["start"] == m.start("value")), None)
+        if result is None:
+            continue
+        tokens = [(t.lastgroup, t.group(t.lastgroup).strip()) for t in _TOKEN.finditer(m.group("expr"))]
+        names = [v for k, v in tokens if k == "name" and QUOTES.sub("", v)]
+        pool = [f for f in earlier + facts if f.source.get("start", 0) < m.start() or f in earlier]
+        pool = [f for f in pool if f.id != result.id and f.range_high is None and f.kind not in ("count", "score")]
+        if "100%" in m.group("expr"):  # (A÷B)×100%: A and B are amounts or counts, never rates
+            pool = [f for f in pool if f.kind != "percent"]
+        assignment = _assign(names, pool, year)
+        if assignment is None:
+            continue
+        expression = []
+        for k, v in tokens:
+            if k == "name" and QUOTES.sub("", v):
+                expression.append(assignment[v])
+            elif k == "op":
+                expression.append({"（": "(", "）": ")", "－": "-", "×": "*", "÷": "/"}.get(v, v))
+            elif k == "num":
+                expression.append(v)
+        out.append({"type": "formula", "result": result.id, "expression": expression,
+                    "name": QUOTES.sub("", m.group("name")).strip(), "formula": m.group(0),
+                    "paragraph_figures": _paragraph_figures(pool, set(assignment.values()), block.index),
+                    "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
+    """Match each name in a formula to the stated figure whose wording fits it best;
+    本年度 / 上年度 also use the figure's year. Greedy over the best pairs first."""
+    scored = []
+    for name in set(names):
+        for n, f in enumerate(pool):
+            # ties go to the figure stated closest before the formula
+            # the report's own words only: a vocabulary label (预算数 → 年初预算) is too coarse here
+            s = similarity(name, f.context) + n * 1e-4
+            if year and f.year:
+                if "上年" in name:
+                    s += 0.5 if f.year == year - 1 else -0.5
+                elif "本年" in name:
+                    s += 0.5 if f.year == year else -0.5
+            scored.append((s, name, f))
+    scored.sort(key=lambda x: -x[0])
+    chosen: dict = {}
+    used = set()
+    for s, name, f in scored:
+        if name in chosen or f.id in used or s < 0.5:
+            continue
+        chosen[name] = f.id
+        used.add(f.id)
+    return chosen if set(chosen) == set(names) else None
+
+
+def rates_in(block, facts: list, earlier: list, in_formula: set) -> list:
+    out = []
+    spec = vocabulary()["rates"]
+    for f in facts:
+        if f.kind != "percent" or f.label not in spec or f.id in in_formula or f.range_high is not None:
+            continue
+        pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
+                and (g in earlier or g.source["start"] < f.source["start"])]
+        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"]]
+        den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
+        if num and den:
+            out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
+                        "paragraph_figures": [g.id for g in facts if g.kind == "amount" and not g.approx
+                                              and g.range_high is None],
+                        "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _paragraph_figures(pool: list, operands: set, block: int) -> list:
+    """The figures a formula's operands could have been: those of the operands' kinds in
+    the formula's paragraph and in the paragraphs its operands were stated in. The checker
+    tries every pair of them before it says no reading reproduces the stated rate."""
+    chosen = [f for f in pool if f.id in operands]
+    kinds = {f.kind for f in chosen}
+    blocks = {f.source["block"] for f in chosen} | {block}
+    return [f.id for f in pool if f.kind in kinds and f.source["block"] in blocks and not f.approx]

@@ -1,0 +1,71 @@
+"""Shares: a figure stated as a part of a named total (占总支出比率为12.05%), and a rate with
+the amount it comes to (中央补贴47.5%为614.39万元).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..sentences import sentence_index
+from .wording import relation_patterns, similarity, vocabulary
+
+
+def shares_in(block, facts: list, spans: list, earlier: list) -> list:
+    """占总支出比率为12.05%: the share of the figure before it in the total that 占 names.
+    Every earlier figure whose wording names that total is a candidate denominator."""
+    out = []
+    suffix = relation_patterns()["share_suffix"]
+    for i, f in enumerate(facts):
+        if f.kind != "percent" or "占" not in f.context:
+            continue
+        whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
+        sentence = sentence_index(spans, f.source["start"])
+        before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
+                  and sentence_index(spans, g.source["start"]) == sentence]
+        if not before or len(whole_name) < 2:
+            continue
+        part = before[-1]
+        pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
+        if part.kind == "count":
+            # 35个项目…占评定项目的85.36%: a count of the same things (项目数), no smaller,
+            # stated before the rate's sentence (not a sibling of its list)
+            noun = (part.label or "").removesuffix("数")
+            if len(noun) < 2 or noun not in whole_name:
+                continue
+            wholes = [g for g in pool if g.label == part.label and g.value >= part.value
+                      and (g.source["block"] != block.index or sentence_index(spans, g.source["start"]) < sentence)]
+        else:
+            wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5]
+        if wholes:
+            out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
+                        "name": whole_name, "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def rate_amounts_in(block, facts: list, spans: list) -> list:
+    """总保费1293.45万元，中央补贴47.5%为614.39万元: a rate and the amount it comes to, a share
+    of an amount stated before them in the sentence (any of which may be the whole; an
+    amount that is itself such a share is not). A rate of change (增长12%为…) is not a share."""
+    joiner = relation_patterns()["rate_amount_joiner"]
+    changes = tuple(vocabulary()["change_words"])
+    out, shares = [], set()
+    for rate, part in zip(facts, facts[1:]):
+        if (rate.kind != "percent" or part.kind != "amount" or part.approx
+                or not joiner.match(block.text[rate.source["end"]:part.source["start"]])
+                or any(w in rate.context for w in changes)):
+            continue
+        sentence = sentence_index(spans, rate.source["start"])
+        wholes = [f for f in facts if f.kind == "amount" and f.source["start"] < rate.source["start"]
+                  and f.id not in shares and not f.approx and sentence_index(spans, f.source["start"]) == sentence
+                  and not _may_be_a_share(block.text, f.source["start"])]
+        shares.add(part.id)
+        if wholes:
+            out.append({"type": "share", "rate": rate.id, "part": part.id, "wholes": [f.id for f in wholes],
+                        "name": wholes[-1].label or "总额", "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _may_be_a_share(text: str, start: int) -> bool:
+    """An amount that opens its block (the sentence began on the page before: 补贴50%为 |
+    793.32万元) or follows 为/计 may itself be a share whose rate this block does not hold."""
+    before = text[:start].rstrip()
+    return not regex.search(r"\p{Han}", before) or regex.search(r"(?:为|计|即)$", before) is not None

@@ -1,0 +1,46 @@
+"""The relation vocabulary (patterns/relations.json), compiled once, and how alike two
+wordings are: every relation kind finds its figures by what the report calls them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...document_caches import document_cache
+from ...patterns import load_json
+
+QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return load_json("relations.json")
+
+
+@lru_cache(maxsize=1)
+def relation_patterns() -> dict:
+    """The relation vocabulary compiled once per process."""
+    v = vocabulary()
+    markers = "|".join(map(regex.escape, v["breakdown_markers"] + v["complete_markers"]))
+    return {
+        "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
+        "share_suffix": regex.compile(v["share_suffix"]),
+        "rate_amount_joiner": regex.compile(v["rate_amount_joiners"]),
+        "previous_year": regex.compile("|".join(v["previous_year_words"])),
+        "change_words": regex.compile("|".join(list(v["change_words"]) + v["previous_year_words"])),
+        "bracket": regex.compile(v["bracket_pattern"]),
+        "sum_words": regex.compile(r"共计|合计|共|总计|累计"),
+        "close": regex.compile(r"[）)]"),
+    }
+
+
+@document_cache(maxsize=4096)  # a figure's wording is compared with every name near it
+def _bigrams(text: str) -> frozenset:
+    t = QUOTES.sub("", text)
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+
+
+def similarity(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / len(x) if x else 0.0

@@ -1,0 +1,361 @@
+"""Pipe rows: tables written as text with cells separated by | (also full-width ｜ and
+box-drawing │), with or without the outer pipes, Markdown rule rows (|---|:---:|) and box
+rules (├──┼──┤) between them; rows one a line, wrapped over lines, or cells one a line as
+web pages are saved to text.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..normalize import normalize
+from ..numbering import numbering_of
+from .tables import is_caption_text
+from .text_rows import TextTable, vocabulary
+
+_PIPE, _RULE, _TEXT, _BLANK = "pipe", "rule", "text", "blank"
+# A cell's text may run on over a few lines without pipes; more is a paragraph.
+_MAX_CONTINUATION_LINES = 3
+# Blank lines between two pipe rows (web pages saved as text) keep the table going.
+_MAX_BLANKS_INSIDE = 2
+# Rows that open and close with a pipe (| a | b |) in at least this share: Markdown-like,
+# one row a line. Otherwise (a | b |, cells one a line …) rows are counted in pipes.
+_BOUNDED_SHARE = 0.6
+# A row width (in pipes) that leaves most lines outside whole rows explains nothing.
+_MIN_WIDTH_COVERAGE = 0.8
+_MAX_ROW_PIPES = 64
+# Lines of one pipe in at least this share: cells one a line (X |), not rows.
+_ONE_CELL_SHARE = 0.8
+# Pipe lines with text in at most this share: the pipes stand on lines of their own.
+_BARE_PIPE_SHARE = 0.2
+
+
+def _line_kind(line: str) -> str:
+    s = line.strip()
+    if not s:
+        return _BLANK
+    vocab = vocabulary()
+    if s[0] in vocab["rule_chars"] and all(c in vocab["rule_chars"] for c in s) and vocab["rule_mark"].search(s):
+        return _RULE
+    return _PIPE if vocab["separator"].search(s) else _TEXT
+
+
+def starts_pipe_table(lines: list, i: int) -> bool:
+    """Can a pipe table start at line i? (A cheap test for every line of a text.) It can at
+    a pipe or rule line, and at a cell's text whose pipe stands on the next line alone."""
+    vocab = vocabulary()
+    line = lines[i]
+    if vocab["any_separator"].search(line):
+        return True
+    opening = line.lstrip()[:1]
+    if not opening:
+        return False
+    if opening in vocab["rule_chars"]:
+        return _line_kind(line) == _RULE
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(vocab["any_separator"].search(following)) and _is_bare_pipe_line(following)
+
+
+def _is_bare_pipe_line(line: str) -> bool:
+    return _line_kind(line) == _PIPE and not _has_text(line)
+
+
+def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]:
+    """The pipe table whose first line is lines[i], or None when no pipe rows start there.
+    A TextTable without rows: pipe lines that hold no grid (cells one a line with nothing
+    to tell where a row ends), to be read as text, and not searched again from each of
+    their lines. `min_rows`: how many rows make a table (its rest overleaf may be one)."""
+    if not starts_pipe_table(lines, i):
+        return None
+    members, end = _pipe_region(lines, i)
+    if sum(1 for kind, _ in members if kind == _PIPE) < min_rows:
+        return None
+    rows = _pipe_rows(members)
+    if len(rows) < min_rows or max(len(r) for r in rows) < 2:
+        rows = []
+    return TextTable(i, end, rows, lines[i:end])
+
+
+def _pipe_region(lines: list, i: int) -> tuple:
+    """The lines of the pipe table starting at i: [(kind, text)] without blank lines, and
+    the index after its last pipe or rule line."""
+    members: list = []
+    end = i
+    j = i
+    if _line_kind(lines[i]) == _TEXT:  # a cell's text before its pipe
+        members.append((_TEXT, lines[i]))
+        j += 1
+    while j < len(lines):
+        kind = _line_kind(lines[j])
+        if kind in (_PIPE, _RULE):
+            members.append((kind, lines[j]))
+            j += 1
+            end = j
+            continue
+        if not any(k == _PIPE for k, _ in members):
+            break  # a rule line (---) not followed by a pipe row is no table
+        if kind == _TEXT:
+            upto = _continuation_end(lines, j)
+            if upto is None:
+                break
+            members.extend((_TEXT, lines[k]) for k in range(j, upto))
+            j = upto
+            continue
+        upto = _rows_after_blanks(lines, j)
+        if upto is None:
+            break
+        j = upto
+    return members, end
+
+
+def _continuation_end(lines: list, j: int) -> Optional[int]:
+    """Lines without pipes from j that continue a cell: a pipe row follows them, and none
+    of them opens something of its own (a caption, a numbered heading). Returns the index
+    of that pipe row, or None."""
+    k = j
+    while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and _line_kind(lines[k]) == _TEXT:
+        text = lines[k].strip()
+        if is_caption_text(text) or numbering_of(normalize(text))[1] in (1, 2):
+            return None
+        k += 1
+    return k if k < len(lines) and _line_kind(lines[k]) == _PIPE else None
+
+
+def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
+    """After blank lines at j: the index of the next pipe row when the table goes on there,
+    else None. A row followed by a rule row opens a new Markdown table."""
+    k = j
+    while k < len(lines) and _line_kind(lines[k]) == _BLANK:
+        k += 1
+    if k - j > _MAX_BLANKS_INSIDE or k >= len(lines) or _line_kind(lines[k]) != _PIPE:
+        return None
+    if k + 1 < len(lines) and _line_kind(lines[k + 1]) == _RULE:
+        return None
+    return k
+
+
+def _pipe_rows(members: list) -> list:
+    grid = _rows_between_rules(members)
+    if grid is not None:
+        return grid
+    lines = [(kind, text.strip()) for kind, text in members if kind != _RULE]
+    texts = [t for kind, t in lines if kind == _PIPE and _has_text(t)]
+    seps = vocabulary()["separators"]
+    bounded = bool(texts) and sum(1 for t in texts if t[0] in seps and t[-1] in seps) >= _BOUNDED_SHARE * len(texts)
+    if bounded:
+        raw_rows = _bounded_raw_rows(lines)
+    else:
+        counts = [_pipe_count(t) for kind, t in lines if kind == _PIPE]
+        # pipes on lines of their own: the lines between them are the cells
+        bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
+        if _one_cell_a_line(counts):
+            # Cells one a line: only runs of pipes closing the rows (||||) say where a row
+            # ends; without them, or with lines of text between the X | lines (row names
+            # or the rest of a cell, no telling which), there is no grid to rebuild.
+            width = _row_width(counts, closed_only=True) or _numbered_width(lines)
+            if width is None or (not bare and any(kind == _TEXT for kind, _ in lines)):
+                return []
+        else:
+            width = _row_width(counts)
+        raw_rows = _counted_raw_rows(lines, width, text_opens_rows=bare)
+    rows = []
+    for raw, tails in raw_rows:
+        cells = _split_row(raw, bounded)
+        for tail in tails:
+            _append_to_last_cell(cells, tail)
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+# the first column's header of a table whose rows are numbered 1, 2, 3 …
+_NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+
+
+def _numbered_width(lines: list) -> Optional[int]:
+    """Cells one a line (序号 | 名称 | … | 1 | … | 2 | …) with nothing closing the rows: the
+    row's width is where the numbering starts, when the cells at every multiple of it
+    count 1, 2, 3 … to the end. Without such numbering there is no telling where a row
+    ends."""
+    if any(kind != _PIPE for kind, _ in lines):
+        return None
+    seps = vocabulary()["separators"]
+    cells = [text.strip().strip("".join(seps)).strip() for _, text in lines]
+    if not cells or cells[0] not in _NUMBER_HEADERS or "1" not in cells:
+        return None
+    width = cells.index("1")
+    rows = -(-len(cells) // width)  # the last may be cut short (the rest overleaf, or lost)
+    if width < 2 or rows < 3:
+        return None
+    return width if all(cells[r * width] == str(r) for r in range(1, rows)) else None
+
+
+def _has_text(line: str) -> bool:
+    seps = vocabulary()["separators"]
+    return any(not c.isspace() and c not in seps for c in line)
+
+
+def _bounded_raw_rows(lines: list) -> list:
+    """| a | b | rows: a row opens with a pipe; a line that does not continues the row
+    above (a long row wrapped, as in a PDF), as does a line without pipes when that row
+    is still open; after a closed row such a line runs on in its last cell."""
+    seps = vocabulary()["separators"]
+    rows: list = []  # [raw text, texts continuing its last cell]
+    for kind, text in lines:
+        if kind == _PIPE and (text[0] in seps or not rows):
+            rows.append([text, []])
+        elif kind == _PIPE or rows[-1][0][-1] not in seps:
+            rows[-1][0] = _join_wrapped(rows[-1][0], text)
+        else:
+            rows[-1][1].append(text)
+    return rows
+
+
+def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool = False) -> list:
+    """a | b | rows as web pages are saved to text: each pipe ends a cell, and a row may be
+    broken over lines (after a cell merged down the rows, or one cell a line with a run of
+    pipes closing the row). Lines are gathered into rows of `width` pipes (see _row_width);
+    with None, each line is a row. A line without pipes goes on in a row still open; after
+    a closed row it opens the next (`text_opens_rows`: pipes stand on lines of their own)
+    or else runs on in the last cell."""
+    rows: list = []
+    pipes = 0  # pipes in the last row
+    open_row = False
+    for kind, text in lines:
+        if kind == _PIPE:
+            k = _pipe_count(text)
+            if open_row and pipes + k <= width:
+                rows[-1][0] = _join_wrapped(rows[-1][0], text)
+                pipes += k
+            else:
+                rows.append([text, []])
+                pipes = k
+            open_row = width is not None and pipes < width
+        elif open_row:
+            rows[-1][0] = _join_wrapped(rows[-1][0], text)
+        elif text_opens_rows or not rows:
+            rows.append([text, []])
+            pipes, open_row = 0, True
+        else:
+            rows[-1][1].append(text)
+    return rows
+
+
+def _pipe_count(text: str) -> int:
+    return len(vocabulary()["split"].findall(text))
+
+
+def _one_cell_a_line(counts: list) -> bool:
+    return sum(1 for k in counts if k == 1) >= _ONE_CELL_SHARE * len(counts)
+
+
+def _row_width(counts: list, closed_only: bool = False) -> Optional[int]:
+    """The number of pipes a whole row has: of the widths the lines suggest, the smallest
+    that gathers the most lines into whole rows; None when none gathers most of them.
+    `closed_only`: only widths of rows closed by a run of pipes."""
+    best, best_covered = None, 0
+    for width in _suggested_widths(counts, closed_only):
+        covered = _lines_in_whole_rows(counts, width)
+        if covered > best_covered:
+            best, best_covered = width, covered
+    return best if best_covered >= _MIN_WIDTH_COVERAGE * len(counts) else None
+
+
+def _suggested_widths(counts: list, closed_only: bool = False) -> list:
+    """Row widths the lines suggest: a line's own pipe count, and the pipes of the one-pipe
+    lines (one cell a line) up to and with the next line of more pipes, which closes the
+    row (|| or ||||| after the last cell). Any width would gather one-pipe lines alone, so
+    those rows say nothing."""
+    widths = set()
+    pending = 0
+    for k in counts:
+        if not closed_only:
+            widths.add(k)
+        pending += k
+        if k > 1:
+            if pending > k or not closed_only:
+                widths.add(pending)
+            pending = 0
+    return sorted(w for w in widths if w <= _MAX_ROW_PIPES)
+
+
+def _lines_in_whole_rows(counts: list, width: int) -> int:
+    covered = pipes = gathered = 0
+    for k in counts:
+        if 0 < pipes < width and pipes + k <= width:
+            pipes += k
+            gathered += 1
+        else:
+            pipes, gathered = k, 1
+        if pipes == width:
+            covered += gathered
+        if pipes >= width:
+            pipes = 0
+    return covered
+
+
+def _rows_between_rules(members: list) -> Optional[list]:
+    """Grid tables (box drawing, +---+ rules) draw a rule under every row; a row's cells
+    may then run over several lines, each with all the pipes and empty where its cells
+    have no more text. Read each stretch between two rules as one row. None when the
+    table is not drawn so (Markdown: a rule under the header only; a rule above 合计)."""
+    stretches: list = [[]]
+    for kind, text in members:
+        if kind == _RULE:
+            if stretches[-1]:
+                stretches.append([])
+        else:
+            stretches[-1].append((kind, text.strip()))
+    stretches = [s for s in stretches if s]
+    if len(stretches) < 3 or all(len(s) == 1 for s in stretches):
+        return None
+    if any(kind != _PIPE for s in stretches for kind, _ in s):
+        return None
+    rows = []
+    for stretch in stretches:
+        parts = [_split_row(text, True) for _, text in stretch]
+        if len({len(p) for p in parts}) > 1 or any(all(part) for part in parts[1:]):
+            return None  # lines of whole rows, not one row drawn over several lines
+        cells = parts[0]
+        for part in parts[1:]:
+            cells = [_join_wrapped(a, b) if a and b else a or b for a, b in zip(cells, part)]
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _split_row(raw: str, bounded: bool) -> list:
+    """Cell texts of a row. | a | b |: the outer pipes hold no cells; a | b |: each pipe
+    ends the cell before it."""
+    seps = vocabulary()["separators"]
+    text = raw.strip()
+    if bounded and text and text[0] in seps:
+        text = text[1:]
+    cells = vocabulary()["split"].split(text)
+    if len(cells) > 1 and not cells[-1].strip():
+        cells.pop()  # the closing pipe
+    return [c.strip().replace("\\|", "|") for c in cells]
+
+
+def _append_to_last_cell(cells: list, text: str) -> None:
+    for k in range(len(cells) - 1, -1, -1):
+        if cells[k]:
+            cells[k] = _join_wrapped(cells[k], text)
+            return
+    if cells:
+        cells[0] = text
+
+
+_LATIN = regex.compile(r"[A-Za-z0-9]")
+
+
+def _join_wrapped(first: str, rest: str) -> str:
+    """A line broken inside a cell: Chinese runs on without a space, Latin words with one."""
+    if first and rest and _LATIN.match(first[-1]) and _LATIN.match(rest[0]):
+        return first + " " + rest
+    return first + rest

@@ -1,0 +1,145 @@
+"""Spaced rows: tables written as text with cells separated by runs of two or more
+spaces, a full-width space or a tab; found where rows agree in their number of cells or
+their figures stand under a header line's cells.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from ..normalize import normalize
+from .text_rows import TextTable, vocabulary
+
+# A run shorter than this with cells that agree in number is a coincidence.
+_MIN_EVEN_ROWS = 3
+_MAX_SPACED_ROWS = 200  # a longer run is read as several tables
+_PROSE_CELL = 40  # a cell longer than this is running text, not a table cell
+_PROSE_PUNCT = regex.compile(r"[，。；！？]")
+_PROSE_PUNCT_CELL = 15  # a cell this long with sentence punctuation in it is running text
+_FIGURE = regex.compile(r"^(?:[≥≤><=≧≦]|约)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[\p{Han}]{1,3})?$|^[-—–]+$")
+# slack, in character columns, for a figure to count as under its header
+_ALIGN_SLACK = 2
+_HAN = regex.compile(r"^\p{Han}$")
+
+
+@dataclass
+class _SpacedCell:
+    text: str
+    left: int  # display columns (a Chinese character is two wide)
+    right: int
+    spaced_out: bool = False  # single Chinese characters so far: the next one may belong to the word
+
+
+def could_be_spaced_row(line: str) -> bool:
+    """Is there a gap between two cells in the line? (A cheap test for every line.)"""
+    vocab = vocabulary()
+    return bool(vocab["gap_hint"].search(line)) and bool(vocab["spaced_gap"].search(line))
+
+
+def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
+    """The table of spaced rows starting at lines[i], or None. Conservative: one line is
+    never a table, nor are lines of running text with a stray double space. Accepted are
+    three rows or more with the same number of cells, or a header line and lines whose
+    figures stand under its cells."""
+    run = []
+    for line in lines[i:i + _MAX_SPACED_ROWS]:
+        cells = _spaced_cells(line)
+        if len(cells) < 2 or any(_is_prose(c.text) for c in cells):
+            break
+        run.append(cells)
+    if len(run) < 2:
+        return None
+    even = _even_rows(run)
+    if even >= _MIN_EVEN_ROWS:
+        return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
+    # a tab has no width: nothing lines up across one
+    untabbed = next((n for n, line in enumerate(lines[i:i + len(run)]) if "\t" in line.strip()), len(run))
+    aligned = _rows_under_header(run[:untabbed])
+    if aligned:
+        return TextTable(i, i + len(aligned), aligned, lines[i:i + len(aligned)])
+    return None
+
+
+def _spaced_cells(line: str) -> list:
+    cells = []
+    for m in vocabulary()["spaced_cell"].finditer(line):
+        left = _width(line[:m.start()])
+        cells.append(_SpacedCell(m.group(), left, left + _width(m.group())))
+    return _join_spaced_out_words(cells)
+
+
+def _join_spaced_out_words(cells: list) -> list:
+    """合  计, 序  号: a short word spaced out to fill its column is one cell."""
+    out: list = []
+    for cell in cells:
+        single = bool(_HAN.match(cell.text))
+        if out and out[-1].spaced_out and single:
+            out[-1] = _SpacedCell(out[-1].text + cell.text, out[-1].left, cell.right, spaced_out=True)
+        else:
+            cell.spaced_out = single
+            out.append(cell)
+    return out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 4 if c == "\t" else 1 for c in text)
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > _PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(_PROSE_PUNCT.search(text)))
+
+
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(normalize(text)))
+
+
+def _even_rows(run: list) -> int:
+    """How many rows from the first have its number of cells."""
+    n = 0
+    while n < len(run) and len(run[n]) == len(run[0]):
+        n += 1
+    return n
+
+
+def _rows_under_header(run: list) -> Optional[list]:
+    """The header line and the lines after it whose cells each fall under one header cell,
+    in order, with every figure under its header cell: their cells in the header's columns
+    (a cell left empty in a line stays empty). None when no line lines up."""
+    if not run:
+        return None
+    header = run[0]
+    rows = [[c.text for c in header]]
+    for cells in run[1:]:
+        columns = _columns_under(header, cells)
+        if columns is None:
+            break
+        row = [""] * len(header)
+        for col, cell in zip(columns, cells):
+            row[col] = cell.text
+        while row and not row[-1]:
+            row.pop()
+        rows.append(row)
+    return rows if len(rows) >= 2 else None
+
+
+def _columns_under(header: list, cells: list) -> Optional[list]:
+    if len(cells) > len(header) or not any(_is_figure(c.text) for c in cells):
+        return None
+    bounds = [(a.right + b.left) / 2 for a, b in zip(header, header[1:])]  # between two header cells
+    columns = []
+    for cell in cells:
+        middle = (cell.left + cell.right) / 2
+        col = sum(1 for b in bounds if middle > b)
+        if columns and col <= columns[-1]:
+            return None  # two cells under one header cell
+        if _is_figure(cell.text) and not _overlaps(cell, header[col]):
+            return None
+        columns.append(col)
+    return columns
+
+
+def _overlaps(cell: _SpacedCell, head: _SpacedCell) -> bool:
+    return cell.left < head.right + _ALIGN_SLACK and head.left - _ALIGN_SLACK < cell.right
