@@ -88,7 +88,7 @@ _BREAKDOWN = regex.compile(r"^\s*其中\s*[:：]?")
 class _Breakdown:
     """A total line and the 其中 lines after it (其中：中央补助 668.00 / 市级资金 343.00 /
     本级资金 73.25): each fact is marked with its breakdown and role, from which
-    relations.py makes a breakdown relation. The list ends at any line that is not a part:
+    extract/relations makes a breakdown relation. The list ends at any line that is not a part:
     a line of words, another 其中, another quantity (实际支出 …)."""
 
     def __init__(self):
