@@ -25,6 +25,7 @@ from .form_vocab import bare, spec, vocab
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 _SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
+_MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,8 @@ def _fund_cut(figures: str) -> Optional[list]:
     """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
     as 194.9, but no form splits a figure so), then those whose amounts have one number of
     decimals; taken when there is one."""
+    if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
+        return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, ()) if _rate_fits(figures, r)]
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
@@ -116,9 +119,12 @@ def _fund_cut(figures: str) -> Optional[list]:
     return readings[0] if len(readings) == 1 else None
 
 
+_MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
+
+
 def _fund_readings(figures: str, pos: int, cells: tuple):
     """Every cut of the figures into 2 to 4 amounts (分值 among them) and a rate last."""
-    for end in range(pos + 1, len(figures) + 1):
+    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
         if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) >= 2:
             yield list(cells) + [(pos, end)]
         if len(cells) < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
@@ -143,7 +149,7 @@ def _split_token(t: Token, order: list) -> list:
     *_, run_pattern = _grammar()
     pieces, pos = [], 0
     for m in run_pattern.finditer(t.text):
-        if m.end() - m.start() < _MIN_RUN:
+        if not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
             continue
         slots = order
         cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
