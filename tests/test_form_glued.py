@@ -236,27 +236,3 @@ def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_pa
     assert (trained["target"]["text"], trained["actual"]["text"]) == ("≥300人次", "312人次")
     quotes = [f["source"]["quote"] for f in record["facts"]]
     assert "95%" not in quotes  # 20 | 95% or 2 | 095%: with no order to go by, not cut
-
-
-def _note_form(note: str):
-    import test_forms
-
-    rows = [r[:] for r in test_forms.PROJECT_FORM]
-    rows[10][6] = rows[10][7] = "30"  # 30+15+15+20+20 = 100 without the budget's 10
-    rows[15][6], rows[15][7] = "100", "107.5"
-    return rows + ([[note]] if note else [])
-
-
-NATIONAL_NOTE = "注：一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分。"
-
-
-def test_a_note_that_puts_the_budget_inside_the_hundred_decides_the_total(tmp_path):
-    import test_forms
-
-    flagged = test_forms._text_record(tmp_path, _note_form(NATIONAL_NOTE), "tabs")
-    assert flagged["forms"][0]["budget_in_total"] is True
-    assert "form.score_total" in test_forms._raised(flagged)
-    # without the note the budget may be scored apart: 100 indicator points are consistent
-    apart = test_forms._text_record(tmp_path, _note_form(""), "tabs")
-    assert "budget_in_total" not in apart["forms"][0]
-    assert "form.score_total" not in test_forms._raised(apart)

@@ -37,7 +37,6 @@ class FormReader:
         self.indicators: Optional[_IndicatorHeader] = None
         self.path: list = [None, None]
         self.last = 0  # the last token a slot or label of the form was read from
-        self.totalled = False  # the indicator block's 总分 read: what follows are notes
         self.line_lens: dict = {}
         for t in tokens:
             self.line_lens[t.line] = self.line_lens.get(t.line, 0) + 1
@@ -81,7 +80,7 @@ class FormReader:
             elif self.indicators is not None and key in v["level2"]:
                 self.path = [self.path[0], t.text.strip()]
                 i += 1
-            elif self.indicators is not None and not self.totalled and self._is_name(t):
+            elif self.indicators is not None and self._is_name(t):
                 i = self._read_indicator(i)
             else:
                 i += 1
@@ -392,8 +391,6 @@ class FormReader:
             self.form["total_weight"] = fact.id if fact else None
         fact = self.index.fact_for(score, "分", "总分", "总分", extra)
         self.form["total_score"] = fact.id if fact else None
-        # the indicator block ends at its total: the form's notes after it are no rows
-        self.totalled = self.totalled or (fact is not None and self.indicators is not None)
         if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
             return self._read_grade(end)
         return end

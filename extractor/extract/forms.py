@@ -15,10 +15,7 @@ written without their empty cells, form_vocab.py reads a cell against the vocabu
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
-
-import regex
 
 from .form_cells import cells_again
 from .form_facts import FactIndex
@@ -47,8 +44,6 @@ def extract_forms(doc, facts: list) -> list:
             form["value_blocks"] = sorted({f.source["block"] for f in facts if f.extra.get("form") == form["id"]})
             if title is not None:
                 form["title"] = title.text.strip()
-            if _budget_share_note().search("".join(t.text for t in segment)):
-                form["budget_in_total"] = True  # the form's note puts the fund block's 分值 inside the 100
             form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
@@ -56,11 +51,6 @@ def extract_forms(doc, facts: list) -> list:
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms
-
-
-@lru_cache(maxsize=1)
-def _budget_share_note():
-    return regex.compile(spec()["budget_share_note"])
 
 
 def _title_template(token: Token) -> Optional[str]:
