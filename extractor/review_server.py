@@ -41,7 +41,10 @@ class ReviewServer:
     def shutdown(self):
         self._stop.set()
         if self._running:
-            self._server.pull_trigger()  # wakes the loop's select at once
+            try:
+                self._server.pull_trigger()  # wakes the loop's select at once
+            except OSError:
+                pass  # the loop saw the stop on its own and has closed the trigger already
             self._stopped.wait(10)
         else:
             self._close()
