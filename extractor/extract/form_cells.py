@@ -10,7 +10,7 @@ import regex
 
 from .form_glued import split_glued_rows
 from .form_tokens import Token
-from .form_vocab import bare, is_label, spec, value_type
+from .form_vocab import bare, is_label, spec, value_type, vocab
 
 
 _LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
@@ -88,7 +88,7 @@ def _join_split_targets(tokens: list) -> list:
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
     carrying the other two. Only where the shape keeps no columns; a cell alone is not
     read as a unit unless a comparator and a figure stand right before it."""
-    units, comparators = set(spec()["indicator_units"]), spec()["comparators"]
+    units, comparators = vocab()["indicator_units"], spec()["comparators"]
     out, i = [], 0
     while i < len(tokens):
         c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))

@@ -13,7 +13,7 @@ ratio of two of its figures (see _fund_cut). A run is never cut by a guess.
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
@@ -21,6 +21,7 @@ import regex
 
 from .form_tokens import Token
 from .form_vocab import bare, spec, vocab
+from .numbers import parse_arabic
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 _SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
@@ -115,7 +116,7 @@ def _fund_cut(figures: str) -> Optional[list]:
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
-        readings = [r for r in readings if len({_decimals(figures[a:b]) for a, b in r[:-1]}) == 1]
+        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:-1]}) == 1]
     return readings[0] if len(readings) == 1 else None
 
 
@@ -132,17 +133,13 @@ def _fund_readings(figures: str, pos: int, cells: tuple):
 
 
 def _rate_fits(figures: str, cut: list) -> bool:
-    values = [Decimal(figures[a:b]) for a, b in cut]
-    rate, amounts = values[-1], values[:-1]
+    amounts = [Decimal(figures[a:b]) for a, b in cut[:-1]]
+    rate, decimals = parse_arabic(figures[slice(*cut[-1])])
     if not rate:
         return False  # 0%: any small figure over a large one rounds to it
-    half = Decimal(1).scaleb(_decimals(figures[slice(*cut[-1])]) * -1) / 2
+    half = Decimal(1).scaleb(-decimals) / 2
     return any(abs(amounts[j] / amounts[i] * 100 - rate) <= half
                for i in range(len(amounts)) for j in range(i + 1, len(amounts)) if amounts[i])
-
-
-def _decimals(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _split_token(t: Token, order: list) -> list:
@@ -242,9 +239,9 @@ def _value_ends(run: str, pos: int):
 def _fits(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
-    if whole_row:
-        weight, score = _figure(by_slot["weight"]), _figure(by_slot["score"])
-        if weight is None or score is None or weight <= 0 or weight > 100 or score > weight:
+    if whole_row:  # both matched _SCORE, so both are figures
+        weight, score = Decimal(by_slot["weight"]), Decimal(by_slot["score"])
+        if weight <= 0 or weight > 100 or score > weight:
             return False
     cmp, _, _ = _grammar()
     target_unit, actual_unit = _unit_of(by_slot["target"]), _unit_of(by_slot["actual"])
@@ -252,13 +249,6 @@ def _fits(run: str, cells: tuple) -> bool:
     written = target_unit is not None or cmp.match(by_slot["target"]) is not None
     # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
     return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
-
-
-def _figure(text: str) -> Optional[Decimal]:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 def _unit_of(text: str) -> Optional[str]:

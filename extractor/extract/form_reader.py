@@ -421,9 +421,8 @@ def _units_from_cells(values: dict) -> None:
     (and the target its 指标性质 comparator); a result written bare beside a target read
     with such a unit (the cells were joined by form_cells) shares it."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
-    units = set(spec()["indicator_units"])
     target, actual = values.get("target"), values.get("actual")
-    if unit is not None and unit.text.strip() in units:
+    if unit is not None and unit.text.strip() in vocab()["indicator_units"]:
         for slot, cmp in (("target", comparator), ("actual", None)):
             token = values.get(slot)
             if token is not None and value_type(token.text) == "num":

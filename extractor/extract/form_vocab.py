@@ -62,6 +62,7 @@ def vocab() -> dict:
         "level2": set(s["level2"]),
         "total": set(s["total_rows"]),
         "score_cell": set(s["score_cells"]),  # the form's own score, wherever its cell stands
+        "indicator_units": frozenset(s["indicator_units"]),  # what an indicator's figure counts in
         "grade_cell": set(s["grade_cells"]),
         "grade": sorted(s["grades"], key=len, reverse=True),
         "na": set(s["na_cells"]),

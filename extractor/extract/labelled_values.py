@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Document
-from .labels import label_of_header
+from .labels import bare_header, label_of_header
 
 _UNIT = r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|千元|元|万人|人次|人|户|%|％|分)\s*[)）]"
 # 项目资金（万元）：1084.25 | 资金合计（万元） 年度预算资金总额：1084.25
@@ -102,7 +102,7 @@ class _Breakdown:
             self.close()
             self.total, self.parts = last, [fact]
         elif (fact is not None and self.total is not None and not opens and fact.kind == self.total.kind
-              and not _OTHER_QUANTITY.search(_BRACKETED.sub("", line))):
+              and not _OTHER_QUANTITY.search(bare_header(line))):
             self.parts.append(fact)
         else:
             self.close()
@@ -118,9 +118,6 @@ class _Breakdown:
         self.total, self.parts = None, []
 
 
-_BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
-
-
 def _lines(doc: Document):
     for block in doc.blocks:
         if block.kind == TABLE:
@@ -134,6 +131,6 @@ def _lines(doc: Document):
 
 
 def _label(text: str) -> Optional[str]:
-    text = regex.sub(r"^其中\s*[:：]?", "", text.strip()).strip(" :：")
+    text = _BREAKDOWN.sub("", text.strip()).strip(" :：")
     return label_of_header([text]) if text else None
 
