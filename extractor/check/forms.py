@@ -230,7 +230,9 @@ def check_funds_total(record: dict) -> list:
                         # every filled part, so the total can be read against their sum (unit.slip)
                         [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
                     continue
-                if unknown:
+                if unknown or form.get("unread_fund_rows") or all(p.get("minor") for p in parts):
+                    # a part not read, or only the small ones (上年结转, 其他资金) read while the
+                    # row of the year's money was not: the sum is not known
                     continue
                 summed = _sum(filled)
                 outcome, diff, tol = verdict(total, summed)

@@ -20,11 +20,14 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
     def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
         return value_type(t.text) == "num" and t.unit is None
 
+    def score_like(t: Token) -> bool:  # 分值 and 得分 are points of a 100-point form
+        return bare_number(t) and value_of(t.text) <= 100
+
     has_unit = any(t.unit is not None or parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None
     for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
-        if any(slot in score_slots and not (bare_number(t) or value_type(t.text) == "na") for slot, t in assigned):
+        if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na") for slot, t in assigned):
             continue
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if has_unit and slot not in score_slots and bare_number(t))
@@ -56,6 +59,8 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
             return vt == "pct" or (vt == "num" and len(values) == len(columns))
         if vt != "num":
             return False
+        if token.unit is not None:  # a figure written with its money unit (see form_cells.money_cell)
+            return kinds[column] == "amount"
         return kinds[column] != "score" or value_of(token.text) <= 100
 
     def plausibility(chosen: tuple) -> int:

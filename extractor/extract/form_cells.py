@@ -14,6 +14,7 @@ from .form_vocab import bare, is_label, spec, value_type, vocab
 
 
 _LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+_FIGURE_THEN_LABEL = regex.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?%?|[—–\-/／]+)\s*(\p{Han}.*)$")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,9 @@ def _split_run_together(t: Token) -> list:
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
         return [t.piece(0, m.end(1)), t.piece(m.start(2), m.end(2))]
+    m = _FIGURE_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
+    if m and is_label(bare(m.group(2))):  # a row's last cell run into the next row's label
+        return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]
     text = t.text
     if len(text) > 16:  # labels are short; a longer run is words, not two labels
         return [t]
@@ -109,7 +113,10 @@ def _join_split_labels(tokens: list) -> list:
     while i < len(tokens):
         t = tokens[i]
         joined = None
-        if not t.positional and not is_label(bare(t.text)) and value_type(t.text) is None:
+        run = _letter_spaced_run(tokens, i)
+        if run:
+            joined = run  # 产 出 指 标: one cell spaced to fill its width
+        elif not t.positional and not is_label(bare(t.text)) and value_type(t.text) is None:
             text = bare(t.text)
             for k in range(1, 3):
                 if i + k >= len(tokens) or tokens[i + k].positional or value_type(tokens[i + k].text):
@@ -130,6 +137,35 @@ def _join_split_labels(tokens: list) -> list:
             out.append(t)
             i += 1
     return out
+
+
+_MONEY_SUFFIXED = regex.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(万元|万|亿元|亿|元)\s*$")
+
+
+def money_cell(t: Token) -> Token:
+    """A fund cell whose figure carries its own money unit (1250.50万, 800万元): the
+    figure's token carrying the unit, so it reads as a number of the block (in its own
+    unit, not the block's); any other cell as it is."""
+    m = _MONEY_SUFFIXED.match(t.text)
+    if m is None:
+        return t
+    out = t.piece(m.start(1), m.end(1))
+    out.positional, out.col = t.positional, t.col
+    out.unit = m.group(2) + ("元" if m.group(2) in ("万", "亿") else "")
+    return out
+
+
+_ONE_HAN = regex.compile(r"^\p{Han}$")
+
+
+def _letter_spaced_run(tokens: list, i: int) -> int:
+    """How many tokens after i continue a cell written one character a token (产 出 指 标),
+    0 when tokens[i] starts none: three single characters or more on one line."""
+    k = i
+    while (k < len(tokens) and not tokens[k].positional and tokens[k].line == tokens[i].line
+           and _ONE_HAN.match(tokens[k].text.strip())):
+        k += 1
+    return k - i - 1 if k - i >= 3 else 0
 
 
 def with_unit_cells(figure: Token, comparator: Optional[str], unit: str) -> Token:

@@ -15,6 +15,7 @@ from typing import Optional
 import regex
 
 from .facts import Fact, written_unit_spec
+from .form_vocab import is_na
 from .numbers import find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -83,13 +84,16 @@ class FactIndex:
             self.dropped.add(fact.id)
 
     def drop_unclaimed_cells(self, block) -> None:
-        """Bare numbers of a form's table rebuilt from text that no slot read: the table
-        reader typed them by a column the text did not keep, so they are no facts."""
+        """Cells of a form's table that no slot read: a dash is "not applicable" (the table
+        reader's 0 for it goes); in a table rebuilt from text a bare number is no fact
+        either, as the table reader typed it by a column the text did not keep."""
+        numbers_too = block.table.written_as_text
         for (b, row, _), facts in self.by_place.items():
             if b != block.index or row is None:
                 continue
             for f in facts:
-                if f.id not in self.claimed and _BARE_NUMBER.fullmatch(f.text.strip()):
+                text = f.text.strip()
+                if f.id not in self.claimed and (is_na(text) or numbers_too and _BARE_NUMBER.fullmatch(text)):
                     self.dropped.add(f.id)
 
     def remaining(self) -> list:

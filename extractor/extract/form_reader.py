@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .form_assign import assign_by_type, assign_indicator_values
-from .form_cells import with_unit_cells
+from .form_cells import money_cell, with_unit_cells
 from .form_glued import leading_scores
 from .form_facts import FactIndex
 from .form_tokens import Token
@@ -29,7 +29,7 @@ class FormReader:
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
-                     "funds": [], "indicators": [], "unread_rows": 0, "total_weight": None, "total_score": None, "grade": None}
+                     "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0, "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.unit = spec()["fund_unit_default"]
@@ -72,13 +72,19 @@ class FormReader:
                 i = self._read_fund_row(i, v["fund_row"][key])
             elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_cell(i):
                 i += 2
+            elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
+                # a row of the fund block under a label the vocabulary lacks: its sums are
+                # not known (check/forms.py reads no total against parts then)
+                self.form["unread_fund_rows"] += 1
+                i += 1
+                continue
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
             elif self.indicators is not None and key in v["level1"]:
-                self.path = [t.text.strip(), None]
+                self.path = ["".join(t.text.split()), None]  # 产 出 指 标: a cell spaced to fill its width
                 i += 1
             elif self.indicators is not None and key in v["level2"]:
-                self.path = [self.path[0], t.text.strip()]
+                self.path = [self.path[0], "".join(t.text.split())]
                 i += 1
             elif self.indicators is not None and self._is_name(t):
                 i = self._read_indicator(i)
@@ -129,6 +135,14 @@ class FormReader:
             return False
         fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
         return fact is not None
+
+    def _unread_fund_row(self, i: int) -> bool:
+        """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
+        t = self.tokens[i]
+        if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
+            return False
+        j = self._next_filled(i + 1)
+        return j is not None and value_type(money_cell(self.tokens[j]).text) in ("num", "pct")
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -181,7 +195,7 @@ class FormReader:
     def _read_fund_row(self, i: int, slot: str) -> int:
         label = self.tokens[i]
         if label.positional:
-            values = [t for t in self.tokens[i + 1:] if t.line == label.line]
+            values = [money_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
                 values.pop()  # the table is wider than the fund block
             while len(values) > len(self.fund_columns) and not values[0].text.strip():
@@ -192,8 +206,9 @@ class FormReader:
         else:
             values = []
             j = i + 1
-            while j < len(self.tokens) and value_type(self.tokens[j].text) and len(values) < len(self.fund_columns):
-                values.append(self.tokens[j])
+            while (j < len(self.tokens) and value_type(money_cell(self.tokens[j]).text)
+                   and len(values) < len(self.fund_columns)):
+                values.append(money_cell(self.tokens[j]))
                 j += 1
             # a row written like the one above it (the same types in the same order) has
             # its values in the same columns
@@ -208,7 +223,7 @@ class FormReader:
             end = j
         row_spec = spec()["fund_rows"][slot]
         row = {"slot": slot, "label": canon(label.text), "part_of": row_spec["part_of"],
-               "group": row_spec.get("group"), "cells": {}, "na": [], "blank": [], "unplaced": [],
+               "group": row_spec.get("group"), "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
                "source": label.source()}
         for column, kind, token in pairs:
             if token.merged:
@@ -219,7 +234,9 @@ class FormReader:
                 if column:
                     row["na" if token.text.strip() else "blank"].append(column)
                 continue
-            written_unit = {"amount": self.unit, "score": "分", "percent": "%"}[kind]
+            if token.unit is not None and kind != "amount":
+                continue  # a figure in 万元 is no rate or score, whatever column it stands in
+            written_unit = {"amount": token.unit or self.unit, "score": "分", "percent": "%"}[kind]
             # a value whose column the shape does not tell is still a fact of its row
             fact = self.index.fact_for(token, written_unit, column or canon(label.text), canon(label.text),
                                        {"form": self.form["id"], "slot": column, "form_row": slot})
@@ -228,6 +245,9 @@ class FormReader:
                     row["cells"][column] = fact.id
                 else:
                     row["unplaced"].append(fact.id)
+        for token in values:
+            if is_na(token.text):  # a dash is "not applicable" even where its column is not known
+                self.index.not_applicable(token)
         placed = set(row["cells"]) | set(row["na"]) | set(row["blank"])
         if not any(value_type(t.text) in ("num", "pct") for t in values):
             # a row with nothing written in it (其他资金 left empty): there are none of these funds
@@ -260,9 +280,11 @@ class FormReader:
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
-        if not {"weight", "score"} & set(slots):
+        if not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
             # a header line without the score columns (the second line of a two-line
-            # header: 指标性质 | 指标值 | 度量单位) says too little of the order
+            # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
+            # runs from the target to the reason column and names no score column is a
+            # form without scores (many 转移支付 forms)
             slots = ["target", "actual", "weight", "score", "reason"]
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0))
@@ -297,6 +319,10 @@ class FormReader:
             token = values.get(slot)
             row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
             filled |= token is not None and bool(token.text.strip())
+        if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["actual"]["value"] is not None:
+            # a result written bare beside its target (≥8000人 | 8120) counts in the target's
+            # unit; the row says so, but the bare figure is not made a fact of that unit
+            row["actual"]["unit"] = row["target"]["unit"]
         for slot in ("weight", "score"):
             token = values.get(slot)
             fact = None
@@ -337,7 +363,9 @@ class FormReader:
                 break
             j += 1
         values = assign_indicator_values(self.indicators.slots, taken)
-        if "reason" in self.indicators.slots and ("score" in values or "weight" in values) and j < len(self.tokens):
+        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
+        row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
+        if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
             # words after the scores are the row's reason unless a target follows them (then
             # they name the next indicator)
             nxt = self.tokens[j]

@@ -29,12 +29,15 @@ def spec() -> dict:
 
 
 def canon(text: str) -> str:
-    """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefix."""
+    """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefixes."""
     t = _SPACE.sub("", text).rstrip("：:")
-    for prefix in spec()["label_prefixes"]:
-        if t.startswith(prefix) and len(t) > len(prefix):
-            t = t[len(prefix):]
-            break
+    stripped = True
+    while stripped:  # 按收入性质分：其中：财政拨款
+        stripped = False
+        for prefix in spec()["label_prefixes"]:
+            if t.startswith(prefix) and len(t) > len(prefix):
+                t, stripped = t[len(prefix):], True
+                break
     return t
 
 

@@ -47,7 +47,7 @@ def extract_forms(doc, facts: list) -> list:
             form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
-                if block.table is not None and block.table.written_as_text:
+                if block.table is not None:
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms

@@ -19,11 +19,30 @@ SHORT_LINE = 18
 _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
 
 
+# a row of a form written with one space between its cells (a spreadsheet saved as text):
+# figures side by side (100 120 110 — 91.67%), short words side by side with no punctuation
+# of a sentence in the line (一级指标 二级指标 三级指标), or both (数量指标 救助人数 ≥800人 812)
+_CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
+_CELL_WORD = regex.compile(r"^[\p{Han}（）()]{2,16}$")
+_SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
+
+
+def is_cell_row(line: str) -> bool:
+    pieces = line.split()
+    if len(pieces) < 3:
+        return False
+    words_count = not _SENTENCE_MARKS.search(line)
+    kinds = ["fig" if _CELL_FIGURE.match(p) else "word" if words_count and _CELL_WORD.match(p) else None
+             for p in pieces]
+    return sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2
+
+
 def continues_sentence(previous: str, line: str) -> bool:
     """Was `line` cut off from `previous` (a page or column break mid-sentence)? Shared by
-    the .txt and .pdf readers so both formats join broken lines alike."""
+    the .txt and .pdf readers so both formats join broken lines alike. A row of cells is
+    complete as it is."""
     if (SENTENCE_END.search(previous) or len(previous) < SHORT_LINE or "   " in previous
-            or _TITLE_END.search(previous)):
+            or _TITLE_END.search(previous) or is_cell_row(previous) or is_cell_row(line)):
         return False
     if _opens_numbered(line):
         return False

@@ -1,0 +1,170 @@
+"""Form variants seen in published archives, written here with invented figures: a transfer
+form whose amounts carry their own 万 and whose indicator header runs over two lines with no
+score columns; a department form whose fund rows carry two prefixes (按收入性质分：其中：) and
+dashes for "not applicable". Each is rendered to every text shape and to real tables, and
+every shape must give the same facts and raise no error."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from extractor.extract.form_cells import _split_run_together
+from extractor.extract.form_tokens import Token
+from extractor.ingest.text_blocks import is_cell_row
+from extractor.pipeline import extract_file
+
+from test_forms import _docx, _xlsx
+
+TRANSFER_WAN = [
+    ["防疫补助资金转移支付绩效目标自评表"],
+    ["（2023年度）"],
+    ["转移支付名称", "防疫补助资金"],
+    ["地方主管部门", "会泽县卫生健康局", "资金使用单位", "会泽县卫生健康局"],
+    ["资金投入情况（万元）", "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A×100%）"],
+    ["年度资金总额：", "1250.50万", "1200.48万", "96%"],
+    ["其中：中央财政资金", "800万", "800万", "100%"],
+    ["地方资金", "450.5万", "400.48万", "88.9%"],
+    ["其他资金", "", "", ""],
+    ["绩效指标", "一级 指标"],
+    ["二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+    ["产 出 指 标"],
+    ["数量指标", "疫苗接种人数", "≥8000人", "8120", ""],
+    ["数量指标", "随访管理人数", "≥600人", "588", "部分对象迁出"],
+    ["质量指标", "接种记录完整率", "100%", "100%", ""],
+    ["满意度指标", "服务对象满意度", "接种对象满意度", "≥90%", "93%", ""],
+]
+
+DEPARTMENT_DASHES = [
+    ["部门整体支出绩效自评表"],
+    ["部门（单位）名称", "会泽县民政局"],
+    ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "2860.4", "3120.75", "3050.2", "10", "97.74%", "9.77"],
+    ["", "按收入性质分：其中：财政拨款", "2860.4", "3020.75", "2950.2", "—", "97.66%", "—"],
+    ["", "上年结转资金", "0", "100", "100", "—", "100%", "—"],
+    ["", "其他资金", "—", "—", "—", "—", "—", "—"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "救助对象人数", "≥12000人", "12350人", "30", "30", ""],
+    ["", "产出指标", "质量指标", "资金发放准确率", "100%", "100%", "30", "30", ""],
+    ["", "效益指标", "社会效益指标", "兜底保障覆盖率", "≥95%", "96%", "20", "20", ""],
+    ["", "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥85%", "82%", "10", "7", "个别对象不满意"],
+    ["总分", "", "", "", "", "", "100", "96.77", ""],
+]
+
+
+def _render(rows: list, shape: str) -> str:
+    filled = [[c for c in r if c] for r in rows]
+    if shape == "pipe":  # a web page's table as Markdown-ish rows, empty cells kept
+        return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+    if shape == "single_spaced":  # a spreadsheet saved as text: one space between cells
+        return "\n".join(" ".join(r) for r in filled) + "\n"
+    if shape == "one_line":
+        return " ".join(c for r in filled for c in r) + "\n"
+    if shape == "cells":
+        return "\n".join(c for r in filled for c in r) + "\n"
+    raise ValueError(shape)
+
+
+def _record(tmp_path, rows, shape):
+    if shape == "docx":
+        return extract_file(_docx(tmp_path, rows))
+    if shape == "xlsx":
+        return extract_file(_xlsx(tmp_path, rows))
+    path = tmp_path / f"form_{shape}.txt"
+    path.write_text(_render(rows, shape), encoding="utf-8")
+    return extract_file(path)
+
+
+def _facts(record) -> Counter:
+    return Counter((f["kind"], Decimal(str(f["value"])), f["unit"]) for f in record["facts"]
+                   if f["kind"] in ("amount", "percent", "score", "headcount"))
+
+
+def _errors(record) -> list:
+    return [f["message"] for f in record["flags"] if f["severity"] == "error"]
+
+
+TEXT_SHAPES = ["pipe", "single_spaced", "one_line", "cells"]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["xlsx"])
+def test_amounts_that_carry_their_own_wan(tmp_path, shape):
+    record = _record(tmp_path, TRANSFER_WAN, shape)
+    form = record["forms"][0]
+    assert form["template"] == "transfer"
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == sorted(Decimal(x) for x in ("12505000", "12004800", "8000000", "8000000", "4505000", "4004800"))
+    assert _errors(record) == []
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_header_without_score_columns_reads_no_scores(tmp_path, shape):
+    record = _record(tmp_path, TRANSFER_WAN, shape)
+    form = record["forms"][0]
+    # the bare results (8120, 588) are results, never 分值 or 得分
+    assert not [f for f in record["facts"] if f["kind"] == "score"]
+    row = next(r for r in form["indicators"] if r["path"][-1] == "随访管理人数")
+    assert row["path"][0] == "产出指标"  # a level cell spaced to fill its width
+    assert (row["actual"]["value"], row["actual"]["unit"]) == (Decimal(588), "人")  # the target's unit
+    assert row["weight"] is None and row["score"] is None
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_every_shape_gives_the_same_facts(tmp_path, shape):
+    expected = _facts(_record(tmp_path, DEPARTMENT_DASHES, "pipe"))
+    record = _record(tmp_path, DEPARTMENT_DASHES, shape)
+    assert _facts(record) == expected
+    form = record["forms"][0]
+    current = next(r for r in form["funds"] if r["slot"] == "current")  # two prefixes before its label
+    assert len(current["cells"]) >= 3
+    assert not [f for f in record["facts"] if f["text"].strip() == "—"]  # a dash is never 0
+    assert _errors(record) == []
+
+
+def test_pipe_department_form_reads_every_slot(tmp_path):
+    record = _record(tmp_path, DEPARTMENT_DASHES, "pipe")
+    facts = _facts(record)
+    assert facts[("amount", Decimal("29502000"), "元")] == 1  # 财政拨款, 全年执行数
+    assert facts[("score", Decimal("96.77"), "分")] == 1
+    assert record["metadata"]["score"] == Decimal("96.77")
+    assert record["metadata"]["county"] == "会泽县"
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "cells"])
+def test_a_fund_row_under_an_unknown_label_leaves_the_sum_unchecked(tmp_path, shape):
+    # the year's money under a label no template uses: 100 + 0 is no reading of 3120.75
+    rows = [r[:] for r in DEPARTMENT_DASHES]
+    rows[4][1] = "本级安排资金"
+    assert "form.funds_total" not in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"]]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "one_line"])
+def test_a_wrong_fund_total_is_still_flagged(tmp_path, shape):
+    rows = [r[:] for r in DEPARTMENT_DASHES]
+    rows[3][4] = "3060.2"  # 2950.2 + 100 = 3050.2
+    rules = [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]
+    assert "form.funds_total" in rules
+
+
+def test_rows_of_cells_are_not_joined_as_broken_sentences():
+    assert is_cell_row("年度资金总额 100 120 110 10 91.67% 9.17")
+    assert is_cell_row("上年结转资金 0 100 100 — 100% —")
+    assert is_cell_row("绩效指标 一级指标 二级指标 三级指标 年度指标值")
+    assert is_cell_row("数量指标 接种人数 ≥800人 812")
+    # prose with spaces around its figures (a PDF's text layer) is no row
+    assert not is_cell_row("2023 年部门年初预算 1022.89 万元,年中调整预算为 1781.86 万")
+    assert not is_cell_row("共 21 个项目评为一等,涉及资金 656.93 万元,占项目总数比")
+    assert not is_cell_row("对符合条件的困难群众给予医疗救助 救助困难群众2150人次")
+
+
+@pytest.mark.parametrize("text,cells", [
+    ("—上年结转资金", ["—", "上年结转资金"]),
+    ("96%其中：中央财政资金", ["96%", "其中：中央财政资金"]),
+    ("8120数量指标", ["8120", "数量指标"]),
+    ("3.2万人次", ["3.2万人次"]),            # a figure and its unit stay one cell
+    ("2021年12月完成", ["2021年12月完成"]),  # a date is no figure before a label
+])
+def test_a_figure_run_into_the_next_label_is_cut(text, cells):
+    token = Token(text, None, 0, len(text), 0, 0, False)
+    assert [t.text for t in _split_run_together(token)] == cells
