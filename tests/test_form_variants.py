@@ -168,3 +168,34 @@ def test_rows_of_cells_are_not_joined_as_broken_sentences():
 def test_a_figure_run_into_the_next_label_is_cut(text, cells):
     token = Token(text, None, 0, len(text), 0, 0, False)
     assert [t.text for t in _split_run_together(token)] == cells
+
+
+# A text layer that wrote the form column by column (as PDF exports of spreadsheets often
+# do): row labels first, their figures later in runs with no label; the indicators' values in
+# runs of (target, result, 分值, 得分) with the names after them.
+COLUMN_BY_COLUMN = (
+    "项目支出绩效自评表 （2022年度） 项目名称 乡村学校营养餐补助 主管部门 会泽县教育体育局 "
+    "项目资金 年初预算数 （万元） 年度资金总额 其中：当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+    "120.5 118.2 10 98% 9.8 120.5 118.2 — 98% — 上年结转资金 — — 其他资金 — — "
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    "≥3000人 3120人 30 30 =100% 100% 20 20 ≥95% 97% 30 30 ≥90% 92% 10 10 "
+    "产出指标 数量指标 受益学生人数 质量指标 食品安全抽检合格率 效益指标 社会效益指标 学生营养改善率 "
+    "满意度指标 家长满意度 总分 100 99.8\n"
+)
+
+
+def test_a_form_written_column_by_column(tmp_path):
+    path = tmp_path / "columns.txt"
+    path.write_text(COLUMN_BY_COLUMN, encoding="utf-8")
+    record = extract_file(path)
+    form = record["forms"][0]
+    facts = _facts(record)
+    total = next(r for r in form["funds"] if r["slot"] == "total")  # the first run: the first label's
+    assert len(total["cells"]) == 5
+    current = next(r for r in form["funds"] if r["slot"] == "current")
+    assert set(current["na"]) == {"分值", "得分"}
+    assert facts[("amount", Decimal("1182000"), "元")] == 2
+    for weight in ("30", "20", "10"):  # 分值 and 得分 of rows whose names come later
+        assert facts[("score", Decimal(weight), "分")] >= 2
+    assert form["unread_rows"] > 0  # rows not placed: no sum over the indicators is checked
+    assert _errors(record) == []

@@ -9,7 +9,7 @@ from typing import Optional
 from .form_assign import assign_by_type, assign_indicator_values
 from .form_cells import money_cell, with_unit_cells
 from .form_glued import leading_scores
-from .form_facts import FactIndex
+from .form_facts import FactIndex, value_of
 from .form_tokens import Token
 from .form_vocab import (FACT_UNITS, LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na, is_score_figure,
                          looks_like_target, parse_target, spec, value_type, vocab)
@@ -32,6 +32,7 @@ class FormReader:
                      "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0, "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
+        self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.unit = spec()["fund_unit_default"]
         self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None
@@ -68,8 +69,18 @@ class FormReader:
                 i = self._read_indicator_header(i)
             elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
                 i = self._read_fund_header(i)
+            elif (self.indicators is None and key in v["fund_row"] and not t.positional
+                  and (self._label_follows(i) or not self.fund_columns and not self._value_follows(i))):
+                # a fund row's label with no figures after it: a text layer that wrote the
+                # table column by column puts its figures in the next run that has no label
+                self.queued_rows.append((t, v["fund_row"][key]))
+                i += 1
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
+            elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
+                  and value_type(money_cell(t).text)):
+                label, slot = self.queued_rows.pop(0)
+                i = self._read_fund_row(i, slot, label)
             elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_cell(i):
                 i += 2
             elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
@@ -88,6 +99,8 @@ class FormReader:
                 i += 1
             elif self.indicators is not None and self._is_name(t):
                 i = self._read_indicator(i)
+            elif self.indicators is not None and not t.positional and self._nameless_group(i):
+                i = self._read_nameless_group(i)
             else:
                 i += 1
                 continue
@@ -192,8 +205,22 @@ class FormReader:
                 self._unit_stated = True
         return end
 
-    def _read_fund_row(self, i: int, slot: str) -> int:
-        label = self.tokens[i]
+    def _value_follows(self, i: int) -> bool:
+        j = self._next_filled(i + 1)
+        return j is not None and value_type(money_cell(self.tokens[j]).text) is not None
+
+    def _label_follows(self, i: int) -> bool:
+        j = self._next_filled(i + 1)
+        if j is None:
+            return False
+        key = bare(self.tokens[j].text)
+        return key in vocab()["fund_row"] or key in vocab()["fund_col"]
+
+    def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
+        """The fund row labelled by tokens[i], its values after it; or, with `label` given
+        (a label written away from its figures), the row whose values start at i."""
+        first = i if label is not None else i + 1
+        label = label if label is not None else self.tokens[i]
         if label.positional:
             values = [money_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
@@ -205,7 +232,7 @@ class FormReader:
             end = i + 1 + len([t for t in self.tokens[i + 1:] if t.line == label.line])
         else:
             values = []
-            j = i + 1
+            j = first
             while (j < len(self.tokens) and value_type(money_cell(self.tokens[j]).text)
                    and len(values) < len(self.fund_columns)):
                 values.append(money_cell(self.tokens[j]))
@@ -290,10 +317,43 @@ class FormReader:
                                            self.line_lens.get(head.line, 0))
         return j
 
+    # -- rows whose names a text layer moved away from their values (a PDF export that
+    # writes a row's cells column by column): 37442人 3 3 | =100% 100% 10 10
+    def _nameless_group(self, i: int) -> int:
+        """How many tokens from i make one row's values without its name: one or two
+        figures with their units (the target, the result), then 分值 and 得分 — two bare
+        numbers of a 100-point form, the score not above the weight. 0 when they do not."""
+        for size in (4, 3):
+            group = self.tokens[i:i + size]
+            if len(group) < size or any(t.positional or t.merged for t in group):
+                continue
+            *values, weight, score = group
+            if not all(_with_unit(t.text) for t in values):
+                continue
+            if not (value_type(weight.text) == value_type(score.text) == "num"):
+                continue
+            w, sc = value_of(weight.text), value_of(score.text)
+            if 0 < w <= 100 and 0 <= sc <= w:
+                return size
+        return 0
+
+    def _read_nameless_group(self, i: int) -> int:
+        size = self._nameless_group(i)
+        weight, score = self.tokens[i + size - 2], self.tokens[i + size - 1]
+        for token, slot, label in ((weight, "weight", "分值"), (score, "score", "得分")):
+            self.index.fact_for(token, "分", label, None, {"form": self.form["id"], "slot": slot,
+                                                           "indicator_path": [p for p in self.path if p]})
+        # the row is not placed: sums over the indicators are not known
+        self.form["unread_rows"] += 1
+        return i + size
+
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
         if t.merged or len(text) < 2 or value_type(text) or is_label(bare(text)):
             return False
+        comparator, value, unit = parse_target(text)
+        if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
+            return False  # a target or a result (≥3000人, 97%), not a name
         return bare(text) not in vocab()["grade"]
 
     def _read_indicator(self, i: int) -> int:
@@ -438,6 +498,12 @@ class FormReader:
                 self.form["grade"] = {"text": word, "source": t.source(0, len(t.text.rstrip()))}
                 return k + 1
         return j
+
+
+def _with_unit(text: str) -> bool:
+    """A target or result written with its unit or comparator (≥95%, 37442人, 14种), not bare."""
+    comparator, value, unit = parse_target(text)
+    return value is not None and (unit is not None or comparator is not None)
 
 
 # columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
