@@ -114,13 +114,76 @@ def score_record(record: dict, gold: dict) -> dict:
         "duplicates": len(problems) - len(set(map(_norm_title, problems))) + len(recs) - len(set(map(_norm_title, recs))),
     }
     if "flags" in gold:
-        got = Counter(f["rule"] for f in record.get("flags", []) if f.get("severity") in ("error", "warning"))
-        want = Counter(f["rule"] for f in gold["flags"])
-        out["flags"] = {r: (min(got[r], want[r]), got[r], want[r]) for r in set(got) | set(want)}
-        # errors beyond what the gold lists for their rule: what costs an auditor most
-        errors = Counter(f["rule"] for f in record.get("flags", []) if f.get("severity") == "error")
-        out["false_errors"] = sum(max(0, n - want[r]) for r, n in errors.items())
+        out["flags"], out["false_errors"] = match_flags(record, gold["flags"])
     return out
+
+
+def _flag_numbers(flag: dict, facts: dict) -> list:
+    """The figures a flag names: what it states and computes, and its evidence, both in base
+    units and in the units they were written in."""
+    evidence = [facts[i] for i in flag.get("evidence") or [] if i in facts]
+    scales = {Decimal(str(f.get("scale") or 1)) for f in evidence} | {Decimal(1)}
+    out = []
+    for key in ("stated", "computed"):
+        value = _number(flag.get(key))
+        if value is not None:  # a grade or a name variant states words, not a figure
+            out += [value / scale for scale in scales]
+    for f in evidence:
+        value = _number(f["value"])
+        if value is not None:
+            out += [value, value / Decimal(str(f.get("scale") or 1))]
+    return out
+
+
+def _number(value) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value is not None else None
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _names(value: str, numbers: list) -> bool:
+    """Does one of `numbers`, rounded to the digits the gold wrote, read `value`?"""
+    want = _number(value)
+    if want is None:
+        return False
+    exponent = min(want.as_tuple().exponent, 0)
+    return any(n.quantize(Decimal(1).scaleb(exponent)) == want for n in numbers if n.is_finite())
+
+
+def match_flags(record: dict, gold_flags: list) -> tuple:
+    """(per rule: (predicted flags that name a gold inconsistency, predicted, gold
+    inconsistencies found, gold), false error flags). A flag finds a gold inconsistency when
+    it names every figure the gold gives (whatever its rule), or has its rule and names one
+    of them; a gold entry without figures is found by any flag of its rule. Errors that find
+    nothing are false errors: what costs an auditor most."""
+    facts = {f["id"]: f for f in record.get("facts", [])}
+    raised = [f for f in record.get("flags", []) if f.get("severity") in ("error", "warning")]
+    numbers = [_flag_numbers(f, facts) for f in raised]
+    used: set = set()
+    found = []
+    for g in gold_flags:
+        values = g.get("values") or []
+        hit = None
+        for k, f in enumerate(raised):
+            if k in used:
+                continue
+            named = [_names(v, numbers[k]) for v in values]
+            if (values and all(named)) or (f["rule"] == g["rule"] and (not values or any(named))):
+                hit = k
+                break
+        if hit is not None:
+            used.add(hit)
+        found.append(hit is not None)
+    per_rule: dict = defaultdict(lambda: [0, 0, 0, 0])
+    for k, f in enumerate(raised):
+        per_rule[f["rule"]][0] += k in used
+        per_rule[f["rule"]][1] += 1
+    for g, ok in zip(gold_flags, found):
+        per_rule[g["rule"]][2] += ok
+        per_rule[g["rule"]][3] += 1
+    false_errors = sum(1 for k, f in enumerate(raised) if k not in used and f["severity"] == "error")
+    return {r: tuple(v) for r, v in per_rule.items()}, false_errors
 
 
 def evaluate(gold_dir, paths: list) -> dict:
@@ -131,7 +194,7 @@ def evaluate(gold_dir, paths: list) -> dict:
     label = defaultdict(lambda: [0, 0])
     meta = defaultdict(lambda: [0, 0])
     sections = defaultdict(lambda: [0, 0, 0])
-    flags = defaultdict(lambda: [0, 0, 0])
+    flags = defaultdict(lambda: [0, 0, 0, 0])  # per rule: flags right, flags, inconsistencies found, inconsistencies
     reports = {}
     false_errors = [0, 0]  # false error flags, files whose gold lists flags
     for f in files:
@@ -165,10 +228,9 @@ def evaluate(gold_dir, paths: list) -> dict:
         if "false_errors" in s:
             false_errors[0] += s["false_errors"]
             false_errors[1] += 1
-        for rule, (tp, npred, ngold) in s.get("flags", {}).items():
-            flags[rule][0] += tp
-            flags[rule][1] += npred
-            flags[rule][2] += ngold
+        for rule, counts in s.get("flags", {}).items():
+            for i, n in enumerate(counts):
+                flags[rule][i] += n
     return {
         "files": len(files),
         "duplicated_items": sum(r.get("duplicates", 0) for r in reports.values()),
@@ -178,11 +240,16 @@ def evaluate(gold_dir, paths: list) -> dict:
         "label_accuracy": {k: round(v[0] / v[1], 4) if v[1] else None for k, v in label.items()},
         "metadata_accuracy": {k: round(v[0] / v[1], 4) for k, v in meta.items()},
         "sections": {k: _prf(*v) for k, v in sections.items()},
-        "flags": {k: _prf(*v) for k, v in flags.items()},
+        "flags": {k: _flag_scores(*v) for k, v in flags.items()},
         "false_error_flags": {"count": false_errors[0], "files": false_errors[1],
                               "per_20_files": round(20 * false_errors[0] / false_errors[1], 2) if false_errors[1] else None},
         "reports": reports,
     }
+
+
+def _flag_scores(right: int, raised: int, found: int, listed: int) -> dict:
+    return {"precision": round(right / raised, 4) if raised else 1.0, "recall": round(found / listed, 4) if listed else 1.0,
+            "right": right, "raised": raised, "found": found, "listed": listed}
 
 
 def format_scores(scores: dict) -> str:
@@ -206,9 +273,16 @@ def format_scores(scores: dict) -> str:
         lines.append(f"  duplicated items (same title twice in one record): {scores['duplicated_items']}")
     if scores["flags"]:
         lines.append("")
-        lines.append("flags (error+warning) by rule   precision  recall")
+        lines.append("flags (error+warning) by rule   precision  recall   right/raised  found/listed")
         for k, s in sorted(scores["flags"].items()):
-            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f}   {s['tp']}/{s['pred']}/{s['gold']}")
+            lines.append(f"  {k:<28} {s['precision']:>9.3f} {s['recall']:>7.3f}   {s['right']:>5}/{s['raised']:<6}"
+                         f" {s['found']:>5}/{s['listed']}")
+        right = sum(s["right"] for s in scores["flags"].values())
+        raised = sum(s["raised"] for s in scores["flags"].values())
+        found = sum(s["found"] for s in scores["flags"].values())
+        listed = sum(s["listed"] for s in scores["flags"].values())
+        lines.append(f"  {'all':<28} {right / raised if raised else 1:>9.3f} {found / listed if listed else 1:>7.3f}   "
+                     f"{right:>5}/{raised:<6} {found:>5}/{listed}")
         fe = scores.get("false_error_flags") or {}
         if fe.get("files"):
             lines.append(f"  false error flags: {fe['count']} in {fe['files']} files ({fe['per_20_files']} per 20 files)")
