@@ -199,3 +199,22 @@ def test_a_form_written_column_by_column(tmp_path):
         assert facts[("score", Decimal(weight), "分")] >= 2
     assert form["unread_rows"] > 0  # rows not placed: no sum over the indicators is checked
     assert _errors(record) == []
+
+
+def _line(text):
+    from types import SimpleNamespace
+
+    from extractor.ingest.page_text import group_lines
+
+    return group_lines([SimpleNamespace(text=text, x0=0, x1=400, top=10, bottom=20)])[0].text
+
+
+def test_a_pdf_line_of_cells_keeps_its_cell_breaks():
+    # a spreadsheet printed to PDF: the spaces between cells are text, the one the layout puts
+    # between a figure and its unit is not
+    assert _line("指标值 完成值 指标1:居民健康档案 38508 人 指标2:发放资料 116 次 6 次") == \
+        "指标值 完成值 指标1:居民健康档案 38508人 指标2:发放资料 116次 6次"
+    assert _line("全年预算数 全年执行数 分值 执行率 得分 0 207.45 10 100% 10") == \
+        "全年预算数 全年执行数 分值 执行率 得分 0 207.45 10 100% 10"
+    # prose keeps none of the layout's spaces
+    assert _line("全年执行数 1767.21 万元,预算调整率较大") == "全年执行数1767.21万元,预算调整率较大"

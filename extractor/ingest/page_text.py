@@ -4,12 +4,24 @@ joined into its text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
+
+from ..patterns import load_json
+from .text_blocks import is_cell_row
 
 _CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
 # spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
 LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
+
+
+
+@lru_cache(maxsize=1)
+def _FIGURE_UNIT_SPACE() -> regex.Pattern:
+    units = sorted((u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)),
+                   key=len, reverse=True)
+    return regex.compile(r"(?<=\d)[ \t]+(?=(?:" + "|".join(map(regex.escape, units)) + r")(?!\p{Han}))")
 
 
 @dataclass
@@ -35,7 +47,10 @@ def group_lines(runs: list) -> list:
     out = []
     for group in lines:
         group.sort(key=lambda r: r.x0)
-        text = LAYOUT_SPACE.sub("", "".join(r.text for r in group)).strip()
+        text = "".join(r.text for r in group).strip()
+        # a row of cells keeps the spaces between them, all but the layout's between a figure
+        # and its unit (38508 人)
+        text = _FIGURE_UNIT_SPACE().sub("", text) if is_cell_row(text) else LAYOUT_SPACE.sub("", text)
         out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
                         max(r.bottom for r in group)))
     return out

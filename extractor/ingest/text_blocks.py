@@ -25,6 +25,7 @@ _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中�
 _CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
 _CELL_WORD = regex.compile(r"^[\p{Han}（）()]{2,16}$")
 _SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
+_HAN_GAP = regex.compile(r"\p{Han}[ \t]+(?=\p{Han})")
 
 
 def is_cell_row(line: str) -> bool:
@@ -34,7 +35,11 @@ def is_cell_row(line: str) -> bool:
     words_count = not _SENTENCE_MARKS.search(line)
     kinds = ["fig" if _CELL_FIGURE.match(p) else "word" if words_count and _CELL_WORD.match(p) else None
              for p in pieces]
-    return sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2
+    if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
+        return True
+    # a long run of cells of any kind (指标1：居民健康档案 38508人 指标2：…): spaces between
+    # Chinese characters, which prose has none of
+    return words_count and len(pieces) >= 5 and len(_HAN_GAP.findall(line)) >= 2
 
 
 def continues_sentence(previous: str, line: str) -> bool:
