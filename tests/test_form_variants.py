@@ -218,3 +218,12 @@ def test_a_pdf_line_of_cells_keeps_its_cell_breaks():
         "全年预算数 全年执行数 分值 执行率 得分 0 207.45 10 100% 10"
     # prose keeps none of the layout's spaces
     assert _line("全年执行数 1767.21 万元,预算调整率较大") == "全年执行数1767.21万元,预算调整率较大"
+
+
+def test_label_and_figure_lines_are_not_joined_as_one_sentence():
+    from extractor.ingest.text_blocks import continues_sentence
+
+    assert not continues_sentence("转移支付资金合计（万元）年度预算资金总额：1084.25", "其中：中央补助668.00")
+    assert not continues_sentence("其中：中央补助资金的本年度安排数额为 668.00", "市级资金343.00")
+    # a sentence broken after its figure goes on with the figure's unit
+    assert continues_sentence("年中调整预算后比年初预算增加了 758.97", "万元，全年执行数1767.21万元。")

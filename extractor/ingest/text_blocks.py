@@ -25,6 +25,10 @@ _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中�
 _CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
 _CELL_WORD = regex.compile(r"^[\p{Han}（）()]{2,16}$")
 _SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
+# a line of a label and the figure it labels, nothing after the figure
+_LABEL_FIGURE_LINE = regex.compile(r"^[^\d，。；、,;]{2,24}?[:：]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")
+# a line that opens with the unit of a figure the line before ended in
+_UNIT_FIRST = regex.compile(r"^\s*(?:%|％|[万亿]|元|人|户|个|次|项|分|倍|年|月|日|天|名|亩|吨|公里)")
 _HAN_GAP = regex.compile(r"\p{Han}[ \t]+(?=\p{Han})")
 
 
@@ -51,6 +55,8 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False
     if _opens_numbered(line):
         return False
+    if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _UNIT_FIRST.match(line):
+        return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
     # A numbered or Markdown heading line is complete however long it is.
     return not _opens_numbered(previous)
 
