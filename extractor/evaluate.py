@@ -9,7 +9,7 @@ multiset; label accuracy is measured over the matched pairs.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 

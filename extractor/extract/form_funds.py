@@ -1,0 +1,161 @@
+"""The fund block of a form (资金投入情况 / 项目资金（万元）): its column header, its rows —
+by position where the shape keeps empty cells, else by the type each column holds — and
+the rows a text layer wrote away from their labels. A mixin of FormReader (form_reader.py),
+whose walk calls these methods and whose state they fill."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .form_assign import assign_by_type
+from .form_cells import money_cell
+from .form_tokens import Token
+from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
+
+
+class FundBlockReader:
+    # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
+    def _read_money_cell(self, i: int) -> bool:
+        label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        m = UNIT_IN_CELL.search(label.text)
+        unit = (m.group(1) or m.group(2)) if m else self._stated_unit
+        if nxt is None or unit is None or value_type(nxt.text) != "num" or nxt.merged:
+            return False
+        fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
+        return fact is not None
+
+    def _unread_fund_row(self, i: int) -> bool:
+        """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
+        t = self.tokens[i]
+        if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
+            return False
+        j = self._next_filled(i + 1)
+        return j is not None and value_type(money_cell(self.tokens[j]).text) in ("num", "pct")
+
+    def _unit_statement(self, i: int) -> Optional[str]:
+        """金额单位：万元 in one cell, or 单位： and 万元 in two."""
+        t = self.tokens[i]
+        if len(t.text) > 16:
+            return None
+        m = UNIT_IN_CELL.search(t.text)
+        if m:
+            return m.group(1) or m.group(2)
+        if canon(t.text) in spec()["unit_cells"] and i + 1 < len(self.tokens):
+            word = canon(self.tokens[i + 1].text)
+            return word if word in ("万元", "元", "亿元", "千元") else None
+        return None
+
+    @property
+    def _stated_unit(self) -> Optional[str]:
+        """The money unit the form states for itself (金额单位：万元, or a unit cell of the
+        fund block); None when it states none — a bare number is then no amount."""
+        return self.unit if self._unit_stated else None
+
+    # -- the fund block
+    def _fund_header_len(self, i: int) -> int:
+        """How many tokens from i are fund column labels (empty cells between them allowed
+        in shapes that keep them); 0 unless they name a budget or spending column."""
+        cols = vocab()["fund_col"]
+        j, found = i, []
+        while j < len(self.tokens):
+            t = self.tokens[j]
+            key = bare(t.text)
+            if key in cols:
+                found.append(cols[key])
+            elif key or not t.positional:
+                break
+            j += 1
+        amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
+        return j - i if len(found) >= 2 and amount_cols & set(found) else 0
+
+    def _read_fund_header(self, i: int) -> int:
+        end = i + self._fund_header_len(i)
+        cols = vocab()["fund_col"]
+        self.fund_columns = [cols[bare(t.text)] for t in self.tokens[i:end] if bare(t.text) in cols]
+        # the unit is written in a cell just before the column labels (项目资金（万元）)
+        for t in self.tokens[max(0, i - 4):end]:
+            m = UNIT_IN_CELL.search(t.text)
+            if m:
+                self.unit = m.group(1) or m.group(2)
+                self._unit_stated = True
+        return end
+
+    def _value_follows(self, i: int) -> bool:
+        j = self._next_filled(i + 1)
+        return j is not None and value_type(money_cell(self.tokens[j]).text) is not None
+
+    def _label_follows(self, i: int) -> bool:
+        j = self._next_filled(i + 1)
+        if j is None:
+            return False
+        key = bare(self.tokens[j].text)
+        return key in vocab()["fund_row"] or key in vocab()["fund_col"]
+
+    def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
+        """The fund row labelled by tokens[i], its values after it; or, with `label` given
+        (a label written away from its figures), the row whose values start at i."""
+        first = i if label is not None else i + 1
+        label = label if label is not None else self.tokens[i]
+        if label.positional:
+            values = [money_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
+            while len(values) > len(self.fund_columns) and not values[-1].text.strip():
+                values.pop()  # the table is wider than the fund block
+            while len(values) > len(self.fund_columns) and not values[0].text.strip():
+                values.pop(0)
+            kinds = spec()["fund_column_kinds"]
+            pairs = [(column, kinds[column], token) for column, token in zip(self.fund_columns, values)]
+            end = i + 1 + len([t for t in self.tokens[i + 1:] if t.line == label.line])
+        else:
+            values = []
+            j = first
+            while (j < len(self.tokens) and value_type(money_cell(self.tokens[j]).text)
+                   and len(values) < len(self.fund_columns)):
+                values.append(money_cell(self.tokens[j]))
+                j += 1
+            # a row written like the one above it (the same types in the same order) has
+            # its values in the same columns
+            signature = tuple(value_type(t.text) for t in values)
+            if signature in self.fund_patterns:
+                kinds = spec()["fund_column_kinds"]
+                pairs = [(c, kinds[c], t) for c, t in zip(self.fund_patterns[signature], values)]
+            else:
+                pairs = assign_by_type(self.fund_columns, values, slot)
+                if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
+                    self.fund_patterns[signature] = [c for c, _, _ in pairs]
+            end = j
+        row_spec = spec()["fund_rows"][slot]
+        row = {"slot": slot, "label": canon(label.text), "part_of": row_spec["part_of"],
+               "group": row_spec.get("group"), "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
+               "source": label.source()}
+        for column, kind, token in pairs:
+            if token.merged:
+                continue
+            if not token.text.strip() or is_na(token.text):
+                # a dash is "not applicable"; an empty cell was not filled in (unknown)
+                self.index.not_applicable(token)
+                if column:
+                    row["na" if token.text.strip() else "blank"].append(column)
+                continue
+            if token.unit is not None and kind != "amount":
+                continue  # a figure in 万元 is no rate or score, whatever column it stands in
+            written_unit = {"amount": token.unit or self.unit, "score": "分", "percent": "%"}[kind]
+            # a value whose column the shape does not tell is still a fact of its row
+            fact = self.index.fact_for(token, written_unit, column or canon(label.text), canon(label.text),
+                                       {"form": self.form["id"], "slot": column, "form_row": slot})
+            if fact is not None:
+                if column:
+                    row["cells"][column] = fact.id
+                else:
+                    row["unplaced"].append(fact.id)
+        for token in values:
+            if is_na(token.text):  # a dash is "not applicable" even where its column is not known
+                self.index.not_applicable(token)
+        placed = set(row["cells"]) | set(row["na"]) | set(row["blank"])
+        if not any(value_type(t.text) in ("num", "pct") for t in values):
+            # a row with nothing written in it (其他资金 left empty): there are none of these funds
+            row["na"] = list(self.fund_columns)
+            row["blank"] = []
+        elif not label.positional and (row["unplaced"] or not pairs):
+            # the shape does not say which columns the row left empty: all unknown
+            row["blank"] += [c for c in self.fund_columns if c not in placed]
+        self.form["funds"].append(row)
+        return max(end, i + 1)

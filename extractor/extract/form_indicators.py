@@ -1,0 +1,218 @@
+"""The indicator block of a form (一级指标 / 二级指标 / 三级指标 …): its header, each row's
+path, target, result, 分值 and 得分, and the rows a text layer wrote apart from their names.
+A mixin of FormReader (form_reader.py), whose walk calls these methods and whose state they fill."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .form_assign import assign_indicator_values
+from .form_cells import with_unit_cells
+from .form_facts import value_of
+from .form_tokens import Token
+from .form_vocab import FACT_UNITS, bare, is_label, is_na, looks_like_target, parse_target, spec, value_type, vocab
+
+
+@dataclass
+class _IndicatorHeader:
+    slots: list  # the value columns after 三级指标, in order: target, actual, weight, score, reason
+    cols: dict = field(default_factory=dict)  # slot → column in the header line (positional shapes)
+    name_col: Optional[int] = None
+    line_len: int = 0
+
+
+class IndicatorBlockReader:
+    # -- the indicator block
+    def _read_indicator_header(self, i: int) -> int:
+        v = vocab()
+        head = self.tokens[i]
+        slots, cols, name_col = [], {}, None
+        j = i
+        while j < len(self.tokens):
+            t = self.tokens[j]
+            key = bare(t.text)
+            if key in v["ind_head"]:
+                if key == "三级指标":
+                    name_col = t.col
+            elif key in v["ind_col"]:
+                slot = v["ind_col"][key]
+                if slot not in cols:
+                    if slot not in _CELL_OF_TARGET:  # read with the figure they belong to
+                        slots.append(slot)
+                    cols[slot] = t.col
+            elif key or not t.positional or t.line != head.line:
+                break
+            j += 1
+        if not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
+            # a header line without the score columns (the second line of a two-line
+            # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
+            # runs from the target to the reason column and names no score column is a
+            # form without scores (many 转移支付 forms)
+            slots = ["target", "actual", "weight", "score", "reason"]
+        self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
+                                           self.line_lens.get(head.line, 0))
+        return j
+
+    # -- rows whose names a text layer moved away from their values (a PDF export that
+    # writes a row's cells column by column): 37442人 3 3 | =100% 100% 10 10
+    def _nameless_group(self, i: int) -> int:
+        """How many tokens from i make one row's values without its name: one or two
+        figures with their units (the target, the result), then 分值 and 得分 — two bare
+        numbers of a 100-point form, the score not above the weight. 0 when they do not."""
+        for size in (4, 3):
+            group = self.tokens[i:i + size]
+            if len(group) < size or any(t.positional or t.merged for t in group):
+                continue
+            *values, weight, score = group
+            if not all(_with_unit(t.text) for t in values):
+                continue
+            if not (value_type(weight.text) == value_type(score.text) == "num"):
+                continue
+            w, sc = value_of(weight.text), value_of(score.text)
+            if 0 < w <= 100 and 0 <= sc <= w:
+                return size
+        return 0
+
+    def _read_nameless_group(self, i: int) -> int:
+        size = self._nameless_group(i)
+        weight, score = self.tokens[i + size - 2], self.tokens[i + size - 1]
+        for token, slot, label in ((weight, "weight", "分值"), (score, "score", "得分")):
+            self.index.fact_for(token, "分", label, None, {"form": self.form["id"], "slot": slot,
+                                                           "indicator_path": [p for p in self.path if p]})
+        # the row is not placed: sums over the indicators are not known
+        self.form["unread_rows"] += 1
+        return i + size
+
+    def _is_name(self, t: Token) -> bool:
+        text = t.text.strip()
+        if t.merged or len(text) < 2 or value_type(text) or is_label(bare(text)):
+            return False
+        comparator, value, unit = parse_target(text)
+        if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
+            return False  # a target or a result (≥3000人, 97%), not a name
+        return bare(text) not in vocab()["grade"]
+
+    def _read_indicator(self, i: int) -> int:
+        name = self.tokens[i]
+        head = self.indicators
+        if name.positional and head.cols:
+            # the same columns as the header line, counted from the right when this line
+            # is shorter or longer (a merged label cell written once)
+            shift = self.line_lens.get(name.line, 0) - head.line_len
+            if head.name_col is not None and name.col != head.name_col + shift:
+                return i + 1  # words in another column (a reason, a note), not an indicator
+            by_col = {t.col: t for t in self.tokens if t.line == name.line}
+            values = {slot: by_col.get(col + shift) for slot, col in head.cols.items()}
+            end = i + 1
+            while end < len(self.tokens) and self.tokens[end].line == name.line:
+                end += 1
+        else:
+            values, end = self._typed_indicator_values(i + 1)
+        _units_from_cells(values)
+        row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
+        filled = False
+        for slot in ("target", "actual"):
+            token = values.get(slot)
+            row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
+            filled |= token is not None and bool(token.text.strip())
+        if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["actual"]["value"] is not None:
+            # a result written bare beside its target (≥8000人 | 8120) counts in the target's
+            # unit; the row says so, but the bare figure is not made a fact of that unit
+            row["actual"]["unit"] = row["target"]["unit"]
+        for slot in ("weight", "score"):
+            token = values.get(slot)
+            fact = None
+            if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) == "num":
+                fact = self.index.fact_for(token, "分", "分值" if slot == "weight" else "得分", row["path"][-1],
+                                           {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
+            row[slot] = fact.id if fact else None
+            filled |= fact is not None
+        if filled:
+            self.form["indicators"].append(row)
+        else:
+            # a name with no values after it: a row this reader could not read (or words
+            # that are not a row); sums over the indicators are then not known
+            self.form["unread_rows"] += 1
+        return end
+
+    def _typed_indicator_values(self, j: int) -> tuple:
+        """Values after an indicator's name in a shape without empty cells: the cells up to
+        the next name or label; the last two bare numbers are 分值 and 得分, what comes
+        before them the target and the actual value."""
+        v = vocab()
+        # columns the form describes in words (评分标准) right after the name hold no values
+        for slot in self.indicators.slots:
+            if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
+                break
+            j += 1
+        taken = []
+        while j < len(self.tokens) and len(taken) < 4:
+            t = self.tokens[j]
+            key = bare(t.text)
+            if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
+                break
+            if value_type(t.text) or looks_like_target(t.text):
+                taken.append(t)
+            elif len(taken) < 2 and len(t.text.strip()) <= 8 and self._numbers_follow(j + 1):
+                taken.append(t)  # a qualitative target or result (好, 达标) before the scores
+            else:
+                break
+            j += 1
+        values = assign_indicator_values(self.indicators.slots, taken)
+        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
+        row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
+        if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
+            # words after the scores are the row's reason unless a target follows them (then
+            # they name the next indicator)
+            nxt = self.tokens[j]
+            after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            if self._is_name(nxt) and not (after is not None and (value_type(after.text) or looks_like_target(after.text))):
+                j += 1
+        return values, j
+
+    def _numbers_follow(self, j: int) -> bool:
+        for t in self.tokens[j:j + 3]:
+            if value_type(t.text) == "num":
+                return True
+        return False
+
+    def _indicator_value(self, token: Token, slot: str, path: list) -> Optional[dict]:
+        text = token.text.strip()
+        if not text or is_na(text):
+            return None
+        comparator, value, unit = parse_target(text)
+        if token.unit is not None:  # the unit in a cell of its own (see _units_from_cells)
+            comparator = spec()["comparators"].get(token.comparator) or comparator
+            unit = token.unit
+            text = f"{token.comparator or ''}{text}{unit}"
+        out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
+        if unit in FACT_UNITS:
+            fact = self.index.fact_for(token, token.unit, "年度指标值" if slot == "target" else "实际完成值", path[-1],
+                                       {"form": self.form["id"], "slot": slot, "indicator_path": path})
+            out["fact"] = fact.id if fact else None
+        return out
+
+
+def _with_unit(text: str) -> bool:
+    """A target or result written with its unit or comparator (≥95%, 37442人, 14种), not bare."""
+    comparator, value, unit = parse_target(text)
+    return value is not None and (unit is not None or comparator is not None)
+
+
+# columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
+_CELL_OF_TARGET = ("comparator", "unit")
+
+
+def _units_from_cells(values: dict) -> None:
+    """The target's and the result's bare figures take the unit of the row's 度量单位 cell
+    (and the target its 指标性质 comparator); a result written bare beside a target read
+    with such a unit (the cells were joined by form_cells) shares it."""
+    comparator, unit = values.pop("comparator", None), values.pop("unit", None)
+    target, actual = values.get("target"), values.get("actual")
+    if unit is not None and unit.text.strip() in vocab()["indicator_units"]:
+        for slot, cmp in (("target", comparator), ("actual", None)):
+            token = values.get(slot)
+            if token is not None and value_type(token.text) == "num":
+                values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)
+    elif target is not None and target.unit is not None and actual is not None and value_type(actual.text) == "num":
+        values["actual"] = with_unit_cells(actual, None, target.unit)
