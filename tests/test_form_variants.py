@@ -227,3 +227,39 @@ def test_label_and_figure_lines_are_not_joined_as_one_sentence():
     assert not continues_sentence("其中：中央补助资金的本年度安排数额为 668.00", "市级资金343.00")
     # a sentence broken after its figure goes on with the figure's unit
     assert continues_sentence("年中调整预算后比年初预算增加了 758.97", "万元，全年执行数1767.21万元。")
+
+
+# a department-wide form with its task block (年度主要任务): money columns named in a header row
+# in the middle of the form, with their unit
+DEPARTMENT_TASKS = [
+    ["部门整体支出绩效自评表"],
+    ["部门名称", "会泽县医疗保障局"],
+    ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["", "年度资金总额", "1520.6", "1688.2", "1650.3", "97.75%"],
+    ["", "其中：基本支出", "420.6", "438.2", "436.1", "99.52%"],
+    ["", "项目支出", "1100", "1250", "1214.2", "97.14%"],
+    ["年度主要任务", "任务名称", "主要内容", "预算数（万元）", "执行数（万元）"],
+    ["", "城乡居民医疗救助", "资助困难群众参加基本医疗保险", "800", "786.5"],
+    ["", "医保基金监管", "开展定点医药机构专项检查", "50", "48.2"],
+    ["年度总体目标", "实际完成情况"],
+    ["全面完成年度工作任务", "已完成"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["", "产出指标", "数量指标", "资助参保困难群众人数", "≥5000人", "5230人", "50", "50"],
+    ["", "效益指标", "社会效益指标", "困难群众住院费用报销比例", "≥70%", "72.5%", "30", "30"],
+    ["", "满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "93%", "20", "20"],
+    ["总分", "", "", "", "", "", "100", "100"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_the_task_block_takes_its_header_unit(tmp_path, shape):
+    record = _record(tmp_path, DEPARTMENT_TASKS, shape)
+    tasks = sorted(f["value"] for f in record["facts"] if f.get("slot") == "task")
+    assert tasks == sorted(Decimal(x) for x in ("8000000", "7865000", "500000", "482000")), shape
+    assert not [f for f in record["flags"] if f["severity"] in ("error", "warning")]  # 效益指标 is no place
+
+
+def test_a_bare_stem_inside_a_longer_word_is_no_place_variant(tmp_path):
+    # 沾益区 is 会泽县's sibling: the 效益 of 效益指标 is one character off its stem, and no place
+    record = _record(tmp_path, DEPARTMENT_TASKS, "pipe")
+    assert "name.variant" not in [f["rule"] for f in record["flags"]]

@@ -71,6 +71,7 @@ class FundBlockReader:
         end = i + self._fund_header_len(i)
         cols = vocab()["fund_col"]
         self.fund_columns = [cols[bare(t.text)] for t in self.tokens[i:end] if bare(t.text) in cols]
+        self.task_columns = []  # a fund block ends any task block before it
         # the unit is written in a cell just before the column labels (项目资金（万元）)
         for t in self.tokens[max(0, i - 4):end]:
             m = UNIT_IN_CELL.search(t.text)

@@ -10,11 +10,12 @@ from .form_facts import FactIndex
 from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
+from .form_tasks import TaskBlockReader
 from .form_tokens import Token
 from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, spec, value_type, vocab
 
 
-class FormReader(FundBlockReader, IndicatorBlockReader):
+class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.tokens = tokens
         self.index = index
@@ -58,6 +59,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader):
                 i = self._read_meta(i, v["meta"][key])
             elif key == "一级指标" and not t.merged:
                 i = self._read_indicator_header(i)
+            elif self.indicators is None and key in v["task_header"] and not t.merged:
+                i = self._read_task_header(i)
+            elif (self.indicators is None and self.task_columns and not t.merged
+                  and value_type(money_cell(t).text) == "num"):
+                i = self._read_task_value(i)
             elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
                 i = self._read_fund_header(i)
             elif (self.indicators is None and key in v["fund_row"] and not t.positional

@@ -67,6 +67,7 @@ def vocab() -> dict:
         "score_cell": set(s["score_cells"]),  # the form's own score, wherever its cell stands
         "indicator_units": frozenset(s["indicator_units"]),  # what an indicator's figure counts in
         "grade_cell": set(s["grade_cells"]),
+        "task_header": {bare(label) for label in s["task_header"]},  # 任务名称: a task block's header
         "grade": sorted(s["grades"], key=len, reverse=True),
         "na": set(s["na_cells"]),
         "money": {bare(label) for label in s["money_labels"]},

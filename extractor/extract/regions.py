@@ -310,6 +310,8 @@ def _stands_as_place_name(text: str, m, known: frozenset) -> bool:
         return False  # the end of a longer word
     if inside_longer_word(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 4):start]):
         return False
+    if not _SUFFIX.search(m.group(0)) and end < len(text) and _HAN.match(text[end]):
+        return False  # a bare stem run on into more characters (效益指标 is no 沾益)
     if m.group(0)[0] in _NUMERAL:
         return False  # 一县、一海、一地: a slogan's items, not places
     before, after = _list_neighbours(text, start, end)
