@@ -263,3 +263,40 @@ def test_a_bare_stem_inside_a_longer_word_is_no_place_variant(tmp_path):
     # 沾益区 is 会泽县's sibling: the 效益 of 效益指标 is one character off its stem, and no place
     record = _record(tmp_path, DEPARTMENT_TASKS, "pipe")
     assert "name.variant" not in [f["rule"] for f in record["flags"]]
+
+
+# 分值 and 得分 written with their 分, amounts with thousands separators, 95%以上 as a target
+POINTS_FORM = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "城乡居民基本养老保险补助"],
+    ["主管部门", "会泽县人力资源和社会保障局", "实施单位", "会泽县社会保险中心"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "1,250.50", "1,300.00", "1,287.00", "10分", "99.00%", "9.9分"],
+    ["", "其中：当年财政拨款", "1,250.50", "1,300.00", "1,287.00", "—", "99.00%", "—"],
+    ["", "上年结转资金", "0", "0", "0", "—", "—", "—"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "待遇领取人数", "不少于26000人", "26380人", "20分", "20分", ""],
+    ["", "", "时效指标", "发放及时率", "95%以上", "99%", "30分", "30分", ""],
+    ["", "效益指标", "社会效益指标", "参保率", "≥95.00%", "93.50%", "20分", "18分", "部分外出务工人员未参保"],
+    ["", "满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "92%", "20分", "20分", ""],
+    ["总分", "", "", "", "", "", "100分", "97.9分", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_points_written_with_fen_fill_the_score_slots(tmp_path, shape):
+    record = _record(tmp_path, POINTS_FORM, shape)
+    form = record["forms"][0]
+    row = next(r for r in form["indicators"] if r["path"][-1] == "参保率")
+    facts = {f["id"]: f for f in record["facts"]}
+    assert (facts[row["weight"]]["value"], facts[row["score"]]["value"]) == (Decimal(20), Decimal(18))
+    assert len(form["indicators"]) == 4
+    assert _errors(record) == []
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "cells"])
+def test_points_written_with_fen_are_checked(tmp_path, shape):
+    rows = [r[:] for r in POINTS_FORM]
+    rows[10][7] = "20分"  # 93.50% misses ≥95.00% and still gets full marks; 总分 no longer adds up
+    rules = [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] in ("error", "warning")]
+    assert "form.target_missed" in rules and "form.score_total" in rules

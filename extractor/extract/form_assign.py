@@ -20,17 +20,18 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
     def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
         return value_type(t.text) == "num" and t.unit is None
 
-    def score_like(t: Token) -> bool:  # 分值 and 得分 are points of a 100-point form
-        return bare_number(t) and value_of(t.text) <= 100
+    def score_like(t: Token) -> bool:  # 分值 and 得分 are points of a 100-point form (20 or 20分)
+        return value_type(t.text) == "num" and t.unit in (None, "分") and value_of(t.text) <= 100
 
-    has_unit = any(t.unit is not None or parse_target(t.text)[2] is not None for t in taken)
+    has_unit = any(t.unit not in (None, "分") or parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None
     for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
         if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na") for slot, t in assigned):
             continue
         # bare numbers beside figures with units are 分值/得分
-        misplaced = sum(1 for slot, t in assigned if has_unit and slot not in score_slots and bare_number(t))
+        misplaced = sum(1 for slot, t in assigned if slot not in score_slots
+                        and (has_unit and bare_number(t) or t.unit == "分"))
         key = (misplaced, chosen)
         if best_key is None or key < best_key:
             best, best_key = assigned, key
@@ -59,8 +60,8 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
             return vt == "pct" or (vt == "num" and len(values) == len(columns))
         if vt != "num":
             return False
-        if token.unit is not None:  # a figure written with its money unit (see form_cells.money_cell)
-            return kinds[column] == "amount"
+        if token.unit is not None:  # a figure written with its unit (see form_cells.unit_cell)
+            return kinds[column] == ("score" if token.unit == "分" else "amount")
         return kinds[column] != "score" or value_of(token.text) <= 100
 
     def plausibility(chosen: tuple) -> int:

@@ -139,14 +139,14 @@ def _join_split_labels(tokens: list) -> list:
     return out
 
 
-_MONEY_SUFFIXED = regex.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(万元|万|亿元|亿|元)\s*$")
+_UNIT_SUFFIXED = regex.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(万元|万|亿元|亿|元|分)\s*$")
 
 
-def money_cell(t: Token) -> Token:
-    """A fund cell whose figure carries its own money unit (1250.50万, 800万元): the
-    figure's token carrying the unit, so it reads as a number of the block (in its own
-    unit, not the block's); any other cell as it is."""
-    m = _MONEY_SUFFIXED.match(t.text)
+def unit_cell(t: Token) -> Token:
+    """A cell whose figure carries its own unit — money (1250.50万, 800万元) or points (20分):
+    the figure's token carrying the unit, so it reads as a number of its block in its own
+    unit (not the block's); any other cell as it is."""
+    m = _UNIT_SUFFIXED.match(t.text)
     if m is None:
         return t
     out = t.piece(m.start(1), m.end(1))

@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Optional
 
 from .form_assign import assign_by_type
-from .form_cells import money_cell
+from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
 
 
 class FundBlockReader:
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
-    def _read_money_cell(self, i: int) -> bool:
+    def _read_unit_cell(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         m = UNIT_IN_CELL.search(label.text)
         unit = (m.group(1) or m.group(2)) if m else self._stated_unit
@@ -29,7 +29,7 @@ class FundBlockReader:
         if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
             return False
         j = self._next_filled(i + 1)
-        return j is not None and value_type(money_cell(self.tokens[j]).text) in ("num", "pct")
+        return j is not None and value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -82,7 +82,7 @@ class FundBlockReader:
 
     def _value_follows(self, i: int) -> bool:
         j = self._next_filled(i + 1)
-        return j is not None and value_type(money_cell(self.tokens[j]).text) is not None
+        return j is not None and value_type(unit_cell(self.tokens[j]).text) is not None
 
     def _label_follows(self, i: int) -> bool:
         j = self._next_filled(i + 1)
@@ -97,7 +97,7 @@ class FundBlockReader:
         first = i if label is not None else i + 1
         label = label if label is not None else self.tokens[i]
         if label.positional:
-            values = [money_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
+            values = [unit_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
                 values.pop()  # the table is wider than the fund block
             while len(values) > len(self.fund_columns) and not values[0].text.strip():
@@ -108,9 +108,9 @@ class FundBlockReader:
         else:
             values = []
             j = first
-            while (j < len(self.tokens) and value_type(money_cell(self.tokens[j]).text)
+            while (j < len(self.tokens) and value_type(unit_cell(self.tokens[j]).text)
                    and len(values) < len(self.fund_columns)):
-                values.append(money_cell(self.tokens[j]))
+                values.append(unit_cell(self.tokens[j]))
                 j += 1
             # a row written like the one above it (the same types in the same order) has
             # its values in the same columns
@@ -136,8 +136,8 @@ class FundBlockReader:
                 if column:
                     row["na" if token.text.strip() else "blank"].append(column)
                 continue
-            if token.unit is not None and kind != "amount":
-                continue  # a figure in 万元 is no rate or score, whatever column it stands in
+            if token.unit is not None and kind != ("score" if token.unit == "分" else "amount"):
+                continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
             written_unit = {"amount": token.unit or self.unit, "score": "分", "percent": "%"}[kind]
             # a value whose column the shape does not tell is still a fact of its row
             fact = self.index.fact_for(token, written_unit, column or canon(label.text), canon(label.text),

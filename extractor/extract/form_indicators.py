@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .form_assign import assign_indicator_values
-from .form_cells import with_unit_cells
+from .form_cells import unit_cell, with_unit_cells
 from .form_facts import value_of
 from .form_tokens import Token
 from .form_vocab import FACT_UNITS, bare, is_label, is_na, looks_like_target, parse_target, spec, value_type, vocab
@@ -60,7 +60,7 @@ class IndicatorBlockReader:
         figures with their units (the target, the result), then 分值 and 得分 — two bare
         numbers of a 100-point form, the score not above the weight. 0 when they do not."""
         for size in (4, 3):
-            group = self.tokens[i:i + size]
+            group = [_points(t) for t in self.tokens[i:i + size]]
             if len(group) < size or any(t.positional or t.merged for t in group):
                 continue
             *values, weight, score = group
@@ -101,7 +101,7 @@ class IndicatorBlockReader:
             shift = self.line_lens.get(name.line, 0) - head.line_len
             if head.name_col is not None and name.col != head.name_col + shift:
                 return i + 1  # words in another column (a reason, a note), not an indicator
-            by_col = {t.col: t for t in self.tokens if t.line == name.line}
+            by_col = {t.col: _points(t) for t in self.tokens if t.line == name.line}
             values = {slot: by_col.get(col + shift) for slot, col in head.cols.items()}
             end = i + 1
             while end < len(self.tokens) and self.tokens[end].line == name.line:
@@ -147,7 +147,7 @@ class IndicatorBlockReader:
             j += 1
         taken = []
         while j < len(self.tokens) and len(taken) < 4:
-            t = self.tokens[j]
+            t = _points(self.tokens[j])
             key = bare(t.text)
             if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
                 break
@@ -172,7 +172,7 @@ class IndicatorBlockReader:
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:
-            if value_type(t.text) == "num":
+            if value_type(_points(t).text) == "num":
                 return True
         return False
 
@@ -191,6 +191,12 @@ class IndicatorBlockReader:
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         return out
+
+
+def _points(t: Token) -> Token:
+    """A 分值 or 得分 written with its 分 (20分) as the bare figure it stands for."""
+    out = unit_cell(t)
+    return out if out.unit == "分" else t
 
 
 def _with_unit(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .form_cells import money_cell
+from .form_cells import unit_cell
 from .form_facts import FactIndex
 from .form_funds import FundBlockReader
 from .form_glued import leading_scores
@@ -62,7 +62,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
             elif self.indicators is None and key in v["task_header"] and not t.merged:
                 i = self._read_task_header(i)
             elif (self.indicators is None and self.task_columns and not t.merged
-                  and value_type(money_cell(t).text) == "num"):
+                  and value_type(unit_cell(t).text) == "num"):
                 i = self._read_task_value(i)
             elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
                 i = self._read_fund_header(i)
@@ -75,10 +75,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
             elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
-                  and value_type(money_cell(t).text)):
+                  and value_type(unit_cell(t).text)):
                 label, slot = self.queued_rows.pop(0)
                 i = self._read_fund_row(i, slot, label)
-            elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_cell(i):
+            elif self.indicators is None and key in v["money"] and not t.merged and self._read_unit_cell(i):
                 i += 2
             elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
                 # a row of the fund block under a label the vocabulary lacks: its sums are

@@ -3,7 +3,7 @@ it is, and its money in columns whose header gives the unit (预算数（万元�
 A mixin of FormReader (form_reader.py), whose walk calls these methods."""
 from __future__ import annotations
 
-from .form_cells import money_cell
+from .form_cells import unit_cell
 from .form_vocab import UNIT_IN_CELL, bare, value_type
 
 
@@ -31,10 +31,10 @@ class TaskBlockReader:
         """A figure of a task's row: the k-th figure in a run goes to the k-th money column
         (a row writes its money columns one after another, after its words)."""
         k = 0
-        while i - k - 1 >= 0 and value_type(money_cell(self.tokens[i - k - 1]).text) == "num":
+        while i - k - 1 >= 0 and value_type(unit_cell(self.tokens[i - k - 1]).text) == "num":
             k += 1
         if k < len(self.task_columns):
             label, unit = self.task_columns[k]
-            token = money_cell(self.tokens[i])
+            token = unit_cell(self.tokens[i])
             self.index.fact_for(token, token.unit or unit, label, None, {"form": self.form["id"], "slot": "task"})
         return i + 1
