@@ -300,3 +300,28 @@ def test_points_written_with_fen_are_checked(tmp_path, shape):
     rows[10][7] = "20分"  # 93.50% misses ≥95.00% and still gets full marks; 总分 no longer adds up
     rules = [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] in ("error", "warning")]
     assert "form.target_missed" in rules and "form.score_total" in rules
+
+
+def _with_completion(rows: list) -> list:
+    """The form with a 完成率 column after the result (some provinces' forms have one)."""
+    out = []
+    for r in rows:
+        r = r[:]
+        if "年度指标值" in r:
+            r.insert(r.index("实际完成值") + 1, "完成率")
+        elif len(r) > 6 and r[0] == "" and r[2] and "%" in r[5]:
+            r.insert(6, "100%")
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_a_completion_rate_column_is_read_as_its_own_slot(tmp_path, shape):
+    record = _record(tmp_path, _with_completion(POINTS_FORM), shape)
+    form = record["forms"][0]
+    assert len(form["indicators"]) == 4
+    row = next(r for r in form["indicators"] if r["path"][-1] == "参保率")
+    facts = {f["id"]: f for f in record["facts"]}
+    assert (facts[row["weight"]]["value"], facts[row["score"]]["value"]) == (Decimal(20), Decimal(18))
+    assert [f["value"] for f in record["facts"] if f.get("slot") == "completion"]
+    assert _errors(record) == []

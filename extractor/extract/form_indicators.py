@@ -119,6 +119,10 @@ class IndicatorBlockReader:
             # a result written bare beside its target (≥8000人 | 8120) counts in the target's
             # unit; the row says so, but the bare figure is not made a fact of that unit
             row["actual"]["unit"] = row["target"]["unit"]
+        completion = values.get("completion")
+        if completion is not None and value_type(completion.text) == "pct":
+            self.index.fact_for(completion, "%", "完成率", row["path"][-1],
+                                {"form": self.form["id"], "slot": "completion", "indicator_path": row["path"]})
         for slot in ("weight", "score"):
             token = values.get(slot)
             fact = None
@@ -146,7 +150,8 @@ class IndicatorBlockReader:
                 break
             j += 1
         taken = []
-        while j < len(self.tokens) and len(taken) < 4:
+        most = max(4, len([s for s in self.indicators.slots if s not in ("reason", "skip")]))
+        while j < len(self.tokens) and len(taken) < most:
             t = _points(self.tokens[j])
             key = bare(t.text)
             if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
