@@ -304,12 +304,13 @@ def test_points_written_with_fen_are_checked(tmp_path, shape):
 
 def _with_completion(rows: list) -> list:
     """The form with a 完成率 column after the result (some provinces' forms have one)."""
-    out = []
+    out, indicators = [], False
     for r in rows:
         r = r[:]
         if "年度指标值" in r:
             r.insert(r.index("实际完成值") + 1, "完成率")
-        elif len(r) > 6 and r[0] == "" and r[2] and "%" in r[5]:
+            indicators = True
+        elif indicators and r[0] == "":  # an indicator row
             r.insert(6, "100%")
         out.append(r)
     return out
@@ -324,4 +325,27 @@ def test_a_completion_rate_column_is_read_as_its_own_slot(tmp_path, shape):
     facts = {f["id"]: f for f in record["facts"]}
     assert (facts[row["weight"]]["value"], facts[row["score"]]["value"]) == (Decimal(20), Decimal(18))
     assert [f["value"] for f in record["facts"] if f.get("slot") == "completion"]
+    assert _errors(record) == []
+
+
+def test_a_row_missing_a_cell_in_the_middle_is_not_summed(tmp_path):
+    # tab-separated, every row as wide as the header but one row's 完成率 left out (its cells
+    # moved one column left): the row is not read, and no sum over the rows is checked
+    rows = _with_completion(POINTS_FORM)
+    row = next(r for r in rows if "待遇领取人数" in r)
+    row.pop(6)
+    rows = [r + [""] if r is row else r for r in rows]  # padded at the end, as a grid pads it
+    path = tmp_path / "form_tabs.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    record = extract_file(path)
+    assert record["forms"][0]["unread_rows"] >= 1
+    assert _errors(record) == []
+
+
+def test_a_form_in_padded_rows_raises_no_score_tree_error(tmp_path):
+    # rows padded with runs of spaces: a table reader takes part of the indicator block as a
+    # score table; the form's own rules check it, not score.tree over that part
+    path = tmp_path / "form_wide.txt"
+    path.write_text("\n".join("    ".join(c for c in r if c) for r in DEPARTMENT_DASHES) + "\n", encoding="utf-8")
+    record = extract_file(path)
     assert _errors(record) == []

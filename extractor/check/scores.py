@@ -83,7 +83,9 @@ def check_score_tree(record: dict) -> list:
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
     indicators = record.get("indicators") or []
-    if not indicators:
+    if not indicators or any(form.get("indicators") for form in record.get("forms") or []):
+        # a self-evaluation form's indicator block is the form rules' (form.score_total): a
+        # piece of it a table reader also took is no whole tree to sum
         return []
     flags = []
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}

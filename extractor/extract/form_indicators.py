@@ -100,12 +100,21 @@ class IndicatorBlockReader:
             # is shorter or longer (a merged label cell written once)
             shift = self.line_lens.get(name.line, 0) - head.line_len
             if head.name_col is not None and name.col != head.name_col + shift:
+                if any(value_type(t.text) for t in self.tokens[i + 1:] if t.line == name.line):
+                    # figures after it: a row whose cells do not line up with the header (a
+                    # cell left out in the middle), not read — so no sum over the rows is known
+                    self.form["unread_rows"] += 1
                 return i + 1  # words in another column (a reason, a note), not an indicator
             by_col = {t.col: _points(t) for t in self.tokens if t.line == name.line}
             values = {slot: by_col.get(col + shift) for slot, col in head.cols.items()}
             end = i + 1
             while end < len(self.tokens) and self.tokens[end].line == name.line:
                 end += 1
+            if not _lined_up(values):
+                # words under 得分, a count under 完成率: the row's cells are not the header's
+                # columns (one left out in the middle); not read, so no sum over the rows is known
+                self.form["unread_rows"] += 1
+                return end
         else:
             values, end = self._typed_indicator_values(i + 1)
         _units_from_cells(values)
@@ -196,6 +205,19 @@ class IndicatorBlockReader:
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         return out
+
+
+_SLOT_TYPES = {"weight": ("num",), "score": ("num",), "completion": ("pct",)}
+
+
+def _lined_up(values: dict) -> bool:
+    """Does every filled cell of a row read by column hold what its column holds (points
+    under 分值 and 得分, a percentage under 完成率)?"""
+    for slot, types in _SLOT_TYPES.items():
+        token = values.get(slot)
+        if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) not in types:
+            return False
+    return True
 
 
 def _points(t: Token) -> Token:
