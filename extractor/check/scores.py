@@ -83,10 +83,11 @@ def check_score_tree(record: dict) -> list:
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
     indicators = record.get("indicators") or []
-    if not indicators or any(form.get("indicators") for form in record.get("forms") or []):
-        # a self-evaluation form's indicator block is the form rules' (form.score_total): a
-        # piece of it a table reader also took is no whole tree to sum
+    if not indicators:
         return []
+    # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
+    # a piece of its indicator block that a table reader also took is no whole tree to sum
+    form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
     flags = []
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
     total_entry = next((i for i in indicators if i.get("total")), None)
@@ -112,6 +113,8 @@ def check_score_tree(record: dict) -> list:
         flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score")
+    if form_owns_total:
+        total = None
     summary = [i for i in indicators if i.get("summary") and not i.get("total")]
     if total is not None and summary:
         # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up
