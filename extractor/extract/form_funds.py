@@ -14,7 +14,7 @@ from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_
 
 class FundBlockReader:
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
-    def _read_unit_cell(self, i: int) -> bool:
+    def _read_money_label(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         m = UNIT_IN_CELL.search(label.text)
         unit = (m.group(1) or m.group(2)) if m else self._stated_unit

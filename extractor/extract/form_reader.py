@@ -78,7 +78,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                   and value_type(unit_cell(t).text)):
                 label, slot = self.queued_rows.pop(0)
                 i = self._read_fund_row(i, slot, label)
-            elif self.indicators is None and key in v["money"] and not t.merged and self._read_unit_cell(i):
+            elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_label(i):
                 i += 2
             elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
                 # a row of the fund block under a label the vocabulary lacks: its sums are
