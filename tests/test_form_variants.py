@@ -152,6 +152,8 @@ def test_rows_of_cells_are_not_joined_as_broken_sentences():
     assert is_cell_row("上年结转资金 0 100 100 — 100% —")
     assert is_cell_row("绩效指标 一级指标 二级指标 三级指标 年度指标值")
     assert is_cell_row("数量指标 接种人数 ≥800人 812")
+    assert is_cell_row("预算数 6.84 到位数 6.84 执行数 6.84 100.00")  # a form's labels and figures in turn
+    assert is_cell_row("其中：财政资金 6.84 其中：财政资金 6.84")
     # prose with spaces around its figures (a PDF's text layer) is no row
     assert not is_cell_row("2023 年部门年初预算 1022.89 万元,年中调整预算为 1781.86 万")
     assert not is_cell_row("共 21 个项目评为一等,涉及资金 656.93 万元,占项目总数比")

@@ -41,9 +41,28 @@ def is_cell_row(line: str) -> bool:
              for p in pieces]
     if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
         return True
+    # a form's labels and their figures in turn (预算数 6.84 到位数 6.84 执行数 6.84)
+    if sum(1 for a, b in zip(pieces, pieces[1:]) if _CELL_FIGURE.match(a) and _form_label(b)) >= 2:
+        return True
     # a long run of cells of any kind (指标1：居民健康档案 38508人 指标2：…): spaces between
     # Chinese characters, which prose has none of
     return words_count and len(pieces) >= 5 and len(_HAN_GAP.findall(line)) >= 2
+
+
+@lru_cache(maxsize=1)
+def _form_labels() -> frozenset:
+    """The fixed labels of the self-evaluation forms' fund blocks and heads (patterns/forms.json)."""
+    spec = load_json("forms.json")
+    words = {w for group in (spec["fund_columns"], spec["meta_cells"]) for labels in group.values() for w in labels}
+    words |= {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
+    return frozenset(words)
+
+
+_LABEL_PREFIX = regex.compile(r"^(?:其中[:：]?|按\p{Han}{2,5}分[:：]?)+")
+
+
+def _form_label(piece: str) -> bool:
+    return _LABEL_PREFIX.sub("", piece).rstrip(":：") in _form_labels()
 
 
 def continues_sentence(previous: str, line: str) -> bool:
