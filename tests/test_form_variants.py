@@ -12,7 +12,7 @@ import pytest
 
 from extractor.extract.form_cells import _split_run_together
 from extractor.extract.form_tokens import Token
-from extractor.ingest.text_blocks import is_cell_row
+from extractor.ingest.cell_rows import is_cell_row
 from extractor.pipeline import extract_file
 
 from test_forms import _docx, _xlsx

@@ -9,16 +9,15 @@ from functools import lru_cache
 import regex
 
 from ..patterns import load_json
-from .text_blocks import is_cell_row
+from .cell_rows import is_cell_row
 
 _CJK_EDGE = regex.compile(r"[\p{Han}，。；：、（）“”《》！？]")
 # spaces PDF producers put between Chinese and Latin/digit runs are layout, not text
 LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(?=[\p{Han}，。；：、（）“”])")
 
 
-
 @lru_cache(maxsize=1)
-def _FIGURE_UNIT_SPACE() -> regex.Pattern:
+def _figure_unit_space() -> regex.Pattern:
     units = sorted((u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)),
                    key=len, reverse=True)
     return regex.compile(r"(?<=\d)[ \t]+(?=(?:" + "|".join(map(regex.escape, units)) + r")(?!\p{Han}))")
@@ -50,7 +49,7 @@ def group_lines(runs: list) -> list:
         text = "".join(r.text for r in group).strip()
         # a row of cells keeps the spaces between them, all but the layout's between a figure
         # and its unit (38508 人)
-        text = _FIGURE_UNIT_SPACE().sub("", text) if is_cell_row(text) else LAYOUT_SPACE.sub("", text)
+        text = _figure_unit_space().sub("", text) if is_cell_row(text) else LAYOUT_SPACE.sub("", text)
         out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
                         max(r.bottom for r in group)))
     return out

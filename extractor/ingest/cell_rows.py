@@ -1,0 +1,56 @@
+"""Is a line of text a row of cells rather than a line of prose? Spreadsheets saved as text
+and forms printed to PDF write a row's cells with one space between them; such a line is
+complete as it is (never the first half of a broken sentence), and in a PDF the spaces
+between its cells are text, not layout."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..patterns import load_json
+
+# a row of a form written with one space between its cells (a spreadsheet saved as text):
+# figures side by side (100 120 110 — 91.67%), short words side by side with no punctuation
+# of a sentence in the line (一级指标 二级指标 三级指标), or both (数量指标 救助人数 ≥800人 812)
+_CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
+_CELL_WORD = regex.compile(r"^[\p{Han}（）()]{2,16}$")
+_SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
+_HAN_GAP = regex.compile(r"\p{Han}[ \t]+(?=\p{Han})")
+
+
+@lru_cache(maxsize=4096)
+def is_cell_row(line: str) -> bool:
+    """Figures side by side, short words side by side, a form's labels and figures in turn,
+    or a long run of cells with spaces between Chinese words."""
+    pieces = line.split()
+    if len(pieces) < 3:
+        return False
+    words_count = not _SENTENCE_MARKS.search(line)
+    kinds = ["fig" if _CELL_FIGURE.match(p) else "word" if words_count and _CELL_WORD.match(p) else None
+             for p in pieces]
+    if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
+        return True
+    # a form's labels and their figures in turn (预算数 6.84 到位数 6.84 执行数 6.84)
+    if sum(1 for a, b in zip(pieces, pieces[1:])
+           if _CELL_FIGURE.match(a) and _form_label(b) or _form_label(a) and _CELL_FIGURE.match(b)) >= 3:
+        return True
+    # a long run of cells of any kind (指标1：居民健康档案 38508人 指标2：…): spaces between
+    # Chinese characters, which prose has none of
+    return words_count and len(pieces) >= 5 and len(_HAN_GAP.findall(line)) >= 2
+
+
+@lru_cache(maxsize=1)
+def _form_labels() -> frozenset:
+    """The fixed labels of the self-evaluation forms' fund blocks and heads (patterns/forms.json)."""
+    spec = load_json("forms.json")
+    words = {w for group in (spec["fund_columns"], spec["meta_cells"]) for labels in group.values() for w in labels}
+    words |= {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
+    return frozenset(words)
+
+
+_LABEL_PREFIX = regex.compile(r"^(?:其中[:：]?|按\p{Han}{2,5}分[:：]?)+")
+
+
+def _form_label(piece: str) -> bool:
+    return _LABEL_PREFIX.sub("", piece).rstrip(":：") in _form_labels()
