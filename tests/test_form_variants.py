@@ -351,3 +351,17 @@ def test_a_form_in_padded_rows_raises_no_score_tree_error(tmp_path):
     path.write_text("\n".join("    ".join(c for c in r if c) for r in DEPARTMENT_DASHES) + "\n", encoding="utf-8")
     record = extract_file(path)
     assert _errors(record) == []
+
+
+def test_the_total_of_a_form_written_column_by_column(tmp_path):
+    # the total row's 100 and 总分 right after the rows' runs, its label written after the names
+    text = COLUMN_BY_COLUMN.replace("≥90% 92% 10 10 ", "≥90% 92% 10 10 100 99.8 ").replace("总分 100 99.8", "总分")
+    path = tmp_path / "columns.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert record["metadata"]["score"] == Decimal("99.8")
+    assert _errors(record) == []
+    # a bare target and result after the runs (100 94 10 9) are a row's, not the total
+    row_after = text.replace("100 99.8 产出指标", "100 94 10 9 产出指标")
+    path.write_text(row_after, encoding="utf-8")
+    assert extract_file(path)["metadata"]["score"] is None

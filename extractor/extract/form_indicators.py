@@ -81,7 +81,26 @@ class IndicatorBlockReader:
                                                            "indicator_path": [p for p in self.path if p]})
         # the row is not placed: sums over the indicators are not known
         self.form["unread_rows"] += 1
-        return i + size
+        return self._nameless_total(i + size)
+
+    def _nameless_total(self, j: int) -> int:
+        """Right after such runs, 100 and a score with no figure after them are the total
+        row's 分值 and 总分, its 总分 label written elsewhere (100 94 | 成本指标 …)."""
+        pair = [_points(t) for t in self.tokens[j:j + 3]]
+        if self.form["total_score"] is not None or len(pair) < 2:
+            return j
+        weight, score = pair[0], pair[1]
+        if (value_type(weight.text) != "num" or value_type(score.text) != "num"
+                or (len(pair) == 3 and value_type(pair[2].text) is not None)):
+            return j
+        if value_of(weight.text) != 100 or not 0 < value_of(score.text) <= 100:
+            return j
+        extra = {"form": self.form["id"], "slot": "total"}
+        fact = self.index.fact_for(weight, "分", "分值", "总分", extra)
+        self.form["total_weight"] = fact.id if fact else None
+        fact = self.index.fact_for(score, "分", "总分", "总分", extra)
+        self.form["total_score"] = fact.id if fact else None
+        return j + 2
 
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
