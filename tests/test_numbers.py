@@ -87,3 +87,12 @@ def test_a_percentage_run_onto_another_is_read_too():
     assert [q.text for q in find_quantities("覆盖率100%98%下一项")] == ["100%", "98%"]
     # a figure of another unit right after a percentage stays out
     assert [q.text for q in find_quantities("比例50%3人")] == ["50%"]
+
+
+def test_a_figure_before_a_word_that_begins_with_fen_is_no_score():
+    from extractor.extract.numbers import find_quantities
+
+    # 分值 (a form's column label), 分布, 分局: the 分 begins a word, it is not the figure's unit
+    for text in ("实际完成值 8755 分值 得分", "共12分布在三个乡镇", "设3分局"):
+        assert [q for q in find_quantities(text) if q.kind == "score"] == [], text
+    assert [q.value for q in find_quantities("自评得分90分。")] == [90]
