@@ -365,3 +365,44 @@ def test_the_total_of_a_form_written_column_by_column(tmp_path):
     row_after = text.replace("100 99.8 产出指标", "100 94 10 9 产出指标")
     path.write_text(row_after, encoding="utf-8")
     assert extract_file(path)["metadata"]["score"] is None
+
+
+# a province's template: the budget block is one row with no label under its header, the
+# target is written over 指标性质 | 指标值 | 度量单位, and 权重 stands before 实际完成值
+SPLIT_TARGET_FORM = [
+    ["部门预算项目支出绩效自评表（2023年度）"],
+    ["项目名称", "困难残疾人生活补贴"],
+    ["主管部门", "会泽县残疾人联合会", "实施单位", "会泽县残疾人联合会"],
+    ["预算执行情况（10分）", "年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+    ["", "", "320", "350", "343", "98%", "10", "9.8", ""],
+    ["年度绩效指标完成情况（90分）", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "实际完成值", "得分"],
+    ["", "产出指标", "数量指标", "补贴发放人数", "≥", "2600", "人", "20", "2650", "20"],
+    ["", "", "质量指标", "补贴发放准确率", "=", "100", "%", "20", "100", "20"],
+    ["", "", "成本指标", "人均补贴标准", "=", "90", "元/人·月", "10", "90", "10"],
+    ["", "效益指标", "社会效益指标", "困难残疾人生活改善", "定性", "优良中低差", "", "20", "优", "20"],
+    ["", "满意度指标", "服务对象满意度指标", "残疾人满意度", "≥", "90", "%", "20", "95", "20"],
+    ["合计", "", "", "", "", "", "", "100", "", "99.8"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_split_targets_and_a_budget_row_without_its_label(tmp_path, shape):
+    record = _record(tmp_path, SPLIT_TARGET_FORM, shape)
+    form = record["forms"][0]
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[total["cells"]["全年执行数"]]["value"] == Decimal("3430000")
+    assert facts[total["cells"]["得分"]]["value"] == Decimal("9.8")
+    rows = {r["path"][-1]: r for r in form["indicators"]}
+    assert len(rows) == 5
+    assert (rows["补贴发放人数"]["target"]["comparator"], rows["补贴发放人数"]["target"]["unit"]) == (">=", "人")
+    assert facts[rows["困难残疾人生活改善"]["weight"]]["value"] == 20
+    assert record["metadata"]["score"] == Decimal("99.8")
+    assert _errors(record) == []
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
+def test_split_target_form_totals_are_checked(tmp_path, shape):
+    rows = [r[:] for r in SPLIT_TARGET_FORM]
+    rows[-1][-1] = "98.8"  # 20+20+10+20+20 + 9.8 = 99.8
+    assert "form.score_total" in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]

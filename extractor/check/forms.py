@@ -289,6 +289,8 @@ def check_score_total(record: dict) -> list:
         name = form.get("name") or "自评表"
         if form.get("unread_rows"):
             continue  # rows of the indicator block were not read: their sum is unknown
+        if {_column("weight"), _column("score")} & set(form.get("fund_columns") or []) and not budget_rows:
+            continue  # the fund block scores budget execution, but its row was not read
         for key, column, total_key, interval, what in (
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
                 ("score", _column("score"), "total_score", _weight_interval, "得分"),

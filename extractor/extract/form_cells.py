@@ -72,6 +72,8 @@ def _split_run_together(t: Token) -> list:
     if len(text) > 16:  # labels are short; a longer run is words, not two labels
         return [t]
     for k in range(2, len(text) - 1):
+        if k == 2 and bare(text[:k]) in vocab()["meta"]:
+            continue  # 年度预算数 is one word, not 年度 | 预算数
         if is_label(bare(text[:k])) and is_label(bare(text[k:])):
             return [t.piece(0, k), t.piece(k, len(text))]
     return [t]
@@ -92,18 +94,37 @@ def _join_split_targets(tokens: list) -> list:
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
     carrying the other two. Only where the shape keeps no columns; a cell alone is not
     read as a unit unless a comparator and a figure stand right before it."""
-    units, comparators = vocab()["indicator_units"], spec()["comparators"]
+    units, comparators, natures = vocab()["indicator_units"], spec()["comparators"], spec()["target_natures"]
     out, i = [], 0
     while i < len(tokens):
         c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
-        if (u is not None and not (c.positional or n.positional or u.positional)
-                and c.text.strip() in comparators and value_type(n.text) == "num" and u.text.strip() in units):
-            out.append(with_unit_cells(n, c.text, u.text))
+        typed = u is not None and not (c.positional or n.positional or u.positional)
+        if typed and (c.text.strip() in comparators or c.text.strip() in natures) \
+                and value_type(n.text) == "num" and u.text.strip() in units:
+            out.append(with_unit_cells(n, c.text, u.text))  # a nature (定量) is no comparator
             i += 3
+        elif n is not None and not (c.positional or n.positional) and n.text.strip() in units \
+                and (split := _comparator_and_figure(c)) is not None:
+            out.append(with_unit_cells(split[1], split[0], n.text))  # ≥ 2600 | 人: a comparator kept with its figure
+            i += 2
+        elif n is not None and not (c.positional or n.positional) and c.text.strip() in natures \
+                and not value_type(n.text) and not is_label(bare(n.text)):
+            i += 1  # 定性 before a qualitative target (优良中低差): the nature says nothing more
         else:
             out.append(tokens[i])
             i += 1
     return out
+
+
+_COMPARATOR_FIGURE = regex.compile(r"^\s*(\D+?)\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+
+
+def _comparator_and_figure(t: Token):
+    """(comparator, figure's token) of a cell holding a comparator and a bare figure (≥ 2600)."""
+    m = _COMPARATOR_FIGURE.match(t.text)
+    if m is None or m.group(1) not in spec()["comparators"]:
+        return None
+    return m.group(1), t.piece(m.start(2), m.end(2))
 
 
 def _join_split_labels(tokens: list) -> list:

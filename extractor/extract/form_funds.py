@@ -72,6 +72,7 @@ class FundBlockReader:
         cols = vocab()["fund_col"]
         self.fund_columns = [cols[bare(t.text)] for t in self.tokens[i:end] if bare(t.text) in cols]
         self.task_columns = []  # a fund block ends any task block before it
+        self.fund_header_end = end
         # the unit is written in a cell just before the column labels (项目资金（万元）)
         for t in self.tokens[max(0, i - 4):end]:
             m = UNIT_IN_CELL.search(t.text)
@@ -79,6 +80,21 @@ class FundBlockReader:
                 self.unit = m.group(1) or m.group(2)
                 self._unit_stated = True
         return end
+
+    def _unlabelled_first_row(self, i: int) -> Optional[int]:
+        """Where the fund block's first row starts when figures follow its header with no row
+        label (a block of one row, 预算执行情况 | 年初预算 | … then | | 320 | 350 | …): the
+        token its values are read after (positional shapes) or from; None otherwise."""
+        t = self.tokens[i]
+        if self.form["funds"] or self.queued_rows or value_type(unit_cell(t).text) not in ("num", "pct"):
+            return None
+        between = [x for x in self.tokens[self.fund_header_end:i] if x.text.strip()]
+        if len(between) > 2 or any(value_type(x.text) or is_label(bare(x.text)) for x in between):
+            return None  # only the header's last words (原因) between it and the figures
+        if not t.positional:
+            return i
+        first = next(k for k in range(i, -1, -1) if k == 0 or self.tokens[k - 1].line != t.line)
+        return first if all(not x.text.strip() for x in self.tokens[first:i]) and first < i else None
 
     def _value_follows(self, i: int) -> bool:
         j = self._next_filled(i + 1)
@@ -124,7 +140,9 @@ class FundBlockReader:
                     self.fund_patterns[signature] = [c for c, _, _ in pairs]
             end = j
         row_spec = spec()["fund_rows"][slot]
-        row = {"slot": slot, "label": canon(label.text), "part_of": row_spec["part_of"],
+        # a row written without its label (the block's only row, under its header) is its total
+        name = canon(label.text) if label.text.strip() and not value_type(label.text) else row_spec["labels"][0]
+        row = {"slot": slot, "label": name, "part_of": row_spec["part_of"],
                "group": row_spec.get("group"), "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
                "source": label.source()}
         for column, kind, token in pairs:
@@ -140,7 +158,7 @@ class FundBlockReader:
                 continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
             written_unit = {"amount": token.unit or self.unit, "score": "分", "percent": "%"}[kind]
             # a value whose column the shape does not tell is still a fact of its row
-            fact = self.index.fact_for(token, written_unit, column or canon(label.text), canon(label.text),
+            fact = self.index.fact_for(token, written_unit, column or name, name,
                                        {"form": self.form["id"], "slot": column, "form_row": slot})
             if fact is not None:
                 if column:

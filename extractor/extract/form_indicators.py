@@ -186,8 +186,9 @@ class IndicatorBlockReader:
                 break
             if value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
-            elif len(taken) < 2 and len(t.text.strip()) <= 8 and self._numbers_follow(j + 1):
-                taken.append(t)  # a qualitative target or result (好, 达标) before the scores
+            elif (sum(1 for x in taken if not value_type(x.text)) < 2 and len(t.text.strip()) <= 8
+                  and self._numbers_follow(j + 1)):
+                taken.append(t)  # a qualitative target or result (好, 达标), at most the two
             else:
                 break
             j += 1

@@ -25,6 +25,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
         self.fund_columns: list = []
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
+        self.fund_header_end = 0  # the token after the fund block's header
         self.unit = spec()["fund_unit_default"]
         self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None
@@ -78,6 +79,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                   and value_type(unit_cell(t).text)):
                 label, slot = self.queued_rows.pop(0)
                 i = self._read_fund_row(i, slot, label)
+            elif (self.indicators is None and self.fund_columns and not t.merged
+                  and (start := self._unlabelled_first_row(i)) is not None):
+                i = self._read_fund_row(start, "total", None if t.positional else t)
             elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_label(i):
                 i += 2
             elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
@@ -103,6 +107,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                 continue
             self.last = max(self.last, i - 1, before)
         self.form["unit"] = self.unit if self.fund_columns else None
+        self.form["fund_columns"] = list(self.fund_columns)
         return self.form
 
     def _read_label_colon(self, t: Token) -> bool:
