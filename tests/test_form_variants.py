@@ -397,6 +397,8 @@ def test_split_targets_and_a_budget_row_without_its_label(tmp_path, shape):
     assert len(rows) == 5
     assert (rows["补贴发放人数"]["target"]["comparator"], rows["补贴发放人数"]["target"]["unit"]) == (">=", "人")
     assert facts[rows["困难残疾人生活改善"]["weight"]]["value"] == 20
+    # money per person, whatever period its unit adds, is a money rate
+    assert facts[rows["人均补贴标准"]["target"]["fact"]]["kind"] == "money_rate"
     assert record["metadata"]["score"] == Decimal("99.8")
     assert _errors(record) == []
 

@@ -220,11 +220,23 @@ class IndicatorBlockReader:
             unit = token.unit
             text = f"{token.comparator or ''}{text}{unit}"
         out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
-        if unit in FACT_UNITS:
-            fact = self.index.fact_for(token, token.unit, "年度指标值" if slot == "target" else "实际完成值", path[-1],
+        written = _fact_unit(unit)
+        if written is not None:
+            fact = self.index.fact_for(token, written if token.unit is not None else None,
+                                       "年度指标值" if slot == "target" else "实际完成值", path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         return out
+
+
+def _fact_unit(unit: Optional[str]) -> Optional[str]:
+    """The written unit an indicator's figure is a fact in: one of FACT_UNITS, or money per
+    person whatever period it adds (元/人·月, 元/人/年 → 元/人); None for counts of things."""
+    if unit in FACT_UNITS or unit == "元/人次":
+        return unit
+    if unit and unit.startswith("元/人") and not unit.startswith("元/人次"):
+        return "元/人"
+    return None
 
 
 _SLOT_TYPES = {"weight": ("num",), "score": ("num",), "completion": ("pct",)}
