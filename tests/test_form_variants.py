@@ -408,3 +408,14 @@ def test_split_target_form_totals_are_checked(tmp_path, shape):
     rows = [r[:] for r in SPLIT_TARGET_FORM]
     rows[-1][-1] = "98.8"  # 20+20+10+20+20 + 9.8 = 99.8
     assert "form.score_total" in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced"])
+def test_bare_amounts_of_a_form_that_states_no_unit_are_no_facts(tmp_path, shape):
+    # 1,287.00 could be 元 or 万元: no amount is made of it (a 0 is 0 in any unit)
+    rows = [r[:] for r in POINTS_FORM]
+    rows[3][0] = "项目资金"
+    record = _record(tmp_path, rows, shape)
+    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+    assert amounts and all(v == 0 for v in amounts)
+    assert _errors(record) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .form_assign import assign_by_type
+from .form_facts import value_of
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
@@ -156,7 +157,11 @@ class FundBlockReader:
                 continue
             if token.unit is not None and kind != ("score" if token.unit == "分" else "amount"):
                 continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
-            written_unit = {"amount": token.unit or self.unit, "score": "分", "percent": "%"}[kind]
+            written_unit = {"amount": token.unit or self._stated_unit, "score": "分", "percent": "%"}[kind]
+            if written_unit is None:
+                if value_of(token.text) != 0:
+                    continue  # a bare amount in a form that states no unit: 元 or 万元 is not known
+                written_unit = self.unit  # 0 is 0 in any unit
             # a value whose column the shape does not tell is still a fact of its row
             fact = self.index.fact_for(token, written_unit, column or name, name,
                                        {"form": self.form["id"], "slot": column, "form_row": slot})

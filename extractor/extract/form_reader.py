@@ -47,7 +47,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                 continue
             before = i
             unit = self._unit_statement(i)
-            if unit and self.indicators is None and not self.fund_columns:
+            if unit and self.indicators is None and (not self.fund_columns or not self._unit_stated):
+                # the form's money unit, wherever the fund block writes it (a text layer may
+                # put 项目资金（元） after the figures)
                 self.unit, self._unit_stated = unit, True
             if self._read_label_colon(t):
                 i += 1

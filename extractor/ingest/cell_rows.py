@@ -14,7 +14,8 @@ from ..patterns import load_json
 # figures side by side (100 120 110 — 91.67%), short words side by side with no punctuation
 # of a sentence in the line (一级指标 二级指标 三级指标), or both (数量指标 救助人数 ≥800人 812)
 _CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
-_CELL_WORD = regex.compile(r"^[\p{Han}（）()]{2,16}$")
+# a label: Chinese first, maybe with a bracket, a letter or a figure (全年预算数(A), 指标1:居民健康档案)
+_CELL_WORD = regex.compile(r"^\p{Han}[\p{Han}（）()A-Za-z0-9/×%.:：]{1,19}$")
 _SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
 _HAN_GAP = regex.compile(r"\p{Han}[ \t]+(?=\p{Han})")
 

@@ -18,6 +18,7 @@ from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .page_text import Line
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
+from .cell_rows import is_cell_row
 from .text_blocks import add_text_block, continues_sentence
 from .text_tables import leading_caption, pipe_table_at, table_from_rows
 
@@ -183,7 +184,8 @@ def _join(lines: list) -> list:
     for prev, line in zip(lines, lines[1:]):
         a, b = prev.text[-1:], line.text[:1]
         latin = regex.match(r"[A-Za-z0-9]", a) and regex.match(r"[A-Za-z0-9]", b)
-        out.append((" " if latin else "") + line.text)
+        # a row of cells wrapped at the margin broke at a space between two cells
+        out.append((" " if latin or is_cell_row(prev.text) else "") + line.text)
     return out
 
 

@@ -18,7 +18,7 @@ LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(
 
 @lru_cache(maxsize=1)
 def _figure_unit_space() -> regex.Pattern:
-    units = sorted((u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)),
+    units = sorted({u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)} | {"万", "亿"},
                    key=len, reverse=True)
     return regex.compile(r"(?<=\d)[ \t]+(?=(?:" + "|".join(map(regex.escape, units)) + r")(?!\p{Han}))")
 
@@ -49,7 +49,8 @@ def group_lines(runs: list) -> list:
         text = "".join(r.text for r in group).strip()
         # a row of cells keeps the spaces between them, all but the layout's between a figure
         # and its unit (38508 人)
-        text = _figure_unit_space().sub("", text) if is_cell_row(text) else LAYOUT_SPACE.sub("", text)
+        cells = _figure_unit_space().sub("", text)
+        text = cells if is_cell_row(cells) else LAYOUT_SPACE.sub("", text)
         out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
                         max(r.bottom for r in group)))
     return out
