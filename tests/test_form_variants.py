@@ -410,12 +410,17 @@ def test_split_target_form_totals_are_checked(tmp_path, shape):
     assert "form.score_total" in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]
 
 
-@pytest.mark.parametrize("shape", ["pipe", "single_spaced"])
-def test_bare_amounts_of_a_form_that_states_no_unit_are_no_facts(tmp_path, shape):
-    # 1,287.00 could be 元 or 万元: no amount is made of it (a 0 is 0 in any unit)
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "one_line"])
+def test_a_money_unit_stated_after_the_figures_applies_to_them(tmp_path, shape):
+    # the block's unit written after its rows (a text layer that moved it): 1,287.00 is in 元
     rows = [r[:] for r in POINTS_FORM]
     rows[3][0] = "项目资金"
+    rows.insert(7, ["金额单位：元"])
     record = _record(tmp_path, rows, shape)
-    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
-    assert amounts and all(v == 0 for v in amounts)
+    amounts = sorted({f["value"] for f in record["facts"] if f["kind"] == "amount"})
+    assert Decimal("1287") in amounts and Decimal("12870000") not in amounts
     assert _errors(record) == []
+    # stating none, the block is read in the templates' 万元
+    rows.pop(7)
+    amounts = {f["value"] for f in _record(tmp_path, rows, shape)["facts"] if f["kind"] == "amount"}
+    assert Decimal("12870000") in amounts

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Optional
 
 from .form_assign import assign_by_type
-from .form_facts import value_of
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
@@ -82,6 +81,23 @@ class FundBlockReader:
                 self._unit_stated = True
         return end
 
+    def _place_fund_fact(self, row: dict, token: Token, written_unit: str, column: Optional[str], name: str,
+                         slot: str) -> None:
+        # a value whose column the shape does not tell is still a fact of its row
+        fact = self.index.fact_for(token, written_unit, column or name, name,
+                                   {"form": self.form["id"], "slot": column, "form_row": slot})
+        if fact is not None:
+            if column:
+                row["cells"][column] = fact.id
+            else:
+                row["unplaced"].append(fact.id)
+
+    def _place_pending_amounts(self) -> None:
+        """Amounts read before the block stated its unit, in the unit it stated (or, where it
+        states none, the templates' 万元)."""
+        for row, token, column, name, slot in self.unit_pending:
+            self._place_fund_fact(row, token, self.unit, column, name, slot)
+
     def _unlabelled_first_row(self, i: int) -> Optional[int]:
         """Where the fund block's first row starts when figures follow its header with no row
         label (a block of one row, 预算执行情况 | 年初预算 | … then | | 320 | 350 | …): the
@@ -146,6 +162,7 @@ class FundBlockReader:
         row = {"slot": slot, "label": name, "part_of": row_spec["part_of"],
                "group": row_spec.get("group"), "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
                "source": label.source()}
+        pending: set = set()  # columns whose amounts wait for the block's unit
         for column, kind, token in pairs:
             if token.merged:
                 continue
@@ -159,21 +176,16 @@ class FundBlockReader:
                 continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
             written_unit = {"amount": token.unit or self._stated_unit, "score": "分", "percent": "%"}[kind]
             if written_unit is None:
-                if value_of(token.text) != 0:
-                    continue  # a bare amount in a form that states no unit: 元 or 万元 is not known
-                written_unit = self.unit  # 0 is 0 in any unit
-            # a value whose column the shape does not tell is still a fact of its row
-            fact = self.index.fact_for(token, written_unit, column or name, name,
-                                       {"form": self.form["id"], "slot": column, "form_row": slot})
-            if fact is not None:
-                if column:
-                    row["cells"][column] = fact.id
-                else:
-                    row["unplaced"].append(fact.id)
+                # the block's unit may come after its figures (a text layer that puts 项目资金（元）
+                # at the end): the amount is placed when the whole form has been read
+                self.unit_pending.append((row, token, column, name, slot))
+                pending.add(column)
+                continue
+            self._place_fund_fact(row, token, written_unit, column, name, slot)
         for token in values:
             if is_na(token.text):  # a dash is "not applicable" even where its column is not known
                 self.index.not_applicable(token)
-        placed = set(row["cells"]) | set(row["na"]) | set(row["blank"])
+        placed = set(row["cells"]) | set(row["na"]) | set(row["blank"]) | pending
         if not any(value_type(t.text) in ("num", "pct") for t in values):
             # a row with nothing written in it (其他资金 left empty): there are none of these funds
             row["na"] = list(self.fund_columns)

@@ -26,6 +26,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
+        self.unit_pending: list = []  # amounts read before the fund block stated its unit
         self.unit = spec()["fund_unit_default"]
         self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None
@@ -108,6 +109,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                 i += 1
                 continue
             self.last = max(self.last, i - 1, before)
+        self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form["fund_columns"] = list(self.fund_columns)
         return self.form
