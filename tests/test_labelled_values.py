@@ -72,3 +72,16 @@ def test_a_breakdown_that_adds_up_and_a_different_quantity_after_it(tmp_path):
     assert [f for f in record["flags"] if f["rule"] == "sum.breakdown"] == []
     rel = [r for r in record["relations"] if r["type"] == "breakdown"]
     assert len(rel) == 1 and len(rel[0]["parts"]) == 3  # 实际支出 is not a part
+
+
+def test_row_numbers_of_a_form_that_numbers_its_rows_are_no_amounts(tmp_path):
+    from extractor.pipeline import extract_file
+
+    text = ("某县2024年度林业改革发展资金绩效评价表\n行次 全年预算数(A) 全年执行资金(E) 预算执行(E/A)\n"
+            "年度资金总额(万元)： 1\n其中：中央财政资金(万元) 2\n地方财政资金(万元) 3\n")
+    path = tmp_path / "numbered.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in extract_file(path)["facts"] if f["kind"] == "amount"] == []
+    # without a 行次 column the same line is an amount
+    path.write_text(text.replace("行次 ", ""), encoding="utf-8")
+    assert [f["value"] for f in extract_file(path)["facts"] if f["kind"] == "amount"]
