@@ -424,3 +424,11 @@ def test_a_money_unit_stated_after_the_figures_applies_to_them(tmp_path, shape):
     rows.pop(7)
     amounts = {f["value"] for f in _record(tmp_path, rows, shape)["facts"] if f["kind"] == "amount"}
     assert Decimal("12870000") in amounts
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "cells"])
+def test_money_labels_with_figures_that_carry_their_unit(tmp_path, shape):
+    rows = [r[:] for r in DEPARTMENT_DASHES]
+    rows.insert(2, ["基本支出总额", "864.2万", "项目支出总额", "2256万"])
+    amounts = [f["value"] for f in _record(tmp_path, rows, shape)["facts"] if f["kind"] == "amount"]
+    assert Decimal("8642000") in amounts and Decimal("22560000") in amounts

@@ -16,9 +16,12 @@ class FundBlockReader:
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
     def _read_money_label(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or nxt.merged:
+            return False
+        nxt = unit_cell(nxt)  # 864.2万: the figure's own unit first
         m = UNIT_IN_CELL.search(label.text)
-        unit = (m.group(1) or m.group(2)) if m else self._stated_unit
-        if nxt is None or unit is None or value_type(nxt.text) != "num" or nxt.merged:
+        unit = nxt.unit or ((m.group(1) or m.group(2)) if m else self._stated_unit)
+        if unit is None or unit == "分" or value_type(nxt.text) != "num":
             return False
         fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
         return fact is not None
