@@ -432,3 +432,37 @@ def test_money_labels_with_figures_that_carry_their_unit(tmp_path, shape):
     rows.insert(2, ["基本支出总额", "864.2万", "项目支出总额", "2256万"])
     amounts = [f["value"] for f in _record(tmp_path, rows, shape)["facts"] if f["kind"] == "amount"]
     assert Decimal("8642000") in amounts and Decimal("22560000") in amounts
+
+
+# a province's evaluation form that numbers its rows (行次) and its columns (列次), with
+# columns for funds pooled, funds received and their rates, each column's mark under its label
+NUMBERED_FORM = [
+    ["某县2024年度农业生产发展资金绩效评价表"],
+    ["资金投入情况（万元）", "行次", "全年预算数（A）", "统筹整合资金数（B）", "扣除统筹整合资金后预算金额（C）",
+     "全年到位资金（D）", "预算到位（D/C×100%）", "全年执行资金（E）", "预算执行（E/C×100%）"],
+    ["列次", "0", "1", "2", "3", "4", "5", "6", "7"],
+    ["年度资金总额（万元）", "1", "120.500000", "", "120.500000", "120.500000", "100.00%", "96.400000", "80.00%"],
+    ["其中：中央财政资金（万元）", "2", "100.000000", "", "100.000000", "100.000000", "100.00%", "80.000000", "80.00%"],
+    ["地方财政资金（万元）", "3", "20.500000", "", "20.500000", "20.500000", "100.00%", "16.400000", "80.00%"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_form_that_numbers_its_rows_and_columns(tmp_path, shape):
+    record = _record(tmp_path, NUMBERED_FORM, shape)
+    form = record["forms"][0]
+    facts = {f["id"]: f for f in record["facts"]}
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    assert facts[total["cells"]["全年执行数"]]["value"] == Decimal("964000")
+    assert facts[total["cells"]["全年到位数"]]["value"] == Decimal("1205000")
+    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+    assert all(v >= 100000 for v in amounts), amounts  # no row or column number made an amount
+    assert _errors(record) == []
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
+def test_a_slip_in_a_numbered_form_is_flagged(tmp_path, shape):
+    rows = [r[:] for r in NUMBERED_FORM]
+    rows[3][7] = "86.400000"  # 80 + 16.4 = 96.4, and 96.4 ÷ 120.5 = 80%
+    rules = {f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"}
+    assert {"form.execution_rate", "form.funds_total"} <= rules

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import regex
+
 from .form_facts import value_of
 from .form_tokens import Token
 from .form_vocab import parse_target, spec, value_type
@@ -40,7 +42,7 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
     return dict(best or [])
 
 
-_FILL_PREFERENCE = {"全年执行数": 3, "全年预算数": 2, "年初预算数": 1}
+_FILL_PREFERENCE = {"行次": 5, "全年执行数": 3, "全年预算数": 2, "年初预算数": 1, "扣除统筹整合后预算数": 1, "全年到位数": 1}
 
 
 def assign_by_type(columns: list, values: list, row_slot: str) -> list:
@@ -57,6 +59,8 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
         vt = value_type(token.text)
         if vt == "na":
             return True
+        if kinds[column] == "ordinal":  # 行次: a row's number
+            return vt == "num" and regex.fullmatch(r"\d{1,2}", token.text.strip()) is not None
         if kinds[column] == "percent":
             # 执行率 written without % only where every column is written
             return vt == "pct" or (vt == "num" and len(values) == len(columns))

@@ -6,10 +6,26 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
+
+
+# a column's mark written apart from its label: (A), （B）, (E/C×100%)
+_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$")
+
+
+def _counts_up(tokens: list) -> bool:
+    """Do the tokens begin with three whole numbers or more counting up by one (0 1 2 3)?"""
+    run = []
+    for t in tokens:
+        if not regex.fullmatch(r"\d{1,2}", t.text.strip()):
+            break
+        run.append(int(t.text))
+    return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
 class FundBlockReader:
@@ -32,7 +48,9 @@ class FundBlockReader:
         if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
             return False
         j = self._next_filled(i + 1)
-        return j is not None and value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
+        if j is None or _counts_up([x for x in self.tokens[j:j + 8] if x.text.strip()]):
+            return False  # 列次 0 1 2 3 …: the columns' numbers
+        return value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -64,6 +82,8 @@ class FundBlockReader:
             key = bare(t.text)
             if key in cols:
                 found.append(cols[key])
+            elif _COLUMN_MARK.match(t.text) and found:
+                pass  # a column's mark on a line of its own ((A), (D/C×100%)) under its label
             elif key or not t.positional:
                 break
             j += 1
@@ -111,6 +131,8 @@ class FundBlockReader:
         between = [x for x in self.tokens[self.fund_header_end:i] if x.text.strip()]
         if len(between) > 2 or any(value_type(x.text) or is_label(bare(x.text)) for x in between):
             return None  # only the header's last words (原因) between it and the figures
+        if _counts_up(self.tokens[i:i + len(self.fund_columns)]):
+            return None  # 0 1 2 3 …: the columns' numbers (列次), not a row's figures
         if not t.positional:
             return i
         first = next(k for k in range(i, -1, -1) if k == 0 or self.tokens[k - 1].line != t.line)
@@ -177,6 +199,8 @@ class FundBlockReader:
                 continue
             if token.unit is not None and kind != ("score" if token.unit == "分" else "amount"):
                 continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
+            if kind == "ordinal":
+                continue  # 行次: the row's number
             written_unit = {"amount": token.unit or self._stated_unit, "score": "分", "percent": "%"}[kind]
             if written_unit is None:
                 # the block's unit may come after its figures (a text layer that puts 项目资金（元）
