@@ -92,8 +92,10 @@ def cells_again(tokens: list) -> list:
 def _join_split_targets(tokens: list) -> list:
     """A target written over three cells — comparator, figure, unit (the 指标性质 / 指标值 /
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
-    carrying the other two. Only where the shape keeps no columns; a cell alone is not
-    read as a unit unless a comparator and a figure stand right before it."""
+    carrying the other two. The first cell may be a nature (定量, no comparator) or hold the
+    comparator with the figure (≥ 2600 | 人); a 定性 before a qualitative target goes. Only
+    where the shape keeps no columns; a cell alone is not read as a unit unless a figure
+    stands right before it."""
     units, comparators, natures = vocab()["indicator_units"], spec()["comparators"], spec()["target_natures"]
     out, i = [], 0
     while i < len(tokens):

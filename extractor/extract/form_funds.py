@@ -184,8 +184,8 @@ class FundBlockReader:
         row_spec = spec()["fund_rows"][slot]
         # a row written without its label (the block's only row, under its header) is its total
         name = canon(label.text) if label.text.strip() and not value_type(label.text) else row_spec["labels"][0]
-        row = {"slot": slot, "label": name, "part_of": row_spec["part_of"],
-               "group": row_spec.get("group"), "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
+        row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
+               "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
                "source": label.source()}
         pending: set = set()  # columns whose amounts wait for the block's unit
         for column, kind, token in pairs:
