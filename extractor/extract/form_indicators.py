@@ -95,11 +95,7 @@ class IndicatorBlockReader:
             return j
         if value_of(weight.text) != 100 or not 0 < value_of(score.text) <= 100:
             return j
-        extra = {"form": self.form["id"], "slot": "total"}
-        fact = self.index.fact_for(weight, "分", "分值", "总分", extra)
-        self.form["total_weight"] = fact.id if fact else None
-        fact = self.index.fact_for(score, "分", "总分", "总分", extra)
-        self.form["total_score"] = fact.id if fact else None
+        self._set_total(weight, score)
         return j + 2
 
     def _is_name(self, t: Token) -> bool:

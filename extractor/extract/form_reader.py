@@ -160,17 +160,19 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                 nums = leading_scores(self.tokens[end])  # 总分100100注：… | 自评总分(分)97.6部门联系人
         if not nums:
             return i + 1
-        score = nums[-1]
-        weight = nums[-2] if len(nums) >= 2 else None
+        self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
+        if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
+            return self._read_grade(end)
+        return end
+
+    def _set_total(self, weight: Optional[Token], score: Token) -> None:
+        """The total row's 分值 (when written) and 总分."""
         extra = {"form": self.form["id"], "slot": "total"}
         if weight is not None:
             fact = self.index.fact_for(weight, "分", "分值", "总分", extra)
             self.form["total_weight"] = fact.id if fact else None
         fact = self.index.fact_for(score, "分", "总分", "总分", extra)
         self.form["total_score"] = fact.id if fact else None
-        if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
-            return self._read_grade(end)
-        return end
 
     def _grade_word(self, text: str) -> Optional[str]:
         t = canon(text)
