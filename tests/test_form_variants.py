@@ -227,8 +227,10 @@ def test_label_and_figure_lines_are_not_joined_as_one_sentence():
 
     assert not continues_sentence("转移支付资金合计（万元）年度预算资金总额：1084.25", "其中：中央补助668.00")
     assert not continues_sentence("其中：中央补助资金的本年度安排数额为 668.00", "市级资金343.00")
-    # a sentence broken after its figure goes on with the figure's unit
+    # a sentence broken after its figure goes on with the figure's unit, or the figure's digits
     assert continues_sentence("年中调整预算后比年初预算增加了 758.97", "万元，全年执行数1767.21万元。")
+    assert continues_sentence("全县城乡居民基本医疗保险参保人数达到12", "3456人，参保率95%。")
+    assert continues_sentence("新建标准化村卫生室面积1200", "平方米，覆盖全部行政村。")
 
 
 # a department-wide form with its task block (年度主要任务): money columns named in a header row

@@ -21,9 +21,10 @@ _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中�
 
 
 # a line of a label and the figure it labels, nothing after the figure
-_LABEL_FIGURE_LINE = regex.compile(r"^[^\d，。；、,;]{2,24}?[:：]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")
+_LABEL_FIGURE_LINE = regex.compile(r"^[^\d，。；、,;]{2,14}?[:：]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")
 # a line that opens with the unit of a figure the line before ended in
-_UNIT_FIRST = regex.compile(r"^\s*(?:%|％|[万亿]|元|人|户|个|次|项|分|倍|年|月|日|天|名|亩|吨|公里)")
+# (a figure cut from its unit, or its digits cut in two, goes on with the sentence)
+_UNIT_FIRST = regex.compile(r"^\s*(?:[\d.,%％]|[万亿千百]|元|人|户|个|次|项|分|倍|年|月|日|天|名|亩|吨|公|平方|立方|千|米|辆|套|台|所|家|座|处|条|件|册|篇|场|期|批|头|只|株|粒|斤)")
 
 
 def continues_sentence(previous: str, line: str) -> bool:
