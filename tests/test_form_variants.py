@@ -230,7 +230,7 @@ def test_label_and_figure_lines_are_not_joined_as_one_sentence():
     # a sentence broken after its figure goes on with the figure's unit, or the figure's digits
     assert continues_sentence("年中调整预算后比年初预算增加了 758.97", "万元，全年执行数1767.21万元。")
     assert continues_sentence("全县城乡居民基本医疗保险参保人数达到12", "3456人，参保率95%。")
-    assert continues_sentence("新建标准化村卫生室面积1200", "平方米，覆盖全部行政村。")
+    assert continues_sentence("全县今年新建标准化村卫生室业务用房面积共计1200", "平方米，覆盖全部行政村。")
 
 
 # a department-wide form with its task block (年度主要任务): money columns named in a header row
