@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import regex
-
 from .form_facts import value_of
 from .form_tokens import Token
-from .form_vocab import parse_target, spec, value_type
+from .form_vocab import ROW_NUMBER, parse_target, spec, value_type
 
 
 def assign_indicator_values(slots: list, taken: list) -> dict:
@@ -60,7 +58,7 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
         if vt == "na":
             return True
         if kinds[column] == "ordinal":  # 行次: a row's number
-            return vt == "num" and regex.fullmatch(r"\d{1,2}", token.text.strip()) is not None
+            return vt == "num" and ROW_NUMBER.fullmatch(token.text.strip()) is not None
         if kinds[column] == "percent":
             # 执行率 written without % only where every column is written
             return vt == "pct" or (vt == "num" and len(values) == len(columns))

@@ -11,7 +11,7 @@ import regex
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
+from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
 
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
@@ -22,7 +22,7 @@ def _counts_up(tokens: list) -> bool:
     """Do the tokens begin with three whole numbers or more counting up by one (0 1 2 3)?"""
     run = []
     for t in tokens:
-        if not regex.fullmatch(r"\d{1,2}", t.text.strip()):
+        if not ROW_NUMBER.fullmatch(t.text.strip()):
             break
         run.append(int(t.text))
     return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))

@@ -21,12 +21,14 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
         self.index = index
         self.form = {"id": form_id, "template": template, "name": spec()["templates"][template]["name"],
                      "report_type": spec()["templates"][template]["report_type"], "meta": {}, "unit": None,
-                     "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0, "total_weight": None, "total_score": None, "grade": None}
+                     "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0,
+                     "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
+        self.task_columns: list = []  # (column label, unit) of a task block's money columns, in order
         self.unit = spec()["fund_unit_default"]
         self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None

@@ -8,8 +8,6 @@ from .form_vocab import UNIT_IN_CELL, bare, value_type
 
 
 class TaskBlockReader:
-    task_columns: list = []  # (column label, unit) of the task block's money columns, in order
-
     def _read_task_header(self, i: int) -> int:
         """The column names after 任务名称; those whose header carries a unit are the money columns."""
         head, j, columns = self.tokens[i], i + 1, []

@@ -15,6 +15,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Document
+from .form_vocab import ROW_NUMBER
 from .labels import bare_header, label_of_header
 
 _UNIT = r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|千元|元|万人|人次|人|户|%|％|分)\s*[)）]"
@@ -29,9 +30,8 @@ _LABEL_VALUE = regex.compile(r"^(?P<label>[^\d\n]{1,24}?)[:：]?\s*(?P<number>[-
 _LINE_BREAK = regex.compile(r"(?<=\n)|(?<=\d)(?=\s*其中\s*[:：])", regex.V1)
 # labels of numbers that are codes, dates or positions, never quantities
 _NOT_A_QUANTITY = regex.compile(r"电话|手机|传真|邮\s*编|邮政|编码|代码|编号|号码|序号|日期|时间|文号|账号|^\s*(?:年度|年份|年)\s*$")
-# a form with a column of row numbers (行次 / 栏次 / 列次), and what such a number looks like
+# a form with a column of row numbers (行次 / 栏次 / 列次)
 _ROW_NUMBER_HEADER = regex.compile(r"行\s*次|栏\s*次|列\s*次")
-_ROW_NUMBER = regex.compile(r"\d{1,2}")
 _BARE_VALUE = regex.compile(r"^\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
 
 
@@ -64,7 +64,7 @@ def labelled_values(doc: Document, facts: list, make_fact) -> list:
             run = None
         if found and _NOT_A_QUANTITY.search(found[2]):
             found = run = None  # 联系电话 8328726 after a run of amounts is no amount
-        if found and numbered_rows and _ROW_NUMBER.fullmatch(found[0]["number"]):
+        if found and numbered_rows and ROW_NUMBER.fullmatch(found[0]["number"]):
             found = None  # a form that numbers its rows (行次 1, 2, 3): the label's figure is its row's number
         fact = None
         if found:

@@ -33,8 +33,9 @@ def is_cell_row(line: str) -> bool:
     if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
         return True
     # a form's labels and their figures in turn (预算数 6.84 到位数 6.84 执行数 6.84)
-    if sum(1 for a, b in zip(pieces, pieces[1:])
-           if _CELL_FIGURE.match(a) and _form_label(b) or _form_label(a) and _CELL_FIGURE.match(b)) >= 3:
+    labels = [_form_label(p) for p in pieces]
+    if sum(1 for k in range(len(pieces) - 1)
+           if kinds[k] == "fig" and labels[k + 1] or labels[k] and kinds[k + 1] == "fig") >= 3:
         return True
     # a long run of cells of any kind (指标1：居民健康档案 38508人 指标2：…): spaces between
     # Chinese characters, which prose has none of

@@ -14,11 +14,11 @@ import regex
 
 from ..model import TABLE, Document
 from ..numbering import numbering_of
+from .cell_rows import is_cell_row
 from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .page_text import Line
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
-from .cell_rows import is_cell_row
 from .text_blocks import add_text_block, continues_sentence
 from .text_tables import leading_caption, pipe_table_at, table_from_rows
 
