@@ -63,7 +63,17 @@ def _render(rows: list, shape: str) -> str:
         return " ".join(c for r in filled for c in r) + "\n"
     if shape == "cells":
         return "\n".join(c for r in filled for c in r) + "\n"
+    if shape == "tabs":  # every cell kept, empty ones too
+        return "\n".join("\t".join(r) for r in rows) + "\n"
+    if shape == "wide":  # cells padded with runs of spaces, the empty ones dropped
+        return "\n".join("    ".join(r) for r in filled) + "\n"
     raise ValueError(shape)
+
+
+def _text_record(tmp_path, text, name="form.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
 
 
 def _record(tmp_path, rows, shape):
@@ -71,9 +81,7 @@ def _record(tmp_path, rows, shape):
         return extract_file(_docx(tmp_path, rows))
     if shape == "xlsx":
         return extract_file(_xlsx(tmp_path, rows))
-    path = tmp_path / f"form_{shape}.txt"
-    path.write_text(_render(rows, shape), encoding="utf-8")
-    return extract_file(path)
+    return _text_record(tmp_path, _render(rows, shape), f"form_{shape}.txt")
 
 
 def _facts(record) -> Counter:
@@ -187,9 +195,7 @@ COLUMN_BY_COLUMN = (
 
 
 def test_a_form_written_column_by_column(tmp_path):
-    path = tmp_path / "columns.txt"
-    path.write_text(COLUMN_BY_COLUMN, encoding="utf-8")
-    record = extract_file(path)
+    record = _text_record(tmp_path, COLUMN_BY_COLUMN)
     form = record["forms"][0]
     facts = _facts(record)
     total = next(r for r in form["funds"] if r["slot"] == "total")  # the first run: the first label's
@@ -339,9 +345,7 @@ def test_a_row_missing_a_cell_in_the_middle_is_not_summed(tmp_path):
     row = next(r for r in rows if "待遇领取人数" in r)
     row.pop(6)
     rows = [r + [""] if r is row else r for r in rows]  # padded at the end, as a grid pads it
-    path = tmp_path / "form_tabs.txt"
-    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
-    record = extract_file(path)
+    record = _record(tmp_path, rows, "tabs")
     assert record["forms"][0]["unread_rows"] >= 1
     assert _errors(record) == []
 
@@ -349,24 +353,18 @@ def test_a_row_missing_a_cell_in_the_middle_is_not_summed(tmp_path):
 def test_a_form_in_padded_rows_raises_no_score_tree_error(tmp_path):
     # rows padded with runs of spaces: a table reader takes part of the indicator block as a
     # score table; the form's own rules check it, not score.tree over that part
-    path = tmp_path / "form_wide.txt"
-    path.write_text("\n".join("    ".join(c for c in r if c) for r in DEPARTMENT_DASHES) + "\n", encoding="utf-8")
-    record = extract_file(path)
-    assert _errors(record) == []
+    assert _errors(_record(tmp_path, DEPARTMENT_DASHES, "wide")) == []
 
 
 def test_the_total_of_a_form_written_column_by_column(tmp_path):
     # the total row's 100 and 总分 right after the rows' runs, its label written after the names
     text = COLUMN_BY_COLUMN.replace("≥90% 92% 10 10 ", "≥90% 92% 10 10 100 99.8 ").replace("总分 100 99.8", "总分")
-    path = tmp_path / "columns.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = _text_record(tmp_path, text)
     assert record["metadata"]["score"] == Decimal("99.8")
     assert _errors(record) == []
     # a bare target and result after the runs (100 94 10 9) are a row's, not the total
     row_after = text.replace("100 99.8 产出指标", "100 94 10 9 产出指标")
-    path.write_text(row_after, encoding="utf-8")
-    assert extract_file(path)["metadata"]["score"] is None
+    assert _text_record(tmp_path, row_after)["metadata"]["score"] is None
 
 
 # a province's template: the budget block is one row with no label under its header, the
