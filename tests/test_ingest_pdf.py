@@ -159,3 +159,43 @@ def test_fast_and_careful_table_paths_agree(path):
     assert [b.text for b in fast.blocks] == [b.text for b in careful.blocks]
     assert [[[c.text for c in r] for r in b.table.rows] for b in fast.tables] == \
         [[[c.text for c in r] for r in b.table.rows] for b in careful.tables]
+
+
+def txt_to_pdf(tmp_path, text: str):
+    """A .txt printed to PDF by LibreOffice, as archives hold web pages saved as text and printed."""
+    src = tmp_path / "form.txt"
+    src.write_text(text, encoding="utf-8")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   capture_output=True, timeout=180, check=True)
+    return tmp_path / "form.pdf"
+
+
+@needs_soffice
+def test_a_printed_line_of_cells_reads_as_written(tmp_path):
+    # a form flattened to one long line of cells: the layout's spacing between Chinese and
+    # figures (指标 1, 不少于 12 种) is no text, the cells' own spaces are, wherever the line wraps
+    cells = ["某县项目支出绩效自评表（2022年度）", "项目名称", "农村卫生室运行补助", "主管部门", "某县卫生健康局",
+             "全年预算数", "全年执行数", "分值", "执行率", "得分", "86.5", "84.2", "10", "97.34%", "9.7"]
+    for k in range(1, 13):
+        cells += [f"指标{k}:村卫生室巡诊人次数", f"不少于{120 * k}人次", f"{130 * k}人次", "5", "5"]
+    line = " ".join(cells)
+    doc = load_document(txt_to_pdf(tmp_path, line + "\n"))
+    assert "".join(b.text for b in doc.blocks) == line
+
+
+@needs_soffice
+def test_cells_one_a_line_go_on_overleaf(tmp_path):
+    # a pipe table written one cell a line, long enough to cross a page break in the middle
+    # of a row: the rows overleaf are the same table's
+    # (names of different lengths: rows alike at the top and the foot of pages read as running heads)
+    villages = ["大坪", "石门坎", "龙潭", "杨柳湾", "新街", "白沙河", "青龙", "水井坪", "黄泥塘", "三岔"]
+    lines = ["序号 |", "项目名称 |", "资金规模（万元） |", "评分 |"]
+    for r in range(1, 40):
+        name = villages[r % 10] + "一二三四五六七八九"[: r % 9] + "村道路硬化工程"
+        lines += [f"{r} |", f"{name} |", f"{100 + r} |", f"{80 + r % 10} |"]
+    doc = load_document(txt_to_pdf(tmp_path, "\n".join(lines) + "\n"))
+    tables = [b for b in doc.blocks if b.kind == TABLE]
+    assert doc.pages >= 2 and len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].table.rows]
+    assert len(rows) == 40 and rows[39] == ["39", name, "139", "89"]

@@ -16,7 +16,7 @@ from ..model import TABLE, Document
 from ..numbering import numbering_of
 from .cell_rows import is_cell_row
 from .ocr import mend_figure_tails, mend_row_labels, mend_units
-from .page_text import Line
+from .page_text import Line, ends_in_figure, figure_unit_space
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block, continues_sentence
@@ -182,8 +182,20 @@ def _at_left(line: Line, left: float, char: float) -> bool:
 def _join(lines: list) -> list:
     out = [lines[0].text]
     for prev, line in zip(lines, lines[1:]):
+        if prev.ends_in_space:  # the page drew the space it broke at
+            out.append(" " + line.text)
+            continue
         a, b = prev.text[-1:], line.text[:1]
         latin = regex.match(r"[A-Za-z0-9]", a) and regex.match(r"[A-Za-z0-9]", b)
+        if prev.ends_in_space is False:
+            # a page that draws its spaces mostly broke inside a word here (Chinese breaks
+            # anywhere; it may also leave out the space it broke at): in a row of cells only a
+            # figure (with its unit) before the break and a figure or a word after it are
+            # taken to be two cells (3220人 | 2, 10 | 生态效益指标; not 不少于 | 960, 120 | 人次)
+            unit = figure_unit_space().match(f"{prev.text} {line.text}", len(prev.text))
+            cells = not unit and ends_in_figure(prev.text, line.text) and is_cell_row(prev.text)
+            out.append((" " if latin or cells else "") + line.text)
+            continue
         # a row of cells wrapped at the margin broke at a space between two cells
         out.append((" " if latin or is_cell_row(prev.text) else "") + line.text)
     return out
@@ -233,8 +245,11 @@ def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
     i = 0
     while i < len(lines):
         first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
-        table = pipe_table_at(texts, i, min_rows=1 if first and may_go_on else 2)
-        if table is None or not table.rows:
+        goes_on = first and may_go_on
+        table = pipe_table_at(texts, i, min_rows=1 if goes_on else 2)
+        # cells one a line at the top of the page have no grid of their own, but may be the
+        # rest of the table overleaf (read again with it, see _emit_text_table)
+        if table is None or not (table.rows or goes_on):
             upto = i + 1 if table is None else table.end
             rest.extend(lines[i:upto])
             i = upto
@@ -268,6 +283,10 @@ def _emit_text_table(doc: Document, number: int, item: dict) -> None:
             last.text_lines = lines
             last.end_page = number
             return
+    if not found.rows:  # no rest of a table after all: its lines are text
+        for line in found.lines:
+            add_text_block(doc, line, page=number)
+        return
     caption, rows = leading_caption(found.rows)
     table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])

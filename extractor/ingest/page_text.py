@@ -17,10 +17,33 @@ LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、（）“”])\s+|\s+(
 
 
 @lru_cache(maxsize=1)
-def _figure_unit_space() -> regex.Pattern:
+def _units() -> str:
+    """The Chinese units a figure is written with (人次, 万元, 种 …), as a pattern."""
     units = sorted({u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)} | {"万", "亿"},
                    key=len, reverse=True)
-    return regex.compile(r"(?<=\d)[ \t]+(?=(?:" + "|".join(map(regex.escape, units)) + r")(?!\p{Han}))")
+    return "(?:" + "|".join(map(regex.escape, units)) + ")"
+
+
+@lru_cache(maxsize=1)
+def figure_unit_space() -> regex.Pattern:
+    """The layout's space between a figure and its unit (38508 人)."""
+    return regex.compile(r"(?<=\d)[ \t]+(?=" + _units() + r"(?!\p{Han}))")
+
+
+def ends_in_figure(text: str, after: str) -> bool:
+    """Does `text` end in a figure or a figure and its whole unit (… 3220人, … 97.3%), with
+    `after` not going on with that unit (780人 | 次)?"""
+    m = _figure_at_end().search(text)
+    if m is None:
+        return False
+    unit = m.group(1) or ""
+    longer = regex.match(_units(), unit + after) if unit else None
+    return longer is None or longer.end() == len(unit)
+
+
+@lru_cache(maxsize=1)
+def _figure_at_end() -> regex.Pattern:
+    return regex.compile(r"\d(%|" + _units() + r")?$")
 
 
 @dataclass
@@ -31,6 +54,8 @@ class Line:
     x1: float
     bottom: float
     confidence: float = None  # OCR lines: mean word confidence (0-100)
+    # the line broke after a space the page draws (False: not known to, None: the page draws none)
+    ends_in_space: bool = None
 
 
 def group_lines(runs: list) -> list:
@@ -49,10 +74,10 @@ def group_lines(runs: list) -> list:
         text = "".join(r.text for r in group).strip()
         # a row of cells keeps the spaces between them, all but the layout's between a figure
         # and its unit (38508 人)
-        cells = _figure_unit_space().sub("", text)
+        cells = figure_unit_space().sub("", text)
         text = cells if is_cell_row(cells) else LAYOUT_SPACE.sub("", text)
         out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
-                        max(r.bottom for r in group)))
+                        max(r.bottom for r in group), ends_in_space=getattr(group[-1], "ends_in_space", None)))
     return out
 
 

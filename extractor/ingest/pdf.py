@@ -190,20 +190,58 @@ def _page_lines(page) -> list:
         return (min(r[0] for r in rects), height - max(r[3] for r in rects), max(r[2] for r in rects),
                 height - min(r[1] for r in rects))
 
+    drawn = _drawn_spaces(textpage, text)
+    if drawn is not None:
+        # the page draws its spaces: the ones PDFium made up in a narrow gap are the layout's
+        # spacing between Chinese and Latin (指标 1, 不少于 12 种) and go; kept as a mark so
+        # the text's indices stay the PDF's
+        text = "".join(_MADE_UP if i in drawn[1] else ch for i, ch in enumerate(text))
     lines = []
     for m in regex.finditer(r"[^\r\n]+", text):
         words = []
         for w in regex.finditer(r"\S+", m.group()):
             b = box(m.start() + w.start(), m.start() + w.end())
             if b is not None:
-                words.append((b, w.group()))
+                words.append((b, w.group().replace(_MADE_UP, "")))
         if not words:
             continue
         words.sort(key=lambda bw: bw[0][0])  # stable: pieces starting together keep their order
+        # a line that ends in a drawn space broke between words (one that broke at a space may
+        # also leave it out)
+        ends_in_space = None if drawn is None else m.group().endswith(" ") and m.end() - 1 in drawn[0]
         lines.append(Line(" ".join(w for _, w in words), min(b[0] for b, _ in words), min(b[1] for b, _ in words),
-                          max(b[2] for b, _ in words), max(b[3] for b, _ in words)))
+                          max(b[2] for b, _ in words), max(b[3] for b, _ in words), ends_in_space=ends_in_space))
     textpage.close()
     return lines
+
+
+_MADE_UP = "\x00"  # a space PDFium made up that is no space of the text (see _drawn_spaces)
+_NARROW_GAP = 0.5  # of the font size: the spacing a layout puts between Chinese and Latin is about 0.2-0.35
+
+
+def _drawn_spaces(textpage, text: str):
+    """(text indices of the spaces the page draws, text indices of made-up spaces in narrow
+    gaps between Chinese and Latin), or None when the page draws no spaces (then every space
+    is PDFium's guess from the gaps, and a gap is all there is to tell cells apart)."""
+    import pypdfium2.raw as raw
+
+    drawn, narrow = set(), set()
+    for m in regex.finditer(" ", text):
+        ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, m.start())
+        if ci < 0:
+            continue
+        if not raw.FPDFText_IsGenerated(textpage, ci):
+            drawn.add(m.start())
+        elif 0 < m.start() < len(text) - 1 and _CHINESE_LATIN.match(text[m.start() - 1] + text[m.start() + 1]) \
+                and 0 < ci < textpage.count_chars() - 1:
+            left, right = textpage.get_charbox(ci - 1, loose=True), textpage.get_charbox(ci + 1, loose=True)
+            size = raw.FPDFText_GetFontSize(textpage, ci - 1)
+            if size > 0 and right[0] - left[2] < _NARROW_GAP * size:
+                narrow.add(m.start())
+    return (drawn, narrow) if drawn else None
+
+
+_CHINESE_LATIN = regex.compile(r"\p{Han}[\p{Latin}\d%.-]|[\p{Latin}\d%.]\p{Han}")
 
 
 def _has_rulings(page) -> bool:
