@@ -466,3 +466,38 @@ def test_a_slip_in_a_numbered_form_is_flagged(tmp_path, shape):
     rows[3][7] = "86.400000"  # 80 + 16.4 = 96.4, and 96.4 ÷ 120.5 = 80%
     rules = {f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"}
     assert {"form.execution_rate", "form.funds_total"} <= rules
+
+
+# a web page's form set with wide gaps between its cells, where a run of header labels or of
+# figures is written one space apart; the weight column is called 分值权重
+GAPPED_FORM = """项目支出绩效自评表
+（2023年度）
+项目名称    城乡居民生活状况调查经费
+主管部门    某县统计局    实施单位    某县统计局
+项目资金（万元）    资金来源    年初预算数 全年预算数 全年执行数 分值权重    执行率    得分
+年度资金总额：    6.40 2.35 2.35    10    100.00%    10
+其中：当年财政拨款    6.40 2.35 2.35    -    -    -
+其他资金    0.00 0.00 0.00    -    -    -
+绩效指标    一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分    偏差原因分析及改进措施
+产出指标    数量指标    调查户数    ≥150户    150户    40    40
+质量指标    数据上报准确率    ≥98%    99%    30    30
+满意度指标    服务对象满意度    被调查户满意度    ≥90%    95%    20    18    个别调查户不满意
+总分    100 98
+"""
+
+
+def test_runs_of_labels_or_figures_one_space_apart_are_cells(tmp_path):
+    record = _text_record(tmp_path, GAPPED_FORM)
+    form = record["forms"][0]
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    assert set(total["cells"]) == {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == Counter({Decimal(64000): 2, Decimal(23500): 4, Decimal(0): 3})
+    assert record["metadata"]["score"] == Decimal(98)
+    assert _errors(record) == []
+
+
+def test_a_slip_in_a_gapped_form_is_flagged(tmp_path):
+    # the budget score and the indicators' scores add up to 98: a total of 96 is off by two
+    record = _text_record(tmp_path, GAPPED_FORM.replace("总分    100 98", "总分    100 96"))
+    assert any("得分" in m for m in _errors(record))

@@ -60,7 +60,15 @@ def _spot_labels(t: Token) -> list:
 def _split_run_together(t: Token) -> list:
     """Cells a text layer ran together where the shape keeps no cells: a label and its
     figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
-    if t.positional or is_label(bare(t.text)) or value_type(t.text):
+    if t.positional:
+        return [t]
+    pieces = list(regex.finditer(r"\S+", t.text))
+    if len(pieces) > 1 and (all(is_label(bare(m.group())) for m in pieces)
+                            or all(value_type(m.group()) for m in pieces)):
+        # labels or figures one space apart in a line whose cells are set wider apart
+        # (年初预算数 全年预算数 分值, 总分   100 100.00)
+        return [t.piece(m.start(), m.end()) for m in pieces]
+    if is_label(bare(t.text)) or value_type(t.text):
         return [t]
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
