@@ -9,7 +9,7 @@ figures written in the same unit, and no figure starts with a 0 it does not need
 more than one cut fits, the one whose target and result are written alike (a result
 copied from its target is how most rows are filled) is taken if it is the only such
 one; otherwise the run is left as it is. A fund row's run is cut where its rate is the
-ratio of two of its figures (see _fund_cut). A run is never cut by a guess.
+ratio of two of its figures (see fund_cut). A run is never cut by a guess.
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def _split_fund_runs(tokens: list) -> list:
     out = []
     for k, t in enumerate(tokens):
         m = None if t.positional or k == 0 or bare(tokens[k - 1].text) not in rows else _FUND_RUN.match(t.text)
-        cut = _fund_cut(m["figures"]) if m else None
+        cut = fund_cut(m["figures"]) if m else None
         if cut is None:
             out.append(t)
             continue
@@ -106,7 +106,7 @@ def _split_fund_runs(tokens: list) -> list:
     return out
 
 
-def _fund_cut(figures: str) -> Optional[list]:
+def fund_cut(figures: str) -> Optional[list]:
     """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
     as 194.9, but no form splits a figure so), then those whose amounts have one number of
     decimals; taken when there is one."""
