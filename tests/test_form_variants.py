@@ -501,3 +501,44 @@ def test_a_slip_in_a_gapped_form_is_flagged(tmp_path):
     # the budget score and the indicators' scores add up to 98: a total of 96 is off by two
     record = _text_record(tmp_path, GAPPED_FORM.replace("总分    100 98", "总分    100 96"))
     assert any("得分" in m for m in _errors(record))
+
+
+# fund rows below the total with their scores dashed (written one cell a line, the empty cells
+# vanish: 0 | 0 | 0 | — | —), and a cost indicator whose money is written 80万
+SUBROWS_FORM = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "乡镇便民服务中心运行维护"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "80", "80", "76.5", "10", "95.63%", "9.56"],
+    ["", "其中：当年财政拨款", "80", "80", "76.5", "—", "", "—"],
+    ["", "上年结转资金", "0", "0", "0", "—", "", "—"],
+    ["", "其他资金", "0", "0", "0", "—", "", "—"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "服务群众人次", "≥5000人次", "5200人次", "30", "30", ""],
+    ["", "产出指标", "成本指标", "运行维护费", "80万", "76.5万", "20", "20", ""],
+    ["", "效益指标", "社会效益指标", "办事群众满意度", "≥90%", "95%", "40", "40", ""],
+    ["总分", "", "", "", "", "", "100", "99.56", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_dashed_sub_rows_and_a_cost_in_wan(tmp_path, shape):
+    record = _record(tmp_path, SUBROWS_FORM, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == Counter({Decimal(800000): 5, Decimal(765000): 3, Decimal(0): 6})
+    form = record["forms"][0]
+    other = next(r for r in form["funds"] if r["slot"] == "other")
+    assert set(other["cells"]) == {"年初预算数", "全年预算数", "全年执行数"}
+    cost = next(r for r in form["indicators"] if r["path"][-1] == "运行维护费")
+    assert (cost["target"]["value"], cost["target"]["unit"]) == (Decimal(80), "万元")
+    assert _errors(record) == []
+
+
+def test_a_transfer_form_laid_out_as_label_and_value(tmp_path):
+    # a province's transfer form writes its money as label–value pairs, the next label run on
+    # to the line before it
+    text = ("转移支付（区域）绩效目标自评表\n资金执行情况（万元）\n"
+            "转移支付预算数(A) 12.6万 预算执行率(B/A) 96.03%\n转移支付执行数(B) 12.1万\n")
+    record = _text_record(tmp_path, text)
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == [Decimal(121000), Decimal(126000)]

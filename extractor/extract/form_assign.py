@@ -75,10 +75,13 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
     if not values:
         return []
     amount_columns = [c for c in columns if kinds[c] == "amount"]
-    if len(values) == len(amount_columns) < len(columns) and all(value_type(t.text) == "num" for t in values):
+    figures = [t for t in values if value_type(t.text) != "na"]
+    if len(figures) == len(amount_columns) < len(columns) and all(value_type(t.text) == "num" for t in figures) \
+            and (len(figures) == len(values) or row_slot != "total"):
         # as many plain figures as money columns, and no rate: a row of amounts only
-        # (其中 rows leave 分值, 执行率 and 得分 to the total row)
-        return [(c, "amount", t) for c, t in zip(amount_columns, values)]
+        # (其中 rows leave 分值, 执行率 and 得分 to the total row, empty or dashed: 0 | 0 | 0 | — | —)
+        amounts = iter(amount_columns)
+        return [(next(amounts), "amount", t) for t in figures]
     fitting = [chosen for chosen in combinations(range(len(columns)), len(values))
                if all(fits(columns[c], t) for c, t in zip(chosen, values))]
     if not fitting:

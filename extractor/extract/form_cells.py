@@ -74,7 +74,7 @@ def _split_run_together(t: Token) -> list:
     if m and is_label(bare(m.group(1))):
         return [t.piece(0, m.end(1)), t.piece(m.start(2), m.end(2))]
     m = _FIGURE_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
-    if m and is_label(bare(m.group(2))):  # a row's last cell run into the next row's label
+    if m and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]):  # a row's last cell run into the next row's label
         return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]
     text = t.text
     if len(text) > 16:  # labels are short; a longer run is words, not two labels

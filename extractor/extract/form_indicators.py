@@ -211,6 +211,9 @@ class IndicatorBlockReader:
         if not text or is_na(text):
             return None
         comparator, value, unit = parse_target(text)
+        if unit == "万" and token.unit is None and any("成本" in level for level in path[:-1]):
+            token = unit_cell(token)  # a cost indicator's 150万 is money: 150 in 万元
+            text = token.text
         if token.unit is not None:  # the unit in a cell of its own (see _units_from_cells)
             comparator = spec()["comparators"].get(token.comparator) or comparator
             unit = token.unit
