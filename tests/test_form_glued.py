@@ -177,16 +177,16 @@ def test_a_name_run_onto_its_target_and_result(tmp_path):
     ("65.6665.0799", ["65.66", "65.07", "99"]),
 ])
 def test_a_fund_row_run_is_cut_where_its_rate_fits(run, cells):
-    from extractor.extract.form_glued import _fund_cut
+    from extractor.extract.form_glued import fund_cut
 
-    assert [run[a:b] for a, b in _fund_cut(run)] == cells
+    assert [run[a:b] for a, b in fund_cut(run)] == cells
 
 
 @pytest.mark.parametrize("run", ["25000025000086.19", "2010", "1001001095"])
 def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
-    from extractor.extract.form_glued import _fund_cut
+    from extractor.extract.form_glued import fund_cut
 
-    assert _fund_cut(run) is None
+    assert fund_cut(run) is None
 
 
 def test_a_special_fund_form_run_together_is_read(tmp_path):

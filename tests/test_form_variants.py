@@ -542,3 +542,29 @@ def test_a_transfer_form_laid_out_as_label_and_value(tmp_path):
     record = _text_record(tmp_path, text)
     amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
     assert amounts == [Decimal(121000), Decimal(126000)]
+
+
+# a department form that scores each indicator by a coefficient (得分系数) of its weight, and
+# names its level-two satisfaction cell 服务对象满意度指标等
+COEFFICIENT_FORM = [
+    ["部门整体支出绩效自评表"],
+    ["部门名称", "某区融媒体中心"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分系数（%）", "指标权重（分）", "指标得分（分）"],
+    ["产出指标", "数量指标", "播发稿件数量", "≥2000篇", "2650篇", "100%", "40", "40"],
+    ["产出指标", "质量指标", "政府采购执行率", "100%", "72.5%", "72.5%", "20", "14.5"],
+    ["满意度指标", "服务对象满意度指标等", "受众满意度", "≥90%", "93%", "100%", "40", "40"],
+    ["总分", "", "", "", "", "", "100", "94.5"],
+]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells", "docx"])
+def test_a_coefficient_column_and_indicator_score_columns(tmp_path, shape):
+    record = _record(tmp_path, COEFFICIENT_FORM, shape)
+    form = record["forms"][0]
+    rows = {r["path"][-1]: r for r in form["indicators"]}
+    assert set(rows) == {"播发稿件数量", "政府采购执行率", "受众满意度"}
+    assert rows["受众满意度"]["path"][:2] == ["满意度指标", "服务对象满意度指标等"]
+    scores = sorted(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores == sorted(Decimal(x) for x in ("40", "40", "20", "14.5", "40", "40", "100", "94.5"))
+    assert record["metadata"]["score"] == Decimal("94.5")
+    assert _errors(record) == []
