@@ -33,14 +33,14 @@ def spec() -> dict:
 def canon(text: str) -> str:
     """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefixes."""
     t = _SPACE.sub("", text).rstrip("：:")
-    stripped = True
-    while stripped:  # 按收入性质分：其中：财政拨款
-        stripped = False
-        for prefix in spec()["label_prefixes"]:
-            if t.startswith(prefix) and len(t) > len(prefix):
-                t, stripped = t[len(prefix):], True
-                break
-    return t
+    m = label_prefixes().match(t)  # 按收入性质分：其中：财政拨款
+    return t[m.end():] if m and m.end() < len(t) else t
+
+
+@lru_cache(maxsize=1)
+def label_prefixes():
+    """The prefixes a fund row's label may carry (其中：, 按收入性质分：), one or more."""
+    return regex.compile(f"^(?:{spec()['label_prefix']})+")
 
 
 def bare(text: str) -> str:

@@ -13,7 +13,16 @@ from ..patterns import load_json
 # a row of a form written with one space between its cells (a spreadsheet saved as text):
 # figures side by side (100 120 110 — 91.67%), short words side by side with no punctuation
 # of a sentence in the line (一级指标 二级指标 三级指标), or both (数量指标 救助人数 ≥800人 812)
-_CELL_FIGURE = regex.compile(r"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*(?:%|万元?|亿元?|元|人次?|户|分)?|[—–\-/／]+)$")
+@lru_cache(maxsize=1)
+def _cell_figure() -> regex.Pattern:
+    """A cell holding a figure, maybe with a comparator and a unit of the quantities we read
+    (money, people, households, percent, points: patterns/units.json), or a dash."""
+    quantities = {"amount", "percent", "headcount", "person_times", "households", "score"}
+    units = {u for u, (kind, *_) in load_json("units.json")["units"].items() if kind in quantities}
+    unit = "(?:" + "|".join(map(regex.escape, sorted(units | {"万", "亿"}, key=len, reverse=True))) + ")"
+    return regex.compile(rf"^(?:[≥≤<>=＞＜]?[-+]?\d[\d,.]*{unit}?|[—–\-/／]+)$")
+
+
 # a label: Chinese first, maybe with a bracket, a letter or a figure (全年预算数(A), 指标1:居民健康档案)
 _CELL_WORD = regex.compile(r"^\p{Han}[\p{Han}（）()A-Za-z0-9/×%.:：]{1,19}$")
 _SENTENCE_MARKS = regex.compile(r"[，。；、,;]")
@@ -28,7 +37,7 @@ def is_cell_row(line: str) -> bool:
     if len(pieces) < 3:
         return False
     words_count = not _SENTENCE_MARKS.search(line)
-    kinds = ["fig" if _CELL_FIGURE.match(p) else "word" if words_count and _CELL_WORD.match(p) else None
+    kinds = ["fig" if _cell_figure().match(p) else "word" if words_count and _CELL_WORD.match(p) else None
              for p in pieces]
     if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
         return True
@@ -51,8 +60,10 @@ def _form_labels() -> frozenset:
     return frozenset(words)
 
 
-_LABEL_PREFIX = regex.compile(r"^(?:其中[:：]?|按\p{Han}{2,5}分[:：]?)+")
+@lru_cache(maxsize=1)
+def _label_prefixes() -> regex.Pattern:
+    return regex.compile(f"^(?:{load_json('forms.json')['label_prefix']})+")
 
 
 def _form_label(piece: str) -> bool:
-    return _LABEL_PREFIX.sub("", piece).rstrip(":：") in _form_labels()
+    return _label_prefixes().sub("", piece).rstrip(":：") in _form_labels()

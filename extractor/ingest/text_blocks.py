@@ -22,9 +22,17 @@ _TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中�
 
 # a line of a label and the figure it labels, nothing after the figure
 _LABEL_FIGURE_LINE = regex.compile(r"^[^\d，。；、,;]{2,14}?[:：]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")
-# a line that opens with the unit of a figure the line before ended in
-# (a figure cut from its unit, or its digits cut in two, goes on with the sentence)
-_UNIT_FIRST = regex.compile(r"^\s*(?:[\d.,%％]|[万亿千百]|元|人|户|个|次|项|分|倍|年|月|日|天|名|亩|吨|公|平方|立方|千|米|辆|套|台|所|家|座|处|条|件|册|篇|场|期|批|头|只|株|粒|斤)")
+@lru_cache(maxsize=1)
+def _unit_first() -> regex.Pattern:
+    """A line that opens with digits or the unit of a figure the line before ended in (a
+    figure cut from its unit, or its digits cut in two, goes on with the sentence): the
+    units of patterns/units.json and of the forms' indicators, their magnitudes, and the
+    calendar's and a multiple's words."""
+    units = set(load_json("units.json")["units"]) | set(load_json("units.json")["magnitudes"])
+    units |= {u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)}
+    units |= {"百", "倍", "年", "月", "日", "篇"}
+    units -= {"本", "位", "起", "间"}  # words open with them (本项目, 位于, 起草, 间隔) more often than units
+    return regex.compile(r"^\s*(?:[\d.,%％]|" + "|".join(map(regex.escape, sorted(units, key=len, reverse=True))) + ")")
 
 
 def continues_sentence(previous: str, line: str) -> bool:
@@ -36,7 +44,7 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False
     if _opens_numbered(line):
         return False
-    if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _UNIT_FIRST.match(line):
+    if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
     # A numbered or Markdown heading line is complete however long it is.
     return not _opens_numbered(previous)
