@@ -568,3 +568,43 @@ def test_a_coefficient_column_and_indicator_score_columns(tmp_path, shape):
     assert scores == sorted(Decimal(x) for x in ("40", "40", "20", "14.5", "40", "40", "100", "94.5"))
     assert record["metadata"]["score"] == Decimal("94.5")
     assert _errors(record) == []
+
+
+# the project evaluation framework that weights every level (一级指标 | 分值 | 二级指标 | 分值 |
+# 三级指标 | 分值 | 得分); first- and second-level cells are merged over their rows
+WEIGHTED_LEVELS = [
+    ["项目绩效自评表"],
+    ["项目名称", "农村饮水安全巩固提升"],
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+    ["项目决策", "20", "项目目标", "6", "目标明确性", "6", "6"],
+    ["", "", "决策过程", "14", "决策依据", "6", "5"],
+    ["", "", "", "", "决策程序", "8", "8"],
+    ["项目管理", "30", "资金管理", "18", "资金到位率", "8", "8"],
+    ["", "", "", "", "资金使用合规性", "10", "9"],
+    ["", "", "组织实施", "12", "管理制度健全性", "12", "11"],
+    ["项目绩效", "50", "项目产出", "30", "产出数量", "15", "15"],
+    ["", "", "", "", "产出质量", "15", "14"],
+    ["", "", "项目效益", "20", "受益群众满意度", "20", "18"],
+    ["合计", "100", "", "", "", "100", "94"],
+]
+
+
+@pytest.mark.parametrize("shape", ["cells", "one_line", "single_spaced"])
+def test_a_score_table_that_weights_every_level(tmp_path, shape):
+    record = _record(tmp_path, WEIGHTED_LEVELS, shape)
+    form = record["forms"][0]
+    rows = {r["path"][-1]: r["path"] for r in form["indicators"]}
+    assert rows["决策程序"] == ["项目决策", "决策过程", "决策程序"]
+    assert rows["资金使用合规性"] == ["项目管理", "资金管理", "资金使用合规性"]
+    assert rows["受益群众满意度"] == ["项目绩效", "项目效益", "受益群众满意度"]
+    scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
+    assert sum(scores.values()) == 3 + 6 + 9 * 2 + 2  # 3 first-level, 6 second-level, 9 rows, the total
+    assert record["metadata"]["score"] == Decimal(94)
+    assert _errors(record) == []
+
+
+def test_a_slip_in_a_table_that_weights_every_level(tmp_path):
+    rows = [r[:] for r in WEIGHTED_LEVELS]
+    rows[-1][-1] = "96"  # the rows' scores add up to 94
+    record = _record(tmp_path, rows, "cells")
+    assert any("得分" in m for m in _errors(record))

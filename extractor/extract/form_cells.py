@@ -82,7 +82,10 @@ def _split_run_together(t: Token) -> list:
     for k in range(2, len(text) - 1):
         if k == 2 and bare(text[:k]) in vocab()["meta"]:
             continue  # 年度预算数 is one word, not 年度 | 预算数
-        if is_label(bare(text[:k])) and is_label(bare(text[k:])):
+        head, tail = bare(text[:k]), bare(text[k:])
+        if head in vocab()["level1"] and tail in vocab()["level1"]:
+            continue  # two first-level names never stand side by side: 决策过程 is one name
+        if is_label(head) and is_label(tail):
             return [t.piece(0, k), t.piece(k, len(text))]
     return [t]
 

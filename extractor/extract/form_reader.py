@@ -11,11 +11,12 @@ from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
 from .form_tasks import TaskBlockReader
+from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
 from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, spec, value_type, vocab
 
 
-class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
+class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, WeightedLevelsReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.tokens = tokens
         self.index = index
@@ -33,6 +34,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
         self._unit_stated = False
         self.indicators: Optional[_IndicatorHeader] = None
         self.path: list = [None, None]
+        self.weighted_groups: list = []  # the open groups of a table that weights every level
+        self.weighted_levels = False
         self.last = 0  # the last token a slot or label of the form was read from
         self.line_lens: dict = {}
         for t in tokens:
@@ -64,7 +67,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
             elif self.indicators is None and key in v["meta"] and not t.merged:
                 i = self._read_meta(i, v["meta"][key])
             elif key == "一级指标" and not t.merged:
+                self.weighted_levels = not t.positional and self._starts_weighted_levels(i)
                 i = self._read_indicator_header(i)
+            elif self.weighted_levels and key not in v["total"]:
+                i = self._read_weighted_item(i)
             elif self.indicators is None and key in v["task_header"] and not t.merged:
                 i = self._read_task_header(i)
             elif (self.indicators is None and self.task_columns and not t.merged
@@ -111,6 +117,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
                 i += 1
                 continue
             self.last = max(self.last, i - 1, before)
+        if self.weighted_levels:
+            self._close_weighted_group(0)
         self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form["fund_columns"] = list(self.fund_columns)
@@ -155,7 +163,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader):
             end = i + 1 + sum(1 for t in self.tokens[i + 1:] if t.line == head.line)
         else:
             nums, end = [], i + 1
-            while end < len(self.tokens) and is_score_figure(self.tokens[end].text) and len(nums) < 2:
+            # a table that weights every level may total its first and its last weights
+            most = 3 if self.weighted_levels else 2
+            while end < len(self.tokens) and is_score_figure(self.tokens[end].text) and len(nums) < most:
                 nums.append(self.tokens[end])
                 end += 1
             if not nums and end < len(self.tokens):

@@ -1,0 +1,76 @@
+"""Score tables that give every level its own weight: 一级指标 | 分值 | 二级指标 | 分值 |
+三级指标 | 分值 | 得分 (the common indicator framework of project evaluations: 项目决策 20 ›
+项目目标 4 › 目标内容 4 4). Where the shape keeps no columns (one cell a line, a line of
+cells) the rows are a stream of names, each followed by its weight — and a leaf by its
+weight and score. A name with one figure opens a group: the first level when its weight no
+longer fits in what is left of the open first-level group, else the second. Only a tree
+whose every group's weights add up to the group's own weight is trusted for the form's
+sums. A mixin of FormReader (form_reader.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .form_facts import value_of
+from .form_vocab import bare, value_type, vocab
+
+
+class WeightedLevelsReader:
+    def _starts_weighted_levels(self, i: int) -> bool:
+        """Is the indicator header at i one that gives each level a weight (一级指标 | 分值 | 二级指标 …)?"""
+        v = vocab()
+        nxt = self.tokens[i + 1:i + 3]
+        return (len(nxt) == 2 and v["ind_col"].get(bare(nxt[0].text)) == "weight"
+                and bare(nxt[1].text) in v["ind_head"])
+
+    def _read_weighted_item(self, i: int) -> int:
+        """One name of the stream and its figures; returns the index after them."""
+        name = self.tokens[i]
+        figures = []
+        j = i + 1
+        while j < len(self.tokens) and len(figures) < 2 and value_type(self.tokens[j].text) == "num":
+            figures.append(self.tokens[j])
+            j += 1
+        text = name.text.strip()
+        key = bare(text)
+        header = key in vocab()["ind_head"] or key in vocab()["ind_col"]  # a header repeated overleaf
+        if not figures or value_type(text) or header or any(value_of(f.text) > 100 for f in figures):
+            return i + 1
+        groups = self.weighted_groups
+        extra = {"form": self.form["id"]}
+        if len(figures) == 2 and value_of(figures[1].text) <= value_of(figures[0].text):
+            path = [g["name"] for g in groups] + [text]
+            row = {"path": path, "source": name.source(), "target": None, "actual": None}
+            for token, slot, label in ((figures[0], "weight", "分值"), (figures[1], "score", "得分")):
+                fact = self.index.fact_for(token, "分", label, text, {**extra, "slot": slot, "indicator_path": path})
+                row[slot] = fact.id if fact else None
+            self.form["indicators"].append(row)
+            if groups:
+                groups[-1]["used"] += value_of(figures[0].text)
+            return j
+        if len(figures) == 2:  # a score above its weight: not a row of this table
+            return i + 1
+        weight = value_of(figures[0].text)
+        top = groups[0] if groups else None
+        second = top is not None and (len(groups) == 1 and top["used"] == 0
+                                       or top["used_children"] + weight <= top["weight"])
+        if second:
+            self._close_weighted_group(1)
+            top["used_children"] += weight
+            level = 2
+        else:
+            self._close_weighted_group(0)
+            level = 1
+        self.weighted_groups.append({"name": text, "weight": weight, "used": Decimal(0), "used_children": Decimal(0)})
+        self.path = [g["name"] for g in self.weighted_groups] + [None] * (2 - len(self.weighted_groups))
+        self.index.fact_for(figures[0], "分", "分值", text, {**extra, "slot": "level_weight", "level": level,
+                                                           "indicator_path": list(self.path[:level])})
+        return j
+
+    def _close_weighted_group(self, depth: int) -> None:
+        """Close the groups from `depth` down; one whose parts do not add up to its weight
+        (a name misread, a row left out) leaves the form's sums unchecked."""
+        while len(self.weighted_groups) > depth:
+            g = self.weighted_groups.pop()
+            parts = g["used"] if g["used_children"] == 0 else g["used_children"]
+            if parts != g["weight"]:
+                self.form["unread_rows"] += 1
