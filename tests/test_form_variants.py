@@ -589,7 +589,7 @@ WEIGHTED_LEVELS = [
 ]
 
 
-@pytest.mark.parametrize("shape", ["cells", "one_line", "single_spaced"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["wide", "docx", "xlsx"])
 def test_a_score_table_that_weights_every_level(tmp_path, shape):
     record = _record(tmp_path, WEIGHTED_LEVELS, shape)
     form = record["forms"][0]
@@ -598,7 +598,7 @@ def test_a_score_table_that_weights_every_level(tmp_path, shape):
     assert rows["资金使用合规性"] == ["项目管理", "资金管理", "资金使用合规性"]
     assert rows["受益群众满意度"] == ["项目绩效", "项目效益", "受益群众满意度"]
     scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
-    assert sum(scores.values()) == 3 + 6 + 9 * 2 + 2  # 3 first-level, 6 second-level, 9 rows, the total
+    assert sum(scores.values()) == 3 + 6 + 9 * 2 + 3  # 3 first-level, 6 second-level, 9 rows, the total row
     assert record["metadata"]["score"] == Decimal(94)
     assert _errors(record) == []
 
@@ -608,3 +608,14 @@ def test_a_slip_in_a_table_that_weights_every_level(tmp_path):
     rows[-1][-1] = "96"  # the rows' scores add up to 94
     record = _record(tmp_path, rows, "cells")
     assert any("得分" in m for m in _errors(record))
+
+
+def test_a_budget_row_worth_all_hundred_points_is_not_scored_by_its_rate(tmp_path):
+    # the form's own 100 points and score written into the budget row: no execution-score flag
+    rows = [r[:] for r in SUBROWS_FORM]
+    rows[3] = ["", "年度资金总额", "80", "80", "76.5", "100", "95.63%", "99"]
+    record = _record(tmp_path, rows, "pipe")
+    assert not [f for f in record["flags"] if f["rule"] == "form.execution_score"]
+    rows[3] = ["", "年度资金总额", "80", "80", "76.5", "10", "95.63%", "8"]  # 10 × 95.63% is 9.56, not 8
+    record = _record(tmp_path, rows, "pipe")
+    assert [f for f in record["flags"] if f["rule"] == "form.execution_score"]

@@ -158,8 +158,8 @@ def check_execution_score(record: dict) -> list:
         for row in form.get("funds") or []:
             weight = _cell(row, _column("weight"), facts)
             score = _cell(row, _column("score"), facts)
-            if weight is None or score is None:
-                continue
+            if weight is None or score is None or Decimal(weight["value"]) >= HUNDRED:
+                continue  # a budget row "worth" the whole 100 points carries the form's total, not its own
             w = _weight_interval(weight)
             where = f"{form.get('name') or '自评表'}（{_row_name(row)}）"
             s = interval_of(score)

@@ -19,6 +19,7 @@ class _IndicatorHeader:
     cols: dict = field(default_factory=dict)  # slot → column in the header line (positional shapes)
     name_col: Optional[int] = None
     line_len: int = 0
+    level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
 
 
 class IndicatorBlockReader:
@@ -26,7 +27,7 @@ class IndicatorBlockReader:
     def _read_indicator_header(self, i: int) -> int:
         v = vocab()
         head = self.tokens[i]
-        slots, cols, name_col = [], {}, None
+        slots, cols, name_col, level_cols = [], {}, None, {}
         j = i
         while j < len(self.tokens):
             t = self.tokens[j]
@@ -34,6 +35,8 @@ class IndicatorBlockReader:
             if key in v["ind_head"]:
                 if key == "三级指标":
                     name_col = t.col
+                elif key in ("一级指标", "二级指标"):
+                    level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
                 if slot not in cols:
@@ -50,7 +53,7 @@ class IndicatorBlockReader:
             # form without scores (many 转移支付 forms)
             slots = ["target", "actual", "weight", "score", "reason"]
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
-                                           self.line_lens.get(head.line, 0))
+                                           self.line_lens.get(head.line, 0), level_cols if head.positional else {})
         return j
 
     # -- rows whose names a text layer moved away from their values (a PDF export that
@@ -98,10 +101,31 @@ class IndicatorBlockReader:
         self._set_total(weight, score)
         return j + 2
 
+    def _in_name_column(self, t: Token) -> bool:
+        """Is t in the 三级指标 column of a form read by column, below the header, and no
+        header or total word?"""
+        head, v = self.indicators, vocab()
+        key = bare(t.text)
+        if not t.positional or head is None or head.name_col is None or key in v["total"] \
+                or key in v["ind_head"] or key in v["ind_col"]:
+            return False
+        return t.col - (self.line_lens.get(t.line, 0) - head.line_len) == head.name_col
+
+    def _level_cell(self, t: Token) -> Optional[int]:
+        """The level (0, 1) of a name in the 一级指标 or 二级指标 column of a form read by
+        column, whatever its words (项目决策 | 20 | 项目目标 | 6 | …); None elsewhere."""
+        head = self.indicators
+        if not (t.positional and head.level_cols) or t.merged:
+            return None
+        level = head.level_cols.get(t.col - (self.line_lens.get(t.line, 0) - head.line_len))
+        return level if level is not None and self._is_name(t) else None
+
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
-        if t.merged or len(text) < 2 or value_type(text) or is_label(bare(text)):
+        if t.merged or len(text) < 2 or value_type(text):
             return False
+        if is_label(bare(text)) and not self._in_name_column(t):
+            return False  # a form's word (资金到位率 names a fund column too) is a name only where names stand
         comparator, value, unit = parse_target(text)
         if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
             return False  # a target or a result (≥3000人, 97%), not a name

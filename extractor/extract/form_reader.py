@@ -103,6 +103,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
                 continue
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
+            elif self.indicators is not None and (level := self._level_cell(t)) is not None:
+                self.path = self.path[:level] + ["".join(t.text.split())] + [None] * (1 - level)
+                i += 1
             elif self.indicators is not None and key in v["level1"]:
                 self.path = ["".join(t.text.split()), None]  # 产 出 指 标: a cell spaced to fill its width
                 i += 1
@@ -173,6 +176,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
         if not nums:
             return i + 1
         self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
+        for weight in nums[:-2]:  # the first level's weights added up, before the last level's
+            self.index.fact_for(weight, "分", "分值", "总分", {"form": self.form["id"], "slot": "total_level_weight"})
         if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
             return self._read_grade(end)
         return end
