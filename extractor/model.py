@@ -52,6 +52,9 @@ class Table:
     # Rebuilt from text (tab, pipe or space separated rows): web pages and exports drop
     # empty cells, so a cell's position may not say its column.
     written_as_text: bool = False
+    # Rebuilt from text rows of different lengths (merged cells written once, the rest of
+    # the row shifted left): a column holds cells of different columns, so no column sums.
+    ragged: bool = False
 
     @property
     def n_rows(self) -> int:

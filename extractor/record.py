@@ -57,6 +57,8 @@ def table_dict(block) -> dict:
         out["source"]["element"] = element
     if mended:
         out["mended"] = mended
+    if t.ragged:
+        out["ragged"] = True
     return out
 
 

@@ -65,6 +65,8 @@ def _render(rows: list, shape: str) -> str:
         return "\n".join(c for r in filled for c in r) + "\n"
     if shape == "tabs":  # every cell kept, empty ones too
         return "\n".join("\t".join(r) for r in rows) + "\n"
+    if shape == "pipe_dropped":  # pipe rows whose empty cells (merged ones) a web page dropped
+        return "\n".join("| " + " | ".join(r) + " |" for r in filled) + "\n"
     if shape == "wide":  # cells padded with runs of spaces, the empty ones dropped
         return "\n".join("    ".join(r) for r in filled) + "\n"
     raise ValueError(shape)
@@ -619,3 +621,11 @@ def test_a_budget_row_worth_all_hundred_points_is_not_scored_by_its_rate(tmp_pat
     rows[3] = ["", "年度资金总额", "80", "80", "76.5", "10", "95.63%", "8"]  # 10 × 95.63% is 9.56, not 8
     record = _record(tmp_path, rows, "pipe")
     assert [f for f in record["flags"] if f["rule"] == "form.execution_score"]
+
+
+def test_pipe_rows_with_their_merged_cells_dropped_are_not_summed_by_column(tmp_path):
+    # rows of different lengths: the second column holds first-, second- and third-level
+    # weights in turn, and adding it up against the 合计 row's 100 would be a false error
+    record = _record(tmp_path, WEIGHTED_LEVELS, "pipe_dropped")
+    assert _errors(record) == []
+    assert record["metadata"]["score"] == Decimal(94)

@@ -55,5 +55,6 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
             spec.append(list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
+    table.ragged = len({len(r) for r in rows if len(r) >= 2}) > 1 and not infer_spans
     fill_vertical_merges(table)
     return table
