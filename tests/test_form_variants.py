@@ -629,3 +629,53 @@ def test_pipe_rows_with_their_merged_cells_dropped_are_not_summed_by_column(tmp_
     record = _record(tmp_path, WEIGHTED_LEVELS, "pipe_dropped")
     assert _errors(record) == []
     assert record["metadata"]["score"] == Decimal(94)
+
+
+# a form as filled in: long goal cells, names with figures in them (0-6岁), a deadline as the
+# target, points written with 分, a reason that states a rate, the grade after the total
+RICH_FORM = [
+    ["项目支出绩效自评表"],
+    ["（2022年度）"],
+    ["项目名称", "0-6岁儿童健康管理服务补助"],
+    ["主管部门", "某县卫生健康局", "实施单位", "某县妇幼保健计划生育服务中心"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+    ["", "年度资金总额：", "125.6", "130.2", "118.47", "10分", "90.99%", "9.1分"],
+    ["", "其中：当年财政拨款", "125.6", "130.2", "118.47", "—", "90.99%", "—"],
+    ["", "上年结转资金", "", "", "", "—", "", "—"],
+    ["", "其他资金", "", "", "", "—", "", "—"],
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "为全县0-6岁儿童提供健康管理服务，儿童健康管理率达到90%以上，新生儿访视率达到85%以上。", "", "", "全县0-6岁儿童健康管理率为93.6%，新生儿访视率为88.2%，完成年度目标。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标（50分）", "数量指标", "指标1：0-6岁儿童健康管理人数", "≥12000人", "12650人", "15", "15", ""],
+    ["", "", "", "指标2：新生儿访视人数", "≥1500人", "1380人", "10", "9", "部分新生儿随父母外出务工，访视完成率为92%"],
+    ["", "", "质量指标", "指标1：0-6岁儿童健康管理率", "≥90%", "93.6%", "15", "15", ""],
+    ["", "", "时效指标", "指标1：补助资金及时拨付", "2022年12月底前", "按时完成", "5", "5", ""],
+    ["", "", "成本指标", "指标1：人均服务经费", "≤100元/人", "93.65元/人", "5", "5", ""],
+    ["", "效益指标（30分）", "社会效益指标", "指标1：儿童系统管理水平", "逐步提高", "有所提高", "15", "13", "基层人员专业能力不足，下一步加强培训"],
+    ["", "", "可持续影响指标", "指标1：儿童健康服务长效机制", "长期", "长期", "15", "15", ""],
+    ["", "满意度指标（10分）", "服务对象满意度指标", "指标1：儿童家长满意度", "≥85%", "91%", "10", "10", ""],
+    ["总分", "", "", "", "", "", "100", "96.1", ""],
+    ["自评等级", "优"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["tabs", "wide", "pipe_dropped", "docx", "xlsx"])
+def test_a_form_as_filled_in_reads_alike_in_every_shape(tmp_path, shape):
+    record = _record(tmp_path, RICH_FORM, shape)
+    facts = _facts(record)
+    scores = Counter(v for k, v, u in facts.elements() if k == "score")
+    # 分值 and 得分 of the budget row and of 8 rows, 3 level weights, the total's 100 and 96.1
+    assert sum(scores.values()) == 2 + 16 + 3 + 2
+    assert Counter(k for k, v, u in facts.elements()) == Counter(
+        {"score": 23, "percent": 11, "amount": 6, "headcount": 4})
+    form = record["forms"][0]
+    deadline = next(r for r in form["indicators"] if r["path"][-1].endswith("补助资金及时拨付"))
+    assert deadline["target"]["text"] == "2022年12月底前" and deadline["score"] is not None
+    assert (record["metadata"]["score"], record["metadata"]["grade"]) == (Decimal("96.1"), "优")
+    assert _errors(record) == []
+
+
+def test_a_slip_in_a_form_as_filled_in_is_flagged(tmp_path):
+    rows = [r[:] for r in RICH_FORM]
+    rows[-2][-2] = "98.1"  # the rows' scores and the budget row's add up to 96.1
+    assert any("得分" in m for m in _errors(_record(tmp_path, rows, "cells")))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
+
 from .form_assign import assign_indicator_values
 from .form_cells import unit_cell, with_unit_cells
 from .form_facts import value_of
@@ -206,7 +208,7 @@ class IndicatorBlockReader:
                 break
             if value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
-            elif (sum(1 for x in taken if not value_type(x.text)) < 2 and len(t.text.strip()) <= 8
+            elif (sum(1 for x in taken if not value_type(x.text)) < 2 and _short_result(t.text)
                   and self._numbers_follow(j + 1)):
                 taken.append(t)  # a qualitative target or result (好, 达标), at most the two
             else:
@@ -250,6 +252,16 @@ class IndicatorBlockReader:
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         return out
+
+
+# a deadline written as a target or result (2022年12月底前, 12月31日前完成)
+_DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末)(?:前|内|之前)?(?:完成)?$")
+
+
+def _short_result(text: str) -> bool:
+    """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name."""
+    text = text.strip()
+    return len(text) <= 8 or _DEADLINE.match(text) is not None
 
 
 def _fact_unit(unit: Optional[str]) -> Optional[str]:

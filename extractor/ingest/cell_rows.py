@@ -65,6 +65,22 @@ def _form_labels() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _cell_labels() -> frozenset:
+    """Every fixed label of the forms (patterns/forms.json): fund and head labels, the
+    indicator header, its columns and levels, totals and grades."""
+    spec = load_json("forms.json")
+    words = set(_form_labels()) | set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
+    words |= {w for labels in spec["indicator_columns"].values() for w in labels}
+    words |= set(spec["total_rows"]) | set(spec["grade_cells"])
+    return frozenset(words)
+
+
+def is_form_cell(line: str) -> bool:
+    """Is the line one of a form's fixed labels, a cell of its own (质量指标, 全年执行数)?"""
+    return regex.sub(r"\s+", "", line) in _cell_labels()
+
+
+@lru_cache(maxsize=1)
 def _label_prefixes() -> regex.Pattern:
     return regex.compile(f"^(?:{load_json('forms.json')['label_prefix']})+")
 
