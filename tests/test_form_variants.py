@@ -679,3 +679,44 @@ def test_a_slip_in_a_form_as_filled_in_is_flagged(tmp_path):
     rows = [r[:] for r in RICH_FORM]
     rows[-2][-2] = "98.1"  # the rows' scores and the budget row's add up to 96.1
     assert any("得分" in m for m in _errors(_record(tmp_path, rows, "cells")))
+
+
+# the department form's fund block with its two breakdowns side by side: by source in the
+# left half, by kind of spending (基本支出 / 项目支出) in the right half, under the 分值 and
+# 执行率 columns of the header
+DEPARTMENT_SIDE_BY_SIDE = [
+    ["部门整体支出绩效自评表"],
+    ["（2022年度）"],
+    ["部门（单位）名称", "某县农业农村局"],
+    ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "1820.5", "1960.3", "1902.18", "10", "97.04%", "9.7"],
+    ["", "按收入性质分", "", "", "", "按支出性质分", "", ""],
+    ["", "其中：一般公共预算", "1820.5", "1900.3", "1842.18", "其中：基本支出", "620.4", "618.9"],
+    ["", "政府性基金预算", "0", "60", "60", "项目支出", "1339.9", "1283.28"],
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "完成粮食播种面积35万亩，高标准农田建设2万亩。", "", "", "粮食播种面积35.6万亩，建成高标准农田2.1万亩。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "高标准农田建设面积", "≥2万亩", "2.1万亩", "20", "20", ""],
+    ["", "", "质量指标", "农田工程验收合格率", "100%", "100%", "20", "20", ""],
+    ["", "", "时效指标", "项目完工及时率", "≥95%", "92%", "10", "8", "受汛期影响，2个标段延期"],
+    ["", "效益指标", "经济效益指标", "亩均节本增效", "≥100元", "120元", "10", "10", ""],
+    ["", "", "社会效益指标", "受益农户数", "≥3000户", "3260户", "10", "10", ""],
+    ["", "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "94.5%", "20", "20", ""],
+    ["总分", "", "", "", "", "", "100", "97.7", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["tabs", "wide", "pipe_dropped", "docx", "xlsx"])
+def test_a_breakdown_beside_the_fund_block(tmp_path, shape):
+    record = _record(tmp_path, DEPARTMENT_SIDE_BY_SIDE, shape)
+    kinds = Counter(k for k, v, u in _facts(record).elements())
+    assert kinds == Counter({"amount": 15, "score": 16, "percent": 7})
+    assert not [f for f in record["facts"] if f["kind"] == "percent" and Decimal(str(f["value"])) > 100]
+    assert _errors(record) == []
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells", "docx"])
+def test_a_slip_beside_a_side_by_side_breakdown_is_flagged(tmp_path, shape):
+    rows = [r[:] for r in DEPARTMENT_SIDE_BY_SIDE]
+    rows[4][6] = "99.04%"  # 1902.18 ÷ 1960.3 is 97.04 %
+    assert any("执行率" in m for m in _errors(_record(tmp_path, rows, shape)))

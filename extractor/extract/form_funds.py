@@ -11,7 +11,7 @@ import regex
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, is_label, is_na, spec, value_type, vocab
+from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, is_label, is_na, label_prefixes, spec, value_type, vocab
 
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
@@ -154,15 +154,28 @@ class FundBlockReader:
         (a label written away from its figures), the row whose values start at i."""
         first = i if label is not None else i + 1
         label = label if label is not None else self.tokens[i]
-        if label.positional:
-            values = [unit_cell(t) for t in self.tokens[i + 1:] if t.line == label.line]
+        if label.positional and self.fund_label_col is None:
+            self.fund_label_col = label.col
+        if label.positional and label.col == self.fund_label_col:
+            end = i + 1
+            while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
+                end += 1
+            values = [unit_cell(t) for t in self.tokens[i + 1:end]]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
                 values.pop()  # the table is wider than the fund block
             while len(values) > len(self.fund_columns) and not values[0].text.strip():
                 values.pop(0)
             kinds = spec()["fund_column_kinds"]
             pairs = [(column, kinds[column], token) for column, token in zip(self.fund_columns, values)]
-            end = i + 1 + len([t for t in self.tokens[i + 1:] if t.line == label.line])
+        elif label.positional:
+            # a row of the half-table set beside the block (按支出性质分 | 基本支出 | 620.4 |
+            # 618.9 under the 分值 and 执行率 columns): its columns are not the header's, so
+            # its figures are placed by type only
+            end = i + 1
+            while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
+                end += 1
+            values = [unit_cell(t) for t in self.tokens[first:end] if value_type(unit_cell(t).text)]
+            pairs = assign_by_type(self.fund_columns, values, slot)
         else:
             values = []
             j = first
@@ -222,3 +235,10 @@ class FundBlockReader:
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
         return max(end, i + 1)
+
+
+def _second_half(t: Token) -> bool:
+    """Does a row's cell open the half-table set beside the fund block (按支出性质分,
+    其中：基本支出): a fund row's label or a section's name after the row's figures?"""
+    key = bare(t.text)
+    return bool(key) and (key in vocab()["fund_row"] or label_prefixes().fullmatch(regex.sub(r"\s+", "", t.text)) is not None)

@@ -28,6 +28,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
+        self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
         self.task_columns: list = []  # (column label, unit) of a task block's money columns, in order
         self.unit = spec()["fund_unit_default"]
