@@ -257,9 +257,10 @@ def _score(doc: Document, kv: dict) -> tuple:
                 continue
             for m in pattern.finditer(b.text):
                 # what the score belongs to is named just before it (满意度综合得分, 该项指标得分)
-                before = b.text[max(0, m.start() - 6):m.start()] + m.group(0)[:m.start("num") - m.start()]
-                if exclude.search(before):
-                    continue
+                before = regex.split(r"[，,。；;：:]", b.text[max(0, m.start() - 10):m.start()])[-1] \
+                    + m.group(0)[:m.start("num") - m.start()]
+                if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
+                    continue  # (a total score is out of 100: 120分 is some other count)
                 return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
                                                "end": m.end("num"), "quote": m.group(0)}
     return None, None

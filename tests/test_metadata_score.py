@@ -1,0 +1,34 @@
+"""The report's total score as narrative reports state it, in wordings written for these tests."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.pipeline import extract_file
+
+OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效自评报告\n一、项目基本情况\n本项目年度预算资金120万元，全年执行115.2万元。\n"
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("经综合评定，该项目绩效自评得分95.5分，评价等级为“优”。", "95.5"),
+    ("项目绩效自评得分为：96.5分，自评等级为优秀。", "96.5"),
+    ("本次绩效评价最终得分87.6分，等次为良。", "87.6"),
+    ("绩效自评综合得分：91.2，等级为优。", "91.2"),
+    ("经评价，该项目得分为 88 分。", "88"),
+])
+def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
+    path = tmp_path / "report.txt"
+    path.write_text(OPENING + "二、绩效自评结论\n" + sentence + "\n", encoding="utf-8")
+    assert extract_file(path)["metadata"]["score"] == Decimal(score)
+
+
+@pytest.mark.parametrize("sentence", [
+    "产出指标自评得分38分，效益指标自评得分27分。",       # a part's points
+    "全年培训基层医生得分：120分制考核平均分较上年提高。",  # no total out of 100
+    "满意度调查综合得分：93分。",                         # a survey's score
+])
+def test_scores_that_are_not_the_total(tmp_path, sentence):
+    path = tmp_path / "report.txt"
+    path.write_text(OPENING + "二、绩效自评情况\n" + sentence + "\n", encoding="utf-8")
+    assert extract_file(path)["metadata"].get("score") is None
