@@ -720,3 +720,16 @@ def test_a_slip_beside_a_side_by_side_breakdown_is_flagged(tmp_path, shape):
     rows = [r[:] for r in DEPARTMENT_SIDE_BY_SIDE]
     rows[4][6] = "99.04%"  # 1902.18 ÷ 1960.3 is 97.04 %
     assert any("执行率" in m for m in _errors(_record(tmp_path, rows, shape)))
+
+
+@pytest.mark.parametrize("head, total", [("项目自评得分", "得分合计"), ("综合得分", "合计得分")])
+def test_other_names_of_the_form_score(tmp_path, head, total):
+    rows = [r[:] for r in SUBROWS_FORM]
+    rows.insert(2, [head, "99.56"])
+    rows[-1][0] = total
+    for shape in ("pipe", "cells"):
+        record = _record(tmp_path, rows, shape)
+        assert record["metadata"]["score"] == Decimal("99.56")
+        assert _errors(record) == []
+    rows[-1][-2] = "97.56"  # the rows add up to 99.56
+    assert any("得分" in m for m in _errors(_record(tmp_path, rows, "cells")))
