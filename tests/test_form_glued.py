@@ -236,3 +236,17 @@ def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_pa
     assert (trained["target"]["text"], trained["actual"]["text"]) == ("≥300人次", "312人次")
     quotes = [f["source"]["quote"] for f in record["facts"]]
     assert "95%" not in quotes  # 20 | 95% or 2 | 095%: with no order to go by, not cut
+
+
+@pytest.mark.parametrize("sub_row, amounts", [
+    ("其中:当年财政拨款4545", [Decimal(450000)] * 4),  # 45 | 45, as the total row
+    ("其中:当年财政拨款4540", [Decimal(450000)] * 2 + [Decimal(45400000)]),  # not the total row's figures: left as it is
+])
+def test_a_sub_row_run_together_like_the_total_row(tmp_path, sub_row, amounts):
+    text = ("项目支出绩效自评表项目名称村级河道保洁主管部门某县水利局资金情况(万元)全年预算数(A)全年执行数(B)分值"
+            "执行率(B/A)得分年度资金总额:454510100.00%10" + sub_row + "其他资金年度总体目标河道保洁全覆盖\n")
+    path = tmp_path / "run.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount") == amounts
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -88,12 +88,22 @@ def _split_fund_runs(tokens: list) -> list:
     (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
     rows = vocab()["fund_row"]
     out = []
+    above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
     for k, t in enumerate(tokens):
-        m = None if t.positional or k == 0 or bare(tokens[k - 1].text) not in rows else _FUND_RUN.match(t.text)
+        after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
+        m = _FUND_RUN.match(t.text) if after_label else None
         cut = fund_cut(m["figures"]) if m else None
         if cut is None:
-            out.append(t)
+            like = _like_above(t.text, above) if after_label else None
+            if like is None:
+                out.append(t)
+                continue
+            # a 其中 row run together with no rate, written with the row above's figures
+            # (2020 under 202010100.00%: 20 | 20)
+            lead = len(t.text) - len(t.text.lstrip())
+            out.extend(t.piece(lead + a, lead + b) for a, b in like)
             continue
+        above = [m["figures"][a:b] for a, b in cut[:-1]]
         base = m.start("figures")
         out.extend(t.piece(base + a, base + b) for a, b in cut[:-1])
         out.append(t.piece(base + cut[-1][0], m.end("figures") + 1))  # the rate with its %
@@ -104,6 +114,22 @@ def _split_fund_runs(tokens: list) -> list:
         if t.text[end:].strip():
             out.append(t.piece(end, len(t.text)))
     return out
+
+
+def _like_above(text: str, above: list) -> Optional[list]:
+    """[(start, end)] cutting a run of bare figures into the first two or more amounts of the
+    row above, when it is exactly those run together; else None."""
+    text = text.strip()
+    if not regex.fullmatch(r"\d[\d.]*", text):
+        return None
+    for n in range(len(above), 1, -1):
+        if "".join(above[:n]) == text:
+            bounds, pos = [], 0
+            for cell in above[:n]:
+                bounds.append((pos, pos + len(cell)))
+                pos += len(cell)
+            return bounds
+    return None
 
 
 def fund_cut(figures: str) -> Optional[list]:
