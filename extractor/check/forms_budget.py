@@ -1,0 +1,195 @@
+"""Form rules on the budget block: the execution rate against 执行数 ÷ 预算数, the budget
+row's score against 分值 × 执行率, and each fund total against its 其中 rows (see forms.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, rounded, show
+from .forms_common import (HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name,
+                           shown, sum_facts, weight_interval)
+from .tolerance import Interval, interval_of, verdict
+
+# how far from consistent an outcome of verdict() is, for picking the reading closest to it
+_OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
+
+
+# ---------------------------------------------------------------- budget execution
+
+def _rate_readings(row: dict, facts: dict) -> list:
+    """(budget fact, executed ÷ budget × 100 as an interval) for each budget column of the
+    row that is filled, the form's own base (全年预算数) first."""
+    executed = cell(row, column_named("executed"), facts)
+    if executed is None:
+        return []
+    out = []
+    for column in form_settings()["budget_columns"]:
+        budget = cell(row, column, facts)
+        if budget is None:
+            continue
+        try:
+            out.append((budget, (interval_of(executed) / interval_of(budget)).scaled(HUNDRED)))
+        except ZeroDivisionError:
+            continue
+    return out
+
+
+@rule("form.execution_rate")
+def check_execution_rate(record: dict) -> list:
+    """A fund row's stated 执行率 against 全年执行数 ÷ 全年预算数 × 100 (or ÷ 年初预算数: a
+    rate either reproduces is consistent). 100% written where 执行数 exceeds 预算数 is the
+    rate capped at 100%: info, not an error."""
+    facts = facts_by_id(record)
+    cap = Decimal(str(form_settings()["rate_cap"]))
+    flags = []
+    for form in forms_of(record):
+        for row in form.get("funds") or []:
+            rate = cell(row, column_named("rate"), facts)
+            readings = _rate_readings(row, facts)
+            if rate is None or not readings:
+                continue
+            outcomes = [(budget, computed, *verdict(rate, computed)) for budget, computed in readings]
+            if any(o[2] == "ok" for o in outcomes):
+                continue
+            executed = cell(row, column_named("executed"), facts)
+            over = next(((b, c) for b, c in readings if c.low > cap), None)
+            if Decimal(rate["value"]) == cap and over:
+                budget, computed = over
+                flags.append(make_flag(
+                    form_settings()["severity"]["rate_capped"],
+                    f"{form.get('name') or '自评表'}（{row_name(row)}）：执行数{shown(executed)}超过预算数{shown(budget)}"
+                    f"（{percent(computed.mid)}），执行率按{shown(rate)}封顶填写",
+                    rate["value"], rounded(computed.mid, 4), rounded(Decimal(rate["value"]) - computed.mid, 4), Decimal(0),
+                    [rate, executed, budget], form=form.get("id"), capped=True))
+                continue
+            budget, computed, outcome, diff, tol = min(outcomes, key=lambda o: _OUTCOME_RANK[o[2]])
+            flags.append(make_flag(
+                SEVERITY[outcome],
+                f"{form.get('name') or '自评表'}（{row_name(row)}）执行率与执行数、预算数不符：表列{shown(rate)}，"
+                f"{shown(executed)} ÷ {shown(budget)} × 100% = {percent(computed.mid)}",
+                rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
+                form=form.get("id")))
+    return flags
+
+
+@rule("form.execution_score")
+def check_execution_score(record: dict) -> list:
+    """The budget-execution 得分 of a fund row against 分值 × 执行率 (执行率 capped at 100%, so
+    full marks at or above it), on the templates that score it that way: above 分值 is an
+    error; another figure, beyond rounding, a warning. The rate is the stated one, or
+    执行数 ÷ 预算数 when none is stated or the form scored on the unrounded rate."""
+    settings = form_settings()
+    facts = facts_by_id(record)
+    cap = Decimal(str(settings["rate_cap"]))
+    flags = []
+    for form in forms_of(record):
+        if form.get("template") not in settings["execution_score_templates"]:
+            continue
+        for row in form.get("funds") or []:
+            weight = cell(row, column_named("weight"), facts)
+            score = cell(row, column_named("score"), facts)
+            if weight is None or score is None or Decimal(weight["value"]) >= HUNDRED:
+                continue  # a budget row "worth" the whole 100 points carries the form's total, not its own
+            w = weight_interval(weight)
+            where = f"{form.get('name') or '自评表'}（{row_name(row)}）"
+            s = interval_of(score)
+            if s.low > w.high:  # no rounding of the score's digits brings it down to 分值
+                flags.append(make_flag(
+                    settings["severity"]["score_above_weight"],
+                    f"{where}预算执行得分{points(score)}超过分值{points(weight)}",
+                    score["value"], weight["value"], Decimal(score["value"]) - Decimal(weight["value"]),
+                    rounded((s.high - s.low) / 2 + (w.high - w.low) / 2, 4), [score, weight], form=form.get("id")))
+                continue
+            rate = cell(row, column_named("rate"), facts)
+            rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts)
+            # (rate's source, rate, 分值 × the rate capped at 100%) for each reading of the rate
+            readings = [(source, r, (w * Interval(min(r.low, cap), min(r.high, cap), r.approx)).scaled(Decimal("0.01")))
+                        for source, r in rates]
+            verdicts = [verdict(score, expected) for _, _, expected in readings]
+            if not readings or any(v[0] == "ok" for v in verdicts):
+                continue
+            (source, r, expected), (outcome, diff, tol) = readings[0], verdicts[0]
+            severity = SEVERITY[outcome] if outcome == "rounding" else settings["severity"]["score_not_weight_times_rate"]
+            executed = cell(row, column_named("executed"), facts)
+            shown_rate = shown(rate) if source is rate else percent(r.mid)
+            evidence = [score, weight] + ([rate] if rate else []) + \
+                ([executed, source] if source is not rate and executed else [])
+            flags.append(make_flag(
+                severity,
+                f"{where}预算执行得分与分值×执行率不符：得分{points(score)}，{points(weight)} × {shown_rate}"
+                f" = {rounded(expected.mid, 2)}分",
+                score["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
+    return flags
+
+
+# ---------------------------------------------------------------- fund totals
+
+@rule("form.funds_total")
+def check_funds_total(record: dict) -> list:
+    """Per money column, a fund row with 其中 rows (年度资金总额 over 当年财政拨款, 上年结转,
+    其他资金) against their sum; a total smaller than one of its parts is an error. A part
+    written —/无 counts 0 when another part is filled; a part whose cell is missing
+    altogether leaves the sum unchecked (only the part-above-total check runs)."""
+    facts = facts_by_id(record)
+    flags = []
+    for form in forms_of(record):
+        funds = form.get("funds") or []
+        for whole in funds:
+            parts = [r for r in funds if r is not whole and r.get("part_of") and r.get("part_of") == whole.get("slot")]
+            if not parts:
+                continue
+            row_flags = []  # (column, flag): one row's columns usually fail together
+            for column in (whole.get("cells") or {}):
+                total = cell(whole, column, facts)
+                if total is None or total["kind"] != "amount":
+                    continue
+                filled = [f for f in (cell(p, column, facts) for p in parts) if f is not None]
+                if not filled:
+                    continue  # nothing written under the total: a form filled in the total only
+                unknown = any(cell(p, column, facts) is None and not is_na(p, column) for p in parts)
+                where = f"{form.get('name') or '自评表'}（{row_name(whole)}，{column}）"
+                above = [(r, p) for r in parts for p in [cell(r, column, facts)] if p is not None
+                         and Decimal(p["value"]) > Decimal(total["value"]) and verdict(total, interval_of(p))[0] == "error"]
+                if above:
+                    row, part = above[0]
+                    diff = Decimal(total["value"]) - Decimal(part["value"])
+                    row_flags.append((column, make_flag(
+                        form_settings()["severity"]["part_exceeds_total"],
+                        f"{where}总额{shown(total)}小于其中一项：{row_name(row)}{shown(part)}",
+                        total["value"], part["value"], diff, rounded(verdict(total, interval_of(part))[2], 4),
+                        # every filled part, so the total can be read against their sum (unit.slip)
+                        [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
+                    continue
+                if unknown or form.get("unread_fund_rows") or all(p.get("minor") for p in parts):
+                    # a part not read, or only the small ones (上年结转, 其他资金) read while the
+                    # row of the year's money was not: the sum is not known
+                    continue
+                summed = sum_facts(filled)
+                outcome, diff, tol = verdict(total, summed)
+                if outcome == "ok":
+                    continue
+                names = "、".join(f"{row_name(p)}{shown(f)}" for p in parts
+                                 for f in [cell(p, column, facts)] if f is not None)
+                row_flags.append((column, make_flag(
+                    SEVERITY[outcome],
+                    f"{where}总额与其中各项之和不符：总额{shown(total)}，其中{names}，合计{show(summed.mid, total)}，"
+                    f"差{show(abs(diff), total)}",
+                    total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id"))))
+            flags.extend(_one_flag_per_row(row_flags))
+    return flags
+
+
+def _one_flag_per_row(row_flags: list) -> list:
+    """A fund row whose columns all miss their parts is one slip for the auditor, not one
+    per column: the first column's flag, naming the others and carrying their evidence."""
+    if len(row_flags) <= 1:
+        return [flag for _, flag in row_flags]
+    (column, first), rest = row_flags[0], row_flags[1:]
+    first["message"] += "；" + "、".join(c for c, _ in rest) + "列同样不符"
+    first["columns"] = [column] + [c for c, _ in rest]
+    for _, flag in rest:
+        for fact_id, quote in zip(flag["evidence"], flag["evidence_quotes"]):
+            if fact_id not in first["evidence"]:
+                first["evidence"].append(fact_id)
+                first["evidence_quotes"].append(quote)
+    return [first]

@@ -1,0 +1,72 @@
+"""What the form rules (forms_budget.py, forms_scores.py) share: their settings, the cells
+of a form's rows by fact id, and how a form's points and weights are read and shown."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from .common import check_settings, rounded, show
+from .tolerance import Interval, exact, interval_of
+
+HUNDRED = Decimal(100)
+
+
+def form_settings() -> dict:
+    """checks.json's settings of the form rules."""
+    return check_settings()["forms"]
+
+
+def column_named(name: str) -> str:
+    return form_settings()["columns"][name]
+
+
+def forms_of(record: dict) -> list:
+    return record.get("forms") or []
+
+
+def cell(row: dict, column: str, facts: dict) -> Optional[dict]:
+    """The fact in a fund row's column; None when the column is absent, not applicable or
+    its fact was not found."""
+    if column in (row.get("na") or []):
+        return None
+    fid = (row.get("cells") or {}).get(column)
+    return facts.get(fid) if fid else None
+
+
+def is_na(row: dict, column: str) -> bool:
+    return column in (row.get("na") or [])
+
+
+def sum_facts(facts: list, interval=interval_of) -> Interval:
+    total = exact(0)
+    for f in facts:
+        total = total + interval(f)
+    return total
+
+
+def weight_interval(fact: dict) -> Interval:
+    """A whole-number 分值 is set by the form, not rounded from a measurement, so it stands
+    for itself (a column of ten 10-point weights is not 100 ± 5). A weight written with
+    decimals (33.33) may be a rounded share and keeps its written tolerance."""
+    if not fact.get("approx") and not int(fact.get("decimals") or 0):
+        return exact(fact["value"])
+    return interval_of(fact)
+
+
+def row_name(row: dict) -> str:
+    return row.get("label") or row.get("slot") or ""
+
+
+def shown(fact: dict) -> str:
+    """A figure in the unit it was written in, with that unit (a bare cell under a 万元
+    header: 120.40 → 120.40万元)."""
+    return show(fact["value"], fact)
+
+
+def points(fact: dict) -> str:
+    """A 分值 or 得分 as written, with 分 (cells under those columns are written bare)."""
+    return fact["text"] if fact["text"].endswith("分") else fact["text"] + "分"
+
+
+def percent(value: Decimal) -> str:
+    return f"{rounded(value, 2)}%"

@@ -1,0 +1,156 @@
+"""Form rules on the indicator block: 分值 and 得分 against the form's totals, and a row
+that misses its own target yet gets full marks (see forms.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import rule
+from .common import SEVERITY, facts_by_id, make_flag, rounded
+from .forms_common import (HUNDRED, cell, column_named, form_settings, forms_of, is_na, points, sum_facts,
+                           weight_interval)
+from .tolerance import Interval, exact, interval_of, verdict
+
+
+# ---------------------------------------------------------------- scores
+
+def _leaf_indicators(form: dict) -> list:
+    """The indicators that carry their own 分值 and 得分: a row whose path heads another is a
+    subtotal, not a further part of the sum."""
+    indicators = form.get("indicators") or []
+    heads = {tuple(i["path"][:n]) for i in indicators for n in range(1, len(i.get("path") or []))}
+    return [i for i in indicators if tuple(i.get("path") or []) not in heads]
+
+
+@rule("form.score_total")
+def check_score_total(record: dict) -> list:
+    """Σ indicator 得分 (and the budget-execution 得分) against the form's total score, and
+    Σ 分值 against its total weight (100 when the form states none). A sum is checked only
+    when every score (every weight) in it is filled."""
+    facts = facts_by_id(record)
+    flags = []
+    for form in forms_of(record):
+        leaves = _leaf_indicators(form)
+        budget_rows = [r for r in form.get("funds") or []
+                       if any(c in (r.get("cells") or {}) and not is_na(r, c) for c in (column_named("weight"), column_named("score")))]
+        name = form.get("name") or "自评表"
+        if form.get("unread_rows"):
+            continue  # rows of the indicator block were not read: their sum is unknown
+        if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows:
+            continue  # the fund block scores budget execution, but its row was not read
+        for key, column, total_key, interval, what in (
+                # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
+                ("score", column_named("score"), "total_score", weight_interval, "得分"),
+                ("weight", column_named("weight"), "total_weight", weight_interval, "分值")):
+            indicator_items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves]
+            budget_items = [cell(r, column, facts) for r in budget_rows]
+            items = indicator_items + budget_items
+            if not indicator_items or any(f is None for f in items):
+                continue  # a form partly unfilled: nothing to add up
+            total = facts.get(form.get(total_key)) if form.get(total_key) else None
+            if total is None and (key == "score" or form.get("total_score") is None):
+                continue  # no 总分 row read: the form may go on beyond what was read
+            if any(f["value"] > HUNDRED for f in items):
+                continue  # a weight or score above 100 is a misread cell, not the form's arithmetic
+            # the budget row's 分值 is inside the 100 on most forms and outside it on some
+            # (a province's template scores budget execution apart): either reading may hold
+            readings = [items, indicator_items] if budget_items else [items]
+            results = []
+            for parts in readings:
+                summed = sum_facts(parts, interval)
+                if total is not None:
+                    # a total may round the sum (97.5 → 98) but a point more is no rounding:
+                    # points are counted, so a miss beyond half a unit is an error
+                    outcome, diff, tol = _against(interval_of(total), summed) if key == "score" \
+                        else _exact_verdict(total, summed)
+                else:
+                    outcome, diff, tol = _against(exact(HUNDRED), summed)
+                results.append((outcome, diff, tol, summed, parts))
+            if any(r[0] == "ok" for r in results):
+                continue
+            outcome, diff, tol, summed, parts = results[0]
+            if total is not None:
+                stated, shown, evidence = total["value"], points(total), [total] + parts
+            else:
+                stated, shown, evidence = HUNDRED, "100分（未列合计，按满分100分）", parts
+            flags.append(make_flag(
+                SEVERITY[outcome],
+                f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
+                stated, rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
+    return flags
+
+
+def _exact_verdict(total: dict, summed: Interval) -> tuple:
+    """verdict() for a total weight, which is set like the weights it adds up."""
+    whole = weight_interval(total)
+    if whole.low != whole.high:
+        return verdict(total, summed)
+    return _against(whole, summed)
+
+
+def _against(whole: Interval, summed: Interval) -> tuple:
+    difference = whole.mid - summed.mid
+    tolerance = (summed.high - summed.low) / 2
+    if whole.overlaps(summed):
+        return "ok", difference, tolerance
+    return ("approx" if summed.approx else "error"), difference, tolerance
+
+
+# ---------------------------------------------------------------- targets
+
+_MISSES = {  # comparator → does the actual miss the target? (actual as an interval, target exact)
+    ">=": lambda a, t: a.high < t,
+    ">": lambda a, t: a.high <= t,
+    "<=": lambda a, t: a.low > t,
+    "<": lambda a, t: a.low >= t,
+    "=": lambda a, t: a.high < t or a.low > t,
+}
+
+
+def _side(side: dict, facts: dict) -> tuple:
+    """(value, unit, interval, fact) of a target or actual: its fact when it has one
+    (base units, written tolerance), else its value as written."""
+    fact = facts.get(side.get("fact")) if side.get("fact") else None
+    if fact is not None:
+        return Decimal(fact["value"]), fact.get("unit"), interval_of(fact), fact
+    value = side.get("value")
+    if value is None:
+        return None, side.get("unit"), None, None
+    value = Decimal(str(value))
+    decimals = max(0, -value.as_tuple().exponent)
+    return value, side.get("unit"), interval_of({"value": value, "decimals": decimals, "scale": 1}), None
+
+
+@rule("form.target_missed")
+def check_target_missed(record: dict) -> list:
+    """An indicator whose actual misses its own target (by the target's ≥ / ≤ / = …, in the
+    same unit) and still gets full marks (得分 = 分值). A qualitative target, or an actual
+    stated as a bound itself, is not compared."""
+    facts = facts_by_id(record)
+    flags = []
+    for form in forms_of(record):
+        for ind in form.get("indicators") or []:
+            target, actual = ind.get("target") or {}, ind.get("actual") or {}
+            comparator = target.get("comparator")
+            weight = facts.get(ind.get("weight")) if ind.get("weight") else None
+            score = facts.get(ind.get("score")) if ind.get("score") else None
+            if comparator not in _MISSES or actual.get("comparator") or weight is None or score is None:
+                continue
+            if Decimal(score["value"]) != Decimal(weight["value"]):
+                continue  # points were taken off: the form itself says the target was missed
+            t_value, t_unit, _, t_fact = _side(target, facts)
+            a_value, a_unit, a_interval, a_fact = _side(actual, facts)
+            if t_value is None or a_value is None or t_unit != a_unit:
+                continue
+            if not _MISSES[comparator](a_interval, t_value):
+                continue
+            path = "›".join(ind.get("path") or [])
+            evidence = [f for f in (t_fact, a_fact) if f is not None] + [weight, score]
+            if t_fact is None or a_fact is None:
+                evidence.insert(0, {"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}})
+            flags.append(make_flag(
+                form_settings()["severity"]["target_missed_full_score"],
+                f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标{target.get('text')}，"
+                f"实际{actual.get('text')}，得分{points(score)}（分值{points(weight)}）",
+                t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4), evidence,
+                form=form.get("id"), claim="满分", comparator=comparator))
+    return flags
