@@ -17,6 +17,7 @@ from ..model import TABLE, Document
 from ..normalize import normalize
 from .encoding import decode_text
 from .tables import caption_from_previous
+from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, pipe_table_at, spaced_table_at,
                           starts_pipe_table, table_from_rows)
@@ -32,7 +33,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
         raise IngestError("file has no text", code="empty")
     doc = Document(path=str(path), format="txt", encoding=decoded.encoding, pages=None,
                    decode_errors=decoded.decode_errors(), warnings=decoded.warnings())
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = join_preview_chunks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")

@@ -1,0 +1,41 @@
+"""Text saved from a document-sharing site's preview: the document flattened to one string and
+cut into chunks of one fixed length, each on a line of its own numbered 1、 2、 3、 … The cuts
+fall anywhere — inside a cell, a word, a figure (170.|18) — so the chunks are one text again.
+
+Only a run that cannot be a numbered list is joined: the lines numbered 1、 to n、 follow one
+another, and all but the last are exactly as long (a list's items never are)."""
+from __future__ import annotations
+
+import regex
+
+_CHUNK = regex.compile(r"^(\d{1,3})、")
+_MIN_CHUNK = 100  # the sites cut a few hundred characters a chunk; list items are shorter
+
+
+def join_preview_chunks(lines: list) -> list:
+    """`lines` with each run of preview chunks joined into one line, their numbers dropped."""
+    out, i = [], 0
+    while i < len(lines):
+        end = _chunk_run(lines, i)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("".join(_CHUNK.sub("", line, count=1) for line in lines[i:end]))
+        i = end
+    return out
+
+
+def _chunk_run(lines: list, i: int):
+    """The end of a run of chunks starting at line i, or None when none starts there."""
+    m = _CHUNK.match(lines[i])
+    if m is None or m.group(1) != "1" or len(lines[i]) - m.end() < _MIN_CHUNK:
+        return None
+    j = i + 1
+    while j < len(lines) and (n := _CHUNK.match(lines[j])) is not None and int(n.group(1)) == j - i + 1:
+        j += 1
+    # every chunk but the last is cut at the site's length
+    lengths = {len(_CHUNK.sub("", line, count=1)) for line in lines[i:j - 1]}
+    if j - i < 2 or len(lengths) != 1:
+        return None
+    return j
