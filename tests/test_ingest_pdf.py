@@ -199,3 +199,20 @@ def test_cells_one_a_line_go_on_overleaf(tmp_path):
     assert doc.pages >= 2 and len(tables) == 1
     rows = [[c.text for c in row] for row in tables[0].table.rows]
     assert len(rows) == 40 and rows[39] == ["39", name, "139", "89"]
+
+
+@needs_soffice
+def test_a_page_of_short_cells_keeps_them_apart(tmp_path):
+    # one cell a line with a blank line between (a form saved from a web page), printed: no
+    # line reaches the margin, so none runs on into the next (分值 after 一级指标 is a cell,
+    # not the rest of a sentence)
+    cells = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"]
+    for name, weight, second, second_weight, rows in [
+            ("项目决策", "20", "项目目标", "20", [("目标内容", "8", "8"), ("决策依据", "12", "11")]),
+            ("项目管理", "30", "资金管理", "30", [("资金到位率", "10", "10"), ("资金使用合规性", "20", "18")]),
+            ("项目绩效", "50", "项目产出", "50", [("产出数量", "25", "25"), ("产出质量", "25", "24")])] * 3:
+        cells += [name, weight, second, second_weight] + [c for row in rows for c in row]
+    doc = load_document(txt_to_pdf(tmp_path, "\n\n".join(cells) + "\n"))
+    assert doc.pages >= 2
+    # every block one cell (a lone figure at a page's edge may still be taken for its number)
+    assert {b.text for b in doc.blocks} <= set(cells) and len(doc.blocks) >= len(cells) - 2

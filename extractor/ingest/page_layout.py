@@ -28,7 +28,10 @@ _SENTENCE_END = regex.compile(r"[。；！？：;!?:]$")
 _OPENING = "（【〔《〈“‘「『"
 _LABEL = regex.compile(r"^.{1,17}[：:]$")
 # a line starting with a unit or closing punctuation continues the line above
-_CONTINUES = regex.compile(r"^(?:[，。、；：！？）%]|(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:]))")
+# a line no paragraph starts with: punctuation that closes a clause (人，…), or the unit of a
+# figure the line above ended in (120 | 人参加培训; after words, 分值 or 分配办法 is a word)
+_CONTINUES = regex.compile(r"^[，。、；：！？）%]")
+_UNIT_GOES_ON = regex.compile(r"^(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:])")
 
 
 def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None:
@@ -126,6 +129,10 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
     if lines:
         left = min(l.x0 for l in lines)
         right = max(l.x1 for l in lines)
+        if right < left + 0.5 * (width - 2 * left):
+            # no line on the page comes near the margin (a page of short cells one a line):
+            # the margin is where the page's own margin puts it, not at its widest cell
+            right = width - left
         char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
         # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
         # leaves a gap of more than a character height inside a paragraph
@@ -165,7 +172,8 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             starts_at_margin = _at_left(line, left, char)
             close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
                      or prev.top > line.top)  # (or overleaf)
-            goes_on = bool(_CONTINUES.match(line.text)) and close  # 人，… cannot start a paragraph
+            goes_on = close and bool(_CONTINUES.match(line.text)
+                                     or _UNIT_GOES_ON.match(line.text) and prev.text[-1:].isdigit())
             if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
                 para.flush()
         para.lines.append(line)
