@@ -72,10 +72,12 @@ def group_lines(runs: list) -> list:
     for group in lines:
         group.sort(key=lambda r: r.x0)
         text = "".join(r.text for r in group).strip()
-        # a row of cells keeps the spaces between them, all but the layout's between a figure
-        # and its unit (38508 人)
-        cells = figure_unit_space().sub("", text)
-        text = cells if is_cell_row(cells) else LAYOUT_SPACE.sub("", text)
+        if not all(getattr(r, "ends_in_space", None) is not None for r in group):
+            # spaces PDFium guessed from gaps: a row of cells keeps the spaces between them,
+            # all but the layout's between a figure and its unit (38508 人); prose keeps none
+            # next to Chinese. (A page that draws its spaces has only its own left.)
+            cells = figure_unit_space().sub("", text)
+            text = cells if is_cell_row(cells) else LAYOUT_SPACE.sub("", text)
         out.append(Line(text, min(r.x0 for r in group), min(r.top for r in group), max(r.x1 for r in group),
                         max(r.bottom for r in group), ends_in_space=getattr(group[-1], "ends_in_space", None)))
     return out
