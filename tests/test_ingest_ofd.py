@@ -196,8 +196,10 @@ def test_seed_pdf_as_ofd_reads_like_the_pdf(tmp_path, stem):
     assert Counter((f["kind"], f["value"], f["unit"], f["source"]["page"]) for f in a["facts"]) == \
            Counter((f["kind"], f["value"], f["unit"], f["source"]["page"]) for f in b["facts"])
     assert a["metadata"] == b["metadata"]
-    assert [(t["header_rows"], len(t["rows"]), t["caption"]) for t in a["tables"]] == \
-           [(t["header_rows"], len(t["rows"]), t["caption"]) for t in b["tables"]]
+    # (captions without spaces: the PDF draws its spaces and keeps them, the OFD written from
+    # it has glyph positions only)
+    assert [(t["header_rows"], len(t["rows"]), "".join((t["caption"] or "").split())) for t in a["tables"]] == \
+           [(t["header_rows"], len(t["rows"]), "".join((t["caption"] or "").split())) for t in b["tables"]]
     assert sorted(f["rule"] for f in a["flags"]) == sorted(f["rule"] for f in b["flags"])
 
 
