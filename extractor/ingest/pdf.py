@@ -198,21 +198,41 @@ def _page_lines(page) -> list:
         text = "".join(_MADE_UP if i in drawn[1] else ch for i, ch in enumerate(text))
     lines = []
     for m in regex.finditer(r"[^\r\n]+", text):
-        words = []
+        words = []  # (box, text, whether a drawn space follows it)
         for w in regex.finditer(r"\S+", m.group()):
             b = box(m.start() + w.start(), m.start() + w.end())
             if b is not None:
-                words.append((b, w.group().replace(_MADE_UP, "")))
+                follows = drawn is not None and m.start() + w.end() in drawn[0]
+                words.append((b, w.group().replace(_MADE_UP, ""), follows))
         if not words:
             continue
-        words.sort(key=lambda bw: bw[0][0])  # stable: pieces starting together keep their order
+        order = sorted(range(len(words)), key=lambda k: words[k][0][0])  # stable: pieces starting together keep their order
         # a line that ends in a drawn space broke between words (one that broke at a space may
         # also leave it out)
         ends_in_space = None if drawn is None else m.group().endswith(" ") and m.end() - 1 in drawn[0]
-        lines.append(Line(" ".join(w for _, w in words), min(b[0] for b, _ in words), min(b[1] for b, _ in words),
-                          max(b[2] for b, _ in words), max(b[3] for b, _ in words), ends_in_space=ends_in_space))
+        lines.append(Line(_joined(words, order, drawn is not None), min(b[0] for b, _, _ in words),
+                          min(b[1] for b, _, _ in words), max(b[2] for b, _, _ in words),
+                          max(b[3] for b, _, _ in words), ends_in_space=ends_in_space))
     textpage.close()
     return lines
+
+
+_CJK_SIDE = regex.compile(r"[\p{Han}，。；：、（）“”‘’《》！？]")
+
+
+def _joined(words: list, order: list, draws_spaces: bool) -> str:
+    """A line's pieces in the order of their left edges. Where the page draws its spaces, a
+    space stands between two pieces only where the page drew one, or where PDFium made one up
+    between Latin pieces; a gap beside Chinese it made up (a quote drawn after its line fills
+    it) is no space. Elsewhere every gap is a space (group_lines sorts out the layout's)."""
+    if not draws_spaces:
+        return " ".join(words[k][1] for k in order)
+    out = words[order[0]][1]
+    for a, b in zip(order, order[1:]):
+        drawn_between = b == a + 1 and words[a][2]
+        cjk = _CJK_SIDE.match(out[-1:]) or _CJK_SIDE.match(words[b][1][:1])
+        out += (" " if drawn_between or not cjk else "") + words[b][1]
+    return out
 
 
 _MADE_UP = "\x00"  # a space PDFium made up that is no space of the text (see _drawn_spaces)
@@ -221,27 +241,28 @@ _NARROW_GAP = 0.5  # of the font size: the spacing a layout puts between Chinese
 
 def _drawn_spaces(textpage, text: str):
     """(text indices of the spaces the page draws, text indices of made-up spaces in narrow
-    gaps between Chinese and Latin), or None when the page draws no spaces (then every space
-    is PDFium's guess from the gaps, and a gap is all there is to tell cells apart)."""
+    gaps), or None when the page draws no spaces (then every space is PDFium's guess from the
+    gaps, and a gap is all there is to tell cells apart). A made-up space in a narrow gap on a
+    page that draws its spaces is the layout's (指标 1, 不少于 12 种, 结算 “一站式”); one in a wide
+    gap (a tab stop) or before a run drawn out of its place (a quote drawn after its line) stays."""
     import pypdfium2.raw as raw
 
     drawn, narrow = set(), set()
+    last = textpage.count_chars() - 1
     for m in regex.finditer(" ", text):
         ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, m.start())
         if ci < 0:
             continue
         if not raw.FPDFText_IsGenerated(textpage, ci):
             drawn.add(m.start())
-        elif 0 < m.start() < len(text) - 1 and _CHINESE_LATIN.match(text[m.start() - 1] + text[m.start() + 1]) \
-                and 0 < ci < textpage.count_chars() - 1:
+        elif 0 < ci < last:
             left, right = textpage.get_charbox(ci - 1, loose=True), textpage.get_charbox(ci + 1, loose=True)
             size = raw.FPDFText_GetFontSize(textpage, ci - 1)
-            if size > 0 and right[0] - left[2] < _NARROW_GAP * size:
+            same_line = min(left[3], right[3]) > max(left[1], right[1])
+            if size > 0 and same_line and 0 <= right[0] - left[2] < _NARROW_GAP * size:
                 narrow.add(m.start())
     return (drawn, narrow) if drawn else None
 
-
-_CHINESE_LATIN = regex.compile(r"\p{Han}[\p{Latin}\d%.-]|[\p{Latin}\d%.]\p{Han}")
 
 
 def _has_rulings(page) -> bool:
