@@ -62,7 +62,7 @@ def _split_run_together(t: Token) -> list:
     figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
     if t.positional:
         return [t]
-    pieces = list(regex.finditer(r"\S+", t.text))
+    pieces = list(regex.finditer(r"\S+", t.text)) if " " in t.text.strip() else ()
     if len(pieces) > 1 and (all(is_label(bare(m.group())) for m in pieces)
                             or all(value_type(m.group()) for m in pieces)):
         # labels or figures one space apart in a line whose cells are set wider apart

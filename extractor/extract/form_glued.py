@@ -132,6 +132,7 @@ def _like_above(text: str, above: list) -> Optional[list]:
     return None
 
 
+@lru_cache(maxsize=1024)
 def fund_cut(figures: str) -> Optional[list]:
     """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
     as 194.9, but no form splits a figure so), then those whose amounts have one number of

@@ -12,6 +12,7 @@ from .form_glued import fund_cut
 
 # figures run together up to a percentage, not inside a longer run of digits or a date
 _RUN = regex.compile(r"(?<![\d.\-/:])(?P<figures>\d[\d.]{4,}\d)%")
+_LONGEST = 32  # two amounts of a county's budget and a rate are far shorter
 
 
 def glued_rate_facts(doc: Document, facts: list, make_fact) -> list:
@@ -25,8 +26,8 @@ def glued_rate_facts(doc: Document, facts: list, make_fact) -> list:
             continue
         for m in _RUN.finditer(block.text):
             figures = m["figures"]
-            if figures.count(".") < 2 and len(figures) < 8:
-                continue  # one figure with a decimal point (12.5%) or a short run: not cells
+            if figures.count(".") < 2 and len(figures) < 8 or len(figures) > _LONGEST:
+                continue  # one figure with a decimal point (12.5%), a short run, or digits of something else
             cut = fund_cut(figures)
             if cut is None:
                 continue

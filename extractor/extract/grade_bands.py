@@ -61,7 +61,12 @@ def _items(sentence: str) -> list:
     return [i.strip() for i in items if i.strip()]
 
 
+_LONGEST_ITEM = 40  # 优（90分（含）以上）, 80—89分（含80分）为良: a band is a short item
+
+
 def _parse_item(item: str) -> Optional[dict]:
+    if len(item) > _LONGEST_ITEM:
+        return None  # a long run (a form flattened to one line) holds no band, and the patterns backtrack on it
     p = _patterns()
     m = p["grade_first"].search(item) or p["range_first"].search(item)
     if not m:
