@@ -250,3 +250,37 @@ def test_a_sub_row_run_together_like_the_total_row(tmp_path, sub_row, amounts):
     record = extract_file(path)
     assert sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount") == amounts
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# a one-line form (a spreadsheet flattened by a document-sharing site) whose 分值 comes before
+# the target, with a qualitative row whose result repeats its target, each level's weight in a
+# cell of its own, and the template's note that the budget row's 10 points are part of the 100
+NOTE_FORM = ("绩效目标自评表(2022年度)项目名称村级道路安全防护资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+             "年度资金总额:303010100.00%10其中:本年财政拨款3030其他资金年度总体目标完成防护栏安装"
+             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+             "产出指标(60分)数量指标安装波形护栏20≥12公里≥12公里20质量指标项目验收合格率20100%100%20"
+             "时效指标按期完工率20≥90%≥90%20效益指标(20分)社会效益指标群众出行安全状况20明显改善明显改善20"
+             "满意度指标(10分)服务对象满意度指标受益群众满意度10≥95%≥95%10总分{total}"
+             "注:1.一级指标分值统一设置为:产出指标60分、效益指标20分、满意度指标10分、预算资金执行率10分。\n")
+
+
+def test_a_one_line_form_whose_note_counts_the_budget_row_in_the_hundred(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(NOTE_FORM.format(total="100100"), encoding="utf-8")
+    record = extract_file(path)
+    form = record["forms"][0]
+    assert form.get("budget_in_total") is not None
+    rows = {r["path"][-1]: r for r in form["indicators"]}
+    assert "群众出行安全状况" in rows and rows["群众出行安全状况"]["target"]["text"] == "明显改善"
+    assert form["unread_rows"] == 0  # neither (60分) nor the note is a row
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_indicators_worth_the_whole_hundred_beside_a_budget_row_inside_it(tmp_path):
+    # the rows' 分值 and 得分 are 100 on their own: with the budget row's 10, 110 against a total of 100
+    path = tmp_path / "note.txt"
+    text = NOTE_FORM.replace("群众出行安全状况20明显改善明显改善20", "群众出行安全状况30明显改善明显改善30").replace(
+        "效益指标(20分)", "效益指标(30分)")
+    path.write_text(text.format(total="100100"), encoding="utf-8")
+    errors = [f["message"] for f in extract_file(path)["flags"] if f["severity"] == "error"]
+    assert any("分值之和" in m for m in errors)

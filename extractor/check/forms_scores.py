@@ -52,8 +52,9 @@ def check_score_total(record: dict) -> list:
             if any(f["value"] > HUNDRED for f in items):
                 continue  # a weight or score above 100 is a misread cell, not the form's arithmetic
             # the budget row's 分值 is inside the 100 on most forms and outside it on some
-            # (a province's template scores budget execution apart): either reading may hold
-            readings = [items, indicator_items] if budget_items else [items]
+            # (a province's template scores budget execution apart): either reading may hold,
+            # unless the form's note counts it among the first-level weights
+            readings = [items, indicator_items] if budget_items and not form.get("budget_in_total") else [items]
             results = []
             for parts in readings:
                 summed = sum_facts(parts, interval)

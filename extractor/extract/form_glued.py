@@ -70,9 +70,35 @@ def split_glued_rows(tokens: list) -> list:
         # provinces' forms agree on, so only runs of those two are cut
         order = ["target", "actual"]
     out = []
+    repeated = _repeated_result_row(order)
     for t in tokens:
-        out.extend(_split_token(t, order) if not t.positional and len(t.text) >= _MIN_RUN else [t])
+        if t.positional or len(t.text) < _MIN_RUN:
+            out.append(t)
+            continue
+        for piece in _split_token(t, order):
+            out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
+
+
+def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
+    """A row run together whose result repeats its qualitative target (群众生产生活条件改善状况
+    10显著提升显著提升10: 分值 10, target and result 显著提升, 得分 10), for a header that puts
+    分值 before the target and 得分 after the result; None for other orders (分值 and 得分 side
+    by side would be digits run together)."""
+    if order != ["weight", "target", "actual", "score"]:
+        return None
+    points = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
+    return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points})(?P<value>[\p{{Han}}（）()]{{2,12}}?)(?P=value)"
+                         rf"(?P<score>{points})$")
+
+
+def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
+    m = pattern.match(t.text)
+    if m is None or not Decimal(m["score"]) <= Decimal(m["weight"]) <= 100:
+        return [t]
+    value_end = m.end("value") + len(m["value"])
+    return [t.piece(0, m.end("name")), t.piece(*m.span("weight")), t.piece(*m.span("value")),
+            t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
 
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:

@@ -124,8 +124,8 @@ class IndicatorBlockReader:
 
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
-        if t.merged or len(text) < 2 or value_type(text):
-            return False
+        if t.merged or len(text) < 2 or value_type(text) or _LEVEL_POINTS.match(text):
+            return False  # (70分) after 产出指标 is the level's weight, written in a cell of its own
         if is_label(bare(text)) and not self._in_name_column(t):
             return False  # a form's word (资金到位率 names a fund column too) is a name only where names stand
         comparator, value, unit = parse_target(text)
@@ -254,6 +254,7 @@ class IndicatorBlockReader:
         return out
 
 
+_LEVEL_POINTS = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 # a deadline written as a target or result (2022年12月底前, 12月31日前完成)
 _DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末)(?:前|内|之前)?(?:完成)?$")
 

@@ -37,6 +37,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
         self.path: list = [None, None]
         self.weighted_groups: list = []  # the open groups of a table that weights every level
         self.weighted_levels = False
+        self.rows_closed = False  # the indicator block's total row has been read
         self.last = 0  # the last token a slot or label of the form was read from
         self.line_lens: dict = {}
         for t in tokens:
@@ -104,6 +105,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
                 continue
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
+                self.rows_closed = self.form["total_score"] is not None
             elif self.indicators is not None and (level := self._level_cell(t)) is not None:
                 self.path = self.path[:level] + ["".join(t.text.split())] + [None] * (1 - level)
                 i += 1
@@ -113,7 +115,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
             elif self.indicators is not None and key in v["level2"]:
                 self.path = [self.path[0], "".join(t.text.split())]
                 i += 1
-            elif self.indicators is not None and self._is_name(t):
+            elif self.indicators is not None and not self.rows_closed and self._is_name(t):
+                # (after the indicator block's total row come its notes, not rows)
                 i = self._read_indicator(i)
             elif self.indicators is not None and not t.positional and self._nameless_group(i):
                 i = self._read_nameless_group(i)

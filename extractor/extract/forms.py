@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from .form_cells import cells_again
 from .form_facts import FactIndex
 from .form_reader import FormReader
@@ -44,6 +46,9 @@ def extract_forms(doc, facts: list) -> list:
             form["value_blocks"] = sorted({f.source["block"] for f in facts if f.extra.get("form") == form["id"]})
             if title is not None:
                 form["title"] = title.text.strip()
+            note = _budget_inside_note(segment)
+            if note is not None:
+                form["budget_in_total"] = note
             form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
@@ -51,6 +56,23 @@ def extract_forms(doc, facts: list) -> list:
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms
+
+
+def _budget_inside_note(segment: list) -> Optional[dict]:
+    """Where the form's note says the budget execution rate's points are one of the first-level
+    weights of its 100 (一级指标分值统一设置为：…、预算资金执行率10分), that token's place."""
+    pattern = regex.compile(spec()["budget_inside_note"])
+    cells = [t for t in segment if t.row is None]
+    # the note's words may have been cut into cells at the labels they name (一级指标, 分值)
+    starts, text = [], ""
+    for t in cells:
+        starts.append(len(text))
+        text += t.text
+    m = pattern.search(text)
+    if m is None:
+        return None
+    k = max(i for i, start in enumerate(starts) if start <= m.start())
+    return cells[k].source()
 
 
 def _title_template(token: Token) -> Optional[str]:
