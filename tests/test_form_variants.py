@@ -733,3 +733,21 @@ def test_other_names_of_the_form_score(tmp_path, head, total):
         assert _errors(record) == []
     rows[-1][-2] = "97.56"  # the rows add up to 99.56
     assert any("得分" in m for m in _errors(_record(tmp_path, rows, "cells")))
+
+
+REPORT_AROUND_A_TABLE = ("某县2021年度农村饮水安全巩固提升项目绩效评价报告\n一、项目概况\n"
+                         "该项目年度预算资金560万元，实际支出532.4万元，预算执行率95.07%。\n二、绩效评价结论\n"
+                         "经综合评价，该项目得分94分，评价等级为“优”。各项指标得分情况见下表：\n{table}"
+                         "\n三、存在的问题\n部分工程验收资料不全。\n")
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["pipe_dropped", "wide", "tabs"])
+def test_a_report_around_a_table_that_weights_every_level(tmp_path, shape):
+    # a narrative report with the framework's score table in it, however the table was written
+    text = REPORT_AROUND_A_TABLE.format(table=_render(WEIGHTED_LEVELS[2:], shape))
+    record = _text_record(tmp_path, text)
+    assert len([f for f in record["facts"] if f["kind"] == "score"]) == 30 + 1  # the table's, and 94分
+    assert [f for f in record["flags"] if f["severity"] in ("error", "warning")] == []
+    slip = REPORT_AROUND_A_TABLE.format(table=_render([r[:-1] + ["96"] if r[0] == "合计" else r
+                                                       for r in WEIGHTED_LEVELS[2:]], shape))
+    assert any("得分" in m for m in _errors(_text_record(tmp_path, slip, "slip.txt")))

@@ -7,8 +7,8 @@ from decimal import Decimal
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show
 from .forms_common import (HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name,
-                           shown, sum_facts, weight_interval)
-from .tolerance import Interval, interval_of, verdict
+                           shown, sum_facts)
+from .tolerance import Interval, interval_of, points_interval, verdict
 
 # how far from consistent an outcome of verdict() is, for picking the reading closest to it
 _OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
@@ -90,7 +90,7 @@ def check_execution_score(record: dict) -> list:
             score = cell(row, column_named("score"), facts)
             if weight is None or score is None or Decimal(weight["value"]) >= HUNDRED:
                 continue  # a budget row "worth" the whole 100 points carries the form's total, not its own
-            w = weight_interval(weight)
+            w = points_interval(weight)
             where = f"{form.get('name') or '自评表'}（{row_name(row)}）"
             s = interval_of(score)
             if s.low > w.high:  # no rounding of the score's digits brings it down to 分值

@@ -44,13 +44,6 @@ def sum_facts(facts: list, interval=interval_of) -> Interval:
     return total
 
 
-def weight_interval(fact: dict) -> Interval:
-    """A whole-number 分值 is set by the form, not rounded from a measurement, so it stands
-    for itself (a column of ten 10-point weights is not 100 ± 5). A weight written with
-    decimals (33.33) may be a rounded share and keeps its written tolerance."""
-    if not fact.get("approx") and not int(fact.get("decimals") or 0):
-        return exact(fact["value"])
-    return interval_of(fact)
 
 
 def row_name(row: dict) -> str:

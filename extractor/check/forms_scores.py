@@ -6,9 +6,8 @@ from decimal import Decimal
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded
-from .forms_common import (HUNDRED, cell, column_named, form_settings, forms_of, is_na, points, sum_facts,
-                           weight_interval)
-from .tolerance import Interval, exact, interval_of, verdict
+from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points, sum_facts
+from .tolerance import Interval, exact, interval_of, points_interval, verdict
 
 
 # ---------------------------------------------------------------- scores
@@ -39,8 +38,8 @@ def check_score_total(record: dict) -> list:
             continue  # the fund block scores budget execution, but its row was not read
         for key, column, total_key, interval, what in (
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
-                ("score", column_named("score"), "total_score", weight_interval, "得分"),
-                ("weight", column_named("weight"), "total_weight", weight_interval, "分值")):
+                ("score", column_named("score"), "total_score", points_interval, "得分"),
+                ("weight", column_named("weight"), "total_weight", points_interval, "分值")):
             indicator_items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves]
             budget_items = [cell(r, column, facts) for r in budget_rows]
             items = indicator_items + budget_items
@@ -82,7 +81,7 @@ def check_score_total(record: dict) -> list:
 
 def _exact_verdict(total: dict, summed: Interval) -> tuple:
     """verdict() for a total weight, which is set like the weights it adds up."""
-    whole = weight_interval(total)
+    whole = points_interval(total)
     if whole.low != whole.high:
         return verdict(total, summed)
     return _against(whole, summed)

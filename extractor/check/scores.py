@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Optional
 
 from . import rule
-from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, written
-from .tolerance import interval_of, verdict
+from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, written
+from .tolerance import exact, interval_of, points_interval, verdict
 
 
 def _usual_bands() -> list:
@@ -168,7 +168,11 @@ def _sum_scores(stated, source, name: str, parts: list) -> list:
     scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"])) for p in parts if p.get("score") is not None]
     if not scored:
         return []
-    summed = sum_of(scored)
+    summed = exact(0)
+    for part, fact in zip([p for p in parts if p.get("score") is not None], scored):
+        # a score table's points are awarded as written: whole ones are exact (as form.score_total
+        # has them); a score a report's prose sums up (投入绩效为19分) may be rounded
+        summed = summed + (points_interval(fact) if part.get("origin") == "table" else interval_of(fact))
     outcome, diff, tol = verdict(whole, summed)
     if outcome == "ok":
         return []

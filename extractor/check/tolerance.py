@@ -76,6 +76,15 @@ def _interval(value, approx: bool, decimals, scale) -> Interval:
     return Interval(value - h, value + h)
 
 
+def points_interval(fact: dict) -> Interval:
+    """A whole number of points (分值 or 得分) is set or awarded, not rounded from a
+    measurement, so it stands for itself (a column of ten 10-point weights is not 100 ± 5).
+    Points written with decimals (33.33) may be a rounded share and keep their tolerance."""
+    if not fact.get("approx") and not int(fact.get("decimals") or 0):
+        return exact(fact["value"])
+    return interval_of(fact)
+
+
 def exact(value) -> Interval:
     v = Decimal(value)
     return Interval(v, v)

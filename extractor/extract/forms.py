@@ -35,10 +35,18 @@ def extract_forms(doc, facts: list) -> list:
     forms = []
     for template, lo, hi, title in _form_segments(tokens):
         segment = tokens[lo:hi]
-        if template == "score_table":  # real tables are the indicator tables reader's (indicators.py)
-            segment = [t for t in segment if t.row is None and not t.caption_of_table]
+        left_to_tables = False
+        if template == "score_table":
+            # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
+            # text rows of different lengths it leaves alone, so its cells are read here
+            kept = [t for t in segment if (t.row is None or t.block.table.ragged) and not t.caption_of_table]
+            left_to_tables = len(kept) < len(segment)
+            segment = kept
         reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
         form = reader.read()
+        if left_to_tables and form["indicators"]:
+            # rows of the table are in tables this reader leaves alone: its sums are not known
+            form["unread_rows"] += 1
         if form["funds"] or form["indicators"] or form["total_score"]:
             used = segment[:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]
@@ -111,7 +119,7 @@ def _score_table_segment(tokens: list, keys: list) -> list:
     """An indicator score table outside a standard form: 一级指标 with 二级指标 just after it."""
     for i, key in enumerate(keys):
         if key == "一级指标" and "二级指标" in keys[i + 1:i + 4]:
-            if tokens[i].row is not None:
+            if tokens[i].row is not None and not tokens[i].block.table.ragged:
                 return []  # a real table: the indicator tables reader (indicators.py) reads it
             return [("score_table", i, len(tokens), None)]
     return []

@@ -54,8 +54,8 @@ def extract_indicators(doc: Document) -> list:
 
 def _table_indicators(block) -> list:
     t = block.table
-    if t.header_rows == 0:
-        return []
+    if t.header_rows == 0 or t.ragged:
+        return []  # (rows of different lengths rebuilt from text: a column is no column)
     header = [" ".join(t.rows[h][c].text for h in range(t.header_rows)) for c in range(t.n_cols)]
     level_cols = [(c, _CN_LEVEL[m.group(1)]) for c, h in enumerate(header) for m in [_LEVEL_HEADER.search(h)] if m]
     score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.search(h) and not _LEVEL_HEADER.search(h)]
