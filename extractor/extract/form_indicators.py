@@ -103,6 +103,11 @@ class IndicatorBlockReader:
         self._set_total(weight, score)
         return j + 2
 
+    def _header_col(self, t: Token) -> int:
+        """The header's column of a cell in a form read by column, counted from the right when
+        its line is shorter or longer than the header line (a merged label cell written once)."""
+        return t.col - (self.line_lens.get(t.line, 0) - self.indicators.line_len)
+
     def _in_name_column(self, t: Token) -> bool:
         """Is t in the 三级指标 column of a form read by column, below the header, and no
         header or total word?"""
@@ -111,15 +116,14 @@ class IndicatorBlockReader:
         if not t.positional or head is None or head.name_col is None or key in v["total"] \
                 or key in v["ind_head"] or key in v["ind_col"]:
             return False
-        return t.col - (self.line_lens.get(t.line, 0) - head.line_len) == head.name_col
+        return self._header_col(t) == head.name_col
 
     def _level_cell(self, t: Token) -> Optional[int]:
         """The level (0, 1) of a name in the 一级指标 or 二级指标 column of a form read by
         column, whatever its words (项目决策 | 20 | 项目目标 | 6 | …); None elsewhere."""
-        head = self.indicators
-        if not (t.positional and head.level_cols) or t.merged:
+        if not (t.positional and self.indicators.level_cols) or t.merged:
             return None
-        level = head.level_cols.get(t.col - (self.line_lens.get(t.line, 0) - head.line_len))
+        level = self.indicators.level_cols.get(self._header_col(t))
         return level if level is not None and self._is_name(t) else None
 
     def _is_name(self, t: Token) -> bool:

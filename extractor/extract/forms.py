@@ -39,9 +39,8 @@ def extract_forms(doc, facts: list) -> list:
         if template == "score_table":
             # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
             # text rows of different lengths it leaves alone, so its cells are read here
-            kept = [t for t in segment if (t.row is None or t.block.table.ragged) and not t.caption_of_table]
-            left_to_tables = len(kept) < len(segment)
-            segment = kept
+            left_to_tables = any(t.row is not None and not t.block.table.ragged for t in segment)
+            segment = [t for t in segment if (t.row is None or t.block.table.ragged) and not t.caption_of_table]
         reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
         form = reader.read()
         if left_to_tables and form["indicators"]:
