@@ -15,6 +15,7 @@ import regex
 from ..model import HEADING, TABLE, Document, Table
 from ..patterns import load_json
 from ..subjects import subject_names
+from .glued_points import glued_point_facts
 from .glued_rates import glued_rate_facts
 from .labelled_values import labelled_values
 from .labels import YEAR, bare_header, clause_before, formula_name, label_for, label_of_header, name_list_items, year_for
@@ -71,6 +72,7 @@ def extract_facts(doc: Document) -> list:
             facts.extend(block_facts)
     facts.extend(labelled_values(doc, facts, _labelled_fact))
     facts.extend(glued_rate_facts(doc, facts, _labelled_fact))
+    facts.extend(glued_point_facts(doc, facts, _labelled_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts
@@ -78,7 +80,7 @@ def extract_facts(doc: Document) -> list:
 
 def _labelled_fact(block, start: int, end: int, written_unit: str, label: Optional[str]) -> Optional[Fact]:
     """A bare figure in a block's text whose unit its label gives (labelled_values.py), or a rate
-    cut from a run of figures (glued_rates.py)."""
+    cut from a run of figures (glued_rates.py, glued_points.py)."""
     quote = block.text[start:end]
     parsed = parse_cell_number(quote)
     if parsed is None:

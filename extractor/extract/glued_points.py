@@ -1,0 +1,65 @@
+"""Points in rows whose cells a document-sharing site ran together, on forms that score each
+indicator by a coefficient of its weight (得分系数 | 指标权重 | 指标得分 | 是否核心指标):
+…100%22否 is 得分系数 100%, 指标权重 2, 指标得分 2, 是否核心指标 否. The digits between the
+coefficient and 是/否 are cut only where exactly one reading makes the score the weight times
+the coefficient (to the score's digits), the score no more than the weight, the weight at most
+100, no figure with a leading 0 it does not need. Both become facts in 分.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..model import TABLE, Document
+from .form_vocab import spec
+
+_TAIL = regex.compile(r"(?<![\d.])(?P<coef>\d{1,3}(?:\.\d{1,2})?)%(?P<run>\d[\d.]{1,9}?)(?=[是否])")
+_POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+
+
+@lru_cache(maxsize=1)
+def _coefficient_header() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, spec()["coefficient_columns"])))
+
+
+def glued_point_facts(doc: Document, facts: list, make_fact) -> list:
+    """Facts for the weights and scores run together after a row's coefficient, in a
+    document whose form has a coefficient column; `make_fact(block, start, end, unit, label)`
+    builds one."""
+    blocks = [b for b in doc.blocks if b.kind != TABLE]
+    if not any(_coefficient_header().search(b.text) for b in blocks):
+        return []
+    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
+    out = []
+    for block in blocks:
+        for m in _TAIL.finditer(block.text):
+            cut = _cut(m["run"], Decimal(m["coef"]))
+            if cut is None or (block.index, m.start("run")) in taken:
+                continue
+            base = m.start("run")
+            for (a, b), label in zip(((0, cut), (cut, len(m["run"]))), ("指标权重", "指标得分")):
+                fact = make_fact(block, base + a, base + b, "分", label)
+                if fact is not None:
+                    fact.extra["run"] = {"text": m.group(), "coefficient": m["coef"] + "%"}
+                    out.append(fact)
+    return out
+
+
+def _cut(run: str, coefficient: Decimal):
+    """Where the run splits into weight and score with score = weight × coefficient; None
+    unless exactly one place does."""
+    fits = []
+    for k in range(1, len(run)):
+        weight, score = run[:k], run[k:]
+        if not (_POINTS.fullmatch(weight) and _POINTS.fullmatch(score)):
+            continue
+        w, s = Decimal(weight), Decimal(score)
+        if not 0 < w <= 100 or s > w:
+            continue
+        decimals = len(score.split(".")[1]) if "." in score else 0
+        half = Decimal(1).scaleb(-decimals) / 2
+        if abs(w * coefficient / 100 - s) <= half:
+            fits.append(k)
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,30 @@
+"""Weights and scores run together after a row's scoring coefficient (得分系数)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.pipeline import extract_file
+
+# a department form flattened to one line (invented figures): name, unit, nature, targets,
+# result, then 得分系数 | 指标权重 | 指标得分 | 是否核心指标 with no breaks
+HEAD = ("部门整体绩效自评表主管部门某区融媒体中心指标名称计量单位指标性质年初指标值调整指标值全年完成值"
+        "得分系数(%)指标权重(分)指标得分(分)是否核心指标")
+ROWS = ("播发稿件数量篇定量指标2000篇2650篇100%1010是"      # 10 and 10
+        "政府采购执行率%定量指标100%72%80%21.6否"           # 2 × 80% = 1.6
+        "预决算信息公开性定性指标高高100%33否")               # 3 and 3
+
+
+def _scores(tmp_path, text):
+    path = tmp_path / "form.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return sorted(Decimal(str(f["value"])) for f in extract_file(path)["facts"] if f["kind"] == "score")
+
+
+def test_weight_and_score_are_cut_by_the_coefficient(tmp_path):
+    assert _scores(tmp_path, HEAD + ROWS) == sorted(Decimal(x) for x in ("10", "10", "2", "1.6", "3", "3"))
+
+
+def test_a_run_no_coefficient_explains_is_left_alone(tmp_path):
+    # 100% of 2 is not 3, of 23 not nothing: 23 cuts no way; without the coefficient column, none is read
+    assert _scores(tmp_path, HEAD + "基础信息完善率%定量指标100%100%100%23否") == []
+    assert _scores(tmp_path, HEAD.replace("得分系数(%)", "完成比例") + ROWS) == []
