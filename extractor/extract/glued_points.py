@@ -1,9 +1,10 @@
 """Points in rows whose cells a document-sharing site ran together, on forms that score each
 indicator by a coefficient of its weight (得分系数 | 指标权重 | 指标得分 | 是否核心指标):
-…100%22否 is 得分系数 100%, 指标权重 2, 指标得分 2, 是否核心指标 否. The digits between the
-coefficient and 是/否 are cut only where exactly one reading makes the score the weight times
-the coefficient (to the score's digits), the score no more than the weight, the weight at most
-100, no figure with a leading 0 it does not need. Both become facts in 分.
+…100%22否 is 得分系数 100%, 指标权重 2, 指标得分 2, 是否核心指标 否; the budget row's 76%107.6
+is 执行率 76%, 权重 10, 得分 7.6. The digits between the rate and the next words are cut only
+where exactly one reading makes the score the weight times the rate (to the score's digits),
+the score no more than the weight, the weight at most 100, no figure with a leading 0 it does
+not need. Both become facts in 分.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import regex
 from ..model import TABLE, Document
 from .form_vocab import spec
 
-_TAIL = regex.compile(r"(?<![\d.])(?P<coef>\d{1,3}(?:\.\d{1,2})?)%(?P<run>\d[\d.]{1,9}?)(?=[是否])")
+_TAIL = regex.compile(r"(?<![\d.])(?P<coef>\d{1,3}(?:\.\d{1,2})?)%(?P<run>\d[\d.]{1,9}?)(?=[是否]|\p{Han})")
 _POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 
 
