@@ -81,10 +81,11 @@ def relations_of(record: dict, kind: str) -> list:
     return [r for r in record.get("relations", []) if r["type"] == kind]
 
 
-def sum_of(facts: list) -> Interval:
+def sum_of(facts: list, interval=interval_of) -> Interval:
+    """The facts added up, each the interval `interval` gives it (its written tolerance by default)."""
     total = exact(0)
     for f in facts:
-        total = total + interval_of(f)
+        total = total + interval(f)
     return total
 
 

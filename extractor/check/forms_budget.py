@@ -5,9 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, rounded, show
-from .forms_common import (HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name,
-                           shown, sum_facts)
+from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of
+from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, interval_of, points_interval, verdict
 
 # how far from consistent an outcome of verdict() is, for picking the reading closest to it
@@ -164,7 +163,7 @@ def check_funds_total(record: dict) -> list:
                     # a part not read, or only the small ones (上年结转, 其他资金) read while the
                     # row of the year's money was not: the sum is not known
                     continue
-                summed = sum_facts(filled)
+                summed = sum_of(filled)
                 outcome, diff, tol = verdict(total, summed)
                 if outcome == "ok":
                     continue

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Optional
 
 from .common import check_settings, rounded, show
-from .tolerance import Interval, exact, interval_of
 
 HUNDRED = Decimal(100)
 
@@ -27,7 +26,7 @@ def forms_of(record: dict) -> list:
 def cell(row: dict, column: str, facts: dict) -> Optional[dict]:
     """The fact in a fund row's column; None when the column is absent, not applicable or
     its fact was not found."""
-    if column in (row.get("na") or []):
+    if is_na(row, column):
         return None
     fid = (row.get("cells") or {}).get(column)
     return facts.get(fid) if fid else None
@@ -35,15 +34,6 @@ def cell(row: dict, column: str, facts: dict) -> Optional[dict]:
 
 def is_na(row: dict, column: str) -> bool:
     return column in (row.get("na") or [])
-
-
-def sum_facts(facts: list, interval=interval_of) -> Interval:
-    total = exact(0)
-    for f in facts:
-        total = total + interval(f)
-    return total
-
-
 
 
 def row_name(row: dict) -> str:

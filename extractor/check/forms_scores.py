@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, rounded
-from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points, sum_facts
+from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
+from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
 from .tolerance import Interval, exact, interval_of, points_interval, verdict
 
 
@@ -56,7 +56,7 @@ def check_score_total(record: dict) -> list:
             readings = [items, indicator_items] if budget_items and not form.get("budget_in_total") else [items]
             results = []
             for parts in readings:
-                summed = sum_facts(parts, interval)
+                summed = sum_of(parts, interval)
                 if total is not None:
                     # a total may round the sum (97.5 → 98) but a point more is no rounding:
                     # points are counted, so a miss beyond half a unit is an error

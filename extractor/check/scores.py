@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Optional
 
 from . import rule
-from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, written
-from .tolerance import exact, interval_of, points_interval, verdict
+from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, written
+from .tolerance import interval_of, points_interval, verdict
 
 
 def _usual_bands() -> list:
@@ -70,11 +70,17 @@ def check_rule_bracket(record: dict) -> list:
     return flags
 
 
-def _score_fact(value, source: dict, name: str) -> dict:
+def _score_fact(value, source: dict, name: str, origin: Optional[str] = None) -> dict:
     """An indicator's score, shaped like a fact so tolerances and evidence work the same."""
     d = Decimal(str(value))
     return {"id": f"indicator:{name}", "value": d, "decimals": max(0, -d.as_tuple().exponent), "scale": 1,
-            "unit": "分", "text": f"{d}分", "source": source or {}}
+            "unit": "分", "text": f"{d}分", "source": source or {}, "origin": origin}
+
+
+def _awarded(fact: dict):
+    """A score table's points are awarded as written: whole ones are exact (as form.score_total
+    has them); a score a report's prose sums up (投入绩效为19分) may be rounded."""
+    return points_interval(fact) if fact.get("origin") == "table" else interval_of(fact)
 
 
 @rule("score.tree")
@@ -165,14 +171,11 @@ def _top_weights(indicators: list) -> dict:
 def _sum_scores(stated, source, name: str, parts: list) -> list:
     whole = _score_fact(stated, source, name)
     missing = [p for p in parts if p.get("score") is None]
-    scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"])) for p in parts if p.get("score") is not None]
+    scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"]), p.get("origin"))
+              for p in parts if p.get("score") is not None]
     if not scored:
         return []
-    summed = exact(0)
-    for part, fact in zip([p for p in parts if p.get("score") is not None], scored):
-        # a score table's points are awarded as written: whole ones are exact (as form.score_total
-        # has them); a score a report's prose sums up (投入绩效为19分) may be rounded
-        summed = summed + (points_interval(fact) if part.get("origin") == "table" else interval_of(fact))
+    summed = sum_of(scored, _awarded)
     outcome, diff, tol = verdict(whole, summed)
     if outcome == "ok":
         return []

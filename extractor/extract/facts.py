@@ -70,9 +70,18 @@ def extract_facts(doc: Document) -> list:
                 for fact in block_facts:  # 1、… 2、…: the items of a list are parallel things
                     fact.extra["item"] = block.numbering
             facts.extend(block_facts)
-    facts.extend(labelled_values(doc, facts, _labelled_fact))
-    facts.extend(glued_rate_facts(doc, facts, _labelled_fact))
-    facts.extend(glued_point_facts(doc, facts, _labelled_fact))
+    # figures the text readers above left bare, read by what stands around them; a figure
+    # already a fact is left to it
+    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
+
+    def new_fact(block, start: int, end: int, written_unit: str, label: Optional[str]) -> Optional[Fact]:
+        fact = None if (block.index, start) in taken else _labelled_fact(block, start, end, written_unit, label)
+        if fact is not None:
+            taken.add((block.index, start))
+        return fact
+
+    for find in (labelled_values, glued_rate_facts, glued_point_facts):
+        facts.extend(find(doc, new_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts

@@ -154,12 +154,13 @@ class FundBlockReader:
         (a label written away from its figures), the row whose values start at i."""
         first = i if label is not None else i + 1
         label = label if label is not None else self.tokens[i]
-        if label.positional and self.fund_label_col is None:
-            self.fund_label_col = label.col
-        if label.positional and label.col == self.fund_label_col:
-            end = i + 1
+        if label.positional:
+            if self.fund_label_col is None:
+                self.fund_label_col = label.col
+            end = i + 1  # the row's cells, up to the half-table set beside the block if there is one
             while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
                 end += 1
+        if label.positional and label.col == self.fund_label_col:
             values = [unit_cell(t) for t in self.tokens[i + 1:end]]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
                 values.pop()  # the table is wider than the fund block
@@ -171,9 +172,6 @@ class FundBlockReader:
             # a row of the half-table set beside the block (按支出性质分 | 基本支出 | 620.4 |
             # 618.9 under the 分值 and 执行率 columns): its columns are not the header's, so
             # its figures are placed by type only
-            end = i + 1
-            while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
-                end += 1
             values = [unit_cell(t) for t in self.tokens[first:end] if value_type(unit_cell(t).text)]
             pairs = assign_by_type(self.fund_columns, values, slot)
         else:

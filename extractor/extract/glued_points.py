@@ -25,26 +25,26 @@ def _coefficient_header() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, spec()["coefficient_columns"])))
 
 
-def glued_point_facts(doc: Document, facts: list, make_fact) -> list:
+def glued_point_facts(doc: Document, make_fact) -> list:
     """Facts for the weights and scores run together after a row's coefficient, in a
     document whose form has a coefficient column; `make_fact(block, start, end, unit, label)`
-    builds one."""
+    builds one (None for a figure that is a fact already: then the run is left to it)."""
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     if not any(_coefficient_header().search(b.text) for b in blocks):
         return []
-    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
     out = []
     for block in blocks:
         for m in _TAIL.finditer(block.text):
             cut = _cut(m["run"], Decimal(m["coef"]))
-            if cut is None or (block.index, m.start("run")) in taken:
+            if cut is None:
                 continue
             base = m.start("run")
             for (a, b), label in zip(((0, cut), (cut, len(m["run"]))), ("指标权重", "指标得分")):
                 fact = make_fact(block, base + a, base + b, "分", label)
-                if fact is not None:
-                    fact.extra["run"] = {"text": m.group(), "coefficient": m["coef"] + "%"}
-                    out.append(fact)
+                if fact is None:
+                    break
+                fact.extra["run"] = {"text": m.group(), "coefficient": m["coef"] + "%"}
+                out.append(fact)
     return out
 
 

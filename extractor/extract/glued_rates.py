@@ -15,11 +15,10 @@ _RUN = regex.compile(r"(?<![\d.\-/:])(?P<figures>\d[\d.]{4,}\d)%")
 _LONGEST = 32  # two amounts of a county's budget and a rate are far shorter
 
 
-def glued_rate_facts(doc: Document, facts: list, make_fact) -> list:
+def glued_rate_facts(doc: Document, make_fact) -> list:
     """Facts for the rates at the end of run-together rows in `doc`'s text;
-    `make_fact(block, start, end, written_unit, label)` builds one. Figures that are
-    already facts are left to them."""
-    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
+    `make_fact(block, start, end, written_unit, label)` builds one (None for a figure that is
+    a fact already)."""
     out = []
     for block in doc.blocks:
         if block.kind == TABLE:
@@ -32,8 +31,6 @@ def glued_rate_facts(doc: Document, facts: list, make_fact) -> list:
             if cut is None:
                 continue
             start, end = m.start("figures") + cut[-1][0], m.end()
-            if (block.index, start) in taken:
-                continue
             fact = make_fact(block, start, end, "%", _name_before(block.text, m.start()))
             if fact is not None:
                 fact.extra["run"] = {"text": m.group(), "cells": [figures[a:b] for a, b in cut]}

@@ -35,11 +35,10 @@ _ROW_NUMBER_HEADER = regex.compile(r"行\s*次|栏\s*次|列\s*次")
 _BARE_VALUE = regex.compile(r"^\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
 
 
-def labelled_values(doc: Document, facts: list, make_fact) -> list:
+def labelled_values(doc: Document, make_fact) -> list:
     """New facts for the bare figures of `doc`'s text whose unit their label gives.
     `make_fact(block, start, end, written_unit, label)` builds one (None when it cannot);
     figures already facts are left to them."""
-    taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
     out = []
     pending: Optional[tuple] = None  # (unit, label) of the line before, when it ends in a unit
     run: Optional[str] = None  # the unit a run of label-and-figure lines shares
@@ -70,10 +69,9 @@ def labelled_values(doc: Document, facts: list, make_fact) -> list:
         if found:
             m, unit, label = found
             start = offset + m.start("number")
-            if (block.index, start) not in taken:
-                fact = make_fact(block, start, offset + m.end("number"), "%" if unit == "％" else unit, _label(label))
-                if fact is not None:
-                    out.append(fact)
+            fact = make_fact(block, start, offset + m.end("number"), "%" if unit == "％" else unit, _label(label))
+            if fact is not None:
+                out.append(fact)
             pending = None
         elif m := _LABEL_UNIT.match(line):
             pending = (m["unit"], m["label"].strip() or previous)
