@@ -10,6 +10,8 @@ import pytest
 from extractor.extract.form_glued import _cut
 from extractor.pipeline import extract_file
 
+from conftest import text_record
+
 # 分值 before the target, as several provinces' forms have it
 HEAD_WEIGHT_FIRST = ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
                      "未完成原因分析及改进措施"]
@@ -44,9 +46,7 @@ def _indicators(record):
 
 
 def test_glued_rows_are_cut_in_the_header_order(tmp_path):
-    path = tmp_path / "glued.txt"
-    path.write_text(_glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST), encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, _glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST), "glued.txt")
     rows = _indicators(record)
     assert rows["新建灌溉渠道长度"] == {"weight": 20, "score": 20, "target": "≥350米", "actual": "≥350米"}
     assert rows["工程验收合格率"] == {"weight": 20, "score": 20, "target": "100%", "actual": "100%"}
@@ -106,9 +106,7 @@ SPLIT_TARGET_FORM = """项目支出绩效自评表（2022年度）
 
 
 def test_a_target_over_three_cells_is_one_target(tmp_path):
-    path = tmp_path / "split.txt"
-    path.write_text(SPLIT_TARGET_FORM, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, SPLIT_TARGET_FORM, "split.txt")
     form = record["forms"][0]
     facts = {f["id"]: f for f in record["facts"]}
     rows = {ind["path"][-1]: ind for ind in form["indicators"]}
@@ -123,7 +121,7 @@ def test_a_target_over_three_cells_is_one_target(tmp_path):
     assert facts[aware["actual"]["fact"]]["value"] == 92 and facts[aware["score"]]["value"] == 18
     assert rows["补助发放准确率"]["target"]["comparator"] == "="
     # the target's figure is quoted where it is written
-    text = path.read_text(encoding="utf-8")
+    text = (tmp_path / "split.txt").read_text(encoding="utf-8")
     line_start = text.index("| 产出指标 | 数量指标")
     assert target["source"]["quote"] == "820" and "820" in text[line_start:]
 
@@ -163,9 +161,7 @@ def test_a_name_run_onto_its_target_and_result(tmp_path):
     # a PDF text layer drops the spaces between Chinese and figures, not between figures
     text = ("项目支出绩效自评表（2022年度）\n绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
             "产出指标（50分） 数量指标 完成委托评审项目数量≥40个42 10 10 质量指标 评审报告合格率≥95%98% 10 10\n")
-    path = tmp_path / "pdfish.txt"
-    path.write_text(text, encoding="utf-8")
-    got = _indicators(extract_file(path))
+    got = _indicators(text_record(tmp_path, text, "pdfish.txt"))
     assert got["完成委托评审项目数量"] == {"weight": 10, "score": 10, "target": "≥40个", "actual": "42个"}
     assert got["评审报告合格率"] == {"weight": 10, "score": 10, "target": "≥95%", "actual": "98%"}
 
@@ -193,9 +189,7 @@ def test_a_special_fund_form_run_together_is_read(tmp_path):
     text = ("2021年度县级专项资金绩效目标自评表专项资金名称农村公路养护主管部门某县交通运输局实施单位某县公路事务中心"
             "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额86.585.999.31%其中:县级资金86.585.999.31%"
             "其他资金年度总体目标完成农村公路日常养护\n")
-    path = tmp_path / "special.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, text, "special.txt")
     form = record["forms"][0]
     facts = {f["id"]: f for f in record["facts"]}
     total = next(r for r in form["funds"] if r["slot"] == "total")
@@ -211,16 +205,12 @@ def test_a_special_fund_form_run_together_is_read(tmp_path):
     (_glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST).replace("总分98", "总分10098注：一级指标分值见说明"), Decimal("98")),
 ])
 def test_a_total_score_run_into_words_is_read(tmp_path, text, score):
-    path = tmp_path / "total.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, text, "total.txt")
     assert record["metadata"]["score"] == score
 
 
 def test_a_count_after_a_total_label_is_no_score(tmp_path):
-    path = tmp_path / "count.txt"
-    path.write_text("部门整体支出绩效自评表主管部门某县文化馆自评得分12个项目已完成\n", encoding="utf-8")
-    assert extract_file(path)["metadata"].get("score") is None
+    assert text_record(tmp_path, "部门整体支出绩效自评表主管部门某县文化馆自评得分12个项目已完成\n", "count.txt")["metadata"].get("score") is None
 
 
 def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_path):
@@ -228,9 +218,7 @@ def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_pa
     # figures is left alone, while a target and its result alone are still cut
     text = ("项目支出绩效自评表（2022年度）\n一级指标 二级指标 三级指标 考值参分 指标值 全年实际值 得分\n"
             "产出指标 数量指标 完成农户培训人次≥300人次312人次 10 10 质量指标 培训合格率2095%96%20\n")
-    path = tmp_path / "ocred_header.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, text, "ocred_header.txt")
     rows = {ind["path"][-1]: ind for form in record["forms"] for ind in form["indicators"]}
     trained = rows["完成农户培训人次"]
     assert (trained["target"]["text"], trained["actual"]["text"]) == ("≥300人次", "312人次")
@@ -245,9 +233,7 @@ def test_with_a_header_that_cannot_be_read_only_target_and_result_are_cut(tmp_pa
 def test_a_sub_row_run_together_like_the_total_row(tmp_path, sub_row, amounts):
     text = ("项目支出绩效自评表项目名称村级河道保洁主管部门某县水利局资金情况(万元)全年预算数(A)全年执行数(B)分值"
             "执行率(B/A)得分年度资金总额:454510100.00%10" + sub_row + "其他资金年度总体目标河道保洁全覆盖\n")
-    path = tmp_path / "run.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, text, "run.txt")
     assert sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount") == amounts
     assert not [f for f in record["flags"] if f["severity"] == "error"]
 
@@ -265,9 +251,7 @@ NOTE_FORM = ("绩效目标自评表(2022年度)项目名称村级道路安全防
 
 
 def test_a_one_line_form_whose_note_counts_the_budget_row_in_the_hundred(tmp_path):
-    path = tmp_path / "note.txt"
-    path.write_text(NOTE_FORM.format(total="100100"), encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, NOTE_FORM.format(total="100100"), "note.txt")
     form = record["forms"][0]
     assert form.get("budget_in_total") is not None
     rows = {r["path"][-1]: r for r in form["indicators"]}
@@ -278,9 +262,8 @@ def test_a_one_line_form_whose_note_counts_the_budget_row_in_the_hundred(tmp_pat
 
 def test_indicators_worth_the_whole_hundred_beside_a_budget_row_inside_it(tmp_path):
     # the rows' 分值 and 得分 are 100 on their own: with the budget row's 10, 110 against a total of 100
-    path = tmp_path / "note.txt"
     text = NOTE_FORM.replace("群众出行安全状况20明显改善明显改善20", "群众出行安全状况30明显改善明显改善30").replace(
         "效益指标(20分)", "效益指标(30分)")
-    path.write_text(text.format(total="100100"), encoding="utf-8")
-    errors = [f["message"] for f in extract_file(path)["flags"] if f["severity"] == "error"]
+    errors = [f["message"] for f in text_record(tmp_path, text.format(total="100100"), "note.txt")["flags"]
+              if f["severity"] == "error"]
     assert any("分值之和" in m for m in errors)

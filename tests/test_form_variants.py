@@ -15,7 +15,8 @@ from extractor.extract.form_tokens import Token
 from extractor.ingest.cell_rows import is_cell_row
 from extractor.pipeline import extract_file
 
-from test_forms import _docx, _xlsx
+from conftest import text_record
+from test_forms import _docx, _with, _xlsx
 
 TRANSFER_WAN = [
     ["防疫补助资金转移支付绩效目标自评表"],
@@ -72,18 +73,12 @@ def _render(rows: list, shape: str) -> str:
     raise ValueError(shape)
 
 
-def _text_record(tmp_path, text, name="form.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_file(path)
-
-
 def _record(tmp_path, rows, shape):
     if shape == "docx":
         return extract_file(_docx(tmp_path, rows))
     if shape == "xlsx":
         return extract_file(_xlsx(tmp_path, rows))
-    return _text_record(tmp_path, _render(rows, shape), f"form_{shape}.txt")
+    return text_record(tmp_path, _render(rows, shape), f"form_{shape}.txt")
 
 
 def _facts(record) -> Counter:
@@ -144,15 +139,13 @@ def test_pipe_department_form_reads_every_slot(tmp_path):
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "cells"])
 def test_a_fund_row_under_an_unknown_label_leaves_the_sum_unchecked(tmp_path, shape):
     # the year's money under a label no template uses: 100 + 0 is no reading of 3120.75
-    rows = [r[:] for r in DEPARTMENT_DASHES]
-    rows[4][1] = "本级安排资金"
+    rows = _with(DEPARTMENT_DASHES, 4, 1, "本级安排资金")
     assert "form.funds_total" not in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"]]
 
 
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "one_line"])
 def test_a_wrong_fund_total_is_still_flagged(tmp_path, shape):
-    rows = [r[:] for r in DEPARTMENT_DASHES]
-    rows[3][4] = "3060.2"  # 2950.2 + 100 = 3050.2
+    rows = _with(DEPARTMENT_DASHES, 3, 4, "3060.2")  # 2950.2 + 100 = 3050.2
     rules = [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]
     assert "form.funds_total" in rules
 
@@ -197,7 +190,7 @@ COLUMN_BY_COLUMN = (
 
 
 def test_a_form_written_column_by_column(tmp_path):
-    record = _text_record(tmp_path, COLUMN_BY_COLUMN)
+    record = text_record(tmp_path, COLUMN_BY_COLUMN)
     form = record["forms"][0]
     facts = _facts(record)
     total = next(r for r in form["funds"] if r["slot"] == "total")  # the first run: the first label's
@@ -308,8 +301,7 @@ def test_points_written_with_fen_fill_the_score_slots(tmp_path, shape):
 
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "cells"])
 def test_points_written_with_fen_are_checked(tmp_path, shape):
-    rows = [r[:] for r in POINTS_FORM]
-    rows[10][7] = "20分"  # 93.50% misses ≥95.00% and still gets full marks; 总分 no longer adds up
+    rows = _with(POINTS_FORM, 10, 7, "20分")  # 93.50% misses ≥95.00% and still gets full marks; 总分 no longer adds up
     rules = [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] in ("error", "warning")]
     assert "form.target_missed" in rules and "form.score_total" in rules
 
@@ -361,12 +353,12 @@ def test_a_form_in_padded_rows_raises_no_score_tree_error(tmp_path):
 def test_the_total_of_a_form_written_column_by_column(tmp_path):
     # the total row's 100 and 总分 right after the rows' runs, its label written after the names
     text = COLUMN_BY_COLUMN.replace("≥90% 92% 10 10 ", "≥90% 92% 10 10 100 99.8 ").replace("总分 100 99.8", "总分")
-    record = _text_record(tmp_path, text)
+    record = text_record(tmp_path, text)
     assert record["metadata"]["score"] == Decimal("99.8")
     assert _errors(record) == []
     # a bare target and result after the runs (100 94 10 9) are a row's, not the total
     row_after = text.replace("100 99.8 产出指标", "100 94 10 9 产出指标")
-    assert _text_record(tmp_path, row_after)["metadata"]["score"] is None
+    assert text_record(tmp_path, row_after)["metadata"]["score"] is None
 
 
 # a province's template: the budget block is one row with no label under its header, the
@@ -407,16 +399,14 @@ def test_split_targets_and_a_budget_row_without_its_label(tmp_path, shape):
 
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
 def test_split_target_form_totals_are_checked(tmp_path, shape):
-    rows = [r[:] for r in SPLIT_TARGET_FORM]
-    rows[-1][-1] = "98.8"  # 20+20+10+20+20 + 9.8 = 99.8
+    rows = _with(SPLIT_TARGET_FORM, -1, -1, "98.8")  # 20+20+10+20+20 + 9.8 = 99.8
     assert "form.score_total" in [f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"]
 
 
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "one_line"])
 def test_a_money_unit_stated_after_the_figures_applies_to_them(tmp_path, shape):
     # the block's unit written after its rows (a text layer that moved it): 1,287.00 is in 元
-    rows = [r[:] for r in POINTS_FORM]
-    rows[3][0] = "项目资金"
+    rows = _with(POINTS_FORM, 3, 0, "项目资金")
     rows.insert(7, ["金额单位：元"])
     record = _record(tmp_path, rows, shape)
     amounts = sorted({f["value"] for f in record["facts"] if f["kind"] == "amount"})
@@ -464,8 +454,7 @@ def test_a_form_that_numbers_its_rows_and_columns(tmp_path, shape):
 
 @pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
 def test_a_slip_in_a_numbered_form_is_flagged(tmp_path, shape):
-    rows = [r[:] for r in NUMBERED_FORM]
-    rows[3][7] = "86.400000"  # 80 + 16.4 = 96.4, and 96.4 ÷ 120.5 = 80%
+    rows = _with(NUMBERED_FORM, 3, 7, "86.400000")  # 80 + 16.4 = 96.4, and 96.4 ÷ 120.5 = 80%
     rules = {f["rule"] for f in _record(tmp_path, rows, shape)["flags"] if f["severity"] == "error"}
     assert {"form.execution_rate", "form.funds_total"} <= rules
 
@@ -489,7 +478,7 @@ GAPPED_FORM = """项目支出绩效自评表
 
 
 def test_runs_of_labels_or_figures_one_space_apart_are_cells(tmp_path):
-    record = _text_record(tmp_path, GAPPED_FORM)
+    record = text_record(tmp_path, GAPPED_FORM)
     form = record["forms"][0]
     total = next(r for r in form["funds"] if r["slot"] == "total")
     assert set(total["cells"]) == {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}
@@ -501,7 +490,7 @@ def test_runs_of_labels_or_figures_one_space_apart_are_cells(tmp_path):
 
 def test_a_slip_in_a_gapped_form_is_flagged(tmp_path):
     # the budget score and the indicators' scores add up to 98: a total of 96 is off by two
-    record = _text_record(tmp_path, GAPPED_FORM.replace("总分    100 98", "总分    100 96"))
+    record = text_record(tmp_path, GAPPED_FORM.replace("总分    100 98", "总分    100 96"))
     assert any("得分" in m for m in _errors(record))
 
 
@@ -541,7 +530,7 @@ def test_a_transfer_form_laid_out_as_label_and_value(tmp_path):
     # to the line before it
     text = ("转移支付（区域）绩效目标自评表\n资金执行情况（万元）\n"
             "转移支付预算数(A) 12.6万 预算执行率(B/A) 96.03%\n转移支付执行数(B) 12.1万\n")
-    record = _text_record(tmp_path, text)
+    record = text_record(tmp_path, text)
     amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
     assert amounts == [Decimal(121000), Decimal(126000)]
 
@@ -606,8 +595,7 @@ def test_a_score_table_that_weights_every_level(tmp_path, shape):
 
 
 def test_a_slip_in_a_table_that_weights_every_level(tmp_path):
-    rows = [r[:] for r in WEIGHTED_LEVELS]
-    rows[-1][-1] = "96"  # the rows' scores add up to 94
+    rows = _with(WEIGHTED_LEVELS, -1, -1, "96")  # the rows' scores add up to 94
     record = _record(tmp_path, rows, "cells")
     assert any("得分" in m for m in _errors(record))
 
@@ -676,8 +664,7 @@ def test_a_form_as_filled_in_reads_alike_in_every_shape(tmp_path, shape):
 
 
 def test_a_slip_in_a_form_as_filled_in_is_flagged(tmp_path):
-    rows = [r[:] for r in RICH_FORM]
-    rows[-2][-2] = "98.1"  # the rows' scores and the budget row's add up to 96.1
+    rows = _with(RICH_FORM, -2, -2, "98.1")  # the rows' scores and the budget row's add up to 96.1
     assert any("得分" in m for m in _errors(_record(tmp_path, rows, "cells")))
 
 
@@ -717,8 +704,7 @@ def test_a_breakdown_beside_the_fund_block(tmp_path, shape):
 
 @pytest.mark.parametrize("shape", ["pipe", "cells", "docx"])
 def test_a_slip_beside_a_side_by_side_breakdown_is_flagged(tmp_path, shape):
-    rows = [r[:] for r in DEPARTMENT_SIDE_BY_SIDE]
-    rows[4][6] = "99.04%"  # 1902.18 ÷ 1960.3 is 97.04 %
+    rows = _with(DEPARTMENT_SIDE_BY_SIDE, 4, 6, "99.04%")  # 1902.18 ÷ 1960.3 is 97.04 %
     assert any("执行率" in m for m in _errors(_record(tmp_path, rows, shape)))
 
 
@@ -745,9 +731,8 @@ REPORT_AROUND_A_TABLE = ("某县2021年度农村饮水安全巩固提升项目�
 def test_a_report_around_a_table_that_weights_every_level(tmp_path, shape):
     # a narrative report with the framework's score table in it, however the table was written
     text = REPORT_AROUND_A_TABLE.format(table=_render(WEIGHTED_LEVELS[2:], shape))
-    record = _text_record(tmp_path, text)
+    record = text_record(tmp_path, text)
     assert len([f for f in record["facts"] if f["kind"] == "score"]) == 30 + 1  # the table's, and 94分
     assert [f for f in record["flags"] if f["severity"] in ("error", "warning")] == []
-    slip = REPORT_AROUND_A_TABLE.format(table=_render([r[:-1] + ["96"] if r[0] == "合计" else r
-                                                       for r in WEIGHTED_LEVELS[2:]], shape))
-    assert any("得分" in m for m in _errors(_text_record(tmp_path, slip, "slip.txt")))
+    slip = REPORT_AROUND_A_TABLE.format(table=_render(_with(WEIGHTED_LEVELS, -1, -1, "96")[2:], shape))
+    assert any("得分" in m for m in _errors(text_record(tmp_path, slip, "slip.txt")))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.pipeline import extract_file
+from conftest import text_record
 
 # a department form flattened to one line (invented figures): name, unit, nature, targets,
 # result, then 得分系数 | 指标权重 | 指标得分 | 是否核心指标 with no breaks
@@ -17,13 +17,13 @@ ROWS = ("播发稿件数量篇定量指标2000篇2650篇100%1010是"      # 10 a
 
 
 def _scores(tmp_path, text):
-    path = tmp_path / "form.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return sorted(Decimal(str(f["value"])) for f in extract_file(path)["facts"] if f["kind"] == "score")
+    record = text_record(tmp_path, text + "\n", "form.txt")
+    return sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "score")
 
 
 def test_weight_and_score_are_cut_by_the_coefficient(tmp_path):
-    assert _scores(tmp_path, HEAD + ROWS) == sorted(Decimal(x) for x in ("10", "9.44", "10", "10", "2", "1.6", "3", "3"))
+    expected = ("10", "9.44", "10", "10", "2", "1.6", "3", "3")  # the budget row's, then each row's
+    assert _scores(tmp_path, HEAD + ROWS) == sorted(Decimal(x) for x in expected)
 
 
 def test_a_run_no_coefficient_explains_is_left_alone(tmp_path):

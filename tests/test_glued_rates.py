@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.pipeline import extract_file
+from conftest import text_record
 
 # invented figures; each row is 预算数, 执行数, 执行率 with no break between the cells
 ROWS = ("序号各县区名称全年预算数全年执行数预算执行率"
@@ -14,9 +14,7 @@ ROWS = ("序号各县区名称全年预算数全年执行数预算执行率"
 
 
 def _percents(tmp_path, text):
-    path = tmp_path / "rows.txt"
-    path.write_text(text, encoding="utf-8")
-    record = extract_file(path)
+    record = text_record(tmp_path, text, "rows.txt")
     return record, [f for f in record["facts"] if f["kind"] == "percent"]
 
 

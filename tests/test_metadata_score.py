@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.pipeline import extract_file
+from conftest import text_record
 
 OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效自评报告\n一、项目基本情况\n本项目年度预算资金120万元，全年执行115.2万元。\n"
 
@@ -18,9 +18,7 @@ OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效�
     ("经评价，该项目得分为 88 分。", "88"),
 ])
 def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
-    path = tmp_path / "report.txt"
-    path.write_text(OPENING + "二、绩效自评结论\n" + sentence + "\n", encoding="utf-8")
-    assert extract_file(path)["metadata"]["score"] == Decimal(score)
+    assert text_record(tmp_path, OPENING + "二、绩效自评结论\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -29,6 +27,4 @@ def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     "满意度调查综合得分：93分。",                         # a survey's score
 ])
 def test_scores_that_are_not_the_total(tmp_path, sentence):
-    path = tmp_path / "report.txt"
-    path.write_text(OPENING + "二、绩效自评情况\n" + sentence + "\n", encoding="utf-8")
-    assert extract_file(path)["metadata"].get("score") is None
+    assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"].get("score") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.ingest.preview_chunks import join_preview_chunks
-from extractor.pipeline import extract_file
+from conftest import text_record
 
 # a report flattened to one string (invented figures), as such a site shows it
 FLAT = ("某县2022年度农村公路养护资金绩效自评报告一、项目基本情况本年度安排农村公路养护资金1280.56万元，"
@@ -28,9 +28,8 @@ def test_chunks_are_one_text_again():
 
 def test_a_figure_cut_by_a_chunk_boundary_is_read_whole(tmp_path):
     size = FLAT.index("1280.56", 100) + 4  # the first cut falls inside the second 1280.56
-    path = tmp_path / "preview.txt"
-    path.write_text(_chunked(FLAT, size), encoding="utf-8")
-    amounts = [Decimal(str(f["value"])) for f in extract_file(path)["facts"] if f["kind"] == "amount"]
+    record = text_record(tmp_path, _chunked(FLAT, size), "preview.txt")
+    amounts = [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount"]
     assert amounts.count(Decimal("12805600")) == 2
 
 
