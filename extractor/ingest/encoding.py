@@ -1,5 +1,5 @@
-"""Decoding .txt reports and web pages. Archives mix UTF-8 (with and without BOM), GB18030/GBK and
-UTF-16; the encoding used is reported back so a reviewer can see what was assumed.
+"""Decoding .txt reports and web pages. Archives mix UTF-8 (with and without BOM), GB18030/GBK,
+Big5 and UTF-16; the encoding used is reported back so a reviewer can see what was assumed.
 
 Text that is mostly right is read: bytes that do not decode (a flipped bit, a lost
 block) become U+FFFD and are counted, with the byte offsets of the first few, so the
@@ -163,6 +163,34 @@ def _gb_name(text: str) -> str:
         return "gb18030"
 
 
+# Big5 (traditional characters) decodes as GB18030 without an error too — both are pairs of
+# bytes — but into nonsense: Big5's second bytes 0x40-0x7E are outside GB2312, so about a third
+# of the characters come out as GBK's rare extension characters, and its most common first
+# bytes (0xA4, 0xA5) are GB2312's kana rows. A GB reading with that many of them is Big5's
+# when Big5 reads the file; a simplified report has next to none (a rare name, 堃).
+_KANA = re.compile("[\u3040-\u30ff]")
+_NON_ASCII_CHARS = re.compile("[^\x00-\x7f]")
+_UNLIKE_SHARE = 0.2
+
+
+def _unlike_gb(text: str) -> bool:
+    return _odd_share(text, "gb2312") > _UNLIKE_SHARE
+
+
+def _unlike_big5(text: str) -> bool:
+    return _odd_share(text, "big5") > _UNLIKE_SHARE
+
+
+def _odd_share(text: str, common_codec: str) -> float:
+    """Share of the non-ASCII characters of a sample that a text in that script rarely has:
+    kana, or characters outside the codec's common set."""
+    chars = "".join(_NON_ASCII_CHARS.findall(text[:_SAMPLE_CHARS]))
+    if not chars:
+        return 0.0
+    outside = len(chars) - len(chars.encode(common_codec, errors="ignore")) // 2  # both codecs: two bytes a character
+    return (outside + len(_KANA.findall(chars))) / len(chars)
+
+
 def decode_text(data: bytes) -> DecodedText:
     """The text and the encoding it was read in, with any damage counted. Raises
     IngestError `bad_encoding` when no encoding reads the file mostly right."""
@@ -188,6 +216,11 @@ def decode_text(data: bytes) -> DecodedText:
         return found
     found = _decode(data, "gb18030", budget)
     if found is not None:
+        if _unlike_gb(found.text):
+            big5 = _decode(data, "cp950", budget)
+            if big5 is not None and not _unlike_big5(big5.text):
+                big5.encoding = "big5"
+                return big5
         found.encoding = _gb_name(found.text)
         return found
     try:

@@ -31,6 +31,7 @@ from lxml import html as lxml_html
 from ..errors import IngestError
 from ..model import TABLE, Document
 from .encoding import decode_html
+from .han_script import simplified
 from .html_content import (BLOCK_TAGS, HEADING_TAGS, chrome_by_name, content_roots, drop, drop_chrome_blocks,
                            drop_unwanted_tags, is_layout_table, row_cells, rules, table_rows, tag_of)
 from .html_meta import find_attachments, find_publication_blocks, head_fields, published
@@ -52,8 +53,10 @@ def read_html(path, data: bytes, fmt: str = "html", transport_charset: str | Non
     text, encoding = decode_html(data, transport_charset)
     if not text.strip():
         raise IngestError("the page is empty", code="empty")
+    text, script_warning = simplified(text)
     root = _parse(text)
-    doc = Document(path=str(path), format=fmt, encoding=encoding, pages=None)
+    doc = Document(path=str(path), format=fmt, encoding=encoding, pages=None,
+                   warnings=[script_warning] if script_warning else [])
     head = head_fields(root)
     base = root.find(".//base")
     base_url = (base.get("href") if base is not None and base.get("href") else None) or base_url

@@ -16,6 +16,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
 from .encoding import decode_text
+from .han_script import simplified
 from .tables import caption_from_previous
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
@@ -31,8 +32,10 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     text = decoded.text
     if not text.strip():
         raise IngestError("file has no text", code="empty")
+    text, script_warning = simplified(text)
     doc = Document(path=str(path), format="txt", encoding=decoded.encoding, pages=None,
-                   decode_errors=decoded.decode_errors(), warnings=decoded.warnings())
+                   decode_errors=decoded.decode_errors(),
+                   warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = join_preview_chunks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     _parse_lines(doc, lines)
     if not doc.blocks:
