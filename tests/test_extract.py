@@ -2,6 +2,8 @@
 counties, other wording), and the seeds' must-have values."""
 from decimal import Decimal
 
+import pytest
+
 from extractor.extract.indicators import extract_indicators
 from extractor.extract.sections import extract_sections
 from extractor.ingest import load_document
@@ -97,3 +99,17 @@ def test_region_without_its_suffix_and_unknown_names(tmp_path):
     # a shared short name is not guessed without its province or city
     assert resolve_region("城关财政局2017年项目绩效评价报告", "")["county"] is None
     assert resolve_region("某某县财政局2017年项目绩效评价报告", "")["region_unresolved"] == ["某某县"]
+
+
+@pytest.mark.parametrize("city, county", [("长沙市", "长沙县"), ("岳阳市", "岳阳县"), ("南昌市", "南昌县")])
+def test_a_city_is_not_its_namesake_county(city, county):
+    from extractor.extract.regions import resolve_region
+
+    # the city's name holds the county's short name; the report is the city's
+    got = resolve_region(f"{city}财政局2021年度项目支出绩效自评报告", "")
+    assert (got["city"], got["county"]) == (city, None)
+    got = resolve_region(f"{city}{county}民政局2021年度项目支出绩效自评报告", "")
+    assert got["county"] == county
+    # written short, with its city named in the report, the county is still found
+    got = resolve_region(f"{county[:-1]}民政局2021年度项目支出绩效自评报告", f"按照{city}财政局的要求")
+    assert got["county"] == county

@@ -137,10 +137,13 @@ def short_names(text: str, body: Counter) -> Counter:
     found: Counter = Counter()
     if not named:
         return found
+    # inside a name of its own the short name is that place: 长沙 in 长沙市财政局 is the
+    # city, not 长沙县
+    taken = [(start, start + len(name)) for start, name in _find_names(text)]
     for region, ancestors, short in _county_short_names():
-        if named.isdisjoint(ancestors):
+        if named.isdisjoint(ancestors) or short not in text or region.name in text:
             continue
-        if short in text and region.name not in text:
+        if any(not any(a <= at < b for a, b in taken) for at in _positions(text, short)):
             found[region] += 1
     return found
 
