@@ -113,3 +113,13 @@ def test_a_city_is_not_its_namesake_county(city, county):
     # written short, with its city named in the report, the county is still found
     got = resolve_region(f"{county[:-1]}民政局2021年度项目支出绩效自评报告", f"按照{city}财政局的要求")
     assert got["county"] == county
+
+
+def test_a_web_page_source_line_is_not_the_agency(tmp_path):
+    from conftest import text_record
+
+    text = ("某市某区财政支出项目绩效评价自评报告\n\n发布时间:2019-05-08 来源: 区财政局\n\n"
+            "一、项目基本情况\n\n本项目预算安排资金120万元。\n")
+    assert text_record(tmp_path, text)["metadata"]["agency"] is None
+    text = "某县农业农村局\n\n2021年度耕地保护项目绩效自评报告\n\n一、项目基本情况\n\n本项目预算安排资金120万元。\n"
+    assert text_record(tmp_path, text)["metadata"]["agency"] == "某县农业农村局"

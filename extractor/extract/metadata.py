@@ -149,7 +149,7 @@ def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:
     labelled = _compile("key_value_line")
     for b in blocks[:6]:
         # a labelled line (评价机构：X, 委托单位：X) names some other party than the one evaluated
-        if len(b.text) <= 30 and org.fullmatch(b.text.strip()) and not labelled.fullmatch(b.text.strip()):
+        if len(b.text) <= 30 and org.fullmatch(b.text.strip()) and not labelled.search(b.text.strip()):
             return b.text.strip()
     return None
 
