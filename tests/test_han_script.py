@@ -5,6 +5,7 @@ from conftest import text_record
 from extractor.ingest.encoding import decode_text
 from extractor.ingest.han_script import simplified
 from extractor.pipeline import extract_file
+from test_ingest_text_tables import needs_soffice, print_to_pdf
 
 # a small project form, typed for this test in traditional characters
 _TRADITIONAL_FORM = """2023年度農村道路養護項目績效自評表
@@ -77,3 +78,15 @@ def test_traditional_web_page(tmp_path):
                     encoding="utf-8")
     record = extract_file(page)
     assert ("amount", Decimal("1080000"), "元") in _facts(record)
+
+
+@needs_soffice
+def test_traditional_pdf_is_read_like_its_simplified_twin(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "s").mkdir()
+    _, trad = print_to_pdf(tmp_path / "t", _TRADITIONAL_FORM)
+    _, simp = print_to_pdf(tmp_path / "s", simplified(_TRADITIONAL_FORM)[0])
+    trad_record, simp_record = extract_file(trad), extract_file(simp)
+    assert _facts(trad_record) == _facts(simp_record)
+    assert ("amount", Decimal("1080000"), "元") in _facts(trad_record)
+    assert "traditional_script" in [w["code"] for w in trad_record["errors"]]

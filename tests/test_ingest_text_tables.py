@@ -365,3 +365,29 @@ def test_pipe_table_printed_over_two_pages_is_one_table(tmp_path):
     assert pdf.pages == 2 and (block.page, block.end_page) == (1, 2)
     assert block.table.n_rows == 81 and grid(block.table)[80] == ["80", "第80村", "90", "80.5"]
     assert pdf.blocks[-1].text == "以上补助资金已全部发放到户。" and pdf.blocks[-1].page == 2
+
+
+# a fund table as a PDF prints long pipe rows: wrapped at the margin, once right before a pipe
+WRAPPED_ROWS = (
+    "| 资金（万元） | 行次 | 全年预算数 | 全年到位数 | 到位率 | 全年执行数 |\n"
+    "执行率 |\n"
+    "| 年度资金总额 | 1 | 80.00 | 80.00 | 100.00% |\n"
+    "76.00 | 95.00% |\n"
+    "| 其中：县级资金 | 2 | 50.00 | 50.00 | 100.00%\n"
+    "| 47.50 | 95.00% |\n"
+    "| 乡镇配套 | 3 | 30.00 | 30.00 | 100.00% | 28.50 | 95.00% |\n")
+
+
+def test_pipe_rows_wrapped_like_a_printed_page_are_whole_rows(tmp_path):
+    rows = grid(only_table(read(tmp_path, WRAPPED_ROWS)).table)
+    assert rows[1] == ["年度资金总额", "1", "80.00", "80.00", "100.00%", "76.00", "95.00%"]
+    assert rows[2] == ["其中：县级资金", "2", "50.00", "50.00", "100.00%", "47.50", "95.00%"]
+    assert len(rows) == 4
+
+
+def test_a_row_typed_without_its_last_pipe_stays_a_row(tmp_path):
+    rows = grid(only_table(read(tmp_path, (
+        "| 指标 | 目标值 | 完成值 |\n"
+        "| 新建步道 | 12公里 | 12公里\n"
+        "| 游客满意度 | ≥90% | 94% |\n"))).table)
+    assert rows[1] == ["新建步道", "12公里", "12公里"] and rows[2] == ["游客满意度", "≥90%", "94%"]

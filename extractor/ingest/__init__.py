@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import IngestError, UnsupportedFormat
 from ..model import Document
+from .han_script import simplify_blocks
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 MHTML_SUFFIXES = {".mht", ".mhtml"}
@@ -83,6 +84,12 @@ def load_document(path, data: bytes | None = None) -> Document:
     fmt = sniff_format(path, data[:2048])
     if fmt != "pdf":
         _only_ocr_passes_over(fmt)
+    doc = _read(path, data, fmt)
+    simplify_blocks(doc)  # .txt and web pages were converted before they were parsed
+    return doc
+
+
+def _read(path: Path, data: bytes, fmt: str) -> Document:
     if fmt == "txt":
         from .txt import read_txt
         return read_txt(path, data)

@@ -35,16 +35,43 @@ def _t2s():
 
 def simplified(text: str) -> tuple:
     """(text, warning): the text in simplified characters with mirror sites' pinyin notes
-    removed, and the warning to give the document — or the text as it was and None."""
-    without_notes = _PINYIN_NOTE.sub("", text)
-    if not _looks_traditional(without_notes):
+    removed, and the warning to give the document — or the text as it was and None.
+    For text read before it is parsed (.txt, web pages), so the parsers see the words
+    their vocabularies hold."""
+    if not _looks_traditional(_PINYIN_NOTE.sub("", text)):
         return text, None
-    out = _t2s().convert(without_notes)
-    notes = len(text) - len(without_notes)
-    return out, {"code": "traditional_script", "severity": "warning",
-                 "message": "the text is in traditional characters and was read in simplified ones"
-                            + (" (pinyin notes after the characters removed)" if notes else "")
-                            + "; quotes give the simplified spelling"}
+    out = _convert(text)
+    return out, _warning(len(out) != len(text))
+
+
+def simplify_blocks(doc) -> None:
+    """The blocks and table cells of a document in traditional characters (a PDF, a .docx)
+    get their text in simplified ones; `raw` keeps it as written."""
+    sample = "".join(b.text for b in doc.blocks[:200])
+    if not _looks_traditional(_PINYIN_NOTE.sub("", sample)):
+        return
+    noted = False
+    for block in doc.blocks:
+        items = [block] + ([c for row in block.table.rows for c in row] if block.table is not None else [])
+        for item in items:
+            converted = _convert(item.text)
+            if converted != item.text:
+                noted |= len(converted) != len(item.text)
+                if item.raw is None:
+                    item.raw = item.text
+                item.text = converted
+    doc.warnings.append(_warning(noted))
+
+
+def _convert(text: str) -> str:
+    return _t2s().convert(_PINYIN_NOTE.sub("", text))
+
+
+def _warning(notes_removed: bool) -> dict:
+    return {"code": "traditional_script", "severity": "warning",
+            "message": "the text is in traditional characters and was read in simplified ones"
+                       + (" (pinyin notes after the characters removed)" if notes_removed else "")
+                       + "; quotes give the simplified spelling"}
 
 
 def _looks_traditional(text: str) -> bool:

@@ -142,7 +142,7 @@ def _pipe_rows(members: list) -> list:
     lines = [(kind, text.strip()) for kind, text in members if kind != _RULE]
     texts = [t for kind, t in lines if kind == _PIPE and _has_text(t)]
     seps = vocabulary()["separators"]
-    bounded = bool(texts) and sum(1 for t in texts if t[0] in seps and t[-1] in seps) >= _BOUNDED_SHARE * len(texts)
+    bounded = _bounded(texts, seps)
     if bounded:
         raw_rows = _bounded_raw_rows(lines)
     else:
@@ -198,14 +198,32 @@ def _has_text(line: str) -> bool:
     return any(not c.isspace() and c not in seps for c in line)
 
 
+def _bounded(texts: list, seps) -> bool:
+    """Are the rows | a | b | rows? Most of them open and close with a pipe once the lines a
+    long row wrapped onto (as a PDF prints it: a line that opens with no pipe) are joined
+    to the line they continue."""
+    rows: list = []
+    for t in texts:
+        if t[0] in seps or not rows:
+            rows.append(t)
+        else:
+            rows[-1] += t
+    return bool(rows) and sum(1 for t in rows if t[0] in seps and t[-1] in seps) >= _BOUNDED_SHARE * len(rows)
+
+
 def _bounded_raw_rows(lines: list) -> list:
     """| a | b | rows: a row opens with a pipe; a line that does not continues the row
     above (a long row wrapped, as in a PDF), as does a line without pipes when that row
-    is still open; after a closed row such a line runs on in its last cell."""
+    is still open; after a closed row such a line runs on in its last cell. A row wrapped
+    right before one of its pipes goes on in the line after it, which opens with that pipe."""
     seps = vocabulary()["separators"]
+    # a whole row's pipes: a row left open (| a | b) that the next row's pipes would take
+    # past it was typed without its last pipe, not wrapped
+    width = max((_pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
-        if kind == _PIPE and (text[0] in seps or not rows):
+        if kind == _PIPE and (not rows or (text[0] in seps and (
+                rows[-1][0][-1] in seps or _pipe_count(rows[-1][0]) + _pipe_count(text) > width))):
             rows.append([text, []])
         elif kind == _PIPE or rows[-1][0][-1] not in seps:
             rows[-1][0] = _join_wrapped(rows[-1][0], text)
