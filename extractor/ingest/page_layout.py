@@ -24,6 +24,7 @@ from .text_tables import leading_caption, pipe_table_at, table_from_rows
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _MARGIN_SHARE = 0.08
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
 _SENTENCE_END = regex.compile(r"[。；！？：;!?:]$")
 _OPENING = "（【〔《〈“‘「『"
 _LABEL = regex.compile(r"^.{1,17}[：:]$")
@@ -39,10 +40,11 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
     `sizes` are the pages' (width, height), `tables` the ruled tables found on them,
     {page index: [table as tables_from_rulings gives it]}."""
     repeated = _repeated_margins(pages, sizes)
+    offset = _page_number_offset(pages, sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
     for number, (lines, (width, height)) in enumerate(zip(pages, sizes), 1):
         page_tables = tables.get(number - 1, [])
-        body = [l for l in lines if not _is_margin(l, height, repeated)
+        body = [l for l in lines if not _is_margin(l, height, repeated, number + offset)
                 and not any(_inside(l, t["bbox"]) for t in page_tables)]
         # a paragraph still open at the bottom of the previous page means no table ended it
         may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
@@ -53,21 +55,50 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
 
 
 def _repeated_margins(pages: list, sizes: list) -> set:
-    """Texts (digits masked) in the top/bottom margin on at least half the pages."""
+    """Texts (digits masked) in the top/bottom margin on at least half the pages. A figure in
+    a running header or footer stays the same (2023年度…) or counts the pages (第3页); cells at
+    the pages' edges (指标12, 指标31) have figures that do neither, and are the report's own."""
     if len(pages) < 3:
         return set()
     seen: Counter = Counter()
-    for lines, (_, height) in zip(pages, sizes):
-        keys = {regex.sub(r"\d+", "#", l.text) for l in lines
-                if l.top < height * _MARGIN_SHARE or l.bottom > height * (1 - _MARGIN_SHARE)}
-        seen.update(keys)
-    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2)}
+    figures: dict = {}  # key → {(figure, page number)}
+    for number, (lines, (_, height)) in enumerate(zip(pages, sizes), 1):
+        keys = {regex.sub(r"\d+", "#", l.text): l.text for l in lines if _in_margin(l, height)}
+        seen.update(keys.keys())
+        for key, text in keys.items():
+            if m := regex.search(r"\d+", text):
+                figures.setdefault(key, set()).add((int(m.group(0)), number))
+    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2) and _header_figures(figures.get(k, set()))}
 
 
-def _is_margin(line: Line, height: float, repeated: set) -> bool:
-    in_margin = line.top < height * _MARGIN_SHARE or line.bottom > height * (1 - _MARGIN_SHARE)
-    if not in_margin:
+def _header_figures(found: set) -> bool:
+    return len({f for f, _ in found}) <= 1 or len({f - page for f, page in found}) == 1
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < height * _MARGIN_SHARE or line.bottom > height * (1 - _MARGIN_SHARE)
+
+
+def _page_number_offset(pages: list, sizes: list) -> int:
+    """What a bare page number adds to the page's own number: 0, or -1 under an unnumbered
+    cover, 36 for pages 37-40 printed from a longer report. The difference most bare figures
+    in the margins share, on two pages or more; 0 when none does."""
+    seen: Counter = Counter()
+    for number, (lines, (_, height)) in enumerate(zip(pages, sizes), 1):
+        seen.update({int(m.group(1)) - number for l in lines if _in_margin(l, height)
+                     and (m := _BARE_NUMBER.match(l.text))})
+    common = seen.most_common(1)
+    return common[0][0] if common and common[0][1] >= 2 else 0
+
+
+def _is_margin(line: Line, height: float, repeated: set, page_number: int) -> bool:
+    """A page's number, header or footer. A bare figure in the margin is the page's number
+    only when it is that number (a form's cell at a page's edge is one too, but not in step
+    with the pages)."""
+    if not _in_margin(line, height):
         return False
+    if m := _BARE_NUMBER.match(line.text):
+        return int(m.group(1)) == page_number
     return bool(_PAGE_NUMBER.match(line.text)) or regex.sub(r"\d+", "#", line.text) in repeated
 
 
@@ -126,6 +157,7 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
     items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables] \
         + [("text_table", t["bbox"][1], t) for t in text_tables]
     items.sort(key=lambda x: x[1])
+    short_cells = False
     if lines:
         left = min(l.x0 for l in lines)
         right = max(l.x1 for l in lines)
@@ -133,6 +165,7 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             # no line on the page comes near the margin (a page of short cells one a line):
             # the margin is where the page's own margin puts it, not at its widest cell
             right = width - left
+            short_cells = True
         char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
         # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
         # leaves a gap of more than a character height inside a paragraph
@@ -172,8 +205,10 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             starts_at_margin = _at_left(line, left, char)
             close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
                      or prev.top > line.top)  # (or overleaf)
-            goes_on = close and bool(_CONTINUES.match(line.text)
-                                     or _UNIT_GOES_ON.match(line.text) and prev.text[-1:].isdigit())
+            # (on a page of short cells a line is a cell: 人 after 2600 is the 度量单位 column,
+            # 个别对象不满意 after a score is the reason column, % alone a unit column)
+            goes_on = close and (bool(_CONTINUES.match(line.text)) and not (short_cells and line.text.strip() == "%")
+                                 or not short_cells and bool(_UNIT_GOES_ON.match(line.text)) and prev.text[-1:].isdigit())
             if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
                 para.flush()
         para.lines.append(line)
