@@ -9,6 +9,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+import regex
 
 from extractor.extract.form_cells import _split_run_together
 from extractor.extract.form_tokens import Token
@@ -736,3 +737,33 @@ def test_a_report_around_a_table_that_weights_every_level(tmp_path, shape):
     assert [f for f in record["flags"] if f["severity"] in ("error", "warning")] == []
     slip = REPORT_AROUND_A_TABLE.format(table=_render(_with(WEIGHTED_LEVELS, -1, -1, "96")[2:], shape))
     assert any("得分" in m for m in _errors(text_record(tmp_path, slip, "slip.txt")))
+
+
+def _numeric_xlsx(tmp_path, rows):
+    """The form as a unit's own workbook holds it: figures stored as numbers, a rate as a
+    fraction shown by a percent format (0.9563 under 0.00%), amounts under 0.00."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row, 1):
+            cell = ws.cell(r, c)
+            number = text.rstrip("%")
+            if regex.fullmatch(r"\d+(?:\.\d+)?", number):
+                decimals = len(number.partition(".")[2])
+                places = "0" + ("." + "0" * decimals if decimals else "")
+                cell.value = float(Decimal(number) / 100) if text.endswith("%") else float(number)
+                cell.number_format = places + ("%" if text.endswith("%") else "")
+            else:
+                cell.value = text or None
+    path = tmp_path / "numeric.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("form", ["SUBROWS_FORM", "RICH_FORM"])
+def test_figures_stored_as_numbers_read_as_the_sheet_shows_them(tmp_path, form):
+    rows = globals()[form]
+    record = extract_file(_numeric_xlsx(tmp_path, rows))
+    assert _facts(record) == _facts(_record(tmp_path, rows, "xlsx"))
+    assert not _errors(record)

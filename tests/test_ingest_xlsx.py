@@ -2,6 +2,7 @@
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from extractor.pipeline import extract_file
 
@@ -31,3 +32,14 @@ def test_score_sheet(tmp_path):
     assert leaves == {"决策›立项›依据充分性": Decimal("18.5"), "产出›数量›完成率": Decimal(36),
                       "产出›质量›达标率": Decimal("37.2")}
     assert [f["rule"] for f in rec["flags"]] == []  # 18.5 + 36 + 37.2 = 91.7
+
+
+@pytest.mark.parametrize("value, number_format, text", [
+    (0.9563, "0.00%", "95.63%"), (0.95, "0%", "95%"), (0.5, "0.0%", "50.0%"),
+    (64.8, "0.00", "64.80"), (1234.5, "#,##0.00", "1234.50"), (87.3, "0.0#", "87.3"),
+    (87.35, "0.0#", "87.35"), (87.0, "0.##", "87"), (12.345, "0.00_);[Red](0.00)", "12.35"),
+    (64.8, "General", 64.8), (45000.0, "yyyy-mm-dd", 45000.0), ("达标", "0.00", "达标")])
+def test_a_figure_is_read_as_its_number_format_shows_it(value, number_format, text):
+    from extractor.ingest.sheet_grid import shown
+
+    assert shown(value, number_format) == text

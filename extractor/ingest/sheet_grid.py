@@ -4,8 +4,10 @@ and both go through here, so the same sheet gives the same table in every format
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
+
+import regex
 
 from ..model import Table
 from .tables import build_table
@@ -13,6 +15,37 @@ from .tables import build_table
 # A report's sheet holds hundreds of cells, a big ledger some hundred thousand. A sheet
 # past this is a hostile file (one cell at A1 and one at XFD1048576), not a report.
 MAX_SHEET_CELLS = 5_000_000
+
+
+# a number format's decimals and percent sign (0.00%, #,##0.0, 0%); literals in quotes or
+# escaped, colours and conditions in brackets say nothing of the figure
+_FORMAT_NOISE = regex.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_DECIMALS = regex.compile(r"\.([0#?]+)")
+
+
+def shown(value, number_format: Optional[str]):
+    """A number as the sheet shows it, where its format says more than the stored value:
+    95.63% for 0.9563 under 0.00%, 64.80 for 64.8 under 0.00 — the digits the form's author
+    wrote (and the tolerance a check gives them). Anything else is returned as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not number_format \
+            or number_format == "General":
+        return value
+    fmt = _FORMAT_NOISE.sub("", number_format.split(";")[0])
+    if not regex.search(r"[0#?]", fmt):
+        return value  # a date or text format
+    m = _DECIMALS.search(fmt)
+    places = m.group(1) if m else ""
+    least = len(places.rstrip("#?"))  # optional places (0.0#) show only when they are not 0
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    percent = "%" in fmt
+    if percent:
+        number *= 100
+    text = format(number.quantize(Decimal(1).scaleb(-len(places)), rounding=ROUND_HALF_UP), "f")
+    if len(places) > least:
+        whole, _, fraction = text.partition(".")
+        fraction = fraction.rstrip("0").ljust(least, "0")
+        text = whole + ("." + fraction if fraction else "")
+    return text + ("%" if percent else "")
 
 
 def cell_text(value) -> str:

@@ -6,7 +6,7 @@ import io
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from .sheet_grid import MAX_SHEET_CELLS, sheet_table
+from .sheet_grid import MAX_SHEET_CELLS, sheet_table, shown
 from .zipsafe import ZIP_DAMAGE, library_errors, too_large, verified_package
 
 
@@ -27,7 +27,9 @@ def read_xlsx(path, data: bytes) -> Document:
             raise too_large("xlsx", f"sheet {sheet.title} spans {sheet.max_row:,} rows × {sheet.max_column:,} "
                                     f"columns (limit {MAX_SHEET_CELLS:,} cells)")
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-        table = sheet_table(sheet.iter_rows(values_only=True), merges, sheet.title)
+        # figures as the sheet shows them (a rate stored 0.95 under 0.00% is 95.00%)
+        grid = ([shown(c.value, c.number_format) for c in row] for row in sheet.iter_rows())
+        table = sheet_table(grid, merges, sheet.title)
         if table is not None:
             doc.add(TABLE, table.as_text(), table=table)
     if not doc.blocks:
