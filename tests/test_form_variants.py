@@ -767,3 +767,28 @@ def test_figures_stored_as_numbers_read_as_the_sheet_shows_them(tmp_path, form):
     record = extract_file(_numeric_xlsx(tmp_path, rows))
     assert _facts(record) == _facts(_record(tmp_path, rows, "xlsx"))
     assert not _errors(record)
+
+
+# a department form of points only, the level cells merged down and written once
+POINTS_ONLY_MERGED = [
+    ["部门整体支出绩效自评表"],
+    ["部门名称", "某县林业和草原局"],
+    ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+    ["产出指标", "数量指标", "造林面积完成率", "25", "25"],
+    ["", "", "抚育完成率", "25", "23"],
+    ["", "质量指标", "苗木成活率", "20", "19"],
+    ["效益指标", "生态效益指标", "森林覆盖率提升", "20", "20"],
+    ["满意度指标", "服务对象满意度指标", "林农满意度", "10", "9"],
+    ["合计", "", "", "100", "96"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_row_under_merged_level_cells_in_a_form_of_points_only(tmp_path, shape):
+    # words after a row's points name the next row: never a qualitative result
+    record = _record(tmp_path, POINTS_ONLY_MERGED, shape)
+    form = record["forms"][0]
+    assert [r["path"][-1] for r in form["indicators"]] == [r[2] for r in POINTS_ONLY_MERGED[3:8]]
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(POINTS_ONLY_MERGED, 4, 4, "21"), shape)  # 25+21+19+20+9 = 94
+    assert any("96" in m and "94" in m for m in _errors(slipped))

@@ -204,7 +204,11 @@ class IndicatorBlockReader:
                 break
             j += 1
         taken = []
-        most = max(4, len([s for s in self.indicators.slots if s not in ("reason", "skip")]))
+        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
+        most = max(4, len(value_slots))
+        # a qualitative target or result (好, 达标) stands only where the header puts the
+        # target or the result, never in a form of points only (一级 | 二级 | 三级 | 分值 |
+        # 得分: words after the points name the next row)
         while j < len(self.tokens) and len(taken) < most:
             t = _points(self.tokens[j])
             key = bare(t.text)
@@ -212,14 +216,14 @@ class IndicatorBlockReader:
                 break
             if value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
-            elif (sum(1 for x in taken if not value_type(x.text)) < 2 and _short_result(t.text)
-                  and self._numbers_follow(j + 1)):
-                taken.append(t)  # a qualitative target or result (好, 达标), at most the two
+            elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")
+                  and sum(1 for x in taken if not value_type(x.text)) < 2
+                  and _short_result(t.text) and self._numbers_follow(j + 1)):
+                taken.append(t)  # at most the two
             else:
                 break
             j += 1
         values = assign_indicator_values(self.indicators.slots, taken)
-        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
         row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
         if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
             # words after the scores are the row's reason unless a target follows them (then
