@@ -792,3 +792,33 @@ def test_a_row_under_merged_level_cells_in_a_form_of_points_only(tmp_path, shape
     assert not _errors(record)
     slipped = _record(tmp_path, _with(POINTS_ONLY_MERGED, 4, 4, "21"), shape)  # 25+21+19+20+9 = 94
     assert any("96" in m and "94" in m for m in _errors(slipped))
+
+
+# the department framework (投入 / 过程 / 产出 / 效果), its level cells merged down; row names
+# that are also the form's words (预算执行率 names a fund column, 服务对象满意度 a 二级指标)
+DEPARTMENT_FRAMEWORK = [
+    ["部门整体支出绩效自评表"],
+    ["部门名称", "某县水利局"],
+    ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"],
+    ["投入", "目标设定", "绩效目标合理性", "5", "5", ""],
+    ["", "", "绩效指标明确性", "5", "4", "部分指标未量化"],
+    ["过程", "预算执行", "预算执行率", "10", "9.5", ""],
+    ["", "", "结转结余控制", "5", "5", ""],
+    ["", "资金管理", "资金使用规范性", "10", "10", ""],
+    ["产出", "职责履行", "水利工程维护完成率", "25", "24", ""],
+    ["效果", "履职效益", "防汛安全保障", "30", "28", "个别工程汛期受损"],
+    ["", "", "服务对象满意度", "10", "9", ""],
+    ["合计", "", "", "100", "94.5", ""],
+    ["自评等级", "优"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_the_department_framework_with_form_words_as_row_names(tmp_path, shape):
+    record = _record(tmp_path, DEPARTMENT_FRAMEWORK, shape)
+    form = record["forms"][0]
+    assert [r["path"][-1] for r in form["indicators"]] == [r[2] for r in DEPARTMENT_FRAMEWORK[3:11]]
+    assert [r["path"][0] for r in form["indicators"]][-2:] == ["效果", "效果"]
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(DEPARTMENT_FRAMEWORK, 10, 4, "8"), shape)  # 94.5 - 1
+    assert any("94.5" in m and "93.5" in m for m in _errors(slipped))

@@ -111,12 +111,19 @@ class IndicatorBlockReader:
     def _in_name_column(self, t: Token) -> bool:
         """Is t in the 三级指标 column of a form read by column, below the header, and no
         header or total word?"""
+        head = self.indicators
+        return self._under_header(t) and head.name_col is not None and self._header_col(t) == head.name_col
+
+    def _in_level_column(self, t: Token) -> bool:
+        """Is t in the 一级指标 or 二级指标 column of a form read by column (and no header or
+        total word)?"""
+        return self._under_header(t) and self._header_col(t) in self.indicators.level_cols
+
+    def _under_header(self, t: Token) -> bool:
         head, v = self.indicators, vocab()
         key = bare(t.text)
-        if not t.positional or head is None or head.name_col is None or key in v["total"] \
-                or key in v["ind_head"] or key in v["ind_col"]:
-            return False
-        return self._header_col(t) == head.name_col
+        return t.positional and head is not None and key not in v["total"] \
+            and key not in v["ind_head"] and key not in v["ind_col"]
 
     def _level_cell(self, t: Token) -> Optional[int]:
         """The level (0, 1) of a name in the 一级指标 or 二级指标 column of a form read by
@@ -126,11 +133,22 @@ class IndicatorBlockReader:
         level = self.indicators.level_cols.get(self._header_col(t))
         return level if level is not None and self._is_name(t) else None
 
+    def _form_word_names_row(self, i: int) -> bool:
+        """In a shape without columns, a form's own word right before a whole row's figures is
+        the row's name: 服务对象满意度 | 10 | 9 (a 二级指标 word), 预算执行率 | 10 | 9.6 (a
+        fund column's), where a level's name is followed by the next name (or by a row its
+        own points do not close: 时效指标 | 2022年底之前 | … is the level of a row left unnamed)."""
+        t = self.tokens[i]
+        if t.merged:
+            return False
+        key = bare(t.text)
+        return (key in vocab()["level2"] or key in vocab()["fund_col"]) and self._leads_row(i)
+
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
         if t.merged or len(text) < 2 or value_type(text) or _LEVEL_POINTS.match(text):
             return False  # (70分) after 产出指标 is the level's weight, written in a cell of its own
-        if is_label(bare(text)) and not self._in_name_column(t):
+        if is_label(bare(text)) and not (self._in_name_column(t) or self._in_level_column(t)):
             return False  # a form's word (资金到位率 names a fund column too) is a name only where names stand
         comparator, value, unit = parse_target(text)
         if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
@@ -187,11 +205,34 @@ class IndicatorBlockReader:
             filled |= fact is not None
         if filled:
             self.form["indicators"].append(row)
+        elif (level := self._level_name(i)) is not None:
+            self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
         else:
             # a name with no values after it: a row this reader could not read (or words
             # that are not a row); sums over the indicators are then not known
             self.form["unread_rows"] += 1
         return end
+
+    def _level_name(self, i: int) -> Optional[int]:
+        """In a shape without columns, a name followed by the name of a row is that row's
+        二级指标 (1) whatever its words (目标设定 | 绩效目标合理性 | 5 | 5), and a name before
+        two names of which the second leads a row its 一级指标 (0); None otherwise."""
+        if self.tokens[i].positional:
+            return None
+        for level, k in ((1, i + 1), (0, i + 2)):
+            if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k + 1)) \
+                    and self._leads_row(k):
+                return level
+        return None
+
+    def _leads_row(self, k: int) -> bool:
+        """Is the token at k a name whose figures close a row (its 分值 and 得分)?"""
+        t = self.tokens[k]
+        if t.positional or k + 1 >= len(self.tokens) or not (value_type(_points(self.tokens[k + 1]).text)
+                                                             or looks_like_target(self.tokens[k + 1].text)):
+            return False
+        values, _ = self._typed_indicator_values(k + 1)
+        return "weight" in values and "score" in values
 
     def _typed_indicator_values(self, j: int) -> tuple:
         """Values after an indicator's name in a shape without empty cells: the cells up to

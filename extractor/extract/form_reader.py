@@ -109,10 +109,13 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, Weighte
             elif self.indicators is not None and (level := self._level_cell(t)) is not None:
                 self.path = self.path[:level] + ["".join(t.text.split())] + [None] * (1 - level)
                 i += 1
-            elif self.indicators is not None and key in v["level1"]:
+            elif self.indicators is not None and not self.rows_closed and self._form_word_names_row(i):
+                i = self._read_indicator(i)
+            elif self.indicators is not None and key in v["level1"] and not self._in_name_column(t):
                 self.path = ["".join(t.text.split()), None]  # 产 出 指 标: a cell spaced to fill its width
                 i += 1
-            elif self.indicators is not None and key in v["level2"]:
+            elif self.indicators is not None and key in v["level2"] and not self._in_name_column(t):
+                # (in the 三级指标 column, 服务对象满意度 is a row's name)
                 self.path = [self.path[0], "".join(t.text.split())]
                 i += 1
             elif self.indicators is not None and not self.rows_closed and self._is_name(t):
