@@ -822,3 +822,28 @@ def test_the_department_framework_with_form_words_as_row_names(tmp_path, shape):
     assert not _errors(record)
     slipped = _record(tmp_path, _with(DEPARTMENT_FRAMEWORK, 10, 4, "8"), shape)  # 94.5 - 1
     assert any("94.5" in m and "93.5" in m for m in _errors(slipped))
+
+
+# a transfer form whose funds come from the centre, the province and the county, each a row
+TRANSFER_THREE_SOURCES = [
+    ["转移支付（区域）绩效目标自评表"],
+    ["转移支付名称", "农村饮水安全巩固提升补助资金"],
+    ["资金投入情况（万元）", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+    ["年度资金总额", "1500", "1425", "95%"],
+    ["其中：中央下达", "1000", "960", "96%"],
+    ["省级补助", "300", "285", "95%"],
+    ["市县资金", "200", "180", "90%"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+    ["", "产出指标", "数量指标", "新建集中供水工程", "≥12处", "12处", ""],
+    ["", "效益指标", "社会效益指标", "受益人口", "≥15000人", "15260人", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_funds_from_the_centre_the_province_and_the_county(tmp_path, shape):
+    record = _record(tmp_path, TRANSFER_THREE_SOURCES, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == Counter({Decimal(v) * 10000: 1 for v in (1500, 1425, 1000, 960, 300, 285, 200, 180)})
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(TRANSFER_THREE_SOURCES, 5, 1, "350"), shape)  # 1000 + 350 + 200 ≠ 1500
+    assert any("1500" in m and "1550" in m for m in _errors(slipped))
