@@ -847,3 +847,30 @@ def test_funds_from_the_centre_the_province_and_the_county(tmp_path, shape):
     assert not _errors(record)
     slipped = _record(tmp_path, _with(TRANSFER_THREE_SOURCES, 5, 1, "350"), shape)  # 1000 + 350 + 200 ≠ 1500
     assert any("1500" in m and "1550" in m for m in _errors(slipped))
+
+
+# a form that states each row's points taken off (权重 | 扣分 | 得分)
+DEDUCTIONS_FORM = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "高素质农民培育"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "权重", "执行率", "得分"],
+    ["", "年度资金总额", "90", "90", "85.5", "10", "95%", "9.5"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "扣分", "得分", "扣分原因"],
+    ["", "产出指标", "数量指标", "培育农民人数", "≥600人", "612人", "30", "0", "30", ""],
+    ["", "产出指标", "质量指标", "结业考核合格率", "≥95%", "93%", "20", "2", "18", "部分学员缺考"],
+    ["", "效益指标", "社会效益指标", "带动就业人数", "≥300人", "320人", "30", "0", "30", ""],
+    ["", "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "92%", "10", "0", "10", ""],
+    ["总分", "", "", "", "", "", "100", "", "97.5", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_deduction_column(tmp_path, shape):
+    record = _record(tmp_path, DEDUCTIONS_FORM, shape)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = record["forms"][0]["indicators"]
+    assert [facts[r["score"]]["value"] for r in rows] == [30, 18, 30, 10]
+    assert [facts[r["deduction"]]["value"] for r in rows] == [0, 2, 0, 0]
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(DEDUCTIONS_FORM, 6, 7, "3"), shape)  # 20 - 3 ≠ 18
+    assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["form.deduction"]

@@ -195,13 +195,14 @@ class IndicatorBlockReader:
         if completion is not None and value_type(completion.text) == "pct":
             self.index.fact_for(completion, "%", "完成率", row["path"][-1],
                                 {"form": self.form["id"], "slot": "completion", "indicator_path": row["path"]})
-        for slot in ("weight", "score"):
+        for slot in _POINT_SLOTS:
             token = values.get(slot)
             fact = None
             if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) == "num":
-                fact = self.index.fact_for(token, "分", "分值" if slot == "weight" else "得分", row["path"][-1],
+                fact = self.index.fact_for(token, "分", _POINT_SLOTS[slot], row["path"][-1],
                                            {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
-            row[slot] = fact.id if fact else None
+            if slot != "deduction" or fact is not None:
+                row[slot] = fact.id if fact else None
             filled |= fact is not None
         if filled:
             self.form["indicators"].append(row)
@@ -324,7 +325,9 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     return None
 
 
-_SLOT_TYPES = {"weight": ("num",), "score": ("num",), "completion": ("pct",)}
+_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "completion": ("pct",)}
+# an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the 分值)
+_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分"}
 
 
 def _lined_up(values: dict) -> bool:
