@@ -874,3 +874,29 @@ def test_a_deduction_column(tmp_path, shape):
     assert not _errors(record)
     slipped = _record(tmp_path, _with(DEDUCTIONS_FORM, 6, 7, "3"), shape)  # 20 - 3 ≠ 18
     assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["form.deduction"]
+
+
+# a score table with its scoring rule between 分值 and 得分 (written out, with a comma)
+CRITERIA_BETWEEN = [
+    ["部门整体支出绩效自评表"],
+    ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分", "扣分原因"],
+    ["投入", "预算配置", "在职人员控制率", "5", "控制在编制内得满分，否则不得分", "5", ""],
+    ["", "", "三公经费变动率", "5", "较上年下降得满分", "4", "公务接待费略增"],
+    ["过程", "预算执行", "结转结余率", "10", "结转结余控制合理得满分", "10", ""],
+    ["产出", "职责履行", "年度任务完成率", "40", "完成得满分，未完成按比例扣分", "38", "一项任务延期"],
+    ["效果", "履职效益", "服务对象满意度", "40", "满意度达90%以上得满分", "36", ""],
+    ["合计", "", "", "100", "", "93", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_scoring_rule_column_between_the_points(tmp_path, shape):
+    record = _record(tmp_path, CRITERIA_BETWEEN, shape)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = record["forms"][0]["indicators"]
+    assert [r["path"][-1] for r in rows] == [r[2] for r in CRITERIA_BETWEEN[2:7]]
+    assert [(facts[r["weight"]]["value"], facts[r["score"]]["value"]) for r in rows] == \
+        [(5, 5), (5, 4), (10, 10), (40, 38), (40, 36)]
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(CRITERIA_BETWEEN, 5, 5, "39"), shape)  # 94 ≠ 93
+    assert any("93" in m and "94" in m for m in _errors(slipped))

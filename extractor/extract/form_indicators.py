@@ -221,8 +221,8 @@ class IndicatorBlockReader:
         if self.tokens[i].positional:
             return None
         for level, k in ((1, i + 1), (0, i + 2)):
-            if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k + 1)) \
-                    and self._leads_row(k):
+            if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k)) \
+                    and (self._is_name(self.tokens[k]) or self._form_word_names_row(k)) and self._leads_row(k):
                 return level
         return None
 
@@ -262,6 +262,9 @@ class IndicatorBlockReader:
                   and sum(1 for x in taken if not value_type(x.text)) < 2
                   and _short_result(t.text) and self._numbers_follow(j + 1)):
                 taken.append(t)  # at most the two
+            elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
+                    and self._numbers_follow(j + 1):
+                pass  # a column of words between the figures (分值 | 评分标准 | 得分): no value
             else:
                 break
             j += 1
@@ -275,6 +278,17 @@ class IndicatorBlockReader:
             if self._is_name(nxt) and not (after is not None and (value_type(after.text) or looks_like_target(after.text))):
                 j += 1
         return values, j
+
+    def _words_column_after(self, n: int) -> bool:
+        """Does the header put a column of words (评分标准) right after its n-th value column?"""
+        slots = [s for s in self.indicators.slots if s != "reason"]
+        seen = 0
+        for k, slot in enumerate(slots):
+            if slot != "skip":
+                seen += 1
+                if seen == n:
+                    return k + 1 < len(slots) and slots[k + 1] == "skip"
+        return False
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:

@@ -41,9 +41,10 @@ def is_cell_row(line: str) -> bool:
              for p in pieces]
     if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
         return True
-    # names and their figures in turn and nothing else (项目决策 20 项目目标 6 目标明确性 6 6;
-    # a PDF's layout spaces around figures in prose leave pieces of neither kind: 年, 月)
-    if None not in kinds and sum(1 for a, b in zip(kinds, kinds[1:]) if a != b) >= 4:
+    # names and their figures in turn and nothing else (项目决策 20 项目目标 6 目标明确性 6 6,
+    # 结转结余率 5 结转控制合理得满分 5; a PDF's layout spaces around figures in prose leave
+    # pieces of neither kind: 年, 月)
+    if None not in kinds and sum(1 for a, b in zip(kinds, kinds[1:]) if a != b) >= 3:
         return True
     # a form's labels and their figures in turn (预算数 6.84 到位数 6.84 执行数 6.84)
     labels = [_form_label(p) for p in pieces]

@@ -35,6 +35,9 @@ def _unit_first() -> regex.Pattern:
     return regex.compile(r"^\s*(?:[\d.,%％]|" + "|".join(map(regex.escape, sorted(units, key=len, reverse=True))) + ")")
 
 
+_FIGURE_ALONE = regex.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[%％分]?\s*$")
+
+
 def continues_sentence(previous: str, line: str) -> bool:
     """Was `line` cut off from `previous` (a page or column break mid-sentence)? Shared by
     the .txt and .pdf readers so both formats join broken lines alike. A row of cells is
@@ -42,8 +45,8 @@ def continues_sentence(previous: str, line: str) -> bool:
     if (SENTENCE_END.search(previous) or len(previous) < SHORT_LINE or "   " in previous
             or _TITLE_END.search(previous) or is_cell_row(previous) or is_cell_row(line) or is_form_cell(line)):
         return False  # (a form's label on a line of its own opens a cell: 质量指标)
-    if _opens_numbered(line):
-        return False
+    if _opens_numbered(line) or _FIGURE_ALONE.match(line):
+        return False  # (a figure alone on its line is a cell: a sentence goes on with words)
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
     # A numbered or Markdown heading line is complete however long it is.
