@@ -250,3 +250,25 @@ def test_an_amount_opening_its_block_or_after_wei_is_no_whole():
     assert _may_be_a_share("430万元，省级财政补贴20%为172万元。", 0)
     assert _may_be_a_share("中央财政补贴50%为430万元", len("中央财政补贴50%为"))
     assert not _may_be_a_share("总保费860万元，中央财政补贴50%为430万元", len("总保费"))
+
+
+# ---------------------------------------------------------------- sum.table: numbered groups
+
+_GROUPED_TABLE = (
+    "项目资金安排及支出情况如下：\n"
+    "| 项目 | 预算（万元） | 支出（万元） |\n"
+    "| 一、农田建设 | 760 | 720 |\n"
+    "| 1.高标准农田 | 500 | 480 |\n"
+    "| 2.灌溉渠系 | 260 | 240 |\n"
+    "| 二、农技推广 | 340 | 330 |\n"
+    "| 1.良种示范 | 140 | 130 |\n"
+    "| 2.技术培训 | 200 | 200 |\n"
+    "| 合计 | 1100 | 1050 |\n")
+
+
+def test_a_table_whose_groups_are_numbered_in_their_labels(tmp_path):
+    # 一、农田建设 is the sum of the 1. and 2. rows under it; 合计 the sum of the groups
+    assert flags_of(tmp_path, _GROUPED_TABLE, "sum.table") == []
+    slipped = _GROUPED_TABLE.replace("| 2.灌溉渠系 | 260 |", "| 2.灌溉渠系 | 230 |")
+    [flag] = flags_of(tmp_path, slipped, "sum.table")
+    assert flag["severity"] == "error" and "760" in flag["message"]

@@ -185,7 +185,9 @@ def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
             row[c] = Cell(text=above.text, row=r, col=c, raw=above.raw, merged_from=origin)
 
 
-_GROUP_LABEL = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+# a group row: numbered 一 / 二 in a column of its own, or its label opened by such a number
+# (一、基础设施 over 1.道路硬化 and 2.饮水工程)
+_GROUP_LABEL = regex.compile(r"^[一二三四五六七八九十]{1,3}(?:[、.．]|$)")
 _ITEM_LABEL = regex.compile(r"^\d{1,3}$")
 
 
