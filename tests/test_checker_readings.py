@@ -272,3 +272,19 @@ def test_a_table_whose_groups_are_numbered_in_their_labels(tmp_path):
     slipped = _GROUPED_TABLE.replace("| 2.灌溉渠系 | 260 |", "| 2.灌溉渠系 | 230 |")
     [flag] = flags_of(tmp_path, slipped, "sum.table")
     assert flag["severity"] == "error" and "760" in flag["message"]
+
+
+# ---------------------------------------------------------------- ratio.stated: a part's own rate
+
+def test_the_rate_of_a_part_stated_right_after_it(tmp_path):
+    body = ("项目预算资金1500万元。截至2023年3月底累计支出1470万元，执行率98%；"
+            "其中2022年度支出1275万元，年度执行率85%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    # in brackets: each source's own rate of arrival
+    body = ("项目预算资金1000万元，资金到位率为90%，到位资金900万元，其中省级资金到位600万元"
+            "（省级下达600万元，到位率100%），县级配套到位300万元（应配套400万元，到位率75%）。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    # a rate no pair of the paragraph reproduces is still flagged
+    body = ("项目预算资金1500万元。截至2023年3月底累计支出1470万元，执行率98%；"
+            "其中2022年度支出1275万元，年度执行率81%。\n")
+    assert [f["severity"] for f in flags_of(tmp_path, body, "ratio.stated")] == ["error"]

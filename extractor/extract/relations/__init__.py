@@ -38,11 +38,13 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += formulas
         in_formula = {r["result"] for r in formulas}
         # a rate stated after a breakdown is of the total: its parts, which share the
-        # total's label, are not candidate numerators or denominators
+        # total's label, are not candidate numerators or denominators — but one may be
+        # the rate's own (其中2022年度支出1680万元，年度执行率84%): the checker tries them too
         parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += rates_in(block, [f for f in bf if f.id not in parts],
                               [f for f in earlier if f.id not in parts][-3:],
-                              in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)})
+                              in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
+                              paragraph=bf)
         relations += shares_in(block, bf, spans, earlier)
         relations += rate_amounts_in(block, bf, spans)
         relations += changes_in(block, bf, spans, earlier)

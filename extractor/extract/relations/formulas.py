@@ -73,7 +73,10 @@ def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
     return chosen if set(chosen) == set(names) else None
 
 
-def rates_in(block, facts: list, earlier: list, in_formula: set) -> list:
+def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list = None) -> list:
+    """Stated rates with the figures of their paragraph that can be their numerator and
+    denominator. `paragraph`: every figure of the paragraph, for the checker to try before it
+    says no pair reproduces a rate (`facts` may leave some out as candidates)."""
     out = []
     spec = vocabulary()["rates"]
     for f in facts:
@@ -85,8 +88,8 @@ def rates_in(block, facts: list, earlier: list, in_formula: set) -> list:
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
-                        "paragraph_figures": [g.id for g in facts if g.kind == "amount" and not g.approx
-                                              and g.range_high is None],
+                        "paragraph_figures": [g.id for g in (paragraph or facts) if g.kind == "amount"
+                                              and not g.approx and g.range_high is None],
                         "source": {"block": block.index, "page": block.page}})
     return out
 
