@@ -288,3 +288,23 @@ def test_the_rate_of_a_part_stated_right_after_it(tmp_path):
     body = ("项目预算资金1500万元。截至2023年3月底累计支出1470万元，执行率98%；"
             "其中2022年度支出1275万元，年度执行率81%。\n")
     assert [f["severity"] for f in flags_of(tmp_path, body, "ratio.stated")] == ["error"]
+
+
+# ---------------------------------------------------------------- repeat.conflict: words swapped
+
+def test_statements_with_one_word_put_for_another_are_two_quantities(tmp_path):
+    for first, second in [("2022年滨河新区完成投资2800万元。", "2022年东湖园区完成投资1900万元。"),
+                          ("2022年一标段完成投资1260万元。", "2022年二标段完成投资980万元。"),
+                          ("2022年C标段完成投资1260万元。", "2022年D标段完成投资980万元。"),
+                          ("2022年全县普通高中资助学生人数为3150人。", "2022年全县中等职业学校资助学生人数为2480人。"),
+                          ("2022年计划发放临时救助资金360万元。", "2022年实际发放临时救助资金342万元。"),
+                          ("2022年度绩效目标为发放临时救助资金360万元。", "2022年度共发放临时救助资金342万元。")]:
+        body = first + "\n其他工作按计划推进。\n" + second + "\n"
+        assert flags_of(tmp_path, body, "repeat.conflict") == [], first
+
+
+def test_the_same_quantity_worded_again_is_still_compared(tmp_path):
+    # 为 / 达到 swapped, a word added: the same quantity, two values
+    body = ("2022年全县临时救助对象人数为1260人，救助资金按时发放。\n其他工作按计划推进。\n"
+            "经核实，2022年全县临时救助对象人数达到1180人。\n")
+    assert [f["severity"] for f in flags_of(tmp_path, body, "repeat.conflict")] == ["error"]

@@ -32,22 +32,50 @@ def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Op
     if first is None:
         return False
     ca, cb = first
-    # the labels take part in telling quantities apart (兜底人数 vs 清退人数)
-    return not _changes_discriminate(ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or ""))
+    # the labels take part in telling quantities apart (兜底人数 vs 清退人数); a table
+    # cell's wording is put together from its row and column (人数 where a sentence says
+    # 代缴), so only two sentences are held to the words they swap
+    in_text = a["source"].get("table") is None and b["source"].get("table") is None
+    return not _changes_discriminate(ca + "|" + (a.get("label") or ""), cb + "|" + (b.get("label") or ""), in_text)
 
 
 # A table row's wording is asked after for every pair of its figures: one answer per
 # pair of texts and document.
 @document_cache(maxsize=4096)
-def _changes_discriminate(ca: str, cb: str) -> bool:
-    """Does a change between the two wordings hold a number or a discriminating word?"""
+def _changes_discriminate(ca: str, cb: str, swaps_count: bool = True) -> bool:
+    """Does a change between the two wordings hold a number or a discriminating word (or,
+    with `swaps_count`, put one word for another)?"""
+    removed, added = [], []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         changed = ca[i1:i2] + "|" + cb[j1:j2]
         if _DIGIT.search(changed) or any(w in changed for w in _discriminators()):
             return True
-    return False
+        removed.append(ca[i1:i2])
+        added.append(cb[j1:j2])
+    return swaps_count and _swaps_words("".join(removed), "".join(added))
+
+
+def _swaps_words(x: str, y: str) -> bool:
+    """Do the words one wording has and the other lacks (x, y) put one word for another?
+    That names another quantity (临江新区 / 高新园区, 计划 / 实际, 高中 / 职高, A标段 /
+    B标段, 一标段 / 二标段); a filler swapped (为 / 达到), one character changed (参保人数 /
+    参保人员), words moved or only added (兜底) are the same quantity worded again."""
+    settings = check_settings()
+    if any(w in x or w in y for w in settings["whole_area_words"]):
+        return False  # 全县 for 青禾镇: the whole may be what the other figure was stated for
+    for filler in sorted(settings["wording_fillers"], key=len, reverse=True):
+        x, y = x.replace(filler, ""), y.replace(filler, "")
+    only_x, only_y = Counter(x) - Counter(y), Counter(y) - Counter(x)  # a moved word is in both
+    if not only_x or not only_y:
+        return False
+    x, y = "".join(only_x.elements()), "".join(only_y.elements())
+    return max(len(x), len(y)) >= 2 or bool(_LATIN.search(x + y)) or bool(_NUMERAL.fullmatch(x) and _NUMERAL.fullmatch(y))
+
+
+_LATIN = regex.compile(r"[A-Za-z]")
+_NUMERAL = regex.compile(r"[一二三四五六七八九十甲乙丙丁]+")
 
 
 @document_cache(maxsize=4096)
