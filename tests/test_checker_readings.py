@@ -308,3 +308,14 @@ def test_the_same_quantity_worded_again_is_still_compared(tmp_path):
     body = ("2022年全县临时救助对象人数为1260人，救助资金按时发放。\n其他工作按计划推进。\n"
             "经核实，2022年全县临时救助对象人数达到1180人。\n")
     assert [f["severity"] for f in flags_of(tmp_path, body, "repeat.conflict")] == ["error"]
+
+
+# ---------------------------------------------------------------- shares listed with 分别
+
+def test_rates_listed_with_fenbie_go_to_the_parts_in_order(tmp_path):
+    body = ("全年救助困难群众6400人，其中城市低保对象1600人、农村低保对象4000人、特困人员800人，"
+            "分别占救助总人数的25%、62.5%和12.5%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    slipped = body.replace("62.5%", "60.5%")
+    [flag] = flags_of(tmp_path, slipped, "ratio.stated")
+    assert "60.5%" in flag["message"] and "62.5%" in flag["message"]

@@ -45,7 +45,8 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
                               [f for f in earlier if f.id not in parts][-3:],
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
                               paragraph=bf)
-        relations += shares_in(block, bf, spans, earlier)
+        totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
+        relations += shares_in(block, bf, spans, earlier, totals)
         relations += rate_amounts_in(block, bf, spans)
         relations += changes_in(block, bf, spans, earlier)
         relations += products_in(block, bf, spans, earlier)

@@ -9,9 +9,11 @@ from ..sentences import sentence_index
 from .wording import relation_patterns, similarity, vocabulary
 
 
-def shares_in(block, facts: list, spans: list, earlier: list) -> list:
+def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = None) -> list:
     """占总支出比率为12.05%: the share of the figure before it in the total that 占 names.
-    Every earlier figure whose wording names that total is a candidate denominator."""
+    Every earlier figure whose wording names that total is a candidate denominator, and for
+    the parts of a breakdown (`totals`: part id → its total's id) their total."""
+    totals = totals or {}
     out = []
     suffix = relation_patterns()["share_suffix"]
     for i, f in enumerate(facts):
@@ -22,6 +24,21 @@ def shares_in(block, facts: list, spans: list, earlier: list) -> list:
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
                   and sentence_index(spans, g.source["start"]) == sentence]
         if not before or len(whole_name) < 2:
+            continue
+        rates = _listed_rates(block.text, facts, i)
+        if len(rates) > 1:
+            # 甲2100人、乙8600人、丙4500人，分别占总人数的13.82%、56.58%和29.61%: the
+            # rates go to the parts in their order, the last as many of them as there are rates
+            parts = [g for g in before if g.kind == before[-1].kind][-len(rates):]
+            if "分别" not in f.context or len(parts) < len(rates):
+                continue  # no telling which part each rate is of
+            pool = [g for g in earlier + facts[:i] if g.kind == parts[0].kind and g not in parts and not g.approx]
+            wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5
+                      or all(totals.get(p.id) == g.id for p in parts)]
+            if wholes:
+                out += [{"type": "share", "rate": r.id, "part": part.id, "wholes": [g.id for g in wholes],
+                         "name": whole_name, "source": {"block": block.index, "page": block.page}}
+                        for r, part in zip(rates, parts)]
             continue
         part = before[-1]
         pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
@@ -39,6 +56,20 @@ def shares_in(block, facts: list, spans: list, earlier: list) -> list:
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
                         "name": whole_name, "source": {"block": block.index, "page": block.page}})
     return out
+
+
+_LIST_JOINER = regex.compile(r"^\s*(?:[、，,和及与]|以及)\s*$")
+
+
+def _listed_rates(text: str, facts: list, i: int) -> list:
+    """The percentages listed from facts[i] on (13.82%、56.58%和29.61%): each joined to the
+    one before by 、 或 和 alone."""
+    rates = [facts[i]]
+    for g in facts[i + 1:]:
+        if g.kind != "percent" or not _LIST_JOINER.match(text[rates[-1].source["end"]:g.source["start"]]):
+            break
+        rates.append(g)
+    return rates
 
 
 def rate_amounts_in(block, facts: list, spans: list) -> list:
