@@ -319,3 +319,20 @@ def test_rates_listed_with_fenbie_go_to_the_parts_in_order(tmp_path):
     slipped = body.replace("62.5%", "60.5%")
     [flag] = flags_of(tmp_path, slipped, "ratio.stated")
     assert "60.5%" in flag["message"] and "62.5%" in flag["message"]
+
+
+# ---------------------------------------------------------------- diff.change: base and rate
+
+def test_a_change_on_a_figure_said_to_be_last_years(tmp_path):
+    body = ("本年度争取上级补助资金1540万元。\n"
+            "上年度争取上级补助资金1400万元，本年度较上年度增加140万元，增长10%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    slipped = body.replace("增长10%", "增长12%")
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "diff.change")] == ["error"]
+
+
+def test_a_rate_belongs_to_the_change_of_its_own_clause(tmp_path):
+    body = "2022年参保人数12.5万人，较上年增加0.2万人；基金收入8400万元，较上年增加600万元，增长7.69%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    slipped = body.replace("7.69%", "9.69%")
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "diff.change")] == ["error"]

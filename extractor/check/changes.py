@@ -31,6 +31,8 @@ def check_diff_change(record: dict) -> list:
             base = interval_of(prev)
         elif cur:
             base = interval_of(cur) - interval_of(change).scaled(sign)
+        elif prev:
+            base = interval_of(prev)  # last year's figure stated, this year's not
         else:
             continue
         if rate is None:

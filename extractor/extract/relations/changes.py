@@ -28,10 +28,33 @@ def changes_in(block, facts: list, spans: list, earlier: list) -> list:
             current = next((g for g in reversed(nearby) if g.year == top), None)
             previous = next((g for g in reversed(nearby) if g.year == top - 1), None)
         elif nearby:
-            current = max(nearby, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)))
-        rate = next((g for g in facts[i + 1:] if g.kind == "percent"
-                     and sentence_index(spans, g.source["start"]) == si), None)
+            # a figure its own clause says is last year's (上年度到位资金1800万元) is the base
+            # the change is on, not the figure it is said of
+            said_of_last_year = [g for g in nearby if prev_words.search(g.context)]
+            this_year = [g for g in nearby if g not in said_of_last_year]
+            def closest(pool):
+                return max(pool, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)), default=None)
+            current, previous = closest(this_year), closest(said_of_last_year)
+        rate = _rate_of(block.text, f, facts[i + 1:], spans, si)
         out.append({"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
                     "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}})
     return out
+
+
+_CLAUSE_END = ("；", ";", "。")
+
+
+def _rate_of(text: str, change, after: list, spans: list, sentence: int):
+    """The rate stated with a change: the first percentage after it in its clause, before any
+    other figure of a change's kinds (较上年增加0.34万人；基金支出…增加959万元，增长8.2%: the
+    8.2% is the second change's)."""
+    for g in after:
+        if sentence_index(spans, g.source["start"]) != sentence:
+            return None
+        if g.kind in ("amount", "headcount", "person_times"):
+            return None
+        if g.kind == "percent":
+            between = text[change.source["end"]:g.source["start"]]
+            return None if any(mark in between for mark in _CLAUSE_END) else g
+    return None
