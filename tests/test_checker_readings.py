@@ -336,3 +336,10 @@ def test_a_rate_belongs_to_the_change_of_its_own_clause(tmp_path):
     assert flags_of(tmp_path, body, "diff.change") == []
     slipped = body.replace("7.69%", "9.69%")
     assert [f["severity"] for f in flags_of(tmp_path, slipped, "diff.change")] == ["error"]
+
+
+def test_money_drawn_in_from_outside_is_no_part_of_the_funds(tmp_path):
+    body = "项目财政资金800万元，其中省级资金500万元，撬动金融机构贷款2600万元，带动农户自筹资金300万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    slipped = "项目财政资金800万元，其中省级资金500万元、县级资金400万元，带动农户自筹资金300万元。\n"
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]
