@@ -343,3 +343,20 @@ def test_money_drawn_in_from_outside_is_no_part_of_the_funds(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     slipped = "项目财政资金800万元，其中省级资金500万元、县级资金400万元，带动农户自筹资金300万元。\n"
     assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]
+
+
+# ---------------------------------------------------------------- product.unit: what a price covers
+
+def test_a_monthly_price_is_not_checked_against_a_years_total(tmp_path):
+    body = "全县享受护理补贴对象2150人，按200元/人·月的标准按月发放，全年共计发放资金516万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == []
+    yearly = "全县享受护理补贴对象2150人，按2400元/人·年的标准发放，全年共计发放资金416万元。\n"
+    assert [f["severity"] for f in flags_of(tmp_path, yearly, "product.unit")] == ["error"]  # 516万元
+
+
+def test_prices_of_several_groups_with_one_total(tmp_path):
+    body = ("全年资助参保对象5300人，其中特困人员800人按380元/人全额资助，低保对象4500人按280元/人定额资助，"
+            "共计资助资金156.4万元。\n")
+    assert flags_of(tmp_path, body, "product.unit") == []
+    one = "全年资助特困人员800人，按380元/人全额资助，共计资助资金34.4万元。\n"  # 30.4万元
+    assert [f["severity"] for f in flags_of(tmp_path, one, "product.unit")] == ["error"]

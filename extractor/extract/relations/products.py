@@ -2,6 +2,10 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+
+import regex
+
 from ..sentences import sentence_index
 from .wording import relation_patterns
 
@@ -10,8 +14,8 @@ def products_in(block, facts: list, spans: list, earlier: list) -> list:
     """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount."""
     out = []
     for i, f in enumerate(facts):
-        if f.kind != "money_rate":
-            continue
+        if f.kind != "money_rate" or _PER_PERIOD.match(block.text, f.source["end"]):
+            continue  # 100元/人·月: the months the total covers are not stated with it
         si = sentence_index(spans, f.source["start"])
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and relation_patterns()["sum_words"].search(g.context)), None)
@@ -20,4 +24,10 @@ def products_in(block, facts: list, spans: list, earlier: list) -> list:
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
-    return out
+    # prices of several groups with one total after them (1200人按350元/人，7450人按291.5元/人，
+    # 共计259.2万元): the total is their products' sum, not either product
+    shared = Counter(r["amount"] for r in out)
+    return [r for r in out if shared[r["amount"]] == 1]
+
+
+_PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
