@@ -101,6 +101,14 @@ def test_region_without_its_suffix_and_unknown_names(tmp_path):
     assert resolve_region("某某县财政局2017年项目绩效评价报告", "")["region_unresolved"] == ["某某县"]
 
 
+def test_a_level_of_government_is_not_a_county():
+    from extractor.extract.regions import resolve_region
+
+    # 省级和县级: 和县 (安徽) is not named; 和县 itself still is
+    assert resolve_region("某单位2021年度项目绩效评价报告", "省级和县级财政资金全部到位，区级和市级同样")["county"] is None
+    assert resolve_region("安徽省和县2021年度项目绩效评价报告", "")["county"] == "和县"
+
+
 @pytest.mark.parametrize("city, county", [("长沙市", "长沙县"), ("岳阳市", "岳阳县"), ("南昌市", "南昌县")])
 def test_a_city_is_not_its_namesake_county(city, county):
     from extractor.extract.regions import resolve_region

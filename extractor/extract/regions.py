@@ -70,6 +70,8 @@ def _find_names(text: str) -> list:
             continue
         for n in lengths[text[i]]:
             start = i - n + 1
+            if n == 2 and text[i + 1:i + 2] == "级":
+                continue  # 省级和县级: a level of government (县级), not 和县
             if start >= 0 and text[start:i + 1] in by_name:
                 found.append((start, text[start:i + 1]))
                 last_start = start
