@@ -131,3 +131,13 @@ def test_a_web_page_source_line_is_not_the_agency(tmp_path):
     assert text_record(tmp_path, text)["metadata"]["agency"] is None
     text = "某县农业农村局\n\n2021年度耕地保护项目绩效自评报告\n\n一、项目基本情况\n\n本项目预算安排资金120万元。\n"
     assert text_record(tmp_path, text)["metadata"]["agency"] == "某县农业农村局"
+
+
+def test_an_agency_cell_beside_its_label_without_a_colon(tmp_path):
+    from conftest import text_record
+
+    text = "部门整体支出绩效自评表\n部门名称 某县农业农村局\n一级指标 二级指标 三级指标 分值 得分\n"
+    assert text_record(tmp_path, text)["metadata"]["agency"] == "某县农业农村局"
+    # a bulleted line of a web page's publication block is not the agency as written
+    text = "某县2021年度项目绩效自评\n- 发文机构\n- 某县农业农村局\n一、项目基本情况\n本项目预算安排资金120万元。\n"
+    assert text_record(tmp_path, text)["metadata"]["agency"] != "- 某县农业农村局"

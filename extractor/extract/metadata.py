@@ -148,9 +148,14 @@ def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:
             return m.group("agency")
     labelled = _compile("key_value_line")
     for b in blocks[:6]:
+        text = b.text.strip()
+        # a form's cell and its label on one line, without a colon (部门名称 某县市场监督管理局)
+        key, _, value = text.partition(" ")
+        if key in _vocab()["agency_keys"] and org.fullmatch(value.strip()):
+            return value.strip()
         # a labelled line (评价机构：X, 委托单位：X) names some other party than the one evaluated
-        if len(b.text) <= 30 and org.fullmatch(b.text.strip()) and not labelled.search(b.text.strip()):
-            return b.text.strip()
+        if len(text) <= 30 and org.fullmatch(text) and not labelled.search(text) and key == text:
+            return text
     return None
 
 
