@@ -360,3 +360,11 @@ def test_prices_of_several_groups_with_one_total(tmp_path):
     assert flags_of(tmp_path, body, "product.unit") == []
     one = "全年资助特困人员800人，按380元/人全额资助，共计资助资金34.4万元。\n"  # 30.4万元
     assert [f["severity"] for f in flags_of(tmp_path, one, "product.unit")] == ["error"]
+
+
+def test_a_change_on_a_named_years_figure(tmp_path):
+    body = "2023年项目预算资金1320万元，较2022年的1200万元增加120万元，增长10%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    slipped = body.replace("增加120万元", "增加150万元")
+    [flag] = flags_of(tmp_path, slipped, "diff.change")
+    assert "1320万元 − 1200万元 = 120万元" in flag["message"]
