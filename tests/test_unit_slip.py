@@ -155,3 +155,12 @@ def test_an_ocr_reading_that_is_unsure_lowers_a_slip_like_any_flag():
     [flag] = run_checks(record)
     assert flag["rule"] == "unit.slip" and flag["severity"] == "warning"
     assert flag["ocr"] == {"low_confidence": ["f1"]} and "352.10元（48）" in flag["message"]
+
+
+def test_a_part_written_in_yuan_among_parts_in_wan(tmp_path):
+    # the parts fall short of the total (其中 may name the main parts only) — unless the one
+    # part in 元 is read in 万元: then they make it exactly
+    flag = only(flags_of(tmp_path, "项目资金总额6420万元，其中中央资金4280万元，省级资金1284元，县级资金856万元。\n"))
+    assert flag["rule"] == "unit.slip" and flag["slip"][0]["written"] == "1284元"
+    # main parts only, no figure that would make them add up: nothing to say
+    assert flags_of(tmp_path, "项目资金总额6420万元，其中中央资金4280万元，省级资金1284元。\n") == []

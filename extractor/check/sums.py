@@ -2,6 +2,7 @@
 合计/小计 or group rows in tables (sum.table)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import combinations
 
 from . import rule
@@ -23,8 +24,8 @@ def check_sum_breakdown(record: dict) -> list:
         outcome, diff, tol = verdict(total, summed)
         if outcome == "ok":
             continue
-        if summed.high < interval_of(total).low and not rel.get("complete"):
-            continue  # 其中 names the main parts only
+        if summed.high < interval_of(total).low and not rel.get("complete") and not _part_in_yuan_adds_up(total, parts):
+            continue  # 其中 names the main parts only (unless a part written in 元 makes it: unit.slip)
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
@@ -34,6 +35,21 @@ def check_sum_breakdown(record: dict) -> list:
             total["value"], summed.mid, diff, tol, [total] + parts))
     return flags
 
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+def _part_in_yuan_adds_up(total: dict, parts: list) -> bool:
+    """Do the parts add up to the total once the one part written in 元 among parts in 万元
+    is read in 万元 (省级补助资金1708元 beside 5692万元 and 1138万元)? unit.slip then names it."""
+    odd = [p for p in parts if p["kind"] == "amount" and Decimal(str(p.get("scale") or 1)) == 1]
+    if len(odd) != 1 or len(parts) < 2 or any(Decimal(str(p.get("scale") or 1)) != _TEN_THOUSAND
+                                              for p in parts if p is not odd[0]):
+        return False
+    others = [p for p in parts if p is not odd[0]]
+    read = sum_of(others) + interval_of(odd[0]).scaled(_TEN_THOUSAND)
+    return verdict(total, read)[0] == "ok"
 
 
 @rule("sum.table")
