@@ -368,3 +368,14 @@ def test_a_change_on_a_named_years_figure(tmp_path):
     slipped = body.replace("增加120万元", "增加150万元")
     [flag] = flags_of(tmp_path, slipped, "diff.change")
     assert "1320万元 − 1200万元 = 120万元" in flag["message"]
+
+
+# ---------------------------------------------------------------- a list and its 合计
+
+def test_a_list_of_figures_and_their_total_after_them(tmp_path):
+    body = "2022年市、县、乡三级分别投入资金860万元、430万元和110万元，合计1400万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    assert [f["severity"] for f in flags_of(tmp_path, body.replace("110万元", "150万元"), "sum.breakdown")] == ["error"]
+    # a part's own breakdown in brackets is not a further part
+    body = "市级资金860万元（含上年结转60万元）、县级资金430万元和乡镇资金110万元，合计1400万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []

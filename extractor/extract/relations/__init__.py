@@ -13,7 +13,7 @@ from typing import Optional
 from ...model import TABLE, Document
 from ..sentences import sentence_spans
 from .brackets import brackets_in
-from .breakdowns import breakdowns_in, labelled_breakdowns
+from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
 from .changes import changes_in
 from .formulas import formulas_in, rates_in
 from .products import products_in
@@ -34,6 +34,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         spans = sentence_spans(block.text)
         earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
         relations += breakdowns_in(block, bf, spans)
+        relations += listed_totals_in(block, bf, spans)
         formulas = formulas_in(block, bf, earlier, year)
         relations += formulas
         in_formula = {r["result"] for r in formulas}

@@ -130,3 +130,41 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
         family = family or other
         parts.append(f)
     return parts
+
+
+# a list's total after it: 1260万元、540万元和200万元，合计2100万元
+_TOTAL_AFTER_LIST = regex.compile(r"[，,、]?\s*(?:合计|共计|总计|共)(?:为|达)?\s*$")
+# between two figures of one list: a joiner and the next item's words, no other figure,
+# no bracket (a part's own breakdown) and no end of a clause
+_LIST_GAP = regex.compile(r"^[^\d。；;！？!?（）()：:]{0,12}$")
+
+
+def listed_totals_in(block, facts: list, spans: list) -> list:
+    """A list of figures followed by their 合计/共计 in the same sentence: a complete
+    breakdown (the list is all of the total's parts)."""
+    out = []
+    text = block.text
+    for i, total in enumerate(facts):
+        if total.kind not in ("amount", "headcount", "person_times", "households") or total.approx:
+            continue
+        si = sentence_index(spans, total.source["start"])
+        parts = []
+        end = total.source["start"]
+        head = _TOTAL_AFTER_LIST.search(text, max(spans[si][0], end - 6), end)
+        if head is None:
+            continue
+        end = head.start()
+        whole_list = True  # the list runs back to its sentence's first figure
+        for g in reversed(facts[:i]):
+            if sentence_index(spans, g.source["start"]) != si:
+                break
+            if g.kind != total.kind or g.approx or not _LIST_GAP.match(text[g.source["end"]:end]):
+                whole_list = False  # a figure of something else, or in brackets: the list is not known
+                break
+            parts.append(g)
+            end = g.source["start"]
+        if whole_list and len(parts) >= 2:
+            out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in reversed(parts)],
+                        "marker": head.group(0).strip("，,、 "), "complete": True,
+                        "source": {"block": block.index, "page": block.page}})
+    return out
