@@ -900,3 +900,14 @@ def test_a_scoring_rule_column_between_the_points(tmp_path, shape):
     assert not _errors(record)
     slipped = _record(tmp_path, _with(CRITERIA_BETWEEN, 5, 5, "39"), shape)  # 94 ≠ 93
     assert any("93" in m and "94" in m for m in _errors(slipped))
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("deadline", ["≤2024年12月", "2024年12月底前", "≤2024年12月31日"])
+def test_a_deadline_target_with_its_comparator(tmp_path, shape, deadline):
+    rows = [r[:] for r in DEDUCTIONS_FORM]
+    rows[6] = ["", "产出指标", "时效指标", "培训完成时间", deadline, "2024年5月", "20", "2", "18", "一期延后"]
+    record = _record(tmp_path, rows, shape)
+    names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
+    assert names == ["培育农民人数", "培训完成时间", "带动就业人数", "学员满意度"]
+    assert not _errors(record)

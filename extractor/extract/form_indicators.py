@@ -153,6 +153,8 @@ class IndicatorBlockReader:
         comparator, value, unit = parse_target(text)
         if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
             return False  # a target or a result (≥3000人, 97%), not a name
+        if comparator is not None and _DEADLINE.match(text.lstrip("≤≥<>=＜＞")):
+            return False  # a deadline as a target (≤2023年12月)
         return bare(text) not in vocab()["grade"]
 
     def _read_indicator(self, i: int) -> int:
@@ -326,7 +328,7 @@ _DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)
 def _short_result(text: str) -> bool:
     """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name."""
     text = text.strip()
-    return len(text) <= 8 or _DEADLINE.match(text) is not None
+    return len(text) <= 8 or _DEADLINE.match(text.lstrip("≤≥<>=＜＞")) is not None  # ≤2023年12月 too
 
 
 def _fact_unit(unit: Optional[str]) -> Optional[str]:
