@@ -911,3 +911,26 @@ def test_a_deadline_target_with_its_comparator(tmp_path, shape, deadline):
     names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
     assert names == ["培育农民人数", "培训完成时间", "带动就业人数", "学员满意度"]
     assert not _errors(record)
+
+
+# a department form whose task block has a second header line (总额 | 财政拨款 | 其他资金 under
+# each of 预算数 and 执行数)
+TASKS_TWO_HEADER_LINES = [
+    ["部门整体支出绩效自评表"],
+    ["部门（单位）名称", "某县交通运输局"],
+    ["年度主要任务", "任务名称", "对应项目", "预算数（万元）", "", "", "执行数（万元）", "", ""],
+    ["", "", "", "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金"],
+    ["", "农村公路养护", "县乡道日常养护", "260", "240", "20", "252", "236", "16"],
+    ["", "客运站运营补贴", "城乡客运补贴", "90", "90", "0", "88.5", "88.5", "0"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_task_block_with_two_header_lines(tmp_path, shape):
+    record = _record(tmp_path, TASKS_TWO_HEADER_LINES, shape)
+    amounts = sorted((f["label"], f["value"]) for f in record["facts"] if f["kind"] == "amount")
+    expected = sorted((f"{group}·{sub}", Decimal(v) * 10000)
+                      for row in TASKS_TWO_HEADER_LINES[4:]
+                      for group, subs in (("预算数", row[3:6]), ("执行数", row[6:9]))
+                      for sub, v in zip(("总额", "财政拨款", "其他资金"), subs))
+    assert amounts == expected

@@ -9,21 +9,39 @@ from .form_vocab import UNIT_IN_CELL, bare, value_type
 
 class TaskBlockReader:
     def _read_task_header(self, i: int) -> int:
-        """The column names after 任务名称; those whose header carries a unit are the money columns."""
-        head, j, columns = self.tokens[i], i + 1, []
+        """The column names after 任务名称; those whose header carries a unit are the money
+        columns. A second header line under them (预算数（万元） over 总额 | 财政拨款 | 其他资金,
+        and 执行数 over the same) splits each into as many columns."""
+        head, j, columns = self.tokens[i], i + 1, []  # (label, unit, token index)
         while j < len(self.tokens):
             t = self.tokens[j]
             text = t.text.strip()
-            if t.positional and t.line != head.line:
+            if t.positional and t.line != head.line and not (
+                    t.line == head.line + 1 and self._header_words_only(t.line)):
                 break
             if text:
                 if value_type(text) or len(text) > 16:
                     break
                 m = UNIT_IN_CELL.search(text)
-                columns.append((bare(text), (m.group(1) or m.group(2)) if m else None))
+                columns.append((bare(text), (m.group(1) or m.group(2)) if m else None, j))
             j += 1
-        self.task_columns = [c for c in columns if c[1]]
+        money = [(label, unit) for label, unit, _ in columns if unit]
+        last = max((k for k, c in enumerate(columns) if c[1]), default=-1)
+        subs = columns[last + 1:]
+        per = _sub_columns(money, [label for label, _, _ in subs])
+        if per:
+            money = [(f"{label}·{sub}", unit) for n, (label, unit) in enumerate(money)
+                     for sub, _, _ in subs[n * per:(n + 1) * per]]
+            j = subs[len(money) - 1][2] + 1  # the rows start after the sub-columns' names
+        elif subs:
+            j = subs[0][2]  # words after the money columns open the first row
+        self.task_columns = money
         return j
+
+    def _header_words_only(self, line: int) -> bool:
+        """Is the line all short words (a header's second line), no figure?"""
+        cells = [t.text.strip() for t in self.tokens if t.line == line and t.text.strip()]
+        return bool(cells) and all(not value_type(c) and len(c) <= 8 for c in cells)
 
     def _read_task_value(self, i: int) -> int:
         """A figure of a task's row: the k-th figure in a run goes to the k-th money column
@@ -36,3 +54,14 @@ class TaskBlockReader:
             token = unit_cell(self.tokens[i])
             self.index.fact_for(token, token.unit or unit, label, None, {"form": self.form["id"], "slot": "task"})
         return i + 1
+
+
+def _sub_columns(money: list, words: list) -> int:
+    """How many sub-columns each money column has, when the words after the header's money
+    columns name the same ones under each of them (总额 财政拨款 其他资金 总额 财政拨款 其他资金,
+    then the first row's words); 0 when they do not."""
+    for per in range(len(words) // max(1, len(money)), 1, -1):
+        groups = [words[n * per:(n + 1) * per] for n in range(len(money))]
+        if all(g == groups[0] for g in groups):
+            return per
+    return 0
