@@ -379,3 +379,24 @@ def test_a_list_of_figures_and_their_total_after_them(tmp_path):
     # a part's own breakdown in brackets is not a further part
     body = "市级资金860万元（含上年结转60万元）、县级资金430万元和乡镇资金110万元，合计1400万元。\n"
     assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+_SUBTOTAL_TABLE = (
+    "各类项目资金情况如下：\n"
+    "| 项目 | 预算（万元） | 支出（万元） |\n"
+    "| 校舍维修 | 600 | 570 |\n"
+    "| 设备购置 | 300 | 288 |\n"
+    "| 小计 | 900 | 858 |\n"
+    "| 教师培训 | 150 | 141 |\n"
+    "| 学生资助 | 250 | 250 |\n"
+    "| 小计 | 400 | 391 |\n"
+    "| 图书采购 | 100 | 96 |\n"
+    "| 合计 | 1400 | 1345 |\n")
+
+
+def test_a_table_with_subtotals(tmp_path):
+    # each 小计 adds up the rows since the one before; the 合计, the 小计 rows and the rest
+    assert [f["message"] for f in flags_of(tmp_path, _SUBTOTAL_TABLE) if f["severity"] == "error"] == []
+    slipped = _SUBTOTAL_TABLE.replace("| 学生资助 | 250 | 250 |", "| 学生资助 | 250 | 240 |")
+    [flag] = [f for f in flags_of(tmp_path, slipped) if f["severity"] == "error"]
+    assert flag["rule"] == "sum.table" and "391" in flag["message"] and "381" in flag["message"]

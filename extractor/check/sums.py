@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
+import regex
+
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
@@ -38,6 +40,7 @@ def check_sum_breakdown(record: dict) -> list:
 
 
 _TEN_THOUSAND = Decimal(10000)
+_SUBTOTAL = regex.compile(r"^小计[:：]?$")
 
 
 def _part_in_yuan_adds_up(total: dict, parts: list) -> bool:
@@ -63,19 +66,30 @@ def check_sum_table(record: dict) -> list:
         t = table["source"]["block"]
         kinds = table["row_kinds"]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
+        all_rows = table["header"] + table["rows"]
         groups = {}  # group row → its item rows
         current = None
         totals = []
+        subtotals, uncovered = [], []  # 小计 rows, and the item rows no 小计 has added up yet
+        checks = []
         for r, k in enumerate(kinds):
             if k == "group":
                 current = r
                 groups[r] = []
             elif k == "item" and current is not None:
                 groups[current].append(r)
+            elif k == "item":
+                uncovered.append(r)
+            elif k == "total" and any(_SUBTOTAL.match(c.replace(" ", "")) for c in all_rows[r][:2]):
+                # a 小计 adds up the item rows since the one before it
+                checks.append((r, uncovered))
+                subtotals.append(r)
+                uncovered = []
             elif k == "total":
                 totals.append(r)
-        checks = [(g, items) for g, items in groups.items() if items]
-        tops = list(groups) or [r for r, k in enumerate(kinds) if k == "item"]
+        checks += [(g, items) for g, items in groups.items() if items]
+        # the 合计 adds up the groups, else the 小计 rows and the items none of them took
+        tops = list(groups) or (subtotals + uncovered if subtotals else [r for r, k in enumerate(kinds) if k == "item"])
         checks += [(tr, tops) for tr in totals]
         for whole_row, part_rows in checks:
             for c in range(n_cols):
