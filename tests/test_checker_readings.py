@@ -400,3 +400,12 @@ def test_a_table_with_subtotals(tmp_path):
     slipped = _SUBTOTAL_TABLE.replace("| 学生资助 | 250 | 250 |", "| 学生资助 | 250 | 240 |")
     [flag] = [f for f in flags_of(tmp_path, slipped) if f["severity"] == "error"]
     assert flag["rule"] == "sum.table" and "391" in flag["message"] and "381" in flag["message"]
+
+
+def test_an_amount_per_person_is_no_total(tmp_path):
+    for body in ("项目资金共计480万元，受益群众2400人，人均2000元，其中中央资金300万元，县级资金180万元。\n",
+                 "项目总投资6300万元，平均每公里投资150万元。其中省级补助3780万元，县级自筹2520万元。\n",
+                 "共发放补助资金960万元，补助标准为每生每年2000元。其中2022年480万元，2023年480万元。\n"):
+        assert flags_of(tmp_path, body, "sum.breakdown") == [], body
+    slipped = "项目资金共计480万元，受益群众2400人，人均2000元，其中中央资金300万元，县级资金200万元。\n"
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]  # 500 > 480

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..sentences import sentence_bounds, sentence_index
-from .wording import relation_patterns, similarity, vocabulary
+from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 
 def labelled_breakdowns(facts: list) -> list:
@@ -59,7 +59,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
             # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
             # a change on last year is neither the total nor a part: it is said of the figure before it
             changes = _is_change(of_kind[0])
-            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes]
+            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes
+                      and not per_unit(f)]
             if opens_sentence:
                 totals = _total_before(facts, spans, si, kind, changes)
             if not totals:
@@ -94,7 +95,7 @@ def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -
     for back in range(si - 1, max(-1, si - 1 - vocabulary()["breakdown"]["sentences_back"]), -1):
         lo, hi = spans[back]
         in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
-        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes]
+        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes and not per_unit(f)]
         if totals or not all(_is_change(f) for f in in_sentence):
             return totals
     return []
@@ -120,7 +121,7 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     parts = []
     enders = tuple(vocabulary()["breakdown"]["list_enders"])
     for f in figures:
-        if _is_change(f) != changes:
+        if _is_change(f) != changes or per_unit(f):
             continue
         if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
             break
@@ -145,7 +146,7 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
     out = []
     text = block.text
     for i, total in enumerate(facts):
-        if total.kind not in ("amount", "headcount", "person_times", "households") or total.approx:
+        if total.kind not in ("amount", "headcount", "person_times", "households") or total.approx or per_unit(total):
             continue
         si = sentence_index(spans, total.source["start"])
         parts = []
@@ -158,7 +159,7 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
         for g in reversed(facts[:i]):
             if sentence_index(spans, g.source["start"]) != si:
                 break
-            if g.kind != total.kind or g.approx or not _LIST_GAP.match(text[g.source["end"]:end]):
+            if g.kind != total.kind or g.approx or per_unit(g) or not _LIST_GAP.match(text[g.source["end"]:end]):
                 whole_list = False  # a figure of something else, or in brackets: the list is not known
                 break
             parts.append(g)

@@ -32,7 +32,13 @@ def relation_patterns() -> dict:
         "bracket": regex.compile(v["bracket_pattern"]),
         "sum_words": regex.compile(r"共计|合计|共|总计|累计"),
         "close": regex.compile(r"[）)]"),
+        "per_unit": regex.compile(v["per_unit_pattern"]),
     }
+
+
+def per_unit(f) -> bool:
+    """Is the figure an amount per person, household, mu … (人均2000元)? Its clause says so."""
+    return f.kind == "amount" and relation_patterns()["per_unit"].search(f.context or "") is not None
 
 
 @document_cache(maxsize=4096)  # a figure's wording is compared with every name near it
