@@ -141,3 +141,18 @@ def test_an_agency_cell_beside_its_label_without_a_colon(tmp_path):
     # a bulleted line of a web page's publication block is not the agency as written
     text = "某县2021年度项目绩效自评\n- 发文机构\n- 某县农业农村局\n一、项目基本情况\n本项目预算安排资金120万元。\n"
     assert text_record(tmp_path, text)["metadata"]["agency"] != "- 某县农业农村局"
+
+
+def test_the_report_score_is_neither_a_band_bound_nor_the_score_a_review_revised(tmp_path):
+    from conftest import text_record
+
+    body = ("某县2023年度项目绩效复核报告\n\n一、复核情况\n\n单位自评得分95分，复核后得分为86.5分，调减8.5分。\n\n"
+            "二、复核结论\n\n复核得分86.5分，复核等级为良。\n")
+    record = text_record(tmp_path, body)
+    assert record["metadata"]["score"] == Decimal("86.5")
+    assert not [f for f in record["flags"] if f["rule"] == "score.grade"]
+    body = ("某县2023年度项目绩效评价报告\n\n一、评价标准\n\n评价得分90分（含）以上为优，80分（含）至90分为良，"
+            "60分以下为差。\n\n二、评价结论\n\n项目综合得分87分，评价等级为良。\n")
+    record = text_record(tmp_path, body, "b.txt")
+    assert record["metadata"]["score"] == Decimal("87")
+    assert not [f for f in record["flags"] if f["rule"] == "score.grade"]

@@ -255,9 +255,10 @@ def _score(doc: Document, kv: dict) -> tuple:
             if m:
                 return _num(m.group(0)), kv[key][1]
     patterns = [regex.compile(p) for p in _vocab()["total_score_patterns"]]
-    exclude = _compile("score_exclude")
-    for pattern in patterns:  # ordered from most to least specific
-        for b in doc.blocks:
+    exclude, final, band = _compile("score_exclude"), _compile("score_final"), _compile("score_band_after")
+    candidates = []  # (pattern rank, block order, the score's reading)
+    for rank, pattern in enumerate(patterns):  # ordered from most to least specific
+        for n, b in enumerate(doc.blocks):
             if b.kind == TABLE:
                 continue
             for m in pattern.finditer(b.text):
@@ -266,9 +267,16 @@ def _score(doc: Document, kv: dict) -> tuple:
                     + m.group(0)[:m.start("num") - m.start()]
                 if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
                     continue  # (a total score is out of 100: 120分 is some other count)
-                return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
-                                               "end": m.end("num"), "quote": m.group(0)}
-    return None, None
+                if band.match(b.text, m.end()):
+                    continue  # 90分（含）以上为优: a grade band's bound, not a score
+                candidates.append((rank, n, m.start(), bool(final.search(before)), b, m))
+    if not candidates:
+        return None, None
+    # a re-evaluation's own score (复核后得分, 调整后得分) over the self-evaluation's it revises
+    finals = [c for c in candidates if c[3]]
+    _, _, _, _, b, m = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
+    return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
+                                   "end": m.end("num"), "quote": m.group(0)}
 
 
 def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
