@@ -409,3 +409,27 @@ def test_an_amount_per_person_is_no_total(tmp_path):
         assert flags_of(tmp_path, body, "sum.breakdown") == [], body
     slipped = "项目资金共计480万元，受益群众2400人，人均2000元，其中中央资金300万元，县级资金200万元。\n"
     assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]  # 500 > 480
+
+
+# ---------------------------------------------------------------- score.tree: scores in prose
+
+def test_first_level_scores_written_with_their_weights(tmp_path):
+    for body in ("经综合评价，项目决策15分得14分，过程25分得23分，产出30分得28分，效益30分得27分，合计得分92分，评价等级为优。\n",
+                 "决策指标满分15分，扣1分，得14分；过程指标满分25分，扣2分，得23分；产出指标满分30分，扣2分，得28分；"
+                 "效益指标满分30分，扣3分，得27分。四项合计92分，等级为优。\n"):
+        assert flags_of(tmp_path, body, "score.tree") == [], body
+        slipped = body.replace("得28分", "得22分")  # prose scores may be rounded: a gap past that
+        assert [f["severity"] for f in flags_of(tmp_path, slipped, "score.tree")] == ["error"], body
+
+
+def test_grade_bands_are_no_scores(tmp_path):
+    body = ("评价总分90分以上（含90分）为优秀，75-89分为良好，60-74分为合格，60分以下为不合格。\n"
+            "项目得分82分，评价等级为良好。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
+
+
+def test_sub_items_scored_on_their_indicators_line(tmp_path):
+    body = ("决策指标（20分）：项目立项（6分）得6分，绩效目标（8分）得7分，资金投入（6分）得5分，小计18分。\n"
+            "过程指标（20分）：资金管理（10分）得9分，组织实施（10分）得8分，小计17分。\n"
+            "产出指标（35分）得32分，效益指标（25分）得22分。\n综合得分89分，等级为良。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []

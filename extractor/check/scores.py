@@ -131,7 +131,9 @@ def check_score_tree(record: dict) -> list:
         scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
         parts = scored_tops if scored_tops and len(scored_tops) == len(tops) else [explicit[p] for p in leaves]
         src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
-        flags += _sum_scores(total, src, "总分", parts)
+        # where not every first-level indicator was read, one left without a score may not be
+        # the only one missing: a gap beyond its weight says nothing then
+        flags += _sum_scores(total, src, "总分", parts, partial=not _whole_first_level([p[0] for p in tops]))
 
     weights = _top_weights(indicators)
     if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
@@ -168,7 +170,7 @@ def _top_weights(indicators: list) -> dict:
     return weights
 
 
-def _sum_scores(stated, source, name: str, parts: list) -> list:
+def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -> list:
     whole = _score_fact(stated, source, name)
     missing = [p for p in parts if p.get("score") is None]
     scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"]), p.get("origin"))
@@ -188,6 +190,8 @@ def _sum_scores(stated, source, name: str, parts: list) -> list:
         explanation = f"有指标没有得分：{names}；差额{rounded(abs(diff), 2)}分" + ("不超过其分值" if abs(diff) <= room else "")
         if abs(diff) <= room:
             severity = "warning"
+        elif partial:
+            return []  # more may be missing than the rows read without a score
     return [make_flag(severity, message, Decimal(str(stated)), rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4),
                       [whole] + scored, explanation)]
 

@@ -146,10 +146,7 @@ def _text_indicators(doc: Document) -> list:
             current = {"path": parent + [_clean(_WEIGHTED_LINE.match(b.text).group(0))], "weight": _weight(b.text), "score": None,
                        "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
             out.append(current)
-            tail = b.text[_WEIGHTED_LINE.match(b.text).end():]
-            m = list(_SECTION_SCORE.finditer(tail))
-            if m:
-                current["score"] = Decimal(m[-1].group("score"))
+            current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():])
             continue
         if b.kind == HEADING and b.level:
             name = _clean(b.text[len(b.numbering or ""):])
@@ -175,10 +172,22 @@ def _text_indicators(doc: Document) -> list:
     for b in doc.blocks:
         if b.kind == TABLE or not ("总" in b.text or "合计" in b.text):
             continue  # no total named: the summary test below cannot pass, and the pattern is slow
+        if _GRADE_BANDS.search(b.text):
+            continue  # 90分以上为优，75-89分为良: the bands, not scores
         items = list(_SUMMARY_ITEM.finditer(b.text))
         if len(items) >= 3 and any(regex.search(r"总|合计", i.group("name")) for i in items):
+            entries = []
             for i in items:
                 name = regex.sub(r"^(?:得分是|得分|：|:)+", "", i.group("name")).replace("绩效", "")
+                word = regex.sub(r"[，,、；;\s]", "", i.group("name"))
+                if word in _POINTS_TAKEN:
+                    continue  # 扣1分: a deduction, not an indicator
+                if word in _POINTS_GIVEN and entries:
+                    # 项目决策20分得18分, 满分15分，扣1分，得14分: the item's score after its weight
+                    entries[-1]["weight"], entries[-1]["score"] = entries[-1]["score"], Decimal(i.group("score"))
+                    entries[-1]["source"].update(start=i.start("score"), end=i.end("score"))
+                    continue
+                name = regex.sub(r"满分$", "", name)
                 total = bool(regex.search(r"总|合计", name))
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
@@ -186,9 +195,30 @@ def _text_indicators(doc: Document) -> list:
                                     "end": i.end("score"), "quote": i.group(0)}}
                 if total:
                     entry["total"] = True
-                out.append(entry)
+                entries.append(entry)
+            out += entries
             break
     return out
+
+
+# an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
+_POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
+_POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}
+_GRADE_BANDS = regex.compile(r"\d\s*分?\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:及?以上|及?以下)[^，。；]{0,8}为|\d\s*分?\s*[-~～至]\s*\d+\s*分?\s*为")
+_SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
+def _line_score(tail: str) -> Optional[Decimal]:
+    """The score of an indicator stated on its weight's line: its 小计 when it has one; else
+    the line's one score. Several scores after sub-items' own weights (项目立项（6分）得6分，
+    绩效目标（8分）得7分) are theirs: the line's own is not known."""
+    sub = _SUBTOTAL_SCORE.search(tail)
+    if sub:
+        return Decimal(sub.group("score"))
+    scores = list(_SECTION_SCORE.finditer(tail))
+    if not scores or (len(scores) > 1 and _WEIGHT.search(tail)):
+        return None
+    return Decimal(scores[-1].group("score"))
 
 
 def _drop_common_prefix(indicators: list) -> None:
