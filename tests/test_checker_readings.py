@@ -433,3 +433,14 @@ def test_sub_items_scored_on_their_indicators_line(tmp_path):
             "过程指标（20分）：资金管理（10分）得9分，组织实施（10分）得8分，小计17分。\n"
             "产出指标（35分）得32分，效益指标（25分）得22分。\n综合得分89分，等级为良。\n")
     assert flags_of(tmp_path, body, "score.tree") == []
+
+
+def test_an_execution_rate_over_the_budget_and_what_was_added(tmp_path):
+    body = "年初预算1,600万元，年中追加400万元，全年支出1,900万元，预算执行率95%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_a_rate_is_not_checked_against_another_paragraphs_small_spending(tmp_path):
+    body = ("2023年“三公”经费支出12.4万元，较上年下降8%。\n"
+            "年初预算26,000万元，调整后预算28,000万元。预算执行率97.5%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []

@@ -104,6 +104,8 @@ def check_ratio_stated(record: dict) -> list:
         if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
             continue
         num, den, v = results[0]
+        if num["source"].get("block") != rate["source"].get("block") and not _within_tenfold(rate, v):
+            continue  # a numerator from another paragraph that misses by orders of magnitude is another quantity's
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)
@@ -121,6 +123,11 @@ def check_ratio_stated(record: dict) -> list:
         if flag:
             flags.append(flag)
     return flags
+
+
+def _within_tenfold(rate: dict, computed: Interval) -> bool:
+    stated = Decimal(rate["value"])
+    return stated > 0 and stated / 10 <= computed.mid <= stated * 10
 
 
 def _percent_of(num: dict, den: dict) -> Optional[Interval]:
@@ -162,4 +169,17 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
         v = _percent_of(num, den)
         if v is not None and verdict(rate, v)[0] == "ok":
             return True
+    # over a budget and what was added to it (年初预算2000万元，年中追加500万元，支出2375万元，执行率95%)
+    if len(figures) <= _MAX_FIGURES_FOR_SUMS:
+        for num, a, b in permutations(figures, 3):
+            if a["id"] < b["id"] and num["kind"] == a["kind"] == b["kind"] and num["unit"] == a["unit"] == b["unit"]:
+                try:
+                    v = (interval_of(num) / (interval_of(a) + interval_of(b))).scaled(Decimal(100))
+                except ZeroDivisionError:
+                    continue
+                if verdict(rate, v)[0] == "ok":
+                    return True
     return False
+
+
+_MAX_FIGURES_FOR_SUMS = 12  # a paragraph's amounts; the triples stay a few thousand
