@@ -934,3 +934,38 @@ def test_a_task_block_with_two_header_lines(tmp_path, shape):
                       for group, subs in (("预算数", row[3:6]), ("执行数", row[6:9]))
                       for sub, v in zip(("总额", "财政拨款", "其他资金"), subs))
     assert amounts == expected
+
+
+# a transfer form with a 分配下达数 column, and a department form whose 基本支出 is split
+# into 人员经费 and 公用经费
+ALLOCATED_COLUMN = [
+    ["转移支付（区域）绩效目标自评表"],
+    ["资金情况（万元）", "", "全年预算数（A）", "分配下达数", "全年执行数（B）", "执行率（B/A）"],
+    ["", "年度资金总额", "3600", "3600", "3420", "95%"],
+    ["", "其中：中央财政资金", "3000", "3000", "2880", "96%"],
+    ["", "地方资金", "600", "600", "540", "90%"],
+]
+BASIC_SPLIT = [
+    ["部门整体支出绩效自评表"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "700", "760", "741", "10", "97.5%", "9.75"],
+    ["", "其中：基本支出", "400", "410", "406", "—", "99.02%", "—"],
+    ["", "人员经费", "350", "356", "354", "—", "99.44%", "—"],
+    ["", "公用经费", "50", "54", "52", "—", "96.3%", "—"],
+    ["", "项目支出", "300", "350", "335", "—", "95.71%", "—"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_an_allocated_column_and_a_split_basic_expense(tmp_path, shape):
+    record = _record(tmp_path, ALLOCATED_COLUMN, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == Counter({Decimal(v) * 10000: n for v, n in ((3600, 2), (3420, 1), (3000, 2), (2880, 1),
+                                                                   (600, 2), (540, 1))})
+    assert not _errors(record)
+    record = _record(tmp_path, BASIC_SPLIT, shape)
+    slots = {r["slot"] for r in record["forms"][0]["funds"]}
+    assert {"personnel", "public_use", "basic", "project"} <= slots
+    assert not _errors(record)
+    slipped = _record(tmp_path, _with(BASIC_SPLIT, 4, 4, "344"), shape)  # 344 + 52 ≠ 406
+    assert any("406" in m and "396" in m for m in _errors(slipped))
