@@ -969,3 +969,11 @@ def test_an_allocated_column_and_a_split_basic_expense(tmp_path, shape):
     assert not _errors(record)
     slipped = _record(tmp_path, _with(BASIC_SPLIT, 4, 4, "344"), shape)  # 344 + 52 ≠ 406
     assert any("406" in m and "396" in m for m in _errors(slipped))
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+@pytest.mark.parametrize("label", ["总  分", "合  计", "总 分"])
+def test_a_total_label_spaced_wide(tmp_path, shape, label):
+    record = _record(tmp_path, _with(DEDUCTIONS_FORM, 9, 0, label), shape)
+    assert record["metadata"]["score"] == Decimal("97.5")
+    assert record["forms"][0]["total_score"] is not None and not _errors(record)

@@ -140,6 +140,21 @@ def _comparator_and_figure(t: Token):
     return m.group(1), t.piece(m.start(2), m.end(2))
 
 
+def _spaced_label_head(tokens: list, i: int):
+    """Where the label's second character ends in the next token, when tokens[i] is one Han
+    character and it and the next token's first character make a total or label (总 | 分 100);
+    else None."""
+    t = tokens[i]
+    if i + 1 >= len(tokens) or t.positional or tokens[i + 1].positional or len(t.text.strip()) != 1:
+        return None
+    rest = tokens[i + 1].text
+    lead = len(rest) - len(rest.lstrip())
+    head = rest[lead:lead + 1]
+    if not head or not is_label(t.text.strip() + head) or rest[lead + 1:lead + 2] not in ("", " "):
+        return None
+    return lead + 1
+
+
 def _join_split_labels(tokens: list) -> list:
     """A label broken over cells or lines where the shape keeps no cells (年初 / 预算数,
     年度 / 总体 / 目标) is one label again; the joined token keeps the first one's place."""
@@ -147,6 +162,18 @@ def _join_split_labels(tokens: list) -> list:
     while i < len(tokens):
         t = tokens[i]
         joined = None
+        split = _spaced_label_head(tokens, i)
+        if split is not None:
+            # 总  分 100 100: a two-character label spaced wide, its second character opening
+            # the next cell's run (总 | 分 100 100)
+            rest = tokens[i + 1]
+            out.append(Token(t.block.text[t.start:rest.start + split], t.block, t.start, rest.start + split,
+                             t.line, t.col, False) if rest.block is t.block else t)
+            tail = rest.piece(split, len(rest.text))
+            if tail.text.strip():
+                out += _split_run_together(tail.piece(len(tail.text) - len(tail.text.lstrip()), len(tail.text)))
+            i += 2
+            continue
         run = _letter_spaced_run(tokens, i)
         if run:
             joined = run  # 产 出 指 标: one cell spaced to fill its width
