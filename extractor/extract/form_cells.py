@@ -162,7 +162,8 @@ def _join_split_labels(tokens: list) -> list:
     while i < len(tokens):
         t = tokens[i]
         joined = None
-        split = _spaced_label_head(tokens, i)
+        run = _letter_spaced_run(tokens, i)
+        split = _spaced_label_head(tokens, i) if not run else None
         if split is not None:
             # 总  分 100 100: a two-character label spaced wide, its second character opening
             # the next cell's run (总 | 分 100 100)
@@ -174,7 +175,6 @@ def _join_split_labels(tokens: list) -> list:
                 out += _split_run_together(tail.piece(len(tail.text) - len(tail.text.lstrip()), len(tail.text)))
             i += 2
             continue
-        run = _letter_spaced_run(tokens, i)
         if run:
             joined = run  # 产 出 指 标: one cell spaced to fill its width
         elif not t.positional and not is_label(bare(t.text)) and value_type(t.text) is None:
