@@ -977,3 +977,14 @@ def test_a_total_label_spaced_wide(tmp_path, shape, label):
     record = _record(tmp_path, _with(DEDUCTIONS_FORM, 9, 0, label), shape)
     assert record["metadata"]["score"] == Decimal("97.5")
     assert record["forms"][0]["total_score"] is not None and not _errors(record)
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_row_with_a_qualitative_target_under_merged_levels(tmp_path, shape):
+    # 按期完成 after the row above's points opens the next row (its name before it), it is no reason
+    rows = [r[:] for r in DEDUCTIONS_FORM]
+    rows[6] = ["", "", "", "结业培训任务", "按期完成", "按期完成", "20", "2", "18", ""]
+    record = _record(tmp_path, rows, shape)
+    names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
+    assert names == ["培育农民人数", "结业培训任务", "带动就业人数", "学员满意度"]
+    assert not _errors(record)

@@ -277,7 +277,10 @@ class IndicatorBlockReader:
             # they name the next indicator)
             nxt = self.tokens[j]
             after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
-            if self._is_name(nxt) and not (after is not None and (value_type(after.text) or looks_like_target(after.text))):
+            # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
+            next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
+                                              or self._qualitative_pair_at(j + 1))
+            if self._is_name(nxt) and not next_row:
                 j += 1
         return values, j
 
@@ -291,6 +294,18 @@ class IndicatorBlockReader:
                 if seen == n:
                     return k + 1 < len(slots) and slots[k + 1] == "skip"
         return False
+
+    def _qualitative_pair_at(self, k: int) -> bool:
+        """Do a qualitative target and result start at k, the row's points right after them
+        (按时完成 | 按时完成 | 10 | 10)? A form's word (过程, 预算执行) opens no such pair."""
+        pair = self.tokens[k:k + 4]
+        if len(pair) < 4 or any(t.positional for t in pair):
+            return False
+        target, actual, weight = pair[0], pair[1], pair[2]
+        return (not is_label(bare(target.text)) and _short_result(target.text)
+                and (value_type(actual.text) or looks_like_target(actual.text)
+                     or (not is_label(bare(actual.text)) and _short_result(actual.text)))
+                and value_type(_points(weight).text) == "num")
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:
