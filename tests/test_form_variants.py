@@ -988,3 +988,26 @@ def test_a_row_with_a_qualitative_target_under_merged_levels(tmp_path, shape):
     names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
     assert names == ["培育农民人数", "结业培训任务", "带动就业人数", "学员满意度"]
     assert not _errors(record)
+
+
+# the form's unit on a line of its own; the task block's 预算数 | 执行数 name no unit
+TASKS_IN_THE_FORMS_UNIT = [
+    ["部门整体支出绩效自评表"],
+    ["单位：万元"],
+    ["年度预算申请", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "380", "400", "388", "10", "97%", "9.7"],
+    ["年度主要任务", "任务名称", "主要内容", "预算数", "执行数"],
+    ["", "城乡规划编制", "完成两个片区详细规划", "150", "146"],
+    ["", "不动产登记", "推进登记信息化", "250", "242"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_task_columns_in_the_forms_stated_unit(tmp_path, shape):
+    record = _record(tmp_path, TASKS_IN_THE_FORMS_UNIT, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for v in (150, 146, 250, 242):
+        assert amounts[Decimal(v) * 10000] == 1, v
+    # without the unit stated, the task figures are not given one by guess
+    record = _record(tmp_path, [r for r in TASKS_IN_THE_FORMS_UNIT if r != ["单位：万元"]], shape)
+    assert not [f for f in record["facts"] if f["kind"] == "amount" and f["value"] == 1500000]

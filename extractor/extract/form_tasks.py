@@ -4,7 +4,7 @@ A mixin of FormReader (form_reader.py), whose walk calls these methods."""
 from __future__ import annotations
 
 from .form_cells import unit_cell
-from .form_vocab import UNIT_IN_CELL, bare, value_type
+from .form_vocab import UNIT_IN_CELL, bare, spec, value_type, vocab
 
 
 class TaskBlockReader:
@@ -23,7 +23,7 @@ class TaskBlockReader:
                 if value_type(text) or len(text) > 16:
                     break
                 m = UNIT_IN_CELL.search(text)
-                columns.append((bare(text), (m.group(1) or m.group(2)) if m else None, j))
+                columns.append((bare(text), (m.group(1) or m.group(2)) if m else self._money_column_unit(text), j))
             j += 1
         money = [(label, unit) for label, unit, _ in columns if unit]
         last = max((k for k, c in enumerate(columns) if c[1]), default=-1)
@@ -37,6 +37,13 @@ class TaskBlockReader:
             j = subs[0][2]  # words after the money columns open the first row
         self.task_columns = money
         return j
+
+    def _money_column_unit(self, text: str):
+        """A task column named like a fund block's money column (预算数, 执行数) without a unit
+        of its own counts in the form's unit (单位：万元, 项目资金（万元）) when the form states one."""
+        column = vocab()["fund_col"].get(bare(text))
+        stated = self.unit if self._unit_stated else None  # never the default: a guess
+        return stated if stated and column and spec()["fund_column_kinds"].get(column) == "amount" else None
 
     def _header_words_only(self, line: int) -> bool:
         """Is the line all short words (a header's second line), no figure?"""
