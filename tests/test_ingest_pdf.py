@@ -245,3 +245,13 @@ def test_running_headers_and_page_numbers_against_cells_at_page_edges():
     assert "某县#年度项目绩效评价报告" in repeated and "第#页" in repeated
     assert "指标#" not in repeated
     assert _page_number_offset(pages, sizes) == 1
+
+
+def test_a_figure_wrapped_in_a_narrow_cell_is_one_figure():
+    from extractor.ingest.page_text import join_cell_lines
+
+    assert join_cell_lines(["3,000,", "000.0", "0"]) == "3,000,000.00"
+    assert join_cell_lines(["≥98.0", "0%"]) == "≥98.00%"
+    assert join_cell_lines(["215,6", "37.86元"]) == "215,637.86元"
+    assert join_cell_lines(["Table", "Grid"]) == "Table Grid"
+    assert join_cell_lines(["年度资金", "总额"]) == "年度资金总额"

@@ -83,12 +83,18 @@ def group_lines(runs: list) -> list:
     return out
 
 
+_NUMBER_GOES_ON = regex.compile(r"[\d,.%]")
+
+
 def join_cell_lines(lines: list) -> str:
     """A cell's wrapped lines as one text: Chinese (and its punctuation) joins without a
     space, Latin words with one; other breaks stay line breaks."""
     out = ""
     for line in lines:
-        if out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
+        if out and _NUMBER_GOES_ON.match(out[-1]) and _NUMBER_GOES_ON.match(line[0]) \
+                and regex.search(r"[\d,.]$", out) and regex.match(r"[\d,.%]", line):
+            pass  # a figure wrapped in a narrow cell (3,000,|000.0|0, ≥98.0|0%) is one figure
+        elif out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
             out += " "
         elif out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
             out += "\n"
