@@ -2,6 +2,7 @@
 pages, bad PDFs reported with a specific code. Small PDFs are made here from .docx files
 with LibreOffice (skipped when it is not installed)."""
 import shutil
+from decimal import Decimal
 import subprocess
 
 import docx
@@ -255,3 +256,20 @@ def test_a_figure_wrapped_in_a_narrow_cell_is_one_figure():
     assert join_cell_lines(["215,6", "37.86元"]) == "215,637.86元"
     assert join_cell_lines(["Table", "Grid"]) == "Table Grid"
     assert join_cell_lines(["年度资金", "总额"]) == "年度资金总额"
+
+
+@needs_soffice
+def test_a_total_row_after_a_row_that_ran_to_the_margin(tmp_path):
+    from extractor.pipeline import extract_file
+
+    rows = ["项目支出绩效自评表",
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+            "产出指标 数量指标 新建农村公路里程 ≥40公里 42公里 40 40",
+            "效益指标 社会效益指标 群众出行时间缩短 ≥20% 22% 30 30",
+            "满意度指标 服务对象满意度指标 沿线群众满意度 ≥90% 86% 30 27.5 部分路段施工期间绕行不便"]
+    for reason in ("部分路段施工期间绕行不便", "部分路段施工期间绕行不便，已加强宣传解释",
+                   "部分路段施工期间绕行距离较长群众有意见"):
+        text = "\n".join(rows[:-1] + [rows[-1].rsplit(" ", 1)[0] + " " + reason, "总分 100 97.5"]) + "\n"
+        (tmp_path / reason).mkdir()
+        record = extract_file(txt_to_pdf(tmp_path / reason, text))
+        assert record["metadata"]["score"] == Decimal("97.5"), reason

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
 from ..model import TABLE, Document
 from ..numbering import numbering_of
+from ..patterns import load_json
 from .cell_rows import is_cell_row
 from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .page_text import Line, ends_in_figure, figure_unit_space
@@ -209,10 +211,23 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             # 个别对象不满意 after a score is the reason column, % alone a unit column)
             goes_on = close and (bool(_CONTINUES.match(line.text)) and not (short_cells and line.text.strip() == "%")
                                  or not short_cells and bool(_UNIT_GOES_ON.match(line.text)) and prev.text[-1:].isdigit())
-            if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0])):
+            if not (goes_on or (runs_to_margin and starts_at_margin and close and not numbering_of(line.text)[0]
+                                and not _opens_total_row(line.text))):
                 para.flush()
         para.lines.append(line)
     return para
+
+
+@lru_cache(maxsize=1)
+def _total_row() -> regex.Pattern:
+    words = sorted(load_json("forms.json")["total_rows"], key=len, reverse=True)
+    return regex.compile(r"^\s*(?:" + "|".join(" *".join(w) for w in words) + r")\s+[\d.]")
+
+
+def _opens_total_row(text: str) -> bool:
+    """A form's total row (总分 100 97.5) opens a line of its own: it never goes on a long
+    reason text in the row above that ran to the margin."""
+    return _total_row().match(text) is not None
 
 
 def _at_left(line: Line, left: float, char: float) -> bool:
