@@ -444,3 +444,11 @@ def test_a_rate_is_not_checked_against_another_paragraphs_small_spending(tmp_pat
     body = ("2023年“三公”经费支出12.4万元，较上年下降8%。\n"
             "年初预算26,000万元，调整后预算28,000万元。预算执行率97.5%。\n")
     assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_an_amount_per_person_in_words_prices_a_headcount(tmp_path):
+    body = "为240名村级防疫员发放补助，人均补助1.5万元，共计发放360万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == []
+    slipped = body.replace("共计发放360万元", "共计发放330万元")
+    [flag] = flags_of(tmp_path, slipped, "product.unit")
+    assert "1.5万元 × 240名 = 360万元" in flag["message"]

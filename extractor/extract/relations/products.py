@@ -11,10 +11,12 @@ from .wording import relation_patterns
 
 
 def products_in(block, facts: list, spans: list, earlier: list) -> list:
-    """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount."""
+    """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount (the
+    price may be an amount per person in words: 人均补助1.2万元)."""
     out = []
     for i, f in enumerate(facts):
-        if f.kind != "money_rate" or _PER_PERIOD.match(block.text, f.source["end"]):
+        per_person = f.kind == "amount" and not f.approx and _PER_PERSON.search(f.context or "") is not None
+        if not (f.kind == "money_rate" or per_person) or _PER_PERIOD.match(block.text, f.source["end"]):
             continue  # 100元/人·月: the months the total covers are not stated with it
         si = sentence_index(spans, f.source["start"])
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
@@ -31,3 +33,5 @@ def products_in(block, facts: list, spans: list, earlier: list) -> list:
 
 
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
+# an amount per person stated in words (人均补助1.2万元, 每人发放2000元) prices a headcount like 元/人
+_PER_PERSON = regex.compile(r"(?:人均|每人|每名)(?:补助|补贴|资助|发放|奖励|标准)*(?:为|达|达到)?[：:]?$")
