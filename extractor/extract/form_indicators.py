@@ -1,6 +1,7 @@
 """The indicator block of a form (一级指标 / 二级指标 / 三级指标 …): its header, each row's
 path, target, result, 分值 and 得分, and the rows a text layer wrote apart from their names.
-A mixin of FormReader (form_reader.py), whose walk calls these methods and whose state they fill."""
+A mixin of FormReader (form_reader.py), whose walk calls these methods and whose state they fill;
+rows in shapes without columns are read by form_typed_rows.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,11 +9,11 @@ from typing import Optional
 
 import regex
 
-from .form_assign import assign_indicator_values
 from .form_cells import unit_cell, with_unit_cells
 from .form_facts import value_of
 from .form_tokens import Token
-from .form_vocab import FACT_UNITS, bare, is_label, is_na, looks_like_target, parse_target, spec, value_type, vocab
+from .form_typed_rows import COMPARATOR_MARKS, DEADLINE, as_points
+from .form_vocab import FACT_UNITS, bare, is_label, is_na, parse_target, spec, value_type, vocab
 
 
 @dataclass
@@ -65,7 +66,7 @@ class IndicatorBlockReader:
         figures with their units (the target, the result), then 分值 and 得分 — two bare
         numbers of a 100-point form, the score not above the weight. 0 when they do not."""
         for size in (4, 3):
-            group = [_points(t) for t in self.tokens[i:i + size]]
+            group = [as_points(t) for t in self.tokens[i:i + size]]
             if len(group) < size or any(t.positional or t.merged for t in group):
                 continue
             *values, weight, score = group
@@ -91,7 +92,7 @@ class IndicatorBlockReader:
     def _nameless_total(self, j: int) -> int:
         """Right after such runs, 100 and a score with no figure after them are the total
         row's 分值 and 总分, its 总分 label written elsewhere (100 94 | 成本指标 …)."""
-        pair = [_points(t) for t in self.tokens[j:j + 3]]
+        pair = [as_points(t) for t in self.tokens[j:j + 3]]
         if self.form["total_score"] is not None or len(pair) < 2:
             return j
         weight, score = pair[0], pair[1]
@@ -133,17 +134,6 @@ class IndicatorBlockReader:
         level = self.indicators.level_cols.get(self._header_col(t))
         return level if level is not None and self._is_name(t) else None
 
-    def _form_word_names_row(self, i: int) -> bool:
-        """In a shape without columns, a form's own word right before a whole row's figures is
-        the row's name: 服务对象满意度 | 10 | 9 (a 二级指标 word), 预算执行率 | 10 | 9.6 (a
-        fund column's), where a level's name is followed by the next name (or by a row its
-        own points do not close: 时效指标 | 2022年底之前 | … is the level of a row left unnamed)."""
-        t = self.tokens[i]
-        if t.merged:
-            return False
-        key = bare(t.text)
-        return (key in vocab()["level2"] or key in vocab()["fund_col"]) and self._leads_row(i)
-
     def _is_name(self, t: Token) -> bool:
         text = t.text.strip()
         if t.merged or len(text) < 2 or value_type(text) or _LEVEL_POINTS.match(text):
@@ -153,7 +143,7 @@ class IndicatorBlockReader:
         comparator, value, unit = parse_target(text)
         if value is not None and (comparator is not None or unit in vocab()["indicator_units"]):
             return False  # a target or a result (≥3000人, 97%), not a name
-        if comparator is not None and _DEADLINE.match(text.lstrip("≤≥<>=＜＞")):
+        if comparator is not None and DEADLINE.match(text.lstrip(COMPARATOR_MARKS)):
             return False  # a deadline as a target (≤2023年12月)
         return bare(text) not in vocab()["grade"]
 
@@ -170,7 +160,7 @@ class IndicatorBlockReader:
                     # cell left out in the middle), not read — so no sum over the rows is known
                     self.form["unread_rows"] += 1
                 return i + 1  # words in another column (a reason, a note), not an indicator
-            by_col = {t.col: _points(t) for t in self.tokens if t.line == name.line}
+            by_col = {t.col: as_points(t) for t in self.tokens if t.line == name.line}
             values = {slot: by_col.get(col + shift) for slot, col in head.cols.items()}
             end = i + 1
             while end < len(self.tokens) and self.tokens[end].line == name.line:
@@ -216,103 +206,6 @@ class IndicatorBlockReader:
             self.form["unread_rows"] += 1
         return end
 
-    def _level_name(self, i: int) -> Optional[int]:
-        """In a shape without columns, a name followed by the name of a row is that row's
-        二级指标 (1) whatever its words (目标设定 | 绩效目标合理性 | 5 | 5), and a name before
-        two names of which the second leads a row its 一级指标 (0); None otherwise."""
-        if self.tokens[i].positional:
-            return None
-        for level, k in ((1, i + 1), (0, i + 2)):
-            if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k)) \
-                    and (self._is_name(self.tokens[k]) or self._form_word_names_row(k)) and self._leads_row(k):
-                return level
-        return None
-
-    def _leads_row(self, k: int) -> bool:
-        """Is the token at k a name whose figures close a row (its 分值 and 得分)?"""
-        t = self.tokens[k]
-        if t.positional or k + 1 >= len(self.tokens) or not (value_type(_points(self.tokens[k + 1]).text)
-                                                             or looks_like_target(self.tokens[k + 1].text)):
-            return False
-        values, _ = self._typed_indicator_values(k + 1)
-        return "weight" in values and "score" in values
-
-    def _typed_indicator_values(self, j: int) -> tuple:
-        """Values after an indicator's name in a shape without empty cells: the cells up to
-        the next name or label; the last two bare numbers are 分值 and 得分, what comes
-        before them the target and the actual value."""
-        v = vocab()
-        # columns the form describes in words (评分标准) right after the name hold no values
-        for slot in self.indicators.slots:
-            if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
-                break
-            j += 1
-        taken = []
-        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
-        most = max(4, len(value_slots))
-        # a qualitative target or result (好, 达标) stands only where the header puts the
-        # target or the result, never in a form of points only (一级 | 二级 | 三级 | 分值 |
-        # 得分: words after the points name the next row)
-        while j < len(self.tokens) and len(taken) < most:
-            t = _points(self.tokens[j])
-            key = bare(t.text)
-            if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
-                break
-            if value_type(t.text) or looks_like_target(t.text):
-                taken.append(t)
-            elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")
-                  and sum(1 for x in taken if not value_type(x.text)) < 2
-                  and _short_result(t.text) and self._numbers_follow(j + 1)):
-                taken.append(t)  # at most the two
-            elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
-                    and self._numbers_follow(j + 1):
-                pass  # a column of words between the figures (分值 | 评分标准 | 得分): no value
-            else:
-                break
-            j += 1
-        values = assign_indicator_values(self.indicators.slots, taken)
-        row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
-        if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
-            # words after the scores are the row's reason unless a target follows them (then
-            # they name the next indicator)
-            nxt = self.tokens[j]
-            after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
-            # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
-            next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
-                                              or self._qualitative_pair_at(j + 1))
-            if self._is_name(nxt) and not next_row:
-                j += 1
-        return values, j
-
-    def _words_column_after(self, n: int) -> bool:
-        """Does the header put a column of words (评分标准) right after its n-th value column?"""
-        slots = [s for s in self.indicators.slots if s != "reason"]
-        seen = 0
-        for k, slot in enumerate(slots):
-            if slot != "skip":
-                seen += 1
-                if seen == n:
-                    return k + 1 < len(slots) and slots[k + 1] == "skip"
-        return False
-
-    def _qualitative_pair_at(self, k: int) -> bool:
-        """Do a qualitative target and result start at k, the row's points right after them
-        (按时完成 | 按时完成 | 10 | 10)? A form's word (过程, 预算执行) opens no such pair."""
-        pair = self.tokens[k:k + 4]
-        if len(pair) < 4 or any(t.positional for t in pair):
-            return False
-        target, actual, weight = pair[0], pair[1], pair[2]
-        return (not is_label(bare(target.text)) and _short_result(target.text)
-                and (value_type(actual.text) or looks_like_target(actual.text)
-                     or (not is_label(bare(actual.text)) and _short_result(actual.text)))
-                and value_type(_points(weight).text) == "num")
-
-    def _numbers_follow(self, j: int) -> bool:
-        for t in self.tokens[j:j + 3]:
-            if value_type(_points(t).text) == "num":
-                return True
-        return False
-
     def _indicator_value(self, token: Token, slot: str, path: list) -> Optional[dict]:
         text = token.text.strip()
         if not text or is_na(text):
@@ -336,16 +229,6 @@ class IndicatorBlockReader:
 
 
 _LEVEL_POINTS = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-# a deadline written as a target or result (2022年12月底前, 12月31日前完成)
-_DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末)(?:前|内|之前)?(?:完成)?$")
-
-
-def _short_result(text: str) -> bool:
-    """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name."""
-    text = text.strip()
-    return len(text) <= 8 or _DEADLINE.match(text.lstrip("≤≥<>=＜＞")) is not None  # ≤2023年12月 too
-
-
 def _fact_unit(unit: Optional[str]) -> Optional[str]:
     """The written unit an indicator's figure is a fact in: one of FACT_UNITS, or money per
     person whatever period it adds (元/人·月, 元/人/年 → 元/人); None for counts of things."""
@@ -369,12 +252,6 @@ def _lined_up(values: dict) -> bool:
         if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) not in types:
             return False
     return True
-
-
-def _points(t: Token) -> Token:
-    """A 分值 or 得分 written with its 分 (20分) as the bare figure it stands for."""
-    out = unit_cell(t)
-    return out if out.unit == "分" else t
 
 
 def _with_unit(text: str) -> bool:

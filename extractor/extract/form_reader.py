@@ -11,12 +11,13 @@ from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
 from .form_tasks import TaskBlockReader
+from .form_typed_rows import TypedRowReader
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
 from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, spec, value_type, vocab
 
 
-class FormReader(FundBlockReader, IndicatorBlockReader, TaskBlockReader, WeightedLevelsReader):
+class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.tokens = tokens
         self.index = index

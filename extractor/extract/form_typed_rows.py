@@ -1,0 +1,144 @@
+"""Indicator rows in shapes that keep no empty cells (a spreadsheet saved as text with single
+spaces, one line, one cell a line): which tokens after a name are its values, where a row's
+reason ends and the next row begins, and which names are levels rather than rows. A mixin of
+FormReader (form_reader.py), beside IndicatorBlockReader (form_indicators.py)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .form_assign import assign_indicator_values
+from .form_cells import unit_cell
+from .form_tokens import Token
+from .form_vocab import bare, is_label, looks_like_target, value_type, vocab
+
+
+class TypedRowReader:
+    def _form_word_names_row(self, i: int) -> bool:
+        """In a shape without columns, a form's own word right before a whole row's figures is
+        the row's name: 服务对象满意度 | 10 | 9 (a 二级指标 word), 预算执行率 | 10 | 9.6 (a
+        fund column's), where a level's name is followed by the next name (or by a row its
+        own points do not close: 时效指标 | 2022年底之前 | … is the level of a row left unnamed)."""
+        t = self.tokens[i]
+        if t.merged:
+            return False
+        key = bare(t.text)
+        return (key in vocab()["level2"] or key in vocab()["fund_col"]) and self._leads_row(i)
+
+    def _level_name(self, i: int) -> Optional[int]:
+        """In a shape without columns, a name followed by the name of a row is that row's
+        二级指标 (1) whatever its words (目标设定 | 绩效目标合理性 | 5 | 5), and a name before
+        two names of which the second leads a row its 一级指标 (0); None otherwise."""
+        if self.tokens[i].positional:
+            return None
+        for level, k in ((1, i + 1), (0, i + 2)):
+            if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k)) \
+                    and (self._is_name(self.tokens[k]) or self._form_word_names_row(k)) and self._leads_row(k):
+                return level
+        return None
+
+    def _leads_row(self, k: int) -> bool:
+        """Is the token at k a name whose figures close a row (its 分值 and 得分)?"""
+        t = self.tokens[k]
+        if t.positional or k + 1 >= len(self.tokens) or not (value_type(as_points(self.tokens[k + 1]).text)
+                                                             or looks_like_target(self.tokens[k + 1].text)):
+            return False
+        values, _ = self._typed_indicator_values(k + 1)
+        return "weight" in values and "score" in values
+
+    def _typed_indicator_values(self, j: int) -> tuple:
+        """Values after an indicator's name in a shape without empty cells: the cells up to
+        the next name or label; the last two bare numbers are 分值 and 得分, what comes
+        before them the target and the actual value."""
+        v = vocab()
+        # columns the form describes in words (评分标准) right after the name hold no values
+        for slot in self.indicators.slots:
+            if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
+                break
+            j += 1
+        taken = []
+        value_slots = [s for s in self.indicators.slots if s not in ("reason", "skip")]
+        most = max(4, len(value_slots))
+        # a qualitative target or result (好, 达标) stands only where the header puts the
+        # target or the result, never in a form of points only (一级 | 二级 | 三级 | 分值 |
+        # 得分: words after the points name the next row)
+        while j < len(self.tokens) and len(taken) < most:
+            t = as_points(self.tokens[j])
+            key = bare(t.text)
+            if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
+                break
+            if value_type(t.text) or looks_like_target(t.text):
+                taken.append(t)
+            elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")
+                  and sum(1 for x in taken if not value_type(x.text)) < 2
+                  and short_result(t.text) and self._numbers_follow(j + 1)):
+                taken.append(t)  # at most the two
+            elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
+                    and self._numbers_follow(j + 1):
+                pass  # a column of words between the figures (分值 | 评分标准 | 得分): no value
+            else:
+                break
+            j += 1
+        values = assign_indicator_values(self.indicators.slots, taken)
+        row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
+        if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
+            # words after the scores are the row's reason unless a target follows them (then
+            # they name the next indicator)
+            nxt = self.tokens[j]
+            after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
+            next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
+                                              or self._qualitative_pair_at(j + 1))
+            if self._is_name(nxt) and not next_row:
+                j += 1
+        return values, j
+
+    def _words_column_after(self, n: int) -> bool:
+        """Does the header put a column of words (评分标准) right after its n-th value column?"""
+        slots = [s for s in self.indicators.slots if s != "reason"]
+        seen = 0
+        for k, slot in enumerate(slots):
+            if slot != "skip":
+                seen += 1
+                if seen == n:
+                    return k + 1 < len(slots) and slots[k + 1] == "skip"
+        return False
+
+    def _qualitative_pair_at(self, k: int) -> bool:
+        """Do a qualitative target and result start at k, the row's points right after them
+        (按时完成 | 按时完成 | 10 | 10)? A form's word (过程, 预算执行) opens no such pair."""
+        pair = self.tokens[k:k + 4]
+        if len(pair) < 4 or any(t.positional for t in pair):
+            return False
+        target, actual, weight = pair[0], pair[1], pair[2]
+        return (not is_label(bare(target.text)) and short_result(target.text)
+                and (value_type(actual.text) or looks_like_target(actual.text)
+                     or (not is_label(bare(actual.text)) and short_result(actual.text)))
+                and value_type(as_points(weight).text) == "num")
+
+    def _numbers_follow(self, j: int) -> bool:
+        for t in self.tokens[j:j + 3]:
+            if value_type(as_points(t).text) == "num":
+                return True
+        return False
+
+
+# a comparator written before a figure or a deadline (≥95%, ≤2023年12月)
+COMPARATOR_MARKS = "≤≥<>=＜＞"
+# a deadline written as a target or result (2022年12月底前, 12月31日前完成)
+DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末)(?:前|内|之前)?(?:完成)?$")
+
+
+def short_result(text: str) -> bool:
+    """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name."""
+    text = text.strip()
+    return len(text) <= 8 or DEADLINE.match(text.lstrip(COMPARATOR_MARKS)) is not None  # ≤2023年12月 too
+
+
+def as_points(t: Token) -> Token:
+    """A 分值 or 得分 written with its 分 (20分) as the bare figure it stands for."""
+    out = unit_cell(t)
+    return out if out.unit == "分" else t
+
+
