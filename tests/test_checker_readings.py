@@ -452,3 +452,28 @@ def test_an_amount_per_person_in_words_prices_a_headcount(tmp_path):
     slipped = body.replace("共计发放360万元", "共计发放330万元")
     [flag] = flags_of(tmp_path, slipped, "product.unit")
     assert "1.5万元 × 240名 = 360万元" in flag["message"]
+
+
+def test_two_changes_in_one_sentence_keep_their_own_figures(tmp_path):
+    body = ("2023年收入决算数为2,140.50万元，比上年增加140.50万元，增长7.03%；"
+            "支出决算数为2,091.00万元，比上年减少9.00万元，下降0.43%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    assert [f["severity"] for f in flags_of(tmp_path, body.replace("下降0.43%", "下降1.43%"), "diff.change")] == ["error"]
+
+
+def test_sub_indicators_weighed_and_scored_under_a_full_mark(tmp_path):
+    body = "产出指标满分40分，其中数量指标15分得14分，质量指标15分得13分，时效指标10分得9分，合计得36分。\n"
+    assert flags_of(tmp_path, body, "score.tree") == []
+
+
+def test_what_a_fund_paid_of_a_cost_is_no_part_of_it(tmp_path):
+    body = "全年住院医疗总费用8.40亿元，其中政策范围内费用6.60亿元，统筹基金支付4.62亿元，政策范围内报销比例为70%。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_sentence_opening_qizhong_may_break_down_an_earlier_figure(tmp_path):
+    body = ("政府采购预算600万元，实际采购金额552万元，节约资金48万元，节约率8%。"
+            "其中公开招标采购4次，采购金额460万元，占实际采购金额的83.33%。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    slipped = body.replace("采购金额460万元", "采购金额660万元")  # above every figure before it
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]

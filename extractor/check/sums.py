@@ -31,12 +31,20 @@ def check_sum_breakdown(record: dict) -> list:
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
+        if any(_holds(facts[o], summed, rel) for o in rel.get("other_totals", [])):
+            continue  # a 其中 opening its sentence that breaks down another figure of the one before
         flags.append(make_flag(
             SEVERITY[outcome],
             f"分项之和与总数不符：总数{written(total)}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
             total["value"], summed.mid, diff, tol, [total] + parts))
     return flags
 
+
+
+def _holds(total: dict, summed, rel: dict) -> bool:
+    """Do the parts fit this total: adding up to it, or short of it where the list may name the
+    main parts only?"""
+    return verdict(total, summed)[0] == "ok" or (summed.high < interval_of(total).low and not rel.get("complete"))
 
 
 _TEN_THOUSAND = Decimal(10000)

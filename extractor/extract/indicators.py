@@ -184,19 +184,26 @@ def _text_indicators(doc: Document) -> list:
                     continue  # 扣1分: a deduction, not an indicator
                 if word in _POINTS_GIVEN and entries:
                     # 项目决策20分得18分, 满分15分，扣1分，得14分: the item's score after its weight
-                    entries[-1]["weight"], entries[-1]["score"] = entries[-1]["score"], Decimal(i.group("score"))
-                    entries[-1]["source"].update(start=i.start("score"), end=i.end("score"))
+                    last = entries[-1]
+                    if last["score"] is not None:
+                        last["weight"] = last["score"]
+                    last["score"] = Decimal(i.group("score"))
+                    last["source"].update(start=i.start("score"), end=i.end("score"))
                     continue
+                full_marks = name.endswith("满分")
                 name = regex.sub(r"满分$", "", name)
                 total = bool(regex.search(r"总|合计", name))
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
                          "source": {"page": b.page, "block": b.index, "start": i.start("score"),
                                     "end": i.end("score"), "quote": i.group(0)}}
+                if full_marks:  # 满分30分 is a weight: a score follows (得27分) or none is stated
+                    entry["weight"], entry["score"] = entry["score"], None
                 if total:
                     entry["total"] = True
                 entries.append(entry)
-            out += entries
+            # an item whose weight alone is stated (产出指标满分30分，其中…) heads the items, no part of their sum
+            out += [e for e in entries if e["score"] is not None]
             break
     return out
 

@@ -30,8 +30,10 @@ def changes_in(block, facts: list, spans: list, earlier: list) -> list:
         elif nearby:
             # a figure its own clause says is last year's (上年度到位资金1800万元) is the base
             # the change is on, not the figure it is said of
-            said_of_last_year = [g for g in nearby if prev_words.search(g.context)]
-            this_year = [g for g in nearby if g not in said_of_last_year]
+            # (another change before it, 比上年增加156.42万元, is neither)
+            stated = [g for g in nearby if not any(w in g.context for w in words)]
+            said_of_last_year = [g for g in stated if prev_words.search(g.context)]
+            this_year = [g for g in stated if g not in said_of_last_year]
             def closest(pool):
                 return max(pool, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)), default=None)
             current, previous = closest(this_year), closest(said_of_last_year)
