@@ -477,3 +477,11 @@ def test_a_sentence_opening_qizhong_may_break_down_an_earlier_figure(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     slipped = body.replace("采购金额460万元", "采购金额660万元")  # above every figure before it
     assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]
+
+
+def test_a_part_written_zero_is_exactly_nothing(tmp_path):
+    # 0万元 leaves no room for rounding: the other parts must make the total
+    body = "2023年“三公”经费支出18.40万元，其中：因公出国（境）费0万元，公务用车运行维护费12.60万元，公务接待费5.80万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    slipped = body.replace("5.80万元", "6.10万元")
+    assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]

@@ -69,6 +69,8 @@ def interval_of(fact: dict) -> Interval:
 @document_cache(maxsize=4096)
 def _interval(value, approx: bool, decimals, scale) -> Interval:
     value = Decimal(value)
+    if not value and not approx:
+        return Interval(value, value)  # a figure written 0 (0万元) says none was spent: nothing to round
     if approx:
         spread = abs(value) * APPROX_SHARE
         return Interval(value - spread, value + spread, True)
