@@ -85,8 +85,13 @@ def load_document(path, data: bytes | None = None) -> Document:
     if fmt != "pdf":
         _only_ocr_passes_over(fmt)
     doc = _read(path, data, fmt)
-    simplify_blocks(doc)  # .txt and web pages were converted before they were parsed
+    if fmt not in _CONVERTED_AS_TEXT:
+        simplify_blocks(doc)
     return doc
+
+
+# .txt and web pages are read in simplified characters before they are parsed (han_script.simplified)
+_CONVERTED_AS_TEXT = ("txt", "html", "mhtml")
 
 
 def _read(path: Path, data: bytes, fmt: str) -> Document:

@@ -19,6 +19,7 @@ _HAN = regex.compile(r"\p{Han}")
 # names), one in traditional script about one in three; a report quoting a few traditional
 # words in a simplified text stays as written
 _TRADITIONAL_SHARE = 0.15
+_SAMPLE_CHARS = 3000
 _MIN_CHANGED = 5
 
 _converter = None
@@ -75,8 +76,8 @@ def _warning(notes_removed: bool) -> dict:
 
 
 def _looks_traditional(text: str) -> bool:
-    # the share is clear long before the end of a long report
-    sample = "".join(_HAN.findall(text[:20000]))
+    # the share is clear long before the end of a long report: a couple of thousand characters
+    sample = "".join(_HAN.findall(text[:_SAMPLE_CHARS]))
     if len(sample) < _MIN_CHANGED:
         return False
     converted = _t2s().convert(sample)
