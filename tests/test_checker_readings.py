@@ -485,3 +485,16 @@ def test_a_part_written_zero_is_exactly_nothing(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     slipped = body.replace("5.80万元", "6.10万元")
     assert [f["severity"] for f in flags_of(tmp_path, slipped, "sum.breakdown")] == ["error"]
+
+
+def test_figures_listed_by_year_with_fenbie_are_not_guessed_per_year(tmp_path):
+    body = "2021年、2022年、2023年分别下达补助资金200万元、250万元、275万元，三年累计725万元。2023年比2022年增加25万元，增长10%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+
+
+def test_deductions_in_prose_are_no_indicators(tmp_path):
+    body = ("项目满分100分，扣分情况为：资金拨付滞后扣2分，台账不全扣1.5分，宣传不到位扣1分，合计扣4.5分，"
+            "最终得分95.5分，等级为优。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
+    body = "评价总分100分，共扣减6分，最终得分94分，等级为优。\n"
+    assert flags_of(tmp_path, body, "score.tree") == []

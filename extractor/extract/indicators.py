@@ -180,8 +180,8 @@ def _text_indicators(doc: Document) -> list:
             for i in items:
                 name = regex.sub(r"^(?:得分是|得分|：|:)+", "", i.group("name")).replace("绩效", "")
                 word = regex.sub(r"[，,、；;\s]", "", i.group("name"))
-                if word in _POINTS_TAKEN:
-                    continue  # 扣1分: a deduction, not an indicator
+                if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
+                    continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
                 if word in _POINTS_GIVEN and entries:
                     # 项目决策20分得18分, 满分15分，扣1分，得14分: the item's score after its weight
                     last = entries[-1]
@@ -203,7 +203,10 @@ def _text_indicators(doc: Document) -> list:
                     entry["total"] = True
                 entries.append(entry)
             # an item whose weight alone is stated (产出指标满分30分，其中…) heads the items, no part of their sum
-            out += [e for e in entries if e["score"] is not None]
+            entries = [e for e in entries if e["score"] is not None]
+            if sum(1 for e in entries if not e.get("total")) < 2:
+                continue  # a total and one score (总分100分，扣8分，最终得分92分) list no items
+            out += entries
             break
     return out
 

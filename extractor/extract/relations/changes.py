@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+import regex
+
 from ..sentences import sentence_index
 from .wording import relation_patterns, similarity, vocabulary
 
@@ -22,6 +24,8 @@ def changes_in(block, facts: list, spans: list, earlier: list) -> list:
             nearby = [g for g in earlier[-4:] if g.kind == f.kind]
         core = relation_patterns()["change_words"].sub("", f.context)
         current = previous = None
+        if any("分别" in g.context for g in nearby) and _listed(block.text, nearby):
+            continue  # 2021年、2022年、2023年分别下达280、300、330万元: which figure is which year's is not read
         years = [g.year for g in nearby if g.year]
         if len(set(years)) >= 2:
             top = max(years)
@@ -60,3 +64,9 @@ def _rate_of(text: str, change, after: list, spans: list, sentence: int):
             between = text[change.source["end"]:g.source["start"]]
             return None if any(mark in between for mark in _CLAUSE_END) else g
     return None
+
+
+def _listed(text: str, figures: list) -> bool:
+    """Are two of the figures items of one list (joined by 、 or 和 alone)?"""
+    return any(regex.fullmatch(r"\s*(?:[、，,和及与]|以及)\s*", text[a.source["end"]:b.source["start"]])
+               for a, b in zip(figures, figures[1:]))
