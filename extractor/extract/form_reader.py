@@ -31,6 +31,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_header_end = 0  # the token after the fund block's header
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
+        self._total_row_read = False  # the indicator block's total row was read
         self.task_columns: list = []  # (column label, unit) of a task block's money columns, in order
         self.unit = spec()["fund_unit_default"]
         self._unit_stated = False
@@ -191,8 +192,17 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         return end
 
     def _set_total(self, weight: Optional[Token], score: Token) -> None:
-        """The total row's 分值 (when written) and 总分."""
+        """The total row's 分值 (when written) and 总分. A second total row in one form is
+        another form's (a second project's table run on in the same grid): its figures are
+        facts, but the form keeps the total its own rows were read against."""
         extra = {"form": self.form["id"], "slot": "total"}
+        if self._total_row_read:
+            for token, label in ((weight, "分值"), (score, "总分")):
+                if token is not None:
+                    self.index.fact_for(token, "分", label, "总分", {"form": self.form["id"], "slot": "later_total"})
+            return
+        # (a score in the form's head, 项目自评得分, is the total until the total row gives its own)
+        self._total_row_read = self.indicators is not None
         if weight is not None:
             fact = self.index.fact_for(weight, "分", "分值", "总分", extra)
             self.form["total_weight"] = fact.id if fact else None
