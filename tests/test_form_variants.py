@@ -1046,3 +1046,24 @@ def test_a_second_projects_total_in_the_same_table_is_not_the_first_forms(tmp_pa
     second[5][7] = "4"
     record = _record(tmp_path, DEDUCTIONS_FORM + second, shape)
     assert not _errors(record)
+
+
+# the indicator block numbers its rows in a 序号 column, under the fund block's 项目资金（万元）
+NUMBERED_INDICATOR_ROWS = [
+    ["项目支出绩效自评表"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "60", "60", "57", "10", "95%", "9.5"],
+    ["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["1", "产出指标", "数量指标", "助餐服务老年人数", "≥800人", "820人", "45", "45"],
+    ["2", "效益指标", "社会效益指标", "老年人就餐便利度", "显著提升", "显著提升", "35", "35"],
+    ["3", "满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "93%", "10", "10"],
+    ["总分", "", "", "", "", "", "100", "99.5"],
+]
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_row_numbers_under_a_later_xuhao_header_are_no_amounts(tmp_path, shape):
+    record = _record(tmp_path, NUMBERED_INDICATOR_ROWS, shape)
+    amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == [570000, 600000, 600000]
+    assert not _errors(record)

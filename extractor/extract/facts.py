@@ -210,11 +210,16 @@ def _table_facts(block) -> list:
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
+    named_above: dict = {}  # col → the last words written in it above this row (a second header's 序号)
     for r in range(table.header_rows, table.n_rows):
         subject = row_subject(table, r)
         for c, cell in enumerate(table.rows[r]):
             if cell.merged_from is not None or not cell.text:
                 continue
+            if parse_cell_number(cell.text) is None:
+                named_above[c] = cell.text.strip()
+            elif _ORDINAL_COLUMN.fullmatch(named_above.get(c, "")):
+                continue  # row numbers under a 序号 header further down the table (a form's indicator block)
             where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
             if cell.confidence is not None:
                 where.update(_ocr_source(cell.bbox, cell.confidence))
