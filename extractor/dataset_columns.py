@@ -173,11 +173,11 @@ def _other_places(record: dict) -> set:
 
 
 def _total_rows(record: dict) -> set:
-    """(table, row) of the rows a table marks as its total."""
+    """(table, row) of the rows a table marks as its total or a subtotal."""
     rows = set()
     for table in record.get("tables", []):
         block = (table.get("source") or {}).get("block")
         for r, kind in enumerate(table.get("row_kinds") or []):
-            if kind == "total":
+            if kind in ("total", "subtotal"):
                 rows.add((block, r))
     return rows

@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
-import regex
-
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
@@ -48,7 +46,6 @@ def _holds(total: dict, summed, rel: dict) -> bool:
 
 
 _TEN_THOUSAND = Decimal(10000)
-_SUBTOTAL = regex.compile(r"^小计[:：]?$")
 
 
 def _part_in_yuan_adds_up(total: dict, parts: list) -> bool:
@@ -74,7 +71,6 @@ def check_sum_table(record: dict) -> list:
         t = table["source"]["block"]
         kinds = table["row_kinds"]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
-        all_rows = table["header"] + table["rows"]
         groups = {}  # group row → its item rows
         current = None
         totals = []
@@ -88,7 +84,7 @@ def check_sum_table(record: dict) -> list:
                 groups[current].append(r)
             elif k == "item":
                 uncovered.append(r)
-            elif k == "total" and any(_SUBTOTAL.match(c.replace(" ", "")) for c in all_rows[r][:2]):
+            elif k == "subtotal":
                 # a 小计 adds up the item rows since the one before it
                 checks.append((r, uncovered))
                 subtotals.append(r)

@@ -13,6 +13,7 @@ from ..normalize import clean_cell
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
 _TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计)$")
+_SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
 
@@ -192,15 +193,18 @@ _ITEM_LABEL = regex.compile(r"^\d{1,3}$")
 
 
 def row_kinds(table: Table) -> list:
-    """For each row: 'header', 'total' (合计/小计/总计), 'group' (一/二 over 1/2/3 rows),
-    'item', or None for an empty row — the hierarchy sums are checked along."""
+    """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
+    before), 'group' (一/二 over 1/2/3 rows), 'item', or None for an empty row — the
+    hierarchy sums are checked along."""
     kinds = []
     for r, row in enumerate(table.rows):
         if r < table.header_rows:
             kinds.append("header")
             continue
         first = [c.text.replace(" ", "") for c in row[:2]]
-        if any(_TOTAL_LABEL.match(t) for t in first):
+        if any(_SUBTOTAL_LABEL.match(t) for t in first):
+            kinds.append("subtotal")
+        elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")
         elif first and _GROUP_LABEL.match(first[0]) and row[0].merged_from is None:
             kinds.append("group")
