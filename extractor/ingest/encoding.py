@@ -173,22 +173,14 @@ _NON_ASCII_CHARS = re.compile("[^\x00-\x7f]")
 _UNLIKE_SHARE = 0.2
 
 
-def _unlike_gb(text: str) -> bool:
-    return _odd_share(text, "gb2312") > _UNLIKE_SHARE
-
-
-def _unlike_big5(text: str) -> bool:
-    return _odd_share(text, "big5") > _UNLIKE_SHARE
-
-
-def _odd_share(text: str, common_codec: str) -> float:
-    """Share of the non-ASCII characters of a sample that a text in that script rarely has:
-    kana, or characters outside the codec's common set."""
+def _unlike(text: str, common_codec: str) -> bool:
+    """Are more than _UNLIKE_SHARE of a sample's non-ASCII characters ones a text in that
+    script rarely has: kana, or characters outside the codec's common set?"""
     chars = "".join(_NON_ASCII_CHARS.findall(text[:_SAMPLE_CHARS]))
     if not chars:
-        return 0.0
+        return False
     outside = len(chars) - len(chars.encode(common_codec, errors="ignore")) // 2  # both codecs: two bytes a character
-    return (outside + len(_KANA.findall(chars))) / len(chars)
+    return (outside + len(_KANA.findall(chars))) / len(chars) > _UNLIKE_SHARE
 
 
 def decode_text(data: bytes) -> DecodedText:
@@ -216,9 +208,9 @@ def decode_text(data: bytes) -> DecodedText:
         return found
     found = _decode(data, "gb18030", budget)
     if found is not None:
-        if _unlike_gb(found.text):
+        if _unlike(found.text, "gb2312"):
             big5 = _decode(data, "cp950", budget)
-            if big5 is not None and not _unlike_big5(big5.text):
+            if big5 is not None and not _unlike(big5.text, "big5"):
                 big5.encoding = "big5"
                 return big5
         found.encoding = _gb_name(found.text)

@@ -39,7 +39,7 @@ def simplified(text: str) -> tuple:
     removed, and the warning to give the document — or the text as it was and None.
     For text read before it is parsed (.txt, web pages), so the parsers see the words
     their vocabularies hold."""
-    if not _looks_traditional(_PINYIN_NOTE.sub("", text)):
+    if not _looks_traditional(text):
         return text, None
     out = _convert(text)
     return out, _warning(len(out) != len(text))
@@ -48,8 +48,12 @@ def simplified(text: str) -> tuple:
 def simplify_blocks(doc) -> None:
     """The blocks and table cells of a document in traditional characters (a PDF, a .docx)
     get their text in simplified ones; `raw` keeps it as written."""
-    sample = "".join(b.text for b in doc.blocks[:200])
-    if not _looks_traditional(_PINYIN_NOTE.sub("", sample)):
+    sample = ""
+    for block in doc.blocks:  # the decision reads only the first _SAMPLE_CHARS characters
+        if len(sample) >= _SAMPLE_CHARS:
+            break
+        sample += block.text
+    if not _looks_traditional(sample):
         return
     noted = False
     for block in doc.blocks:
@@ -76,8 +80,9 @@ def _warning(notes_removed: bool) -> dict:
 
 
 def _looks_traditional(text: str) -> bool:
-    # the share is clear long before the end of a long report: a couple of thousand characters
-    sample = "".join(_HAN.findall(text[:_SAMPLE_CHARS]))
+    # the share is clear long before the end of a long report: a couple of thousand characters,
+    # read without the pinyin notes
+    sample = "".join(_HAN.findall(_PINYIN_NOTE.sub("", text)[:_SAMPLE_CHARS]))
     if len(sample) < _MIN_CHANGED:
         return False
     converted = _t2s().convert(sample)
