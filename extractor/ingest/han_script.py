@@ -49,8 +49,8 @@ def simplify_blocks(doc) -> None:
     """The blocks and table cells of a document in traditional characters (a PDF, a .docx)
     get their text in simplified ones; `raw` keeps it as written."""
     sample = ""
-    for block in doc.blocks:  # the decision reads only the first _SAMPLE_CHARS characters
-        if len(sample) >= _SAMPLE_CHARS:
+    for block in doc.blocks[:200]:  # the decision reads the first _SAMPLE_CHARS without pinyin notes
+        if len(sample) >= 8 * _SAMPLE_CHARS:  # (a note is at most seven characters a character)
             break
         sample += block.text
     if not _looks_traditional(sample):
