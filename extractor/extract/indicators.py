@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.tables import SUBTOTAL_LABEL
 from ..model import HEADING, TABLE, Document
 
 _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
@@ -20,7 +21,6 @@ _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
 _SCORE_HEADER = regex.compile(r"得分|分值|评分|实际得分")
 _TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)$")
-_SUBTOTAL = regex.compile(r"^小\s*计$")
 # text: 一级指标项目决策…满分20分，…得分20分 / 二级指标“项目立项”满分8分，评价得分8分
 _TEXT_INDICATOR = regex.compile(
     r"(?P<level>[一二三四])级指标\s*[“\"]?(?P<name>[^“”\"，。；、]{2,20}?)(?=包含|满分|[”\"，])[”\"]?[^。]*?(?:。[^。]*?)?满分\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
@@ -74,7 +74,7 @@ def _table_indicators(block) -> list:
                 out.append({"path": ["合计"], "weight": None, "score": Decimal(score_text), "total": True,
                             "origin": "table", "source": _src(block, r, score_col)})
             continue
-        if _SUBTOTAL.match(first):
+        if SUBTOTAL_LABEL.match(first):
             continue  # a level's 小计: the tree adds its rows up itself
         note = None
         for c, level in level_cols:

@@ -13,7 +13,7 @@ from ..normalize import clean_cell
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
 _TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计)$")
-_SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
+SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
 
@@ -202,7 +202,7 @@ def row_kinds(table: Table) -> list:
             kinds.append("header")
             continue
         first = [c.text.replace(" ", "") for c in row[:2]]
-        if any(_SUBTOTAL_LABEL.match(t) for t in first):
+        if any(SUBTOTAL_LABEL.match(t) for t in first):
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")

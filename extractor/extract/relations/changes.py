@@ -2,10 +2,8 @@
 """
 from __future__ import annotations
 
-import regex
-
 from ..sentences import sentence_index
-from .wording import relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, relation_patterns, similarity, vocabulary
 
 
 def changes_in(block, facts: list, spans: list, earlier: list) -> list:
@@ -68,5 +66,4 @@ def _rate_of(text: str, change, after: list, spans: list, sentence: int):
 
 def _listed(text: str, figures: list) -> bool:
     """Are two of the figures items of one list (joined by 、 or 和 alone)?"""
-    return any(regex.fullmatch(r"\s*(?:[、，,和及与]|以及)\s*", text[a.source["end"]:b.source["start"]])
-               for a, b in zip(figures, figures[1:]))
+    return any(LIST_JOINER.fullmatch(text[a.source["end"]:b.source["start"]]) for a, b in zip(figures, figures[1:]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..sentences import sentence_index
-from .wording import relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, relation_patterns, similarity, vocabulary
 
 
 def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = None) -> list:
@@ -58,15 +58,12 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
     return out
 
 
-_LIST_JOINER = regex.compile(r"^\s*(?:[、，,和及与]|以及)\s*$")
-
-
 def _listed_rates(text: str, facts: list, i: int) -> list:
     """The percentages listed from facts[i] on (13.82%、56.58%和29.61%): each joined to the
     one before by 、 或 和 alone."""
     rates = [facts[i]]
     for g in facts[i + 1:]:
-        if g.kind != "percent" or not _LIST_JOINER.match(text[rates[-1].source["end"]:g.source["start"]]):
+        if g.kind != "percent" or not LIST_JOINER.fullmatch(text[rates[-1].source["end"]:g.source["start"]]):
             break
         rates.append(g)
     return rates

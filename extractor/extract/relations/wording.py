@@ -11,6 +11,8 @@ from ...document_caches import document_cache
 from ...patterns import load_json
 
 QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
+# what stands between two items of one list of figures (280万元、300万元和330万元)
+LIST_JOINER = regex.compile(r"\s*(?:[、，,和及与]|以及)\s*")
 
 
 @lru_cache(maxsize=1)
