@@ -83,7 +83,10 @@ def group_lines(runs: list) -> list:
     return out
 
 
-_NUMBER_GOES_ON = regex.compile(r"[\d,.%]")
+# a figure broken over a narrow cell's lines: a digit, comma or point ends the line, and the
+# next opens with the rest of the figure
+_FIGURE_BREAKS_AFTER = frozenset("0123456789,.")
+_FIGURE_GOES_ON = _FIGURE_BREAKS_AFTER | {"%"}
 
 
 def join_cell_lines(lines: list) -> str:
@@ -91,8 +94,7 @@ def join_cell_lines(lines: list) -> str:
     space, Latin words with one; other breaks stay line breaks."""
     out = ""
     for line in lines:
-        if out and _NUMBER_GOES_ON.match(out[-1]) and _NUMBER_GOES_ON.match(line[0]) \
-                and regex.search(r"[\d,.]$", out) and regex.match(r"[\d,.%]", line):
+        if out and out[-1] in _FIGURE_BREAKS_AFTER and line[0] in _FIGURE_GOES_ON:
             pass  # a figure wrapped in a narrow cell (3,000,|000.0|0, ≥98.0|0%) is one figure
         elif out and regex.match(r"[A-Za-z0-9]", out[-1]) and regex.match(r"[A-Za-z0-9]", line[0]):
             out += " "
