@@ -85,3 +85,25 @@ def test_row_numbers_of_a_form_that_numbers_its_rows_are_no_amounts(tmp_path):
     # without a 行次 column the same line is an amount
     path.write_text(text.replace("行次 ", ""), encoding="utf-8")
     assert [f["value"] for f in extract_file(path)["facts"] if f["kind"] == "amount"]
+
+
+def test_a_flattened_line_of_label_and_figure_pairs(tmp_path):
+    facts, _ = _facts(tmp_path, "一、项目基本概况\n预算安排资金（万元） 180 到位资金(万元)：175.5 实际支出（万元） 171.25\n"
+                                "受益户数（户） 460 受益人数（人） 1380\n联系电话 8321456 邮编 414000\n")
+    assert ("amount", Decimal("1800000"), "180", "预算安排资金") in facts
+    assert ("amount", Decimal("1755000"), "175.5", "到位资金") in facts
+    assert ("amount", Decimal("1712500"), "171.25", "实际支出") in facts
+    assert any(k == "households" and v == 460 for k, v, _, _ in facts)
+    assert any(k == "headcount" and v == 1380 for k, v, _, _ in facts)
+    assert not any(q in ("8321456", "414000") for _, _, q, _ in facts)
+
+
+def test_a_table_row_of_labels_carrying_units_beside_their_values(tmp_path):
+    facts, _ = _facts(tmp_path, "项目基本情况\n\n| 项目名称 | 村道修缮 | 实施单位 | 某乡政府 |\n"
+                                "| 预算安排资金(万元) | 96 | 实际到位资金（万元） | 90.5 |\n"
+                                "| 实际支出（万元） |  | 88 | 备注 |\n| 完成批次 | 3 | 验收段数 | 12 |\n")
+    assert ("amount", Decimal("960000"), "96", "预算安排资金") in facts
+    assert ("amount", Decimal("905000"), "90.5", "实际到位资金") in facts
+    assert ("amount", Decimal("880000"), "88", "实际支出") in facts  # an empty cell between
+    # labels without a unit give their figures none
+    assert not any(q in ("3", "12") for _, _, q, _ in facts)

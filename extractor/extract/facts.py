@@ -178,18 +178,28 @@ def column_path(table: Table, col: int) -> list:
     return path
 
 
-def unit_of_header(texts: list) -> Optional[str]:
+def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     units = _units()["header_units"]
     for text in reversed(texts):
         for m in _HEADER_UNIT.finditer(text):
             u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
             if u in units:
                 return units[u]
-    if texts:  # 赔付人次, 救助人数: the column is named by what it counts
+    if texts and not bracketed_only:  # 赔付人次, 救助人数: the column is named by what it counts
         bare = bare_header(texts[-1])
         for suffix, unit in _units()["header_suffix_units"].items():
             if bare.endswith(suffix):
                 return unit
+    return None
+
+
+def _unit_label_left(row: list, c: int) -> Optional[str]:
+    """The text cell nearest left of cell `c` when only empty cells lie between: the value's label."""
+    for cell in reversed(row[:c]):
+        t = cell.text.replace("\n", "").strip()
+        if not t:
+            continue
+        return None if parse_cell_number(t) is not None else t
     return None
 
 
@@ -238,10 +248,17 @@ def _table_facts(block) -> list:
             written_unit = "%" if has_percent else header_unit or caption_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
+            label_cell = None
             if written_unit is None:
+                # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
+                label_cell = _unit_label_left(table.rows[r], c)
+                written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
+            if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = written_unit_spec(written_unit)
-            if header:
+            if label_cell:
+                label = label_of_header([label_cell])
+            elif header:
                 if (c, kind) not in labels:
                     labels[(c, kind)] = label_of_header(header, kind)
                 label = labels[(c, kind)]

@@ -21,6 +21,10 @@ from .labels import bare_header, label_of_header
 _UNIT = r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|千元|元|万人|人次|人|户|%|％|分)\s*[)）]"
 # 项目资金（万元）：1084.25 | 资金合计（万元） 年度预算资金总额：1084.25
 _LABEL_UNIT_VALUE = regex.compile(rf"^(?P<label>[^\d\n]{{1,30}}?){_UNIT}[^\d\n]{{0,16}}?[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+# a flattened row of such pairs: 计划安排资金（万元） 250 实际到位资金（万元） 240
+_PAIR = rf"(?P<label>[^\d\n]{{1,30}}?){_UNIT}\s*[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)"
+_PAIRS_LINE = regex.compile(rf"^\s*(?:{_PAIR}\s+)+{_PAIR}\s*$")
+_ONE_PAIR = regex.compile(_PAIR)
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
 # a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
@@ -53,6 +57,12 @@ def labelled_values(doc: Document, make_fact) -> list:
             breakdown.close()
             continue
         found = None
+        if _PAIRS_LINE.match(line):
+            out.extend(_pair_facts(block, offset, line, make_fact))
+            pending = run = last = None
+            breakdown.close()
+            previous = ""
+            continue
         if m := _LABEL_UNIT_VALUE.match(line):
             found, run = (m, m["unit"], m["label"]), m["unit"]
         elif (run or pending) and (m := _LABEL_VALUE.match(line)):
@@ -81,6 +91,18 @@ def labelled_values(doc: Document, make_fact) -> list:
         last = fact
         previous = line.strip()
     breakdown.close()
+    return out
+
+
+def _pair_facts(block, offset: int, line: str, make_fact) -> list:
+    out = []
+    for m in _ONE_PAIR.finditer(line):
+        if _NOT_A_QUANTITY.search(m["label"]):
+            continue
+        unit = "%" if m["unit"] == "％" else m["unit"]
+        fact = make_fact(block, offset + m.start("number"), offset + m.end("number"), unit, _label(m["label"]))
+        if fact is not None:
+            out.append(fact)
     return out
 
 
