@@ -1067,3 +1067,119 @@ def test_row_numbers_under_a_later_xuhao_header_are_no_amounts(tmp_path, shape):
     amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
     assert amounts == [570000, 600000, 600000]
     assert not _errors(record)
+
+
+# a provincial self-evaluation form whose value columns stand on the header's first line,
+# above the level names (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 | 自评说明)
+TWO_LINE_HEADER_VALUES_ABOVE = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "农村饮水安全巩固提升"],
+    ["评价指标", "", "", "指标解释", "分值", "评分标准", "自评得分", "自评说明"],
+    ["一级指标", "二级指标", "三级指标", "", "", "", "", ""],
+    ["投入", "项目立项", "立项规范性", "是否按程序立项", "8", "程序规范得满分", "8", "已按程序立项"],
+    ["", "资金落实", "资金到位率", "到位资金占计划的比率", "12", "按到位率计分", "11.4", "到位率95%"],
+    ["产出", "产出数量", "改造供水工程处数", "完成计划的情况", "30", "完成得满分", "30", "完成"],
+    ["", "产出时效", "工程完工及时性", "是否按期完工", "20", "按期得满分", "17", "两处延期"],
+    ["效益", "社会效益", "受益群众满意度", "满意度调查", "30", "满意度90%以上得满分", "28", "满意度88%"],
+    ["合计", "", "", "", "100", "", "94.4", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_value_columns_on_the_header_line_above_the_levels(tmp_path, shape):
+    record = _record(tmp_path, TWO_LINE_HEADER_VALUES_ABOVE, shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]} if record["forms"] else {}
+    scores = sorted(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores == sorted(Decimal(x) for x in ("8", "8", "12", "11.4", "30", "30", "20", "17", "30", "28", "100", "94.4"))
+    if shape not in ("docx", "xlsx"):  # (real tables are read by the indicator tables reader)
+        assert set(rows) == {"立项规范性", "资金到位率", "改造供水工程处数", "工程完工及时性", "受益群众满意度"}
+    assert not _errors(record)
+
+
+def test_a_wrong_score_under_a_two_line_header_is_flagged(tmp_path):
+    rows = [r[:] for r in TWO_LINE_HEADER_VALUES_ABOVE]
+    rows[7][6] = "19"  # 工程完工及时性 19 instead of 17: the rows add up to 96.4, the total says 94.4
+    record = _record(tmp_path, rows, "pipe")
+    assert any("94.4" in m and "96.4" in m for m in _errors(record))
+
+
+# a third-party score table: each level closed by its 小计, a 扣分说明 column, a grade row
+SCORE_TABLE_WITH_SUBTOTALS = [
+    ["某区社区养老服务中心运营补贴项目绩效评价评分表"],
+    ["一级指标", "二级指标", "三级指标", "分值", "评分要点", "得分", "扣分说明"],
+    ["决策", "立项", "立项依据充分性", "6", "依据充分得满分", "6", ""],
+    ["", "目标", "目标明确性", "6", "目标细化量化得满分，否则酌情扣分", "4", "指标未量化"],
+    ["小计", "", "", "12", "", "10", ""],
+    ["过程", "资金", "预算执行率", "10", "按执行率计分", "9", "执行率90%"],
+    ["", "管理", "制度执行有效性", "8", "执行到位得满分", "8", ""],
+    ["小计", "", "", "18", "", "17", ""],
+    ["产出", "数量", "服务老人人次", "40", "完成目标得满分，未完成按比例计分", "36", "完成计划的90%"],
+    ["效益", "满意度", "老人满意度", "30", "满意度95%以上得满分", "27", "满意度为86%"],
+    ["小计", "", "", "70", "", "63", ""],
+    ["合计", "", "", "100", "", "90", ""],
+    ["评价等级", "优"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_subtotal_rows_of_a_score_table_are_no_indicators(tmp_path, shape):
+    record = _record(tmp_path, SCORE_TABLE_WITH_SUBTOTALS, shape)
+    assert not _errors(record)  # the 小计 rows are not added in twice
+    scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
+    for subtotal in ("12", "10", "18", "17", "70", "63"):
+        assert scores[Decimal(subtotal)] >= 1  # still facts
+    for form in record["forms"]:
+        assert not [r for r in form["indicators"] if "小计" in r["path"][-1]]
+        # a 扣分说明 is its row's note, never the next row's level
+        assert all("未量化" not in p and "86%" not in p for r in form["indicators"] for p in r["path"])
+    assert record["metadata"]["score"] == Decimal("90")  # the table's total is the report's score
+
+
+def test_a_score_table_whose_subtotals_do_not_add_up_to_its_total_is_flagged(tmp_path):
+    rows = [r[:] for r in SCORE_TABLE_WITH_SUBTOTALS]
+    rows[9][5] = "30"  # 老人满意度 30 (27 before): the rows add up to 93, the total says 90
+    record = _record(tmp_path, rows, "pipe")
+    assert any("90" in m and "93" in m for m in _errors(record))
+
+
+def test_a_row_of_cells_ending_in_a_figure_is_not_joined_to_the_next_row():
+    from extractor.ingest.text_blocks import continues_sentence
+    previous = "效益 满意度 服务对象满意度 10 满意度达到九成以上得满分，否则按比例扣分 9"
+    assert not continues_sentence(previous, "可持续影响 长效机制健全性 10 机制健全得满分 10")
+    assert not continues_sentence("产出时效 工程完工及时性 8 按期完工得满分，每延期一月扣一分 6 两处工程延期一个月",
+                                  "小计 35 32")
+    # prose cut at the margin still goes on
+    assert continues_sentence("本年度项目共完成农村饮水工程改造任务，累计完成投资额达到了", "1260万元，受益群众3.2万人。")
+
+
+# a department form's budget block with rows the templates do not name (整体支出, 三公经费)
+UNNAMED_FUND_ROWS = [
+    ["部门整体支出绩效自评表"],
+    ["部门名称", "某县林业局"],
+    ["预算执行情况（万元）", "", "预算数", "执行数", "执行率", "分值", "得分"],
+    ["", "整体支出", "940", "902.4", "96%", "10", "9.6"],
+    ["", "基本支出", "610", "604.5", "99.1%", "—", "—"],
+    ["", "项目支出", "330", "297.9", "90.27%", "—", "—"],
+    ["", "其中：三公经费", "12", "9.6", "80%", "—", "—"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "森林防火巡护里程", "≥5000公里", "5230公里", "30", "30", ""],
+    ["效益指标", "生态效益指标", "森林覆盖率", "≥62%", "62.3%", "30", "30", ""],
+    ["满意度指标", "服务对象满意度指标", "林农满意度", "≥90%", "92%", "30", "30", ""],
+    ["总分", "", "", "", "", "100", "99.6", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_fund_rows_under_labels_no_template_names_keep_their_figures(tmp_path, shape):
+    record = _record(tmp_path, UNNAMED_FUND_ROWS, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for wan in ("12", "9.6", "610", "604.5", "330", "297.9"):
+        assert amounts[Decimal(wan) * 10000] >= 1, wan
+    assert not _errors(record)
+
+
+def test_words_cut_from_a_goal_are_no_fund_row(tmp_path):
+    # a text layer cut 年度总体目标 into words, a row's figures after them: no amount of a row
+    rows = [r[:] for r in UNNAMED_FUND_ROWS[:4]] + [["", "总体 目标", "10", "", "", "", ""]] + UNNAMED_FUND_ROWS[7:]
+    record = _record(tmp_path, rows, "single_spaced")
+    assert not [f for f in record["facts"] if f["kind"] == "amount" and f["value"] == 100000]

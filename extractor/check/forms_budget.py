@@ -43,6 +43,8 @@ def check_execution_rate(record: dict) -> list:
     flags = []
     for form in forms_of(record):
         for row in form.get("funds") or []:
+            if row.get("unread"):
+                continue  # a row under a label no rule knows
             rate = cell(row, column_named("rate"), facts)
             readings = _rate_readings(row, facts)
             if rate is None or not readings:
@@ -85,6 +87,8 @@ def check_execution_score(record: dict) -> list:
         if form.get("template") not in settings["execution_score_templates"]:
             continue
         for row in form.get("funds") or []:
+            if row.get("unread"):
+                continue  # a row under a label no rule knows
             weight = cell(row, column_named("weight"), facts)
             score = cell(row, column_named("score"), facts)
             if weight is None or score is None or Decimal(weight["value"]) >= HUNDRED:

@@ -29,8 +29,8 @@ def check_score_total(record: dict) -> list:
     flags = []
     for form in forms_of(record):
         leaves = _leaf_indicators(form)
-        budget_rows = [r for r in form.get("funds") or []
-                       if any(c in (r.get("cells") or {}) and not is_na(r, c) for c in (column_named("weight"), column_named("score")))]
+        budget_rows = [r for r in form.get("funds") or [] if not r.get("unread")
+                       and any(c in (r.get("cells") or {}) and not is_na(r, c) for c in (column_named("weight"), column_named("score")))]
         name = form.get("name") or "自评表"
         if form.get("unread_rows"):
             continue  # rows of the indicator block were not read: their sum is unknown

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import TABLE, Document
 from .facts import extract_facts
-from .form_metadata import apply_form_metadata
+from .form_metadata import apply_form_metadata, apply_score_table_total
 from .forms import extract_forms
 from .indicators import extract_indicators
 from .grade_bands import stated_grade_bands
@@ -38,6 +38,8 @@ def extract_document(doc: Document) -> dict:
     # would otherwise look like a breakdown of whatever figure stands before them)
     in_forms = {i for form in forms for i in form["value_blocks"] if doc.blocks[i].kind != TABLE}
     prose_facts = [f for f in facts if "form" not in f.extra] if forms else facts
+    indicators = [i for i in extract_indicators(doc) if i["source"].get("block") not in in_forms]
+    apply_score_table_total(metadata, metadata_sources, indicators)
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),
         "problems": problems,
@@ -47,7 +49,7 @@ def extract_document(doc: Document) -> dict:
         "facts": facts,
         "forms": forms,
         # a form's indicator rows are read by the form reader (record.forms), not as prose
-        "indicators": [i for i in extract_indicators(doc) if i["source"].get("block") not in in_forms],
+        "indicators": indicators,
         "places": place_mentions(texts, metadata.get("admin_code")),
         "references": extract_references(texts),
         "surveys": extract_surveys(facts),

@@ -52,6 +52,11 @@ class FundBlockReader:
             return False  # 列次 0 1 2 3 …: the columns' numbers
         return value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
 
+    def _money_words(self, i: int) -> bool:
+        """Does an unread row's label say it is money (三公经费, 整体支出)? Only such a row's
+        figures are read (年度总体目标 cut into words by a text layer: 目标 | 10 is no row)."""
+        return regex.search(spec()["fund_rows"]["unnamed"]["words"], self.tokens[i].text) is not None
+
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
         t = self.tokens[i]
@@ -198,6 +203,8 @@ class FundBlockReader:
         row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
                "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
                "source": label.source()}
+        if row_spec.get("unread"):
+            row["unread"] = True
         pending: set = set()  # columns whose amounts wait for the block's unit
         for column, kind, token in pairs:
             if token.merged:

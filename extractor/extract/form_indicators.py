@@ -42,14 +42,23 @@ class IndicatorBlockReader:
                     level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
-                if slot not in cols:
+                if slot not in cols or slot == "skip":  # (columns of words may stand anywhere, twice)
                     if slot not in _CELL_OF_TARGET:  # read with the figure they belong to
                         slots.append(slot)
-                    cols[slot] = t.col
+                    cols.setdefault(slot, t.col)
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
-        if not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
+        if not {"weight", "score"} & set(slots) and (above := _header_line_above(self.tokens, i, v)):
+            # a two-line header whose value columns stand on the line above the level names
+            # (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 over 一级指标 | 二级指标 | 三级指标)
+            slots, cols = [], {}
+            for t in above:
+                slot = v["ind_col"][bare(t.text)]
+                if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
+                    slots.append(slot)
+                cols.setdefault(slot, t.col)
+        elif not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
             # a header line without the score columns (the second line of a two-line
             # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
             # runs from the target to the reason column and names no score column is a
@@ -200,6 +209,7 @@ class IndicatorBlockReader:
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
+            end = i + 1  # the next name is the row's (not a column of words the values skipped)
         else:
             # a name with no values after it: a row this reader could not read (or words
             # that are not a row); sums over the indicators are then not known
@@ -258,6 +268,23 @@ def _with_unit(text: str) -> bool:
     """A target or result written with its unit or comparator (≥95%, 37442人, 14种), not bare."""
     comparator, value, unit = parse_target(text)
     return value is not None and (unit is not None or comparator is not None)
+
+
+def _header_line_above(tokens: list, i: int, v: dict) -> list:
+    """The column names right before the 一级指标 token at `i` (the first line of a two-line
+    header), in order, when they name the points columns; [] otherwise. Empty cells are
+    passed over; any other word ends the line."""
+    names = []
+    k = i - 1
+    while k >= 0:
+        key = bare(tokens[k].text)
+        if key and key not in v["ind_col"]:
+            break
+        if key:
+            names.append(tokens[k])
+        k -= 1
+    names.reverse()
+    return names if {"weight", "score"} & {v["ind_col"][bare(t.text)] for t in names} else []
 
 
 # columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)

@@ -10,11 +10,14 @@ _LEADING_BLOCKS = 4
 
 
 def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list) -> None:
-    forms = [f for f in forms if f["report_type"]]  # an indicator score table is not a form
+    by_id = {f.id: f for f in facts}
+    score_tables = [f for f in forms if not f["report_type"]]  # an indicator score table is not a form
+    forms = [f for f in forms if f["report_type"]]
     if not forms:
+        if len(score_tables) == 1:
+            _score_table_metadata(metadata, sources, score_tables[0], by_id)
         return
     form = forms[0]
-    by_id = {f.id: f for f in facts}
     is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form)
     if is_form:
         metadata["report_type"] = form["report_type"]
@@ -37,6 +40,30 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
                 metadata[key] = region.get(key)
             metadata.pop("region_unresolved", None)
             sources["region"] = agencies[0]["source"]
+
+
+def _score_table_metadata(metadata: dict, sources: dict, table: dict, by_id: dict) -> None:
+    """The one score table of a report that states no score in words (a third-party
+    evaluation's 评分表): its total over 100 points and its grade are the report's."""
+    total = by_id.get(table["total_score"]) if table.get("total_score") else None
+    weight = by_id.get(table["total_weight"]) if table.get("total_weight") else None
+    if total is not None and weight is not None and weight.value == 100 and metadata.get("score") is None:
+        metadata["score"] = total.value
+        sources["score"] = total.source
+    if total is not None and table.get("grade") and metadata.get("grade") is None:
+        metadata["grade"] = table["grade"]["text"]
+        sources["grade"] = table["grade"]["source"]
+
+
+def apply_score_table_total(metadata: dict, sources: dict, indicators: list) -> None:
+    """The same for a score table read as a real table (extract/indicators.py): its one total
+    row's score, when that row's 分值 is 100 and no score was stated in words."""
+    if metadata.get("score") is not None:
+        return
+    totals = [i for i in indicators if i.get("total") and i.get("origin") == "table"]
+    if len(totals) == 1 and totals[0]["weight"] == 100 and totals[0]["score"] <= 100:
+        metadata["score"] = totals[0]["score"]
+        sources["score"] = totals[0]["source"]
 
 
 def _title_is_form(title, form: dict) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..ingest.tables import SUBTOTAL_LABEL
 from .form_cells import unit_cell
 from .form_facts import FactIndex
 from .form_funds import FundBlockReader
@@ -99,12 +100,17 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_fund_row(start, "total", None if t.positional else t)
             elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_label(i):
                 i += 2
-            elif self.indicators is None and self.fund_columns and self._unread_fund_row(i):
-                # a row of the fund block under a label the vocabulary lacks: its sums are
-                # not known (check/forms.py reads no total against parts then)
+            elif self.indicators is None and self.fund_columns and not self.task_columns and self._unread_fund_row(i):
+                # a row of the fund block under a label the vocabulary lacks: its figures are
+                # facts, but its sums are not known (check/forms.py reads no total against
+                # parts then, and no rule reads the row)
                 self.form["unread_fund_rows"] += 1
-                i += 1
-                continue
+                if not self._money_words(i):
+                    i += 1
+                    continue
+                i = self._read_fund_row(i, "unnamed")
+            elif self.indicators is not None and not self.rows_closed and SUBTOTAL_LABEL.match(key) and not t.merged:
+                i = self._read_subtotal(i)
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
                 self.rows_closed = self.form["total_score"] is not None
@@ -169,6 +175,27 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
 
     # -- 总分 and 等级
     def _read_total(self, i: int) -> int:
+        nums, end = self._total_figures(i)
+        if not nums:
+            return i + 1
+        self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
+        for weight in nums[:-2]:  # the first level's weights added up, before the last level's
+            self.index.fact_for(weight, "分", "分值", "总分", {"form": self.form["id"], "slot": "total_level_weight"})
+        if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
+            return self._read_grade(end)
+        return end
+
+    def _read_subtotal(self, i: int) -> int:
+        """A level's 小计 row: its 分值 and 得分 are facts, but no indicator (the rows above
+        it are, and the form's total adds those up)."""
+        nums, end = self._total_figures(i)
+        level = next((p for p in self.path if p), "小计")
+        for token, label in zip(nums[-2:] if len(nums) >= 2 else nums, ("分值", "得分") if len(nums) >= 2 else ("得分",)):
+            self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
+        return max(end, i + 1)
+
+    def _total_figures(self, i: int) -> tuple:
+        """The score figures of the total row whose label is at i, and where the row ends."""
         head = self.tokens[i]
         if head.positional:
             nums = [t for t in self.tokens[i + 1:] if t.line == head.line and is_score_figure(t.text)]
@@ -182,14 +209,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 end += 1
             if not nums and end < len(self.tokens):
                 nums = leading_scores(self.tokens[end])  # 总分100100注：… | 自评总分(分)97.6部门联系人
-        if not nums:
-            return i + 1
-        self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
-        for weight in nums[:-2]:  # the first level's weights added up, before the last level's
-            self.index.fact_for(weight, "分", "分值", "总分", {"form": self.form["id"], "slot": "total_level_weight"})
-        if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
-            return self._read_grade(end)
-        return end
+        return nums, end
 
     def _set_total(self, weight: Optional[Token], score: Token) -> None:
         """The total row's 分值 (when written) and 总分. A second total row in one form is

@@ -32,6 +32,8 @@ class TypedRowReader:
         two names of which the second leads a row its 一级指标 (0); None otherwise."""
         if self.tokens[i].positional:
             return None
+        if self.indicators.slots[:1] == ["skip"] and self._leads_row(i):
+            return None  # its next cell is the column of words after the names (指标解释)
         for level, k in ((1, i + 1), (0, i + 2)):
             if k < len(self.tokens) and all(self._is_name(self.tokens[n]) for n in range(i + 1, k)) \
                     and (self._is_name(self.tokens[k]) or self._form_word_names_row(k)) and self._leads_row(k):
@@ -41,8 +43,11 @@ class TypedRowReader:
     def _leads_row(self, k: int) -> bool:
         """Is the token at k a name whose figures close a row (its 分值 and 得分)?"""
         t = self.tokens[k]
-        if t.positional or k + 1 >= len(self.tokens) or not (value_type(as_points(self.tokens[k + 1]).text)
-                                                             or looks_like_target(self.tokens[k + 1].text)):
+        if t.positional or k + 1 >= len(self.tokens):
+            return False
+        # (a column of words right after the names, 指标解释, comes before the figures)
+        if not (value_type(as_points(self.tokens[k + 1]).text) or looks_like_target(self.tokens[k + 1].text)
+                or self.indicators.slots[:1] == ["skip"]):
             return False
         values, _ = self._typed_indicator_values(k + 1)
         return "weight" in values and "score" in values
@@ -109,6 +114,8 @@ class TypedRowReader:
         """Do a qualitative target and result start at k, the row's points right after them
         (按时完成 | 按时完成 | 10 | 10)? A form's word (过程, 预算执行) opens no such pair."""
         pair = self.tokens[k:k + 4]
+        if not {"target", "actual"} & set(self.indicators.slots):
+            return False  # a form of points only has no such cells
         if len(pair) < 4 or any(t.positional for t in pair):
             return False
         target, actual, weight = pair[0], pair[1], pair[2]

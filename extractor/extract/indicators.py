@@ -71,7 +71,9 @@ def _table_indicators(block) -> list:
         score_text = row[score_col].text.strip()
         if _TOTAL.match(first):
             if _NUM.match(score_text):
-                out.append({"path": ["合计"], "weight": None, "score": Decimal(score_text), "total": True,
+                weight_text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""  # its 分值
+                weight = Decimal(weight_text) if _NUM.match(weight_text) else None
+                out.append({"path": ["合计"], "weight": weight, "score": Decimal(score_text), "total": True,
                             "origin": "table", "source": _src(block, r, score_col)})
             continue
         if SUBTOTAL_LABEL.match(first):

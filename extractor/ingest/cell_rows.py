@@ -41,6 +41,8 @@ def is_cell_row(line: str) -> bool:
              for p in pieces]
     if sum(1 for a, b in zip(kinds, kinds[1:]) if a is not None and a == b) >= 2:
         return True
+    if _CELL_WORD.match(pieces[0]) and all(k == "fig" for k in kinds[1:]):
+        return True  # a row's name and its figures (小计 35 32.75)
     # names and their figures in turn and nothing else (项目决策 20 项目目标 6 目标明确性 6 6,
     # 结转结余率 5 结转控制合理得满分 5; a PDF's layout spaces around figures in prose leave
     # pieces of neither kind: 年, 月)
@@ -88,3 +90,10 @@ def _label_prefixes() -> regex.Pattern:
 
 def _form_label(piece: str) -> bool:
     return _label_prefixes().sub("", piece).rstrip(":：") in _form_labels()
+
+
+def ends_in_figure_cell(line: str) -> bool:
+    """Does a line of several cells end in a bare figure cell (… 按比例得分 4)? Prose puts
+    no space before the last figure of a line with nothing after it."""
+    pieces = line.split()
+    return len(pieces) >= 3 and regex.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", pieces[-1]) is not None

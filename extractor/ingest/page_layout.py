@@ -220,13 +220,13 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
 
 @lru_cache(maxsize=1)
 def _total_row() -> regex.Pattern:
-    words = sorted(load_json("forms.json")["total_rows"], key=len, reverse=True)
+    words = sorted(load_json("forms.json")["total_rows"] + ["小计"], key=len, reverse=True)
     return regex.compile(r"^\s*(?:" + "|".join(" *".join(w) for w in words) + r")\s+[\d.]")
 
 
 def _opens_total_row(text: str) -> bool:
-    """A form's total row (总分 100 97.5) opens a line of its own: it never goes on a long
-    reason text in the row above that ran to the margin."""
+    """A form's total or subtotal row (总分 100 97.5, 小计 35 32.75) opens a line of its own:
+    it never goes on a long reason text in the row above that ran to the margin."""
     return _total_row().match(text) is not None
 
 

@@ -11,7 +11,7 @@ from ..model import HEADING, PARAGRAPH, Document
 from ..normalize import normalize
 from ..numbering import looks_like_heading, numbering_of, strip_markdown
 from ..patterns import load_json
-from .cell_rows import is_cell_row, is_form_cell
+from .cell_rows import ends_in_figure_cell, is_cell_row, is_form_cell
 
 SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
 # Lines shorter than this are titles or headings, never the first half of a broken sentence.
@@ -45,6 +45,8 @@ def continues_sentence(previous: str, line: str) -> bool:
     if (SENTENCE_END.search(previous) or len(previous) < SHORT_LINE or "   " in previous
             or _TITLE_END.search(previous) or is_cell_row(previous) or is_cell_row(line) or is_form_cell(line)):
         return False  # (a form's label on a line of its own opens a cell: 质量指标)
+    if ends_in_figure_cell(previous) and not _unit_first().match(line):
+        return False  # a row of cells ending in its last figure (… 得满分 4), the next row after it
     if _opens_numbered(line) or _FIGURE_ALONE.match(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
