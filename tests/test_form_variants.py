@@ -1183,3 +1183,46 @@ def test_words_cut_from_a_goal_are_no_fund_row(tmp_path):
     rows = [r[:] for r in UNNAMED_FUND_ROWS[:4]] + [["", "总体 目标", "10", "", "", "", ""]] + UNNAMED_FUND_ROWS[7:]
     record = _record(tmp_path, rows, "single_spaced")
     assert not [f for f in record["facts"] if f["kind"] == "amount" and f["value"] == 100000]
+
+
+def _second_project(rows: list, name: str, total: str, budget: str, spent: str, rate: str, score: str) -> list:
+    second = [r[:] for r in rows[1:]]
+    second[0] = ["项目名称", name]
+    second[2] = ["", "年度资金总额", budget, budget, spent, "10", rate, score]
+    second[-1] = ["总分", "", "", "", "", "", "100", "", total, ""]
+    return second
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_two_projects_run_on_in_one_table_are_two_forms(tmp_path, shape):
+    second = _second_project(DEDUCTIONS_FORM, "家庭农场主培训", "97", "64", "57.6", "90%", "9")
+    record = _record(tmp_path, DEDUCTIONS_FORM + second, shape)
+    forms = record["forms"]
+    assert len(forms) == 2
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[forms[1]["total_score"]]["value"] == Decimal("97")
+    assert Counter(v for k, v, u in _facts(record).elements() if k == "amount")[Decimal("640000")] == 2
+    assert not _errors(record)
+
+
+def test_a_wrong_rate_in_the_second_project_of_one_table_is_flagged(tmp_path):
+    second = _second_project(DEDUCTIONS_FORM, "家庭农场主培训", "97", "64", "57.6", "95%", "9")  # 57.6 ÷ 64 is 90%
+    record = _record(tmp_path, DEDUCTIONS_FORM + second, "pipe")
+    assert any(f["rule"] == "form.execution_rate" for f in record["flags"] if f["severity"] == "error")
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx", "pipe"])
+def test_a_grade_written_in_the_total_row(tmp_path, shape):
+    rows = [r[:] for r in DEDUCTIONS_FORM]
+    rows[-1] = ["总分", "100", "97.5", "自评等级", "优"]
+    record = _record(tmp_path, rows, shape)
+    assert record["metadata"]["score"] == Decimal("97.5")
+    assert record["metadata"]["grade"] == "优"
+
+
+def test_a_grade_band_row_is_no_grade(tmp_path):
+    rows = [r[:] for r in SCORE_TABLE_WITH_SUBTOTALS[:-1]] + [["等级", "优", "良", "中", "差"]]
+    record = _record(tmp_path, rows, "docx")
+    assert record["metadata"]["grade"] is None
+    record = _record(tmp_path, SCORE_TABLE_WITH_SUBTOTALS, "docx")
+    assert record["metadata"]["grade"] == "优"

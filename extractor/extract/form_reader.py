@@ -198,8 +198,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         """The score figures of the total row whose label is at i, and where the row ends."""
         head = self.tokens[i]
         if head.positional:
-            nums = [t for t in self.tokens[i + 1:] if t.line == head.line and is_score_figure(t.text)]
-            end = i + 1 + sum(1 for t in self.tokens[i + 1:] if t.line == head.line)
+            end = i + 1  # the row's cells, up to a grade label written in it (… | 自评等级 | 优)
+            while (end < len(self.tokens) and self.tokens[end].line == head.line
+                   and bare(self.tokens[end].text) not in vocab()["grade_cell"]):
+                end += 1
+            nums = [t for t in self.tokens[i + 1:end] if is_score_figure(t.text)]
         else:
             nums, end = [], i + 1
             # a table that weights every level may total its first and its last weights

@@ -93,6 +93,36 @@ def _title_template(token: Token) -> Optional[str]:
 
 
 def _form_segments(tokens: list) -> list:
+    """(template, first token, end, title token) for each form (see _titled_segments), each
+    cut again where a second project's name opens after an indicator block (two projects'
+    forms run on in one table under one title)."""
+    out = []
+    for template, lo, hi, title in _titled_segments(tokens):
+        starts = _project_starts(tokens, lo, hi)
+        bounds = [lo] + starts + [hi]
+        out += [(template, a, b, title if a == lo else None) for a, b in zip(bounds, bounds[1:])]
+    return out
+
+
+def _project_starts(tokens: list, lo: int, hi: int) -> list:
+    """Where a project-name label opens a new project's form inside tokens[lo:hi]: a 项目名称
+    after the segment's indicator header (一级指标) has been seen since the last one."""
+    project_labels = {bare(w) for w in spec()["meta_cells"]["project"]}
+    starts, seen_indicators = [], False
+    for i in range(lo, hi):
+        key = bare(tokens[i].text)
+        if key == "一级指标":
+            seen_indicators = True
+        elif key in project_labels and seen_indicators and not tokens[i].merged:
+            first = i
+            while first > lo and tokens[first - 1].line == tokens[i].line and tokens[i].positional:
+                first -= 1  # the row from its first cell
+            starts.append(first)
+            seen_indicators = False
+    return starts
+
+
+def _titled_segments(tokens: list) -> list:
     """(template, first token, end, title token) for each form: from each form title to the
     next; without a title, from the first fixed label of the template whose labels occur
     most (at least `min_keywords` of them) to the end."""

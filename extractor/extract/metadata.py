@@ -286,6 +286,9 @@ def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
             value = kv[key][0].strip("“”\" ")
             if value in grade_word:
                 return value, kv[key][1]
+    cell = _grade_cell(doc, grade_word)
+    if cell is not None:
+        return cell
     pattern = _compile("grade_pattern")
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     if score_src and "block" in score_src:
@@ -298,6 +301,25 @@ def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
             return m.group("grade"), {"block": b.index, "page": b.page, "start": m.start("grade"),
                                       "end": m.end("grade"), "quote": m.group(0)}
     return None, None
+
+
+def _grade_cell(doc: Document, grade_words: list) -> Optional[tuple]:
+    """A grade row of any table (a score table's last row: 评价等级 | 优), when the document
+    has exactly one: the label cell, then the grade word in the row's last filled cell, and
+    no other grade word in the row (等级 | 优 | 良 | 中 | 差 lists a band table's grades)."""
+    keys = set(_vocab()["grade_keys"])
+    found = []
+    for block in doc.blocks:
+        if block.kind != TABLE:
+            continue
+        for r, row in enumerate(block.table.rows):
+            filled = [t for t in (c.text.replace("\n", "").strip() for c in row if c.merged_from is None) if t]
+            if len(filled) < 2 or sum(1 for t in filled if t in grade_words) != 1:
+                continue
+            if filled[-2] in keys and filled[-1] in grade_words:
+                found.append((filled[-1], {"block": block.index, "page": block.page, "table": block.index,
+                                           "row": r, "quote": filled[-1]}))
+    return found[0] if len(found) == 1 else None
 
 
 def _num(text: str) -> Decimal:
