@@ -1226,3 +1226,12 @@ def test_a_grade_band_row_is_no_grade(tmp_path):
     assert record["metadata"]["grade"] is None
     record = _record(tmp_path, SCORE_TABLE_WITH_SUBTOTALS, "docx")
     assert record["metadata"]["grade"] == "优"
+
+
+def test_a_sheets_sentence_states_the_grade(tmp_path):
+    # a workbook holding the form and, in cells below it, the report's conclusion
+    rows = [r[:] for r in DEDUCTIONS_FORM] + [["三、自评结论"], ["经综合评价，该项目自评得分97.5分，评价等级为良。"]]
+    assert _record(tmp_path, rows, "xlsx")["metadata"]["grade"] == "良"
+    # two grades stated in cells say nothing about which is the report's
+    rows += [["上年度该项目评价等级为优。"]]
+    assert _record(tmp_path, rows, "xlsx")["metadata"]["grade"] is None

@@ -300,6 +300,19 @@ def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
         if m:
             return m.group("grade"), {"block": b.index, "page": b.page, "start": m.start("grade"),
                                       "end": m.end("grade"), "quote": m.group(0)}
+    # a sheet holds its report's sentences in cells (经自评，…自评等级为优。): one grade stated so
+    found = {}
+    for b in doc.blocks:
+        if b.kind != TABLE:
+            continue
+        for cell in (c for row in b.table.rows for c in row if c.merged_from is None and len(c.text) >= 8):
+            m = pattern.search(cell.text)
+            if m:
+                found.setdefault(m.group("grade"), {"block": b.index, "page": b.page, "table": b.index, "row": cell.row,
+                                                    "col": cell.col, "start": m.start("grade"), "end": m.end("grade"),
+                                                    "quote": m.group(0)})
+    if len(found) == 1:
+        return next(iter(found.items()))
     return None, None
 
 
