@@ -273,3 +273,17 @@ def test_a_total_row_after_a_row_that_ran_to_the_margin(tmp_path):
         (tmp_path / reason).mkdir()
         record = extract_file(txt_to_pdf(tmp_path / reason, text))
         assert record["metadata"]["score"] == Decimal("97.5"), reason
+
+
+def test_a_row_word_broke_across_two_pages():
+    from extractor.ingest.page_layout import _words_cut_by_the_page, _words_then_figures
+    cell = lambda t: (t, 1, 1)
+    before = [cell("资金投"), cell(""), cell("年初预"), cell("全年执"), cell("执行率")]
+    # the header's words go on overleaf, each in a cell begun before the break
+    assert _words_cut_by_the_page(before, [cell("入（万元）"), cell(""), cell("算数"), cell("行数"), cell("")])
+    # a row of its own overleaf: a word in a cell empty before, or figures
+    assert not _words_cut_by_the_page(before, [cell(""), cell("年度资金总额"), cell(""), cell(""), cell("")])
+    assert not _words_cut_by_the_page(before, [cell("合计"), cell(""), cell("36"), cell("40"), cell("90%")])
+    # a header at the foot of the page and the first row of figures overleaf are two rows
+    assert _words_then_figures(before, [cell(""), cell("年度资金总额"), cell("36"), cell("40"), cell("90%")])
+    assert not _words_then_figures([cell("其中：当年"), cell("36")], [cell(""), cell("财政拨款")])

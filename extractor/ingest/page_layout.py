@@ -273,9 +273,11 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
         header = old[: last.table.header_rows]
         if header and [e[0] for e in spec[0]] == [e[0] for e in header[0]]:
             spec = spec[len(header):]  # the header repeated on the new page
-        if spec and old and spec[0] and not spec[0][0][0] and old[-1] and old[-1][0][0] \
-                and [c[2] for c in spec[0]] == [c[2] for c in old[-1]]:
-            # a row cut by the page break: its first cell is empty overleaf; the texts go on
+        if spec and old and spec[0] and old[-1] and [c[2] for c in spec[0]] == [c[2] for c in old[-1]] \
+                and (not spec[0][0][0] and old[-1][0][0] and not _words_then_figures(old[-1], spec[0])
+                     or _words_cut_by_the_page(old[-1], spec[0])):
+            # a row cut by the page break: its first cell is empty overleaf (or it is a row of
+            # words, each going on in a cell that had begun); the texts go on
             old[-1] = [(a[0] + b[0],) + a[1:] for a, b in zip(old[-1], spec[0])]
             spec = spec[1:]
         table = build_table(old + spec, caption=last.table.caption)
@@ -290,6 +292,22 @@ def _emit_table(doc: Document, number: int, found: dict) -> None:
     mend_figure_tails(table)
     block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in found["bbox"]])
     block.xs = found["xs"]
+
+
+def _words_then_figures(before: list, after: list) -> bool:
+    """A row of words (a header) at the foot of the page and a row with figures overleaf: two
+    rows. A row Word cut in two writes its figures, short, before the break."""
+    return not any(regex.search(r"\d", c[0]) for c in before) and any(regex.search(r"\d", c[0]) for c in after)
+
+
+def _words_cut_by_the_page(before: list, after: list) -> bool:
+    """Is `after` (the first row overleaf) the rest of `before` (the last row of the page), a
+    row of words Word broke across the pages (项目资 | 年初预 … then 金（万元） | 算数 …)? Neither
+    holds a digit, and every cell written overleaf goes on a cell begun before."""
+    texts_before, texts_after = [c[0].strip() for c in before], [c[0].strip() for c in after]
+    if not any(texts_after) or any(regex.search(r"\d", t) for t in texts_before + texts_after):
+        return False
+    return all(b for a, b in zip(texts_after, texts_before) if a)
 
 
 def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
