@@ -1235,3 +1235,58 @@ def test_a_sheets_sentence_states_the_grade(tmp_path):
     # two grades stated in cells say nothing about which is the report's
     rows += [["上年度该项目评价等级为优。"]]
     assert _record(tmp_path, rows, "xlsx")["metadata"]["grade"] is None
+
+
+def _budget_block(middle: str, rate: str = "96.5%") -> list:
+    return [
+        ["部门整体支出绩效自评表"],
+        ["部门名称", "某县水利局"],
+        ["预算执行情况（万元）", "", "年初预算数", middle, "全年执行数", "执行率", "分值", "得分"],
+        ["", "合计", "1800", "2000", "1930", rate, "10", "9.65"],
+        ["", "基本支出", "1100", "1200", "1180", "98.33%", "—", "—"],
+        ["", "项目支出", "700", "800", "750", "93.75%", "—", "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "水毁工程修复处数", "≥40处", "42处", "45", "45", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", "45", "45", ""],
+        ["总分", "", "", "", "", "100", "99.65", ""],
+    ]
+
+
+@pytest.mark.parametrize("middle", ["调整预算数", "预算调整后金额"])
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx", "xlsx"])
+def test_a_budget_column_between_the_named_ones(tmp_path, shape, middle):
+    # the rates are over the adjusted budget, a column named otherwise than the templates name it
+    record = _record(tmp_path, _budget_block(middle), shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for wan in ("1800", "2000", "1930", "800", "750"):
+        assert amounts[Decimal(wan) * 10000] >= 1, wan
+    assert not [v for k, v, u in _facts(record).elements() if k == "percent" and v > 100]  # no shifted cells
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("middle", ["调整预算数", "预算调整后金额"])
+def test_a_wrong_rate_beside_an_unnamed_budget_column_is_flagged(tmp_path, middle):
+    record = _record(tmp_path, _budget_block(middle, rate="95.5%"), "pipe")  # 1930 ÷ 2000 is 96.5%
+    assert any(f["rule"] == "form.execution_rate" for f in record["flags"] if f["severity"] == "error")
+
+
+def test_a_detail_table_inside_a_form_keeps_its_amounts(tmp_path):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "村级图书室提质", "主管部门", "某县文旅局"],
+        ["计划安排资金（万元）", "48", "实际支出资金（万元）", "46.2"],
+        ["序号", "支出内容", "金额（万元）", "占比"],
+        ["1", "图书采购", "30.20", "65.37%"],
+        ["2", "书架及阅览桌椅", "16.00", "34.63%"],
+        ["", "合计", "46.20", "100%"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "提质图书室个数", "≥12个", "12个", "50", "50", ""],
+        ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "93%", "50", "50", ""],
+        ["总分", "", "", "", "", "100", "100", ""],
+    ]
+    text = "项目支出绩效自评表\n\n" + "\n\n".join(_render(block, "pipe") for block in (rows[1:3], rows[3:7], rows[7:]))
+    record = text_record(tmp_path, text, "detail.txt")
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for wan in ("48", "30.2", "16", "46.2"):
+        assert amounts[Decimal(wan) * 10000] >= 1, wan
+    assert amounts[Decimal("462000")] == 2  # 实际支出 and the detail's 合计

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
+from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, interval_of, points_interval, verdict
@@ -17,12 +18,15 @@ _OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
 
 def _rate_readings(row: dict, facts: dict) -> list:
     """(budget fact, executed ÷ budget × 100 as an interval) for each budget column of the
-    row that is filled, the form's own base (全年预算数) first."""
+    row that is filled, the form's own base (全年预算数) first, then any money column the
+    templates do not name (调整数, 预算调整额: it may be the base the form's rate used)."""
     executed = cell(row, column_named("executed"), facts)
     if executed is None:
         return []
     out = []
-    for column in form_settings()["budget_columns"]:
+    named = load_json("forms.json")["fund_column_kinds"]
+    unnamed = [c for c in row.get("cells") or {} if c not in named]
+    for column in form_settings()["budget_columns"] + unnamed:
         budget = cell(row, column, facts)
         if budget is None:
             continue

@@ -193,6 +193,11 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     return None
 
 
+def _filled_width(row: list) -> int:
+    """How many cells a row spans up to its last written one."""
+    return max((c + 1 for c, cell in enumerate(row) if cell.text.strip()), default=0)
+
+
 def _unit_label_left(row: list, c: int) -> Optional[str]:
     """The text cell nearest left of cell `c` when only empty cells lie between: the value's label."""
     for cell in reversed(row[:c]):
@@ -220,15 +225,18 @@ def _table_facts(block) -> list:
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
-    named_above: dict = {}  # col → the last words written in it above this row (a second header's 序号)
+    # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
+    # and the width of their row
+    named_above: dict = {}
     for r in range(table.header_rows, table.n_rows):
         subject = row_subject(table, r)
+        width = _filled_width(table.rows[r])
         for c, cell in enumerate(table.rows[r]):
             if cell.merged_from is not None or not cell.text:
                 continue
             if parse_cell_number(cell.text) is None:
-                named_above[c] = cell.text.strip()
-            elif _ORDINAL_COLUMN.fullmatch(named_above.get(c, "")):
+                named_above[c] = cell.text.strip(), width
+            elif _ORDINAL_COLUMN.fullmatch(named_above.get(c, ("", 0))[0]):
                 continue  # row numbers under a 序号 header further down the table (a form's indicator block)
             where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
             if cell.confidence is not None:
@@ -253,6 +261,11 @@ def _table_facts(block) -> list:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)
                 written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
+            if not written_unit and named_above.get(c, ("", 0))[1] == width:
+                # a second header further down, in a row as wide as this one (序号 | 支出内容 |
+                # 金额（万元）): its cell's unit
+                label_cell = named_above[c][0]
+                written_unit = unit_of_header([label_cell], bracketed_only=True)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = written_unit_spec(written_unit)
@@ -268,7 +281,8 @@ def _table_facts(block) -> list:
                 kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
                 label=label, subject=subject, year=_year_in(subject), scale=mult,
                 source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
-                extra={"written_unit": written_unit, "column": header_text or None},
+                extra={"written_unit": written_unit, "column": header_text or None,
+                       **({"unit_of_label": True} if label_cell else {})},
             ))
     return out
 

@@ -6,7 +6,7 @@ from itertools import combinations
 
 from .form_facts import value_of
 from .form_tokens import Token
-from .form_vocab import ROW_NUMBER, parse_target, spec, value_type
+from .form_vocab import ROW_NUMBER, fund_column_kind, parse_target, value_type
 
 
 def assign_indicator_values(slots: list, taken: list) -> dict:
@@ -51,12 +51,14 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
     budgets); otherwise a value gets a column only
     where every fitting order agrees, else only its kind where they agree on that — an
     amount, but of which column is unknown — else nothing. Never a guess."""
-    kinds = spec()["fund_column_kinds"]
+    kinds = {c: fund_column_kind(c) for c in columns}
 
     def fits(column: str, token: Token) -> bool:
         vt = value_type(token.text)
         if vt == "na":
             return True
+        if kinds[column] == "other":
+            return False
         if kinds[column] == "ordinal":  # 行次: a row's number
             return vt == "num" and ROW_NUMBER.fullmatch(token.text.strip()) is not None
         if kinds[column] == "percent":

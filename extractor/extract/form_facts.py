@@ -85,15 +85,17 @@ class FactIndex:
 
     def drop_unclaimed_cells(self, block) -> None:
         """Cells of a form's table that no slot read: a dash is "not applicable" (the table
-        reader's 0 for it goes); in a table rebuilt from text a bare number is no fact
-        either, as the table reader typed it by a column the text did not keep."""
-        numbers_too = block.table.written_as_text
+        reader's 0 for it goes); in a table rebuilt from text rows of different lengths a bare
+        number is no fact either, as the table reader typed it by a column the text did not
+        keep — unless its own label right before it gave its unit (项目总预算（万元） | 1,280)."""
+        numbers_too = block.table.written_as_text and block.table.ragged
         for (b, row, _), facts in self.by_place.items():
             if b != block.index or row is None:
                 continue
             for f in facts:
                 text = f.text.strip()
-                if f.id not in self.claimed and (is_na(text) or numbers_too and _BARE_NUMBER.fullmatch(text)):
+                by_column = numbers_too and _BARE_NUMBER.fullmatch(text) and not f.extra.get("unit_of_label")
+                if f.id not in self.claimed and (is_na(text) or by_column):
                     self.dropped.add(f.id)
 
     def remaining(self) -> list:

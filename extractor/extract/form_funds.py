@@ -11,7 +11,8 @@ import regex
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, is_label, is_na, label_prefixes, spec, value_type, vocab
+from .form_vocab import (ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
+                         value_type, vocab)
 
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
@@ -89,16 +90,28 @@ class FundBlockReader:
                 found.append(cols[key])
             elif _COLUMN_MARK.match(t.text) and found:
                 pass  # a column's mark on a line of its own ((A), (D/C×100%)) under its label
+            elif found and self._unknown_column(j):
+                found.append(key)
             elif key or not t.positional:
                 break
             j += 1
         amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
         return j - i if len(found) >= 2 and amount_cols & set(found) else 0
 
+    def _unknown_column(self, j: int) -> bool:
+        """Is tokens[j] a column label no template names (预算调整额) standing between named
+        ones? A short label of words, and a named column label next after it."""
+        key = bare(self.tokens[j].text)
+        if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key):
+            return False
+        k = self._next_filled(j + 1)
+        return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
+
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
         cols = vocab()["fund_col"]
-        self.fund_columns = [cols[bare(t.text)] for t in self.tokens[i:end] if bare(t.text) in cols]
+        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in self.tokens[i:end]
+                             if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
         self.task_columns = []  # a fund block ends any task block before it
         self.fund_header_end = end
         # the unit is written in a cell just before the column labels (项目资金（万元）)
@@ -171,8 +184,7 @@ class FundBlockReader:
                 values.pop()  # the table is wider than the fund block
             while len(values) > len(self.fund_columns) and not values[0].text.strip():
                 values.pop(0)
-            kinds = spec()["fund_column_kinds"]
-            pairs = [(column, kinds[column], token) for column, token in zip(self.fund_columns, values)]
+            pairs = [(column, fund_column_kind(column), token) for column, token in zip(self.fund_columns, values)]
         elif label.positional:
             # a row of the half-table set beside the block (按支出性质分 | 基本支出 | 620.4 |
             # 618.9 under the 分值 and 执行率 columns): its columns are not the header's, so
@@ -190,8 +202,7 @@ class FundBlockReader:
             # its values in the same columns
             signature = tuple(value_type(t.text) for t in values)
             if signature in self.fund_patterns:
-                kinds = spec()["fund_column_kinds"]
-                pairs = [(c, kinds[c], t) for c, t in zip(self.fund_patterns[signature], values)]
+                pairs = [(c, fund_column_kind(c), t) for c, t in zip(self.fund_patterns[signature], values)]
             else:
                 pairs = assign_by_type(self.fund_columns, values, slot)
                 if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
@@ -217,8 +228,8 @@ class FundBlockReader:
                 continue
             if token.unit is not None and kind != ("score" if token.unit == "分" else "amount"):
                 continue  # a figure in 万元 is no rate or score (nor 10分 an amount), whatever its column
-            if kind == "ordinal":
-                continue  # 行次: the row's number
+            if kind in ("ordinal", "other"):
+                continue  # 行次: the row's number; a column whose words say nothing of its figures
             written_unit = {"amount": token.unit or self._stated_unit, "score": "分", "percent": "%"}[kind]
             if written_unit is None:
                 # the block's unit may come after its figures (a text layer that puts 项目资金（元）

@@ -79,6 +79,20 @@ def vocab() -> dict:
     }
 
 
+def fund_column_kind(column: str) -> str:
+    """What a fund column holds: the templates' kind for their columns; for a column the
+    templates do not name (预算调整额), money when its words say money, a rate when they
+    say rate, else "other" (its cells are read as nothing, but keep the others in place)."""
+    kinds = spec()["fund_column_kinds"]
+    if column in kinds:
+        return kinds[column]
+    if regex.search(spec()["unknown_fund_column_kinds"]["percent"], column):
+        return "percent"
+    if regex.search(spec()["unknown_fund_column_kinds"]["amount"], column):
+        return "amount"
+    return "other"
+
+
 def is_na(text: str) -> bool:
     return _SPACE.sub("", text) in vocab()["na"]
 
