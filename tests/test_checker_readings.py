@@ -498,3 +498,45 @@ def test_deductions_in_prose_are_no_indicators(tmp_path):
     assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
     body = "评价总分100分，共扣减6分，最终得分94分，等级为优。\n"
     assert flags_of(tmp_path, body, "score.tree") == []
+
+
+# ---------------------------------------------------------------- readings found by the ninth passage round
+
+def _errors_and_warnings(tmp_path, body, **kw):
+    return [f for f in record_of(tmp_path, body, **kw)["flags"] if f["severity"] in ("error", "warning")]
+
+
+def test_a_change_after_a_breakdown_is_said_of_its_total(tmp_path):
+    body = "2023年“三公”经费支出21.4万元，其中公务接待费5.1万元、公务用车运行维护费16.3万元，较上年减少3.6万元，下降14.4%。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    wrong = body.replace("下降14.4%", "下降25%")  # 3.6 ÷ 25.0 is 14.4% (and ÷ 19.9 for the last part, 18.1%)
+    assert [f for f in _errors_and_warnings(tmp_path, wrong) if f["rule"] == "diff.change"]
+
+
+def test_a_price_after_a_breakdown_prices_its_total(tmp_path):
+    body = "全年资助学生2,450人，其中本科1,030人、专科1,420人，按2,000元/人的标准发放，共计490万元。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = [f for f in _errors_and_warnings(tmp_path, body.replace("490万元", "480万元")) if f["rule"] == "product.unit"]
+    assert "2,450人" in flag["message"]
+
+
+def test_a_re_evaluations_own_score_goes_with_its_grade(tmp_path):
+    body = ("单位自评得分96分，复核得分84.5分，较自评低11.5分。\n"
+            "其中：决策指标满分20分，复核得17分；产出指标满分40分，复核得分33.5分；效益指标满分40分，复核得分34分。\n"
+            "复核等级为“良”。\n")
+    record = record_of(tmp_path, body, title="某县2023年度农村公路养护项目绩效自评复核报告")
+    assert record["metadata"]["score"] == 84.5
+    assert not [f for f in record["flags"] if f["rule"] == "score.grade" and f["severity"] == "error"]
+
+
+def test_a_rate_of_part_of_the_year_is_not_checked_against_the_year(tmp_path):
+    body = ("全年调整后预算4,200万元，实际支出4,116万元，执行率98%。一季度末执行率22.5%，上半年执行率48.6%，"
+            "前三季度执行率75.1%。\n")
+    assert _errors_and_warnings(tmp_path, body) == []
+    assert _errors_and_warnings(tmp_path, body.replace("执行率98%", "执行率96%"))  # the year's own still is
+
+
+def test_rates_of_each_source_over_its_own_plan(tmp_path):
+    body = ("项目总投资2,400万元。中央补助到位1,600万元，到位率100%；县级配套到位560万元，到位率70%；"
+            "资金总体到位率90%。\n")
+    assert _errors_and_warnings(tmp_path, body) == []

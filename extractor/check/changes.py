@@ -11,47 +11,58 @@ from .tolerance import interval_of, verdict
 
 @rule("diff.change")
 def check_diff_change(record: dict) -> list:
-    """This year − last year = the stated change; change ÷ last year = the stated growth."""
+    """This year − last year = the stated change; change ÷ last year = the stated growth.
+    A change that may be said of more than one figure (a 其中 list's total or its last part)
+    is flagged only when no reading agrees, and as the reading closest to agreeing."""
     facts = facts_by_id(record)
     flags = []
     for rel in relations_of(record, "change"):
-        change = facts[rel["change"]]
-        cur = facts.get(rel["current"]) if rel["current"] else None
-        prev = facts.get(rel["previous"]) if rel["previous"] else None
-        rate = facts.get(rel["rate"]) if rel["rate"] else None
-        sign = Decimal(rel["direction"])
-        if cur and prev:
-            computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
-            outcome, diff, tol = verdict(change, computed)
-            if outcome != "ok":
-                flags.append(make_flag(
-                    SEVERITY[outcome],
-                    f"增减额与两年数据不符：文中{written(change)}，{written(cur)} − {written(prev)} = {show(abs(computed.mid), change)}",
-                    change["value"], computed.mid, diff, tol, [change, cur, prev]))
-            base = interval_of(prev)
-        elif cur:
-            base = interval_of(cur) - interval_of(change).scaled(sign)
-        elif prev:
-            base = interval_of(prev)  # last year's figure stated, this year's not
-        else:
-            continue
-        if rate is None:
-            continue
-        try:
-            expected = (interval_of(change) / base).scaled(Decimal(100))
-        except ZeroDivisionError:
-            continue
-        outcome, diff, tol = verdict(rate, expected)
-        if outcome == "ok":
-            continue
-        if cur and prev and verdict(rate, ((interval_of(cur) - interval_of(prev)) / base).scaled(sign * 100))[0] == "ok":
-            continue  # the rate is the two years' own: the change stated is what is off (flagged above)
-        wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
-        message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
-        if wrong_base:
-            message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"
-        flags.append(make_flag(SEVERITY[outcome], message, rate["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4),
-                               [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
-                               wrong_base=wrong_base))
+        readings = [_change_flags(rel, current, facts)
+                    for current in [rel["current"]] + list(rel.get("current_alternatives") or [])]
+        if all(readings):
+            flags += min(readings, key=len)  # the reading closest to consistent
     return flags
 
+
+def _change_flags(rel: dict, current_id, facts: dict) -> list:
+    """The flags of one change relation read as said of the figure `current_id`."""
+    change = facts[rel["change"]]
+    cur = facts.get(current_id) if current_id else None
+    prev = facts.get(rel["previous"]) if rel["previous"] else None
+    rate = facts.get(rel["rate"]) if rel["rate"] else None
+    sign = Decimal(rel["direction"])
+    flags = []
+    if cur and prev:
+        computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
+        outcome, diff, tol = verdict(change, computed)
+        if outcome != "ok":
+            flags.append(make_flag(
+                SEVERITY[outcome],
+                f"增减额与两年数据不符：文中{written(change)}，{written(cur)} − {written(prev)} = {show(abs(computed.mid), change)}",
+                change["value"], computed.mid, diff, tol, [change, cur, prev]))
+        base = interval_of(prev)
+    elif cur:
+        base = interval_of(cur) - interval_of(change).scaled(sign)
+    elif prev:
+        base = interval_of(prev)  # last year's figure stated, this year's not
+    else:
+        return flags
+    if rate is None:
+        return flags
+    try:
+        expected = (interval_of(change) / base).scaled(Decimal(100))
+    except ZeroDivisionError:
+        return flags
+    outcome, diff, tol = verdict(rate, expected)
+    if outcome == "ok":
+        return flags
+    if cur and prev and verdict(rate, ((interval_of(cur) - interval_of(prev)) / base).scaled(sign * 100))[0] == "ok":
+        return flags  # the rate is the two years' own: the change stated is what is off (flagged above)
+    wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
+    message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
+    if wrong_base:
+        message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"
+    flags.append(make_flag(SEVERITY[outcome], message, rate["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4),
+                           [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
+                           wrong_base=wrong_base))
+    return flags

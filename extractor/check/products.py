@@ -14,13 +14,18 @@ def check_product_unit(record: dict) -> list:
     columns give a price (元/人), a count (人) and an amount under one header group."""
     facts = facts_by_id(record)
     flags = []
-    triples = [(facts[r["rate"]], facts[r["count"]], facts[r["amount"]]) for r in relations_of(record, "product")]
-    triples += _table_products(record)
-    for price, count, amount in triples:
-        computed = interval_of(price) * interval_of(count)
-        outcome, diff, tol = verdict(amount, computed)
-        if outcome == "ok":
+    # (price, the counts it may price — a 其中 list's last part, then its total —, amount)
+    triples = [(facts[r["rate"]], [facts[c] for c in [r["count"]] + list(r.get("count_alternatives") or [])],
+                facts[r["amount"]]) for r in relations_of(record, "product")]
+    triples += [(price, [count], amount) for price, count, amount in _table_products(record)]
+    for price, counts, amount in triples:
+        readings = []
+        for count in counts:
+            computed = interval_of(price) * interval_of(count)
+            readings.append((verdict(amount, computed), computed, count))
+        if any(outcome == "ok" for (outcome, _, _), _, _ in readings):
             continue
+        (outcome, diff, tol), computed, count = min(readings, key=lambda r: abs(r[0][1]))
         flags.append(make_flag(
             SEVERITY[outcome],
             f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(computed.mid, amount)}，文中{written(amount)}",

@@ -169,15 +169,17 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
         v = _percent_of(num, den)
         if v is not None and verdict(rate, v)[0] == "ok":
             return True
-    # over a budget and what was added to it (年初预算2000万元，年中追加500万元，支出2375万元，执行率95%)
+    # over a budget and what was added to it (年初预算2000万元，年中追加500万元，支出2375万元，执行率95%),
+    # or two parts' sum over their whole (省级到位1250万元、县级到位500万元，总体到位率93.33%)
     if len(figures) <= _MAX_FIGURES_FOR_SUMS:
-        for num, a, b in permutations(figures, 3):
-            if a["id"] < b["id"] and num["kind"] == a["kind"] == b["kind"] and num["unit"] == a["unit"] == b["unit"]:
+        for x, a, b in permutations(figures, 3):
+            if a["id"] < b["id"] and x["kind"] == a["kind"] == b["kind"] and x["unit"] == a["unit"] == b["unit"]:
                 try:
-                    v = (interval_of(num) / (interval_of(a) + interval_of(b))).scaled(Decimal(100))
+                    over_sum = (interval_of(x) / (interval_of(a) + interval_of(b))).scaled(Decimal(100))
+                    sum_over = ((interval_of(a) + interval_of(b)) / interval_of(x)).scaled(Decimal(100))
                 except ZeroDivisionError:
                     continue
-                if verdict(rate, v)[0] == "ok":
+                if verdict(rate, over_sum)[0] == "ok" or verdict(rate, sum_over)[0] == "ok":
                     return True
     return False
 

@@ -267,6 +267,8 @@ def _score(doc: Document, kv: dict) -> tuple:
                     + m.group(0)[:m.start("num") - m.start()]
                 if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
                     continue  # (a total score is out of 100: 120分 is some other count)
+                if "满分" in regex.split(r"[。；;]", b.text[max(0, m.start() - 30):m.start()])[-1]:
+                    continue  # 效益指标满分25分，复核得分23分: an item's score after its full marks
                 if band.match(b.text, m.end()):
                     continue  # 90分（含）以上为优: a grade band's bound, not a score
                 candidates.append((rank, n, m.start(), bool(final.search(before)), b, m))

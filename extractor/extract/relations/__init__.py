@@ -49,8 +49,8 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += shares_in(block, bf, spans, earlier, totals)
         relations += rate_amounts_in(block, bf, spans)
-        relations += changes_in(block, bf, spans, earlier)
-        relations += products_in(block, bf, spans, earlier)
+        relations += changes_in(block, bf, spans, earlier, totals)
+        relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)
     relations += labelled_breakdowns(facts)
     for i, r in enumerate(relations, 1):

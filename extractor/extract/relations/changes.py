@@ -6,7 +6,8 @@ from ..sentences import sentence_index
 from .wording import LIST_JOINER, relation_patterns, similarity, vocabulary
 
 
-def changes_in(block, facts: list, spans: list, earlier: list) -> list:
+def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
+    """Change relations of a block's figures; `totals`: a 其中 part's id → its total's id."""
     out = []
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
@@ -40,9 +41,14 @@ def changes_in(block, facts: list, spans: list, earlier: list) -> list:
                 return max(pool, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)), default=None)
             current, previous = closest(this_year), closest(said_of_last_year)
         rate = _rate_of(block.text, f, facts[i + 1:], spans, si)
-        out.append({"type": "change", "change": f.id, "direction": direction,
+        relation = {"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
-                    "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}})
+                    "rate": rate.id if rate else None, "source": {"block": block.index, "page": block.page}}
+        if current is not None and current.id in totals:
+            # a change after a 其中 list (三公经费15.6万元，其中接待2.4万元、用车13.2万元，较上年
+            # 减少2.6万元) may be said of the list's total as well as of its last part
+            relation["current_alternatives"] = [totals[current.id]]
+        out.append(relation)
     return out
 
 

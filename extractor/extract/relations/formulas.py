@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from .wording import QUOTES, similarity, vocabulary
+from .wording import QUOTES, relation_patterns, similarity, vocabulary
 
 _FORMULA = regex.compile(
     r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
@@ -82,6 +82,10 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
     for f in facts:
         if f.kind != "percent" or f.label not in spec or f.id in in_formula or f.range_high is not None:
             continue
+        if relation_patterns()["partial_period"].search(f.context or ""):
+            continue  # 一季度末执行率24.6%: a rate of part of the year, not of the year's figures
+        if _one_of_several_own_rates(block.text, f, facts, spec):
+            continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
                 and (g in earlier or g.source["start"] < f.source["start"])]
         num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"]]
@@ -92,6 +96,23 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
                                               and not g.approx and g.range_high is None],
                         "source": {"block": block.index, "page": block.page}})
     return out
+
+
+_CLAUSE_BREAK = regex.compile(r"[；;。]")
+
+
+def _own_amount(text: str, rate, facts: list) -> bool:
+    """Does the rate's own clause (since the last ；or 。) hold an amount before it?"""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, rate.source["start"])), default=0)
+    return any(g.kind == "amount" and start <= g.source["start"] < rate.source["start"] for g in facts)
+
+
+def _one_of_several_own_rates(text: str, rate, facts: list, spec: dict) -> bool:
+    """Is the rate one of two or more rates of its label in the paragraph, each stated in a
+    clause of its own with its own amount (by source, by county)? Their bases are each
+    clause's own plan, which the paragraph does not state."""
+    own = [g for g in facts if g.kind == "percent" and g.label == rate.label and _own_amount(text, g, facts)]
+    return len(own) >= 2 and rate in own
 
 
 def _paragraph_figures(pool: list, operands: set, block: int) -> list:

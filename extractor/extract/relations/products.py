@@ -10,9 +10,10 @@ from ..sentences import sentence_index
 from .wording import relation_patterns
 
 
-def products_in(block, facts: list, spans: list, earlier: list) -> list:
+def products_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
     """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount (the
-    price may be an amount per person in words: 人均补助1.2万元)."""
+    price may be an amount per person in words: 人均补助1.2万元). A count that is the last
+    part of a 其中 list (`totals`: part id → total id) may stand for its total too."""
     out = []
     for i, f in enumerate(facts):
         per_person = f.kind == "amount" and not f.approx and _PER_PERSON.search(f.context or "") is not None
@@ -26,6 +27,8 @@ def products_in(block, facts: list, spans: list, earlier: list) -> list:
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
+            if count.id in totals:
+                out[-1]["count_alternatives"] = [totals[count.id]]
     # prices of several groups with one total after them (1200人按350元/人，7450人按291.5元/人，
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)

@@ -35,6 +35,7 @@ def relation_patterns() -> dict:
         "sum_words": regex.compile(r"共计|合计|共|总计|累计"),
         "close": regex.compile(r"[）)]"),
         "per_unit": regex.compile(v["per_unit_pattern"]),
+        "partial_period": regex.compile(v["partial_period"]),
     }
 
 
