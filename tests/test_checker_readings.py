@@ -540,3 +540,16 @@ def test_rates_of_each_source_over_its_own_plan(tmp_path):
     body = ("项目总投资2,400万元。中央补助到位1,600万元，到位率100%；县级配套到位560万元，到位率70%；"
             "资金总体到位率90%。\n")
     assert _errors_and_warnings(tmp_path, body) == []
+
+
+def test_a_list_of_shares_and_the_list_of_amounts_pair_in_order(tmp_path):
+    body = "全年安排资金2,000万元，市、区、街道分别承担50%、30%、20%，即1,000万元、600万元、400万元。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = _errors_and_warnings(tmp_path, body.replace("50%、30%、20%", "50%、40%、20%"))
+    assert "40%" in flag["message"] and "30%" in flag["message"]
+
+
+def test_two_shares_of_a_whole_written_one_after_the_other(tmp_path):
+    body = "保费总额共计820万元。\n财政补贴比例合计80%，补贴资金656万元；农户自缴20%，计164万元。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    assert _errors_and_warnings(tmp_path, body.replace("计164万元", "计184万元"))

@@ -118,11 +118,24 @@ def check_ratio_stated(record: dict) -> list:
                 results.append((facts[w], v))
         if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
             continue  # some figure the wording names as the total fits
+        if any(_complement_fits(rate, part, facts[w]) for w in rel["wholes"]):
+            continue  # 补贴资金418.5万元；农户自缴25%，计139.5万元: the two are the whole's two shares
         whole, v = results[-1]
         flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
         if flag:
             flags.append(flag)
     return flags
+
+
+def _complement_fits(rate: dict, part: dict, other: dict) -> bool:
+    """Is the part the rate's share of itself plus the other amount (the whole's other share)?"""
+    if part["unit"] != other["unit"]:
+        return False
+    try:
+        v = (interval_of(part) / (interval_of(part) + interval_of(other))).scaled(Decimal(100))
+    except ZeroDivisionError:
+        return False
+    return verdict(rate, v)[0] == "ok"
 
 
 def _within_tenfold(rate: dict, computed: Interval) -> bool:

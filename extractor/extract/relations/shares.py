@@ -76,10 +76,8 @@ def rate_amounts_in(block, facts: list, spans: list) -> list:
     joiner = relation_patterns()["rate_amount_joiner"]
     changes = tuple(vocabulary()["change_words"])
     out, shares = [], set()
-    for rate, part in zip(facts, facts[1:]):
-        if (rate.kind != "percent" or part.kind != "amount" or part.approx
-                or not joiner.match(block.text[rate.source["end"]:part.source["start"]])
-                or any(w in rate.context for w in changes)):
+    for rate, part in _rate_amount_pairs(block.text, facts, joiner):
+        if part.approx or any(w in rate.context for w in changes):
             continue
         sentence = sentence_index(spans, rate.source["start"])
         wholes = [f for f in facts if f.kind == "amount" and f.source["start"] < rate.source["start"]
@@ -90,6 +88,38 @@ def rate_amounts_in(block, facts: list, spans: list) -> list:
             out.append({"type": "share", "rate": rate.id, "part": part.id, "wholes": [f.id for f in wholes],
                         "name": wholes[-1].label or "总额", "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _rate_amount_pairs(text: str, facts: list, joiner) -> list:
+    """(rate, amount) side by side, joined by 为/计/即 …; a list of rates and the list of
+    amounts after it (分别承担60%、25%、15%，即2274.84万元、947.85万元、568.71万元) pair in
+    order, never the last rate with the first amount."""
+    out = []
+    for k, (rate, part) in enumerate(zip(facts, facts[1:])):
+        if (rate.kind != "percent" or part.kind != "amount"
+                or not joiner.match(text[rate.source["end"]:part.source["start"]])):
+            continue
+        rates = _run(text, facts, k, -1)
+        amounts = _run(text, facts, k + 1, 1)
+        if len(rates) == 1 and len(amounts) <= 1:
+            out.append((rate, part))
+        elif len(rates) == len(amounts):
+            out += list(zip(rates, amounts))
+    return out
+
+
+def _run(text: str, facts: list, k: int, step: int) -> list:
+    """The list facts[k] is in, walking `step` (−1 back, 1 on) over figures of its kind
+    joined by 、/和 alone, in document order."""
+    run = [facts[k]]
+    j = k + step
+    while 0 <= j < len(facts) and facts[j].kind == facts[k].kind:
+        a, b = (facts[j], run[0]) if step < 0 else (run[-1], facts[j])
+        if not LIST_JOINER.fullmatch(text[a.source["end"]:b.source["start"]]):
+            break
+        run = [facts[j]] + run if step < 0 else run + [facts[j]]
+        j += step
+    return run
 
 
 def _may_be_a_share(text: str, start: int) -> bool:
