@@ -553,3 +553,19 @@ def test_two_shares_of_a_whole_written_one_after_the_other(tmp_path):
     body = "保费总额共计820万元。\n财政补贴比例合计80%，补贴资金656万元；农户自缴20%，计164万元。\n"
     assert _errors_and_warnings(tmp_path, body) == []
     assert _errors_and_warnings(tmp_path, body.replace("计164万元", "计184万元"))
+
+
+def test_first_level_scores_summed_against_the_usual_name_of_the_total(tmp_path):
+    body = ("决策指标得分16分（满分20分），过程指标得分17分（满分20分），产出指标得分26分（满分30分），"
+            "效益指标得分25分（满分30分），综合得分84分，评价等级为“良”。\n")
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = _errors_and_warnings(tmp_path, body.replace("综合得分84分", "综合得分88分"))
+    assert flag["rule"] == "score.tree" and "84" in flag["message"]
+    # written 决策指标（20分）得16分: the bracket is the weight, 得 the score
+    body = "决策指标（20分）得16分，过程指标（20分）得17分，产出指标（30分）得26分，效益指标（30分）得25分，综合得分84分。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+
+
+def test_scores_listed_with_fenbie_are_not_summed_as_items(tmp_path):
+    body = "四个一级指标分值分别为20分、20分、30分、30分，评价得分分别为18分、17分、26分、27分，总得分为88分。\n"
+    assert _errors_and_warnings(tmp_path, body) == []

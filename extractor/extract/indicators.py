@@ -175,16 +175,19 @@ def _text_indicators(doc: Document) -> list:
     _drop_common_prefix(out)
     # 3) the summary sentence with the first-level scores and the total
     for b in doc.blocks:
-        if b.kind == TABLE or not ("总" in b.text or "合计" in b.text):
+        if b.kind == TABLE or not _TOTAL_NAME.search(b.text):
             continue  # no total named: the summary test below cannot pass, and the pattern is slow
         if _GRADE_BANDS.search(b.text):
             continue  # 90分以上为优，75-89分为良: the bands, not scores
+        if _LISTED_SCORES.search(b.text):
+            continue  # 分值分别为20分、20分…，得分分别为17分、16分…: which item each is, is not read
         items = list(_SUMMARY_ITEM.finditer(b.text))
-        if len(items) >= 3 and any(regex.search(r"总|合计", i.group("name")) for i in items):
+        if len(items) >= 3 and any(_TOTAL_NAME.search(i.group("name")) or i.group("name").strip() in _TOTAL_WORDS
+                                   for i in items):
             entries = []
             for i in items:
-                name = regex.sub(r"^(?:得分是|得分|：|:)+", "", i.group("name")).replace("绩效", "")
-                word = regex.sub(r"[，,、；;\s]", "", i.group("name"))
+                name = regex.sub(r"^(?:得分是|得分|：|:)+|[（(]$", "", i.group("name")).replace("绩效", "")
+                word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
                 if word in _POINTS_GIVEN and entries:
@@ -195,9 +198,12 @@ def _text_indicators(doc: Document) -> list:
                     last["score"] = Decimal(i.group("score"))
                     last["source"].update(start=i.start("score"), end=i.end("score"))
                     continue
+                if regex.fullmatch(r"[（(]满分", name.strip()) and entries:
+                    entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
+                    continue
                 full_marks = name.endswith("满分")
                 name = regex.sub(r"满分$", "", name)
-                total = bool(regex.search(r"总|合计", name))
+                total = bool(_TOTAL_NAME.search(name) or name.strip() in _TOTAL_WORDS)
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
                          "source": {"page": b.page, "block": b.index, "start": i.start("score"),
@@ -216,6 +222,11 @@ def _text_indicators(doc: Document) -> list:
     return out
 
 
+# the name of a report's total score in a summary sentence (总得分, 合计, 综合得分 — the usual
+# wording —, 最终得分), never a satisfaction survey's 综合得分
+_TOTAL_NAME = regex.compile(r"总|合计|(?<!满意度)(?:综合得分|综合评分|最终得分)")
+_TOTAL_WORDS = {"综合", "最终", "综合评价"}  # the name as the item pattern leaves it (综合得分90分 → 综合)
+_LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、")
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
 _POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
 _POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}
