@@ -1290,3 +1290,61 @@ def test_a_detail_table_inside_a_form_keeps_its_amounts(tmp_path):
     for wan in ("48", "30.2", "16", "46.2"):
         assert amounts[Decimal(wan) * 10000] >= 1, wan
     assert amounts[Decimal("462000")] == 2  # 实际支出 and the detail's 合计
+
+
+# an indicator header that names the level and name columns in its own words
+TYPE_AND_NAME_HEADER = [
+    ["2023年度项目绩效自评表"],
+    ["项目名称", "农村妇女两癌筛查"],
+    ["项目资金（万元）", "预算数", "执行数", "执行率", "分值", "得分"],
+    ["年度资金总额", "150", "144", "96%", "10", "9.6"],
+    ["其中：财政拨款", "150", "144", "96%", "—", "—"],
+    ["指标类型", "指标名称", "指标值", "实际完成值", "分值", "得分", "偏差原因"],
+    ["产出指标", "完成宫颈癌筛查人数", "≥6000人", "6,240人", "30", "30", ""],
+    ["产出指标", "筛查结果告知率", "100%", "100%", "20", "20", ""],
+    ["效益指标", "早诊早治率", "≥90%", "92%", "20", "20", ""],
+    ["满意度指标", "受检对象满意度", "≥90%", "88%", "20", "18", "部分村点等候时间长"],
+    ["合计", "", "", "", "100", "97.6", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_an_indicator_header_of_type_and_name(tmp_path, shape):
+    record = _record(tmp_path, TYPE_AND_NAME_HEADER, shape)
+    form = record["forms"][0]
+    assert [r["path"][-1] for r in form["indicators"]] == ["完成宫颈癌筛查人数", "筛查结果告知率", "早诊早治率", "受检对象满意度"]
+    assert record["metadata"]["score"] == Decimal("97.6")
+    assert not [v for k, v, u in _facts(record).elements() if k == "amount" and v in (1000000, 976000)]  # 合计 is no fund row
+    assert not _errors(record)
+
+
+def test_a_wrong_score_under_a_type_and_name_header_is_flagged(tmp_path):
+    rows = [r[:] for r in TYPE_AND_NAME_HEADER]
+    rows[9][5] = "20"  # 受检对象满意度 full marks: the rows add up to 99.6, the total says 97.6
+    assert any("99.6" in m for m in _errors(_record(tmp_path, rows, "single_spaced")))
+
+
+# a third-party score table weighting its rows under 权重, with a 得分率 column
+WEIGHTS_AND_SCORE_RATES = [
+    ["某区2023年度老旧小区改造项目绩效评价评分表"],
+    ["一级指标", "二级指标", "三级指标", "权重", "评分标准", "得分", "得分率"],
+    ["决策（20分）", "项目立项", "立项依据充分性", "10", "依据充分得满分", "10", "100%"],
+    ["", "绩效目标", "目标合理性", "10", "目标合理得满分", "8", "80%"],
+    ["过程（20分）", "资金管理", "资金到位率", "20", "按到位率计分", "19", "95%"],
+    ["产出（30分）", "产出数量", "改造小区个数", "30", "按完成比例计分", "27", "90%"],
+    ["效益（30分）", "满意度", "居民满意度", "30", "满意度90%以上得满分", "28.5", "95%"],
+    ["总分", "", "", "100", "", "92.5", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_weights_under_quanzhong_and_a_score_rate_column(tmp_path, shape):
+    record = _record(tmp_path, WEIGHTS_AND_SCORE_RATES, shape)
+    scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores[Decimal("10")] >= 3 and scores[Decimal("30")] >= 2 and scores[Decimal("92.5")] == 1
+    assert record["metadata"]["score"] == Decimal("92.5")
+    assert not _errors(record)
+    rows = [r[:] for r in WEIGHTS_AND_SCORE_RATES]
+    rows[3][5], rows[3][6] = "6", "60%"  # the rows now add up to 90.5
+    if shape != "docx":
+        assert _errors(_record(tmp_path, rows, shape))

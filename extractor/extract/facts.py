@@ -48,7 +48,7 @@ LOW_OCR_CONFIDENCE = 60
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
 # Columns whose numbers are positions, not quantities.
 _ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度|年份|行\s*次|栏\s*次|列\s*次")
-_SCORE_COLUMN = regex.compile(r"得分|分值|评分|^分数$")
+_SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权重$")
 
 
 @lru_cache(maxsize=1)

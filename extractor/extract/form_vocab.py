@@ -44,10 +44,16 @@ def label_prefixes():
 
 
 def bare(text: str) -> str:
-    """canon() without a trailing bracket (项目资金（万元） → 项目资金)."""
+    """canon() without a trailing bracket (项目资金（万元） → 项目资金); a header cell some forms
+    write for a standard one (指标名称) as the standard one (三级指标)."""
     t = canon(text)
-    stripped = _TRAILING_BRACKET.sub("", t)
-    return stripped or t
+    stripped = _TRAILING_BRACKET.sub("", t) or t
+    return _header_aliases().get(stripped, stripped)
+
+
+@lru_cache(maxsize=1)
+def _header_aliases() -> dict:
+    return {k: v for k, v in spec()["indicator_header_aliases"].items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
-_SCORE_HEADER = regex.compile(r"得分|分值|评分|实际得分")
+_SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|^权重$")
 _TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)$")
 # text: 一级指标项目决策…满分20分，…得分20分 / 二级指标“项目立项”满分8分，评价得分8分
 _TEXT_INDICATOR = regex.compile(
