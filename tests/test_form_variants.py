@@ -1348,3 +1348,44 @@ def test_weights_under_quanzhong_and_a_score_rate_column(tmp_path, shape):
     rows[3][5], rows[3][6] = "6", "60%"  # the rows now add up to 90.5
     if shape != "docx":
         assert _errors(_record(tmp_path, rows, shape))
+
+
+# a score table whose first-level rows carry their own points before their children's
+LEVEL_ROWS_WITH_POINTS = [
+    ["某区2023年度社区卫生服务能力提升项目绩效评价评分表"],
+    ["一级指标", "二级指标", "三级指标", "分值", "得分", "评价说明"],
+    ["决策", "", "", "20", "17", ""],
+    ["", "项目立项", "立项规范性", "10", "9", "部分程序滞后"],
+    ["", "绩效目标", "目标明确性", "10", "8", "指标未细化"],
+    ["产出", "", "", "50", "46", ""],
+    ["", "产出数量", "设备配置台数", "30", "28", "到货率93%"],
+    ["", "产出质量", "设备验收合格率", "20", "18", "两台返修"],
+    ["效益", "", "", "30", "27", ""],
+    ["", "满意度", "居民满意度", "30", "27", "满意度90%"],
+    ["合计", "", "", "100", "90", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_first_level_rows_with_their_own_points(tmp_path, shape):
+    record = _record(tmp_path, LEVEL_ROWS_WITH_POINTS, shape)
+    scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
+    for points in ("20", "17", "50", "46", "27"):
+        assert scores[Decimal(points)] >= 1, points
+    assert not _errors(record)  # the levels' points are not added in with their rows'
+    for form in record["forms"]:
+        assert [r["path"][-1] for r in form["indicators"]] == ["立项规范性", "目标明确性", "设备配置台数", "设备验收合格率", "居民满意度"]
+
+
+@pytest.mark.parametrize("shape", ["docx", "pipe"])
+def test_a_level_whose_rows_do_not_add_up_to_its_points(tmp_path, shape):
+    rows = [r[:] for r in LEVEL_ROWS_WITH_POINTS]
+    rows[6][4] = "25"  # 设备配置台数 25: 产出's rows add up to 43, the level says 46
+    assert _errors(_record(tmp_path, rows, shape))
+
+
+def test_a_bare_result_under_a_points_column_further_up_is_no_score(tmp_path):
+    rows = [r[:] for r in DEDUCTIONS_FORM]
+    rows[5] = ["", "产出指标", "数量指标", "培育农民人数", "≥600人", "612", "30", "0", "30", ""]
+    record = _record(tmp_path, rows, "docx")
+    assert not [f for f in record["facts"] if f["text"].strip() == "612" and f["kind"] == "score"]

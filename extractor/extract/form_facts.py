@@ -78,7 +78,9 @@ class FactIndex:
                          {**extra, "written_unit": q.written_unit}, approx=q.approx)
 
     def not_applicable(self, token) -> None:
-        """A form's dash (—) is "not applicable": the table reader's 0 for it goes."""
+        """A form's dash (—) is "not applicable": the table reader's 0 for it goes. So does
+        the table reader's typing of any cell the form reads as no fact (a bare result
+        beside its target is no 分 of a 分值 column further up)."""
         fact = self._existing(token.source())
         if fact is not None and fact.id not in self.claimed:
             self.dropped.add(fact.id)

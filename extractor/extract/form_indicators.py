@@ -190,8 +190,10 @@ class IndicatorBlockReader:
             filled |= token is not None and bool(token.text.strip())
         if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["actual"]["value"] is not None:
             # a result written bare beside its target (≥8000人 | 8120) counts in the target's
-            # unit; the row says so, but the bare figure is not made a fact of that unit
+            # unit; the row says so, but the bare figure is not made a fact of that unit (nor
+            # of any other: not the 分 of a 分值 column further up the table)
             row["actual"]["unit"] = row["target"]["unit"]
+            self.index.not_applicable(values["actual"])
         completion = values.get("completion")
         if completion is not None and value_type(completion.text) == "pct":
             self.index.fact_for(completion, "%", "完成率", row["path"][-1],

@@ -7,15 +7,15 @@ from typing import Optional
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_cells import unit_cell
-from .form_facts import FactIndex
+from .form_facts import FactIndex, value_of
 from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
 from .form_tasks import TaskBlockReader
-from .form_typed_rows import TypedRowReader
+from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, looks_like_target, spec, value_type, vocab
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
@@ -121,7 +121,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_indicator(i)
             elif self.indicators is not None and key in v["level1"] and not self._in_name_column(t):
                 self.path = ["".join(t.text.split()), None]  # 产 出 指 标: a cell spaced to fill its width
-                i += 1
+                i = self._read_level_points(i)
             elif self.indicators is not None and key in v["level2"] and not self._in_name_column(t):
                 # (in the 三级指标 column, 服务对象满意度 is a row's name)
                 self.path = [self.path[0], "".join(t.text.split())]
@@ -193,6 +193,18 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         for token, label in zip(nums[-2:] if len(nums) >= 2 else nums, ("分值", "得分") if len(nums) >= 2 else ("得分",)):
             self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
         return max(end, i + 1)
+
+    def _read_level_points(self, i: int) -> int:
+        """A first-level name with its own 分值 and 得分 before its rows (投入 | 20 | 18 | 项目立项
+        …), in a shape without columns: its points are facts, it is no indicator (its rows are)."""
+        name, pair, after = self.tokens[i], self.tokens[i + 1:i + 3], self.tokens[i + 3:i + 4]
+        if (name.positional or len(pair) < 2 or not after
+                or any(value_type(as_points(p).text) != "num" or value_of(as_points(p).text) > 100 for p in pair)
+                or value_type(after[0].text) or looks_like_target(after[0].text)):
+            return i + 1
+        for token, label in zip(pair, ("分值", "得分")):
+            self.index.fact_for(as_points(token), "分", label, self.path[0], {"form": self.form["id"], "slot": "level_points"})
+        return i + 3
 
     def _total_figures(self, i: int) -> tuple:
         """The score figures of the total row whose label is at i, and where the row ends."""

@@ -192,6 +192,18 @@ _GROUP_LABEL = regex.compile(r"^[一二三四五六七八九十]{1,3}(?:[、.．
 _ITEM_LABEL = regex.compile(r"^\d{1,3}$")
 
 
+def _heads_level(table: Table, r: int) -> bool:
+    """Is row r a level's own row, its points before its children's (投入 | | | 20 | 18 over
+    | 项目立项 | 立项规范性 | 5 | 5)? Its name stands in the first column alone, and the next
+    row leaves the first column to it and names the level below."""
+    if r + 1 >= table.n_rows or table.n_cols < 4:
+        return False
+    row, below = table.rows[r], table.rows[r + 1]
+    blank = lambda cell: not cell.text.strip() or cell.merged_from is not None
+    return (bool(row[0].text.strip()) and blank(row[1]) and blank(row[2])
+            and blank(below[0]) and bool(below[1].text.strip()))
+
+
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
     before), 'group' (一/二 over 1/2/3 rows), 'item', or None for an empty row — the
@@ -206,7 +218,7 @@ def row_kinds(table: Table) -> list:
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")
-        elif first and _GROUP_LABEL.match(first[0]) and row[0].merged_from is None:
+        elif first and (_GROUP_LABEL.match(first[0]) or _heads_level(table, r)) and row[0].merged_from is None:
             kinds.append("group")
         elif any(c.text for c in row):
             kinds.append("item")
