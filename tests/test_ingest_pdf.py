@@ -287,3 +287,15 @@ def test_a_row_word_broke_across_two_pages():
     # a header at the foot of the page and the first row of figures overleaf are two rows
     assert _words_then_figures(before, [cell(""), cell("年度资金总额"), cell("36"), cell("40"), cell("90%")])
     assert not _words_then_figures([cell("其中：当年"), cell("36")], [cell(""), cell("财政拨款")])
+
+
+@needs_soffice
+def test_a_page_of_a_few_words_and_no_image_is_text(tmp_path):
+    # a form whose last row ran onto a page of its own: a text layer of six characters
+    d = docx.Document()
+    d.add_paragraph("某县2023年度项目支出绩效自评表，自评得分95.5分。")
+    d.add_page_break()
+    d.add_paragraph("自评等级：优")
+    doc = load_document(to_pdf(tmp_path, d))
+    assert doc.format == "pdf"  # no page read by OCR
+    assert any(b.text.strip() == "自评等级：优" and b.page == 2 for b in doc.blocks)

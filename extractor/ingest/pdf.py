@@ -49,16 +49,16 @@ def read_pdf(path, data: bytes, careful: bool = None) -> Document:
         sizes, pages, scanned, ruled, tables, failed = [], [], [], [], {}, {}
         for i in range(len(pdf)):
             try:
-                size, lines, ruled_tables = _read_page(pdf, i, careful)
+                size, lines, ruled_tables, usable = _read_page(pdf, i, careful)
             except pdfium.PdfiumError as e:
                 # a damaged page: the others are still read, this one is named as lost
                 failed[i + 1] = str(e).strip() or type(e).__name__
-                size, lines, ruled_tables = sizes[-1] if sizes else _A4, [], None
+                size, lines, ruled_tables, usable = sizes[-1] if sizes else _A4, [], None, False
             sizes.append(size)
             pages.append(lines)
             if i + 1 in failed:
                 continue
-            if not _usable(lines):
+            if not usable:
                 scanned.append(i)
             elif ruled_tables is not None:
                 ruled.append(i)
@@ -133,25 +133,34 @@ def _page_list(indexes) -> str:
 
 
 def _read_page(pdf, i: int, careful: bool):
-    """(size, lines, tables) of one page, opened once for its text, its rulings and its
-    tables; tables is None on a page without rulings, [] when pdfplumber is to find them
-    (`careful`) or none were found. PdfiumError for a page PDFium cannot load."""
+    """(size, lines, tables, usable) of one page, opened once for its text, its rulings and
+    its tables; tables is None on a page without rulings, [] when pdfplumber is to find them
+    (`careful`) or none were found; usable: its text layer is the page's text (else it is
+    read by OCR). PdfiumError for a page PDFium cannot load."""
     page = pdf[i]
     try:
         size = page.get_size()
         lines = group_lines(_page_lines(page))
-        if not _usable(lines) or not _has_rulings(page):
-            return size, lines, None
-        return size, lines, ([] if careful else _ruled_tables(page, _page_chars(page), size[1]) or [])
+        usable = _usable(lines, short_ok=not _has_image(page))
+        if not usable or not _has_rulings(page):
+            return size, lines, None, usable
+        return size, lines, ([] if careful else _ruled_tables(page, _page_chars(page), size[1]) or []), usable
     finally:
         page.close()
 
 
-def _usable(lines: list) -> bool:
+def _has_image(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None
+
+
+def _usable(lines: list, short_ok: bool = False) -> bool:
     """A text layer worth reading: some text, mostly real characters (not the garbage an
-    invisible OCR layer of a bad scan sometimes has)."""
+    invisible OCR layer of a bad scan sometimes has). A page of a few words and no image (a
+    form's last row run onto a page of its own: 自评等级 优) is text too."""
     text = "".join(l.text for l in lines)
-    if len(text) < 20:
+    if not text.strip() or len(text) < 20 and not short_ok:
         return False
     drawing = drawing_characters()  # a page of pipe rows (| 1 | 南坪镇 | 12.5 |) is text too
     good = sum(1 for ch in text if ch.isalnum() or _CJK.match(ch) or ch in "，。；：、（）%.," or ch in drawing)
