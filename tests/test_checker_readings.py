@@ -569,3 +569,19 @@ def test_first_level_scores_summed_against_the_usual_name_of_the_total(tmp_path)
 def test_scores_listed_with_fenbie_are_not_summed_as_items(tmp_path):
     body = "四个一级指标分值分别为20分、20分、30分、30分，评价得分分别为18分、17分、26分、27分，总得分为88分。\n"
     assert _errors_and_warnings(tmp_path, body) == []
+
+
+def test_a_growth_rate_stated_with_both_years_figures(tmp_path):
+    body = "全年医保基金支出3.15亿元，较上年的2.80亿元增长12.5%。\n住院费用报销比例为72.4%，较上年的70.1%提高2.3个百分点。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = _errors_and_warnings(tmp_path, body.replace("增长12.5%", "增长15.2%"))
+    assert flag["rule"] == "diff.change" and "12.5" in flag["message"]
+    [flag] = _errors_and_warnings(tmp_path, body.replace("提高2.3个百分点", "提高3.2个百分点"))
+    assert "2.3个百分点" in flag["message"]
+
+
+def test_a_growth_rate_of_the_years_spending_after_a_saving(tmp_path):
+    # this year's figure is not the one right before last year's (a saving stands between)
+    body = "“三公”经费预算15万元，实际支出12.6万元，较预算节约2.4万元，较上年的14万元下降10%。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    assert _errors_and_warnings(tmp_path, body.replace("下降10%", "下降20%"))

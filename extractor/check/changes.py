@@ -21,7 +21,37 @@ def check_diff_change(record: dict) -> list:
                     for current in [rel["current"]] + list(rel.get("current_alternatives") or [])]
         if all(readings):
             flags += min(readings, key=len)  # the reading closest to consistent
+    return flags + _rate_change_flags(record, facts)
+
+
+def _rate_change_flags(record: dict, facts: dict) -> list:
+    """A growth rate (or a change in points) stated with both years' figures and no change
+    amount against what the two figures make of it."""
+    flags = []
+    for rel in relations_of(record, "rate_change"):
+        rate, prev = facts[rel["rate"]], facts[rel["previous"]]
+        readings = [_rate_change_reading(rate, facts[c], prev, Decimal(rel["direction"]))
+                    for c in [rel["current"]] + list(rel.get("current_alternatives") or [])]
+        readings = [r for r in readings if r is not None]
+        if not readings or any(r[0][0] == "ok" for r in readings):
+            continue
+        (outcome, diff, tol), expected, what, unit, cur = min(readings, key=lambda r: abs(r[0][1]))  # the closest
+        flags.append(make_flag(SEVERITY[outcome],
+                               f"增减幅度与两年数据不符：文中{written(rate)}，按{what}计算为{rounded(abs(expected.mid), 2)}{unit}",
+                               rate["value"], rounded(expected.mid, 4), rounded(diff, 4), rounded(tol, 4), [rate, cur, prev]))
     return flags
+
+
+def _rate_change_reading(rate: dict, cur: dict, prev: dict, sign: Decimal):
+    """(verdict, expected, how, unit, cur) of a rate read as the change from prev to cur."""
+    difference = (interval_of(cur) - interval_of(prev)).scaled(sign)
+    if rate["kind"] == "percent_point":
+        return verdict(rate, difference), difference, f"{written(cur)} − {written(prev)}", "个百分点", cur
+    try:
+        expected = (difference / interval_of(prev)).scaled(Decimal(100))
+    except ZeroDivisionError:
+        return None
+    return verdict(rate, expected), expected, f"（{written(cur)} − {written(prev)}）÷ {written(prev)}", "%", cur
 
 
 def _change_flags(rel: dict, current_id, facts: dict) -> list:

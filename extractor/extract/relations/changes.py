@@ -73,3 +73,39 @@ def _rate_of(text: str, change, after: list, spans: list, sentence: int):
 def _listed(text: str, figures: list) -> bool:
     """Are two of the figures items of one list (joined by 、 or 和 alone)?"""
     return any(LIST_JOINER.fullmatch(text[a.source["end"]:b.source["start"]]) for a, b in zip(figures, figures[1:]))
+
+
+def rate_changes_in(block, facts: list, spans: list) -> list:
+    """A growth rate or a change in points stated with both years' figures and no change
+    amount (支出2.68亿元，较上年的2.31亿元增长16.02%; 比例70.8%，较上年的68.3%提高2.5个百分点):
+    the rate against (this year − last year) ÷ last year, the points against the difference."""
+    out = []
+    words = vocabulary()["change_words"]
+    prev_words = relation_patterns()["previous_year"]
+    for i, f in enumerate(facts):
+        if f.kind not in ("percent", "percent_point"):
+            continue
+        tail = f.context[-3:]
+        direction = next((d for w, d in words.items() if tail.endswith(w)), None)
+        if direction is None or not prev_words.search(f.context):
+            continue  # (增长21.6%: the rate is the change's only when the change word stands right before it)
+        si = sentence_index(spans, f.source["start"])
+        before = [g for g in facts[:i] if sentence_index(spans, g.source["start"]) == si]
+        if any(g.kind in ("amount", "headcount", "person_times") and any(w in g.context for w in words) for g in before):
+            continue  # a change amount is stated: changes_in reads the rate with it
+        quantity = ("percent",) if f.kind == "percent_point" else ("amount", "headcount", "person_times", "households")
+        figures = [g for g in before if g.kind in quantity and not g.approx]
+        if len(figures) < 2:
+            continue
+        current, previous = figures[-2], figures[-1]
+        if current.unit != previous.unit or prev_words.search(current.context) or not prev_words.search(previous.context):
+            continue  # the last figure is last year's, the one before it this year's, in one unit
+        if "、" in block.text[current.source["end"]:previous.source["start"]]:
+            continue  # figures of a list, not this year's and last year's
+        # any figure of the sentence before may be this year's (支出9.6万元，较预算节约2.4万元，
+        # 较上年的10.8万元下降11.11%): the checker flags only when none is
+        others = [g.id for g in figures[:-2] if g.unit == previous.unit and not prev_words.search(g.context)]
+        out.append({"type": "rate_change", "rate": f.id, "current": current.id, "previous": previous.id,
+                    "current_alternatives": others[::-1], "direction": direction,
+                    "source": {"block": block.index, "page": block.page}})
+    return out
