@@ -585,3 +585,12 @@ def test_a_growth_rate_of_the_years_spending_after_a_saving(tmp_path):
     body = "“三公”经费预算15万元，实际支出12.6万元，较预算节约2.4万元，较上年的14万元下降10%。\n"
     assert _errors_and_warnings(tmp_path, body) == []
     assert _errors_and_warnings(tmp_path, body.replace("下降10%", "下降20%"))
+
+
+def test_basic_and_project_spending_short_of_their_total(tmp_path):
+    body = "2023年全年支出2,480万元，其中基本支出1,630万元、项目支出830万元。\n"  # 2,460
+    [flag] = _errors_and_warnings(tmp_path, body)
+    assert flag["rule"] == "sum.breakdown" and flag["severity"] == "warning"  # a unit may have 经营支出 too
+    assert _errors_and_warnings(tmp_path, body.replace("830万元", "850万元")) == []
+    # other parts short of their total are the main ones only
+    assert _errors_and_warnings(tmp_path, "2023年全年支出2,480万元，其中教育支出1,630万元、卫生支出830万元。\n") == []

@@ -24,15 +24,20 @@ def check_sum_breakdown(record: dict) -> list:
         outcome, diff, tol = verdict(total, summed)
         if outcome == "ok":
             continue
-        if summed.high < interval_of(total).low and not rel.get("complete") and not _part_in_yuan_adds_up(total, parts):
+        short = summed.high < interval_of(total).low
+        if short and not rel.get("complete") and not rel.get("complete_family") and not _part_in_yuan_adds_up(total, parts):
             continue  # 其中 names the main parts only (unless a part written in 元 makes it: unit.slip)
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
         if any(_holds(facts[o], summed, rel) for o in rel.get("other_totals", [])):
             continue  # a 其中 opening its sentence that breaks down another figure of the one before
+        # parts that make their whole by definition but say nothing of being all of it
+        # (基本支出 and 项目支出; a unit may have 经营支出 too): short of it is a warning
+        severity = "warning" if short and rel.get("complete_family") and not rel.get("complete") and outcome == "error" \
+            else SEVERITY[outcome]
         flags.append(make_flag(
-            SEVERITY[outcome],
+            severity,
             f"分项之和与总数不符：总数{written(total)}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
             total["value"], summed.mid, diff, tol, [total] + parts))
     return flags

@@ -77,12 +77,24 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                         "marker": m.group(0).rstrip("：:，,"),
                         "complete": m.group(0).startswith(tuple(vocabulary()["complete_markers"])),
                         "source": {"block": block.index, "page": block.page}}
+            if _complete_family(parts):
+                relation["complete_family"] = True  # 基本支出 and 项目支出: the whole by definition
             if opens_sentence and len(totals) > 1:
                 # 其中 opening a sentence may break down any figure of the one before (实际采购金额
                 # 386.4万元 rather than the 节约资金33.6万元 stated last): the checker tries them
                 relation["other_totals"] = [f.id for f in totals[:-1]]
             out.append(relation)
     return out
+
+
+def _complete_family(parts: list) -> bool:
+    """Are the parts, one each, the members of a family that makes up its whole by
+    definition (基本支出 and 项目支出)? Each part's own clause names its member."""
+    for family in vocabulary()["breakdown"]["complete_families"]:
+        if len(parts) == len(family) and all(
+                sum(1 for p in parts if _CLAUSE_BREAK.split(p.context)[-1].find(member) >= 0) == 1 for member in family):
+            return True
+    return False
 
 
 def _is_change(f) -> bool:
