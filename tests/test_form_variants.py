@@ -1389,3 +1389,17 @@ def test_a_bare_result_under_a_points_column_further_up_is_no_score(tmp_path):
     rows[5] = ["", "产出指标", "数量指标", "培育农民人数", "≥600人", "612", "30", "0", "30", ""]
     record = _record(tmp_path, rows, "docx")
     assert not [f for f in record["facts"] if f["text"].strip() == "612" and f["kind"] == "score"]
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_real_score_table_under_a_title_with_a_grade_row(tmp_path, shape):
+    rows = [["附件3"]] + [r[:] for r in WEIGHTS_AND_SCORE_RATES] + [["评价等级", "优"]]
+    record = _record(tmp_path, rows, shape)
+    assert not [i for i in record["indicators"] if i["path"][0] == "评价等级"]  # the grade row is no indicator
+    assert not _errors(record)
+    rows[4][5] = "17"  # 资金到位率 17: the rows add up to 90.5
+    assert any(f["rule"] == "score.tree" for f in record_flags(_record(tmp_path, rows, shape)))
+
+
+def record_flags(record):
+    return [f for f in record["flags"] if f["severity"] in ("error", "warning")]

@@ -19,8 +19,9 @@ _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
-_SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|^权重$")
+_SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|(?<!\S)权重$")
 _TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)$")
+_GRADE_ROW = regex.compile(r"^(?:(?:自评|评价|绩效|综合)?(?:等级|等次)|评价结论|评价结果)[:：]?$")
 # text: 一级指标项目决策…满分20分，…得分20分 / 二级指标“项目立项”满分8分，评价得分8分
 _TEXT_INDICATOR = regex.compile(
     r"(?P<level>[一二三四])级指标\s*[“\"]?(?P<name>[^“”\"，。；、]{2,20}?)(?=包含|满分|[”\"，])[”\"]?[^。]*?(?:。[^。]*?)?满分\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
@@ -78,6 +79,8 @@ def _table_indicators(block) -> list:
             continue
         if SUBTOTAL_LABEL.match(first):
             continue  # a level's 小计: the tree adds its rows up itself
+        if _GRADE_ROW.match(first):
+            continue  # 评价等级 | 优 under the total: the table's grade, no indicator
         note = None
         for c, level in level_cols:
             text = row[c].text.replace("\n", "")
