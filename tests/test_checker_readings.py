@@ -594,3 +594,70 @@ def test_basic_and_project_spending_short_of_their_total(tmp_path):
     assert _errors_and_warnings(tmp_path, body.replace("830万元", "850万元")) == []
     # other parts short of their total are the main ones only
     assert _errors_and_warnings(tmp_path, "2023年全年支出2,480万元，其中教育支出1,630万元、卫生支出830万元。\n") == []
+# ---------------------------------------------------------------- ratio.stated: rates of counts
+
+# (consistent paragraph, the same with a wrong rate, the rate the flag quotes, the rate worked out)
+COUNT_RATES = [
+    ("计划完成农村户厕改造1,200个，实际完成1,150个，完成率95.8%。\n", "完成率95.8%", "完成率92.8%", "95.83"),
+    ("城乡居民医保应参保12.5万人，实际参保12.1万人，参保率96.8%。\n", "参保率96.8%", "参保率98.8%", "96.8"),
+    ("全县共有脱贫户3,200户，截至年底已签约家庭医生3,050户，签约率95.3%。\n", "签约率95.3%", "签约率93.3%", "95.31"),
+    ("全县65岁以上老年人6.72万人，其中接受健康管理4.86万人，健康管理率72.3%。\n", "管理率72.3%", "管理率75.3%", "72.32"),
+    ("项目计划培训家政服务人员1,500人，实际培训1,620人，完成率108%。\n", "完成率108%", "完成率118%", "108"),
+    ("抽检农产品样本200批，合格196批，合格率98%。\n", "合格率98%", "合格率96%", "98"),
+    ("全年符合条件的特困人员4,120人次，实际救助4,016人次，救助率97.5%。\n", "救助率97.5%", "救助率99.5%", "97.48"),
+]
+
+
+def test_a_rate_of_counts_against_its_numerator_and_denominator(tmp_path):
+    for body, right, wrong, computed in COUNT_RATES:
+        assert _errors_and_warnings(tmp_path, body) == [], body
+        [flag] = _errors_and_warnings(tmp_path, body.replace(right, wrong))
+        assert flag["rule"] == "ratio.stated" and f"计算为{computed}%" in flag["message"], flag["message"]
+
+
+def test_counts_of_another_kind_in_the_paragraph_reproduce_no_rate(tmp_path):
+    # (4.86万人 + 6.72万人) ÷ 12.5万人 is 92.6%: the 个 of 改厕 are not over 人
+    body = ("全县65岁以上老年人6.72万人，其中接受健康管理4.86万人，健康管理率72.3%。计划改厕1,200个，"
+            "实际完成1,150个，完成率92.6%。应参保12.5万人，实际参保12.1万人，参保率96.8%。\n")
+    [flag] = _errors_and_warnings(tmp_path, body)
+    assert "完成率" in flag["message"] and "95.83%" in flag["message"]
+
+
+def test_the_whole_in_brackets_and_its_part(tmp_path):
+    body = "全县共有脱贫户3,200户（含监测户450户），已签约3,050户，签约率95.3%。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = _errors_and_warnings(tmp_path, body.replace("签约率95.3%", "签约率97.3%"))
+    assert "95.31%" in flag["message"]  # over the 3,200, not over the 450 in the bracket
+
+
+def test_rates_of_counts_of_towns_each_with_its_own_figures(tmp_path):
+    body = ("青禾镇应参保5.0万人，实际参保4.8万人，参保率96%；白川镇应参保3.0万人，实际参保2.9万人，"
+            "参保率96.7%。\n")
+    assert _errors_and_warnings(tmp_path, body) == []
+    [flag] = _errors_and_warnings(tmp_path, body.replace("参保率96.7%", "参保率90.7%"))
+    assert "计算为96.7" in flag["message"]  # 2.9万人 ÷ 3.0万人, each within its written digit
+
+
+def test_rates_of_counts_that_are_not_this_years_count_over_its_whole(tmp_path):
+    consistent = [
+        # a rate of another group than the figures: its own numbers are not stated
+        "全县城乡居民医保应参保12.5万人，实际参保12.1万人，参保率96.8%；其中脱贫人口参保率100%。\n",
+        "全县城乡居民医保应参保12.5万人，实际参保12.1万人，脱贫人口参保率100%。\n",
+        "全县参保人数为12.35万人。其中，建档立卡脱贫人口参保2.46万人，参保率100%。\n",
+        # towns' rates after the county's figures, listed or one by one
+        "计划改厕1,200个，实际完成1,150个，完成率95.8%，其中青禾镇完成率100%，白川镇完成率92%。\n",
+        "各乡镇参保人数合计12.1万人，参保率分别为96.5%、95.1%和97.2%。\n",
+        "青禾镇参保人数为21,563人，参保率97.2%；白水镇参保人数为18,420人，参保率96.5%；柳塘乡参保人数为9,876人，参保率98.1%。\n",
+        # changes, surveys, targets, part of the year
+        "2021年参保人数12.1万人，较上年增加0.3万人，增长2.5%，参保率目标值≥95%。\n",
+        "本次调查发放问卷500份，回收480份，政策知晓率92.1%，群众满意度95.6%。\n",
+        "全县应参保12.5万人，实际参保12.1万人，参保率不低于95%。\n",
+        "一季度末，计划完成改厕1,200个，实际完成300个，完成率30.0%。\n",
+        "截至6月底，全县脱贫户3,200户中已签约2,100户，签约率80.6%。\n",
+        # the numbers due are stated, the numbers done are not; a year's new contracts are no stock
+        "全县常住人口25万人，应参保12.5万人，参保率96.8%。\n",
+        "全县65岁以上老年人6.72万人，2021年新增签约850人，签约率98.5%。\n",
+        "全县户籍人口12.42万人，剔除参加职工医保0.21万人后，应参保12.21万人，参保率97.46%。\n",
+    ]
+    for body in consistent:
+        assert _errors_and_warnings(tmp_path, body) == [], body

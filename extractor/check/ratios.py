@@ -70,7 +70,8 @@ def _ratio_flag(rate: dict, computed: Interval, evidence: list, what: str) -> Op
 @rule("ratio.stated")
 def check_ratio_stated(record: dict) -> list:
     """Stated rates against their numerator and denominator: formulas the report states
-    (预算控制率＝追加÷年初预算), rates named by label (执行率 = 支出 ÷ 到位资金), shares of a
+    (预算控制率＝追加÷年初预算), rates named by label (执行率 = 支出 ÷ 到位资金), rates of
+    counts (参保率 = 实际参保 ÷ 应参保: relations marked `counts`), shares of a
     total (占总支出…), and growth computed against the wrong base. A percentage is compared
     with a percentage, and a rate that some pair of figures of its paragraph reproduces
     (支出 ÷ 调整后预算 where the label pointed at 全年预算) is consistent."""
@@ -104,8 +105,10 @@ def check_ratio_stated(record: dict) -> list:
         if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
             continue
         num, den, v = results[0]
-        if num["source"].get("block") != rate["source"].get("block") and not _within_tenfold(rate, v):
-            continue  # a numerator from another paragraph that misses by orders of magnitude is another quantity's
+        if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not _within_tenfold(rate, v):
+            # a numerator from another paragraph that misses by orders of magnitude is another
+            # quantity's; so is a count that does (新增签约850人 is the year's flow, the 签约率 of all)
+            continue
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)

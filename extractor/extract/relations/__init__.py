@@ -15,6 +15,7 @@ from ..sentences import sentence_spans
 from .brackets import brackets_in
 from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
 from .changes import changes_in, rate_changes_in
+from .count_rates import count_rates_in
 from .formulas import formulas_in, rates_in
 from .products import products_in
 from .shares import rate_amounts_in, shares_in
@@ -47,6 +48,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
                               paragraph=bf)
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
+        relations += count_rates_in(block, bf, spans, in_formula, totals)
         relations += shares_in(block, bf, spans, earlier, totals)
         relations += rate_amounts_in(block, bf, spans)
         relations += changes_in(block, bf, spans, earlier, totals)

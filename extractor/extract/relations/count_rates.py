@@ -1,0 +1,146 @@
+"""Rates of counts: a stated 参保率, 签约率, 完成率 … with the counts of its sentence that can be
+its numerator and denominator (实际参保19.26万人 over 应参保21.40万人, 已签约3050户 over 共有
+3200户). They are ratio relations like the money rates of formulas.rates_in, and the checker
+reads them the same way: a rate is flagged only when no pair of same-kind figures of its
+paragraph reproduces it. Vocabulary: patterns/relations.json "count_rates".
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..sentences import CLAUSE_GROUP_END, sentence_index
+from .wording import per_unit, relation_patterns, similarity, vocabulary
+
+# the numbers, years and marks in a rate's words say nothing about whose rate it is
+_NOT_HAN = regex.compile(r"[^\p{Han}]+")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    """The count-rate vocabulary, its word lists compiled."""
+    v = vocabulary()["count_rates"]
+    return {
+        "kinds": frozenset(v["kinds"]),
+        "acts": {word: regex.compile("|".join(map(regex.escape, acts))) for word, acts in v["acts"].items()},
+        "actual": regex.compile("|".join(map(regex.escape, vocabulary()["actual_words"]))),
+        "planned": regex.compile(v["planned"]),
+        "removed": regex.compile("|".join(map(regex.escape, vocabulary()["explanation_words"]))),
+        "not_checked": regex.compile(v["not_checked"]),
+        "change_labels": frozenset(vocabulary()["breakdown"]["change_labels"]),
+    }
+
+
+def count_rates_in(block, facts: list, spans: list, in_formula: set, totals: dict) -> list:
+    """Ratio relations for the count rates of one paragraph (`facts`, in text order).
+    `totals`: a breakdown part's id → its total's id (其中接受健康管理4.86万人 is of the
+    老年人6.72万人 before it, whichever sentence that was in)."""
+    out = []
+    for i, rate in enumerate(facts):
+        rate_word = _rate_word(rate)
+        if rate_word is None or rate.id in in_formula or not _checkable(block.text, rate, spans):
+            continue
+        numerators = _numerators(block.text, rate, facts[:i], rate_word)
+        if not numerators or not _names_its_figures(block.text, rate, rate_word, spans):
+            continue
+        denominators = _denominators(facts[:i], numerators, rate_word, spans, totals)
+        if not denominators:
+            continue
+        out.append({"type": "ratio", "rate": rate.id, "counts": True,
+                    "numerators": [g.id for g in numerators], "denominators": [g.id for g in denominators],
+                    "paragraph_figures": _same_kind(facts, numerators),
+                    "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+def _rate_word(fact) -> Optional[str]:
+    """The count-rate word a percentage's label ends with (健康管理率 → 管理率), if any."""
+    if fact.kind != "percent" or fact.range_high is not None or fact.approx or not fact.label:
+        return None
+    return next((word for word in _vocab()["acts"] if fact.label.endswith(word)), None)
+
+
+def _checkable(text: str, rate, spans: list) -> bool:
+    """Not a target (目标值≥95%), a list of rates (分别为), a share (占…), nor a rate of part
+    of the year (一季度末，…完成率): none of those is the year's numerator over its
+    denominator. The period may open the sentence, clauses before the rate's own."""
+    lo = spans[sentence_index(spans, _start(rate))][0]
+    return not (_vocab()["not_checked"].search(rate.context or "")
+                or relation_patterns()["partial_period"].search(text, lo, _start(rate)))
+
+
+def _operand(fact) -> bool:
+    """A count that can be a rate's numerator or denominator: exact, a level (not a change on
+    last year, not an amount per head)."""
+    return (fact.kind in _vocab()["kinds"] and not fact.approx and fact.range_high is None
+            and fact.label not in _vocab()["change_labels"] and not per_unit(fact)
+            and not relation_patterns()["previous_year"].search(fact.context or ""))
+
+
+def _numerators(text: str, rate, before: list, rate_word: str) -> list:
+    """The counts that can be the rate's numerator, nearest first: stated in the rate's own
+    clause group and after any earlier percentage of the paragraph (a figure a rate was
+    already stated for is that rate's), worded as done (实际参保, 已签约, 接受健康管理), not
+    as planned (计划完成, 应参保)."""
+    clause_start = max((m.end() for m in CLAUSE_GROUP_END.finditer(text, 0, _start(rate))), default=0)
+    rates = [g for g in before if g.kind == "percent"]
+    since = _start(rates[-1]) if rates else -1
+    out = []
+    for g in reversed(before):
+        if _start(g) <= since or _start(g) < clause_start:
+            break
+        if _operand(g) and _done(g, rate_word):
+            out.append(g)
+    return out[:2]
+
+
+def _done(fact, rate_word: str) -> bool:
+    """Is the count worded as the act done (实际参保, 已签约, 接受健康管理), not as planned
+    or due (计划完成, 应参保) nor as taken out (剔除参加职工医保的)? Such a count is a
+    numerator, never a whole: 参保人数12.35万人，其中脱贫人口参保2.46万人，参保率100% is the
+    rate of the 脱贫人口, whose number is not stated."""
+    v = _vocab()
+    words = fact.context or ""
+    return bool((v["acts"][rate_word].search(words) or v["actual"].search(words))
+                and not v["planned"].search(words) and not v["removed"].search(words))
+
+
+def _denominators(before: list, numerators: list, rate_word: str, spans: list, totals: dict) -> list:
+    """The counts of a numerator's kind and unit that can be its whole, nearest first: the
+    breakdown total it is a part of, and those stated before it in its sentence that are no
+    part of another (共有3200户（含监测户450户）: the whole is 3200); none of them worded as
+    the act done (another town's 参保人数 beside this town's is no whole of it)."""
+    out = {}
+    for num in numerators:
+        sentence = sentence_index(spans, _start(num))
+        out.update((g.id, g) for g in before if g.id == totals.get(num.id))
+        out.update((g.id, g) for g in reversed(before) if _start(g) < _start(num) and _operand(g)
+                   and (g.kind, g.unit) == (num.kind, num.unit) and sentence_index(spans, _start(g)) == sentence
+                   and g.id not in totals)
+    return [g for g in out.values() if not _done(g, rate_word)]
+
+
+def _same_kind(facts: list, numerators: list) -> list:
+    """The paragraph's counts of the numerators' kinds and units, for the checker to try before
+    it says no pair reproduces the rate: figures of other kinds would reproduce it by chance
+    ((4.86万人 + 6.72万人) ÷ 12.5万人 is a 完成率 of 个 only by coincidence)."""
+    kinds = {(g.kind, g.unit) for g in numerators}
+    return [g.id for g in facts if (g.kind, g.unit) in kinds and _operand(g)]
+
+
+def _names_its_figures(text: str, rate, rate_word: str, spans: list) -> bool:
+    """Does the rate's own wording fit its sentence's figures? 脱贫人口参保率 after 全县实际参保
+    12.1万人 is the rate of another group; the words before the rate word must mostly be in
+    the sentence before it (健康管理率 after 接受健康管理)."""
+    words = rate.context or ""
+    qualifier = _NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
+    if len(qualifier) < 2:
+        return True
+    lo = spans[sentence_index(spans, _start(rate))][0]
+    return similarity(qualifier, text[lo:_start(rate) - len(rate.context or "")]) >= 0.5
+
+
+def _start(fact) -> int:
+    return fact.source["start"]
