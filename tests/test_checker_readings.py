@@ -661,3 +661,12 @@ def test_rates_of_counts_that_are_not_this_years_count_over_its_whole(tmp_path):
     ]
     for body in consistent:
         assert _errors_and_warnings(tmp_path, body) == [], body
+
+
+def test_a_figure_after_a_semicolon_that_the_next_qizhong_breaks_down(tmp_path):
+    body = ("全县0-6岁儿童3.18万人，其中接受健康管理2.96万人，健康管理率93.1%；孕产妇0.42万人，其中早孕建册0.39万人，"
+            "早孕建册率92.9%。\n")
+    assert _errors_and_warnings(tmp_path, body) == []
+    # parts listed with semicolons are still parts
+    flags = _errors_and_warnings(tmp_path, "项目资金1000万元，其中：中央资金500万元；省级资金300万元；县级资金250万元。\n")
+    assert [f["rule"] for f in flags] == ["sum.breakdown"]

@@ -47,6 +47,11 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
         if k + 1 < len(found) and found[k + 1].start() < end:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
+        if k + 1 < len(found) and found[k + 1].start() == end and after:
+            # 儿童2.45万人，其中…2.21万人；孕产妇0.31万人，其中…: the figure after the ； that the
+            # next 其中 breaks down is that list's total, not this one's part
+            if regex.search(r"[；;]", text[m.end():after[-1].source["start"]]):
+                after = after[:-1]
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
         # "…64226人次。其中住院…": the total closes an earlier sentence
         opens_sentence = not before and si > 0 and m.start() - s_start <= 1
