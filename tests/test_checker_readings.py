@@ -670,3 +670,8 @@ def test_a_figure_after_a_semicolon_that_the_next_qizhong_breaks_down(tmp_path):
     # parts listed with semicolons are still parts
     flags = _errors_and_warnings(tmp_path, "项目资金1000万元，其中：中央资金500万元；省级资金300万元；县级资金250万元。\n")
     assert [f["rule"] for f in flags] == ["sum.breakdown"]
+
+
+def test_a_rate_in_a_scoring_rule_is_a_threshold(tmp_path):
+    body = "评分标准：完成1500户得满分，完成率100%得满分，每降低1%扣0.5分。实际完成1560户。\n"
+    assert _errors_and_warnings(tmp_path, body) == []

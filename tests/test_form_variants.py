@@ -1403,3 +1403,29 @@ def test_a_real_score_table_under_a_title_with_a_grade_row(tmp_path, shape):
 
 def record_flags(record):
     return [f for f in record["flags"] if f["severity"] in ("error", "warning")]
+
+
+def test_a_sangong_block_under_the_budget_block_is_a_block_of_its_own(tmp_path):
+    rows = [r[:] for r in UNNAMED_FUND_ROWS[:6]] + [
+        ["“三公”经费（万元）", "", "预算数", "执行数", "执行率", "", ""],
+        ["", "合计", "24", "19.2", "80%", "", ""],
+        ["", "公务用车运行维护费", "16", "13.6", "85%", "", ""],
+        ["", "公务接待费", "8", "5.6", "70%", "", ""],
+    ] + [r[:] for r in UNNAMED_FUND_ROWS[7:]]
+    for shape in ("pipe", "docx"):
+        record = _record(tmp_path, rows, shape)
+        assert not _errors(record)  # its 合计 is no second total of the budget's rows
+        amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+        assert amounts[Decimal("56000")] >= 1 and amounts[Decimal("136000")] >= 1  # 公务接待费 5.6, 公务用车 13.6
+
+
+def test_a_units_line_above_a_table_of_a_report(tmp_path):
+    for head, line in ((["项目", "预算数", "执行数"], "“三公”经费支出情况（单位：万元）"),
+                       (["项目（单位：万元）", "预算数", "执行数"], "“三公”经费支出情况")):
+        text = (f"某局2023年度部门整体支出绩效自评报告\n\n{line}\n\n"
+                + _render([head, ["公务接待费", "8", "6.2"], ["公务用车运行维护费", "20", "18.4"], ["完成率", "95", "96"],
+                           ["合计", "28", "24.6"]], "pipe"))
+        record = text_record(tmp_path, text, "unit.txt")
+        amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+        assert amounts == [62000, 80000, 184000, 200000, 246000, 280000]  # (a rate's row or column is no amount)
+        assert not _errors(record)

@@ -142,7 +142,8 @@ def check_funds_total(record: dict) -> list:
     for form in forms_of(record):
         funds = form.get("funds") or []
         for whole in funds:
-            parts = [r for r in funds if r is not whole and r.get("part_of") and r.get("part_of") == whole.get("slot")]
+            parts = [r for r in funds if r is not whole and r.get("part_of") and r.get("part_of") == whole.get("slot")
+                     and r.get("fund_block") == whole.get("fund_block")]
             if not parts:
                 continue
             row_flags = []  # (column, flag): one row's columns usually fail together

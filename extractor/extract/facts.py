@@ -48,6 +48,7 @@ LOW_OCR_CONFIDENCE = 60
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
 # Columns whose numbers are positions, not quantities.
 _ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度|年份|行\s*次|栏\s*次|列\s*次")
+_RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
 _SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权重$")
 
 
@@ -58,9 +59,9 @@ def _units() -> dict:
 
 def extract_facts(doc: Document) -> list:
     facts = []
-    for block in doc.blocks:
+    for n, block in enumerate(doc.blocks):
         if block.kind == TABLE:
-            facts.extend(_table_facts(block))
+            facts.extend(_table_facts(block, _unit_line_above(doc.blocks[n - 1] if n else None)))
         else:
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:
@@ -219,10 +220,25 @@ def row_subject(table: Table, r: int) -> Optional[str]:
     return None
 
 
-def _table_facts(block) -> list:
+_STATED_UNIT = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s）)，,。；;]{1,4})")
+
+
+def _unit_line_above(block) -> Optional[str]:
+    """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
+    金额单位：万元)."""
+    if block is None or block.kind == TABLE or len(block.text) > 60:
+        return None
+    m = _STATED_UNIT.search(block.text)
+    return _units()["header_units"].get(m["unit"]) if m else None
+
+
+def _table_facts(block, unit_above: Optional[str] = None) -> list:
     table: Table = block.table
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
+    if caption_unit is None and table.header_rows and (m := _STATED_UNIT.search(table.rows[0][0].text)):
+        caption_unit = _units()["header_units"].get(m["unit"])  # 项目（单位：万元） | 预算数 | 执行数
+    caption_unit = caption_unit or unit_above
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
@@ -253,7 +269,9 @@ def _table_facts(block) -> list:
             left = table.rows[r][c - 1].text if c > 0 else ""
             if _ORDINAL_COLUMN.search(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
                 continue
-            written_unit = "%" if has_percent else header_unit or caption_unit
+            # (a rate's column or row is in none)
+            table_unit = caption_unit if not _RATE_COLUMN.search(header_text + (subject or "")) else None
+            written_unit = "%" if has_percent else header_unit or table_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
             label_cell = None

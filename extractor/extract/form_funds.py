@@ -114,6 +114,9 @@ class FundBlockReader:
                              if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
         self.task_columns = []  # a fund block ends any task block before it
         self.fund_header_end = end
+        self.fund_blocks += 1
+        if self.fund_blocks == 1:
+            self.form["fund_columns"] = list(self.fund_columns)  # the budget block's (a 三公 block may follow)
         # the unit is written in a cell just before the column labels (项目资金（万元）)
         for t in self.tokens[max(0, i - 4):end]:
             m = UNIT_IN_CELL.search(t.text)
@@ -216,6 +219,8 @@ class FundBlockReader:
                "source": label.source()}
         if row_spec.get("unread"):
             row["unread"] = True
+        if self.fund_blocks > 1:
+            row["fund_block"] = self.fund_blocks  # (totals add up parts of their own block only)
         pending: set = set()  # columns whose amounts wait for the block's unit
         for column, kind, token in pairs:
             if token.merged:

@@ -30,6 +30,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
+        self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
         self._total_row_read = False  # the indicator block's total row was read
@@ -139,7 +140,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             self._close_weighted_group(0)
         self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
-        self.form["fund_columns"] = list(self.fund_columns)
+        self.form.setdefault("fund_columns", list(self.fund_columns))
         return self.form
 
     def _read_label_colon(self, t: Token) -> bool:

@@ -68,7 +68,12 @@ def _checkable(text: str, rate, spans: list) -> bool:
     denominator. The period may open the sentence, clauses before the rate's own."""
     lo = spans[sentence_index(spans, _start(rate))][0]
     return not (_vocab()["not_checked"].search(rate.context or "")
-                or relation_patterns()["partial_period"].search(text, lo, _start(rate)))
+                or relation_patterns()["partial_period"].search(text, lo, _start(rate))
+                or _SCORING_RULE.match(text, rate.source["end"]))
+
+
+# a rate in a scoring rule (到位率100%得满分, 完成率每降低1%扣0.5分): a threshold, not what was done
+_SCORING_RULE = regex.compile(r"\s*(?:及以上|以上|以下)?[的，,]?\s*(?:得满分|得\d|得分|扣|不得分|计满分|按比例)")
 
 
 def _operand(fact) -> bool:
