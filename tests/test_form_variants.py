@@ -1429,3 +1429,37 @@ def test_a_units_line_above_a_table_of_a_report(tmp_path):
         amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
         assert amounts == [62000, 80000, 184000, 200000, 246000, 280000]  # (a rate's row or column is no amount)
         assert not _errors(record)
+
+
+def test_sources_heading_columns_side_by_side_are_no_fund_rows(tmp_path):
+    rows = [
+        ["转移支付（区域）绩效目标自评表"],
+        ["转移支付名称", "农村饮水安全补助"],
+        ["资金投入情况（万元）", "全年预算数", "", "", "全年执行数", "", "", "执行率"],
+        ["", "合计", "中央资金", "省级资金", "合计", "中央资金", "省级资金", ""],
+        ["", "5,000", "3,600", "1,400", "4,750", "3,600", "1,150", "95%"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+        ["产出指标", "数量指标", "新建供水工程处数", "≥24处", "25处", ""],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", ""],
+    ]
+    for shape in TEXT_SHAPES + ["docx"]:
+        record = _record(tmp_path, rows, shape)
+        assert not _errors(record), shape  # which figure is whose is not read: nothing is checked
+        assert not [v for k, v, u in _facts(record).elements() if k == "percent" and v > 100]
+
+
+def test_a_row_named_by_a_form_word_in_a_form_that_scores_rows_only(tmp_path):
+    rows = [
+        ["2023年度项目绩效自评表"],
+        ["项目资金（万元）", "", "全年预算数", "全年执行数", "执行率"],
+        ["", "年度资金总额", "80", "76.8", "96%"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "未完成原因"],
+        ["产出指标（60分）", "数量指标（60分）", "培训人次", "≥900人次", "936人次", "60", ""],
+        ["满意度指标（30分）", "服务对象满意度指标（30分）", "学员满意度", "≥90%", "92%", "30", ""],
+        ["预算执行（10分）", "预算执行率（10分）", "预算执行率", "100%", "96%", "9.6", ""],
+        ["总分", "", "", "", "", "99.6", ""],
+    ]
+    for shape in TEXT_SHAPES:
+        record = _record(tmp_path, rows, shape)
+        assert not _errors(record), shape
+        assert [r["path"][-1] for r in record["forms"][0]["indicators"]][-1] == "预算执行率"

@@ -30,6 +30,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
+        self._fund_names_columns = False  # the fund block's row names head its columns instead
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
@@ -88,15 +89,24 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                   and (self._label_follows(i) or not self.fund_columns and not self._value_follows(i))):
                 # a fund row's label with no figures after it: a text layer that wrote the
                 # table column by column puts its figures in the next run that has no label
-                self.queued_rows.append((t, v["fund_row"][key]))
+                if any(v["fund_row"][key] == slot for _, slot in self.queued_rows):
+                    # the same row named twice (合计 | 中央资金 | … | 合计 | 中央资金 | … under 全年预算数
+                    # and 全年执行数): the names head columns, so which figure is whose is not known
+                    self.queued_rows = []
+                    self.form["unread_fund_rows"] += 1
+                    self._fund_names_columns = True
+                elif not self._fund_names_columns:
+                    self.queued_rows.append((t, v["fund_row"][key]))
                 i += 1
+            elif self.indicators is None and self._fund_names_columns and key in v["fund_row"]:
+                i += 1  # (a name heading a column, see above)
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
             elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
                   and value_type(unit_cell(t).text)):
                 label, slot = self.queued_rows.pop(0)
                 i = self._read_fund_row(i, slot, label)
-            elif (self.indicators is None and self.fund_columns and not t.merged
+            elif (self.indicators is None and self.fund_columns and not t.merged and not self._fund_names_columns
                   and (start := self._unlabelled_first_row(i)) is not None):
                 i = self._read_fund_row(start, "total", None if t.positional else t)
             elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_label(i):

@@ -41,7 +41,8 @@ class TypedRowReader:
         return None
 
     def _leads_row(self, k: int) -> bool:
-        """Is the token at k a name whose figures close a row (its 分值 and 得分)?"""
+        """Is the token at k a name whose figures close a row (its 分值 and 得分, or the points
+        columns the header has)?"""
         t = self.tokens[k]
         if t.positional or k + 1 >= len(self.tokens):
             return False
@@ -50,7 +51,8 @@ class TypedRowReader:
                 or self.indicators.slots[:1] == ["skip"]):
             return False
         values, _ = self._typed_indicator_values(k + 1)
-        return "weight" in values and "score" in values
+        points = {"weight", "score"} & set(self.indicators.slots) or {"weight", "score"}
+        return points <= set(values)  # (a form whose rows carry 得分 only: the score closes them)
 
     def _typed_indicator_values(self, j: int) -> tuple:
         """Values after an indicator's name in a shape without empty cells: the cells up to
