@@ -675,3 +675,9 @@ def test_a_figure_after_a_semicolon_that_the_next_qizhong_breaks_down(tmp_path):
 def test_a_rate_in_a_scoring_rule_is_a_threshold(tmp_path):
     body = "评分标准：完成1500户得满分，完成率100%得满分，每降低1%扣0.5分。实际完成1560户。\n"
     assert _errors_and_warnings(tmp_path, body) == []
+
+
+def test_spending_written_as_executed(tmp_path):
+    body = "全年预算318万元，实际执行305.28万元，预算执行率96%。\n"
+    assert _errors_and_warnings(tmp_path, body) == []
+    assert [f["rule"] for f in _errors_and_warnings(tmp_path, body.replace("96%", "98%"))] == ["ratio.stated"]
