@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from .facts import Fact, written_unit_spec
-from .form_vocab import is_na
+from .form_vocab import compared_bare, is_na
 from .numbers import find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -59,7 +59,8 @@ class FactIndex:
             return None
         figure = m.group(0).rstrip()
         has_percent = figure.endswith("%")
-        bare_number = text.strip() == figure.strip() or text.strip() == figure.strip() + "%"
+        bare_number = (text.strip() == figure.strip() or text.strip() == figure.strip() + "%"
+                       or written_unit is not None and compared_bare(text))  # ≥ 5200 | 户 (计量单位)
         if bare_number and written_unit is not None or has_percent:
             unit = "%" if has_percent else written_unit
             number = figure.rstrip("%").rstrip()

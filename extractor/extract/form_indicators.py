@@ -13,7 +13,7 @@ from .form_cells import unit_cell, with_unit_cells
 from .form_facts import value_of
 from .form_tokens import Token
 from .form_typed_rows import COMPARATOR_MARKS, DEADLINE, as_points
-from .form_vocab import FACT_UNITS, bare, is_label, is_na, parse_target, spec, value_type, vocab
+from .form_vocab import FACT_UNITS, bare, compared_bare, is_label, is_na, parse_target, spec, value_type, vocab
 
 
 @dataclass
@@ -237,6 +237,10 @@ class IndicatorBlockReader:
                                        "年度指标值" if slot == "target" else "实际完成值", path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
+        elif token.unit is not None:
+            # a count of things (25 | 个 in a 计量单位 cell) is no fact of any kind: not the 分 a
+            # points column further up the table would type it as
+            self.index.not_applicable(token)
         return out
 
 
@@ -302,7 +306,7 @@ def _units_from_cells(values: dict) -> None:
     if unit is not None and unit.text.strip() in vocab()["indicator_units"]:
         for slot, cmp in (("target", comparator), ("actual", None)):
             token = values.get(slot)
-            if token is not None and value_type(token.text) == "num":
+            if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)):
                 values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)
     elif target is not None and target.unit is not None and actual is not None and value_type(actual.text) == "num":
         values["actual"] = with_unit_cells(actual, None, target.unit)

@@ -139,6 +139,12 @@ _TARGET = regex.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|[\p{Han}A-Za-z㎡/·*]
 FACT_UNITS = {"%", "人", "万人", "人次", "万人次", "户", "元", "万元", "亿元", "分", "名"}
 
 
+def compared_bare(text: str) -> bool:
+    """A figure with its comparator but no unit (≥ 5200, 不超过 1,700): its unit is its row's cell."""
+    comparator, value, unit = parse_target(text)
+    return comparator is not None and value is not None and unit is None
+
+
 def parse_target(text: str) -> tuple:
     """(comparator, value, unit) of an indicator's target or result: ≥95% → ('>=', 95, '%');
     不少于1200人 → ('>=', 1200, '人'); 100 → (None, 100, None); 良好 → (None, None, None)."""
