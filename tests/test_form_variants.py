@@ -1478,3 +1478,15 @@ def test_a_unit_column_gives_targets_with_comparators_their_unit(tmp_path):
     assert facts[("percent", Decimal("90"))] == 1
     assert not facts[("score", Decimal("14"))] and not facts[("score", Decimal("12"))]  # 个 counts are no facts
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
+def test_fund_rows_of_the_towns_that_spent_the_money(tmp_path, shape):
+    rows = [r[:] for r in DEDUCTIONS_FORM[:4]] + [
+        ["", "其中：东关镇", "50", "50", "48", "—", "96%", "—"],
+        ["", "北岭乡", "40", "40", "37.5", "—", "93.75%", "—"],
+    ] + [r[:] for r in DEDUCTIONS_FORM[4:]]
+    record = _record(tmp_path, rows, shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts[Decimal("480000")] == 1 and amounts[Decimal("375000")] == 1
+    assert not _errors(record)

@@ -54,9 +54,18 @@ class FundBlockReader:
         return value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
 
     def _money_words(self, i: int) -> bool:
-        """Does an unread row's label say it is money (三公经费, 整体支出)? Only such a row's
-        figures are read (年度总体目标 cut into words by a text layer: 目标 | 10 is no row)."""
-        return regex.search(spec()["fund_rows"]["unnamed"]["words"], self.tokens[i].text) is not None
+        """Does an unread row's label say it is money (三公经费, 整体支出), or a part of the row
+        above (其中：城关镇, and the rows after it)? Only such a row's figures are read (年度总体目标
+        cut into words by a text layer: 目标 | 10 is no row)."""
+        text = self.tokens[i].text
+        if regex.search(spec()["fund_rows"]["unnamed"]["words"], text) or _opens_list(text):
+            return True
+        for row in reversed(self.form["funds"]):  # the unread rows since a 其中 row go on its list
+            if not row.get("unread"):
+                return False
+            if _opens_list(row["source"].get("quote") or ""):
+                return True
+        return False
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -256,6 +265,10 @@ class FundBlockReader:
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
         return max(end, i + 1)
+
+
+def _opens_list(label: str) -> bool:
+    return label.lstrip().startswith("其中")
 
 
 def _second_half(t: Token) -> bool:
