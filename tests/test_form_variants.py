@@ -1490,3 +1490,15 @@ def test_fund_rows_of_the_towns_that_spent_the_money(tmp_path, shape):
     amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
     assert amounts[Decimal("480000")] == 1 and amounts[Decimal("375000")] == 1
     assert not _errors(record)
+
+
+def test_a_word_put_between_the_column_labels_by_a_text_layer_is_no_column(tmp_path):
+    # a PDF text layer wrote the 实施单位 cell's value in the middle of the fund header
+    text = ("项目支出绩效自评表\n项目名称 乡村道路养护\n"
+            "项目资金（万元） 年初预算数 全年预算数 县公路养护站 全年执行数 分值 执行率 得分\n"
+            "年度资金总额 120 120 114 10 95% 9.5\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 养护里程 ≥300公里 306公里 90 90\n总分 100 99.5\n")
+    record = text_record(tmp_path, text, "layer.txt")
+    assert "县公路养护站" not in record["forms"][0]["fund_columns"]
+    assert not _errors(record)

@@ -109,10 +109,11 @@ class FundBlockReader:
 
     def _unknown_column(self, j: int) -> bool:
         """Is tokens[j] a column label no template names (预算调整额) standing between named
-        ones? A short label of words, and a named column label next after it."""
+        ones? A short label whose words say money or a rate, and a named column label next
+        after it."""
         key = bare(self.tokens[j].text)
-        if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key):
-            return False
+        if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or fund_column_kind(key) == "other":
+            return False  # (a word that says no money or rate, put there by a text layer, ends the header)
         k = self._next_filled(j + 1)
         return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
 
@@ -124,8 +125,9 @@ class FundBlockReader:
         self.task_columns = []  # a fund block ends any task block before it
         self.fund_header_end = end
         self.fund_blocks += 1
-        if self.fund_blocks == 1:
-            self.form["fund_columns"] = list(self.fund_columns)  # the budget block's (a 三公 block may follow)
+        # every fund header's columns (a 三公 block may follow the budget's, or a text layer cut
+        # one header in two): what the form's blocks hold
+        self.form["fund_columns"] = list(dict.fromkeys(self.form.get("fund_columns", []) + self.fund_columns))
         # the unit is written in a cell just before the column labels (项目资金（万元）)
         for t in self.tokens[max(0, i - 4):end]:
             m = UNIT_IN_CELL.search(t.text)
