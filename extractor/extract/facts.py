@@ -269,11 +269,11 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             left = table.rows[r][c - 1].text if c > 0 else ""
             if _ORDINAL_COLUMN.search(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
                 continue
-            # (a rate's column or row is in none)
-            table_unit = caption_unit if not _RATE_COLUMN.search(header_text + (subject or "")) else None
-            written_unit = "%" if has_percent else header_unit or table_unit
+            written_unit = "%" if has_percent else header_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
+            if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")):
+                written_unit = caption_unit  # the table's unit, in no rate's column or row
             label_cell = None
             if written_unit is None:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
