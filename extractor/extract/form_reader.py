@@ -201,7 +201,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         it are, and the form's total adds those up)."""
         nums, end = self._total_figures(i)
         level = next((p for p in self.path if p), "小计")
-        for token, label in zip(nums[-2:] if len(nums) >= 2 else nums, ("分值", "得分") if len(nums) >= 2 else ("得分",)):
+        points = nums[-2:]  # its 分值 and 得分, or its 得分 alone
+        for token, label in zip(points, ("分值", "得分")[-len(points):] if points else ()):
             self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
         return max(end, i + 1)
 
