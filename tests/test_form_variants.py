@@ -1502,3 +1502,12 @@ def test_a_word_put_between_the_column_labels_by_a_text_layer_is_no_column(tmp_p
     record = text_record(tmp_path, text, "layer.txt")
     assert "县公路养护站" not in record["forms"][0]["fund_columns"]
     assert not _errors(record)
+
+
+def test_a_column_with_a_unit_of_its_own_under_a_money_units_line(tmp_path):
+    text = ("某县2023年度高标准农田建设项目绩效评价报告\n\n建设情况（单位：万元）\n\n"
+            + _render([["乡镇", "建设面积（亩）", "投资"], ["东关镇", "3200", "480"], ["北岭乡", "2800", "420"],
+                       ["合计", "6000", "900"]], "pipe"))
+    record = text_record(tmp_path, text, "mu.txt")
+    assert sorted(v for k, v, u in _facts(record).elements() if k == "amount") == [4200000, 4800000, 9000000]
+    assert not _errors(record)

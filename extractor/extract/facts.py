@@ -194,6 +194,18 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _counted_units() -> frozenset:
+    """Units of things counted or measured (亩, 公里, 个 …: patterns/forms.json indicator_units)."""
+    return frozenset(load_json("forms.json")["indicator_units"])
+
+
+def _own_unit(header: str) -> bool:
+    """Does a column's header name a unit of its own, one no fact is counted in (面积（亩）)?
+    Then the table's money unit is not its."""
+    return any(m.group(1) and m.group(1).strip() in _counted_units() for m in _HEADER_UNIT.finditer(header))
+
+
 def _filled_width(row: list) -> int:
     """How many cells a row spans up to its last written one."""
     return max((c + 1 for c, cell in enumerate(row) if cell.text.strip()), default=0)
@@ -272,7 +284,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             written_unit = "%" if has_percent else header_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
-            if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")):
+            if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
+                    and not _own_unit(header_text):
                 written_unit = caption_unit  # the table's unit, in no rate's column or row
             label_cell = None
             if written_unit is None:
