@@ -235,21 +235,26 @@ def row_subject(table: Table, r: int) -> Optional[str]:
 _STATED_UNIT = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s）)，,。；;]{1,4})")
 
 
+def _stated_unit(text: str) -> Optional[str]:
+    """The unit a text states in words (单位：万元), as a written unit."""
+    m = _STATED_UNIT.search(text)
+    return _units()["header_units"].get(m["unit"]) if m else None
+
+
 def _unit_line_above(block) -> Optional[str]:
     """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
     金额单位：万元)."""
     if block is None or block.kind == TABLE or len(block.text) > 60:
         return None
-    m = _STATED_UNIT.search(block.text)
-    return _units()["header_units"].get(m["unit"]) if m else None
+    return _stated_unit(block.text)
 
 
 def _table_facts(block, unit_above: Optional[str] = None) -> list:
     table: Table = block.table
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
-    if caption_unit is None and table.header_rows and (m := _STATED_UNIT.search(table.rows[0][0].text)):
-        caption_unit = _units()["header_units"].get(m["unit"])  # 项目（单位：万元） | 预算数 | 执行数
+    if caption_unit is None and table.header_rows:
+        caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
     caption_unit = caption_unit or unit_above
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label

@@ -41,11 +41,7 @@ class IndicatorBlockReader:
                 elif key in ("一级指标", "二级指标"):
                     level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
-                slot = v["ind_col"][key]
-                if slot not in cols or slot == "skip":  # (columns of words may stand anywhere, twice)
-                    if slot not in _CELL_OF_TARGET:  # read with the figure they belong to
-                        slots.append(slot)
-                    cols.setdefault(slot, t.col)
+                _add_column(slots, cols, v["ind_col"][key], t.col)
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
@@ -54,10 +50,7 @@ class IndicatorBlockReader:
             # (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 over 一级指标 | 二级指标 | 三级指标)
             slots, cols = [], {}
             for t in above:
-                slot = v["ind_col"][bare(t.text)]
-                if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
-                    slots.append(slot)
-                cols.setdefault(slot, t.col)
+                _add_column(slots, cols, v["ind_col"][bare(t.text)], t.col)
         elif not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
             # a header line without the score columns (the second line of a two-line
             # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
@@ -274,6 +267,14 @@ def _with_unit(text: str) -> bool:
     """A target or result written with its unit or comparator (≥95%, 37442人, 14种), not bare."""
     comparator, value, unit = parse_target(text)
     return value is not None and (unit is not None or comparator is not None)
+
+
+def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
+    """A header's column: its slot in order (columns of words may stand anywhere, twice; a
+    comparator or unit column is read with the figure it belongs to), its first place."""
+    if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
+        slots.append(slot)
+    cols.setdefault(slot, col)
 
 
 def _header_line_above(tokens: list, i: int, v: dict) -> list:

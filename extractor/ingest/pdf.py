@@ -141,7 +141,7 @@ def _read_page(pdf, i: int, careful: bool):
     try:
         size = page.get_size()
         lines = group_lines(_page_lines(page))
-        usable = _usable(lines, short_ok=not _has_image(page))
+        usable = _usable(lines, page)
         if not usable or not _has_rulings(page):
             return size, lines, None, usable
         return size, lines, ([] if careful else _ruled_tables(page, _page_chars(page), size[1]) or []), usable
@@ -155,12 +155,13 @@ def _has_image(page) -> bool:
     return next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None
 
 
-def _usable(lines: list, short_ok: bool = False) -> bool:
+def _usable(lines: list, page=None) -> bool:
     """A text layer worth reading: some text, mostly real characters (not the garbage an
     invisible OCR layer of a bad scan sometimes has). A page of a few words and no image (a
-    form's last row run onto a page of its own: 自评等级 优) is text too."""
+    form's last row run onto a page of its own: 自评等级 优) is text too; only such a short
+    page's objects are looked at."""
     text = "".join(l.text for l in lines)
-    if not text.strip() or len(text) < 20 and not short_ok:
+    if not text.strip() or len(text) < 20 and (page is None or _has_image(page)):
         return False
     drawing = drawing_characters()  # a page of pipe rows (| 1 | 南坪镇 | 12.5 |) is text too
     good = sum(1 for ch in text if ch.isalnum() or _CJK.match(ch) or ch in "，。；：、（）%.," or ch in drawing)

@@ -25,7 +25,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
                   and sentence_index(spans, g.source["start"]) == sentence]
         if not before or len(whole_name) < 2:
             continue
-        rates = _listed_rates(block.text, facts, i)
+        rates = _run(block.text, facts, i, 1)  # 13.82%、56.58%和29.61%
         if len(rates) > 1:
             # 甲2100人、乙8600人、丙4500人，分别占总人数的13.82%、56.58%和29.61%: the
             # rates go to the parts in their order, the last as many of them as there are rates
@@ -56,17 +56,6 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
                         "name": whole_name, "source": {"block": block.index, "page": block.page}})
     return out
-
-
-def _listed_rates(text: str, facts: list, i: int) -> list:
-    """The percentages listed from facts[i] on (13.82%、56.58%和29.61%): each joined to the
-    one before by 、 或 和 alone."""
-    rates = [facts[i]]
-    for g in facts[i + 1:]:
-        if g.kind != "percent" or not LIST_JOINER.fullmatch(text[rates[-1].source["end"]:g.source["start"]]):
-            break
-        rates.append(g)
-    return rates
 
 
 def rate_amounts_in(block, facts: list, spans: list) -> list:
