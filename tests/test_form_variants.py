@@ -1465,18 +1465,24 @@ def test_a_row_named_by_a_form_word_in_a_form_that_scores_rows_only(tmp_path):
         assert [r["path"][-1] for r in record["forms"][0]["indicators"]][-1] == "预算执行率"
 
 
-def test_a_unit_column_gives_targets_with_comparators_their_unit(tmp_path):
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_unit_column_gives_targets_with_comparators_their_unit(tmp_path, shape):
+    # shapes without columns find the unit cell where the header puts it, before the target;
+    # a word comparator written a space apart from its figure (不低于 300) is one cell with it
     rows = [r[:] for r in DEDUCTIONS_FORM]
     rows[4] = ["绩效指标", "一级指标", "二级指标", "三级指标", "计量单位", "年度指标值", "实际完成值", "权重", "得分", "扣分原因"]
     rows[5] = ["", "产出指标", "数量指标", "培育农民人数", "人", "≥ 600", "612", "30", "30", ""]
     rows[6] = ["", "产出指标", "质量指标", "建成示范基地", "个", "不少于 12", "14", "20", "18", "部分基地验收延后"]
     rows[7] = ["", "效益指标", "社会效益指标", "带动就业人数", "人", "不低于 300", "320", "30", "30", ""]
     rows[8] = ["", "满意度指标", "服务对象满意度指标", "学员满意度", "%", "≥ 90", "92", "10", "10", ""]
-    record = _record(tmp_path, rows, "docx")
+    record = _record(tmp_path, rows, shape)
     facts = Counter((k, v) for k, v, u in _facts(record).elements())
     assert facts[("headcount", Decimal("600"))] == 1 and facts[("headcount", Decimal("300"))] == 1
+    assert facts[("headcount", Decimal("612"))] == 1 and facts[("percent", Decimal("92"))] == 1
     assert facts[("percent", Decimal("90"))] == 1
     assert not facts[("score", Decimal("14"))] and not facts[("score", Decimal("12"))]  # 个 counts are no facts
+    rows_read = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert rows_read["建成示范基地"]["target"]["comparator"] == ">="
     assert not _errors(record)
 
 

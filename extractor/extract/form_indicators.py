@@ -23,6 +23,8 @@ class _IndicatorHeader:
     name_col: Optional[int] = None
     line_len: int = 0
     level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
+    # 度量单位 / 指标性质 columns → how many value columns stand before them (shapes without columns)
+    target_cells: dict = field(default_factory=dict)
 
 
 class IndicatorBlockReader:
@@ -30,7 +32,7 @@ class IndicatorBlockReader:
     def _read_indicator_header(self, i: int) -> int:
         v = vocab()
         head = self.tokens[i]
-        slots, cols, name_col, level_cols = [], {}, None, {}
+        slots, cols, name_col, level_cols, target_cells = [], {}, None, {}, {}
         j = i
         while j < len(self.tokens):
             t = self.tokens[j]
@@ -41,14 +43,17 @@ class IndicatorBlockReader:
                 elif key in ("一级指标", "二级指标"):
                     level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
-                _add_column(slots, cols, v["ind_col"][key], t.col)
+                slot = v["ind_col"][key]
+                if slot in _CELL_OF_TARGET:
+                    target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
+                _add_column(slots, cols, slot, t.col)
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
         if not {"weight", "score"} & set(slots) and (above := _header_line_above(self.tokens, i, v)):
             # a two-line header whose value columns stand on the line above the level names
             # (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 over 一级指标 | 二级指标 | 三级指标)
-            slots, cols = [], {}
+            slots, cols, target_cells = [], {}, {}
             for t in above:
                 _add_column(slots, cols, v["ind_col"][bare(t.text)], t.col)
         elif not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
@@ -56,9 +61,10 @@ class IndicatorBlockReader:
             # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
-            slots = ["target", "actual", "weight", "score", "reason"]
+            slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
-                                           self.line_lens.get(head.line, 0), level_cols if head.positional else {})
+                                           self.line_lens.get(head.line, 0), level_cols if head.positional else {},
+                                           target_cells)
         return j
 
     # -- rows whose names a text layer moved away from their values (a PDF export that

@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Block, Document
+from .form_vocab import spec
 
 _PIPE = regex.compile(r"[|｜│]")
 _WIDE_GAP = regex.compile(r"\s{2,}")
@@ -105,11 +106,16 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
     for s, e in pieces:
         if s == e:
             continue
-        if out and _LONE_COMPARATOR.match(out[-1].text):
-            prev = out.pop()  # ≥ 95% → one cell "≥ 95%"
+        if out and _comparator_before(out[-1].text, text[s:e]):
+            prev = out.pop()  # ≥ 95%, 不低于 36 → one cell "≥ 95%"
             s = prev.start - offset
         out.append(Token(text[s:e], block, offset + s, offset + e, line, len(out), False))
     return out
+
+
+def _comparator_before(text: str, after: str) -> bool:
+    """Is `text` a comparator written apart from the figure `after` it (≥ | 95%, 不低于 | 36)?"""
+    return bool(_LONE_COMPARATOR.match(text)) or (text in spec()["comparators"] and after[:1].isdigit())
 
 
 def _pipe_tokens(block: Block, text: str, offset: int, line: int) -> list:

@@ -11,7 +11,7 @@ import regex
 from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import bare, is_label, looks_like_target, value_type, vocab
+from .form_vocab import bare, is_label, is_na, looks_like_target, spec, value_type, vocab
 
 
 class TypedRowReader:
@@ -70,12 +70,15 @@ class TypedRowReader:
         # a qualitative target or result (好, 达标) stands only where the header puts the
         # target or the result, never in a form of points only (一级 | 二级 | 三级 | 分值 |
         # 得分: words after the points name the next row)
+        cells = {}  # the row's 度量单位 / 指标性质 cells, where the header puts them
         while j < len(self.tokens) and len(taken) < most:
             t = as_points(self.tokens[j])
             key = bare(t.text)
             if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
                 break
-            if value_type(t.text) or looks_like_target(t.text):
+            if (cell := self._target_cell(len(taken), t, cells)) is not None:
+                cells[cell] = t
+            elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")
                   and sum(1 for x in taken if not value_type(x.text)) < 2
@@ -88,6 +91,7 @@ class TypedRowReader:
                 break
             j += 1
         values = assign_indicator_values(self.indicators.slots, taken)
+        values.update(cells)
         row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
         if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
             # words after the scores are the row's reason unless a target follows them (then
@@ -100,6 +104,18 @@ class TypedRowReader:
             if self._is_name(nxt) and not next_row:
                 j += 1
         return values, j
+
+    def _target_cell(self, n: int, t: Token, seen: dict) -> Optional[str]:
+        """Is t, after n of a row's values, the cell of the 度量单位 ("unit") or 指标性质
+        ("comparator") column the header puts there (三级指标 | 计量单位 | 年度指标值 …:
+        户 | ≥ 5200 | 5,386)? A unit word or a dash there is the unit's cell, a comparator
+        alone the comparator's; None otherwise."""
+        text = t.text.strip()
+        for cell, ok in (("unit", lambda: text in vocab()["indicator_units"] or is_na(text)),
+                         ("comparator", lambda: text in spec()["comparators"])):
+            if self.indicators.target_cells.get(cell) == n and cell not in seen and ok():
+                return cell
+        return None
 
     def _words_column_after(self, n: int) -> bool:
         """Does the header put a column of words (评分标准) right after its n-th value column?"""
