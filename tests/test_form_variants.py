@@ -1517,3 +1517,26 @@ def test_a_column_with_a_unit_of_its_own_under_a_money_units_line(tmp_path):
     record = text_record(tmp_path, text, "mu.txt")
     assert sorted(v for k, v, u in _facts(record).elements() if k == "amount") == [4200000, 4800000, 9000000]
     assert not _errors(record)
+
+
+KEY_VALUE_BUDGET = [
+    ["项目绩效自评表"],
+    ["项目名称", "老旧小区雨污分流改造"],
+    ["项目总投资（万元）", "860", "其中：财政资金", "790", "其他资金", "70"],
+    ["当年实际支出（万元）", "812.4", "其中：财政资金", "760.2", "其他资金", "52.2"],
+    ["一级指标", "二级指标", "三级指标", "目标值", "实际值", "分值", "得分", "偏差说明"],
+    ["产出指标", "数量指标", "改造小区个数", "≥12个", "12个", "40", "40", ""],
+    ["效益指标", "社会效益指标", "受益居民户数", "≥3000户", "3150户", "40", "40", ""],
+    ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "92%", "20", "20", ""],
+    ["总分", "", "", "", "", "100", "100", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_labels_and_values_of_a_budget_written_in_pairs(tmp_path, shape):
+    # no fund header: 其他资金 (a fund row's label elsewhere) labels the value after it, and a
+    # label carrying its money unit (项目总投资（万元）) labels its own
+    record = _record(tmp_path, KEY_VALUE_BUDGET, shape)
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == sorted(Decimal(x) * 10000 for x in ("860", "790", "70", "812.4", "760.2", "52.2"))
+    assert not _errors(record)

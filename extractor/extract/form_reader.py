@@ -15,7 +15,7 @@ from .form_tasks import TaskBlockReader
 from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, bare, canon, is_label, is_score_figure, looks_like_target, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_score_figure, looks_like_target, spec, value_type, vocab
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
@@ -109,7 +109,13 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and self.fund_columns and not t.merged and not self._fund_names_columns
                   and (start := self._unlabelled_first_row(i)) is not None):
                 i = self._read_fund_row(start, "total", None if t.positional else t)
-            elif self.indicators is None and key in v["money"] and not t.merged and self._read_money_label(i):
+            elif (self.indicators is None and not t.merged
+                  and (key in v["money"] or key in v["fund_row"] and not self.fund_columns
+                       or len(key) <= 20 and UNIT_IN_CELL.search(t.text))
+                  and self._read_money_label(i)):
+                # (a label with its money unit, and a fund row's label before any fund header,
+                # are labels of the value after them: 项目总预算（万元） | 1,280 | 其中：财政资金 |
+                # 1,180 | 其他资金 | 100)
                 i += 2
             elif self.indicators is None and self.fund_columns and not self.task_columns and self._unread_fund_row(i):
                 # a row of the fund block under a label the vocabulary lacks: its figures are
