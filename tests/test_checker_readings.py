@@ -681,3 +681,48 @@ def test_spending_written_as_executed(tmp_path):
     body = "全年预算318万元，实际执行305.28万元，预算执行率96%。\n"
     assert _errors_and_warnings(tmp_path, body) == []
     assert [f["rule"] for f in _errors_and_warnings(tmp_path, body.replace("96%", "98%"))] == ["ratio.stated"]
+
+
+# ---------------------------------------------------------------- round-12 passages
+
+def test_a_rate_of_one_category_is_checked_over_that_category_only(tmp_path):
+    body = ("调整后年度预算1,860.4万元，全年支出1,790.2万元，预算执行率96.23%。"
+            "人员经费执行率100%。项目支出执行率为88.5%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    # the category's own figures are still checked against its rate
+    wrong = "专项资金预算620万元，专项资金支出558万元，专项资金执行率为95%。\n"
+    [flag] = flags_of(tmp_path, wrong, "ratio.stated")
+    assert "95%" in flag["message"] and "90%" in flag["message"]
+
+
+def test_a_budget_cut_comes_off_the_adjusted_budget(tmp_path):
+    body = "年初预算1,520万元，年中追加预算310万元，核减预算45万元，调整后预算合计1,785万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    # a list of additions only is still a sum
+    [flag] = flags_of(tmp_path, "年初预算1,520万元，年中追加预算310万元，调整后预算合计1,880万元。\n",
+                      "sum.breakdown")
+    assert flag["severity"] == "error"
+
+
+def test_a_sibling_of_the_total_after_a_semicolon_is_no_part(tmp_path):
+    body = "市级资金860万元，其中农田水利620万元；县级配套资金410万元，已全部拨付。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    # a further part after a semicolon still counts, and a list over its total is flagged
+    [flag] = flags_of(tmp_path, "市级资金860万元，其中：农田水利620万元；道路硬化300万元。\n", "sum.breakdown")
+    assert "920" in flag["message"]
+    # a last part that completes the list is a part, not a sibling
+    assert flags_of(tmp_path, "部门支出合计1,200万元，其中人员经费700万元；公用经费180万元；项目支出320万元。\n") == []
+
+
+def test_the_grade_stated_after_the_review_score_goes_with_it(tmp_path):
+    body = "单位自评得分93分，评价等级为优；经第三方复核，复核得分84分，评价等级为良。\n"
+    assert flags_of(tmp_path, body, "score.grade") == []
+    [flag] = flags_of(tmp_path, "单位自评得分93分，评价等级为优；经第三方复核，复核得分84分，评价等级为优。\n",
+                      "score.grade")
+    assert "84" in flag["message"]
+
+
+def test_scores_listed_without_their_names_are_not_items(tmp_path):
+    for opener in ("依次为", "分别是", "为", "："):
+        body = f"四个一级指标得分{opener}18分、16.5分、28分、23分，综合得分85.5分，评价等级为良。\n"
+        assert flags_of(tmp_path, body, "score.tree") == [], opener

@@ -229,7 +229,8 @@ def _text_indicators(doc: Document) -> list:
 # wording —, 最终得分), never a satisfaction survey's 综合得分
 _TOTAL_NAME = regex.compile(r"总|合计|(?<!满意度)(?:综合得分|综合评分|最终得分)")
 _TOTAL_WORDS = {"综合", "最终", "综合评价"}  # the name as the item pattern leaves it (综合得分90分 → 综合)
-_LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、")
+# scores listed without their items' names (分别为17分、16分…, 依次为17.5分、18分…): whose each is, is not read
+_LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、|\d\s*分\s*、\s*\d")
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
 _POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
 _POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}

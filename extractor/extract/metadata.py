@@ -294,11 +294,13 @@ def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
     pattern = _compile("grade_pattern")
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     if score_src and "block" in score_src:
-        # The grade is stated with the total score; look there first.
+        # The grade is stated with the total score; look there first, and in the score's own
+        # block after it first (自评95分，等级为优；复核88分，等级为良: the 复核 score's grade)
         near = [b for b in blocks if 0 <= b.index - score_src["block"] <= 2]
         blocks = near + [b for b in blocks if b not in near]
     for b in blocks:
-        m = pattern.search(b.text)
+        after = score_src.get("start", 0) if score_src and b.index == score_src.get("block") else 0
+        m = (after and pattern.search(b.text, after)) or pattern.search(b.text)
         if m:
             return m.group("grade"), {"block": b.index, "page": b.page, "start": m.start("grade"),
                                       "end": m.end("grade"), "quote": m.group(0)}

@@ -134,6 +134,19 @@ def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> 
     return bool(breaks) and gap[breaks[-1].end():].lstrip().startswith(enders)
 
 
+def _sibling_of_total(text: str, total, parts: list, f) -> bool:
+    """Is the figure f, after a ；, the total's sibling rather than a further part: worded like
+    the total rather than like the parts before it, and more than the total leaves for it
+    (中央资金1,200万元，其中产业发展1,000万元；省级资金500万元)? A part that completes the
+    list (支出总额2500万元，其中人员经费…；公用经费…；项目支出642.5万元) stays one."""
+    if not regex.search(r"[；;]", text[parts[-1].source["end"]:f.source["start"]]):
+        return False
+    if sum(p.value for p in parts) + f.value <= total.value:
+        return False
+    words = f.context or ""
+    return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
+
+
 def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     """The parts a marker lists: its figures of the total's kind up to the first that is
     another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
@@ -146,6 +159,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
         if _is_change(f) != changes or per_unit(f):
             continue
         if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
+            break
+        if parts and _sibling_of_total(text, total, parts, f):
             break
         other = families.get(f.label)
         if family and other and other != family:
@@ -183,6 +198,9 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
                 break
             if g.kind != total.kind or g.approx or per_unit(g) or not _LIST_GAP.match(text[g.source["end"]:end]):
                 whole_list = False  # a figure of something else, or in brackets: the list is not known
+                break
+            if any(w in (g.context or "") for w in vocabulary()["breakdown"]["reductions"]):
+                whole_list = False  # 调减105.40万元: it comes off the total, the list is no sum
                 break
             parts.append(g)
             end = g.source["start"]

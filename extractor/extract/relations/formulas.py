@@ -88,6 +88,10 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
                 and (g in earlier or g.source["start"] < f.source["start"])]
+        part = _part_named(f.context or "")
+        if part is not None:
+            # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
+            pool = [g for g in pool if part in (g.context or "")]
         num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"]]
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
@@ -99,6 +103,11 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
 
 
 _CLAUSE_BREAK = regex.compile(r"[；;。]")
+
+
+def _part_named(words: str):
+    """The part of the whole a rate's own words name (基本支出, 中央), if any."""
+    return next((w for w in vocabulary()["rate_qualifiers"] if w in words), None)
 
 
 def _own_amount(text: str, rate, facts: list) -> bool:
