@@ -1540,3 +1540,40 @@ def test_labels_and_values_of_a_budget_written_in_pairs(tmp_path, shape):
     amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
     assert amounts == sorted(Decimal(x) * 10000 for x in ("860", "790", "70", "812.4", "760.2", "52.2"))
     assert not _errors(record)
+
+
+SCORE_FIRST = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "农村饮水安全巩固提升"],
+    ["项目资金（万元）", "", "预算数", "到位数", "执行数", "到位率", "执行率"],
+    ["", "合计", "360", "360", "342", "100%", "95%"],
+    ["", "其中：财政资金", "300", "300", "288", "100%", "96%"],
+    ["", "其他资金", "60", "60", "54", "100%", "90%"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "自评分", "权重分", "备注"],
+    ["产出指标", "数量指标", "新建集中供水工程", "≥6处", "6处", "30", "30", ""],
+    ["产出指标", "时效指标", "工程完工时间", "2023年10月底前", "2023年11月中旬", "17", "20", "汛期停工"],
+    ["效益指标", "社会效益指标", "受益人口", "≥8500人", "8760人", "30", "30", ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "20", "20", ""],
+    ["合计", "", "", "", "", "97", "100", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_header_that_puts_the_score_before_the_weight(tmp_path, shape):
+    # 自评分 | 权重分, in that order, on the rows and on the total row; 其中：财政资金 is a source row;
+    # a result written as a part of a month (11月中旬) is one cell
+    record = _record(tmp_path, SCORE_FIRST, shape)
+    form = record["forms"][0]
+    assert record["metadata"]["score"] == 97
+    assert {r["slot"] for r in form["funds"]} >= {"total", "current", "other"}
+    rows = {r["path"][-1]: r for r in form["indicators"]}
+    assert len(rows) == 4
+    weights = {f["id"]: f["value"] for f in record["facts"]}
+    assert (weights[rows["工程完工时间"]["weight"]], weights[rows["工程完工时间"]["score"]]) == (20, 17)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts[Decimal("2880000")] == 1 and amounts[Decimal("540000")] == 1
+    assert not _errors(record)
+    # a total that does not add up is still flagged, in this order too
+    bad = [r[:] for r in SCORE_FIRST]
+    bad[-1] = ["合计", "", "", "", "", "95", "100", ""]
+    assert any("95" in m for m in _errors(_record(tmp_path, bad, shape)))

@@ -195,7 +195,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         nums, end = self._total_figures(i)
         if not nums:
             return i + 1
-        self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
+        if len(nums) >= 2 and self._score_before_weight():
+            self._set_total(nums[-1], nums[-2])  # … | 得分 | 分值: 合计 | 98 | 100
+            nums = nums[:-2] + [nums[-1], nums[-2]]
+        else:
+            self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
         for weight in nums[:-2]:  # the first level's weights added up, before the last level's
             self.index.fact_for(weight, "分", "分值", "总分", {"form": self.form["id"], "slot": "total_level_weight"})
         if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
@@ -208,6 +212,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         nums, end = self._total_figures(i)
         level = next((p for p in self.path if p), "小计")
         points = nums[-2:]  # its 分值 and 得分, or its 得分 alone
+        if len(points) == 2 and self._score_before_weight():
+            points.reverse()
         for token, label in zip(points, ("分值", "得分")[-len(points):] if points else ()):
             self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
         return max(end, i + 1)
@@ -223,6 +229,12 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         for token, label in zip(pair, ("分值", "得分")):
             self.index.fact_for(as_points(token), "分", label, self.path[0], {"form": self.form["id"], "slot": "level_points"})
         return i + 3
+
+    def _score_before_weight(self) -> bool:
+        """Does the indicator header put 得分 before 分值 (… | 得分 | 分值 | 扣分原因)? Its total
+        and subtotal rows then write them in that order too."""
+        slots = self.indicators.slots if self.indicators is not None else []
+        return "score" in slots and "weight" in slots and slots.index("score") < slots.index("weight")
 
     def _total_figures(self, i: int) -> tuple:
         """The score figures of the total row whose label is at i, and where the row ends."""

@@ -152,7 +152,7 @@ class TypedRowReader:
 # a comparator written before a figure or a deadline (≥95%, ≤2023年12月)
 COMPARATOR_MARKS = "≤≥<>=＜＞"
 # a deadline written as a target or result (2022年12月底前, 12月31日前完成)
-DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末)(?:前|内|之前)?(?:完成)?$")
+DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|[上中下]旬)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)(?:前|内|之前)?(?:完成)?$")
 
 
 def short_result(text: str) -> bool:
