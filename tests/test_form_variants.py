@@ -1577,3 +1577,25 @@ def test_a_header_that_puts_the_score_before_the_weight(tmp_path, shape):
     bad = [r[:] for r in SCORE_FIRST]
     bad[-1] = ["合计", "", "", "", "", "95", "100", ""]
     assert any("95" in m for m in _errors(_record(tmp_path, bad, shape)))
+
+
+BASIC_DATA = [
+    ["部门整体支出绩效评价基础数据表"],
+    ["人员情况", "核定编制（人）", "年末实有人数（人）", "编制使用率"],
+    ["", "54", "51", "94.44%"],
+    ["支出情况（万元）", "上年决算数", "本年预算数", "本年决算数"],
+    ["公用经费", "118", "112", "109.5"],
+    ["其中：会议费", "6.2", "5", "4.8"],
+    ["项目支出", "640", "700", "668.3"],
+]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "docx", "xlsx"])
+def test_a_second_header_row_gives_the_columns_below_it_their_unit(tmp_path, shape):
+    # the 人 of the first block's headers stops at the next header row, whose first cell states 万元
+    record = _record(tmp_path, BASIC_DATA, shape)
+    facts = Counter((k, v) for k, v, u in _facts(record).elements())
+    assert facts[("headcount", Decimal("54"))] == 1 and facts[("headcount", Decimal("51"))] == 1
+    assert not facts[("headcount", Decimal("118"))] and not facts[("headcount", Decimal("640"))]
+    assert facts[("amount", Decimal("1180000"))] == 1 and facts[("amount", Decimal("6683000"))] == 1
+    assert facts[("amount", Decimal("48000"))] == 1

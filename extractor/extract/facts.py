@@ -211,6 +211,16 @@ def _filled_width(row: list) -> int:
     return max((c + 1 for c, cell in enumerate(row) if cell.text.strip()), default=0)
 
 
+def _header_row_below(row: list) -> Optional[dict]:
+    """A row of column names under a table's first rows (three or more short cells, no figure):
+    column → its name; None for a row of figures or of sentences."""
+    cells = {c: cell.text.replace("\n", "").strip() for c, cell in enumerate(row)
+             if cell.merged_from is None and cell.text.strip()}
+    if len(cells) < 3 or any(len(t) > 20 or parse_cell_number(t) is not None for t in cells.values()):
+        return None
+    return cells
+
+
 def _unit_label_left(row: list, c: int) -> Optional[str]:
     """The text cell nearest left of cell `c` when only empty cells lie between: the value's label."""
     for cell in reversed(row[:c]):
@@ -261,9 +271,15 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
     # and the width of their row
     named_above: dict = {}
+    below = None  # a header row further down: (its cells by column, the unit its first cell states)
     for r in range(table.header_rows, table.n_rows):
         subject = row_subject(table, r)
         width = _filled_width(table.rows[r])
+        if (cells := _header_row_below(table.rows[r])) is not None:
+            # 经费控制情况（万元） | 2015年决算数 | 2016年预算数: the columns under it are its, not the
+            # top header's (编制数（人）), and its first cell may state their unit
+            first = cells[min(cells)]
+            below = cells, unit_of_header([first], bracketed_only=True) or _stated_unit(first) or caption_unit
         for c, cell in enumerate(table.rows[r]):
             if cell.merged_from is not None or not cell.text:
                 continue
@@ -278,20 +294,27 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if parsed is None:
                 out.extend(_text_facts(cell.text, where, subject=subject))
                 continue
-            if c not in columns:
-                header = column_path(table, c)
-                columns[c] = header, "›".join(header), unit_of_header(header)
-            header, header_text, header_unit = columns[c]
+            if below is not None:
+                header = [below[0][c]] if c in below[0] else []
+                header_text, header_unit = "›".join(header), unit_of_header(header, bracketed_only=True)
+                table_unit = below[1]
+            else:
+                if c not in columns:
+                    header = column_path(table, c)
+                    columns[c] = header, "›".join(header), unit_of_header(header)
+                header, header_text, header_unit = columns[c]
+                table_unit = caption_unit
             value, decimals, has_percent = parsed
             left = table.rows[r][c - 1].text if c > 0 else ""
-            if _ORDINAL_COLUMN.search(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
+            ordinal = _ORDINAL_COLUMN.fullmatch if below is not None else _ORDINAL_COLUMN.search  # (年度指标值 below)
+            if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
                 continue
             written_unit = "%" if has_percent else header_unit
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
-                written_unit = caption_unit  # the table's unit, in no rate's column or row
+                written_unit = table_unit  # the table's unit, in no rate's column or row
             label_cell = None
             if written_unit is None:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
