@@ -1599,3 +1599,23 @@ def test_a_second_header_row_gives_the_columns_below_it_their_unit(tmp_path, sha
     assert not facts[("headcount", Decimal("118"))] and not facts[("headcount", Decimal("640"))]
     assert facts[("amount", Decimal("1180000"))] == 1 and facts[("amount", Decimal("6683000"))] == 1
     assert facts[("amount", Decimal("48000"))] == 1
+
+
+def _score_table(total: str) -> list:
+    return [
+        ["项目绩效评价指标评分表"],
+        ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+        ["决策", "项目立项", "立项规范性", "10", "程序规范得满分", "8.5"],
+        ["过程", "资金管理", "资金使用合规性", "20", "无违规得满分", "20"],
+        ["产出", "产出数量", "完成改造户数", "40", "全部完成得满分", "38"],
+        ["效益", "社会效益", "群众满意度", "30", "满意度≥90%得满分", "27.5"],
+        ["合计", "", "", "100", "", total],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_score_table_total_a_point_off_its_half_points_is_an_error(tmp_path, shape):
+    # 8.5 + 20 + 38 + 27.5 = 94 exactly: a total of 95 is no rounding of them
+    assert not _errors(_record(tmp_path, _score_table("94"), shape))
+    errors = _errors(_record(tmp_path, _score_table("95"), shape))
+    assert errors and "94" in errors[0]

@@ -315,7 +315,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
-            label_cell = None
+            # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
+            label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
             if written_unit is None:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)
