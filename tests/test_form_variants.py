@@ -1619,3 +1619,19 @@ def test_a_score_table_total_a_point_off_its_half_points_is_an_error(tmp_path, s
     assert not _errors(_record(tmp_path, _score_table("94"), shape))
     errors = _errors(_record(tmp_path, _score_table("95"), shape))
     assert errors and "94" in errors[0]
+
+
+def test_a_sheet_whose_first_and_last_rows_are_sentences(tmp_path):
+    rows = [
+        ["该项目年初预算256万元，全年执行243.2万元，执行率95%。"],
+        ["项目名称", "乡村公厕改造"],
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["产出指标", "数量指标", "改造公厕座数", "60", "57"],
+        ["满意度指标", "服务对象满意度指标", "村民满意度", "40", "38"],
+        ["经综合评定，本项目自评得分95分，自评等级为优。"],
+    ]
+    record = _record(tmp_path, rows, "xlsx")
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts == [Decimal("2432000"), Decimal("2560000")]
+    assert (record["metadata"]["score"], record["metadata"]["grade"]) == (95, "优")
+    assert record["metadata_sources"]["score"]["row"] == 5

@@ -211,6 +211,12 @@ def _filled_width(row: list) -> int:
     return max((c + 1 for c, cell in enumerate(row) if cell.text.strip()), default=0)
 
 
+def _is_sentence(text: str) -> bool:
+    """A cell that holds a sentence rather than a column's name (本项目年初预算420万元，…。)."""
+    t = text.strip()
+    return len(t) >= 24 or (len(t) >= 8 and t.endswith(("。", "；")))
+
+
 def _header_row_below(row: list) -> Optional[dict]:
     """A row of column names under a table's first rows (three or more short cells, no figure):
     column → its name; None for a row of figures or of sentences."""
@@ -272,6 +278,12 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     # and the width of their row
     named_above: dict = {}
     below = None  # a header row further down: (its cells by column, the unit its first cell states)
+    for r in range(table.header_rows):
+        for c, cell in enumerate(table.rows[r]):
+            if cell.merged_from is None and _is_sentence(cell.text):
+                # a sentence in the header rows (a sheet whose first row is a paragraph) is read as text
+                where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+                out.extend(_text_facts(cell.text, where, subject=None))
     for r in range(table.header_rows, table.n_rows):
         subject = row_subject(table, r)
         width = _filled_width(table.rows[r])

@@ -257,28 +257,42 @@ def _score(doc: Document, kv: dict) -> tuple:
     patterns = [regex.compile(p) for p in _vocab()["total_score_patterns"]]
     exclude, final, band = _compile("score_exclude"), _compile("score_final"), _compile("score_band_after")
     candidates = []  # (pattern rank, block order, the score's reading)
-    for rank, pattern in enumerate(patterns):  # ordered from most to least specific
-        for n, b in enumerate(doc.blocks):
-            if b.kind == TABLE:
-                continue
-            for m in pattern.finditer(b.text):
-                # what the score belongs to is named just before it (满意度综合得分, 该项指标得分)
-                before = regex.split(r"[，,。；;：:]", b.text[max(0, m.start() - 10):m.start()])[-1] \
-                    + m.group(0)[:m.start("num") - m.start()]
-                if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
-                    continue  # (a total score is out of 100: 120分 is some other count)
-                if "满分" in regex.split(r"[。；;]", b.text[max(0, m.start() - 30):m.start()])[-1]:
-                    continue  # 效益指标满分25分，复核得分23分: an item's score after its full marks
-                if band.match(b.text, m.end()):
-                    continue  # 90分（含）以上为优: a grade band's bound, not a score
-                candidates.append((rank, n, m.start(), bool(final.search(before)), b, m))
+    # the report's paragraphs first; a sheet holds its sentences in cells (本项目自评总分94.5分。)
+    for in_cells in (False, True):
+        for rank, pattern in enumerate(patterns):  # ordered from most to least specific
+            for n, b, text, where in _score_texts(doc, in_cells):
+                for m in pattern.finditer(text):
+                    # what the score belongs to is named just before it (满意度综合得分, 该项指标得分)
+                    before = regex.split(r"[，,。；;：:]", text[max(0, m.start() - 10):m.start()])[-1] \
+                        + m.group(0)[:m.start("num") - m.start()]
+                    if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
+                        continue  # (a total score is out of 100: 120分 is some other count)
+                    if "满分" in regex.split(r"[。；;]", text[max(0, m.start() - 30):m.start()])[-1]:
+                        continue  # 效益指标满分25分，复核得分23分: an item's score after its full marks
+                    if band.match(text, m.end()):
+                        continue  # 90分（含）以上为优: a grade band's bound, not a score
+                    candidates.append((rank, n, m.start(), bool(final.search(before)), b, m, where))
+        if candidates:
+            break
     if not candidates:
         return None, None
     # a re-evaluation's own score (复核后得分, 调整后得分) over the self-evaluation's it revises
     finals = [c for c in candidates if c[3]]
-    _, _, _, _, b, m = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
-    return _num(m.group("num")), {"block": b.index, "page": b.page, "start": m.start("num"),
+    _, _, _, _, b, m, where = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
+    return _num(m.group("num")), {"block": b.index, "page": b.page, **where, "start": m.start("num"),
                                    "end": m.end("num"), "quote": m.group(0)}
+
+
+def _score_texts(doc: Document, in_cells: bool):
+    """(block order, block, text, where in the block) of the paragraphs, or of the table cells
+    that hold sentences."""
+    for n, b in enumerate(doc.blocks):
+        if b.kind != TABLE:
+            if not in_cells:
+                yield n, b, b.text, {}
+        elif in_cells:
+            for cell in (c for row in b.table.rows for c in row if c.merged_from is None and len(c.text) >= 8):
+                yield n, b, cell.text, {"table": b.index, "row": cell.row, "col": cell.col}
 
 
 def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
