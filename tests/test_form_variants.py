@@ -1635,3 +1635,29 @@ def test_a_sheet_whose_first_and_last_rows_are_sentences(tmp_path):
     assert amounts == [Decimal("2432000"), Decimal("2560000")]
     assert (record["metadata"]["score"], record["metadata"]["grade"]) == (95, "优")
     assert record["metadata_sources"]["score"]["row"] == 5
+
+
+OLD_COMPLETION_FORM = [
+    ["2016年度项目绩效目标完成情况表"],
+    ["项目名称", "农村饮水水质检测"],
+    ["项目主管部门", "某县卫生局", "项目实施单位", "某县疾控中心"],
+    ["项目资金使用情况（万元）", "资金来源", "预算数", "实际支出", "结余"],
+    ["", "合计", "64", "60.5", "3.5"],
+    ["", "省级资金", "40", "40", "0"],
+    ["", "县级资金", "24", "20.5", "3.5"],
+    ["一级指标", "二级指标", "指标内容", "指标值", "实际完成值"],
+    ["产出指标", "数量指标", "水样检测份数", "≥1200份", "1260份"],
+    ["效益指标", "社会效益指标", "受益人口", "≥5万人", "5.3万人"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_an_older_completion_form_with_a_balance_column(tmp_path, shape):
+    record = _record(tmp_path, OLD_COMPLETION_FORM, shape)
+    form = record["forms"][0]
+    assert form["template"] == "project"
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for wan in ("64", "60.5", "40", "24", "20.5"):
+        assert amounts[Decimal(wan) * 10000] >= 1, wan
+    assert amounts[Decimal("35000")] == 2  # the 结余 of the total and of the county's funds
+    assert not _errors(record)
