@@ -1661,3 +1661,30 @@ def test_an_older_completion_form_with_a_balance_column(tmp_path, shape):
         assert amounts[Decimal(wan) * 10000] >= 1, wan
     assert amounts[Decimal("35000")] == 2  # the 结余 of the total and of the county's funds
     assert not _errors(record)
+
+
+SOURCES_AS_COLUMNS = [
+    ["2022年度转移支付区域绩效自评表"],
+    ["转移支付名称", "农村危房改造补助资金"],
+    ["资金情况（万元）", "合计", "中央资金", "省级资金", "县级资金"],
+    ["全年预算数", "3,600", "2,400", "800", "400"],
+    ["全年执行数", "3,420", "2,400", "720", "300"],
+    ["执行率", "95%", "100%", "90%", "75%"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+    ["产出指标", "数量指标", "改造危房户数", "≥1500户", "1536户"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_fund_block_with_its_sources_as_columns(tmp_path, shape):
+    record = _record(tmp_path, SOURCES_AS_COLUMNS, shape)
+    funds = {r["label"]: r for r in record["forms"][0]["funds"]}
+    assert [funds[k]["slot"] for k in ("合计", "中央资金", "省级资金", "县级资金")] == ["total", "central", "local", "local"]
+    facts = {f["id"]: f for f in record["facts"]}
+    county = {col: facts[fid]["value"] for col, fid in funds["县级资金"]["cells"].items()}
+    assert county == {"全年预算数": 4000000, "全年执行数": 3000000, "执行率": 75}
+    assert not _errors(record)
+    # a source's rate that is not its spending over its budget is flagged
+    bad = [r[:] for r in SOURCES_AS_COLUMNS]
+    bad[5] = ["执行率", "95%", "100%", "90%", "85%"]
+    assert any("85%" in m for m in _errors(_record(tmp_path, bad, shape)))

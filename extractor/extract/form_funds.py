@@ -181,6 +181,46 @@ class FundBlockReader:
         key = bare(self.tokens[j].text)
         return key in vocab()["fund_row"] or key in vocab()["fund_col"]
 
+    # -- a fund block written the other way round: the sources head its columns, each row is
+    # a stage (资金情况（万元） | 合计 | 中央资金 | 省级资金 then 全年预算数 | 52,000 | 40,000 | 8,000)
+    def _transposed_values(self, i: int) -> Optional[tuple]:
+        """(the figures after the stage label at i, where they end) when there is one for each
+        source named before as a column (a dash counts: that source has none); else None."""
+        if len(self.queued_rows) < 2 or self._fund_names_columns:
+            return None
+        values, j = [], i + 1
+        while j < len(self.tokens) and len(values) <= len(self.queued_rows):
+            t = unit_cell(self.tokens[j])
+            if not t.text.strip() and t.line == self.tokens[i].line:
+                j += 1  # an empty cell of the stage's row
+                continue
+            if value_type(t.text) not in ("num", "pct", "na"):
+                break
+            values.append(t)
+            j += 1
+        return (values, j) if len(values) == len(self.queued_rows) else None
+
+    def _read_transposed_row(self, i: int, found: tuple) -> int:
+        values, end = found
+        column = vocab()["fund_col"][bare(self.tokens[i].text)]
+        kind = fund_column_kind(column)
+        if column not in self.form.setdefault("fund_columns", []):
+            self.form["fund_columns"].append(column)
+        for (label, slot), token in zip(self.queued_rows, values):
+            row = next((r for r in self.form["funds"] if r["source"] == label.source()), None)
+            if row is None:
+                row = _fund_row(slot, canon(label.text), label.source())
+                self.form["funds"].append(row)
+            if is_na(token.text):
+                self.index.not_applicable(token)
+                row["na"].append(column)
+                continue
+            written_unit = {"amount": token.unit or self._stated_unit, "percent": "%"}.get(kind)
+            if written_unit is None or (kind == "percent") != (value_type(token.text) == "pct"):
+                continue  # a figure whose unit the form does not state, or not of its row's kind
+            self._place_fund_fact(row, token, written_unit, column, row["label"], slot)
+        return end
+
     def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
         """The fund row labelled by tokens[i], its values after it; or, with `label` given
         (a label written away from its figures), the row whose values start at i."""
@@ -222,14 +262,10 @@ class FundBlockReader:
                 if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
                     self.fund_patterns[signature] = [c for c, _, _ in pairs]
             end = j
-        row_spec = spec()["fund_rows"][slot]
         # a row written without its label (the block's only row, under its header) is its total
-        name = canon(label.text) if label.text.strip() and not value_type(label.text) else row_spec["labels"][0]
-        row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
-               "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
-               "source": label.source()}
-        if row_spec.get("unread"):
-            row["unread"] = True
+        name = canon(label.text) if label.text.strip() and not value_type(label.text) \
+            else spec()["fund_rows"][slot]["labels"][0]
+        row = _fund_row(slot, name, label.source())
         if self.fund_blocks > 1:
             row["fund_block"] = self.fund_blocks  # (totals add up parts of their own block only)
         pending: set = set()  # columns whose amounts wait for the block's unit
@@ -267,6 +303,17 @@ class FundBlockReader:
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
         return max(end, i + 1)
+
+
+def _fund_row(slot: str, name: str, source: dict) -> dict:
+    """A fund row of the template's `slot`, named as the form writes it, with no cells yet."""
+    row_spec = spec()["fund_rows"][slot]
+    row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
+           "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
+           "source": source}
+    if row_spec.get("unread"):
+        row["unread"] = True
+    return row
 
 
 def _opens_list(label: str) -> bool:

@@ -83,13 +83,19 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and self.task_columns and not t.merged
                   and value_type(unit_cell(t).text) == "num"):
                 i = self._read_task_value(i)
+            elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
+                  and (values := self._transposed_values(i))):
+                i = self._read_transposed_row(i, values)
             elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
                 i = self._read_fund_header(i)
-            elif (self.indicators is None and key in v["fund_row"] and not t.positional
+            elif (self.indicators is None and key in v["fund_row"]
+                  and (not t.positional or not self.fund_columns and not t.merged)
                   and (self._label_follows(i) or not self.fund_columns and not self._value_follows(i))):
                 # a fund row's label with no figures after it: a text layer that wrote the
                 # table column by column puts its figures in the next run that has no label
-                if any(v["fund_row"][key] == slot for _, slot in self.queued_rows):
+                # (or, before any fund header, the sources head the columns of a block written
+                # the other way round: see _read_transposed_row)
+                if any(bare(q.text) == key for q, _ in self.queued_rows):
                     # the same row named twice (合计 | 中央资金 | … | 合计 | 中央资金 | … under 全年预算数
                     # and 全年执行数): the names head columns, so which figure is whose is not known
                     self.queued_rows = []
