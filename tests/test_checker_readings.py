@@ -726,3 +726,73 @@ def test_scores_listed_without_their_names_are_not_items(tmp_path):
     for opener in ("依次为", "分别是", "为", "："):
         body = f"四个一级指标得分{opener}18分、16.5分、28分、23分，综合得分85.5分，评价等级为良。\n"
         assert flags_of(tmp_path, body, "score.tree") == [], opener
+
+
+# ---------------------------------------------------------------- round-14 passages
+
+def test_a_change_after_an_item_of_none_this_year(tmp_path):
+    # nothing this year: the change and its rate are the list's total's, and nothing divides by 0
+    body = "公务接待费4.6万元，公务用车运行维护费9.1万元，因公出国（境）费0万元，较上年减少2.05万元，下降13.02%。\n"
+    assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
+
+
+def test_the_list_after_a_change_breaks_down_the_total_not_the_change(tmp_path):
+    body = "衔接资金2,450万元，比上年增加310万元，其中中央资金1,600万元、省级资金520万元、县级资金330万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("330万元", "380万元"), "sum.breakdown")
+    assert "2,450万元" in flag["message"]
+    # a list of changes still breaks down the change
+    changes = "部门支出2,980万元，较上年增加190万元，其中人员经费增加120万元，公用经费增加95万元。\n"
+    [flag] = flags_of(tmp_path, changes, "sum.breakdown")
+    assert "190万元" in flag["message"]
+
+
+def test_a_groups_own_rate_after_the_overall_one(tmp_path):
+    body = "全县应参保22.40万人，实际参保21.76万人，参保率97.14%；脱贫人口参保3.05万人，参保率100%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    [flag] = flags_of(tmp_path, "全县应参保22.40万人，实际参保21.76万人，参保率95.14%。\n", "ratio.stated")
+    assert "97.14%" in flag["message"]
+
+
+def test_two_lists_of_two_years_side_by_side(tmp_path):
+    body = "2022年、2023年培训人次分别为3,120人次和3,460人次，其中农民工分别为1,280人次和1,350人次。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    body = "人员经费分别为812.6万元和845.3万元，公用经费分别为126.4万元和131.8万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_breakdown_after_a_semicolon_may_be_of_an_earlier_figure(tmp_path):
+    body = "采购预算418.6万元，实际采购399.2万元，节约资金19.4万元；其中货物类采购286.5万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_share_of_a_whole_the_report_names_otherwise(tmp_path):
+    body = ("政府采购预算总额420万元，实际采购金额392万元。授予中小企业合同金额343万元，"
+            "占政府采购合同总额的87.5%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_a_share_of_households_beside_the_persons_count(tmp_path):
+    body = "全县监测对象846户2,915人。2023年消除风险512户1,760人，占监测对象总户数的60.52%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.replace("60.52%", "66.52%"), "ratio.stated")
+    assert flag["severity"] == "error"
+
+
+def test_a_share_of_two_listed_groups_together(tmp_path):
+    body = "带动务工1,650人，其中脱贫人口528人、监测对象66人，合计占带动务工人数的36%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_parts_that_overlap_add_up_to_no_total(tmp_path):
+    body = ("全镇642户监测户均已落实帮扶，其中产业帮扶410户、就业帮扶305户、健康帮扶188户"
+            "（部分户同时享受多项帮扶措施）。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_parts_own_breakdown_in_brackets_is_no_further_part(tmp_path):
+    body = ("“三公”经费支出合计15.2万元。其中：因公出国（境）费0万元；公务用车购置及运行维护费9.8万元"
+            "（公务用车购置费0万元，公务用车运行维护费9.8万元）；公务接待费5.4万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("公务接待费5.4万元", "公务接待费6.4万元"), "sum.breakdown")
+    assert "16.2" in flag["message"]

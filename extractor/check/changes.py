@@ -71,6 +71,10 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
                 f"增减额与两年数据不符：文中{written(change)}，{written(cur)} − {written(prev)} = {show(abs(computed.mid), change)}",
                 change["value"], computed.mid, diff, tol, [change, cur, prev]))
         base = interval_of(prev)
+    elif cur and not Decimal(cur["value"]):
+        # nothing this year (因公出国（境）费0万元，较上年减少3.18万元，下降12.45%): a change
+        # and rate other than all of it are said of something else (the list's total)
+        return flags
     elif cur:
         base = interval_of(cur) - interval_of(change).scaled(sign)
     elif prev:
@@ -88,7 +92,8 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
         return flags
     if cur and prev and verdict(rate, ((interval_of(cur) - interval_of(prev)) / base).scaled(sign * 100))[0] == "ok":
         return flags  # the rate is the two years' own: the change stated is what is off (flagged above)
-    wrong_base = cur is not None and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok"
+    wrong_base = (cur is not None and not interval_of(cur).contains_zero()
+                  and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok")
     message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
     if wrong_base:
         message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"

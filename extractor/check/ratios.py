@@ -7,7 +7,7 @@ from itertools import permutations
 from typing import Optional
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, written
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, sum_of, written
 from .tolerance import Interval, exact, interval_of, verdict
 
 
@@ -123,11 +123,46 @@ def check_ratio_stated(record: dict) -> list:
             continue  # some figure the wording names as the total fits
         if any(_complement_fits(rate, part, facts[w]) for w in rel["wholes"]):
             continue  # 补贴资金418.5万元；农户自缴25%，计139.5万元: the two are the whole's two shares
+        if _some_whole_of_its_paragraph(rate, part, facts, {facts[w]["source"].get("block") for w in rel["wholes"]}):
+            continue  # 占政府采购合同总额的87.13%: the whole may be a figure named otherwise (实际采购金额)
         whole, v = results[-1]
         flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
         if flag:
             flags.append(flag)
     return flags
+
+
+def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_blocks: set) -> bool:
+    """Does a figure stated just before the rate (the part, or another of its clause: 726户
+    beside 2,468人), or the part with the figures listed right before it (862人、74人，合计占…),
+    over some other figure of its kind and unit in the paragraph (or where the wording found
+    its whole) give the rate? The whole may be named otherwise (占政府采购合同总额 for the
+    实际采购金额)."""
+    block = part["source"].get("block")
+    before = sorted((g for g in facts.values() if g["source"].get("block") == block
+                     and g["source"]["start"] < rate["source"]["start"]), key=lambda g: g["source"]["start"])
+    near = [g for g in before if g["source"]["start"] >= part["source"]["start"] - _NEAR]
+    readings = [[g] for g in near]
+    same = [g for g in before if (g["kind"], g["unit"]) == (part["kind"], part["unit"])]
+    if part in same:
+        end = same.index(part) + 1
+        readings += [same[end - n:end] for n in range(2, min(4, end) + 1)]
+    for reading in readings:
+        amount, first = sum_of(reading), reading[0]
+        for g in facts.values():
+            if (g["kind"], g["unit"]) != (first["kind"], first["unit"]) \
+                    or g["source"].get("block") not in whole_blocks | {block} or any(g is r for r in reading):
+                continue
+            try:
+                v = (amount / interval_of(g)).scaled(Decimal(100))
+            except ZeroDivisionError:
+                continue
+            if verdict(rate, v)[0] == "ok":
+                return True
+    return False
+
+
+_NEAR = 30  # characters before a share's part that may hold the figures it is stated of
 
 
 def _complement_fits(rate: dict, part: dict, other: dict) -> bool:

@@ -34,8 +34,11 @@ class Interval:
         c = [self.low * other.low, self.low * other.high, self.high * other.low, self.high * other.high]
         return Interval(min(c), max(c), self.approx or other.approx)
 
+    def contains_zero(self) -> bool:
+        return self.low <= 0 <= self.high
+
     def __truediv__(self, other: "Interval") -> "Interval":
-        if other.low <= 0 <= other.high:
+        if other.contains_zero():
             raise ZeroDivisionError("interval divisor contains zero")
         c = [self.low / other.low, self.low / other.high, self.high / other.low, self.high / other.high]
         return Interval(min(c), max(c), self.approx or other.approx)

@@ -65,7 +65,7 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
             # a change on last year is neither the total nor a part: it is said of the figure before it
             changes = _is_change(of_kind[0])
             totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes
-                      and not per_unit(f)]
+                      and not per_unit(f) and not _listed_before(found, k, f, s_start)]
             if opens_sentence:
                 totals = _total_before(facts, spans, si, kind, changes)
             if not totals:
@@ -78,18 +78,30 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
             parts = _list_parts(total, of_kind, changes, text)
             if not parts:
                 continue
+            if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
+                continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
                         "complete": m.group(0).startswith(tuple(vocabulary()["complete_markers"])),
                         "source": {"block": block.index, "page": block.page}}
             if _complete_family(parts):
                 relation["complete_family"] = True  # 基本支出 and 项目支出: the whole by definition
-            if opens_sentence and len(totals) > 1:
-                # 其中 opening a sentence may break down any figure of the one before (实际采购金额
-                # 386.4万元 rather than the 节约资金33.6万元 stated last): the checker tries them
+            after_break = regex.search(r"[；;]\s*$", text[total.source["end"]:m.start()]) is not None
+            if (opens_sentence or after_break) and len(totals) > 1:
+                # 其中 opening a sentence (or a clause group: …，节约资金24.44万元；其中…) may break
+                # down any figure before it (实际采购金额386.4万元 rather than the 节约资金33.6万元
+                # stated last): the checker tries them
                 relation["other_totals"] = [f.id for f in totals[:-1]]
             out.append(relation)
     return out
+
+
+def _listed_before(found: list, k: int, f, s_start: int) -> bool:
+    """Is f an item of an earlier 分别为 list of its sentence (基本支出分别为A和B，项目支出分别为
+    C和D: B is no total of the second list)?"""
+    complete = tuple(vocabulary()["complete_markers"])
+    return any(s_start <= m.start() and m.end() <= f.source["start"] and m.group(0).startswith(complete)
+               for m in found[:k])
 
 
 def _complete_family(parts: list) -> bool:
@@ -103,11 +115,13 @@ def _complete_family(parts: list) -> bool:
 
 
 def _is_change(f) -> bool:
-    """A change on last year (同比上年度增加189.25万元), by its label or its words."""
-    if f.label in vocabulary()["breakdown"]["change_labels"]:
+    """A change on last year (同比上年度增加189.25万元), by its label or its words. A label
+    its own clause does not say (其中中央资金1,200万元 after 比上年减少200万元: the list's
+    label) makes no change."""
+    said = any(w in (f.context or "") for w in vocabulary()["change_words"])
+    if f.label in vocabulary()["breakdown"]["change_labels"] and said:
         return True
-    return (bool(relation_patterns()["previous_year"].search(f.context))
-            and any(w in f.context for w in vocabulary()["change_words"]))
+    return bool(relation_patterns()["previous_year"].search(f.context or "")) and said
 
 
 def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -> list:
@@ -147,6 +161,11 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
 
+def _in_brackets(between: str) -> bool:
+    """Does `between` leave a bracket open (the figure after it stands inside one)?"""
+    return sum(between.count(c) for c in "（(") > sum(between.count(c) for c in "）)")
+
+
 def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     """The parts a marker lists: its figures of the total's kind up to the first that is
     another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
@@ -158,6 +177,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     for f in figures:
         if _is_change(f) != changes or per_unit(f):
             continue
+        if text and parts and _in_brackets(text[parts[0].source["start"]:f.source["start"]]):
+            continue  # 公务用车购置及运行维护费12.40万元（购置费0万元，运行维护费12.40万元）: a part's own breakdown
         if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
             break
         if parts and _sibling_of_total(text, total, parts, f):

@@ -116,12 +116,16 @@ def _denominators(before: list, numerators: list, rate_word: str, spans: list, t
     """The counts of a numerator's kind and unit that can be its whole, nearest first: the
     breakdown total it is a part of, and those stated before it in its sentence that are no
     part of another (共有3200户（含监测户450户）: the whole is 3200); none of them worded as
-    the act done (another town's 参保人数 beside this town's is no whole of it)."""
+    the act done (another town's 参保人数 beside this town's is no whole of it), nor stated
+    before an earlier rate of the same word (应参保30.85万人 … 参保率97.05%；脱贫人口参保
+    4.12万人，参保率100%: that whole was the earlier rate's)."""
     out = {}
+    earlier = [_start(g) for g in before if _rate_word(g) == rate_word]
+    since = earlier[-1] if earlier else -1
     for num in numerators:
         sentence = sentence_index(spans, _start(num))
         out.update((g.id, g) for g in before if g.id == totals.get(num.id))
-        out.update((g.id, g) for g in reversed(before) if _start(g) < _start(num) and _operand(g)
+        out.update((g.id, g) for g in reversed(before) if since < _start(g) < _start(num) and _operand(g)
                    and (g.kind, g.unit) == (num.kind, num.unit) and sentence_index(spans, _start(g)) == sentence
                    and g.id not in totals)
     return [g for g in out.values() if not _done(g, rate_word)]
