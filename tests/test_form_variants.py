@@ -1688,3 +1688,50 @@ def test_a_fund_block_with_its_sources_as_columns(tmp_path, shape):
     bad = [r[:] for r in SOURCES_AS_COLUMNS]
     bad[5] = ["执行率", "95%", "100%", "90%", "85%"]
     assert any("85%" in m for m in _errors(_record(tmp_path, bad, shape)))
+
+
+def _converted_scores_form(total: str = "95.5") -> list:
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", "村级综合服务站改造"],
+        ["项目资金（万元）", "", "全年预算数", "全年执行数", "执行率", "权重占比（%）", "折算得分"],
+        ["", "年度资金总额", "120", "114", "95%", "10", "9.5"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "单项指标得分", "权重占比（%）", "单项指标折算得分"],
+        ["产出指标", "数量指标", "改造服务站个数", "≥18个", "18个", "100", "40", "40"],
+        ["效益指标", "社会效益指标", "群众办事便利度", "≥90%", "92%", "100", "30", "30"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "80", "20", "16"],
+        ["总分", "", "", "", "", "—", "100", total],
+    ]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_rows_scored_on_their_own_and_converted_by_weight(tmp_path, shape):
+    # 单项指标得分 is each row's own score out of 100; the converted column is what adds up
+    record = _record(tmp_path, _converted_scores_form(), shape)
+    assert not _errors(record)
+    facts = {f["id"]: f for f in record["facts"]}
+    row = next(r for r in record["forms"][0]["indicators"] if r["path"][-1] == "群众满意度")
+    assert (facts[row["score"]]["value"], facts[row["raw_score"]]["value"]) == (16, 80)
+    assert record["metadata"]["score"] == Decimal("95.5")
+    shares = Counter(v for k, v, u in _facts(record).elements() if k == "percent")
+    assert shares[Decimal("40")] == 1 and shares[Decimal("30")] == 1 and shares[Decimal("20")] == 1
+    errors = _errors(_record(tmp_path, _converted_scores_form("96.5"), shape))
+    assert errors and "96.5" in errors[0]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "docx"])
+def test_investment_and_bond_sources_are_source_rows(tmp_path, shape):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "城区排水管网改造"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["", "年度资金总额", "5,000", "5,000", "4,750", "95%"],
+        ["", "其中：中央预算内投资", "2,000", "2,000", "2,000", "100%"],
+        ["", "地方政府专项债券", "3,000", "3,000", "2,750", "91.67%"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    assert {r["slot"] for r in record["forms"][0]["funds"]} == {"total", "central", "local"}
+    assert not _errors(record)
+    bad = [r[:] for r in rows]
+    bad[5] = ["", "地方政府专项债券", "3,200", "3,000", "2,750", "91.67%"]
+    assert any("5,000" in m or "5000" in m for m in _errors(_record(tmp_path, bad, shape)))

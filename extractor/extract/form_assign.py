@@ -16,7 +16,7 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
     column rather than the result. Of the fitting orders the one that fills the earliest
     columns is taken."""
     slots = [s for s in slots if s not in ("reason", "skip")]
-    score_slots = {"weight", "deduction", "score"}
+    score_slots = {"weight", "deduction", "score", "raw_score", "weight_share"}
     def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
         return value_type(t.text) == "num" and t.unit is None
 

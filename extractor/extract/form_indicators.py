@@ -62,6 +62,7 @@ class IndicatorBlockReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
+        slots, cols = _converted_scores(slots, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0), level_cols if head.positional else {},
                                            target_cells)
@@ -193,17 +194,18 @@ class IndicatorBlockReader:
             # of any other: not the 分 of a 分值 column further up the table)
             row["actual"]["unit"] = row["target"]["unit"]
             self.index.not_applicable(values["actual"])
-        completion = values.get("completion")
-        if completion is not None and value_type(completion.text) == "pct":
-            self.index.fact_for(completion, "%", "完成率", row["path"][-1],
-                                {"form": self.form["id"], "slot": "completion", "indicator_path": row["path"]})
+        for slot, types, label in (("completion", ("pct",), "完成率"), ("weight_share", ("num", "pct"), "权重占比")):
+            token = values.get(slot)
+            if token is not None and value_type(token.text) in types:
+                self.index.fact_for(token, "%", label, row["path"][-1],
+                                    {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
         for slot in _POINT_SLOTS:
             token = values.get(slot)
             fact = None
             if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) == "num":
                 fact = self.index.fact_for(token, "分", _POINT_SLOTS[slot], row["path"][-1],
                                            {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
-            if slot != "deduction" or fact is not None:
+            if slot not in ("deduction", "raw_score") or fact is not None:
                 row[slot] = fact.id if fact else None
             filled |= fact is not None
         if filled:
@@ -254,9 +256,21 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     return None
 
 
-_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "completion": ("pct",)}
-# an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the 分值)
-_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分"}
+_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
+               "completion": ("pct",), "weight_share": ("num", "pct")}
+# an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the
+# 分值; 单项指标得分: the row's own score before its weight converts it)
+_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分"}
+
+
+def _converted_scores(slots: list, cols: dict) -> tuple:
+    """A header that scores each row on its own and converts it by the row's weight (单项指标得分 |
+    权重占比（%） | 单项指标折算得分, the Hebei forms): the converted column is the row's 得分, the
+    one before it its raw score."""
+    if "converted" not in slots:
+        return slots, cols
+    rename = {"score": "raw_score", "converted": "score"}
+    return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
 
 
 def _lined_up(values: dict) -> bool:

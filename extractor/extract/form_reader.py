@@ -15,7 +15,7 @@ from .form_tasks import TaskBlockReader
 from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_score_figure, looks_like_target, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na, is_score_figure, looks_like_target, spec, value_type, vocab
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
@@ -255,7 +255,12 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             nums, end = [], i + 1
             # a table that weights every level may total its first and its last weights
             most = 3 if self.weighted_levels else 2
-            while end < len(self.tokens) and is_score_figure(self.tokens[end].text) and len(nums) < most:
+            while end < len(self.tokens) and len(nums) < most:
+                if is_na(self.tokens[end].text) and not nums:
+                    end += 1  # 总分 | — | 100 | 96.6: a column the total row does not fill
+                    continue
+                if not is_score_figure(self.tokens[end].text):
+                    break
                 nums.append(self.tokens[end])
                 end += 1
             if not nums and end < len(self.tokens):
