@@ -796,3 +796,10 @@ def test_a_parts_own_breakdown_in_brackets_is_no_further_part(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     [flag] = flags_of(tmp_path, body.replace("公务接待费5.4万元", "公务接待费6.4万元"), "sum.breakdown")
     assert "16.2" in flag["message"]
+
+
+def test_a_list_total_with_its_verb(tmp_path):
+    body = "东岗镇136万元、西河乡92万元、南坪乡74万元，共计下达292万元。\n"
+    [flag] = flags_of(tmp_path, body, "sum.breakdown")
+    assert "302" in flag["message"]
+    assert flags_of(tmp_path, body.replace("292万元", "302万元"), "sum.breakdown") == []

@@ -192,7 +192,7 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
 
 
 # a list's total after it: 1260万元、540万元和200万元，合计2100万元
-_TOTAL_AFTER_LIST = regex.compile(r"[，,、]?\s*(?:合计|共计|总计|共)(?:为|达)?\s*$")
+_TOTAL_AFTER_LIST = regex.compile(r"[，,、]?\s*(?:合计|共计|总计|共)(?:为|达|下达|投入|安排|拨付|发放|筹集)?\s*$")
 # between two figures of one list: a joiner and the next item's words, no other figure,
 # no bracket (a part's own breakdown) and no end of a clause
 _LIST_GAP = regex.compile(r"^[^\d。；;！？!?（）()：:]{0,12}$")
