@@ -188,7 +188,6 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -
         # points awarded as written (3.5分) add up to within less than a point: a whole total
         # beyond that and its own half point is no rounding of them
         severity = "error"
-
     if missing:
         names = "、".join("›".join(m["path"]) + (f"（分值{m['weight']}分）" if m.get("weight") else "") for m in missing)
         room = sum(Decimal(m["weight"]) for m in missing if m.get("weight") is not None)

@@ -291,8 +291,13 @@ def _score_texts(doc: Document, in_cells: bool):
             if not in_cells:
                 yield n, b, b.text, {}
         elif in_cells:
-            for cell in (c for row in b.table.rows for c in row if c.merged_from is None and len(c.text) >= 8):
+            for cell in _sentence_cells(b):
                 yield n, b, cell.text, {"table": b.index, "row": cell.row, "col": cell.col}
+
+
+def _sentence_cells(table_block):
+    """The cells of a table block long enough to hold a sentence (a sheet's 经自评，…为优。)."""
+    return (c for row in table_block.table.rows for c in row if c.merged_from is None and len(c.text) >= 8)
 
 
 def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
@@ -323,7 +328,7 @@ def _grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
     for b in doc.blocks:
         if b.kind != TABLE:
             continue
-        for cell in (c for row in b.table.rows for c in row if c.merged_from is None and len(c.text) >= 8):
+        for cell in _sentence_cells(b):
             m = pattern.search(cell.text)
             if m:
                 found.setdefault(m.group("grade"), {"block": b.index, "page": b.page, "table": b.index, "row": cell.row,
