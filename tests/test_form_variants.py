@@ -1735,3 +1735,24 @@ def test_investment_and_bond_sources_are_source_rows(tmp_path, shape):
     bad = [r[:] for r in rows]
     bad[5] = ["", "地方政府专项债券", "3,200", "3,000", "2,750", "91.67%"]
     assert any("5,000" in m or "5000" in m for m in _errors(_record(tmp_path, bad, shape)))
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_target_split_into_comparator_figure_and_unit_columns(tmp_path, shape):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农村饮水安全巩固"],
+        ["一级指标", "二级指标", "三级指标", "预期指标值", "", "", "实际完成值", "分值", "得分"],
+        ["", "", "", "符号", "值", "单位（文字描述）", "", "", ""],
+        ["产出指标", "数量指标", "新建供水工程", "≥", "14", "处", "15", "30", "30"],
+        ["产出指标", "质量指标", "水质达标率", "≥", "95", "%", "96.4", "30", "30"],
+        ["效益指标", "社会效益指标", "受益人口", "≥", "6800", "人", "6530", "40", "40"],
+        ["总分", "", "", "", "", "", "", "100", "100"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    facts = Counter((k, v) for k, v, u in _facts(record).elements())
+    assert facts[("percent", Decimal("95"))] == 1 and facts[("percent", Decimal("96.4"))] == 1
+    row = next(r for r in record["forms"][0]["indicators"] if r["path"][-1] == "受益人口")
+    assert (row["target"]["comparator"], row["target"]["value"], row["target"]["unit"]) == (">=", 6800, "人")
+    # 6530 misses ≥ 6800 and still gets its full 40 points
+    assert any(f["rule"] == "form.target_missed" for f in record["flags"])

@@ -63,6 +63,8 @@ class IndicatorBlockReader:
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
         slots, cols = _converted_scores(slots, cols)
+        if head.positional and "target" in cols:
+            j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0), level_cols if head.positional else {},
                                            target_cells)
@@ -295,6 +297,25 @@ def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
     if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
         slots.append(slot)
     cols.setdefault(slot, col)
+
+
+def _target_sub_columns(tokens: list, j: int, cols: dict) -> int:
+    """A header's second line that splits the target's column in three (预期指标值 over 符号 |
+    值 | 单位（文字描述）): the comparator, the figure and the unit each get their column.
+    Returns where that line ends (j when the line at j is no such line)."""
+    if j >= len(tokens) or not tokens[j].positional:
+        return j
+    line_no = tokens[j].line
+    line = [t for t in tokens if t.line == line_no]
+    end = next(k for k in range(j, len(tokens) + 1) if k == len(tokens) or tokens[k].line != line_no)
+    named = {bare(t.text): t.col for t in line if bare(t.text) and not t.merged}
+    kinds = {k: vocab()["ind_col"].get(k) for k in named}
+    figure = [c for k, c in named.items() if k in spec()["target_figure_cells"]]
+    if len(figure) != 1 or any(k not in spec()["target_figure_cells"] and kinds[k] not in _CELL_OF_TARGET for k in named):
+        return j  # (only the three sub-headers stand on that line, besides cells merged from above)
+    cols["target"] = figure[0]
+    cols.update((kinds[k], c) for k, c in named.items() if kinds[k] in _CELL_OF_TARGET)
+    return end
 
 
 def _header_line_above(tokens: list, i: int, v: dict) -> list:
