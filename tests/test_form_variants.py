@@ -1756,3 +1756,30 @@ def test_a_target_split_into_comparator_figure_and_unit_columns(tmp_path, shape)
     assert (row["target"]["comparator"], row["target"]["value"], row["target"]["unit"]) == (">=", 6800, "人")
     # 6530 misses ≥ 6800 and still gets its full 40 points
     assert any(f["rule"] == "form.target_missed" for f in record["flags"])
+
+
+def _weights_every_level_with_rules(total: str = "90.5") -> list:
+    return [
+        ["某县2023年度乡村道路养护项目绩效评价指标评分表"],
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "得分"],
+        ["决策", "20", "项目立项", "10", "立项规范性", "10", "程序规范得满分，否则酌情扣分", "9"],
+        ["", "", "绩效目标", "10", "目标明确性", "10", "目标量化得满分，每缺一项扣2分", "8"],
+        ["小计", "", "", "", "", "20", "", "17"],
+        ["过程", "30", "资金管理", "30", "资金使用合规性", "30", "无违规得满分", "28.5"],
+        ["小计", "", "", "", "", "30", "", "28.5"],
+        ["产出", "50", "产出数量", "50", "养护里程完成率", "50", "完成率100%得满分，按比例得分", "45"],
+        ["小计", "", "", "", "", "50", "", "45"],
+        ["合计", "", "", "", "", "100", "", total],
+    ]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_table_weighting_every_level_with_a_rules_column_and_subtotals(tmp_path, shape):
+    # the 评分标准 between a row's weight and its score, the empty cells of `|` rows and the 小计
+    # rows (subtotals, no indicators) do not stop the stream of names and figures
+    record = _record(tmp_path, _weights_every_level_with_rules(), shape)
+    rows = record["forms"][0]["indicators"] if record["forms"] else record["indicators"]  # (a `|` table's own reader)
+    assert [r["path"][-1] for r in rows if not r.get("total")] == ["立项规范性", "目标明确性", "资金使用合规性", "养护里程完成率"]
+    assert not _errors(record)
+    errors = _errors(_record(tmp_path, _weights_every_level_with_rules("91.5"), shape))
+    assert errors and "91.5" in errors[0]

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from .form_facts import value_of
 from .form_vocab import bare, value_type, vocab
+
+
+# the words of a scoring rule (符合规定得满分，否则酌情扣分), never an indicator's name
+_SCORING_RULE = regex.compile(r"满分|扣分|扣\d|酌情|按比例|不得分|每.{0,8}扣")
 
 
 class WeightedLevelsReader:
@@ -27,8 +33,15 @@ class WeightedLevelsReader:
         name = self.tokens[i]
         figures = []
         j = i + 1
-        while j < len(self.tokens) and len(figures) < 2 and value_type(self.tokens[j].text) == "num":
-            figures.append(self.tokens[j])
+        while j < len(self.tokens) and len(figures) < 2:
+            t = self.tokens[j]
+            if not t.text.strip() or (len(figures) == 1 and "skip" in self.indicators.slots
+                                      and _SCORING_RULE.search(t.text)):
+                j += 1  # an empty cell of a `|` row, or the row's 评分标准 between its weight and score
+                continue
+            if value_type(t.text) != "num":
+                break
+            figures.append(t)
             j += 1
         text = name.text.strip()
         key = bare(text)
