@@ -803,3 +803,23 @@ def test_a_list_total_with_its_verb(tmp_path):
     [flag] = flags_of(tmp_path, body, "sum.breakdown")
     assert "302" in flag["message"]
     assert flags_of(tmp_path, body.replace("292万元", "302万元"), "sum.breakdown") == []
+
+
+# ---------------------------------------------------------------- round-15 passages
+
+def test_a_change_is_not_said_of_an_amount_per_head(tmp_path):
+    body = "全县享受补助1.2万人，人均补助资金58.6元。补助资金较上年增加45万元，增长6.8%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    body = "平均每公里造价86.5万元。道路投资较上年增加40万元，增长5.2%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    # stated of the total, the rate is still checked
+    [flag] = flags_of(tmp_path, "补助资金703.2万元，较上年增加45万元，增长8.8%。\n", "diff.change")
+    assert "8.8%" in flag["message"]
+
+
+def test_a_share_of_the_listed_item_its_subject_names(tmp_path):
+    body = ("统筹基金支出2,400.00万元，其中住院支出1,560.00万元，门诊统筹支出600.00万元，"
+            "门诊慢特病支出240.00万元；住院支出占统筹基金支出的65.00%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.replace("65.00%", "68.00%"), "ratio.stated")
+    assert flag["severity"] == "error"

@@ -77,6 +77,8 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
         return flags
     elif cur:
         base = interval_of(cur) - interval_of(change).scaled(sign)
+        if base.high <= 0:
+            return flags  # a change larger than the figure it is read of is said of something else
     elif prev:
         base = interval_of(prev)  # last year's figure stated, this year's not
     else:

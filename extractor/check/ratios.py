@@ -134,7 +134,8 @@ def check_ratio_stated(record: dict) -> list:
 
 def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_blocks: set) -> bool:
     """Does a figure stated just before the rate (the part, or another of its clause: 726户
-    beside 2,468人), or the part with the figures listed right before it (862人、74人，合计占…),
+    beside 2,468人), one its subject names, or the part with the figures listed right before it
+    (862人、74人，合计占…),
     over some other figure of its kind and unit in the paragraph (or where the wording found
     its whole) give the rate? The whole may be named otherwise (占政府采购合同总额 for the
     实际采购金额)."""
@@ -142,7 +143,10 @@ def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_bloc
     before = sorted((g for g in facts.values() if g["source"].get("block") == block
                      and g["source"]["start"] < rate["source"]["start"]), key=lambda g: g["source"]["start"])
     near = [g for g in before if g["source"]["start"] >= part["source"]["start"] - _NEAR]
-    readings = [[g] for g in near]
+    # …，县级配套100万元；中央资金占项目资金的70%: the figure its subject's words name
+    subject = (rate.get("context") or "").split("占")[0].strip()
+    named = [g for g in before if len(subject) >= 2 and subject in (g.get("context") or "")]
+    readings = [[g] for g in near + named]
     same = [g for g in before if (g["kind"], g["unit"]) == (part["kind"], part["unit"])]
     if part in same:
         end = same.index(part) + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..sentences import sentence_index
-from .wording import LIST_JOINER, relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, per_unit, relation_patterns, similarity, vocabulary
 
 
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
@@ -34,7 +34,8 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             # a figure its own clause says is last year's (上年度到位资金1800万元) is the base
             # the change is on, not the figure it is said of
             # (another change before it, 比上年增加156.42万元, is neither)
-            stated = [g for g in nearby if not any(w in g.context for w in words)]
+            # (nor is an amount per head, 人均资金67.19元, the figure a total's change is said of)
+            stated = [g for g in nearby if not any(w in g.context for w in words) and not per_unit(g)]
             said_of_last_year = [g for g in stated if prev_words.search(g.context)]
             this_year = [g for g in stated if g not in said_of_last_year]
             def closest(pool):
