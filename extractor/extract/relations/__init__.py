@@ -14,7 +14,7 @@ from ...model import TABLE, Document
 from ..sentences import sentence_spans
 from .brackets import brackets_in
 from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
-from .changes import changes_in, rate_changes_in
+from .changes import changes_in, from_to_changes_in, rate_changes_in
 from .count_rates import count_rates_in
 from .formulas import formulas_in, rates_in
 from .products import products_in
@@ -52,6 +52,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += shares_in(block, bf, spans, earlier, totals)
         relations += rate_amounts_in(block, bf, spans)
         relations += changes_in(block, bf, spans, earlier, totals)
+        relations += from_to_changes_in(block, bf, spans, {r["change"] for r in relations if r["type"] == "change"})
         relations += rate_changes_in(block, bf, spans)
         relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)

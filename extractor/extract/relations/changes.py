@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+import regex
+
 from ..sentences import sentence_index
 from .wording import LIST_JOINER, per_unit, relation_patterns, similarity, vocabulary
 
@@ -110,3 +112,36 @@ def rate_changes_in(block, facts: list, spans: list) -> list:
                     "current_alternatives": others[::-1], "direction": direction,
                     "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
+    """A change written with both ends (由88.4%提高到91.2%，提高2.8个百分点; 由1,260万元减少到1,180
+    万元，减少80万元，下降6.35%): the change against the two figures, its rate with it. `known`:
+    the changes another reading has taken already."""
+    out = []
+    words = vocabulary()["change_words"]
+    text = block.text
+    for a, b, c in zip(facts, facts[1:], facts[2:]):
+        if c.id in known or not _FROM.search(text, max(0, a.source["start"] - 10), a.source["start"]):
+            continue
+        to = _TO.fullmatch(text, a.source["end"], b.source["start"])
+        by = _BY.fullmatch(text, b.source["end"], c.source["start"])
+        if not (to and by) or words[to.group("word")] != words[by.group("word")]:
+            continue
+        levels = a.kind == b.kind and a.unit == b.unit
+        same = c.kind == ("percent_point" if a.kind == "percent" else a.kind) and (a.kind == "percent" or c.unit == a.unit)
+        if not (levels and same):
+            continue
+        si = sentence_index(spans, c.source["start"])
+        rate = _rate_of(text, c, [g for g in facts if g.source["start"] > c.source["end"]], spans, si) \
+            if c.kind != "percent_point" else None
+        out.append({"type": "change", "change": c.id, "direction": words[to.group("word")],
+                    "current": b.id, "previous": a.id, "rate": rate.id if rate else None,
+                    "source": {"block": block.index, "page": block.page}})
+    return out
+
+
+_CHANGE_WORD = "(?P<word>提高|增加|上升|增长|下降|减少|降低)"
+_FROM = regex.compile(r"由(?:上年的?|\d{4}年(?:底|末)?的?)?$")
+_TO = regex.compile(rf"\s*{_CHANGE_WORD}(?:到|至)(?:\d{{4}}年(?:底|末)?的?)?\s*")
+_BY = regex.compile(rf"\s*[，,]?\s*{_CHANGE_WORD}了?\s*")
