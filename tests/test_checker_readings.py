@@ -828,7 +828,7 @@ def test_a_share_of_the_listed_item_its_subject_names(tmp_path):
 def test_a_change_written_with_both_its_ends(tmp_path):
     assert flags_of(tmp_path, "卫生厕所普及率由2022年的76.5%提高到2023年的81.3%，提高4.8个百分点。\n", "diff.change") == []
     [flag] = flags_of(tmp_path, "卫生厕所普及率由2022年的76.5%提高到2023年的81.3%，提高5.8个百分点。\n", "diff.change")
-    assert "4.8" in flag["message"]
+    assert flag["message"].endswith("= 4.8个百分点")  # in points, as the report writes them
     assert flags_of(tmp_path, "公用经费由326万元减少到298万元，减少28万元，下降8.59%。\n", "diff.change") == []
     [flag] = flags_of(tmp_path, "公用经费由326万元减少到298万元，减少28万元，下降9.59%。\n", "diff.change")
     assert "8.59%" in flag["message"]

@@ -35,7 +35,9 @@ def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
     d = int(fact.get("decimals") or 0) if decimals is None else decimals
     shown = (Decimal(value) / scale).quantize(Decimal(1).scaleb(-d)) if d >= 0 else Decimal(value) / scale
     unit = fact.get("unit") or ""
-    if unit != "%":
+    if unit == "百分点":
+        unit = "个百分点"  # as reports write a change in points
+    elif unit != "%":
         unit = _UNIT_TEXT.get(scale, "") + unit
     return f"{shown}{unit}"
 
