@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, written
-from .tolerance import interval_of, verdict
+from .tolerance import interval_of, percentage, verdict
 
 
 @rule("diff.change")
@@ -47,9 +47,8 @@ def _rate_change_reading(rate: dict, cur: dict, prev: dict, sign: Decimal):
     difference = (interval_of(cur) - interval_of(prev)).scaled(sign)
     if rate["kind"] == "percent_point":
         return verdict(rate, difference), difference, f"{written(cur)} − {written(prev)}", "个百分点", cur
-    try:
-        expected = (difference / interval_of(prev)).scaled(Decimal(100))
-    except ZeroDivisionError:
+    expected = percentage(difference, interval_of(prev))
+    if expected is None:
         return None
     return verdict(rate, expected), expected, f"（{written(cur)} − {written(prev)}）÷ {written(prev)}", "%", cur
 
@@ -85,17 +84,16 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
         return flags
     if rate is None:
         return flags
-    try:
-        expected = (interval_of(change) / base).scaled(Decimal(100))
-    except ZeroDivisionError:
+    expected = percentage(interval_of(change), base)
+    if expected is None:
         return flags
     outcome, diff, tol = verdict(rate, expected)
     if outcome == "ok":
         return flags
     if cur and prev and verdict(rate, ((interval_of(cur) - interval_of(prev)) / base).scaled(sign * 100))[0] == "ok":
         return flags  # the rate is the two years' own: the change stated is what is off (flagged above)
-    wrong_base = (cur is not None and not interval_of(cur).contains_zero()
-                  and verdict(rate, (interval_of(change) / interval_of(cur)).scaled(Decimal(100)))[0] == "ok")
+    over_current = percentage(interval_of(change), interval_of(cur)) if cur is not None else None
+    wrong_base = over_current is not None and verdict(rate, over_current)[0] == "ok"
     message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
     if wrong_base:
         message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"

@@ -8,7 +8,7 @@ from . import rule
 from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
-from .tolerance import Interval, interval_of, points_interval, verdict
+from .tolerance import Interval, interval_of, percentage, points_interval, verdict
 
 # how far from consistent an outcome of verdict() is, for picking the reading closest to it
 _OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
@@ -30,10 +30,9 @@ def _rate_readings(row: dict, facts: dict) -> list:
         budget = cell(row, column, facts)
         if budget is None:
             continue
-        try:
-            out.append((budget, (interval_of(executed) / interval_of(budget)).scaled(HUNDRED)))
-        except ZeroDivisionError:
-            continue
+        rate = percentage(interval_of(executed), interval_of(budget))
+        if rate is not None:
+            out.append((budget, rate))
     return out
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, sum_of, written
-from .tolerance import Interval, exact, interval_of, verdict
+from .tolerance import Interval, exact, interval_of, percentage, verdict
 
 
 def _evaluate(expression: list, facts: dict) -> Optional[Interval]:
@@ -135,10 +135,9 @@ def check_ratio_stated(record: dict) -> list:
 def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_blocks: set) -> bool:
     """Does a figure stated just before the rate (the part, or another of its clause: 726户
     beside 2,468人), one its subject names, or the part with the figures listed right before it
-    (862人、74人，合计占…),
-    over some other figure of its kind and unit in the paragraph (or where the wording found
-    its whole) give the rate? The whole may be named otherwise (占政府采购合同总额 for the
-    实际采购金额)."""
+    (862人、74人，合计占…), over some other figure of its kind and unit in the paragraph (or where
+    the wording found its whole) give the rate? The whole may be named otherwise
+    (占政府采购合同总额 for the 实际采购金额)."""
     block = part["source"].get("block")
     before = sorted((g for g in facts.values() if g["source"].get("block") == block
                      and g["source"]["start"] < rate["source"]["start"]), key=lambda g: g["source"]["start"])
@@ -157,11 +156,8 @@ def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_bloc
             if (g["kind"], g["unit"]) != (first["kind"], first["unit"]) \
                     or g["source"].get("block") not in whole_blocks | {block} or any(g is r for r in reading):
                 continue
-            try:
-                v = (amount / interval_of(g)).scaled(Decimal(100))
-            except ZeroDivisionError:
-                continue
-            if verdict(rate, v)[0] == "ok":
+            v = percentage(amount, interval_of(g))
+            if v is not None and verdict(rate, v)[0] == "ok":
                 return True
     return False
 
@@ -173,11 +169,8 @@ def _complement_fits(rate: dict, part: dict, other: dict) -> bool:
     """Is the part the rate's share of itself plus the other amount (the whole's other share)?"""
     if part["unit"] != other["unit"]:
         return False
-    try:
-        v = (interval_of(part) / (interval_of(part) + interval_of(other))).scaled(Decimal(100))
-    except ZeroDivisionError:
-        return False
-    return verdict(rate, v)[0] == "ok"
+    v = percentage(interval_of(part), interval_of(part) + interval_of(other))
+    return v is not None and verdict(rate, v)[0] == "ok"
 
 
 def _within_tenfold(rate: dict, computed: Interval) -> bool:
@@ -186,10 +179,7 @@ def _within_tenfold(rate: dict, computed: Interval) -> bool:
 
 
 def _percent_of(num: dict, den: dict) -> Optional[Interval]:
-    try:
-        return (interval_of(num) / interval_of(den)).scaled(Decimal(100))
-    except ZeroDivisionError:
-        return None
+    return percentage(interval_of(num), interval_of(den))
 
 
 def _percent_readings(value: Interval, expression: list, operands: list) -> list:
@@ -229,10 +219,9 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
     if len(figures) <= _MAX_FIGURES_FOR_SUMS:
         for x, a, b in permutations(figures, 3):
             if a["id"] < b["id"] and x["kind"] == a["kind"] == b["kind"] and x["unit"] == a["unit"] == b["unit"]:
-                try:
-                    over_sum = (interval_of(x) / (interval_of(a) + interval_of(b))).scaled(Decimal(100))
-                    sum_over = ((interval_of(a) + interval_of(b)) / interval_of(x)).scaled(Decimal(100))
-                except ZeroDivisionError:
+                both = interval_of(a) + interval_of(b)
+                over_sum, sum_over = percentage(interval_of(x), both), percentage(both, interval_of(x))
+                if over_sum is None or sum_over is None:
                     continue
                 if verdict(rate, over_sum)[0] == "ok" or verdict(rate, sum_over)[0] == "ok":
                     return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Optional
 
 from ..document_caches import document_cache
 
@@ -34,11 +35,8 @@ class Interval:
         c = [self.low * other.low, self.low * other.high, self.high * other.low, self.high * other.high]
         return Interval(min(c), max(c), self.approx or other.approx)
 
-    def contains_zero(self) -> bool:
-        return self.low <= 0 <= self.high
-
     def __truediv__(self, other: "Interval") -> "Interval":
-        if other.contains_zero():
+        if other.low <= 0 <= other.high:
             raise ZeroDivisionError("interval divisor contains zero")
         c = [self.low / other.low, self.low / other.high, self.high / other.low, self.high / other.high]
         return Interval(min(c), max(c), self.approx or other.approx)
@@ -49,6 +47,14 @@ class Interval:
 
     def overlaps(self, other: "Interval") -> bool:
         return self.low <= other.high and other.low <= self.high
+
+
+def percentage(num: Interval, den: Interval) -> Optional[Interval]:
+    """num ÷ den × 100; None where den may be 0."""
+    try:
+        return (num / den).scaled(Decimal(100))
+    except ZeroDivisionError:
+        return None
 
 
 def half_unit(decimals: int, scale: Decimal = Decimal(1)) -> Decimal:

@@ -11,8 +11,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..patterns import load_json
-from .common import show
-from .tolerance import Interval, exact, interval_of
+from .common import show, sum_of
+from .tolerance import Interval, interval_of, percentage
 
 # How each rule lays out its evidence: the figure it states first, then what it is checked
 # against. A sum: the total, then its parts; a product: the amount, the price, the count;
@@ -66,11 +66,11 @@ def unit_slips_of(flag: dict, facts: dict) -> list:
     both = (factor, 1 / factor)
     if shape == "sum":
         parts = [f for f in evidence[1:] if f is not None]
-        readings = [(stated, k, lambda k: interval_of(stated).scaled(k), lambda k: _sum(parts)) for k in both]
+        readings = [(stated, k, lambda k: interval_of(stated).scaled(k), lambda k: sum_of(parts)) for k in both]
         for i, part in enumerate(parts):
             others = parts[:i] + parts[i + 1:]
             readings += [(part, k, lambda k: interval_of(stated),
-                          lambda k, part=part, others=others: _sum(others) + interval_of(part).scaled(k))
+                          lambda k, part=part, others=others: sum_of(others) + interval_of(part).scaled(k))
                          for k in both]
     elif shape == "product":
         if len(evidence) < 3 or evidence[2] is None:
@@ -108,18 +108,9 @@ def unit_slips_of(flag: dict, facts: dict) -> list:
     return []
 
 
-def _sum(facts: list) -> Interval:
-    total = exact(0)
-    for f in facts:
-        total = total + interval_of(f)
-    return total
-
-
 def _ratio(num: Interval, den: Interval) -> Interval:
-    try:
-        return (num / den).scaled(Decimal(100))
-    except ZeroDivisionError:
-        return Interval(Decimal(-1), Decimal(-1))  # fits no stated rate
+    rate = percentage(num, den)
+    return rate if rate is not None else Interval(Decimal(-1), Decimal(-1))  # (fits no stated rate)
 
 
 def _money(fact: dict) -> bool:

@@ -15,6 +15,7 @@ import regex
 from ..model import HEADING, TABLE, Document, Table
 from ..patterns import load_json
 from ..subjects import subject_names
+from .form_vocab import vocab
 from .glued_points import glued_point_facts
 from .glued_rates import glued_rate_facts
 from .labelled_values import labelled_values
@@ -194,16 +195,11 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=1)
-def _counted_units() -> frozenset:
-    """Units of things counted or measured (亩, 公里, 个 …: patterns/forms.json indicator_units)."""
-    return frozenset(load_json("forms.json")["indicator_units"])
-
-
 def _own_unit(header: str) -> bool:
     """Does a column's header name a unit of its own, one no fact is counted in (面积（亩）)?
     Then the table's money unit is not its."""
-    return any(m.group(1) and m.group(1).strip() in _counted_units() for m in _HEADER_UNIT.finditer(header))
+    # (units of things counted or measured: 亩, 公里, 个 … — patterns/forms.json indicator_units)
+    return any(m.group(1) and m.group(1).strip() in vocab()["indicator_units"] for m in _HEADER_UNIT.finditer(header))
 
 
 def _filled_width(row: list) -> int:

@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..sentences import sentence_index
@@ -120,28 +122,33 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
     the changes another reading has taken already."""
     out = []
     words = vocabulary()["change_words"]
+    start, to_end, by_change = _from_to_patterns()
     text = block.text
-    for a, b, c in zip(facts, facts[1:], facts[2:]):
-        if c.id in known or not _FROM.search(text, max(0, a.source["start"] - 10), a.source["start"]):
+    for k, (a, b, c) in enumerate(zip(facts, facts[1:], facts[2:])):
+        if c.id in known or not start.search(text, max(0, a.source["start"] - 10), a.source["start"]):
             continue
-        to = _TO.fullmatch(text, a.source["end"], b.source["start"])
-        by = _BY.fullmatch(text, b.source["end"], c.source["start"])
+        to = to_end.fullmatch(text, a.source["end"], b.source["start"])
+        by = by_change.fullmatch(text, b.source["end"], c.source["start"])
         if not (to and by) or words[to.group("word")] != words[by.group("word")]:
             continue
         levels = a.kind == b.kind and a.unit == b.unit
         same = c.kind == ("percent_point" if a.kind == "percent" else a.kind) and (a.kind == "percent" or c.unit == a.unit)
         if not (levels and same):
             continue
-        si = sentence_index(spans, c.source["start"])
-        rate = _rate_of(text, c, [g for g in facts if g.source["start"] > c.source["end"]], spans, si) \
-            if c.kind != "percent_point" else None
+        rate = None if c.kind == "percent_point" else \
+            _rate_of(text, c, facts[k + 3:], spans, sentence_index(spans, c.source["start"]))
         out.append({"type": "change", "change": c.id, "direction": words[to.group("word")],
                     "current": b.id, "previous": a.id, "rate": rate.id if rate else None,
                     "source": {"block": block.index, "page": block.page}})
     return out
 
 
-_CHANGE_WORD = "(?P<word>提高|增加|上升|增长|下降|减少|降低)"
-_FROM = regex.compile(r"由(?:上年的?|\d{4}年(?:底|末)?的?)?$")
-_TO = regex.compile(rf"\s*{_CHANGE_WORD}(?:到|至)(?:\d{{4}}年(?:底|末)?的?)?\s*")
-_BY = regex.compile(rf"\s*[，,]?\s*{_CHANGE_WORD}了?\s*")
+@lru_cache(maxsize=1)
+def _from_to_patterns() -> tuple:
+    """由[2022年的] before the first figure, 提高到[2023年的] between the two, ，提高 before the change
+    (the change words: patterns/relations.json change_words)."""
+    word = "(?P<word>" + "|".join(map(regex.escape, vocabulary()["change_words"])) + ")"
+    year = r"(?:\d{4}年(?:底|末)?的?)?"
+    return (regex.compile(rf"由(?:上年的?|{year})$"),
+            regex.compile(rf"\s*{word}(?:到|至){year}\s*"),
+            regex.compile(rf"\s*[，,]?\s*{word}了?\s*"))
