@@ -805,6 +805,17 @@ def test_a_list_total_with_its_verb(tmp_path):
     assert flags_of(tmp_path, body.replace("292万元", "302万元"), "sum.breakdown") == []
 
 
+def test_a_list_of_counted_things_and_its_total(tmp_path):
+    # counted things (所, 台, 张 …) add up like money: 14 + 9 + 6 = 29
+    body = "全年新建村卫生室分别为东片14所、中片9所、西片6所，合计29所；配置诊疗设备分别为彩超4台、DR机3台，共7台。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("合计29所", "合计35所"), "sum.breakdown")
+    assert "35所" in flag["message"] and "29所" in flag["message"]
+    # a 其中 list of counts names some parts only: no sum is claimed
+    body = "养老机构床位1,860张，其中护理型床位720张、医养结合床位410张。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
 # ---------------------------------------------------------------- round-15 passages
 
 def test_a_change_is_not_said_of_an_amount_per_head(tmp_path):

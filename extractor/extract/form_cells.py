@@ -107,7 +107,7 @@ def _join_split_targets(tokens: list) -> list:
     comparator with the figure (≥ 2600 | 人); a 定性 before a qualitative target goes. Only
     where the shape keeps no columns; a cell alone is not read as a unit unless a figure
     stands right before it."""
-    units, comparators, natures = vocab()["indicator_units"], spec()["comparators"], spec()["target_natures"]
+    units, comparators, natures = vocab()["cell_units"], spec()["comparators"], spec()["target_natures"]
     out, i = [], 0
     while i < len(tokens):
         c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
@@ -122,7 +122,13 @@ def _join_split_targets(tokens: list) -> list:
             i += 2
         elif n is not None and not (c.positional or n.positional) and c.text.strip() in natures \
                 and not value_type(n.text) and not is_label(bare(n.text)):
-            i += 1  # 定性 before a qualitative target (优良中低差): the nature says nothing more
+            # 定性 before a qualitative target (优良中低差): the nature says nothing more, nor
+            # does the placeholder the unit's cell holds after it (定性 | 健全 | 文字描述)
+            if u is not None and not u.positional and u.text.strip() in vocab()["unit_placeholders"]:
+                out.append(n)
+                i += 3
+            else:
+                i += 1
         else:
             out.append(tokens[i])
             i += 1

@@ -255,7 +255,15 @@ class FundBlockReader:
             # a row written like the one above it (the same types in the same order) has
             # its values in the same columns
             signature = tuple(value_type(t.text) for t in values)
-            if signature in self.fund_patterns:
+            if (beside := self._same_row_beside(i, slot)) is not None:
+                self._continue_row(beside, values)
+                self.last_fund_row_end = j
+                return max(j, i + 1)
+            if (j > first and first == i + 1 and all(value_type(t.text) == "num" for t in values)
+                    and self._named_again_after(first, j)):
+                # the first block's figures: its money columns in order
+                pairs = [(c, "amount", t) for c, t in zip(self._money_columns(), values)]
+            elif signature in self.fund_patterns:
                 pairs = [(c, fund_column_kind(c), t) for c, t in zip(self.fund_patterns[signature], values)]
             else:
                 pairs = assign_by_type(self.fund_columns, values, slot)
@@ -302,7 +310,60 @@ class FundBlockReader:
             # the shape does not say which columns the row left empty: all unknown
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
+        self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
+
+    def _named_again_after(self, first: int, j: int) -> bool:
+        """Is the row's label (just before `first`) written again right after its figures,
+        on its row (the first of fund blocks set side by side)? Its figures are then the first
+        block's, in its columns."""
+        label = self.tokens[first - 1]
+        return (j < len(self.tokens) and not label.positional and self._one_row(first - 1, j)
+                and canon(self.tokens[j].text) == canon(label.text))
+
+    def _one_row(self, i: int, j: int) -> bool:
+        """Do tokens i … j stand on one line, or each on a line of its own (a shape of one cell
+        a line, which writes no rows)?"""
+        lines = [t.line for t in self.tokens[i:j + 1]]
+        return len(set(lines)) == 1 or len(set(lines)) == len(lines)
+
+    def _same_row_beside(self, i: int, slot: str) -> Optional[dict]:
+        """The fund row read last, when tokens[i] names it again right after its figures:
+        blocks set side by side (预算数 | 到位数 | 执行数, each with its 其中：财政资金 and 其他)
+        write one row's label once per block, its figures in the blocks' columns in turn."""
+        rows, label = self.form["funds"], self.tokens[i]
+        if not rows or self.last_fund_row_end != i or label.positional or not self._one_row(self.last_fund_row_start, i):
+            return None
+        last = rows[-1]
+        return last if last["slot"] == slot and last["label"] == canon(label.text) else None
+
+    def _continue_row(self, row: dict, values: list) -> None:
+        """The next block's figures of a row written once per block: into the money columns
+        after those the row filled, in the header's order."""
+        money = self._money_columns()
+        filled = [c for c in money if c in row["cells"] or c in row["na"]]
+        columns = money[money.index(filled[-1]) + 1:] if filled else money
+        if len(values) > len(columns) or any(value_type(t.text) == "pct" for t in values):
+            # more blocks than the header's money columns, or a rate among them: the header
+            # was not read whole, so no column (and no sum over the rows) is known; the
+            # figures stay facts of the row
+            self.form["unread_fund_rows"] += 1
+            columns = [None] * len(values)
+        for column, token in zip(columns, values):
+            if is_na(token.text):
+                self.index.not_applicable(token)
+                if column:
+                    row["na"].append(column)
+            elif value_type(token.text) == "num" and token.unit != "分":
+                unit = token.unit or self._stated_unit
+                if unit is None:  # the block's unit comes after its figures
+                    self.unit_pending.append((row, token, column, row["label"], row["slot"]))
+                else:
+                    self._place_fund_fact(row, token, unit, column, row["label"], row["slot"])
+        row["blank"] = [c for c in row["blank"] if c not in row["cells"]]
+
+    def _money_columns(self) -> list:
+        return [c for c in self.fund_columns if fund_column_kind(c) == "amount"]
 
 
 def _fund_row(slot: str, name: str, source: dict) -> dict:

@@ -345,7 +345,7 @@ def _units_from_cells(values: dict) -> None:
     with such a unit (the cells were joined by form_cells) shares it."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
     target, actual = values.get("target"), values.get("actual")
-    if unit is not None and unit.text.strip() in vocab()["indicator_units"]:
+    if unit is not None and unit.text.strip() in vocab()["cell_units"]:
         for slot, cmp in (("target", comparator), ("actual", None)):
             token = values.get(slot)
             if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)):

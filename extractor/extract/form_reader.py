@@ -27,6 +27,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                      "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0,
                      "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
+        # where the fund row read last starts and ends (tokens): its label written again
+        # right after it is the same row in the next of fund blocks set side by side
+        self.last_fund_row_start, self.last_fund_row_end = -1, -1
         self.fund_patterns: dict = {}  # value types of a fund row → the columns they were read into
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header

@@ -111,7 +111,8 @@ class TypedRowReader:
         户 | ≥ 5200 | 5,386)? A unit word or a dash there is the unit's cell, a comparator
         alone the comparator's; None otherwise."""
         text = t.text.strip()
-        for cell, ok in (("unit", lambda: text in vocab()["indicator_units"] or is_na(text)),
+        for cell, ok in (("unit", lambda: text in vocab()["cell_units"] or is_na(text)
+                                           or text in vocab()["unit_placeholders"]),
                          ("comparator", lambda: text in spec()["comparators"])):
             if self.indicators.target_cells.get(cell) == n and cell not in seen and ok():
                 return cell

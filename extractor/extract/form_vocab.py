@@ -74,6 +74,9 @@ def vocab() -> dict:
         "total": set(s["total_rows"]),
         "score_cell": set(s["score_cells"]),  # the form's own score, wherever its cell stands
         "indicator_units": frozenset(s["indicator_units"]),  # what an indicator's figure counts in
+        # … and what a cell of its own after the figure may hold besides (≤ | 10 | 月)
+        "cell_units": frozenset(s["indicator_units"]) | frozenset(s["cell_units"]),
+        "unit_placeholders": frozenset(s["unit_placeholders"]),
         "grade_cell": set(s["grade_cells"]),
         "task_header": {bare(label) for label in s["task_header"]},  # 任务名称: a task block's header
         "grade": sorted(s["grades"], key=len, reverse=True),

@@ -204,7 +204,7 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
     out = []
     text = block.text
     for i, total in enumerate(facts):
-        if total.kind not in ("amount", "headcount", "person_times", "households") or total.approx or per_unit(total):
+        if total.kind not in ("amount", "headcount", "person_times", "households", "count") or total.approx or per_unit(total):
             continue
         si = sentence_index(spans, total.source["start"])
         parts = []

@@ -1,0 +1,93 @@
+"""Form layouts of county archives, written here with invented figures: a target split into
+comparator | figure | unit cells whose unit is a time (月) or a placeholder of a qualitative row
+(文字描述); a 预算执行进度（%） column; fund blocks set side by side (预算 / 到位 / 执行, each
+naming its own rows). Each is rendered to the text shapes and to real tables."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from test_form_variants import TEXT_SHAPES, _errors, _facts, _record
+
+
+def _split_target_form(months: str = "10") -> list:
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "乡镇污水管网改造"],
+        ["预算执行情况（万元）", "", "预算数", "到位数", "执行数", "预算执行进度（%）"],
+        ["", "合计", "420", "420", "399", "95"],
+        ["", "其中:财政资金", "400", "400", "380", "95"],
+        ["", "其他", "20", "20", "19", "95"],
+        ["一级指标", "二级指标", "三级指标", "预期指标值", "", "", "实际完成值", "分值", "得分"],
+        ["", "", "", "符号", "值", "单位（文字描述）", "", "", ""],
+        ["产出指标", "数量指标", "改造污水管网", "≥", "18", "公里", "18.6", "30", "30"],
+        ["产出指标", "时效指标", "工程完工时限", "≤", months, "月", "9", "20", "20"],
+        ["效益指标", "可持续影响指标", "管网运维机制", "定性", "健全", "文字描述", "健全", "20", "20"],
+        ["满意度指标", "服务对象满意度指标", "沿线居民满意度", "≥", "90", "%", "92", "30", "28"],
+        ["总分", "", "", "", "", "", "", "100", "98"],
+    ]
+
+
+SHAPES = TEXT_SHAPES + ["docx", "xlsx"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_time_unit_and_a_placeholder_in_the_unit_cell(tmp_path, shape):
+    record = _record(tmp_path, _split_target_form(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert set(rows) == {"改造污水管网", "工程完工时限", "管网运维机制", "沿线居民满意度"}
+    deadline = rows["工程完工时限"]["target"]
+    assert (deadline["comparator"], deadline["value"], deadline["unit"]) == ("<=", 10, "月")
+    assert rows["管网运维机制"]["target"]["text"].strip() == "健全"
+    scores = sorted(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores == sorted(Decimal(x) for x in ("30", "30", "20", "20", "20", "20", "30", "28", "100", "98"))
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_execution_progress_column_gives_rates_and_is_not_checked_as_one(tmp_path, shape):
+    record = _record(tmp_path, _split_target_form(), shape)
+    rates = [v for k, v, u in _facts(record).elements() if k == "percent" and v == 95]
+    assert len(rates) == 3
+    assert not any(f["rule"] == "form.execution_rate" for f in record["flags"])
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_deadline_missed_under_its_own_unit_is_a_claim(tmp_path, shape):
+    # 9 months against ≤ 8 months with full points
+    record = _record(tmp_path, _split_target_form("8"), shape)
+    assert any(f["rule"] == "form.target_missed" and "工程完工时限" in f["message"] for f in record["flags"])
+
+
+def _side_by_side(other_spent: str = "19") -> list:
+    # three blocks on one row each: 预算数 | 到位数 | 执行数, every block naming its rows
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "敬老院设施改造"],
+        ["预算执行情况（万元）", "预算数", "到位数", "执行数"],
+        ["合计", "420", "合计", "420", "合计", "399"],
+        ["其中:财政资金", "400", "其中:财政资金", "400", "其中:财政资金", "380"],
+        ["其他", "20", "其他", "20", "其他", other_spent],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["single_spaced", "one_line", "cells"])
+def test_fund_blocks_set_side_by_side_fill_one_row_each(tmp_path, shape):
+    record = _record(tmp_path, _side_by_side(), shape)
+    funds = record["forms"][0]["funds"]
+    facts = {f["id"]: f for f in record["facts"]}
+    cells = {r["label"]: {c: facts[i]["value"] for c, i in r["cells"].items()} for r in funds}
+    assert [Decimal(str(v)) for v in cells["财政资金"].values()] == [Decimal("4000000")] * 2 + [Decimal("3800000")]
+    assert len(funds) == 3
+    assert not _errors(record)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert sum(amounts.values()) == 9
+
+
+@pytest.mark.parametrize("shape", ["single_spaced", "one_line", "cells"])
+def test_a_part_of_side_by_side_blocks_that_breaks_the_sum(tmp_path, shape):
+    # 执行数: 380 + 29 ≠ 399
+    errors = _errors(_record(tmp_path, _side_by_side("29"), shape))
+    assert errors and "399" in errors[0]
