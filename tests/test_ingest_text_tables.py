@@ -297,6 +297,44 @@ def test_single_spaces_do_not_split(tmp_path):
     assert not doc.tables
 
 
+def test_single_spaces_under_a_header_that_states_a_unit_make_a_table(tmp_path):
+    # a web page's table copied as text, one space between cells; the 合计 row leaves its
+    # 序号 cell empty
+    text = ("二、资金使用明细\n"
+            "序号 支出用途 金额（万元） 占比\n"
+            "1 村道硬化 36.40 56.00%\n"
+            "2 路灯安装 18.20 28.00%\n"
+            "3 标识标牌 10.40 16.00%\n"
+            "合计 65.00 100%\n"
+            "以上资金均已按合同支付完毕。\n")
+    doc = read(tmp_path, text)
+    assert grid(only_table(doc).table) == [
+        ["序号", "支出用途", "金额（万元）", "占比"],
+        ["1", "村道硬化", "36.40", "56.00%"],
+        ["2", "路灯安装", "18.20", "28.00%"],
+        ["3", "标识标牌", "10.40", "16.00%"],
+        ["", "合计", "65.00", "100%"],
+    ]
+    f = tmp_path / "r.txt"
+    amounts = sorted(Decimal(str(x["value"])) for x in extract_file(f)["facts"] if x["kind"] == "amount")
+    assert amounts == [Decimal(v) for v in ("104000", "182000", "364000", "650000")]
+    # 36.40 + 18.20 + 10.40 = 65.00: its 合计 is checked like any table's
+    f.write_text(text.replace("合计 65.00", "合计 68.00"), encoding="utf-8")
+    assert any(x["rule"] == "sum.table" for x in extract_file(f)["flags"])
+
+
+@pytest.mark.parametrize("text", [
+    # no unit in the header line: nothing says the figures are money or people
+    "乡镇 户数 金额\n南坪镇 128 6.4\n北坝乡 96 4.8\n",
+    # rows that do not keep the header's number of cells
+    "序号 支出用途 金额（万元）\n1 村道硬化 36.40\n2 路灯 安装 18.20\n",
+    # the lines after it are running text
+    "单位 名称 资金（万元）\n本年度共安排 资金 36.40万元，已全部支付。\n",
+])
+def test_single_spaced_lines_that_are_no_table(tmp_path, text):
+    assert not read(tmp_path, text).tables
+
+
 def test_amounts_in_a_pipe_table_are_facts_in_yuan_with_table_sources(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(

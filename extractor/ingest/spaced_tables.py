@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ..normalize import normalize
+from .cell_rows import is_form_cell
 from .text_rows import TextTable, vocabulary
 
 # A run shorter than this with cells that agree in number is a coincidence.
@@ -61,6 +62,41 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     if aligned:
         return TextTable(i, i + len(aligned), aligned, lines[i:i + len(aligned)])
     return None
+
+
+# a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）
+_UNIT_NAME = regex.compile(r"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]")
+_MAX_ONE_SPACE_COLUMNS = 12
+_TOTAL_WORDS = ("合计", "小计", "总计")
+
+
+def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
+    """Rows whose cells a single space separates (a web page's or PDF's table copied as
+    text): a header line of short names, one of them stating a unit in brackets (金额（万元）),
+    and two lines or more right after it with exactly its number of cells, a figure under
+    every such name. Running text never passes: its words are not split into as many cells
+    line after line, with figures in the same places. A form's own header (年初预算数 …) is
+    left to the form reader."""
+    header = lines[i].split()
+    if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
+        return None
+    if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) or is_form_cell(c) for c in header):
+        return None
+    unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
+    if not unit_cols:
+        return None
+    rows = [header]
+    for line in lines[i + 1:i + _MAX_SPACED_ROWS]:
+        cells = line.split()
+        if len(cells) == len(header) - 1 and cells[0] in _TOTAL_WORDS:
+            cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
+        if len(cells) != len(header) or any(_is_prose(c) for c in cells) \
+                or not all(_is_figure(cells[k]) for k in unit_cols):
+            break
+        rows.append(cells)
+    if len(rows) < 3:
+        return None
+    return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
 
 
 def _spaced_cells(line: str) -> list:

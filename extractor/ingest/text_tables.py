@@ -17,13 +17,13 @@ from typing import Optional
 
 from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
-from .spaced_tables import could_be_spaced_row, spaced_table_at
+from .spaced_tables import could_be_spaced_row, one_space_table_at, spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans
 from .text_rows import TextTable, drawing_characters
 
 # the readers (txt.py, pdf.py, page_layout.py) find tables through this module
-__all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "pipe_table_at",
-           "spaced_table_at", "starts_pipe_table", "table_from_rows"]
+__all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "one_space_table_at",
+           "pipe_table_at", "spaced_table_at", "starts_pipe_table", "table_from_rows"]
 
 
 def leading_caption(rows: list) -> tuple:

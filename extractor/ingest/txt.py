@@ -20,7 +20,7 @@ from .han_script import simplified
 from .tables import caption_from_previous
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
-from .text_tables import (could_be_spaced_row, leading_caption, pipe_table_at, spaced_table_at,
+from .text_tables import (could_be_spaced_row, leading_caption, one_space_table_at, pipe_table_at, spaced_table_at,
                           starts_pipe_table, table_from_rows)
 
 
@@ -99,7 +99,9 @@ def _text_table_at(lines: list, i: int):
     if "\t" in line and not could_be_spaced_row(line.replace("\t", "\n")):
         return None  # tabs alone: the shapes below
     if could_be_spaced_row(line):
-        return spaced_table_at(lines, i)
+        return spaced_table_at(lines, i) or one_space_table_at(lines, i)
+    if " " in line.strip():
+        return one_space_table_at(lines, i)
     return None
 
 
