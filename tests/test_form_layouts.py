@@ -91,3 +91,36 @@ def test_a_part_of_side_by_side_blocks_that_breaks_the_sum(tmp_path, shape):
     # 执行数: 380 + 29 ≠ 399
     errors = _errors(_record(tmp_path, _side_by_side("29"), shape))
     assert errors and "399" in errors[0]
+
+
+def _sources_under_each_column(county_spent: str = "1,274") -> list:
+    # a transfer form's two-line fund header: the sources named once under each money column
+    return [
+        ["2024年度中央对地方转移支付区域绩效自评表"],
+        ["转移支付名称", "义务教育薄弱环节改善补助资金"],
+        ["资金投入情况（万元）", "全年预算数", "", "", "全年执行数", "", "", "执行率"],
+        ["", "合计", "中央资金", "地方资金", "合计", "中央资金", "地方资金", ""],
+        ["", "6,520", "5,200", "1,320", "6,454", "5,180", county_spent, "98.99%"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值"],
+        ["产出指标", "数量指标", "改造薄弱学校", "≥26所", "27所"],
+        ["满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "95%"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sources_named_under_each_money_column(tmp_path, shape):
+    record = _record(tmp_path, _sources_under_each_column(), shape)
+    facts = {f["id"]: f for f in record["facts"]}
+    cells = {r["label"]: {c: Decimal(str(facts[i]["value"])) for c, i in r["cells"].items()}
+             for r in record["forms"][0]["funds"]}
+    assert cells["合计"] == {"全年预算数": Decimal("65200000"), "全年执行数": Decimal("64540000"), "执行率": Decimal("98.99")}
+    assert cells["中央资金"] == {"全年预算数": Decimal("52000000"), "全年执行数": Decimal("51800000")}
+    assert cells["地方资金"] == {"全年预算数": Decimal("13200000"), "全年执行数": Decimal("12740000")}
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_source_under_each_money_column_that_breaks_the_total(tmp_path, shape):
+    # 5,180 + 1,284 = 6,464, not 6,454
+    errors = _errors(_record(tmp_path, _sources_under_each_column("1,284"), shape))
+    assert errors and "6454" in errors[0].replace(",", "")

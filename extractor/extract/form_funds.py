@@ -221,6 +221,66 @@ class FundBlockReader:
             self._place_fund_fact(row, token, written_unit, column, row["label"], slot)
         return end
 
+    def _grouped_sources(self, i: int) -> Optional[tuple]:
+        """Sources named once under each money column of a two-line header (全年预算数 over
+        合计 | 中央资金 | 省级资金 | 市县资金, 全年执行数 over the same names), their figures on the
+        next row in the same order, then the rate: (labels, figures, rates, end), or None when
+        the names are not the same list once per money column or the figures do not fill it."""
+        money, v = self._money_columns(), vocab()
+        labels, j = [], i
+        while j < len(self.tokens) and (not self.tokens[j].text.strip() or self.tokens[j].merged
+                                        or bare(self.tokens[j].text) in v["fund_row"]):
+            if self.tokens[j].text.strip() and not self.tokens[j].merged:
+                labels.append(self.tokens[j])
+            j += 1
+        n = len(labels) // len(money) if money else 0
+        names = [bare(t.text) for t in labels]
+        if (len(money) < 2 or n < 2 or n * len(money) != len(labels) or len(set(names[:n])) != n
+                or any(names[g * n:(g + 1) * n] != names[:n] for g in range(len(money)))):
+            return None
+        values, j = self._figures_from(j, n * len(money), ("num", "na"))
+        if len(values) != n * len(money):
+            return None
+        rates, end = self._figures_from(j, n, ("pct", "na"))
+        if len(rates) not in (1, n):
+            rates, end = [], j
+        return labels[:n], values, rates, end
+
+    def _figures_from(self, j: int, most: int, types: tuple) -> tuple:
+        """Up to `most` figures of the types from token j on, empty and merged cells passed over."""
+        out = []
+        while j < len(self.tokens) and len(out) < most:
+            t = unit_cell(self.tokens[j])
+            if t.text.strip() and not t.merged:
+                if value_type(t.text) not in types:
+                    break
+                out.append(t)
+            j += 1
+        return out, j
+
+    def _read_grouped_sources(self, found: tuple) -> int:
+        labels, values, rates, end = found
+        money, n = self._money_columns(), len(labels)
+        rate_column = next((c for c in self.fund_columns if fund_column_kind(c) == "percent"), None)
+        for s, label in enumerate(labels):
+            slot = vocab()["fund_row"][bare(label.text)]
+            row = _fund_row(slot, canon(label.text), label.source())
+            cells = [(column, values[g * n + s], "amount") for g, column in enumerate(money)]
+            if rate_column and (len(rates) == n or len(rates) == 1 and s == 0):
+                cells.append((rate_column, rates[s], "percent"))  # one rate alone is the total's
+            for column, token, kind in cells:
+                if is_na(token.text):
+                    self.index.not_applicable(token)
+                    row["na"].append(column)
+                elif kind == "percent":
+                    self._place_fund_fact(row, token, "%", column, row["label"], slot)
+                elif (token.unit or self._stated_unit) is None:
+                    self.unit_pending.append((row, token, column, row["label"], slot))
+                else:
+                    self._place_fund_fact(row, token, token.unit or self._stated_unit, column, row["label"], slot)
+            self.form["funds"].append(row)
+        return end
+
     def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
         """The fund row labelled by tokens[i], its values after it; or, with `label` given
         (a label written away from its figures), the row whose values start at i."""
@@ -363,7 +423,9 @@ class FundBlockReader:
         row["blank"] = [c for c in row["blank"] if c not in row["cells"]]
 
     def _money_columns(self) -> list:
-        return [c for c in self.fund_columns if fund_column_kind(c) == "amount"]
+        """The header's money columns in order, each once (a positional header names a column
+        again for every cell it spans)."""
+        return list(dict.fromkeys(c for c in self.fund_columns if fund_column_kind(c) == "amount"))
 
 
 def _fund_row(slot: str, name: str, source: dict) -> dict:

@@ -91,6 +91,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_transposed_row(i, values)
             elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
                 i = self._read_fund_header(i)
+            elif (self.indicators is None and key in v["fund_row"] and self.fund_columns and not t.merged
+                  and not self.form["funds"] and (grouped := self._grouped_sources(i))):
+                i = self._read_grouped_sources(grouped)
             elif (self.indicators is None and key in v["fund_row"]
                   and (not t.positional or not self.fund_columns and not t.merged)
                   and (self._label_follows(i) or not self.fund_columns and not self._value_follows(i))):
