@@ -124,3 +124,29 @@ def test_a_source_under_each_money_column_that_breaks_the_total(tmp_path, shape)
     # 5,180 + 1,284 = 6,464, not 6,454
     errors = _errors(_record(tmp_path, _sources_under_each_column("1,284"), shape))
     assert errors and "6454" in errors[0].replace(",", "")
+
+
+def _procurement_block() -> list:
+    return [
+        ["2024年度部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县自然资源局"],
+        ["预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["", "合计", "1,840.00", "1,960.00", "1,911.00", "97.50%"],
+        ["", "基本支出", "1,320.00", "1,360.00", "1,346.40", "99.00%"],
+        ["", "项目支出", "520.00", "600.00", "564.60", "94.10%"],
+        ["政府采购（万元）", "", "采购预算", "实际采购金额", "执行率"],
+        ["", "合计", "240.00", "228.00", "95.00%"],
+        ["", "工程类", "150.00", "144.00", "96.00%"],
+        ["", "测绘服务", "90.00", "84.00", "93.33%"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_rows_of_a_block_whose_figures_fill_its_columns(tmp_path, shape):
+    # 工程类 and 测绘服务 have no money word: their figures, one under each column and of its
+    # type, make them rows of the block
+    record = _record(tmp_path, _procurement_block(), shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    for value in ("1500000", "1440000", "900000", "840000"):
+        assert amounts[Decimal(value)] == 1, value
+    assert not _errors(record)

@@ -58,7 +58,7 @@ class FundBlockReader:
         above (其中：城关镇, and the rows after it)? Only such a row's figures are read (年度总体目标
         cut into words by a text layer: 目标 | 10 is no row)."""
         text = self.tokens[i].text
-        if regex.search(spec()["fund_rows"]["unnamed"]["words"], text) or _opens_list(text):
+        if regex.search(spec()["fund_rows"]["unnamed"]["words"], text) or _opens_list(text) or self._fills_columns(i):
             return True
         for row in reversed(self.form["funds"]):  # the unread rows since a 其中 row go on its list
             if not row.get("unread"):
@@ -66,6 +66,18 @@ class FundBlockReader:
             if _opens_list(row["source"].get("quote") or ""):
                 return True
         return False
+
+    def _fills_columns(self, i: int) -> bool:
+        """Do the figures after the label at i fill the block's columns, two or more, each of
+        its column's type (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 | 实际采购金额 | 执行率),
+        up to the end of the row? Such a row is one of the block's, whatever its label."""
+        types = [{"amount": "num", "percent": "pct"}.get(fund_column_kind(c)) for c in self.fund_columns]
+        if len(types) < 2 or None in types:
+            return False
+        figures = [unit_cell(t) for t in self.tokens[i + 1:i + 1 + len(types)]]
+        after = self.tokens[i + 1 + len(types)] if i + 1 + len(types) < len(self.tokens) else None
+        return (len(figures) == len(types) and all(value_type(t.text) == ty for t, ty in zip(figures, types))
+                and (after is None or not value_type(after.text)))
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -334,6 +346,11 @@ class FundBlockReader:
         name = canon(label.text) if label.text.strip() and not value_type(label.text) \
             else spec()["fund_rows"][slot]["labels"][0]
         row = _fund_row(slot, name, label.source())
+        if slot == "total" and any(r["slot"] == "total" and r.get("fund_block") == _block_of(self.fund_blocks)
+                                   for r in self.form["funds"]):
+            # a second total in one block opens a block of its own whose header was not read
+            # (政府采购 | 采购预算 | … under the budget's block): no total adds up the other's rows
+            self.fund_blocks = max(self.fund_blocks, 1) + 1
         if self.fund_blocks > 1:
             row["fund_block"] = self.fund_blocks  # (totals add up parts of their own block only)
         pending: set = set()  # columns whose amounts wait for the block's unit
@@ -426,6 +443,11 @@ class FundBlockReader:
         """The header's money columns in order, each once (a positional header names a column
         again for every cell it spans)."""
         return list(dict.fromkeys(c for c in self.fund_columns if fund_column_kind(c) == "amount"))
+
+
+def _block_of(fund_blocks: int) -> Optional[int]:
+    """The fund_block mark of rows read while `fund_blocks` headers were read (the first block's rows carry none)."""
+    return fund_blocks if fund_blocks > 1 else None
 
 
 def _fund_row(slot: str, name: str, source: dict) -> dict:
