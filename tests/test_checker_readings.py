@@ -843,3 +843,48 @@ def test_a_change_written_with_both_its_ends(tmp_path):
     assert flags_of(tmp_path, "公用经费由326万元减少到298万元，减少28万元，下降8.59%。\n", "diff.change") == []
     [flag] = flags_of(tmp_path, "公用经费由326万元减少到298万元，减少28万元，下降9.59%。\n", "diff.change")
     assert "8.59%" in flag["message"]
+
+
+# ---------------------------------------------------------------- round-17 passages
+
+def test_a_change_after_a_list_of_years_in_the_paragraph_before(tmp_path):
+    # which listed figure is which year's is not read: no change is checked against them
+    body = ("2021年、2022年、2023年单位支出分别为1,204.50万元、1,316.80万元和1,402.30万元。\n"
+            "2023年支出较2022年增加85.50万元，增长6.49%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+
+
+def test_a_sum_of_two_years_is_no_year_of_a_change(tmp_path):
+    body = "2022年服务5,240人次，2023年5,610人次，两年合计10,850人次。2023年较2022年增加370人次，增长7.06%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    [flag] = flags_of(tmp_path, body.replace("增加370人次", "增加470人次"), "diff.change")
+    assert "470" in flag["message"]
+
+
+def test_a_change_over_a_named_year_of_a_series(tmp_path):
+    # 2024 over 2022 (not over 2023), the change before it no year's figure
+    body = "生均补助标准2022年为650元、2023年为700元、2024年为760元，2024年较2023年提高60元，较2022年提高110元。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    [flag] = flags_of(tmp_path, body.replace("提高110元", "提高120元"), "diff.change")
+    assert "120" in flag["message"]
+
+
+def test_a_change_whose_subject_is_not_the_figure_before_it(tmp_path):
+    # the figure before is another item's: the change of 三公经费 has no figure of its own here
+    body = "公务接待费6.84万元。“三公”经费较上年减少3.10万元，下降14.52%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+
+
+def test_rates_that_sort_projects_are_no_rates_stated(tmp_path):
+    body = ("项目支出预算1,860.00万元，实际支出1,702.40万元。\n"
+            "全年实施项目20个，其中执行率100%的13个、80%（含）至100%的5个、低于80%的2个。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    # a rate the report states is still checked: 1,702.40 ÷ 1,860.00 = 91.53%
+    [flag] = flags_of(tmp_path, body.replace("。\n全年", "，执行率95.53%。\n全年"), "ratio.stated")
+    assert "95.53" in flag["message"]
+
+
+def test_one_grade_band_is_no_pair_of_scores(tmp_path):
+    for band in ("80分（含）至90分为良", "80分到90分（不含）为良", "80≤得分＜90为良"):
+        body = f"项目综合得分84.5分，{band}，评价等级为“良”。\n"
+        assert flags_of(tmp_path, body, "score.tree") == [], band

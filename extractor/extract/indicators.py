@@ -234,7 +234,12 @@ _LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、|\d\s*�
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
 _POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
 _POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}
-_GRADE_BANDS = regex.compile(r"\d\s*分?\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:及?以上|及?以下)[^，。；]{0,8}为|\d\s*分?\s*[-~～至]\s*\d+\s*分?\s*为")
+# a grade band (90分（含）以上为优, 80分（含）至90分为良, 80≤得分＜90为良): its bounds are no scores
+_BRACKET = r"(?:[（(][^）)]{0,8}[）)])?"
+_GRADE_BANDS = regex.compile(
+    rf"\d\s*分?\s*{_BRACKET}\s*(?:及?以上|及?以下)[^，。；]{{0,8}}为"
+    rf"|\d\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:的|之间)?\s*(?:为|属于|评为|定为)"
+    rf"|\d\s*分?\s*[≤<＜≦]\s*(?:得分|总分|分数|综合得分)?\s*[≤<＜≦]\s*\d+(?:\.\d+)?\s*分?\s*(?:为|属于|评为|定为)")
 _SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 

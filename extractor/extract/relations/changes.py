@@ -23,17 +23,25 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             continue
         si = sentence_index(spans, f.source["start"])
         nearby = [g for g in facts[:i] if g.kind == f.kind and sentence_index(spans, g.source["start"]) >= si - 1]
-        if not nearby:
+        from_earlier = not nearby
+        if from_earlier:
             nearby = [g for g in earlier[-4:] if g.kind == f.kind]
         core = relation_patterns()["change_words"].sub("", f.context)
         current = previous = None
-        if any("分别" in g.context for g in nearby) and _listed(block.text, nearby):
+        if any("分别" in g.context for g in nearby) and (
+                len(nearby) >= 2 and from_earlier or _listed(block.text, nearby)):
             continue  # 2021年、2022年、2023年分别下达280、300、330万元: which figure is which year's is not read
-        years = [g.year for g in nearby if g.year]
+        # figures of a year, not changes (2023年较2022年提高5元, 较2021年提高10元) nor sums of
+        # years (两年合计6,199.15万元)
+        of_a_year = [g for g in nearby if g.year and not any(w in g.context for w in words)
+                     and not _SUM_OF_YEARS.search(g.context)]
+        years = [g.year for g in of_a_year]
         if len(set(years)) >= 2:
             top = max(years)
-            current = next((g for g in reversed(nearby) if g.year == top), None)
-            previous = next((g for g in reversed(nearby) if g.year == top - 1), None)
+            base = _BASE_YEAR.search(f.context)
+            base_year = int(base.group(1)) if base else top - 1  # 2023年较2021年提高10元: over 2021's
+            current = next((g for g in reversed(of_a_year) if g.year == top), None)
+            previous = next((g for g in reversed(of_a_year) if g.year == base_year), None)
         elif nearby:
             # a figure its own clause says is last year's (上年度到位资金1800万元) is the base
             # the change is on, not the figure it is said of
@@ -42,6 +50,12 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             stated = [g for g in nearby if not any(w in g.context for w in words) and not per_unit(g)]
             said_of_last_year = [g for g in stated if prev_words.search(g.context)]
             this_year = [g for g in stated if g not in said_of_last_year]
+            if from_earlier or all(sentence_index(spans, g.source["start"]) < si for g in this_year):
+                # a figure of another sentence is the one the change is said of only when
+                # its words share the change's subject (公务用车运行维护费32.62万元。三公经费
+                # 较上年减少5.28万元: not that one)
+                this_year = [g for g in this_year if similarity(core, g.context) > 0]
+
             def closest(pool):
                 return max(pool, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)), default=None)
             current, previous = closest(this_year), closest(said_of_last_year)
@@ -58,6 +72,8 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
 
 
 _CLAUSE_END = ("；", ";", "。")
+_BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")
+_SUM_OF_YEARS = regex.compile(r"合计|累计|共计|总计|两年|三年|[二三四五]年共")
 
 
 def _rate_of(text: str, change, after: list, spans: list, sentence: int):

@@ -12,7 +12,7 @@ from typing import Optional
 import regex
 
 from ..sentences import CLAUSE_GROUP_END, sentence_index
-from .wording import per_unit, relation_patterns, similarity, vocabulary
+from .wording import per_unit, relation_patterns, similarity, sorts_things, vocabulary
 
 # the numbers, years and marks in a rate's words say nothing about whose rate it is
 _NOT_HAN = regex.compile(r"[^\p{Han}]+")
@@ -40,7 +40,8 @@ def count_rates_in(block, facts: list, spans: list, in_formula: set, totals: dic
     out = []
     for i, rate in enumerate(facts):
         rate_word = _rate_word(rate)
-        if rate_word is None or rate.id in in_formula or not _checkable(block.text, rate, spans):
+        if rate_word is None or rate.id in in_formula or not _checkable(block.text, rate, spans) \
+                or sorts_things(block.text, rate):
             continue
         numerators = _numerators(block.text, rate, facts[:i], rate_word)
         if not numerators or not _names_its_figures(block.text, rate, rate_word, spans):

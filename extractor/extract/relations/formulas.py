@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from .wording import QUOTES, relation_patterns, similarity, vocabulary
+from .wording import QUOTES, relation_patterns, similarity, sorts_things, vocabulary
 
 _FORMULA = regex.compile(
     r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
@@ -84,6 +84,8 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
             continue
         if relation_patterns()["partial_period"].search(f.context or ""):
             continue  # 一季度末执行率24.6%: a rate of part of the year, not of the year's figures
+        if sorts_things(block.text, f):
+            continue  # 执行率低于90%的项目2个: a threshold, no rate stated
         if _one_of_several_own_rates(block.text, f, facts, spec):
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx

@@ -36,7 +36,18 @@ def relation_patterns() -> dict:
         "close": regex.compile(r"[）)]"),
         "per_unit": regex.compile(v["per_unit_pattern"]),
         "partial_period": regex.compile(v["partial_period"]),
+        "category_rate_before": regex.compile(v["category_rate_before"]),
+        "category_rate_after": regex.compile(v["category_rate_after"]),
     }
+
+
+def sorts_things(text: str, rate) -> bool:
+    """Is the rate a threshold or a category (执行率低于90%的项目2个, 执行率100%的项目12个)
+    rather than a rate the report states?"""
+    p = relation_patterns()
+    start, end = rate.source["start"], rate.source["end"]
+    return bool(p["category_rate_before"].search(text, max(0, start - 6), start)
+                or p["category_rate_after"].match(text, end, min(len(text), end + 16)))
 
 
 def per_unit(f) -> bool:
