@@ -888,3 +888,30 @@ def test_one_grade_band_is_no_pair_of_scores(tmp_path):
     for band in ("80分（含）至90分为良", "80分到90分（不含）为良", "80≤得分＜90为良"):
         body = f"项目综合得分84.5分，{band}，评价等级为“良”。\n"
         assert flags_of(tmp_path, body, "score.tree") == [], band
+
+
+def test_a_growth_rate_with_both_ends_and_no_change_amount(tmp_path):
+    body = "农村居民人均可支配收入由14,260元提高到15,380元，增长7.85%。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    [flag] = flags_of(tmp_path, body.replace("7.85%", "8.85%"), "diff.change")
+    assert "8.85%" in flag["message"] and "7.85%" in flag["message"]
+
+
+def test_a_share_naming_no_whole_after_a_part_is_of_its_total(tmp_path):
+    body = "全县义务教育在校生12,480人，其中农村学生8,112人，占比65%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.replace("占比65%", "占比68%"), "ratio.stated")
+    assert "68%" in flag["message"]
+    # shares listed after each part are each of the total too
+    body = "全县义务教育在校生12,480人，其中农村学生8,112人，占比65%；城镇学生4,368人，占比35%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_a_year_price_per_student_prices_the_headcount(tmp_path):
+    body = "全县受益学生6,350人，按照每生每年800元的标准，共拨付补助资金508.00万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == [] and flags_of(tmp_path, body, "unit.slip") == []
+    [flag] = flags_of(tmp_path, body.replace("508.00万元", "508.00元"), "unit.slip")
+    assert "508.00万元" in flag["message"]
+    # a month's price does not price the year's total
+    body = "全县受益学生6,350人，按照每生每月80元的标准，共拨付补助资金609.60万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == []

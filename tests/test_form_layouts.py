@@ -150,3 +150,126 @@ def test_rows_of_a_block_whose_figures_fill_its_columns(tmp_path, shape):
     for value in ("1500000", "1440000", "900000", "840000"):
         assert amounts[Decimal(value)] == 1, value
     assert not _errors(record)
+
+
+def _points_first_fund_block(unknown_first: str = "年初预算数") -> list:
+    # 分值 before the money columns; a source row the vocabulary lacks (乡镇自筹) with a dash first
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "农机购置补贴"],
+        ["项目资金（万元）", "", "分值", unknown_first, "全年预算数", "全年执行数", "执行率", "得分"],
+        ["", "年度资金总额", "10", "650", "700", "686", "98%", "9.8"],
+        ["", "其中：中央补助", "—", "500", "500", "500", "100%", "—"],
+        ["", "省级补助", "—", "100", "120", "118", "98.33%", "—"],
+        ["", "乡镇自筹", "—", "50", "80", "68", "85%", "—"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_source_row_no_template_names_with_a_dash_first(tmp_path, shape):
+    record = _record(tmp_path, _points_first_fund_block(), shape)
+    amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert amounts[Decimal("500000")] == 1 and amounts[Decimal("680000")] == 1
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_first_money_column_no_template_names(tmp_path, shape):
+    # 年初批复额 heads the first money column, right after the block's own cell: the other
+    # columns keep their places, so no rate is read against the wrong figures
+    rows = [r[:2] + r[3:7] for r in _points_first_fund_block("年初批复额")[2:]]
+    record = _record(tmp_path, [["2024年度项目支出绩效自评表"], ["项目名称", "农机购置补贴"]] + rows, shape)
+    assert not _errors(record)
+    facts = {f["id"]: f for f in record["facts"]}
+    total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
+    assert {c: Decimal(str(facts[i]["value"])) for c, i in total["cells"].items() if c != "年初批复额"} == {
+        "全年预算数": Decimal("7000000"), "全年执行数": Decimal("6860000"), "执行率": Decimal("98")}
+
+
+def _sangong_changes() -> list:
+    return [
+        ["2024年度部门整体支出绩效自评表"],
+        ["部门名称", "某县水利局"],
+        ["部门预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["", "合计", "1,480", "1,620", "1,566", "96.67%"],
+        ["", "其中：基本支出", "880", "900", "900", "100%"],
+        ["", "项目支出", "600", "720", "666", "92.50%"],
+        ["“三公”经费（万元）", "", "上年决算数", "本年预算数", "本年决算数", "增减率"],
+        ["", "合计", "12.4", "12", "10.6", "-14.52%"],
+        ["", "其中：公务接待费", "3.2", "3", "2.6", "-18.75%"],
+        ["", "公务用车运行维护费", "9.2", "9", "8", "-13.04%"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_sangong_block_of_changes_on_last_year(tmp_path, shape):
+    # 增减率 is a change on 上年决算数, no execution rate: nothing checks it as one
+    record = _record(tmp_path, _sangong_changes(), shape)
+    assert not _errors(record)
+    assert not any(f["rule"] == "form.execution_rate" for f in record["flags"])
+
+
+def _budget_rate_row_spanning_levels(total: str = "96.5") -> list:
+    return [
+        ["2024年度部门整体支出绩效自评表"],
+        ["部门名称", "某县卫生健康局"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["预算执行率", "<", "<", "100%", "95%", "10", "9.5"],
+        ["产出指标", "数量指标", "家庭医生签约人数", "≥5.2万人", "5.31万人", "40", "40"],
+        ["效益指标", "社会效益指标", "重点人群签约率", "≥75%", "76.2%", "30", "30"],
+        ["满意度指标", "服务对象满意度指标", "签约居民满意度", "≥90%", "88%", "20", "17"],
+        ["总分", "<", "<", "<", "<", "100", total],
+    ]
+
+
+def _merged_docx(tmp_path, rows: list, name: str = "form.docx"):
+    """A .docx whose "<" cells are merged into the cell on their left, as Word writes them."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph(rows[0][0])
+    body = rows[1:]
+    table = d.add_table(rows=len(body), cols=max(len(r) for r in body))
+    for r, row in enumerate(body):
+        for c, text in enumerate(row):
+            if text != "<":
+                table.cell(r, c).text = text
+        for c, text in enumerate(row):
+            if text == "<":
+                start = c - 1
+                while row[start] == "<":
+                    start -= 1
+                table.cell(r, start).merge(table.cell(r, c))
+    path = tmp_path / name
+    d.save(path)
+    return path
+
+
+def _merged_xlsx(tmp_path, rows: list, name: str = "form.xlsx"):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text != "<":
+                ws.cell(r, c, text)
+        for c, text in enumerate(row, start=1):
+            if text == "<" and row[c - 2] != "<":
+                end = c
+                while end < len(row) and row[end] == "<":
+                    end += 1
+                ws.merge_cells(start_row=r, start_column=c - 1, end_row=r, end_column=end)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_row_whose_name_fills_the_level_columns(tmp_path, shape):
+    from extractor.pipeline import extract_file
+    make = _merged_docx if shape == "docx" else _merged_xlsx
+    record = extract_file(make(tmp_path, _budget_rate_row_spanning_levels()))
+    names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
+    assert "预算执行率" in names
+    assert not _errors(record)
+    record = extract_file(make(tmp_path, _budget_rate_row_spanning_levels("97.5"), "bad." + shape))
+    assert any("97.5" in e for e in _errors(record))

@@ -50,8 +50,8 @@ def check_execution_rate(record: dict) -> list:
                 continue  # a row under a label no rule knows
             rate = cell(row, column_named("rate"), facts)
             readings = _rate_readings(row, facts)
-            if rate is None or not readings:
-                continue
+            if rate is None or not readings or Decimal(rate["value"]) < 0:
+                continue  # (a rate below 0 is a change on last year's, under a column misread as 执行率)
             outcomes = [(budget, computed, *verdict(rate, computed)) for budget, computed in readings]
             if any(o[2] == "ok" for o in outcomes):
                 continue

@@ -26,10 +26,12 @@ def check_product_unit(record: dict) -> list:
         if any(outcome == "ok" for (outcome, _, _), _, _ in readings):
             continue
         (outcome, diff, tol), computed, count = min(readings, key=lambda r: abs(r[0][1]))
+        # the product of the figures as written (the interval's middle is off by a fraction)
+        product = Decimal(str(price["value"])) * Decimal(str(count["value"]))
         flags.append(make_flag(
             SEVERITY[outcome],
-            f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(computed.mid, amount)}，文中{written(amount)}",
-            amount["value"], computed.mid, diff, tol, [amount, price, count]))
+            f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(product, amount)}，文中{written(amount)}",
+            amount["value"], product, diff, tol, [amount, price, count]))
     return flags
 
 

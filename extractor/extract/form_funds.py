@@ -49,6 +49,10 @@ class FundBlockReader:
         if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
             return False
         j = self._next_filled(i + 1)
+        for _ in range(3):  # 县级配套 | — | 60 | 80: dashes before its figures
+            if j is None or not is_na(self.tokens[j].text):
+                break
+            j = self._next_filled(j + 1)
         if j is None or _counts_up([x for x in self.tokens[j:j + 8] if x.text.strip()]):
             return False  # 列次 0 1 2 3 …: the columns' numbers
         return value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
@@ -71,12 +75,15 @@ class FundBlockReader:
         """Do the figures after the label at i fill the block's columns, two or more, each of
         its column's type (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 | 实际采购金额 | 执行率),
         up to the end of the row? Such a row is one of the block's, whatever its label."""
-        types = [{"amount": "num", "percent": "pct"}.get(fund_column_kind(c)) for c in self.fund_columns]
-        if len(types) < 2 or None in types:
+        # (a dash fits any column: 分值 and 得分 are left to the total row)
+        types = [{"amount": {"num", "na"}, "percent": {"pct", "na"}, "score": {"na"}}.get(fund_column_kind(c))
+                 for c in self.fund_columns]
+        if None in types:
             return False
         figures = [unit_cell(t) for t in self.tokens[i + 1:i + 1 + len(types)]]
         after = self.tokens[i + 1 + len(types)] if i + 1 + len(types) < len(self.tokens) else None
-        return (len(figures) == len(types) and all(value_type(t.text) == ty for t, ty in zip(figures, types))
+        return (len(figures) == len(types) and all(value_type(t.text) in ty for t, ty in zip(figures, types))
+                and sum(value_type(t.text) in ("num", "pct") for t in figures) >= 2
                 and (after is None or not value_type(after.text)))
 
     def _unit_statement(self, i: int) -> Optional[str]:
@@ -119,6 +126,23 @@ class FundBlockReader:
         amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
         return j - i if len(found) >= 2 and amount_cols & set(found) else 0
 
+    def _unknown_first_column(self, j: int) -> bool:
+        """Is tokens[j], right before a fund header's first named column, a column label no
+        template names whose words say money (not the block's own cell, 资金情况（万元）)?"""
+        t = self.tokens[j]
+        key = bare(t.text)
+        titles = {bare(c) for c in spec()["fund_unit_cells"]}
+        if (not key or t.merged or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or key in titles
+                or UNIT_IN_CELL.search(t.text) or fund_column_kind(key) != "amount"):
+            return False
+        # right after the block's own cell (资金情况（万元） | 年初批复额 | 全年预算数 …)
+        k = j - 1
+        while k >= 0 and not self.tokens[k].text.strip() and self.tokens[k].line == t.line:
+            k -= 1
+        before = self.tokens[k] if k >= 0 else None
+        return before is not None and (UNIT_IN_CELL.search(before.text) is not None
+                                       or bare(before.text).split("（")[0] in titles)
+
     def _unknown_column(self, j: int) -> bool:
         """Is tokens[j] a column label no template names (预算调整额) standing between named
         ones? A short label whose words say money or a rate, and a named column label next
@@ -131,6 +155,8 @@ class FundBlockReader:
 
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
+        if i > 0 and self._unknown_first_column(i - 1):
+            i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]
         self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in self.tokens[i:end]
                              if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]

@@ -115,10 +115,24 @@ class IndicatorBlockReader:
         self._set_total(weight, score)
         return j + 2
 
+    def _header_shift(self, t: Token) -> int:
+        """How many cells longer than the header line t's line is (a merged label written once: fewer)."""
+        return self.line_lens.get(t.line, 0) - self.indicators.line_len
+
+    def _name_spans_levels(self, i: int) -> bool:
+        """Does the name at i, in a level column of a form read by column, fill every column
+        up to the 三级指标 one (the cells after it merged into it)?"""
+        t, head = self.tokens[i], self.indicators
+        if not t.positional or t.merged or head.name_col is None or self._header_col(t) not in head.level_cols:
+            return False
+        between = range(t.col + 1, head.name_col + self._header_shift(t) + 1)
+        cells = {x.col: x for x in self.tokens[i + 1:i + 1 + len(between)] if x.line == t.line}
+        return len(between) > 0 and all(c in cells and cells[c].merged for c in between) and self._is_name(t)
+
     def _header_col(self, t: Token) -> int:
         """The header's column of a cell in a form read by column, counted from the right when
         its line is shorter or longer than the header line (a merged label cell written once)."""
-        return t.col - (self.line_lens.get(t.line, 0) - self.indicators.line_len)
+        return t.col - self._header_shift(t)
 
     def _in_name_column(self, t: Token) -> bool:
         """Is t in the 三级指标 column of a form read by column, below the header, and no
@@ -164,7 +178,7 @@ class IndicatorBlockReader:
         if name.positional and head.cols:
             # the same columns as the header line, counted from the right when this line
             # is shorter or longer (a merged label cell written once)
-            shift = self.line_lens.get(name.line, 0) - head.line_len
+            shift = self._header_shift(name)
             if head.name_col is not None and name.col != head.name_col + shift:
                 if any(value_type(t.text) for t in self.tokens[i + 1:] if t.line == name.line):
                     # figures after it: a row whose cells do not line up with the header (a

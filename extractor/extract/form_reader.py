@@ -3,6 +3,7 @@ metadata cells, the fund block (form_funds.py), the indicator block (form_indica
 总分 and 自评等级."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from ..ingest.tables import SUBTOTAL_LABEL
@@ -143,6 +144,12 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif self.indicators is not None and key in v["total"] and not t.merged:
                 i = self._read_total(i)
                 self.rows_closed = self.form["total_score"] is not None
+            elif self.indicators is not None and not self.rows_closed and self._name_spans_levels(i):
+                # 预算执行率 | < | < | 100% | 96% | 10 | 9.6: a row whose name fills the level
+                # columns too is an indicator of its own, under no level
+                self.tokens[i] = replace(t, col=self.indicators.name_col + self._header_shift(t))
+                self.path = [None, None]
+                i = self._read_indicator(i)
             elif self.indicators is not None and (level := self._level_cell(t)) is not None:
                 self.path = self.path[:level] + ["".join(t.text.split())] + [None] * (1 - level)
                 i += 1

@@ -148,6 +148,12 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
         if not (to and by) or words[to.group("word")] != words[by.group("word")]:
             continue
         levels = a.kind == b.kind and a.unit == b.unit
+        if levels and c.kind == "percent" and a.kind in ("amount", "headcount", "person_times", "households"):
+            # 由13,586元提高到15,042元，增长11.72%: the rate alone, against the two ends
+            out.append({"type": "rate_change", "rate": c.id, "current": b.id, "previous": a.id,
+                        "current_alternatives": [], "direction": words[to.group("word")],
+                        "source": {"block": block.index, "page": block.page}})
+            continue
         same = c.kind == ("percent_point" if a.kind == "percent" else a.kind) and (a.kind == "percent" or c.unit == a.unit)
         if not (levels and same):
             continue

@@ -37,4 +37,5 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
 
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
 # an amount per person stated in words (人均补助1.2万元, 每人发放2000元) prices a headcount like 元/人
-_PER_PERSON = regex.compile(r"(?:人均|每人|每名)(?:补助|补贴|资助|发放|奖励|标准)*(?:为|达|达到)?[：:]?$")
+# (a year's price per head, 每生每年1000元, prices the year's headcount too; a month's does not)
+_PER_PERSON = regex.compile(r"(?:人均|生均|每人|每名|每生)(?:每(?:年|学年))?(?:补助|补贴|资助|发放|奖励|标准)*(?:为|达|达到)?[：:]?$")
