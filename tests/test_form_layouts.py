@@ -273,3 +273,33 @@ def test_a_row_whose_name_fills_the_level_columns(tmp_path, shape):
     assert not _errors(record)
     record = extract_file(make(tmp_path, _budget_rate_row_spanning_levels("97.5"), "bad." + shape))
     assert any("97.5" in e for e in _errors(record))
+
+
+def _column_before_points(name: str, cells: tuple, total: str = "95") -> list:
+    # a column between 实际完成值 and 分值: words (是否达成, 备注) or a rate (偏差率)
+    a, b, c = cells
+    return [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "城乡供水一体化"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", name, "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "新建供水管网", "≥120公里", "126公里", a, "40", "40", ""],
+        ["效益指标", "社会效益指标", "农村自来水普及率", "≥95%", "96.2%", b, "40", "40", ""],
+        ["满意度指标", "服务对象满意度指标", "用水户满意度", "≥90%", "85%", c, "20", "15", "部分管网水压不足"],
+        ["总分", "", "", "", "", "", "100", total, ""],
+    ]
+
+
+_BEFORE_POINTS = [("是否达成", ("是", "是", "否")), ("备注", ("较计划多6公里", "", "抽样调查结果")),
+                  ("偏差率", ("5%", "1.26%", "-5.56%"))]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("name,cells", _BEFORE_POINTS)
+def test_a_column_between_the_result_and_the_points(tmp_path, shape, name, cells):
+    record = _record(tmp_path, _column_before_points(name, cells), shape)
+    scores = sorted(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores == sorted(Decimal(x) for x in ("40", "40", "40", "40", "20", "15", "100", "95"))
+    assert not _errors(record)
+    # the total is checked against the rows: 40 + 40 + 15 = 95, not 96
+    errors = _errors(_record(tmp_path, _column_before_points(name, cells, "96"), shape))
+    assert errors and "96" in errors[0]

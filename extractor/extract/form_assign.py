@@ -29,8 +29,8 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
         if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na") for slot, t in assigned):
             continue
-        if any(slot == "completion" and value_type(t.text) not in ("pct", "na") for slot, t in assigned):
-            continue  # 完成率 is a percentage
+        if any(slot in ("completion", "deviation") and value_type(t.text) not in ("pct", "na") for slot, t in assigned):
+            continue  # 完成率 and 偏差率 are percentages
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if slot not in score_slots
                         and (has_unit and bare_number(t) or t.unit == "分"))

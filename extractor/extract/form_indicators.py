@@ -62,7 +62,7 @@ class IndicatorBlockReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
-        slots, cols = _converted_scores(slots, cols)
+        slots, cols = _converted_scores(*_words_before_points(slots, cols))
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
@@ -210,7 +210,8 @@ class IndicatorBlockReader:
             # of any other: not the 分 of a 分值 column further up the table)
             row["actual"]["unit"] = row["target"]["unit"]
             self.index.not_applicable(values["actual"])
-        for slot, types, label in (("completion", ("pct",), "完成率"), ("weight_share", ("num", "pct"), "权重占比")):
+        for slot, types, label in (("completion", ("pct",), "完成率"), ("deviation", ("pct",), "偏差率"),
+                                   ("weight_share", ("num", "pct"), "权重占比")):
             token = values.get(slot)
             if token is not None and value_type(token.text) in types:
                 self.index.fact_for(token, "%", label, row["path"][-1],
@@ -273,7 +274,7 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
 
 
 _SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
-               "completion": ("pct",), "weight_share": ("num", "pct")}
+               "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
 # an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the
 # 分值; 单项指标得分: the row's own score before its weight converts it)
 _POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分"}
@@ -287,6 +288,22 @@ def _converted_scores(slots: list, cols: dict) -> tuple:
         return slots, cols
     rename = {"score": "raw_score", "converted": "score"}
     return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
+
+
+def _words_before_points(slots: list, cols: dict) -> tuple:
+    """A column of words before all the points columns (备注, 是否达成 between 实际完成值 and 分值)
+    is passed over like a 评分标准 column: a row's reason is its last column only. (Points after
+    the reason that a header names below an earlier points column — 自评得分 over 单项指标得分 |
+    权重占比 | 折算得分 — stand before the reason.)"""
+    points = {"weight", "score", "deduction", "converted", "completion", "deviation", "weight_share"}
+    if "reason" not in slots:
+        return slots, cols
+    k = slots.index("reason")
+    if points & set(slots[:k]) or not points & set(slots[k + 1:]):
+        return slots, cols
+    cols = dict(cols)
+    cols.setdefault("skip", cols.pop("reason"))
+    return slots[:k] + ["skip"] + slots[k + 1:], cols
 
 
 def _lined_up(values: dict) -> bool:
@@ -308,6 +325,11 @@ def _with_unit(text: str) -> bool:
 def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
     """A header's column: its slot in order (columns of words may stand anywhere, twice; a
     comparator or unit column is read with the figure it belongs to), its first place."""
+    if slot == "reason" and "reason" in slots:
+        # a second column of words (备注 | 分值 | 得分 | 偏差原因分析): the first is passed over
+        slots[slots.index("reason")] = "skip"
+        first = cols.pop("reason")
+        cols.setdefault("skip", first)
     if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
         slots.append(slot)
     cols.setdefault(slot, col)
