@@ -303,3 +303,27 @@ def test_a_column_between_the_result_and_the_points(tmp_path, shape, name, cells
     # the total is checked against the rows: 40 + 40 + 15 = 95, not 96
     errors = _errors(_record(tmp_path, _column_before_points(name, cells, "96"), shape))
     assert errors and "96" in errors[0]
+
+
+def _score_in_a_line_under_the_table(total: str = "94", total_row: list = None) -> list:
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡村文化振兴"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "文化活动场次", "≥80场", "84场", "40", "40", ""],
+        ["效益指标", "社会效益指标", "群众参与率", "≥60%", "57%", "40", "36", "农忙时节参与减少"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", "20", "18", ""],
+    ]
+    if total_row:
+        rows.append(total_row)
+    return rows + [["自评总分：" + total + "分"], ["填报人：张某某 联系电话：0571-8623417 填报日期：2024年3月8日"]]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("total_row", [None, ["总分", "", "", "", "", "100", "—", ""]])
+def test_a_total_score_in_a_line_under_the_table(tmp_path, shape, total_row):
+    # 40 + 36 + 18 = 94; a total row with its 100 alone under 分值 states no score
+    record = _record(tmp_path, _score_in_a_line_under_the_table("94", total_row), shape)
+    assert not _errors(record)
+    errors = _errors(_record(tmp_path, _score_in_a_line_under_the_table("95", total_row), shape))
+    assert errors and "95" in errors[0]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
+import regex
+
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_cells import unit_cell
 from .form_facts import FactIndex, value_of
@@ -17,6 +19,9 @@ from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
 from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na, is_score_figure, looks_like_target, spec, value_type, vocab
+
+
+_POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
@@ -187,6 +192,15 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             word = self._grade_word(value)
             self.form["grade"] = {"text": word, "source": t.source(m.start(2), m.start(2) + len(word))}
             return True
+        if (key in vocab()["score_cell"] and self.indicators is not None and self.form["total_score"] is None
+                and (points := _POINTS_VALUE.fullmatch(value))):
+            # 自评总分：97.5分 in a line under the indicator block: the form's total (its rows
+            # wrote none), checked against them like a total row's
+            fact = self.index.fact_for(t.piece(m.start(2), m.start(2) + points.end(1)), "分", "总分", "总分",
+                                       {"form": self.form["id"], "slot": "total"})
+            self.form["total_score"] = fact.id if fact else None
+            self.rows_closed = fact is not None  # (what follows is a sign-off, not rows)
+            return fact is not None
         if key in vocab()["meta"] and self.indicators is None and value_type(value) is None:
             entry = {"text": value, "source": t.source(m.start(2), m.end(2))}
             self.form["meta"].setdefault(vocab()["meta"][key], []).append(entry)
@@ -217,6 +231,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         if len(nums) >= 2 and self._score_before_weight():
             self._set_total(nums[-1], nums[-2])  # … | 得分 | 分值: 合计 | 98 | 100
             nums = nums[:-2] + [nums[-1], nums[-2]]
+        elif self._weights_only(nums):
+            # 总分 | 100 | (blank or —) under 分值 | 得分: the weights' total, the score not written
+            fact = self.index.fact_for(nums[0], "分", "分值", "总分", {"form": self.form["id"], "slot": "total"})
+            self.form["total_weight"] = fact.id if fact else None
+            return end
         else:
             self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
         for weight in nums[:-2]:  # the first level's weights added up, before the last level's
@@ -248,6 +267,12 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         for token, label in zip(pair, ("分值", "得分")):
             self.index.fact_for(as_points(token), "分", label, self.path[0], {"form": self.form["id"], "slot": "level_points"})
         return i + 3
+
+    def _weights_only(self, nums: list) -> bool:
+        """Is a total row's one figure, 100, its 分值 alone (the header has both 分值 and 得分)?"""
+        slots = self.indicators.slots if self.indicators is not None else []
+        return (len(nums) == 1 and "weight" in slots and "score" in slots and value_type(nums[0].text) == "num"
+                and value_of(nums[0].text) == 100)
 
     def _score_before_weight(self) -> bool:
         """Does the indicator header put 得分 before 分值 (… | 得分 | 分值 | 扣分原因)? Its total

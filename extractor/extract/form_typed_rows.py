@@ -11,7 +11,7 @@ import regex
 from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import bare, is_label, is_na, looks_like_target, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, is_label, is_na, looks_like_target, spec, value_type, vocab
 
 
 class TypedRowReader:
@@ -101,7 +101,7 @@ class TypedRowReader:
             # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
             next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
                                               or self._qualitative_pair_at(j + 1))
-            if self._is_name(nxt) and not next_row:
+            if self._is_name(nxt) and not next_row and not _form_statement(nxt.text):
                 j += 1
         return values, j
 
@@ -168,3 +168,7 @@ def as_points(t: Token) -> Token:
     return out if out.unit == "分" else t
 
 
+def _form_statement(text: str) -> bool:
+    """Is a cell a statement of the form's own (自评总分：95分, 自评等级：优), not a row's reason?"""
+    m = LABEL_COLON.match(text)
+    return m is not None and bare(m.group(1)) in vocab()["score_cell"] | vocab()["grade_cell"]
