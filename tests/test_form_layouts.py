@@ -327,3 +327,35 @@ def test_a_total_score_in_a_line_under_the_table(tmp_path, shape, total_row):
     assert not _errors(record)
     errors = _errors(_record(tmp_path, _score_in_a_line_under_the_table("95", total_row), shape))
     assert errors and "95" in errors[0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("保障率达到100%", (">=", Decimal("100"), "%")),
+    ("满意度≥90%", (">=", Decimal("90"), "%")),
+    ("覆盖率达95%以上", (">=", Decimal("95"), "%")),
+    ("控制在0.5%以内", ("<=", Decimal("0.5"), "%")),
+    # a scoring rule and a name are no targets
+    ("扶持企业≥150家得满分", (None, None, None)),
+    ("资金到位率", (None, None, None)),
+])
+def test_a_target_that_names_its_subject_first(text, expected):
+    from extractor.extract.form_vocab import parse_target
+    assert parse_target(text) == expected
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_rows_whose_targets_name_their_subject(tmp_path, shape):
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "农村饮水提质"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "质量指标", "农村集中供水水质达标率", "达标率达到95%以上", "达标率96.8%", "40", "40", ""],
+        ["效益指标", "社会效益指标", "农村自来水普及率", "普及率≥92%", "普及率90.5%", "40", "38", "部分山区入户难"],
+        ["满意度指标", "服务对象满意度指标", "用水户满意度", "满意度达到90%", "满意度93%", "20", "20", ""],
+        ["总分", "", "", "", "", "", "100", "98", ""],
+    ]
+    record = _record(tmp_path, rows, shape)
+    inds = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert set(inds) == {"农村集中供水水质达标率", "农村自来水普及率", "用水户满意度"}
+    assert (inds["农村自来水普及率"]["target"]["comparator"], inds["农村自来水普及率"]["target"]["value"]) == (">=", 92)
+    assert not _errors(record)

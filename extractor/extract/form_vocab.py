@@ -166,10 +166,30 @@ def parse_target(text: str) -> tuple:
             break
     m = _TARGET.match(t)
     if not m:
-        return comparator, None, None
+        found = _subject_target(t)
+        return (comparator or found[0], found[1], found[2]) if found[1] is not None else (comparator, None, None)
     value = Decimal(m.group(1).replace(",", ""))
     unit = m.group(2) or None
     return comparator, value, unit
+
+
+def _subject_target(t: str) -> tuple:
+    """A target that names its subject before the comparator (保障率达到100%, 满意度≥90%):
+    the comparator, figure and unit after it; (None, None, None) when there are none."""
+    s = spec()
+    for k in range(1, min(9, len(t))):
+        if not regex.match(r"\p{Han}", t[k - 1]):
+            break
+        rest = t[k:]
+        word = next((w for w in sorted(s["comparators"], key=len, reverse=True) if rest.startswith(w)), None)
+        if word is None and rest.startswith("达") and _TARGET.match(rest[1:]):
+            rest = "达到" + rest[1:]  # 覆盖率达95%: 达 alone reads as 达到 after a subject
+        elif word is None:
+            continue
+        comparator, value, unit = parse_target(rest)
+        if value is not None and (unit is None or unit in s["indicator_units"]):
+            return comparator, value, unit  # (扶持企业≥150家得满分 is a scoring rule, not a target)
+    return None, None, None
 
 
 # Which amount columns a value written without its empty cells most likely fills: the
