@@ -1,0 +1,15 @@
+"""A fund row of a form's fund block, as the readers fill it (form_funds.py, form_fund_layouts.py)."""
+from __future__ import annotations
+
+from .form_vocab import spec
+
+
+def fund_row(slot: str, name: str, source: dict) -> dict:
+    """A fund row of the template's `slot`, named as the form writes it, with no cells yet."""
+    row_spec = spec()["fund_rows"][slot]
+    row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
+           "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
+           "source": source}
+    if row_spec.get("unread"):
+        row["unread"] = True
+    return row
