@@ -60,15 +60,7 @@ class SideBySideFunds:
             if rate_column and (len(rates) == n or len(rates) == 1 and s == 0):
                 cells.append((rate_column, rates[s], "percent"))  # one rate alone is the total's
             for column, token, kind in cells:
-                if is_na(token.text):
-                    self.index.not_applicable(token)
-                    row["na"].append(column)
-                elif kind == "percent":
-                    self._place_fund_fact(row, token, "%", column, row["label"], slot)
-                elif (token.unit or self._stated_unit) is None:
-                    self.unit_pending.append((row, token, column, row["label"], slot))
-                else:
-                    self._place_fund_fact(row, token, token.unit or self._stated_unit, column, row["label"], slot)
+                self._place_cell(row, token, column, kind)
             self.form["funds"].append(row)
         return end
 
@@ -109,17 +101,23 @@ class SideBySideFunds:
             self.form["unread_fund_rows"] += 1
             columns = [None] * len(values)
         for column, token in zip(columns, values):
-            if is_na(token.text):
-                self.index.not_applicable(token)
-                if column:
-                    row["na"].append(column)
-            elif value_type(token.text) == "num" and token.unit != "分":
-                unit = token.unit or self._stated_unit
-                if unit is None:  # the block's unit comes after its figures
-                    self.unit_pending.append((row, token, column, row["label"], row["slot"]))
-                else:
-                    self._place_fund_fact(row, token, unit, column, row["label"], row["slot"])
+            if is_na(token.text) or (value_type(token.text) == "num" and token.unit != "分"):
+                self._place_cell(row, token, column, "amount")
         row["blank"] = [c for c in row["blank"] if c not in row["cells"]]
+
+    def _place_cell(self, row: dict, token, column: Optional[str], kind: str) -> None:
+        """One figure of a row read in these layouts: a dash is "not applicable", a rate is in %,
+        an amount in its own unit or the block's (or waits for the block's unit, written after)."""
+        if is_na(token.text):
+            self.index.not_applicable(token)
+            if column:
+                row["na"].append(column)
+        elif kind == "percent":
+            self._place_fund_fact(row, token, "%", column, row["label"], row["slot"])
+        elif (unit := token.unit or self._stated_unit) is None:
+            self.unit_pending.append((row, token, column, row["label"], row["slot"]))
+        else:
+            self._place_fund_fact(row, token, unit, column, row["label"], row["slot"])
 
     def _money_columns(self) -> list:
         """The header's money columns in order, each once (a positional header names a column

@@ -154,7 +154,7 @@ def parse_target(text: str) -> tuple:
     s = spec()
     t = _SPACE.sub("", text)
     comparator = None
-    for word in sorted(s["comparators"], key=len, reverse=True):
+    for word in _comparators_longest_first():
         if t.startswith(word):
             comparator = s["comparators"][word]
             t = t[len(word):]
@@ -173,6 +173,12 @@ def parse_target(text: str) -> tuple:
     return comparator, value, unit
 
 
+@lru_cache(maxsize=1)
+def _comparators_longest_first() -> tuple:
+    """The comparator words, longest first (不低于 before 低于): parse_target runs on every cell."""
+    return tuple(sorted(spec()["comparators"], key=len, reverse=True))
+
+
 def _subject_target(t: str) -> tuple:
     """A target that names its subject before the comparator (保障率达到100%, 满意度≥90%):
     the comparator, figure and unit after it; (None, None, None) when there are none."""
@@ -181,10 +187,9 @@ def _subject_target(t: str) -> tuple:
         if not regex.match(r"\p{Han}", t[k - 1]):
             break
         rest = t[k:]
-        word = next((w for w in sorted(s["comparators"], key=len, reverse=True) if rest.startswith(w)), None)
-        if word is None and rest.startswith("达") and _TARGET.match(rest[1:]):
+        if rest.startswith("达") and not rest.startswith(_comparators_longest_first()) and _TARGET.match(rest[1:]):
             rest = "达到" + rest[1:]  # 覆盖率达95%: 达 alone reads as 达到 after a subject
-        elif word is None:
+        elif not rest.startswith(_comparators_longest_first()):
             continue
         comparator, value, unit = parse_target(rest)
         if value is not None and (unit is None or unit in s["indicator_units"]):

@@ -51,8 +51,10 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += count_rates_in(block, bf, spans, in_formula, totals)
         relations += shares_in(block, bf, spans, earlier, totals)
         relations += rate_amounts_in(block, bf, spans)
-        relations += changes_in(block, bf, spans, earlier, totals)
-        relations += from_to_changes_in(block, bf, spans, {r["change"] for r in relations if r["type"] == "change"})
+        changes = changes_in(block, bf, spans, earlier, totals)
+        relations += changes
+        # (a change is one of this block's figures: only this block's readings can hold it)
+        relations += from_to_changes_in(block, bf, spans, {r["change"] for r in changes})
         relations += rate_changes_in(block, bf, spans)
         relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)

@@ -34,7 +34,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         # figures of a year, not changes (2023年较2022年提高5元, 较2021年提高10元) nor sums of
         # years (两年合计6,199.15万元)
         of_a_year = [g for g in nearby if g.year and not any(w in g.context for w in words)
-                     and not _SUM_OF_YEARS.search(g.context)]
+                     and not relation_patterns()["sum_of_years"].search(g.context)]
         years = [g.year for g in of_a_year]
         if len(set(years)) >= 2:
             top = max(years)
@@ -73,7 +73,6 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
 
 _CLAUSE_END = ("；", ";", "。")
 _BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")
-_SUM_OF_YEARS = regex.compile(r"合计|累计|共计|总计|两年|三年|[二三四五]年共")
 
 
 def _rate_of(text: str, change, after: list, spans: list, sentence: int):

@@ -23,7 +23,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
         sentence = sentence_index(spans, f.source["start"])
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
                   and sentence_index(spans, g.source["start"]) == sentence]
-        if (before and len(whole_name) < 2 and before[-1].id in totals and not _runs_on(block.text, facts, i)
+        if (before and len(whole_name) < 2 and before[-1].id in totals and len(_run(block.text, facts, i, 1)) == 1
                 and _BARE_SHARE.fullmatch(block.text, before[-1].source["end"], f.source["start"])):
             # 其中公办园在园幼儿6,215人，占比63.01%: a share naming no whole, right after a
             # 其中 part, is of the total that part breaks down
@@ -69,11 +69,6 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
 
 # between a 其中 part and a share of it naming no whole: the part's own clause, at most its name again
 _BARE_SHARE = regex.compile(r"\s*[，,]\s*[^，,；;。！？\d]{0,12}?(?:占比|所占比例|所占比重|占)(?:为|达|约)?\s*")
-
-
-def _runs_on(text: str, facts: list, i: int) -> bool:
-    """Is the percentage at i one of a run of them (占比分别为13.82%、56.58%) or joined to the next?"""
-    return len(_run(text, facts, i, 1)) > 1
 
 
 def rate_amounts_in(block, facts: list, spans: list) -> list:

@@ -36,6 +36,7 @@ def relation_patterns() -> dict:
         "close": regex.compile(r"[）)]"),
         "per_unit": regex.compile(v["per_unit_pattern"]),
         "partial_period": regex.compile(v["partial_period"]),
+        "sum_of_years": regex.compile(v["sum_of_years"]),
         "category_rate_before": regex.compile(v["category_rate_before"]),
         "category_rate_after": regex.compile(v["category_rate_after"]),
     }
