@@ -359,3 +359,68 @@ def test_rows_whose_targets_name_their_subject(tmp_path, shape):
     assert set(inds) == {"农村集中供水水质达标率", "农村自来水普及率", "用水户满意度"}
     assert (inds["农村自来水普及率"]["target"]["comparator"], inds["农村自来水普及率"]["target"]["value"]) == (">=", 92)
     assert not _errors(record)
+
+
+def _two_target_columns(year: str, other: str, year_first: bool, reached: str = "6,380人") -> list:
+    """A regional form with a second target column beside the year's (中期 / 中央下达);
+    the result is measured against the year's target (the lower one here) only."""
+    def both(year_target, other_target):
+        return [year_target, other_target] if year_first else [other_target, year_target]
+    return [
+        ["2024年度转移支付区域绩效自评表"],
+        ["转移支付名称", "困难群众救助补助"],
+        ["一级指标", "二级指标", "三级指标", *both(year, other), "全年实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "临时救助人数", *both("≥6,000人", "≥15,000人"), reached, "25", "25"],
+        ["", "质量指标", "救助资金发放准确率", *both("≥98%", "100%"), "99.2%", "25", "25"],
+        ["效益指标", "社会效益指标", "困难群众基本生活保障率", *both("≥95%", "≥95%"), "96%", "25", "25"],
+        ["满意度指标", "服务对象满意度指标", "救助对象满意度", *both("≥85%", "≥90%"), "88%", "25", "25"],
+        ["总分", "", "", "", "", "", "100", "100"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("year,other,year_first", [("年度指标值", "中期指标值", False),
+                                                   ("本区域年度指标值", "中央下达指标值", False),
+                                                   ("年度指标值", "中期指标值", True)])
+def test_a_second_target_column(tmp_path, shape, year, other, year_first):
+    record = _record(tmp_path, _two_target_columns(year, other, year_first), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert len(rows) == 4, shape
+    assert (rows["临时救助人数"]["target"]["value"], rows["临时救助人数"]["other_target"]["value"]) == (6000, 15000)
+    headcounts = sorted(v for k, v, u in _facts(record).elements() if k == "headcount")
+    assert headcounts == [Decimal(6000), Decimal(6380), Decimal(15000)]
+    assert sum(1 for k, v, u in _facts(record).elements() if k == "score") == 10
+    # 6,380 reaches the year's 6,000 though not the other column's 15,000: no claim
+    assert not [f for f in record["flags"] if f["severity"] in ("error", "warning")]
+    # 5,900 misses the year's target and still gets full points
+    missed = _record(tmp_path, _two_target_columns(year, other, year_first, "5,900人"), shape)
+    assert "form.target_missed" in [f["rule"] for f in missed["flags"]]
+
+
+def _criteria_between(score: str = "18") -> list:
+    """A 评分标准 column between the target and the result, its cells scoring rules that may
+    hold a figure (≥85%得满分) or none (按合同约定完成得满分)."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "农村公路养护"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "评分标准", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "养护里程", "≥320公里", "完成得满分，每少5公里扣1分", "326公里", "30", "30", ""],
+        ["", "质量指标", "优良路率", "≥85%", "≥85%得满分", "86.5%", "30", "30", ""],
+        ["", "时效指标", "养护任务完成时限", "≤12个月", "按合同约定完成得满分", "11个月", "20", "20", ""],
+        ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "低于90%酌情扣分", "88%", "20", score, "部分路段施工期长"],
+        ["总分", "", "", "", "", "", "100", "98", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_criteria_column_between_the_target_and_the_result(tmp_path, shape):
+    record = _record(tmp_path, _criteria_between(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert len(rows) == 4, shape
+    facts = {f["id"]: f for f in record["facts"]}
+    assert [facts[rows[n]["weight"]]["value"] for n in rows] == [30, 30, 20, 20]
+    assert (rows["优良路率"]["target"]["value"], rows["优良路率"]["actual"]["value"]) == (85, Decimal("86.5"))
+    assert not _errors(record)
+    # 30 + 30 + 20 + 20 = 100 though 88% missed its ≥90%: a claim, and the total no longer adds up
+    flags = [f["rule"] for f in _record(tmp_path, _criteria_between("20"), shape)["flags"]]
+    assert "form.target_missed" in flags and "form.score_total" in flags

@@ -204,6 +204,10 @@ class IndicatorBlockReader:
             token = values.get(slot)
             row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
             filled |= token is not None and bool(token.text.strip())
+        if (token := values.get("other_target")) is not None:
+            # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域): its figure
+            # is a fact, but the result is measured against the year's own target only
+            row["other_target"] = self._indicator_value(token, "other_target", row["path"])
         if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["actual"]["value"] is not None:
             # a result written bare beside its target (≥8000人 | 8120) counts in the target's
             # unit; the row says so, but the bare figure is not made a fact of that unit (nor
@@ -252,7 +256,7 @@ class IndicatorBlockReader:
         written = _fact_unit(unit)
         if written is not None:
             fact = self.index.fact_for(token, written if token.unit is not None else None,
-                                       "年度指标值" if slot == "target" else "实际完成值", path[-1],
+                                       _VALUE_LABELS[slot], path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
         elif token.unit is not None:
@@ -262,6 +266,7 @@ class IndicatorBlockReader:
         return out
 
 
+_VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _LEVEL_POINTS = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 def _fact_unit(unit: Optional[str]) -> Optional[str]:
     """The written unit an indicator's figure is a fact in: one of FACT_UNITS, or money per

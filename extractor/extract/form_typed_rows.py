@@ -11,7 +11,7 @@ import regex
 from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, bare, is_label, is_na, looks_like_target, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, is_label, is_na, is_scoring_rule, looks_like_target, spec, value_type, vocab
 
 
 class TypedRowReader:
@@ -78,6 +78,9 @@ class TypedRowReader:
                 break
             if (cell := self._target_cell(len(taken), t, cells)) is not None:
                 cells[cell] = t
+            elif (is_scoring_rule(t.text) and not value_type(t.text) and 0 < len(taken) < len(value_slots)
+                  and self._words_column_after(len(taken)) and self._numbers_follow(j + 1)):
+                pass  # the row's 评分标准 (≥90%得满分, 按标准执行得满分) between its figures: no value
             elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")

@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from .form_facts import value_of
-from .form_vocab import bare, value_type, vocab
+from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
-
-# the words of a scoring rule (符合规定得满分，否则酌情扣分), never an indicator's name
-_SCORING_RULE = regex.compile(r"满分|扣分|扣\d|酌情|按比例|不得分|每.{0,8}扣")
 
 
 class WeightedLevelsReader:
@@ -36,7 +31,7 @@ class WeightedLevelsReader:
         while j < len(self.tokens) and len(figures) < 2:
             t = self.tokens[j]
             if not t.text.strip() or (len(figures) == 1 and "skip" in self.indicators.slots
-                                      and _SCORING_RULE.search(t.text)):
+                                      and is_scoring_rule(t.text)):
                 j += 1  # an empty cell of a `|` row, or the row's 评分标准 between its weight and score
                 continue
             if value_type(t.text) != "num":
