@@ -915,3 +915,28 @@ def test_a_year_price_per_student_prices_the_headcount(tmp_path):
     # a month's price does not price the year's total
     body = "全县受益学生6,350人，按照每生每月80元的标准，共拨付补助资金609.60万元。\n"
     assert flags_of(tmp_path, body, "product.unit") == []
+
+
+def test_an_average_after_its_total_and_its_count(tmp_path):
+    consistent = ("今年累计发放残疾人生活补贴86.4万元，补贴对象1,200人，人均补贴720元。\n",
+                  "全年兑付种粮补贴资金1,573.2万元，涉及种粮户2.6万户，户均补贴605元。\n",  # 605.08 as written
+                  "救助困难群众1,850人次，共支出救助资金92.5万元，人均救助500元。\n")
+    for body in consistent:
+        assert flags_of(tmp_path, body, "product.unit") == [], body
+    [flag] = flags_of(tmp_path, consistent[0].replace("720元", "780元"), "product.unit")
+    assert flag["severity"] == "error" and "86.4万元 ÷ 1,200人 = 720元" in flag["message"]
+    [flag] = flags_of(tmp_path, consistent[1].replace("605元", "650元"), "product.unit")
+    assert "= 605元" in flag["message"]
+
+
+def test_averages_the_sentence_does_not_pin_down_are_not_checked(tmp_path):
+    for body in (
+        # a month's average: the months the total covers are not stated
+        "城乡低保对象2,400人，月人均补助420元，全年发放低保金1,300万元。\n",
+        # two amounts before the average: which one it divides is not said
+        "项目总投资300万元，其中财政补助180万元，受益农户1,500户，户均增收1,200元。\n",
+        "下达资金300万元，实际支出280万元，惠及群众4,000人，人均补助700元。\n",
+        # an income per head is no share of the sentence's amount
+        "全镇发放产业奖补资金50万元，脱贫人口3,200人，人均纯收入14,600元。\n",
+    ):
+        assert flags_of(tmp_path, body, "product.unit") == [], body

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, table_cells, written
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, table_cells, written
 from .tolerance import interval_of, verdict
 
 
@@ -13,10 +13,11 @@ def check_product_unit(record: dict) -> list:
     """Unit price × count = amount, in text (按600元/人…共计…元) and in table rows whose
     columns give a price (元/人), a count (人) and an amount under one header group."""
     facts = facts_by_id(record)
-    flags = []
     # (price, the counts it may price — a 其中 list's last part, then its total —, amount)
+    products = relations_of(record, "product")
+    flags = [_check_average(facts, r) for r in products if r.get("average")]
     triples = [(facts[r["rate"]], [facts[c] for c in [r["count"]] + list(r.get("count_alternatives") or [])],
-                facts[r["amount"]]) for r in relations_of(record, "product")]
+                facts[r["amount"]]) for r in products if not r.get("average")]
     triples += [(price, [count], amount) for price, count, amount in _table_products(record)]
     for price, counts, amount in triples:
         readings = []
@@ -32,7 +33,24 @@ def check_product_unit(record: dict) -> list:
             SEVERITY[outcome],
             f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(product, amount)}，文中{written(amount)}",
             amount["value"], product, diff, tol, [amount, price, count]))
-    return flags
+    return [f for f in flags if f is not None]
+
+
+def _check_average(facts: dict, relation: dict):
+    """An average stated after its total and its count (共发放120万元，救助4,000人，人均300元):
+    the stated average against total ÷ count, within the average's written digits."""
+    average, count, total = facts[relation["rate"]], facts[relation["count"]], facts[relation["amount"]]
+    try:
+        computed = interval_of(total) / interval_of(count)
+    except ZeroDivisionError:
+        return None
+    outcome, diff, tol = verdict(average, computed)
+    if outcome == "ok":
+        return None
+    quotient = rounded(Decimal(str(total["value"])) / Decimal(str(count["value"])))  # of the figures as written
+    return make_flag(SEVERITY[outcome],
+                     f"平均数与总额÷数量不符：{written(total)} ÷ {written(count)} = {show(quotient, average)}，"
+                     f"文中{written(average)}", average["value"], quotient, diff, tol, [average, total, count])
 
 
 def _table_products(record: dict) -> list:

@@ -1,32 +1,44 @@
-"""Products: an amount that is a unit price times a count (按600元/人…共计退回…).
+"""Products: an amount that is a unit price times a count (按600元/人…共计退回…), and an
+average stated after its total and its count (共发放120万元，救助4,000人，人均300元).
 """
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
 from ..sentences import sentence_index
-from .wording import relation_patterns
+from .wording import relation_patterns, vocabulary
+
+# what a price per head or per household prices
+_COUNT_KINDS = {"head": ("headcount", "person_times"), "household": ("households",)}
 
 
 def products_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
     """按600元/人兜底，共计退回246,600.00元 with 411人 before it: price × count = amount (the
-    price may be an amount per person in words: 人均补助1.2万元). A count that is the last
-    part of a 其中 list (`totals`: part id → total id) may stand for its total too."""
+    price may be an amount per head in words: 人均补助1.2万元, 户均补贴672元 for households).
+    A count that is the last part of a 其中 list (`totals`: part id → total id) may stand for
+    its total too. An average after its total and its count, the three in one sentence, is
+    the same product read backwards (see _total_before)."""
     out = []
     for i, f in enumerate(facts):
-        per_person = f.kind == "amount" and not f.approx and _PER_PERSON.search(f.context or "") is not None
-        if not (f.kind == "money_rate" or per_person) or _PER_PERIOD.match(block.text, f.source["end"]):
+        per = _priced(f)
+        if per is None or _PER_PERIOD.match(block.text, f.source["end"]):
             continue  # 100元/人·月: the months the total covers are not stated with it
         si = sentence_index(spans, f.source["start"])
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and relation_patterns()["sum_words"].search(g.context)), None)
-        count = next((g for g in reversed(facts[:i]) if g.kind in ("headcount", "person_times")
+        count = next((g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
                       and sentence_index(spans, g.source["start"]) >= si - 1), None)
+        average = amount is None and count is not None and f.kind == "amount"
+        if average:
+            amount, count = _total_before(facts[:i], spans, si, per)
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
+            if average:
+                out[-1]["average"] = True  # the report states the quotient: check it as one
             if count.id in totals:
                 out[-1]["count_alternatives"] = [totals[count.id]]
     # prices of several groups with one total after them (1200人按350元/人，7450人按291.5元/人，
@@ -35,7 +47,41 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     return [r for r in out if shared[r["amount"]] == 1]
 
 
+def _priced(f) -> str | None:
+    """What f is a price of: "head" (a money_rate, or 人均补助1.2万元), "household" (户均补贴672元),
+    or None. A price per month or day (月人均600元) is none: the months are not stated."""
+    if f.kind == "money_rate":
+        return "head"
+    if f.kind != "amount" or f.approx or not f.context:
+        return None
+    p = _price_patterns()
+    if p["period"].search(f.context[-12:]):
+        return None
+    for per in ("head", "household"):
+        if p[per].search(f.context):
+            return per
+    return None
+
+
+def _total_before(before: list, spans: list, si: int, per: str) -> tuple:
+    """(total, count) for an average stated after both in its own sentence (共发放救助资金120万元，
+    救助对象4,000人，人均救助300元), when that sentence holds exactly one other amount, no
+    other average, and exactly one count of what the average is per; (None, None) otherwise."""
+    same = [g for g in before if sentence_index(spans, g.source["start"]) == si]
+    amounts = [g for g in same if g.kind == "amount"]
+    counts = [g for g in same if g.kind in _COUNT_KINDS[per]]
+    if len(amounts) != 1 or len(counts) != 1 or amounts[0].approx or counts[0].approx:
+        return None, None
+    if any(_priced(g) is not None for g in same) or relation_patterns()["per_unit"].search(amounts[0].context or ""):
+        return None, None
+    return amounts[0], counts[0]
+
+
+@lru_cache(maxsize=1)
+def _price_patterns() -> dict:
+    v = vocabulary()
+    return {"head": regex.compile(v["price_per_head"]), "household": regex.compile(v["price_per_household"]),
+            "period": regex.compile(v["price_per_period"])}
+
+
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
-# an amount per person stated in words (人均补助1.2万元, 每人发放2000元) prices a headcount like 元/人
-# (a year's price per head, 每生每年1000元, prices the year's headcount too; a month's does not)
-_PER_PERSON = regex.compile(r"(?:人均|生均|每人|每名|每生)(?:每(?:年|学年))?(?:补助|补贴|资助|发放|奖励|标准)*(?:为|达|达到)?[：:]?$")
