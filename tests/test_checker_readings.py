@@ -940,3 +940,41 @@ def test_averages_the_sentence_does_not_pin_down_are_not_checked(tmp_path):
         "全镇发放产业奖补资金50万元，脱贫人口3,200人，人均纯收入14,600元。\n",
     ):
         assert flags_of(tmp_path, body, "product.unit") == [], body
+
+
+def test_a_list_of_deductions_breaks_down_its_total(tmp_path):
+    body = "经评价，该项目共扣6.5分，其中过程指标扣2.5分，产出指标扣1.5分，效益指标扣2.5分，最终得分93.5分。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("效益指标扣2.5分", "效益指标扣3.5分"), "sum.breakdown")
+    assert flag["severity"] == "error" and "6.5分" in flag["message"]
+    # scores and their sub-scores are score.tree's, not a breakdown's
+    assert flags_of(tmp_path, "产出指标得分36分，其中数量指标得14分，质量指标得12分，时效指标得9分。\n", "sum.breakdown") == []
+
+
+def test_the_sum_of_the_listed_parts_is_no_further_part(tmp_path):
+    body = ("全市下达就业补助资金8.40亿元，其中甲县2.15亿元、乙县1.93亿元、丙县1.32亿元，以上三县合计5.40亿元，"
+            "占全市的64.29%。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    # the parts against their own sum are still checked
+    assert flags_of(tmp_path, body.replace("5.40亿元", "5.60亿元"), "sum.breakdown")
+
+
+def test_a_list_opening_its_sentence_breaks_down_a_figure_that_can_hold_it(tmp_path):
+    # the sentence right before states only smaller figures (the reasons of an increase):
+    # the list breaks down the income two sentences back
+    body = ("2024年部门收入预算合计3,260.40万元，比上年增加215.60万元。增加的原因是新增项目经费180.00万元，"
+            "人员经费增加35.60万元。其中一般公共预算拨款收入3,102.80万元，其他收入157.60万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    assert flags_of(tmp_path, body.replace("157.60万元。", "257.60万元。"), "sum.breakdown")
+
+
+def test_first_level_scores_in_a_paragraph_that_also_states_the_grade_bands(tmp_path):
+    body = ("经综合评价，决策指标得分13.5分（满分15分），过程指标得分18分（满分20分），产出指标得分33分（满分35分），"
+            "效益指标得分27分（满分30分），综合得分91.5分。按照90分（含）以上为优的标准，评价等级为优。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    # written with a decimal where it has one, the whole scores are exact: 92.5 is a point off
+    [flag] = flags_of(tmp_path, body.replace("91.5分", "92.5分").replace("为优", "为优"), "score.tree")
+    assert flag["severity"] == "error"
+    # the same with ASCII commas, as some web copies write them
+    assert flags_of(tmp_path, body.replace("92.5", "91.5").replace("，", ","), "score.tree") == []
+    assert flags_of(tmp_path, body.replace("91.5分", "92.5分").replace("，", ","), "score.tree")

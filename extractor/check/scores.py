@@ -177,7 +177,9 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -
               for p in parts if p.get("score") is not None]
     if not scored:
         return []
-    summed = sum_of(scored, _awarded)
+    # points a report writes with a decimal where it has one (17.5分 beside 18分) are written
+    # as awarded: its whole ones are exact too
+    summed = sum_of(scored, points_interval if any(f["decimals"] for f in scored) else _awarded)
     outcome, diff, tol = verdict(whole, summed)
     if outcome == "ok":
         return []

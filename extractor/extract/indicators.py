@@ -14,6 +14,7 @@ import regex
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from ..model import HEADING, TABLE, Document
+from .sentences import SENTENCE_END, sentence_bounds
 
 _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -27,7 +28,7 @@ _TEXT_INDICATOR = regex.compile(
     r"(?P<level>[一二三四])级指标\s*[“\"]?(?P<name>[^“”\"，。；、]{2,20}?)(?=包含|满分|[”\"，])[”\"]?[^。]*?(?:。[^。]*?)?满分\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"[^。]*?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # conclusion: 投入绩效为13分，过程绩效为56分，…，总绩效为94.9分
-_SUMMARY_ITEM = regex.compile(r"(?P<name>[^，。；：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _WEIGHTED_LINE = regex.compile(r"^[^，。；]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
 _QUOTES_SPACE = regex.compile(r"[\s“”\"「」]+")
@@ -180,11 +181,7 @@ def _text_indicators(doc: Document) -> list:
     for b in doc.blocks:
         if b.kind == TABLE or not _TOTAL_NAME.search(b.text):
             continue  # no total named: the summary test below cannot pass, and the pattern is slow
-        if _GRADE_BANDS.search(b.text):
-            continue  # 90分以上为优，75-89分为良: the bands, not scores
-        if _LISTED_SCORES.search(b.text):
-            continue  # 分值分别为20分、20分…，得分分别为17分、16分…: which item each is, is not read
-        items = list(_SUMMARY_ITEM.finditer(b.text))
+        items = _summary_items(b.text)
         if len(items) >= 3 and any(_TOTAL_NAME.search(i.group("name")) or i.group("name").strip() in _TOTAL_WORDS
                                    for i in items):
             entries = []
@@ -241,6 +238,23 @@ _GRADE_BANDS = regex.compile(
     rf"|\d\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:的|之间)?\s*(?:为|属于|评为|定为)"
     rf"|\d\s*分?\s*[≤<＜≦]\s*(?:得分|总分|分数|综合得分)?\s*[≤<＜≦]\s*\d+(?:\.\d+)?\s*分?\s*(?:为|属于|评为|定为)")
 _SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
+def _summary_items(text: str) -> list:
+    """The score items of a summary paragraph. Where it also states grade bands (90分以上为优,
+    80分（含）至90分为良) or scores listed without their items' names (满分分别为15分、20分…),
+    only the sentence naming the total is read, without those: the bands' bounds are no
+    scores, and whose each listed score is, is not read."""
+    items = list(_SUMMARY_ITEM.finditer(text))
+    unread = [m.span() for pattern in (_GRADE_BANDS, _LISTED_SCORES) for m in pattern.finditer(text)]
+    if not unread:
+        return items
+    total = next((i for i in items if _TOTAL_NAME.search(i.group("name")) or i.group("name").strip() in _TOTAL_WORDS), None)
+    if total is None:
+        return []
+    lo, hi = sentence_bounds(text, total.start("score"), SENTENCE_END)
+    return [i for i in items if lo <= i.start() and i.end() <= hi
+            and not any(a < i.end() and i.start() < b for a, b in unread)]
 
 
 def _line_score(tail: str) -> Optional[Decimal]:

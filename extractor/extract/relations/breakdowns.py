@@ -57,17 +57,22 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
         opens_sentence = not before and si > 0 and m.start() - s_start <= 1
         # the clause group leading to the marker names the sub-list's total
         lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
-        for kind in ("amount", "headcount", "person_times", "households", "count"):
+        for kind in ("amount", "headcount", "person_times", "households", "count", "score"):
             of_kind = [f for f in after if f.kind == kind]
+            if kind == "score":
+                # points break down only as deductions (共扣4.5分，其中决策扣1分…); a score and its
+                # sub-scores are score.tree's
+                of_kind = [f for f in of_kind if f.label == _DEDUCTION]
             if not of_kind:
                 continue
             # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
             # a change on last year is neither the total nor a part: it is said of the figure before it
             changes = _is_change(of_kind[0])
             totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes
-                      and not per_unit(f) and not _listed_before(found, k, f, s_start)]
+                      and not per_unit(f) and not _listed_before(found, k, f, s_start)
+                      and (kind != "score" or f.label == _DEDUCTION)]
             if opens_sentence:
-                totals = _total_before(facts, spans, si, kind, changes)
+                totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
             if not totals:
                 continue
             total = totals[-1]
@@ -94,6 +99,9 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 relation["other_totals"] = [f.id for f in totals[:-1]]
             out.append(relation)
     return out
+
+
+_DEDUCTION = "扣分"
 
 
 def _listed_before(found: list, k: int, f, s_start: int) -> bool:
@@ -124,17 +132,23 @@ def _is_change(f) -> bool:
     return bool(relation_patterns()["previous_year"].search(f.context or "")) and said
 
 
-def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool) -> list:
+def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, first_part) -> list:
     """The candidate totals of a marker that opens sentence si: the figures of the kind in
     the sentence before it, or — when that sentence only says how a figure changed on
-    last year (收入792.22万元。同比增加189.25万元。其中…) — in the one before that."""
+    last year (收入792.22万元。同比增加189.25万元。其中…), or states only figures smaller
+    than the list's first part while the one before that states one that can hold it
+    (收入2,148.60万元…。一是新增150.00万元。其中财政拨款收入2,096.80万元) — in the one before."""
+    too_small = None  # the nearest sentence's figures, each smaller than the first part
     for back in range(si - 1, max(-1, si - 1 - vocabulary()["breakdown"]["sentences_back"]), -1):
         lo, hi = spans[back]
         in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
         totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes and not per_unit(f)]
+        if totals and all(f.value < first_part.value for f in totals):
+            too_small = too_small or totals
+            continue
         if totals or not all(_is_change(f) for f in in_sentence):
-            return totals
-    return []
+            return totals or too_small or []
+    return too_small or []
 
 
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")
@@ -161,6 +175,10 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
 
+# a figure worded as the sum of the parts listed before it
+_SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
+
+
 def _in_brackets(between: str) -> bool:
     """Does `between` leave a bracket open (the figure after it stands inside one)?"""
     return sum(between.count(c) for c in "（(") > sum(between.count(c) for c in "）)")
@@ -183,6 +201,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             break
         if parts and _sibling_of_total(text, total, parts, f):
             break
+        if parts and _SUBTOTAL.search(_CLAUSE_BREAK.split(f.context or "")[-1]):
+            break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
         other = families.get(f.label)
         if family and other and other != family:
             break
