@@ -424,3 +424,81 @@ def test_a_criteria_column_between_the_target_and_the_result(tmp_path, shape):
     # 30 + 30 + 20 + 20 = 100 though 88% missed its ≥90%: a claim, and the total no longer adds up
     flags = [f["rule"] for f in _record(tmp_path, _criteria_between("20"), shape)["flags"]]
     assert "form.target_missed" in flags and "form.score_total" in flags
+
+
+def _last_year_column_form(local: str = "31.6") -> list:
+    """A fund block with last year's spending before the budgets, a source row indented with
+    ideographic spaces and a 其他资金 row with no start-of-year budget; a cost target in 万元/人."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "乡村医生岗位补助"],
+        ["项目资金（万元）", "资金来源", "上年执行数", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "118.40", "126.00", "132.50", "127.20", "10", "96.00%", "9.60"],
+        ["", "其中：中央资金", "80.00", "84.00", "84.00", "82.30", "—", "", "—"],
+        ["", "\u3000\u3000省级资金", "20.00", "22.00", "22.00", local, "—", "", "—"],
+        ["", "其他资金", "18.40", "", "26.50", "13.30", "—", "", "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "补助乡村医生人数", "≥420人", "436人", "40", "40", ""],
+        ["", "成本指标", "人均补助标准", "≤0.3万元/人", "0.29万元/人", "20", "20", ""],
+        ["满意度指标", "服务对象满意度指标", "乡村医生满意度", "≥90%", "91%", "30", "30", ""],
+        ["总分", "", "", "", "", "100", "99.60", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_last_year_column_and_an_indented_source(tmp_path, shape):
+    record = _record(tmp_path, _last_year_column_form("31.6"), shape)
+    funds = {r["label"]: r for r in record["forms"][0]["funds"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    total = funds["年度资金总额"]["cells"]
+    assert (facts[total["全年预算数"]]["value"], facts[total["全年执行数"]]["value"]) == (1325000, 1272000), shape
+    # a part row's figures are money, never the 分值 its total row holds (which of its four
+    # money columns each fills is not known where empty cells are not kept)
+    assert (Decimal(133000), "amount") in {(f["value"], f["kind"]) for f in record["facts"]}
+    assert not [f for f in record["facts"] if f["kind"] == "score" and f["value"] == Decimal("13.30")]
+    rates = sorted(f["value"] for f in record["facts"] if f["kind"] == "money_rate")
+    assert rates == [2900, 3000]  # 0.29 and 0.3 万元/人
+    assert not _errors(record)
+    # 82.30 + 21.6 + 13.30 = 117.2, not 127.20 (where cells keep their columns: in text the
+    # 其他资金 row's figures have no known column, so no column's sum is known)
+    errors = _errors(_record(tmp_path, _last_year_column_form("21.6"), shape))
+    assert ("127.2" in errors[0]) if shape in ("docx", "xlsx") else not errors
+
+
+def test_figures_after_the_goals_label_are_no_fund_rows(tmp_path):
+    from conftest import text_record
+    # one cell a line, blank cells kept as lines of a space, two source rows left empty
+    cells = ["项目支出绩效自评表", "项目名称", "乡镇卫生院设备购置", "项目资金\n(万元)", " ", "年初\n\n预算数",
+             "全年\n\n预算数", "全年\n\n执行数", "分值", "执行率", "得分", "年度资金总额", "60", "60", "57", "10",
+             "95%", "9.5", "其中:当年财政拨款", "60", "60", "57", " ", "    上年结转资金", " ", " ", " ", " ",
+             "  其他资金", " ", " ", " ", " ", "年度总体目标", "预期目标", "实际完成情况", "60", "57"]
+    record = text_record(tmp_path, "\n\n".join(cells) + "\n", "form.txt")
+    # the figures under 实际完成情况 are not the empty rows' figures written apart from them
+    assert not [f for f in record["facts"] if f.get("label") in ("上年结转资金", "其他资金")]
+    assert not _errors(record)
+
+
+def _indented_sources() -> list:
+    """Amounts written with 万元 in each cell; the source rows under 其中 indented with
+    ideographic spaces, as Word and WPS users indent them."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "村级公益设施维护"],
+        ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["年度资金总额", "88.0万元", "96.0万元", "91.2万元", "95.00%", "10分", "9.5分"],
+        ["其中：中央资金", "50.0万元", "50.0万元", "48.0万元", "96.00%", "", ""],
+        ["\u3000\u3000\u3000省级资金", "24.0万元", "24.0万元", "22.8万元", "95.00%", "", ""],
+        ["\u3000\u3000\u3000县级资金", "14.0万元", "22.0万元", "20.4万元", "92.73%", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "维护公益设施", "≥120处", "126处", "50分", "50分"],
+        ["满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "92%", "40分", "40分"],
+        ["合计", "", "", "", "", "100分", "99.5分"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_source_rows_indented_with_ideographic_spaces(tmp_path, shape):
+    # on one line, the indents are the only runs of spaces: they do not make the cells
+    record = _record(tmp_path, _indented_sources(), shape)
+    assert [r["label"] for r in record["forms"][0]["funds"]] == ["年度资金总额", "中央资金", "省级资金", "县级资金"]
+    assert not _errors(record)

@@ -43,14 +43,15 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
 _FILL_PREFERENCE = {"行次": 5, "全年执行数": 3, "全年预算数": 2, "年初预算数": 1, "扣除统筹整合后预算数": 1, "全年到位数": 1}
 
 
-def assign_by_type(columns: list, values: list, row_slot: str) -> list:
+def assign_by_type(columns: list, values: list, row_slot: str, total_scored: bool = False) -> list:
     """(column, kind, token) for values written without their empty cells: each value goes
     to a column whose type it fits, in order. Of the orders that fit, the most plausible
     one is taken when the row's rate pins its middle and that order is the only one that
     plausible (the total row carries 分值; the spending column is filled before the
     budgets); otherwise a value gets a column only
     where every fitting order agrees, else only its kind where they agree on that — an
-    amount, but of which column is unknown — else nothing. Never a guess."""
+    amount, but of which column is unknown — else nothing. Never a guess. Where the block's
+    total row holds its 分值 (`total_scored`), another row's figures are no points."""
     kinds = {c: fund_column_kind(c) for c in columns}
 
     def fits(column: str, token: Token) -> bool:
@@ -68,7 +69,9 @@ def assign_by_type(columns: list, values: list, row_slot: str) -> list:
             return False
         if token.unit is not None:  # a figure written with its unit (see form_cells.unit_cell)
             return kinds[column] == ("score" if token.unit == "分" else "amount")
-        return kinds[column] != "score" or value_of(token.text) <= 100
+        if kinds[column] == "score":
+            return value_of(token.text) <= 100 and not (total_scored and row_slot != "total")
+        return True
 
     def plausibility(chosen: tuple) -> int:
         filled = {columns[c] for c, t in zip(chosen, values) if value_type(t.text) != "na"}

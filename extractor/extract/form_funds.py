@@ -306,7 +306,7 @@ class FundBlockReader(SideBySideFunds):
             elif signature in self.fund_patterns:
                 pairs = [(c, fund_column_kind(c), t) for c, t in zip(self.fund_patterns[signature], values)]
             else:
-                pairs = assign_by_type(self.fund_columns, values, slot)
+                pairs = assign_by_type(self.fund_columns, values, slot, self._total_scored())
                 if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
                     self.fund_patterns[signature] = [c for c, _, _ in pairs]
             end = j
@@ -357,6 +357,14 @@ class FundBlockReader(SideBySideFunds):
         self.form["funds"].append(row)
         self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
+
+
+    def _total_scored(self) -> bool:
+        """Has this block's total row its 分值 (年度资金总额 … | 10 | 96% | 9.6)? Its other rows'
+        figures are money and rates then, never points (their 分值 and 得分 cells are dashes)."""
+        block = _block_of(self.fund_blocks)
+        return any(r["slot"] == "total" and r.get("fund_block") == block
+                   and any(fund_column_kind(c) == "score" for c in r["cells"]) for r in self.form["funds"])
 
 
 def _block_of(fund_blocks: int) -> Optional[int]:

@@ -68,6 +68,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i += 1
                 continue
             before = i
+            if self.queued_rows and key in v["goal_label"]:
+                self.queued_rows = []  # the goals begin: a fund row still waiting for figures has none
             unit = self._unit_statement(i)
             if unit and self.indicators is None and (not self.fund_columns or not self._unit_stated):
                 # the form's money unit, wherever the fund block writes it (a text layer may

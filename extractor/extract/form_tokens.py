@@ -95,7 +95,7 @@ def _lines(text: str):
 def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
     if _PIPE.search(text):
         return _pipe_tokens(block, text, offset, line)
-    gap = _WIDE_GAP if _WIDE_GAP.search(text.strip()) else _ANY_GAP
+    gap = _WIDE_GAP if _wide_spaced(text.strip()) else _ANY_GAP
     out: list = []
     pos = 0
     pieces = []
@@ -111,6 +111,17 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
             s = prev.start - offset
         out.append(Token(text[s:e], block, offset + s, offset + e, line, len(out), False))
     return out
+
+
+def _wide_spaced(text: str) -> bool:
+    """Are the line's cells set apart by runs of spaces (so a single space is inside a cell)?
+    Not when single spaces outnumber the runs twice over: a line of single-spaced cells with
+    a run or two from an indented label (其中： 　　省级资金) or a padded cell."""
+    wide = len(_WIDE_GAP.findall(text))
+    return wide > 0 and len(_SINGLE_GAP.findall(text)) <= 2 * wide
+
+
+_SINGLE_GAP = regex.compile(r"(?<!\s)\s(?!\s)")
 
 
 def _comparator_before(text: str, after: str) -> bool:

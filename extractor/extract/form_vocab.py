@@ -78,6 +78,7 @@ def vocab() -> dict:
         "cell_units": frozenset(s["indicator_units"]) | frozenset(s["cell_units"]),
         "unit_placeholders": frozenset(s["unit_placeholders"]),
         "grade_cell": set(s["grade_cells"]),
+        "goal_label": {bare(label) for label in s["goal_labels"]},
         "task_header": {bare(label) for label in s["task_header"]},  # 任务名称: a task block's header
         "grade": sorted(s["grades"], key=len, reverse=True),
         "na": set(s["na_cells"]),
