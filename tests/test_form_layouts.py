@@ -502,3 +502,38 @@ def test_source_rows_indented_with_ideographic_spaces(tmp_path, shape):
     record = _record(tmp_path, _indented_sources(), shape)
     assert [r["label"] for r in record["forms"][0]["funds"]] == ["年度资金总额", "中央资金", "省级资金", "县级资金"]
     assert not _errors(record)
+
+
+def _names_first_form(reached: str = "2,460") -> list:
+    """An indicator table with no level columns: each row names its indicator, the unit and
+    the kind of target (定量指标) in cells of their own, a start-of-year target and an adjusted
+    one, a 得分系数（%） written bare, and a words column at the end."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "城乡公益性岗位补贴", "", "", "主管部门", "某县人力资源和社会保障局"],
+        ["项目预算执行情况（万元）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率权重（分）", "执行率得分（分）"],
+        ["", "520", "560", "532", "95", "10", "9.5"],
+        ["指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数（%）", "指标权重（分）", "指标得分（分）", "是否核心指标"],
+        ["开发公益性岗位人数", "人", "定量指标", "≥2,600", "≥2,400", reached, "100", "30", "30", "是"],
+        ["补贴按月发放率", "%", "定量指标", "100", "100", "100", "100", "30", "30", "否"],
+        ["岗位人员满意度", "%", "定量指标", "≥90", "≥90", "93", "100", "30", "30", "是"],
+        ["合计", "", "", "", "", "", "", "100", "99.5", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_indicator_table_that_starts_with_the_names(tmp_path, shape):
+    record = _record(tmp_path, _names_first_form(), shape)
+    form = record["forms"][0]
+    rows = {r["path"][-1]: r for r in form["indicators"]}
+    assert len(rows) == 3, shape
+    jobs = rows["开发公益性岗位人数"]
+    # the result is measured against the adjusted target; the first one is a fact only
+    assert (jobs["target"]["value"], jobs["other_target"]["value"], jobs["actual"]["unit"]) == (2400, 2600, "人")
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    assert {"全年预算数", "分值", "得分"} <= set(total["cells"])
+    assert sorted(v for k, v, u in _facts(record).elements() if k == "headcount") == [2400, 2460, 2600]
+    assert not _errors(record) and not [f for f in record["flags"] if f["severity"] == "warning"]
+    # 2,380 misses the adjusted 2,400 and keeps its 30 points
+    missed = _record(tmp_path, _names_first_form("2,380"), shape)
+    assert "form.target_missed" in [f["rule"] for f in missed["flags"]]

@@ -9,7 +9,7 @@ from .form_tokens import Token
 from .form_vocab import ROW_NUMBER, fund_column_kind, parse_target, value_type
 
 
-def assign_indicator_values(slots: list, taken: list) -> dict:
+def assign_indicator_values(slots: list, taken: list, percent_written: frozenset = frozenset()) -> dict:
     """Slot → token for an indicator row written without its empty cells, in the column
     order of the form's header (分值 comes first in some provinces' forms). 分值 and 得分
     hold bare numbers; a bare number after a target written with its unit is a score
@@ -29,8 +29,9 @@ def assign_indicator_values(slots: list, taken: list) -> dict:
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
         if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na") for slot, t in assigned):
             continue
-        if any(slot in ("completion", "deviation") and value_type(t.text) not in ("pct", "na") for slot, t in assigned):
-            continue  # 完成率 and 偏差率 are percentages
+        if any(slot in ("completion", "deviation") and value_type(t.text) not in ("pct", "na")
+               and not (slot in percent_written and value_type(t.text) == "num") for slot, t in assigned):
+            continue  # 完成率 and 偏差率 are percentages (bare where the header writes the %)
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if slot not in score_slots
                         and (has_unit and bare_number(t) or t.unit == "分"))

@@ -25,6 +25,8 @@ class _IndicatorHeader:
     level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
     # 度量单位 / 指标性质 columns → how many value columns stand before them (shapes without columns)
     target_cells: dict = field(default_factory=dict)
+    # the percentage columns whose header writes the % (得分系数（%）): bare figures there are percentages
+    percent_written: frozenset = frozenset()
 
 
 class IndicatorBlockReader:
@@ -33,6 +35,7 @@ class IndicatorBlockReader:
         v = vocab()
         head = self.tokens[i]
         slots, cols, name_col, level_cols, target_cells = [], {}, None, {}, {}
+        percent_written = set()
         j = i
         while j < len(self.tokens):
             t = self.tokens[j]
@@ -44,6 +47,8 @@ class IndicatorBlockReader:
                     level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
+                if slot in ("completion", "deviation") and _PERCENT_IN_HEADER.search(t.text):
+                    percent_written.add(slot)
                 if slot in _CELL_OF_TARGET:
                     target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
                 _add_column(slots, cols, slot, t.col)
@@ -62,12 +67,12 @@ class IndicatorBlockReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
-        slots, cols = _converted_scores(*_words_before_points(slots, cols))
+        slots, cols = _adjusted_target(*_converted_scores(*_words_before_points(slots, cols)))
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0), level_cols if head.positional else {},
-                                           target_cells)
+                                           target_cells, frozenset(percent_written))
         return j
 
     # -- rows whose names a text layer moved away from their values (a PDF export that
@@ -190,7 +195,7 @@ class IndicatorBlockReader:
             end = i + 1
             while end < len(self.tokens) and self.tokens[end].line == name.line:
                 end += 1
-            if not _lined_up(values):
+            if not _lined_up(values, head.percent_written):
                 # words under 得分, a count under 完成率: the row's cells are not the header's
                 # columns (one left out in the middle); not read, so no sum over the rows is known
                 self.form["unread_rows"] += 1
@@ -217,7 +222,8 @@ class IndicatorBlockReader:
         for slot, types, label in (("completion", ("pct",), "完成率"), ("deviation", ("pct",), "偏差率"),
                                    ("weight_share", ("num", "pct"), "权重占比")):
             token = values.get(slot)
-            if token is not None and value_type(token.text) in types:
+            if token is not None and (value_type(token.text) in types or slot in head.percent_written
+                                      and value_type(token.text) == "num"):
                 self.index.fact_for(token, "%", label, row["path"][-1],
                                     {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
         for slot in _POINT_SLOTS:
@@ -266,6 +272,7 @@ class IndicatorBlockReader:
         return out
 
 
+_PERCENT_IN_HEADER = regex.compile(r"[（(]\s*[%％]\s*[)）]")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _LEVEL_POINTS = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 def _fact_unit(unit: Optional[str]) -> Optional[str]:
@@ -295,6 +302,17 @@ def _converted_scores(slots: list, cols: dict) -> tuple:
     return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
 
 
+def _adjusted_target(slots: list, cols: dict) -> tuple:
+    """A target adjusted during the year (年初指标值 | 调整指标值 | 全年完成值): the result is
+    measured against the adjusted one; the first is a second target, a fact only."""
+    if "adjusted_target" not in slots:
+        return slots, cols
+    rename = {"target": "other_target", "adjusted_target": "target"}
+    if "target" not in slots:
+        rename = {"adjusted_target": "target"}
+    return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
+
+
 def _words_before_points(slots: list, cols: dict) -> tuple:
     """A column of words before all the points columns (备注, 是否达成 between 实际完成值 and 分值)
     is passed over like a 评分标准 column: a row's reason is its last column only. (Points after
@@ -311,10 +329,12 @@ def _words_before_points(slots: list, cols: dict) -> tuple:
     return slots[:k] + ["skip"] + slots[k + 1:], cols
 
 
-def _lined_up(values: dict) -> bool:
+def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
     """Does every filled cell of a row read by column hold what its column holds (points
-    under 分值 and 得分, a percentage under 完成率)?"""
+    under 分值 and 得分, a percentage under 完成率 — a bare figure where the header writes
+    the %)?"""
     for slot, types in _SLOT_TYPES.items():
+        types = types + ("num",) if slot in percent_written else types
         token = values.get(slot)
         if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) not in types:
             return False
@@ -385,9 +405,11 @@ def _units_from_cells(values: dict) -> None:
     (and the target its 指标性质 comparator); a result written bare beside a target read
     with such a unit (the cells were joined by form_cells) shares it."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
+    if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
+        comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     target, actual = values.get("target"), values.get("actual")
     if unit is not None and unit.text.strip() in vocab()["cell_units"]:
-        for slot, cmp in (("target", comparator), ("actual", None)):
+        for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None)):
             token = values.get(slot)
             if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)):
                 values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)

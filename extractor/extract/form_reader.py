@@ -84,7 +84,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_total(i)  # 自评总分 in the form's head, before its blocks
             elif self.indicators is None and key in v["meta"] and not t.merged:
                 i = self._read_meta(i, v["meta"][key])
-            elif key == "一级指标" and not t.merged:
+            elif (key == "一级指标" or key == "三级指标" and self.indicators is None and self._names_first(i)) \
+                    and not t.merged:
                 self.weighted_levels = not t.positional and self._starts_weighted_levels(i)
                 i = self._read_indicator_header(i)
             elif self.weighted_levels and key not in v["total"] and not SUBTOTAL_LABEL.match(key):
@@ -217,6 +218,16 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             self.form["meta"][key].append({"text": self.tokens[j].text.strip(), "source": self.tokens[j].source()})
             return j + 1
         return i + 1
+
+    def _names_first(self, i: int) -> bool:
+        """Does an indicator header start at i without level columns (指标名称 | 计量单位 |
+        指标性质 | 年初指标值 …): the name's cell followed by two of the value columns?"""
+        cols = vocab()["ind_col"]
+        k, named = i + 1, 0
+        while k < len(self.tokens) and k <= i + 3 and bare(self.tokens[k].text) in cols:
+            named += 1
+            k += 1
+        return named >= 2
 
     def _next_filled(self, j: int) -> Optional[int]:
         while j < len(self.tokens):

@@ -83,17 +83,17 @@ class TypedRowReader:
                 pass  # the row's 评分标准 (≥90%得满分, 按标准执行得满分) between its figures: no value
             elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
-            elif (len(taken) < len(value_slots) and value_slots[len(taken)] in ("target", "actual")
-                  and sum(1 for x in taken if not value_type(x.text)) < 2
+            elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
+                  and sum(1 for x in taken if not value_type(x.text)) < max(2, len(_WORDED & set(value_slots)))
                   and short_result(t.text) and self._numbers_follow(j + 1)):
-                taken.append(t)  # at most the two
+                taken.append(t)  # at most the targets and the result
             elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
                     and self._numbers_follow(j + 1):
                 pass  # a column of words between the figures (分值 | 评分标准 | 得分): no value
             else:
                 break
             j += 1
-        values = assign_indicator_values(self.indicators.slots, taken)
+        values = assign_indicator_values(self.indicators.slots, taken, self.indicators.percent_written)
         values.update(cells)
         row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
         if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
@@ -116,7 +116,7 @@ class TypedRowReader:
         text = t.text.strip()
         for cell, ok in (("unit", lambda: text in vocab()["cell_units"] or is_na(text)
                                            or text in vocab()["unit_placeholders"]),
-                         ("comparator", lambda: text in spec()["comparators"])):
+                         ("comparator", lambda: text in spec()["comparators"] or text in spec()["target_natures"])):
             if self.indicators.target_cells.get(cell) == n and cell not in seen and ok():
                 return cell
         return None
@@ -153,6 +153,8 @@ class TypedRowReader:
         return False
 
 
+# the cells a qualitative row writes in words (好, 达标): its targets and its result
+_WORDED = {"other_target", "target", "actual"}
 # a comparator written before a figure or a deadline (≥95%, ≤2023年12月)
 COMPARATOR_MARKS = "≤≥<>=＜＞"
 # a deadline written as a target or result (2022年12月底前, 12月31日前完成)
