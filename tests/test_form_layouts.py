@@ -381,6 +381,7 @@ def _two_target_columns(year: str, other: str, year_first: bool, reached: str = 
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("year,other,year_first", [("年度指标值", "中期指标值", False),
                                                    ("本区域年度指标值", "中央下达指标值", False),
+                                                   ("本区域指标值", "全年指标值", False),
                                                    ("年度指标值", "中期指标值", True)])
 def test_a_second_target_column(tmp_path, shape, year, other, year_first):
     record = _record(tmp_path, _two_target_columns(year, other, year_first), shape)
@@ -537,3 +538,27 @@ def test_an_indicator_table_that_starts_with_the_names(tmp_path, shape):
     # 2,380 misses the adjusted 2,400 and keeps its 30 points
     missed = _record(tmp_path, _names_first_form("2,380"), shape)
     assert "form.target_missed" in [f["rule"] for f in missed["flags"]]
+
+
+def _sangong_spending(total: str = "52.30") -> list:
+    """A department form's 三公 block under its own header (预算数 | 决算数), after the fund block."""
+    return [
+        ["2023年度部门整体支出绩效自评表"],
+        ["部门名称", "某县自然资源局"],
+        ["部门预算资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["", "总额", "2,410.00", "2,530.00", "2,428.80", "96.00%", "10", "9.60"],
+        ["", "基本支出", "1,860.00", "1,880.00", "1,861.20", "99.00%", "", ""],
+        ["", "项目支出", "550.00", "650.00", "567.60", "87.32%", "", ""],
+        ["“三公”经费（万元）", "项目", "预算数", "", "决算数", "", "", ""],
+        ["", "公务用车购置及运行维护费", "46.00", "", "44.10", "", "", ""],
+        ["", "公务接待费", "8.00", "", "8.20", "", "", ""],
+        ["", "合计", "54.00", "", total, "", "", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_sangong_block_of_budget_and_final_accounts(tmp_path, shape):
+    record = _record(tmp_path, _sangong_spending(), shape)
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount" and v < 1000000)
+    assert amounts == [Decimal(x) for x in ("80000", "82000", "441000", "460000", "523000", "540000")], shape
+    assert not _errors(record)

@@ -67,7 +67,7 @@ class IndicatorBlockReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
-        slots, cols = _adjusted_target(*_converted_scores(*_words_before_points(slots, cols)))
+        slots, cols = _measured_target(*_converted_scores(*_words_before_points(slots, cols)))
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
@@ -302,14 +302,15 @@ def _converted_scores(slots: list, cols: dict) -> tuple:
     return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
 
 
-def _adjusted_target(slots: list, cols: dict) -> tuple:
-    """A target adjusted during the year (年初指标值 | 调整指标值 | 全年完成值): the result is
-    measured against the adjusted one; the first is a second target, a fact only."""
-    if "adjusted_target" not in slots:
+def _measured_target(slots: list, cols: dict) -> tuple:
+    """A target the result is measured against beside another one: adjusted during the year
+    (年初指标值 | 调整指标值 | 全年完成值) or the region's own (全年指标值 | 本区域指标值). The
+    other is a second target, a fact only."""
+    if "measured_target" not in slots:
         return slots, cols
-    rename = {"target": "other_target", "adjusted_target": "target"}
+    rename = {"target": "other_target", "measured_target": "target"}
     if "target" not in slots:
-        rename = {"adjusted_target": "target"}
+        rename = {"measured_target": "target"}
     return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
 
 
