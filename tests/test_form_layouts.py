@@ -562,3 +562,19 @@ def test_a_sangong_block_of_budget_and_final_accounts(tmp_path, shape):
     amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount" and v < 1000000)
     assert amounts == [Decimal(x) for x in ("80000", "82000", "441000", "460000", "523000", "540000")], shape
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_weight_stated_in_a_header_cell(tmp_path, shape):
+    rows = [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "农村客运补贴"],
+        ["预算执行情况（10分）", "资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "得分"],
+        ["", "年度资金总额", "300.00", "320.00", "304.00", "95.00%", "9.50"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "补贴客运班线", "≥36条", "38条", "45", "45"],
+        ["满意度指标", "服务对象满意度指标", "乘客满意度", "≥90%", "93%", "45", "45"],
+        ["总分", "", "", "", "", "100", "99.50"],
+    ]
+    scores = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "score")
+    assert scores == [Decimal(x) for x in ("9.50", "10", "45", "45", "45", "45", "99.50", "100")], shape
