@@ -978,3 +978,23 @@ def test_first_level_scores_in_a_paragraph_that_also_states_the_grade_bands(tmp_
     # the same with ASCII commas, as some web copies write them
     assert flags_of(tmp_path, body.replace("92.5", "91.5").replace("，", ","), "score.tree") == []
     assert flags_of(tmp_path, body.replace("91.5分", "92.5分").replace("，", ","), "score.tree")
+
+
+def test_a_from_to_change_that_repeats_its_per_head_words(tmp_path):
+    body = "农村特困人员基本生活标准由每人每月620元提高到680元，每人每月提高60元。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    [flag] = flags_of(tmp_path, body.replace("提高60元", "提高70元"), "diff.change")
+    assert "680元 − 620元 = 60元" in flag["message"]
+    # another subject's change after the from-to is not its change
+    assert flags_of(tmp_path, "城市低保标准由620元提高到680元，农村低保提高45元。\n", "diff.change") == []
+
+
+def test_a_price_and_the_amount_it_paid_right_after_it(tmp_path):
+    body = "为3,420名计划生育奖励扶助对象发放扶助金，标准为每人每年960元，发放资金328.32万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == []
+    [flag] = flags_of(tmp_path, body.replace("328.32万元", "382.32万元"), "product.unit")
+    assert "= 328.32万元" in flag["message"]
+    # a month's price, and prices of several groups sharing one amount, price no total
+    for other in ("特扶对象860人，标准为每人每月590元，发放资金608.88万元。\n",
+                  "学生共5,200人，按照小学生均720元、初中生均940元的标准，拨付公用经费421.60万元。\n"):
+        assert flags_of(tmp_path, other, "product.unit") == [], other

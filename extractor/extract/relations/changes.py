@@ -166,10 +166,12 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
 
 @lru_cache(maxsize=1)
 def _from_to_patterns() -> tuple:
-    """由[2022年的] before the first figure, 提高到[2023年的] between the two, ，提高 before the change
-    (the change words: patterns/relations.json change_words)."""
+    """由[2022年的][每人每月] before the first figure, 提高到[2023年的] between the two, ，[每人每月]提高
+    before the change (the change words and the per-head words: patterns/relations.json
+    change_words, from_to_qualifier)."""
     word = "(?P<word>" + "|".join(map(regex.escape, vocabulary()["change_words"])) + ")"
     year = r"(?:\d{4}年(?:底|末)?的?)?"
-    return (regex.compile(rf"由(?:上年的?|{year})$"),
+    per = vocabulary()["from_to_qualifier"]
+    return (regex.compile(rf"由(?:上年的?|{year}){per}$"),
             regex.compile(rf"\s*{word}(?:到|至){year}\s*"),
-            regex.compile(rf"\s*[，,]?\s*{word}了?\s*"))
+            regex.compile(rf"\s*[，,]?\s*{per}{word}了?\s*"))

@@ -29,6 +29,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         si = sentence_index(spans, f.source["start"])
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and relation_patterns()["sum_words"].search(g.context)), None)
+        if amount is None and i + 1 < len(facts) and _paid_right_after(facts[i + 1], si, spans) \
+                and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
+            amount = facts[i + 1]  # (the sentence's only price: several share one total)
         count = next((g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
                       and sentence_index(spans, g.source["start"]) >= si - 1), None)
         average = amount is None and count is not None and f.kind == "amount"
@@ -45,6 +48,13 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
+
+
+def _paid_right_after(g, si: int, spans: list) -> bool:
+    """Is g, the figure right after a price in its sentence, the amount it paid out in all
+    (…每人每年960元，发放资金596.64万元)?"""
+    return (g.kind == "amount" and not g.approx and sentence_index(spans, g.source["start"]) == si
+            and _price_patterns()["paid"].search(g.context or "") is not None and _priced(g) is None)
 
 
 def _priced(f) -> str | None:
@@ -81,7 +91,7 @@ def _total_before(before: list, spans: list, si: int, per: str) -> tuple:
 def _price_patterns() -> dict:
     v = vocabulary()
     return {"head": regex.compile(v["price_per_head"]), "household": regex.compile(v["price_per_household"]),
-            "period": regex.compile(v["price_per_period"])}
+            "period": regex.compile(v["price_per_period"]), "paid": regex.compile(v["paid_total"])}
 
 
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
