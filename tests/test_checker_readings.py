@@ -998,3 +998,15 @@ def test_a_price_and_the_amount_it_paid_right_after_it(tmp_path):
     for other in ("特扶对象860人，标准为每人每月590元，发放资金608.88万元。\n",
                   "学生共5,200人，按照小学生均720元、初中生均940元的标准，拨付公用经费421.60万元。\n"):
         assert flags_of(tmp_path, other, "product.unit") == [], other
+
+
+def test_a_list_said_to_be_all_of_its_whole(tmp_path):
+    for body in ("全年共接待来访群众2,640人次。来访事项按类别分为三类：土地征收1,120人次、劳动保障860人次、其他660人次。\n",
+                 "项目实际支出1,846.20万元，全部由以下三部分构成：建安工程费1,582.60万元，设备购置费198.40万元，其他费用65.20万元。\n"):
+        assert flags_of(tmp_path, body, "sum.breakdown") == [], body
+    slipped = "项目实际支出1,846.20万元，全部由以下三部分构成：建安工程费1,582.60万元，设备购置费168.40万元，其他费用65.20万元。\n"
+    [flag] = flags_of(tmp_path, slipped, "sum.breakdown")  # all of it, so short of it is an error too
+    assert flag["severity"] == "error" and "1,846.20万元" in flag["message"]
+    # the whole in an earlier sentence of two such figures: which one is not said
+    body = "全县低保对象2,300人，特困人员450人。按保障类别分为三类：一类对象600人、二类对象900人、三类对象700人。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []

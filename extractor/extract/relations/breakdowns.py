@@ -54,7 +54,9 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 after = after[:-1]
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
         # "…64226人次。其中住院…": the total closes an earlier sentence
-        opens_sentence = not before and si > 0 and m.start() - s_start <= 1
+        # (or a list said to be all of a whole that its sentence names in words only: 全部学员分为四类：…)
+        opens_sentence = not before and si > 0 and (m.start() - s_start <= 1
+                                                     or relation_patterns()["complete"].match(m.group(0)) is not None)
         # the clause group leading to the marker names the sub-list's total
         lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
         for kind in ("amount", "headcount", "person_times", "households", "count", "score"):
@@ -73,6 +75,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                       and (kind != "score" or f.label == _DEDUCTION)]
             if opens_sentence:
                 totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
+                if m.start() - s_start > 1 and len(totals) != 1:
+                    continue  # (全部学员分为四类 after a sentence of several such figures: whose is not said)
             if not totals:
                 continue
             total = totals[-1]
@@ -87,7 +91,7 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
-                        "complete": m.group(0).startswith(tuple(vocabulary()["complete_markers"])),
+                        "complete": relation_patterns()["complete"].match(m.group(0)) is not None,
                         "source": {"block": block.index, "page": block.page}}
             if _complete_family(parts):
                 relation["complete_family"] = True  # 基本支出 and 项目支出: the whole by definition
@@ -107,8 +111,8 @@ _DEDUCTION = "扣分"
 def _listed_before(found: list, k: int, f, s_start: int) -> bool:
     """Is f an item of an earlier 分别为 list of its sentence (基本支出分别为A和B，项目支出分别为
     C和D: B is no total of the second list)?"""
-    complete = tuple(vocabulary()["complete_markers"])
-    return any(s_start <= m.start() and m.end() <= f.source["start"] and m.group(0).startswith(complete)
+    complete = relation_patterns()["complete"]
+    return any(s_start <= m.start() and m.end() <= f.source["start"] and complete.match(m.group(0))
                for m in found[:k])
 
 

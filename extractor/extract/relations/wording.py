@@ -24,9 +24,12 @@ def vocabulary() -> dict:
 def relation_patterns() -> dict:
     """The relation vocabulary compiled once per process."""
     v = vocabulary()
-    markers = "|".join(map(regex.escape, v["breakdown_markers"] + v["complete_markers"]))
+    markers = "|".join(list(map(regex.escape, v["breakdown_markers"] + v["complete_markers"]))
+                       + v["complete_marker_patterns"])
+    complete = "|".join(list(map(regex.escape, v["complete_markers"])) + v["complete_marker_patterns"])
     return {
         "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
+        "complete": regex.compile(rf"(?:{complete})"),
         "share_suffix": regex.compile(v["share_suffix"]),
         "rate_amount_joiner": regex.compile(v["rate_amount_joiners"]),
         "previous_year": regex.compile("|".join(v["previous_year_words"])),
