@@ -578,3 +578,17 @@ def test_a_weight_stated_in_a_header_cell(tmp_path, shape):
     ]
     scores = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "score")
     assert scores == [Decimal(x) for x in ("9.50", "10", "45", "45", "45", "45", "99.50", "100")], shape
+
+
+def test_tab_separated_rows_whose_merged_cells_were_dropped(tmp_path):
+    # copied from a web page: tabs between cells, the cells a merge covers left out, so a
+    # cell's place is not its column; read by type instead (before: half the rows lost and
+    # a false score-total error)
+    from conftest import text_record
+    rows = _criteria_between()
+    text = "\n".join("\t".join(c for c in r if c) for r in rows) + "\n"
+    record = text_record(tmp_path, text, "form.txt")
+    assert len(record["forms"][0]["indicators"]) == 4
+    assert not _errors(record)
+    kept = "\n".join("\t".join(r) for r in rows) + "\n"  # every empty cell kept: read by column
+    assert len(text_record(tmp_path, kept, "kept.txt")["forms"][0]["indicators"]) == 4

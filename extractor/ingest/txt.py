@@ -173,8 +173,18 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
             break
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
-    _emit_table(doc, rows)
+    _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
     return i
+
+
+def _empty_cells_kept(rows: list) -> bool:
+    """Did the export keep the empty cells (so a cell's place is its column)? Not where the
+    rows have different numbers of cells and not one of them is empty: a copy that dropped
+    them (产出指标 | 数量指标 | 名称 … over 名称 | … with the merged level cells left out)."""
+    wide = [r for r in rows if len(r) >= 2]
+    if len({len(r) for r in wide}) <= 1:
+        return True
+    return any(not cell.strip() for r in wide for cell in r[:-1])
 
 
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
