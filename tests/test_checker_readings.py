@@ -1010,3 +1010,22 @@ def test_a_list_said_to_be_all_of_its_whole(tmp_path):
     # the whole in an earlier sentence of two such figures: which one is not said
     body = "全县低保对象2,300人，特困人员450人。按保障类别分为三类：一类对象600人、二类对象900人、三类对象700人。\n"
     assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_rate_said_of_one_county_is_not_of_anothers_figures(tmp_path):
+    body = ("全市下达资金1,200万元，其中宜良县560万元、富民县380万元、嵩明县260万元。宜良县支出548.80万元，执行率98.00%；"
+            "富民县支出361.00万元，执行率95.00%；嵩明县资金全部支出，执行率100%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_last_years_figures_are_neither_the_total_nor_a_part(tmp_path):
+    body = ("2023年部门支出8,640万元，较上年的7,920万元增加720万元。其中基本支出5,180万元，占59.95%；"
+            "上年基本支出4,950万元。项目支出3,460万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    assert flags_of(tmp_path, body.replace("项目支出3,460万元", "项目支出3,460万元，其中基建支出3,900万元"), "sum.breakdown")
+
+
+def test_a_complete_list_after_a_sentence_of_other_figures(tmp_path):
+    # 分别为 with no figure before it in its sentence breaks down nothing of the sentences before
+    body = ("消费券带动文旅消费2,840万元。未核销的41.60万元已收回。消费券分三批发放，每批发放额分别为120万元、90万元和90万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []

@@ -7,6 +7,7 @@ from itertools import permutations
 from typing import Optional
 
 from . import rule
+from ..subjects import same_subject
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, sum_of, written
 from .tolerance import Interval, exact, interval_of, percentage, verdict
 
@@ -94,7 +95,10 @@ def check_ratio_stated(record: dict) -> list:
             flags.append(flag)
     for rel in relations_of(record, "ratio"):
         rate = facts[rel["rate"]]
-        pairs = [(facts[n], facts[d]) for n in rel["numerators"] for d in rel["denominators"] if n != d]
+        # a rate said of one county, group or item is not of another's figures (山阳县…执行率100%
+        # beside 柞水县支出590.46万元): those of no subject or of its own only
+        pairs = [(facts[n], facts[d]) for n in rel["numerators"] for d in rel["denominators"]
+                 if n != d and _subject_allows(rate, facts[n]) and _subject_allows(rate, facts[d])]
         results = []
         for num, den in pairs:
             v = _percent_of(num, den)
@@ -130,6 +134,11 @@ def check_ratio_stated(record: dict) -> list:
         if flag:
             flags.append(flag)
     return flags
+
+
+def _subject_allows(rate: dict, figure: dict) -> bool:
+    a, b = rate.get("subject"), figure.get("subject")
+    return not a or not b or same_subject(a, b)
 
 
 def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_blocks: set) -> bool:

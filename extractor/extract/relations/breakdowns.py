@@ -54,9 +54,9 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 after = after[:-1]
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
         # "…64226人次。其中住院…": the total closes an earlier sentence
-        # (or a list said to be all of a whole that its sentence names in words only: 全部学员分为四类：…)
-        opens_sentence = not before and si > 0 and (m.start() - s_start <= 1
-                                                     or relation_patterns()["complete"].match(m.group(0)) is not None)
+        # (or a list of a counted whole that its sentence names in words only: 全部学员分为四类：…)
+        counted = m.start() - s_start > 1 and relation_patterns()["counted_whole"].match(m.group(0)) is not None
+        opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted)
         # the clause group leading to the marker names the sub-list's total
         lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
         for kind in ("amount", "headcount", "person_times", "households", "count", "score"):
@@ -74,9 +74,17 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                       and not per_unit(f) and not _listed_before(found, k, f, s_start)
                       and (kind != "score" or f.label == _DEDUCTION)]
             if opens_sentence:
-                totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
-                if m.start() - s_start > 1 and len(totals) != 1:
-                    continue  # (全部学员分为四类 after a sentence of several such figures: whose is not said)
+                if counted:
+                    # the sentence right before, when it states just one such figure
+                    lo, hi = spans[si - 1]
+                    totals = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx]
+                    if len(totals) != 1 or _is_change(totals[0]) != changes:
+                        continue
+                else:
+                    totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
+            # last year's level a change is measured from (较上年的48,260万元) is no total of this
+            # year's parts while this year's figure stands beside it
+            totals = [f for f in totals if not _last_years_base(f)] or totals
             if not totals:
                 continue
             total = totals[-1]
@@ -124,6 +132,18 @@ def _complete_family(parts: list) -> bool:
                 sum(1 for p in parts if _CLAUSE_BREAK.split(p.context)[-1].find(member) >= 0) == 1 for member in family):
             return True
     return False
+
+
+def _of_last_year(f) -> bool:
+    """Does f's own clause say it is last year's (上年基本支出…)?"""
+    return relation_patterns()["previous_year"].search(_CLAUSE_BREAK.split(f.context or "")[-1]) is not None
+
+
+def _last_years_base(f) -> bool:
+    """Is f the previous year's level a change is stated from (较上年的48,260万元增加…,
+    比2022年的…)? Its clause names the previous year right before it, no change word."""
+    lead = _CLAUSE_BREAK.split(f.context or "")[-1]
+    return bool(regex.search(r"(?:较|比)(?:上年|去年|(?:19|20)\d{2}年)(?:同期)?的?$", lead)) and not _is_change(f)
 
 
 def _is_change(f) -> bool:
@@ -207,6 +227,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             break
         if parts and _SUBTOTAL.search(_CLAUSE_BREAK.split(f.context or "")[-1]):
             break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
+        if parts and _of_last_year(f) and not _of_last_year(total):
+            break  # 上年基本支出29,535.12万元 after this year's: last year's, no part of this year's total
         other = families.get(f.label)
         if family and other and other != family:
             break

@@ -30,6 +30,7 @@ def relation_patterns() -> dict:
     return {
         "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
         "complete": regex.compile(rf"(?:{complete})"),
+        "counted_whole": regex.compile("|".join(v["complete_marker_patterns"])),
         "share_suffix": regex.compile(v["share_suffix"]),
         "rate_amount_joiner": regex.compile(v["rate_amount_joiners"]),
         "previous_year": regex.compile("|".join(v["previous_year_words"])),
