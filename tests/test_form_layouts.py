@@ -592,3 +592,43 @@ def test_tab_separated_rows_whose_merged_cells_were_dropped(tmp_path):
     assert not _errors(record)
     kept = "\n".join("\t".join(r) for r in rows) + "\n"  # every empty cell kept: read by column
     assert len(text_record(tmp_path, kept, "kept.txt")["forms"][0]["indicators"]) == 4
+
+
+def _adjustments_column(local_spent: str = "118.40") -> list:
+    """A 调整数 column (the year's change to the budget), negative in the total row."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "森林防火能力提升"],
+        ["项目资金（万元）", "资金来源", "年初预算数", "调整数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["", "合计", "320.00", "-12.00", "308.00", "298.76", "97.00%", "10", "9.70"],
+        ["", "其中：中央补助资金", "200.00", "-12.00", "188.00", "180.36", "95.94%", "—", "—"],
+        ["", "省级补助资金", "120.00", "0", "120.00", local_spent, "98.67%", "—", "—"],
+        ["一级指标", "二级指标", "三级指标", "本年目标值", "上年实际值", "本年实际值", "分值", "得分", "说明"],
+        ["产出指标", "数量指标", "防火巡护人员", "≥160人", "152人", "166人", "45", "45", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", "94%", "45", "45", ""],
+        ["总分", "", "", "", "", "", "100", "99.70", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_negative_adjustment_and_last_years_value_column(tmp_path, shape):
+    record = _record(tmp_path, _adjustments_column(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    staff = rows["防火巡护人员"]
+    assert (staff["target"]["value"], staff["other_target"]["value"], staff["actual"]["value"]) == (160, 152, 166), shape
+    assert not _errors(record)  # −12.00 over −12.00 and 0 is no part above its total
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_rate_a_misread_cell_puts_far_off_is_not_flagged(tmp_path, shape):
+    # thousands set apart by a stray space and a cell in full-width digits, as a scan's text
+    # layer writes them (1 360.00, １３６０．００): a figure read as two is no error of the form's
+    rows = [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "残疾人康复救助"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "1 360.00", "1 420.50", "1 392.09", "10", "98.00%", "9.80"],
+        ["", "其中：当年财政拨款", "１３６０．００", "1 360.00", "1 335.52", "—", "98.20%", "—"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    assert not [f for f in record["flags"] if f["rule"] == "form.execution_rate" and f["severity"] == "error"]

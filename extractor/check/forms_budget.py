@@ -36,6 +36,20 @@ def _rate_readings(row: dict, facts: dict) -> list:
     return out
 
 
+def _misread_cell(rate: dict, computed) -> bool:
+    """Is a rate that far off its figures (172.30% written, 24853.67% computed) more likely a
+    figure of the row misread (a number split at a stray space: 1 186.40) than the form's
+    error? Beyond ten times either way, unless a 10⁴ slip of 元 for 万元 explains it (unit.slip
+    reads that)."""
+    stated = Decimal(rate["value"])
+    if stated <= 0 or computed.mid <= 0:
+        return False
+    ratio = computed.mid / stated
+    if Decimal("0.1") <= ratio <= 10:
+        return False
+    return not any(Decimal("0.5") <= ratio * k <= 2 for k in (Decimal("1E-4"), Decimal("1E4")))
+
+
 @rule("form.execution_rate")
 def check_execution_rate(record: dict) -> list:
     """A fund row's stated 执行率 against 全年执行数 ÷ 全年预算数 × 100 (or ÷ 年初预算数: a
@@ -67,6 +81,8 @@ def check_execution_rate(record: dict) -> list:
                     [rate, executed, budget], form=form.get("id"), capped=True))
                 continue
             budget, computed, outcome, diff, tol = min(outcomes, key=lambda o: _OUTCOME_RANK[o[2]])
+            if _misread_cell(rate, computed):
+                continue
             flags.append(make_flag(
                 SEVERITY[outcome],
                 f"{form.get('name') or '自评表'}（{row_name(row)}）执行率与执行数、预算数不符：表列{shown(rate)}，"
@@ -155,8 +171,11 @@ def check_funds_total(record: dict) -> list:
                     continue  # nothing written under the total: a form filled in the total only
                 unknown = any(cell(p, column, facts) is None and not is_na(p, column) for p in parts)
                 where = f"{form.get('name') or '自评表'}（{row_name(whole)}，{column}）"
+                # (a column of changes — 调整数 −8.00 over 0 — may hold figures below 0: no part
+                # of a sum above its total then)
                 above = [(r, p) for r in parts for p in [cell(r, column, facts)] if p is not None
-                         and Decimal(p["value"]) > Decimal(total["value"]) and verdict(total, interval_of(p))[0] == "error"]
+                         and Decimal(p["value"]) > Decimal(total["value"]) >= 0
+                         and verdict(total, interval_of(p))[0] == "error"]
                 if above:
                     row, part = above[0]
                     diff = Decimal(total["value"]) - Decimal(part["value"])
