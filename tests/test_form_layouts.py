@@ -632,3 +632,34 @@ def test_a_rate_a_misread_cell_puts_far_off_is_not_flagged(tmp_path, shape):
     ]
     record = _record(tmp_path, rows, shape)
     assert not [f for f in record["flags"] if f["rule"] == "form.execution_rate" and f["severity"] == "error"]
+
+
+def _indicators_before_funds(score: str = "9.40") -> list:
+    """The indicator block first, the fund block under it, the total in a summary row."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "社区养老服务设施建设"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "新建社区养老服务站", "≥6个", "6个", "30", "30", ""],
+        ["效益指标", "社会效益指标", "服务老年人", "≥2,000人", "2,180人", "30", "30", ""],
+        ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "92%", "30", "30", ""],
+        ["预算执行情况（万元）", "资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["", "年度资金总额", "300.00", "320.00", "300.80", "94.00%", "10", score],
+        ["", "其中：中央资金", "200.00", "200.00", "196.00", "98.00%", "—", "—"],
+        ["", "县级资金", "100.00", "120.00", "104.80", "87.33%", "—", "—"],
+        ["总体评价", "总分", "99.40", "", "自评等级", "优", "", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_fund_block_after_the_indicator_rows(tmp_path, shape):
+    record = _record(tmp_path, _indicators_before_funds(), shape)
+    form = record["forms"][0]
+    assert [r["label"] for r in form["funds"]] == ["年度资金总额", "中央资金", "县级资金"], shape
+    assert len(form["indicators"]) == 3
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[form["total_score"]]["value"] == Decimal("99.40")
+    assert not _errors(record)
+    # 10 × 94.00% is 9.40, not 9.80 (and the total no longer adds up)
+    flagged = _record(tmp_path, _indicators_before_funds("9.80"), shape)["flags"]
+    assert "form.execution_score" in [f["rule"] for f in flagged]

@@ -98,7 +98,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
                   and (values := self._transposed_values(i))):
                 i = self._read_transposed_row(i, values)
-            elif self.indicators is None and key in v["fund_col"] and self._fund_header_len(i):
+            elif (key in v["fund_col"] and (self.indicators is None or not self.fund_columns)
+                  and self._fund_header_len(i)):
+                # (a fund block after the indicator block: the indicator rows end there)
+                self.indicators = None
                 i = self._read_fund_header(i)
             elif (self.indicators is None and key in v["fund_row"] and self.fund_columns and not t.merged
                   and not self.form["funds"] and (grouped := self._grouped_sources(i))):
@@ -149,7 +152,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_fund_row(i, "unnamed")
             elif self.indicators is not None and not self.rows_closed and SUBTOTAL_LABEL.match(key) and not t.merged:
                 i = self._read_subtotal(i)
-            elif self.indicators is not None and key in v["total"] and not t.merged:
+            elif ((self.indicators is not None or self.form["indicators"] and self.form["total_score"] is None)
+                  and key in v["total"] and not t.merged):
+                # (the form's total after a fund block that came after the indicator rows, too)
                 i = self._read_total(i)
                 self.rows_closed = self.form["total_score"] is not None
             elif self.indicators is not None and not self.rows_closed and self._name_spans_levels(i):
