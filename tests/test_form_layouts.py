@@ -663,3 +663,33 @@ def test_a_fund_block_after_the_indicator_rows(tmp_path, shape):
     # 10 × 94.00% is 9.40, not 9.80 (and the total no longer adds up)
     flagged = _record(tmp_path, _indicators_before_funds("9.80"), shape)["flags"]
     assert "form.execution_score" in [f["rule"] for f in flagged]
+
+
+def _worded_targets() -> list:
+    """分值 before the targets; targets worded (达到90%（含）以上, 不超过2,000元/件) and a result
+    written as a sentence of figures."""
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "人民调解以案定补"],
+        ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因"],
+        ["产出指标", "质量指标", "调解成功率", "20", "达到90%（含）以上", "93.5%", "20", ""],
+        ["", "", "调解协议履行率", "20", "95%（含）以上", "96.2%", "20", ""],
+        ["", "成本指标", "案件补贴标准", "20", "不超过2,000元/件", "1,800元/件", "20", ""],
+        ["效益指标", "社会效益指标", "化解矛盾纠纷涉及金额", "20", "较上年有所增加", "涉及金额1,340万元，较上年增加8%", "20", ""],
+        ["满意度指标", "服务对象满意度指标", "当事人满意度", "20", "≥90%", "88%", "18", ""],
+        ["总分", "", "", "100", "", "", "98", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_worded_targets_and_a_result_written_as_a_sentence(tmp_path, shape):
+    record = _record(tmp_path, _worded_targets(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert len(rows) == 5, shape
+    assert (rows["调解成功率"]["target"]["comparator"], rows["调解成功率"]["target"]["value"]) == (">=", 90)
+    facts = _facts(record)
+    # money per case is a price, no amount; the figure in the sentence result is one
+    assert sorted(v for k, v, u in facts.elements() if k == "amount") == [Decimal(13400000)]
+    assert sorted(v for k, v, u in facts.elements() if k == "score") == \
+        [Decimal(x) for x in ("18", "20", "20", "20", "20", "20", "20", "20", "20", "20", "98", "100")]
+    assert not _errors(record)

@@ -85,8 +85,11 @@ class TypedRowReader:
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
                   and sum(1 for x in taken if not value_type(x.text)) < max(2, len(_WORDED & set(value_slots)))
-                  and short_result(t.text) and self._numbers_follow(j + 1)):
-                taken.append(t)  # at most the targets and the result
+                  and (short_result(t.text) or value_slots[len(taken)] == "actual" and _FIGURES.search(t.text))
+                  and self._numbers_follow(j + 1)):
+                # at most the targets and the result (a result may be a sentence of figures:
+                # 挽回经济损失2,860万元，较上年增加12%)
+                taken.append(t)
             elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
                     and self._numbers_follow(j + 1):
                 pass  # a column of words between the figures (分值 | 评分标准 | 得分): no value
@@ -153,6 +156,7 @@ class TypedRowReader:
         return False
 
 
+_FIGURES = regex.compile(r"\d(?:[\d,.]*)\s*(?:%|万?元|万?人|户|个|项|次)")
 # the cells a qualitative row writes in words (好, 达标): its targets and its result
 _WORDED = {"other_target", "target", "actual"}
 # a comparator written before a figure or a deadline (≥95%, ≤2023年12月)
