@@ -693,3 +693,48 @@ def test_worded_targets_and_a_result_written_as_a_sentence(tmp_path, shape):
     assert sorted(v for k, v, u in facts.elements() if k == "score") == \
         [Decimal(x) for x in ("18", "20", "20", "20", "20", "20", "20", "20", "20", "20", "98", "100")]
     assert not _errors(record)
+
+
+def _sources_named_by_level(county_spent: str = "612.40") -> list:
+    """Sources named by the level of government (中央财政 | 省级财政 | 市县财政), a 说明 column
+    after the points whose notes are sentences."""
+    return [
+        ["2024年度转移支付区域绩效自评表"],
+        ["资金来源", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+        ["合计", "2,480.00", "2,405.60", "97.00%"],
+        ["中央财政", "1,240.00", "1,215.20", "98.00%"],
+        ["省级财政", "620.00", "578.00", "93.23%"],
+        ["市县财政", "620.00", county_spent, "98.77%"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "说明"],
+        ["产出指标", "数量指标", "改造供水管网", "≥120公里", "126公里", "40", "40", ""],
+        ["", "质量指标", "水质达标率", "≥95%", "93.6%", "30", "27", "枯水期部分水源浊度偏高，已增设过滤设施。"],
+        ["满意度指标", "服务对象满意度指标", "用水户满意度", "≥90%", "92%", "30", "30", ""],
+        ["总分", "", "", "", "", "100", "97", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sources_named_by_level_of_government_and_a_notes_column(tmp_path, shape):
+    record = _record(tmp_path, _sources_named_by_level(), shape)
+    form = record["forms"][0]
+    assert [r["slot"] for r in form["funds"]] == ["total", "central", "local", "local"], shape
+    assert [r["path"][-1] for r in form["indicators"]] == ["改造供水管网", "水质达标率", "用水户满意度"]
+    assert not _errors(record)
+    # 1,215.20 + 578.00 + 512.40 = 2,305.60, not 2,405.60
+    errors = _errors(_record(tmp_path, _sources_named_by_level("512.40"), shape))
+    assert any("总额与其中各项之和不符" in e and "2305.60" in e for e in errors)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_budget_line_no_rule_reads_leaves_its_points_out_of_the_sums(tmp_path, shape):
+    rows = [
+        ["2024年度项目支出绩效自评表"],
+        ["项目资金（万元）", "预算安排", "860.00", "实际到位", "860.00", "实际支出", "817.00", "支出率", "95.00%"],
+        ["预算执行情况", "权重", "10", "得分", "9.50"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分", "说明"],
+        ["产出指标", "数量指标", "改造农村危房", "≥180户", "184户", "45", "45", ""],
+        ["满意度指标", "服务对象满意度指标", "改造户满意度", "≥90%", "88%", "45", "42", ""],
+        ["综合得分：96.50分"],
+    ]
+    # the rows read hold 90 of the 100 points and 87 of the 96.50: the 10 and 9.50 not read
+    assert not _errors(_record(tmp_path, rows, shape))

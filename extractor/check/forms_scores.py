@@ -36,6 +36,7 @@ def check_score_total(record: dict) -> list:
             continue  # rows of the indicator block were not read: their sum is unknown
         if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows:
             continue  # the fund block scores budget execution, but its row was not read
+        room = _unread_weight(form, leaves, budget_rows, facts)
         for key, column, total_key, interval, what in (
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
                 ("score", column_named("score"), "total_score", points_interval, "得分"),
@@ -68,6 +69,8 @@ def check_score_total(record: dict) -> list:
             if any(r[0] == "ok" for r in results):
                 continue
             outcome, diff, tol, summed, parts = results[0]
+            if room and (key == "weight" or 0 <= diff <= room):
+                continue  # rows worth the missing weight were not read (a 预算执行情况 line apart)
             if total is not None:
                 stated, shown, evidence = total["value"], points(total), [total] + parts
             else:
@@ -77,6 +80,20 @@ def check_score_total(record: dict) -> list:
                 f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
                 stated, rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
     return flags
+
+
+def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> Decimal:
+    """The weight the rows read leave of the 100 a form that states no total weight is taken
+    to have, where no fund row was read at all (0 otherwise, and when they fill it or one is
+    missing): the budget execution's points may stand where no rule reads them (a 预算执行情况
+    | 权重 | 10 | 得分 | 8.80 line beside a fund block of label and value pairs)."""
+    if form.get("total_weight") or budget_rows or any(not r.get("unread") for r in form.get("funds") or []):
+        return Decimal(0)
+    weights = [facts.get(i.get("weight")) if i.get("weight") else None for i in leaves]
+    weights += [cell(r, column_named("weight"), facts) for r in budget_rows]
+    if not weights or any(w is None for w in weights):
+        return Decimal(0)
+    return max(Decimal(0), HUNDRED - sum(Decimal(str(w["value"])) for w in weights))
 
 
 def _exact_verdict(total: dict, summed: Interval) -> tuple:
