@@ -1029,3 +1029,20 @@ def test_a_complete_list_after_a_sentence_of_other_figures(tmp_path):
     # 分别为 with no figure before it in its sentence breaks down nothing of the sentences before
     body = ("消费券带动文旅消费2,840万元。未核销的41.60万元已收回。消费券分三批发放，每批发放额分别为120万元、90万元和90万元。\n")
     assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_first_level_scores_listed_in_the_order_of_their_names(tmp_path):
+    body = ("评价组对决策、过程、产出、效益四项一级指标进行打分，满分分别为15分、25分、30分、30分，"
+            "实际得分分别为13.5分、22分、28分和26.5分，项目综合得分90分，评价等级为优。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    [flag] = flags_of(tmp_path, body.replace("综合得分90分", "综合得分91分"), "score.tree")
+    assert flag["severity"] == "error" and "91" in flag["message"]
+    # as many figures as names, or nothing is read
+    assert flags_of(tmp_path, body.replace("13.5分、22分、28分和26.5分", "13.5分、22分和28分"), "score.tree") == []
+
+
+def test_a_list_of_the_sources_of_a_total_is_all_of_it(tmp_path):
+    body = "该项目总投资4,860万元，资金来源为中央预算内投资2,900万元、省级补助1,200万元和县级配套760万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("县级配套760万元", "县级配套660万元"), "sum.breakdown")
+    assert flag["severity"] == "error"

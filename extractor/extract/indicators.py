@@ -181,8 +181,11 @@ def _text_indicators(doc: Document) -> list:
     for b in doc.blocks:
         if b.kind == TABLE or not _TOTAL_NAME.search(b.text):
             continue  # no total named: the summary test below cannot pass, and the pattern is slow
+        if listed := _listed_level_scores(b):
+            out += listed
+            break
         items = _summary_items(b.text)
-        if len(items) >= 3 and any(_TOTAL_NAME.search(i.group("name")) or i.group("name").strip() in _TOTAL_WORDS
+        if len(items) >= 3 and any(_is_total_name(i.group("name"))
                                    for i in items):
             entries = []
             for i in items:
@@ -203,7 +206,7 @@ def _text_indicators(doc: Document) -> list:
                     continue
                 full_marks = name.endswith("满分")
                 name = regex.sub(r"满分$", "", name)
-                total = bool(_TOTAL_NAME.search(name) or name.strip() in _TOTAL_WORDS)
+                total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
                          "source": {"page": b.page, "block": b.index, "start": i.start("score"),
@@ -225,7 +228,14 @@ def _text_indicators(doc: Document) -> list:
 # the name of a report's total score in a summary sentence (总得分, 合计, 综合得分 — the usual
 # wording —, 最终得分), never a satisfaction survey's 综合得分
 _TOTAL_NAME = regex.compile(r"总|合计|(?<!满意度)(?:综合得分|综合评分|最终得分)")
-_TOTAL_WORDS = {"综合", "最终", "综合评价"}  # the name as the item pattern leaves it (综合得分90分 → 综合)
+_TOTAL_WORDS = ("综合", "最终", "综合评价")  # the name as the item pattern leaves it (综合得分90分 → 综合)
+
+
+def _is_total_name(name: str) -> bool:
+    """Does a summary item name the total (总得分, 合计, 综合得分 → 综合, 项目综合得分 → 项目综合),
+    never a survey's 满意度综合得分?"""
+    name = name.strip()
+    return bool(_TOTAL_NAME.search(name)) or (name.endswith(_TOTAL_WORDS) and "满意度" not in name)
 # scores listed without their items' names (分别为17分、16分…, 依次为17.5分、18分…): whose each is, is not read
 _LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、|\d\s*分\s*、\s*\d")
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
@@ -240,6 +250,49 @@ _GRADE_BANDS = regex.compile(
 _SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 
+def _listed_level_scores(b) -> list:
+    """First-level indicators named in one list and scored in lists in the same order
+    (决策、过程、产出、效益四项一级指标满分分别为20分、20分、30分、30分，实际得分分别为16.5分、
+    17分、27分和24.5分，项目综合得分86分): an entry per name, and the total its paragraph
+    names. [] unless a list of points has exactly as many figures as there are names."""
+    text = b.text
+    names_m = _LEVEL_NAMES.search(text)
+    if names_m is None:
+        return []
+    names = names_m.group("names").split("、")
+    weights = scores = None
+    for m in _POINTS_LIST.finditer(text, names_m.end()):
+        points = [Decimal(x) for x in _POINTS_IN_LIST.findall(m.group("points"))]
+        if len(points) != len(names):
+            continue
+        if _WEIGHT_WORDS.search(m.group("what")):
+            weights = weights or points
+        elif scores is None:
+            scores, scored = points, m
+    total = next((i for i in _SUMMARY_ITEM.finditer(text) if _is_total_name(i.group("name"))), None)
+    if scores is None or total is None:
+        return []
+    where = {"page": b.page, "block": b.index, "start": scored.start("points"), "end": scored.end("points"),
+             "quote": scored.group(0)}
+    out = [{"path": [name], "weight": weight, "score": score, "origin": "text", "summary": True, "source": where}
+           for name, weight, score in zip(names, weights or [None] * len(names), scores)]
+    out.append({"path": ["合计"], "weight": None, "score": Decimal(total.group("score")), "origin": "text",
+                "summary": True, "total": True,
+                "source": {"page": b.page, "block": b.index, "start": total.start("score"), "end": total.end("score"),
+                           "quote": total.group(0)}})
+    return out
+
+
+# 决策、过程、产出、效益四项一级指标 / 决策指标、过程指标、产出指标和效益指标
+_LEVEL_NAMES = regex.compile(r"(?P<names>(?:\p{Han}{2,6}、){2,7}\p{Han}{2,6}?)"
+                             r"(?:等?(?:[二三四五六七八两]|\d+)(?:项|个|类)(?:一级)?指标|等?一级指标)")
+# 满分分别为20分、20分、30分、30分 / 实际得分分别为16.5分、17分、27分和24.5分
+_POINTS_LIST = regex.compile(r"(?P<what>[^，。；,;\d]{0,8}?)分别为?\s*"
+                             r"(?P<points>\d+(?:\.\d+)?\s*分?(?:\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分?)+)")
+_POINTS_IN_LIST = regex.compile(r"\d+(?:\.\d+)?")
+_WEIGHT_WORDS = regex.compile(r"满分|分值|权重")
+
+
 def _summary_items(text: str) -> list:
     """The score items of a summary paragraph. Where it also states grade bands (90分以上为优,
     80分（含）至90分为良) or scores listed without their items' names (满分分别为15分、20分…),
@@ -249,10 +302,12 @@ def _summary_items(text: str) -> list:
     unread = [m.span() for pattern in (_GRADE_BANDS, _LISTED_SCORES) for m in pattern.finditer(text)]
     if not unread:
         return items
-    total = next((i for i in items if _TOTAL_NAME.search(i.group("name")) or i.group("name").strip() in _TOTAL_WORDS), None)
+    total = next((i for i in items if _is_total_name(i.group("name"))), None)
     if total is None:
         return []
     lo, hi = sentence_bounds(text, total.start("score"), SENTENCE_END)
+    if _LISTED_SCORES.search(text, lo, hi):
+        return []  # (whose each listed score is, is not read: see _listed_level_scores)
     return [i for i in items if lo <= i.start() and i.end() <= hi
             and not any(a < i.end() and i.start() < b for a, b in unread)]
 
