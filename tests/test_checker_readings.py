@@ -3,6 +3,8 @@ consistent (another subject, another denominator, the clause's own total, a word
 not a place name, a form whose weights are not all there). Each case here was written for
 the test, with invented names and figures: the consistent reading raises nothing, and the
 same shape with a real inconsistency is still flagged."""
+from decimal import Decimal
+
 from extractor.pipeline import extract_file
 
 
@@ -1046,3 +1048,12 @@ def test_a_list_of_the_sources_of_a_total_is_all_of_it(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     [flag] = flags_of(tmp_path, body.replace("县级配套760万元", "县级配套660万元"), "sum.breakdown")
     assert flag["severity"] == "error"
+
+
+def test_a_grade_stated_as_decided_and_a_project_score(tmp_path):
+    bands = "按照90分（含）以上为优、80分（含）至90分为良、60分（含）至80分为中、60分以下为差的标准，"
+    record = record_of(tmp_path, "经综合评价，该项目得分84.5分。" + bands + "项目绩效评价等级确定为“良”。\n")
+    assert (record["metadata"]["score"], record["metadata"]["grade"]) == (Decimal("84.5"), "良")
+    assert [f for f in record["flags"] if f["rule"] == "score.grade"] == []
+    [flag] = flags_of(tmp_path, "经综合评价，该项目得分78.5分。" + bands + "项目绩效评价等级确定为“良”。\n", "score.grade")
+    assert "中" in flag["message"]
