@@ -1057,3 +1057,16 @@ def test_a_grade_stated_as_decided_and_a_project_score(tmp_path):
     assert [f for f in record["flags"] if f["rule"] == "score.grade"] == []
     [flag] = flags_of(tmp_path, "经综合评价，该项目得分78.5分。" + bands + "项目绩效评价等级确定为“良”。\n", "score.grade")
     assert "中" in flag["message"]
+
+
+def test_a_score_stated_as_full_marks_less_its_deductions(tmp_path):
+    body = ("该项目评价满分100分。扣分情况：绩效目标不够细化扣2分，资金拨付滞后扣1.5分，验收资料不全扣1分，"
+            "以上合计扣4.5分，最终得分95.5分。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    [flag] = flags_of(tmp_path, body.replace("最终得分95.5分", "最终得分93.5分"), "score.tree")
+    assert flag["severity"] == "error" and "100分 − 4.5分 = 95.5分" in flag["message"]
+    # a whole score may round the difference (95.5 → 96); and two totals of deductions say nothing
+    assert flags_of(tmp_path, body.replace("最终得分95.5分", "最终得分96分"), "score.tree") == [] or \
+        all(f["severity"] == "info" for f in flags_of(tmp_path, body.replace("最终得分95.5分", "最终得分96分"), "score.tree"))
+    assert flags_of(tmp_path, body.replace("最终得分", "其中过程指标共扣3分，最终得分").replace("95.5分", "93.5分"),
+                    "score.tree") == []

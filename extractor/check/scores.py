@@ -88,13 +88,13 @@ def check_score_tree(record: dict) -> list:
     """Indicator scores against their parents and the total; top-level weights sum to 100;
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
+    flags = _deduction_totals(record)
     indicators = record.get("indicators") or []
     if not indicators:
-        return []
+        return flags
     # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
     # a piece of its indicator block that a table reader also took is no whole tree to sum
     form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
-    flags = []
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
     total_entry = next((i for i in indicators if i.get("total")), None)
     paths = list(explicit)
@@ -143,6 +143,23 @@ def check_score_tree(record: dict) -> list:
             flags.append(make_flag("error", f"一级指标分值合计{s}分，不是100分（"
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
                                    s, 100, s - 100, Decimal(0), evidence))
+    return flags
+
+
+def _deduction_totals(record: dict) -> list:
+    """A score stated as full marks less a total of deductions (满分100分…合计扣7分…最终得分93分):
+    points are counted, so 100 − 7 is 93 exactly."""
+    facts = facts_by_id(record)
+    flags = []
+    for rel in relations_of(record, "deduction"):
+        full, taken, score = facts[rel["full"]], facts[rel["deducted"]], facts[rel["score"]]
+        expected = Decimal(str(full["value"])) - Decimal(str(taken["value"]))
+        outcome, diff, tol = verdict(score, points_interval(full) - points_interval(taken))
+        if outcome == "ok":
+            continue
+        flags.append(make_flag(SEVERITY[outcome],
+                               f"得分与满分减扣分不符：{written(full)} − {written(taken)} = {rounded(expected, 2)}分，"
+                               f"文中{written(score)}", score["value"], expected, diff, tol, [score, full, taken]))
     return flags
 
 

@@ -16,6 +16,7 @@ from .brackets import brackets_in
 from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
 from .changes import changes_in, from_to_changes_in, rate_changes_in
 from .count_rates import count_rates_in
+from .deductions import deductions_in
 from .formulas import formulas_in, rates_in
 from .products import products_in
 from .shares import rate_amounts_in, shares_in
@@ -58,6 +59,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += rate_changes_in(block, bf, spans)
         relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)
+        relations += deductions_in(block, bf)
     relations += labelled_breakdowns(facts)
     for i, r in enumerate(relations, 1):
         r["id"] = f"rel{i}"
