@@ -738,3 +738,20 @@ def test_a_budget_line_no_rule_reads_leaves_its_points_out_of_the_sums(tmp_path,
     ]
     # the rows read hold 90 of the 100 points and 87 of the 96.50: the 10 and 9.50 not read
     assert not _errors(_record(tmp_path, rows, shape))
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_unit_column_in_the_fund_block(tmp_path, shape):
+    rows = [
+        ["2024年度项目支出绩效自评表"],
+        ["项目资金情况", "年初预算数", "全年预算数", "全年执行数", "单位", "执行率", "分值", "得分"],
+        ["年度资金总额", "240.00", "250.00", "237.50", "万元", "95.00%", "10", "9.50"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "举办培训班", "≥20期", "22期", "45", "45", ""],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", "45", "45", ""],
+        ["总分", "", "", "", "", "100", "99.50", ""],
+    ]
+    record = _record(tmp_path, rows, shape)
+    total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
+    assert {"全年执行数", "执行率", "分值", "得分"} <= set(total["cells"])  # the columns after 单位 in place
+    assert not _errors(record)
