@@ -755,3 +755,34 @@ def test_a_unit_column_in_the_fund_block(tmp_path, shape):
     total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
     assert {"全年执行数", "执行率", "分值", "得分"} <= set(total["cells"])  # the columns after 单位 in place
     assert not _errors(record)
+
+
+def test_the_words_of_a_one_line_form_are_not_read_as_sentences(tmp_path):
+    # sub-projects one a row, their outputs in words with 其中 and a price; on one line the
+    # words run into the next row's figures: only the form rules read them
+    rows = [
+        ["2024年度就业创业补助资金绩效自评表"],
+        ["序号", "子项目名称", "下达资金", "实际支出", "执行率", "主要产出", "备注"],
+        ["1", "职业技能培训补贴", "240.00万元", "232.80万元", "97.00%", "培训城乡劳动者1,460人，其中脱贫劳动力520人", ""],
+        ["2", "公益性岗位补贴", "360.00万元", "349.20万元", "97.00%", "安置就业困难人员810人", "补贴标准4,800元/人·年"],
+        ["3", "创业担保贷款贴息", "96.00万元", "96.00万元", "100.00%", "扶持创业者412人", ""],
+        ["合计", "", "696.00万元", "678.00万元", "97.41%", "", ""],
+    ]
+    record = _record(tmp_path, rows, "one_line")
+    assert record["forms"] and not _errors(record)
+
+
+def test_a_notes_figure_before_a_qizhong_row_is_no_total(tmp_path):
+    # on one line, a reason cell (4户因…) runs into the next row's 其中 label: the form's text
+    # is read by the form rules, not as a sentence with a breakdown
+    rows = [
+        ["2024年度农村危房改造补助资金绩效自评表"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "完成危房改造户数", "≥240户", "236户", "50", "45", "4户因户主外出务工未开工"],
+        ["", "", "其中：低保户改造户数", "≥90户", "92户", "40", "40", ""],
+        ["满意度指标", "服务对象满意度指标", "改造户满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "", "", "", "", "100", "95", ""],
+    ]
+    record = _record(tmp_path, rows, "one_line")
+    assert record["forms"][0]["template"] == "project"  # a fund's own 绩效自评表
+    assert not _errors(record)

@@ -37,7 +37,10 @@ def extract_document(doc: Document) -> dict:
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
     # would otherwise look like a breakdown of whatever figure stands before them)
     in_forms = {i for form in forms for i in form["value_blocks"] if doc.blocks[i].kind != TABLE}
-    prose_facts = [f for f in facts if "form" not in f.extra] if forms else facts
+    # (nor are the other figures of a form's text: its notes and goals beside cells a 其中
+    # row or a total opens, on one line with them, read no sentence's way)
+    prose_facts = [f for f in facts if "form" not in f.extra and f.source.get("block") not in in_forms] \
+        if forms else facts
     indicators = [i for i in extract_indicators(doc) if i["source"].get("block") not in in_forms]
     apply_score_table_total(metadata, metadata_sources, indicators)
     return {
