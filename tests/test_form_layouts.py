@@ -786,3 +786,29 @@ def test_a_notes_figure_before_a_qizhong_row_is_no_total(tmp_path):
     record = _record(tmp_path, rows, "one_line")
     assert record["forms"][0]["template"] == "project"  # a fund's own 绩效自评表
     assert not _errors(record)
+
+
+def _criteria_after_the_result(score: str = "5") -> list:
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "农村妇女“两癌”筛查"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "评分标准", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "宫颈癌筛查人数", "≥6,000人", "6,240人", "完成目标值得满分，未完成按比例计分", "30", "30", ""],
+        ["", "", "乳腺癌筛查人数", "≥6,000人", "6,180人", "同上", "20", "20", ""],
+        ["效益指标", "社会效益指标", "早诊早治率", "≥85%", "88.5%", "达到目标值得满分，未达到按比例计分", "10", "10", ""],
+        ["", "", "群众健康意识", "明显提高", "有所提高", "定性评价：明显提高得满分，有所提高得一半分值", "10", score, "部分偏远村宣传不到位"],
+        ["满意度指标", "服务对象满意度指标", "受检妇女满意度", "≥90%", "94%", "达到目标值得满分", "30", "30", ""],
+        ["总分", "", "", "", "", "", "100", "95", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_criteria_column_after_the_result_with_a_qualitative_row(tmp_path, shape):
+    record = _record(tmp_path, _criteria_after_the_result(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert list(rows) == ["宫颈癌筛查人数", "乳腺癌筛查人数", "早诊早治率", "群众健康意识", "受检妇女满意度"], shape
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[rows["群众健康意识"]["score"]]["value"] == 5
+    assert not _errors(record)
+    errors = _errors(_record(tmp_path, _criteria_after_the_result("6"), shape))  # 96, not 95
+    assert errors and "95" in errors[0]

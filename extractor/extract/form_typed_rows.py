@@ -138,12 +138,14 @@ class TypedRowReader:
     def _qualitative_pair_at(self, k: int) -> bool:
         """Do a qualitative target and result start at k, the row's points right after them
         (按时完成 | 按时完成 | 10 | 10)? A form's word (过程, 预算执行) opens no such pair."""
-        pair = self.tokens[k:k + 4]
+        # (a words column the header puts after the result, 评分标准, stands before the points)
+        words = 1 if self._words_column_after(2) else 0
+        pair = self.tokens[k:k + 4 + words]
         if not {"target", "actual"} & set(self.indicators.slots):
             return False  # a form of points only has no such cells
-        if len(pair) < 4 or any(t.positional for t in pair):
+        if len(pair) < 4 + words or any(t.positional for t in pair):
             return False
-        target, actual, weight = pair[0], pair[1], pair[2]
+        target, actual, weight = pair[0], pair[1], pair[2 + words]
         return (not is_label(bare(target.text)) and short_result(target.text)
                 and (value_type(actual.text) or looks_like_target(actual.text)
                      or (not is_label(bare(actual.text)) and short_result(actual.text)))
