@@ -1070,3 +1070,10 @@ def test_a_score_stated_as_full_marks_less_its_deductions(tmp_path):
         all(f["severity"] == "info" for f in flags_of(tmp_path, body.replace("最终得分95.5分", "最终得分96分"), "score.tree"))
     assert flags_of(tmp_path, body.replace("最终得分", "其中过程指标共扣3分，最终得分").replace("95.5分", "93.5分"),
                     "score.tree") == []
+
+
+def test_funds_allocated_to_a_counted_list_of_towns(tmp_path):
+    body = "县级安排人居环境整治资金1,260万元，分配至4个镇：东关镇380万元、西河镇320万元、南坪镇300万元、北岭镇260万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, body.replace("北岭镇260万元", "北岭镇160万元"), "sum.breakdown")
+    assert flag["severity"] == "error"  # all four towns, so 1,160 short of 1,260 is an error
