@@ -812,3 +812,17 @@ def test_a_criteria_column_after_the_result_with_a_qualitative_row(tmp_path, sha
     assert not _errors(record)
     errors = _errors(_record(tmp_path, _criteria_after_the_result("6"), shape))  # 96, not 95
     assert errors and "95" in errors[0]
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx", "pipe"])
+def test_a_money_unit_stated_in_a_cell_of_the_first_row(tmp_path, shape):
+    rows = [
+        ["某镇2024年度项目自评结果汇总表"],
+        ["填报单位", "某镇人民政府", "", "", "金额单位：元", ""],
+        ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分"],
+        ["1", "农村道路养护", "520,000.00", "499,200.00", "96.00%", "96"],
+        ["2", "村级公益事业奖补", "1,300,000.00", "1,261,000.00", "97.00%", "97"],
+        ["合计", "", "1,820,000.00", "1,760,200.00", "96.71%", ""],
+    ]
+    amounts = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "amount")
+    assert amounts == [Decimal(x) for x in ("499200", "520000", "1261000", "1300000", "1760200", "1820000")], shape

@@ -270,6 +270,11 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     if caption_unit is None and table.header_rows:
         caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
+    if caption_unit is None and table.n_rows > 2:
+        # a short cell of a row above the column labels (填报单位 | … | 金额单位：元), under the
+        # title a sheet may keep in its first row
+        caption_unit = next((u for row in table.rows[:2] for cell in row if len(cell.text) <= 12
+                             and (u := _stated_unit(cell.text))), None)
     caption_unit = caption_unit or unit_above
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
