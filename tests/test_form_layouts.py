@@ -826,3 +826,17 @@ def test_a_money_unit_stated_in_a_cell_of_the_first_row(tmp_path, shape):
     ]
     amounts = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "amount")
     assert amounts == [Decimal(x) for x in ("499200", "520000", "1261000", "1300000", "1760200", "1820000")], shape
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_figures_with_their_units_in_the_forms_head_row(tmp_path, shape):
+    rows = [
+        ["2024年度单位整体支出绩效自评表"],
+        ["单位名称", "某县第三小学", "编制人数", "86名", "实有人数", "82名"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "在校学生人数", "≥1,200人", "1,236人", "50", "50"],
+        ["满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "93%", "50", "50"],
+        ["总分", "", "", "", "", "100", "100"],
+    ]
+    heads = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "headcount")
+    assert heads == [Decimal(82), Decimal(86), Decimal(1200), Decimal(1236)], shape

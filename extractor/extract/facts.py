@@ -261,6 +261,12 @@ def _unit_line_above(block) -> Optional[str]:
     return _stated_unit(block.text)
 
 
+def _is_quantity(text: str) -> bool:
+    """Is a cell a figure with its unit and nothing else (142名, 35.50万元)? No column's label."""
+    found = find_quantities(text.strip())
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip())
+
+
 _WEIGHT_IN_HEADER = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
@@ -284,9 +290,11 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     below = None  # a header row further down: (its cells by column, the unit its first cell states)
     for r in range(table.header_rows):
         for c, cell in enumerate(table.rows[r]):
-            if cell.merged_from is None and (_is_sentence(cell.text) or _WEIGHT_IN_HEADER.search(cell.text)):
+            if cell.merged_from is None and (_is_sentence(cell.text) or _WEIGHT_IN_HEADER.search(cell.text)
+                                             or _is_quantity(cell.text)):
                 # a sentence in the header rows (a sheet whose first row is a paragraph) is read as
                 # text, and so is a weight a header cell states (分值（10分）, 预算执行情况（10分）)
+                # and a figure with its unit in a cell of its own (编制人数 | 142名 in a form's head)
                 where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
                 out.extend(_text_facts(cell.text, where, subject=None))
     for r in range(table.header_rows, table.n_rows):
