@@ -840,3 +840,26 @@ def test_figures_with_their_units_in_the_forms_head_row(tmp_path, shape):
     ]
     heads = sorted(v for k, v, u in _facts(_record(tmp_path, rows, shape)).elements() if k == "headcount")
     assert heads == [Decimal(82), Decimal(86), Decimal(1200), Decimal(1236)], shape
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_fund_rows_by_the_grid_columns_of_their_header(tmp_path, shape):
+    # an empty cell between the block's label and its first column, and 其中 rows with their
+    # 得分 cell left empty: each figure stays under its own label
+    rows = [
+        ["2024年度项目绩效目标自评表"],
+        ["预算执行情况（万元）（10分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（分值×执行率）"],
+        ["年度财政资金总额", "", "400.00", "380.00", "95.00%", "9.50"],
+        ["其中：省级资金", "", "300.00", "291.00", "97.00%", ""],
+        ["\u3000\u3000\u3000市级资金", "", "100.00", "89.00", "89.00%", ""],
+        ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "开展巡诊场次", "≥120场次", "126场次", "45", "45"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "45", "45"],
+        ["合计", "", "", "", "", "100", "99.50"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    funds = {r["label"]: r for r in record["forms"][0]["funds"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[funds["省级资金"]["cells"]["执行率"]]["value"] == Decimal("97.00")
+    assert "得分" not in funds["省级资金"]["cells"]
+    assert not _errors(record)

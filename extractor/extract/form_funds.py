@@ -160,8 +160,12 @@ class FundBlockReader(SideBySideFunds):
         if i > 0 and self._unknown_first_column(i - 1):
             i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]
-        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in self.tokens[i:end]
-                             if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
+        named = [t for t in self.tokens[i:end] if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
+        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
+        # where each label stands in a real table's grid (a merged label cell spans the columns
+        # after it: its first column is its place)
+        self.fund_header_cols = [t.col for t in named] if named and all(t.row is not None for t in named) else []
+        self.fund_header_width = self.line_lens.get(named[0].line, 0) if named else 0
         self.task_columns = []  # a fund block ends any task block before it
         self.fund_header_end = end
         self.fund_blocks += 1
@@ -272,7 +276,9 @@ class FundBlockReader(SideBySideFunds):
             end = i + 1  # the row's cells, up to the half-table set beside the block if there is one
             while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
                 end += 1
-        if label.positional and label.col == self.fund_label_col:
+        if label.positional and label.col == self.fund_label_col and (values := self._cells_under_fund_header(i, end)):
+            pairs = [(column, fund_column_kind(column), token) for column, token in zip(self.fund_columns, values)]
+        elif label.positional and label.col == self.fund_label_col:
             values = [unit_cell(t) for t in self.tokens[i + 1:end]]
             while len(values) > len(self.fund_columns) and not values[-1].text.strip():
                 values.pop()  # the table is wider than the fund block
@@ -358,6 +364,19 @@ class FundBlockReader(SideBySideFunds):
         self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
 
+
+    def _cells_under_fund_header(self, i: int, end: int) -> Optional[list]:
+        """The row's cells under the fund header's column labels, by grid column, in a real
+        table whose header row is as wide as the row (a merged cell left empty between the
+        block's label and the first column keeps no figure's place); None otherwise."""
+        cols = self.fund_header_cols
+        row = self.tokens[i:end]
+        if not cols or len(cols) != len(self.fund_columns) or row[0].row is None \
+                or self.line_lens.get(row[0].line) != self.fund_header_width:
+            return None
+        by_col = {t.col: unit_cell(t) for t in row}
+        cells = [by_col.get(c) for c in cols]
+        return cells if all(c is not None for c in cells) else None
 
     def _total_scored(self) -> bool:
         """Has this block's total row its 分值 (年度资金总额 … | 10 | 96% | 9.6)? Its other rows'

@@ -33,6 +33,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                      "funds": [], "unread_fund_rows": 0, "indicators": [], "unread_rows": 0,
                      "total_weight": None, "total_score": None, "grade": None}
         self.fund_columns: list = []
+        self.fund_header_cols: list = []  # the grid column of each fund column label (real tables)
+        self.fund_header_width = 0
         # where the fund row read last starts and ends (tokens): its label written again
         # right after it is the same row in the next of fund blocks set side by side
         self.last_fund_row_start, self.last_fund_row_end = -1, -1
