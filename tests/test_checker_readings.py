@@ -1077,3 +1077,19 @@ def test_funds_allocated_to_a_counted_list_of_towns(tmp_path):
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     [flag] = flags_of(tmp_path, body.replace("北岭镇260万元", "北岭镇160万元"), "sum.breakdown")
     assert flag["severity"] == "error"  # all four towns, so 1,160 short of 1,260 is an error
+
+
+def test_per_head_lists_and_standards_are_no_parts_or_totals(tmp_path):
+    # 人均…分别为 lists amounts per head; a month's standard is no total of the year's money
+    body = ("2022年基本支出2,310.00万元，2023年为2,460.00万元，人均基本支出分别为15.40万元和16.00万元。\n\n"
+            "补贴标准按家庭人口分档：1人户每月280元，2人户每月420元，3人及以上户每月560元。"
+            "其中1人户980户、2人户1,240户，全年发放补贴1,286.40万元，户均每月501.33元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_change_in_a_paragraph_after_both_years_figures(tmp_path):
+    body = ("2023年，兑付农机购置补贴资金1,624.80万元，台均补贴8,120.00元。2022年兑付补贴资金1,498.20万元，"
+            "台均补贴8,410.00元。\n\n2023年补贴资金较上年增加126.60万元，增长8.45%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    [flag] = flags_of(tmp_path, body.replace("增加126.60万元", "增加136.60万元"), "diff.change")
+    assert "1,624.80万元 − 1,498.20万元" in flag["message"]

@@ -39,6 +39,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
     for k, m in enumerate(found):
         si = sentence_index(spans, m.start())
         s_start, s_end = spans[si]
+        if _PER_HEAD_LIST.search(_CLAUSE_BREAK.split(text[s_start:m.start()])[-1]):
+            continue  # 人均基本支出分别为16.80万元和17.20万元: amounts per head, no parts of a total
         end = s_end
         if m.start() > 0 and text[m.start() - 1] in "（(":
             close = relation_patterns()["close"].search(text, m.end())
@@ -168,7 +170,8 @@ def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, f
         in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
         totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes and not per_unit(f)]
         if totals and all(f.value < first_part.value for f in totals):
-            too_small = too_small or totals
+            # (orders of magnitude below it, 每月600元 before 1,839.60万元: no total of it at all)
+            too_small = too_small or [f for f in totals if f.value * 10 >= first_part.value]
             continue
         if totals or not all(_is_change(f) for f in in_sentence):
             return totals or too_small or []
@@ -199,6 +202,7 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
 
+_PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
 # a figure worded as the sum of the parts listed before it
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
 

@@ -25,7 +25,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         nearby = [g for g in facts[:i] if g.kind == f.kind and sentence_index(spans, g.source["start"]) >= si - 1]
         from_earlier = not nearby
         if from_earlier:
-            nearby = [g for g in earlier[-4:] if g.kind == f.kind]
+            nearby = [g for g in earlier if g.kind == f.kind][-4:]
         core = relation_patterns()["change_words"].sub("", f.context)
         current = previous = None
         if any("分别" in g.context for g in nearby) and (
@@ -34,7 +34,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         # figures of a year, not changes (2023年较2022年提高5元, 较2021年提高10元) nor sums of
         # years (两年合计6,199.15万元)
         of_a_year = [g for g in nearby if g.year and not any(w in g.context for w in words)
-                     and not relation_patterns()["sum_of_years"].search(g.context)]
+                     and not relation_patterns()["sum_of_years"].search(g.context) and not per_unit(g)]
         years = [g.year for g in of_a_year]
         if len(set(years)) >= 2:
             top = max(years)
@@ -48,7 +48,10 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             # (another change before it, 比上年增加156.42万元, is neither)
             # (nor is an amount per head, 人均资金67.19元, the figure a total's change is said of)
             stated = [g for g in nearby if not any(w in g.context for w in words) and not per_unit(g)]
-            said_of_last_year = [g for g in stated if prev_words.search(g.context)]
+            # (or whose sentence is of the year before the change's: 2022年…1,702.30万元 before
+            # 2023年…较上年增加144.20万元)
+            said_of_last_year = [g for g in stated if prev_words.search(g.context)
+                                 or (f.year and g.year and g.year == f.year - 1)]
             this_year = [g for g in stated if g not in said_of_last_year]
             if from_earlier or all(sentence_index(spans, g.source["start"]) < si for g in this_year):
                 # a figure of another sentence is the one the change is said of only when
