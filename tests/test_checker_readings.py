@@ -1050,13 +1050,16 @@ def test_a_list_of_the_sources_of_a_total_is_all_of_it(tmp_path):
     assert flag["severity"] == "error"
 
 
-def test_a_grade_stated_as_decided_and_a_project_score(tmp_path):
+def test_a_grade_stated_as_decided(tmp_path):
     bands = "按照90分（含）以上为优、80分（含）至90分为良、60分（含）至80分为中、60分以下为差的标准，"
-    record = record_of(tmp_path, "经综合评价，该项目得分84.5分。" + bands + "项目绩效评价等级确定为“良”。\n")
+    record = record_of(tmp_path, "经综合评价，该项目综合得分84.5分。" + bands + "项目绩效评价等级确定为“良”。\n")
     assert (record["metadata"]["score"], record["metadata"]["grade"]) == (Decimal("84.5"), "良")
     assert [f for f in record["flags"] if f["rule"] == "score.grade"] == []
-    [flag] = flags_of(tmp_path, "经综合评价，该项目得分78.5分。" + bands + "项目绩效评价等级确定为“良”。\n", "score.grade")
+    [flag] = flags_of(tmp_path, "经综合评价，该项目综合得分78.5分。" + bands + "项目绩效评价等级确定为“良”。\n", "score.grade")
     assert "中" in flag["message"]
+    # one project's score among several is not the report's
+    record = record_of(tmp_path, "本部门开展项目自评12个，其中甲项目得分96分，乙项目得分84分。部门整体自评得分92分，评价等级为优。\n")
+    assert record["metadata"]["score"] == Decimal("92")
 
 
 def test_a_score_stated_as_full_marks_less_its_deductions(tmp_path):
