@@ -90,7 +90,6 @@ def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     if form.get("total_weight") or budget_rows or any(not r.get("unread") for r in form.get("funds") or []):
         return Decimal(0)
     weights = [facts.get(i.get("weight")) if i.get("weight") else None for i in leaves]
-    weights += [cell(r, column_named("weight"), facts) for r in budget_rows]
     if not weights or any(w is None for w in weights):
         return Decimal(0)
     return max(Decimal(0), HUNDRED - sum(Decimal(str(w["value"])) for w in weights))

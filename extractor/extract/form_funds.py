@@ -364,15 +364,13 @@ class FundBlockReader(SideBySideFunds):
         self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
 
-
     def _cells_under_fund_header(self, i: int, end: int) -> Optional[list]:
         """The row's cells under the fund header's column labels, by grid column, in a real
         table whose header row is as wide as the row (a merged cell left empty between the
         block's label and the first column keeps no figure's place); None otherwise."""
         cols = self.fund_header_cols
         row = self.tokens[i:end]
-        if not cols or len(cols) != len(self.fund_columns) or row[0].row is None \
-                or self.line_lens.get(row[0].line) != self.fund_header_width:
+        if not cols or row[0].row is None or self.line_lens.get(row[0].line) != self.fund_header_width:
             return None
         by_col = {t.col: unit_cell(t) for t in row}
         cells = [by_col.get(c) for c in cols]
