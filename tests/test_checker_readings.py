@@ -1096,3 +1096,15 @@ def test_a_change_in_a_paragraph_after_both_years_figures(tmp_path):
     assert flags_of(tmp_path, body, "diff.change") == []
     [flag] = flags_of(tmp_path, body.replace("增加126.60万元", "增加136.60万元"), "diff.change")
     assert "1,624.80万元 − 1,498.20万元" in flag["message"]
+
+
+def test_a_rate_in_each_row_of_a_table_of_projects(tmp_path):
+    from conftest import text_record
+    table = ("金额单位：万元\n| 序号 | 项目名称 | 预算数 | 执行数 | 执行率 |\n|---|---|---|---|---|\n"
+             "| 1 | 农村道路养护 | 52.00 | 49.92 | 96.00% |\n| 2 | 村级公益事业奖补 | 130.00 | 126.10 | 97.00% |\n"
+             "| 合计 | | 182.00 | 176.02 | 96.71% |\n")
+    record = text_record(tmp_path, "某镇2024年度项目自评结果汇总\n\n" + table, "t.txt")
+    assert [f for f in record["flags"] if f["rule"] == "ratio.stated"] == []
+    record = text_record(tmp_path, "某镇2024年度项目自评结果汇总\n\n" + table.replace("97.00%", "94.00%"), "u.txt")
+    [flag] = [f for f in record["flags"] if f["rule"] == "ratio.stated"]
+    assert "94.00%" in flag["message"] and "97" in flag["message"]

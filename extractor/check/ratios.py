@@ -8,7 +8,7 @@ from typing import Optional
 
 from . import rule
 from ..subjects import same_subject
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, sum_of, written
+from .common import SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells, written
 from .tolerance import Interval, exact, interval_of, percentage, verdict
 
 
@@ -116,6 +116,7 @@ def check_ratio_stated(record: dict) -> list:
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)
+    flags += _table_row_rates(record, facts)
     for rel in relations_of(record, "share"):
         rate, part = facts[rel["rate"]], facts[rel["part"]]
         results = []
@@ -133,6 +134,38 @@ def check_ratio_stated(record: dict) -> list:
         flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
         if flag:
             flags.append(flag)
+    return flags
+
+
+def _table_row_rates(record: dict, facts: dict) -> list:
+    """A table row's stated rate (执行率) against its own row's figures named by the rate's
+    numerator and denominator labels (支出 ÷ 年初预算 …: patterns/relations.json rates), as in
+    a list of projects each with 预算数 | 执行数 | 执行率. Flagged only when no pair of the row's
+    figures reproduces it. (Forms are the form rules': their cells are not read here.)"""
+    rates = relation_vocab()["rates"]
+    rows: dict = {}
+    for (table, row, _), f in table_cells(record).items():
+        if not f.get("form"):
+            rows.setdefault((table, row), []).append(f)
+    flags = []
+    for cells in rows.values():
+        for rate in (f for f in cells if f["kind"] == "percent" and f.get("label") in rates):
+            spec = rates[rate["label"]]
+            nums = [f for f in cells if f["kind"] == "amount" and f.get("label") in spec["numerator"]]
+            dens = [f for f in cells if f["kind"] == "amount" and f.get("label") in spec["denominator"]]
+            if len(nums) != 1 or not dens or Decimal(str(rate["value"])) <= 0:
+                continue
+            results = [(d, v) for d in dens if (v := _percent_of(nums[0], d)) is not None]
+            if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
+                continue
+            if _some_pair_reproduces(rate, [f["id"] for f in cells if f["kind"] == "amount"], facts):
+                continue
+            den, v = results[0]
+            if not _within_tenfold(rate, v):
+                continue  # a figure of the row misread, not the table's arithmetic
+            flag = _ratio_flag(rate, v, [rate, nums[0], den], rate["label"])
+            if flag:
+                flags.append(flag)
     return flags
 
 
