@@ -70,6 +70,13 @@ def make_flag(severity: str, message: str, stated, computed, difference, toleran
     return flag
 
 
+def within_tenfold(rate: dict, computed: Interval) -> bool:
+    """Is a stated rate within ten times of the one its figures give, either way? Beyond that
+    the figures are more likely another quantity's, or a cell misread, than the report's slip."""
+    stated = Decimal(rate["value"])
+    return stated > 0 and stated / 10 <= computed.mid <= stated * 10
+
+
 def rounded(value: Decimal, places: int = 4) -> Decimal:
     """Rounded for display, without exponent notation (90, not 9E+1)."""
     return Decimal(format(Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize(), "f"))

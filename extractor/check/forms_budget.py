@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from . import rule
 from ..patterns import load_json
-from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of
+from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, within_tenfold
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, interval_of, percentage, points_interval, verdict
 
@@ -42,11 +42,9 @@ def _misread_cell(rate: dict, computed) -> bool:
     error? Beyond ten times either way, unless a 10⁴ slip of 元 for 万元 explains it (unit.slip
     reads that)."""
     stated = Decimal(rate["value"])
-    if stated <= 0 or computed.mid <= 0:
+    if stated <= 0 or computed.mid <= 0 or within_tenfold(rate, computed):
         return False
     ratio = computed.mid / stated
-    if Decimal("0.1") <= ratio <= 10:
-        return False
     return not any(Decimal("0.5") <= ratio * k <= 2 for k in (Decimal("1E-4"), Decimal("1E4")))
 
 

@@ -8,7 +8,8 @@ from typing import Optional
 
 from . import rule
 from ..subjects import same_subject
-from .common import SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells, written
+from .common import (SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells,
+                     within_tenfold, written)
 from .tolerance import Interval, exact, interval_of, percentage, verdict
 
 
@@ -109,7 +110,7 @@ def check_ratio_stated(record: dict) -> list:
         if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
             continue
         num, den, v = results[0]
-        if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not _within_tenfold(rate, v):
+        if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not within_tenfold(rate, v):
             # a numerator from another paragraph that misses by orders of magnitude is another
             # quantity's; so is a count that does (新增签约850人 is the year's flow, the 签约率 of all)
             continue
@@ -161,7 +162,7 @@ def _table_row_rates(record: dict, facts: dict) -> list:
             if _some_pair_reproduces(rate, [f["id"] for f in cells if f["kind"] == "amount"], facts):
                 continue
             den, v = results[0]
-            if not _within_tenfold(rate, v):
+            if not within_tenfold(rate, v):
                 continue  # a figure of the row misread, not the table's arithmetic
             flag = _ratio_flag(rate, v, [rate, nums[0], den], rate["label"])
             if flag:
@@ -213,11 +214,6 @@ def _complement_fits(rate: dict, part: dict, other: dict) -> bool:
         return False
     v = percentage(interval_of(part), interval_of(part) + interval_of(other))
     return v is not None and verdict(rate, v)[0] == "ok"
-
-
-def _within_tenfold(rate: dict, computed: Interval) -> bool:
-    stated = Decimal(rate["value"])
-    return stated > 0 and stated / 10 <= computed.mid <= stated * 10
 
 
 def _percent_of(num: dict, den: dict) -> Optional[Interval]:
