@@ -1108,3 +1108,41 @@ def test_a_rate_in_each_row_of_a_table_of_projects(tmp_path):
     record = text_record(tmp_path, "某镇2024年度项目自评结果汇总\n\n" + table.replace("97.00%", "94.00%"), "u.txt")
     [flag] = [f for f in record["flags"] if f["rule"] == "ratio.stated"]
     assert "94.00%" in flag["message"] and "97" in flag["message"]
+
+
+# ---------------------------------------------------------------- diff.change: the figure it is written after
+
+def test_a_part_and_its_last_year_written_before_its_change(tmp_path):
+    # the list's total is compared over two years first; each part then writes its own pair
+    body = ("2022年度培训经费预算60.00万元，决算支出51.30万元，较2021年决算支出55.80万元减少4.50万元，下降8.06%。"
+            "其中，师资费31.20万元，较上年的33.00万元减少1.80万元，下降5.45%；场地费20.10万元，"
+            "较上年的22.80万元减少2.70万元，下降11.84%。")
+    assert flags_of(tmp_path, body, "diff.change") == []
+
+
+def test_a_balance_and_its_change_after_last_years_figures(tmp_path):
+    body = ("2021年，基金收入52,300万元，支出49,100万元，当期结余3,200万元。"
+            "2022年基金收入55,000万元，增长5.16%；支出53,150万元；当期结余1,850万元，较上年减少1,350万元。")
+    assert flags_of(tmp_path, body, "diff.change") == []
+
+
+def test_a_wrong_change_written_after_its_pair_is_flagged(tmp_path):
+    body = ("2022年度培训经费预算60.00万元，决算支出51.30万元，较2021年决算支出55.80万元减少4.50万元。"
+            "其中，师资费31.20万元，较上年的33.00万元减少2.80万元。")  # 33.00 − 31.20 = 1.80
+    flags = flags_of(tmp_path, body, "diff.change")
+    assert len(flags) == 1 and "1.80" in flags[0]["message"]
+
+
+def test_every_item_of_a_list_of_thresholds_is_no_stated_rate(tmp_path):
+    body = ("调整后预算3,200.00万元。年末累计支出3,104.00万元，执行率97.00%。"
+            "一、二、三季度末执行率分别为17.50%、45.00%、70.00%，均低于25%、50%、75%的序时进度要求。")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    stated = body.replace("执行率97.00%", "执行率79.00%")  # 3,104 ÷ 3,200 = 97.00%
+    assert [f["rule"] for f in flags_of(tmp_path, stated, "ratio.stated")] == ["ratio.stated"]
+
+
+def test_a_grade_stated_of_the_evaluators_total_beside_the_units_own(tmp_path):
+    body = ("决策指标：分值20分，自评得分19分，评价得分16分。\n产出指标：分值80分，自评得分77分，评价得分66分。\n"
+            "合计：分值100分，自评得分96分，评价得分82分。\n按等级标准，自评结果为“优”，评价结果为“良”。")
+    assert flags_of(tmp_path, body, "score.grade") == []
+    assert flags_of(tmp_path, body.replace("“良”", "“中”"), "score.grade") != []

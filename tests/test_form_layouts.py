@@ -863,3 +863,87 @@ def test_fund_rows_by_the_grid_columns_of_their_header(tmp_path, shape):
     assert facts[funds["省级资金"]["cells"]["执行率"]]["value"] == Decimal("97.00")
     assert "得分" not in funds["省级资金"]["cells"]
     assert not _errors(record)
+
+
+def _expense_rows_form(basic_rate: str = "98.00%") -> list:
+    # expense kinds as a merged first column, projects named in the second, a 小计 per group
+    # and one project row with its 年初预算数 left blank
+    return [
+        ["2024年度部门整体支出绩效自评表"],
+        ["部门名称", "县林业局", "", "", "", "", "", ""],
+        ["预算执行情况（万元）", "支出项目", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["基本支出", "人员经费", "300.00", "310.00", "306.90", "99.00%", "", ""],
+        ["", "公用经费", "40.00", "40.00", "36.10", "90.25%", "", ""],
+        ["", "小计", "340.00", "350.00", "343.00", basic_rate, "", ""],
+        ["项目支出", "森林防火巡护", "60.00", "80.00", "72.00", "90.00%", "", ""],
+        ["", "林木病虫害监测", "", "20.00", "19.00", "95.00%", "", ""],
+        ["", "小计", "60.00", "100.00", "91.00", "91.00%", "", ""],
+        ["合计", "", "400.00", "450.00", "434.00", "96.44%", "10", "9.6"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "防火巡护里程", "≥3000公里", "3150公里", "40", "40", ""],
+        ["效益指标", "社会效益指标", "森林火灾受害率", "≤0.9‰", "0.3‰", "30", "30", ""],
+        ["满意度指标", "服务对象满意度指标", "林农满意度", "≥90%", "93%", "20", "20", ""],
+        ["总分", "", "", "", "", "100", "99.6", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_project_rows_under_an_expense_kind_with_its_subtotal(tmp_path, shape):
+    record = _record(tmp_path, _expense_rows_form(), shape)
+    funds = record["forms"][0]["funds"]
+    facts = {f["id"]: f for f in record["facts"]}
+    by_slot = {r["slot"]: r for r in funds if r["slot"] in ("basic", "project", "total")}
+    # each group's figures are those of its 小计 row, not of its first project
+    assert facts[by_slot["basic"]["cells"]["全年预算数"]]["value"] == Decimal("3500000")
+    assert facts[by_slot["project"]["cells"]["全年预算数"]]["value"] == Decimal("1000000")
+    monitoring = next(r for r in funds if r["label"] == "林木病虫害监测")
+    assert facts[monitoring["cells"]["全年执行数"]]["value"] == Decimal("190000")
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_wrong_rate_in_a_groups_subtotal_row_is_flagged(tmp_path, shape):
+    # 343.00 ÷ 350.00 = 98.00%, written 89.00%
+    record = _record(tmp_path, _expense_rows_form("89.00%"), shape)
+    assert [f["rule"] for f in record["flags"] if f["severity"] == "error"] == ["form.execution_rate"]
+
+
+def _points_beside_the_block(points_line: list) -> list:
+    return [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡村道路养护补助", "", "", "", ""],
+        ["资金分配（万元）", "乡镇", "下达资金", "实际支出", "结余", "执行率"],
+        ["", "东坪镇", "50.00", "48.00", "2.00", "96.00%"],
+        ["", "西岭乡", "30.00", "27.00", "3.00", "90.00%"],
+        ["", "合计", "80.00", "75.00", "5.00", "93.75%"],
+        points_line,
+        ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "养护道路里程", "≥120公里", "126公里", "50", "50"],
+        ["效益指标", "社会效益指标", "道路优良率", "≥80%", "82%", "20", "20"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", "20", "20"],
+        ["总分", "", "", "", "", "100", "99.38"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("points_line", [
+    ["", "预算执行", "分值", "10", "得分", "9.38"],
+    ["", "预算执行得分", "分值：10", "得分：9.38", "", ""],
+])
+def test_budget_points_written_as_label_and_value_pairs(tmp_path, shape, points_line):
+    # the budget's 10 points stand beside the fund block, not in a column of it; the
+    # townships are rows under a 下达资金 column
+    record = _record(tmp_path, _points_beside_the_block(points_line), shape)
+    funds = {r["label"]: r for r in record["forms"][0]["funds"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[funds["西岭乡"]["cells"]["分配下达数"]]["value"] == Decimal("300000")
+    assert facts[funds["合计"]["cells"]["得分"]]["value"] == Decimal("9.38")
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_budget_points_beside_the_block_count_in_the_score_total(tmp_path, shape):
+    rows = _points_beside_the_block(["", "预算执行", "分值", "10", "得分", "9.38"])
+    rows[-1] = ["总分", "", "", "", "", "100", "98.38"]  # the rows add up to 99.38
+    record = _record(tmp_path, rows, shape)
+    assert [f["rule"] for f in record["flags"] if f["severity"] == "error"] == ["form.score_total"]

@@ -83,16 +83,19 @@ def check_score_total(record: dict) -> list:
 
 
 def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> Decimal:
-    """The weight the rows read leave of the 100 a form that states no total weight is taken
-    to have, where no fund row was read at all (0 otherwise, and when they fill it or one is
-    missing): the budget execution's points may stand where no rule reads them (a 预算执行情况
-    | 权重 | 10 | 得分 | 8.80 line beside a fund block of label and value pairs)."""
-    if form.get("total_weight") or budget_rows or any(not r.get("unread") for r in form.get("funds") or []):
+    """The weight the rows read leave of the form's total weight (100 where it states none),
+    where no fund row was read at all (0 otherwise, and when they fill it or one is missing):
+    the budget execution's points may stand where no rule reads them (a 预算执行情况 | 权重 | 10
+    | 得分 | 8.80 line beside a fund block of label and value pairs, or under a header this
+    reader does not place)."""
+    if budget_rows or any(not r.get("unread") for r in form.get("funds") or []):
         return Decimal(0)
     weights = [facts.get(i.get("weight")) if i.get("weight") else None for i in leaves]
     if not weights or any(w is None for w in weights):
         return Decimal(0)
-    return max(Decimal(0), HUNDRED - sum(Decimal(str(w["value"])) for w in weights))
+    whole = facts.get(form["total_weight"]) if form.get("total_weight") else None
+    whole = Decimal(str(whole["value"])) if whole else HUNDRED
+    return max(Decimal(0), whole - sum(Decimal(str(w["value"])) for w in weights))
 
 
 def _exact_verdict(total: dict, summed: Interval) -> tuple:

@@ -43,6 +43,10 @@ def check_score_grade(record: dict) -> list:
     if expected is None or aliases.get(grade, grade) == aliases.get(expected, expected):
         return []
     src = record.get("metadata_sources", {})
+    for other in (src.get("score") or {}).get("other_scores") or []:
+        band = _band(Decimal(str(other)), stated or _usual_bands())
+        if band is not None and aliases.get(grade, grade) == aliases.get(band, band):
+            return []  # the grade is that of another total of the score's paragraph (评价得分 beside 自评得分)
     keys = ("score", "grade") + (("grade_bands",) if stated else ())
     evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in keys]
     basis = "报告所列等级标准" if stated else "通常等级标准"

@@ -13,7 +13,8 @@ from .form_cells import unit_cell
 from .form_fund_layouts import SideBySideFunds
 from .form_fund_rows import fund_row
 from .form_tokens import Token
-from .form_vocab import (ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
+from ..ingest.tables import SUBTOTAL_LABEL
+from .form_vocab import (LABEL_COLON, ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
                          value_type, vocab)
 
 
@@ -75,18 +76,37 @@ class FundBlockReader(SideBySideFunds):
 
     def _fills_columns(self, i: int) -> bool:
         """Do the figures after the label at i fill the block's columns, two or more, each of
-        its column's type (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 | 实际采购金额 | 执行率),
-        up to the end of the row? Such a row is one of the block's, whatever its label."""
+        its column's type and in their order (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 |
+        实际采购金额 | 执行率), up to the end of the row? Such a row is one of the block's,
+        whatever its label. A cell left blank may be missing (a text shape drops it)."""
         # (a dash fits any column: 分值 and 得分 are left to the total row)
         types = [{"amount": {"num", "na"}, "percent": {"pct", "na"}, "score": {"na"}}.get(fund_column_kind(c))
                  for c in self.fund_columns]
         if None in types:
             return False
-        figures = [unit_cell(t) for t in self.tokens[i + 1:i + 1 + len(types)]]
-        after = self.tokens[i + 1 + len(types)] if i + 1 + len(types) < len(self.tokens) else None
-        return (len(figures) == len(types) and all(value_type(t.text) in ty for t, ty in zip(figures, types))
-                and sum(value_type(t.text) in ("num", "pct") for t in figures) >= 2
-                and (after is None or not value_type(after.text)))
+        run, j = [], i + 1
+        while j < len(self.tokens) and len(run) < len(types):
+            t = self.tokens[j]
+            if not t.text.strip() and t.positional and t.line == self.tokens[i].line:
+                j += 1  # an empty cell of the row
+                continue
+            kind = value_type(unit_cell(t).text)
+            if kind is None:
+                break
+            run.append(kind)
+            j += 1
+        if j < len(self.tokens) and value_type(self.tokens[j].text) or sum(k in ("num", "pct") for k in run) < 2:
+            return False
+        if len(run) < sum(ty != {"na"} for ty in types) - 1:
+            return False  # one blank cell may be missing, not more (目标 | 10 | 45.17% is no row)
+        column = 0
+        for kind in run:  # the figures' types, in order, a subsequence of the columns'
+            while column < len(types) and kind not in types[column]:
+                column += 1
+            if column == len(types):
+                return False
+            column += 1
+        return True
 
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
@@ -191,6 +211,40 @@ class FundBlockReader(SideBySideFunds):
             else:
                 row["unplaced"].append(fact.id)
 
+    def _read_budget_points(self, i: int) -> Optional[int]:
+        """分值 | 10 | 执行率 | 95.69% | 得分 | 9.57 (or 分值：10) in a line of the fund block after
+        its rows: the budget execution's points, label and value side by side, are its total
+        row's (where that row has none of its own). Where the reading goes on; None if it is
+        no such pair."""
+        t = self.tokens[i]
+        m = LABEL_COLON.match(t.text)
+        if m:
+            key, value, end = bare(m.group(1)), t.piece(m.start(2), m.end(2)), i + 1
+        else:
+            j = self._next_filled(i + 1)
+            if j is None or j > i + 2:
+                return None
+            key, value, end = bare(t.text), unit_cell(self.tokens[j]), j + 1
+        column = vocab()["fund_col"].get(key)
+        kind = fund_column_kind(column) if column else None
+        number = _POINTS.fullmatch(value.text.strip()) if kind == "score" else \
+            _RATE.fullmatch(value.text.strip()) if kind == "percent" else None
+        if number is None:
+            return None
+        block = _block_of(self.fund_blocks)
+        total = next((r for r in reversed(self.form["funds"])
+                      if r["slot"] == "total" and r.get("fund_block") == block), None)
+        if total is None and not self.form["funds"] and kind == "score":
+            # (a block whose rows were not read: the points are the budget execution's all the same)
+            total = fund_row("total", "预算执行", t.source())
+            self.form["funds"].append(total)
+        if total is None or column in total["cells"] or column in total["na"]:
+            return None
+        group = 1 if kind == "score" else 0  # (10分: the figure without its 分)
+        self._place_fund_fact(total, value.piece(number.start(group), number.end(group)),
+                              "分" if kind == "score" else "%", column, total["label"], "total")
+        return end
+
     def _place_pending_amounts(self) -> None:
         """Amounts read before the block stated its unit, in the unit it stated (or, where it
         states none, the templates' 万元)."""
@@ -224,6 +278,26 @@ class FundBlockReader(SideBySideFunds):
             return False
         key = bare(self.tokens[j].text)
         return key in vocab()["fund_row"] or key in vocab()["fund_col"]
+
+    def _heads_group(self, i: int) -> bool:
+        """Is the fund row label at i followed by a row of the block under words no label of
+        ours names (项目支出 | 小型水库安全运行管护 | 126.00 | 148.00 | …)? It heads those rows."""
+        j = self._next_filled(i + 1)
+        if j is None or value_type(self.tokens[j].text) or is_label(bare(self.tokens[j].text)):
+            return False
+        return self._fills_columns(j)
+
+    def _after_unread_label(self, i: int) -> bool:
+        """Is the figure at i written right after words no label of ours names (防汛物资储备 | 18.00)?
+        The figures are that row's, not those of a fund row waiting for figures written apart."""
+        j = i - 1
+        while j >= 0 and not self.tokens[j].text.strip():
+            j -= 1
+        if j < 0 or value_type(unit_cell(self.tokens[j]).text):
+            return False
+        key = bare(self.tokens[j].text)
+        # (小计 under a group's label written apart from it: its figures are the group's)
+        return not (key in vocab()["fund_row"] or key in vocab()["fund_col"] or SUBTOTAL_LABEL.match(key))
 
     # -- a fund block written the other way round: the sources head its columns, each row is
     # a stage (资金情况（万元） | 合计 | 中央资金 | 省级资金 then 全年预算数 | 52,000 | 40,000 | 8,000)
@@ -382,6 +456,10 @@ class FundBlockReader(SideBySideFunds):
         block = _block_of(self.fund_blocks)
         return any(r["slot"] == "total" and r.get("fund_block") == block
                    and any(fund_column_kind(c) == "score" for c in r["cells"]) for r in self.form["funds"])
+
+
+_POINTS = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
+_RATE = regex.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
 
 
 def _block_of(fund_blocks: int) -> Optional[int]:

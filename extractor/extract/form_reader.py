@@ -79,6 +79,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 self.unit, self._unit_stated = unit, True
             if self._read_label_colon(t):
                 i += 1
+            elif (self.indicators is None and self.fund_columns and self.form["funds"]
+                  and (end := self._read_budget_points(i)) is not None):
+                i = end
             elif key in v["grade_cell"]:
                 i = self._read_grade(i + 1)
             elif (self.indicators is None and key in v["score_cell"] and self.form["total_score"] is None
@@ -126,10 +129,19 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i += 1
             elif self.indicators is None and self._fund_names_columns and key in v["fund_row"]:
                 i += 1  # (a name heading a column, see above)
+            elif (self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged
+                  and not t.positional and self._heads_group(i)):
+                # 项目支出 | 水库管护 | 126.00 | … | 小计 | 201.00: a group's label, its figures in its 小计 row
+                self.queued_rows.append((t, v["fund_row"][key]))
+                i += 1
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
             elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
-                  and value_type(unit_cell(t).text)):
+                  and SUBTOTAL_LABEL.match(key) and self._value_follows(i)):
+                label, slot = self.queued_rows.pop()
+                i = self._read_fund_row(i + 1, slot, label)
+            elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
+                  and value_type(unit_cell(t).text) and not self._after_unread_label(i)):
                 label, slot = self.queued_rows.pop(0)
                 i = self._read_fund_row(i, slot, label)
             elif (self.indicators is None and self.fund_columns and not t.merged and not self._fund_names_columns

@@ -248,6 +248,9 @@ def _int(text: str) -> Optional[int]:
     return int(v) if v is not None else None
 
 
+_ITEM_WEIGHT = regex.compile(r"(?:分值|权重)(?:为|是)?[：:]?\s*(\d+(?:\.\d+)?)\s*分")
+
+
 def _score(doc: Document, kv: dict) -> tuple:
     for key in _vocab()["score_keys"]:
         if key in kv:
@@ -267,8 +270,11 @@ def _score(doc: Document, kv: dict) -> tuple:
                         + m.group(0)[:m.start("num") - m.start()]
                     if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
                         continue  # (a total score is out of 100: 120分 is some other count)
-                    if "满分" in regex.split(r"[。；;]", text[max(0, m.start() - 30):m.start()])[-1]:
-                        continue  # 效益指标满分25分，复核得分23分: an item's score after its full marks
+                    sentence = regex.split(r"[。；;\n]", text[max(0, m.start() - 30):m.start()])[-1]
+                    if "满分" in sentence or any(_num(w) < 100 for w in _ITEM_WEIGHT.findall(sentence)):
+                        # 效益指标满分25分，复核得分23分; 决策指标：分值20分，自评得分19分: an item's
+                        # score after its full marks or weight
+                        continue
                     if band.match(text, m.end()):
                         continue  # 90分（含）以上为优: a grade band's bound, not a score
                     candidates.append((rank, n, m.start(), bool(final.search(before)), b, m, where))
@@ -278,9 +284,17 @@ def _score(doc: Document, kv: dict) -> tuple:
         return None, None
     # a re-evaluation's own score (复核后得分, 调整后得分) over the self-evaluation's it revises
     finals = [c for c in candidates if c[3]]
-    _, _, _, _, b, m, where = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
-    return _num(m.group("num")), {"block": b.index, "page": b.page, **where, "start": m.start("num"),
-                                   "end": m.end("num"), "quote": m.group(0)}
+    chosen = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
+    _, _, _, _, b, m, where = chosen
+    source = {"block": b.index, "page": b.page, **where, "start": m.start("num"), "end": m.end("num"),
+              "quote": m.group(0)}
+    # totals read as surely as this one in its paragraph (自评得分95.5分，评价得分83分): a grade
+    # stated beside them may be any one's
+    others = sorted({_num(c[5].group("num")) for c in candidates
+                     if c[0] == chosen[0] and c[4] is b and c[5] is not m} - {_num(m.group("num"))})
+    if others:
+        source["other_scores"] = others
+    return _num(m.group("num")), source
 
 
 def _score_texts(doc: Document, in_cells: bool):

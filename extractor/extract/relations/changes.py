@@ -62,6 +62,9 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             def closest(pool):
                 return max(pool, key=lambda g: (similarity(core, g.context), g.source.get("start", 0)), default=None)
             current, previous = closest(this_year), closest(said_of_last_year)
+        written_with = _written_with(block.text, f, nearby)
+        if written_with is not None:
+            current, previous = written_with[0], written_with[1] or (previous if previous is not written_with[0] else None)
         rate = _rate_of(block.text, f, facts[i + 1:], spans, si)
         relation = {"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
@@ -75,6 +78,34 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
 
 
 _CLAUSE_END = ("；", ";", "。")
+_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
+_ON_LAST_YEAR = regex.compile(rf"^\s*[，,]?\s*{_LAST_YEARS}\p{{Han}}{{0,4}}$")
+_LAST_YEARS_FIGURE = regex.compile(rf"{_LAST_YEARS}(?:的)?\s*$")
+
+
+def _written_with(text: str, change, nearby: list):
+    """(this year's, last year's or None) where the change is written right after the figure it
+    is said of: 公务接待费8.48万元，较上年的10.20万元减少1.72万元 (both) or 当期结余1,670万元，较上年
+    减少970万元 (this year's): these, not the figures of the year elsewhere in the sentence."""
+    if not nearby or per_unit(nearby[-1]) != per_unit(change):
+        return None
+    last = nearby[-1]
+    if any(w in text[max(0, last.source["start"] - 4):last.source["start"]] for w in vocabulary()["change_words"]):
+        return None  # 较2023年提高60元，较2022年提高110元: a change before it is no level
+    between = text[last.source["end"]:change.source["start"]]
+    if any(mark in between for mark in _CLAUSE_END) or len(between) > 12:
+        return None
+    if _LAST_YEARS_FIGURE.search(text, max(0, last.source["start"] - 10), last.source["start"]):
+        if len(nearby) < 2:
+            return None
+        this = nearby[-2]
+        gap = text[this.source["end"]:last.source["start"]]
+        if len(gap) > 10 or any(mark in gap for mark in _CLAUSE_END) or per_unit(this) != per_unit(change):
+            return None
+        return this, last
+    if _ON_LAST_YEAR.match(between):
+        return last, None
+    return None
 _BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")
 
 

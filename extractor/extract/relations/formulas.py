@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from .wording import QUOTES, relation_patterns, similarity, sorts_things, vocabulary
+from .wording import QUOTES, list_start, relation_patterns, similarity, sorts_things, vocabulary
 
 _FORMULA = regex.compile(
     r"(?P<name>[^，。；：:=]{2,30}?)\s*=\s*(?P<expr>[^=。；]{3,120}?)\s*=\s*(?P<value>-?\d+(?:\.\d+)?\s*%)")
@@ -82,7 +82,7 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
     for f in facts:
         if f.kind != "percent" or f.label not in spec or f.id in in_formula or f.range_high is not None:
             continue
-        if relation_patterns()["partial_period"].search(f.context or ""):
+        if relation_patterns()["partial_period"].search(f.context or "") or _listed_of_part_of_year(block.text, f):
             continue  # 一季度末执行率24.6%: a rate of part of the year, not of the year's figures
         if sorts_things(block.text, f):
             continue  # 执行率低于90%的项目2个: a threshold, no rate stated
@@ -105,6 +105,16 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
 
 
 _CLAUSE_BREAK = regex.compile(r"[；;。]")
+
+
+def _listed_of_part_of_year(text: str, f) -> bool:
+    """一、二、三季度末执行率分别为17.50%、45.00%、70.00%: a later item of a list whose clause
+    names parts of the year is of a part of the year too."""
+    start = list_start(text, f)
+    if start == f.source["start"]:
+        return False
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 30):start])[-1]
+    return relation_patterns()["partial_period"].search(clause) is not None
 
 
 def _part_named(words: str):

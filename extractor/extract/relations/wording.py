@@ -46,11 +46,22 @@ def relation_patterns() -> dict:
     }
 
 
+_EARLIER_ITEMS = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%％]\s*[、和及与]\s*)+$")
+
+
+def list_start(text: str, rate) -> int:
+    """Where the list of percentages the rate ends starts (17.50%、45.00%、70.00%: the first's
+    start); the rate's own start when it is no list's later item. What is said before a list
+    is said of each of its items."""
+    listed = _EARLIER_ITEMS.search(text, max(0, rate.source["start"] - 40), rate.source["start"])
+    return listed.start() if listed else rate.source["start"]
+
+
 def sorts_things(text: str, rate) -> bool:
     """Is the rate a threshold or a category (执行率低于90%的项目2个, 执行率100%的项目12个)
     rather than a rate the report states?"""
     p = relation_patterns()
-    start, end = rate.source["start"], rate.source["end"]
+    start, end = list_start(text, rate), rate.source["end"]  # (低于25%、50%、75%的序时进度: each a threshold)
     return bool(p["category_rate_before"].search(text, max(0, start - 6), start)
                 or p["category_rate_after"].match(text, end, min(len(text), end + 16)))
 
