@@ -289,9 +289,9 @@ def _score(doc: Document, kv: dict) -> tuple:
     source = {"block": b.index, "page": b.page, **where, "start": m.start("num"), "end": m.end("num"),
               "quote": m.group(0)}
     # totals read as surely as this one in its paragraph (自评得分95.5分，评价得分83分): a grade
-    # stated beside them may be any one's
-    others = sorted({_num(c[5].group("num")) for c in candidates
-                     if c[0] == chosen[0] and c[4] is b and c[5] is not m} - {_num(m.group("num"))})
+    # stated beside them may be any one's (not beside a review's own score: that is the report's)
+    others = [] if finals else sorted({_num(c[5].group("num")) for c in candidates
+                                       if c[0] == chosen[0] and c[4] is b and c[5] is not m} - {_num(m.group("num"))})
     if others:
         source["other_scores"] = others
     return _num(m.group("num")), source
