@@ -947,3 +947,38 @@ def test_budget_points_beside_the_block_count_in_the_score_total(tmp_path, shape
     rows[-1] = ["总分", "", "", "", "", "100", "98.38"]  # the rows add up to 99.38
     record = _record(tmp_path, rows, shape)
     assert [f["rule"] for f in record["flags"] if f["severity"] == "error"] == ["form.score_total"]
+
+
+def _core_and_rule_columns(total: str = "96.5") -> list:
+    # 2024 template: 核心指标 and 指标性质 before the target, a 评（扣）分标准 column after the
+    # points and the reason after that
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "农村学校营养餐补助"],
+        ["预算执行情况（10分）", "", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分"],
+        ["", "财政资金", "600.00", "582.00", "97.00%", "9.70"],
+        ["一级指标", "二级指标", "三级指标", "核心指标", "指标性质", "年度指标值", "实际完成值", "分值", "得分",
+         "评（扣）分标准", "偏差原因分析"],
+        ["产出指标", "数量指标", "受益学生人数", "是", "定量", "≥8000人", "8120人", "30", "30",
+         "达到目标值得满分，未达到按比例计分", ""],
+        ["", "", "供餐学校数", "否", "定量", "45所", "45所", "10", "10", "全部供餐得满分", ""],
+        ["", "质量指标", "食品安全事故", "否", "定量", "0起", "0起", "10", "10", "发生即不得分", ""],
+        ["效益指标", "社会效益指标", "学生营养状况", "否", "定性", "明显改善", "明显改善", "20", "20",
+         "根据体检结果分档计分", ""],
+        ["满意度指标", "服务对象满意度指标", "家长满意度", "是", "定量", "≥95%", "93.4%", "20", "16.8",
+         "达到95%得满分，未达到按比例计分", "部分学校菜品单一，下一步增加菜品轮换"],
+        ["总分", "", "", "", "", "", "", "100", total, "", ""],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "single_spaced", "one_line", "docx", "xlsx"])
+def test_core_and_nature_cells_before_the_target_and_a_rule_after_the_points(tmp_path, shape):
+    record = _record(tmp_path, _core_and_rule_columns(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert set(rows) == {"受益学生人数", "供餐学校数", "食品安全事故", "学生营养状况", "家长满意度"}
+    assert rows["供餐学校数"]["path"][:2] == ["产出指标", "数量指标"]
+    assert rows["学生营养状况"]["target"]["text"].strip() == "明显改善"
+    assert not _errors(record)
+    # 9.70 + 30 + 10 + 10 + 20 + 16.8 = 96.50, written 97.5
+    bad = _record(tmp_path, _core_and_rule_columns("97.5"), shape)
+    assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"]

@@ -99,11 +99,18 @@ class TypedRowReader:
         values = assign_indicator_values(self.indicators.slots, taken, self.indicators.percent_written)
         values.update(cells)
         row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
+        slots = self.indicators.slots
+        if (row_complete and value_slots and "skip" in slots[slots.index(value_slots[-1]):] and j < len(self.tokens)
+                and is_scoring_rule(self.tokens[j].text) and not value_type(self.tokens[j].text)):
+            j += 1  # the row's 评（扣）分标准 after its points (达到目标值得满分…): no reason, no next row
         if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
             # words after the scores are the row's reason unless a target follows them (then
             # they name the next indicator)
             nxt = self.tokens[j]
-            after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            k = j + 1
+            while k < min(j + 3, len(self.tokens)) and _row_head_cell(self.tokens[k].text.strip()):
+                k += 1  # the next row's 是否核心指标 and 指标性质 cells (否 | 定量) before its target
+            after = self.tokens[k] if k < len(self.tokens) else None
             # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
             next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
                                               or self._qualitative_pair_at(j + 1))
@@ -156,6 +163,12 @@ class TypedRowReader:
             if value_type(as_points(t).text) == "num":
                 return True
         return False
+
+
+def _row_head_cell(text: str) -> bool:
+    """A cell of the columns before a row's target that say what kind of row it is: 是 / 否
+    under 是否核心指标, 定量 / 定性 under 指标性质."""
+    return text in ("是", "否") or text in spec()["target_natures"]
 
 
 _FIGURES = regex.compile(r"\d(?:[\d,.]*)\s*(?:%|万?元|万?人|户|个|项|次)")
