@@ -982,3 +982,32 @@ def test_core_and_nature_cells_before_the_target_and_a_rule_after_the_points(tmp
     # 9.70 + 30 + 10 + 10 + 20 + 16.8 = 96.50, written 97.5
     bad = _record(tmp_path, _core_and_rule_columns("97.5"), shape)
     assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"]
+
+
+def _level_subtotals_form(benefit_subtotal: str = "28") -> list:
+    return [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡镇卫生院设备更新"],
+        ["项目资金（万元）", "", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["", "年度资金总额", "300.00", "291.00", "97.00%", "10", "9.70"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标（50分）", "数量指标", "更新设备台数", "≥60台", "62台", "30", "30"],
+        ["", "质量指标", "设备验收合格率", "100%", "100%", "20", "20"],
+        ["产出指标小计", "", "", "", "", "50", "50"],
+        ["效益指标（30分）", "社会效益指标", "门诊量增长率", "≥5%", "4.2%", "15", "13"],
+        ["", "可持续影响指标", "设备维护制度", "健全", "健全", "15", "15"],
+        ["效益指标小计", "", "", "", "", "30", benefit_subtotal],
+        ["满意度指标（10分）", "服务对象满意度指标", "患者满意度", "≥90%", "92%", "10", "10"],
+        ["满意度指标小计", "", "", "", "", "10", "10"],
+        ["总分", "", "", "", "", "100", "97.70"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_levels_subtotal_row_against_its_rows(tmp_path, shape):
+    record = _record(tmp_path, _level_subtotals_form(), shape)
+    assert not _errors(record)
+    assert [s["level"] for s in record["forms"][0]["subtotals"]] == ["产出指标", "效益指标", "满意度指标"]
+    # 13 + 15 = 28, written 29 (the 总分 still adds up the rows)
+    bad = _record(tmp_path, _level_subtotals_form("29"), shape)
+    assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"], shape

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
@@ -32,6 +34,7 @@ def check_score_total(record: dict) -> list:
         budget_rows = [r for r in form.get("funds") or [] if not r.get("unread")
                        and any(c in (r.get("cells") or {}) and not is_na(r, c) for c in (column_named("weight"), column_named("score")))]
         name = form.get("name") or "自评表"
+        flags += _subtotal_flags(form, leaves, facts, name)  # (each level's rows apart: see there)
         if form.get("unread_rows"):
             continue  # rows of the indicator block were not read: their sum is unknown
         if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows:
@@ -79,6 +82,43 @@ def check_score_total(record: dict) -> list:
                 SEVERITY[outcome],
                 f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
                 stated, rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
+    return flags
+
+
+def _level_name(text: str) -> str:
+    """产出指标（50分） → 产出指标: a level as its 小计 row names it."""
+    return regex.sub(r"[（(][^）)]*[）)]|\s", "", text or "")
+
+
+def _subtotal_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
+    """A level's 小计 row (效益指标小计 | 30 | 29) against the 分值 and 得分 of the rows read since
+    the 小计 before it, when every one of them is filled, all are of its level and no row
+    between was left unread (a row placed under another level is a misread path, an unread
+    one a missing part: the sum is not known)."""
+    flags = []
+    start, unread = 0, 0
+    for subtotal in form.get("subtotals") or []:
+        rows = (form.get("indicators") or [])[start:subtotal["after_rows"]]
+        start = subtotal["after_rows"]
+        unread, unread_here = subtotal["unread_before"], subtotal["unread_before"] > unread
+        if unread_here or not rows or any(not i.get("path") or _level_name(i["path"][0]) != _level_name(subtotal["level"]) or i not in leaves
+                           for i in rows):
+            continue
+        for key, what in (("score", "得分"), ("weight", "分值")):
+            total = facts.get(subtotal.get(key)) if subtotal.get(key) else None
+            items = [facts.get(i.get(key)) if i.get(key) else None for i in rows]
+            if total is None or not items or any(f is None for f in items):
+                continue
+            summed = sum_of(items, points_interval)
+            outcome, diff, tol = _against(interval_of(total), summed) if key == "score" else _exact_verdict(total, summed)
+            if outcome == "ok":
+                continue
+            flags.append(make_flag(
+                SEVERITY[outcome],
+                f"{name}{subtotal['level']}小计{what}与该级各项不符：小计{points(total)}，各项{what}之和{rounded(summed.mid, 2)}分，"
+                f"差{rounded(abs(diff), 2)}分",
+                total["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [total] + items,
+                form=form.get("id")))
     return flags
 
 

@@ -22,6 +22,8 @@ from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, is_na,
 
 
 _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
+# a level's 小计 row, its level named or not (小计, 效益指标小计)
+LEVEL_SUBTOTAL = regex.compile(r"^(?P<level>\p{Han}{2,8}?)?\s*小\s*计$")
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
@@ -164,7 +166,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                     i += 1
                     continue
                 i = self._read_fund_row(i, "unnamed")
-            elif self.indicators is not None and not self.rows_closed and SUBTOTAL_LABEL.match(key) and not t.merged:
+            elif self.indicators is not None and not self.rows_closed and LEVEL_SUBTOTAL.match(key) and not t.merged:
                 i = self._read_subtotal(i)
             elif ((self.indicators is not None or self.form["indicators"] and self.form["total_score"] is None)
                   and key in v["total"] and not t.merged):
@@ -280,12 +282,19 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         """A level's 小计 row: its 分值 and 得分 are facts, but no indicator (the rows above
         it are, and the form's total adds those up)."""
         nums, end = self._total_figures(i)
-        level = next((p for p in self.path if p), "小计")
+        named = LEVEL_SUBTOTAL.match(bare(self.tokens[i].text)).group("level")  # 效益指标小计
+        level = named or next((p for p in self.path if p), "小计")
         points = nums[-2:]  # its 分值 and 得分, or its 得分 alone
         if len(points) == 2 and self._score_before_weight():
             points.reverse()
-        for token, label in zip(points, ("分值", "得分")[-len(points):] if points else ()):
-            self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
+        subtotal = {"level": level, "after_rows": len(self.form["indicators"]), "unread_before": self.form["unread_rows"]}
+        labels = [("分值", "weight"), ("得分", "score")][-len(points):] if points else []
+        for token, (label, key) in zip(points, labels):
+            fact = self.index.fact_for(token, "分", label, level, {"form": self.form["id"], "slot": "subtotal"})
+            subtotal[key] = fact.id if fact else None
+        self.form.setdefault("subtotals", []).append(subtotal)
+        if named:
+            self.path = [None, None]  # (the level's rows end with it)
         return max(end, i + 1)
 
     def _read_level_points(self, i: int) -> int:
