@@ -1146,3 +1146,38 @@ def test_a_grade_stated_of_the_evaluators_total_beside_the_units_own(tmp_path):
             "合计：分值100分，自评得分96分，评价得分82分。\n按等级标准，自评结果为“优”，评价结果为“良”。")
     assert flags_of(tmp_path, body, "score.grade") == []
     assert flags_of(tmp_path, body.replace("“良”", "“中”"), "score.grade") != []
+
+
+def test_two_years_shares_written_from_to_are_no_share_of_the_figures_before(tmp_path):
+    body = ("全县农户人均可支配收入达到16,240元，较上年的14,860元增加1,380元，增长9.29%；"
+            "工资性收入占农户人均可支配收入的比重由上年的42.5%提高到44.1%，提高1.6个百分点。")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_a_price_times_the_count_of_the_year_not_its_change(tmp_path):
+    body = ("2023年享受补助的学生18,400人，较上年的19,150人减少750人。补助标准为每生每年1,200元，"
+            "全年发放资金2,208.00万元。")
+    assert flags_of(tmp_path, body, "product.unit") == []
+    wrong = body.replace("2,208.00万元", "2,280.00万元")  # 18,400 × 1,200 = 2,208万元
+    assert [f["rule"] for f in flags_of(tmp_path, wrong, "product.unit")] == ["product.unit"]
+
+
+def test_a_qizhong_after_a_price_per_unit_is_not_its_breakdown(tmp_path):
+    body = "全年运营费用2,360.00万元，吨水处理成本1.85元，其中财政补贴1,652.00万元，占运营费用的70.00%。"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_change_said_of_the_figure_its_words_name(tmp_path):
+    body = ("2023年，县水利局收入合计5,480.60万元，其中财政拨款收入5,210.40万元，其余270.20万元为其他收入；"
+            "财政拨款收入中一般公共预算4,980.40万元。收入合计较上年的5,102.30万元增加378.30万元，增长7.41%。")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    wrong = body.replace("增加378.30万元", "增加387.30万元")  # 5,480.60 − 5,102.30 = 378.30
+    assert [f["rule"] for f in flags_of(tmp_path, wrong, "diff.change")] == ["diff.change"]
+
+
+def test_an_items_weight_then_its_score_after_a_clause_between(tmp_path):
+    body = ("预算执行率指标权重10分，本项目执行率95.00%，按执行率乘以权重计得9.5分；产出指标权重50分，得48分；"
+            "效益指标权重30分，得29分；满意度指标权重10分，得9分。自评总分95.5分。")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    wrong = body.replace("自评总分95.5分", "自评总分96.5分")  # 9.5 + 48 + 29 + 9 = 95.5
+    assert [f["rule"] for f in flags_of(tmp_path, wrong, "score.tree")] == ["score.tree"]

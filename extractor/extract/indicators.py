@@ -193,7 +193,9 @@ def _text_indicators(doc: Document) -> list:
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
-                if word in _POINTS_GIVEN and entries:
+                if entries and (word in _POINTS_GIVEN or word.endswith("得") and entries[-1]["score"] is None
+                                and entries[-1]["weight"] is not None):
+                    # (按“执行率×权重”计得9.6分 after 预算执行率指标权重10分: that item's score)
                     # 项目决策20分得18分, 满分15分，扣1分，得14分: the item's score after its weight
                     last = entries[-1]
                     if last["score"] is not None:
@@ -204,14 +206,14 @@ def _text_indicators(doc: Document) -> list:
                 if regex.fullmatch(r"[（(]满分", name.strip()) and entries:
                     entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
                     continue
-                full_marks = name.endswith("满分")
-                name = regex.sub(r"满分$", "", name)
+                full_marks = name.endswith(("满分", "权重", "分值"))  # (预算执行率指标权重10分)
+                name = regex.sub(r"(?:满分|权重|分值)$", "", name)
                 total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
                          "source": {"page": b.page, "block": b.index, "start": i.start("score"),
                                     "end": i.end("score"), "quote": i.group(0)}}
-                if full_marks:  # 满分30分 is a weight: a score follows (得27分) or none is stated
+                if full_marks:  # 满分30分, 权重10分 are weights: a score follows (得27分) or none is stated
                     entry["weight"], entry["score"] = entry["score"], None
                 if total:
                     entry["total"] = True

@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..sentences import sentence_index
-from .wording import LIST_JOINER, per_unit, relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, ON_LAST_YEAR, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
 
 
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
@@ -73,14 +73,32 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             # a change after a 其中 list (三公经费15.6万元，其中接待2.4万元、用车13.2万元，较上年
             # 减少2.6万元) may be said of the list's total as well as of its last part
             relation["current_alternatives"] = [totals[current.id]]
+        named = _named_by_subject(block.text, f, [g for g in facts[:i] if g.kind == f.kind], [current, previous])
+        if named:
+            # 收入合计较上年的6,915.20万元增加353.25万元: any figure of the paragraph written
+            # right after those words (收入合计7,268.45万元; not only the one of the year)
+            relation["current_alternatives"] = relation.get("current_alternatives", []) + named
         out.append(relation)
     return out
 
 
 _CLAUSE_END = ("；", ";", "。")
-_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
-_ON_LAST_YEAR = regex.compile(rf"^\s*[，,]?\s*{_LAST_YEARS}\p{{Han}}{{0,4}}$")
-_LAST_YEARS_FIGURE = regex.compile(rf"{_LAST_YEARS}(?:的)?\s*$")
+_SUBJECT = regex.compile(r"(?P<subject>\p{Han}{2,12}?)\s*(?:较|比|同比|与)")
+_CLAUSE_START = regex.compile(r"[，。；;：:\n]|,(?!\d)")  # (not the comma of 6,915.20)
+
+
+def _named_by_subject(text: str, change, nearby: list, taken: list) -> list:
+    """Ids of the figures (of nearby) written right after the words that open the change's
+    clause before its 较/比 (收入合计 in 收入合计较上年的…增加353.25万元): levels, not changes
+    nor last year's, none of `taken`."""
+    starts = list(_CLAUSE_START.finditer(text, 0, change.source["start"]))
+    clause_start = starts[-1].end() if starts else 0
+    m = _SUBJECT.match(text, clause_start, change.source["start"])
+    if m is None:
+        return []
+    subject = m.group("subject")
+    return [g.id for g in nearby if g not in taken and not is_a_change(text, g) and not of_last_year(text, g)
+            and text[max(0, g.source["start"] - len(subject) - 2):g.source["start"]].rstrip("为达是： :").endswith(subject)]
 
 
 def _written_with(text: str, change, nearby: list):
@@ -90,12 +108,12 @@ def _written_with(text: str, change, nearby: list):
     if not nearby or per_unit(nearby[-1]) != per_unit(change):
         return None
     last = nearby[-1]
-    if any(w in text[max(0, last.source["start"] - 4):last.source["start"]] for w in vocabulary()["change_words"]):
+    if is_a_change(text, last):
         return None  # 较2023年提高60元，较2022年提高110元: a change before it is no level
     between = text[last.source["end"]:change.source["start"]]
     if any(mark in between for mark in _CLAUSE_END) or len(between) > 12:
         return None
-    if _LAST_YEARS_FIGURE.search(text, max(0, last.source["start"] - 10), last.source["start"]):
+    if of_last_year(text, last):
         if len(nearby) < 2:
             return None
         this = nearby[-2]
@@ -103,7 +121,7 @@ def _written_with(text: str, change, nearby: list):
         if len(gap) > 10 or any(mark in gap for mark in _CLAUSE_END) or per_unit(this) != per_unit(change):
             return None
         return this, last
-    if _ON_LAST_YEAR.match(between):
+    if ON_LAST_YEAR.match(between):
         return last, None
     return None
 _BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")

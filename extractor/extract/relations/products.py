@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..sentences import sentence_index
-from .wording import relation_patterns, vocabulary
+from .wording import is_a_change, of_last_year, relation_patterns, vocabulary
 
 # what a price per head or per household prices
 _COUNT_KINDS = {"head": ("headcount", "person_times"), "household": ("households",)}
@@ -32,8 +32,10 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         if amount is None and i + 1 < len(facts) and _paid_right_after(facts[i + 1], si, spans) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
             amount = facts[i + 1]  # (the sentence's only price: several share one total)
+        # (not a change nor last year's: 较上年的22,040人减少690人)
         count = next((g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
-                      and sentence_index(spans, g.source["start"]) >= si - 1), None)
+                      and sentence_index(spans, g.source["start"]) >= si - 1
+                      and not is_a_change(block.text, g) and not of_last_year(block.text, g)), None)
         average = amount is None and count is not None and f.kind == "amount"
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)

@@ -20,6 +20,8 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
         if f.kind != "percent" or "占" not in f.context:
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
+        if _FROM_TO.search(whole_name):
+            continue  # 占…的比重由上年的31.6%提高到33.2%: two years' shares, no part stated for them
         sentence = sentence_index(spans, f.source["start"])
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
                   and sentence_index(spans, g.source["start"]) == sentence]
@@ -67,6 +69,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
     return out
 
 
+_FROM_TO = regex.compile(r"由|从")
 # between a 其中 part and a share of it naming no whole: the part's own clause, at most its name again
 _BARE_SHARE = regex.compile(r"\s*[，,]\s*[^，,；;。！？\d]{0,12}?(?:占比|所占比例|所占比重|占)(?:为|达|约)?\s*")
 

@@ -46,6 +46,22 @@ def relation_patterns() -> dict:
     }
 
 
+_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
+# between a figure and its change: ，较上年减少
+ON_LAST_YEAR = regex.compile(rf"^\s*[，,]?\s*{_LAST_YEARS}\p{{Han}}{{0,4}}$")
+_LAST_YEARS_FIGURE = regex.compile(rf"{_LAST_YEARS}(?:的)?\s*$")
+
+
+def of_last_year(text: str, f) -> bool:
+    """Is f written as last year's level (较上年的14,112元)?"""
+    return _LAST_YEARS_FIGURE.search(text, max(0, f.source["start"] - 10), f.source["start"]) is not None
+
+
+def is_a_change(text: str, f) -> bool:
+    """Is f written as a change (减少690人, 提高60元), not a level?"""
+    return any(w in text[max(0, f.source["start"] - 4):f.source["start"]] for w in vocabulary()["change_words"])
+
+
 _EARLIER_ITEMS = regex.compile(r"(?:\d+(?:\.\d+)?\s*[%％]\s*[、和及与]\s*)+$")
 
 
