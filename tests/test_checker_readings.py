@@ -166,6 +166,7 @@ def test_on_ocr_text_the_suffix_is_enough_but_not_inside_a_longer_word():
     assert variants("评价发现，赫出区资金到位及时。", ocr=True) == ["赫出区"]  # 山 read as 出
     assert variants("评价发现，赫出区资金到位及时。") == []  # the same words typed: no list, no reading
     assert variants("评价发现，赫出区域内资金到位及时。", ocr=True) == []  # …区域: a longer word
+
     assert variants("坚持“一县、一品、一策”的思路。", ocr=True) == []
 
 
@@ -1181,3 +1182,14 @@ def test_an_items_weight_then_its_score_after_a_clause_between(tmp_path):
     assert flags_of(tmp_path, body, "score.tree") == []
     wrong = body.replace("自评总分95.5分", "自评总分96.5分")  # 9.5 + 48 + 29 + 9 = 95.5
     assert [f["rule"] for f in flags_of(tmp_path, wrong, "score.tree")] == ["score.tree"]
+
+
+def test_in_a_table_a_bare_stem_one_character_off_is_no_misspelling():
+    from extractor.extract.regions import place_mentions
+
+    def variants(text):
+        cells = [("益阳市资阳区", {"block": 1, "table": 1}), (text, {"block": 1, "table": 1})]
+        return [m["name"] for m in place_mentions(cells, "430900") if m["variant"]]
+
+    assert variants("覆盖率达到95%赫出") == []  # a stem with no 区 typed in a cell: any word
+    assert variants("赫出区") == ["赫出区"]  # written with its 区 beside a sibling named exactly

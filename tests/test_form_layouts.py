@@ -1011,3 +1011,24 @@ def test_a_levels_subtotal_row_against_its_rows(tmp_path, shape):
     # 13 + 15 = 28, written 29 (the 总分 still adds up the rows)
     bad = _record(tmp_path, _level_subtotals_form("29"), shape)
     assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"], shape
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_weighted_header_repeated_over_a_tables_pages_is_no_scored_section(tmp_path, shape):
+    # 绩效指标（90分） heads the indicator block on each page: no section whose score is the form's total
+    rows = [
+        ["部门预算项目支出绩效自评表（2024年度）"],
+        ["项目名称", "村级公益设施管护"],
+        ["项目基本情况", "1.项目实施内容及过程概述", "按季度拨付管护经费，组织管护员培训2期。"],
+        ["预算执行情况（10分）", "", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"],
+        ["", "总额", "80.00", "78.40", "98.00%", "10", "9.8"],
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["", "产出指标", "数量指标", "管护设施数量", "≥120处", "126处", "40", "40"],
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["", "效益指标", "社会效益指标", "设施完好率", "≥95%", "96%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "88%", "20", "18"],
+        ["合计", "", "", "", "", "", "100", "97.8"],
+        ["评价结论", "项目自评得分97.8分。"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    assert not _errors(record)

@@ -7,6 +7,7 @@ score, source, and a note where the report leaves something out (a row without a
 is kept with score None and says so, never given an invented score)."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Optional
 
@@ -176,6 +177,10 @@ def _text_indicators(doc: Document) -> list:
                 current["score"] = Decimal(m.group("score"))
                 current["score_source"] = {"page": b.page, "block": b.index, "start": m.start("score"),
                                            "end": m.end("score"), "quote": m.group(0)}
+    # a heading written twice with the same weight (绩效指标（90分） over each page of a form's
+    # table) heads a table's pages, not a section scored in its text
+    seen = Counter((tuple(i["path"]), i["weight"]) for i in out)
+    out = [i for i in out if seen[(tuple(i["path"]), i["weight"])] == 1]
     _drop_common_prefix(out)
     # 3) the summary sentence with the first-level scores and the total
     for b in doc.blocks:

@@ -348,14 +348,17 @@ def _read_as_a_misspelling(written: str, region: Region, source: dict, listed: b
     区/县/市 or its place in a list of places is enough (a misread character). On digital
     text a misspelling is a typing slip, and is read as one only among the places it is
     listed with — an enumeration or a table that names its siblings exactly — and when
-    the stem keeps a character of its own (X县 for 南县 could be any county)."""
+    the stem keeps a character of its own (X县 for 南县 could be any county); in a table, with
+    its 区/县/市 written."""
     if source.get("ocr"):
         return bool(_SUFFIX.search(written)) or listed
     if len(_SUFFIX.sub("", region.name)) < 2:
         return False
     if listed:
         return True
-    return source.get("table") is not None and any(name != region.name for name, _, _ in exact_here)
+    # (in a table, only a spelling with its 区/县/市: a bare stem one character off is any word, 以上 for 颍上)
+    return (source.get("table") is not None and bool(_SUFFIX.search(written))
+            and any(name != region.name for name, _, _ in exact_here))
 
 
 @lru_cache(maxsize=64)
