@@ -1032,3 +1032,24 @@ def test_a_weighted_header_repeated_over_a_tables_pages_is_no_scored_section(tmp
     ]
     record = _record(tmp_path, rows, shape)
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_templates_placeholder_rows_are_no_indicators(tmp_path, shape):
+    # 指标2： | / | / | / | / and a …… row left from the template: no row, none missing
+    rows = _level_subtotals_form()[:4] + [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "指标1：更新设备台数", "≥60台", "62台", "50", "50"],
+        ["", "", "……", "", "", "", ""],
+        ["效益指标", "生态效益指标", "指标2：", "/", "/", "/", "/"],
+        ["", "社会效益指标", "指标3：门诊量增长率", "≥5%", "6.1%", "30", "30"],
+        ["满意度指标", "服务对象满意度指标", "指标4：患者满意度", "≥90%", "88%", "10", "8"],
+        ["总分", "", "", "", "", "100", "97.70"],  # 9.70 + 50 + 30 + 8
+    ]
+    record = _record(tmp_path, rows, shape)
+    names = [r["path"][-1] for r in record["forms"][0]["indicators"]]
+    assert names == ["指标1：更新设备台数", "指标3：门诊量增长率", "指标4：患者满意度"], shape
+    assert not _errors(record)
+    rows[-1] = ["总分", "", "", "", "", "100", "98.70"]  # one point more than the rows give
+    bad = _record(tmp_path, rows, shape)
+    assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"], shape

@@ -203,6 +203,9 @@ class IndicatorBlockReader:
         else:
             values, end = self._typed_indicator_values(i + 1)
         _units_from_cells(values)
+        written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
+        if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
+            return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
         row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
         filled = False
         for slot in ("target", "actual"):
@@ -275,6 +278,9 @@ class IndicatorBlockReader:
 _PERCENT_IN_HEADER = regex.compile(r"[（(]\s*[%％]\s*[)）]")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _LEVEL_POINTS = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_PLACEHOLDER_NAME = regex.compile(r"\s*(?:[.…。·]{2,}|…+)\s*|\s*指标\s*\d+\s*[：:]?\s*")
+
+
 def _fact_unit(unit: Optional[str]) -> Optional[str]:
     """The written unit an indicator's figure is a fact in: one of FACT_UNITS, or money per
     person whatever period it adds (元/人·月, 元/人/年 → 元/人); None for counts of things."""
