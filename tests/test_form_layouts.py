@@ -1053,3 +1053,50 @@ def test_a_templates_placeholder_rows_are_no_indicators(tmp_path, shape):
     rows[-1] = ["总分", "", "", "", "", "100", "98.70"]  # one point more than the rows give
     bad = _record(tmp_path, rows, shape)
     assert [f["rule"] for f in bad["flags"] if f["severity"] == "error"] == ["form.score_total"], shape
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_completion_table_of_an_older_special_fund_form(tmp_path, shape):
+    # 2017-style 财政专项资金绩效目标完成情况表: 专项资金名称, a 县级配套 source row, no points
+    rows = [
+        ["2016年度财政专项资金绩效目标完成情况表"],
+        ["专项资金名称", "农村饮水安全巩固提升补助", "", "", "", "", ""],
+        ["资金情况（万元）", "预算安排", "实际到位", "实际支出", "结余", "到位率", "支出率"],
+        ["合计", "500.00", "500.00", "480.00", "20.00", "100%", "96%"],
+        ["省级补助", "300.00", "300.00", "291.00", "9.00", "100%", "97%"],
+        ["县级配套", "200.00", "200.00", "189.00", "11.00", "100%", "94.5%"],
+        ["指标类别", "指标名称", "计量单位", "目标值", "实际值", "完成率", "备注"],
+        ["产出指标", "新建集中供水工程", "处", "12", "12", "100%", ""],
+        ["效益指标", "受益人口", "人", "18000", "18600", "103.33%", ""],
+    ]
+    record = _record(tmp_path, rows, shape)
+    [form] = record["forms"]
+    funds = {r["label"]: r for r in form["funds"]}
+    assert funds["县级配套"]["slot"] == "local"
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[funds["县级配套"]["cells"]["全年执行数"]]["value"] == Decimal("1890000")
+    assert not _errors(record)
+
+
+def _numbered_fund_columns(city_rate: str = "95.00%") -> list:
+    # columns numbered with their formulas (小计④=①+②+③, 支出实现率⑥=⑤/④), rows numbered ①②
+    return [
+        ["部门整体支出绩效自评表（2023年度）"],
+        ["部门（单位）名称", "市档案馆", "", "", "", "", "", "", ""],
+        ["资金结构", "年初部门预算安排金额①", "历年结余结转②", "年中调整金额③", "小计④=①+②+③",
+         "年度拨付金额⑤", "支出实现率⑥=⑤/④", "本年度结余金额⑦=④-⑤", "资金结余率⑧=⑦/④"],
+        ["财政资金小计", "900.00", "50.00", "50.00", "1,000.00", "960.00", "96.00%", "40.00", "4.00%"],
+        ["①中央及省级财政资金", "", "50.00", "", "50.00", "50.00", "100.00%", "0.00", "0.00%"],
+        ["②市级财政资金", "900.00", "", "50.00", "950.00", "910.00", "95.79%", "40.00", "4.21%"],
+        ["合计", "900.00", "50.00", "50.00", "1,000.00", "960.00", "96.00%", "40.00", "4.00%"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_fund_columns_numbered_with_their_formulas(tmp_path, shape):
+    record = _record(tmp_path, _numbered_fund_columns(), shape)
+    [form] = record["forms"]
+    assert {"年初预算数", "结转数", "调整数", "全年执行数", "执行率", "结余数", "结余率"} <= set(form["fund_columns"])
+    amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
+    assert Decimal("9100000") in amounts and Decimal("10000000") in amounts
+    assert not _errors(record)

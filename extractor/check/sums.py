@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
+import regex
+
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
@@ -78,6 +80,15 @@ def _part_in_yuan_adds_up(total: dict, parts: list) -> bool:
     return verdict(total, read)[0] == "ok"
 
 
+_NAMED_SUBTOTAL = regex.compile(r"\p{Han}+(?:小计|合计)$")
+
+
+def _names_a_subtotal(table: dict, rows: list) -> bool:
+    """Is one of the rows labelled as a sum of others in its first cell (财政资金小计)?"""
+    body = table["header"] + table["rows"]  # (as row_kinds counts them)
+    return any(r < len(body) and body[r] and _NAMED_SUBTOTAL.match(str(body[r][0]).replace(" ", "")) for r in rows)
+
+
 @rule("sum.table")
 def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
@@ -112,7 +123,10 @@ def check_sum_table(record: dict) -> list:
         checks += [(g, items) for g, items in groups.items() if items]
         # the 合计 adds up the groups, else the 小计 rows and the items none of them took
         tops = list(groups) or (subtotals + uncovered if subtotals else [r for r, k in enumerate(kinds) if k == "item"])
-        checks += [(tr, tops) for tr in totals]
+        if not _names_a_subtotal(table, tops):
+            # (an item row named …小计 — 财政资金小计 over its sources — adds up other rows: the
+            # 合计 is not the sum of all of them)
+            checks += [(tr, tops) for tr in totals]
         for whole_row, part_rows in checks:
             for c in range(n_cols):
                 whole = cells.get((t, whole_row, c))

@@ -30,9 +30,15 @@ def spec() -> dict:
     return load_json("forms.json")
 
 
+# a column's number and formula after its label (小计④=①+②+③, 支出实现率⑥=⑤/④)
+_COLUMN_FORMULA = regex.compile(r"[①-⑳](?:[=＝][①-⑳+\-/×÷＋－*（）()]+)?$")
+
+
 def canon(text: str) -> str:
-    """A cell's text as labels are matched: no spaces, no 其中：/按…分 prefixes."""
+    """A cell's text as labels are matched: no spaces, no 其中：/按…分/① prefixes, no column
+    number and formula after it."""
     t = _SPACE.sub("", text).rstrip("：:")
+    t = _COLUMN_FORMULA.sub("", t) or t
     m = label_prefixes().match(t)  # 按收入性质分：其中：财政拨款
     return t[m.end():] if m and m.end() < len(t) else t
 
