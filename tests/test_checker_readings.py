@@ -1193,3 +1193,10 @@ def test_in_a_table_a_bare_stem_one_character_off_is_no_misspelling():
 
     assert variants("覆盖率达到95%赫出") == []  # a stem with no 区 typed in a cell: any word
     assert variants("赫出区") == ["赫出区"]  # written with its 区 beside a sibling named exactly
+
+
+def test_a_change_on_the_start_of_the_year(tmp_path):
+    body = "截至年末，结转结余资金920万元，较年初的1,180万元减少260万元，下降22.03%。"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    wrong = body.replace("减少260万元", "减少250万元")  # 1,180 − 920 = 260
+    assert [f["rule"] for f in flags_of(tmp_path, wrong, "diff.change")] == ["diff.change"]

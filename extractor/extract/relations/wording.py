@@ -46,7 +46,7 @@ def relation_patterns() -> dict:
     }
 
 
-_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
+_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|年初|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
 # between a figure and its change: ，较上年减少
 ON_LAST_YEAR = regex.compile(rf"^\s*[，,]?\s*{_LAST_YEARS}\p{{Han}}{{0,4}}$")
 _LAST_YEARS_FIGURE = regex.compile(rf"{_LAST_YEARS}(?:的)?\s*$")
