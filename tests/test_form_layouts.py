@@ -1100,3 +1100,15 @@ def test_fund_columns_numbered_with_their_formulas(tmp_path, shape):
     amounts = sorted(v for k, v, u in _facts(record).elements() if k == "amount")
     assert Decimal("9100000") in amounts and Decimal("10000000") in amounts
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_qualitative_result_a_rung_below_its_target_with_full_points(tmp_path, shape):
+    rows = _split_target_form()
+    quality = ["效益指标", "可持续影响指标", "管网运维机制", "定性", "健全", "文字描述", "健全", "20", "20"]
+    rows[rows.index(quality)] = ["效益指标", "社会效益指标", "群众出行条件改善", "定性", "好", "文字描述", "较好", "20", "20"]
+    record = _record(tmp_path, rows, shape)
+    [flag] = [f for f in record["flags"] if f["rule"] == "form.target_missed"]
+    assert "较好" in flag["message"] and flag["severity"] == "warning"
+    rows[rows.index(["效益指标", "社会效益指标", "群众出行条件改善", "定性", "好", "文字描述", "较好", "20", "20"])][6] = "好"
+    assert not [f for f in _record(tmp_path, rows, shape)["flags"] if f["rule"] == "form.target_missed"]

@@ -192,17 +192,26 @@ def check_target_missed(record: dict) -> list:
             comparator = target.get("comparator")
             weight = facts.get(ind.get("weight")) if ind.get("weight") else None
             score = facts.get(ind.get("score")) if ind.get("score") else None
-            if comparator not in _MISSES or actual.get("comparator") or weight is None or score is None:
+            if weight is None or score is None or Decimal(score["value"]) != Decimal(weight["value"]):
+                continue  # points were taken off (the form itself says the target was missed), or none read
+            path = "›".join(ind.get("path") or [])
+            if (below := _rung_below(target, actual)) is not None:
+                flags.append(make_flag(
+                    form_settings()["severity"]["target_missed_full_score"],
+                    f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标“{target.get('text').strip()}”，"
+                    f"实际“{actual.get('text').strip()}”（低{below}档），得分{points(score)}（分值{points(weight)}）",
+                    target.get("text").strip(), actual.get("text").strip(), None, None,
+                    [{"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}}, weight, score],
+                    form=form.get("id"), claim="满分"))
                 continue
-            if Decimal(score["value"]) != Decimal(weight["value"]):
-                continue  # points were taken off: the form itself says the target was missed
+            if comparator not in _MISSES or actual.get("comparator"):
+                continue
             t_value, t_unit, _, t_fact = _side(target, facts)
             a_value, a_unit, a_interval, a_fact = _side(actual, facts)
             if t_value is None or a_value is None or t_unit != a_unit:
                 continue
             if not _MISSES[comparator](a_interval, t_value):
                 continue
-            path = "›".join(ind.get("path") or [])
             evidence = [f for f in (t_fact, a_fact) if f is not None] + [weight, score]
             if t_fact is None or a_fact is None:
                 evidence.insert(0, {"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}})
@@ -213,6 +222,16 @@ def check_target_missed(record: dict) -> list:
                 t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4), evidence,
                 form=form.get("id"), claim="满分", comparator=comparator))
     return flags
+
+
+def _rung_below(target: dict, actual: dict):
+    """How many rungs of the qualitative ladder (好 › 较好 › 一般 › 差, patterns/forms.json) the
+    result stands below its target, when both are words of it and it does; else None."""
+    rungs = {w: n for n, words in enumerate(form_settings()["qualitative_ladder"]) for w in words}
+    t, a = (regex.sub(r"\s", "", (side.get("text") or "")) for side in (target, actual))
+    if t in rungs and a in rungs and rungs[a] > rungs[t]:
+        return rungs[a] - rungs[t]
+    return None
 
 
 # ---------------------------------------------------------------- deductions
