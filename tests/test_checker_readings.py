@@ -1200,3 +1200,11 @@ def test_a_change_on_the_start_of_the_year(tmp_path):
     assert flags_of(tmp_path, body, "diff.change") == []
     wrong = body.replace("减少260万元", "减少250万元")  # 1,180 − 920 = 260
     assert [f["rule"] for f in flags_of(tmp_path, wrong, "diff.change")] == ["diff.change"]
+
+
+def test_weights_in_brackets_after_the_names_then_the_scores(tmp_path):
+    body = ("自评指标由决策（15分）、过程（25分）、产出（35分）和效益（25分）四部分构成。经自评，决策指标得14分，"
+            "过程指标得23分，产出指标得33.5分，效益指标得22分，总得分92.5分，等级为“优”。")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    wrong = body.replace("总得分92.5分", "总得分93.5分")  # 14 + 23 + 33.5 + 22 = 92.5
+    assert [f["rule"] for f in flags_of(tmp_path, wrong, "score.tree")] == ["score.tree"]

@@ -1112,3 +1112,22 @@ def test_a_qualitative_result_a_rung_below_its_target_with_full_points(tmp_path,
     assert "较好" in flag["message"] and flag["severity"] == "warning"
     rows[rows.index(["效益指标", "社会效益指标", "群众出行条件改善", "定性", "好", "文字描述", "较好", "20", "20"])][6] = "好"
     assert not [f for f in _record(tmp_path, rows, shape)["flags"] if f["rule"] == "form.target_missed"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_total_row_under_points_deduction_and_score_columns(tmp_path, shape):
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "农贸市场快检补助"],
+        ["资金情况（万元）", "", "预算数", "执行数", "执行率", "分值", "得分"],
+        ["", "合计", "120.00", "114.00", "95.00%", "10", "9.5"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "扣分", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "快检批次", "≥6000批次", "5800批次", "40", "1.2", "38.8", "设备检修停检半月"],
+        ["效益指标", "社会效益指标", "问题产品处置率", "100%", "100%", "30", "0", "30", ""],
+        ["满意度指标", "服务对象满意度指标", "商户满意度", "≥90%", "86%", "20", "2", "18", "部分商户反映出结果慢"],
+        ["总分", "", "", "", "", "100", "3.2", "96.3"],  # 9.5 + 38.8 + 30 + 18
+    ]
+    record = _record(tmp_path, rows, shape)
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[record["forms"][0]["total_score"]]["value"] == Decimal("96.3")
+    assert not _errors(record)

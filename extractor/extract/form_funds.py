@@ -234,10 +234,6 @@ class FundBlockReader(SideBySideFunds):
         block = _block_of(self.fund_blocks)
         total = next((r for r in reversed(self.form["funds"])
                       if r["slot"] == "total" and r.get("fund_block") == block), None)
-        if total is None and not self.form["funds"] and kind == "score":
-            # (a block whose rows were not read: the points are the budget execution's all the same)
-            total = fund_row("total", "预算执行", t.source())
-            self.form["funds"].append(total)
         if total is None or column in total["cells"] or column in total["na"]:
             return None
         group = 1 if kind == "score" else 0  # (10分: the figure without its 分)

@@ -198,7 +198,7 @@ def _text_indicators(doc: Document) -> list:
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
-                if entries and (word in _POINTS_GIVEN or word.endswith("得") and entries[-1]["score"] is None
+                if entries and (word in _POINTS_GIVEN or word.endswith(_COMPUTED) and entries[-1]["score"] is None
                                 and entries[-1]["weight"] is not None):
                     # (按“执行率×权重”计得9.6分 after 预算执行率指标权重10分: that item's score)
                     # 项目决策20分得18分, 满分15分，扣1分，得14分: the item's score after its weight
@@ -211,7 +211,8 @@ def _text_indicators(doc: Document) -> list:
                 if regex.fullmatch(r"[（(]满分", name.strip()) and entries:
                     entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
                     continue
-                full_marks = name.endswith(("满分", "权重", "分值"))  # (预算执行率指标权重10分)
+                # (预算执行率指标权重10分; 投入（20分）: a weight in brackets after its name)
+                full_marks = name.endswith(("满分", "权重", "分值")) or i.group("name").rstrip().endswith(("（", "("))
                 name = regex.sub(r"(?:满分|权重|分值)$", "", name)
                 total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
@@ -247,6 +248,7 @@ def _is_total_name(name: str) -> bool:
 _LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、|\d\s*分\s*、\s*\d")
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
 _POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
+_COMPUTED = ("计得", "核得", "算得", "折得")  # 按执行率×权重计得9.6分: the score of the item weighted before
 _POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}
 # a grade band (90分（含）以上为优, 80分（含）至90分为良, 80≤得分＜90为良): its bounds are no scores
 _BRACKET = r"(?:[（(][^）)]{0,8}[）)])?"
