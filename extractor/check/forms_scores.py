@@ -96,13 +96,14 @@ def _subtotal_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
     between was left unread (a row placed under another level is a misread path, an unread
     one a missing part: the sum is not known)."""
     flags = []
-    start, unread = 0, 0
+    start, unread = 0, 0  # where the rows since the last 小计 begin, and the rows left unread before them
     for subtotal in form.get("subtotals") or []:
         rows = (form.get("indicators") or [])[start:subtotal["after_rows"]]
-        start = subtotal["after_rows"]
-        unread, unread_here = subtotal["unread_before"], subtotal["unread_before"] > unread
-        if unread_here or not rows or any(not i.get("path") or _level_name(i["path"][0]) != _level_name(subtotal["level"]) or i not in leaves
-                           for i in rows):
+        unread_here = subtotal["unread_before"] > unread
+        start, unread = subtotal["after_rows"], subtotal["unread_before"]
+        level = _level_name(subtotal["level"])
+        if unread_here or not rows or any(not i.get("path") or _level_name(i["path"][0]) != level or i not in leaves
+                                          for i in rows):
             continue
         for key, what in (("score", "得分"), ("weight", "分值")):
             total = facts.get(subtotal.get(key)) if subtotal.get(key) else None
@@ -225,7 +226,7 @@ def check_target_missed(record: dict) -> list:
 
 
 def _rung_below(target: dict, actual: dict):
-    """How many rungs of the qualitative ladder (好 › 较好 › 一般 › 差, patterns/forms.json) the
+    """How many rungs of the qualitative ladder (好 › 较好 › 一般 › 差, patterns/checks.json) the
     result stands below its target, when both are words of it and it does; else None."""
     rungs = {w: n for n, words in enumerate(form_settings()["qualitative_ladder"]) for w in words}
     t, a = (regex.sub(r"\s", "", (side.get("text") or "")) for side in (target, actual))
