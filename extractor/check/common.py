@@ -77,6 +77,13 @@ def within_tenfold(rate: dict, computed: Interval) -> bool:
     return stated > 0 and stated / 10 <= computed.mid <= stated * 10
 
 
+def ten_thousand_apart(a: Decimal, b: Decimal) -> bool:
+    """Are a and b about 10⁴ apart, either way (within a factor of two of it)? The slip of 元
+    written for 万元, or the reverse, that unit.slip names."""
+    ratio = a / b
+    return any(Decimal("0.5") <= ratio * k <= 2 for k in (Decimal("1E-4"), Decimal("1E4")))
+
+
 def rounded(value: Decimal, places: int = 4) -> Decimal:
     """Rounded for display, without exponent notation (90, not 9E+1)."""
     return Decimal(format(Decimal(value).quantize(Decimal(1).scaleb(-places)).normalize(), "f"))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from . import rule
 from ..patterns import load_json
-from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, within_tenfold
+from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, ten_thousand_apart, within_tenfold
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, interval_of, percentage, points_interval, verdict
 
@@ -44,8 +44,7 @@ def _misread_cell(rate: dict, computed) -> bool:
     stated = Decimal(rate["value"])
     if stated <= 0 or computed.mid <= 0 or within_tenfold(rate, computed):
         return False
-    ratio = computed.mid / stated
-    return not any(Decimal("0.5") <= ratio * k <= 2 for k in (Decimal("1E-4"), Decimal("1E4")))
+    return not ten_thousand_apart(computed.mid, stated)
 
 
 @rule("form.execution_rate")

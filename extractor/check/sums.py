@@ -8,7 +8,7 @@ from itertools import combinations
 import regex
 
 from . import rule
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, written
+from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
 from .tolerance import interval_of, verdict
 
 
@@ -60,12 +60,11 @@ _TEN_THOUSAND = Decimal(10000)
 def _another_quantity(total: dict, parts: list) -> bool:
     """Is the total more than ten times below one of its parts, and not by the 10⁴ of 元 written
     for 万元 (unit.slip's)? It is then some other quantity (a price, a rate per unit)."""
-    largest = max(Decimal(str(p["value"])) for p in parts)
+    values = [Decimal(str(p["value"])) for p in parts]
     value = Decimal(str(total["value"]))
-    if value <= 0 or value * 10 >= largest:
+    if value <= 0 or value * 10 >= max(values):
         return False
-    return not (_TEN_THOUSAND / 2 <= largest / value <= _TEN_THOUSAND * 2 or
-                _TEN_THOUSAND / 2 <= sum(Decimal(str(p["value"])) for p in parts) / value <= _TEN_THOUSAND * 2)
+    return not (ten_thousand_apart(max(values), value) or ten_thousand_apart(sum(values), value))
 
 
 def _part_in_yuan_adds_up(total: dict, parts: list) -> bool:

@@ -272,8 +272,7 @@ class FundBlockReader(SideBySideFunds):
         j = self._next_filled(i + 1)
         if j is None:
             return False
-        key = bare(self.tokens[j].text)
-        return key in vocab()["fund_row"] or key in vocab()["fund_col"]
+        return _fund_label(bare(self.tokens[j].text))
 
     def _heads_group(self, i: int) -> bool:
         """Is the fund row label at i followed by a row of the block under words no label of
@@ -293,7 +292,7 @@ class FundBlockReader(SideBySideFunds):
             return False
         key = bare(self.tokens[j].text)
         # (小计 under a group's label written apart from it: its figures are the group's)
-        return not (key in vocab()["fund_row"] or key in vocab()["fund_col"] or SUBTOTAL_LABEL.match(key))
+        return not (_fund_label(key) or SUBTOTAL_LABEL.match(key))
 
     # -- a fund block written the other way round: the sources head its columns, each row is
     # a stage (资金情况（万元） | 合计 | 中央资金 | 省级资金 then 全年预算数 | 52,000 | 40,000 | 8,000)
@@ -456,6 +455,11 @@ class FundBlockReader(SideBySideFunds):
 
 _POINTS = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
 _RATE = regex.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
+
+
+def _fund_label(key: str) -> bool:
+    """Does a cell name a fund row or a fund column?"""
+    return key in vocab()["fund_row"] or key in vocab()["fund_col"]
 
 
 def _block_of(fund_blocks: int) -> Optional[int]:

@@ -212,8 +212,8 @@ def _text_indicators(doc: Document) -> list:
                     entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
                     continue
                 # (预算执行率指标权重10分; 投入（20分）: a weight in brackets after its name)
-                full_marks = name.endswith(("满分", "权重", "分值")) or i.group("name").rstrip().endswith(("（", "("))
-                name = regex.sub(r"(?:满分|权重|分值)$", "", name)
+                full_marks = bool(_WEIGHT_SUFFIX.search(name)) or i.group("name").rstrip().endswith(("（", "("))
+                name = _WEIGHT_SUFFIX.sub("", name)
                 total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, out)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
@@ -300,6 +300,7 @@ _POINTS_LIST = regex.compile(r"(?P<what>[^，。；,;\d]{0,8}?)分别为?\s*"
                              r"(?P<points>\d+(?:\.\d+)?\s*分?(?:\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分?)+)")
 _POINTS_IN_LIST = regex.compile(r"\d+(?:\.\d+)?")
 _WEIGHT_WORDS = regex.compile(r"满分|分值|权重")
+_WEIGHT_SUFFIX = regex.compile(rf"(?:{_WEIGHT_WORDS.pattern})$")  # 预算执行率指标权重10分: a weight
 
 
 def _summary_items(text: str) -> list:

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 import regex
 
-from ..sentences import sentence_index
-from .wording import LIST_JOINER, ON_LAST_YEAR, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
+from ..sentences import sentence_bounds, sentence_index
+from .wording import LIST_JOINER, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
 
 
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
@@ -91,8 +91,7 @@ def _named_by_subject(text: str, change, nearby: list, taken: list) -> list:
     """Ids of the figures (of nearby) written right after the words that open the change's
     clause before its 较/比 (收入合计 in 收入合计较上年的…增加353.25万元): levels, not changes
     nor last year's, none of `taken`."""
-    starts = list(_CLAUSE_START.finditer(text, 0, change.source["start"]))
-    clause_start = starts[-1].end() if starts else 0
+    clause_start, _ = sentence_bounds(text, change.source["start"], _CLAUSE_START)
     m = _SUBJECT.match(text, clause_start, change.source["start"])
     if m is None:
         return []
@@ -121,7 +120,7 @@ def _written_with(text: str, change, nearby: list):
         if len(gap) > 10 or any(mark in gap for mark in _CLAUSE_END) or per_unit(this) != per_unit(change):
             return None
         return this, last
-    if ON_LAST_YEAR.match(between):
+    if relation_patterns()["on_last_year"].match(between):
         return last, None
     return None
 _BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")

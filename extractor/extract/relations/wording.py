@@ -43,18 +43,16 @@ def relation_patterns() -> dict:
         "sum_of_years": regex.compile(v["sum_of_years"]),
         "category_rate_before": regex.compile(v["category_rate_before"]),
         "category_rate_after": regex.compile(v["category_rate_after"]),
+        "last_years_figure": regex.compile(rf"{v['last_year_base']}(?:的)?\s*$"),
+        # between a figure and its change: ，较上年减少
+        "on_last_year": regex.compile(rf"^\s*[，,]?\s*{v['last_year_base']}\p{{Han}}{{0,4}}$"),
     }
-
-
-_LAST_YEARS = r"(?:较|比|与)\s*(?:上年|上年度|去年|上一年|年初|(?:19|20)\d{2}\s*年(?:度)?)(?:同期)?"
-# between a figure and its change: ，较上年减少
-ON_LAST_YEAR = regex.compile(rf"^\s*[，,]?\s*{_LAST_YEARS}\p{{Han}}{{0,4}}$")
-_LAST_YEARS_FIGURE = regex.compile(rf"{_LAST_YEARS}(?:的)?\s*$")
 
 
 def of_last_year(text: str, f) -> bool:
     """Is f written as last year's level (较上年的14,112元)?"""
-    return _LAST_YEARS_FIGURE.search(text, max(0, f.source["start"] - 10), f.source["start"]) is not None
+    return relation_patterns()["last_years_figure"].search(text, max(0, f.source["start"] - 10),
+                                                           f.source["start"]) is not None
 
 
 def is_a_change(text: str, f) -> bool:
