@@ -1131,3 +1131,29 @@ def test_a_total_row_under_points_deduction_and_score_columns(tmp_path, shape):
     facts = {f["id"]: f for f in record["facts"]}
     assert facts[record["forms"][0]["total_score"]]["value"] == Decimal("96.3")
     assert not _errors(record)
+
+
+# A department's score table copied from a web page one cell per line: the value columns'
+# names (指标分值 | 指标解释 | 计分标准 | 自评得分 | 备注) on the header line above the level
+# names (一级指标 | 二级指标 | 三级指标), a 计分标准 column of scoring rules passed over.
+_DEPT_SCORE_CELLS = [
+    ["绩效指标", "指标分值", "指标解释", "计分标准", "自评得分", "备注"],
+    ["一级指标", "二级指标", "三级指标"],
+    ["预算管理（30分）", "预算编制（20分）", "目标设置", "10", "考察部门目标是否完整量化。", "目标完整的得5分，量化的得5分。", "9", " "],
+    ["预算执行率", "10", "考察预算执行程度。", "执行率达到95%的得满分，每低1个百分点扣1分。", "{score}", " "],
+    ["资产管理（10分）", "资产安全", "10", "考察资产是否安全完整。", "制度健全且账实相符得满分。", "10", " "],
+]
+
+
+def test_a_score_table_whose_value_columns_head_the_line_above_the_levels(tmp_path):
+    from conftest import text_record
+
+    text = "临川县科技局2023年度部门整体支出绩效评价表\n\n" + "\n\n".join(
+        c.format(score="7.5") for r in _DEPT_SCORE_CELLS for c in r) + "\n"
+    record = text_record(tmp_path, text)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = [(i["path"][-1], facts[i["weight"]]["value"], facts[i["score"]]["value"])
+            for form in record["forms"] for i in form["indicators"]]
+    assert rows == [("目标设置", Decimal("10"), Decimal("9")), ("预算执行率", Decimal("10"), Decimal("7.5")),
+                    ("资产安全", Decimal("10"), Decimal("10"))]
+    assert not _errors(record)

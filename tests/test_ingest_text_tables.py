@@ -429,3 +429,77 @@ def test_a_row_typed_without_its_last_pipe_stays_a_row(tmp_path):
         "| 新建步道 | 12公里 | 12公里\n"
         "| 游客满意度 | ≥90% | 94% |\n"))).table)
     assert rows[1] == ["新建步道", "12公里", "12公里"] and rows[2] == ["游客满意度", "≥90%", "94%"]
+
+
+# A task table copied with tabs, its empty cells dropped: the 合计 row lost its blank
+# 说明 cell, so its figures stood one column left of where they belong.
+TASKS_TABS_DROPPED = (
+    "重点工作任务完成情况\n"
+    "任务名称\t说明\t预算数（万元）\t支出数（万元）\t执行率\t备注\n"
+    "河道清淤\t清淤及堤岸修补\t320.00\t301.50\t94.22%\t按期完成\n"
+    "村庄绿化\t苗木采购及栽植\t148.60\t140.20\t94.35%\t已验收\n"
+    "应急物资\t防汛物资储备\t52.40\t50.30\t95.99%\t入库完成\n"
+    "合计\t{budget}\t{spent}\t{rate}\n"
+)
+
+
+def test_a_total_row_that_lost_its_blank_cells_puts_its_figures_under_their_columns(tmp_path):
+    doc = read(tmp_path, TASKS_TABS_DROPPED.format(budget="521.00", spent="492.00", rate="94.43%"))
+    assert grid(only_table(doc).table)[-1] == ["合计", "", "521.00", "492.00", "94.43%", ""]
+    record = extract_file(tmp_path / "r.txt")
+    assert not [f for f in record["flags"] if f["rule"] == "sum.table"]
+
+
+def test_a_realigned_total_row_that_does_not_add_up_is_still_flagged(tmp_path):
+    read(tmp_path, TASKS_TABS_DROPPED.format(budget="531.00", spent="492.00", rate="94.43%"))
+    record = extract_file(tmp_path / "r.txt")
+    assert [f["severity"] for f in record["flags"] if f["rule"] == "sum.table"] == ["error"]
+
+
+def test_a_short_row_with_fewer_figures_than_figure_columns_is_padded_at_its_end(tmp_path):
+    doc = read(tmp_path, TASKS_TABS_DROPPED.format(budget="521.00", spent="492.00", rate="").replace("\t\n", "\n"))
+    assert grid(only_table(doc).table)[-1] == ["合计", "521.00", "492.00", "", "", ""]
+
+
+# A table copied from Word as plain text: tab-separated cells, and a line break inside a
+# cell (a level's name over its weight, a long goal over two lines) breaks its row.
+WORD_COPY = (
+    "项目名称\t乡村道路养护\t\t\t\n"
+    "主管部门\t临河县交通运输局\t\t实施单位\t临河县公路事务中心\n"
+    "一级指标\t二级指标\t三级指标\t分值\t得分\n"
+    "产出指标\n"
+    "（60分）\t数量指标\t养护里程\t30\t30\n"
+    "\t质量指标\t路面完好率达到85%，\n"
+    "桥涵完好\t30\t28\n"
+    "\t计划完成时间\t12月前完工\t\t\n"
+    "效益指标（40分）\t社会效益\t群众出行条件改善\t40\t38\n"
+)
+
+
+def test_rows_broken_by_line_breaks_in_cells_are_whole_rows(tmp_path):
+    rows = grid(only_table(read(tmp_path, WORD_COPY)).table)
+    assert ["产出指标\n（60分）", "数量指标", "养护里程", "30", "30"] in rows
+    assert ["质量指标", "路面完好率达到85%，\n桥涵完好", "30", "28"] in [row[1:] for row in rows]
+    assert rows[-1] == ["效益指标（40分）", "社会效益", "群众出行条件改善", "40", "38"]
+
+
+def test_a_line_between_two_rows_that_starts_with_an_empty_cell_ends_the_cell_before(tmp_path):
+    text = WORD_COPY.replace("\t计划完成时间\t12月前完工\t\t\n", "\t时效指标\t12月前完工\t10\t10\n按期\n\t\t\t\t\n")
+    rows = grid(only_table(read(tmp_path, text)).table)
+    assert ["时效指标", "12月前完工", "10", "10\n按期"] in [row[1:] for row in rows]
+    assert rows[-1] == ["效益指标（40分）", "社会效益", "群众出行条件改善", "40", "38"]
+
+
+def test_a_paragraph_after_a_tab_table_is_not_taken_into_it(tmp_path):
+    doc = read(tmp_path, WORD_COPY + "以上指标均按年初设定目标完成。\n")
+    assert len([b for b in doc.blocks if b.kind == TABLE]) == 1
+    assert [b.text for b in doc.blocks if b.kind == PARAGRAPH][-1] == "以上指标均按年初设定目标完成。"
+
+
+def test_a_heading_and_a_caption_between_two_tab_tables_stay_outside_them(tmp_path):
+    text = ("城区\t人数\t金额\n东城\t12\t3.5\n西城\t10\t2.8\n合计\t22\t6.3\n"
+            "## 二、得分情况\n各城区得分如下：\n表2 得分表\n城区\t得分\t排名\n东城\t91.5\t1\n西城\t88.0\t2\n")
+    doc = read(tmp_path, text)
+    tables = [grid(b.table) for b in doc.blocks if b.kind == TABLE]
+    assert [t[0] for t in tables] == [["城区", "人数", "金额"], ["城区", "得分", "排名"]]
+    assert tables[0][-1] == ["合计", "22", "6.3"]

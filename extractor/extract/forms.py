@@ -150,5 +150,16 @@ def _score_table_segment(tokens: list, keys: list) -> list:
         if key == "一级指标" and "二级指标" in keys[i + 1:i + 4]:
             if tokens[i].row is not None and not tokens[i].block.table.ragged:
                 return []  # a real table: the indicator tables reader (indicators.py) reads it
-            return [("score_table", i, len(tokens), None)]
+            return [("score_table", _header_line_start(keys, i), len(tokens), None)]
     return []
+
+
+def _header_line_start(keys: list, i: int) -> int:
+    """Where the header's first line starts when the value columns' names stand on the line
+    above 一级指标 (绩效指标 | 指标分值 | 计分标准 | 自评得分 over 一级 | 二级 | 三级): the
+    names of indicator columns right before i (the reader takes them as that first line)."""
+    columns = vocab()["ind_col"]
+    start = i
+    while start > 0 and keys[start - 1] in columns:
+        start -= 1
+    return start

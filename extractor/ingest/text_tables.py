@@ -18,7 +18,7 @@ from typing import Optional
 from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .spaced_tables import could_be_spaced_row, one_space_table_at, spaced_table_at
-from .tables import build_table, fill_vertical_merges, infer_parent_spans
+from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_numeric_cell
 from .text_rows import TextTable, drawing_characters
 
 # the readers (txt.py, pdf.py, page_layout.py) find tables through this module
@@ -45,6 +45,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     merged with it, as flattened tables lose vertical merges."""
     spec = []
     width = max(len(r) for r in rows)
+    figure_columns = None if columns_kept else _figure_columns(rows, width)
     for r, row in enumerate(rows):
         spans = None
         if infer_spans and r + 1 < len(rows) and len(row) < width and len(rows[r + 1]) == width:
@@ -52,9 +53,35 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
         if spans:
             spec.append([(t, 1, s) for t, s in zip(row, spans)])
         else:
-            spec.append(list(row) + [""] * (width - len(row)))
+            spec.append(_figures_under_their_columns(row, figure_columns, width) if figure_columns
+                        else list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
     table.ragged = len({len(r) for r in rows if len(r) >= 2}) > 1 and not infer_spans
     fill_vertical_merges(table)
     return table
+
+
+def _figure_columns(rows: list, width: int) -> list:
+    """The columns that hold a figure in every full-width row below the first (at least
+    two such rows): where a shorter row's figures belong."""
+    full = [row for row in rows[1:] if len(row) == width]
+    if len(full) < 2:
+        return []
+    return [c for c in range(1, width) if all(is_numeric_cell(row[c]) for row in full)]
+
+
+def _figures_under_their_columns(row: list, figure_columns: list, width: int) -> list:
+    """A row that lost empty cells (a 合计 row whose blank 主要内容 cell the export dropped:
+    合计 | 950.90 | 927.76 | 97.57%) holding a label and exactly one figure per figure
+    column: the figures go under those columns in order, else the row is padded at its end."""
+    padded = list(row) + [""] * (width - len(row))
+    if len(row) >= width or len(row) < 2 or is_numeric_cell(row[0]):
+        return padded
+    figures = row[1:]
+    if len(figures) != len(figure_columns) or not all(is_numeric_cell(f) and f.strip() for f in figures):
+        return padded
+    placed = [row[0]] + [""] * (width - 1)
+    for c, figure in zip(figure_columns, figures):
+        placed[c] = figure
+    return placed

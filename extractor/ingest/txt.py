@@ -169,12 +169,64 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
                 i = j
                 continue
             break
+        width = _settled_width(rows)
+        broken = _row_broken_by_line_breaks(lines, i, width) if width else None
+        if broken:
+            row, i = broken
+            rows.append(row)
+            continue
         if "\t" not in line:
+            if width and _continues_last_cell(rows[-1], lines, i, width):
+                rows[-1][-1] += "\n" + line.strip()
+                i += 1
+                continue
             break
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
     _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
     return i
+
+
+# Word copies a table as rows of tab-separated cells, and a line break inside a cell
+# (产出指标 over （50分）, a goal written over three lines) breaks its row over lines.
+_CELL_LINES = 5  # the most lines one row's broken cells are read over
+
+
+def _settled_width(rows: list) -> int:
+    """The number of cells every row so far has (at least two rows), else 0."""
+    widths = {len(r) for r in rows}
+    return widths.pop() if len(rows) >= 2 and len(widths) == 1 and len(rows[0]) >= 2 else 0
+
+
+def _row_broken_by_line_breaks(lines: list, i: int, width: int):
+    """The lines from i read as one row when, each line's last cell joined with the next
+    line's first, they make exactly `width` cells: (row, next line), else None. Not when a
+    line ends in an empty cell or the next starts with one (those are rows of their own).
+    A line without a tab starts such a row only when the next line opens with a bracket
+    (项目资金 over （万元）): any other such line may be a paragraph after the table."""
+    cells = lines[i].rstrip("\n").split("\t")
+    if len(cells) == 1 and not (i + 1 < len(lines) and "\t" in lines[i + 1] and lines[i + 1][:1] in "（("):
+        return None
+    j = i + 1
+    while len(cells) < width and j < min(len(lines), i + _CELL_LINES) and lines[j].strip():
+        more = lines[j].rstrip("\n").split("\t")
+        if not cells[-1].strip() or not more[0].strip():
+            return None
+        cells[-1] += "\n" + more[0]
+        cells += more[1:]
+        j += 1
+    return (cells, j) if j > i + 1 and len(cells) == width else None
+
+
+def _continues_last_cell(row: list, lines: list, i: int, width: int) -> bool:
+    """Is the line without a tab at i the rest of the row before's last cell? Only between
+    two rows of the table: the row before is whole and ends in a filled cell, and the next
+    line is a row of the table that starts with an empty cell (so it cannot take this
+    line as the start of its first cell)."""
+    if len(row) != width or not row[-1].strip() or i + 1 >= len(lines):
+        return False
+    after = lines[i + 1].rstrip("\n").split("\t")
+    return len(after) == width and not after[0].strip()
 
 
 def _empty_cells_kept(rows: list) -> bool:
