@@ -164,3 +164,17 @@ def test_a_part_written_in_yuan_among_parts_in_wan(tmp_path):
     assert flag["rule"] == "unit.slip" and flag["slip"][0]["written"] == "1284元"
     # main parts only, no figure that would make them add up: nothing to say
     assert flags_of(tmp_path, "项目资金总额6420万元，其中中央资金4280万元，省级资金1284元。\n") == []
+
+
+def test_a_total_in_yuan_below_the_one_part_its_clause_names_is_a_slip(tmp_path):
+    # 其中 A…，占比…；B…，占比…: the breakdown reads the first part only (its clause ends
+    # there), a part that may fall short of the total: no sum.breakdown error stays beside
+    # the slip the shares show
+    text = ("2023年项目资金全年预算数1560元：其中中央财政资金1248万元，占比80.00%；"
+            "县级配套资金312万元，占比20.00%。\n")
+    flags = flags_of(tmp_path, text)
+    assert {f["rule"] for f in flags} == {"unit.slip"}
+    breakdown = [f for f in flags if f["original_rule"] == "sum.breakdown"]
+    assert len(breakdown) == 1 and "1560元应为1560万元" in breakdown[0]["message"]
+    right = text.replace("1560元", "1560万元")
+    assert flags_of(tmp_path, right) == []

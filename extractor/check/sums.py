@@ -40,10 +40,13 @@ def check_sum_breakdown(record: dict) -> list:
         # (基本支出 and 项目支出; a unit may have 经营支出 too): short of it is a warning
         severity = "warning" if short and rel.get("complete_family") and not rel.get("complete") and outcome == "error" \
             else SEVERITY[outcome]
-        flags.append(make_flag(
+        flag = make_flag(
             severity,
             f"分项之和与总数不符：总数{written(total)}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
-            total["value"], summed.mid, diff, tol, [total] + parts))
+            total["value"], summed.mid, diff, tol, [total] + parts)
+        if not short and len(parts) == 1:
+            flag["parts_may_fall_short"] = True  # 其中 naming one part (unit.slip reads it so: at most the total)
+        flags.append(flag)
     return flags
 
 

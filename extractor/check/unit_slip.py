@@ -92,8 +92,15 @@ def unit_slips_of(flag: dict, facts: dict) -> list:
         other = evidence[1]
         readings = [(stated, k, lambda k: interval_of(stated).scaled(k), lambda k: interval_of(other)) for k in both]
         readings += [(other, k, lambda k: interval_of(stated), lambda k: interval_of(other).scaled(k)) for k in both]
+    holds = Interval.overlaps
+    if flag.get("parts_may_fall_short"):
+        # 其中 naming one part, above the total (sums.py marks such flags): only the total
+        # written too small is read again, and fits when the part is then one of its main
+        # parts (at most the total, at least a tenth of it); a part read smaller always fits
+        readings = [(stated, factor, lambda k: interval_of(stated).scaled(k), lambda k: sum_of(evidence[1:]))]
+        holds = lambda total, part: part.low <= total.high and total.low <= 10 * part.high  # noqa: E731
     fits = [(fact, k) for fact, k, left, right in readings
-            if _money(fact) and _named_scale(fact, k) and Decimal(fact["value"]) and left(k).overlaps(right(k))]
+            if _money(fact) and _named_scale(fact, k) and Decimal(fact["value"]) and holds(left(k), right(k))]
     # One figure read another way is a slip of the pen; two parts of a sum that each fit
     # are a guess. A repeat's two figures, a ratio's numerator and denominator, a
     # product's amount and price fit alike by nature: both are named — the amount first,

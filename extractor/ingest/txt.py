@@ -4,8 +4,8 @@ Besides paragraphs, archived .txt reports carry tables in two flattened shapes:
 - one cell per line, each cell starting with a tab, rows separated by blank lines
   (a cell may continue over further lines, even across single blank lines);
 - one row per line with the cells separated by tabs.
-Both are rebuilt as tables, as are pipe rows (| a | b |) and rows spaced into cells
-(text_tables.py). Lines broken mid-sentence (page breaks in the original)
+Both are rebuilt as tables, as are pipe rows (| a | b |), rows spaced into cells
+(text_tables.py) and a web page's table one cell a line with no tab (cell_lines.py). Lines broken mid-sentence (page breaks in the original)
 are joined back into one paragraph.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
+from .cell_lines import cell_line_table_at
 from .encoding import decode_text
 from .han_script import simplified
 from .tables import caption_from_previous
@@ -80,6 +81,12 @@ def _parse_lines(doc: Document, lines: list) -> None:
         stripped = line.strip()
         if not stripped:
             i += 1
+            continue
+        cell_table = cell_line_table_at(lines, i)
+        if cell_table is not None:
+            flush()
+            rows, i = cell_table
+            _emit_table(doc, rows, infer_spans=False, columns_kept=False)
             continue
         if paragraph and not continues_sentence(paragraph[-1], stripped):
             flush()

@@ -1,0 +1,62 @@
+"""Tables a web page's text gives one cell per line, no tab or pipe between cells
+(ingest/cell_lines.py). Every text here is made up for the tests."""
+from decimal import Decimal
+
+from conftest import text_record
+
+from extractor.ingest import load_document
+from extractor.model import TABLE
+
+
+def _cells(*cells, gap="\n\n") -> str:
+    return gap.join(cells) + "\n"
+
+
+BOND_RESULTS = _cells(
+    "项目名称", "债券类型", "已发行债券规模(亿元)", "自评得分", "自评等级",
+    "临江县城东污水处理厂扩建工程", "专项债券", "0.35", "93.5",
+    "临江县人民医院门诊楼建设项目", "专项债券", "1.20", "88",
+    "临江县职业中学实训基地", "专项债券", "0.45", "90",
+)
+
+
+def _tables(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return [[[c.text for c in row] for row in b.table.rows] for b in load_document(path).blocks if b.kind == TABLE]
+
+
+def test_a_results_table_one_cell_a_line_whose_rows_lost_their_last_cell(tmp_path):
+    text = "临江县2023年度专项债券项目绩效自评结果公示\n\n" + BOND_RESULTS + "\n以上结果予以公示。\n"
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1
+    assert tables[0][0] == ["项目名称", "债券类型", "已发行债券规模(亿元)", "自评得分", "自评等级"]
+    assert tables[0][2] == ["临江县人民医院门诊楼建设项目", "专项债券", "1.20", "88", ""]
+    record = text_record(tmp_path, text)
+    amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == [Decimal("35000000"), Decimal("45000000"), Decimal("120000000")]
+    assert {f["value"] for f in record["facts"] if f["kind"] == "score"} == {Decimal("93.5"), Decimal("88"), Decimal("90")}
+
+
+def test_numbered_rows_of_full_width_without_blank_lines(tmp_path):
+    text = _cells("序号", "乡镇", "补助户数(户)", "补助资金(万元)", "备注",
+                  "1", "城关镇", "126", "37.8", "已发放",
+                  "2", "河口乡", "98", "29.4", "已发放", gap="\n")
+    tables = _tables(tmp_path, text)
+    assert tables == [[["序号", "乡镇", "补助户数(户)", "补助资金(万元)", "备注"],
+                       ["1", "城关镇", "126", "37.8", "已发放"], ["2", "河口乡", "98", "29.4", "已发放"]]]
+
+
+def test_short_lines_without_a_repeated_row_pattern_stay_paragraphs(tmp_path):
+    text = _cells("评价单位", "临江县财政局", "联系人", "王明", "联系电话", "0571-1234567", "二〇二三年六月五日")
+    assert _tables(tmp_path, text) == []
+    one_row = _cells("项目名称", "债券类型", "规模(亿元)", "得分", "城东污水厂", "专项债券", "0.35", "93.5")
+    assert _tables(tmp_path, one_row) == []
+
+
+def test_a_form_written_one_cell_a_line_is_left_to_the_form_reader(tmp_path):
+    text = _cells("项目名称", "乡村道路养护", "主管部门", "临江县交通运输局",
+                  "年初预算数", "全年预算数", "全年执行数", "执行率",
+                  "年度资金总额", "120", "120", "114", "95%",
+                  "其中：当年财政拨款", "120", "120", "114", "95%")
+    assert _tables(tmp_path, text) == []
