@@ -1,9 +1,9 @@
 """Text normalisation, done once at ingest.
 
 Only what matters for reading numbers is folded: full-width digits, Latin letters and
-the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～), and stray
-spaces inside a number ("5, 758" → "5,758"). Chinese punctuation such as ，（） stays as
-written, so quotes still read like the report. The block keeps the original as `raw`.
+the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～, and the
+small forms ﹦ ﹤ ﹥ ﹪), and stray spaces inside a number ("5, 758" → "5,758"). Chinese
+punctuation such as ，（） stays as written, so quotes still read like the report. The block keeps the original as `raw`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-�
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "＝": "=",
               "＜": "<", "＞": ">", "～": "~", "\u3000": " ", "\xa0": " ",
-              "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": ""})
+              "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "",
+              # the small form variants some forms' comparator cells use (﹦ 100, ≥95﹪)
+              "\ufe62": "+", "\ufe63": "-", "\ufe64": "<", "\ufe65": ">", "\ufe66": "=", "\ufe6a": "%"})
 _TABLE = str.maketrans(_FOLD)
 
 # A space between a digit and a thousands separator / decimal point, or right after one.

@@ -1208,3 +1208,58 @@ def test_weights_in_brackets_after_the_names_then_the_scores(tmp_path):
     assert flags_of(tmp_path, body, "score.tree") == []
     wrong = body.replace("总得分92.5分", "总得分93.5分")  # 14 + 23 + 33.5 + 22 = 92.5
     assert [f["rule"] for f in flags_of(tmp_path, wrong, "score.tree")] == ["score.tree"]
+
+
+# ---------------------------------------------------------------- products and breakdowns (round 33)
+
+def test_a_count_per_village_is_no_count_a_price_multiplies(tmp_path):
+    body = "全县130个村，村务监督委员按每村2人、每人每年6,000元核定，全年应安排报酬合计156.00万元。\n"
+    assert flags_of(tmp_path, body, "product.unit") == []
+
+
+def test_a_price_of_an_earlier_count_of_its_paragraph_is_found(tmp_path):
+    body = ("全镇常住人口6.1万人，2023年累计签约4.20万人，签约率68.85%；重点人群1.90万人，签约1.60万人，"
+            "签约率84.21%。签约服务费按每人每年10元列支，共计42.00万元。\n")
+    assert flags_of(tmp_path, body, "product.unit") == []
+    # no count of the paragraph makes 45.00万元: still flagged
+    assert [f["severity"] for f in flags_of(tmp_path, body.replace("42.00万元", "45.00万元"), "product.unit")] \
+        == ["error"]
+
+
+def test_fenbiewei_lists_the_kind_of_its_first_figure_only(tmp_path):
+    body = ("全年资助低保对象2,600人、特困人员480人，资助资金分别为78.00万元和19.20万元，"
+            "合计97.20万元，资助参保3,080人。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["rule"] == "sum.breakdown"] == []
+
+
+def test_fenbiewei_naming_items_in_words_lists_no_figures(tmp_path):
+    body = ("执行率达到100%的9个项目涉及资金1,450.00万元；执行率低于80%的2个项目分别为村级道路维修和"
+            "便民服务中心改造，合计预算210.00万元，执行150.00万元。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["rule"] == "sum.breakdown"] == []
+
+
+def test_a_qizhong_after_a_list_breaks_down_the_list_sum(tmp_path):
+    body = ("2023年计划新建公厕12座、改建20座，均按期完工。其中城区公厕共14座，其余18座位于乡镇。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["rule"] == "sum.breakdown"] == []
+    # parts above the list's sum too: still flagged
+    wrong = body.replace("其余18座", "其余22座")
+    assert [f["rule"] for f in flags_of(tmp_path, wrong) if f["rule"] == "sum.breakdown"] == ["sum.breakdown"]
+
+
+def test_a_list_ending_in_the_rest_names_every_part(tmp_path):
+    # 其余…合计 is the list's last part: the list is then all of the total
+    body = ("2023年全县免费体检2.40万人，其中东关镇0.62万人、西坪镇0.55万人，其余4个乡镇合计1.23万人。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["rule"] == "sum.breakdown"] == []
+    short = body.replace("合计1.23万人", "合计1.13万人")
+    assert [f["rule"] for f in flags_of(tmp_path, short) if f["rule"] == "sum.breakdown"] == ["sum.breakdown"]
+    # without 其余 a 其中 list may name the main parts only: short of the total raises nothing
+    partial = short.replace("其余4个乡镇合计", "南川镇")
+    assert [f for f in flags_of(tmp_path, partial) if f["rule"] == "sum.breakdown"] == []
+
+
+def test_a_deductions_total_stated_twice_still_checks_the_final_score(tmp_path):
+    body = ("项目自评满分100分，共扣5.5分：资料归档不及时扣2.0分，满意度未达到目标扣3.5分。"
+            "扣分合计5.5分，最终自评得分{score}分，等级为优。\n")
+    assert flags_of(tmp_path, body.format(score="94.5")) == []
+    wrong = [f for f in flags_of(tmp_path, body.format(score="95.5")) if f["severity"] == "error"]
+    assert len(wrong) == 1 and "94.5" in wrong[0]["message"] + str(wrong[0]["computed"])

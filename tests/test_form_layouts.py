@@ -1157,3 +1157,43 @@ def test_a_score_table_whose_value_columns_head_the_line_above_the_levels(tmp_pa
     assert rows == [("目标设置", Decimal("10"), Decimal("9")), ("预算执行率", Decimal("10"), Decimal("7.5")),
                     ("资产安全", Decimal("10"), Decimal("10"))]
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_comparator_cells_in_small_form_symbols(tmp_path, shape):
+    # some templates fill the 符号 cells with the small form variants (﹦ U+FE66, ﹥ U+FE65)
+    rows = [[{"≥": "\ufe65", "≤": "\ufe64"}.get(c, c) for c in row] for row in _split_target_form()]
+    rows[8][3] = "\ufe66"
+    record = _record(tmp_path, rows, shape)
+    by_name = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert by_name["改造污水管网"]["target"]["comparator"] == "="
+    assert by_name["工程完工时限"]["target"]["comparator"] == "<"
+    scores = sorted(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores == sorted(Decimal(x) for x in ("30", "30", "20", "20", "20", "20", "30", "28", "100", "98"))
+    assert not _errors(record)
+
+
+def _direction_form() -> list:
+    # 指标方向 holds the comparator; the unit has its own column after the result
+    return [
+        ["2024年度项目支出绩效自评表"],
+        ["项目名称", "近岸海域水质监测"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "80.00", "80.00", "76.00", "10", "95.00%", "9.5"],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "目标值", "完成值", "计量单位", "完成率", "权重（分）", "得分"],
+        ["产出指标", "数量指标", "监测站位", "≥", "40", "42", "个", "105.00%", "30", "30"],
+        ["", "质量指标", "数据有效率", "≥", "95", "97.5", "%", "102.63%", "30", "30"],
+        ["效益指标", "社会效益指标", "科普受众", "≥", "2000", "2150", "人次", "107.50%", "30", "30"],
+        ["得分合计", "", "", "", "", "", "", "", "100", "99.5"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_direction_column_gives_the_comparator_and_a_unit_column_the_unit(tmp_path, shape):
+    record = _record(tmp_path, _direction_form(), shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    target = rows["科普受众"]["target"]
+    assert (target["comparator"], target["value"], target["unit"]) == (">=", 2000, "人次")
+    facts = Counter((f["kind"], Decimal(str(f["value"]))) for f in record["facts"])
+    assert facts[("person_times", Decimal("2150"))] == 1 and facts[("percent", Decimal("97.5"))] == 1
+    assert not _errors(record)

@@ -96,3 +96,34 @@ def test_a_figure_before_a_word_that_begins_with_fen_is_no_score():
     for text in ("实际完成值 8755 分值 得分", "共12分布在三个乡镇", "设3分局"):
         assert [q for q in find_quantities(text) if q.kind == "score"] == [], text
     assert [q.value for q in find_quantities("自评得分90分。")] == [90]
+
+
+@pytest.mark.parametrize("written, value", [
+    ("100元/月/人", "100"), ("60元/年/人", "60"), ("5元/生·天", "5"), ("4元/生/天", "4"),
+    ("80元/名", "80"), ("350元/人年", "350"), ("300元/人/月", "300"), ("1.2万元/人", "12000"),
+])
+def test_per_head_money_in_its_written_variants_is_a_money_rate(written, value):
+    qs = find_quantities(normalize(f"补助标准为{written}，按季度发放。"))
+    assert [(q.kind, q.value, q.unit) for q in qs] == [("money_rate", Decimal(value), "元/人")]
+
+
+def test_money_per_thing_is_still_no_amount_and_per_household_is_one():
+    assert find_quantities(normalize("单价为1500元/件，补助500元/亩。")) == []
+    assert [(q.kind, q.value) for q in find_quantities(normalize("户均5300元/户。"))] == [("amount", Decimal("5300"))]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("全县参保人数12.5万，参保率98%。", "headcount", "125000"),
+    ("全县参保人数为82,350，较上年减少。", "headcount", "82350"),
+    ("救助户数：368。", "households", "368"),
+    ("受益人数达3万余，", "headcount", "30000"),
+])
+def test_a_count_its_label_names_without_a_unit(text, kind, value):
+    q = one(text.replace("参保率98%", "参保率高"))
+    assert (q.kind, q.value, q.unit) == (kind, Decimal(value), {"headcount": "人", "households": "户"}[kind])
+
+
+@pytest.mark.parametrize("text", ["参保人数2023年达到新高。", "培训人数12次。", "参保人数 12500 参保率",
+                                  "救助人数1,200人。", "人数1,024。"])
+def test_a_labelled_count_needs_its_figure_right_after_the_label_and_no_unit(text):
+    assert [q for q in find_quantities(normalize(text)) if q.kind == "headcount" and q.text != "1,200人"] == []

@@ -88,11 +88,13 @@ def test_a_gap_that_is_not_a_power_of_ten_keeps_its_rule(tmp_path):
 def test_a_form_fund_total_written_in_yuan():
     record = clean_project_form(**{"fund:total:全年执行数": "114.00元"}).record()
     flags = run_checks(record)
-    by_rule = {f["original_rule"]: f for f in flags}
-    assert set(by_rule) == {"form.funds_total", "form.execution_rate"} and {f["rule"] for f in flags} == {"unit.slip"}
-    assert [s["likely"] for s in by_rule["form.funds_total"]["slip"]] == ["114.00万元"]
+    # one slip, one flag: the execution rate it also puts out is folded into the total's flag
+    flag = only(flags)
+    assert flag["rule"] == "unit.slip" and flag["original_rule"] == "form.funds_total"
+    assert [s["likely"] for s in flag["slip"]] == ["114.00万元"]
+    assert [a["original_rule"] for a in flag["also"]] == ["form.execution_rate"]
     # a rate's numerator and denominator fit alike: both are named, the 元 one first
-    assert [s["written"] for s in by_rule["form.execution_rate"]["slip"]] == ["114.00元", "120.00万元"]
+    assert "114.00元应为114.00万元" in flag["also"][0]["message"] and "120.00万元应为120.00元" in flag["also"][0]["message"]
 
 
 # ---------------------------------------------------------------- on flag dicts
@@ -168,13 +170,13 @@ def test_a_part_written_in_yuan_among_parts_in_wan(tmp_path):
 
 def test_a_total_in_yuan_below_the_one_part_its_clause_names_is_a_slip(tmp_path):
     # 其中 A…，占比…；B…，占比…: the breakdown reads the first part only (its clause ends
-    # there), a part that may fall short of the total: no sum.breakdown error stays beside
-    # the slip the shares show
+    # there), a part that may fall short of the total: it is a slip, and one flag
     text = ("2023年项目资金全年预算数1560元：其中中央财政资金1248万元，占比80.00%；"
             "县级配套资金312万元，占比20.00%。\n")
-    flags = flags_of(tmp_path, text)
-    assert {f["rule"] for f in flags} == {"unit.slip"}
-    breakdown = [f for f in flags if f["original_rule"] == "sum.breakdown"]
-    assert len(breakdown) == 1 and "1560元应为1560万元" in breakdown[0]["message"]
+    flag = only(flags_of(tmp_path, text))
+    assert flag["rule"] == "unit.slip" and flag["original_rule"] == "sum.breakdown"
+    assert "1560元应为1560万元" in flag["message"]
+    # the shares the slip puts out too are the same slip: folded into its flag
+    assert {a["original_rule"] for a in flag["also"]} == {"ratio.stated"}
     right = text.replace("1560元", "1560万元")
     assert flags_of(tmp_path, right) == []

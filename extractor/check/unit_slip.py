@@ -48,6 +48,26 @@ def find_unit_slips(flags: list, facts: dict) -> None:
         flag["slip"] = readings
         flag["message"] = (f"金额单位疑似误写：{named}；如此{_relation_text(flag)}"
                            f"（原检查：{flag['message']}）")
+    _one_flag_per_slip(flags)
+
+
+def _one_flag_per_slip(flags: list) -> None:
+    """A slip that puts several relations out (the total against its parts, then against
+    each part's share) is one flag for the auditor: a slip flag that may name a figure
+    another names is folded into it, under `also`, with its own evidence — into the one
+    that names a single figure first (it says which figure is the slip)."""
+    kept, named = [], []  # the slip flags kept, and the figures each names
+    slips = sorted((f for f in flags if f.get("rule") == "unit.slip"), key=lambda f: len(f["slip"]))
+    for flag in slips:
+        figures = {r["fact"] for r in flag["slip"]}
+        earlier = next((k for k, n in zip(kept, named) if n & figures), None)
+        if earlier is None:
+            kept.append(flag)
+            named.append(figures)
+            continue
+        earlier.setdefault("also", []).append({key: flag[key] for key in ("original_rule", "message", "stated",
+                                                                          "computed", "evidence")})
+        flags.remove(flag)
 
 
 def unit_slips_of(flag: dict, facts: dict) -> list:

@@ -91,6 +91,12 @@ def parse_arabic(text: str) -> tuple[Decimal, int]:
 _SPACE = r"[^\S\x1c-\x1f]"
 
 
+_COUNTED_KINDS = ("headcount", "households")
+# after a labelled count, a unit or a date says the figure is something else (人数1200人 is read
+# with its unit; 人数2023年 is no count)
+_NOT_AFTER_COUNT = "%‰元人户个次名分年月日号岁天项家所万亿倍"
+
+
 @lru_cache(maxsize=1)
 def _grammar():
     spec = load_json("units.json")
@@ -114,7 +120,14 @@ def _grammar():
         rf"(?P<post3>左右|以上|以下)?",
     )
     percent_word = regex.compile(rf"百分之(?P<num>{ARABIC}|[{_CN_CHARS}点]+)")
-    return spec, pattern, percent_word
+    # a count its label names and that is written without its unit (参保人数12.5万, 救助户数为368):
+    # the label's end says what it counts (header_suffix_units: 人数 → 人, 户数 → 户); prose writes
+    # the figure right after its label (a space between them is a flattened table's cells)
+    counted = [w for w, u in spec["header_suffix_units"].items() if spec["units"].get(u, [None])[0] in _COUNTED_KINDS]
+    labelled_count = re.compile(
+        rf"(?<=[\u4e00-\u9fff])(?P<suffix>{'|'.join(map(re.escape, counted))})(?:为|达到|达|共计|共|是)?[:：]?"
+        rf"(?P<num>{ARABIC})(?![\d.,])(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
+    return spec, pattern, percent_word, labelled_count
 
 
 _RANGE_BEFORE_DASH = (")", "）")
@@ -147,7 +160,7 @@ def _factor(mult, mag: Optional[str]) -> Decimal:
 
 
 def find_quantities(text: str) -> list:
-    spec, pattern, percent_word = _grammar()
+    spec, pattern, percent_word, labelled_count = _grammar()
     units = spec["units"]
     out = []
     for m in pattern.finditer(text):
@@ -167,8 +180,8 @@ def find_quantities(text: str) -> list:
             continue
         if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, start - 3):start]):
             continue  # ×100% in a formula is a constant, not a stated figure
-        if _DATE_AFTER.match(after):
-            continue
+        if _DATE_AFTER.match(after) and units[unit][0] != "money_rate":
+            continue  # (350元/人年: a per-head standard's period)
         if num_text[0].isdigit():
             value, decimals = parse_arabic(num_text)
         else:
@@ -204,6 +217,14 @@ def find_quantities(text: str) -> list:
                 continue
         out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
                             decimals=decimals, written_unit="%", written_value=value))
+    for m in labelled_count.finditer(text):
+        kind, base_unit, _ = units[spec["header_suffix_units"][m["suffix"]]]
+        value, decimals = parse_arabic(m["num"])
+        factor = _factor("1", m["mag"])
+        start, end = m.start("num"), m.end()
+        out.append(Quantity(value=value * factor, kind=kind, unit=base_unit, text=text[start:end], start=start,
+                            end=end, decimals=decimals, approx=bool(m["post"]), written_unit=(m["mag"] or "") + base_unit,
+                            written_value=value, scale=factor))
     out.sort(key=lambda q: q.start)
     return out
 

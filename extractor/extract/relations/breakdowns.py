@@ -61,7 +61,15 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
         opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted)
         # the clause group leading to the marker names the sub-list's total
         lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
-        for kind in ("amount", "headcount", "person_times", "households", "count", "score"):
+        kinds = ("amount", "headcount", "person_times", "households", "count", "score")
+        if m.group(0).startswith("分别"):
+            # 分别为 lists its figures right after it, all of one kind: the projects it names in
+            # words (2个项目分别为A和B，合计预算…) or another quantity's figures (…2,340人，资助资金
+            # 分别为38.76万元…) leave the figures of other kinds with no list
+            if not after or _CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
+                continue
+            kinds = (after[0].kind,)
+        for kind in kinds:
             of_kind = [f for f in after if f.kind == kind]
             if kind == "score":
                 # points break down only as deductions (共扣4.5分，其中决策扣1分…); a score and its
@@ -101,7 +109,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
-                        "complete": relation_patterns()["complete"].match(m.group(0)) is not None,
+                        "complete": relation_patterns()["complete"].match(m.group(0)) is not None
+                        or ends_with_the_rest(parts),
                         "source": {"block": block.index, "page": block.page}}
             if _complete_family(parts):
                 relation["complete_family"] = True  # 基本支出 and 项目支出: the whole by definition
@@ -111,8 +120,25 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                 # down any figure before it (实际采购金额386.4万元 rather than the 节约资金33.6万元
                 # stated last): the checker tries them
                 relation["other_totals"] = [f.id for f in totals[:-1]]
+            items = _list_items_before(total, facts, text)
+            if items:
+                relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
+
+
+def _list_items_before(total, facts: list, text: str) -> list:
+    """The figures of the total's kind listed right before it (新建18座、改扩建24座): a 其中
+    after such a list may break down its sum (其中景区内26座，其余16座)."""
+    items = []
+    later = total
+    for f in reversed([g for g in facts if g.source["end"] <= total.source["start"]]):
+        if f.kind != total.kind or f.approx or not _LIST_GAP.match(text[f.source["end"]:later.source["start"]]) \
+                or "、" not in text[f.source["end"]:later.source["start"]]:
+            break
+        items.insert(0, f)
+        later = f
+    return items
 
 
 _DEDUCTION = "扣分"
@@ -229,7 +255,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             break
         if parts and _sibling_of_total(text, total, parts, f):
             break
-        if parts and _SUBTOTAL.search(_CLAUSE_BREAK.split(f.context or "")[-1]):
+        clause = _CLAUSE_BREAK.split(f.context or "")[-1]
+        if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
             break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
         if parts and _of_last_year(f) and not _of_last_year(total):
             break  # 上年基本支出29,535.12万元 after this year's: last year's, no part of this year's total
@@ -238,7 +265,20 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             break
         family = family or other
         parts.append(f)
+        if _names_the_rest(clause):
+            break  # 其余5个乡镇合计1.32万人: the last part
     return parts
+
+
+def _names_the_rest(clause: str) -> bool:
+    """Does a part's clause open with a word for the rest of the total (其余5个乡镇…)?"""
+    return clause.lstrip("、和及与 ").startswith(tuple(vocabulary()["breakdown"]["remainder_words"]))
+
+
+def ends_with_the_rest(parts: list) -> bool:
+    """Does the list's last part (not its only one) name the rest of the total? It then names
+    every part."""
+    return len(parts) > 1 and _names_the_rest(_CLAUSE_BREAK.split(parts[-1].context or "")[-1])
 
 
 # a list's total after it: 1260万元、540万元和200万元，合计2100万元

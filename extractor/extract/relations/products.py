@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..sentences import sentence_index
-from .wording import is_a_change, of_last_year, relation_patterns, vocabulary
+from .wording import is_a_change, of_last_year, per_unit, relation_patterns, vocabulary
 
 # what a price per head or per household prices
 _COUNT_KINDS = {"head": ("headcount", "person_times"), "household": ("households",)}
@@ -32,10 +32,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         if amount is None and i + 1 < len(facts) and _paid_right_after(facts[i + 1], si, spans) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
             amount = facts[i + 1]  # (the sentence's only price: several share one total)
-        # (not a change nor last year's: 较上年的22,040人减少690人)
-        count = next((g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
-                      and sentence_index(spans, g.source["start"]) >= si - 1
-                      and not is_a_change(block.text, g) and not of_last_year(block.text, g)), None)
+        # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
+        counts = [g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
+                  and sentence_index(spans, g.source["start"]) >= si - 1
+                  and not is_a_change(block.text, g) and not of_last_year(block.text, g) and not per_unit(g)]
+        count = counts[0] if counts else None
         average = amount is None and count is not None and f.kind == "amount"
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
@@ -44,8 +45,12 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                         "source": {"block": block.index, "page": block.page}})
             if average:
                 out[-1]["average"] = True  # the report states the quotient: check it as one
-            if count.id in totals:
-                out[-1]["count_alternatives"] = [totals[count.id]]
+            # the price may be of another count near it (签约15.80万人 … 重点人群签约8.92万人 …
+            # 每人每年12元，共计189.60万元): the checker tries each before it flags
+            alternatives = ([totals[count.id]] if count.id in totals else []) + \
+                ([g.id for g in counts[1:]] if not average else [])
+            if alternatives:
+                out[-1]["count_alternatives"] = alternatives
     # prices of several groups with one total after them (1200人按350元/人，7450人按291.5元/人，
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)

@@ -80,9 +80,13 @@ def sorts_things(text: str, rate) -> bool:
                 or p["category_rate_after"].match(text, end, min(len(text), end + 16)))
 
 
+_PER_UNIT_KINDS = ("amount", "headcount", "person_times", "households")
+
+
 def per_unit(f) -> bool:
-    """Is the figure an amount per person, household, mu … (人均2000元)? Its clause says so."""
-    return f.kind == "amount" and relation_patterns()["per_unit"].search(f.context or "") is not None
+    """Is the figure an amount or a count per person, household, village … (人均2000元, 每村3人)?
+    Its clause says so."""
+    return f.kind in _PER_UNIT_KINDS and relation_patterns()["per_unit"].search(f.context or "") is not None
 
 
 @document_cache(maxsize=4096)  # a figure's wording is compared with every name near it
