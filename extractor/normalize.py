@@ -3,7 +3,8 @@
 Only what matters for reading numbers is folded: full-width digits, Latin letters and
 the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～, and the
 small forms ﹦ ﹤ ﹥ ﹪), and stray spaces inside a number ("5, 758" → "5,758"). Chinese
-punctuation such as ，（） stays as written, so quotes still read like the report. The block keeps the original as `raw`.
+punctuation such as ，（） stays as written, so quotes still read like the report. The block
+keeps the original as `raw`.
 """
 from __future__ import annotations
 

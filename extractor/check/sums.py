@@ -34,10 +34,10 @@ def check_sum_breakdown(record: dict) -> list:
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
-        if any(_holds(facts[o], summed, rel) for o in rel.get("other_totals", [])):
+        if any(_holds([facts[o]], summed, rel) for o in rel.get("other_totals", [])):
             continue  # a 其中 opening its sentence that breaks down another figure of the one before
         listed = [facts[i] for i in rel.get("total_listed_with", [])]
-        if listed and _holds_sum(listed + [total], summed, rel):
+        if listed and _holds(listed + [total], summed, rel):
             continue  # 新建18座、改扩建24座。其中景区内26座，其余16座: the 其中 breaks down the list's sum
         # parts that make their whole by definition but say nothing of being all of it
         # (基本支出 and 项目支出; a unit may have 经营支出 too): short of it is a warning
@@ -54,14 +54,9 @@ def check_sum_breakdown(record: dict) -> list:
 
 
 
-def _holds(total: dict, summed, rel: dict) -> bool:
-    """Do the parts fit this total: adding up to it, or short of it where the list may name the
-    main parts only?"""
-    return verdict(total, summed)[0] == "ok" or (summed.high < interval_of(total).low and not rel.get("complete"))
-
-
-def _holds_sum(figures: list, summed, rel: dict) -> bool:
-    """Do the parts fit the sum of these figures (as _holds fits them to one)?"""
+def _holds(figures: list, summed, rel: dict) -> bool:
+    """Do the parts fit the sum of these figures (one total, or a list's items): adding up to
+    it, or short of it where the list may name the main parts only?"""
     whole = sum_of(figures)
     return summed.overlaps(whole) or (summed.high < whole.low and not rel.get("complete"))
 

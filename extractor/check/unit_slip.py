@@ -56,18 +56,18 @@ def _one_flag_per_slip(flags: list) -> None:
     each part's share) is one flag for the auditor: a slip flag that may name a figure
     another names is folded into it, under `also`, with its own evidence — into the one
     that names a single figure first (it says which figure is the slip)."""
-    kept, named = [], []  # the slip flags kept, and the figures each names
-    slips = sorted((f for f in flags if f.get("rule") == "unit.slip"), key=lambda f: len(f["slip"]))
-    for flag in slips:
+    kept = []  # (a slip flag kept, the figures it names)
+    folded = set()  # ids of the flag dicts folded into another
+    for flag in sorted((f for f in flags if f.get("rule") == "unit.slip"), key=lambda f: len(f["slip"])):
         figures = {r["fact"] for r in flag["slip"]}
-        earlier = next((k for k, n in zip(kept, named) if n & figures), None)
+        earlier = next((k for k, named in kept if named & figures), None)
         if earlier is None:
-            kept.append(flag)
-            named.append(figures)
+            kept.append((flag, figures))
             continue
         earlier.setdefault("also", []).append({key: flag[key] for key in ("original_rule", "message", "stated",
                                                                           "computed", "evidence")})
-        flags.remove(flag)
+        folded.add(id(flag))
+    flags[:] = [f for f in flags if id(f) not in folded]
 
 
 def unit_slips_of(flag: dict, facts: dict) -> list:

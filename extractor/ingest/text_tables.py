@@ -79,7 +79,7 @@ def _figures_under_their_columns(row: list, figure_columns: list, width: int) ->
     if len(row) >= width or len(row) < 2 or is_numeric_cell(row[0]):
         return padded
     figures = row[1:]
-    if len(figures) != len(figure_columns) or not all(is_numeric_cell(f) and f.strip() for f in figures):
+    if len(figures) != len(figure_columns) or not all(map(is_numeric_cell, figures)):
         return padded
     placed = [row[0]] + [""] * (width - 1)
     for c, figure in zip(figure_columns, figures):

@@ -5,8 +5,8 @@ Besides paragraphs, archived .txt reports carry tables in two flattened shapes:
   (a cell may continue over further lines, even across single blank lines);
 - one row per line with the cells separated by tabs.
 Both are rebuilt as tables, as are pipe rows (| a | b |), rows spaced into cells
-(text_tables.py) and a web page's table one cell a line with no tab (cell_lines.py). Lines broken mid-sentence (page breaks in the original)
-are joined back into one paragraph.
+(text_tables.py) and a web page's table one cell a line with no tab (cell_lines.py). Lines
+broken mid-sentence (page breaks in the original) are joined back into one paragraph.
 """
 from __future__ import annotations
 

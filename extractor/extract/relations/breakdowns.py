@@ -133,8 +133,8 @@ def _list_items_before(total, facts: list, text: str) -> list:
     items = []
     later = total
     for f in reversed([g for g in facts if g.source["end"] <= total.source["start"]]):
-        if f.kind != total.kind or f.approx or not _LIST_GAP.match(text[f.source["end"]:later.source["start"]]) \
-                or "、" not in text[f.source["end"]:later.source["start"]]:
+        gap = text[f.source["end"]:later.source["start"]]
+        if f.kind != total.kind or f.approx or not _LIST_GAP.match(gap) or "、" not in gap:
             break
         items.insert(0, f)
         later = f
