@@ -127,3 +127,29 @@ def test_a_count_its_label_names_without_a_unit(text, kind, value):
                                   "救助人数1,200人。", "人数1,024。"])
 def test_a_labelled_count_needs_its_figure_right_after_the_label_and_no_unit(text):
     assert [q for q in find_quantities(normalize(text)) if q.kind == "headcount" and q.text != "1,200人"] == []
+
+
+@pytest.mark.parametrize("text, kind, value, quote", [
+    ("对照评分细则逐项打分，综合得分93.5。", "score", "93.5", "93.5"),
+    ("经自评，本项目自评分数为88，等级为良。", "score", "88", "88"),
+    ("下达残疾人补贴资金42.6万，已全部发放。", "amount", "426000", "42.6万"),
+    ("今年投入维修经费3.05亿，", "amount", "305000000", "3.05亿"),
+    ("县财政分三批将76.4万奖补资金拨付到村。", "amount", "764000", "76.4万"),
+])
+def test_a_figure_its_label_or_money_word_gives_the_unit_of(text, kind, value, quote):
+    q = one(text)
+    assert (q.kind, q.value, q.text) == (kind, Decimal(value), quote)
+
+
+@pytest.mark.parametrize("text", [
+    "项目资金865，",          # a bare figure after a money word: no unit written
+    "考核得分8万，",          # a score is never in 万
+    "得分60-80为中，",        # a range's end is the range's (read with its unit, or not at all)
+    "得分率95%以上，",         # a rate, read as a percentage
+    "资金惠及1.2万户农户。",    # the unit after the figure decides
+    "培训分数线在60以上。",     # 分数线 is no 分数 followed by its figure
+])
+def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitude(text):
+    # a score or an amount whose unit its label gave has no 分 or 元 in its quote
+    assert [q for q in find_quantities(normalize(text))
+            if (q.kind == "score" and "分" not in q.text) or (q.kind == "amount" and "元" not in q.text)] == []

@@ -92,9 +92,9 @@ _SPACE = r"[^\S\x1c-\x1f]"
 
 
 _COUNTED_KINDS = ("headcount", "households")
-# after a labelled count, a unit or a date says the figure is something else (人数1200人 is read
+# after a labelled figure, a unit, a date or a range says it is something else (人数1200人 is read
 # with its unit; 人数2023年 is no count)
-_NOT_AFTER_COUNT = "%‰元人户个次名分年月日号岁天项家所万亿倍"
+_NOT_AFTER_COUNT = r"%‰元人户个次名分年月日号岁天项家所万亿倍~～至到\-"
 
 
 @lru_cache(maxsize=1)
@@ -120,14 +120,31 @@ def _grammar():
         rf"(?P<post3>左右|以上|以下)?",
     )
     percent_word = regex.compile(rf"百分之(?P<num>{ARABIC}|[{_CN_CHARS}点]+)")
-    # a count its label names and that is written without its unit (参保人数12.5万, 救助户数为368):
-    # the label's end says what it counts (header_suffix_units: 人数 → 人, 户数 → 户); prose writes
-    # the figure right after its label (a space between them is a flattened table's cells)
-    counted = [w for w, u in spec["header_suffix_units"].items() if spec["units"].get(u, [None])[0] in _COUNTED_KINDS]
+    # a figure its label names the unit of, written without it (参保人数12.5万, 救助户数为368,
+    # 自评得分95, 学生资助资金86.5万): the label's end says what it is (header_suffix_units:
+    # 人数 → 人; prose_label_units: 得分 → 分, 资金 → 元); prose writes the figure right after its
+    # label (a space between them is a flattened table's cells)
+    label_units = {w: u for w, u in spec["header_suffix_units"].items()
+                   if spec["units"].get(u, [None])[0] in _COUNTED_KINDS}
+    label_units.update(spec["prose_label_units"])
+    suffixes = "|".join(map(re.escape, sorted(label_units, key=len, reverse=True)))
     labelled_count = re.compile(
-        rf"(?<=[\u4e00-\u9fff])(?P<suffix>{'|'.join(map(re.escape, counted))})(?:为|达到|达|共计|共|是)?[:：]?"
+        rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.,])(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
-    return spec, pattern, percent_word, labelled_count
+    # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount
+    nouns = "|".join(map(re.escape, sorted(spec["money_nouns"], key=len, reverse=True)))
+    money_before_noun = re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})")
+    return spec, pattern, percent_word, labelled_count, money_before_noun, label_units
+
+
+def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
+    """A figure whose unit its label or the word after it gives (see _grammar)."""
+    value, decimals = parse_arabic(m["num"])
+    factor = _factor("1", m["mag"])
+    start, end = m.start("num"), m.end()
+    return Quantity(value=value * factor, kind=kind, unit=base_unit, text=m.string[start:end], start=start, end=end,
+                    decimals=decimals, approx=bool(m["post"]), written_unit=(m["mag"] or "") + base_unit,
+                    written_value=value, scale=factor)
 
 
 _RANGE_BEFORE_DASH = (")", "）")
@@ -160,7 +177,7 @@ def _factor(mult, mag: Optional[str]) -> Decimal:
 
 
 def find_quantities(text: str) -> list:
-    spec, pattern, percent_word, labelled_count = _grammar()
+    spec, pattern, percent_word, labelled_count, money_before_noun, label_units = _grammar()
     units = spec["units"]
     out = []
     for m in pattern.finditer(text):
@@ -218,13 +235,12 @@ def find_quantities(text: str) -> list:
         out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
                             decimals=decimals, written_unit="%", written_value=value))
     for m in labelled_count.finditer(text):
-        kind, base_unit, _ = units[spec["header_suffix_units"][m["suffix"]]]
-        value, decimals = parse_arabic(m["num"])
-        factor = _factor("1", m["mag"])
-        start, end = m.start("num"), m.end()
-        out.append(Quantity(value=value * factor, kind=kind, unit=base_unit, text=text[start:end], start=start,
-                            end=end, decimals=decimals, approx=bool(m["post"]), written_unit=(m["mag"] or "") + base_unit,
-                            written_value=value, scale=factor))
+        kind, base_unit, _ = units[label_units[m["suffix"]]]
+        if (kind == "amount" and not m["mag"]) or (kind == "score" and m["mag"]):
+            continue  # 资金865 says no unit; 得分9万 is no score
+        out.append(_labelled_quantity(m, kind, base_unit))
+    for m in money_before_noun.finditer(text):
+        out.append(_labelled_quantity(m, "amount", "元"))
     out.sort(key=lambda q: q.start)
     return out
 
