@@ -1,4 +1,5 @@
-"""A fund row of a form's fund block, as the readers fill it (form_funds.py, form_fund_layouts.py)."""
+"""A fund row of a form's fund block, as the readers fill it (form_funds.py, form_fund_layouts.py,
+form_fund_transposed.py)."""
 from __future__ import annotations
 
 from .form_vocab import spec

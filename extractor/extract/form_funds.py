@@ -1,7 +1,11 @@
-"""The fund block of a form (资金投入情况 / 项目资金（万元）): its column header, its rows —
-by position where the shape keeps empty cells, else by the type each column holds — and
-the rows a text layer wrote away from their labels. A mixin of FormReader (form_reader.py),
-whose walk calls these methods and whose state they fill."""
+"""The fund block of a form (资金投入情况 / 项目资金（万元）): reading its rows into the header's
+columns (by position where the shape keeps empty cells, else by the type each column holds),
+the rows whose labels a text layer wrote away from their figures, the budget execution's points
+beside its total row, a money label with its value in the next cell, and the amounts that wait
+for the block's unit. A mixin of FormReader (form_reader.py), whose walk calls these methods
+and whose state they fill; it is composed of the header (form_fund_header.py), the rows under
+labels the vocabulary lacks (form_fund_unread_rows.py), the transposed block
+(form_fund_transposed.py) and the blocks set side by side (form_fund_layouts.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -10,29 +14,18 @@ import regex
 
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
+from .form_fund_header import FundHeaderReader, _counts_up
 from .form_fund_layouts import SideBySideFunds
 from .form_fund_rows import fund_row
+from .form_fund_transposed import TransposedFunds
+from .form_fund_unread_rows import UnreadFundRows
 from .form_tokens import Token
 from ..ingest.tables import SUBTOTAL_LABEL
-from .form_vocab import (LABEL_COLON, ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
+from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
                          value_type, vocab)
 
 
-# a column's mark written apart from its label: (A), （B）, (E/C×100%)
-_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$")
-
-
-def _counts_up(tokens: list) -> bool:
-    """Do the tokens begin with three whole numbers or more counting up by one (0 1 2 3)?"""
-    run = []
-    for t in tokens:
-        if not ROW_NUMBER.fullmatch(t.text.strip()):
-            break
-        run.append(int(t.text))
-    return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
-
-
-class FundBlockReader(SideBySideFunds):
+class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds):
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
     def _read_money_label(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -45,160 +38,6 @@ class FundBlockReader(SideBySideFunds):
             return False
         fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
         return fact is not None
-
-    def _unread_fund_row(self, i: int) -> bool:
-        """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
-        t = self.tokens[i]
-        if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
-            return False
-        j = self._next_filled(i + 1)
-        for _ in range(3):  # 县级配套 | — | 60 | 80: dashes before its figures
-            if j is None or not is_na(self.tokens[j].text):
-                break
-            j = self._next_filled(j + 1)
-        if j is None or _counts_up([x for x in self.tokens[j:j + 8] if x.text.strip()]):
-            return False  # 列次 0 1 2 3 …: the columns' numbers
-        return value_type(unit_cell(self.tokens[j]).text) in ("num", "pct")
-
-    def _money_words(self, i: int) -> bool:
-        """Does an unread row's label say it is money (三公经费, 整体支出), or a part of the row
-        above (其中：城关镇, and the rows after it)? Only such a row's figures are read (年度总体目标
-        cut into words by a text layer: 目标 | 10 is no row)."""
-        text = self.tokens[i].text
-        if regex.search(spec()["fund_rows"]["unnamed"]["words"], text) or _opens_list(text) or self._fills_columns(i):
-            return True
-        for row in reversed(self.form["funds"]):  # the unread rows since a 其中 row go on its list
-            if not row.get("unread"):
-                return False
-            if _opens_list(row["source"].get("quote") or ""):
-                return True
-        return False
-
-    def _fills_columns(self, i: int) -> bool:
-        """Do the figures after the label at i fill the block's columns, two or more, each of
-        its column's type and in their order (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 |
-        实际采购金额 | 执行率), up to the end of the row? Such a row is one of the block's,
-        whatever its label. A cell left blank may be missing (a text shape drops it)."""
-        # (a dash fits any column: 分值 and 得分 are left to the total row)
-        types = [{"amount": {"num", "na"}, "percent": {"pct", "na"}, "score": {"na"}}.get(fund_column_kind(c))
-                 for c in self.fund_columns]
-        if None in types:
-            return False
-        run, j = [], i + 1
-        while j < len(self.tokens) and len(run) < len(types):
-            t = self.tokens[j]
-            if not t.text.strip() and t.positional and t.line == self.tokens[i].line:
-                j += 1  # an empty cell of the row
-                continue
-            kind = value_type(unit_cell(t).text)
-            if kind is None:
-                break
-            run.append(kind)
-            j += 1
-        if j < len(self.tokens) and value_type(self.tokens[j].text) or sum(k in ("num", "pct") for k in run) < 2:
-            return False
-        if len(run) < sum(ty != {"na"} for ty in types) - 1:
-            return False  # one blank cell may be missing, not more (目标 | 10 | 45.17% is no row)
-        column = 0
-        for kind in run:  # the figures' types, in order, a subsequence of the columns'
-            while column < len(types) and kind not in types[column]:
-                column += 1
-            if column == len(types):
-                return False
-            column += 1
-        return True
-
-    def _unit_statement(self, i: int) -> Optional[str]:
-        """金额单位：万元 in one cell, or 单位： and 万元 in two."""
-        t = self.tokens[i]
-        if len(t.text) > 16:
-            return None
-        m = UNIT_IN_CELL.search(t.text)
-        if m:
-            return m.group(1) or m.group(2)
-        if canon(t.text) in spec()["unit_cells"] and i + 1 < len(self.tokens):
-            word = canon(self.tokens[i + 1].text)
-            return word if word in ("万元", "元", "亿元", "千元") else None
-        return None
-
-    @property
-    def _stated_unit(self) -> Optional[str]:
-        """The money unit the form states for itself (金额单位：万元, or a unit cell of the
-        fund block); None when it states none — a bare number is then no amount."""
-        return self.unit if self._unit_stated else None
-
-    # -- the fund block
-    def _fund_header_len(self, i: int) -> int:
-        """How many tokens from i are fund column labels (empty cells between them allowed
-        in shapes that keep them); 0 unless they name a budget or spending column."""
-        cols = vocab()["fund_col"]
-        j, found = i, []
-        while j < len(self.tokens):
-            t = self.tokens[j]
-            key = bare(t.text)
-            if key in cols:
-                found.append(cols[key])
-            elif _COLUMN_MARK.match(t.text) and found:
-                pass  # a column's mark on a line of its own ((A), (D/C×100%)) under its label
-            elif found and self._unknown_column(j):
-                found.append(key)
-            elif key or not t.positional:
-                break
-            j += 1
-        amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
-        return j - i if len(found) >= 2 and amount_cols & set(found) else 0
-
-    def _unknown_first_column(self, j: int) -> bool:
-        """Is tokens[j], right before a fund header's first named column, a column label no
-        template names whose words say money (not the block's own cell, 资金情况（万元）)?"""
-        t = self.tokens[j]
-        key = bare(t.text)
-        titles = {bare(c) for c in spec()["fund_unit_cells"]}
-        if (not key or t.merged or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or key in titles
-                or UNIT_IN_CELL.search(t.text) or fund_column_kind(key) != "amount"):
-            return False
-        # right after the block's own cell (资金情况（万元） | 年初批复额 | 全年预算数 …)
-        k = j - 1
-        while k >= 0 and not self.tokens[k].text.strip() and self.tokens[k].line == t.line:
-            k -= 1
-        before = self.tokens[k] if k >= 0 else None
-        return before is not None and (UNIT_IN_CELL.search(before.text) is not None
-                                       or bare(before.text).split("（")[0] in titles)
-
-    def _unknown_column(self, j: int) -> bool:
-        """Is tokens[j] a column label no template names (预算调整额) standing between named
-        ones? A short label whose words say money or a rate, and a named column label next
-        after it."""
-        key = bare(self.tokens[j].text)
-        if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or fund_column_kind(key) == "other":
-            return False  # (a word that says no money or rate, put there by a text layer, ends the header)
-        k = self._next_filled(j + 1)
-        return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
-
-    def _read_fund_header(self, i: int) -> int:
-        end = i + self._fund_header_len(i)
-        if i > 0 and self._unknown_first_column(i - 1):
-            i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
-        cols = vocab()["fund_col"]
-        named = [t for t in self.tokens[i:end] if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
-        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
-        # where each label stands in a real table's grid (a merged label cell spans the columns
-        # after it: its first column is its place)
-        self.fund_header_cols = [t.col for t in named] if named and all(t.row is not None for t in named) else []
-        self.fund_header_width = self.line_lens.get(named[0].line, 0) if named else 0
-        self.task_columns = []  # a fund block ends any task block before it
-        self.fund_header_end = end
-        self.fund_blocks += 1
-        # every fund header's columns (a 三公 block may follow the budget's, or a text layer cut
-        # one header in two): what the form's blocks hold
-        self.form["fund_columns"] = list(dict.fromkeys(self.form.get("fund_columns", []) + self.fund_columns))
-        # the unit is written in a cell just before the column labels (项目资金（万元）)
-        for t in self.tokens[max(0, i - 4):end]:
-            m = UNIT_IN_CELL.search(t.text)
-            if m:
-                self.unit = m.group(1) or m.group(2)
-                self._unit_stated = True
-        return end
 
     def _place_fund_fact(self, row: dict, token: Token, written_unit: str, column: Optional[str], name: str,
                          slot: str) -> None:
@@ -274,14 +113,6 @@ class FundBlockReader(SideBySideFunds):
             return False
         return _fund_label(bare(self.tokens[j].text))
 
-    def _heads_group(self, i: int) -> bool:
-        """Is the fund row label at i followed by a row of the block under words no label of
-        ours names (项目支出 | 小型水库安全运行管护 | 126.00 | 148.00 | …)? It heads those rows."""
-        j = self._next_filled(i + 1)
-        if j is None or value_type(self.tokens[j].text) or is_label(bare(self.tokens[j].text)):
-            return False
-        return self._fills_columns(j)
-
     def _after_unread_label(self, i: int) -> bool:
         """Is the figure at i written right after words no label of ours names (防汛物资储备 | 18.00)?
         The figures are that row's, not those of a fund row waiting for figures written apart."""
@@ -293,46 +124,6 @@ class FundBlockReader(SideBySideFunds):
         key = bare(self.tokens[j].text)
         # (小计 under a group's label written apart from it: its figures are the group's)
         return not (_fund_label(key) or SUBTOTAL_LABEL.match(key))
-
-    # -- a fund block written the other way round: the sources head its columns, each row is
-    # a stage (资金情况（万元） | 合计 | 中央资金 | 省级资金 then 全年预算数 | 52,000 | 40,000 | 8,000)
-    def _transposed_values(self, i: int) -> Optional[tuple]:
-        """(the figures after the stage label at i, where they end) when there is one for each
-        source named before as a column (a dash counts: that source has none); else None."""
-        if len(self.queued_rows) < 2 or self._fund_names_columns:
-            return None
-        values, j = [], i + 1
-        while j < len(self.tokens) and len(values) <= len(self.queued_rows):
-            t = unit_cell(self.tokens[j])
-            if not t.text.strip() and t.line == self.tokens[i].line:
-                j += 1  # an empty cell of the stage's row
-                continue
-            if value_type(t.text) not in ("num", "pct", "na"):
-                break
-            values.append(t)
-            j += 1
-        return (values, j) if len(values) == len(self.queued_rows) else None
-
-    def _read_transposed_row(self, i: int, found: tuple) -> int:
-        values, end = found
-        column = vocab()["fund_col"][bare(self.tokens[i].text)]
-        kind = fund_column_kind(column)
-        if column not in self.form.setdefault("fund_columns", []):
-            self.form["fund_columns"].append(column)
-        for (label, slot), token in zip(self.queued_rows, values):
-            row = next((r for r in self.form["funds"] if r["source"] == label.source()), None)
-            if row is None:
-                row = fund_row(slot, canon(label.text), label.source())
-                self.form["funds"].append(row)
-            if is_na(token.text):
-                self.index.not_applicable(token)
-                row["na"].append(column)
-                continue
-            written_unit = {"amount": token.unit or self._stated_unit, "percent": "%"}.get(kind)
-            if written_unit is None or (kind == "percent") != (value_type(token.text) == "pct"):
-                continue  # a figure whose unit the form does not state, or not of its row's kind
-            self._place_fund_fact(row, token, written_unit, column, row["label"], slot)
-        return end
 
     def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
         """The fund row labelled by tokens[i], its values after it; or, with `label` given
@@ -465,10 +256,6 @@ def _fund_label(key: str) -> bool:
 def _block_of(fund_blocks: int) -> Optional[int]:
     """The fund_block mark of rows read while `fund_blocks` headers were read (the first block's rows carry none)."""
     return fund_blocks if fund_blocks > 1 else None
-
-
-def _opens_list(label: str) -> bool:
-    return label.lstrip().startswith("其中")
 
 
 def _second_half(t: Token) -> bool:

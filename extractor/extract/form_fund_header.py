@@ -1,0 +1,118 @@
+"""The fund block's column header (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …) and the money
+unit the form states for its amounts (金额单位：万元, 项目资金（万元）): which tokens are column
+labels — named ones, a column no template names standing among them, a mark written apart from
+its label — and what the block's columns and unit are once the header is read; with the line
+of column numbers (列次 0 1 2 3) that is no row. A mixin of FundBlockReader (form_funds.py)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, spec, vocab
+
+# a column's mark written apart from its label: (A), （B）, (E/C×100%)
+_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$")
+
+
+def _counts_up(tokens: list) -> bool:
+    """Do the tokens begin with three whole numbers or more counting up by one (0 1 2 3)?"""
+    run = []
+    for t in tokens:
+        if not ROW_NUMBER.fullmatch(t.text.strip()):
+            break
+        run.append(int(t.text))
+    return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
+
+
+class FundHeaderReader:
+    def _unit_statement(self, i: int) -> Optional[str]:
+        """金额单位：万元 in one cell, or 单位： and 万元 in two."""
+        t = self.tokens[i]
+        if len(t.text) > 16:
+            return None
+        m = UNIT_IN_CELL.search(t.text)
+        if m:
+            return m.group(1) or m.group(2)
+        if canon(t.text) in spec()["unit_cells"] and i + 1 < len(self.tokens):
+            word = canon(self.tokens[i + 1].text)
+            return word if word in ("万元", "元", "亿元", "千元") else None
+        return None
+
+    @property
+    def _stated_unit(self) -> Optional[str]:
+        """The money unit the form states for itself (金额单位：万元, or a unit cell of the
+        fund block); None when it states none — a bare number is then no amount."""
+        return self.unit if self._unit_stated else None
+
+    def _fund_header_len(self, i: int) -> int:
+        """How many tokens from i are fund column labels (empty cells between them allowed
+        in shapes that keep them); 0 unless they name a budget or spending column."""
+        cols = vocab()["fund_col"]
+        j, found = i, []
+        while j < len(self.tokens):
+            t = self.tokens[j]
+            key = bare(t.text)
+            if key in cols:
+                found.append(cols[key])
+            elif _COLUMN_MARK.match(t.text) and found:
+                pass  # a column's mark on a line of its own ((A), (D/C×100%)) under its label
+            elif found and self._unknown_column(j):
+                found.append(key)
+            elif key or not t.positional:
+                break
+            j += 1
+        amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
+        return j - i if len(found) >= 2 and amount_cols & set(found) else 0
+
+    def _unknown_first_column(self, j: int) -> bool:
+        """Is tokens[j], right before a fund header's first named column, a column label no
+        template names whose words say money (not the block's own cell, 资金情况（万元）)?"""
+        t = self.tokens[j]
+        key = bare(t.text)
+        titles = {bare(c) for c in spec()["fund_unit_cells"]}
+        if (not key or t.merged or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or key in titles
+                or UNIT_IN_CELL.search(t.text) or fund_column_kind(key) != "amount"):
+            return False
+        # right after the block's own cell (资金情况（万元） | 年初批复额 | 全年预算数 …)
+        k = j - 1
+        while k >= 0 and not self.tokens[k].text.strip() and self.tokens[k].line == t.line:
+            k -= 1
+        before = self.tokens[k] if k >= 0 else None
+        return before is not None and (UNIT_IN_CELL.search(before.text) is not None
+                                       or bare(before.text).split("（")[0] in titles)
+
+    def _unknown_column(self, j: int) -> bool:
+        """Is tokens[j] a column label no template names (预算调整额) standing between named
+        ones? A short label whose words say money or a rate, and a named column label next
+        after it."""
+        key = bare(self.tokens[j].text)
+        if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or fund_column_kind(key) == "other":
+            return False  # (a word that says no money or rate, put there by a text layer, ends the header)
+        k = self._next_filled(j + 1)
+        return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
+
+    def _read_fund_header(self, i: int) -> int:
+        end = i + self._fund_header_len(i)
+        if i > 0 and self._unknown_first_column(i - 1):
+            i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
+        cols = vocab()["fund_col"]
+        named = [t for t in self.tokens[i:end] if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
+        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
+        # where each label stands in a real table's grid (a merged label cell spans the columns
+        # after it: its first column is its place)
+        self.fund_header_cols = [t.col for t in named] if named and all(t.row is not None for t in named) else []
+        self.fund_header_width = self.line_lens.get(named[0].line, 0) if named else 0
+        self.task_columns = []  # a fund block ends any task block before it
+        self.fund_header_end = end
+        self.fund_blocks += 1
+        # every fund header's columns (a 三公 block may follow the budget's, or a text layer cut
+        # one header in two): what the form's blocks hold
+        self.form["fund_columns"] = list(dict.fromkeys(self.form.get("fund_columns", []) + self.fund_columns))
+        # the unit is written in a cell just before the column labels (项目资金（万元）)
+        for t in self.tokens[max(0, i - 4):end]:
+            m = UNIT_IN_CELL.search(t.text)
+            if m:
+                self.unit = m.group(1) or m.group(2)
+                self._unit_stated = True
+        return end

@@ -1,0 +1,167 @@
+"""The indicator block's column header (一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+分值 | 得分 | 偏差原因 …): which value column stands where, as an _IndicatorHeader — a header on
+one line or two, value columns named on the line above the level names, a target split into
+comparator, figure and unit columns, a second target beside the measured one, scores converted
+by a row's weight, and columns of words passed over. A mixin of IndicatorBlockReader
+(form_indicators.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .form_vocab import bare, spec, vocab
+
+
+@dataclass
+class _IndicatorHeader:
+    slots: list  # the value columns after 三级指标, in order: target, actual, weight, score, reason
+    cols: dict = field(default_factory=dict)  # slot → column in the header line (positional shapes)
+    name_col: Optional[int] = None
+    line_len: int = 0
+    level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
+    # 度量单位 / 指标性质 columns → how many value columns stand before them (shapes without columns)
+    target_cells: dict = field(default_factory=dict)
+    # the percentage columns whose header writes the % (得分系数（%）): bare figures there are percentages
+    percent_written: frozenset = frozenset()
+
+
+class IndicatorHeaderReader:
+    def _read_indicator_header(self, i: int) -> int:
+        v = vocab()
+        head = self.tokens[i]
+        slots, cols, name_col, level_cols, target_cells = [], {}, None, {}, {}
+        percent_written = set()
+        j = i
+        while j < len(self.tokens):
+            t = self.tokens[j]
+            key = bare(t.text)
+            if key in v["ind_head"]:
+                if key == "三级指标":
+                    name_col = t.col
+                elif key in ("一级指标", "二级指标"):
+                    level_cols[t.col] = 0 if key == "一级指标" else 1
+            elif key in v["ind_col"]:
+                slot = v["ind_col"][key]
+                if slot in ("completion", "deviation") and _PERCENT_IN_HEADER.search(t.text):
+                    percent_written.add(slot)
+                if slot in _CELL_OF_TARGET:
+                    target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
+                _add_column(slots, cols, slot, t.col)
+            elif key or not t.positional or t.line != head.line:
+                break
+            j += 1
+        if not {"weight", "score"} & set(slots) and (above := _header_line_above(self.tokens, i, v)):
+            # a two-line header whose value columns stand on the line above the level names
+            # (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 over 一级指标 | 二级指标 | 三级指标)
+            slots, cols, target_cells = [], {}, {}
+            for t in above:
+                _add_column(slots, cols, v["ind_col"][bare(t.text)], t.col)
+        elif not {"weight", "score"} & set(slots) and not {"target", "actual", "reason"} <= set(slots):
+            # a header line without the score columns (the second line of a two-line
+            # header: 指标性质 | 指标值 | 度量单位) says too little of the order; one that
+            # runs from the target to the reason column and names no score column is a
+            # form without scores (many 转移支付 forms)
+            slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
+        slots, cols = _measured_target(*_converted_scores(*_words_before_points(slots, cols)))
+        if head.positional and "target" in cols:
+            j = _target_sub_columns(self.tokens, j, cols)
+        self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
+                                           self.line_lens.get(head.line, 0), level_cols if head.positional else {},
+                                           target_cells, frozenset(percent_written))
+        return j
+
+
+_PERCENT_IN_HEADER = regex.compile(r"[（(]\s*[%％]\s*[)）]")
+
+
+def _converted_scores(slots: list, cols: dict) -> tuple:
+    """A header that scores each row on its own and converts it by the row's weight (单项指标得分 |
+    权重占比（%） | 单项指标折算得分, the Hebei forms): the converted column is the row's 得分, the
+    one before it its raw score."""
+    if "converted" not in slots:
+        return slots, cols
+    rename = {"score": "raw_score", "converted": "score"}
+    return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
+
+
+def _measured_target(slots: list, cols: dict) -> tuple:
+    """A target the result is measured against beside another one: adjusted during the year
+    (年初指标值 | 调整指标值 | 全年完成值) or the region's own (全年指标值 | 本区域指标值). The
+    other is a second target, a fact only."""
+    if "measured_target" not in slots:
+        return slots, cols
+    rename = {"target": "other_target", "measured_target": "target"}
+    if "target" not in slots:
+        rename = {"measured_target": "target"}
+    return [rename.get(s, s) for s in slots], {rename.get(k, k): c for k, c in cols.items()}
+
+
+def _words_before_points(slots: list, cols: dict) -> tuple:
+    """A column of words before all the points columns (备注, 是否达成 between 实际完成值 and 分值)
+    is passed over like a 评分标准 column: a row's reason is its last column only. (Points after
+    the reason that a header names below an earlier points column — 自评得分 over 单项指标得分 |
+    权重占比 | 折算得分 — stand before the reason.)"""
+    points = {"weight", "score", "deduction", "converted", "completion", "deviation", "weight_share"}
+    if "reason" not in slots:
+        return slots, cols
+    k = slots.index("reason")
+    if points & set(slots[:k]) or not points & set(slots[k + 1:]):
+        return slots, cols
+    cols = dict(cols)
+    cols.setdefault("skip", cols.pop("reason"))
+    return slots[:k] + ["skip"] + slots[k + 1:], cols
+
+
+def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
+    """A header's column: its slot in order (columns of words may stand anywhere, twice; a
+    comparator or unit column is read with the figure it belongs to), its first place."""
+    if slot == "reason" and "reason" in slots:
+        # a second column of words (备注 | 分值 | 得分 | 偏差原因分析): the first is passed over
+        slots[slots.index("reason")] = "skip"
+        first = cols.pop("reason")
+        cols.setdefault("skip", first)
+    if (slot not in cols or slot == "skip") and slot not in _CELL_OF_TARGET:
+        slots.append(slot)
+    cols.setdefault(slot, col)
+
+
+def _target_sub_columns(tokens: list, j: int, cols: dict) -> int:
+    """A header's second line that splits the target's column in three (预期指标值 over 符号 |
+    值 | 单位（文字描述）): the comparator, the figure and the unit each get their column.
+    Returns where that line ends (j when the line at j is no such line)."""
+    if j >= len(tokens) or not tokens[j].positional:
+        return j
+    line_no = tokens[j].line
+    line = [t for t in tokens if t.line == line_no]
+    end = next(k for k in range(j, len(tokens) + 1) if k == len(tokens) or tokens[k].line != line_no)
+    named = {bare(t.text): t.col for t in line if bare(t.text) and not t.merged}
+    kinds = {k: vocab()["ind_col"].get(k) for k in named}
+    figure = [c for k, c in named.items() if k in spec()["target_figure_cells"]]
+    if len(figure) != 1 or any(k not in spec()["target_figure_cells"] and kinds[k] not in _CELL_OF_TARGET for k in named):
+        return j  # (only the three sub-headers stand on that line, besides cells merged from above)
+    cols["target"] = figure[0]
+    cols.update((kinds[k], c) for k, c in named.items() if kinds[k] in _CELL_OF_TARGET)
+    return end
+
+
+def _header_line_above(tokens: list, i: int, v: dict) -> list:
+    """The column names right before the 一级指标 token at `i` (the first line of a two-line
+    header), in order, when they name the points columns; [] otherwise. Empty cells are
+    passed over; any other word ends the line."""
+    names = []
+    k = i - 1
+    while k >= 0:
+        key = bare(tokens[k].text)
+        if key and key not in v["ind_col"]:
+            break
+        if key:
+            names.append(tokens[k])
+        k -= 1
+    names.reverse()
+    return names if {"weight", "score"} & {v["ind_col"][bare(t.text)] for t in names} else []
+
+
+# columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
+_CELL_OF_TARGET = ("comparator", "unit")
