@@ -1263,3 +1263,40 @@ def test_a_deductions_total_stated_twice_still_checks_the_final_score(tmp_path):
     assert flags_of(tmp_path, body.format(score="94.5")) == []
     wrong = [f for f in flags_of(tmp_path, body.format(score="95.5")) if f["severity"] == "error"]
     assert len(wrong) == 1 and "94.5" in wrong[0]["message"] + str(wrong[0]["computed"])
+
+
+# ---------------------------------------------------------------- session 10: readings of real wording
+
+def test_a_growth_rate_of_the_year_before_total_stated_after_its_parts(tmp_path):
+    body = ("今年为415户家庭发放慰问金249.00万元，为其中96户加发28.80万元，两项合计277.80万元。上年为388户"
+            "发放慰问金232.80万元、为81户加发24.30万元，合计257.10万元。本年较上年增加20.70万元，增长8.05%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    # a rate no figure of the paragraph gives is still flagged
+    assert flags_of(tmp_path, body.replace("增长8.05%", "增长9.05%"), "diff.change")
+
+
+def test_a_rate_equal_to_the_change_over_this_years_figure_is_still_the_wrong_base(tmp_path):
+    body = "本年度会议费支出45万元，较上年增加15万元，增长33.33%。\n"
+    [flag] = flags_of(tmp_path, body, "diff.change")
+    assert "分母用错" in flag["message"]
+
+
+def test_a_share_of_the_rest_of_a_whole_and_an_average_per_unit_is_no_part(tmp_path):
+    body = ("全年改造老旧小区管网38处，拨付补助资金684.00万元。项目总投资1,140.00万元，除财政补助外由产权单位"
+            "自筹456.00万元，处均自筹12.00万元，财政补助占总投资的60.00%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    assert flags_of(tmp_path, body.replace("60.00%", "66.00%"), "ratio.stated")
+
+
+def test_a_standard_raised_per_head_is_a_change_of_that_standard(tmp_path):
+    body = "城市低保月人均补助水平由560元提高到610元，每人每月提高50元。\n"
+    assert flags_of(tmp_path, body, "diff.change") == []
+    assert flags_of(tmp_path, body.replace("提高50元", "提高60元"), "diff.change")
+
+
+def test_words_that_leave_a_part_out_or_list_words_open_no_breakdown(tmp_path):
+    body = ("省级对12个市（不含省会，下同）按30%补助；对27个县按50%补助。\n"
+            "学校公用经费主要用于日常运转，包括办公费、水电费、维修费等方面的支出，没有用于人员支出。全年"
+            "财政安排支出共计64.30万元，预算安排112.00万元，其中上级资金80.00万元，本级资金32.00万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+    assert flags_of(tmp_path, body.replace("本级资金32.00万元", "本级资金36.00万元"), "sum.breakdown")

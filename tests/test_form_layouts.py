@@ -1197,3 +1197,20 @@ def test_a_direction_column_gives_the_comparator_and_a_unit_column_the_unit(tmp_
     facts = Counter((f["kind"], Decimal(str(f["value"]))) for f in record["facts"])
     assert facts[("person_times", Decimal("2150"))] == 1 and facts[("percent", Decimal("97.5"))] == 1
     assert not _errors(record)
+
+
+_CHANGE_COLUMN_ROWS = [
+    ["2019年度部门整体支出绩效自评表"],
+    ["部门名称", "青岚县档案馆", "", "", "", ""],
+    ["部门支出（万元）", "项目", "预算数", "决算数", "上年决算数", "增减率"],
+    ["", "支出合计", "356.40", "348.20", "331.60", "5.01%"],
+    ["", "“三公”经费", "8.60", "7.15", "8.70", "-17.82%"],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_an_amount_before_a_negative_rate_is_no_range(tmp_path, shape):
+    # 8.70 -17.82% run together reads as a range for the text reader; the form's cell is 8.70 alone
+    rec = _record(tmp_path, _CHANGE_COLUMN_ROWS, shape)
+    [last_year] = [f for f in rec["facts"] if f["kind"] == "amount" and Decimal(str(f["value"])) == Decimal("87000")]
+    assert last_year.get("range_high") is None

@@ -153,3 +153,34 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     # a score or an amount whose unit its label gave has no 分 or 元 in its quote
     assert [q for q in find_quantities(normalize(text))
             if (q.kind == "score" and "分" not in q.text) or (q.kind == "amount" and "元" not in q.text)] == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("敬老院按实际入住人数每人每月150元、260元、380元标准给予运营补贴。", ["150", "260", "380"]),
+    ("本校按生均800元核拨公用经费，", ["800"]),
+    ("人均救助标准为2400元，", ["2400"]),
+    ("每生每年资助2,000元。", ["2000"]),
+    ("资助初中生每人每年625元和高中生每人每年1250元。", ["625", "1250"]),
+    ("特困人员供养标准由每人每月700元提高到760元。", ["700", "760"]),
+    ("资助小学生250元/年、中职学生2000元/学年。", ["250", "2000"]),
+])
+def test_money_per_head_written_in_words_is_a_money_rate(text, values):
+    qs = find_quantities(normalize(text))
+    assert [(q.kind, q.unit) for q in qs] == [("money_rate", "元/人")] * len(values)
+    assert [q.value for q in qs] == [Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize("text", [
+    "农村居民人均可支配收入14,280元，",   # an income per head, no standard
+    "务工人员人均增收6,300元。",         # a gain per head
+    "按每人每亩120元发放种植补贴，",      # per head and per mu: a price per mu
+    "项目人均资金58.40元，",            # an average, no standard
+    "场地租金4.2万元/年，",             # no person before money per year
+])
+def test_money_per_head_needs_its_standard_words(text):
+    assert [q for q in find_quantities(normalize(text)) if q.kind == "money_rate"] == []
+
+
+def test_a_band_with_its_included_end_is_one_range():
+    q = one("执行率在85%（含）至95%之间的项目7个".replace("项目7个", "项目"))
+    assert (q.kind, q.value, q.range_high) == ("percent", Decimal("85"), Decimal("95"))

@@ -94,6 +94,9 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
         return flags  # the rate is the two years' own: the change stated is what is off (flagged above)
     over_current = percentage(interval_of(change), interval_of(cur)) if cur is not None else None
     wrong_base = over_current is not None and verdict(rate, over_current)[0] == "ok"
+    if not wrong_base and any(_rate_of_base(rate, change, facts[b], sign)
+                              for b in rel.get("base_alternatives") or [] if b in facts):
+        return flags  # the rate is of another figure of the paragraph, as last year's or as this year's
     message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
     if wrong_base:
         message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"
@@ -101,3 +104,13 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
                            [rate, change] + ([cur] if cur else []) + ([prev] if prev else []),
                            wrong_base=wrong_base))
     return flags
+
+
+def _rate_of_base(rate: dict, change: dict, figure: dict, sign: Decimal) -> bool:
+    """Does the change make the stated rate of `figure`, read as last year's figure or as this
+    year's (last year's = it − the change, + for a decrease)?"""
+    for base in (interval_of(figure), interval_of(figure) - interval_of(change).scaled(sign)):
+        expected = percentage(interval_of(change), base) if base.low > 0 else None
+        if expected is not None and verdict(rate, expected)[0] == "ok":
+            return True
+    return False

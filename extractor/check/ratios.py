@@ -127,8 +127,10 @@ def check_ratio_stated(record: dict) -> list:
                 results.append((facts[w], v))
         if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
             continue  # some figure the wording names as the total fits
-        if any(_complement_fits(rate, part, facts[w]) for w in rel["wholes"]):
-            continue  # 补贴资金418.5万元；农户自缴25%，计139.5万元: the two are the whole's two shares
+        if any(_complement_fits(rate, part, facts[w]) or _rest_fits(rate, part, facts[w]) for w in rel["wholes"]):
+            # 补贴资金418.5万元；农户自缴25%，计139.5万元: the two are the whole's two shares; 总投资
+            # 1,771万元，除财政补助外自筹851万元，财政补助占总投资的51.95%: the rate is the rest's
+            continue
         if _some_whole_of_its_paragraph(rate, part, facts, {facts[w]["source"].get("block") for w in rel["wholes"]}):
             continue  # 占政府采购合同总额的87.13%: the whole may be a figure named otherwise (实际采购金额)
         whole, v = results[-1]
@@ -213,6 +215,14 @@ def _complement_fits(rate: dict, part: dict, other: dict) -> bool:
     if part["unit"] != other["unit"]:
         return False
     v = percentage(interval_of(part), interval_of(part) + interval_of(other))
+    return v is not None and verdict(rate, v)[0] == "ok"
+
+
+def _rest_fits(rate: dict, part: dict, whole: dict) -> bool:
+    """Is the rate the share of what the whole holds besides the part ((whole − part) ÷ whole)?"""
+    if part["unit"] != whole["unit"]:
+        return False
+    v = percentage(interval_of(whole) - interval_of(part), interval_of(whole))
     return v is not None and verdict(rate, v)[0] == "ok"
 
 

@@ -113,8 +113,9 @@ class FactIndex:
                 fact.kind, fact.value, fact.unit, fact.scale, fact.decimals = kind, value, unit, scale, decimals
             if (fact.source["start"], fact.source["end"]) != (source["start"], source["end"]):
                 # the text reader took figures run together as one (1020万元 for 分值 10 and
-                # 20万元): the fact is the cell's figure, quoted where the cell is
-                fact.source, fact.text = {**fact.source, **source}, source["quote"]
+                # 20万元, or 13.20 -17.80% for a range): the fact is the cell's figure alone,
+                # quoted where the cell is
+                fact.source, fact.text, fact.range_high = {**fact.source, **source}, source["quote"], None
             fact.label = label
             fact.subject = subject
             fact.extra.update(extra)

@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
+from .per_head import mark_per_head
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
@@ -115,7 +116,7 @@ def _grammar():
     opens = "".join(sorted({re.escape(w[0]) for w in spec["approx_before"]})) + r"\-+\d" + _CN_CHARS
     pattern = re.compile(
         rf"(?=[{opens}])(?P<pre>{before})?(?P<sign>[-+])?{number}"
-        rf"(?:(?P<unit1>%)?{_SPACE}*(?P<range_sep>[-~～至到]){_SPACE}*(?P<num2>{ARABIC}))?"
+        rf"(?:(?P<unit1>%)?{_SPACE}*(?:[（(]含[)）])?{_SPACE}*(?P<range_sep>[-~～至到]){_SPACE}*(?P<num2>{ARABIC}))?"
         rf"(?P<post1>{after})?{_SPACE}*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?{_SPACE}*(?P<unit>{unit_alt})"
         rf"(?P<post3>左右|以上|以下)?",
     )
@@ -134,7 +135,8 @@ def _grammar():
     # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount
     nouns = "|".join(map(re.escape, sorted(spec["money_nouns"], key=len, reverse=True)))
     money_before_noun = re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})")
-    return spec, pattern, percent_word, labelled_count, money_before_noun, label_units
+    person_before = re.compile(spec["per_head_after_person"])
+    return spec, pattern, percent_word, labelled_count, money_before_noun, label_units, person_before
 
 
 def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
@@ -164,7 +166,10 @@ _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配
 # money per a thing (1,500元/件, 500元/亩, 120万元/公里) is a price, no amount; per person is a
 # unit of its own, and per household (5300元/户) is read as the amount a household gets
 _PER_THING = regex.compile(r"^\s*[/／]\s*(?!户)\p{Han}")
-_BAD_AFTER.update({unit: _PER_THING for unit in ("元", "万元", "亿元", "千元")})
+_MONEY_UNITS = ("元", "万元", "亿元", "千元")
+_BAD_AFTER.update({unit: _PER_THING for unit in _MONEY_UNITS})
+# money per a period, read as money per head when a person is written right before it
+_PER_PERIOD_AFTER = regex.compile(r"\s*[/／]\s*(?:学年|学期|年|月)")
 
 # The words after a figure that _BAD_AFTER and _DATE_AFTER look at are shorter than this.
 _AFTER_WINDOW = 8
@@ -177,7 +182,7 @@ def _factor(mult, mag: Optional[str]) -> Decimal:
 
 
 def find_quantities(text: str) -> list:
-    spec, pattern, percent_word, labelled_count, money_before_noun, label_units = _grammar()
+    spec, pattern, percent_word, labelled_count, money_before_noun, label_units, person_before = _grammar()
     units = spec["units"]
     out = []
     for m in pattern.finditer(text):
@@ -191,8 +196,13 @@ def find_quantities(text: str) -> list:
         if unit1 and unit != "%":
             continue
         after = text[end:end + _AFTER_WINDOW]
+        per_period = None
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
-            continue
+            per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
+            if per_period is None or not person_before.search(text[max(0, start - 4):start]):
+                continue
+            # 小学生300元/年: money per head and year, the period part of its quote
+            unit, end = "元/人", end + per_period.end()
         if mag and unit in ("%", "个百分点", "百分点"):
             continue
         if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, start - 3):start]):
@@ -242,6 +252,7 @@ def find_quantities(text: str) -> list:
     for m in money_before_noun.finditer(text):
         out.append(_labelled_quantity(m, "amount", "元"))
     out.sort(key=lambda q: q.start)
+    mark_per_head(text, out)
     return out
 
 

@@ -54,6 +54,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
             # next 其中 breaks down is that list's total, not this one's part
             if regex.search(r"[；;]", text[m.end():after[-1].source["start"]]):
                 after = after[:-1]
+        if after and _lists_words(text, m.end(), after[0].source["start"]):
+            continue  # 包括办公费、水电费、差旅费等，…: the marker lists words; a figure later is no part
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
         # "…64226人次。其中住院…": the total closes an earlier sentence
         # (or a list of a counted whole that its sentence names in words only: 全部学员分为四类：…)
@@ -205,6 +207,13 @@ def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, f
 
 
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")
+
+
+def _lists_words(text: str, start: int, first_figure: int) -> bool:
+    """Does the marker's own clause (from `start`, before the first figure after it) list words
+    (办公费、水电费、差旅费等) and end before that figure?"""
+    brk = _CLAUSE_BREAK.search(text, start, first_figure)
+    return brk is not None and "、" in text[start:brk.start()]
 
 
 def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> bool:

@@ -73,6 +73,10 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             # a change after a 其中 list (三公经费15.6万元，其中接待2.4万元、用车13.2万元，较上年
             # 减少2.6万元) may be said of the list's total as well as of its last part
             relation["current_alternatives"] = [totals[current.id]]
+        # the rate may be of any figure of the paragraph (本年较上年增加76.48万元，增长17.51%
+        # after two 上年 figures and their 合计): the checker tries each before it flags
+        relation["base_alternatives"] = [g.id for g in facts[:i] if _quantity(g) == _quantity(f)
+                                         and not g.approx and not per_unit(g)]
         named = _named_by_subject(block.text, f, [g for g in facts[:i] if g.kind == f.kind], [current, previous])
         if named:
             # 收入合计较上年的6,915.20万元增加353.25万元: any figure of the paragraph written
@@ -197,14 +201,14 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
         by = by_change.fullmatch(text, b.source["end"], c.source["start"])
         if not (to and by) or words[to.group("word")] != words[by.group("word")]:
             continue
-        levels = a.kind == b.kind and a.unit == b.unit
-        if levels and c.kind == "percent" and a.kind in ("amount", "headcount", "person_times", "households"):
+        levels = _quantity(a) == _quantity(b)
+        if levels and c.kind == "percent" and _quantity(a)[0] in ("amount", "headcount", "person_times", "households"):
             # 由13,586元提高到15,042元，增长11.72%: the rate alone, against the two ends
             out.append({"type": "rate_change", "rate": c.id, "current": b.id, "previous": a.id,
                         "current_alternatives": [], "direction": words[to.group("word")],
                         "source": {"block": block.index, "page": block.page}})
             continue
-        same = c.kind == ("percent_point" if a.kind == "percent" else a.kind) and (a.kind == "percent" or c.unit == a.unit)
+        same = c.kind == "percent_point" if a.kind == "percent" else _quantity(c) == _quantity(a)
         if not (levels and same):
             continue
         rate = None if c.kind == "percent_point" else \
@@ -213,6 +217,12 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
                     "current": b.id, "previous": a.id, "rate": rate.id if rate else None,
                     "source": {"block": block.index, "page": block.page}})
     return out
+
+
+def _quantity(f) -> tuple:
+    """What a change's figures must share: kind and unit, money per head counted as money
+    (由485元提高到530元，每人每月提高55元: the standard's ends and its raise)."""
+    return ("amount", "元") if f.kind == "money_rate" else (f.kind, f.unit)
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                   and sentence_index(spans, g.source["start"]) >= si - 1
                   and not is_a_change(block.text, g) and not of_last_year(block.text, g) and not per_unit(g)]
         count = counts[0] if counts else None
-        average = amount is None and count is not None and f.kind == "amount"
+        # (an average is written in words, 人均补贴720元; a standard in its unit, 720元/人)
+        average = amount is None and count is not None and "/" not in f.text
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
         if amount and count:
@@ -67,13 +68,13 @@ def _paid_right_after(g, si: int, spans: list) -> bool:
 def _priced(f) -> str | None:
     """What f is a price of: "head" (a money_rate, or 人均补助1.2万元), "household" (户均补贴672元),
     or None. A price per month or day (月人均600元) is none: the months are not stated."""
-    if f.kind == "money_rate":
-        return "head"
-    if f.kind != "amount" or f.approx or not f.context:
+    if f.kind not in ("money_rate", "amount") or (f.kind == "amount" and (f.approx or not f.context)):
         return None
     p = _price_patterns()
-    if p["period"].search(f.context[-12:]):
-        return None
+    if p["period"].search((f.context or "")[-12:]):
+        return None  # (每人每月100元 is money per head too, but per month)
+    if f.kind == "money_rate":
+        return "head"
     for per in ("head", "household"):
         if p[per].search(f.context):
             return per

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..sentences import sentence_index
-from .wording import LIST_JOINER, relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, per_unit, relation_patterns, similarity, vocabulary
 
 
 def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = None) -> list:
@@ -23,8 +23,9 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
         if _FROM_TO.search(whole_name):
             continue  # 占…的比重由上年的31.6%提高到33.2%: two years' shares, no part stated for them
         sentence = sentence_index(spans, f.source["start"])
+        # (not an average per unit, 部均自筹18.50万元: no part of a whole)
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
-                  and sentence_index(spans, g.source["start"]) == sentence]
+                  and sentence_index(spans, g.source["start"]) == sentence and not per_unit(g)]
         if (before and len(whole_name) < 2 and before[-1].id in totals and len(_run(block.text, facts, i, 1)) == 1
                 and _BARE_SHARE.fullmatch(block.text, before[-1].source["end"], f.source["start"])):
             # 其中公办园在园幼儿6,215人，占比63.01%: a share naming no whole, right after a

@@ -28,7 +28,8 @@ def relation_patterns() -> dict:
                        + v["complete_marker_patterns"])
     complete = "|".join(list(map(regex.escape, v["complete_markers"])) + v["complete_marker_patterns"])
     return {
-        "markers": regex.compile(rf"(?:{markers})[：:，,]?"),
+        # (不含, 不包括, 未包括 leave a part out; they open no breakdown)
+        "markers": regex.compile(rf"(?<![不未])(?:{markers})[：:，,]?"),
         "complete": regex.compile(rf"(?:{complete})"),
         "counted_whole": regex.compile("|".join(v["complete_marker_patterns"])),
         "share_suffix": regex.compile(v["share_suffix"]),

@@ -1,0 +1,37 @@
+"""Money per head written as an amount with its per-head words before it.
+
+Reports state a subsidy standard in words rather than in a unit: 每人每月100元, 按生均1000元,
+人均补助300元, a list 每人每月100元、200元、300元. Such a figure is money per head (a
+`money_rate` in 元/人), not an amount of money spent; the words are `per_head_before` in
+units.json. Income and gains per head (人均可支配收入12500元) and money per head and per
+thing (每人每亩100元) are not standards and stay amounts.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..patterns import load_json
+from .labels import clause_before
+
+# what may stand between two figures of one standard: a list (100元、200元和300元), or a
+# from-to (由620元提高到680元)
+_SAME_STANDARD_JOIN = regex.compile(r"\s*(?:、|和|或|及|(?:提高|增加|上调|调整|下调|降低)(?:到|至|为))\s*")
+
+
+@lru_cache(maxsize=1)
+def _per_head_before() -> regex.Pattern:
+    return regex.compile(load_json("units.json")["per_head_before"])
+
+
+def mark_per_head(text: str, quantities: list) -> None:
+    """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
+    money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
+    previous = None
+    for q in quantities:
+        if q.kind == "amount" and (
+                _per_head_before().search(clause_before(text, q.start)) is not None
+                or previous is not None and _SAME_STANDARD_JOIN.fullmatch(text, previous.end, q.start) is not None):
+            q.kind, q.unit = "money_rate", "元/人"
+        previous = q if q.kind == "money_rate" else None
