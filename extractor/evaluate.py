@@ -159,9 +159,14 @@ def _number(value) -> Decimal | None:
         return None
 
 
+_WRITTEN_FIGURE = regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
 def _names(value: str, numbers: list) -> bool:
-    """Does one of `numbers`, rounded to the digits the gold wrote, read `value`?"""
-    want = _number(value)
+    """Does one of `numbers`, rounded to the digits the gold wrote, read `value`? The gold
+    writes a figure as the report does, maybe with its unit or label (755.19万元)."""
+    m = _WRITTEN_FIGURE.search(str(value))
+    want = _number(m.group(0).replace(",", "")) if m else None
     if want is None:
         return False
     exponent = min(want.as_tuple().exponent, 0)

@@ -1300,3 +1300,16 @@ def test_words_that_leave_a_part_out_or_list_words_open_no_breakdown(tmp_path):
             "财政安排支出共计64.30万元，预算安排112.00万元，其中上级资金80.00万元，本级资金32.00万元。\n")
     assert flags_of(tmp_path, body, "sum.breakdown") == []
     assert flags_of(tmp_path, body.replace("本级资金32.00万元", "本级资金36.00万元"), "sum.breakdown")
+
+
+def test_allocations_by_notices_numbered_in_any_brackets_are_two_occasions(tmp_path):
+    for left, right in (("〔", "〕"), ("【", "】"), ("[", "]")):
+        body = (f"市财政局渠财农指{left}2023{right}12号文件下达我县2023年资金640万元。\n"
+                f"市财政局渠财农指{left}2023{right}37号文件下达我县2023年资金8万元。\n")
+        assert flags_of(tmp_path, body, "repeat.conflict") == [], left
+
+
+def test_a_labelled_count_before_a_clause_comma():
+    from extractor.extract.numbers import find_quantities
+    qs = find_quantities("2023年,我校应补助人数1218,实际补助人数1,218。")
+    assert [(q.kind, q.value) for q in qs if q.kind == "headcount"] == [("headcount", Decimal("1218"))] * 2

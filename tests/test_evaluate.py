@@ -26,3 +26,17 @@ def test_a_range_end_matches_no_other_figure():
     gold = {"facts": [{"kind": "percent", "value": "100", "unit": "%"}, {"kind": "percent", "value": "60", "unit": "%"}]}
     scores = score_record(_record([RANGE]), gold)
     assert scores["per_kind"]["percent"] == [1, 1, 2] and len(scores["missed"]) == 1
+
+
+def test_a_gold_inconsistency_names_its_figures_as_the_report_writes_them():
+    from extractor.evaluate import match_flags
+    record = {"facts": [{"id": "f1", "value": "7551900", "scale": "10000"},
+                        {"id": "f2", "value": "7553600", "scale": "10000"}],
+              "flags": [{"rule": "sum.breakdown", "severity": "error", "stated": "7551900", "computed": "7553600",
+                         "evidence": ["f1", "f2"]}]}
+    gold = [{"rule": "sum.breakdown", "values": ["755.19万元", "中央级资金124.23万元"]}]
+    per_rule, false_errors = match_flags(record, gold)
+    assert per_rule["sum.breakdown"] == (1, 1, 1, 1) and false_errors == 0
+    # a flag naming none of the gold's figures finds nothing, and is a false error
+    per_rule, false_errors = match_flags(record, [{"rule": "sum.breakdown", "values": ["1,200.5万元"]}])
+    assert per_rule["sum.breakdown"] == (0, 1, 0, 1) and false_errors == 1

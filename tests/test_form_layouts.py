@@ -1214,3 +1214,39 @@ def test_an_amount_before_a_negative_rate_is_no_range(tmp_path, shape):
     rec = _record(tmp_path, _CHANGE_COLUMN_ROWS, shape)
     [last_year] = [f for f in rec["facts"] if f["kind"] == "amount" and Decimal(str(f["value"])) == Decimal("87000")]
     assert last_year.get("range_high") is None
+
+
+def _per_head_unit_form() -> list:
+    # money per head in a unit cell of its own, with its period: 元/生·天, 元/人·餐
+    return [
+        ["2025年度项目支出绩效自评表"],
+        ["项目名称", "农村学生营养餐及老年助餐补助"],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "目标值", "完成值", "计量单位", "权重（分）", "得分"],
+        ["产出指标", "成本指标", "学生膳食补助标准", "=", "5", "5", "元/生·天", "30", "30"],
+        ["", "", "老年助餐补贴标准", "=", "4", "4", "元/人·餐", "30", "30"],
+        ["", "数量指标", "受益学生", "≥", "1800", "1865", "人", "40", "40"],
+        ["得分合计", "", "", "", "", "", "", "100", "100"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_unit_cell_of_money_per_head_and_period_makes_money_rates(tmp_path, shape):
+    record = _record(tmp_path, _per_head_unit_form(), shape)
+    rates = Counter(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "money_rate")
+    assert rates == Counter({Decimal("5"): 2, Decimal("4"): 2})
+    assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_heading_over_the_first_level_is_no_first_level_weight(tmp_path, shape):
+    rows = [
+        ["2021年学生资助项目绩效目标自评表"],
+        ["预算执行情况（万元）（20分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分×执行率）", ""],
+        ["", "年度财政资金总额", "500.00", "490.00", "98.00%", "19.6", ""],
+        ["年度绩效目标（80分）", "一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+        ["", "产出指标（40分）", "数量指标", "资助学生人数", "1,200人", "1,230人", "40"],
+        ["", "效益指标（30分）", "社会效益指标", "资助资金发放率", "100%", "100%", "30"],
+        ["", "满意度指标（10分）", "服务对象满意度指标", "受助学生满意度", "≥90%", "94%", "10"],
+        ["总分", "", "", "", "", "", "99.6"],
+    ]
+    assert not _errors(_record(tmp_path, rows, shape))

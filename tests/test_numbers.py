@@ -163,6 +163,9 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("资助初中生每人每年625元和高中生每人每年1250元。", ["625", "1250"]),
     ("特困人员供养标准由每人每月700元提高到760元。", ["700", "760"]),
     ("资助小学生250元/年、中职学生2000元/学年。", ["250", "2000"]),
+    ("按人均380元标准落实财政补助，", ["380"]),
+    ("按每人每餐4元给予助餐补贴，", ["4"]),
+    ("另发放人均通讯补助80元/月。", ["80"]),
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))

@@ -142,12 +142,23 @@ def check_score_tree(record: dict) -> list:
     weights = _top_weights(indicators)
     if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
         s = sum(weights.values())
-        if s != 100:
+        if s != 100 and not _a_heading_over_the_others(list(weights.values())):
             evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
             flags.append(make_flag("error", f"一级指标分值合计{s}分，不是100分（"
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
                                    s, 100, s - 100, Decimal(0), evidence))
     return flags
+
+
+def _a_heading_over_the_others(weights: list) -> bool:
+    """Is one weight the sum of the others after it, a heading read as a level of its own
+    (预算执行 20 | 年度绩效目标 80 | 产出 40 | 效益 30 | 满意度 10), the rest then making 100?"""
+    for i, w in enumerate(weights):
+        rest = weights[i + 1:]
+        if len(rest) >= 2 and any(sum(rest[:n]) == w for n in range(2, len(rest) + 1)) \
+                and sum(weights) - w == 100:
+            return True
+    return False
 
 
 def _deduction_totals(record: dict) -> list:

@@ -17,7 +17,7 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, spec, value_type, vocab
+from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
 
 
 class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows):
@@ -128,9 +128,10 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     person whatever period it adds (元/人·月, 元/人/年 → 元/人); None for counts of things."""
     if unit in FACT_UNITS or unit == "元/人次":
         return unit
-    if unit and unit.startswith("元/人") and not unit.startswith("元/人次"):
+    if unit and per_head_unit(unit):
         return "元/人"
     return None
+
 
 
 _SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),

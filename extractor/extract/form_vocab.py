@@ -63,6 +63,28 @@ def _header_aliases() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _per_head_unit() -> regex.Pattern:
+    """Money per head as a form's unit cell writes it, with any period after it: 元/人·月,
+    元/生·天, 元/人·餐, 元/月/人, 元/名 (the money rates of units.json, not per visit)."""
+    units = [u for u, (kind, _, _) in load_json("units.json")["units"].items()
+             if kind == "money_rate" and not u.endswith("人次") and not u.startswith("万")]
+    heads = "|".join(map(regex.escape, sorted(units, key=len, reverse=True)))
+    return regex.compile(rf"(?:{heads})(?:\s*[·/／]?\s*(?:天|日|月|年|餐|学期|学年))?")
+
+
+def per_head_unit(unit: str) -> bool:
+    return _per_head_unit().fullmatch(unit.strip()) is not None
+
+
+class _CellUnits(frozenset):
+    """The units a cell of its own may hold: the listed ones, and money per head with any
+    period (元/生·天 | 元/人·餐), which no list can spell out."""
+
+    def __contains__(self, text) -> bool:
+        return super().__contains__(text) or (isinstance(text, str) and per_head_unit(text))
+
+
+@lru_cache(maxsize=1)
 def vocab() -> dict:
     s = spec()
 
@@ -81,7 +103,7 @@ def vocab() -> dict:
         "score_cell": set(s["score_cells"]),  # the form's own score, wherever its cell stands
         "indicator_units": frozenset(s["indicator_units"]),  # what an indicator's figure counts in
         # … and what a cell of its own after the figure may hold besides (≤ | 10 | 月)
-        "cell_units": frozenset(s["indicator_units"]) | frozenset(s["cell_units"]),
+        "cell_units": _CellUnits(frozenset(s["indicator_units"]) | frozenset(s["cell_units"])),
         "unit_placeholders": frozenset(s["unit_placeholders"]),
         "grade_cell": set(s["grade_cells"]),
         "goal_label": {bare(label) for label in s["goal_labels"]},

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .per_head import mark_per_head
+from .per_head import mark_per_head, per_head_words_before
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
@@ -131,7 +131,7 @@ def _grammar():
     suffixes = "|".join(map(re.escape, sorted(label_units, key=len, reverse=True)))
     labelled_count = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
-        rf"(?P<num>{ARABIC})(?![\d.,])(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
+        rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
     # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount
     nouns = "|".join(map(re.escape, sorted(spec["money_nouns"], key=len, reverse=True)))
     money_before_noun = re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})")
@@ -199,9 +199,10 @@ def find_quantities(text: str) -> list:
         per_period = None
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
-            if per_period is None or not person_before.search(text[max(0, start - 4):start]):
+            if per_period is None or not (person_before.search(text[max(0, start - 4):start])
+                                          or per_head_words_before(text, start)):
                 continue
-            # 小学生300元/年: money per head and year, the period part of its quote
+            # 小学生300元/年, 人均交通补助120元/月: money per head and period, the period in its quote
             unit, end = "元/人", end + per_period.end()
         if mag and unit in ("%", "个百分点", "百分点"):
             continue

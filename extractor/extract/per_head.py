@@ -1,10 +1,11 @@
-"""Money per head written as an amount with its per-head words before it.
+"""Money per head written as an amount with its per-head words around it.
 
 Reports state a subsidy standard in words rather than in a unit: 每人每月100元, 按生均1000元,
-人均补助300元, a list 每人每月100元、200元、300元. Such a figure is money per head (a
-`money_rate` in 元/人), not an amount of money spent; the words are `per_head_before` in
-units.json. Income and gains per head (人均可支配收入12500元) and money per head and per
-thing (每人每亩100元) are not standards and stay amounts.
+人均补助300元, 按人均490元标准, a list 每人每月100元、200元、300元. Such a figure is money
+per head (a `money_rate` in 元/人), not an amount of money spent; the words are
+`per_head_before` (and `per_head_bare_before` with `per_head_standard_after`) in units.json.
+Income and gains per head (人均可支配收入12500元) and money per head and per thing
+(每人每亩100元) are not standards and stay amounts.
 """
 from __future__ import annotations
 
@@ -21,17 +22,28 @@ _SAME_STANDARD_JOIN = regex.compile(r"\s*(?:、|和|或|及|(?:提高|增加|上
 
 
 @lru_cache(maxsize=1)
-def _per_head_before() -> regex.Pattern:
-    return regex.compile(load_json("units.json")["per_head_before"])
+def _patterns() -> tuple:
+    spec = load_json("units.json")
+    return (regex.compile(spec["per_head_before"]), regex.compile(spec["per_head_bare_before"]),
+            regex.compile(spec["per_head_standard_after"]))
+
+
+def per_head_words_before(text: str, start: int) -> bool:
+    """Does the clause before the figure at `start` end in words of money per head
+    (每人每月, 生均, 人均交通补助)?"""
+    return _patterns()[0].search(clause_before(text, start)) is not None
 
 
 def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
+    before, bare_before, standard_after = _patterns()
     previous = None
     for q in quantities:
-        if q.kind == "amount" and (
-                _per_head_before().search(clause_before(text, q.start)) is not None
-                or previous is not None and _SAME_STANDARD_JOIN.fullmatch(text, previous.end, q.start) is not None):
-            q.kind, q.unit = "money_rate", "元/人"
+        if q.kind == "amount":
+            context = clause_before(text, q.start)
+            if (before.search(context) is not None
+                    or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
+                    or previous is not None and _SAME_STANDARD_JOIN.fullmatch(text, previous.end, q.start) is not None):
+                q.kind, q.unit = "money_rate", "元/人"
         previous = q if q.kind == "money_rate" else None
