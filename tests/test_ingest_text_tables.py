@@ -503,3 +503,13 @@ def test_a_heading_and_a_caption_between_two_tab_tables_stay_outside_them(tmp_pa
     tables = [grid(b.table) for b in doc.blocks if b.kind == TABLE]
     assert [t[0] for t in tables] == [["城区", "人数", "金额"], ["城区", "得分", "排名"]]
     assert tables[0][-1] == ["合计", "22", "6.3"]
+
+
+def test_label_unit_figure_pairs_run_together_in_one_line(tmp_path):
+    # a web page's form flattened to one line: each label, its unit in brackets, its figure
+    from conftest import text_record
+    body = ("项目基本情况项目类型经常性项目计划投资额(万元)526.30实际到位资金(万元)526.30实际使用情况(万元)"
+            "488.125其中:中央财政\n")
+    rec = text_record(tmp_path, "某县民政局项目绩效评价报告\n" + body, "r.txt")
+    amounts = sorted((f["value"], f.get("label")) for f in rec["facts"] if f["kind"] == "amount")
+    assert [v for v, _ in amounts] == [Decimal("4881250"), Decimal("5263000"), Decimal("5263000")]

@@ -25,6 +25,11 @@ _LABEL_UNIT_VALUE = regex.compile(rf"^(?P<label>[^\d\n]{{1,30}}?){_UNIT}[^\d\n]{
 _PAIR = rf"(?P<label>[^\d\n]{{1,30}}?){_UNIT}\s*[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)"
 _PAIRS_LINE = regex.compile(rf"^\s*(?:{_PAIR}\s+)+{_PAIR}\s*$")
 _ONE_PAIR = regex.compile(_PAIR)
+# such pairs run together inside a longer line, as a web page's form flattened to one line
+# writes them: 计划投资额(万元)678.44实际到位资金(万元)678.44其中… (the figure right after the
+# unit, and words or punctuation right after the figure)
+_GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿元|元)[)）][:：]?"
+                            r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
 # a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
@@ -87,6 +92,7 @@ def labelled_values(doc: Document, make_fact) -> list:
             pending = (m["unit"], m["label"].strip() or previous)
         else:
             pending = None
+            out.extend(_pair_facts(block, offset, line, make_fact, _GLUED_PAIR))
         breakdown.line(fact, line, last)
         last = fact
         previous = line.strip()
@@ -94,9 +100,9 @@ def labelled_values(doc: Document, make_fact) -> list:
     return out
 
 
-def _pair_facts(block, offset: int, line: str, make_fact) -> list:
+def _pair_facts(block, offset: int, line: str, make_fact, pair=None) -> list:
     out = []
-    for m in _ONE_PAIR.finditer(line):
+    for m in (pair or _ONE_PAIR).finditer(line):
         if _NOT_A_QUANTITY.search(m["label"]):
             continue
         unit = "%" if m["unit"] == "％" else m["unit"]
