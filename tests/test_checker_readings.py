@@ -1313,3 +1313,35 @@ def test_a_labelled_count_before_a_clause_comma():
     from extractor.extract.numbers import find_quantities
     qs = find_quantities("2023年,我校应补助人数1218,实际补助人数1,218。")
     assert [(q.kind, q.value) for q in qs if q.kind == "headcount"] == [("headcount", Decimal("1218"))] * 2
+
+
+def test_a_standard_per_month_or_day_over_the_months_or_days_its_sentence_states(tmp_path):
+    consistent = ("全县困难残疾人生活补贴对象1,420人，补贴标准为每人每月110元，全年按12个月发放补贴资金187.44万元。\n",
+                  "全县受益学生8,350人，膳食补助标准为每生每天5元，按在校200天计算，下达膳食补助资金835.00万元。\n",
+                  "公益性岗位安置356人，岗位补贴600元/人·月，共发放10个月，发放补贴资金213.60万元。\n")
+    for body in consistent:
+        assert flags_of(tmp_path, body, "product.unit") == [], body
+    [flag] = flags_of(tmp_path, consistent[0].replace("187.44万元", "178.44万元"), "product.unit")
+    assert "× 12个月" in flag["message"] and "187.44万元" in flag["message"]
+    assert flags_of(tmp_path, consistent[1].replace("835.00万元", "853.00万元"), "product.unit")
+    assert flags_of(tmp_path, consistent[2].replace("213.60万元", "231.60万元"), "product.unit")
+
+
+def test_a_standard_per_month_with_no_stated_number_of_months_is_not_multiplied(tmp_path):
+    for body in ("补贴对象1,420人，补贴标准为每人每月110元，全年发放补贴资金180.12万元。\n",   # people come and go
+                 "补贴对象1,420人，补贴标准为每人每月110元，3个月内发放补贴资金180.12万元。\n",  # a deadline
+                 "补贴对象1,420人，补贴标准为每人每月110元，12月底前发放补贴资金180.12万元。\n"):  # a month of the year
+        assert flags_of(tmp_path, body, "product.unit") == [], body
+
+
+def test_a_parts_change_is_not_measured_from_the_totals_last_year(tmp_path):
+    body = ("本部门“三公”经费支出24.60万元，较上年的28.10万元减少3.50万元，下降12.46%。其中：公务用车运行维护费"
+            "16.20万元，较上年减少2.10万元；公务接待费8.40万元，较上年减少1.40万元。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    assert flags_of(tmp_path, body.replace("减少3.50万元", "减少4.50万元"), "diff.change")
+
+
+def test_scores_of_several_subjects_beside_their_weighted_whole_are_no_score_tree(tmp_path):
+    body = ("按各县资金规模加权汇总，全市综合得分88.16分，评价等次为良。分县看，甲县得分92.40分，乙县得分88.10分，"
+            "丙县得分85.60分，丁县得分81.30分。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []

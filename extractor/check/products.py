@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, table_cells, written
-from .tolerance import interval_of, verdict
+from .tolerance import Interval, interval_of, verdict
 
 
 @rule("product.unit")
@@ -17,23 +17,34 @@ def check_product_unit(record: dict) -> list:
     products = relations_of(record, "product")
     flags = [_check_average(facts, r) for r in products if r.get("average")]
     triples = [(facts[r["rate"]], [facts[c] for c in [r["count"]] + list(r.get("count_alternatives") or [])],
-                facts[r["amount"]]) for r in products if not r.get("average")]
-    triples += [(price, [count], amount) for price, count, amount in _table_products(record)]
-    for price, counts, amount in triples:
+                facts[r["amount"]], r.get("periods"), r.get("periods_text")) for r in products if not r.get("average")]
+    triples += [(price, [count], amount, None, None) for price, count, amount in _table_products(record)]
+    for price, counts, amount, periods, periods_text in triples:
+        # a price per month or day over the months or days its sentence states (× 12个月)
+        times = Decimal(periods or 1)
+        # (a standard paid per month or day is set, not rounded: 每生每天5元 is 5 exactly)
+        rate = _set_standard(price) if periods else interval_of(price)
         readings = []
         for count in counts:
-            computed = interval_of(price) * interval_of(count)
+            computed = (rate * interval_of(count)).scaled(times)
             readings.append((verdict(amount, computed), computed, count))
         if any(outcome == "ok" for (outcome, _, _), _, _ in readings):
             continue
         (outcome, diff, tol), computed, count = min(readings, key=lambda r: abs(r[0][1]))
         # the product of the figures as written (the interval's middle is off by a fraction)
-        product = Decimal(str(price["value"])) * Decimal(str(count["value"]))
+        product = Decimal(str(price["value"])) * Decimal(str(count["value"])) * times
+        over = f" × {periods_text}" if periods else ""
         flags.append(make_flag(
             SEVERITY[outcome],
-            f"单价×数量与金额不符：{written(price)} × {written(count)} = {show(product, amount)}，文中{written(amount)}",
+            f"单价×数量与金额不符：{written(price)} × {written(count)}{over} = {show(product, amount)}，文中{written(amount)}",
             amount["value"], product, diff, tol, [amount, price, count]))
     return [f for f in flags if f is not None]
+
+
+def _set_standard(price: dict) -> Interval:
+    """A price written in whole yuan stands for itself; one with decimals may be rounded."""
+    value = Decimal(str(price["value"]))
+    return Interval(value, value) if not price.get("decimals") and not price.get("approx") else interval_of(price)
 
 
 def _check_average(facts: dict, relation: dict):

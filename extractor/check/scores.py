@@ -209,6 +209,8 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -
               for p in parts if p.get("score") is not None]
     if not scored:
         return []
+    if len(scored) >= 3 and all(2 * Decimal(str(f["value"])) >= Decimal(str(stated)) for f in scored):
+        return []  # scores each at least half the total (四个县区 91.20, 87.50…; 全市 86.79) are no parts of it
     # points a report writes with a decimal where it has one (17.5分 beside 18分) are written
     # as awarded: its whole ones are exact too
     summed = sum_of(scored, points_interval if any(f["decimals"] for f in scored) else _awarded)

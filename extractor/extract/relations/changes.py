@@ -13,6 +13,7 @@ from .wording import LIST_JOINER, is_a_change, of_last_year, per_unit, relation_
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
     """Change relations of a block's figures; `totals`: a 其中 part's id → its total's id."""
     out = []
+    bound: set = set()  # ids of last year's figures written with their change
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):
@@ -64,7 +65,12 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             current, previous = closest(this_year), closest(said_of_last_year)
         written_with = _written_with(block.text, f, nearby)
         if written_with is not None:
-            current, previous = written_with[0], written_with[1] or (previous if previous is not written_with[0] else None)
+            # (a last year's figure written with another change, 较上年的20.87万元减少3.71万元, is
+            # that change's: not the base of a 其中 part's 较上年减少2.45万元 after it)
+            fallback = previous if previous is not written_with[0] and previous is not None and previous.id not in bound else None
+            current, previous = written_with[0], written_with[1] or fallback
+            if written_with[1] is not None:
+                bound.add(written_with[1].id)
         rate = _rate_of(block.text, f, facts[i + 1:], spans, si)
         relation = {"type": "change", "change": f.id, "direction": direction,
                     "current": current.id if current else None, "previous": previous.id if previous else None,
@@ -155,6 +161,7 @@ def rate_changes_in(block, facts: list, spans: list) -> list:
     amount (支出2.68亿元，较上年的2.31亿元增长16.02%; 比例70.8%，较上年的68.3%提高2.5个百分点):
     the rate against (this year − last year) ÷ last year, the points against the difference."""
     out = []
+    bound: set = set()  # ids of last year's figures written with their change
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):

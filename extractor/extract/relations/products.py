@@ -23,22 +23,29 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     the same product read backwards (see _total_before)."""
     out = []
     for i, f in enumerate(facts):
-        per = _priced(f)
-        if per is None or _PER_PERIOD.match(block.text, f.source["end"]):
-            continue  # 100元/人·月: the months the total covers are not stated with it
         si = sentence_index(spans, f.source["start"])
+        per, periods = _priced(f), None
+        if per is None or _PER_PERIOD.match(block.text, f.source["end"]):
+            # 100元/人·月, 每人每月100元: a price per month or day, checked only where its
+            # sentence states how many (全年按12个月发放, 按在校200天计算)
+            per, periods = _over_periods(block.text, f, spans[si])
+            if per is None:
+                continue
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and relation_patterns()["sum_words"].search(g.context)), None)
-        if amount is None and i + 1 < len(facts) and _paid_right_after(facts[i + 1], si, spans) \
+        # the figure after the price, past the days or months it was paid for (每生每天5元，
+        # 按在校200天计算，下达资金…)
+        following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
+        if amount is None and following and _paid_right_after(following[0], si, spans) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
-            amount = facts[i + 1]  # (the sentence's only price: several share one total)
+            amount = following[0]  # (the sentence's only price: several share one total)
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
         counts = [g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
                   and sentence_index(spans, g.source["start"]) >= si - 1
                   and not is_a_change(block.text, g) and not of_last_year(block.text, g) and not per_unit(g)]
         count = counts[0] if counts else None
         # (an average is written in words, 人均补贴720元; a standard in its unit, 720元/人)
-        average = amount is None and count is not None and "/" not in f.text
+        average = amount is None and count is not None and "/" not in f.text and periods is None
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
         if amount and count:
@@ -46,6 +53,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                         "source": {"block": block.index, "page": block.page}})
             if average:
                 out[-1]["average"] = True  # the report states the quotient: check it as one
+            if periods is not None:
+                out[-1]["periods"], out[-1]["periods_text"] = periods
             # the price may be of another count near it (签约15.80万人 … 重点人群签约8.92万人 …
             # 每人每年12元，共计189.60万元): the checker tries each before it flags
             alternatives = ([totals[count.id]] if count.id in totals else []) + \
@@ -103,3 +112,27 @@ def _price_patterns() -> dict:
 
 
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
+# how many months or days a sentence says a price per month or day was paid for (not a
+# deadline: 3个月内; nor a month of the year: 12月)
+_PERIOD_COUNTS = {"月": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*个月(?!内|以内|后|前|以上|以下)"),
+                  "天": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*天(?!内|以内|后|前|以上|以下)")}
+_PERIOD_OF_PRICE = regex.compile(r"每(?P<p>月|天|日)|(?P<q>月|日)(?:人均|均)")
+_PERIOD_AFTER_PRICE = regex.compile(r"\s*[·/／每]?\s*(?P<p>月|天|日)")
+
+
+def _over_periods(text: str, f, sentence: tuple) -> tuple:
+    """("head", (n, "12个月")) for money per head per month or day (每人每月100元, 150元/人·月,
+    每生每天5元) whose sentence states the one number of months or days it was paid for;
+    (None, None) otherwise."""
+    if f.kind != "money_rate" or f.approx:
+        return None, None
+    before = _PERIOD_OF_PRICE.search((f.context or "")[-12:])
+    after = _PERIOD_AFTER_PRICE.match(text, f.source["end"])
+    unit = (before and (before["p"] or before["q"])) or (after and after["p"])
+    if not unit:
+        return None, None
+    counts = {(int(m["n"]), m.group(0)) for m in _PERIOD_COUNTS["月" if unit == "月" else "天"].finditer(text, *sentence)}
+    if len(counts) != 1:
+        return None, None
+    (n, quote), = counts
+    return ("head", (n, quote)) if n > 0 else (None, None)
