@@ -1250,3 +1250,31 @@ def test_a_heading_over_the_first_level_is_no_first_level_weight(tmp_path, shape
         ["总分", "", "", "", "", "", "99.6"],
     ]
     assert not _errors(_record(tmp_path, rows, shape))
+
+
+def _two_breakdowns_form() -> list:
+    # the year's money broken down twice (by income, then by spending), and the budget's points
+    # under 权重分 / 自评得分
+    return [
+        ["2020年度部门整体支出绩效自评表"],
+        ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率", "权重分", "自评得分"],
+        ["", "年度资金总额", "1,540.00", "1,620.00", "1,587.60", "98.0%", "10", "9.8"],
+        ["", "按收入性质分：一般公共预算", "1,420.00", "1,500.00", "1,470.00", "98.0%", "", ""],
+        ["", "政府性基金", "120.00", "120.00", "117.60", "98.0%", "", ""],
+        ["", "按支出性质分：基本支出", "640.00", "652.00", "652.00", "100.0%", "", ""],
+        ["", "项目支出", "900.00", "968.00", "935.60", "96.7%", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "", "权重分", "自评得分"],
+        ["产出指标", "数量指标", "农村户厕改造", "≥300户", "312户", "", "40", "40"],
+        ["效益指标", "社会效益指标", "低保应保尽保率", "100%", "100%", "", "30", "30"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "94%", "", "20", "20"],
+        ["总分", "", "", "", "", "", "100", "99.8"],
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_total_broken_down_twice_and_the_budget_points_under_weight_columns(tmp_path, shape):
+    record = _record(tmp_path, _two_breakdowns_form(), shape)
+    assert not _errors(record)
+    # a real gap in one of the two breakdowns is still found
+    rows = [[c.replace("900.00", "920.00") for c in r] for r in _two_breakdowns_form()]
+    assert any("总额与其中各项之和不符" in m for m in _errors(_record(tmp_path, rows, shape)))

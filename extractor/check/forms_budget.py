@@ -189,7 +189,7 @@ def check_funds_total(record: dict) -> list:
                     continue
                 summed = sum_of(filled)
                 outcome, diff, tol = verdict(total, summed)
-                if outcome == "ok":
+                if outcome == "ok" or _two_breakdowns(total, filled):
                     continue
                 names = "、".join(f"{row_name(p)}{shown(f)}" for p in parts
                                  for f in [cell(p, column, facts)] if f is not None)
@@ -200,6 +200,13 @@ def check_funds_total(record: dict) -> list:
                     total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id"))))
             flags.extend(_one_flag_per_row(row_flags))
     return flags
+
+
+def _two_breakdowns(total: dict, parts: list) -> bool:
+    """Do the parts, in their order, break the total down twice (按收入性质分 … 按支出性质分 …),
+    each run of them adding up to it?"""
+    return any(verdict(total, sum_of(parts[:k]))[0] == "ok" and verdict(total, sum_of(parts[k:]))[0] == "ok"
+               for k in range(1, len(parts)))
 
 
 def _one_flag_per_row(row_flags: list) -> list:
