@@ -187,3 +187,9 @@ def test_money_per_head_needs_its_standard_words(text):
 def test_a_band_with_its_included_end_is_one_range():
     q = one("执行率在85%（含）至95%之间的项目7个".replace("项目7个", "项目"))
     assert (q.kind, q.value, q.range_high) == ("percent", Decimal("85"), Decimal("95"))
+
+
+def test_a_figure_after_an_ascii_clause_comma_is_read_and_a_thousands_tail_is_not():
+    qs = find_quantities(normalize("下达资金590万元,其中:90万元用于上年工资,290万元用于本年工资,210万元用于次年工资"))
+    assert [q.value for q in qs if q.kind == "amount"] == [Decimal(v) for v in ("5900000", "900000", "2900000", "2100000")]
+    assert find_quantities(normalize("编号1,2900万元")) == []

@@ -152,8 +152,9 @@ def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
 _RANGE_BEFORE_DASH = (")", "）")
 _MULTIPLIER_BEFORE = regex.compile(r"[×*÷/]\s*[（(]?\s*$")
 _DATE_AFTER = regex.compile(r"[年月日号]")
-# A number directly preceded by one of these is part of a code, date or name, not a quantity.
-_BAD_BEFORE = regex.compile(r"[\d.,A-Za-z〔【\[第%]$")
+# A number directly preceded by one of these is part of a code, date or name, not a quantity
+# (a comma only after a digit: 1,2900 is no 2900, but 工资,290万元 is 290万元).
+_BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z〔【\[第%]|\d,)$")
 # "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
 _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|公司|中心)"),
               "次": regex.compile(r"^(?:性|要|日|年|月)"),
