@@ -513,3 +513,12 @@ def test_label_unit_figure_pairs_run_together_in_one_line(tmp_path):
     rec = text_record(tmp_path, "某县民政局项目绩效评价报告\n" + body, "r.txt")
     amounts = sorted((f["value"], f.get("label")) for f in rec["facts"] if f["kind"] == "amount")
     assert [v for v, _ in amounts] == [Decimal("4881250"), Decimal("5263000"), Decimal("5263000")]
+
+
+def test_a_count_its_row_label_names_in_a_table(tmp_path):
+    from conftest import text_record
+    body = ("某县档案馆部门整体支出绩效自评报告\n\n"
+            "| 联系人 | 王某 | 联系电话 | 13800000000 |\n| 人员编制 | 24 | 实有人数 | 21 |\n| 救助户数 | 315 | 备注 | 无 |\n")
+    rec = text_record(tmp_path, body, "r.txt")
+    counts = sorted((f["kind"], f["value"]) for f in rec["facts"] if f["kind"] in ("headcount", "households"))
+    assert counts == [("headcount", Decimal("21")), ("headcount", Decimal("24")), ("households", Decimal("315"))]

@@ -195,6 +195,9 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     return None
 
 
+_COUNTED = ("headcount", "households")
+
+
 def _own_unit(header: str) -> bool:
     """Does a column's header name a unit of its own, one no fact is counted in (面积（亩）)?
     Then the table's money unit is not its."""
@@ -346,6 +349,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)
                 written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
+            if not written_unit and left and _units()["units"].get(unit_of_header([left]), [None])[0] in _COUNTED:
+                label_cell, written_unit = left, unit_of_header([left])  # 实有人数 | 19: a count its label names
             if not written_unit and named_above.get(c, ("", 0))[1] == width:
                 # a second header further down, in a row as wide as this one (序号 | 支出内容 |
                 # 金额（万元）): its cell's unit
