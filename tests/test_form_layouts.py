@@ -1278,3 +1278,23 @@ def test_a_total_broken_down_twice_and_the_budget_points_under_weight_columns(tm
     # a real gap in one of the two breakdowns is still found
     rows = [[c.replace("900.00", "920.00") for c in r] for r in _two_breakdowns_form()]
     assert any("总额与其中各项之和不符" in m for m in _errors(_record(tmp_path, rows, shape)))
+
+
+def _county_funds_form() -> list:
+    # a transfer form's funds by county, the unit in the block's label merged down the first column
+    return [
+        ["2022年度中央对地方转移支付区域绩效自评表"],
+        ["转移支付名称", "农村危房改造补助", "", "", "", ""],
+        ["资金情况（万元）", "县（市、区）", "中央补助", "省级补助", "合计", "已支出"],
+        ["", "东岭县", "320.00", "80.00", "400.00", "388.50"],
+        ["", "西川县", "210.00", "50.00", "260.00", "260.00"],
+        ["", "合计", "530.00", "130.00", "660.00", "648.50"],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "docx", "xlsx"])
+def test_funds_by_county_under_a_block_label_with_its_unit(tmp_path, shape):
+    record = _record(tmp_path, _county_funds_form(), shape)
+    amounts = Counter(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
+    assert amounts[Decimal("3200000")] == 1 and amounts[Decimal("6485000")] == 1 and sum(amounts.values()) == 12
+    assert not _errors(record)

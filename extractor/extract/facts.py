@@ -236,6 +236,16 @@ def _unit_label_left(row: list, c: int) -> Optional[str]:
     return None
 
 
+def _block_label(table: Table, r: int) -> Optional[str]:
+    """The first column's label over row r: its own first cell, or the nearest filled one
+    above when the cells between are empty (a label merged down a block of rows)."""
+    for row in reversed(table.rows[:r + 1]):
+        t = row[0].text.replace("\n", "").strip() if row else ""
+        if t:
+            return t
+    return None
+
+
 def row_subject(table: Table, r: int) -> Optional[str]:
     """The row's name: its first cell that is text rather than a number or row label."""
     from ..ingest.tables import ROW_LABEL, is_numeric_cell
@@ -356,6 +366,11 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 # 金额（万元）): its cell's unit
                 label_cell = named_above[c][0]
                 written_unit = unit_of_header([label_cell], bracketed_only=True)
+            from_block = False
+            if not written_unit and c > 1 and (over := _block_label(table, r)):
+                # 资金情况（万元） over the rows below it, its cell merged down the first column
+                written_unit = unit_of_header([over], bracketed_only=True)
+                from_block = bool(written_unit)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
             kind, base, mult = written_unit_spec(written_unit)
@@ -372,7 +387,7 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 label=label, subject=subject, year=_year_in(subject), scale=mult,
                 source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
                 extra={"written_unit": written_unit, "column": header_text or None,
-                       **({"unit_of_label": True} if label_cell else {})},
+                       **({"unit_of_label": True} if label_cell or from_block else {})},
             ))
     return out
 
