@@ -1345,3 +1345,12 @@ def test_scores_of_several_subjects_beside_their_weighted_whole_are_no_score_tre
     body = ("按各县资金规模加权汇总，全市综合得分88.16分，评价等次为良。分县看，甲县得分92.40分，乙县得分88.10分，"
             "丙县得分85.60分，丁县得分81.30分。\n")
     assert flags_of(tmp_path, body, "score.tree") == []
+
+
+def test_a_price_of_one_group_and_an_amount_paid_to_another(tmp_path):
+    body = ("年末在册特困人员2,840人，其中分散供养2,410人。分散供养人员基本生活补助全年8,640元/人，"
+            "全护理人员照料护理补贴全年累计发放156.20万元。\n")
+    assert flags_of(tmp_path, body, "product.unit") == []
+    # the same group's amount is still checked against its price
+    wrong = "分散供养人员2,410人，基本生活补助全年8,640元/人，分散供养人员全年累计发放2,100.00万元。\n"
+    assert flags_of(tmp_path, wrong, "product.unit")

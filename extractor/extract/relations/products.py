@@ -32,11 +32,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
             if per is None:
                 continue
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
-                       and relation_patterns()["sum_words"].search(g.context)), None)
+                       and relation_patterns()["sum_words"].search(g.context) and not _other_group(f, g)), None)
         # the figure after the price, past the days or months it was paid for (每生每天5元，
         # 按在校200天计算，下达资金…)
         following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
-        if amount is None and following and _paid_right_after(following[0], si, spans) \
+        if amount is None and following and _paid_right_after(following[0], si, spans) and not _other_group(f, following[0]) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
             amount = following[0]  # (the sentence's only price: several share one total)
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
@@ -65,6 +65,17 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
+
+
+# a group of people a clause names (分散供养人员, 全护理人员, 低保对象)
+_GROUP = regex.compile(r"\p{Han}{2,6}?(?:人员|对象)")
+
+
+def _other_group(price, amount) -> bool:
+    """Do the price's clause and the amount's name two different groups of people (分散供养人员
+    …9,360元/人，全护理人员…发放182.16万元)? Then the amount is not what the price paid."""
+    mine, theirs = _GROUP.findall(price.context or ""), _GROUP.findall(amount.context or "")
+    return bool(mine and theirs) and not set(mine) & set(theirs)
 
 
 def _paid_right_after(g, si: int, spans: list) -> bool:
