@@ -1354,3 +1354,13 @@ def test_a_price_of_one_group_and_an_amount_paid_to_another(tmp_path):
     # the same group's amount is still checked against its price
     wrong = "分散供养人员2,410人，基本生活补助全年8,640元/人，分散供养人员全年累计发放2,100.00万元。\n"
     assert flags_of(tmp_path, wrong, "product.unit")
+
+
+def test_the_reports_own_total_read_as_a_headings_score_is_no_score_above_its_weight():
+    from extractor.check.scores import check_score_tree
+    heading = {"path": ["绩效指标"], "weight": "90", "score": "98.70", "source": None}
+    record = {"metadata": {"score": 98.70}, "indicators": [heading], "facts": []}
+    assert [f for f in check_score_tree(record) if "超过分值" in f["message"]] == []
+    # a heading whose own score is above its weight, and not the report's total, is still flagged
+    record["metadata"]["score"] = 96.0
+    assert [f for f in check_score_tree(record) if "超过分值" in f["message"]]

@@ -108,7 +108,11 @@ def check_score_tree(record: dict) -> list:
     inner = {q[:n] for q in paths for n in range(1, len(q))}  # every path above another
     leaves = [p for p in paths if p not in inner]
 
+    report_score = record.get("metadata", {}).get("score")
     for p, ind in explicit.items():
+        if len(p) == 1 and report_score is not None and ind.get("score") is not None \
+                and Decimal(str(ind["score"])) == Decimal(str(report_score)):
+            continue  # the report's own total read as a heading's score (绩效指标（90分） … 98.70)
         if ind.get("score") is not None and ind.get("weight") is not None and Decimal(ind["score"]) > Decimal(ind["weight"]):
             fact = _score_fact(ind["score"], ind.get("source"), "›".join(p))
             flags.append(make_flag("error", f"指标得分超过分值：{'›'.join(p)} 得{ind['score']}分，分值{ind['weight']}分",
