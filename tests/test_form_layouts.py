@@ -1298,3 +1298,18 @@ def test_funds_by_county_under_a_block_label_with_its_unit(tmp_path, shape):
     amounts = Counter(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
     assert amounts[Decimal("3200000")] == 1 and amounts[Decimal("6485000")] == 1 and sum(amounts.values()) == 12
     assert not _errors(record)
+
+
+@pytest.mark.parametrize("shape", ["docx", "xlsx"])
+def test_a_figure_in_wan_whose_unit_is_its_rows_unit_cell(tmp_path, shape):
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["一级指标", "二级指标", "三级指标", "单位", "年度指标值", "实际完成值", "分值", "得分"],
+        ["效益指标", "社会效益指标", "受益人口", "人", "≥4.5万", "4.72万", "50", "50"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "%", "≥90", "93", "50", "50"],
+        ["总分", "", "", "", "", "", "100", "100"],
+    ]
+    record = _record(tmp_path, rows, shape)
+    heads = sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "headcount")
+    assert heads == [Decimal("45000"), Decimal("47200")]
+    assert not _errors(record)

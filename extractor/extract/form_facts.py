@@ -20,6 +20,7 @@ from .numbers import find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
+_MAGNITUDE = {"万": 10000, "亿": 100000000}
 
 
 def value_of(text: str) -> Decimal:
@@ -59,7 +60,10 @@ class FactIndex:
             return None
         figure = m.group(0).rstrip()
         has_percent = figure.endswith("%")
-        bare_number = (text.strip() == figure.strip() or text.strip() == figure.strip() + "%"
+        # ≥3.2万 | 人: a figure in 万 whose unit is its row's cell
+        magnitude = _MAGNITUDE.get(text[m.end():].strip()) if written_unit is not None and not has_percent \
+            and compared_bare(text[:m.end()] if m.start() else f"={figure}") else None
+        bare_number = (text.strip() == figure.strip() or text.strip() == figure.strip() + "%" or magnitude
                        or written_unit is not None and compared_bare(text))  # ≥ 5200 | 户 (计量单位)
         if bare_number and written_unit is not None or has_percent:
             unit = "%" if has_percent else written_unit
@@ -67,9 +71,10 @@ class FactIndex:
             negative = number.startswith("-")
             value, decimals = parse_arabic(number.lstrip("+-"))
             kind, base, mult = written_unit_spec(unit)
-            source = token.source(m.start(), m.start() + len(figure))
+            mult *= magnitude or 1
+            source = token.source(m.start(), m.start() + len(figure) + (1 if magnitude else 0))
             return self._put(source, kind, (-value if negative else value) * mult, base, decimals, mult, label,
-                             subject, {**extra, "written_unit": unit})
+                             subject, {**extra, "written_unit": ("万" if magnitude == 10000 else "亿" if magnitude else "") + unit})
         quantities = find_quantities(text)
         if not quantities:
             return None

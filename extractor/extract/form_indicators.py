@@ -164,7 +164,8 @@ def _units_from_cells(values: dict) -> None:
     if unit is not None and unit.text.strip() in vocab()["cell_units"]:
         for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None)):
             token = values.get(slot)
-            if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)):
+            if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)
+                                      or parse_target(token.text)[2] in ("万", "亿")):  # ≥3.2万 | 人
                 values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)
     elif target is not None and target.unit is not None and actual is not None and value_type(actual.text) == "num":
         values["actual"] = with_unit_cells(actual, None, target.unit)
