@@ -1,0 +1,251 @@
+"""Typed facts from a table's cells: a figure in a cell takes its unit from the column's header
+path (金额（万元）), a header row further down the table, the label beside or above it, a block
+label merged down the first column, or else the table's unit as its caption, its first cells or
+a short line above it state it (单位：万元); the row's first text cell names its subject, and a
+cell of words is read as text. Facts keep the cell's row and column as their source.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Table
+from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
+from .form_vocab import vocab
+from .labels import YEAR, bare_header, label_of_header
+from .numbers import find_quantities, parse_cell_number
+
+
+_HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
+# Columns whose numbers are positions, not quantities.
+_ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度|年份|行\s*次|栏\s*次|列\s*次")
+_RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
+_SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权重$")
+
+
+def column_path(table: Table, col: int) -> list:
+    """Header texts above column `col`, top to bottom, merged repeats collapsed."""
+    path = []
+    for r in range(table.header_rows):
+        text = table.rows[r][col].text.replace("\n", "")
+        if text and (not path or path[-1] != text):
+            path.append(text)
+    return path
+
+
+def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
+    units = _units()["header_units"]
+    for text in reversed(texts):
+        for m in _HEADER_UNIT.finditer(text):
+            u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
+            if u in units:
+                return units[u]
+    if texts and not bracketed_only:  # 赔付人次, 救助人数: the column is named by what it counts
+        bare = bare_header(texts[-1])
+        for suffix, unit in _units()["header_suffix_units"].items():
+            if bare.endswith(suffix):
+                return unit
+    return None
+
+
+_COUNTED = ("headcount", "households")
+
+
+def _own_unit(header: str) -> bool:
+    """Does a column's header name a unit of its own, one no fact is counted in (面积（亩）)?
+    Then the table's money unit is not its."""
+    # (units of things counted or measured: 亩, 公里, 个 … — patterns/forms.json indicator_units)
+    return any(m.group(1) and m.group(1).strip() in vocab()["indicator_units"] for m in _HEADER_UNIT.finditer(header))
+
+
+def _filled_width(row: list) -> int:
+    """How many cells a row spans up to its last written one."""
+    return max((c + 1 for c, cell in enumerate(row) if cell.text.strip()), default=0)
+
+
+def _is_sentence(text: str) -> bool:
+    """A cell that holds a sentence rather than a column's name (本项目年初预算420万元，…。)."""
+    t = text.strip()
+    return len(t) >= 24 or (len(t) >= 8 and t.endswith(("。", "；")))
+
+
+def _header_row_below(row: list) -> Optional[dict]:
+    """A row of column names under a table's first rows (three or more short cells, no figure):
+    column → its name; None for a row of figures or of sentences."""
+    cells = {c: cell.text.replace("\n", "").strip() for c, cell in enumerate(row)
+             if cell.merged_from is None and cell.text.strip()}
+    if len(cells) < 3 or any(len(t) > 20 or parse_cell_number(t) is not None for t in cells.values()):
+        return None
+    return cells
+
+
+def _unit_label_left(row: list, c: int) -> Optional[str]:
+    """The text cell nearest left of cell `c` when only empty cells lie between: the value's label."""
+    for cell in reversed(row[:c]):
+        t = cell.text.replace("\n", "").strip()
+        if not t:
+            continue
+        return None if parse_cell_number(t) is not None else t
+    return None
+
+
+def _block_label(table: Table, r: int) -> Optional[str]:
+    """The first column's label over row r: its own first cell, or the nearest filled one
+    above when the cells between are empty (a label merged down a block of rows)."""
+    for row in reversed(table.rows[:r + 1]):
+        t = row[0].text.replace("\n", "").strip() if row else ""
+        if t:
+            return t
+    return None
+
+
+def row_subject(table: Table, r: int) -> Optional[str]:
+    """The row's name: its first cell that is text rather than a number or row label."""
+    from ..ingest.tables import ROW_LABEL, is_numeric_cell
+
+    for cell in table.rows[r][:3]:
+        t = cell.text.replace("\n", "")
+        if t and not is_numeric_cell(t) and not ROW_LABEL.fullmatch(t) or t in ("合计", "小计", "总计"):
+            return t
+    return None
+
+
+_STATED_UNIT = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s）)，,。；;]{1,4})")
+
+
+def _stated_unit(text: str) -> Optional[str]:
+    """The unit a text states in words (单位：万元), as a written unit."""
+    m = _STATED_UNIT.search(text)
+    return _units()["header_units"].get(m["unit"]) if m else None
+
+
+def _unit_line_above(block) -> Optional[str]:
+    """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
+    金额单位：万元)."""
+    if block is None or block.kind == TABLE or len(block.text) > 60:
+        return None
+    return _stated_unit(block.text)
+
+
+def _is_quantity(text: str) -> bool:
+    """Is a cell a figure with its unit and nothing else (142名, 35.50万元)? No column's label."""
+    found = find_quantities(text.strip())
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip())
+
+
+_WEIGHT_IN_HEADER = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+def _table_facts(block, unit_above: Optional[str] = None) -> list:
+    table: Table = block.table
+    out = []
+    caption_unit = unit_of_header([table.caption]) if table.caption else None
+    if caption_unit is None and table.header_rows:
+        caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
+    if caption_unit is None and table.n_rows > 2:
+        # a short cell of a row above the column labels (填报单位 | … | 金额单位：元), under the
+        # title a sheet may keep in its first row
+        caption_unit = next((u for row in table.rows[:2] for cell in row if len(cell.text) <= 12
+                             and (u := _stated_unit(cell.text))), None)
+    caption_unit = caption_unit or unit_above
+    columns: dict = {}  # col → (header path, its text, its unit): the same for every row
+    labels: dict = {}  # (col, kind) → the column's label
+    # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
+    # and the width of their row
+    named_above: dict = {}
+    below = None  # a header row further down: (its cells by column, the unit its first cell states)
+    for r in range(table.header_rows):
+        for c, cell in enumerate(table.rows[r]):
+            if cell.merged_from is None and (_is_sentence(cell.text) or _WEIGHT_IN_HEADER.search(cell.text)
+                                             or _is_quantity(cell.text)):
+                # a sentence in the header rows (a sheet whose first row is a paragraph) is read as
+                # text, and so is a weight a header cell states (分值（10分）, 预算执行情况（10分）)
+                # and a figure with its unit in a cell of its own (编制人数 | 142名 in a form's head)
+                where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+                out.extend(_text_facts(cell.text, where, subject=None))
+    for r in range(table.header_rows, table.n_rows):
+        subject = row_subject(table, r)
+        width = _filled_width(table.rows[r])
+        if (cells := _header_row_below(table.rows[r])) is not None:
+            # 经费控制情况（万元） | 2015年决算数 | 2016年预算数: the columns under it are its, not the
+            # top header's (编制数（人）), and its first cell may state their unit
+            first = cells[min(cells)]
+            below = cells, unit_of_header([first], bracketed_only=True) or _stated_unit(first) or caption_unit
+        for c, cell in enumerate(table.rows[r]):
+            if cell.merged_from is not None or not cell.text:
+                continue
+            if parse_cell_number(cell.text) is None:
+                named_above[c] = cell.text.strip(), width
+            elif _ORDINAL_COLUMN.fullmatch(named_above.get(c, ("", 0))[0]):
+                continue  # row numbers under a 序号 header further down the table (a form's indicator block)
+            where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
+            if cell.confidence is not None:
+                where.update(_ocr_source(cell.bbox, cell.confidence))
+            parsed = parse_cell_number(cell.text)
+            if parsed is None:
+                out.extend(_text_facts(cell.text, where, subject=subject))
+                continue
+            if below is not None:
+                header = [below[0][c]] if c in below[0] else []
+                header_text, header_unit = "›".join(header), unit_of_header(header, bracketed_only=True)
+                table_unit = below[1]
+            else:
+                if c not in columns:
+                    header = column_path(table, c)
+                    columns[c] = header, "›".join(header), unit_of_header(header)
+                header, header_text, header_unit = columns[c]
+                table_unit = caption_unit
+            value, decimals, has_percent = parsed
+            left = table.rows[r][c - 1].text if c > 0 else ""
+            ordinal = _ORDINAL_COLUMN.fullmatch if below is not None else _ORDINAL_COLUMN.search  # (年度指标值 below)
+            if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
+                continue
+            written_unit = "%" if has_percent else header_unit
+            if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
+                written_unit = "分"
+            if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
+                    and not _own_unit(header_text):
+                written_unit = table_unit  # the table's unit, in no rate's column or row
+            # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
+            label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
+            if written_unit is None:
+                # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
+                label_cell = _unit_label_left(table.rows[r], c)
+                written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
+            if not written_unit and left and _units()["units"].get(unit_of_header([left]), [None])[0] in _COUNTED:
+                label_cell, written_unit = left, unit_of_header([left])  # 实有人数 | 19: a count its label names
+            if not written_unit and named_above.get(c, ("", 0))[1] == width:
+                # a second header further down, in a row as wide as this one (序号 | 支出内容 |
+                # 金额（万元）): its cell's unit
+                label_cell = named_above[c][0]
+                written_unit = unit_of_header([label_cell], bracketed_only=True)
+            from_block = False
+            if not written_unit and c > 1 and (over := _block_label(table, r)):
+                # 资金情况（万元） over the rows below it, its cell merged down the first column
+                written_unit = unit_of_header([over], bracketed_only=True)
+                from_block = bool(written_unit)
+            if not written_unit:
+                continue  # a bare number with no unit anywhere is not a fact we can type
+            kind, base, mult = written_unit_spec(written_unit)
+            if label_cell:
+                label = label_of_header([label_cell])
+            elif header:
+                if (c, kind) not in labels:
+                    labels[(c, kind)] = label_of_header(header, kind)
+                label = labels[(c, kind)]
+            else:
+                label = label_of_header([left], kind) if left and table.header_rows == 0 else None
+            out.append(Fact(
+                kind=kind, value=value * mult, unit=base, text=cell.text, decimals=decimals, approx=False,
+                label=label, subject=subject, year=_year_in(subject), scale=mult,
+                source={**where, "start": 0, "end": len(cell.text), "quote": cell.text},
+                extra={"written_unit": written_unit, "column": header_text or None,
+                       **({"unit_of_label": True} if label_cell or from_block else {})},
+            ))
+    return out
+
+
+def _year_in(text: Optional[str]) -> Optional[int]:
+    m = YEAR.search(text) if text else None
+    return int(m.group(1)) if m else None
