@@ -197,7 +197,6 @@ def find_quantities(text: str) -> list:
         if unit1 and unit != "%":
             continue
         after = text[end:end + _AFTER_WINDOW]
-        per_period = None
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
             if per_period is None or not (person_before.search(text[max(0, start - 4):start])

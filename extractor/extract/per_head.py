@@ -16,16 +16,13 @@ import regex
 from ..patterns import load_json
 from .labels import clause_before
 
-# what may stand between two figures of one standard: a list (100元、200元和300元), or a
-# from-to (由620元提高到680元)
-_SAME_STANDARD_JOIN = regex.compile(r"\s*(?:、|和|或|及|(?:提高|增加|上调|调整|下调|降低)(?:到|至|为))\s*")
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
+    """(words before, bare words before, 标准 after, what joins two figures of one standard:
+    a list 100元、200元和300元 or a from-to 由620元提高到680元)."""
     spec = load_json("units.json")
-    return (regex.compile(spec["per_head_before"]), regex.compile(spec["per_head_bare_before"]),
-            regex.compile(spec["per_head_standard_after"]))
+    return tuple(regex.compile(spec[key]) for key in ("per_head_before", "per_head_bare_before",
+                                                      "per_head_standard_after", "per_head_same_standard_join"))
 
 
 def per_head_words_before(text: str, start: int) -> bool:
@@ -37,13 +34,13 @@ def per_head_words_before(text: str, start: int) -> bool:
 def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
-    before, bare_before, standard_after = _patterns()
+    before, bare_before, standard_after, same_standard = _patterns()
     previous = None
     for q in quantities:
         if q.kind == "amount":
             context = clause_before(text, q.start)
             if (before.search(context) is not None
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
-                    or previous is not None and _SAME_STANDARD_JOIN.fullmatch(text, previous.end, q.start) is not None):
+                    or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None):
                 q.kind, q.unit = "money_rate", "元/人"
         previous = q if q.kind == "money_rate" else None

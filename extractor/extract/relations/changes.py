@@ -161,7 +161,6 @@ def rate_changes_in(block, facts: list, spans: list) -> list:
     amount (支出2.68亿元，较上年的2.31亿元增长16.02%; 比例70.8%，较上年的68.3%提高2.5个百分点):
     the rate against (this year − last year) ÷ last year, the points against the difference."""
     out = []
-    bound: set = set()  # ids of last year's figures written with their change
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):

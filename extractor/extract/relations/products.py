@@ -67,14 +67,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     return [r for r in out if shared[r["amount"]] == 1]
 
 
-# a group of people a clause names (分散供养人员, 全护理人员, 低保对象)
-_GROUP = regex.compile(r"\p{Han}{2,6}?(?:人员|对象)")
-
-
 def _other_group(price, amount) -> bool:
     """Do the price's clause and the amount's name two different groups of people (分散供养人员
     …9,360元/人，全护理人员…发放182.16万元)? Then the amount is not what the price paid."""
-    mine, theirs = _GROUP.findall(price.context or ""), _GROUP.findall(amount.context or "")
+    group = _price_patterns()["group"]
+    mine, theirs = group.findall(price.context or ""), group.findall(amount.context or "")
     return bool(mine and theirs) and not set(mine) & set(theirs)
 
 
@@ -119,7 +116,8 @@ def _total_before(before: list, spans: list, si: int, per: str) -> tuple:
 def _price_patterns() -> dict:
     v = vocabulary()
     return {"head": regex.compile(v["price_per_head"]), "household": regex.compile(v["price_per_household"]),
-            "period": regex.compile(v["price_per_period"]), "paid": regex.compile(v["paid_total"])}
+            "period": regex.compile(v["price_per_period"]), "paid": regex.compile(v["paid_total"]),
+            "group": regex.compile(v["group_of_people"])}
 
 
 _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
