@@ -522,3 +522,17 @@ def test_a_count_its_row_label_names_in_a_table(tmp_path):
     rec = text_record(tmp_path, body, "r.txt")
     counts = sorted((f["kind"], f["value"]) for f in rec["facts"] if f["kind"] in ("headcount", "households"))
     assert counts == [("headcount", Decimal("21")), ("headcount", Decimal("24")), ("households", Decimal("315"))]
+
+
+def test_a_labelled_figure_on_a_one_cell_row_above_a_pipe_table_is_text(tmp_path):
+    # a web copy puts the report's score on a one-cell row of the table that follows it
+    from conftest import text_record
+    body = ("某区2023年村级公益岗位项目绩效评价报告\n"
+            "评价得分:86.25分评价等级:良 | ||||||\n"
+            "概要 | ||||||\n"
+            "项目名称 | 村级公益岗位 | 评价年度 | 2023 |\n"
+            "主管部门 | 某镇人民政府 | 联系人 | 张某 |\n")
+    rec = text_record(tmp_path, body, "r.txt")
+    [score] = [f for f in rec["facts"] if f["kind"] == "score"]
+    assert score["value"] == Decimal("86.25") and score["source"]["quote"] == "86.25分"
+    assert any(t.get("caption") == "概要" for t in rec["tables"])

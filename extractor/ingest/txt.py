@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
@@ -249,7 +251,14 @@ def _empty_cells_kept(rows: list) -> bool:
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
     """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
     from web pages often do not."""
+    # a one-cell row above the table that states a figure by its label (评价分值:88.64分) is text
+    # of the report, not only the table's caption: kept as a paragraph so its figures are read
+    while len(rows) > 1 and len(rows[0]) == 1 and _LABELLED_FIGURE.search(rows[0][0]):
+        add_text_block(doc, rows.pop(0)[0])
     caption, rows = leading_caption(rows)
     table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans,
                             columns_kept=columns_kept)
     doc.add(TABLE, normalize(table.as_text()), table=table)
+
+
+_LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")
