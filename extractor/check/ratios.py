@@ -127,7 +127,7 @@ def check_ratio_stated(record: dict) -> list:
                 results.append((facts[w], v))
         if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
             continue  # some figure the wording names as the total fits
-        if any(_complement_fits(rate, part, facts[w]) or _rest_fits(rate, part, facts[w]) for w in rel["wholes"]):
+        if any(_two_shares_fit(rate, part, facts[w]) for w in rel["wholes"]):
             # 补贴资金418.5万元；农户自缴25%，计139.5万元: the two are the whole's two shares; 总投资
             # 1,771万元，除财政补助外自筹851万元，财政补助占总投资的51.95%: the rate is the rest's
             continue
@@ -201,8 +201,7 @@ def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_bloc
             if (g["kind"], g["unit"]) != (first["kind"], first["unit"]) \
                     or g["source"].get("block") not in whole_blocks | {block} or any(g is r for r in reading):
                 continue
-            v = percentage(amount, interval_of(g))
-            if v is not None and verdict(rate, v)[0] == "ok":
+            if _reads(rate, amount, interval_of(g)):
                 return True
     return False
 
@@ -210,19 +209,18 @@ def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_bloc
 _NEAR = 30  # characters before a share's part that may hold the figures it is stated of
 
 
-def _complement_fits(rate: dict, part: dict, other: dict) -> bool:
-    """Is the part the rate's share of itself plus the other amount (the whole's other share)?"""
-    if part["unit"] != other["unit"]:
+def _two_shares_fit(rate: dict, part: dict, figure: dict) -> bool:
+    """Is the rate the part's share of itself plus the figure (the whole's other share), or,
+    the figure being the whole, the share of what it holds besides the part?"""
+    if part["unit"] != figure["unit"]:
         return False
-    v = percentage(interval_of(part), interval_of(part) + interval_of(other))
-    return v is not None and verdict(rate, v)[0] == "ok"
+    p, f = interval_of(part), interval_of(figure)
+    return _reads(rate, p, p + f) or _reads(rate, f - p, f)
 
 
-def _rest_fits(rate: dict, part: dict, whole: dict) -> bool:
-    """Is the rate the share of what the whole holds besides the part ((whole − part) ÷ whole)?"""
-    if part["unit"] != whole["unit"]:
-        return False
-    v = percentage(interval_of(whole) - interval_of(part), interval_of(whole))
+def _reads(rate: dict, num: Interval, den: Interval) -> bool:
+    """Does num ÷ den, as a percentage, read the stated rate?"""
+    v = percentage(num, den)
     return v is not None and verdict(rate, v)[0] == "ok"
 
 
@@ -259,8 +257,7 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
     for num, den in permutations(figures, 2):
         if num["kind"] != den["kind"] or num["unit"] != den["unit"]:
             continue
-        v = _percent_of(num, den)
-        if v is not None and verdict(rate, v)[0] == "ok":
+        if _reads(rate, interval_of(num), interval_of(den)):
             return True
     # over a budget and what was added to it (年初预算2000万元，年中追加500万元，支出2375万元，执行率95%),
     # or two parts' sum over their whole (省级到位1250万元、县级到位500万元，总体到位率93.33%)

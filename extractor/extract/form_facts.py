@@ -60,9 +60,11 @@ class FactIndex:
             return None
         figure = m.group(0).rstrip()
         has_percent = figure.endswith("%")
-        # ≥3.2万 | 人: a figure in 万 whose unit is its row's cell
-        magnitude = _MAGNITUDE.get(text[m.end():].strip()) if written_unit is not None and not has_percent \
-            and compared_bare(text[:m.end()] if m.start() else f"={figure}") else None
+        # ≥3.2万 | 人: a figure in 万, alone or after its comparator, whose unit is its row's cell
+        magnitude = text[m.end():].strip()
+        if magnitude not in _MAGNITUDE or written_unit is None or has_percent \
+                or (text[:m.start()].strip() and not compared_bare(text[:m.end()])):
+            magnitude = ""
         bare_number = (text.strip() == figure.strip() or text.strip() == figure.strip() + "%" or magnitude
                        or written_unit is not None and compared_bare(text))  # ≥ 5200 | 户 (计量单位)
         if bare_number and written_unit is not None or has_percent:
@@ -71,10 +73,10 @@ class FactIndex:
             negative = number.startswith("-")
             value, decimals = parse_arabic(number.lstrip("+-"))
             kind, base, mult = written_unit_spec(unit)
-            mult *= magnitude or 1
-            source = token.source(m.start(), m.start() + len(figure) + (1 if magnitude else 0))
+            mult *= _MAGNITUDE.get(magnitude, 1)
+            source = token.source(m.start(), m.start() + len(figure) + len(magnitude))
             return self._put(source, kind, (-value if negative else value) * mult, base, decimals, mult, label,
-                             subject, {**extra, "written_unit": ("万" if magnitude == 10000 else "亿" if magnitude else "") + unit})
+                             subject, {**extra, "written_unit": magnitude + unit})
         quantities = find_quantities(text)
         if not quantities:
             return None

@@ -100,9 +100,9 @@ def labelled_values(doc: Document, make_fact) -> list:
     return out
 
 
-def _pair_facts(block, offset: int, line: str, make_fact, pair=None) -> list:
+def _pair_facts(block, offset: int, line: str, make_fact, pair=_ONE_PAIR) -> list:
     out = []
-    for m in (pair or _ONE_PAIR).finditer(line):
+    for m in pair.finditer(line):
         if _NOT_A_QUANTITY.search(m["label"]):
             continue
         unit = "%" if m["unit"] == "％" else m["unit"]

@@ -92,7 +92,7 @@ def parse_arabic(text: str) -> tuple[Decimal, int]:
 _SPACE = r"[^\S\x1c-\x1f]"
 
 
-_COUNTED_KINDS = ("headcount", "households")
+COUNTED_KINDS = ("headcount", "households")
 # after a labelled figure, a unit, a date or a range says it is something else (人数1200人 is read
 # with its unit; 人数2023年 is no count)
 _NOT_AFTER_COUNT = r"%‰元人户个次名分年月日号岁天项家所万亿倍~～至到\-"
@@ -126,7 +126,7 @@ def _grammar():
     # 人数 → 人; prose_label_units: 得分 → 分, 资金 → 元); prose writes the figure right after its
     # label (a space between them is a flattened table's cells)
     label_units = {w: u for w, u in spec["header_suffix_units"].items()
-                   if spec["units"].get(u, [None])[0] in _COUNTED_KINDS}
+                   if spec["units"].get(u, [None])[0] in COUNTED_KINDS}
     label_units.update(spec["prose_label_units"])
     suffixes = "|".join(map(re.escape, sorted(label_units, key=len, reverse=True)))
     labelled_count = re.compile(

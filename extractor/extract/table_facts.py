@@ -14,7 +14,7 @@ from ..model import TABLE, Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
 from .form_vocab import vocab
 from .labels import YEAR, bare_header, label_of_header
-from .numbers import find_quantities, parse_cell_number
+from .numbers import COUNTED_KINDS, find_quantities, parse_cell_number
 
 
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
@@ -47,9 +47,6 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
             if bare.endswith(suffix):
                 return unit
     return None
-
-
-_COUNTED = ("headcount", "households")
 
 
 def _own_unit(header: str) -> bool:
@@ -213,8 +210,9 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)
                 written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
-            if not written_unit and left and _units()["units"].get(unit_of_header([left]), [None])[0] in _COUNTED:
-                label_cell, written_unit = left, unit_of_header([left])  # 实有人数 | 19: a count its label names
+            counted = unit_of_header([left]) if not written_unit and left else None
+            if counted and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS:
+                label_cell, written_unit = left, counted  # 实有人数 | 19: a count its label names
             if not written_unit and named_above.get(c, ("", 0))[1] == width:
                 # a second header further down, in a row as wide as this one (序号 | 支出内容 |
                 # 金额（万元）): its cell's unit

@@ -248,6 +248,10 @@ def _empty_cells_kept(rows: list) -> bool:
     return any(not cell.strip() for r in wide for cell in r[:-1])
 
 
+# a figure written after its label (评价分值:88.64分)
+_LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")
+
+
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
     """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
     from web pages often do not."""
@@ -259,6 +263,3 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
     table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans,
                             columns_kept=columns_kept)
     doc.add(TABLE, normalize(table.as_text()), table=table)
-
-
-_LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")

@@ -120,13 +120,12 @@ def _price_patterns() -> dict:
             "group": regex.compile(v["group_of_people"])}
 
 
-_PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?:月|季|季度|天|日|周)")
+_PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?P<p>月|季|季度|天|日|周)")
 # how many months or days a sentence says a price per month or day was paid for (not a
 # deadline: 3个月内; nor a month of the year: 12月)
 _PERIOD_COUNTS = {"月": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*个月(?!内|以内|后|前|以上|以下)"),
                   "天": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*天(?!内|以内|后|前|以上|以下)")}
 _PERIOD_OF_PRICE = regex.compile(r"每(?P<p>月|天|日)|(?P<q>月|日)(?:人均|均)")
-_PERIOD_AFTER_PRICE = regex.compile(r"\s*[·/／每]?\s*(?P<p>月|天|日)")
 
 
 def _over_periods(text: str, f, sentence: tuple) -> tuple:
@@ -136,8 +135,8 @@ def _over_periods(text: str, f, sentence: tuple) -> tuple:
     if f.kind != "money_rate" or f.approx:
         return None, None
     before = _PERIOD_OF_PRICE.search((f.context or "")[-12:])
-    after = _PERIOD_AFTER_PRICE.match(text, f.source["end"])
-    unit = (before and (before["p"] or before["q"])) or (after and after["p"])
+    after = _PER_PERIOD.match(text, f.source["end"])
+    unit = (before and (before["p"] or before["q"])) or (after and after["p"] in ("月", "天", "日") and after["p"])
     if not unit:
         return None, None
     counts = {(int(m["n"]), m.group(0)) for m in _PERIOD_COUNTS["月" if unit == "月" else "天"].finditer(text, *sentence)}
