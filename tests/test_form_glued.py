@@ -185,6 +185,60 @@ def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
     assert fund_cut(run) is None
 
 
+def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it():
+    from extractor.extract.form_glued import fund_cut
+
+    run = "61.2596.31"  # 全年预算数 63.6万元 written apart, then 执行数 and 执行率 run together
+    assert [run[a:b] for a, b in fund_cut(run, "63.6")] == ["61.25", "96.31"]
+    assert fund_cut(run) is None  # alone, one amount and a rate are no row
+
+
+@pytest.mark.parametrize("run, lead, cells", [
+    ("80.0072.1590.00", None, ["80.00", "72.15", "90.00"]),  # 72.15 ÷ 80 is 90.19%: no cut fits
+    ("72.1590.00", "80", ["72.15", "90.00"]),
+    ("3.52.891.0", None, ["3.5", "2.8", "91.0"]),
+])
+def test_a_run_no_reading_makes_consistent_is_cut_at_its_decimal_points(run, lead, cells):
+    from extractor.extract.form_glued import fund_cut, points_cut
+
+    assert fund_cut(run, lead) is None
+    assert [run[a:b] for a, b in points_cut(run, lead)] == cells
+
+
+@pytest.mark.parametrize("run, lead", [
+    ("72.1590.00", None),  # one amount and a rate
+    ("100.5095.0", None),  # the figures written with different decimals: the points fix nothing
+    ("80728.0090", None),  # too few points for the cells
+])
+def test_a_run_its_decimal_points_do_not_cut_is_left_alone(run, lead):
+    from extractor.extract.form_glued import points_cut
+
+    assert points_cut(run, lead) is None
+
+
+_RUN_ON_FORM = ("2022年度转移支付区域绩效自评表\n专项名称某县残疾人康复补助资金\n主管部门某县民政局\n"
+                "项目资金 (万元)全年预算数全年执行数执行率\n年度资金总额80万元72.15{rate}%\n"
+                "其中:中央财政补助80万元72.15{rate}%\n地方资金\n其他资金\n"
+                "绩效指标一级指标二级指标三级指标年度指标值全年完成值\n产出指标数量指标康复训练人数≥300人312人\n")
+
+
+def test_a_fund_row_with_its_budget_apart_and_the_rest_run_on_is_read(tmp_path):
+    record = text_record(tmp_path, _RUN_ON_FORM.format(rate="90.19"), "runon.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
+    assert {c: facts[f]["value"] for c, f in total["cells"].items()} == {
+        "全年预算数": Decimal("800000"), "全年执行数": Decimal("721500"), "执行率": Decimal("90.19")}
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_run_on_rate_its_figures_do_not_give_is_one_flag_for_both_rows(tmp_path):
+    record = text_record(tmp_path, _RUN_ON_FORM.format(rate="90.00"), "runon_bad.txt")
+    flags = [f for f in record["flags"] if f["rule"] == "form.execution_rate"]
+    assert len(flags) == 1 and flags[0]["severity"] == "error"
+    # the whole budget 80 is 80.00, as the form's cell holds it: 72.15 ÷ 80 is 90.19%, not 90.00%
+    assert "90.19%" in flags[0]["message"] and "中央财政补助" in flags[0]["message"]
+
+
 def test_a_special_fund_form_run_together_is_read(tmp_path):
     text = ("2021年度县级专项资金绩效目标自评表专项资金名称农村公路养护主管部门某县交通运输局实施单位某县公路事务中心"
             "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额86.585.999.31%其中:县级资金86.585.999.31%"

@@ -8,7 +8,7 @@ from . import rule
 from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, ten_thousand_apart, within_tenfold
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
-from .tolerance import Interval, interval_of, percentage, points_interval, verdict
+from .tolerance import Interval, exact, interval_of, percentage, points_interval, verdict
 
 # how far from consistent an outcome of verdict() is, for picking the reading closest to it
 _OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
@@ -30,10 +30,18 @@ def _rate_readings(row: dict, facts: dict) -> list:
         budget = cell(row, column, facts)
         if budget is None:
             continue
-        rate = percentage(interval_of(executed), interval_of(budget))
+        rate = percentage(interval_of(executed), _budget_interval(budget, executed))
         if rate is not None:
             out.append((budget, rate))
     return out
+
+
+def _budget_interval(budget: dict, executed: dict) -> Interval:
+    """A whole budget beside an executed amount written with decimals (50 | 47.68) is a whole
+    allocation, as a form's cell shows 50.00: exact, not 49.5 to 50.5."""
+    if not budget.get("approx") and not int(budget.get("decimals") or 0) and int(executed.get("decimals") or 0):
+        return exact(budget["value"])
+    return interval_of(budget)
 
 
 def _misread_cell(rate: dict, computed) -> bool:
@@ -56,6 +64,9 @@ def check_execution_rate(record: dict) -> list:
     cap = Decimal(str(form_settings()["rate_cap"]))
     flags = []
     for form in forms_of(record):
+        # a 其中 row written with the total's very figures (the only source of the money) is
+        # the same slip again: one flag naming both rows
+        flagged: dict = {}
         for row in form.get("funds") or []:
             if row.get("unread"):
                 continue  # a row under a label no rule knows
@@ -80,12 +91,17 @@ def check_execution_rate(record: dict) -> list:
             budget, computed, outcome, diff, tol = min(outcomes, key=lambda o: _OUTCOME_RANK[o[2]])
             if _misread_cell(rate, computed):
                 continue
-            flags.append(make_flag(
+            same = (rate["value"], executed["value"], budget["value"])
+            if same in flagged:
+                flagged[same]["message"] += f"；{row_name(row)}行所列相同，同样不符"
+                continue
+            flagged[same] = make_flag(
                 SEVERITY[outcome],
                 f"{form.get('name') or '自评表'}（{row_name(row)}）执行率与执行数、预算数不符：表列{shown(rate)}，"
                 f"{shown(executed)} ÷ {shown(budget)} × 100% = {percent(computed.mid)}",
                 rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
-                form=form.get("id")))
+                form=form.get("id"))
+            flags.append(flagged[same])
     return flags
 
 

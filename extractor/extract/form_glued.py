@@ -103,7 +103,9 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:
 # 194.9194.9100% | 202010100.00%10
-_FUND_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
+# (the budget written with its unit and the rest run on: 50万元47.6895.36%)
+_FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|元))?"
+                          r"(?P<figures>\d[\d.]*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
 _AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 _RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
 
@@ -118,7 +120,7 @@ def _split_fund_runs(tokens: list) -> list:
     for k, t in enumerate(tokens):
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
-        cut = fund_cut(m["figures"]) if m else None
+        cut = (fund_cut(m["figures"], m["lead"]) or points_cut(m["figures"], m["lead"])) if m else None
         if cut is None:
             like = _like_above(t.text, above) if after_label else None
             if like is None:
@@ -130,6 +132,8 @@ def _split_fund_runs(tokens: list) -> list:
             out.extend(t.piece(lead + a, lead + b) for a, b in like)
             continue
         above = [m["figures"][a:b] for a, b in cut[:-1]]
+        if m["lead"]:
+            out.append(t.piece(m.start("lead"), m.start("figures")))
         base = m.start("figures")
         out.extend(t.piece(base + a, base + b) for a, b in cut[:-1])
         out.append(t.piece(base + cut[-1][0], m.end("figures") + 1))  # the rate with its %
@@ -159,13 +163,14 @@ def _like_above(text: str, above: list) -> Optional[list]:
 
 
 @lru_cache(maxsize=1024)
-def fund_cut(figures: str) -> Optional[list]:
+def fund_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
     """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
     as 194.9, but no form splits a figure so), then those whose amounts have one number of
-    decimals; taken when there is one."""
+    decimals; taken when there is one. `lead` is an amount of the row written apart before
+    the run (its budget, with its unit); the rate may be a ratio with it."""
     if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
         return None  # longer than four amounts and a rate: digits of something else
-    readings = [r for r in _fund_readings(figures, 0, ()) if _rate_fits(figures, r)]
+    readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
@@ -176,17 +181,42 @@ def fund_cut(figures: str) -> Optional[list]:
 _MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
 
 
-def _fund_readings(figures: str, pos: int, cells: tuple):
-    """Every cut of the figures into 2 to 4 amounts (分值 among them) and a rate last."""
+def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0):
+    """Every cut of the figures into 2 to 4 amounts (分值 among them; `lead` of them written
+    before the run) and a rate last."""
     for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
-        if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) >= 2:
+        if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) + lead >= 2:
             yield list(cells) + [(pos, end)]
-        if len(cells) < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
-            yield from _fund_readings(figures, end, cells + ((pos, end),))
+        if len(cells) + lead < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
+            yield from _fund_readings(figures, end, cells + ((pos, end),), lead)
 
 
-def _rate_fits(figures: str, cut: list) -> bool:
-    amounts = [Decimal(figures[a:b]) for a, b in cut[:-1]]
+@lru_cache(maxsize=1024)
+def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
+    its decimal points put the cells: every figure written with the same number of decimals,
+    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
+    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
+    is the form's inconsistency under every cut."""
+    cuts = []
+    for decimals in range(1, 5):
+        cells, pos = [], 0
+        while pos < len(figures):
+            point = figures.find(".", pos)
+            end = point + 1 + decimals
+            if point < 0 or end > len(figures) or "." in figures[point + 1:end]:
+                break
+            cells.append((pos, end))
+            pos = end
+        if pos != len(figures) or len(cells) + (1 if lead else 0) < 3 or len(cells) + (1 if lead else 0) > 5:
+            continue
+        if _RATE.fullmatch(figures, *cells[-1]) and all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1]):
+            cuts.append(cells)
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _rate_fits(figures: str, cut: list, lead: Optional[str] = None) -> bool:
+    amounts = ([Decimal(lead)] if lead else []) + [Decimal(figures[a:b]) for a, b in cut[:-1]]
     rate, decimals = parse_arabic(figures[slice(*cut[-1])])
     if not rate:
         return False  # 0%: any small figure over a large one rounds to it
