@@ -180,6 +180,9 @@ def match_flags(record: dict, gold_flags: list) -> tuple:
     of them; a gold entry without figures is found by any flag of its rule. Errors that find
     nothing are false errors: what costs an auditor most."""
     facts = {f["id"]: f for f in record.get("facts", [])}
+    # a flag on the report's own score (score.grade) names it as metadata.score
+    if record.get("metadata", {}).get("score") is not None:
+        facts["metadata.score"] = {"value": record["metadata"]["score"]}
     raised = [f for f in record.get("flags", []) if f.get("severity") in ("error", "warning")]
     numbers = [_flag_numbers(f, facts) for f in raised]
     used: set = set()

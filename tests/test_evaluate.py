@@ -40,3 +40,16 @@ def test_a_gold_inconsistency_names_its_figures_as_the_report_writes_them():
     # a flag naming none of the gold's figures finds nothing, and is a false error
     per_rule, false_errors = match_flags(record, [{"rule": "sum.breakdown", "values": ["1,200.5万元"]}])
     assert per_rule["sum.breakdown"] == (0, 1, 0, 1) and false_errors == 1
+
+
+def test_a_grade_flag_names_the_reports_score_it_was_read_from():
+    from extractor.evaluate import match_flags
+    record = {"metadata": {"score": "78.5", "grade": "良"}, "facts": [],
+              "flags": [{"rule": "score.grade", "severity": "error", "stated": "良", "computed": "中",
+                         "evidence": ["metadata.score", "metadata.grade"]}]}
+    per_rule, false_errors = match_flags(record, [{"rule": "score.grade", "values": ["78.5分", "良"]}])
+    assert per_rule["score.grade"] == (1, 1, 1, 1) and false_errors == 0
+    # another report's score is not this flag's
+    record["metadata"]["score"] = "88"
+    per_rule, false_errors = match_flags(record, [{"rule": "score.grade", "values": ["78.5分", "良"]}])
+    assert per_rule["score.grade"] == (0, 1, 0, 1) and false_errors == 1

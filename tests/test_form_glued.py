@@ -321,3 +321,16 @@ def test_indicators_worth_the_whole_hundred_beside_a_budget_row_inside_it(tmp_pa
     errors = [f["message"] for f in text_record(tmp_path, text.format(total="100100"), "note.txt")["flags"]
               if f["severity"] == "error"]
     assert any("分值之和" in m for m in errors)
+
+
+def test_a_reason_before_a_row_whose_comparator_and_unit_stand_apart_is_no_indicator(tmp_path):
+    # 指标性质 and 度量单位 in columns of their own: the row after a reason reads as name, =,
+    # 12, 月, 12, 5, 5 — a name and four figures, not a qualitative target and result
+    head = "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因分析 |\n"
+    text = ("2023年度项目支出绩效自评表\n项目名称 | 残疾人两项补贴发放\n" + head +
+            "| 产出指标 | 数量指标 | 新增补贴对象人数 | ≥ | 200 | 人 | 188 | 5 | 4.5 | 部分申请待次年认定 |\n"
+            "|  |  | 补贴发放月数 | = | 12 | 月 | 12 | 5 | 5 |  |\n"
+            "|  | 质量指标 | 补贴发放准确率 | = | 100 | % | 100 | 10 | 10 |  |\n")
+    got = _indicators(text_record(tmp_path, text, "apart.txt"))
+    assert got["补贴发放月数"]["weight"] == 5 and got["补贴发放月数"]["score"] == 5
+    assert "部分申请待次年认定" not in got

@@ -28,7 +28,8 @@ def check_product_unit(record: dict) -> list:
         for count in counts:
             computed = (rate * interval_of(count)).scaled(times)
             readings.append((verdict(amount, computed), computed, count))
-        if any(outcome == "ok" for (outcome, _, _), _, _ in readings):
+        if any(outcome == "ok" for (outcome, _, _), _, _ in readings) or _another_count_fits(
+                facts, rate, times, counts, amount):
             continue
         (outcome, diff, tol), computed, count = min(readings, key=lambda r: abs(r[0][1]))
         # the product of the figures as written (the interval's middle is off by a fraction)
@@ -39,6 +40,17 @@ def check_product_unit(record: dict) -> list:
             f"单价×数量与金额不符：{written(price)} × {written(count)}{over} = {show(product, amount)}，文中{written(amount)}",
             amount["value"], product, diff, tol, [amount, price, count]))
     return [f for f in flags if f is not None]
+
+
+def _another_count_fits(facts: dict, rate: Interval, times: Decimal, counts: list, amount: dict) -> bool:
+    """Does another count of the same kind in the counts' paragraph, times the price, give the
+    amount? A standard paid to everyone (2460人) is read before the list of towns whose first
+    count (甲镇620人) stands nearest it: that reading is the report's."""
+    blocks = {c["source"].get("block") for c in counts}
+    kinds = {c["kind"] for c in counts}
+    return any(verdict(amount, (rate * interval_of(f)).scaled(times))[0] == "ok"
+               for f in facts.values() if f["kind"] in kinds and f["source"].get("block") in blocks
+               and f not in counts)
 
 
 def _set_standard(price: dict) -> Interval:

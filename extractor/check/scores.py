@@ -82,9 +82,10 @@ def _score_fact(value, source: dict, name: str, origin: Optional[str] = None) ->
 
 
 def _awarded(fact: dict):
-    """A score table's points are awarded as written: whole ones are exact (as form.score_total
-    has them); a score a report's prose sums up (投入绩效为19分) may be rounded."""
-    return points_interval(fact) if fact.get("origin") == "table" else interval_of(fact)
+    """A score table's points, and those a report lists by indicator (得14分。其中项目立项5分、
+    绩效目标4分…), are awarded as written: whole ones are exact (as form.score_total has
+    them); a score a report's prose sums up (投入绩效为19分) may be rounded."""
+    return points_interval(fact) if fact.get("origin") in ("table", "list") else interval_of(fact)
 
 
 @rule("score.tree")

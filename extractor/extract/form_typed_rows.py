@@ -153,6 +153,9 @@ class TypedRowReader:
         if len(pair) < 4 + words or any(t.positional for t in pair):
             return False
         target, actual, weight = pair[0], pair[1], pair[2 + words]
+        after = self.tokens[k + 1:k + 5 + words]
+        if len(after) == 4 + words and all(value_type(as_points(t).text) for t in after):
+            return False  # 津贴发放月数 | 12 | 12 | 5 | 5: a row's name and its four figures
         return (not is_label(bare(target.text)) and short_result(target.text)
                 and (value_type(actual.text) or looks_like_target(actual.text)
                      or (not is_label(bare(actual.text)) and short_result(actual.text)))

@@ -15,6 +15,7 @@ import regex
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from ..model import HEADING, TABLE, Document
+from .indicator_lines import indicator_lines
 from .sentences import SENTENCE_END, sentence_bounds
 
 _WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
@@ -182,6 +183,9 @@ def _text_indicators(doc: Document) -> list:
     seen = Counter((tuple(i["path"]), i["weight"]) for i in out)
     out = [i for i in out if seen[(tuple(i["path"]), i["weight"])] == 1]
     _drop_common_prefix(out)
+    if not out:
+        # 2b) lines of full marks and score (决策类指标满分15分，得14分。其中…)
+        out = indicator_lines(doc)
     # 3) the summary sentence with the first-level scores and the total
     for b in doc.blocks:
         if b.kind == TABLE or not _TOTAL_NAME.search(b.text):
@@ -255,7 +259,9 @@ _BRACKET = r"(?:[（(][^）)]{0,8}[）)])?"
 _GRADE_BANDS = regex.compile(
     rf"\d\s*分?\s*{_BRACKET}\s*(?:及?以上|及?以下)[^，。；]{{0,8}}为"
     rf"|\d\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:的|之间)?\s*(?:为|属于|评为|定为)"
-    rf"|\d\s*分?\s*[≤<＜≦]\s*(?:得分|总分|分数|综合得分)?\s*[≤<＜≦]\s*\d+(?:\.\d+)?\s*分?\s*(?:为|属于|评为|定为)")
+    rf"|\d\s*分?\s*[≤<＜≦]\s*(?:得分|总分|分数|综合得分)?\s*[≤<＜≦]\s*\d+(?:\.\d+)?\s*分?\s*(?:为|属于|评为|定为)"
+    # a grade's band in brackets after it: 等级为“良”（80分（含）至90分）
+    rf"|[（(]\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:之间)?\s*[）)]")
 _SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 

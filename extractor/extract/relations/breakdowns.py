@@ -3,6 +3,8 @@ text, or by the 其中 lines of a total in labelled lines (labelled_values.py ma
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..sentences import sentence_bounds, sentence_index
@@ -114,8 +116,12 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                         "complete": relation_patterns()["complete"].match(m.group(0)) is not None
                         or ends_with_the_rest(parts),
                         "source": {"block": block.index, "page": block.page}}
-            if _complete_family(parts):
-                relation["complete_family"] = True  # 基本支出 and 项目支出: the whole by definition
+            if _complete_family(parts) or _funding_levels_only(parts) and not any(
+                    f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
+                # 基本支出 and 项目支出: the whole by definition; the money of each level that gave
+                # (中央、省级、县级资金), when no further figure of the sentence may be a part the
+                # list's words did not take (其他资金（包括结转结余）551万元)
+                relation["complete_family"] = True
             after_break = regex.search(r"[；;]\s*$", text[total.source["end"]:m.start()]) is not None
             if (opens_sentence or after_break) and len(totals) > 1:
                 # 其中 opening a sentence (or a clause group: …，节约资金24.44万元；其中…) may break
@@ -162,6 +168,19 @@ def _complete_family(parts: list) -> bool:
                 sum(1 for p in parts if _CLAUSE_BREAK.split(p.context)[-1].find(member) >= 0) == 1 for member in family):
             return True
     return False
+
+
+def _funding_levels_only(parts: list) -> bool:
+    """Are the parts, one each, the money of three or more different levels of government
+    (funding_levels)? Each part's own clause names its level. (Two, 中央 and 省级, are as
+    often the main sources only, the county's own share left unsaid.)"""
+    levels = [_funding_levels().findall(_CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
+    return len(parts) >= 3 and all(len(found) == 1 for found in levels) and len({f[0] for f in levels}) == len(parts)
+
+
+@lru_cache(maxsize=1)
+def _funding_levels() -> regex.Pattern:
+    return regex.compile(vocabulary()["breakdown"]["funding_levels"])
 
 
 def _of_last_year(f) -> bool:

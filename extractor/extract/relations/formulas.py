@@ -122,18 +122,21 @@ def _part_named(words: str):
     return next((w for w in vocabulary()["rate_qualifiers"] if w in words), None)
 
 
-def _own_amount(text: str, rate, facts: list) -> bool:
-    """Does the rate's own clause (since the last ；or 。) hold an amount before it?"""
+def _own_amounts(text: str, rate, facts: list) -> list:
+    """The amounts of the rate's own clause (since the last ；or 。) before it."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, rate.source["start"])), default=0)
-    return any(g.kind == "amount" and start <= g.source["start"] < rate.source["start"] for g in facts)
+    return [g for g in facts if g.kind == "amount" and start <= g.source["start"] < rate.source["start"]]
 
 
 def _one_of_several_own_rates(text: str, rate, facts: list, spec: dict) -> bool:
     """Is the rate one of two or more rates of its label in the paragraph, each stated in a
     clause of its own with its own amount (by source, by county)? Their bases are each
-    clause's own plan, which the paragraph does not state."""
-    own = [g for g in facts if g.kind == "percent" and g.label == rate.label and _own_amount(text, g, facts)]
-    return len(own) >= 2 and rate in own
+    clause's own plan, which the paragraph does not state — unless the rate's clause states
+    it (项目支出预算11860.00万元，执行率为98.12%: a denominator of its label)."""
+    own = [g for g in facts if g.kind == "percent" and g.label == rate.label and _own_amounts(text, g, facts)]
+    if len(own) < 2 or rate not in own:
+        return False
+    return not any(g.label in spec[rate.label]["denominator"] for g in _own_amounts(text, rate, facts))
 
 
 def _paragraph_figures(pool: list, operands: set, block: int) -> list:

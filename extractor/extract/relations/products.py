@@ -40,9 +40,14 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
             amount = following[0]  # (the sentence's only price: several share one total)
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
-        counts = [g for g in reversed(facts[:i]) if g.kind in _COUNT_KINDS[per]
-                  and sentence_index(spans, g.source["start"]) >= si - 1
-                  and not is_a_change(block.text, g) and not of_last_year(block.text, g) and not per_unit(g)]
+        def countable(g):
+            return g.kind in _COUNT_KINDS[per] and not is_a_change(block.text, g) \
+                and not of_last_year(block.text, g) and not per_unit(g)
+        counts = [g for g in reversed(facts[:i]) if countable(g) and sentence_index(spans, g.source["start"]) >= si - 1]
+        if amount is not None:
+            # the count named between the price and what it paid, in their sentence (按每人每年
+            # 1200元标准，对3185名老年人发放…共计428.2万元) is whom the price paid first
+            counts = [g for g in facts[i + 1:facts.index(amount)] if countable(g)] + counts
         count = counts[0] if counts else None
         # (an average is written in words, 人均补贴720元; a standard in its unit, 720元/人)
         average = amount is None and count is not None and "/" not in f.text and periods is None

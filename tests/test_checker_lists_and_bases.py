@@ -1,0 +1,126 @@
+"""Readings of lists, standards and bases that a report states in prose: which count a
+standard paid, which base a rate of several is over, when a 其中 list of government levels
+names the whole, and a grade's band in brackets. Each passage was written for the test, with
+invented names and figures; the consistent one raises nothing, the inconsistent one is flagged."""
+from extractor.pipeline import extract_file
+
+
+def record_of(tmp_path, body, name="r.txt"):
+    f = tmp_path / name
+    f.write_text("某县民政局2023年度项目支出绩效评价报告\n\n" + body, encoding="utf-8")
+    return extract_file(f)
+
+
+def flags_of(tmp_path, body, rule=None):
+    return [f for f in record_of(tmp_path, body)["flags"] if rule is None or f["rule"] == rule]
+
+
+# ---------------------------------------------------------------- product.unit: whom the standard paid
+
+_TOWNS = ("全年培训农村劳动力1840人。分乡镇看，东坪镇460人，西坪镇390人，南坪乡350人，北坪乡640人。"
+          "培训补贴按2000元/人标准发放，共计发放{total}万元，其中东坪镇92万元。\n")
+
+
+def test_a_standard_paid_to_everyone_is_not_read_against_the_first_town(tmp_path):
+    # 2000 × 1840 = 368万元: the count of all, stated before the towns' list
+    assert flags_of(tmp_path, _TOWNS.format(total="368"), "product.unit") == []
+
+
+def test_a_standard_no_count_of_its_paragraph_gives_is_flagged(tmp_path):
+    [flag] = flags_of(tmp_path, _TOWNS.format(total="386"), "product.unit")
+    assert flag["severity"] == "error"
+
+
+_BETWEEN = "按每人每年{rate}元标准，对全县2150名困难残疾人发放生活补贴，共计发放{total}万元，补贴对象较上年的1980人增加170人。\n"
+
+
+def test_the_count_between_a_standard_and_its_total_is_whom_it_paid(tmp_path):
+    assert flags_of(tmp_path, _BETWEEN.format(rate="960", total="206.4"), "product.unit") == []
+    [flag] = flags_of(tmp_path, _BETWEEN.format(rate="960", total="260.4"), "product.unit")
+    assert "960元 × 2150名" in flag["message"] and "206.4万元" in flag["message"]
+
+
+# ---------------------------------------------------------------- ratio.stated: a rate over its own base
+
+_TWO_RATES = ("全年调整后预算数为8650.00万元，本年支出合计8302.40万元，整体预算执行率95.98%。支出中，基本支出1230.50万元；"
+              "项目支出7071.90万元。项目支出预算7420.00万元，执行率为{rate}%。\n")
+
+
+def test_a_rate_whose_clause_states_its_base_is_checked_beside_another_rate(tmp_path):
+    assert flags_of(tmp_path, _TWO_RATES.format(rate="95.31"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, _TWO_RATES.format(rate="97.42"), "ratio.stated")
+    assert "95.31%" in flag["message"]
+
+
+def test_rates_of_several_sources_each_over_a_plan_not_stated_stay_unchecked(tmp_path):
+    body = "省级资金到位1250万元，到位率100%；县级资金到位500万元，到位率80%。项目年初预算1800万元。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+# ---------------------------------------------------------------- sum.breakdown: the levels that gave
+
+def test_a_list_of_government_levels_short_of_its_total_is_a_warning(tmp_path):
+    body = "全年到位康复救助资金2648.5万元，其中中央资金1520.0万元、省级资金806.3万元、县级资金262.2万元。\n"
+    [flag] = flags_of(tmp_path, body, "sum.breakdown")
+    assert flag["severity"] == "warning" and "差60.0万元" in flag["message"]
+
+
+def test_a_levels_list_that_goes_on_with_another_source_is_not_read_as_complete(tmp_path):
+    # the last part sits after a bracketed 包括, where the list's words end: it may be the gap
+    body = ("2022年补助经费预算数18240万元，其中：中央补助资金7120万元，自治区财政补助资金2410万元，"
+            "盟市财政补助资金1980万元，旗县级财政资金6350万元，其他资金（包括结转结余资金、利息收入）380万元。\n")
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_levels_list_that_adds_up_raises_nothing(tmp_path):
+    body = "全年到位康复救助资金2588.5万元，其中中央资金1520.0万元、省级资金806.3万元、县级资金262.2万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+def test_a_list_of_purposes_short_of_its_total_names_the_main_ones_only(tmp_path):
+    body = "全年到位资金2648.5万元，其中康复训练1520.0万元、辅具适配806.3万元、家庭无障碍改造262.2万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []
+
+
+# ---------------------------------------------------------------- scores: a band is no indicator
+
+def test_a_grade_band_in_brackets_is_no_indicator_score(tmp_path):
+    body = ("三、评价结果。决策得分13.5分，过程得分18.0分，产出得分32.5分，效益得分25.2分，综合得分89.2分，"
+            "对应评价等级为“良”（80分（含）至90分）。\n")
+    record = record_of(tmp_path, body)
+    assert [f for f in record["flags"] if f["rule"] == "score.tree"] == []
+    assert [str(i["score"]) for i in record["indicators"]] == ["13.5", "18.0", "32.5", "25.2", "89.2"]
+
+
+def test_a_total_named_合计得分_is_the_reports_score_and_its_grade_is_checked(tmp_path):
+    body = ("二、评价得分。决策部分得12分，过程部分得17分，产出部分得28分，效益部分得21.5分，合计得分78.5分。"
+            "根据评分标准，90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。本项目评价等级为“良”。\n")
+    record = record_of(tmp_path, body)
+    assert str(record["metadata"]["score"]) == "78.5"
+    [flag] = [f for f in record["flags"] if f["rule"] == "score.grade"]
+    assert flag["computed"] == "中"
+
+
+_LINES = ("评价组按百分制设置指标，得分情况如下：\n"
+          "（一）决策类指标满分20分，得{decision}分。其中项目立项6分、绩效目标6分、资金投入7分，扣分原因是目标未量化。\n"
+          "（二）过程类指标满分20分，得18分。其中资金管理10分、组织实施8分。\n"
+          "（三）产出类指标满分30分，得28.5分。\n（四）效益类指标满分30分，得27分。\n"
+          "综上，总得分{total}分，评价等级为“优”。\n")
+
+
+def test_indicators_listed_a_line_each_with_their_sub_scores_add_up(tmp_path):
+    record = record_of(tmp_path, _LINES.format(decision="19", total="92.5"))
+    paths = [(tuple(i["path"]), i["weight"], i["score"]) for i in record["indicators"]]
+    assert (("决策",), 20, 19) in paths and (("决策", "资金投入"), None, 7) in paths
+    assert [f for f in record["flags"] if f["rule"] == "score.tree"] == []
+
+
+def test_sub_scores_short_of_their_line_are_a_score_tree_error(tmp_path):
+    # 6 + 6 + 7 = 19, the line says 20 (the total 93.5 keeps the first level adding up)
+    [flag] = flags_of(tmp_path, _LINES.format(decision="20", total="93.5"), "score.tree")
+    assert flag["severity"] == "error" and "决策20分" in flag["message"]
+
+
+def test_one_line_of_full_marks_and_score_is_no_indicator_tree(tmp_path):
+    record = record_of(tmp_path, "该项目满分100分，得92分，其中决策18分、过程19分，评价等级为优。\n")
+    assert not [i for i in record["indicators"] if i.get("origin") == "list"]
