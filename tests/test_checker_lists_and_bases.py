@@ -124,3 +124,60 @@ def test_sub_scores_short_of_their_line_are_a_score_tree_error(tmp_path):
 def test_one_line_of_full_marks_and_score_is_no_indicator_tree(tmp_path):
     record = record_of(tmp_path, "该项目满分100分，得92分，其中决策18分、过程19分，评价等级为优。\n")
     assert not [i for i in record["indicators"] if i.get("origin") == "list"]
+
+
+# ---------------------------------------------------------------- a list by what it sorts
+
+_SORTED = "全年筹集临时救助资金860万元，实际支出{spent}万元，执行率{rate}%。按救助对象分，低保对象支出{a}，特困人员支出{b}万元。\n"
+
+
+def test_a_list_by_what_it_sorts_is_all_of_the_whole_before_it(tmp_path):
+    assert flags_of(tmp_path, _SORTED.format(spent="812.4", rate="94.47", a="530.6万元", b="281.8")) == []
+    [flag] = flags_of(tmp_path, _SORTED.format(spent="812.4", rate="94.47", a="510.6万元", b="281.8"), "sum.breakdown")
+    assert flag["severity"] == "error" and "差20.0万元" in flag["message"]
+
+
+def test_a_part_of_a_sorted_list_written_in_yuan_is_a_unit_slip(tmp_path):
+    [flag] = flags_of(tmp_path, _SORTED.format(spent="812.4", rate="94.47", a="530.6元", b="281.8"))
+    assert flag["rule"] == "unit.slip" and flag["slip"][0]["written"] == "530.6元"
+
+
+# ---------------------------------------------------------------- a review's score; a change's table
+
+def test_a_reviews_score_is_the_reports_and_its_columns_are_points(tmp_path):
+    body = ("受县财政局委托，复核组对自评结果进行了复核。主管部门自评分为95分，复核分为87分，复核等级为“良”。\n\n"
+            "| 一级指标 | 分值 | 自评分 | 复核分 | 扣分 |\n| 决策 | 20 | 19 | 18 | 1 |\n| 过程 | 20 | 19 | 16 | 3 |\n"
+            "| 产出 | 30 | 29 | 27 | 2 |\n| 效益 | 30 | 28 | 26 | 2 |\n| 合计 | 100 | 95 | 87 | 8 |\n")
+    record = record_of(tmp_path, body)
+    assert str(record["metadata"]["score"]) == "87"
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    points = sorted(str(f["value"]) for f in record["facts"] if f["kind"] == "score" and f["source"].get("col") in (3, 4))
+    assert points == sorted(["18", "16", "27", "26", "87", "1", "3", "2", "2", "8"])
+
+
+_CHANGE = ("一、收入情况\n2023年本年收入合计2316.50万元，由财政拨款收入2290.10万元和其他收入26.40万元构成。\n\n"
+           "| 支出类型 | 年初预算（万元） | 决算数（万元） | 上年决算（万元） |\n| 基本支出 | 910.00 | 902.36 | 861.20 |\n"
+           "| 项目支出 | 1380.00 | 1306.90 | 1428.45 |\n| 合计 | 2290.00 | 2209.26 | 2289.65 |\n\n"
+           "本年支出决算较上年减少80.39万元，下降{rate}%。\n")
+
+
+def test_a_change_whose_two_years_stand_in_the_table_above_is_read_against_them(tmp_path):
+    # 80.39 ÷ 2289.65 = 3.51%; this year's figure is not in the change's paragraph
+    assert flags_of(tmp_path, _CHANGE.format(rate="3.51"), "diff.change") == []
+    [flag] = flags_of(tmp_path, _CHANGE.format(rate="4.51"), "diff.change")
+    assert flag["severity"] == "error"
+
+
+# ---------------------------------------------------------------- rates of counts
+
+def test_a_count_rate_whose_act_follows_its_count_is_checked(tmp_path):
+    body = "全年完成职业技能培训2400人，其中2136人取得职业技能等级证书，取证率{rate}%。\n"
+    assert flags_of(tmp_path, body.format(rate="89.00"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.format(rate="94.20"), "ratio.stated")
+    assert flag["message"].endswith("计算为89%")
+
+
+def test_an_earlier_rates_numerator_is_no_whole_of_the_next_rate(tmp_path):
+    # 1452 ÷ 1980 = 73.33%: the whole is in the paragraph before; 1731 is the other rate's
+    body = ("全年培训1980人。\n\n参训人员中，取得证书的有1731人，取证率87.42%；实现稳定就业的有1452人，就业率73.33%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []

@@ -97,6 +97,11 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
     if not wrong_base and any(_rate_of_base(rate, change, facts[b], sign)
                               for b in rel.get("base_alternatives") or [] if b in facts):
         return flags  # the rate is of another figure of the paragraph, as last year's or as this year's
+    if not wrong_base and not prev and cur and cur["source"].get("block") != change["source"].get("block") and any(
+            _rate_of_base(rate, change, f, sign) for f in _figures_just_before(change, facts)):
+        # this year's figure was looked for outside the change's paragraph: the table right
+        # above it (上年决算 | 合计 1977.97) may hold the two years' own figures
+        return flags
     message = (f"增减率与增减额不符：文中{written(rate)}，按{written(change)}÷上年数计算为{rounded(expected.mid, 2)}%")
     if wrong_base:
         message += f"；文中比率等于{written(change)}÷本年数{written(cur)}，分母用错（应以上年数为基数）"
@@ -114,3 +119,13 @@ def _rate_of_base(rate: dict, change: dict, figure: dict, sign: Decimal) -> bool
         if expected is not None and verdict(rate, expected)[0] == "ok":
             return True
     return False
+
+
+def _figures_just_before(change: dict, facts: dict) -> list:
+    """Figures of the change's kind and unit in its paragraph and the two blocks before it
+    (a table of both years' figures, then the sentence that states their change)."""
+    block = change["source"].get("block")
+    if block is None:
+        return []
+    return [f for f in facts.values() if f is not change and f["kind"] == change["kind"] and f["unit"] == change["unit"]
+            and f["source"].get("block") is not None and block - 2 <= f["source"]["block"] <= block]

@@ -97,18 +97,22 @@ def _numerators(text: str, rate, before: list, rate_word: str) -> list:
     for g in reversed(before):
         if _start(g) <= since or _start(g) < clause_start:
             break
-        if _operand(g) and _done(g, rate_word):
+        if _operand(g) and _done(g, rate_word, _CLAUSE_TAIL.match(text, g.source["end"]).group(0)):
             out.append(g)
     return out[:2]
 
 
-def _done(fact, rate_word: str) -> bool:
-    """Is the count worded as the act done (实际参保, 已签约, 接受健康管理), not as planned
-    or due (计划完成, 应参保) nor as taken out (剔除参加职工医保的)? Such a count is a
-    numerator, never a whole: 参保人数12.35万人，其中脱贫人口参保2.46万人，参保率100% is the
-    rate of the 脱贫人口, whose number is not stated."""
+# the words after a count up to its clause's end (其中2850人取得证书: the act is written after it)
+_CLAUSE_TAIL = regex.compile(r"[^，,；;。]{0,20}")
+
+
+def _done(fact, rate_word: str, after: str = "") -> bool:
+    """Is the count worded as the act done (实际参保, 已签约, 接受健康管理; or after it:
+    2850人取得证书), not as planned or due (计划完成, 应参保) nor as taken out (剔除参加职工
+    医保的)? Such a count is a numerator, never a whole: 参保人数12.35万人，其中脱贫人口参保
+    2.46万人，参保率100% is the rate of the 脱贫人口, whose number is not stated."""
     v = _vocab()
-    words = fact.context or ""
+    words = (fact.context or "") + after
     return bool((v["acts"][rate_word].search(words) or v["actual"].search(words))
                 and not v["planned"].search(words) and not v["removed"].search(words))
 
@@ -118,10 +122,11 @@ def _denominators(before: list, numerators: list, rate_word: str, spans: list, t
     breakdown total it is a part of, and those stated before it in its sentence that are no
     part of another (共有3200户（含监测户450户）: the whole is 3200); none of them worded as
     the act done (another town's 参保人数 beside this town's is no whole of it), nor stated
-    before an earlier rate of the same word (应参保30.85万人 … 参保率97.05%；脱贫人口参保
-    4.12万人，参保率100%: that whole was the earlier rate's)."""
+    before an earlier count rate (应参保30.85万人 … 参保率97.05%；脱贫人口参保4.12万人，参保率
+    100%: that whole was the earlier rate's; 取得证书的有2188人，取证率88.94%；实现就业的有1806人，
+    就业率73.41%: 2188 is the other rate's numerator, not this one's whole)."""
     out = {}
-    earlier = [_start(g) for g in before if _rate_word(g) == rate_word]
+    earlier = [_start(g) for g in before if _rate_word(g) is not None]
     since = earlier[-1] if earlier else -1
     for num in numerators:
         sentence = sentence_index(spans, _start(num))
