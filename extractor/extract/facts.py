@@ -18,6 +18,7 @@ from ..patterns import load_json
 from ..subjects import subject_names
 from .glued_points import glued_point_facts
 from .glued_rates import glued_rate_facts
+from .glued_score_tree import glued_tree_facts
 from .labelled_values import labelled_values
 from .labels import clause_before, formula_name, label_for, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
@@ -81,7 +82,7 @@ def extract_facts(doc: Document) -> list:
             taken.add((block.index, start))
         return fact
 
-    for find in (labelled_values, glued_rate_facts, glued_point_facts):
+    for find in (labelled_values, glued_rate_facts, glued_point_facts, glued_tree_facts):
         facts.extend(find(doc, new_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"

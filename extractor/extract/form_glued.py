@@ -108,6 +108,7 @@ _FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|
                           r"(?P<figures>\d[\d.]*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
 _AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 _RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
+_AMOUNT_OR_ZERO = regex.compile(rf"0|{_AMOUNT.pattern}")
 
 
 def _split_fund_runs(tokens: list) -> list:
@@ -117,10 +118,25 @@ def _split_fund_runs(tokens: list) -> list:
     rows = vocab()["fund_row"]
     out = []
     above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
+    before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
     for k, t in enumerate(tokens):
+        before_rate = _columns_before_rate(tokens, k) or before_rate
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
-        cut = (fund_cut(m["figures"], m["lead"]) or points_cut(m["figures"], m["lead"])) if m else None
+        cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
+        dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
+        amounts = _amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"]) if dashed else None
+        if amounts is not None:
+            # a 其中 row with a dash under 分值 (450456.5443.86—97.23%—): the amounts before
+            # the dash, cut where the rate is their ratio
+            base = dashed.start("figures")
+            out.extend(t.piece(base + a, base + b) for a, b in amounts)
+            out.append(t.piece(*dashed.span("dash")))
+            out.append(t.piece(dashed.start("rate"), dashed.end("rate") + 1))
+            end = dashed.end()
+            if t.text[end:].strip():
+                out.append(t.piece(end, len(t.text)))
+            continue
         if cut is None:
             like = _like_above(t.text, above) if after_label else None
             if like is None:
@@ -146,6 +162,50 @@ def _split_fund_runs(tokens: list) -> list:
     return out
 
 
+_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/])(?P<rate>\d[\d.]*)%(?:[—－/](?!\d))?")
+
+
+def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:
+    """[(start, end)] cutting the figures into n amounts two of which make the rate, when
+    exactly one cut does."""
+    if n < 2 or not _RATE.fullmatch(rate) or len(figures) > n * _MAX_AMOUNT_CHARS:
+        return None
+    run, rate_cell = figures + rate, (len(figures), len(figures) + len(rate))
+    fits = [cut for cut in _amount_cells(figures, 0, n) if _rate_fits(run, cut + [rate_cell])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _amount_cells(figures: str, pos: int, n: int):
+    """Every cut of figures[pos:] into n amounts (a 0 among them: the count of cells is
+    known, so a 0 glued on no longer reads every way — 03030 is 0 | 30 | 30)."""
+    if n == 1:
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos) and len(figures) - pos <= _MAX_AMOUNT_CHARS:
+            yield [(pos, len(figures))]
+        return
+    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos, end):
+            for rest in _amount_cells(figures, end, n - 1):
+                yield [(pos, end)] + rest
+
+
+def _columns_before_rate(tokens: list, k: int) -> Optional[int]:
+    """Where token k is a fund header's 执行率 (maybe run into the 得分 after it), how many of
+    the header's money and 分值 columns stand right before it (年初预算数 | 全年预算数 |
+    全年执行数 | 分值 | 执行率: 4)."""
+    columns = vocab()["fund_col"]
+    if columns.get(bare(tokens[k].text)) != "执行率" and not bare(tokens[k].text).startswith("执行率"):
+        return None
+    names = []
+    for t in reversed(tokens[max(0, k - 6):k]):
+        if columns.get(bare(t.text)) not in _AMOUNT_COLUMNS:
+            break
+        names.append(columns[bare(t.text)])
+    return (len(names), names[0] == "分值") if names else None
+
+
+_AMOUNT_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值")
+
+
 def _like_above(text: str, above: list) -> Optional[list]:
     """[(start, end)] cutting a run of bare figures into the first two or more amounts of the
     row above, when it is exactly those run together; else None."""
@@ -163,14 +223,22 @@ def _like_above(text: str, above: list) -> Optional[list]:
 
 
 @lru_cache(maxsize=1024)
-def fund_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
-    """Of the readings that fit, those with the fewest cells (4.9 | 19 | 4.9 fits as well
-    as 194.9, but no form splits a figure so), then those whose amounts have one number of
-    decimals; taken when there is one. `lead` is an amount of the row written apart before
-    the run (its budget, with its unit); the rate may be a ratio with it."""
+def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None) -> Optional[list]:
+    """Of the readings that fit, those with as many cells as the header has `columns` before
+    its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under 年初 | 全年 | 执行 | 分值, not
+    473.8610), else those with the fewest cells (4.9 | 19 | 4.9 fits as well as 194.9, but no
+    form splits a figure so), then those whose amounts have one number of decimals; taken
+    when there is one. `lead` is an amount of the row written apart before the run (its
+    budget, with its unit); the rate may be a ratio with it."""
     if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
         return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
+    if columns:
+        n, weighted = columns
+        # (the cell before the rate is the row's 分值 where the header puts it there: ≤ 100)
+        as_header = [r for r in readings if len(r) - 1 + bool(lead) == n
+                     and (not weighted or _SCORE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)]
+        readings = as_header or readings
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)

@@ -56,11 +56,13 @@ def _score_table_metadata(metadata: dict, sources: dict, table: dict, by_id: dic
 
 
 def apply_score_table_total(metadata: dict, sources: dict, indicators: list) -> None:
-    """The same for a score table read as a real table (extract/indicators.py): its one total
-    row's score, when that row's 分值 is 100 and no score was stated in words."""
+    """The same for a score table read as a real table (extract/indicators.py) or run together
+    and read as its one reading (glued_score_tree.py): its one total row's score, when that
+    row's 分值 is 100 and no score was stated in words."""
     if metadata.get("score") is not None:
         return
-    totals = [i for i in indicators if i.get("total") and i.get("origin") == "table"]
+    totals = [i for i in indicators if i.get("total") and i.get("origin") in ("table", "list")
+              and i.get("weight") is not None]
     if len(totals) == 1 and totals[0]["weight"] == 100 and totals[0]["score"] <= 100:
         metadata["score"] = totals[0]["score"]
         sources["score"] = totals[0]["source"]

@@ -350,6 +350,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                     continue
                 if not is_score_figure(self.tokens[end].text):
                     break
+                if not nums and len(split := leading_scores(self.tokens[end])) == 2:
+                    # 总分10098.69: 分值 100 and 总分 98.69 run together (no total is above 100)
+                    nums, end = split, end + 1
+                    break
                 nums.append(self.tokens[end])
                 end += 1
             if not nums and end < len(self.tokens):

@@ -15,6 +15,7 @@ import regex
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from ..model import HEADING, TABLE, Document
+from .glued_score_tree import glued_tree_indicators
 from .indicator_lines import indicator_lines
 from .sentences import SENTENCE_END, sentence_bounds
 
@@ -53,7 +54,9 @@ def extract_indicators(doc: Document) -> list:
         if block.kind == TABLE:
             out += _table_indicators(block)
     if not any(i["origin"] == "table" for i in out):
-        out += _text_indicators(doc)
+        # a score table run together (一级指标分值二级指标分值…) is read as its one reading;
+        # the text readers would take its glued figures for sentences' scores
+        out += glued_tree_indicators(doc) or _text_indicators(doc)
     return out
 
 

@@ -1,0 +1,286 @@
+"""Score tables a document-sharing site or a text layer ran together with no cell breaks:
+一级指标分值二级指标分值三级指标分值得分决策20项目立项10立项依据充分性55立项程序规范性55…
+合计10095.8. Each first- and second-level name is followed by its 分值, each third-level name
+by its 分值 and 得分 run together (55 is 5 and 5; 32.5 is 3 and 2.5; 1010 is 10 and 10).
+
+The digits are cut only where the table's own arithmetic leaves one reading: every level's
+分值 add up to its parent's (the first level's to the total's, 100 where the 合计 row states
+it), every 得分 is at most its 分值, no figure has a leading 0 it does not need. Where the
+合计 row states the total score, a reading whose 得分 add up to it is preferred to one whose
+do not. A table the excerpt cuts off is read up to its last whole first-level indicator.
+When no single reading fits, nothing is read: the run is left as it is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from bisect import bisect_right
+from typing import Optional
+
+import regex
+
+from ..model import TABLE, Document
+
+_HEADER = regex.compile(
+    r"一级指标\s*(?:分值|权重)\s*二级指标\s*(?:分值|权重)\s*三级指标\s*(?:分值|权重)\s*(?:自评|评价|实际)?得分")
+# a name (no digits) and the run of figures after it, cells maybe a space apart
+_TOKEN = regex.compile(r"\s*(?P<name>[^\d\s][^\d]*?)\s*(?P<run>\d[\d.]*(?:[ \t]+\d[\d.]*)*)")
+_TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计)$")
+_POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+_MAX_NAME = 30  # longer words are prose, not an indicator's name
+_MAX_PARSES = 64
+
+
+@dataclass
+class Figure:
+    block: object
+    start: int
+    end: int
+    value: Decimal
+    label: str  # 分值 | 得分
+    path: tuple
+
+
+@dataclass
+class Tree:
+    figures: list = field(default_factory=list)
+    # (path, weight, score, source) for each indicator; the total as path ("合计",)
+    indicators: list = field(default_factory=list)
+    # (block index, start, end): the text the table stands in, header to its last figure
+    covers: list = field(default_factory=list)
+
+    def covering(self, block_index: int, start: int, end: int) -> bool:
+        return any(b == block_index and s < end and start < e for b, s, e in self.covers)
+
+
+def glued_score_trees(doc: Document) -> list:
+    """The run-together three-level score tables of `doc`, each read as its one reading."""
+    if not any("一级指标" in b.text for b in doc.blocks if b.kind != TABLE):
+        return []  # the header's own words: a cheap test first
+    out = []
+    for text, place in _runs_of_text(doc):
+        for header in _HEADER.finditer(text):
+            tree = _read(text, place, header.end())
+            if tree is not None:
+                tree.covers = _covers(place, header.start(), max(_ends(tree, place)))
+                out.append(tree)
+    return out
+
+
+class _Places:
+    """Where each character of joined blocks' texts stands: its block and its offset there."""
+
+    def __init__(self, blocks: list):
+        self.blocks, self.starts, at = blocks, [], 0
+        for b in blocks:
+            self.starts.append(at)
+            at += len(b.text)
+
+    def of(self, pos: int) -> tuple:
+        k = bisect_right(self.starts, pos) - 1
+        return self.blocks[k], pos - self.starts[k]
+
+
+def _runs_of_text(doc: Document):
+    """Consecutive text blocks joined (a table broken over lines at any width), with where
+    each joined character stands."""
+    run: list = []
+    for b in list(doc.blocks) + [None]:
+        if b is None or b.kind == TABLE:
+            if run:
+                yield "".join(x.text for x in run), _Places(run)
+            run = []
+            continue
+        run.append(b)
+
+
+def _tokens(text: str, at: int) -> tuple:
+    """[(name, [(start, end) of each space-apart piece of its run])] from `at` up to the
+    total row, and the total row's token (or None)."""
+    out = []
+    pos = at
+    while True:
+        m = _TOKEN.match(text, pos)
+        if m is None or len(m["name"].strip()) > _MAX_NAME:
+            return out, None
+        pieces = [(p.start() + m.start("run"), p.end() + m.start("run")) for p in regex.finditer(r"\d[\d.]*", m["run"])]
+        token = (regex.sub(r"\s+", "", m["name"]), pieces)
+        if _TOTAL_NAME.match(token[0]):
+            return out, token
+        out.append(token)
+        pos = m.end()
+
+
+def _cuts(text: str, pieces: list, parts: int) -> list:
+    """Every way to read a run's pieces as `parts` figures: pieces a space apart are cells
+    already; one glued piece is cut where both sides are figures."""
+    if len(pieces) == parts:
+        return [pieces] if all(_POINTS.fullmatch(text, a, b) for a, b in pieces) else []
+    if len(pieces) != 1 or parts != 2:
+        return [] if len(pieces) != 1 or parts != 1 else ([pieces] if _POINTS.fullmatch(text, *pieces[0]) else [])
+    a, b = pieces[0]
+    return [[(a, k), (k, b)] for k in range(a + 1, b)
+            if _POINTS.fullmatch(text, a, k) and _POINTS.fullmatch(text, k, b)]
+
+
+def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
+    tokens, total = _tokens(text, at)
+    if len(tokens) < 3:
+        return None
+    total_weight = total_score = None
+    if total is not None:
+        for cut in _cuts(text, total[1], 2):
+            w, s = (Decimal(text[a:b]) for a, b in cut)
+            if w == 100 and s <= w:
+                total_weight, total_score = cut
+        if total_weight is None:
+            return None  # a total row that is no 100 and a score: not this table's shape
+    num = lambda span: Decimal(text[span[0]:span[1]])  # noqa: E731
+    # every reading of the first-level indicators, each to the end of a whole first-level one
+    readings = []
+    for parse in _level1(text, tokens, 0, Decimal(100) if total is not None else None):
+        readings.append(parse)
+        if len(readings) > _MAX_PARSES:
+            return None
+    if not readings:
+        return None
+    longest = max(r[0] for r in readings)
+    readings = [r for r in readings if r[0] == longest]
+    if total is not None:
+        if longest != len(tokens):
+            return None
+        fitting = [r for r in readings if sum(num(s) for s in _scores(r[1])) == num(total_score)]
+        readings = fitting or readings
+    if len({tuple(tuple(x[:3]) for x in r[1]) for r in readings}) != 1:
+        return None  # more than one reading fits
+    pairs = [(w, sc) for _, w, sc in readings[0][1] if sc is not None]
+    if not pairs or 2 * sum(1 for w, sc in pairs if w[1] == sc[0] and place.of(w[1] - 1)[0] is place.of(sc[0])[0]) < len(pairs):
+        return None  # most 分值 and 得分 stand in cells of their own (one a line): the form reader's
+    figures = [span for _, w, sc in readings[0][1] for span in (w, sc) if span is not None]
+    if not _within_one_block(place, figures + ([total_weight, total_score] if total is not None else [])):
+        return None
+    tree = Tree()
+    for path, weight, score in readings[0][1]:
+        for span, label in ((weight, "分值"), (score, "得分")):
+            if span is not None:
+                tree.figures.append(_figure(place, span, text, label, path))
+        tree.indicators.append((path, num(weight), num(score) if score else None, _source(place, score or weight, text)))
+    if total is not None:
+        tree.figures += [_figure(place, total_weight, text, "分值", ("合计",)),
+                         _figure(place, total_score, text, "总分", ("合计",))]
+        tree.indicators.append((("合计",), Decimal(100), num(total_score), _source(place, total_score, text)))
+    return tree
+
+
+def _scores(nodes: list) -> list:
+    return [score for _, _, score in nodes if score is not None]
+
+
+def _level1(text: str, tokens: list, i: int, budget: Optional[Decimal]):
+    """(next token, nodes) for each reading of whole first-level indicators from token i:
+    up to the budget (100) when known, else as many as read whole (an excerpt cut off)."""
+    if budget is not None and budget == 0:
+        yield i, []
+        return
+    if i >= len(tokens):
+        if budget is None:
+            yield i, []
+        return
+    name, pieces = tokens[i]
+    readable = False
+    for (w_span,) in _cuts(text, pieces, 1):
+        w = Decimal(text[slice(*w_span)])
+        if w == 0 or (budget is not None and w > budget):
+            continue
+        for j, children in _children(text, tokens, i + 1, w, (name,), level=2):
+            readable = True
+            for k, rest in _level1(text, tokens, j, None if budget is None else budget - w):
+                yield k, [((name,), w_span, None)] + children + rest
+    if budget is None and not readable:
+        yield i, []  # the excerpt ends inside this indicator: the whole ones before it stand
+
+
+def _children(text: str, tokens: list, i: int, budget: Decimal, parent: tuple, level: int):
+    """(next token, nodes) for each reading of a parent's children from token i whose 分值
+    add up to its `budget`: second-level ones with their own children, or third-level ones
+    with 分值 and 得分 run together."""
+    if budget == 0:
+        yield i, []
+        return
+    if i >= len(tokens):
+        return
+    name, pieces = tokens[i]
+    path = parent + (name,)
+    if level == 2:
+        for (w_span,) in _cuts(text, pieces, 1):
+            w = Decimal(text[slice(*w_span)])
+            if 0 < w <= budget:
+                for j, grand in _children(text, tokens, i + 1, w, path, level=3):
+                    for k, rest in _children(text, tokens, j, budget - w, parent, level=2):
+                        yield k, [(path, w_span, None)] + grand + rest
+        return
+    for w_span, s_span in _cuts(text, pieces, 2):
+        w, s = Decimal(text[slice(*w_span)]), Decimal(text[slice(*s_span)])
+        if 0 < w <= budget and s <= w:
+            for k, rest in _children(text, tokens, i + 1, budget - w, parent, level=3):
+                yield k, [(path, w_span, s_span)] + rest
+
+
+def _figure(place: _Places, span: tuple, text: str, label: str, path: tuple) -> Figure:
+    block, start = place.of(span[0])
+    return Figure(block, start, start + span[1] - span[0], Decimal(text[span[0]:span[1]]), label, path)
+
+
+def _source(place: _Places, span: tuple, text: str) -> dict:
+    block, start = place.of(span[0])
+    return {"page": block.page, "block": block.index, "start": start, "end": start + span[1] - span[0],
+            "quote": text[span[0]:span[1]]}
+
+
+def _ends(tree: Tree, place: _Places):
+    """The end of each figure of the tree, as a position in the joined text."""
+    for fig in tree.figures:
+        k = place.blocks.index(fig.block)
+        yield place.starts[k] + fig.end
+
+
+def _covers(place: _Places, lo: int, hi: int) -> list:
+    """[lo, hi) of the joined text as (block index, start, end) pieces, one per block."""
+    out = []
+    for k, b in enumerate(place.blocks):
+        a, z = max(lo, place.starts[k]), min(hi, place.starts[k] + len(b.text))
+        if a < z:
+            out.append((b.index, a - place.starts[k], z - place.starts[k]))
+    return out
+
+
+def _within_one_block(place: _Places, spans: list) -> bool:
+    """Does each figure stand within one block (a line break inside a figure joins two
+    lines' digits: no figure to quote)?"""
+    return all(place.of(a)[0] is place.of(b - 1)[0] for a, b in spans)
+
+
+def glued_tree_facts(doc: Document, make_fact) -> list:
+    """Facts in 分 for every 分值 and 得分 of the run-together score tables of `doc`;
+    `make_fact(block, start, end, unit, label)` builds one (None for a figure already a fact)."""
+    out = []
+    for tree in glued_score_trees(doc):
+        for fig in tree.figures:
+            fact = make_fact(fig.block, fig.start, fig.end, "分", fig.label)
+            if fact is not None:
+                fact.subject = fig.path[-1]
+                fact.extra["score_tree_path"] = list(fig.path)
+                out.append(fact)
+    return out
+
+
+def glued_tree_indicators(doc: Document) -> list:
+    """The indicator entries (record["indicators"]) of the run-together score tables."""
+    out = []
+    for tree in glued_score_trees(doc):
+        for path, weight, score, source in tree.indicators:
+            entry = {"path": list(path), "weight": weight, "score": score, "origin": "list", "source": source}
+            if path == ("合计",):
+                entry["total"] = True
+            out.append(entry)
+    return out

@@ -1,0 +1,90 @@
+"""Score tables and fund rows a document-sharing site ran together with no cell breaks, read
+only where the table's own arithmetic leaves one reading. The tables are written for the
+test, with invented names and figures."""
+from decimal import Decimal
+
+from conftest import text_record
+
+_HEAD = "2021年度乡村道路养护项目绩效评价评分表一级指标分值二级指标分值三级指标分值得分"
+# 决策 20 = 立项 8 (4 + 4) + 目标 12 (6 + 6); 过程 30 = 管理 30 (10 + 10 + 10);
+# 产出 30 = 数量 30 (15 + 15); 效益 20 = 社会 20 (10 + 10)
+_BODY = ("决策20项目立项8立项依据充分性44立项程序规范性43.5绩效目标12目标合理性65.5指标明确性66"
+         "过程30资金管理30资金到位率1010预算执行率109.2资金使用合规性1010"
+         "产出30产出数量30养护里程完成率1515路面修补完成率1514"
+         "效益20社会效益20群众出行便利度109满意度1010")
+
+
+def _points(record):
+    return sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "score")
+
+
+def test_a_run_together_score_table_is_read_where_its_weights_add_up(tmp_path):
+    record = text_record(tmp_path, _HEAD + _BODY + "合计10096.2评价等级优\n", "tree.txt")
+    leaves = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"] if len(i["path"]) == 3}
+    assert leaves[("决策", "项目立项", "立项程序规范性")] == (Decimal(4), Decimal("3.5"))
+    assert leaves[("过程", "资金管理", "预算执行率")] == (Decimal(10), Decimal("9.2"))
+    assert leaves[("产出", "产出数量", "路面修补完成率")] == (Decimal(15), Decimal(14))
+    assert str(record["metadata"]["score"]) == "96.2"
+    # every weight and score once, and the total's two
+    assert len(_points(record)) == 4 + 5 + 11 * 2 + 2
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_scores_total_the_table_does_not_make_is_flagged(tmp_path):
+    record = text_record(tmp_path, _HEAD + _BODY + "合计10098.2评价等级优\n", "tree_bad.txt")
+    [flag] = [f for f in record["flags"] if f["rule"] == "score.tree"]
+    assert flag["severity"] == "error" and "96.2" in flag["message"]
+
+
+def test_a_table_cut_off_is_read_to_its_last_whole_first_level_indicator(tmp_path):
+    cut = _BODY[:_BODY.index("产出30") + len("产出30产出数量30养护里程完成率15")]
+    record = text_record(tmp_path, "文档共3页\n" + _HEAD + cut, "tree_cut.txt")
+    paths = {tuple(i["path"]) for i in record["indicators"]}
+    assert ("过程", "资金管理", "资金使用合规性") in paths
+    assert not any(p[0] == "产出" for p in paths)
+
+
+def test_weights_that_do_not_add_up_leave_the_run_alone(tmp_path):
+    # 项目立项 says 8 but its items say 4 + 3: no reading of the table fits
+    body = _BODY.replace("立项程序规范性43.5", "立项程序规范性33")
+    record = text_record(tmp_path, _HEAD + body + "合计10095.7\n", "tree_off.txt")
+    assert [i for i in record["indicators"] if i.get("origin") == "list"] == []
+    assert _points(record) == [] or Decimal(44) not in _points(record)
+
+
+def test_one_cell_a_line_is_the_form_readers_not_a_run(tmp_path):
+    cells = "\n".join(["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分", "决策", "20", "项目立项", "8",
+                       "立项依据充分性", "4", "4", "立项程序规范性", "4", "3.5"])
+    from extractor.extract.glued_score_tree import glued_score_trees
+    from extractor.ingest import load_document
+    path = tmp_path / "cells.txt"
+    path.write_text(cells + "\n", encoding="utf-8")
+    assert glued_score_trees(load_document(path, path.read_bytes())) == []
+
+
+# ---------------------------------------------------------------- fund rows run together
+
+_FORM = ("项目支出绩效自评表（2022年度）项目名称村级公益设施维护主管部门某县农业农村局项目资金（万元）"
+         "年初预算数全年预算数全年执行数分值执行率得分年度资金总额{total}其中：当年财政拨款{current}"
+         "上年结转资金{carried}其他资金000———年度总体目标完成村级公益设施维护\n")
+
+
+def _funds(record):
+    facts = {f["id"]: f for f in record["facts"]}
+    return {row["label"]: {c: facts[i]["text"] for c, i in row["cells"].items()} for row in record["forms"][0]["funds"]}
+
+
+def test_a_fund_row_run_together_is_cut_by_the_headers_columns(tmp_path):
+    # 分值 10 glued on the executed amount (362.8510) reads as one figure unless the header's
+    # four columns before 执行率 say how many cells the run has
+    text = _FORM.format(total="380402.5362.851090.15%9.01", current="380372.5332.85—89.36%—", carried="03030—100%—")
+    funds = _funds(text_record(tmp_path, text, "fundrun.txt"))
+    assert funds["年度资金总额"] == {"年初预算数": "380", "全年预算数": "402.5", "全年执行数": "362.85", "分值": "10",
+                                  "执行率": "90.15%", "得分": "9.01"}
+    assert funds["当年财政拨款"]["全年执行数"] == "332.85" and funds["上年结转资金"]["全年预算数"] == "30"
+
+
+def test_a_total_run_together_above_its_parts_is_consistent(tmp_path):
+    text = _FORM.format(total="380402.5362.851090.15%9.01", current="380372.5332.85—89.36%—", carried="03030—100%—")
+    record = text_record(tmp_path, text, "fundrun_ok.txt")
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
