@@ -88,3 +88,13 @@ def test_a_total_run_together_above_its_parts_is_consistent(tmp_path):
     text = _FORM.format(total="380402.5362.851090.15%9.01", current="380372.5332.85—89.36%—", carried="03030—100%—")
     record = text_record(tmp_path, text, "fundrun_ok.txt")
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_fund_row_a_text_layer_kept_apart_in_part_is_cut_at_its_spaces_too(tmp_path):
+    text = ("2022年度部门整体支出绩效自评表\n部门（单位）名称 某区文化馆\n"
+            "年度部门整体支出预算（万元） 年初预算数全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额 1208.41286.75 1250.32 1097.17%9.72\n")
+    funds = _funds(text_record(tmp_path, text, "spaced.txt"))
+    # 1250.32 ÷ 1286.75 = 97.17%
+    assert funds["年度资金总额"] == {"年初预算数": "1208.4", "全年预算数": "1286.75", "全年执行数": "1250.32", "分值": "10",
+                                  "执行率": "97.17%", "得分": "9.72"}

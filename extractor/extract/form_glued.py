@@ -105,7 +105,7 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
 # 194.9194.9100% | 202010100.00%10
 # (the budget written with its unit and the rest run on: 50万元47.6895.36%)
 _FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|元))?"
-                          r"(?P<figures>\d[\d.]*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
+                          r"(?P<figures>\d(?:[\d.]| {1,2}(?=\d))*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
 _AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 _RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
 _AMOUNT_OR_ZERO = regex.compile(rf"0|{_AMOUNT.pattern}")
@@ -119,11 +119,22 @@ def _split_fund_runs(tokens: list) -> list:
     out = []
     above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
     before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
+    skip = 0
     for k, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
         before_rate = _columns_before_rate(tokens, k) or before_rate
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
         cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
+        if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
+            # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
+            # run (left as the tokens it was unless it cuts)
+            m = _FUND_RUN.match(merged[0].text)
+            cut = fund_cut(m["figures"], m["lead"], before_rate) if m else None
+            if cut is not None:
+                t, skip = merged
         dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
         amounts = _amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"]) if dashed else None
         if amounts is not None:
@@ -160,6 +171,31 @@ def _split_fund_runs(tokens: list) -> list:
         if t.text[end:].strip():
             out.append(t.piece(end, len(t.text)))
     return out
+
+
+_FIGURES_ONLY = regex.compile(r"\d[\d.]*")
+_FIGURES_TO_RATE = regex.compile(r"\d[\d.]*%(?:\d[\d.]*)?")
+
+
+def _spaced_run(tokens: list, k: int) -> Optional[tuple]:
+    """(one token from token k to the first token holding the rate, how many tokens it took
+    in besides k) where they are figures only on one line of one block, a space or two apart;
+    else None."""
+    t = tokens[k]
+    if not _FIGURES_ONLY.fullmatch(t.text.strip()):
+        return None
+    for n in range(1, 5):
+        if k + n >= len(tokens):
+            return None
+        u = tokens[k + n]
+        if u.block is not t.block or u.line != t.line or u.row is not None or u.start - tokens[k + n - 1].end > 2:
+            return None
+        if _FIGURES_TO_RATE.match(u.text.strip()):
+            text = t.block.text[t.start:u.end]
+            return Token(text, t.block, t.start, u.end, t.line, t.col, False), n
+        if not _FIGURES_ONLY.fullmatch(u.text.strip()):
+            return None
+    return None
 
 
 _DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/])(?P<rate>\d[\d.]*)%(?:[—－/](?!\d))?")
@@ -230,15 +266,12 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     form splits a figure so), then those whose amounts have one number of decimals; taken
     when there is one. `lead` is an amount of the row written apart before the run (its
     budget, with its unit); the rate may be a ratio with it."""
+    if " " in figures:
+        return _cut_with_spaces(figures, lead, columns)
     if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
         return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
-    if columns:
-        n, weighted = columns
-        # (the cell before the rate is the row's 分值 where the header puts it there: ≤ 100)
-        as_header = [r for r in readings if len(r) - 1 + bool(lead) == n
-                     and (not weighted or _SCORE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)]
-        readings = as_header or readings
+    readings = _as_header(readings, figures, lead, columns)
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
@@ -257,6 +290,37 @@ def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0):
             yield list(cells) + [(pos, end)]
         if len(cells) + lead < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
             yield from _fund_readings(figures, end, cells + ((pos, end),), lead)
+
+
+def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optional[tuple]) -> list:
+    """The readings with as many cells as the header's `columns` before its rate, the cell
+    before the rate a 分值 (≤ 100) where the header puts one there; all of them when none
+    has or the header does not say."""
+    if not columns:
+        return readings
+    n, weighted = columns
+    return [r for r in readings if len(r) - 1 + bool(lead) == n
+            and (not weighted or _SCORE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)] \
+        or readings
+
+
+def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]) -> Optional[list]:
+    """fund_cut of figures some of whose cells a space keeps apart: the cut of the figures
+    run together whose cells end at every space, in the places of the spaced text."""
+    pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
+    run = "".join(figures[a:b] for a, b in pieces)
+    forced, to_spaced, at = set(), [], 0
+    for a, b in pieces:
+        to_spaced += range(a, b)
+        at += b - a
+        forced.add(at)
+    to_spaced.append(len(figures))
+    readings = [r for r in _fund_readings(run, 0, (), 1 if lead else 0) if _rate_fits(run, r, lead)
+                and forced <= {end for _, end in r}]
+    readings = _as_header(readings, run, lead, columns)
+    if len(readings) != 1:
+        return None
+    return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
 
 
 @lru_cache(maxsize=1024)
