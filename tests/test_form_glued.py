@@ -334,3 +334,16 @@ def test_a_reason_before_a_row_whose_comparator_and_unit_stand_apart_is_no_indic
     got = _indicators(text_record(tmp_path, text, "apart.txt"))
     assert got["补贴发放月数"]["weight"] == 5 and got["补贴发放月数"]["score"] == 5
     assert "部分申请待次年认定" not in got
+
+
+def test_an_indicator_named_by_what_it_counts_gives_its_bare_figures_that_unit(tmp_path):
+    text = ("2023年度项目支出绩效自评表\n项目名称 | 学生资助\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 受资助中职学生人数 | 1260 | 1318 | 10 | 10 |\n"
+            "|  |  | 资助家庭户数 | ≥850 | 902 | 10 | 10 |\n"
+            "|  |  | 城乡居民参保人数 | 12.5 | 12.8 | 10 | 10 |\n"
+            "|  | 质量指标 | 资助资金发放准确率 | 100% | 100% | 10 | 10 |\n")
+    record = text_record(tmp_path, text, "named.txt")
+    counted = sorted((f["kind"], str(f["value"])) for f in record["facts"] if f["kind"] in ("headcount", "households"))
+    # 12.5 and 12.8 are no whole counts of people (万人 the form did not write): not read as 人
+    assert counted == [("headcount", "1260"), ("headcount", "1318"), ("households", "850"), ("households", "902")]

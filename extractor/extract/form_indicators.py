@@ -7,10 +7,12 @@ and the rows written apart from their names (form_nameless_rows.py); rows in sha
 columns are read by form_typed_rows.py."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ..patterns import load_json
 from .form_cells import unit_cell, with_unit_cells
 from .form_indicator_header import IndicatorHeaderReader, _IndicatorHeader  # noqa: F401  (form_reader.py imports it from here)
 from .form_indicator_columns import IndicatorColumns
@@ -101,14 +103,18 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         if unit == "万" and token.unit is None and any("成本" in level for level in path[:-1]):
             token = unit_cell(token)  # a cost indicator's 150万 is money: 150 in 万元
             text = token.text
+        named = None
         if token.unit is not None:  # the unit in a cell of its own (see _units_from_cells)
             comparator = spec()["comparators"].get(token.comparator) or comparator
             unit = token.unit
             text = f"{token.comparator or ''}{text}{unit}"
-        out = {"text": text, "comparator": comparator, "value": value, "unit": unit, "fact": None}
+        elif unit is None and value is not None and _WHOLE_BARE.fullmatch(text):
+            # 受资助学生人数 | 14726 | 15935: the name says what its whole figures count
+            unit = named = _unit_named_by(path[-1])
+        out = {"text": text + (named or ""), "comparator": comparator, "value": value, "unit": unit, "fact": None}
         written = _fact_unit(unit)
         if written is not None:
-            fact = self.index.fact_for(token, written if token.unit is not None else None,
+            fact = self.index.fact_for(token, written if token.unit is not None or named else None,
                                        _VALUE_LABELS[slot], path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
             out["fact"] = fact.id if fact else None
@@ -120,6 +126,18 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
 
 
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
+_WHOLE_BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*[1-9]\d*(?:,\d{3})*")
+
+
+@lru_cache(maxsize=4096)
+def _unit_named_by(name: str) -> Optional[str]:
+    """The unit of people or households an indicator's name ends by (…人数 → 人, …户数 → 户,
+    …人次 → 人次: header_suffix_units), for its bare whole figures; None otherwise."""
+    name = regex.sub(r"[（(][^）)]*[）)]$|[\s:：]", "", name)
+    for suffix, unit in load_json("units.json")["header_suffix_units"].items():
+        if name.endswith(suffix) and unit in ("人", "户", "人次"):
+            return unit
+    return None
 _PLACEHOLDER_NAME = regex.compile(r"\s*(?:[.…。·]{2,}|…+)\s*|\s*指标\s*\d+\s*[：:]?\s*")
 
 
