@@ -156,3 +156,12 @@ def test_the_report_score_is_neither_a_band_bound_nor_the_score_a_review_revised
     record = text_record(tmp_path, body, "b.txt")
     assert record["metadata"]["score"] == Decimal("87")
     assert not [f for f in record["flags"] if f["rule"] == "score.grade"]
+
+
+def test_a_title_above_a_table_ending_by_its_unit_gives_the_tables_figures_that_unit(tmp_path):
+    # a PDF's layout sets the caption apart from its table: the line above still says 万元
+    from extractor.extract.table_facts import _unit_line_above
+    from extractor.model import Block
+    assert _unit_line_above(Block(index=3, kind="paragraph", text="年度收入情况（万元）")) == "万元"
+    assert _unit_line_above(Block(index=3, kind="paragraph", text="三、年度收入情况")) is None
+    assert _unit_line_above(Block(index=3, kind="paragraph", text="全县共有村（社区）")) is None

@@ -120,10 +120,17 @@ def _stated_unit(text: str) -> Optional[str]:
 
 def _unit_line_above(block) -> Optional[str]:
     """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
-    金额单位：万元)."""
+    金额单位：万元), or a title ending by it in brackets (年度收入情况（万元）: the caption a
+    PDF's layout sets apart from its table)."""
     if block is None or block.kind == TABLE or len(block.text) > 60:
         return None
-    return _stated_unit(block.text)
+    stated = _stated_unit(block.text)
+    if stated is None and _TITLE_UNIT.search(block.text):
+        stated = unit_of_header([block.text], bracketed_only=True)
+    return stated
+
+
+_TITLE_UNIT = regex.compile(r"[（(]\s*[^（）()]{1,4}\s*[)）]\s*[:：]?\s*$")
 
 
 def _is_quantity(text: str) -> bool:
