@@ -173,20 +173,20 @@ def test_a_name_run_onto_its_target_and_result(tmp_path):
     ("65.6665.0799", ["65.66", "65.07", "99"]),
 ])
 def test_a_fund_row_run_is_cut_where_its_rate_fits(run, cells):
-    from extractor.extract.form_glued import fund_cut
+    from extractor.extract.form_fund_runs import fund_cut
 
     assert [run[a:b] for a, b in fund_cut(run)] == cells
 
 
 @pytest.mark.parametrize("run", ["25000025000086.19", "2010", "1001001095"])
 def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
-    from extractor.extract.form_glued import fund_cut
+    from extractor.extract.form_fund_runs import fund_cut
 
     assert fund_cut(run) is None
 
 
 def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it():
-    from extractor.extract.form_glued import fund_cut
+    from extractor.extract.form_fund_runs import fund_cut
 
     run = "61.2596.31"  # 全年预算数 63.6万元 written apart, then 执行数 and 执行率 run together
     assert [run[a:b] for a, b in fund_cut(run, "63.6")] == ["61.25", "96.31"]
@@ -199,7 +199,7 @@ def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it()
     ("3.52.891.0", None, ["3.5", "2.8", "91.0"]),
 ])
 def test_a_run_no_reading_makes_consistent_is_cut_at_its_decimal_points(run, lead, cells):
-    from extractor.extract.form_glued import fund_cut, points_cut
+    from extractor.extract.form_fund_runs import fund_cut, points_cut
 
     assert fund_cut(run, lead) is None
     assert [run[a:b] for a, b in points_cut(run, lead)] == cells
@@ -211,7 +211,7 @@ def test_a_run_no_reading_makes_consistent_is_cut_at_its_decimal_points(run, lea
     ("80728.0090", None),  # too few points for the cells
 ])
 def test_a_run_its_decimal_points_do_not_cut_is_left_alone(run, lead):
-    from extractor.extract.form_glued import points_cut
+    from extractor.extract.form_fund_runs import points_cut
 
     assert points_cut(run, lead) is None
 

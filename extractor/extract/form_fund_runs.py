@@ -1,0 +1,277 @@
+"""A fund row's figures run together with no cell breaks, as text layers and document-sharing
+sites flatten a form: 年度资金总额194.9194.9100% is 194.9, 194.9 and 100%. The run is cut only
+where exactly one reading makes the rate the ratio of two of its figures (spent ÷ budget,
+within the digits written), with as many cells as the form's header puts before its 执行率
+when it says, the cell before the rate a 分值 where the header puts one there; a run no
+reading makes consistent is cut only where its decimal points fix every cell (points_cut).
+A run is never cut by a guess.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .form_tokens import Token
+from .form_vocab import bare, vocab
+from .numbers import parse_arabic
+
+_SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+
+
+# a fund row's figures run together up to its execution rate, then maybe its 得分:
+# 194.9194.9100% | 202010100.00%10
+# (the budget written with its unit and the rest run on: 50万元47.6895.36%)
+_FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|元))?"
+                          r"(?P<figures>\d(?:[\d.]| {1,2}(?=\d))*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
+_AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
+_RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
+_AMOUNT_OR_ZERO = regex.compile(rf"0|{_AMOUNT.pattern}")
+
+
+def split_fund_runs(tokens: list) -> list:
+    """A fund row's figures run together after its label (年度资金总额 194.9194.9100%): cut
+    where exactly one reading makes the rate the ratio of two of the figures before it
+    (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
+    rows = vocab()["fund_row"]
+    out = []
+    above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
+    before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
+    skip = 0
+    for k, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        before_rate = _columns_before_rate(tokens, k) or before_rate
+        after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
+        m = _FUND_RUN.match(t.text) if after_label else None
+        cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
+        if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
+            # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
+            # run (left as the tokens it was unless it cuts)
+            m = _FUND_RUN.match(merged[0].text)
+            cut = fund_cut(m["figures"], m["lead"], before_rate) if m else None
+            if cut is not None:
+                t, skip = merged
+        dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
+        amounts = _amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"]) if dashed else None
+        if amounts is not None:
+            # a 其中 row with a dash under 分值 (450456.5443.86—97.23%—): the amounts before
+            # the dash, cut where the rate is their ratio
+            base = dashed.start("figures")
+            out.extend(t.piece(base + a, base + b) for a, b in amounts)
+            out.append(t.piece(*dashed.span("dash")))
+            out.append(t.piece(dashed.start("rate"), dashed.end("rate") + 1))
+            end = dashed.end()
+            if t.text[end:].strip():
+                out.append(t.piece(end, len(t.text)))
+            continue
+        if cut is None:
+            like = _like_above(t.text, above) if after_label else None
+            if like is None:
+                out.append(t)
+                continue
+            # a 其中 row run together with no rate, written with the row above's figures
+            # (2020 under 202010100.00%: 20 | 20)
+            lead = len(t.text) - len(t.text.lstrip())
+            out.extend(t.piece(lead + a, lead + b) for a, b in like)
+            continue
+        above = [m["figures"][a:b] for a, b in cut[:-1]]
+        if m["lead"]:
+            out.append(t.piece(m.start("lead"), m.start("figures")))
+        base = m.start("figures")
+        out.extend(t.piece(base + a, base + b) for a, b in cut[:-1])
+        out.append(t.piece(base + cut[-1][0], m.end("figures") + 1))  # the rate with its %
+        end = m.end("figures") + 1
+        if m["score"]:
+            out.append(t.piece(m.start("score"), m.end("score")))
+            end = m.end("score")
+        if t.text[end:].strip():
+            out.append(t.piece(end, len(t.text)))
+    return out
+
+
+_FIGURES_ONLY = regex.compile(r"\d[\d.]*")
+_FIGURES_TO_RATE = regex.compile(r"\d[\d.]*%(?:\d[\d.]*)?")
+
+
+def _spaced_run(tokens: list, k: int) -> Optional[tuple]:
+    """(one token from token k to the first token holding the rate, how many tokens it took
+    in besides k) where they are figures only on one line of one block, a space or two apart;
+    else None."""
+    t = tokens[k]
+    if not _FIGURES_ONLY.fullmatch(t.text.strip()):
+        return None
+    for n in range(1, 5):
+        if k + n >= len(tokens):
+            return None
+        u = tokens[k + n]
+        if u.block is not t.block or u.line != t.line or u.row is not None or u.start - tokens[k + n - 1].end > 2:
+            return None
+        if _FIGURES_TO_RATE.match(u.text.strip()):
+            text = t.block.text[t.start:u.end]
+            return Token(text, t.block, t.start, u.end, t.line, t.col, False), n
+        if not _FIGURES_ONLY.fullmatch(u.text.strip()):
+            return None
+    return None
+
+
+_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/])(?P<rate>\d[\d.]*)%(?:[—－/](?!\d))?")
+
+
+def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:
+    """[(start, end)] cutting the figures into n amounts two of which make the rate, when
+    exactly one cut does."""
+    if n < 2 or not _RATE.fullmatch(rate) or len(figures) > n * _MAX_AMOUNT_CHARS:
+        return None
+    run, rate_cell = figures + rate, (len(figures), len(figures) + len(rate))
+    fits = [cut for cut in _amount_cells(figures, 0, n) if _rate_fits(run, cut + [rate_cell])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _amount_cells(figures: str, pos: int, n: int):
+    """Every cut of figures[pos:] into n amounts (a 0 among them: the count of cells is
+    known, so a 0 glued on no longer reads every way — 03030 is 0 | 30 | 30)."""
+    if n == 1:
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos) and len(figures) - pos <= _MAX_AMOUNT_CHARS:
+            yield [(pos, len(figures))]
+        return
+    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos, end):
+            for rest in _amount_cells(figures, end, n - 1):
+                yield [(pos, end)] + rest
+
+
+def _columns_before_rate(tokens: list, k: int) -> Optional[int]:
+    """Where token k is a fund header's 执行率 (maybe run into the 得分 after it), how many of
+    the header's money and 分值 columns stand right before it (年初预算数 | 全年预算数 |
+    全年执行数 | 分值 | 执行率: 4)."""
+    columns = vocab()["fund_col"]
+    if columns.get(bare(tokens[k].text)) != "执行率" and not bare(tokens[k].text).startswith("执行率"):
+        return None
+    names = []
+    for t in reversed(tokens[max(0, k - 6):k]):
+        if columns.get(bare(t.text)) not in _AMOUNT_COLUMNS:
+            break
+        names.append(columns[bare(t.text)])
+    return (len(names), names[0] == "分值") if names else None
+
+
+_AMOUNT_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值")
+
+
+def _like_above(text: str, above: list) -> Optional[list]:
+    """[(start, end)] cutting a run of bare figures into the first two or more amounts of the
+    row above, when it is exactly those run together; else None."""
+    text = text.strip()
+    if not regex.fullmatch(r"\d[\d.]*", text):
+        return None
+    for n in range(len(above), 1, -1):
+        if "".join(above[:n]) == text:
+            bounds, pos = [], 0
+            for cell in above[:n]:
+                bounds.append((pos, pos + len(cell)))
+                pos += len(cell)
+            return bounds
+    return None
+
+
+@lru_cache(maxsize=1024)
+def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None) -> Optional[list]:
+    """Of the readings that fit, those with as many cells as the header has `columns` before
+    its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under 年初 | 全年 | 执行 | 分值, not
+    473.8610), else those with the fewest cells (4.9 | 19 | 4.9 fits as well as 194.9, but no
+    form splits a figure so), then those whose amounts have one number of decimals; taken
+    when there is one. `lead` is an amount of the row written apart before the run (its
+    budget, with its unit); the rate may be a ratio with it."""
+    if " " in figures:
+        return _cut_with_spaces(figures, lead, columns)
+    if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
+        return None  # longer than four amounts and a rate: digits of something else
+    readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
+    readings = _as_header(readings, figures, lead, columns)
+    fewest = min(map(len, readings), default=0)
+    readings = [r for r in readings if len(r) == fewest]
+    if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
+        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:-1]}) == 1]
+    return readings[0] if len(readings) == 1 else None
+
+
+_MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
+
+
+def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0):
+    """Every cut of the figures into 2 to 4 amounts (分值 among them; `lead` of them written
+    before the run) and a rate last."""
+    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
+        if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) + lead >= 2:
+            yield list(cells) + [(pos, end)]
+        if len(cells) + lead < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
+            yield from _fund_readings(figures, end, cells + ((pos, end),), lead)
+
+
+def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optional[tuple]) -> list:
+    """The readings with as many cells as the header's `columns` before its rate, the cell
+    before the rate a 分值 (≤ 100) where the header puts one there; all of them when none
+    has or the header does not say."""
+    if not columns:
+        return readings
+    n, weighted = columns
+    return [r for r in readings if len(r) - 1 + bool(lead) == n
+            and (not weighted or _SCORE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)] \
+        or readings
+
+
+def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]) -> Optional[list]:
+    """fund_cut of figures some of whose cells a space keeps apart: the cut of the figures
+    run together whose cells end at every space, in the places of the spaced text."""
+    pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
+    run = "".join(figures[a:b] for a, b in pieces)
+    forced, to_spaced, at = set(), [], 0
+    for a, b in pieces:
+        to_spaced += range(a, b)
+        at += b - a
+        forced.add(at)
+    to_spaced.append(len(figures))
+    readings = [r for r in _fund_readings(run, 0, (), 1 if lead else 0) if _rate_fits(run, r, lead)
+                and forced <= {end for _, end in r}]
+    readings = _as_header(readings, run, lead, columns)
+    if len(readings) != 1:
+        return None
+    return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
+
+
+@lru_cache(maxsize=1024)
+def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
+    its decimal points put the cells: every figure written with the same number of decimals,
+    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
+    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
+    is the form's inconsistency under every cut."""
+    cuts = []
+    for decimals in range(1, 5):
+        cells, pos = [], 0
+        while pos < len(figures):
+            point = figures.find(".", pos)
+            end = point + 1 + decimals
+            if point < 0 or end > len(figures) or "." in figures[point + 1:end]:
+                break
+            cells.append((pos, end))
+            pos = end
+        if pos != len(figures) or len(cells) + (1 if lead else 0) < 3 or len(cells) + (1 if lead else 0) > 5:
+            continue
+        if _RATE.fullmatch(figures, *cells[-1]) and all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1]):
+            cuts.append(cells)
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _rate_fits(figures: str, cut: list, lead: Optional[str] = None) -> bool:
+    amounts = ([Decimal(lead)] if lead else []) + [Decimal(figures[a:b]) for a, b in cut[:-1]]
+    rate, decimals = parse_arabic(figures[slice(*cut[-1])])
+    if not rate:
+        return False  # 0%: any small figure over a large one rounds to it
+    half = Decimal(1).scaleb(-decimals) / 2
+    return any(abs(amounts[j] / amounts[i] * 100 - rate) <= half
+               for i in range(len(amounts)) for j in range(i + 1, len(amounts)) if amounts[i])
