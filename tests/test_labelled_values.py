@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from conftest import text_record
 from extractor.pipeline import extract_file
 
 
@@ -107,3 +108,18 @@ def test_a_table_row_of_labels_carrying_units_beside_their_values(tmp_path):
     assert ("amount", Decimal("880000"), "88", "实际支出") in facts  # an empty cell between
     # labels without a unit give their figures none
     assert not any(q in ("3", "12") for _, _, q, _ in facts)
+
+
+def test_money_sources_run_on_after_glued_label_unit_pairs_take_their_unit(tmp_path):
+    # a form flattened to one line: three columns' 其中 rows written side by side after the pairs
+    text = ("项目基本信息计划投资额(万元)320.5实际到位资金(万元)320.5实际使用情况(万元)298.76"
+            "其中:中央财政其中:中央财政其中:中央财政省财政120.5省财政120.5省财政110.2市县财政200市县财政200市县财政188.56其他其他其他\n")
+    record = text_record(tmp_path, text, "sources.txt")
+    amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == sorted(Decimal(v) * 10000 for v in
+                             ("320.5", "320.5", "298.76", "120.5", "120.5", "110.2", "200", "200", "188.56"))
+
+
+def test_a_source_word_with_a_figure_and_no_pairs_before_it_stays_bare(tmp_path):
+    record = text_record(tmp_path, "项目概况\n其中:中央财政120.5省财政200\n", "bare_sources.txt")
+    assert [f for f in record["facts"] if f["kind"] == "amount"] == []

@@ -30,6 +30,10 @@ _ONE_PAIR = regex.compile(_PAIR)
 # unit, and words or punctuation right after the figure)
 _GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿元|元)[)）][:：]?"
                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
+# the sources of the money such pairs state, each run onto its figure after them (其中:中央财政
+# 其中:中央财政省财政205.4省财政205.4市县财政473.04…: the columns' 其中 rows flattened)
+_SOURCE_PAIR = regex.compile(r"(?P<label>(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?"
+                             r"|其他资金|自筹资金)(?P<number>\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
 # a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
@@ -54,10 +58,11 @@ def labelled_values(doc: Document, make_fact) -> list:
     previous = ""  # the line before, for a line that is only a unit
     last = None  # the fact of the line before, if it made one
     breakdown = _Breakdown()
+    sources_unit = None  # the money unit of the last line's glued label（万元）figure pairs
     numbered_rows = any(_ROW_NUMBER_HEADER.search(b.text) for b in doc.blocks if b.kind != TABLE)
     for block, offset, line in _lines(doc):
         if block is None:  # a table between: nothing carries over
-            pending = run = last = None
+            pending = run = last = sources_unit = None
             previous = ""
             breakdown.close()
             continue
@@ -92,7 +97,15 @@ def labelled_values(doc: Document, make_fact) -> list:
             pending = (m["unit"], m["label"].strip() or previous)
         else:
             pending = None
-            out.extend(_pair_facts(block, offset, line, make_fact, _GLUED_PAIR))
+            glued = _pair_facts(block, offset, line, make_fact, _GLUED_PAIR)
+            out.extend(glued)
+            # (the sources run on after the pairs, on their line or on the 其中 line cut from it)
+            if glued:
+                sources_unit, after = _money_unit(glued), max(f.source["end"] for f in glued) - offset
+            elif not _BREAKDOWN.match(line):
+                sources_unit = None
+            if sources_unit:
+                out.extend(_source_facts(block, offset, line, make_fact, sources_unit, after if glued else 0))
         breakdown.line(fact, line, last)
         last = fact
         previous = line.strip()
@@ -106,6 +119,23 @@ def _pair_facts(block, offset: int, line: str, make_fact, pair=_ONE_PAIR) -> lis
         if _NOT_A_QUANTITY.search(m["label"]):
             continue
         unit = "%" if m["unit"] == "％" else m["unit"]
+        fact = make_fact(block, offset + m.start("number"), offset + m.end("number"), unit, _label(m["label"]))
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+def _money_unit(glued: list) -> Optional[str]:
+    """The one money unit in 万 or 亿 a line's glued pairs share, if they do."""
+    units = {f.extra.get("written_unit") for f in glued}
+    return units.pop() if len(units) == 1 and units <= {"万元", "亿元"} else None
+
+
+def _source_facts(block, offset: int, line: str, make_fact, unit: str, after: int) -> list:
+    """Facts for the money sources run onto their figures after a line's label（万元）figure
+    pairs (from `after` on), in the pairs' unit."""
+    out = []
+    for m in _SOURCE_PAIR.finditer(line, after):
         fact = make_fact(block, offset + m.start("number"), offset + m.end("number"), unit, _label(m["label"]))
         if fact is not None:
             out.append(fact)
