@@ -12,9 +12,9 @@ When no single reading fits, nothing is read: the run is left as it is.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from bisect import bisect_right
 from typing import Optional
 
 import regex
@@ -29,6 +29,7 @@ _TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|�
 _POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MAX_NAME = 30  # longer words are prose, not an indicator's name
 _MAX_PARSES = 64
+_MOST_ROWS = 120  # a score table has far fewer: words past them are no table's
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _tokens(text: str, at: int) -> tuple:
     pos = at
     while True:
         m = _TOKEN.match(text, pos)
-        if m is None or len(m["name"].strip()) > _MAX_NAME:
+        if m is None or len(m["name"].strip()) > _MAX_NAME or len(out) >= _MOST_ROWS:
             return out, None
         pieces = [(p.start() + m.start("run"), p.end() + m.start("run")) for p in regex.finditer(r"\d[\d.]*", m["run"])]
         token = (regex.sub(r"\s+", "", m["name"]), pieces)
@@ -117,7 +118,7 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
     if len(pieces) == parts:
         return [pieces] if all(_POINTS.fullmatch(text, a, b) for a, b in pieces) else []
     if len(pieces) != 1 or parts != 2:
-        return [] if len(pieces) != 1 or parts != 1 else ([pieces] if _POINTS.fullmatch(text, *pieces[0]) else [])
+        return []
     a, b = pieces[0]
     return [[(a, k), (k, b)] for k in range(a + 1, b)
             if _POINTS.fullmatch(text, a, k) and _POINTS.fullmatch(text, k, b)]
@@ -135,7 +136,9 @@ def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
                 total_weight, total_score = cut
         if total_weight is None:
             return None  # a total row that is no 100 and a score: not this table's shape
-    num = lambda span: Decimal(text[span[0]:span[1]])  # noqa: E731
+    def num(span):
+        return Decimal(text[span[0]:span[1]])
+
     # every reading of the first-level indicators, each to the end of a whole first-level one
     readings = []
     for parse in _level1(text, tokens, 0, Decimal(100) if total is not None else None):
