@@ -181,3 +181,39 @@ def test_an_earlier_rates_numerator_is_no_whole_of_the_next_rate(tmp_path):
     # 1452 ÷ 1980 = 73.33%: the whole is in the paragraph before; 1731 is the other rate's
     body = ("全年培训1980人。\n\n参训人员中，取得证书的有1731人，取证率87.42%；实现稳定就业的有1452人，就业率73.33%。\n")
     assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+# ---------------------------------------------------------------- standards per head
+
+def _rates(record):
+    return sorted(str(f["value"]) for f in record["facts"] if f["kind"] == "money_rate")
+
+
+def test_a_column_of_standards_per_head_is_money_per_head_and_no_sum(tmp_path):
+    body = ("表2 困难老人护理补贴发放情况\n| 乡镇 | 补贴人数（人） | 人均补贴（元） | 补贴标准（元/人·月） | 发放金额（万元） |\n"
+            "| 东湖镇 | 210 | 1,200 | 100 | 25.20 |\n| 西湖镇 | 150 | 1,200 | 100 | 18.00 |\n"
+            "| 合计 | 360 | 1,200 | — | 43.20 |\n")
+    record = record_of(tmp_path, body)
+    assert _rates(record) == ["100", "100", "1200", "1200", "1200"]
+    assert [f for f in record["flags"] if f["rule"] == "sum.table"] == []
+
+
+def test_standards_per_head_in_the_words_reports_use(tmp_path):
+    body = ("基础养老金最低标准由每人每月170元提高到每人每月190元，月人均待遇达到226元；按每人每月提标20元计算。"
+            "按月人均补差510元测算。人均财政补助标准由79元提高到84元。\n")
+    assert _rates(record_of(tmp_path, body)) == ["170", "190", "20", "226", "510", "79", "84"]
+
+
+def test_a_whole_standard_per_head_is_exact_in_its_product(tmp_path):
+    # 1,150名 × 1万元 = 1,150万元: written 1,236万元, beyond any rounding of a set standard
+    body = "全县聘用生态护林员1,150名，管护补助标准为每人每年1万元，全年兑付补助资金{total}万元。\n"
+    assert flags_of(tmp_path, body.format(total="1,150"), "product.unit") == []
+    [flag] = flags_of(tmp_path, body.format(total="1,236"), "product.unit")
+    assert flag["severity"] == "error"
+
+
+def test_a_standard_over_months_is_read_against_what_it_paid(tmp_path):
+    body = "按月人均补差420元、保障对象1,860人、全年12个月测算，全年需发放低保金{total}万元。\n"
+    assert flags_of(tmp_path, body.format(total="937.44"), "product.unit") == []
+    [flag] = flags_of(tmp_path, body.format(total="973.44"), "product.unit")
+    assert "937.44万元" in flag["message"]

@@ -22,8 +22,9 @@ def check_product_unit(record: dict) -> list:
     for price, counts, amount, periods, periods_text in triples:
         # a price per month or day over the months or days its sentence states (× 12个月)
         times = Decimal(periods or 1)
-        # (a standard paid per month or day is set, not rounded: 每生每天5元 is 5 exactly)
-        rate = _set_standard(price) if periods else interval_of(price)
+        # (a standard per head is set, not rounded: 每生每天5元 is 5 exactly, 每人每年1万元 is
+        # 10000; a price per thing written so may be a rounded average)
+        rate = _set_standard(price) if periods or price["kind"] == "money_rate" else interval_of(price)
         readings = []
         for count in counts:
             computed = (rate * interval_of(count)).scaled(times)

@@ -12,7 +12,7 @@ import regex
 
 from ..model import TABLE, Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import vocab
+from .form_vocab import per_head_unit, vocab
 from .labels import YEAR, bare_header, label_of_header
 from .numbers import COUNTED_KINDS, find_quantities, parse_cell_number
 
@@ -41,13 +41,19 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
         for m in _HEADER_UNIT.finditer(text):
             u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
             if u in units:
-                return units[u]
+                # 人均补助（元）, 月人均报酬（元）: money per head, whatever the bracket says
+                return "元/人" if units[u] == "元" and _PER_HEAD_HEADER.search(text[:m.start()]) else units[u]
+            if per_head_unit(u):
+                return "元/人"  # 补贴标准（元/人·月）, 资助标准（元/生·年）
     if texts and not bracketed_only:  # 赔付人次, 救助人数: the column is named by what it counts
         bare = bare_header(texts[-1])
         for suffix, unit in _units()["header_suffix_units"].items():
             if bare.endswith(suffix):
                 return unit
     return None
+
+
+_PER_HEAD_HEADER = regex.compile(r"人均|每人|生均|每生")
 
 
 def _own_unit(header: str) -> bool:
@@ -233,6 +239,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 from_block = bool(written_unit)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
+            if written_unit == "元/人" and not any(ch.isdigit() for ch in cell.text):
+                continue  # a dash under a standard per head (合计 | — ): none stated, not 0元 a head
             kind, base, mult = written_unit_spec(written_unit)
             if label_cell:
                 label = label_of_header([label_cell])

@@ -31,8 +31,12 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
             per, periods = _over_periods(block.text, f, spans[si])
             if per is None:
                 continue
+        # (a standard over the months it was paid names what it paid in all with a sum word,
+        # or with the paying itself: 按月人均补差480元、2,150人、全年12个月测算，全年需发放低保金…)
+        paid = _PAID_IN_ALL if periods is not None else relation_patterns()["sum_words"]
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
-                       and relation_patterns()["sum_words"].search(g.context) and not _other_group(f, g)), None)
+                       and (relation_patterns()["sum_words"].search(g.context) or paid.search(g.context or ""))
+                       and not _other_group(f, g)), None)
         # the figure after the price, past the days or months it was paid for (每生每天5元，
         # 按在校200天计算，下达资金…)
         following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
@@ -70,6 +74,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
+
+
+_PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
 
 
 def _other_group(price, amount) -> bool:
