@@ -217,3 +217,39 @@ def test_a_standard_over_months_is_read_against_what_it_paid(tmp_path):
     assert flags_of(tmp_path, body.format(total="937.44"), "product.unit") == []
     [flag] = flags_of(tmp_path, body.format(total="973.44"), "product.unit")
     assert "937.44万元" in flag["message"]
+
+
+# ---------------------------------------------------------------- tables and forms of older templates
+
+def test_a_total_row_over_rows_one_of_which_a_qizhong_breaks_down(tmp_path):
+    body = ("资金情况（万元）\n| 资金来源 | 分配下达数 | 执行数 |\n| 中央下达 | 6,200.00 | 6,105.30 |\n"
+            "| 地方资金 | 1,800.00 | {local} |\n| 其中：省级 | 1,100.00 | 1,080.20 |\n| 市县级 | 700.00 | 688.40 |\n"
+            "| 合计 | 8,000.00 | 7,873.90 |\n")
+    assert flags_of(tmp_path, body.format(local="1,768.60"), "sum.table") == []
+    [flag] = flags_of(tmp_path, body.format(local="1,798.60"), "sum.table")
+    assert flag["severity"] == "error"
+
+
+def test_a_dash_in_a_table_is_no_figure_and_adds_nothing(tmp_path):
+    body = ("项目资金情况（万元）\n| 资金来源 | 计划投资额 | 实际到位资金 |\n| 中央财政 | 120.00 | 120.00 |\n"
+            "| 省财政 | 80.00 | 80.00 |\n| 其他 | — | — |\n| 合计 | 200.00 | {total} |\n")
+    record = record_of(tmp_path, body.format(total="200.00"))
+    assert not [f for f in record["facts"] if f["text"].strip() == "—"]
+    assert [f for f in record["flags"] if f["rule"] == "sum.table"] == []
+    [flag] = flags_of(tmp_path, body.format(total="210.00"), "sum.table")
+    assert flag["evidence"] and None not in flag["evidence"]
+
+
+def test_the_first_header_cell_states_the_money_the_columns_count(tmp_path):
+    body = ("| 项目资金情况（万元） | 计划投资额 | 实际到位资金 | 实际使用情况 |\n| 合计 | 312.00 | 312.00 | 305.46 |\n"
+            "| 其中：中央财政 | 128.00 | 128.00 | 128.00 |\n| 省财政 | 96.00 | 96.00 | 93.50 |\n| 市县财政 | 88.00 | 88.00 | 83.96 |\n")
+    amounts = sorted(f["value"] for f in record_of(tmp_path, body)["facts"] if f["kind"] == "amount")
+    assert len(amounts) == 12 and amounts[-1] == 3120000
+
+
+def test_a_spending_total_is_not_read_against_the_income_rows_above_it(tmp_path):
+    body = ("部门整体支出绩效自评表\n年度部门预算收支（万元）\n项目        预算数    执行数\n收入合计    1,406.50  1,406.50\n"
+            "  财政拨款  1,406.50  1,406.50\n支出合计    1,406.50  1,377.12\n  基本支出  902.30    899.12\n"
+            "  项目支出  504.20    478.00\n")
+    record = record_of(tmp_path, body)
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []

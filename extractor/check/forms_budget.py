@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from . import rule
 from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, ten_thousand_apart, within_tenfold
@@ -169,8 +171,10 @@ def check_funds_total(record: dict) -> list:
     flags = []
     for form in forms_of(record):
         funds = form.get("funds") or []
-        for whole in funds:
-            parts = [r for r in funds if r is not whole and r.get("part_of") and r.get("part_of") == whole.get("slot")
+        for n, whole in enumerate(funds):
+            # its 其中 rows, before the next total of the block (收入合计 | 财政拨款 | 支出合计 |
+            # 基本支出: 财政拨款 is the income's, not the spending total's part)
+            parts = [r for r in _rows_under(funds, n) if r.get("part_of") and r.get("part_of") == whole.get("slot")
                      and r.get("fund_block") == whole.get("fund_block")]
             if not parts:
                 continue
@@ -216,6 +220,19 @@ def check_funds_total(record: dict) -> list:
                     total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id"))))
             flags.extend(_one_flag_per_row(row_flags))
     return flags
+
+
+def _rows_under(funds: list, n: int) -> list:
+    """The fund rows after row n up to the next total row (another 合计 or 总额)."""
+    out = []
+    for row in funds[n + 1:]:
+        if row.get("slot") == "total" or _TOTAL_WORDS.search(row.get("label") or ""):
+            break
+        out.append(row)
+    return out
+
+
+_TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")
 
 
 def _two_breakdowns(total: dict, parts: list) -> bool:

@@ -54,6 +54,33 @@ def check_sum_breakdown(record: dict) -> list:
 
 
 
+_DASH = regex.compile(r"\s*[-—－–/]+\s*")
+
+
+def _dash_as_nothing(table: dict, r: int, c: int):
+    """A part's cell holding a dash adds nothing to its column's total: a zero of no digits."""
+    rows = table["header"] + table["rows"]
+    if r < len(rows) and c < len(rows[r]) and _DASH.fullmatch(str(rows[r][c])):
+        return {"value": 0, "kind": None, "decimals": 0, "scale": 1, "approx": False, "id": None,
+                "text": str(rows[r][c]), "source": {}}
+    return None
+
+
+def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> bool:
+    """Do the rows add up once a run of them opened by 其中 is read as the breakdown of the row
+    above it (地方资金 3,348 | 其中：省级 1,900 | 市县级 1,448 | 合计 12,000)?"""
+    t = table["source"]["block"]
+    rows = table["header"] + table["rows"]
+    for k, r in enumerate(part_rows):
+        if not rows[r] or not str(rows[r][0]).strip().startswith("其中"):
+            continue
+        for j in range(k + 1, len(part_rows) + 1):
+            kept = [cells.get((t, x, c)) for x in part_rows[:k] + part_rows[j:]]
+            if kept and all(f is not None for f in kept) and verdict(whole, sum_of(kept))[0] == "ok":
+                return True
+    return False
+
+
 def _holds(figures: list, summed, rel: dict) -> bool:
     """Do the parts fit the sum of these figures (one total, or a list's items): adding up to
     it, or short of it where the list may name the main parts only?"""
@@ -139,16 +166,16 @@ def check_sum_table(record: dict) -> list:
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
                                                           "count", "score"):
                     continue
-                parts = [cells.get((t, r, c)) for r in part_rows]
+                parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows]
                 if any(p is None for p in parts):
                     continue  # a part without a figure: nothing to add up
                 summed = sum_of(parts)
                 outcome, diff, tol = verdict(whole, summed)
-                if outcome == "ok":
+                if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c):
                     continue
                 flags.append(make_flag(
                     SEVERITY[outcome],
                     f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，明细之和{show(summed.mid, whole)}",
-                    whole["value"], summed.mid, diff, tol, [whole] + parts))
+                    whole["value"], summed.mid, diff, tol, [whole] + [p for p in parts if p["id"]]))
     return flags
 

@@ -54,6 +54,7 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
 
 
 _PER_HEAD_HEADER = regex.compile(r"人均|每人|生均|每生")
+_MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def _own_unit(header: str) -> bool:
@@ -154,6 +155,9 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     if caption_unit is None and table.header_rows:
         caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
+        if caption_unit is None and unit_of_header([table.rows[0][0].text], bracketed_only=True) in _MONEY_UNITS:
+            # 项目资金情况（万元） | 计划投资额 | 实际到位资金: the money the columns count
+            caption_unit = unit_of_header([table.rows[0][0].text], bracketed_only=True)
     if caption_unit is None and table.n_rows > 2:
         # a short cell of a row above the column labels (填报单位 | … | 金额单位：元), under the
         # title a sheet may keep in its first row
@@ -176,6 +180,9 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
                 out.extend(_text_facts(cell.text, where, subject=None))
     for r in range(table.header_rows, table.n_rows):
+        if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
+                parse_cell_number(cell.text) is not None for cell in table.rows[r][1:] if cell.text.strip()):
+            continue  # 列次 | 0 | 1 | 2: the columns' numbers, no quantities
         subject = row_subject(table, r)
         width = _filled_width(table.rows[r])
         if (cells := _header_row_below(table.rows[r])) is not None:
@@ -239,8 +246,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 from_block = bool(written_unit)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
-            if written_unit == "元/人" and not any(ch.isdigit() for ch in cell.text):
-                continue  # a dash under a standard per head (合计 | — ): none stated, not 0元 a head
+            if not any(ch.isdigit() for ch in cell.text):
+                continue  # a dash: not applicable, no figure (sum.table reads it as nothing to add)
             kind, base, mult = written_unit_spec(written_unit)
             if label_cell:
                 label = label_of_header([label_cell])
