@@ -148,6 +148,8 @@ def _columns_before_rate(tokens: list, k: int) -> Optional[int]:
     """Where token k is a fund header's 执行率 (maybe run into the 得分 after it), how many of
     the header's money and 分值 columns stand right before it (年初预算数 | 全年预算数 |
     全年执行数 | 分值 | 执行率: 4)."""
+    if "执行率" not in tokens[k].text:
+        return None  # (asked of every token: the word first)
     columns = vocab()["fund_col"]
     if columns.get(bare(tokens[k].text)) != "执行率" and not bare(tokens[k].text).startswith("执行率"):
         return None
@@ -181,8 +183,8 @@ def _like_above(text: str, above: list) -> Optional[list]:
 @lru_cache(maxsize=1024)
 def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None) -> Optional[list]:
     """Of the readings that fit, those with as many cells as the header has `columns` before
-    its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under 年初 | 全年 | 执行 | 分值, not
-    473.8610), else those with the fewest cells (4.9 | 19 | 4.9 fits as well as 194.9, but no
+    its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under
+    年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9 fits as well as 194.9, but no
     form splits a figure so), then those whose amounts have one number of decimals; taken
     when there is one. `lead` is an amount of the row written apart before the run (its
     budget, with its unit); the rate may be a ratio with it."""
@@ -202,14 +204,16 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
 _MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
 
 
-def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0):
+def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0, walls: frozenset = frozenset()):
     """Every cut of the figures into 2 to 4 amounts (分值 among them; `lead` of them written
-    before the run) and a rate last."""
+    before the run) and a rate last, no cell across one of the `walls` (where a space stood)."""
     for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
+        if end - 1 in walls and end - 1 > pos:
+            break  # the cell would run across a space
         if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) + lead >= 2:
             yield list(cells) + [(pos, end)]
         if len(cells) + lead < 4 and end < len(figures) and _AMOUNT.fullmatch(figures, pos, end):
-            yield from _fund_readings(figures, end, cells + ((pos, end),), lead)
+            yield from _fund_readings(figures, end, cells + ((pos, end),), lead, walls)
 
 
 def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optional[tuple]) -> list:
@@ -235,7 +239,7 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
         at += b - a
         forced.add(at)
     to_spaced.append(len(figures))
-    readings = [r for r in _fund_readings(run, 0, (), 1 if lead else 0) if _rate_fits(run, r, lead)
+    readings = [r for r in _fund_readings(run, 0, (), 1 if lead else 0, frozenset(forced)) if _rate_fits(run, r, lead)
                 and forced <= {end for _, end in r}]
     readings = _as_header(readings, run, lead, columns)
     if len(readings) != 1:
