@@ -184,9 +184,9 @@ def _like_above(text: str, above: list) -> Optional[list]:
 def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None) -> Optional[list]:
     """Of the readings that fit, those with as many cells as the header has `columns` before
     its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under
-    年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9 fits as well as 194.9, but no
-    form splits a figure so), then those whose amounts have one number of decimals; taken
-    when there is one. `lead` is an amount of the row written apart before the run (its
+    年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9
+    fits as well as 194.9, but no form splits a figure so), then those whose amounts have one
+    number of decimals; taken when there is one. `lead` is an amount of the row written apart before the run (its
     budget, with its unit); the rate may be a ratio with it."""
     if " " in figures:
         return _cut_with_spaces(figures, lead, columns)

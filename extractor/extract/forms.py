@@ -33,7 +33,8 @@ def extract_forms(doc, facts: list) -> list:
     # a score table run together is read as its one reading (glued_score_tree.py): its digits
     # are no cells for the form reader to type
     trees = glued_score_trees(doc)
-    tokens = [t for t in tokens if t.row is not None or not any(x.covering(t.block.index, t.start, t.end) for x in trees)]
+    tokens = [t for t in tokens
+              if t.row is not None or not any(x.covering(t.block.index, t.start, t.end) for x in trees)]
     if not tokens:
         return []
     index = FactIndex(facts)

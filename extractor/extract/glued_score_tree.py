@@ -157,7 +157,8 @@ def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
     if len({tuple(tuple(x[:3]) for x in r[1]) for r in readings}) != 1:
         return None  # more than one reading fits
     pairs = [(w, sc) for _, w, sc in readings[0][1] if sc is not None]
-    if not pairs or 2 * sum(1 for w, sc in pairs if w[1] == sc[0] and place.of(w[1] - 1)[0] is place.of(sc[0])[0]) < len(pairs):
+    glued = sum(1 for w, sc in pairs if w[1] == sc[0] and place.of(w[1] - 1)[0] is place.of(sc[0])[0])
+    if not pairs or 2 * glued < len(pairs):
         return None  # most 分值 and 得分 stand in cells of their own (one a line): the form reader's
     figures = [span for _, w, sc in readings[0][1] for span in (w, sc) if span is not None]
     if not _within_one_block(place, figures + ([total_weight, total_score] if total is not None else [])):
