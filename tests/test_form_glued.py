@@ -347,3 +347,14 @@ def test_an_indicator_named_by_what_it_counts_gives_its_bare_figures_that_unit(t
     counted = sorted((f["kind"], str(f["value"])) for f in record["facts"] if f["kind"] in ("headcount", "households"))
     # 12.5 and 12.8 are no whole counts of people (万人 the form did not write): not read as 人
     assert counted == [("headcount", "1260"), ("headcount", "1318"), ("households", "850"), ("households", "902")]
+
+
+def test_a_fund_blocks_caption_run_into_its_first_column_label(tmp_path):
+    # a text layer ran 项目资金（万元） into 年初预算数: the header still has its six columns
+    text = ("项目支出绩效自评表\n项目名称某项目\n项目资金（万元）年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额 80 80 76.4 10 95.5% 9.55\n年度总体目标完成\n")
+    record = text_record(tmp_path, text, "caption_run.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
+    assert {c: facts[i]["text"] for c, i in total["cells"].items()} == {
+        "年初预算数": "80", "全年预算数": "80", "全年执行数": "76.4", "分值": "10", "执行率": "95.5%", "得分": "9.55"}

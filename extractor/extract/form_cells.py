@@ -57,6 +57,9 @@ def _spot_labels(t: Token) -> list:
     return out
 
 
+_BRACKET_THEN_LABEL = regex.compile(r"^(?P<head>\s*\S.*[)）])(?P<label>[^\s)）（(]{2,12})\s*$")
+
+
 def _split_run_together(t: Token) -> list:
     """Cells a text layer ran together where the shape keeps no cells: a label and its
     figure (其中：当年财政拨款43.2) or two labels (执行数分值) are two tokens again."""
@@ -70,6 +73,10 @@ def _split_run_together(t: Token) -> list:
         return [t.piece(m.start(), m.end()) for m in pieces]
     if is_label(bare(t.text)) or value_type(t.text):
         return [t]
+    m = _BRACKET_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
+    if m and is_label(bare(m["label"])):
+        # 项目资金（万元）年初预算数: a block's caption with its unit run into the first column's label
+        return [t.piece(0, m.end("head")), t.piece(m.start("label"), len(t.text))]
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
         return [t.piece(0, m.end(1)), t.piece(m.start(2), m.end(2))]
