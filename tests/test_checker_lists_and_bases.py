@@ -15,6 +15,13 @@ def flags_of(tmp_path, body, rule=None):
     return [f for f in record_of(tmp_path, body)["flags"] if rule is None or f["rule"] == rule]
 
 
+def flag_of_the_slip(tmp_path, rule, clean, slipped):
+    """The one flag of `rule` on the slipped passage, its clean twin raising none."""
+    assert flags_of(tmp_path, clean, rule) == []
+    [flag] = flags_of(tmp_path, slipped, rule)
+    return flag
+
+
 # ---------------------------------------------------------------- product.unit: whom the standard paid
 
 _TOWNS = ("全年培训农村劳动力1840人。分乡镇看，东坪镇460人，西坪镇390人，南坪乡350人，北坪乡640人。"
@@ -35,8 +42,8 @@ _BETWEEN = "按每人每年{rate}元标准，对全县2150名困难残疾人发�
 
 
 def test_the_count_between_a_standard_and_its_total_is_whom_it_paid(tmp_path):
-    assert flags_of(tmp_path, _BETWEEN.format(rate="960", total="206.4"), "product.unit") == []
-    [flag] = flags_of(tmp_path, _BETWEEN.format(rate="960", total="260.4"), "product.unit")
+    flag = flag_of_the_slip(tmp_path, "product.unit", _BETWEEN.format(rate="960", total="206.4"),
+                            _BETWEEN.format(rate="960", total="260.4"))
     assert "960元 × 2150名" in flag["message"] and "206.4万元" in flag["message"]
 
 
@@ -47,8 +54,7 @@ _TWO_RATES = ("全年调整后预算数为8650.00万元，本年支出合计8302
 
 
 def test_a_rate_whose_clause_states_its_base_is_checked_beside_another_rate(tmp_path):
-    assert flags_of(tmp_path, _TWO_RATES.format(rate="95.31"), "ratio.stated") == []
-    [flag] = flags_of(tmp_path, _TWO_RATES.format(rate="97.42"), "ratio.stated")
+    flag = flag_of_the_slip(tmp_path, "ratio.stated", _TWO_RATES.format(rate="95.31"), _TWO_RATES.format(rate="97.42"))
     assert "95.31%" in flag["message"]
 
 
@@ -163,8 +169,7 @@ _CHANGE = ("一、收入情况\n2023年本年收入合计2316.50万元，由财�
 
 def test_a_change_whose_two_years_stand_in_the_table_above_is_read_against_them(tmp_path):
     # 80.39 ÷ 2289.65 = 3.51%; this year's figure is not in the change's paragraph
-    assert flags_of(tmp_path, _CHANGE.format(rate="3.51"), "diff.change") == []
-    [flag] = flags_of(tmp_path, _CHANGE.format(rate="4.51"), "diff.change")
+    flag = flag_of_the_slip(tmp_path, "diff.change", _CHANGE.format(rate="3.51"), _CHANGE.format(rate="4.51"))
     assert flag["severity"] == "error"
 
 
@@ -172,8 +177,7 @@ def test_a_change_whose_two_years_stand_in_the_table_above_is_read_against_them(
 
 def test_a_count_rate_whose_act_follows_its_count_is_checked(tmp_path):
     body = "全年完成职业技能培训2400人，其中2136人取得职业技能等级证书，取证率{rate}%。\n"
-    assert flags_of(tmp_path, body.format(rate="89.00"), "ratio.stated") == []
-    [flag] = flags_of(tmp_path, body.format(rate="94.20"), "ratio.stated")
+    flag = flag_of_the_slip(tmp_path, "ratio.stated", body.format(rate="89.00"), body.format(rate="94.20"))
     assert flag["message"].endswith("计算为89%")
 
 
@@ -207,15 +211,13 @@ def test_standards_per_head_in_the_words_reports_use(tmp_path):
 def test_a_whole_standard_per_head_is_exact_in_its_product(tmp_path):
     # 1,150名 × 1万元 = 1,150万元: written 1,236万元, beyond any rounding of a set standard
     body = "全县聘用生态护林员1,150名，管护补助标准为每人每年1万元，全年兑付补助资金{total}万元。\n"
-    assert flags_of(tmp_path, body.format(total="1,150"), "product.unit") == []
-    [flag] = flags_of(tmp_path, body.format(total="1,236"), "product.unit")
+    flag = flag_of_the_slip(tmp_path, "product.unit", body.format(total="1,150"), body.format(total="1,236"))
     assert flag["severity"] == "error"
 
 
 def test_a_standard_over_months_is_read_against_what_it_paid(tmp_path):
     body = "按月人均补差420元、保障对象1,860人、全年12个月测算，全年需发放低保金{total}万元。\n"
-    assert flags_of(tmp_path, body.format(total="937.44"), "product.unit") == []
-    [flag] = flags_of(tmp_path, body.format(total="973.44"), "product.unit")
+    flag = flag_of_the_slip(tmp_path, "product.unit", body.format(total="937.44"), body.format(total="973.44"))
     assert "937.44万元" in flag["message"]
 
 
@@ -225,8 +227,7 @@ def test_a_total_row_over_rows_one_of_which_a_qizhong_breaks_down(tmp_path):
     body = ("资金情况（万元）\n| 资金来源 | 分配下达数 | 执行数 |\n| 中央下达 | 6,200.00 | 6,105.30 |\n"
             "| 地方资金 | 1,800.00 | {local} |\n| 其中：省级 | 1,100.00 | 1,080.20 |\n| 市县级 | 700.00 | 688.40 |\n"
             "| 合计 | 8,000.00 | 7,873.90 |\n")
-    assert flags_of(tmp_path, body.format(local="1,768.60"), "sum.table") == []
-    [flag] = flags_of(tmp_path, body.format(local="1,798.60"), "sum.table")
+    flag = flag_of_the_slip(tmp_path, "sum.table", body.format(local="1,768.60"), body.format(local="1,798.60"))
     assert flag["severity"] == "error"
 
 

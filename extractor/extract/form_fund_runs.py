@@ -16,16 +16,13 @@ import regex
 
 from .form_tokens import Token
 from .form_vocab import bare, vocab
-from .numbers import parse_arabic
-
-_SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
-
+from .numbers import POINTS, POINTS_FIGURE, parse_arabic
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:
 # 194.9194.9100% | 202010100.00%10
 # (the budget written with its unit and the rest run on: 50万元47.6895.36%)
 _FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|元))?"
-                          r"(?P<figures>\d(?:[\d.]| {1,2}(?=\d))*)%(?P<score>(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?(?!\d))?")
+                          rf"(?P<figures>\d(?:[\d.]| {{1,2}}(?=\d))*)%(?P<score>{POINTS}(?!\d))?")
 _AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 _RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
 _AMOUNT_OR_ZERO = regex.compile(rf"0|{_AMOUNT.pattern}")
@@ -144,10 +141,10 @@ def _amount_cells(figures: str, pos: int, n: int):
                 yield [(pos, end)] + rest
 
 
-def _columns_before_rate(tokens: list, k: int) -> Optional[int]:
+def _columns_before_rate(tokens: list, k: int) -> Optional[tuple]:
     """Where token k is a fund header's 执行率 (maybe run into the 得分 after it), how many of
-    the header's money and 分值 columns stand right before it (年初预算数 | 全年预算数 |
-    全年执行数 | 分值 | 执行率: 4)."""
+    the header's money and 分值 columns stand right before it and whether the last is 分值
+    (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率: (4, True))."""
     if "执行率" not in tokens[k].text:
         return None  # (asked of every token: the word first)
     columns = vocab()["fund_col"]
@@ -186,8 +183,8 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under
     年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9
     fits as well as 194.9, but no form splits a figure so), then those whose amounts have one
-    number of decimals; taken when there is one. `lead` is an amount of the row written apart before the run (its
-    budget, with its unit); the rate may be a ratio with it."""
+    number of decimals; taken when there is one. `lead` is an amount of the row written apart
+    before the run (its budget, with its unit); the rate may be a ratio with it."""
     if " " in figures:
         return _cut_with_spaces(figures, lead, columns)
     if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
@@ -224,7 +221,7 @@ def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optio
         return readings
     n, weighted = columns
     return [r for r in readings if len(r) - 1 + bool(lead) == n
-            and (not weighted or _SCORE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)] \
+            and (not weighted or POINTS_FIGURE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)] \
         or readings
 
 

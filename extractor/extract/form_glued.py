@@ -21,9 +21,9 @@ import regex
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, spec, vocab
+from .numbers import POINTS, POINTS_FIGURE
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
-_SCORE = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
@@ -86,7 +86,7 @@ def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
     by side would be digits run together)."""
     if order != ["weight", "target", "actual", "score"]:
         return None
-    points = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
+    points = POINTS
     return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points})(?P<value>[\p{{Han}}（）()]{{2,12}}?)(?P=value)"
                          rf"(?P<score>{points})$")
 
@@ -176,7 +176,7 @@ def _readings(run: str, pos: int, slots: list, cells: tuple = ()):
 
 def _score_ends(run: str, pos: int):
     for end in range(pos + 1, min(len(run), pos + 6) + 1):
-        if _SCORE.fullmatch(run, pos, end):
+        if POINTS_FIGURE.fullmatch(run, pos, end):
             yield end
 
 
@@ -197,7 +197,7 @@ def _value_ends(run: str, pos: int):
 def _fits(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
-    if whole_row:  # both matched _SCORE, so both are figures
+    if whole_row:  # both matched POINTS, so both are figures
         weight, score = Decimal(by_slot["weight"]), Decimal(by_slot["score"])
         if weight <= 0 or weight > 100 or score > weight:
             return False
@@ -229,8 +229,8 @@ def leading_scores(t: Token) -> list:
     if m is None or t.positional:
         return []
     a, b = m.span(1)
-    if _SCORE.fullmatch(t.text, a, b) and Decimal(t.text[a:b]) <= 100:
+    if POINTS_FIGURE.fullmatch(t.text, a, b) and Decimal(t.text[a:b]) <= 100:
         return [t.piece(a, b)]
-    cuts = [k for k in range(a + 1, b) if _SCORE.fullmatch(t.text, a, k) and _SCORE.fullmatch(t.text, k, b)
+    cuts = [k for k in range(a + 1, b) if POINTS_FIGURE.fullmatch(t.text, a, k) and POINTS_FIGURE.fullmatch(t.text, k, b)
             and Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
     return [t.piece(a, cuts[0]), t.piece(cuts[0], b)] if len(cuts) == 1 else []

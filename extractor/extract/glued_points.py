@@ -15,9 +15,9 @@ import regex
 
 from ..model import TABLE, Document
 from .form_vocab import spec
+from .numbers import POINTS_FIGURE
 
 _TAIL = regex.compile(r"(?<![\d.])(?P<coef>\d{1,3}(?:\.\d{1,2})?)%(?P<run>\d[\d.]{1,9}?)(?=[是否]|\p{Han})")
-_POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def _cut(run: str, coefficient: Decimal):
     fits = []
     for k in range(1, len(run)):
         weight, score = run[:k], run[k:]
-        if not (_POINTS.fullmatch(weight) and _POINTS.fullmatch(score)):
+        if not (POINTS_FIGURE.fullmatch(weight) and POINTS_FIGURE.fullmatch(score)):
             continue
         w, s = Decimal(weight), Decimal(score)
         if not 0 < w <= 100 or s > w:

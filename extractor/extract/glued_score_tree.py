@@ -20,13 +20,13 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Document
+from .numbers import POINTS_FIGURE
 
 _HEADER = regex.compile(
     r"一级指标\s*(?:分值|权重)\s*二级指标\s*(?:分值|权重)\s*三级指标\s*(?:分值|权重)\s*(?:自评|评价|实际)?得分")
 # a name (no digits) and the run of figures after it, cells maybe a space apart
 _TOKEN = regex.compile(r"\s*(?P<name>[^\d\s][^\d]*?)\s*(?P<run>\d[\d.]*(?:[ \t]+\d[\d.]*)*)")
 _TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计)$")
-_POINTS = regex.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MAX_NAME = 30  # longer words are prose, not an indicator's name
 _MAX_PARSES = 64
 _MOST_ROWS = 120  # a score table has far fewer: words past them are no table's
@@ -116,12 +116,12 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
     """Every way to read a run's pieces as `parts` figures: pieces a space apart are cells
     already; one glued piece is cut where both sides are figures."""
     if len(pieces) == parts:
-        return [pieces] if all(_POINTS.fullmatch(text, a, b) for a, b in pieces) else []
+        return [pieces] if all(POINTS_FIGURE.fullmatch(text, a, b) for a, b in pieces) else []
     if len(pieces) != 1 or parts != 2:
         return []
     a, b = pieces[0]
     return [[(a, k), (k, b)] for k in range(a + 1, b)
-            if _POINTS.fullmatch(text, a, k) and _POINTS.fullmatch(text, k, b)]
+            if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
 
 
 def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
@@ -136,6 +136,7 @@ def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
                 total_weight, total_score = cut
         if total_weight is None:
             return None  # a total row that is no 100 and a score: not this table's shape
+
     def num(span):
         return Decimal(text[span[0]:span[1]])
 

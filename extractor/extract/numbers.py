@@ -25,6 +25,10 @@ CN_BIG_UNIT = {"万": 10000, "亿": 100000000}
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# points as a form writes them in a cell run together with others: up to 999, two decimals at
+# most, no leading 0 a figure does not need (the glued-cell readers cut runs into these)
+POINTS = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
+POINTS_FIGURE = regex.compile(POINTS)
 # Chinese numerals: at least two characters, so idioms like 一人一档 or 两不愁 are not read
 # as quantities; 百分之九十 is handled separately.
 CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"

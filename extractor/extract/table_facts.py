@@ -155,9 +155,9 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     if caption_unit is None and table.header_rows:
         caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
-        if caption_unit is None and unit_of_header([table.rows[0][0].text], bracketed_only=True) in _MONEY_UNITS:
-            # 项目资金情况（万元） | 计划投资额 | 实际到位资金: the money the columns count
-            caption_unit = unit_of_header([table.rows[0][0].text], bracketed_only=True)
+        first = unit_of_header([table.rows[0][0].text], bracketed_only=True) if caption_unit is None else None
+        if first in _MONEY_UNITS:
+            caption_unit = first  # 项目资金情况（万元） | 计划投资额 | 实际到位资金: the money the columns count
     if caption_unit is None and table.n_rows > 2:
         # a short cell of a row above the column labels (填报单位 | … | 金额单位：元), under the
         # title a sheet may keep in its first row
@@ -204,6 +204,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if parsed is None:
                 out.extend(_text_facts(cell.text, where, subject=subject))
                 continue
+            if not any(ch.isdigit() for ch in cell.text):
+                continue  # a dash: not applicable, no figure (sum.table reads it as nothing to add)
             if below is not None:
                 header = [below[0][c]] if c in below[0] else []
                 header_text, header_unit = "›".join(header), unit_of_header(header, bracketed_only=True)
@@ -246,8 +248,6 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 from_block = bool(written_unit)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
-            if not any(ch.isdigit() for ch in cell.text):
-                continue  # a dash: not applicable, no figure (sum.table reads it as nothing to add)
             kind, base, mult = written_unit_spec(written_unit)
             if label_cell:
                 label = label_of_header([label_cell])

@@ -3,8 +3,6 @@ text, or by the 其中 lines of a total in labelled lines (labelled_values.py ma
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from ..sentences import sentence_bounds, sentence_index
@@ -174,13 +172,8 @@ def _funding_levels_only(parts: list) -> bool:
     """Are the parts, one each, the money of three or more different levels of government
     (funding_levels)? Each part's own clause names its level. (Two, 中央 and 省级, are as
     often the main sources only, the county's own share left unsaid.)"""
-    levels = [_funding_levels().findall(_CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
+    levels = [relation_patterns()["funding_levels"].findall(_CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
     return len(parts) >= 3 and all(len(found) == 1 for found in levels) and len({f[0] for f in levels}) == len(parts)
-
-
-@lru_cache(maxsize=1)
-def _funding_levels() -> regex.Pattern:
-    return regex.compile(vocabulary()["breakdown"]["funding_levels"])
 
 
 def _of_last_year(f) -> bool:

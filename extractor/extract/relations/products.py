@@ -33,9 +33,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                 continue
         # (a standard over the months it was paid names what it paid in all with a sum word,
         # or with the paying itself: 按月人均补差480元、2,150人、全年12个月测算，全年需发放低保金…)
-        paid = _PAID_IN_ALL if periods is not None else relation_patterns()["sum_words"]
         amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
-                       and (relation_patterns()["sum_words"].search(g.context) or paid.search(g.context or ""))
+                       and (relation_patterns()["sum_words"].search(g.context)
+                            or periods is not None and _PAID_IN_ALL.search(g.context or ""))
                        and not _other_group(f, g)), None)
         # the figure after the price, past the days or months it was paid for (每生每天5元，
         # 按在校200天计算，下达资金…)
