@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from conftest import text_record
+from test_ingest_text_tables import needs_soffice, print_to_pdf
 
 from extractor.ingest import load_document
 from extractor.model import TABLE
@@ -60,3 +61,17 @@ def test_a_form_written_one_cell_a_line_is_left_to_the_form_reader(tmp_path):
                   "年度资金总额", "120", "120", "114", "95%",
                   "其中：当年财政拨款", "120", "120", "114", "95%")
     assert _tables(tmp_path, text) == []
+
+
+@needs_soffice
+def test_the_same_table_printed_to_pdf_is_the_same_table(tmp_path):
+    """A .txt printed to PDF gives each cell a line of its own: read as the table again, its
+    title a paragraph of its own above it (not run into the first column name)."""
+    title = "临江县2023年度专项债券项目绩效自评结果表"
+    src, printed = print_to_pdf(tmp_path, title + "\n\n" + BOND_RESULTS + "\n以上结果予以公示。\n")
+    pdf, txt = load_document(printed), load_document(src)
+    grids = [[[[c.text for c in row] for row in b.table.rows] for b in d.blocks if b.kind == TABLE] for d in (pdf, txt)]
+    assert len(grids[0]) == 1 and grids[0] == grids[1]
+    table = next(b for b in pdf.blocks if b.kind == TABLE)
+    assert pdf.blocks[table.index - 1].text == title and table.page == 1 and table.bbox
+    assert pdf.blocks[-1].text == "以上结果予以公示。"

@@ -4,7 +4,8 @@ page numbers dropped; lines joined into paragraphs where a line runs to the righ
 and the next one starts at the left margin without a numbering label (Chinese lines join
 without a space), also across a page break; the tables found on a page placed among the
 paragraphs by their top, and a table continued on the next page joined to its first
-part; tables printed as pipe rows read from the lines by the .txt reader's rules."""
+part; tables printed as pipe rows, or one cell a line (a web page's table saved as text), read
+from the lines by the .txt reader's rules."""
 from __future__ import annotations
 
 import statistics
@@ -21,6 +22,7 @@ from .ocr import mend_figure_tails, mend_row_labels, mend_units
 from .page_text import Line, ends_in_figure, figure_unit_space
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
+from .cell_lines import cell_line_table_at
 from .text_blocks import add_text_block, continues_sentence
 from .text_tables import leading_caption, pipe_table_at, table_from_rows
 
@@ -323,6 +325,14 @@ def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
         first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
         goes_on = first and may_go_on
         table = pipe_table_at(texts, i, min_rows=1 if goes_on else 2)
+        if table is None and texts[i].strip():
+            cells = cell_line_table_at(texts, i)
+            if cells is not None:
+                rows, end = cells
+                own = lines[i:end]
+                found.append({"cells": rows, "bbox": _bbox(own), "first_on_page": False})
+                i = end
+                continue
         # cells one a line at the top of the page have no grid of their own, but may be the
         # rest of the table overleaf (read again with it, see _emit_text_table)
         if table is None or not (table.rows or goes_on):
@@ -330,11 +340,13 @@ def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
             rest.extend(lines[i:upto])
             i = upto
             continue
-        own = lines[table.start:table.end]
-        bbox = [min(l.x0 for l in own), own[0].top, max(l.x1 for l in own), own[-1].bottom]
-        found.append({"found": table, "bbox": bbox, "first_on_page": first})
+        found.append({"found": table, "bbox": _bbox(lines[table.start:table.end]), "first_on_page": first})
         i = table.end
     return rest, found
+
+
+def _bbox(lines: list) -> list:
+    return [min(l.x0 for l in lines), lines[0].top, max(l.x1 for l in lines), lines[-1].bottom]
 
 
 def _open_text_table(doc: Document, number: int) -> bool:
@@ -345,6 +357,11 @@ def _open_text_table(doc: Document, number: int) -> bool:
 
 
 def _emit_text_table(doc: Document, number: int, item: dict) -> None:
+    if "cells" in item:  # one cell a line: a table of its own page (no grid to join overleaf)
+        caption, rows = leading_caption(item["cells"])
+        table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
+        doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
+        return
     found = item["found"]
     last = doc.blocks[-1] if doc.blocks else None
     if item["first_on_page"] and _open_text_table(doc, number):
