@@ -536,3 +536,18 @@ def test_a_labelled_figure_on_a_one_cell_row_above_a_pipe_table_is_text(tmp_path
     [score] = [f for f in rec["facts"] if f["kind"] == "score"]
     assert score["value"] == Decimal("86.25") and score["source"]["quote"] == "86.25分"
     assert any(t.get("caption") == "概要" for t in rec["tables"])
+
+
+@needs_soffice
+def test_a_stated_score_row_above_a_pipe_table_stays_text_in_both_formats(tmp_path):
+    """A report's score written on a one-cell row above its first table is the report's own
+    statement, not the table's caption: a paragraph from the .txt and from its PDF alike."""
+    text = ("某县2022年农村公路养护项目绩效评价报告\n"
+            "综合得分：86.5分评价等级：良 | |||\n"
+            "| 项目名称 | 农村公路养护 | 评价年度 | 2022 |\n"
+            "| 主管部门 | 某县交通运输局 | 项目资金（万元） | 120.00 |\n")
+    src, printed = print_to_pdf(tmp_path, text)
+    for doc in (load_document(src), load_document(printed)):
+        table = only_table(doc)
+        assert doc.blocks[table.index - 1].text.startswith("综合得分：86.5分"), doc.format
+        assert "86.5" not in (table.table.caption or "")

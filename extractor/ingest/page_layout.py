@@ -24,7 +24,7 @@ from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
 from .cell_lines import cell_line_table_at
 from .text_blocks import add_text_block, continues_sentence
-from .text_tables import leading_caption, pipe_table_at, table_from_rows
+from .text_tables import leading_caption, pipe_table_at, stated_figure_rows, table_from_rows
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _MARGIN_SHARE = 0.08
@@ -357,12 +357,10 @@ def _open_text_table(doc: Document, number: int) -> bool:
 
 
 def _emit_text_table(doc: Document, number: int, item: dict) -> None:
-    if "cells" in item:  # one cell a line: a table of its own page (no grid to join overleaf)
-        caption, rows = leading_caption(item["cells"])
-        table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
-        doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
+    found = item.get("found")
+    if found is None:  # one cell a line: a table of its own page (no grid to join overleaf)
+        _add_table(doc, number, item["cells"], item["bbox"])
         return
-    found = item["found"]
     last = doc.blocks[-1] if doc.blocks else None
     if item["first_on_page"] and _open_text_table(doc, number):
         # the table goes on from the previous page (a row may be cut by the page break):
@@ -380,10 +378,16 @@ def _emit_text_table(doc: Document, number: int, item: dict) -> None:
         for line in found.lines:
             add_text_block(doc, line, page=number)
         return
-    caption, rows = leading_caption(found.rows)
+    _add_table(doc, number, found.rows, item["bbox"]).text_lines = found.lines
+
+
+def _add_table(doc: Document, number: int, rows: list, bbox: list):
+    texts, rows = stated_figure_rows(rows)
+    for text in texts:
+        add_text_block(doc, text, page=number)
+    caption, rows = leading_caption(rows)
     table = table_from_rows(rows, caption or caption_from_previous(doc) or _long_caption(doc, number))
-    block = doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in item["bbox"]])
-    block.text_lines = found.lines
+    return doc.add(TABLE, table.as_text(), table=table, page=number, bbox=[round(v, 1) for v in bbox])
 
 
 def _cell_extra(cell) -> tuple:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .spaced_tables import could_be_spaced_row, one_space_table_at, spaced_table_at
@@ -23,7 +25,20 @@ from .text_rows import TextTable, drawing_characters
 
 # the readers (txt.py, pdf.py, page_layout.py) find tables through this module
 __all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "one_space_table_at",
-           "pipe_table_at", "spaced_table_at", "starts_pipe_table", "table_from_rows"]
+           "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows"]
+
+# a figure written after its label (评价分值:88.64分)
+_LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")
+
+
+def stated_figure_rows(rows: list) -> tuple:
+    """(texts, the other rows): leading one-cell rows above a table that state a figure by
+    its label (评价分值:88.64分) are text of the report, not only the table's caption: the
+    readers keep them as paragraphs so their figures are read."""
+    n = 0
+    while n < len(rows) - 1 and len(rows[n]) == 1 and _LABELLED_FIGURE.search(rows[n][0]):
+        n += 1
+    return [row[0] for row in rows[:n]], list(rows[n:])
 
 
 def leading_caption(rows: list) -> tuple:

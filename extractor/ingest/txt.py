@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
@@ -24,7 +22,7 @@ from .tables import caption_from_previous
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, one_space_table_at, pipe_table_at, spaced_table_at,
-                          starts_pipe_table, table_from_rows)
+                          starts_pipe_table, stated_figure_rows, table_from_rows)
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -248,17 +246,12 @@ def _empty_cells_kept(rows: list) -> bool:
     return any(not cell.strip() for r in wide for cell in r[:-1])
 
 
-# a figure written after its label (评价分值:88.64分)
-_LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")
-
-
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
     """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
     from web pages often do not."""
-    # a one-cell row above the table that states a figure by its label (评价分值:88.64分) is text
-    # of the report, not only the table's caption: kept as a paragraph so its figures are read
-    while len(rows) > 1 and len(rows[0]) == 1 and _LABELLED_FIGURE.search(rows[0][0]):
-        add_text_block(doc, rows.pop(0)[0])
+    texts, rows = stated_figure_rows(rows)
+    for text in texts:
+        add_text_block(doc, text)
     caption, rows = leading_caption(rows)
     table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans,
                             columns_kept=columns_kept)
