@@ -299,3 +299,25 @@ def test_a_page_of_a_few_words_and_no_image_is_text(tmp_path):
     doc = load_document(to_pdf(tmp_path, d))
     assert doc.format == "pdf"  # no page read by OCR
     assert any(b.text.strip() == "自评等级：优" and b.page == 2 for b in doc.blocks)
+
+
+def test_a_line_left_short_by_a_run_of_digits_too_long_for_it_goes_on():
+    """A form run together on one line wraps early before a run of figures that breaks
+    nowhere (20100%100%20 is 12 half-width characters): the next line goes on the paragraph.
+    A sentence ended as short is a paragraph's end."""
+    from extractor.ingest.page_layout import lay_out_pages
+    from extractor.ingest.page_text import Line
+    from extractor.model import Document
+
+    def laid_out(opening: str, short_line: str = "质量指标项目（工程）验收合格率") -> list:
+        doc = Document(path="x.pdf", format="pdf")
+        lines = [Line("产出指标数量指标水尺安装数量10个10个10质量指标工程验收合格率达到标准要求", 57, 100, 534, 110),
+                 Line(short_line, 57, 115, 498, 125),
+                 Line(opening + "时效指标及时开工率10≥90%≥90%10成本指标投资 1020万元 20万元 10 效益指标", 57, 130, 530, 140),
+                 Line("五、其他说明。", 57, 145, 130, 155)]
+        lay_out_pages(doc, [lines], [(595, 842)], {})
+        return [b.text for b in doc.blocks]
+
+    run_on = laid_out("20100%100%20")
+    assert len(run_on) == 2 and "合格率20100%100%20时效指标" in run_on[0]
+    assert len(laid_out("20100%100%20", "工程已全部验收合格。")) == 3
