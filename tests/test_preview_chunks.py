@@ -26,6 +26,12 @@ def test_chunks_are_one_text_again():
     assert joined[1] == FLAT
 
 
+def test_chunks_a_blank_line_apart_are_one_text_again():
+    lines = _chunked(FLAT).replace("\n", "\n\n").split("\n")
+    joined = join_preview_chunks(lines)
+    assert joined[:3] == [lines[0], "", FLAT] and not any(joined[3:])
+
+
 def test_a_figure_cut_by_a_chunk_boundary_is_read_whole(tmp_path):
     size = FLAT.index("1280.56", 100) + 4  # the first cut falls inside the second 1280.56
     record = text_record(tmp_path, _chunked(FLAT, size), "preview.txt")

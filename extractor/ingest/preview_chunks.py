@@ -13,29 +13,38 @@ _MIN_CHUNK = 100  # the sites cut a few hundred characters a chunk; list items a
 
 
 def join_preview_chunks(lines: list) -> list:
-    """`lines` with each run of preview chunks joined into one line, their numbers dropped."""
+    """`lines` with each run of preview chunks joined into one line, their numbers dropped
+    (and the blank lines some saved pages put between them)."""
     out, i = [], 0
     while i < len(lines):
-        end = _chunk_run(lines, i)
-        if end is None:
+        chunks = _chunk_run(lines, i)
+        if chunks is None:
             out.append(lines[i])
             i += 1
             continue
-        out.append("".join(_CHUNK.sub("", line, count=1) for line in lines[i:end]))
-        i = end
+        out.append("".join(_CHUNK.sub("", lines[k], count=1) for k in chunks))
+        i = chunks[-1] + 1
     return out
 
 
 def _chunk_run(lines: list, i: int):
-    """The end of a run of chunks starting at line i, or None when none starts there."""
+    """The line numbers of a run of chunks starting at line i, or None when none starts there."""
     m = _CHUNK.match(lines[i])
     if m is None or m.group(1) != "1" or len(lines[i]) - m.end() < _MIN_CHUNK:
         return None
+    chunks = [i]
     j = i + 1
-    while j < len(lines) and (n := _CHUNK.match(lines[j])) is not None and int(n.group(1)) == j - i + 1:
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        n = _CHUNK.match(lines[j])
+        if n is None or int(n.group(1)) != len(chunks) + 1:
+            break
+        chunks.append(j)
         j += 1
     # every chunk but the last is cut at the site's length
-    lengths = {len(_CHUNK.sub("", line, count=1)) for line in lines[i:j - 1]}
-    if j - i < 2 or len(lengths) != 1:
+    lengths = {len(_CHUNK.sub("", lines[k], count=1)) for k in chunks[:-1]}
+    if len(chunks) < 2 or len(lengths) != 1:
         return None
-    return j
+    return chunks
