@@ -94,9 +94,20 @@ def check_score_tree(record: dict) -> list:
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
     flags = _deduction_totals(record)
-    indicators = record.get("indicators") or []
-    if not indicators:
-        return flags
+    # each score table written as running text is a tree of its own (indicators["table"]); the
+    # others are read as one
+    groups: dict = {}
+    for i in record.get("indicators") or []:
+        groups.setdefault(i.get("table"), []).append(i)
+    for indicators in groups.values():
+        flags += _tree_flags(record, indicators, alone=len(groups) == 1)
+    return flags
+
+
+def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
+    """score.tree on one tree of indicators; the report's score stands for a total row the
+    tree lacks only when it is the report's one tree (`alone`)."""
+    flags = []
     # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
     # a piece of its indicator block that a table reader also took is no whole tree to sum
     form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
@@ -127,7 +138,7 @@ def check_score_tree(record: dict) -> list:
             continue
         flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
 
-    total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score")
+    total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None
     if form_owns_total:
         total = None
     summary = [i for i in indicators if i.get("summary") and not i.get("total")]

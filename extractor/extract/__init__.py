@@ -14,6 +14,7 @@ from .regions import place_mentions
 from .relations import extract_relations
 from .sections import extract_sections
 from .survey import extract_surveys
+from .text_score_tables import text_score_tables
 
 
 def extract_document(doc: Document) -> dict:
@@ -29,9 +30,10 @@ def extract_document(doc: Document) -> dict:
         metadata["grade_bands"] = bands["bands"]
         metadata_sources["grade_bands"] = bands["source"]
     problems, recommendations = extract_sections(doc)
-    facts = extract_facts(doc)
+    score_tables = text_score_tables(doc)  # read once: facts, forms and indicators use them
+    facts = extract_facts(doc, score_tables)
     # a standard form's slots relabel the facts of its cells (and add those of bare numbers)
-    forms = extract_forms(doc, facts)
+    forms = extract_forms(doc, facts, score_tables)
     apply_form_metadata(metadata, metadata_sources, forms, facts)
     texts = _texts(doc)
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
@@ -41,7 +43,7 @@ def extract_document(doc: Document) -> dict:
     # row or a total opens, on one line with them, read no sentence's way)
     prose_facts = [f for f in facts if "form" not in f.extra and f.source.get("block") not in in_forms] \
         if forms else facts
-    indicators = [i for i in extract_indicators(doc) if i["source"].get("block") not in in_forms]
+    indicators = [i for i in extract_indicators(doc, score_tables) if i["source"].get("block") not in in_forms]
     apply_score_table_total(metadata, metadata_sources, indicators)
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),

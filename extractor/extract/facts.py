@@ -18,7 +18,7 @@ from ..patterns import load_json
 from ..subjects import subject_names
 from .glued_points import glued_point_facts
 from .glued_rates import glued_rate_facts
-from .glued_score_tree import glued_tree_facts
+from .text_score_tables import score_table_facts, text_score_tables
 from .labelled_values import labelled_values
 from .labels import clause_before, formula_name, label_for, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
@@ -54,7 +54,9 @@ def _units() -> dict:
     return load_json("units.json")
 
 
-def extract_facts(doc: Document) -> list:
+def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
+    """`score_tables`: the score tables written as running text (text_score_tables), read
+    here when not given."""
     # imported here, not at the top: table_facts builds on this module (Fact, the text facts
     # it reads a cell of words with), so a top-level import either way would be a cycle
     from .table_facts import _table_facts, _unit_line_above
@@ -82,8 +84,10 @@ def extract_facts(doc: Document) -> list:
             taken.add((block.index, start))
         return fact
 
-    for find in (labelled_values, glued_rate_facts, glued_point_facts, glued_tree_facts):
+    for find in (labelled_values, glued_rate_facts, glued_point_facts):
         facts.extend(find(doc, new_fact))
+    tables = text_score_tables(doc) if score_tables is None else score_tables
+    facts.extend(score_table_facts(tables, new_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts

@@ -24,15 +24,16 @@ from .form_facts import FactIndex
 from .form_reader import FormReader
 from .form_tokens import Token, document_tokens
 from .form_vocab import SENTENCE_END, bare, canon, spec, vocab
-from .glued_score_tree import glued_score_trees
+from .text_score_tables import text_score_tables
 
 
-def extract_forms(doc, facts: list) -> list:
-    """The forms of `doc`; facts for their slots are added to (or relabelled in) `facts`."""
+def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list:
+    """The forms of `doc`; facts for their slots are added to (or relabelled in) `facts`.
+    `score_tables`: as extract_facts takes them."""
     tokens = cells_again(document_tokens(doc))
-    # a score table run together is read as its one reading (glued_score_tree.py): its digits
-    # are no cells for the form reader to type
-    trees = glued_score_trees(doc)
+    # a score table written as running text is read as its one reading (text_score_tables.py):
+    # its figures are no cells for the form reader to type
+    trees = text_score_tables(doc) if score_tables is None else score_tables
     tokens = [t for t in tokens
               if t.row is not None or not any(x.covering(t.block.index, t.start, t.end) for x in trees)]
     if not tokens:

@@ -12,8 +12,6 @@ When no single reading fits, nothing is read: the run is left as it is.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
@@ -21,37 +19,15 @@ import regex
 
 from ..model import TABLE, Document
 from .numbers import POINTS_FIGURE
+from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 _HEADER = regex.compile(
     r"一级指标\s*(?:分值|权重)\s*二级指标\s*(?:分值|权重)\s*三级指标\s*(?:分值|权重)\s*(?:自评|评价|实际)?得分")
 # a name (no digits) and the run of figures after it, cells maybe a space apart
 _TOKEN = regex.compile(r"\s*(?P<name>[^\d\s][^\d]*?)\s*(?P<run>\d[\d.]*(?:[ \t]+\d[\d.]*)*)")
-_TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计)$")
 _MAX_NAME = 30  # longer words are prose, not an indicator's name
 _MAX_PARSES = 64
 _MOST_ROWS = 120  # a score table has far fewer: words past them are no table's
-
-
-@dataclass
-class Figure:
-    block: object
-    start: int
-    end: int
-    value: Decimal
-    label: str  # 分值 | 得分
-    path: tuple
-
-
-@dataclass
-class Tree:
-    figures: list = field(default_factory=list)
-    # (path, weight, score, source) for each indicator; the total as path ("合计",)
-    indicators: list = field(default_factory=list)
-    # (block index, start, end): the text the table stands in, header to its last figure
-    covers: list = field(default_factory=list)
-
-    def covering(self, block_index: int, start: int, end: int) -> bool:
-        return any(b == block_index and s < end and start < e for b, s, e in self.covers)
 
 
 def glued_score_trees(doc: Document) -> list:
@@ -59,40 +35,13 @@ def glued_score_trees(doc: Document) -> list:
     if not any("一级指标" in b.text for b in doc.blocks if b.kind != TABLE):
         return []  # the header's own words: a cheap test first
     out = []
-    for text, place in _runs_of_text(doc):
+    for text, place in runs_of_text(doc):
         for header in _HEADER.finditer(text):
             tree = _read(text, place, header.end())
             if tree is not None:
-                tree.covers = _covers(place, header.start(), max(_ends(tree, place)))
+                tree.covers = place.covers(header.start(), place.end_of(tree))
                 out.append(tree)
     return out
-
-
-class _Places:
-    """Where each character of joined blocks' texts stands: its block and its offset there."""
-
-    def __init__(self, blocks: list):
-        self.blocks, self.starts, at = blocks, [], 0
-        for b in blocks:
-            self.starts.append(at)
-            at += len(b.text)
-
-    def of(self, pos: int) -> tuple:
-        k = bisect_right(self.starts, pos) - 1
-        return self.blocks[k], pos - self.starts[k]
-
-
-def _runs_of_text(doc: Document):
-    """Consecutive text blocks joined (a table broken over lines at any width), with where
-    each joined character stands."""
-    run: list = []
-    for b in list(doc.blocks) + [None]:
-        if b is None or b.kind == TABLE:
-            if run:
-                yield "".join(x.text for x in run), _Places(run)
-            run = []
-            continue
-        run.append(b)
 
 
 def _tokens(text: str, at: int) -> tuple:
@@ -106,7 +55,7 @@ def _tokens(text: str, at: int) -> tuple:
             return out, None
         pieces = [(p.start() + m.start("run"), p.end() + m.start("run")) for p in regex.finditer(r"\d[\d.]*", m["run"])]
         token = (regex.sub(r"\s+", "", m["name"]), pieces)
-        if _TOTAL_NAME.match(token[0]):
+        if TOTAL_NAME.match(token[0]):
             return out, token
         out.append(token)
         pos = m.end()
@@ -124,7 +73,7 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
             if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
 
 
-def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
+def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     tokens, total = _tokens(text, at)
     if len(tokens) < 3:
         return None
@@ -162,18 +111,18 @@ def _read(text: str, place: _Places, at: int) -> Optional[Tree]:
     if not pairs or 2 * glued < len(pairs):
         return None  # most 分值 and 得分 stand in cells of their own (one a line): the form reader's
     figures = [span for _, w, sc in readings[0][1] for span in (w, sc) if span is not None]
-    if not _within_one_block(place, figures + ([total_weight, total_score] if total is not None else [])):
+    if not place.within_one_block(figures + ([total_weight, total_score] if total is not None else [])):
         return None
     tree = Tree()
     for path, weight, score in readings[0][1]:
         for span, label in ((weight, "分值"), (score, "得分")):
             if span is not None:
-                tree.figures.append(_figure(place, span, text, label, path))
-        tree.indicators.append((path, num(weight), num(score) if score else None, _source(place, score or weight, text)))
+                tree.figures.append(place.figure(span, text, label, path))
+        tree.indicators.append((path, num(weight), num(score) if score else None, place.source(score or weight, text)))
     if total is not None:
-        tree.figures += [_figure(place, total_weight, text, "分值", ("合计",)),
-                         _figure(place, total_score, text, "总分", ("合计",))]
-        tree.indicators.append((("合计",), Decimal(100), num(total_score), _source(place, total_score, text)))
+        tree.figures += [place.figure(total_weight, text, "分值", ("合计",)),
+                         place.figure(total_score, text, "总分", ("合计",))]
+        tree.indicators.append((("合计",), Decimal(100), num(total_score), place.source(total_score, text)))
     return tree
 
 
@@ -229,63 +178,3 @@ def _children(text: str, tokens: list, i: int, budget: Decimal, parent: tuple, l
         if 0 < w <= budget and s <= w:
             for k, rest in _children(text, tokens, i + 1, budget - w, parent, level=3):
                 yield k, [(path, w_span, s_span)] + rest
-
-
-def _figure(place: _Places, span: tuple, text: str, label: str, path: tuple) -> Figure:
-    block, start = place.of(span[0])
-    return Figure(block, start, start + span[1] - span[0], Decimal(text[span[0]:span[1]]), label, path)
-
-
-def _source(place: _Places, span: tuple, text: str) -> dict:
-    block, start = place.of(span[0])
-    return {"page": block.page, "block": block.index, "start": start, "end": start + span[1] - span[0],
-            "quote": text[span[0]:span[1]]}
-
-
-def _ends(tree: Tree, place: _Places):
-    """The end of each figure of the tree, as a position in the joined text."""
-    for fig in tree.figures:
-        k = place.blocks.index(fig.block)
-        yield place.starts[k] + fig.end
-
-
-def _covers(place: _Places, lo: int, hi: int) -> list:
-    """[lo, hi) of the joined text as (block index, start, end) pieces, one per block."""
-    out = []
-    for k, b in enumerate(place.blocks):
-        a, z = max(lo, place.starts[k]), min(hi, place.starts[k] + len(b.text))
-        if a < z:
-            out.append((b.index, a - place.starts[k], z - place.starts[k]))
-    return out
-
-
-def _within_one_block(place: _Places, spans: list) -> bool:
-    """Does each figure stand within one block (a line break inside a figure joins two
-    lines' digits: no figure to quote)?"""
-    return all(place.of(a)[0] is place.of(b - 1)[0] for a, b in spans)
-
-
-def glued_tree_facts(doc: Document, make_fact) -> list:
-    """Facts in 分 for every 分值 and 得分 of the run-together score tables of `doc`;
-    `make_fact(block, start, end, unit, label)` builds one (None for a figure already a fact)."""
-    out = []
-    for tree in glued_score_trees(doc):
-        for fig in tree.figures:
-            fact = make_fact(fig.block, fig.start, fig.end, "分", fig.label)
-            if fact is not None:
-                fact.subject = fig.path[-1]
-                fact.extra["score_tree_path"] = list(fig.path)
-                out.append(fact)
-    return out
-
-
-def glued_tree_indicators(doc: Document) -> list:
-    """The indicator entries (record["indicators"]) of the run-together score tables."""
-    out = []
-    for tree in glued_score_trees(doc):
-        for path, weight, score, source in tree.indicators:
-            entry = {"path": list(path), "weight": weight, "score": score, "origin": "list", "source": source}
-            if path == ("合计",):
-                entry["total"] = True
-            out.append(entry)
-    return out

@@ -15,7 +15,7 @@ import regex
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from ..model import HEADING, TABLE, Document
-from .glued_score_tree import glued_tree_indicators
+from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
 from .sentences import SENTENCE_END, sentence_bounds
 
@@ -48,15 +48,17 @@ def _weight(text: str) -> Optional[Decimal]:
     return Decimal(m.group(1)) if m else None
 
 
-def extract_indicators(doc: Document) -> list:
+def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> list:
+    """`score_tables`: as extract_facts takes them."""
     out = []
     for block in doc.blocks:
         if block.kind == TABLE:
             out += _table_indicators(block)
     if not any(i["origin"] == "table" for i in out):
-        # a score table run together (一级指标分值二级指标分值…) is read as its one reading;
-        # the text readers would take its glued figures for sentences' scores
-        out += glued_tree_indicators(doc) or _text_indicators(doc)
+        # a score table written as running text (一级指标分值二级指标分值…, 指标 权重 得分 …) is
+        # read as its one reading; the text readers would take its figures for sentences' scores
+        tables = text_score_tables(doc) if score_tables is None else score_tables
+        out += score_table_indicators(tables) or _text_indicators(doc)
     return out
 
 

@@ -1,0 +1,92 @@
+"""What the readers of score tables written as running text share (glued_score_tree.py: cells
+run together; flat_score_table.py: cells a space apart): the text of consecutive text blocks
+joined, where each of its characters stands, and the tables read from it as figures (分值,
+得分 and the total with their places) and indicators (path, 分值, 得分)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..model import TABLE, Document
+
+# the name of a score table's total row
+TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计)$")
+
+
+@dataclass
+class Figure:
+    block: object
+    start: int
+    end: int
+    value: Decimal
+    label: str  # 分值 | 得分 | 总分
+    path: tuple
+
+
+@dataclass
+class Tree:
+    figures: list = field(default_factory=list)
+    # (path, weight, score, source) for each indicator; the total as path ("合计",)
+    indicators: list = field(default_factory=list)
+    # (block index, start, end): the text the table stands in, header to its last figure
+    covers: list = field(default_factory=list)
+
+    def covering(self, block_index: int, start: int, end: int) -> bool:
+        return any(b == block_index and s < end and start < e for b, s, e in self.covers)
+
+
+class Places:
+    """Where each character of joined blocks' texts stands: its block and its offset there."""
+
+    def __init__(self, blocks: list):
+        self.blocks, self.starts, at = blocks, [], 0
+        for b in blocks:
+            self.starts.append(at)
+            at += len(b.text)
+
+    def of(self, pos: int) -> tuple:
+        k = bisect_right(self.starts, pos) - 1
+        return self.blocks[k], pos - self.starts[k]
+
+    def figure(self, span: tuple, text: str, label: str, path: tuple) -> Figure:
+        block, start = self.of(span[0])
+        return Figure(block, start, start + span[1] - span[0], Decimal(text[span[0]:span[1]]), label, path)
+
+    def source(self, span: tuple, text: str) -> dict:
+        block, start = self.of(span[0])
+        return {"page": block.page, "block": block.index, "start": start, "end": start + span[1] - span[0],
+                "quote": text[span[0]:span[1]]}
+
+    def covers(self, lo: int, hi: int) -> list:
+        """[lo, hi) of the joined text as (block index, start, end) pieces, one per block."""
+        out = []
+        for k, b in enumerate(self.blocks):
+            a, z = max(lo, self.starts[k]), min(hi, self.starts[k] + len(b.text))
+            if a < z:
+                out.append((b.index, a - self.starts[k], z - self.starts[k]))
+        return out
+
+    def within_one_block(self, spans: list) -> bool:
+        """Does each figure stand within one block (a line break inside a figure joins two
+        lines' digits: no figure to quote)?"""
+        return all(self.of(a)[0] is self.of(b - 1)[0] for a, b in spans)
+
+    def end_of(self, tree: Tree) -> int:
+        """The end of the tree's last figure, as a position in the joined text."""
+        return max(self.starts[self.blocks.index(f.block)] + f.end for f in tree.figures)
+
+
+def runs_of_text(doc: Document):
+    """Consecutive text blocks joined (a table broken over lines at any width), with where
+    each joined character stands."""
+    run: list = []
+    for b in list(doc.blocks) + [None]:
+        if b is None or b.kind == TABLE:
+            if run:
+                yield "".join(x.text for x in run), Places(run)
+            run = []
+            continue
+        run.append(b)

@@ -1,0 +1,46 @@
+"""Score tables written as running text, whichever way (glued_score_tree.py: cells run
+together; flat_score_table.py: cells a space apart), as the extractors use them: facts in 分
+for their 分值, 得分 and totals, and indicator entries for the score rules. Read once per
+document (extract_document) and handed to the readers that need them."""
+from __future__ import annotations
+
+from ..model import Document
+from .flat_score_table import flat_score_tables
+from .glued_score_tree import glued_score_trees
+
+
+def text_score_tables(doc: Document) -> list:
+    """The score tables of `doc` written as running text (Trees); a table read both ways is
+    the run-together reader's."""
+    glued = glued_score_trees(doc)
+    flat = [t for t in flat_score_tables(doc)
+            if not any(g.covering(*piece) for g in glued for piece in t.covers)]
+    return glued + flat
+
+
+def score_table_facts(tables: list, make_fact) -> list:
+    """Facts in 分 for every 分值, 得分 and total of `tables`; `make_fact(block, start, end,
+    unit, label)` builds one (None for a figure already a fact)."""
+    out = []
+    for tree in tables:
+        for fig in tree.figures:
+            fact = make_fact(fig.block, fig.start, fig.end, "分", fig.label)
+            if fact is not None:
+                fact.subject = fig.path[-1]
+                fact.extra["score_tree_path"] = list(fig.path)
+                out.append(fact)
+    return out
+
+
+def score_table_indicators(tables: list) -> list:
+    """The indicator entries (record["indicators"]) of `tables`."""
+    out = []
+    for n, tree in enumerate(tables, 1):
+        for path, weight, score, source in tree.indicators:
+            # (each table its own tree for the score rules: two tables name their rows alike)
+            entry = {"path": list(path), "weight": weight, "score": score, "origin": "list", "source": source,
+                     "table": f"text{n}"}
+            if path == ("合计",):
+                entry["total"] = True
+            out.append(entry)
+    return out

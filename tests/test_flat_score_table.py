@@ -1,0 +1,69 @@
+"""Score tables flattened into running text with a space between cells (a document-sharing
+site's preview, a copied page), read where their own arithmetic says they are tables
+(extract/flat_score_table.py). Names and figures are invented for the tests."""
+from decimal import Decimal
+
+from conftest import text_record
+
+_HEAD = "某市2021年度城市道路养护资金绩效再评价评分表 项目名称 城市道路养护资金 单位 某市市政管理处 内容 指标 权重 评分结果 备注 "
+# 5 + 5 + 10 + 20 + 20 + 20 + 20 = 100; 4.5 + 5 + 8 + 20 + 18.5 + 19 + 16 = 91
+_ROWS = ("投入 预算执行率 5.00 4.50 资金到位率 5.00 5.00 财务制度健全性 10.00 8.00 "
+         "产出 道路养护面积 20.00 20.00 目标值 120 公里,完成值 126 公里 养护及时率 20.00 18.50 "
+         "效果 群众满意度 20.00 19.00 长效管理机制 20.00 16.00 ")
+
+
+def _scores(record) -> list:
+    return sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "score")
+
+
+def _errors(record, rule="score.tree") -> list:
+    return [f for f in record["flags"] if f["rule"] == rule and f["severity"] == "error"]
+
+
+def test_a_flat_score_table_whose_weights_add_up_is_read(tmp_path):
+    record = text_record(tmp_path, _HEAD + _ROWS + "合计 100.00 91.00\n")
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"]}
+    assert rows["预算执行率"] == (Decimal("5.00"), Decimal("4.50"))
+    assert rows["养护及时率"] == (Decimal("20.00"), Decimal("18.50")), "a remark's figures (120 公里) are no row"
+    assert rows["合计"] == (Decimal("100.00"), Decimal("91.00"))
+    assert len(_scores(record)) == 7 * 2 + 2
+    assert str(record["metadata"]["score"]) == "91.00"
+    assert not _errors(record)
+    weight = next(f for f in record["facts"] if f["kind"] == "score" and f["source"]["quote"] == "10.00")
+    assert weight["label"] == "分值" and weight["source"]["start"] is not None
+
+
+def test_a_total_score_its_rows_do_not_add_up_to_is_flagged(tmp_path):
+    record = text_record(tmp_path, _HEAD + _ROWS + "合计 100.00 94.00\n")
+    assert _errors(record), "91 of the rows against 94 written as the total"
+
+
+def test_weights_that_do_not_add_up_to_the_total_row_are_no_table(tmp_path):
+    rows = _ROWS.replace("资金到位率 5.00 5.00", "资金到位率 8.00 5.00")  # 103 against 100.00
+    record = text_record(tmp_path, _HEAD + rows + "合计 100.00 91.00\n")
+    assert _scores(record) == [] and not record["indicators"]
+
+
+def test_a_table_the_excerpt_cuts_off_is_read_up_to_its_last_row(tmp_path):
+    record = text_record(tmp_path, _HEAD + _ROWS + "影响力 长效")
+    assert len(_scores(record)) == 7 * 2 and not _errors(record)
+    # one that goes on into prose with no total row is left alone
+    prose = "。评价组认为该项目总体实施情况较好，资金管理规范，但部分路段养护不够及时，群众仍有一定意见，需要在下一年度加以改进。"
+    assert _scores(text_record(tmp_path, _HEAD + _ROWS + prose + "\n", "b.txt")) == []
+
+
+def test_two_tables_naming_their_rows_alike_are_two_trees(tmp_path):
+    second = ("某市2021年度公共自行车运营资金绩效再评价评分表 内容 指标 权重 评分结果 备注 "
+              "投入 预算执行率 10.00 9.00 资金到位率 10.00 10.00 产出 车辆完好率 40.00 36.00 "
+              "效果 群众满意度 40.00 38.00 合计 100.00 93.00\n")
+    record = text_record(tmp_path, _HEAD + _ROWS + "合计 100.00 91.00 " + second)
+    assert {i["table"] for i in record["indicators"]} == {"text1", "text2"}
+    assert not _errors(record)
+
+
+def test_a_form_s_indicator_columns_are_not_read_as_this_table(tmp_path):
+    # 分值 | 得分 after the target and result columns: the form reader's, not this one's
+    text = ("项目支出绩效自评表 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因 "
+            "产出指标 数量指标 养护里程 ≥120公里 126公里 20 20 质量指标 优良路率 ≥85% 88% 20 20\n")
+    record = text_record(tmp_path, text)
+    assert not any(i.get("table") for i in record["indicators"])
