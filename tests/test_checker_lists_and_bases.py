@@ -254,3 +254,18 @@ def test_a_spending_total_is_not_read_against_the_income_rows_above_it(tmp_path)
             "  项目支出  504.20    478.00\n")
     record = record_of(tmp_path, body)
     assert [f for f in record["flags"] if f["severity"] == "error"] == []
+
+
+# ---------------------------------------------------------------- sum.breakdown: a list the text cuts off
+
+_CUT_LIST = ("科技局2022年部门预算项目支出96.5万元，分别是科技活动交流经费6万元，项目评审经费21万元，"
+             "外国专家工作经费3.5万元，验收工作经费17万元")
+
+
+def test_a_complete_list_the_text_ends_inside_is_not_summed(tmp_path):
+    # a site's preview or an excerpt cut off mid-list: the parts after the cut are not there
+    assert flags_of(tmp_path, _CUT_LIST + "，科", "sum.breakdown") == []
+    # the same list closed by its sentence says it is all of it: 47.5 against 96.5
+    assert flags_of(tmp_path, _CUT_LIST + "。\n", "sum.breakdown")
+    # and a list cut off before more text is still read whole (the cut is the document's end)
+    assert flags_of(tmp_path, _CUT_LIST + "。\n二、绩效目标完成情况\n", "sum.breakdown")

@@ -111,7 +111,8 @@ def check_execution_rate(record: dict) -> list:
 def check_execution_score(record: dict) -> list:
     """The budget-execution 得分 of a fund row against 分值 × 执行率 (执行率 capped at 100%, so
     full marks at or above it), on the templates that score it that way: above 分值 is an
-    error; another figure, beyond rounding, a warning. The rate is the stated one, or
+    error; another figure, beyond rounding, a warning (not where the form states a scoring
+    rule of its own for the rate: execution_scoring_note). The rate is the stated one, or
     执行数 ÷ 预算数 when none is stated or the form scored on the unrounded rate."""
     settings = form_settings()
     facts = facts_by_id(record)
@@ -137,6 +138,8 @@ def check_execution_score(record: dict) -> list:
                     score["value"], weight["value"], Decimal(score["value"]) - Decimal(weight["value"]),
                     rounded((s.high - s.low) / 2 + (w.high - w.low) / 2, 4), [score, weight], form=form.get("id")))
                 continue
+            if form.get("execution_scoring_note"):
+                continue  # the form states a scoring rule of its own (得满分 above a rate, 扣 a point below)
             rate = cell(row, column_named("rate"), facts)
             rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts)
             # (rate's source, rate, 分值 × the rate capped at 100%) for each reading of the rate

@@ -31,6 +31,8 @@ def check_sum_breakdown(record: dict) -> list:
             continue  # 吨水运营成本1.60元，其中运营补贴1,160.70万元: the 其中 is not of that figure
         if short and not rel.get("complete") and not rel.get("complete_family") and not _part_in_yuan_adds_up(total, parts):
             continue  # 其中 names the main parts only (unless a part written in 元 makes it: unit.slip)
+        if short and rel.get("cut_off"):
+            continue  # the text ends inside the list: the parts after the cut are not there to add
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total

@@ -36,7 +36,7 @@ def _header() -> regex.Pattern:
     alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
     weight = alt(spec["indicator_columns"]["weight"])
     score = alt(spec["indicator_columns"]["score"] + words["score_columns"])
-    return regex.compile(rf"(?:{alt(words['name_columns'])})\s*(?:{weight})\s*(?:{score})")
+    return regex.compile(rf"(?<!\p{{Han}})(?:{alt(words['name_columns'])})\s*(?:{weight})\s*(?:{score})")
 
 
 def flat_score_tables(doc: Document) -> list:

@@ -21,6 +21,8 @@ from .numbers import find_quantities, parse_arabic
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
 _MAGNITUDE = {"万": 10000, "亿": 100000000}
+# a rate written as a share of one (0.9568, 1.0016) in a rate column (执行率) with no %
+_SHARE_OF_ONE = regex.compile(r"(?:0|1)\.\d{2,}")
 
 
 def value_of(text: str) -> Decimal:
@@ -74,9 +76,12 @@ class FactIndex:
             value, decimals = parse_arabic(number.lstrip("+-"))
             kind, base, mult = written_unit_spec(unit)
             mult *= _MAGNITUDE.get(magnitude, 1)
+            share = unit == "%" and not has_percent and _SHARE_OF_ONE.fullmatch(number) is not None
+            if share:
+                mult *= 100  # (0.9568 is 95.68%: a percentage is compared with percentages)
             source = token.source(m.start(), m.start() + len(figure) + len(magnitude))
             return self._put(source, kind, (-value if negative else value) * mult, base, decimals, mult, label,
-                             subject, {**extra, "written_unit": magnitude + unit})
+                             subject, {**extra, "written_unit": "×100%" if share else magnitude + unit})
         quantities = find_quantities(text)
         if not quantities:
             return None

@@ -60,9 +60,12 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
             form["value_blocks"] = sorted({f.source["block"] for f in facts if f.extra.get("form") == form["id"]})
             if title is not None:
                 form["title"] = title.text.strip()
-            note = _budget_inside_note(segment)
+            note = _note_in(segment, "budget_inside_note")
             if note is not None:
                 form["budget_in_total"] = note
+            note = _note_in(segment, "execution_scoring_note", table_cells=True)
+            if note is not None:
+                form["execution_scoring_note"] = note
             form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
@@ -72,14 +75,21 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     return forms
 
 
-def _budget_inside_note(segment: list) -> Optional[dict]:
-    """Where the form's note says the budget execution rate's points are one of the first-level
-    weights of its 100 (一级指标分值统一设置为：…、预算资金执行率10分), that token's place."""
-    pattern = regex.compile(spec()["budget_inside_note"])
-    cells = [t for t in segment if t.row is None]
-    # the note's words may have been cut into cells at the labels they name (一级指标, 分值)
-    starts, text = [], ""
+def _note_in(segment: list, note: str, table_cells: bool = False) -> Optional[dict]:
+    """Where the form's note says what forms.json's `note` pattern finds, that token's place:
+    budget_inside_note, that the budget execution rate's points are one of the first-level
+    weights of its 100 (一级指标分值统一设置为：…、预算资金执行率10分); execution_scoring_note,
+    that the rate is scored by a rule of its own (95%以上的得满分，每降低一个百分点扣0.5分),
+    also in a table's cell (`table_cells`: a note row under the form)."""
+    pattern = regex.compile(spec()[note])
+    cells = [t for t in segment if table_cells or t.row is None]
+    # the note's words may have been cut into cells at the labels they name (一级指标, 分值);
+    # a table's cells stay apart
+    starts, text, cell_of = [], "", None
     for t in cells:
+        if t.row is not None and (t.block.index, t.row, t.col) != cell_of:
+            text += "｜"
+        cell_of = (t.block.index, t.row, t.col) if t.row is not None else None
         starts.append(len(text))
         text += t.text
     m = pattern.search(text)

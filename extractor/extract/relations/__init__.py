@@ -35,7 +35,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
             continue
         spans = sentence_spans(block.text)
         earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
-        relations += breakdowns_in(block, bf, spans)
+        relations += breakdowns_in(block, bf, spans, ends_document=block is doc.blocks[-1])
         relations += listed_totals_in(block, bf, spans)
         formulas = formulas_in(block, bf, earlier, year)
         relations += formulas

@@ -9,6 +9,9 @@ from ..sentences import sentence_bounds, sentence_index
 from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 
+# the end of a text that closes its last sentence
+_SENTENCE_CLOSED = regex.compile(r"[。！？；;.!?）)”」]\s*$")
+
 def labelled_breakdowns(facts: list) -> list:
     """Breakdowns written as a total line and its 其中 lines, each figure's unit in its
     label (labelled_values.py marks them)."""
@@ -28,13 +31,17 @@ def labelled_breakdowns(facts: list) -> list:
     return out
 
 
-def breakdowns_in(block, facts: list, spans: list) -> list:
+def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) -> list:
     """Totals and their parts. A marker's scope runs to the end of its sentence, or to
     the closing bracket when the marker sits in brackets (总额1.5万元（其中…1.5万元）), or to
     the next marker; a second marker in one sentence (其中 A…，包括 A1、A2；B) opens a
-    sub-list, scoped to its clause group, whose total is the figure its wording names."""
+    sub-list, scoped to its clause group, whose total is the figure its wording names.
+    `ends_document`: the block is the document's last; a list running into its end with no
+    sentence closed (an excerpt or a site's preview cut off) is marked cut_off, its parts
+    maybe not all there."""
     out = []
     text = block.text
+    cut_at = len(text) if ends_document and not _SENTENCE_CLOSED.search(text) else None
     found = list(relation_patterns()["markers"].finditer(text))
     for k, m in enumerate(found):
         si = sentence_index(spans, m.start())
@@ -114,6 +121,8 @@ def breakdowns_in(block, facts: list, spans: list) -> list:
                         "complete": relation_patterns()["complete"].match(m.group(0)) is not None
                         or ends_with_the_rest(parts),
                         "source": {"block": block.index, "page": block.page}}
+            if end == cut_at:
+                relation["cut_off"] = True
             if _complete_family(parts) or _funding_levels_only(parts) and not any(
                     f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
                 # 基本支出 and 项目支出: the whole by definition; the money of each level that gave

@@ -1,0 +1,69 @@
+"""Fund blocks laid out the less usual ways real forms use, written with invented figures:
+a rate written as a share of one (0.9568 under 执行率), a 其中 row with a dash in its first
+money column and every other cell written, and a note stating a scoring rule of the form's
+own for the execution rate. Each shape gives the same facts and no false flag."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from test_form_variants import TEXT_SHAPES, _errors, _record
+
+SHARE_RATES = [
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", "河道保洁"],
+    ["主管部门", "某区水务局", "实施单位", "某区河道所"],
+    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    # 190.74 ÷ 200 = 0.9537; 171.54 ÷ 180 = 0.9530; 19.20 ÷ 20 = 0.9600
+    ["年度资金总额", "180.00", "200.00", "190.74", "0.9537", "10", "9.54"],
+    ["其中：当年财政拨款", "180.00", "180.00", "171.54", "0.9530", "—", "—"],
+    ["上年结转资金", "—", "20.00", "19.20", "0.9600", "—", "—"],
+    ["其他资金", "—", "—", "—", "—", "—", "—"],
+    ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "保洁河道长度", "≥100公里", "104公里", "45", "45"],
+    ["效益指标", "满意度指标", "沿河群众满意度", "≥90%", "92%", "45", "45"],
+    ["总分", "100", "99.54"],
+]
+
+
+def _percents(record) -> list:
+    return sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "percent")
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_a_rate_written_as_a_share_of_one_is_a_percentage(tmp_path, shape):
+    record = _record(tmp_path, SHARE_RATES, shape)
+    assert {Decimal("95.37"), Decimal("95.30"), Decimal("96.00")} <= set(_percents(record))
+    assert not any(f["kind"] == "amount" and f["text"].startswith("0.9") for f in record["facts"])
+    assert not _errors(record), "a dash in the first column of a full row shifts no figure"
+    assert not [f for f in record["flags"] if f["rule"].startswith("form.")]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "one_line"])
+def test_a_share_of_one_off_its_amounts_is_still_flagged(tmp_path, shape):
+    rows = [r if r[0] != "年度资金总额" else [*r[:4], "0.8537", *r[5:]] for r in SHARE_RATES]
+    record = _record(tmp_path, rows, shape)
+    assert any(f["rule"] == "form.execution_rate" and f["severity"] == "error" for f in record["flags"])
+
+
+def _with_note(total_score: str, note: bool) -> list:
+    rows = [r if r[0] != "年度资金总额" else [*r[:4], "92.40%", "10", total_score] for r in SHARE_RATES]
+    rows = [r for r in rows if r[0] != "总分"] + [["总分", "100", str(Decimal(90) + Decimal(total_score))]]
+    if note:
+        rows.append(["注：执行率分值10分，执行率达到95%（含）以上的得满分，每降低一个百分点扣0.5分。"])
+    return rows
+
+
+@pytest.mark.parametrize("shape", ["pipe", "one_line"])
+def test_a_form_stating_its_own_execution_scoring_rule_is_not_held_to_the_proportional_one(tmp_path, shape):
+    # 190.74 ÷ 200 is 95.37%, but the row says 92.40%: keep the rate consistent with its amounts
+    rows = [[*r[:3], "184.80", *r[4:]] if r[0] == "年度资金总额" else r for r in _with_note("8.70", True)]
+    record = _record(tmp_path, rows, shape)
+    assert record["forms"][0].get("execution_scoring_note")
+    assert not [f for f in record["flags"] if f["rule"] == "form.execution_score"]
+    # without the note, 8.70 against 10 × 92.40% = 9.24 is the proportional rule's warning
+    rows = [[*r[:3], "184.80", *r[4:]] if r[0] == "年度资金总额" else r for r in _with_note("8.70", False)]
+    record = _record(tmp_path, rows, shape)
+    assert [f for f in record["flags"] if f["rule"] == "form.execution_score"]
