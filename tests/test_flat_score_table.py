@@ -67,3 +67,21 @@ def test_a_form_s_indicator_columns_are_not_read_as_this_table(tmp_path):
             "产出指标 数量指标 养护里程 ≥120公里 126公里 20 20 质量指标 优良路率 ≥85% 88% 20 20\n")
     record = text_record(tmp_path, text)
     assert not any(i.get("table") for i in record["indicators"])
+
+
+# groups with their own subtotals: 投入 20 = 10 + 10 (17.5 = 9 + 8.5); 产出 40 = 20 + 20 (37 = 19 + 18);
+# 效果 40 = 25 + 15 (36 = 23 + 13); 100 and 90.5 in all
+_GROUPED = ("评价指标 分值 得分 投入 20 17.5 预算执行率 10 9 资金到位率 10 8.5 产出 40 37 完成数量 20 19 "
+            "完成质量 20 18 效果 40 36 社会效益 25 23 满意度 15 13 综合得分 100 90.5\n")
+
+
+def test_groups_with_their_own_subtotals_are_read_as_a_tree(tmp_path):
+    record = text_record(tmp_path, "某县2022年度农机购置补贴项目绩效评价评分表\n" + _GROUPED)
+    paths = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert paths[("投入",)] == (Decimal(20), Decimal("17.5"))
+    assert paths[("投入", "资金到位率")] == (Decimal(10), Decimal("8.5"))
+    assert paths[("效果", "满意度")] == (Decimal(15), Decimal(13))
+    assert str(record["metadata"]["score"]) == "90.5" and not _errors(record)
+    # a group's score off its rows is flagged: 投入 written 18.5 over 9 + 8.5
+    slipped = text_record(tmp_path, "评分表\n" + _GROUPED.replace("投入 20 17.5", "投入 20 18.5"), "b.txt")
+    assert _errors(slipped)

@@ -13,7 +13,7 @@ import regex
 from ..model import TABLE, Document
 
 # the name of a score table's total row
-TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计)$")
+TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计|综合得分|总得分|综合评分)$")
 
 
 @dataclass
