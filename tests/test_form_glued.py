@@ -358,3 +358,28 @@ def test_a_fund_blocks_caption_run_into_its_first_column_label(tmp_path):
     total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
     assert {c: facts[i]["text"] for c, i in total["cells"].items()} == {
         "年初预算数": "80", "全年预算数": "80", "全年执行数": "76.4", "分值": "10", "执行率": "95.5%", "得分": "9.55"}
+
+
+# a header whose labels all ran together, and rows whose result ran into its 分值 and 得分
+# while the target stands apart (a site that kept some of the spaces): 24 + 26 + 20 + 30 = 100
+PARTLY_SPACED = (
+    "2022年度部门整体支出绩效自评表\n部门（单位）名称 某县民政局\n"
+    "绩效指标一级指标二级指标三级指标年度指标值 实际完成值分值 得分 偏差原因分析及改进措施\n"
+    "产出指标数量指标 特困人员救助供养人数 ≥1200人 1236人2424/\n"
+    "质量指标 救助资金发放准确率 ≥98% 99.1%2626/\n"
+    "效益指标 社会效益指标 困难群众基本生活保障率 ≥95% 96.3%2018 个别对象申报材料不全\n"
+    "满意度指标 服务对象满意度指标 救助对象满意度 ≥90% 93.5%3030/\n"
+    "总分10098\n")
+
+
+def test_a_run_together_header_and_results_run_into_their_points(tmp_path):
+    record = text_record(tmp_path, PARTLY_SPACED, "partly.txt")
+    [form] = record["forms"]
+    rows = {i["path"][-1]: i for i in form["indicators"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    got = {name: (str(row["actual"]["value"]), str(facts[row["weight"]]["value"]), str(facts[row["score"]]["value"]))
+           for name, row in rows.items() if row["actual"] and row["weight"] and row["score"]}
+    assert got["特困人员救助供养人数"] == ("1236", "24", "24")
+    assert got["困难群众基本生活保障率"] == ("96.3", "20", "18"), "20 | 18: the one cut with 得分 ≤ 分值 ≤ 100"
+    assert str(record["metadata"]["score"]) == "98"
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

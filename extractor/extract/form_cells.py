@@ -84,7 +84,14 @@ def _split_run_together(t: Token) -> list:
     if m and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]):  # a row's last cell run into the next row's label
         return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]
     text = t.text
-    if len(text) > 16:  # labels are short; a longer run is words, not two labels
+    if len(text) > 16:  # labels are short; a longer run is words, not two labels, but it may be
+        # a header's labels all run together, maybe after its block's caption (绩效指标 | 一级指标
+        # 二级指标三级指标年度指标值)
+        for lead in range(0, 7) if len(text) <= 40 else ():
+            cuts = _label_run(text[lead:])
+            if cuts is not None and len(cuts) >= 3:
+                ends = [lead + k for k in cuts]
+                return ([t.piece(0, lead)] if lead else []) + [t.piece(a, b) for a, b in zip([lead] + ends[:-1], ends)]
         return [t]
     for k in range(2, len(text) - 1):
         if k == 2 and bare(text[:k]) in vocab()["meta"]:
@@ -96,6 +103,21 @@ def _split_run_together(t: Token) -> list:
             return [t.piece(0, k), t.piece(k, len(text))]
     return [t]
 
+
+
+def _label_run(text: str) -> Optional[list]:
+    """The ends of the labels a text is made of, fewest labels first (longer labels over
+    their parts); None unless it is labels only. (Two first-level names never stand side by
+    side: 决策过程 is one name.)"""
+    n = len(text)
+    best = {n: []}
+    for i in range(n - 2, -1, -1):
+        options = [[k] + best[k] for k in range(i + 2, n + 1) if k in best and is_label(bare(text[i:k]))
+                   and not (bare(text[i:k]) in vocab()["level1"] and best[k]
+                            and bare(text[k:best[k][0]]) in vocab()["level1"])]
+        if options:
+            best[i] = min(options, key=len)
+    return best.get(0)
 
 
 def cells_again(tokens: list) -> list:

@@ -46,9 +46,12 @@ def header_order(tokens: list) -> Optional[list]:
     None when the stream has none."""
     v = vocab()
     for i, t in enumerate(tokens):
-        if bare(t.text) not in v["ind_head"]:
+        key = bare(t.text)
+        if key not in v["ind_head"] and not _runs_into_header(key):
             continue
-        order = []
+        # (a header whose words ran together up to its first value column: 一级指标…年度指标值)
+        first = next((v["ind_col"][c] for c in _ind_col_words() if key.endswith(c) and key != c), None)
+        order = [first] if first in _ORDER_SLOTS else []
         for u in tokens[i + 1:i + 16]:
             slot = v["ind_col"].get(bare(u.text))
             if slot in _ORDER_SLOTS and slot not in order:
@@ -56,6 +59,18 @@ def header_order(tokens: list) -> Optional[list]:
         if len(order) == len(_ORDER_SLOTS):
             return order
     return None
+
+
+@lru_cache(maxsize=1)
+def _ind_col_words() -> list:
+    """The indicator columns' words, longest first."""
+    return sorted(vocab()["ind_col"], key=len, reverse=True)
+
+
+def _runs_into_header(key: str) -> bool:
+    """Is the token an indicator header's words run together (绩效指标一级指标二级指标三级指标
+    年度指标值): two level words or more in it?"""
+    return len(key) <= 40 and sum(w in key for w in vocab()["ind_head"]) >= 2
 
 
 def split_glued_rows(tokens: list) -> list:
@@ -113,12 +128,17 @@ def _split_token(t: Token, order: list) -> list:
             # (a PDF text layer drops the space between a name and its target, not more)
             slots = _figure_pair(order)
             cut = _cut(m.group(0), slots)
+        if cut is None and m.start() == 0:
+            # the target in a token of its own, the result run into the points after it
+            # (≥18500人 | 19132人1010/): cut where the result's unit ends it
+            slots = _result_and_points(order)
+            cut = _cut_result_and_points(m.group(0), slots)
         if cut is None:
             continue
         if t.text[pos:m.start()].strip():
             pieces.append(t.piece(pos, m.start()))
         cells = dict(zip(slots, (t.piece(m.start() + a, m.start() + b) for a, b in cut)))
-        target_unit = _unit_of(cells["target"].text)
+        target_unit = _unit_of(cells["target"].text) if "target" in cells else None
         if target_unit is not None and _unit_of(cells["actual"].text) is None:
             cells["actual"].unit = target_unit  # the result written bare in the target's unit (≥50个 | 50)
         pieces.extend(cells[slot] for slot in slots)
@@ -134,6 +154,25 @@ def _figure_pair(order: list) -> list:
     """target and result in the header's order, when no other column stands between them."""
     i, j = sorted((order.index("target"), order.index("actual")))
     return order[i:j + 1] if j == i + 1 else []
+
+
+def _result_and_points(order: list) -> list:
+    """result, 分值 and 得分 where the header ends with them in that order, else []."""
+    return order[-3:] if order[-3:] == ["actual", "weight", "score"] else []
+
+
+def _cut_result_and_points(run: str, slots: list) -> Optional[list]:
+    """[(start, end)] of a run of result, 分值 and 得分 whose result carries its unit (19132人 |
+    10 | 10), where exactly one reading fits; None otherwise."""
+    if not slots:
+        return None
+    readings = []
+    for cut in _readings(run, 0, slots):
+        cells = _cells(run, cut, slots)
+        weight, score = Decimal(cells["weight"]), Decimal(cells["score"])
+        if _unit_of(cells["actual"]) is not None and 0 < weight <= 100 and score <= weight:
+            readings.append(cut)
+    return readings[0] if len(readings) == 1 else None
 
 
 def _cut(run: str, order: list) -> Optional[list]:
@@ -201,6 +240,8 @@ def _fits(run: str, cells: tuple) -> bool:
         weight, score = Decimal(by_slot["weight"]), Decimal(by_slot["score"])
         if weight <= 0 or weight > 100 or score > weight:
             return False
+    if "target" not in by_slot:
+        return True  # a result with the points after it: its unit is held to it (_cut_result_and_points)
     cmp, _, _ = _grammar()
     target_unit, actual_unit = _unit_of(by_slot["target"]), _unit_of(by_slot["actual"])
     # bare digits on both sides could be any figures (a telephone number parses too)
