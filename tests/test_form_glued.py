@@ -383,3 +383,33 @@ def test_a_run_together_header_and_results_run_into_their_points(tmp_path):
     assert got["困难群众基本生活保障率"] == ("96.3", "20", "18"), "20 | 18: the one cut with 得分 ≤ 分值 ≤ 100"
     assert str(record["metadata"]["score"]) == "98"
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# 其中 rows whose amounts ran together with no rate: cut where each breakdown adds up to the
+# total, column by column (2410.5 = 2330.5 + 80; 2266.4 = 2186.4 + 80; 2190.28 = 2110.28 + 80;
+# and again 712.3 + 1698.2, 735.2 + 1531.2, 731.06 + 1459.22)
+PARTS_RUN_TOGETHER = (
+    "2022年度部门整体支出绩效自评表\n部门（单位）名称 某县交通运输局\n"
+    "年度部门整体支出预算（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+    "年度资金总额 2410.5 2266.4 2190.28 10 96.64% 9.66\n"
+    "按收入性质分：财政拨款 2330.52186.42110.28——— 其他资金 808080———\n"
+    "按支出性质分：基本支出 712.3735.2731.06——— 项目支出 1698.21531.21459.22———\n")
+
+
+def _amounts(record) -> list:
+    return sorted(Decimal(str(f["value"])) / 10000 for f in record["facts"] if f["kind"] == "amount")
+
+
+def test_breakdown_rows_run_together_are_cut_where_they_add_up_to_the_total(tmp_path):
+    record = text_record(tmp_path, PARTS_RUN_TOGETHER, "parts.txt")
+    for figure in ("2330.5", "2186.4", "2110.28", "80", "712.3", "735.2", "731.06", "1698.2", "1531.2", "1459.22"):
+        assert Decimal(figure) in _amounts(record), figure
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_breakdown_rows_that_add_up_no_way_are_left_as_they_are(tmp_path):
+    # 其他资金 written 90 | 90 | 90: no cut of the first row makes the columns add up, so no
+    # row is cut (a cut is taken only where every breakdown adds up)
+    record = text_record(tmp_path, PARTS_RUN_TOGETHER.replace("808080", "909090"), "parts.txt")
+    assert Decimal("2330.5") not in _amounts(record) and Decimal("712.3") not in _amounts(record)
+    assert not [f for f in record["flags"] if f["rule"] == "form.funds_total"]

@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .form_fund_parts import split_part_runs
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, parse_arabic
@@ -87,7 +88,8 @@ def split_fund_runs(tokens: list) -> list:
             end = m.end("score")
         if t.text[end:].strip():
             out.append(t.piece(end, len(t.text)))
-    return out
+    # 其中 rows run together with no rate: cut where they add up to the total, column by column
+    return split_part_runs(out, before_rate[0] - before_rate[1] if before_rate else 0)
 
 
 _FIGURES_ONLY = regex.compile(r"\d[\d.]*")
