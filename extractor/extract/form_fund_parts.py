@@ -17,11 +17,12 @@ from .form_vocab import bare, label_prefixes, vocab
 
 # a part row's figures run together, then maybe the dashes of its rate and points cells
 _PART_RUN = regex.compile(r"^(?P<figures>\d[\d.]{3,})(?=[—－/\-]|\p{Han}|\s*$)")
-_AMOUNT = regex.compile(r"0|[1-9]\d*(?:\.\d{1,2})?|0\.\d{1,2}")
+# an amount cell, or a 0 (no leading 0 it does not need)
+_AMOUNT_OR_ZERO = regex.compile(r"0|[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")
+MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
 _FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 _LEADING_DASHES = regex.compile(r"^\s*[—－/\-]+")
 _REST_OF_ROW = regex.compile(r"\d[\d.]*%?|[—－/\-]+")
-_MOST_CHARS = 12
 _MOST_SOLUTIONS = 2  # (one is the answer; a second says there is none)
 
 
@@ -97,7 +98,7 @@ def _cuts(totals: list, runs: list) -> Optional[list]:
     """For each run its cut into as many amounts as `totals`, where consecutive runs make up
     groups whose columns add up to the totals; None unless exactly one way does."""
     n = len(totals)
-    options = [list(_amount_cells(run, 0, n)) for run in runs]
+    options = [list(amount_cells(run, 0, n)) for run in runs]
     solutions: list = []
 
     def place(r: int, sums: list, size: int, chosen: list):
@@ -124,12 +125,14 @@ def _cuts(totals: list, runs: list) -> Optional[list]:
     return solutions[0] if len(solutions) == 1 else None
 
 
-def _amount_cells(figures: str, pos: int, n: int):
+def amount_cells(figures: str, pos: int, n: int):
+    """Every cut of figures[pos:] into n amounts (a 0 among them: the count of cells is
+    known, so a 0 glued on no longer reads every way — 03030 is 0 | 30 | 30)."""
     if n == 1:
-        if len(figures) - pos <= _MOST_CHARS and _AMOUNT.fullmatch(figures, pos):
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos) and len(figures) - pos <= MAX_AMOUNT_CHARS:
             yield [(pos, len(figures))]
         return
-    for end in range(pos + 1, min(len(figures), pos + _MOST_CHARS) + 1):
-        if _AMOUNT.fullmatch(figures, pos, end):
-            for rest in _amount_cells(figures, end, n - 1):
+    for end in range(pos + 1, min(len(figures), pos + MAX_AMOUNT_CHARS) + 1):
+        if _AMOUNT_OR_ZERO.fullmatch(figures, pos, end):
+            for rest in amount_cells(figures, end, n - 1):
                 yield [(pos, end)] + rest

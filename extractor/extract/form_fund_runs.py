@@ -14,7 +14,7 @@ from typing import Optional
 
 import regex
 
-from .form_fund_parts import split_part_runs
+from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, parse_arabic
@@ -26,7 +26,6 @@ _FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|
                           rf"(?P<figures>\d(?:[\d.]| {{1,2}}(?=\d))*)%(?P<score>{POINTS}(?!\d))?")
 _AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 _RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
-_AMOUNT_OR_ZERO = regex.compile(rf"0|{_AMOUNT.pattern}")
 
 
 def split_fund_runs(tokens: list) -> list:
@@ -123,24 +122,11 @@ _DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/]
 def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:
     """[(start, end)] cutting the figures into n amounts two of which make the rate, when
     exactly one cut does."""
-    if n < 2 or not _RATE.fullmatch(rate) or len(figures) > n * _MAX_AMOUNT_CHARS:
+    if n < 2 or not _RATE.fullmatch(rate) or len(figures) > n * MAX_AMOUNT_CHARS:
         return None
     run, rate_cell = figures + rate, (len(figures), len(figures) + len(rate))
-    fits = [cut for cut in _amount_cells(figures, 0, n) if _rate_fits(run, cut + [rate_cell])]
+    fits = [cut for cut in amount_cells(figures, 0, n) if _rate_fits(run, cut + [rate_cell])]
     return fits[0] if len(fits) == 1 else None
-
-
-def _amount_cells(figures: str, pos: int, n: int):
-    """Every cut of figures[pos:] into n amounts (a 0 among them: the count of cells is
-    known, so a 0 glued on no longer reads every way — 03030 is 0 | 30 | 30)."""
-    if n == 1:
-        if _AMOUNT_OR_ZERO.fullmatch(figures, pos) and len(figures) - pos <= _MAX_AMOUNT_CHARS:
-            yield [(pos, len(figures))]
-        return
-    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
-        if _AMOUNT_OR_ZERO.fullmatch(figures, pos, end):
-            for rest in _amount_cells(figures, end, n - 1):
-                yield [(pos, end)] + rest
 
 
 def _columns_before_rate(tokens: list, k: int) -> Optional[tuple]:
@@ -189,7 +175,7 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     before the run (its budget, with its unit); the rate may be a ratio with it."""
     if " " in figures:
         return _cut_with_spaces(figures, lead, columns)
-    if len(figures) > 4 * _MAX_AMOUNT_CHARS + 6:
+    if len(figures) > 4 * MAX_AMOUNT_CHARS + 6:
         return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
     readings = _as_header(readings, figures, lead, columns)
@@ -200,13 +186,12 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     return readings[0] if len(readings) == 1 else None
 
 
-_MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
 
 
 def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0, walls: frozenset = frozenset()):
     """Every cut of the figures into 2 to 4 amounts (分值 among them; `lead` of them written
     before the run) and a rate last, no cell across one of the `walls` (where a space stood)."""
-    for end in range(pos + 1, min(len(figures), pos + _MAX_AMOUNT_CHARS) + 1):
+    for end in range(pos + 1, min(len(figures), pos + MAX_AMOUNT_CHARS) + 1):
         if end - 1 in walls and end - 1 > pos:
             break  # the cell would run across a space
         if _RATE.fullmatch(figures, pos, end) and end == len(figures) and len(cells) + lead >= 2:
