@@ -87,12 +87,11 @@ def _split_run_together(t: Token) -> list:
     if len(text) > 16:  # labels are short; a longer run is words, not two labels, but it may be
         # a header's labels all run together, maybe after its block's caption (绩效指标 | 一级指标
         # 二级指标三级指标年度指标值)
-        for lead in range(0, 7) if len(text) <= 40 else ():
-            cuts = _label_run(text[lead:])
-            if cuts is not None and len(cuts) >= 3:
-                ends = [lead + k for k in cuts]
-                return ([t.piece(0, lead)] if lead else []) + [t.piece(a, b) for a, b in zip([lead] + ends[:-1], ends)]
-        return [t]
+        found = _label_run(text) if len(text) <= 40 and not _NO_LABEL_RUN.search(text) else None
+        if found is None:
+            return [t]
+        lead, ends = found
+        return ([t.piece(0, lead)] if lead else []) + [t.piece(a, b) for a, b in zip([lead] + ends[:-1], ends)]
     for k in range(2, len(text) - 1):
         if k == 2 and bare(text[:k]) in vocab()["meta"]:
             continue  # 年度预算数 is one word, not 年度 | 预算数
@@ -105,19 +104,25 @@ def _split_run_together(t: Token) -> list:
 
 
 
-def _label_run(text: str) -> Optional[list]:
-    """The ends of the labels a text is made of, fewest labels first (longer labels over
-    their parts); None unless it is labels only. (Two first-level names never stand side by
-    side: 决策过程 is one name.)"""
+_NO_LABEL_RUN = regex.compile(r"[\d，。；,;]")  # figures and sentences: no header's labels
+_MOST_LEAD = 6  # a block's caption before its header's labels (绩效指标)
+
+
+def _label_run(text: str) -> Optional[tuple]:
+    """(where the labels start, the end of each) for a text made of three labels or more,
+    maybe after a caption of a few characters, fewest labels first (longer labels over their
+    parts); None otherwise. (Two first-level names never stand side by side: 决策过程 is one
+    name.)"""
     n = len(text)
     best = {n: []}
+    level1 = vocab()["level1"]
     for i in range(n - 2, -1, -1):
         options = [[k] + best[k] for k in range(i + 2, n + 1) if k in best and is_label(bare(text[i:k]))
-                   and not (bare(text[i:k]) in vocab()["level1"] and best[k]
-                            and bare(text[k:best[k][0]]) in vocab()["level1"])]
+                   and not (bare(text[i:k]) in level1 and best[k] and bare(text[k:best[k][0]]) in level1)]
         if options:
             best[i] = min(options, key=len)
-    return best.get(0)
+    lead = next((i for i in range(0, _MOST_LEAD + 1) if len(best.get(i, ())) >= 3), None)
+    return (lead, best[lead]) if lead is not None else None
 
 
 def cells_again(tokens: list) -> list:
