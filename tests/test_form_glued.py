@@ -413,3 +413,18 @@ def test_breakdown_rows_that_add_up_no_way_are_left_as_they_are(tmp_path):
     record = text_record(tmp_path, PARTS_RUN_TOGETHER.replace("808080", "909090"), "parts.txt")
     assert Decimal("2330.5") not in _amounts(record) and Decimal("712.3") not in _amounts(record)
     assert not [f for f in record["flags"] if f["rule"] == "form.funds_total"]
+
+
+# a total row partly spaced, its 执行数 and 分值 run together, its rate off its amounts:
+# 412.35 ÷ 450 is 91.63%, not the 97.63% written
+GLUED_SCORE_OFF_RATE = (
+    "项目支出绩效自评表（2022年度）\n项目名称 村级道路维护\n"
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+    "年度资金总额 450.00 450.00 412.3510 97.63% 9.76\n")
+
+
+def test_an_amount_run_into_its_weight_is_cut_by_its_decimals_when_the_rate_does_not_fit(tmp_path):
+    record = text_record(tmp_path, GLUED_SCORE_OFF_RATE, "off.txt")
+    [flag] = [f for f in record["flags"] if f["rule"] == "form.execution_rate"]
+    assert "412.35万元 ÷ 450.00万元" in flag["message"]
+    assert Decimal("4123500") in [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount"]

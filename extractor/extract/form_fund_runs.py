@@ -49,7 +49,8 @@ def split_fund_runs(tokens: list) -> list:
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
             m = _FUND_RUN.match(merged[0].text)
-            cut = fund_cut(m["figures"], m["lead"], before_rate) if m else None
+            cut = (fund_cut(m["figures"], m["lead"], before_rate) or _points_cut_spaced(m["figures"], before_rate)) \
+                if m and not m["lead"] else None
             if cut is not None:
                 t, skip = merged
         dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
@@ -229,6 +230,29 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
     if len(readings) != 1:
         return None
     return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
+
+
+def _points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]:
+    """A partly spaced run no cut makes consistent (600.00 600.00 531.6010 95.60%: 531.60 ÷
+    600 is not 95.60%) whose one piece holds an amount and the 分值 after it: cut where the
+    amount ends with as many decimals as the run's other amounts, when the header puts 分值
+    right before its rate and exactly one piece cuts so. The decimal points fix the cells, so
+    a rate that disagrees with its amounts is the form's inconsistency under every cut."""
+    if not columns or not columns[1]:
+        return None
+    pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
+    if len(pieces) != columns[0]:  # the header's cells before the rate, one pair of them glued, and the rate
+        return None
+    *cells, rate = pieces
+    decimals = {parse_arabic(figures[a:b])[1] for a, b in cells[:-1]}
+    if len(decimals) != 1 or not (d := decimals.pop()) or not _RATE.fullmatch(figures, *rate):
+        return None
+    a, b = cells[-1]
+    point = figures.find(".", a, b)
+    end = point + 1 + d
+    if point < 0 or end >= b or not POINTS_FIGURE.fullmatch(figures, end, b) or Decimal(figures[end:b]) > 100:
+        return None
+    return cells[:-1] + [(a, end), (end, b), rate]
 
 
 @lru_cache(maxsize=1024)
