@@ -85,3 +85,34 @@ def test_groups_with_their_own_subtotals_are_read_as_a_tree(tmp_path):
     # a group's score off its rows is flagged: 投入 written 18.5 over 9 + 8.5
     slipped = text_record(tmp_path, "评分表\n" + _GROUPED.replace("投入 20 17.5", "投入 20 18.5"), "b.txt")
     assert _errors(slipped)
+
+
+def test_a_table_wrapped_over_lines_with_a_deduction_column(tmp_path):
+    # 分值 得分 扣分 (扣分 = 分值 − 得分 on every row), the total's score on the next line
+    text = ("评分情况如下：\n指标名称 满分 得分 扣分 评分依据 资金到位率 10 10 0 到位率100%\n"
+            "预算执行率 10 9 1 执行率91%，扣1分 项目管理 30 27 3\n产出数量 25 24 1 产出质量 25 22 3 合计 100\n92 8\n")
+    record = text_record(tmp_path, text)
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"]}
+    assert rows["预算执行率"] == (Decimal(10), Decimal(9)) and rows["合计"] == (Decimal(100), Decimal(92))
+    deductions = [f["source"]["quote"] for f in record["facts"] if f["kind"] == "score" and f["label"] == "扣分"]
+    assert {"0", "1", "3", "8"} <= set(deductions)
+    # a 扣分 that is not 分值 − 得分 says these are not the columns
+    assert not text_record(tmp_path, text.replace("30 27 3", "30 27 4"), "b.txt")["indicators"]
+
+
+# the same table with no space between cells: 分值 | 得分 cut where every row's 分值 add up
+# to the total's; a remark's figure with its unit (计划800人) is no row
+_GLUED = ("指标权重评分结果备注投入2018项目立项规范性55绩效目标合理性54资金落实情况109过程2017业务管理108"
+          "财务管理109产出4037培训人数1010计划800人，实际836人培训合格率109培训完成及时性108人均培训成本1010"
+          "效果2016培训后就业率107学员满意度109合计10088\n")
+
+
+def test_a_score_table_run_together_is_cut_where_its_weights_add_up(tmp_path):
+    record = text_record(tmp_path, "某县新型职业农民培育项目绩效评价\n" + _GLUED)
+    paths = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert paths[("投入", "资金落实情况")] == (Decimal(10), Decimal(9))
+    assert paths[("产出", "培训人数")] == (Decimal(10), Decimal(10))
+    assert paths[("效果",)] == (Decimal(20), Decimal(16))
+    assert str(record["metadata"]["score"]) == "88" and not _errors(record)
+    # a run with no total to tell its cuts by is left alone
+    assert _scores(text_record(tmp_path, "评价\n" + _GLUED.replace("合计10088", ""), "b.txt")) == []

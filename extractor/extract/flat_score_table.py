@@ -18,17 +18,24 @@ from typing import Optional
 
 import regex
 
-from ..model import TABLE, Document
+from ..model import Document
 from ..patterns import load_json
-from .numbers import POINTS
+from .numbers import POINTS, POINTS_FIGURE
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
-# 分值 and 得分 a space apart, neither the piece of a longer figure nor followed by a unit
-_PAIR = regex.compile(rf"(?<![\d.])({POINTS})[ \t\u3000]+({POINTS})(?![\d.]|\s*(?:[%％‰]|[万亿]?元|人|户|个|次|项|座|所|家))")
+# 分值 and 得分 (and 扣分 where the header has it) a space apart, neither the piece of a longer
+# figure nor followed by a unit (a remark after the score may start with one: 5 4 个别路段…)
+_FIGURES = {n: regex.compile(rf"(?<![\d.])({POINTS})" + rf"[ \t\u3000\n]+({POINTS})" * (n - 1)
+                           + r"(?![\d.]|[%％‰]|[万亿]?元|人|户|个|次|项|座|所|家)") for n in (2, 3)}
 _MOST_BETWEEN = 60  # more words between two rows are prose: the table has ended
 _FEWEST_ROWS = 3
 _FEWEST_ROWS_CUT_OFF = 5  # a table the excerpt cuts off, with no total to check it by
 _MOST_READINGS = 16
+_LABELS = ("分值", "得分", "扣分")
+# a name, then the run of its figures (maybe a remark's, with its unit)
+# (of the units a remark's figures carry, those no word of an indicator's name starts with)
+_GLUED_ROW = regex.compile(r"(?P<name>[^\d]+?)(?P<run>\d[\d.]*)(?P<unit>[%％‰元户]|万|亿|人(?![均员民口数]))?")
+_MOST_NAME = 20
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -39,116 +46,196 @@ def _header() -> regex.Pattern:
     alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
     weight = alt(spec["indicator_columns"]["weight"])
     score = alt(spec["indicator_columns"]["score"] + words["score_columns"])
-    return regex.compile(rf"(?:{alt(words['name_columns'])})\s*(?:{weight})\s*(?:{score})")
+    deduction = alt(spec["indicator_columns"]["deduction"])
+    return regex.compile(rf"(?:{alt(words['name_columns'])})\s*(?:{weight})\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
 
 
 def flat_score_tables(doc: Document) -> list:
-    """The score tables of `doc` written as running text a space between cells, each a Tree."""
-    if not any(regex.search(r"\d[ \t\u3000]+\d", b.text) for b in doc.blocks if b.kind != TABLE):
-        return []  # no two figures a space apart: a cheap test first
+    """The score tables of `doc` written as running text, a space between cells or none,
+    each a Tree."""
     out = []
-    for text, place in runs_of_text(doc):
+    # (blocks joined with a line break: a row's figures wrapped onto the next line stay apart)
+    for text, place in runs_of_text(doc, "\n"):
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
-            tree = _read(text, place, header.end())
+            columns = 3 if header["deduction"] else 2
+            spaced = _spaced_rows(text, header.end(), columns)
+            # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
+            # (2 columns: a 扣分 run on too is not cut)
+            glued = columns == 2 and not regex.search(r"\s", header.group())
+            read = spaced or (_glued_rows(text, header.end()) if glued else None)
+            tree = _tree(text, place, *read, columns) if read else None
             if tree is not None:
                 tree.covers = place.covers(header.start(), place.end_of(tree))
                 out.append(tree)
     return out
 
 
-def _read(text: str, place: Places, at: int):
+@lru_cache(maxsize=1)
+def _TRAILING_COLUMNS() -> regex.Pattern:
+    words = load_json("forms.json")["flat_score_table"]["trailing_columns"]
+    return regex.compile("^(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")+")
+
+
+def _spaced_rows(text: str, at: int, columns: int) -> Optional[tuple]:
+    """(rows as (name, [the one reading: its figures' spans]), the total's spans or None) for
+    the rows after a header at `at`, `columns` figures a space apart each; None when the
+    figures run into prose with no total row (an excerpt cut off mid-row is read)."""
     rows, total, ended = [], None, False
     pos = at
-    for pair in _PAIR.finditer(text, at):
-        between = text[pos:pair.start()].strip()
+    for m in _FIGURES[columns].finditer(text, at):
+        between = text[pos:m.start()].strip()
         words = between.split()
         if len(between) > _MOST_BETWEEN or not words or not regex.search(r"\p{Han}", words[-1]):
             ended = True  # prose, or figures with no name before them: the table ended
             break
+        spans = [m.span(g) for g in range(1, columns + 1)]
         if TOTAL_NAME.match(words[-1]):
-            total = pair
+            total = spans
             break
-        rows.append((words[-1], pair))
-        pos = pair.end()
-    if total is None:
-        # no total row: read only a table the text ends inside (an excerpt cut off mid-row)
-        rest = text[pos:]
-        if ended or len(rest) > _MOST_BETWEEN or regex.search(r"[。；！？]", rest) or len(rows) < _FEWEST_ROWS_CUT_OFF:
-            return None
+        rows.append((words[-1], [spans]))
+        pos = m.end()
+    if total is None and not _cut_off(text, pos, ended, rows):
+        return None
+    return rows, total
+
+
+def _glued_rows(text: str, at: int) -> Optional[tuple]:
+    """The same for rows whose 分值 and 得分 ran together after their names (项目立项规范性55
+    资金落实情况109 … 合计10088): each row with every cut of its run into 分值 | 得分 (得分 at
+    most 分值, no needless 0); a run followed by a unit (计划800人) is a remark's figure."""
+    rows, total = [], None
+    pos = at
+    name = ""
+    for m in _GLUED_ROW.finditer(text, at):
+        if m.start() != pos:
+            break
+        pos = m.end()
+        name = (name + m["name"]).strip()
+        if m["unit"] or not regex.search(r"\p{Han}", m["name"]):
+            name = ""  # a remark's figure (计划800人): the next row's name starts after it
+            continue
+        if not rows and total is None:  # the header's last columns run into the first name (备注投入)
+            name = _TRAILING_COLUMNS().sub("", name)
+        cuts = [cut for cut in _two_figures(text, *m.span("run"))]
+        if not cuts:
+            break
+        label = regex.split(r"[，。；,;\s]", name)[-1][-_MOST_NAME:]
+        if TOTAL_NAME.match(label):
+            total = cuts[0] if len(cuts) == 1 else None
+            if total is None:
+                return None
+            break
+        rows.append((label, cuts))
+        name = ""
+    # (no total row, nothing to tell a run of digits that is no row by: left alone)
+    return (rows, total) if total is not None else None
+
+
+def _two_figures(text: str, a: int, b: int) -> list:
+    """Every cut of text[a:b] into 分值 | 得分 (points figures, 得分 ≤ 分值 ≤ 100)."""
+    out = []
+    for k in range(a + 1, b):
+        if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b) \
+                and Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100:
+            out.append([(a, k), (k, b)])
+    return out
+
+
+def _cut_off(text: str, pos: int, ended: bool, rows: list) -> bool:
+    """Does the text end inside the table (an excerpt cut off mid-row, after enough rows)?"""
+    rest = text[pos:]
+    return not ended and len(rest) <= _MOST_BETWEEN and not regex.search(r"[。；！？]", rest) \
+        and len(rows) >= _FEWEST_ROWS_CUT_OFF
+
+
+def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: int) -> Optional[Tree]:
+    """The table as a Tree, where its arithmetic leaves one reading of its rows: the 分值 add
+    up to the total's, flat or with group rows over theirs; a 扣分 is 分值 − 得分."""
     if len(rows) < _FEWEST_ROWS:
         return None
-    value = lambda m, g: Decimal(m.group(g))
-    weights = [value(p, 1) for _, p in rows]
-    if any(w == 0 for w in weights):
-        return None
-    if total is None or _adds_up(weights, total.group(1)):
-        parents = [None] * len(rows)  # every row an indicator of its own
+    num = lambda span: Decimal(text[span[0]:span[1]])
+    if columns == 3 and any(num(c[0]) - num(c[1]) != num(c[2]) for _, cuts in rows for c in cuts[:1]):
+        return None  # a 扣分 that is not 分值 − 得分: not these columns
+    options = [[(num(c[0]), num(c[1])) for c in cuts] for _, cuts in rows]
+    if total is None:
+        if any(len(o) > 1 for o in options):
+            return None  # figures run together and no total to tell their cuts by
+        reading = ([0] * len(rows), [None] * len(rows))
     else:
-        parents = _grouping(rows, Decimal(total.group(1)))
-        if parents is None:
+        reading = _reading(options, num(total[0]), text[total[0][0]:total[0][1]])
+        if reading is None:
             return None
+    choice, parents = reading
+    chosen = [cuts[k] for (_, cuts), k in zip(rows, choice)]
     # a 得分 above its 分值 is the score rules' to flag where the 分值 add up; elsewhere it says
     # these are not the two columns
-    if sum(value(p, 2) > value(p, 1) for _, p in rows) > (1 if total is not None else 0):
+    if sum(num(c[1]) > num(c[0]) for c in chosen) > (1 if total is not None else 0):
         return None
-    spans = [p.span(g) for _, p in rows for g in (1, 2)] + ([total.span(1), total.span(2)] if total else [])
-    if not place.within_one_block(spans):
+    if not place.within_one_block([span for c in chosen + ([total] if total else []) for span in c]):
         return None
     tree = Tree()
-    for (name, pair), parent in zip(rows, parents):
+    for (name, _), cells, parent in zip(rows, chosen, parents):
         path = (name,) if parent is None else (rows[parent][0], name)
-        tree.figures += [place.figure(pair.span(1), text, "分值", path),
-                         place.figure(pair.span(2), text, "得分", path)]
-        tree.indicators.append((path, value(pair, 1), value(pair, 2), place.source(pair.span(2), text)))
+        tree.figures += [place.figure(span, text, label, path) for span, label in zip(cells, _LABELS)]
+        if total is not None:  # (a table cut off is no whole tree for the score rules: figures only)
+            tree.indicators.append((path, num(cells[0]), num(cells[1]), place.source(cells[1], text)))
     if total is not None:
-        tree.figures += [place.figure(total.span(1), text, "分值", ("合计",)),
-                         place.figure(total.span(2), text, "总分", ("合计",))]
-        tree.indicators.append((("合计",), value(total, 1), value(total, 2), place.source(total.span(2), text)))
+        tree.figures += [place.figure(span, text, label, ("合计",)) for span, label in zip(total, ("分值", "总分", "扣分"))]
+        tree.indicators.append((("合计",), num(total[0]), num(total[1]), place.source(total[1], text)))
     return tree
 
 
-def _grouping(rows: list, total: Decimal) -> Optional[list]:
-    """Rows that are groups with their own subtotals (投入 20 18 | 预算执行率 10 9 | 资金到位率
-    10 9 | 产出 …): each row's parent row (None at the first level) in the one reading where
-    every group's 分值 is the sum of the rows under it and the first level's add up to the
-    total's; a reading whose groups' 得分 also add up is preferred. None when no reading, or
-    more than one, fits."""
-    weights = [Decimal(p.group(1)) for _, p in rows]
-    scores = [Decimal(p.group(2)) for _, p in rows]
+def _reading(options: list, total: Decimal, written: str) -> Optional[tuple]:
+    """(which cut of each row, each row's parent row or None) in the one reading where the
+    first level's 分值 add up to the total's — every row of the first level, or group rows
+    (投入 20 18 | 预算执行率 10 9 | 资金到位率 10 9 | 产出 …) whose 分值 are the sums of the rows
+    under them, two levels at most; a reading whose groups' 得分 also add up is preferred.
+    None when no reading, or more than one, fits."""
     found: list = []
+    # rows each with one cut whose 分值 add up as written (2.33 may be a rounded share)
+    if all(len(o) == 1 for o in options) and _adds_up([o[0][0] for o in options], written):
+        return [0] * len(options), [None] * len(options)
 
     def level(i: int, budget: Decimal, parent: Optional[int], acc: list):
-        """Readings of rows from i whose weights under `parent` use up `budget`."""
-        if len(found) > _MOST_READINGS:
+        """Readings of rows from i whose 分值 under `parent` use up `budget`: acc holds each
+        row's (cut, parent)."""
+        if len(found) >= _MOST_READINGS:
             return
         if budget == 0:
             if parent is not None:
                 yield i, acc
-            elif i == len(rows):
+            elif i == len(options):
                 found.append(acc)
             return
-        if i >= len(rows) or weights[i] > budget:
+        if i >= len(options):
             return
-        # the row as an indicator of this level
-        yield from level(i + 1, budget - weights[i], parent, acc + [parent])
-        if parent is None:  # or as a group whose rows follow it (two levels at most)
-            for j, under in level(i + 1, weights[i], i, acc + [None]):
-                if j - i > 2:  # a group of at least two rows
-                    yield from level(j, budget - weights[i], None, under)
+        for k, (w, _) in enumerate(options[i]):
+            if w > budget or w == 0:
+                continue
+            # the row as an indicator of this level
+            yield from level(i + 1, budget - w, parent, acc + [(k, parent)])
+            if parent is None:  # or as a group whose rows follow it
+                for j, under in level(i + 1, w, i, acc + [(k, None)]):
+                    if j - i > 2:  # a group of at least two rows
+                        yield from level(j, budget - w, None, under)
 
     for _ in level(0, total, None, []):
         pass
-    found = [f for f in found if any(p is not None for p in f)]
-    consistent = [f for f in found if all(
-        sum(scores[k] for k, p in enumerate(f) if p == g) == scores[g] for g in set(f) if g is not None)]
-    readings = consistent or found
-    return readings[0] if len(readings) == 1 else None
+    score = lambda f, r: options[r][f[r][0]][1]
+    consistent = [f for f in found if all(sum(score(f, r) for r in range(len(f)) if f[r][1] == g) == score(f, g)
+                                          for g in {p for _, p in f if p is not None})]
+    readings = {tuple(f) for f in (consistent or found)}
+    if len(readings) != 1:
+        return None
+    (f,) = readings
+    return [k for k, _ in f], [p for _, p in f]
 
 
 def _adds_up(weights: list, total: str) -> bool:
     """Do the 分值 add up to the total's, to the half unit of their last digit each?"""
     places = max([len(total.partition(".")[2])] + [-w.as_tuple().exponent for w in weights])
-    slack = Decimal(5) / 10 ** (places + 1) * len(weights)
+    # whole points are set, not rounded: they add up exactly (2.33 may be a rounded share)
+    slack = Decimal(5) / 10 ** (places + 1) * len(weights) if places else 0
     return abs(sum(weights) - Decimal(total)) <= slack

@@ -12,7 +12,6 @@ from typing import Optional
 
 import regex
 
-from .form_tokens import Token
 from .form_vocab import bare, label_prefixes, vocab
 
 # a part row's figures run together, then maybe the dashes of its rate and points cells

@@ -41,11 +41,11 @@ class Tree:
 class Places:
     """Where each character of joined blocks' texts stands: its block and its offset there."""
 
-    def __init__(self, blocks: list):
+    def __init__(self, blocks: list, sep: str = ""):
         self.blocks, self.starts, at = blocks, [], 0
         for b in blocks:
             self.starts.append(at)
-            at += len(b.text)
+            at += len(b.text) + len(sep)
 
     def of(self, pos: int) -> tuple:
         k = bisect_right(self.starts, pos) - 1
@@ -79,14 +79,14 @@ class Places:
         return max(self.starts[self.blocks.index(f.block)] + f.end for f in tree.figures)
 
 
-def runs_of_text(doc: Document):
-    """Consecutive text blocks joined (a table broken over lines at any width), with where
-    each joined character stands."""
+def runs_of_text(doc: Document, sep: str = ""):
+    """Consecutive text blocks joined (a table broken over lines at any width) with `sep`
+    between them, with where each joined character stands."""
     run: list = []
     for b in list(doc.blocks) + [None]:
         if b is None or b.kind == TABLE:
             if run:
-                yield "".join(x.text for x in run), Places(run)
+                yield sep.join(x.text for x in run), Places(run, sep)
             run = []
             continue
         run.append(b)
