@@ -3,6 +3,9 @@ site's preview, a copied page), read where their own arithmetic says they are ta
 (extract/flat_score_table.py). Names and figures are invented for the tests."""
 from decimal import Decimal
 
+import pytest
+import regex
+
 from conftest import text_record
 
 _HEAD = "某市2021年度城市道路养护资金绩效再评价评分表 项目名称 城市道路养护资金 单位 某市市政管理处 内容 指标 权重 评分结果 备注 "
@@ -116,3 +119,22 @@ def test_a_score_table_run_together_is_cut_where_its_weights_add_up(tmp_path):
     assert str(record["metadata"]["score"]) == "88" and not _errors(record)
     # a run with no total to tell its cuts by is left alone
     assert _scores(text_record(tmp_path, "评价\n" + _GLUED.replace("合计10088", ""), "b.txt")) == []
+
+
+# a loan project's weighted table: weighted = weight × score on every row, 16.50 + 20.40 +
+# 29.60 + 8.80 = 75.30 (cells a space apart, or run together after each weight)
+_WEIGHTED = ("评价准则 权重(%) 评价分值(百分制) 加权得分 绩效等级 相关性 20% 82.50 16.50 比较相关 "
+             "效率 30% 68.00 20.40 效率一般 效果 40% 74.00 29.60 比较满意 可持续性 10% 88.00 8.80 可持续 "
+             "项目绩效 100% / 75.30\n")
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_weighted_table_is_read_where_every_row_is_its_weight_times_its_score(tmp_path, glued):
+    text = _WEIGHTED if not glued else regex.sub(r"(?<=[\d%])\s+(?=\d)|(?<=\d)\s+(?=\p{Han})|(?<=\p{Han})\s+(?=\d)", "", _WEIGHTED)
+    record = text_record(tmp_path, "某省利用亚洲开发银行贷款项目绩效评价结果\n" + text)
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"]}
+    assert rows["效果"] == (Decimal(40), Decimal("29.60")) and rows["合计"] == (Decimal(100), Decimal("75.30"))
+    assert {Decimal("82.50"), Decimal("68.00"), Decimal("74.00"), Decimal("88.00")} <= set(_scores(record))
+    assert str(record["metadata"]["score"]) == "75.30" and not _errors(record)
+    # a total off the weighted scores' sum is flagged
+    assert _errors(text_record(tmp_path, "评价结果\n" + text.replace("75.30", "79.30"), "b.txt"))

@@ -1,5 +1,6 @@
 """Score tables written as running text, whichever way (glued_score_tree.py: cells run
-together; flat_score_table.py: cells a space apart), as the extractors use them: facts in 分
+together; flat_score_table.py: cells a space apart; weighted_score_table.py: criteria
+weighted in %), as the extractors use them: facts in 分
 for their 分值, 得分 and totals, and indicator entries for the score rules. Read once per
 document (extract_document) and handed to the readers that need them."""
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
+from .weighted_score_table import weighted_score_tables
 
 
 def text_score_tables(doc: Document) -> list:
@@ -15,7 +17,7 @@ def text_score_tables(doc: Document) -> list:
     glued = glued_score_trees(doc)
     flat = [t for t in flat_score_tables(doc)
             if not any(g.covering(*piece) for g in glued for piece in t.covers)]
-    return glued + flat
+    return glued + flat + weighted_score_tables(doc)
 
 
 def score_table_facts(tables: list, make_fact) -> list:
