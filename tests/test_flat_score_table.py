@@ -138,3 +138,14 @@ def test_a_weighted_table_is_read_where_every_row_is_its_weight_times_its_score(
     assert str(record["metadata"]["score"]) == "75.30" and not _errors(record)
     # a total off the weighted scores' sum is flagged
     assert _errors(text_record(tmp_path, "评价结果\n" + text.replace("75.30", "79.30"), "b.txt"))
+
+
+def test_a_table_on_one_tab_separated_line_with_a_group_of_one_row(tmp_path):
+    # 准备 20 = 12 + 8; 实施 75 = 40 + 35; 档案 5 = its one row's 5 (4 and 4): 100, 85
+    cells = ["指标", "权重", "评分结果", "备注", "准备", "20", "17", "方案完整性", "12", "10", "依据充分性", "8", "7",
+             "实施", "75", "64", "数据采集", "40", "35", "现场核查", "35", "29", "档案", "5", "4", "底稿完整性", "5", "4",
+             "合计", "100", "85"]
+    record = text_record(tmp_path, "报告质量再评价评分表\n" + "\t".join(cells) + "\n再评价得分85分。\n")
+    paths = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert paths[("档案", "底稿完整性")] == (Decimal(5), Decimal(4))
+    assert paths[("实施", "现场核查")] == (Decimal(35), Decimal(29)) and not _errors(record)

@@ -55,7 +55,7 @@ def flat_score_tables(doc: Document) -> list:
     each a Tree."""
     out = []
     # (blocks joined with a line break: a row's figures wrapped onto the next line stay apart)
-    for text, place in runs_of_text(doc, "\n"):
+    for text, place in runs_of_text(doc, "\n", one_row_tables=True):
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
@@ -218,7 +218,8 @@ def _reading(options: list, total: Decimal, written: str) -> Optional[tuple]:
             yield from level(i + 1, budget - w, parent, acc + [(k, parent)])
             if parent is None:  # or as a group whose rows follow it
                 for j, under in level(i + 1, w, i, acc + [(k, None)]):
-                    if j - i > 2:  # a group of at least two rows
+                    # (a group of one row repeats its 分值 and 得分: 档案管理 5 4 | 工作底稿完整性 5 4)
+                    if j - i > 2 or options[i][k] == options[i + 1][under[i + 1][0]]:
                         yield from level(j, budget - w, None, under)
 
     for _ in level(0, total, None, []):

@@ -79,12 +79,13 @@ class Places:
         return max(self.starts[self.blocks.index(f.block)] + f.end for f in tree.figures)
 
 
-def runs_of_text(doc: Document, sep: str = ""):
+def runs_of_text(doc: Document, sep: str = "", one_row_tables: bool = False):
     """Consecutive text blocks joined (a table broken over lines at any width) with `sep`
-    between them, with where each joined character stands."""
+    between them, with where each joined character stands. `one_row_tables`: a "table" of
+    one row (a whole table on one tab-separated line) is text too."""
     run: list = []
     for b in list(doc.blocks) + [None]:
-        if b is None or b.kind == TABLE:
+        if b is None or b.kind == TABLE and not (one_row_tables and b.table is not None and b.table.n_rows == 1):
             if run:
                 yield sep.join(x.text for x in run), Places(run, sep)
             run = []

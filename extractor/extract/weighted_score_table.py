@@ -34,7 +34,7 @@ def _header() -> regex.Pattern:
 
 def weighted_score_tables(doc: Document) -> list:
     out = []
-    for text, place in runs_of_text(doc, "\n"):
+    for text, place in runs_of_text(doc, "\n", one_row_tables=True):
         for header in _header().finditer(text):
             tree = _read(text, place, header.end())
             if tree is not None:
