@@ -28,3 +28,14 @@ def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
 ])
 def test_scores_that_are_not_the_total(tmp_path, sentence):
     assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"].get("score") is None
+
+
+def test_a_score_under_its_own_heading_and_a_grade_in_brackets(tmp_path):
+    text = ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n项目资金50万元。\n"
+            "四、自评结论\n（一）自评得分\n\n96.5分。\n（二）自评等级\n评价得分及绩效等级为(优)。\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["score"] == Decimal("96.5") and record["metadata"]["grade"] == "优"
+    assert record["metadata_sources"]["score"]["quote"] == "96.5分。"
+    # a heading of an item's score (（三）满意度得分) is no report's score
+    other = text.replace("（一）自评得分", "（一）满意度得分")
+    assert text_record(tmp_path, other, "b.txt")["metadata"]["score"] is None

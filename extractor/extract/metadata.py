@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ..model import HEADING, TABLE, Document
+from ..numbering import numbering_of
 from ..patterns import load_json
 from .numbers import parse_chinese_numeral
 from .regions import resolve_region
@@ -257,6 +258,9 @@ def _score(doc: Document, kv: dict) -> tuple:
             m = regex.search(r"\d+(?:\.\d+)?", kv[key][0])
             if m:
                 return _num(m.group(0)), kv[key][1]
+    heading = _heading_score(doc)
+    if heading is not None:
+        return heading
     patterns = [regex.compile(p) for p in _vocab()["total_score_patterns"]]
     exclude, final, band = _compile("score_exclude"), _compile("score_final"), _compile("score_band_after")
     candidates = []  # (pattern rank, block order, the score's reading)
@@ -295,6 +299,24 @@ def _score(doc: Document, kv: dict) -> tuple:
     if others:
         source["other_scores"] = others
     return _num(m.group("num")), source
+
+
+_SCORE_OPENS = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*分(?:[。；;，,]|$)")
+
+
+def _heading_score(doc: Document) -> Optional[tuple]:
+    """(score, source) where a heading names the report's score (（一）自评得分) and the next
+    paragraph opens with it (100分。); None otherwise."""
+    words = set(_vocab()["score_headings"])
+    blocks = [b for b in doc.blocks if b.kind != TABLE]
+    for b, after in zip(blocks, blocks[1:]):
+        label, _ = numbering_of(b.text)
+        name = regex.sub(r"\s+", "", b.text.lstrip()[len(label or ""):]).rstrip("：:")
+        m = _SCORE_OPENS.match(after.text) if name in words else None
+        if m and 0 < _num(m["num"]) <= 100:
+            return _num(m["num"]), {"block": after.index, "page": after.page, "start": m.start("num"),
+                                    "end": m.end("num"), "quote": m.group(0).strip()}
+    return None
 
 
 def _score_texts(doc: Document, in_cells: bool):
