@@ -269,3 +269,16 @@ def test_a_complete_list_the_text_ends_inside_is_not_summed(tmp_path):
     assert flags_of(tmp_path, _CUT_LIST + "。\n", "sum.breakdown")
     # and a list cut off before more text is still read whole (the cut is the document's end)
     assert flags_of(tmp_path, _CUT_LIST + "。\n二、绩效目标完成情况\n", "sum.breakdown")
+
+
+# ---------------------------------------------------------------- score.grade: the report's own practice
+
+_COUNTIES = ("经评价，全市项目绩效评价整体得分{total}分，评价等次{grade}。其中东坪县92.5分，评价等次优秀；"
+             "西坪县86.4分，评价等次优秀；南坪区82分，评价等次良好；北坪区79.5分，评价等次良好。\n")
+
+
+def test_a_grade_the_report_gives_by_bands_of_its_own_is_not_held_to_the_usual_ones(tmp_path):
+    # 86.4 优秀 and 82 良好: the report's 优 starts between them, so 85.2 优秀 is its own practice
+    assert flags_of(tmp_path, _COUNTIES.format(total="85.2", grade="优秀"), "score.grade") == []
+    # but a grade out of order with the report's own (80.5 优秀 below 82 良好) is flagged
+    assert flags_of(tmp_path, _COUNTIES.format(total="80.5", grade="优秀"), "score.grade")

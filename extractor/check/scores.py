@@ -47,12 +47,26 @@ def check_score_grade(record: dict) -> list:
         band = _band(Decimal(str(other)), stated or _usual_bands())
         if band is not None and aliases.get(grade, grade) == aliases.get(band, band):
             return []  # the grade is that of another total of the score's paragraph (评价得分 beside 自评得分)
+    if not stated and _graded_in_order(meta.get("graded_scores") or [], aliases):
+        return []  # the report grades its scores by bands of its own, and this pair by them too
     keys = ("score", "grade") + (("grade_bands",) if stated else ())
     evidence = [{"id": f"metadata.{k}", "source": src.get(k, {})} for k in keys]
     basis = "报告所列等级标准" if stated else "通常等级标准"
     flag = make_flag("error", f"等级与得分不符：按{basis}，得分{score}分对应“{expected}”，报告写“{grade}”",
                      grade, expected, None, None, evidence)
     return [flag]
+
+
+def _graded_in_order(graded: list, aliases: dict) -> bool:
+    """Do the report's scores stated with their grades (two grades or more) rank alike — no
+    higher score with a lower grade — so that it grades by bands of its own that the usual
+    ones need not be (91.75 优秀, 85.81 优秀, 81 良好: its 优 starts at or below 85.81)?"""
+    order = [g for g, _, _ in check_settings()["grade_bands"]]  # best first
+    ranked = [(Decimal(str(g["score"])), order.index(aliases.get(g["grade"], g["grade"]))) for g in graded
+              if aliases.get(g["grade"], g["grade"]) in order]
+    if len({r for _, r in ranked}) < 2:
+        return False
+    return all(not (a > b and ra > rb) for a, ra in ranked for b, rb in ranked)
 
 
 @rule("rule.bracket")

@@ -6,7 +6,7 @@ from .facts import extract_facts
 from .form_metadata import apply_form_metadata, apply_score_table_total
 from .forms import extract_forms
 from .indicators import extract_indicators
-from .grade_bands import stated_grade_bands
+from .grade_bands import graded_scores, stated_grade_bands
 from .metadata import extract_metadata
 from .period import evaluation_period
 from .references import extract_references
@@ -29,6 +29,10 @@ def extract_document(doc: Document) -> dict:
     if bands:
         metadata["grade_bands"] = bands["bands"]
         metadata_sources["grade_bands"] = bands["source"]
+    graded = graded_scores(doc)
+    if len(graded) > 1:  # (the report's own grades in practice: its several scores each with its grade)
+        metadata["graded_scores"] = [{"score": g["score"], "grade": g["grade"]} for g in graded]
+        metadata_sources["graded_scores"] = [g["source"] for g in graded]
     problems, recommendations = extract_sections(doc)
     score_tables = text_score_tables(doc)  # read once: facts, forms and indicators use them
     facts = extract_facts(doc, score_tables)

@@ -83,3 +83,21 @@ def _parse_item(item: str) -> Optional[dict]:
     if r:
         return {"grade": grade, "low": None, "high": Decimal(r.group("b") or r.group("b2")), "high_inclusive": False}
     return None
+
+
+_GRADED = regex.compile(r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分\s*[，,]?\s*(?:评价|绩效|考核)?(?:等级|等次|结果)"
+                        r"(?:为|是|：|:)?\s*[“\"「（(]?(?P<grade>优秀|良好|合格|不合格|较差|一般|优|良|中|差)")
+
+
+def graded_scores(doc: Document) -> list:
+    """Every score the text states with its grade (东至县91.75分，评价等次优秀；贵池区81分，
+    评价等次良好), as [{score, grade, source}]: the grades the report gives in practice."""
+    out = []
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            continue
+        for m in _GRADED.finditer(block.text):
+            out.append({"score": Decimal(m["score"]), "grade": m["grade"],
+                        "source": {"block": block.index, "page": block.page, "start": m.start(), "end": m.end(),
+                                   "quote": m.group(0)}})
+    return out
