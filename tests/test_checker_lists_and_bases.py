@@ -282,3 +282,13 @@ def test_a_grade_the_report_gives_by_bands_of_its_own_is_not_held_to_the_usual_o
     assert flags_of(tmp_path, _COUNTIES.format(total="85.2", grade="优秀"), "score.grade") == []
     # but a grade out of order with the report's own (80.5 优秀 below 82 良好) is flagged
     assert flags_of(tmp_path, _COUNTIES.format(total="80.5", grade="优秀"), "score.grade")
+
+
+def test_a_list_of_as_many_parts_as_the_sentence_counts_kinds_is_all_of_its_whole(tmp_path):
+    lead = "该局支出主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为{total}万元，其中部门预算项目支出92.5万元，专项预算支出1860万元。\n"
+    assert flags_of(tmp_path, lead.format(total="1952.5"), "sum.breakdown") == []
+    [flag] = flags_of(tmp_path, lead.format(total="1970.5"), "sum.breakdown")
+    assert flag["severity"] == "error"
+    # a count of other things (三类人员) says nothing of a two-part list: 其中 may name the main parts
+    other = "全年资助三类人员，项目资金总预算为1970.5万元，其中部门预算项目支出92.5万元，专项预算支出1860万元。\n"
+    assert flags_of(tmp_path, other, "sum.breakdown") == []

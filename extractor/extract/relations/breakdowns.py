@@ -3,8 +3,11 @@ text, or by the 其中 lines of a total in labelled lines (labelled_values.py ma
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
+from ..numbers import parse_chinese_numeral
 from ..sentences import sentence_bounds, sentence_index
 from .wording import per_unit, relation_patterns, similarity, vocabulary
 
@@ -119,7 +122,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
                         "complete": relation_patterns()["complete"].match(m.group(0)) is not None
-                        or ends_with_the_rest(parts),
+                        or ends_with_the_rest(parts) or _counted_before(text[s_start:m.start()], len(parts)),
                         "source": {"block": block.index, "page": block.page}}
             if end == cut_at:
                 relation["cut_off"] = True
@@ -140,6 +143,14 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
+
+
+def _counted_before(lead: str, parts: int) -> bool:
+    """Does the sentence before the marker name as many kinds as the list has parts (主要有部门
+    预算项目支出、专项预算支出二类支出，…，其中…87.5万元，…2350万元)? Then the list is all of it."""
+    counts = [parse_chinese_numeral(m["n"]) if not m["n"].isdigit() else Decimal(m["n"])
+              for m in relation_patterns()["counted_kinds"].finditer(lead)]
+    return parts >= 2 and len(counts) == 1 and counts[0] == parts
 
 
 def _list_items_before(total, facts: list, text: str) -> list:

@@ -32,6 +32,7 @@ def relation_patterns() -> dict:
         "markers": regex.compile(rf"(?<![不未])(?:{markers})[：:，,]?"),
         "complete": regex.compile(rf"(?:{complete})"),
         "counted_whole": regex.compile("|".join(v["complete_marker_patterns"])),
+        "counted_kinds": regex.compile(v["counted_kinds"]),
         "funding_levels": regex.compile(v["breakdown"]["funding_levels"]),
         "share_suffix": regex.compile(v["share_suffix"]),
         "rate_amount_joiner": regex.compile(v["rate_amount_joiners"]),
