@@ -1,14 +1,17 @@
-"""Score tables flattened into running text with a space between cells, as a document-sharing
-site or a copied page gives them: 指标 权重 评分结果 备注 投入 预算执行率 2.33 0.15 专款专用率
-2.33 2.33 … 合计 100.00 81.56. After a header naming the indicator column, then a 分值 column
-and a 得分 column right after it (patterns/forms.json, flat_score_table), each indicator is a
-name followed by its 分值 and 得分 a space apart; group names (投入, 产出) and remarks (目标值 2
-座) stand between them.
+"""Score tables flattened into running text, as a document-sharing site, a copied page or a
+tab-separated line gives them: 指标 权重 评分结果 备注 投入 预算执行率 2.33 0.15 专款专用率
+2.33 2.33 … 合计 100.00 81.56, or the same with no space at all (…投入2018项目立项规范性55…
+合计10088). After a header naming the indicator column, then a 分值 column, a 得分 column and
+maybe a 扣分 column right after it (patterns/forms.json, flat_score_table), each indicator is a
+name followed by its figures; group names (投入, 产出) and remarks (目标值 2 座) stand between.
 
-A run is a table only when its own arithmetic says so: the 分值 adding up to the 合计 row's,
-rows that are groups (投入 20 18 before its own rows) read where their 分值 are the sums of the
-rows under them (the 得分 then are the score.tree rule's to check against the total). A table the excerpt cuts off before its 合计 row is read when the text ends inside it
-with enough whole rows; one that runs into prose without a total is left alone.
+A run is a table only when its own arithmetic says so: the 分值 add up to the 合计 row's,
+every row of the first level or rows that are groups (投入 20 18 before its own rows) whose 分值
+are the sums of the rows under them; a 扣分 is 分值 − 得分; figures run together are cut where
+exactly one cut of every row makes the table add up. The 得分 are then the score.tree rule's to
+check against the total. A spaced table the excerpt cuts off before its 合计 row gives its
+figures when the text ends inside it after enough whole rows; one that runs into prose without
+a total, or runs together with none, is left alone.
 """
 from __future__ import annotations
 
@@ -32,8 +35,8 @@ _FEWEST_ROWS = 3
 _FEWEST_ROWS_CUT_OFF = 5  # a table the excerpt cuts off, with no total to check it by
 _MOST_READINGS = 16
 _LABELS = ("分值", "得分", "扣分")
-# a name, then the run of its figures (maybe a remark's, with its unit)
-# (of the units a remark's figures carry, those no word of an indicator's name starts with)
+# a name, then the run of its figures, maybe a remark's with its unit (of the units a remark's
+# figures carry, those no word of an indicator's name starts with)
 _GLUED_ROW = regex.compile(r"(?P<name>[^\d]+?)(?P<run>\d[\d.]*)(?P<unit>[%％‰元户]|万|亿|人(?![均员民口数]))?")
 _MOST_NAME = 20
 _HAN = regex.compile(r"\p{Han}")
@@ -62,7 +65,7 @@ def flat_score_tables(doc: Document) -> list:
             columns = 3 if header["deduction"] else 2
             spaced = _spaced_rows(text, header.end(), columns)
             # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
-            # (2 columns: a 扣分 run on too is not cut)
+            # (with 分值 and 得分 only: three figures run together are not cut)
             glued = columns == 2 and not regex.search(r"\s", header.group())
             read = spaced or (_glued_rows(text, header.end()) if glued else None)
             tree = _tree(text, place, *read, columns) if read else None
@@ -73,7 +76,8 @@ def flat_score_tables(doc: Document) -> list:
 
 
 @lru_cache(maxsize=1)
-def _TRAILING_COLUMNS() -> regex.Pattern:
+def _trailing_columns() -> regex.Pattern:
+    """The header's columns after 得分 (备注, 评分依据), as they run into the first row's name."""
     words = load_json("forms.json")["flat_score_table"]["trailing_columns"]
     return regex.compile("^(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")+")
 
@@ -117,7 +121,7 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
             name = ""  # a remark's figure (计划800人): the next row's name starts after it
             continue
         if not rows and total is None:  # the header's last columns run into the first name (备注投入)
-            name = _TRAILING_COLUMNS().sub("", name)
+            name = _trailing_columns().sub("", name)
         cuts = [cut for cut in _two_figures(text, *m.span("run"))]
         if not cuts:
             break
