@@ -75,3 +75,18 @@ def test_the_same_table_printed_to_pdf_is_the_same_table(tmp_path):
     table = next(b for b in pdf.blocks if b.kind == TABLE)
     assert pdf.blocks[table.index - 1].text == title and table.page == 1 and table.bbox
     assert pdf.blocks[-1].text == "以上结果予以公示。"
+
+
+@needs_soffice
+def test_a_table_one_cell_a_line_across_a_page_break_is_one_table(tmp_path):
+    """Printed, a long table one cell a line goes on overleaf: read with the next page's
+    lines, it is one table whose every row keeps its cells (a row cut by the break too)."""
+    rows = [[f"第{k}期道路维修工程", "专项债券", f"0.{k + 10}", f"{80 + k}"] for k in range(1, 14)]
+    text = "某县专项债券项目绩效自评结果\n" + "\n".join(["项目名称", "债券类型", "发行规模(亿元)", "自评得分"]
+                                               + [c for r in rows for c in r]) + "\n以上结果予以公示。\n"
+    src, printed = print_to_pdf(tmp_path, text)
+    pdf, txt = load_document(printed), load_document(src)
+    assert pdf.pages == 2
+    grids = [[[[c.text for c in row] for row in b.table.rows] for b in d.blocks if b.kind == TABLE] for d in (pdf, txt)]
+    assert len(grids[0]) == 1 and grids[0] == grids[1] and len(grids[0][0]) == 14
+    assert pdf.blocks[-1].text == "以上结果予以公示。"

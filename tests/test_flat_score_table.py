@@ -149,3 +149,14 @@ def test_a_table_on_one_tab_separated_line_with_a_group_of_one_row(tmp_path):
     paths = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
     assert paths[("档案", "底稿完整性")] == (Decimal(5), Decimal(4))
     assert paths[("实施", "现场核查")] == (Decimal(35), Decimal(29)) and not _errors(record)
+
+
+def test_a_score_cut_by_a_preview_chunk_it_was_not_joined_across_is_not_read(tmp_path):
+    # (chunks of different lengths, as a printed page leaves them: not joined into one text)
+    # 财务制度健全性 scored 8.50 (and 资金到位率 4.50, so the total stays 91), its 8.50 cut after the 8
+    rows = _ROWS.replace("资金到位率 5.00 5.00", "资金到位率 5.00 4.50").replace("财务制度健全性 10.00 8.00", "财务制度健全性 10.00 8")
+    head, tail = rows.split(" 产出 ")
+    text = "某市2021年度城市道路养护资金绩效再评价评分表\n1、" + _HEAD + head + "\n2、.50 产出 " + tail \
+        + "合计 100.00 91.00\n3、评价等级为优。\n"
+    record = text_record(tmp_path, text)
+    assert not _errors(record), "8 | .50 is no score of 8 against a total of 91"

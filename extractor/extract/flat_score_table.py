@@ -177,8 +177,9 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
     # these are not the two columns
     if sum(num(c[1]) > num(c[0]) for c in chosen) > (1 if total is not None else 0):
         return None
-    if not place.within_one_block([span for c in chosen + ([total] if total else []) for span in c]):
-        return None
+    spans = [span for c in chosen + ([total] if total else []) for span in c]
+    if not place.within_one_block(spans) or any(place.may_go_on(span, text) for span in spans):
+        return None  # a figure split by a line or a preview's cut is no figure to read
     tree = Tree()
     for (name, _), cells, parent in zip(rows, chosen, parents):
         path = (name,) if parent is None else (rows[parent][0], name)

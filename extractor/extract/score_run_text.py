@@ -12,6 +12,10 @@ import regex
 
 from ..model import TABLE, Document
 
+# the start of a block that goes on with a figure cut at the block before: a preview's next
+# chunk (2、.42 or 2、42) or the figure's decimals (.42); a line of the next cells opens with
+# a figure of its own
+_GOES_ON = regex.compile(r"^\s*(?:\d{1,3}、[\d.]|\.\d)")
 # the name of a score table's total row
 TOTAL_NAME = regex.compile(r"^(?:自评|评价|复核)?(?:合\s*计|总\s*分|总\s*计|得分合计|综合得分|总得分|综合评分)$")
 
@@ -73,6 +77,15 @@ class Places:
         """Does each figure stand within one block (a line break inside a figure joins two
         lines' digits: no figure to quote)?"""
         return all(self.of(a)[0] is self.of(b - 1)[0] for a, b in spans)
+
+    def may_go_on(self, span: tuple, text: str) -> bool:
+        """Does a figure end its block where the next block opens with more of a figure (a
+        site's preview cut 1.42 into …1 | 2、.42 …, a printed page kept the cut)?"""
+        block, start = self.of(span[0])
+        if start + span[1] - span[0] != len(block.text):
+            return False
+        k = self.blocks.index(block)
+        return k + 1 < len(self.blocks) and _GOES_ON.match(self.blocks[k + 1].text) is not None
 
     def end_of(self, tree: Tree) -> int:
         """The end of the tree's last figure, as a position in the joined text."""

@@ -48,13 +48,16 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
     repeated = _repeated_margins(pages, sizes)
     offset = _page_number_offset(pages, sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
-    for number, (lines, (width, height)) in enumerate(zip(pages, sizes), 1):
+    bodies = [[l for l in lines if not _is_margin(l, height, repeated, number + offset)
+               and not any(_inside(l, t["bbox"]) for t in tables.get(number - 1, []))]
+              for number, (lines, (width, height)) in enumerate(zip(pages, sizes), 1)]
+    taken = 0  # lines at the top of this page that a table one cell a line overleaf took
+    for number, (body, (width, _)) in enumerate(zip(bodies, sizes), 1):
         page_tables = tables.get(number - 1, [])
-        body = [l for l in lines if not _is_margin(l, height, repeated, number + offset)
-                and not any(_inside(l, t["bbox"]) for t in page_tables)]
         # a paragraph still open at the bottom of the previous page means no table ended it
         may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
-        body, text_tables = _pipe_tables(body, page_tables, may_go_on)
+        overleaf = bodies[number] if number < len(bodies) else []
+        body, text_tables, taken = _pipe_tables(body[taken:], page_tables, may_go_on, overleaf)
         carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
     if carry:
         carry.flush()
@@ -319,26 +322,29 @@ def _words_cut_by_the_page(before: list, after: list) -> bool:
     return all(b for a, b in zip(texts_after, texts_before) if a)
 
 
-def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
-    """Tables printed as pipe rows, one a text line (a .txt printed to PDF): the page's
-    other lines, and each table as {"found", "bbox", "first_on_page"}. `may_go_on`: the
-    previous page ended in such a table, so one row at the top of this page is its rest."""
+def _pipe_tables(lines: list, ruled: list, may_go_on: bool, overleaf: list = ()) -> tuple:
+    """Tables printed as pipe rows, one a text line (a .txt printed to PDF), or one cell a
+    line: the page's other lines, each table as {"found" or "cells", "bbox", "first_on_page"},
+    and how many lines of the next page (`overleaf`) a table one cell a line went on into.
+    `may_go_on`: the previous page ended in a pipe table, so one row at the top of this page
+    is its rest."""
     if any(l.confidence is not None for l in lines):
-        return lines, []  # read by OCR: a table's rules read as | are no pipe rows
+        return lines, [], 0  # read by OCR: a table's rules read as | are no pipe rows
     texts = [l.text for l in lines]
-    rest, found = [], []
+    rest, found, taken = [], [], 0
     i = 0
     while i < len(lines):
         first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
         goes_on = first and may_go_on
         table = pipe_table_at(texts, i, min_rows=1 if goes_on else 2)
         if table is None and texts[i].strip():
-            cells = cell_line_table_at(texts, i)
+            # (read with the next page's lines: a row may go on overleaf)
+            cells = cell_line_table_at(texts + [l.text for l in overleaf], i)
             if cells is not None:
                 rows, end = cells
-                own = lines[i:end]
-                found.append({"cells": rows, "bbox": _bbox(own), "first_on_page": False})
-                i = end
+                taken = max(0, end - len(lines))
+                found.append({"cells": rows, "bbox": _bbox(lines[i:end]), "first_on_page": False})
+                i = min(end, len(lines))
                 continue
         # cells one a line at the top of the page have no grid of their own, but may be the
         # rest of the table overleaf (read again with it, see _emit_text_table)
@@ -349,7 +355,7 @@ def _pipe_tables(lines: list, ruled: list, may_go_on: bool) -> tuple:
             continue
         found.append({"found": table, "bbox": _bbox(lines[table.start:table.end]), "first_on_page": first})
         i = table.end
-    return rest, found
+    return rest, found, taken
 
 
 def _bbox(lines: list) -> list:
