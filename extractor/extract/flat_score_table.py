@@ -37,7 +37,8 @@ _MOST_READINGS = 16
 _LABELS = ("分值", "得分", "扣分")
 # a name, then the run of its figures, maybe a remark's with its unit (of the units a remark's
 # figures carry, those no word of an indicator's name starts with)
-_GLUED_ROW = regex.compile(r"(?P<name>[^\d]+?)(?P<run>\d[\d.]*)(?P<unit>[%％‰元户]|万|亿|人(?![均员民口数]))?")
+# (a line break may stand between a row's two figures: a text layer wraps the line there)
+_GLUED_ROW = regex.compile(r"(?P<name>[^\d]+?)(?P<run>\d[\d.]*(?:\n\d[\d.]*)?)(?P<unit>[%％‰元户]|万|亿|人(?![均员民口数]))?")
 _MOST_NAME = 20
 _HAN = regex.compile(r"\p{Han}")
 
@@ -138,12 +139,18 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
 
 
 def _two_figures(text: str, a: int, b: int) -> list:
-    """Every cut of text[a:b] into 分值 | 得分 (points figures, 得分 ≤ 分值 ≤ 100)."""
+    """Every cut of text[a:b] into 分值 | 得分 (points figures, 得分 ≤ 分值 ≤ 100, a 得分 written
+    with the decimals of a 分值 that has them: 5.00 | 4.50, never 5.0 | 0); at its line break
+    when it has one."""
+    brk = text.find("\n", a, b)
     out = []
-    for k in range(a + 1, b):
-        if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b) \
-                and Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100:
-            out.append([(a, k), (k, b)])
+    for k, after in [(brk, brk + 1)] if brk >= 0 else [(k, k) for k in range(a + 1, b)]:
+        if not (POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, after, b)):
+            continue
+        weight, score = text[a:k], text[after:b]
+        places = len(weight.partition(".")[2])
+        if Decimal(score) <= Decimal(weight) <= 100 and (not places or len(score.partition(".")[2]) == places):
+            out.append([(a, k), (after, b)])
     return out
 
 
