@@ -428,3 +428,22 @@ def test_an_amount_run_into_its_weight_is_cut_by_its_decimals_when_the_rate_does
     [flag] = [f for f in record["flags"] if f["rule"] == "form.execution_rate"]
     assert "412.35万元 ÷ 450.00万元" in flag["message"]
     assert Decimal("4123500") in [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount"]
+
+
+# a text layer that dropped the spaces inside a row but kept the one before its 得分
+# (维修水渠≥12处13处10 9): the run ends with the 分值, not with a 分值 1 and a 得分 0
+WEIGHT_THEN_SPACED_SCORE = (
+    "项目支出绩效自评表（2023年度）\n项目名称 小型水利设施维修\n"
+    "年度绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    "产出指标 数量指标 维修水渠≥12处13处10 9\n"
+    "质量指标 工程验收合格率 100% 100% 40 40\n"
+    "满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 93% 50 50\n"
+    "总分 100 99\n")
+
+
+def test_a_run_ending_in_its_weight_before_a_score_set_apart(tmp_path):
+    record = text_record(tmp_path, WEIGHT_THEN_SPACED_SCORE, "apart.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    [row] = [i for i in record["forms"][0]["indicators"] if i["path"][-1].startswith("维修水渠")]
+    assert (facts[row["weight"]]["text"], facts[row["score"]]["text"]) == ("10", "9")
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -85,11 +85,13 @@ def split_glued_rows(tokens: list) -> list:
         order = ["target", "actual"]
     out = []
     repeated = _repeated_result_row(order)
-    for t in tokens:
+    for k, t in enumerate(tokens):
         if t.positional or len(t.text) < _MIN_RUN:
             out.append(t)
             continue
-        for piece in _split_token(t, order):
+        # the 得分 standing apart right after (…≥36期33期10 | 8): the run ends with the 分值
+        scored_after = k + 1 < len(tokens) and POINTS_FIGURE.fullmatch(tokens[k + 1].text.strip()) is not None
+        for piece in _split_token(t, order, scored_after):
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
 
@@ -115,14 +117,20 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
             t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
 
 
-def _split_token(t: Token, order: list) -> list:
+def _split_token(t: Token, order: list, scored_after: bool = False) -> list:
     *_, run_pattern = _grammar()
     pieces, pos = [], 0
     for m in run_pattern.finditer(t.text):
         if not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
             continue
         slots = order
-        cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
+        cut = None
+        if scored_after and m.end() == len(t.text) and order[-1] == "score":
+            slots = order[:-1]  # (its 得分 the next token)
+            cut = _cut(m.group(0), slots)
+        if cut is None:
+            slots = order
+            cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -236,8 +244,8 @@ def _value_ends(run: str, pos: int):
 def _fits(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
-    if whole_row:  # both matched POINTS, so both are figures
-        weight, score = Decimal(by_slot["weight"]), Decimal(by_slot["score"])
+    if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
+        weight, score = Decimal(by_slot["weight"]), Decimal(by_slot.get("score", 0))
         if weight <= 0 or weight > 100 or score > weight:
             return False
     if "target" not in by_slot:
