@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from test_form_variants import TEXT_SHAPES, _errors, _record
+from test_ingest_text_tables import needs_soffice, print_to_pdf
 
 SHARE_RATES = [
     ["项目支出绩效自评表"],
@@ -67,3 +68,24 @@ def test_a_form_stating_its_own_execution_scoring_rule_is_not_held_to_the_propor
     rows = [[*r[:3], "184.80", *r[4:]] if r[0] == "年度资金总额" else r for r in _with_note("8.70", False)]
     record = _record(tmp_path, rows, shape)
     assert [f for f in record["flags"] if f["rule"] == "form.execution_score"]
+
+
+@needs_soffice
+def test_a_unit_stated_at_the_end_of_a_line_run_together(tmp_path):
+    """Printed, the filer and the unit set apart by spaces run together (填报单位：某镇人民政府
+    单位：元) on the line under the form's title: the amounts are in 元 still, and the title
+    stays a line of its own."""
+    from extractor.pipeline import extract_file
+    text = ("2022年度巩固拓展脱贫攻坚成果同乡村振兴衔接资金项目绩效自评表\n\n"
+            "填报单位：某县青山镇人民政府　　　　　　　　　　　　　　　　单位：元\n\n"
+            "| 项目名称 | 青山镇蔬菜大棚建设项目 |  |  |  |  |  |\n"
+            "| 主管部门 | 县乡村振兴局 |  | 实施单位 | 青山镇人民政府 |  |  |\n"
+            "| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 1,200,000.00 | 1,200,000.00 | 1,188,000.00 | 10 | 99.00% | 9.90 |\n"
+            "| 其中：中央衔接资金 | 800,000.00 | 800,000.00 | 800,000.00 | — | — | — |\n"
+            "| 县级衔接资金 | 400,000.00 | 400,000.00 | 388,000.00 | — | — | — |\n")
+    _, printed = print_to_pdf(tmp_path, text)
+    record = extract_file(printed)
+    amounts = sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
+    assert amounts[-1] == Decimal("1200000") and amounts[0] == Decimal("388000")
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

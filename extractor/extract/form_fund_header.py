@@ -25,12 +25,17 @@ def _counts_up(tokens: list) -> bool:
     return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
+_UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*$")
+
+
 class FundHeaderReader:
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
         t = self.tokens[i]
         if len(t.text) > 16:
-            return None
+            # (a line a text layer ran together, 填报单位：某县人民政府单位：元: the unit it ends by)
+            m = _UNIT_AT_END.search(t.text) if len(t.text) <= 60 else None
+            return m.group(1) if m else None
         m = UNIT_IN_CELL.search(t.text)
         if m:
             return m.group(1) or m.group(2)

@@ -121,8 +121,9 @@ _STATED_UNIT = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s）)，,。；;]{1
 
 def _stated_unit(text: str) -> Optional[str]:
     """The unit a text states in words (单位：万元), as a written unit."""
-    m = _STATED_UNIT.search(text)
-    return _units()["header_units"].get(m["unit"]) if m else None
+    # (the first that names a unit: 填报单位：某县人民政府单位：元 states 元)
+    units = _units()["header_units"]
+    return next((units[m["unit"]] for m in _STATED_UNIT.finditer(text) if m["unit"] in units), None)
 
 
 def _unit_line_above(block) -> Optional[str]:

@@ -17,7 +17,7 @@ SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
 # Lines shorter than this are titles or headings, never the first half of a broken sentence.
 SHORT_LINE = 18
 # A line ending like a title or an organisation's name is complete even when short.
-_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）])\s*$")
+_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）]|(?:自评|评价|评分|情况|统计|明细|汇总|一览|目标)表)\s*$")
 
 
 # a line of a label and the figure it labels, nothing after the figure
