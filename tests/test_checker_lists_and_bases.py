@@ -2,6 +2,8 @@
 standard paid, which base a rate of several is over, when a 其中 list of government levels
 names the whole, and a grade's band in brackets. Each passage was written for the test, with
 invented names and figures; the consistent one raises nothing, the inconsistent one is flagged."""
+from decimal import Decimal
+
 from extractor.pipeline import extract_file
 
 
@@ -292,3 +294,51 @@ def test_a_list_of_as_many_parts_as_the_sentence_counts_kinds_is_all_of_its_whol
     # a count of other things (三类人员) says nothing of a two-part list: 其中 may name the main parts
     other = "全年资助三类人员，项目资金总预算为1970.5万元，其中部门预算项目支出92.5万元，专项预算支出1860万元。\n"
     assert flags_of(tmp_path, other, "sum.breakdown") == []
+
+
+# ---------------------------------------------------------------- lists a reader must not misread
+
+def test_a_list_sorted_by_kind_that_a_sub_list_interrupts_is_not_known_complete(tmp_path):
+    # 按支出性质分：基本支出 …，其中人员经费…；项目支出 …: the list goes on after the sub-list
+    body = ("2022年度部门支出合计6,218,405.30元。按支出性质分：基本支出1,105,620.80元，其中人员经费912,004.50元、"
+            "公用经费193,616.30元；项目支出5,112,784.50元，主要用于城乡低保等民生支出。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
+    # a list sorted by kind after a ； of its own is still complete: short of its total is flagged
+    slipped = ("全年医疗救助支出1688.2万元。按救助类别分，住院救助支出1203.5元，门诊救助支出484.7万元；"
+               "共救助困难群众15120人次，其中住院救助4810人次、门诊救助10310人次。\n")
+    assert flags_of(tmp_path, slipped, "unit.slip")
+
+
+def test_a_list_of_two_quantities_for_each_subject_is_summed_by_the_total_s_quantity(tmp_path):
+    # 参考 and 上线 for three of the five schools: the 上线 ones (901 + 612 + 478) are some of the
+    # 本科上线 total's parts, short of its 2,700; all six figures are no one total's parts
+    body = ("市直5所高中共有高三学生3,650人，高考本科上线2,700人，本科上线率73.97%。其中溪山中学参考1,034人、"
+            "本科上线901人，上线率87.14%；第二中学参考826人、上线612人，上线率74.09%；外国语学校参考652人、"
+            "上线478人，上线率73.31%。\n")
+    assert [f for f in flags_of(tmp_path, body) if f["severity"] == "error"] == []
+
+
+def test_a_rate_whose_pair_is_in_the_table_right_above(tmp_path):
+    body = ("| 项目 | 预算数（万元） | 支出数（万元） | 执行率 |\n| --- | --- | --- | --- |\n"
+            "| 基本支出 | 1402.10 | 1352.18 | 96.44% |\n| 项目支出 | 2729.40 | 2603.47 | 95.39% |\n"
+            "| 合计 | 4131.50 | 3955.65 | 95.74% |\n\n"
+            "全年收入4013.84万元，其中财政拨款收入3972.58万元、其他收入41.26万元。全年支出3955.65万元，"
+            "其中基本支出1352.18万元（人员经费1148.92万元、公用经费203.26万元），项目支出2603.47万元，预算执行率95.74%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_weights_listed_in_brackets_are_no_scores_of_the_summary(tmp_path):
+    body = ("根据部门整体支出绩效评价指标体系（决策10分、过程20分、产出40分、效益30分）逐项评分，决策类指标9分，"
+            "过程类指标18.5分，产出类指标37分，效益类指标27.5分，合计92分，自评等级为“优”。\n")
+    record = record_of(tmp_path, body)
+    assert [i["score"] for i in record["indicators"] if not i.get("total")] == [9, Decimal("18.5"), 37, Decimal("27.5")]
+    assert flags_of(tmp_path, body, "score.tree") == []
+
+
+def test_a_score_table_s_named_subtotal_rows_are_no_indicators(tmp_path):
+    body = ("| 一级指标 | 二级指标 | 分值 | 得分 |\n| --- | --- | --- | --- |\n"
+            "| 决策 | 目标设定 | 10 | 9 |\n| 决策 | 预算编制 | 10 | 8 |\n| 决策小计 | | 20 | 17 |\n"
+            "| 过程 | 预算执行 | 40 | 38 |\n| 过程 | 财务管理 | 40 | 37 |\n| 过程小计 | | 80 | 75 |\n"
+            "| 合计 | | 100 | 92 |\n")
+    assert flags_of(tmp_path, body, "score.tree") == []
+    assert not [i for i in record_of(tmp_path, body)["indicators"] if "小计" in i["path"][0]]

@@ -89,3 +89,26 @@ def test_a_unit_stated_at_the_end_of_a_line_run_together(tmp_path):
     amounts = sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
     assert amounts[-1] == Decimal("1200000") and amounts[0] == Decimal("388000")
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+NESTED_FUNDS = [
+    ["中央财政衔接推进乡村振兴补助资金绩效自评表"],
+    ["转移支付名称", "衔接资金", "实施单位", "某县乡村振兴局"],
+    ["资金情况（万元）", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    ["年度资金总额", "9640.00", "9582.16", "99.40%", "10", "9.94"],
+    ["中央财政资金", "6820.00", "6786.40", "99.51%", "", ""],
+    ["地方资金", "2820.00", "2795.76", "99.14%", "", ""],
+    ["其中：省级资金", "2100.00", "2075.76", "98.85%", "", ""],
+    ["县级资金", "720.00", "720.00", "100.00%", "", ""],
+    ["其他资金", "—", "—", "—", "", ""],
+]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells"])
+def test_a_part_broken_down_by_the_rows_under_it_is_no_error_of_the_total(tmp_path, shape):
+    # 中央 6820 + 地方 2820 = 9640; 省级 2100 + 县级 720 = 地方 2820
+    record = _record(tmp_path, NESTED_FUNDS, shape)
+    assert not [f for f in record["flags"] if f["rule"] == "form.funds_total"]
+    # the same form with the total off its first-level rows is flagged
+    off = [r if r[0] != "年度资金总额" else [r[0], "9740.00", *r[2:]] for r in NESTED_FUNDS]
+    assert [f for f in _record(tmp_path, off, shape)["flags"] if f["rule"] == "form.funds_total"]

@@ -212,7 +212,7 @@ def check_funds_total(record: dict) -> list:
                     continue
                 summed = sum_of(filled)
                 outcome, diff, tol = verdict(total, summed)
-                if outcome == "ok" or _two_breakdowns(total, filled):
+                if outcome == "ok" or _two_breakdowns(total, filled) or _nested_breakdown(total, filled):
                     continue
                 names = "、".join(f"{row_name(p)}{shown(f)}" for p in parts
                                  for f in [cell(p, column, facts)] if f is not None)
@@ -236,6 +236,19 @@ def _rows_under(funds: list, n: int) -> list:
 
 
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")
+
+
+def _nested_breakdown(total: dict, parts: list) -> bool:
+    """Do the parts add up to the total once a run of them is read as the breakdown of the
+    part right above it (中央 12846 | 地方 4800 | 其中：省级 3520 | 县级 1280: 省级 and 县级 are the
+    地方资金's), that part adding up too?"""
+    for j in range(len(parts) - 2):
+        for end in range(j + 3, len(parts) + 1):
+            run = parts[j + 1:end]
+            if verdict(parts[j], sum_of(run))[0] == "ok" \
+                    and verdict(total, sum_of(parts[:j + 1] + parts[end:]))[0] == "ok":
+                return True
+    return False
 
 
 def _two_breakdowns(total: dict, parts: list) -> bool:

@@ -48,6 +48,9 @@ def _weight(text: str) -> Optional[Decimal]:
     return Decimal(m.group(1)) if m else None
 
 
+_NAMED_SUBTOTAL = regex.compile(r"^\p{Han}{1,10}小\s*计$")
+
+
 def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> list:
     """`score_tables`: as extract_facts takes them."""
     out = []
@@ -85,8 +88,8 @@ def _table_indicators(block) -> list:
                 out.append({"path": ["合计"], "weight": weight, "score": Decimal(score_text), "total": True,
                             "origin": "table", "source": _src(block, r, score_col)})
             continue
-        if SUBTOTAL_LABEL.match(first):
-            continue  # a level's 小计: the tree adds its rows up itself
+        if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first):
+            continue  # a level's 小计 (决策小计): the tree adds its rows up itself
         if _GRADE_ROW.match(first):
             continue  # 评价等级 | 优 under the total: the table's grade, no indicator
         note = None
@@ -254,6 +257,10 @@ def _is_total_name(name: str) -> bool:
     name = name.strip()
     return bool(_TOTAL_NAME.search(name)) or (name.endswith(_TOTAL_WORDS) and "满意度" not in name)
 # scores listed without their items' names (分别为17分、16分…, 依次为17.5分、18分…): whose each is, is not read
+# the weights of the framework a report scores by, listed in brackets (指标体系（决策10分、过程20分、
+# 产出40分、效益30分）): no scores
+_WEIGHTS_IN_BRACKETS = regex.compile(r"[（(][^（）()]{0,12}?\d+(?:\.\d+)?\s*分(?:\s*[、，,；;][^（）()]{0,12}?\d+(?:\.\d+)?\s*分){2,}"
+                                     r"[^（）()]{0,6}[)）]")
 _LISTED_SCORES = regex.compile(r"分别为?\s*\d+(?:\.\d+)?\s*分?\s*、|\d\s*分\s*、\s*\d")
 # an item's own words before its points: 得 after its weight gives its score, 扣 a deduction
 _POINTS_GIVEN = {"得", "得分", "实得", "评分", "实际得分"}
@@ -320,7 +327,7 @@ def _summary_items(text: str) -> list:
     only the sentence naming the total is read, without those: the bands' bounds are no
     scores, and whose each listed score is, is not read."""
     items = list(_SUMMARY_ITEM.finditer(text))
-    unread = [m.span() for pattern in (_GRADE_BANDS, _LISTED_SCORES) for m in pattern.finditer(text)]
+    unread = [m.span() for pattern in (_GRADE_BANDS, _LISTED_SCORES, _WEIGHTS_IN_BRACKETS) for m in pattern.finditer(text)]
     if not unread:
         return items
     total = next((i for i in items if _is_total_name(i.group("name"))), None)

@@ -24,9 +24,9 @@ from .shares import rate_amounts_in, shares_in
 
 def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
     by_block: dict = {}
+    in_tables: dict = {}
     for f in facts:
-        if f.source.get("table") is None:
-            by_block.setdefault(f.source["block"], []).append(f)
+        (by_block if f.source.get("table") is None else in_tables).setdefault(f.source["block"], []).append(f)
     relations = []
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     for n, block in enumerate(blocks):
@@ -44,10 +44,12 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         # total's label, are not candidate numerators or denominators — but one may be
         # the rate's own (其中2022年度支出1680万元，年度执行率84%): the checker tries them too
         parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
+        # (the table right above may hold the rate's own pair: 合计 | 4131.50 | 3955.65 | 95.74%)
+        above = in_tables.get(block.index - 1, [])
         relations += rates_in(block, [f for f in bf if f.id not in parts],
                               [f for f in earlier if f.id not in parts][-3:],
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
-                              paragraph=bf)
+                              paragraph=bf + above)
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += count_rates_in(block, bf, spans, in_formula, totals)
         relations += shares_in(block, bf, spans, earlier, totals)

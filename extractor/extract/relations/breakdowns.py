@@ -56,7 +56,11 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             close = relation_patterns()["close"].search(text, m.end())
             end = min(end, close.start()) if close else end
         nested = k > 0 and found[k - 1].start() >= s_start
-        if k + 1 < len(found) and found[k + 1].start() < end:
+        # a list a sub-list opens inside (按支出性质分：基本支出…，其中人员经费…；项目支出…) may go
+        # on after it: not known to be all of its whole (a marker after a ； opens a list of its own)
+        cut = k + 1 < len(found) and found[k + 1].start() < end
+        interrupted = cut and not regex.search(r"[；;]", text[m.end():found[k + 1].start()])
+        if cut:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
         if k + 1 < len(found) and found[k + 1].start() == end and after:
@@ -114,15 +118,16 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 total = max(reversed(totals), key=lambda f: similarity(f.context, lead_in))
                 if similarity(total.context, lead_in) == 0:
                     continue  # the wording does not say which figure the sub-list breaks down
-            parts = _list_parts(total, of_kind, changes, text)
+            parts = _of_the_total(total, _list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
             if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
                 continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                         "marker": m.group(0).rstrip("：:，,"),
-                        "complete": relation_patterns()["complete"].match(m.group(0)) is not None
-                        or ends_with_the_rest(parts) or _counted_before(text[s_start:m.start()], len(parts)),
+                        "complete": not interrupted and (relation_patterns()["complete"].match(m.group(0)) is not None
+                                                         or ends_with_the_rest(parts)
+                                                         or _counted_before(text[s_start:m.start()], len(parts))),
                         "source": {"block": block.index, "page": block.page}}
             if end == cut_at:
                 relation["cut_off"] = True
@@ -143,6 +148,28 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
+
+
+_LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
+
+
+def _of_the_total(total, parts: list, text: str) -> list:
+    """Of a list that states two or three quantities of each subject in turn (溪山中学参考1,024人、
+    本科上线912人；第二中学参考816人、上线601人…), the parts of the total's quantity (本科上线): those
+    whose word before the figure ends like the total's; none when no turn of the list does."""
+    lead = lambda f: (_LEAD_WORD.search(text, 0, f.source["start"]) or [""])[0]
+    words = [lead(p) for p in parts]
+    for k in (2, 3):
+        if len(parts) < 2 * k or len(parts) % k:
+            continue
+        turns = [words[j::k] for j in range(k)]
+        # each turn's words end alike, and differently from the other turns'
+        ends = [{w[-2:] for w in turn} for turn in turns]
+        if not all(len(e) == 1 and "" not in e for e in ends) or len(set.union(*ends)) < k:
+            continue
+        mine = [j for j, e in enumerate(ends) if lead(total).endswith(next(iter(e)))]
+        return parts[mine[0]::k] if len(mine) == 1 else []
+    return parts
 
 
 def _counted_before(lead: str, parts: int) -> bool:
