@@ -342,3 +342,14 @@ def test_a_score_table_s_named_subtotal_rows_are_no_indicators(tmp_path):
             "| 合计 | | 100 | 92 |\n")
     assert flags_of(tmp_path, body, "score.tree") == []
     assert not [i for i in record_of(tmp_path, body)["indicators"] if "小计" in i["path"][0]]
+
+
+def test_a_county_table_whose_pipe_rows_run_on_into_a_form_s_goal_rows(tmp_path):
+    table = ("| 县区 | 下达资金（万元） | 执行数（万元） | 执行率 |\n|---|---|---|---|\n"
+             "| 东坪县 | 3,240.00 | 3,210.50 | 99.09% |\n| 西坪县 | 2,815.00 | 2,790.20 | 99.12% |\n"
+             "| 南坪区 | 1,905.00 | 1,905.00 | 100.00% |\n| 合计 | {total} | 7,905.70 | {rate} |\n"
+             "| 年度总体目标 | 预期目标 | 实际完成情况 |\n| 年度总体目标 | 新建高标准农田8万亩 | 完成8.2万亩 |\n")
+    assert flags_of(tmp_path, table.format(total="7,960.00", rate="99.32%"), "sum.table") == []
+    # the 合计 off its rows' 7,960.00 (the rows above it; not the goal rows under it)
+    [flag] = flags_of(tmp_path, table.format(total="8,160.00", rate="96.88%"), "sum.table")
+    assert flag["severity"] == "error" and "7960" in flag["message"].replace(",", "")

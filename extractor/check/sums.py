@@ -130,9 +130,8 @@ def check_sum_table(record: dict) -> list:
     cells = table_cells(record)
     flags = []
     for table in record.get("tables", []):
-        if table.get("ragged"):
-            continue  # rows of different lengths: a column is no column, its sum means nothing
         t = table["source"]["block"]
+        body = table["header"] + table["rows"]
         kinds = table["row_kinds"]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
         groups = {}  # group row → its item rows
@@ -161,8 +160,15 @@ def check_sum_table(record: dict) -> list:
         if not _names_a_subtotal(table, tops):
             # (an item row named …小计 — 财政资金小计 over its sources — adds up other rows: the
             # 合计 is not the sum of all of them)
-            checks += [(tr, tops) for tr in totals]
+            # (a 合计 adds up the rows above it; one at the top, the rows under it)
+            checks += [(tr, [r for r in tops if r < tr] or [r for r in tops if r > tr]) for tr in totals]
         for whole_row, part_rows in checks:
+            if table.get("ragged") and not all(r < len(body) and all(str(x).strip() for x in body[r])
+                                               for r in [whole_row] + part_rows):
+                # rows of different lengths (padded where short): a column is no column, its sum
+                # means nothing — but for rows that fill every cell (a county table whose pipe rows
+                # run on into the form's goal rows)
+                continue
             for c in range(n_cols):
                 whole = cells.get((t, whole_row, c))
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
