@@ -112,3 +112,26 @@ def test_a_part_broken_down_by_the_rows_under_it_is_no_error_of_the_total(tmp_pa
     # the same form with the total off its first-level rows is flagged
     off = [r if r[0] != "年度资金总额" else [r[0], "9740.00", *r[2:]] for r in NESTED_FUNDS]
     assert [f for f in _record(tmp_path, off, shape)["flags"] if f["rule"] == "form.funds_total"]
+
+
+def test_rows_left_out_leave_both_sums_short_and_a_slip_leaves_one():
+    """Rows a text layer ran into the header are not read: the 分值 read fall short of 100 and
+    the 得分 of the 总分 by no more (no error); a form's own slip leaves one sum off."""
+    from extractor.check.forms_scores import _rows_left_out
+
+    def fact(fid, value):
+        return {"id": fid, "value": Decimal(value), "kind": "score", "decimals": 0, "scale": 1, "text": value}
+
+    def form_of(rows, total):
+        facts = {}
+        leaves = []
+        for k, (w, sc) in enumerate(rows):
+            facts[f"w{k}"], facts[f"s{k}"] = fact(f"w{k}", w), fact(f"s{k}", sc)
+            leaves.append({"path": [f"指标{k}"], "weight": f"w{k}", "score": f"s{k}"})
+        facts["t"] = fact("t", total)
+        return {"indicators": leaves, "total_score": "t"}, leaves, facts
+
+    form, leaves, facts = form_of([("30", "30"), ("30", "30"), ("20", "20")], "98")  # a 20 | 18 row not read
+    assert _rows_left_out(form, leaves, [], facts)
+    form, leaves, facts = form_of([("30", "30"), ("30", "30"), ("20", "20"), ("20", "18")], "96")  # 98 written as 96
+    assert not _rows_left_out(form, leaves, [], facts)

@@ -321,3 +321,18 @@ def test_a_line_left_short_by_a_run_of_digits_too_long_for_it_goes_on():
     run_on = laid_out("20100%100%20")
     assert len(run_on) == 2 and "合格率20100%100%20时效指标" in run_on[0]
     assert len(laid_out("20100%100%20", "工程已全部验收合格。")) == 3
+
+
+def test_a_line_left_short_by_a_figure_and_its_unit_goes_on():
+    """事业收入 | 4126.80万元，其他收入…: the figure and the unit after it did not fit the line's
+    rest (Latin digits about 0.6 of a character in CJK fonts)."""
+    from extractor.ingest.page_layout import lay_out_pages
+    from extractor.ingest.page_text import Line
+    from extractor.model import Document
+
+    doc = Document(path="x.pdf", format="pdf")
+    lines = [Line("（二）收入情况。2020年部门收入67230.60万元，其中财政拨款收入62418.37万元，事业收入", 63.8, 152.7, 496.8, 162.7),
+             Line("4126.80万元，其他收入685.43万元。收入较上年的63952.16万元增加3278.44万元，增长5.13%，", 57.3, 167.4, 534.4, 177.4),
+             Line("主要是新增疫情防控和校舍改造专项资金。", 57.4, 181.8, 240.3, 191.8)]
+    lay_out_pages(doc, [lines], [(595, 842)], {})
+    assert len(doc.blocks) == 1 and "事业收入4126.80万元" in doc.blocks[0].text

@@ -36,7 +36,7 @@ _LABEL = regex.compile(r"^.{1,17}[：:]$")
 # a line no paragraph starts with: punctuation that closes a clause (人，…), or the unit of a
 # figure the line above ended in (120 | 人参加培训; after words, 分值 or 分配办法 is a word)
 _CONTINUES = regex.compile(r"^[，。、；：！？）%]")
-# Latin digits and letters are about half a character wide
+# Latin digits and letters are about half a character wide (0.6 with the fonts CJK text sets them in)
 _UNBROKEN_RUN = regex.compile(r"[0-9A-Za-z.%,]+")
 _UNIT_GOES_ON = regex.compile(r"^(?:万元|亿元|元|人次|人|户|名|个|分)(?![\p{Han}]{0,1}[：:])")
 
@@ -214,7 +214,7 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             # line opens with, which breaks nowhere: a form's cells run together, 20100%100%20)
             unbroken = _UNBROKEN_RUN.match(line.text)
             if unbroken and not _SENTENCE_END.search(prev.text):
-                slack = max(slack, 0.5 * len(unbroken.group()))
+                slack = max(slack, 0.6 * len(unbroken.group()) + 1)  # (and the character after it)
             runs_to_margin = prev.x1 >= right - slack * char
             starts_at_margin = _at_left(line, left, char)
             close = (line.top - prev.bottom <= 1.2 * char or line.top - prev.top <= 1.2 * pitch
