@@ -211,9 +211,10 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
             if para.lines[0].x0 >= left + 1.5 * char and not _SENTENCE_END.search(prev.text):
                 slack = 4
             # (or, after an open sentence, as much as the run of digits and Latin letters the
-            # line opens with, which breaks nowhere: a form's cells run together, 20100%100%20)
+            # line opens with, which breaks nowhere: a form's cells run together, 20100%100%20; a
+            # year, 2021年…, may open a new line of its own)
             unbroken = _UNBROKEN_RUN.match(line.text)
-            if unbroken and not _SENTENCE_END.search(prev.text):
+            if unbroken and len(unbroken.group()) >= 5 and not _SENTENCE_END.search(prev.text):
                 slack = max(slack, 0.6 * len(unbroken.group()) + 1)  # (and the character after it)
             runs_to_margin = prev.x1 >= right - slack * char
             starts_at_margin = _at_left(line, left, char)
