@@ -336,3 +336,16 @@ def test_a_line_left_short_by_a_figure_and_its_unit_goes_on():
              Line("主要是新增疫情防控和校舍改造专项资金。", 57.4, 181.8, 240.3, 191.8)]
     lay_out_pages(doc, [lines], [(595, 842)], {})
     assert len(doc.blocks) == 1 and "事业收入4126.80万元" in doc.blocks[0].text
+
+
+def test_a_line_opening_with_a_year_after_a_short_title_line_is_its_own():
+    from extractor.ingest.page_layout import lay_out_pages
+    from extractor.ingest.page_text import Line
+    from extractor.model import Document
+
+    doc = Document(path="x.pdf", format="pdf")
+    lines = [Line("2021年中央对地方专项转移支付区域绩效目标自评表（市场监管某分局）", 57.5, 100, 504.0, 110),
+             Line("2021年中央对地方专项转移支付区域绩效目标自评表", 57.5, 115, 420.0, 125),
+             Line("根据有关文件要求，现将本单位2021年中央对地方专项转移支付资金的绩效自评情况报告如下。", 57.5, 145, 534.4, 155)]
+    lay_out_pages(doc, [lines], [(595, 842)], {})
+    assert [b.text[:4] for b in doc.blocks] == ["2021", "2021", "根据有关"]
