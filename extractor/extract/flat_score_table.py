@@ -92,7 +92,7 @@ def _spaced_rows(text: str, at: int, columns: int) -> Optional[tuple]:
     for m in _FIGURES[columns].finditer(text, at):
         between = text[pos:m.start()].strip()
         words = between.split()
-        if len(between) > _MOST_BETWEEN or not words or not regex.search(r"\p{Han}", words[-1]):
+        if len(between) > _MOST_BETWEEN or not words or not _HAN.search(words[-1]):
             ended = True  # prose, or figures with no name before them: the table ended
             break
         spans = [m.span(g) for g in range(1, columns + 1)]
@@ -118,7 +118,7 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
             break
         pos = m.end()
         name = (name + m["name"]).strip()
-        if m["unit"] or not regex.search(r"\p{Han}", m["name"]):
+        if m["unit"] or not _HAN.search(m["name"]):
             name = ""  # a remark's figure (计划800人): the next row's name starts after it
             continue
         if not rows and total is None:  # the header's last columns run into the first name (备注投入)

@@ -15,6 +15,7 @@ written without their empty cells, form_vocab.py reads a cell against the vocabu
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -75,13 +76,18 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     return forms
 
 
+@lru_cache(maxsize=4)
+def _note_pattern(note: str) -> regex.Pattern:
+    return regex.compile(spec()[note])
+
+
 def _note_in(segment: list, note: str, table_cells: bool = False) -> Optional[dict]:
     """Where the form's note says what forms.json's `note` pattern finds, that token's place:
     budget_inside_note, that the budget execution rate's points are one of the first-level
     weights of its 100 (一级指标分值统一设置为：…、预算资金执行率10分); execution_scoring_note,
     that the rate is scored by a rule of its own (95%以上的得满分，每降低一个百分点扣0.5分),
     also in a table's cell (`table_cells`: a note row under the form)."""
-    pattern = regex.compile(spec()[note])
+    pattern = _note_pattern(note)
     cells = [t for t in segment if table_cells or t.row is None]
     # the note's words may have been cut into cells at the labels they name (一级指标, 分值);
     # a table's cells stay apart
