@@ -123,7 +123,7 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
             continue
         if not rows and total is None:  # the header's last columns run into the first name (备注投入)
             name = _trailing_columns().sub("", name)
-        cuts = [cut for cut in _two_figures(text, *m.span("run"))]
+        cuts = _two_figures(text, *m.span("run"))
         if not cuts:
             break
         label = regex.split(r"[，。；,;\s]", name)[-1][-_MOST_NAME:]
