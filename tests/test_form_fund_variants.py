@@ -135,3 +135,16 @@ def test_rows_left_out_leave_both_sums_short_and_a_slip_leaves_one():
     assert _rows_left_out(form, leaves, [], facts)
     form, leaves, facts = form_of([("30", "30"), ("30", "30"), ("20", "20"), ("20", "18")], "96")  # 98 written as 96
     assert not _rows_left_out(form, leaves, [], facts)
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells"])
+def test_an_indicator_naming_its_unit_in_brackets_gives_its_bare_figures_that_unit(tmp_path, shape):
+    rows = [["项目支出绩效自评表"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "成本指标", "生活补贴标准（元/人·月）", "≥110", "110", "50", "50"],
+            ["效益指标", "社会效益指标", "补贴资金（万元）", "≥36.5", "37.2", "50", "50"],
+            ["总分", "100", "100"]]
+    record = _record(tmp_path, rows, shape)
+    rates = [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "money_rate"]
+    amounts = [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount"]
+    assert rates == [110, 110] and sorted(amounts) == [365000, 372000]

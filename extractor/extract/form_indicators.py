@@ -108,6 +108,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             comparator = spec()["comparators"].get(token.comparator) or comparator
             unit = token.unit
             text = f"{token.comparator or ''}{text}{unit}"
+        elif unit is None and value is not None and (bracketed := _unit_in_brackets(path[-1])) \
+                and _BARE.fullmatch(text):
+            # 生活补贴标准（元/人·月） | ≥100 | 100: the name states its figures' unit
+            unit = named = bracketed
         elif unit is None and value is not None and _WHOLE_BARE.fullmatch(text):
             # 受资助学生人数 | 14726 | 15935: the name says what its whole figures count
             unit = named = _unit_named_by(path[-1])
@@ -126,6 +130,18 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
 
 
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
+_UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
+
+
+def _unit_in_brackets(name: str) -> Optional[str]:
+    """The unit an indicator's name states in brackets at its end (…补贴标准（元/人·月）, …资金
+    （万元）), when it is the unit of a fact: money per head, or one of FACT_UNITS."""
+    m = _UNIT_IN_BRACKETS.search(name)
+    unit = m.group(1) if m else None
+    return unit if unit and (unit in FACT_UNITS or per_head_unit(unit)) else None
+
+
+_BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*\d[\d,]*(?:\.\d+)?")
 _WHOLE_BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*[1-9]\d*(?:,\d{3})*")
 
 
