@@ -57,7 +57,7 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
         # a paragraph still open at the bottom of the previous page means no table ended it
         may_go_on = not (carry and carry.lines) and _open_text_table(doc, number)
         overleaf = bodies[number] if number < len(bodies) else []
-        body, text_tables, taken = _pipe_tables(body[taken:], page_tables, may_go_on, overleaf)
+        body, text_tables, taken = _tables_in_lines(body[taken:], page_tables, may_go_on, overleaf)
         carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
     if carry:
         carry.flush()
@@ -323,7 +323,7 @@ def _words_cut_by_the_page(before: list, after: list) -> bool:
     return all(b for a, b in zip(texts_after, texts_before) if a)
 
 
-def _pipe_tables(lines: list, ruled: list, may_go_on: bool, overleaf: list = ()) -> tuple:
+def _tables_in_lines(lines: list, ruled: list, may_go_on: bool, overleaf: list = ()) -> tuple:
     """Tables printed as pipe rows, one a text line (a .txt printed to PDF), or one cell a
     line: the page's other lines, each table as {"found" or "cells", "bbox", "first_on_page"},
     and how many lines of the next page (`overleaf`) a table one cell a line went on into.

@@ -14,6 +14,8 @@ from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 # the end of a text that closes its last sentence
 _SENTENCE_CLOSED = regex.compile(r"[。！？；;.!?）)”」]\s*$")
+_CLAUSE_GROUP_BREAK = regex.compile(r"[；;]")
+
 
 def labelled_breakdowns(facts: list) -> list:
     """Breakdowns written as a total line and its 其中 lines, each figure's unit in its
@@ -59,7 +61,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
         # a list a sub-list opens inside (按支出性质分：基本支出…，其中人员经费…；项目支出…) may go
         # on after it: not known to be all of its whole (a marker after a ； opens a list of its own)
         cut = k + 1 < len(found) and found[k + 1].start() < end
-        interrupted = cut and not regex.search(r"[；;]", text[m.end():found[k + 1].start()])
+        interrupted = cut and not _CLAUSE_GROUP_BREAK.search(text, m.end(), found[k + 1].start())
         if cut:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
