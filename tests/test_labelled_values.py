@@ -123,3 +123,20 @@ def test_money_sources_run_on_after_glued_label_unit_pairs_take_their_unit(tmp_p
 def test_a_source_word_with_a_figure_and_no_pairs_before_it_stays_bare(tmp_path):
     record = text_record(tmp_path, "项目概况\n其中:中央财政120.5省财政200\n", "bare_sources.txt")
     assert [f for f in record["facts"] if f["kind"] == "amount"] == []
+
+
+def test_fund_sources_under_a_grid_of_money_labels(tmp_path):
+    # label | value pairs, the money unit in the labels of the first row only; the sources
+    # below stand in the same label columns
+    text = ("一、项目资金情况\n"
+            "计划安排资金（万元） | 860.5 | 实际到位资金（万元） | 860.5 | 实际支出（万元） | 812.2 |\n"
+            "其中：中央财政 | 其中：中央财政 | 其中：中央财政 |\n"
+            "省级财政 | 700 | 省级财政 | 700 | 省级财政 | 651.7 |\n"
+            "县财政 | 160.5 | 县财政 | 160.5 | 县财政 | 160.5 |\n"
+            "联系电话 | 6812345 | 邮编 | 414000 | 备注 | 12 |\n")
+    facts, _ = _facts(tmp_path, text)
+    amounts = [(v, q) for k, v, q, _ in facts if k == "amount"]
+    assert (Decimal("7000000"), "700") in amounts and (Decimal("6517000"), "651.7") in amounts
+    assert amounts.count((Decimal("1605000"), "160.5")) == 3
+    # a label that names no fund source is no amount, whatever the labels above it say
+    assert not any(q in ("6812345", "414000", "12") for _, _, q, _ in facts)

@@ -16,6 +16,8 @@ OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效�
     ("本次绩效评价最终得分87.6分，等次为良。", "87.6"),
     ("绩效自评综合得分：91.2，等级为优。", "91.2"),
     ("经评价，该项目得分为 88 分。", "88"),
+    ("评价得分:92.35 绩效等级:优秀", "92.35"),  # no 分, the grade after a space (a form turned text)
+    ("自评得分：86 自评等级：良", "86"),
 ])
 def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     assert text_record(tmp_path, OPENING + "二、绩效自评结论\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)

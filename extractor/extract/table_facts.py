@@ -12,7 +12,7 @@ import regex
 
 from ..model import TABLE, Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import per_head_unit, vocab
+from .form_vocab import bare, per_head_unit, vocab
 from .labels import YEAR, bare_header, label_of_header
 from .numbers import COUNTED_KINDS, find_quantities, parse_cell_number
 
@@ -93,6 +93,26 @@ def _unit_label_left(row: list, c: int) -> Optional[str]:
             continue
         return None if parse_cell_number(t) is not None else t
     return None
+
+
+def _fund_source_unit_above(table: Table, r: int, c: int, label: str) -> Optional[str]:
+    """The money unit of a fund source's value in a grid of label | value pairs, from the
+    label over it in its column (计划安排资金（万元） | 1208.75 above 省财政 | 1125): only for
+    labels that name where money comes from, so a phone number under it stays no amount."""
+    if c == 0 or bare(label.removeprefix("其中").lstrip(":：")) not in vocab()["money"]:
+        return None
+    for row in reversed(table.rows[max(0, r - _FUND_ROWS_UNDER_LABEL):r]):
+        over = row[c - 1].text.replace("\n", "").strip()
+        if parse_cell_number(over) is not None:
+            return None  # a column of figures: no label column
+        unit = unit_of_header([over], bracketed_only=True) if over else None
+        if unit:
+            return unit if unit in _MONEY_UNITS and parse_cell_number(row[c].text.strip()) is not None else None
+    return None
+
+
+# how far below its money label a fund source's row may stand (其中 row and a few sources)
+_FUND_ROWS_UNDER_LABEL = 6
 
 
 def _block_label(table: Table, r: int) -> Optional[str]:
@@ -233,7 +253,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if written_unit is None:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)
-                written_unit = label_cell and unit_of_header([label_cell], bracketed_only=True)
+                written_unit = label_cell and (unit_of_header([label_cell], bracketed_only=True)
+                                               or _fund_source_unit_above(table, r, c, label_cell))
             counted = unit_of_header([left]) if not written_unit and left else None
             if counted and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS:
                 label_cell, written_unit = left, counted  # 实有人数 | 19: a count its label names
