@@ -140,3 +140,15 @@ def test_fund_sources_under_a_grid_of_money_labels(tmp_path):
     assert amounts.count((Decimal("1605000"), "160.5")) == 3
     # a label that names no fund source is no amount, whatever the labels above it say
     assert not any(q in ("6812345", "414000", "12") for _, _, q, _ in facts)
+
+
+def test_fund_sources_one_cell_a_line_after_money_cells(tmp_path):
+    cells = ["项目资金", "(万元)", "86", "实际支出", "(万元)", "80.5", "其中:中央财政", "其中:中央财政",
+             "省财政", "60", "省财政", "55.5", "县财政", "26", "县财政", "25", "其它", "其它",
+             "联系人", "张三", "县财政", "12"]
+    facts, _ = _facts(tmp_path, "\n\n".join(cells) + "\n")
+    amounts = [q for k, v, q, _ in facts if k == "amount"]
+    assert amounts == ["86", "80.5", "60", "55.5", "26", "25"]  # not the 12 after a line of other words
+    # sources with no money cells before them take no unit
+    facts, _ = _facts(tmp_path, "\n\n".join(["受益人数", "(人)", "300", "县财政", "26"]) + "\n")
+    assert [q for k, v, q, _ in facts if k == "amount"] == []

@@ -18,6 +18,7 @@ OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效�
     ("经评价，该项目得分为 88 分。", "88"),
     ("评价得分:92.35 绩效等级:优秀", "92.35"),  # no 分, the grade after a space (a form turned text)
     ("自评得分：86 自评等级：良", "86"),
+    ("（一）评价结论\n项目绩效评价总体得分93分。", "93"),
 ])
 def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     assert text_record(tmp_path, OPENING + "二、绩效自评结论\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)

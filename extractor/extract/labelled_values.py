@@ -35,6 +35,11 @@ _GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿
 _SOURCE_PAIR = regex.compile(r"(?P<label>(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?"
                              r"|其他资金|自筹资金)(?P<number>\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
+# a line naming where money comes from, one cell a line under a form's money cells
+# (计划安排资金 / （万元） / 170 / 其中：中央财政 / 省财政 / 170): its figure on the next line
+_SOURCE_LABEL = regex.compile(r"^\s*(?:其中\s*[:：]\s*)?(?:(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?"
+                              r"|其他资金|自筹资金|其他|其它)\s*$")
+_MONEY = ("万元", "亿元", "千元", "元")
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
 # a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
 _LABEL_VALUE = regex.compile(r"^(?P<label>[^\d\n]{1,24}?)[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
@@ -59,10 +64,14 @@ def labelled_values(doc: Document, make_fact) -> list:
     last = None  # the fact of the line before, if it made one
     breakdown = _Breakdown()
     sources_unit = None  # the money unit of the last line's glued label（万元）figure pairs
+    # one cell a line: the money unit of the figures just before a run of source lines, and
+    # the source named on the line before
+    source_run: Optional[str] = None
+    source_label: Optional[str] = None
     numbered_rows = any(_ROW_NUMBER_HEADER.search(b.text) for b in doc.blocks if b.kind != TABLE)
     for block, offset, line in _lines(doc):
         if block is None:  # a table between: nothing carries over
-            pending = run = last = sources_unit = None
+            pending = run = last = sources_unit = source_run = source_label = None
             previous = ""
             breakdown.close()
             continue
@@ -79,6 +88,8 @@ def labelled_values(doc: Document, make_fact) -> list:
             found, run = (m, run or pending[0], m["label"]), run or pending[0]
         elif pending and (m := _BARE_VALUE.match(line)):
             found, run = (m, *pending), None
+        elif source_run and source_label and (m := _BARE_VALUE.match(line)):
+            found, run = (m, source_run, source_label), None
         else:
             run = None
         if found and _NOT_A_QUANTITY.search(found[2]):
@@ -106,6 +117,11 @@ def labelled_values(doc: Document, make_fact) -> list:
                 sources_unit = None
             if sources_unit:
                 out.extend(_source_facts(block, offset, line, make_fact, sources_unit, after if glued else 0))
+        if found and found[1] in _MONEY:  # (a figure some other reader made a fact of too)
+            source_run = found[1]
+        elif not found and not (source_run and _SOURCE_LABEL.match(line)):
+            source_run = None  # the sources' run ends at any line that is neither a source nor its figure
+        source_label = line.strip() if source_run and _SOURCE_LABEL.match(line) else None
         breakdown.line(fact, line, last)
         last = fact
         previous = line.strip()
