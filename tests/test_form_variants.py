@@ -1783,3 +1783,27 @@ def test_a_table_weighting_every_level_with_a_rules_column_and_subtotals(tmp_pat
     assert not _errors(record)
     errors = _errors(_record(tmp_path, _weights_every_level_with_rules("91.5"), shape))
     assert errors and "91.5" in errors[0]
+
+
+def test_a_two_line_header_splitting_the_score_written_as_text(tmp_path):
+    # a county's form saved as text, one row a line: the score column's sub-columns stand on
+    # the header's second line, the target's unit in a cell that says what it is (%(百分比)),
+    # a column of words (完成) between the result and the points, the 分值 column left empty
+    text = "\n".join([
+        "某县民政局2021年度预算项目绩效自评表",
+        "一、基本情况 项目名称: 高龄老人生活补贴 金额单位: 万元",
+        "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 数量指标 补贴发放人数占比 >= 96 %(百分比) 100% 完成 40.00 40.00 16.00",
+        "效益指标 社会效益指标 按月发放率 >= 90 %(百分比) 95% 完成 50.00 50.00 25.00",
+        "满意度指标 服务对象满意度指标 老人满意度 >= 90 %(百分比) 92% 完成 10.00 10.00 1.00",
+    ]) + "\n"
+    record = text_record(tmp_path, text)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    row = rows["按月发放率"]
+    assert (row["target"]["value"], row["target"]["comparator"], row["target"]["unit"]) == (Decimal("90"), ">=", "%")
+    assert (facts[row["raw_score"]]["value"], facts[row["score"]]["value"]) == (50, 25)
+    shares = [f for f in record["facts"] if f.get("slot") == "weight_share" or f.get("label") == "权重占比"]
+    assert sorted(f["value"] for f in shares) == [10, 40, 50]
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

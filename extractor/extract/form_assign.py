@@ -15,6 +15,9 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
     hold bare numbers; a bare number after a target written with its unit is a score
     column rather than the result. Of the fitting orders the one that fills the earliest
     columns is taken."""
+    # a column of words between the value columns (单项指标完成情况 | 单项指标得分)
+    words_between = "skip" in slots and any(s not in ("reason", "skip") for s in slots[slots.index("skip"):])
+    header = slots
     slots = [s for s in slots if s not in ("reason", "skip")]
     score_slots = {"weight", "deduction", "score", "raw_score", "weight_share"}
     def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
@@ -38,6 +41,11 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         key = (misplaced, chosen)
         if best_key is None or key < best_key:
             best, best_key = assigned, key
+    if best is None and words_between and any(not value_type(t.text) for t in taken):
+        # no order fits: a word taken for a qualitative result may be the column of words the
+        # header names between the figures (完成 under 单项指标完成情况, the 分值 column empty)
+        figures = assign_indicator_values(header, [t for t in taken if value_type(t.text)], percent_written)
+        return figures if score_slots & set(figures) else {}
     return dict(best or [])
 
 

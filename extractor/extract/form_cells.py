@@ -160,18 +160,18 @@ def _join_split_targets(tokens: list) -> list:
     comparator with the figure (≥ 2600 | 人); a 定性 before a qualitative target goes. Only
     where the shape keeps no columns; a cell alone is not read as a unit unless a figure
     stands right before it."""
-    units, comparators, natures = vocab()["cell_units"], spec()["comparators"], spec()["target_natures"]
+    comparators, natures = spec()["comparators"], spec()["target_natures"]
     out, i = [], 0
     while i < len(tokens):
         c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
         typed = u is not None and not (c.positional or n.positional or u.positional)
         if typed and (c.text.strip() in comparators or c.text.strip() in natures) \
-                and value_type(n.text) == "num" and u.text.strip() in units:
-            out.append(with_unit_cells(n, c.text, u.text))  # a nature (定量) is no comparator
+                and value_type(n.text) == "num" and (unit := _cell_unit(u.text)):
+            out.append(with_unit_cells(n, c.text, unit))  # a nature (定量) is no comparator
             i += 3
-        elif n is not None and not (c.positional or n.positional) and n.text.strip() in units \
+        elif n is not None and not (c.positional or n.positional) and (unit := _cell_unit(n.text)) \
                 and (split := _comparator_and_figure(c)) is not None:
-            out.append(with_unit_cells(split[1], split[0], n.text))  # ≥ 2600 | 人: a comparator kept with its figure
+            out.append(with_unit_cells(split[1], split[0], unit))  # ≥ 2600 | 人: a comparator kept with its figure
             i += 2
         elif n is not None and not (c.positional or n.positional) and c.text.strip() in natures \
                 and not value_type(n.text) and not is_label(bare(n.text)):
@@ -186,6 +186,21 @@ def _join_split_targets(tokens: list) -> list:
             out.append(tokens[i])
             i += 1
     return out
+
+
+# a unit cell that says in brackets what its unit is (%(百分比), 人(人数)): the Hebei forms'
+# 单位(文字描述) column
+_UNIT_DESCRIBED = regex.compile(r"^\s*(?P<unit>[^（()）]+?)\s*[（(]\p{Han}{1,6}[)）]\s*$")
+
+
+def _cell_unit(text: str) -> Optional[str]:
+    """The unit a cell of its own holds, as written (None for any other cell)."""
+    text = text.strip()
+    units = vocab()["cell_units"]
+    if text in units:
+        return text
+    m = _UNIT_DESCRIBED.match(text)
+    return m["unit"] if m and m["unit"] in units else None
 
 
 _COMPARATOR_FIGURE = regex.compile(r"^\s*(\D+?)\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*$")

@@ -64,6 +64,7 @@ class IndicatorHeaderReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
+        j = _score_sub_columns(self.tokens, j, head, slots)
         slots, cols = _measured_target(*_converted_scores(*_words_before_points(slots, cols)))
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
@@ -112,6 +113,24 @@ def _words_before_points(slots: list, cols: dict) -> tuple:
     cols = dict(cols)
     cols.setdefault("skip", cols.pop("reason"))
     return slots[:k] + ["skip"] + slots[k + 1:], cols
+
+
+def _score_sub_columns(tokens: list, j: int, head, slots: list) -> int:
+    """A header's second line that splits its score column in the columns a row's score is
+    converted by (自评得分 over 单项指标得分 | 权重占比（%） | 单项指标折算得分, written as text one
+    line under the other): those columns stand in the score's place. Returns where that line
+    ends (j when the line at j is no such line)."""
+    if j >= len(tokens) or tokens[j].positional or tokens[j].line == head.line or "score" not in slots:
+        return j
+    line_no = tokens[j].line
+    end = next(k for k in range(j, len(tokens) + 1) if k == len(tokens) or tokens[k].line != line_no)
+    named = [vocab()["ind_col"].get(bare(t.text)) for t in tokens[j:end]]
+    if None in named or "converted" not in named:
+        return j  # (only column names stand on that line, one of them the converted score)
+    parts = [s for s in named if s in ("score", "weight_share", "converted")]
+    k = slots.index("score")
+    slots[k:k + 1] = parts
+    return end
 
 
 def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
