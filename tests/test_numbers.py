@@ -110,6 +110,10 @@ def test_per_head_money_in_its_written_variants_is_a_money_rate(written, value):
 def test_money_per_thing_is_still_no_amount_and_per_household_is_one():
     assert find_quantities(normalize("单价为1500元/件，补助500元/亩。")) == []
     assert [(q.kind, q.value) for q in find_quantities(normalize("户均5300元/户。"))] == [("amount", Decimal("5300"))]
+    # written out with 每: a price per thing again, an amount per year or household still one
+    assert find_quantities(normalize("仓储用房造价2800元每平方米，补助420元每亩。")) == []
+    assert [(q.kind, q.value) for q in find_quantities(normalize("运维经费12万元每年，奖补6000元每户。"))] \
+        == [("amount", Decimal("120000")), ("amount", Decimal("6000"))]
 
 
 @pytest.mark.parametrize("text, kind, value", [
@@ -193,3 +197,10 @@ def test_a_figure_after_an_ascii_clause_comma_is_read_and_a_thousands_tail_is_no
     qs = find_quantities(normalize("下达资金590万元,其中:90万元用于上年工资,290万元用于本年工资,210万元用于次年工资"))
     assert [q.value for q in qs if q.kind == "amount"] == [Decimal(v) for v in ("5900000", "900000", "2900000", "2100000")]
     assert find_quantities(normalize("编号1,2900万元")) == []
+
+
+def test_person_times_written_with_the_times_in_brackets():
+    qs = find_quantities(normalize("全年资助学生4310人(次)，慰问困难职工62人（次），帮扶3人(均为老党员)。"))
+    assert [(q.kind, q.value, q.unit) for q in qs] == [("person_times", Decimal("4310"), "人次"),
+                                                      ("person_times", Decimal("62"), "人次"),
+                                                      ("headcount", Decimal("3"), "人")]

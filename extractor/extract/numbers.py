@@ -168,9 +168,10 @@ _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配
               "起": regex.compile(r"^(?:来|到|止|至|步|付|草|诉)"),
               "人": regex.compile(r"^(?:民|员|口|群|社|大|力|事|才|均)"),
               "家": regex.compile(r"^(?:庭|中|属)")}
-# money per a thing (1,500元/件, 500元/亩, 120万元/公里) is a price, no amount; per person is a
-# unit of its own, and per household (5300元/户) is read as the amount a household gets
-_PER_THING = regex.compile(r"^\s*[/／]\s*(?!户)\p{Han}")
+# money per a thing (1,500元/件, 500元/亩, 120万元/公里, 3100元每平方米) is a price, no amount;
+# per person is a unit of its own, per household (5300元/户) is read as the amount a household
+# gets, and money per a period (100万元每年) is an amount
+_PER_THING = regex.compile(r"^\s*(?:[/／]\s*(?!户)\p{Han}|每(?![人户生名年月天日学季半周期])\p{Han})")
 _MONEY_UNITS = ("元", "万元", "亿元", "千元")
 _BAD_AFTER.update({unit: _PER_THING for unit in _MONEY_UNITS})
 # money per a period, read as money per head when a person is written right before it
