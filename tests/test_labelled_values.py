@@ -152,3 +152,17 @@ def test_fund_sources_one_cell_a_line_after_money_cells(tmp_path):
     # sources with no money cells before them take no unit
     facts, _ = _facts(tmp_path, "\n\n".join(["受益人数", "(人)", "300", "县财政", "26"]) + "\n")
     assert [q for k, v, q, _ in facts if k == "amount"] == []
+
+
+def test_a_list_of_units_over_a_table_types_its_money_labels_only(tmp_path):
+    # the caption lists the units of all the table's figures: money, classes and items
+    text = ("某镇2023年护林员补助项目绩效评价报告\n"
+            "概要 | |||\n"
+            "评价机构：某某咨询有限公司 单位：万元、类、个 | |||\n"
+            "项目资金 到位总数 | 86.2 | 抽查资金总数 | 80.5 |\n"
+            "项目类别 | 2 | 抽查类别 | 2 |\n"
+            "项目数量 | 14 | 资金抽查占比 | 93.39% |\n")
+    facts, _ = _facts(tmp_path, text)
+    assert [(k, v, q) for k, v, q, _ in facts if k == "amount"] == [
+        ("amount", Decimal("862000"), "86.2"), ("amount", Decimal("805000"), "80.5")]
+    assert not any(q in ("2", "14") for _, _, q, _ in facts)

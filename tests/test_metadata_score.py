@@ -19,6 +19,7 @@ OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效�
     ("评价得分:92.35 绩效等级:优秀", "92.35"),  # no 分, the grade after a space (a form turned text)
     ("自评得分：86 自评等级：良", "86"),
     ("（一）评价结论\n项目绩效评价总体得分93分。", "93"),
+    ("评价分值:84.26分评价等级:良", "84.26"),
 ])
 def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     assert text_record(tmp_path, OPENING + "二、绩效自评结论\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)
@@ -28,6 +29,7 @@ def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     "产出指标自评得分38分，效益指标自评得分27分。",       # a part's points
     "全年培训基层医生得分：120分制考核平均分较上年提高。",  # no total out of 100
     "满意度调查综合得分：93分。",                         # a survey's score
+    "决策类指标评价分值20分，实际得分18分。",              # a weight, no grade after it
 ])
 def test_scores_that_are_not_the_total(tmp_path, sentence):
     assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"].get("score") is None

@@ -146,6 +146,23 @@ def _stated_unit(text: str) -> Optional[str]:
     return next((units[m["unit"]] for m in _STATED_UNIT.finditer(text) if m["unit"] in units), None)
 
 
+# 单位：万元、类、个: the units of a table's figures listed, money among counts of things
+_UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]{1,4}(?:[、，,][^\s、，,。；;）)]{1,4})+)")
+# a label that names money (资金投入总数, 财政拨付数, 项目经费)
+_MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本")
+
+
+def _listed_money_unit(text: str) -> Optional[str]:
+    """The one money unit of a list of units a text states (单位：万元、类、个): it is the
+    unit of the figures whose labels name money only."""
+    units = _units()["header_units"]
+    for m in _UNIT_LIST.finditer(text or ""):
+        money = [units[u] for u in regex.split(r"[、，,]", m["units"]) if units.get(u) in _MONEY_UNITS]
+        if len(money) == 1:
+            return money[0]
+    return None
+
+
 def _unit_line_above(block) -> Optional[str]:
     """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
     金额单位：万元), or a title ending by it in brackets (年度收入情况（万元）: the caption a
@@ -185,6 +202,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
         caption_unit = next((u for row in table.rows[:2] for cell in row if len(cell.text) <= 12
                              and (u := _stated_unit(cell.text))), None)
     caption_unit = caption_unit or unit_above
+    # a list of units in the caption (单位：万元、类、个): its money unit for money labels only
+    listed_money = _listed_money_unit(table.caption) if caption_unit is None else None
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
@@ -248,6 +267,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
+            if written_unit is None and listed_money and _MONEY_LABEL.search(header_text + left):
+                written_unit = listed_money
             # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
             label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
             if written_unit is None:
