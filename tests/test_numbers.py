@@ -112,6 +112,10 @@ def test_money_per_thing_is_still_no_amount_and_per_household_is_one():
     assert [(q.kind, q.value) for q in find_quantities(normalize("户均5300元/户。"))] == [("amount", Decimal("5300"))]
     # written out with 每: a price per thing again, an amount per year or household still one
     assert find_quantities(normalize("仓储用房造价2800元每平方米，补助420元每亩。")) == []
+    assert [(q.kind, q.value) for q in find_quantities(normalize("按每亩补贴95元的标准兑付，共计1260万元；每户补助800元。"))] \
+        == [("amount", Decimal("12600000")), ("amount", Decimal("800"))]
+    # money per person and thing is what one person gets: an amount, as before
+    assert [(q.kind, q.value) for q in find_quantities(normalize("按照每人每亩80元标准补贴。"))] == [("amount", Decimal("80"))]
     assert [(q.kind, q.value) for q in find_quantities(normalize("运维经费12万元每年，奖补6000元每户。"))] \
         == [("amount", Decimal("120000")), ("amount", Decimal("6000"))]
 

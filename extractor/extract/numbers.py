@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .per_head import mark_per_head, per_head_words_before
+from .per_head import mark_per_head, per_head_words_before, per_thing_words_before
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
@@ -259,7 +259,8 @@ def find_quantities(text: str) -> list:
         out.append(_labelled_quantity(m, "amount", "元"))
     out.sort(key=lambda q: q.start)
     mark_per_head(text, out)
-    return out
+    # money per a thing written out before the figure (每亩补贴120元) is a price: no fact
+    return [q for q in out if q.kind != "amount" or not per_thing_words_before(text, q.start)]
 
 
 _DASHES = regex.compile(r"[-—－–]+")

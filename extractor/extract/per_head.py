@@ -31,6 +31,17 @@ def per_head_words_before(text: str, start: int) -> bool:
     return _patterns()[0].search(clause_before(text, start)) is not None
 
 
+def per_thing_words_before(text: str, start: int) -> bool:
+    """Does the clause before the figure at `start` make it money per a thing (每亩补贴,
+    每平方米造价): a price, neither an amount nor money per head?"""
+    return _per_thing().search(clause_before(text, start)) is not None
+
+
+@lru_cache(maxsize=1)
+def _per_thing() -> regex.Pattern:
+    return regex.compile(load_json("units.json")["per_thing_before"])
+
+
 def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
