@@ -277,6 +277,22 @@ def test_a_table_whose_groups_are_numbered_in_their_labels(tmp_path):
     assert flag["severity"] == "error" and "760" in flag["message"]
 
 
+def test_a_score_table_ending_in_its_total_score_row(tmp_path):
+    # 总分 closes the table: it adds up the numbered groups, it is no item of the last group
+    table = ("评价得分情况如下：\n"
+             "| 指标名称 | 分值 | 得分 |\n"
+             "| 一、决策类指标小计 | 20 | 18 |\n"
+             "| 项目立项 | 10 | 10 |\n"
+             "| 绩效目标 | 10 | 8 |\n"
+             "| 二、效益类指标小计 | 80 | 75.5 |\n"
+             "| 社会效益 | 50 | 47 |\n"
+             "| 满意度 | 30 | 28.5 |\n"
+             "| 总分 | 100 | 93.5 |\n")
+    assert flags_of(tmp_path, table, "sum.table") == []
+    [flag] = flags_of(tmp_path, table.replace("| 总分 | 100 | 93.5 |", "| 总分 | 100 | 95.5 |"), "sum.table")
+    assert "95.5" in flag["message"] and "93.5" in flag["message"]
+
+
 # ---------------------------------------------------------------- ratio.stated: a part's own rate
 
 def test_the_rate_of_a_part_stated_right_after_it(tmp_path):

@@ -12,7 +12,7 @@ from ..normalize import clean_cell
 
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
-_TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计)$")
+_TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计|总\s*分|总得分|合计得分|得分合计)$")
 SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
