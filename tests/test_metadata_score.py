@@ -30,6 +30,7 @@ def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     "全年培训基层医生得分：120分制考核平均分较上年提高。",  # no total out of 100
     "满意度调查综合得分：93分。",                         # a survey's score
     "决策类指标评价分值20分，实际得分18分。",              # a weight, no grade after it
+    "结合项目特点设置评价指标体系，总分100分。",            # the scale the scores are out of
 ])
 def test_scores_that_are_not_the_total(tmp_path, sentence):
     assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"].get("score") is None

@@ -263,6 +263,7 @@ def _score(doc: Document, kv: dict) -> tuple:
         return heading
     patterns = [regex.compile(p) for p in _vocab()["total_score_patterns"]]
     exclude, final, band = _compile("score_exclude"), _compile("score_final"), _compile("score_band_after")
+    full_marks = _compile("score_full_marks_before")
     candidates = []  # (pattern rank, block order, the score's reading)
     # the report's paragraphs first; a sheet holds its sentences in cells (本项目自评总分94.5分。)
     for in_cells in (False, True):
@@ -279,6 +280,8 @@ def _score(doc: Document, kv: dict) -> tuple:
                         # 效益指标满分25分，复核得分23分; 决策指标：分值20分，自评得分19分: an item's
                         # score after its full marks or weight
                         continue
+                    if m.group(0).startswith("总分") and _num(m.group("num")) == 100 and full_marks.search(sentence):
+                        continue  # 评价指标体系，总分100分: the scale the scores are out of
                     if band.match(text, m.end()):
                         continue  # 90分（含）以上为优: a grade band's bound, not a score
                     candidates.append((rank, n, m.start(), bool(final.search(before)), b, m, where))
