@@ -293,6 +293,27 @@ def test_a_score_table_ending_in_its_total_score_row(tmp_path):
     assert "95.5" in flag["message"] and "93.5" in flag["message"]
 
 
+_SCORED_REPORT = ("三、评价得分情况\n"
+                  "| 指标 | 权重 | 得分 | 得分率 |\n"
+                  "| 项目立项 | 20 | 19 | 95% |\n"
+                  "| 资金管理 | 30 | 27 | 90% |\n"
+                  "| 产出效益 | 50 | 44.5 | 89% |\n"
+                  "| 合计 | 100 | 90.5 | 90.5% |\n"
+                  "四、评价结论\n经综合评价，该项目绩效评价综合得分为{score}分，评价等级为“优”。\n")
+
+
+def test_the_report_score_against_its_score_tables_total(tmp_path):
+    assert flags_of(tmp_path, _SCORED_REPORT.format(score="90.5"), "score.tree") == []
+    [flag] = flags_of(tmp_path, _SCORED_REPORT.format(score="92.5"), "score.tree")
+    assert flag["severity"] == "error" and "92.5" in flag["message"] and "90.5" in flag["message"]
+    # a review's score is another total than the table's
+    reviewed = _SCORED_REPORT.format(score="92.5").replace("综合得分为", "复核后得分为")
+    assert flags_of(tmp_path, reviewed, "score.tree") == []
+    # two score tables (two counties): the report's score is not known to be either's
+    two = _SCORED_REPORT.format(score="92.5").replace("四、评价结论", _SCORED_REPORT.split("\n四")[0] + "\n四、评价结论")
+    assert flags_of(tmp_path, two, "score.tree") == []
+
+
 # ---------------------------------------------------------------- ratio.stated: a part's own rate
 
 def test_the_rate_of_a_part_stated_right_after_it(tmp_path):

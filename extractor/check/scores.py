@@ -6,8 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+import regex
+
 from . import rule
-from .common import SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, written
+from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
+                     written)
 from .tolerance import interval_of, points_interval, verdict
 
 
@@ -107,7 +110,7 @@ def check_score_tree(record: dict) -> list:
     """Indicator scores against their parents and the total; top-level weights sum to 100;
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
-    flags = _deduction_totals(record)
+    flags = _deduction_totals(record) + _report_score_against_table(record)
     # each score table written as running text is a tree of its own (indicators["table"]); the
     # others are read as one
     groups: dict = {}
@@ -116,6 +119,47 @@ def check_score_tree(record: dict) -> list:
     for indicators in groups.values():
         flags += _tree_flags(record, indicators, alone=len(groups) == 1)
     return flags
+
+
+# the column of a score table's points awarded, and of its weights
+_SCORE_HEADER = regex.compile(r"^(?:评价|自评|实际|最终)?得分$")
+_WEIGHT_HEADER = regex.compile(r"^(?:分值|权重|指标分值|指标权重|标准分)$")
+# a report score that is a review's or an adjustment's, not the table's own total
+_REVISED_SCORE = regex.compile(r"复核|复评|调整|核定|审定|最终|折算|加分|扣分")
+
+
+def _report_score_against_table(record: dict) -> list:
+    """The report's score against the 合计 row of its one score table (综合得分为86分 under a
+    table whose 合计 | 100 | 88): one total stated twice. Not where the report states other
+    totals beside it, names a review or an adjustment, or has a form (its own rules)."""
+    meta, src = record.get("metadata", {}), record.get("metadata_sources", {}).get("score") or {}
+    if meta.get("score") is None or src.get("other_scores") or src.get("revised") \
+            or _REVISED_SCORE.search(src.get("quote", "")) \
+            or any(form.get("indicators") or form.get("total_score") for form in record.get("forms") or []):
+        return []
+    cells = table_cells(record)
+    totals = []
+    for table in record.get("tables", []):
+        header = [str(c).replace(" ", "") for c in (table["header"][-1] if table["header"] else [])]
+        score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.match(h)]
+        weight_cols = [c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)]
+        total_rows = [r for r, k in enumerate(table["row_kinds"]) if k == "total"]
+        if len(score_cols) != 1 or len(total_rows) != 1:
+            continue
+        t, r = table["source"]["block"], total_rows[0]
+        score, weight = cells.get((t, r, score_cols[0])), next((cells.get((t, r, c)) for c in weight_cols), None)
+        if score is not None and score["kind"] == "score" and (weight is None or Decimal(str(weight["value"])) == 100):
+            totals.append(score)
+    if len(totals) != 1:
+        return []  # (several score tables: which one the report's score is, is not known)
+    total = totals[0]
+    stated = {**_score_fact(meta["score"], src, "报告得分"), "id": "metadata.score"}
+    outcome, diff, tol = verdict(stated, points_interval(total))
+    if outcome == "ok":
+        return []
+    return [make_flag(SEVERITY[outcome], f"报告得分{meta['score']}分与评分表合计得分{written(total)}不符，"
+                      f"差{rounded(abs(diff), 2)}分", Decimal(str(meta["score"])), total["value"],
+                      rounded(diff, 4), rounded(tol, 4), [stated, total])]
 
 
 def _tree_flags(record: dict, indicators: list, alone: bool) -> list:

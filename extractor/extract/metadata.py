@@ -301,6 +301,8 @@ def _score(doc: Document, kv: dict) -> tuple:
                                        if c[0] == chosen[0] and c[4] is b and c[5] is not m} - {_num(m.group("num"))})
     if others:
         source["other_scores"] = others
+    if finals:
+        source["revised"] = True  # a review's or an adjustment's score (复核后得分)
     return _num(m.group("num")), source
 
 
