@@ -293,6 +293,26 @@ def test_a_score_table_ending_in_its_total_score_row(tmp_path):
     assert "95.5" in flag["message"] and "93.5" in flag["message"]
 
 
+def test_a_whole_subtotal_where_the_table_writes_the_others_with_halves(tmp_path):
+    table = ("评价得分情况如下：\n"
+             "| 一级指标 | 二级指标 | 分值 | 得分 |\n"
+             "| 决策 | 项目立项 | 10 | 9.5 |\n"
+             "| 决策 | 绩效目标 | 10 | 9 |\n"
+             "| 小计 |  | 20 | 18.5 |\n"
+             "| 产出 | 产出数量 | 40 | 36.5 |\n"
+             "| 产出 | 产出质量 | 40 | 38 |\n"
+             "| 小计 |  | 80 | 74.5 |\n"
+             "| 合计 |  | 100 | 93 |\n")
+    assert flags_of(tmp_path, table, "sum.table") == []
+    [flag] = flags_of(tmp_path, table.replace("| 80 | 74.5 |", "| 80 | 75 |").replace("| 100 | 93 |", "| 100 | 93.5 |"),
+                      "sum.table")
+    assert flag["severity"] == "error" and "75" in flag["message"] and "74.5" in flag["message"]
+    # a table that writes every sum whole may round them: 18.5 written 19 is no slip there
+    whole = table.replace("| 20 | 18.5 |", "| 20 | 19 |").replace("| 80 | 74.5 |", "| 80 | 75 |").replace(
+        "| 100 | 93 |", "| 100 | 94 |")
+    assert [f for f in flags_of(tmp_path, whole, "sum.table") if f["severity"] == "error"] == []
+
+
 _SCORED_REPORT = ("三、评价得分情况\n"
                   "| 指标 | 权重 | 得分 | 得分率 |\n"
                   "| 项目立项 | 20 | 19 | 95% |\n"

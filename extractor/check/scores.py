@@ -11,7 +11,7 @@ import regex
 from . import rule
 from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
-from .tolerance import interval_of, points_interval, verdict
+from .tolerance import interval_of, points_interval, verdict, whole_points_off
 
 
 def _usual_bands() -> list:
@@ -293,11 +293,7 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -
         return []
     message = f"{name}{stated}分与下级指标得分之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分"
     explanation = None
-    severity = SEVERITY[outcome]
-    if outcome == "rounding" and not whole["decimals"] and summed.high - summed.low < 1:
-        # points awarded as written (3.5分) add up to within less than a point: a whole total
-        # beyond that and its own half point is no rounding of them
-        severity = "error"
+    severity = "error" if whole_points_off(outcome, whole, summed) else SEVERITY[outcome]
     if missing:
         names = "、".join("›".join(m["path"]) + (f"（分值{m['weight']}分）" if m.get("weight") else "") for m in missing)
         room = sum(Decimal(m["weight"]) for m in missing if m.get("weight") is not None)

@@ -9,7 +9,7 @@ import regex
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
-from .tolerance import interval_of, verdict
+from .tolerance import interval_of, points_interval, verdict, whole_points_off
 
 
 @rule("sum.breakdown")
@@ -124,6 +124,11 @@ def _names_a_subtotal(table: dict, rows: list) -> bool:
     return any(r < len(body) and body[r] and _NAMED_SUBTOTAL.match(str(body[r][0]).replace(" ", "")) for r in rows)
 
 
+def _sums_written_exactly(cells: dict, t: int, rows: list, c: int) -> bool:
+    """Does another sum row of the column write its points with decimals (18.5)?"""
+    return any(int(f.get("decimals") or 0) for r in rows if (f := cells.get((t, r, c))) is not None)
+
+
 @rule("sum.table")
 def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
@@ -177,13 +182,20 @@ def check_sum_table(record: dict) -> list:
                 parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows]
                 if any(p is None for p in parts):
                     continue  # a part without a figure: nothing to add up
-                summed = sum_of(parts)
+                points = whole["kind"] == "score"  # (a score table's points are awarded as written)
+                summed = sum_of(parts, points_interval if points else interval_of)
                 outcome, diff, tol = verdict(whole, summed)
+                if points and outcome == "ok" and not whole["decimals"] and not summed.low <= whole["value"] <= summed.high \
+                        and _sums_written_exactly(cells, t, [r for r, _ in checks if r != whole_row], c):
+                    # a whole subtotal where the table writes its other sums with their halves
+                    # (小计 18.5 above, 小计 19 for 11.5 + 7): not rounded, off
+                    outcome, diff, tol = "error", whole["value"] - summed.mid, (summed.high - summed.low) / 2
                 if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c):
                     continue
                 flags.append(make_flag(
-                    SEVERITY[outcome],
-                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，明细之和{show(summed.mid, whole)}",
+                    "error" if points and whole_points_off(outcome, whole, summed) else SEVERITY[outcome],
+                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，"
+                    f"明细之和{show(summed.mid, whole, max(int(p.get('decimals') or 0) for p in [whole] + parts))}",
                     whole["value"], summed.mid, diff, tol, [whole] + [p for p in parts if p["id"]]))
     return flags
 

@@ -96,6 +96,13 @@ def points_interval(fact: dict) -> Interval:
     return interval_of(fact)
 
 
+def whole_points_off(outcome: str, whole: dict, summed: Interval) -> bool:
+    """Points stated against the points that add up to them: is a whole total off by more
+    than its own half point from awarded points that are nearly exact (3.5分 beside 4分, a
+    spread under one point) an error rather than a rounding?"""
+    return outcome == "rounding" and not int(whole.get("decimals") or 0) and summed.high - summed.low < 1
+
+
 def exact(value) -> Interval:
     v = Decimal(value)
     return Interval(v, v)
