@@ -129,6 +129,27 @@ def test_sub_scores_short_of_their_line_are_a_score_tree_error(tmp_path):
     assert flag["severity"] == "error" and "决策20分" in flag["message"]
 
 
+_WEIGHTED_LINES = ("三、评价得分情况\n"
+                   "项目决策指标满分20分，评价得分18.5分；其中项目立项8分，得8分；绩效目标12分，得10.5分。\n"
+                   "项目过程指标满分30分，评价得分{process}分；其中资金管理18分，得{funds}分（资金到位率6分，得6分；"
+                   "预算执行率12分，得{rate}分）；组织实施12分，得11分。\n"
+                   "项目效益指标满分50分，评价得分45分；其中社会效益30分，得27分；满意度20分，得18分。\n")
+
+
+def test_sub_scores_with_their_weights_and_their_own_items_in_brackets(tmp_path):
+    record = record_of(tmp_path, _WEIGHTED_LINES.format(process="28.5", funds="17.5", rate="11.5"))
+    paths = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert paths[("项目过程", "资金管理")] == (18, Decimal("17.5"))
+    assert paths[("项目过程", "资金管理", "预算执行率")] == (12, Decimal("11.5"))
+    assert flags_of(tmp_path, _WEIGHTED_LINES.format(process="28.5", funds="17.5", rate="11.5"), "score.tree") == []
+    # an item's own items short of it, and a whole parent short of its halves where the
+    # others are written with theirs (18.5): each an error
+    [flag] = flags_of(tmp_path, _WEIGHTED_LINES.format(process="28.5", funds="17.5", rate="10.5"), "score.tree")
+    assert "资金管理17.5分" in flag["message"]
+    [flag] = flags_of(tmp_path, _WEIGHTED_LINES.format(process="28", funds="17.5", rate="11.5"), "score.tree")
+    assert flag["severity"] == "error" and "28分" in flag["message"] and "28.5分" in flag["message"]
+
+
 def test_one_line_of_full_marks_and_score_is_no_indicator_tree(tmp_path):
     record = record_of(tmp_path, "该项目满分100分，得92分，其中决策18分、过程19分，评价等级为优。\n")
     assert not [i for i in record["indicators"] if i.get("origin") == "list"]

@@ -189,12 +189,13 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
                                    ind["score"], ind["weight"], Decimal(ind["score"]) - Decimal(ind["weight"]), Decimal(0),
                                    [fact]))
 
-    # parents with their own score against their children's scores
-    for p, ind in explicit.items():
-        children = children_of.get(p, [])
-        if ind.get("score") is None or not children:
-            continue
-        flags += _sum_scores(ind["score"], ind.get("source"), "›".join(p), [explicit[q] for q in children])
+    # parents with their own score against their children's scores; where some parent's
+    # score is written with its half point (18.5), the whole ones are not rounded either
+    parents = [p for p, ind in explicit.items() if ind.get("score") is not None and children_of.get(p)]
+    halves = any(Decimal(str(explicit[p]["score"])).as_tuple().exponent < 0 for p in parents)
+    for p in parents:
+        flags += _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                             [explicit[q] for q in children_of[p]], exact_whole=halves)
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None
     if form_owns_total:
@@ -276,7 +277,7 @@ def _top_weights(indicators: list) -> dict:
     return weights
 
 
-def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -> list:
+def _sum_scores(stated, source, name: str, parts: list, partial: bool = False, exact_whole: bool = False) -> list:
     whole = _score_fact(stated, source, name)
     missing = [p for p in parts if p.get("score") is None]
     scored = [_score_fact(p["score"], p.get("source"), "›".join(p["path"]), p.get("origin"))
@@ -289,6 +290,9 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False) -
     # as awarded: its whole ones are exact too
     summed = sum_of(scored, points_interval if any(f["decimals"] for f in scored) else _awarded)
     outcome, diff, tol = verdict(whole, summed)
+    if outcome == "ok" and exact_whole and not whole["decimals"] and not summed.low <= whole["value"] <= summed.high:
+        # a whole score where its peers are written with their halves: not rounded, off
+        outcome, diff, tol = "error", whole["value"] - summed.mid, (summed.high - summed.low) / 2
     if outcome == "ok":
         return []
     message = f"{name}{stated}分与下级指标得分之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分"

@@ -19,6 +19,12 @@ _LINE = regex.compile(
     r"\s*[，,]\s*(?:实际|评价|自评|最终)?(?:得分|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _PARTS = regex.compile(r"^\s*其中[：:，,]?")
 _PART = regex.compile(r"(?P<name>[^\s，,。；;：:、\d]{2,12}?)(?:得分|得)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[、，,；;]|$)")
+# an item with its weight: 资金管理10分，得9.5分（its own items）
+_WEIGHTED_PART = regex.compile(
+    r"(?P<name>[^\s，,。；;：:、（）()\d]{2,12}?)(?:指标)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:实际|评价)?得(?:分)?(?:为)?"
+    r"\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[（(](?P<inner>[^（）()]*)[)）])?\s*(?:[、，,；;]|$)")
+# a 其中 right after the parent's score, in its sentence: …评价得分17分；其中…
+_PARTS_HERE = regex.compile(r"\s*[；;，,]\s*其中[：:，,]?")
 _NOT_SUB_SCORES = regex.compile(r"扣|满分|分值|权重|减")
 
 
@@ -38,30 +44,52 @@ def indicator_lines(doc: Document) -> list:
 
 
 def _sub_scores(b, parent: str, at: int) -> list:
-    """The sub-scores a 其中 right after the parent's sentence lists, to the end of its
-    sentence."""
+    """The sub-scores a 其中 lists right after the parent's score (…评价得分17分；其中…) or
+    opening the next sentence, to the end of its sentence."""
     text = b.text
-    _, end = sentence_bounds(text, at, SENTENCE_END)
-    rest = text[end + 1:] if end < len(text) else ""
-    opened = _PARTS.match(rest)
-    if opened is None:
+    lo = _list_start(text, at)
+    if lo is None:
         return []
-    lo = end + 1 + opened.end()
     _, hi = sentence_bounds(text, lo, SENTENCE_END)
-    clause = text[lo:hi]
-    # the list is the clause's first run of items: words after it (扣分原因是…) end it
-    items = []
-    pos = 0
-    for m in _PART.finditer(clause):
-        if m.start() != pos:
-            break
-        items.append(m)
-        pos = m.end()
+    return _items(b, [parent], text[lo:hi], lo)
+
+
+def _list_start(text: str, at: int):
+    """Where the 其中 list after a parent's score ending at `at` starts, or None."""
+    same = _PARTS_HERE.match(text, at)
+    if same is not None:
+        return same.end()
+    _, end = sentence_bounds(text, at, SENTENCE_END)
+    opened = _PARTS.match(text[end + 1:]) if end < len(text) else None
+    return end + 1 + opened.end() if opened is not None else None
+
+
+def _items(b, parent: list, clause: str, lo: int) -> list:
+    """The items of a sub-score list: the clause's first run of items (words after it, 扣分原因
+    是…, end it), each a name and its points, or its weight and points with its own items in
+    brackets (资金管理10分，得9.5分（资金到位率4分，得4分；…）)."""
+    runs = []
+    for pattern in (_PART, _WEIGHTED_PART):
+        items, pos = [], 0
+        for m in pattern.finditer(clause):
+            if m.start() != pos:
+                break
+            items.append(m)
+            pos = m.end()
+        runs.append(items)
+    items = max(runs, key=len)
     if len(items) < 2 or any(_NOT_SUB_SCORES.search(m["name"]) for m in items):
         return []
-    return [{"path": [parent, m["name"]], "weight": None, "score": Decimal(m["score"]), "origin": "list",
-             "source": {"page": b.page, "block": b.index, "start": lo + m.start("score"), "end": lo + m.end("score"),
-                        "quote": m.group(0).rstrip("、，,；;")}} for m in items]
+    out = []
+    for m in items:
+        weighted = "weight" in m.re.groupindex
+        out.append({"path": parent + [m["name"]], "weight": Decimal(m["weight"]) if weighted else None,
+                    "score": Decimal(m["score"]), "origin": "list",
+                    "source": {"page": b.page, "block": b.index, "start": lo + m.start("score"),
+                               "end": lo + m.end("score"), "quote": m.group(0).rstrip("、，,；;")}})
+        if weighted and m["inner"]:
+            out += _items(b, parent + [m["name"]], m["inner"], lo + m.start("inner"))
+    return out
 
 
 def _source(b, m, group: str) -> dict:
