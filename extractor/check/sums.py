@@ -121,7 +121,14 @@ _NAMED_SUBTOTAL = regex.compile(r"\p{Han}+(?:小计|合计)$")
 def _names_a_subtotal(table: dict, rows: list) -> bool:
     """Is one of the rows labelled as a sum of others in its first cell (财政资金小计)?"""
     body = table["header"] + table["rows"]  # (as row_kinds counts them)
-    return any(r < len(body) and body[r] and _NAMED_SUBTOTAL.match(str(body[r][0]).replace(" ", "")) for r in rows)
+    return any(_NAMED_SUBTOTAL.match(_first_cell(body, r)) for r in rows)
+
+
+_SCORE_TOTAL = regex.compile(r"^(?:总分|总得分|合计得分|得分合计)$")
+
+
+def _first_cell(body: list, r: int) -> str:
+    return str(body[r][0]).replace(" ", "") if r < len(body) and body[r] else ""
 
 
 def _sums_written_exactly(cells: dict, t: int, rows: list, c: int) -> bool:
@@ -134,10 +141,14 @@ def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
     cells = table_cells(record)
     flags = []
+    # the tables a form's indicators were read from: their 总分 row is form.score_total's
+    scored_form_blocks = {b for form in record.get("forms") or [] if form.get("indicators")
+                          for b in form.get("value_blocks") or []}
     for table in record.get("tables", []):
         t = table["source"]["block"]
         body = table["header"] + table["rows"]
-        kinds = table["row_kinds"]
+        kinds = [None if k == "total" and t in scored_form_blocks and _SCORE_TOTAL.match(_first_cell(body, r)) else k
+                 for r, k in enumerate(table["row_kinds"])]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
         groups = {}  # group row → its item rows
         current = None
