@@ -334,6 +334,22 @@ def test_the_report_score_against_its_score_tables_total(tmp_path):
     assert flags_of(tmp_path, two, "score.tree") == []
 
 
+# ---------------------------------------------------------------- ratio.stated: the whole elsewhere
+
+_CITY_TABLE = ("一、基本情况\n全市安排补助资金8240.00万元，较上年的7600.00万元有所增加。分县看，东坪县下达资金5100.00万元，"
+               "受益农户3200户；西岭县下达资金3140.00万元，受益农户2100户。\n\n"
+               "表  补助资金分县下达情况（单位：万元）\n县区 | 下达资金 | 其中：中央 | 省级\n"
+               "东坪县 | 5100.00 | 4080.00 | 1020.00\n西岭县 | 3140.00 | 2512.00 | 628.00\n全市 | 8240.00 | 6592.00 | 1648.00\n\n"
+               "二、资金使用情况\n截至年底，全市累计支出{spent}万元，资金执行率{rate}%。\n")
+
+
+def test_a_rate_over_a_total_stated_paragraphs_before_it(tmp_path):
+    # 7910.40 ÷ 8240.00 = 96.00%: the whole is the city's, not the last county's before it
+    assert flags_of(tmp_path, _CITY_TABLE.format(spent="7910.40", rate="96.00"), "ratio.stated") == []
+    # a rate no figure of the report gives is still flagged
+    assert flags_of(tmp_path, _CITY_TABLE.format(spent="7910.40", rate="97.60"), "ratio.stated")
+
+
 # ---------------------------------------------------------------- ratio.stated: a part's own rate
 
 def test_the_rate_of_a_part_stated_right_after_it(tmp_path):

@@ -109,6 +109,8 @@ def check_ratio_stated(record: dict) -> list:
             continue
         if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
             continue
+        if _a_figure_elsewhere_reproduces(rate, rel, facts):
+            continue
         num, den, v = results[0]
         if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not within_tenfold(rate, v):
             # a numerator from another paragraph that misses by orders of magnitude is another
@@ -170,6 +172,23 @@ def _table_row_rates(record: dict, facts: dict) -> list:
             if flag:
                 flags.append(flag)
     return flags
+
+
+def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
+    """Does one of the rate's numerators over some figure of its kind and unit anywhere in
+    the report (the total in a table two paragraphs up: 全市累计支出14985.36万元，执行率95.47%
+    of 全市 15696.00), or some figure over one of its denominators, reproduce it? Then the
+    wording only pointed at the wrong neighbour."""
+    for ids, as_numerator in ((rel["numerators"], True), (rel["denominators"], False)):
+        for i in ids:
+            known = facts[i]
+            for g in facts.values():
+                if g is known or (g["kind"], g["unit"]) != (known["kind"], known["unit"]):
+                    continue
+                num, den = (known, g) if as_numerator else (g, known)
+                if _reads(rate, interval_of(num), interval_of(den)):
+                    return True
+    return False
 
 
 def _subject_allows(rate: dict, figure: dict) -> bool:
