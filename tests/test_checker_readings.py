@@ -350,6 +350,18 @@ def test_a_rate_over_a_total_stated_paragraphs_before_it(tmp_path):
     assert flags_of(tmp_path, _CITY_TABLE.format(spent="7910.40", rate="97.60"), "ratio.stated")
 
 
+_PROGRESS_TABLE = ("各县区资金支出情况如下：\n"
+                   "| 县区 | 下达资金（万元） | 已支出（万元） | 支出进度 |\n"
+                   "| 东坪县 | 6400.00 | 6080.00 | 95.00% |\n"
+                   "| 西岭县 | 5200.00 | 4888.00 | {rate} |\n")
+
+
+def test_a_rows_spending_progress_over_its_own_allotment(tmp_path):
+    assert flags_of(tmp_path, _PROGRESS_TABLE.format(rate="94.00%"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, _PROGRESS_TABLE.format(rate="99.40%"), "ratio.stated")
+    assert flag["severity"] == "error" and "计算为94%" in flag["message"]
+
+
 # ---------------------------------------------------------------- ratio.stated: a part's own rate
 
 def test_the_rate_of_a_part_stated_right_after_it(tmp_path):

@@ -147,7 +147,7 @@ def _table_row_rates(record: dict, facts: dict) -> list:
     numerator and denominator labels (支出 ÷ 年初预算 …: patterns/relations.json rates), as in
     a list of projects each with 预算数 | 执行数 | 执行率. Flagged only when no pair of the row's
     figures reproduces it. (Forms are the form rules': their cells are not read here.)"""
-    rates = relation_vocab()["rates"]
+    rates = {**relation_vocab()["rates"], **relation_vocab()["row_rates"]}
     rows: dict = {}
     for (table, row, _), f in table_cells(record).items():
         if not f.get("form"):
