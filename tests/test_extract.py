@@ -165,3 +165,14 @@ def test_a_title_above_a_table_ending_by_its_unit_gives_the_tables_figures_that_
     assert _unit_line_above(Block(index=3, kind="paragraph", text="年度收入情况（万元）")) == "万元"
     assert _unit_line_above(Block(index=3, kind="paragraph", text="三、年度收入情况")) is None
     assert _unit_line_above(Block(index=3, kind="paragraph", text="全县共有村（社区）")) is None
+
+
+def test_targets_under_a_year_indicator_column_are_figures(tmp_path):
+    # 年度指标值 is the year's target, not a column of years (年度 | 2021 | 2022 is one)
+    path = tmp_path / "r.txt"
+    path.write_text("某县医保局2022年度绩效评价报告\n\n三、主要绩效指标完成情况\n"
+                    "绩效指标 | 年度指标值 | 实际完成值\n参保率 | ≥96% | 97.1%\n资金到位率 | 100% | 98%\n"
+                    "\n四、分年度情况\n年度 | 参保人数（人） | 参保率\n2021 | 31250 | 95.2%\n2022 | 31876 | 96.1%\n", encoding="utf-8")
+    facts = [(f["kind"], f["value"]) for f in extract_file(path)["facts"]]
+    assert ("percent", Decimal("100")) in facts and ("percent", Decimal("98")) in facts
+    assert ("headcount", Decimal("31250")) in facts and not any(v in (2021, 2022) for _, v in facts)

@@ -208,3 +208,9 @@ def test_person_times_written_with_the_times_in_brackets():
     assert [(q.kind, q.value, q.unit) for q in qs] == [("person_times", Decimal("4310"), "人次"),
                                                       ("person_times", Decimal("62"), "人次"),
                                                       ("headcount", Decimal("3"), "人")]
+
+
+def test_a_captions_number_is_no_figure():
+    assert find_quantities(normalize("表3  分县区资金发放情况\n附表2 分项目得分")) == []
+    assert [(q.kind, q.value) for q in find_quantities(normalize("人大代表3名，表中得分3分。"))] == [
+        ("headcount", Decimal("3")), ("score", Decimal("3"))]

@@ -177,6 +177,9 @@ _BAD_AFTER.update({unit: _PER_THING for unit in _MONEY_UNITS})
 # money per a period, read as money per head when a person is written right before it
 _PER_PERIOD_AFTER = regex.compile(r"\s*[/／]\s*(?:学年|学期|年|月)")
 
+# a caption's numbering right before a figure, at the start of its line (表3, 附表2, 图1)
+_CAPTION_NUMBER = regex.compile(r"[ \t]*(?:附)?[表图][ \t]*")
+
 # The words after a figure that _BAD_AFTER and _DATE_AFTER look at are shorter than this.
 _AFTER_WINDOW = 8
 
@@ -201,6 +204,8 @@ def find_quantities(text: str) -> list:
             continue  # (a percentage right after one is a form's next cell: 目标100%实际98%, run together)
         if unit1 and unit != "%":
             continue
+        if start - (line_start := text.rfind("\n", 0, start) + 1) <= 4 and _CAPTION_NUMBER.fullmatch(text, line_start, start):
+            continue  # 表3  分县区…: a table's or figure's number, no score
         after = text[end:end + _AFTER_WINDOW]
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
