@@ -447,3 +447,16 @@ def test_a_run_ending_in_its_weight_before_a_score_set_apart(tmp_path):
     [row] = [i for i in record["forms"][0]["indicators"] if i["path"][-1].startswith("维修水渠")]
     assert (facts[row["weight"]]["text"], facts[row["score"]]["text"]) == ("10", "9")
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_part_row_whose_spaces_keep_its_few_cells_apart(tmp_path):
+    # 上年结转资金 leaves 年初预算数 and 分值 empty: 54.00 | 54.00 | 100.00% are its cells as
+    # spaced, not 5 | 4.00 | 5 | 4.00 (which the rate would read too)
+    text = ("项目支出绩效自评表\n项目名称 公益性岗位补贴\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+            "年度资金总额 1260.00 1389.60 1372.44 10 98.77% 9.88 其中：当年财政拨款 1260.00 1335.60 1318.44 98.72% "
+            "上年结转资金 54.00 54.00 100.00% 其他资金 年度总体目标\n")
+    record = text_record(tmp_path, text, "spaced_part.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    carried = next(r for r in record["forms"][0]["funds"] if r["slot"] == "carryover")
+    assert sorted(facts[i]["text"] for i in carried["cells"].values()) == ["100.00%", "54.00", "54.00"]
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -277,8 +277,9 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 written_unit = label_cell and (unit_of_header([label_cell], bracketed_only=True)
                                                or _fund_source_unit_above(table, r, c, label_cell))
             counted = unit_of_header([left]) if not written_unit and left else None
-            if counted and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS:
-                label_cell, written_unit = left, counted  # 实有人数 | 19: a count its label names
+            if counted and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS and not decimals:
+                # 实有人数 | 19: a count its label names (12.5 is no whole count: 万人 unwritten)
+                label_cell, written_unit = left, counted
             if not written_unit and named_above.get(c, ("", 0))[1] == width:
                 # a second header further down, in a row as wide as this one (序号 | 支出内容 |
                 # 金额（万元）): its cell's unit
