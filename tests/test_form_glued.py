@@ -460,3 +460,13 @@ def test_a_part_row_whose_spaces_keep_its_few_cells_apart(tmp_path):
     carried = next(r for r in record["forms"][0]["funds"] if r["slot"] == "carryover")
     assert sorted(facts[i]["text"] for i in carried["cells"].values()) == ["100.00%", "54.00", "54.00"]
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_score_table_with_a_column_of_the_levels_own_points_is_not_summed_by_rows(tmp_path):
+    # each first-level row carries its own score beside its first child's (决策（20分） 17.5 项目立项
+    # 6 6): rows read by type would mix the two; the sum over them is left unknown
+    text = ("绩效评价指标评分表\n一级指标 一级指标得分 二级指标 分值 得分\n"
+            "决策（20分） 17.5 项目立项 6 6\n绩效目标 7 6\n资金投入 7 5.5\n"
+            "过程（80分） 76 资金管理 40 38\n组织实施 40 38\n合计 93.5 100\n")
+    record = text_record(tmp_path, text, "level_points.txt")
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

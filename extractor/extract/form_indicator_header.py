@@ -44,6 +44,13 @@ class IndicatorHeaderReader:
                     level_cols[t.col] = 0 if key == "一级指标" else 1
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
+                if slot == "level_points":
+                    # a column of a level's own points (一级指标 | 一级指标得分 | 二级指标 …): rows
+                    # that hold their parent's points beside their own are not read as rows, so
+                    # no sum over them is known
+                    self.form["unread_rows"] += 1
+                    j += 1
+                    continue
                 if slot in ("completion", "deviation") and _PERCENT_IN_HEADER.search(t.text):
                     percent_written.add(slot)
                 if slot in _CELL_OF_TARGET:
