@@ -349,3 +349,20 @@ def test_a_line_opening_with_a_year_after_a_short_title_line_is_its_own():
              Line("根据有关文件要求，现将本单位2021年中央对地方专项转移支付资金的绩效自评情况报告如下。", 57.5, 145, 534.4, 155)]
     lay_out_pages(doc, [lines], [(595, 842)], {})
     assert [b.text[:4] for b in doc.blocks] == ["2021", "2021", "根据有关"]
+
+
+@needs_soffice
+def test_a_text_table_printed_with_tab_stops_is_a_table(tmp_path):
+    # a tab-separated table printed from text: each tab stop is a gap PDFium spaces, so the
+    # cells stay apart (一级指标 二级指标, not 一级指标二级指标), and the rows a single space
+    # apart read as the table they are, a header whose tab left no gap cut after its units
+    text = ("某市2021年各县区补助资金情况\n\n"
+            "县区\t在校学生（人）\t公用经费（万元）\t营养改善资金（万元）\t满意度\n"
+            "青山县\t52310\t3120.55\t2860.00\t94.6%\n"
+            "白水县\t40215\t2890.10\t2410.50\t95.1%\n"
+            "合计\t92525\t6010.65\t5270.50\t—\n\n"
+            "一级指标\t二级指标\t三级指标\t分值\t得分\n")
+    doc = load_document(txt_to_pdf(tmp_path, text))
+    tables = [b.table for b in doc.blocks if b.table is not None]
+    assert tables and [c.text for c in tables[0].rows[1]] == ["青山县", "52310", "3120.55", "2860.00", "94.6%"]
+    assert any(b.text.startswith("一级指标 二级指标 三级指标") for b in doc.blocks)

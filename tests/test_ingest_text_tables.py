@@ -551,3 +551,16 @@ def test_a_stated_score_row_above_a_pipe_table_stays_text_in_both_formats(tmp_pa
         table = only_table(doc)
         assert doc.blocks[table.index - 1].text.startswith("综合得分：86.5分"), doc.format
         assert "86.5" not in (table.table.caption or "")
+
+
+def test_single_spaced_rows_under_a_header_run_together_after_its_units(tmp_path):
+    # a header copied with two names run together after a bracket (供养人数（人）2018 …) and a
+    # year spaced off its name: cut and joined again where that gives the rows' width
+    path = tmp_path / "r.txt"
+    path.write_text("某市特困人员供养情况\n"
+                    "县区 2020 年供养人数（人）2021 年供养人数（人）2021年资金（万元） 满意度\n"
+                    "青山县 3580 3412 1942.60 95.2%\n白水县 3105 2986 1698.35 96.0%\n合计 6685 6398 3640.95 —\n",
+                    encoding="utf-8")
+    tables = [b.table for b in load_document(path, path.read_bytes()).blocks if b.kind == TABLE]
+    assert tables and [c.text for c in tables[0].rows[0]] == [
+        "县区", "2020年供养人数（人）", "2021年供养人数（人）", "2021年资金（万元）", "满意度"]

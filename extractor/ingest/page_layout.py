@@ -23,6 +23,7 @@ from .page_text import Line, ends_in_figure, figure_unit_space
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
 from .cell_lines import cell_line_table_at
+from .spaced_tables import one_space_table_at
 from .text_blocks import add_text_block, continues_sentence
 from .text_tables import leading_caption, pipe_table_at, stated_figure_rows, table_from_rows
 
@@ -338,6 +339,9 @@ def _tables_in_lines(lines: list, ruled: list, may_go_on: bool, overleaf: list =
         first = i == 0 and not any(t["bbox"][1] < lines[0].top for t in ruled)
         goes_on = first and may_go_on
         table = pipe_table_at(texts, i, min_rows=1 if goes_on else 2)
+        if table is None and " " in texts[i].strip():
+            # rows a single space apart, as a text's tab stops print (县区 在校学生（人） …)
+            table = one_space_table_at(texts, i)
         if table is None and texts[i].strip():
             # (read with the next page's lines: a row may go on overleaf)
             cells = cell_line_table_at(texts + [l.text for l in overleaf], i)

@@ -239,7 +239,10 @@ def _joined(words: list, order: list, draws_spaces: bool) -> str:
         return " ".join(words[k][1] for k in order)
     out = words[order[0]][1]
     for a, b in zip(order, order[1:]):
-        drawn_between = b == a + 1 and words[a][2]
+        # pieces next to each other in the text were split at a drawn space or at one PDFium
+        # made up in a wide gap (a tab stop between two cells: 一级指标	二级指标); the made-up
+        # ones in narrow gaps are no split (see _drawn_spaces)
+        drawn_between = b == a + 1
         cjk = _CJK_SIDE.match(out[-1:]) or _CJK_SIDE.match(words[b][1][:1])
         out += (" " if drawn_between or not cjk else "") + words[b][1]
     return out

@@ -78,10 +78,13 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     line after line, with figures in the same places. A form's own header (年初预算数 …) is
     left to the form reader."""
     header = lines[i].split()
+    if i + 1 < len(lines):
+        header = _header_unglued(header, len(lines[i + 1].split()))
     if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
         return None
-    if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) or is_form_cell(c) for c in header):
-        return None
+    if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) for c in header) \
+            or sum(map(is_form_cell, header)) >= 2:
+        return None  # (a form's header names two of its labels or more; 满意度 alone heads a column)
     unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
     if not unit_cols:
         return None
@@ -97,6 +100,23 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) < 3:
         return None
     return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
+
+
+_YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
+_AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
+
+
+def _header_unglued(header: list, width: int) -> list:
+    """The header's names, those run together after a unit in brackets cut apart (在校学生（人）
+    公用经费（万元）, a PDF whose tab stop left no gap) and a year spaced off its name joined
+    again, when that gives the row below's width."""
+    joined = []  # (a year the layout spaced off its name: 2017 年供养人数（人）)
+    for cell in (piece for cell in header for piece in _AFTER_UNIT.split(cell)):
+        if joined and _YEAR_ONLY.fullmatch(joined[-1]) and cell.startswith("年"):
+            joined[-1] += cell
+        else:
+            joined.append(cell)
+    return joined if len(joined) == width else header
 
 
 def _spaced_cells(line: str) -> list:
