@@ -1,60 +1,22 @@
-"""Command line: a thin layer over library functions.
+"""Command line: a thin layer over library functions. Here the commands that read reports
+(`run`, `extract`, `eval`, `import`) and their OCR options; the commands over what a store
+holds are cli_store.py's, and the group they are all registered on is cli_common.py's.
 
 Exit codes: 0 every input ok (or skipped as unchanged), 1 some inputs failed (the rest
 were still processed), 2 usage error, 130 interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
-import errno
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import cli_store  # noqa: F401  (registers the store's commands on main)
+from .cli_common import main
 
 INTERRUPTED = 130  # Ctrl-C, as a shell reports a process ended by SIGINT
 STATUSES = ("ok", "skipped", "duplicate", "failed")
-
-
-def fail(message: str, code: int = 2):
-    """One clear line on stderr, then exit (2: a usage or environment error)."""
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
-
-
-def open_store(db):
-    """An existing store, or one clear line and exit 2 when the file is not one."""
-    from .store import NotAStore, Store
-
-    try:
-        return Store(db, create=False)
-    except NotAStore as e:
-        fail(f"{db} 不是 extractor 的数据库 / {e}")
-
-
-class _BilingualHelp:
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "显示帮助 / Show this message and exit."
-        return option
-
-
-class _Command(_BilingualHelp, click.Command):
-    pass
-
-
-class _Group(_BilingualHelp, click.Group):
-    command_class = _Command
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="extractor", help="显示版本 / Show the version and exit.")
-def main():
-    """从绩效评价报告中提取结构化、可核查的数据。
-
-    Structured, checkable data from Chinese performance-evaluation reports (绩效评价报告)."""
 
 
 def ocr_options(command):
@@ -240,186 +202,6 @@ def import_cmd(paths, db, jobs, progress, scheduler, no_ocr, only_ocr, ocr_page_
         sys.exit(INTERRUPTED)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items() if v) + f" → {db}", err=True)
     sys.exit(1 if counts["failed"] else 0)
-
-
-@main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
-@click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
-              help="输出文件：.csv、.parquet 或 .xlsx / Output file: .csv, .parquet or .xlsx.")
-@click.option("--charts", "charts_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="同时在此文件夹中绘制 PNG 图表 / Also draw PNG charts into this folder.")
-def dataset(db, target, charts_dir):
-    """从数据库生成每份报告一行的对比数据集（以及图表）。
-
-    Write the one-row-per-report comparison dataset from the store (and charts)."""
-    from .dataset import write_dataset
-
-    if target is None and charts_dir is None:
-        raise click.UsageError("give -o OUT.{csv,parquet,xlsx}, --charts DIR, or both")
-    if target is not None and target.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
-        raise click.UsageError("the output must end in .csv, .parquet or .xlsx")
-    with open_store(db) as store:
-        records = store.records()
-    if target is not None:
-        write_dataset(records, target)
-        click.echo(f"{len(records)} reports → {target}", err=True)
-    if charts_dir is not None:
-        from .charts import write_charts
-
-        for path in write_charts(records, charts_dir):
-            click.echo(f"chart → {path}", err=True)
-
-
-@main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
-@click.option("--port", default=8765, show_default=True, type=int, help="端口 / Port.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="绑定的地址；本机以外（如 0.0.0.0）须先用 extractor users add 添加账号，审核人需登录 / Address to bind; "
-                   "beyond loopback (e.g. 0.0.0.0) reviewers log in with accounts made by extractor users add.")
-@click.option("--login", "login", is_flag=True,
-              help="在本机上也要求登录（审核决定记在账号名下）/ Require logins on loopback too (decisions under the account's name).")
-def review(db, port, host, login):
-    """审核应用：在浏览器中逐条查看标记及其原文证据并作出审核决定。
-
-    The auditors' review app: decide every flag, with its evidence in view."""
-    from .review import NoAccounts, serve
-    from .store import NotAStore
-
-    try:
-        server = serve(db, host, port, login=login)
-    except NotAStore as e:
-        fail(f"{db} 不是 extractor 的数据库 / {e}")
-    except NoAccounts:
-        fail(f"拒绝在 {host} 上提供审核应用：{'本机以外' if not login else '要求登录'}时审核人须登录，但数据库中还没有账号；"
-             f"请先运行 extractor users add 姓名 --db {db} / refusing to serve on {host}: reviewers must log in there "
-             "and the store has no accounts yet; add one with extractor users add NAME")
-    except OSError as e:
-        if e.errno in (errno.EADDRINUSE, errno.EACCES):
-            fail(f"端口 {port} 无法使用（已被占用或无权限），请用 --port 换一个 / port {port} is not available "
-                 f"({e.strerror}); choose another with --port")
-        fail(f"无法在 {host}:{port} 上启动 / cannot serve on {host}:{port}: {e.strerror or e}")
-    click.echo(f"review app on http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
-@main.group(cls=_Group)
-def users():
-    """审核应用的账号（在本机以外提供服务时审核人须登录）。
-
-    Reviewer accounts of the review app (needed to serve it beyond loopback)."""
-
-
-_DB = click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                   help="SQLite 数据库 / SQLite store.")
-
-
-def _account_call(db, call, *args):
-    from .accounts import AccountError
-
-    with open_store(db) as store:
-        try:
-            return call(store.db, *args)
-        except AccountError as e:
-            fail(f"{e.zh} / {e.en}")
-
-
-@users.command("add")
-@click.argument("name")
-@_DB
-@click.option("--password-stdin", is_flag=True, help="从标准输入读取密码（供脚本使用）/ Read the password from stdin (for scripts).")
-def users_add(name, db, password_stdin):
-    """添加账号 NAME，密码在提示时输入（以 scrypt 散列保存）。
-
-    Add the account NAME; the password is prompted for (stored as an scrypt hash)."""
-    from .accounts import add_user
-
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("密码 / Password", hide_input=True, confirmation_prompt="再输一次 / Repeat")
-    _account_call(db, add_user, name, password)
-    click.echo(f"账号 {name} 已添加 / account {name} added", err=True)
-
-
-@users.command("list")
-@_DB
-def users_list(db):
-    """列出账号。 / List the accounts."""
-    from .accounts import users as all_users
-
-    click.echo("账号 name\t创建时间 created (UTC)\t登录中 sessions")
-    for name, created, sessions in _account_call(db, all_users):
-        click.echo(f"{name}\t{created}\t{sessions}")
-
-
-@users.command("remove")
-@click.argument("name")
-@_DB
-def users_remove(name, db):
-    """删除账号 NAME 并结束其登录（其审核记录保留）。
-
-    Remove the account NAME and end its sessions (its decisions stay)."""
-    from .accounts import remove_user
-
-    _account_call(db, remove_user, name)
-    click.echo(f"账号 {name} 已删除 / account {name} removed", err=True)
-
-
-@main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True), help="SQLite 数据库 / SQLite store.")
-@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="输出文件夹 / Output folder.")
-def audit(db, outdir):
-    """为数据库中的每份报告生成静态审核页面（audit.html）。
-
-    Write the static audit pages (audit.html) for every report in the store."""
-    from .audit import write_audit_html
-
-    with open_store(db) as store:
-        outdir.mkdir(parents=True, exist_ok=True)
-        write_audit_html(store.records(), outdir / "audit.html")
-    click.echo(f"→ {outdir / 'audit.html'}", err=True)
-
-
-@main.command()
-@click.option("--spacy", "spacy_out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="写出 spaCy DocBin 文件（需安装 [spacy]）/ Write the reports as a spaCy DocBin (needs the [spacy] extra).")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="导出数据库中的报告 / Export the reports of a store.")
-@click.argument("records", nargs=-1, type=click.Path(path_type=Path, exists=True))
-def export(spacy_out, db, records):
-    """导出报告供其他工具使用：RECORDS（记录 JSON 文件或其文件夹，即 run 写在 reports/ 下的）
-    或 --db 数据库；每份报告的原文件会重新读取以取得正文。
-
-    Export reports for other tools: RECORDS (record .json files or folders of them, as
-    `run` writes under reports/) or --db, each report's file read again for its text."""
-    import json
-    from decimal import Decimal
-
-    from .errors import ExtractorError
-
-    try:
-        from .spacy_doc import write_docbin
-        import spacy  # noqa: F401
-    except ImportError:
-        fail('未安装 spaCy / spaCy is not installed: pip install "extractor[spacy]"')
-    if bool(db) == bool(records):
-        raise click.UsageError("请给出记录文件（或其文件夹）或 --db，二者择一 / "
-                               "give record files (or folders of them) or --db, not both")
-    if db:
-        with open_store(db) as store:
-            loaded = store.records()
-    else:
-        files = [f for r in records for f in (sorted(r.rglob("*.json")) if r.is_dir() else [r])]
-        loaded = [json.loads(f.read_text(encoding="utf-8"), parse_float=Decimal, parse_int=Decimal) for f in files]
-    try:
-        n = write_docbin(loaded, spacy_out)
-    except ExtractorError as e:
-        fail(str(e))
-    click.echo(f"{n} reports → {spacy_out}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,7 @@ the flag's figures are, for the review app to draw boxes over.
   occurrence is boxed and the count said. A table's cells cite the page the table starts on,
   so a cell not found there is looked for on the next pages the table may run onto.
 - Scanned pages (no text layer): rendered and straightened exactly as OCR saw them
-  (ocr.deskew at the OCR resolution), and the box is the one the OCR reading carries
+  (scan_pixels.deskew at the OCR resolution), and the box is the one the OCR reading carries
   (fact.source.box, in points on that straightened page).
 
 Files are read again from their path and refused when missing or when their sha256 is no
@@ -96,7 +96,8 @@ def page_png(path: Path, sha256: str, number: int, scale: int, cache: Optional[P
         try:
             page = _page(pdf, number)
             if _is_scan(page):
-                from .ingest.ocr import OCR_DPI, deskew
+                from .ingest.ocr import OCR_DPI
+                from .ingest.scan_pixels import deskew
 
                 ocr_scale = OCR_DPI / 72
                 seen = deskew(page.render(scale=ocr_scale, grayscale=True).to_pil().convert("L"))

@@ -158,7 +158,7 @@ def test_on_digital_text_a_misspelling_shows_among_the_places_it_is_listed_with(
 
 
 def test_on_ocr_text_the_suffix_is_enough_but_not_inside_a_longer_word():
-    from extractor.extract.regions import place_mentions
+    from extractor.extract.district_mentions import place_mentions
 
     def variants(text, **source):
         return [m["name"] for m in place_mentions([(text, {"block": 1, **source})], "430900") if m["variant"]]
@@ -1270,7 +1270,7 @@ def test_an_items_weight_then_its_score_after_a_clause_between(tmp_path):
 
 
 def test_in_a_table_a_bare_stem_one_character_off_is_no_misspelling():
-    from extractor.extract.regions import place_mentions
+    from extractor.extract.district_mentions import place_mentions
 
     def variants(text):
         cells = [("益阳市资阳区", {"block": 1, "table": 1}), (text, {"block": 1, "table": 1})]

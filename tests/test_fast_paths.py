@@ -3,7 +3,8 @@ from itertools import combinations
 
 from extractor.check.repeats import _pairs_alike
 from extractor.extract import _texts
-from extractor.extract.regions import _sibling_matches, _sibling_patterns, gazetteer
+from extractor.extract.district_mentions import _sibling_matches, _sibling_patterns
+from extractor.extract.regions import gazetteer
 from extractor.ingest import load_document
 
 from conftest import CORPUS, SEEDS

@@ -276,7 +276,7 @@ def test_a_total_row_after_a_row_that_ran_to_the_margin(tmp_path):
 
 
 def test_a_row_word_broke_across_two_pages():
-    from extractor.ingest.page_layout import _words_cut_by_the_page, _words_then_figures
+    from extractor.ingest.page_tables import _words_cut_by_the_page, _words_then_figures
     cell = lambda t: (t, 1, 1)
     before = [cell("资金投"), cell(""), cell("年初预"), cell("全年执"), cell("执行率")]
     # the header's words go on overleaf, each in a cell begun before the break

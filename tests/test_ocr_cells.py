@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractor.ingest.ocr import (_dash, _erase_rule_ends, _otsu, _runs, mend_brackets, mend_figure_tails, mend_numbers,
-                                  mend_row_labels, mend_units)
+from extractor.ingest.ocr import _dash
+from extractor.ingest.ocr_mend import mend_brackets, mend_figure_tails, mend_numbers, mend_row_labels, mend_units
 from extractor.ingest.page_text import Line
 from extractor.ingest.ruled_tables import spec_rows
+from extractor.ingest.scan_pixels import _erase_rule_ends, _otsu, _runs
 from extractor.ingest.tables import build_table, row_kinds
 from extractor.pipeline import extract_file
 

@@ -1,5 +1,5 @@
 """Place names spelled two ways (name.variant); the spellings are found in extraction
-(extract/regions.py place_mentions), which decides what stands as a place name."""
+(extract/district_mentions.py place_mentions), which decides what stands as a place name."""
 from __future__ import annotations
 
 from . import rule

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import TABLE, Document
+from .district_mentions import place_mentions
 from .facts import extract_facts
 from .form_metadata import apply_form_metadata, apply_score_table_total
 from .forms import extract_forms
@@ -10,7 +11,6 @@ from .grade_bands import graded_scores, stated_grade_bands
 from .metadata import extract_metadata
 from .period import evaluation_period
 from .references import extract_references
-from .regions import place_mentions
 from .relations import extract_relations
 from .sections import extract_sections
 from .survey import extract_surveys

@@ -5,7 +5,7 @@ An .ofd is a zip: OFD.xml names the document (DocBody/DocRoot → Document.xml),
 lists the pages (Pages/Page/@BaseLoc → each page's Content.xml), the page size
 (CommonData/PageArea, or the page's own Area) and the template pages drawn under them.
 Each page's text objects and ruling lines (ofd_page.py) are laid out like a PDF page's
-(page_layout.py): lines into paragraphs, repeated headers and page numbers dropped,
+(page_layout.py, page_tables.py): lines into paragraphs, repeated headers and page numbers dropped,
 tables from the path objects' rules (ruled_tables.py), a table or a sentence continued
 overleaf joined. Every block carries its page number and box (in points).
 

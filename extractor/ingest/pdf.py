@@ -10,8 +10,8 @@ the text inside them is taken out of the text flow, and a table continued on the
 page is joined to its first part. Tables printed as pipe rows (a .txt with | a | b | rows
 printed to PDF) are read from the text lines by the .txt reader's rules (text_tables.py),
 and joined across a page break too. Every block carries its page number and box.
-How lines become blocks and tables is page_layout.py's and ruled_tables.py's, shared with
-the OFD reader."""
+How lines become blocks and tables is page_layout.py's, page_tables.py's and
+ruled_tables.py's, shared with the OFD reader."""
 from __future__ import annotations
 
 import io

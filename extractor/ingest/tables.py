@@ -155,7 +155,8 @@ def caption_from_previous(doc) -> Optional[str]:
 
 def long_caption_from_previous(doc) -> Optional[str]:
     """A title longer than caption_from_previous allows (a project's full name + 使用情况表)
-    right above the table names it too, as pdf._long_caption does for PDFs (.docx, web pages)."""
+    right above the table names it too, as page_tables._long_caption does for PDFs
+    (.docx, web pages)."""
     from ..model import PARAGRAPH
 
     last = doc.blocks[-1] if doc.blocks else None

@@ -23,7 +23,7 @@ from .spaced_tables import could_be_spaced_row, one_space_table_at, spaced_table
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_numeric_cell
 from .text_rows import TextTable, drawing_characters
 
-# the readers (txt.py, pdf.py, page_layout.py) find tables through this module
+# the readers (txt.py, pdf.py, page_tables.py) find tables through this module
 __all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "one_space_table_at",
            "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows"]
 
