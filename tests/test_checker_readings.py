@@ -313,6 +313,16 @@ def test_a_whole_subtotal_where_the_table_writes_the_others_with_halves(tmp_path
     assert [f for f in flags_of(tmp_path, whole, "sum.table") if f["severity"] == "error"] == []
 
 
+def test_a_levels_subtotal_row_under_its_merged_name(tmp_path):
+    # 决策 | 小计 | 15 | 14.6: the level's own points, not a child of it beside its rows
+    table = ("六、自评结果\n一级指标\t二级指标\t分值\t得分\n"
+             "决策\t目标设定\t5\t5\n\t预算编制\t10\t9.6\n\t小计\t15\t{decision}\n"
+             "效益\t社会效益\t60\t56\n\t满意度\t25\t24\n\t小计\t85\t80\n合计\t\t100\t94.6\n")
+    assert [f for f in flags_of(tmp_path, table.format(decision="14.6")) if f["severity"] == "error"] == []
+    errors = [f for f in flags_of(tmp_path, table.format(decision="13.6")) if f["severity"] == "error"]
+    assert errors and all("191" not in f["message"] for f in errors) and any("13.6" in f["message"] for f in errors)
+
+
 _SCORED_REPORT = ("三、评价得分情况\n"
                   "| 指标 | 权重 | 得分 | 得分率 |\n"
                   "| 项目立项 | 20 | 19 | 95% |\n"

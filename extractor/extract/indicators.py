@@ -90,6 +90,16 @@ def _table_indicators(block) -> list:
             continue
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first):
             continue  # a level's 小计 (决策小计): the tree adds its rows up itself
+        sub = next((c for c, _ in level_cols[1:] if row[c].merged_from is None
+                    and SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))), None)
+        if sub is not None:
+            # 决策 | 小计 | 15 | 14.6 under the level's rows: the level's own points
+            parent = [names[c][0] for c, _ in level_cols if c < sub and c in names]
+            if parent and _NUM.match(score_text):
+                weight_text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""
+                out.append({"path": parent, "weight": Decimal(weight_text) if _NUM.match(weight_text) else None,
+                            "score": Decimal(score_text), "origin": "table", "source": _src(block, r, score_col)})
+            continue
         if _GRADE_ROW.match(first):
             continue  # 评价等级 | 优 under the total: the table's grade, no indicator
         note = None
