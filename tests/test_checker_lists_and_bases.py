@@ -374,3 +374,15 @@ def test_a_county_table_whose_pipe_rows_run_on_into_a_form_s_goal_rows(tmp_path)
     # the 合计 off its rows' 7,960.00 (the rows above it; not the goal rows under it)
     [flag] = flags_of(tmp_path, table.format(total="8,160.00", rate="96.88%"), "sum.table")
     assert flag["severity"] == "error" and "7960" in flag["message"].replace(",", "")
+
+
+def test_the_three_public_expenses_and_a_units_income_types_make_their_whole(tmp_path):
+    # “三公”经费 is by definition its three parts; 财政拨款、事业、其他收入 name all of an income
+    body = ("“三公”经费支出{total}万元，其中：公务接待费3.20万元，公务用车运行维护费11.65万元，因公出国（境）费0.00万元。"
+            "本年收入合计980.40万元，其中财政拨款收入902.15万元，事业收入30.00万元，其他收入48.25万元。\n")
+    assert [f for f in flags_of(tmp_path, body.format(total="14.85")) if f["rule"] == "sum.breakdown"] == []
+    [flag] = [f for f in flags_of(tmp_path, body.format(total="15.85")) if f["rule"] == "sum.breakdown"]
+    assert flag["severity"] == "warning" and "15.85" in flag["message"] and "14.85" in flag["message"]
+    short = body.format(total="14.85").replace("其他收入48.25", "其他收入38.25")
+    [flag] = [f for f in flags_of(tmp_path, short) if f["rule"] == "sum.breakdown"]
+    assert "980.40" in flag["message"]

@@ -133,7 +133,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                         "source": {"block": block.index, "page": block.page}}
             if end == cut_at:
                 relation["cut_off"] = True
-            if _complete_family(parts) or _funding_levels_only(parts) and not any(
+            if _complete_family(text, m.end(), parts) or _funding_levels_only(parts) and not any(
                     f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
                 # 基本支出 and 项目支出: the whole by definition; the money of each level that gave
                 # (中央、省级、县级资金), when no further figure of the sentence may be a part the
@@ -207,12 +207,14 @@ def _listed_before(found: list, k: int, f, s_start: int) -> bool:
                for m in found[:k])
 
 
-def _complete_family(parts: list) -> bool:
+def _complete_family(text: str, start: int, parts: list) -> bool:
     """Are the parts, one each, the members of a family that makes up its whole by
-    definition (基本支出 and 项目支出)? Each part's own clause names its member."""
+    definition (基本支出 and 项目支出)? Each part's own words, from the one before it (the
+    list's marker ending at `start` for the first), name its member (因公出国（境）费 too)."""
+    ends = [start] + [p.source["end"] for p in parts[:-1]]
+    words = [_CLAUSE_BREAK.split(text[a:p.source["start"]])[-1] for a, p in zip(ends, parts)]
     for family in vocabulary()["breakdown"]["complete_families"]:
-        if len(parts) == len(family) and all(
-                sum(1 for p in parts if _CLAUSE_BREAK.split(p.context)[-1].find(member) >= 0) == 1 for member in family):
+        if len(parts) == len(family) and all(sum(1 for w in words if member in w) == 1 for member in family):
             return True
     return False
 
