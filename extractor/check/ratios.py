@@ -175,19 +175,19 @@ def _table_row_rates(record: dict, facts: dict) -> list:
 
 
 def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
-    """Does one of the rate's numerators over some figure of its kind and unit anywhere in
-    the report (the total in a table two paragraphs up: 全市累计支出14985.36万元，执行率95.47%
-    of 全市 15696.00), or some figure over one of its denominators, reproduce it? Then the
-    wording only pointed at the wrong neighbour."""
-    for ids, as_numerator in ((rel["numerators"], True), (rel["denominators"], False)):
-        for i in ids:
-            known = facts[i]
-            for g in facts.values():
-                if g is known or (g["kind"], g["unit"]) != (known["kind"], known["unit"]):
-                    continue
-                num, den = (known, g) if as_numerator else (g, known)
-                if _reads(rate, interval_of(num), interval_of(den)):
-                    return True
+    """Does a numerator of the rate's own paragraph over some figure of its kind and unit
+    anywhere in the report (the total in a table two paragraphs up: 全市累计支出14985.36万元，
+    执行率95.47% of the table's 全市 15696.00) reproduce it, to the digits written? Then the
+    wording only pointed at the wrong neighbour (the last county's 下达资金 before it)."""
+    block = rate["source"].get("block")
+    for n in rel["numerators"]:
+        num = facts[n]
+        if num["source"].get("block") != block:
+            continue  # (a figure of another paragraph over any other reproduces too much)
+        for g in facts.values():
+            if g is not num and (g["kind"], g["unit"]) == (num["kind"], num["unit"]) \
+                    and _reads(rate, interval_of(num), interval_of(g)):
+                return True
     return False
 
 

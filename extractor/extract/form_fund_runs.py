@@ -225,7 +225,8 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
         forced.add(at)
     to_spaced.append(len(figures))
     as_spaced = [(to_run, to_run + b - a) for (a, b), to_run in zip(pieces, _starts(pieces))]
-    if len(as_spaced) >= 3 and _rate_fits(run, as_spaced, lead):
+    if len(as_spaced) >= 3 and all(_AMOUNT.fullmatch(run, a, b) for a, b in as_spaced[:-1]) \
+            and _RATE.fullmatch(run, *as_spaced[-1]) and _rate_fits(run, as_spaced, lead):
         # the spaces keep every cell apart and the rate reads them (54.00 54.00 100.00% of a
         # 其中 row that leaves 年初预算数 and 分值 empty): no cell is cut in two
         return pieces
