@@ -372,6 +372,13 @@ def test_a_rows_spending_progress_over_its_own_allotment(tmp_path):
     assert flag["severity"] == "error" and "计算为94%" in flag["message"]
 
 
+def test_a_coverage_rate_is_not_checked_over_a_smaller_count(tmp_path):
+    # 参保率 is of those who should be insured, not stated here: 21.3万人 over the 4.58万名
+    # drawing pensions is no reading of it
+    body = "全年为4.58万名领取待遇人员发放基础养老金，全县参保人数达到21.3万人，参保率96.8%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
 # ---------------------------------------------------------------- ratio.stated: a part's own rate
 
 def test_the_rate_of_a_part_stated_right_after_it(tmp_path):

@@ -116,6 +116,10 @@ def check_ratio_stated(record: dict) -> list:
             # a numerator from another paragraph that misses by orders of magnitude is another
             # quantity's; so is a count that does (新增签约850人 is the year's flow, the 签约率 of all)
             continue
+        if rel.get("counts") and v.low > 100 >= Decimal(str(rate["value"])):
+            # 参保人数21.3万人 over 领取待遇人员4.58万名: a count over a smaller count is no share of
+            # it; the rate's base is not among the figures
+            continue
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)
