@@ -20,6 +20,7 @@ OPENING = "某县卫生健康局2022年度家庭医生签约服务项目绩效�
     ("自评得分：86 自评等级：良", "86"),
     ("（一）评价结论\n项目绩效评价总体得分93分。", "93"),
     ("评价分值:84.26分评价等级:良", "84.26"),
+    ("效益指标得27分（满分30分），满意度指标得9分（满分10分），该项目自评总得分90.5分，等级为“优”。", "90.5"),
 ])
 def test_the_total_score_in_its_usual_wordings(tmp_path, sentence, score):
     assert text_record(tmp_path, OPENING + "二、绩效自评结论\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)

@@ -276,6 +276,8 @@ def _score(doc: Document, kv: dict) -> tuple:
                     if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
                         continue  # (a total score is out of 100: 120分 is some other count)
                     sentence = regex.split(r"[。；;\n]", text[max(0, m.start() - 30):m.start()])[-1]
+                    # (an item's full marks in brackets, 满意度指标得8分（满分10分）, is that item's)
+                    sentence = _BRACKETED.sub("", sentence)
                     if "满分" in sentence or any(_num(w) < 100 for w in _ITEM_WEIGHT.findall(sentence)):
                         # 效益指标满分25分，复核得分23分; 决策指标：分值20分，自评得分19分: an item's
                         # score after its full marks or weight
@@ -306,6 +308,7 @@ def _score(doc: Document, kv: dict) -> tuple:
     return _num(m.group("num")), source
 
 
+_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
 _SCORE_OPENS = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*分(?:[。；;，,]|$)")
 
 
