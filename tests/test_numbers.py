@@ -214,3 +214,9 @@ def test_a_captions_number_is_no_figure():
     assert find_quantities(normalize("表3  分县区资金发放情况\n附表2 分项目得分")) == []
     assert [(q.kind, q.value) for q in find_quantities(normalize("人大代表3名，表中得分3分。"))] == [
         ("headcount", Decimal("3")), ("score", Decimal("3"))]
+
+
+def test_a_figure_in_wan_before_a_word_for_people_is_a_headcount():
+    qs = find_quantities(normalize("保障3.6万农村人口饮水安全，惠及1.2万群众，全县12万人口，每万人口一所卫生室。"))
+    assert [(q.kind, q.value) for q in qs] == [
+        ("headcount", Decimal("36000")), ("headcount", Decimal("12000")), ("headcount", Decimal("120000"))]

@@ -136,11 +136,15 @@ def _grammar():
     labelled_count = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
-    # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount
-    nouns = "|".join(map(re.escape, sorted(spec["money_nouns"], key=len, reverse=True)))
-    money_before_noun = re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})")
+    # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount, and
+    # one before a word for people (4.2万农村人口) a headcount
+    before_noun = []
+    for key, kind, base_unit in (("money_nouns", "amount", "元"), ("people_nouns", "headcount", "人")):
+        nouns = "|".join(map(re.escape, sorted(spec[key], key=len, reverse=True)))
+        before_noun.append((re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})"),
+                            kind, base_unit))
     person_before = re.compile(spec["per_head_after_person"])
-    return spec, pattern, percent_word, labelled_count, money_before_noun, label_units, person_before
+    return spec, pattern, percent_word, labelled_count, before_noun, label_units, person_before
 
 
 def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
@@ -191,7 +195,7 @@ def _factor(mult, mag: Optional[str]) -> Decimal:
 
 
 def find_quantities(text: str) -> list:
-    spec, pattern, percent_word, labelled_count, money_before_noun, label_units, person_before = _grammar()
+    spec, pattern, percent_word, labelled_count, before_noun, label_units, person_before = _grammar()
     units = spec["units"]
     out = []
     for m in pattern.finditer(text):
@@ -260,8 +264,8 @@ def find_quantities(text: str) -> list:
         if (kind == "amount" and not m["mag"]) or (kind == "score" and m["mag"]):
             continue  # 资金865 says no unit; 得分9万 is no score
         out.append(_labelled_quantity(m, kind, base_unit))
-    for m in money_before_noun.finditer(text):
-        out.append(_labelled_quantity(m, "amount", "元"))
+    for noun_after, kind, base_unit in before_noun:
+        out.extend(_labelled_quantity(m, kind, base_unit) for m in noun_after.finditer(text))
     out.sort(key=lambda q: q.start)
     mark_per_head(text, out)
     # money per a thing written out before the figure (每亩补贴120元) is a price: no fact
