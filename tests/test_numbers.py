@@ -220,3 +220,8 @@ def test_a_figure_in_wan_before_a_word_for_people_is_a_headcount():
     qs = find_quantities(normalize("保障3.6万农村人口饮水安全，惠及1.2万群众，全县12万人口，每万人口一所卫生室。"))
     assert [(q.kind, q.value) for q in qs] == [
         ("headcount", Decimal("36000")), ("headcount", Decimal("12000")), ("headcount", Decimal("120000"))]
+
+
+def test_a_per_head_standard_named_at_length():
+    qs = find_quantities(normalize("按常住人口人均基本公共卫生服务经费补助标准89元安排资金，人均可支配收入14500元。"))
+    assert [(q.kind, q.value) for q in qs] == [("money_rate", Decimal("89")), ("amount", Decimal("14500"))]
