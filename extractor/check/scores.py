@@ -11,7 +11,7 @@ import regex
 from . import rule
 from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
-from .tolerance import interval_of, points_interval, verdict, whole_points_off
+from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
 def _usual_bands() -> list:
@@ -290,9 +290,8 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False, e
     # as awarded: its whole ones are exact too
     summed = sum_of(scored, points_interval if any(f["decimals"] for f in scored) else _awarded)
     outcome, diff, tol = verdict(whole, summed)
-    if outcome == "ok" and exact_whole and not whole["decimals"] and not summed.low <= whole["value"] <= summed.high:
-        # a whole score where its peers are written with their halves: not rounded, off
-        outcome, diff, tol = "error", whole["value"] - summed.mid, (summed.high - summed.low) / 2
+    if outcome == "ok" and exact_whole and not whole["decimals"] and (off := exactly_off(whole, summed)):
+        outcome, diff, tol = off  # a whole score where its peers are written with their halves
     if outcome == "ok":
         return []
     message = f"{name}{stated}分与下级指标得分之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分"

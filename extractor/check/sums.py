@@ -9,7 +9,7 @@ import regex
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
-from .tolerance import interval_of, points_interval, verdict, whole_points_off
+from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
 @rule("sum.breakdown")
@@ -196,11 +196,10 @@ def check_sum_table(record: dict) -> list:
                 points = whole["kind"] == "score"  # (a score table's points are awarded as written)
                 summed = sum_of(parts, points_interval if points else interval_of)
                 outcome, diff, tol = verdict(whole, summed)
-                if points and outcome == "ok" and not whole["decimals"] and not summed.low <= whole["value"] <= summed.high \
-                        and _sums_written_exactly(cells, t, [r for r, _ in checks if r != whole_row], c):
-                    # a whole subtotal where the table writes its other sums with their halves
-                    # (小计 18.5 above, 小计 19 for 11.5 + 7): not rounded, off
-                    outcome, diff, tol = "error", whole["value"] - summed.mid, (summed.high - summed.low) / 2
+                if points and outcome == "ok" and not whole["decimals"] \
+                        and _sums_written_exactly(cells, t, [r for r, _ in checks if r != whole_row], c) \
+                        and (off := exactly_off(whole, summed)):
+                    outcome, diff, tol = off  # a whole subtotal beside sums written with their halves
                 if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c):
                     continue
                 flags.append(make_flag(

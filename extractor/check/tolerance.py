@@ -96,6 +96,16 @@ def points_interval(fact: dict) -> Interval:
     return interval_of(fact)
 
 
+def exactly_off(whole: dict, summed: Interval):
+    """(outcome, difference, tolerance) of whole points taken as exact against their parts'
+    sum — where the report writes its other sums with their halves (小计 18.5), a whole one
+    (19 for 11.5 + 7) is not rounded — or None when the sum holds it."""
+    value = Decimal(whole["value"])
+    if summed.low <= value <= summed.high:
+        return None
+    return "error", value - summed.mid, (summed.high - summed.low) / 2
+
+
 def whole_points_off(outcome: str, whole: dict, summed: Interval) -> bool:
     """Points stated against the points that add up to them: is a whole total off by more
     than its own half point from awarded points that are nearly exact (3.5分 beside 4分, a

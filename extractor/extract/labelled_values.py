@@ -32,13 +32,12 @@ _GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿
                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
 # the sources of the money such pairs state, each run onto its figure after them (其中:中央财政
 # 其中:中央财政省财政205.4省财政205.4市县财政473.04…: the columns' 其中 rows flattened)
-_SOURCE_PAIR = regex.compile(r"(?P<label>(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?"
-                             r"|其他资金|自筹资金)(?P<number>\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
+_SOURCE_WORDS = r"(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?|其他资金|自筹资金"
+_SOURCE_PAIR = regex.compile(rf"(?P<label>{_SOURCE_WORDS})(?P<number>\d[\d,]*(?:\.\d+)?)(?=\p{{Han}}|[\s，。,;；、]|$)")
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
 # a line naming where money comes from, one cell a line under a form's money cells
 # (计划安排资金 / （万元） / 170 / 其中：中央财政 / 省财政 / 170): its figure on the next line
-_SOURCE_LABEL = regex.compile(r"^\s*(?:其中\s*[:：]\s*)?(?:(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?"
-                              r"|其他资金|自筹资金|其他|其它)\s*$")
+_SOURCE_LABEL = regex.compile(rf"^\s*(?:其中\s*[:：]\s*)?(?:{_SOURCE_WORDS}|其他|其它)\s*$")
 _MONEY = ("万元", "亿元", "千元", "元")
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
 # a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
