@@ -386,3 +386,18 @@ def test_the_three_public_expenses_and_a_units_income_types_make_their_whole(tmp
     short = body.format(total="14.85").replace("其他收入48.25", "其他收入38.25")
     [flag] = [f for f in flags_of(tmp_path, short) if f["rule"] == "sum.breakdown"]
     assert "980.40" in flag["message"]
+
+
+_BRACKETED_LINES = ("四、自评得分情况\n本项目自评得分{total}分，评价等级为“优”。各一级指标得分如下：\n"
+                    "1.项目决策（分值20分），得分19分；\n2.项目过程（分值30分），得分27.5分；\n"
+                    "3.项目产出（30分），得分29分。其中：产出数量（12分）得12分；产出质量（8分）得7分，个别批次抽检不合格；"
+                    "产出时效（10分）得10分。\n4.项目效益（20分），得分18分。\n")
+
+
+def test_first_level_scores_one_a_line_with_their_weights_in_brackets(tmp_path):
+    record = record_of(tmp_path, _BRACKETED_LINES.format(total="93.5"))
+    assert {tuple(i["path"]) for i in record["indicators"] if i.get("origin") == "list"} >= {("项目决策",), ("项目效益",)}
+    # the 其中 list goes on in words after 产出质量: its items are not all of 产出's 30 points
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+    [flag] = [f for f in flags_of(tmp_path, _BRACKETED_LINES.format(total="92.5")) if f["severity"] == "error"]
+    assert flag["rule"] == "score.tree" and "92.5" in flag["message"] and "93.5" in flag["message"]

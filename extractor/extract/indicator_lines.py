@@ -17,11 +17,21 @@ from .sentences import SENTENCE_END, sentence_bounds
 _LINE = regex.compile(
     r"(?P<name>[^\s，,。；;：:、（）()\d]{2,12}?)(?:类)?(?:指标)?(?:部分)?\s*(?:满分|分值|权重)(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,]\s*(?:实际|评价|自评|最终)?(?:得分|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+_NUMBER = r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*"
+# a line of its own (after its number) with the weight in brackets: 1.项目决策（分值15分），得分14分；
+# only at a line's or sentence's start, or numbered after a ；, where a 其中 list's items
+# (项目立项（8分）得8分；绩效目标（6分）得5.5分) never stand
+_BRACKET_LINE = regex.compile(
+    rf"(?:(?:^|(?<=。))\s*(?:{_NUMBER})?|(?<=[；;])\s*{_NUMBER})"
+    r"(?P<name>[^\s，,。；;：:、（）()\d.．]{2,12}?)(?:类)?(?:指标)?(?:部分)?\s*[（(](?:满分|分值|权重)?(?:为)?\s*"
+    r"(?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*[，,]?\s*(?:实际|评价|自评|最终)?(?:得分|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分",
+    regex.M)
 _PARTS = regex.compile(r"^\s*其中[：:，,]?")
 _PART = regex.compile(r"(?P<name>[^\s，,。；;：:、\d]{2,12}?)(?:得分|得)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[、，,；;]|$)")
 # an item with its weight: 资金管理10分，得9.5分（its own items）
 _WEIGHTED_PART = regex.compile(
-    r"(?P<name>[^\s，,。；;：:、（）()\d]{2,12}?)(?:指标)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:实际|评价)?得(?:分)?(?:为)?"
+    r"(?P<name>[^\s，,。；;：:、（）()\d]{2,12}?)(?:指标)?\s*(?:(?P<weight>\d+(?:\.\d+)?)\s*分\s*[，,]"
+    r"|[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*[，,]?)\s*(?:实际|评价)?得(?:分)?(?:为)?"
     r"\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[（(](?P<inner>[^（）()]*)[)）])?\s*(?:[、，,；;]|$)")
 # a 其中 right after the parent's score, in its sentence: …评价得分17分；其中…
 _PARTS_HERE = regex.compile(r"\s*[；;，,]\s*其中[：:，,]?")
@@ -35,15 +45,16 @@ def indicator_lines(doc: Document) -> list:
     for b in doc.blocks:
         if b.kind == TABLE:
             continue
-        for m in _LINE.finditer(b.text):
+        found = {m.start("score"): m for pattern in (_LINE, _BRACKET_LINE) for m in pattern.finditer(b.text)}
+        for m in (found[k] for k in sorted(found)):
             name = m["name"]
             out.append({"path": [name], "weight": Decimal(m["weight"]), "score": Decimal(m["score"]),
                         "origin": "list", "source": _source(b, m, "score")})
-            out += _sub_scores(b, name, m.end())
+            out += _sub_scores(b, name, Decimal(m["weight"]), m.end())
     return out if sum(1 for i in out if len(i["path"]) == 1) >= 2 else []
 
 
-def _sub_scores(b, parent: str, at: int) -> list:
+def _sub_scores(b, parent: str, weight: Decimal, at: int) -> list:
     """The sub-scores a 其中 lists right after the parent's score (…评价得分17分；其中…) or
     opening the next sentence, to the end of its sentence."""
     text = b.text
@@ -51,7 +62,7 @@ def _sub_scores(b, parent: str, at: int) -> list:
     if lo is None:
         return []
     _, hi = sentence_bounds(text, lo, SENTENCE_END)
-    return _items(b, [parent], text[lo:hi], lo)
+    return _items(b, [parent], weight, text[lo:hi], lo)
 
 
 def _list_start(text: str, at: int):
@@ -64,7 +75,7 @@ def _list_start(text: str, at: int):
     return end + 1 + opened.end() if opened is not None else None
 
 
-def _items(b, parent: list, clause: str, lo: int) -> list:
+def _items(b, parent: list, weight: Decimal, clause: str, lo: int) -> list:
     """The items of a sub-score list: the clause's first run of items (words after it, 扣分原因
     是…, end it), each a name and its points, or its weight and points with its own items in
     brackets (资金管理10分，得9.5分（资金到位率4分，得4分；…）)."""
@@ -80,6 +91,8 @@ def _items(b, parent: list, clause: str, lo: int) -> list:
     items = max(runs, key=len)
     if len(items) < 2 or any(_NOT_SUB_SCORES.search(m["name"]) for m in items):
         return []
+    if "weight" in items[0].re.groupindex and sum(Decimal(m["weight"]) for m in items) != weight:
+        return []  # items whose weights are not all of the parent's: the list goes on past them in words
     out = []
     for m in items:
         weighted = "weight" in m.re.groupindex
@@ -88,7 +101,7 @@ def _items(b, parent: list, clause: str, lo: int) -> list:
                     "source": {"page": b.page, "block": b.index, "start": lo + m.start("score"),
                                "end": lo + m.end("score"), "quote": m.group(0).rstrip("、，,；;")}})
         if weighted and m["inner"]:
-            out += _items(b, parent + [m["name"]], m["inner"], lo + m.start("inner"))
+            out += _items(b, parent + [m["name"]], Decimal(m["weight"]), m["inner"], lo + m.start("inner"))
     return out
 
 
