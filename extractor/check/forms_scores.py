@@ -46,8 +46,7 @@ def check_score_total(record: dict) -> list:
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
                 ("score", column_named("score"), "total_score", points_interval, "得分"),
                 ("weight", column_named("weight"), "total_weight", points_interval, "分值")):
-            indicator_items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves]
-            budget_items = [cell(r, column, facts) for r in budget_rows]
+            indicator_items, budget_items = _column_items(leaves, budget_rows, facts, key, column)
             items = indicator_items + budget_items
             if not indicator_items or any(f is None for f in items):
                 continue  # a form partly unfilled: nothing to add up
@@ -87,14 +86,20 @@ def check_score_total(record: dict) -> list:
     return flags
 
 
+def _column_items(leaves: list, budget_rows: list, facts: dict, key: str, column: str) -> tuple:
+    """(the indicators' 分值 or 得分 facts, the budget rows' cells of that column), None where
+    one is not filled."""
+    return ([facts.get(i.get(key)) if i.get(key) else None for i in leaves],
+            [cell(r, column, facts) for r in budget_rows])
+
+
 def _rows_left_out(form: dict, leaves: list, budget_rows: list, facts: dict) -> bool:
     """Do the rows read fall short of the form's total 分值 (100 when unstated) by some points
     and of its 总分 by no more than those (rows worth 18 and scored 18 not read: a text layer
     ran them into a header)? A form's own slip leaves one sum off, not both so."""
     sums = {}
     for key, column in (("weight", column_named("weight")), ("score", column_named("score"))):
-        items = [facts.get(i.get(key)) if i.get(key) else None for i in leaves] + \
-                [cell(r, column, facts) for r in budget_rows]
+        items = sum(_column_items(leaves, budget_rows, facts, key, column), [])
         if not items or any(f is None for f in items):
             return False
         sums[key] = sum(Decimal(f["value"]) for f in items)

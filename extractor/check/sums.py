@@ -55,7 +55,6 @@ def check_sum_breakdown(record: dict) -> list:
     return flags
 
 
-
 _DASH = regex.compile(r"\s*[-—－–/]+\s*")
 
 

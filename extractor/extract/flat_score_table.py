@@ -23,7 +23,7 @@ import regex
 
 from ..model import Document
 from ..patterns import load_json
-from .numbers import POINTS, POINTS_FIGURE
+from .numbers import POINTS, POINTS_FIGURE, points_cuts
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 # 分值 and 得分 (and 扣分 where the header has it) a space apart, neither the piece of a longer
@@ -144,9 +144,12 @@ def _two_figures(text: str, a: int, b: int) -> list:
     when it has one."""
     brk = text.find("\n", a, b)
     out = []
-    for k, after in [(brk, brk + 1)] if brk >= 0 else [(k, k) for k in range(a + 1, b)]:
-        if not (POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, after, b)):
-            continue
+    if brk >= 0:
+        both = POINTS_FIGURE.fullmatch(text, a, brk) and POINTS_FIGURE.fullmatch(text, brk + 1, b)
+        splits = [(brk, brk + 1)] if both else []
+    else:
+        splits = [(k, k) for k in points_cuts(text, a, b)]
+    for k, after in splits:
         weight, score = text[a:k], text[after:b]
         places = len(weight.partition(".")[2])
         if Decimal(score) <= Decimal(weight) <= 100 and (not places or len(score.partition(".")[2]) == places):

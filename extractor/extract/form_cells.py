@@ -103,7 +103,6 @@ def _split_run_together(t: Token) -> list:
     return [t]
 
 
-
 _NO_LABEL_RUN = regex.compile(r"[\d，。；,;]")  # figures and sentences: no header's labels
 _MOST_LEAD = 6  # a block's caption before its header's labels (绩效指标)
 

@@ -187,8 +187,6 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     return readings[0] if len(readings) == 1 else None
 
 
-
-
 def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0, walls: frozenset = frozenset()):
     """Every cut of the figures into 2 to 4 amounts (分值 among them; `lead` of them written
     before the run) and a rate last, no cell across one of the `walls` (where a space stood)."""
@@ -218,13 +216,13 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
     run together whose cells end at every space, in the places of the spaced text."""
     pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
     run = "".join(figures[a:b] for a, b in pieces)
-    forced, to_spaced, at = set(), [], 0
+    forced, to_spaced, as_spaced, at = set(), [], [], 0
     for a, b in pieces:
         to_spaced += range(a, b)
+        as_spaced.append((at, at + b - a))  # the piece's cell in the run
         at += b - a
         forced.add(at)
     to_spaced.append(len(figures))
-    as_spaced = [(to_run, to_run + b - a) for (a, b), to_run in zip(pieces, _starts(pieces))]
     if len(as_spaced) >= 3 and all(_AMOUNT.fullmatch(run, a, b) for a, b in as_spaced[:-1]) \
             and _RATE.fullmatch(run, *as_spaced[-1]) and _rate_fits(run, as_spaced, lead):
         # the spaces keep every cell apart and the rate reads them (54.00 54.00 100.00% of a
@@ -236,15 +234,6 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
     if len(readings) != 1:
         return None
     return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
-
-
-def _starts(pieces: list) -> list:
-    """Where each spaced piece starts once the spaces are taken out."""
-    out, at = [], 0
-    for a, b in pieces:
-        out.append(at)
-        at += b - a
-    return out
 
 
 def _points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]:

@@ -21,7 +21,7 @@ import regex
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, spec, vocab
-from .numbers import POINTS, POINTS_FIGURE
+from .numbers import POINTS, POINTS_FIGURE, points_cuts
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
@@ -265,7 +265,6 @@ def _unit_of(text: str) -> Optional[str]:
     return tail if tail and unit.fullmatch(tail) else None
 
 
-
 # figures then words that are no unit or counter of them (合计12个项目 is no score)
 _LEADING_FIGURES = regex.compile(r"^\s*(\d+(?:\.\d+)?)(?=[^\d.%个人元万亿项次户分件家所名位天年月日号批期笔]|$)")
 
@@ -280,6 +279,5 @@ def leading_scores(t: Token) -> list:
     a, b = m.span(1)
     if POINTS_FIGURE.fullmatch(t.text, a, b) and Decimal(t.text[a:b]) <= 100:
         return [t.piece(a, b)]
-    cuts = [k for k in range(a + 1, b) if POINTS_FIGURE.fullmatch(t.text, a, k) and POINTS_FIGURE.fullmatch(t.text, k, b)
-            and Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
+    cuts = [k for k in points_cuts(t.text, a, b) if Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
     return [t.piece(a, cuts[0]), t.piece(cuts[0], b)] if len(cuts) == 1 else []

@@ -167,7 +167,6 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     return None
 
 
-
 _SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
                "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
 # an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the

@@ -14,7 +14,6 @@ from .form_facts import value_of
 from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
 
-
 class WeightedLevelsReader:
     def _starts_weighted_levels(self, i: int) -> bool:
         """Is the indicator header at i one that gives each level a weight (一级指标 | 分值 | 二级指标 …)?"""

@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Document
-from .numbers import POINTS_FIGURE
+from .numbers import POINTS_FIGURE, points_cuts
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 _HEADER = regex.compile(
@@ -69,8 +69,7 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
     if len(pieces) != 1 or parts != 2:
         return []
     a, b = pieces[0]
-    return [[(a, k), (k, b)] for k in range(a + 1, b)
-            if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
+    return [[(a, k), (k, b)] for k in points_cuts(text, a, b)]
 
 
 def _read(text: str, place: Places, at: int) -> Optional[Tree]:

@@ -65,6 +65,12 @@ def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> li
     return out
 
 
+def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:
+    """A total's or subtotal's row's 分值: the first of two points columns, when it holds a figure."""
+    text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""
+    return Decimal(text) if _NUM.match(text) else None
+
+
 def _table_indicators(block) -> list:
     t = block.table
     if t.header_rows == 0 or t.ragged:
@@ -83,10 +89,8 @@ def _table_indicators(block) -> list:
         score_text = row[score_col].text.strip()
         if _TOTAL.match(first):
             if _NUM.match(score_text):
-                weight_text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""  # its 分值
-                weight = Decimal(weight_text) if _NUM.match(weight_text) else None
-                out.append({"path": ["合计"], "weight": weight, "score": Decimal(score_text), "total": True,
-                            "origin": "table", "source": _src(block, r, score_col)})
+                out.append({"path": ["合计"], "weight": _row_weight(row, score_cols), "score": Decimal(score_text),
+                            "total": True, "origin": "table", "source": _src(block, r, score_col)})
             continue
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first):
             continue  # a level's 小计 (决策小计): the tree adds its rows up itself
@@ -96,8 +100,7 @@ def _table_indicators(block) -> list:
             # 决策 | 小计 | 15 | 14.6 under the level's rows: the level's own points
             parent = [names[c][0] for c, _ in level_cols if c < sub and c in names]
             if parent and _NUM.match(score_text):
-                weight_text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""
-                out.append({"path": parent, "weight": Decimal(weight_text) if _NUM.match(weight_text) else None,
+                out.append({"path": parent, "weight": _row_weight(row, score_cols),
                             "score": Decimal(score_text), "origin": "table", "source": _src(block, r, score_col)})
             continue
         if _GRADE_ROW.match(first):

@@ -29,6 +29,12 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # most, no leading 0 a figure does not need (the glued-cell readers cut runs into these)
 POINTS = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
 POINTS_FIGURE = regex.compile(POINTS)
+
+
+def points_cuts(text: str, a: int, b: int) -> list:
+    """Where text[a:b], two points figures run together (1510, 8.57.5), may be cut: every k
+    with a points figure on either side."""
+    return [k for k in range(a + 1, b) if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
 # Chinese numerals: at least two characters, so idioms like 一人一档 or 两不愁 are not read
 # as quantities; 百分之九十 is handled separately.
 CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"
@@ -208,7 +214,9 @@ def find_quantities(text: str) -> list:
             continue  # (a percentage right after one is a form's next cell: 目标100%实际98%, run together)
         if unit1 and unit != "%":
             continue
-        if start - (line_start := text.rfind("\n", 0, start) + 1) <= 4 and _CAPTION_NUMBER.fullmatch(text, line_start, start):
+        # (the line's start looked for a few characters back only: a long line costs nothing more)
+        line_start = text.rfind("\n", max(0, start - 5), start) + 1
+        if start - line_start <= 4 and _CAPTION_NUMBER.fullmatch(text, line_start, start):
             continue  # 表3  分县区…: a table's or figure's number, no score
         after = text[end:end + _AFTER_WINDOW]
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):

@@ -18,7 +18,7 @@ import regex
 
 from ..model import Document
 from ..patterns import load_json
-from .numbers import POINTS, POINTS_FIGURE
+from .numbers import POINTS, points_cuts
 from .score_run_text import Places, Tree, runs_of_text
 
 _ROW = regex.compile(rf"(?P<name>\p{{Han}}{{2,12}})\s*(?P<weight>\d{{1,3}}(?:\.\d{{1,2}})?)\s*[%％]\s*"
@@ -79,8 +79,7 @@ def _cells(text: str, m) -> Optional[tuple]:
         cuts = [(m.span("score"), m.span("weighted"))]
     else:
         a, b = m.span("run")
-        cuts = [((a, k), (k, b)) for k in range(a + 1, b)
-                if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
+        cuts = [((a, k), (k, b)) for k in points_cuts(text, a, b)]
     fits = [c for c in cuts if _weighted(weight, text[slice(*c[0])], text[slice(*c[1])])]
     return fits[0] if len(fits) == 1 else None
 

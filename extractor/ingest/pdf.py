@@ -277,7 +277,6 @@ def _drawn_spaces(textpage, text: str):
     return (drawn, narrow) if drawn else None
 
 
-
 def _has_rulings(page) -> bool:
     import pypdfium2.raw as raw
 
