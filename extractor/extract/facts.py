@@ -74,6 +74,12 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
                 for fact in block_facts:  # 1、… 2、…: the items of a list are parallel things
                     fact.extra["item"] = block.numbering
             facts.extend(block_facts)
+    # a score table's figures are its own: its arithmetic says what they are (培训人数20≥800人
+    # in a row run together is the row's 分值, not a count its label would make it)
+    tables = text_score_tables(doc) if score_tables is None else score_tables
+    in_tables = {(fig.block.index, fig.start) for tree in tables for fig in tree.figures}
+    facts = [f for f in facts if f.source.get("row") is not None or (f.source["block"], f.source["start"]) not in in_tables
+             or f.kind == "score" or not regex.fullmatch(r"[\d.]+", f.text)]
     # figures the text readers above left bare, read by what stands around them; a figure
     # already a fact is left to it
     taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}
@@ -84,10 +90,9 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
             taken.add((block.index, start))
         return fact
 
+    facts.extend(score_table_facts(tables, new_fact))
     for find in (labelled_values, glued_rate_facts, glued_point_facts):
         facts.extend(find(doc, new_fact))
-    tables = text_score_tables(doc) if score_tables is None else score_tables
-    facts.extend(score_table_facts(tables, new_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
     return facts

@@ -36,7 +36,7 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     # its figures are no cells for the form reader to type
     trees = text_score_tables(doc) if score_tables is None else score_tables
     tokens = [t for t in tokens
-              if t.row is not None or not any(x.covering(t.block.index, t.start, t.end) for x in trees)]
+              if t.row is not None or not any(x.covering(t.block.index, t.start, t.end) for x in trees if not x.form_block)]
     if not tokens:
         return []
     index = FactIndex(facts)

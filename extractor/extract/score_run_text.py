@@ -37,6 +37,9 @@ class Tree:
     indicators: list = field(default_factory=list)
     # (block index, start, end): the text the table stands in, header to its last figure
     covers: list = field(default_factory=list)
+    # a form's indicator block (targets and actuals between 分值 and 得分): its cells stay the
+    # form reader's too, which reads the form's other parts with them
+    form_block: bool = False
 
     def covering(self, block_index: int, start: int, end: int) -> bool:
         return any(b == block_index and s < end and start < e for b, s, e in self.covers)

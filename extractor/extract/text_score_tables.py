@@ -9,6 +9,7 @@ from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
 from .weighted_score_table import weighted_score_tables
+from .worded_score_table import worded_score_tables
 
 
 def text_score_tables(doc: Document) -> list:
@@ -17,7 +18,9 @@ def text_score_tables(doc: Document) -> list:
     glued = glued_score_trees(doc)
     flat = [t for t in flat_score_tables(doc)
             if not any(g.covering(*piece) for g in glued for piece in t.covers)]
-    return glued + flat + weighted_score_tables(doc)
+    worded = [t for t in worded_score_tables(doc)
+              if not any(g.covering(*piece) for g in glued + flat for piece in t.covers)]
+    return glued + flat + worded + weighted_score_tables(doc)
 
 
 def score_table_facts(tables: list, make_fact) -> list:

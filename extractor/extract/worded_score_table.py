@@ -1,0 +1,240 @@
+"""Score tables run together with word columns between 分值 and 得分, as document-sharing
+previews and copied PDFs give a report's score table (三级指标 分值 指标解释 得分: 立项依据
+充分性5项目符合…依据充分5…) or a form's indicator block (三级指标 分值 年度指标值 实际完成值
+得分: 培训人数10≥500人526人10). A row is a name, its 分值, words (which may hold figures with
+their units, dates, comparators) and its 得分; groups carry their weights in brackets
+(产出指标(40分), (10)).
+
+A run is read only where its own arithmetic says so: under each bracketed weight the 分值 of
+the rows and inner groups add up to it, each 得分 is at most its 分值, and there is one such
+reading; a table the excerpt cuts off is read up to its last whole group. Rows under no
+bracketed weight are read only where a 合计 row's 分值 is their sum. Cells a space apart are
+the form reader's and flat_score_table's: a run is read here only where its figures stand
+glued to the words (patterns/forms.json, worded_score_table).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from ..model import Document
+from .numbers import POINTS_FIGURE, points_cuts
+from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
+
+_MARK = regex.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?\s*[)）]")
+_NUMBER = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_HAN = regex.compile(r"\p{Han}")
+_YEAR_AFTER = regex.compile(r"([1-9]\d?)(?:19|20)\d\d$")
+_MOST_TEXT = 6000  # a score table's run is shorter: words past it are no table's
+_MOST_NAME = 24
+_MOST_READINGS = 8
+_FEWEST_ROWS = 3
+
+
+@dataclass
+class _Item:
+    kind: str  # mark | figure | total
+    span: tuple
+    value: Decimal
+    name: str  # the words before it, from the item before, as a name
+    words: str = ""  # the same as written
+    glued: bool = False
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    spec = load_json("forms.json")["worded_score_table"]
+    alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
+    return {
+        "header": regex.compile(rf"(?:{alt(spec['indicator_columns'])})(?P<columns>[^\d\n]{{2,40}}?)"
+                                rf"(?:{alt(spec['score_columns'])})"),
+        "weight": regex.compile(alt(spec["weight_columns"])),
+        "form_columns": regex.compile(alt(spec["form_columns"])),
+        "trailing": regex.compile(rf"^\s*(?:{alt(spec['trailing_columns'])})+"),
+        "remark_unit": regex.compile(rf"\s*(?:{alt(spec['remark_units'])})"),
+        "remark_opener": regex.compile(rf"(?:{alt(spec['remark_openers'])})\s*$"),
+        # a second-level name a row's name starts with (数量指标培训人数: 数量指标 | 培训人数)
+        "level2": regex.compile(rf"^({alt(regex.escape(w) for w in load_json('forms.json')['level2'] if w.endswith('指标'))})(?=\p{{Han}}{{2}})"),
+    }
+
+
+def worded_score_tables(doc: Document) -> list:
+    """The score tables of `doc` run together with word columns between 分值 and 得分, each a
+    Tree."""
+    out = []
+    for text, place in runs_of_text(doc, "\n", one_row_tables=True):
+        if "指标" not in text:
+            continue  # every header names its indicator column: a cheap test first
+        for header in _vocab()["header"].finditer(text):
+            columns = header["columns"]
+            if not _vocab()["weight"].search(columns) or len(_HAN.findall(_vocab()["weight"].sub("", columns))) < 2:
+                continue  # no 分值 column, or nothing between it and 得分: other readers' shapes
+            tree = _read(text, place, header.end())
+            if tree is not None:
+                tree.covers = place.covers(header.start(), place.end_of(tree))
+                if _vocab()["form_columns"].search(columns):
+                    # a form's indicator block: the form reader checks it with the form's
+                    # other parts (its budget row's points are in the 总分)
+                    tree.form_block, tree.indicators = True, []
+                out.append(tree)
+    return out
+
+
+def _items(text: str, at: int) -> list:
+    """The bracketed weights, the bare figures (no unit after, no comparator before) and the
+    total row of the run after a header at `at`, in order."""
+    vocab, out, pos = _vocab(), [], at
+    end = min(len(text), at + _MOST_TEXT)
+    marks = {m.start(): m for m in _MARK.finditer(text, at, end)}
+    for m in regex.finditer(rf"{_MARK.pattern}|{_NUMBER.pattern}", text[:end], pos=at):
+        name = text[pos:m.start()]
+        if m.start() in marks:
+            out.append(_Item("mark", m.span(1), Decimal(m[1]), _name(name), name))
+            pos = m.end()
+            continue
+        a, b = m.span()
+        if vocab["remark_opener"].search(text[max(at, a - 4):a]):
+            continue  # a figure of the row's words after a comparator or an ordinal's word
+        year = _YEAR_AFTER.match(text, a, b) if text.startswith("年", b) else None
+        if year is not None:
+            b = year.end(1)  # a 分值 run into the year of the target after it (152023年10月)
+        elif vocab["remark_unit"].match(text, b):
+            b = _before_repeated_target(text, a, b)
+            if b is None:
+                continue  # a figure of the row's words: a target, an actual, a date, a count
+        label = regex.sub(r"\s+", "", name)
+        if TOTAL_NAME.match(label[-4:]) or TOTAL_NAME.match(label[-2:]):
+            out.append(_Item("total", (a, b), Decimal(0), "合计"))
+            break
+        if not POINTS_FIGURE.fullmatch(text, a, b) or Decimal(text[a:b]) > 100:
+            return out  # no score table's figure: the table has ended
+        glued = not text[a - 1:a].isspace() and not text[b:b + 1].isspace()
+        out.append(_Item("figure", (a, b), Decimal(text[a:b]), _name(name), name, glued))
+        pos = b
+    return out
+
+
+def _before_repeated_target(text: str, a: int, b: int) -> Optional[int]:
+    """Where a 分值 run into the target after it ends, the actual value repeating the target
+    with its unit (10100%100% is 10 | 100% | 100%; 8550万粒550万粒 is 8 | 550万粒 | 550万粒):
+    the one cut that makes it so, else None."""
+    unit = regex.match(r"\D{1,4}?(?=\d)", text[b:b + 5])
+    if unit is None:
+        return None
+    after = b + unit.end()
+    cuts = [k for k in range(a + 1, min(b, a + 3)) if POINTS_FIGURE.fullmatch(text, a, k) and text[k] != "0"
+            and text.startswith(text[k:b] + unit[0], after)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _name(words: str) -> str:
+    words = _vocab()["trailing"].sub("", regex.sub(r"\s+", "", words))
+    return regex.split(r"[，。；,;]", words)[-1][-_MOST_NAME:]
+
+
+def _read(text: str, place: Places, at: int) -> Optional[Tree]:
+    items = _items(text, at)
+    total = items.pop() if items and items[-1].kind == "total" else None
+    nodes = _whole_groups(text, items)
+    total_cells = _total_cells(text, total) if total is not None else None
+    if total_cells and sum(n[1] for n in nodes if len(n[0]) == 1) != total_cells[0][1]:
+        # rows under no bracketed weight, or groups that do not make the total: all the items
+        # up to the total row as one reading that makes it, or the total is not read
+        whole = _one_reading(_group(text, items, 0, total_cells[0][1], ()))
+        if whole is not None and whole[0] == len(items):
+            nodes = whole[1]
+        else:
+            total_cells = None
+    rows = [n for n in nodes if n[3] is not None]
+    if len(rows) < _FEWEST_ROWS or 2 * sum(n[4] for n in rows) < len(rows):
+        return None  # too few rows to tell a table by, or cells a space apart (other readers')
+    spans = [s for n in nodes for s in (n[2], n[3]) if s is not None] + [c[0] for c in total_cells or []]
+    if not place.within_one_block(spans) or any(place.may_go_on(s, text) for s in spans):
+        return None  # a figure split by a line or a preview's cut is no figure to read
+    tree = Tree()
+    for path, weight, w_span, s_span, _ in nodes:
+        tree.figures.append(place.figure(w_span, text, "分值", path))
+        if s_span is not None:
+            tree.figures.append(place.figure(s_span, text, "得分", path))
+        score = Decimal(text[slice(*s_span)]) if s_span else None
+        tree.indicators.append((path, weight, score, place.source(s_span or w_span, text)))
+    if total_cells:
+        (w_span, weight), (s_span, score) = total_cells
+        tree.figures += [place.figure(w_span, text, "分值", ("合计",)), place.figure(s_span, text, "总分", ("合计",))]
+        tree.indicators.append((("合计",), weight, score, place.source(s_span, text)))
+    return tree
+
+
+def _whole_groups(text: str, items: list) -> list:
+    """Nodes of the bracketed groups from the first item on, each one whose rows add up to
+    its weight in one reading, up to the first that does not (an excerpt cut off)."""
+    nodes, i = [], 0
+    while i < len(items) and items[i].kind == "mark":
+        reading = _one_reading(_group(text, items, i, items[i].value, ()))
+        if reading is None:
+            break
+        i, more = reading
+        nodes += more
+    return nodes if i else []
+
+
+def _one_reading(readings) -> Optional[tuple]:
+    found = []
+    for r in readings:
+        found.append(r)
+        if len(found) > _MOST_READINGS:
+            return None
+    distinct = {(j, tuple((n[0], n[2], n[3]) for n in nodes)) for j, nodes in found}
+    return found[0] if len(distinct) == 1 else None
+
+
+def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int = 0):
+    """(next item, nodes) for each reading of items from i whose 分值 use up `budget`: a
+    bracketed weight with the items under it, or a row of 分值 … 得分. A node is (path,
+    分值, 分值's span, 得分's span or None, glued)."""
+    if budget == 0:
+        yield i, []
+        return
+    if i >= len(items) or depth > 3:
+        return
+    item = items[i]
+    if item.kind == "mark":
+        if 0 < item.value <= budget:
+            inner = path + (item.name or "(分值)",)
+            for j, under in _group(text, items, i + 1, item.value, inner, depth + 1):
+                for k, rest in _group(text, items, j, budget - item.value, path, depth):
+                    yield k, [(inner, item.value, item.span, None, False)] + under + rest
+        return
+    if i + 1 >= len(items) or items[i + 1].kind != "figure" or not _HAN.search(item.name):
+        return
+    score = items[i + 1]
+    if 0 < item.value <= budget and score.value <= item.value and score.words.strip() \
+            and _same_places(text, item.span, score.span):
+        for k, rest in _group(text, items, i + 2, budget - item.value, path, depth):
+            level2 = _vocab()["level2"].match(item.name)
+            row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
+            yield k, [(row, item.value, item.span, score.span, item.glued)] + rest
+
+
+def _same_places(text: str, weight: tuple, score: tuple) -> bool:
+    """A 得分 written with decimals where its 分值 has them (5.00 | 4.50), or none where it has none."""
+    places = len(text[slice(*weight)].partition(".")[2])
+    return not places or len(text[slice(*score)].partition(".")[2]) == places
+
+
+def _total_cells(text: str, total: _Item) -> Optional[tuple]:
+    """((分值's span, 分值), (得分's span, 得分)) of the total row: 100 and the score, a space
+    apart or run together (10095.5); None where they are not that."""
+    a, b = total.span
+    rest = regex.match(r"[ \t]+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])", text[b:b + 12])
+    cuts = [((a, b), (b + rest.start(1), b + rest.end(1)))] if rest else [((a, k), (k, b)) for k in points_cuts(text, a, b)]
+    for w, s in cuts:
+        weight, score = Decimal(text[slice(*w)]), Decimal(text[slice(*s)])
+        if weight == 100 and score <= weight:
+            return (w, weight), (s, score)
+    return None
