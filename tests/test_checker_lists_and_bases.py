@@ -401,3 +401,12 @@ def test_first_level_scores_one_a_line_with_their_weights_in_brackets(tmp_path):
     assert [f for f in record["flags"] if f["severity"] == "error"] == []
     [flag] = [f for f in flags_of(tmp_path, _BRACKETED_LINES.format(total="92.5")) if f["severity"] == "error"]
     assert flag["rule"] == "score.tree" and "92.5" in flag["message"] and "93.5" in flag["message"]
+
+
+def test_a_funds_arrival_rate_over_what_was_due_not_over_what_arrived(tmp_path):
+    # 应到位 (what was due) is the rate's base; 实际到位 what arrived: 318.60 ÷ 354.00 = 90.00%
+    body = ("二、资金到位情况\n项目总投资2,150.00万元。市级配套资金应到位354.00万元，实际到位318.60万元，"
+            "到位率{rate}，尚有35.40万元未到位。项目资金合计到位2,114.60万元。\n")
+    assert flags_of(tmp_path, body.format(rate="90.00%"), "ratio.stated") == []
+    [flag] = flags_of(tmp_path, body.format(rate="92.00%"), "ratio.stated")
+    assert "文中92.00%" in flag["message"] and "计算为90" in flag["message"]

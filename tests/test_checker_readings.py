@@ -196,6 +196,14 @@ def test_a_whole_first_level_whose_weights_miss_100_is_flagged(tmp_path):
     assert flags_of(tmp_path, right, "score.tree") == []
 
 
+def test_a_sentence_naming_the_whole_set_before_one_weight_is_no_first_level(tmp_path):
+    # the words before the first bracketed weight name all four dimensions: a sentence about
+    # the set, not an indicator of it, and the one weight read is no whole first level
+    body = ("三、评价结论\n专家组从决策、过程、产出、效益四个方面打分：决策（15分）得14分，过程（25分）得22.5分，"
+            "产出（35分）得33分，效益（25分）得20分。综合得分89.5分，等级为良。\n")
+    assert flags_of(tmp_path, body, "score.tree") == []
+
+
 def _share_flags(tmp_path, text):
     from extractor.pipeline import extract_file
 

@@ -33,7 +33,7 @@ _TEXT_INDICATOR = regex.compile(
 # conclusion: 投入绩效为13分，过程绩效为56分，…，总绩效为94.9分
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
-_WEIGHTED_LINE = regex.compile(r"^[^，。；]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
+_WEIGHTED_LINE = regex.compile(r"^[^，。；：:]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
 _QUOTES_SPACE = regex.compile(r"[\s“”\"「」]+")
 _CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
