@@ -410,3 +410,19 @@ def test_a_funds_arrival_rate_over_what_was_due_not_over_what_arrived(tmp_path):
     assert flags_of(tmp_path, body.format(rate="90.00%"), "ratio.stated") == []
     [flag] = flags_of(tmp_path, body.format(rate="92.00%"), "ratio.stated")
     assert "文中92.00%" in flag["message"] and "计算为90" in flag["message"]
+
+
+def test_a_list_of_parts_that_falls_short_by_a_hair_is_a_warning(tmp_path):
+    # 860 + 42 + 310 + 12 + 21 = 1245, the total says 1254: every part named, one figure wrong
+    body = ("下达我县2022年水利发展资金1254万元。其中：灌区改造860万元，水库维修养护42万元，"
+            "小流域治理310万元，水文监测12万元，河湖管护21万元{tail}。资金已全部到位。\n")
+    [flag] = flags_of(tmp_path, body.format(tail=""), "sum.breakdown")
+    assert flag["severity"] == "warning" and "差9万元" in flag["message"]
+    # a list that says it goes on (等) names some parts only; so does one short by more
+    assert flags_of(tmp_path, body.format(tail="等"), "sum.breakdown") == []
+    assert flags_of(tmp_path, body.format(tail="").replace("1254万元", "1345万元"), "sum.breakdown") == []
+
+
+def test_two_parts_short_of_their_total_by_a_hair_stay_unflagged(tmp_path):
+    body = "全年支出1005.6万元，其中设备购置680.0万元、人员培训320.0万元。\n"
+    assert flags_of(tmp_path, body, "sum.breakdown") == []

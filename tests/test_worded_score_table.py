@@ -22,23 +22,31 @@ def _errors(record):
     return [f for f in record["flags"] if f["severity"] == "error"]
 
 
+_REST = "效益(50分)社会效益(50分)群众满意度30满意度≥90%得满分28居民投诉下降率20较上年下降10%以上得满分20"
+
+
 def test_rows_with_criteria_between_their_figures_are_read_under_their_weights(tmp_path):
-    record = text_record(tmp_path, _REPORT_HEAD + _REPORT_BODY + "\n", "worded.txt")
+    record = text_record(tmp_path, _REPORT_HEAD + _REPORT_BODY + _REST + "合计10096.5\n", "worded.txt")
     rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"] if i["score"] is not None}
     assert rows["立项程序规范性"] == (Decimal(4), Decimal(4))
     assert rows["指标合理性"] == (Decimal(5), Decimal("4.5"))
     assert rows["清淤完成率"] == (Decimal(7), Decimal(6))
     assert rows["完工及时性"] == (Decimal(15), Decimal(15))
-    # the weights (20, 10, 10, 30) and each row's 分值 and 得分; the criteria's own figures
-    # (90%, 100%, 24次, the date) are no scores
+
+
+def test_a_table_cut_off_gives_its_whole_groups_figures_and_no_score_check(tmp_path):
+    # the excerpt ends inside the table: the report's own score is no sum of what is there
+    record = text_record(tmp_path, "评价得分92分。\n" + _REPORT_HEAD + _REPORT_BODY + "\n", "cut.txt")
+    # the report's score, the weights (20, 10, 10, 30) and each row's 分值 and 得分; the
+    # criteria's own figures (90%, 100%, 24次, the date) are no scores
     assert sorted(_scores(record)) == sorted(
-        [Decimal(x) for x in ("20", "10", "10", "30", "6", "6", "4", "4", "5", "5", "5", "4.5", "8", "8", "7", "6",
+        [Decimal(x) for x in ("92", "20", "10", "10", "30", "6", "6", "4", "4", "5", "5", "5", "4.5", "8", "8", "7", "6",
                               "15", "15")])
     assert not _errors(record)
 
 
 def test_a_total_the_rows_do_not_make_is_flagged(tmp_path):
-    rest = ("效益(50分)社会效益(50分)群众满意度30满意度≥90%得满分28居民投诉下降率20较上年下降10%以上得满分20")
+    rest = _REST
     good = text_record(tmp_path, _REPORT_HEAD + _REPORT_BODY + rest + "合计10096.5\n", "whole.txt")
     assert not _errors(good)
     assert any(i.get("total") and i["score"] == Decimal("96.5") for i in good["indicators"])
@@ -50,8 +58,8 @@ def test_a_group_whose_rows_do_not_add_up_is_not_read(tmp_path):
     # 产出(30) over rows of 8 + 7 + 10: a figure of the words read as a row's, or a row lost
     broken = _REPORT_BODY.replace("完工及时性15在2022年11月30日前完工的得满分15", "完工及时性10按期完工10")
     record = text_record(tmp_path, _REPORT_HEAD + broken + "\n", "broken.txt")
-    rows = {i["path"][-1] for i in record["indicators"] if i["score"] is not None}
-    assert "立项程序规范性" in rows and "清淤完成率" not in rows and "完工及时性" not in rows
+    # the first group's rows are read, none of the second's (8 | 8, 7 | 6)
+    assert Decimal("4.5") in _scores(record) and not {Decimal(8), Decimal(7)} & set(_scores(record))
 
 
 def test_a_form_block_with_targets_and_actuals_run_together(tmp_path):

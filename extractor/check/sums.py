@@ -29,7 +29,9 @@ def check_sum_breakdown(record: dict) -> list:
         short = summed.high < interval_of(total).low
         if not short and _another_quantity(total, parts):
             continue  # 吨水运营成本1.60元，其中运营补贴1,160.70万元: the 其中 is not of that figure
-        if short and not rel.get("complete") and not rel.get("complete_family") and not _part_in_yuan_adds_up(total, parts):
+        nearly_all = short and _nearly_all(total, parts, summed, rel)
+        if short and not rel.get("complete") and not rel.get("complete_family") and not nearly_all \
+                and not _part_in_yuan_adds_up(total, parts):
             continue  # 其中 names the main parts only (unless a part written in 元 makes it: unit.slip)
         if short and rel.get("cut_off"):
             continue  # the text ends inside the list: the parts after the cut are not there to add
@@ -43,8 +45,8 @@ def check_sum_breakdown(record: dict) -> list:
             continue  # 新建18座、改扩建24座。其中景区内26座，其余16座: the 其中 breaks down the list's sum
         # parts that make their whole by definition but say nothing of being all of it
         # (基本支出 and 项目支出; a unit may have 经营支出 too): short of it is a warning
-        severity = "warning" if short and rel.get("complete_family") and not rel.get("complete") and outcome == "error" \
-            else SEVERITY[outcome]
+        severity = "warning" if short and (rel.get("complete_family") or nearly_all) and not rel.get("complete") \
+            and outcome == "error" else SEVERITY[outcome]
         flag = make_flag(
             severity,
             f"分项之和与总数不符：总数{written(total)}，分项之和{show(summed.mid, total)}，差{show(abs(diff), total)}",
@@ -53,6 +55,20 @@ def check_sum_breakdown(record: dict) -> list:
             flag["parts_may_fall_short"] = True  # 其中 naming one part (unit.slip reads it so: at most the total)
         flags.append(flag)
     return flags
+
+
+_NEARLY_ALL = Decimal("0.01")  # the share of the total a list of its parts leaves out, at most
+_FEWEST_PARTS_NEARLY_ALL = 3
+
+
+def _nearly_all(total: dict, parts: list, summed, rel: dict) -> bool:
+    """Do three or more parts, not said to go on (等), come within 1% of the total short of
+    it? A list naming some parts leaves out more than that; one naming all of them and
+    falling short by so little has a figure wrong (1435 + 25 + … = 2253 for a total of
+    2263): a warning, since it does not say it names every part."""
+    whole = Decimal(str(total["value"]))
+    return len(parts) >= _FEWEST_PARTS_NEARLY_ALL and not rel.get("goes_on") and whole > 0 \
+        and (whole - summed.mid) / whole <= _NEARLY_ALL
 
 
 _DASH = regex.compile(r"\s*[-—－–/]+\s*")

@@ -161,8 +161,9 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
         tree.figures.append(place.figure(w_span, text, "分值", path))
         if s_span is not None:
             tree.figures.append(place.figure(s_span, text, "得分", path))
-        score = Decimal(text[slice(*s_span)]) if s_span else None
-        tree.indicators.append((path, weight, score, place.source(s_span or w_span, text)))
+        if total_cells:  # (a table cut off is no whole tree for the score rules: figures only)
+            score = Decimal(text[slice(*s_span)]) if s_span else None
+            tree.indicators.append((path, weight, score, place.source(s_span or w_span, text)))
     if total_cells:
         (w_span, weight), (s_span, score) = total_cells
         tree.figures += [place.figure(w_span, text, "分值", ("合计",)), place.figure(s_span, text, "总分", ("合计",))]

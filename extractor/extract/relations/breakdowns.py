@@ -133,6 +133,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                         "source": {"block": block.index, "page": block.page}}
             if end == cut_at:
                 relation["cut_off"] = True
+            if _GOES_ON.match(text, parts[-1].source["end"]):
+                relation["goes_on"] = True  # …、水资源管理14万元等: the list names some parts only
             if _complete_family(text, m.end(), parts) or _funding_levels_only(parts) and not any(
                     f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
                 # 基本支出 and 项目支出: the whole by definition; the money of each level that gave
@@ -153,6 +155,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
 
 
 _LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
+# after a list's last part: words saying it goes on (等, 等项目, …)
+_GOES_ON = regex.compile(r"\s*(?:[）)]\s*)?(?:等|…|\.\.\.|及其他|以及其他)")
 
 
 def _of_the_total(total, parts: list, text: str) -> list:
