@@ -97,11 +97,15 @@ def check_execution_rate(record: dict) -> list:
             if same in flagged:
                 flagged[same]["message"] += f"；{row_name(row)}行所列相同，同样不符"
                 continue
+            # the quotient of the figures as written (1.8 ÷ 1.8 is 100%, not the middle of what
+            # their rounding allows)
+            quotient = Decimal(str(executed["value"])) / Decimal(str(budget["value"])) * 100 \
+                if Decimal(str(budget["value"])) else computed.mid
             flagged[same] = make_flag(
                 SEVERITY[outcome],
                 f"{form.get('name') or '自评表'}（{row_name(row)}）执行率与执行数、预算数不符：表列{shown(rate)}，"
-                f"{shown(executed)} ÷ {shown(budget)} × 100% = {percent(computed.mid)}",
-                rate["value"], rounded(computed.mid, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
+                f"{shown(executed)} ÷ {shown(budget)} × 100% = {percent(quotient)}",
+                rate["value"], rounded(quotient, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
                 form=form.get("id"))
             flags.append(flagged[same])
     return flags

@@ -97,6 +97,13 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
         # a row with a cell for every column (— | 18.00 | 16.38 | 0.91 | — | —) is read in order
         amounts = iter(amount_columns)
         return [(next(amounts), "amount", t) for t in figures]
+    rates = [c for c in columns if kinds[c] == "percent"]
+    if total_scored and row_slot != "total" and len(rates) == 1 and len(figures) == len(values) == len(amount_columns) + 1 \
+            and all(value_type(t.text) == "num" for t in figures) \
+            and columns.index(rates[0]) > max(map(columns.index, amount_columns)):
+        # the total row holds the block's 分值 and 得分: a 其中 row's one figure past its amounts
+        # is its 执行率, written bare as the total's may be (单位资金 120,000 | 120,000 | 30,000 | 25)
+        return [(c, "amount", t) for c, t in zip(amount_columns, figures)] + [(rates[0], "percent", figures[-1])]
     fitting = [chosen for chosen in combinations(range(len(columns)), len(values))
                if all(fits(columns[c], t) for c, t in zip(chosen, values))]
     if not fitting:

@@ -16,7 +16,7 @@ import regex
 
 from .facts import Fact, written_unit_spec
 from .form_vocab import compared_bare, is_na
-from .numbers import find_quantities, parse_arabic
+from .numbers import beyond_any_rate, find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
@@ -74,6 +74,8 @@ class FactIndex:
             number = figure.rstrip("%").rstrip()
             negative = number.startswith("-")
             value, decimals = parse_arabic(number.lstrip("+-"))
+            if unit == "%" and not has_percent and beyond_any_rate(value):
+                return None  # 213722.82 in the 执行率 slot: the row's cells stand off their columns
             kind, base, mult = written_unit_spec(unit)
             mult *= _MAGNITUDE.get(magnitude, 1)
             share = unit == "%" and not has_percent and _SHARE_OF_ONE.fullmatch(number) is not None

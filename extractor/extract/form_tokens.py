@@ -9,6 +9,7 @@ template's slots by position where the shape keeps empty cells and by type where
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -109,8 +110,34 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
         if out and _comparator_before(out[-1].text, text[s:e]):
             prev = out.pop()  # ≥ 95%, 不低于 36 → one cell "≥ 95%"
             s = prev.start - offset
-        out.append(Token(text[s:e], block, offset + s, offset + e, line, len(out), False))
+        for a, b in _run_together_cells(text, s, e):
+            out.append(Token(text[a:b], block, offset + a, offset + b, line, len(out), False))
     return out
+
+
+# cells a text layer ran together with no gap: a figure and the 其中 row's label after it
+# (9.81其中：本年财政拨款), and a dash cell OCR read as 一 after a figure or a fund row's label
+# (98.12%一, 上年结转资金一 342.15)
+_FIGURE_THEN_PARTS = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?(?=其中)")
+_DASH_READ_AS_ONE = regex.compile(r"(?<=\d%?)一$")
+
+
+def _run_together_cells(text: str, s: int, e: int) -> list:
+    """[s, e) of a line's piece as the cells run together in it (see above). A figure is cut
+    from the 其中 after it only where the piece opens with it (a cell of its own run into the
+    next row's label); rows run together whole are the glued form's reader's (form_glued.py)."""
+    figure = _FIGURE_THEN_PARTS.match(text, s, e)
+    cuts = [figure.end()] if figure else []
+    spans = [(a, b) for a, b in zip([s] + cuts, cuts + [e])]
+    a, b = spans[-1]
+    if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b) or text[a:b - 1] in _fund_labels()):
+        spans[-1:] = [(a, b - 1), (b - 1, b)]
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _fund_labels() -> frozenset:
+    return frozenset(w for row in spec()["fund_rows"].values() for w in row["labels"])
 
 
 def _wide_spaced(text: str) -> bool:

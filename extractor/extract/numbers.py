@@ -31,6 +31,15 @@ POINTS = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
 POINTS_FIGURE = regex.compile(POINTS)
 
 
+# a rate's column (执行率) holds no bare figure above this: one that does is another column's
+# cell the row's spacing moved under it
+_MOST_BARE_RATE = Decimal(1000)
+
+
+def beyond_any_rate(value: Decimal) -> bool:
+    return value > _MOST_BARE_RATE
+
+
 def points_cuts(text: str, a: int, b: int) -> list:
     """Where text[a:b], two points figures run together (1510, 8.57.5), may be cut: every k
     with a points figure on either side."""
@@ -168,9 +177,9 @@ _MULTIPLIER_BEFORE = regex.compile(r"[×*÷/]\s*[（(]?\s*$")
 _DATE_AFTER = regex.compile(r"[年月日号]")
 # A number directly preceded by one of these is part of a code, date or name, not a quantity
 # (a comma only after a digit: 1,2900 is no 2900, but 工资,290万元 is 290万元).
-_BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z〔【\[第%]|\d,)$")
+_BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z_〔【\[第%]|\d,)$")
 # "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
-_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|公司|中心)"),
+_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
               "次": regex.compile(r"^(?:性|要|日|年|月)"),
               "个": regex.compile(r"^(?:月|工作日|小时)"),
               "名": regex.compile(r"^(?:称|单|义|额)"),

@@ -14,7 +14,7 @@ from ..model import TABLE, Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
 from .form_vocab import bare, per_head_unit, vocab
 from .labels import YEAR, bare_header, label_of_header
-from .numbers import COUNTED_KINDS, find_quantities, parse_cell_number
+from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
 
 
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
@@ -292,6 +292,8 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                 from_block = bool(written_unit)
             if not written_unit:
                 continue  # a bare number with no unit anywhere is not a fact we can type
+            if written_unit in ("%", "％") and not has_percent and beyond_any_rate(value):
+                continue  # 213722.82 under a rate's header: the row's cells stand off their columns
             kind, base, mult = written_unit_spec(written_unit)
             if label_cell:
                 label = label_of_header([label_cell])

@@ -51,8 +51,8 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         if len(cells) < 2 or any(_is_prose(c.text) for c in cells):
             break
         run.append(cells)
-    if len(run) < 2:
-        return None
+    if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
+        return None  # (cells a single space apart, a wide gap only where one is empty: one-space rows)
     even = _even_rows(run)
     if even >= _MIN_EVEN_ROWS:
         return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
@@ -64,8 +64,10 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     return None
 
 
-# a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）
-_UNIT_NAME = regex.compile(r"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]")
+# a score table's points columns say their unit by their name
+_POINTS_NAME = regex.compile(r"^(?:分值|权重|标准分值?|满分|(?:自评|评价|实际)?得分)$")
+# a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
+_UNIT_NAME = regex.compile(rf"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]|{_POINTS_NAME.pattern}")
 _MAX_ONE_SPACE_COLUMNS = 12
 _TOTAL_WORDS = ("合计", "小计", "总计")
 
@@ -83,8 +85,9 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
         return None
     if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) for c in header) \
-            or sum(map(is_form_cell, header)) >= 2:
-        return None  # (a form's header names two of its labels or more; 满意度 alone heads a column)
+            or sum(map(is_form_cell, header)) >= 2 and not any(_POINTS_NAME.match(c) for c in header):
+        return None  # (a form's header names two of its labels or more, a score table's its
+        # points columns; 满意度 alone heads a column)
     unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
     if not unit_cols:
         return None
@@ -146,6 +149,11 @@ def _width(text: str) -> int:
 
 def _is_prose(text: str) -> bool:
     return len(text) > _PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(_PROSE_PUNCT.search(text)))
+
+
+def _several_figures(text: str) -> bool:
+    """Does a cell hold two figures or more a single space apart (财政资金: 0.00 0.00 0.00)?"""
+    return sum(map(_is_figure, text.split())) >= 2
 
 
 def _is_figure(text: str) -> bool:
