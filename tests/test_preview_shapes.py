@@ -74,3 +74,22 @@ def test_an_execution_rate_flag_shows_the_quotient_of_the_written_figures(tmp_pa
     record = text_record(tmp_path, form, "quotient.txt")
     [flag] = [f for f in record["flags"] if f["rule"] == "form.execution_rate"]
     assert "1.8万元 ÷ 1.8万元 × 100% = 100%" in flag["message"]
+
+
+def test_a_form_on_one_line_with_dashes_read_as_一_and_its_header_labels_run_together(tmp_path):
+    form = ("1、项目支出绩效自评表 （2022年度） 项目名称：农村低保资金 主管部门：云岭县民政局 项目资金（万元）：年初预算数 "
+            "全年预算数 全年执行数 分值 执行率 得分 年度资金总额 2,400.00 2,518.60 2,493.41 10 99.00% 9.9 "
+            "其中:本年财政拨款 2,400.00 2,430.60 2,405.41 一 98.96% 一 上年结转资金 一 88.00 88.00 一 100% 一 "
+            "其他资金 一 一 一 一 一 一 年度总体目标：按月足额发放低保金。\n"
+            "2、绩效指标 一级指标二级指标三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标 数量指标 保障人数 ≥5200人 5316人 20 20 一 质量指标 资金发放准确率 100% 100% 20 20 一 "
+            "效益指标 社会效益指标 困难群众基本生活保障率 100% 100% 30 30 一 满意度指标 服务对象满意度 ≥90% 95% 20 20 一\n"
+            "3、总分 100 99.9 自评等级 ■优 口良 口中 口差\n")
+    record = text_record(tmp_path, form, "one_line_form.txt")
+    amounts = _values(record, "amount")
+    for written in ("2400.00", "2518.60", "2493.41", "2430.60", "2405.41", "88.00"):
+        assert Decimal(written) * 10000 in amounts, written
+    # no figure of the indicator block is money (20 | 20 are points, not 20万元)
+    assert not {Decimal(200000), Decimal(300000)} & set(amounts)
+    assert record["metadata"]["score"] == Decimal("99.9")
+    assert not _errors(record)

@@ -57,7 +57,7 @@ def _spot_labels(t: Token) -> list:
     return out
 
 
-_BRACKET_THEN_LABEL = regex.compile(r"^(?P<head>\s*\S.*[)）])(?P<label>[^\s)）（(]{2,12})\s*$")
+_BRACKET_THEN_LABEL = regex.compile(r"^(?P<head>\s*\S.*[)）][:：]?)(?P<label>[^\s)）（(:：]{2,12})\s*$")
 
 
 def _split_run_together(t: Token) -> list:
@@ -75,7 +75,8 @@ def _split_run_together(t: Token) -> list:
         return [t]
     m = _BRACKET_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m["label"])):
-        # 项目资金（万元）年初预算数: a block's caption with its unit run into the first column's label
+        # 项目资金（万元）年初预算数, 项目资金（万元）：年初预算数: a block's caption with its unit run
+        # into the first column's label
         return [t.piece(0, m.end("head")), t.piece(m.start("label"), len(t.text))]
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
@@ -100,7 +101,11 @@ def _split_run_together(t: Token) -> list:
             continue  # two first-level names never stand side by side: 决策过程 is one name
         if is_label(head) and is_label(tail):
             return [t.piece(0, k), t.piece(k, len(text))]
-    return [t]
+    # three labels or more run together (一级指标二级指标三级指标)
+    found = _label_run(text) if not _NO_LABEL_RUN.search(text) else None
+    if found is None or found[0]:
+        return [t]
+    return [t.piece(a, b) for a, b in zip([0] + found[1][:-1], found[1])]
 
 
 _NO_LABEL_RUN = regex.compile(r"[\d，。；,;]")  # figures and sentences: no header's labels

@@ -116,18 +116,20 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
 
 
 # cells a text layer ran together with no gap: a figure and the 其中 row's label after it
-# (9.81其中：本年财政拨款), and a dash cell OCR read as 一 after a figure or a fund row's label
-# (98.12%一, 上年结转资金一 342.15)
+# (9.81其中：本年财政拨款), a dash cell OCR read as 一 after a figure or a fund row's label
+# (98.12%一, 上年结转资金一 342.15), a page marker and the cell after it (3、总分)
 _FIGURE_THEN_PARTS = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?(?=其中)")
 _DASH_READ_AS_ONE = regex.compile(r"(?<=\d%?)一$")
+# a preview's page marker opening a chunk, run into the cell after it (3、总分)
+_PAGE_MARKER = regex.compile(r"\d{1,2}、(?=\p{Han})")
 
 
 def _run_together_cells(text: str, s: int, e: int) -> list:
     """[s, e) of a line's piece as the cells run together in it (see above). A figure is cut
     from the 其中 after it only where the piece opens with it (a cell of its own run into the
     next row's label); rows run together whole are the glued form's reader's (form_glued.py)."""
-    figure = _FIGURE_THEN_PARTS.match(text, s, e)
-    cuts = [figure.end()] if figure else []
+    opening = _FIGURE_THEN_PARTS.match(text, s, e) or _PAGE_MARKER.match(text, s, e)
+    cuts = [opening.end()] if opening else []
     spans = [(a, b) for a, b in zip([s] + cuts, cuts + [e])]
     a, b = spans[-1]
     if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b) or text[a:b - 1] in _fund_labels()):
