@@ -93,3 +93,19 @@ def test_a_form_on_one_line_with_dashes_read_as_一_and_its_header_labels_run_to
     assert not {Decimal(200000), Decimal(300000)} & set(amounts)
     assert record["metadata"]["score"] == Decimal("99.9")
     assert not _errors(record)
+
+
+def test_a_row_named_by_a_first_level_word_under_its_second_level_name(tmp_path):
+    # 满意度(%) is the row's name here, not a new first-level indicator: its 得分 counts
+    form = ("项目支出绩效自评表\n"
+            "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |\n"
+            "年度财政资金总额 | 300 | 285 | 95% | 19 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+            "产出指标 | 数量指标 | 培训人数(人) | 400 | 412 | 40 |\n"
+            "效益指标 | 社会效益指标 | 就业率(%) | 60 | 63 | 30 |\n"
+            "满意度指标 | 服务对象满意度指标 | 满意度(%) | 90 | 96 | 10 |\n"
+            "总分 | 99 |\n")
+    record = text_record(tmp_path, form, "level_word_row.txt")
+    assert not _errors(record)
+    bad = text_record(tmp_path, form.replace("总分 | 99 |", "总分 | 98 |"), "level_word_row_bad.txt")
+    assert [f["rule"] for f in _errors(bad)] == ["form.score_total"]

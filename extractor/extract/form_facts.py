@@ -74,7 +74,7 @@ class FactIndex:
             number = figure.rstrip("%").rstrip()
             negative = number.startswith("-")
             value, decimals = parse_arabic(number.lstrip("+-"))
-            if unit == "%" and not has_percent and beyond_any_rate(value):
+            if unit == "%" and not has_percent and label == "执行率" and beyond_any_rate(value):
                 return None  # 213722.82 in the 执行率 slot: the row's cells stand off their columns
             kind, base, mult = written_unit_spec(unit)
             mult *= _MAGNITUDE.get(magnitude, 1)
