@@ -85,3 +85,18 @@ def test_cells_a_space_apart_are_left_to_the_other_readers(tmp_path):
     record = text_record(tmp_path, _REPORT_HEAD + spaced + "\n", "spaced.txt")
     assert not any(i["path"][-1] == "立项程序规范性" and i.get("origin") == "list" and str(i.get("table", "")).startswith("text")
                    for i in record["indicators"])
+
+
+_POINTS_LAST_HEAD = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+
+
+def test_form_rows_ending_in_their_points_run_together(tmp_path):
+    # a web page's form as text: each row's 分值 and 得分 run together at its end (1212 is 12 | 12)
+    rows = ("产出指标数量指标道路保洁覆盖率100%100%1212\n垃圾清运量≥3000吨3120吨1010\n"
+            "质量指标设施完好率≥95%92%86设施老化\n时效指标问题处置及时性及时较及时75个别延误\n"
+            "满意度指标服务对象满意度指标居民满意度≥85%88%1010\n总分:93\n")
+    record = text_record(tmp_path, "2021年度项目支出绩效自评表\n" + _POINTS_LAST_HEAD + rows, "points_last.txt")
+    assert sorted(_scores(record)) == sorted(Decimal(x) for x in
+                                            ("12", "12", "10", "10", "8", "6", "7", "5", "10", "10", "93"))
+    assert not _errors(record)
+

@@ -181,7 +181,7 @@ _BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z_〔【\[第%]|\d,)$")
 # "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
 _BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
               "次": regex.compile(r"^(?:性|要|日|年|月)"),
-              "个": regex.compile(r"^(?:月|工作日|小时)"),
+              "个": regex.compile(r"^(?:月|工作日|小时|别)"),
               "名": regex.compile(r"^(?:称|单|义|额)"),
               "件": regex.compile(r"^(?:号)"),
               "起": regex.compile(r"^(?:来|到|止|至|步|付|草|诉)"),

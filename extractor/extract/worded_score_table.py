@@ -38,7 +38,7 @@ _FEWEST_ROWS = 3
 
 @dataclass
 class _Item:
-    kind: str  # mark | figure | total
+    kind: str  # mark | figure | run | total
     span: tuple
     value: Decimal
     name: str  # the words before it, from the item before, as a name
@@ -48,18 +48,22 @@ class _Item:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    spec = load_json("forms.json")["worded_score_table"]
+    forms = load_json("forms.json")
+    spec = forms["worded_score_table"]
     alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
     return {
         "header": regex.compile(rf"(?:{alt(spec['indicator_columns'])})(?P<columns>[^\d\n]{{2,40}}?)"
                                 rf"(?:{alt(spec['score_columns'])})"),
+        # a form's block whose 分值 and 得分 close each row (…年度指标值 实际完成值 分值 得分)
+        "points_last": regex.compile(rf"(?:{alt(spec['weight_columns'])})\s*(?:{alt(spec['score_columns'])})$"),
         "weight": regex.compile(alt(spec["weight_columns"])),
         "form_columns": regex.compile(alt(spec["form_columns"])),
         "trailing": regex.compile(rf"^\s*(?:{alt(spec['trailing_columns'])})+"),
-        "remark_unit": regex.compile(rf"\s*(?:{alt(spec['remark_units'])})"),
+        # (a unit after a space, not on the next line: 10 10 | 台式电脑4台 opens the next row)
+        "remark_unit": regex.compile(rf"[ \t\u3000]*(?:{alt(spec['remark_units'])})"),
         "remark_opener": regex.compile(rf"(?:{alt(spec['remark_openers'])})\s*$"),
         # a second-level name a row's name starts with (数量指标培训人数: 数量指标 | 培训人数)
-        "level2": regex.compile(rf"^({alt(regex.escape(w) for w in load_json('forms.json')['level2'] if w.endswith('指标'))})(?=\p{{Han}}{{2}})"),
+        "level2": regex.compile(rf"^({alt(regex.escape(w) for w in forms['level2'] if w.endswith('指标'))})(?=\p{{Han}}{{2}})"),
     }
 
 
@@ -72,6 +76,13 @@ def worded_score_tables(doc: Document) -> list:
             continue  # every header names its indicator column: a cheap test first
         for header in _vocab()["header"].finditer(text):
             columns = header["columns"]
+            if _vocab()["points_last"].search(header.group()) and _vocab()["form_columns"].search(columns):
+                tree = _points_last(text, place, header.end())
+                if tree is not None:
+                    tree.covers = place.covers(header.start(), place.end_of(tree))
+                    tree.form_block = True
+                    out.append(tree)
+                continue
             if not _vocab()["weight"].search(columns) or len(_HAN.findall(_vocab()["weight"].sub("", columns))) < 2:
                 continue  # no 分值 column, or nothing between it and 得分: other readers' shapes
             tree = _read(text, place, header.end())
@@ -85,9 +96,10 @@ def worded_score_tables(doc: Document) -> list:
     return out
 
 
-def _items(text: str, at: int) -> list:
+def _items(text: str, at: int, runs: bool = False) -> list:
     """The bracketed weights, the bare figures (no unit after, no comparator before) and the
-    total row of the run after a header at `at`, in order."""
+    total row of the run after a header at `at`, in order; with `runs`, figures run together
+    (1515) too, as items of kind run."""
     vocab, out, pos = _vocab(), [], at
     end = min(len(text), at + _MOST_TEXT)
     marks = {m.start(): m for m in _MARK.finditer(text, at, end)}
@@ -112,7 +124,11 @@ def _items(text: str, at: int) -> list:
             out.append(_Item("total", (a, b), Decimal(0), "合计"))
             break
         if not POINTS_FIGURE.fullmatch(text, a, b) or Decimal(text[a:b]) > 100:
-            return out  # no score table's figure: the table has ended
+            if not runs:
+                return out  # no score table's figure: the table has ended
+            out.append(_Item("run", (a, b), Decimal(0), _name(name), name))
+            pos = b
+            continue
         glued = not text[a - 1:a].isspace() and not text[b:b + 1].isspace()
         out.append(_Item("figure", (a, b), Decimal(text[a:b]), _name(name), name, glued))
         pos = b
@@ -171,6 +187,52 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     return tree
 
 
+def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
+    """A form's indicator block whose rows end in their 分值 and 得分 (数量指标 项目计划完成率
+    100%100%1515 …), run together or a space apart: each row's one cut into 分值 | 得分 (得分 at
+    most 分值), read as facts only, the form's arithmetic being the form reader's. Rows are
+    read up to the first that has no such cut."""
+    items = [i for i in _items(text, at, runs=True) if i.kind != "mark"]
+    cells, k = [], 0
+    while k < len(items) and items[k].kind != "total":
+        item = items[k]
+        if not _HAN.search(item.name):
+            break  # a row names its indicator before its figures
+        after = items[k + 1] if k + 1 < len(items) else None
+        if item.kind == "figure" and after is not None and after.kind == "figure" and not after.words.strip() \
+                and after.value <= item.value and _same_places(text, item.span, after.span):
+            pair = (item.span, after.span)  # 15 15
+            k += 2
+        else:
+            # (a 得分 of 0 is no cut: 100 at a row's end is a figure of its own more likely than
+            # 10 | 0)
+            cuts = [((item.span[0], c), (c, item.span[1])) for c in points_cuts(text, *item.span)
+                    if 0 < Decimal(text[c:item.span[1]]) <= Decimal(text[item.span[0]:c]) <= 100
+                    and _same_places(text, (item.span[0], c), (c, item.span[1]))]
+            if len(cuts) != 1:
+                break
+            pair = cuts[0]
+            k += 1
+        cells.append((item.name, pair))
+    if len(cells) < _FEWEST_ROWS:
+        return None
+    total = items[k] if k < len(items) and items[k].kind == "total" else None
+    total_cells = _total_cells(text, total) if total is not None else None
+    if total_cells is None and total is not None and POINTS_FIGURE.fullmatch(text, *total.span):
+        total_cells = (None, (total.span, Decimal(text[slice(*total.span)])))  # 总分:93, the score alone
+    spans = [span for _, pair in cells for span in pair]
+    if not place.within_one_block(spans) or any(place.may_go_on(span, text) for span in spans):
+        return None
+    tree = Tree()
+    for name, (weight, score) in cells:
+        tree.figures += [place.figure(weight, text, "分值", (name,)), place.figure(score, text, "得分", (name,))]
+    if total_cells:
+        weight, (score, _) = total_cells
+        tree.figures += ([place.figure(weight[0], text, "分值", ("合计",))] if weight else []) \
+            + [place.figure(score, text, "总分", ("合计",))]
+    return tree
+
+
 def _whole_groups(text: str, items: list) -> list:
     """Nodes of the bracketed groups from the first item on, each one whose rows add up to
     its weight in one reading, up to the first that does not (an excerpt cut off)."""
@@ -216,9 +278,9 @@ def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: 
     score = items[i + 1]
     if 0 < item.value <= budget and score.value <= item.value and score.words.strip() \
             and _same_places(text, item.span, score.span):
+        level2 = _vocab()["level2"].match(item.name)
+        row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
         for k, rest in _group(text, items, i + 2, budget - item.value, path, depth):
-            level2 = _vocab()["level2"].match(item.name)
-            row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
             yield k, [(row, item.value, item.span, score.span, item.glued)] + rest
 
 
