@@ -109,3 +109,13 @@ def test_a_row_named_by_a_first_level_word_under_its_second_level_name(tmp_path)
     assert not _errors(record)
     bad = text_record(tmp_path, form.replace("总分 | 99 |", "总分 | 98 |"), "level_word_row_bad.txt")
     assert [f["rule"] for f in _errors(bad)] == ["form.score_total"]
+
+
+def test_a_bare_rate_above_100_from_cells_off_their_columns_is_not_checked(tmp_path):
+    # the header lost a column: the paid amount (158.45) stands under 执行率, bare
+    form = ("部门整体支出绩效自评表\n项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "年度资金总额 | 58.07 | 158.61 | 158.45 |\n")
+    assert not _errors(text_record(tmp_path, form, "off_rate.txt"))
+    # a rate written with its % is still checked
+    written = form.replace("| 158.45 |", "| 158.45% |")
+    assert [f["rule"] for f in _errors(text_record(tmp_path, written, "off_rate_pct.txt"))] == ["form.execution_rate"]

@@ -57,6 +57,14 @@ def _misread_cell(rate: dict, computed) -> bool:
     return not ten_thousand_apart(computed.mid, stated)
 
 
+def _bare_beyond_whole(rate: dict) -> bool:
+    """Is the stated rate a bare figure (no % written) above 100 (188.45 under 执行率 where the
+    row's cells stand off their columns, 年度拨付金额 read as the rate)? Such a cell says
+    nothing sure of the rate: an execution rate over 100% is rare, one written bare rarer."""
+    return "%" not in (rate.get("text") or "") and "％" not in (rate.get("text") or "") \
+        and Decimal(rate["value"]) > HUNDRED
+
+
 @rule("form.execution_rate")
 def check_execution_rate(record: dict) -> list:
     """A fund row's stated 执行率 against 全年执行数 ÷ 全年预算数 × 100 (or ÷ 年初预算数: a
@@ -91,7 +99,7 @@ def check_execution_rate(record: dict) -> list:
                     [rate, executed, budget], form=form.get("id"), capped=True))
                 continue
             budget, computed, outcome, diff, tol = min(outcomes, key=lambda o: _OUTCOME_RANK[o[2]])
-            if _misread_cell(rate, computed):
+            if _misread_cell(rate, computed) or _bare_beyond_whole(rate):
                 continue
             same = (rate["value"], executed["value"], budget["value"])
             if same in flagged:
