@@ -11,6 +11,10 @@ reading; a table the excerpt cuts off is read up to its last whole group. Rows u
 bracketed weight are read only where a 合计 row's 分值 is their sum. Cells a space apart are
 the form reader's and flat_score_table's: a run is read here only where its figures stand
 glued to the words (patterns/forms.json, worded_score_table).
+
+A form's block whose 分值 and 得分 close each row (年度指标值 实际完成值 分值 得分: 覆盖率100%
+100%1515) is read row by row where each row's end has one cut into 分值 | 得分. A form's
+block gives facts only: its arithmetic is the form reader's, with the form's other parts.
 """
 from __future__ import annotations
 
