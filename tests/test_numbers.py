@@ -174,6 +174,7 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("按人均380元标准落实财政补助，", ["380"]),
     ("按每人每餐4元给予助餐补贴，", ["4"]),
     ("另发放人均通讯补助80元/月。", ["80"]),
+    ("指标值：每人每月≥1,350元", ["1350"]),  # a target's comparator between the words and the figure
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))
