@@ -44,6 +44,22 @@ def test_a_table_cut_off_is_read_to_its_last_whole_first_level_indicator(tmp_pat
     assert not any(p[0] == "产出" for p in paths)
 
 
+def test_the_first_level_indicator_an_excerpt_ends_in_gives_its_figures(tmp_path):
+    # 产出 30 | 产出数量 30 | two rows of three read (10 | 10, 10 | 9), then the excerpt ends
+    whole = _BODY[:_BODY.index("产出30")]
+    cut = whole + "产出30产出数量30养护里程完成率1010路面修补完成率109桥梁检查完成"
+    record = text_record(tmp_path, "文档共3页\n" + _HEAD + cut, "tree_tail.txt")
+    assert _points(record) == sorted(_points(text_record(tmp_path, "文档共3页\n" + _HEAD + whole, "tree_whole.txt"))
+                                     + [Decimal(x) for x in ("30", "30", "10", "10", "10", "9")])
+    assert not any(i["path"][0] == "产出" for i in record["indicators"])  # no tree to check
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    # a text going on past the figures read (more figures after) is not cut off there: its tail
+    # is left alone
+    going_on = text_record(tmp_path, "文档共3页\n" + _HEAD + cut + "，全县2022年养护里程1200公里\n",
+                           "tree_going_on.txt")
+    assert Decimal(9) not in _points(going_on)
+
+
 def test_weights_that_do_not_add_up_leave_the_run_alone(tmp_path):
     # 项目立项 says 8 but its items say 4 + 3: no reading of the table fits
     body = _BODY.replace("立项程序规范性43.5", "立项程序规范性33")

@@ -122,7 +122,55 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
         tree.figures += [place.figure(total_weight, text, "分值", ("合计",)),
                          place.figure(total_score, text, "总分", ("合计",))]
         tree.indicators.append((("合计",), Decimal(100), num(total_score), place.source(total_score, text)))
+    else:
+        # the first-level indicator the excerpt ends in: figures only, no tree to check
+        tail = _cut_off_tail(text, tokens, longest)
+        if place.within_one_block([span for _, span, _ in tail]):
+            tree.figures += [place.figure(span, text, label, path) for path, span, label in tail]
     return tree
+
+
+def _cut_off_tail(text: str, tokens: list, i: int) -> list:
+    """(path, span, label) of the figures of the first-level indicator from token i on, which
+    the excerpt ends inside (…过程51业务管理33管理制度健全性63制度执行有效性44…项目质量可): its
+    分值, then its second-level ones, each with its third-level rows (分值 and 得分 run together,
+    cut where one cut leaves 得分 ≤ 分值) until their 分值 make the second-level's. The levels
+    follow from the table's shape, so each figure's place is known; read only where the text
+    ends right after (an excerpt cut off, not a table going on into prose) and every run has its
+    one cut. [] otherwise."""
+    if i >= len(tokens) or not tokens[-1][1]:
+        return []
+    last_end = tokens[-1][1][-1][1]
+    if regex.search(r"\d", text[last_end:]) or len(text) - last_end > _MAX_NAME:
+        return []  # the table goes on past the figures read: not cut off here
+    out: list = []
+    name, pieces = tokens[i]
+    if len(pieces) != 1 or not POINTS_FIGURE.fullmatch(text, *pieces[0]):
+        return []
+    top = Decimal(text[slice(*pieces[0])])
+    out.append(((name,), pieces[0], "分值"))
+    left, group, k = top, None, i + 1  # group: [second-level name, its 分值 left]
+    while k < len(tokens):
+        name, pieces = tokens[k]
+        if group is None or group[1] == 0:
+            if len(pieces) != 1 or not POINTS_FIGURE.fullmatch(text, *pieces[0]):
+                return []
+            weight = Decimal(text[slice(*pieces[0])])
+            if not 0 < weight <= left:
+                return []
+            group, left = [name, weight], left - weight
+            out.append(((out[0][0][0], name), pieces[0], "分值"))
+        else:
+            cuts = [c for c in _cuts(text, pieces, 2)
+                    if Decimal(text[slice(*c[1])]) <= Decimal(text[slice(*c[0])]) <= group[1]]
+            if len(cuts) != 1:
+                return []
+            (w, sc), = cuts
+            group[1] -= Decimal(text[slice(*w)])
+            path = (out[0][0][0], group[0], name)
+            out += [(path, w, "分值"), (path, sc, "得分")]
+        k += 1
+    return out if sum(1 for _, _, label in out if label == "得分") >= 2 else []
 
 
 def _scores(nodes: list) -> list:
