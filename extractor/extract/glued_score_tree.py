@@ -143,33 +143,25 @@ def _cut_off_tail(text: str, tokens: list, i: int) -> list:
     last_end = tokens[-1][1][-1][1]
     if regex.search(r"\d", text[last_end:]) or len(text) - last_end > _MAX_NAME:
         return []  # the table goes on past the figures read: not cut off here
-    out: list = []
-    name, pieces = tokens[i]
+    top, pieces = tokens[i]
     if len(pieces) != 1 or not POINTS_FIGURE.fullmatch(text, *pieces[0]):
         return []
-    top = Decimal(text[slice(*pieces[0])])
-    out.append(((name,), pieces[0], "分值"))
-    left, group, k = top, None, i + 1  # group: [second-level name, its 分值 left]
-    while k < len(tokens):
-        name, pieces = tokens[k]
-        if group is None or group[1] == 0:
-            if len(pieces) != 1 or not POINTS_FIGURE.fullmatch(text, *pieces[0]):
+    num = lambda span: Decimal(text[slice(*span)])
+    out = [((top,), pieces[0], "分值")]
+    left, group = num(pieces[0]), None  # group: [second-level name, its 分值 not yet used up]
+    for name, pieces in tokens[i + 1:]:
+        if group is None or group[1] == 0:  # a second-level indicator and its 分值
+            if len(pieces) != 1 or not POINTS_FIGURE.fullmatch(text, *pieces[0]) or not 0 < num(pieces[0]) <= left:
                 return []
-            weight = Decimal(text[slice(*pieces[0])])
-            if not 0 < weight <= left:
-                return []
-            group, left = [name, weight], left - weight
-            out.append(((out[0][0][0], name), pieces[0], "分值"))
-        else:
-            cuts = [c for c in _cuts(text, pieces, 2)
-                    if Decimal(text[slice(*c[1])]) <= Decimal(text[slice(*c[0])]) <= group[1]]
-            if len(cuts) != 1:
-                return []
-            (w, sc), = cuts
-            group[1] -= Decimal(text[slice(*w)])
-            path = (out[0][0][0], group[0], name)
-            out += [(path, w, "分值"), (path, sc, "得分")]
-        k += 1
+            group, left = [name, num(pieces[0])], left - num(pieces[0])
+            out.append(((top, name), pieces[0], "分值"))
+            continue
+        cuts = [c for c in _cuts(text, pieces, 2) if num(c[1]) <= num(c[0]) <= group[1]]
+        if len(cuts) != 1:
+            return []
+        (weight, score), = cuts
+        group[1] -= num(weight)
+        out += [((top, group[0], name), weight, "分值"), ((top, group[0], name), score, "得分")]
     return out if sum(1 for _, _, label in out if label == "得分") >= 2 else []
 
 
