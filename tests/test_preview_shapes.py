@@ -119,3 +119,16 @@ def test_a_bare_rate_above_100_from_cells_off_their_columns_is_not_checked(tmp_p
     # a rate written with its % is still checked
     written = form.replace("| 158.45 |", "| 158.45% |")
     assert [f["rule"] for f in _errors(text_record(tmp_path, written, "off_rate_pct.txt"))] == ["form.execution_rate"]
+
+
+def test_a_first_level_weight_in_brackets_without_its_unit(tmp_path):
+    table = ("三、评分表\n一级指标 二级指标 三级指标 分值 评分标准 得分\n"
+             "决策（15） 项目立项 立项依据充分性 5 依据充分 5\n立项程序规范性 5 程序规范 5\n"
+             "绩效目标 目标明确性 5 目标明确 4\n产出（35） 产出数量 完成率 10 全部完成 10\n"
+             "覆盖率 10 全部覆盖 10\n产出质量 合格率 15 全部合格 14\n合计 50 48\n")
+    record = text_record(tmp_path, table, "level_weights.txt")
+    assert Decimal(15) in _values(record, "score") and Decimal(35) in _values(record, "score")
+    assert not _errors(record)
+    # with no score column anywhere, or inside a sentence, a bracketed figure is no weight
+    prose = "二、项目产出\n产出（3）项：新建泵站2座、改造管网12公里、购置设备。\n项目决策过程规范。\n"
+    assert _values(text_record(tmp_path, prose, "no_weights.txt"), "score") == []

@@ -20,6 +20,7 @@ from .glued_points import glued_point_facts
 from .glued_rates import glued_rate_facts
 from .text_score_tables import score_table_facts, text_score_tables
 from .labelled_values import labelled_values
+from .level_weights import level_weights
 from .labels import clause_before, formula_name, label_for, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
 from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
@@ -91,7 +92,7 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
         return fact
 
     facts.extend(score_table_facts(tables, new_fact))
-    for find in (labelled_values, glued_rate_facts, glued_point_facts):
+    for find in (labelled_values, glued_rate_facts, glued_point_facts, level_weights):
         facts.extend(find(doc, new_fact))
     for i, fact in enumerate(facts, 1):
         fact.id = f"f{i}"
