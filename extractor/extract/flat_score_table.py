@@ -23,7 +23,7 @@ import regex
 
 from ..model import Document
 from ..patterns import load_json
-from .numbers import POINTS, POINTS_FIGURE, points_cuts
+from .numbers import POINTS, points_pairs
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 # 分值 and 得分 (and 扣分 where the header has it) a space apart, neither the piece of a longer
@@ -123,7 +123,7 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
             continue
         if not rows and total is None:  # the header's last columns run into the first name (备注投入)
             name = _trailing_columns().sub("", name)
-        cuts = _two_figures(text, *m.span("run"))
+        cuts = points_pairs(text, *m.span("run"))
         if not cuts:
             break
         label = regex.split(r"[，。；,;\s]", name)[-1][-_MOST_NAME:]
@@ -136,25 +136,6 @@ def _glued_rows(text: str, at: int) -> Optional[tuple]:
         name = ""
     # (no total row, nothing to tell a run of digits that is no row by: left alone)
     return (rows, total) if total is not None else None
-
-
-def _two_figures(text: str, a: int, b: int) -> list:
-    """Every cut of text[a:b] into 分值 | 得分 (points figures, 得分 ≤ 分值 ≤ 100, a 得分 written
-    with the decimals of a 分值 that has them: 5.00 | 4.50, never 5.0 | 0); at its line break
-    when it has one."""
-    brk = text.find("\n", a, b)
-    out = []
-    if brk >= 0:
-        both = POINTS_FIGURE.fullmatch(text, a, brk) and POINTS_FIGURE.fullmatch(text, brk + 1, b)
-        splits = [(brk, brk + 1)] if both else []
-    else:
-        splits = [(k, k) for k in points_cuts(text, a, b)]
-    for k, after in splits:
-        weight, score = text[a:k], text[after:b]
-        places = len(weight.partition(".")[2])
-        if Decimal(score) <= Decimal(weight) <= 100 and (not places or len(score.partition(".")[2]) == places):
-            out.append([(a, k), (after, b)])
-    return out
 
 
 def _cut_off(text: str, pos: int, ended: bool, rows: list) -> bool:

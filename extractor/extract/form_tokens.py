@@ -9,13 +9,12 @@ template's slots by position where the shape keeps empty cells and by type where
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..model import TABLE, Block, Document
-from .form_vocab import spec
+from .form_vocab import bare, spec, vocab
 
 _PIPE = regex.compile(r"[|｜│]")
 _WIDE_GAP = regex.compile(r"\s{2,}")
@@ -132,14 +131,10 @@ def _run_together_cells(text: str, s: int, e: int) -> list:
     cuts = [opening.end()] if opening else []
     spans = [(a, b) for a, b in zip([s] + cuts, cuts + [e])]
     a, b = spans[-1]
-    if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b) or text[a:b - 1] in _fund_labels()):
+    if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b)
+                                                or bare(text[a:b - 1]) in vocab()["fund_row"]):
         spans[-1:] = [(a, b - 1), (b - 1, b)]
     return spans
-
-
-@lru_cache(maxsize=1)
-def _fund_labels() -> frozenset:
-    return frozenset(w for row in spec()["fund_rows"].values() for w in row["labels"])
 
 
 def _wide_spaced(text: str) -> bool:

@@ -31,6 +31,26 @@ POINTS = r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?"
 POINTS_FIGURE = regex.compile(POINTS)
 
 
+def same_places(weight: str, score: str) -> bool:
+    """Is a 得分 written with the decimals of its 分值 where that has them (5.00 | 4.50, never
+    5.0 | 0)? A whole 分值 takes any 得分."""
+    places = len(weight.partition(".")[2])
+    return not places or len(score.partition(".")[2]) == places
+
+
+def points_pairs(text: str, a: int, b: int) -> list:
+    """Every cut of text[a:b], a 分值 and its 得分 run together, into [(a, k), (k', b)] (points
+    figures, 得分 ≤ 分值 ≤ 100, same_places); at its line break when it has one."""
+    brk = text.find("\n", a, b)
+    if brk >= 0:
+        both = POINTS_FIGURE.fullmatch(text, a, brk) and POINTS_FIGURE.fullmatch(text, brk + 1, b)
+        splits = [(brk, brk + 1)] if both else []
+    else:
+        splits = [(k, k) for k in points_cuts(text, a, b)]
+    return [[(a, k), (after, b)] for k, after in splits
+            if Decimal(text[after:b]) <= Decimal(text[a:k]) <= 100 and same_places(text[a:k], text[after:b])]
+
+
 # a rate's column (执行率) holds no bare figure above this: one that does is another column's
 # cell the row's spacing moved under it
 _MOST_BARE_RATE = Decimal(1000)

@@ -27,7 +27,7 @@ import regex
 
 from ..patterns import load_json
 from ..model import Document
-from .numbers import POINTS_FIGURE, points_cuts
+from .numbers import POINTS_FIGURE, points_cuts, points_pairs, same_places
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 _MARK = regex.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?\s*[)）]")
@@ -210,12 +210,10 @@ def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
         else:
             # (a 得分 of 0 is no cut: 100 at a row's end is a figure of its own more likely than
             # 10 | 0)
-            cuts = [((item.span[0], c), (c, item.span[1])) for c in points_cuts(text, *item.span)
-                    if 0 < Decimal(text[c:item.span[1]]) <= Decimal(text[item.span[0]:c]) <= 100
-                    and _same_places(text, (item.span[0], c), (c, item.span[1]))]
+            cuts = [c for c in points_pairs(text, *item.span) if Decimal(text[slice(*c[1])]) > 0]
             if len(cuts) != 1:
                 break
-            pair = cuts[0]
+            pair = tuple(cuts[0])
             k += 1
         cells.append((item.name, pair))
     if len(cells) < _FEWEST_ROWS:
@@ -289,9 +287,7 @@ def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: 
 
 
 def _same_places(text: str, weight: tuple, score: tuple) -> bool:
-    """A 得分 written with decimals where its 分值 has them (5.00 | 4.50), or none where it has none."""
-    places = len(text[slice(*weight)].partition(".")[2])
-    return not places or len(text[slice(*score)].partition(".")[2]) == places
+    return same_places(text[slice(*weight)], text[slice(*score)])
 
 
 def _total_cells(text: str, total: _Item) -> Optional[tuple]:
