@@ -1807,3 +1807,43 @@ def test_a_two_line_header_splitting_the_score_written_as_text(tmp_path):
     shares = [f for f in record["facts"] if f.get("slot") == "weight_share" or f.get("label") == "权重占比"]
     assert sorted(f["value"] for f in shares) == [10, 40, 50]
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# a sheet saved as one line of cells: long indicator names wrap in their cells and the export
+# cuts them at the wrap (及时拨 | 付, 入 | 学), the row's figures all after the broken-off end
+WRAPPED_NAMES_FORM = (
+    "项目支出绩效自评表（2021年度） 项目名称 乡村学校营养改善补助 主管部门 某县教育局 "
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额 120 120 114 10 95% 9.5 "
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标 数量指标 指标1:受助学生人数 ≥2000人 2150人 20 20 "
+    "时效指标 指标1:补助资金是否按季度及时拨 付 100% 100% 15 15 "
+    "质量指标 指标1:学生营养餐入 学 95% 96% 15 14 "
+    "效益指标 社会效益指标 家长满意度 ≥90% 93% 30 30 "
+    "总分 100 98.5"
+)
+
+
+def test_the_broken_off_end_of_a_name_is_no_target(tmp_path):
+    record = text_record(tmp_path, WRAPPED_NAMES_FORM)
+    scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
+    assert scores[Decimal(15)] == 3 and scores[Decimal(14)] == 1
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    timely = next(r for name, r in rows.items() if "及时拨" in name)
+    assert _points(record, timely) == (Decimal(15), Decimal(15))
+    assert _errors(record) == []
+
+
+def test_a_short_worded_target_is_still_a_target(tmp_path):
+    # 好 | 好 | 10 | 10: a qualitative row's two words are its target and result, not a name's end
+    text = WRAPPED_NAMES_FORM.replace("家长满意度 ≥90% 93% 30 30", "家长满意度 好 好 30 30")
+    record = text_record(tmp_path, text)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert _points(record, rows["家长满意度"]) == (Decimal(30), Decimal(30))
+    assert _errors(record) == []
+
+
+def _points(record, row) -> tuple:
+    """An indicator row's 分值 and 得分 (the row names them by fact id)."""
+    values = {f["id"]: Decimal(str(f["value"])) for f in record["facts"]}
+    return values[row["weight"]], values[row["score"]]

@@ -46,3 +46,26 @@ def test_a_score_under_its_own_heading_and_a_grade_in_brackets(tmp_path):
     # a heading of an item's score (（三）满意度得分) is no report's score
     other = text.replace("（一）自评得分", "（一）满意度得分")
     assert text_record(tmp_path, other, "b.txt")["metadata"]["score"] is None
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("对照评分表逐项打分，总评得分为97分。\n1、项目决策情况，自评得分19分。", "97"),  # the total before the parts'
+    ("对照附件评分表逐项自评，自评分数98.5。", "98.5"),                          # a 分数 written without 分
+    ("本项目自评总分：93.2分，等级为优。", "93.2"),
+])
+def test_the_total_in_less_common_wordings(tmp_path, sentence, score):
+    assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"]["score"] == Decimal(score)
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("项目自评得分96分，自评结果为“优秀”。", "优秀"),
+    ("各项指标均已完成，整体绩效自评为优 秀。", "优秀"),  # a wrapped line joined with a space
+    ("经综合评定，本单位整体支出绩效自评为良好。", "良好"),
+])
+def test_the_grade_in_less_common_wordings(tmp_path, sentence, grade):
+    assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"]["grade"] == grade
+
+
+def test_a_count_of_items_graded_is_no_report_grade(tmp_path):
+    text = OPENING + "二、抽查复核情况\n抽查的20个项目中，15个项目自评为优，5个项目自评为良。\n"
+    assert text_record(tmp_path, text)["metadata"].get("grade") is None

@@ -11,6 +11,7 @@ import regex
 from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
+from .form_facts import value_of
 from .form_vocab import LABEL_COLON, bare, is_label, is_na, is_scoring_rule, looks_like_target, spec, value_type, vocab
 
 
@@ -83,6 +84,8 @@ class TypedRowReader:
                 break
             if (cell := self._target_cell(len(taken), t, cells)) is not None:
                 cells[cell] = t
+            elif not taken and self._name_tail(j, len(value_slots)):
+                pass  # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
             elif (is_scoring_rule(t.text) and not value_type(t.text) and 0 < len(taken) < len(value_slots)
                   and self._words_column_after(len(taken)) and self._numbers_follow(j + 1)):
                 pass  # the row's 评分标准 (≥90%得满分, 按标准执行得满分) between its figures: no value
@@ -165,6 +168,21 @@ class TypedRowReader:
                 and (value_type(actual.text) or looks_like_target(actual.text)
                      or (not is_label(bare(actual.text)) and short_result(actual.text)))
                 and value_type(as_points(weight).text) == "num")
+
+    def _name_tail(self, j: int, width: int) -> bool:
+        """Is the word at j the end of the row's name broken off its cell (a long name wraps
+        in the sheet, the export cuts it at the wrap), the row's figures all after it? A
+        word is no target where every value column is filled by the figures that follow it
+        and they close as a row does (得分 ≤ 分值)."""
+        text = self.tokens[j].text.strip()
+        if not (1 <= len(text) <= 3 and regex.fullmatch(r"\p{Han}+", text)) or is_label(bare(text)) or _row_head_cell(text) \
+                or width < 3 or j + width >= len(self.tokens):
+            return False
+        row = [as_points(t) for t in self.tokens[j + 1:j + 1 + width]]
+        if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
+            return False
+        weight, score = row[-2].text, row[-1].text
+        return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
 
     def _numbers_follow(self, j: int) -> bool:
         for t in self.tokens[j:j + 3]:

@@ -129,7 +129,15 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
     cell = _grade_cell(doc, grade_word)
     if cell is not None:
         return cell
-    pattern = compile_key("grade_pattern")
+    # (a self-evaluation's own grade, 自评结果为优, only where no other is stated)
+    for key in ("grade_pattern", "grade_pattern_self"):
+        found = _stated_grade(doc, compile_key(key), score_src)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _stated_grade(doc: Document, pattern, score_src: Optional[dict]) -> Optional[tuple]:
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     if score_src and "block" in score_src:
         # The grade is stated with the total score; look there first, and in the score's own
@@ -140,8 +148,8 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
         after = score_src.get("start", 0) if score_src and b.index == score_src.get("block") else 0
         m = (after and pattern.search(b.text, after)) or pattern.search(b.text)
         if m:
-            return m.group("grade"), {"block": b.index, "page": b.page, "start": m.start("grade"),
-                                      "end": m.end("grade"), "quote": m.group(0)}
+            return _grade(m), {"block": b.index, "page": b.page, "start": m.start("grade"),
+                               "end": m.end("grade"), "quote": m.group(0)}
     # a sheet holds its report's sentences in cells (经自评，…自评等级为优。): one grade stated so
     found = {}
     for b in doc.blocks:
@@ -150,12 +158,12 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
         for cell in _sentence_cells(b):
             m = pattern.search(cell.text)
             if m:
-                found.setdefault(m.group("grade"), {"block": b.index, "page": b.page, "table": b.index, "row": cell.row,
+                found.setdefault(_grade(m), {"block": b.index, "page": b.page, "table": b.index, "row": cell.row,
                                                     "col": cell.col, "start": m.start("grade"), "end": m.end("grade"),
                                                     "quote": m.group(0)})
     if len(found) == 1:
         return next(iter(found.items()))
-    return None, None
+    return None
 
 
 def _grade_cell(doc: Document, grade_words: list) -> Optional[tuple]:
@@ -175,6 +183,10 @@ def _grade_cell(doc: Document, grade_words: list) -> Optional[tuple]:
                 found.append((filled[-1], {"block": block.index, "page": block.page, "table": block.index,
                                            "row": r, "quote": filled[-1]}))
     return found[0] if len(found) == 1 else None
+
+
+def _grade(m) -> str:
+    return regex.sub(r"\s+", "", m.group("grade"))  # (优 秀: a line break inside the word)
 
 
 def _num(text: str) -> Decimal:
