@@ -42,6 +42,8 @@ def check_score_total(record: dict) -> list:
         room = _unread_weight(form, leaves, budget_rows, facts)
         if _rows_left_out(form, leaves, budget_rows, facts):
             continue  # both sums short, the 得分 by no more than the 分值: rows the reader did not take
+        if _levels_read_as_rows(form, leaves, facts):
+            continue
         for key, column, total_key, interval, what in (
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
                 ("score", column_named("score"), "total_score", points_interval, "得分"),
@@ -110,6 +112,17 @@ def _rows_left_out(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     weight_short = (Decimal(weight_total["value"]) if weight_total else HUNDRED) - sums["weight"]
     score_short = Decimal(score_total["value"]) - sums["score"]
     return 0 < score_short <= weight_short  # (得分 adding up: no row scored was left out)
+
+
+def _levels_read_as_rows(form: dict, leaves: list, facts: dict) -> bool:
+    """Do the rows' 分值 add up to half as much again as the form's total (100 when unstated)
+    or more? A level's own row with its points (项目立项 | 6 | 6.0 over 立项依据充分性 | 3 …,
+    one cell a line) was then read as a row beside its rows: every point counted twice, no
+    slip of the form's."""
+    weights = [facts.get(i.get("weight")) for i in leaves if i.get("weight")]
+    total = facts.get(form.get("total_weight")) if form.get("total_weight") else None
+    limit = (Decimal(total["value"]) if total else HUNDRED) * Decimal("1.5")
+    return sum(Decimal(f["value"]) for f in weights if f is not None) >= limit
 
 
 def _level_name(text: str) -> str:

@@ -212,7 +212,12 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
         # where not every first-level indicator was read, one left without a score may not be
         # the only one missing: a gap beyond its weight says nothing then
-        flags += _sum_scores(total, src, "总分", parts, partial=not _whole_first_level([p[0] for p in tops]))
+        whole = _whole_first_level([p[0] for p in tops])
+        # (the rows read are all of the table's where the first level's names or the rows'
+        # weights say so)
+        if whole or _whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
+                or _weights_make(parts, total_entry.get("weight") if total_entry else None):
+            flags += _sum_scores(total, src, "总分", parts, partial=not whole)
 
     weights = _top_weights(indicators)
     if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
@@ -223,6 +228,16 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
                                    s, 100, s - 100, Decimal(0), evidence))
     return flags
+
+
+def _weights_make(parts: list, total_weight) -> bool:
+    """Do the parts' 分值 add up to the total's (100 where it writes none)? Where neither
+    they nor the first level's names show the rows read are all of them, a table the reader
+    took in part (its rows broken over lines) is no sum to hold the total against."""
+    weights = [p.get("weight") for p in parts]
+    if not weights or any(w is None for w in weights):
+        return False
+    return sum(Decimal(str(w)) for w in weights) == Decimal(str(total_weight if total_weight is not None else 100))
 
 
 def _a_heading_over_the_others(weights: list) -> bool:

@@ -165,17 +165,24 @@ def check_sum_table(record: dict) -> list:
         kinds = [None if k == "total" and t in scored_form_blocks and _SCORE_TOTAL.match(_first_cell(body, r)) else k
                  for r, k in enumerate(table["row_kinds"])]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
-        groups = {}  # group row → its item rows
-        current = None
+        groups = {}  # group row → its item rows (a level's row → its second level's rows, each
+        # of those → its items)
+        levels = []  # the first level's rows, which the 合计 adds up
+        current = sub = None
         totals = []
         subtotals, uncovered = [], []  # 小计 rows, and the item rows no 小计 has added up yet
         checks = []
         for r, k in enumerate(kinds):
             if k == "group":
-                current = r
+                current, sub = r, None
                 groups[r] = []
-            elif k == "item" and current is not None:
+                levels.append(r)
+            elif k == "subgroup" and current is not None:
                 groups[current].append(r)
+                sub = r
+                groups[r] = []
+            elif k == "item" and (sub if sub is not None else current) is not None:
+                groups[sub if sub is not None else current].append(r)
             elif k == "item":
                 uncovered.append(r)
             elif k == "subtotal":
@@ -187,7 +194,7 @@ def check_sum_table(record: dict) -> list:
                 totals.append(r)
         checks += [(g, items) for g, items in groups.items() if items]
         # the 合计 adds up the groups, else the 小计 rows and the items none of them took
-        tops = list(groups) or (subtotals + uncovered if subtotals else [r for r, k in enumerate(kinds) if k == "item"])
+        tops = levels or (subtotals + uncovered if subtotals else [r for r, k in enumerate(kinds) if k == "item"])
         if not _names_a_subtotal(table, tops):
             # (an item row named …小计 — 财政资金小计 over its sources — adds up other rows: the
             # 合计 is not the sum of all of them)

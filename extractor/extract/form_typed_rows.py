@@ -89,6 +89,9 @@ class TypedRowReader:
             elif (is_scoring_rule(t.text) and not value_type(t.text) and 0 < len(taken) < len(value_slots)
                   and self._words_column_after(len(taken)) and self._numbers_follow(j + 1)):
                 pass  # the row's 评分标准 (≥90%得满分, 按标准执行得满分) between its figures: no value
+            elif taken and _CUT_AFTER_POINTS_WORD.search(self.tokens[j - 1].text) \
+                    and self.tokens[j].text.strip().endswith("分") and self._numbers_follow(j + 1):
+                pass  # the rest of a 评分标准 a line cut after its 扣 (每低1%扣 | 0.5分 | 4.5): no points
             elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
@@ -115,6 +118,9 @@ class TypedRowReader:
             # words after the scores are the row's reason unless a target follows them (then
             # they name the next indicator)
             nxt = self.tokens[j]
+            if _CUT_AFTER_POINTS_WORD.search(nxt.text) and j + 1 < len(self.tokens) \
+                    and _POINTS_ALONE.match(self.tokens[j + 1].text.strip()):
+                return values, j + 2  # a reason a line cut after its 扣 (…未细化，扣 | 1分)
             k = j + 1
             while k < min(j + 3, len(self.tokens)) and _row_head_cell(self.tokens[k].text.strip()):
                 k += 1  # the next row's 是否核心指标 and 指标性质 cells (否 | 定量) before its target
@@ -197,6 +203,9 @@ def _row_head_cell(text: str) -> bool:
     return text in ("是", "否") or text in spec()["target_natures"]
 
 
+# a scoring rule cut right before its points (每低1%扣 | 0.5分)
+_CUT_AFTER_POINTS_WORD = regex.compile(r"(?:扣|得|加|减)$")
+_POINTS_ALONE = regex.compile(r"^\d+(?:\.\d+)?分[。；;，,]?$")
 _FIGURES = regex.compile(r"\d(?:[\d,.]*)\s*(?:%|万?元|万?人|户|个|项|次)")
 # the cells a qualitative row writes in words (好, 达标): its targets and its result
 _WORDED = {"other_target", "target", "actual"}

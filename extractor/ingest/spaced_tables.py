@@ -48,7 +48,8 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     run = []
     for line in lines[i:i + _MAX_SPACED_ROWS]:
         cells = _spaced_cells(line)
-        if len(cells) < 2 or any(_is_prose(c.text) for c in cells):
+        # (a line of one cell may be the rest of a cell wrapped in its column: _rows_under_header)
+        if len(cells) < (2 if not run else 1) or any(_is_prose(c.text) for c in cells) and not _words_cells(cells, run):
             break
         run.append(cells)
     if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
@@ -58,9 +59,9 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
     # a tab has no width: nothing lines up across one
     untabbed = next((n for n, line in enumerate(lines[i:i + len(run)]) if "\t" in line.strip()), len(run))
-    aligned = _rows_under_header(run[:untabbed])
+    aligned, used = _rows_under_header(run[:untabbed])
     if aligned:
-        return TextTable(i, i + len(aligned), aligned, lines[i:i + len(aligned)])
+        return TextTable(i, i + used, aligned, lines[i:i + used])
     return None
 
 
@@ -151,6 +152,16 @@ def _is_prose(text: str) -> bool:
     return len(text) > _PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(_PROSE_PUNCT.search(text)))
 
 
+def _words_cells(cells: list, run: list) -> bool:
+    """May a line's cells of words with sentence punctuation be cells all the same? In a
+    score table's row with figures beside them (分值 | 评分标准 | 得分 | 扣分原因: 每发现一处
+    扣0.5分，…), three cells or more, or alone under a table begun (the rest of a wrapped
+    cell): running text is not split so. Never past a cell's length."""
+    if any(len(c.text) > _PROSE_CELL for c in cells):
+        return False
+    return len(cells) >= 3 and any(_is_figure(c.text) for c in cells) or (len(cells) == 1 and bool(run))
+
+
 def _several_figures(text: str) -> bool:
     """Does a cell hold two figures or more a single space apart (财政资金: 0.00 0.00 0.00)?"""
     return sum(map(_is_figure, text.split())) >= 2
@@ -168,15 +179,25 @@ def _even_rows(run: list) -> int:
     return n
 
 
-def _rows_under_header(run: list) -> Optional[list]:
-    """The header line and the lines after it whose cells each fall under one header cell,
-    in order, with every figure under its header cell: their cells in the header's columns
-    (a cell left empty in a line stays empty). None when no line lines up."""
+def _rows_under_header(run: list) -> tuple:
+    """(rows, lines used): the header line and the lines after it whose cells each fall
+    under one header cell, in order, with every figure under its header cell: their cells
+    in the header's columns (a cell left empty in a line stays empty). A line holding only
+    the rest of long words cells wrapped in their columns (评分标准 over two lines) is joined
+    to the row above. (None, 0) when no line lines up."""
     if not run:
-        return None
+        return None, 0
     header = run[0]
     rows = [[c.text for c in header]]
+    used = 1
     for cells in run[1:]:
+        # (the rest of a wrapped cell may read as a figure under its column: 4分)
+        wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
+        if wrapped is not None:
+            for col, cell in zip(wrapped, cells):
+                rows[-1][col] += cell.text
+            used += 1
+            continue
         columns = _columns_under(header, cells)
         if columns is None:
             break
@@ -186,7 +207,29 @@ def _rows_under_header(run: list) -> Optional[list]:
         while row and not row[-1]:
             row.pop()
         rows.append(row)
-    return rows if len(rows) >= 2 else None
+        used += 1
+    return (rows, used) if len(rows) >= 2 else (None, 0)
+
+
+_WRAPPED_CELL = 8  # a cell's words this long may have run out of room in their column
+
+
+def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
+    """The columns of a line that holds only the rest of cells the row above wrapped: each
+    cell starts where its header cell starts (a wrapped line starts at its column's left
+    edge), in a column whose cell above is words of some length, not a points column, and
+    the line names no figure column's value on its own. None otherwise."""
+    columns = []
+    for cell in cells:
+        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
+        if col is None or (columns and col <= columns[-1]) or col >= len(above) \
+                or _POINTS_NAME.match(header[col].text) or _UNIT_NAME.search(header[col].text):
+            return None
+        words = above[col]
+        if len(words) < _WRAPPED_CELL or _is_figure(words):
+            return None
+        columns.append(col)
+    return columns
 
 
 def _columns_under(header: list, cells: list) -> Optional[list]:

@@ -182,6 +182,8 @@ def fill_vertical_merges(table: Table, label_cols: int = 2) -> None:
             if row[c].text or not above.text or is_numeric_cell(above.text) or _TOTAL_LABEL.match(above.text) \
                     or _ENDS_SENTENCE.search(above.text):
                 continue  # a figure, a total or a sentence names no block of rows
+            if any(cell.text and cell.merged_from is None for cell in row[:c]):
+                break  # a row naming a new block to the left (过程 | | | 20) starts its own: merges nest
             origin = above.merged_from or (above.row, above.col)
             table.rows[origin[0]][origin[1]].rowspan += 1
             row[c] = Cell(text=above.text, row=r, col=c, raw=above.raw, merged_from=origin)
@@ -205,10 +207,23 @@ def _heads_level(table: Table, r: int) -> bool:
             and blank(below[0]) and bool(below[1].text.strip()))
 
 
+def _heads_sublevel(table: Table, r: int) -> bool:
+    """Is row r a second level's own row inside a level's (决策 | | | 20 over | 项目立项 | | 8
+    over | | 立项依据充分性 | 4)? Its name stands in the second column alone, and the next
+    row leaves the first two columns to the levels and names the third."""
+    if r + 1 >= table.n_rows or table.n_cols < 5:
+        return False
+    row, below = table.rows[r], table.rows[r + 1]
+    blank = lambda cell: not cell.text.strip() or cell.merged_from is not None
+    return (blank(row[0]) and bool(row[1].text.strip()) and row[1].merged_from is None and blank(row[2])
+            and blank(below[0]) and blank(below[1]) and bool(below[2].text.strip()))
+
+
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
-    before), 'group' (一/二 over 1/2/3 rows), 'item', or None for an empty row — the
-    hierarchy sums are checked along."""
+    before), 'group' (一/二 over 1/2/3 rows), 'subgroup' (a second level's row inside a
+    group, over its own items), 'item', or None for an empty row — the hierarchy sums are
+    checked along."""
     kinds = []
     for r, row in enumerate(table.rows):
         if r < table.header_rows:
@@ -221,6 +236,8 @@ def row_kinds(table: Table) -> list:
             kinds.append("total")
         elif first and (_GROUP_LABEL.match(first[0]) or _heads_level(table, r)) and row[0].merged_from is None:
             kinds.append("group")
+        elif "group" in kinds and _heads_sublevel(table, r):
+            kinds.append("subgroup")
         elif any(c.text for c in row):
             kinds.append("item")
         else:

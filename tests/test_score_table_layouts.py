@@ -1,0 +1,134 @@
+"""Evaluation score tables as converters lay them out in text, written for these tests: columns
+aligned by spaces with the long 评分标准 cells wrapped onto lines of their own, levels with their
+own rows of points, and one cell a line with a scoring rule cut before its points."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from conftest import text_record
+
+OPENING = "某县2021年度农村饮水工程维修养护资金绩效评价报告\n一、评价结论\n评价组按指标体系打分，结果如下：\n\n"
+
+# columns lined up by display width (a Chinese character two wide), 评分标准 wrapped at its
+# column's width: the rest of a cell stands alone on the next line under its column
+WRAPPED = """表1 绩效评价评分表
+一级指标   二级指标     三级指标         分值   评分标准                         得分   扣分原因
+决策       项目立项     立项依据充分性   10     符合县级供水规划和年度计划得10   10     —
+                                                分
+           绩效目标     目标明确性       10     目标量化可考核得10分，每缺一项   9      缺少时效指标，扣1分
+                                                扣1分
+过程       资金管理     预算执行率       20     执行率≥95%得20分，每低1%扣1分    18     执行率93%，扣2分
+产出       产出数量     维修工程完成率   30     完成全部维修任务得30分，未完成   30     —
+                                                按比例扣分
+效益       满意度       群众满意度       30     满意度≥90%得30分                 29     扣1分
+合计                                     100                                     96     扣4分
+
+综合评价，该项目得分96分，评价等级为“优”。
+"""
+
+
+def _scores(record) -> Counter:
+    return Counter(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "score")
+
+
+def _errors(record) -> list:
+    return [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_spaced_table_with_wrapped_cells_is_read_whole(tmp_path):
+    record = text_record(tmp_path, OPENING + WRAPPED)
+    tables = [t for t in record["tables"] if len(t["rows"]) >= 6]
+    assert len(tables) == 1
+    criteria = [row[4] for row in tables[0]["rows"] if len(row) > 4]
+    assert "目标量化可考核得10分，每缺一项扣1分" in criteria  # the wrapped rest joined to its cell
+    scores = _scores(record)
+    for points in ("10", "9", "20", "18", "30", "29", "100", "96"):
+        assert scores[Decimal(points)] >= 1, points
+    assert _errors(record) == []
+
+
+def test_a_slip_in_a_wrapped_spaced_table_is_flagged(tmp_path):
+    # 群众满意度 scored 27: the rows add up to 94, the 合计 says 96
+    text = OPENING + WRAPPED.replace("满意度≥90%得30分                 29", "满意度≥90%得30分                 27")
+    assert _errors(text_record(tmp_path, text))
+
+
+def test_a_line_of_words_after_a_table_is_not_its_cell(tmp_path):
+    # a sentence starting at the left edge under a short first-level name: no wrapped cell
+    record = text_record(tmp_path, OPENING + WRAPPED.replace("\n\n综合评价", "\n存在问题较少\n\n综合评价"))
+    assert all("存在问题较少" not in str(row) for t in record["tables"] for row in t["rows"])
+
+
+# a weights table whose levels have their own rows of points (决策 | | | 20 | | 18), the next
+# level's rows indented under them
+LEVEL_ROWS = """表2 绩效评价指标权重及得分表
+一级指标   二级指标     三级指标           权重   得分
+决策                                       20     18
+           项目立项                        8      8
+                        立项依据充分性     4      4
+                        立项程序规范性     4      4
+           绩效目标                        12     10
+                        目标合理性         6      5
+                        指标明确性         6      5
+产出                                       80     76
+           产出数量                        50     48
+                        维修处数完成率     25     24
+                        水质达标率         25     24
+           产出时效                        30     28
+                        完工及时率         30     28
+合计                                       100    94
+"""
+
+
+def test_levels_with_their_own_points_are_not_added_to_their_rows(tmp_path):
+    record = text_record(tmp_path, OPENING + LEVEL_ROWS + "\n综合评价，该项目得分94分，评价等级为“优”。\n")
+    assert [f["message"] for f in record["flags"] if f["severity"] in ("error", "warning")] == []
+    table = next(t for t in record["tables"] if len(t["rows"]) >= 10)
+    assert table["row_kinds"].count("subgroup") == 4
+
+
+def test_a_second_level_whose_rows_miss_its_points_is_flagged(tmp_path):
+    # 产出数量 48 over rows scored 24 and 22 (46)
+    text = OPENING + LEVEL_ROWS.replace("水质达标率         25     24", "水质达标率         25     22")
+    record = text_record(tmp_path, text + "\n综合评价，该项目得分94分。\n")
+    assert any("48" in f["message"] for f in record["flags"] if f["severity"] in ("error", "warning"))
+
+
+# one cell a line, a long 评分标准 broken over lines: a piece may end in 扣 and the next one be
+# its points (每低1%扣 | 0.5分) before the row's own score
+ONE_CELL_A_LINE = "\n".join([
+    "绩效评价指标评分表", "一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分",
+    "决策（20分）", "项目立项", "立项依据充分性", "10", "依据充分得10分", "10",
+    "绩效目标", "目标明确性", "10", "目标量化得10分，每缺一项扣", "1分", "9",
+    "过程（20分）", "资金管理", "预算执行率", "20", "执行率≥95%得20分，每低1%扣", "0.5分", "19",
+    "产出（30分）", "产出数量", "维修任务完成率", "30", "全部完成得30分", "30",
+    "效益（30分）", "满意度", "群众满意度", "30", "满意度≥90%得30分", "28",
+    "合计", "100", "96",
+]) + "\n"
+
+
+def test_points_a_scoring_rule_was_cut_before_are_no_score(tmp_path):
+    record = text_record(tmp_path, OPENING + ONE_CELL_A_LINE)
+    form = record["forms"][0]
+    facts = {f["id"]: Decimal(str(f["value"])) for f in record["facts"]}
+    assert [facts[i["score"]] for i in form["indicators"]] == [Decimal(n) for n in ("10", "9", "19", "30", "28")]
+    assert _errors(record) == []
+
+
+def test_a_slip_in_a_table_one_cell_a_line_is_flagged(tmp_path):
+    text = OPENING + ONE_CELL_A_LINE.replace("\n28\n", "\n26\n")
+    assert any(f["rule"] == "form.score_total" for f in _errors(text_record(tmp_path, text)))
+
+
+def test_levels_one_cell_a_line_raise_no_sum_error(tmp_path):
+    # each level's own row (项目立项 | 8 | 8) before its rows, the rows' 评分标准 between their points:
+    # read as rows beside their rows, every point counts twice, no slip of the table's
+    cells = ["绩效评价指标权重及得分表", "一级指标", "二级指标", "三级指标", "权重", "评分标准", "得分",
+             "决策", "20", "18", "项目立项", "8", "8", "立项依据充分性", "4", "依据充分得4分", "4",
+             "立项程序规范性", "4", "程序规范得4分", "4", "绩效目标", "12", "10", "目标合理性", "6", "合理得6分", "5",
+             "指标明确性", "6", "明确得6分", "5", "产出", "80", "76", "产出数量", "50", "48", "维修处数完成率", "25",
+             "全部完成得25分", "24", "水质达标率", "25", "达标得25分", "24", "产出时效", "30", "28", "完工及时率", "30",
+             "按期完工得30分", "28", "合计", "100", "94"]
+    record = text_record(tmp_path, OPENING + "\n".join(cells) + "\n")
+    assert _errors(record) == []
