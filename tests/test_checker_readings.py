@@ -1474,3 +1474,20 @@ def test_the_reports_own_total_read_as_a_headings_score_is_no_score_above_its_we
     # a heading whose own score is above its weight, and not the report's total, is still flagged
     record["metadata"]["score"] = 96.0
     assert [f for f in check_score_tree(record) if "超过分值" in f["message"]]
+
+
+def test_a_change_said_of_the_lists_total_not_its_last_part(tmp_path):
+    # 9.30 − 11.45 = −2.15: the total's change; the nearest figure before it (7.10) is a part
+    body = ("2023年“三公”经费支出9.30万元，其中公务接待费2.20万元、公务用车运行维护费7.10万元。"
+            "2022年“三公”经费支出11.45万元，2023年较上年减少2.15万元，下降18.78%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    # the rate of that change written wrong is still flagged, as the total's
+    wrong = flags_of(tmp_path, body.replace("18.78%", "23.12%"), "diff.change")
+    assert len(wrong) == 1 and "23.12%" in wrong[0]["message"] and "7.10" not in wrong[0]["message"]
+
+
+def test_a_rate_of_another_year_beside_this_years_figures(tmp_path):
+    body = ("2022年全年预算4,860.00万元，实际支出4,714.20万元，预算执行率97.0%。"
+            "2021年预算执行率为92.4%，2022年提高了4.6个百分点。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    assert flags_of(tmp_path, body.replace("97.0%", "95.0%"), "ratio.stated")

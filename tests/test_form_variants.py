@@ -1847,3 +1847,52 @@ def _points(record, row) -> tuple:
     """An indicator row's 分值 and 得分 (the row names them by fact id)."""
     values = {f["id"]: Decimal(str(f["value"])) for f in record["facts"]}
     return values[row["weight"]], values[row["score"]]
+
+
+# a sheet whose merged cells put the block's row labels and 实施单位 between the first column
+# label and the others; every money column filled, so each row writes a figure more before its rate
+INTERLEAVED_HEADER_FORM = (
+    "项目支出绩效自评表 （2022年度） 项目名称 村级公益事业奖补 主管部门 某县财政局 "
+    "项目资金 年初预算数 （万元） 年度资金总额 其中：当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+    "300.00 325.40 318.90 10 98.00% 9.8 300.00 325.40 318.90 — 98.00% — 上年结转资金 — — — — "
+    "其他资金 — — — — 某县农村综合改革服务中心 "
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    "产出指标 数量指标 奖补项目个数 ≥40个 42个 40 40 效益指标 满意度 群众满意度 ≥90% 94% 50 50 "
+    "总分 100 99.8\n"
+)
+
+
+def test_a_first_column_label_before_the_row_labels(tmp_path):
+    record = text_record(tmp_path, INTERLEAVED_HEADER_FORM)
+    form = record["forms"][0]
+    assert form["fund_columns"][:3] == ["年初预算数", "全年预算数", "全年执行数"]
+    values = {f["id"]: Decimal(str(f["value"])) for f in record["facts"]}
+    total = next(r for r in form["funds"] if r["slot"] == "total")
+    assert {c: values[f] for c, f in total["cells"].items()} == {
+        "年初预算数": Decimal(3000000), "全年预算数": Decimal(3254000), "全年执行数": Decimal(3189000),
+        "分值": Decimal(10), "执行率": Decimal(98), "得分": Decimal("9.8")}
+    assert _errors(record) == []
+
+
+def test_a_slip_under_a_first_column_before_the_row_labels(tmp_path):
+    text = INTERLEAVED_HEADER_FORM.replace("10 98.00% 9.8", "10 96.00% 9.6").replace("总分 100 99.8", "总分 100 99.6")
+    assert any(f["rule"] == "form.execution_rate" for f in text_record(tmp_path, text)["flags"] if f["severity"] == "error")
+
+
+# a department's form with its income and its spending broken down side by side, the sheet's
+# rows coming out one after the other (财政拨款 | 基本支出 | 其他资金 | 项目支出)
+TWO_BREAKDOWNS_FORM = (
+    "部门整体支出绩效自评表 （2021年度） 部门（单位）名称 某县农业农村局 "
+    "年度预算执行情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额 5200.00 5630.00 5517.40 10 98.00% 9.8 按收入性质分 按支出性质分 "
+    "其中：财政拨款 5000.00 5400.00 5290.00 其中：基本支出 3100.00 3250.00 3250.00 "
+    "其他资金 200.00 230.00 227.40 项目支出 2100.00 2380.00 2267.40\n"
+)
+
+
+def test_income_and_spending_breakdowns_side_by_side_add_up_each(tmp_path):
+    record = text_record(tmp_path, TWO_BREAKDOWNS_FORM)
+    assert [f for f in record["flags"] if f["rule"] == "form.funds_total"] == []
+    # 项目支出 2,300 in the first column: the spending parts make 5,400, not 5,200
+    slipped = text_record(tmp_path, TWO_BREAKDOWNS_FORM.replace("项目支出 2100.00", "项目支出 2300.00"))
+    assert [f for f in slipped["flags"] if f["rule"] == "form.funds_total"]

@@ -3,6 +3,7 @@ row's score against 分值 × 执行率, and each fund total against its 其中 
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import combinations
 
 import regex
 
@@ -264,10 +265,16 @@ def _nested_breakdown(total: dict, parts: list) -> bool:
 
 
 def _two_breakdowns(total: dict, parts: list) -> bool:
-    """Do the parts, in their order, break the total down twice (按收入性质分 … 按支出性质分 …),
-    each run of them adding up to it?"""
-    return any(verdict(total, sum_of(parts[:k]))[0] == "ok" and verdict(total, sum_of(parts[k:]))[0] == "ok"
-               for k in range(1, len(parts)))
+    """Do the parts break the total down twice (按收入性质分 … 按支出性质分 …), each group of
+    them adding up to it? In their order, or in any two groups: the two breakdowns side by
+    side in a sheet come out row by row (财政拨款 | 基本支出 | 其他资金 | 项目支出)."""
+    if len(parts) > 10:
+        return False
+    return any(verdict(total, sum_of(group))[0] == "ok"
+               and verdict(total, sum_of([p for k, p in enumerate(parts) if k not in chosen]))[0] == "ok"
+               for size in range(1, len(parts))
+               for chosen in combinations(range(len(parts)), size)
+               for group in [[parts[k] for k in chosen]])
 
 
 def _one_flag_per_row(row_flags: list) -> list:

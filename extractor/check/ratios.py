@@ -99,7 +99,8 @@ def check_ratio_stated(record: dict) -> list:
         # a rate said of one county, group or item is not of another's figures (山阳县…执行率100%
         # beside 柞水县支出590.46万元): those of no subject or of its own only
         pairs = [(facts[n], facts[d]) for n in rel["numerators"] for d in rel["denominators"]
-                 if n != d and _subject_allows(rate, facts[n]) and _subject_allows(rate, facts[d])]
+                 if n != d and _subject_allows(rate, facts[n]) and _subject_allows(rate, facts[d])
+                 and not _of_another_year(rate, facts[n], facts[d])]
         results = []
         for num, den in pairs:
             v = _percent_of(num, den)
@@ -198,6 +199,13 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
 def _subject_allows(rate: dict, figure: dict) -> bool:
     a, b = rate.get("subject"), figure.get("subject")
     return not a or not b or same_subject(a, b)
+
+
+def _of_another_year(rate: dict, num: dict, den: dict) -> bool:
+    """Are both figures of one year and the rate of another (2017年执行率91.2% beside 2018年
+    预算 and 支出)?"""
+    years = {num.get("year"), den.get("year")}
+    return rate.get("year") is not None and None not in years and len(years) == 1 and rate["year"] not in years
 
 
 def _some_whole_of_its_paragraph(rate: dict, part: dict, facts: dict, whole_blocks: set) -> bool:

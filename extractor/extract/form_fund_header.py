@@ -9,7 +9,7 @@ from typing import Optional
 
 import regex
 
-from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, spec, vocab
+from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, spec, value_type, vocab
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
 _COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$")
@@ -97,12 +97,52 @@ class FundHeaderReader:
         k = self._next_filled(j + 1)
         return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
 
+    def _column_before_row_labels(self, i: int):
+        """The header's first column label where a sheet's merged cells put the block's row
+        labels and the 实施单位 cell between it and the others (年初预算数 | (万元) | 年度资金总额 |
+        其中：当年财政拨款 | 实施单位 | 全年预算数 …): the token, or None."""
+        v = vocab()
+        k, rows_between = i - 1, 0
+        while k >= 0 and i - k <= 6:
+            t = self.tokens[k]
+            key = bare(t.text)
+            if key in v["fund_col"]:
+                return t if rows_between and not self.tokens[k].positional else None
+            if key in v["fund_row"]:
+                rows_between += 1
+            elif key and not UNIT_IN_CELL.search(t.text) and key not in v["meta"]:
+                return None
+            k -= 1
+        return None
+
+    def _figures_before_rate(self, j: int) -> int:
+        """How many figures the row right after a header at j writes before its rate (0 when
+        it writes none)."""
+        n = 0
+        for t in self.tokens[j:j + 12]:
+            vt = value_type(t.text)
+            if vt == "pct":
+                return n
+            if vt is None:
+                return 0
+            n += 1
+        return 0
+
+    @staticmethod
+    def _columns_before_rate(named: list) -> int:
+        kinds = [fund_column_kind(vocab()["fund_col"].get(bare(t.text), bare(t.text))) for t in named]
+        return kinds.index("percent") if "percent" in kinds else -1
+
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
         if i > 0 and self._unknown_first_column(i - 1):
             i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]
         named = [t for t in self.tokens[i:end] if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
+        first = self._column_before_row_labels(i)
+        if first is not None and cols[bare(first.text)] not in [cols.get(bare(t.text)) for t in named] \
+                and self._figures_before_rate(end) == self._columns_before_rate(named) + 1:
+            named.insert(0, first)  # (its cells filled: the first row has a figure more before its rate)
         self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
         # where each label stands in a real table's grid (a merged label cell spans the columns
         # after it: its first column is its place)
