@@ -1896,3 +1896,31 @@ def test_income_and_spending_breakdowns_side_by_side_add_up_each(tmp_path):
     # 项目支出 2,300 in the first column: the spending parts make 5,400, not 5,200
     slipped = text_record(tmp_path, TWO_BREAKDOWNS_FORM.replace("项目支出 2100.00", "项目支出 2300.00"))
     assert [f for f in slipped["flags"] if f["rule"] == "form.funds_total"]
+
+
+# the header's last labels after the first row's name, as a sheet's merged level cells put them
+# (三级指标 | 年度 指标值 | 产出指标 | 数量指标 | 受助人数 | 实际 完成值 | 分值 | 得分 | … | ≥500人 …)
+HEADER_AFTER_FIRST_NAME_FORM = (
+    "项目支出绩效自评表 （2023年度） 项目名称 困难残疾人生活补贴 主管部门 某县残疾人联合会 "
+    "项目资金 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 60.00 60.00 58.80 10 98.00% 9.8 "
+    "绩 效 指 标 一级指标 二级指标 三级指标 年度 指标值 产出指标 数量指标 补贴发放人数 实际 完成值 分值 得分 "
+    "偏差原因分析及改进措 施 ≥500人 512人 30 30 — 成本指标 每人每月补贴标准 ≥95元/人 100元/人 20 20 — "
+    "效益指标 社会效益指标 生活水平改善 有效改善 有效改善 20 20 — 满意度指标 服务对象满意度指标 受助对象满意度 ≥90% 96% 20 20 — "
+    "总分 100 99.8"
+)
+
+
+def test_header_labels_after_the_first_rows_name(tmp_path):
+    record = text_record(tmp_path, HEADER_AFTER_FIRST_NAME_FORM)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert rows["补贴发放人数"]["target"]["text"] == "≥500人" and _points(record, rows["补贴发放人数"]) == (Decimal(30), Decimal(30))
+    assert _errors(record) == []
+    slipped = text_record(tmp_path, HEADER_AFTER_FIRST_NAME_FORM.replace("总分 100 99.8", "总分 100 98.8"))
+    assert any(f["rule"] == "form.score_total" for f in slipped["flags"] if f["severity"] == "error")
+
+
+def test_a_money_actual_ten_thousand_times_off_its_target(tmp_path):
+    text = HEADER_AFTER_FIRST_NAME_FORM.replace("≥95元/人 100元/人 20 20", "≤60万元 58.8万元 20 20")
+    assert [f for f in text_record(tmp_path, text)["flags"] if f["rule"] == "unit.slip"] == []
+    slips = [f for f in text_record(tmp_path, text.replace("58.8万元 20", "58.8元 20"))["flags"] if f["rule"] == "unit.slip"]
+    assert len(slips) == 1 and "58.8万元" in slips[0]["message"]

@@ -10,6 +10,7 @@ from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
 from .tolerance import Interval, exact, interval_of, points_interval, verdict
+from .unit_slip import slip_reading
 
 
 # ---------------------------------------------------------------- scores
@@ -262,6 +263,35 @@ def check_target_missed(record: dict) -> list:
                 f"实际{actual.get('text')}，得分{points(score)}（分值{points(weight)}）",
                 t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4), evidence,
                 form=form.get("id"), claim="满分", comparator=comparator))
+    return flags
+
+
+@rule("unit.slip")
+def check_indicator_unit(record: dict) -> list:
+    """An indicator's money target and its actual 10⁴ apart (≤345万元 against 338.1元): one
+    quantity planned and spent, written once in 元 where 万元 was meant (or the reverse) —
+    a unit.slip, as the written digits read in the other unit fall within a fifth of the target."""
+    facts = facts_by_id(record)
+    flags = []
+    factor = Decimal(10000)
+    for form in forms_of(record):
+        for ind in form.get("indicators") or []:
+            target, actual = ind.get("target") or {}, ind.get("actual") or {}
+            t_value, t_unit, _, t_fact = _side(target, facts)
+            a_value, a_unit, _, a_fact = _side(actual, facts)
+            if t_fact is None or a_fact is None or t_fact["kind"] != "amount" or a_fact["kind"] != "amount" \
+                    or not t_value or not a_value:
+                continue
+            for scale in (factor, 1 / factor):
+                if abs(a_value * scale - t_value) <= t_value / 5 < abs(a_value - t_value):
+                    reading = slip_reading(a_fact, scale)
+                    flags.append(make_flag(
+                        "warning",
+                        f"金额单位疑似误写：{reading['written']}应为{reading['likely']}；如此与目标{target.get('text').strip()}"
+                        f"相近（{form.get('name') or '自评表'}指标{'›'.join(ind.get('path') or [])}的目标与实际相差约一万倍）",
+                        a_value, t_value, a_value - t_value, None, [t_fact, a_fact], form=form.get("id"),
+                        slip=[reading]))
+                    break
     return flags
 
 

@@ -39,7 +39,7 @@ def find_unit_slips(flags: list, facts: dict) -> None:
         slips = unit_slips_of(flag, facts)
         if not slips:
             continue
-        readings = [{"fact": f["id"], "written": f["text"], "likely": _rewritten(f, k), "factor": k} for f, k in slips]
+        readings = [slip_reading(f, k) for f, k in slips]
         named = "，或".join(f"{r['written']}应为{r['likely']}（{_unit_name(f, k)}误作{_unit_name(f, 1)}）"
                            for r, (f, k) in zip(readings, slips))
         flag["original_rule"] = flag["rule"]
@@ -149,6 +149,11 @@ def _named_scale(fact: dict, factor: Decimal) -> bool:
     3,521,000.00元 cannot be 万元 written for 元."""
     scales = {Decimal(s) for s in _settings()["scales"]}
     return Decimal(str(fact.get("scale") or 1)) * factor in scales
+
+
+def slip_reading(fact: dict, factor: Decimal) -> dict:
+    """A figure read as a slip: as written, as it likely should have been, the factor."""
+    return {"fact": fact["id"], "written": fact["text"], "likely": _rewritten(fact, factor), "factor": factor}
 
 
 def _rewritten(fact: dict, factor: Decimal) -> str:

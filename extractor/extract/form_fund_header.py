@@ -110,7 +110,7 @@ class FundHeaderReader:
                 return t if rows_between and not self.tokens[k].positional else None
             if key in v["fund_row"]:
                 rows_between += 1
-            elif key and not UNIT_IN_CELL.search(t.text) and key not in v["meta"]:
+            elif key and not UNIT_IN_CELL.search(t.text) and key not in v["meta"] and not _COLUMN_MARK.match(t.text):
                 return None
             k -= 1
         return None

@@ -86,6 +86,10 @@ class TypedRowReader:
                 cells[cell] = t
             elif not taken and self._name_tail(j, len(value_slots)):
                 pass  # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
+            elif not taken and _header_word(t.text) and self._numbers_follow(j + 1, 6):
+                # the header's last labels a sheet's merged cells put after the first row's
+                # name (优抚对象补助人数 | 实际 | 完成值 | 分值 | 得分 | 偏差原因… | ≥2146人 | …)
+                pass
             elif (is_scoring_rule(t.text) and not value_type(t.text) and 0 < len(taken) < len(value_slots)
                   and self._words_column_after(len(taken)) and self._numbers_follow(j + 1)):
                 pass  # the row's 评分标准 (≥90%得满分, 按标准执行得满分) between its figures: no value
@@ -190,11 +194,20 @@ class TypedRowReader:
         weight, score = row[-2].text, row[-1].text
         return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
 
-    def _numbers_follow(self, j: int) -> bool:
-        for t in self.tokens[j:j + 3]:
+    def _numbers_follow(self, j: int, within: int = 3) -> bool:
+        for t in self.tokens[j:j + within]:
             if value_type(as_points(t).text) == "num":
                 return True
         return False
+
+
+def _header_word(text: str) -> bool:
+    """Is the text a value column's label of the indicator header, or a piece of one a cell's
+    wrap cut off (实际 | 完成值, 年度 | 指标值)?"""
+    key = bare(text)
+    labels = vocab()["ind_col"]
+    return key in labels or len(key) >= 2 and any(len(label) > len(key) and (label.startswith(key) or label.endswith(key))
+                                                  for label in labels)
 
 
 def _row_head_cell(text: str) -> bool:
