@@ -69,3 +69,33 @@ def test_the_grade_in_less_common_wordings(tmp_path, sentence, grade):
 def test_a_count_of_items_graded_is_no_report_grade(tmp_path):
     text = OPENING + "二、抽查复核情况\n抽查的20个项目中，15个项目自评为优，5个项目自评为良。\n"
     assert text_record(tmp_path, text)["metadata"].get("grade") is None
+
+
+@pytest.mark.parametrize("sentence, score, grade", [
+    ("经评价，项目得分92分，属于“优秀”档次。与上年度评价得分85分相比提高了7分。", "92", "优秀"),
+    ("本项目绩效评价结果为良好（84.5分）。", "84.5", "良好"),
+    ("评价组建立了总分100分的指标体系。经评价，项目综合得分93分。", "93", None),
+    ("本项目综合得分91.2分，较2022年度评价得分87分有所提高，评价等级为“优秀”。", "91.2", "优秀"),
+])
+def test_the_total_beside_last_years_and_the_frameworks(tmp_path, sentence, score, grade):
+    meta = text_record(tmp_path, OPENING + "二、评价结论\n" + sentence + "\n")["metadata"]
+    assert meta["score"] == Decimal(score) and meta.get("grade") == grade
+
+
+def test_last_years_score_is_no_other_reading_of_the_grade(tmp_path):
+    # 91.2 is 优 by the usual bands; 87 is last year's, so 良好 is a slip of this year's total
+    text = OPENING + "二、评价结论\n本项目综合得分91.2分，较2022年度评价得分87分有所提高，评价等级为“良好”。\n"
+    assert [f["rule"] for f in text_record(tmp_path, text)["flags"] if f["severity"] == "error"] == ["score.grade"]
+
+
+def test_a_summary_closed_by_its_total_and_a_framework_out_of_150(tmp_path):
+    body = ("决策指标（20分）得16分，过程指标（20分）得17分，产出指标（40分）得33分，效益指标（20分）得16分。"
+            "项目综合得分82分，评价等级为“良”，略高于全市同类项目平均得分79.6分。\n")
+    record = text_record(tmp_path, OPENING + "二、评价结论\n" + body)
+    assert [f["message"] for f in record["flags"] if f["severity"] == "error"] == []
+    scaled = ("指标体系总分150分。各类指标得分情况为：决策指标（30分）得26分，过程指标（30分）得25.05分，"
+              "产出指标（50分）得43分，效益指标（40分）得36分，合计得分130.05分。按百分制计算得分86.7分，对应等级为“良”。\n")
+    record = text_record(tmp_path, OPENING + "二、评价结论\n" + scaled)
+    assert [f["message"] for f in record["flags"] if f["severity"] == "error"] == []
+    slipped = text_record(tmp_path, OPENING + "二、评价结论\n" + scaled.replace("得36分，合计得分130.05分", "得36分，合计得分132.05分"))
+    assert any(f["rule"] == "score.tree" for f in slipped["flags"] if f["severity"] == "error")

@@ -220,13 +220,15 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
             flags += _sum_scores(total, src, "总分", parts, partial=not whole)
 
     weights = _top_weights(indicators)
+    # (the scale the report states for its framework, 指标体系总分150分, else 100)
+    scale = Decimal(str(total_entry["weight"])) if total_entry and total_entry.get("weight") is not None else 100
     if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
         s = sum(weights.values())
-        if s != 100 and not _a_heading_over_the_others(list(weights.values())):
+        if s != scale and not _a_heading_over_the_others(list(weights.values())):
             evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
-            flags.append(make_flag("error", f"一级指标分值合计{s}分，不是100分（"
+            flags.append(make_flag("error", f"一级指标分值合计{s}分，不是{scale}分（"
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
-                                   s, 100, s - 100, Decimal(0), evidence))
+                                   s, scale, s - scale, Decimal(0), evidence))
     return flags
 
 

@@ -86,7 +86,7 @@ class TypedRowReader:
                 cells[cell] = t
             elif not taken and self._name_tail(j, len(value_slots)):
                 pass  # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
-            elif not taken and _header_word(t.text) and self._numbers_follow(j + 1, 6):
+            elif not taken and not self.form["indicators"] and _header_word(t.text) and self._numbers_follow(j + 1, 6):
                 # the header's last labels a sheet's merged cells put after the first row's
                 # name (优抚对象补助人数 | 实际 | 完成值 | 分值 | 得分 | 偏差原因… | ≥2146人 | …)
                 pass

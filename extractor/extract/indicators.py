@@ -244,13 +244,23 @@ def _text_indicators(doc: Document) -> list:
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
                          "source": {"page": b.page, "block": b.index, "start": i.start("score"),
                                     "end": i.end("score"), "quote": i.group(0)}}
-                if full_marks:  # 满分30分, 权重10分 are weights: a score follows (得27分) or none is stated
+                if full_marks or total and _SCALE_NAME.search(name):
+                    # 满分30分, 权重10分 are weights: a score follows (得27分) or none is stated; a
+                    # framework's total (指标体系总分150分) is the scale the scores are out of
                     entry["weight"], entry["score"] = entry["score"], None
                 if total:
                     entry["total"] = True
                 entries.append(entry)
-            # an item whose weight alone is stated (产出指标满分30分，其中…) heads the items, no part of their sum
+                if total and entry["score"] is not None \
+                        and sum(1 for e in entries if not e.get("total") and e["score"] is not None) >= 2:
+                    break  # the items' total closes them (…，综合得分82分，略高于同类项目平均79.6分)
+            # an item whose weight alone is stated (产出指标满分30分，其中…) heads the items, no part of their sum;
+            # the framework's scale (指标体系总分150分) is the total's weight
+            scale = next((e["weight"] for e in entries if e.get("total") and e["score"] is None), None)
             entries = [e for e in entries if e["score"] is not None]
+            for e in entries:
+                if e.get("total") and e["weight"] is None:
+                    e["weight"] = scale
             if sum(1 for e in entries if not e.get("total")) < 2:
                 continue  # a total and one score (总分100分，扣8分，最终得分92分) list no items
             out += entries
@@ -261,6 +271,7 @@ def _text_indicators(doc: Document) -> list:
 # the name of a report's total score in a summary sentence (总得分, 合计, 综合得分 — the usual
 # wording —, 最终得分), never a satisfaction survey's 综合得分
 _TOTAL_NAME = regex.compile(r"总|合计|(?<!满意度)(?:综合得分|综合评分|最终得分)")
+_SCALE_NAME = regex.compile(r"体系|框架|满分|设置|设定|共设")
 _TOTAL_WORDS = ("综合", "最终", "综合评价")  # the name as the item pattern leaves it (综合得分90分 → 综合)
 
 

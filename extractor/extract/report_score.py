@@ -38,7 +38,7 @@ def report_score(doc: Document, kv: dict) -> tuple:
         return heading
     patterns = [regex.compile(p) for p in vocab()["total_score_patterns"]]
     exclude, final, band = compile_key("score_exclude"), compile_key("score_final"), compile_key("score_band_after")
-    full_marks = compile_key("score_full_marks_before")
+    full_marks, scale = compile_key("score_full_marks_before"), compile_key("score_scale_after")
     candidates = []  # (pattern rank, block order, the score's reading)
     # the report's paragraphs first; a sheet holds its sentences in cells (本项目自评总分94.5分。)
     for in_cells in (False, True):
@@ -61,6 +61,8 @@ def report_score(doc: Document, kv: dict) -> tuple:
                         continue  # 评价指标体系，总分100分: the scale the scores are out of
                     if band.match(text, m.end()):
                         continue  # 90分（含）以上为优: a grade band's bound, not a score
+                    if scale.match(text, m.end()):
+                        continue  # 建立了总分100分的指标体系: the framework's scale
                     candidates.append((rank, n, m.start(), bool(final.search(before)), b, m, where))
         if candidates:
             break
@@ -130,7 +132,7 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
     if cell is not None:
         return cell
     # (a self-evaluation's own grade, 自评结果为优, only where no other is stated)
-    for key in ("grade_pattern", "grade_pattern_self"):
+    for key in ("grade_pattern", "grade_pattern_word_after", "grade_pattern_self"):
         found = _stated_grade(doc, compile_key(key), score_src)
         if found is not None:
             return found
