@@ -132,3 +132,74 @@ def test_levels_one_cell_a_line_raise_no_sum_error(tmp_path):
              "按期完工得30分", "28", "合计", "100", "94"]
     record = text_record(tmp_path, OPENING + "\n".join(cells) + "\n")
     assert _errors(record) == []
+
+
+def _pad(cells: list, starts: list) -> str:
+    """A line with each cell starting at its display column (a Chinese character two wide)."""
+    import unicodedata
+
+    line, width = "", 0
+    for text, start in zip(cells, starts):
+        if not text:
+            continue
+        line += " " * max(start - width, 2 if line else 0) + text
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    return line
+
+
+_COLUMNS = [12, 24, 36, 62, 78, 94, 102, 110]
+_HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+
+
+def _form(rows: list, title="项目支出绩效自评表") -> str:
+    return "\n".join([title, "（2022年度）", "项目名称        某县农村公路养护", _pad(_HEAD, _COLUMNS)]
+                     + [_pad(row, _COLUMNS) if isinstance(row, list) else row for row in rows]) + "\n"
+
+
+# a printed form's indicator table as a layout-keeping converter writes it: a target's note and
+# a level name wrapped under their cells, a page's furniture between two parts of the table, the
+# block's merged 绩效指标 label printed left of the header's columns
+PAGED_ROWS = [
+    ["产出指标", "数量指标", "养护里程", "=1200公里", "1200公里", "20", "20", "—"],
+    ["", "质量指标", "路面病害修复率", "≥95%", "96.1%", "20", "20", "—"],
+    ["", "", "", "（全年）"],
+    ["", "时效指标", "补助资金拨付及时率", "100%", "100%", "10", "10", "—"],
+    "",
+    "                                        第 1 页 共 2 页",
+    "\f项目支出绩效自评表",
+    "  绩效" + _pad(["效益指标", "社会效益", "群众出行便利程度", "明显改善", "明显改善", "20", "20", "—"], _COLUMNS)[6:],
+    ["", "可持续影", "养护长效机制", "持续完善", "持续完善", "10", "10", "—"],
+    ["", "响指标"],
+    ["满意度指标", "服务对象", "沿线群众满意度", "≥90%", "92.3%", "20", "19", "—"],
+    ["", "满意度"],
+    ["总分", "", "", "", "", "100", "99", ""],
+]
+
+
+def test_a_layout_form_read_across_its_page_break(tmp_path):
+    record = text_record(tmp_path, _form(PAGED_ROWS))
+    table = next(t for t in record["tables"] if t["header"] and "三级指标" in t["header"][-1])
+    names = [row[2] for row in table["rows"]]
+    assert "群众出行便利程度" in names and "沿线群众满意度" in names  # the rows after the page break
+    assert any(row[3] == "≥95%（全年）" for row in table["rows"])
+    assert any(row[1] == "可持续影响指标" for row in table["rows"])
+    assert not any("第 1 页" in str(row) for row in table["rows"])
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+    scores = _scores(record)
+    assert scores[Decimal(19)] >= 1 and scores[Decimal(99)] >= 1
+
+
+def test_a_slip_past_the_page_break_is_flagged(tmp_path):
+    rows = [r[:] if isinstance(r, list) else r for r in PAGED_ROWS]
+    rows[-3][6] = "17"  # the rows now add up to 96, the 总分 says 99
+    record = text_record(tmp_path, _form(rows))
+    assert any(f["rule"] == "form.score_total" for f in record["flags"] if f["severity"] == "error")
+
+
+def test_tables_apart_without_page_furniture_stay_apart(tmp_path):
+    rows = [r for r in PAGED_ROWS if not (isinstance(r, str) and ("第 1 页" in r or "\f" in r))]
+    cut = rows.index("")
+    text = _form(rows[:cut]) + "\n说明：以下为另一张表。\n\n" + _pad(_HEAD, _COLUMNS) + "\n" + "\n".join(
+        _pad(r, _COLUMNS) if isinstance(r, list) else r for r in rows[cut + 1:]) + "\n"
+    tables = [t for t in text_record(tmp_path, text)["tables"] if t["header"] and "三级指标" in t["header"][-1]]
+    assert len(tables) == 2

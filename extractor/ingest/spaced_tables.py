@@ -45,13 +45,7 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     never a table, nor are lines of running text with a stray double space. Accepted are
     three rows or more with the same number of cells, or a header line and lines whose
     figures stand under its cells."""
-    run = []
-    for line in lines[i:i + _MAX_SPACED_ROWS]:
-        cells = _spaced_cells(line)
-        # (a line of one cell may be the rest of a cell wrapped in its column: _rows_under_header)
-        if len(cells) < (2 if not run else 1) or any(_is_prose(c.text) for c in cells) and not _words_cells(cells, run):
-            break
-        run.append(cells)
+    run = _cell_run(lines, i)
     if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
         return None  # (cells a single space apart, a wide gap only where one is empty: one-space rows)
     even = _even_rows(run)
@@ -60,9 +54,50 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     # a tab has no width: nothing lines up across one
     untabbed = next((n for n, line in enumerate(lines[i:i + len(run)]) if "\t" in line.strip()), len(run))
     aligned, used = _rows_under_header(run[:untabbed])
-    if aligned:
-        return TextTable(i, i + used, aligned, lines[i:i + used])
-    return None
+    if not aligned:
+        return None
+    while (more := _rows_past_page_break(lines, i, i + used, run[0])) is not None:
+        rows, n = more
+        aligned += rows
+        used += n
+    return TextTable(i, i + used, aligned, lines[i:i + used])
+
+
+def _cell_run(lines: list, i: int) -> list:
+    """The spaced cells of the lines from i on that may be a table's rows."""
+    run = []
+    for line in lines[i:i + _MAX_SPACED_ROWS]:
+        cells = _spaced_cells(line)
+        # (a line of one cell may be the rest of a cell wrapped in its column: _rows_under_header)
+        if len(cells) < (2 if not run else 1) or any(_is_prose(c.text) for c in cells) and not _words_cells(cells, run):
+            break
+        run.append(cells)
+    return run
+
+
+_PAGE_BREAK_LINES = 6  # blank lines, the page's number, the form's title repeated, its header again
+
+
+def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
+    """(rows, lines used) of a table the page broke at k going on under its header on the
+    next page: past the page's furniture (第 1 页 共 2 页, a form feed), blank lines, a line
+    written before the table (the form's title repeated) and the header line again, the
+    rows that line up under the header. None where no such furniture or no such row."""
+    vocab = vocabulary()
+    seen_before = {line.strip() for line in lines[max(0, start - 40):start] if line.strip()}
+    header_text = [c.text for c in header]
+    j, furniture = k, False
+    while j < len(lines) and j - k < _PAGE_BREAK_LINES:
+        line = lines[j]
+        if vocab["page_furniture"].match(line) or "\f" in line:
+            furniture = True
+        elif line.strip() and line.strip() not in seen_before and [c.text for c in _spaced_cells(line)] != header_text:
+            break
+        j += 1
+    if not furniture or j == k:
+        return None
+    rows, used = _rows_under_header([header] + _cell_run(lines, j)[:_MAX_SPACED_ROWS])
+    return (rows[1:], j - k + used - 1) if rows else None
 
 
 # a score table's points columns say their unit by their name
@@ -190,7 +225,14 @@ def _rows_under_header(run: list) -> tuple:
     header = run[0]
     rows = [[c.text for c in header]]
     used = 1
+    named_header = not any(_is_figure(c.text) for c in header)  # (not a first row of figures)
     for cells in run[1:]:
+        # a label left of every header cell, where the row keeps words of its own, is a column
+        # the header does not name (a form's 绩效指标 merged over the indicator rows, printed in
+        # their middle): not read. (Labels before figures alone are the row's names.)
+        kept = [c for c in cells if c.right > header[0].left]
+        if kept != cells and any(not _is_figure(c.text) for c in kept) and named_header:
+            cells = kept
         # (the rest of a wrapped cell may read as a figure under its column: 4分)
         wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
         if wrapped is not None:
@@ -219,17 +261,32 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     cell starts where its header cell starts (a wrapped line starts at its column's left
     edge), in a column whose cell above is words of some length, not a points column, and
     the line names no figure column's value on its own. None otherwise."""
-    columns = []
+    columns, named = [], False
     for cell in cells:
         col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
         if col is None or (columns and col <= columns[-1]) or col >= len(above) \
                 or _POINTS_NAME.match(header[col].text) or _UNIT_NAME.search(header[col].text):
             return None
         words = above[col]
-        if len(words) < _WRAPPED_CELL or _is_figure(words):
+        if words and _BRACKETED_NOTE.match(cell.text):
+            named = True  # a figure's note wrapped under it (≥95% | （全年）)
+            columns.append(col)
+            continue
+        if not words or _is_figure(words) or _is_figure(cell.text):
+            return None
+        # a long cell run out of room, or a level's name cut before its 指标 (可持续影 | 响指标,
+        # 满意度指 | 标); a short piece beside one of those
+        level_name = (words + cell.text).endswith("指标") and not words.endswith("指标")
+        if len(words) >= _WRAPPED_CELL or level_name:
+            named = True
+        elif len(cell.text) > _SHORT_PIECE:
             return None
         columns.append(col)
-    return columns
+    return columns if named else None
+
+
+_BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]{1,12}[）)]$")
+_SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (标 | 满意度)
 
 
 def _columns_under(header: list, cells: list) -> Optional[list]:

@@ -42,6 +42,7 @@ def vocabulary() -> dict:
         # a cell of a spaced row: words joined by single spaces; what lies between two
         # cells is two spaces or more, or a wide space, or a tab
         "spaced_cell": regex.compile(rf"[^\s{wide}]+(?:[ \xa0][^\s{wide}]+)*"),
+        "page_furniture": regex.compile(spec["page_furniture"]),
         "spaced_gap": regex.compile(rf"[^\s{wide}](?:[ \xa0]*[\t{wide}]|[ \xa0]{{2}})[\s{wide}]*[^\s{wide}]"),
     }
 
