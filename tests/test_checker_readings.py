@@ -1491,3 +1491,9 @@ def test_a_rate_of_another_year_beside_this_years_figures(tmp_path):
             "2021年预算执行率为92.4%，2022年提高了4.6个百分点。\n")
     assert flags_of(tmp_path, body, "ratio.stated") == []
     assert flags_of(tmp_path, body.replace("97.0%", "95.0%"), "ratio.stated")
+
+
+def test_money_given_out_is_the_spending_of_an_execution_rate(tmp_path):
+    body = ("全年预算资金860.00万元。\n全年累计发放补贴825.60万元，预算执行率96.00%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    assert flags_of(tmp_path, body.replace("96.00%", "98.00%"), "ratio.stated")

@@ -99,3 +99,17 @@ def test_a_summary_closed_by_its_total_and_a_framework_out_of_150(tmp_path):
     assert [f["message"] for f in record["flags"] if f["severity"] == "error"] == []
     slipped = text_record(tmp_path, OPENING + "二、评价结论\n" + scaled.replace("得36分，合计得分130.05分", "得36分，合计得分132.05分"))
     assert any(f["rule"] == "score.tree" for f in slipped["flags"] if f["severity"] == "error")
+
+
+def test_a_score_tables_weights_short_of_its_total_are_flagged(tmp_path):
+    # an evaluation's score table (no budget block whose points it could have left out): the
+    # 分值 column adds up to 98 against a 合计 of 100
+    cells = ["绩效评价指标评分表", "一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分",
+             "决策", "项目立项", "立项依据充分性", "20", "依据充分得20分", "20",
+             "过程", "资金管理", "预算执行率", "20", "执行率≥95%得满分", "18",
+             "产出", "产出数量", "完成率", "28", "全部完成得满分", "28",
+             "效益", "满意度", "群众满意度", "30", "满意度≥90%得满分", "29",
+             "合计", "100", "95"]
+    record = text_record(tmp_path, OPENING + "\n".join(cells) + "\n")
+    assert any(f["rule"] == "form.score_total" and "分值" in f["message"] for f in record["flags"]
+               if f["severity"] == "error")

@@ -170,8 +170,8 @@ def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     the budget execution's points may stand where no rule reads them (a 预算执行情况 | 权重 | 10
     | 得分 | 8.80 line beside a fund block of label and value pairs, or under a header this
     reader does not place)."""
-    if budget_rows or any(not r.get("unread") for r in form.get("funds") or []):
-        return Decimal(0)
+    if budget_rows or any(not r.get("unread") for r in form.get("funds") or []) or form.get("template") == "score_table":
+        return Decimal(0)  # (an evaluation's score table has no budget block to leave out)
     weights = [facts.get(i.get("weight")) if i.get("weight") else None for i in leaves]
     if not weights or any(w is None for w in weights):
         return Decimal(0)
