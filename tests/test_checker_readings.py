@@ -1497,3 +1497,12 @@ def test_money_given_out_is_the_spending_of_an_execution_rate(tmp_path):
     body = ("全年预算资金860.00万元。\n全年累计发放补贴825.60万元，预算执行率96.00%。\n")
     assert flags_of(tmp_path, body, "ratio.stated") == []
     assert flags_of(tmp_path, body.replace("96.00%", "98.00%"), "ratio.stated")
+
+
+def test_a_count_done_otherwise_is_no_numerator_of_an_employment_rate(tmp_path):
+    # 185 took part in training; how many found work is not stated: 185 ÷ 320 is no 就业率
+    body = "退役士兵职业技能培训项目计划培训320人，实际参训185人，培训后就业率47.6%，未达到70%的目标。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    # a completion rate is still read from what was actually done
+    done = "计划培训320人，实际完成培训296人，完成率95.0%。\n"
+    assert flags_of(tmp_path, done, "ratio.stated")

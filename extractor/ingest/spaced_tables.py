@@ -237,7 +237,9 @@ def _rows_under_header(run: list) -> tuple:
         wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
         if wrapped is not None:
             for col, cell in zip(wrapped, cells):
-                rows[-1][col] += cell.text
+                rows[-1] += [""] * (col + 1 - len(rows[-1]))  # (a row's empty last cells are left off)
+                # (a dash the row wrote in its reason column gives way to the words centred on it)
+                rows[-1][col] = cell.text if _DASH_CELL.match(rows[-1][col]) else rows[-1][col] + cell.text
             used += 1
             continue
         columns = _columns_under(header, cells)
@@ -264,10 +266,16 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     columns, named = [], False
     for cell in cells:
         col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
-        if col is None or (columns and col <= columns[-1]) or col >= len(above) \
+        if col is None or (columns and col <= columns[-1]) \
                 or _POINTS_NAME.match(header[col].text) or _UNIT_NAME.search(header[col].text):
             return None
-        words = above[col]
+        words = above[col] if col < len(above) else ""
+        if _NOTE_COLUMN.search(header[col].text) and not _is_figure(cell.text):
+            # the words of a reason column run over lines above and below their row's
+            # (a cell centred on its row): kept with the row above, the table goes on
+            named = True
+            columns.append(col)
+            continue
         if words and _BRACKETED_NOTE.match(cell.text):
             named = True  # a figure's note wrapped under it (≥95% | （全年）)
             columns.append(col)
@@ -285,6 +293,8 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     return columns if named else None
 
 
+_DASH_CELL = regex.compile(r"^[-—–/]*$")
+_NOTE_COLUMN = regex.compile(r"原因|说明|备注|措施")  # a column of words about the row
 _BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]{1,12}[）)]$")
 _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (标 | 满意度)
 

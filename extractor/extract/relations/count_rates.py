@@ -113,7 +113,9 @@ def _done(fact, rate_word: str, after: str = "") -> bool:
     2.46万人，参保率100% is the rate of the 脱贫人口, whose number is not stated."""
     v = _vocab()
     words = (fact.context or "") + after
-    return bool((v["acts"][rate_word].search(words) or v["actual"].search(words))
+    # (实际 alone says done only for a rate of completion: 实际参训185人 is no numerator of a 就业率)
+    actual = v["actual"].search(words) and v["acts"][rate_word].search("完成")
+    return bool((v["acts"][rate_word].search(words) or actual)
                 and not v["planned"].search(words) and not v["removed"].search(words))
 
 
