@@ -1506,3 +1506,11 @@ def test_a_count_done_otherwise_is_no_numerator_of_an_employment_rate(tmp_path):
     # a completion rate is still read from what was actually done
     done = "计划培训320人，实际完成培训296人，完成率95.0%。\n"
     assert flags_of(tmp_path, done, "ratio.stated")
+
+
+def test_a_change_against_last_years_figure_worded_alike(tmp_path):
+    body = ("2019年全县住院救助21,300人次、门诊救助35,800人次。2020年住院救助24,100人次，较上年增加2,800人次，"
+            "增长13.15%；门诊救助38,900人次，较上年增加3,100人次，增长8.66%。\n")
+    assert flags_of(tmp_path, body, "diff.change") == []
+    wrong = flags_of(tmp_path, body.replace("增加2,800人次", "增加2,900人次"), "diff.change")
+    assert len(wrong) == 1 and "21,300" in wrong[0]["message"]

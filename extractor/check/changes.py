@@ -18,12 +18,19 @@ def check_diff_change(record: dict) -> list:
     flags = []
     for rel in relations_of(record, "change"):
         currents = [rel["current"]] + list(rel.get("current_alternatives") or [])
-        readings = [_change_flags(rel, current, facts) for current in currents]
+        # last year's figure may be any of that year's before the change (2019年住院救助31,074
+        # 人次、门诊救助43,950人次。2020年住院救助36,582人次，较上年增加5,508人次: not the nearest)
+        previous = facts.get(rel["previous"]) if rel["previous"] else None
+        previouses = [rel["previous"]] + ([f["id"] for f in _figures_of_year_before(facts[rel["change"]], previous, facts)]
+                                          if previous is not None and previous.get("year") else [])
+        pairs = [(c, p) for p in previouses for c in currents if c is None or c != p]
+        readings = [_change_flags({**rel, "previous": p}, c, facts) for c, p in pairs]
         if all(readings):
             # the reading closest to consistent: fewest flags, then one whose two years make
             # the change stated (“三公”经费8.46万元，其中…6.50万元；上年10.28万元，减少1.82万元,
             # 下降21.5%: the total's rate is what is off, not the nearest part's change)
-            flags += min(zip(readings, currents), key=lambda r: (len(r[0]), not _years_make_change(rel, r[1], facts)))[0]
+            flags += min(zip(readings, pairs), key=lambda r: (len(r[0]), not _years_make_change(
+                {**rel, "previous": r[1][1]}, r[1][0], facts)))[0]
     return flags + _rate_change_flags(record, facts)
 
 
@@ -122,6 +129,15 @@ def _rate_of_base(rate: dict, change: dict, figure: dict, sign: Decimal) -> bool
         if expected is not None and verdict(rate, expected)[0] == "ok":
             return True
     return False
+
+
+def _figures_of_year_before(change: dict, previous: dict, facts: dict) -> list:
+    """The other figures of last year's figure's kind, unit and year in the change's paragraph
+    before it."""
+    block, start = change["source"].get("block"), change["source"].get("start") or 0
+    return [f for f in facts.values() if f is not previous and f["source"].get("block") == block
+            and f["source"].get("table") is None and (f["source"].get("start") or 0) < start
+            and (f["kind"], f["unit"], f.get("year")) == (previous["kind"], previous["unit"], previous["year"])]
 
 
 def _years_make_change(rel: dict, current_id, facts: dict) -> bool:
