@@ -90,3 +90,21 @@ def test_a_table_one_cell_a_line_across_a_page_break_is_one_table(tmp_path):
     grids = [[[[c.text for c in row] for row in b.table.rows] for b in d.blocks if b.kind == TABLE] for d in (pdf, txt)]
     assert len(grids[0]) == 1 and grids[0] == grids[1] and len(grids[0][0]) == 14
     assert pdf.blocks[-1].text == "以上结果予以公示。"
+
+
+DEPARTMENT_RESULTS = _cells(
+    "序号", "部门名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "自评得分", "等级",
+    "1", "某区委办公室", "1286.40", "1251.73", "97.30%", "96.5", "优",
+    "2", "某区教育局", "8642.10", "8255.36", "95.52%", "93.0", "优",
+    "3", "某区自然资源局", "2310.00", "1986.60", "86.00%", "84.5", "良",
+    "合计", "", "12238.50", "11493.69", "93.91%", "", "", gap="\n")
+
+
+def test_a_results_table_whose_columns_a_form_also_names(tmp_path):
+    # 全年预算数 and 执行率 head a form's fund block too; rows of departments make it a table
+    tables = _tables(tmp_path, "某区2023年度部门整体支出绩效自评结果公开\n\n" + DEPARTMENT_RESULTS)
+    assert tables and tables[0][0][:3] == ["序号", "部门名称", "全年预算数（万元）"] and len(tables[0]) >= 4
+    record = text_record(tmp_path, "某区2023年度部门整体支出绩效自评结果公开\n\n" + DEPARTMENT_RESULTS)
+    amounts = [f for f in record["facts"] if f["kind"] == "amount"]
+    assert Decimal(str(amounts[0]["value"])) == Decimal("12864000")
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []

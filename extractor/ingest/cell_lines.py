@@ -29,15 +29,17 @@ _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|�
 @lru_cache(maxsize=1)
 def _form_block_words() -> frozenset:
     """The labels of a standard form's fund and indicator blocks (patterns/forms.json),
-    but for its score columns."""
+    but for its fund columns and score columns."""
     spec = load_json("forms.json")
-    words = {w for labels in spec["fund_columns"].values() for w in labels}
-    words |= {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
+    # (the fund block's column names, 全年预算数 | 执行率, head results tables of many projects as
+    # well: its row labels, 年度资金总额 | 其中：当年财政拨款, are the form's own)
+    words = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
     words |= set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
     for slot in ("target", "actual", "weight"):
         words |= set(spec["indicator_columns"][slot])
-    # a score column (自评得分) heads results tables as well as the fund block's points
-    return frozenset(words - set(spec["indicator_columns"]["score"]))
+    # a score column (自评得分) heads results tables as well as the fund block's points, and a
+    # 合计 row closes them as it does a form's fund block
+    return frozenset(words - set(spec["indicator_columns"]["score"]) - {"合计", "总计", "小计"})
 
 
 def _names_a_form_block(cell: str) -> bool:
