@@ -1514,3 +1514,18 @@ def test_a_change_against_last_years_figure_worded_alike(tmp_path):
     assert flags_of(tmp_path, body, "diff.change") == []
     wrong = flags_of(tmp_path, body.replace("增加2,800人次", "增加2,900人次"), "diff.change")
     assert len(wrong) == 1 and "21,300" in wrong[0]["message"]
+
+
+RESULTS_TABLE = ("序号 | 项目名称 | 预算金额（万元） | 执行金额（万元） | 执行率 | 自评得分 | 复核得分 | 复核等级\n"
+                 "1 | 村道硬化 | 300.00 | 291.00 | 97.00% | 95 | 92.5 | 优\n"
+                 "2 | 人居环境整治 | 120.00 | 106.80 | 89.00% | 92 | 84 | 良\n"
+                 "3 | 小型水利维修 | 80.00 | 61.60 | 77.00% | 88 | 74.5 | 中\n")
+
+
+def test_each_rows_grade_against_its_own_review_score(tmp_path):
+    body = "某县2022年度项目绩效自评复核结果如下：\n\n" + RESULTS_TABLE
+    assert flags_of(tmp_path, body, "score.grade") == []  # 复核等级 follows 复核得分, not 自评得分
+    wrong = flags_of(tmp_path, body.replace("74.5 | 中", "74.5 | 良"), "score.grade")
+    assert len(wrong) == 1 and "74.5" in wrong[0]["message"]
+    # spending written as 执行金额 is the numerator of the row's 执行率
+    assert flags_of(tmp_path, body.replace("89.00%", "98.00%"), "ratio.stated")

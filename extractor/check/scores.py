@@ -34,6 +34,12 @@ def _band(score: Decimal, bands: list) -> Optional[str]:
 
 @rule("score.grade")
 def check_score_grade(record: dict) -> list:
+    """The report's grade against its total score's band, and each row's of a table of
+    projects against its row's scores."""
+    return _report_grade(record) + _table_row_grades(record)
+
+
+def _report_grade(record: dict) -> list:
     """The stated grade against the band of the stated total score: the bands the report
     states for itself when it does, else the usual ones."""
     meta = record.get("metadata", {})
@@ -58,6 +64,46 @@ def check_score_grade(record: dict) -> list:
     flag = make_flag("error", f"等级与得分不符：按{basis}，得分{score}分对应“{expected}”，报告写“{grade}”",
                      grade, expected, None, None, evidence)
     return [flag]
+
+
+_GRADE_HEADER = regex.compile(r"(?:等级|等次|评级)$")
+
+
+def _table_row_grades(record: dict) -> list:
+    """Each row's grade in a table of many projects (项目 | 自评得分 | 复核得分 | 复核等级)
+    against the band of its row's scores (the report's own bands where it states them): a
+    grade no score of its row falls in is flagged."""
+    # (the bands the report states, read as they may be, and the usual ones: a grade either
+    # gives its row's score is no slip)
+    stated = record.get("metadata", {}).get("grade_bands")
+    # (bands read without their lower bounds but the last, 80分≤得分<90分为良 read as <90, say too little)
+    complete = stated and sum(1 for b in stated if b["low"] is None) <= 1
+    readings = [b for b in (stated if complete else None, _usual_bands()) if b]
+    aliases = check_settings()["grade_aliases"]
+    cells = table_cells(record)
+    flags = []
+    for table in record.get("tables", []):
+        header = [str(c).replace(" ", "") for c in (table["header"][-1] if table["header"] else [])]
+        grade_cols = [c for c, h in enumerate(header) if _GRADE_HEADER.search(h)]
+        score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.match(h) or h.endswith("得分")]
+        if len(grade_cols) != 1 or not score_cols:
+            continue
+        # (复核等级 is the grade of the 复核得分 beside a 自评得分)
+        prefix = _GRADE_HEADER.sub("", header[grade_cols[0]])
+        score_cols = [c for c in score_cols if prefix and header[c].startswith(prefix)] or score_cols
+        t, first = table["source"]["block"], len(table["header"])
+        for r, row in enumerate(table["rows"], start=first):
+            grade = str(row[grade_cols[0]]).strip() if grade_cols[0] < len(row) else ""
+            scores = [f for c in score_cols if (f := cells.get((t, r, c))) is not None and f["kind"] == "score"]
+            if grade not in aliases and grade not in {b["grade"] for b in readings[-1]} or not scores:
+                continue
+            expected = [_band(Decimal(str(f["value"])), bands) for f in scores for bands in readings]
+            if None in expected or any(aliases.get(e, e) == aliases.get(grade, grade) for e in expected):
+                continue
+            flags.append(make_flag("error", f"表格第{r - first + 1}行等级与得分不符：得分"
+                                   + "、".join(written(f) for f in scores) + f"对应“{expected[-1]}”，表中写“{grade}”",
+                                   grade, expected[-1], None, None, scores))
+    return flags
 
 
 def _graded_in_order(graded: list, aliases: dict) -> bool:
