@@ -277,8 +277,8 @@ def check_indicator_unit(record: dict) -> list:
     for form in forms_of(record):
         for ind in form.get("indicators") or []:
             target, actual = ind.get("target") or {}, ind.get("actual") or {}
-            t_value, t_unit, _, t_fact = _side(target, facts)
-            a_value, a_unit, _, a_fact = _side(actual, facts)
+            t_value, _, _, t_fact = _side(target, facts)
+            a_value, _, _, a_fact = _side(actual, facts)
             if t_fact is None or a_fact is None or t_fact["kind"] != "amount" or a_fact["kind"] != "amount" \
                     or not t_value or not a_value:
                 continue

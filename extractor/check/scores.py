@@ -73,10 +73,10 @@ def _table_row_grades(record: dict) -> list:
     """Each row's grade in a table of many projects (项目 | 自评得分 | 复核得分 | 复核等级)
     against the band of its row's scores (the report's own bands where it states them): a
     grade no score of its row falls in is flagged."""
-    # (the bands the report states, read as they may be, and the usual ones: a grade either
-    # gives its row's score is no slip)
+    # the bands the report states and the usual ones: a grade either gives its row's score
+    # is no slip (stated bands read without their lower bounds but the last, 80分≤得分<90分
+    # 为良 read as <90, say too little)
     stated = record.get("metadata", {}).get("grade_bands")
-    # (bands read without their lower bounds but the last, 80分≤得分<90分为良 read as <90, say too little)
     complete = stated and sum(1 for b in stated if b["low"] is None) <= 1
     readings = [b for b in (stated if complete else None, _usual_bands()) if b]
     aliases = check_settings()["grade_aliases"]

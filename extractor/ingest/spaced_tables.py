@@ -261,8 +261,10 @@ _WRAPPED_CELL = 8  # a cell's words this long may have run out of room in their 
 def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     """The columns of a line that holds only the rest of cells the row above wrapped: each
     cell starts where its header cell starts (a wrapped line starts at its column's left
-    edge), in a column whose cell above is words of some length, not a points column, and
-    the line names no figure column's value on its own. None otherwise."""
+    edge), never under a points column nor as a figure, and is the rest of words of some
+    length, of a level's name cut before its 指标, a figure's bracketed note, words of a
+    reason column (centred on their row, they run above and below it), or a short piece
+    beside one of those. None otherwise."""
     columns, named = [], False
     for cell in cells:
         col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
