@@ -193,3 +193,19 @@ def test_name_variant(tmp_path):
     f.write_text("2020年度枣庄市医疗救助资金绩效评价报告\n\n其中，市中区由上海专家会诊，枣庄市各区（市）均已完成。\n",
                  encoding="utf-8")
     assert [x for x in extract_file(f)["flags"] if x["rule"] == "name.variant"] == []
+
+
+def test_stated_bands_written_as_inequalities(tmp_path):
+    from extractor.extract.grade_bands import stated_grade_bands
+    from extractor.ingest import load_document
+
+    f = tmp_path / "b.txt"
+    f.write_text("某县项目绩效复核报告\n\n评级标准：得分≥90分为优，80分≤得分<90分为良，60分≤得分<80分为中，得分<60分为差。\n",
+                 encoding="utf-8")
+    bands = stated_grade_bands(load_document(f))
+    assert [(b["grade"], b["low"], b["high"]) for b in bands["bands"]] == [
+        ("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
+    inequalities = "评级标准：得分≥90分为优，80分≤得分<90分为良，60分≤得分<80分为中，得分<60分为差。\n"
+    assert flags_of(tmp_path, inequalities + "综合评分为78.5分，评价等级为“中”。\n") == []
+    fl = flags_of(tmp_path, inequalities + "综合评分为78.5分，评价等级为“良”。\n")
+    assert rules(fl) == ["score.grade"] and fl[0]["computed"] == "中"

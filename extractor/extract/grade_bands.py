@@ -24,7 +24,8 @@ def _patterns() -> dict:
     return {
         "grade_first": regex.compile(rf"(?P<grade>{grade})\s*[：:]?\s*[（(](?P<range>.+)[)）]\s*$"),
         "range_first": regex.compile(rf"(?P<range>.*\d.*?)\s*(?:{link})\s*[“\"「]?(?P<grade>{grade})(?![\p{{Han}}])"),
-        "range": regex.compile(v["range"]), "at_least": regex.compile(v["at_least"]), "below": regex.compile(v["below"]),
+        "range": regex.compile(v["range"]), "between": regex.compile(v["between"]),
+        "at_least": regex.compile(v["at_least"]), "below": regex.compile(v["below"]),
         "any_grade": regex.compile(grade),
     }
 
@@ -76,6 +77,10 @@ def _parse_item(item: str) -> Optional[dict]:
     if r:
         return {"grade": grade, "low": Decimal(r.group("a")), "high": Decimal(r.group("b")),
                 "high_inclusive": r.group("b_mark") != "不含"}
+    r = p["between"].search(rng)  # 80分≤得分<90分: both bounds, the high one by its mark
+    if r:
+        return {"grade": grade, "low": Decimal(r.group("a")), "high": Decimal(r.group("b")),
+                "high_inclusive": r.group("b_mark") in ("≤", "<=", "≦")}
     r = p["at_least"].search(rng)
     if r:
         return {"grade": grade, "low": Decimal(r.group("a") or r.group("a2")), "high": None, "high_inclusive": False}
