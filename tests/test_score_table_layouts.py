@@ -203,3 +203,37 @@ def test_tables_apart_without_page_furniture_stay_apart(tmp_path):
         _pad(r, _COLUMNS) if isinstance(r, list) else r for r in rows[cut + 1:]) + "\n"
     tables = [t for t in text_record(tmp_path, text)["tables"] if t["header"] and "三级指标" in t["header"][-1]]
     assert len(tables) == 2
+
+
+def test_a_table_whose_header_lines_up_more_rows_than_its_even_ones(tmp_path):
+    # the first rows have one count of cells; a wrapped cell on a line of its own, then rows
+    # with the block's label before them: the header lines them all up
+    text = ("部门整体支出绩效自评表\n\n" + _pad(["任务名称", "主要内容", "总额", "财政拨款", "其他资金"], [18, 40, 86, 102, 118]) + "\n"
+            + "\n".join(_pad(r, [0, 18, 40, 86, 102, 118]) for r in [
+                ["", "低保", "保障城乡低保对象基本生活", "300.00", "300.00", "—"],
+                ["", "特困供养", "集中和分散供养特困人员基本生活及照料护", "120.00", "120.00", "—"],
+                ["", "", "理"],
+                ["年度主要任务", "临时救助", "对急难型困难群众实施临时救助", "80.00", "70.00", "10.00"],
+                ["", "金额合计", "", "500.00", "490.00", "10.00"]]) + "\n")
+    record = text_record(tmp_path, text)
+    table = next(t for t in record["tables"] if t["header"] and "任务名称" in t["header"][-1])
+    assert [row[0] for row in table["rows"]] == ["低保", "特困供养", "临时救助", "金额合计"]
+    assert table["rows"][1][1].endswith("照料护理")
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+
+
+def test_a_forms_total_row_named_heji_is_the_form_rules(tmp_path):
+    # the indicator rows make 88 of the 100; the budget row's 10 points stand in the block above
+    text = ("某县2020年度困难群众救助资金绩效自评表\n\n"
+            "预算数（万元）    执行数（万元）    执行率    分值    得分\n"
+            "300               288               96.00%    10      9.6\n\n"
+            "一级指标      二级指标          三级指标            年度指标值      实际完成值      分值    得分\n"
+            "产出指标      数量指标          救助人次            ≥2000人次       2150人次        30      30\n"
+            "产出指标      时效指标          救助及时率          ≥95%            96.5%           20      20\n"
+            "效益指标      社会效益指标      基本生活保障        有效保障        有效保障        30      30\n"
+            "满意度指标    服务对象满意度    救助对象满意度      ≥85%            91%             10      10\n"
+            "合计                                                                                100     99.6\n")
+    record = text_record(tmp_path, text)
+    assert [f["message"] for f in record["flags"] if f["severity"] == "error"] == []
+    slipped = text_record(tmp_path, text.replace("100     99.6", "100     98.6"))
+    assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["form.score_total"]

@@ -139,7 +139,7 @@ def _names_a_subtotal(table: dict, rows: list) -> bool:
     return any(_NAMED_SUBTOTAL.match(_first_cell(body, r)) for r in rows)
 
 
-_SCORE_TOTAL = regex.compile(r"^(?:总分|总得分|合计得分|得分合计)$")
+_SCORE_TOTAL = regex.compile(r"^(?:总分|总得分|合计得分|得分合计|合计|总计)$")  # (in a form's own table)
 
 
 def _first_cell(body: list, r: int) -> str:

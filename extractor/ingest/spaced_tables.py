@@ -49,11 +49,13 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
         return None  # (cells a single space apart, a wide gap only where one is empty: one-space rows)
     even = _even_rows(run)
-    if even >= _MIN_EVEN_ROWS:
-        return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
     # a tab has no width: nothing lines up across one
     untabbed = next((n for n, line in enumerate(lines[i:i + len(run)]) if "\t" in line.strip()), len(run))
     aligned, used = _rows_under_header(run[:untabbed])
+    if even >= _MIN_EVEN_ROWS and not (aligned and used > even):
+        # (rows of one count of cells, unless their header lines up more of them: a cell
+        # wrapped onto a line of its own ends the even rows, not the table)
+        return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
     if not aligned:
         return None
     while (more := _rows_past_page_break(lines, i, i + used, run[0])) is not None:
