@@ -23,6 +23,7 @@ _MOST_COLUMNS = 12
 _MOST_CELLS = 20000  # (a longer run goes on as another table)
 _COLUMN_NAME = regex.compile(r"^\p{Han}[^，、。；;,!！?？：:]{1,19}$")
 _SENTENCE_MARK = regex.compile(r"[。；;！？]")
+_TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
 
@@ -79,8 +80,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     rows = _best_rows(cells)
     # the table ends where a form's block starts (its first row naming one is the form's)
     rows = rows[:next((k for k, row in enumerate(rows) if any(map(_names_a_form_block, row))), len(rows))]
-    if len(rows) < 3:
-        return None
+    if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
+        return None  # (a title above the header, taken for its first name: the table starts after it)
     used = sum(len(row) for row in rows)
     return rows, ends[used - 1]
 
