@@ -72,8 +72,7 @@ def _change_flags(rel: dict, current_id, facts: dict) -> list:
     sign = Decimal(rel["direction"])
     flags = []
     if cur and prev:
-        computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
-        outcome, diff, tol = verdict(change, computed)
+        computed, (outcome, diff, tol) = _years_change(change, cur, prev, sign)
         if outcome != "ok":
             flags.append(make_flag(
                 SEVERITY[outcome],
@@ -145,8 +144,13 @@ def _years_make_change(rel: dict, current_id, facts: dict) -> bool:
     prev = facts.get(rel["previous"]) if rel["previous"] else None
     if not (cur and prev):
         return False
-    computed = (interval_of(cur) - interval_of(prev)).scaled(Decimal(rel["direction"]))
-    return verdict(facts[rel["change"]], computed)[0] == "ok"
+    return _years_change(facts[rel["change"]], cur, prev, Decimal(rel["direction"]))[1][0] == "ok"
+
+
+def _years_change(change: dict, cur: dict, prev: dict, sign: Decimal) -> tuple:
+    """(this year − last year, signed as the change is, and its verdict against the change)."""
+    computed = (interval_of(cur) - interval_of(prev)).scaled(sign)
+    return computed, verdict(change, computed)
 
 
 def _figures_just_before(change: dict, facts: dict) -> list:

@@ -106,11 +106,10 @@ def _rows_left_out(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
         if not items or any(f is None for f in items):
             return False
         sums[key] = sum(Decimal(f["value"]) for f in items)
-    weight_total = facts.get(form.get("total_weight")) if form.get("total_weight") else None
     score_total = facts.get(form.get("total_score")) if form.get("total_score") else None
     if score_total is None:
         return False
-    weight_short = (Decimal(weight_total["value"]) if weight_total else HUNDRED) - sums["weight"]
+    weight_short = _total_weight(form, facts) - sums["weight"]
     score_short = Decimal(score_total["value"]) - sums["score"]
     return 0 < score_short <= weight_short  # (得分 adding up: no row scored was left out)
 
@@ -121,9 +120,13 @@ def _levels_read_as_rows(form: dict, leaves: list, facts: dict) -> bool:
     one cell a line) was then read as a row beside its rows: every point counted twice, no
     slip of the form's."""
     weights = [facts.get(i.get("weight")) for i in leaves if i.get("weight")]
+    return sum(Decimal(f["value"]) for f in weights if f is not None) >= _total_weight(form, facts) * Decimal("1.5")
+
+
+def _total_weight(form: dict, facts: dict) -> Decimal:
+    """The form's total 分值, 100 where it states none."""
     total = facts.get(form.get("total_weight")) if form.get("total_weight") else None
-    limit = (Decimal(total["value"]) if total else HUNDRED) * Decimal("1.5")
-    return sum(Decimal(f["value"]) for f in weights if f is not None) >= limit
+    return Decimal(str(total["value"])) if total else HUNDRED
 
 
 def _level_name(text: str) -> str:
@@ -175,9 +178,7 @@ def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     weights = [facts.get(i.get("weight")) if i.get("weight") else None for i in leaves]
     if not weights or any(w is None for w in weights):
         return Decimal(0)
-    whole = facts.get(form["total_weight"]) if form.get("total_weight") else None
-    whole = Decimal(str(whole["value"])) if whole else HUNDRED
-    return max(Decimal(0), whole - sum(Decimal(str(w["value"])) for w in weights))
+    return max(Decimal(0), _total_weight(form, facts) - sum(Decimal(str(w["value"])) for w in weights))
 
 
 def _exact_verdict(total: dict, summed: Interval) -> tuple:
