@@ -108,3 +108,37 @@ def test_a_results_table_whose_columns_a_form_also_names(tmp_path):
     amounts = [f for f in record["facts"] if f["kind"] == "amount"]
     assert Decimal(str(amounts[0]["value"])) == Decimal("12864000")
     assert [f for f in record["flags"] if f["severity"] == "error"] == []
+
+
+def test_a_dash_cell_fits_a_column_of_words_or_of_figures(tmp_path):
+    """合计 | — | 2600 | 415.00 under 建设地点: the dash is no word breaking the rows' pattern;
+    and a caption above the header (表2 …) is no column name."""
+    text = _cells("表2　项目资金安排情况", "项目名称", "建设地点", "建设规模（亩）", "下达资金（万元）",
+                  "合计", "—", "2600", "415.00",
+                  "北片区土地整治", "石桥镇", "1200", "192.00",
+                  "南片区土地整治", "河湾乡", "1400", "223.00")
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1 and tables[0][0] == ["项目名称", "建设地点", "建设规模（亩）", "下达资金（万元）"]
+    assert tables[0][1] == ["合计", "—", "2600", "415.00"] and tables[0][3][:2] == ["南片区土地整治", "河湾乡"]
+
+
+def test_fund_sources_and_money_columns_head_a_table_outside_a_form(tmp_path):
+    """Rows named by who paid (中央补助资金 | 省级补助资金) and columns a form's fund block also
+    knows (计划投资) make a table in a report with no form's fund block."""
+    sources = _cells("资金来源", "预算数（万元）", "执行数（万元）", "执行率（%）",
+                     "中央补助资金", "860.00", "842.50", "97.97",
+                     "省级补助资金", "240.00", "240.00", "100.00",
+                     "合计", "1100.00", "1082.50", "98.41")
+    projects = _cells("序号", "项目名称", "计划投资", "完成投资",
+                      "1", "东干渠维修", "120.00", "118.40",
+                      "2", "西干渠清淤", "80.00", "80.00")
+    tables = _tables(tmp_path, sources + "\n各项目投资完成情况见下表。\n\n" + projects)
+    assert [t[0][0] for t in tables] == ["资金来源", "序号"]
+    assert tables[0][3] == ["合计", "1100.00", "1082.50", "98.41"]
+
+
+def test_fund_sources_in_a_form_are_left_to_the_form_reader(tmp_path):
+    text = _cells("年度资金总额", "资金来源", "预算数（万元）", "执行数（万元）", "执行率（%）",
+                  "中央补助资金", "860.00", "842.50", "97.97",
+                  "省级补助资金", "240.00", "240.00", "100.00")
+    assert _tables(tmp_path, text) == []

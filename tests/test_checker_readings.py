@@ -1529,3 +1529,23 @@ def test_each_rows_grade_against_its_own_review_score(tmp_path):
     assert len(wrong) == 1 and "74.5" in wrong[0]["message"]
     # spending written as 执行金额 is the numerator of the row's 执行率
     assert flags_of(tmp_path, body.replace("89.00%", "98.00%"), "ratio.stated")
+
+
+SPECIAL_FUND = ("一、基本情况\n全年共下达乡村振兴补助资金4000.00万元，实施项目52个。\n"
+                "二、资金执行情况\n截至年底，专项资金累计支出3870.20万元，县级专项资金尚有42.60万元未支出。\n"
+                "三、资金投向\n从投向看，用于基础设施建设的资金2516.00万元，占专项资金总额的62.90%。\n")
+
+
+def test_a_share_whose_named_whole_is_smaller_than_its_part_reads_the_total_stated_above(tmp_path):
+    """The words of the whole (专项资金) name a smaller figure of another paragraph (42.60万元,
+    not spent) and the spending (3870.20万元); the whole stated two paragraphs up in other
+    words (补助资金4000.00万元) gives the rate to its digits: consistent. The same share off by
+    4 points is flagged."""
+    assert flags_of(tmp_path, SPECIAL_FUND, "ratio.stated") == []
+    slipped = flags_of(tmp_path, SPECIAL_FUND.replace("62.90%", "66.90%"), "ratio.stated")
+    assert len(slipped) == 1 and "66.90%" in slipped[0]["message"]
+
+
+def test_a_share_of_nothing_stated_as_none_is_consistent(tmp_path):
+    body = "项目资金共计120.00万元，其中县级财政资金120.00万元，占100%；自筹资金0万元，占项目资金的0%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []

@@ -470,3 +470,23 @@ def test_a_score_table_with_a_column_of_the_levels_own_points_is_not_summed_by_r
             "过程（80分） 76 资金管理 40 38\n组织实施 40 38\n合计 93.5 100\n")
     record = text_record(tmp_path, text, "level_points.txt")
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_score_run_into_the_next_rows_name_is_that_rows_score(tmp_path):
+    """A document-sharing site's text: cells with single spaces, but a row's 得分 run into the
+    next row's name (…2634人次10 | 10发放…), or standing after its 分值 and run into it
+    (…5.1% | 10 | 10可持续…). A figure going on in words of its own (200余人) is no score."""
+    text = ("就业补助资金项目支出绩效自评表（2023年度）项目名称就业补助资金主管部门某县人社局"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标职业技能培训人次≥2500人次2634人次10 10发放创业补贴人数≥150人156人10 8"
+            "部分对象资料不全时效指标补贴发放及时率≥95% 96.2% 5 5成本指标培训人数 200 200余人 10 10"
+            "效益指标社会效益指标城镇调查失业率≤5.5% 5.1% 10 10满意度指标服务对象满意度指标"
+            "补贴对象满意度≥90% 94.3% 10 10总分100 98\n")
+    rows = _indicators(text_record(tmp_path, text, "shared.txt"))
+    assert rows["职业技能培训人次"] == {"weight": 10, "score": 10, "target": "≥2500人次", "actual": "2634人次"}
+    assert rows["发放创业补贴人数"] == {"weight": 10, "score": 8, "target": "≥150人", "actual": "156人"}
+    # (names run into the words before them here: a row is found by its name's end)
+    by_end = lambda end: next(row for name, row in rows.items() if name.endswith(end))
+    assert by_end("补贴发放及时率≥95%")["weight"] == 5 and by_end("补贴发放及时率≥95%")["score"] == 5
+    assert by_end("城镇调查失业率≤5.5%")["score"] == 10
+    assert by_end("培训人数")["actual"] == "200余人" and not any(name.startswith("余") for name in rows)

@@ -564,3 +564,48 @@ def test_single_spaced_rows_under_a_header_run_together_after_its_units(tmp_path
     tables = [b.table for b in load_document(path, path.read_bytes()).blocks if b.kind == TABLE]
     assert tables and [c.text for c in tables[0].rows[0]] == [
         "县区", "2020年供养人数（人）", "2021年供养人数（人）", "2021年资金（万元）", "满意度"]
+
+
+# Invented: an evaluation agency's score sheet saved from a web page. A first-level row's
+# empty 评分规则 cell held a line break, so its 得分 and the empty 说明 run onto lines that open
+# with a pipe; the item rows leave their empty 说明 out; the total is spread over three lines.
+AGENCY_SHEET = (
+    "考评事项 | 分值 | 评分规则 | 得分 | 说明 |\n"
+    "一、资料准备情况 | 40 |\n"
+    "| 37 |\n"
+    "|\n"
+    "1、基础资料收集完整 | 25 | 资料齐全得20-25分，缺项一项扣3分。 | 23 |\n"
+    "2、佐证材料真实可靠 | 15 | 材料真实得15分，发现不实不得分。 | 14 |\n"
+    "二、报告质量情况 | 60 |\n"
+    "| 55 |\n"
+    "|\n"
+    "1、结论清晰问题明确，建议具有可操作性，能够指导被评价单位整改 | 60 | 结论清晰得50-60分；\n"
+    "一般得30-49分。 | 55 |\n"
+    "合计 |\n"
+    "|\n"
+    "| 92 |\n"
+)
+
+
+def test_rows_whose_cells_held_line_breaks_go_on_at_lines_opening_with_a_pipe(tmp_path):
+    table = only_table(read(tmp_path, AGENCY_SHEET)).table
+    assert not table.ragged, "each cell in its column: rows that left out their empty 说明 are whole"
+    rows = grid(table)
+    assert rows[0] == ["考评事项", "分值", "评分规则", "得分", "说明"]
+    assert rows[1][:4] == ["一、资料准备情况", "40", "", "37"]
+    assert rows[2][:4] == ["1、基础资料收集完整", "25", "资料齐全得20-25分，缺项一项扣3分。", "23"]
+    assert rows[5][3] == "55" and rows[5][2] == "结论清晰得50-60分；一般得30-49分。", "a cell wrapped mid-text"
+    assert rows[6][0] == "合计" and rows[6][3] == "92" and len(rows) == 7
+
+
+def test_rows_opening_with_a_pipe_mostly_stay_pipe_bounded_rows(tmp_path):
+    """| a | b | rows whose long cell wraps onto a line of its own: the lines opening with a
+    pipe are the rows, not the rest of the row above."""
+    rows = grid(only_table(read(tmp_path, (
+        "| 指标 | 分值 | 评分标准 | 得分 |\n"
+        "| 预算执行率 | 10 | 执行率达到100%得满分，每低1个百分点\n"
+        "扣0.5分 | 9 |\n"
+        "| 资金到位率 | 10 | 全部到位得满分 | 10 |\n"
+        "| 合计 | 20 | | 19 |\n"))).table)
+    assert rows[1] == ["预算执行率", "10", "执行率达到100%得满分，每低1个百分点扣0.5分", "9"]
+    assert rows[3][0] == "合计" and rows[3][3] == "19"

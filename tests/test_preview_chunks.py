@@ -42,3 +42,19 @@ def test_a_figure_cut_by_a_chunk_boundary_is_read_whole(tmp_path):
 def test_a_numbered_list_is_not_joined():
     lines = ["1、加强资金调度，确保各乡镇配套资金及时足额到位。", "2、完善养护考核办法。", "3、提高养护队伍专业化水平。"]
     assert join_preview_chunks(lines) == lines
+
+
+def test_two_long_numbered_items_ending_whole_are_not_joined():
+    """Two chunks prove nothing by their lengths: a numbered row or sentence that ends as an
+    item ends (a cell's pipe, 。) is no chunk cut at a site's length."""
+    rows = ["1、" + "资料收集完整，按照评价方案逐项核实基础数据" * 6 + " | 25 | 23 |",
+            "2、" + "报告结论清晰，问题与建议对应，具有可操作性" * 6 + " | 25 | 22 |"]
+    assert join_preview_chunks(rows) == rows
+    items = [rows[0].split(" |")[0] + "。", rows[1].split(" |")[0] + "。"]
+    assert join_preview_chunks(items) == items
+
+
+def test_two_chunks_cut_mid_sentence_are_joined():
+    text = FLAT[:300]
+    lines = ["1、" + text[:150], "2、" + text[150:]]
+    assert join_preview_chunks(lines) == [text]

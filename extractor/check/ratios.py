@@ -9,7 +9,7 @@ from typing import Optional
 from . import rule
 from ..subjects import same_subject
 from .common import (SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells,
-                     within_tenfold, written)
+                     ten_thousand_apart, within_tenfold, written)
 from .tolerance import Interval, exact, interval_of, percentage, verdict
 
 
@@ -130,7 +130,9 @@ def check_ratio_stated(record: dict) -> list:
         results = []
         for w in rel["wholes"]:
             v = _percent_of(part, facts[w])
-            if v is not None:
+            # a figure a small fraction of the part is no whole of it (4210.50万元 of 51.80万元 for
+            # 60.18%): the wording named another quantity; but 10⁴ apart is 元 written for 万元
+            if v is not None and _may_be_the_whole(rate, v):
                 results.append((facts[w], v))
         if not results or any(verdict(rate, v)[0] == "ok" for _, v in results):
             continue  # some figure the wording names as the total fits
@@ -140,6 +142,8 @@ def check_ratio_stated(record: dict) -> list:
             continue
         if _some_whole_of_its_paragraph(rate, part, facts, {facts[w]["source"].get("block") for w in rel["wholes"]}):
             continue  # 占政府采购合同总额的87.13%: the whole may be a figure named otherwise (实际采购金额)
+        if _a_figure_elsewhere_reproduces(rate, {"numerators": [rel["part"]]}, facts):
+            continue  # the whole stated in a table or paragraph above (合计 6996.00 of 衔接资金)
         whole, v = results[-1]
         flag = _ratio_flag(rate, v, [rate, part, whole], f"占{rel['name']}比例")
         if flag:
@@ -177,6 +181,14 @@ def _table_row_rates(record: dict, facts: dict) -> list:
             if flag:
                 flags.append(flag)
     return flags
+
+
+def _may_be_the_whole(rate: dict, share: Interval) -> bool:
+    """May a figure that gives the part this share be its whole? Not one a small fraction of
+    the part (4210.50万元 of 51.80万元 for 60.18%), unless 10⁴ apart (元 written for 万元)."""
+    stated = Decimal(str(rate["value"]))
+    return share.high < 100 or within_tenfold(rate, share) or (
+        stated > 0 and share.mid > 0 and ten_thousand_apart(share.mid, stated))
 
 
 def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:

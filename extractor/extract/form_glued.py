@@ -85,15 +85,54 @@ def split_glued_rows(tokens: list) -> list:
         order = ["target", "actual"]
     out = []
     repeated = _repeated_result_row(order)
+    score_ahead = None  # the 得分 the run before ended without, opening this token
     for k, t in enumerate(tokens):
+        if score_ahead is None and _weight_just_before(out, t):
+            score_ahead = _score_before_name(t.text).end(1)
+        if score_ahead is not None:
+            out.append(t.piece(0, score_ahead))
+            t = t.piece(score_ahead, len(t.text))
+            score_ahead = None
         if t.positional or len(t.text) < _MIN_RUN:
             out.append(t)
             continue
-        # the 得分 standing apart right after (…≥36期33期10 | 8): the run ends with the 分值
-        scored_after = k + 1 < len(tokens) and POINTS_FIGURE.fullmatch(tokens[k + 1].text.strip()) is not None
-        for piece in _split_token(t, order, scored_after):
+        # the 得分 standing apart right after (…≥36期33期10 | 8), or opening the next row's
+        # name (…2634人次10 | 10发放一次性创业补贴人数…): the run ends with the 分值
+        after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
+        head = _score_before_name(after)
+        scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
+        pieces, score_apart = _split_token(t, order, scored_after)
+        if score_apart and head is not None:
+            score_ahead = head.end(1)
+        for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
+
+
+# points opening a token, run into the next row's words (10发放一次性创业补贴人数); not a
+# figure going on in words of its own (200余人, 10万, 3月, 5至10)
+_SCORE_BEFORE_NAME = regex.compile(rf"^({POINTS})(?=\p{{Han}})(?![余多左以万亿千百至到年月日号])")
+
+
+def _score_before_name(text: str):
+    """The match of points opening the text before words that are no unit of theirs (not
+    3亩, 12头), else None."""
+    m = _SCORE_BEFORE_NAME.match(text)
+    return m if m is not None and _grammar()[1].match(text, m.end()) is None else None
+
+
+def _is_points(t: Token) -> bool:
+    return not t.positional and POINTS_FIGURE.fullmatch(t.text.strip()) is not None
+
+
+def _weight_just_before(out: list, t: Token) -> bool:
+    """Does the token open with a row's 得分 run into the next row's words, its 分值 the
+    bare figure right before it (5.1% | 10 | 10可持续影响指标…)? Not where two figures stand
+    before it (those are the row's 分值 and 得分 already), nor a score above its 分值."""
+    head = _score_before_name(t.text) if not t.positional else None
+    if head is None or not out or not _is_points(out[-1]) or len(out) > 1 and _is_points(out[-2]):
+        return False
+    return Decimal(head.group(1)) <= Decimal(out[-1].text.strip())
 
 
 def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
@@ -117,9 +156,11 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
             t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
 
 
-def _split_token(t: Token, order: list, scored_after: bool = False) -> list:
+def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
+    """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's)."""
     *_, run_pattern = _grammar()
     pieces, pos = [], 0
+    score_apart = False
     for m in run_pattern.finditer(t.text):
         if not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
             continue
@@ -128,6 +169,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> list:
         if scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)
             cut = _cut(m.group(0), slots)
+            score_apart = cut is not None
         if cut is None:
             slots = order
             cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
@@ -152,10 +194,10 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> list:
         pieces.extend(cells[slot] for slot in slots)
         pos = m.end()
     if not pieces:
-        return [t]
+        return [t], False
     if t.text[pos:].strip():
         pieces.append(t.piece(pos, len(t.text)))
-    return pieces
+    return pieces, score_apart
 
 
 def _figure_pair(order: list) -> list:

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .tables import is_numeric_cell
+from .tables import is_caption_text, is_numeric_cell
 
 _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
@@ -27,24 +27,53 @@ _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
 
+_SOURCE_ROWS = ("central", "local")  # fund_rows kinds naming the level of government paying
+# fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
+_FUND_BLOCK_ROWS = ("total", "current", "carryover")
+
+
 @lru_cache(maxsize=1)
-def _form_block_words() -> frozenset:
-    """The labels of a standard form's fund and indicator blocks (patterns/forms.json),
-    but for its fund columns and score columns."""
+def _form_words() -> tuple:
+    """(the labels only a standard form's fund and indicator blocks have, the money words
+    such blocks share with other tables, the fund block's row labels) from patterns/forms.json. The first: a fund block's
+    row labels (年度资金总额 | 其中：当年财政拨款), the indicator header, levels and value
+    columns. The second: money labels (计划投资, 预算数) and rows naming where the money came
+    from (中央补助资金 | 省级资金), which head tables of fund sources and projects as well."""
     spec = load_json("forms.json")
-    # (the fund block's column names, 全年预算数 | 执行率, head results tables of many projects as
-    # well: its row labels, 年度资金总额 | 其中：当年财政拨款, are the form's own)
-    words = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
-    words |= set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
+    # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
+    # results tables of many projects too; a 合计 row closes them as it does a form's fund block)
+    own = {w for kind, row in spec["fund_rows"].items() if kind not in _SOURCE_ROWS for w in row["labels"]}
+    own |= set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
     for slot in ("target", "actual", "weight"):
-        words |= set(spec["indicator_columns"][slot])
-    # a score column (自评得分) heads results tables as well as the fund block's points, and a
-    # 合计 row closes them as it does a form's fund block
-    return frozenset(words - set(spec["indicator_columns"]["score"]) - {"合计", "总计", "小计"})
+        own |= set(spec["indicator_columns"][slot])
+    own -= set(spec["indicator_columns"]["score"]) | {"合计", "总计", "小计"}
+    shared = {w for kind in _SOURCE_ROWS for w in spec["fund_rows"][kind]["labels"]} | set(spec["money_labels"])
+    fund_block = {w for kind in _FUND_BLOCK_ROWS for w in spec["fund_rows"][kind]["labels"]} - {"合计", "总计"}
+    return frozenset(own), frozenset(shared - own), frozenset(fund_block)
 
 
-def _names_a_form_block(cell: str) -> bool:
-    return regex.sub(r"\s+", "", cell) in _form_block_words()
+def _bare(cell: str) -> str:
+    return regex.sub(r"\s+", "", cell)
+
+
+# the last text asked about and whether it is a form (cell_line_table_at is asked line by line)
+_FORM_TEXT: list = [None, False]
+
+
+def _text_is_a_form(lines: list) -> bool:
+    """Does some line of the text name a form's fund block's rows (a cell of its own:
+    年度资金总额, 上年结转资金)? Then its money words are the form's too. (A report's score
+    table names indicator levels as forms do: no sign of a fund block.)"""
+    if _FORM_TEXT[0] is not lines:
+        fund_block = _form_words()[2]
+        _FORM_TEXT[:] = [lines, any(_bare(line) in fund_block for line in lines)]
+    return _FORM_TEXT[1]
+
+
+def _names_a_form_block(cell: str, in_form: bool) -> bool:
+    own, shared, _ = _form_words()
+    bare = _bare(cell)
+    return bare in own or in_form and bare in shared
 
 
 def _is_figure(cell: str) -> bool:
@@ -70,16 +99,20 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
 def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     """(rows of cell texts, the line after the table) for a one-cell-a-line table starting at
     line i, else None."""
-    if not _COLUMN_NAME.match(lines[i].strip()):
-        return None
+    if not _COLUMN_NAME.match(lines[i].strip()) or is_caption_text(lines[i].strip()):
+        return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends = _cells_from(lines, i, 3 * _MOST_COLUMNS)
-    if not _best_rows(cells) or any(_names_a_form_block(c) for c in cells):
+    if not _best_rows(cells):
+        return None
+    in_form = _text_is_a_form(lines)
+    if any(_names_a_form_block(c, in_form) for c in cells):
         return None
     cells, ends = _cells_from(lines, i, _MOST_CELLS)
     rows = _best_rows(cells)
     # the table ends where a form's block starts (its first row naming one is the form's)
-    rows = rows[:next((k for k, row in enumerate(rows) if any(map(_names_a_form_block, row))), len(rows))]
+    rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
+                      len(rows))]
     if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
         return None  # (a title above the header, taken for its first name: the table starts after it)
     used = sum(len(row) for row in rows)
@@ -103,16 +136,28 @@ def _best_rows(cells: list) -> list:
 
 def _rows_of(body: list, row_len: int) -> list:
     """The body's cells cut into rows of `row_len` while each row repeats the first one's
-    words-and-figures pattern (at least two rows, each with a figure and a word); [] else."""
+    words-and-figures pattern (at least two rows, each with a figure and a word; a dash
+    fits either); [] else."""
     if row_len < 2:
         return []
-    pattern = [_is_figure(c) for c in body[:row_len]]
-    if len(body) < 2 * row_len or not any(pattern) or all(pattern):
+    pattern = [_cell_kind(c) for c in body[:row_len]]
+    if len(body) < 2 * row_len or True not in pattern or False not in pattern:
         return []
     rows = []
     for start in range(0, len(body) - row_len + 1, row_len):
         row = body[start:start + row_len]
-        if [_is_figure(c) for c in row] != pattern:
+        kinds = [_cell_kind(c) for c in row]
+        if any(a is not None and b is not None and a != b for a, b in zip(kinds, pattern)):
             break
+        pattern = [a if a is not None else b for a, b in zip(pattern, kinds)]
         rows.append(row)
     return rows if len(rows) >= 2 else []
+
+
+_NOT_APPLICABLE = regex.compile(r"^[—–\-/／]+$|^无$")
+
+
+def _cell_kind(cell: str) -> Optional[bool]:
+    """True for a figure, False for words, None for a dash or slash (not applicable: a cell
+    of either column, 合计 | — | 100 under 二级指标)."""
+    return None if _NOT_APPLICABLE.match(cell) else _is_figure(cell)

@@ -143,7 +143,10 @@ def _pipe_rows(members: list) -> list:
     texts = [t for kind, t in lines if kind == _PIPE and _has_text(t)]
     seps = vocabulary()["separators"]
     bounded = _bounded(texts, seps)
-    if bounded:
+    led = _pipe_led_raw_rows(lines)
+    if led is not None:
+        raw_rows, bounded = led, False
+    elif bounded:
         raw_rows = _bounded_raw_rows(lines)
     else:
         counts = [_pipe_count(t) for kind, t in lines if kind == _PIPE]
@@ -168,6 +171,11 @@ def _pipe_rows(members: list) -> list:
             cells.pop()
         if cells:
             rows.append(cells)
+    if led is not None:
+        # each cell is in its column: rows that left their empty last cells out (no 备注) get
+        # them back, so they read as the header's columns (one-cell rows stay titles)
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) if len(r) >= 2 else r for r in rows]
     return rows
 
 
@@ -259,6 +267,37 @@ def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool =
             pipes, open_row = 0, True
         else:
             rows[-1][1].append(text)
+    return rows
+
+
+# Lines opening with a pipe and holding a cell's text that make a table's rows read by them
+# (fewer are a stray pipe; lines of pipes alone pad rows after merged cells, see _row_width).
+_MIN_PIPE_LED_LINES = 2
+
+
+def _pipe_led_raw_rows(lines: list) -> Optional[list]:
+    """a | b | rows whose cells held line breaks, as a sheet or web page saved to text
+    gives them: a row ends each of its cells with a pipe, so a line that opens with a pipe
+    goes on with the row above (`一、项目决策 | 20 |` / `| 18 |` / `|`), and a line that ends
+    without one breaks inside a cell, the next line going on with it. Rows whose empty last
+    cells were left out have fewer pipes than the header, so counting pipes (see
+    _counted_raw_rows) cannot tell where they end; this reading can. None where the lines
+    are not written so: fewer than two open with a pipe and go on with text, half or more
+    open with one, or a row gathers more pipes than the widest line (the header) holds."""
+    seps = vocabulary()["separators"]
+    texts = [t for _, t in lines]
+    pipe_led = [t for t in texts if t[0] in seps]
+    if sum(1 for t in pipe_led if _has_text(t)) < _MIN_PIPE_LED_LINES or 2 * len(pipe_led) >= len(texts):
+        return None  # most lines open with a pipe: | a | b | rows (_bounded_raw_rows)
+    widest = max(_pipe_count(t) for t in texts)
+    rows: list = []
+    for text in texts:
+        if rows and (text[0] in seps or rows[-1][0][-1] not in seps):
+            rows[-1][0] = _join_wrapped(rows[-1][0], text)
+            if _pipe_count(rows[-1][0]) > widest:
+                return None
+        else:
+            rows.append([text, []])
     return rows
 
 

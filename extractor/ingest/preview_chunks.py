@@ -3,13 +3,17 @@ cut into chunks of one fixed length, each on a line of its own numbered 1、 2�
 fall anywhere — inside a cell, a word, a figure (170.|18) — so the chunks are one text again.
 
 Only a run that cannot be a numbered list is joined: the lines numbered 1、 to n、 follow one
-another, and all but the last are exactly as long (a list's items never are)."""
+another, and all but the last are exactly as long (a list's items never are); of two, the first
+does not end as an item does."""
 from __future__ import annotations
 
 import regex
 
 _CHUNK = regex.compile(r"^(\d{1,3})、")
 _MIN_CHUNK = 100  # the sites cut a few hundred characters a chunk; list items are shorter
+# how a list item or a table row ends (a sentence's end, a cell's pipe), where a chunk is cut
+# at its length wherever that falls
+_WHOLE_ITEM_END = regex.compile(r"[。；;！!？?|｜│]\s*$")
 
 
 def join_preview_chunks(lines: list) -> list:
@@ -47,4 +51,6 @@ def _chunk_run(lines: list, i: int):
     lengths = {len(_CHUNK.sub("", lines[k], count=1)) for k in chunks[:-1]}
     if len(chunks) < 2 or len(lengths) != 1:
         return None
+    if len(chunks) == 2 and _WHOLE_ITEM_END.search(lines[chunks[0]]):
+        return None  # one length says nothing; a cut falls anywhere, an item ends whole
     return chunks
