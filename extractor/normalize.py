@@ -2,9 +2,9 @@
 
 Only what matters for reading numbers is folded: full-width digits, Latin letters and
 the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～, and the
-small forms ﹦ ﹤ ﹥ ﹪), and stray spaces inside a number ("5, 758" → "5,758"). Chinese
-punctuation such as ，（） stays as written, so quotes still read like the report. The block
-keeps the original as `raw`.
+small forms ﹦ ﹤ ﹥ ﹪), stray spaces inside a number ("5, 758" → "5,758") and 元 misread
+as 兀 after a figure. Chinese punctuation such as ，（） stays as written, so quotes still
+read like the report. The block keeps the original as `raw`.
 """
 from __future__ import annotations
 
@@ -36,11 +36,33 @@ _NEEDS_FOLD = re.compile("[" + "".join(map(re.escape, _FOLD)) + "]")
 _ANY_SPACE = re.compile(r"\s")
 
 
+# 元 read as 兀 by the text recognition of scans and document-sharing sites' previews
+# (3,159.00万兀): after a figure 兀 (突兀, 兀自) is never meant, and one character for one
+# keeps every offset
+_YUAN_READ_AS_WU = regex.compile(r"(?<=\d\s?[万亿]?)兀")
+
+
+# digits read as letters (IO for 10, l5 for 15): a figure of two or three characters, a 1
+# read as I or l at its start only, a 0 read as O after it, no Latin letter or digit beside
+# it (II, III stay numerals of classes; 5l stays litres)
+_DIGITS_READ_AS_LETTERS = regex.compile(r"(?<![A-Za-z0-9.])[Il1-9][O0-9]{1,2}(?![A-Za-z0-9.%])")
+_LETTER_DIGITS = str.maketrans("IlO", "110")
+_LETTER_IN_FIGURE = re.compile(r"[Il][O\d]|\dO")  # the cheap test first (re: see _NEEDS_FOLD)
+
+
+def _digits_for_letters(m) -> str:
+    return m.group().translate(_LETTER_DIGITS)
+
+
 def normalize(text: str) -> str:
     if _NEEDS_FOLD.search(text):
         text = text.translate(_TABLE)
     if "，" in text:
         text = _FW_THOUSANDS.sub(",", text)
+    if "兀" in text:
+        text = _YUAN_READ_AS_WU.sub("元", text)
+    if _LETTER_IN_FIGURE.search(text):
+        text = _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text)
     return _SPACE_IN_NUMBER.sub("", text) if _ANY_SPACE.search(text) else text
 
 

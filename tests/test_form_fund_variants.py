@@ -4,6 +4,7 @@ money column and every other cell written, and a note stating a scoring rule of 
 own for the execution rate. Each shape gives the same facts and no false flag."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -148,3 +149,33 @@ def test_an_indicator_naming_its_unit_in_brackets_gives_its_bare_figures_that_un
     rates = [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "money_rate"]
     amounts = [Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount"]
     assert rates == [110, 110] and sorted(amounts) == [365000, 372000]
+
+
+# A document-sharing site's preview of a form (invented figures): cells a space apart, but a
+# 其中 row's last figure, its three dash cells and the next row's label run together; 元 read
+# as 兀 and a 10 as IO by its text recognition.
+SHARED_PREVIEW = (
+    "《某县2022年度村道养护项目支出绩效自评表.doc》由会员分享，可在线阅读。\n"
+    "项目支出绩效自评表（2022年度）项目名称村道养护主管部门某县交通运输局实施单位某县公路所"
+    "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分"
+    "年度资金总额520.00 560.00 548.80 10 98.00% 9.80"
+    "其中：当年财政拨款480.00 520.00 510.80———上年结转资金40.00 40.00 38.00———其他资金0.00 0.00 0.00———"
+    "年度总体目标完成村道日常养护312公里，全年支出养护资金548.80万兀。"
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    "产出指标数量指标养护村道里程≥310公里312公里 IO 10 质量指标路面完好率≥85% 87.5% 40 40"
+    "效益指标社会效益指标群众出行满意度≥90% 93.2% 40 40 总分100 99.8\n")
+
+
+def test_a_previews_dash_cells_run_together_and_its_misread_characters(tmp_path):
+    from conftest import text_record
+
+    record = text_record(tmp_path, SHARED_PREVIEW, "preview_form.txt")
+    amounts = Counter(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
+    for wan in ("510.80", "40.00", "38.00"):
+        assert amounts[Decimal(wan) * 10000] >= 1, wan
+    assert amounts[Decimal("5488000")] == 2, "548.80万兀 is 548.80万元"
+    scores = [f for f in record["facts"] if f["kind"] == "score" and f["text"] == "10"]
+    assert len(scores) >= 3, "IO read as the 分值 10 beside its 得分"
+    assert _errors(record) == []
+    slipped = SHARED_PREVIEW.replace("上年结转资金40.00 40.00 38.00", "上年结转资金40.00 40.00 48.00")
+    assert any("合计" in e for e in _errors(text_record(tmp_path, slipped, "slipped.txt")))

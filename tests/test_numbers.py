@@ -226,3 +226,14 @@ def test_a_figure_in_wan_before_a_word_for_people_is_a_headcount():
 def test_a_per_head_standard_named_at_length():
     qs = find_quantities(normalize("按常住人口人均基本公共卫生服务经费补助标准89元安排资金，人均可支配收入14500元。"))
     assert [(q.kind, q.value) for q in qs] == [("money_rate", Decimal("89")), ("amount", Decimal("14500"))]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("分值 IO 得分 10", "分值 10 得分 10"), ("l5 15", "15 15"), ("保障人数IO指标", "保障人数10指标"),
+    ("1OO分", "100分"), ("共计3,159.00万兀", "共计3,159.00万元"), ("支出248兀", "支出248元"),
+    # left as written: numerals of classes, litres, Latin words and codes, a lone letter
+    ("II类水质", "II类水质"), ("III级", "III级"), ("5l", "5l"), ("10l", "10l"), ("IoT平台", "IoT平台"),
+    ("ISO9001", "ISO9001"), ("O2O", "O2O"), ("OA系统", "OA系统"), ("突兀", "突兀"),
+])
+def test_digits_and_yuan_that_text_recognition_misread_are_read_again(written, read):
+    assert normalize(written) == read

@@ -119,16 +119,27 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
 # (98.12%一, 上年结转资金一 342.15), a page marker and the cell after it (3、总分)
 _FIGURE_THEN_PARTS = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?(?=其中)")
 _DASH_READ_AS_ONE = regex.compile(r"(?<=\d%?)一$")
+# a figure and the dash cells after it run together, then the next row's label (751.60———上年
+# 结转资金120.00: the 其中 row's 执行数 and its three not-applicable cells)
+_FIGURE_THEN_DASHES = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?(?=[—－–]{1,3}(?:\p{Han}|$))")
 # a preview's page marker opening a chunk, run into the cell after it (3、总分)
 _PAGE_MARKER = regex.compile(r"\d{1,2}、(?=\p{Han})")
 
 
 def _run_together_cells(text: str, s: int, e: int) -> list:
     """[s, e) of a line's piece as the cells run together in it (see above). A figure is cut
-    from the 其中 after it only where the piece opens with it (a cell of its own run into the
+    from the 其中 or the dashes after it only where the piece opens with it (a cell of its own run into the
     next row's label); rows run together whole are the glued form's reader's (form_glued.py)."""
     opening = _FIGURE_THEN_PARTS.match(text, s, e) or _PAGE_MARKER.match(text, s, e)
     cuts = [opening.end()] if opening else []
+    dashed = _FIGURE_THEN_DASHES.match(text, s, e) if not opening else None
+    if dashed:  # the figure, each dash a cell, then what follows
+        k = dashed.end()
+        while k < e and text[k] in "—－–":
+            cuts.append(k)
+            k += 1
+        if k < e:
+            cuts.append(k)
     spans = [(a, b) for a, b in zip([s] + cuts, cuts + [e])]
     a, b = spans[-1]
     if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b)
