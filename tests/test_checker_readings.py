@@ -1549,3 +1549,45 @@ def test_a_share_whose_named_whole_is_smaller_than_its_part_reads_the_total_stat
 def test_a_share_of_nothing_stated_as_none_is_consistent(tmp_path):
     body = "项目资金共计120.00万元，其中县级财政资金120.00万元，占100%；自筹资金0万元，占项目资金的0%。\n"
     assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+# ---------------------------------------------------------------- readings added for running text
+
+def test_a_coverage_rate_over_the_number_due_stated_after_its_numerator(tmp_path):
+    body = "2022年全县城乡居民医保参保人数为38.2万人，应参保人数39.0万人，参保率97.95%。\n"
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    flags = flags_of(tmp_path, body.replace("97.95%", "98.95%"), "ratio.stated")
+    assert len(flags) == 1 and "97.95%" in flags[0]["message"]
+
+
+def test_a_price_and_the_next_items_amount_after_a_semicolon_are_no_product(tmp_path):
+    body = ("向80名首次创业人员发放一次性创业补贴，每人1万元；协调发放创业担保贷款2,400.00万元，带动就业310人。\n"
+            "向80名首次创业人员发放一次性创业补贴，每人1万元，共计发放80.00万元。\n")
+    assert flags_of(tmp_path, body, "product.unit") == []
+    slipped = body.replace("共计发放80.00万元", "共计发放88.00万元")
+    assert len(flags_of(tmp_path, slipped, "product.unit")) == 1
+
+
+def test_a_score_rate_is_the_score_over_the_weight_before_it(tmp_path):
+    body = ("（一）决策指标（20分）得分17分，得分率85%。\n"
+            "（二）过程指标（25分）得分23分，得分率92%。\n")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+    flags = flags_of(tmp_path, body.replace("得分率92%", "得分率94%"), "ratio.stated")
+    assert len(flags) == 1 and "92%" in flags[0]["message"]
+
+
+def test_a_sections_score_right_after_its_weight_and_bands_below_a_bound_are_no_items(tmp_path):
+    """投入指标（20分）得分18.5分，其中…得11分: the line's own score comes first; grade bands
+    written 80分至90分以下为良 are bounds, no scores; 投入18.5分＋过程17分 are two items."""
+    body = ("经评价，项目综合得分88.5分，评价等级为“良”（90分及以上为优，80分至90分以下为良，60分至80分以下为中）。\n"
+            "（一）投入指标\n投入指标（20分）得分18.5分，得分率92.5%。其中，目标设定指标满分8分，扣0.5分，得7.5分；"
+            "预算配置指标满分12分，扣1分，得11分。\n"
+            "（二）过程指标\n过程指标（30分）得分27分，得分率90%。其中，预算执行指标满分15分，得14分；财务管理指标满分15分，得13分。\n"
+            "（三）产出效果指标\n产出效果指标（50分）得分43分，得分率86%。\n"
+            "综上，投入18.5分＋过程27分＋产出效果43分，合计88.5分。\n")
+    record = record_of(tmp_path, body)
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+    scores = {tuple(i["path"]): i["score"] for i in record["indicators"] if i.get("weight")}
+    assert scores[("投入指标",)] == Decimal("18.5") and scores[("过程指标",)] == Decimal("27")
+    slipped = record_of(tmp_path, body.replace("合计88.5分", "合计89.5分").replace("综合得分88.5分", "综合得分89.5分"))
+    assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["score.tree"]

@@ -175,6 +175,12 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("按每人每餐4元给予助餐补贴，", ["4"]),
     ("另发放人均通讯补助80元/月。", ["80"]),
     ("指标值：每人每月≥1,350元", ["1350"]),  # a target's comparator between the words and the figure
+    ("补助标准为人均每年92元，", ["92"]),  # bare 人均 and its period right before the figure
+    ("供养标准为9600元/人·年（月人均800元），", ["9600", "800"]),
+    ("标准为年人均不低于95元，", ["95"]),
+    ("按每名学生每学年1800元的标准发放，", ["1800"]),  # 每名 and who
+    ("按每人一次性补贴2000元给予奖补，", ["2000"]),
+    ("大学生每人每年最高可贷1.6万元，", ["16000"]),
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))

@@ -10,7 +10,7 @@ from . import rule
 from ..subjects import same_subject
 from .common import (SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells,
                      ten_thousand_apart, within_tenfold, written)
-from .tolerance import Interval, exact, interval_of, percentage, verdict
+from .tolerance import Interval, exact, interval_of, percentage, points_interval, verdict
 
 
 def _evaluate(expression: list, facts: dict) -> Optional[Interval]:
@@ -203,7 +203,7 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
             continue  # (a figure of another paragraph over any other reproduces too much)
         for g in facts.values():
             if g is not num and (g["kind"], g["unit"]) == (num["kind"], num["unit"]) \
-                    and _reads(rate, interval_of(num), interval_of(g)):
+                    and _reads(rate, _operand(num), _operand(g)):
                 return True
     return False
 
@@ -268,7 +268,13 @@ def _reads(rate: dict, num: Interval, den: Interval) -> bool:
 
 
 def _percent_of(num: dict, den: dict) -> Optional[Interval]:
-    return percentage(interval_of(num), interval_of(den))
+    return percentage(_operand(num), _operand(den))
+
+
+def _operand(fact: dict) -> Interval:
+    """A figure as a rate's numerator or denominator: whole points (得分21分 of 分值25分) are
+    set, not rounded (see tolerance.points_interval); anything else stands for its interval."""
+    return points_interval(fact) if fact["kind"] == "score" else interval_of(fact)
 
 
 def _percent_readings(value: Interval, expression: list, operands: list) -> list:
@@ -300,7 +306,7 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
     for num, den in permutations(figures, 2):
         if num["kind"] != den["kind"] or num["unit"] != den["unit"]:
             continue
-        if _reads(rate, interval_of(num), interval_of(den)):
+        if _reads(rate, _operand(num), _operand(den)):
             return True
     # over a budget and what was added to it (年初预算2000万元，年中追加500万元，支出2375万元，执行率95%),
     # or two parts' sum over their whole (省级到位1250万元、县级到位500万元，总体到位率93.33%)

@@ -175,7 +175,10 @@ def _text_indicators(doc: Document) -> list:
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
             # indicator, or a child of the heading above when there is none yet
             parent = current["path"][:-1] if current is not None else [n for _, n in stack]
-            current = {"path": parent + [_clean(_WEIGHTED_LINE.match(b.text).group(0))], "weight": _weight(b.text), "score": None,
+            name = _clean(_WEIGHTED_LINE.match(b.text).group(0))
+            # (the heading above may name it: （一）投入指标 over 投入指标（20分）得分18.5分)
+            path = parent if parent and parent[-1] == name else parent + [name]
+            current = {"path": path, "weight": _weight(b.text), "score": None,
                        "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
             out.append(current)
             current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():])
@@ -219,7 +222,8 @@ def _text_indicators(doc: Document) -> list:
                                    for i in items):
             entries = []
             for i in items:
-                name = regex.sub(r"^(?:得分是|得分|：|:)+|[（(]$", "", i.group("name")).replace("绩效", "")
+                # (投入18.5分＋过程17分: the plus joins the items, no part of a name)
+                name = regex.sub(r"^(?:得分是|得分|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
@@ -294,7 +298,8 @@ _POINTS_TAKEN = {"扣", "扣分", "扣除", "减", "减分"}
 _BRACKET = r"(?:[（(][^）)]{0,8}[）)])?"
 _GRADE_BANDS = regex.compile(
     rf"\d\s*分?\s*{_BRACKET}\s*(?:及?以上|及?以下)[^，。；]{{0,8}}为"
-    rf"|\d\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:的|之间)?\s*(?:为|属于|评为|定为)"
+    rf"|\d\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:以下|以内|不含)?\s*(?:的|之间)?\s*"
+    rf"(?:为|属于|评为|定为)"
     rf"|\d\s*分?\s*[≤<＜≦]\s*(?:得分|总分|分数|综合得分)?\s*[≤<＜≦]\s*\d+(?:\.\d+)?\s*分?\s*(?:为|属于|评为|定为)"
     # a grade's band in brackets after it: 等级为“良”（80分（含）至90分）
     rf"|[（(]\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*[-~～至到—－]+\s*\d+(?:\.\d+)?\s*分?\s*{_BRACKET}\s*(?:之间)?\s*[）)]")
@@ -364,14 +369,19 @@ def _summary_items(text: str) -> list:
             and not any(a < i.end() and i.start() < b for a, b in unread)]
 
 
+_SCORE_RIGHT_AFTER = 2  # characters between a weight and the score that follows it as its own (：, 实)
+
+
 def _line_score(tail: str) -> Optional[Decimal]:
-    """The score of an indicator stated on its weight's line: its 小计 when it has one; else
-    the line's one score. Several scores after sub-items' own weights (项目立项（6分）得6分，
+    """The score of an indicator stated on its weight's line: its 小计 when it has one, the
+    score right after its weight, else the line's one score. Several scores after sub-items' own weights (项目立项（6分）得6分，
     绩效目标（8分）得7分) are theirs: the line's own is not known."""
     sub = _SUBTOTAL_SCORE.search(tail)
     if sub:
         return Decimal(sub.group("score"))
     scores = list(_SECTION_SCORE.finditer(tail))
+    if scores and scores[0].start() <= _SCORE_RIGHT_AFTER:
+        return Decimal(scores[0].group("score"))  # （20分）得分18.5分，…其中…得11分: its own comes first
     if not scores or (len(scores) > 1 and _WEIGHT.search(tail)):
         return None
     return Decimal(scores[-1].group("score"))

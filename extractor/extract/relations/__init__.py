@@ -19,6 +19,7 @@ from .count_rates import count_rates_in
 from .deductions import deductions_in
 from .formulas import formulas_in, rates_in
 from .products import products_in
+from .score_rates import score_rates_in
 from .shares import rate_amounts_in, shares_in
 
 
@@ -62,6 +63,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)
         relations += deductions_in(block, bf)
+        relations += score_rates_in(block, bf)
     relations += labelled_breakdowns(facts)
     for i, r in enumerate(relations, 1):
         r["id"] = f"rel{i}"

@@ -121,8 +121,9 @@ def _done(fact, rate_word: str, after: str = "") -> bool:
 
 def _denominators(before: list, numerators: list, rate_word: str, spans: list, totals: dict) -> list:
     """The counts of a numerator's kind and unit that can be its whole, nearest first: the
-    breakdown total it is a part of, and those stated before it in its sentence that are no
-    part of another (共有3200户（含监测户450户）: the whole is 3200); none of them worded as
+    breakdown total it is a part of, those stated before it in its sentence that are no
+    part of another (共有3200户（含监测户450户）: the whole is 3200) and those after it worded
+    as due (应参保); none of them worded as
     the act done (another town's 参保人数 beside this town's is no whole of it), nor stated
     before an earlier count rate (应参保30.85万人 … 参保率97.05%；脱贫人口参保4.12万人，参保率
     100%: that whole was the earlier rate's; 取得证书的有2188人，取证率88.94%；实现就业的有1806人，
@@ -136,6 +137,11 @@ def _denominators(before: list, numerators: list, rate_word: str, spans: list, t
         out.update((g.id, g) for g in reversed(before) if since < _start(g) < _start(num) and _operand(g)
                    and (g.kind, g.unit) == (num.kind, num.unit) and sentence_index(spans, _start(g)) == sentence
                    and g.id not in totals)
+        # the number due stated after the numerator, before the rate (参保人数45.6万人，应参保
+        # 人数47.0万人，参保率…): worded as due, it is no numerator, so it is the whole
+        out.update((g.id, g) for g in before if _start(g) > _start(num) and _operand(g)
+                   and (g.kind, g.unit) == (num.kind, num.unit) and sentence_index(spans, _start(g)) == sentence
+                   and _vocab()["planned"].search(g.context or ""))
     return [g for g in out.values() if not _done(g, rate_word)]
 
 

@@ -41,6 +41,7 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         # 按在校200天计算，下达资金…)
         following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
         if amount is None and following and _paid_right_after(following[0], si, spans) and not _other_group(f, following[0]) \
+                and not _ITEM_BREAK.search(block.text, f.source["end"], following[0].source["start"]) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
             amount = following[0]  # (the sentence's only price: several share one total)
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
@@ -77,6 +78,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
 
 
 _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
+# a semicolon between a price and the figure after it: the next item of a list (每人1万元；协调
+# 发放创业担保贷款3,600.00万元), not what the price paid
+_ITEM_BREAK = regex.compile(r"[；;]")
 
 
 def _other_group(price, amount) -> bool:
