@@ -136,9 +136,11 @@ def score_record(record: dict, gold: dict) -> dict:
 
 
 def _flag_numbers(flag: dict, facts: dict) -> list:
-    """The figures a flag names: what it states and computes, and its evidence, both in base
-    units and in the units they were written in."""
-    evidence = [facts[i] for i in flag.get("evidence") or [] if i in facts]
+    """The figures a flag names: what it states and computes, and its evidence (with the
+    evidence of the findings folded into it, `also`), both in base units and in the units they
+    were written in."""
+    ids = list(flag.get("evidence") or []) + [i for also in flag.get("also") or [] for i in also.get("evidence") or []]
+    evidence = [facts[i] for i in ids if i in facts]
     scales = {Decimal(str(f.get("scale") or 1)) for f in evidence} | {Decimal(1)}
     out = []
     for key in ("stated", "computed"):

@@ -142,3 +142,36 @@ def test_fund_sources_in_a_form_are_left_to_the_form_reader(tmp_path):
                   "中央补助资金", "860.00", "842.50", "97.97",
                   "省级补助资金", "240.00", "240.00", "100.00")
     assert _tables(tmp_path, text) == []
+
+
+SCORE_TABLE_CELLS = ("一级指标", "二级指标", "三级指标", "分值", "得分",
+                     "合计", "—", "—", "100", "93",
+                     "产出指标", "数量指标", "补贴发放人数", "30", "30",
+                     "产出指标", "质量指标", "发放准确率", "30", "28",
+                     "效益指标", "社会效益指标", "生活保障水平", "25", "22",
+                     "满意度指标", "服务对象满意度指标", "受助对象满意度", "15", "13")
+
+
+def test_a_reports_score_table_one_cell_a_line_with_every_row_whole_is_a_table(tmp_path):
+    """A score table in a report with no form's fund block, each row repeating its levels:
+    its rows take every cell of the run, so it is read as a table (and its total checked)."""
+    text = "四、绩效评价得分情况\n\n" + _cells(*SCORE_TABLE_CELLS) + "\n经评价，本项目得分93分，等级为优。\n"
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1 and tables[0][0] == list(SCORE_TABLE_CELLS[:5])
+    assert tables[0][2] == ["产出指标", "数量指标", "补贴发放人数", "30", "30"]
+    record = text_record(tmp_path, text.replace("100\n\n93", "100\n\n95").replace("得分93分", "得分95分"))
+    errors = [f for f in record["flags"] if f["severity"] == "error"]
+    assert len(errors) == 1 and errors[0]["rule"] in ("sum.table", "score.tree"), "one inconsistency, one flag"
+    assert "95" in errors[0]["message"] and "93" in errors[0]["message"]
+
+
+def test_a_score_table_run_with_rows_left_short_stays_with_the_score_table_readers(tmp_path):
+    # the level names written once over their rows (merged cells): the rows do not take the run
+    cells = list(SCORE_TABLE_CELLS)
+    del cells[15]  # the second 产出指标
+    assert _tables(tmp_path, _cells(*cells)) == []
+
+
+def test_a_forms_indicator_block_one_cell_a_line_stays_with_the_form_reader(tmp_path):
+    text = _cells("年度资金总额", "120", "120", "114") + "\n" + _cells(*SCORE_TABLE_CELLS)
+    assert _tables(tmp_path, text) == []

@@ -18,6 +18,7 @@ def run_checks(extraction: dict) -> list:
     from . import rules, forms  # noqa: F401  (registers the rules: the older ones first, so their flag ids stay)
     from .confidence import rate_confidence
     from .ocr import weigh_ocr_readings
+    from .repeated_findings import fold_repeated_findings
     from .unit_slip import find_unit_slips
 
     flags = []
@@ -29,6 +30,7 @@ def run_checks(extraction: dict) -> list:
     # a slip of 元 for 万元 is named before the OCR weighing, which may still lower it;
     # confidence comes last, from the evidence and what the weighing found
     find_unit_slips(flags, facts)
+    fold_repeated_findings(flags)
     weigh_ocr_readings(flags, facts, extraction)
     rate_confidence(flags, facts, extraction)
     for i, flag in enumerate(flags, 1):

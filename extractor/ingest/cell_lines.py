@@ -35,9 +35,9 @@ _FUND_BLOCK_ROWS = ("total", "current", "carryover")
 @lru_cache(maxsize=1)
 def _form_words() -> tuple:
     """(the labels only a standard form's fund and indicator blocks have, the money words
-    such blocks share with other tables, the fund block's row labels) from patterns/forms.json. The first: a fund block's
-    row labels (年度资金总额 | 其中：当年财政拨款), the indicator header, levels and value
-    columns. The second: money labels (计划投资, 预算数) and rows naming where the money came
+    such blocks share with other tables, the fund block's row labels) from patterns/forms.json.
+    The first: a fund block's row labels (年度资金总额 | 其中：当年财政拨款), the indicator
+    header, levels and value columns. The second: money labels (计划投资, 预算数) and rows naming where the money came
     from (中央补助资金 | 省级资金), which head tables of fund sources and projects as well."""
     spec = load_json("forms.json")
     # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
@@ -106,13 +106,22 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if not _best_rows(cells):
         return None
     in_form = _text_is_a_form(lines)
-    if any(_names_a_form_block(c, in_form) for c in cells):
+    names_form_words = any(_names_a_form_block(c, in_form) for c in cells)
+    if names_form_words and in_form:
         return None
     cells, ends = _cells_from(lines, i, _MOST_CELLS)
     rows = _best_rows(cells)
-    # the table ends where a form's block starts (its first row naming one is the form's)
-    rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
-                      len(rows))]
+    if names_form_words:
+        # a report's score table (一级指标 | 二级指标 | 分值 | 得分) with no form's fund block in the
+        # text: a table only where its rows take every cell of the run, each row whole; a run
+        # its rows leave cells of (merged cells left out, cells wrapped) is the score-table
+        # readers' (extract/text_score_tables.py), which read it by type
+        if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1:
+            return None
+    else:
+        # the table ends where a form's block starts (its first row naming one is the form's)
+        rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
+                          len(rows))]
     if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
         return None  # (a title above the header, taken for its first name: the table starts after it)
     used = sum(len(row) for row in rows)
