@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 # most specific first: the rule whose flag is kept
-_SUM_RULES = ("form.score_total", "form.funds_total", "score.tree", "sum.breakdown", "sum.table")
+_SUM_RULES = ("form.score_total", "form.funds_total", "score.tree", "sum.breakdown", "sum.table", "sum.row")
 
 
 def fold_repeated_findings(flags: list) -> None:

@@ -18,7 +18,7 @@ from .tolerance import Interval, interval_of, percentage
 # against. A sum: the total, then its parts; a product: the amount, the price, the count;
 # a repeat: the two figures (and any explanation after them); a ratio: the rate, its
 # numerator, its denominator.
-_SHAPES = {"sum.breakdown": "sum", "sum.table": "sum", "form.funds_total": "sum",
+_SHAPES = {"sum.breakdown": "sum", "sum.table": "sum", "sum.row": "sum", "form.funds_total": "sum",
            "product.unit": "product", "repeat.conflict": "repeat", "form.execution_rate": "ratio",
            "ratio.stated": "ratio"}
 _UNIT_NAMES = {Decimal(1): "元", Decimal(10000): "万元", Decimal(100000000): "亿元"}

@@ -342,10 +342,13 @@ _CHANGE_LABELS = {"增加", "减少", "增长率", "变动率"}
 def label_of_header(path: list, kind: str = "") -> str:
     """A column as a label: the vocabulary's name for its header when a term covers most of
     it (清退兜底人数（人） → 清退人数, 当年缴费标准 → 缴费标准), else the header without its
-    unit; a plain header (人数, 金额) takes its column group in front (计划人数)."""
+    unit; a plain header (人数, 金额) takes its column group in front (计划人数), a subtotal
+    column (小计) its group's label."""
     bare = bare_header(path[-1])
     if bare in _vocab().get("generic_headers", []) and len(path) > 1:
         return bare_header(path[-2]) + bare
+    if bare in _vocab().get("subtotal_headers", []) and len(path) > 1:
+        return label_of_header(path[:-1], kind)  # 实际支出 › 小计: the group's total is the group
     for term, label, kinds in _label_index():
         if (kinds is None or kind in kinds) and term in bare and len(term) >= 0.6 * len(bare):
             return label

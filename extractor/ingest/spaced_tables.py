@@ -57,12 +57,47 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # wrapped onto a line of its own ends the even rows, not the table)
         return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
     if not aligned:
-        return None
+        two_rows = _under_two_header_lines(run[:untabbed])
+        if two_rows is None:
+            return None
+        rows, used = two_rows
+        return TextTable(i, i + used, rows, lines[i:i + used])
     while (more := _rows_past_page_break(lines, i, i + used, run[0])) is not None:
         rows, n = more
         aligned += rows
         used += n
     return TextTable(i, i + used, aligned, lines[i:i + used])
+
+
+def _under_two_header_lines(run: list) -> Optional[tuple]:
+    """(rows, lines used) of a table whose header takes two lines, names over the columns
+    they head and the sub-columns' names below them (补助资金（万元） over 预算 | 支出), the
+    first column's name over both lines, three names or more above, the rows lining up under
+    the sub-columns and the columns without any; None otherwise. The
+    rows: the upper names (each followed by empty cells over its other sub-columns), the
+    lower names, then the rows."""
+    if len(run) < 4 or any(_is_figure(c.text) for line in run[:2] for c in line) or len(run[1]) < 2:
+        return None
+    top, sub = run[0], run[1]
+    starts = [c.left - _ALIGN_SLACK for c in top[1:]] + [float("inf")]
+    owned: list = [[] for _ in top]
+    for cell in sub:
+        k = next((n for n, start in enumerate(starts) if cell.left < start), len(top) - 1)
+        if cell.left < top[0].left - _ALIGN_SLACK:
+            return None  # a lower name left of every upper one: no header of two lines
+        owned[k].append(cell)
+    if owned[0] or len(top) < 3 or not any(len(children) >= 2 for children in owned):
+        return None  # (the first column's name, 序号 or 乡镇, stands over both lines)
+    leaves, upper, lower = [], [], []
+    for head, children in zip(top, owned):
+        for n, child in enumerate(children or [head]):
+            leaves.append(child)
+            upper.append(head.text if n == 0 else "")
+            lower.append(child.text if children else "")
+    rows, used = _rows_under_header([leaves] + run[2:])
+    if rows is None or len(rows) < 3:
+        return None
+    return [upper, lower] + rows[1:], used + 1
 
 
 def _cell_run(lines: list, i: int) -> list:
