@@ -175,3 +175,36 @@ def test_a_score_table_run_with_rows_left_short_stays_with_the_score_table_reade
 def test_a_forms_indicator_block_one_cell_a_line_stays_with_the_form_reader(tmp_path):
     text = _cells("年度资金总额", "120", "120", "114") + "\n" + _cells(*SCORE_TABLE_CELLS)
     assert _tables(tmp_path, text) == []
+
+
+# A PDF's text without its layout (invented figures): a cell a line, no blank lines, the
+# table cut by the page's number and the report's title over the next page.
+PRINTED = ("某县2019年度村级公益事业奖补资金绩效评价报告\n一、资金情况\n各乡镇资金使用情况如下。\n"
+           "乡镇\n奖补资金（万元）\n受益户数（户）\n受益人口（人）\n"
+           "城关镇\n120.00\n860\n3120\n河口乡\n86.50\n540\n1985\n"
+           "第 1 页 共 3 页\n某县2019年度村级公益事业奖补资金绩效评价报告\n"
+           "乡镇\n奖补资金（万元）\n受益户数（户）\n受益人口（人）\n"
+           "石门镇\n64.00\n410\n1502\n合计\n270.50\n1810\n6607\n"
+           "二、绩效情况\n奖补项目全部完成验收。\n")
+
+
+def test_a_table_a_cell_a_line_goes_on_past_the_page_break(tmp_path):
+    tables = _tables(tmp_path, PRINTED)
+    assert len(tables) == 1
+    assert [row[0] for row in tables[0]] == ["乡镇", "城关镇", "河口乡", "石门镇", "合计"]
+    record = text_record(tmp_path, PRINTED)
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+    slipped = text_record(tmp_path, PRINTED.replace("合计\n270.50", "合计\n280.50"))
+    assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["sum.table"]
+
+
+def test_rows_one_cell_short_of_a_header_that_took_the_first_rows_name(tmp_path):
+    """资金来源 | 预算数 | 支出数 | 执行率 then rows: read with the first row's name as a fifth
+    column the rows would be one cell short, open with a figure and end with the next name."""
+    text = _cells("资金来源", "预算数", "支出数", "执行率",
+                  "省级补助", "540.00", "540.00", "100.00%",
+                  "市级补助", "180.00", "171.00", "95.00%",
+                  "县级财政", "300.00", "285.00", "95.00%", gap="\n")
+    tables = _tables(tmp_path, text)
+    assert tables and tables[0][0] == ["资金来源", "预算数", "支出数", "执行率"]
+    assert tables[0][1] == ["省级补助", "540.00", "540.00", "100.00%"]

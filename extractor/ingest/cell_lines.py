@@ -17,6 +17,7 @@ import regex
 
 from ..patterns import load_json
 from .tables import is_caption_text, is_numeric_cell
+from .text_rows import vocabulary
 
 _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
@@ -85,11 +86,13 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
     their texts and, for each, the line after it."""
     cells, ends = [], []
     j = i
+    furniture = vocabulary()["page_furniture"]
     while j < len(lines) and len(cells) < limit:
         text = lines[j].strip()
         if text:
-            if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text):
-                break
+            if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
+                    or furniture.match(lines[j]) or "\f" in lines[j]:
+                break  # (a page's number or its break ends the run: the table goes on overleaf, if at all)
             cells.append(text)
             ends.append(j + 1)
         j += 1
@@ -116,8 +119,9 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         # text: a table only where its rows take every cell of the run, each row whole; a run
         # its rows leave cells of (merged cells left out, cells wrapped) is the score-table
         # readers' (extract/text_score_tables.py), which read it by type
-        if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1:
-            return None
+        if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1 \
+                or _after_a_column_name(lines, i):
+            return None  # (a run begun inside a header the readers passed over is none either)
     else:
         # the table ends where a form's block starts (its first row naming one is the form's)
         rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
@@ -125,7 +129,52 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
         return None  # (a title above the header, taken for its first name: the table starts after it)
     used = sum(len(row) for row in rows)
-    return rows, ends[used - 1]
+    end = ends[used - 1]
+    if used == len(cells):  # the run ended at its table's last row: it may go on overleaf
+        while (more := _rows_overleaf(lines, i, end, rows)) is not None:
+            rows, end = rows + more[0], more[1]
+    return rows, end
+
+
+def _after_a_column_name(lines: list, i: int) -> bool:
+    """Is the last line with text before line i a column's name (the run starts inside a
+    header, 二级指标 under 一级指标)? A caption (表3 …) is none."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    text = lines[j].strip() if j >= 0 else ""
+    return bool(_COLUMN_NAME.match(text)) and not is_caption_text(text)
+
+
+_OVERLEAF_LINES = 6  # a page's number, the report's title repeated over the next page, blank lines
+
+
+def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tuple]:
+    """(rows, the line after them) of a table that a page break cut at line k, going on
+    after the page's furniture (第 1 页 共 5 页, a form feed) and any line written before the
+    table (the report's title over every page), under its header repeated or not: rows of
+    the table's own width and pattern. None where no page break or no such row follows."""
+    furniture_line = vocabulary()["page_furniture"]
+    seen = {line.strip() for line in lines[:start] if line.strip()}
+    j, furniture = k, False
+    while j < len(lines) and j - k < _OVERLEAF_LINES:
+        if furniture_line.match(lines[j]) or "\f" in lines[j]:
+            furniture = True
+        elif lines[j].strip() and lines[j].strip() not in seen:
+            break
+        j += 1
+    if not furniture:
+        return None
+    header, body = rows[0], rows[1:]
+    cells, ends = _cells_from(lines, j, _MOST_CELLS)
+    skip = len(header) if cells[:len(header)] == header else 0
+    pattern = [_cell_kind(c) for c in body[0]]
+    for row in body[1:]:
+        pattern = [a if a is not None else _cell_kind(b) for a, b in zip(pattern, row)]
+    more = _rows_of(cells[skip:], len(body[0]), pattern, least=1)
+    if not more:
+        return None
+    return more, ends[skip + sum(len(row) for row in more) - 1]
 
 
 def _best_rows(cells: list) -> list:
@@ -138,19 +187,34 @@ def _best_rows(cells: list) -> list:
             break
         for row_len in (width, width - 1) if width >= 3 else ():
             rows = _rows_of(cells[width:], row_len)
+            if rows and row_len < width and _shifted(header, rows):
+                continue
             if rows and width + row_len * len(rows) > most:
                 best, most = [header] + rows, width + row_len * len(rows)
     return best
 
 
-def _rows_of(body: list, row_len: int) -> list:
+def _shifted(header: list, rows: list) -> bool:
+    """Rows one cell short of the header that open with a figure and close with words, under
+    a header that does not number them (资金来源 | 预算数 | … | 执行率 | 省级补助 over 540.00 |
+    … | 100.00% | 市级补助): the first row's name was taken for a column and each row ends with
+    the next one's — the header is one cell shorter."""
+    numbered = [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]  # (序号 under a title)
+    return header[0] not in _NUMBER_HEADERS and not numbered and all(
+        _cell_kind(row[0]) is True and _cell_kind(row[-1]) is False for row in rows)
+
+
+_NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+
+
+def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: int = 2) -> list:
     """The body's cells cut into rows of `row_len` while each row repeats the first one's
-    words-and-figures pattern (at least two rows, each with a figure and a word; a dash
-    fits either); [] else."""
+    words-and-figures pattern (or the `pattern` given: a table's rows overleaf), at least
+    `least` rows, each with a figure and a word (a dash fits either); [] else."""
     if row_len < 2:
         return []
-    pattern = [_cell_kind(c) for c in body[:row_len]]
-    if len(body) < 2 * row_len or True not in pattern or False not in pattern:
+    pattern = pattern or [_cell_kind(c) for c in body[:row_len]]
+    if len(body) < least * row_len or True not in pattern or False not in pattern:
         return []
     rows = []
     for start in range(0, len(body) - row_len + 1, row_len):
@@ -160,7 +224,7 @@ def _rows_of(body: list, row_len: int) -> list:
             break
         pattern = [a if a is not None else b for a, b in zip(pattern, kinds)]
         rows.append(row)
-    return rows if len(rows) >= 2 else []
+    return rows if len(rows) >= least else []
 
 
 _NOT_APPLICABLE = regex.compile(r"^[—–\-/／]+$|^无$")
