@@ -208,3 +208,22 @@ def test_rows_one_cell_short_of_a_header_that_took_the_first_rows_name(tmp_path)
     tables = _tables(tmp_path, text)
     assert tables and tables[0][0] == ["资金来源", "预算数", "支出数", "执行率"]
     assert tables[0][1] == ["省级补助", "540.00", "540.00", "100.00%"]
+
+
+def test_a_score_table_a_cell_a_line_ends_at_the_next_heading(tmp_path):
+    """表2 一级指标得分 … 合计 | 100 | 91 | 91.00%, then 四、绩效分析 and a section heading of
+    the same shape as a cell: the heading ends the run, so the rows take all of it."""
+    text = ("三、评价结论\n综合得分91分。\n表2　一级指标得分情况\n"
+            + _cells("一级指标", "分值", "得分", "得分率", "决策", "15", "13.5", "90.00%", "过程", "25", "22", "88.00%",
+                     "产出", "30", "28.5", "95.00%", "效益", "30", "27", "90.00%", "合计", "100", "91", "91.00%", gap="\n")
+            + "四、绩效分析\n（一）项目决策（15分）\n立项依据充分，绩效目标明确，该部分得13.5分。\n")
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1 and tables[0][-1] == ["合计", "100", "91", "91.00%"]
+
+
+def test_a_score_table_run_cut_out_of_step_is_no_table(tmp_path):
+    # the level cell written once (merged) and a reason cell left empty: cut in fours, 合计
+    # would stand in the second column
+    text = _cells("一级指标", "二级指标", "分值", "得分", "扣分说明", "满意度", "5", "3.5", "群众满意度偏低",
+                  "合计", "100", "88", gap="\n") + "（二）主要绩效\n"
+    assert _tables(tmp_path, text) == []

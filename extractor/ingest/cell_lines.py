@@ -15,6 +15,8 @@ from typing import Optional
 
 import regex
 
+from ..normalize import normalize
+from ..numbering import numbering_of
 from ..patterns import load_json
 from .tables import is_caption_text, is_numeric_cell
 from .text_rows import vocabulary
@@ -81,6 +83,11 @@ def _is_figure(cell: str) -> bool:
     return bool(_FIGURE.match(cell) or is_numeric_cell(cell))
 
 
+def _opens_a_section(text: str) -> bool:
+    """Does the line open with a heading's numbering of the first two levels (四、 （一）)?"""
+    return numbering_of(normalize(text))[1] in (1, 2)
+
+
 def _cells_from(lines: list, i: int, limit: int) -> tuple:
     """Up to `limit` short lines from i (blank lines passed over, any other line ends them):
     their texts and, for each, the line after it."""
@@ -91,8 +98,10 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
         text = lines[j].strip()
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
-                    or furniture.match(lines[j]) or "\f" in lines[j]:
-                break  # (a page's number or its break ends the run: the table goes on overleaf, if at all)
+                    or furniture.match(lines[j]) or "\f" in lines[j] or _opens_a_section(text):
+                # (a page's number or its break ends the run: the table goes on overleaf, if at all;
+                # so does a heading numbered 一、 or （一）)
+                break
             cells.append(text)
             ends.append(j + 1)
         j += 1
@@ -120,8 +129,10 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         # its rows leave cells of (merged cells left out, cells wrapped) is the score-table
         # readers' (extract/text_score_tables.py), which read it by type
         if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1 \
-                or _after_a_column_name(lines, i):
-            return None  # (a run begun inside a header the readers passed over is none either)
+                or _after_a_column_name(lines, i) or any(cell in _TOTAL_NAMES for row in rows for cell in row[1:]):
+            # (a run begun inside a header the readers passed over is none either, nor one whose
+            # 合计 stands in a column of its own: the rows were cut out of step)
+            return None
     else:
         # the table ends where a form's block starts (its first row naming one is the form's)
         rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
@@ -205,6 +216,7 @@ def _shifted(header: list, rows: list) -> bool:
 
 
 _NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+_TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 
 
 def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: int = 2) -> list:
