@@ -227,3 +227,23 @@ def test_a_score_table_run_cut_out_of_step_is_no_table(tmp_path):
     text = _cells("一级指标", "二级指标", "分值", "得分", "扣分说明", "满意度", "5", "3.5", "群众满意度偏低",
                   "合计", "100", "88", gap="\n") + "（二）主要绩效\n"
     assert _tables(tmp_path, text) == []
+
+
+def test_a_score_table_whose_levels_are_written_once_over_their_rows(tmp_path):
+    """一级指标 written on its first row only (a merged cell), a cell a line, cut by a page
+    break under its header repeated: each row is its names then its two points."""
+    text = ("表1　绩效评价指标评分表\n"
+            + _cells("一级指标", "二级指标", "分值", "得分", "决策", "项目立项", "6", "6", "绩效目标", "6", "5",
+                     "过程", "资金管理", "12", "10", gap="\n")
+            + "第 1 页 共 2 页\n"
+            + _cells("一级指标", "二级指标", "分值", "得分", "组织实施", "8", "7", "产出", "产出数量", "40", "38",
+                     "效益", "社会效益", "28", "25", "合计", "100", "91", gap="\n")
+            + "三、绩效分析\n")
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1
+    assert tables[0][2] == ["决策", "绩效目标", "6", "5"] and tables[0][4] == ["过程", "组织实施", "8", "7"]
+    assert tables[0][-1] == ["合计", "", "100", "91"]
+    record = text_record(tmp_path, text)
+    assert [f for f in record["flags"] if f["severity"] == "error"] == []
+    slipped = text_record(tmp_path, text.replace("合计\n100\n91", "合计\n100\n93"))
+    assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] in (["sum.table"], ["score.tree"])

@@ -18,6 +18,7 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from ..patterns import load_json
+from .cell_rows import is_form_cell
 from .tables import is_caption_text, is_numeric_cell
 from .text_rows import vocabulary
 
@@ -115,24 +116,32 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends = _cells_from(lines, i, 3 * _MOST_COLUMNS)
-    if not _best_rows(cells):
-        return None
     in_form = _text_is_a_form(lines)
     names_form_words = any(_names_a_form_block(c, in_form) for c in cells)
-    if names_form_words and in_form:
+    if names_form_words and in_form or not names_form_words and not _best_rows(cells):
         return None
+    if is_form_cell(_line_before(lines, i)):
+        return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
     cells, ends = _cells_from(lines, i, _MOST_CELLS)
     rows = _best_rows(cells)
     if names_form_words:
         # a report's score table (一级指标 | 二级指标 | 分值 | 得分) with no form's fund block in the
-        # text: a table only where its rows take every cell of the run, each row whole; a run
-        # its rows leave cells of (merged cells left out, cells wrapped) is the score-table
-        # readers' (extract/text_score_tables.py), which read it by type
+        # text: a table only where its rows take every cell of the run, each row whole, or each
+        # row its names and then its points (the levels' names written once over their rows); a
+        # run its rows leave cells of (cells wrapped) is the score-table readers'
+        # (extract/text_score_tables.py), which read it by type
+        if _after_a_column_name(lines, i):
+            return None  # (a run begun inside a header the readers passed over is none either)
         if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1 \
-                or _after_a_column_name(lines, i) or any(cell in _TOTAL_NAMES for row in rows for cell in row[1:]):
-            # (a run begun inside a header the readers passed over is none either, nor one whose
-            # 合计 stands in a column of its own: the rows were cut out of step)
-            return None
+                or any(cell in _TOTAL_NAMES for row in rows for cell in row[1:]):
+            # (nor one whose 合计 stands in a column of its own: the rows were cut out of step)
+            rows = _points_rows(cells)
+            if rows is None:
+                return None
+            end = ends[len(cells) - 1]
+            while (more := _points_rows_overleaf(lines, i, end, rows[0])) is not None:
+                rows, end = rows + more[0], more[1]
+            return rows, end
     else:
         # the table ends where a form's block starts (its first row naming one is the form's)
         rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
@@ -147,24 +156,83 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     return rows, end
 
 
-def _after_a_column_name(lines: list, i: int) -> bool:
-    """Is the last line with text before line i a column's name (the run starts inside a
-    header, 二级指标 under 一级指标)? A caption (表3 …) is none."""
+@lru_cache(maxsize=1)
+def _score_table_columns() -> tuple:
+    """(names of a score table's columns of names, of its columns of points) from forms.json."""
+    spec = load_json("forms.json")
+    points = set(spec["indicator_columns"]["weight"]) | set(spec["indicator_columns"]["score"]) | {"得分率", "扣分"}
+    return frozenset(spec["indicator_header"]), frozenset(points)
+
+
+def _points_rows(cells: list) -> Optional[list]:
+    """A score table whose levels' names are written once over their rows (merged cells), a
+    cell a line: the header (its levels' columns, then only points columns: 一级指标 | 二级指标
+    | 分值 | 得分), then each row as one name or more and as many figures as points columns,
+    to the run's end. A row missing its upper levels' names gets empty cells in their place
+    (the table fills them from above); a 合计 row stands in the first column. None unless
+    every cell of the run is read so, in three rows or more."""
+    names, points = _score_table_columns()
+    width = 0
+    while width < len(cells) and _bare(cells[width]) in names:
+        width += 1
+    levels = width
+    while width < len(cells) and _bare(cells[width]) in points:
+        width += 1
+    n_points = width - levels
+    if levels < 2 or n_points < 1:
+        return None
+    rows, k = [cells[:width]], width
+    while k < len(cells):
+        words = []
+        while k < len(cells) and _cell_kind(cells[k]) is False and len(words) < levels:
+            words.append(cells[k])
+            k += 1
+        figures = cells[k:k + n_points]
+        if not words or len(figures) < n_points or any(_cell_kind(c) is False for c in figures):
+            return None
+        k += n_points
+        if words[0] in _TOTAL_NAMES:
+            rows.append(words + [""] * (levels - len(words)) + figures)
+        else:
+            rows.append([""] * (levels - len(words)) + words + figures)
+    return rows if len(rows) >= 4 else None
+
+
+def _line_before(lines: list, i: int) -> str:
+    """The last line with text before line i, stripped ("" at the top)."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    text = lines[j].strip() if j >= 0 else ""
+    return lines[j].strip() if j >= 0 else ""
+
+
+def _after_a_column_name(lines: list, i: int) -> bool:
+    """Is the last line with text before line i a column's name (the run starts inside a
+    header, 二级指标 under 一级指标)? A caption (表3 …) is none."""
+    text = _line_before(lines, i)
     return bool(_COLUMN_NAME.match(text)) and not is_caption_text(text)
+
+
+def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
+    """(rows, the line after them) of a score table read by _points_rows going on past a page
+    break under its header repeated; None where it does not."""
+    j = _past_page_break(lines, start, k)
+    if j is None:
+        return None
+    cells, ends = _cells_from(lines, j, _MOST_CELLS)
+    if cells[:len(header)] != header:
+        return None
+    rows = _points_rows(cells)
+    return (rows[1:], ends[len(cells) - 1]) if rows is not None else None
 
 
 _OVERLEAF_LINES = 6  # a page's number, the report's title repeated over the next page, blank lines
 
 
-def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tuple]:
-    """(rows, the line after them) of a table that a page break cut at line k, going on
-    after the page's furniture (第 1 页 共 5 页, a form feed) and any line written before the
-    table (the report's title over every page), under its header repeated or not: rows of
-    the table's own width and pattern. None where no page break or no such row follows."""
+def _past_page_break(lines: list, start: int, k: int) -> Optional[int]:
+    """The line after a page break at line k: past the page's furniture (第 1 页 共 5 页, a
+    form feed), blank lines and any line written before the table starting at `start` (the
+    report's title over every page). None where no page break is there."""
     furniture_line = vocabulary()["page_furniture"]
     seen = {line.strip() for line in lines[:start] if line.strip()}
     j, furniture = k, False
@@ -174,7 +242,16 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
         elif lines[j].strip() and lines[j].strip() not in seen:
             break
         j += 1
-    if not furniture:
+    return j if furniture else None
+
+
+def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tuple]:
+    """(rows, the line after them) of a table that a page break cut at line k, going on
+    after the page's furniture (第 1 页 共 5 页, a form feed) and any line written before the
+    table (the report's title over every page), under its header repeated or not: rows of
+    the table's own width and pattern. None where no page break or no such row follows."""
+    j = _past_page_break(lines, start, k)
+    if j is None:
         return None
     header, body = rows[0], rows[1:]
     cells, ends = _cells_from(lines, j, _MOST_CELLS)
