@@ -247,3 +247,13 @@ def test_a_score_table_whose_levels_are_written_once_over_their_rows(tmp_path):
     assert [f for f in record["flags"] if f["severity"] == "error"] == []
     slipped = text_record(tmp_path, text.replace("合计\n100\n91", "合计\n100\n93"))
     assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] in (["sum.table"], ["score.tree"])
+
+
+def test_columns_named_by_an_age_range(tmp_path):
+    text = _cells("乡镇", "80—89周岁（人）", "90周岁以上（人）", "发放金额（万元）",
+                  "城关镇", "1,206", "184", "186.40", "河口乡", "980", "151", "151.68",
+                  "合计", "2,186", "335", "338.08", gap="\n")
+    tables = _tables(tmp_path, text)
+    assert tables and tables[0][0] == ["乡镇", "80—89周岁（人）", "90周岁以上（人）", "发放金额（万元）"]
+    heads = sorted(Decimal(str(f["value"])) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "headcount")
+    assert heads == [Decimal(v) for v in ("151", "184", "335", "980", "1206", "2186")]

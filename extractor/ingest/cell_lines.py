@@ -26,6 +26,8 @@ _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
 _MOST_CELLS = 20000  # (a longer run goes on as another table)
 _COLUMN_NAME = regex.compile(r"^\p{Han}[^，、。；;,!！?？：:]{1,19}$")
+# a column after the first named by a range and what it counts (80—89周岁（人）, 60岁以上（人）)
+_NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^，、。；;,!！?？：:]{0,12}$")
 _SENTENCE_MARK = regex.compile(r"[。；;！？]")
 _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
@@ -271,7 +273,7 @@ def _best_rows(cells: list) -> list:
     best, most = [], 0
     for width in range(1, min(_MOST_COLUMNS, len(cells)) + 1):
         header = cells[:width]
-        if not _COLUMN_NAME.match(header[-1]) or _is_figure(header[-1]):
+        if not (_COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or _is_figure(header[-1]):
             break
         for row_len in (width, width - 1) if width >= 3 else ():
             rows = _rows_of(cells[width:], row_len)
