@@ -2,9 +2,10 @@
 
 Only what matters for reading numbers is folded: full-width digits, Latin letters and
 the few symbols that appear inside or beside numbers (％ ． ＋ － ／ ＝ ＜ ＞ ～, and the
-small forms ﹦ ﹤ ﹥ ﹪), stray spaces inside a number ("5, 758" → "5,758") and 元 misread
-as 兀 after a figure. Chinese punctuation such as ，（） stays as written, so quotes still
-read like the report. The block keeps the original as `raw`.
+small forms ﹦ ﹤ ﹥ ﹪), stray spaces inside a number ("5, 758" → "5,758"), and what text
+recognition misreads in a figure: 元 as 兀 after it, a 10 as IO. Chinese punctuation such as
+，（） stays as written, so quotes still read like the report. The block keeps the original as
+`raw`.
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .tables import is_caption_text, is_numeric_cell
-from .text_rows import vocabulary
+from .text_rows import NUMBER_HEADERS, vocabulary
 
 _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
@@ -43,8 +43,9 @@ def _form_words() -> tuple:
     """(the labels only a standard form's fund and indicator blocks have, the money words
     such blocks share with other tables, the fund block's row labels) from patterns/forms.json.
     The first: a fund block's row labels (年度资金总额 | 其中：当年财政拨款), the indicator
-    header, levels and value columns. The second: money labels (计划投资, 预算数) and rows naming where the money came
-    from (中央补助资金 | 省级资金), which head tables of fund sources and projects as well."""
+    header, levels and value columns. The second: money labels (计划投资, 预算数) and rows
+    naming where the money came from (中央补助资金 | 省级资金), which head tables of fund
+    sources and projects as well."""
     spec = load_json("forms.json")
     # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
     # results tables of many projects too; a 合计 row closes them as it does a form's fund block)
@@ -290,11 +291,10 @@ def _shifted(header: list, rows: list) -> bool:
     … | 100.00% | 市级补助): the first row's name was taken for a column and each row ends with
     the next one's — the header is one cell shorter."""
     numbered = [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]  # (序号 under a title)
-    return header[0] not in _NUMBER_HEADERS and not numbered and all(
+    return header[0] not in NUMBER_HEADERS and not numbered and all(
         _cell_kind(row[0]) is True and _cell_kind(row[-1]) is False for row in rows)
 
 
-_NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
 _TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 
 

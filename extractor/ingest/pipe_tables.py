@@ -12,7 +12,7 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
-from .text_rows import TextTable, vocabulary
+from .text_rows import NUMBER_HEADERS, TextTable, vocabulary
 
 _PIPE, _RULE, _TEXT, _BLANK = "pipe", "rule", "text", "blank"
 # A cell's text may run on over a few lines without pipes; more is a paragraph.
@@ -179,8 +179,6 @@ def _pipe_rows(members: list) -> list:
     return rows
 
 
-# the first column's header of a table whose rows are numbered 1, 2, 3 …
-_NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
 
 
 def _numbered_width(lines: list) -> Optional[int]:
@@ -192,7 +190,7 @@ def _numbered_width(lines: list) -> Optional[int]:
         return None
     seps = vocabulary()["separators"]
     cells = [text.strip().strip("".join(seps)).strip() for _, text in lines]
-    if not cells or cells[0] not in _NUMBER_HEADERS or "1" not in cells:
+    if not cells or cells[0] not in NUMBER_HEADERS or "1" not in cells:
         return None
     width = cells.index("1")
     rows = -(-len(cells) // width)  # the last may be cut short (the rest overleaf, or lost)

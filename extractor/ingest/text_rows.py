@@ -21,6 +21,10 @@ class TextTable:
     lines: list = field(default_factory=list)  # its lines, so a table cut by a page break can be read again whole
 
 
+# the first column's header of a table whose rows are numbered 1, 2, 3 …
+NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     spec = load_json("text_tables.json")
