@@ -163,7 +163,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
 def _score_table_columns() -> tuple:
     """(names of a score table's columns of names, of its columns of points) from forms.json."""
     spec = load_json("forms.json")
-    points = set(spec["indicator_columns"]["weight"]) | set(spec["indicator_columns"]["score"]) | {"得分率", "扣分"}
+    points = set(spec["indicator_columns"]["weight"]) | set(spec["indicator_columns"]["score"]) \
+        | set(spec["score_table_points_columns"])
     return frozenset(spec["indicator_header"]), frozenset(points)
 
 
