@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..header_names import names_above
+from ..patterns import load_json
 from . import rule
 from .common import SEVERITY, make_flag, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
-from ..patterns import load_json
 
 
 @lru_cache(maxsize=1)
@@ -48,21 +49,21 @@ def check_row_subtotals(record: dict) -> list:
 
 def _groups(upper: list, lower: list) -> list:
     """[(the totalling column, its group's other columns)]: runs of columns under one upper
-    name (or the empty cells after it), every one named below, exactly one of them a
-    subtotal's name, two parts or more; in a lower row that leaves some column unnamed."""
+    name (or the empty cells after it: header_names.names_above), every one named below,
+    exactly one of them a subtotal's name, two parts or more; in a lower row that leaves some
+    column unnamed."""
     out = []
     if all(str(name).strip() for name in lower):
         return out  # (every column named below: a header row of its own, no sub-columns)
+    above = names_above(upper, lower)
     c = 0
     while c < len(upper):
         end = c
-        # (a name over sub-columns written as text leaves empty cells after it)
-        while end + 1 < len(upper) and (upper[end + 1] == upper[c] or not str(upper[end + 1]).strip()) \
-                and str(lower[end + 1]).strip():
+        while end + 1 < len(upper) and above[end + 1] == above[c] and str(lower[end + 1]).strip():
             end += 1
         names = [str(lower[k]).replace(" ", "") for k in range(c, end + 1)]
         totals = [c + k for k, name in enumerate(names) if name in _subtotal_names()]
-        if str(upper[c]).strip() and all(names) and len(totals) == 1 and end - c >= 2:
+        if str(above[c]).strip() and all(names) and len(totals) == 1 and end - c >= 2:
             out.append((totals[0], [k for k in range(c, end + 1) if k != totals[0]]))
         c = end + 1
     return out

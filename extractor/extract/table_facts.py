@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from ..header_names import names_above
 from ..model import TABLE, Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
 from .form_vocab import bare, per_head_unit, vocab
@@ -29,31 +30,14 @@ def column_path(table: Table, col: int) -> list:
     """Header texts above column `col`, top to bottom, merged repeats collapsed. A name over
     sub-columns written as text leaves empty cells after it (预算安排（万元） |  over 中央 |
     地方): an empty cell of an upper header row over a named sub-column reads the name before
-    it in its row, while the sub-columns go on."""
+    it in its row, while the sub-columns go on (header_names.names_above)."""
+    texts = [[cell.text.replace("\n", "") for cell in table.rows[r]] for r in range(table.header_rows)]
     path = []
-    for r in range(table.header_rows):
-        text = table.rows[r][col].text.replace("\n", "")
-        if not text and r + 1 < table.header_rows:
-            text = _name_over(table, r, col)
+    for r, row in enumerate(texts):
+        text = row[col] if r + 1 == len(texts) else names_above(row, texts[r + 1])[col]
         if text and (not path or path[-1] != text):
             path.append(text)
     return path
-
-
-def _name_over(table: Table, r: int, col: int) -> str:
-    """The upper name a sub-column's empty cell at (r, col) stands under: the nearest filled
-    cell to its left in row r, when every column from it to col is named in the row below
-    and that row leaves some column unnamed (a column named over both rows: a row of
-    sub-columns' names, not a header of its own under a row of the form's head)."""
-    below = table.rows[r + 1]
-    if all(cell.text.strip() for cell in below):
-        return ""
-    c = col
-    while c > 0 and not table.rows[r][c].text.strip():
-        if not below[c].text.strip():
-            return ""
-        c -= 1
-    return table.rows[r][c].text.replace("\n", "") if c < col and below[c].text.strip() else ""
 
 
 def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:

@@ -20,7 +20,7 @@ from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .tables import is_caption_text, is_numeric_cell
-from .text_rows import NUMBER_HEADERS, vocabulary
+from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
 
 _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
@@ -220,7 +220,7 @@ def _after_a_column_name(lines: list, i: int) -> bool:
 def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
     """(rows, the line after them) of a score table read by _points_rows going on past a page
     break under its header repeated; None where it does not."""
-    j = _past_page_break(lines, start, k)
+    j = _page_turned(lines, start, k)
     if j is None:
         return None
     cells, ends = _cells_from(lines, j, _MOST_CELLS)
@@ -230,23 +230,11 @@ def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Opti
     return (rows[1:], ends[len(cells) - 1]) if rows is not None else None
 
 
-_OVERLEAF_LINES = 6  # a page's number, the report's title repeated over the next page, blank lines
-
-
-def _past_page_break(lines: list, start: int, k: int) -> Optional[int]:
-    """The line after a page break at line k: past the page's furniture (第 1 页 共 5 页, a
-    form feed), blank lines and any line written before the table starting at `start` (the
-    report's title over every page). None where no page break is there."""
-    furniture_line = vocabulary()["page_furniture"]
-    seen = {line.strip() for line in lines[:start] if line.strip()}
-    j, furniture = k, False
-    while j < len(lines) and j - k < _OVERLEAF_LINES:
-        if furniture_line.match(lines[j]) or "\f" in lines[j]:
-            furniture = True
-        elif lines[j].strip() and lines[j].strip() not in seen:
-            break
-        j += 1
-    return j if furniture else None
+def _page_turned(lines: list, start: int, k: int) -> Optional[int]:
+    """The line a table starting at `start` goes on at after a page break at line k, past
+    the page's furniture and any line written before the table (the report's title over
+    every page): text_rows.past_page_break."""
+    return past_page_break(lines, k, {line.strip() for line in lines[:start] if line.strip()})
 
 
 def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tuple]:
@@ -254,7 +242,7 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
     after the page's furniture (第 1 页 共 5 页, a form feed) and any line written before the
     table (the report's title over every page), under its header repeated or not: rows of
     the table's own width and pattern. None where no page break or no such row follows."""
-    j = _past_page_break(lines, start, k)
+    j = _page_turned(lines, start, k)
     if j is None:
         return None
     header, body = rows[0], rows[1:]

@@ -12,7 +12,7 @@ import regex
 
 from ..normalize import normalize
 from .cell_rows import is_form_cell
-from .text_rows import TextTable, vocabulary
+from .text_rows import TextTable, past_page_break, vocabulary
 
 # A run shorter than this with cells that agree in number is a coincidence.
 _MIN_EVEN_ROWS = 3
@@ -112,7 +112,7 @@ def _cell_run(lines: list, i: int) -> list:
     return run
 
 
-_PAGE_BREAK_LINES = 6  # blank lines, the page's number, the form's title repeated, its header again
+_SEEN_BEFORE_LINES = 40  # how far above a table a title repeated over its next page is looked for
 
 
 def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
@@ -120,18 +120,10 @@ def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Opti
     next page: past the page's furniture (第 1 页 共 2 页, a form feed), blank lines, a line
     written before the table (the form's title repeated) and the header line again, the
     rows that line up under the header. None where no such furniture or no such row."""
-    vocab = vocabulary()
-    seen_before = {line.strip() for line in lines[max(0, start - 40):start] if line.strip()}
+    seen_before = {line.strip() for line in lines[max(0, start - _SEEN_BEFORE_LINES):start] if line.strip()}
     header_text = [c.text for c in header]
-    j, furniture = k, False
-    while j < len(lines) and j - k < _PAGE_BREAK_LINES:
-        line = lines[j]
-        if vocab["page_furniture"].match(line) or "\f" in line:
-            furniture = True
-        elif line.strip() and line.strip() not in seen_before and [c.text for c in _spaced_cells(line)] != header_text:
-            break
-        j += 1
-    if not furniture or j == k:
+    j = past_page_break(lines, k, seen_before, lambda line: [c.text for c in _spaced_cells(line)] == header_text)
+    if j is None:
         return None
     rows, used = _rows_under_header([header] + _cell_run(lines, j)[:_MAX_SPACED_ROWS])
     return (rows[1:], j - k + used - 1) if rows else None

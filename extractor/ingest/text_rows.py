@@ -1,12 +1,15 @@
-"""What the two kinds of tables written as text (pipe_tables.py, spaced_tables.py) share:
-the TextTable they are found as, and the vocabulary of characters tables are drawn with
-in text (patterns/text_tables.json), compiled once.
+"""What the kinds of tables written as text (pipe_tables.py, spaced_tables.py,
+cell_lines.py) share: the TextTable they are found as, the vocabulary of characters tables
+are drawn with in text (patterns/text_tables.json), compiled once, and where a table goes on
+past a page break.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from typing import Callable, Optional
 
 import regex
 
@@ -54,3 +57,23 @@ def vocabulary() -> dict:
 def drawing_characters() -> frozenset:
     """The characters tables are drawn with in text: separators and rules."""
     return vocabulary()["rule_chars"] - frozenset(" \t\u3000")
+
+
+PAGE_BREAK_LINES = 6  # blank lines, the page's number, the title repeated over the page, its header again
+
+
+def past_page_break(lines: list, k: int, seen: set, repeats: Optional[Callable] = None) -> Optional[int]:
+    """The line after a page break at line k, where a table goes on: past the page's
+    furniture (第 1 页 共 2 页, — 2 —, a form feed: `page_furniture`), blank lines, lines in
+    `seen` (written before the table: the report's or form's title over every page) and lines
+    `repeats` says the table writes again (its header line). None where no furniture is there."""
+    furniture = vocabulary()["page_furniture"]
+    j, broken = k, False
+    while j < len(lines) and j - k < PAGE_BREAK_LINES:
+        line = lines[j]
+        if furniture.match(line) or "\f" in line:
+            broken = True
+        elif line.strip() and line.strip() not in seen and not (repeats and repeats(line)):
+            break
+        j += 1
+    return j if broken else None

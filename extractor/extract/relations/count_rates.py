@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from ..sentences import CLAUSE_GROUP_END, sentence_index
+from ..sentences import sentence_bounds, sentence_index
 from .wording import per_unit, relation_patterns, similarity, sorts_things, vocabulary
 
 # the numbers, years and marks in a rate's words say nothing about whose rate it is
@@ -90,7 +90,7 @@ def _numerators(text: str, rate, before: list, rate_word: str) -> list:
     clause group and after any earlier percentage of the paragraph (a figure a rate was
     already stated for is that rate's), worded as done (实际参保, 已签约, 接受健康管理), not
     as planned (计划完成, 应参保)."""
-    clause_start = max((m.end() for m in CLAUSE_GROUP_END.finditer(text, 0, _start(rate))), default=0)
+    clause_start = sentence_bounds(text, _start(rate))[0]
     rates = [g for g in before if g.kind == "percent"]
     since = _start(rates[-1]) if rates else -1
     out = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from ..sentences import CLAUSE_GROUP_END
+from ..sentences import sentence_bounds
 
 _RATE_LABEL = "得分率"
 # the words that make the first of the two points a weight: its label, or its own words
@@ -20,7 +20,7 @@ def score_rates_in(block, facts: list) -> list:
     for i, rate in enumerate(facts):
         if rate.kind != "percent" or rate.label != _RATE_LABEL or rate.approx or rate.range_high is not None:
             continue
-        start = max((m.end() for m in CLAUSE_GROUP_END.finditer(block.text, 0, rate.source["start"])), default=0)
+        start = sentence_bounds(block.text, rate.source["start"])[0]
         points = [g for g in facts[:i] if g.source["start"] >= start]
         if len(points) < 2 or any(g.kind != "score" for g in points[-2:]):
             continue  # (another figure between: not the score and its weight)
