@@ -44,6 +44,15 @@ def test_the_town_named_at_the_head_of_its_sentence(tmp_path):
     assert len(flags_of(tmp_path, same_town, "repeat.conflict")) == 1
 
 
+def test_money_allocated_and_money_spent_are_two_quantities(tmp_path):
+    # the whole area's allocation and what was spent of it: the spending verb tells them apart
+    body = ("2020年我县衔接推进乡村振兴补助资金共1280万元，其中中央资金800万元。\n"
+            "截至年底，共支出2020年衔接推进乡村振兴补助资金1196.5万元，支出进度93.48%。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
+    restated = body.replace("共支出2020年", "2020年全县")
+    assert len(flags_of(tmp_path, restated, "repeat.conflict")) == 1
+
+
 def test_groups_of_one_village_are_different_subjects(tmp_path):
     body = ("2021年第一村民小组已缴纳城乡居民医保费用的参保农户为120户。\n"
             "2021年第二村民小组已缴纳城乡居民医保费用的参保农户为95户。\n")

@@ -225,6 +225,16 @@ def test_each_comparator_is_read_its_own_way(target, comparator, actual, missed)
     assert bool(flags) is missed
 
 
+@pytest.mark.parametrize("target,actual,missed", [
+    ("100%", "92%", True), ("100%", "100%", False), ("100%", "103%", False),
+    ("95%", "92%", False),  # a bare target other than 100% may be a bound either way
+])
+def test_a_bare_target_of_100_percent_is_aimed_at_from_below(target, actual, missed):
+    flags = flags_of(check_target_missed, **{"ind:0:target": target, "ind:0:comparator": None,
+                                             "ind:0:actual": actual})
+    assert bool(flags) is missed
+
+
 def test_qualitative_targets_other_units_and_bounded_actuals_are_not_compared():
     b = FormBuilder()
     b.indicator(["效益指标", "社会效益指标", "群众知晓度"], "明显提升", "有所提升", "10", "10", comparator=None)

@@ -66,6 +66,35 @@ def test_the_grade_in_less_common_wordings(tmp_path, sentence, grade):
     assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"]["grade"] == grade
 
 
+@pytest.mark.parametrize("sentence, grade", [
+    ("资金拨付及时，完成情况较好，总体绩效评价评为好。", "好"),
+    ("项目实施基本达到预期，综合评价为较好。", "较好"),
+    ("综合评价为良，仍有改进空间。", "良"),
+])
+def test_a_verdict_worded_as_the_grade(tmp_path, sentence, grade):
+    assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"]["grade"] == grade
+
+
+@pytest.mark.parametrize("sentence", [
+    "群众对项目的综合评价为好评率98%。",  # 好评 is praise, not a grade
+    "以绩效评价为抓手，强化资金管理。",
+    "本项目绩效评价中发现的问题已整改。",
+])
+def test_wordings_that_name_no_grade(tmp_path, sentence):
+    assert text_record(tmp_path, OPENING + "二、绩效自评情况\n" + sentence + "\n")["metadata"].get("grade") is None
+
+
+def test_a_grade_of_another_scale_is_not_held_to_the_usual_bands(tmp_path):
+    # 好 / 较好 / 一般 / 较差 is a scale of its own: without its bands stated, 86分 and 好 say nothing
+    text = OPENING + "二、绩效自评情况\n经自评，该项目绩效自评得分86分，总体绩效评价评为好。\n"
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["score"] == Decimal("86") and record["metadata"]["grade"] == "好"
+    assert not [f for f in record["flags"] if f["rule"] == "score.grade"]
+    # a grade of the usual scale still is
+    record = text_record(tmp_path, text.replace("评为好", "评为优"))
+    assert [f for f in record["flags"] if f["rule"] == "score.grade"]
+
+
 def test_a_count_of_items_graded_is_no_report_grade(tmp_path):
     text = OPENING + "二、抽查复核情况\n抽查的20个项目中，15个项目自评为优，5个项目自评为良。\n"
     assert text_record(tmp_path, text)["metadata"].get("grade") is None

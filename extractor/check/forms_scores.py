@@ -247,11 +247,13 @@ def check_target_missed(record: dict) -> list:
                     [{"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}}, weight, score],
                     form=form.get("id"), claim="满分"))
                 continue
-            if comparator not in _MISSES or actual.get("comparator"):
+            if actual.get("comparator"):
                 continue
             t_value, t_unit, _, t_fact = _side(target, facts)
             a_value, a_unit, a_interval, a_fact = _side(actual, facts)
-            if t_value is None or a_value is None or t_unit != a_unit:
+            if comparator is None and t_unit == "%" and t_value == 100:
+                comparator = ">="  # a rate of 100% written bare: nothing above it to aim at
+            if comparator not in _MISSES or t_value is None or a_value is None or t_unit != a_unit:
                 continue
             if not _MISSES[comparator](a_interval, t_value):
                 continue

@@ -51,6 +51,8 @@ def _report_grade(record: dict) -> list:
     aliases = check_settings()["grade_aliases"]
     if expected is None or aliases.get(grade, grade) == aliases.get(expected, expected):
         return []
+    if not stated and aliases.get(grade, grade) not in {b["grade"] for b in _usual_bands()}:
+        return []  # a grade of another scale (好 / 较好) that the report gives no bands for
     src = record.get("metadata_sources", {})
     for other in (src.get("score") or {}).get("other_scores") or []:
         band = _band(Decimal(str(other)), stated or _usual_bands())

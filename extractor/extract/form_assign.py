@@ -2,6 +2,7 @@
 holds, never by a guess (see assign_by_type)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import combinations
 
 from .form_facts import value_of
@@ -52,6 +53,26 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
 _FILL_PREFERENCE = {"行次": 5, "全年执行数": 3, "全年预算数": 2, "年初预算数": 1, "扣除统筹整合后预算数": 1, "全年到位数": 1}
 
 
+_BUDGET_COLUMNS = ("全年预算数", "年初预算数", "扣除统筹整合后预算数")
+
+
+def _rate_holds(cells: dict) -> int:
+    """2 where the row's execution rate is its spending over one of its budgets (or 0 with
+    no spending placed), 0 where it is over none of them, 1 where the placement does not say."""
+    rate, spent = cells.get("执行率"), cells.get("全年执行数")
+    if rate is None:
+        return 1
+    stated = value_of(rate.text)
+    if spent is None:
+        return 2 if stated == 0 else 1
+    budgets = [value_of(cells[c].text) for c in _BUDGET_COLUMNS if c in cells]
+    budgets = [b for b in budgets if b]
+    if not budgets:
+        return 1
+    half = Decimal(1).scaleb(-len(rate.text.rstrip("% ").partition(".")[2])) / 2
+    return 2 if any(abs(value_of(spent.text) / b * 100 - stated) <= half for b in budgets) else 0
+
+
 def assign_by_type(columns: list, values: list, row_slot: str, total_scored: bool = False) -> list:
     """(column, kind, token) for values written without their empty cells: each value goes
     to a column whose type it fits, in order. Of the orders that fit, the most plausible
@@ -82,9 +103,12 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
             return value_of(token.text) <= 100 and not (total_scored and row_slot != "total")
         return True
 
-    def plausibility(chosen: tuple) -> int:
-        filled = {columns[c] for c, t in zip(chosen, values) if value_type(t.text) != "na"}
-        return 4 * (row_slot == "total" and "分值" in filled) + sum(_FILL_PREFERENCE.get(c, 0) for c in filled)
+    def plausibility(chosen: tuple) -> tuple:
+        filled = {columns[c]: t for c, t in zip(chosen, values) if value_type(t.text) != "na"}
+        # a placement under which the row's own rate holds comes first (2 | 0.00 — 0.0%: the
+        # budgets, no spending), then the total row's 分值 and the columns filled first
+        return (_rate_holds(filled),
+                4 * (row_slot == "total" and "分值" in filled) + sum(_FILL_PREFERENCE.get(c, 0) for c in filled))
 
     if not values:
         return []
@@ -110,7 +134,12 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
         return []
     ranked = sorted(fitting, key=plausibility, reverse=True)
     pinned = any(value_type(t.text) == "pct" for t in values)  # the rate fixes where the row's middle is
-    if len(ranked) == 1 or (pinned and plausibility(ranked[0]) > plausibility(ranked[1])):
+
+    def figures_placed(chosen: tuple) -> tuple:  # (orders that differ only in their dashes' columns read alike)
+        return tuple(c for c, t in zip(chosen, values) if value_type(t.text) != "na")
+
+    rivals = [r for r in ranked if figures_placed(r) != figures_placed(ranked[0])]
+    if len(ranked) == 1 or (pinned and (not rivals or plausibility(ranked[0]) > plausibility(rivals[0]))):
         # a dash placed by preference says nothing certain about its column
         return [(columns[c] if len(ranked) == 1 or value_type(t.text) != "na" else None, kinds[columns[c]], t)
                 for c, t in zip(ranked[0], values)]

@@ -13,7 +13,11 @@ from .form_tokens import Token
 from .form_vocab import bare, is_label, spec, value_type, vocab
 
 
-_LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+# (the figure may be a row's figures run together: 其他资金145000000.00145000000.00)
+_LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)*%?)$")
+# a rate between the dashes of a 其中 row's 分值 and 得分, maybe run into the next cell
+# (-0.0%-上年结转资金0.000.00, -0.0%-年度总体目标)
+_DASHED_RATE_THEN_LABEL = regex.compile(r"^([—–\-/／])(\d+(?:\.\d+)?%)([—–\-/／])(?=\p{Han}|$)")
 _FIGURE_THEN_LABEL = regex.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?%?|[—–\-/／]+)\s*(\p{Han}.*)$")
 
 
@@ -81,6 +85,10 @@ def _split_run_together(t: Token) -> list:
     m = _LABEL_THEN_FIGURE.match(t.text) if len(t.text) <= 40 else None
     if m and is_label(bare(m.group(1))):
         return [t.piece(0, m.end(1)), t.piece(m.start(2), m.end(2))]
+    m = _DASHED_RATE_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
+    if m:
+        rest = _split_run_together(t.piece(m.end(), len(t.text))) if m.end() < len(t.text) else []
+        return [t.piece(*m.span(k)) for k in (1, 2, 3)] + rest
     m = _FIGURE_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
     if m and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]):  # a row's last cell run into the next row's label
         return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]

@@ -68,6 +68,8 @@ def split_fund_runs(tokens: list) -> list:
             continue
         if cut is None:
             like = _like_above(t.text, above) if after_label else None
+            if like is None and after_label:
+                like = _pointed_cells(t.text.strip(), _money_columns(before_rate))
             if like is None:
                 out.append(t)
                 continue
@@ -183,7 +185,9 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
-        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:-1]}) == 1]
+        # (the 分值 the header puts before the rate is no amount: 40067273.32 ×3 | 10 | 100.0%)
+        amounts_end = -2 if columns and columns[1] else -1
+        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:amounts_end]}) == 1]
     return readings[0] if len(readings) == 1 else None
 
 
@@ -259,13 +263,25 @@ def _points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]
     return cells[:-1] + [(a, end), (end, b), rate]
 
 
-@lru_cache(maxsize=1024)
-def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
-    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
-    its decimal points put the cells: every figure written with the same number of decimals,
-    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
-    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
-    is the form's inconsistency under every cut."""
+_POINTED_AMOUNT = regex.compile(r"(?:0|[1-9]\d*)\.\d+")
+
+
+def _money_columns(before_rate: Optional[tuple]) -> int:
+    """How many money columns the fund header puts before its rate (3 where it does not say)."""
+    return before_rate[0] - before_rate[1] if before_rate else 3
+
+
+def _pointed_cells(text: str, most: int) -> Optional[list]:
+    """[(start, end)] of a rate-less run of two to `most` amounts each written with the same
+    number of decimals (0.000.00, 145000000.00145000000.00): their decimal points fix every
+    cell; None where no number of decimals, or more than one, cuts the whole run so."""
+    cuts = [c for c in _decimal_cuts(text) if 2 <= len(c) <= most and all(_POINTED_AMOUNT.fullmatch(text, *ab) for ab in c)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _decimal_cuts(figures: str) -> list:
+    """For each number of decimals from 1 to 4 that cuts the whole run, its cells: each
+    figure ends that many digits after its decimal point."""
     cuts = []
     for decimals in range(1, 5):
         cells, pos = [], 0
@@ -276,10 +292,20 @@ def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
                 break
             cells.append((pos, end))
             pos = end
-        if pos != len(figures) or len(cells) + (1 if lead else 0) < 3 or len(cells) + (1 if lead else 0) > 5:
-            continue
-        if _RATE.fullmatch(figures, *cells[-1]) and all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1]):
+        if cells and pos == len(figures):
             cuts.append(cells)
+    return cuts
+
+
+@lru_cache(maxsize=1024)
+def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
+    its decimal points put the cells: every figure written with the same number of decimals,
+    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
+    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
+    is the form's inconsistency under every cut."""
+    cuts = [cells for cells in _decimal_cuts(figures) if 3 <= len(cells) + (1 if lead else 0) <= 5
+            and _RATE.fullmatch(figures, *cells[-1]) and all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
     return cuts[0] if len(cuts) == 1 else None
 
 

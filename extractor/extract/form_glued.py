@@ -158,21 +158,23 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
 
 def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
     """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's)."""
-    *_, run_pattern = _grammar()
     pieces, pos = [], 0
     score_apart = False
-    for m in run_pattern.finditer(t.text):
-        if not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
-            continue
+    for m in _runs(t.text):
+        if m.start() < pos or not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
+            continue  # (a run cut already, read the other way)
         slots = order
         cut = None
+        # a run right after the row's name, in a header that puts the target first, starts at
+        # the target (项目一次验收合格率100%80%1111: no words cell before it to start inside)
+        named = m.start() > 0 and regex.match(r"\p{Han}", t.text[m.start() - 1]) is not None
         if scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)
-            cut = _cut(m.group(0), slots)
+            cut = _cut(m.group(0), slots, named)
             score_apart = cut is not None
         if cut is None:
             slots = order
-            cut = _cut(m.group(0), slots) if len(slots) == len(_ORDER_SLOTS) else None
+            cut = _cut(m.group(0), slots, named) if len(slots) == len(_ORDER_SLOTS) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -225,12 +227,26 @@ def _cut_result_and_points(run: str, slots: list) -> Optional[list]:
     return readings[0] if len(readings) == 1 else None
 
 
-def _cut(run: str, order: list) -> Optional[list]:
+def _runs(text: str):
+    """The runs of figures in the text; a run whose last figure took the first character of
+    the words after it as its unit (…1212个别路段返工: 个别 is a word) is read both ways, with
+    that character and without it."""
+    *_, run_pattern = _grammar()
+    for m in run_pattern.finditer(text):
+        yield m
+        last = regex.search(r"\d(?=\D*$)", m.group(0))
+        if last is not None and last.end() < len(m.group(0)) and regex.match(r"\p{Han}", text[m.end():m.end() + 1]):
+            yield run_pattern.fullmatch(text, m.start(), m.start() + last.end())
+
+
+def _cut(run: str, order: list, named: bool = False) -> Optional[list]:
     """[(start, end)] of the run's cells in header order, or None when not exactly one
-    reading fits."""
+    reading fits. `named`: the run follows the row's name, so a target first in the order
+    starts where it does."""
     if not order:
         return None
-    readings = [r for r in _readings(run, 0, order) if _delimited(run, r, order)]
+    readings = [r for r in _readings(run, 0, order)
+                if named and order[0] == "target" or _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
     return readings[0] if len(readings) == 1 else None

@@ -115,6 +115,28 @@ def _title_template(token: Token) -> Optional[str]:
     return None
 
 
+def _title_across(tokens: list, i: int) -> Optional[str]:
+    """The template of a title that a label cut into tokens (…公开财政 | 项目支出 | 绩效自评表:
+    项目支出 is a fund column's word): the title read across tokens[i] and the next ones of
+    its line, where it begins in tokens[i] and ends where one of them ends (a title that
+    goes on in words, 绩效自评表.docx》由会员分享, is a file's name in a sentence)."""
+    joined = canon(tokens[i].text)
+    if tokens[i].positional or SENTENCE_END.search(joined):
+        return None
+    first_len = len(joined)
+    for t in tokens[i + 1:i + 3]:
+        if t.positional or t.block is not tokens[i].block or t.line != tokens[i].line:
+            break
+        joined += canon(t.text)
+        if len(joined) > 60 or SENTENCE_END.search(joined):
+            break
+        for title, name in vocab()["titles"]:
+            at = joined.find(title)
+            if 0 <= at < first_len < at + len(title) == len(joined):
+                return name
+    return None
+
+
 def _form_segments(tokens: list) -> list:
     """(template, first token, end, title token) for each form (see _titled_segments), each
     cut again where a second project's name opens after an indicator block (two projects'
@@ -149,7 +171,7 @@ def _titled_segments(tokens: list) -> list:
     """(template, first token, end, title token) for each form: from each form title to the
     next; without a title, from the first fixed label of the template whose labels occur
     most (at least `min_keywords` of them) to the end."""
-    titled = [(i, name) for i, t in enumerate(tokens) if (name := _title_template(t))]
+    titled = [(i, name) for i, t in enumerate(tokens) if (name := _title_template(t) or _title_across(tokens, i))]
     if titled:
         bounds = [i for i, _ in titled] + [len(tokens)]
         return [(name, i, bounds[k + 1], tokens[i]) for k, (i, name) in enumerate(titled)]

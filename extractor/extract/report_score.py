@@ -132,7 +132,7 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
     if cell is not None:
         return cell
     # (a self-evaluation's own grade, 自评结果为优, only where no other is stated)
-    for key in ("grade_pattern", "grade_pattern_word_after", "grade_pattern_self"):
+    for key in ("grade_pattern", "grade_pattern_word_after", "grade_pattern_review", "grade_pattern_self"):
         found = _stated_grade(doc, regex.compile(vocab()[key].replace("{grade}", vocab()["grade_word"])), score_src)
         if found is not None:
             return found

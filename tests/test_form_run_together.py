@@ -1,0 +1,131 @@
+"""A town's project form as a document-sharing site runs it together: the title glued to the
+page's heading, each fund row's figures one string (its 分值 before the rate), the 其中 rows'
+zero amounts run together between dashes, indicator rows with their name, figures and reason
+one string. The form is written here; names and figures invented."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.extract.form_cells import _split_run_together
+from extractor.extract.form_fund_runs import _pointed_cells, fund_cut
+from extractor.extract.form_tokens import Token
+from extractor.model import Block
+
+from conftest import text_record
+
+
+ZERO_PARTS = "其中:当年财政拨款0.000.00 -0.0%-上年结转资金0.000.00 -0.0%-其他资金0.000.00 -0.0%-"
+FILLED_PARTS = ("其中:当年财政拨款2000.002000.002000.00 -100.0%-上年结转资金500.50500.50500.50 -100.0%-"
+                "其他资金80.0080.0080.00 -100.0%-")
+
+
+def _form(parts=ZERO_PARTS) -> str:
+    return "\n".join([
+        "某镇2022年预算绩效评价结果公开财政项目支出绩效自评表",
+        "2021年度",
+        "项目名称农村道路养护",
+        "主管部门某区某镇人民政府实施单位某镇社区事务办公室",
+        "项目资金(万元) 年初预算数全年预算数全年执行数分值执行率得分年度资金总额2580.502580.502580.5010100.0%10",
+        parts,
+        "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标道路养护完成率100%100%2020",
+        "质量指标养护路段验收合格率100%92%1212个别路段返工时效指标养护完成及时率100%100%88",
+        "满意度指标服务对象满意度指标沿线群众满意度≥90%≥90%1010",
+        "总分:98",
+    ]) + "\n"
+
+
+def _form_of(record):
+    assert len(record["forms"]) == 1, record["forms"]
+    return record["forms"][0]
+
+
+def _cells(form, facts, slot):
+    row = next(r for r in form["funds"] if r["slot"] == slot)
+    return {col: facts[fid]["value"] for col, fid in row["cells"].items()}
+
+
+def test_title_glued_to_the_heading_opens_the_form(tmp_path):
+    record = text_record(tmp_path, _form(), "town.txt")
+    form = _form_of(record)
+    assert form["template"] == "project" and record["metadata"]["report_type"] == "form_project"
+    assert record["metadata"]["score"] == Decimal("98")
+
+
+def test_fund_rows_run_together_are_cut(tmp_path):
+    record = text_record(tmp_path, _form(), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    form = _form_of(record)
+    total = _cells(form, facts, "total")
+    assert total["年初预算数"] == total["全年执行数"] == Decimal("25805000")
+    assert total["分值"] == 10 and total["执行率"] == 100
+    for slot in ("current", "carryover", "other"):
+        cells = _cells(form, facts, slot)
+        assert len(cells) == 3 and set(cells.values()) == {0} and "执行率" in cells, (slot, cells)
+    # the parts are zero against a total of 2580.50万元: the form's own inconsistency
+    assert any(f["rule"] == "form.funds_total" and f["severity"] == "error" for f in record["flags"])
+
+
+def test_consistent_parts_raise_no_flag(tmp_path):
+    record = text_record(tmp_path, _form(FILLED_PARTS), "town.txt")
+    assert not [f for f in record["flags"] if f["severity"] == "error"], record["flags"]
+
+
+def test_indicator_row_after_its_name_starts_at_the_target(tmp_path):
+    record = text_record(tmp_path, _form(), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {i["path"][-1]: i for i in _form_of(record)["indicators"]}
+    row = rows["养护路段验收合格率"]
+    assert (row["target"]["text"], row["actual"]["text"]) == ("100%", "92%")
+    assert facts[row["weight"]]["value"] == 12 and facts[row["score"]]["value"] == 12
+
+
+def test_amounts_of_one_row_are_cut_alike_past_the_weight():
+    # three amounts with two decimals, then the 分值 10, then the rate: only one cut types
+    # the amounts alike once the 分值 is set apart
+    figures = "40067.3240067.3240067.3210100.0"
+    cut = fund_cut(figures, None, (4, True))
+    assert [figures[a:b] for a, b in cut] == ["40067.32", "40067.32", "40067.32", "10", "100.0"]
+
+
+def test_rate_less_run_cut_by_its_decimal_points():
+    assert _pointed_cells("0.000.00", 3) == [(0, 4), (4, 8)]
+    assert _pointed_cells("12.5030.00", 3) == [(0, 5), (5, 10)]
+    # one figure, leading zeros, more cells than columns: left whole
+    assert _pointed_cells("12.50", 3) is None
+    assert _pointed_cells("00.100.10", 3) is None
+    assert _pointed_cells("1.001.001.001.00", 3) is None
+
+
+def test_dashes_round_a_rate_before_the_next_label():
+    block = Block(index=0, kind="paragraph", text="-0.0%-上年结转资金0.000.00")
+    t = Token(block.text, block, 0, len(block.text), 0, 0, False)
+    assert [p.text for p in _split_run_together(t)] == ["-", "0.0%", "-", "上年结转资金", "0.000.00"]
+    # a minus before a figure that no dash closes is a sign, not a cell
+    block = Block(index=0, kind="paragraph", text="-0.5%上年")
+    assert [p.text for p in _split_run_together(Token(block.text, block, 0, 9, 0, 0, False))] != ["-", "0.5%", "上年"]
+
+
+UNSPENT_PARTS = ("其中:当年财政拨款2000.002000.00 -0.0%-上年结转资金500.50500.50 -0.0%-"
+                 "其他资金80.0080.00 -0.0%-")
+
+
+def test_two_amounts_and_a_zero_rate_are_the_budgets(tmp_path):
+    # two amounts, then 0.0%: nothing spent, so the amounts are the two budgets (a placement
+    # in the budget and spending columns would make the form contradict its own rate)
+    record = text_record(tmp_path, _form(UNSPENT_PARTS), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    cells = _cells(_form_of(record), facts, "current")
+    assert cells == {"年初预算数": Decimal("20000000"), "全年预算数": Decimal("20000000"), "执行率": 0}
+    assert not [f for f in record["flags"] if f["rule"] == "form.execution_rate"], record["flags"]
+
+
+def test_a_file_name_naming_the_form_is_no_title(tmp_path):
+    # a sharing site's line naming the file: the title's words run on in the sentence
+    preview = ("《某镇2021年农村道路养护项目支出绩效自评表.docx》由会员分享，可在线阅读，更多相关"
+               "《某镇2021年农村道路养护项目支出绩效自评表.docx(3页珍藏版)》请在文库网上搜索。\n")
+    # (the form's own title misread, 项Fl支出: the form is known by its labels)
+    record = text_record(tmp_path, preview + _form().replace("项目支出绩效", "项Fl支出绩效"), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    form = _form_of(record)
+    assert _cells(form, facts, "total")["全年预算数"] == Decimal("25805000")
