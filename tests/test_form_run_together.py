@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from extractor.extract.form_cells import _split_run_together
 from extractor.extract.form_fund_runs import _pointed_cells, fund_cut
+from extractor.extract.forms import _title_across
 from extractor.extract.form_tokens import Token
 from extractor.model import Block
 
@@ -129,3 +130,21 @@ def test_a_file_name_naming_the_form_is_no_title(tmp_path):
     facts = {f["id"]: f for f in record["facts"]}
     form = _form_of(record)
     assert _cells(form, facts, "total")["全年预算数"] == Decimal("25805000")
+
+
+def _line_tokens(*texts):
+    block = Block(index=0, kind="paragraph", text="".join(texts))
+    out, pos = [], 0
+    for text in texts:
+        out.append(Token(text, block, pos, pos + len(text), 0, 0, False))
+        pos += len(text)
+    return out
+
+
+def test_a_title_read_across_the_tokens_a_label_cut_it_into():
+    assert _title_across(_line_tokens("公开财政", "项目支出", "绩效自评表"), 1) == "project"
+    # its year after it in the same token (项目支出 | 绩效自评表（2024年度） | 项目名称)
+    assert _title_across(_line_tokens("项目支出", "绩效自评表（2024年度）", "项目名称"), 0) == "project"
+    # a file's name in a sentence, or the title's words elsewhere than at its start: no title
+    assert _title_across(_line_tokens("幼儿资助资金", "项目支出", "绩效自评表.docx》由会员分享"), 0) is None
+    assert _title_across(_line_tokens("公开财政", "项目支出", "绩效自评表"), 0) is None  # (begins in the next)

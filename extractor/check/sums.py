@@ -8,6 +8,7 @@ from itertools import combinations
 import regex
 
 from . import rule
+from .parallel_breakdowns import parallel_breakdown_flags
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
 from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
@@ -54,7 +55,7 @@ def check_sum_breakdown(record: dict) -> list:
         if not short and len(parts) == 1:
             flag["parts_may_fall_short"] = True  # 其中 naming one part (unit.slip reads it so: at most the total)
         flags.append(flag)
-    return flags
+    return flags + parallel_breakdown_flags(record)
 
 
 _NEARLY_ALL = Decimal("0.01")  # the share of the total a list of its parts leaves out, at most

@@ -115,11 +115,16 @@ def _title_template(token: Token) -> Optional[str]:
     return None
 
 
+# what may follow a title in its token: its year in brackets, nothing else
+_TITLE_TAIL = regex.compile(r"(?:[（(]\s*\d{4}\s*年度?\s*[)）])?")
+
+
 def _title_across(tokens: list, i: int) -> Optional[str]:
     """The template of a title that a label cut into tokens (…公开财政 | 项目支出 | 绩效自评表:
     项目支出 is a fund column's word): the title read across tokens[i] and the next ones of
-    its line, where it begins in tokens[i] and ends where one of them ends (a title that
-    goes on in words, 绩效自评表.docx》由会员分享, is a file's name in a sentence)."""
+    its line, where it begins in tokens[i] and ends where one of them ends, maybe after its
+    year (a title that goes on in words, 绩效自评表.docx》由会员分享, is a file's name in a
+    sentence)."""
     joined = canon(tokens[i].text)
     if tokens[i].positional or SENTENCE_END.search(joined):
         return None
@@ -132,7 +137,7 @@ def _title_across(tokens: list, i: int) -> Optional[str]:
             break
         for title, name in vocab()["titles"]:
             at = joined.find(title)
-            if 0 <= at < first_len < at + len(title) == len(joined):
+            if 0 <= at < first_len < at + len(title) and _TITLE_TAIL.fullmatch(joined, at + len(title)):
                 return name
     return None
 
