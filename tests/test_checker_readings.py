@@ -53,6 +53,15 @@ def test_money_allocated_and_money_spent_are_two_quantities(tmp_path):
     assert len(flags_of(tmp_path, restated, "repeat.conflict")) == 1
 
 
+def test_a_standard_that_prices_a_later_amount_is_no_average_of_the_total(tmp_path):
+    # 110元 per head prices the 18,200 people into the 200.2万元 after it, not the 680万元 before
+    body = ("全年医疗救助支出680万元，其中资助困难群众参加城乡居民医保18200人，按每人每年110元标准给予定额资助，"
+            "支出200.2万元，其余用于住院和门诊救助。\n")
+    assert not [f for f in flags_of(tmp_path, body) if f["severity"] == "error"]
+    slipped = body.replace("支出200.2万元", "支出210.2万元")
+    assert [f for f in flags_of(tmp_path, slipped) if f["severity"] == "error"]
+
+
 def test_groups_of_one_village_are_different_subjects(tmp_path):
     body = ("2021年第一村民小组已缴纳城乡居民医保费用的参保农户为120户。\n"
             "2021年第二村民小组已缴纳城乡居民医保费用的参保农户为95户。\n")

@@ -148,3 +148,41 @@ def test_a_title_read_across_the_tokens_a_label_cut_it_into():
     # a file's name in a sentence, or the title's words elsewhere than at its start: no title
     assert _title_across(_line_tokens("幼儿资助资金", "项目支出", "绩效自评表.docx》由会员分享"), 0) is None
     assert _title_across(_line_tokens("公开财政", "项目支出", "绩效自评表"), 0) is None  # (begins in the next)
+
+
+def test_parts_run_into_their_dashes_with_no_space(tmp_path):
+    parts = ("其中:当年财政拨款2000.002000.002000.00-100.0%-上年结转资金500.50500.50500.50-100.0%-"
+             "其他资金80.0080.0080.00-100.0%-")
+    record = text_record(tmp_path, _form(parts), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    form = _form_of(record)
+    assert _cells(form, facts, "carryover") == {"年初预算数": Decimal("5005000"), "全年预算数": Decimal("5005000"),
+                                              "全年执行数": Decimal("5005000"), "执行率": 100}
+    assert not [f for f in record["flags"] if f["severity"] == "error"], record["flags"]
+    zero = parts.replace("80.0080.0080.00-100.0%-", "0.000.000.00-0.0%-")
+    record = text_record(tmp_path, _form(zero).replace("2580.50", "2500.50"), "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    assert _cells(_form_of(record), facts, "other") == {"年初预算数": 0, "全年预算数": 0, "全年执行数": 0, "执行率": 0}
+
+
+def test_a_rate_its_amounts_do_not_make_is_cut_by_the_decimal_points(tmp_path):
+    # 2400.00 ÷ 2580.50 is 93.0%, not the 95.0% written: no cut makes the row consistent, but
+    # the amounts' decimal points fix them, and 10 is the one 分值 that leaves a rate
+    text = _form().replace("2580.502580.502580.5010100.0%10", "2580.502580.502400.001095.0%9.5") \
+        .replace("总分:98", "总分:97.5")
+    record = text_record(tmp_path, text, "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    total = _cells(_form_of(record), facts, "total")
+    assert total["全年执行数"] == Decimal("24000000") and total["分值"] == 10 and total["执行率"] == Decimal("95.0")
+    assert [f for f in record["flags"] if f["rule"] == "form.execution_rate" and f["severity"] == "error"]
+
+
+def test_a_total_score_cut_from_its_colon(tmp_path):
+    # 总分 glued to the last row, its figure after a colon (…1010总分:98)
+    text = _form().replace("≥90%≥90%1010\n总分:98", "≥90%≥90%1010总分:98")
+    assert text_record(tmp_path, text, "town.txt")["metadata"]["score"] == Decimal("98")
+
+
+def test_department_income_rows_are_fund_rows():
+    from extractor.extract.form_vocab import bare, vocab
+    assert vocab()["fund_row"][bare("政府性基金预算资金")] == "fund_budget"

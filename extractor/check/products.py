@@ -69,12 +69,22 @@ def _check_average(facts: dict, relation: dict):
     except ZeroDivisionError:
         return None
     outcome, diff, tol = verdict(average, computed)
-    if outcome == "ok":
+    if outcome == "ok" or _priced_elsewhere(facts, average, count):
         return None
     quotient = rounded(Decimal(str(total["value"])) / Decimal(str(count["value"])))  # of the figures as written
     return make_flag(SEVERITY[outcome],
                      f"平均数与总额÷数量不符：{written(total)} ÷ {written(count)} = {show(quotient, average)}，"
                      f"文中{written(average)}", average["value"], quotient, diff, tol, [average, total, count])
+
+
+def _priced_elsewhere(facts: dict, rate: dict, count: dict) -> bool:
+    """Is the figure read as an average a standard that prices the count into another amount
+    of its paragraph (按每人每年110元标准资助18460人，支出203.06万元: 110 × 18460 is the 203.06万元
+    after it, not the total before it)? That reading is the report's."""
+    computed = _set_standard(rate) * interval_of(count)
+    block = rate["source"].get("block")
+    return any(f["kind"] == "amount" and f["source"].get("block") == block and verdict(f, computed)[0] == "ok"
+               for f in facts.values())
 
 
 def _table_products(record: dict) -> list:

@@ -1,7 +1,12 @@
-"""Sub-columns that total their column group, row by row (sum.row): 补助资金（万元） over
-中央 | 地方 | 小计, each row's 小计 against its 中央 + 地方. The group is read from the table's
-two lowest header rows (an upper cell merged over the sub-columns), the totalling sub-column
-by its name (patterns/labels.json subtotal_headers)."""
+"""Columns that total other columns, row by row (sum.row).
+- Sub-columns under one group: 补助资金（万元） over 中央 | 地方 | 小计, each row's 小计 against
+  its 中央 + 地方. The group is read from the table's two lowest header rows (an upper cell
+  merged over the sub-columns), the totalling sub-column by its name (patterns/labels.json
+  subtotal_headers).
+- A 合计 column beside the columns it totals, in a table of one header row (项目 | 合计 |
+  中央补助 | 省级资金 …): its rows are held to it only where two rows or more, and most of
+  them, add up (a dash is nothing from that column), so that the columns are shown to be its
+  parts; a row that does not is flagged."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,6 +28,7 @@ def check_row_subtotals(record: dict) -> list:
     cells = table_cells(record)
     flags = []
     for table in record.get("tables", []):
+        flags += _total_column_flags(table, cells)
         if len(table["header"]) < 2:
             continue
         t = table["source"]["block"]
@@ -34,17 +40,19 @@ def check_row_subtotals(record: dict) -> list:
                 if whole is None or any(f is None for f in figures) \
                         or any((f["kind"], f["unit"]) != (whole["kind"], whole["unit"]) for f in figures):
                     continue  # (a dash in a part: nothing to add up)
-                summed = sum_of(figures, interval_of)
-                outcome, diff, tol = verdict(whole, summed)
-                if outcome == "ok":
-                    continue
-                digits = max(int(f.get("decimals") or 0) for f in [whole] + figures)
-                flags.append(make_flag(
-                    SEVERITY[outcome],
-                    f"表格行内小计与分项之和不符（{table['header'][-2][subtotal]}）：小计{written(whole)}，"
-                    f"分项之和{show(summed.mid, whole, digits)}",
-                    whole["value"], summed.mid, diff, tol, [whole] + figures))
+                outcome, diff, tol = verdict(whole, sum_of(figures, interval_of))
+                if outcome != "ok":
+                    flags.append(_row_flag(outcome, diff, tol, whole, figures,
+                                           f"表格行内小计与分项之和不符（{table['header'][-2][subtotal]}）：小计", "分项之和"))
     return flags
+
+
+def _row_flag(outcome: str, diff, tol, whole: dict, parts: list, head: str, parts_name: str, tail: str = "") -> dict:
+    """A row's total against its parts, the sum shown with the most decimals any of them has."""
+    summed = sum_of(parts, interval_of)
+    digits = max(int(f.get("decimals") or 0) for f in [whole] + parts)
+    return make_flag(SEVERITY[outcome], f"{head}{written(whole)}，{parts_name}{show(summed.mid, whole, digits)}{tail}",
+                     whole["value"], summed.mid, diff, tol, [whole] + parts)
 
 
 def _groups(upper: list, lower: list) -> list:
@@ -67,3 +75,47 @@ def _groups(upper: list, lower: list) -> list:
             out.append((totals[0], [k for k in range(c, end + 1) if k != totals[0]]))
         c = end + 1
     return out
+
+
+_DASH = frozenset("-—－/／")
+
+
+def _total_column_flags(table: dict, cells: dict) -> list:
+    """The rows whose 合计 column is not the sum of the row's other money columns, in a table
+    of one header row whose other rows show those columns to be its parts."""
+    t = table["source"]["block"]
+    first = len(table["header"])
+    names = table["header"][-1] if table["header"] else (table["rows"] or [[]])[0]
+    if table["header"] and len(table["header"]) > 1 or not table["header"] and any(
+            (t, 0, c) in cells for c in range(len(names))):
+        return []  # (two header rows are _groups'; a first row holding figures names nothing)
+    if not table["header"]:
+        first = 1
+    totals = [c for c, name in enumerate(names) if str(name).replace(" ", "") in _subtotal_names()]
+    if len(totals) != 1:
+        return []
+    total_col = totals[0]
+    rows = range(first, len(table["header"]) + len(table["rows"]))
+    readings = []
+    for r in rows:
+        whole = cells.get((t, r, total_col))
+        values = table["rows"][r - len(table["header"])]
+        parts, complete = [], whole is not None
+        for c in range(len(names)):
+            if c == total_col or c == 0:
+                continue
+            f = cells.get((t, r, c))
+            if f is not None and whole is not None and (f["kind"], f["unit"]) == (whole["kind"], whole["unit"]):
+                parts.append(f)
+            elif c < len(values) and str(values[c]).strip() not in _DASH:
+                complete = False  # a cell neither a figure of the whole's kind nor a dash
+        if complete and len(parts) >= 2:
+            readings.append((r, whole, parts, verdict(whole, sum_of(parts, interval_of))))
+    ok = [x for x in readings if x[3][0] == "ok"]
+    off = [x for x in readings if x[3][0] in ("error", "approx")]
+    if len(ok) < 2 or len(off) >= len(ok):
+        return []
+    return [_row_flag(outcome, diff, tol, whole, parts,
+                      f"表格行内合计与各栏之和不符（{table['rows'][r - len(table['header'])][0]}）：合计", "各栏之和",
+                      f"（其余{len(ok)}行相符）")
+            for r, whole, parts, (outcome, diff, tol) in off]

@@ -44,7 +44,9 @@ def split_fund_runs(tokens: list) -> list:
         before_rate = _columns_before_rate(tokens, k) or before_rate
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
-        cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
+        cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])
+               or _points_then_weight_cut(m["figures"], before_rate, m["score"])) if m and not m["lead"] else \
+            (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
         if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
@@ -54,7 +56,9 @@ def split_fund_runs(tokens: list) -> list:
             if cut is not None:
                 t, skip = merged
         dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
-        amounts = _amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"]) if dashed else None
+        # (amounts no rate reads, 0.000.000.00-0.0%-, are cut where their decimal points fix them)
+        amounts = (_amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"])
+                   or _pointed_cells(dashed["figures"], before_rate[0] - 1)) if dashed else None
         if amounts is not None:
             # a 其中 row with a dash under 分值 (450456.5443.86—97.23%—): the amounts before
             # the dash, cut where the rate is their ratio
@@ -119,7 +123,7 @@ def _spaced_run(tokens: list, k: int) -> Optional[tuple]:
     return None
 
 
-_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/])(?P<rate>\d[\d.]*)%(?:[—－/](?!\d))?")
+_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/\-–])(?P<rate>\d[\d.]*)%(?:[—－/\-–](?!\d))?")
 
 
 def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:
@@ -295,6 +299,44 @@ def _decimal_cuts(figures: str) -> list:
         if cells and pos == len(figures):
             cuts.append(cells)
     return cuts
+
+
+def _points_then_weight_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent whose amounts share their decimals and run on into the 分值
+    and the rate the header puts after them (425.00425.00312.481078.5: 425.00 | 425.00 | 312.48
+    | 10 | 78.5, though 312.48 ÷ 425 is 73.5%): the decimal points fix the amounts, and the rest
+    is cut where exactly one 分值 of a 100-point form (no less than the row's `score` after the
+    rate) leaves a rate. The form's inconsistency is then its own, under every cut."""
+    if not columns or not columns[1] or columns[0] < 3:
+        return None
+    n = columns[0] - 1  # the money columns before the 分值
+    readings = []
+    for cells in _decimal_cuts_prefix(figures, n):
+        rest = cells[-1][1]
+        cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
+                and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
+                and figures[rest] != "0" and _RATE.fullmatch(figures, k)]
+        if all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells):
+            readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _decimal_cuts_prefix(figures: str, n: int) -> list:
+    """For each number of decimals from 1 to 4, the first n cells ending that many digits after
+    their decimal points, when the run has that many and more after them."""
+    out = []
+    for decimals in range(1, 5):
+        cells, pos = [], 0
+        while len(cells) < n:
+            point = figures.find(".", pos)
+            end = point + 1 + decimals
+            if point < 0 or end >= len(figures) or "." in figures[point + 1:end]:
+                break
+            cells.append((pos, end))
+            pos = end
+        if len(cells) == n:
+            out.append(cells)
+    return out
 
 
 @lru_cache(maxsize=1024)

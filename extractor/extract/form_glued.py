@@ -241,8 +241,9 @@ def _runs(text: str):
 
 def _cut(run: str, order: list, named: bool = False) -> Optional[list]:
     """[(start, end)] of the run's cells in header order, or None when not exactly one
-    reading fits. `named`: the run follows the row's name, so a target first in the order
-    starts where it does."""
+    reading fits. `named`: the run follows the row's name right after its words, so a target
+    first in the order starts where the run does. (A 分值 first may not: the words before the
+    run may be a target in words after it, 支付8 | 11月底完成 | 100% | 8.)"""
     if not order:
         return None
     readings = [r for r in _readings(run, 0, order)

@@ -4,7 +4,8 @@ Forms typed into Word and copied out of it write a value's unit once, in its lab
 项目资金（万元）：1084.25 on one line, or one cell per line — 计划安排资金 / （万元） / 170.
 The figure alone says nothing; its label line does. A bare figure becomes a fact only
 where its own line, or the line right before it, ends in such a unit, and lines of a
-label and a bare figure right after one (其中：中央补助 668.00) share it: a line that is
+label and a bare figure right after one (其中：中央补助 668.00) share it, as the lines of a
+label and a bare figure right after a line stating the unit (单位：万元) do: a line that is
 anything else ends the run. A unit that is not a known written unit (年, 个月 …) makes no
 fact.
 """
@@ -15,6 +16,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Document
+from ..numbering import numbering_of
 from .form_vocab import ROW_NUMBER
 from .labels import bare_header, label_of_header
 
@@ -40,8 +42,9 @@ _SOURCE_PAIR = regex.compile(rf"(?P<label>{_SOURCE_WORDS})(?P<number>\d[\d,]*(?:
 _SOURCE_LABEL = regex.compile(rf"^\s*(?:其中\s*[:：]\s*)?(?:{_SOURCE_WORDS}|其他|其它)\s*$")
 _MONEY = ("万元", "亿元", "千元", "元")
 _LABEL_UNIT = regex.compile(rf"^(?P<label>[^\d\n]{{0,30}}?)\s*{_UNIT}\s*[:：]?\s*$")
-# a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25
-_LABEL_VALUE = regex.compile(r"^(?P<label>[^\d\n]{1,24}?)[:：]?\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+# a run's next line: 其中：中央补助 668.00 | 本级资金（包括结转结余） 73.25 | 1.奖励扶助资金： 468.00
+_LABEL_VALUE = regex.compile(r"^(?P<label>(?:\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]))?[^\d\n]{1,24}?)[:：]?\s*"
+                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
 # where a line ends: a line break, or a 其中 breakdown run onto the line of its total
 # (text readers join lines they take for one wrapped line)
 _LINE_BREAK = regex.compile(r"(?<=\n)|(?<=\d)(?=\s*其中\s*[:：])", regex.V1)
@@ -50,6 +53,8 @@ _NOT_A_QUANTITY = regex.compile(r"电话|手机|传真|邮\s*编|邮政|编码|�
 # a form with a column of row numbers (行次 / 栏次 / 列次)
 _ROW_NUMBER_HEADER = regex.compile(r"行\s*次|栏\s*次|列\s*次")
 _BARE_VALUE = regex.compile(r"^\s*(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)\s*$")
+# a line that states the unit of the lines after it: 单位：万元, （金额单位：万元）
+_UNIT_LINE = regex.compile(r"^\s*[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)\s*[)）]?\s*$")
 
 
 def labelled_values(doc: Document, make_fact) -> list:
@@ -75,6 +80,11 @@ def labelled_values(doc: Document, make_fact) -> list:
             breakdown.close()
             continue
         found = None
+        if m := _UNIT_LINE.match(line):
+            # the label-and-figure lines after it are in its unit (年度预算资金总额： 2148.60)
+            run, pending, last, previous = m["unit"], None, None, ""
+            breakdown.close()
+            continue
         if _PAIRS_LINE.match(line):
             out.extend(_pair_facts(block, offset, line, make_fact))
             pending = run = last = None
@@ -158,7 +168,7 @@ def _source_facts(block, offset: int, line: str, make_fact, unit: str, after: in
 
 
 # a line of another quantity than the breakdown's parts (spending after the budget's sources)
-_OTHER_QUANTITY = regex.compile(r"支出|执行|到位|结余|余额|决算|完成")
+OTHER_QUANTITY = regex.compile(r"支出|执行|到位|结余|余额|决算|完成")
 _BREAKDOWN = regex.compile(r"^\s*其中\s*[:：]?")
 
 
@@ -179,7 +189,8 @@ class _Breakdown:
             self.close()
             self.total, self.parts = last, [fact]
         elif (fact is not None and self.total is not None and not opens and fact.kind == self.total.kind
-              and not _OTHER_QUANTITY.search(bare_header(line))):
+              and not OTHER_QUANTITY.search(bare_header(line)) and numbering_of(line.strip())[0] is None):
+            # (a numbered line is the next item's total: 1.奖励扶助资金： 468.00)
             self.parts.append(fact)
         else:
             self.close()

@@ -31,7 +31,7 @@ def labelled_breakdowns(facts: list) -> list:
         if total is None:
             continue
         out.append({"type": "breakdown", "total": total.id, "parts": [f.id for role, f in members if role == "part"],
-                    "marker": "其中", "complete": False,
+                    "marker": "其中", "complete": False, "labelled": True,
                     "source": {"block": total.source["block"], "page": total.source.get("page")}})
     return out
 
