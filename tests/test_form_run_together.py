@@ -186,3 +186,43 @@ def test_a_total_score_cut_from_its_colon(tmp_path):
 def test_department_income_rows_are_fund_rows():
     from extractor.extract.form_vocab import bare, vocab
     assert vocab()["fund_row"][bare("政府性基金预算资金")] == "fund_budget"
+
+
+DEPARTMENT = """部门整体支出绩效自评表
+（2022年度）
+部门名称 某县自然资源局
+资金情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 1200.00 1250.00 1200.00 10 96.0% 9.6
+按收入性质分 一般公共预算资金 1000.00 1050.00 1000.00
+政府性基金预算资金 150.00 150.00 150.00
+其他资金 50.00 50.00 50.00
+按支出性质分 基本支出 800.00 820.00 800.00
+项目支出 400.00 430.00 {project}
+"""
+
+
+def test_income_and_spending_breakdowns_are_each_held_to_the_total(tmp_path):
+    assert not [f for f in text_record(tmp_path, DEPARTMENT.format(project="400.00"), "d.txt")["flags"]
+                if f["rule"] == "form.funds_total"]
+    [flag] = [f for f in text_record(tmp_path, DEPARTMENT.format(project="409.00"), "d.txt")["flags"]
+              if f["rule"] == "form.funds_total"]
+    # the spending rows only: 800.00 + 409.00 = 1209.00 against 1200.00
+    assert "基本支出" in flag["message"] and "一般公共预算资金" not in flag["message"]
+    assert flag["computed"] == Decimal("12090000")
+
+
+def test_a_row_under_a_label_we_lack_leaves_the_total_unchecked(tmp_path):
+    # 乡镇配套 is no label of ours: its figures run into it, so the parts' sum is not known
+    parts = ("其中:当年财政拨款2000.002000.002000.00-100.0%-上年结转资金420.50420.50420.50-100.0%-"
+             "乡镇配套160.00160.00160.00-100.0%-")
+    record = text_record(tmp_path, _form(parts), "town.txt")
+    assert not [f for f in record["flags"] if f["rule"] == "form.funds_total"], record["flags"]
+
+
+def test_amounts_typed_alike_by_their_points_over_a_reading_that_makes_the_rate():
+    # 3412.603 ÷ … would make 8.7% out of 3286.00 | 3412.603 | 298.4510 | 9; the decimal points
+    # type the amounts alike as 3286.00 | 3412.60 | 3298.45 | 10 | 98.7%
+    from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
+    m = _FUND_RUN.match("3286.003412.603298.451098.7%9.87")
+    cut = _run_cut(m, (4, True))
+    assert [m["figures"][a:b] for a, b in cut] == ["3286.00", "3412.60", "3298.45", "10", "98.7"]

@@ -181,6 +181,8 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("按每名学生每学年1800元的标准发放，", ["1800"]),  # 每名 and who
     ("按每人一次性补贴2000元给予奖补，", ["2000"]),
     ("大学生每人每年最高可贷1.6万元，", ["16000"]),
+    ("城市低保月人均补助水平不低于560元，", ["560"]),  # the standard's 水平
+    ("按每人不超过1800元标准落实培训补贴，", ["1800"]),  # 不超过 is a bound, not 'about'
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))

@@ -223,19 +223,30 @@ def check_funds_total(record: dict) -> list:
                     # a part not read, or only the small ones (上年结转, 其他资金) read while the
                     # row of the year's money was not: the sum is not known
                     continue
-                summed = sum_of(filled)
-                outcome, diff, tol = verdict(total, summed)
-                if outcome == "ok" or _two_breakdowns(total, filled) or _nested_breakdown(total, filled):
-                    continue
-                names = "、".join(f"{row_name(p)}{shown(f)}" for p in parts
-                                 for f in [cell(p, column, facts)] if f is not None)
-                row_flags.append((column, make_flag(
-                    SEVERITY[outcome],
-                    f"{where}总额与其中各项之和不符：总额{shown(total)}，其中{names}，合计{show(summed.mid, total)}，"
-                    f"差{show(abs(diff), total)}",
-                    total["value"], summed.mid, diff, tol, [total] + filled, form=form.get("id"))))
+                for family in _families(parts):
+                    found = [f for f in (cell(p, column, facts) for p in family) if f is not None]
+                    summed = sum_of(found)
+                    outcome, diff, tol = verdict(total, summed)
+                    if not found or outcome == "ok" or _two_breakdowns(total, found) or _nested_breakdown(total, found):
+                        continue
+                    names = "、".join(f"{row_name(p)}{shown(f)}" for p in family
+                                     for f in [cell(p, column, facts)] if f is not None)
+                    row_flags.append((column, make_flag(
+                        SEVERITY[outcome],
+                        f"{where}总额与其中各项之和不符：总额{shown(total)}，其中{names}，合计{show(summed.mid, total)}，"
+                        f"差{show(abs(diff), total)}",
+                        total["value"], summed.mid, diff, tol, [total] + found, form=form.get("id"))))
             flags.extend(_one_flag_per_row(row_flags))
     return flags
+
+
+def _families(parts: list) -> list:
+    """The total's parts as the breakdowns they make: where some break it down by what the
+    money is spent on (基本支出, 项目支出) and others by where it comes from (一般公共预算资金,
+    其他资金), each on its own; else all of them together."""
+    spent = [p for p in parts if p.get("group") == "expense"]
+    sources = [p for p in parts if p.get("group") != "expense"]
+    return [sources, spent] if spent and sources else [parts]
 
 
 def _rows_under(funds: list, n: int) -> list:

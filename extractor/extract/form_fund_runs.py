@@ -44,9 +44,7 @@ def split_fund_runs(tokens: list) -> list:
         before_rate = _columns_before_rate(tokens, k) or before_rate
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
-        cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])
-               or _points_then_weight_cut(m["figures"], before_rate, m["score"])) if m and not m["lead"] else \
-            (fund_cut(m["figures"], m["lead"], before_rate) or points_cut(m["figures"], m["lead"])) if m else None
+        cut = _run_cut(m, before_rate) if m else None
         if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
@@ -96,6 +94,27 @@ def split_fund_runs(tokens: list) -> list:
             out.append(t.piece(end, len(t.text)))
     # 其中 rows run together with no rate: cut where they add up to the total, column by column
     return split_part_runs(out, before_rate[0] - before_rate[1] if before_rate else 0)
+
+
+def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
+    """The cut of a fund row's run (a _FUND_RUN match): the one reading that makes its rate,
+    unless that reading types the amounts unlike (3412.603 | 298.4510 beside 3286.00) where
+    their decimal points fix them alike (3286.00 | 3412.60 | 3298.45, the rate then the form's
+    own slip); else where the decimal points fix every cell."""
+    figures, lead = m["figures"], m["lead"]
+    by_points = (points_cut(figures, lead) or _points_then_weight_cut(figures, before_rate, m["score"])) \
+        if not lead else points_cut(figures, lead)
+    cut = fund_cut(figures, lead, before_rate)
+    if cut is not None and by_points is not None and not _typed_alike(figures, cut, before_rate):
+        return by_points
+    return cut or by_points
+
+
+def _typed_alike(figures: str, cut: list, columns: Optional[tuple]) -> bool:
+    """Are the cut's amounts written with one number of decimals (the 分值 the header puts
+    before the rate left out)?"""
+    amounts = cut[:-2] if columns and columns[1] else cut[:-1]
+    return len({parse_arabic(figures[a:b])[1] for a, b in amounts}) <= 1
 
 
 _FIGURES_ONLY = regex.compile(r"\d[\d.]*")

@@ -12,10 +12,17 @@ from .form_fund_header import _counts_up
 from .form_vocab import bare, fund_column_kind, is_label, is_na, spec, value_type
 
 
+_WORDS_THEN_FIGURES = regex.compile(r"^\s*(\p{Han}{2,12})\d[\d.,]*")
+
+
 class UnreadFundRows:
     def _unread_fund_row(self, i: int) -> bool:
         """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
         t = self.tokens[i]
+        glued = _WORDS_THEN_FIGURES.match(t.text)
+        if glued and not t.merged and not is_label(bare(glued[1])) \
+                and regex.search(spec()["fund_rows"]["unnamed"]["words"], glued[1]):
+            return True  # its words and figures run together (乡镇配套200.00240.00…): a row all the same
         if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:
             return False
         j = self._next_filled(i + 1)
