@@ -226,3 +226,27 @@ def test_amounts_typed_alike_by_their_points_over_a_reading_that_makes_the_rate(
     m = _FUND_RUN.match("3286.003412.603298.451098.7%9.87")
     cut = _run_cut(m, (4, True))
     assert [m["figures"][a:b] for a, b in cut] == ["3286.00", "3412.60", "3298.45", "10", "98.7"]
+
+
+def test_a_row_in_words_with_its_points_run_into_its_reason(tmp_path):
+    # 健全 / 基本健全 then 分值 10 and 得分 8 run into the reason after them
+    text = _form().replace("满意度指标服务对象满意度指标", "可持续影响指标养护管理制度健全基本健全108部分乡镇未配备专职养护员"
+                                                    "满意度指标服务对象满意度指标").replace("总分:98", "总分:106")
+    record = text_record(tmp_path, text, "town.txt")
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {i["path"][-1]: i for i in _form_of(record)["indicators"]}
+    row = next(r for name, r in rows.items() if name.startswith("养护管理制度"))
+    assert facts[row["weight"]]["value"] == 10 and facts[row["score"]]["value"] == 8
+
+
+def test_points_in_a_reason_are_not_cut():
+    from extractor.extract.form_glued import _points_before_reason
+    block = Block(index=0, kind="paragraph", text="")
+    for text in ("完成率达到100以上", "已完成95个村的改造", "合格率达到95以上"):
+        t = Token(text, block, 0, len(text), 0, 0, False)
+        assert _points_before_reason(t) == [t], text
+
+
+def test_a_total_score_after_a_full_width_colon_and_more_words(tmp_path):
+    text = _form().replace("≥90%≥90%1010\n总分:98", "≥90%≥90%1010总分：98填报日期：2022年3月18日")
+    assert text_record(tmp_path, text, "town.txt")["metadata"]["score"] == Decimal("98")

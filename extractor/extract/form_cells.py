@@ -61,7 +61,7 @@ def _spot_labels(t: Token) -> list:
     return out
 
 
-_COLON_THEN_FIGURE = regex.compile(r"^\s*[:：]\s*([-+]?\d[\d,]*(?:\.\d+)?%?)\s*$")
+_COLON_THEN_FIGURE = regex.compile(r"^\s*[:：]\s*([-+]?\d[\d,]*(?:\.\d+)?%?)\s*(?:$|(?=\p{Han}))")
 _BRACKET_THEN_LABEL = regex.compile(r"^(?P<head>\s*\S.*[)）][:：]?)(?P<label>[^\s)）（(:：]{2,12})\s*$")
 
 
@@ -71,8 +71,9 @@ def _split_run_together(t: Token) -> list:
     if t.positional:
         return [t]
     m = _COLON_THEN_FIGURE.match(t.text)
-    if m:  # the colon a label was cut from (总分 | :98.6): the figure is the cell
-        return [t.piece(m.start(1), m.end(1))]
+    if m:  # the colon a label was cut from (总分 | :98.6, ：97.82填报日期…): the figure is the cell
+        rest = t.piece(m.end(1), len(t.text)) if m.end(1) < len(t.text) else None
+        return [t.piece(m.start(1), m.end(1))] + (_split_run_together(rest) if rest is not None else [])
     pieces = list(regex.finditer(r"\S+", t.text)) if " " in t.text.strip() else ()
     if len(pieces) > 1 and (all(is_label(bare(m.group())) for m in pieces)
                             or all(value_type(m.group()) for m in pieces)):

@@ -104,9 +104,32 @@ def split_glued_rows(tokens: list) -> list:
         pieces, score_apart = _split_token(t, order, scored_after)
         if score_apart and head is not None:
             score_ahead = head.end(1)
+        if pieces == [t] and order[-2:] == ["weight", "score"]:
+            pieces = _points_before_reason(t)
         for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
+
+
+# a row in words (its name, a target and a result in words) whose 分值 and 得分 run into the
+# reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实
+_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{3,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+
+
+def _points_before_reason(t: Token) -> list:
+    """The row cut at its 分值 and 得分 run between its words and its reason, where exactly
+    one cut makes them points of a 100-point form (得分 above 0 and no more than 分值, no
+    leading 0); else the token as it is."""
+    m = _POINTS_BEFORE_REASON.match(t.text)
+    if m is None or _grammar()[1].match(t.text, m.end("points")):
+        return [t]
+    a, b = m.span("points")
+    cuts = [k for k in points_cuts(t.text, a, b) if 0 < Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
+    if len(cuts) != 1:
+        return [t]
+    weight, score = t.piece(a, cuts[0]), t.piece(cuts[0], b)
+    weight.unit = score.unit = "分"  # (points, not a result written bare: the row's values are words)
+    return [t.piece(0, a), weight, score, t.piece(b, len(t.text))]
 
 
 # points opening a token, run into the next row's words (10发放一次性创业补贴人数); not a
