@@ -1609,3 +1609,14 @@ def test_a_sections_score_right_after_its_weight_and_bands_below_a_bound_are_no_
     assert scores[("投入指标",)] == Decimal("18.5") and scores[("过程指标",)] == Decimal("27")
     slipped = record_of(tmp_path, body.replace("合计88.5分", "合计89.5分").replace("综合得分88.5分", "综合得分89.5分"))
     assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["score.tree"]
+
+
+def test_count_standard_and_amount_in_one_header_row(tmp_path):
+    # a table whose header is one row (人数 | 标准 | 金额): each row's count × standard
+    # against its amount
+    table = ("表3 学生资助发放情况\n|资助项目|资助人数（人）|补助标准（元/人·年）|发放金额（万元）|\n"
+             "|小学寄宿生|1,200|1,000|120.00|\n|初中寄宿生|900|1,250|{middle}|\n|合计|2,100|-|{total}|\n")
+    assert not [f for f in flags_of(tmp_path, table.format(middle="112.50", total="232.50"))
+                if f["rule"] == "product.unit"]
+    [flag] = [f for f in flags_of(tmp_path, table.format(middle="121.50", total="241.50")) if f["rule"] == "product.unit"]
+    assert flag["severity"] == "error" and "121.50" in flag["message"]

@@ -92,7 +92,8 @@ def _table_products(record: dict) -> list:
     out = []
     by_row: dict = {}
     for (t, r, c), f in cells.items():
-        group = (f.get("column") or "").split("›")[0]
+        column = f.get("column") or ""
+        group = column.split("›")[0] if "›" in column else ""  # (a header of one row: the whole row)
         by_row.setdefault((t, r, group), []).append(f)
     for key, fs in by_row.items():
         price = [f for f in fs if f["kind"] == "money_rate"]
