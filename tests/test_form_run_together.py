@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.extract.form_cells import _split_run_together
-from extractor.extract.form_fund_runs import _pointed_cells, fund_cut
+from extractor.extract.form_fund_points import pointed_cells
+from extractor.extract.form_fund_runs import fund_cut
 from extractor.extract.forms import _title_across
 from extractor.extract.form_tokens import Token
 from extractor.model import Block
@@ -90,12 +91,12 @@ def test_amounts_of_one_row_are_cut_alike_past_the_weight():
 
 
 def test_rate_less_run_cut_by_its_decimal_points():
-    assert _pointed_cells("0.000.00", 3) == [(0, 4), (4, 8)]
-    assert _pointed_cells("12.5030.00", 3) == [(0, 5), (5, 10)]
+    assert pointed_cells("0.000.00", 3) == [(0, 4), (4, 8)]
+    assert pointed_cells("12.5030.00", 3) == [(0, 5), (5, 10)]
     # one figure, leading zeros, more cells than columns: left whole
-    assert _pointed_cells("12.50", 3) is None
-    assert _pointed_cells("00.100.10", 3) is None
-    assert _pointed_cells("1.001.001.001.00", 3) is None
+    assert pointed_cells("12.50", 3) is None
+    assert pointed_cells("00.100.10", 3) is None
+    assert pointed_cells("1.001.001.001.00", 3) is None
 
 
 def test_dashes_round_a_rate_before_the_next_label():
@@ -250,3 +251,11 @@ def test_points_in_a_reason_are_not_cut():
 def test_a_total_score_after_a_full_width_colon_and_more_words(tmp_path):
     text = _form().replace("≥90%≥90%1010\n总分:98", "≥90%≥90%1010总分：98填报日期：2022年3月18日")
     assert text_record(tmp_path, text, "town.txt")["metadata"]["score"] == Decimal("98")
+
+
+def test_amounts_a_trailing_zero_apart_keep_the_reading_that_makes_the_rate():
+    # 412.6 | 436.8 | 421.36: one decimal apart is a 0 left off, not amounts typed unlike
+    from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
+    m = _FUND_RUN.match("412.6436.8421.361096.47%9.65")
+    cut = _run_cut(m, (4, True))
+    assert [m["figures"][a:b] for a, b in cut] == ["412.6", "436.8", "421.36", "10", "96.47"]

@@ -15,6 +15,8 @@ from typing import Optional
 import regex
 
 from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
+from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, points_cut_spaced, points_then_weight_cut, \
+    pointed_cells
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, parse_arabic
@@ -24,8 +26,6 @@ from .numbers import POINTS, POINTS_FIGURE, parse_arabic
 # (the budget written with its unit and the rest run on: 50万元47.6895.36%)
 _FUND_RUN = regex.compile(r"^[:：]?\s*(?:(?P<lead>[1-9]\d*(?:\.\d+)?)(?:万元|元))?"
                           rf"(?P<figures>\d(?:[\d.]| {{1,2}}(?=\d))*)%(?P<score>{POINTS}(?!\d))?")
-_AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
-_RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
 
 
 def split_fund_runs(tokens: list) -> list:
@@ -49,14 +49,14 @@ def split_fund_runs(tokens: list) -> list:
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
             m = _FUND_RUN.match(merged[0].text)
-            cut = (fund_cut(m["figures"], m["lead"], before_rate) or _points_cut_spaced(m["figures"], before_rate)) \
+            cut = (fund_cut(m["figures"], m["lead"], before_rate) or points_cut_spaced(m["figures"], before_rate)) \
                 if m and not m["lead"] else None
             if cut is not None:
                 t, skip = merged
         dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
         # (amounts no rate reads, 0.000.000.00-0.0%-, are cut where their decimal points fix them)
         amounts = (_amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"])
-                   or _pointed_cells(dashed["figures"], before_rate[0] - 1)) if dashed else None
+                   or pointed_cells(dashed["figures"], before_rate[0] - 1)) if dashed else None
         if amounts is not None:
             # a 其中 row with a dash under 分值 (450456.5443.86—97.23%—): the amounts before
             # the dash, cut where the rate is their ratio
@@ -71,7 +71,7 @@ def split_fund_runs(tokens: list) -> list:
         if cut is None:
             like = _like_above(t.text, above) if after_label else None
             if like is None and after_label:
-                like = _pointed_cells(t.text.strip(), _money_columns(before_rate))
+                like = pointed_cells(t.text.strip(), _money_columns(before_rate))
             if like is None:
                 out.append(t)
                 continue
@@ -102,7 +102,7 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
     their decimal points fix them alike (3286.00 | 3412.60 | 3298.45, the rate then the form's
     own slip); else where the decimal points fix every cell."""
     figures, lead = m["figures"], m["lead"]
-    by_points = (points_cut(figures, lead) or _points_then_weight_cut(figures, before_rate, m["score"])) \
+    by_points = (points_cut(figures, lead) or points_then_weight_cut(figures, before_rate, m["score"])) \
         if not lead else points_cut(figures, lead)
     cut = fund_cut(figures, lead, before_rate)
     if cut is not None and by_points is not None and not _typed_alike(figures, cut, before_rate):
@@ -111,10 +111,12 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
 
 
 def _typed_alike(figures: str, cut: list, columns: Optional[tuple]) -> bool:
-    """Are the cut's amounts written with one number of decimals (the 分值 the header puts
-    before the rate left out)?"""
+    """Are the cut's amounts written alike: their numbers of decimals at most one apart (a
+    trailing 0 left off, 412.6 beside 421.36; not 3286.00 beside 3412.603 and 298.4510), the
+    分值 the header puts before the rate left out?"""
     amounts = cut[:-2] if columns and columns[1] else cut[:-1]
-    return len({parse_arabic(figures[a:b])[1] for a, b in amounts}) <= 1
+    places = {parse_arabic(figures[a:b])[1] for a, b in amounts}
+    return not places or max(places) - min(places) <= 1
 
 
 _FIGURES_ONLY = regex.compile(r"\d[\d.]*")
@@ -263,111 +265,9 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
     return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
 
 
-def _points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]:
-    """A partly spaced run no cut makes consistent (600.00 600.00 531.6010 95.60%: 531.60 ÷
-    600 is not 95.60%) whose one piece holds an amount and the 分值 after it: cut where the
-    amount ends with as many decimals as the run's other amounts, when the header puts 分值
-    right before its rate and exactly one piece cuts so. The decimal points fix the cells, so
-    a rate that disagrees with its amounts is the form's inconsistency under every cut."""
-    if not columns or not columns[1]:
-        return None
-    pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
-    if len(pieces) != columns[0]:  # the header's cells before the rate, one pair of them glued, and the rate
-        return None
-    *cells, rate = pieces
-    decimals = {parse_arabic(figures[a:b])[1] for a, b in cells[:-1]}
-    if len(decimals) != 1 or not (d := decimals.pop()) or not _RATE.fullmatch(figures, *rate):
-        return None
-    a, b = cells[-1]
-    point = figures.find(".", a, b)
-    end = point + 1 + d
-    if point < 0 or end >= b or not POINTS_FIGURE.fullmatch(figures, end, b) or Decimal(figures[end:b]) > 100:
-        return None
-    return cells[:-1] + [(a, end), (end, b), rate]
-
-
-_POINTED_AMOUNT = regex.compile(r"(?:0|[1-9]\d*)\.\d+")
-
-
 def _money_columns(before_rate: Optional[tuple]) -> int:
     """How many money columns the fund header puts before its rate (3 where it does not say)."""
     return before_rate[0] - before_rate[1] if before_rate else 3
-
-
-def _pointed_cells(text: str, most: int) -> Optional[list]:
-    """[(start, end)] of a rate-less run of two to `most` amounts each written with the same
-    number of decimals (0.000.00, 145000000.00145000000.00): their decimal points fix every
-    cell; None where no number of decimals, or more than one, cuts the whole run so."""
-    cuts = [c for c in _decimal_cuts(text) if 2 <= len(c) <= most and all(_POINTED_AMOUNT.fullmatch(text, *ab) for ab in c)]
-    return cuts[0] if len(cuts) == 1 else None
-
-
-def _decimal_cuts(figures: str) -> list:
-    """For each number of decimals from 1 to 4 that cuts the whole run, its cells: each
-    figure ends that many digits after its decimal point."""
-    cuts = []
-    for decimals in range(1, 5):
-        cells, pos = [], 0
-        while pos < len(figures):
-            point = figures.find(".", pos)
-            end = point + 1 + decimals
-            if point < 0 or end > len(figures) or "." in figures[point + 1:end]:
-                break
-            cells.append((pos, end))
-            pos = end
-        if cells and pos == len(figures):
-            cuts.append(cells)
-    return cuts
-
-
-def _points_then_weight_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
-    """A run no cut makes consistent whose amounts share their decimals and run on into the 分值
-    and the rate the header puts after them (425.00425.00312.481078.5: 425.00 | 425.00 | 312.48
-    | 10 | 78.5, though 312.48 ÷ 425 is 73.5%): the decimal points fix the amounts, and the rest
-    is cut where exactly one 分值 of a 100-point form (no less than the row's `score` after the
-    rate) leaves a rate. The form's inconsistency is then its own, under every cut."""
-    if not columns or not columns[1] or columns[0] < 3:
-        return None
-    n = columns[0] - 1  # the money columns before the 分值
-    readings = []
-    for cells in _decimal_cuts_prefix(figures, n):
-        rest = cells[-1][1]
-        cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
-                and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
-                and figures[rest] != "0" and _RATE.fullmatch(figures, k)]
-        if all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells):
-            readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
-    return readings[0] if len(readings) == 1 else None
-
-
-def _decimal_cuts_prefix(figures: str, n: int) -> list:
-    """For each number of decimals from 1 to 4, the first n cells ending that many digits after
-    their decimal points, when the run has that many and more after them."""
-    out = []
-    for decimals in range(1, 5):
-        cells, pos = [], 0
-        while len(cells) < n:
-            point = figures.find(".", pos)
-            end = point + 1 + decimals
-            if point < 0 or end >= len(figures) or "." in figures[point + 1:end]:
-                break
-            cells.append((pos, end))
-            pos = end
-        if len(cells) == n:
-            out.append(cells)
-    return out
-
-
-@lru_cache(maxsize=1024)
-def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
-    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
-    its decimal points put the cells: every figure written with the same number of decimals,
-    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
-    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
-    is the form's inconsistency under every cut."""
-    cuts = [cells for cells in _decimal_cuts(figures) if 3 <= len(cells) + (1 if lead else 0) <= 5
-            and _RATE.fullmatch(figures, *cells[-1]) and all(_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
-    return cuts[0] if len(cuts) == 1 else None
 
 
 def _rate_fits(figures: str, cut: list, lead: Optional[str] = None) -> bool:

@@ -19,7 +19,7 @@ import regex
 
 from ..model import TABLE, Document
 from .numbers import POINTS_FIGURE, points_cuts
-from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
+from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 
 _HEADER = regex.compile(
     r"一级指标\s*(?:分值|权重)\s*二级指标\s*(?:分值|权重)\s*三级指标\s*(?:分值|权重)\s*(?:自评|评价|实际)?得分")
@@ -34,14 +34,7 @@ def glued_score_trees(doc: Document) -> list:
     """The run-together three-level score tables of `doc`, each read as its one reading."""
     if not any("一级指标" in b.text for b in doc.blocks if b.kind != TABLE):
         return []  # the header's own words: a cheap test first
-    out = []
-    for text, place in runs_of_text(doc):
-        for header in _HEADER.finditer(text):
-            tree = _read(text, place, header.end())
-            if tree is not None:
-                tree.covers = place.covers(header.start(), place.end_of(tree))
-                out.append(tree)
-    return out
+    return tables_after_headers(doc, _HEADER, _read, sep="", one_row_tables=False)
 
 
 def _tokens(text: str, at: int) -> tuple:

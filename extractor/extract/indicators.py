@@ -180,7 +180,7 @@ def _text_indicators(doc: Document) -> list:
             current = {"path": path, "weight": _weight(b.text), "score": None,
                        "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
             out.append(current)
-            current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():])
+            current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():], current["weight"])
             continue
         if b.kind == HEADING and b.level:
             name = _clean(b.text[len(b.numbering or ""):])
@@ -213,18 +213,25 @@ def _text_indicators(doc: Document) -> list:
     return out + summary_indicators(doc, out)
 
 
-_SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+# a 小计 with its score (小计得分18分), or with its 分值 then its score (a table row: 小计20分17.5分)
+_SUBTOTAL_SCORE = regex.compile(r"(?:小计|合计)(?:得分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+                                r"(?:\s*(?P<after>\d+(?:\.\d+)?)\s*分)?")
 
 
 
 _SCORE_RIGHT_AFTER = 2  # characters between a weight and the score that follows it as its own (：, 实)
 
 
-def _line_score(tail: str) -> Optional[Decimal]:
+def _line_score(tail: str, weight: Optional[Decimal] = None) -> Optional[Decimal]:
     """The score of an indicator stated on its weight's line: its 小计 when it has one, the
     score right after its weight, else the line's one score. Several scores after sub-items' own weights (项目立项（6分）得6分，
-    绩效目标（8分）得7分) are theirs: the line's own is not known."""
+    绩效目标（8分）得7分) are theirs: the line's own is not known. A 小计 row of 分值 and score
+    is the line's only where its 分值 is the line's weight (小计40分37分 on a line cut from its
+    group's is the group's)."""
     sub = _SUBTOTAL_SCORE.search(tail)
+    if sub and sub.group("after"):
+        own = weight is None or Decimal(sub.group("score")) == weight
+        return Decimal(sub.group("after")) if own else None
     if sub:
         return Decimal(sub.group("score"))
     scores = list(_SECTION_SCORE.finditer(tail))

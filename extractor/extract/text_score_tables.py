@@ -1,6 +1,7 @@
 """Score tables written as running text, whichever way (glued_score_tree.py: cells run
-together; flat_score_table.py: cells a space apart; weighted_score_table.py: criteria
-weighted in %), as the extractors use them: facts in 分
+together; flat_score_table.py: cells a space apart; worded_score_table.py: words between 分值
+and 得分; paired_score_table.py: rows ending in 分值 and 得分 under bracketed group weights;
+weighted_score_table.py: criteria weighted in %), as the extractors use them: facts in 分
 for their 分值, 得分 and totals, and indicator entries for the score rules. Read once per
 document (extract_document) and handed to the readers that need them."""
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
+from .paired_score_table import paired_score_tables
 from .weighted_score_table import weighted_score_tables
 from .worded_score_table import worded_score_tables
 
@@ -20,7 +22,9 @@ def text_score_tables(doc: Document) -> list:
             if not any(g.covering(*piece) for g in glued for piece in t.covers)]
     worded = [t for t in worded_score_tables(doc)
               if not any(g.covering(*piece) for g in glued + flat for piece in t.covers)]
-    return glued + flat + worded + weighted_score_tables(doc)
+    paired = [t for t in paired_score_tables(doc)
+              if not any(g.covering(*piece) for g in glued + flat + worded for piece in t.covers)]
+    return glued + flat + worded + paired + weighted_score_tables(doc)
 
 
 def score_table_facts(tables: list, make_fact) -> list:

@@ -19,7 +19,7 @@ import regex
 from ..model import Document
 from ..patterns import load_json
 from .numbers import POINTS, points_cuts
-from .score_run_text import Places, Tree, runs_of_text
+from .score_run_text import Places, Tree, tables_after_headers
 
 _ROW = regex.compile(rf"(?P<name>\p{{Han}}{{2,12}})\s*(?P<weight>\d{{1,3}}(?:\.\d{{1,2}})?)\s*[%％]\s*"
                      rf"(?:(?P<score>{POINTS})\s+(?P<weighted>{POINTS})(?![\d.])|(?P<run>\d[\d.]{{3,12}})(?![\d.]))")
@@ -33,14 +33,7 @@ def _header() -> regex.Pattern:
 
 
 def weighted_score_tables(doc: Document) -> list:
-    out = []
-    for text, place in runs_of_text(doc, "\n", one_row_tables=True):
-        for header in _header().finditer(text):
-            tree = _read(text, place, header.end())
-            if tree is not None:
-                tree.covers = place.covers(header.start(), place.end_of(tree))
-                out.append(tree)
-    return out
+    return tables_after_headers(doc, _header(), _read)
 
 
 def _read(text: str, place: Places, at: int) -> Optional[Tree]:

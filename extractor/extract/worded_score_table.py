@@ -32,7 +32,7 @@ from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 _MARK = regex.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?\s*[)）]")
 _NUMBER = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
-_HAN = regex.compile(r"\p{Han}")
+HAN = regex.compile(r"\p{Han}")
 _YEAR_AFTER = regex.compile(r"([1-9]\d?)(?:19|20)\d\d$")
 _MOST_TEXT = 6000  # a score table's run is shorter: words past it are no table's
 _MOST_NAME = 24
@@ -87,7 +87,7 @@ def worded_score_tables(doc: Document) -> list:
                     tree.form_block = True
                     out.append(tree)
                 continue
-            if not _vocab()["weight"].search(columns) or len(_HAN.findall(_vocab()["weight"].sub("", columns))) < 2:
+            if not _vocab()["weight"].search(columns) or len(HAN.findall(_vocab()["weight"].sub("", columns))) < 2:
                 continue  # no 分值 column, or nothing between it and 得分: other readers' shapes
             tree = _read(text, place, header.end())
             if tree is not None:
@@ -100,10 +100,11 @@ def worded_score_tables(doc: Document) -> list:
     return out
 
 
-def _items(text: str, at: int, runs: bool = False) -> list:
+def items_after(text: str, at: int, runs: bool = False, points_unit: bool = False) -> list:
     """The bracketed weights, the bare figures (no unit after, no comparator before) and the
     total row of the run after a header at `at`, in order; with `runs`, figures run together
-    (1515) too, as items of kind run."""
+    (1515) too, as items of kind run; with `points_unit`, figures written with 分 (2分2分) too,
+    the 分 in no item's words."""
     vocab, out, pos = _vocab(), [], at
     end = min(len(text), at + _MOST_TEXT)
     marks = {m.start(): m for m in _MARK.finditer(text, at, end)}
@@ -117,7 +118,10 @@ def _items(text: str, at: int, runs: bool = False) -> list:
         if vocab["remark_opener"].search(text[max(at, a - 4):a]):
             continue  # a figure of the row's words after a comparator or an ordinal's word
         year = _YEAR_AFTER.match(text, a, b) if text.startswith("年", b) else None
-        if year is not None:
+        points = points_unit and _POINTS_UNIT.match(text, b) is not None
+        if points:
+            pass  # (2分: a 分值 or 得分 with its unit)
+        elif year is not None:
             b = year.end(1)  # a 分值 run into the year of the target after it (152023年10月)
         elif vocab["remark_unit"].match(text, b):
             b = _before_repeated_target(text, a, b)
@@ -135,8 +139,11 @@ def _items(text: str, at: int, runs: bool = False) -> list:
             continue
         glued = not text[a - 1:a].isspace() and not text[b:b + 1].isspace()
         out.append(_Item("figure", (a, b), Decimal(text[a:b]), _name(name), name, glued))
-        pos = b
+        pos = b + 1 if points else b
     return out
+
+
+_POINTS_UNIT = regex.compile(r"分(?![析配类别解管级项值档布])")
 
 
 def _before_repeated_target(text: str, a: int, b: int) -> Optional[int]:
@@ -158,22 +165,28 @@ def _name(words: str) -> str:
 
 
 def _read(text: str, place: Places, at: int) -> Optional[Tree]:
-    items = _items(text, at)
+    items = items_after(text, at)
     total = items.pop() if items and items[-1].kind == "total" else None
-    nodes = _whole_groups(text, items)
-    total_cells = _total_cells(text, total) if total is not None else None
-    if total_cells and sum(n[1] for n in nodes if len(n[0]) == 1) != total_cells[0][1]:
+    nodes, _ = whole_groups(text, items)
+    totals = total_cells(text, total) if total is not None else None
+    if totals and sum(n[1] for n in nodes if len(n[0]) == 1) != totals[0][1]:
         # rows under no bracketed weight, or groups that do not make the total: all the items
         # up to the total row as one reading that makes it, or the total is not read
-        whole = _one_reading(_group(text, items, 0, total_cells[0][1], ()))
+        whole = one_reading(_group(text, items, 0, totals[0][1], ()))
         if whole is not None and whole[0] == len(items):
             nodes = whole[1]
         else:
-            total_cells = None
+            totals = None
     rows = [n for n in nodes if n[3] is not None]
     if len(rows) < _FEWEST_ROWS or 2 * sum(n[4] for n in rows) < len(rows):
         return None  # too few rows to tell a table by, or cells a space apart (other readers')
-    spans = [s for n in nodes for s in (n[2], n[3]) if s is not None] + [c[0] for c in total_cells or []]
+    return build_tree(text, place, nodes, totals)
+
+
+def build_tree(text: str, place: Places, nodes: list, totals: Optional[tuple]) -> Optional[Tree]:
+    """The Tree of a reading's nodes ((path, 分值, 分值's span, 得分's span or None, glued)) and
+    its total row's cells, or None where a figure is split by a line or a preview's cut."""
+    spans = [s for n in nodes for s in (n[2], n[3]) if s is not None] + [c[0] for c in totals or []]
     if not place.within_one_block(spans) or any(place.may_go_on(s, text) for s in spans):
         return None  # a figure split by a line or a preview's cut is no figure to read
     tree = Tree()
@@ -181,11 +194,11 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
         tree.figures.append(place.figure(w_span, text, "分值", path))
         if s_span is not None:
             tree.figures.append(place.figure(s_span, text, "得分", path))
-        if total_cells:  # (a table cut off is no whole tree for the score rules: figures only)
+        if totals:  # (a table cut off is no whole tree for the score rules: figures only)
             score = Decimal(text[slice(*s_span)]) if s_span else None
             tree.indicators.append((path, weight, score, place.source(s_span or w_span, text)))
-    if total_cells:
-        (w_span, weight), (s_span, score) = total_cells
+    if totals:
+        (w_span, weight), (s_span, score) = totals
         tree.figures += [place.figure(w_span, text, "分值", ("合计",)), place.figure(s_span, text, "总分", ("合计",))]
         tree.indicators.append((("合计",), weight, score, place.source(s_span, text)))
     return tree
@@ -196,15 +209,15 @@ def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
     100%100%1515 …), run together or a space apart: each row's one cut into 分值 | 得分 (得分 at
     most 分值), read as facts only, the form's arithmetic being the form reader's. Rows are
     read up to the first that has no such cut."""
-    items = [i for i in _items(text, at, runs=True) if i.kind != "mark"]
+    items = [i for i in items_after(text, at, runs=True) if i.kind != "mark"]
     cells, k = [], 0
     while k < len(items) and items[k].kind != "total":
         item = items[k]
-        if not _HAN.search(item.name):
+        if not HAN.search(item.name):
             break  # a row names its indicator before its figures
         after = items[k + 1] if k + 1 < len(items) else None
         if item.kind == "figure" and after is not None and after.kind == "figure" and not after.words.strip() \
-                and after.value <= item.value and _same_places(text, item.span, after.span):
+                and after.value <= item.value and same_places_of(text, item.span, after.span):
             pair = (item.span, after.span)  # 15 15
             k += 2
         else:
@@ -219,36 +232,37 @@ def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
     if len(cells) < _FEWEST_ROWS:
         return None
     total = items[k] if k < len(items) and items[k].kind == "total" else None
-    total_cells = _total_cells(text, total) if total is not None else None
-    if total_cells is None and total is not None and POINTS_FIGURE.fullmatch(text, *total.span):
-        total_cells = (None, (total.span, Decimal(text[slice(*total.span)])))  # 总分:93, the score alone
+    totals = total_cells(text, total) if total is not None else None
+    if totals is None and total is not None and POINTS_FIGURE.fullmatch(text, *total.span):
+        totals = (None, (total.span, Decimal(text[slice(*total.span)])))  # 总分:93, the score alone
     spans = [span for _, pair in cells for span in pair]
     if not place.within_one_block(spans) or any(place.may_go_on(span, text) for span in spans):
         return None
     tree = Tree()
     for name, (weight, score) in cells:
         tree.figures += [place.figure(weight, text, "分值", (name,)), place.figure(score, text, "得分", (name,))]
-    if total_cells:
-        weight, (score, _) = total_cells
+    if totals:
+        weight, (score, _) = totals
         tree.figures += ([place.figure(weight[0], text, "分值", ("合计",))] if weight else []) \
             + [place.figure(score, text, "总分", ("合计",))]
     return tree
 
 
-def _whole_groups(text: str, items: list) -> list:
-    """Nodes of the bracketed groups from the first item on, each one whose rows add up to
-    its weight in one reading, up to the first that does not (an excerpt cut off)."""
+def whole_groups(text: str, items: list, group=None) -> tuple:
+    """(nodes, the next item) of the bracketed groups from the first item on, each one whose
+    rows add up to its weight in one reading of `group` (this module's reader of groups by
+    default), up to the first that does not (an excerpt cut off)."""
     nodes, i = [], 0
     while i < len(items) and items[i].kind == "mark":
-        reading = _one_reading(_group(text, items, i, items[i].value, ()))
+        reading = one_reading((group or _group)(text, items, i, items[i].value, ()))
         if reading is None:
             break
         i, more = reading
         nodes += more
-    return nodes if i else []
+    return nodes, i
 
 
-def _one_reading(readings) -> Optional[tuple]:
+def one_reading(readings) -> Optional[tuple]:
     found = []
     for r in readings:
         found.append(r)
@@ -269,32 +283,40 @@ def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: 
         return
     item = items[i]
     if item.kind == "mark":
-        if 0 < item.value <= budget:
-            inner = path + (item.name or "(分值)",)
-            for j, under in _group(text, items, i + 1, item.value, inner, depth + 1):
-                for k, rest in _group(text, items, j, budget - item.value, path, depth):
-                    yield k, [(inner, item.value, item.span, None, False)] + under + rest
+        yield from mark_group(text, items, i, budget, path, depth, _group)
         return
-    if i + 1 >= len(items) or items[i + 1].kind != "figure" or not _HAN.search(item.name):
+    if i + 1 >= len(items) or items[i + 1].kind != "figure" or not HAN.search(item.name):
         return
     score = items[i + 1]
     if 0 < item.value <= budget and score.value <= item.value and score.words.strip() \
-            and _same_places(text, item.span, score.span):
+            and same_places_of(text, item.span, score.span):
         level2 = _vocab()["level2"].match(item.name)
         row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
         for k, rest in _group(text, items, i + 2, budget - item.value, path, depth):
             yield k, [(row, item.value, item.span, score.span, item.glued)] + rest
 
 
-def _same_places(text: str, weight: tuple, score: tuple) -> bool:
+def mark_group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int, group):
+    """The readings of `group` (a reader of groups) for the bracketed weight at items[i]: the
+    items under it using up its weight, then the rest of `budget`."""
+    item = items[i]
+    if 0 < item.value <= budget:
+        inner = path + (item.name or "(分值)",)
+        for j, under in group(text, items, i + 1, item.value, inner, depth + 1):
+            for k, rest in group(text, items, j, budget - item.value, path, depth):
+                yield k, [(inner, item.value, item.span, None, False)] + under + rest
+
+
+def same_places_of(text: str, weight: tuple, score: tuple) -> bool:
     return same_places(text[slice(*weight)], text[slice(*score)])
 
 
-def _total_cells(text: str, total: _Item) -> Optional[tuple]:
+def total_cells(text: str, total: _Item) -> Optional[tuple]:
     """((分值's span, 分值), (得分's span, 得分)) of the total row: 100 and the score, a space
-    apart or run together (10095.5); None where they are not that."""
+    or a 分 apart or run together (10095.5); None where they are not that."""
     a, b = total.span
-    rest = regex.match(r"[ \t]+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])", text[b:b + 12])
+    # (a space apart, or each written with its 分: 总计100分89.5分)
+    rest = regex.match(r"(?:[ \t]+|分[ \t]*)(\d{1,3}(?:\.\d{1,2})?)(?![\d.])", text[b:b + 12])
     cuts = [((a, b), (b + rest.start(1), b + rest.end(1)))] if rest else [((a, k), (k, b)) for k in points_cuts(text, a, b)]
     for w, s in cuts:
         weight, score = Decimal(text[slice(*w)]), Decimal(text[slice(*s)])

@@ -1,0 +1,100 @@
+"""Cuts of a fund row's run that its decimal points fix (form_fund_runs.py asks for them
+where no reading makes the row's rate, or one does only by typing the amounts unlike): every
+amount written with the same number of decimals ends that many digits after its point, so
+the cells are the form's own, and a rate that disagrees with them is the form's slip under
+every cut."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .numbers import POINTS_FIGURE, parse_arabic
+
+AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
+RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
+_POINTED_AMOUNT = regex.compile(r"(?:0|[1-9]\d*)\.\d+")
+
+
+def _decimal_walks(figures: str, most: Optional[int] = None) -> list:
+    """For each number of decimals from 1 to 4, the cells a walk from the run's start cuts,
+    each ending that many digits after its decimal point: the whole run (most None), or its
+    first `most` cells with figures left after them."""
+    out = []
+    for decimals in range(1, 5):
+        cells, pos = [], 0
+        while pos < len(figures) and (most is None or len(cells) < most):
+            point = figures.find(".", pos)
+            end = point + 1 + decimals
+            if point < 0 or end > len(figures) or "." in figures[point + 1:end]:
+                break
+            cells.append((pos, end))
+            pos = end
+        if cells and (pos == len(figures) if most is None else len(cells) == most and pos < len(figures)):
+            out.append(cells)
+    return out
+
+
+def points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]:
+    """A partly spaced run no cut makes consistent (600.00 600.00 531.6010 95.60%: 531.60 ÷
+    600 is not 95.60%) whose one piece holds an amount and the 分值 after it: cut where the
+    amount ends with as many decimals as the run's other amounts, when the header puts 分值
+    right before its rate and exactly one piece cuts so. The decimal points fix the cells, so
+    a rate that disagrees with its amounts is the form's inconsistency under every cut."""
+    if not columns or not columns[1]:
+        return None
+    pieces = [m.span() for m in regex.finditer(r"\d[\d.]*", figures)]
+    if len(pieces) != columns[0]:  # the header's cells before the rate, one pair of them glued, and the rate
+        return None
+    *cells, rate = pieces
+    decimals = {parse_arabic(figures[a:b])[1] for a, b in cells[:-1]}
+    if len(decimals) != 1 or not (d := decimals.pop()) or not RATE.fullmatch(figures, *rate):
+        return None
+    a, b = cells[-1]
+    point = figures.find(".", a, b)
+    end = point + 1 + d
+    if point < 0 or end >= b or not POINTS_FIGURE.fullmatch(figures, end, b) or Decimal(figures[end:b]) > 100:
+        return None
+    return cells[:-1] + [(a, end), (end, b), rate]
+
+
+def pointed_cells(text: str, most: int) -> Optional[list]:
+    """[(start, end)] of a rate-less run of two to `most` amounts each written with the same
+    number of decimals (0.000.00, 145000000.00145000000.00): their decimal points fix every
+    cell; None where no number of decimals, or more than one, cuts the whole run so."""
+    cuts = [c for c in _decimal_walks(text) if 2 <= len(c) <= most and all(_POINTED_AMOUNT.fullmatch(text, *ab) for ab in c)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def points_then_weight_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent whose amounts share their decimals and run on into the 分值
+    and the rate the header puts after them (425.00425.00312.481078.5: 425.00 | 425.00 | 312.48
+    | 10 | 78.5, though 312.48 ÷ 425 is 73.5%): the decimal points fix the amounts, and the rest
+    is cut where exactly one 分值 of a 100-point form (no less than the row's `score` after the
+    rate) leaves a rate. The form's inconsistency is then its own, under every cut."""
+    if not columns or not columns[1] or columns[0] < 3:
+        return None
+    n = columns[0] - 1  # the money columns before the 分值
+    readings = []
+    for cells in _decimal_walks(figures, n):
+        rest = cells[-1][1]
+        cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
+                and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
+                and figures[rest] != "0" and RATE.fullmatch(figures, k)]
+        if all(AMOUNT.fullmatch(figures, a, b) for a, b in cells):
+            readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
+    return readings[0] if len(readings) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent (50.0047.6895.00%: 47.68 ÷ 50 is not 95.00%), cut where
+    its decimal points put the cells: every figure written with the same number of decimals,
+    one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
+    the cells, so the reading is the form's own, and a rate that disagrees with its amounts
+    is the form's inconsistency under every cut."""
+    cuts = [cells for cells in _decimal_walks(figures) if 3 <= len(cells) + (1 if lead else 0) <= 5
+            and RATE.fullmatch(figures, *cells[-1]) and all(AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
+    return cuts[0] if len(cuts) == 1 else None
