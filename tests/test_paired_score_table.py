@@ -96,3 +96,29 @@ def test_a_subtotal_row_on_a_weighted_line_gives_its_score_to_its_own_group_only
     assert _line_score(tail, Decimal("20")) == Decimal("17.5")  # the 小计's 得分, not its 分值
     assert _line_score(tail, Decimal("15")) is None  # another group's 小计 (a line cut from its group's)
     assert _line_score("小计得分18分") == Decimal("18")
+
+
+WORDED = """一级指标(分值)二级指标三级指标指标解释评分标准分值得分扣分原因
+决策(20)项目立项立项依据充分性项目是否符合相关政策。依据充分得满分，否则扣1分。55无
+立项程序规范性是否按规定程序申报。程序规范得满分，每缺一项扣0.5分。54.5缺少专家论证意见
+绩效目标绩效目标合理性目标是否与资金量匹配。目标合理得满分。55无
+绩效指标明确性指标是否细化量化。明确得满分，否则酌情扣分。54部分指标未量化
+过程(30)资金管理资金到位率实际到位资金占计划的比例。到位率100%得满分。1010无
+预算执行率实际支出占预算的比例。每低1个百分点扣0.5分。109.5执行率99%
+资金使用合规性是否专款专用。合规得满分，发现一例违规扣2分。1010无
+产出(30)产出数量任务完成率实际完成数占计划数的比例。完成率100%得满分。3029个别任务延期
+效益(20)满意度群众满意度抽样调查的满意程度。满意度≥90%得满分。20{last}抽样样本偏少
+合计100{total}
+"""
+
+
+def test_word_columns_before_the_points(tmp_path):
+    # 指标解释 and 评分标准 between the name and 分值得分: their 扣1分 and 100% are no cells
+    record = text_record(tmp_path, OPENING.format(total="95", grade="优") + WORDED.format(last="18", total="95"))
+    scores = _scores(record)
+    for value in ("4.5", "9.5", "29", "18"):
+        assert Decimal(value) in scores, value
+    assert _tree_flags(record) == []
+    assert not [f for f in record["flags"] if f["rule"] == "sum.breakdown"]  # its cells are no sentence's
+    record = text_record(tmp_path, OPENING.format(total="94", grade="优") + WORDED.format(last="18", total="94"))
+    assert any(f["stated"] == Decimal("94") and f["computed"] == Decimal("95") for f in _tree_flags(record))

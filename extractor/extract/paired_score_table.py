@@ -13,6 +13,7 @@ up to its last whole group, but one whose next group no reading fits is left to 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -26,6 +27,7 @@ from .score_run_text import Places, Tree, tables_after_headers
 from .worded_score_table import HAN, build_tree, items_after, mark_group, same_places_of, total_cells, whole_groups
 
 _FEWEST_ROWS = 3
+_MOST_NAME = 24
 
 
 @lru_cache(maxsize=1)
@@ -33,19 +35,25 @@ def _header() -> regex.Pattern:
     """The header's last indicator column, then its 分值 and 得分 columns side by side."""
     spec = load_json("forms.json")["worded_score_table"]
     alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
-    return regex.compile(rf"(?:{alt(spec['indicator_columns'])})\s*(?:(?:{alt(spec['weight_columns'])})\s*)?"
-                         rf"(?:{alt(spec['score_columns'])})")
+    return regex.compile(rf"(?:{alt(spec['indicator_columns'])})(?P<between>[^\d\n]{{0,16}}?)\s*"
+                         rf"(?:(?:{alt(spec['weight_columns'])})\s*)?(?:{alt(spec['score_columns'])})")
 
 
 def paired_score_tables(doc: Document) -> list:
     """The score tables of `doc` whose rows end in 分值 and 得分 under bracketed group weights,
     each a Tree."""
     # (a header and a bracketed weight: a cheap test first)
-    return tables_after_headers(doc, _header(), _read, lambda text: "指标" in text and ("（" in text or "(" in text))
+    return tables_after_headers(doc, _header(), _read, lambda text: "指标" in text and ("（" in text or "(" in text),
+                                whole_match=True)
 
 
-def _read(text: str, place: Places, at: int) -> Optional[Tree]:
-    items = items_after(text, at, runs=True, points_unit=True)
+def _read(text: str, place: Places, header) -> Optional[Tree]:
+    # (word columns before the points, 指标解释 评分标准: their 扣0.5分 is no cell, so a figure
+    # written with 分 is none either)
+    words_between = bool(header["between"].strip())
+    items = items_after(text, header.end(), runs=True, points_unit=not words_between)
+    if words_between:
+        items = [replace(item, name=_first_clause(item.words)) if item.kind != "mark" else item for item in items]
     total = items.pop() if items and items[-1].kind == "total" else None
     items, subtotals = _without_subtotals(text, items)
     if not items or items[0].kind != "mark":
@@ -80,6 +88,11 @@ def _without_subtotals(text: str, items: list) -> tuple:
         out.append(item)
         k += 1
     return out, subtotals
+
+
+def _first_clause(words: str) -> str:
+    """A row's name where word columns follow it: its words up to their first stop."""
+    return regex.split(r"[，。；,;？?]", words.strip())[0][:_MOST_NAME]
 
 
 def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int = 0):

@@ -110,16 +110,17 @@ def runs_of_text(doc: Document, sep: str = "", one_row_tables: bool = False):
 
 
 def tables_after_headers(doc: Document, header: "regex.Pattern", read, wanted=None, sep: str = "\n",
-                         one_row_tables: bool = True) -> list:
+                         one_row_tables: bool = True, whole_match: bool = False) -> list:
     """The Trees `read(text, place, header's end)` gives after each match of `header` in the
     document's runs of text blocks (runs_of_text's `sep` and `one_row_tables`; in `wanted`
-    runs only, where given), each covering its header to its last figure."""
+    runs only, where given; `whole_match`: read is given the header's match, not its end),
+    each covering its header to its last figure."""
     out = []
     for text, place in runs_of_text(doc, sep, one_row_tables=one_row_tables):
         if wanted is not None and not wanted(text):
             continue
         for m in header.finditer(text):
-            tree = read(text, place, m.end())
+            tree = read(text, place, m if whole_match else m.end())
             if tree is not None:
                 tree.covers = place.covers(m.start(), place.end_of(tree))
                 out.append(tree)

@@ -28,6 +28,8 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
     by_block: dict = {}
     in_tables: dict = {}
     for f in facts:
+        if f.extra.get("score_tree_path"):
+            continue  # a score table's cell run into text: no sentence's figure
         (by_block if f.source.get("table") is None else in_tables).setdefault(f.source["block"], []).append(f)
     relations = []
     blocks = [b for b in doc.blocks if b.kind != TABLE]
