@@ -122,3 +122,25 @@ def test_word_columns_before_the_points(tmp_path):
     assert not [f for f in record["flags"] if f["rule"] == "sum.breakdown"]  # its cells are no sentence's
     record = text_record(tmp_path, OPENING.format(total="94", grade="优") + WORDED.format(last="18", total="94"))
     assert any(f["stated"] == Decimal("94") and f["computed"] == Decimal("95") for f in _tree_flags(record))
+
+
+UNWEIGHTED = """一级指标二级指标三级指标评分标准分值得分
+决策项目立项立项依据充分性1010
+绩效目标合理性109
+过程资金管理资金到位率资金全部到位得满分，低于90%不得分2020
+预算执行率每低1个百分点扣0.5分2018.5
+产出产出数量任务完成率2019
+效益满意度群众满意度2018
+合计100{total}
+"""
+
+
+def test_groups_weighted_nowhere_are_read_where_the_rows_make_the_total(tmp_path):
+    record = text_record(tmp_path, OPENING.format(total="94.5", grade="优") + UNWEIGHTED.format(total="94.5"))
+    # (a row's name and its criterion run together: the row is named by both)
+    rows = {i["path"][-1]: i for i in record["indicators"]}
+    row = next(r for name, r in rows.items() if name.startswith("预算执行率"))
+    assert row["weight"] == 20 and row["score"] == Decimal("18.5")
+    assert _tree_flags(record) == []
+    record = text_record(tmp_path, OPENING.format(total="93.5", grade="优") + UNWEIGHTED.format(total="93.5"))
+    assert any(f["stated"] == Decimal("93.5") and f["computed"] == Decimal("94.5") for f in _tree_flags(record))

@@ -9,7 +9,8 @@ A run is read only where its own arithmetic says so: under each bracketed weight
 分值 and the inner groups' weights add up to it, each 得分 is at most its 分值 and written with
 its decimals, and exactly one reading of the whole does so (worded_score_table.py's
 readers of groups, with a row read as a pair of points); a table the excerpt cuts off is read
-up to its last whole group, but one whose next group no reading fits is left to the others.
+up to its last whole group, but one whose next group no reading fits is left to the others. A
+table that weights no group is read only where all its rows make its 合计 row's 分值.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from ..model import Document
 from ..patterns import load_json
 from .numbers import points_pairs
 from .score_run_text import Places, Tree, tables_after_headers
-from .worded_score_table import HAN, build_tree, items_after, mark_group, same_places_of, total_cells, whole_groups
+from .worded_score_table import HAN, build_tree, items_after, mark_group, one_reading, same_places_of, total_cells, \
+    whole_groups
 
 _FEWEST_ROWS = 3
 _MOST_NAME = 24
@@ -42,9 +44,8 @@ def _header() -> regex.Pattern:
 def paired_score_tables(doc: Document) -> list:
     """The score tables of `doc` whose rows end in 分值 and 得分 under bracketed group weights,
     each a Tree."""
-    # (a header and a bracketed weight: a cheap test first)
-    return tables_after_headers(doc, _header(), _read, lambda text: "指标" in text and ("（" in text or "(" in text),
-                                whole_match=True)
+    # (the header's own word: a cheap test first)
+    return tables_after_headers(doc, _header(), _read, lambda text: "指标" in text, whole_match=True)
 
 
 def _read(text: str, place: Places, header) -> Optional[Tree]:
@@ -56,13 +57,20 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
         items = [replace(item, name=_first_clause(item.words)) if item.kind != "mark" else item for item in items]
     total = items.pop() if items and items[-1].kind == "total" else None
     items, subtotals = _without_subtotals(text, items)
-    if not items or items[0].kind != "mark":
-        return None  # groups carry their weights in brackets here (the others are other readers')
-    nodes, i = whole_groups(text, items, _group)
+    cells = total_cells(text, total) if total is not None else None
+    if items and not any(item.kind == "mark" for item in items) and cells:
+        # no group weighted: the rows are read only where they make the 合计 row's 分值, all of them
+        reading = one_reading(_group(text, items, 0, cells[0][1], ()))
+        if reading is None or reading[0] != len(items) or any(n[2][1] != n[3][0] for n in reading[1]):
+            return None  # (cells a space apart are the form reader's and flat_score_table's)
+        nodes, i = reading[1], reading[0]
+    elif not items or items[0].kind != "mark":
+        return None  # groups carry their weights in brackets (the others are other readers')
+    else:
+        nodes, i = whole_groups(text, items, _group)
     rows = [n for n in nodes if n[3] is not None]
     if len(rows) < _FEWEST_ROWS or i < len(items) and items[i].kind == "mark":
         return None  # too few rows, or a group after the last read that no reading fits: not this shape
-    cells = total_cells(text, total) if total is not None else None
     if cells and sum(n[1] for n in nodes if len(n[0]) == 1) != cells[0][1]:
         cells = None  # the groups read do not make the total's 分值: the total is not theirs
     tree = build_tree(text, place, nodes, cells)
