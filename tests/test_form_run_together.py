@@ -259,3 +259,17 @@ def test_amounts_a_trailing_zero_apart_keep_the_reading_that_makes_the_rate():
     m = _FUND_RUN.match("412.6436.8421.361096.47%9.65")
     cut = _run_cut(m, (4, True))
     assert [m["figures"][a:b] for a, b in cut] == ["412.6", "436.8", "421.36", "10", "96.47"]
+
+
+def test_a_name_run_into_its_target_before_a_result_and_points():
+    from extractor.extract.form_glued import _named_target
+    def cut(*texts):
+        named = _named_target(_line_tokens(*texts)[0], _line_tokens(*texts)[1:3])
+        return named and [t.text for t in named]
+    assert cut("时效指标危房改造竣工率100%", "96.5%", "15") == ["时效指标危房改造竣工率", "100%"]
+    assert cut("公众号运维不少于800篇", "800篇", "8") == ["公众号运维", "不少于800篇"]
+    # a result in words, a result in another unit, no points after, a target alone: no cut
+    assert cut("公民科学文化素质提升10%", "提升10%", "6") is None
+    assert cut("受益人口2100人", "2186户", "15") is None
+    assert cut("受益人口2100人", "2186人", "达标") is None
+    assert cut("≥2100人", "2186人", "15") is None

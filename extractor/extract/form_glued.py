@@ -93,6 +93,9 @@ def split_glued_rows(tokens: list) -> list:
             out.append(t.piece(0, score_ahead))
             t = t.piece(score_ahead, len(t.text))
             score_ahead = None
+        if order[0] == "target" and (named := _named_target(t, tokens[k + 1:k + 3])) is not None:
+            out.extend(named)  # 危房改造竣工率100% | 96.5% | 15: the name and its target run together
+            continue
         if t.positional or len(t.text) < _MIN_RUN:
             out.append(t)
             continue
@@ -130,6 +133,27 @@ def _points_before_reason(t: Token) -> list:
     weight, score = t.piece(a, cuts[0]), t.piece(cuts[0], b)
     weight.unit = score.unit = "分"  # (points, not a result written bare: the row's values are words)
     return [t.piece(0, a), weight, score, t.piece(b, len(t.text))]
+
+
+def _named_target(t: Token, after: list) -> Optional[list]:
+    """[name, target] of a row's name run into its target written with its unit (…竣工率100%,
+    …开工户数≥560户), where the next token is the result in the same unit and the one after
+    it points; None otherwise."""
+    cmp, unit, _ = _grammar()
+    m = regex.match(rf"^(?P<name>.*\p{{Han}})(?P<target>{cmp.pattern}?\d[\d.]*(?:{unit.pattern}))$", t.text)
+    if t.positional or m is None or len(after) < 2 or any(u.positional for u in after):
+        return None
+    target_unit = _unit_of(m["target"])
+    result = regex.fullmatch(rf"(?:{cmp.pattern})?\d[\d.]*(?:{unit.pattern})", after[0].text.strip())
+    if target_unit is None or result is None or _unit_of(result.group()) != target_unit or not _is_points(after[1]):
+        return None  # (the result a figure alone in the target's unit: 提升10% | 提升10% is words)
+    cut = m.end("name")
+    worded = regex.search(rf"(?:{cmp.pattern})$", m["name"])  # (不少于800篇: the comparator is the target's)
+    if worded is not None:
+        cut = worded.start()
+    if not regex.search(r"\p{Han}", t.text[:cut]):
+        return None  # the token is a target alone
+    return [t.piece(0, cut), t.piece(cut, len(t.text))]
 
 
 # points opening a token, run into the next row's words (10发放一次性创业补贴人数); not a
