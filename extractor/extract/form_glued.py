@@ -135,17 +135,28 @@ def _points_before_reason(t: Token) -> list:
     return [t.piece(0, a), weight, score, t.piece(b, len(t.text))]
 
 
+@lru_cache(maxsize=1)
+def _named_target_patterns() -> tuple:
+    """(a name run into a figure with its unit, a figure alone with its unit)."""
+    cmp, unit, _ = _grammar()
+    return (regex.compile(rf"^(?P<name>.*\p{{Han}})(?P<target>{cmp.pattern}?\d[\d.]*(?:{unit.pattern}))$"),
+            regex.compile(rf"(?:{cmp.pattern})?\d[\d.]*(?:{unit.pattern})"))
+
+
 def _named_target(t: Token, after: list) -> Optional[list]:
     """[name, target] of a row's name run into its target written with its unit (…竣工率100%,
     …开工户数≥560户), where the next token is the result in the same unit and the one after
     it points; None otherwise."""
-    cmp, unit, _ = _grammar()
-    m = regex.match(rf"^(?P<name>.*\p{{Han}})(?P<target>{cmp.pattern}?\d[\d.]*(?:{unit.pattern}))$", t.text)
-    if t.positional or m is None or len(after) < 2 or any(u.positional for u in after):
+    if t.positional or len(after) < 2 or any(u.positional for u in after) or not _is_points(after[1]):
+        return None  # (the points after the result: a cheap test first)
+    cmp, _, _ = _grammar()
+    named, figure = _named_target_patterns()
+    m = named.match(t.text)
+    if m is None:
         return None
     target_unit = _unit_of(m["target"])
-    result = regex.fullmatch(rf"(?:{cmp.pattern})?\d[\d.]*(?:{unit.pattern})", after[0].text.strip())
-    if target_unit is None or result is None or _unit_of(result.group()) != target_unit or not _is_points(after[1]):
+    result = figure.fullmatch(after[0].text.strip())
+    if target_unit is None or result is None or _unit_of(result.group()) != target_unit:
         return None  # (the result a figure alone in the target's unit: 提升10% | 提升10% is words)
     cut = m.end("name")
     worded = regex.search(rf"(?:{cmp.pattern})$", m["name"])  # (不少于800篇: the comparator is the target's)

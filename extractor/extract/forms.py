@@ -125,6 +125,8 @@ def _title_across(tokens: list, i: int) -> Optional[str]:
     its line, where it begins in tokens[i] and ends where one of them ends, maybe after its
     year (a title that goes on in words, 绩效自评表.docx》由会员分享, is a file's name in a
     sentence)."""
+    if not any("表" in t.text for t in tokens[i + 1:i + 3]):
+        return None  # (every title ends in 表: a cheap test first)
     joined = canon(tokens[i].text)
     if tokens[i].positional or SENTENCE_END.search(joined):
         return None
