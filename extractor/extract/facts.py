@@ -79,8 +79,11 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     # in a row run together is the row's 分值, not a count its label would make it)
     tables = text_score_tables(doc) if score_tables is None else score_tables
     in_tables = {(fig.block.index, fig.start) for tree in tables for fig in tree.figures}
-    facts = [f for f in facts if f.source.get("row") is not None or (f.source["block"], f.source["start"]) not in in_tables
-             or f.kind == "score" or not regex.fullmatch(r"[\d.]+", f.text)]
+    runs = [run for tree in tables for run in tree.runs]
+    facts = [f for f in facts if f.source.get("row") is not None
+             or ((f.source["block"], f.source["start"]) not in in_tables
+                 or f.kind == "score" or not regex.fullmatch(r"[\d.]+", f.text))
+             and not any(b == f.source["block"] and s < f.source["end"] and f.source["start"] < e for b, s, e in runs)]
     # figures the text readers above left bare, read by what stands around them; a figure
     # already a fact is left to it
     taken = {(f.source["block"], f.source["start"]) for f in facts if f.source.get("row") is None}

@@ -22,11 +22,10 @@ from typing import Optional
 import regex
 
 from ..model import Document
-from ..patterns import load_json
 from .numbers import points_pairs
 from .score_run_text import Places, Tree, tables_after_headers
-from .worded_score_table import HAN, build_tree, items_after, mark_group, one_reading, same_places_of, total_cells, \
-    whole_groups
+from .worded_score_table import HAN, build_tree, column_words, items_after, mark_group, one_reading, same_places_of, \
+    total_cells, whole_groups
 
 _FEWEST_ROWS = 3
 _MOST_NAME = 24
@@ -35,10 +34,8 @@ _MOST_NAME = 24
 @lru_cache(maxsize=1)
 def _header() -> regex.Pattern:
     """The header's last indicator column, then its 分值 and 得分 columns side by side."""
-    spec = load_json("forms.json")["worded_score_table"]
-    alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
-    return regex.compile(rf"(?:{alt(spec['indicator_columns'])})(?P<between>[^\d\n]{{0,16}}?)\s*"
-                         rf"(?:(?:{alt(spec['weight_columns'])})\s*)?(?:{alt(spec['score_columns'])})")
+    return regex.compile(rf"(?:{column_words('indicator_columns')})(?P<between>[^\d\n]{{0,16}}?)\s*"
+                         rf"(?:(?:{column_words('weight_columns')})\s*)?(?:{column_words('score_columns')})")
 
 
 def paired_score_tables(doc: Document) -> list:

@@ -26,8 +26,9 @@ class Figure:
     start: int
     end: int
     value: Decimal
-    label: str  # 分值 | 得分 | 总分
+    label: str  # 分值 | 得分 | 总分 | 得分率
     path: tuple
+    unit: str = "分"  # (a 得分率 is a percentage)
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Tree:
     # a form's indicator block (targets and actuals between 分值 and 得分): its cells stay the
     # form reader's too, which reads the form's other parts with them
     form_block: bool = False
+    # (block index, start, end) of runs whose every figure is the table's: a figure the text
+    # readers made of a whole run (1513.590% as one percentage) is none
+    runs: list = field(default_factory=list)
 
     def covering(self, block_index: int, start: int, end: int) -> bool:
         return any(b == block_index and s < end and start < e for b, s, e in self.covers)
@@ -58,9 +62,9 @@ class Places:
         k = bisect_right(self.starts, pos) - 1
         return self.blocks[k], pos - self.starts[k]
 
-    def figure(self, span: tuple, text: str, label: str, path: tuple) -> Figure:
+    def figure(self, span: tuple, text: str, label: str, path: tuple, unit: str = "分") -> Figure:
         block, start = self.of(span[0])
-        return Figure(block, start, start + span[1] - span[0], Decimal(text[span[0]:span[1]]), label, path)
+        return Figure(block, start, start + span[1] - span[0], Decimal(text[span[0]:span[1]]), label, path, unit)
 
     def source(self, span: tuple, text: str) -> dict:
         block, start = self.of(span[0])

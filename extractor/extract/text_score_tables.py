@@ -1,7 +1,7 @@
 """Score tables written as running text, whichever way (glued_score_tree.py: cells run
 together; flat_score_table.py: cells a space apart; worded_score_table.py: words between 分值
 and 得分; paired_score_table.py: rows ending in 分值 and 得分 under bracketed group weights;
-weighted_score_table.py: criteria weighted in %), as the extractors use them: facts in 分
+rated_score_table.py: rows of 权重, 得分 and 得分率 run together; weighted_score_table.py: criteria weighted in %), as the extractors use them: facts in 分
 for their 分值, 得分 and totals, and indicator entries for the score rules. Read once per
 document (extract_document) and handed to the readers that need them."""
 from __future__ import annotations
@@ -10,6 +10,7 @@ from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
 from .paired_score_table import paired_score_tables
+from .rated_score_table import rated_score_tables
 from .weighted_score_table import weighted_score_tables
 from .worded_score_table import worded_score_tables
 
@@ -24,7 +25,9 @@ def text_score_tables(doc: Document) -> list:
               if not any(g.covering(*piece) for g in glued + flat for piece in t.covers)]
     paired = [t for t in paired_score_tables(doc)
               if not any(g.covering(*piece) for g in glued + flat + worded for piece in t.covers)]
-    return glued + flat + worded + paired + weighted_score_tables(doc)
+    rated = [t for t in rated_score_tables(doc)
+             if not any(g.covering(*piece) for g in glued + flat + worded + paired for piece in t.covers)]
+    return glued + flat + worded + paired + rated + weighted_score_tables(doc)
 
 
 def score_table_facts(tables: list, make_fact) -> list:
@@ -33,7 +36,7 @@ def score_table_facts(tables: list, make_fact) -> list:
     out = []
     for tree in tables:
         for fig in tree.figures:
-            fact = make_fact(fig.block, fig.start, fig.end, "分", fig.label)
+            fact = make_fact(fig.block, fig.start, fig.end, fig.unit, fig.label)
             if fact is not None:
                 fact.subject = fig.path[-1]
                 fact.extra["score_tree_path"] = list(fig.path)

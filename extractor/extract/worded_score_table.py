@@ -50,6 +50,12 @@ class _Item:
     glued: bool = False
 
 
+def column_words(key: str) -> str:
+    """An alternation of the score tables' column words of `key` (patterns/forms.json,
+    worded_score_table: indicator_columns, weight_columns, score_columns …), longest first."""
+    return "|".join(sorted(load_json("forms.json")["worded_score_table"][key], key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     forms = load_json("forms.json")
