@@ -24,8 +24,8 @@ import regex
 from ..model import Document
 from .numbers import points_pairs
 from .score_run_text import Places, Tree, tables_after_headers
-from .worded_score_table import HAN, build_tree, column_words, items_after, mark_group, one_reading, same_places_of, \
-    total_cells, whole_groups
+from .worded_score_table import HAN, build_tree, column_words, group_readings, items_after, one_reading, \
+    same_places_of, total_cells, whole_groups
 
 _FEWEST_ROWS = 3
 _MOST_NAME = 24
@@ -57,14 +57,14 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
     cells = total_cells(text, total) if total is not None else None
     if items and not any(item.kind == "mark" for item in items) and cells:
         # no group weighted: the rows are read only where they make the 合计 row's 分值, all of them
-        reading = one_reading(_group(text, items, 0, cells[0][1], ()))
+        reading = one_reading(group_readings(text, items, 0, cells[0][1], (), _paired_rows))
         if reading is None or reading[0] != len(items) or any(n[2][1] != n[3][0] for n in reading[1]):
             return None  # (cells a space apart are the form reader's and flat_score_table's)
         nodes, i = reading[1], reading[0]
     elif not items or items[0].kind != "mark":
         return None  # groups carry their weights in brackets (the others are other readers')
     else:
-        nodes, i = whole_groups(text, items, _group)
+        nodes, i = whole_groups(text, items, _paired_rows)
     rows = [n for n in nodes if n[3] is not None]
     if len(rows) < _FEWEST_ROWS or i < len(items) and items[i].kind == "mark":
         return None  # too few rows, or a group after the last read that no reading fits: not this shape
@@ -100,33 +100,19 @@ def _first_clause(words: str) -> str:
     return regex.split(r"[，。；,;？?]", words.strip())[0][:_MOST_NAME]
 
 
-def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int = 0):
-    """(next item, nodes) for each reading of items from i whose 分值 use up `budget`: a
-    bracketed weight with the items under it, or a row's 分值 and 得分 (run together or a
-    space apart). A node is (path, 分值, 分值's span, 得分's span or None, glued)."""
-    if budget == 0:
-        yield i, []
-        return
-    if i >= len(items) or depth > 3:
-        return
+def _paired_rows(text: str, items: list, i: int, path: tuple):
+    """A row at items[i] with its 分值 and 得分: run together or a space apart after its name, or
+    its 分值 bracketed after its name and its 得分 right after (绩效目标合理性（4分）4)."""
     item = items[i]
     after = items[i + 1] if i + 1 < len(items) else None
-    if item.kind == "mark" and after is not None and after.kind == "figure" and not HAN.search(after.name) \
-            and 0 < item.value <= budget and after.value <= item.value:
-        # a row whose 分值 is bracketed after its name, its 得分 right after (绩效目标合理性（4分）4)
-        for k, rest in _group(text, items, i + 2, budget - item.value, path, depth):
-            yield k, [(path + (item.name,), item.value, item.span, after.span, True)] + rest
-        return
     if item.kind == "mark":
-        yield from mark_group(text, items, i, budget, path, depth, _group)
+        if after is not None and after.kind == "figure" and not HAN.search(after.name) and after.value <= item.value:
+            yield (path + (item.name,), item.value, item.span, after.span, True), i + 2
         return
     if not HAN.search(item.name):
         return
     for weight, score, j in _pairs(text, items, i):
-        value = Decimal(text[slice(*weight)])
-        if 0 < value <= budget:
-            for k, rest in _group(text, items, j, budget - value, path, depth):
-                yield k, [(path + (item.name,), value, weight, score, True)] + rest
+        yield (path + (item.name,), Decimal(text[slice(*weight)]), weight, score, True), j
 
 
 def _pairs(text: str, items: list, i: int) -> list:

@@ -178,7 +178,7 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     if totals and sum(n[1] for n in nodes if len(n[0]) == 1) != totals[0][1]:
         # rows under no bracketed weight, or groups that do not make the total: all the items
         # up to the total row as one reading that makes it, or the total is not read
-        whole = one_reading(_group(text, items, 0, totals[0][1], ()))
+        whole = one_reading(group_readings(text, items, 0, totals[0][1], (), _worded_rows))
         if whole is not None and whole[0] == len(items):
             nodes = whole[1]
         else:
@@ -254,13 +254,13 @@ def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
     return tree
 
 
-def whole_groups(text: str, items: list, group=None) -> tuple:
+def whole_groups(text: str, items: list, rows=None) -> tuple:
     """(nodes, the next item) of the bracketed groups from the first item on, each one whose
-    rows add up to its weight in one reading of `group` (this module's reader of groups by
-    default), up to the first that does not (an excerpt cut off)."""
+    rows (`rows`: a reader of rows for group_readings, this module's by default) add up to its
+    weight in one reading, up to the first that does not (an excerpt cut off)."""
     nodes, i = [], 0
     while i < len(items) and items[i].kind == "mark":
-        reading = one_reading((group or _group)(text, items, i, items[i].value, ()))
+        reading = one_reading(group_readings(text, items, i, items[i].value, (), rows or _worded_rows))
         if reading is None:
             break
         i, more = reading
@@ -278,39 +278,43 @@ def one_reading(readings) -> Optional[tuple]:
     return found[0] if len(distinct) == 1 else None
 
 
-def _group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int = 0):
-    """(next item, nodes) for each reading of items from i whose 分值 use up `budget`: a
-    bracketed weight with the items under it, or a row of 分值 … 得分. A node is (path,
-    分值, 分值's span, 得分's span or None, glued)."""
+def group_readings(text: str, items: list, i: int, budget: Decimal, path: tuple, rows, depth: int = 0):
+    """(next item, nodes) for each reading of items from i whose 分值 use up `budget`: a row
+    that `rows(text, items, i, path)` reads there ((node, next item) for each way it may), else
+    a bracketed weight with the items under it. A node is (path, 分值, 分值's span, 得分's span
+    or None, glued)."""
     if budget == 0:
         yield i, []
         return
     if i >= len(items) or depth > 3:
         return
+    row_read = False
+    for node, j in rows(text, items, i, path):
+        row_read = True
+        if 0 < node[1] <= budget:
+            for k, rest in group_readings(text, items, j, budget - node[1], path, rows, depth):
+                yield k, [node] + rest
     item = items[i]
-    if item.kind == "mark":
-        yield from mark_group(text, items, i, budget, path, depth, _group)
+    if row_read or item.kind != "mark" or not 0 < item.value <= budget:
         return
-    if i + 1 >= len(items) or items[i + 1].kind != "figure" or not HAN.search(item.name):
+    inner = path + (item.name or "(分值)",)
+    for j, under in group_readings(text, items, i + 1, item.value, inner, rows, depth + 1):
+        for k, rest in group_readings(text, items, j, budget - item.value, path, rows, depth):
+            yield k, [(inner, item.value, item.span, None, False)] + under + rest
+
+
+def _worded_rows(text: str, items: list, i: int, path: tuple):
+    """A row of 分值 … 得分 at items[i]: its 分值, words, then its 得分 (no more than the 分值,
+    with its decimals)."""
+    item = items[i]
+    if item.kind == "mark" or i + 1 >= len(items) or items[i + 1].kind != "figure" or not HAN.search(item.name):
         return
     score = items[i + 1]
-    if 0 < item.value <= budget and score.value <= item.value and score.words.strip() \
+    if item.value > 0 and score.value <= item.value and score.words.strip() \
             and same_places_of(text, item.span, score.span):
         level2 = _vocab()["level2"].match(item.name)
         row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
-        for k, rest in _group(text, items, i + 2, budget - item.value, path, depth):
-            yield k, [(row, item.value, item.span, score.span, item.glued)] + rest
-
-
-def mark_group(text: str, items: list, i: int, budget: Decimal, path: tuple, depth: int, group):
-    """The readings of `group` (a reader of groups) for the bracketed weight at items[i]: the
-    items under it using up its weight, then the rest of `budget`."""
-    item = items[i]
-    if 0 < item.value <= budget:
-        inner = path + (item.name or "(分值)",)
-        for j, under in group(text, items, i + 1, item.value, inner, depth + 1):
-            for k, rest in group(text, items, j, budget - item.value, path, depth):
-                yield k, [(inner, item.value, item.span, None, False)] + under + rest
+        yield (row, item.value, item.span, score.span, item.glued), i + 2
 
 
 def same_places_of(text: str, weight: tuple, score: tuple) -> bool:
