@@ -2,10 +2,10 @@
 holds, never by a guess (see assign_by_type)."""
 from __future__ import annotations
 
-from decimal import Decimal
 from itertools import combinations
 
 from .form_facts import value_of
+from .numbers import as_written
 from .form_tokens import Token
 from .form_vocab import ROW_NUMBER, fund_column_kind, parse_target, value_type
 
@@ -69,8 +69,8 @@ def _rate_holds(cells: dict) -> int:
     budgets = [b for b in budgets if b]
     if not budgets:
         return 1
-    half = Decimal(1).scaleb(-len(rate.text.rstrip("% ").partition(".")[2])) / 2
-    return 2 if any(abs(value_of(spent.text) / b * 100 - stated) <= half for b in budgets) else 0
+    places = len(rate.text.rstrip("% ").partition(".")[2])
+    return 2 if any(as_written(value_of(spent.text) / b * 100, stated, places) for b in budgets) else 0
 
 
 def assign_by_type(columns: list, values: list, row_slot: str, total_scored: bool = False) -> list:

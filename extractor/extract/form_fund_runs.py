@@ -19,7 +19,7 @@ from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, poin
     pointed_cells
 from .form_tokens import Token
 from .form_vocab import bare, vocab
-from .numbers import POINTS, POINTS_FIGURE, parse_arabic
+from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:
 # 194.9194.9100% | 202010100.00%10
@@ -275,6 +275,5 @@ def _rate_fits(figures: str, cut: list, lead: Optional[str] = None) -> bool:
     rate, decimals = parse_arabic(figures[slice(*cut[-1])])
     if not rate:
         return False  # 0%: any small figure over a large one rounds to it
-    half = Decimal(1).scaleb(-decimals) / 2
-    return any(abs(amounts[j] / amounts[i] * 100 - rate) <= half
+    return any(as_written(amounts[j] / amounts[i] * 100, rate, decimals)
                for i in range(len(amounts)) for j in range(i + 1, len(amounts)) if amounts[i])

@@ -15,7 +15,7 @@ import regex
 
 from ..model import TABLE, Document
 from .form_vocab import spec
-from .numbers import POINTS_FIGURE
+from .numbers import POINTS_FIGURE, as_written
 
 _TAIL = regex.compile(r"(?<![\d.])(?P<coef>\d{1,3}(?:\.\d{1,2})?)%(?P<run>\d[\d.]{1,9}?)(?=[是否]|\p{Han})")
 
@@ -60,7 +60,6 @@ def _cut(run: str, coefficient: Decimal):
         if not 0 < w <= 100 or s > w:
             continue
         decimals = len(score.split(".")[1]) if "." in score else 0
-        half = Decimal(1).scaleb(-decimals) / 2
-        if abs(w * coefficient / 100 - s) <= half:
+        if as_written(w * coefficient / 100, s, decimals):
             fits.append(k)
     return fits[0] if len(fits) == 1 else None

@@ -121,6 +121,12 @@ def parse_chinese_numeral(text: str) -> Optional[Decimal]:
     return total + section + (digit or 0)
 
 
+def as_written(value: Decimal, written: Decimal, decimals: int) -> bool:
+    """Is `value` the figure `written` with `decimals` decimals, to its digits (within half a
+    unit of its last digit)?"""
+    return abs(value - written) <= Decimal(1).scaleb(-decimals) / 2
+
+
 def parse_arabic(text: str) -> tuple[Decimal, int]:
     plain = text.replace(",", "") if "," in text else text
     point = plain.find(".")

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..model import Document
-from .numbers import POINTS_FIGURE
+from .numbers import POINTS_FIGURE, as_written
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 from .worded_score_table import column_words
 
@@ -78,7 +78,6 @@ def _cut(run: str) -> Optional[list]:
             weight, score, rate = Decimal(run[:weight_end]), Decimal(run[k:j]), Decimal(run[j:])
             if not 0 < weight <= 100 or score > weight:
                 continue
-            places = len(run[j:].partition(".")[2])
-            if abs(score / weight * 100 - rate) <= Decimal(1).scaleb(-places) / 2:
+            if as_written(score / weight * 100, rate, len(run[j:].partition(".")[2])):
                 readings.append([(0, weight_end), (k, j), (j, len(run))])
     return readings[0] if len(readings) == 1 else None
