@@ -102,12 +102,11 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
     their decimal points fix them alike (3286.00 | 3412.60 | 3298.45, the rate then the form's
     own slip); else where the decimal points fix every cell."""
     figures, lead = m["figures"], m["lead"]
-    by_points = (points_cut(figures, lead) or points_then_weight_cut(figures, before_rate, m["score"])) \
-        if not lead else points_cut(figures, lead)
     cut = fund_cut(figures, lead, before_rate)
-    if cut is not None and by_points is not None and not _typed_alike(figures, cut, before_rate):
-        return by_points
-    return cut or by_points
+    if cut is not None and _typed_alike(figures, cut, before_rate):
+        return cut  # (the decimal points are asked only where the rate's reading leaves doubt)
+    by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"]))
+    return by_points or cut
 
 
 def _typed_alike(figures: str, cut: list, columns: Optional[tuple]) -> bool:

@@ -22,13 +22,13 @@ def continue_over_lines(relations: list, blocks: list, by_block: dict) -> None:
     `blocks` (the document's text blocks in order; `by_block`: block index → its facts in
     order) taken in as its parts."""
     position = {b.index: n for n, b in enumerate(blocks)}
+    ending = {fs[-1].id: position[b] for b, fs in by_block.items() if fs and b in position}  # last fact → its block
     taken = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]} \
         | {r["total"] for r in relations if r["type"] == "breakdown"}
     for r in relations:
         if r["type"] != "breakdown" or r.get("marker") != "其中" or r.get("labelled"):
             continue  # (a breakdown of labelled lines ended where labelled_values.py saw it end)
-        last = r["parts"][-1]
-        n = next((position[b] for b, fs in by_block.items() if fs and fs[-1].id == last and b in position), None)
+        n = ending.get(r["parts"][-1])
         if n is None:
             continue
         kind, unit = by_block[blocks[n].index][-1].kind, by_block[blocks[n].index][-1].unit
