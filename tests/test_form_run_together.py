@@ -23,7 +23,7 @@ FILLED_PARTS = ("其中:当年财政拨款2000.002000.002000.00 -100.0%-上年�
 
 def _form(parts=ZERO_PARTS) -> str:
     return "\n".join([
-        "某镇2022年预算绩效评价结果公开财政项目支出绩效自评表",
+        "某镇2022年预算绩效评价结果公示财政项目支出绩效自评表",
         "2021年度",
         "项目名称农村道路养护",
         "主管部门某区某镇人民政府实施单位某镇社区事务办公室",
@@ -143,12 +143,12 @@ def _line_tokens(*texts):
 
 
 def test_a_title_read_across_the_tokens_a_label_cut_it_into():
-    assert _title_across(_line_tokens("公开财政", "项目支出", "绩效自评表"), 1) == "project"
+    assert _title_across(_line_tokens("公示财政", "项目支出", "绩效自评表"), 1) == "project"
     # its year after it in the same token (项目支出 | 绩效自评表（2024年度） | 项目名称)
     assert _title_across(_line_tokens("项目支出", "绩效自评表（2024年度）", "项目名称"), 0) == "project"
     # a file's name in a sentence, or the title's words elsewhere than at its start: no title
     assert _title_across(_line_tokens("幼儿资助资金", "项目支出", "绩效自评表.docx》由会员分享"), 0) is None
-    assert _title_across(_line_tokens("公开财政", "项目支出", "绩效自评表"), 0) is None  # (begins in the next)
+    assert _title_across(_line_tokens("公示财政", "项目支出", "绩效自评表"), 0) is None  # (begins in the next)
 
 
 def test_parts_run_into_their_dashes_with_no_space(tmp_path):
@@ -267,9 +267,9 @@ def test_a_name_run_into_its_target_before_a_result_and_points():
         named = _named_target(_line_tokens(*texts)[0], _line_tokens(*texts)[1:3])
         return named and [t.text for t in named]
     assert cut("时效指标危房改造竣工率100%", "96.5%", "15") == ["时效指标危房改造竣工率", "100%"]
-    assert cut("公众号运维不少于800篇", "800篇", "8") == ["公众号运维", "不少于800篇"]
+    assert cut("宣传推文不少于600篇", "600篇", "8") == ["宣传推文", "不少于600篇"]
     # a result in words, a result in another unit, no points after, a target alone: no cut
-    assert cut("公民科学文化素质提升10%", "提升10%", "6") is None
+    assert cut("群众文明素质提高5%", "提高5%", "6") is None
     assert cut("受益人口2100人", "2186户", "15") is None
     assert cut("受益人口2100人", "2186人", "达标") is None
     assert cut("≥2100人", "2186人", "15") is None

@@ -13,7 +13,7 @@ from .form_tokens import Token
 from .form_vocab import bare, is_label, spec, value_type, vocab
 
 
-# (the figure may be a row's figures run together: 其他资金145000000.00145000000.00)
+# (the figure may be a row's figures run together: 其他资金86000000.0086000000.00)
 _LABEL_THEN_FIGURE = regex.compile(r"^(.*?[^\d.,+-])\s*([-+]?\d[\d,]*(?:\.\d+)*%?)$")
 # a rate between the dashes of a 其中 row's 分值 and 得分, maybe run into the next cell
 # (-0.0%-上年结转资金0.000.00, -0.0%-年度总体目标)

@@ -62,7 +62,7 @@ def points_cut_spaced(figures: str, columns: Optional[tuple]) -> Optional[list]:
 
 def pointed_cells(text: str, most: int) -> Optional[list]:
     """[(start, end)] of a rate-less run of two to `most` amounts each written with the same
-    number of decimals (0.000.00, 145000000.00145000000.00): their decimal points fix every
+    number of decimals (0.000.00, 86000000.0086000000.00): their decimal points fix every
     cell; None where no number of decimals, or more than one, cuts the whole run so."""
     cuts = [c for c in _decimal_walks(text) if 2 <= len(c) <= most and all(_POINTED_AMOUNT.fullmatch(text, *ab) for ab in c)]
     return cuts[0] if len(cuts) == 1 else None

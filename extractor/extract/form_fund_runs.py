@@ -209,7 +209,7 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
-        # (the 分值 the header puts before the rate is no amount: 40067273.32 ×3 | 10 | 100.0%)
+        # (the 分值 the header puts before the rate is no amount: 25806.15 ×3 | 10 | 100.0%)
         amounts_end = -2 if columns and columns[1] else -1
         readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:amounts_end]}) == 1]
     return readings[0] if len(readings) == 1 else None

@@ -157,7 +157,7 @@ def _named_target(t: Token, after: list) -> Optional[list]:
     target_unit = _unit_of(m["target"])
     result = figure.fullmatch(after[0].text.strip())
     if target_unit is None or result is None or _unit_of(result.group()) != target_unit:
-        return None  # (the result a figure alone in the target's unit: 提升10% | 提升10% is words)
+        return None  # (the result a figure alone in the target's unit: 提高5% | 提高5% is words)
     cut = m.end("name")
     worded = regex.search(rf"(?:{cmp.pattern})$", m["name"])  # (不少于800篇: the comparator is the target's)
     if worded is not None:
@@ -224,7 +224,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
         slots = order
         cut = None
         # a run right after the row's name, in a header that puts the target first, starts at
-        # the target (项目一次验收合格率100%80%1111: no words cell before it to start inside)
+        # the target (道路验收合格率100%92%1212: no words cell before it to start inside)
         named = m.start() > 0 and regex.match(r"\p{Han}", t.text[m.start() - 1]) is not None
         if scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)

@@ -120,7 +120,7 @@ _TITLE_TAIL = regex.compile(r"(?:[（(]\s*\d{4}\s*年度?\s*[)）])?")
 
 
 def _title_across(tokens: list, i: int) -> Optional[str]:
-    """The template of a title that a label cut into tokens (…公开财政 | 项目支出 | 绩效自评表:
+    """The template of a title that a label cut into tokens (…结果公示财政 | 项目支出 | 绩效自评表:
     项目支出 is a fund column's word): the title read across tokens[i] and the next ones of
     its line, where it begins in tokens[i] and ends where one of them ends, maybe after its
     year (a title that goes on in words, 绩效自评表.docx》由会员分享, is a file's name in a
