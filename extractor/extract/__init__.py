@@ -45,8 +45,10 @@ def extract_document(doc: Document) -> dict:
     in_forms = {i for form in forms for i in form["value_blocks"] if doc.blocks[i].kind != TABLE}
     # (nor are the other figures of a form's text: its notes and goals beside cells a 其中
     # row or a total opens, on one line with them, read no sentence's way)
-    prose_facts = [f for f in facts if "form" not in f.extra and f.source.get("block") not in in_forms] \
-        if forms else facts
+    # — save the form's cells written as sentences (its goals, 实际完成情况): prose
+    prose_cells = [c for form in forms for c in form["prose_cells"]]
+    prose_facts = [f for f in facts if "form" not in f.extra and (
+        f.source.get("block") not in in_forms or _in_cells(f, prose_cells))] if forms else facts
     indicators = [i for i in extract_indicators(doc, score_tables) if i["source"].get("block") not in in_forms]
     apply_score_table_total(metadata, metadata_sources, indicators)
     return {
@@ -64,6 +66,12 @@ def extract_document(doc: Document) -> dict:
         "surveys": extract_surveys(facts),
         "tables": doc.tables,
     }
+
+
+def _in_cells(fact, cells: list) -> bool:
+    where = fact.source
+    return any(c["block"] == where.get("block") and c["start"] <= where["start"] and where["end"] <= c["end"]
+               for c in cells)
 
 
 def _texts(doc: Document) -> list:

@@ -68,12 +68,23 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
             if note is not None:
                 form["execution_scoring_note"] = note
             form["source"] = {"block": used[0].block.index, "page": used[0].block.page}
+            form["prose_cells"] = [t.source() for t in segment if _reads_as_prose(t)]
             forms.append(form)
             for block in {t.block.index: t.block for t in used}.values():
                 if block.table is not None:
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms
+
+
+# a cell that is running text: a clause ends inside it (本项目共申请资金90万元。其中：…)
+_CLAUSE_INSIDE = regex.compile(r"\p{Han}[。；;，,]\s*\S")
+
+
+def _reads_as_prose(t: Token) -> bool:
+    """A text cell of a form written as sentences — its goals, its 实际完成情况 — whose
+    figures read the way a narrative's do (a 其中 there breaks down the figure before it)."""
+    return t.row is None and len(t.text) >= 20 and _CLAUSE_INSIDE.search(t.text) is not None
 
 
 @lru_cache(maxsize=4)
