@@ -183,6 +183,9 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("大学生每人每年最高可贷1.6万元，", ["16000"]),
     ("城市低保月人均补助水平不低于560元，", ["560"]),  # the standard's 水平
     ("按每人不超过1800元标准落实培训补贴，", ["1800"]),  # 不超过 is a bound, not 'about'
+    ("对每位退役军人一次性奖励3000元，", ["3000"]),  # 每位 and who, as 每名
+    ("人均补贴标准调整为每年126元，", ["126"]),  # the period after the verb
+    ("每人补助标准提高到每月95元，", ["95"]),
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))
