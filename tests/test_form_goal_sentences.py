@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.extract.form_tokens import Token
+from extractor.extract.forms import _reads_as_prose
+from extractor.model import Block
+
 from conftest import text_record
 
 
@@ -49,3 +53,17 @@ def test_goal_sentences_that_add_up_raise_nothing(tmp_path, layout):
     assert len(breakdowns) == 2  # the plan's and the outcome's, none from the fund rows
     assert not _breakdown_flags(record)
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("cell, prose", [
+    ("计划投入资金60万元。其中：20万元用于测绘；40万元用于编制。", True),
+    ("全年完成投入资金59.95万元，完成年度目标。", True),
+    ("到位率100%得满分，每低1个百分点扣0.2分", False),  # a scoring rule: the row's, no sentence
+    ("执行率≥95%得满分，85%-95%得3分", False),
+    ("其中：当年财政拨款", False),  # a fund row's label
+    ("完成率", False),
+])
+def test_which_cells_read_as_sentences(cell, prose):
+    block = Block(index=0, kind="paragraph", text=cell)
+    token = Token(cell, block, 0, len(cell), 0, 0, False)
+    assert _reads_as_prose(token) is prose

@@ -100,3 +100,52 @@ def test_form_rows_ending_in_their_points_run_together(tmp_path):
                                             ("12", "12", "10", "10", "8", "6", "7", "5", "10", "10", "93"))
     assert not _errors(record)
 
+
+
+# 一级指标二级指标三级指标分值评价值得分, one row a line as a preview gives it: a row's 分值
+# runs into the value after it (覆盖率4100%4 is 4 | 100% | 4), each group closes with its 小计
+# (1513 is its weight 15 and its rows' 得分 13); a page's number stands on a line of its own
+_LEAD_TABLE = "\n".join([
+    "三、评分情况",
+    "一级指标二级指标三级指标分值评价值得分",
+    "决策（10分）项目立项立项依据充分性4充分4",
+    "绩效目标目标明确性3较明确2.5",
+    "资金投入资金分配合理性3合理3",
+    "小计109.5",
+    "过程（30分）资金管理资金到位率8100%8",
+    "预算执行率1290.6%10",
+    "2、",
+    "组织实施制度执行有效性10有效9",
+    "小计3027",
+    "产出（60分）产出数量管网铺设户数253126户25",
+    "产出质量验收合格率2097.5%19",
+    "群众满意度1592%15",
+    "小计6059",
+    "合计10095.5",
+])
+
+
+def test_a_weight_run_into_the_value_after_it_is_cut_where_the_group_adds_up(tmp_path):
+    record = text_record(tmp_path, _LEAD_TABLE + "\n", "leads.txt")
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"] if i["score"] is not None}
+    assert rows["资金管理资金到位率"] == (Decimal(8), Decimal(8))  # not 81 | 00%
+    assert rows["预算执行率"] == (Decimal(12), Decimal(10))  # not 1 | 290.6%: 10 is more than 1
+    assert rows["产出数量管网铺设户数"] == (Decimal(25), Decimal(25))  # not 2 | 53126户 nor 253 | 126户 (> 60)
+    assert rows["组织实施制度执行有效性"] == (Decimal(10), Decimal(9))  # the page's 2、 no part of the name
+    assert rows["群众满意度"] == (Decimal(15), Decimal(15))
+    values = {(f["kind"], Decimal(str(f["value"]))) for f in record["facts"] if f["label"] == "完成值"}
+    assert ("percent", Decimal("90.6")) in values and ("households", Decimal(3126)) in values
+    # the text readers' whole-run figures (1290.6%, 253126户) are gone
+    assert not [f for f in record["facts"] if f["kind"] == "percent" and Decimal(str(f["value"])) > 100]
+    # each 小计's weight and score, cut where they are its group's
+    scores = _scores(record)
+    for figure in ("10", "9.5", "30", "27", "60", "59"):
+        assert Decimal(figure) in scores
+    assert not _errors(record)
+
+
+def test_a_subtotal_that_is_not_its_groups_sum_is_left_unread_and_a_wrong_total_flagged(tmp_path):
+    text = _LEAD_TABLE.replace("小计3027", "小计3028").replace("合计10095.5", "合计10096.5")
+    record = text_record(tmp_path, text + "\n", "leads_bad.txt")
+    assert "28" not in [str(f["value"]) for f in record["facts"] if f["kind"] == "score"]
+    assert [f["rule"] for f in _errors(record)] == ["score.tree"]

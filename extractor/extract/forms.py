@@ -24,7 +24,7 @@ from .form_cells import cells_again
 from .form_facts import FactIndex
 from .form_reader import FormReader
 from .form_tokens import Token, document_tokens
-from .form_vocab import SENTENCE_END, bare, canon, spec, vocab
+from .form_vocab import SENTENCE_END, bare, canon, is_scoring_rule, spec, vocab
 from .text_score_tables import text_score_tables
 
 
@@ -83,8 +83,10 @@ _CLAUSE_INSIDE = regex.compile(r"\p{Han}[。；;，,]\s*\S")
 
 def _reads_as_prose(t: Token) -> bool:
     """A text cell of a form written as sentences — its goals, its 实际完成情况 — whose
-    figures read the way a narrative's do (a 其中 there breaks down the figure before it)."""
-    return t.row is None and len(t.text) >= 20 and _CLAUSE_INSIDE.search(t.text) is not None
+    figures read the way a narrative's do (a 其中 there breaks down the figure before it); a
+    scoring rule (每低1个百分点扣0.2分) is the row's, no sentence."""
+    return t.row is None and len(t.text) >= 20 and _CLAUSE_INSIDE.search(t.text) is not None \
+        and not is_scoring_rule(t.text)
 
 
 @lru_cache(maxsize=4)

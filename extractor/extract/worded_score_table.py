@@ -42,12 +42,13 @@ _FEWEST_ROWS = 3
 
 @dataclass
 class _Item:
-    kind: str  # mark | figure | run | total
+    kind: str  # mark | figure | run | lead | subtotal | total
     span: tuple
     value: Decimal
     name: str  # the words before it, from the item before, as a name
     words: str = ""  # the same as written
     glued: bool = False
+    cuts: tuple = ()  # a lead's: where its 分值 may end and the row's value begin
 
 
 def column_words(key: str) -> str:
@@ -71,6 +72,7 @@ def _vocab() -> dict:
         "trailing": regex.compile(rf"^\s*(?:{alt(spec['trailing_columns'])})+"),
         # (a unit after a space, not on the next line: 10 10 | 台式电脑4台 opens the next row)
         "remark_unit": regex.compile(rf"[ \t\u3000]*(?:{alt(spec['remark_units'])})"),
+        "lead_unit": regex.compile(alt(spec["lead_units"])),
         "remark_opener": regex.compile(rf"(?:{alt(spec['remark_openers'])})\s*$"),
         # a second-level name a row's name starts with (数量指标培训人数: 数量指标 | 培训人数)
         "level2": regex.compile(rf"^({alt(regex.escape(w) for w in forms['level2'] if w.endswith('指标'))})(?=\p{{Han}}{{2}})"),
@@ -106,11 +108,13 @@ def worded_score_tables(doc: Document) -> list:
     return out
 
 
-def items_after(text: str, at: int, runs: bool = False, points_unit: bool = False) -> list:
+def items_after(text: str, at: int, runs: bool = False, points_unit: bool = False, leads: bool = False) -> list:
     """The bracketed weights, the bare figures (no unit after, no comparator before) and the
     total row of the run after a header at `at`, in order; with `runs`, figures run together
     (1515) too, as items of kind run; with `points_unit`, figures written with 分 (2分2分) too,
-    the 分 in no item's words."""
+    the 分 in no item's words; with `leads`, a row's 分值 run into the value after it
+    (预算执行率688.42%5: 6 | 88.42%) as items of kind lead, and its groups' 小计 rows as
+    items of kind subtotal."""
     vocab, out, pos = _vocab(), [], at
     end = min(len(text), at + _MOST_TEXT)
     marks = {m.start(): m for m in _MARK.finditer(text, at, end)}
@@ -130,13 +134,24 @@ def items_after(text: str, at: int, runs: bool = False, points_unit: bool = Fals
         elif year is not None:
             b = year.end(1)  # a 分值 run into the year of the target after it (152023年10月)
         elif vocab["remark_unit"].match(text, b):
-            b = _before_repeated_target(text, a, b)
-            if b is None:
-                continue  # a figure of the row's words: a target, an actual, a date, a count
+            cut = _before_repeated_target(text, a, b)
+            if cut is None:
+                cuts = _lead_cuts(text, pos, a, b) if leads and vocab["lead_unit"].match(text, b) else ()
+                if cuts:
+                    out.append(_Item("lead", (a, b), Decimal(0), _name(name), name, True, cuts))
+                    pos = b
+                continue  # (else a figure of the row's words: a target, an actual, a date, a count)
+            b = cut
         label = regex.sub(r"\s+", "", name)
         if TOTAL_NAME.match(label[-4:]) or TOTAL_NAME.match(label[-2:]):
             out.append(_Item("total", (a, b), Decimal(0), "合计"))
             break
+        if leads and label.endswith("小计"):
+            spaced = _SPACED_POINTS.match(text, b)
+            b = spaced.end() if spaced else b
+            out.append(_Item("subtotal", (a, b), Decimal(0), "小计"))
+            pos = b
+            continue
         if not POINTS_FIGURE.fullmatch(text, a, b) or Decimal(text[a:b]) > 100:
             if not runs:
                 return out  # no score table's figure: the table has ended
@@ -150,6 +165,22 @@ def items_after(text: str, at: int, runs: bool = False, points_unit: bool = Fals
 
 
 _POINTS_UNIT = regex.compile(r"分(?![析配类别解管级项值档布])")
+_SPACED_POINTS = regex.compile(r"[ \t]+\d{1,3}(?:\.\d{1,2})?(?![\d.])")
+# a page's number a site's preview leaves on a line of its own (3、) between two rows
+_PAGE_MARK = regex.compile(r"(?m)^\s*\d{1,3}\s*[、.．]?\s*$")
+_VALUE_FIGURE = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def _lead_cuts(text: str, pos: int, a: int, b: int) -> tuple:
+    """Where a figure right after a row's name, with a unit after it (预算执行率688.42%5,
+    改造户数83126户8), may be cut into the row's 分值 and the value after it: a points figure
+    of one or two digits, then a figure with no leading 0 it does not need. Only a figure the
+    words since the last item run into is asked (one after other figures, ≥500人526人, is
+    the row's value); a row's words that look so (完成率达到100%) _worded_rows reads as words."""
+    if not HAN.match(text, a - 1) or any(ch.isdigit() for ch in _PAGE_MARK.sub("", text[pos:a])):
+        return ()
+    return tuple(k for k in range(a + 1, min(b, a + 3))
+                 if POINTS_FIGURE.fullmatch(text, a, k) and _VALUE_FIGURE.fullmatch(text, k, b))
 
 
 def _before_repeated_target(text: str, a: int, b: int) -> Optional[int]:
@@ -167,12 +198,15 @@ def _before_repeated_target(text: str, a: int, b: int) -> Optional[int]:
 
 def _name(words: str) -> str:
     words = _vocab()["trailing"].sub("", regex.sub(r"\s+", "", words))
-    return regex.split(r"[，。；,;]", words)[-1][-_MOST_NAME:]
+    # (a page's number left on a line of its own before the row, 2、, is no part of its name)
+    return regex.sub(r"^\d{1,3}[、.．]", "", regex.split(r"[，。；,;]", words)[-1])[-_MOST_NAME:]
 
 
 def _read(text: str, place: Places, at: int) -> Optional[Tree]:
-    items = items_after(text, at)
+    items = items_after(text, at, leads=True)
     total = items.pop() if items and items[-1].kind == "total" else None
+    subtotals = [item for item in items if item.kind == "subtotal"]
+    items = [item for item in items if item.kind != "subtotal"]
     nodes, _ = whole_groups(text, items)
     totals = total_cells(text, total) if total is not None else None
     if totals and sum(n[1] for n in nodes if len(n[0]) == 1) != totals[0][1]:
@@ -186,7 +220,58 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     rows = [n for n in nodes if n[3] is not None]
     if len(rows) < _FEWEST_ROWS or 2 * sum(n[4] for n in rows) < len(rows):
         return None  # too few rows to tell a table by, or cells a space apart (other readers')
-    return build_tree(text, place, nodes, totals)
+    tree = build_tree(text, place, nodes, totals)
+    if tree is not None:
+        _mark_leads(text, place, tree, items, nodes)
+        for weight, score in _subtotal_cells(text, subtotals, nodes):
+            tree.figures += [place.figure(weight, text, "分值", ("小计",)), place.figure(score, text, "得分", ("小计",))]
+    return tree
+
+
+def _mark_leads(text: str, place: Places, tree: Tree, items: list, nodes: list) -> None:
+    """A lead read as a row's 分值 and its value: the run is the table's (no figure of the text
+    readers' own, 4100% read whole), its value a figure of its unit where that is a fact's."""
+    cut_at = {n[2][0]: n[2][1] for n in nodes}
+    for item in items:
+        a, b = item.span
+        if item.kind != "lead" or a not in cut_at:
+            continue
+        tree.runs += place.covers(a, b)
+        unit = _value_unit(text, b)
+        if unit is not None:
+            tree.figures.append(place.figure((cut_at[a], b), text, "完成值", (item.name,), unit))
+
+
+def _value_unit(text: str, at: int) -> Optional[str]:
+    """The unit written at `at` where it makes a figure a fact (%, 户, 人, 万元), else None."""
+    units = load_json("units.json")
+    for n in (4, 3, 2, 1):
+        written = text[at:at + n]
+        if written in units["units"] or any(written.startswith(m) and written[len(m):] in units["units"]
+                                            for m in units["magnitudes"]):
+            return written
+    return None
+
+
+def _subtotal_cells(text: str, subtotals: list, nodes: list) -> list:
+    """(分值's span, 得分's span) of each 小计 row that closes a group read: the one cut of its
+    figures (run together or a space apart) into the group's weight and the sum of its rows'
+    得分; a 小计 no cut makes so is left unread."""
+    out = []
+    for item in subtotals:
+        a, b = item.span
+        groups = [n for n in nodes if n[3] is None and n[2][1] <= a]
+        if not groups:
+            continue
+        path, weight = groups[-1][0], groups[-1][1]
+        rows = [n for n in nodes if n[3] is not None and n[0][:len(path)] == path and n[3][1] <= a]
+        scored = sum((Decimal(text[slice(*n[3])]) for n in rows), Decimal(0))
+        gap = regex.search(r"[ \t]+", text[a:b])
+        pairs = [((a, a + gap.start()), (a + gap.end(), b))] if gap else points_pairs(text, a, b)
+        fits = [(w, s) for w, s in pairs if Decimal(text[slice(*w)]) == weight and Decimal(text[slice(*s)]) == scored]
+        if len(fits) == 1:
+            out.append(fits[0])
+    return out
 
 
 def build_tree(text: str, place: Places, nodes: list, totals: Optional[tuple]) -> Optional[Tree]:
@@ -307,14 +392,23 @@ def _worded_rows(text: str, items: list, i: int, path: tuple):
     """A row of 分值 … 得分 at items[i]: its 分值, words, then its 得分 (no more than the 分值,
     with its decimals)."""
     item = items[i]
-    if item.kind == "mark" or i + 1 >= len(items) or items[i + 1].kind != "figure" or not HAN.search(item.name):
+    after = i + 1
+    while item.kind == "figure" and after + 1 < len(items) and items[after].kind == "lead":
+        after += 1  # (a lead between a 分值 and its 得分 is the row's words: 完成率7较上年下降10%得分6)
+    if item.kind == "mark" or after >= len(items) or items[after].kind != "figure" or not HAN.search(item.name):
         return
-    score = items[i + 1]
+    score = items[after]
+    if item.kind == "lead":
+        for k in item.cuts:
+            weight = Decimal(text[item.span[0]:k])
+            if 0 < score.value <= weight and same_places(text[item.span[0]:k], text[slice(*score.span)]):
+                yield (path + (item.name,), weight, (item.span[0], k), score.span, True), i + 2
+        return
     if item.value > 0 and score.value <= item.value and score.words.strip() \
             and same_places_of(text, item.span, score.span):
         level2 = _vocab()["level2"].match(item.name)
         row = path + ((level2[1], item.name[level2.end():]) if level2 else (item.name,))
-        yield (row, item.value, item.span, score.span, item.glued), i + 2
+        yield (row, item.value, item.span, score.span, item.glued), after + 1
 
 
 def same_places_of(text: str, weight: tuple, score: tuple) -> bool:
