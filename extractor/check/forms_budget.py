@@ -224,13 +224,13 @@ def check_funds_total(record: dict) -> list:
                     # row of the year's money was not: the sum is not known
                     continue
                 for family in _families(parts):
-                    found = [f for f in (cell(p, column, facts) for p in family) if f is not None]
+                    written = _outer_rows([(p, f) for p in family for f in [cell(p, column, facts)] if f is not None])
+                    found = [f for _, f in written]
                     summed = sum_of(found)
                     outcome, diff, tol = verdict(total, summed)
-                    if not found or outcome == "ok" or _two_breakdowns(total, found) or _nested_breakdown(total, found):
+                    if not found or outcome == "ok" or _two_breakdowns(total, found):
                         continue
-                    names = "、".join(f"{row_name(p)}{shown(f)}" for p in family
-                                     for f in [cell(p, column, facts)] if f is not None)
+                    names = "、".join(f"{row_name(p)}{shown(f)}" for p, f in written)
                     row_flags.append((column, make_flag(
                         SEVERITY[outcome],
                         f"{where}总额与其中各项之和不符：总额{shown(total)}，其中{names}，合计{show(summed.mid, total)}，"
@@ -262,17 +262,19 @@ def _rows_under(funds: list, n: int) -> list:
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")
 
 
-def _nested_breakdown(total: dict, parts: list) -> bool:
-    """Do the parts add up to the total once a run of them is read as the breakdown of the
-    part right above it (中央 12846 | 地方 4800 | 其中：省级 3520 | 县级 1280: 省级 and 县级 are the
-    地方资金's), that part adding up too?"""
-    for j in range(len(parts) - 2):
-        for end in range(j + 3, len(parts) + 1):
-            run = parts[j + 1:end]
-            if verdict(parts[j], sum_of(run))[0] == "ok" \
-                    and verdict(total, sum_of(parts[:j + 1] + parts[end:]))[0] == "ok":
-                return True
-    return False
+def _outer_rows(written: list) -> list:
+    """The (row, figure) parts without the run of them that breaks down the part right above
+    it (当年财政拨款 2086.40 | 中央资金 1180.00 | 省级资金 540.40 | 市级资金 90.00 | 县级资金 276.00:
+    the four are the 当年财政拨款's, no parts of the total beside it), the longest such run
+    first; the parts as they are where no run of two or more adds up to the part above it."""
+    figures = [f for _, f in written]
+    for j in range(len(written) - 2):
+        if not Decimal(figures[j]["value"]):
+            continue  # (0.00 over rows of 0.00: rows left empty, no breakdown)
+        for end in range(len(written), j + 2, -1):
+            if verdict(figures[j], sum_of(figures[j + 1:end]))[0] == "ok":
+                return written[:j + 1] + _outer_rows(written[end:])
+    return written
 
 
 def _two_breakdowns(total: dict, parts: list) -> bool:
