@@ -44,7 +44,11 @@ def _same_quantity(a: dict, b: dict, cores_a: Optional[list] = None, cores_b: Op
 @document_cache(maxsize=4096)
 def _changes_discriminate(ca: str, cb: str, swaps_count: bool = True) -> bool:
     """Does a change between the two wordings hold a number or a discriminating word (or,
-    with `swaps_count`, put one word for another)?"""
+    with `swaps_count`, put one word for another)? A discriminating word of two characters
+    or more that one wording has and the other lacks tells them apart wherever the change
+    falls (全县…资金 / 县级…资金: the change is 全 / 级, the word 县级)."""
+    if any((w in ca) != (w in cb) for w in _discriminators() if len(w) >= 2):
+        return True
     removed, added = [], []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes():
         if op == "equal":

@@ -11,7 +11,7 @@ import regex
 
 from ..model import TABLE, Document
 from ..patterns import load_json
-from .sentences import CLAUSE_GROUP_END, sentence_spans
+from .sentences import SENTENCE_END, sentence_spans
 
 _ITEM_BREAK = regex.compile(r"[，,；;、。\n]")
 
@@ -37,8 +37,10 @@ def stated_grade_bands(doc: Document) -> Optional[dict]:
     for block in doc.blocks:
         if block.kind == TABLE:
             continue
-        for start, end in sentence_spans(block.text, CLAUSE_GROUP_END):
-            text = CLAUSE_GROUP_END.sub("", block.text[start:end])
+        # (a sentence, not a clause group: bands are often one a clause, 90分以上为“优秀”；75分至
+        # 90分为“良好”；…)
+        for start, end in sentence_spans(block.text, SENTENCE_END):
+            text = SENTENCE_END.sub("", block.text[start:end])
             end = start + len(text)
             if "分" not in text or len(set(p["any_grade"].findall(text))) < 2:
                 continue

@@ -292,14 +292,17 @@ def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> 
 
 
 def _sibling_of_total(text: str, total, parts: list, f) -> bool:
-    """Is the figure f, after a ；, the total's sibling rather than a further part: worded like
-    the total rather than like the parts before it, and more than the total leaves for it
-    (中央资金1,200万元，其中产业发展1,000万元；省级资金500万元)? A part that completes the
-    list (支出总额2500万元，其中人员经费…；公用经费…；项目支出642.5万元) stays one."""
+    """Is the figure f, after a ；, the total's sibling rather than a further part: more than
+    the whole total, or worded like the total rather than like the parts before it and more
+    than the total leaves for it (中央资金1,200万元，其中产业发展1,000万元；省级资金500万元)?
+    A part that completes the list (支出总额2500万元，其中人员经费…；公用经费…；项目支出642.5万元)
+    stays one."""
     if not regex.search(r"[；;]", text[parts[-1].source["end"]:f.source["start"]]):
         return False
     if sum(p.value for p in parts) + f.value <= total.value:
         return False
+    if f.value > total.value:
+        return True  # (产妇1,586人，其中建册1,532人，建册率96.6%；儿童11,240人: more than the whole, no part)
     words = f.context or ""
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 

@@ -41,8 +41,11 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             top = max(years)
             base = _BASE_YEAR.search(f.context)
             base_year = int(base.group(1)) if base else top - 1  # 2023年较2021年提高10元: over 2021's
-            current = next((g for g in reversed(of_a_year) if g.year == top), None)
-            previous = next((g for g in reversed(of_a_year) if g.year == base_year), None)
+            # of each year's figures, the one worded most like the change's subject, the
+            # nearest of those alike (2021年安排9,870万元，其中中央6,420万元…市级1,020万元。2020年
+            # 中央5,986万元，2021年中央较上年增加434万元: the 中央 figures)
+            current = _most_like(core, [g for g in of_a_year if g.year == top])
+            previous = _most_like(core, [g for g in of_a_year if g.year == base_year])
         elif nearby:
             # a figure its own clause says is last year's (上年度到位资金1800万元) is the base
             # the change is on, not the figure it is said of
@@ -90,6 +93,16 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             relation["current_alternatives"] = relation.get("current_alternatives", []) + named
         out.append(relation)
     return out
+
+
+def _most_like(core: str, figures: list):
+    """The figure whose words share most with `core` (a change's words), the last of equals;
+    the years written in both say nothing of whose figure it is."""
+    han = lambda words: _NOT_HAN.sub("", words)  # noqa: E731
+    return max(reversed(figures), key=lambda g: similarity(han(core), han(g.context)), default=None)
+
+
+_NOT_HAN = regex.compile(r"[^\p{Han}]+")
 
 
 _CLAUSE_END = ("；", ";", "。")

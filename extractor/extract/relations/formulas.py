@@ -3,6 +3,7 @@ and rates whose numerator and denominator the vocabulary names.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -86,6 +87,8 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
             continue  # 一季度末执行率24.6%: a rate of part of the year, not of the year's figures
         if sorts_things(block.text, f):
             continue  # 执行率低于90%的项目2个: a threshold, no rate stated
+        if _rate_bounds().search(f.context or ""):
+            continue  # 部门预算执行率≥90%: a goal, not what was done
         if _one_of_several_own_rates(block.text, f, facts, spec):
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
@@ -105,6 +108,11 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
 
 
 _CLAUSE_BREAK = regex.compile(r"[；;。]")
+
+
+@lru_cache(maxsize=1)
+def _rate_bounds() -> regex.Pattern:
+    return regex.compile(vocabulary()["rate_bounds"])
 
 
 def _listed_of_part_of_year(text: str, f) -> bool:

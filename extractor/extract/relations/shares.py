@@ -63,7 +63,10 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             wholes = [g for g in pool if g.label == part.label and g.value >= part.value
                       and (g.source["block"] != block.index or sentence_index(spans, g.source["start"]) < sentence)]
         else:
-            wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5]
+            # (the total a 其中 part breaks down needs to share a word with the name only: 带动务工
+            # 1,420人，其中脱贫人口386人，占务工人数的27.2%)
+            wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5
+                      or g.id == totals.get(part.id) and similarity(whole_name, g.context + (g.label or "")) > 0]
         if wholes:
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
                         "name": whole_name, "source": {"block": block.index, "page": block.page}})

@@ -1,0 +1,60 @@
+"""Readings under which a report is consistent, or the figure a rate, change or list is
+really of: each written for the test with invented places and figures, one consistent
+text and one with a planted slip where the reading finds one."""
+from __future__ import annotations
+
+from conftest import text_record
+
+
+def _errors(record, rule=None):
+    return [f for f in record["flags"] if f["severity"] == "error" and (rule is None or f["rule"] == rule)]
+
+
+def test_a_change_is_of_the_figure_its_subject_names_not_the_nearest_of_its_year(tmp_path):
+    head = ("2022年全县共安排补助资金7,650.00万元，其中：中央补助资金5,120.00万元，省级补助资金1,830.00万元，"
+            "市级补助资金700.00万元。2021年全县中央补助资金为4,880.00万元，")
+    good = text_record(tmp_path, head + "2022年中央补助资金较上年增加240.00万元。\n", "good.txt")
+    assert not _errors(good)
+    bad = text_record(tmp_path, head + "2022年中央补助资金较上年增加340.00万元。\n", "bad.txt")
+    [flag] = _errors(bad, "diff.change")
+    assert "5,120.00万元 − 4,880.00万元" in flag["message"]
+
+
+def test_a_rate_written_as_a_goal_is_not_checked(tmp_path):
+    text = ("（三）“三公”经费\n2022年“三公”经费预算8.50万元，实际支出7.12万元，其中公务接待费2.05万元，"
+            "公务用车运行维护费5.07万元。\n\n三、绩效目标完成情况\n"
+            "年初设定的部门整体绩效目标为：困难群众资助参保率100%；部门预算执行率≥90%；服务对象满意度≥90%。\n")
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_funding_level_word_one_wording_lacks_tells_two_quantities_apart(tmp_path):
+    text = ("2016年，全县财政专项扶贫资金共计7,320.00万元，全年实际支出6,985.10万元，支出率95%。\n二、资金情况\n"
+            "2016年专项扶贫资金7,320.00万元，其中：中央财政专项扶贫资金4,392.00万元，省级财政专项扶贫资金2,196.00万元，"
+            "县级财政专项扶贫资金{}万元。\n")
+    assert not _errors(text_record(tmp_path, text.format("732.00"), "good.txt"))
+    # (the parts then miss their total: that, not a repeat, is what is off)
+    assert [f["rule"] for f in _errors(text_record(tmp_path, text.format("832.00"), "bad.txt"))] == ["sum.breakdown"]
+
+
+def test_a_figure_after_a_semicolon_larger_than_the_whole_is_no_part(tmp_path):
+    good = "全年服务孕产妇1,240人，其中早孕建册1,198人，早孕建册率96.61%；辖区0-6岁儿童9,850人，接受健康管理9,302人。\n"
+    assert not _errors(text_record(tmp_path, good, "good.txt"), "sum.breakdown")
+    # a list that does run past its total is still read: 900 + 420 > 1,240
+    bad = "全年服务孕产妇1,240人，其中早孕建册900人；产后访视420人。\n"
+    assert _errors(text_record(tmp_path, bad, "bad.txt"), "sum.breakdown")
+
+
+def test_a_share_of_a_part_is_over_the_total_it_breaks_down(tmp_path):
+    text = "项目建设优先吸纳当地群众务工，全年带动务工1,350人，其中脱贫人口405人，占务工人数的{}；人均务工收入7,200元。\n"
+    assert not _errors(text_record(tmp_path, text.format("30%"), "good.txt"))
+    [flag] = _errors(text_record(tmp_path, text.format("35%"), "bad.txt"), "ratio.stated")
+    assert "30%" in flag["message"]
+
+
+def test_grade_bands_a_clause_each_are_read(tmp_path):
+    bands = "评价等级标准：综合得分90分（含）以上为“优秀”；75分（含）至90分为“良好”；60分（含）至75分为“合格”；60分以下为“不合格”。\n"
+    good = text_record(tmp_path, bands + "经评价，综合得分81.5分，评价等级为“良好”。\n", "good.txt")
+    assert [b["grade"] for b in good["metadata"]["grade_bands"]] == ["优秀", "良好", "合格", "不合格"]
+    assert not _errors(good)
+    bad = text_record(tmp_path, bands + "经评价，综合得分72分，评价等级为“良好”。\n", "bad.txt")
+    assert [f["rule"] for f in _errors(bad)] == ["score.grade"]
