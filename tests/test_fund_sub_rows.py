@@ -49,3 +49,14 @@ def test_a_total_short_by_a_whole_part_is_no_unit_slip(tmp_path):
     # 元 (0.006万元) — the arithmetic cannot tell, so no unit.slip is claimed
     record = text_record(tmp_path, _form(total_budget="1350.00"))
     assert _flags(record, "form.funds_total") and not _flags(record, "unit.slip")
+
+
+def test_a_sub_row_left_blank_in_one_column_counts_nothing_there(tmp_path):
+    # 年初预算数: 中央资金 written —, so 当年财政拨款 450.00 = 省级 300.00 + 县级 150.00 there
+    text = (_form(total_spent="1332.60")
+            .replace("||年度资金总额|1300.00|", "||年度资金总额|500.00|")
+            .replace("||其中：当年财政拨款|1250.00|", "||其中：当年财政拨款|450.00|")
+            .replace("||　　中央资金|800.00|", "||　　中央资金|—|"))
+    [flag] = _flags(text_record(tmp_path, text), "form.funds_total")
+    assert "全年执行数" in flag["message"] and "合计1322.60万元" in flag["message"]
+    assert "年初预算数" not in flag["message"]  # 500.00 = 450.00 + 50.00 there

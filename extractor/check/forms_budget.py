@@ -224,11 +224,17 @@ def check_funds_total(record: dict) -> list:
                     # row of the year's money was not: the sum is not known
                     continue
                 for family in _families(parts):
-                    written = _outer_rows([(p, f) for p in family for f in [cell(p, column, facts)] if f is not None])
+                    written = [(p, f) for p in family for f in [cell(p, column, facts)] if f is not None]
+                    if not written or verdict(total, sum_of([f for _, f in written]))[0] == "ok" \
+                            or _two_breakdowns(total, [f for _, f in written]):
+                        continue
+                    # (a part's own breakdown among them is no part of the total)
+                    outer = _outer_rows(family, lambda above, run: _breaks_down(above, run, facts))
+                    written = [(p, f) for p, f in written if p in outer]
                     found = [f for _, f in written]
                     summed = sum_of(found)
                     outcome, diff, tol = verdict(total, summed)
-                    if not found or outcome == "ok" or _two_breakdowns(total, found):
+                    if outcome == "ok":
                         continue
                     names = "、".join(f"{row_name(p)}{shown(f)}" for p, f in written)
                     row_flags.append((column, make_flag(
@@ -262,19 +268,34 @@ def _rows_under(funds: list, n: int) -> list:
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")
 
 
-def _outer_rows(written: list) -> list:
-    """The (row, figure) parts without the run of them that breaks down the part right above
-    it (当年财政拨款 2086.40 | 中央资金 1180.00 | 省级资金 540.40 | 市级资金 90.00 | 县级资金 276.00:
-    the four are the 当年财政拨款's, no parts of the total beside it), the longest such run
-    first; the parts as they are where no run of two or more adds up to the part above it."""
-    figures = [f for _, f in written]
-    for j in range(len(written) - 2):
-        if not Decimal(figures[j]["value"]):
-            continue  # (0.00 over rows of 0.00: rows left empty, no breakdown)
-        for end in range(len(written), j + 2, -1):
-            if verdict(figures[j], sum_of(figures[j + 1:end]))[0] == "ok":
-                return written[:j + 1] + _outer_rows(written[end:])
-    return written
+def _outer_rows(rows: list, breaks_down) -> list:
+    """The part rows without the run of them that breaks down the row right above it
+    (当年财政拨款 2086.40 | 中央资金 1180.00 | 省级资金 540.40 | 市级资金 90.00 | 县级资金 276.00: the
+    four are the 当年财政拨款's, no parts of the total beside it), the longest such run first;
+    `breaks_down(row above, rows of the run)` says whether they do so in every money column
+    (one column's sum may hold by chance: 1240 = 620 + 620)."""
+    for j in range(len(rows) - 2):
+        for end in range(len(rows), j + 2, -1):
+            if breaks_down(rows[j], rows[j + 1:end]):
+                return rows[:j + 1] + _outer_rows(rows[end:], breaks_down)
+    return rows
+
+
+def _breaks_down(above: dict, run: list, facts: dict) -> bool:
+    """Do the rows of `run` add up to the row above them in every money column where all are
+    written (a —/无 cell counting 0), with something written above (0.00 over rows of 0.00 is
+    rows left empty)?"""
+    checked = 0
+    for column in above.get("cells") or {}:
+        whole = cell(above, column, facts)
+        cells = [cell(r, column, facts) for r in run]
+        if whole is None or whole["kind"] != "amount" \
+                or any(c is None and not is_na(r, column) for c, r in zip(cells, run)):
+            continue
+        if verdict(whole, sum_of([c for c in cells if c is not None]))[0] != "ok":
+            return False
+        checked += bool(Decimal(whole["value"]))
+    return checked > 0
 
 
 def _two_breakdowns(total: dict, parts: list) -> bool:
