@@ -9,7 +9,7 @@ import regex
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
-from .tolerance import Interval, exact, interval_of, points_interval, verdict
+from .tolerance import Interval, awarded_interval, exact, interval_of, points_interval, verdict
 from .unit_slip import slip_reading
 
 
@@ -64,7 +64,10 @@ def check_score_total(record: dict) -> list:
             readings = [items, indicator_items] if budget_items and not form.get("budget_in_total") else [items]
             results = []
             for parts in readings:
-                summed = sum_of(parts, interval)
+                # (the indicators' points are awarded by halves at most: 2.5 is exact, not a
+                # rounded 2.45; the budget row's 9.5 may round 分值 × 执行率)
+                summed = sum_of([f for f in parts if f in indicator_items], awarded_interval) \
+                    + sum_of([f for f in parts if f not in indicator_items], interval)
                 if total is not None:
                     # a total may round the sum (97.5 → 98) but a point more is no rounding:
                     # points are counted, so a miss beyond half a unit is an error

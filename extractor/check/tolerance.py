@@ -96,6 +96,15 @@ def points_interval(fact: dict) -> Interval:
     return interval_of(fact)
 
 
+def awarded_interval(fact: dict) -> Interval:
+    """Points an indicator was awarded: by whole or half points (2.5分, 9.50分) they are exact,
+    as whole ones are (points_interval); others (4.67) may be a rounded share."""
+    value = Decimal(fact["value"])
+    if not fact.get("approx") and (value * 2) == (value * 2).to_integral_value():
+        return exact(value)
+    return points_interval(fact)
+
+
 def exactly_off(whole: dict, summed: Interval):
     """(outcome, difference, tolerance) of whole points taken as exact against their parts'
     sum — where the report writes its other sums with their halves (小计 18.5), a whole one

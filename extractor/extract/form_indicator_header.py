@@ -59,6 +59,8 @@ class IndicatorHeaderReader:
             elif key or not t.positional or t.line != head.line:
                 break
             j += 1
+        if j == i + 1 and _counted_in_a_sentence(head, self.tokens[j] if j < len(self.tokens) else None):
+            return i + 1  # 设一级指标4个、二级指标14个…: levels counted in a sentence, no header
         if not {"weight", "score"} & set(slots) and (above := _header_line_above(self.tokens, i, v)):
             # a two-line header whose value columns stand on the line above the level names
             # (评价指标 | 指标解释 | 分值 | 评分标准 | 自评得分 over 一级指标 | 二级指标 | 三级指标)
@@ -191,3 +193,10 @@ def _header_line_above(tokens: list, i: int, v: dict) -> list:
 
 # columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
 _CELL_OF_TARGET = ("comparator", "unit")
+
+
+def _counted_in_a_sentence(head, after) -> bool:
+    """Is a level's word followed, with nothing between, by a count (一级指标4个、): a sentence
+    counting the indicators, not a header cell?"""
+    return (after is not None and not head.positional and after.block is head.block and after.start == head.end
+            and after.text[:1].isdigit())

@@ -1,0 +1,59 @@
+"""A report's score table with a 得分率 column, after a sentence that counts the indicator
+levels: the sentence is no header, and a 合计 one point off the rows' 得分 — awarded by
+half points, so exact — is an error. Written for the test; names and figures invented."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.check.tolerance import awarded_interval
+
+from conftest import text_record
+
+
+def _report(total: str = "88.5") -> str:
+    rows = [
+        "二、评价指标体系",
+        "评价组设一级指标4个、二级指标8个、三级指标10个，权重合计100分。",
+        "三、评价结论",
+        f"经综合评价，项目综合得分{total}分，评价等级为“良”。",
+        "附表：综合评分表",
+        "一级指标 二级指标 三级指标 权重 得分 得分率",
+        "决策 项目立项 立项依据充分性 10 10 100.00%",
+        "绩效目标 目标明确性 10 8.5 85.00%",
+        "过程 资金管理 资金到位率 10 10 100.00%",
+        "预算执行率 10 9 90.00%",
+        "组织实施 制度执行有效性 10 8 80.00%",
+        "产出 产出数量 改造户数完成率 10 10 100.00%",
+        "产出质量 验收合格率 10 9.5 95.00%",
+        "产出时效 按期完工率 10 7 70.00%",
+        "效益 社会效益 居民受益情况 10 8.5 85.00%",
+        "满意度 居民满意度 10 8 80.00%",
+        f"合计 100 {total} {total}%",
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def _errors(record):
+    return [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_table_that_adds_up_raises_nothing(tmp_path):
+    record = text_record(tmp_path, _report())
+    form = record["forms"][0]
+    assert form["unread_rows"] == 0 and len(form["indicators"]) == 10
+    assert not _errors(record)
+
+
+def test_a_total_one_point_off_half_points_is_an_error(tmp_path):
+    # 10 + 8.5 + 10 + 9 + 8 + 10 + 9.5 + 7 + 8.5 + 8 = 88.5, written 89.5
+    record = text_record(tmp_path, _report("89.5"))
+    assert [f["rule"] for f in _errors(record)] == ["form.score_total"]
+
+
+@pytest.mark.parametrize("written, exact", [("2.5", True), ("9.50", True), ("8", True), ("4.67", False), ("3.3", False)])
+def test_points_awarded_by_halves_are_exact(written, exact):
+    fact = {"value": Decimal(written), "decimals": len(written.partition(".")[2]), "approx": False}
+    interval = awarded_interval(fact)
+    assert (interval.low == interval.high) is exact
