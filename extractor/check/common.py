@@ -58,13 +58,16 @@ def show_exact(value: Decimal, fact: dict) -> str:
     return show(value, fact, max(int(fact.get("decimals") or 0), -exponent if isinstance(exponent, int) else 0))
 
 
+def evidence_quote(f: dict) -> dict:
+    """Where a flag's evidence fact stands, for the reviewer to find it."""
+    return {"fact": f["id"], **{k: f["source"].get(k) for k in ("page", "block", "table", "row", "col", "start", "end", "quote")}}
+
+
 def make_flag(severity: str, message: str, stated, computed, difference, tolerance, evidence: list,
               explanation: Optional[str] = None, **extra) -> dict:
     flag = {"severity": severity, "message": message, "stated": stated, "computed": computed,
             "difference": difference, "tolerance": tolerance, "evidence": [f["id"] for f in evidence],
-            "evidence_quotes": [{"fact": f["id"], **{k: f["source"].get(k) for k in
-                                                     ("page", "block", "table", "row", "col", "start", "end", "quote")}}
-                                for f in evidence],
+            "evidence_quotes": [evidence_quote(f) for f in evidence],
             "explanation": explanation}
     flag.update(extra)
     return flag

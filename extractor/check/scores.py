@@ -11,6 +11,7 @@ import regex
 from . import rule
 from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
+from .forms_scores import level_weight_flags
 from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
@@ -158,7 +159,7 @@ def check_score_tree(record: dict) -> list:
     """Indicator scores against their parents and the total; top-level weights sum to 100;
     no score above its weight. A gap the report explains by a row without a score is a
     warning that names that row."""
-    flags = _deduction_totals(record) + _report_score_against_table(record)
+    flags = _deduction_totals(record) + _report_score_against_table(record) + level_weight_flags(record)
     # each score table written as running text is a tree of its own (indicators["table"]); the
     # others are read as one
     groups: dict = {}

@@ -55,6 +55,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.path: list = [None, None]
         self.weighted_groups: list = []  # the open groups of a table that weights every level
         self.weighted_levels = False
+        self.weighted_depth = 0  # the levels its header names (form_weighted.py)
         self.rows_closed = False  # the indicator block's total row has been read
         self.last = 0  # the last token a slot or label of the form was read from
         self.line_lens: dict = {}

@@ -5,11 +5,15 @@ cells) the rows are a stream of names, each followed by its weight — and a lea
 weight and score. A name with one figure opens a group: the first level when its weight no
 longer fits in what is left of the open first-level group, else the second. Only a tree
 whose every group's weights add up to the group's own weight is trusted for the form's
-sums. A mixin of FormReader (form_reader.py)."""
+sums. Where the header names three levels, the order of the stream says a group's level
+(a first-level group is followed by a second-level one, a second-level one by its rows), so
+a group whose parts miss its weight is the table's own slip: the group is kept in the form's
+`level_weights` for the form rules. A mixin of FormReader (form_reader.py)."""
 from __future__ import annotations
 
 from decimal import Decimal
 
+from ..ingest.tables import SUBTOTAL_LABEL
 from .form_facts import value_of
 from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
@@ -19,8 +23,34 @@ class WeightedLevelsReader:
         """Is the indicator header at i one that gives each level a weight (一级指标 | 分值 | 二级指标 …)?"""
         v = vocab()
         nxt = self.tokens[i + 1:i + 3]
-        return (len(nxt) == 2 and v["ind_col"].get(bare(nxt[0].text)) == "weight"
-                and bare(nxt[1].text) in v["ind_head"])
+        if not (len(nxt) == 2 and v["ind_col"].get(bare(nxt[0].text)) == "weight" and bare(nxt[1].text) in v["ind_head"]):
+            return False
+        levels, j = 0, i
+        while j < len(self.tokens) and (bare(self.tokens[j].text) in v["ind_head"] or bare(self.tokens[j].text) in v["ind_col"]):
+            levels += bare(self.tokens[j].text) in v["ind_head"]
+            j += 1
+        self.weighted_depth = levels
+        return True
+
+    def _next_item(self, j: int):
+        """What the stream holds at j: "group" (a name and one figure), "leaf" (a name and two),
+        else None."""
+        while j < len(self.tokens) and not self.tokens[j].text.strip():
+            j += 1
+        if j >= len(self.tokens) or value_type(self.tokens[j].text) or bare(self.tokens[j].text) in vocab()["total"] \
+                or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
+            return None  # (a 小计 or 合计 row says nothing of the level before it)
+        figures, k = 0, j + 1
+        while k < len(self.tokens) and figures < 3:
+            t = self.tokens[k]
+            if figures == 1 and "skip" in self.indicators.slots and is_scoring_rule(t.text):
+                k += 1  # the row's 评分标准 between its weight and its score
+                continue
+            if t.text.strip() and value_type(t.text) != "num":
+                break
+            figures += bool(t.text.strip())
+            k += 1
+        return {1: "group", 2: "leaf"}.get(figures)
 
     def _read_weighted_item(self, i: int) -> int:
         """One name of the stream and its figures; returns the index after them."""
@@ -53,13 +83,21 @@ class WeightedLevelsReader:
             self.form["indicators"].append(row)
             if groups:
                 groups[-1]["used"] += value_of(figures[0].text)
+                groups[-1]["parts"].append(row["weight"])
             return j
         if len(figures) == 2:  # a score above its weight: not a row of this table
             return i + 1
         weight = value_of(figures[0].text)
         top = groups[0] if groups else None
-        second = top is not None and (len(groups) == 1 and top["used"] == 0
-                                       or top["used_children"] + weight <= top["weight"])
+        after = self._next_item(j) if self.weighted_depth == 3 else None
+        # (the stream's order says the level where the header names three: a first-level
+        # group has a second-level one after it, a second-level one its rows)
+        certain = after == "group" or after == "leaf" and top is not None
+        if certain:
+            second = after == "leaf"
+        else:
+            second = top is not None and (len(groups) == 1 and top["used"] == 0
+                                           or top["used_children"] + weight <= top["weight"])
         if second:
             self._close_weighted_group(1)
             top["used_children"] += weight
@@ -67,10 +105,14 @@ class WeightedLevelsReader:
         else:
             self._close_weighted_group(0)
             level = 1
-        self.weighted_groups.append({"name": text, "weight": weight, "used": Decimal(0), "used_children": Decimal(0)})
-        self.path = [g["name"] for g in self.weighted_groups] + [None] * (2 - len(self.weighted_groups))
-        self.index.fact_for(figures[0], "分", "分值", text, {**extra, "slot": "level_weight", "level": level,
-                                                           "indicator_path": list(self.path[:level])})
+        self.path = [g["name"] for g in self.weighted_groups] + [text] + [None] * (1 - len(self.weighted_groups))
+        fact = self.index.fact_for(figures[0], "分", "分值", text, {**extra, "slot": "level_weight", "level": level,
+                                                                  "indicator_path": list(self.path[:level])})
+        if level == 2:
+            top["parts"].append(fact.id if fact else None)
+        self.weighted_groups.append({"name": text, "weight": weight, "used": Decimal(0), "used_children": Decimal(0),
+                                     "fact": fact.id if fact else None, "parts": [], "certain": certain,
+                                     "path": list(self.path[:level])})
         return j
 
     def _close_weighted_group(self, depth: int) -> None:
@@ -79,5 +121,10 @@ class WeightedLevelsReader:
         while len(self.weighted_groups) > depth:
             g = self.weighted_groups.pop()
             parts = g["used"] if g["used_children"] == 0 else g["used_children"]
-            if parts != g["weight"]:
+            if g["certain"] and g["fact"] and g["parts"] and all(g["parts"]):
+                # the order said the level: the group and its parts for the form rules, which
+                # flag a group its parts miss
+                self.form.setdefault("level_weights", []).append(
+                    {"path": g["path"], "weight": g["fact"], "parts": g["parts"]})
+            elif parts != g["weight"]:
                 self.form["unread_rows"] += 1
