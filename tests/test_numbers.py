@@ -186,6 +186,7 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("对每位退役军人一次性奖励3000元，", ["3000"]),  # 每位 and who, as 每名
     ("人均补贴标准调整为每年126元，", ["126"]),  # the period after the verb
     ("每人补助标准提高到每月95元，", ["95"]),
+    ("资助低保对象参保，每人每年定额资助160元。", ["160"]),  # a fixed sum per head
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))

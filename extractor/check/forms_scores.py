@@ -7,9 +7,9 @@ from decimal import Decimal
 import regex
 
 from . import rule
-from .common import SEVERITY, evidence_quote, facts_by_id, make_flag, rounded, sum_of
+from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
-from .tolerance import Interval, awarded_interval, exact, interval_of, points_interval, verdict
+from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, verdict, weight_verdict
 from .unit_slip import slip_reading
 
 
@@ -71,10 +71,10 @@ def check_score_total(record: dict) -> list:
                 if total is not None:
                     # a total may round the sum (97.5 → 98) but a point more is no rounding:
                     # points are counted, so a miss beyond half a unit is an error
-                    outcome, diff, tol = _against(interval_of(total), summed) if key == "score" \
-                        else _exact_verdict(total, summed)
+                    outcome, diff, tol = points_against(interval_of(total), summed) if key == "score" \
+                        else weight_verdict(total, summed)
                 else:
-                    outcome, diff, tol = _against(exact(HUNDRED), summed)
+                    outcome, diff, tol = points_against(exact(HUNDRED), summed)
                 results.append((outcome, diff, tol, summed, parts))
             if any(r[0] == "ok" for r in results):
                 continue
@@ -158,7 +158,7 @@ def _subtotal_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
             if total is None or not items or any(f is None for f in items):
                 continue
             summed = sum_of(items, points_interval)
-            outcome, diff, tol = _against(interval_of(total), summed) if key == "score" else _exact_verdict(total, summed)
+            outcome, diff, tol = points_against(interval_of(total), summed) if key == "score" else weight_verdict(total, summed)
             if outcome == "ok":
                 continue
             flags.append(make_flag(
@@ -182,62 +182,6 @@ def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     if not weights or any(w is None for w in weights):
         return Decimal(0)
     return max(Decimal(0), _total_weight(form, facts) - sum(Decimal(str(w["value"])) for w in weights))
-
-
-def level_weight_flags(record: dict) -> list:
-    """score.tree on the forms: each group of a table that weights every level
-    (form_weighted.py: `level_weights`) against the 分值 of its parts."""
-    facts = facts_by_id(record)
-    return [flag for form in forms_of(record) for flag in _level_weight_flags(form, facts, form.get("name") or "自评表")]
-
-
-def _level_weight_flags(form: dict, facts: dict, name: str) -> list:
-    """A form's groups against their parts: 资金投入 6 over rows of 4 and 4 is the table's slip.
-    A group whose parts hold once a part group is read as the sum of its own parts (决策 20
-    over 6 + 6 + 6: the 6 is the slip) is that slip too: one flag, naming both."""
-    flags: dict = {}  # group weight's fact id → its flag
-    sums: dict = {}  # a group off its parts: weight's fact id → the sum of its parts
-    for group in form.get("level_weights") or []:  # (inner groups come before their parent)
-        weight = facts.get(group["weight"])
-        parts = [facts.get(p) for p in group["parts"]]
-        if weight is None or any(p is None for p in parts):
-            continue
-        summed = sum_of(parts, points_interval)
-        outcome, diff, tol = _exact_verdict(weight, summed)
-        if outcome == "ok":
-            continue
-        sums[weight["id"]] = summed
-        where = "›".join(group["path"])
-        off = [p for p in parts if p["id"] in flags]
-        if off and _exact_verdict(weight, sum_of([p for p in parts if p not in off], points_interval)
-                                  + sum((sums[p["id"]] for p in off), exact(0)))[0] == "ok":
-            flag = flags[off[0]["id"]]
-            flag["message"] += f"；{where}分值{points(weight)}因此与其下各项之和{rounded(summed.mid, 2)}分亦不符"
-            flag["evidence"].append(weight["id"])
-            flag["evidence_quotes"].append(evidence_quote(weight))
-            continue
-        flags[weight["id"]] = make_flag(
-            SEVERITY[outcome],
-            f"{name}{where}分值{points(weight)}与其下各项分值之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分",
-            weight["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [weight] + parts,
-            form=form.get("id"))
-    return list(flags.values())
-
-
-def _exact_verdict(total: dict, summed: Interval) -> tuple:
-    """verdict() for a total weight, which is set like the weights it adds up."""
-    whole = points_interval(total)
-    if whole.low != whole.high:
-        return verdict(total, summed)
-    return _against(whole, summed)
-
-
-def _against(whole: Interval, summed: Interval) -> tuple:
-    difference = whole.mid - summed.mid
-    tolerance = (summed.high - summed.low) / 2
-    if whole.overlaps(summed):
-        return "ok", difference, tolerance
-    return ("approx" if summed.approx else "error"), difference, tolerance
 
 
 # ---------------------------------------------------------------- targets
@@ -366,7 +310,7 @@ def check_deduction(record: dict) -> list:
             if weight is None or deduction is None or score is None:
                 continue
             left = points_interval(weight) - points_interval(deduction)
-            outcome, diff, tol = _against(points_interval(score), left)
+            outcome, diff, tol = points_against(points_interval(score), left)
             if outcome == "ok":
                 continue
             path = "›".join(ind.get("path") or [])

@@ -11,7 +11,7 @@ import regex
 from . import rule
 from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
-from .forms_scores import level_weight_flags
+from .level_weights import level_weight_flags
 from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 

@@ -105,6 +105,23 @@ def awarded_interval(fact: dict) -> Interval:
     return points_interval(fact)
 
 
+def weight_verdict(total: dict, summed: Interval) -> tuple:
+    """verdict() for a total weight, which is set like the weights it adds up."""
+    whole = points_interval(total)
+    if whole.low != whole.high:
+        return verdict(total, summed)
+    return points_against(whole, summed)
+
+
+def points_against(whole: Interval, summed: Interval) -> tuple:
+    """('ok' | 'error' | 'approx', difference, tolerance) of a points total against its parts' sum."""
+    difference = whole.mid - summed.mid
+    tolerance = (summed.high - summed.low) / 2
+    if whole.overlaps(summed):
+        return "ok", difference, tolerance
+    return ("approx" if summed.approx else "error"), difference, tolerance
+
+
 def exactly_off(whole: dict, summed: Interval):
     """(outcome, difference, tolerance) of whole points taken as exact against their parts'
     sum — where the report writes its other sums with their halves (小计 18.5), a whole one
