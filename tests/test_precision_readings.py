@@ -58,3 +58,10 @@ def test_grade_bands_a_clause_each_are_read(tmp_path):
     assert not _errors(good)
     bad = text_record(tmp_path, bands + "经评价，综合得分72分，评价等级为“良好”。\n", "bad.txt")
     assert [f["rule"] for f in _errors(bad)] == ["score.grade"]
+
+
+def test_a_spending_rate_is_read_as_an_execution_rate(tmp_path):
+    text = "2022年县级安排就业补助资金预算680.00万元，资金全部到位，全年支出652.80万元，支出率{}。\n"
+    assert not _errors(text_record(tmp_path, text.format("96%"), "good.txt"))
+    [flag] = _errors(text_record(tmp_path, text.format("98%"), "bad.txt"), "ratio.stated")
+    assert "96%" in flag["message"]
