@@ -65,3 +65,10 @@ def test_a_spending_rate_is_read_as_an_execution_rate(tmp_path):
     assert not _errors(text_record(tmp_path, text.format("96%"), "good.txt"))
     [flag] = _errors(text_record(tmp_path, text.format("98%"), "bad.txt"), "ratio.stated")
     assert "96%" in flag["message"]
+
+
+def test_a_coverage_rate_over_those_brought_in(tmp_path):
+    text = "经数据比对，全区符合服务条件的老年人4,820人，已纳入服务的4,695人，覆盖率为{}，其余为长期在外居住人员。\n"
+    assert not _errors(text_record(tmp_path, text.format("97.41%"), "good.txt"))
+    [flag] = _errors(text_record(tmp_path, text.format("99.2%"), "bad.txt"), "ratio.stated")
+    assert "97.41%" in flag["message"] or "97.4" in flag["message"]
