@@ -84,7 +84,8 @@ def _table_indicators(block) -> list:
     out = []
     for r in range(t.header_rows, t.n_rows):
         row = t.rows[r]
-        first = row[0].text.replace("\n", "")
+        # (the row's first written cell: a 合计 row may leave the first-level column empty)
+        first = next((c.text.replace("\n", "") for c in row if c.text.strip()), "")
         score_text = row[score_col].text.strip()
         if _TOTAL.match(first):
             if _NUM.match(score_text):

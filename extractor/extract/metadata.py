@@ -49,7 +49,7 @@ def extract_metadata(doc: Document) -> tuple[dict, dict]:
     meta["score"] = score
     if score_src:
         sources["score"] = score_src
-    grade, grade_src = report_grade(doc, kv, score_src)
+    grade, grade_src = report_grade(doc, kv, score_src, score)
     meta["grade"] = grade
     if grade_src:
         sources["grade"] = grade_src

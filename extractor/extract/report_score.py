@@ -121,7 +121,7 @@ def _sentence_cells(table_block):
     return (c for row in table_block.table.rows for c in row if c.merged_from is None and len(c.text) >= 8)
 
 
-def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
+def report_grade(doc: Document, kv: dict, score_src: Optional[dict], score=None) -> tuple:
     grade_word = vocab()["grade_words"]
     for key in vocab()["grade_keys"]:
         if key in kv:
@@ -133,13 +133,13 @@ def report_grade(doc: Document, kv: dict, score_src: Optional[dict]) -> tuple:
         return cell
     # (a self-evaluation's own grade, 自评结果为优, only where no other is stated)
     for key in ("grade_pattern", "grade_pattern_word_after", "grade_pattern_review", "grade_pattern_self"):
-        found = _stated_grade(doc, regex.compile(vocab()[key].replace("{grade}", vocab()["grade_word"])), score_src)
+        found = _stated_grade(doc, regex.compile(vocab()[key].replace("{grade}", vocab()["grade_word"])), score_src, score)
         if found is not None:
             return found
     return None, None
 
 
-def _stated_grade(doc: Document, pattern, score_src: Optional[dict]) -> Optional[tuple]:
+def _stated_grade(doc: Document, pattern, score_src: Optional[dict], score=None) -> Optional[tuple]:
     blocks = [b for b in doc.blocks if b.kind != TABLE]
     if score_src and "block" in score_src:
         # The grade is stated with the total score; look there first, and in the score's own
@@ -149,6 +149,8 @@ def _stated_grade(doc: Document, pattern, score_src: Optional[dict]) -> Optional
     for b in blocks:
         after = score_src.get("start", 0) if score_src and b.index == score_src.get("block") else 0
         m = (after and pattern.search(b.text, after)) or pattern.search(b.text)
+        if m and _of_another_score(b.text, m, score, score_src, b):
+            continue  # 复核76.5分…复核等级为“中”: another project's score's grade, not the report score's
         if m:
             return _grade(m), {"block": b.index, "page": b.page, "start": m.start("grade"),
                                "end": m.end("grade"), "quote": m.group(0)}
@@ -166,6 +168,21 @@ def _stated_grade(doc: Document, pattern, score_src: Optional[dict]) -> Optional
     if len(found) == 1:
         return next(iter(found.items()))
     return None
+
+
+# a score stated in the grade's sentence before it (复核76.5分，调减16.5分，复核等级为“中”)
+_SCORE_BEFORE = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分")
+_SENTENCE_STOP = regex.compile(r"[。！？\n]")
+
+
+def _of_another_score(text: str, m, score, score_src: Optional[dict], block) -> bool:
+    """Is the grade at m stated in a sentence, away from the report's score, whose own scores
+    (before the grade) are all other than the report's? It is then their grade."""
+    if score is None or score_src is None or block.index == score_src.get("block"):
+        return False
+    start = max((k.end() for k in _SENTENCE_STOP.finditer(text, 0, m.start())), default=0)
+    stated = [Decimal(x) for x in _SCORE_BEFORE.findall(text, start, m.start())]
+    return bool(stated) and Decimal(str(score)) not in stated
 
 
 def _grade_cell(doc: Document, grade_words: list) -> Optional[tuple]:
