@@ -72,3 +72,34 @@ def test_a_coverage_rate_over_those_brought_in(tmp_path):
     assert not _errors(text_record(tmp_path, text.format("97.41%"), "good.txt"))
     [flag] = _errors(text_record(tmp_path, text.format("99.2%"), "bad.txt"), "ratio.stated")
     assert "97.41%" in flag["message"] or "97.4" in flag["message"]
+
+
+def test_a_change_is_not_read_against_last_years_figure_of_another_clause_group(tmp_path):
+    text = ("2023年度“三公”经费支出68.17万元，较上年46.64万元增加21.53万元，增长46.16%。其中：公务用车运行维护费"
+            "38.65万元，较上年41.28万元下降6.37%；公务接待费4.72万元，较上年减少0.64万元，下降11.94%。\n")
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_parts_change_is_not_read_against_the_totals_last_year(tmp_path):
+    text = ("2021年度“三公”经费支出20.09万元，较上年24.07万元减少3.98万元，下降16.54%。其中：公务用车购置及运行维护费"
+            "14.26万元（其中公务用车购置费0.00万元，公务用车运行维护费14.26万元），较上年减少2.66万元，下降15.72%。\n")
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_share_whose_part_is_not_stated_is_not_checked(tmp_path):
+    text = ("全年年初预算30,200.00万元，调整预算33,639.60万元，其中基本支出调整预算6,305.40万元、项目支出调整预算"
+            "27,334.20万元；全年支出决算占调整预算的98.00%。\n")
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_last_years_standards_per_head_are_no_parts(tmp_path):
+    text = "2022年居民医保人均财政补助标准为610元，个人缴费标准为350元/人（上年分别为每人每年580元和320元）。\n"
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_part_sorted_again_by_level_is_a_list_of_its_own(tmp_path):
+    text = ("居民医保基金收入53,621.96万元。其中个人缴费19,945.20万元；财政补助33,408.21万元，按级次分为中央20,044.93万元、"
+            "省级7,350.19万元、市级1,670.41万元、县级{}万元；利息收入268.55万元。\n")
+    assert not _errors(text_record(tmp_path, text.format("4,342.68"), "good.txt"))
+    [flag] = _errors(text_record(tmp_path, text.format("4,362.68"), "bad.txt"))
+    assert "33,408.21万元" in flag["message"]

@@ -86,6 +86,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # 分别为38.76万元…) leave the figures of other kinds with no list
             if not after or _CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
                 continue
+            if after[0].kind == "money_rate":
+                continue  # 标准为350元/人（上年分别为每人每年580元和320元）: standards per head add up to nothing
             kinds = (after[0].kind,)
         for kind in kinds:
             of_kind = [f for f in after if f.kind == kind]

@@ -37,7 +37,8 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         of_a_year = [g for g in nearby if g.year and not any(w in g.context for w in words)
                      and not relation_patterns()["sum_of_years"].search(g.context) and not per_unit(g)]
         years = [g.year for g in of_a_year]
-        if len(set(years)) >= 2:
+        by_year = len(set(years)) >= 2
+        if by_year:
             top = max(years)
             base = _BASE_YEAR.search(f.context)
             base_year = int(base.group(1)) if base else top - 1  # 2023年较2021年提高10元: over 2021's
@@ -54,8 +55,9 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             stated = [g for g in nearby if not any(w in g.context for w in words) and not per_unit(g)]
             # (or whose sentence is of the year before the change's: 2022年…1,702.30万元 before
             # 2023年…较上年增加144.20万元)
-            said_of_last_year = [g for g in stated if prev_words.search(g.context)
-                                 or (f.year and g.year and g.year == f.year - 1)]
+            # (not one written with another change, 较上年24.07万元减少3.98万元: that change's)
+            said_of_last_year = [g for g in stated if (prev_words.search(g.context)
+                                 or (f.year and g.year and g.year == f.year - 1)) and g.id not in bound]
             this_year = [g for g in stated if g not in said_of_last_year]
             if from_earlier or all(sentence_index(spans, g.source["start"]) < si for g in this_year):
                 # a figure of another sentence is the one the change is said of only when
@@ -70,7 +72,11 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         if written_with is not None:
             # (a last year's figure written with another change, 较上年的20.87万元减少3.71万元, is
             # that change's: not the base of a 其中 part's 较上年减少2.45万元 after it)
-            fallback = previous if previous is not written_with[0] and previous is not None and previous.id not in bound else None
+            # (nor one of another clause group: 运行维护费…较上年41.28万元下降6.37%；公务接待费4.72万元，
+            # 较上年减少0.64万元 — 41.28 is the 运行维护费's)
+            # (a figure its year names as the year before is the base wherever it stands)
+            fallback = previous if previous is not written_with[0] and previous is not None and previous.id not in bound \
+                and (by_year or _one_clause_group(block.text, previous, written_with[0])) else None
             current, previous = written_with[0], written_with[1] or fallback
             if written_with[1] is not None:
                 bound.add(written_with[1].id)
@@ -106,6 +112,13 @@ _NOT_HAN = regex.compile(r"[^\p{Han}]+")
 
 
 _CLAUSE_END = ("；", ";", "。")
+_GROUP_BREAK = regex.compile(r"[；;。]")
+
+
+def _one_clause_group(text: str, a, b) -> bool:
+    """Do the figures a and b stand in one clause group (no ；or 。 between them)?"""
+    lo, hi = sorted((a, b), key=lambda f: f.source["start"])
+    return not _GROUP_BREAK.search(text, lo.source["end"], hi.source["start"])
 _SUBJECT = regex.compile(r"(?P<subject>\p{Han}{2,12}?)\s*(?:较|比|同比|与)")
 _CLAUSE_START = regex.compile(r"[，。；;：:\n]|,(?!\d)")  # (not the comma of 6,915.20)
 

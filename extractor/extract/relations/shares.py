@@ -53,6 +53,8 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
                         for r, part in zip(rates, parts)]
             continue
         part = before[-1]
+        if regex.search(r"[；;]", block.text[part.source["end"]:f.source["start"]]):
+            continue  # …27,334.20万元；全年支出决算占调整预算的98.00%: the share's part is not stated
         pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
         if part.kind == "count":
             # 35个项目…占评定项目的85.36%: a count of the same things (项目数), no smaller,
