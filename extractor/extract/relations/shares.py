@@ -53,7 +53,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
                         for r, part in zip(rates, parts)]
             continue
         part = before[-1]
-        if regex.search(r"[；;]", block.text[part.source["end"]:f.source["start"]]):
+        if _unstated_part(block.text, before, f):
             continue  # …27,334.20万元；全年支出决算占调整预算的98.00%: the share's part is not stated
         pool = [g for g in earlier + facts[:i] if g.kind == part.kind and g.id != part.id and not g.approx]
         if part.kind == "count":
@@ -76,6 +76,17 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
 
 
 _FROM_TO = regex.compile(r"由|从")
+
+
+def _unstated_part(text: str, before: list, rate) -> bool:
+    """After a ；, is the share's subject (the words before 占) none of the figures before it
+    (…项目支出27,334.20万元；全年支出决算占调整预算的98.00%)? Then its part is not stated. One
+    that names a figure listed before (住院支出1,560万元…；住院支出占…的65%) is that figure's."""
+    stop = regex.search(r"[；;][^；;]*$", text[before[-1].source["end"]:rate.source["start"]])
+    if stop is None:
+        return False
+    subject = (rate.context or "").rsplit("占", 1)[0]
+    return not any(similarity(subject, g.context or "") >= 0.5 for g in before)
 # between a 其中 part and a share of it naming no whole: the part's own clause, at most its name again
 _BARE_SHARE = regex.compile(r"\s*[，,]\s*[^，,；;。！？\d]{0,12}?(?:占比|所占比例|所占比重|占)(?:为|达|约)?\s*")
 
