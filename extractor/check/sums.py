@@ -152,6 +152,14 @@ def _sums_written_exactly(cells: dict, t: int, rows: list, c: int) -> bool:
     return any(int(f.get("decimals") or 0) for r in rows if (f := cells.get((t, r, c))) is not None)
 
 
+def _items_fit(cells: dict, t: int, whole: dict, item_rows, c: int) -> bool:
+    """Does the 合计 hold as the sum of the item rows of its column (every one written)?"""
+    if not item_rows:
+        return False
+    items = [cells.get((t, r, c)) for r in item_rows]
+    return all(i is not None for i in items) and verdict(whole, sum_of(items))[0] == "ok"
+
+
 @rule("sum.table")
 def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
@@ -201,6 +209,9 @@ def check_sum_table(record: dict) -> list:
             # 合计 is not the sum of all of them)
             # (a 合计 adds up the rows above it; one at the top, the rows under it)
             checks += [(tr, [r for r in tops if r < tr] or [r for r in tops if r > tr]) for tr in totals]
+        # a 合计 over 小计 rows may add up the item rows instead (one 小计 written wrong, the 合计
+        # right): that 小计's own flag says what is off
+        items_of = {tr: [r for r, k in enumerate(kinds) if k == "item" and r < tr] for tr in totals} if subtotals else {}
         for whole_row, part_rows in checks:
             if table.get("ragged") and not all(r < len(body) and all(str(x).strip() for x in body[r])
                                                for r in [whole_row] + part_rows):
@@ -223,7 +234,8 @@ def check_sum_table(record: dict) -> list:
                         and _sums_written_exactly(cells, t, [r for r, _ in checks if r != whole_row], c) \
                         and (off := exactly_off(whole, summed)):
                     outcome, diff, tol = off  # a whole subtotal beside sums written with their halves
-                if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c):
+                if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c) \
+                        or _items_fit(cells, t, whole, items_of.get(whole_row), c):
                     continue
                 flags.append(make_flag(
                     "error" if points and whole_points_off(outcome, whole, summed) else SEVERITY[outcome],

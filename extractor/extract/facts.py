@@ -60,12 +60,13 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     here when not given."""
     # imported here, not at the top: table_facts builds on this module (Fact, the text facts
     # it reads a cell of words with), so a top-level import either way would be a cycle
-    from .table_facts import _table_facts, _unit_line_above
+    from .table_facts import _table_facts, _unit_line_above, listed_units_above
 
     facts = []
     for n, block in enumerate(doc.blocks):
         if block.kind == TABLE:
-            facts.extend(_table_facts(block, _unit_line_above(doc.blocks[n - 1] if n else None)))
+            above = doc.blocks[n - 1] if n else None
+            facts.extend(_table_facts(block, _unit_line_above(above), listed_units_above(above)))
         else:
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:

@@ -157,15 +157,23 @@ _UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]
 _MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本")
 
 
-def _listed_money_unit(text: str) -> Optional[str]:
-    """The one money unit of a list of units a text states (单位：万元、类、个): it is the
-    unit of the figures whose labels name money only."""
+def _listed_money_unit(text: str) -> Optional[tuple]:
+    """(the one money unit, the other units) of a list of units a text states (单位：万元、类、
+    个): the money unit is that of the figures whose labels name money."""
     units = _units()["header_units"]
     for m in _UNIT_LIST.finditer(text or ""):
-        money = [units[u] for u in regex.split(r"[、，,]", m["units"]) if units.get(u) in _MONEY_UNITS]
+        listed = [units.get(u, u) for u in regex.split(r"[、，,]", m["units"])]
+        money = [u for u in listed if u in _MONEY_UNITS]
         if len(money) == 1:
-            return money[0]
+            return money[0], [u for u in listed if u not in _MONEY_UNITS]
     return None
+
+
+def listed_units_above(block) -> Optional[tuple]:
+    """_listed_money_unit of a short line right above a table (单位：万元、户、人)."""
+    if block is None or block.kind == TABLE or len(block.text) > 60:
+        return None
+    return _listed_money_unit(block.text)
 
 
 def _unit_line_above(block) -> Optional[str]:
@@ -192,7 +200,7 @@ def _is_quantity(text: str) -> bool:
 _WEIGHT_IN_HEADER = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
-def _table_facts(block, unit_above: Optional[str] = None) -> list:
+def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional[tuple] = None) -> list:
     table: Table = block.table
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
@@ -208,7 +216,12 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
                              and (u := _stated_unit(cell.text))), None)
     caption_unit = caption_unit or unit_above
     # a list of units in the caption (单位：万元、类、个): its money unit for money labels only
-    listed_money = _listed_money_unit(table.caption) if caption_unit is None else None
+    listed = (_listed_money_unit(table.caption) or listed_above) if caption_unit is None else None
+    listed_money = listed[0] if listed else None
+    # where each other unit of the list heads a column of its own (带动脱贫户（户）| 带动脱贫人口（人）),
+    # the money unit is that of every column that states none (其中：中央 | 省级 under 衔接资金)
+    header_units = {unit_of_header(column_path(table, c)) for c in range(table.n_cols)} if listed else set()
+    money_elsewhere = bool(listed) and bool(listed[1]) and all(u in header_units for u in listed[1])
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
@@ -272,7 +285,7 @@ def _table_facts(block, unit_above: Optional[str] = None) -> list:
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
-            if written_unit is None and listed_money and _MONEY_LABEL.search(header_text + left):
+            if written_unit is None and listed_money and (money_elsewhere or _MONEY_LABEL.search(header_text + left)):
                 written_unit = listed_money
             # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
             label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
