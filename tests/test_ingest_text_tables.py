@@ -609,3 +609,40 @@ def test_rows_opening_with_a_pipe_mostly_stay_pipe_bounded_rows(tmp_path):
         "| 合计 | 20 | | 19 |\n"))).table)
     assert rows[1] == ["预算执行率", "10", "执行率达到100%得满分，每低1个百分点扣0.5分", "9"]
     assert rows[3][0] == "合计" and rows[3][3] == "19"
+
+
+_SPACED_WITH_SUBTOTALS = "\n".join([
+    "表2 农村供水项目资金安排表",
+    "金额单位：万元",
+    "序号  乡镇  项目名称  中央资金  省级资金  合计",
+    "1  青溪乡  供水站改造工程  210  40  250",
+    "  青溪乡小计  210  40  250",
+    "2  石门镇  管网延伸工程  150  30  180",
+    "3  石门镇  水质净化设备  90  —  90",
+    "  石门镇小计  240  30  {subtotal}",
+    "4  龙口镇  蓄水池工程  120  25  145",
+    "  合计  570  95  665",
+    "",
+    "三、项目实施情况",
+]) + "\n"
+
+
+def test_spaced_rows_whose_subtotal_labels_span_the_first_cells(tmp_path):
+    # (小计 and 合计 rows write their label once over 序号 | 乡镇 | 项目名称: fewer cells)
+    path = tmp_path / "spaced.txt"
+    path.write_text(_SPACED_WITH_SUBTOTALS.format(subtotal="270"), encoding="utf-8")
+    doc = load_document(path, path.read_bytes())
+    [table] = [b.table for b in doc.blocks if b.kind == TABLE]
+    rows = [[c.text for c in r] for r in table.rows]
+    assert rows[2] == ["青溪乡小计", "", "", "210", "40", "250"]
+    assert rows[-1] == ["合计", "", "", "570", "95", "665"]
+    record = extract_file(path)
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")[-1] == Decimal(6650000)
+
+
+def test_a_subtotal_off_its_rows_in_spaced_rows_is_flagged(tmp_path):
+    path = tmp_path / "spaced_bad.txt"
+    path.write_text(_SPACED_WITH_SUBTOTALS.format(subtotal="280"), encoding="utf-8")
+    errors = [f for f in extract_file(path)["flags"] if f["severity"] == "error"]
+    assert [f["rule"] for f in errors] == ["sum.table"] and "280" in errors[0]["message"]

@@ -56,6 +56,9 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # (rows of one count of cells, unless their header lines up more of them: a cell
         # wrapped onto a line of its own ends the even rows, not the table)
         return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
+    if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
+        n, rows = with_totals
+        return TextTable(i, i + n, rows, lines[i:i + n])
     if not aligned:
         two_rows = _under_two_header_lines(run[:untabbed])
         if two_rows is None:
@@ -241,6 +244,32 @@ def _even_rows(run: list) -> int:
     while n < len(run) and len(run[n]) == len(run[0]):
         n += 1
     return n
+
+
+# a 小计 or 合计 row's label, which takes the place of the cells it spans (王店乡小计 | 320 | …)
+_TOTAL_LABEL = regex.compile(r"(?:小\s*计|合\s*计|总\s*计)$")
+
+
+def _even_rows_with_totals(run: list) -> Optional[tuple]:
+    """(lines used, rows) where the rows have the first row's number of cells but for 小计 and
+    合计 rows, whose label spans the cells before their figures (序号 | 乡镇 | 项目名称 | 中央 | …
+    over 王店乡小计 | 320 | …): those are filled out on the left, their figures under the
+    columns at the right. At least three full rows and one such total row; else None."""
+    width, rows, full, totals = len(run[0]), [], 0, 0
+    for cells in run:
+        texts = [c.text for c in cells]
+        if len(texts) == width:
+            full += 1
+        elif len(texts) < width and _TOTAL_LABEL.search(texts[0]) and texts[1:] \
+                and all(_is_figure(t) for t in texts[1:]):
+            texts = [texts[0]] + [""] * (width - len(texts)) + texts[1:]
+            totals += 1
+        else:
+            break
+        rows.append(texts)
+    if full < _MIN_EVEN_ROWS or not totals:
+        return None
+    return len(rows), rows
 
 
 def _rows_under_header(run: list) -> tuple:

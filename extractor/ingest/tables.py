@@ -219,6 +219,17 @@ def _heads_sublevel(table: Table, r: int) -> bool:
             and blank(below[0]) and blank(below[1]) and bool(below[2].text.strip()))
 
 
+_NAMED_SUBTOTAL = regex.compile(r"^(?P<name>\p{Han}{2,10}?)小计$")
+
+
+def _names_the_rows_above(table: Table, r: int, first: str) -> bool:
+    """Is the row a 小计 named by what the item rows right above it share (青溪乡 | 供水站 … over
+    青溪乡小计)? A 小计 named otherwise (财政资金小计 over 中央财政资金 | 省级财政资金) is left an item."""
+    m = _NAMED_SUBTOTAL.match(first)
+    return m is not None and r > table.header_rows and any(
+        c.text.replace(" ", "") == m["name"] for c in table.rows[r - 1])
+
+
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
     before), 'group' (一/二 over 1/2/3 rows), 'subgroup' (a second level's row inside a
@@ -230,7 +241,7 @@ def row_kinds(table: Table) -> list:
             kinds.append("header")
             continue
         first = [c.text.replace(" ", "") for c in row[:2]]
-        if any(SUBTOTAL_LABEL.match(t) for t in first):
+        if any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else ""):
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")
