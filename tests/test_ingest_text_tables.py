@@ -646,3 +646,40 @@ def test_a_subtotal_off_its_rows_in_spaced_rows_is_flagged(tmp_path):
     path.write_text(_SPACED_WITH_SUBTOTALS.format(subtotal="280"), encoding="utf-8")
     errors = [f for f in extract_file(path)["flags"] if f["severity"] == "error"]
     assert [f["rule"] for f in errors] == ["sum.table"] and "280" in errors[0]["message"]
+
+
+def test_one_space_rows_under_a_unit_line_are_a_table(tmp_path):
+    # (a budget table's 年初预算 | 调整预算 | 决算数 header names form labels, yet under 单位：万元
+    # with every row a name and its figures it is a table of its own)
+    text = "\n".join([
+        "表3 收入支出预算决算对比表", "单位：万元", "项目 年初预算 调整预算 决算数",
+        "财政拨款收入 4820.00 5310.40 5256.12", "事业收入 600.00 600.00 571.35", "收入合计 5420.00 5910.40 5827.47",
+        "", "四、其他情况"]) + "\n"
+    path = tmp_path / "budget.txt"
+    path.write_text(text, encoding="utf-8")
+    [table] = [b.table for b in load_document(path, path.read_bytes()).blocks if b.kind == TABLE]
+    assert [c.text for c in table.rows[1]] == ["财政拨款收入", "4820.00", "5310.40", "5256.12"]
+    amounts = [f["value"] for f in extract_file(path)["facts"] if f["kind"] == "amount"]
+    assert Decimal("58274700.00") in amounts and len(amounts) == 9
+
+
+_CLASSES = "\n".join([
+    "表4 支出决算表（按功能分类）", "单位：万元",
+    "科目名称  本年支出合计  基本支出  项目支出",
+    "合计  {total}  1262.40  1838.00",
+    "农林水支出  2876.20  1038.20  1838.00",
+    "行政运行  624.50  624.50  —",
+    "事业运行  413.70  413.70  —",
+    "农业农村生产发展  1838.00  —  1838.00",
+    "住房保障支出  224.20  224.20  —",
+    "住房公积金  224.20  224.20  —",
+    "", "四、其他情况"]) + "\n"
+
+
+def test_a_listing_of_classes_over_their_items_adds_up_by_class(tmp_path):
+    path = tmp_path / "classes.txt"
+    path.write_text(_CLASSES.format(total="3100.40"), encoding="utf-8")
+    assert not [f for f in extract_file(path)["flags"] if f["severity"] == "error"]
+    path.write_text(_CLASSES.format(total="3110.40"), encoding="utf-8")
+    [flag] = [f for f in extract_file(path)["flags"] if f["severity"] == "error"]
+    assert "3110.40" in flag["message"] and "3100.40" in flag["message"]  # the classes' sum, not all rows'

@@ -10,7 +10,7 @@ import regex
 from . import rule
 from .parallel_breakdowns import parallel_breakdown_flags
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
-from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
+from .tolerance import exact, exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
 @rule("sum.breakdown")
@@ -99,6 +99,28 @@ def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: 
     return False
 
 
+def _group_rows(parts: list, interval):
+    """The group rows where the parts fall into groups, each a row followed by rows adding up
+    to it (a class of spending over its items: 自然资源海洋气象等支出 5304.52 | 行政运行 612.45 |
+    …), at least one group with more than its own row; else None."""
+    groups, i = [], 0
+    while i < len(parts):
+        if groups and not Decimal(str(parts[i]["value"])):
+            i += 1  # (an item of nothing, —, after the group its figures made)
+            continue
+        running, j = exact(0), i + 1
+        while j < len(parts):
+            running = running + interval(parts[j])
+            j += 1
+            if verdict(parts[i], running)[0] == "ok":
+                break
+        else:
+            return None
+        groups.append(parts[i])
+        i = j
+    return groups if len(groups) < len(parts) else None
+
+
 def _holds(figures: list, summed, rel: dict) -> bool:
     """Do the parts fit the sum of these figures (one total, or a list's items): adding up to
     it, or short of it where the list may name the main parts only?"""
@@ -152,12 +174,13 @@ def _sums_written_exactly(cells: dict, t: int, rows: list, c: int) -> bool:
     return any(int(f.get("decimals") or 0) for r in rows if (f := cells.get((t, r, c))) is not None)
 
 
-def _items_fit(cells: dict, t: int, whole: dict, item_rows, c: int) -> bool:
-    """Does the 合计 hold as the sum of the item rows of its column (every one written)?"""
+def _items_fit(cells: dict, t: int, whole: dict, item_rows, c: int, interval) -> bool:
+    """Does the 合计 hold as the sum of the item rows of its column (every one written, each
+    the interval `interval` gives it)?"""
     if not item_rows:
         return False
     items = [cells.get((t, r, c)) for r in item_rows]
-    return all(i is not None for i in items) and verdict(whole, sum_of(items))[0] == "ok"
+    return all(i is not None for i in items) and verdict(whole, sum_of(items, interval))[0] == "ok"
 
 
 @rule("sum.table")
@@ -234,9 +257,16 @@ def check_sum_table(record: dict) -> list:
                         and _sums_written_exactly(cells, t, [r for r, _ in checks if r != whole_row], c) \
                         and (off := exactly_off(whole, summed)):
                     outcome, diff, tol = off  # a whole subtotal beside sums written with their halves
+                each = points_interval if points else interval_of
                 if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c) \
-                        or _items_fit(cells, t, whole, items_of.get(whole_row), c):
+                        or _items_fit(cells, t, whole, items_of.get(whole_row), c, each):
                     continue
+                if (groups := _group_rows(parts, each)) is not None:
+                    # two levels listed (a class over its items): the whole is the classes' sum
+                    parts, summed = groups, sum_of(groups, each)
+                    outcome, diff, tol = verdict(whole, summed)
+                    if outcome == "ok":
+                        continue
                 flags.append(make_flag(
                     "error" if points and whole_points_off(outcome, whole, summed) else SEVERITY[outcome],
                     f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，"

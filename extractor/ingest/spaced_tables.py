@@ -152,11 +152,16 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         header = _header_unglued(header, len(lines[i + 1].split()))
     if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
         return None
+    # (单位：万元 on the line above: a table of its own, every column after the rows' names
+    # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
+    unit_above = i > 0 and _UNIT_LINE.match(lines[i - 1].strip()) is not None
     if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) for c in header) \
-            or sum(map(is_form_cell, header)) >= 2 and not any(_POINTS_NAME.match(c) for c in header):
+            or sum(map(is_form_cell, header)) >= 2 and not any(_POINTS_NAME.match(c) for c in header) and not unit_above:
         return None  # (a form's header names two of its labels or more, a score table's its
         # points columns; 满意度 alone heads a column)
     unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
+    if not unit_cols and unit_above:
+        unit_cols = list(range(1, len(header)))
     if not unit_cols:
         return None
     rows = [header]
@@ -173,6 +178,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
 
 
+# a line stating the table's unit alone (单位：万元, 金额单位：万元, （单位：元）)
+_UNIT_LINE = regex.compile(r"^[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；]{1,8}\s*[)）]?$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
 
