@@ -683,3 +683,34 @@ def test_a_listing_of_classes_over_their_items_adds_up_by_class(tmp_path):
     path.write_text(_CLASSES.format(total="3110.40"), encoding="utf-8")
     [flag] = [f for f in extract_file(path)["flags"] if f["severity"] == "error"]
     assert "3110.40" in flag["message"] and "3100.40" in flag["message"]  # the classes' sum, not all rows'
+
+
+def test_a_unit_announced_at_the_end_of_the_paragraph_above_a_table(tmp_path):
+    text = ("（三）预算执行。全年调整预算3,260.00万元，实际支出3,191.54万元，预算执行率97.90%。"
+            "各项目执行情况如下（单位：万元）：\n"
+            "项目名称 | 调整预算 | 实际支出 | 执行率\n"
+            "农村公路养护 | 1,820.00 | 1,786.40 | 98.15%\n"
+            "危桥改造 | 1,440.00 | 1,405.14 | 97.58%\n")
+    path = tmp_path / "announced.txt"
+    path.write_text(text, encoding="utf-8")
+    amounts = [f["value"] for f in extract_file(path)["facts"] if f["kind"] == "amount"]
+    assert Decimal("17864000.00") in amounts and Decimal("14051400.00") in amounts
+
+
+_TWO_SIDED = "\n".join([
+    "表1 收入支出决算总表", "单位：万元", "收入项目 决算数 支出项目 决算数",
+    "一、财政拨款收入 5210.40 一、卫生健康支出 5326.18",
+    "二、其他收入 186.20 二、住房保障支出 {housing}",
+    "本年收入合计 5396.60 本年支出合计 5512.38",
+    "年初结转和结余 320.15 年末结转和结余 204.37",
+    "总计 5716.75 总计 5716.75",
+    "", "二、收入决算情况"]) + "\n"
+
+
+def test_a_two_sided_summary_table_is_read_but_not_summed_across_its_halves(tmp_path):
+    path = tmp_path / "two_sided.txt"
+    path.write_text(_TWO_SIDED.format(housing="186.20"), encoding="utf-8")
+    record = extract_file(path)
+    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+    assert Decimal("57167500") in amounts and len(amounts) == 10
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

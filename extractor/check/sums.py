@@ -99,6 +99,14 @@ def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: 
     return False
 
 
+def _two_sided(table: dict) -> bool:
+    """Is the header two halves naming the same columns after their first (收入项目 | 决算数 |
+    支出项目 | 决算数: a 收支总表 set side by side)?"""
+    names = [str(c).replace(" ", "") for c in (table["header"][-1] if table["header"] else [])]
+    half = len(names) // 2
+    return len(names) >= 4 and len(names) % 2 == 0 and names[1:half] == names[half + 1:] and any(names[1:half])
+
+
 def _group_rows(parts: list, interval):
     """The group rows where the parts fall into groups, each a row followed by rows adding up
     to it (a class of spending over its items: 自然资源海洋气象等支出 5304.52 | 行政运行 612.45 |
@@ -192,6 +200,8 @@ def check_sum_table(record: dict) -> list:
     scored_form_blocks = {b for form in record.get("forms") or [] if form.get("indicators")
                           for b in form.get("value_blocks") or []}
     for table in record.get("tables", []):
+        if _two_sided(table):
+            continue  # 收入项目 | 决算数 | 支出项目 | 决算数: each row two records, no column one list
         t = table["source"]["block"]
         body = table["header"] + table["rows"]
         kinds = [None if k == "total" and t in scored_form_blocks and _SCORE_TOTAL.match(_first_cell(body, r)) else k

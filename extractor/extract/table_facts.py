@@ -180,12 +180,19 @@ def _unit_line_above(block) -> Optional[str]:
     """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
     金额单位：万元), or a title ending by it in brackets (年度收入情况（万元）: the caption a
     PDF's layout sets apart from its table)."""
-    if block is None or block.kind == TABLE or len(block.text) > 60:
+    if block is None or block.kind == TABLE:
         return None
+    if len(block.text) > 60:
+        # a paragraph that ends announcing the table (各项目执行情况如下（单位：万元）：)
+        tail = _UNIT_AT_END.search(block.text)
+        return _stated_unit(tail.group(0)) if tail else None
     stated = _stated_unit(block.text)
     if stated is None and _TITLE_UNIT.search(block.text):
         stated = unit_of_header([block.text], bracketed_only=True)
     return stated
+
+
+_UNIT_AT_END = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,4}\s*[)）]\s*[:：]?\s*$")
 
 
 _TITLE_UNIT = regex.compile(r"[（(]\s*[^（）()]{1,4}\s*[)）]\s*[:：]?\s*$")

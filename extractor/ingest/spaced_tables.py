@@ -160,8 +160,10 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         return None  # (a form's header names two of its labels or more, a score table's its
         # points columns; 满意度 alone heads a column)
     unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
-    if not unit_cols and unit_above:
-        unit_cols = list(range(1, len(header)))
+    if not unit_cols and unit_above and i + 1 < len(lines):
+        # (the columns the first row fills with figures: 收入项目 | 决算数 | 支出项目 | 决算数)
+        first = lines[i + 1].split()
+        unit_cols = [k for k, c in enumerate(first) if k and _is_figure(c)] if len(first) == len(header) else []
     if not unit_cols:
         return None
     rows = [header]
@@ -178,8 +180,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
 
 
-# a line stating the table's unit alone (单位：万元, 金额单位：万元, （单位：元）)
-_UNIT_LINE = regex.compile(r"^[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；]{1,8}\s*[)）]?$")
+# a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
+_UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
 
