@@ -103,3 +103,15 @@ def test_a_part_sorted_again_by_level_is_a_list_of_its_own(tmp_path):
     assert not _errors(text_record(tmp_path, text.format("4,342.68"), "good.txt"))
     [flag] = _errors(text_record(tmp_path, text.format("4,362.68"), "bad.txt"))
     assert "33,408.21万元" in flag["message"]
+
+
+def test_a_price_may_have_paid_an_amount_before_the_summed_one(tmp_path):
+    text = ("受益学生15,320人。营养膳食补助按每生每天4元、全年在校200天的标准核定，全年应安排中央补助资金{}万元；"
+            "另由县级财政安排食堂运转经费98.4万元，项目资金合计1,324.0万元。\n")
+    assert not _errors(text_record(tmp_path, text.format("1,225.6"), "good.txt"))
+
+
+def test_a_parts_standard_per_head_is_no_average_of_the_whole(tmp_path):
+    text = ("资助家庭经济困难学生6,240人次，发放资助资金583.60万元，其中学前教育阶段按人均每年1000元标准发放；"
+            "培训教师1,210人。\n")
+    assert not _errors(text_record(tmp_path, text))

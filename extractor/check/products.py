@@ -17,9 +17,10 @@ def check_product_unit(record: dict) -> list:
     products = relations_of(record, "product")
     flags = [_check_average(facts, r) for r in products if r.get("average")]
     triples = [(facts[r["rate"]], [facts[c] for c in [r["count"]] + list(r.get("count_alternatives") or [])],
-                facts[r["amount"]], r.get("periods"), r.get("periods_text")) for r in products if not r.get("average")]
-    triples += [(price, [count], amount, None, None) for price, count, amount in _table_products(record)]
-    for price, counts, amount, periods, periods_text in triples:
+                facts[r["amount"]], r.get("periods"), r.get("periods_text"),
+                [facts[a] for a in r.get("amount_alternatives") or []]) for r in products if not r.get("average")]
+    triples += [(price, [count], amount, None, None, []) for price, count, amount in _table_products(record)]
+    for price, counts, amount, periods, periods_text, other_amounts in triples:
         # a price per month or day over the months or days its sentence states (× 12个月)
         times = Decimal(periods or 1)
         # (a standard per head is set, not rounded: 每生每天5元 is 5 exactly, 每人每年1万元 is
@@ -30,8 +31,10 @@ def check_product_unit(record: dict) -> list:
             computed = (rate * interval_of(count)).scaled(times)
             readings.append((verdict(amount, computed), computed, count))
         if any(outcome == "ok" for (outcome, _, _), _, _ in readings) or _another_count_fits(
-                facts, rate, times, counts, amount):
-            continue
+                facts, rate, times, counts, amount) or any(
+                verdict(other, (rate * interval_of(count)).scaled(times))[0] == "ok"
+                for other in other_amounts for count in counts):
+            continue  # (or an amount stated before the summed one is what the price paid)
         (outcome, diff, tol), computed, count = min(readings, key=lambda r: abs(r[0][1]))
         # the product of the figures as written (the interval's middle is off by a fraction)
         product = Decimal(str(price["value"])) * Decimal(str(count["value"])) * times

@@ -58,6 +58,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         average = amount is None and count is not None and "/" not in f.text and periods is None
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
+            if amount and count and _PART_OPENS.search(
+                    block.text, max(amount.source["end"], count.source["end"]), f.source["start"]):
+                amount = None  # …资金861.20万元，其中学前教育阶段按人均每年1000元: a part's standard, no average of all
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
@@ -71,12 +74,19 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                 ([g.id for g in counts[1:]] if not average else [])
             if alternatives:
                 out[-1]["count_alternatives"] = alternatives
+            # (an amount before the summed one may be what the price paid: 按每生每天4元…核定，全年
+            # 应安排资金2,291.2万元；另由…186.5万元，项目资金合计2,477.7万元): the checker tries it too
+            before = [g.id for g in facts[i + 1:facts.index(amount)] if g.kind == "amount" and not g.approx
+                      and sentence_index(spans, g.source["start"]) == si] if not average else []
+            if before:
+                out[-1]["amount_alternatives"] = before
     # prices of several groups with one total after them (1200人按350元/人，7450人按291.5元/人，
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
 
 
+_PART_OPENS = regex.compile(r"其中")
 _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
 # a semicolon between a price and the figure after it: the next item of a list (每人1万元；协调
 # 发放创业担保贷款3,600.00万元), not what the price paid
