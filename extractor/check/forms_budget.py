@@ -225,8 +225,8 @@ def check_funds_total(record: dict) -> list:
                     continue
                 for family in _families(parts):
                     written = [(p, f) for p in family for f in [cell(p, column, facts)] if f is not None]
-                    if not written or verdict(total, sum_of([f for _, f in written]))[0] == "ok" \
-                            or _two_breakdowns(total, [f for _, f in written]):
+                    every = [f for _, f in written]
+                    if not every or verdict(total, sum_of(every))[0] == "ok" or _two_breakdowns(total, every):
                         continue
                     # (a part's own breakdown among them is no part of the total)
                     outer = _outer_rows(family, lambda above, run: _breaks_down(above, run, facts))

@@ -66,8 +66,7 @@ def check_score_total(record: dict) -> list:
             for parts in readings:
                 # (the indicators' points are awarded by halves at most: 2.5 is exact, not a
                 # rounded 2.45; the budget row's 9.5 may round 分值 × 执行率)
-                summed = sum_of([f for f in parts if f in indicator_items], awarded_interval) \
-                    + sum_of([f for f in parts if f not in indicator_items], interval)
+                summed = sum_of(indicator_items, awarded_interval) + sum_of(parts[len(indicator_items):], interval)
                 if total is not None:
                     # a total may round the sum (97.5 → 98) but a point more is no rounding:
                     # points are counted, so a miss beyond half a unit is an error

@@ -45,7 +45,7 @@ def extract_document(doc: Document) -> dict:
     in_forms = {i for form in forms for i in form["value_blocks"] if doc.blocks[i].kind != TABLE}
     # (nor are the other figures of a form's text: its notes and goals beside cells a 其中
     # row or a total opens, on one line with them, read no sentence's way)
-    # — save the form's cells written as sentences (its goals, 实际完成情况): prose
+    # (but the form's cells written as sentences — its goals, 实际完成情况 — read as prose)
     prose_cells = [c for form in forms for c in form["prose_cells"]]
     prose_facts = [f for f in facts if "form" not in f.extra and (
         f.source.get("block") not in in_forms or _in_cells(f, prose_cells))] if forms else facts

@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..sentences import sentence_bounds, sentence_index
-from .wording import LIST_JOINER, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
+from .wording import LIST_JOINER, NOT_HAN, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
 
 
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
@@ -104,11 +104,8 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
 def _most_like(core: str, figures: list):
     """The figure whose words share most with `core` (a change's words), the last of equals;
     the years written in both say nothing of whose figure it is."""
-    han = lambda words: _NOT_HAN.sub("", words)  # noqa: E731
-    return max(reversed(figures), key=lambda g: similarity(han(core), han(g.context)), default=None)
-
-
-_NOT_HAN = regex.compile(r"[^\p{Han}]+")
+    words = NOT_HAN.sub("", core)
+    return max(reversed(figures), key=lambda g: similarity(words, NOT_HAN.sub("", g.context)), default=None)
 
 
 _CLAUSE_END = ("；", ";", "。")

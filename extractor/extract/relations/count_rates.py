@@ -12,10 +12,8 @@ from typing import Optional
 import regex
 
 from ..sentences import sentence_bounds, sentence_index
-from .wording import per_unit, relation_patterns, similarity, sorts_things, vocabulary
+from .wording import NOT_HAN, per_unit, relation_patterns, similarity, sorts_things, vocabulary
 
-# the numbers, years and marks in a rate's words say nothing about whose rate it is
-_NOT_HAN = regex.compile(r"[^\p{Han}]+")
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +156,7 @@ def _names_its_figures(text: str, rate, rate_word: str, spans: list) -> bool:
     12.1万人 is the rate of another group; the words before the rate word must mostly be in
     the sentence before it (健康管理率 after 接受健康管理)."""
     words = rate.context or ""
-    qualifier = _NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
+    qualifier = NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
     if len(qualifier) < 2:
         return True
     lo = spans[sentence_index(spans, _start(rate))][0]

@@ -13,6 +13,8 @@ from ...patterns import load_json
 QUOTES = regex.compile(r"[“”\"「」‘’（）()\s]")
 # what stands between two items of one list of figures (280万元、300万元和330万元)
 LIST_JOINER = regex.compile(r"\s*(?:[、，,和及与]|以及)\s*")
+# the numbers, years and marks in a figure's words say nothing about whose figure it is
+NOT_HAN = regex.compile(r"[^\p{Han}]+")
 
 
 @lru_cache(maxsize=1)
