@@ -115,3 +115,27 @@ def test_a_parts_standard_per_head_is_no_average_of_the_whole(tmp_path):
     text = ("资助家庭经济困难学生6,240人次，发放资助资金583.60万元，其中学前教育阶段按人均每年1000元标准发放；"
             "培训教师1,210人。\n")
     assert not _errors(text_record(tmp_path, text))
+
+
+_SOURCES = ("项目资金执行情况（金额单位：万元）\n| 资金来源 | 预算数 | 执行数 | 完成率 |\n"
+            "| 财政资金 | 900.00 | 846.00 | 94.00% |\n| 其中：中央 | 600.00 | 570.00 | {central} |\n"
+            "| 市县 | 300.00 | 276.00 | 92.00% |\n| 合计 | 900.00 | 846.00 | 94.00% |\n")
+
+
+def test_a_completion_rate_over_a_tables_money_columns_is_its_execution_rate(tmp_path):
+    assert not _errors(text_record(tmp_path, _SOURCES.format(central="95.00%"), "good.txt"))
+    [flag] = _errors(text_record(tmp_path, _SOURCES.format(central="97.00%"), "bad.txt"), "ratio.stated")
+    assert "95%" in flag["message"]
+
+
+def test_a_total_row_noting_it_counts_more_is_not_summed(tmp_path):
+    # (a table whose cells line up under its header, as a text export pads them)
+    text = "\n".join([
+        "绩效指标完成情况",
+        "指标名称            指标值        实际完成      权重    得分    备注",
+        "整治建制村数        ≥20个         20个          30      30      —",
+        "受益农村人口        ≥2.5万人      2.61万人      30      30      —",
+        "群众满意度          ≥85%          88%           30      28      —",
+        "合计                                            100     97      含预算执行得分",
+    ]) + "\n"
+    assert not _errors(text_record(tmp_path, text), "sum.table")

@@ -99,6 +99,10 @@ def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: 
     return False
 
 
+# a total row's note that it counts something more than the rows above (含预算执行得分)
+_INCLUDES_MORE = regex.compile(r"^(?:含|包含|包括)\p{Han}")
+
+
 def _two_sided(table: dict) -> bool:
     """Is the header two halves naming the same columns after their first (收入项目 | 决算数 |
     支出项目 | 决算数: a 收支总表 set side by side)?"""
@@ -246,6 +250,8 @@ def check_sum_table(record: dict) -> list:
         # right): that 小计's own flag says what is off
         items_of = {tr: [r for r, k in enumerate(kinds) if k == "item" and r < tr] for tr in totals} if subtotals else {}
         for whole_row, part_rows in checks:
+            if any(_INCLUDES_MORE.match(str(x).strip()) for x in body[whole_row]):
+                continue  # 合计 | 100 | 97.09 | 含预算执行得分: the total counts a figure outside the rows
             if table.get("ragged") and not all(r < len(body) and all(str(x).strip() for x in body[r])
                                                for r in [whole_row] + part_rows):
                 # rows of different lengths (padded where short): a column is no column, its sum
