@@ -139,3 +139,37 @@ def test_a_total_row_noting_it_counts_more_is_not_summed(tmp_path):
         "合计                                            100     97      含预算执行得分",
     ]) + "\n"
     assert not _errors(text_record(tmp_path, text), "sum.table")
+
+
+def test_a_tables_price_per_month_is_paid_over_months_the_row_does_not_state(tmp_path):
+    text = ("2019年度补贴发放情况表\n补贴类别\t发放人数（人）\t补贴标准（元/人·月）\t发放金额（万元）\n"
+            "80—89周岁高龄津贴\t9,850\t50\t591.0\n90周岁以上高龄津贴\t1,120\t100\t134.4\n合计\t10,970\t—\t725.4\n")
+    assert not _errors(text_record(tmp_path, text), "product.unit")
+
+
+def test_a_sentence_of_full_marks_gives_weights_not_scores(tmp_path):
+    text = ("四、评价得分\n本次评价满分100分，其中决策指标20分、过程指标20分、产出指标30分、效益指标30分。"
+            "经评价组综合评定，决策指标得19分，过程指标得18分，产出指标得{}分，效益指标得28分，综合得分95分，评价等级为“优”。\n")
+    # (the weights had been read as scores beside the scores: 195 against 95)
+    assert not _errors(text_record(tmp_path, text.format("30"), "good.txt"))
+
+
+def test_a_scored_row_beside_unnamed_first_level_groups_is_not_all_the_tops(tmp_path):
+    text = "\n".join([
+        "绩效自评指标得分情况如下：",
+        "一级指标\t三级指标\t分值\t年度指标值\t实际完成值\t得分",
+        "产出指标\t资助参保人数\t40\t≥12,000人\t12,350人\t40",
+        "效益指标\t救助及时率\t30\t≥98%\t96.2%\t27",
+        "满意度指标\t救助对象满意度\t20\t≥90%\t93.4%\t20",
+        "预算执行率\t\t10\t100%\t95.96%\t9",
+        "合计\t\t100\t\t\t96",
+    ]) + "\n"
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_the_places_of_a_grade_are_no_verdict(tmp_path):
+    text = ("青石县：分配资金6,420.00万元，支出6,105.42万元。评价得分91.6分。\n"
+            "白沙区：分配资金4,180.00万元，支出3,862.32万元。评价得分84.2分。\n"
+            "五、建议\n市财政局将评价结果与下年度资金分配挂钩，对评价等次为“良”的县（区）加强督导。\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"].get("grade") is None and not _errors(record, "score.grade")

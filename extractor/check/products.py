@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, table_cells, written
 from .tolerance import Interval, interval_of, verdict
@@ -103,7 +105,13 @@ def _table_products(record: dict) -> list:
         count = [f for f in fs if f["kind"] in ("headcount", "person_times")]
         amount = [f for f in fs if f["kind"] == "amount"]
         if len(price) == len(count) == len(amount) == 1:
+            if _PER_PERIOD_COLUMN.search(price[0].get("column") or ""):
+                continue  # 补贴标准（元/人·月）: paid over months the row does not state
             if Decimal(price[0]["value"]) and (Decimal(count[0]["value"]) or Decimal(amount[0]["value"])):
                 out.append((price[0], count[0], amount[0]))
     return out
+
+
+# a price column per month, day or term (元/人·月, 元/生·天): the number of them paid is not in the row
+_PER_PERIOD_COLUMN = regex.compile(r"[/·.]\s*(?:月|天|日|季|学期)|每(?:月|天|日)")
 

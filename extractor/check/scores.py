@@ -257,7 +257,11 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     elif total is not None:
         tops = [p for p in paths if len(p) == 1]
         scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
-        parts = scored_tops if scored_tops and len(scored_tops) == len(tops) else [explicit[p] for p in leaves]
+        # (first-level groups named only in their rows' paths, 产出指标 › 资助参保人数, are tops
+        # too: a scored row of its own beside them, 预算执行率 | 9, is not all of the first level)
+        unnamed_tops = {p[0] for p in paths if len(p) > 1} - {p[0] for p in tops}
+        parts = scored_tops if scored_tops and len(scored_tops) == len(tops) and not unnamed_tops \
+            else [explicit[p] for p in leaves]
         src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
         # where not every first-level indicator was read, one left without a score may not be
         # the only one missing: a gap beyond its weight says nothing then

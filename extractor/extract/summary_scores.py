@@ -15,6 +15,10 @@ from .sentences import SENTENCE_END, sentence_bounds
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 
+_SENTENCE = regex.compile(r"[^。！？]+[。！？]?")
+_FULL_MARKS = regex.compile(r"满分|总分值|权重")
+
+
 def summary_indicators(doc: Document, indicators: list) -> list:
     """The summary sentence's items (the first block that has them), their names matched to
     the top levels of the `indicators` read so far; [] where no block holds one."""
@@ -27,6 +31,10 @@ def summary_indicators(doc: Document, indicators: list) -> list:
         if len(items) >= 3 and any(_is_total_name(i.group("name"))
                                    for i in items):
             entries = []
+            # (a sentence of full marks with no score in it — 本次评价满分100分，其中决策指标20分、过程
+            # 指标20分… — states the weights its items' scores are out of)
+            weights_only = [(m.start(), m.end()) for m in _SENTENCE.finditer(b.text)
+                            if _FULL_MARKS.search(m.group(0)) and "得" not in m.group(0)]
             for i in items:
                 # (投入18.5分＋过程17分: the plus joins the items, no part of a name)
                 name = regex.sub(r"^(?:得分是|得分|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")
@@ -47,7 +55,8 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                     entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
                     continue
                 # (预算执行率指标权重10分; 投入（20分）: a weight in brackets after its name)
-                full_marks = bool(_WEIGHT_SUFFIX.search(name)) or i.group("name").rstrip().endswith(("（", "("))
+                full_marks = bool(_WEIGHT_SUFFIX.search(name)) or i.group("name").rstrip().endswith(("（", "(")) \
+                    or any(lo <= i.start("score") < hi for lo, hi in weights_only)
                 name = _WEIGHT_SUFFIX.sub("", name)
                 total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, indicators)], "weight": None,
