@@ -173,3 +173,13 @@ def test_the_places_of_a_grade_are_no_verdict(tmp_path):
             "五、建议\n市财政局将评价结果与下年度资金分配挂钩，对评价等次为“良”的县（区）加强督导。\n")
     record = text_record(tmp_path, text)
     assert record["metadata"].get("grade") is None and not _errors(record, "score.grade")
+
+
+def test_counties_scores_in_their_own_paragraphs_are_not_the_reports(tmp_path):
+    text = ("一、各县（区）情况\n"
+            "青石县：分配资金6,420.00万元，支出6,105.42万元，评价得分92.4分，等级为优。\n"
+            "白沙区：分配资金4,180.00万元，支出3,862.32万元，评价得分84.2分，等级为良。\n"
+            "二、总体评价\n全市衔接资金绩效评价得分90.6分，评价等级为“优”。\n")
+    record = text_record(tmp_path, text)
+    assert str(record["metadata"]["score"]) == "90.6" and record["metadata"]["grade"] == "优"
+    assert not _errors(record)

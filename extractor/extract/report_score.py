@@ -40,10 +40,16 @@ def report_score(doc: Document, kv: dict) -> tuple:
     exclude, final, band = compile_key("score_exclude"), compile_key("score_final"), compile_key("score_band_after")
     full_marks, scale = compile_key("score_full_marks_before"), compile_key("score_scale_after")
     candidates = []  # (pattern rank, block order, the score's reading)
+    # (paragraphs each opening with a county's name, 澧阳区：… / （一）沂东区。…, state the counties'
+    # scores, none of them the report's)
+    places = [b.index for b in doc.blocks if b.kind != TABLE and _OPENS_WITH_PLACE.match(b.text)]
+    of_places = set(places) if len(places) >= 2 else set()
     # the report's paragraphs first; a sheet holds its sentences in cells (本项目自评总分94.5分。)
     for in_cells in (False, True):
         for rank, pattern in enumerate(patterns):  # ordered from most to least specific
             for n, b, text, where in _score_texts(doc, in_cells):
+                if b.index in of_places:
+                    continue
                 for m in pattern.finditer(text):
                     # what the score belongs to is named just before it (满意度综合得分, 该项指标得分)
                     before = regex.split(r"[，,。；;：:]", text[max(0, m.start() - 10):m.start()])[-1] \
@@ -86,6 +92,7 @@ def report_score(doc: Document, kv: dict) -> tuple:
 
 
 _BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
+_OPENS_WITH_PLACE = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?\s*\p{Han}{1,6}(?:县|区|市|旗)\s*[：:。．]")
 _SCORE_OPENS = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*分(?:[。；;，,]|$)")
 
 
