@@ -13,6 +13,7 @@ import regex
 from ..model import TABLE, Document
 from ..numbering import numbering_of
 from ..patterns import load_json
+from .sentences import SENTENCE_END, sentence_bounds
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +157,7 @@ def _stated_grade(doc: Document, pattern, score_src: Optional[dict], score=None)
     for b in blocks:
         after = score_src.get("start", 0) if score_src and b.index == score_src.get("block") else 0
         m = (after and pattern.search(b.text, after)) or pattern.search(b.text)
-        if m and _of_another_score(b.text, m, score, score_src, b):
+        if m and _of_another_score(b, m, score, score_src):
             continue  # 复核76.5分…复核等级为“中”: another project's score's grade, not the report score's
         if m:
             return _grade(m), {"block": b.index, "page": b.page, "start": m.start("grade"),
@@ -179,16 +180,15 @@ def _stated_grade(doc: Document, pattern, score_src: Optional[dict], score=None)
 
 # a score stated in the grade's sentence before it (复核76.5分，调减16.5分，复核等级为“中”)
 _SCORE_BEFORE = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分")
-_SENTENCE_STOP = regex.compile(r"[。！？\n]")
 
 
-def _of_another_score(text: str, m, score, score_src: Optional[dict], block) -> bool:
+def _of_another_score(block, m, score, score_src: Optional[dict]) -> bool:
     """Is the grade at m stated in a sentence, away from the report's score, whose own scores
     (before the grade) are all other than the report's? It is then their grade."""
     if score is None or score_src is None or block.index == score_src.get("block"):
         return False
-    start = max((k.end() for k in _SENTENCE_STOP.finditer(text, 0, m.start())), default=0)
-    stated = [Decimal(x) for x in _SCORE_BEFORE.findall(text, start, m.start())]
+    start = sentence_bounds(block.text, m.start(), SENTENCE_END)[0]
+    stated = [Decimal(x) for x in _SCORE_BEFORE.findall(block.text, start, m.start())]
     return bool(stated) and Decimal(str(score)) not in stated
 
 

@@ -10,12 +10,11 @@ from decimal import Decimal
 import regex
 
 from ..model import TABLE, Document
-from .sentences import SENTENCE_END, sentence_bounds
+from .sentences import SENTENCE_END, sentence_bounds, sentence_spans
 
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
 
-_SENTENCE = regex.compile(r"[^。！？]+[。！？]?")
 _FULL_MARKS = regex.compile(r"满分|总分值|权重")
 
 
@@ -33,8 +32,8 @@ def summary_indicators(doc: Document, indicators: list) -> list:
             entries = []
             # (a sentence of full marks with no score in it — 本次评价满分100分，其中决策指标20分、过程
             # 指标20分… — states the weights its items' scores are out of)
-            weights_only = [(m.start(), m.end()) for m in _SENTENCE.finditer(b.text)
-                            if _FULL_MARKS.search(m.group(0)) and "得" not in m.group(0)]
+            weights_only = [(lo, hi) for lo, hi in sentence_spans(b.text)
+                            if _FULL_MARKS.search(b.text, lo, hi) and "得" not in b.text[lo:hi]]
             for i in items:
                 # (投入18.5分＋过程17分: the plus joins the items, no part of a name)
                 name = regex.sub(r"^(?:得分是|得分|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")

@@ -255,8 +255,6 @@ def _even_rows(run: list) -> int:
     return n
 
 
-# a 小计 or 合计 row's label, which takes the place of the cells it spans (王店乡小计 | 320 | …)
-_TOTAL_LABEL = regex.compile(r"(?:小\s*计|合\s*计|总\s*计)$")
 
 
 def _even_rows_with_totals(run: list) -> Optional[tuple]:
@@ -269,7 +267,7 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
         texts = [c.text for c in cells]
         if len(texts) == width:
             full += 1
-        elif len(texts) < width and _TOTAL_LABEL.search(texts[0]) and texts[1:] \
+        elif len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
                 and all(_is_figure(t) for t in texts[1:]):
             texts = [texts[0]] + [""] * (width - len(texts)) + texts[1:]
             totals += 1

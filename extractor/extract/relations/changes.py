@@ -109,13 +109,13 @@ def _most_like(core: str, figures: list):
 
 
 _CLAUSE_END = ("；", ";", "。")
-_GROUP_BREAK = regex.compile(r"[；;。]")
 
 
 def _one_clause_group(text: str, a, b) -> bool:
     """Do the figures a and b stand in one clause group (no ；or 。 between them)?"""
     lo, hi = sorted((a, b), key=lambda f: f.source["start"])
-    return not _GROUP_BREAK.search(text, lo.source["end"], hi.source["start"])
+    between = text[lo.source["end"]:hi.source["start"]]
+    return not any(mark in between for mark in _CLAUSE_END)
 _SUBJECT = regex.compile(r"(?P<subject>\p{Han}{2,12}?)\s*(?:较|比|同比|与)")
 _CLAUSE_START = regex.compile(r"[，。；;：:\n]|,(?!\d)")  # (not the comma of 6,915.20)
 
