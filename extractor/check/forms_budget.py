@@ -190,7 +190,8 @@ def check_funds_total(record: dict) -> list:
         for n, whole in enumerate(funds):
             # its 其中 rows, before the next total of the block (收入合计 | 财政拨款 | 支出合计 |
             # 基本支出: 财政拨款 is the income's, not the spending total's part)
-            parts = [r for r in _rows_under(funds, n) if r.get("part_of") and r.get("part_of") == whole.get("slot")
+            parts = [r for r in _rows_under(funds, n) or _rows_above(funds, n)
+                     if r.get("part_of") and r.get("part_of") == whole.get("slot")
                      and r.get("fund_block") == whole.get("fund_block")]
             if not parts:
                 continue
@@ -263,6 +264,21 @@ def _rows_under(funds: list, n: int) -> list:
             break
         out.append(row)
     return out
+
+
+def _rows_above(funds: list, n: int) -> list:
+    """The fund rows before row n, for a total written last (资金来源 | 年度预算 | … with 财政资金,
+    其他资金 and then 合计): all of the block's rows before it, where no total stands among them
+    and each writes every column the total writes (a figure or —): rows read only in part may
+    have had their cells shifted, and the total's rows are then not known."""
+    total = funds[n]
+    above = [r for r in funds[:n] if r.get("fund_block") == total.get("fund_block")]
+    if any(r.get("slot") == "total" or _TOTAL_WORDS.search(r.get("label") or "") for r in above):
+        return []
+    columns = set(total.get("cells") or {})
+    if not all(columns <= set(r.get("cells") or {}) | set(r.get("na") or []) for r in above):
+        return []
+    return above
 
 
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")

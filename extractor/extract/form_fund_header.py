@@ -68,6 +68,8 @@ class FundHeaderReader:
                 break
             j += 1
         amount_cols = {"年初预算数", "全年预算数", "全年执行数"}
+        if found and found[0] in found[1:]:
+            return 0  # 年度预算 | 年初预算数 | 全年预算数 …: the first cell names the block, the header follows
         return j - i if len(found) >= 2 and amount_cols & set(found) else 0
 
     def _unknown_first_column(self, j: int) -> bool:

@@ -42,6 +42,9 @@ class IndicatorHeaderReader:
                     name_col = t.col
                 elif key in ("一级指标", "二级指标"):
                     level_cols[t.col] = 0 if key == "一级指标" else 1
+            elif key in v["ind_name_cells"] and name_col is None and j > i \
+                    and bare(self.tokens[j - 1].text) in ("一级指标", "二级指标"):
+                name_col = t.col  # 一级指标 | 二级指标 | 绩效指标 | 目标值 …: the names' column
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
                 if slot == "level_points":

@@ -97,6 +97,7 @@ def vocab() -> dict:
         "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
         "ind_col": index(s["indicator_columns"]),
         "ind_head": set(s["indicator_header"]),
+        "ind_name_cells": set(s["indicator_name_cells"]),
         "level1": set(s["level1"]),
         "level2": set(s["level2"]),
         "total": set(s["total_rows"]),
