@@ -141,3 +141,29 @@ def test_a_block_label_that_names_a_column_again_is_no_column(tmp_path):
     assert not _errors(record), [f["message"] for f in _errors(record)]
     assert {"9200000", "10100000", "9898000"} <= {str(int(float(v))) for v in _amounts(record)}
     assert [float(v) for v in _scores(record)] == [10.0, 9.8]
+
+
+def _broken_level_cells(total_label="总分", total_score="97"):
+    # a page's text layer breaks the narrow level cells over lines (效益 / 指标) and may swap a
+    # two-character label's characters (分总)
+    return "\n".join([
+        "转移支付整体绩效目标自评表", "（2024年度）", "转移支付（项目）名称 农村幼儿园设备补助资金",
+        "绩效指标 一级", "指标", "二级指标 三级指标 年度指标值 全年实际完成值 分值 得分 未完成原因和改进措施",
+        "产出", "指标", "数量指标 配备幼儿园数量 ≥12所 12所 20 20",
+        "质量指标 设备验收合格率 100% 100% 20 20",
+        "效益", "指标", "社会效益", "指标", "入园幼儿受益面 扩大 扩大 30 27",
+        "满意度", "指标", "服务对象", "满意度指标", "家长满意度 ≥90% 96% 30 30",
+        f"{total_label} 100 {total_score}",
+    ]) + "\n"
+
+
+@pytest.mark.parametrize("total_label", ["总分", "分总"])
+def test_level_cells_broken_over_lines_are_read_as_levels(tmp_path, total_label):
+    record = text_record(tmp_path, _broken_level_cells(total_label))
+    [form] = record["forms"]
+    paths = [r["path"] for r in form["indicators"]]
+    assert ["效益指标", "社会效益指标", "入园幼儿受益面"] in paths, paths
+    assert float(record["metadata"]["score"]) == 97
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    # 20 + 20 + 27 + 30 = 97: written 98, the sum is checked over every row
+    assert _errors(text_record(tmp_path, _broken_level_cells(total_label, "98")), "form.score_total")

@@ -268,7 +268,9 @@ def _join_split_labels(tokens: list) -> list:
             continue
         if run:
             joined = run  # 产 出 指 标: one cell spaced to fill its width
-        elif not t.positional and not is_label(bare(t.text)) and value_type(t.text) is None:
+        elif not t.positional and value_type(t.text) is None and (
+                not is_label(bare(t.text)) or i + 1 < len(tokens) and not is_label(bare(tokens[i + 1].text))):
+            # (a label's head may be a label too: 效益 / 指标 is 效益指标, 社会效益 / 指标 社会效益指标)
             text = bare(t.text)
             for k in range(1, 3):
                 if i + k >= len(tokens) or tokens[i + k].positional or value_type(tokens[i + k].text):
