@@ -9,6 +9,7 @@ import regex
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
+from .level_weights import rows_groups_excess
 from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, verdict, weight_verdict
 from .unit_slip import slip_reading
 
@@ -78,6 +79,9 @@ def check_score_total(record: dict) -> list:
             if any(r[0] == "ok" for r in results):
                 continue
             outcome, diff, tol, summed, parts = results[0]
+            if key == "weight" and total is not None and (excess := rows_groups_excess(form, facts)) \
+                    and summed.mid - total["value"] == excess:
+                continue  # the rows exceed their group's 分值 by what the sum is off: that group's slip (score.tree)
             if room and (key == "weight" or 0 <= diff <= room):
                 continue  # rows worth the missing weight were not read (a 预算执行情况 line apart)
             if total is not None:

@@ -47,3 +47,17 @@ def _level_weight_flags(form: dict, facts: dict, name: str) -> list:
             weight["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [weight] + parts,
             form=form.get("id"))
     return list(flags.values())
+
+
+def rows_groups_excess(form: dict, facts: dict):
+    """How far the 分值 of the form's rows exceed their groups' own 分值, over the groups of
+    `level_weights` whose parts are rows (社会效益指标 15 over rows of 10 and 10: 5): a 分值 sum
+    off its total by just that is the groups' slip, flagged under score.tree."""
+    rows = {r.get("weight") for r in form.get("indicators") or [] if r.get("weight")}
+    excess = 0
+    for group in form.get("level_weights") or []:
+        weight, parts = facts.get(group["weight"]), [facts.get(p) for p in group["parts"]]
+        if weight is None or not parts or any(p is None or p["id"] not in rows for p in parts):
+            continue
+        excess += sum(p["value"] for p in parts) - weight["value"]
+    return excess

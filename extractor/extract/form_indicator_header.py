@@ -25,13 +25,16 @@ class _IndicatorHeader:
     target_cells: dict = field(default_factory=dict)
     # the percentage columns whose header writes the % (得分系数（%）): bare figures there are percentages
     percent_written: frozenset = frozenset()
+    # column → level (0, 1) of a 分值 column right after a level column (一级指标 | 分值 | 二级指标 | 分值 |
+    # 三级指标 | 分值 …): the points of the row's group at that level, where the group opens
+    level_points: dict = field(default_factory=dict)
 
 
 class IndicatorHeaderReader:
     def _read_indicator_header(self, i: int) -> int:
         v = vocab()
         head = self.tokens[i]
-        slots, cols, name_col, level_cols, target_cells = [], {}, None, {}, {}
+        slots, cols, name_col, level_cols, target_cells, level_points = [], {}, None, {}, {}, {}
         percent_written = set()
         j = i
         while j < len(self.tokens):
@@ -47,6 +50,18 @@ class IndicatorHeaderReader:
                 name_col = t.col  # 一级指标 | 二级指标 | 绩效指标 | 目标值 …: the names' column
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
+                before = self.tokens[j - 1] if j > i else None
+                if slot == "weight" and before is not None and bare(before.text) in ("一级指标", "二级指标") \
+                        and not self.weighted_levels:
+                    # a level's own points beside its name: in a shape that keeps the columns
+                    # they are read with the row that opens the group (a stream of names and
+                    # points is form_weighted.py's), elsewhere not at all (no sum is then known)
+                    if t.positional and before.col in level_cols:
+                        level_points[t.col] = level_cols[before.col]
+                    else:
+                        self.form["unread_rows"] += 1
+                    j += 1
+                    continue
                 if slot == "level_points":
                     # a column of a level's own points (一级指标 | 一级指标得分 | 二级指标 …): rows
                     # that hold their parent's points beside their own are not read as rows, so
@@ -82,7 +97,8 @@ class IndicatorHeaderReader:
             j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0), level_cols if head.positional else {},
-                                           target_cells, frozenset(percent_written))
+                                           target_cells, frozenset(percent_written),
+                                           level_points if head.positional else {})
         return j
 
 

@@ -26,6 +26,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
     def _read_indicator(self, i: int) -> int:
         name = self.tokens[i]
         head = self.indicators
+        by_col, shift = {}, 0
         if name.positional and head.cols:
             # the same columns as the header line, counted from the right when this line
             # is shorter or longer (a merged label cell written once)
@@ -85,6 +86,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 row[slot] = fact.id if fact else None
             filled |= fact is not None
         if filled:
+            self._read_group_points(row, by_col, shift)
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
@@ -94,6 +96,23 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             # that are not a row); sums over the indicators are then not known
             self.form["unread_rows"] += 1
         return end
+
+    def _read_group_points(self, row: dict, by_col: dict, shift: int) -> None:
+        """The points of the groups a row opens, in the 分值 columns beside the level columns
+        (一级指标 | 分值 | 二级指标 | 分值 | …): facts of their own, kept on the row by level
+        (level_weights.py groups them)."""
+        marks = {}
+        for col, level in self.indicators.level_points.items():
+            token = by_col.get(col + shift)
+            if token is None or value_type(token.text) != "num" or level >= len(row["path"]) - 1:
+                continue
+            fact = self.index.fact_for(token, "分", "分值", row["path"][level],
+                                       {"form": self.form["id"], "slot": "level_weight", "level": level + 1,
+                                        "indicator_path": row["path"][:level + 1]})
+            if fact is not None:
+                marks[level] = fact.id
+        if marks:
+            row["group_weights"] = marks
 
     def _indicator_value(self, token: Token, slot: str, path: list) -> Optional[dict]:
         text = token.text.strip()

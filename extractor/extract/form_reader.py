@@ -14,6 +14,7 @@ from .form_facts import FactIndex, value_of
 from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
+from .form_level_points import grouped_level_weights
 from .form_tasks import TaskBlockReader
 from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
@@ -203,6 +204,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             self.last = max(self.last, i - 1, before)
         if self.weighted_levels:
             self._close_weighted_group(0)
+        if any("group_weights" in row for row in self.form["indicators"]):
+            self.form.setdefault("level_weights", []).extend(grouped_level_weights(self.form["indicators"]))
+            for row in self.form["indicators"]:
+                row.pop("group_weights", None)
         self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))

@@ -32,6 +32,33 @@ class WeightedLevelsReader:
         self.weighted_depth = levels
         return True
 
+    def _between_points(self) -> list:
+        """The slots the header puts between a row's 分值 and its 得分 (年度指标值 | 实际完成值)."""
+        slots = self.indicators.slots
+        if "weight" not in slots or "score" not in slots:
+            return []
+        return [s for s in slots[slots.index("weight") + 1:slots.index("score")] if s in ("target", "actual")]
+
+    def _filled(self, j: int):
+        while j < len(self.tokens) and not self.tokens[j].text.strip():
+            j += 1
+        return j if j < len(self.tokens) else None
+
+    def _cells_and_score(self, j: int):
+        """After a row's weight at j - 1, in a header with target and result columns between 分值
+        and 得分: ({slot: cell}, the score's token, the index after it) where the cells are
+        followed by a figure, else None (the weight is a group's, a name follows it)."""
+        cells = {}
+        for slot in self._between_points():
+            k = self._filled(j)
+            if k is None:
+                return None
+            cells[slot], j = self.tokens[k], k + 1
+        k = self._filled(j)
+        if k is None or value_type(self.tokens[k].text) != "num":
+            return None
+        return cells, self.tokens[k], k + 1
+
     def _next_item(self, j: int):
         """What the stream holds at j: "group" (a name and one figure), "leaf" (a name and two),
         else None."""
@@ -40,6 +67,11 @@ class WeightedLevelsReader:
         if j >= len(self.tokens) or value_type(self.tokens[j].text) or bare(self.tokens[j].text) in vocab()["total"] \
                 or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
             return None  # (a 小计 or 合计 row says nothing of the level before it)
+        if self._between_points():
+            k = self._filled(j + 1)
+            if k is None or value_type(self.tokens[k].text) != "num":
+                return None
+            return "leaf" if self._cells_and_score(k + 1) else "group"
         figures, k = 0, j + 1
         while k < len(self.tokens) and figures < 3:
             t = self.tokens[k]
@@ -55,9 +87,18 @@ class WeightedLevelsReader:
     def _read_weighted_item(self, i: int) -> int:
         """One name of the stream and its figures; returns the index after them."""
         name = self.tokens[i]
-        figures = []
+        figures, cells = [], {}
         j = i + 1
-        while j < len(self.tokens) and len(figures) < 2:
+        if self._between_points():
+            # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
+            k = self._filled(j)
+            if k is not None and value_type(self.tokens[k].text) == "num":
+                found = self._cells_and_score(k + 1)
+                figures, j = [self.tokens[k]], k + 1
+                if found:
+                    cells, score, j = found
+                    figures.append(score)
+        while j < len(self.tokens) and len(figures) < 2 and not self._between_points():
             t = self.tokens[j]
             if not t.text.strip() or (len(figures) == 1 and "skip" in self.indicators.slots
                                       and is_scoring_rule(t.text)):
@@ -76,7 +117,9 @@ class WeightedLevelsReader:
         extra = {"form": self.form["id"]}
         if len(figures) == 2 and value_of(figures[1].text) <= value_of(figures[0].text):
             path = [g["name"] for g in groups] + [text]
-            row = {"path": path, "source": name.source(), "target": None, "actual": None}
+            row = {"path": path, "source": name.source(),
+                   **{slot: self._indicator_value(cells[slot], slot, path) if slot in cells else None
+                      for slot in ("target", "actual")}}
             for token, slot, label in ((figures[0], "weight", "分值"), (figures[1], "score", "得分")):
                 fact = self.index.fact_for(token, "分", label, text, {**extra, "slot": slot, "indicator_path": path})
                 row[slot] = fact.id if fact else None
