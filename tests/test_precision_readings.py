@@ -185,3 +185,14 @@ def test_counties_scores_in_their_own_paragraphs_are_not_the_reports(tmp_path):
     record = text_record(tmp_path, text)
     assert str(record["metadata"]["score"]) == "90.6" and record["metadata"]["grade"] == "优"
     assert not _errors(record)
+
+
+def test_a_figure_past_a_comma_after_a_semicolon_is_said_of_something_else(tmp_path):
+    # 其中 names a subset (46 of 52 built on time); after the ；, 44 that passed the check is
+    # another subset of the 52, no further part of a list (46 + 44 is no sum of anything)
+    text = ("（一）产出情况。全年新建村级综合服务站52个，完成率100%；其中46个在年内按期建成，按期完成率88.5%；"
+            "经县级联合验收，44个服务站全部达标，达标率84.6%。\n")
+    assert not _errors(text_record(tmp_path, text))
+    # a list that goes on after a ； names its next part first, and is still summed
+    listed = "全年安排补助资金1,280万元，其中省级补助资金760万元；县级财政资金{}万元。\n"
+    _one_error_in_the_slipped(tmp_path, listed, "520", "540", "sum.breakdown")

@@ -57,3 +57,42 @@ def test_points_awarded_by_halves_are_exact(written, exact):
     fact = {"value": Decimal(written), "decimals": len(written.partition(".")[2]), "approx": False}
     interval = awarded_interval(fact)
     assert (interval.low == interval.high) is exact
+
+
+def _spaced_subtotals(process_subtotal: str = "17") -> str:
+    # cells two spaces apart, a group's later rows indented; the runs of rows with as many cells
+    # (产出 rows 3–4, the 效益 rows after the first, the closing 小计 / 合计 pair) come out as
+    # tables of their own, pieces of the one score table
+    return "\n".join([
+        "附表  某县农村道路提升项目绩效评价评分表",
+        "一级指标  二级指标  三级指标  分值  年度指标值  实际完成值  得分",
+        "决策  项目立项  立项依据充分性  5  —  —  5",
+        "    立项程序规范性  5  —  —  4",
+        "  小计    10      9",
+        "过程  资金管理  资金到位率  10  100%  100%  10",
+        "    预算执行率  10  100%  92.1%  7",
+        f"  小计    20      {process_subtotal}",
+        "产出  产出数量  新改建道路里程  20  42公里  43.5公里  20",
+        "  产出质量  工程验收合格率  10  100%  100%  10",
+        "  产出时效  按期完工率  10  100%  90%  8",
+        "  产出成本  成本控制率  10  ≤100%  97.6%  10",
+        "  小计    50      48",
+        "效益  社会效益  受益群众  10  ≥5000人  5320人  10",
+        "  满意度  群众满意度  10  ≥90%  93%  10",
+        "  小计    20      20",
+        "合计      100      94",
+    ]) + "\n"
+
+
+def test_a_score_table_whose_rows_came_out_as_pieces_is_read_whole(tmp_path):
+    record = text_record(tmp_path, "某县财政局关于农村道路提升项目的绩效评价报告\n" + _spaced_subtotals())
+    assert not [f for f in record["flags"] if f["severity"] == "error"], [f["message"] for f in record["flags"]]
+    paths = [r["path"][-1] for form in record["forms"] for r in form["indicators"]]
+    assert {"按期完工率", "成本控制率", "群众满意度"} <= set(paths)
+
+
+def test_a_subtotal_off_its_rows_among_pieces_is_flagged(tmp_path):
+    # 过程: 10 + 7 = 17, its 小计 says 18
+    text = "某县财政局关于农村道路提升项目的绩效评价报告\n" + _spaced_subtotals("18")
+    flags = [f for f in text_record(tmp_path, text)["flags"] if f["severity"] == "error"]
+    assert len(flags) == 1 and "过程小计" in flags[0]["message"] and "18分" in flags[0]["message"], [f["message"] for f in flags]

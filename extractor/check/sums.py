@@ -264,8 +264,8 @@ def check_sum_table(record: dict) -> list:
                                                           "count", "score"):
                     continue
                 parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows]
-                if any(p is None for p in parts):
-                    continue  # a part without a figure: nothing to add up
+                if not parts or any(p is None for p in parts):
+                    continue  # a part without a figure, or no rows under the total: nothing to add up
                 points = whole["kind"] == "score"  # (a score table's points are awarded as written)
                 summed = sum_of(parts, points_interval if points else interval_of)
                 outcome, diff, tol = verdict(whole, summed)

@@ -31,6 +31,20 @@ class _IndicatorHeader:
 
 
 class IndicatorHeaderReader:
+    def _names_follow(self, j: int, head) -> bool:
+        """Does a level or name column come after j in the header line (一级指标 | 分值 | 二级指标 …),
+        so that a 分值 before it holds a level's own points, not the rows'?"""
+        v = vocab()
+        for t in self.tokens[j:j + 12]:
+            if t.line != head.line and t.positional:
+                return False
+            key = bare(t.text)
+            if key in v["ind_head"] or key in v["ind_name_cells"]:
+                return True
+            if key and key not in v["ind_col"]:
+                return False
+        return False
+
     def _read_indicator_header(self, i: int) -> int:
         v = vocab()
         head = self.tokens[i]
@@ -52,7 +66,7 @@ class IndicatorHeaderReader:
                 slot = v["ind_col"][key]
                 before = self.tokens[j - 1] if j > i else None
                 if slot == "weight" and before is not None and bare(before.text) in ("一级指标", "二级指标") \
-                        and not self.weighted_levels:
+                        and not self.weighted_levels and self._names_follow(j + 1, head):
                     # a level's own points beside its name: in a shape that keeps the columns
                     # they are read with the row that opens the group (a stream of names and
                     # points is form_weighted.py's), elsewhere not at all (no sum is then known)

@@ -47,8 +47,10 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
         if template == "score_table":
             # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
             # text rows of different lengths it leaves alone, so its cells are read here
-            left_to_tables = any(t.row is not None and not t.block.table.ragged for t in segment)
-            segment = [t for t in segment if (t.row is None or t.block.table.ragged) and not t.caption_of_table]
+            kept = _fragments_kept(segment)
+            left_to_tables = any(t.row is not None and not t.block.table.ragged and id(t.block) not in kept for t in segment)
+            segment = [t for t in segment if (t.row is None or t.block.table.ragged or id(t.block) in kept)
+                       and not t.caption_of_table]
         reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
         form = reader.read()
         if left_to_tables and form["indicators"]:
@@ -228,3 +230,14 @@ def _header_line_start(keys: list, i: int) -> int:
     while start > 0 and keys[start - 1] in columns:
         start -= 1
     return start
+
+
+def _fragments_kept(segment: list) -> set:
+    """The blocks (ids) of the headerless tables rebuilt from text inside a score table's
+    segment: a table written with spaces, whose run of rows of the same length came out as a
+    table of its own (产出时效 | 工程按期完工率 | 5 | 100% | 93.8% | 4 between lines of more or
+    fewer cells) — pieces of the score table, read with it. (With no header of its own no
+    other reader takes it.)"""
+    return {id(t.block) for t in segment
+            if t.row is not None and not t.block.table.ragged and t.block.table.written_as_text
+            and not t.block.table.header_rows}

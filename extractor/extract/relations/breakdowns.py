@@ -309,6 +309,15 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
 
+def _deep_in_next_clause_group(text: str, last, f) -> bool:
+    """Is f, after a ；, past a comma of the clause group it stands in (…其中38个按期建成，按期
+    完成率95%；经县级验收，37个全部达标)? A list going on after a ； names its next part first
+    (…；县级财政资金600万元); a figure further on is said of something else."""
+    gap = text[last.source["end"]:f.source["start"]]
+    breaks = list(_CLAUSE_GROUP_BREAK.finditer(gap))
+    return bool(breaks) and regex.search(r"[，,]", gap[breaks[-1].end():]) is not None
+
+
 _PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
 # a figure worded as the sum of the parts listed before it
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
@@ -334,7 +343,7 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             continue  # 公务用车购置及运行维护费12.40万元（购置费0万元，运行维护费12.40万元）: a part's own breakdown
         if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
             break
-        if parts and _sibling_of_total(text, total, parts, f):
+        if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)):
             break
         clause = _CLAUSE_BREAK.split(f.context or "")[-1]
         if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
