@@ -167,3 +167,26 @@ def test_level_cells_broken_over_lines_are_read_as_levels(tmp_path, total_label)
     assert not _errors(record), [f["message"] for f in _errors(record)]
     # 20 + 20 + 27 + 30 = 97: written 98, the sum is checked over every row
     assert _errors(text_record(tmp_path, _broken_level_cells(total_label, "98")), "form.score_total")
+
+
+def _reviewed_indicators(own_total="96"):
+    # a reviewer's column after the form's own scores: both are points, the form's total is its own
+    return [
+        ["序号", "一级指标", "二级指标", "三级指标", "年初指标值", "年终完成值", "自评分", "复核分"],
+        ["1", "产出指标", "数量指标", "受助学生人数（30分）", "≥5200人", "5236人", "30", "30"],
+        ["2", "产出指标", "质量指标", "补助资金发放准确率（30分）", "100%", "98%", "28", "27"],
+        ["3", "效益指标", "社会效益指标", "学生营养状况改善（20分）", "改善", "明显改善", "20", "20"],
+        ["4", "满意度指标", "服务对象满意度指标", "家长满意度（20分）", "≥90%", "92%", "18", "18"],
+        ["总分（100分）", own_total, "95"],
+    ]
+
+
+@pytest.mark.parametrize("shape", [*SHAPES, *FILES])
+def test_a_reviewers_score_column_is_read_beside_the_forms_own(tmp_path, shape):
+    record = _record(tmp_path, shape, _funds(), _reviewed_indicators())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    assert float(record["metadata"]["score"]) == 96  # the form's own total, not the reviewer's 95
+    reviewed = [f for f in record["facts"] if f["kind"] == "score" and f["label"] == "复核分"]
+    assert len(reviewed) >= 4
+    # 30 + 28 + 20 + 18 = 96: a total of 97 is off the form's own column
+    assert _errors(_record(tmp_path, shape, _funds(), _reviewed_indicators("97")), "form.score_total")

@@ -82,7 +82,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) == "num":
                 fact = self.index.fact_for(token, "分", _POINT_SLOTS[slot], row["path"][-1],
                                            {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
-            if slot not in ("deduction", "raw_score") or fact is not None:
+            if slot not in ("deduction", "raw_score", "review_score") or fact is not None:
                 row[slot] = fact.id if fact else None
             filled |= fact is not None
         if filled:
@@ -186,11 +186,12 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     return None
 
 
-_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
+_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",), "review_score": ("num",),
                "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
 # an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the
-# 分值; 单项指标得分: the row's own score before its weight converts it)
-_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分"}
+# 分值; 单项指标得分: the row's own score before its weight converts it; 复核分: a reviewer's score
+# beside the self-assessed one, a fact but in no sum of the form's)
+_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分", "review_score": "复核分"}
 
 
 def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:

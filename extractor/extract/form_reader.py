@@ -268,6 +268,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         nums, end = self._total_figures(i)
         if not nums:
             return i + 1
+        if len(nums) >= 2 and self._review_last():
+            # 总分 | 98 | 97 under 自评分 | 复核分: the reviewer's total after the form's own
+            self.index.fact_for(nums[-1], "分", "复核分", "总分", {"form": self.form["id"], "slot": "total_review"})
+            nums = nums[:-1]
         if len(nums) >= 3 and self._deduction_between():
             # 总分 | 100 | 11.05 | 88.95 under 分值 | 扣分 | 得分: the deductions' total between
             self.index.fact_for(nums[-2], "分", "扣分", "总分", {"form": self.form["id"], "slot": "total_deduction"})
@@ -287,6 +291,12 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
             return self._read_grade(end)
         return end
+
+    def _review_last(self) -> bool:
+        """Is a reviewer's score column (复核分) the header's last column of points?"""
+        slots = self.indicators.slots if self.indicators is not None else []
+        points = [s for s in slots if s in ("weight", "deduction", "score", "raw_score", "review_score")]
+        return bool(points) and points[-1] == "review_score"
 
     def _deduction_between(self) -> bool:
         """Does the indicator header put a 扣分 column between 分值 and 得分?"""
@@ -349,7 +359,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         else:
             nums, end = [], i + 1
             # a table that weights every level may total its first and its last weights
-            most = 3 if self.weighted_levels or self._deduction_between() else 2
+            most = 3 if self.weighted_levels or self._deduction_between() or self._review_last() else 2
             while end < len(self.tokens) and len(nums) < most:
                 if is_na(self.tokens[end].text) and not nums:
                     end += 1  # 总分 | — | 100 | 96.6: a column the total row does not fill
