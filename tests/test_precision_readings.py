@@ -196,3 +196,33 @@ def test_a_figure_past_a_comma_after_a_semicolon_is_said_of_something_else(tmp_p
     # a list that goes on after a ； names its next part first, and is still summed
     listed = "全年安排补助资金1,280万元，其中省级补助资金760万元；县级财政资金{}万元。\n"
     _one_error_in_the_slipped(tmp_path, listed, "520", "540", "sum.breakdown")
+
+
+def test_a_change_may_be_of_the_spending_beside_the_budget(tmp_path):
+    # 11.60 − 9.45 = 2.15 (the spending), not 11.60 − 10.30 (the budget stated first)
+    text = ("2021年“三公”经费预算10.30万元，实际支出9.45万元，其中公务接待费2.10万元，公务用车运行维护费7.35万元。"
+            "“三公”经费较2020年11.60万元减少{}万元。\n")
+    _one_error_in_the_slipped(tmp_path, text, "2.15", "2.45", "diff.change")
+
+
+def test_a_figure_after_a_semicolon_far_beyond_what_the_whole_leaves_is_no_part(tmp_path):
+    # 在职 55, 其中在编 51 (4 left); 退休 30 is the next quantity, no part of the 55
+    text = "本部门核定编制58名，其中行政编制10名，事业编制48名；年末在职人员55人，其中在编人员51人；退休人员30人。\n"
+    assert not _errors(text_record(tmp_path, text))
+    # a part after a ； that fits what the whole leaves is still one
+    listed = "全年安排补助资金1,280万元，其中省级补助资金760万元；县级财政资金{}万元。\n"
+    _one_error_in_the_slipped(tmp_path, listed, "520", "540", "sum.breakdown")
+
+
+def test_a_table_of_classes_some_without_items_adds_up_by_class(tmp_path):
+    # 基本支出 over its two items, then 项目支出 with none: the 合计 is 基本支出 + 项目支出
+    text = "\n".join([
+        "表2  2021年度部门支出情况表（单位：万元）",
+        "项目            年初预算      决算数",
+        "基本支出        1,240.50      1,236.80",
+        "  人员经费      1,102.30      1,100.40",
+        "  公用经费        138.20        136.40",
+        "项目支出        3,860.00      {}",
+        "合计            5,100.50      5,012.50",
+    ]) + "\n"
+    _one_error_in_the_slipped(tmp_path, text, "3,775.70", "3,795.70", "sum.table")

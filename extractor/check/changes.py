@@ -25,6 +25,10 @@ def check_diff_change(record: dict) -> list:
                                           if previous is not None and previous.get("year") else [])
         pairs = [(c, p) for p in previouses for c in currents if c is None or c != p]
         readings = [_change_flags({**rel, "previous": p}, c, facts) for c, p in pairs]
+        if all(readings) and previous is not None and any(
+                _years_make_change({**rel, "previous": p}, c, facts) and not _change_flags({**rel, "previous": p}, c, facts)
+                for c in _other_currents(facts[rel["change"]], currents, previouses, facts) for p in previouses):
+            continue  # another figure of the paragraph makes the change (预算9.80万元，实际支出8.43万元 … 较上年10.25万元减少1.82万元)
         if all(readings):
             # the reading closest to consistent: fewest flags, then one whose two years make
             # the change stated (“三公”经费8.46万元，其中…6.50万元；上年10.28万元，减少1.82万元,
@@ -128,6 +132,22 @@ def _rate_of_base(rate: dict, change: dict, figure: dict, sign: Decimal) -> bool
         if expected is not None and verdict(rate, expected)[0] == "ok":
             return True
     return False
+
+
+def _other_currents(change: dict, currents: list, previouses: list, facts: dict) -> list:
+    """The figures of the change's kind and unit in its paragraph and the one before it, not
+    of another year than this one's, that the change was not read of: a budget and its spending
+    both stated, the change may be of either."""
+    block, start = change["source"].get("block"), change["source"].get("start") or 0
+    if block is None:
+        return []
+    taken = set(currents) | set(previouses)
+    years = {None} | {facts[c].get("year") for c in currents if c in facts}
+    return [f["id"] for f in facts.values() if f["id"] not in taken and f is not change
+            and f["kind"] == change["kind"] and f["unit"] == change["unit"] and f["source"].get("table") is None
+            and f["source"].get("block") is not None and block - 1 <= f["source"]["block"] <= block
+            and (f["source"]["block"] < block or (f["source"].get("start") or 0) < start)
+            and f.get("year") in years]
 
 
 def _figures_of_year_before(change: dict, previous: dict, facts: dict) -> list:

@@ -111,10 +111,11 @@ def _two_sided(table: dict) -> bool:
     return len(names) >= 4 and len(names) % 2 == 0 and names[1:half] == names[half + 1:] and any(names[1:half])
 
 
-def _group_rows(parts: list, interval):
+def _group_rows(parts: list, interval, alone: bool = False):
     """The group rows where the parts fall into groups, each a row followed by rows adding up
     to it (a class of spending over its items: 自然资源海洋气象等支出 5304.52 | 行政运行 612.45 |
-    …), at least one group with more than its own row; else None."""
+    …), at least one group with more than its own row; else None. `alone`: a row no run after
+    it adds up to is a group of its own (基本支出 | 人员经费 | 公用经费 | 项目支出)."""
     groups, i = [], 0
     while i < len(parts):
         if groups and not Decimal(str(parts[i]["value"])):
@@ -127,7 +128,9 @@ def _group_rows(parts: list, interval):
             if verdict(parts[i], running)[0] == "ok":
                 break
         else:
-            return None
+            if not alone:
+                return None
+            j = i + 1
         groups.append(parts[i])
         i = j
     return groups if len(groups) < len(parts) else None
@@ -283,6 +286,9 @@ def check_sum_table(record: dict) -> list:
                     outcome, diff, tol = verdict(whole, summed)
                     if outcome == "ok":
                         continue
+                elif (groups := _group_rows(parts, each, alone=True)) is not None \
+                        and verdict(whole, sum_of(groups, each))[0] == "ok":
+                    continue  # some classes without items (基本支出 over its two items, then 项目支出)
                 flags.append(make_flag(
                     "error" if points and whole_points_off(outcome, whole, summed) else SEVERITY[outcome],
                     f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，"

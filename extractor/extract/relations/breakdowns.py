@@ -305,6 +305,8 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
         return False
     if f.value > total.value:
         return True  # (产妇1,586人，其中建册1,532人，建册率96.6%；儿童11,240人: more than the whole, no part)
+    if 0 <= total.value - sum(p.value for p in parts) < f.value / 2:
+        return True  # (在职人员93人，其中在编人员88人；退休人员52人: far more than the 5 the whole leaves)
     words = f.context or ""
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
