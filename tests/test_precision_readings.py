@@ -226,3 +226,11 @@ def test_a_table_of_classes_some_without_items_adds_up_by_class(tmp_path):
         "合计            5,100.50      5,012.50",
     ]) + "\n"
     _one_error_in_the_slipped(tmp_path, text, "3,775.70", "3,795.70", "sum.table")
+
+
+def test_a_rate_off_every_reading_is_shown_against_the_nearest(tmp_path):
+    # 2189.40 ÷ 2280 = 96.03%; ÷ the county's 120 of it would be 1824.50%, no reading to show
+    text = ("三、资金使用情况\n项目全年预算数2400万元，到位数2280万元（县级配套资金实际到位120万元），"
+            "执行数2189.40万元，预算执行率{}%（按执行数占到位数计算）。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "96.03", "97.03", "ratio.stated")
+    assert "计算为96.03%" in flag["message"], flag["message"]
