@@ -26,9 +26,12 @@ def check_diff_change(record: dict) -> list:
         pairs = [(c, p) for p in previouses for c in currents if c is None or c != p]
         readings = [_change_flags({**rel, "previous": p}, c, facts) for c, p in pairs]
         if all(readings) and previous is not None and any(
-                _years_make_change({**rel, "previous": p}, c, facts) and not _change_flags({**rel, "previous": p}, c, facts)
+                _years_make_change({**rel, "previous": p}, c, facts)
+                and not _change_flags({**rel, "previous": p}, c, facts)
                 for c in _other_currents(facts[rel["change"]], currents, previouses, facts) for p in previouses):
-            continue  # another figure of the paragraph makes the change (预算9.80万元，实际支出8.43万元 … 较上年10.25万元减少1.82万元)
+            # another figure of the paragraph makes the change with last year's (预算9.80万元，
+            # 实际支出8.43万元 … 较上年10.25万元减少1.82万元: the spending's change)
+            continue
         if all(readings):
             # the reading closest to consistent: fewest flags, then one whose two years make
             # the change stated (“三公”经费8.46万元，其中…6.50万元；上年10.28万元，减少1.82万元,

@@ -186,12 +186,13 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
     return None
 
 
-_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",), "review_score": ("num",),
-               "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
+_SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
+               "review_score": ("num",), "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
 # an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the
 # 分值; 单项指标得分: the row's own score before its weight converts it; 复核分: a reviewer's score
 # beside the self-assessed one, a fact but in no sum of the form's)
-_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分", "review_score": "复核分"}
+_POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分",
+                "review_score": "复核分"}
 
 
 def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:

@@ -89,7 +89,8 @@ class WeightedLevelsReader:
         name = self.tokens[i]
         figures, cells = [], {}
         j = i + 1
-        if self._between_points():
+        between = self._between_points()
+        if between:
             # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
             k = self._filled(j)
             if k is not None and value_type(self.tokens[k].text) == "num":
@@ -98,7 +99,7 @@ class WeightedLevelsReader:
                 if found:
                     cells, score, j = found
                     figures.append(score)
-        while j < len(self.tokens) and len(figures) < 2 and not self._between_points():
+        while j < len(self.tokens) and len(figures) < 2 and not between:
             t = self.tokens[j]
             if not t.text.strip() or (len(figures) == 1 and "skip" in self.indicators.slots
                                       and is_scoring_rule(t.text)):

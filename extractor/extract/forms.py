@@ -48,7 +48,8 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
             # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
             # text rows of different lengths it leaves alone, so its cells are read here
             kept = _fragments_kept(segment)
-            left_to_tables = any(t.row is not None and not t.block.table.ragged and id(t.block) not in kept for t in segment)
+            left_to_tables = any(t.row is not None and not t.block.table.ragged and id(t.block) not in kept
+                                 for t in segment)
             segment = [t for t in segment if (t.row is None or t.block.table.ragged or id(t.block) in kept)
                        and not t.caption_of_table]
         reader = FormReader(template, segment, index, f"form{len(forms) + 1}")
