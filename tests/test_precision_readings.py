@@ -234,3 +234,11 @@ def test_a_rate_off_every_reading_is_shown_against_the_nearest(tmp_path):
             "执行数2189.40万元，预算执行率{}%（按执行数占到位数计算）。\n")
     flag = _one_error_in_the_slipped(tmp_path, text, "96.03", "97.03", "ratio.stated")
     assert "计算为96.03%" in flag["message"], flag["message"]
+
+
+def test_a_standard_then_its_count_then_what_it_paid_is_a_product(tmp_path):
+    # 每人252元 × 12,040人 = 303.41万元: the count named between the price and the amount
+    text = ("对特困人员、低保对象分类资助参保：\n——特困人员全额资助，每人360元，资助2150人，资助资金77.40万元；\n"
+            "——低保对象按个人缴费标准的70%资助，每人252元，资助12040人，资助资金{}万元。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "303.41", "304.31", "product.unit")
+    assert "252元 × 12040人" in flag["message"], flag["message"]

@@ -40,6 +40,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         # the figure after the price, past the days or months it was paid for (每生每天5元，
         # 按在校200天计算，下达资金…)
         following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
+        if following and following[0].kind in _COUNT_KINDS[per] and i + 2 < len(facts):
+            following = [facts[i + 2]]  # (每人266元，资助15,482人，资助资金411.28万元: the count it paid for between)
         if amount is None and following and _paid_right_after(following[0], si, spans) and not _other_group(f, following[0]) \
                 and not _ITEM_BREAK.search(block.text, f.source["end"], following[0].source["start"]) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
