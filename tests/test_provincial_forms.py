@@ -190,3 +190,43 @@ def test_a_reviewers_score_column_is_read_beside_the_forms_own(tmp_path, shape):
     assert len(reviewed) >= 4
     # 30 + 28 + 20 + 18 = 96: a total of 97 is off the form's own column
     assert _errors(_record(tmp_path, shape, _funds(), _reviewed_indicators("97")), "form.score_total")
+
+
+def _wrapped_reasons(total="97"):
+    # a reason cell wrapped onto rows of its own, every other cell of them empty
+    return "\n".join([
+        "项目支出绩效自评表", "| 项目名称 | 某镇农村饮水维修养护经费 | | |",
+        "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 |",
+        "| 年度资金总额 | 120.00 | 120.00 | 118.50 |",
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+        "| | 产出指标 | 数量指标 | 维修供水工程处数 | ≥40处 | 42处 | 30 | 30 | 无 |",
+        "| | | 质量指标 | 维修工程验收合格率 | 100% | 96% | 30 | 27 | 两处管网冬季冻裂， |",
+        "| | | | | | | | | 次年开春返修后 |",
+        "| | | | | | | | | 重新验收。 |",
+        "| | 效益指标 | 社会效益指标 | 受益人口 | ≥1.2万人 | 1.26万人 | 20 | 20 | 无 |",
+        "| | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 93% | 20 | 20 | 无 |",
+        f"| 总分 | | | | | | 100 | {total} | |",
+    ]) + "\n"
+
+
+def test_a_reason_wrapped_onto_rows_of_its_own_leaves_the_sums_known(tmp_path):
+    assert not _errors(text_record(tmp_path, _wrapped_reasons()))
+    # 30 + 27 + 20 + 20 = 97: a total of 98 is flagged
+    assert _errors(text_record(tmp_path, _wrapped_reasons("98")), "form.score_total")
+
+
+@pytest.mark.parametrize("spent", ["2,745.60", "2,755.60"])
+def test_income_rows_named_as_grants_are_parts_of_the_department_total(tmp_path, spent):
+    # 1,962.40 + 603.20 + 180.00 = 2,745.60 (and 基本支出 + 项目支出 the same): a total of 2,755.60 is off
+    text = "\n".join([
+        "部门整体支出绩效自评表", "部门（单位）名称：某县自然资源局", "金额单位：万元",
+        "| 资金类别 | 年初预算数 | 全年预算数 | 全年执行数 |",
+        f"| 年度资金总额 | 2,600.00 | 2,810.00 | {spent} |",
+        "| 按收入性质分：一般公共预算拨款 | 1,900.00 | 2,020.00 | 1,962.40 |",
+        "| 政府性基金拨款 | 520.00 | 610.00 | 603.20 |",
+        "| 其他资金 | 180.00 | 180.00 | 180.00 |",
+        "| 按支出性质分：基本支出 | 1,100.00 | 1,150.00 | 1,146.30 |",
+        "| 项目支出 | 1,500.00 | 1,660.00 | 1,599.30 |",
+    ]) + "\n"
+    flags = _errors(text_record(tmp_path, text), "form.funds_total")
+    assert bool(flags) == (spent == "2,755.60"), [f["message"] for f in flags]

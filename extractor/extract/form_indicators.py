@@ -91,11 +91,19 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
-        else:
+        elif not self._wrapped_on(i):
             # a name with no values after it: a row this reader could not read (or words
             # that are not a row); sums over the indicators are then not known
             self.form["unread_rows"] += 1
         return end
+
+    def _wrapped_on(self, i: int) -> bool:
+        """Are the words at i, alone on their line and in the column of the words that end the
+        line before (a reason cell), the rest of that cell wrapped onto lines of their own?"""
+        t, before = self.tokens[i], self.tokens[i - 1] if i > 0 else None
+        return (before is not None and t.col is not None and t.col == before.col and self.line_lens.get(t.line) == 1
+                and t.line is not None and before.line == t.line - 1 and value_type(before.text) is None
+                and value_type(t.text) is None)
 
     def _read_group_points(self, row: dict, by_col: dict, shift: int) -> None:
         """The points of the groups a row opens, in the 分值 columns beside the level columns
