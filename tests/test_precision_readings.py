@@ -242,3 +242,20 @@ def test_a_standard_then_its_count_then_what_it_paid_is_a_product(tmp_path):
             "——低保对象按个人缴费标准的70%资助，每人252元，资助12040人，资助资金{}万元。\n")
     flag = _one_error_in_the_slipped(tmp_path, text, "303.41", "304.31", "product.unit")
     assert "252元 × 12040人" in flag["message"], flag["message"]
+
+
+def test_a_second_breakdown_opening_its_sentence_is_of_the_whole_not_the_last_part(tmp_path):
+    # 1,850 = 1,110 + 555 + 185 by level, and = 1,420 + 430 by project
+    text = ("2022年农村供水保障资金共计1,850.00万元，其中：中央资金1,110.00万元，省级资金555.00万元，县级资金185.00万元。"
+            "按项目分：供水管网改造1,420.00万元；水源保护{}万元。\n")
+    _one_error_in_the_slipped(tmp_path, text, "430.00", "440.00", "sum.breakdown")
+
+
+def test_a_re_evaluation_reports_its_own_score_not_the_departments(tmp_path):
+    text = ("某县财政局关于2021年度耕地保护补助资金绩效评价的再评价报告\n"
+            "县农业农村局完成绩效自评，自评得分95分，等级为“优”。\n"
+            "再评价组从决策、过程、产出、效益四个方面重新打分，再评价得分为83.5分，等级为“良”。"
+            "其中决策16分、过程18.5分、产出28分、效益{}分。\n")
+    record = text_record(tmp_path, text.format("21"))
+    assert float(record["metadata"]["score"]) == 83.5 and record["metadata"]["grade"] == "良"
+    assert not _errors(record)

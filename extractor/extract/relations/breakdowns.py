@@ -115,6 +115,10 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # last year's level a change is measured from (较上年的48,260万元) is no total of this
             # year's parts while this year's figure stands beside it
             totals = [f for f in totals if not _last_years_base(f)] or totals
+            if opens_sentence and not changes:
+                # a list opening its sentence breaks down a figure before it at least as large as
+                # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the 296)
+                totals = [f for f in totals if f.value >= of_kind[0].value] or totals
             if not totals:
                 continue
             total = totals[-1]
