@@ -259,3 +259,10 @@ def test_a_re_evaluation_reports_its_own_score_not_the_departments(tmp_path):
     record = text_record(tmp_path, text.format("21"))
     assert float(record["metadata"]["score"]) == 83.5 and record["metadata"]["grade"] == "良"
     assert not _errors(record)
+
+
+def test_a_standard_others_pay_or_a_cap_is_no_price_of_what_was_paid(tmp_path):
+    # the personal contribution (资助 covers part of it for some) and a cap per household
+    text = ("城乡居民医保个人缴费标准为每人每年230元，全县共资助18,420人参保，支出资助资金312.60万元。"
+            "县民政局按每户3000元以内的标准实施临时救助，全年救助860户，支出临时救助资金158.40万元。\n")
+    assert not _errors(text_record(tmp_path, text))

@@ -121,9 +121,9 @@ def check_ratio_stated(record: dict) -> list:
             # 参保人数21.3万人 over 领取待遇人员4.58万名: a count over a smaller count is no share of
             # it; the rate's base is not among the figures
             continue
-        # the message shows the reading nearest to the rate written (执行数 ÷ 到位数, not ÷ the
-        # county's part of the 到位数 the sentence also names)
-        num, den, v = min(results, key=lambda r: abs(r[2].mid - Decimal(str(rate["value"]))))
+        # the message shows the first reading of the rate's order of size (执行数 ÷ 到位数, not
+        # ÷ the county's part of the 到位数 the sentence also names: 1824%)
+        num, den, v = next((r for r in results if within_tenfold(rate, r[2])), results[0])
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)

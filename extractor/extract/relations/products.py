@@ -40,8 +40,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         # the figure after the price, past the days or months it was paid for (每生每天5元，
         # 按在校200天计算，下达资金…)
         following = [g for g in facts[i + 1:i + 3] if not (periods and g.text.strip() == periods[1].strip())][:1]
-        if following and following[0].kind in _COUNT_KINDS[per] and i + 2 < len(facts):
-            following = [facts[i + 2]]  # (每人266元，资助15,482人，资助资金411.28万元: the count it paid for between)
+        if following and following[0].kind in _COUNT_KINDS[per] and i + 2 < len(facts) \
+                and not _NOT_PAID_AS_IS.search(f.context or "") and not _CAP_AFTER.match(block.text, f.source["end"]):
+            # 每人266元，资助15,482人，资助资金411.28万元: the count it paid for between (not a
+            # standard someone else pays, 个人缴费标准为每人220元, nor a cap, 每户2000元以内)
+            following = [facts[i + 2]]
         if amount is None and following and _paid_right_after(following[0], si, spans) and not _other_group(f, following[0]) \
                 and not _ITEM_BREAK.search(block.text, f.source["end"], following[0].source["start"]) \
                 and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
@@ -89,6 +92,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
 
 
 _PART_OPENS = regex.compile(r"其中")
+_NOT_PAID_AS_IS = regex.compile(r"标准|缴费|最高|不超过|上限")
+_CAP_AFTER = regex.compile(r"\s*(?:以内|以下|为限|封顶)")
 _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
 # a semicolon between a price and the figure after it: the next item of a list (每人1万元；协调
 # 发放创业担保贷款3,600.00万元), not what the price paid
