@@ -266,3 +266,10 @@ def test_a_standard_others_pay_or_a_cap_is_no_price_of_what_was_paid(tmp_path):
     text = ("城乡居民医保个人缴费标准为每人每年230元，全县共资助18,420人参保，支出资助资金312.60万元。"
             "县民政局按每户3000元以内的标准实施临时救助，全年救助860户，支出临时救助资金158.40万元。\n")
     assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_second_breakdown_after_a_list_of_parts_is_of_that_lists_whole(tmp_path):
+    # 2,860 people: 2,610 rural + 250 urban; then by how they are cared for, 980 + 1,880 of the same 2,860
+    text = ("2022年末，全县共有特困供养人员2,860人，较上年末的2,790人增长2.51%。其中农村特困人员2,610人，城市特困人员250人。"
+            "按供养方式分，集中供养980人，分散供养{}人。\n")
+    _one_error_in_the_slipped(tmp_path, text, "1,880", "1,890", "sum.breakdown")

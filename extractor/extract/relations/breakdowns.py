@@ -117,8 +117,18 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             totals = [f for f in totals if not _last_years_base(f)] or totals
             if opens_sentence and not changes:
                 # a list opening its sentence breaks down a figure before it at least as large as
-                # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the 296)
+                # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the
+                # 296), the one its figures add up to where one does (收入48,240.36万元…。按基金类别分：
+                # 统筹基金31,675.20万元，个人账户16,565.16万元: not the 单位缴费31,812.44万元 listed last)
                 totals = [f for f in totals if f.value >= of_kind[0].value] or totals
+                summed = sum(f.value for f in of_kind)
+                totals = [f for f in totals if f.value != summed] + [f for f in totals if f.value == summed]
+                # the figures before it all parts of a list before (按来源分：… 。按基金类别分：…): a
+                # second breakdown of that list's whole
+                listed = {pid: rel["total"] for rel in out for pid in rel["parts"]}
+                if totals and all(f.id in listed for f in totals):
+                    whole = next(f for f in facts if f.id == listed[totals[-1].id])
+                    totals = [whole] if whole.value >= of_kind[0].value else totals
             if not totals:
                 continue
             total = totals[-1]
