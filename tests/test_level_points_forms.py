@@ -8,7 +8,7 @@ import pytest
 from extractor.pipeline import extract_file
 
 from conftest import text_record
-from test_forms import _docx, _xlsx
+from test_forms import _docx, _render_text, _xlsx
 
 HEADER = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值", "实际完成值", "得分"]
 
@@ -31,20 +31,12 @@ def _rows(social_weight="15", social_rows=("10", "5")):
     ]
 
 
-def _text(rows, shape):
-    if shape == "pipe":
-        return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
-    if shape == "cells":
-        return "\n".join(c for r in rows for c in r if c) + "\n"
-    return "\n".join("    ".join(c for c in r if c) for r in rows) + "\n"  # spaced, empty cells dropped
-
-
 def _record(tmp_path, rows, shape):
     if shape == "docx":
         return extract_file(_docx(tmp_path, rows))
     if shape == "xlsx":
         return extract_file(_xlsx(tmp_path, rows))
-    return text_record(tmp_path, _text(rows, shape))
+    return text_record(tmp_path, _render_text(rows, shape))
 
 
 def _errors(record, rule=None):

@@ -11,14 +11,9 @@ import pytest
 from extractor.pipeline import extract_file
 
 from conftest import text_record
-from test_forms import _docx, _xlsx
+from test_forms import TEXT_SHAPES, _docx, _render_text, _xlsx
 
-SHAPES = {
-    "pipe": lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows),
-    "spaced": lambda rows: "\n".join("    ".join(r) for r in rows),
-    "one_line": lambda rows: " ".join(" ".join(r) for r in rows),
-    "cells": lambda rows: "\n".join(c for r in rows for c in r),
-}
+SHAPES = TEXT_SHAPES
 FILES = {"docx": _docx, "xlsx": _xlsx}
 
 
@@ -64,7 +59,7 @@ def _record(tmp_path, shape, funds, indicators):
             ["主管部门", "青禾县教育局", "实施单位", "青禾县学生资助管理中心"]] + funds + indicators
     if shape in FILES:
         return extract_file(FILES[shape](tmp_path, rows))
-    text = "青禾县教育局关于2023年度项目绩效自评情况的报告\n\n" + SHAPES[shape](rows) + "\n\n青禾县教育局\n2024年3月8日\n"
+    text = "青禾县教育局关于2023年度项目绩效自评情况的报告\n\n" + _render_text(rows, shape) + "\n青禾县教育局\n2024年3月8日\n"
     return text_record(tmp_path, text)
 
 
