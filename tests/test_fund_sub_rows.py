@@ -60,3 +60,21 @@ def test_a_sub_row_left_blank_in_one_column_counts_nothing_there(tmp_path):
     [flag] = _flags(text_record(tmp_path, text), "form.funds_total")
     assert "全年执行数" in flag["message"] and "合计1322.60万元" in flag["message"]
     assert "年初预算数" not in flag["message"]  # 500.00 = 450.00 + 50.00 there
+
+
+def test_level_rows_under_a_source_row_whose_figures_do_not_settle_it_leave_the_sum_unchecked(tmp_path):
+    # 地方资金 500 with 其中：省级 300 and 市县 150 written (50 of it not broken down): the level rows
+    # are 地方资金's, not parts of the total beside it; 800 + 500 = 1300 is right, but nothing shows
+    # whose part 省级 and 市县 are, so no sum is checked
+    rows = [
+        "项目支出绩效自评表",
+        "|项目名称|某县2020年农村公路养护项目|||||",
+        "|项目资金（万元）||年初预算数|全年预算数|全年执行数|执行率|",
+        "||年度资金总额|1300.00|1300.00|1250.00|96.15%|",
+        "||中央资金|800.00|800.00|800.00|100.00%|",
+        "||地方资金|500.00|500.00|450.00|90.00%|",
+        "||其中：省级|300.00|300.00|300.00|100.00%|",
+        "||市县|150.00|150.00|100.00|66.67%|",
+    ]
+    record = text_record(tmp_path, "\n".join(rows) + "\n")
+    assert not _flags(record, "form.funds_total"), [f["message"] for f in _flags(record, "form.funds_total")]

@@ -231,6 +231,8 @@ def check_funds_total(record: dict) -> list:
                         continue
                     # (a part's own breakdown among them is no part of the total)
                     outer = _outer_rows(family, lambda above, run: _breaks_down(above, run, facts))
+                    if _nesting_unknown(family, outer):
+                        continue
                     written = [(p, f) for p, f in written if p in outer]
                     found = [f for _, f in written]
                     summed = sum_of(found)
@@ -254,6 +256,22 @@ def _families(parts: list) -> list:
     spent = [p for p in parts if p.get("group") == "expense"]
     sources = [p for p in parts if p.get("group") != "expense"]
     return [sources, spent] if spent and sources else [parts]
+
+
+def _nesting_unknown(family: list, outer: list) -> bool:
+    """Is a row named by a level alone (省级, 市县) among the parts left, right under another
+    source row (财政资金, 地方资金) it may break down? Its figures did not show it to (see
+    _outer_rows), but a row of it left out or half filled would hide that: whose part it is
+    is not known."""
+    levels = set(form_settings()["level_rows"])
+    for k, row in enumerate(family):
+        if row in outer and k > 0 and _LEVEL_PREFIX.sub("", row_name(row)) in levels \
+                and _LEVEL_PREFIX.sub("", row_name(family[k - 1])) not in levels:
+            return True
+    return False
+
+
+_LEVEL_PREFIX = regex.compile(r"^\s*(?:其中\s*[：:]?\s*)?|\s+$")
 
 
 def _rows_under(funds: list, n: int) -> list:
