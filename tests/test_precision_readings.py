@@ -273,3 +273,9 @@ def test_a_second_breakdown_after_a_list_of_parts_is_of_that_lists_whole(tmp_pat
     text = ("2022年末，全县共有特困供养人员2,860人，较上年末的2,790人增长2.51%。其中农村特困人员2,610人，城市特困人员250人。"
             "按供养方式分，集中供养980人，分散供养{}人。\n")
     _one_error_in_the_slipped(tmp_path, text, "1,880", "1,890", "sum.breakdown")
+
+
+def test_a_target_after_a_subset_is_no_part_of_what_was_done(tmp_path):
+    # 188 rangers hired, 其中 121 from lifted-out households; the 170 after them is the hiring target
+    text = "（一）数量目标：聘用生态护林员188人，其中脱贫劳动力121人，完成聘用目标170人，完成率110.59%。\n"
+    assert not _errors(text_record(tmp_path, text))

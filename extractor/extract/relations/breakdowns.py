@@ -335,6 +335,7 @@ def _deep_in_next_clause_group(text: str, last, f) -> bool:
 
 
 _PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
+_PLANNED = regex.compile(r"目标|计划|预期|任务数")
 # a figure worded as the sum of the parts listed before it
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
 
@@ -362,6 +363,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
         if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)):
             break
         clause = _CLAUSE_BREAK.split(f.context or "")[-1]
+        if parts and _PLANNED.search(clause) and not _PLANNED.search(total.context or ""):
+            break  # 聘用护路员326人，其中脱贫劳动力214人，完成聘用目标300人: the plan, no part of what was done
         if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
             break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
         if parts and _of_last_year(f) and not _of_last_year(total):
