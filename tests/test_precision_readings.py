@@ -279,3 +279,10 @@ def test_a_target_after_a_subset_is_no_part_of_what_was_done(tmp_path):
     # 188 rangers hired, 其中 121 from lifted-out households; the 170 after them is the hiring target
     text = "（一）数量目标：聘用生态护林员188人，其中脱贫劳动力121人，完成聘用目标170人，完成率110.59%。\n"
     assert not _errors(text_record(tmp_path, text))
+
+
+def test_plans_among_a_lists_actuals_are_no_parts(tmp_path):
+    # 1,530 trained = 980 + 550 (实际); the 计划 figures beside them are plans, no parts
+    text = ("全年计划培训1400人次，实际培训1530人次，完成率109.29%。其中：电工类计划900人次，实际培训980人次，"
+            "完成率108.89%；养老护理类计划500人次，实际培训{}人次，完成率110%。\n")
+    _one_error_in_the_slipped(tmp_path, text, "550", "560", "sum.breakdown")

@@ -331,11 +331,15 @@ def _deep_in_next_clause_group(text: str, last, f) -> bool:
     (…；县级财政资金600万元); a figure further on is said of something else."""
     gap = text[last.source["end"]:f.source["start"]]
     breaks = list(_CLAUSE_GROUP_BREAK.finditer(gap))
-    return bool(breaks) and regex.search(r"[，,]", gap[breaks[-1].end():]) is not None
+    if not breaks:
+        return False
+    lead = gap[breaks[-1].end():]
+    # (an item stating its plan first, …；养老护理类计划500人次，实际培训560人次: the figure ends the item)
+    return regex.search(r"[，,]", lead) is not None and regex.search(r"\d", lead) is None
 
 
 _PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
-_PLANNED = regex.compile(r"目标|计划|预期|任务数")
+_PLANNED = regex.compile(r"目标|预期|任务数")
 # a figure worded as the sum of the parts listed before it
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
 
@@ -363,8 +367,12 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
         if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)):
             break
         clause = _CLAUSE_BREAK.split(f.context or "")[-1]
-        if parts and _PLANNED.search(clause) and not _PLANNED.search(total.context or ""):
-            break  # 聘用护路员326人，其中脱贫劳动力214人，完成聘用目标300人: the plan, no part of what was done
+        if (_PLANNED.search(clause) or "计划" in clause and "实际" in (total.context or "")) \
+                and not _PLANNED.search(total.context or ""):
+            # 聘用护路员326人，其中脱贫劳动力214人，完成聘用目标300人; 实际培训2156人次，其中：技能类
+            # 计划1200人次，实际培训1286人次…: a plan is no part of what was done (a 计划 beside
+            # an actual total only: 雨露计划7.2万元 names a programme)
+            continue
         if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
             break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
         if parts and _of_last_year(f) and not _of_last_year(total):
