@@ -278,7 +278,7 @@ def _rows_under(funds: list, n: int) -> list:
     """The fund rows after row n up to the next total row (another 合计 or 总额)."""
     out = []
     for row in funds[n + 1:]:
-        if row.get("slot") == "total" or _TOTAL_WORDS.search(row.get("label") or ""):
+        if _is_total_row(row):
             break
         out.append(row)
     return out
@@ -291,12 +291,17 @@ def _rows_above(funds: list, n: int) -> list:
     have had their cells shifted, and the total's rows are then not known."""
     total = funds[n]
     above = [r for r in funds[:n] if r.get("fund_block") == total.get("fund_block")]
-    if any(r.get("slot") == "total" or _TOTAL_WORDS.search(r.get("label") or "") for r in above):
+    if any(_is_total_row(r) for r in above):
         return []
     columns = set(total.get("cells") or {})
     if not all(columns <= set(r.get("cells") or {}) | set(r.get("na") or []) for r in above):
         return []
     return above
+
+
+def _is_total_row(row: dict) -> bool:
+    """A total of the block (年度资金总额, or any 合计 / 总计 / 总额 row): a list of parts ends at it."""
+    return row.get("slot") == "total" or _TOTAL_WORDS.search(row.get("label") or "") is not None
 
 
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")

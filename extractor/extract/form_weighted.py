@@ -39,22 +39,17 @@ class WeightedLevelsReader:
             return []
         return [s for s in slots[slots.index("weight") + 1:slots.index("score")] if s in ("target", "actual")]
 
-    def _filled(self, j: int):
-        while j < len(self.tokens) and not self.tokens[j].text.strip():
-            j += 1
-        return j if j < len(self.tokens) else None
-
     def _cells_and_score(self, j: int):
         """After a row's weight at j - 1, in a header with target and result columns between 分值
         and 得分: ({slot: cell}, the score's token, the index after it) where the cells are
         followed by a figure, else None (the weight is a group's, a name follows it)."""
         cells = {}
         for slot in self._between_points():
-            k = self._filled(j)
+            k = self._next_filled(j)
             if k is None:
                 return None
             cells[slot], j = self.tokens[k], k + 1
-        k = self._filled(j)
+        k = self._next_filled(j)
         if k is None or value_type(self.tokens[k].text) != "num":
             return None
         return cells, self.tokens[k], k + 1
@@ -68,7 +63,7 @@ class WeightedLevelsReader:
                 or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
             return None  # (a 小计 or 合计 row says nothing of the level before it)
         if self._between_points():
-            k = self._filled(j + 1)
+            k = self._next_filled(j + 1)
             if k is None or value_type(self.tokens[k].text) != "num":
                 return None
             return "leaf" if self._cells_and_score(k + 1) else "group"
@@ -92,7 +87,7 @@ class WeightedLevelsReader:
         between = self._between_points()
         if between:
             # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
-            k = self._filled(j)
+            k = self._next_filled(j)
             if k is not None and value_type(self.tokens[k].text) == "num":
                 found = self._cells_and_score(k + 1)
                 figures, j = [self.tokens[k]], k + 1
