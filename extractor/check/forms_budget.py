@@ -293,7 +293,7 @@ def _rows_above(funds: list, n: int) -> list:
     above = [r for r in funds[:n] if r.get("fund_block") == total.get("fund_block")]
     if any(_is_total_row(r) for r in above):
         return []
-    columns = set(total.get("cells") or {})
+    columns = set(total.get("cells") or {}) - set(total.get("own_columns") or [])
     if not all(columns <= set(r.get("cells") or {}) | set(r.get("na") or []) for r in above):
         return []
     return above

@@ -1,7 +1,9 @@
 """A fund block written the other way round: the sources head its columns and each row is a
 stage (资金情况（万元） | 合计 | 中央资金 | 省级资金 then 全年预算数 | 52,000 | 40,000 | 8,000).
 The source labels wait as queued rows; a stage's figures, one for each, fill their rows' cells
-of the stage's column. A mixin of FundBlockReader (form_funds.py)."""
+of the stage's column. Stage columns may trail the sources (资金来源 | 中央 | 省级 | 本级 | 合计 |
+执行数 | 执行率 then 年度预算 | 300 | 150 | 250 | 700 | 680 | 97.14%): their figures are the
+total row's. A mixin of FundBlockReader (form_funds.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -12,13 +14,16 @@ from .form_vocab import bare, canon, fund_column_kind, is_na, value_type, vocab
 
 
 class TransposedFunds:
-    def _transposed_values(self, i: int) -> Optional[tuple]:
+    def _transposed_values(self, i: int, trailing: Optional[list] = None) -> Optional[tuple]:
         """(the figures after the stage label at i, where they end) when there is one for each
-        source named before as a column (a dash counts: that source has none); else None."""
+        source named before as a column (a dash counts: that source has none) and one for each
+        trailing stage column; else None."""
+        trailing = self.trailing_columns if trailing is None else trailing
         if len(self.queued_rows) < 2 or self._fund_names_columns:
             return None
+        wanted = len(self.queued_rows) + len(trailing)
         values, j = [], i + 1
-        while j < len(self.tokens) and len(values) <= len(self.queued_rows):
+        while j < len(self.tokens) and len(values) <= wanted:
             t = unit_cell(self.tokens[j])
             if not t.text.strip() and t.line == self.tokens[i].line:
                 j += 1  # an empty cell of the stage's row
@@ -27,25 +32,52 @@ class TransposedFunds:
                 break
             values.append(t)
             j += 1
-        return (values, j) if len(values) == len(self.queued_rows) else None
+        return (values, j) if len(values) == wanted else None
+
+    def _trailing_stage_header(self, i: int) -> Optional[int]:
+        """Where the stage columns from i end, when they follow the sources queued as columns,
+        one of those sources is the total, and the next token is a stage whose figures fill
+        the sources and these columns; else None."""
+        if self.trailing_columns or not any(slot == "total" for _, slot in self.queued_rows):
+            return None
+        columns, j = [], i
+        cols = vocab()["fund_col"]
+        # (the last column label before figures is the stage's: 执行数 | 执行率 | 年度预算 | 300.00)
+        while j + 1 < len(self.tokens) and bare(self.tokens[j].text) in cols and bare(self.tokens[j + 1].text) in cols:
+            columns.append(cols[bare(self.tokens[j].text)])
+            j += 1
+        if j >= len(self.tokens) or bare(self.tokens[j].text) not in cols \
+                or fund_column_kind(cols[bare(self.tokens[j].text)]) != "amount" \
+                or self._transposed_values(j, columns) is None:
+            return None
+        self.trailing_columns = columns
+        return j
 
     def _read_transposed_row(self, i: int, found: tuple) -> int:
         values, end = found
         column = vocab()["fund_col"][bare(self.tokens[i].text)]
-        kind = fund_column_kind(column)
-        if column not in self.form.setdefault("fund_columns", []):
-            self.form["fund_columns"].append(column)
-        for (label, slot), token in zip(self.queued_rows, values):
+        cells = [(label, slot, column, token) for (label, slot), token in zip(self.queued_rows, values)]
+        total = next(((label, slot) for label, slot in self.queued_rows if slot == "total"), None)
+        if total is not None:
+            trailing = values[len(self.queued_rows):]
+            cells += [(*total, stage, token) for stage, token in zip(self.trailing_columns, trailing)]
+        trailing_stages = set(self.trailing_columns)
+        for label, slot, stage, token in cells:
+            kind = fund_column_kind(stage)
+            if stage not in self.form.setdefault("fund_columns", []):
+                self.form["fund_columns"].append(stage)
             row = next((r for r in self.form["funds"] if r["source"] == label.source()), None)
             if row is None:
                 row = fund_row(slot, canon(label.text), label.source())
                 self.form["funds"].append(row)
+            if stage in trailing_stages and stage not in row["own_columns"]:
+                row["own_columns"].append(stage)
             if is_na(token.text):
                 self.index.not_applicable(token)
-                row["na"].append(column)
+                row["na"].append(stage)
                 continue
             written_unit = {"amount": token.unit or self._stated_unit, "percent": "%"}.get(kind)
             if written_unit is None or (kind == "percent") != (value_type(token.text) == "pct"):
                 continue  # a figure whose unit the form does not state, or not of its row's kind
-            self._place_fund_fact(row, token, written_unit, column, row["label"], slot)
+            self._place_fund_fact(row, token, written_unit, stage, row["label"], slot)
         return end

@@ -45,6 +45,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.queued_rows: list = []  # (label token, slot) of fund rows whose figures come later
         self.fund_header_end = 0  # the token after the fund block's header
         self._fund_names_columns = False  # the fund block's row names head its columns instead
+        self.trailing_columns: list = []  # stage columns after sources written as columns (form_fund_transposed.py)
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
@@ -76,11 +77,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             before = i
             if self.queued_rows and key in v["goal_label"]:
                 self.queued_rows = []  # the goals begin: a fund row still waiting for figures has none
-            unit = self._unit_statement(i)
-            if unit and self.indicators is None and (not self.fund_columns or not self._unit_stated):
-                # the form's money unit, wherever the fund block writes it (a text layer may
-                # put 项目资金（元） after the figures)
-                self.unit, self._unit_stated = unit, True
+            self._note_unit(i)
             if self._read_label_colon(t):
                 i += 1
             elif (self.indicators is None and self.fund_columns and self.form["funds"]
@@ -107,6 +104,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
                   and (values := self._transposed_values(i))):
                 i = self._read_transposed_row(i, values)
+            elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
+                  and not self.form["funds"] and (stage := self._trailing_stage_header(i)) is not None):
+                i = stage  # (stage columns after the sources: see _read_transposed_row)
             elif (key in v["fund_col"] and (self.indicators is None or not self.fund_columns)
                   and self._fund_header_len(i)):
                 # (a fund block after the indicator block: the indicator rows end there)
@@ -243,8 +243,16 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         if j is not None and j - i <= 3 and not is_label(bare(self.tokens[j].text)) and value_type(self.tokens[j].text) is None:
             self.form["meta"].setdefault(key, [])
             self.form["meta"][key].append({"text": self.tokens[j].text.strip(), "source": self.tokens[j].source()})
+            self._note_unit(j)  # (实施单位 | 某县农业局单位：万元: a unit line run into the cell)
             return j + 1
         return i + 1
+
+    def _note_unit(self, i: int) -> None:
+        unit = self._unit_statement(i)
+        if unit and self.indicators is None and (not self.fund_columns or not self._unit_stated):
+            # the form's money unit, wherever the fund block writes it (a text layer may
+            # put 项目资金（元） after the figures)
+            self.unit, self._unit_stated = unit, True
 
     def _names_first(self, i: int) -> bool:
         """Does an indicator header start at i without level columns (指标名称 | 计量单位 |
