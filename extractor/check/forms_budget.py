@@ -193,6 +193,10 @@ def check_funds_total(record: dict) -> list:
             parts = [r for r in _rows_under(funds, n) or _rows_above(funds, n)
                      if r.get("part_of") and r.get("part_of") == whole.get("slot")
                      and r.get("fund_block") == whole.get("fund_block")]
+            if whole.get("totals_groups"):
+                # (收入合计 / 按收入性质分: the block's rows of its groups, wherever they stand)
+                parts = [r for r in funds if r.get("part_of") == "total" and r.get("group") in whole["totals_groups"]
+                         and r.get("fund_block") == whole.get("fund_block")]
             if not parts:
                 continue
             row_flags = []  # (column, flag): one row's columns usually fail together
@@ -301,7 +305,8 @@ def _rows_above(funds: list, n: int) -> list:
 
 def _is_total_row(row: dict) -> bool:
     """A total of the block (年度资金总额, or any 合计 / 总计 / 总额 row): a list of parts ends at it."""
-    return row.get("slot") == "total" or _TOTAL_WORDS.search(row.get("label") or "") is not None
+    return row.get("slot") == "total" or bool(row.get("totals_groups")) \
+        or _TOTAL_WORDS.search(row.get("label") or "") is not None
 
 
 _TOTAL_WORDS = regex.compile(r"合\s*计|总\s*计|总\s*额")

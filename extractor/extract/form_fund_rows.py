@@ -13,6 +13,8 @@ def fund_row(slot: str, name: str, source: dict) -> dict:
     row = {"slot": slot, "label": name, "part_of": row_spec["part_of"], "group": row_spec.get("group"),
            "minor": row_spec.get("minor", False), "cells": {}, "na": [], "blank": [], "unplaced": [],
            "own_columns": [], "source": source}
+    if row_spec.get("totals_groups"):
+        row["totals_groups"] = row_spec["totals_groups"]
     if row_spec.get("unread"):
         row["unread"] = True
     return row

@@ -10,7 +10,7 @@ from typing import Optional
 
 from .form_cells import unit_cell
 from .form_fund_rows import fund_row
-from .form_vocab import bare, canon, fund_column_kind, is_na, value_type, vocab
+from .form_vocab import bare, canon, fund_column_kind, is_label, is_na, value_type, vocab
 
 
 class TransposedFunds:
@@ -34,28 +34,47 @@ class TransposedFunds:
             j += 1
         return (values, j) if len(values) == wanted else None
 
-    def _trailing_stage_header(self, i: int) -> Optional[int]:
-        """Where the stage columns from i end, when they follow the sources queued as columns,
-        one of those sources is the total, and the next token is a stage whose figures fill
-        the sources and these columns; else None."""
+    def _trailing_stage_header(self, i: int) -> Optional[tuple]:
+        """(where the stage's figures start less one, the stage's column) when the stage columns
+        from i follow the sources queued as columns, one of those sources is the total, and a
+        row of figures fills the sources and these columns; else None. The row's stage is its
+        label's (年度预算 | 300.00 …); a row under a word no template names (金额) or under no word
+        is the budget's: the figures after it are the sources' budgets."""
         if self.trailing_columns or not any(slot == "total" for _, slot in self.queued_rows):
             return None
         columns, j = [], i
         cols = vocab()["fund_col"]
-        # (the last column label before figures is the stage's: 执行数 | 执行率 | 年度预算 | 300.00)
-        while j + 1 < len(self.tokens) and bare(self.tokens[j].text) in cols and bare(self.tokens[j + 1].text) in cols:
+        while j < len(self.tokens) and bare(self.tokens[j].text) in cols:
             columns.append(cols[bare(self.tokens[j].text)])
             j += 1
-        if j >= len(self.tokens) or bare(self.tokens[j].text) not in cols \
-                or fund_column_kind(cols[bare(self.tokens[j].text)]) != "amount" \
-                or self._transposed_values(j, columns) is None:
+        # the last column label before the figures may be the stage's (执行数 | 执行率 | 年度预算 |
+        # 300.00); else the stage is the budget, under a word of its own (金额) or none
+        if len(columns) >= 2 and fund_column_kind(columns[-1]) == "amount" \
+                and self._transposed_values(j - 1, columns[:-1]) is not None:
+            stage_at, stage, trailing = j - 1, columns[-1], columns[:-1]
+        elif any("预算" in c for c in columns):
+            return None  # (预算数 | 1860.00 …: the budget's own row, read as a stage)
+        elif j < len(self.tokens) and self._stage_word(self.tokens[j].text) \
+                and self._transposed_values(j, columns) is not None:
+            stage_at, stage, trailing = j, "全年预算数", columns
+        elif self._transposed_values(j - 1, columns) is not None:
+            stage_at, stage, trailing = j - 1, "全年预算数", columns
+        else:
             return None
-        self.trailing_columns = columns
-        return j
+        self.trailing_columns = trailing
+        return stage_at, stage
 
-    def _read_transposed_row(self, i: int, found: tuple) -> int:
+    @staticmethod
+    def _stage_word(text: str) -> bool:
+        """A short word before a row of figures, of no template (金额, 资金额): the row's label."""
+        key = bare(text)
+        return 0 < len(key) <= 4 and value_type(text) is None and not is_label(key)
+
+    def _read_transposed_row(self, i: int, found: tuple, column: Optional[str] = None) -> int:
+        """The stage row whose label (or last header cell) is at i: its figures (found) into the
+        stage's column (its label's, unless given)."""
         values, end = found
-        column = vocab()["fund_col"][bare(self.tokens[i].text)]
+        column = column or vocab()["fund_col"][bare(self.tokens[i].text)]
         cells = [(label, slot, column, token) for (label, slot), token in zip(self.queued_rows, values)]
         total = next(((label, slot) for label, slot in self.queued_rows if slot == "total"), None)
         if total is not None:

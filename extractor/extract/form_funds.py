@@ -14,6 +14,7 @@ import regex
 
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
+from .form_fund_colon import ColonFundCells
 from .form_fund_header import FundHeaderReader, _counts_up
 from .form_fund_layouts import SideBySideFunds
 from .form_fund_rows import fund_row
@@ -25,7 +26,7 @@ from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, fund_column_kin
                          value_type, vocab)
 
 
-class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds):
+class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds, ColonFundCells):
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
     def _read_money_label(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None

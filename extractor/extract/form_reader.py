@@ -80,7 +80,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             self._note_unit(i)
             if self._read_label_colon(t):
                 i += 1
-            elif (self.indicators is None and self.fund_columns and self.form["funds"]
+            elif self.indicators is None and not self.fund_columns and (end := self._read_colon_fund_cell(i)):
+                i = end
+            elif (self.indicators is None and self.form.get("fund_columns") and self.form["funds"]
+                  and (self.fund_columns or not self._transposed_values(i))
                   and (end := self._read_budget_points(i)) is not None):
                 i = end
             elif key in v["grade_cell"]:
@@ -106,7 +109,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = self._read_transposed_row(i, values)
             elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
                   and not self.form["funds"] and (stage := self._trailing_stage_header(i)) is not None):
-                i = stage  # (stage columns after the sources: see _read_transposed_row)
+                # (stage columns after the sources: see form_fund_transposed.py)
+                i = self._read_transposed_row(stage[0], self._transposed_values(stage[0]), stage[1])
             elif (key in v["fund_col"] and (self.indicators is None or not self.fund_columns)
                   and self._fund_header_len(i)):
                 # (a fund block after the indicator block: the indicator rows end there)
@@ -130,6 +134,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                     self._fund_names_columns = True
                 elif not self._fund_names_columns:
                     self.queued_rows.append((t, v["fund_row"][key]))
+                i += 1
+            elif (self.indicators is None and not self.fund_columns and self.queued_rows and not self._fund_names_columns
+                  and SUBTOTAL_LABEL.match(key) and not t.merged and not self._value_follows(i)):
+                # 中央资金 | 省级资金 | 自筹 | 小计: the sources heading columns end in their total
+                self.queued_rows.append((t, "total"))
                 i += 1
             elif self.indicators is None and self._fund_names_columns and key in v["fund_row"]:
                 i += 1  # (a name heading a column, see above)
