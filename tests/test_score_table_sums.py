@@ -96,3 +96,30 @@ def test_a_subtotal_off_its_rows_among_pieces_is_flagged(tmp_path):
     text = "某县财政局关于农村道路提升项目的绩效评价报告\n" + _spaced_subtotals("18")
     flags = [f for f in text_record(tmp_path, text)["flags"] if f["severity"] == "error"]
     assert len(flags) == 1 and "过程小计" in flags[0]["message"] and "18分" in flags[0]["message"], [f["message"] for f in flags]
+
+
+def _level_rows_with_subtotals_first(management: str = "35.5", shape: str = "pipe") -> str:
+    # each level's row writes its sum as 小计 before its items: 9 + 9 = 18, 13 + 8.5 + 14 = 35.5,
+    # 9.5 + 9 = 18.5, 7 + 7.5 = 14.5; 18 + 35.5 + 18.5 + 14.5 = 86.5
+    rows = [
+        ["一级指标", "二级指标", "分值", "得分"],
+        ["履职决策", "小计", "20", "18"], ["", "目标设定", "10", "9"], ["", "预算编制", "10", "9"],
+        ["履职管理", "小计", "40", management], ["", "资金管理", "15", "13"], ["", "资产管理", "10", "8.5"],
+        ["", "制度建设", "15", "14"],
+        ["履职产出", "小计", "20", "18.5"], ["", "产出数量", "10", "9.5"], ["", "产出质量", "10", "9"],
+        ["履职效益", "小计", "20", "14.5"], ["", "社会效益", "10", "7"], ["", "满意度", "10", "7.5"],
+        ["合计", "", "100", "86.5"],
+    ]
+    joiner = " | " if shape == "bare_pipe" else None
+    lines = [joiner.join(r) if joiner else "| " + " | ".join(r) + " |" for r in rows]
+    return "四、自评得分\n自评得分86.5分，等级为“良”，得分情况如下表：\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["pipe", "bare_pipe"])
+def test_a_level_row_that_writes_its_subtotal_before_its_items(tmp_path, shape):
+    record = text_record(tmp_path, _level_rows_with_subtotals_first(shape=shape))
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    # 13 + 8.5 + 14 = 35.5; written 36.5 (the 合计 adds up the levels: 87.5, also off)
+    slipped = text_record(tmp_path, _level_rows_with_subtotals_first("36.5", shape))
+    messages = [f["message"] for f in _errors(slipped)]
+    assert any("36.5" in m and "35.5" in m for m in messages), messages

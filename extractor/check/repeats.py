@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..document_caches import document_cache
 from ..numbering import numbering_of
+from ..patterns import load_json
 from . import rule
 from ..subjects import same_subject, subject_names
 from .common import (TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show,
@@ -202,13 +204,24 @@ def check_repeat_conflict(record: dict) -> list:
 
 def _named_subjects(f: dict, captions: dict) -> list:
     """Whom a figure is about, by name: the subject its sentence names (extraction found
-    it), or for a table cell the names in its row's, its column's and its table's caption's
+    it) or the place heading it stands under, or for a table cell the names in its row's, its column's and its table's caption's
     wording (表1 青禾镇参保情况表). `captions`: table block → caption."""
     table = f["source"].get("table")
     if table is None:
-        return [f["subject"]] if f.get("subject") else []
+        # (else the place the heading above its paragraph names: （二）溪口县 over its figures)
+        if f.get("subject"):
+            return [f["subject"]]
+        if f.get("section_place"):
+            return [f["section_place"]]
+        whole = _whole_area().search(f.get("context") or "")
+        return [whole.group(0)] if whole else []  # (全市下达…: the whole, no county under it)
     return [n.text for text in (f.get("subject"), f.get("column"), captions.get(table)) if text
             for n in subject_names(text)]
+
+
+@lru_cache(maxsize=1)
+def _whole_area() -> "regex.Pattern":
+    return regex.compile(load_json("subjects.json")["whole_area"])
 
 
 def _about_different_subjects(a: dict, b: dict, captions: dict) -> bool:

@@ -23,6 +23,7 @@ from .labelled_values import labelled_values
 from .level_weights import level_weights
 from .labels import clause_before, formula_name, label_for, name_list_items, year_for
 from .numbers import find_quantities, parse_cell_number
+from .place_sections import place_sections
 from .sentences import CLAUSE_GROUP_END, sentence_index, sentence_spans
 
 
@@ -63,6 +64,7 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     from .table_facts import _table_facts, _unit_line_above, listed_units_above
 
     facts = []
+    places = place_sections(doc)
     for n, block in enumerate(doc.blocks):
         if block.kind == TABLE:
             above = doc.blocks[n - 1] if n else None
@@ -75,6 +77,9 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
             if block.numbering and block.kind != HEADING:
                 for fact in block_facts:  # 1、… 2、…: the items of a list are parallel things
                     fact.extra["item"] = block.numbering
+            if block.index in places:
+                for fact in block_facts:  # （二）溪口县 above the paragraph: its figures are the county's
+                    fact.extra["section_place"] = places[block.index]
             facts.extend(block_facts)
     # a score table's figures are its own: its arithmetic says what they are (培训人数20≥800人
     # in a row run together is the row's 分值, not a count its label would make it)
@@ -196,3 +201,4 @@ def written_unit_spec(written: str) -> tuple:
             kind, base, mult = units[written[len(mag):]]
             return kind, base, Decimal(mult) * Decimal(factor)
     raise KeyError(written)
+

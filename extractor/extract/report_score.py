@@ -12,6 +12,7 @@ import regex
 
 from ..model import TABLE, Document
 from ..numbering import numbering_of
+from .place_sections import place_sections
 from ..patterns import load_json
 from .sentences import SENTENCE_END, sentence_bounds
 
@@ -45,6 +46,7 @@ def report_score(doc: Document, kv: dict) -> tuple:
     # scores, none of them the report's)
     places = [b.index for b in doc.blocks if b.kind != TABLE and _OPENS_WITH_PLACE.match(b.text)]
     of_places = set(places) if len(places) >= 2 else set()
+    of_places |= set(place_sections(doc))  # (and those under a county's heading: 【龙川区】 … 自评得分：96.5分)
     # the report's paragraphs first; a sheet holds its sentences in cells (本项目自评总分94.5分。)
     for in_cells in (False, True):
         for rank, pattern in enumerate(patterns):  # ordered from most to least specific

@@ -55,7 +55,11 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     if even >= _MIN_EVEN_ROWS and not (aligned and used > even):
         # (rows of one count of cells, unless their header lines up more of them: a cell
         # wrapped onto a line of its own ends the even rows, not the table)
-        return TextTable(i, i + even, [[c.text for c in r] for r in run[:even]], lines[i:i + even])
+        rows = [[c.text for c in r] for r in run[:even]]
+        if even < len(run) and (total := _total_row_filled([c.text for c in run[even]], len(run[0]))):
+            rows.append(total)  # (the table's 合计 row, its label spanning the first cells)
+            even += 1
+        return TextTable(i, i + even, rows, lines[i:i + even])
     if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
         n, rows = with_totals
         return TextTable(i, i + n, rows, lines[i:i + n])
@@ -267,9 +271,8 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
         texts = [c.text for c in cells]
         if len(texts) == width:
             full += 1
-        elif len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
-                and all(_is_figure(t) for t in texts[1:]):
-            texts = [texts[0]] + [""] * (width - len(texts)) + texts[1:]
+        elif (total := _total_row_filled(texts, width)) is not None:
+            texts = total
             totals += 1
         else:
             break
@@ -277,6 +280,16 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
     if full < _MIN_EVEN_ROWS or not totals:
         return None
     return len(rows), rows
+
+
+def _total_row_filled(texts: list, width: int) -> Optional[list]:
+    """A 小计 or 合计 row shorter than the table, its label spanning the cells before its
+    figures (全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级),
+    filled out on the left; None for any other row. A dash stands for a figure not written."""
+    if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
+            and all(_is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(_is_figure(t) for t in texts[1:]):
+        return [texts[0]] + [""] * (width - len(texts)) + texts[1:]
+    return None
 
 
 def _rows_under_header(run: list) -> tuple:

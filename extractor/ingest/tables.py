@@ -12,7 +12,8 @@ from ..normalize import clean_cell
 
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
-_TOTAL_LABEL = regex.compile(r"^(?:合\s*计|小\s*计|总\s*计|总\s*分|总得分|合计得分|得分合计)$")
+# (全市合计: a whole area's total over its counties' rows)
+_TOTAL_LABEL = regex.compile(r"^(?:(?:全(?:省|市|州|盟|县|区|旗|镇|乡))?(?:合\s*计|总\s*计)|小\s*计|总\s*分|总得分|合计得分|得分合计)$")
 SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
@@ -230,6 +231,18 @@ def _names_the_rows_above(table: Table, r: int, first: str) -> bool:
         c.text.replace(" ", "") == m["name"] for c in table.rows[r - 1])
 
 
+def _heads_level_with_subtotal(table: Table, r: int, first: list) -> bool:
+    """Is row r a level's own row that writes its sum as 小计 before its items (部门决策 | 小计 | 20 |
+    18 over | 目标设定 | 10 | 9)? The level named in the first column, 小计 in the second, and the
+    next row leaves the first column to it: the rows under it, not those above, are its parts."""
+    if len(first) < 2 or r + 1 >= table.n_rows or not first[0] or SUBTOTAL_LABEL.match(first[0]) \
+            or _TOTAL_LABEL.match(first[0]) or not SUBTOTAL_LABEL.match(first[1]):
+        return False
+    below = table.rows[r + 1]
+    return (not below[0].text.strip() or below[0].merged_from is not None) and len(below) > 1 \
+        and bool(below[1].text.strip())
+
+
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
     before), 'group' (一/二 over 1/2/3 rows), 'subgroup' (a second level's row inside a
@@ -241,7 +254,9 @@ def row_kinds(table: Table) -> list:
             kinds.append("header")
             continue
         first = [c.text.replace(" ", "") for c in row[:2]]
-        if any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else ""):
+        if _heads_level_with_subtotal(table, r, first):
+            kinds.append("group")
+        elif any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else ""):
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")

@@ -24,6 +24,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     out = []
     for i, f in enumerate(facts):
         si = sentence_index(spans, f.source["start"])
+        if relation_patterns()["guarantee_line"].search(f.context or ""):
+            continue  # (a minimum-living line, 保障标准为每人每年5400元: paid up to, not paid as is)
         per, periods = _priced(f), None
         if per is None or _PER_PERIOD.match(block.text, f.source["end"]):
             # 100元/人·月, 每人每月100元: a price per month or day, checked only where its

@@ -44,6 +44,7 @@ def relation_patterns() -> dict:
         "sum_words": regex.compile(r"共计|合计|共|总计|累计"),
         "close": regex.compile(r"[）)]"),
         "per_unit": regex.compile(v["per_unit_pattern"]),
+        "guarantee_line": regex.compile(v["guarantee_line"]),
         "partial_period": regex.compile(v["partial_period"]),
         "sum_of_years": regex.compile(v["sum_of_years"]),
         "category_rate_before": regex.compile(v["category_rate_before"]),
