@@ -19,10 +19,11 @@ from .labels import clause_before
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     """(words before, bare words before, 标准 after, what joins two figures of one standard:
-    a list 100元、200元和300元 or a from-to 由620元提高到680元)."""
+    a list 100元、200元和300元 or a from-to 由620元提高到680元, what opens a standard's shares)."""
     spec = load_json("units.json")
     return tuple(regex.compile(spec[key]) for key in ("per_head_before", "per_head_bare_before",
-                                                      "per_head_standard_after", "per_head_same_standard_join"))
+                                                      "per_head_standard_after", "per_head_same_standard_join",
+                                                      "per_head_breakdown_open"))
 
 
 def per_head_words_before(text: str, start: int) -> bool:
@@ -45,13 +46,22 @@ def _per_thing() -> regex.Pattern:
 def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
-    before, bare_before, standard_after, same_standard = _patterns()
+    before, bare_before, standard_after, same_standard, shares_open = _patterns()
     previous = None
+    standard, shares_end = None, -1  # a standard whose shares follow, and where they end
     for q in quantities:
         if q.kind == "amount":
             context = clause_before(text, q.start)
             if (before.search(context) is not None
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
-                    or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None):
+                    or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None
+                    or q.start < shares_end and q.written_unit == "元" and q.value < standard.value):
                 q.kind, q.unit = "money_rate", "元/人"
+        if q.kind == "money_rate" and q.start > shares_end and (m := shares_open.match(text, q.end)):
+            close = _SHARES_CLOSE[bool(m.group("bracket"))].search(text, m.end())
+            standard, shares_end = q, close.start() if close else len(text)
         previous = q if q.kind == "money_rate" else None
+
+
+# (a bracket's shares end at its close; a clause's at the end of its clause group)
+_SHARES_CLOSE = {True: regex.compile(r"[）)]"), False: regex.compile(r"[；;。]")}

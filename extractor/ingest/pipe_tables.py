@@ -152,7 +152,9 @@ def _pipe_rows(members: list) -> list:
         counts = [_pipe_count(t) for kind, t in lines if kind == _PIPE]
         # pipes on lines of their own: the lines between them are the cells
         bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
-        if _one_cell_a_line(counts):
+        if (two := _two_cell_rows(lines)) is not None:
+            raw_rows = two
+        elif _one_cell_a_line(counts):
             # Cells one a line: only runs of pipes closing the rows (||||) say where a row
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
@@ -161,7 +163,8 @@ def _pipe_rows(members: list) -> list:
                 return []
         else:
             width = _row_width(counts)
-        raw_rows = _counted_raw_rows(lines, width, text_opens_rows=bare)
+        if two is None:
+            raw_rows = _counted_raw_rows(lines, width, text_opens_rows=bare)
     rows = []
     for raw, tails in raw_rows:
         cells = _split_row(raw, bounded)
@@ -179,6 +182,20 @@ def _pipe_rows(members: list) -> list:
     return rows
 
 
+
+
+def _two_cell_rows(lines: list) -> Optional[list]:
+    """Rows of two cells, one pipe between words on each line (项目 | 金额 / 一、基金收入 |
+    20684.88): each line a row — not cells one a line (X |), whose pipe closes the line.
+    None unless every line is such a row and there are three or more."""
+    split = vocabulary()["split"]
+    if len(lines) < 3 or any(kind != _PIPE for kind, _ in lines):
+        return None
+    for _, text in lines:
+        parts = split.split(text)
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            return None
+    return [(text, []) for _, text in lines]
 
 
 def _numbered_width(lines: list) -> Optional[int]:
