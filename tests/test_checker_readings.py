@@ -70,10 +70,17 @@ def test_groups_of_one_village_are_different_subjects(tmp_path):
 
 
 def test_a_figure_that_names_no_one_is_still_compared(tmp_path):
-    # the whole county (全县) names no one in particular: it may hold the figure stated elsewhere
-    body = ("2021年青禾镇城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
+    # a figure that names no one may be the one stated for the whole county elsewhere
+    body = ("2021年城乡居民医保参保人数为12.3万人，参保率96.5%。\n"
             "全年，2021年全县城乡居民医保参保人数为11.8万人。\n")
     assert len(flags_of(tmp_path, body, "repeat.conflict")) == 1
+
+
+def test_the_whole_county_and_one_town_are_two_subjects(tmp_path):
+    # 全县 is the whole, 青禾镇 one town in it: two quantities, however alike the wording
+    body = ("2021年青禾镇城乡居民医保参保人数为1.23万人，参保率96.5%。\n"
+            "全年，2021年全县城乡居民医保参保人数为11.8万人。\n")
+    assert flags_of(tmp_path, body, "repeat.conflict") == []
 
 
 def test_a_list_of_counties_in_one_paragraph_and_a_summary(tmp_path):

@@ -76,3 +76,23 @@ def test_a_price_paid_as_is_times_the_count_is_still_checked(tmp_path):
     text = "全年为9905名困难群众每人发放540元，共发放临时救助资金543.87万元。\n"
     [flag] = _errors(text_record(tmp_path, text), "product.unit")
     assert "534.87" in flag["message"] or "5348700" in flag["message"] or "534.87万元" in flag["message"]
+
+
+def _county_cells(total_spent: str = "2952.40") -> str:
+    # one cell a line, as a web page gives a table: a header whose name holds a 、 in brackets,
+    # and a 合计 row that leaves its empty cell out
+    header = ["序号", "县（市、区）", "下达资金（万元）", "实际支出（万元）", "执行率", "等级"]
+    rows = [["1", "宜良县", "1200.00", "1166.40", "97.20%", "优"], ["2", "嵩明县", "1000.00", "953.00", "95.30%", "优"],
+            ["3", "富民县", "860.00", "833.00", "96.86%", "优"]]
+    total = ["合计", "", "3060.00", total_spent, "96.48%", "—"]
+    lines = ["表1 各县（市、区）资金使用情况"] + header + [c for r in rows for c in r] + total + ["", "三、存在的问题"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_one_cell_a_line_county_table_with_its_total(tmp_path):
+    record = text_record(tmp_path, _county_cells())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    assert {Decimal("12000000"), Decimal("30600000")} <= {Decimal(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
+    # 1166.40 + 953.00 + 833.00 = 2952.40; written 2925.40
+    flags = _errors(text_record(tmp_path, _county_cells("2925.40")), "sum.table")
+    assert flags and "2925.40" in flags[0]["message"]

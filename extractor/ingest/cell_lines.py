@@ -25,7 +25,8 @@ from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
 _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
 _MOST_CELLS = 20000  # (a longer run goes on as another table)
-_COLUMN_NAME = regex.compile(r"^\p{Han}[^，、。；;,!！?？：:]{1,19}$")
+# (a 、 only inside brackets: 县（市、区）)
+_COLUMN_NAME = regex.compile(r"^\p{Han}(?:[^，、。；;,!！?？：:（(]|[（(][^，。；;,!！?？：:（(）)]{0,12}[）)]){1,19}$")
 # a column after the first named by a range and what it counts (80—89周岁（人）, 60岁以上（人）)
 _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^，、。；;,!！?？：:]{0,12}$")
 _SENTENCE_MARK = regex.compile(r"[。；;！？]")
@@ -126,7 +127,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
     cells, ends = _cells_from(lines, i, _MOST_CELLS)
-    rows = _best_rows(cells)
+    rows, used = _with_total_row(cells, _best_rows(cells))
     if names_form_words:
         # a report's score table (一级指标 | 二级指标 | 分值 | 得分) with no form's fund block in the
         # text: a table only where its rows take every cell of the run, each row whole, or each
@@ -135,7 +136,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         # (extract/text_score_tables.py), which read it by type
         if _after_a_column_name(lines, i):
             return None  # (a run begun inside a header the readers passed over is none either)
-        if sum(len(row) for row in rows) != len(cells) or len({len(row) for row in rows}) != 1 \
+        if used != len(cells) or len({len(row) for row in rows}) != 1 \
                 or any(cell in _TOTAL_NAMES for row in rows for cell in row[1:]):
             # (nor one whose 合计 stands in a column of its own: the rows were cut out of step)
             rows = _points_rows(cells)
@@ -147,11 +148,12 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
             return rows, end
     else:
         # the table ends where a form's block starts (its first row naming one is the form's)
-        rows = rows[:next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)),
-                          len(rows))]
+        kept = next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)), len(rows))
+        if kept < len(rows):
+            rows = rows[:kept]
+            used = sum(len(row) for row in rows)
     if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
         return None  # (a title above the header, taken for its first name: the table starts after it)
-    used = sum(len(row) for row in rows)
     end = ends[used - 1]
     if used == len(cells):  # the run ended at its table's last row: it may go on overleaf
         while (more := _rows_overleaf(lines, i, end, rows)) is not None:
@@ -255,6 +257,21 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
     if not more:
         return None
     return more, ends[skip + sum(len(row) for row in more) - 1]
+
+
+def _with_total_row(cells: list, rows: list) -> tuple:
+    """(rows, cells they take): the rows, and after them the table's 合计 row where it wrote
+    fewer cells than a row (its empty cells left out: 合计 | 14.88 | 22320.00 | … under 序号 |
+    县 | …), filled out after its label so its figures stand under the last columns."""
+    used = sum(len(row) for row in rows)
+    rest = cells[used:used + (len(rows[-1]) if rows else 0)]
+    if len(rows) >= 3 and rest and rest[0] in _TOTAL_NAMES:
+        width = len(rows[-1])
+        words = [k for k, c in enumerate(rest[1:], 1) if _cell_kind(c) is False]
+        total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
+        if 2 <= len(total) < width and any(_cell_kind(c) for c in total[1:]):
+            return rows + [[total[0]] + [""] * (width - len(total)) + total[1:]], used + len(total)
+    return rows, used
 
 
 def _best_rows(cells: list) -> list:

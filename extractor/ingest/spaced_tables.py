@@ -56,8 +56,11 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # (rows of one count of cells, unless their header lines up more of them: a cell
         # wrapped onto a line of its own ends the even rows, not the table)
         rows = [[c.text for c in r] for r in run[:even]]
-        if even < len(run) and (total := _total_row_filled([c.text for c in run[even]], len(run[0]))):
-            rows.append(total)  # (the table's 合计 row, its label spanning the first cells)
+        if even < len(run) and not any(_is_figure(c.text) for c in run[0]) \
+                and (total := _total_row_filled([c.text for c in run[even]], len(run[0]))):
+            # (the 合计 row of a table with a header, its label spanning the first cells; under a
+            # piece of a table its rows are not known to be all the total's)
+            rows.append(total)
             even += 1
         return TextTable(i, i + even, rows, lines[i:i + even])
     if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
