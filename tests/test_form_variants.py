@@ -265,6 +265,16 @@ def test_the_task_block_takes_its_header_unit(tmp_path, shape):
     assert not [f for f in record["flags"] if f["severity"] in ("error", "warning")]  # 效益指标 is no place
 
 
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+def test_a_task_rows_number_is_no_money(tmp_path, shape):
+    # 1 | 城乡居民医疗救助 | … under 年度主要任务: the row's number, not 1万元
+    numbered = [row[:] for row in DEPARTMENT_TASKS]
+    numbered[7][0], numbered[8][0] = "1", "2"
+    record = _record(tmp_path, numbered, shape)
+    tasks = sorted(f["value"] for f in record["facts"] if f.get("slot") == "task")
+    assert tasks == sorted(Decimal(x) for x in ("8000000", "7865000", "500000", "482000")), shape
+
+
 def test_a_bare_stem_inside_a_longer_word_is_no_place_variant(tmp_path):
     # 沾益区 is 会泽县's sibling: the 效益 of 效益指标 is one character off its stem, and no place
     record = _record(tmp_path, DEPARTMENT_TASKS, "pipe")

@@ -14,6 +14,11 @@ from .form_cells import unit_cell
 from .form_fund_rows import fund_row
 from .form_vocab import bare, canon, fund_column_kind, spec, value_type, vocab
 
+def _bare_figure(text: str) -> str:
+    """A cell's figure without a money unit written on it (2130.45万元 → 2130.45)."""
+    return regex.sub(r"\s*(?:万元|亿元|元)$", "", text.strip())
+
+
 # 其中：财政拨款：3015.72, 资金总额： (its figure in the next cell), 执行率：96.08%
 _FUND_COLON = regex.compile(r"^\s*(?:其中\s*[：:]\s*)?(?P<label>[^：:\d\s]{2,14}?)\s*[：:]\s*(?P<value>\S+)?\s*$")
 _SPENT_STAGE = regex.compile(r"执行|决算|实际|完成")
@@ -25,7 +30,7 @@ class ColonFundCells:
         the cell is no such thing."""
         t = self.tokens[i]
         m = _FUND_COLON.match(t.text)
-        if m is None or t.merged:
+        if m is None or t.merged or not self._colon_block():
             return None
         if m.group("value") is not None:
             value, end = unit_cell(t.piece(m.start("value"), m.end("value"))), i + 1
@@ -53,6 +58,22 @@ class ColonFundCells:
         else:
             return None
         return end
+
+    def _colon_block(self) -> bool:
+        """Does the form write a fund block this way — a total and a part of it each as label
+        and figure? (A form that writes only its totals so, 年度预算资金总额：960.00 over
+        其中：中央补助 600.00, keeps them as text, whose breakdowns are read there.)"""
+        if self._colon_slots is None:
+            slots = set()
+            for k, t in enumerate(self.tokens):
+                m = _FUND_COLON.match(t.text)
+                value = m and (m.group("value") or (self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""))
+                if m and value_type(_bare_figure(value)) == "num":
+                    slots.add(vocab()["fund_row"].get(bare(m.group("label"))))
+            rows = spec()["fund_rows"]
+            self._colon_slots = any(s and rows[s]["part_of"] for s in slots) and any(
+                s and rows[s]["part_of"] is None and s != "unnamed" for s in slots)
+        return self._colon_slots
 
     def _colon_row(self, label, name: str, slot: str, value) -> None:
         row = fund_row(slot, canon(name), label.source())

@@ -46,6 +46,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_header_end = 0  # the token after the fund block's header
         self._fund_names_columns = False  # the fund block's row names head its columns instead
         self.trailing_columns: list = []  # stage columns after sources written as columns (form_fund_transposed.py)
+        self._colon_slots: Optional[bool] = None  # fund rows written as label：figure (form_fund_colon.py)
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit

@@ -3,6 +3,8 @@ it is, and its money in columns whose header gives the unit (预算数（万元�
 A mixin of FormReader (form_reader.py), whose walk calls these methods."""
 from __future__ import annotations
 
+import regex
+
 from .form_cells import unit_cell
 from .form_vocab import UNIT_IN_CELL, bare, spec, value_type, vocab
 
@@ -53,6 +55,13 @@ class TaskBlockReader:
     def _read_task_value(self, i: int) -> int:
         """A figure of a task's row: the k-th figure in a run goes to the k-th money column
         (a row writes its money columns one after another, after its words)."""
+        t = self.tokens[i]
+        if _ORDINAL.match(t.text) and i + 1 < len(self.tokens) and value_type(unit_cell(self.tokens[i + 1]).text) is None \
+                and (self.line_lens.get(t.line, 1) > 1 and (i == 0 or self.tokens[i - 1].line != t.line)
+                     or len(self.task_columns) >= 2 and value_type(unit_cell(self.tokens[i - 1]).text) is None):
+            # (1 | 中小河流治理 | …: the row's number, no money — at its line's start, or between
+            # words where a row's money runs over two columns or more)
+            return i + 1
         k = 0
         while i - k - 1 >= 0 and value_type(unit_cell(self.tokens[i - k - 1]).text) == "num":
             k += 1
@@ -61,6 +70,9 @@ class TaskBlockReader:
             token = unit_cell(self.tokens[i])
             self.index.fact_for(token, token.unit or unit, label, None, {"form": self.form["id"], "slot": "task"})
         return i + 1
+
+
+_ORDINAL = regex.compile(r"^\s*\d{1,3}\s*$")
 
 
 def _sub_columns(money: list, words: list) -> int:
