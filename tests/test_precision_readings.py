@@ -286,3 +286,16 @@ def test_plans_among_a_lists_actuals_are_no_parts(tmp_path):
     text = ("全年计划培训1400人次，实际培训1530人次，完成率109.29%。其中：电工类计划900人次，实际培训980人次，"
             "完成率108.89%；养老护理类计划500人次，实际培训{}人次，完成率110%。\n")
     _one_error_in_the_slipped(tmp_path, text, "550", "560", "sum.breakdown")
+
+
+def test_a_whole_list_of_one_part_is_no_sum(tmp_path):
+    # 按支持方式分 lists the year's 13,500万元 by how it supports (4,050 + 9,450), not the 8,640 of 产业发展
+    # before it; the clause ends after the first part, so that part alone adds up to nothing
+    text = ("2022年下达衔接资金13,500万元。用于产业发展的资金8,640万元，占衔接资金总额的64%。按支持方式分，"
+            "到户类项目资金4,050万元，占比30%；到村类项目资金9,450万元，占比70%。\n")
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_whole_list_of_two_parts_still_adds_up(tmp_path):
+    text = "2022年下达衔接资金13,500万元，按支持方式分为到户类项目资金{}万元、到村类项目资金9,450万元。\n"
+    _one_error_in_the_slipped(tmp_path, text, "4,050", "4,500", "sum.breakdown")

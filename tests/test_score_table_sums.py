@@ -123,3 +123,26 @@ def test_a_level_row_that_writes_its_subtotal_before_its_items(tmp_path, shape):
     slipped = text_record(tmp_path, _level_rows_with_subtotals_first("36.5", shape))
     messages = [f["message"] for f in _errors(slipped)]
     assert any("36.5" in m and "35.5" in m for m in messages), messages
+
+
+def _named_level_subtotals(process: str = "18.5") -> str:
+    # each level closes with its own 小计 named in the second column (决策小计): 3 + 4 + 3.5 = 10.5,
+    # 5 + 4.5 + 9 = 18.5, 28 + 29.5 = 57.5; 10.5 + 18.5 + 57.5 = 86.5
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", "项目立项", "立项依据充分性", "4", "3"], ["", "绩效目标", "绩效目标合理性", "4", "4"],
+        ["", "资金投入", "预算编制科学性", "4", "3.5"], ["", "决策小计", "", "12", "10.5"],
+        ["过程", "资金管理", "资金到位率", "6", "5"], ["", "", "资金使用合规性", "6", "4.5"],
+        ["", "组织实施", "制度执行有效性", "10", "9"], ["", "过程小计", "", "22", process],
+        ["产出", "产出数量", "完成造林面积", "30", "28"], ["", "效益", "群众满意度", "36", "29.5"],
+        ["", "产出小计", "", "66", "57.5"],
+        ["合计", "", "", "100", "86.5"],
+    ]
+    return "四、评分情况\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def test_a_levels_own_subtotal_named_in_the_second_column(tmp_path):
+    record = text_record(tmp_path, _named_level_subtotals())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    slipped = [f["message"] for f in _errors(text_record(tmp_path, _named_level_subtotals("19.5")))]
+    assert any("19.5" in m and "18.5" in m for m in slipped), slipped

@@ -36,6 +36,10 @@ def check_sum_breakdown(record: dict) -> list:
             continue  # 其中 names the main parts only (unless a part written in 元 makes it: unit.slip)
         if short and rel.get("cut_off"):
             continue  # the text ends inside the list: the parts after the cut are not there to add
+        if short and len(parts) == 1 and not _part_in_yuan_adds_up(total, parts):
+            # a whole list of one part (按支持方式分，到户类项目资金3920万元；到村类…): its other
+            # parts stood past where the clause was cut, or it breaks down another figure
+            continue
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total

@@ -137,6 +137,9 @@ def _read_as_a_misspelling(written: str, region: Region, source: dict, listed: b
         return bool(_SUFFIX.search(written)) or listed
     if len(_SUFFIX.sub("", region.name)) < 2:
         return False
+    written_suffix, own_suffix = _SUFFIX.search(written), _SUFFIX.search(region.name)
+    if written_suffix and own_suffix and written_suffix.group(0) != own_suffix.group(0):
+        return False  # (白沙县 for 龙沙区: a slip of one character keeps the rest, 区 stays 区)
     if listed:
         return True
     # (in a table, only a spelling with its 区/县/市: a bare stem one character off is any word, 以上 for 颍上)

@@ -249,14 +249,20 @@ def row_kinds(table: Table) -> list:
     group, over its own items), 'item', or None for an empty row — the hierarchy sums are
     checked along."""
     kinds = []
+    level = None  # the name the first column gave last (决策 over its rows, then 决策小计)
     for r, row in enumerate(table.rows):
         if r < table.header_rows:
             kinds.append("header")
             continue
         first = [c.text.replace(" ", "") for c in row[:2]]
+        if first and first[0]:
+            level = first[0]
         if _heads_level_with_subtotal(table, r, first):
             kinds.append("group")
-        elif any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else ""):
+        elif any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else "") \
+                or len(first) == 2 and level and first[1] == level + "小计":
+            # (决策 | 决策小计 | | 20 | 19: the level's own 小计, its name in the column after the
+            # level's — written once above it, or again on each row)
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")
