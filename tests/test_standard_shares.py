@@ -45,3 +45,16 @@ def test_two_cell_pipe_rows_are_a_table_in_the_unit_above_it(tmp_path):
     assert record["tables"] and len(record["tables"][0]["rows"]) == 7  # (under its header row)
     assert {("amount", Decimal("20463000")), ("amount", Decimal("14103000"))} <= _kinds(record)
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_bracket_after_a_standard_per_head_holds_its_shares(tmp_path):
+    text = "免学杂费标准为每生每年1300元（学费1000元、住宿费300元），全年免除学杂费资金260万元。\n"
+    facts = _kinds(text_record(tmp_path, text))
+    assert {("money_rate", Decimal(v)) for v in ("1300", "1000", "300")} <= facts
+    assert ("amount", Decimal("2600000")) in facts
+
+
+def test_a_post_subsidy_per_person_per_month_is_per_head(tmp_path):
+    text = "全县开发公益性岗位620个，安置脱贫劳动力620人，每人每月岗位补贴500元，全年发放补贴372万元。\n"
+    facts = _kinds(text_record(tmp_path, text))
+    assert ("money_rate", Decimal("500")) in facts and ("amount", Decimal("500")) not in facts
