@@ -299,3 +299,32 @@ def test_a_whole_list_of_one_part_is_no_sum(tmp_path):
 def test_a_whole_list_of_two_parts_still_adds_up(tmp_path):
     text = "2022年下达衔接资金13,500万元，按支持方式分为到户类项目资金{}万元、到村类项目资金9,450万元。\n"
     _one_error_in_the_slipped(tmp_path, text, "4,050", "4,500", "sum.breakdown")
+
+
+def test_a_rate_of_things_is_not_over_the_money_beside_it(tmp_path):
+    # 服务券使用率 counts vouchers used; 704.76 ÷ 720.00 = 97.88% is the money's, another rate
+    text = ("2023年市级预算安排居家养老服务补贴资金720.00万元，全年实际支出704.76万元。"
+            "全年累计提供上门服务186420人次，服务券使用率达到96.5%。\n")
+    assert not _errors(text_record(tmp_path, text))
+    money = ("2023年市级预算安排居家养老服务补贴资金720.00万元，全年实际支出704.76万元，资金使用率{}。\n")
+    _one_error_in_the_slipped(tmp_path, money, "97.88%", "96.5%", "ratio.stated")
+
+
+def test_a_table_price_per_month_is_no_product_of_its_row(tmp_path):
+    # 9846 × 50元 a month × 12 = 590.76万元: the months are not in the row
+    text = "\n".join([
+        "表2 高龄津贴发放情况",
+        "年龄段          发放人数（人）    月标准（元/人）    全年发放金额（万元）",
+        "80—89周岁       9846              50                 590.76",
+        "90—99周岁       1238              150                222.84",
+        "100周岁及以上   31                500                18.60",
+        "合计            11115             —                  832.20",
+    ]) + "\n"
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_whole_paid_in_as_many_batches_as_its_parts_adds_up(tmp_path):
+    # 分两批 names two batches, and two follow: they are all of the 1,939.67万元 (1,286.45 + 653.22)
+    text = ("2022年省财政厅分两批下达我县种粮农民一次性补贴资金共计1,939.67万元，其中：第一批1,286.45万元；"
+            "第二批{}万元。\n")
+    _one_error_in_the_slipped(tmp_path, text, "653.22", "643.22", "sum.breakdown")

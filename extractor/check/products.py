@@ -112,6 +112,7 @@ def _table_products(record: dict) -> list:
     return out
 
 
-# a price column per month, day or term (元/人·月, 元/生·天): the number of them paid is not in the row
-_PER_PERIOD_COLUMN = regex.compile(r"[/·.]\s*(?:月|天|日|季|学期)|每(?:月|天|日)")
+# a price column per month, day or term (元/人·月, 元/生·天, 月标准（元/人）): the number of them paid
+# is not in the row
+_PER_PERIOD_COLUMN = regex.compile(r"[/·.]\s*(?:月|天|日|季|学期)|每(?:月|天|日)|(?:月|季|日)(?:人均|补助|补贴)?标准|月人均")
 

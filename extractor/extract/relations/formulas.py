@@ -89,6 +89,8 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
             continue  # 执行率低于90%的项目2个: a threshold, no rate stated
         if _rate_bounds().search(f.context or ""):
             continue  # 部门预算执行率≥90%: a goal, not what was done
+        if _of_things(f):
+            continue  # 服务券使用率96.5%: of vouchers, not of the money beside it
         if _one_of_several_own_rates(block.text, f, facts, spec):
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
@@ -123,6 +125,13 @@ def _listed_of_part_of_year(text: str, f) -> bool:
         return False
     clause = _CLAUSE_BREAK.split(text[max(0, start - 30):start])[-1]
     return relation_patterns()["partial_period"].search(clause) is not None
+
+
+def _of_things(rate) -> bool:
+    """Do the words right before the rate's name make it a rate of things (服务券使用率)?"""
+    context = rate.context or ""
+    at = context.rfind(rate.label)
+    return at > 0 and regex.search(vocabulary()["rate_of_things"], context[:at]) is not None
 
 
 def _part_named(words: str):
