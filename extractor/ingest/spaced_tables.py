@@ -62,6 +62,11 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
             # piece of a table its rows are not known to be all the total's)
             rows.append(total)
             even += 1
+        elif even == len(run) and not any(_is_figure(c.text) for c in run[0]):
+            # (its rest overleaf, under the header written again)
+            while (more := _rows_past_page_break(lines, i, i + even, run[0])) is not None:
+                rows += more[0]
+                even += more[1]
         return TextTable(i, i + even, rows, lines[i:i + even])
     if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
         n, rows = with_totals

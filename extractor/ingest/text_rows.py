@@ -50,6 +50,7 @@ def vocabulary() -> dict:
         # cells is two spaces or more, or a wide space, or a tab
         "spaced_cell": regex.compile(rf"[^\s{wide}]+(?:[ \xa0][^\s{wide}]+)*"),
         "page_furniture": regex.compile(spec["page_furniture"]),
+        "continued_caption": regex.compile(spec["continued_caption"]),
         "spaced_gap": regex.compile(rf"[^\s{wide}](?:[ \xa0]*[\t{wide}]|[ \xa0]{{2}})[\s{wide}]*[^\s{wide}]"),
     }
 
@@ -59,7 +60,7 @@ def drawing_characters() -> frozenset:
     return vocabulary()["rule_chars"] - frozenset(" \t\u3000")
 
 
-PAGE_BREAK_LINES = 6  # blank lines, the page's number, the title repeated over the page, its header again
+PAGE_BREAK_LINES = 9  # blank lines, the page's number, the title repeated over the page, 续表, the unit, its header again
 
 
 def past_page_break(lines: list, k: int, seen: set, repeats: Optional[Callable] = None) -> Optional[int]:
@@ -67,13 +68,14 @@ def past_page_break(lines: list, k: int, seen: set, repeats: Optional[Callable] 
     furniture (第 1 页 共 2 页, — 2 —, a form feed: `page_furniture`), blank lines, lines in
     `seen` (written before the table: the report's or form's title over every page) and lines
     `repeats` says the table writes again (its header line). None where no furniture is there."""
-    furniture = vocabulary()["page_furniture"]
+    furniture, continued = vocabulary()["page_furniture"], vocabulary()["continued_caption"]
     j, broken = k, False
     while j < len(lines) and j - k < PAGE_BREAK_LINES:
         line = lines[j]
         if furniture.match(line) or "\f" in line:
             broken = True
-        elif line.strip() and line.strip() not in seen and not (repeats and repeats(line)):
+        elif line.strip() and line.strip() not in seen and not (repeats and repeats(line)) \
+                and not (broken and continued.match(line)):  # (续表1 over the table's rest)
             break
         j += 1
     return j if broken else None
