@@ -13,4 +13,3 @@ from __future__ import annotations
 # call them from here
 from .forms_budget import check_execution_rate, check_execution_score, check_funds_total  # noqa: F401
 from .forms_scores import check_deduction, check_indicator_unit, check_score_total, check_target_missed  # noqa: F401
-from .implausible_money import check_implausible_money  # noqa: F401

@@ -9,6 +9,7 @@ import regex
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
+from .implausible_money import implausible_money_flags
 from .level_weights import rows_groups_excess
 from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, verdict, weight_verdict
 from .unit_slip import slip_reading
@@ -285,7 +286,8 @@ def check_indicator_unit(record: dict) -> list:
                         a_value, t_value, a_value - t_value, None, [t_fact, a_fact], form=form.get("id"),
                         slip=[reading]))
                     break
-    return flags
+    # (and a fund block typed in 元 under its 万元: check/implausible_money.py)
+    return flags + implausible_money_flags(record)
 
 
 def _rung_below(target: dict, actual: dict):

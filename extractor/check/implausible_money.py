@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import rule
 from .common import make_flag, written
 from .forms_common import forms_of
 from .unit_slip import _settings, slip_reading
@@ -15,8 +14,9 @@ from .unit_slip import _settings, slip_reading
 _WAN = Decimal(10000)
 
 
-@rule("unit.slip.size")
-def check_implausible_money(record: dict) -> list:
+def implausible_money_flags(record: dict) -> list:
+    """The unit.slip flags of fund blocks typed in 元 (the rule's function, check_indicator_unit
+    in forms_scores.py, adds them to its own: one rule name, one registered function)."""
     settings = _settings()
     threshold = Decimal(settings["implausible_in_wan"]) * _WAN
     facts = {f["id"]: f for f in record.get("facts", [])}
@@ -40,6 +40,6 @@ def check_implausible_money(record: dict) -> list:
                 f"（同表{len(found)}格如此）",
                 largest["value"], as_written, Decimal(largest["value"]) - as_written, Decimal(0),
                 found, form=form.get("id"))
-            flag["rule"], flag["slip"] = "unit.slip", [reading]
+            flag["slip"] = [reading]
             flags.append(flag)
     return flags
