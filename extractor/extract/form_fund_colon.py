@@ -14,6 +14,7 @@ from .form_cells import unit_cell
 from .form_fund_rows import fund_row
 from .form_vocab import bare, canon, fund_column_kind, spec, value_type, vocab
 
+
 def _bare_figure(text: str) -> str:
     """A cell's figure without a money unit written on it (2130.45万元 → 2130.45)."""
     return regex.sub(r"\s*(?:万元|亿元|元)$", "", text.strip())
