@@ -201,4 +201,3 @@ def written_unit_spec(written: str) -> tuple:
             kind, base, mult = units[written[len(mag):]]
             return kind, base, Decimal(mult) * Decimal(factor)
     raise KeyError(written)
-
