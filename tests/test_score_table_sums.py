@@ -146,3 +146,23 @@ def test_a_levels_own_subtotal_named_in_the_second_column(tmp_path):
     assert not _errors(record), [f["message"] for f in _errors(record)]
     slipped = [f["message"] for f in _errors(text_record(tmp_path, _named_level_subtotals("19.5")))]
     assert any("19.5" in m and "18.5" in m for m in slipped), slipped
+
+
+def _levels_across(levels: list) -> str:
+    rows = ["三、评分情况", "指标\t权重\t得分\t扣分原因"]
+    for name, items in levels:
+        rows.append(name)
+        rows += ["\t".join(item) for item in items]
+    rows.append("合计\t100\t93.5\t")
+    return "\n".join(rows) + "\n四、自评结论\n项目自评得分93.5分，等级为“优”。\n"
+
+
+def test_a_tab_score_table_with_its_levels_written_across(tmp_path):
+    # Word copies a level's merged row (一、决策（20分）) as a line of its own between the tab rows
+    levels = [("一、决策（20分）", [("1.项目立项", "10", "10", "—"), ("2.绩效目标", "10", "9", "目标细化不足，扣1分")]),
+              ("二、过程（30分）", [("3.资金管理", "15", "14", "公示不及时，扣1分"), ("4.组织实施", "15", "15", "—")]),
+              ("三、产出（50分）", [("5.产出数量", "25", "23", "扣2分"), ("6.群众满意度", "25", "22.5", "扣2.5分")])]
+    record = text_record(tmp_path, _levels_across(levels))
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    scores = [f["value"] for f in record["facts"] if f["kind"] == "score" and f["source"].get("table") is not None]
+    assert sorted(float(v) for v in scores).count(25.0) == 2 and 22.5 in [float(v) for v in scores]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
@@ -187,11 +189,29 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
                 rows[-1][-1] += "\n" + line.strip()
                 i += 1
                 continue
+            if _level_row_across(rows, lines, i):
+                # 一、决策（15分） alone between the rows under 指标 | 权重 | 得分: the level's own
+                # row, its one cell spanning the table
+                rows.append([line.strip()] + [""] * (len(rows[0]) - 1))
+                i += 1
+                continue
             break
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
     _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
     return i
+
+
+_LEVEL_POINTS = regex.compile(r"^\S.{0,20}[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def _level_row_across(rows: list, lines: list, i: int) -> bool:
+    """Is the line at i (no tab in it) a score table's level written across the table
+    (一、决策（15分）): a short line naming its points, under a header row of three cells or
+    more, with a row of the header's width after it?"""
+    if not rows or len(rows[0]) < 3 or not _LEVEL_POINTS.match(lines[i].strip()) or i + 1 >= len(lines):
+        return False
+    return len(lines[i + 1].rstrip("\n").split("\t")) == len(rows[0])
 
 
 # Word copies a table as rows of tab-separated cells, and a line break inside a cell
