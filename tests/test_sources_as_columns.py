@@ -84,3 +84,26 @@ def test_source_names_of_other_provinces(tmp_path, sources):
     record = _record(tmp_path, "pipe", _funds(sources=sources))
     assert not _errors(record)
     assert ("amount", str(float("924000"))) in _facts(record) and ("amount", str(float("6124000"))) in _facts(record)
+
+
+def _block_then_sources(county: str = "116.50") -> list:
+    return [
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "380.00", "426.50", "401.18", "10", "94.06%", "9.41"],
+        ["", "其中：当年财政拨款", "380.00", "426.50", "401.18", "—", "—", "—"],
+        ["", "上年结转资金", "—", "—", "—", "—", "—", "—"],
+        ["资金来源构成表（单位：万元）"],
+        ["资金来源", "中央", "省级", "市级", "县级", "合计"],
+        ["全年预算数", "120.00", "150.00", "40.00", county, "426.50"],
+        ["全年执行数", "120.00", "150.00", "40.00", "91.18", "401.18"],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "tabs", "cells", "docx"])
+def test_a_second_table_of_the_sources_as_columns_after_the_fund_block(tmp_path, shape):
+    record = _record(tmp_path, shape, _block_then_sources())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    assert ("amount", str(float("1165000"))) in _facts(record) and ("amount", str(float("911800"))) in _facts(record)
+    # 120 + 150 + 40 + 106.50 = 416.50, the 合计 426.50: the second block's own sum
+    [flag] = _errors(_record(tmp_path, shape, _block_then_sources("106.50")), "form.funds_total")
+    assert "426.50万元" in flag["message"] and "416.50万元" in flag["message"]

@@ -64,6 +64,16 @@ class TransposedFunds:
         self.trailing_columns = trailing
         return stage_at, stage
 
+    def _sources_across(self, i: int) -> list:
+        """The source labels right after a 资金来源 cell, ending in their total (中央 | 省级 | 县级 |
+        合计); [] unless there are two or more before the total."""
+        sources, j = [], i + 1
+        while j < len(self.tokens) and bare(self.tokens[j].text) in vocab()["fund_row"]:
+            sources.append(self.tokens[j])
+            j += 1
+        slots = [vocab()["fund_row"][bare(t.text)] for t in sources]
+        return sources if len(sources) >= 3 and slots[-1] == "total" else []
+
     @staticmethod
     def _stage_word(text: str) -> bool:
         """A short word before a row of figures, of no template (金额, 资金额): the row's label."""
@@ -88,6 +98,8 @@ class TransposedFunds:
             row = next((r for r in self.form["funds"] if r["source"] == label.source()), None)
             if row is None:
                 row = fund_row(slot, canon(label.text), label.source())
+                if self.fund_blocks > 1:
+                    row["fund_block"] = self.fund_blocks  # (a second block: its totals add up its own rows)
                 self.form["funds"].append(row)
             if stage in trailing_stages and stage not in row["own_columns"]:
                 row["own_columns"].append(stage)

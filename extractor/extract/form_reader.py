@@ -105,6 +105,13 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and self.task_columns and not t.merged
                   and value_type(unit_cell(t).text) == "num"):
                 i = self._read_task_value(i)
+            elif (self.indicators is None and key in v["source_head"] and self.fund_columns and self.form["funds"]
+                  and not t.merged and (sources := self._sources_across(i))):
+                # 资金来源 | 中央 | 省级 | 县级 | 合计 after the fund block: a block of its own, the sources
+                # written the other way round (form_fund_transposed.py)
+                self.fund_columns, self.trailing_columns, self.fund_blocks = [], [], self.fund_blocks + 1
+                self.queued_rows = [(s, v["fund_row"][bare(s.text)]) for s in sources]
+                i += 1 + len(sources)
             elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
                   and (values := self._transposed_values(i))):
                 i = self._read_transposed_row(i, values)
