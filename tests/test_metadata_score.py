@@ -104,6 +104,9 @@ def test_a_count_of_items_graded_is_no_report_grade(tmp_path):
     ("经评价，项目得分92分，属于“优秀”档次。与上年度评价得分85分相比提高了7分。", "92", "优秀"),
     ("本项目绩效评价结果为良好（84.5分）。", "84.5", "良好"),
     ("评价组建立了总分100分的指标体系。经评价，项目综合得分93分。", "93", None),
+    # the weights listed, then 总分100分: the framework's scale beside the total stated later
+    ("设置了决策（15分）、过程（25分）、产出（35分）、效益（25分）四个一级指标，总分100分。经评价，综合评价得分为90.8分。",
+     "90.8", None),
     ("本项目综合得分91.2分，较2022年度评价得分87分有所提高，评价等级为“优秀”。", "91.2", "优秀"),
 ])
 def test_the_total_beside_last_years_and_the_frameworks(tmp_path, sentence, score, grade):

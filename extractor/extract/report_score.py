@@ -77,6 +77,9 @@ def report_score(doc: Document, kv: dict) -> tuple:
             break
     if not candidates:
         return None, None
+    # (总分100分 beside another total is the framework's scale: 四个一级指标，总分100分 … 综合评价得分为90.8分)
+    candidates = [c for c in candidates if not (c[5].group(0).startswith("总分") and _num(c[5].group("num")) == 100)] \
+        or candidates
     # a re-evaluation's own score (复核后得分, 调整后得分) over the self-evaluation's it revises
     finals = [c for c in candidates if c[3]]
     chosen = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
