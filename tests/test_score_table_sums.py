@@ -166,3 +166,24 @@ def test_a_tab_score_table_with_its_levels_written_across(tmp_path):
     assert not _errors(record), [f["message"] for f in _errors(record)]
     scores = [f["value"] for f in record["facts"] if f["kind"] == "score" and f["source"].get("table") is not None]
     assert sorted(float(v) for v in scores).count(25.0) == 2 and 22.5 in [float(v) for v in scores]
+
+
+def _levels_side_by_side(total: str = "85") -> str:
+    # a level's points beside its first row's (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分), the level's
+    # cells left blank on the rows under it: 18 + 22 + 26 + 19 = 85
+    rows = [
+        ["一级指标", "分值", "得分", "二级指标", "分值", "得分"],
+        ["项目决策", "20", "18", "目标设定", "8", "7"], ["", "", "", "决策过程", "12", "11"],
+        ["项目管理", "25", "22", "资金到位", "10", "10"], ["", "", "", "资金使用", "15", "12"],
+        ["项目产出", "30", "26", "完成数量", "18", "16"], ["", "", "", "完成质量", "12", "10"],
+        ["项目效益", "25", "19", "社会效益", "15", "12"], ["", "", "", "满意度", "10", "7"],
+        ["合计", "100", total, "", "", ""],
+    ]
+    return "四、评价得分情况\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def test_a_levels_points_beside_its_rows_are_summed_by_level(tmp_path):
+    record = text_record(tmp_path, _levels_side_by_side())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    slipped = [f["message"] for f in _errors(text_record(tmp_path, _levels_side_by_side("88")))]
+    assert any("88" in m and "85" in m for m in slipped), slipped

@@ -79,6 +79,21 @@ def _nearly_all(total: dict, parts: list, summed, rel: dict) -> bool:
 _DASH = regex.compile(r"\s*[-—－–/]+\s*")
 
 
+def _blank_under_merged(table: dict, cells: dict, t: int, r: int, c: int) -> bool:
+    """Is the cell blank in a row that goes on under the merged first cell of a level above
+    it (that cell blank, or written again), while the row that opens the level writes this
+    column (项目决策 | 20 | 18 | 目标设定 | 8 | 7 over 项目决策 | | | 决策过程 | 12 | 11)?"""
+    rows = table["header"] + table["rows"]
+    if r < 1 or r >= len(rows) or not rows[r] or (t, r, c) in cells \
+            or c < len(rows[r]) and str(rows[r][c]).strip():
+        return False
+    level = str(rows[r][0]).strip()
+    k = r - 1  # up through the rows under the same level, to the one that opens it
+    while k >= 0 and rows[k] and str(rows[k][0]).strip() in ("", level) and (t, k, c) not in cells:
+        k -= 1
+    return k >= 0 and bool(rows[k]) and (t, k, c) in cells and (not level or str(rows[k][0]).strip() == level)
+
+
 def _dash_as_nothing(table: dict, r: int, c: int):
     """A part's cell holding a dash adds nothing to its column's total: a zero of no digits."""
     rows = table["header"] + table["rows"]
@@ -112,7 +127,12 @@ def _two_sided(table: dict) -> bool:
     支出项目 | 决算数: a 收支总表 set side by side)?"""
     names = [str(c).replace(" ", "") for c in (table["header"][-1] if table["header"] else [])]
     half = len(names) // 2
+    if len(names) >= 4 and _LEVEL_COLUMN.match(names[0]) and _LEVEL_COLUMN.match(names[half]):
+        return False  # 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分: a level's points, then its rows'
     return len(names) >= 4 and len(names) % 2 == 0 and names[1:half] == names[half + 1:] and any(names[1:half])
+
+
+_LEVEL_COLUMN = regex.compile(r"^[一二三]级指标$")
 
 
 def _group_rows(parts: list, interval, alone: bool = False):
@@ -270,6 +290,9 @@ def check_sum_table(record: dict) -> list:
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
                                                           "count", "score"):
                     continue
+                # (a row going on under its level's merged first cell, blank in this column too,
+                # holds no part of it: 项目决策 | 20 | 18 | 目标设定 | 8 | 7 over | | | 决策过程 | 12 | 11)
+                part_rows = [r for r in part_rows if not _blank_under_merged(table, cells, t, r, c)]
                 parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows]
                 if not parts or any(p is None for p in parts):
                     continue  # a part without a figure, or no rows under the total: nothing to add up
