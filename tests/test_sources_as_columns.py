@@ -107,3 +107,23 @@ def test_a_second_table_of_the_sources_as_columns_after_the_fund_block(tmp_path,
     # 120 + 150 + 40 + 106.50 = 416.50, the 合计 426.50: the second block's own sum
     [flag] = _errors(_record(tmp_path, shape, _block_then_sources("106.50")), "form.funds_total")
     assert "426.50万元" in flag["message"] and "416.50万元" in flag["message"]
+
+
+def _stage_rows(local_spent: str = "738.30", rate: str = "97.08%") -> list:
+    # sources as columns over three stage rows, 地方资金 broken down into 省级 (none) and 市县级
+    return [
+        ["资金投入情况（单位：万元）"],
+        ["项目", "年度资金总额", "中央补助", "地方资金", "其中：省级", "市县级"],
+        ["预算数", "2740.50", "1980.00", "760.50", "—", "760.50"],
+        ["执行数", "2718.30", "1980.00", local_spent, "—", local_spent],
+        ["执行率", "99.19%", "100.00%", rate, "—", rate],
+    ]
+
+
+@pytest.mark.parametrize("shape", [*TEXT_SHAPES, *FILES])
+def test_stage_rows_under_sources_as_columns(tmp_path, shape):
+    record = _record(tmp_path, shape, _stage_rows())
+    assert not _errors(record), [f["message"] for f in _errors(record)]
+    # 738.30 ÷ 760.50 = 97.08%; written 98.08%
+    [flag] = _errors(_record(tmp_path, shape, _stage_rows(rate="98.08%")), "form.execution_rate")
+    assert "98.08%" in flag["message"] and "760.50万元" in flag["message"]

@@ -25,7 +25,7 @@ def _counts_up(tokens: list) -> bool:
     return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
-_UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*$")
+_UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*[)）]?\s*$")
 
 
 class FundHeaderReader:

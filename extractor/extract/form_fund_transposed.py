@@ -52,8 +52,10 @@ class TransposedFunds:
         if len(columns) >= 2 and fund_column_kind(columns[-1]) == "amount" \
                 and self._transposed_values(j - 1, columns[:-1]) is not None:
             stage_at, stage, trailing = j - 1, columns[-1], columns[:-1]
-        elif any("预算" in c for c in columns):
-            return None  # (预算数 | 1860.00 …: the budget's own row, read as a stage)
+        elif any("预算" in c for c in columns) or not any(fund_column_kind(c) == "percent" for c in columns):
+            # (预算数 | 1860.00 … or 执行数 | 2718.30 …: a stage's own row, its label read as a
+            # column; stage columns trailing the sources end in the rate they make, 执行数 | 执行率)
+            return None
         elif j < len(self.tokens) and self._stage_word(self.tokens[j].text) \
                 and self._transposed_values(j, columns) is not None:
             stage_at, stage, trailing = j, "全年预算数", columns
