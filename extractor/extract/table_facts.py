@@ -100,6 +100,19 @@ def _unit_label_left(row: list, c: int) -> Optional[str]:
     return None
 
 
+def _unit_column_beside(table: Table, r: int, c: int) -> Optional[str]:
+    """The unit a row writes in a column of units after its figure (受益指标 | 数量 | 单位 over
+    受益农户 | 8652 | 户), where that column is headed 单位 or 计量单位."""
+    if c + 1 >= len(table.rows[r]) or r < table.header_rows:
+        return None
+    unit = table.rows[r][c + 1].text.strip()
+    path = column_path(table, c + 1)
+    return unit if unit in _units()["units"] and path and _UNIT_COLUMN.fullmatch(path[-1]) else None
+
+
+_UNIT_COLUMN = regex.compile(r"(?:计量)?单位")
+
+
 def _fund_source_unit_above(table: Table, r: int, c: int, label: str) -> Optional[str]:
     """The money unit of a fund source's value in a grid of label | value pairs, from the
     label over it in its column (计划安排资金（万元） | 1208.75 above 省财政 | 1125): only for
@@ -286,7 +299,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             ordinal = _ORDINAL_COLUMN.fullmatch if below is not None else _ORDINAL_COLUMN.search  # (年度指标值 below)
             if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
                 continue
-            written_unit = "%" if has_percent else header_unit
+            written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c)
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \

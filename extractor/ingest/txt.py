@@ -20,7 +20,7 @@ from ..normalize import normalize
 from .cell_lines import cell_line_table_at
 from .encoding import decode_text
 from .han_script import simplified
-from .tables import caption_from_previous
+from .tables import caption_from_previous, is_caption_text
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, one_space_table_at, pipe_table_at, spaced_table_at,
@@ -174,8 +174,8 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            if j < len(lines) and "\t" in lines[j]:
-                i = j
+            if j < len(lines) and "\t" in lines[j] and not is_caption_text(" ".join(lines[j].split())):
+                i = j  # (not where the next table's caption opens: 表2\t资金支出明细表)
                 continue
             break
         width = _settled_width(rows)
