@@ -292,8 +292,8 @@ def check_sum_table(record: dict) -> list:
                     continue
                 # (a row going on under its level's merged first cell, blank in this column too,
                 # holds no part of it: 项目决策 | 20 | 18 | 目标设定 | 8 | 7 over | | | 决策过程 | 12 | 11)
-                part_rows = [r for r in part_rows if not _blank_under_merged(table, cells, t, r, c)]
-                parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows]
+                parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows
+                         if not _blank_under_merged(table, cells, t, r, c)]
                 if not parts or any(p is None for p in parts):
                     continue  # a part without a figure, or no rows under the total: nothing to add up
                 points = whole["kind"] == "score"  # (a score table's points are awarded as written)
