@@ -202,14 +202,14 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
     return i
 
 
-_LEVEL_POINTS = regex.compile(r"^\S.{0,20}[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_LEVEL_LINE = regex.compile(r"^\S.{0,20}[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
 def _level_row_across(rows: list, lines: list, i: int) -> bool:
     """Is the line at i (no tab in it) a score table's level written across the table
     (一、决策（15分）): a short line naming its points, under a header row of three cells or
     more, with a row of the header's width after it?"""
-    if not rows or len(rows[0]) < 3 or not _LEVEL_POINTS.match(lines[i].strip()) or i + 1 >= len(lines):
+    if not rows or len(rows[0]) < 3 or not _LEVEL_LINE.match(lines[i].strip()) or i + 1 >= len(lines):
         return False
     return len(lines[i + 1].rstrip("\n").split("\t")) == len(rows[0])
 
