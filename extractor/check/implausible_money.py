@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .common import make_flag, written
+from .common import check_settings, facts_by_id, make_flag, written
 from .forms_common import forms_of
-from .unit_slip import _settings, slip_reading
+from .unit_slip import slip_reading
 
 _WAN = Decimal(10000)
 
@@ -17,9 +17,9 @@ _WAN = Decimal(10000)
 def implausible_money_flags(record: dict) -> list:
     """The unit.slip flags of fund blocks typed in 元 (the rule's function, check_indicator_unit
     in forms_scores.py, adds them to its own: one rule name, one registered function)."""
-    settings = _settings()
+    settings = check_settings()["unit_slip"]
     threshold = Decimal(settings["implausible_in_wan"]) * _WAN
-    facts = {f["id"]: f for f in record.get("facts", [])}
+    facts = facts_by_id(record)
     flags = []
     for form in forms_of(record):
         blocks: dict = {}

@@ -204,8 +204,9 @@ def check_repeat_conflict(record: dict) -> list:
 
 def _named_subjects(f: dict, captions: dict) -> list:
     """Whom a figure is about, by name: the subject its sentence names (extraction found
-    it) or the place heading it stands under, or for a table cell the names in its row's, its column's and its table's caption's
-    wording (表1 青禾镇参保情况表). `captions`: table block → caption."""
+    it) or the place heading it stands under, or for a table cell the names in its row's, its
+    column's and its table's caption's wording (表1 青禾镇参保情况表). `captions`: table block →
+    caption."""
     table = f["source"].get("table")
     if table is None:
         # (else the place the heading above its paragraph names: （二）溪口县 over its figures)

@@ -35,7 +35,8 @@ class TransposedFunds:
         return (values, j) if len(values) == wanted else None
 
     def _trailing_stage_header(self, i: int) -> Optional[tuple]:
-        """(where the stage's figures start less one, the stage's column) when the stage columns
+        """(where the stage's figures start less one, those figures and where they end, the
+        stage's column: _read_transposed_row's arguments) when the stage columns
         from i follow the sources queued as columns, one of those sources is the total, and a
         row of figures fills the sources and these columns; else None. The row's stage is its
         label's (年度预算 | 300.00 …); a row under a word no template names (金额) or under no word
@@ -50,21 +51,21 @@ class TransposedFunds:
         # the last column label before the figures may be the stage's (执行数 | 执行率 | 年度预算 |
         # 300.00); else the stage is the budget, under a word of its own (金额) or none
         if len(columns) >= 2 and fund_column_kind(columns[-1]) == "amount" \
-                and self._transposed_values(j - 1, columns[:-1]) is not None:
+                and (found := self._transposed_values(j - 1, columns[:-1])) is not None:
             stage_at, stage, trailing = j - 1, columns[-1], columns[:-1]
         elif any("预算" in c for c in columns) or not any(fund_column_kind(c) == "percent" for c in columns):
             # (预算数 | 1860.00 … or 执行数 | 2718.30 …: a stage's own row, its label read as a
             # column; stage columns trailing the sources end in the rate they make, 执行数 | 执行率)
             return None
         elif j < len(self.tokens) and self._stage_word(self.tokens[j].text) \
-                and self._transposed_values(j, columns) is not None:
+                and (found := self._transposed_values(j, columns)) is not None:
             stage_at, stage, trailing = j, "全年预算数", columns
-        elif self._transposed_values(j - 1, columns) is not None:
+        elif (found := self._transposed_values(j - 1, columns)) is not None:
             stage_at, stage, trailing = j - 1, "全年预算数", columns
         else:
             return None
         self.trailing_columns = trailing
-        return stage_at, stage
+        return stage_at, found, stage
 
     def _sources_across(self, i: int) -> list:
         """The source labels right after a 资金来源 cell, ending in their total (中央 | 省级 | 县级 |

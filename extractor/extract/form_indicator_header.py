@@ -14,6 +14,10 @@ import regex
 from .form_vocab import bare, spec, vocab
 
 
+# the level columns a header names, by level (their 分值 and names are the group's, not a row's)
+_LEVEL_COLUMNS = {"一级指标": 0, "二级指标": 1}
+
+
 @dataclass
 class _IndicatorHeader:
     slots: list  # the value columns after 三级指标, in order: target, actual, weight, score, reason
@@ -57,15 +61,15 @@ class IndicatorHeaderReader:
             if key in v["ind_head"]:
                 if key == "三级指标":
                     name_col = t.col
-                elif key in ("一级指标", "二级指标"):
-                    level_cols[t.col] = 0 if key == "一级指标" else 1
+                elif key in _LEVEL_COLUMNS:
+                    level_cols[t.col] = _LEVEL_COLUMNS[key]
             elif key in v["ind_name_cells"] and name_col is None and j > i \
-                    and bare(self.tokens[j - 1].text) in ("一级指标", "二级指标"):
+                    and bare(self.tokens[j - 1].text) in _LEVEL_COLUMNS:
                 name_col = t.col  # 一级指标 | 二级指标 | 绩效指标 | 目标值 …: the names' column
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
                 before = self.tokens[j - 1] if j > i else None
-                if slot == "weight" and before is not None and bare(before.text) in ("一级指标", "二级指标") \
+                if slot == "weight" and before is not None and bare(before.text) in _LEVEL_COLUMNS \
                         and not self.weighted_levels and self._names_follow(j + 1, head):
                     # a level's own points beside its name: in a shape that keeps the columns
                     # they are read with the row that opens the group (a stream of names and

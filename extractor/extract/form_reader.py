@@ -118,7 +118,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and key in v["fund_col"] and not self.fund_columns
                   and not self.form["funds"] and (stage := self._trailing_stage_header(i)) is not None):
                 # (stage columns after the sources: see form_fund_transposed.py)
-                i = self._read_transposed_row(stage[0], self._transposed_values(stage[0]), stage[1])
+                i = self._read_transposed_row(*stage)
             elif (key in v["fund_col"] and (self.indicators is None or not self.fund_columns)
                   and self._fund_header_len(i)):
                 # (a fund block after the indicator block: the indicator rows end there)

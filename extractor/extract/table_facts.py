@@ -106,8 +106,10 @@ def _unit_column_beside(table: Table, r: int, c: int) -> Optional[str]:
     if c + 1 >= len(table.rows[r]) or r < table.header_rows:
         return None
     unit = table.rows[r][c + 1].text.strip()
+    if unit not in _units()["units"]:
+        return None
     path = column_path(table, c + 1)
-    return unit if unit in _units()["units"] and path and _UNIT_COLUMN.fullmatch(path[-1]) else None
+    return unit if path and _UNIT_COLUMN.fullmatch(path[-1]) else None
 
 
 _UNIT_COLUMN = regex.compile(r"(?:计量)?单位")

@@ -12,7 +12,7 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
-from .text_rows import NUMBER_HEADERS, TextTable, past_page_break, vocabulary
+from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
 
 _PIPE, _RULE, _TEXT, _BLANK = "pipe", "rule", "text", "blank"
 # A cell's text may run on over a few lines without pipes; more is a paragraph.
@@ -113,9 +113,6 @@ def _pipe_region(lines: list, i: int) -> tuple:
     return members, end
 
 
-_SEEN_BEFORE_LINES = 40  # how far above a table a title repeated over its next page is looked for
-
-
 def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
     """Where the table's rows go on past a page break at j (the page's furniture, 续表, the
     report's title and the table's header line written again: text_rows.past_page_break),
@@ -123,8 +120,7 @@ def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
     header = next((_cells_of(text) for kind, text in members if kind == _PIPE), None)
     if header is None:
         return None
-    seen = {line.strip() for line in lines[max(0, i - _SEEN_BEFORE_LINES):i] if line.strip()}
-    k = past_page_break(lines, j, seen, lambda line: _cells_of(line) == header)
+    k = past_page_break(lines, j, lines_seen_before(lines, i), lambda line: _cells_of(line) == header)
     return k if k is not None and k < len(lines) and _line_kind(lines[k]) == _PIPE else None
 
 

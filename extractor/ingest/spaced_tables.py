@@ -12,7 +12,7 @@ import regex
 
 from ..normalize import normalize
 from .cell_rows import is_form_cell
-from .text_rows import TextTable, past_page_break, vocabulary
+from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
 
 # A run shorter than this with cells that agree in number is a coincidence.
 _MIN_EVEN_ROWS = 3
@@ -127,17 +127,13 @@ def _cell_run(lines: list, i: int) -> list:
     return run
 
 
-_SEEN_BEFORE_LINES = 40  # how far above a table a title repeated over its next page is looked for
-
-
 def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
     """(rows, lines used) of a table the page broke at k going on under its header on the
     next page: past the page's furniture (第 1 页 共 2 页, a form feed), blank lines, a line
     written before the table (the form's title repeated) and the header line again, the
     rows that line up under the header. None where no such furniture or no such row."""
-    seen_before = {line.strip() for line in lines[max(0, start - _SEEN_BEFORE_LINES):start] if line.strip()}
     header_text = [c.text for c in header]
-    j = past_page_break(lines, k, seen_before, lambda line: [c.text for c in _spaced_cells(line)] == header_text)
+    j = past_page_break(lines, k, lines_seen_before(lines, start), lambda line: [c.text for c in _spaced_cells(line)] == header_text)
     if j is None:
         return None
     rows, used = _rows_under_header([header] + _cell_run(lines, j)[:_MAX_SPACED_ROWS])
@@ -265,8 +261,6 @@ def _even_rows(run: list) -> int:
     while n < len(run) and len(run[n]) == len(run[0]):
         n += 1
     return n
-
-
 
 
 def _even_rows_with_totals(run: list) -> Optional[tuple]:

@@ -60,6 +60,15 @@ def drawing_characters() -> frozenset:
     return vocabulary()["rule_chars"] - frozenset(" \t\u3000")
 
 
+SEEN_BEFORE_LINES = 40  # how far above a table a title repeated over its next page is looked for
+
+
+def lines_seen_before(lines: list, start: int) -> set:
+    """The lines written in the SEEN_BEFORE_LINES above a table starting at `start` (a report's
+    or form's title, printed again over the page the table goes on), for past_page_break."""
+    return {line.strip() for line in lines[max(0, start - SEEN_BEFORE_LINES):start] if line.strip()}
+
+
 PAGE_BREAK_LINES = 9  # blank lines, the page's number, the title repeated over the page, 续表, the unit, its header again
 
 

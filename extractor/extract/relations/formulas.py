@@ -131,7 +131,7 @@ def _of_things(rate) -> bool:
     """Do the words right before the rate's name make it a rate of things (服务券使用率)?"""
     context = rate.context or ""
     at = context.rfind(rate.label)
-    return at > 0 and regex.search(vocabulary()["rate_of_things"], context[:at]) is not None
+    return at > 0 and relation_patterns()["rate_of_things"].search(context, 0, at) is not None
 
 
 def _part_named(words: str):

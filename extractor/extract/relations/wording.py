@@ -45,6 +45,7 @@ def relation_patterns() -> dict:
         "close": regex.compile(r"[）)]"),
         "per_unit": regex.compile(v["per_unit_pattern"]),
         "guarantee_line": regex.compile(v["guarantee_line"]),
+        "rate_of_things": regex.compile(v["rate_of_things"]),
         "partial_period": regex.compile(v["partial_period"]),
         "sum_of_years": regex.compile(v["sum_of_years"]),
         "category_rate_before": regex.compile(v["category_rate_before"]),
