@@ -160,3 +160,32 @@ def test_a_score_cut_by_a_preview_chunk_it_was_not_joined_across_is_not_read(tmp
         + "合计 100.00 91.00\n3、评价等级为优。\n"
     record = text_record(tmp_path, text)
     assert not _errors(record), "8 | .50 is no score of 8 against a total of 91"
+
+
+# columns of words (指标说明, 评分标准) between the indicator and its 权数 | 考评得分: 6 + 6 + 8 +
+# 10 + 12 + 8 = 50 of weights over a 50-point table; 6 + 5 + 7 + 10 + 9.5 + 8 = 45.5
+_DESCRIBED = ("附表 考核评分表 项目 考核内容 考核指标 指标说明 评分标准 权数 考评得分 "
+              "投入 资金保障 配套到位率 到位配套资金/应配套资金×100% 足额得满分，每低1%扣0.3分 6 6 "
+              "资金拨付及时性 是否按期拨付到户 按期得满分，逾期一次扣1分 6 5 "
+              "过程 财务管理 支出合规性 有无挤占挪用 每发现一处扣2分 8 7 "
+              "产出 数量 补助发放覆盖率 发放户数/应发户数×100% ≥98%得满分，每低1%扣1分 10 10 "
+              "效果 效益 群众收入增长 较上年增长幅度 增长5%以上得满分 12 9.5 "
+              "满意度 受益对象满意度 问卷调查 ≥90%得满分 8 8 ")
+
+
+def test_a_flat_table_with_columns_of_words_before_its_weights(tmp_path):
+    record = text_record(tmp_path, _DESCRIBED + "合计 50 45.5\n")
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"]}
+    assert rows["资金拨付及时性"] == (Decimal("6"), Decimal("5")), "the row's name stands before its two described cells"
+    assert rows["受益对象满意度"] == (Decimal("8"), Decimal("8"))
+    assert rows["合计"] == (Decimal("50"), Decimal("45.5"))
+    assert not _errors(record)
+    # the same with one 得分 written wrong: the total is flagged
+    assert _errors(text_record(tmp_path, _DESCRIBED.replace(" 8 7 ", " 8 6 ") + "合计 50 45.5\n", "b.txt"))
+
+
+def test_described_rows_running_into_prose_are_no_table(tmp_path):
+    prose = ("。本年度评价组还对项目的资金分配、拨付和使用情况进行了全面核查，并抽查了部分乡镇的原始凭证和发放台账，"
+             "结合座谈和问卷调查情况综合评定，认为该项目总体完成较好，但仍存在部分问题需要整改落实 3 2 ")
+    record = text_record(tmp_path, _DESCRIBED[:_DESCRIBED.index("过程")] + prose + "\n")
+    assert not record["indicators"]

@@ -21,6 +21,12 @@ def read(tmp_path, text, name="r.txt"):
     return load_document(f)
 
 
+def write(tmp_path, text, name):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
 def grid(table) -> list:
     return [[c.text for c in row] for row in table.rows]
 
@@ -714,3 +720,38 @@ def test_a_two_sided_summary_table_is_read_but_not_summed_across_its_halves(tmp_
     amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
     assert Decimal("57167500") in amounts and len(amounts) == 10
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# a score table exported from Word with its merged level cells written on a group's first row
+# only (the rows after it start with blanks), nothing lining up under the header
+_MERGED_LEFT = """项目  考核内容  考核指标  评分标准  权数  考评得分
+投入  资金落实  配套到位率  足额得满分，每低1%扣0.3分  6  6
+    资金拨付及时性  按期得满分，逾期一次扣1分  6  5
+  财务管理  支出合规性  每发现一处扣2分  8  7
+产出  产出数量  补助发放覆盖率  ≥98%得满分，每低1%扣1分  10  10
+    发放准确率  发现一户错发扣1分  10  9
+合计      40  37
+"""
+
+
+def test_rows_leaving_out_their_merged_left_cells_are_read_from_the_right(tmp_path):
+    table = grid(only_table(read(tmp_path, _MERGED_LEFT)).table)
+    assert table[0] == ["项目", "考核内容", "考核指标", "评分标准", "权数", "考评得分"]
+    assert table[2][2:] == ["资金拨付及时性", "按期得满分，逾期一次扣1分", "6", "5"]
+    assert table[3][1:3] == ["财务管理", "支出合规性"]
+    assert table[-1][0] == "合计" and table[-1][-2:] == ["40", "37"]
+    record = extract_file(write(tmp_path, "附表1 评分表\n" + _MERGED_LEFT, "s.txt"))
+    weights = [f for f in record["facts"] if f["kind"] == "score" and f.get("label") == "权数"]
+    assert len(weights) == 6, "权数 is a points column"
+
+
+def test_word_rows_of_uneven_cells_with_no_figures_at_their_end_are_no_table(tmp_path):
+    text = ("项目  考核内容  考核指标  评分标准  权数  考评得分\n"
+            "投入  资金落实  配套到位率  足额得满分  6  6\n"
+            "    资金拨付及时性  按期得满分\n"
+            "  财务管理  支出合规性\n"
+            "产出  补助发放覆盖率  发放准确率\n")
+    assert all(len(b.table.rows) <= 2 for b in read(tmp_path, text).blocks if b.kind == TABLE)
+    # nor rows whose cells under the words' columns are figures (no merged cells left out)
+    shifted = _MERGED_LEFT.replace("    资金拨付及时性  按期得满分，逾期一次扣1分  6  5", "    12  按期得满分，逾期一次扣1分  6  5")
+    assert all(len(b.table.rows) <= 2 for b in read(tmp_path, shifted, "b.txt").blocks if b.kind == TABLE)

@@ -51,7 +51,9 @@ def _header() -> regex.Pattern:
     weight = alt(spec["indicator_columns"]["weight"])
     score = alt(spec["indicator_columns"]["score"] + words["score_columns"])
     deduction = alt(spec["indicator_columns"]["deduction"])
-    return regex.compile(rf"(?:{alt(words['name_columns'])})\s*(?:{weight})\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
+    # (columns of words between the name and the 分值 — 指标说明, 评分标准 — a space apart)
+    described = alt(spec["indicator_columns"]["skip"])
+    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
 
 
 def flat_score_tables(doc: Document) -> list:
@@ -64,7 +66,7 @@ def flat_score_tables(doc: Document) -> list:
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
             columns = 3 if header["deduction"] else 2
-            spaced = _spaced_rows(text, header.end(), columns)
+            spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()))
             # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
             # (with 分值 and 得分 only: three figures run together are not cut)
             glued = columns == 2 and not regex.search(r"\s", header.group())
@@ -83,23 +85,25 @@ def _trailing_columns() -> regex.Pattern:
     return regex.compile("^(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")+")
 
 
-def _spaced_rows(text: str, at: int, columns: int) -> Optional[tuple]:
+def _spaced_rows(text: str, at: int, columns: int, described: int = 0) -> Optional[tuple]:
     """(rows as (name, [the one reading: its figures' spans]), the total's spans or None) for
-    the rows after a header at `at`, `columns` figures a space apart each; None when the
-    figures run into prose with no total row (an excerpt cut off mid-row is read)."""
+    the rows after a header at `at`, `columns` figures a space apart each, after `described`
+    columns of words (指标说明, 评分标准) each; None when the figures run into prose with no
+    total row (an excerpt cut off mid-row is read)."""
     rows, total, ended = [], None, False
     pos = at
     for m in _FIGURES[columns].finditer(text, at):
         between = text[pos:m.start()].strip()
         words = between.split()
-        if len(between) > _MOST_BETWEEN or not words or not _HAN.search(words[-1]):
+        if len(between) > _MOST_BETWEEN * (1 + described) or not words or not _HAN.search(words[-1]):
             ended = True  # prose, or figures with no name before them: the table ended
             break
         spans = [m.span(g) for g in range(1, columns + 1)]
         if TOTAL_NAME.match(words[-1]):
             total = spans
             break
-        rows.append((words[-1], [spans]))
+        # (the name stands before the described columns; a row of fewer words keeps its first)
+        rows.append((words[-1 - described] if len(words) > described else words[0], [spans]))
         pos = m.end()
     if total is None and not _cut_off(text, pos, ended, rows):
         return None

@@ -71,6 +71,9 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
         n, rows = with_totals
         return TextTable(i, i + n, rows, lines[i:i + n])
+    if (right := _rows_from_the_right(run)) is not None and right[1] > used:
+        rows, n = right
+        return TextTable(i, i + n, rows, lines[i:i + n])
     if not aligned:
         two_rows = _under_two_header_lines(run[:untabbed])
         if two_rows is None:
@@ -113,6 +116,36 @@ def _under_two_header_lines(run: list) -> Optional[tuple]:
     if rows is None or len(rows) < 3:
         return None
     return [upper, lower] + rows[1:], used + 1
+
+
+_FEWEST_WORD_COLUMNS = 4  # a header this wide may have merged cells its rows leave out
+
+
+def _rows_from_the_right(run: list) -> Optional[tuple]:
+    """(rows, lines used) of a table whose rows leave out the merged cells on their left (一级指标
+    and 二级指标 written on a group's first row only), nothing lining up: a header of words,
+    a first row as wide, then rows as wide or narrower whose last cells are figures (or
+    dashes), read from the right; a 合计 row's label goes to the first column. At least three
+    rows, one of them narrower; None otherwise."""
+    header = [c.text for c in run[0]]
+    width = len(header)
+    if width < _FEWEST_WORD_COLUMNS or any(_is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
+        return None
+    rows = []
+    for cells in run[1:]:
+        texts = [c.text for c in cells]
+        if not 2 <= len(texts) <= width or not _is_figure(texts[-1]) and not _DASH_CELL.match(texts[-1]):
+            break
+        rows.append(_total_row_filled(texts, width) or [""] * (width - len(texts)) + texts)
+    # (the figure columns: those every row fills with a figure or a dash, the words' columns
+    # before them never a figure: else the rows' cells do not fall from the right)
+    figures = lambda row: len(row) - next(k for k in range(len(row), 0, -1)
+                                         if not (_is_figure(row[k - 1]) or _DASH_CELL.match(row[k - 1]) and row[k - 1]))
+    shortest = min((figures(r) for r in rows), default=0)
+    if len(rows) < 3 or not shortest or shortest > width - 2 or all(len(c) == width for c in run[1:len(rows) + 1]) \
+            or any(_is_figure(t) for r in rows for t in r[:width - shortest] if t):
+        return None
+    return [header] + rows, len(rows) + 1
 
 
 def _cell_run(lines: list, i: int) -> list:
