@@ -328,3 +328,37 @@ def test_a_whole_paid_in_as_many_batches_as_its_parts_adds_up(tmp_path):
     text = ("2022年省财政厅分两批下达我县种粮农民一次性补贴资金共计1,939.67万元，其中：第一批1,286.45万元；"
             "第二批{}万元。\n")
     _one_error_in_the_slipped(tmp_path, text, "653.22", "643.22", "sum.breakdown")
+
+
+def test_last_years_level_after_a_qizhong_is_no_part(tmp_path):
+    # 其中 opening a comparison with last year: the 905.10 is the level the change is from
+    text = ("（二）支出结构。按用途分：日常保洁支出820.50万元，设备购置支出310.20万元，应急处置支出96.30万元，"
+            "应急处置支出占全年支出的7.85%。其中，日常保洁支出较上年的905.10万元减少{}万元，下降9.35%。\n")
+    assert not _errors(text_record(tmp_path, text.format("84.60")))
+    # the change written wrong is still the change rule's to find, never a breakdown's
+    assert not _errors(text_record(tmp_path, text.format("94.60"), "b.txt"), "sum.breakdown")
+
+
+def test_standards_per_head_listed_under_a_qizhong_are_no_average_of_the_total(tmp_path):
+    text = ("全年发放非遗传承人补助资金合计{}万元，其中：省级传承人9名，每人每年补助6,000元；市级传承人24名，"
+            "每人每年补助4,000元；县级传承人42名，每人每年补助1,000元。\n")
+    # 9 × 6000 + 24 × 4000 + 42 × 1000 = 19.20万元; none of the three standards is 19.20万元 ÷ 9
+    assert not _errors(text_record(tmp_path, text.format("19.20")), "product.unit")
+
+
+def test_a_rate_whose_only_figures_miss_it_by_orders_of_magnitude_is_not_theirs(tmp_path):
+    # the loans are not what the interest subsidy's 使用率 is of; its base is not written
+    text = "全年新增发放创业担保贷款5200万元，其中个人贷款3100万元。拨付贴息资金168.40万元，贴息资金使用率96.20%。\n"
+    assert not _errors(text_record(tmp_path, text), "ratio.stated")
+    # a rate its figures miss by a little is still checked
+    _one_error_in_the_slipped(tmp_path, "全年预算安排贴息资金180.00万元，实际支出贴息资金168.40万元，执行率{}。\n",
+                              "93.56%", "95.56%", "ratio.stated")
+
+
+def test_sub_scores_in_a_sentence_opening_with_qizhong_are_no_first_level(tmp_path):
+    text = ("经评价，该项目综合得分{}分。各指标得分情况如下：\n"
+            "1. 决策（20分），得18分。其中项目立项（6分）得6分，绩效目标（6分）得5分，资金投入（8分）得7分。\n"
+            "2. 过程（20分），得19分。其中资金管理（12分）得11分，组织实施（8分）得8分。\n"
+            "3. 产出（30分），得27分。其中产出数量（15分）得14分，产出质量（15分）得13分。\n"
+            "4. 效益（30分），得28分。其中社会效益（20分）得19分，满意度（10分）得9分。\n")
+    _one_error_in_the_slipped(tmp_path, text, "92", "93", "score.tree")

@@ -187,3 +187,35 @@ def test_a_levels_points_beside_its_rows_are_summed_by_level(tmp_path):
     assert not _errors(record), [f["message"] for f in _errors(record)]
     slipped = [f["message"] for f in _errors(text_record(tmp_path, _levels_side_by_side("88")))]
     assert any("88" in m and "85" in m for m in slipped), slipped
+
+
+def test_a_total_row_leaves_the_reason_column_at_the_end_empty(tmp_path):
+    table = ("评价指标    分值    得分    扣分原因\n"
+             "项目决策    15    14    绩效目标细化不足，扣1分\n"
+             "项目过程    25    {}    部分资金拨付滞后，扣1.5分\n"
+             "项目产出    30    28    档案使用率偏低，扣2分\n"
+             "项目效益    30    26    控制效果不明显，扣4分\n"
+             "合计    100    91.5\n")
+    assert not [f for f in text_record(tmp_path, table.format("23.5"))["flags"] if f["severity"] == "error"]
+    bad = text_record(tmp_path, table.format("22.5"), "b.txt")
+    [flag] = [f for f in bad["flags"] if f["rule"] == "sum.table"]
+    assert "合计91.5" in flag["message"] and "90.5" in flag["message"]
+
+
+_LEVEL_TOTALS = ("表2 评分表\n一级指标 | 二级指标 | 三级指标 | 权重 | 得分\n"
+                 "决策 | 项目立项 | 立项依据充分性 | 5 | 5\n决策 | 绩效目标 | 绩效目标合理性 | 5 | 4.5\n"
+                 "决策 | 资金投入 | 预算编制科学性 | 10 | 9\n决策合计 |  |  | 20 | 18.5\n"
+                 "过程 | 资金管理 | 资金到位率 | 5 | 5\n过程 | 资金管理 | 预算执行率 | 5 | 4.5\n"
+                 "过程 | 组织实施 | 制度执行有效性 | 10 | {}\n过程合计 |  |  | 20 | 18.5\n"
+                 "产出 | 产出数量 | 完成率 | 30 | 28\n产出合计 |  |  | 30 | 28\n"
+                 "效益 | 满意度 | 群众满意度 | 30 | 27\n效益合计 |  |  | 30 | 27\n"
+                 "总计 |  |  | 100 | 92\n")
+
+
+def test_a_levels_own_total_named_after_it_is_no_first_level_indicator(tmp_path):
+    record = text_record(tmp_path, _LEVEL_TOTALS.format("9"))
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    assert not any(i["path"][0].endswith("合计") for i in record["indicators"] if not i.get("total"))
+    # a row written wrong under it: the level's total against its rows as written (9 + 4.5 + 5)
+    bad = text_record(tmp_path, _LEVEL_TOTALS.format("8"), "b.txt")
+    assert any(f["rule"] == "sum.table" and "17.5" in f["message"] for f in bad["flags"])

@@ -20,10 +20,11 @@ _LINE = regex.compile(
 _NUMBER = r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*"
 # a line of its own (after its number) with the weight in brackets: 1.项目决策（分值15分），得分14分；
 # only at a line's or sentence's start, or numbered after a ；, where a 其中 list's items
-# (项目立项（8分）得8分；绩效目标（6分）得5.5分) never stand
+# (项目立项（8分）得8分；绩效目标（6分）得5.5分) never stand, and never after a 其中 (a sentence
+# opening with one lists sub-scores)
 _BRACKET_LINE = regex.compile(
     rf"(?:(?:^|(?<=。))\s*(?:{_NUMBER})?|(?<=[；;])\s*{_NUMBER})"
-    r"(?P<name>[^\s，,。；;：:、（）()\d.．]{2,12}?)(?:类)?(?:指标)?(?:部分)?\s*[（(](?:满分|分值|权重)?(?:为)?\s*"
+    r"(?!其中)(?P<name>[^\s，,。；;：:、（）()\d.．]{2,12}?)(?:类)?(?:指标)?(?:部分)?\s*[（(](?:满分|分值|权重)?(?:为)?\s*"
     r"(?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*[，,]?\s*(?:实际|评价|自评|最终)?(?:得分|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分",
     regex.M)
 _PARTS = regex.compile(r"^\s*其中[：:，,]?")

@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..ingest.tables import SUBTOTAL_LABEL
+from ..ingest.tables import SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
@@ -92,8 +92,8 @@ def _table_indicators(block) -> list:
                 out.append({"path": ["合计"], "weight": _row_weight(row, score_cols), "score": Decimal(score_text),
                             "total": True, "origin": "table", "source": _src(block, r, score_col)})
             continue
-        if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first):
-            continue  # a level's 小计 (决策小计): the tree adds its rows up itself
+        if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first) or names_the_rows_above(t, r, first):
+            continue  # a level's 小计 (决策小计, 决策合计): the tree adds its rows up itself
         sub = next((c for c, _ in level_cols[1:] if row[c].merged_from is None
                     and SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))), None)
         if sub is not None:

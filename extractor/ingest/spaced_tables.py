@@ -57,7 +57,7 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # wrapped onto a line of its own ends the even rows, not the table)
         rows = [[c.text for c in r] for r in run[:even]]
         if even < len(run) and not any(_is_figure(c.text) for c in run[0]) \
-                and (total := _total_row_filled([c.text for c in run[even]], len(run[0]))):
+                and (total := _total_row_filled([c.text for c in run[even]], len(run[0]), rows[1:])):
             # (the 合计 row of a table with a header, its label spanning the first cells; under a
             # piece of a table its rows are not known to be all the total's)
             rows.append(total)
@@ -306,7 +306,7 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
         texts = [c.text for c in cells]
         if len(texts) == width:
             full += 1
-        elif (total := _total_row_filled(texts, width)) is not None:
+        elif (total := _total_row_filled(texts, width, rows)) is not None:
             texts = total
             totals += 1
         else:
@@ -317,13 +317,18 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
     return len(rows), rows
 
 
-def _total_row_filled(texts: list, width: int) -> Optional[list]:
+def _total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list]:
     """A 小计 or 合计 row shorter than the table, its label spanning the cells before its
     figures (全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级),
-    filled out on the left; None for any other row. A dash stands for a figure not written."""
+    filled out on the left; None for any other row. A dash stands for a figure not written.
+    Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
     if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
             and all(_is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(_is_figure(t) for t in texts[1:]):
-        return [texts[0]] + [""] * (width - len(texts)) + texts[1:]
+        words_after = 0
+        while above and words_after < width - len(texts) and not any(
+                _is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
+            words_after += 1
+        return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
     return None
 
 

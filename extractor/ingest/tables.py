@@ -220,12 +220,13 @@ def _heads_sublevel(table: Table, r: int) -> bool:
             and blank(below[0]) and blank(below[1]) and bool(below[2].text.strip()))
 
 
-_NAMED_SUBTOTAL = regex.compile(r"^(?P<name>\p{Han}{2,10}?)小计$")
+_NAMED_SUBTOTAL = regex.compile(r"^(?P<name>\p{Han}{2,10}?)(?:小计|合计)$")
 
 
-def _names_the_rows_above(table: Table, r: int, first: str) -> bool:
-    """Is the row a 小计 named by what the item rows right above it share (青溪乡 | 供水站 … over
-    青溪乡小计)? A 小计 named otherwise (财政资金小计 over 中央财政资金 | 省级财政资金) is left an item."""
+def names_the_rows_above(table: Table, r: int, first: str) -> bool:
+    """Is the row a 小计 (or 合计) named by what the item rows right above it share (青溪乡 | 供水站
+    … over 青溪乡小计, 决策 | 项目立项 … over 决策合计)? One named otherwise (财政资金小计 over
+    中央财政资金 | 省级财政资金) is left an item."""
     m = _NAMED_SUBTOTAL.match(first)
     return m is not None and r > table.header_rows and any(
         c.text.replace(" ", "") == m["name"] for c in table.rows[r - 1])
@@ -259,7 +260,7 @@ def row_kinds(table: Table) -> list:
             level = first[0]
         if _heads_level_with_subtotal(table, r, first):
             kinds.append("group")
-        elif any(SUBTOTAL_LABEL.match(t) for t in first) or _names_the_rows_above(table, r, first[0] if first else "") \
+        elif any(SUBTOTAL_LABEL.match(t) for t in first) or names_the_rows_above(table, r, first[0] if first else "") \
                 or len(first) == 2 and level and first[1] == level + "小计":
             # (决策 | 决策小计 | | 20 | 19: the level's own 小计, its name in the column after the
             # level's — written once above it, or again on each row)

@@ -66,8 +66,10 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
             if amount and count and _PART_OPENS.search(
-                    block.text, max(amount.source["end"], count.source["end"]), f.source["start"]):
-                amount = None  # …资金861.20万元，其中学前教育阶段按人均每年1000元: a part's standard, no average of all
+                    block.text, min(amount.source["end"], count.source["end"]), f.source["start"]):
+                # …资金861.20万元，其中学前教育阶段按人均每年1000元, …合计26.70万元，其中：省级12名，
+                # 每人每年补助8,000元: a part's standard, no average of all
+                amount = None
         if amount and count:
             out.append({"type": "product", "rate": f.id, "count": count.id, "amount": amount.id,
                         "source": {"block": block.index, "page": block.page}})
