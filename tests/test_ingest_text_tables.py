@@ -755,3 +755,16 @@ def test_word_rows_of_uneven_cells_with_no_figures_at_their_end_are_no_table(tmp
     # nor rows whose cells under the words' columns are figures (no merged cells left out)
     shifted = _MERGED_LEFT.replace("    资金拨付及时性  按期得满分，逾期一次扣1分  6  5", "    12  按期得满分，逾期一次扣1分  6  5")
     assert all(len(b.table.rows) <= 2 for b in read(tmp_path, shifted, "b.txt").blocks if b.kind == TABLE)
+
+
+def test_one_space_rows_with_level_subtotals_shorter_than_the_table(tmp_path):
+    text = ("附表 评分表\n一级指标 二级指标 三级指标 分值 得分\n"
+            "决策 项目立项 立项依据充分性 10 9\n决策 绩效目标 绩效目标合理性 10 8.5\n决策小计 20 17.5\n"
+            "过程 资金管理 资金到位率 15 15\n过程 组织实施 制度执行有效性 15 13\n过程小计 30 28\n"
+            "产出 产出数量 完成率 50 46\n合计 100 91.5\n")
+    rows = grid(only_table(read(tmp_path, text)).table)
+    assert rows[3] == ["决策小计", "", "", "20", "17.5"]
+    assert rows[-1] == ["合计", "", "", "100", "91.5"] and len(rows) == 9
+    record = extract_file(write(tmp_path, text, "s.txt"))
+    assert len([f for f in record["facts"] if f["kind"] == "score"]) == 16
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -212,6 +212,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         cells = line.split()
         if len(cells) == len(header) - 1 and cells[0] in _TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
+        elif cells and len(cells) < len(header) and (total := _total_row_filled(cells, len(header), rows[1:])):
+            cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
         if len(cells) != len(header) or any(_is_prose(c) for c in cells) \
                 or not all(_is_figure(cells[k]) for k in unit_cols):
             break

@@ -19,6 +19,7 @@ from .count_rates import count_rates_in
 from .deductions import deductions_in
 from .formulas import formulas_in, rates_in
 from .line_lists import continue_over_lines, lists_under_a_line
+from .numbered_lists import numbered_lists
 from .products import products_in
 from .score_rates import score_rates_in
 from .shares import rate_amounts_in, shares_in
@@ -70,6 +71,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
     relations += labelled_breakdowns(facts)
     in_order = {b: sorted(fs, key=lambda f: f.source["start"]) for b, fs in by_block.items()}
     relations += lists_under_a_line(blocks, in_order, relations)
+    relations += numbered_lists(blocks, in_order, relations)
     continue_over_lines(relations, blocks, in_order)
     for i, r in enumerate(relations, 1):
         r["id"] = f"rel{i}"
