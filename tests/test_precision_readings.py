@@ -362,3 +362,11 @@ def test_sub_scores_in_a_sentence_opening_with_qizhong_are_no_first_level(tmp_pa
             "3. 产出（30分），得27分。其中产出数量（15分）得14分，产出质量（15分）得13分。\n"
             "4. 效益（30分），得28分。其中社会效益（20分）得19分，满意度（10分）得9分。\n")
     _one_error_in_the_slipped(tmp_path, text, "92", "93", "score.tree")
+
+
+def test_last_years_figures_inside_a_qizhong_list_still_end_it(tmp_path):
+    # the 上年 figures after the first part end the list; the sub-items' budgets are not parts of last year's spending
+    text = ("2023年“三公”经费预算6.40万元，实际支出5.38万元；上年支出5.90万元，本年减少0.52万元，降幅8.81%。"
+            "其中公务接待费预算1.10万元，支出0.86万元，比上年0.98万元下降12.24%；公务用车运行维护费预算5.30万元，"
+            "支出4.52万元，比上年4.92万元下降8.13%；因公出国（境）费0元。\n")
+    assert not _errors(text_record(tmp_path, text), "sum.breakdown")

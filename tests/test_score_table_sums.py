@@ -219,3 +219,14 @@ def test_a_levels_own_total_named_after_it_is_no_first_level_indicator(tmp_path)
     # a row written wrong under it: the level's total against its rows as written (9 + 4.5 + 5)
     bad = text_record(tmp_path, _LEVEL_TOTALS.format("8"), "b.txt")
     assert any(f["rule"] == "sum.table" and "17.5" in f["message"] for f in bad["flags"])
+
+
+def test_a_total_row_with_a_dash_in_the_words_column_keeps_its_figures_in_place(tmp_path):
+    table = ("序号    县（区）    下达资金（万元）    实际支出（万元）    等级\n"
+             "1    青山县    1200.50    1180.20    优\n"
+             "2    白水县    980.00    960.40    良\n"
+             "3    石门县    760.30    {}    优\n"
+             "全市合计    2940.80    2881.00    /\n")
+    assert not [f for f in text_record(tmp_path, table.format("740.40"))["flags"] if f["severity"] == "error"]
+    [flag] = [f for f in text_record(tmp_path, table.format("750.40"), "b.txt")["flags"] if f["rule"] == "sum.table"]
+    assert "2891.00" in flag["message"] or "2,891.00" in flag["message"]

@@ -113,12 +113,12 @@ def check_ratio_stated(record: dict) -> list:
         if _a_figure_elsewhere_reproduces(rate, rel, facts):
             continue
         num, den, v = results[0]
-        if not any(within_tenfold(rate, r[2]) for r in results) \
-                and not any(ten_thousand_apart(Decimal(rate["value"]), r[2].mid) for r in results):
-            # figures that miss by orders of magnitude are another quantity's (贷款4860万元 over
-            # 贴息资金142.35万元 for a 使用率 of 97.50%); so is a numerator from another paragraph, or
-            # a count (新增签约850人 is the year's flow, the 签约率 of all). 10⁴ apart is 元 for 万元.
+        if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not within_tenfold(rate, v):
+            # a numerator from another paragraph that misses by orders of magnitude is another
+            # quantity's; so is a count that does (新增签约850人 is the year's flow, the 签约率 of all)
             continue
+        if not any(within_tenfold(rate, r[2]) or ten_thousand_apart(Decimal(rate["value"]), r[2].mid) for r in results):
+            continue  # so are figures that all miss so (贷款4860万元 over 贴息资金142.35万元 for a 使用率 of 97.50%)
         if rel.get("counts") and v.low > 100 >= Decimal(str(rate["value"])):
             # 参保人数21.3万人 over 领取待遇人员4.58万名: a count over a smaller count is no share of
             # it; the rate's base is not among the figures

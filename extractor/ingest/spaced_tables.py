@@ -326,10 +326,13 @@ def _total_row_filled(texts: list, width: int, above: list = ()) -> Optional[lis
     Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
     if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
             and all(_is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(_is_figure(t) for t in texts[1:]):
-        words_after = 0
+        words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
                 _is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
             words_after += 1
+        dashes = next((k for k in range(len(texts) - 1) if not _DASH_CELL.match(texts[-1 - k]) or not texts[-1 - k]),
+                      len(texts) - 1)
+        words_after = max(0, words_after - dashes)
         return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
     return None
 

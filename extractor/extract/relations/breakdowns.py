@@ -360,7 +360,7 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
     for f in figures:
         if _is_change(f) != changes or per_unit(f):
             continue
-        if _last_years_base(f) and not _last_years_base(total):
+        if not parts and _last_years_base(f) and not _last_years_base(total):
             continue  # 其中，日常养护支出较上年的1,384.60万元减少…: the level a change is measured from
         if text and parts and _in_brackets(text[parts[0].source["start"]:f.source["start"]]):
             continue  # 公务用车购置及运行维护费12.40万元（购置费0万元，运行维护费12.40万元）: a part's own breakdown
