@@ -1934,3 +1934,24 @@ def test_a_money_actual_ten_thousand_times_off_its_target(tmp_path):
     assert [f for f in text_record(tmp_path, text)["flags"] if f["rule"] == "unit.slip"] == []
     slips = [f for f in text_record(tmp_path, text.replace("58.8万元 20", "58.8元 20"))["flags"] if f["rule"] == "unit.slip"]
     assert len(slips) == 1 and "58.8万元" in slips[0]["message"]
+
+
+# a transfer form whose fund rows write one amount more than its header names (a column the
+# header lost), and whose 其中 rows repeat the total's 分值 and 得分 beside their own rate
+_WIDER_ROWS = ("溪山县残疾儿童康复补助资金转移支付整体绩效目标自评表\n（2023年度）\n"
+               "转移支付(项目)名称 残疾儿童康复补助资金\n市级主管部门 某市残疾人联合会\n"
+               "项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 预算执行率(B/A) 得分\n"
+               "年度资金总额: 46.5 46.5 46.5 {} 10 {} 10\n"
+               " 其中:中央资金 46.5 46.5 46.5 {} 10 {} 10\n"
+               "       省级资金\n       其他资金\n"
+               "年度总体目标 年初设定目标 全年实际完成情况\n"
+               "为120名残疾儿童提供康复训练服务。 完成120名残疾儿童康复训练。\n")
+
+
+def test_fund_rows_wider_than_their_header_keep_every_amount(tmp_path):
+    record = text_record(tmp_path, _WIDER_ROWS.format("46.5", "100%", "46.5", "100%"))
+    amounts = [f for f in record["facts"] if f["kind"] == "amount" and f["value"] == Decimal("465000")]
+    assert len(amounts) == 8
+    points = [f for f in record["facts"] if f["kind"] == "score" and f["value"] == Decimal("10")]
+    assert len(points) == 4
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -36,6 +36,8 @@ def check_score_total(record: dict) -> list:
         leaves = _leaf_indicators(form)
         budget_rows = [r for r in form.get("funds") or [] if not r.get("unread")
                        and any(c in (r.get("cells") or {}) and not is_na(r, c) for c in (column_named("weight"), column_named("score")))]
+        # (其中 rows that write the total's 分值 and 得分 again beside their own rate: the total's count once)
+        budget_rows = [r for r in budget_rows if r.get("slot") == "total"] or budget_rows
         name = form.get("name") or "自评表"
         flags += _subtotal_flags(form, leaves, facts, name)  # (each level's rows apart: see there)
         if form.get("unread_rows"):

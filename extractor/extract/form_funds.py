@@ -172,6 +172,8 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
                 pairs = [(c, "amount", t) for c, t in zip(self._money_columns(), values)]
             elif signature in self.fund_patterns:
                 pairs = [(c, fund_column_kind(c), t) for c, t in zip(self.fund_patterns[signature], values)]
+            elif (wider := self._wider_than_header(label, first, j)) is not None:
+                pairs, j = wider
             else:
                 pairs = assign_by_type(self.fund_columns, values, slot, self._total_scored())
                 if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
@@ -224,6 +226,29 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         self.form["funds"].append(row)
         self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
+
+    def _wider_than_header(self, label: Token, first: int, j: int) -> Optional[tuple]:
+        """(pairs, end) for a row on one line with more amounts than the header has money
+        columns (年度资金总额: 28.1 28.1 28.1 28.1 10 100% 10 under 年初预算数 | 全年预算数 | 全年执行数 |
+        分值 | 执行率 | 得分), its figures from tokens[first] on (read up to j so far): its last
+        figures fill the header's columns after the money ones by type, the amounts before
+        them stay the row's facts with no column (the header was not read whole: no sum over
+        the rows is known). None for any other row."""
+        columns = self.fund_columns
+        money = [k for k, c in enumerate(columns) if fund_column_kind(c) == "amount"]
+        tail = columns[len(money):]
+        if not money or not tail or money != list(range(len(money))):
+            return None
+        end = j
+        while end < len(self.tokens) and self.tokens[end].line == label.line and value_type(unit_cell(self.tokens[end]).text):
+            end += 1
+        values = [unit_cell(t) for t in self.tokens[first:end]]
+        amounts, rest = values[:len(values) - len(tail)], values[len(values) - len(tail):]
+        if not len(money) < len(amounts) <= 2 * len(money) or any(value_type(t.text) != "num" for t in amounts) \
+                or any(value_type(t.text) != ("pct" if fund_column_kind(c) == "percent" else "num") for c, t in zip(tail, rest)):
+            return None
+        self.form["unread_fund_rows"] += 1
+        return [(None, "amount", t) for t in amounts] + [(c, fund_column_kind(c), t) for c, t in zip(tail, rest)], end
 
     def _cells_under_fund_header(self, i: int, end: int) -> Optional[list]:
         """The row's cells under the fund header's column labels, by grid column, in a real
