@@ -768,3 +768,16 @@ def test_one_space_rows_with_level_subtotals_shorter_than_the_table(tmp_path):
     record = extract_file(write(tmp_path, text, "s.txt"))
     assert len([f for f in record["facts"] if f["kind"] == "score"]) == 16
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_cells_that_write_their_column_s_name_before_the_value_become_a_header(tmp_path):
+    text = ("一级指标：决策　　分值：15　　得分：14\n一级指标：过程　　分值：25　　得分：23.5\n"
+            "一级指标：产出　　分值：35　　得分：32\n一级指标：效益　　分值：25　　得分：22\n")
+    rows = grid(only_table(read(tmp_path, text)).table)
+    assert rows[0] == ["一级指标", "分值", "得分"] and rows[2] == ["过程", "25", "23.5"]
+    record = extract_file(write(tmp_path, "经评价，部门整体支出绩效自评得分91.5分。\n" + text, "s.txt"))
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "score") == sorted(
+        [Decimal(v) for v in ("91.5", "15", "14", "25", "23.5", "35", "32", "25", "22")])
+    # names that differ from row to row are cells of their own
+    mixed = text.replace("一级指标：过程", "二级指标：过程")
+    assert grid(only_table(read(tmp_path, mixed, "m.txt")).table)[0][0] == "一级指标：决策"

@@ -58,3 +58,11 @@ def test_a_post_subsidy_per_person_per_month_is_per_head(tmp_path):
     text = "全县开发公益性岗位620个，安置脱贫劳动力620人，每人每月岗位补贴500元，全年发放补贴372万元。\n"
     facts = _kinds(text_record(tmp_path, text))
     assert ("money_rate", Decimal("500")) in facts and ("amount", Decimal("500")) not in facts
+
+
+def test_a_range_of_a_standard_per_head_is_money_per_head_at_both_ends(tmp_path):
+    record = text_record(tmp_path, "培训补贴按工种类别确定，每人700元至1900元不等；缴费补贴标准为每人每年40元～90元。"
+                                   "全年发放补贴共计35.60万元。\n")
+    rates = sorted(f["value"] for f in record["facts"] if f["kind"] == "money_rate")
+    assert rates == [40, 90, 700, 1900]
+    assert [f["value"] for f in record["facts"] if f["kind"] == "amount"] == [356000]

@@ -16,7 +16,7 @@ from .ocr_mend import mend_figure_tails, mend_row_labels
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
 from .text_blocks import add_text_block
-from .text_tables import leading_caption, pipe_table_at, stated_figure_rows, table_from_rows
+from .text_tables import leading_caption, names_as_header, pipe_table_at, stated_figure_rows, table_from_rows
 
 
 def _emit_table(doc: Document, number: int, found: dict) -> None:
@@ -88,6 +88,7 @@ def _tables_in_lines(lines: list, ruled: list, may_go_on: bool, overleaf: list =
         if table is None and " " in texts[i].strip():
             # rows a single space apart, as a text's tab stops print (县区 在校学生（人） …)
             table = one_space_table_at(texts, i)
+        table = names_as_header(table) if table is not None else None  # (分值：20 | 得分：18.5)
         if table is None and texts[i].strip():
             # (read with the next page's lines: a row may go on overleaf)
             cells = cell_line_table_at(texts + [l.text for l in overleaf], i)

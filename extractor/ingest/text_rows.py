@@ -24,6 +24,26 @@ class TextTable:
     lines: list = field(default_factory=list)  # its lines, so a table cut by a page break can be read again whole
 
 
+# a cell that writes its column's name before its value: 分值：20
+_LABELLED_CELL = regex.compile(r"^(?P<name>[^\d:：]{1,12})[:：]\s*(?P<value>\S.*)$")
+
+
+def names_as_header(table: "TextTable") -> "TextTable":
+    """A table each of whose cells writes its column's name before its value, the same names
+    row after row (一级指标：投入 | 分值：20 | 得分：18.5): the names become its header row, the
+    values its rows. Any other table as it is."""
+    rows = table.rows
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(r) != len(rows[0]) for r in rows):
+        return table
+    cells = [[_LABELLED_CELL.match(c.strip()) for c in r] for r in rows]
+    if not all(all(r) for r in cells):
+        return table
+    names = [m["name"].strip() for m in cells[0]]
+    if any([m["name"].strip() for m in r] != names for r in cells[1:]):
+        return table
+    return TextTable(table.start, table.end, [names] + [[m["value"].strip() for m in r] for r in cells], table.lines)
+
+
 # the first column's header of a table whose rows are numbered 1, 2, 3 …
 NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
 

@@ -21,11 +21,11 @@ from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .spaced_tables import could_be_spaced_row, one_space_table_at, spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_numeric_cell
-from .text_rows import TextTable, drawing_characters
+from .text_rows import TextTable, drawing_characters, names_as_header
 
 # the readers (txt.py, pdf.py, page_tables.py) find tables through this module
-__all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "one_space_table_at",
-           "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows"]
+__all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "names_as_header",
+           "one_space_table_at", "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows"]
 
 # a figure written after its label (评价分值:88.64分)
 _LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")

@@ -23,8 +23,8 @@ from .han_script import simplified
 from .tables import caption_from_previous, is_caption_text
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
-from .text_tables import (could_be_spaced_row, leading_caption, one_space_table_at, pipe_table_at, spaced_table_at,
-                          starts_pipe_table, stated_figure_rows, table_from_rows)
+from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
+                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows)
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -100,8 +100,14 @@ def _parse_lines(doc: Document, lines: list) -> None:
 
 
 def _text_table_at(lines: list, i: int):
-    """A pipe table, or a table of rows spaced into cells, starting at line i. Lines with
-    tabs are the flattened shapes' (below) unless spaces separate cells in them too."""
+    """A pipe table, or a table of rows spaced into cells, starting at line i, its cells'
+    names made its header where each cell writes one (分值：20). Lines with tabs are the
+    flattened shapes' (below) unless spaces separate cells in them too."""
+    table = _table_at(lines, i)
+    return names_as_header(table) if table is not None else None
+
+
+def _table_at(lines: list, i: int):
     line = lines[i]
     if starts_pipe_table(lines, i):
         return pipe_table_at(lines, i)
