@@ -781,3 +781,15 @@ def test_cells_that_write_their_column_s_name_before_the_value_become_a_header(t
     # names that differ from row to row are cells of their own
     mixed = text.replace("一级指标：过程", "二级指标：过程")
     assert grid(only_table(read(tmp_path, mixed, "m.txt")).table)[0][0] == "一级指标：决策"
+
+
+def test_one_space_rows_with_sentences_under_columns_of_words(tmp_path):
+    # 评分标准 cells are sentences; a 扣分原因 at the end is a sentence or left empty
+    text = ("附表 评分表\n一级指标 三级指标 评分标准 权数 得分 扣分原因\n"
+            "决策 立项依据充分性 符合规划得满分，否则酌情扣分 10 10\n"
+            "决策 绩效目标明确性 目标量化得满分，每缺1项扣1分 10 9 缺少时效指标，扣1分\n"
+            "产出 完成率 完成率100%得满分，每低1%扣0.5分 40 38 两个标段延期完工\n"
+            "效益 满意度 满意度≥90%得满分，每低1%扣0.5分 40 39.5\n合计 100 96.5\n")
+    rows = grid(only_table(read(tmp_path, text)).table)
+    assert rows[2] == ["决策", "绩效目标明确性", "目标量化得满分，每缺1项扣1分", "10", "9", "缺少时效指标，扣1分"]
+    assert rows[1][-1] == "" and rows[-1][:1] == ["合计"] and rows[-1][3:5] == ["100", "96.5"]

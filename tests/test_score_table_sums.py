@@ -230,3 +230,13 @@ def test_a_total_row_with_a_dash_in_the_words_column_keeps_its_figures_in_place(
     assert not [f for f in text_record(tmp_path, table.format("740.40"))["flags"] if f["severity"] == "error"]
     [flag] = [f for f in text_record(tmp_path, table.format("750.40"), "b.txt")["flags"] if f["rule"] == "sum.table"]
     assert "2891.00" in flag["message"] or "2,891.00" in flag["message"]
+
+
+def test_town_subtotals_named_in_the_second_column_are_subtotals(tmp_path):
+    table = ("表1 项目资金安排明细表（单位：万元）\n序号 | 乡镇 | 项目村 | 中央 | 县级 | 合计\n"
+             "1 | 龙泉镇 | 东坪村 | 30.00 | 5.00 | 35.00\n2 | 龙泉镇 | 西坪村 | 20.00 | 4.00 | 24.00\n"
+             " | 龙泉镇小计 |  | 50.00 | 9.00 | {}\n3 | 柳溪乡 | 柳溪村 | 26.00 | 3.00 | 29.00\n"
+             " | 柳溪乡小计 |  | 26.00 | 3.00 | 29.00\n | 合计 |  | 76.00 | 12.00 | 88.00\n")
+    assert not [f for f in text_record(tmp_path, table.format("59.00"))["flags"] if f["severity"] == "error"]
+    flags = [f for f in text_record(tmp_path, table.format("60.00"), "b.txt")["flags"] if f["rule"] == "sum.table"]
+    assert flags and all("59.00" in f["message"] or "88.00" in f["message"] for f in flags)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..normalize import normalize
+from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
 
@@ -174,7 +176,7 @@ def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Opti
 
 
 # a score table's points columns say their unit by their name
-_POINTS_NAME = regex.compile(r"^(?:分值|权重|标准分值?|满分|(?:自评|评价|实际)?得分)$")
+_POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
 # a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
 _UNIT_NAME = regex.compile(rf"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]|{_POINTS_NAME.pattern}")
 _MAX_ONE_SPACE_COLUMNS = 12
@@ -214,13 +216,24 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := _total_row_filled(cells, len(header), rows[1:])):
             cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
-        if len(cells) != len(header) or any(_is_prose(c) for c in cells) \
+        elif len(cells) > max(unit_cols) and len(cells) < len(header):
+            cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
+        # (words about the row after its figures, 扣分原因, or under a column of words such as
+        # 评分标准, may be a sentence of their own)
+        if len(cells) != len(header) or any(_is_prose(c) and (k < max(unit_cols) and header[k] not in _described_columns()
+                                                               or len(c) > _PROSE_CELL) for k, c in enumerate(cells)) \
                 or not all(_is_figure(cells[k]) for k in unit_cols):
             break
         rows.append(cells)
     if len(rows) < 3:
         return None
     return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
+
+
+@lru_cache(maxsize=1)
+def _described_columns() -> frozenset:
+    """Columns of words about an indicator (指标说明, 评分标准): patterns/forms.json's skip columns."""
+    return frozenset(load_json("forms.json")["indicator_columns"]["skip"])
 
 
 # a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)

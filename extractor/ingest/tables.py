@@ -260,7 +260,7 @@ def row_kinds(table: Table) -> list:
             level = first[0]
         if _heads_level_with_subtotal(table, r, first):
             kinds.append("group")
-        elif any(SUBTOTAL_LABEL.match(t) for t in first) or names_the_rows_above(table, r, first[0] if first else "") \
+        elif any(SUBTOTAL_LABEL.match(t) for t in first) or any(names_the_rows_above(table, r, t) for t in first if t) \
                 or len(first) == 2 and level and first[1] == level + "小计":
             # (决策 | 决策小计 | | 20 | 19: the level's own 小计, its name in the column after the
             # level's — written once above it, or again on each row)
