@@ -370,3 +370,32 @@ def test_last_years_figures_inside_a_qizhong_list_still_end_it(tmp_path):
             "其中公务接待费预算1.10万元，支出0.86万元，比上年0.98万元下降12.24%；公务用车运行维护费预算5.30万元，"
             "支出4.52万元，比上年4.92万元下降8.13%；因公出国（境）费0元。\n")
     assert not _errors(text_record(tmp_path, text), "sum.breakdown")
+
+
+def test_averages_and_rates_in_a_table_have_no_sum(tmp_path):
+    rows = ("医疗机构级别\t住院人次（人次）\t统筹基金支付（万元）\t次均住院费用（元）\t实际报销比例（%）\n"
+            "一级\t8,200\t1,640.00\t2,350\t81.20\n二级\t12,600\t5,040.00\t5,120\t70.50\n"
+            "三级\t3,400\t2,380.00\t11,980\t56.30\n合计\t{}\t9,060.00\t5,406\t67.40\n")
+    _one_error_in_the_slipped(tmp_path, rows, "24,200", "24,300", "sum.table")
+    sideways = ("项目\t一级\t二级\t三级\t合计\n住院人次（人次）\t8,200\t12,600\t3,400\t24,200\n"
+                "住院总费用（万元）\t1,927.00\t6,451.20\t4,073.20\t12,451.40\n"
+                "统筹基金支付（万元）\t1,640.00\t5,040.00\t2,380.00\t{}\n"
+                "次均住院费用（元）\t2,350\t5,120\t11,980\t5,406\n实际补偿比（%）\t81.20\t70.50\t56.30\t67.40\n")
+    _one_error_in_the_slipped(tmp_path, sideways, "9,060.00", "9,160.00")
+
+
+def test_a_text_figure_whose_sentence_states_the_table_s_value_too_is_no_conflict(tmp_path):
+    text = ("单位：万元\n年度\t可用性付费\t运维绩效付费\t合计\n2021年\t1820.00\t512.60\t2332.60\n"
+            "2022年\t1820.00\t530.40\t2350.40\n合计\t3640.00\t1043.00\t4683.00\n\n"
+            "2022年度运维绩效付费基数为545.00万元，因部分站点停运，按合同约定绩效考核扣减14.60万元，"
+            "实际应付运维绩效付费530.40万元。\n")
+    assert not _errors(text_record(tmp_path, text), "repeat.conflict")
+
+
+def test_a_count_stated_as_a_rate_of_the_total_after_a_semicolon_is_no_part(tmp_path):
+    text = ("全年累计培训{}人，其中女性724人；取得职业技能等级证书1490人，取证率82.6%。\n")
+    # 1490 ÷ 1804 = 82.6%: the certificates count some of the trained again
+    assert not _errors(text_record(tmp_path, text.format("1804")), "sum.breakdown")
+    # a part with its share of the whole (占…) is still a part
+    shares = "2022年政府付费{}万元，其中可用性付费1820.00万元，占77.43%；运维绩效付费530.40万元，占22.57%。\n"
+    _one_error_in_the_slipped(tmp_path, shares, "2350.40", "2250.40", "sum.breakdown")

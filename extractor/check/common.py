@@ -28,6 +28,17 @@ def check_settings() -> dict:
     return load_json("checks.json")
 
 
+@lru_cache(maxsize=1)
+def _not_additive() -> "regex.Pattern":
+    return regex.compile(check_settings()["not_additive"])
+
+
+def not_additive(name: Optional[str]) -> bool:
+    """Does a column's or row's name make its cells averages, prices or rates (次均住院费用,
+    实际补偿比（%））, whose 合计 is no sum of theirs?"""
+    return bool(name) and _not_additive().search(str(name)) is not None
+
+
 def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
     """A value in the written unit of `fact` (5758200 元 written as 万元 → 575.82万元;
     56300 人 written as 万人 → 5.63万人)."""

@@ -164,13 +164,19 @@ def check_repeat_conflict(record: dict) -> list:
     intervals = [interval_of(f) for f in candidates]
     captions = {t["source"]["block"]: t.get("caption") for t in record.get("tables", [])}
     cores: dict = {}  # candidate index → its _cores, worked out when first needed
+    by_sentence: dict = {}  # (block, sentence) → the values of its figures of each kind and unit
+    for f in candidates:
+        if f["source"].get("table") is None:
+            by_sentence.setdefault((f["source"]["block"], f["source"].get("sentence")), set()).add(
+                (f["kind"], f["unit"], Decimal(f["value"])))
     for i, j in _pairs_alike(candidates):
         a, b = candidates[i], candidates[j]
         if a["source"]["block"] == b["source"]["block"] and (
                 a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
         if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions) \
-                or _on_different_occasions(a, b):
+                or _on_different_occasions(a, b) or _other_stated_beside(a, b, by_sentence) \
+                or _other_stated_beside(b, a, by_sentence):
             continue
         for k in (i, j):
             if k not in cores:
@@ -200,6 +206,14 @@ def check_repeat_conflict(record: dict) -> list:
             f"同一指标两处数值不一致：{written(hi)}（{_where(hi)}），{written(lo)}（{_where(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
+
+
+def _other_stated_beside(a: dict, b: dict, by_sentence: dict) -> bool:
+    """Does a's own sentence also state b's value (基数690.00万元 … 扣减18.15万元，实际应付671.85万元
+    beside a table's 671.85)? Then the sentence tells the two apart: b is that other figure's."""
+    if a["source"].get("table") is not None:
+        return False
+    return (b["kind"], b["unit"], Decimal(b["value"])) in by_sentence.get((a["source"]["block"], a["source"].get("sentence")), ())
 
 
 def _named_subjects(f: dict, captions: dict) -> list:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..header_names import names_above
 from ..patterns import load_json
 from . import rule
-from .common import SEVERITY, make_flag, show, sum_of, table_cells, written
+from .common import SEVERITY, make_flag, not_additive, show, sum_of, table_cells, written
 from .tolerance import interval_of, verdict
 
 
@@ -100,6 +100,8 @@ def _total_column_flags(table: dict, cells: dict) -> list:
     for r in rows:
         whole = cells.get((t, r, total_col))
         values = table["rows"][r - len(table["header"])]
+        if values and not_additive(values[0]):
+            continue  # 次均住院费用（元） | 2,401 | 5,330 | … | 5,134: the 合计 column's average, no sum
         parts, complete = [], whole is not None
         for c in range(len(names)):
             if c == total_col or c == 0:

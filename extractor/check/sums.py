@@ -9,7 +9,8 @@ import regex
 
 from . import rule
 from .parallel_breakdowns import parallel_breakdown_flags
-from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, table_cells, ten_thousand_apart, written
+from .common import (SEVERITY, facts_by_id, make_flag, not_additive, relations_of, show, sum_of, table_cells,
+                     ten_thousand_apart, written)
 from .tolerance import exact, exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
@@ -290,6 +291,9 @@ def check_sum_table(record: dict) -> list:
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
                                                           "count", "score"):
                     continue
+                if not_additive(whole.get("label")) or table["header"] and not_additive(
+                        (table["header"][-1] + [""] * n_cols)[c]):
+                    continue  # 次均住院费用: the 合计 row's average, no sum
                 # (a row going on under its level's merged first cell, blank in this column too,
                 # holds no part of it: 项目决策 | 20 | 18 | 目标设定 | 8 | 7 over | | | 决策过程 | 12 | 11)
                 parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows

@@ -325,6 +325,27 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
     return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
 
 
+# a rate after a figure, not worded as its share (占16.38%)
+_RATE_AFTER = regex.compile(r"(?<!占|占比|比重|比例|约占)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+_CLAUSE_GROUP_END = regex.compile(r"[；;。！？\n]")
+
+
+def _rate_of_the_total_after(text: str, total, parts: list, f) -> bool:
+    """Is f, after a ；, more than the total leaves, and its clause group states a rate of f
+    over the total (累计培训1550人，其中女性612人；取得证书1286人，取证率83%)? It counts some of the
+    whole again, no further part. (A part's share of the whole, 占16.38%, is worded so.)"""
+    if not regex.search(r"[；;]", text[parts[-1].source["end"]:f.source["start"]]) \
+            or sum(p.value for p in parts) + f.value <= total.value or not total.value:
+        return False
+    end = _CLAUSE_GROUP_END.search(text, f.source["end"])
+    share = f.value / total.value * 100
+    for m in _RATE_AFTER.finditer(text, f.source["end"], end.start() if end else len(text)):
+        digits = len(m["rate"].split(".")[1]) if "." in m["rate"] else 0
+        if abs(Decimal(m["rate"]) - share) <= Decimal(5) / 10 ** (digits + 1):
+            return True
+    return False
+
+
 def _deep_in_next_clause_group(text: str, last, f) -> bool:
     """Is f, after a ；, past a comma of the clause group it stands in (…其中38个按期建成，按期
     完成率95%；经县级验收，37个全部达标)? A list going on after a ； names its next part first
@@ -366,7 +387,8 @@ def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             continue  # 公务用车购置及运行维护费12.40万元（购置费0万元，运行维护费12.40万元）: a part's own breakdown
         if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
             break
-        if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)):
+        if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)
+                      or _rate_of_the_total_after(text, total, parts, f)):
             break
         clause = _CLAUSE_BREAK.split(f.context or "")[-1]
         if (_PLANNED.search(clause) or "计划" in clause and "实际" in (total.context or "")) \
