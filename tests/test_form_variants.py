@@ -1955,3 +1955,15 @@ def test_fund_rows_wider_than_their_header_keep_every_amount(tmp_path):
     points = [f for f in record["facts"] if f["kind"] == "score" and f["value"] == Decimal("10")]
     assert len(points) == 4
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_fund_rows_under_a_money_column_the_header_does_not_name(tmp_path):
+    # 年度预算申请 is no column the template names: every row has one amount more than the header
+    text = ("部门整体支出绩效自评表\n部门（单位）名称 溪口县卫生健康局\n金额单位：万元\n"
+            "项目 年度预算申请 全年预算数 全年执行数 分值 执行率 得分\n"
+            "资金总额 4210.50 4388.20 4302.06 10 98.04% 9.8\n"
+            "其中：一般公共预算拨款 3960.50 4120.00 4068.36\n政府性基金拨款 250.00 268.20 233.70\n")
+    record = text_record(tmp_path, text)
+    assert not [f for f in record["facts"] if f["kind"] == "percent" and f["value"] > 100]
+    assert {Decimal("2682000.00"), Decimal("2337000.00")} <= {f["value"] for f in record["facts"] if f["kind"] == "amount"}
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -171,7 +171,7 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
                 # the first block's figures: its money columns in order
                 pairs = [(c, "amount", t) for c, t in zip(self._money_columns(), values)]
             elif signature in self.fund_patterns:
-                pairs = [(c, fund_column_kind(c), t) for c, t in zip(self.fund_patterns[signature], values)]
+                pairs = [(c, fund_column_kind(c) if c else "amount", t) for c, t in zip(self.fund_patterns[signature], values)]
             elif (wider := self._wider_than_header(label, first, j)) is not None:
                 pairs, j = wider
             else:
@@ -248,6 +248,8 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
                 or any(value_type(t.text) != ("pct" if fund_column_kind(c) == "percent" else "num") for c, t in zip(tail, rest)):
             return None
         self.form["unread_fund_rows"] += 1
+        # (the block's rows of as many amounts alone are theirs too, in the same unknown columns)
+        self.fund_patterns[("num",) * len(amounts)] = [None] * len(amounts)
         return [(None, "amount", t) for t in amounts] + [(c, fund_column_kind(c), t) for c, t in zip(tail, rest)], end
 
     def _cells_under_fund_header(self, i: int, end: int) -> Optional[list]:

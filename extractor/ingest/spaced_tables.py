@@ -216,7 +216,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := _total_row_filled(cells, len(header), rows[1:])):
             cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
-        elif len(cells) > max(unit_cols) and len(cells) < len(header):
+        elif max(unit_cols) < len(cells) < len(header) and not any(_is_figure(c) for c in cells[:min(unit_cols)]) \
+                and not any(_is_figure(r[k]) for r in rows[1:] for k in range(len(cells), len(header))):
             cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
         # (words about the row after its figures, 扣分原因, or under a column of words such as
         # 评分标准, may be a sentence of their own)
