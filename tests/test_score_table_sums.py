@@ -240,3 +240,16 @@ def test_town_subtotals_named_in_the_second_column_are_subtotals(tmp_path):
     assert not [f for f in text_record(tmp_path, table.format("59.00"))["flags"] if f["severity"] == "error"]
     flags = [f for f in text_record(tmp_path, table.format("60.00"), "b.txt")["flags"] if f["rule"] == "sum.table"]
     assert flags and all("59.00" in f["message"] or "88.00" in f["message"] for f in flags)
+
+
+def test_a_total_off_by_just_its_subtotal_s_gap_is_one_finding(tmp_path):
+    # 过程小计 says 18.5 over rows of 17.5; the 总计 adds the subtotals, so it is off its rows by 1 too
+    table = ("附表 评分表\n一级指标 | 二级指标 | 三级指标 | 分值 | 得分\n"
+             "决策 | 项目立项 | 立项依据充分性 | 10 | 9\n决策 | 绩效目标 | 目标合理性 | 10 | 9\n决策小计 |  |  | 20 | 18\n"
+             "过程 | 资金管理 | 资金到位率 | 10 | 9.5\n过程 | 组织实施 | 制度执行有效性 | 10 | 8\n过程小计 |  |  | 20 | 18.5\n"
+             "产出 | 产出数量 | 完成率 | 30 | 28\n产出小计 |  |  | 30 | 28\n"
+             "效益 | 满意度 | 群众满意度 | 30 | 27\n效益小计 |  |  | 30 | 27\n总计 |  |  | 100 | 91.5\n")
+    record = text_record(tmp_path, table)
+    [flag] = [f for f in record["flags"] if f["severity"] == "error"]
+    assert "18.5" in flag["message"] and "17.5" in flag["message"]
+    assert any("91.5" in a["message"] for a in flag.get("also", []))
