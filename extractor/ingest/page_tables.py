@@ -11,7 +11,7 @@ import regex
 
 from ..model import TABLE, Document
 from .cell_lines import cell_line_table_at
-from .spaced_tables import one_space_table_at
+from .one_space_tables import one_space_table_at
 from .ocr_mend import mend_figure_tails, mend_row_labels
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..normalize import normalize
-from ..patterns import load_json
-from .cell_rows import is_form_cell
 from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
 
 # A run shorter than this with cells that agree in number is a coincidence.
 _MIN_EVEN_ROWS = 3
-_MAX_SPACED_ROWS = 200  # a longer run is read as several tables
-_PROSE_CELL = 40  # a cell longer than this is running text, not a table cell
-_PROSE_PUNCT = regex.compile(r"[，。；！？]")
+MAX_SPACED_ROWS = 200  # a longer run is read as several tables
+PROSE_CELL = 40  # a cell longer than this is running text, not a table cell
+PROSE_PUNCT = regex.compile(r"[，。；！？]")
 _PROSE_PUNCT_CELL = 15  # a cell this long with sentence punctuation in it is running text
 _FIGURE = regex.compile(r"^(?:[≥≤><=≧≦]|约)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[\p{Han}]{1,3})?$|^[-—–]+$")
 # slack, in character columns, for a figure to count as under its header
@@ -58,13 +55,13 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # (rows of one count of cells, unless their header lines up more of them: a cell
         # wrapped onto a line of its own ends the even rows, not the table)
         rows = [[c.text for c in r] for r in run[:even]]
-        if even < len(run) and not any(_is_figure(c.text) for c in run[0]) \
-                and (total := _total_row_filled([c.text for c in run[even]], len(run[0]), rows[1:])):
+        if even < len(run) and not any(is_figure(c.text) for c in run[0]) \
+                and (total := total_row_filled([c.text for c in run[even]], len(run[0]), rows[1:])):
             # (the 合计 row of a table with a header, its label spanning the first cells; under a
             # piece of a table its rows are not known to be all the total's)
             rows.append(total)
             even += 1
-        elif even == len(run) and not any(_is_figure(c.text) for c in run[0]):
+        elif even == len(run) and not any(is_figure(c.text) for c in run[0]):
             # (its rest overleaf, under the header written again)
             while (more := _rows_past_page_break(lines, i, i + even, run[0])) is not None:
                 rows += more[0]
@@ -96,7 +93,7 @@ def _under_two_header_lines(run: list) -> Optional[tuple]:
     the sub-columns and the columns without any; None otherwise. The
     rows: the upper names (each followed by empty cells over its other sub-columns), the
     lower names, then the rows."""
-    if len(run) < 4 or any(_is_figure(c.text) for line in run[:2] for c in line) or len(run[1]) < 2:
+    if len(run) < 4 or any(is_figure(c.text) for line in run[:2] for c in line) or len(run[1]) < 2:
         return None
     top, sub = run[0], run[1]
     starts = [c.left - _ALIGN_SLACK for c in top[1:]] + [float("inf")]
@@ -131,21 +128,21 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
     rows, one of them narrower; None otherwise."""
     header = [c.text for c in run[0]]
     width = len(header)
-    if width < _FEWEST_WORD_COLUMNS or any(_is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
+    if width < _FEWEST_WORD_COLUMNS or any(is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
         return None
     rows = []
     for cells in run[1:]:
         texts = [c.text for c in cells]
-        if not 2 <= len(texts) <= width or not _is_figure(texts[-1]) and not _DASH_CELL.match(texts[-1]):
+        if not 2 <= len(texts) <= width or not is_figure(texts[-1]) and not _DASH_CELL.match(texts[-1]):
             break
-        rows.append(_total_row_filled(texts, width) or [""] * (width - len(texts)) + texts)
+        rows.append(total_row_filled(texts, width) or [""] * (width - len(texts)) + texts)
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
     figures = lambda row: len(row) - next(k for k in range(len(row), 0, -1)
-                                         if not (_is_figure(row[k - 1]) or _DASH_CELL.match(row[k - 1]) and row[k - 1]))
+                                         if not (is_figure(row[k - 1]) or _DASH_CELL.match(row[k - 1]) and row[k - 1]))
     shortest = min((figures(r) for r in rows), default=0)
     if len(rows) < 3 or not shortest or shortest > width - 2 or all(len(c) == width for c in run[1:len(rows) + 1]) \
-            or any(_is_figure(t) for r in rows for t in r[:width - shortest] if t):
+            or any(is_figure(t) for r in rows for t in r[:width - shortest] if t):
         return None
     return [header] + rows, len(rows) + 1
 
@@ -153,10 +150,10 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
 def _cell_run(lines: list, i: int) -> list:
     """The spaced cells of the lines from i on that may be a table's rows."""
     run = []
-    for line in lines[i:i + _MAX_SPACED_ROWS]:
+    for line in lines[i:i + MAX_SPACED_ROWS]:
         cells = _spaced_cells(line)
         # (a line of one cell may be the rest of a cell wrapped in its column: _rows_under_header)
-        if len(cells) < (2 if not run else 1) or any(_is_prose(c.text) for c in cells) and not _words_cells(cells, run):
+        if len(cells) < (2 if not run else 1) or any(is_prose(c.text) for c in cells) and not _words_cells(cells, run):
             break
         run.append(cells)
     return run
@@ -171,91 +168,15 @@ def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Opti
     j = past_page_break(lines, k, lines_seen_before(lines, start), lambda line: [c.text for c in _spaced_cells(line)] == header_text)
     if j is None:
         return None
-    rows, used = _rows_under_header([header] + _cell_run(lines, j)[:_MAX_SPACED_ROWS])
+    rows, used = _rows_under_header([header] + _cell_run(lines, j)[:MAX_SPACED_ROWS])
     return (rows[1:], j - k + used - 1) if rows else None
 
 
+TOTAL_WORDS = ("合计", "小计", "总计")
 # a score table's points columns say their unit by their name
-_POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
+POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
 # a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
-_UNIT_NAME = regex.compile(rf"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]|{_POINTS_NAME.pattern}")
-_MAX_ONE_SPACE_COLUMNS = 12
-_TOTAL_WORDS = ("合计", "小计", "总计")
-
-
-def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
-    """Rows whose cells a single space separates (a web page's or PDF's table copied as
-    text): a header line of short names, one of them stating a unit in brackets (金额（万元）),
-    and two lines or more right after it with exactly its number of cells, a figure under
-    every such name. Running text never passes: its words are not split into as many cells
-    line after line, with figures in the same places. A form's own header (年初预算数 …) is
-    left to the form reader."""
-    header = lines[i].split()
-    if i + 1 < len(lines):
-        header = _header_unglued(header, len(lines[i + 1].split()))
-    if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
-        return None
-    # (单位：万元 on the line above: a table of its own, every column after the rows' names
-    # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
-    unit_above = i > 0 and _UNIT_LINE.match(lines[i - 1].strip()) is not None
-    if any(len(c) > 14 or _is_figure(c) or _PROSE_PUNCT.search(c) for c in header) \
-            or sum(map(is_form_cell, header)) >= 2 and not any(_POINTS_NAME.match(c) for c in header) and not unit_above:
-        return None  # (a form's header names two of its labels or more, a score table's its
-        # points columns; 满意度 alone heads a column)
-    unit_cols = [k for k, c in enumerate(header) if _UNIT_NAME.search(c)]
-    if not unit_cols and unit_above and i + 1 < len(lines):
-        # (the columns the first row fills with figures: 收入项目 | 决算数 | 支出项目 | 决算数)
-        first = lines[i + 1].split()
-        unit_cols = [k for k, c in enumerate(first) if k and _is_figure(c)] if len(first) == len(header) else []
-    if not unit_cols:
-        return None
-    rows = [header]
-    for line in lines[i + 1:i + _MAX_SPACED_ROWS]:
-        cells = line.split()
-        if len(cells) == len(header) - 1 and cells[0] in _TOTAL_WORDS:
-            cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
-        elif cells and len(cells) < len(header) and (total := _total_row_filled(cells, len(header), rows[1:])):
-            cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
-        elif max(unit_cols) < len(cells) < len(header) and not any(_is_figure(c) for c in cells[:min(unit_cols)]) \
-                and not any(_is_figure(r[k]) for r in rows[1:] for k in range(len(cells), len(header))):
-            cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
-        # (words about the row after its figures, 扣分原因, or under a column of words such as
-        # 评分标准, may be a sentence of their own)
-        if len(cells) != len(header) or any(_is_prose(c) and (k < max(unit_cols) and header[k] not in _described_columns()
-                                                               or len(c) > _PROSE_CELL) for k, c in enumerate(cells)) \
-                or not all(_is_figure(cells[k]) for k in unit_cols):
-            break
-        rows.append(cells)
-    if len(rows) < 3:
-        return None
-    return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
-
-
-@lru_cache(maxsize=1)
-def _described_columns() -> frozenset:
-    """Columns of words about an indicator (指标说明, 评分标准): patterns/forms.json's skip columns."""
-    return frozenset(load_json("forms.json")["indicator_columns"]["skip"])
-
-
-# a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
-_UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
-_YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
-_AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
-
-
-def _header_unglued(header: list, width: int) -> list:
-    """The header's names, those run together after a unit in brackets cut apart (在校学生（人）
-    公用经费（万元）, a PDF whose tab stop left no gap) and a year spaced off its name joined
-    again, when that gives the row below's width."""
-    joined = []  # (a year the layout spaced off its name: 2017 年供养人数（人）)
-    for cell in (piece for cell in header for piece in _AFTER_UNIT.split(cell)):
-        if joined and _YEAR_ONLY.fullmatch(joined[-1]) and cell.startswith("年"):
-            joined[-1] += cell
-        else:
-            joined.append(cell)
-    return joined if len(joined) == width else header
-
-
+UNIT_NAME = regex.compile(rf"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]|{POINTS_NAME.pattern}")
 def _spaced_cells(line: str) -> list:
     cells = []
     for m in vocabulary()["spaced_cell"].finditer(line):
@@ -281,8 +202,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 4 if c == "\t" else 1 for c in text)
 
 
-def _is_prose(text: str) -> bool:
-    return len(text) > _PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(_PROSE_PUNCT.search(text)))
+def is_prose(text: str) -> bool:
+    return len(text) > PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(PROSE_PUNCT.search(text)))
 
 
 def _words_cells(cells: list, run: list) -> bool:
@@ -290,17 +211,17 @@ def _words_cells(cells: list, run: list) -> bool:
     score table's row with figures beside them (分值 | 评分标准 | 得分 | 扣分原因: 每发现一处
     扣0.5分，…), three cells or more, or alone under a table begun (the rest of a wrapped
     cell): running text is not split so. Never past a cell's length."""
-    if any(len(c.text) > _PROSE_CELL for c in cells):
+    if any(len(c.text) > PROSE_CELL for c in cells):
         return False
-    return len(cells) >= 3 and any(_is_figure(c.text) for c in cells) or (len(cells) == 1 and bool(run))
+    return len(cells) >= 3 and any(is_figure(c.text) for c in cells) or (len(cells) == 1 and bool(run))
 
 
 def _several_figures(text: str) -> bool:
     """Does a cell hold two figures or more a single space apart (财政资金: 0.00 0.00 0.00)?"""
-    return sum(map(_is_figure, text.split())) >= 2
+    return sum(map(is_figure, text.split())) >= 2
 
 
-def _is_figure(text: str) -> bool:
+def is_figure(text: str) -> bool:
     return bool(_FIGURE.match(normalize(text)))
 
 
@@ -322,7 +243,7 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
         texts = [c.text for c in cells]
         if len(texts) == width:
             full += 1
-        elif (total := _total_row_filled(texts, width, rows)) is not None:
+        elif (total := total_row_filled(texts, width, rows)) is not None:
             texts = total
             totals += 1
         else:
@@ -333,16 +254,16 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
     return len(rows), rows
 
 
-def _total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list]:
+def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list]:
     """A 小计 or 合计 row shorter than the table, its label spanning the cells before its
     figures (全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级),
     filled out on the left; None for any other row. A dash stands for a figure not written.
     Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
-    if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(_TOTAL_WORDS) and texts[1:] \
-            and all(_is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(_is_figure(t) for t in texts[1:]):
+    if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(TOTAL_WORDS) and texts[1:] \
+            and all(is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
         words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
-                _is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
+                is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
             words_after += 1
         dashes = next((k for k in range(len(texts) - 1) if not _DASH_CELL.match(texts[-1 - k]) or not texts[-1 - k]),
                       len(texts) - 1)
@@ -362,13 +283,13 @@ def _rows_under_header(run: list) -> tuple:
     header = run[0]
     rows = [[c.text for c in header]]
     used = 1
-    named_header = not any(_is_figure(c.text) for c in header)  # (not a first row of figures)
+    named_header = not any(is_figure(c.text) for c in header)  # (not a first row of figures)
     for cells in run[1:]:
         # a label left of every header cell, where the row keeps words of its own, is a column
         # the header does not name (a form's 绩效指标 merged over the indicator rows, printed in
         # their middle): not read. (Labels before figures alone are the row's names.)
         kept = [c for c in cells if c.right > header[0].left]
-        if kept != cells and any(not _is_figure(c.text) for c in kept) and named_header:
+        if kept != cells and any(not is_figure(c.text) for c in kept) and named_header:
             cells = kept
         # (the rest of a wrapped cell may read as a figure under its column: 4分)
         wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
@@ -406,10 +327,10 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     for cell in cells:
         col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
         if col is None or (columns and col <= columns[-1]) \
-                or _POINTS_NAME.match(header[col].text) or _UNIT_NAME.search(header[col].text):
+                or POINTS_NAME.match(header[col].text) or UNIT_NAME.search(header[col].text):
             return None
         words = above[col] if col < len(above) else ""
-        if _NOTE_COLUMN.search(header[col].text) and not _is_figure(cell.text):
+        if _NOTE_COLUMN.search(header[col].text) and not is_figure(cell.text):
             # the words of a reason column run over lines above and below their row's
             # (a cell centred on its row): kept with the row above, the table goes on
             named = True
@@ -419,7 +340,7 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
             named = True  # a figure's note wrapped under it (≥95% | （全年）)
             columns.append(col)
             continue
-        if not words or _is_figure(words) or _is_figure(cell.text):
+        if not words or is_figure(words) or is_figure(cell.text):
             return None
         # a long cell run out of room, or a level's name cut before its 指标 (可持续影 | 响指标,
         # 满意度指 | 标); a short piece beside one of those
@@ -439,7 +360,7 @@ _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (�
 
 
 def _columns_under(header: list, cells: list) -> Optional[list]:
-    if len(cells) > len(header) or not any(_is_figure(c.text) for c in cells):
+    if len(cells) > len(header) or not any(is_figure(c.text) for c in cells):
         return None
     bounds = [(a.right + b.left) / 2 for a, b in zip(header, header[1:])]  # between two header cells
     columns = []
@@ -448,7 +369,7 @@ def _columns_under(header: list, cells: list) -> Optional[list]:
         col = sum(1 for b in bounds if middle > b)
         if columns and col <= columns[-1]:
             return None  # two cells under one header cell
-        if _is_figure(cell.text) and not _overlaps(cell, header[col]):
+        if is_figure(cell.text) and not _overlaps(cell, header[col]):
             return None
         columns.append(col)
     return columns

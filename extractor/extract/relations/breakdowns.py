@@ -326,7 +326,7 @@ def _sibling_of_total(text: str, total, parts: list, f) -> bool:
 
 
 # a rate after a figure, not worded as its share (占16.38%)
-_RATE_AFTER = regex.compile(r"(?<!占|占比|比重|比例|约占)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+_RATE_AFTER = regex.compile(r"(?<![\d.]|占|占比|比重|比例)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
 _CLAUSE_GROUP_END = regex.compile(r"[；;。！？\n]")
 
 

@@ -1,0 +1,90 @@
+"""One-space rows: a table whose cells a single space separates, as a web page's or a PDF's
+table copied as text gives it (县区 在校学生（人） …), under a header line of short names one
+of which states a unit or points (金额（万元）, 分值)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .cell_rows import is_form_cell
+from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
+                            is_prose, total_row_filled)
+from .text_rows import TextTable
+
+_MAX_ONE_SPACE_COLUMNS = 12
+
+
+def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
+    """Rows whose cells a single space separates (a web page's or PDF's table copied as
+    text): a header line of short names, one of them stating a unit in brackets (金额（万元）),
+    and two lines or more right after it with exactly its number of cells, a figure under
+    every such name. Running text never passes: its words are not split into as many cells
+    line after line, with figures in the same places. A form's own header (年初预算数 …) is
+    left to the form reader."""
+    header = lines[i].split()
+    if i + 1 < len(lines):
+        header = _header_unglued(header, len(lines[i + 1].split()))
+    if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
+        return None
+    # (单位：万元 on the line above: a table of its own, every column after the rows' names
+    # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
+    unit_above = i > 0 and _UNIT_LINE.match(lines[i - 1].strip()) is not None
+    if any(len(c) > 14 or is_figure(c) or PROSE_PUNCT.search(c) for c in header) \
+            or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) and not unit_above:
+        return None  # (a form's header names two of its labels or more, a score table's its
+        # points columns; 满意度 alone heads a column)
+    unit_cols = [k for k, c in enumerate(header) if UNIT_NAME.search(c)]
+    if not unit_cols and unit_above and i + 1 < len(lines):
+        # (the columns the first row fills with figures: 收入项目 | 决算数 | 支出项目 | 决算数)
+        first = lines[i + 1].split()
+        unit_cols = [k for k, c in enumerate(first) if k and is_figure(c)] if len(first) == len(header) else []
+    if not unit_cols:
+        return None
+    rows = [header]
+    for line in lines[i + 1:i + MAX_SPACED_ROWS]:
+        cells = line.split()
+        if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
+            cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
+        elif cells and len(cells) < len(header) and (total := total_row_filled(cells, len(header), rows[1:])):
+            cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
+        elif max(unit_cols) < len(cells) < len(header) and not any(is_figure(c) for c in cells[:min(unit_cols)]) \
+                and not any(is_figure(r[k]) for r in rows[1:] for k in range(len(cells), len(header))):
+            cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
+        # (words about the row after its figures, 扣分原因, or under a column of words such as
+        # 评分标准, may be a sentence of their own)
+        if len(cells) != len(header) or any(is_prose(c) and (k < max(unit_cols) and header[k] not in _described_columns()
+                                                               or len(c) > PROSE_CELL) for k, c in enumerate(cells)) \
+                or not all(is_figure(cells[k]) for k in unit_cols):
+            break
+        rows.append(cells)
+    if len(rows) < 3:
+        return None
+    return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
+
+
+@lru_cache(maxsize=1)
+def _described_columns() -> frozenset:
+    """Columns of words about an indicator (指标说明, 评分标准): patterns/forms.json's skip columns."""
+    return frozenset(load_json("forms.json")["indicator_columns"]["skip"])
+
+
+# a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
+_UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
+_YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
+_AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
+
+
+def _header_unglued(header: list, width: int) -> list:
+    """The header's names, those run together after a unit in brackets cut apart (在校学生（人）
+    公用经费（万元）, a PDF whose tab stop left no gap) and a year spaced off its name joined
+    again, when that gives the row below's width."""
+    joined = []  # (a year the layout spaced off its name: 2017 年供养人数（人）)
+    for cell in (piece for cell in header for piece in _AFTER_UNIT.split(cell)):
+        if joined and _YEAR_ONLY.fullmatch(joined[-1]) and cell.startswith("年"):
+            joined[-1] += cell
+        else:
+            joined.append(cell)
+    return joined if len(joined) == width else header
