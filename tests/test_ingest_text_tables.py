@@ -793,3 +793,10 @@ def test_one_space_rows_with_sentences_under_columns_of_words(tmp_path):
     rows = grid(only_table(read(tmp_path, text)).table)
     assert rows[2] == ["决策", "绩效目标明确性", "目标量化得满分，每缺1项扣1分", "10", "9", "缺少时效指标，扣1分"]
     assert rows[1][-1] == "" and rows[-1][:1] == ["合计"] and rows[-1][3:5] == ["100", "96.5"]
+
+
+def test_rows_of_figures_only_under_a_header_of_words_do_not_break_the_reader(tmp_path):
+    # a row that is all figures (its year among them) and a shorter one: no table read from the right
+    text = "年度  中央资金  省级资金  县级资金\n2019  100  200  300\n2020  110  210\n2021  120  220  320\n2022  130  230  330\n"
+    doc = read(tmp_path, text)
+    assert [b.kind for b in doc.blocks].count(TABLE) <= 1

@@ -138,9 +138,7 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
         rows.append(total_row_filled(texts, width) or [""] * (width - len(texts)) + texts)
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
-    figures = lambda row: len(row) - next(k for k in range(len(row), 0, -1)
-                                         if not (is_figure(row[k - 1]) or _DASH_CELL.match(row[k - 1]) and row[k - 1]))
-    shortest = min((figures(r) for r in rows), default=0)
+    shortest = min((_trailing(r, lambda t: is_figure(t) or bool(t) and bool(_DASH_CELL.match(t))) for r in rows), default=0)
     if len(rows) < 3 or not shortest or shortest > width - 2 or all(len(c) == width for c in run[1:len(rows) + 1]) \
             or any(is_figure(t) for r in rows for t in r[:width - shortest] if t):
         return None
@@ -157,6 +155,14 @@ def _cell_run(lines: list, i: int) -> list:
             break
         run.append(cells)
     return run
+
+
+def _trailing(cells: list, kind) -> int:
+    """How many of the last cells are of `kind` (a test on a cell's text), counted from the end."""
+    n = 0
+    while n < len(cells) and kind(cells[-1 - n]):
+        n += 1
+    return n
 
 
 def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
@@ -265,9 +271,7 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
         while above and words_after < width - len(texts) and not any(
                 is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
             words_after += 1
-        dashes = next((k for k in range(len(texts) - 1) if not _DASH_CELL.match(texts[-1 - k]) or not texts[-1 - k]),
-                      len(texts) - 1)
-        words_after = max(0, words_after - dashes)
+        words_after = max(0, words_after - _trailing(texts[1:], lambda t: bool(t) and bool(_DASH_CELL.match(t))))
         return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
     return None
 
