@@ -56,7 +56,6 @@ def test_left_alone_when_the_nine_does_not_explain_it_or_nothing_was_ocred():
 
 import os  # noqa: E402
 import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -113,7 +112,8 @@ def test_run_checks_weighs_a_low_confidence_record():
     parts = [_fact("f1", "150.00万元", "amount", "1500000", 90), _fact("f2", "80.00万元", "amount", "800000", 45),
              _fact("f3", "60.00万元", "amount", "600000", 88)]
     text = "到位资金150.00万元，其中：省级80.00万元，县级60.00万元。"
-    for f, start in zip(parts, (4, 17, 27)):
+    for f in parts:
+        start = text.index(f["text"])
         f.update(unit="元", decimals=2, scale=Decimal(10000), approx=False, label="到位资金", subject=None, year=None,
                  context="")
         f["source"].update(start=start, end=start + len(f["text"]), quote=f["text"], sentence=0)

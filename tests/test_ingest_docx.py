@@ -5,7 +5,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
@@ -147,7 +146,7 @@ def test_text_box_fallback_is_not_read_twice(tmp_path):
     p = d.add_paragraph("正文")
     W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-    box = f'<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>'
+    box = '<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>'
     p._p.append(parse_xml(f'<w:r xmlns:w="{W}" xmlns:mc="{MC}"><mc:AlternateContent>'
                           f'<mc:Choice Requires="wps">{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback>'
                           f'</mc:AlternateContent></w:r>'))

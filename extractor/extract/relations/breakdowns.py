@@ -9,12 +9,14 @@ import regex
 
 from ..numbers import parse_chinese_numeral
 from ..sentences import sentence_bounds, sentence_index
+from .list_parts import CLAUSE_BREAK, CLAUSE_GROUP_BREAK, ends_with_the_rest, is_change, last_years_base, list_parts
 from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 
 # the end of a text that closes its last sentence
 _SENTENCE_CLOSED = regex.compile(r"[。！？；;.!?）)”」]\s*$")
-_CLAUSE_GROUP_BREAK = regex.compile(r"[；;]")
+# a list of amounts per head (人均基本支出分别为…), no parts of a total
+_PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
 
 
 def labelled_breakdowns(facts: list) -> list:
@@ -51,7 +53,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
     for k, m in enumerate(found):
         si = sentence_index(spans, m.start())
         s_start, s_end = spans[si]
-        if _PER_HEAD_LIST.search(_CLAUSE_BREAK.split(text[s_start:m.start()])[-1]):
+        if _PER_HEAD_LIST.search(CLAUSE_BREAK.split(text[s_start:m.start()])[-1]):
             continue  # 人均基本支出分别为16.80万元和17.20万元: amounts per head, no parts of a total
         end = s_end
         if m.start() > 0 and text[m.start() - 1] in "（(":
@@ -61,7 +63,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
         # a list a sub-list opens inside (按支出性质分：基本支出…，其中人员经费…；项目支出…) may go
         # on after it: not known to be all of its whole (a marker after a ； opens a list of its own)
         cut = k + 1 < len(found) and found[k + 1].start() < end
-        interrupted = cut and not _CLAUSE_GROUP_BREAK.search(text, m.end(), found[k + 1].start())
+        interrupted = cut and not CLAUSE_GROUP_BREAK.search(text, m.end(), found[k + 1].start())
         if cut:
             end = found[k + 1].start()
         after = [f for f in facts if m.end() <= f.source["start"] < end]
@@ -84,7 +86,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # 分别为 lists its figures right after it, all of one kind: the projects it names in
             # words (2个项目分别为A和B，合计预算…) or another quantity's figures (…2,340人，资助资金
             # 分别为38.76万元…) leave the figures of other kinds with no list
-            if not after or _CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
+            if not after or CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
                 continue
             if after[0].kind == "money_rate":
                 continue  # 标准为350元/人（上年分别为每人每年580元和320元）: standards per head add up to nothing
@@ -99,8 +101,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 continue
             # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
             # a change on last year is neither the total nor a part: it is said of the figure before it
-            changes = _is_change(of_kind[0])
-            totals = [f for f in before if f.kind == kind and not f.approx and _is_change(f) == changes
+            changes = is_change(of_kind[0])
+            totals = [f for f in before if f.kind == kind and not f.approx and is_change(f) == changes
                       and not per_unit(f) and not _listed_before(found, k, f, s_start)
                       and (kind != "score" or f.label == _DEDUCTION)]
             if opens_sentence:
@@ -108,13 +110,13 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                     # the sentence right before, when it states just one such figure
                     lo, hi = spans[si - 1]
                     totals = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx]
-                    if len(totals) != 1 or _is_change(totals[0]) != changes:
+                    if len(totals) != 1 or is_change(totals[0]) != changes:
                         continue
                 else:
                     totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
             # last year's level a change is measured from (较上年的48,260万元) is no total of this
             # year's parts while this year's figure stands beside it
-            totals = [f for f in totals if not _last_years_base(f)] or totals
+            totals = [f for f in totals if not last_years_base(f)] or totals
             if opens_sentence and not changes:
                 # a list opening its sentence breaks down a figure before it at least as large as
                 # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the
@@ -136,7 +138,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 total = max(reversed(totals), key=lambda f: similarity(f.context, lead_in))
                 if similarity(total.context, lead_in) == 0:
                     continue  # the wording does not say which figure the sub-list breaks down
-            parts = _of_the_total(total, _list_parts(total, of_kind, changes, text), text)
+            parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
             if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
@@ -168,6 +170,13 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
+
+
+def _lists_words(text: str, start: int, first_figure: int) -> bool:
+    """Does the marker's own clause (from `start`, before the first figure after it) list words
+    (办公费、水电费、差旅费等) and end before that figure?"""
+    brk = CLAUSE_BREAK.search(text, start, first_figure)
+    return brk is not None and "、" in text[start:brk.start()]
 
 
 _LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
@@ -232,7 +241,7 @@ def _complete_family(text: str, start: int, parts: list) -> bool:
     definition (基本支出 and 项目支出)? Each part's own words, from the one before it (the
     list's marker ending at `start` for the first), name its member (因公出国（境）费 too)."""
     ends = [start] + [p.source["end"] for p in parts[:-1]]
-    words = [_CLAUSE_BREAK.split(text[a:p.source["start"]])[-1] for a, p in zip(ends, parts)]
+    words = [CLAUSE_BREAK.split(text[a:p.source["start"]])[-1] for a, p in zip(ends, parts)]
     for family in vocabulary()["breakdown"]["complete_families"]:
         if len(parts) == len(family) and all(sum(1 for w in words if member in w) == 1 for member in family):
             return True
@@ -243,30 +252,8 @@ def _funding_levels_only(parts: list) -> bool:
     """Are the parts, one each, the money of three or more different levels of government
     (funding_levels)? Each part's own clause names its level. (Two, 中央 and 省级, are as
     often the main sources only, the county's own share left unsaid.)"""
-    levels = [relation_patterns()["funding_levels"].findall(_CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
+    levels = [relation_patterns()["funding_levels"].findall(CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
     return len(parts) >= 3 and all(len(found) == 1 for found in levels) and len({f[0] for f in levels}) == len(parts)
-
-
-def _of_last_year(f) -> bool:
-    """Does f's own clause say it is last year's (上年基本支出…)?"""
-    return relation_patterns()["previous_year"].search(_CLAUSE_BREAK.split(f.context or "")[-1]) is not None
-
-
-def _last_years_base(f) -> bool:
-    """Is f the previous year's level a change is stated from (较上年的48,260万元增加…,
-    比2022年的…)? Its clause names the previous year right before it, no change word."""
-    lead = _CLAUSE_BREAK.split(f.context or "")[-1]
-    return bool(regex.search(r"(?:较|比)(?:上年|去年|(?:19|20)\d{2}年)(?:同期)?的?$", lead)) and not _is_change(f)
-
-
-def _is_change(f) -> bool:
-    """A change on last year (同比上年度增加189.25万元), by its label or its words. A label
-    its own clause does not say (其中中央资金1,200万元 after 比上年减少200万元: the list's
-    label) makes no change."""
-    said = any(w in (f.context or "") for w in vocabulary()["change_words"])
-    if f.label in vocabulary()["breakdown"]["change_labels"] and said:
-        return True
-    return bool(relation_patterns()["previous_year"].search(f.context or "")) and said
 
 
 def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, first_part) -> list:
@@ -279,147 +266,14 @@ def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, f
     for back in range(si - 1, max(-1, si - 1 - vocabulary()["breakdown"]["sentences_back"]), -1):
         lo, hi = spans[back]
         in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
-        totals = [f for f in in_sentence if not f.approx and _is_change(f) == changes and not per_unit(f)]
+        totals = [f for f in in_sentence if not f.approx and is_change(f) == changes and not per_unit(f)]
         if totals and all(f.value < first_part.value for f in totals):
             # (orders of magnitude below it, 每月600元 before 1,839.60万元: no total of it at all)
             too_small = too_small or [f for f in totals if f.value * 10 >= first_part.value]
             continue
-        if totals or not all(_is_change(f) for f in in_sentence):
+        if totals or not all(is_change(f) for f in in_sentence):
             return totals or too_small or []
     return too_small or []
-
-
-_CLAUSE_BREAK = regex.compile(r"[，,；;]")
-
-
-def _lists_words(text: str, start: int, first_figure: int) -> bool:
-    """Does the marker's own clause (from `start`, before the first figure after it) list words
-    (办公费、水电费、差旅费等) and end before that figure?"""
-    brk = _CLAUSE_BREAK.search(text, start, first_figure)
-    return brk is not None and "、" in text[start:brk.start()]
-
-
-def _opens_other_statement(text: str, after: int, start: int, enders: tuple) -> bool:
-    """Does the clause that leads to the figure at `start` open with a word that starts
-    another statement (…其中管理费1.07万元，目前已拨付106.36万元)?"""
-    gap = text[after:start]
-    breaks = list(_CLAUSE_BREAK.finditer(gap))
-    return bool(breaks) and gap[breaks[-1].end():].lstrip().startswith(enders)
-
-
-def _sibling_of_total(text: str, total, parts: list, f) -> bool:
-    """Is the figure f, after a ；, the total's sibling rather than a further part: more than
-    the whole total, or worded like the total rather than like the parts before it and more
-    than the total leaves for it (中央资金1,200万元，其中产业发展1,000万元；省级资金500万元)?
-    A part that completes the list (支出总额2500万元，其中人员经费…；公用经费…；项目支出642.5万元)
-    stays one."""
-    if not regex.search(r"[；;]", text[parts[-1].source["end"]:f.source["start"]]):
-        return False
-    if sum(p.value for p in parts) + f.value <= total.value:
-        return False
-    if f.value > total.value:
-        return True  # (产妇1,586人，其中建册1,532人，建册率96.6%；儿童11,240人: more than the whole, no part)
-    if 0 <= total.value - sum(p.value for p in parts) < f.value / 2:
-        return True  # (在职人员93人，其中在编人员88人；退休人员52人: far more than the 5 the whole leaves)
-    words = f.context or ""
-    return similarity(words, total.context or "") > max(similarity(words, p.context or "") for p in parts)
-
-
-# a rate after a figure, not worded as its share (占16.38%)
-_RATE_AFTER = regex.compile(r"(?<![\d.]|占|占比|比重|比例)(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
-_CLAUSE_GROUP_END = regex.compile(r"[；;。！？\n]")
-
-
-def _rate_of_the_total_after(text: str, total, parts: list, f) -> bool:
-    """Is f, after a ；, more than the total leaves, and its clause group states a rate of f
-    over the total (累计培训1550人，其中女性612人；取得证书1286人，取证率83%)? It counts some of the
-    whole again, no further part. (A part's share of the whole, 占16.38%, is worded so.)"""
-    if not regex.search(r"[；;]", text[parts[-1].source["end"]:f.source["start"]]) \
-            or sum(p.value for p in parts) + f.value <= total.value or not total.value:
-        return False
-    end = _CLAUSE_GROUP_END.search(text, f.source["end"])
-    share = f.value / total.value * 100
-    for m in _RATE_AFTER.finditer(text, f.source["end"], end.start() if end else len(text)):
-        digits = len(m["rate"].split(".")[1]) if "." in m["rate"] else 0
-        if abs(Decimal(m["rate"]) - share) <= Decimal(5) / 10 ** (digits + 1):
-            return True
-    return False
-
-
-def _deep_in_next_clause_group(text: str, last, f) -> bool:
-    """Is f, after a ；, past a comma of the clause group it stands in (…其中38个按期建成，按期
-    完成率95%；经县级验收，37个全部达标)? A list going on after a ； names its next part first
-    (…；县级财政资金600万元); a figure further on is said of something else."""
-    gap = text[last.source["end"]:f.source["start"]]
-    breaks = list(_CLAUSE_GROUP_BREAK.finditer(gap))
-    if not breaks:
-        return False
-    lead = gap[breaks[-1].end():]
-    # (an item stating its plan first, …；养老护理类计划500人次，实际培训560人次: the figure ends the item)
-    return regex.search(r"[，,]", lead) is not None and regex.search(r"\d", lead) is None
-
-
-_PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
-_PLANNED = regex.compile(r"目标|预期|任务数")
-# a figure worded as the sum of the parts listed before it
-_SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
-
-
-def _in_brackets(between: str) -> bool:
-    """Does `between` leave a bracket open (the figure after it stands inside one)?"""
-    return sum(between.count(c) for c in "（(") > sum(between.count(c) for c in "）)")
-
-
-def _list_parts(total, figures: list, changes: bool, text: str = "") -> list:
-    """The parts a marker lists: its figures of the total's kind up to the first that is
-    another quantity (收入 … 其中财政拨款收入…，全年支出…: the 支出 is no part of the 收入),
-    without the changes on last year said of a part (…，同比增加209.28万元)."""
-    families = vocabulary()["breakdown"]["label_families"]
-    family = families.get(total.label)  # else the first part's says what the list lists
-    parts = []
-    enders = tuple(vocabulary()["breakdown"]["list_enders"])
-    for f in figures:
-        if _is_change(f) != changes or per_unit(f):
-            continue
-        if not parts and _last_years_base(f) and not _last_years_base(total):
-            continue  # 其中，日常养护支出较上年的1,384.60万元减少…: the level a change is measured from
-        if text and parts and _in_brackets(text[parts[0].source["start"]:f.source["start"]]):
-            continue  # 公务用车购置及运行维护费12.40万元（购置费0万元，运行维护费12.40万元）: a part's own breakdown
-        if parts and _opens_other_statement(text, parts[-1].source["end"], f.source["start"], enders):
-            break
-        if parts and (_sibling_of_total(text, total, parts, f) or _deep_in_next_clause_group(text, parts[-1], f)
-                      or _rate_of_the_total_after(text, total, parts, f)):
-            break
-        clause = _CLAUSE_BREAK.split(f.context or "")[-1]
-        if (_PLANNED.search(clause) or "计划" in clause and "实际" in (total.context or "")) \
-                and not _PLANNED.search(total.context or ""):
-            # 聘用护路员326人，其中脱贫劳动力214人，完成聘用目标300人; 实际培训2156人次，其中：技能类
-            # 计划1200人次，实际培训1286人次…: a plan is no part of what was done (a 计划 beside
-            # an actual total only: 雨露计划7.2万元 names a programme)
-            continue
-        if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
-            break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
-        if parts and _of_last_year(f) and not _of_last_year(total):
-            break  # 上年基本支出29,535.12万元 after this year's: last year's, no part of this year's total
-        other = families.get(f.label)
-        if family and other and other != family:
-            break
-        family = family or other
-        parts.append(f)
-        if _names_the_rest(clause):
-            break  # 其余5个乡镇合计1.32万人: the last part
-    return parts
-
-
-def _names_the_rest(clause: str) -> bool:
-    """Does a part's clause open with a word for the rest of the total (其余5个乡镇…)?"""
-    return clause.lstrip("、和及与 ").startswith(tuple(vocabulary()["breakdown"]["remainder_words"]))
-
-
-def ends_with_the_rest(parts: list) -> bool:
-    """Does the list's last part (not its only one) name the rest of the total? It then names
-    every part."""
-    return len(parts) > 1 and _names_the_rest(_CLAUSE_BREAK.split(parts[-1].context or "")[-1])
 
 
 # a list's total after it: 1260万元、540万元和200万元，合计2100万元
