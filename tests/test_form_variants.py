@@ -1967,3 +1967,26 @@ def test_fund_rows_under_a_money_column_the_header_does_not_name(tmp_path):
     assert not [f for f in record["facts"] if f["kind"] == "percent" and f["value"] > 100]
     assert {Decimal("2682000.00"), Decimal("2337000.00")} <= {f["value"] for f in record["facts"] if f["kind"] == "amount"}
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# a form, then a table of the narrative's own (by-class standards, with a 合计 row)
+_FORM_THEN_TABLE = ("溪山县2023年困难群众救助补助资金绩效自评表\n"
+                    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                    "产出指标 数量指标 城市低保保障人数 ≥1500人 1620人 50 50\n"
+                    "效益指标 社会效益指标 困难群众基本生活保障率 100% 100% 50 50\n"
+                    "\n表2 各类对象补助标准\n"
+                    "{}\n")
+_CLASS_TABLE = [["类别", "月补助标准(元/人)", "人数(人)", "全年资金(万元)"],
+                ["城市低保", "480", "1620", "933.12"], ["农村低保", "350", "4000", "1680"],
+                ["合计", "—", "5620", "2613.12"]]
+
+
+@pytest.mark.parametrize("joiner", ["    ", " | "])
+def test_a_table_after_the_form_is_no_part_of_it(tmp_path, joiner):
+    rows = "\n".join(joiner.join(row) for row in _CLASS_TABLE)
+    record = text_record(tmp_path, _FORM_THEN_TABLE.format(rows))
+    table_block = next(f["source"]["block"] for f in record["facts"] if f["value"] == Decimal("4000"))
+    kinds = Counter(f["kind"] for f in record["facts"] if f["source"]["block"] == table_block)
+    assert kinds == {"money_rate": 2, "headcount": 3, "amount": 3}
+    assert {Decimal("5620"), Decimal("26131200.00")} <= {f["value"] for f in record["facts"]}
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -187,6 +187,9 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("人均补贴标准调整为每年126元，", ["126"]),  # the period after the verb
     ("每人补助标准提高到每月95元，", ["95"]),
     ("资助低保对象参保，每人每年定额资助160元。", ["160"]),  # a fixed sum per head
+    ("脱贫户学生人均补助资金达到850元，", ["850"]),  # the grant's 资金 before its verb
+    ("每名建档立卡家庭在校学生补助1,500元，", ["1500"]),  # 每名 and who, at length
+    ("对90周岁以上老人每人每月发放高龄津贴100元，", ["100"]),  # what is paid named after the verb
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))

@@ -42,7 +42,7 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     index = FactIndex(facts)
     forms = []
     for template, lo, hi, title in _form_segments(tokens):
-        segment = tokens[lo:hi]
+        segment = [t for t in tokens[lo:hi] if t.row is None or not _foreign_table(t.block.table)]
         left_to_tables = False
         if template == "score_table":
             # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
@@ -78,6 +78,25 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms
+
+
+def _foreign_table(table) -> bool:
+    """Is a table inside a form's segment some other table — a narrative's table after the
+    form (类别 | 补助标准（元/人） | 人数（人） | 金额（万元） … 合计)? None of its cells is a word
+    of a form beyond those any table has (forms.json any_table_cells)."""
+    words = _form_words()
+    return not any(bare(cell.text) in words for row in table.rows for cell in row if cell.text)
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset:
+    """The cell words that belong to forms: their labels, column and row names, levels."""
+    v = vocab()
+    words = set().union(*v["keywords"].values())
+    for key in ("meta", "fund_col", "fund_row", "ind_col", "ind_head", "ind_name_cells", "level1", "level2",
+                "total", "score_cell", "grade_cell", "goal_label", "source_head", "task_header", "money"):
+        words |= set(v[key])
+    return frozenset(words - set(spec()["any_table_cells"]))
 
 
 # a cell that is running text: a clause ends inside it (本项目共申请资金90万元。其中：…)
