@@ -5,6 +5,8 @@ dashes for "not applicable". Each is rendered to every text shape and to real ta
 every shape must give the same facts and raise no error."""
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from decimal import Decimal
 
@@ -71,6 +73,14 @@ def _render(rows: list, shape: str) -> str:
         return "\n".join("| " + " | ".join(r) + " |" for r in filled) + "\n"
     if shape == "wide":  # cells padded with runs of spaces, the empty ones dropped
         return "\n".join("    ".join(r) for r in filled) + "\n"
+    if shape in ("csv", "csv_lines"):  # a sheet saved as CSV: every row as wide as the widest
+        out = io.StringIO()
+        width = max(len(r) for r in rows)
+        csv.writer(out, lineterminator="\n").writerows(r + [""] * (width - len(r)) for r in rows)
+        if shape == "csv":
+            return out.getvalue()
+        # (pasted into a text report between its paragraphs)
+        return "经自评，本年度项目资金使用规范，自评表如下：\n" + out.getvalue() + "填报说明：金额单位为万元。\n"
     raise ValueError(shape)
 
 
@@ -79,6 +89,8 @@ def _record(tmp_path, rows, shape):
         return extract_file(_docx(tmp_path, rows))
     if shape == "xlsx":
         return extract_file(_xlsx(tmp_path, rows))
+    if shape == "csv":
+        return text_record(tmp_path, _render(rows, shape), "form.csv")
     return text_record(tmp_path, _render(rows, shape), f"form_{shape}.txt")
 
 
@@ -94,7 +106,7 @@ def _errors(record) -> list:
 TEXT_SHAPES = ["pipe", "single_spaced", "one_line", "cells"]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["xlsx", "csv", "csv_lines"])
 def test_amounts_that_carry_their_own_wan(tmp_path, shape):
     record = _record(tmp_path, TRANSFER_WAN, shape)
     form = record["forms"][0]
@@ -116,7 +128,7 @@ def test_a_header_without_score_columns_reads_no_scores(tmp_path, shape):
     assert row["weight"] is None and row["score"] is None
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_every_shape_gives_the_same_facts(tmp_path, shape):
     expected = _facts(_record(tmp_path, DEPARTMENT_DASHES, "pipe"))
     record = _record(tmp_path, DEPARTMENT_DASHES, shape)
@@ -257,7 +269,7 @@ DEPARTMENT_TASKS = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_the_task_block_takes_its_header_unit(tmp_path, shape):
     record = _record(tmp_path, DEPARTMENT_TASKS, shape)
     tasks = sorted(f["value"] for f in record["facts"] if f.get("slot") == "task")
@@ -265,7 +277,7 @@ def test_the_task_block_takes_its_header_unit(tmp_path, shape):
     assert not [f for f in record["flags"] if f["severity"] in ("error", "warning")]  # 效益指标 is no place
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_task_rows_number_is_no_money(tmp_path, shape):
     # 1 | 城乡居民医疗救助 | … under 年度主要任务: the row's number, not 1万元
     numbered = [row[:] for row in DEPARTMENT_TASKS]
@@ -299,7 +311,7 @@ POINTS_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_points_written_with_fen_fill_the_score_slots(tmp_path, shape):
     record = _record(tmp_path, POINTS_FORM, shape)
     form = record["forms"][0]
@@ -390,7 +402,7 @@ SPLIT_TARGET_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_split_targets_and_a_budget_row_without_its_label(tmp_path, shape):
     record = _record(tmp_path, SPLIT_TARGET_FORM, shape)
     form = record["forms"][0]
@@ -450,7 +462,7 @@ NUMBERED_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_form_that_numbers_its_rows_and_columns(tmp_path, shape):
     record = _record(tmp_path, NUMBERED_FORM, shape)
     form = record["forms"][0]
@@ -523,7 +535,7 @@ SUBROWS_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_dashed_sub_rows_and_a_cost_in_wan(tmp_path, shape):
     record = _record(tmp_path, SUBROWS_FORM, shape)
     amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
@@ -793,7 +805,7 @@ POINTS_ONLY_MERGED = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_row_under_merged_level_cells_in_a_form_of_points_only(tmp_path, shape):
     # words after a row's points name the next row: never a qualitative result
     record = _record(tmp_path, POINTS_ONLY_MERGED, shape)
@@ -823,7 +835,7 @@ DEPARTMENT_FRAMEWORK = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_the_department_framework_with_form_words_as_row_names(tmp_path, shape):
     record = _record(tmp_path, DEPARTMENT_FRAMEWORK, shape)
     form = record["forms"][0]
@@ -849,7 +861,7 @@ TRANSFER_THREE_SOURCES = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_funds_from_the_centre_the_province_and_the_county(tmp_path, shape):
     record = _record(tmp_path, TRANSFER_THREE_SOURCES, shape)
     amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
@@ -874,7 +886,7 @@ DEDUCTIONS_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_deduction_column(tmp_path, shape):
     record = _record(tmp_path, DEDUCTIONS_FORM, shape)
     facts = {f["id"]: f for f in record["facts"]}
@@ -899,7 +911,7 @@ CRITERIA_BETWEEN = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_scoring_rule_column_between_the_points(tmp_path, shape):
     record = _record(tmp_path, CRITERIA_BETWEEN, shape)
     facts = {f["id"]: f for f in record["facts"]}
@@ -912,7 +924,7 @@ def test_a_scoring_rule_column_between_the_points(tmp_path, shape):
     assert any("93" in m and "94" in m for m in _errors(slipped))
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 @pytest.mark.parametrize("deadline", ["≤2024年12月", "2024年12月底前", "≤2024年12月31日"])
 def test_a_deadline_target_with_its_comparator(tmp_path, shape, deadline):
     rows = [r[:] for r in DEDUCTIONS_FORM]
@@ -935,7 +947,7 @@ TASKS_TWO_HEADER_LINES = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_task_block_with_two_header_lines(tmp_path, shape):
     record = _record(tmp_path, TASKS_TWO_HEADER_LINES, shape)
     amounts = sorted((f["label"], f["value"]) for f in record["facts"] if f["kind"] == "amount")
@@ -966,7 +978,7 @@ BASIC_SPLIT = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_an_allocated_column_and_a_split_basic_expense(tmp_path, shape):
     record = _record(tmp_path, ALLOCATED_COLUMN, shape)
     amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
@@ -989,7 +1001,7 @@ def test_a_total_label_spaced_wide(tmp_path, shape, label):
     assert record["forms"][0]["total_score"] is not None and not _errors(record)
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_row_with_a_qualitative_target_under_merged_levels(tmp_path, shape):
     # 按期完成 after the row above's points opens the next row (its name before it), it is no reason
     rows = [r[:] for r in DEDUCTIONS_FORM]
@@ -1095,7 +1107,7 @@ TWO_LINE_HEADER_VALUES_ABOVE = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_value_columns_on_the_header_line_above_the_levels(tmp_path, shape):
     record = _record(tmp_path, TWO_LINE_HEADER_VALUES_ABOVE, shape)
     rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]} if record["forms"] else {}
@@ -1179,7 +1191,7 @@ UNNAMED_FUND_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_fund_rows_under_labels_no_template_names_keep_their_figures(tmp_path, shape):
     record = _record(tmp_path, UNNAMED_FUND_ROWS, shape)
     amounts = Counter(v for k, v, u in _facts(record).elements() if k == "amount")
@@ -1203,7 +1215,7 @@ def _second_project(rows: list, name: str, total: str, budget: str, spent: str, 
     return second
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_two_projects_run_on_in_one_table_are_two_forms(tmp_path, shape):
     second = _second_project(DEDUCTIONS_FORM, "家庭农场主培训", "97", "64", "57.6", "90%", "9")
     record = _record(tmp_path, DEDUCTIONS_FORM + second, shape)
@@ -1318,7 +1330,7 @@ TYPE_AND_NAME_HEADER = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_an_indicator_header_of_type_and_name(tmp_path, shape):
     record = _record(tmp_path, TYPE_AND_NAME_HEADER, shape)
     form = record["forms"][0]
@@ -1376,7 +1388,7 @@ LEVEL_ROWS_WITH_POINTS = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_first_level_rows_with_their_own_points(tmp_path, shape):
     record = _record(tmp_path, LEVEL_ROWS_WITH_POINTS, shape)
     scores = Counter(v for k, v, u in _facts(record).elements() if k == "score")
@@ -1475,7 +1487,7 @@ def test_a_row_named_by_a_form_word_in_a_form_that_scores_rows_only(tmp_path):
         assert [r["path"][-1] for r in record["forms"][0]["indicators"]][-1] == "预算执行率"
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_unit_column_gives_targets_with_comparators_their_unit(tmp_path, shape):
     # shapes without columns find the unit cell where the header puts it, before the target;
     # a word comparator written a space apart from its figure (不低于 300) is one cell with it
@@ -1542,7 +1554,7 @@ KEY_VALUE_BUDGET = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_labels_and_values_of_a_budget_written_in_pairs(tmp_path, shape):
     # no fund header: 其他资金 (a fund row's label elsewhere) labels the value after it, and a
     # label carrying its money unit (项目总投资（万元）) labels its own
@@ -1568,7 +1580,7 @@ SCORE_FIRST = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_header_that_puts_the_score_before_the_weight(tmp_path, shape):
     # 自评分 | 权重分, in that order, on the rows and on the total row; 其中：财政资金 is a source row;
     # a result written as a part of a month (11月中旬) is one cell
@@ -1661,7 +1673,7 @@ OLD_COMPLETION_FORM = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_an_older_completion_form_with_a_balance_column(tmp_path, shape):
     record = _record(tmp_path, OLD_COMPLETION_FORM, shape)
     form = record["forms"][0]
@@ -1685,7 +1697,7 @@ SOURCES_AS_COLUMNS = [
 ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_a_fund_block_with_its_sources_as_columns(tmp_path, shape):
     record = _record(tmp_path, SOURCES_AS_COLUMNS, shape)
     funds = {r["label"]: r for r in record["forms"][0]["funds"]}
@@ -1714,7 +1726,7 @@ def _converted_scores_form(total: str = "95.5") -> list:
     ]
 
 
-@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx"])
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx", "xlsx", "csv", "csv_lines"])
 def test_rows_scored_on_their_own_and_converted_by_weight(tmp_path, shape):
     # 单项指标得分 is each row's own score out of 100; the converted column is what adds up
     record = _record(tmp_path, _converted_scores_form(), shape)

@@ -14,7 +14,7 @@ from .han_script import simplify_blocks
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 MHTML_SUFFIXES = {".mht", ".mhtml"}
 SHEET_SUFFIXES = {".xls", ".et", ".ods"}  # calamine: see sheets.py
-SUPPORTED_SUFFIXES = ({".txt", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
+SUPPORTED_SUFFIXES = ({".txt", ".csv", ".docx", ".pdf", ".doc", ".wps", ".xlsx", ".ofd"} | HTML_SUFFIXES | MHTML_SUFFIXES
                       | SHEET_SUFFIXES)
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -47,6 +47,8 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "ofd"
     if suffix in (".doc", ".wps"):
         return suffix[1:]
+    if suffix == ".csv":
+        return "csv"
     if suffix in SHEET_SUFFIXES:
         from .sheets import sniff_sheet
         return sniff_sheet(suffix, head)
@@ -110,6 +112,9 @@ def _read(path: Path, data: bytes, fmt: str) -> Document:
     if fmt == "ofd":
         from .ofd import read_ofd
         return read_ofd(path, data)
+    if fmt == "csv":
+        from .csv_rows import read_csv
+        return read_csv(path, data)
     if fmt == "sheet":
         from .sheets import read_sheet
         return read_sheet(path, data)

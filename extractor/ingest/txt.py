@@ -18,6 +18,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import normalize
 from .cell_lines import cell_line_table_at
+from .csv_rows import csv_rows_at, csv_table
 from .encoding import decode_text
 from .han_script import simplified
 from .tables import caption_from_previous, is_caption_text
@@ -63,6 +64,13 @@ def _parse_lines(doc: Document, lines: list) -> None:
     plain_until = 0  # lines up to here looked like pipe rows but hold no table
     while i < len(lines):
         line = lines[i]
+        sheet_rows = csv_rows_at(lines, i)
+        if sheet_rows is not None:
+            flush()
+            rows, i = sheet_rows
+            table = csv_table(rows, caption_from_previous(doc))
+            doc.add(TABLE, normalize(table.as_text()), table=table)
+            continue
         found = _text_table_at(lines, i) if i >= plain_until else None
         if found is not None and found.rows:
             flush()
