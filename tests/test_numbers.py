@@ -190,6 +190,7 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("脱贫户学生人均补助资金达到850元，", ["850"]),  # the grant's 资金 before its verb
     ("每名建档立卡家庭在校学生补助1,500元，", ["1500"]),  # 每名 and who, at length
     ("对90周岁以上老人每人每月发放高龄津贴100元，", ["100"]),  # what is paid named after the verb
+    ("一档学生每学期1,250元，", ["1250"]),  # who, then a period shorter than a year
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))
@@ -203,6 +204,7 @@ def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     "按每人每亩120元发放种植补贴，",      # per head and per mu: a price per mu
     "项目人均资金58.40元，",            # an average, no standard
     "场地租金4.2万元/年，",             # no person before money per year
+    "全县学生每年资助资金500万元。",       # who and a year: the year's total
 ])
 def test_money_per_head_needs_its_standard_words(text):
     assert [q for q in find_quantities(normalize(text)) if q.kind == "money_rate"] == []

@@ -399,3 +399,40 @@ def test_a_count_stated_as_a_rate_of_the_total_after_a_semicolon_is_no_part(tmp_
     # a part with its share of the whole (占…) is still a part
     shares = "2022年政府付费{}万元，其中可用性付费1820.00万元，占77.43%；运维绩效付费530.40万元，占22.57%。\n"
     _one_error_in_the_slipped(tmp_path, shares, "2350.40", "2250.40", "sum.breakdown")
+
+
+def test_a_rate_said_of_its_own_figure_over_a_figure_a_paragraph_up(tmp_path):
+    # each county's 下达 stands a paragraph above its 支出 and rate
+    text = ("（二）资金安排情况\n全市共下达补助资金6527.14万元，较上年增加312.06万元。分县看：甲县下达2144.22万元，"
+            "补助参保人数41235人；乙县下达1855.36万元，补助参保人数35680人；丙县下达1495.62万元，补助参保人数28762人；"
+            "丁区下达1031.94万元，补助参保人数19845人。\n（三）资金使用情况\n截至年底，全市实际支出6467.48万元，"
+            "执行率99.09%。其中：甲县支出2144.22万元，执行率100%；乙县支出1821.04万元，执行率{}；"
+            "丙县支出1470.28万元，执行率98.31%；丁区支出1031.94万元，执行率100%。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "98.15%", "99.15%", "ratio.stated")
+    assert "99.15%" in flag["message"]
+
+
+def test_a_grant_allocated_is_the_denominator_of_its_execution_rate(tmp_path):
+    # 下达补助资金: the money allocated, though 补助 stands nearer the figure
+    text = "（二）青溪县。下达补助资金856.40万元，资助寄宿生7806人，全年支出812.35万元，执行率{}。\n"
+    flag = _one_error_in_the_slipped(tmp_path, text, "94.86%", "96.85%", "ratio.stated")
+    assert "94.86%" in flag["message"]
+
+
+def test_an_allocation_by_county_is_all_of_its_total(tmp_path):
+    text = ("全市共下达衔接资金{}万元，较上年增加486.20万元。按县（区）分配：东山县1625.40万元，"
+            "西河县1387.60万元，南湾区542.60万元。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "3555.60", "3585.60", "sum.breakdown")
+    assert "3555.60" in flag["message"]
+
+
+def test_a_form_total_under_100_points_is_part_of_the_score_stated_in_words(tmp_path):
+    text = ("溪源县2022年度项目支出绩效自评表\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 新建供水工程 | ≥12处 | 12处 | 50 | 50 |\n"
+            "| 效益指标 | 社会效益指标 | 农村自来水普及率 | ≥88% | 86.2% | 40 | 39 |\n"
+            "| 合计 | | | | | 90 | 89 |\n\n"
+            "综合得分：98.81分（预算执行情况9.81分+绩效指标89分）\n自评结论：优\n")
+    record = text_record(tmp_path, text)
+    assert (str(record["metadata"]["score"]), record["metadata"]["grade"]) == ("98.81", "优")
+    assert not _errors(record, "score.grade")

@@ -180,3 +180,20 @@ def test_a_total_in_yuan_below_the_one_part_its_clause_names_is_a_slip(tmp_path)
     assert {a["original_rule"] for a in flag["also"]} == {"ratio.stated"}
     right = text.replace("1560元", "1560万元")
     assert flags_of(tmp_path, right) == []
+
+
+def test_one_figure_written_in_yuan_in_the_text_and_in_wan_in_its_table(tmp_path):
+    # the table row and the sentence word it differently: the digits alone say one figure
+    table = ("表1 补贴发放情况（金额单位：万元）\n类别    标准（元/人·月）    人数（人）    金额\n"
+             "生活补贴    80    2,315    222.24\n护理补贴    60    1,480    106.56\n")
+    text = "全县困难残疾人生活补贴共计发放{}，重度残疾人护理补贴发放106.56万元。\n"
+    assert not [f for f in flags_of(tmp_path, table + text.format("222.24万元")) if f["rule"] == "unit.slip"]
+    flag = only([f for f in flags_of(tmp_path, table + text.format("222.24元")) if f["rule"] == "unit.slip"])
+    assert "222.24元" in flag["message"] and "222.24万元" in flag["message"]
+    assert flag["slip"][0]["written"] == "222.24元"
+
+
+def test_a_round_figure_in_yuan_and_in_wan_is_two_quantities(tmp_path):
+    # 1500元 a head and 1500万元 in all: few digits are no evidence of one figure
+    flags = flags_of(tmp_path, "按每人1500元标准发放，全年安排资金1500万元，另有培训经费1500元。\n")
+    assert not [f for f in flags if f["rule"] == "unit.slip"]

@@ -10,6 +10,7 @@ from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, points
 from .implausible_money import implausible_money_flags
+from .same_digits import same_digits_flags
 from .level_weights import rows_groups_excess
 from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, verdict, weight_verdict
 from .unit_slip import slip_reading
@@ -288,8 +289,9 @@ def check_indicator_unit(record: dict) -> list:
                         a_value, t_value, a_value - t_value, None, [t_fact, a_fact], form=form.get("id"),
                         slip=[reading]))
                     break
-    # (and a fund block typed in 元 under its 万元: check/implausible_money.py)
-    return flags + implausible_money_flags(record)
+    # (and a fund block typed in 元 under its 万元: check/implausible_money.py; one figure's
+    # digits written in 元 and in 万元: check/same_digits.py)
+    return flags + implausible_money_flags(record) + same_digits_flags(record)
 
 
 def _rung_below(target: dict, actual: dict):

@@ -202,7 +202,7 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
     执行率95.47% of the table's 全市 15696.00) reproduce it, to the digits written? Then the
     wording only pointed at the wrong neighbour (the last county's 下达资金 before it)."""
     block = rate["source"].get("block")
-    for n in rel["numerators"]:
+    for n in rel["numerators"] + _own_figure(rate, rel, facts):
         num = facts[n]
         if num["source"].get("block") != block:
             continue  # (a figure of another paragraph over any other reproduces too much)
@@ -211,6 +211,21 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
                     and _reads(rate, _operand(num), _operand(g)):
                 return True
     return False
+
+
+def _own_figure(rate: dict, rel: dict, facts: dict) -> list:
+    """The figure the rate is said of: the last of its paragraph's figures before it, with no
+    other rate between them (枫林县支出18210.35万元，执行率98.15%, where each county's 下达 is
+    stated a paragraph up)."""
+    block, start = rate["source"].get("block"), rate["source"]["start"]
+    before = [facts[i] for i in rel.get("paragraph_figures", []) if facts[i]["source"].get("block") == block
+              and facts[i]["source"]["start"] < start]
+    if not before:
+        return []
+    own = max(before, key=lambda f: f["source"]["start"])
+    between = [f for f in facts.values() if f["kind"] == "percent" and f["source"].get("block") == block
+               and own["source"]["start"] < f["source"]["start"] < start]
+    return [] if between else [own["id"]]
 
 
 def _subject_allows(rate: dict, figure: dict) -> bool:

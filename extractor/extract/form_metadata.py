@@ -23,7 +23,8 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
         metadata["report_type"] = form["report_type"]
         metadata["self_evaluation"] = True
     total = by_id.get(form["total_score"]) if form.get("total_score") else None
-    if total is not None and (is_form or metadata.get("score") is None):
+    if total is not None and (is_form and not _part_of_stated_score(form, total, by_id, metadata)
+                              or metadata.get("score") is None):
         metadata["score"] = total.value
         sources["score"] = total.source
     if form.get("grade") and (is_form or metadata.get("grade") is None):
@@ -40,6 +41,15 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
                 metadata[key] = region.get(key)
             metadata.pop("region_unresolved", None)
             sources["region"] = agencies[0]["source"]
+
+
+def _part_of_stated_score(form: dict, total, by_id: dict, metadata: dict) -> bool:
+    """Is the form's total row a part of the score the document states in words: its 分值
+    under 100 (the indicators' 90, the budget execution's 10 scored apart) and the stated
+    score above it (综合得分：98.81分（预算执行情况9.81分+绩效指标89分） under 合计 | 90 | 89)?"""
+    weight = by_id.get(form["total_weight"]) if form.get("total_weight") else None
+    stated = metadata.get("score")
+    return weight is not None and weight.value < 100 and stated is not None and stated > total.value
 
 
 def _score_table_metadata(metadata: dict, sources: dict, table: dict, by_id: dict) -> None:

@@ -82,8 +82,11 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
 
 def _foreign_table(table) -> bool:
     """Is a table inside a form's segment some other table — a narrative's table after the
-    form (类别 | 补助标准（元/人） | 人数（人） | 金额（万元） … 合计)? None of its cells is a word
-    of a form beyond those any table has (forms.json any_table_cells)."""
+    form (类别 | 补助标准（元/人） | 人数（人） | 金额（万元） … 合计)? It has a header of its own,
+    and none of its cells is a word of a form beyond those any table has (forms.json
+    any_table_cells). (Rows of the form that text layout cut off as a table have no header.)"""
+    if not table.header_rows:
+        return False
     words = _form_words()
     return not any(bare(cell.text) in words for row in table.rows for cell in row if cell.text)
 

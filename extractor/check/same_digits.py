@@ -1,0 +1,61 @@
+"""unit.slip from the digits alone: the same money figure written in 元 in one place and in
+万元 in another (表列222.24 under 金额（万元）, 正文"共计发放222.24元"). No relation need be
+read between the two — their wording may differ as a table row and a sentence do — so the
+digits are the evidence: enough of them (`same_digits_min_significant`, patterns/checks.json)
+that two different quantities sharing them is no likely coincidence (1500元 and 1500万元
+are common; 222.24元 and 222.24万元 are one figure). Either may be the slip, as for a
+repeat: both are named, the one in 元 first (dropping 万 is the commoner slip)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from .common import check_settings, make_flag, show
+from .repeats import _where
+from .unit_slip import slip_reading
+
+_WAN = Decimal(10000)
+_NUMERAL = regex.compile(r"\d[\d,，]*(?:\.\d+)?")
+
+
+def _digits(fact: dict) -> str:
+    """The figure's numeral as written, without thousands separators ('' when none)."""
+    m = _NUMERAL.search(fact.get("text") or "")
+    return m.group(0).replace(",", "").replace("，", "") if m else ""
+
+
+def _significant(numeral: str) -> int:
+    return len(numeral.replace(".", "").strip("0"))
+
+
+def same_digits_flags(record: dict) -> list:
+    """The unit.slip flags of figures whose digits stand in 元 and in 万元 (the rule's
+    function, check_indicator_unit in forms_scores.py, adds them to its own: one rule name,
+    one registered function)."""
+    settings = check_settings()["unit_slip"]
+    least = settings["same_digits_min_significant"]
+    by_numeral: dict = {}
+    for f in record["facts"]:
+        if f["kind"] != "amount" or f.get("approx") or f.get("range_high") is not None:
+            continue
+        scale = Decimal(str(f.get("scale") or 1))
+        numeral = _digits(f)
+        if scale in (1, _WAN) and _significant(numeral) >= least:
+            by_numeral.setdefault(Decimal(numeral), {}).setdefault(scale, []).append(f)
+    flags = []
+    for numeral, scales in by_numeral.items():
+        if len(scales) < 2:
+            continue
+        yuan, wan = scales[Decimal(1)][0], scales[_WAN][0]
+        # each written with its own unit: a unit a column's header gave may be the reader's guess
+        own_units = all(not f.get("unit_from_label") and "元" in (f.get("text") or "") for f in (yuan, wan))
+        flags.append(make_flag(
+            settings["severity"] if own_units else "warning",
+            f"金额单位疑似误写：同一数字一处写作{show(yuan['value'], yuan)}（{_where(yuan)}），一处写作{show(wan['value'], wan)}"
+            f"（{_where(wan)}），相差一万倍",
+            Decimal(yuan["value"]), Decimal(wan["value"]), Decimal(wan["value"]) - Decimal(yuan["value"]),
+            Decimal(0), [yuan, wan], slip=[slip_reading(yuan, _WAN), slip_reading(wan, 1 / _WAN)],
+            # (the figure stated twice with two values: a repeat whose gap the slip explains)
+            original_rule="repeat.conflict"))
+    return flags
