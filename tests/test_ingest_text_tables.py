@@ -800,3 +800,33 @@ def test_rows_of_figures_only_under_a_header_of_words_do_not_break_the_reader(tm
     text = "年度  中央资金  省级资金  县级资金\n2019  100  200  300\n2020  110  210\n2021  120  220  320\n2022  130  230  330\n"
     doc = read(tmp_path, text)
     assert [b.kind for b in doc.blocks].count(TABLE) <= 1
+
+
+def test_one_space_rows_go_on_past_a_page_break(tmp_path):
+    # the page's number and the report's title printed over the next page, between the rows
+    text = ("溪南县2023年居家养老服务项目绩效评价报告\n一、评分情况\n"
+            "一级指标 二级指标 分值 得分\n决策 项目立项 5 5\n决策 绩效目标 5 4\n"
+            "第 1 页 共 3 页\n溪南县2023年居家养老服务项目绩效评价报告\n"
+            "过程 资金管理 10 9\n产出 产出数量 40 38\n效益 社会效益 40 36\n合计 100 92\n二、主要问题\n")
+    rows = grid(only_table(read(tmp_path, text)).table)
+    assert rows[0] == ["一级指标", "二级指标", "分值", "得分"]
+    assert ["过程", "资金管理", "10", "9"] in rows and ["效益", "社会效益", "40", "36"] in rows
+    assert not any("页" in c for r in rows for c in r)
+
+
+def test_a_total_row_one_cell_a_line_leaves_the_reason_column_empty(tmp_path):
+    # 合计 | 100 | 92.5 under … | 分值 | 得分 | 扣分原因: its figures under the points, not the reasons
+    header = ["序号", "一级指标", "二级指标", "分值", "得分", "扣分原因"]
+    rows = [["1", "决策", "项目立项", "20", "20", "无"], ["2", "过程", "资金管理", "30", "27.5", "部分资金拨付滞后，扣2.5分"],
+            ["3", "产出", "产出数量", "50", "45", "完成率90%，扣5分"]]
+    text = "附表 评分表\n" + "\n\n".join("\n".join(r) for r in [header] + rows + [["合计", "100", "92.5"]]) + "\n\n五、结论\n"
+    table = grid(only_table(read(tmp_path, text)).table)
+    assert table[-1] == ["合计", "", "", "100", "92.5", ""]
+
+
+def test_a_column_in_wan_per_head_holds_money_per_head(tmp_path):
+    text = ("表1 人才安居补贴兑现情况\n类别\t补贴标准（万元/人）\t兑现人数（人）\t兑现金额（万元）\n"
+            "博士研究生\t3\t12\t36\n硕士研究生\t1.2\t85\t102\n合计\t—\t97\t138\n")
+    facts = extract_file(write(tmp_path, text, "r.txt"))["facts"]
+    rates = sorted(f["value"] for f in facts if f["kind"] == "money_rate")
+    assert rates == [Decimal("12000.0"), Decimal("30000")]

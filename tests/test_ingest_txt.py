@@ -113,3 +113,13 @@ def test_a_total_row_takes_no_row_name_from_above(tmp_path):
     f.write_text("表 1 得分表\n\n一级指标\t二级指标\t得分\n效益 (30分)\t项目效益(30分)\t28\n合计\t\t28\n", encoding="utf-8")
     t = next(b.table for b in load_document(f).blocks if b.kind == TABLE)
     assert [c.text for c in t.rows[2]] == ["合计", "", "28"]
+
+
+def test_a_run_in_heading_goes_on_over_the_line_break(tmp_path):
+    # a text layer's fixed-width lines cut a numbered paragraph between a figure and its unit
+    f = tmp_path / "r.txt"
+    f.write_text("一、项目概况\n(一)资金来源。2016年全县项目资金共 2,367 万\n元,其中:中央补助 1,420.2 万元。\n"
+                 "(二)资金使用\n", encoding="utf-8")
+    texts = [b.text for b in load_document(f).blocks]
+    assert any("2,367 万元,其中" in t or "2,367万元,其中" in t for t in texts), texts
+    assert any(t.startswith("(二)资金使用") for t in texts)

@@ -191,6 +191,7 @@ def test_a_labelled_figure_needs_its_label_right_before_it_and_the_right_magnitu
     ("每名建档立卡家庭在校学生补助1,500元，", ["1500"]),  # 每名 and who, at length
     ("对90周岁以上老人每人每月发放高龄津贴100元，", ["100"]),  # what is paid named after the verb
     ("一档学生每学期1,250元，", ["1250"]),  # who, then a period shorter than a year
+    ("膳食补助标准为每生每天 5 元，", ["5"]),  # a text layer's spaces around the figure
 ])
 def test_money_per_head_written_in_words_is_a_money_rate(text, values):
     qs = find_quantities(normalize(text))
@@ -254,3 +255,21 @@ def test_a_per_head_standard_named_at_length():
 ])
 def test_digits_and_yuan_that_text_recognition_misread_are_read_again(written, read):
     assert normalize(written) == read
+
+
+@pytest.mark.parametrize("text, values", [
+    ("评价结果90分（含）以上为优，80分（含）至90分为良，60分以下为差。", ["90", "80", "90", "60"]),
+    ("资金分为三类，共20分为决策指标。", []),  # 分为: the verb, no score
+])
+def test_a_score_and_the_grade_it_earns(text, values):
+    # 90分为优: the bound and its grade (分为 before a grade is no verb)
+    assert [str(q.value) for q in find_quantities(normalize(text)) if q.kind == "score"] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("（单位：百万元）", []),  # a unit's name, no figure
+    ("单位：千元", []),
+    ("下达资金1.5百万元，投入一千万元。", ["1500000.0", "10000000"]),
+])
+def test_bare_magnitudes_name_a_unit(text, values):
+    assert [str(q.value) for q in find_quantities(normalize(text)) if q.kind == "amount"] == values

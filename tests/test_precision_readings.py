@@ -436,3 +436,29 @@ def test_a_form_total_under_100_points_is_part_of_the_score_stated_in_words(tmp_
     record = text_record(tmp_path, text)
     assert (str(record["metadata"]["score"]), record["metadata"]["grade"]) == ("98.81", "优")
     assert not _errors(record, "score.grade")
+
+
+def test_a_second_list_of_a_whole_stated_a_sentence_up(tmp_path):
+    # the task's 1,120户, listed by kind of household, then by kind of work
+    text = ("省下达我县改造任务{}户。改造对象为贫困户736户，低保户228户，特困人员74户，残疾人家庭82户。"
+            "按改造方式分，拆除重建612户，修缮加固508户。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "1,120", "1,150", "sum.breakdown")
+    assert "1,150" in flag["message"] or "1150" in flag["message"]
+
+
+def test_income_and_spending_totals_each_add_up_their_own_rows(tmp_path):
+    # a final-accounts table: 收入总计 the two income groups above it, 支出总计 the two after it
+    rows = [("一、本年收入", "9,263.85"), ("财政拨款收入", "7,915.40"), ("事业收入", "1,348.45"),
+            ("二、年初结转和结余", "586.21"), ("收入总计", "9,850.06"), ("三、本年支出", "9,418.72"),
+            ("基本支出", "3,072.56"), ("项目支出", "6,346.16"), ("四、年末结转和结余", "431.34"), ("支出总计", "{}")]
+    text = "表1 收入支出决算总表\n单位：万元\n项目\t金额\n" + "".join(f"{a}\t{b}\n" for a, b in rows)
+    flag = _one_error_in_the_slipped(tmp_path, text, "9,850.06", "9,860.06", "sum.table")
+    assert "9,860.06" in flag["message"]
+
+
+def test_a_list_broken_down_by_its_marker_and_summed_after_gives_one_flag(tmp_path):
+    text = ("全年结算补贴资金{}万元。按机具类别分：拖拉机补贴5218.6万元，收获机械补贴3346.2万元，"
+            "耕整地机械补贴1102.5万元，其他机具补贴758万元，合计{}万元。\n")
+    assert not _errors(text_record(tmp_path, text.format("10425.3", "10425.3"), "good.txt"))
+    flags = _errors(text_record(tmp_path, text.format("10452.3", "10452.3"), "bad.txt"), "sum.breakdown")
+    assert len(flags) == 1

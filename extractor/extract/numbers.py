@@ -204,8 +204,9 @@ _DATE_AFTER = regex.compile(r"[年月日号]")
 # A number directly preceded by one of these is part of a code, date or name, not a quantity
 # (a comma only after a digit: 1,2900 is no 2900, but 工资,290万元 is 290万元).
 _BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z_〔【\[第%]|\d,)$")
-# "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟).
-_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
+# "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟);
+# 分为 before a grade is the score and the grade it earns (90分为优, 60分以下为差)
+_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为(?![“\"「]?(?:优|良|中|差|合格|不合格|一般|较差|好))|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
               "次": regex.compile(r"^(?:性|要|日|年|月)"),
               "个": regex.compile(r"^(?:月|工作日|小时|别)"),
               "名": regex.compile(r"^(?:称|单|义|额)"),
@@ -270,6 +271,8 @@ def find_quantities(text: str) -> list:
         if num_text[0].isdigit():
             value, decimals = parse_arabic(num_text)
         else:
+            if num_text in _BARE_MAGNITUDES:
+                continue  # 单位：百万元, 千元: a unit's name, no figure
             value = parse_chinese_numeral(num_text)
             decimals = 0
             if value is None:
@@ -315,6 +318,7 @@ def find_quantities(text: str) -> list:
     return [q for q in out if q.kind != "amount" or not per_thing_words_before(text, q.start)]
 
 
+_BARE_MAGNITUDES = ("百", "千", "百万", "千万")
 _DASHES = regex.compile(r"[-—－–]+")
 _CELL_NUMBER = regex.compile(rf"([-+]?)({ARABIC})(%?)")
 

@@ -29,13 +29,19 @@ def _patterns() -> tuple:
 def per_head_words_before(text: str, start: int) -> bool:
     """Does the clause before the figure at `start` end in words of money per head
     (每人每月, 生均, 人均交通补助)?"""
-    return _patterns()[0].search(clause_before(text, start)) is not None
+    return _patterns()[0].search(_words_before(text, start)) is not None
 
 
 def per_thing_words_before(text: str, start: int) -> bool:
     """Does the clause before the figure at `start` make it money per a thing (每亩补贴,
     每平方米造价): a price, neither an amount nor money per head?"""
-    return _per_thing().search(clause_before(text, start)) is not None
+    return _per_thing().search(_words_before(text, start)) is not None
+
+
+def _words_before(text: str, start: int) -> str:
+    """The clause before a figure up to its last word (每生每天 5 元: a text layer's spaces
+    around a figure part it from nothing)."""
+    return clause_before(text, start).rstrip()
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +57,7 @@ def mark_per_head(text: str, quantities: list) -> None:
     standard, shares_end = None, -1  # a standard whose shares follow, and where they end
     for q in quantities:
         if q.kind == "amount":
-            context = clause_before(text, q.start)
+            context = _words_before(text, q.start)
             if (before.search(context) is not None
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
                     or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None

@@ -19,6 +19,7 @@ from ..normalize import normalize
 from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_rows import is_form_cell
+from .spaced_tables import total_row_filled
 from .tables import is_caption_text, is_numeric_cell
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
 
@@ -269,7 +270,8 @@ def _with_total_row(cells: list, rows: list) -> tuple:
         width = len(rows[-1])
         words = [k for k, c in enumerate(rest[1:], 1) if _cell_kind(c) is False]
         total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
-        filled = [total[0]] + [""] * (width - len(total)) + total[1:]
+        # (columns of words the rows end with, 扣分原因, the total leaves empty)
+        filled = total_row_filled(total, width, rows[1:]) or [total[0]] + [""] * (width - len(total)) + total[1:]
         # (only where each figure then stands under a column of figures: a row that left out
         # its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under … | 得分 | 等级,
         # is not known to be filled out on the left)

@@ -12,7 +12,7 @@ from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
                             is_prose, total_row_filled)
-from .text_rows import TextTable
+from .text_rows import TextTable, lines_seen_before, past_page_break
 
 _MAX_ONE_SPACE_COLUMNS = 12
 
@@ -44,8 +44,10 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if not unit_cols:
         return None
     rows = [header]
-    for line in lines[i + 1:i + MAX_SPACED_ROWS]:
-        cells = line.split()
+    j = i + 1
+    seen = lines_seen_before(lines, i)
+    while j < min(len(lines), i + MAX_SPACED_ROWS):
+        cells = lines[j].split()
         if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := total_row_filled(cells, len(header), rows[1:])):
@@ -58,11 +60,17 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         if len(cells) != len(header) or any(is_prose(c) and (k < max(unit_cols) and header[k] not in _described_columns()
                                                                or len(c) > PROSE_CELL) for k, c in enumerate(cells)) \
                 or not all(is_figure(cells[k]) for k in unit_cols):
-            break
+            # (the rows go on past a page's number and the title printed over the next page)
+            after = past_page_break(lines, j, seen, lambda line: line.split() == header) if len(rows) > 1 else None
+            if after is None or after == j:
+                break
+            j = after
+            continue
         rows.append(cells)
+        j += 1
     if len(rows) < 3:
         return None
-    return TextTable(i, i + len(rows), rows, lines[i:i + len(rows)])
+    return TextTable(i, j, rows, lines[i:j])
 
 
 @lru_cache(maxsize=1)

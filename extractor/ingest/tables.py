@@ -13,7 +13,7 @@ from ..normalize import clean_cell
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
 # (全市合计: a whole area's total over its counties' rows)
-_TOTAL_LABEL = regex.compile(r"^(?:(?:全(?:省|市|州|盟|县|区|旗|镇|乡))?(?:合\s*计|总\s*计)|小\s*计|总\s*分|总得分|合计得分|得分合计)$")
+_TOTAL_LABEL = regex.compile(r"^(?:(?:全(?:省|市|州|盟|县|区|旗|镇|乡)|收入|支出)?(?:合\s*计|总\s*计)|小\s*计|总\s*分|总得分|合计得分|得分合计)$")
 SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")

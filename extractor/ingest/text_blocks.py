@@ -51,8 +51,13 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
-    # A numbered or Markdown heading line is complete however long it is.
-    return not _opens_numbered(previous)
+    # A numbered or Markdown heading line is complete however long it is, unless its
+    # heading runs in to a paragraph ((一)资金来源。2016年…资金共 2,367 万 | 元,其中…).
+    return not _opens_numbered(previous) or _RUN_IN_HEADING.search(previous) is not None
+
+
+# a heading that a paragraph's text follows on its line, after its full stop or colon
+_RUN_IN_HEADING = regex.compile(r"^\s*\S{1,24}?[。：:]\s*\S.{8,}")
 
 
 @document_cache(maxsize=512)

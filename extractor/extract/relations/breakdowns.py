@@ -125,6 +125,11 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 totals = [f for f in totals if f.value >= of_kind[0].value] or totals
                 summed = sum(f.value for f in of_kind)
                 totals = [f for f in totals if f.value != summed] + [f for f in totals if f.value == summed]
+                if totals and abs(totals[-1].value - summed) * 10 > summed:
+                    # …任务1,120户。改造对象为贫困户736户，低保户228户…。按改造方式分，重建612户，修缮508户:
+                    # a second list of the whole a sentence further up states, not of a figure before
+                    # it that is far from the list's sum (a near miss is the list's own total, slipped)
+                    totals += _stated_earlier(facts, spans, si, kind, summed)
                 # the figures before it all parts of a list before (按来源分：… 。按基金类别分：…): a
                 # second breakdown of that list's whole
                 listed = {pid: rel["total"] for rel in out for pid in rel["parts"]}
@@ -177,6 +182,15 @@ def _lists_words(text: str, start: int, first_figure: int) -> bool:
     (办公费、水电费、差旅费等) and end before that figure?"""
     brk = CLAUSE_BREAK.search(text, start, first_figure)
     return brk is not None and "、" in text[start:brk.start()]
+
+
+def _stated_earlier(facts: list, spans: list, si: int, kind: str, summed) -> list:
+    """The figure of the kind in the sentences before sentence si (as far back as a list's
+    total is looked for) nearest the list's sum `summed`, within a tenth of it: [] when none."""
+    lo = spans[max(0, si - vocabulary()["breakdown"]["sentences_back"])][0]
+    near = [f for f in facts if lo <= f.source["start"] < spans[si][0] and f.kind == kind
+            and abs(f.value - summed) * 10 <= summed and not f.approx and not is_change(f)]
+    return sorted(near, key=lambda f: abs(f.value - summed))[:1]
 
 
 _LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
