@@ -273,8 +273,9 @@ def check_sum_table(record: dict) -> list:
             # (an item row named …小计 — 财政资金小计 over its sources — adds up other rows: the
             # 合计 is not the sum of all of them)
             # (a 合计 adds up the rows above it; one at the top, the rows under it)
-            # (收入总计 then 支出总计 in one final-accounts table: each adds up the rows since the last)
-            checks += [(tr, [r for r in tops if before < r < tr] or [r for r in tops if r > tr])
+            # (收入总计 then 支出总计 in one final-accounts table: each adds up the rows since the last;
+            # a lone 合计 at the top, the rows under it)
+            checks += [(tr, [r for r in tops if before < r < tr] or [r for r in tops if r > tr and len(totals) == 1])
                        for before, tr in zip([-1] + totals, totals)]
         # a 合计 over 小计 rows may add up the item rows instead (one 小计 written wrong, the 合计
         # right): that 小计's own flag says what is off

@@ -270,15 +270,20 @@ def _with_total_row(cells: list, rows: list) -> tuple:
         width = len(rows[-1])
         words = [k for k, c in enumerate(rest[1:], 1) if _cell_kind(c) is False]
         total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
-        # (columns of words the rows end with, 扣分原因, the total leaves empty)
-        filled = total_row_filled(total, width, rows[1:]) or [total[0]] + [""] * (width - len(total)) + total[1:]
-        # (only where each figure then stands under a column of figures: a row that left out
-        # its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under … | 得分 | 等级,
-        # is not known to be filled out on the left)
-        if 2 <= len(total) < width and any(_cell_kind(c) for c in total[1:]) and all(
-                _cell_kind(c) is not True or _cell_kind(above) is not False
-                for c, above in zip(filled[1:], rows[-1][1:])):
-            return rows + [filled], used + len(total)
+        # filled out on the left; or, where columns of words end the rows (扣分原因), with those
+        # left empty too (where it writes none of its empty cells)
+        fills = [[total[0]] + [""] * (width - len(total)) + total[1:]]
+        if "" not in total and (beside := total_row_filled(total, width, rows[1:])):
+            fills.insert(0, beside)
+        # (only where each figure then stands under a column of figures, a rate under rates: a
+        # row that left out its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under
+        # … | 得分 | 等级, is not known to be filled out on the left)
+        for filled in fills:
+            if 2 <= len(total) < width and any(_cell_kind(c) for c in total[1:]) and all(
+                    _cell_kind(c) is not True or _cell_kind(above) is not False
+                    and (filled is fills[-1] or ("%" in c) == ("%" in above))
+                    for c, above in zip(filled[1:], rows[-1][1:])):
+                return rows + [filled], used + len(total)
     return rows, used
 
 

@@ -13,8 +13,9 @@ from ..normalize import clean_cell
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
 # (全市合计: a whole area's total over its counties' rows)
-_TOTAL_LABEL = regex.compile(r"^(?:(?:全(?:省|市|州|盟|县|区|旗|镇|乡)|收入|支出)?(?:合\s*计|总\s*计)|小\s*计|总\s*分|总得分|合计得分|得分合计)$")
+_TOTAL_LABEL = regex.compile(r"^(?:(?:全(?:省|市|州|盟|县|区|旗|镇|乡))?(?:合\s*计|总\s*计)|小\s*计|总\s*分|总得分|合计得分|得分合计)$")
 SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
+_ACCOUNT_TOTAL = regex.compile(r"^(?:收入|支出)(?:合\s*计|总\s*计)$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
 
@@ -247,8 +248,9 @@ def _heads_level_with_subtotal(table: Table, r: int, first: list) -> bool:
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
     before), 'group' (一/二 over 1/2/3 rows), 'subgroup' (a second level's row inside a
-    group, over its own items), 'item', or None for an empty row — the hierarchy sums are
-    checked along."""
+    group, over its own items), 'account_total' (收入总计 / 支出合计 of a final-accounts table,
+    over the rows above it or under it: no part of a group, and not checked), 'item', or None
+    for an empty row — the hierarchy sums are checked along."""
     kinds = []
     level = None  # the name the first column gave last (决策 over its rows, then 决策小计)
     for r, row in enumerate(table.rows):
@@ -267,6 +269,8 @@ def row_kinds(table: Table) -> list:
             kinds.append("subtotal")
         elif any(_TOTAL_LABEL.match(t) for t in first):
             kinds.append("total")
+        elif first and _ACCOUNT_TOTAL.match(first[0]):
+            kinds.append("account_total")
         elif first and (_GROUP_LABEL.match(first[0]) or _heads_level(table, r)) and row[0].merged_from is None:
             kinds.append("group")
         elif "group" in kinds and _heads_sublevel(table, r):

@@ -98,8 +98,16 @@ def _deep_in_next_clause_group(text: str, last, f) -> bool:
 
 
 _PLANNED = regex.compile(r"目标|预期|任务数")
+# a figure's own clause saying it is still to be done
+_PENDING = regex.compile(r"尚未|尚有|正在|待\p{Han}{0,12}?(?:后|中)")
 # a figure worded as the sum of the parts listed before it
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
+
+
+def _clause_after(text: str, f) -> str:
+    """The words after the figure f to the end of its clause."""
+    brk = CLAUSE_BREAK.search(text, f.source["end"])
+    return text[f.source["end"]:brk.start() if brk else len(text)]
 
 
 def _in_brackets(between: str) -> bool:
@@ -133,6 +141,9 @@ def list_parts(total, figures: list, changes: bool, text: str = "") -> list:
             # 聘用护路员326人，其中脱贫劳动力214人，完成聘用目标300人; 实际培训2156人次，其中：技能类
             # 计划1200人次，实际培训1286人次…: a plan is no part of what was done (a 计划 beside
             # an actual total only: 雨露计划7.2万元 names a programme)
+            continue
+        if text and _PENDING.search(clause + _clause_after(text, f)) and not _PENDING.search(total.context or ""):
+            # 已整改83.9万元。其中：…剩余7.1万元待返修后结算: what is still to be done is no part of what was
             continue
         if parts and _SUBTOTAL.search(clause) and not _names_the_rest(clause):
             break  # 上述三县合计8.02亿元: the listed parts' own sum, no further part
