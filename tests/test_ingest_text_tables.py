@@ -830,3 +830,18 @@ def test_a_column_in_wan_per_head_holds_money_per_head(tmp_path):
     facts = extract_file(write(tmp_path, text, "r.txt"))["facts"]
     rates = sorted(f["value"] for f in facts if f["kind"] == "money_rate")
     assert rates == [Decimal("12000.0"), Decimal("30000")]
+
+
+def test_rows_read_from_the_right_before_a_reason_column(tmp_path):
+    # a web page's table: full-width spaces between cells, a level's merged cell written on its
+    # first row only, and a last column of reasons each row may fill or dash
+    w = "\u3000\u3000"
+    lines = [["一级指标", "二级指标", "分值", "得分", "扣分说明"], ["决策（20分）", "项目立项", "10", "10", "—"],
+             ["绩效目标", "10", "8", "指标未细化"], ["过程（30分）", "资金管理", "15", "14", "凭证不全"],
+             ["组织实施", "15", "15", "—"], ["产出（50分）", "产出数量", "50", "46", "完成率92%"], ["合计", "100", "93"]]
+    text = "评分情况如下：\n" + "\n".join(w.join(r) for r in lines) + "\n二、问题\n"
+    rows = grid(only_table(read(tmp_path, text)).table)
+    # (the level's merged cell is read down its rows)
+    assert rows[2] == ["决策（20分）", "绩效目标", "10", "8", "指标未细化"]
+    assert rows[4] == ["过程（30分）", "组织实施", "15", "15", "—"]
+    assert rows[-1][2:] == ["100", "93", ""] and rows[-1][0] == "合计"

@@ -260,6 +260,7 @@ def test_digits_and_yuan_that_text_recognition_misread_are_read_again(written, r
 @pytest.mark.parametrize("text, values", [
     ("评价结果90分（含）以上为优，80分（含）至90分为良，60分以下为差。", ["90", "80", "90", "60"]),
     ("资金分为三类，共20分为决策指标。", []),  # 分为: the verb, no score
+    ("建议使用1024×768分辨率浏览", []),  # 分辨率: a word, no score
 ])
 def test_a_score_and_the_grade_it_earns(text, values):
     # 90分为优: the bound and its grade (分为 before a grade is no verb)

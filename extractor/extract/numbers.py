@@ -206,7 +206,7 @@ _DATE_AFTER = regex.compile(r"[年月日号]")
 _BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z_〔【\[第%]|\d,)$")
 # "分" after a number is a score only when not a verb or part of a word (分两批, 分别, 分钟);
 # 分为 before a grade is the score and the grade it earns (90分为优, 60分以下为差)
-_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|为(?![“\"「]?(?:优|良|中|差|合格|不合格|一般|较差|好))|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
+_BAD_AFTER = {"分": regex.compile(r"^(?:别|钟|批|期|类|辨|为(?![“\"「]?(?:优|良|中|差|合格|不合格|一般|较差|好))|成|之|管|配|摊|解|步|析|档|段|组|级|项|值|布|局|队|行|享|公司|中心)"),
               "次": regex.compile(r"^(?:性|要|日|年|月)"),
               "个": regex.compile(r"^(?:月|工作日|小时|别)"),
               "名": regex.compile(r"^(?:称|单|义|额)"),

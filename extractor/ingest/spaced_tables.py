@@ -124,23 +124,33 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
     """(rows, lines used) of a table whose rows leave out the merged cells on their left (一级指标
     and 二级指标 written on a group's first row only), nothing lining up: a header of words,
     a first row as wide, then rows as wide or narrower whose last cells are figures (or
-    dashes), read from the right; a 合计 row's label goes to the first column. At least three
+    dashes), read from the right — before a last column of words the first row fills (扣分说明),
+    which a row may leave out; a 合计 row's label goes to the first column. At least three
     rows, one of them narrower; None otherwise."""
     header = [c.text for c in run[0]]
     width = len(header)
     if width < _FEWEST_WORD_COLUMNS or any(is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
         return None
+    figure_or_dash = lambda t: is_figure(t) or bool(t) and bool(_DASH_CELL.match(t))  # noqa: E731
+    # (a reason column: some row writes words after its figures)
+    words_last = any(len(c) >= 2 and not figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
     rows = []
     for cells in run[1:]:
         texts = [c.text for c in cells]
-        if not 2 <= len(texts) <= width or not is_figure(texts[-1]) and not _DASH_CELL.match(texts[-1]):
+        # (the row's reason written, or its dash after the row's figures)
+        said = words_last and (not is_figure(texts[-1]) or bool(_DASH_CELL.match(texts[-1])) and len(texts) >= 2
+                               and is_figure(texts[-2]) and not _DASH_CELL.match(texts[-2]))
+        figures = texts[:-1] if said else texts
+        if not 2 <= len(texts) <= width or not figures or not figure_or_dash(figures[-1]):
             break
-        rows.append(total_row_filled(texts, width) or [""] * (width - len(texts)) + texts)
+        tail = [texts[-1]] if said else [""] * words_last
+        rows.append(total_row_filled(texts, width, rows) or [""] * (width - len(figures) - words_last) + figures + tail)
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
-    shortest = min((_trailing(r, lambda t: is_figure(t) or bool(t) and bool(_DASH_CELL.match(t))) for r in rows), default=0)
-    if len(rows) < 3 or not shortest or shortest > width - 2 or all(len(c) == width for c in run[1:len(rows) + 1]) \
-            or any(is_figure(t) for r in rows for t in r[:width - shortest] if t):
+    shortest = min((_trailing(r[:width - words_last], figure_or_dash) for r in rows), default=0)
+    if len(rows) < 3 or not shortest or shortest > width - 2 - words_last \
+            or all(len(c) == width for c in run[1:len(rows) + 1]) \
+            or any(is_figure(t) for r in rows for t in r[:width - words_last - shortest] if t):
         return None
     return [header] + rows, len(rows) + 1
 
@@ -269,7 +279,8 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
             and all(is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
         words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
-                is_figure(row[width - 1 - words_after]) for row in above if len(row) == width):
+                is_figure(row[width - 1 - words_after]) and not _DASH_CELL.match(row[width - 1 - words_after])
+                for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
         words_after = max(0, words_after - _trailing(texts[1:], lambda t: bool(t) and bool(_DASH_CELL.match(t))))
         return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
