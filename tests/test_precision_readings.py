@@ -475,3 +475,11 @@ def test_what_is_still_to_be_done_is_no_part_of_what_was(tmp_path):
             "第3项已追回5万元；第4项已追加安排经费12万元。\n")
     assert not _errors(text_record(tmp_path, text.format("62.6"), "good.txt"))
     assert not _errors(text_record(tmp_path, text.format("83.9"), "also.txt"))
+
+
+def test_a_part_before_a_sentence_on_what_is_pending_stays_a_part(tmp_path):
+    text = ("已拨付补助资金4,105.30万元。其中：重建补助2,736.00万元，修缮补助1,048.50万元，整治补助{}万元。"
+            "剩余资金为尚未完成验收农户的补助款。\n")
+    flags = [f for f in text_record(tmp_path, text.format("286.80"), "bad.txt")["flags"] if f["rule"] == "sum.breakdown"]
+    assert any("4071.30" in f["message"] for f in flags)
+    assert not [f for f in text_record(tmp_path, text.format("320.80"), "good.txt")["flags"] if f["rule"] == "sum.breakdown"]

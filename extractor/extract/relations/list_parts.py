@@ -104,9 +104,12 @@ _PENDING = regex.compile(r"尚未|尚有|正在|待\p{Han}{0,12}?(?:后|中)")
 _SUBTOTAL = regex.compile(r"上述|以上各|合计|共计|小计|总计")
 
 
+_CLAUSE_OR_SENTENCE_END = regex.compile(r"[，,；;。！？!?\n]")
+
+
 def _clause_after(text: str, f) -> str:
     """The words after the figure f to the end of its clause."""
-    brk = CLAUSE_BREAK.search(text, f.source["end"])
+    brk = _CLAUSE_OR_SENTENCE_END.search(text, f.source["end"])
     return text[f.source["end"]:brk.start() if brk else len(text)]
 
 
