@@ -203,7 +203,7 @@ def check_repeat_conflict(record: dict) -> list:
                 evidence += priced
         flags.append(make_flag(
             "warning" if reason or a.get("approx") or b.get("approx") else "error",
-            f"同一指标两处数值不一致：{written(hi)}（{_where(hi)}），{written(lo)}（{_where(lo)}），差{show_exact(gap, hi)}",
+            f"同一指标两处数值不一致：{written(hi)}（{where_written(hi)}），{written(lo)}（{where_written(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
 
@@ -289,7 +289,7 @@ def _same_row_mentions(record: dict, pair: tuple) -> list:
     return out
 
 
-def _where(f: dict) -> str:
+def where_written(f: dict) -> str:
     s = f["source"]
     page = f"第{s['page']}页" if s.get("page") else ""
     if s.get("table") is not None:

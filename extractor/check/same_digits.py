@@ -12,7 +12,7 @@ from decimal import Decimal
 import regex
 
 from .common import check_settings, make_flag, show
-from .repeats import _where
+from .repeats import where_written
 from .unit_slip import slip_reading
 
 _WAN = Decimal(10000)
@@ -52,8 +52,8 @@ def same_digits_flags(record: dict) -> list:
         own_units = all(not f.get("unit_from_label") and "元" in (f.get("text") or "") for f in (yuan, wan))
         flags.append(make_flag(
             settings["severity"] if own_units else "warning",
-            f"金额单位疑似误写：同一数字一处写作{show(yuan['value'], yuan)}（{_where(yuan)}），一处写作{show(wan['value'], wan)}"
-            f"（{_where(wan)}），相差一万倍",
+            f"金额单位疑似误写：同一数字一处写作{show(yuan['value'], yuan)}（{where_written(yuan)}），一处写作{show(wan['value'], wan)}"
+            f"（{where_written(wan)}），相差一万倍",
             Decimal(yuan["value"]), Decimal(wan["value"]), Decimal(wan["value"]) - Decimal(yuan["value"]),
             Decimal(0), [yuan, wan], slip=[slip_reading(yuan, _WAN), slip_reading(wan, 1 / _WAN)],
             # (the figure stated twice with two values: a repeat whose gap the slip explains)

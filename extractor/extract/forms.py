@@ -42,7 +42,9 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     index = FactIndex(facts)
     forms = []
     for template, lo, hi, title in _form_segments(tokens):
-        segment = [t for t in tokens[lo:hi] if t.row is None or not _foreign_table(t.block.table)]
+        tables = {id(t.block): t.block.table for t in tokens[lo:hi] if t.row is not None}
+        foreign = {key for key, table in tables.items() if _foreign_table(table)}
+        segment = [t for t in tokens[lo:hi] if id(t.block) not in foreign]
         left_to_tables = False
         if template == "score_table":
             # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
