@@ -71,6 +71,12 @@ def test_prose_with_half_width_commas_is_no_csv_table(tmp_path, text):
     assert _tables(tmp_path, text) == []
 
 
+def test_tab_rows_whose_figures_carry_thousands_separators_are_no_csv(tmp_path):
+    text = "资金情况如下。\n中央资金\t1,200.00\t1,100.00\n省级资金\t2,300.00\t2,250.00\n县级资金\t1,450.00\t1,400.00\n"
+    [table] = _tables(tmp_path, text)
+    assert [c.text for c in table.rows[0]] == ["中央资金", "1,200.00", "1,100.00"]
+
+
 def test_an_empty_csv_file_and_a_damaged_one_are_errors_of_their_own(tmp_path):
     with pytest.raises(IngestError) as e:
         _tables(tmp_path, ",,,\n,,\n", "empty.csv")

@@ -59,10 +59,10 @@ def csv_rows_at(lines: list, i: int) -> Optional[tuple]:
     least MIN_ROWS rows, each of the same number of fields (MIN_FIELDS or more), some field
     of them empty or none of them running text — prose written with half-width commas, a
     hard-wrapped page of it too, is neither. None where no such table starts."""
-    if "," not in lines[i]:
+    if not _may_be_csv(lines[i]):
         return None
     rows, j = [], i
-    while j < len(lines) and "," in lines[j]:
+    while j < len(lines) and _may_be_csv(lines[j]):
         found = _row_at(lines, j)
         if found is None or len(found[0]) < MIN_FIELDS or rows and len(found[0]) != len(rows[0]):
             break
@@ -74,6 +74,12 @@ def csv_rows_at(lines: list, i: int) -> Optional[tuple]:
     if "" not in fields and any(len(f) > _LONG_FIELD or _CLAUSE_MARK.search(f) for f in fields):
         return None
     return rows, j
+
+
+def _may_be_csv(line: str) -> bool:
+    """A line with a comma and no tab (a tab-separated row's figures may hold thousands
+    separators: 中央资金<tab>1,200.00 is the tab readers')."""
+    return "," in line and "\t" not in line
 
 
 def csv_table(rows: list, caption: Optional[str]):
