@@ -131,23 +131,22 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
     width = len(header)
     if width < _FEWEST_WORD_COLUMNS or any(is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
         return None
-    figure_or_dash = lambda t: is_figure(t) or bool(t) and bool(_DASH_CELL.match(t))  # noqa: E731
     # (a reason column: some row writes words after its figures)
-    words_last = any(len(c) >= 2 and not figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
+    words_last = any(len(c) >= 2 and not _figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
     rows = []
     for cells in run[1:]:
         texts = [c.text for c in cells]
         # (the row's reason written, or its dash after the row's figures)
-        said = words_last and (not is_figure(texts[-1]) or bool(_DASH_CELL.match(texts[-1])) and len(texts) >= 2
-                               and is_figure(texts[-2]) and not _DASH_CELL.match(texts[-2]))
+        said = words_last and (not is_figure(texts[-1]) or _is_dash(texts[-1]) and len(texts) >= 2
+                               and _is_number(texts[-2]))
         figures = texts[:-1] if said else texts
-        if not 2 <= len(texts) <= width or not figures or not figure_or_dash(figures[-1]):
+        if not 2 <= len(texts) <= width or not figures or not _figure_or_dash(figures[-1]):
             break
         tail = [texts[-1]] if said else [""] * words_last
         rows.append(total_row_filled(texts, width, rows) or [""] * (width - len(figures) - words_last) + figures + tail)
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
-    shortest = min((_trailing(r[:width - words_last], figure_or_dash) for r in rows), default=0)
+    shortest = min((_trailing(r[:width - words_last], _figure_or_dash) for r in rows), default=0)
     if len(rows) < 3 or not shortest or shortest > width - 2 - words_last \
             or all(len(c) == width for c in run[1:len(rows) + 1]) \
             or any(is_figure(t) for r in rows for t in r[:width - words_last - shortest] if t):
@@ -279,10 +278,10 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
             and all(is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
         words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
-                is_figure(row[width - 1 - words_after]) and not _DASH_CELL.match(row[width - 1 - words_after])
+                _is_number(row[width - 1 - words_after])
                 for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
-        words_after = max(0, words_after - _trailing(texts[1:], lambda t: bool(t) and bool(_DASH_CELL.match(t))))
+        words_after = max(0, words_after - _trailing(texts[1:], _is_dash))
         return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
     return None
 
@@ -369,6 +368,20 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
 
 
 _DASH_CELL = regex.compile(r"^[-—–/]*$")
+
+
+def _is_dash(text: str) -> bool:
+    """A dash (or slash) written in a cell: a figure not given."""
+    return bool(text) and _DASH_CELL.match(text) is not None
+
+
+def _is_number(text: str) -> bool:
+    """A figure written out, not a dash."""
+    return is_figure(text) and not _DASH_CELL.match(text)
+
+
+def _figure_or_dash(text: str) -> bool:
+    return is_figure(text) or _is_dash(text)
 _NOTE_COLUMN = regex.compile(r"原因|说明|备注|措施")  # a column of words about the row
 _BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]{1,12}[）)]$")
 _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (标 | 满意度)
