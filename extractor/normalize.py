@@ -22,6 +22,9 @@ _FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "＝":
               # the small form variants some forms' comparator cells use (﹦ 100, ≥95﹪)
               "\ufe62": "+", "\ufe63": "-", "\ufe64": "<", "\ufe65": ">", "\ufe66": "=", "\ufe6a": "%"})
 _TABLE = str.maketrans(_FOLD)
+# the folds that keep a line's layout: every one but the spaces (a full-width space
+# separates a text table's cells, as two spaces do)
+_FIGURE_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if not k.isspace() and v})
 
 # A space between a digit and a thousands separator / decimal point, or right after one.
 _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
@@ -65,6 +68,26 @@ def normalize(text: str) -> str:
     if _LETTER_IN_FIGURE.search(text):
         text = _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text)
     return _SPACE_IN_NUMBER.sub("", text) if _ANY_SPACE.search(text) else text
+
+
+def fold_figure_characters(text: str) -> str:
+    """Full-width digits, letters and number symbols as ASCII, one character for one, spaces
+    left as they are: what finds a text table's rows before its cells are normalised."""
+    return text.translate(_FIGURE_TABLE) if _NEEDS_FOLD.search(text) else text
+
+
+# a label letter-spaced across its cell (项 目 实 施 单 位, 地 址): a line of two or more CJK
+# characters each a space apart, after a heading's number maybe (一、项 目 基 本 情 况), the
+# last with the rest of the label after it (资 金 总 额(万元), 其 中：), and nothing else
+_LETTER_SPACED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?"
+                            r"[\u4e00-\u9fff](?: [\u4e00-\u9fff])+\S*\s*$")
+
+
+def unspaced_label(line: str) -> str:
+    """A line that is one label or heading letter-spaced across its width, without its
+    spaces (a form's cells and a report's headings are matched by their words); any other
+    line as it is. Such a line holds no figure, so no quote of a fact loses a space."""
+    return line.replace(" ", "") if " " in line and _LETTER_SPACED.match(line) else line
 
 
 def clean_cell(text: str) -> str:

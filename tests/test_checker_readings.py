@@ -1632,3 +1632,25 @@ def test_count_standard_and_amount_in_one_header_row(tmp_path):
                 if f["rule"] == "product.unit"]
     [flag] = [f for f in flags_of(tmp_path, table.format(middle="121.50", total="241.50")) if f["rule"] == "product.unit"]
     assert flag["severity"] == "error" and "121.50" in flag["message"]
+
+
+# ---------------------------------------------------------------- ratio.stated: another part of the report
+
+_PARTS = ("一、基本情况\n"
+          "2023年度，中央分两批向我县下达转移支付资金5820万元（其中，第一批5000万元，第二批820万元），"
+          "保障了基础养老金按时足额发放。\n"
+          "{heading}\n"
+          "（一）资金投入情况分析。\n"
+          "我县城乡居民基本养老保险全年预算数9460.5万元，{spent}总预算执行率95.26%。\n")
+
+
+def test_a_rate_is_not_read_against_money_of_another_part(tmp_path):
+    # the rate's numerator is not written; 5820万元 is the first part's (下达) money
+    body = _PARTS.format(heading="二、绩效目标完成情况分析", spent="")
+    assert flags_of(tmp_path, body, "ratio.stated") == []
+
+
+def test_a_rate_of_the_same_part_is_still_read_against_its_money(tmp_path):
+    # 9012.3 ÷ 9460.5 = 95.26%, stated 85.26%: the figures are the sentence's own
+    body = _PARTS.format(heading="二、绩效目标完成情况分析", spent="全县执行数9012.3万元，").replace("95.26%", "85.26%")
+    assert [f["stated"] for f in flags_of(tmp_path, body, "ratio.stated")] == [Decimal("85.26")]

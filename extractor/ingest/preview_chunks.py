@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-_CHUNK = regex.compile(r"^(\d{1,3})、")
+_CHUNK = regex.compile(r"^\s*(\d{1,3})、")  # (a saved page may indent each chunk)
 _MIN_CHUNK = 100  # the sites cut a few hundred characters a chunk; list items are shorter
 # how a list item or a table row ends (a sentence's end, a cell's pipe), where a chunk is cut
 # at its length wherever that falls
@@ -34,7 +34,8 @@ def join_preview_chunks(lines: list) -> list:
 def _chunk_run(lines: list, i: int):
     """The line numbers of a run of chunks starting at line i, or None when none starts there."""
     m = _CHUNK.match(lines[i])
-    if m is None or m.group(1) != "1" or len(lines[i]) - m.end() < _MIN_CHUNK:
+    # int() reads a full-width numeral (１、) as the site's 1、
+    if m is None or int(m.group(1)) != 1 or len(lines[i]) - m.end() < _MIN_CHUNK:
         return None
     chunks = [i]
     j = i + 1

@@ -70,6 +70,7 @@ def vocabulary() -> dict:
         # cells is two spaces or more, or a wide space, or a tab
         "spaced_cell": regex.compile(rf"[^\s{wide}]+(?:[ \xa0][^\s{wide}]+)*"),
         "page_furniture": regex.compile(spec["page_furniture"]),
+        "page_number_line": regex.compile(spec["page_number_line"]),
         "continued_caption": regex.compile(spec["continued_caption"]),
         "spaced_gap": regex.compile(rf"[^\s{wide}](?:[ \xa0]*[\t{wide}]|[ \xa0]{{2}})[\s{wide}]*[^\s{wide}]"),
     }

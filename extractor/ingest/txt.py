@@ -16,12 +16,15 @@ import regex
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from ..normalize import normalize
+from ..normalize import fold_figure_characters, normalize, unspaced_label
 from .cell_lines import cell_line_table_at
 from .csv_rows import csv_rows_at, csv_table
 from .encoding import decode_text
 from .han_script import simplified
 from .tables import caption_from_previous, is_caption_text
+from .double_spacing import drop_double_spacing
+from .flattened_paragraphs import split_flattened_paragraphs
+from .page_numbers import drop_page_numbers
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
@@ -40,7 +43,8 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     doc = Document(path=str(path), format="txt", encoding=decoded.encoding, pages=None,
                    decode_errors=decoded.decode_errors(),
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
-    lines = join_preview_chunks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(drop_page_numbers(lines))))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")
@@ -52,7 +56,12 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") and "\t" not in line[1:]
 
 
-def _parse_lines(doc: Document, lines: list) -> None:
+def _parse_lines(doc: Document, written: list) -> None:
+    # tables are found and read in lines whose full-width figures (１２０．５０) are folded,
+    # as their cells are normalised anyway; a paragraph keeps its line as written (raw) but
+    # for a label's letter-spacing (项 目 名 称)
+    written = [unspaced_label(line) for line in written]
+    lines = [fold_figure_characters(line) for line in written]
     i = 0
     paragraph: list = []  # pending lines of a paragraph broken mid-sentence
 
@@ -98,9 +107,9 @@ def _parse_lines(doc: Document, lines: list) -> None:
             rows, i = cell_table
             _emit_table(doc, rows, infer_spans=False, columns_kept=False)
             continue
-        if paragraph and not continues_sentence(paragraph[-1], stripped):
+        if paragraph and not continues_sentence(fold_figure_characters(paragraph[-1]), stripped):
             flush()
-        paragraph.append(stripped)
+        paragraph.append(written[i].strip())
         if SENTENCE_END.search(stripped) or len(stripped) < SHORT_LINE:
             flush()
         i += 1

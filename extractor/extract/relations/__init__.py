@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...model import TABLE, Document
+from ...model import HEADING, TABLE, Document
 from ..sentences import sentence_spans
 from .brackets import brackets_in
 from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
@@ -23,6 +23,19 @@ from .numbered_lists import numbered_lists
 from .products import products_in
 from .score_rates import score_rates_in
 from .shares import rate_amounts_in, shares_in
+
+
+_LOOK_BACK = 6  # blocks before a sentence whose figures its rate, share or change may be of
+
+
+def _same_part_before(blocks: list, n: int) -> list:
+    """The last few blocks before blocks[n], not past a first-level heading (二、绩效目标完成
+    情况), which opens another part of the report."""
+    before = blocks[max(0, n - _LOOK_BACK):n]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].kind == HEADING and before[k].level == 1:
+            return before[k + 1:]
+    return before
 
 
 def extract_relations(doc: Document, facts: list, year: Optional[int] = None) -> list:
@@ -39,7 +52,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         if not bf:
             continue
         spans = sentence_spans(block.text)
-        earlier = [f for b in blocks[max(0, n - 6):n] for f in by_block.get(b.index, [])]
+        earlier = [f for b in blocks[max(0, n - _LOOK_BACK):n] for f in by_block.get(b.index, [])]
         found = breakdowns_in(block, bf, spans, ends_document=block is doc.blocks[-1])
         listed = {tuple(r["parts"]) for r in found}
         # (按机具类别分：A、B、C，合计…: a list its marker breaks a total into, read once; its 合计
@@ -54,10 +67,11 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         # (the table right above may hold the rate's own pair: 合计 | 4131.50 | 3955.65 | 95.74%)
         above = in_tables.get(block.index - 1, [])
+        same_part = {f.id for b in _same_part_before(blocks, n) for f in by_block.get(b.index, [])}
         relations += rates_in(block, [f for f in bf if f.id not in parts],
                               [f for f in earlier if f.id not in parts][-3:],
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
-                              paragraph=bf + above)
+                              paragraph=bf + above, other_part={f.id for f in earlier} - same_part)
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += count_rates_in(block, bf, spans, in_formula, totals)
         relations += shares_in(block, bf, spans, earlier, totals)

@@ -74,10 +74,14 @@ def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
     return chosen if set(chosen) == set(names) else None
 
 
-def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list = None) -> list:
+def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list = None,
+             other_part: frozenset = frozenset()) -> list:
     """Stated rates with the figures of their paragraph that can be their numerator and
     denominator. `paragraph`: every figure of the paragraph, for the checker to try before it
-    says no pair reproduces a rate (`facts` may leave some out as candidates)."""
+    says no pair reproduces a rate (`facts` may leave some out as candidates). `other_part`:
+    the ids of earlier figures a first-level heading stands between: a budget or allocation
+    stated there may be a rate's denominator, but what was spent is stated in the rate's own
+    part (一、基本情况 下达资金5820万元 is no numerator of 二、… 执行率95.26%)."""
     out = []
     spec = vocabulary()["rates"]
     for f in facts:
@@ -99,7 +103,7 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
         if part is not None:
             # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
             pool = [g for g in pool if part in (g.context or "")]
-        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"]]
+        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"] and g.id not in other_part]
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],

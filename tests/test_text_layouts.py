@@ -1,0 +1,211 @@
+"""One report under the layouts that saving it as text leaves behind: full-width figures,
+a blank line after every line (web copy), a page flattened to one line with its paragraphs
+a run of spaces apart. Each must read the same figures as the report laid out plainly, and
+raise no error the plain one does not.
+The texts are invented."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from extractor.ingest import load_document
+from extractor.ingest.double_spacing import drop_double_spacing, is_double_spaced
+from extractor.ingest.flattened_paragraphs import split_flattened_paragraphs
+
+from conftest import text_record
+from test_form_variants import DEPARTMENT_DASHES, _render
+
+NARRATIVE = (
+    "某县2023年度城乡居民医疗救助资金绩效自评报告\n"
+    "一、项目基本情况\n"
+    "（一）资金下达情况。上级分两批下达医疗救助补助资金5,820万元（其中第一批5,000万元，第二批820万元），"
+    "保障了困难群众及时享受救助待遇。\n"
+    "（二）地方安排情况。县级财政安排配套资金1,236.5万元，用于资助困难群众参保和门诊救助。\n"
+    "二、绩效目标完成情况\n"
+    "（一）资金投入情况。全年预算数9,460.5万元，实际执行数9,012.3（含中央资金6,100万元，地方资金2,912.3万元），"
+    "预算执行率95.26%。\n"
+    "（二）产出情况。全年资助参保困难群众18,426人，门诊救助6,315人次，住院救助2,104人次，"
+    "救助对象满意度达到96.5%。\n"
+)
+
+SCORE_TABLE = (
+    "绩效评价得分表\n"
+    "一级指标 分值 得分\n"
+    "决策 20 18\n"
+    "过程 20 19\n"
+    "产出 30 28.5\n"
+    "效益 30 27\n"
+    "合计 100 92.5\n"
+)
+
+_FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+def _figures(record) -> Counter:
+    return Counter((f["kind"], Decimal(str(f["value"])), f["unit"]) for f in record["facts"]
+                   if f["kind"] in ("amount", "percent", "score", "headcount", "person_times"))
+
+
+def _errors(record) -> list:
+    return [f["message"] for f in record["flags"] if f["severity"] == "error"]
+
+
+def _same_reading(tmp_path, plain: str, laid_out: str) -> None:
+    expected = text_record(tmp_path, plain, "plain.txt")
+    record = text_record(tmp_path, laid_out, "laid_out.txt")
+    assert _figures(record) == _figures(expected)
+    assert _errors(record) == _errors(expected) == []
+
+
+# --- full-width figures ---------------------------------------------------------------
+
+def _blocks(tmp_path, text: str, name: str) -> list:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(b.kind, b.text) for b in load_document(path).blocks]
+
+
+def _preview(text: str, digits=str.maketrans("", "")) -> str:
+    """`text` as a sharing site's preview: 120-character chunks numbered 1、 2、 …"""
+    flat = text.replace("\n", "")
+    chunks = [flat[k:k + 120] for k in range(0, len(flat), 120)]
+    return "\n".join(f"{str(n).translate(digits)}、{c}" for n, c in enumerate(chunks, 1)) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["single_spaced", "wide", "cells", "pipe"])
+def test_a_form_with_full_width_figures_reads_as_with_ascii_ones(tmp_path, shape):
+    # (rows are found and broken lines joined alike: a row of cells ending in ５２．８０ is a row)
+    plain = _render(DEPARTMENT_DASHES, shape)
+    assert _blocks(tmp_path, plain.translate(_FULL_WIDTH), "fw.txt") == _blocks(tmp_path, plain, "plain.txt")
+
+
+def test_a_row_wrapped_after_its_first_figure_reads_alike_in_full_width(tmp_path):
+    plain = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+             "年度资金总额： 1 52.80\n52.80 47.52 10 90.00% 9\n"
+             "其中：中央财政资金 2 40.00\n40.00 36.00 — 90.00% —\n")
+    assert _blocks(tmp_path, plain.translate(_FULL_WIDTH), "fw.txt") == _blocks(tmp_path, plain, "plain.txt")
+
+
+def test_preview_chunks_numbered_with_full_width_digits_are_one_text_again(tmp_path):
+    full_width = _blocks(tmp_path, _preview(NARRATIVE, _FULL_WIDTH), "fw.txt")
+    assert full_width == _blocks(tmp_path, _preview(NARRATIVE), "plain.txt")
+    assert len(full_width) == 1
+
+
+def test_preview_chunks_indented_as_paragraphs_are_one_text_again(tmp_path):
+    indented = "".join("\u3000\u3000" + line + "\n" for line in _preview(NARRATIVE).splitlines())
+    assert _blocks(tmp_path, indented, "indented.txt") == _blocks(tmp_path, _preview(NARRATIVE), "plain.txt")
+
+
+def test_a_score_table_written_with_full_width_figures_reads_its_scores(tmp_path):
+    _same_reading(tmp_path, NARRATIVE + SCORE_TABLE, (NARRATIVE + SCORE_TABLE).translate(_FULL_WIDTH))
+
+
+# --- a blank line after every line ------------------------------------------------------
+
+def test_a_double_spaced_score_table_is_read_as_a_table(tmp_path):
+    plain = NARRATIVE + SCORE_TABLE
+    _same_reading(tmp_path, plain, plain.replace("\n", "\n\n"))
+    scores = _figures(text_record(tmp_path, plain.replace("\n", "\n\n")))
+    assert scores[("score", Decimal("28.5"), "分")] == 1
+
+
+@pytest.mark.parametrize("shape", ["single_spaced", "cells"])
+def test_a_double_spaced_form_reads_as_the_form(tmp_path, shape):
+    plain = _render(DEPARTMENT_DASHES, shape)
+    _same_reading(tmp_path, plain, plain.replace("\n", "\n\n"))
+
+
+def test_blank_lines_between_paragraphs_only_are_kept():
+    # paragraphs a blank line apart, a table's rows together: the blank lines mean something
+    lines = (NARRATIVE.replace("\n", "\n\n") + SCORE_TABLE).split("\n")
+    assert not is_double_spaced(lines)
+    assert drop_double_spacing(lines) == lines
+
+
+def test_a_longer_run_of_blank_lines_stays():
+    lines = "甲\n\n乙\n\n丙\n\n\n\n丁\n\n戊\n\n己\n\n庚".split("\n")
+    assert drop_double_spacing(lines) == ["甲", "乙", "丙", "", "", "", "丁", "戊", "己", "庚"]
+
+
+# --- a page flattened to one line --------------------------------------------------------
+
+def _flattened(text: str) -> str:
+    return "  ".join(line for line in text.split("\n") if line) + "\n"
+
+
+def test_a_rate_in_a_flattened_page_is_read_within_its_own_section(tmp_path):
+    # 9,012.3 ÷ 9,460.5 = 95.26%; the 5,820万元 of the first section is no part of it
+    _same_reading(tmp_path, NARRATIVE, _flattened(NARRATIVE))
+
+
+def test_a_flattened_page_is_cut_at_its_paragraphs_only():
+    line = _flattened(NARRATIVE).rstrip("\n")
+    pieces = split_flattened_paragraphs([line])
+    assert pieces == [p for p in NARRATIVE.split("\n") if p]
+    # a form's row with a reason and a measure cell, however long, keeps its cells
+    row = ("产出指标  数量指标  资助参保困难群众人数  ≥18000人  17650人  20  18  "
+           "部分困难群众外出务工，未能及时完成参保身份核验。  加强与乡镇、村（社区）的数据比对，"
+           "对外出务工人员实行电话核验和上门核验相结合的办法，确保应保尽保。")
+    assert len(row) >= 100 and split_flattened_paragraphs([row]) == [row]
+
+
+# --- page numbers between a page's lines --------------------------------------------------
+
+def _with_page_numbers(text: str, every: int, mark) -> str:
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines, 1):
+        out.append(line)
+        if i % every == 0 and i < len(lines):
+            out.append(mark(i // every))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("mark", [lambda n: f"- {n} -", lambda n: f"— {n} —", lambda n: f"第 {n} 页 共 9 页",
+                                  lambda n: f"某县医疗保障局 第{n}页/共9页"])
+@pytest.mark.parametrize("shape", ["cells", "single_spaced"])
+def test_page_numbers_between_a_forms_lines_are_no_cells(tmp_path, shape, mark):
+    plain = _render(DEPARTMENT_DASHES, shape)
+    _same_reading(tmp_path, plain, _with_page_numbers(plain, 7, mark))
+
+
+def test_a_page_number_inside_a_score_table_and_a_sentence_is_dropped(tmp_path):
+    plain = NARRATIVE + SCORE_TABLE
+    _same_reading(tmp_path, plain, _with_page_numbers(plain, 3, lambda n: f"－{n}－"))
+
+
+def test_a_bare_number_on_its_line_stays(tmp_path):
+    # (it may be a cell of a table written one cell a line)
+    blocks = _blocks(tmp_path, "受益人数\n2\n完成率\n100%\n", "bare.txt")
+    assert any("2" in text for _, text in blocks)
+
+
+# --- labels letter-spaced across their cells ------------------------------------------------
+
+def _letter_spaced(text: str) -> str:
+    """Each line that is a label of CJK characters alone, letter-spaced (项 目 名 称)."""
+    import regex
+    return "\n".join(" ".join(line) if regex.fullmatch(r"\p{Han}{2,12}", line) else line
+                     for line in text.split("\n"))
+
+
+FUND_CELLS = ("某县商务局项目绩效自评表\n\n项目名称\n\n外贸企业扶持资金\n\n主管部门\n\n某县商务局\n\n"
+              "计划投资额\n\n(万元)\n\n480\n\n实际到位资金\n\n(万元)\n\n452.6\n\n实际使用情况\n\n(万元)\n\n430.15\n\n"
+              "其中：\n\n中央财政\n\n0\n\n省财政\n\n480\n\n省财政\n\n452.6\n\n省财政\n\n430.15\n")
+
+
+def test_money_under_letter_spaced_labels_takes_their_unit(tmp_path):
+    # 计 划 投 资 额 | (万元) | 480: the label read as 计划投资额, its 480 in 万元
+    _same_reading(tmp_path, FUND_CELLS, _letter_spaced(FUND_CELLS))
+    amounts = _figures(text_record(tmp_path, _letter_spaced(FUND_CELLS)))
+    assert amounts[("amount", Decimal("4800000"), "元")] == 2
+
+
+def test_a_form_one_cell_a_line_with_letter_spaced_labels_reads_as_the_form(tmp_path):
+    plain = _render(DEPARTMENT_DASHES, "cells")
+    spaced = _letter_spaced(plain)
+    assert spaced != plain
+    _same_reading(tmp_path, plain, spaced)
