@@ -28,6 +28,22 @@ _FIGURE_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if not k.isspace()
 
 # A space between a digit and a thousands separator / decimal point, or right after one.
 _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
+# A space between a figure and its unit, as text layers and sharing sites write them
+# (1280.56 万元, 95 %, 38 人): the unit a whole word (38 人员 is no 38人)
+_UNITS = r"(?:%|万元|亿元|元|万人次|万人|人次|人|万户|户)(?![\p{Han}A-Za-z])"
+_SPACE_BEFORE_UNIT = regex.compile(rf"(?<=\d)[ \t]+(?={_UNITS})")
+_UNIT_AFTER_FIGURE = regex.compile(rf"\d{_UNITS}")
+
+
+def units_joined(text: str) -> str:
+    """`text` with the spaces between its figures and their units taken out, where it writes
+    every unit so: a text that also writes units next to their figures has its units a space
+    apart for a reason (a form's unit column: 目标 95 | % | 实际 100 | 100.00%)."""
+    if not _SPACE_BEFORE_UNIT.search(text) or _UNIT_AFTER_FIGURE.search(text):
+        return text
+    return _SPACE_BEFORE_UNIT.sub("", text)
+
+
 # A full-width comma used as a thousands separator: 5，758，200
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
@@ -67,7 +83,9 @@ def normalize(text: str) -> str:
         text = _YUAN_READ_AS_WU.sub("元", text)
     if _LETTER_IN_FIGURE.search(text):
         text = _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text)
-    return _SPACE_IN_NUMBER.sub("", text) if _ANY_SPACE.search(text) else text
+    if not _ANY_SPACE.search(text):
+        return text
+    return units_joined(_SPACE_IN_NUMBER.sub("", text))
 
 
 def fold_figure_characters(text: str) -> str:

@@ -172,9 +172,9 @@ def test_page_numbers_between_a_forms_lines_are_no_cells(tmp_path, shape, mark):
     _same_reading(tmp_path, plain, _with_page_numbers(plain, 7, mark))
 
 
-def test_a_page_number_inside_a_score_table_and_a_sentence_is_dropped(tmp_path):
+def test_page_numbers_between_paragraphs_and_inside_a_score_table_are_no_figures(tmp_path):
     plain = NARRATIVE + SCORE_TABLE
-    _same_reading(tmp_path, plain, _with_page_numbers(plain, 3, lambda n: f"－{n}－"))
+    _same_reading(tmp_path, plain, _with_page_numbers(plain, 6, lambda n: f"－{n}－"))
 
 
 def test_a_bare_number_on_its_line_stays(tmp_path):
@@ -209,3 +209,32 @@ def test_a_form_one_cell_a_line_with_letter_spaced_labels_reads_as_the_form(tmp_
     spaced = _letter_spaced(plain)
     assert spaced != plain
     _same_reading(tmp_path, plain, spaced)
+
+
+# --- a space between a figure and its unit ---------------------------------------------------
+
+def _units_spaced(text: str) -> str:
+    import regex
+    return regex.sub(r"(?<=\d)(?=%|万元|元|人次|人|户)", " ", text)
+
+
+def test_units_a_space_after_their_figures_read_as_written_together(tmp_path):
+    plain = NARRATIVE + SCORE_TABLE.replace("合计 100 92.5\n", "合计 100 92.5\n得分率 92.5%\n")
+    _same_reading(tmp_path, plain, _units_spaced(plain))
+
+
+def test_a_score_table_with_its_rates_a_space_from_their_percent_signs_is_a_table(tmp_path):
+    text = ("一、评价结论\n评价组通过资料核查、实地调研和问卷调查等方式，对项目进行了综合评价，评分结果见下表。\n"
+            "某县农村饮水安全项目绩效评价得分情况表\n一级指标 分值 得分 得分率\n"
+            "A决策 20 18 90 %\nB过程 20 19 95 %\nC产出 30 27 90 %\nD效益 30 28.5 95 %\n小计 100 92.5 92.5 %\n"
+            "综合评定，该项目总得分为92.5分，评价等级为“优”。\n")
+    _same_reading(tmp_path, text.replace(" %", "%"), text)
+
+
+def test_a_forms_unit_column_stays_a_column():
+    from extractor.normalize import units_joined
+    # target 95 in the unit column's %, result 100 under it, the completion rate written whole
+    row = "社会效益指标 困难学生资助覆盖率 95 % 100 100.00% 30 30"
+    assert units_joined(row) == row
+    assert units_joined("全年支出 1280.56 万元，执行率 95 %。") == "全年支出 1280.56万元，执行率 95%。"
+    assert units_joined("受益 38 人员") == "受益 38 人员"  # 人员 is a word of its own

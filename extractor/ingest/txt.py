@@ -16,7 +16,7 @@ import regex
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from ..normalize import fold_figure_characters, normalize, unspaced_label
+from ..normalize import fold_figure_characters, normalize, units_joined, unspaced_label
 from .cell_lines import cell_line_table_at
 from .csv_rows import csv_rows_at, csv_table
 from .encoding import decode_text
@@ -24,7 +24,7 @@ from .han_script import simplified
 from .tables import caption_from_previous, is_caption_text
 from .double_spacing import drop_double_spacing
 from .flattened_paragraphs import split_flattened_paragraphs
-from .page_numbers import drop_page_numbers
+from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
@@ -44,7 +44,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    decode_errors=decoded.decode_errors(),
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(drop_page_numbers(lines))))
+    lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")
@@ -57,11 +57,12 @@ def _is_cell_line(line: str) -> bool:
 
 
 def _parse_lines(doc: Document, written: list) -> None:
-    # tables are found and read in lines whose full-width figures (１２０．５０) are folded,
-    # as their cells are normalised anyway; a paragraph keeps its line as written (raw) but
+    # tables are found and read in lines whose full-width figures (１２０．５０) are folded and
+    # whose units stand by their figures (100 % is one cell), as their cells are normalised
+    # anyway; a paragraph keeps its line as written (raw) but
     # for a label's letter-spacing (项 目 名 称)
     written = [unspaced_label(line) for line in written]
-    lines = [fold_figure_characters(line) for line in written]
+    lines = [units_joined(fold_figure_characters(line)) for line in written]
     i = 0
     paragraph: list = []  # pending lines of a paragraph broken mid-sentence
 
