@@ -141,6 +141,21 @@ def test_a_rate_in_a_flattened_page_is_read_within_its_own_section(tmp_path):
     _same_reading(tmp_path, NARRATIVE, _flattened(NARRATIVE))
 
 
+PROJECT_ITEMS = (
+    "某县2021年财政衔接资金项目绩效评价结果公开\n根据项目绩效评价情况，现按规定予以公开：\n"
+    "1、青石镇东岭村产业路建设项目，新建砂石路8公里、涵洞3座。2021年下达财政衔接资金156万元，截至2021年12月31日，"
+    "实际已支付149.2万元，支付率95.64%。项目综合得分92分，评价等级为优秀。\n"
+    "2、青石镇西岭村冷库建设项目，新建冷库一座400立方米。2021年度下达财政衔接资金84万元，截至2021年12月31日，"
+    "实际已支付80.5万元，支付率95.83%。项目综合得分91分，评价等级为优秀。\n"
+    "3、白沙乡南坪村饮水工程项目，铺设管网6公里。2021年下达财政衔接资金62万元，截至2021年12月31日，"
+    "实际已支付62万元，支付率100%。项目综合得分95分，评价等级为优秀。\n")
+
+
+def test_numbered_projects_of_a_flattened_page_are_each_their_own(tmp_path):
+    # each project's 下达 money is its own: no conflict between 156, 84 and 62万元
+    _same_reading(tmp_path, PROJECT_ITEMS, _flattened(PROJECT_ITEMS))
+
+
 def test_a_flattened_page_is_cut_at_its_paragraphs_only():
     line = _flattened(NARRATIVE).rstrip("\n")
     pieces = split_flattened_paragraphs([line])

@@ -30,15 +30,21 @@ def split_flattened_paragraphs(lines: list) -> list:
 
 def _paragraphs(line: str) -> list:
     gaps = list(_GAP.finditer(line))
-    if sum(bool(_CELL_START.match(line, g.end())) for g in gaps) * 3 >= len(gaps):
+    if sum(_opens_cell(line[g.end():]) for g in gaps) * 3 >= len(gaps):
         return [line]  # cells a run of spaces apart, a third of them figures: a table's row
     pieces, start = [], 0
     for gap in gaps:
         before, after = line[start:gap.start()], line[gap.end():]
         if len(before.strip()) < _MIN_PIECE:
             continue
-        if numbering_of(after[:12])[0] is not None or (_SENTENCE_END.search(before) and not _CELL_START.match(after)):
+        if numbering_of(after[:12])[0] is not None or (_SENTENCE_END.search(before) and not _opens_cell(after)):
             pieces.append(before)
             start = gap.end()
     pieces.append(line[start:])
     return pieces
+
+
+def _opens_cell(text: str) -> bool:
+    """Does the text after a run of spaces open a figure's or a dash's cell (not a numbered
+    item, 2、…)?"""
+    return bool(_CELL_START.match(text)) and numbering_of(text[:12])[0] is None

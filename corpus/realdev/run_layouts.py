@@ -1,0 +1,135 @@
+"""Score the extractor on the real development set re-laid out as saving a report as text
+leaves it: the same texts and the same gold, with full-width figures, a blank line after every
+line, page numbers between the lines, a page flattened to one line, units a space from their
+figures, letter-spaced labels, indented paragraphs, prose hard-wrapped at a page's width,
+traditional characters. A reading that holds on the texts as collected but not under these is
+tuned to their layout, not to reports.
+
+    .venv/bin/python corpus/realdev/run_layouts.py [--split tune|test|all] [--layout NAME ...] [--json]
+
+Prints, per layout, fact precision / recall and false error flags next to the texts as they are.
+Like run_eval.py it skips, with a message, every document whose text is not in texts/.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+from extractor.evaluate import evaluate  # noqa: E402
+from run_eval import gold_file, load_index  # noqa: E402
+
+_FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+_UNIT = regex.compile(r"(?<=\d)(?=万元|亿元|元|万人|人次|人|户|%)")
+_LABEL_LINE = regex.compile(r"\p{Han}{2,12}")
+_FIGURE_OR_CHAR = regex.compile(r"[0-9A-Za-z.,%]+|.")
+
+
+def _lines(text: str) -> list:
+    return text.split("\n")
+
+
+def _page_numbers(text: str, every: int = 25) -> str:
+    out = []
+    for i, line in enumerate(_lines(text), 1):
+        out.append(line)
+        if i % every == 0:
+            out.append(f"- {i // every} -")
+    return "\n".join(out)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _wrapped_prose(text: str, columns: int = 76) -> str:
+    """Lines of prose (no table separators, not a sharing site's numbered chunk) broken at
+    `columns` display columns, never inside a figure."""
+    out = []
+    for line in _lines(text):
+        if regex.search(r"\t|\||  |\u3000", line) or _width(line) <= columns or regex.match(r"\d{1,3}、", line):
+            out.append(line)
+            continue
+        current = ""
+        for token in _FIGURE_OR_CHAR.findall(line):
+            if _width(current) + _width(token) > columns and current:
+                out.append(current)
+                current = ""
+            current += token
+        out.append(current)
+    return "\n".join(out)
+
+
+def _traditional(text: str) -> str:
+    import opencc
+    return opencc.OpenCC("s2t").convert(text)
+
+
+LAYOUTS = {
+    "as_collected": lambda t: t,
+    "full_width_figures": lambda t: t.translate(_FULL_WIDTH),
+    "double_spaced": lambda t: t.replace("\n", "\n\n"),
+    "page_numbers": _page_numbers,
+    "flattened_to_one_line": lambda t: t.replace("\n", " "),
+    "units_spaced": lambda t: _UNIT.sub(" ", t),
+    "letter_spaced_labels": lambda t: "\n".join(" ".join(x) if _LABEL_LINE.fullmatch(x) else x for x in _lines(t)),
+    "indented": lambda t: "\n".join("\u3000\u3000" + x if x.strip() else x for x in _lines(t)),
+    "wrapped_prose": _wrapped_prose,
+    "traditional": _traditional,
+}
+
+
+def score(entries: list, texts: Path, layout) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir, docs = Path(tmp) / "gold", Path(tmp) / "docs"
+        gold_dir.mkdir()
+        docs.mkdir()
+        for e in entries:
+            (gold_dir / f"{e['id']}.json").write_text(json.dumps(gold_file(e), ensure_ascii=False), encoding="utf-8")
+            text = (texts / f"{e['id']}.txt").read_text(encoding="utf-8")
+            (docs / f"{e['id']}.txt").write_text(layout(text), encoding="utf-8", newline="")
+        scores = evaluate(gold_dir, [docs])
+    facts = scores["facts"]["all"]
+    return {"precision": facts["precision"], "recall": facts["recall"],
+            "false_errors": scores["false_error_flags"]["count"], "files": scores["files"]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["test", "tune", "all"], default="tune")
+    ap.add_argument("--layout", action="append", choices=sorted(LAYOUTS), help="(default: every layout)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--texts", type=Path, default=HERE / "texts")
+    args = ap.parse_args(argv)
+    entries = [e for e in load_index() if args.split == "all" or e["split"] == args.split]
+    present = [e for e in entries if (args.texts / f"{e['id']}.txt").exists()]
+    if len(present) < len(entries):
+        print(f"{len(entries) - len(present)} of {len(entries)} documents skipped: text not in {args.texts}",
+              file=sys.stderr)
+    if not present:
+        print("no texts present: nothing to score", file=sys.stderr)
+        return 0
+    names = ["as_collected"] + [n for n in (args.layout or LAYOUTS) if n != "as_collected"]
+    results = {}
+    for name in names:
+        results[name] = score(present, args.texts, LAYOUTS[name])
+        if not args.json:
+            r = results[name]
+            print(f"{name:24} P {r['precision']:.4f}  R {r['recall']:.4f}  false errors {r['false_errors']}"
+                  f"  ({r['files']} files)", flush=True)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
