@@ -125,9 +125,18 @@ def test_blank_lines_between_paragraphs_only_are_kept():
     assert drop_double_spacing(lines) == lines
 
 
-def test_a_longer_run_of_blank_lines_stays():
+def test_a_blank_line_of_the_text_before_it_was_doubled_stays():
+    # 丙 | | 丁 doubled is 丙 | | | | 丁: one blank line again
     lines = "甲\n\n乙\n\n丙\n\n\n\n丁\n\n戊\n\n己\n\n庚".split("\n")
-    assert drop_double_spacing(lines) == ["甲", "乙", "丙", "", "", "", "丁", "戊", "己", "庚"]
+    assert drop_double_spacing(lines) == ["甲", "乙", "丙", "", "丁", "戊", "己", "庚"]
+
+
+def test_a_table_one_cell_a_line_double_spaced_reads_as_written(tmp_path):
+    # cells a line apart, a blank line between rows (the layout of a Word table saved as text)
+    plain = ("各乡镇资助情况\n\t乡镇\n\t资助\n\t\n\n\t\n\t人数（人）\n\t金额（万元）\n\n\t东岭镇\n\t960\n\t57.60\n\n"
+             "\t西岭镇\n\t1,520\n\t91.20\n\n\t合计\n\t2,480\n\t148.80\n\n"
+             "全年共资助2,480人，其中东岭镇960人，西岭镇1,520人，资助资金148.80万元。\n")
+    _same_reading(tmp_path, plain, plain.replace("\n", "\n\n"))
 
 
 # --- a page flattened to one line --------------------------------------------------------

@@ -1,7 +1,7 @@
 """Text copied from a web page often comes double-spaced: a blank line after every line, a
 table's rows included. Blank lines that follow every line say nothing, and they keep the rows
-of a table written one row (or one cell) a line apart, so in such a text they are dropped; a
-longer run of blank lines stays.
+of a table written one row (or one cell) a line apart, so in such a text they are dropped, and
+a longer run is shortened as doubling lengthened it.
 
 A text is double-spaced when nearly every two of its lines with text have exactly one blank
 line between them (a few lines wrapped in the page may sit together)."""
@@ -12,7 +12,8 @@ _MOST_ADJACENT = 0.1  # share of neighbouring lines with no blank line between t
 
 
 def _blank(line: str) -> bool:
-    return not line.strip()
+    # (a line of a tab alone is an empty cell of a table written one cell a line, not blank)
+    return not line.strip(" \u3000\xa0\r\f")
 
 
 def is_double_spaced(lines: list) -> bool:
@@ -26,12 +27,18 @@ def is_double_spaced(lines: list) -> bool:
 
 
 def drop_double_spacing(lines: list) -> list:
-    """`lines` without the single blank lines of a double-spaced text (unchanged otherwise)."""
+    """`lines` as written before the text was double-spaced (unchanged when it is not): a run
+    of r blank lines was (r - 1) / 2 of them, so one goes and three are one again (a table
+    written one cell a line keeps the blank line between its rows)."""
     if not is_double_spaced(lines):
         return lines
-    out = []
-    for i, line in enumerate(lines):
-        if _blank(line) and 0 < i < len(lines) - 1 and not _blank(lines[i - 1]) and not _blank(lines[i + 1]):
+    out, blank = [], []
+    for line in lines:
+        if _blank(line):
+            blank.append(line)
             continue
+        if blank:
+            out.extend(blank[:(len(blank) - 1) // 2] if out else blank)
+            blank = []
         out.append(line)
-    return out
+    return out + blank
