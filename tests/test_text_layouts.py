@@ -201,6 +201,15 @@ def test_page_numbers_between_paragraphs_and_inside_a_score_table_are_no_figures
     _same_reading(tmp_path, plain, _with_page_numbers(plain, 6, lambda n: f"－{n}－"))
 
 
+def test_a_page_number_inside_a_table_one_cell_a_line_is_passed_over(tmp_path):
+    plain = ("各乡镇资助情况\n\t乡镇\n\t资助人数（人）\n\t资助金额（万元）\n\n\t东岭镇\n\t960\n\t57.60\n\n"
+             "\t西岭镇\n\t1,520\n\t91.20\n\n\t合计\n\t2,480\n\t148.80\n\n"
+             "全年共资助2,480人，资助资金148.80万元。\n")
+    # between two rows, before or after the blank line that parts them
+    _same_reading(tmp_path, plain, plain.replace("\n\n\t西岭镇", "\n\n- 2 -\n\t西岭镇"))
+    _same_reading(tmp_path, plain, plain.replace("\n\n\t西岭镇", "\n- 2 -\n\n\t西岭镇"))
+
+
 def test_a_bare_number_on_its_line_stays(tmp_path):
     # (it may be a cell of a table written one cell a line)
     blocks = _blocks(tmp_path, "受益人数\n2\n完成率\n100%\n", "bare.txt")

@@ -82,7 +82,9 @@ LAYOUTS = {
     "flattened_to_one_line": lambda t: t.replace("\n", " "),
     "units_spaced": lambda t: _UNIT.sub(" ", t),
     "letter_spaced_labels": lambda t: "\n".join(" ".join(x) if _LABEL_LINE.fullmatch(x) else x for x in _lines(t)),
-    "indented": lambda t: "\n".join("\u3000\u3000" + x if x.strip() else x for x in _lines(t)),
+    # (a paragraph is indented; a table's cell led by a tab is not)
+    "indented": lambda t: "\n".join("\u3000\u3000" + x if x.strip() and not x.startswith("\t") else x
+                                     for x in _lines(t)),
     "wrapped_prose": _wrapped_prose,
     "traditional": _traditional,
 }

@@ -160,6 +160,9 @@ def _read_cell_table(doc: Document, lines: list, i: int) -> int:
     widest = 0
     while i < len(lines):
         line = lines[i]
+        if line == "\f":  # a page's break (its number's line): the row goes on after it
+            i += 1
+            continue
         if not line.strip() and not line.startswith("\t"):
             blanks += 1
             i += 1
