@@ -38,12 +38,23 @@ _UNIT_AFTER_FIGURE = regex.compile(rf"\d{_UNITS}")
 def units_joined(text: str) -> str:
     """`text` with the spaces between its figures and their units taken out, where it writes
     every unit so: a text that also writes units next to their figures has its units a space
-    apart for a reason (a form's unit column: 目标 95 | % | 实际 100 | 100.00%)."""
+    apart for a reason (a form's unit column: 目标 95 | % | 实际 100 | 100.00%), and so has a
+    unit of money per head after two figures (a row's target and result before its unit
+    cell: = 5 5 元/生·天)."""
     if not _SPACE_BEFORE_UNIT.search(text) or _UNIT_AFTER_FIGURE.search(text):
         return text
-    return _SPACE_BEFORE_UNIT.sub("", text)
+    return _SPACE_BEFORE_UNIT.sub(lambda m: m.group() if _RATE_UNIT.match(text, m.end())
+                                  and _TWO_FIGURES_BEFORE.search(text, 0, m.start()) else "", text)
 
 
+_RATE_UNIT = regex.compile(r"元\s*/")
+_TWO_FIGURES_BEFORE = regex.compile(r"(?<![\d.,])\d[\d.,]*[ \t]+\d[\d.,]*$")
+
+
+# A space as a thousands separator (1 286.16万元, 12 805 600元), as printed reports set figures
+# and text recognition reads them: groups of three digits after a word, with the figure's
+# decimals or its unit right after (a row's cells, 序号 1 286.16, have a space before the 1)
+_SPACE_THOUSANDS = regex.compile(r"(?<=[\p{Han}：:（(])(\d{1,3})((?: \d{3})+)(?=\.\d|\p{Han}|%)")
 # A full-width comma used as a thousands separator: 5，758，200
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
@@ -67,7 +78,19 @@ _YUAN_READ_AS_WU = regex.compile(r"(?<=\d\s?[万亿]?)兀")
 # it (II, III stay numerals of classes; 5l stays litres)
 _DIGITS_READ_AS_LETTERS = regex.compile(r"(?<![A-Za-z0-9.])[Il1-9][O0-9]{1,2}(?![A-Za-z0-9.%])")
 _LETTER_DIGITS = str.maketrans("IlO", "110")
-_LETTER_IN_FIGURE = re.compile(r"[Il][O\d]|\dO")  # the cheap test first (re: see _NEEDS_FOLD)
+_LETTER_IN_FIGURE = re.compile(r"[Il][O\d]|\d[OIl]")  # the cheap test first (re: see _NEEDS_FOLD)
+# a cell's figure read with letters for some of its digits (过程 25 2l, 3l5.00, 734.l2,
+# 120.0O): a token standing alone, opening with a digit, digits and I, l, O only — no word
+# is written so; alone in its text, letters only at its end are a unit's (5l, 10l stay)
+_LETTERED_CELL = regex.compile(r"(?<!\S)\d[\dIlO]*(?:\.[\dIlO]+)?(?!\S)")
+_UNIT_LETTERS_AFTER = regex.compile(r"\d+[IlO]+")
+
+
+def _lettered_cell(m) -> str:
+    token = m.group()
+    if m.start() == 0 and m.end() == len(m.string) and _UNIT_LETTERS_AFTER.fullmatch(token):
+        return token
+    return token.translate(_LETTER_DIGITS)
 
 
 def _digits_for_letters(m) -> str:
@@ -82,10 +105,15 @@ def normalize(text: str) -> str:
     if "兀" in text:
         text = _YUAN_READ_AS_WU.sub("元", text)
     if _LETTER_IN_FIGURE.search(text):
-        text = _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text)
+        text = _LETTERED_CELL.sub(_lettered_cell, _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text))
     if not _ANY_SPACE.search(text):
         return text
+    text = _SPACE_THOUSANDS.sub(_thousands_joined, text)
     return units_joined(_SPACE_IN_NUMBER.sub("", text))
+
+
+def _thousands_joined(m) -> str:
+    return m.group(1) + m.group(2).replace(" ", "")
 
 
 def fold_figure_characters(text: str) -> str:

@@ -271,3 +271,35 @@ def test_a_forms_unit_column_stays_a_column():
     assert units_joined(row) == row
     assert units_joined("全年支出 1280.56 万元，执行率 95 %。") == "全年支出 1280.56万元，执行率 95%。"
     assert units_joined("受益 38 人员") == "受益 38 人员"  # 人员 is a word of its own
+
+
+# --- text recognised from a scan ---------------------------------------------------------
+
+def test_a_space_as_thousands_separator_is_read_as_one_figure():
+    from extractor.normalize import normalize
+    assert normalize("全年预算数1 286.16万元，其中中央补助900.31万元") == "全年预算数1286.16万元，其中中央补助900.31万元"
+    assert normalize("下达资金12 805 600元") == "下达资金12805600元"
+    # a row's number cell before a figure is two cells, not a thousands separator
+    assert normalize("序号 1 286.16") == "序号 1 286.16"
+
+
+def test_digits_read_as_letters_in_a_rows_cell_are_digits_again():
+    from extractor.normalize import normalize
+    assert normalize("过程 25 2l") == "过程 25 21"
+    assert normalize("县级配套 372.00 3l5.00 734.l2 120.0O") == "县级配套 372.00 315.00 734.12 120.00"
+    assert normalize("采用 O2O 模式") == "采用 O2O 模式"  # a word, not a figure
+
+
+FUNDS_OCR = ("二、资金使用情况\n截至年底，项目资金全部到位，各来源资金使用情况如下（单位：万元）：\n"
+             "资金来源 预算数 支出数 执行率\n中央补助 900.31 882.15 97.98%\n省级补助 257.23 245.31 95.37%\n"
+             "县级配套 128.62 124.27\n合  计 1286.16 1251.73 97.32%\n三、绩效情况\n")
+
+
+def test_a_recognised_table_with_a_lost_last_cell_and_a_spaced_total_is_a_table(tmp_path):
+    # the unit at the end of the sentence above; 县级配套's rate not written; 合  计 spread
+    amounts = _figures(text_record(tmp_path, FUNDS_OCR))
+    assert amounts[("amount", Decimal("1242700"), "元")] == 1   # 124.27万元
+    assert amounts[("amount", Decimal("12861600"), "元")] == 1  # 合计 1286.16万元
+    assert _errors(text_record(tmp_path, FUNDS_OCR)) == []
+    slipped = text_record(tmp_path, FUNDS_OCR.replace("合  计 1286.16", "合  计 1296.16"))
+    assert "sum.table" in [f["rule"] for f in slipped["flags"] if f["severity"] == "error"]

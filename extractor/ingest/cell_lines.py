@@ -30,7 +30,9 @@ _MOST_CELLS = 20000  # (a longer run goes on as another table)
 _COLUMN_NAME = regex.compile(r"^\p{Han}(?:[^，、。；;,!！?？：:（(]|[（(][^，。；;,!！?？：:（(）)]{0,12}[）)]){1,19}$")
 # a column after the first named by a range and what it counts (80—89周岁（人）, 60岁以上（人）)
 _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^，、。；;,!！?？：:]{0,12}$")
-_SENTENCE_MARK = regex.compile(r"[。；;！？]")
+# (a page written with half-width punctuation ends its sentences with a full stop after a word
+# or a unit, 评价等级为"优". — never a figure's decimal point — and parts clauses with a comma)
+_SENTENCE_MARK = regex.compile(r"[。；;！？]|[^\d\s]\.$|[^\d\s],[^\d\s]")
 _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
@@ -102,9 +104,11 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
     furniture = vocabulary()["page_furniture"]
     while j < len(lines) and len(cells) < limit:
         text = lines[j].strip()
+        if "\f" in lines[j]:
+            break  # (a page break alone on its line strips to nothing: it ends the run all the same)
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
-                    or furniture.match(lines[j]) or "\f" in lines[j] or _opens_a_section(text):
+                    or furniture.match(lines[j]) or _opens_a_section(text):
                 # (a page's number or its break ends the run: the table goes on overleaf, if at all;
                 # so does a heading numbered 一、 or （一）)
                 break

@@ -31,7 +31,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         return None
     # (单位：万元 on the line above: a table of its own, every column after the rows' names
     # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
-    unit_above = i > 0 and _UNIT_LINE.match(lines[i - 1].strip()) is not None
+    unit_above = i > 0 and (_UNIT_LINE.match(lines[i - 1].strip()) is not None
+                            or _UNIT_ENDING_LINE.search(lines[i - 1]) is not None)
     if any(len(c) > 14 or is_figure(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) and not unit_above:
         return None  # (a form's header names two of its labels or more, a score table's its
@@ -47,7 +48,8 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     j = i + 1
     seen = lines_seen_before(lines, i)
     while j < min(len(lines), i + MAX_SPACED_ROWS):
-        cells = lines[j].split()
+        cells = _row_cells(lines[j])
+        last_left_empty = False
         if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := total_row_filled(cells, len(header), rows[1:])):
@@ -55,11 +57,13 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         elif max(unit_cols) < len(cells) < len(header) and not any(is_figure(c) for c in cells[:min(unit_cols)]) \
                 and not any(is_figure(r[k]) for r in rows[1:] for k in range(len(cells), len(header))):
             cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
+        elif _last_cell_left_empty(cells, header, unit_cols, rows[1:]):
+            cells, last_left_empty = cells + [""], True  # (县级配套 128.62 124.27 under … 执行率: no rate)
         # (words about the row after its figures, 扣分原因, or under a column of words such as
         # 评分标准, may be a sentence of their own)
         if len(cells) != len(header) or any(is_prose(c) and (k < max(unit_cols) and header[k] not in _described_columns()
                                                                or len(c) > PROSE_CELL) for k, c in enumerate(cells)) \
-                or not all(is_figure(cells[k]) for k in unit_cols):
+                or not all(is_figure(cells[k]) or last_left_empty and k == len(cells) - 1 for k in unit_cols):
             # (the rows go on past a page's number and the title printed over the next page)
             after = past_page_break(lines, j, seen, lambda line: line.split() == header) if len(rows) > 1 else None
             if after is None or after == j:
@@ -73,6 +77,23 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     return TextTable(i, j, rows, lines[i:j])
 
 
+# a total's name letter-spaced across its cell (合  计, 小 计)
+_SPACED_TOTAL = regex.compile(r"^\s*([合小总])\s+计(?=\s)")
+
+
+def _row_cells(line: str) -> list:
+    return _SPACED_TOTAL.sub(r"\1计", line).split()
+
+
+def _last_cell_left_empty(cells: list, header: list, unit_cols: list, above: list) -> bool:
+    """A row one cell short whose cells stand where the rows above have theirs — its name,
+    then a figure under each of its figure columns but the last — left its last cell empty
+    (a text export drops an empty cell at a row's end)."""
+    if len(cells) != len(header) - 1 or not above or max(unit_cols) != len(header) - 1 or is_figure(cells[0]):
+        return False
+    return all(is_figure(cells[k]) == is_figure(above[-1][k]) for k in range(1, len(cells)))
+
+
 @lru_cache(maxsize=1)
 def _described_columns() -> frozenset:
     """Columns of words about an indicator (指标说明, 评分标准): patterns/forms.json's skip columns."""
@@ -81,6 +102,8 @@ def _described_columns() -> frozenset:
 
 # a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
 _UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
+# a sentence ending in the table's unit: …兑付情况如下（单位：万元）：
+_UNIT_ENDING_LINE = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]\s*[:：]?\s*$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
 
