@@ -303,3 +303,26 @@ def test_a_recognised_table_with_a_lost_last_cell_and_a_spaced_total_is_a_table(
     assert _errors(text_record(tmp_path, FUNDS_OCR)) == []
     slipped = text_record(tmp_path, FUNDS_OCR.replace("合  计 1286.16", "合  计 1296.16"))
     assert "sum.table" in [f["rule"] for f in slipped["flags"] if f["severity"] == "error"]
+
+
+def test_a_score_table_cut_by_a_page_with_its_running_header_raises_no_error(tmp_path):
+    # pdftotext -layout: the page's number, the title over the next page, the rest of a wrapped
+    # reason (扣 | 2分) and the header again; the 分值 add up to 100 over both pages
+    title = "某县2021年度家庭医生签约服务项目绩效评价报告"
+    text = "\n".join([
+        title, "一、评价得分情况", "表1  绩效评价指标得分表",
+        "   一级指标     二级指标          分值     得分     扣分原因",
+        "   决策         项目立项           10       10",
+        "                绩效目标           10        9      目标未细化，扣",
+        "                                                    1分",
+        "   过程         资金管理           20       18      配套资金到位滞后，扣", "", "",
+        "                                     - 1 -", f"                 {title}", "",
+        "                                                    2分",
+        "                组织实施           10        9",
+        "   一级指标     二级指标          分值     得分     扣分原因",
+        "   产出         产出数量           20       19",
+        "   效益         满意度             30       28      满意度低于目标",
+        "   合计                           100       93",
+        "二、存在的问题", "签约服务内容不够丰富。", ""])
+    record = text_record(tmp_path, text)
+    assert _errors(record) == []
