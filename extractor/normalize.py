@@ -35,6 +35,16 @@ _SPACE_BEFORE_UNIT = regex.compile(rf"(?<=\d)[ \t]+(?={_UNITS})")
 _UNIT_AFTER_FIGURE = regex.compile(rf"\d{_UNITS}")
 
 
+# a total's name spread over its cell (合    计, 小 计, 总　分), as forms align a short label:
+# at a cell's start (the line's, or after a tab or a run of spaces), and whole
+_SPREAD_TOTAL = regex.compile(r"(?:^|(?<=\t|\s\s))(\s*[合小总])[ \t]+([计分])(?=[\s（(:：]|$)", regex.MULTILINE)
+
+
+def total_names_joined(text: str) -> str:
+    """`text` with a total's name spread over its cell written together (合计, 小计, 总分)."""
+    return _SPREAD_TOTAL.sub(r"\1\2", text) if ("计" in text or "分" in text) and _SPREAD_TOTAL.search(text) else text
+
+
 def units_joined(text: str) -> str:
     """`text` with the spaces between its figures and their units taken out, where it writes
     every unit so: a text that also writes units next to their figures has its units a space
@@ -108,7 +118,7 @@ def normalize(text: str) -> str:
         text = _LETTERED_CELL.sub(_lettered_cell, _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text))
     if not _ANY_SPACE.search(text):
         return text
-    text = _SPACE_THOUSANDS.sub(_thousands_joined, text)
+    text = total_names_joined(_SPACE_THOUSANDS.sub(_thousands_joined, text))
     return units_joined(_SPACE_IN_NUMBER.sub("", text))
 
 

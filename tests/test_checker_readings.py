@@ -1654,3 +1654,41 @@ def test_a_rate_of_the_same_part_is_still_read_against_its_money(tmp_path):
     # 9012.3 ÷ 9460.5 = 95.26%, stated 85.26%: the figures are the sentence's own
     body = _PARTS.format(heading="二、绩效目标完成情况分析", spent="全县执行数9012.3万元，").replace("95.26%", "85.26%")
     assert [f["stated"] for f in flags_of(tmp_path, body, "ratio.stated")] == [Decimal("85.26")]
+
+
+# ---------------------------------------------------------------- one finding, one flag: a rate restated
+
+_ROAD_FUNDS = ("一、各项目资金执行情况\n"
+               "农村公路养护项目下达资金860.00万元，实际支出731.20万元，执行率{prose}。\n"
+               "各项目资金执行情况如下表：\n"
+               "| 项目 | 下达资金（万元） | 实际支出（万元） | 执行率 |\n"
+               "| 农村公路养护 | 860.00 | 731.20 | {table} |\n"
+               "| 危桥改造 | 420.00 | 399.00 | 95.00% |\n")
+
+
+def test_a_rate_stated_in_the_text_and_again_in_a_table_is_one_finding(tmp_path):
+    # 731.20 ÷ 860.00 = 85.02%, written 87.5% in the text and 87.50% in the table
+    flags = flags_of(tmp_path, _ROAD_FUNDS.format(prose="87.5%", table="87.50%"), "ratio.stated")
+    assert len(flags) == 1 and len(flags[0]["also"]) == 1
+    assert flags_of(tmp_path, _ROAD_FUNDS.format(prose="85.02%", table="85.02%"), "ratio.stated") == []
+
+
+# ---------------------------------------------------------------- the report's score: not an annexed project's
+
+_ANNEXED = ("三、自评得分\n对照部门整体支出绩效评价指标，我局自评如下：\n"
+            "  预算配置（权重20分）    得分17分\n  预算执行（权重30分）    得分26分\n"
+            "  预算管理（权重20分）    得分17.5分\n  职责履行及绩效（权重30分）  得分25.5分\n"
+            "  合    计（100分）              得分86分\n自评等级：良。\n"
+            "附件：送戏下乡项目支出绩效自评表\n"
+            "项目名称 送戏下乡\n主管部门 某县文化广电和旅游局\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标 数量指标 演出场次 ≥300场 306场 50 50\n"
+            "效益指标 社会效益指标 观众人次 ≥15万人次 16.2万人次 30 28\n"
+            "满意度指标 服务对象满意度指标 群众满意度 ≥90% 95% 20 18\n"
+            "合计 100 96\n自评等级：优\n")
+
+
+def test_an_annexed_forms_total_graded_otherwise_is_not_the_reports_score(tmp_path):
+    record = record_of(tmp_path, _ANNEXED, title="某县文化广电和旅游局2016年度部门整体支出绩效自评报告")
+    assert record["metadata"]["score"] != Decimal("96")
+    assert [f for f in record["flags"] if f["rule"] == "score.grade"] == []

@@ -326,3 +326,11 @@ def test_a_score_table_cut_by_a_page_with_its_running_header_raises_no_error(tmp
         "二、存在的问题", "签约服务内容不够丰富。", ""])
     record = text_record(tmp_path, text)
     assert _errors(record) == []
+
+
+def test_a_totals_name_spread_over_its_cell_is_one_word():
+    from extractor.normalize import normalize
+    assert normalize("    合    计（100分）      得分86分") == "    合计（100分）      得分86分"
+    assert normalize("合  计 1286.16 1251.73") == "合计 1286.16 1251.73"
+    assert normalize("总 分 100 95") == "总分 100 95"
+    assert normalize("符合 计划要求") == "符合 计划要求"  # 合 ending a word is no total

@@ -3,10 +3,13 @@ row against its column (sum.table) and the score tree's total against its first 
 (score.tree); a form's fund total, both form.funds_total and a breakdown. Where flags of
 these sum rules state the same figure against the same computed sum, the auditor gets the
 most specific one, the others folded into it under `also` with their own evidence; a total off
-by just what one of its subtotals is off, into that subtotal's flag."""
+by just what one of its subtotals is off, into that subtotal's flag; a rate stated twice over
+the same figures, into its first statement's flag."""
 from __future__ import annotations
 
 from decimal import Decimal
+
+import regex
 
 # most specific first: the rule whose flag is kept
 _SUM_RULES = ("form.score_total", "form.funds_total", "score.tree", "sum.breakdown", "sum.table", "sum.row")
@@ -26,7 +29,27 @@ def fold_repeated_findings(flags: list) -> None:
             continue  # (two flags of one rule are two findings: two tables may say the same)
         _fold(flag, first, folded)
     _fold_totals_into_their_part(ranked, folded)
+    _fold_restated_rates(flags, folded)
     flags[:] = [f for f in flags if id(f) not in folded]
+
+
+def _fold_restated_rates(flags: list, folded: set) -> None:
+    """A rate the report states twice over the same figures (87.5% in its text, 87.50% in its
+    table, both 731.20 ÷ 860.00) is one finding: the second flag goes under the first's `also`."""
+    kept: dict = {}
+    for flag in flags:
+        if flag.get("rule") != "ratio.stated" or flag.get("severity") not in ("error", "warning"):
+            continue
+        figures = _figures(flag)
+        quotes = flag.get("evidence_quotes") or []
+        if figures is None or len(quotes) < 3:
+            continue
+        operands = tuple(sorted(_quoted_value(q) for q in quotes[1:]))
+        if None in operands:
+            continue
+        first = kept.setdefault((figures[0].normalize(), figures[1].normalize(), operands), flag)
+        if first is not flag:
+            _fold(flag, first, folded)
 
 
 def _fold_totals_into_their_part(ranked: list, folded: set) -> None:
@@ -62,6 +85,15 @@ def _places(flag: dict) -> list:
     cell stand at one place)."""
     return [(q.get("block"), q.get("row"), q.get("col")) if q.get("row") is not None
             else (q.get("block"), q.get("start"), q.get("end")) for q in flag.get("evidence_quotes") or []]
+
+
+def _quoted_value(quote: dict):
+    """The figure a quote of evidence writes (731.20万元 → 731.2), or None."""
+    m = _FIGURE.search(quote.get("quote") or "")
+    return Decimal(m.group().replace(",", "")).normalize() if m else None
+
+
+_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _figures(flag: dict):

@@ -50,7 +50,10 @@ def extract_document(doc: Document) -> dict:
     prose_facts = [f for f in facts if "form" not in f.extra and (
         f.source.get("block") not in in_forms or _in_cells(f, prose_cells))] if forms else facts
     indicators = [i for i in extract_indicators(doc, score_tables) if i["source"].get("block") not in in_forms]
-    apply_score_table_total(metadata, metadata_sources, indicators)
+    # (a form's total is the form's to give, above: an annexed project's is not the report's)
+    form_blocks = {i for form in forms for i in form["value_blocks"]}
+    apply_score_table_total(metadata, metadata_sources,
+                            [i for i in indicators if i["source"].get("block") not in form_blocks])
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),
         "problems": problems,

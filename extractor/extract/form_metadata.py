@@ -24,7 +24,7 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
         metadata["self_evaluation"] = True
     total = by_id.get(form["total_score"]) if form.get("total_score") else None
     if total is not None and (is_form and not _part_of_stated_score(form, total, by_id, metadata)
-                              or metadata.get("score") is None):
+                              or metadata.get("score") is None and not _graded_otherwise(form, metadata)):
         metadata["score"] = total.value
         sources["score"] = total.source
     if form.get("grade") and (is_form or metadata.get("grade") is None):
@@ -41,6 +41,13 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
                 metadata[key] = region.get(key)
             metadata.pop("region_unresolved", None)
             sources["region"] = agencies[0]["source"]
+
+
+def _graded_otherwise(form: dict, metadata: dict) -> bool:
+    """Does the report grade itself otherwise than an annexed form grades its project (自评等级：良
+    in the text, 优 under the form's 合计 96)? Then the form's total is its project's, not the
+    report's score."""
+    return bool(form.get("grade") and metadata.get("grade") and form["grade"]["text"] != metadata["grade"])
 
 
 def _part_of_stated_score(form: dict, total, by_id: dict, metadata: dict) -> bool:

@@ -48,7 +48,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     j = i + 1
     seen = lines_seen_before(lines, i)
     while j < min(len(lines), i + MAX_SPACED_ROWS):
-        cells = _row_cells(lines[j])
+        cells = lines[j].split()
         last_left_empty = False
         if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
@@ -75,14 +75,6 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) < 3:
         return None
     return TextTable(i, j, rows, lines[i:j])
-
-
-# a total's name letter-spaced across its cell (合  计, 小 计)
-_SPACED_TOTAL = regex.compile(r"^\s*([合小总])\s+计(?=\s)")
-
-
-def _row_cells(line: str) -> list:
-    return _SPACED_TOTAL.sub(r"\1计", line).split()
 
 
 def _last_cell_left_empty(cells: list, header: list, unit_cols: list, above: list) -> bool:

@@ -16,7 +16,7 @@ import regex
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from ..normalize import fold_figure_characters, normalize, units_joined, unspaced_label
+from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
 from .cell_lines import cell_line_table_at
 from .csv_rows import csv_rows_at, csv_table
 from .encoding import decode_text
@@ -57,12 +57,13 @@ def _is_cell_line(line: str) -> bool:
 
 
 def _parse_lines(doc: Document, written: list) -> None:
-    # tables are found and read in lines whose full-width figures (１２０．５０) are folded and
-    # whose units stand by their figures (100 % is one cell), as their cells are normalised
+    # tables are found and read in lines whose full-width figures (１２０．５０) are folded,
+    # whose units stand by their figures (100 % is one cell) and whose totals' names are
+    # written together (合  计), as their cells are normalised
     # anyway; a paragraph keeps its line as written (raw) but
     # for a label's letter-spacing (项 目 名 称)
     written = [unspaced_label(line) for line in written]
-    lines = [units_joined(fold_figure_characters(line)) for line in written]
+    lines = [total_names_joined(units_joined(fold_figure_characters(line))) for line in written]
     i = 0
     paragraph: list = []  # pending lines of a paragraph broken mid-sentence
 
