@@ -334,3 +334,32 @@ def test_a_totals_name_spread_over_its_cell_is_one_word():
     assert normalize("合  计 1286.16 1251.73") == "合计 1286.16 1251.73"
     assert normalize("总 分 100 95") == "总分 100 95"
     assert normalize("符合 计划要求") == "符合 计划要求"  # 合 ending a word is no total
+
+
+# --- a workbook saved as tab-separated text ---------------------------------------------------
+
+WORKBOOK = ("某县2023年度农村公路养护资金使用情况\t\t\t\t\n"
+            "Sheet1\t\t\t\t\n表1 项目预算执行表\t\t\t\t\n金额单位：万元\t\t\t\t\n"
+            "项目名称\t预算数\t实际支出\t结余\t执行率\n"
+            "日常养护\t865.00\t843.20\t21.80\t97.48%\n危桥改造\t275.00\t274.83\t0.17\t99.94%\n"
+            "合计\t1,140.00\t1,118.03\t21.97\t98.07%\n"
+            "\t\t\t\t\n"
+            "Sheet2\t\t\t\t\n表2 分镇安排表\t\t\t\t\n金额单位：元\t\t\t\t\n"
+            "镇\t养护里程（公里）\t分配资金\t\t\n太和镇\t186.4\t1,486,000.00\t\t\n太平镇\t165.3\t1,322,500.00\t\t\n"
+            "合计\t351.7\t2,808,500.00\t\t\n"
+            "\t\t\t\t\n"
+            "Sheet3\t\t\t\t\n表3 绩效评分表\t\t\t\t\n"
+            "一级指标\t二级指标\t分值\t得分\n决策\t立项规范性\t20\t19\n过程\t资金管理\t30\t28\n"
+            "产出\t完成率\t30\t29\n效益\t满意度\t20\t18.5\n合计\t\t100\t94.5\n"
+            "自评等级\t优\t\t\t\t\n")
+
+
+def test_a_workbooks_sheets_saved_as_text_are_tables_each_in_its_own_unit(tmp_path):
+    # the sheets a row of tabs apart, each under its name, caption and unit on rows of their own
+    amounts = _figures(text_record(tmp_path, WORKBOOK))
+    assert amounts[("amount", Decimal("8650000"), "元")] == 1     # 865.00 under 金额单位：万元
+    assert amounts[("amount", Decimal("11180300"), "元")] == 1
+    assert amounts[("amount", Decimal("1486000"), "元")] == 1     # 1,486,000.00 under 金额单位：元
+    # (the grade's row padded one cell wider than the score sheet moves no 合计 figure)
+    assert _errors(text_record(tmp_path, WORKBOOK)) == []
+    assert text_record(tmp_path, WORKBOOK)["metadata"]["score"] == Decimal("94.5")

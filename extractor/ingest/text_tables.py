@@ -21,7 +21,7 @@ from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import one_space_table_at
 from .spaced_tables import could_be_spaced_row, spaced_table_at
-from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_numeric_cell
+from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
 from .text_rows import TextTable, drawing_characters, names_as_header
 
 # the readers (txt.py, pdf.py, page_tables.py) find tables through this module
@@ -40,6 +40,40 @@ def stated_figure_rows(rows: list) -> tuple:
     while n < len(rows) - 1 and len(rows[n]) == 1 and _LABELLED_FIGURE.search(rows[n][0]):
         n += 1
     return [row[0] for row in rows[:n]], list(rows[n:])
+
+
+# a row naming what follows it in a sheet dumped as text: the sheet (Sheet2), the table (表2 产出
+#完成情况) or its unit (金额单位：万元)
+_SHEET_NAME = regex.compile(r"^(?:sheet\s*\d+|工作表\s*\d+)$", regex.IGNORECASE)
+_UNIT_STATEMENT = regex.compile(r"^(?:金额|资金)?单位\s*[:：]\s*\S{1,8}$")
+
+
+def _names_what_follows(row: list) -> bool:
+    filled = [c.strip() for c in row if c.strip()]
+    if len(filled) != 1 or not row[0].strip():
+        return False
+    text = filled[0]
+    return bool(_SHEET_NAME.match(text) or _UNIT_STATEMENT.match(text) or is_caption_text(text))
+
+
+def tables_between_captions(rows: list) -> list:
+    """Rows of a text export of several tables (a workbook's sheets one after another, each
+    under its name, caption and unit on rows of their own, the empty cells kept) cut into
+    (caption, rows) per table; the rows as one table where no such row stands between rows."""
+    pieces, caption, current = [], [], []
+    for row in rows:
+        if _names_what_follows(row):
+            if current:
+                pieces.append((" ".join(caption) or None, current))
+                caption, current = [], []
+            caption.append(row[0].strip())
+        else:
+            current.append(row)
+    if current or caption:
+        pieces.append((" ".join(caption) or None, current))
+    if len(pieces) == 1 and pieces[0][0] is None:
+        return [(None, rows)]
+    return pieces
 
 
 def leading_caption(rows: list) -> tuple:

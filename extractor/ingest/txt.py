@@ -27,7 +27,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
-from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
+from .text_tables import (could_be_spaced_row, leading_caption, tables_between_captions, names_as_header, one_space_table_at, pipe_table_at,
                           spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows)
 
 
@@ -95,7 +95,8 @@ def _parse_lines(doc: Document, written: list) -> None:
             flush()
             i = _read_cell_table(doc, lines, i)
             continue
-        if "\t" in line.strip("\t ") or (line.startswith("\t") and line.count("\t") > 1):
+        if "\t" in line.strip("\t ") or (line.startswith("\t") and line.count("\t") > 1 and line.strip()):
+            # (a line of tabs alone is a sheet's empty row: a blank line, below)
             flush()
             i = _read_row_table(doc, lines, i)
             continue
@@ -226,7 +227,8 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
             break
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
-    _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
+    if rows:
+        _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
     return i
 
 
@@ -294,13 +296,31 @@ def _empty_cells_kept(rows: list) -> bool:
     return any(not cell.strip() for r in wide for cell in r[:-1])
 
 
+def _without_empty_columns_after(rows: list) -> list:
+    """Rows cut to the last column any of them fills: a sheet saved as text pads some rows with
+    empty cells past the table (自评等级 | 优 | … one tab more than the rows above), which would
+    otherwise make a 合计 row look one cell short and move its figures right."""
+    width = max((k + 1 for row in rows for k, cell in enumerate(row) if cell.strip()), default=0)
+    return [row[:width] for row in rows]
+
+
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
     """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
     from web pages often do not."""
     texts, rows = stated_figure_rows(rows)
     for text in texts:
         add_text_block(doc, text)
-    caption, rows = leading_caption(rows)
-    table = table_from_rows(rows, caption if caption is not None else caption_from_previous(doc), infer_spans,
-                            columns_kept=columns_kept)
-    doc.add(TABLE, normalize(table.as_text()), table=table)
+    if not rows:
+        return  # (every row was a figure stated in words)
+    # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
+    for named, piece in tables_between_captions(rows) if columns_kept else [(None, rows)]:
+        if len(piece) < 2:
+            for text in [named] + ["\t".join(c for c in row if c.strip()) for row in piece]:
+                if text:
+                    add_text_block(doc, text)
+            continue
+        piece = _without_empty_columns_after(piece)
+        caption, piece = (named, piece) if named is not None else leading_caption(piece)
+        table = table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
+                                columns_kept=columns_kept)
+        doc.add(TABLE, normalize(table.as_text()), table=table)
