@@ -363,3 +363,15 @@ def test_a_workbooks_sheets_saved_as_text_are_tables_each_in_its_own_unit(tmp_pa
     # (the grade's row padded one cell wider than the score sheet moves no 合计 figure)
     assert _errors(text_record(tmp_path, WORKBOOK)) == []
     assert text_record(tmp_path, WORKBOOK)["metadata"]["score"] == Decimal("94.5")
+
+
+def test_a_workbooks_sheets_saved_as_csv_are_tables_each_in_its_own_unit(tmp_path):
+    import csv
+    import io
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(line.split("\t") for line in WORKBOOK.rstrip("\n").split("\n"))
+    record = text_record(tmp_path, out.getvalue(), "workbook.txt")
+    amounts = _figures(record)
+    assert amounts[("amount", Decimal("8650000"), "元")] == 1
+    assert amounts[("amount", Decimal("1486000"), "元")] == 1
+    assert _errors(record) == [] and record["metadata"]["score"] == Decimal("94.5")

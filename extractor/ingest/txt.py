@@ -79,8 +79,7 @@ def _parse_lines(doc: Document, written: list) -> None:
         if sheet_rows is not None:
             flush()
             rows, i = sheet_rows
-            table = csv_table(rows, caption_from_previous(doc))
-            doc.add(TABLE, normalize(table.as_text()), table=table)
+            _emit_sheet_tables(doc, rows)
             continue
         found = _text_table_at(lines, i) if i >= plain_until else None
         if found is not None and found.rows:
@@ -296,6 +295,24 @@ def _empty_cells_kept(rows: list) -> bool:
     return any(not cell.strip() for r in wide for cell in r[:-1])
 
 
+def _emit_sheet_tables(doc: Document, rows: list) -> None:
+    """CSV rows as a spreadsheet's tables: one per sheet or caption the rows name (a workbook
+    saved as CSV, its sheets one after another)."""
+    for named, piece in tables_between_captions(rows):
+        if len(piece) < 2:
+            _add_row_texts(doc, named, piece)
+            continue
+        table = csv_table(_without_empty_columns_after(piece), named or caption_from_previous(doc))
+        doc.add(TABLE, normalize(table.as_text()), table=table)
+
+
+def _add_row_texts(doc: Document, caption, rows: list) -> None:
+    """A caption and rows too few for a table, as paragraphs (their filled cells a tab apart)."""
+    for text in [caption] + ["\t".join(c for c in row if c.strip()) for row in rows]:
+        if text:
+            add_text_block(doc, text)
+
+
 def _without_empty_columns_after(rows: list) -> list:
     """Rows cut to the last column any of them fills: a sheet saved as text pads some rows with
     empty cells past the table (自评等级 | 优 | … one tab more than the rows above), which would
@@ -315,9 +332,7 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
     # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
     for named, piece in tables_between_captions(rows) if columns_kept else [(None, rows)]:
         if len(piece) < 2:
-            for text in [named] + ["\t".join(c for c in row if c.strip()) for row in piece]:
-                if text:
-                    add_text_block(doc, text)
+            _add_row_texts(doc, named, piece)
             continue
         piece = _without_empty_columns_after(piece)
         caption, piece = (named, piece) if named is not None else leading_caption(piece)
