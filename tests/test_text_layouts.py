@@ -375,3 +375,24 @@ def test_a_workbooks_sheets_saved_as_csv_are_tables_each_in_its_own_unit(tmp_pat
     assert amounts[("amount", Decimal("8650000"), "元")] == 1
     assert amounts[("amount", Decimal("1486000"), "元")] == 1
     assert _errors(record) == [] and record["metadata"]["score"] == Decimal("94.5")
+
+
+def test_a_subject_code_column_is_no_money():
+    from extractor.extract.table_facts import _ORDINAL_COLUMN
+    assert _ORDINAL_COLUMN.search("科目编码") and _ORDINAL_COLUMN.search("功能分类科目编码")
+
+
+def test_a_result_written_as_a_share_of_one_meets_its_percent_target(tmp_path):
+    # a sheet's rate cell holds 0.985 for 98.5% under a target of ≥98%: met, full marks are due
+    rows = ["项目支出绩效自评表", "项目名称\t城乡居民最低生活保障", "主管部门\t某县民政局\t实施单位\t某县民政局",
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "\t年度资金总额\t1200\t1250\t1230\t10\t98.4%\t9.84",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+            "产出指标\t时效指标\t救助资金按月发放及时率\t≥98%\t0.985\t40\t40",
+            "效益指标\t社会效益指标\t应保尽保率\t≥95%\t0.962\t30\t30",
+            "满意度指标\t服务对象满意度指标\t救助对象满意度\t≥90%\t0.93\t20\t20",
+            "总分\t\t\t\t\t100\t99.84"]
+    record = text_record(tmp_path, "\n".join(rows) + "\n")
+    assert [f for f in record["flags"] if f["rule"] == "form.target_missed"] == []
+    missed = text_record(tmp_path, "\n".join(rows).replace("0.985", "0.965") + "\n")
+    assert [f["rule"] for f in missed["flags"] if f["rule"] == "form.target_missed"] == ["form.target_missed"]

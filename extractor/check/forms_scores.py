@@ -216,6 +216,13 @@ def _side(side: dict, facts: dict) -> tuple:
     return value, side.get("unit"), interval_of({"value": value, "decimals": decimals, "scale": 1}), None
 
 
+def _share_of_one(actual: dict, a_value, a_unit, t_value, t_unit) -> bool:
+    """Is the actual a rate written as a share of one (0.985, no % sign) against a target in
+    percent above one?"""
+    return (t_unit == a_unit == "%" and a_value is not None and t_value is not None and 0 < a_value <= 1 < t_value
+            and "%" not in (actual.get("text") or "") and "％" not in (actual.get("text") or ""))
+
+
 @rule("form.target_missed")
 def check_target_missed(record: dict) -> list:
     """An indicator whose actual misses its own target (by the target's ≥ / ≤ / = …, in the
@@ -245,6 +252,9 @@ def check_target_missed(record: dict) -> list:
                 continue
             t_value, t_unit, _, t_fact = _side(target, facts)
             a_value, a_unit, a_interval, a_fact = _side(actual, facts)
+            if _share_of_one(actual, a_value, a_unit, t_value, t_unit):
+                # a spreadsheet's rate cell holds the share, 0.985 for 98.5%, under a target ≥98%
+                a_value, a_unit, a_interval, _ = _side({"value": (a_value * 100).normalize(), "unit": "%"}, {})
             if comparator is None and t_unit == "%" and t_value == 100:
                 comparator = ">="  # a rate of 100% written bare: nothing above it to aim at
             if comparator not in _MISSES or t_value is None or a_value is None or t_unit != a_unit:

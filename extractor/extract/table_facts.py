@@ -20,7 +20,7 @@ from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell
 
 _HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
 # Columns whose numbers are positions, not quantities.
-_ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|代码|年度(?!\p{Han})|年份|行\s*次|栏\s*次|列\s*次")
+_ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|编码|代码|年度(?!\p{Han})|年份|行\s*次|栏\s*次|列\s*次")
 _RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
 # (复核分 and 扣分: a review's points and those it took off are points too)
 _SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权[重数]$|^标准分$|(?:复核|复评|再评价|核定)分(?!率)|^扣分(?:值)?$|^扣减分值$")
