@@ -223,6 +223,22 @@ def _items_fit(cells: dict, t: int, whole: dict, item_rows, c: int, interval) ->
     return all(i is not None for i in items) and verdict(whole, sum_of(items, interval))[0] == "ok"
 
 
+_UNIT_NAMED = regex.compile(r"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％|分)\s*[)）]")
+
+
+def _unit_named(table: dict, c: int) -> bool:
+    """Does the header's cell over column c state the unit its figures are in (预算数（万元））?"""
+    return any(c < len(row) and _UNIT_NAMED.search(str(row[c])) for row in table.get("header") or [])
+
+
+def _cells_filled(row: list) -> int:
+    """How many of the row's first cells are filled, each of them."""
+    n = 0
+    while n < len(row) and str(row[n]).strip():
+        n += 1
+    return n
+
+
 @rule("sum.table")
 def check_sum_table(record: dict) -> list:
     """Rows marked 合计/小计 and group rows (一/二 over 1/2/3) against the sum of their parts."""
@@ -283,13 +299,14 @@ def check_sum_table(record: dict) -> list:
         for whole_row, part_rows in checks:
             if any(_INCLUDES_MORE.match(str(x).strip()) for x in body[whole_row]):
                 continue  # 合计 | 100 | 97.09 | 含预算执行得分: the total counts a figure outside the rows
-            if table.get("ragged") and not all(r < len(body) and all(str(x).strip() for x in body[r])
-                                               for r in [whole_row] + part_rows):
-                # rows of different lengths (padded where short): a column is no column, its sum
-                # means nothing — but for rows that fill every cell (a county table whose pipe rows
-                # run on into the form's goal rows)
-                continue
+            # rows of different lengths (padded where short): a column is no column, its sum
+            # means nothing — but for rows that fill every cell (a county table whose pipe rows run
+            # on into the form's goal rows), or every cell up to a column whose header states its
+            # unit (金额（万元） | 备注 with the 备注 left empty at the rows' end)
+            filled = min(_cells_filled(body[r]) if r < len(body) else 0 for r in [whole_row] + part_rows)
             for c in range(n_cols):
+                if table.get("ragged") and filled < n_cols and not (c < filled and _unit_named(table, c)):
+                    continue
                 whole = cells.get((t, whole_row, c))
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
                                                           "count", "score"):

@@ -43,7 +43,39 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     """The table of spaced rows starting at lines[i], or None. Conservative: one line is
     never a table, nor are lines of running text with a stray double space. Accepted are
     three rows or more with the same number of cells, or a header line and lines whose
-    figures stand under its cells."""
+    figures stand under its cells. A header whose names wrapped onto a second line (预算数（万
+    over 元）) is read as the one line it was."""
+    names = _header_rest(lines, i)
+    if names is not None:
+        # (read without the rest's line, the header's names then made whole again)
+        table = _spaced_table_at(lines[:i + 1] + lines[i + 2:], i)
+        if table is not None and table.rows and len(table.rows[0]) == len(names):
+            rows = [[whole for whole in names]] + table.rows[1:]
+            return TextTable(i, table.end + 1, rows, lines[i:table.end + 1])
+    return _spaced_table_at(lines, i)
+
+
+def _header_rest(lines: list, i: int) -> Optional[list]:
+    """The header's names at line i made whole with the rest of them the next line holds
+    under them, where each name there closes a bracket its name above left open (预算数（万
+    over 元）), else None."""
+    if i + 2 >= len(lines) or "（" not in lines[i] and "(" not in lines[i]:
+        return None
+    top, rest = _spaced_cells(lines[i]), _spaced_cells(lines[i + 1])
+    if len(top) < 3 or not rest or len(rest) > len(top):
+        return None
+    names = [cell.text for cell in top]
+    for cell in rest:
+        k = next((n for n, h in enumerate(top) if h.left - _ALIGN_SLACK <= cell.left <= h.right), None)
+        head = names[k] if k is not None else ""
+        opened = head.count("（") + head.count("(") > head.count("）") + head.count(")")
+        if not opened or is_figure(cell.text) or not regex.search(r"[）)]$", cell.text):
+            return None
+        names[k] = head + cell.text
+    return names
+
+
+def _spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     run = _cell_run(lines, i)
     if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
         return None  # (cells a single space apart, a wide gap only where one is empty: one-space rows)

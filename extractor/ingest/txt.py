@@ -10,6 +10,8 @@ broken mid-sentence (page breaks in the original) are joined back into one parag
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 
 import regex
@@ -314,11 +316,16 @@ def _add_row_texts(doc: Document, caption, rows: list) -> None:
 
 
 def _without_empty_columns_after(rows: list) -> list:
-    """Rows cut to the last column any of them fills: a sheet saved as text pads some rows with
-    empty cells past the table (自评等级 | 优 | … one tab more than the rows above), which would
-    otherwise make a 合计 row look one cell short and move its figures right."""
-    width = max((k + 1 for row in rows for k, cell in enumerate(row) if cell.strip()), default=0)
-    return [row[:width] for row in rows]
+    """Rows wider than most, cut back to them where they are wider only by empty cells: a sheet
+    saved as text pads some rows past the table (自评等级 | 优 | … one tab more than the rows
+    above), which would otherwise make a 合计 row look one cell short and move its figures right.
+    (A column every row leaves empty stays: a form's value cells not filled in.)"""
+    usual = Counter(len(row) for row in rows).most_common(1)[0][0] if rows else 0
+    return [row[:max(usual, _filled_width(row))] if len(row) > usual else row for row in rows]
+
+
+def _filled_width(row: list) -> int:
+    return max((k + 1 for k, cell in enumerate(row) if cell.strip()), default=0)
 
 
 def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
