@@ -65,6 +65,10 @@ _TWO_FIGURES_BEFORE = regex.compile(r"(?<![\d.,])\d[\d.,]*[ \t]+\d[\d.,]*$")
 # and text recognition reads them: groups of three digits after a word, with the figure's
 # decimals or its unit right after (a row's cells, 序号 1 286.16, have a space before the 1)
 _SPACE_THOUSANDS = regex.compile(r"(?<=[\p{Han}：:（(])(\d{1,3})((?: \d{3})+)(?=\.\d|\p{Han}|%)")
+# A date's parts a space from their 年, 月, 日 (2015 年 9 月, as text layers write them): a year
+# is no figure, however it is spaced
+_SPACED_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})[ \t]+(?=年)|(?<=年[ \t]*)(\d{1,2})[ \t]+(?=月)"
+                             r"|(?<=月[ \t]*)(\d{1,2})[ \t]+(?=日)")
 # A full-width comma used as a thousands separator: 5，758，200
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
@@ -94,6 +98,8 @@ _LETTER_IN_FIGURE = re.compile(r"[Il][O\d]|\d[OIl]")  # the cheap test first (re
 # is written so; alone in its text, letters only at its end are a unit's (5l, 10l stay)
 _LETTERED_CELL = regex.compile(r"(?<!\S)\d[\dIlO]*(?:\.[\dIlO]+)?(?!\S)")
 _UNIT_LETTERS_AFTER = regex.compile(r"\d+[IlO]+")
+# a figure read with letters for digits right before its unit (98.4l%, 5 528.9l万元)
+_LETTERED_BEFORE_UNIT = regex.compile(r"(?<![A-Za-z\d.])\d[\d.]*[IlO][\dIlO.]*(?=%|万|亿|元)")
 
 
 def _lettered_cell(m) -> str:
@@ -116,9 +122,12 @@ def normalize(text: str) -> str:
         text = _YUAN_READ_AS_WU.sub("元", text)
     if _LETTER_IN_FIGURE.search(text):
         text = _LETTERED_CELL.sub(_lettered_cell, _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text))
+        text = _LETTERED_BEFORE_UNIT.sub(_digits_for_letters, text)
     if not _ANY_SPACE.search(text):
         return text
     text = total_names_joined(_SPACE_THOUSANDS.sub(_thousands_joined, text))
+    if "年" in text or "月" in text:
+        text = _SPACED_DATE.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return units_joined(_SPACE_IN_NUMBER.sub("", text))
 
 

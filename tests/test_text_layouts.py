@@ -403,7 +403,7 @@ def test_a_result_written_as_a_share_of_one_meets_its_percent_target(tmp_path):
 LYNX_TABLE = ("   资金使用情况表\n\n"
               "   项目         预算数（万    实际支出（万   执行率     备注\n"
               "                元）          元）\n"
-              "   城市低保     1500.00       {city}        95.02%     按月社会化发\n"
+              "   城市低保     1500.00       {city}        {rate}     按月社会化发\n"
               "                                                        放\n"
               "   农村低保     9886.50       9861.20        99.74%\n"
               "   合计         11386.50      11186.56       98.24%\n\n"
@@ -411,10 +411,27 @@ LYNX_TABLE = ("   资金使用情况表\n\n"
 
 
 def test_a_spaced_table_whose_header_names_wrapped_is_a_table_in_their_unit(tmp_path):
-    record = text_record(tmp_path, LYNX_TABLE.format(city="1325.36"))
+    record = text_record(tmp_path, LYNX_TABLE.format(city="1325.36", rate="88.36%"))
     amounts = _figures(record)
     assert amounts[("amount", Decimal("98612000"), "元")] == 1   # 9861.20 under 实际支出（万 | 元）
     assert _errors(record) == []
     # its 合计 still adds up its rows, the 备注 left empty at two rows' end notwithstanding
-    slipped = text_record(tmp_path, LYNX_TABLE.format(city="1425.36"))
+    slipped = text_record(tmp_path, LYNX_TABLE.format(city="1425.36", rate="95.02%"))
     assert [f["rule"] for f in slipped["flags"] if f["severity"] == "error"] == ["sum.table"]
+
+
+def test_rows_text_recognition_ran_together_or_spaced_apart_are_rows_again(tmp_path):
+    text = ("三、资金情况\n分学段资金情况如下（金额单位：万元）：\n学段 受益人数 下达资金 支出资金\n"
+            "小学 20 364 2036.40 2004.12\n初中 8052 805.20 792.21\n合计 28416 2841.60 2796.33\n"
+            "四、评价结论\n经综合评价，该项目得分91分。具体得分如下：\n一级指标 权重 得分\n决策 20 18\n过程 20 17.5\n"
+            "产出 30 28 效益 30 27.5\n合计 100 91\n五、主要问题\n")
+    figures = _figures(text_record(tmp_path, text))
+    assert figures[("amount", Decimal("20364000"), "元")] == 1  # 2036.40万元, the row's figures in their columns
+    assert figures[("score", Decimal("27.5"), "分")] == 1 and figures[("score", Decimal("28"), "分")] == 1
+    assert _errors(text_record(tmp_path, text)) == []
+
+
+def test_a_figure_read_with_a_letter_before_its_unit_is_a_figure():
+    from extractor.normalize import normalize
+    assert normalize("预算执行率98.4l%。") == "预算执行率98.41%。"
+    assert normalize("已兑付5 528.9l万元") == "已兑付5528.91万元"

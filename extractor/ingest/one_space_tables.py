@@ -40,7 +40,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     unit_cols = [k for k, c in enumerate(header) if UNIT_NAME.search(c)]
     if not unit_cols and unit_above and i + 1 < len(lines):
         # (the columns the first row fills with figures: 收入项目 | 决算数 | 支出项目 | 决算数)
-        first = lines[i + 1].split()
+        first = _thousands_rejoined(lines[i + 1].split(), len(header))
         unit_cols = [k for k, c in enumerate(first) if k and is_figure(c)] if len(first) == len(header) else []
     if not unit_cols:
         return None
@@ -48,8 +48,12 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     j = i + 1
     seen = lines_seen_before(lines, i)
     while j < min(len(lines), i + MAX_SPACED_ROWS):
-        cells = lines[j].split()
+        cells = _thousands_rejoined(lines[j].split(), len(header))
         last_left_empty = False
+        if (pair := _two_rows_on_one_line(cells, header, unit_cols)) is not None:
+            rows.extend(pair)  # (text recognition ran two rows together: 产出 30 28 效益 30 27.5)
+            j += 1
+            continue
         if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := total_row_filled(cells, len(header), rows[1:])):
@@ -75,6 +79,37 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) < 3:
         return None
     return TextTable(i, j, rows, lines[i:j])
+
+
+_GROUP_OF_THREE = regex.compile(r"\d{3}")  # (no decimals, no %: 10 | 100.00% are two cells)
+_LEADING_GROUP = regex.compile(r"\d{1,3}")
+
+
+def _thousands_rejoined(cells: list, width: int) -> list:
+    """A row one cell too many where a figure was set with a space for its thousands separator
+    (小学 20 364 2036.40 under 学段 受益人数 下达资金): the one pair of a 1–3 digit group and a
+    3-digit group after it read as one figure; the row as it is otherwise."""
+    if len(cells) != width + 1:
+        return cells
+    pairs = [k for k in range(1, len(cells) - 1)
+             if _LEADING_GROUP.fullmatch(cells[k]) and _GROUP_OF_THREE.fullmatch(cells[k + 1])]
+    if len(pairs) != 1:
+        return cells
+    k = pairs[0]
+    return cells[:k] + [cells[k] + cells[k + 1]] + cells[k + 2:]
+
+
+def _two_rows_on_one_line(cells: list, header: list, unit_cols: list):
+    """The two rows a line holds when it has twice the header's cells, each half a name and a
+    figure under every figure column (产出 30 28 效益 30 27.5 under 一级指标 权重 得分), else None."""
+    width = len(header)
+    if len(cells) != 2 * width:
+        return None
+    halves = [cells[:width], cells[width:]]
+    if all(not is_figure(h[0]) and all(is_figure(h[k]) for k in unit_cols) and not any(is_prose(c) for c in h)
+           for h in halves):
+        return halves
+    return None
 
 
 def _last_cell_left_empty(cells: list, header: list, unit_cols: list, above: list) -> bool:
