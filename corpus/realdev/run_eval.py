@@ -31,6 +31,18 @@ def load_index(path: Path = HERE / "index.jsonl") -> list:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def present_entries(split: str, texts: Path) -> list:
+    """The split's entries whose text is in `texts`, saying how many are skipped (and when
+    none is there)."""
+    entries = [e for e in load_index() if split == "all" or e["split"] == split]
+    present = [e for e in entries if (texts / f"{e['id']}.txt").exists()]
+    if len(present) < len(entries):
+        print(f"{len(entries) - len(present)} of {len(entries)} documents skipped: text not in {texts}", file=sys.stderr)
+    if not present:
+        print("no texts present: nothing to score", file=sys.stderr)
+    return present
+
+
 def gold_file(entry: dict) -> dict:
     gold = entry["gold"]
     return {
@@ -65,13 +77,8 @@ def main(argv=None) -> int:
     ap.add_argument("--texts", type=Path, default=HERE / "texts")
     args = ap.parse_args(argv)
 
-    entries = [e for e in load_index() if args.split == "all" or e["split"] == args.split]
-    present = [e for e in entries if (args.texts / f"{e['id']}.txt").exists()]
-    if len(present) < len(entries):
-        print(f"{len(entries) - len(present)} of {len(entries)} documents skipped: text not in {args.texts}",
-              file=sys.stderr)
+    present = present_entries(args.split, args.texts)
     if not present:
-        print("no texts present: nothing to score", file=sys.stderr)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir, docs = Path(tmp) / "gold", Path(tmp) / "docs"

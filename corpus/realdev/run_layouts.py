@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 from extractor.evaluate import evaluate  # noqa: E402
-from run_eval import gold_file, load_index  # noqa: E402
+from run_eval import gold_file, present_entries  # noqa: E402
 
 _FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 _UNIT = regex.compile(r"(?<=\d)(?=万元|亿元|元|万人|人次|人|户|%)")
@@ -112,13 +112,8 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--texts", type=Path, default=HERE / "texts")
     args = ap.parse_args(argv)
-    entries = [e for e in load_index() if args.split == "all" or e["split"] == args.split]
-    present = [e for e in entries if (args.texts / f"{e['id']}.txt").exists()]
-    if len(present) < len(entries):
-        print(f"{len(entries) - len(present)} of {len(entries)} documents skipped: text not in {args.texts}",
-              file=sys.stderr)
+    present = present_entries(args.split, args.texts)
     if not present:
-        print("no texts present: nothing to score", file=sys.stderr)
         return 0
     names = ["as_collected"] + [n for n in (args.layout or LAYOUTS) if n != "as_collected"]
     results = {}
