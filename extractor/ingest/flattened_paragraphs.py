@@ -14,7 +14,7 @@ from ..numbering import numbering_of
 
 _LONG = 100  # characters: shorter lines are a heading, a sentence or a row of cells
 _GAP = regex.compile(r"(?<=\S)[ \u3000\xa0]{2,}(?=\S)")
-_SENTENCE_END = regex.compile(r"[。！？!?；;]$")
+_SENTENCE_END = "。！？!?；;"
 # a figure or a dash after a sentence's end is the next cell of a row (已完成。  10  10); a
 # year opens a paragraph (2022年，我区…)
 _CELL_START = regex.compile(r"(?!\d{4}年)[\d.%＋+\-—–/／≥≤><＞＜=]")
@@ -30,21 +30,25 @@ def split_flattened_paragraphs(lines: list) -> list:
 
 def _paragraphs(line: str) -> list:
     gaps = list(_GAP.finditer(line))
-    if sum(_opens_cell(line[g.end():]) for g in gaps) * 3 >= len(gaps):
+    if sum(_opens_cell(line, g.end()) for g in gaps) * 3 >= len(gaps):
         return [line]  # cells a run of spaces apart, a third of them figures: a table's row
     pieces, start = [], 0
     for gap in gaps:
-        before, after = line[start:gap.start()], line[gap.end():]
-        if len(before.strip()) < _MIN_PIECE:
+        if gap.start() - start < _MIN_PIECE:
             continue
-        if numbering_of(after[:12])[0] is not None or (_SENTENCE_END.search(before) and not _opens_cell(after)):
-            pieces.append(before)
+        if _opens_heading(line, gap.end()) or (line[gap.start() - 1] in _SENTENCE_END
+                                               and not _opens_cell(line, gap.end())):
+            pieces.append(line[start:gap.start()])
             start = gap.end()
     pieces.append(line[start:])
     return pieces
 
 
-def _opens_cell(text: str) -> bool:
-    """Does the text after a run of spaces open a figure's or a dash's cell (not a numbered
-    item, 2、…)?"""
-    return bool(_CELL_START.match(text)) and numbering_of(text[:12])[0] is None
+def _opens_heading(line: str, at: int) -> bool:
+    return numbering_of(line[at:at + 12])[0] is not None
+
+
+def _opens_cell(line: str, at: int) -> bool:
+    """Does the text at `at`, after a run of spaces, open a figure's or a dash's cell (not a
+    numbered item, 2、…)?"""
+    return bool(_CELL_START.match(line, at)) and not _opens_heading(line, at)

@@ -31,7 +31,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         return None
     # (单位：万元 on the line above: a table of its own, every column after the rows' names
     # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
-    unit_above = i > 0 and (_UNIT_LINE.match(lines[i - 1].strip()) is not None
+    unit_above = i > 0 and (UNIT_LINE.match(lines[i - 1].strip()) is not None
                             or _UNIT_ENDING_LINE.search(lines[i - 1]) is not None)
     if any(len(c) > 14 or is_figure(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) and not unit_above:
@@ -128,7 +128,7 @@ def _described_columns() -> frozenset:
 
 
 # a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
-_UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
+UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
 # a sentence ending in the table's unit: …兑付情况如下（单位：万元）：
 _UNIT_ENDING_LINE = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]\s*[:：]?\s*$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")

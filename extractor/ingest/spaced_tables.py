@@ -50,8 +50,7 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
         # (read without the rest's line, the header's names then made whole again)
         table = _spaced_table_at(lines[:i + 1] + lines[i + 2:], i)
         if table is not None and table.rows and len(table.rows[0]) == len(names):
-            rows = [[whole for whole in names]] + table.rows[1:]
-            return TextTable(i, table.end + 1, rows, lines[i:table.end + 1])
+            return TextTable(i, table.end + 1, [names] + table.rows[1:], lines[i:table.end + 1])
     return _spaced_table_at(lines, i)
 
 

@@ -19,7 +19,7 @@ import regex
 
 from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
-from .one_space_tables import one_space_table_at
+from .one_space_tables import UNIT_LINE, one_space_table_at
 from .spaced_tables import could_be_spaced_row, spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
 from .text_rows import TextTable, drawing_characters, names_as_header
@@ -43,9 +43,8 @@ def stated_figure_rows(rows: list) -> tuple:
 
 
 # a row naming what follows it in a sheet dumped as text: the sheet (Sheet2), the table (表2 产出
-#完成情况) or its unit (金额单位：万元)
+# 完成情况) or its unit (金额单位：万元)
 _SHEET_NAME = regex.compile(r"^(?:sheet\s*\d+|工作表\s*\d+)$", regex.IGNORECASE)
-_UNIT_STATEMENT = regex.compile(r"^(?:金额|资金)?单位\s*[:：]\s*\S{1,8}$")
 
 
 def _names_what_follows(row: list) -> bool:
@@ -53,7 +52,7 @@ def _names_what_follows(row: list) -> bool:
     if len(filled) != 1 or not row[0].strip():
         return False
     text = filled[0]
-    return bool(_SHEET_NAME.match(text) or _UNIT_STATEMENT.match(text) or is_caption_text(text))
+    return bool(_SHEET_NAME.match(text) or UNIT_LINE.match(text) or is_caption_text(text))
 
 
 def tables_between_captions(rows: list) -> list:

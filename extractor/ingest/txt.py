@@ -21,16 +21,17 @@ from ..model import TABLE, Document
 from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
 from .cell_lines import cell_line_table_at
 from .csv_rows import csv_rows_at, csv_table
-from .encoding import decode_text
-from .han_script import simplified
-from .tables import caption_from_previous, is_caption_text
 from .double_spacing import drop_double_spacing
+from .encoding import decode_text
 from .flattened_paragraphs import split_flattened_paragraphs
+from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
+from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
-from .text_tables import (could_be_spaced_row, leading_caption, tables_between_captions, names_as_header, one_space_table_at, pipe_table_at,
-                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows)
+from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
+                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows,
+                          tables_between_captions)
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -60,10 +61,9 @@ def _is_cell_line(line: str) -> bool:
 
 def _parse_lines(doc: Document, written: list) -> None:
     # tables are found and read in lines whose full-width figures (１２０．５０) are folded,
-    # whose units stand by their figures (100 % is one cell) and whose totals' names are
-    # written together (合  计), as their cells are normalised
-    # anyway; a paragraph keeps its line as written (raw) but
-    # for a label's letter-spacing (项 目 名 称)
+    # whose units stand by their figures (100 % is one cell) and whose totals' names are written
+    # together (合  计), as their cells are normalised anyway; a paragraph keeps its line as
+    # written (raw), but for a label's letter-spacing (项 目 名 称)
     written = [unspaced_label(line) for line in written]
     lines = [total_names_joined(units_joined(fold_figure_characters(line))) for line in written]
     i = 0
