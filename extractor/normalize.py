@@ -51,8 +51,8 @@ def units_joined(text: str) -> str:
     apart for a reason (a form's unit column: 目标 95 | % | 实际 100 | 100.00%), and so has a
     unit of money per head after two figures (a row's target and result before its unit
     cell: = 5 5 元/生·天)."""
-    if not _SPACE_BEFORE_UNIT.search(text) or _UNIT_AFTER_FIGURE.search(text):
-        return text
+    if " " not in text and "\t" not in text or not _SPACE_BEFORE_UNIT.search(text) or _UNIT_AFTER_FIGURE.search(text):
+        return text  # (the cheap test first: every line of a text is asked)
     return _SPACE_BEFORE_UNIT.sub(lambda m: m.group() if _RATE_UNIT.match(text, m.end())
                                   and _TWO_FIGURES_BEFORE.search(text, 0, m.start()) else "", text)
 

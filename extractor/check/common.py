@@ -53,6 +53,16 @@ def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
     return f"{shown}{unit}"
 
 
+_NUMERAL = regex.compile(r"\d[\d,，]*(?:\.\d+)?")
+
+
+def written_numeral(text: Optional[str]) -> str:
+    """The first numeral a text writes, without its thousands separators ('' when none):
+    222.24万元 → 222.24, 1,200.00 → 1200.00."""
+    m = _NUMERAL.search(text or "")
+    return m.group(0).replace(",", "").replace("，", "") if m else ""
+
+
 def written(fact: dict) -> str:
     """A fact as the report wrote it, with its unit where the unit stood in its label
     (项目资金（万元）：86.4 is quoted as 86.4 and shown as 86.4万元)."""

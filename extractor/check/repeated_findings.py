@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
+from .common import written_numeral
 
 # most specific first: the rule whose flag is kept
 _SUM_RULES = ("form.score_total", "form.funds_total", "score.tree", "sum.breakdown", "sum.table", "sum.row")
@@ -89,11 +89,8 @@ def _places(flag: dict) -> list:
 
 def _quoted_value(quote: dict):
     """The figure a quote of evidence writes (731.20万元 → 731.2), or None."""
-    m = _FIGURE.search(quote.get("quote") or "")
-    return Decimal(m.group().replace(",", "")).normalize() if m else None
-
-
-_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+    numeral = written_numeral(quote.get("quote"))
+    return Decimal(numeral).normalize() if numeral else None
 
 
 def _figures(flag: dict):

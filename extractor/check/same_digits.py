@@ -9,22 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
-from .common import check_settings, make_flag, show
+from .common import check_settings, make_flag, show, written_numeral
 from .repeats import where_written
 from .unit_slip import slip_reading
 
 _WAN = Decimal(10000)
-_NUMERAL = regex.compile(r"\d[\d,，]*(?:\.\d+)?")
-
-
-def _digits(fact: dict) -> str:
-    """The figure's numeral as written, without thousands separators ('' when none)."""
-    m = _NUMERAL.search(fact.get("text") or "")
-    return m.group(0).replace(",", "").replace("，", "") if m else ""
-
-
 def _significant(numeral: str) -> int:
     return len(numeral.replace(".", "").strip("0"))
 
@@ -40,7 +29,7 @@ def same_digits_flags(record: dict) -> list:
         if f["kind"] != "amount" or f.get("approx") or f.get("range_high") is not None:
             continue
         scale = Decimal(str(f.get("scale") or 1))
-        numeral = _digits(f)
+        numeral = written_numeral(f.get("text"))
         if scale in (1, _WAN) and _significant(numeral) >= least:
             by_numeral.setdefault(Decimal(numeral), {}).setdefault(scale, []).append(f)
     flags = []

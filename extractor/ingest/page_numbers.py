@@ -9,6 +9,8 @@ number, and only when it repeats the document's first lines or a line beside ano
 number."""
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .text_rows import vocabulary
@@ -25,16 +27,16 @@ def page_breaks_for_numbers(lines: list) -> list:
     numbers = [k for k, line in enumerate(lines) if page_number.match(line)]
     if not numbers:
         return lines
+    beside = {k: _beside(lines, k) for k in numbers}
     # what a running header repeats: the document's first lines (its title), or a line printed
-    # beside another page's number
+    # beside two pages' numbers or more
     headers = {line.strip() for line in lines[:_TITLE_LINES] if _may_be_header(line)}
-    beside = [{lines[j].strip() for j in _beside(lines, k)} for k in numbers]
-    for n, near in enumerate(beside):
-        headers |= {t for t in near if _may_be_header(t) and any(t in other for other in beside[:n] + beside[n + 1:])}
+    pages_beside = Counter(t for near in beside.values() for t in {lines[j].strip() for j in near})
+    headers |= {t for t, pages in pages_beside.items() if pages >= 2 and _may_be_header(t)}
     out = list(lines)
-    for k in numbers:
+    for k, near in beside.items():
         out[k] = "\f"
-        for j in _beside(lines, k):
+        for j in near:
             if lines[j].strip() in headers:
                 out[j] = "\f"
     return out
