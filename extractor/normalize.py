@@ -10,8 +10,11 @@ recognition misreads in a figure: 元 as 兀 after it, a 10 as IO. Chinese punct
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
+
+from .patterns import load_json
 
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -43,6 +46,47 @@ _SPREAD_TOTAL = regex.compile(r"(?:^|(?<=\t|\s\s))(\s*[合小总])[ \t]+([计分
 def total_names_joined(text: str) -> str:
     """`text` with a total's name spread over its cell written together (合计, 小计, 总分)."""
     return _SPREAD_TOTAL.sub(r"\1\2", text) if ("计" in text or "分" in text) and _SPREAD_TOTAL.search(text) else text
+
+
+# A form's header word wrapped inside its narrow cell, which copying leaves as single spaces
+# inside the word (年度 指标值, 实际 完成值, 分 值得 分 for 分值 | 得分): the pieces of a wrap
+# are short; a longer piece is a cell of its own (偏差原因分析 及改进措施 may be two)
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_WRAPPED_PIECE = 3
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEADER_WORD_GROUPS = ("indicator_columns", "fund_columns", "indicator_header", "goal_labels", "meta_cells",
+                       "total_rows", "score_cells", "grade_cells")
+
+
+@lru_cache(maxsize=1)
+def _wrapped_header_word() -> regex.Pattern:
+    forms = load_json("forms.json")
+    words = set()
+    for group in _HEADER_WORD_GROUPS:
+        value = forms[group]
+        for labels in (value.values() if isinstance(value, dict) else [value]):
+            words.update(w for w in labels if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w))
+    return regex.compile("|".join(" ?".join(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def header_words_joined(text: str) -> str:
+    """`text` with a form's header words whole where a wrapped cell left spaces inside them.
+    A word is joined only where it stands whole: at each end a space, a character that is no
+    Han, or another header word (年度 指标值实际 完成值 runs on into the next word); 符合 计划
+    holds 合计 across its space, but inside two other words."""
+    if not _HAN_SPACE.search(text):
+        return text
+    words = list(_wrapped_header_word().finditer(text, overlapped=True))
+    starts = {m.start() for m in words}
+    ends = {m.end() for m in words}
+
+    def whole(m) -> bool:
+        return ((m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in ends)
+                and (m.end() == len(text) or not _HAN.match(text[m.end()]) or m.end() in starts))
+
+    spaces = {i for m in words if " " in m.group() and max(map(len, m.group().split(" "))) <= _WRAPPED_PIECE
+              and whole(m) for i in range(m.start(), m.end()) if text[i] == " "}
+    return "".join(c for i, c in enumerate(text) if i not in spaces) if spaces else text
 
 
 def units_joined(text: str) -> str:
@@ -125,7 +169,7 @@ def normalize(text: str) -> str:
         text = _LETTERED_BEFORE_UNIT.sub(_digits_for_letters, text)
     if not _ANY_SPACE.search(text):
         return text
-    text = total_names_joined(_SPACE_THOUSANDS.sub(_thousands_joined, text))
+    text = header_words_joined(total_names_joined(_SPACE_THOUSANDS.sub(_thousands_joined, text)))
     if "年" in text or "月" in text:
         text = _SPACED_DATE.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return units_joined(_SPACE_IN_NUMBER.sub("", text))

@@ -492,3 +492,16 @@ def test_a_score_run_into_the_next_rows_name_is_that_rows_score(tmp_path):
     assert by_end("补贴发放及时率") == {"weight": 5, "score": 5, "target": "≥95%", "actual": "96.2%"}
     assert by_end("城镇调查失业率")["score"] == 10 and by_end("城镇调查失业率")["target"] == "≤5.5%"
     assert by_end("培训人数")["actual"] == "200余人" and not any(name.startswith("余") for name in rows)
+
+
+def test_header_cells_wrapped_inside_a_run_together_form_are_its_header(tmp_path):
+    """A narrow header cell wraps its word, and copying the form leaves a space at each wrap
+    (年度 / 指标值, 分 / 值): run together with the other cells, 分值 and 得分 read 分 值得 分."""
+    head = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分 值", "得 分",
+            "偏差原因分析 及改进措施"]
+    rows = [["产出指标", "数量指标", "维修村级供水站", "12座", "12座", "20", "20"],
+            ["", "质量指标", "水质检测合格率", "≥95%", "92%", "20", "16"],
+            ["效益指标", "社会效益指标", "受益人口", "≥3500人", "3600人", "30", "30"]]
+    got = _indicators(text_record(tmp_path, _glued_form(head, rows), "wrapped.txt"))
+    assert got["水质检测合格率"] == {"weight": 20, "score": 16, "target": "≥95%", "actual": "92%"}
+    assert got["受益人口"] == {"weight": 30, "score": 30, "target": "≥3500人", "actual": "3600人"}

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from extractor import normalize
 from extractor.ingest import load_document
 from extractor.ingest.double_spacing import drop_double_spacing, is_double_spaced
 from extractor.ingest.flattened_paragraphs import split_flattened_paragraphs
@@ -435,3 +436,17 @@ def test_a_figure_read_with_a_letter_before_its_unit_is_a_figure():
     from extractor.normalize import normalize
     assert normalize("预算执行率98.4l%。") == "预算执行率98.41%。"
     assert normalize("已兑付5 528.9l万元") == "已兑付5528.91万元"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("年度 指标值 实际 完成值 分值 得分", "年度指标值 实际完成值 分值 得分"),
+    ("三级指标年度 指标值实际 完成值分 值得 分偏差原因分析及改进措施",
+     "三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"),
+    ("符合 计划要求", "符合 计划要求"),  # 合计 across the space, inside two other words
+    ("预期目标 年度 总体 目标", "预期目标 年度总体目标"),
+    # pieces longer than a narrow cell's wrap are cells of their own; words of no header stay
+    ("偏差原因分析 及改进措施", "偏差原因分析 及改进措施"),
+    ("产出 指标 完成 情况良好", "产出 指标 完成 情况良好"),
+])
+def test_a_header_word_wrapped_in_its_cell_is_one_word(text, joined):
+    assert normalize.header_words_joined(text) == joined
