@@ -505,3 +505,16 @@ def test_header_cells_wrapped_inside_a_run_together_form_are_its_header(tmp_path
     got = _indicators(text_record(tmp_path, _glued_form(head, rows), "wrapped.txt"))
     assert got["水质检测合格率"] == {"weight": 20, "score": 16, "target": "≥95%", "actual": "92%"}
     assert got["受益人口"] == {"weight": 30, "score": 30, "target": "≥3500人", "actual": "3600人"}
+
+
+def test_a_sub_row_written_like_the_total_row_takes_no_points_that_are_not_the_totals(tmp_path):
+    """The total row fills 全年预算数, 全年执行数 and 分值 (its 年初预算数 left empty); the 其中
+    row below, run together alike, fills the three money columns: its third figure is spent
+    money, not a second 分值."""
+    text = ("项目支出绩效自评表项目名称乡镇敬老院运转主管部门某县民政局项目资金(万元)年初预算数全年预算数全年执行分值"
+            "执行率得分年度资金总额50451090%其中:当年财政拨款50504590%上年结转资金其他资金年度总体目标保障运转\n")
+    record = text_record(tmp_path, text, "run.txt")
+    points = sorted(f["value"] for f in record["facts"] if f["kind"] == "score")
+    assert points == [10]
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "amount") == \
+        [Decimal(450000), Decimal(450000), Decimal(500000), Decimal(500000), Decimal(500000)]

@@ -19,6 +19,7 @@ from .form_fund_header import FundHeaderReader, _counts_up
 from .form_fund_layouts import SideBySideFunds
 from .form_fund_rows import fund_row
 from .form_fund_transposed import TransposedFunds
+from .form_facts import value_of
 from .form_fund_unread_rows import UnreadFundRows
 from .form_tokens import Token
 from ..ingest.tables import SUBTOTAL_LABEL
@@ -170,7 +171,8 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
                     and self._named_again_after(first, j)):
                 # the first block's figures: its money columns in order
                 pairs = [(c, "amount", t) for c, t in zip(self._money_columns(), values)]
-            elif signature in self.fund_patterns:
+            elif signature in self.fund_patterns and not self._points_unlike_total(self.fund_patterns[signature], values,
+                                                                                      slot):
                 pairs = [(c, fund_column_kind(c) if c else "amount", t) for c, t in zip(self.fund_patterns[signature], values)]
             elif (wider := self._wider_than_header(label, first, j)) is not None:
                 pairs, j = wider
@@ -263,6 +265,23 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         by_col = {t.col: unit_cell(t) for t in row}
         cells = [by_col.get(c) for c in cols]
         return cells if all(c is not None for c in cells) else None
+
+    def _points_unlike_total(self, columns: list, values: list, slot: str) -> bool:
+        """Would `columns`, the order of a row written alike, put a figure of this 其中 row
+        under 分值 or 得分 that is not the total row's? A part's points, where a form writes
+        them at all, copy its total's (9.48 | 9.48 | 10 | 100% | 10 under the same); 当年财政
+        拨款303030100% under 年度资金总额303010100% is three amounts."""
+        if slot == "total":
+            return False
+        block = _block_of(self.fund_blocks)
+        total = next((r for r in reversed(self.form["funds"])
+                      if r["slot"] == "total" and r.get("fund_block") == block), None)
+        if total is None:
+            return False
+        facts = {f.id: f for f in self.index.facts}
+        return any(c in total["cells"] and fund_column_kind(c) == "score"
+                   and value_of(t.text) != facts[total["cells"][c]].value
+                   for c, t in zip(columns, values) if c and value_type(t.text) == "num")
 
     def _total_scored(self) -> bool:
         """Has this block's total row its 分值 (年度资金总额 … | 10 | 96% | 9.6)? Its other rows'
