@@ -58,15 +58,18 @@ _HEADER_WORD_GROUPS = ("indicator_columns", "fund_columns", "indicator_header", 
                        "total_rows", "score_cells", "grade_cells")
 
 
-@lru_cache(maxsize=1)
-def _wrapped_header_word() -> regex.Pattern:
+@lru_cache(maxsize=2)
+def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
+    """The header words, each matched over spaces; longest first, or shortest first (which
+    finds 执行率 where 执行率得分 is also a word)."""
     forms = load_json("forms.json")
     words = set()
     for group in _HEADER_WORD_GROUPS:
         value = forms[group]
         for labels in (value.values() if isinstance(value, dict) else [value]):
             words.update(w for w in labels if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w))
-    return regex.compile("|".join(" ?".join(w) for w in sorted(words, key=len, reverse=True)))
+    ordered = sorted(words, key=len, reverse=not shortest_first)
+    return regex.compile("|".join(" ?".join(w) for w in ordered))
 
 
 def header_words_joined(text: str) -> str:
@@ -77,8 +80,9 @@ def header_words_joined(text: str) -> str:
     if not _HAN_SPACE.search(text):
         return text
     words = list(_wrapped_header_word().finditer(text, overlapped=True))
-    starts = {m.start() for m in words}
-    ends = {m.end() for m in words}
+    shortest = list(_wrapped_header_word(True).finditer(text, overlapped=True))
+    starts = {m.start() for m in words + shortest}
+    ends = {m.end() for m in words + shortest}
 
     def whole(m) -> bool:
         return ((m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in ends)
@@ -146,6 +150,11 @@ _UNIT_LETTERS_AFTER = regex.compile(r"\d+[IlO]+")
 _LETTERED_BEFORE_UNIT = regex.compile(r"(?<![A-Za-z\d.])\d[\d.]*[IlO][\dIlO.]*(?=%|万|亿|元)")
 
 
+# 目 read as Fl by the same previews' text recognition (项Fl名称, 项Fl资金): two Latin letters
+# between Chinese characters are never meant
+_MU_READ_AS_FL = regex.compile(r"(?<=\p{Han})Fl(?=\p{Han})")
+
+
 def _lettered_cell(m) -> str:
     token = m.group()
     if m.start() == 0 and m.end() == len(m.string) and _UNIT_LETTERS_AFTER.fullmatch(token):
@@ -164,6 +173,8 @@ def normalize(text: str) -> str:
         text = _FW_THOUSANDS.sub(",", text)
     if "兀" in text:
         text = _YUAN_READ_AS_WU.sub("元", text)
+    if "Fl" in text:
+        text = _MU_READ_AS_FL.sub("目", text)
     if _LETTER_IN_FIGURE.search(text):
         text = _LETTERED_CELL.sub(_lettered_cell, _DIGITS_READ_AS_LETTERS.sub(_digits_for_letters, text))
         text = _LETTERED_BEFORE_UNIT.sub(_digits_for_letters, text)

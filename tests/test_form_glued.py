@@ -518,3 +518,63 @@ def test_a_sub_row_written_like_the_total_row_takes_no_points_that_are_not_the_t
     assert points == [10]
     assert sorted(f["value"] for f in record["facts"] if f["kind"] == "amount") == \
         [Decimal(450000), Decimal(450000), Decimal(500000), Decimal(500000), Decimal(500000)]
+
+
+# a form as a document-sharing site's preview renders it: 目 read as Fl, header cells wrapped
+# (分 值, 得 分 beside 执行率), the total row's rate off its amounts (the form's slip), its 其中
+# rows' amounts run into the dashes under 分值, 执行率 and 得分, and a 得分 run into the
+# reason after it, which opens with a month
+PREVIEW_FORM = ("项Fl支出绩效自评表（2022年度）项Fl名称城区公厕改造主管部门某县住房和城乡建设局项Fl资金（万元）"
+                "年初预算数全年预算数全年执行数分 值执行率得 分年度资金总额320.00346.50338.201098.61%9.76"
+                "其中：当年财政拨款320.00330.00321.70———上年结转资金0.0016.5016.50———"
+                "绩效指标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+                "产出指标数量指标改造公厕数量18座18座2020质量指标验收合格率100%100%2020"
+                "时效指标按期完工率≥95%91.5%1087月连续降雨延误工期，扣2分。"
+                "满意度指标服务对象满意度指标如厕群众满意度≥90%93.4%4040总分10097.76\n")
+
+
+def test_a_preview_rendered_form_reads_its_funds_and_rows(tmp_path):
+    record = text_record(tmp_path, PREVIEW_FORM, "preview.txt")
+    amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == sorted(Decimal(v) * 10000 for v in ("320.00", "346.50", "338.20", "320.00", "330.00", "0",
+                                                           "321.70", "16.50", "16.50"))
+    rows = _indicators(record)
+    # 1087月: 10 | 8, the month opening the reason (108 | 7 and 10 | 87 are no reading)
+    assert rows["按期完工率"] == {"weight": 10, "score": 8, "target": "≥95%", "actual": "91.5%"}
+    assert rows["如厕群众满意度"]["score"] == 40
+    # the total row's rate is the form's own slip (338.20 ÷ 346.50 is 97.60%), and the only error
+    assert {f["rule"] for f in record["flags"] if f["severity"] == "error"} == {"form.execution_rate"}
+
+
+def test_a_run_that_cuts_both_with_and_without_the_month_after_it_is_read_with_the_month_apart(tmp_path):
+    """54 | 7 reads, and so do 5 | 4 with 7月 the reason's: a reason opening with the month
+    its trouble came in is how these cells read; a 分值 of 54 among rows of 10 and 20 is not."""
+    text = PREVIEW_FORM.replace("时效指标按期完工率≥95%91.5%1087月", "时效指标按期完工率≥95%93.6%547月") \
+        .replace("93.4%4040总分10097.76", "93.4%4545总分10098.76")
+    record = text_record(tmp_path, text, "preview.txt")
+    assert _indicators(record)["按期完工率"]["weight"] == 5
+    assert {f["rule"] for f in record["flags"] if f["severity"] == "error"} == {"form.execution_rate"}
+
+
+def test_a_run_whose_month_after_it_leaves_two_readings_is_left_alone(tmp_path):
+    """1012月: 10 | 1 with 2月, or 1 | 0 with 12月: no cut."""
+    text = PREVIEW_FORM.replace("时效指标按期完工率≥95%91.5%1087月", "时效指标按期完工率≥95%91.5%1012月")
+    rows = _indicators(text_record(tmp_path, text, "preview.txt"))
+    assert rows.get("按期完工率", {}).get("weight") is None
+
+
+@pytest.mark.parametrize("funds, amounts, errors", [
+    # the 结转 row left empty under 年初预算数: its two amounts, cut by their decimal points
+    ("年度资金总额80.0092.5090.401097.73%9.77其中：当年财政拨款80.0080.0078.90———上年结转资金12.5011.50———",
+     ["80.00", "92.50", "90.40", "80.00", "80.00", "78.90", "12.50", "11.50"], set()),
+    # parts that do not add up to the total (150 + 28 is not 168): read, and the form's slip flagged
+    ("年度资金总额150.00168.00165.301098.39%9.84其中：当年财政拨款150.00150.00148.20———其他资金28.0028.0027.10———",
+     ["150.00", "168.00", "165.30", "150.00", "150.00", "148.20", "28.00", "28.00", "27.10"], {"form.funds_total"}),
+])
+def test_sub_rows_run_into_their_dashes_are_cut_by_their_decimal_points(tmp_path, funds, amounts, errors):
+    text = ("项目支出绩效自评表（2020年度）项目名称村级文化广场建设主管部门某县文化和旅游局项目资金（万元）"
+            "年初预算数全年预算数全年执行数分值执行率得分" + funds + "年度总体目标建成文化广场6处\n")
+    record = text_record(tmp_path, text, "parts.txt")
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "amount") == \
+        sorted(Decimal(v) * 10000 for v in amounts)
+    assert {f["rule"] for f in record["flags"] if f["severity"] == "error"} == errors

@@ -12,12 +12,15 @@ from typing import Optional
 
 import regex
 
+from .form_fund_points import pointed_cells
 from .form_vocab import bare, label_prefixes, vocab
+from .numbers import parse_arabic
 
 # a part row's figures run together, then maybe the dashes of its rate and points cells
 _PART_RUN = regex.compile(r"^(?P<figures>\d[\d.]{3,})(?=[—－/\-]|\p{Han}|\s*$)")
-# an amount cell, or a 0 (no leading 0 it does not need)
-_AMOUNT_OR_ZERO = regex.compile(r"0|[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")
+# an amount cell, or a 0 (0.00 as a row of amounts in two decimals writes it; no leading 0 it
+# does not need)
+_AMOUNT_OR_ZERO = regex.compile(r"0(?:\.0+)?|[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")
 MAX_AMOUNT_CHARS = 12  # 123456789.00: no amount cell of a form is longer (and the cuts stay few)
 _FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 _LEADING_DASHES = regex.compile(r"^\s*[—－/\-]+")
@@ -42,6 +45,8 @@ def split_part_runs(tokens: list, total_amounts: int) -> list:
         parts = _part_runs(out, k + 1 + total_amounts, rows) if totals else []
         cuts = _cuts(totals, [out[i].text[:m.end()] for i, m in parts]) if len(parts) >= 2 else None
         if cuts is None:
+            cuts = _pointed_cuts(out[k + 1:k + 1 + total_amounts], parts, total_amounts) if totals else None
+        if cuts is None:
             k += 1
             continue
         for (i, m), cut in sorted(zip(parts, cuts), key=lambda p: p[0][0], reverse=True):
@@ -50,6 +55,23 @@ def split_part_runs(tokens: list, total_amounts: int) -> list:
             out[i:i + 1] = pieces
         k += 1
     return out
+
+
+def _pointed_cuts(total_cells: list, parts: list, n: int) -> Optional[list]:
+    """Each 其中 row's run cut where its decimal points fix its cells, when the rows do not add
+    up to the total (a row left empty in one column, 96.0096.0093.18 over 14.5014.50; or the
+    form's own slip) and every cell of the total and of the runs is written with the same
+    number of decimals; None unless every run cuts so."""
+    places = {parse_arabic(t.text.strip())[1] for t in total_cells}
+    if len(places) != 1 or not (decimals := places.pop()):
+        return None
+    cuts = []
+    for i, m in parts:
+        cut = pointed_cells(m["figures"], n)
+        if cut is None or any(parse_arabic(m["figures"][a:b])[1] != decimals for a, b in cut):
+            return None
+        cuts.append(cut)
+    return cuts or None
 
 
 def _total_amounts(tokens: list, i: int, n: int) -> Optional[list]:
@@ -72,7 +94,8 @@ def _part_runs(tokens: list, i: int, rows: dict) -> list:
     while i + 1 < len(tokens):
         key = _row_label(label)
         if rows.get(key) in (None, "total"):
-            if not key and label.strip():  # 按收入性质分：the breakdown's name alone
+            if not key and label.strip() or label_prefixes().fullmatch(key):
+                # 按收入性质分：the breakdown's name alone, or 其中：cut from its row's label
                 i += 1
                 label = tokens[i].text
                 continue

@@ -68,12 +68,17 @@ def pointed_cells(text: str, most: int) -> Optional[list]:
     return cuts[0] if len(cuts) == 1 else None
 
 
+def _set_weight(text: str) -> bool:
+    return Decimal(text) % Decimal("0.5") == 0
+
+
 def points_then_weight_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
     """A run no cut makes consistent whose amounts share their decimals and run on into the 分值
     and the rate the header puts after them (425.00425.00312.481078.5: 425.00 | 425.00 | 312.48
     | 10 | 78.5, though 312.48 ÷ 425 is 73.5%): the decimal points fix the amounts, and the rest
     is cut where exactly one 分值 of a 100-point form (no less than the row's `score` after the
-    rate) leaves a rate. The form's inconsistency is then its own, under every cut."""
+    rate) leaves a rate. The form's inconsistency is then its own, under every cut. A 分值 is
+    a weight the form sets, in whole or half points: 1098.61 is no 98.6 | 1."""
     if not columns or not columns[1] or columns[0] < 3:
         return None
     n = columns[0] - 1  # the money columns before the 分值
@@ -82,7 +87,7 @@ def points_then_weight_cut(figures: str, columns: Optional[tuple], score: Option
         rest = cells[-1][1]
         cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
                 and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
-                and figures[rest] != "0" and RATE.fullmatch(figures, k)]
+                and figures[rest] != "0" and RATE.fullmatch(figures, k) and _set_weight(figures[rest:k])]
         if all(AMOUNT.fullmatch(figures, a, b) for a, b in cells):
             readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
     return readings[0] if len(readings) == 1 else None

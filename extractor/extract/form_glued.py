@@ -226,7 +226,15 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
         # a run right after the row's name, in a header that puts the target first, starts at
         # the target (道路验收合格率100%92%1212: no words cell before it to start inside)
         named = m.start() > 0 and regex.match(r"\p{Han}", t.text[m.start() - 1]) is not None
-        if scored_after and m.end() == len(t.text) and order[-1] == "score":
+        dated = _dated_cuts(t.text, m, order, named)
+        if len(dated) > 1:
+            continue  # (1012月: 10 | 1 and 2月, or 1 | 0 and 12月)
+        if dated:
+            # the words after the run open with a month or a day: its last digits are theirs
+            # (≥95%91.5%1087月下旬: 10 | 8, then 7月), whether or not the whole run cuts
+            k, cut = dated[0]
+            m = _grammar()[2].fullmatch(t.text, m.start(), m.end() - k)
+        elif scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)
             cut = _cut(m.group(0), slots, named)
             score_apart = cut is not None
@@ -258,6 +266,22 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
     if t.text[pos:].strip():
         pieces.append(t.piece(pos, len(t.text)))
     return pieces, score_apart
+
+
+def _dated_cuts(text: str, m, order: list, named: bool) -> list:
+    """[(k, cut)] for each k of the run's last digits (one or two) that make a month or a day
+    with the 月 or 日 right after the run, where the rest of the run cuts in the header's order."""
+    after = text[m.end():m.end() + 1]
+    if after not in ("月", "日") or len(order) != len(_ORDER_SLOTS):
+        return []
+    run, out = m.group(0), []
+    for k in (1, 2):
+        tail = run[len(run) - k:]
+        if (len(run) - k >= _MIN_RUN and tail.isdigit() and tail[0] != "0" and run[len(run) - k - 1].isdigit()
+                and 1 <= int(tail) <= (12 if after == "月" else 31)
+                and (cut := _cut(run[:len(run) - k], order, named)) is not None):
+            out.append((k, cut))
+    return out
 
 
 def _figure_pair(order: list) -> list:
