@@ -72,10 +72,19 @@ def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
     return regex.compile("|".join(" ?".join(w) for w in ordered))
 
 
+@lru_cache(maxsize=1)
+def _column_words() -> frozenset:
+    forms = load_json("forms.json")
+    return frozenset(w for group in ("indicator_columns", "fund_columns") for labels in forms[group].values()
+                     for w in labels)
+
+
 def header_words_joined(text: str) -> str:
     """`text` with a form's header words whole where a wrapped cell left spaces inside them.
-    A word is joined only where it stands whole: at each end a space, a character that is no
-    Han, or another header word (年度 指标值实际 完成值 runs on into the next word); 符合 计划
+    A word is joined only where it is a cell's: at one end at least a space, a character that
+    is no Han, or another header word (年度 指标值实际 完成值 runs on into the next word; the
+    header's last word, 得 分决策, into the first row's name), and neither end inside another
+    header word written whole (一级指标 分值 holds 指标分值, its 指标 the level's); 符合 计划
     holds 合计 across its space, but inside two other words."""
     if not _HAN_SPACE.search(text):
         return text
@@ -84,12 +93,22 @@ def header_words_joined(text: str) -> str:
     starts = {m.start() for m in words + shortest}
     ends = {m.end() for m in words + shortest}
 
-    def whole(m) -> bool:
-        return ((m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in ends)
-                and (m.end() == len(text) or not _HAN.match(text[m.end()]) or m.end() in starts))
+    unbroken = [(m.start(), m.end()) for m in words + shortest if " " not in m.group()]
 
-    spaces = {i for m in words if " " in m.group() and max(map(len, m.group().split(" "))) <= _WRAPPED_PIECE
-              and whole(m) for i in range(m.start(), m.end()) if text[i] == " "}
+    def whole(m) -> bool:
+        if any(a < m.start() < b or a < m.end() < b for a, b in unbroken):
+            return False
+        return ((m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in ends)
+                or (m.end() == len(text) or not _HAN.match(text[m.end()]) or m.end() in starts))
+
+    def wrapped(m) -> bool:
+        """Short pieces, not each a column's word of its own (执行率 得分 are two cells, though
+        执行率得分 is a word too; 年度 指标值 is one, 年度 heading no column)."""
+        pieces = m.group().split(" ")
+        return max(map(len, pieces)) <= _WRAPPED_PIECE and not all(p in _column_words() for p in pieces)
+
+    spaces = {i for m in words if " " in m.group() and wrapped(m) and whole(m)
+              for i in range(m.start(), m.end()) if text[i] == " "}
     return "".join(c for i, c in enumerate(text) if i not in spaces) if spaces else text
 
 

@@ -447,6 +447,44 @@ def test_a_figure_read_with_a_letter_before_its_unit_is_a_figure():
     # pieces longer than a narrow cell's wrap are cells of their own; words of no header stay
     ("偏差原因分析 及改进措施", "偏差原因分析 及改进措施"),
     ("产出 指标 完成 情况良好", "产出 指标 完成 情况良好"),
+    # two columns' cells a space apart, though their words together are a column's too
+    ("全年执行数 分值 执行率 得分 年度资金总额", "全年执行数 分值 执行率 得分 年度资金总额"),
+    # 指标分值 is a word, but here its 指标 ends the level's word: two cells
+    ("一级指标 分值 二级指标 分值 三级指标", "一级指标 分值 二级指标 分值 三级指标"),
+    # the header's last word run into the first row's name
+    ("三级指标分 值评分标准得 分决策", "三级指标分值评分标准得分决策"),
 ])
 def test_a_header_word_wrapped_in_its_cell_is_one_word(text, joined):
     assert normalize.header_words_joined(text) == joined
+
+
+# --- a form from a PDF's text layer read without its layout --------------------------------
+
+WRAPPED_HEADER_FORM = """项目支出绩效自评表
+（2021年度）
+项目名称 乡村学校少年宫运转
+主管部门 某县教育体育局
+年度 实际 偏差原因分析
+一级指标 二级指标 三级指标 分值 得分
+指标值 完成值 及改进措施
+产出指标 数量指标 开展活动场次 ≥120场 126场 20 20
+质量指标 学生参与率 ≥85% 81.2% 20 16 部分学校场地不足
+时效指标 活动按期开展率 100% 100% 10 10
+效益指标 社会效益指标 受益学生人数 ≥3000人 3240人 30 30
+满意度指标 服务对象满意度指标 学生家长满意度 ≥90% 94% 20 20
+总分 100 96
+"""
+
+
+def test_a_header_whose_value_words_wrapped_onto_the_lines_around_it_reads_in_the_templates_order(tmp_path):
+    """年度 / 指标值 and 实际 / 完成值 wrapped in their cells, the pieces on the lines above and
+    below the level names (分值 | 得分 right after 三级指标): target, result, 分值, 得分."""
+    record = text_record(tmp_path, WRAPPED_HEADER_FORM)
+    facts = {f["id"]: f for f in record["facts"]}
+    rows = {i["path"][-1]: (i["target"] and i["target"]["text"], i["actual"] and i["actual"]["text"],
+                            facts[i["weight"]]["value"] if i["weight"] else None,
+                            facts[i["score"]]["value"] if i["score"] else None)
+            for form in record["forms"] for i in form["indicators"]}
+    assert rows["学生参与率"] == ("≥85%", "81.2%", 20, 16)
+    assert rows["受益学生人数"] == ("≥3000人", "3240人", 30, 30)
+    assert not _errors(record)

@@ -149,3 +149,14 @@ def test_a_subtotal_that_is_not_its_groups_sum_is_left_unread_and_a_wrong_total_
     record = text_record(tmp_path, text + "\n", "leads_bad.txt")
     assert "28" not in [str(f["value"]) for f in record["facts"] if f["kind"] == "score"]
     assert [f["rule"] for f in _errors(record)] == ["score.tree"]
+
+
+def test_a_header_whose_narrow_cells_wrapped_is_read_as_the_header(tmp_path):
+    """分 / 值 and 得 / 分 wrapped in their narrow cells, as a preview keeps them: 分 值评分标准得 分,
+    the last run into the first group's name."""
+    head = _REPORT_HEAD.replace("分值评分标准得分", "分 值评分标准得 分")
+    record = text_record(tmp_path, head + _REPORT_BODY + _REST + "合计10096.5\n", "worded.txt")
+    rows = {i["path"][-1]: (i["weight"], i["score"]) for i in record["indicators"] if i["score"] is not None}
+    assert rows["指标合理性"] == (Decimal(5), Decimal("4.5"))
+    assert rows["群众满意度"] == (Decimal(30), Decimal(28))
+    assert not _errors(record)

@@ -109,6 +109,11 @@ class IndicatorHeaderReader:
             # runs from the target to the reason column and names no score column is a
             # form without scores (many 转移支付 forms)
             slots, target_cells = ["target", "actual", "weight", "score", "reason"], {}
+        if slots[:2] == ["weight", "score"] and not head.positional and _value_words_wrapped_apart(self.tokens, i, j, v):
+            # 分值 | 得分 right after the level names, the target's and result's words broken
+            # over the lines above and below (年度 | 实际 over, 指标值 | 完成值 under, as a
+            # PDF's text layer gives wrapped header cells): the template's order
+            slots = ["target", "actual"] + slots
         j = _score_sub_columns(self.tokens, j, head, slots)
         slots, cols = _measured_target(*_converted_scores(*_words_before_points(slots, cols)))
         if head.positional and "target" in cols:
@@ -226,6 +231,26 @@ def _header_line_above(tokens: list, i: int, v: dict) -> list:
         k -= 1
     names.reverse()
     return names if {"weight", "score"} & {v["ind_col"][bare(t.text)] for t in names} else []
+
+
+def _value_words_wrapped_apart(tokens: list, i: int, j: int, v: dict) -> bool:
+    """Do the lines right above and below the header line tokens[i:j] hold the pieces of a
+    target's and a result's column words, the target's first (年度 … 实际 over 指标值 … 完成值)?"""
+    line = tokens[i].line
+    near = [t for t in tokens[max(0, i - 8):i] if t.line == line - 1] + \
+           [t for t in tokens[j:j + 8] if t.line == line + 1]
+    found = []
+    for t in near:
+        key = bare(t.text)
+        slot = next((v["ind_col"][w] for w in _value_words() if len(key) >= 2 and key != w
+                     and (w.startswith(key) or w.endswith(key))), None)
+        if slot in ("target", "actual") and slot not in found:
+            found.append(slot)
+    return found == ["target", "actual"]
+
+
+def _value_words() -> list:
+    return [w for w, slot in vocab()["ind_col"].items() if slot in ("target", "actual")]
 
 
 # columns some forms give the target's comparator and unit (指标性质 ≥ | 指标值 95 | 度量单位 %)
