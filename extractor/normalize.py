@@ -58,17 +58,28 @@ _HEADER_WORD_GROUPS = ("indicator_columns", "fund_columns", "indicator_header", 
                        "total_rows", "score_cells", "grade_cells")
 
 
-@lru_cache(maxsize=2)
-def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
-    """The header words, each matched over spaces; longest first, or shortest first (which
-    finds 执行率 where 执行率得分 is also a word)."""
+@lru_cache(maxsize=1)
+def _header_words() -> frozenset:
     forms = load_json("forms.json")
     words = set()
     for group in _HEADER_WORD_GROUPS:
         value = forms[group]
         for labels in (value.values() if isinstance(value, dict) else [value]):
             words.update(w for w in labels if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w))
-    ordered = sorted(words, key=len, reverse=not shortest_first)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _header_word_chars() -> frozenset:
+    """The characters of the header words: a space between two others is inside none."""
+    return frozenset("".join(_header_words()))
+
+
+@lru_cache(maxsize=2)
+def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
+    """The header words, each matched over spaces; longest first, or shortest first (which
+    finds 执行率 where 执行率得分 is also a word)."""
+    ordered = sorted(_header_words(), key=len, reverse=not shortest_first)
     return regex.compile("|".join(" ?".join(w) for w in ordered))
 
 
@@ -79,6 +90,21 @@ def _column_words() -> frozenset:
                      for w in labels)
 
 
+_WORD_REACH = 24  # longer than any header word, so every word across a space is in its window
+
+
+def _windows(spaces) -> list:
+    """[lo, hi) spans around the given positions, merged where they overlap."""
+    out: list = []
+    for p in spaces:
+        lo, hi = max(0, p - _WORD_REACH), p + _WORD_REACH + 1
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+        else:
+            out.append([lo, hi])
+    return out
+
+
 def header_words_joined(text: str) -> str:
     """`text` with a form's header words whole where a wrapped cell left spaces inside them.
     A word is joined only where it is a cell's: at one end at least a space, a character that
@@ -86,13 +112,17 @@ def header_words_joined(text: str) -> str:
     header's last word, 得 分决策, into the first row's name), and neither end inside another
     header word written whole (一级指标 分值 holds 指标分值, its 指标 the level's); 符合 计划
     holds 合计 across its space, but inside two other words."""
-    if not _HAN_SPACE.search(text):
+    chars = _header_word_chars()
+    windows = _windows(m.start() for m in _HAN_SPACE.finditer(text)
+                       if text[m.start() - 1] in chars and text[m.start() + 1] in chars)
+    if not windows:
         return text
-    words = list(_wrapped_header_word().finditer(text, overlapped=True))
-    shortest = list(_wrapped_header_word(True).finditer(text, overlapped=True))
+    words, shortest = [], []
+    for lo, hi in windows:  # (the words around each space only: every line of a text is asked)
+        words += _wrapped_header_word().finditer(text, lo, hi, overlapped=True)
+        shortest += _wrapped_header_word(True).finditer(text, lo, hi, overlapped=True)
     starts = {m.start() for m in words + shortest}
     ends = {m.end() for m in words + shortest}
-
     unbroken = [(m.start(), m.end()) for m in words + shortest if " " not in m.group()]
 
     def whole(m) -> bool:
