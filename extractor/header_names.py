@@ -5,6 +5,10 @@ tabs, pipes or spaces keep a merged cell. Shared by what reads a table's columns
 (check/row_sums.py: a 小计 against its group)."""
 from __future__ import annotations
 
+# the units a column's name states in brackets (金额（万元）, 人数（人）, 占比（%）): what a table's
+# reader and its checker take as the column's own unit
+NAMED_UNITS = "亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％"
+
 
 def names_above(upper: list, lower: list) -> list:
     """For each column, the name of the `upper` header row it stands under: its own cell's,

@@ -14,6 +14,8 @@ from .repeats import where_written
 from .unit_slip import slip_reading
 
 _WAN = Decimal(10000)
+
+
 def _significant(numeral: str) -> int:
     return len(numeral.replace(".", "").strip("0"))
 

@@ -7,6 +7,7 @@ from itertools import combinations
 
 import regex
 
+from ..header_names import NAMED_UNITS
 from . import rule
 from .parallel_breakdowns import parallel_breakdown_flags
 from .common import (SEVERITY, facts_by_id, make_flag, not_additive, relations_of, show, sum_of, table_cells,
@@ -223,7 +224,7 @@ def _items_fit(cells: dict, t: int, whole: dict, item_rows, c: int, interval) ->
     return all(i is not None for i in items) and verdict(whole, sum_of(items, interval))[0] == "ok"
 
 
-_UNIT_NAMED = regex.compile(r"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％|分)\s*[)）]")
+_UNIT_NAMED = regex.compile(rf"[（(]\s*(?:{NAMED_UNITS}|分)\s*[)）]")
 
 
 def _unit_named(table: dict, c: int) -> bool:

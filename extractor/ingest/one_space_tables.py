@@ -127,10 +127,11 @@ def _described_columns() -> frozenset:
     return frozenset(load_json("forms.json")["indicator_columns"]["skip"])
 
 
-# a line stating the table's unit (单位：万元, 金额单位：万元, 执行情况表（单位：万元）)
-UNIT_LINE = regex.compile(r"^(?:[^，。；]{0,30}[（(])?\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
-# a sentence ending in the table's unit: …兑付情况如下（单位：万元）：
-_UNIT_ENDING_LINE = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]\s*[:：]?\s*$")
+# the table's unit stated (单位：万元, 金额单位：万元)
+_UNIT_STATED = r"(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}"
+# a line stating it (执行情况表（单位：万元）), or a sentence ending in it (…兑付情况如下（单位：万元）：)
+UNIT_LINE = regex.compile(rf"^(?:[^，。；]{{0,30}}[（(])?\s*{_UNIT_STATED}\s*[)）]?$")
+_UNIT_ENDING_LINE = regex.compile(rf"[（(]\s*{_UNIT_STATED}\s*[)）]\s*[:：]?\s*$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
 

@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from ..header_names import NAMED_UNITS
 from ..normalize import normalize
 from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
 
@@ -222,7 +223,7 @@ TOTAL_WORDS = ("合计", "小计", "总计")
 # a score table's points columns say their unit by their name
 POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
 # a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
-UNIT_NAME = regex.compile(rf"[（(]\s*(?:亿元|万元|千元|元|万人次|万人|人次|人|万户|户|%|％)\s*[)）]|{POINTS_NAME.pattern}")
+UNIT_NAME = regex.compile(rf"[（(]\s*(?:{NAMED_UNITS})\s*[)）]|{POINTS_NAME.pattern}")
 def _spaced_cells(line: str) -> list:
     cells = []
     for m in vocabulary()["spaced_cell"].finditer(line):
@@ -413,6 +414,8 @@ def _is_number(text: str) -> bool:
 
 def _figure_or_dash(text: str) -> bool:
     return is_figure(text) or _is_dash(text)
+
+
 _NOTE_COLUMN = regex.compile(r"原因|说明|备注|措施")  # a column of words about the row
 _BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]{1,12}[）)]$")
 _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (标 | 满意度)

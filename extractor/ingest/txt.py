@@ -11,7 +11,6 @@ broken mid-sentence (page breaks in the original) are joined back into one parag
 from __future__ import annotations
 
 from collections import Counter
-
 from pathlib import Path
 
 import regex
@@ -300,11 +299,18 @@ def _empty_cells_kept(rows: list) -> bool:
 def _emit_sheet_tables(doc: Document, rows: list) -> None:
     """CSV rows as a spreadsheet's tables: one per sheet or caption the rows name (a workbook
     saved as CSV, its sheets one after another)."""
-    for named, piece in tables_between_captions(rows):
+    _emit_pieces(doc, tables_between_captions(rows),
+                 lambda piece, named: csv_table(piece, named or caption_from_previous(doc)))
+
+
+def _emit_pieces(doc: Document, pieces: list, build) -> None:
+    """Each (caption, rows) piece as the table `build(rows, caption)` makes of it, its rows cut
+    back to their usual width; a piece of fewer than two rows as paragraphs."""
+    for named, piece in pieces:
         if len(piece) < 2:
             _add_row_texts(doc, named, piece)
             continue
-        table = csv_table(_without_empty_columns_after(piece), named or caption_from_previous(doc))
+        table = build(_without_empty_columns_after(piece), named)
         doc.add(TABLE, normalize(table.as_text()), table=table)
 
 
@@ -336,13 +342,11 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
         add_text_block(doc, text)
     if not rows:
         return  # (every row was a figure stated in words)
-    # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
-    for named, piece in tables_between_captions(rows) if columns_kept else [(None, rows)]:
-        if len(piece) < 2:
-            _add_row_texts(doc, named, piece)
-            continue
-        piece = _without_empty_columns_after(piece)
+
+    def build(piece: list, named):
         caption, piece = (named, piece) if named is not None else leading_caption(piece)
-        table = table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
-                                columns_kept=columns_kept)
-        doc.add(TABLE, normalize(table.as_text()), table=table)
+        return table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
+                               columns_kept=columns_kept)
+
+    # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
+    _emit_pieces(doc, tables_between_captions(rows) if columns_kept else [(None, rows)], build)
