@@ -483,3 +483,18 @@ def test_a_part_before_a_sentence_on_what_is_pending_stays_a_part(tmp_path):
     flags = [f for f in text_record(tmp_path, text.format("286.80"), "bad.txt")["flags"] if f["rule"] == "sum.breakdown"]
     assert any("4071.30" in f["message"] for f in flags)
     assert not [f for f in text_record(tmp_path, text.format("320.80"), "good.txt")["flags"] if f["rule"] == "sum.breakdown"]
+
+
+def test_an_item_named_in_two_lists_of_different_wholes_is_two_allocations(tmp_path):
+    # the same item gets money from the carried-over funds and again from the mid-year
+    # supplement: each figure is its share of its own list, not one quantity stated twice
+    text = ("2023年项目支出预算共计642.30万元，其中：上年结转项目2个，预算资金为12.40万元，即：2022年乡村道路养护经费"
+            "9.60万元、防汛物资补充经费2.80万元。\n年中追加项目资金36.50万元，其中：农村饮水维修补助21.30万元，"
+            "2022年乡村道路养护经费{}万元。\n")
+    assert not _errors(text_record(tmp_path, text.format("15.20")), "repeat.conflict")
+
+
+def test_a_list_after_ji_breaks_its_total_down(tmp_path):
+    text = ("本年安排专项资金{}万元，即：种苗补助36.00万元、技术培训12.50万元、项目管理费3.20万元。\n")
+    flag = _one_error_in_the_slipped(tmp_path, text, "51.70", "50.70", "sum.breakdown")
+    assert "51.70万元" in flag["message"] or "51.7" in flag["message"]

@@ -165,6 +165,7 @@ def check_repeat_conflict(record: dict) -> list:
     captions = {t["source"]["block"]: t.get("caption") for t in record.get("tables", [])}
     cores: dict = {}  # candidate index → its _cores, worked out when first needed
     by_sentence: dict = {}  # (block, sentence) → the values of its figures of each kind and unit
+    whole_of = _wholes(record)
     for f in candidates:
         if f["source"].get("table") is None:
             by_sentence.setdefault((f["source"]["block"], f["source"].get("sentence")), set()).add(
@@ -176,7 +177,7 @@ def check_repeat_conflict(record: dict) -> list:
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
         if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions) \
                 or _on_different_occasions(a, b) or _other_stated_beside(a, b, by_sentence) \
-                or _other_stated_beside(b, a, by_sentence):
+                or _other_stated_beside(b, a, by_sentence) or _shares_of_different_wholes(a, b, whole_of):
             continue
         for k in (i, j):
             if k not in cores:
@@ -206,6 +207,20 @@ def check_repeat_conflict(record: dict) -> list:
             f"同一指标两处数值不一致：{written(hi)}（{where_written(hi)}），{written(lo)}（{where_written(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
     return flags
+
+
+def _wholes(record: dict) -> dict:
+    """Each part of a stated breakdown (其中 / 即：…) → the value of its total."""
+    facts = facts_by_id(record)
+    return {p: Decimal(facts[r["total"]]["value"]) for r in relations_of(record, "breakdown") for p in r["parts"]}
+
+
+def _shares_of_different_wholes(a: dict, b: dict, whole_of: dict) -> bool:
+    """Are a and b parts of two breakdowns of different totals (the carried-over money's
+    list and the mid-year supplement's, each naming the same item)? Then each is the
+    item's share of its own whole: two allocations, not one quantity stated twice."""
+    wa, wb = whole_of.get(a["id"]), whole_of.get(b["id"])
+    return wa is not None and wb is not None and wa != wb
 
 
 def _other_stated_beside(a: dict, b: dict, by_sentence: dict) -> bool:

@@ -13,6 +13,7 @@ merges, cleaned cell text).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 import regex
@@ -93,6 +94,8 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     two-row headers, see infer_parent_spans). Empty label cells under a label read as
     merged with it, as flattened tables lose vertical merges."""
     spec = []
+    if not columns_kept:
+        rows = rows_apart(rows)
     width = max(len(r) for r in rows)
     figure_columns = None if columns_kept else _figure_columns(rows, width)
     for r, row in enumerate(rows):
@@ -106,9 +109,21 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
                         else list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
-    table.ragged = len({len(r) for r in rows if len(r) >= 2}) > 1 and not infer_spans
+    table.ragged = _ragged(rows) and not infer_spans
     fill_vertical_merges(table)
     return table
+
+
+def _ragged(rows: list) -> bool:
+    """Do the rows differ in their number of cells? A heading row above the first figure
+    that is shorter than the rows below it (一级指标 | 二级指标 | 三级指标, its empty cells
+    under 分值 | 评分标准 | 得分 left out) is a header's second line, no sign of it."""
+    lengths = [len(r) for r in rows if len(r) >= 2]
+    first = next((k for k, r in enumerate(rows) if any(map(is_numeric_cell, r))), len(rows))
+    body = [len(r) for r in rows[first:] if len(r) >= 2]
+    if body and len(set(body)) == 1 and min(body) >= max(lengths):
+        return False
+    return len(set(lengths)) > 1
 
 
 def _figure_columns(rows: list, width: int) -> list:
@@ -134,3 +149,39 @@ def _figures_under_their_columns(row: list, figure_columns: list, width: int) ->
     for c, figure in zip(figure_columns, figures):
         placed[c] = figure
     return placed
+
+
+def rows_apart(rows: list) -> list:
+    """Rows a copy ran together on one line (二、过程小计 | 20 | 17.5 | 资金管理 | 8 | 7 | …,
+    a row with no cell after its last figure and the next row after it) cut apart again:
+    a row longer than the table's usual width that reads, at exactly one cut, as two rows
+    of that table — each a label with its figures under the columns every usual row holds
+    figures in, and no figure elsewhere."""
+    lengths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not lengths:
+        return rows
+    width, count = lengths.most_common(1)[0]
+    if count * 2 < sum(lengths.values()):
+        return rows  # no usual width: no telling a row run together from a row of its own
+    usual = [r for r in rows[1:] if len(r) == width]
+    figures = [c for c in range(1, width) if sum(is_numeric_cell(r[c]) for r in usual) >= 2
+               and all(is_numeric_cell(r[c]) or not r[c].strip() for r in usual)]
+    if len(usual) < 2 or not figures or not any(len(r) > width for r in rows) \
+            or figures != list(range(figures[0], figures[-1] + 1)):
+        return rows  # (label | figure | label | figure: each row two records side by side)
+    out = []
+    for row in rows:
+        out += (_cut_apart(row, width, figures) or [row]) if len(row) > width else [row]
+    return out
+
+
+def _cut_apart(row: list, width: int, figures: list) -> Optional[list]:
+    """The rows `row` reads as, cut one way only; None where no cut or more than one reads."""
+    def reads_as_row(piece: list) -> bool:
+        return (figures[-1] < len(piece) <= width and bool(piece[0].strip()) and not is_numeric_cell(piece[0])
+                and all(is_numeric_cell(piece[c]) == (c in figures) for c in range(1, len(piece))))
+    if reads_as_row(row):
+        return [row]
+    readings = [[row[:s]] + rest for s in range(2, min(width, len(row) - 2) + 1)
+                if reads_as_row(row[:s]) and (rest := _cut_apart(row[s:], width, figures))]
+    return readings[0] if len(readings) == 1 else None
