@@ -59,7 +59,7 @@ _HEADER_WORD_GROUPS = ("indicator_columns", "fund_columns", "indicator_header", 
 
 
 @lru_cache(maxsize=1)
-def _header_words() -> frozenset:
+def header_words() -> frozenset:
     forms = load_json("forms.json")
     words = set()
     for group in _HEADER_WORD_GROUPS:
@@ -72,14 +72,14 @@ def _header_words() -> frozenset:
 @lru_cache(maxsize=1)
 def _header_word_chars() -> frozenset:
     """The characters of the header words: a space between two others is inside none."""
-    return frozenset("".join(_header_words()))
+    return frozenset("".join(header_words()))
 
 
 @lru_cache(maxsize=2)
 def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
     """The header words, each matched over spaces; longest first, or shortest first (which
     finds 执行率 where 执行率得分 is also a word)."""
-    ordered = sorted(_header_words(), key=len, reverse=not shortest_first)
+    ordered = sorted(header_words(), key=len, reverse=not shortest_first)
     return regex.compile("|".join(" ?".join(w) for w in ordered))
 
 

@@ -498,3 +498,15 @@ def test_a_list_after_ji_breaks_its_total_down(tmp_path):
     text = ("本年安排专项资金{}万元，即：种苗补助36.00万元、技术培训12.50万元、项目管理费3.20万元。\n")
     flag = _one_error_in_the_slipped(tmp_path, text, "51.70", "50.70", "sum.breakdown")
     assert "51.70万元" in flag["message"] or "51.7" in flag["message"]
+
+
+def test_a_monthly_average_is_no_price_of_the_years_total(tmp_path):
+    # 人均月补助: a month's pay per head; the year's total is twelve of them, and this
+    # sentence does not say over how many months
+    text = "全县聘用护林员236名，人均月补助900元，全年发放护林员补助254.88万元。\n"
+    assert not _errors(text_record(tmp_path, text))
+
+
+def test_a_monthly_average_over_the_months_its_sentence_states_is_checked(tmp_path):
+    text = "全县聘用护林员236名，人均月补助900元，按12个月发放，全年发放护林员补助{}万元。\n"
+    _one_error_in_the_slipped(tmp_path, text, "254.88", "264.88")

@@ -304,8 +304,10 @@ def _rows_above(funds: list, n: int) -> list:
 
 
 def _is_total_row(row: dict) -> bool:
-    """A total of the block (年度资金总额, or any 合计 / 总计 / 总额 row): a list of parts ends at it."""
-    return row.get("slot") == "total" or bool(row.get("totals_groups")) \
+    """A total of the block (年度资金总额, or any 合计 / 总计 / 总额 row): a list of parts ends at it.
+    A breakdown's heading with no figure of its own (按收入性质分： over its rows) is none: its
+    rows are still the total's above it."""
+    return row.get("slot") == "total" or bool(row.get("totals_groups") and row.get("cells")) \
         or _TOTAL_WORDS.search(row.get("label") or "") is not None
 
 

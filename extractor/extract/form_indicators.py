@@ -22,6 +22,9 @@ from .form_typed_rows import as_points
 from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
 
 
+_LEVEL_SUFFIX = "指标"  # the end of a level's name that a narrow cell wraps onto a line of its own
+
+
 class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows):
     def _read_indicator(self, i: int) -> int:
         name = self.tokens[i]
@@ -91,19 +94,32 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
-        elif not self._wrapped_on(i):
+        elif not self._wrapped_on(i) and not self._level_pieces_only(i):
             # a name with no values after it: a row this reader could not read (or words
             # that are not a row); sums over the indicators are then not known
             self.form["unread_rows"] += 1
         return end
 
+    def _level_pieces_only(self, i: int) -> bool:
+        """Is the line of the words at i no row but the wrapped ends of level names (指标 under
+        可持续影响, 指标 满意度指标 under 满意度 服务对象): no figure, every word 指标 or a level's?"""
+        line = [t.text.strip() for t in self.tokens if t.line is not None and t.line == self.tokens[i].line]
+        words = vocab()["level1"] | vocab()["level2"]
+        return bool(line) and all(w == _LEVEL_SUFFIX or w in words for w in line)
+
     def _wrapped_on(self, i: int) -> bool:
         """Are the words at i, alone on their line and in the column of the words that end the
-        line before (a reason cell), the rest of that cell wrapped onto lines of their own?"""
+        line before (a reason cell), the rest of that cell wrapped onto lines of their own? In
+        a text whose cells are known by their order only, words alone on their line after a
+        row that ends in words (偏差原因 …考核通过率 | 偏低；实行分层教学。) are."""
         t, before = self.tokens[i], self.tokens[i - 1] if i > 0 else None
-        return (before is not None and t.col is not None and t.col == before.col and self.line_lens.get(t.line) == 1
-                and t.line is not None and before.line == t.line - 1 and value_type(before.text) is None
-                and value_type(t.text) is None)
+        if before is None or t.line is None or before.line != t.line - 1 or self.line_lens.get(t.line) != 1 \
+                or value_type(before.text) is not None or value_type(t.text) is not None:
+            return False
+        if t.col is not None and t.col == before.col:
+            return True
+        return not t.positional and not before.positional and any(value_type(x.text) for x in self.tokens[max(0, i - 12):i]
+                                             if x.line == before.line)
 
     def _read_group_points(self, row: dict, by_col: dict, shift: int) -> None:
         """The points of the groups a row opens, in the 分值 columns beside the level columns

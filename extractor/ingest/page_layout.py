@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -20,6 +21,7 @@ from .cell_rows import is_cell_row
 from .ocr_mend import mend_units
 from .page_tables import _emit_table, _emit_text_table, _open_text_table, _tables_in_lines
 from .page_text import Line, ends_in_figure, figure_unit_space
+from .stacked_headers import joined_stacked
 from .text_blocks import add_text_block, continues_sentence
 
 _PAGE_NUMBER = regex.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
@@ -44,8 +46,9 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
     repeated = _repeated_margins(pages, sizes)
     offset = _page_number_offset(pages, sizes)
     carry = None  # a paragraph still open at the bottom of the previous page
-    bodies = [[l for l in lines if not _is_margin(l, height, repeated, number + offset)
-               and not any(_inside(l, t["bbox"]) for t in tables.get(number - 1, []))]
+    bodies = [joined_stacked([l for l in lines if not _is_margin(l, height, repeated, number + offset)
+                              and not any(_inside(l, t["bbox"]) for t in tables.get(number - 1, []))],
+                             _text_of, _one_line)
               for number, (lines, (width, height)) in enumerate(zip(pages, sizes), 1)]
     taken = 0  # lines at the top of this page that a table one cell a line overleaf took
     for number, (body, (width, _)) in enumerate(zip(bodies, sizes), 1):
@@ -57,6 +60,15 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
         carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
     if carry:
         carry.flush()
+
+
+def _text_of(line) -> str:
+    return line.text
+
+
+def _one_line(upper, lower, text: str):
+    """A header written over two lines (stacked_headers.py) as one line where the upper stood."""
+    return replace(upper, text=text, x0=min(upper.x0, lower.x0), x1=max(upper.x1, lower.x1), bottom=lower.bottom)
 
 
 def _repeated_margins(pages: list, sizes: list) -> set:

@@ -26,6 +26,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
+from .stacked_headers import stacked_headers_joined
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
@@ -47,6 +48,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
+    lines = stacked_headers_joined(lines)
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")

@@ -162,7 +162,7 @@ _PER_PERIOD = regex.compile(r"\s*[·/／每]?\s*(?P<p>月|季|季度|天|日|周
 # deadline: 3个月内; nor a month of the year: 12月)
 _PERIOD_COUNTS = {"月": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*个月(?!内|以内|后|前|以上|以下)"),
                   "天": regex.compile(r"(?<![\d.])(?P<n>\d{1,3})\s*天(?!内|以内|后|前|以上|以下)")}
-_PERIOD_OF_PRICE = regex.compile(r"每(?P<p>月|天|日)|(?P<q>月|日)(?:人均|均)")
+_PERIOD_OF_PRICE = regex.compile(r"每(?P<p>月|天|日)|(?P<q>月|日)(?:人均|均)|(?:人均|户均|生均)(?P<r>月|天|日)")
 
 
 def _over_periods(text: str, f, sentence: tuple) -> tuple:
@@ -173,7 +173,7 @@ def _over_periods(text: str, f, sentence: tuple) -> tuple:
         return None, None
     before = _PERIOD_OF_PRICE.search((f.context or "")[-12:])
     after = _PER_PERIOD.match(text, f.source["end"])
-    unit = (before and (before["p"] or before["q"])) or (after and after["p"] in ("月", "天", "日") and after["p"])
+    unit = (before and (before["p"] or before["q"] or before["r"])) or (after and after["p"] in ("月", "天", "日") and after["p"])
     if not unit:
         return None, None
     counts = {(int(m["n"]), m.group(0)) for m in _PERIOD_COUNTS["月" if unit == "月" else "天"].finditer(text, *sentence)}

@@ -1,0 +1,89 @@
+"""A form's header whose narrow cells wrapped, copied out line by line: each cell's first
+piece on one line and its second on the next, in the columns' order (项目资金 年初 全年 全年 分
+执行 得 over （万元） 预算数 预算数 执行数 值 率 分), a cell that did not wrap on either line
+alone (三级指标 on the lower line between 二级 指标 and 年度 指标值). The two lines are read as
+one header line, each column's pieces joined, when the pieces pair up into the form's header
+words (patterns/forms.json, as normalize's header words) and nothing is left over."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..normalize import header_words
+
+_TOKEN = regex.compile(r"\S+")
+_UNIT_BRACKET = regex.compile(r"[（(][^（）()]{1,8}[）)]")
+_HAN = regex.compile(r"\p{Han}+")
+_LEAST_JOINED = 3  # header words made of two pieces: fewer could be two lines of labels
+
+
+def stacked_headers_joined(lines: list) -> list:
+    """`lines` (strings) with each header written over two lines as one line."""
+    return joined_stacked(lines, lambda line: line, lambda upper, lower, joined: joined)
+
+
+def joined_stacked(items: list, text_of, merged) -> list:
+    """`items` (lines of any kind, `text_of` giving a line's text) with each header written
+    over two of them as one: `merged(upper, lower, joined text)`."""
+    out, i = [], 0
+    while i < len(items):
+        joined = _joined(text_of(items[i]), text_of(items[i + 1])) if i + 1 < len(items) else None
+        if joined is not None:
+            out.append(merged(items[i], items[i + 1], joined))
+            i += 2
+        else:
+            out.append(items[i])
+            i += 1
+    return out
+
+
+def _joined(upper: str, lower: str) -> Optional[str]:
+    a, b = _TOKEN.findall(upper), _TOKEN.findall(lower)
+    if len(a) < _LEAST_JOINED or len(b) < _LEAST_JOINED or any(map(_has_digit, a + b)):
+        return None
+    columns = _columns(tuple(a), tuple(b))
+    if columns is None:
+        return None
+    separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
+    return upper[:len(upper) - len(upper.lstrip())] + separator.join(columns)
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
+
+
+def _columns(a: tuple, b: tuple) -> Optional[list]:
+    """The header's cells, when the pieces of the two lines pair up in order: each column a
+    piece of each line making a header word (年初 + 预算数), a label with its unit (项目资金 +
+    （万元）), or a header word on one line alone; the first column may pair two pieces of a
+    row label the vocabulary does not know (年度预算 + 申请). The reading with the most header
+    words made of two pieces, at least three; None where none reads so."""
+    words = header_words()
+
+    @lru_cache(maxsize=None)
+    def best(i: int, j: int):
+        """(pairs made, columns) for a[i:], b[j:]; None where they do not pair up."""
+        if i == len(a) and j == len(b):
+            return 0, ()
+        options = []
+        if i < len(a) and j < len(b):
+            both = a[i] + b[j]
+            if both in words:
+                options.append((1, both, i + 1, j + 1))
+            elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]) or i == j == 0 and _HAN.fullmatch(both):
+                options.append((0, both, i + 1, j + 1))
+        if i < len(a) and a[i] in words:
+            options.append((0, a[i], i + 1, j))
+        if j < len(b) and b[j] in words:
+            options.append((0, b[j], i, j + 1))
+        found = None
+        for gain, cell, ni, nj in options:
+            rest = best(ni, nj)
+            if rest is not None and (found is None or rest[0] + gain > found[0]):
+                found = (rest[0] + gain, (cell,) + rest[1])
+        return found
+
+    found = best(0, 0)
+    return list(found[1]) if found is not None and found[0] >= _LEAST_JOINED else None
