@@ -510,3 +510,23 @@ def test_a_monthly_average_is_no_price_of_the_years_total(tmp_path):
 def test_a_monthly_average_over_the_months_its_sentence_states_is_checked(tmp_path):
     text = "全县聘用护林员236名，人均月补助900元，按12个月发放，全年发放护林员补助{}万元。\n"
     _one_error_in_the_slipped(tmp_path, text, "254.88", "264.88")
+
+
+def test_a_share_whose_whole_is_written_inside_its_zhan(tmp_path):
+    text = "全年资助困难学生1,860人，占全县在校学生{}人的4.20%，资助标准为每生每年1,000元。\n"
+    flag = _one_error_in_the_slipped(tmp_path, text, "44,290", "41,290", "ratio.stated")
+    assert "1,860人" in flag["message"] or "4.2" in flag["message"]
+
+
+def test_a_coverage_rate_of_facilities_built_among_the_villages(tmp_path):
+    text = "全镇46个行政村中已建成村级卫生室{}个，覆盖率93.48%。\n"
+    _one_error_in_the_slipped(tmp_path, text, "43", "41", "ratio.stated")
+
+
+def test_a_total_before_its_sorted_list_is_no_part_of_the_lists_sum(tmp_path):
+    # the list after 按…分 adds up to the figure before it; its 合计 restates that figure
+    text = ("2022年到位农机购置补贴资金1,250.00万元，按机具类别分，耕整地机械520.00万元，收获机械730.00万元，"
+            "合计{}。\n")
+    assert not _errors(text_record(tmp_path, text.format("1,250.00万元")))
+    flags = _errors(text_record(tmp_path, text.format("1,250.00元"), "bad.txt"))
+    assert flags and {f["rule"] for f in flags} == {"unit.slip"}

@@ -54,10 +54,12 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         spans = sentence_spans(block.text)
         earlier = [f for b in blocks[max(0, n - _LOOK_BACK):n] for f in by_block.get(b.index, [])]
         found = breakdowns_in(block, bf, spans, ends_document=block is doc.blocks[-1])
-        listed = {tuple(r["parts"]) for r in found}
+        values = {f.id: f.value for f in bf}
+        listed = {(tuple(r["parts"]), values.get(r["total"])) for r in found}
         # (按机具类别分：A、B、C，合计…: a list its marker breaks a total into, read once; its 合计
-        # restates that total)
-        relations += found + [r for r in listed_totals_in(block, bf, spans) if tuple(r["parts"]) not in listed]
+        # restates that total — unless it writes another value, checked against the list too)
+        relations += found + [r for r in listed_totals_in(block, bf, spans)
+                              if (tuple(r["parts"]), values.get(r["total"])) not in listed]
         formulas = formulas_in(block, bf, earlier, year)
         relations += formulas
         in_formula = {r["result"] for r in formulas}

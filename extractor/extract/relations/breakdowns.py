@@ -316,6 +316,8 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
         for g in reversed(facts[:i]):
             if sentence_index(spans, g.source["start"]) != si:
                 break
+            if relation_patterns()["markers"].search(text, g.source["end"], end):
+                break  # (…2,864.00万元，按学段分，小学…、初中…，合计…: the figure before the marker is the total)
             if g.kind != total.kind or g.approx or per_unit(g) or not _LIST_GAP.match(text[g.source["end"]:end]):
                 whole_list = False  # a figure of something else, or in brackets: the list is not known
                 break
