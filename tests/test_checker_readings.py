@@ -326,8 +326,8 @@ def test_a_score_table_ending_in_its_total_score_row(tmp_path):
              "| 社会效益 | 50 | 47 |\n"
              "| 满意度 | 30 | 28.5 |\n"
              "| 总分 | 100 | 93.5 |\n")
-    assert flags_of(tmp_path, table, "sum.table") == []
-    [flag] = flags_of(tmp_path, table.replace("| 总分 | 100 | 93.5 |", "| 总分 | 100 | 95.5 |"), "sum.table")
+    assert flags_of(tmp_path, table, "score.tree") == []
+    [flag] = flags_of(tmp_path, table.replace("| 总分 | 100 | 93.5 |", "| 总分 | 100 | 95.5 |"), "score.tree")
     assert "95.5" in flag["message"] and "93.5" in flag["message"]
 
 
@@ -341,9 +341,9 @@ def test_a_whole_subtotal_where_the_table_writes_the_others_with_halves(tmp_path
              "| 产出 | 产出质量 | 40 | 38 |\n"
              "| 小计 |  | 80 | 74.5 |\n"
              "| 合计 |  | 100 | 93 |\n")
-    assert flags_of(tmp_path, table, "sum.table") == []
+    assert flags_of(tmp_path, table, "score.tree") == []
     [flag] = flags_of(tmp_path, table.replace("| 80 | 74.5 |", "| 80 | 75 |").replace("| 100 | 93 |", "| 100 | 93.5 |"),
-                      "sum.table")
+                      "score.tree")
     assert flag["severity"] == "error" and "75" in flag["message"] and "74.5" in flag["message"]
     # a table that writes every sum whole may round them: 18.5 written 19 is no slip there
     whole = table.replace("| 20 | 18.5 |", "| 20 | 19 |").replace("| 80 | 74.5 |", "| 80 | 75 |").replace(

@@ -143,5 +143,5 @@ def test_a_score_tables_weights_short_of_its_total_are_flagged(tmp_path):
              "效益", "满意度", "群众满意度", "30", "满意度≥90%得满分", "29",
              "合计", "100", "95"]
     record = text_record(tmp_path, OPENING + "\n".join(cells) + "\n")
-    assert any(f["rule"] == "form.score_total" and "分值" in f["message"] for f in record["flags"]
+    assert any(f["rule"] == "score.tree" and "分值" in f["message"] for f in record["flags"]
                if f["severity"] == "error")

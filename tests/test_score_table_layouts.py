@@ -118,7 +118,7 @@ def test_points_a_scoring_rule_was_cut_before_are_no_score(tmp_path):
 
 def test_a_slip_in_a_table_one_cell_a_line_is_flagged(tmp_path):
     text = OPENING + ONE_CELL_A_LINE.replace("\n28\n", "\n26\n")
-    assert any(f["rule"] == "form.score_total" for f in _errors(text_record(tmp_path, text)))
+    assert any(f["rule"] == "score.tree" for f in _errors(text_record(tmp_path, text)))
 
 
 def test_levels_one_cell_a_line_raise_no_sum_error(tmp_path):

@@ -49,7 +49,9 @@ def test_a_table_that_adds_up_raises_nothing(tmp_path):
 def test_a_total_one_point_off_half_points_is_an_error(tmp_path):
     # 10 + 8.5 + 10 + 9 + 8 + 10 + 9.5 + 7 + 8.5 + 8 = 88.5, written 89.5
     record = text_record(tmp_path, _report("89.5"))
-    assert [f["rule"] for f in _errors(record)] == ["form.score_total"]
+    # (a report's own score table is its indicator tree: score.tree, as a standard form's is
+    # form.score_total)
+    assert [f["rule"] for f in _errors(record)] == ["score.tree"]
 
 
 @pytest.mark.parametrize("written, exact", [("2.5", True), ("9.50", True), ("8", True), ("4.67", False), ("3.3", False)])
@@ -198,7 +200,7 @@ def test_a_total_row_leaves_the_reason_column_at_the_end_empty(tmp_path):
              "合计    100    91.5\n")
     assert not [f for f in text_record(tmp_path, table.format("23.5"))["flags"] if f["severity"] == "error"]
     bad = text_record(tmp_path, table.format("22.5"), "b.txt")
-    [flag] = [f for f in bad["flags"] if f["rule"] == "sum.table"]
+    [flag] = [f for f in bad["flags"] if f["rule"] == "score.tree"]
     assert "合计91.5" in flag["message"] and "90.5" in flag["message"]
 
 
@@ -218,7 +220,7 @@ def test_a_levels_own_total_named_after_it_is_no_first_level_indicator(tmp_path)
     assert not any(i["path"][0].endswith("合计") for i in record["indicators"] if not i.get("total"))
     # a row written wrong under it: the level's total against its rows as written (9 + 4.5 + 5)
     bad = text_record(tmp_path, _LEVEL_TOTALS.format("8"), "b.txt")
-    assert any(f["rule"] == "sum.table" and "17.5" in f["message"] for f in bad["flags"])
+    assert any(f["rule"] == "score.tree" and "17.5" in f["message"] for f in bad["flags"])
 
 
 def test_a_total_row_with_a_dash_in_the_words_column_keeps_its_figures_in_place(tmp_path):

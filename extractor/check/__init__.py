@@ -19,6 +19,7 @@ def run_checks(extraction: dict) -> list:
     from .confidence import rate_confidence
     from .ocr import weigh_ocr_readings
     from .repeated_findings import fold_repeated_findings
+    from .tree_sums import name_tree_sums
     from .unit_slip import find_unit_slips
 
     flags = []
@@ -31,6 +32,7 @@ def run_checks(extraction: dict) -> list:
     # confidence comes last, from the evidence and what the weighing found
     find_unit_slips(flags, facts)
     fold_repeated_findings(flags)
+    name_tree_sums(flags, facts, extraction)
     weigh_ocr_readings(flags, facts, extraction)
     rate_confidence(flags, facts, extraction)
     for i, flag in enumerate(flags, 1):
