@@ -118,8 +118,8 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             return False
         if t.col is not None and t.col == before.col:
             return True
-        return not t.positional and not before.positional and any(value_type(x.text) for x in self.tokens[max(0, i - 12):i]
-                                             if x.line == before.line)
+        row_before = [x for x in self.tokens[max(0, i - 12):i] if x.line == before.line]
+        return not t.positional and not before.positional and any(value_type(x.text) for x in row_before)
 
     def _read_group_points(self, row: dict, by_col: dict, shift: int) -> None:
         """The points of the groups a row opens, in the 分值 columns beside the level columns
