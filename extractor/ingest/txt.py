@@ -19,6 +19,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
 from .cell_lines import cell_line_table_at
+from .cell_score_tables import cell_score_table_at
 from .csv_rows import csv_rows_at, csv_table
 from .double_spacing import drop_double_spacing
 from .encoding import decode_text
@@ -105,6 +106,12 @@ def _parse_lines(doc: Document, written: list) -> None:
         stripped = line.strip()
         if not stripped:
             i += 1
+            continue
+        score_table = cell_score_table_at(lines, i)
+        if score_table is not None:
+            flush()
+            rows, i = score_table
+            _emit_table(doc, rows, infer_spans=False, columns_kept=True)
             continue
         cell_table = cell_line_table_at(lines, i)
         if cell_table is not None:

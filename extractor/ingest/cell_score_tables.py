@@ -1,0 +1,179 @@
+"""A report's indicator score table saved from Word as text: one cell a line, under a header
+whose cells are the score table's column names (指标 | 权重 | 评分要点 | 得分 | 扣分原因, or 一级指标 |
+二级指标 | 三级指标 | 评分标准 | 得分). Nothing in the lines says where a row ends; two ways of
+writing it are read, and the table is taken only when every row reads right one of them:
+
+- rows set apart by blank lines, a merged cell written on its first row only: each row's cells
+  stand under the header's last columns (决策(20) | 项目立项(6) | 立项依据充分性(3) | … | 3, then
+  立项程序规范性(3) | … | 3);
+- every cell written, an empty one as a blank line, rows one after another (a blank line may
+  set them apart): the header's number of cells a row.
+
+A row reads right when its 分值 and 得分 cells hold points or nothing, its name cell words, and
+a reason cell after 得分 no figure. The table runs to its total row (总分, 合计). The vocabulary
+is patterns/forms.json's (indicator_header, indicator_columns, flat_score_table)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .tables import is_numeric_cell
+
+_MOST_LINES = 600  # a total row further down than this is no part of the table
+_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
+_NOT_APPLICABLE = regex.compile(r"^[—\-－/／无]+$")
+_TOTAL = regex.compile(r"^(?:总分|合计|总计|得分合计|合计得分|综合得分|总得分)$")
+# (a bare number is a cell: a page number here has its dashes or its 第…页)
+_PAGE_NUMBER = regex.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页")
+
+
+@lru_cache(maxsize=1)
+def _columns() -> dict:
+    """Column name → its role: level, name, weight, score, criteria, reason."""
+    forms = load_json("forms.json")
+    ind, flat = forms["indicator_columns"], forms["flat_score_table"]
+    roles = {}
+    for role, words in (("level", forms["indicator_header"]), ("name", flat["name_columns"]),
+                        ("weight", ind["weight"]), ("score", ind["score"] + flat["score_columns"]),
+                        ("criteria", ind["skip"]), ("reason", ind["reason"] + flat["trailing_columns"])):
+        for word in words:
+            roles.setdefault(_bare(word), role)
+    return roles
+
+
+def _bare(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
+    """(rows, end) for a score table written one cell a line whose header starts at lines[i]
+    (rows: the header and then each row, all of the header's width; end: the line after the
+    table), or None."""
+    roles = _header_roles(lines, i)
+    if roles is None:
+        return None
+    width = len(roles)
+    start = i + width
+    end = _end_of_table(lines, start, width)
+    if end is None:
+        return None
+    header = [lines[k].strip() for k in range(i, start)]
+    body = [line.strip() for line in lines[start:end]]
+    body = _without_page_furniture(body, header)
+    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell):
+        rows = read(body, width)
+        # (two rows at least before the total: a 合计 first under the header is another layout's)
+        if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
+                and _TOTAL.match(_bare(rows[-1][_first_filled(rows[-1])])):
+            return [header] + [_total_label_first(row) for row in rows], end
+    return None
+
+
+def _total_label_first(row: list) -> list:
+    """A total row with its label in the first column (总分 | | | 100 | 86.5): under the level
+    columns' merged cells it would read as one more indicator."""
+    first = _first_filled(row)
+    if first == 0 or not _TOTAL.match(_bare(row[first])):
+        return row
+    return [row[first]] + row[1:first] + [""] + row[first + 1:]
+
+
+def _header_roles(lines: list, i: int) -> Optional[list]:
+    """The roles of the header's cells, one a line from lines[i]: at least three, a 得分 among
+    them and a name or level column first; None where lines[i] opens no such header."""
+    roles = []
+    k = i
+    while k < len(lines) and lines[k].strip() and (role := _columns().get(_bare(lines[k]))) is not None:
+        roles.append(role)
+        k += 1
+    if len(roles) < 3 or roles.count("score") != 1 or roles[0] not in ("level", "name") \
+            or not {"weight", "criteria"} & set(roles):
+        return None
+    return roles
+
+
+def _end_of_table(lines: list, start: int, width: int) -> Optional[int]:
+    """The line after the total row: its label, then its points, dashes and blank cells, at
+    most the header's number of cells. None where no total row ends the table."""
+    for k in range(start, min(len(lines), start + _MOST_LINES)):
+        if _TOTAL.match(_bare(lines[k])):
+            end = k + 1
+            while end < len(lines) and end - k < width and (not lines[end].strip() or _is_cell(lines[end])):
+                end += 1
+            return end
+    return None
+
+
+def _is_cell(line: str) -> bool:
+    text = line.strip()
+    return bool(_POINTS.match(text) or _NOT_APPLICABLE.match(text))
+
+
+def _without_page_furniture(body: list, header: list) -> list:
+    """The body without page numbers (- 5 -) and the header written again where a page broke."""
+    out, k = [], 0
+    while k < len(body):
+        if body[k:k + len(header)] == header:
+            k += len(header)
+            continue
+        if body[k] and _PAGE_NUMBER.match(body[k]):
+            k += 1
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def _rows_apart_by_blank_lines(body: list, width: int) -> list:
+    """Each run of lines between blank lines a row, its cells under the header's last columns."""
+    rows, run = [], []
+    for line in body + [""]:
+        if line:
+            run.append(line)
+        elif run:
+            if len(run) > width:
+                return []
+            rows.append([""] * (width - len(run)) + run)
+            run = []
+    return rows
+
+
+def _rows_of_every_cell(body: list, width: int) -> list:
+    """The header's number of cells a row, a blank line an empty cell; blank lines before a
+    row's first cell set rows apart."""
+    rows, k = [], 0
+    while k < len(body):
+        while k < len(body) and not body[k]:
+            k += 1
+        if k == len(body):
+            break
+        row = body[k:k + width]
+        rows.append(row + [""] * (width - len(row)))
+        k += width
+    return rows
+
+
+def _first_filled(row: list) -> int:
+    return next((c for c, cell in enumerate(row) if cell), 0)
+
+
+def _reads_right(row: list, roles: list) -> bool:
+    """Do the row's cells stand under their columns: points or nothing under 分值 and 得分 (at
+    least one of them filled), words in its first cell, no figure in a reason or name cell?"""
+    first = _first_filled(row)
+    if is_numeric_cell(row[first]) or first >= len(roles) - 1:
+        return False
+    points = 0
+    for cell, role in zip(row, roles):
+        if not cell or _NOT_APPLICABLE.match(cell):
+            continue
+        if role in ("weight", "score"):
+            if not _POINTS.match(cell):
+                return False
+            points += 1
+        elif role in ("level", "name", "reason") and is_numeric_cell(cell):
+            return False
+    return points > 0
