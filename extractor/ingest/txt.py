@@ -107,17 +107,15 @@ def _parse_lines(doc: Document, written: list) -> None:
         if not stripped:
             i += 1
             continue
-        score_table = cell_score_table_at(lines, i)
-        if score_table is not None:
-            flush()
-            rows, i = score_table
-            _emit_table(doc, rows, infer_spans=False, columns_kept=True)
-            continue
-        cell_table = cell_line_table_at(lines, i)
+        # a table one cell a line: a report's score table (its rows laid out whole), else one
+        # whose rows repeat a pattern
+        cell_table, whole_rows = cell_score_table_at(lines, i), True
+        if cell_table is None:
+            cell_table, whole_rows = cell_line_table_at(lines, i), False
         if cell_table is not None:
             flush()
             rows, i = cell_table
-            _emit_table(doc, rows, infer_spans=False, columns_kept=False)
+            _emit_table(doc, rows, infer_spans=False, columns_kept=whole_rows)
             continue
         if paragraph and not continues_sentence(fold_figure_characters(paragraph[-1]), stripped):
             flush()
