@@ -76,3 +76,16 @@ def test_lines_that_read_as_no_score_table_stay_text():
     # no total row: where the table ends is not known
     lines = ["指标", "权重", "得分", "", "投入", "20", "18", "", "产出", "80", "72"]
     assert cell_score_table_at(lines, 0) is None
+
+
+def test_weights_in_brackets_after_the_names_are_facts(tmp_path):
+    record = text_record(tmp_path, _merged_once())
+    weights = [(Decimal(f["value"]), f["source"]["col"]) for f in record["facts"]
+               if f["kind"] == "score" and f["label"] == "分值"]
+    # 投入(30), 项目立项(12), 立项依据充分性(12), 资金落实(18), 资金到位率(18), 产出(70) …
+    assert (Decimal(30), 0) in weights and (Decimal(70), 0) in weights and (Decimal(40), 2) in weights
+    assert len(weights) == 10
+    # a bracket that numbers the name (（1）资金到位率) is no weight
+    text = _merged_once().replace("资金到位率(18)", "（1）资金到位率")
+    weights = [f for f in text_record(tmp_path, text, "b.txt")["facts"] if f["label"] == "分值"]
+    assert len(weights) == 9

@@ -6,6 +6,7 @@ cell of words is read as text. Facts keep the cell's row and column as their sou
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
 import regex
@@ -259,6 +260,9 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                 # and a figure with its unit in a cell of its own (编制人数 | 142名 in a form's head)
                 where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
                 out.extend(_text_facts(cell.text, where, subject=None))
+    # (a score table's names before its 得分 column may carry their weight in brackets: 决策(20))
+    first_score_col = next((c for c in range(table.n_cols)
+                            if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in range(table.header_rows))), 0)
     for r in range(table.header_rows, table.n_rows):
         if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
                 parse_cell_number(cell.text) is not None for cell in table.rows[r][1:] if cell.text.strip()):
@@ -283,6 +287,8 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             parsed = parse_cell_number(cell.text)
             if parsed is None:
                 out.extend(_text_facts(cell.text, where, subject=subject))
+                if c < first_score_col and (weight := _BARE_WEIGHT.search(cell.text)):
+                    out.append(_weight_in_name(weight, cell.text, where, subject))
                 continue
             if not any(ch.isdigit() for ch in cell.text):
                 continue  # a dash: not applicable, no figure (sum.table reads it as nothing to add)
@@ -351,6 +357,19 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                        **({"unit_of_label": True} if label_cell or from_block else {})},
             ))
     return out
+
+
+# an indicator's weight in brackets after its name, its 分 left out (决策(20), 立项依据充分性（3）)
+_BARE_WEIGHT = regex.compile(r"(?<=\p{Han})[（(]\s*(?P<n>(?:100|[1-9]?\d)(?:\.5)?)\s*[)）]$")
+
+
+def _weight_in_name(m, text: str, where: dict, subject: Optional[str]) -> Fact:
+    """The weight of a score table's name cell (决策(20)) as a fact: 20 points, 分值."""
+    value = Decimal(m["n"])
+    return Fact(kind="score", value=value, unit="分", text=m.group(0), decimals=max(0, -value.as_tuple().exponent),
+                approx=False, label="分值", subject=subject, year=None, scale=1,
+                source={**where, "start": m.start("n"), "end": m.end("n"), "quote": text},
+                extra={"written_unit": None, "column": None})
 
 
 def _year_in(text: Optional[str]) -> Optional[int]:
