@@ -168,6 +168,9 @@ _SPACED_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})[ \t]+(?=年)|(?<=年[ 
                              r"|(?<=月[ \t]*)(\d{1,2})[ \t]+(?=日)")
 # A full-width comma used as a thousands separator: 5，758，200
 _FW_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# a comma before one or two digits that end the figure (1421,56 | 96,5%) groups no thousands:
+# text recognition read the decimal point as a comma (a list of figures, 1,2,3, is left alone)
+_DECIMAL_COMMA = regex.compile(r"(?<![,.]\d*)(?<=\d),(?=\d{1,2}(?![\d,]))")
 
 
 # str.translate looks every character up in a Python dict; most lines have nothing to fold.
@@ -220,6 +223,8 @@ def normalize(text: str) -> str:
         text = text.translate(_TABLE)
     if "，" in text:
         text = _FW_THOUSANDS.sub(",", text)
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(".", text)
     if "兀" in text:
         text = _YUAN_READ_AS_WU.sub("元", text)
     if "Fl" in text:

@@ -274,3 +274,16 @@ def test_a_score_and_the_grade_it_earns(text, values):
 ])
 def test_bare_magnitudes_name_a_unit(text, values):
     assert [str(q.value) for q in find_quantities(normalize(text)) if q.kind == "amount"] == values
+
+
+@pytest.mark.parametrize("written, read", [
+    ("执行数1421,56万元", "执行数1421.56万元"),  # a decimal point recognised as a comma
+    ("完成率96,5%", "完成率96.5%"),
+    ("扣0,5分", "扣0.5分"),
+    ("资金1,234.56万元", "资金1,234.56万元"),  # thousands grouped by threes stay
+    ("受益12,345人", "受益12,345人"),
+    ("第1,2,3号", "第1,2,3号"),  # a list of figures is left alone
+])
+def test_a_comma_before_one_or_two_closing_digits_is_a_decimal_point(written, read):
+    assert normalize(written) == read
+    assert len(normalize(written)) == len(written)  # (quotes keep their offsets)

@@ -76,3 +76,29 @@ def test_the_same_form_printed_to_pdf(tmp_path):
     record = extract_file(printed)
     assert Decimal("2470000") in _amounts(record)
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+# a form as a text layer keeps it, cells a run of spaces apart: the indicator block cut into
+# pieces by wrapped cells, the last piece one row and the 总分 row, its label under a merged level
+_LAID_OUT = """                              项目支出绩效自评表
+  项目名称         某乡镇污水管网改造项目
+  主管部门         某县住房和城乡建设局                     实施单位     某县市政服务中心
+                          年初预算数      全年预算数      全年执行数     分值     执行率      得分
+              年度资金总额   800.00          800.00          760.00        10       95.00%      9.50
+   一级指标   二级指标       三级指标              年度指标值     实际完成值    分值   得分
+                             新建管网长度            ≥12公里        12.4公里       30     30
+              数量指标       改造泵站                ≥3座           3座            20     20
+   产出指标
+                                                                                            个别路段因
+              时效指标       按期完工率              ≥95%           96%            20     {}     雨季停工
+   效益指标   社会效益指标   受益人口                ≥1.5万人       1.52万人       10     10
+   满意度指标 服务对象满意
+              度指标         居民满意度              ≥90%           93%            10     10
+                                   总 分                                           100    {}
+"""
+
+
+def test_a_forms_total_row_under_a_merged_level_cell_is_the_form_rules(tmp_path):
+    # 9.5 + 30 + 20 + 20 + 10 + 10 = 99.5: the last piece's 总分 is no sum of that piece's one row
+    record = text_record(tmp_path, _LAID_OUT.format("20", "99.5"))
+    assert not [f for f in record["flags"] if f["severity"] == "error"], [f["message"] for f in record["flags"]]

@@ -206,6 +206,12 @@ def _names_a_subtotal(table: dict, rows: list) -> bool:
 _SCORE_TOTAL = regex.compile(r"^(?:总分|总得分|合计得分|得分合计|合计|总计)$")  # (in a form's own table)
 
 
+def _label_cell(body: list, r: int) -> str:
+    """The row's first filled cell (a total's label may stand under a merged level column:
+    | 总分 | | 100 | 98.60)."""
+    return next((str(c).replace(" ", "") for c in (body[r] if r < len(body) else []) if str(c).strip()), "")
+
+
 def _first_cell(body: list, r: int) -> str:
     return str(body[r][0]).replace(" ", "") if r < len(body) and body[r] else ""
 
@@ -253,7 +259,7 @@ def check_sum_table(record: dict) -> list:
             continue  # 收入项目 | 决算数 | 支出项目 | 决算数: each row two records, no column one list
         t = table["source"]["block"]
         body = table["header"] + table["rows"]
-        kinds = [None if k == "total" and t in scored_form_blocks and _SCORE_TOTAL.match(_first_cell(body, r)) else k
+        kinds = [None if k == "total" and t in scored_form_blocks and _SCORE_TOTAL.match(_label_cell(body, r)) else k
                  for r, k in enumerate(table["row_kinds"])]
         n_cols = max((len(r) for r in table["header"] + table["rows"]), default=0)
         groups = {}  # group row → its item rows (a level's row → its second level's rows, each
