@@ -11,7 +11,7 @@ writing it are read, and the table is taken only when every row reads right one 
 
 A row reads right when its 分值 and 得分 cells hold points or nothing, its name cell words, and
 a reason cell after 得分 no figure. The table runs to its total row (总分, 合计). The vocabulary
-is patterns/forms.json's (indicator_header, indicator_columns, flat_score_table)."""
+is patterns/forms.json's (indicator_header, indicator_columns, flat_score_table, total_rows)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,9 +25,17 @@ from .tables import is_numeric_cell
 _MOST_LINES = 600  # a total row further down than this is no part of the table
 _POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
 _NOT_APPLICABLE = regex.compile(r"^[—\-－/／无]+$")
-_TOTAL = regex.compile(r"^(?:总分|合计|总计|得分合计|合计得分|综合得分|总得分)$")
 # (a bare number is a cell: a page number here has its dashes or its 第…页)
 _PAGE_NUMBER = regex.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页")
+
+
+@lru_cache(maxsize=1)
+def _total_labels() -> frozenset:
+    return frozenset(load_json("forms.json")["total_rows"])
+
+
+def _is_total(cell: str) -> bool:
+    return _bare(cell) in _total_labels()
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +75,7 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
         rows = read(body, width)
         # (two rows at least before the total: a 合计 first under the header is another layout's)
         if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
-                and _TOTAL.match(_bare(rows[-1][_first_filled(rows[-1])])):
+                and _is_total(rows[-1][_first_filled(rows[-1])]):
             return [header] + [_total_label_first(row) for row in rows], end
     return None
 
@@ -76,7 +84,7 @@ def _total_label_first(row: list) -> list:
     """A total row with its label in the first column (总分 | | | 100 | 86.5): under the level
     columns' merged cells it would read as one more indicator."""
     first = _first_filled(row)
-    if first == 0 or not _TOTAL.match(_bare(row[first])):
+    if first == 0 or not _is_total(row[first]):
         return row
     return [row[first]] + row[1:first] + [""] + row[first + 1:]
 
@@ -99,7 +107,7 @@ def _end_of_table(lines: list, start: int, width: int) -> Optional[int]:
     """The line after the total row: its label, then its points, dashes and blank cells, at
     most the header's number of cells. None where no total row ends the table."""
     for k in range(start, min(len(lines), start + _MOST_LINES)):
-        if _TOTAL.match(_bare(lines[k])):
+        if _is_total(lines[k]):
             end = k + 1
             while end < len(lines) and end - k < width and (not lines[end].strip() or _is_cell(lines[end])):
                 end += 1
