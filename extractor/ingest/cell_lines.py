@@ -63,7 +63,7 @@ def _form_words() -> tuple:
     return frozenset(own), frozenset(shared - own), frozenset(fund_block)
 
 
-def _bare(cell: str) -> str:
+def bare_cell(cell: str) -> str:
     return regex.sub(r"\s+", "", cell)
 
 
@@ -77,13 +77,13 @@ def _text_is_a_form(lines: list) -> bool:
     table names indicator levels as forms do: no sign of a fund block.)"""
     if _FORM_TEXT[0] is not lines:
         fund_block = _form_words()[2]
-        _FORM_TEXT[:] = [lines, any(_bare(line) in fund_block for line in lines)]
+        _FORM_TEXT[:] = [lines, any(bare_cell(line) in fund_block for line in lines)]
     return _FORM_TEXT[1]
 
 
 def _names_a_form_block(cell: str, in_form: bool) -> bool:
     own, shared, _ = _form_words()
-    bare = _bare(cell)
+    bare = bare_cell(cell)
     return bare in own or in_form and bare in shared
 
 
@@ -184,10 +184,10 @@ def _points_rows(cells: list) -> Optional[list]:
     every cell of the run is read so, in three rows or more."""
     names, points = _score_table_columns()
     width = 0
-    while width < len(cells) and _bare(cells[width]) in names:
+    while width < len(cells) and bare_cell(cells[width]) in names:
         width += 1
     levels = width
-    while width < len(cells) and _bare(cells[width]) in points:
+    while width < len(cells) and bare_cell(cells[width]) in points:
         width += 1
     n_points = width - levels
     if levels < 2 or n_points < 1:

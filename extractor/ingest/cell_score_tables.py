@@ -20,13 +20,13 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
+from .cell_lines import bare_cell
 from .tables import is_numeric_cell
+from .text_rows import vocabulary
 
 _MOST_LINES = 600  # a total row further down than this is no part of the table
 _POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
 _NOT_APPLICABLE = regex.compile(r"^[—\-－/／无]+$")
-# (a bare number is a cell: a page number here has its dashes or its 第…页)
-_PAGE_NUMBER = regex.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def _total_labels() -> frozenset:
 
 
 def _is_total(cell: str) -> bool:
-    return _bare(cell) in _total_labels()
+    return bare_cell(cell) in _total_labels()
 
 
 @lru_cache(maxsize=1)
@@ -48,12 +48,8 @@ def _columns() -> dict:
                         ("weight", ind["weight"]), ("score", ind["score"] + flat["score_columns"]),
                         ("criteria", ind["skip"]), ("reason", ind["reason"] + flat["trailing_columns"])):
         for word in words:
-            roles.setdefault(_bare(word), role)
+            roles.setdefault(bare_cell(word), role)
     return roles
-
-
-def _bare(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
 
 
 def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
@@ -94,7 +90,7 @@ def _header_roles(lines: list, i: int) -> Optional[list]:
     them and a name or level column first; None where lines[i] opens no such header."""
     roles = []
     k = i
-    while k < len(lines) and lines[k].strip() and (role := _columns().get(_bare(lines[k]))) is not None:
+    while k < len(lines) and lines[k].strip() and (role := _columns().get(bare_cell(lines[k]))) is not None:
         roles.append(role)
         k += 1
     if len(roles) < 3 or roles.count("score") != 1 or roles[0] not in ("level", "name") \
@@ -121,13 +117,14 @@ def _is_cell(line: str) -> bool:
 
 
 def _without_page_furniture(body: list, header: list) -> list:
-    """The body without page numbers (- 5 -) and the header written again where a page broke."""
+    """The body without the page's furniture (- 5 -, 第 2 页: text_rows' page_furniture; a bare
+    number is a cell) and the header written again where a page broke."""
     out, k = [], 0
     while k < len(body):
         if body[k:k + len(header)] == header:
             k += len(header)
             continue
-        if body[k] and _PAGE_NUMBER.match(body[k]):
+        if body[k] and vocabulary()["page_furniture"].match(body[k]):
             k += 1
             continue
         out.append(body[k])

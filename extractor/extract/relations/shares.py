@@ -39,8 +39,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             continue
         stated = _whole_stated_after_zhan(block.text, before, f)
         if stated is not None:
-            part, whole = stated
-            name = block.text[block.text.rfind("占", 0, whole.source["start"]) + 1:whole.source["start"]].strip()
+            part, whole, name = stated
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [whole.id], "name": name or whole_name,
                         "source": {"block": block.index, "page": block.page}})
             continue
@@ -88,9 +87,10 @@ _FROM_TO = regex.compile(r"由|从")
 
 
 def _whole_stated_after_zhan(text: str, before: list, rate) -> Optional[tuple]:
-    """(part, whole) for a share whose whole is written inside its 占…的 (保障对象21,450人，占全县
-    农业人口612,800人的3.85%): the figure between 占 and the rate is the whole, the last figure
-    of its kind before 占 the part; None otherwise."""
+    """(part, whole, the whole's name) for a share whose whole is written inside its 占…的
+    (保障对象21,450人，占全县农业人口612,800人的3.85%): the figure between 占 and the rate is the
+    whole, the words between 占 and it its name, the last figure of its kind before 占 the part;
+    None otherwise."""
     zhan = text.rfind("占", 0, rate.source["start"])
     if not before or zhan < 0 or before[-1].source["start"] < zhan \
             or not _AFTER_WHOLE.fullmatch(text, before[-1].source["end"], rate.source["start"]):
@@ -99,7 +99,7 @@ def _whole_stated_after_zhan(text: str, before: list, rate) -> Optional[tuple]:
     parts = [g for g in before if g.source["end"] <= zhan and g.kind == whole.kind]
     if not parts or len([g for g in before if g.source["start"] > zhan]) != 1:
         return None
-    return parts[-1], whole
+    return parts[-1], whole, text[zhan + 1:whole.source["start"]].strip()
 
 
 _AFTER_WHOLE = regex.compile(r"\s*的?\s*(?:比例|比重|比率)?\s*(?:为|是|达|约)?\s*")
