@@ -257,3 +257,31 @@ def test_columns_named_by_an_age_range(tmp_path):
     assert tables and tables[0][0] == ["乡镇", "80—89周岁（人）", "90周岁以上（人）", "发放金额（万元）"]
     heads = sorted(Decimal(str(f["value"])) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "headcount")
     assert heads == [Decimal(v) for v in ("151", "184", "335", "980", "1206", "2186")]
+
+
+# a department's income and spending tables name their columns as a form's fund block names
+# its rows (收入合计, 财政拨款, 上年结转, 基本支出, 项目支出)
+INCOME_CELLS = ("单位名称", "收入合计", "财政拨款", "上年结转", "其他收入",
+                "合计", "412.60", "358.20", "30.40", "24.00",
+                "局机关", "296.10", "260.50", "20.60", "15.00",
+                "所属事业单位", "116.50", "97.70", "9.80", "9.00")
+
+
+def test_a_departments_income_table_one_cell_a_line_is_a_table(tmp_path):
+    for gap in ("\n", "\n\n"):
+        text = "二、收支情况\n\n表2 2022年度收入情况（万元）\n\n" + _cells(*INCOME_CELLS, gap=gap) \
+            + "\n表3 2022年度支出情况（万元）\n\n" + _cells("支出项目", "基本支出", "项目支出", "支出合计",
+                                                "局机关", "230.40", "62.10", "292.50",
+                                                "所属事业单位", "90.20", "24.60", "114.80", gap=gap)
+        tables = _tables(tmp_path, text)
+        assert [t[0][0] for t in tables] == ["单位名称", "支出项目"], gap
+        assert tables[0][1] == ["合计", "412.60", "358.20", "30.40", "24.00"]
+        record = text_record(tmp_path, text)
+        amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+        assert Decimal("4126000") in amounts and Decimal("1148000") in amounts
+        assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_an_income_table_in_a_form_titled_so_is_left_to_the_form_reader(tmp_path):
+    text = "部门整体支出绩效自评表\n\n" + _cells("部门名称", "临江县文化馆", *INCOME_CELLS)
+    assert _tables(tmp_path, text) == []

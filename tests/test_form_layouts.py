@@ -1313,3 +1313,31 @@ def test_a_figure_in_wan_whose_unit_is_its_rows_unit_cell(tmp_path, shape):
     heads = sorted(Decimal(str(f["value"])) for f in record["facts"] if f["kind"] == "headcount")
     assert heads == [Decimal("45000"), Decimal("47200")]
     assert not _errors(record)
+
+
+def _weights_in_names(spent_points: str = "19.47") -> list:
+    """A project form that writes each weight inside its indicator's name (产出指标（40分）,
+    补助人数（15分）) and keeps no 分值 column, its budget execution scored 20分 × 执行率."""
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", "困难群众救助补助"],
+        ["主管部门", "临江县民政局", "实施单位", "临江县民政局"],
+        ["项目类别", "1、部门预算项目 ☑ 2、县直专项 □"],
+        ["预算执行情况（万元）（20分）", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+        ["年度财政资金总额", "1,268.40", "1,234.90", "97.36%", spent_points],
+        ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        ["产出指标（40分）", "数量指标", "救助人数（15分）", "≥2,000人", "2,136人", "15"],
+        ["", "质量指标", "资金足额发放率（15分）", "100%", "100%", "15"],
+        ["", "时效指标", "按月发放及时率（10分）", "≥95%", "96.5%", "10"],
+        ["效益指标（30分）", "社会效益指标", "应救尽救率（30分）", "≥98%", "99.1%", "30"],
+        ["满意度指标（10分）", "服务对象满意度指标", "救助对象满意度（10分）", "≥90%", "93.2%", "9"],
+        ["总分", "", "", "", "", "98.47"],
+    ]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_weights_written_in_the_names_are_no_first_level_of_their_own(tmp_path, shape):
+    """The names' weights are read, but a row's weight beside its level's (救助人数（15分）
+    under 产出指标（40分）) adds up to no first level of 180."""
+    record = _record(tmp_path, _weights_in_names(), shape)
+    assert not [m for m in _errors(record) if "一级指标分值合计" in m]

@@ -275,7 +275,10 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     weights = _top_weights(indicators)
     # (the scale the report states for its framework, 指标体系总分150分, else 100)
     scale = Decimal(str(total_entry["weight"])) if total_entry and total_entry.get("weight") is not None else 100
-    if weights and all(w is not None for w in weights.values()) and _whole_first_level(list(weights)):
+    # (a form's weights are the form rules' too, form.weight_total: names read with their
+    # weights from its cells, 产出指标（40分） | 集中供养人数（10分）, are no first level of their own)
+    if weights and not form_owns_total and all(w is not None for w in weights.values()) \
+            and _whole_first_level(list(weights)):
         s = sum(weights.values())
         if s != scale and not _a_heading_over_the_others(list(weights.values())):
             evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]

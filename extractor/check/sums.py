@@ -105,6 +105,12 @@ def _dash_as_nothing(table: dict, r: int, c: int):
     return None
 
 
+def _opens_with_of_which(body: list, part_rows: list) -> bool:
+    """Do the part rows begin with a row labelled 其中 (其中：人员经费)?"""
+    return bool(part_rows) and part_rows[0] < len(body) and bool(body[part_rows[0]]) \
+        and str(body[part_rows[0]][0]).strip().startswith("其中")
+
+
 def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> bool:
     """Do the rows add up once a run of them opened by 其中 is read as the breakdown of the row
     above it (地方资金 3,348 | 其中：省级 1,900 | 市县级 1,448 | 合计 12,000)?"""
@@ -311,8 +317,12 @@ def check_sum_table(record: dict) -> list:
             # on into the form's goal rows), or every cell up to a column whose header states its
             # unit (金额（万元） | 备注 with the 备注 left empty at the rows' end)
             filled = min(_cells_filled(body[r]) if r < len(body) else 0 for r in [whole_row] + part_rows)
+            # (unless a row holds a figure past where the shortest one ends: the short rows left
+            # out figures' cells, not only trailing words, so no column is known to be one)
+            dropped_figures = table.get("ragged") and any(
+                (t, r, c) in cells for r in [whole_row] + part_rows for c in range(filled, n_cols))
             for c in range(n_cols):
-                if table.get("ragged") and filled < n_cols and not (c < filled and _unit_named(table, c)):
+                if table.get("ragged") and filled < n_cols and (dropped_figures or not (c < filled and _unit_named(table, c))):
                     continue
                 whole = cells.get((t, whole_row, c))
                 if whole is None or whole["kind"] not in ("amount", "headcount", "person_times", "households",
@@ -338,6 +348,8 @@ def check_sum_table(record: dict) -> list:
                 if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c) \
                         or _items_fit(cells, t, whole, items_of.get(whole_row), c, each):
                     continue
+                if diff > 0 and _opens_with_of_which(body, part_rows):
+                    continue  # (二、项目支出 | 其中：饮水工程: a 其中 may name the main parts only, as in text)
                 if (groups := _group_rows(parts, each)) is not None:
                     # two levels listed (a class over its items): the whole is the classes' sum
                     # (where that reading fails too, a score table's rows are shown as written: a

@@ -18,6 +18,9 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from ..patterns import load_json
+from .cell_group_header import has_group_cell, header_in_column_order
+from .blank_gaps import set_apart
+from .cell_label_rows import label_led_rows
 from .cell_rows import is_form_cell
 from .spaced_tables import total_row_filled
 from .tables import is_caption_text, is_numeric_cell
@@ -34,33 +37,33 @@ _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^�
 # or a unit, 评价等级为"优". — never a figure's decimal point — and parts clauses with a comma)
 _SENTENCE_MARK = regex.compile(r"[。；;！？]|[^\d\s]\.$|[^\d\s],[^\d\s]")
 _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
+_UNIT_ALONE = regex.compile(r"^[（(][^（）()]{1,6}[)）]$")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
 
-_SOURCE_ROWS = ("central", "local")  # fund_rows kinds naming the level of government paying
+
 # fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
 _FUND_BLOCK_ROWS = ("total", "current", "carryover")
 
 
 @lru_cache(maxsize=1)
 def _form_words() -> tuple:
-    """(the labels only a standard form's fund and indicator blocks have, the money words
-    such blocks share with other tables, the fund block's row labels) from patterns/forms.json.
-    The first: a fund block's row labels (年度资金总额 | 其中：当年财政拨款), the indicator
-    header, levels and value columns. The second: money labels (计划投资, 预算数) and rows
-    naming where the money came from (中央补助资金 | 省级资金), which head tables of fund
-    sources and projects as well."""
+    """(the labels only a standard form's indicator block has, the money words a form's fund
+    block shares with other tables, the fund block's row labels) from patterns/forms.json.
+    The first: the indicator header, levels and value columns. The second: a fund block's
+    row labels (收入合计 | 基本支出 | 其他资金), money labels (计划投资, 预算数) and rows naming
+    where the money came from (中央补助资金 | 省级资金), which head a department's income and
+    spending tables and tables of fund sources and projects as well."""
     spec = load_json("forms.json")
     # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
     # results tables of many projects too; a 合计 row closes them as it does a form's fund block)
-    own = {w for kind, row in spec["fund_rows"].items() if kind not in _SOURCE_ROWS for w in row["labels"]}
-    own |= set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
+    own = set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
     for slot in ("target", "actual", "weight"):
         own |= set(spec["indicator_columns"][slot])
     own -= set(spec["indicator_columns"]["score"]) | {"合计", "总计", "小计"}
-    shared = {w for kind in _SOURCE_ROWS for w in spec["fund_rows"][kind]["labels"]} | set(spec["money_labels"])
+    shared = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
     fund_block = {w for kind in _FUND_BLOCK_ROWS for w in spec["fund_rows"][kind]["labels"]} - {"合计", "总计"}
-    return frozenset(own), frozenset(shared - own), frozenset(fund_block)
+    return frozenset(own), frozenset(shared - own - {"合计", "总计", "小计"}), frozenset(fund_block)
 
 
 def bare_cell(cell: str) -> str:
@@ -72,13 +75,29 @@ _FORM_TEXT: list = [None, False]
 
 
 def _text_is_a_form(lines: list) -> bool:
-    """Does some line of the text name a form's fund block's rows (a cell of its own:
-    年度资金总额, 上年结转资金)? Then its money words are the form's too. (A report's score
-    table names indicator levels as forms do: no sign of a fund block.)"""
+    """Does the text hold a form's fund block: a line naming a row only a fund block has
+    (年度资金总额, 年度财政资金总额), or one it shares with a department's income tables
+    (财政拨款, 上年结转) in a text titled as a form (项目支出绩效自评表)? Then its money words
+    are the form's too. (A report's score table names indicator levels as forms do: no sign
+    of a fund block.)"""
     if _FORM_TEXT[0] is not lines:
-        fund_block = _form_words()[2]
-        _FORM_TEXT[:] = [lines, any(bare_cell(line) in fund_block for line in lines)]
+        own_total, fund_block, titles = _fund_block_signs()
+        named = {bare_cell(line) for line in lines} & fund_block
+        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and any(
+            title in bare_cell(line) for line in lines for title in titles)]
     return _FORM_TEXT[1]
+
+
+@lru_cache(maxsize=1)
+def _fund_block_signs() -> tuple:
+    """(the total rows' labels only a form's fund block writes, all its rows' labels, the
+    forms' titles)."""
+    spec = load_json("forms.json")
+    shared_totals = set(spec["any_table_cells"]) | set(spec["fund_rows"]["income_total"]["labels"]) \
+        | {"总额", "支出合计"}
+    own_total = frozenset(set(spec["fund_rows"]["total"]["labels"]) - shared_totals)
+    titles = tuple(t for template in spec["templates"].values() for t in template["titles"])
+    return own_total, _form_words()[2], titles
 
 
 def _names_a_form_block(cell: str, in_form: bool) -> bool:
@@ -98,24 +117,43 @@ def _opens_a_section(text: str) -> bool:
 
 def _cells_from(lines: list, i: int, limit: int) -> tuple:
     """Up to `limit` short lines from i (blank lines passed over, any other line ends them):
-    their texts and, for each, the line after it."""
-    cells, ends = [], []
+    their cells' texts, for each the line after it, and for each how many empty cells stand
+    before it (blank_gaps.py)."""
+    found = []
     j = i
     furniture = vocabulary()["page_furniture"]
-    while j < len(lines) and len(cells) < limit:
+    while j < len(lines) and len(found) < limit:
         text = lines[j].strip()
         if "\f" in lines[j]:
             break  # (a page break alone on its line strips to nothing: it ends the run all the same)
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
-                    or furniture.match(lines[j]) or _opens_a_section(text):
+                    or furniture.match(lines[j]) or _opens_a_section(text) and not _figure_follows(lines, j):
                 # (a page's number or its break ends the run: the table goes on overleaf, if at all;
-                # so does a heading numbered 一、 or （一）)
+                # so does a heading numbered 一、 or （一）, but not a row's label numbered so, its
+                # figures after it: 一、基本支出 | 550.70)
                 break
-            cells.append(text)
-            ends.append(j + 1)
+            found.append((text, j))
         j += 1
-    return cells, ends
+    return set_apart(found)
+
+
+def _rows_open_with_figures(rows: list) -> bool:
+    """Do the rows all open with a figure under a header that does not number them (a 合计
+    taken for the header's last name, each row then its label's figures and the next label)?"""
+    return len(rows) > 1 and rows[0][0] not in NUMBER_HEADERS and all(_cell_kind(row[0]) is True for row in rows[1:])
+
+
+def _brackets_closed(text: str) -> bool:
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
+
+
+def _figure_follows(lines: list, j: int) -> bool:
+    """Is the next line with text after line j a figure?"""
+    k = j + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and _is_figure(lines[k].strip())
 
 
 def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
@@ -124,14 +162,15 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if not _COLUMN_NAME.match(lines[i].strip()) or is_caption_text(lines[i].strip()):
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
-    cells, ends = _cells_from(lines, i, 3 * _MOST_COLUMNS)
+    cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
     in_form = _text_is_a_form(lines)
     names_form_words = any(_names_a_form_block(c, in_form) for c in cells)
-    if names_form_words and in_form or not names_form_words and not _best_rows(cells):
+    if names_form_words and in_form or not names_form_words and not (
+            _best_rows(cells) or label_led_rows(cells, _cell_kind, whole_run=False)):
         return None
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
-    cells, ends = _cells_from(lines, i, _MOST_CELLS)
+    cells, ends, empties = _cells_from(lines, i, _MOST_CELLS)
     rows, used = _with_total_row(cells, _best_rows(cells))
     if names_form_words:
         # a report's score table (一级指标 | 二级指标 | 分值 | 得分) with no form's fund block in the
@@ -152,11 +191,28 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
                 rows, end = rows + more[0], more[1]
             return rows, end
     else:
+        before = _line_before(lines, i)
+        if _after_a_column_name(lines, i) and not _TITLE_END.search(before) \
+                or _UNIT_ALONE.match(before) or not _brackets_closed(before) or not _brackets_closed(lines[i]):
+            # (a run begun inside a header whose first names made no table: after a name, a
+            # unit alone in its brackets, or a name broken inside its brackets, 下达数（万 | 元）)
+            return None
         # the table ends where a form's block starts (its first row naming one is the form's)
         kept = next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)), len(rows))
         if kept < len(rows):
             rows = rows[:kept]
             used = sum(len(row) for row in rows)
+        elif (used < len(cells) or _rows_open_with_figures(rows)) \
+                and (labelled := label_led_rows(cells, _cell_kind, empties=empties)) is not None \
+                and not any(_names_a_form_block(c, in_form) for row in labelled for c in row):
+            # (rows that write different numbers of cells: a label and its figures each)
+            rows, used = labelled, len(cells)
+        if rows and has_group_cell(rows[0]):
+            # (a header's second line written after its first: 下达金额 | 其中 | 实际支出 | 中央 | 省级)
+            header = header_in_column_order(rows[0], rows[1:])
+            if header is None:
+                return None
+            rows = [header] + rows[1:]
     if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
         return None  # (a title above the header, taken for its first name: the table starts after it)
     end = ends[used - 1]
@@ -230,7 +286,7 @@ def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Opti
     j = _page_turned(lines, start, k)
     if j is None:
         return None
-    cells, ends = _cells_from(lines, j, _MOST_CELLS)
+    cells, ends, _ = _cells_from(lines, j, _MOST_CELLS)
     if cells[:len(header)] != header:
         return None
     rows = _points_rows(cells)
@@ -253,7 +309,7 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
     if j is None:
         return None
     header, body = rows[0], rows[1:]
-    cells, ends = _cells_from(lines, j, _MOST_CELLS)
+    cells, ends, _ = _cells_from(lines, j, _MOST_CELLS)
     skip = len(header) if cells[:len(header)] == header else 0
     pattern = [_cell_kind(c) for c in body[0]]
     for row in body[1:]:

@@ -1,0 +1,83 @@
+"""A two-line header written one cell a line: 资金用途 | 下达金额（万元） | 其中 | 实际支出（万元）
+over 中央 | 省级 | 县级, the 其中 cell spanning the three names of the second line. Written out
+cell by cell, the second line's names come after the first line's last name, and the group
+cell stands where they belong. How many names the group spans the cells do not say; the
+figures do: a 其中 group's columns are the parts of the column before it (下达金额 = 中央 + 省级
++ 县级), so the columns are put in the one order under which that holds in the rows (all but
+one of them, which may be a slip the checker is there to find)."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+_GROUP = regex.compile(r"^其中[:：]?$")
+_UNIT = regex.compile(r"[（(][^（）()]{1,6}[)）]$")
+_NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.(\d+))?$")
+
+
+def has_group_cell(header: list) -> bool:
+    return any(_GROUP.match(name.strip()) for name in header)
+
+
+def header_in_column_order(header: list, rows: list) -> Optional[list]:
+    """The header's names in their columns' order, the group cell left out, for rows one cell
+    shorter than the header; None where the figures leave no single order."""
+    groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
+    if len(groups) != 1 or not rows or any(len(row) != len(header) - 1 for row in rows):
+        return None
+    g = groups[0]
+    if g < 2:
+        return None  # (no column before the group to be the whole its names are parts of)
+    orders = []
+    for k in range(2, len(header) - g):  # the group's names: the header's last k
+        if _parts_add_up(rows, g - 1, range(g, g + k)):
+            orders.append(header[:g] + [_in_units_of(header[g - 1], name) for name in header[len(header) - k:]]
+                          + header[g + 1:len(header) - k])
+    return orders[0] if len(orders) == 1 else None
+
+
+def _in_units_of(whole: str, name: str) -> str:
+    """A part's column name with the unit its whole's name states (中央 under 下达金额（万元）
+    → 中央（万元）): the parts are written in the whole's unit."""
+    unit = _UNIT.search(whole)
+    return name + unit.group() if unit and not _UNIT.search(name) else name
+
+
+def _parts_add_up(rows: list, whole: int, parts: range) -> bool:
+    """Does column `whole` hold the sum of columns `parts` in every row but one at most (and
+    in two rows at least)?"""
+    held, off = 0, 0
+    for row in rows:
+        values = [_value(row[c]) for c in [whole, *parts]]
+        if any(v is None for v in values):
+            continue
+        total, *items = values
+        tolerance = Decimal(len(items)) * max(_half_unit(row[c]) for c in [whole, *parts])
+        if abs(total[0] - sum(v for v, _ in items)) <= tolerance:
+            held += 1
+        else:
+            off += 1
+    return held >= 2 and off <= 1
+
+
+def _value(cell: str) -> Optional[tuple]:
+    m = _NUMBER.match(cell.strip())
+    if not m:
+        return None
+    try:
+        return Decimal(cell.strip().replace(",", "")), len(m.group(1) or "")
+    except InvalidOperation:
+        return None
+
+
+@lru_cache(maxsize=16)
+def _half(decimals: int) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-(decimals + 1))
+
+
+def _half_unit(cell: str) -> Decimal:
+    v = _value(cell)
+    return _half(v[1]) if v else Decimal(0)

@@ -1,0 +1,90 @@
+"""A table one cell a line whose rows do not all write as many cells: a web page that leaves
+out a row's empty cells (局机关 | 418.55 | 412.35 | 6.20 under 单位名称 | 收入合计 | 财政拨款 |
+上级补助收入 | 其他收入, its 上级补助收入 empty), or writes a row's note (备注) only where it has
+one. No repeated pattern of words and figures cuts such a run into rows (cell_lines.py), but
+each row is still a label, then its figures, then its note where the header ends with a note
+column: the rows are read so, from one label to the next.
+
+Where the rows write different numbers of figures, a short row's figures cannot be told
+apart by column: the table is ragged (its column sums go unchecked, check/sums.py), and is
+taken only where every column's figures are written in one unit, so that whichever column a
+figure stood in, its unit is the same."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Optional
+
+import regex
+
+from ..patterns import load_json
+from .cell_group_header import has_group_cell
+
+_MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
+_UNIT_ALONE = regex.compile(r"^[（(][^（）()]{1,6}[)）]$")
+_UNIT_IN_NAME = regex.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[)）]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _note_columns() -> frozenset:
+    return frozenset(load_json("forms.json")["note_columns"])
+
+
+def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run: bool = True,
+                   empties: Optional[list] = None) -> Optional[list]:
+    """The header and rows of a run of cells read as labelled rows, or None. `kind(cell)`:
+    True for a figure, False for words, None for a dash (either); `empties[k]`: how many empty
+    cells the lines before cell k stand for (blank_cells_before). The header is the run's
+    words before the first row's label; each row a label and one figure or more (no more
+    than the header has columns after its first), then, under a header whose last column is a
+    note's, one cell of words where the next row's label follows it. `whole_run`: the rows
+    must take every cell (else they may stop where the run goes on with other text)."""
+    first_figure = next((k for k, c in enumerate(cells) if kind(c) is True), None)
+    if first_figure is None:
+        return None
+    header = _names_rejoined(cells[:first_figure - 1])
+    if len(header) < 3 or any(kind(c) is not False for c in header):
+        return None  # (under two names each row is a label and one figure: no row runs short)
+    notes = header[-1] in _note_columns()
+    most = len(header) - 1 - notes - has_group_cell(header)  # (其中 over the names after it: no column)
+    rows, k = [], first_figure - 1
+    while k < len(cells) and kind(cells[k]) is False:
+        row, j = [cells[k]], k + 1
+        while j < len(cells) and kind(cells[j]) is not False:
+            row += [""] * (empties[j] if empties else 0) + [cells[j]]
+            j += 1
+        if len(row) == 1 or len(row) - 1 > most or all(kind(c) is None for c in row[1:] if c):
+            break  # a label with no figure after it, or more than the columns: no row
+        if notes and j < len(cells) and kind(cells[j]) is False \
+                and (j + 1 == len(cells) or kind(cells[j + 1]) is False):
+            row.append(cells[j])  # (words and then the next row's label: this row's note)
+            j += 1
+        elif empties and j < len(cells):
+            row += [""] * min(empties[j], most + 1 - len(row))  # (its last cells empty)
+        rows.append(row)
+        k = j
+    if len(rows) < _MIN_ROWS or whole_run and k < len(cells) \
+            or max(map(len, rows)) < len(header) - 1:
+        return None  # (more names than the widest row has cells: names broken over lines)
+    figures = {sum(1 for c in row[1:] if kind(c) is not False or not c) for row in rows}
+    if len(figures) > 1 and len({_unit_of(name) for name in header[1:len(header) - notes]}) > 1:
+        return None  # (short rows' figures might stand under a column of another unit)
+    return [header] + rows
+
+
+def _names_rejoined(names: list) -> list:
+    """Column names whose cell broke over two lines, rejoined where the break shows: inside
+    brackets (下达数（万 | 元）), or before a unit alone in its brackets (安排资金 | （万元）)."""
+    out: list = []
+    for name in names:
+        if out and (out[-1].count("（") + out[-1].count("(") > out[-1].count("）") + out[-1].count(")")
+                    or _UNIT_ALONE.match(name)):
+            out[-1] += name
+        else:
+            out.append(name)
+    return out
+
+
+def _unit_of(name: str) -> str:
+    """The unit a column's name states in its closing brackets (预算数（万元） → 万元), else ""."""
+    m = _UNIT_IN_NAME.search(name)
+    return m.group(1) if m else ""
