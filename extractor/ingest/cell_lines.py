@@ -81,11 +81,22 @@ def _text_is_a_form(lines: list) -> bool:
     are the form's too. (A report's score table names indicator levels as forms do: no sign
     of a fund block.)"""
     if _FORM_TEXT[0] is not lines:
-        own_total, fund_block, titles = _fund_block_signs()
+        own_total, fund_block, _ = _fund_block_signs()
         named = {bare_cell(line) for line in lines} & fund_block
-        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and any(
-            title in bare_cell(line) for line in lines for title in titles)]
+        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and names_a_form(lines)]
     return _FORM_TEXT[1]
+
+
+# the last text asked about and whether it names a form's title (asked line by line too)
+_TITLED_TEXT: list = [None, False]
+
+
+def names_a_form(lines: list) -> bool:
+    """Is a line of the text titled as a standard form (项目支出绩效自评表)?"""
+    if _TITLED_TEXT[0] is not lines:
+        titles = _fund_block_signs()[2]
+        _TITLED_TEXT[:] = [lines, any(title in bare_cell(line) for line in lines for title in titles)]
+    return _TITLED_TEXT[1]
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,10 @@ from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
                             is_prose, total_row_filled)
-from .text_rows import TextTable, lines_seen_before, past_page_break
+from .cell_label_rows import label_led_rows
+from .cell_lines import names_a_form
+from .stacked_headers import names_wrapped
+from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break
 
 _MAX_ONE_SPACE_COLUMNS = 12
 
@@ -25,8 +28,12 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     line after line, with figures in the same places. A form's own header (年初预算数 …) is
     left to the form reader."""
     header = lines[i].split()
-    if i + 1 < len(lines):
-        header = _header_unglued(header, len(lines[i + 1].split()))
+    body = i + 1
+    if i + 1 < len(lines) and (whole := header_continued(
+            header, lines[i + 1].split(), lines[i + 2].split() if i + 2 < len(lines) else None)) is not None:
+        header, body = whole, i + 2  # (the header's names wrapped onto a second line)
+    if body < len(lines):
+        header = _header_unglued(header, len(lines[body].split()))
     if not 3 <= len(header) <= _MAX_ONE_SPACE_COLUMNS:
         return None
     # (单位：万元 on the line above: a table of its own, every column after the rows' names
@@ -34,31 +41,34 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     unit_above = i > 0 and (UNIT_LINE.match(lines[i - 1].strip()) is not None
                             or _UNIT_ENDING_LINE.search(lines[i - 1]) is not None)
     if any(len(c) > 14 or is_figure(c) or PROSE_PUNCT.search(c) for c in header) \
-            or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) and not unit_above:
+            or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) \
+            and not unit_above and names_a_form(lines):
         return None  # (a form's header names two of its labels or more, a score table's its
         # points columns; 满意度 alone heads a column)
     unit_cols = [k for k, c in enumerate(header) if UNIT_NAME.search(c)]
-    if not unit_cols and unit_above and i + 1 < len(lines):
+    if not unit_cols and unit_above and body < len(lines):
         # (the columns the first row fills with figures: 收入项目 | 决算数 | 支出项目 | 决算数)
-        first = _thousands_rejoined(lines[i + 1].split(), len(header))
+        first = _thousands_rejoined(lines[body].split(), len(header))
         unit_cols = [k for k, c in enumerate(first) if k and is_figure(c)] if len(first) == len(header) else []
     if not unit_cols:
-        return None
+        # (a first row that left out its empty cells names no columns: rows read by their labels)
+        return _label_led_table(lines, i, header, body) if unit_above else None
     rows = [header]
-    j = i + 1
+    j = body
     seen = lines_seen_before(lines, i)
     while j < min(len(lines), i + MAX_SPACED_ROWS):
         cells = _thousands_rejoined(lines[j].split(), len(header))
         last_left_empty = False
-        if (pair := _two_rows_on_one_line(cells, header, unit_cols)) is not None:
-            rows.extend(pair)  # (text recognition ran two rows together: 产出 30 28 效益 30 27.5)
+        if (run := _rows_on_one_line(cells, header, unit_cols)) is not None:
+            rows.extend(run)  # (rows run together on a line: 产出 30 28 效益 30 27.5)
             j += 1
             continue
         if len(cells) == len(header) - 1 and cells[0] in TOTAL_WORDS:
             cells = [""] + cells  # 合计 under the 序号 column's label, the number cell left empty
         elif cells and len(cells) < len(header) and (total := total_row_filled(cells, len(header), rows[1:])):
             cells = total  # 决策小计 15 13 under 一级指标 二级指标 三级指标 分值 得分
-        elif max(unit_cols) < len(cells) < len(header) and not any(is_figure(c) for c in cells[:min(unit_cols)]) \
+        elif max(unit_cols) < len(cells) < len(header) and not any(
+                is_figure(c) for c in cells[header[0] in NUMBER_HEADERS:min(unit_cols)]) \
                 and not any(is_figure(r[k]) for r in rows[1:] for k in range(len(cells), len(header))):
             cells = cells + [""] * (len(header) - len(cells))  # a reason column left empty (… 分值 得分 扣分原因)
         elif _last_cell_left_empty(cells, header, unit_cols, rows[1:]):
@@ -77,8 +87,45 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         rows.append(cells)
         j += 1
     if len(rows) < 3:
+        # (rows that left out their empty cells, of different lengths, or ran together on a line)
+        return _label_led_table(lines, i, header, body) if len(rows) == 1 else None
+    return TextTable(i, j, rows, lines[i:j])
+
+
+def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[TextTable]:
+    """The table under `header` whose rows are read as a label and its figures each
+    (cell_label_rows.py), over the lines from `body` that hold figures and no sentence. A
+    form's block (two of its labels or more in a text titled as a form) is the form reader's."""
+    if sum(map(is_form_cell, header)) >= 2 and names_a_form(lines):
+        return None
+    tokens, j = [], body
+    while j < min(len(lines), body + MAX_SPACED_ROWS):
+        cells = lines[j].split()
+        if not cells or not any(map(is_figure, cells)) or PROSE_PUNCT.search(lines[j]) \
+                or any(len(c) > PROSE_CELL for c in cells):
+            break
+        tokens += _labels_joined(cells)
+        j += 1
+    rows = label_led_rows(header + tokens, _token_kind) if j > body else None
+    if rows is None or rows[0] != header:
         return None
     return TextTable(i, j, rows, lines[i:j])
+
+
+def _labels_joined(cells: list) -> list:
+    """A line's cells with words spaced apart joined again (县医院 能力建设, a note 年中 追加)."""
+    out: list = []
+    for cell in cells:
+        if out and _token_kind(out[-1]) is False and _token_kind(cell) is False:
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _token_kind(cell: str) -> Optional[bool]:
+    """True for a figure, False for words, None for a dash (cell_label_rows' kinds)."""
+    return None if regex.fullmatch(r"[—–\-－/／]+", cell) else is_figure(cell)
 
 
 _GROUP_OF_THREE = regex.compile(r"\d{3}")  # (no decimals, no %: 10 | 100.00% are two cells)
@@ -99,16 +146,17 @@ def _thousands_rejoined(cells: list, width: int) -> list:
     return cells[:k] + [cells[k] + cells[k + 1]] + cells[k + 2:]
 
 
-def _two_rows_on_one_line(cells: list, header: list, unit_cols: list):
-    """The two rows a line holds when it has twice the header's cells, each half a name and a
-    figure under every figure column (产出 30 28 效益 30 27.5 under 一级指标 权重 得分), else None."""
+def _rows_on_one_line(cells: list, header: list, unit_cols: list):
+    """The rows a line holds when it has two or more times the header's cells, each piece a
+    name and a figure under every figure column (产出 30 28 效益 30 27.5 under 一级指标 权重
+    得分), else None."""
     width = len(header)
-    if len(cells) != 2 * width:
+    if len(cells) < 2 * width or len(cells) % width:
         return None
-    halves = [cells[:width], cells[width:]]
+    pieces = [cells[k:k + width] for k in range(0, len(cells), width)]
     if all(not is_figure(h[0]) and all(is_figure(h[k]) for k in unit_cols) and not any(is_prose(c) for c in h)
-           for h in halves):
-        return halves
+           for h in pieces):
+        return pieces
     return None
 
 
@@ -147,3 +195,41 @@ def _header_unglued(header: list, width: int) -> list:
         else:
             joined.append(cell)
     return joined if len(joined) == width else header
+
+
+_GROUP_NAME = regex.compile(r"^其中[:：]?$")
+_WRAPPED_PIECE = regex.compile(r"^(?:\p{Han}{1,3}|[（(][^（）()]{1,8}[)）]|\p{Han}{1,6}[（(][^（）()]{1,8}[)）])$")
+
+
+def header_continued(header: list, below: list, first_row: Optional[list] = None) -> Optional[list]:
+    """The header's names with the line below it taken in, where that line holds no figure
+    and goes on the header: the names of a 其中 group (资金来源 合计 其中 备注 over 中央 省级
+    县级: they stand in its place, in the unit of the column before it), or the ends of
+    names wrapped onto it, one under each name but the first or under each
+    (年初预算 调整后预算 执行率 over 数 数 （%）; 计划投资 over 金额（万元）)."""
+    if not below or len(below) > _MAX_ONE_SPACE_COLUMNS or any(is_figure(c) or PROSE_PUNCT.search(c) for c in below):
+        return None
+    groups = [k for k, name in enumerate(header) if _GROUP_NAME.match(name)]
+    if len(groups) == 1 and groups[0] >= 1 and len(below) >= 2 and all(len(c) <= 8 for c in below):
+        g = groups[0]
+        unit = _UNIT_END.search(header[g - 1])
+        parts = [c + unit.group() if unit and not _UNIT_END.search(c) else c for c in below]
+        return header[:g] + parts + header[g + 1:]
+    if any(_GROUP_NAME.match(name) for name in header):
+        return None
+    if len(below) in (len(header), len(header) - 1) and all(_WRAPPED_PIECE.match(c) for c in below):
+        first = len(header) - len(below)
+        return header[:first] + [name + piece for name, piece in zip(header[first:], below)]
+    if first_row is not None and all(_UNIT_END.fullmatch(c) for c in below):
+        # units alone, one under each column the first row fills with a figure (序号 aside):
+        # 预算金额 实际支出 执行率 备注 over （万元） （万元） （%）
+        figures = [k for k, c in enumerate(first_row) if is_figure(c) and not (k == 0 and header[0] in NUMBER_HEADERS)]
+        if len(figures) == len(below) and max(figures) < len(header):
+            names = list(header)
+            for k, unit in zip(figures, below):
+                names[k] += unit
+            return names
+    return names_wrapped(header, below)  # (年初 全年 over 预算数 预算数: the words pair up)
+
+
+_UNIT_END = regex.compile(r"[（(][^（）()]{1,6}[)）]$")

@@ -16,6 +16,7 @@ from ..normalize import header_words
 _TOKEN = regex.compile(r"\S+")
 _UNIT_BRACKET = regex.compile(r"[（(][^（）()]{1,8}[）)]")
 _HAN = regex.compile(r"\p{Han}+")
+_RATE_NAME = regex.compile(r"(?:率|比例|占比)$")
 _LEAST_JOINED = 3  # header words made of two pieces: fewer could be two lines of labels
 
 
@@ -54,12 +55,12 @@ def _has_digit(token: str) -> bool:
     return any(c.isdigit() for c in token)
 
 
-def _columns(a: tuple, b: tuple) -> Optional[list]:
+def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
     """The header's cells, when the pieces of the two lines pair up in order: each column a
     piece of each line making a header word (年初 + 预算数), a label with its unit (项目资金 +
     （万元）), or a header word on one line alone; the first column may pair two pieces of a
-    row label the vocabulary does not know (年度预算 + 申请). The reading with the most header
-    words made of two pieces, at least three; None where none reads so."""
+    row label the vocabulary does not know (年度预算 + 申请), or stand alone (科目). The reading
+    with the most header words made of two pieces, at least `least`; None where none reads so."""
     words = header_words()
 
     @lru_cache(maxsize=None)
@@ -72,9 +73,12 @@ def _columns(a: tuple, b: tuple) -> Optional[list]:
             both = a[i] + b[j]
             if both in words:
                 options.append((1, both, i + 1, j + 1))
-            elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]) or i == j == 0 and _HAN.fullmatch(both):
+            elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]):
+                # (a tie broken: a percent under a rate's name rather than an amount's, 决算数 执行率 over （%）)
+                options.append((0.01 if ("%" in b[j]) == bool(_RATE_NAME.search(a[i])) else 0, both, i + 1, j + 1))
+            elif i == j == 0 and _HAN.fullmatch(both):
                 options.append((0, both, i + 1, j + 1))
-        if i < len(a) and a[i] in words:
+        if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(a[i])):
             options.append((0, a[i], i + 1, j))
         if j < len(b) and b[j] in words:
             options.append((0, b[j], i, j + 1))
@@ -86,4 +90,10 @@ def _columns(a: tuple, b: tuple) -> Optional[list]:
         return found
 
     found = best(0, 0)
-    return list(found[1]) if found is not None and found[0] >= _LEAST_JOINED else None
+    return list(found[1]) if found is not None and found[0] >= least else None
+
+
+def names_wrapped(upper: list, lower: list) -> Optional[list]:
+    """The names of a header written over two lines, where at least one of them is a header
+    word in two pieces and every piece finds its column (see _columns); else None."""
+    return _columns(tuple(upper), tuple(lower), least=1)

@@ -142,7 +142,7 @@ def _table_at(lines: list, i: int):
         return None  # tabs alone: the shapes below
     if could_be_spaced_row(line):
         return spaced_table_at(lines, i) or one_space_table_at(lines, i)
-    if " " in line.strip():
+    if " " in line.strip() or "\u3000" in line.strip():  # (a full-width space between cells too)
         return one_space_table_at(lines, i)
     return None
 
