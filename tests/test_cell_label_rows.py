@@ -183,3 +183,17 @@ def test_a_run_begun_inside_a_header_broken_inside_its_brackets_is_no_table(tmp_
     # the households and people counts are never read as 万元 under a header cut out of step
     assert not [f for f in record["facts"] if f["kind"] == "amount" and f["value"] in (
         Decimal("12000000"), Decimal("48000000"), Decimal("7000000"))]
+
+
+def test_a_group_over_rows_one_of_which_left_out_a_cell(tmp_path):
+    """The rows that fill every column put the group's names in order; the short one is read
+    with its figures, and no column is summed against it."""
+    short = GROUPED[:-6] + ["教师培训", "100.00", "50.00", "20.00", "97.00"]  # (its 省级 left out)
+    short[8], short[11] = "700.00", "140.00"
+    text = REPORT_HEAD + "\n".join(short) + "\n" + REPORT_TAIL
+    tables = _tables(tmp_path, text)
+    assert len(tables) == 1 and tables[0][0][2:5] == ["中央（万元）", "省级（万元）", "县级（万元）"]
+    assert tables[0][-1][0] == "教师培训"
+    record = text_record(tmp_path, text)
+    assert Decimal("970000") in _amounts(record)
+    assert not _errors(record)

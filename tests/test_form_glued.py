@@ -185,6 +185,20 @@ def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
     assert fund_cut(run) is None
 
 
+@pytest.mark.parametrize("run, score, cells", [
+    ("150168.5161.761096", "9.6", ["150", "168.5", "161.76", "10", "96"]),
+    ("180.5200192.51096.25", "9.63", ["180.5", "200", "192.5", "10", "96.25"]),
+])
+def test_a_fund_row_run_whose_rate_is_its_amounts_and_its_score_the_weights_share(run, score, cells):
+    """Under 年初 | 全年 | 执行数 | 分值 | 执行率, the rate is a ratio of the amounts, never of the
+    分值 before it (150168.5 | 161.76 | 10 | 9 | 6%: 10 ÷ 161.76 is no 执行率 of this row), and
+    the 得分 after it is 分值 × 执行率; without the 得分 the run reads two ways and is left alone."""
+    from extractor.extract.form_fund_runs import fund_cut
+
+    assert [run[a:b] for a, b in fund_cut(run, None, (4, True), score)] == cells
+    assert fund_cut(run, None, (4, True)) is None
+
+
 def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it():
     from extractor.extract.form_fund_runs import fund_cut
 

@@ -1341,3 +1341,34 @@ def test_weights_written_in_the_names_are_no_first_level_of_their_own(tmp_path, 
     under 产出指标（40分）) adds up to no first level of 180."""
     record = _record(tmp_path, _weights_in_names(), shape)
     assert not [m for m in _errors(record) if "一级指标分值合计" in m]
+
+
+def _department_budget(project_spent: str = "1,067.32") -> list:
+    """A department-wide form's budget block whose 其中 rows break down 财政拨款, not the
+    合计 over it (合计 = 财政拨款 + 其他资金; 财政拨款 = 基本支出 + 项目支出)."""
+    return [
+        ["2021年度部门整体支出绩效自评表"],
+        ["部门名称", "临江县卫生健康局"],
+        ["部门预算执行情况（万元）", "年初预算", "调整后预算", "实际支出", "执行率"],
+        ["合计", "2,141.40", "2,507.98", "2,448.07", "97.61%"],
+        ["财政拨款", "2,081.40", "2,422.68", "2,365.97", "97.66%"],
+        ["其中：基本支出", "1,236.40", "1,302.18", "1,298.65", "99.73%"],
+        ["项目支出", "845.00", "1,120.50", project_spent, "95.25%"],
+        ["其他资金", "60.00", "85.30", "82.10", "96.25%"],
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["产出指标", "数量指标", "家庭医生签约人数", "50", "50"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "50", "48"],
+        ["总分", "", "", "100", "98"],
+    ]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["xlsx"])
+def test_spending_rows_that_break_down_a_part_of_the_total(tmp_path, shape):
+    record = _record(tmp_path, _department_budget(), shape)
+    assert not [m for m in _errors(record) if "总额与其中各项之和不符" in m]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_spending_rows_that_add_up_to_neither_total(tmp_path, shape):
+    record = _record(tmp_path, _department_budget(project_spent="1,057.32"), shape)
+    assert [m for m in _errors(record) if "总额与其中各项之和不符" in m]

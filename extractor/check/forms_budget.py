@@ -241,7 +241,7 @@ def check_funds_total(record: dict) -> list:
                     found = [f for _, f in written]
                     summed = sum_of(found)
                     outcome, diff, tol = verdict(total, summed)
-                    if outcome == "ok":
+                    if outcome == "ok" or _another_parts_breakdown(summed, family, parts, column, facts):
                         continue
                     names = "、".join(f"{row_name(p)}{shown(f)}" for p, f in written)
                     row_flags.append((column, make_flag(
@@ -260,6 +260,13 @@ def _families(parts: list) -> list:
     spent = [p for p in parts if p.get("group") == "expense"]
     sources = [p for p in parts if p.get("group") != "expense"]
     return [sources, spent] if spent and sources else [parts]
+
+
+def _another_parts_breakdown(summed, family: list, parts: list, column: str, facts: dict) -> bool:
+    """Do the family's rows add up to another of the total's parts rather than to the total
+    (合计 | 财政拨款 | 其中：基本支出 | 项目支出 | 其他资金: the spending rows break down 财政拨款)?"""
+    return any(verdict(f, summed)[0] == "ok" for p in parts if p not in family
+               for f in [cell(p, column, facts)] if f is not None)
 
 
 def _nesting_unknown(family: list, outer: list) -> bool:

@@ -102,7 +102,7 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
     their decimal points fix them alike (3286.00 | 3412.60 | 3298.45, the rate then the form's
     own slip); else where the decimal points fix every cell."""
     figures, lead = m["figures"], m["lead"]
-    cut = fund_cut(figures, lead, before_rate)
+    cut = fund_cut(figures, lead, before_rate, m["score"])
     if cut is not None and _typed_alike(figures, cut, before_rate):
         return cut  # (the decimal points are asked only where the rate's reading leaves doubt)
     by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"]))
@@ -193,7 +193,8 @@ def _like_above(text: str, above: list) -> Optional[list]:
 
 
 @lru_cache(maxsize=1024)
-def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None) -> Optional[list]:
+def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None,
+             score: Optional[str] = None) -> Optional[list]:
     """Of the readings that fit, those with as many cells as the header has `columns` before
     its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under
     年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9
@@ -206,6 +207,9 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
         return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
     readings = _as_header(readings, figures, lead, columns)
+    if score and columns and columns[1] and len(readings) > 1:
+        # (the 得分 after the rate, where the form scores 分值 × 执行率: 10 | 96% | 9.6, not 9 | 6%)
+        readings = [r for r in readings if _scores_as_written(figures, r, score)] or readings
     fewest = min(map(len, readings), default=0)
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
@@ -234,8 +238,10 @@ def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optio
     if not columns:
         return readings
     n, weighted = columns
+    # (the rate is the ratio of the amounts, never of the 分值 before it: 9 | 6% of 150 … is no reading)
     return [r for r in readings if len(r) - 1 + bool(lead) == n
-            and (not weighted or POINTS_FIGURE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100)] \
+            and (not weighted or POINTS_FIGURE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100
+                 and _rate_fits(figures, r[:-2] + r[-1:], lead))] \
         or readings
 
 
@@ -267,6 +273,14 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
 def _money_columns(before_rate: Optional[tuple]) -> int:
     """How many money columns the fund header puts before its rate (3 where it does not say)."""
     return before_rate[0] - before_rate[1] if before_rate else 3
+
+
+def _scores_as_written(figures: str, cut: list, score: str) -> bool:
+    """Is the 得分 written after the run the reading's 分值 × 执行率?"""
+    weight = Decimal(figures[slice(*cut[-2])])
+    rate = parse_arabic(figures[slice(*cut[-1])])[0]
+    value, decimals = parse_arabic(score)
+    return as_written(weight * rate / 100, value, decimals)
 
 
 def _rate_fits(figures: str, cut: list, lead: Optional[str] = None) -> bool:

@@ -24,10 +24,14 @@ def has_group_cell(header: list) -> bool:
 
 def header_in_column_order(header: list, rows: list) -> Optional[list]:
     """The header's names in their columns' order, the group cell left out, for rows one cell
-    shorter than the header; None where the figures leave no single order."""
+    shorter than the header (or shorter still, where a row left out empty cells: those do not
+    say the order); None where the figures of the rows that fill every column leave no single
+    order."""
     groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
-    if len(groups) != 1 or not rows or any(len(row) != len(header) - 1 for row in rows):
+    full = [row for row in rows if len(row) == len(header) - 1]
+    if len(groups) != 1 or not full or any(len(row) > len(header) - 1 for row in rows):
         return None
+    rows = full
     g = groups[0]
     if g < 2:
         return None  # (no column before the group to be the whole its names are parts of)
@@ -81,3 +85,18 @@ def _half(decimals: int) -> Decimal:
 def _half_unit(cell: str) -> Decimal:
     v = _value(cell)
     return _half(v[1]) if v else Decimal(0)
+
+
+def units_as_ordered(header: list) -> list:
+    """The units the header's names state (预算数（万元） → 万元, else ""), a 其中 group's names
+    in the unit of the column before it as header_in_column_order gives them, the group cell
+    itself left out."""
+    groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
+    whole = _UNIT.search(header[groups[0] - 1]) if len(groups) == 1 and groups[0] >= 1 else None
+    units = []
+    for k, name in enumerate(header):
+        if groups and k == groups[0]:
+            continue
+        unit = _UNIT.search(name)
+        units.append(unit.group() if unit else whole.group() if whole and k > groups[0] else "")
+    return units

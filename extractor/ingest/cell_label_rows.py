@@ -17,11 +17,10 @@ from typing import Callable, Optional
 import regex
 
 from ..patterns import load_json
-from .cell_group_header import has_group_cell
+from .cell_group_header import has_group_cell, units_as_ordered
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
 _UNIT_ALONE = regex.compile(r"^[（(][^（）()]{1,6}[)）]$")
-_UNIT_IN_NAME = regex.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[)）]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +65,7 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
             or max(map(len, rows)) < len(header) - 1:
         return None  # (more names than the widest row has cells: names broken over lines)
     figures = {sum(1 for c in row[1:] if kind(c) is not False or not c) for row in rows}
-    if len(figures) > 1 and len({_unit_of(name) for name in header[1:len(header) - notes]}) > 1:
+    if len(figures) > 1 and len(set(units_as_ordered(header[:len(header) - notes])[1:])) > 1:
         return None  # (short rows' figures might stand under a column of another unit)
     return [header] + rows
 
@@ -82,9 +81,3 @@ def _names_rejoined(names: list) -> list:
         else:
             out.append(name)
     return out
-
-
-def _unit_of(name: str) -> str:
-    """The unit a column's name states in its closing brackets (预算数（万元） → 万元), else ""."""
-    m = _UNIT_IN_NAME.search(name)
-    return m.group(1) if m else ""
