@@ -260,8 +260,12 @@ def check_sum_table(record: dict) -> list:
     # the tables a form's indicators were read from: their 总分 row is form.score_total's
     scored_form_blocks = {b for form in record.get("forms") or [] if form.get("indicators")
                           for b in form.get("value_blocks") or []}
+    # the tables a form's fund rows were read from: their totals are form.funds_total's (a
+    # piece of the block may hold a 小计 without the rows above it: 中央补助 read with its label)
+    fund_tables = {row["source"].get("table") for form in record.get("forms") or []
+                   for row in form.get("funds") or [] if (row.get("source") or {}).get("table") is not None}
     for table in record.get("tables", []):
-        if _two_sided(table):
+        if _two_sided(table) or table["source"]["block"] in fund_tables:
             continue  # 收入项目 | 决算数 | 支出项目 | 决算数: each row two records, no column one list
         t = table["source"]["block"]
         body = table["header"] + table["rows"]

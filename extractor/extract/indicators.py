@@ -19,7 +19,12 @@ from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
 from .summary_scores import summary_indicators
 
-_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+# a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）)
+_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
+# a further indicator of a weighted line, after a clause's end, with its score right after its
+# weight (项目立项（5分）得5分；绩效目标（5分）得3分，…；资金投入（5分）得4分)
+_SIBLING = regex.compile(r"[；;。]\s*(?P<name>[^，,。；;：:（()）\d]{2,20}?)[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]"
+                         r"\s*[：:]?\s*(?:得分|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
@@ -174,7 +179,9 @@ def _text_indicators(doc: Document) -> list:
         if b.kind != TABLE and not b.numbering and stack and _WEIGHTED_LINE.match(b.text):
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
             # indicator, or a child of the heading above when there is none yet
-            parent = current["path"][:-1] if current is not None else [n for _, n in stack]
+            # (right under a weighted heading, its child: 决策（15分，得12分） over 项目立项（5分）得5分)
+            parent = current["path"][:-1] if current is not None and not current.get("heading") \
+                else [n for _, n in stack]
             name = _clean(_WEIGHTED_LINE.match(b.text).group(0))
             # (the heading above may name it: （一）投入指标 over 投入指标（20分）得分18.5分)
             path = parent if parent and parent[-1] == name else parent + [name]
@@ -182,6 +189,15 @@ def _text_indicators(doc: Document) -> list:
                        "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
             out.append(current)
             current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():], current["weight"])
+            siblings = list(_SIBLING.finditer(b.text, _WEIGHTED_LINE.match(b.text).end()))
+            if siblings and current["score"] is not None:
+                current["origin"] = "list"  # (points awarded one indicator after another, as written)
+            for m in siblings:
+                current = {"path": path[:-1] + [_clean(m["name"])], "weight": Decimal(m["weight"]),
+                           "score": Decimal(m["score"]), "origin": "list",
+                           "source": {"page": b.page, "block": b.index, "start": m.start("name"), "end": m.end(),
+                                      "quote": b.text[m.start("name"):m.end()]}}
+                out.append(current)
             continue
         if b.kind == HEADING and b.level:
             name = _clean(b.text[len(b.numbering or ""):])
@@ -190,8 +206,12 @@ def _text_indicators(doc: Document) -> list:
             current = None
             if weight is not None:
                 current = {"path": [n for _, n in stack], "weight": weight, "score": None, "origin": "text",
-                           "source": {"page": b.page, "block": b.index, "quote": b.text}}
+                           "source": {"page": b.page, "block": b.index, "quote": b.text}, "heading": True}
                 out.append(current)
+                if (awarded := _WEIGHT.search(b.text))[2]:  # (决策（15分，得12分）: its score beside its weight)
+                    current["score"] = Decimal(awarded[2])
+                    current["score_source"] = {"page": b.page, "block": b.index, "start": awarded.start(2),
+                                               "end": awarded.end(2), "quote": awarded[2]}
             continue
         if b.kind == TABLE:
             continue
@@ -202,6 +222,8 @@ def _text_indicators(doc: Document) -> list:
                 current["score"] = Decimal(m.group("score"))
                 current["score_source"] = {"page": b.page, "block": b.index, "start": m.start("score"),
                                            "end": m.end("score"), "quote": m.group(0)}
+    for i in out:
+        i.pop("heading", None)  # (the reader's own mark, no part of the record)
     # a heading written twice with the same weight (绩效指标（90分） over each page of a form's
     # table) heads a table's pages, not a section scored in its text
     seen = Counter((tuple(i["path"]), i["weight"]) for i in out)

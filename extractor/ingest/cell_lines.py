@@ -94,8 +94,8 @@ _TITLED_TEXT: list = [None, False]
 def names_a_form(lines: list) -> bool:
     """Is a line of the text titled as a standard form (项目支出绩效自评表)?"""
     if _TITLED_TEXT[0] is not lines:
-        titles = _fund_block_signs()[2]
-        _TITLED_TEXT[:] = [lines, any(title in bare_cell(line) for line in lines for title in titles)]
+        text = "\n".join(map(bare_cell, lines))
+        _TITLED_TEXT[:] = [lines, any(title in text for title in _fund_block_signs()[2])]
     return _TITLED_TEXT[1]
 
 
