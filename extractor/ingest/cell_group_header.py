@@ -14,12 +14,18 @@ from typing import Optional
 import regex
 
 _GROUP = regex.compile(r"^其中[:：]?$")
-_UNIT = regex.compile(r"[（(][^（）()]{1,6}[)）]$")
+# a unit in brackets ending a column's name (预算数（万元）), or standing for the name alone
+UNIT_IN_NAME = regex.compile(r"[（(][^（）()]{1,6}[)）]$")
 _NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.(\d+))?$")
 
 
+def is_group_cell(name: str) -> bool:
+    """Is the header cell a 其中 group's own (其中, 其中：), spanning the names under it?"""
+    return bool(_GROUP.match(name.strip()))
+
+
 def has_group_cell(header: list) -> bool:
-    return any(_GROUP.match(name.strip()) for name in header)
+    return any(map(is_group_cell, header))
 
 
 def header_in_column_order(header: list, rows: list) -> Optional[list]:
@@ -38,16 +44,16 @@ def header_in_column_order(header: list, rows: list) -> Optional[list]:
     orders = []
     for k in range(2, len(header) - g):  # the group's names: the header's last k
         if _parts_add_up(rows, g - 1, range(g, g + k)):
-            orders.append(header[:g] + [_in_units_of(header[g - 1], name) for name in header[len(header) - k:]]
+            orders.append(header[:g] + [in_units_of(header[g - 1], name) for name in header[len(header) - k:]]
                           + header[g + 1:len(header) - k])
     return orders[0] if len(orders) == 1 else None
 
 
-def _in_units_of(whole: str, name: str) -> str:
+def in_units_of(whole: str, name: str) -> str:
     """A part's column name with the unit its whole's name states (中央 under 下达金额（万元）
     → 中央（万元）): the parts are written in the whole's unit."""
-    unit = _UNIT.search(whole)
-    return name + unit.group() if unit and not _UNIT.search(name) else name
+    unit = UNIT_IN_NAME.search(whole)
+    return name + unit.group() if unit and not UNIT_IN_NAME.search(name) else name
 
 
 def _parts_add_up(rows: list, whole: int, parts: range) -> bool:
@@ -92,11 +98,11 @@ def units_as_ordered(header: list) -> list:
     in the unit of the column before it as header_in_column_order gives them, the group cell
     itself left out."""
     groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
-    whole = _UNIT.search(header[groups[0] - 1]) if len(groups) == 1 and groups[0] >= 1 else None
+    whole = UNIT_IN_NAME.search(header[groups[0] - 1]) if len(groups) == 1 and groups[0] >= 1 else None
     units = []
     for k, name in enumerate(header):
         if groups and k == groups[0]:
             continue
-        unit = _UNIT.search(name)
+        unit = UNIT_IN_NAME.search(name)
         units.append(unit.group() if unit else whole.group() if whole and k > groups[0] else "")
     return units

@@ -14,13 +14,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Optional
 
-import regex
 
 from ..patterns import load_json
-from .cell_group_header import has_group_cell, units_as_ordered
+from .cell_group_header import UNIT_IN_NAME, has_group_cell, units_as_ordered
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
-_UNIT_ALONE = regex.compile(r"^[（(][^（）()]{1,6}[)）]$")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +74,7 @@ def _names_rejoined(names: list) -> list:
     out: list = []
     for name in names:
         if out and (out[-1].count("（") + out[-1].count("(") > out[-1].count("）") + out[-1].count(")")
-                    or _UNIT_ALONE.match(name)):
+                    or UNIT_IN_NAME.fullmatch(name)):
             out[-1] += name
         else:
             out.append(name)

@@ -18,10 +18,11 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from ..patterns import load_json
-from .cell_group_header import has_group_cell, header_in_column_order
+from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_order
 from .blank_gaps import set_apart
 from .cell_label_rows import label_led_rows
 from .cell_rows import is_form_cell
+from .form_signs import bare_cell, names_a_form_block, text_is_a_form
 from .spaced_tables import total_row_filled
 from .tables import is_caption_text, is_numeric_cell
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
@@ -37,84 +38,8 @@ _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^�
 # or a unit, 评价等级为"优". — never a figure's decimal point — and parts clauses with a comma)
 _SENTENCE_MARK = regex.compile(r"[。；;！？]|[^\d\s]\.$|[^\d\s],[^\d\s]")
 _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
-_UNIT_ALONE = regex.compile(r"^[（(][^（）()]{1,6}[)）]$")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
-
-
-# fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
-_FUND_BLOCK_ROWS = ("total", "current", "carryover")
-
-
-@lru_cache(maxsize=1)
-def _form_words() -> tuple:
-    """(the labels only a standard form's indicator block has, the money words a form's fund
-    block shares with other tables, the fund block's row labels) from patterns/forms.json.
-    The first: the indicator header, levels and value columns. The second: a fund block's
-    row labels (收入合计 | 基本支出 | 其他资金), money labels (计划投资, 预算数) and rows naming
-    where the money came from (中央补助资金 | 省级资金), which head a department's income and
-    spending tables and tables of fund sources and projects as well."""
-    spec = load_json("forms.json")
-    # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
-    # results tables of many projects too; a 合计 row closes them as it does a form's fund block)
-    own = set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
-    for slot in ("target", "actual", "weight"):
-        own |= set(spec["indicator_columns"][slot])
-    own -= set(spec["indicator_columns"]["score"]) | {"合计", "总计", "小计"}
-    shared = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
-    fund_block = {w for kind in _FUND_BLOCK_ROWS for w in spec["fund_rows"][kind]["labels"]} - {"合计", "总计"}
-    return frozenset(own), frozenset(shared - own - {"合计", "总计", "小计"}), frozenset(fund_block)
-
-
-def bare_cell(cell: str) -> str:
-    return regex.sub(r"\s+", "", cell)
-
-
-# the last text asked about and whether it is a form (cell_line_table_at is asked line by line)
-_FORM_TEXT: list = [None, False]
-
-
-def _text_is_a_form(lines: list) -> bool:
-    """Does the text hold a form's fund block: a line naming a row only a fund block has
-    (年度资金总额, 年度财政资金总额), or one it shares with a department's income tables
-    (财政拨款, 上年结转) in a text titled as a form (项目支出绩效自评表)? Then its money words
-    are the form's too. (A report's score table names indicator levels as forms do: no sign
-    of a fund block.)"""
-    if _FORM_TEXT[0] is not lines:
-        own_total, fund_block, _ = _fund_block_signs()
-        named = {bare_cell(line) for line in lines} & fund_block
-        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and names_a_form(lines)]
-    return _FORM_TEXT[1]
-
-
-# the last text asked about and whether it names a form's title (asked line by line too)
-_TITLED_TEXT: list = [None, False]
-
-
-def names_a_form(lines: list) -> bool:
-    """Is a line of the text titled as a standard form (项目支出绩效自评表)?"""
-    if _TITLED_TEXT[0] is not lines:
-        text = "\n".join(map(bare_cell, lines))
-        _TITLED_TEXT[:] = [lines, any(title in text for title in _fund_block_signs()[2])]
-    return _TITLED_TEXT[1]
-
-
-@lru_cache(maxsize=1)
-def _fund_block_signs() -> tuple:
-    """(the total rows' labels only a form's fund block writes, all its rows' labels, the
-    forms' titles)."""
-    spec = load_json("forms.json")
-    shared_totals = set(spec["any_table_cells"]) | set(spec["fund_rows"]["income_total"]["labels"]) \
-        | {"总额", "支出合计"}
-    own_total = frozenset(set(spec["fund_rows"]["total"]["labels"]) - shared_totals)
-    titles = tuple(t for template in spec["templates"].values() for t in template["titles"])
-    return own_total, _form_words()[2], titles
-
-
-def _names_a_form_block(cell: str, in_form: bool) -> bool:
-    own, shared, _ = _form_words()
-    bare = bare_cell(cell)
-    return bare in own or in_form and bare in shared
 
 
 def _is_figure(cell: str) -> bool:
@@ -152,7 +77,7 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
 def _rows_open_with_figures(rows: list) -> bool:
     """Do the rows all open with a figure under a header that does not number them (a 合计
     taken for the header's last name, each row then its label's figures and the next label)?"""
-    return len(rows) > 1 and rows[0][0] not in NUMBER_HEADERS and all(_cell_kind(row[0]) is True for row in rows[1:])
+    return len(rows) > 1 and rows[0][0] not in NUMBER_HEADERS and all(cell_kind(row[0]) is True for row in rows[1:])
 
 
 def _brackets_closed(text: str) -> bool:
@@ -174,10 +99,10 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
-    in_form = _text_is_a_form(lines)
-    names_form_words = any(_names_a_form_block(c, in_form) for c in cells)
+    in_form = text_is_a_form(lines)
+    names_form_words = any(names_a_form_block(c, in_form) for c in cells)
     if names_form_words and in_form or not names_form_words and not (
-            _best_rows(cells) or label_led_rows(cells, _cell_kind, whole_run=False)):
+            _best_rows(cells) or label_led_rows(cells, cell_kind, whole_run=False)):
         return None
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
@@ -204,18 +129,18 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     else:
         before = _line_before(lines, i)
         if _after_a_column_name(lines, i) and not _TITLE_END.search(before) \
-                or _UNIT_ALONE.match(before) or not _brackets_closed(before) or not _brackets_closed(lines[i]):
+                or UNIT_IN_NAME.fullmatch(before) or not _brackets_closed(before) or not _brackets_closed(lines[i]):
             # (a run begun inside a header whose first names made no table: after a name, a
             # unit alone in its brackets, or a name broken inside its brackets, 下达数（万 | 元）)
             return None
         # the table ends where a form's block starts (its first row naming one is the form's)
-        kept = next((k for k, row in enumerate(rows) if any(_names_a_form_block(c, in_form) for c in row)), len(rows))
+        kept = next((k for k, row in enumerate(rows) if any(names_a_form_block(c, in_form) for c in row)), len(rows))
         if kept < len(rows):
             rows = rows[:kept]
             used = sum(len(row) for row in rows)
         elif (used < len(cells) or _rows_open_with_figures(rows)) \
-                and (labelled := label_led_rows(cells, _cell_kind, empties=empties)) is not None \
-                and not any(_names_a_form_block(c, in_form) for row in labelled for c in row):
+                and (labelled := label_led_rows(cells, cell_kind, empties=empties)) is not None \
+                and not any(names_a_form_block(c, in_form) for row in labelled for c in row):
             # (rows that write different numbers of cells: a label and its figures each)
             rows, used = labelled, len(cells)
         if rows and has_group_cell(rows[0]):
@@ -262,11 +187,11 @@ def _points_rows(cells: list) -> Optional[list]:
     rows, k = [cells[:width]], width
     while k < len(cells):
         words = []
-        while k < len(cells) and _cell_kind(cells[k]) is False and len(words) < levels:
+        while k < len(cells) and cell_kind(cells[k]) is False and len(words) < levels:
             words.append(cells[k])
             k += 1
         figures = cells[k:k + n_points]
-        if not words or len(figures) < n_points or any(_cell_kind(c) is False for c in figures):
+        if not words or len(figures) < n_points or any(cell_kind(c) is False for c in figures):
             return None
         k += n_points
         if words[0] in _TOTAL_NAMES:
@@ -322,9 +247,9 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
     header, body = rows[0], rows[1:]
     cells, ends, _ = _cells_from(lines, j, _MOST_CELLS)
     skip = len(header) if cells[:len(header)] == header else 0
-    pattern = [_cell_kind(c) for c in body[0]]
+    pattern = [cell_kind(c) for c in body[0]]
     for row in body[1:]:
-        pattern = [a if a is not None else _cell_kind(b) for a, b in zip(pattern, row)]
+        pattern = [a if a is not None else cell_kind(b) for a, b in zip(pattern, row)]
     more = _rows_of(cells[skip:], len(body[0]), pattern, least=1)
     if not more:
         return None
@@ -339,7 +264,7 @@ def _with_total_row(cells: list, rows: list) -> tuple:
     rest = cells[used:used + (len(rows[-1]) if rows else 0)]
     if len(rows) >= 3 and rest and rest[0] in _TOTAL_NAMES:
         width = len(rows[-1])
-        words = [k for k, c in enumerate(rest[1:], 1) if _cell_kind(c) is False]
+        words = [k for k, c in enumerate(rest[1:], 1) if cell_kind(c) is False]
         total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
         # filled out on the left; or, where columns of words end the rows (扣分原因), with those
         # left empty too (where it writes none of its empty cells)
@@ -350,8 +275,8 @@ def _with_total_row(cells: list, rows: list) -> tuple:
         # row that left out its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under
         # … | 得分 | 等级, is not known to be filled out on the left)
         for filled in fills:
-            if 2 <= len(total) < width and any(_cell_kind(c) for c in total[1:]) and all(
-                    _cell_kind(c) is not True or _cell_kind(above) is not False
+            if 2 <= len(total) < width and any(cell_kind(c) for c in total[1:]) and all(
+                    cell_kind(c) is not True or cell_kind(above) is not False
                     and (filled is fills[-1] or ("%" in c) == ("%" in above))
                     for c, above in zip(filled[1:], rows[-1][1:])):
                 return rows + [filled], used + len(total)
@@ -382,7 +307,7 @@ def _shifted(header: list, rows: list) -> bool:
     the next one's — the header is one cell shorter."""
     numbered = [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]  # (序号 under a title)
     return header[0] not in NUMBER_HEADERS and not numbered and all(
-        _cell_kind(row[0]) is True and _cell_kind(row[-1]) is False for row in rows)
+        cell_kind(row[0]) is True and cell_kind(row[-1]) is False for row in rows)
 
 
 _TOTAL_NAMES = ("合计", "总计", "总分", "小计")
@@ -394,13 +319,13 @@ def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: in
     `least` rows, each with a figure and a word (a dash fits either); [] else."""
     if row_len < 2:
         return []
-    pattern = pattern or [_cell_kind(c) for c in body[:row_len]]
+    pattern = pattern or [cell_kind(c) for c in body[:row_len]]
     if len(body) < least * row_len or True not in pattern or False not in pattern:
         return []
     rows = []
     for start in range(0, len(body) - row_len + 1, row_len):
         row = body[start:start + row_len]
-        kinds = [_cell_kind(c) for c in row]
+        kinds = [cell_kind(c) for c in row]
         if any(a is not None and b is not None and a != b for a, b in zip(kinds, pattern)):
             break
         pattern = [a if a is not None else b for a, b in zip(pattern, kinds)]
@@ -408,10 +333,10 @@ def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: in
     return rows if len(rows) >= least else []
 
 
-_NOT_APPLICABLE = regex.compile(r"^[—–\-/／]+$|^无$")
+_NOT_APPLICABLE = regex.compile(r"^[—–\-－/／]+$|^无$")
 
 
-def _cell_kind(cell: str) -> Optional[bool]:
+def cell_kind(cell: str) -> Optional[bool]:
     """True for a figure, False for words, None for a dash or slash (not applicable: a cell
     of either column, 合计 | — | 100 under 二级指标)."""
     return None if _NOT_APPLICABLE.match(cell) else _is_figure(cell)

@@ -20,7 +20,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .cell_lines import bare_cell
+from .form_signs import bare_cell
 from .tables import is_numeric_cell
 from .text_rows import vocabulary
 

@@ -13,7 +13,9 @@ from .cell_rows import is_form_cell
 from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
                             is_prose, total_row_filled)
 from .cell_label_rows import label_led_rows
-from .cell_lines import names_a_form
+from .cell_group_header import UNIT_IN_NAME, has_group_cell, in_units_of, is_group_cell
+from .cell_lines import cell_kind
+from .form_signs import names_a_form
 from .stacked_headers import names_wrapped
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break
 
@@ -106,7 +108,7 @@ def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[T
             break
         tokens += _labels_joined(cells)
         j += 1
-    rows = label_led_rows(header + tokens, _token_kind) if j > body else None
+    rows = label_led_rows(header + tokens, cell_kind) if j > body else None
     if rows is None or rows[0] != header:
         return None
     return TextTable(i, j, rows, lines[i:j])
@@ -116,16 +118,11 @@ def _labels_joined(cells: list) -> list:
     """A line's cells with words spaced apart joined again (县医院 能力建设, a note 年中 追加)."""
     out: list = []
     for cell in cells:
-        if out and _token_kind(out[-1]) is False and _token_kind(cell) is False:
+        if out and cell_kind(out[-1]) is False and cell_kind(cell) is False:
             out[-1] += cell
         else:
             out.append(cell)
     return out
-
-
-def _token_kind(cell: str) -> Optional[bool]:
-    """True for a figure, False for words, None for a dash (cell_label_rows' kinds)."""
-    return None if regex.fullmatch(r"[—–\-－/／]+", cell) else is_figure(cell)
 
 
 _GROUP_OF_THREE = regex.compile(r"\d{3}")  # (no decimals, no %: 10 | 100.00% are two cells)
@@ -197,7 +194,6 @@ def _header_unglued(header: list, width: int) -> list:
     return joined if len(joined) == width else header
 
 
-_GROUP_NAME = regex.compile(r"^其中[:：]?$")
 _WRAPPED_PIECE = regex.compile(r"^(?:\p{Han}{1,3}|[（(][^（）()]{1,8}[)）]|\p{Han}{1,6}[（(][^（）()]{1,8}[)）])$")
 
 
@@ -209,18 +205,16 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
     (年初预算 调整后预算 执行率 over 数 数 （%）; 计划投资 over 金额（万元）)."""
     if not below or len(below) > _MAX_ONE_SPACE_COLUMNS or any(is_figure(c) or PROSE_PUNCT.search(c) for c in below):
         return None
-    groups = [k for k, name in enumerate(header) if _GROUP_NAME.match(name)]
+    groups = [k for k, name in enumerate(header) if is_group_cell(name)]
     if len(groups) == 1 and groups[0] >= 1 and len(below) >= 2 and all(len(c) <= 8 for c in below):
         g = groups[0]
-        unit = _UNIT_END.search(header[g - 1])
-        parts = [c + unit.group() if unit and not _UNIT_END.search(c) else c for c in below]
-        return header[:g] + parts + header[g + 1:]
-    if any(_GROUP_NAME.match(name) for name in header):
+        return header[:g] + [in_units_of(header[g - 1], c) for c in below] + header[g + 1:]
+    if has_group_cell(header):
         return None
     if len(below) in (len(header), len(header) - 1) and all(_WRAPPED_PIECE.match(c) for c in below):
         first = len(header) - len(below)
         return header[:first] + [name + piece for name, piece in zip(header[first:], below)]
-    if first_row is not None and all(_UNIT_END.fullmatch(c) for c in below):
+    if first_row is not None and all(UNIT_IN_NAME.fullmatch(c) for c in below):
         # units alone, one under each column the first row fills with a figure (序号 aside):
         # 预算金额 实际支出 执行率 备注 over （万元） （万元） （%）
         figures = [k for k, c in enumerate(first_row) if is_figure(c) and not (k == 0 and header[0] in NUMBER_HEADERS)]
@@ -231,5 +225,3 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
             return names
     return names_wrapped(header, below)  # (年初 全年 over 预算数 预算数: the words pair up)
 
-
-_UNIT_END = regex.compile(r"[（(][^（）()]{1,6}[)）]$")

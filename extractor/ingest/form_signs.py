@@ -1,0 +1,88 @@
+"""Whether a text holds a standard form, and which cells name a form's blocks: asked by the
+readers of tables one cell a line (cell_lines.py) and of one-space rows (one_space_tables.py),
+which leave a form's blocks to the form reader (extract/forms.py) but read a report's tables
+whose columns a form's fund rows also name (收入合计 | 财政拨款 | 其他收入)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..patterns import load_json
+
+
+def bare_cell(cell: str) -> str:
+    return regex.sub(r"\s+", "", cell)
+
+
+# fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
+_FUND_BLOCK_ROWS = ("total", "current", "carryover")
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> tuple:
+    """(the labels only a standard form's indicator block has, the money words a form's fund
+    block shares with other tables, the fund block's row labels) from patterns/forms.json.
+    The first: the indicator header, levels and value columns. The second: a fund block's
+    row labels (收入合计 | 基本支出 | 其他资金), money labels (计划投资, 预算数) and rows naming
+    where the money came from (中央补助资金 | 省级资金), which head a department's income and
+    spending tables and tables of fund sources and projects as well."""
+    spec = load_json("forms.json")
+    # (the fund block's column names, 全年预算数 | 执行率, and a score column, 自评得分, head
+    # results tables of many projects too; a 合计 row closes them as it does a form's fund block)
+    own = set(spec["indicator_header"]) | set(spec["level1"]) | set(spec["level2"])
+    for slot in ("target", "actual", "weight"):
+        own |= set(spec["indicator_columns"][slot])
+    own -= set(spec["indicator_columns"]["score"]) | {"合计", "总计", "小计"}
+    shared = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
+    fund_block = {w for kind in _FUND_BLOCK_ROWS for w in spec["fund_rows"][kind]["labels"]} - {"合计", "总计"}
+    return frozenset(own), frozenset(shared - own - {"合计", "总计", "小计"}), frozenset(fund_block)
+
+
+# the last text asked about and whether it is a form (cell_line_table_at is asked line by line)
+_FORM_TEXT: list = [None, False]
+
+
+def text_is_a_form(lines: list) -> bool:
+    """Does the text hold a form's fund block: a line naming a row only a fund block has
+    (年度资金总额, 年度财政资金总额), or one it shares with a department's income tables
+    (财政拨款, 上年结转) in a text titled as a form (项目支出绩效自评表)? Then its money words
+    are the form's too. (A report's score table names indicator levels as forms do: no sign
+    of a fund block.)"""
+    if _FORM_TEXT[0] is not lines:
+        own_total, fund_block, _ = _fund_block_signs()
+        named = {bare_cell(line) for line in lines} & fund_block
+        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and names_a_form(lines)]
+    return _FORM_TEXT[1]
+
+
+# the last text asked about and whether it names a form's title (asked line by line too)
+_TITLED_TEXT: list = [None, False]
+
+
+def names_a_form(lines: list) -> bool:
+    """Is a line of the text titled as a standard form (项目支出绩效自评表)?"""
+    if _TITLED_TEXT[0] is not lines:
+        text = "\n".join(map(bare_cell, lines))
+        _TITLED_TEXT[:] = [lines, any(title in text for title in _fund_block_signs()[2])]
+    return _TITLED_TEXT[1]
+
+
+@lru_cache(maxsize=1)
+def _fund_block_signs() -> tuple:
+    """(the total rows' labels only a form's fund block writes, all its rows' labels, the
+    forms' titles)."""
+    spec = load_json("forms.json")
+    shared_totals = set(spec["any_table_cells"]) | set(spec["fund_rows"]["income_total"]["labels"]) \
+        | {"总额", "支出合计"}
+    own_total = frozenset(set(spec["fund_rows"]["total"]["labels"]) - shared_totals)
+    titles = tuple(t for template in spec["templates"].values() for t in template["titles"])
+    return own_total, _form_words()[2], titles
+
+
+def names_a_form_block(cell: str, in_form: bool) -> bool:
+    own, shared, _ = _form_words()
+    bare = bare_cell(cell)
+    return bare in own or in_form and bare in shared
+
+
