@@ -845,3 +845,20 @@ def test_rows_read_from_the_right_before_a_reason_column(tmp_path):
     assert rows[2] == ["决策（20分）", "绩效目标", "10", "8", "指标未细化"]
     assert rows[4] == ["过程（30分）", "组织实施", "15", "15", "—"]
     assert rows[-1][2:] == ["100", "93", ""] and rows[-1][0] == "合计"
+
+
+def test_a_row_with_a_stray_empty_cell_before_its_label_keeps_its_columns(tmp_path):
+    """|| 项目支出 | … among rows of four: the empty cell is a copy's, not a column."""
+    text = ("二、预算执行情况\n表1 部门预算执行情况表\n"
+            "| 项 目 | 全年预算数（万元） | 决算数（万元） | 执行率（%） |\n"
+            "| 支出合计 | 1,260.00 | 1,214.60 | 96.40 |\n"
+            "| 基本支出 | 720.00 | 708.30 | 98.38 |\n"
+            "|| 项目支出 | 540.00 | 506.30 | 93.76 |\n"
+            "三、绩效目标完成情况\n全年完成各项任务。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    tables = [[[c.text for c in row] for row in b.table.rows] for b in load_document(path).blocks if b.kind == TABLE]
+    assert tables[0][-1] == ["项目支出", "540.00", "506.30", "93.76"]
+    record = extract_file(path)
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    assert Decimal("93.76") in [f["value"] for f in record["facts"] if f["kind"] == "percent"]

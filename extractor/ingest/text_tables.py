@@ -95,7 +95,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     merged with it, as flattened tables lose vertical merges."""
     spec = []
     if not columns_kept:
-        rows = rows_apart(rows)
+        rows = rows_apart(_leading_blanks_dropped(rows))
     width = max(len(r) for r in rows)
     figure_columns = None if columns_kept else _figure_columns(rows, width)
     for r, row in enumerate(rows):
@@ -112,6 +112,25 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     table.ragged = _ragged(rows) and not infer_spans
     fill_vertical_merges(table)
     return table
+
+
+def _leading_blanks_dropped(rows: list) -> list:
+    """Rows longer than the table's usual width by exactly the empty cells they open with
+    (|| 项目支出 | 494.35 | 473.92 | 95.87 | among rows of four): a copy's stray cell, which
+    would put every figure of the row one column right — dropped."""
+    lengths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not lengths:
+        return rows
+    width, count = lengths.most_common(1)[0]
+    if count * 2 < sum(lengths.values()):
+        return rows
+    out = []
+    for row in rows:
+        extra = len(row) - width
+        if extra > 0 and not any(c.strip() for c in row[:extra]) and row[extra].strip():
+            row = row[extra:]
+        out.append(row)
+    return out
 
 
 def _ragged(rows: list) -> bool:
