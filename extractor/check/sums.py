@@ -105,10 +105,9 @@ def _dash_as_nothing(table: dict, r: int, c: int):
     return None
 
 
-def _opens_with_of_which(body: list, part_rows: list) -> bool:
-    """Do the part rows begin with a row labelled 其中 (其中：人员经费)?"""
-    return bool(part_rows) and part_rows[0] < len(body) and bool(body[part_rows[0]]) \
-        and str(body[part_rows[0]][0]).strip().startswith("其中")
+def _of_which(rows: list, r: int) -> bool:
+    """Is row r labelled 其中 (其中：人员经费), a breakdown of the row above?"""
+    return r < len(rows) and bool(rows[r]) and str(rows[r][0]).strip().startswith("其中")
 
 
 def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> bool:
@@ -117,7 +116,7 @@ def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: 
     t = table["source"]["block"]
     rows = table["header"] + table["rows"]
     for k, r in enumerate(part_rows):
-        if not rows[r] or not str(rows[r][0]).strip().startswith("其中"):
+        if not _of_which(rows, r):
             continue
         for j in range(k + 1, len(part_rows) + 1):
             kept = [cells.get((t, x, c)) for x in part_rows[:k] + part_rows[j:]]
@@ -352,7 +351,7 @@ def check_sum_table(record: dict) -> list:
                 if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c) \
                         or _items_fit(cells, t, whole, items_of.get(whole_row), c, each):
                     continue
-                if diff > 0 and _opens_with_of_which(body, part_rows):
+                if diff > 0 and part_rows and _of_which(body, part_rows[0]):
                     continue  # (二、项目支出 | 其中：饮水工程: a 其中 may name the main parts only, as in text)
                 if (groups := _group_rows(parts, each)) is not None:
                     # two levels listed (a class over its items): the whole is the classes' sum

@@ -176,20 +176,20 @@ def _text_indicators(doc: Document) -> list:
     stack: list = []  # (level, name)
     current = None
     for b in doc.blocks:
-        if b.kind != TABLE and not b.numbering and stack and _WEIGHTED_LINE.match(b.text):
+        if b.kind != TABLE and not b.numbering and stack and (line := _WEIGHTED_LINE.match(b.text)):
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
             # indicator, or a child of the heading above when there is none yet
             # (right under a weighted heading, its child: 决策（15分，得12分） over 项目立项（5分）得5分)
             parent = current["path"][:-1] if current is not None and not current.get("heading") \
                 else [n for _, n in stack]
-            name = _clean(_WEIGHTED_LINE.match(b.text).group(0))
+            name = _clean(line.group(0))
             # (the heading above may name it: （一）投入指标 over 投入指标（20分）得分18.5分)
             path = parent if parent and parent[-1] == name else parent + [name]
             current = {"path": path, "weight": _weight(b.text), "score": None,
                        "origin": "text", "source": {"page": b.page, "block": b.index, "quote": b.text}}
             out.append(current)
-            current["score"] = _line_score(b.text[_WEIGHTED_LINE.match(b.text).end():], current["weight"])
-            siblings = list(_SIBLING.finditer(b.text, _WEIGHTED_LINE.match(b.text).end()))
+            current["score"] = _line_score(b.text[line.end():], current["weight"])
+            siblings = list(_SIBLING.finditer(b.text, line.end()))
             if siblings and current["score"] is not None:
                 current["origin"] = "list"  # (points awarded one indicator after another, as written)
             for m in siblings:

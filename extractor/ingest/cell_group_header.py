@@ -8,7 +8,6 @@ one of them, which may be a slip the checker is there to find)."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -33,7 +32,7 @@ def header_in_column_order(header: list, rows: list) -> Optional[list]:
     shorter than the header (or shorter still, where a row left out empty cells: those do not
     say the order); None where the figures of the rows that fill every column leave no single
     order."""
-    groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
+    groups = [g for g, name in enumerate(header) if is_group_cell(name)]
     full = [row for row in rows if len(row) == len(header) - 1]
     if len(groups) != 1 or not full or any(len(row) > len(header) - 1 for row in rows):
         return None
@@ -64,9 +63,9 @@ def _parts_add_up(rows: list, whole: int, parts: range) -> bool:
         values = [_value(row[c]) for c in [whole, *parts]]
         if any(v is None for v in values):
             continue
-        total, *items = values
-        tolerance = Decimal(len(items)) * max(_half_unit(row[c]) for c in [whole, *parts])
-        if abs(total[0] - sum(v for v, _ in items)) <= tolerance:
+        (total, _), *items = values
+        tolerance = len(items) * max(Decimal(5).scaleb(-(decimals + 1)) for _, decimals in values)
+        if abs(total - sum(v for v, _ in items)) <= tolerance:
             held += 1
         else:
             off += 1
@@ -74,6 +73,7 @@ def _parts_add_up(rows: list, whole: int, parts: range) -> bool:
 
 
 def _value(cell: str) -> Optional[tuple]:
+    """(the figure, its decimals), or None for a cell that is no plain figure."""
     m = _NUMBER.match(cell.strip())
     if not m:
         return None
@@ -83,21 +83,11 @@ def _value(cell: str) -> Optional[tuple]:
         return None
 
 
-@lru_cache(maxsize=16)
-def _half(decimals: int) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-(decimals + 1))
-
-
-def _half_unit(cell: str) -> Decimal:
-    v = _value(cell)
-    return _half(v[1]) if v else Decimal(0)
-
-
 def units_as_ordered(header: list) -> list:
     """The units the header's names state (预算数（万元） → 万元, else ""), a 其中 group's names
     in the unit of the column before it as header_in_column_order gives them, the group cell
     itself left out."""
-    groups = [g for g, name in enumerate(header) if _GROUP.match(name.strip())]
+    groups = [g for g, name in enumerate(header) if is_group_cell(name)]
     whole = UNIT_IN_NAME.search(header[groups[0] - 1]) if len(groups) == 1 and groups[0] >= 1 else None
     units = []
     for k, name in enumerate(header):

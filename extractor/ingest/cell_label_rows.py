@@ -14,7 +14,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Optional
 
-
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, units_as_ordered
 
@@ -30,7 +29,7 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
                    empties: Optional[list] = None) -> Optional[list]:
     """The header and rows of a run of cells read as labelled rows, or None. `kind(cell)`:
     True for a figure, False for words, None for a dash (either); `empties[k]`: how many empty
-    cells the lines before cell k stand for (blank_cells_before). The header is the run's
+    cells the lines before cell k stand for (blank_gaps.set_apart). The header is the run's
     words before the first row's label; each row a label and one figure or more (no more
     than the header has columns after its first), then, under a header whose last column is a
     note's, one cell of words where the next row's label follows it. `whole_run`: the rows

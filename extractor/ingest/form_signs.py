@@ -84,5 +84,3 @@ def names_a_form_block(cell: str, in_form: bool) -> bool:
     own, shared, _ = _form_words()
     bare = bare_cell(cell)
     return bare in own or in_form and bare in shared
-
-

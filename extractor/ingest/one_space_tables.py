@@ -13,7 +13,7 @@ from .cell_rows import is_form_cell
 from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
                             is_prose, total_row_filled)
 from .cell_label_rows import label_led_rows
-from .cell_group_header import UNIT_IN_NAME, has_group_cell, in_units_of, is_group_cell
+from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
 from .cell_lines import cell_kind
 from .form_signs import names_a_form
 from .stacked_headers import names_wrapped
@@ -209,7 +209,7 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
     if len(groups) == 1 and groups[0] >= 1 and len(below) >= 2 and all(len(c) <= 8 for c in below):
         g = groups[0]
         return header[:g] + [in_units_of(header[g - 1], c) for c in below] + header[g + 1:]
-    if has_group_cell(header):
+    if groups:
         return None
     if len(below) in (len(header), len(header) - 1) and all(_WRAPPED_PIECE.match(c) for c in below):
         first = len(header) - len(below)
@@ -224,4 +224,3 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
                 names[k] += unit
             return names
     return names_wrapped(header, below)  # (年初 全年 over 预算数 预算数: the words pair up)
-

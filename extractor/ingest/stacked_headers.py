@@ -65,32 +65,36 @@ def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
 
     @lru_cache(maxsize=None)
     def best(i: int, j: int):
-        """(pairs made, columns) for a[i:], b[j:]; None where they do not pair up."""
+        """((pairs made, units beside names of their kind), columns) for a[i:], b[j:]; None
+        where they do not pair up. The second count breaks ties only: a percent under a
+        rate's name rather than an amount's (决算数 执行率 over （%）)."""
         if i == len(a) and j == len(b):
-            return 0, ()
+            return (0, 0), ()
         options = []
         if i < len(a) and j < len(b):
             both = a[i] + b[j]
             if both in words:
-                options.append((1, both, i + 1, j + 1))
+                options.append(((1, 0), both, i + 1, j + 1))
             elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]):
-                # (a tie broken: a percent under a rate's name rather than an amount's, 决算数 执行率 over （%）)
-                options.append((0.01 if ("%" in b[j]) == bool(_RATE_NAME.search(a[i])) else 0, both, i + 1, j + 1))
+                options.append(((0, int(("%" in b[j]) == bool(_RATE_NAME.search(a[i])))), both, i + 1, j + 1))
             elif i == j == 0 and _HAN.fullmatch(both):
-                options.append((0, both, i + 1, j + 1))
+                options.append(((0, 0), both, i + 1, j + 1))
         if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(a[i])):
-            options.append((0, a[i], i + 1, j))
+            options.append(((0, 0), a[i], i + 1, j))
         if j < len(b) and b[j] in words:
-            options.append((0, b[j], i, j + 1))
+            options.append(((0, 0), b[j], i, j + 1))
         found = None
-        for gain, cell, ni, nj in options:
+        for (pairs, ties), cell, ni, nj in options:
             rest = best(ni, nj)
-            if rest is not None and (found is None or rest[0] + gain > found[0]):
-                found = (rest[0] + gain, (cell,) + rest[1])
+            if rest is None:
+                continue
+            gain = (rest[0][0] + pairs, rest[0][1] + ties)
+            if found is None or gain > found[0]:
+                found = (gain, (cell,) + rest[1])
         return found
 
     found = best(0, 0)
-    return list(found[1]) if found is not None and found[0] >= least else None
+    return list(found[1]) if found is not None and found[0][0] >= least else None
 
 
 def names_wrapped(upper: list, lower: list) -> Optional[list]:

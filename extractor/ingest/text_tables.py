@@ -118,11 +118,8 @@ def _leading_blanks_dropped(rows: list) -> list:
     """Rows longer than the table's usual width by exactly the empty cells they open with
     (|| 项目支出 | 494.35 | 473.92 | 95.87 | among rows of four): a copy's stray cell, which
     would put every figure of the row one column right — dropped."""
-    lengths = Counter(len(r) for r in rows if len(r) >= 2)
-    if not lengths:
-        return rows
-    width, count = lengths.most_common(1)[0]
-    if count * 2 < sum(lengths.values()):
+    width = _usual_width(rows)
+    if width is None:
         return rows
     out = []
     for row in rows:
@@ -131,6 +128,15 @@ def _leading_blanks_dropped(rows: list) -> list:
             row = row[extra:]
         out.append(row)
     return out
+
+
+def _usual_width(rows: list) -> Optional[int]:
+    """The number of cells most rows of two or more have, where at least half of them have it."""
+    lengths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count * 2 >= sum(lengths.values()) else None
 
 
 def _ragged(rows: list) -> bool:
@@ -176,11 +182,8 @@ def rows_apart(rows: list) -> list:
     a row longer than the table's usual width that reads, at exactly one cut, as two rows
     of that table — each a label with its figures under the columns every usual row holds
     figures in, and no figure elsewhere."""
-    lengths = Counter(len(r) for r in rows if len(r) >= 2)
-    if not lengths:
-        return rows
-    width, count = lengths.most_common(1)[0]
-    if count * 2 < sum(lengths.values()):
+    width = _usual_width(rows)
+    if width is None:
         return rows  # no usual width: no telling a row run together from a row of its own
     usual = [r for r in rows[1:] if len(r) == width]
     figures = [c for c in range(1, width) if sum(is_numeric_cell(r[c]) for r in usual) >= 2
