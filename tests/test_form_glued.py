@@ -592,3 +592,21 @@ def test_sub_rows_run_into_their_dashes_are_cut_by_their_decimal_points(tmp_path
     assert sorted(f["value"] for f in record["facts"] if f["kind"] == "amount") == \
         sorted(Decimal(v) * 10000 for v in amounts)
     assert {f["rule"] for f in record["flags"] if f["severity"] == "error"} == errors
+
+
+@pytest.mark.parametrize("carried, amounts", [
+    # the 结转 row empty under 年初预算数, written with its rate: a dash, two amounts, a dash, the rate
+    ("上年结转资金—36.4030.95—85.03%—", ["36.40", "30.95"]),
+    # the same row with no leading dash is the usual dashed run
+    ("上年结转资金36.4036.4030.95—85.03%—", ["36.40", "36.40", "30.95"]),
+])
+def test_a_sub_row_opening_with_a_dash_is_cut_where_its_rate_fits(tmp_path, carried, amounts):
+    total = "506.40" if len(amounts) == 3 else "470.00"
+    text = ("项目支出绩效自评表（2021年度）项目名称乡村公路养护主管部门某县交通运输局项目资金（万元）"
+            f"年初预算数全年预算数全年执行数分值执行率得分年度资金总额{total}506.40480.751094.93%9.49"
+            "其中：当年财政拨款470.00470.00449.80—95.70%—" + carried + "其他资金——————年度总体目标养护公路120公里\n")
+    record = text_record(tmp_path, text, "carried.txt")
+    got = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    want = sorted(Decimal(v) * 10000 for v in [total, "506.40", "480.75", "470.00", "470.00", "449.80", *amounts])
+    assert got == want
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

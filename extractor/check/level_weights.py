@@ -6,14 +6,39 @@ from __future__ import annotations
 
 from .common import SEVERITY, evidence_quote, facts_by_id, make_flag, rounded, sum_of
 from .forms_common import forms_of, points
-from .tolerance import exact, points_interval, weight_verdict
+from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, weight_verdict
 
 
 def level_weight_flags(record: dict) -> list:
     """score.tree on the forms: each group of a table that weights every level
-    (form_weighted.py: `level_weights`) against the 分值 of its parts."""
+    (form_weighted.py: `level_weights`) against the 分值 of its parts, and each group's own
+    得分 (`level_scores`) against its parts' 得分."""
     facts = facts_by_id(record)
-    return [flag for form in forms_of(record) for flag in _level_weight_flags(form, facts, form.get("name") or "自评表")]
+    return [flag for form in forms_of(record)
+            for flag in _level_weight_flags(form, facts, form.get("name") or "自评表")
+            + _level_score_flags(form, facts, form.get("name") or "自评表")]
+
+
+def _level_score_flags(form: dict, facts: dict, name: str) -> list:
+    """A group's own 得分 (决策 | 20 | 19 beside its rows) against the 得分 of its parts: the
+    points awarded are exact by halves, as form.score_total reads them. A group some of whose
+    parts have no 得分 written is left alone."""
+    flags = []
+    for group in form.get("level_scores") or []:
+        score = facts.get(group["score"])
+        parts = [facts.get(p) for p in group["parts"]]
+        if score is None or not parts or any(p is None for p in parts):
+            continue
+        summed = sum_of(parts, awarded_interval)
+        outcome, diff, tol = points_against(interval_of(score), summed)
+        if outcome == "ok":
+            continue
+        flags.append(make_flag(
+            SEVERITY[outcome],
+            f"{name}{'›'.join(group['path'])}得分{points(score)}与其下各项得分之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分",
+            score["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [score] + parts,
+            form=form.get("id")))
+    return flags
 
 
 def _level_weight_flags(form: dict, facts: dict, name: str) -> list:

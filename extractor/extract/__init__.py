@@ -38,7 +38,7 @@ def extract_document(doc: Document) -> dict:
     facts = extract_facts(doc, score_tables)
     # a standard form's slots relabel the facts of its cells (and add those of bare numbers)
     forms = extract_forms(doc, facts, score_tables)
-    apply_form_metadata(metadata, metadata_sources, forms, facts)
+    apply_form_metadata(metadata, metadata_sources, forms, facts, doc)
     texts = _texts(doc)
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
     # would otherwise look like a breakdown of whatever figure stands before them)

@@ -55,11 +55,15 @@ def split_fund_runs(tokens: list) -> list:
                 t, skip = merged
         dashed = _DASHED_RUN.match(t.text) if after_label and cut is None and before_rate and before_rate[1] else None
         # (amounts no rate reads, 0.000.000.00-0.0%-, are cut where their decimal points fix them)
-        amounts = (_amounts_cut(dashed["figures"], before_rate[0] - 1, dashed["rate"])
-                   or pointed_cells(dashed["figures"], before_rate[0] - 1)) if dashed else None
+        # (a dash under 年初预算数 too, —154.55126.62—81.93%—: one amount fewer)
+        written = before_rate[0] - 1 - (1 if dashed and dashed["lead"] else 0) if dashed else 0
+        amounts = (_amounts_cut(dashed["figures"], written, dashed["rate"])
+                   or pointed_cells(dashed["figures"], written)) if dashed and written >= 2 else None
         if amounts is not None:
             # a 其中 row with a dash under 分值 (450456.5443.86—97.23%—): the amounts before
             # the dash, cut where the rate is their ratio
+            if dashed["lead"]:
+                out.append(t.piece(*dashed.span("lead")))
             base = dashed.start("figures")
             out.extend(t.piece(base + a, base + b) for a, b in amounts)
             out.append(t.piece(*dashed.span("dash")))
@@ -143,7 +147,7 @@ def _spaced_run(tokens: list, k: int) -> Optional[tuple]:
     return None
 
 
-_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<figures>\d[\d.]*)(?P<dash>[—－/\-–])(?P<rate>\d[\d.]*)%(?:[—－/\-–](?!\d))?")
+_DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<lead>[—－/\-–]\s*)?(?P<figures>\d[\d.]*)(?P<dash>[—－/\-–])(?P<rate>\d[\d.]*)%(?:[—－/\-–](?!\d))?")
 
 
 def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:

@@ -32,6 +32,12 @@ class _IndicatorHeader:
     # column → level (0, 1) of a 分值 column right after a level column (一级指标 | 分值 | 二级指标 | 分值 |
     # 三级指标 | 分值 …): the points of the row's group at that level, where the group opens
     level_points: dict = field(default_factory=dict)
+    # column → level of a 得分 column right after such a 分值 column (一级指标 | 分值 | 得分 | 二级指标 …):
+    # the group's own score
+    level_scores: dict = field(default_factory=dict)
+    # a shape without columns whose header gives the first level its 分值 and 得分 (一级指标 | 分值 |
+    # 得分 | 二级指标 …): the two figures after a first level's name are its group's points
+    first_level_points: bool = False
 
 
 class IndicatorHeaderReader:
@@ -52,8 +58,10 @@ class IndicatorHeaderReader:
     def _read_indicator_header(self, i: int) -> int:
         v = vocab()
         head = self.tokens[i]
-        slots, cols, name_col, level_cols, target_cells, level_points = [], {}, None, {}, {}, {}
+        slots, cols, name_col, level_cols, target_cells, level_points, level_scores = [], {}, None, {}, {}, {}, {}
         percent_written = set()
+        level_point_at = None  # the token index of the last level's 分值 column
+        first_level_points = False
         j = i
         while j < len(self.tokens):
             t = self.tokens[j]
@@ -76,8 +84,20 @@ class IndicatorHeaderReader:
                     # points is form_weighted.py's), elsewhere not at all (no sum is then known)
                     if t.positional and before.col in level_cols:
                         level_points[t.col] = level_cols[before.col]
+                    elif bare(before.text) == "一级指标" and _level_score_next(self.tokens, j):
+                        # (a first level's 分值 and 得分 both, 决策 | 20 | 18 | 目标设定 …, are
+                        # read with its name: form_reader._read_level_points)
+                        first_level_points = True
                     else:
                         self.form["unread_rows"] += 1
+                    level_point_at = j
+                    j += 1
+                    continue
+                if slot == "score" and level_point_at == j - 1:
+                    # the level's own 得分 after its 分值 (一级指标 | 分值 | 得分 | 二级指标 …): read
+                    # with that 分值, not as the rows' score column
+                    if before.col in level_points:
+                        level_scores[t.col] = level_points[before.col]
                     j += 1
                     continue
                 if slot == "level_points":
@@ -121,8 +141,15 @@ class IndicatorHeaderReader:
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
                                            self.line_lens.get(head.line, 0), level_cols if head.positional else {},
                                            target_cells, frozenset(percent_written),
-                                           level_points if head.positional else {})
+                                           level_points if head.positional else {},
+                                           level_scores if head.positional else {},
+                                           first_level_points)
         return j
+
+
+def _level_score_next(tokens: list, j: int) -> bool:
+    """Is the header cell after the level's 分值 at j its 得分?"""
+    return j + 1 < len(tokens) and vocab()["ind_col"].get(bare(tokens[j + 1].text)) == "score"
 
 
 _PERCENT_IN_HEADER = regex.compile(r"[（(]\s*[%％]\s*[)）]")

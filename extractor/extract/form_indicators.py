@@ -90,6 +90,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             filled |= fact is not None
         if filled:
             self._read_group_points(row, by_col, shift)
+            if self.level_opened and self.level_opened[0] == row["path"][0]:
+                row.update(self.level_opened[1])
+            self.level_opened = None
+            row["unread_before"] = self.form["unread_rows"]
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
@@ -122,21 +126,24 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         return not t.positional and not before.positional and any(value_type(x.text) for x in row_before)
 
     def _read_group_points(self, row: dict, by_col: dict, shift: int) -> None:
-        """The points of the groups a row opens, in the 分值 columns beside the level columns
-        (一级指标 | 分值 | 二级指标 | 分值 | …): facts of their own, kept on the row by level
-        (level_weights.py groups them)."""
-        marks = {}
-        for col, level in self.indicators.level_points.items():
-            token = by_col.get(col + shift)
-            if token is None or value_type(token.text) != "num" or level >= len(row["path"]) - 1:
-                continue
-            fact = self.index.fact_for(token, "分", "分值", row["path"][level],
-                                       {"form": self.form["id"], "slot": "level_weight", "level": level + 1,
-                                        "indicator_path": row["path"][:level + 1]})
-            if fact is not None:
-                marks[level] = fact.id
-        if marks:
-            row["group_weights"] = marks
+        """The points of the groups a row opens, in the 分值 (and 得分) columns beside the level
+        columns (一级指标 | 分值 | 得分 | 二级指标 | 分值 | …): facts of their own, kept on the row
+        by level (form_level_points.py groups them)."""
+        head = self.indicators
+        for columns, slot, label, key in ((head.level_points, "level_weight", "分值", "group_weights"),
+                                          (head.level_scores, "level_score", "得分", "group_scores")):
+            marks = {}
+            for col, level in columns.items():
+                token = by_col.get(col + shift)
+                if token is None or value_type(token.text) != "num" or level >= len(row["path"]) - 1:
+                    continue
+                fact = self.index.fact_for(token, "分", label, row["path"][level],
+                                           {"form": self.form["id"], "slot": slot, "level": level + 1,
+                                            "indicator_path": row["path"][:level + 1]})
+                if fact is not None:
+                    marks[level] = fact.id
+            if marks:
+                row[key] = marks
 
     def _indicator_value(self, token: Token, slot: str, path: list) -> Optional[dict]:
         text = token.text.strip()

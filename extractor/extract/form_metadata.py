@@ -3,13 +3,15 @@ report's score and grade, its 主管部门/实施单位 cells name the region (t
 gazetteer), and a document that is a form has the form's report type."""
 from __future__ import annotations
 
+import regex
+
 from .regions import resolve_region
 
 # a form within the first blocks is the document itself, not an annex of a narrative report
 _LEADING_BLOCKS = 4
 
 
-def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list) -> None:
+def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list, doc=None) -> None:
     by_id = {f.id: f for f in facts}
     score_tables = [f for f in forms if not f["report_type"]]  # an indicator score table is not a form
     forms = [f for f in forms if f["report_type"]]
@@ -18,7 +20,8 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list)
             _score_table_metadata(metadata, sources, score_tables[0], by_id)
         return
     form = forms[0]
-    is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form)
+    is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form) \
+        or (doc is not None and _form_named_above(doc, form["source"]["block"]))
     if is_form:
         metadata["report_type"] = form["report_type"]
         metadata["self_evaluation"] = True
@@ -87,6 +90,22 @@ def apply_score_table_total(metadata: dict, sources: dict, indicators: list) -> 
 
 def _title_is_form(title, form: dict) -> bool:
     return bool(title) and form.get("title") is not None and form["title"] in title
+
+
+def _form_named_above(doc, first: int) -> bool:
+    """Is the form the document itself though blocks come before it: only a page's chrome
+    (a sharing site's 上传者 and 页数 lines, a menu) and a line naming a self-evaluation form
+    (2018年困难群众救助补助资金绩效目标自评表) stand there, no paragraph of a report and no
+    annex's mark?"""
+    before = [b.text.strip() for b in doc.blocks[:first]]
+    if any(text.count("。") >= 2 or _ANNEX.match(text) for text in before):
+        return False
+    return any(len(text) <= _TITLE_LINE and _FORM_TITLE.search(text) and "报告" not in text for text in before)
+
+
+_TITLE_LINE = 80
+_FORM_TITLE = regex.compile(r"自评表|绩效目标完成情况表")
+_ANNEX = regex.compile(r"^附\s*[件表]")
 
 
 def _more_specific(region: dict, metadata: dict) -> bool:

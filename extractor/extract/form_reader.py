@@ -58,6 +58,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.path: list = [None, None]
         self.weighted_groups: list = []  # the open groups of a table that weights every level
         self.weighted_levels = False
+        self.level_opened = None  # a first level's points read before its rows, for the next row read
         self.weighted_depth = 0  # the levels its header names (form_weighted.py)
         self.rows_closed = False  # the indicator block's total row has been read
         self.last = 0  # the last token a slot or label of the form was read from
@@ -221,10 +222,14 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             self.last = max(self.last, i - 1, before)
         if self.weighted_levels:
             self._close_weighted_group(0)
-        if any("group_weights" in row for row in self.form["indicators"]):
-            self.form.setdefault("level_weights", []).extend(grouped_level_weights(self.form["indicators"]))
-            for row in self.form["indicators"]:
-                row.pop("group_weights", None)
+        for marks_key, key, groups in (("group_weights", "weight", "level_weights"), ("group_scores", "score", "level_scores")):
+            if any(marks_key in row for row in self.form["indicators"]):
+                self.form.setdefault(groups, []).extend(
+                    grouped_level_weights(self.form["indicators"], marks_key, key, self.form["unread_rows"]))
+                for row in self.form["indicators"]:
+                    row.pop(marks_key, None)
+        for row in self.form["indicators"]:
+            row.pop("unread_before", None)
         self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
@@ -356,8 +361,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 or any(value_type(as_points(p).text) != "num" or value_of(as_points(p).text) > 100 for p in pair)
                 or value_type(after[0].text) or looks_like_target(after[0].text)):
             return i + 1
-        for token, label in zip(pair, ("分值", "得分")):
-            self.index.fact_for(as_points(token), "分", label, self.path[0], {"form": self.form["id"], "slot": "level_points"})
+        made = [self.index.fact_for(as_points(token), "分", label, self.path[0], {"form": self.form["id"], "slot": "level_points"})
+                for token, label in zip(pair, ("分值", "得分"))]
+        if all(made) and self.indicators is not None and self.indicators.first_level_points:
+            # (the rows that follow, up to the next level's, are its parts)
+            self.level_opened = (self.path[0], {"group_weights": {0: made[0].id}, "group_scores": {0: made[1].id}})
         return i + 3
 
     def _weights_only(self, nums: list) -> bool:

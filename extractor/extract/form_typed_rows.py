@@ -52,9 +52,10 @@ class TypedRowReader:
         t = self.tokens[k]
         if t.positional or k + 1 >= len(self.tokens):
             return False
-        # (a column of words right after the names, 指标解释, comes before the figures)
+        # (a column of words right after the names, 指标解释, comes before the figures, and
+        # a qualitative target and result before them: 绩效目标合理性 | 合理 | 合理 | 10 | 10)
         if not (value_type(as_points(self.tokens[k + 1]).text) or looks_like_target(self.tokens[k + 1].text)
-                or self.indicators.slots[:1] == ["skip"]):
+                or self.indicators.slots[:1] == ["skip"] or self._worded_pair_at(k + 1)):
             return False
         values, _ = self._typed_indicator_values(k + 1)
         points = {"weight", "score"} & set(self.indicators.slots) or {"weight", "score"}
@@ -101,9 +102,11 @@ class TypedRowReader:
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
                   and sum(1 for x in taken if not value_type(x.text)) < max(2, len(_WORDED & set(value_slots)))
                   and (short_result(t.text) or value_slots[len(taken)] == "actual" and _FIGURES.search(t.text))
-                  and self._numbers_follow(j + 1)):
+                  and self._numbers_follow(j + 1) and not (not taken and self._worded_pair_at(j + 1))):
                 # at most the targets and the result (a result may be a sentence of figures:
-                # 挽回经济损失2,860万元，较上年增加12%)
+                # 挽回经济损失2,860万元，较上年增加12%); words before a worded target and
+                # result and their points are the row's name (目标设定 | 绩效目标合理性 | 合理 |
+                # 合理 | 10 | 10: the first name is the row's 二级指标)
                 taken.append(t)
             elif 0 < len(taken) < len(value_slots) and self._words_column_after(len(taken)) \
                     and self._numbers_follow(j + 1):
@@ -179,6 +182,15 @@ class TypedRowReader:
                      or (not is_label(bare(actual.text)) and short_result(actual.text)))
                 and value_type(as_points(weight).text) == "num")
 
+    def _worded_pair_at(self, k: int) -> bool:
+        """Do a worded target and a worded result stand at k, the row's two points right after
+        them (合理 | 合理 | 10 | 10)?"""
+        cells = [as_points(t).text for t in self.tokens[k:k + 4]]
+        return (len(cells) == 4 and all(_HAN.search(c) and not value_type(c) and not looks_like_target(c) and short_result(c)
+                                        and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"]
+                                        for c in cells[:2])
+                and all(value_type(c) == "num" for c in cells[2:]))
+
     def _name_tail(self, j: int, width: int) -> bool:
         """Is the word at j the end of the row's name broken off its cell (a long name wraps
         in the sheet, the export cuts it at the wrap), the row's figures all after it? A
@@ -199,6 +211,9 @@ class TypedRowReader:
             if value_type(as_points(t).text) == "num":
                 return True
         return False
+
+
+_HAN = regex.compile(r"\p{Han}")  # (a comparator's cell, ≥, is no worded target)
 
 
 def _header_word(text: str) -> bool:

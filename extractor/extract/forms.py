@@ -31,7 +31,8 @@ from .text_score_tables import text_score_tables
 def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list:
     """The forms of `doc`; facts for their slots are added to (or relabelled in) `facts`.
     `score_tables`: as extract_facts takes them."""
-    tokens = cells_again(document_tokens(doc))
+    previews = _preview_copies(doc)
+    tokens = cells_again([t for t in document_tokens(doc) if t.block.index not in previews])
     # a score table written as running text is read as its one reading (text_score_tables.py):
     # its figures are no cells for the form reader to type
     trees = text_score_tables(doc) if score_tables is None else score_tables
@@ -80,6 +81,23 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
                     index.drop_unclaimed_cells(block)
     facts[:] = index.remaining()
     return forms
+
+
+def _preview_copies(doc) -> set:
+    """The blocks that are a preview cut off with an ellipsis (a sharing site's 文档简介: the
+    form's first words, then …) of a later block that holds the whole: the form is read once,
+    from the whole."""
+    out = set()
+    for k, block in enumerate(doc.blocks):
+        text = block.text.strip()
+        if block.table is None and text.endswith(_ELLIPSES) and len(head := text.rstrip("".join(_ELLIPSES))) >= _PREVIEW_MIN:
+            if any(head in later.text for later in doc.blocks[k + 1:]):
+                out.add(k)
+    return out
+
+
+_ELLIPSES = ("…", "⋯")
+_PREVIEW_MIN = 20  # (a shorter head is a heading's words, found again anywhere)
 
 
 def _foreign_table(table) -> bool:
@@ -147,6 +165,19 @@ def _note_in(segment: list, note: str, table_cells: bool = False) -> Optional[di
 
 def _title_template(token: Token) -> Optional[str]:
     t = canon(token.text)
+    m = _FILE_NAME.match(t)
+    if m:
+        # a file's name (…自评表.doc, a sharing site's page title) or a page header naming
+        # it (…自评表.doc_第3页, inside the form it shows): the form's own title may follow
+        rest = t[m.end():]
+        named = _template_named(rest) if rest.strip() else None
+        if named or m["page"]:
+            return named
+        t = t[:m.end()]  # (the file's name alone titles the document)
+    return _template_named(t)
+
+
+def _template_named(t: str) -> Optional[str]:
     if len(t) > 60 or SENTENCE_END.search(t):
         return None
     for title, name in vocab()["titles"]:
@@ -154,6 +185,9 @@ def _title_template(token: Token) -> Optional[str]:
             return name
     return None
 
+
+_FILE_NAME = regex.compile(r"^.*?表\s*\.(?:docx?|wps|pdf|xlsx?|et)(?![A-Za-z])(?P<page>\s*[_\-－—]?\s*第\s*\d+\s*页)?",
+                           regex.IGNORECASE)
 
 # what may follow a title in its token: its year in brackets, nothing else
 _TITLE_TAIL = regex.compile(r"(?:[（(]\s*\d{4}\s*年度?\s*[)）])?")

@@ -201,6 +201,8 @@ def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
 _RANGE_BEFORE_DASH = (")", "）")
 _MULTIPLIER_BEFORE = regex.compile(r"[×*÷/]\s*[（(]?\s*$")
 _DATE_AFTER = regex.compile(r"[年月日号]")
+# the words a form's next cell opens with after money run together (…25.3万元年度总体目标)
+_YEAR_WORD_AFTER = regex.compile(r"年(?:度|初|底|末|内|中)")
 # A number directly preceded by one of these is part of a code, date or name, not a quantity
 # (a comma only after a digit: 1,2900 is no 2900, but 工资,290万元 is 290万元).
 _BAD_BEFORE = regex.compile(r"(?:[\d.A-Za-z_〔【\[第%]|\d,)$")
@@ -266,8 +268,9 @@ def find_quantities(text: str) -> list:
             continue
         if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, start - 3):start]):
             continue  # ×100% in a formula is a constant, not a stated figure
-        if _DATE_AFTER.match(after) and units[unit][0] != "money_rate":
-            continue  # (350元/人年: a per-head standard's period)
+        if _DATE_AFTER.match(after) and units[unit][0] != "money_rate" \
+                and not (unit in _MONEY_UNITS and _YEAR_WORD_AFTER.match(after)):
+            continue  # (350元/人年: a per-head standard's period; 25.3万元年度总体目标 run together is money)
         if num_text[0].isdigit():
             value, decimals = parse_arabic(num_text)
         else:

@@ -13,7 +13,8 @@ from ..numbering import looks_like_heading, numbering_of, strip_markdown
 from ..patterns import load_json
 from .cell_rows import ends_in_figure_cell, is_cell_row, is_form_cell
 
-SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)]\s*$")
+# (an ellipsis ends a line a preview cut off: nothing that follows continues it)
+SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)…⋯]\s*$")
 # Lines shorter than this are titles or headings, never the first half of a broken sentence.
 SHORT_LINE = 18
 # A line ending like a title or an organisation's name is complete even when short.
