@@ -280,7 +280,11 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     if weights and not form_owns_total and all(w is not None for w in weights.values()) \
             and _whole_first_level(list(weights)):
         s = sum(weights.values())
-        if s != scale and not _a_heading_over_the_others(list(weights.values())):
+        # (headings' points adding up to the report's own total score, 决策（14.0分） … under 得分
+        # 91.5分, are the points awarded, not the weights)
+        awarded = {Decimal(str(x)) for x in (report_score, total_entry.get("score") if total_entry else None)
+                   if x is not None}
+        if s != scale and s not in awarded and not _a_heading_over_the_others(list(weights.values())):
             evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
             flags.append(make_flag("error", f"一级指标分值合计{s}分，不是{scale}分（"
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",

@@ -181,6 +181,12 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
                 if pairs and all(c for c, _, _ in pairs) and len(pairs) == len(values):
                     self.fund_patterns[signature] = [c for c, _, _ in pairs]
             end = j
+        if label.positional and label.col == self.fund_label_col and not _typed_as_their_columns(pairs):
+            # a rate under a money column, a sum under 分值: the row's cells do not stand under
+            # the header's (its 项目资金 spans two columns over one label cell), so its figures
+            # are placed by type
+            values = [unit_cell(t) for t in self.tokens[i + 1:end] if value_type(unit_cell(t).text) in ("num", "pct")]
+            pairs = assign_by_type(self.fund_columns, values, slot, self._total_scored())
         # a row written without its label (the block's only row, under its header) is its total
         name = canon(label.text) if label.text.strip() and not value_type(label.text) \
             else spec()["fund_rows"][slot]["labels"][0]
@@ -289,6 +295,22 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         block = _block_of(self.fund_blocks)
         return any(r["slot"] == "total" and r.get("fund_block") == block
                    and any(fund_column_kind(c) == "score" for c in r["cells"]) for r in self.form["funds"])
+
+
+def _typed_as_their_columns(pairs: list) -> bool:
+    """Does every figure of a row read by place fit its column's kind: money and points bare,
+    points no more than 100, a rate with its % or written as a share of one (0.9537)?"""
+    for column, kind, token in pairs:
+        written = value_type(token.text)
+        if written == "pct" and kind in ("amount", "score"):
+            return False
+        if written == "num" and (kind == "score" and value_of(token.text) > 100
+                                 or kind == "percent" and value_of(token.text) > _SHARE_OF_ONE):
+            return False
+    return True
+
+
+_SHARE_OF_ONE = 1.5  # (a rate written as a share of one: 0.9537, or 1.02 for 102%)
 
 
 _POINTS = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")

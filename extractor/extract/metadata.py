@@ -57,17 +57,24 @@ def extract_metadata(doc: Document) -> tuple[dict, dict]:
 
 
 def key_values(doc: Document) -> dict:
-    """Label → (value, source) pairs from form-like tables (被评价单位 | X | 评价年度 | 2017年)."""
-    out = {}
+    """Label → (value, source) pairs from form-like tables (被评价单位 | X | 评价年度 | 2017年). A
+    label written on several rows of one table (投入 | 20分 | 得分 | 17分 over 过程 | … | 得分 | …)
+    heads a column of items' values, no key of the report's."""
+    out: dict = {}
     for block in doc.blocks:
         if block.kind != TABLE or block.table.header_rows:
             continue
+        pairs: dict = {}
         for r, row in enumerate(block.table.rows):
             for c in range(0, len(row) - 1, 2):
                 label, value = row[c].text.replace("\n", ""), row[c + 1].text
-                if label and value and len(label) <= 12 and label not in out:
-                    out[label] = (value, {"block": block.index, "page": block.page, "table": block.index,
-                                          "row": r, "col": c + 1, "quote": value})
+                if label and value and len(label) <= 12:
+                    pairs.setdefault(label, []).append(
+                        (value, {"block": block.index, "page": block.page, "table": block.index,
+                                 "row": r, "col": c + 1, "quote": value}))
+        for label, found in pairs.items():
+            if len(found) == 1 and label not in out:
+                out[label] = found[0]
     return out
 
 

@@ -7,6 +7,7 @@ is what tolerances are derived from) and whether the figure was approximate (余
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -177,6 +178,12 @@ def _grammar():
     labelled_count = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
+    # a count's label and its figure as two cells of a flattened form (编制人数     86  实有人数
+    # 79): the label opens its cell, the figure fills the next one
+    counts = "|".join(map(re.escape, sorted((w for w in label_units if label_units[w] in spec["header_suffix_units"].values()
+                                             and w in spec["header_suffix_units"]), key=len, reverse=True)))
+    cell_count = re.compile(rf"(?:^|(?<=\t)|(?<=  ))[\u4e00-\u9fff]{{0,10}}?(?P<suffix>{counts})[ \t]+(?P<num>\d+)"
+                            rf"(?P<mag>)(?P<post>)(?=\t|  |[ \t]*$)", re.MULTILINE)
     # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount, and
     # one before a word for people (4.2万农村人口) a headcount
     before_noun = []
@@ -185,7 +192,7 @@ def _grammar():
         before_noun.append((re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})"),
                             kind, base_unit))
     person_before = re.compile(spec["per_head_after_person"])
-    return spec, pattern, percent_word, labelled_count, before_noun, label_units, person_before
+    return spec, pattern, percent_word, (labelled_count, cell_count), before_noun, label_units, person_before
 
 
 def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
@@ -308,7 +315,8 @@ def find_quantities(text: str) -> list:
                 continue
         out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
                             decimals=decimals, written_unit="%", written_value=value))
-    for m in labelled_count.finditer(text):
+    labelled_count, cell_count = labelled_count
+    for m in itertools.chain(labelled_count.finditer(text), cell_count.finditer(text)):
         kind, base_unit, _ = units[label_units[m["suffix"]]]
         if (kind == "amount" and not m["mag"]) or (kind == "score" and m["mag"]):
             continue  # 资金865 says no unit; 得分9万 is no score

@@ -26,6 +26,9 @@ def compile_key(key: str):
     return regex.compile(vocab()[key])
 
 
+# a sentence about last year's evaluation (its score is no score of this report's)
+_LAST_YEAR = regex.compile(r"上一?年度?|去年|往年")
+_THIS_YEAR = regex.compile(r"本年|今年|当年")
 _ITEM_WEIGHT = regex.compile(r"(?:分值|权重)(?:为|是)?[：:]?\s*(\d+(?:\.\d+)?)\s*分")
 
 
@@ -60,6 +63,8 @@ def report_score(doc: Document, kv: dict) -> tuple:
                     if exclude.search(before) or not 0 < _num(m.group("num")) <= 100:
                         continue  # (a total score is out of 100: 120分 is some other count)
                     sentence = regex.split(r"[。；;\n]", text[max(0, m.start() - 30):m.start()])[-1]
+                    if _LAST_YEAR.search(sentence) and not _THIS_YEAR.search(sentence):
+                        continue  # 上年度（2018年）本项目自评得分90分: last year's score, before this year's
                     # (an item's full marks in brackets, 满意度指标得8分（满分10分）, is that item's)
                     sentence = _BRACKETED.sub("", sentence)
                     if "满分" in sentence or any(_num(w) < 100 for w in _ITEM_WEIGHT.findall(sentence)):

@@ -310,6 +310,9 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c)
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
+            if written_unit is None and not decimals and left and parse_cell_number(left) is None \
+                    and _units()["units"].get(unit_of_header([left]), [None])[0] in COUNTED_KINDS:
+                table_unit = None  # 编制人数 | 48 in a form in 万元: a count its label names (below)
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
