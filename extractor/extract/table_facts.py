@@ -43,6 +43,7 @@ def column_path(table: Table, col: int) -> list:
 
 def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     units = _units()["header_units"]
+    own_unit = False  # a unit in brackets that no fact is counted in (车辆编制（辆）)
     for text in reversed(texts):
         for m in _HEADER_UNIT.finditer(text):
             u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
@@ -51,7 +52,8 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
                 return "元/人" if units[u] == "元" and _PER_HEAD_HEADER.search(text[:m.start()]) else units[u]
             if per_head_unit(u):
                 return "元/人"  # 补贴标准（元/人·月）, 资助标准（元/生·年）
-    if texts and not bracketed_only:  # 赔付人次, 救助人数: the column is named by what it counts
+            own_unit |= u in vocab()["indicator_units"]
+    if texts and not bracketed_only and not own_unit:  # 赔付人次, 救助人数: the column is named by what it counts
         bare = bare_header(texts[-1])
         for suffix, unit in _units()["header_suffix_units"].items():
             if bare.endswith(suffix):

@@ -1,8 +1,9 @@
 """What the blank lines between cells written a line each say, where a page's text sets its
 cells apart by blank lines (g of them, the run's usual gap): a cell's text on two lines with
 no blank line between is one cell broken over lines (收入 / 合计 is 收入合计), and g + m(g + 1)
-blank lines before a cell are m empty cells, each an empty line and its gap. Where the cells
-are not set apart so (no blank lines, or gaps of every size), the lines say nothing."""
+blank lines before a cell are m empty cells, each an empty line and its gap; where the cells
+stand on consecutive lines as a rule (g = 0), each blank line is an empty cell. Where gaps
+of every size come, the lines say nothing."""
 from __future__ import annotations
 
 from collections import Counter
@@ -14,6 +15,8 @@ def set_apart(found: list) -> tuple:
     gaps = [b - a - 1 for (_, a), (_, b) in zip(found, found[1:])]
     usual = Counter(gaps).most_common(1)
     g = usual[0][0] if usual and usual[0][0] >= 1 and 2 * usual[0][1] >= len(gaps) else 0
+    # cells on consecutive lines as a rule, blank lines now and then: an empty cell a blank line
+    packed = bool(usual) and usual[0][0] == 0 and 2 * usual[0][1] >= len(gaps)
     texts, ends, empties = [], [], []
     for k, (text, line) in enumerate(found):
         gap = gaps[k - 1] if k else None
@@ -23,5 +26,8 @@ def set_apart(found: list) -> tuple:
             continue
         texts.append(text)
         ends.append(line + 1)
-        empties.append((gap - g) // (g + 1) if g and gap is not None and gap > g and (gap - g) % (g + 1) == 0 else 0)
+        if not g and packed and gap:
+            empties.append(gap)  # (cells on consecutive lines: each blank line an empty cell)
+        else:
+            empties.append((gap - g) // (g + 1) if g and gap is not None and gap > g and (gap - g) % (g + 1) == 0 else 0)
     return texts, ends, empties

@@ -14,10 +14,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Optional
 
+import regex
+
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, units_as_ordered
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
+_LEVEL_COLUMN = regex.compile(r"[一二三]级指标")
+_CAPTION_END = regex.compile(r"(?:情况|明细|汇总|一览)表?$|表$")
 
 
 @lru_cache(maxsize=1)
@@ -26,14 +30,16 @@ def _note_columns() -> frozenset:
 
 
 def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run: bool = True,
-                   empties: Optional[list] = None) -> Optional[list]:
+                   empties: Optional[list] = None, upto: bool = False):
     """The header and rows of a run of cells read as labelled rows, or None. `kind(cell)`:
     True for a figure, False for words, None for a dash (either); `empties[k]`: how many empty
     cells the lines before cell k stand for (blank_gaps.set_apart). The header is the run's
     words before the first row's label; each row a label and one figure or more (no more
     than the header has columns after its first), then, under a header whose last column is a
     note's, one cell of words where the next row's label follows it. `whole_run`: the rows
-    must take every cell (else they may stop where the run goes on with other text)."""
+    must take every cell (else they may stop where the run goes on with other text). `upto`:
+    (the header and rows, how many cells they took) where the rows stop at words (another
+    table's caption, a row that is no row of figures), else None."""
     first_figure = next((k for k, c in enumerate(cells) if kind(c) is True), None)
     if first_figure is None:
         return None
@@ -42,13 +48,21 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
         return None  # (under two names each row is a label and one figure: no row runs short)
     notes = header[-1] in _note_columns()
     most = len(header) - 1 - notes - has_group_cell(header)  # (其中 over the names after it: no column)
+    # (under level columns, words before a row's name are its level's name, no row of its own)
+    levels = any(_LEVEL_COLUMN.search(name) for name in header)
     rows, k = [], first_figure - 1
     while k < len(cells) and kind(cells[k]) is False:
         row, j = [cells[k]], k + 1
         while j < len(cells) and kind(cells[j]) is not False:
             row += [""] * (empties[j] if empties else 0) + [cells[j]]
             j += 1
-        if len(row) == 1 or len(row) - 1 > most or all(kind(c) is None for c in row[1:] if c):
+        if len(row) == 1 and (empties and j < len(cells) and empties[j] == most
+                              or rows and not levels and _labels_then_figures(cells, j, kind)):
+            # (a row whose every cell is empty, its blank lines kept or left out: 其中：公车购置
+            # before the next row's label and figures; not a name broken before its unit,
+            # 计划安排资金 | (万元) | 170)
+            row += [""] * most
+        elif len(row) == 1 or len(row) - 1 > most or all(kind(c) is None for c in row[1:] if c):
             break  # a label with no figure after it, or more than the columns: no row
         if notes and j < len(cells) and kind(cells[j]) is False \
                 and (j + 1 == len(cells) or kind(cells[j + 1]) is False):
@@ -58,13 +72,31 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
             row += [""] * min(empties[j], most + 1 - len(row))  # (its last cells empty)
         rows.append(row)
         k = j
-    if len(rows) < _MIN_ROWS or whole_run and k < len(cells) \
-            or max(map(len, rows)) < len(header) - 1:
-        return None  # (more names than the widest row has cells: names broken over lines)
+    if upto and k < len(cells) and kind(cells[k]) is not False:
+        return None
+    if len(rows) < _MIN_ROWS or whole_run and not upto and k < len(cells):
+        return None
     figures = {sum(1 for c in row[1:] if kind(c) is not False or not c) for row in rows}
+    # (a caption naming the table and its unit, 年度收入情况（万元）, counts as no column here)
+    names = len(header) - bool(UNIT_IN_NAME.search(header[0]) and _CAPTION_END.search(UNIT_IN_NAME.sub("", header[0])))
+    if max(map(len, rows)) < names - 1:
+        return None  # (more names than the widest row has cells: names broken over lines)
     if len(figures) > 1 and len(set(units_as_ordered(header[:len(header) - notes])[1:])) > 1:
         return None  # (short rows' figures might stand under a column of another unit)
-    return [header] + rows
+    return ([header] + rows, k) if upto else [header] + rows
+
+
+def _labels_then_figures(cells: list, j: int, kind: Callable[[str], Optional[bool]]) -> bool:
+    """Do labels (a few, none a unit alone in its brackets) stand from cell j, and then a figure:
+    rows with no figure (其中：公车购置 | 2、出国经费) going on to one with figures?"""
+    k = j
+    while k < len(cells) and k - j < _FIGURELESS_ROWS and kind(cells[k]) is False \
+            and not UNIT_IN_NAME.fullmatch(cells[k].strip()):
+        k += 1
+    return j < k < len(cells) and kind(cells[k]) is True
+
+
+_FIGURELESS_ROWS = 2  # (more labels in a row with no figure are a caption and a header, no rows)
 
 
 def _names_rejoined(names: list) -> list:

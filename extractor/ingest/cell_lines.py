@@ -31,7 +31,8 @@ _LONGEST_CELL = 40  # a longer line is prose
 _MOST_COLUMNS = 12
 _MOST_CELLS = 20000  # (a longer run goes on as another table)
 # (a 、 only inside brackets: 县（市、区）)
-_COLUMN_NAME = regex.compile(r"^\p{Han}(?:[^，、。；;,!！?？：:（(]|[（(][^，。；;,!！?？：:（(）)]{0,12}[）)]){1,19}$")
+# (a name may carry its unit in brackets, 经费控制情况（单位：万元）)
+COLUMN_NAME = regex.compile(r"^\p{Han}(?:[^，、。；;,!！?？：:（(]|[（(](?:单位[：:])?[^，。；;,!！?？：:（(）)]{0,12}[）)]){1,19}$")
 # a column after the first named by a range and what it counts (80—89周岁（人）, 60岁以上（人）)
 _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^，、。；;,!！?？：:]{0,12}$")
 # (a page written with half-width punctuation ends its sentences with a full stop after a word
@@ -95,7 +96,7 @@ def _figure_follows(lines: list, j: int) -> bool:
 def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     """(rows of cell texts, the line after the table) for a one-cell-a-line table starting at
     line i, else None."""
-    if not _COLUMN_NAME.match(lines[i].strip()) or is_caption_text(lines[i].strip()):
+    if not COLUMN_NAME.match(lines[i].strip()) or is_caption_text(lines[i].strip()):
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
@@ -117,7 +118,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if _after_a_column_name(lines, i):
             return None  # (a run begun inside a header the readers passed over is none either)
         if used != len(cells) or len({len(row) for row in rows}) != 1 \
-                or any(cell in _TOTAL_NAMES for row in rows for cell in row[1:]):
+                or any(cell in TOTAL_NAMES for row in rows for cell in row[1:]):
             # (nor one whose 合计 stands in a column of its own: the rows were cut out of step)
             rows = _points_rows(cells)
             if rows is None:
@@ -128,7 +129,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
             return rows, end
     else:
         before = _line_before(lines, i)
-        if _after_a_column_name(lines, i) and not _TITLE_END.search(before) \
+        # (a caption may end in the table's unit: 年度收入情况（万元）)
+        if _after_a_column_name(lines, i) and not _TITLE_END.search(UNIT_IN_NAME.sub("", before)) \
                 or UNIT_IN_NAME.fullmatch(before) or not _brackets_closed(before) or not _brackets_closed(lines[i]):
             # (a run begun inside a header whose first names made no table: after a name, a
             # unit alone in its brackets, or a name broken inside its brackets, 下达数（万 | 元）)
@@ -139,10 +141,11 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
             rows = rows[:kept]
             used = sum(len(row) for row in rows)
         elif (used < len(cells) or _rows_open_with_figures(rows)) \
-                and (labelled := label_led_rows(cells, cell_kind, empties=empties)) is not None \
-                and not any(names_a_form_block(c, in_form) for row in labelled for c in row):
-            # (rows that write different numbers of cells: a label and its figures each)
-            rows, used = labelled, len(cells)
+                and (labelled := label_led_rows(cells, cell_kind, empties=empties, upto=True)) is not None \
+                and not any(names_a_form_block(c, in_form) for row in labelled[0] for c in row):
+            # (rows that write different numbers of cells: a label and its figures each, up
+            # to the next table's caption and header)
+            rows, used = labelled
         if rows and has_group_cell(rows[0]):
             # (a header's second line written after its first: 下达金额 | 其中 | 实际支出 | 中央 | 省级)
             header = header_in_column_order(rows[0], rows[1:])
@@ -194,7 +197,7 @@ def _points_rows(cells: list) -> Optional[list]:
         if not words or len(figures) < n_points or any(cell_kind(c) is False for c in figures):
             return None
         k += n_points
-        if words[0] in _TOTAL_NAMES:
+        if words[0] in TOTAL_NAMES:
             rows.append(words + [""] * (levels - len(words)) + figures)
         else:
             rows.append([""] * (levels - len(words)) + words + figures)
@@ -213,7 +216,7 @@ def _after_a_column_name(lines: list, i: int) -> bool:
     """Is the last line with text before line i a column's name (the run starts inside a
     header, 二级指标 under 一级指标)? A caption (表3 …) is none."""
     text = _line_before(lines, i)
-    return bool(_COLUMN_NAME.match(text)) and not is_caption_text(text)
+    return bool(COLUMN_NAME.match(text)) and not is_caption_text(text)
 
 
 def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Optional[tuple]:
@@ -262,7 +265,7 @@ def _with_total_row(cells: list, rows: list) -> tuple:
     县 | …), filled out after its label so its figures stand under the last columns."""
     used = sum(len(row) for row in rows)
     rest = cells[used:used + (len(rows[-1]) if rows else 0)]
-    if len(rows) >= 3 and rest and rest[0] in _TOTAL_NAMES:
+    if len(rows) >= 3 and rest and rest[0] in TOTAL_NAMES:
         width = len(rows[-1])
         words = [k for k, c in enumerate(rest[1:], 1) if cell_kind(c) is False]
         total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
@@ -289,7 +292,7 @@ def _best_rows(cells: list) -> list:
     best, most = [], 0
     for width in range(1, min(_MOST_COLUMNS, len(cells)) + 1):
         header = cells[:width]
-        if not (_COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or _is_figure(header[-1]):
+        if not (COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or _is_figure(header[-1]):
             break
         for row_len in (width, width - 1) if width >= 3 else ():
             rows = _rows_of(cells[width:], row_len)
@@ -310,7 +313,7 @@ def _shifted(header: list, rows: list) -> bool:
         cell_kind(row[0]) is True and cell_kind(row[-1]) is False for row in rows)
 
 
-_TOTAL_NAMES = ("合计", "总计", "总分", "小计")
+TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 
 
 def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: int = 2) -> list:

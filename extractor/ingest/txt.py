@@ -18,6 +18,7 @@ import regex
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
+from .cell_name_rows import labelled_figures, names_over_figures
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
 from .csv_rows import csv_rows_at, csv_table
@@ -112,6 +113,8 @@ def _parse_lines(doc: Document, written: list) -> None:
         cell_table, whole_rows = cell_score_table_at(lines, i), True
         if cell_table is None:
             cell_table, whole_rows = cell_line_table_at(lines, i), False
+        if cell_table is None:  # (the smallest: names over their figures, labels each with one)
+            cell_table, whole_rows = names_over_figures(lines, i) or labelled_figures(lines, i), True
         if cell_table is not None:
             flush()
             rows, i = cell_table

@@ -88,8 +88,10 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # 分别为38.76万元…) leave the figures of other kinds with no list
             if not after or CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
                 continue
-            if after[0].kind == "money_rate":
-                continue  # 标准为350元/人（上年分别为每人每年580元和320元）: standards per head add up to nothing
+            if after[0].kind in ("money_rate", "percent"):
+                # 标准为350元/人（上年分别为每人每年580元和320元）, 管理率分别为64.5%、62.8%:
+                # standards per head and rates, each of its own item, add up to nothing
+                continue
             kinds = (after[0].kind,)
         for kind in kinds:
             of_kind = [f for f in after if f.kind == kind]

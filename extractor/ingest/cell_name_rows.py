@@ -1,0 +1,72 @@
+"""The smallest tables one cell a line, which no repeated pattern of rows shows: names over
+their figures (编制数 | 实际在职人数 | 控制率 then 36 | 34 | 94.44%), and a grid of labels
+each with its figure (人员编制 | 36 | 实有人数 | 34). Each is a table only where every name
+has exactly its figure: as many figures as names, or each label and then one figure; never
+in a form (its reader reads its cells), and a label only where it says what its figure
+counts."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .cell_group_header import UNIT_IN_NAME
+from .cell_lines import COLUMN_NAME, TOTAL_NAMES, cell_kind
+from .cell_rows import is_form_cell
+from .form_signs import names_a_form_block, text_is_a_form
+
+_MOST_NAMES = 8
+_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")  # (2019年实际在职人数 names a column too)
+
+
+def _is_name(cell: str) -> bool:
+    """A column's name (or a label's): no figure, no total row's label (合计 after a header's
+    last name starts the rows)."""
+    return cell_kind(cell) is False and cell not in TOTAL_NAMES \
+        and bool(COLUMN_NAME.match(cell) or COLUMN_NAME.match(_YEAR.sub("", cell)))
+
+
+def names_over_figures(lines: list, i: int) -> Optional[tuple]:
+    """(rows, the line after them) for names on consecutive lines from line i followed by as
+    many figures, words (or the text's end) after them; else None."""
+    names, k = _run(lines, i, _is_name)
+    figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
+    if not 2 <= len(names) <= _MOST_NAMES or len(figures) != len(names) or _figure_at(lines, end):
+        return None
+    if text_is_a_form(lines) or any(names_a_form_block(name, True) or is_form_cell(name) for name in names):
+        return None  # (a form's header broken over lines is the form reader's)
+    if not any(_names_its_unit(name) for name in names):
+        return None  # (资金管理 | 资金到位率 | 3 | 3: a score table's level, row and points)
+    return [names, figures], end
+
+
+def labelled_figures(lines: list, i: int) -> Optional[tuple]:
+    """(rows, the line after them) for two or more labels each followed by one figure, one
+    cell a line from line i (人员编制 | 36 | 实有人数 | 34); else None."""
+    rows, k = [], i
+    while k + 1 < len(lines):
+        label, figure = lines[k].strip(), lines[k + 1].strip()
+        if not (_is_name(label) and _names_its_unit(label) and cell_kind(figure) is True):
+            break
+        rows.append([label, figure])
+        k += 2
+    return (rows, k) if len(rows) >= 2 and not _figure_at(lines, k) else None
+
+
+def _names_its_unit(label: str) -> bool:
+    """Does a label say what its figure counts (人员编制, 实有人数) or its unit (（万元）)? A
+    figure whose label says neither is no fact, and its lines are left to other readers."""
+    return bool(UNIT_IN_NAME.search(label)) or label.endswith(tuple(load_json("units.json")["header_suffix_units"]))
+
+
+def _run(lines: list, k: int, fits) -> tuple:
+    cells = []
+    while k < len(lines) and lines[k].strip() and fits(lines[k].strip()) and len(cells) <= _MOST_NAMES:
+        cells.append(lines[k].strip())
+        k += 1
+    return cells, k
+
+
+def _figure_at(lines: list, k: int) -> bool:
+    return k < len(lines) and cell_kind(lines[k].strip()) is True
