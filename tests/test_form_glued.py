@@ -610,3 +610,24 @@ def test_a_sub_row_opening_with_a_dash_is_cut_where_its_rate_fits(tmp_path, carr
     want = sorted(Decimal(v) * 10000 for v in [total, "506.40", "480.75", "470.00", "470.00", "449.80", *amounts])
     assert got == want
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+SHARE_FORM = ("转移支付（区域）绩效目标自评表（2022年度）专项名称农村道路养护资金绩效目标完成情况一级指标二级指标三级指标"
+              "指标值完成值{weight}得分产出指标数量指标养护里程≥120公里126公里20%20质量指标养护合格率≥90%96.50%20%18"
+              "时效指标资金拨付及时率100%100%10%10效益指标社会效益指标群众出行满意度≥85%91%10%10得分合计{total}\n")
+
+
+def test_weights_written_as_shares_under_quanzhong_leave_the_scores_read(tmp_path):
+    record = text_record(tmp_path, SHARE_FORM.format(weight="权重", total="58"), "share.txt")
+    scores = sorted(f["value"] for f in record["facts"] if f["kind"] == "score")
+    assert scores == [10, 10, 18, 20, 58]
+    # (the shares stay percentages: which points they stand for the form does not write)
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "percent").count(20) == 2
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    slip = text_record(tmp_path, SHARE_FORM.format(weight="权重", total="60"), "slip.txt")
+    assert [f["rule"] for f in slip["flags"] if f["severity"] == "error"] == ["form.score_total"]
+
+
+def test_a_percentage_under_fenzhi_is_no_weight(tmp_path):
+    record = text_record(tmp_path, SHARE_FORM.format(weight="分值", total="58"), "fenzhi.txt")
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "score") == [58]

@@ -27,11 +27,16 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
     def score_like(t: Token) -> bool:  # 分值 and 得分 are points of a 100-point form (20 or 20分)
         return value_type(t.text) == "num" and t.unit in (None, "分") and value_of(t.text) <= 100
 
+    def share(slot: str, t: Token) -> bool:  # a 权重 written as a share of the whole (20% of 100 points)
+        return slot == "weight" and "weight" in percent_written and value_type(t.text) == "pct" \
+            and value_of(t.text.rstrip("%％")) <= 100
+
     has_unit = any(t.unit not in (None, "分") or parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None
     for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
-        if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na") for slot, t in assigned):
+        if any(slot in score_slots and not (score_like(t) or value_type(t.text) == "na" or share(slot, t))
+               for slot, t in assigned):
             continue
         if any(slot in ("completion", "deviation") and value_type(t.text) not in ("pct", "na")
                and not (slot in percent_written and value_type(t.text) == "num") for slot, t in assigned):

@@ -61,6 +61,12 @@ def header_order(tokens: list) -> Optional[list]:
     return None
 
 
+def weights_as_shares(tokens: list) -> bool:
+    """Does the indicator header name its 分值 column 权重 (a share of the whole, which a
+    form may write as 20%)?"""
+    return any(bare(t.text).startswith("权重") and vocab()["ind_col"].get(bare(t.text)) == "weight" for t in tokens)
+
+
 @lru_cache(maxsize=1)
 def _ind_col_words() -> list:
     """The indicator columns' words, longest first."""
@@ -84,6 +90,7 @@ def split_glued_rows(tokens: list) -> list:
         # provinces' forms agree on, so only runs of those two are cut
         order = ["target", "actual"]
     out = []
+    shares = weights_as_shares(tokens)
     repeated = _repeated_result_row(order)
     score_ahead = None  # the 得分 the run before ended without, opening this token
     for k, t in enumerate(tokens):
@@ -104,7 +111,7 @@ def split_glued_rows(tokens: list) -> list:
         after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
         head = _score_before_name(after)
         scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
-        pieces, score_apart = _split_token(t, order, scored_after)
+        pieces, score_apart = _split_token(t, order, scored_after, shares)
         if score_apart and head is not None:
             score_ahead = head.end(1)
         if pieces == [t] and order[-2:] == ["weight", "score"]:
@@ -214,7 +221,7 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
             t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
 
 
-def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
+def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False) -> tuple:
     """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's)."""
     pieces, pos = [], 0
     score_apart = False
@@ -236,11 +243,11 @@ def _split_token(t: Token, order: list, scored_after: bool = False) -> tuple:
             m = _grammar()[2].fullmatch(t.text, m.start(), m.end() - k)
         elif scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)
-            cut = _cut(m.group(0), slots, named)
+            cut = _cut(m.group(0), slots, named, shares)
             score_apart = cut is not None
         if cut is None:
             slots = order
-            cut = _cut(m.group(0), slots, named) if len(slots) == len(_ORDER_SLOTS) else None
+            cut = _cut(m.group(0), slots, named, shares) if len(slots) == len(_ORDER_SLOTS) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -321,14 +328,15 @@ def _runs(text: str):
             yield run_pattern.fullmatch(text, m.start(), m.start() + last.end())
 
 
-def _cut(run: str, order: list, named: bool = False) -> Optional[list]:
+def _cut(run: str, order: list, named: bool = False, shares: bool = False) -> Optional[list]:
     """[(start, end)] of the run's cells in header order, or None when not exactly one
     reading fits. `named`: the run follows the row's name right after its words, so a target
     first in the order starts where the run does. (A 分值 first may not: the words before the
-    run may be a target in words after it, 支付8 | 11月底完成 | 100% | 8.)"""
+    run may be a target in words after it, 支付8 | 11月底完成 | 100% | 8.) `shares`: the header
+    names its 分值 column 权重, whose weights may be written as shares (20% | 20)."""
     if not order:
         return None
-    readings = [r for r in _readings(run, 0, order)
+    readings = [r for r in _readings(run, 0, order, shares=shares)
                 if named and order[0] == "target" or _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
@@ -352,26 +360,30 @@ def _delimited(run: str, cut: list, order: list) -> bool:
     return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
 
 
-def _readings(run: str, pos: int, slots: list, cells: tuple = ()):
+def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False):
     if not slots:
         if pos == len(run) and _fits(run, cells):
             yield [(a, b) for _, a, b in cells]
         return
     slot = slots[0]
-    for end in (_score_ends if slot in ("weight", "score") else _value_ends)(run, pos):
-        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),))
+    for end in (_score_ends if slot in ("weight", "score") else _value_ends)(run, pos, shares and slot == "weight"):
+        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares)
 
 
-def _score_ends(run: str, pos: int):
+def _score_ends(run: str, pos: int, share: bool = False):
+    """Where a 分值 or 得分 starting at pos may end; a 权重 may be written as a share of the
+    whole (20% | 20: a weight of 20 points out of 100)."""
     for end in range(pos + 1, min(len(run), pos + 6) + 1):
         if POINTS_FIGURE.fullmatch(run, pos, end):
             yield end
+            if share and run.startswith("%", end):
+                yield end + 1
 
 
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
 
-def _value_ends(run: str, pos: int):
+def _value_ends(run: str, pos: int, share: bool = False):
     cmp, unit, _ = _grammar()
     m = cmp.match(run, pos)
     start = m.end() if m else pos
@@ -386,7 +398,7 @@ def _fits(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
     if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
-        weight, score = Decimal(by_slot["weight"]), Decimal(by_slot.get("score", 0))
+        weight, score = Decimal(by_slot["weight"].rstrip("%")), Decimal(by_slot.get("score", 0))
         if weight <= 0 or weight > 100 or score > weight:
             return False
     if "target" not in by_slot:

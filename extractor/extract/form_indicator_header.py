@@ -27,7 +27,9 @@ class _IndicatorHeader:
     level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
     # 度量单位 / 指标性质 columns → how many value columns stand before them (shapes without columns)
     target_cells: dict = field(default_factory=dict)
-    # the percentage columns whose header writes the % (得分系数（%）): bare figures there are percentages
+    # the percentage columns whose header writes the % (得分系数（%）): bare figures there are
+    # percentages; and "weight" where the header names a 权重 column, whose figures a form may
+    # write as shares of the whole (20% for 20 points)
     percent_written: frozenset = frozenset()
     # column → level (0, 1) of a 分值 column right after a level column (一级指标 | 分值 | 二级指标 | 分值 |
     # 三级指标 | 分值 …): the points of the row's group at that level, where the group opens
@@ -109,6 +111,8 @@ class IndicatorHeaderReader:
                     continue
                 if slot in ("completion", "deviation") and _PERCENT_IN_HEADER.search(t.text):
                     percent_written.add(slot)
+                if slot == "weight" and key.startswith("权重"):
+                    percent_written.add(slot)  # (a 权重 column may write its weights as shares: 20%)
                 if slot in _CELL_OF_TARGET:
                     target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
                 _add_column(slots, cols, slot, t.col)
