@@ -1,12 +1,13 @@
 """The groups of a form whose header gives each level its own 分值 column (一级指标 | 分值 | 二级指标 |
-分值 | 三级指标 | 分值 …): each group's points against its parts' — a 二级指标's against the 分值 of
-its rows, a 一级指标's against its 二级指标 groups' (or its rows' where it has none) — as
-`level_weights`, the form rules' score.tree input (check/level_weights.py)."""
+分值 | 三级指标 | 分值 …), or its own 分值 and 得分 (一级指标 | 分值 | 得分 | 二级指标 …): each group's
+points against its parts' — a 二级指标's against the 分值 of its rows, a 一级指标's against its
+二级指标 groups' (or its rows' where it has none) — as `level_weights` and `level_scores`, the
+form rules' score.tree input (check/level_weights.py)."""
 from __future__ import annotations
 
 
-def grouped_level_weights(rows: list, marks_key: str = "group_weights", key: str = "weight",
-                          unread_after: int = 0) -> list:
+def grouped_level_points(rows: list, marks_key: str = "group_weights", key: str = "weight",
+                         unread_after: int = 0) -> list:
     """[{path, weight, parts}] from the indicator rows in order, inner groups before their
     parents; rows carry `group_weights` ({level: fact id}) where they open a group. With
     `group_scores` and "score", the groups' 得分 against their parts' ([{path, score, parts}]).

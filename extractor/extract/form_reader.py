@@ -14,7 +14,7 @@ from .form_facts import FactIndex, value_of
 from .form_funds import FundBlockReader
 from .form_glued import leading_scores
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
-from .form_level_points import grouped_level_weights
+from .form_level_points import grouped_level_points
 from .form_tasks import TaskBlockReader
 from .form_typed_rows import TypedRowReader, as_points
 from .form_weighted import WeightedLevelsReader
@@ -225,7 +225,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         for marks_key, key, groups in (("group_weights", "weight", "level_weights"), ("group_scores", "score", "level_scores")):
             if any(marks_key in row for row in self.form["indicators"]):
                 self.form.setdefault(groups, []).extend(
-                    grouped_level_weights(self.form["indicators"], marks_key, key, self.form["unread_rows"]))
+                    grouped_level_points(self.form["indicators"], marks_key, key, self.form["unread_rows"]))
                 for row in self.form["indicators"]:
                     row.pop(marks_key, None)
         for row in self.form["indicators"]:
