@@ -28,8 +28,7 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         return value_type(t.text) == "num" and t.unit in (None, "分") and value_of(t.text) <= 100
 
     def share(slot: str, t: Token) -> bool:  # a 权重 written as a share of the whole (20% of 100 points)
-        return slot == "weight" and "weight" in percent_written and value_type(t.text) == "pct" \
-            and value_of(t.text.rstrip("%％")) <= 100
+        return slot == "weight" and "weight" in percent_written and value_type(t.text) == "pct" and value_of(t.text) <= 100
 
     has_unit = any(t.unit not in (None, "分") or parse_target(t.text)[2] is not None for t in taken)
     best, best_key = None, None

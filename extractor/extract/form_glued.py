@@ -366,7 +366,8 @@ def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool =
             yield [(a, b) for _, a, b in cells]
         return
     slot = slots[0]
-    for end in (_score_ends if slot in ("weight", "score") else _value_ends)(run, pos, shares and slot == "weight"):
+    ends = _score_ends(run, pos, shares and slot == "weight") if slot in ("weight", "score") else _value_ends(run, pos)
+    for end in ends:
         yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares)
 
 
@@ -383,7 +384,7 @@ def _score_ends(run: str, pos: int, share: bool = False):
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
 
-def _value_ends(run: str, pos: int, share: bool = False):
+def _value_ends(run: str, pos: int):
     cmp, unit, _ = _grammar()
     m = cmp.match(run, pos)
     start = m.end() if m else pos

@@ -171,17 +171,17 @@ def _grammar():
     # 自评得分95, 学生资助资金86.5万): the label's end says what it is (header_suffix_units:
     # 人数 → 人; prose_label_units: 得分 → 分, 资金 → 元); prose writes the figure right after its
     # label (a space between them is a flattened table's cells)
-    label_units = {w: u for w, u in spec["header_suffix_units"].items()
-                   if spec["units"].get(u, [None])[0] in COUNTED_KINDS}
-    label_units.update(spec["prose_label_units"])
+    counted_units = {w: u for w, u in spec["header_suffix_units"].items()
+                     if spec["units"].get(u, [None])[0] in COUNTED_KINDS}
+    label_units = {**counted_units, **spec["prose_label_units"]}
     suffixes = "|".join(map(re.escape, sorted(label_units, key=len, reverse=True)))
     labelled_count = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
     # a count's label and its figure as two cells of a flattened form (编制人数     86  实有人数
     # 79): the label opens its cell, the figure fills the next one
-    counts = "|".join(map(re.escape, sorted((w for w in label_units if label_units[w] in spec["header_suffix_units"].values()
-                                             and w in spec["header_suffix_units"]), key=len, reverse=True)))
+    counts = "|".join(map(re.escape, sorted((w for w in counted_units if label_units[w] == counted_units[w]),
+                                            key=len, reverse=True)))
     cell_count = re.compile(rf"(?:^|(?<=\t)|(?<=  ))[\u4e00-\u9fff]{{0,10}}?(?P<suffix>{counts})[ \t]+(?P<num>\d+)"
                             rf"(?P<mag>)(?P<post>)(?=\t|  |[ \t]*$)", re.MULTILINE)
     # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount, and

@@ -312,9 +312,11 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c)
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
-            if written_unit is None and not decimals and left and parse_cell_number(left) is None \
-                    and _units()["units"].get(unit_of_header([left]), [None])[0] in COUNTED_KINDS:
-                table_unit = None  # 编制人数 | 48 in a form in 万元: a count its label names (below)
+            # (a count its label beside it names, 实有人数 | 19; 12.5 is no whole count: 万人 unwritten)
+            counted = unit_of_header([left]) if written_unit is None and left else None
+            counted = counted if not decimals and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS else None
+            if counted and parse_cell_number(left) is None:
+                table_unit = None  # 编制人数 | 48 in a form in 万元: the count, not the table's money (below)
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
@@ -327,9 +329,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                 label_cell = _unit_label_left(table.rows[r], c)
                 written_unit = label_cell and (unit_of_header([label_cell], bracketed_only=True)
                                                or _fund_source_unit_above(table, r, c, label_cell))
-            counted = unit_of_header([left]) if not written_unit and left else None
-            if counted and _units()["units"].get(counted, [None])[0] in COUNTED_KINDS and not decimals:
-                # 实有人数 | 19: a count its label names (12.5 is no whole count: 万人 unwritten)
+            if counted and not written_unit:
                 label_cell, written_unit = left, counted
             if not written_unit and named_above.get(c, ("", 0))[1] == width:
                 # a second header further down, in a row as wide as this one (序号 | 支出内容 |

@@ -335,6 +335,21 @@ def _pipe_led_raw_rows(lines: list) -> Optional[list]:
     return rows
 
 
+def every_cell_kept(lines: list) -> bool:
+    """Did pipe rows keep every empty cell, so that a cell's place is its column (a Markdown
+    table: | 决策 | 20 | 18 | 目标设定 | … over |  |  |  | 预算配置 | …)? Only where every row
+    has as many bars as the others and some cell is empty: a copy that drops empty cells
+    leaves rows of different lengths."""
+    rows = [line.strip() for line in lines if "|" in line and _line_kind(line) != _RULE]
+    bars = {row.count("|") for row in rows}
+    # (every row opened and closed by a bar: a row without them leaves its first cell in doubt)
+    return len(rows) >= 3 and len(bars) == 1 and min(bars) >= 4 and all(r[0] == "|" == r[-1] for r in rows) \
+        and any(_EMPTY_CELL.search(row) for row in rows)
+
+
+_EMPTY_CELL = regex.compile(r"\|\s*(?=\|)")
+
+
 def _pipe_count(text: str) -> int:
     return len(vocabulary()["split"].findall(text))
 

@@ -22,6 +22,7 @@ from .cell_name_rows import labelled_figures, names_over_figures
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
 from .csv_rows import csv_rows_at, csv_table
+from .pipe_tables import every_cell_kept
 from .double_spacing import drop_double_spacing
 from .encoding import decode_text
 from .flattened_paragraphs import split_flattened_paragraphs
@@ -90,7 +91,7 @@ def _parse_lines(doc: Document, written: list) -> None:
         if found is not None and found.rows:
             flush()
             # rows written out cell by cell: a short row is padded, not read as a spanning header
-            _emit_table(doc, found.rows, infer_spans=False, columns_kept=_every_cell_kept(lines[i:found.end]))
+            _emit_table(doc, found.rows, infer_spans=False, columns_kept=every_cell_kept(lines[i:found.end]))
             i = found.end
             continue
         if found is not None:
@@ -304,22 +305,6 @@ def _empty_cells_kept(rows: list) -> bool:
     if len({len(r) for r in wide}) <= 1:
         return True
     return any(not cell.strip() for r in wide for cell in r[:-1])
-
-
-def _every_cell_kept(lines: list) -> bool:
-    """Did pipe rows keep every empty cell, so that a cell's place is its column (a Markdown
-    table: | 决策 | 20 | 18 | 目标设定 | … over |  |  |  | 预算配置 | …)? Only where every row
-    has as many bars as the others and some cell is empty: a copy that drops empty cells
-    leaves rows of different lengths."""
-    rows = [line.strip() for line in lines if "|" in line and not _RULE_ROW.fullmatch(line.strip())]
-    bars = {row.count("|") for row in rows}
-    # (every row opened and closed by a bar: a row without them leaves its first cell in doubt)
-    return len(rows) >= 3 and len(bars) == 1 and min(bars) >= 4 and all(r[0] == "|" == r[-1] for r in rows) \
-        and any(_EMPTY_CELL.search(row) for row in rows)
-
-
-_RULE_ROW = regex.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # |---|---| under a Markdown header
-_EMPTY_CELL = regex.compile(r"\|\s*(?=\|)")
 
 
 def _emit_sheet_tables(doc: Document, rows: list) -> None:
