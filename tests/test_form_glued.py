@@ -631,3 +631,36 @@ def test_weights_written_as_shares_under_quanzhong_leave_the_scores_read(tmp_pat
 def test_a_percentage_under_fenzhi_is_no_weight(tmp_path):
     record = text_record(tmp_path, SHARE_FORM.format(weight="分值", total="58"), "fenzhi.txt")
     assert sorted(f["value"] for f in record["facts"] if f["kind"] == "score") == [58]
+
+
+# a form whose indicator rows have no 分值 column: target, result and 得分 only
+HEAD_UNWEIGHTED = ["一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"]
+ROWS_UNWEIGHTED = [
+    ["产出指标", "数量指标", "新修机耕道长度", "≥12公里", "12.6公里", "20"],
+    ["", "质量指标", "工程验收合格率", "100%", "100%", "20"],
+    ["", "时效指标", "按期完工率", "≥95%", "92%", "18"],
+    ["效益指标", "社会效益指标", "受益农户数", "≥800户", "836户", "22"],
+    ["满意度指标", "服务对象满意度指标", "沿线农户满意度", "≥90%", "94%", "18"],
+]
+
+
+def test_rows_without_a_weight_column_are_target_result_and_score(tmp_path):
+    record = text_record(tmp_path, _glued_form(HEAD_UNWEIGHTED, ROWS_UNWEIGHTED), "unweighted.txt")
+    rows = _indicators(record)
+    assert rows["新修机耕道长度"] == {"weight": None, "score": 20, "target": "≥12公里", "actual": "12.6公里"}
+    assert rows["按期完工率"] == {"weight": None, "score": 18, "target": "≥95%", "actual": "92%"}
+    assert rows["受益农户数"] == {"weight": None, "score": 22, "target": "≥800户", "actual": "836户"}
+    assert rows["沿线农户满意度"]["score"] == 18
+    values = [(f["kind"], f["value"]) for f in record["facts"]]
+    assert ("percent", Decimal("9218")) not in values and ("households", Decimal("83622")) not in values
+    # the scores add up to the 总分: a clean form raises no error
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_weight_column_the_header_names_is_still_cut_as_one(tmp_path):
+    # the same rows with 分值 after the result: a weighted header is never read as unweighted
+    head = HEAD_UNWEIGHTED[:-1] + ["分值", "得分"]
+    rows = [r[:-1] + ["25", r[-1]] for r in ROWS_UNWEIGHTED]
+    record = text_record(tmp_path, _glued_form(head, rows), "weighted.txt")
+    got = _indicators(record)
+    assert got["按期完工率"] == {"weight": 25, "score": 18, "target": "≥95%", "actual": "92%"}

@@ -24,6 +24,9 @@ from .form_vocab import bare, spec, vocab
 from .numbers import POINTS, POINTS_FIGURE, points_cuts
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
+# a form whose indicator rows have no 分值 column (年初目标值 | 实际完成值 | 得分, 湖北's
+# 财政项目绩效自评表): a row is its target, its result and its 得分
+_UNWEIGHTED_ORDER = ["target", "actual", "score"]
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
@@ -56,9 +59,15 @@ def header_order(tokens: list) -> Optional[list]:
             slot = v["ind_col"].get(bare(u.text))
             if slot in _ORDER_SLOTS and slot not in order:
                 order.append(slot)
-        if len(order) == len(_ORDER_SLOTS):
+        if _complete(order):
             return order
     return None
+
+
+def _complete(order: list) -> bool:
+    """Does the order name every column of a row (not only the target and the result a
+    scrambled header leaves)?"""
+    return len(order) == len(_ORDER_SLOTS) or order == _UNWEIGHTED_ORDER
 
 
 def weights_as_shares(tokens: list) -> bool:
@@ -203,21 +212,27 @@ def _weight_just_before(out: list, t: Token) -> bool:
 def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
     """A row run together whose result repeats its qualitative target (群众生产生活条件改善状况
     10显著提升显著提升10: 分值 10, target and result 显著提升, 得分 10), for a header that puts
-    分值 before the target and 得分 after the result; None for other orders (分值 and 得分 side
-    by side would be digits run together)."""
-    if order != ["weight", "target", "actual", "score"]:
-        return None
+    分值 before the target and 得分 after the result, or has no 分值 (专款专用专款专用10);
+    None for other orders (分值 and 得分 side by side would be digits run together)."""
     points = POINTS
-    return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points})(?P<value>[\p{{Han}}（）()]{{2,12}}?)(?P=value)"
-                         rf"(?P<score>{points})$")
+    value = r"(?P<value>[\p{Han}（）()]{2,12}?)(?P=value)"
+    if order == ["weight", "target", "actual", "score"]:
+        return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points}){value}(?P<score>{points})$")
+    if order == _UNWEIGHTED_ORDER:
+        return regex.compile(rf"^(?P<name>.*?\p{{Han}}){value}(?P<score>{points})$")
+    return None
 
 
 def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
     m = pattern.match(t.text)
-    if m is None or not Decimal(m["score"]) <= Decimal(m["weight"]) <= 100:
+    if m is None:
+        return [t]
+    weighted = "weight" in pattern.groupindex
+    if not Decimal(m["score"]) <= (Decimal(m["weight"]) if weighted else 100) <= 100:
         return [t]
     value_end = m.end("value") + len(m["value"])
-    return [t.piece(0, m.end("name")), t.piece(*m.span("weight")), t.piece(*m.span("value")),
+    points = [t.piece(*m.span("weight"))] if weighted else []
+    return [t.piece(0, m.end("name")), *points, t.piece(*m.span("value")),
             t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
 
 
@@ -247,7 +262,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
             score_apart = cut is not None
         if cut is None:
             slots = order
-            cut = _cut(m.group(0), slots, named, shares) if len(slots) == len(_ORDER_SLOTS) else None
+            cut = _cut(m.group(0), slots, named, shares) if _complete(slots) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -279,7 +294,7 @@ def _dated_cuts(text: str, m, order: list, named: bool) -> list:
     """[(k, cut)] for each k of the run's last digits (one or two) that make a month or a day
     with the 月 or 日 right after the run, where the rest of the run cuts in the header's order."""
     after = text[m.end():m.end() + 1]
-    if after not in ("月", "日") or len(order) != len(_ORDER_SLOTS):
+    if after not in ("月", "日") or not _complete(order):
         return []
     run, out = m.group(0), []
     for k in (1, 2):
