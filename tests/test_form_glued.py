@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.extract.form_glued import _cut
+from extractor.extract.glued_cuts import cut_run as _cut
 from extractor.pipeline import extract_file
 
 from conftest import text_record

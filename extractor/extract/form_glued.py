@@ -2,13 +2,11 @@
 document-sharing sites flatten a form: 安装水标尺10≥266米≥266米10 is 分值 10, target ≥266米,
 result ≥266米, 得分 10 (a fund row's runs: form_fund_runs.py).
 
-Digits run together can be cut in many ways, so a run is cut only where the form itself
-leaves one reading: the columns come in the order of the form's own indicator header, 分值
-and 得分 are plain figures up to 100 with 得分 no more than 分值, target and result are
-figures written in the same unit, and no figure starts with a 0 it does not need. When
-more than one cut fits, the one whose target and result are written alike (a result
-copied from its target is how most rows are filled) is taken if it is the only such
-one; otherwise the run is left as it is. A run is never cut by a guess.
+The columns come in the order of the form's own indicator header; each run is cut by
+glued_cuts.py only where exactly one reading fits, never by a guess. This module finds the
+order and the runs, and reads the rows' shapes around them: a 得分 standing apart or
+opening the next row's name, a name run into its target, a worded result repeating its
+target, points run into the reason after them.
 """
 from __future__ import annotations
 
@@ -20,7 +18,8 @@ import regex
 
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
-from .form_vocab import bare, spec, vocab
+from .form_vocab import bare, vocab
+from .glued_cuts import cut_result_and_points, cut_run, grammar, runs, unit_of
 from .numbers import POINTS, POINTS_FIGURE, points_cuts
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
@@ -30,18 +29,6 @@ _UNWEIGHTED_ORDER = ["target", "actual", "score"]
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
-
-@lru_cache(maxsize=1)
-def _grammar() -> tuple:
-    """(comparator pattern, unit pattern, run pattern) from the vocabulary."""
-    s = spec()
-    comparators = sorted((c for c in s["comparators"] if not regex.search(r"\p{Han}", c) or len(c) >= 2),
-                         key=len, reverse=True)
-    units = sorted(s["indicator_units"], key=len, reverse=True)
-    cmp = "(?:" + "|".join(regex.escape(c) for c in comparators) + ")"
-    unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
-    item = rf"{cmp}?\d[\d.]*(?:{unit})?"
-    return regex.compile(cmp), regex.compile(unit), regex.compile(rf"(?:{item})+")
 
 
 def header_order(tokens: list) -> Optional[list]:
@@ -140,7 +127,7 @@ def _points_before_reason(t: Token) -> list:
     one cut makes them points of a 100-point form (得分 above 0 and no more than 分值, no
     leading 0); else the token as it is."""
     m = _POINTS_BEFORE_REASON.match(t.text)
-    if m is None or _grammar()[1].match(t.text, m.end("points")):
+    if m is None or grammar()[1].match(t.text, m.end("points")):
         return [t]
     a, b = m.span("points")
     cuts = [k for k in points_cuts(t.text, a, b) if 0 < Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
@@ -154,7 +141,7 @@ def _points_before_reason(t: Token) -> list:
 @lru_cache(maxsize=1)
 def _named_target_patterns() -> tuple:
     """(a name run into a figure with its unit, a figure alone with its unit)."""
-    cmp, unit, _ = _grammar()
+    cmp, unit, _ = grammar()
     return (regex.compile(rf"^(?P<name>.*\p{{Han}})(?P<target>{cmp.pattern}?\d[\d.]*(?:{unit.pattern}))$"),
             regex.compile(rf"(?:{cmp.pattern})?\d[\d.]*(?:{unit.pattern})"))
 
@@ -165,14 +152,14 @@ def _named_target(t: Token, after: list) -> Optional[list]:
     it points; None otherwise."""
     if t.positional or len(after) < 2 or any(u.positional for u in after) or not _is_points(after[1]):
         return None  # (the points after the result: a cheap test first)
-    cmp, _, _ = _grammar()
+    cmp, _, _ = grammar()
     named, figure = _named_target_patterns()
     m = named.match(t.text)
     if m is None:
         return None
-    target_unit = _unit_of(m["target"])
+    target_unit = unit_of(m["target"])
     result = figure.fullmatch(after[0].text.strip())
-    if target_unit is None or result is None or _unit_of(result.group()) != target_unit:
+    if target_unit is None or result is None or unit_of(result.group()) != target_unit:
         return None  # (the result a figure alone in the target's unit: 提高5% | 提高5% is words)
     cut = m.end("name")
     worded = regex.search(rf"(?:{cmp.pattern})$", m["name"])  # (不少于800篇: the comparator is the target's)
@@ -192,7 +179,7 @@ def _score_before_name(text: str):
     """The match of points opening the text before words that are no unit of theirs (not
     3亩, 12头), else None."""
     m = _SCORE_BEFORE_NAME.match(text)
-    return m if m is not None and _grammar()[1].match(text, m.end()) is None else None
+    return m if m is not None and grammar()[1].match(text, m.end()) is None else None
 
 
 def _is_points(t: Token) -> bool:
@@ -240,7 +227,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's)."""
     pieces, pos = [], 0
     score_apart = False
-    for m in _runs(t.text):
+    for m in runs(t.text):
         if m.start() < pos or not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
             continue  # (a run cut already, read the other way)
         slots = order
@@ -255,31 +242,31 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
             # the words after the run open with a month or a day: its last digits are theirs
             # (≥95%91.5%1087月下旬: 10 | 8, then 7月), whether or not the whole run cuts
             k, cut = dated[0]
-            m = _grammar()[2].fullmatch(t.text, m.start(), m.end() - k)
+            m = grammar()[2].fullmatch(t.text, m.start(), m.end() - k)
         elif scored_after and m.end() == len(t.text) and order[-1] == "score":
             slots = order[:-1]  # (its 得分 the next token)
-            cut = _cut(m.group(0), slots, named, shares)
+            cut = cut_run(m.group(0), slots, named, shares)
             score_apart = cut is not None
         if cut is None:
             slots = order
-            cut = _cut(m.group(0), slots, named, shares) if _complete(slots) else None
+            cut = cut_run(m.group(0), slots, named, shares) if _complete(slots) else None
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
             slots = _figure_pair(order)
-            cut = _cut(m.group(0), slots)
+            cut = cut_run(m.group(0), slots)
         if cut is None and m.start() == 0:
             # the target in a token of its own, the result run into the points after it
             # (≥18500人 | 19132人1010/): cut where the result's unit ends it
             slots = _result_and_points(order)
-            cut = _cut_result_and_points(m.group(0), slots)
+            cut = cut_result_and_points(m.group(0), slots)
         if cut is None:
             continue
         if t.text[pos:m.start()].strip():
             pieces.append(t.piece(pos, m.start()))
         cells = dict(zip(slots, (t.piece(m.start() + a, m.start() + b) for a, b in cut)))
-        target_unit = _unit_of(cells["target"].text) if "target" in cells else None
-        if target_unit is not None and _unit_of(cells["actual"].text) is None:
+        target_unit = unit_of(cells["target"].text) if "target" in cells else None
+        if target_unit is not None and unit_of(cells["actual"].text) is None:
             cells["actual"].unit = target_unit  # the result written bare in the target's unit (≥50个 | 50)
         pieces.extend(cells[slot] for slot in slots)
         pos = m.end()
@@ -301,7 +288,7 @@ def _dated_cuts(text: str, m, order: list, named: bool) -> list:
         tail = run[len(run) - k:]
         if (len(run) - k >= _MIN_RUN and tail.isdigit() and tail[0] != "0" and run[len(run) - k - 1].isdigit()
                 and 1 <= int(tail) <= (12 if after == "月" else 31)
-                and (cut := _cut(run[:len(run) - k], order, named)) is not None):
+                and (cut := cut_run(run[:len(run) - k], order, named)) is not None):
             out.append((k, cut))
     return out
 
@@ -316,122 +303,6 @@ def _result_and_points(order: list) -> list:
     """result, 分值 and 得分 where the header ends with them in that order, else []."""
     return order[-3:] if order[-3:] == ["actual", "weight", "score"] else []
 
-
-def _cut_result_and_points(run: str, slots: list) -> Optional[list]:
-    """[(start, end)] of a run of result, 分值 and 得分 whose result carries its unit (19132人 |
-    10 | 10), where exactly one reading fits; None otherwise."""
-    if not slots:
-        return None
-    readings = []
-    for cut in _readings(run, 0, slots):
-        cells = _cells(run, cut, slots)
-        weight, score = Decimal(cells["weight"]), Decimal(cells["score"])
-        if _unit_of(cells["actual"]) is not None and 0 < weight <= 100 and score <= weight:
-            readings.append(cut)
-    return readings[0] if len(readings) == 1 else None
-
-
-def _runs(text: str):
-    """The runs of figures in the text; a run whose last figure took the first character of
-    the words after it as its unit (…1212个别路段返工: 个别 is a word) is read both ways, with
-    that character and without it."""
-    *_, run_pattern = _grammar()
-    for m in run_pattern.finditer(text):
-        yield m
-        last = regex.search(r"\d(?=\D*$)", m.group(0))
-        if last is not None and last.end() < len(m.group(0)) and regex.match(r"\p{Han}", text[m.end():m.end() + 1]):
-            yield run_pattern.fullmatch(text, m.start(), m.start() + last.end())
-
-
-def _cut(run: str, order: list, named: bool = False, shares: bool = False) -> Optional[list]:
-    """[(start, end)] of the run's cells in header order, or None when not exactly one
-    reading fits. `named`: the run follows the row's name right after its words, so a target
-    first in the order starts where the run does. (A 分值 first may not: the words before the
-    run may be a target in words after it, 支付8 | 11月底完成 | 100% | 8.) `shares`: the header
-    names its 分值 column 权重, whose weights may be written as shares (20% | 20)."""
-    if not order:
-        return None
-    readings = [r for r in _readings(run, 0, order, shares=shares)
-                if named and order[0] == "target" or _delimited(run, r, order)]
-    if len(readings) > 1:
-        readings = [r for r in readings if _alike(run, r, order)]
-    return readings[0] if len(readings) == 1 else None
-
-
-def _cells(run: str, cut: list, order: list) -> dict:
-    return dict(zip(order, (run[a:b] for a, b in cut)))
-
-
-def _alike(run: str, cut: list, order: list) -> bool:
-    cells = _cells(run, cut, order)
-    return cells["target"] == cells["actual"]
-
-
-def _delimited(run: str, cut: list, order: list) -> bool:
-    """Where a target starts is only certain when its comparator marks it or the result
-    repeats it: a run may begin inside a row whose first cells were words (…支付8 11月底
-    完成 100% 100% 8 reads as 分值 10, target 0% otherwise)."""
-    cmp, _, _ = _grammar()
-    return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
-
-
-def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False):
-    if not slots:
-        if pos == len(run) and _fits(run, cells):
-            yield [(a, b) for _, a, b in cells]
-        return
-    slot = slots[0]
-    ends = _score_ends(run, pos, shares and slot == "weight") if slot in ("weight", "score") else _value_ends(run, pos)
-    for end in ends:
-        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares)
-
-
-def _score_ends(run: str, pos: int, share: bool = False):
-    """Where a 分值 or 得分 starting at pos may end; a 权重 may be written as a share of the
-    whole (20% | 20: a weight of 20 points out of 100)."""
-    for end in range(pos + 1, min(len(run), pos + 6) + 1):
-        if POINTS_FIGURE.fullmatch(run, pos, end):
-            yield end
-            if share and run.startswith("%", end):
-                yield end + 1
-
-
-_NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-
-
-def _value_ends(run: str, pos: int):
-    cmp, unit, _ = _grammar()
-    m = cmp.match(run, pos)
-    start = m.end() if m else pos
-    for end in range(start + 1, len(run) + 1):
-        if not _NUMBER.fullmatch(run, start, end):
-            continue
-        u = unit.match(run, end)
-        yield u.end() if u else end  # a unit after the figure is the figure's: no cell starts with one
-
-
-def _fits(run: str, cells: tuple) -> bool:
-    by_slot = {slot: run[a:b] for slot, a, b in cells}
-    whole_row = "weight" in by_slot
-    if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
-        weight, score = Decimal(by_slot["weight"].rstrip("%")), Decimal(by_slot.get("score", 0))
-        if weight <= 0 or weight > 100 or score > weight:
-            return False
-    if "target" not in by_slot:
-        return True  # a result with the points after it: its unit is held to it (_cut_result_and_points)
-    cmp, _, _ = _grammar()
-    target_unit, actual_unit = _unit_of(by_slot["target"]), _unit_of(by_slot["actual"])
-    # bare digits on both sides could be any figures (a telephone number parses too)
-    written = target_unit is not None or cmp.match(by_slot["target"]) is not None
-    # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
-    return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
-
-
-def _unit_of(text: str) -> Optional[str]:
-    _, unit, _ = _grammar()
-    m = regex.search(r"\d(?=\D*$)", text)
-    tail = text[m.end():] if m else ""
-    return tail if tail and unit.fullmatch(tail) else None
 
 
 # figures then words that are no unit or counter of them (合计12个项目 is no score)

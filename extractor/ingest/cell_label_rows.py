@@ -21,7 +21,8 @@ from .cell_group_header import UNIT_IN_NAME, has_group_cell, units_as_ordered
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
 _LEVEL_COLUMN = regex.compile(r"[一二三]级指标")
-_CAPTION_END = regex.compile(r"(?:情况|明细|汇总|一览)表?$|表$")
+# the end of a table's caption (…经费支出情况表, …人员情况): no column's name
+CAPTION_END = regex.compile(r"(?:情况|明细|汇总|一览)表?$|表$")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
         return None
     figures = {sum(1 for c in row[1:] if kind(c) is not False or not c) for row in rows}
     # (a caption naming the table and its unit, 年度收入情况（万元）, counts as no column here)
-    names = len(header) - bool(UNIT_IN_NAME.search(header[0]) and _CAPTION_END.search(UNIT_IN_NAME.sub("", header[0])))
+    names = len(header) - bool(UNIT_IN_NAME.search(header[0]) and CAPTION_END.search(UNIT_IN_NAME.sub("", header[0])))
     if max(map(len, rows)) < names - 1:
         return None  # (more names than the widest row has cells: names broken over lines)
     if len(figures) > 1 and len(set(units_as_ordered(header[:len(header) - notes])[1:])) > 1:

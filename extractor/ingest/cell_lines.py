@@ -20,7 +20,7 @@ from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_order
 from .blank_gaps import set_apart
-from .cell_label_rows import label_led_rows
+from .cell_label_rows import CAPTION_END, label_led_rows
 from .cell_rows import is_form_cell
 from .form_signs import bare_cell, names_a_form_block, text_is_a_form
 from .spaced_tables import total_row_filled
@@ -38,7 +38,8 @@ _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^�
 # (a page written with half-width punctuation ends its sentences with a full stop after a word
 # or a unit, 评价等级为"优". — never a figure's decimal point — and parts clauses with a comma)
 _SENTENCE_MARK = regex.compile(r"[。；;！？]|[^\d\s]\.$|[^\d\s],[^\d\s]")
-_TITLE_END = regex.compile(r"(?:报告|结果|公示|公开|情况|明细|汇总|一览)表?$|表$")
+# a title's end: a table's caption's, or a report's or a notice's
+_TITLE_END = regex.compile(r"(?:报告|结果|公示|公开)$|" + CAPTION_END.pattern)
 _FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
 

@@ -12,6 +12,7 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
+from .pipe_widths import one_cell_a_line, pipe_count, row_width
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
 
 _PIPE, _RULE, _TEXT, _BLANK = "pipe", "rule", "text", "blank"
@@ -22,11 +23,6 @@ _MAX_BLANKS_INSIDE = 2
 # Rows that open and close with a pipe (| a | b |) in at least this share: Markdown-like,
 # one row a line. Otherwise (a | b |, cells one a line …) rows are counted in pipes.
 _BOUNDED_SHARE = 0.6
-# A row width (in pipes) that leaves most lines outside whole rows explains nothing.
-_MIN_WIDTH_COVERAGE = 0.8
-_MAX_ROW_PIPES = 64
-# Lines of one pipe in at least this share: cells one a line (X |), not rows.
-_ONE_CELL_SHARE = 0.8
 # Pipe lines with text in at most this share: the pipes stand on lines of their own.
 _BARE_PIPE_SHARE = 0.2
 
@@ -168,20 +164,20 @@ def _pipe_rows(members: list) -> list:
     elif bounded:
         raw_rows = _bounded_raw_rows(lines)
     else:
-        counts = [_pipe_count(t) for kind, t in lines if kind == _PIPE]
+        counts = [pipe_count(t) for kind, t in lines if kind == _PIPE]
         # pipes on lines of their own: the lines between them are the cells
         bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
         if (two := _two_cell_rows(lines)) is not None:
             raw_rows = two
-        elif _one_cell_a_line(counts):
+        elif one_cell_a_line(counts):
             # Cells one a line: only runs of pipes closing the rows (||||) say where a row
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
-            width = _row_width(counts, closed_only=True) or _numbered_width(lines)
+            width = row_width(counts, closed_only=True) or _numbered_width(lines)
             if width is None or (not bare and any(kind == _TEXT for kind, _ in lines)):
                 return []
         else:
-            width = _row_width(counts)
+            width = row_width(counts)
         if two is None:
             raw_rows = _counted_raw_rows(lines, width, text_opens_rows=bare)
     rows = []
@@ -261,11 +257,11 @@ def _bounded_raw_rows(lines: list) -> list:
     seps = vocabulary()["separators"]
     # a whole row's pipes: a row left open (| a | b) that the next row's pipes would take
     # past it was typed without its last pipe, not wrapped
-    width = max((_pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
+    width = max((pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
         if kind == _PIPE and (not rows or (text[0] in seps and (
-                rows[-1][0][-1] in seps or _pipe_count(rows[-1][0]) + _pipe_count(text) > width))):
+                rows[-1][0][-1] in seps or pipe_count(rows[-1][0]) + pipe_count(text) > width))):
             rows.append([text, []])
         elif kind == _PIPE or rows[-1][0][-1] not in seps:
             rows[-1][0] = _join_wrapped(rows[-1][0], text)
@@ -277,7 +273,7 @@ def _bounded_raw_rows(lines: list) -> list:
 def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool = False) -> list:
     """a | b | rows as web pages are saved to text: each pipe ends a cell, and a row may be
     broken over lines (after a cell merged down the rows, or one cell a line with a run of
-    pipes closing the row). Lines are gathered into rows of `width` pipes (see _row_width);
+    pipes closing the row). Lines are gathered into rows of `width` pipes (see row_width);
     with None, each line is a row. A line without pipes goes on in a row still open; after
     a closed row it opens the next (`text_opens_rows`: pipes stand on lines of their own)
     or else runs on in the last cell."""
@@ -286,7 +282,7 @@ def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool =
     open_row = False
     for kind, text in lines:
         if kind == _PIPE:
-            k = _pipe_count(text)
+            k = pipe_count(text)
             if open_row and pipes + k <= width:
                 rows[-1][0] = _join_wrapped(rows[-1][0], text)
                 pipes += k
@@ -305,7 +301,7 @@ def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool =
 
 
 # Lines opening with a pipe and holding a cell's text that make a table's rows read by them
-# (fewer are a stray pipe; lines of pipes alone pad rows after merged cells, see _row_width).
+# (fewer are a stray pipe; lines of pipes alone pad rows after merged cells, see row_width).
 _MIN_PIPE_LED_LINES = 2
 
 
@@ -323,12 +319,12 @@ def _pipe_led_raw_rows(lines: list) -> Optional[list]:
     pipe_led = [t for t in texts if t[0] in seps]
     if sum(1 for t in pipe_led if _has_text(t)) < _MIN_PIPE_LED_LINES or 2 * len(pipe_led) >= len(texts):
         return None  # most lines open with a pipe: | a | b | rows (_bounded_raw_rows)
-    widest = max(_pipe_count(t) for t in texts)
+    widest = max(pipe_count(t) for t in texts)
     rows: list = []
     for text in texts:
         if rows and (text[0] in seps or rows[-1][0][-1] not in seps):
             rows[-1][0] = _join_wrapped(rows[-1][0], text)
-            if _pipe_count(rows[-1][0]) > widest:
+            if pipe_count(rows[-1][0]) > widest:
                 return None
         else:
             rows.append([text, []])
@@ -348,59 +344,6 @@ def every_cell_kept(lines: list) -> bool:
 
 
 _EMPTY_CELL = regex.compile(r"\|\s*(?=\|)")
-
-
-def _pipe_count(text: str) -> int:
-    return len(vocabulary()["split"].findall(text))
-
-
-def _one_cell_a_line(counts: list) -> bool:
-    return sum(1 for k in counts if k == 1) >= _ONE_CELL_SHARE * len(counts)
-
-
-def _row_width(counts: list, closed_only: bool = False) -> Optional[int]:
-    """The number of pipes a whole row has: of the widths the lines suggest, the smallest
-    that gathers the most lines into whole rows; None when none gathers most of them.
-    `closed_only`: only widths of rows closed by a run of pipes."""
-    best, best_covered = None, 0
-    for width in _suggested_widths(counts, closed_only):
-        covered = _lines_in_whole_rows(counts, width)
-        if covered > best_covered:
-            best, best_covered = width, covered
-    return best if best_covered >= _MIN_WIDTH_COVERAGE * len(counts) else None
-
-
-def _suggested_widths(counts: list, closed_only: bool = False) -> list:
-    """Row widths the lines suggest: a line's own pipe count, and the pipes of the one-pipe
-    lines (one cell a line) up to and with the next line of more pipes, which closes the
-    row (|| or ||||| after the last cell). Any width would gather one-pipe lines alone, so
-    those rows say nothing."""
-    widths = set()
-    pending = 0
-    for k in counts:
-        if not closed_only:
-            widths.add(k)
-        pending += k
-        if k > 1:
-            if pending > k or not closed_only:
-                widths.add(pending)
-            pending = 0
-    return sorted(w for w in widths if w <= _MAX_ROW_PIPES)
-
-
-def _lines_in_whole_rows(counts: list, width: int) -> int:
-    covered = pipes = gathered = 0
-    for k in counts:
-        if 0 < pipes < width and pipes + k <= width:
-            pipes += k
-            gathered += 1
-        else:
-            pipes, gathered = k, 1
-        if pipes == width:
-            covered += gathered
-        if pipes >= width:
-            pipes = 0
-    return covered
 
 
 def _rows_between_rules(members: list) -> Optional[list]:

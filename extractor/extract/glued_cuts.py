@@ -1,0 +1,146 @@
+"""One run of figures with no cell breaks cut into a form row's cells (form_glued.py reads
+the rows): 10≥266米≥266米10 read in the header's order of 分值, target, result and 得分.
+
+A run is cut only where exactly one reading fits: 分值 and 得分 are plain figures up to 100
+with 得分 no more than 分值, target and result are figures written in the same unit, and no
+figure starts with a 0 it does not need. When more than one cut fits, the one whose target
+and result are written alike is taken if it is the only such one; otherwise None.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .form_vocab import spec
+from .numbers import POINTS_FIGURE
+
+@lru_cache(maxsize=1)
+def grammar() -> tuple:
+    """(comparator pattern, unit pattern, run pattern) from the vocabulary."""
+    s = spec()
+    comparators = sorted((c for c in s["comparators"] if not regex.search(r"\p{Han}", c) or len(c) >= 2),
+                         key=len, reverse=True)
+    units = sorted(s["indicator_units"], key=len, reverse=True)
+    cmp = "(?:" + "|".join(regex.escape(c) for c in comparators) + ")"
+    unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
+    item = rf"{cmp}?\d[\d.]*(?:{unit})?"
+    return regex.compile(cmp), regex.compile(unit), regex.compile(rf"(?:{item})+")
+
+def cut_result_and_points(run: str, slots: list) -> Optional[list]:
+    """[(start, end)] of a run of result, 分值 and 得分 whose result carries its unit (19132人 |
+    10 | 10), where exactly one reading fits; None otherwise."""
+    if not slots:
+        return None
+    readings = []
+    for cut in _readings(run, 0, slots):
+        cells = _cells(run, cut, slots)
+        weight, score = Decimal(cells["weight"]), Decimal(cells["score"])
+        if unit_of(cells["actual"]) is not None and 0 < weight <= 100 and score <= weight:
+            readings.append(cut)
+    return readings[0] if len(readings) == 1 else None
+
+
+def runs(text: str):
+    """The runs of figures in the text; a run whose last figure took the first character of
+    the words after it as its unit (…1212个别路段返工: 个别 is a word) is read both ways, with
+    that character and without it."""
+    *_, run_pattern = grammar()
+    for m in run_pattern.finditer(text):
+        yield m
+        last = regex.search(r"\d(?=\D*$)", m.group(0))
+        if last is not None and last.end() < len(m.group(0)) and regex.match(r"\p{Han}", text[m.end():m.end() + 1]):
+            yield run_pattern.fullmatch(text, m.start(), m.start() + last.end())
+
+
+def cut_run(run: str, order: list, named: bool = False, shares: bool = False) -> Optional[list]:
+    """[(start, end)] of the run's cells in header order, or None when not exactly one
+    reading fits. `named`: the run follows the row's name right after its words, so a target
+    first in the order starts where the run does. (A 分值 first may not: the words before the
+    run may be a target in words after it, 支付8 | 11月底完成 | 100% | 8.) `shares`: the header
+    names its 分值 column 权重, whose weights may be written as shares (20% | 20)."""
+    if not order:
+        return None
+    readings = [r for r in _readings(run, 0, order, shares=shares)
+                if named and order[0] == "target" or _delimited(run, r, order)]
+    if len(readings) > 1:
+        readings = [r for r in readings if _alike(run, r, order)]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _cells(run: str, cut: list, order: list) -> dict:
+    return dict(zip(order, (run[a:b] for a, b in cut)))
+
+
+def _alike(run: str, cut: list, order: list) -> bool:
+    cells = _cells(run, cut, order)
+    return cells["target"] == cells["actual"]
+
+
+def _delimited(run: str, cut: list, order: list) -> bool:
+    """Where a target starts is only certain when its comparator marks it or the result
+    repeats it: a run may begin inside a row whose first cells were words (…支付8 11月底
+    完成 100% 100% 8 reads as 分值 10, target 0% otherwise)."""
+    cmp, _, _ = grammar()
+    return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
+
+
+def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False):
+    if not slots:
+        if pos == len(run) and _fits(run, cells):
+            yield [(a, b) for _, a, b in cells]
+        return
+    slot = slots[0]
+    ends = _score_ends(run, pos, shares and slot == "weight") if slot in ("weight", "score") else _value_ends(run, pos)
+    for end in ends:
+        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares)
+
+
+def _score_ends(run: str, pos: int, share: bool = False):
+    """Where a 分值 or 得分 starting at pos may end; a 权重 may be written as a share of the
+    whole (20% | 20: a weight of 20 points out of 100)."""
+    for end in range(pos + 1, min(len(run), pos + 6) + 1):
+        if POINTS_FIGURE.fullmatch(run, pos, end):
+            yield end
+            if share and run.startswith("%", end):
+                yield end + 1
+
+
+_NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def _value_ends(run: str, pos: int):
+    cmp, unit, _ = grammar()
+    m = cmp.match(run, pos)
+    start = m.end() if m else pos
+    for end in range(start + 1, len(run) + 1):
+        if not _NUMBER.fullmatch(run, start, end):
+            continue
+        u = unit.match(run, end)
+        yield u.end() if u else end  # a unit after the figure is the figure's: no cell starts with one
+
+
+def _fits(run: str, cells: tuple) -> bool:
+    by_slot = {slot: run[a:b] for slot, a, b in cells}
+    whole_row = "weight" in by_slot
+    if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
+        weight, score = Decimal(by_slot["weight"].rstrip("%")), Decimal(by_slot.get("score", 0))
+        if weight <= 0 or weight > 100 or score > weight:
+            return False
+    if "target" not in by_slot:
+        return True  # a result with the points after it: its unit is held to it (cut_result_and_points)
+    cmp, _, _ = grammar()
+    target_unit, actual_unit = unit_of(by_slot["target"]), unit_of(by_slot["actual"])
+    # bare digits on both sides could be any figures (a telephone number parses too)
+    written = target_unit is not None or cmp.match(by_slot["target"]) is not None
+    # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
+    return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
+
+
+def unit_of(text: str) -> Optional[str]:
+    _, unit, _ = grammar()
+    m = regex.search(r"\d(?=\D*$)", text)
+    tail = text[m.end():] if m else ""
+    return tail if tail and unit.fullmatch(tail) else None
