@@ -43,7 +43,7 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if slot not in score_slots
                         and (has_unit and bare_number(t) or t.unit == "分"))
-        key = (misplaced, chosen)
+        key = (misplaced, _unscored_pair(assigned, slots), chosen)
         if best_key is None or key < best_key:
             best, best_key = assigned, key
     if best is None and words_between and any(not value_type(t.text) for t in taken):
@@ -52,6 +52,16 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         figures = assign_indicator_values(header, [t for t in taken if value_type(t.text)], percent_written)
         return figures if score_slots & set(figures) else {}
     return dict(best or [])
+
+
+def _unscored_pair(assigned: list, slots: list) -> bool:
+    """Two bare figures, the second no more than the first, read as a 分值 and a target while
+    the row's 得分 stays empty: a row whose target and result stand apart (on its sub-rows, or
+    as words the shape dropped) writes its 分值 and 得分 alone (★补助种植面积 | 10 | 10)."""
+    if len(assigned) != 2 or "score" not in slots or any(value_type(t.text) != "num" or t.unit for _, t in assigned):
+        return False
+    (first, a), (second, b) = assigned
+    return first == "weight" and second in ("target", "actual") and value_of(b.text) <= value_of(a.text)
 
 
 _FILL_PREFERENCE = {"行次": 5, "全年执行数": 3, "全年预算数": 2, "年初预算数": 1, "扣除统筹整合后预算数": 1, "全年到位数": 1}
