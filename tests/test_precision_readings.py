@@ -530,3 +530,13 @@ def test_a_total_before_its_sorted_list_is_no_part_of_the_lists_sum(tmp_path):
     assert not _errors(text_record(tmp_path, text.format("1,250.00万元")))
     flags = _errors(text_record(tmp_path, text.format("1,250.00元"), "bad.txt"))
     assert flags and {f["rule"] for f in flags} == {"unit.slip"}
+
+
+def test_a_second_monthly_standard_in_a_list_is_no_average_of_the_year(tmp_path):
+    # 510元 is listed after a price per month (每人每月680元、510元): per month too, so the
+    # year's total over its count (about 4131元 a head) is no average to hold it to
+    text = ("全年累计保障城乡低保对象5230人，发放低保金2160.40万元，城乡低保标准按期提高至每人每月680元、510元。\n")
+    assert not _errors(text_record(tmp_path, text), "product.unit")
+    # a list of prices with no period stays an average of the total (stated wrong here)
+    text = "全年累计救助对象5230人，发放救助资金2160.40万元，人均救助4000元。\n"
+    assert _errors(text_record(tmp_path, text, "average.txt"), "product.unit")

@@ -27,7 +27,7 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         if relation_patterns()["guarantee_line"].search(f.context or ""):
             continue  # (a minimum-living line, 保障标准为每人每年5400元: paid up to, not paid as is)
         per, periods = _priced(f), None
-        if per is None or _PER_PERIOD.match(block.text, f.source["end"]):
+        if per is None or _PER_PERIOD.match(block.text, f.source["end"]) or _listed_after_period_price(block.text, facts, i):
             # 100元/人·月, 每人每月100元: a price per month or day, checked only where its
             # sentence states how many (全年按12个月发放, 按在校200天计算)
             per, periods = _over_periods(block.text, f, spans[si])
@@ -117,6 +117,21 @@ def _paid_right_after(g, si: int, spans: list) -> bool:
     (…每人每年960元，发放资金596.64万元)?"""
     return (g.kind == "amount" and not g.approx and sentence_index(spans, g.source["start"]) == si
             and _price_patterns()["paid"].search(g.context or "") is not None and _priced(g) is None)
+
+
+# between two prices of one list (每人每月730元、560元): the second is priced as the first
+_LIST_BREAK = regex.compile(r"\s*[、和及与]\s*")
+
+
+def _listed_after_period_price(text: str, facts: list, i: int) -> bool:
+    """Is facts[i] listed right after a price per month or day (城市、农村低保标准每人每月730元、
+    560元), so that its period is that price's, though its own words do not repeat it?"""
+    if i == 0 or facts[i].kind != "money_rate":
+        return False
+    g = facts[i - 1]
+    return (g.kind == "money_rate" and _LIST_BREAK.fullmatch(text, g.source["end"], facts[i].source["start"]) is not None
+            and (_price_patterns()["period"].search((g.context or "")[-12:]) is not None
+                 or _PER_PERIOD.match(text, g.source["end"]) is not None))
 
 
 def _priced(f) -> str | None:
