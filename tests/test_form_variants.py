@@ -2002,3 +2002,29 @@ def test_a_table_after_the_form_is_no_part_of_it(tmp_path, joiner):
     assert kinds == {"money_rate": 2, "headcount": 3, "amount": 3}
     assert {Decimal("5620"), Decimal("26131200.00")} <= {f["value"] for f in record["facts"]}
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+PER_HEAD_FORM = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "困难群众临时救助", "", "主管部门", "某县民政局", "", "", ""],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "260", "260", "247", "10", "95%", "9.5"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "救助人次", "≥1200人次", "1286人次", "30", "30", ""],
+    ["", "成本指标", "人均救助标准", "≥1500元", "1920元", "20", "20", ""],
+    ["", "成本指标", "项目总成本", "≤260万元", "247万元", "20", "20", ""],
+    ["满意度指标", "服务对象满意度指标", "受助群众满意度", "≥90%", "95%", "20", "20", ""],
+    ["总分", "", "", "", "", "100", "99.5", ""],
+]
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES + ["docx"])
+def test_a_per_head_standard_in_a_row_of_yuan_is_money_per_head(tmp_path, shape):
+    record = _record(tmp_path, PER_HEAD_FORM, shape)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    standard = rows["人均救助标准"]
+    assert [facts[standard[k]["fact"]]["kind"] for k in ("target", "actual")] == ["money_rate", "money_rate"]
+    assert facts[standard["actual"]["fact"]]["value"] == Decimal("1920")
+    # money in 万元 under a cost's name stays an amount
+    assert facts[rows["项目总成本"]["target"]["fact"]]["kind"] == "amount"

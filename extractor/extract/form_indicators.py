@@ -20,6 +20,7 @@ from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
 from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
+from .per_head import per_head_words_before
 
 
 _LEVEL_SUFFIX = "指标"  # the end of a level's name that a narrow cell wraps onto a line of its own
@@ -171,6 +172,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             fact = self.index.fact_for(token, written if token.unit is not None or named else None,
                                        _VALUE_LABELS[slot], path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
+            if fact is not None and fact.kind == "amount" and fact.extra.get("written_unit") == "元" \
+                    and per_head_words_before(path[-1], len(path[-1])):
+                # 人均补助标准 | 79元 | 79元: a standard per head, as the words would make it in prose
+                fact.kind, fact.unit = "money_rate", "元/人"
             out["fact"] = fact.id if fact else None
         elif token.unit is not None:
             # a count of things (25 | 个 in a 计量单位 cell) is no fact of any kind: not the 分 a
