@@ -115,6 +115,9 @@ class FactIndex:
                 if f.id not in self.claimed and (is_na(text) or by_column):
                     self.dropped.add(f.id)
 
+    def by_id(self, fact_id: str) -> Optional[Fact]:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
     def remaining(self) -> list:
         return [f for f in self.facts if f.id not in self.dropped]
 

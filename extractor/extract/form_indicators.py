@@ -63,6 +63,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             token = values.get(slot)
             row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
             filled |= token is not None and bool(token.text.strip())
+        self._per_head_standard(row)
         if (token := values.get("other_target")) is not None:
             # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域): its figure
             # is a fact, but the result is measured against the year's own target only
@@ -146,6 +147,17 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             if marks:
                 row[key] = marks
 
+    def _per_head_standard(self, row: dict) -> None:
+        """A row under a per-head standard's name whose money is written in 元 (人均补助标准 |
+        ≥1500元 | 1920元) states money per head, as the same words make it in prose; not where
+        either figure is in 万元 (the name then heads a sum, whatever it says)."""
+        facts = [self.index.by_id(row[slot]["fact"]) for slot in ("target", "actual") if row[slot] and row[slot]["fact"]]
+        money = [f for f in facts if f is not None and f.kind == "amount"]
+        if money and all(f.extra.get("written_unit") == "元" for f in money) \
+                and per_head_words_before(row["path"][-1], len(row["path"][-1])):
+            for f in money:
+                f.kind, f.unit = "money_rate", "元/人"
+
     def _indicator_value(self, token: Token, slot: str, path: list) -> Optional[dict]:
         text = token.text.strip()
         if not text or is_na(text):
@@ -172,10 +184,6 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             fact = self.index.fact_for(token, written if token.unit is not None or named else None,
                                        _VALUE_LABELS[slot], path[-1],
                                        {"form": self.form["id"], "slot": slot, "indicator_path": path})
-            if fact is not None and fact.kind == "amount" and fact.extra.get("written_unit") == "元" \
-                    and per_head_words_before(path[-1], len(path[-1])):
-                # 人均补助标准 | 79元 | 79元: a standard per head, as the words would make it in prose
-                fact.kind, fact.unit = "money_rate", "元/人"
             out["fact"] = fact.id if fact else None
         elif token.unit is not None:
             # a count of things (25 | 个 in a 计量单位 cell) is no fact of any kind: not the 分 a
