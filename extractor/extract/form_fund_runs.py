@@ -19,7 +19,7 @@ from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, poin
     pointed_cells
 from .form_tokens import Token
 from .form_vocab import bare, vocab
-from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic
+from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, points_cuts
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:
 # 194.9194.9100% | 202010100.00%10
@@ -33,6 +33,7 @@ def split_fund_runs(tokens: list) -> list:
     where exactly one reading makes the rate the ratio of two of the figures before it
     (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
     rows = vocab()["fund_row"]
+    tokens = [piece for t in tokens for piece in _parts_apart(t)]
     out = []
     above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
     before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
@@ -45,6 +46,12 @@ def split_fund_runs(tokens: list) -> list:
         after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
         m = _FUND_RUN.match(t.text) if after_label else None
         cut = _run_cut(m, before_rate) if m else None
+        if not after_label and not t.positional and (part := _part_label_run(t, before_rate)) is not None:
+            # a 其中 row under a label the vocabulary lacks, its run right after it
+            # (其中：中央车购税补助2800.002800.00100.00%): the label apart, the run cut
+            label, t, m, cut = part
+            out.append(label)
+            after_label = True
         if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
@@ -91,13 +98,59 @@ def split_fund_runs(tokens: list) -> list:
         out.extend(t.piece(base + a, base + b) for a, b in cut[:-1])
         out.append(t.piece(base + cut[-1][0], m.end("figures") + 1))  # the rate with its %
         end = m.end("figures") + 1
-        if m["score"]:
+        pair = _points_pair_at(t.text, end) if not (before_rate and before_rate[1]) else None
+        if pair is not None and (not m["score"] or Decimal(m["score"]) > 100):
+            # 执行率 | 分值 | 得分 run together after the rate (96.93%109.69: 10 | 9.69)
+            out.extend(t.piece(a, b) for a, b in pair)
+            end = pair[-1][1]
+        elif m["score"]:
             out.append(t.piece(m.start("score"), m.end("score")))
             end = m.end("score")
         if t.text[end:].strip():
             out.append(t.piece(end, len(t.text)))
     # 其中 rows run together with no rate: cut where they add up to the total, column by column
     return split_part_runs(out, before_rate[0] - before_rate[1] if before_rate else 0)
+
+
+_PART_LABEL = regex.compile(r"^其中[:：]\p{Han}{2,12}?(?=\d)")
+# a 其中 row's label run into the figures of the row before it (…96.93%109.69其中：中央…)
+_PART_AFTER_FIGURES = regex.compile(r"(?<=[\d%—－-])(?=其中[:：]\p{Han}{2,12}?\d)")
+
+
+def _parts_apart(t: Token) -> list:
+    """The token cut where a 其中 row's label and figures start right after another row's
+    figures, so that each row's run is cut on its own."""
+    if t.positional:
+        return [t]
+    cuts = [m.start() for m in _PART_AFTER_FIGURES.finditer(t.text)]
+    bounds = [0, *cuts, len(t.text)]
+    return [t.piece(a, b) for a, b in zip(bounds, bounds[1:])] if cuts else [t]
+
+
+def _part_label_run(t: Token, before_rate: Optional[tuple]) -> Optional[tuple]:
+    """(label, run, its _FUND_RUN match, its cut) for a token of a 其中 row's label and its
+    figures run together, where the run cuts; None otherwise."""
+    lead = _PART_LABEL.match(t.text)
+    if lead is None:
+        return None
+    run = t.piece(lead.end(), len(t.text))
+    m = _FUND_RUN.match(run.text)
+    cut = _run_cut(m, before_rate) if m else None
+    return (t.piece(0, lead.end()), run, m, cut) if cut is not None else None
+
+
+_FIGURES_AT = regex.compile(r"\d+(?:\.\d+)?(?![\d.%])")
+
+
+def _points_pair_at(text: str, pos: int) -> Optional[list]:
+    """[(a, k), (k, b)] for a 分值 and a 得分 run together at pos (109.69 is 10 | 9.69), where
+    exactly one cut makes them points of a 100-point form, 得分 no more than 分值; else None."""
+    m = _FIGURES_AT.match(text, pos)
+    if m is None:
+        return None
+    a, b = m.span()
+    cuts = [k for k in points_cuts(text, a, b) if Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100]
+    return [(a, cuts[0]), (cuts[0], b)] if len(cuts) == 1 else None
 
 
 def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
