@@ -55,6 +55,10 @@ class Table:
     # Rebuilt from text rows of different lengths (merged cells written once, the rest of
     # the row shifted left): a column holds cells of different columns, so no column sums.
     ragged: bool = False
+    # Rebuilt from rows that keep their columns (a tab export) but not all of them every
+    # cell: how many cells each row wrote, the rest of its row padding (a web copy that left
+    # out the merged cells on a row's left writes fewer); None where every row is whole.
+    written_widths: Optional[list] = None
 
     @property
     def n_rows(self) -> int:

@@ -71,10 +71,13 @@ def document_tokens(doc: Document) -> list:
             if caption:  # a form's title is often read as its table's caption
                 tokens.append(Token(caption, block, 0, len(caption), line, 0, False, caption_of_table=True))
                 line += 1
+            widths = block.table.written_widths
             for r, row in enumerate(block.table.rows):
                 for c, cell in enumerate(row):
                     if not positional and (cell.merged_from is not None or not cell.text.strip()):
                         continue
+                    if widths is not None and c >= widths[r]:
+                        continue  # (padding: the row wrote fewer cells, see _header_shift)
                     tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, positional, r, c,
                                         merged=cell.merged_from is not None))
                 line += 1

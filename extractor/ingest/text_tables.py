@@ -109,6 +109,8 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
                         else list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
+    if columns_kept and len({len(r) for r in rows}) > 1:
+        table.written_widths = [len(r) for r in rows]
     table.ragged = _ragged(rows) and not infer_spans
     fill_vertical_merges(table)
     return table

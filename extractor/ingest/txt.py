@@ -29,6 +29,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
+from .spaced_tables import is_figure
 from .stacked_headers import stacked_headers_joined
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
@@ -338,7 +339,16 @@ def _without_empty_columns_after(rows: list) -> list:
     above), which would otherwise make a 合计 row look one cell short and move its figures right.
     (A column every row leaves empty stays: a form's value cells not filled in.)"""
     usual = Counter(len(row) for row in rows).most_common(1)[0][0] if rows else 0
+    # (not past a header of words as wide: a copy whose rows left out the merged cells on
+    # their left keeps a row's empty last cells, its cells then counted from the right)
+    usual = max(usual, _header_width(rows))
     return [row[:max(usual, _filled_width(row))] if len(row) > usual else row for row in rows]
+
+
+def _header_width(rows: list) -> int:
+    """The width of the widest row of three words or more and no figure: a header's."""
+    return max((len(row) for row in rows
+                if sum(1 for c in row if c.strip()) >= 3 and not any(is_figure(c) for c in row if c.strip())), default=0)
 
 
 def _filled_width(row: list) -> int:
