@@ -2028,3 +2028,17 @@ def test_a_per_head_standard_in_a_row_of_yuan_is_money_per_head(tmp_path, shape)
     assert facts[standard["actual"]["fact"]]["value"] == Decimal("1920")
     # money in 万元 under a cost's name stays an amount
     assert facts[rows["项目总成本"]["target"]["fact"]]["kind"] == "amount"
+
+
+@pytest.mark.parametrize("shape", TEXT_SHAPES)
+def test_a_standard_per_head_in_words_is_a_target_not_a_name(tmp_path, shape):
+    rows = [list(r) for r in PER_HEAD_FORM]
+    rows[6] = ["", "成本指标", "临时救助补助标准", "每人每年1500元", "每人每年1500元", "20", "20", ""]
+    record = _record(tmp_path, rows, shape)
+    got = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    facts = {f["id"]: f for f in record["facts"]}
+    standard = got["临时救助补助标准"]
+    assert standard["target"]["unit"] == "元/人" and standard["target"]["value"] == Decimal("1500")
+    assert facts[standard["weight"]]["value"] == 20 and facts[standard["score"]]["value"] == 20
+    assert facts[standard["actual"]["fact"]]["kind"] == "money_rate"
+    assert "每人每年1500元" not in got

@@ -16,8 +16,9 @@ from .form_vocab import bare, is_label, parse_target, value_type, vocab
 
 class IndicatorColumns:
     def _header_shift(self, t: Token) -> int:
-        """How many cells longer than the header line t's line is (a merged label written once: fewer)."""
-        return self.line_lens.get(t.line, 0) - self.indicators.line_len
+        """How many cells longer than the header line t's line is (a merged label written once: fewer),
+        counting the cells each line wrote."""
+        return self.written_lens.get(t.line, 0) - self.indicators.written_len
 
     def _name_spans_levels(self, i: int) -> bool:
         """Does the name at i, in a level column of a form read by column, fill every column

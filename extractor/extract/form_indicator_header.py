@@ -23,7 +23,9 @@ class _IndicatorHeader:
     slots: list  # the value columns after 三级指标, in order: target, actual, weight, score, reason
     cols: dict = field(default_factory=dict)  # slot → column in the header line (positional shapes)
     name_col: Optional[int] = None
-    line_len: int = 0
+    # the cells the header line wrote (a row is counted from the right against it when it
+    # wrote fewer: a web copy's rows leave out the merged cells on their left)
+    written_len: int = 0
     level_cols: dict = field(default_factory=dict)  # column → level (0, 1) of the 一级/二级指标 columns
     # 度量单位 / 指标性质 columns → how many value columns stand before them (shapes without columns)
     target_cells: dict = field(default_factory=dict)
@@ -143,7 +145,7 @@ class IndicatorHeaderReader:
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
         self.indicators = _IndicatorHeader(slots, cols if head.positional else {}, name_col if head.positional else None,
-                                           self.line_lens.get(head.line, 0), level_cols if head.positional else {},
+                                           self.written_lens.get(head.line, 0), level_cols if head.positional else {},
                                            target_cells, frozenset(percent_written),
                                            level_points if head.positional else {},
                                            level_scores if head.positional else {},

@@ -63,8 +63,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.rows_closed = False  # the indicator block's total row has been read
         self.last = 0  # the last token a slot or label of the form was read from
         self.line_lens: dict = {}
+        self.written_lens: dict = {}  # (cells each line wrote: its padding left out)
         for t in tokens:
             self.line_lens[t.line] = self.line_lens.get(t.line, 0) + 1
+            self.written_lens[t.line] = self.written_lens.get(t.line, 0) + (not t.padding)
 
     # -- the walk
     def read(self) -> dict:

@@ -40,6 +40,8 @@ class Token:
     # token is the figure's cell, these the other two
     comparator: Optional[str] = None
     unit: Optional[str] = None
+    # a cell past the end of a row that wrote fewer cells than its table (Table.written_widths)
+    padding: bool = False
 
     def piece(self, start: int, end: int) -> "Token":
         """Characters [start, end) of this token as a token of their own, in the same place."""
@@ -76,10 +78,9 @@ def document_tokens(doc: Document) -> list:
                 for c, cell in enumerate(row):
                     if not positional and (cell.merged_from is not None or not cell.text.strip()):
                         continue
-                    if widths is not None and c >= widths[r]:
-                        continue  # (padding: the row wrote fewer cells, see _header_shift)
                     tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, positional, r, c,
-                                        merged=cell.merged_from is not None))
+                                        merged=cell.merged_from is not None,
+                                        padding=widths is not None and c >= widths[r]))
                 line += 1
             continue
         for text_line, offset in _lines(block.text):

@@ -206,12 +206,20 @@ def parse_target(text: str) -> tuple:
             t = t[: -len(word)]
             break
     m = _TARGET.match(t)
+    if not m and (per := _PER_HEAD_TARGET.match(t)):
+        # 每人每年3000元: a standard per head (or per household) written in words
+        unit = "元/户" if per["head"].endswith("户") or per["head"].startswith("户") else "元/人"
+        return comparator, Decimal(per["figure"].replace(",", "")), unit
     if not m:
         found = _subject_target(t)
         return (comparator or found[0], found[1], found[2]) if found[1] is not None else (comparator, None, None)
     value = Decimal(m.group(1).replace(",", ""))
     unit = m.group(2) or None
     return comparator, value, unit
+
+
+_PER_HEAD_TARGET = regex.compile(r"^(?P<head>每人|每名|每生|每户|人均|生均|户均)(?:每?(?:年|月|学期|学年|天|日))?"
+                                 r"(?P<figure>\d[\d,]*(?:\.\d+)?)元$")
 
 
 @lru_cache(maxsize=1)

@@ -88,11 +88,13 @@ def leading_caption(rows: list) -> tuple:
 
 
 def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool = False,
-                    columns_kept: bool = False) -> Table:
+                    columns_kept: bool = False, widths_written: bool = False) -> Table:
     """A Table from rows of cell texts. A row shorter than the widest is padded with empty
     cells, or with `infer_spans` read as a header whose cells span the row below (flattened
     two-row headers, see infer_parent_spans). Empty label cells under a label read as
-    merged with it, as flattened tables lose vertical merges."""
+    merged with it, as flattened tables lose vertical merges. `widths_written`: the rows'
+    lengths are as the source wrote them (a tab copy keeps a row's empty last cells), kept
+    in Table.written_widths where they differ."""
     spec = []
     if not columns_kept:
         rows = rows_apart(_leading_blanks_dropped(rows))
@@ -109,7 +111,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
                         else list(row) + [""] * (width - len(row)))
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
-    if columns_kept and len({len(r) for r in rows}) > 1:
+    if widths_written and columns_kept and len({len(r) for r in rows}) > 1:
         table.written_widths = [len(r) for r in rows]
     table.ragged = _ragged(rows) and not infer_spans
     fill_vertical_merges(table)

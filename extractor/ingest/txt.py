@@ -240,7 +240,7 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
     if rows:
-        _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows))
+        _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows), widths_written=True)
     return i
 
 
@@ -355,7 +355,8 @@ def _filled_width(row: list) -> int:
     return max((k + 1 for k, cell in enumerate(row) if cell.strip()), default=0)
 
 
-def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True) -> None:
+def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True,
+                widths_written: bool = False) -> None:
     """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
     from web pages often do not."""
     texts, rows = stated_figure_rows(rows)
@@ -367,7 +368,7 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
     def build(piece: list, named):
         caption, piece = (named, piece) if named is not None else leading_caption(piece)
         return table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
-                               columns_kept=columns_kept)
+                               columns_kept=columns_kept, widths_written=widths_written)
 
     # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
     _emit_pieces(doc, tables_between_captions(rows) if columns_kept else [(None, rows)], build)
