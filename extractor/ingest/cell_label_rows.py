@@ -17,7 +17,8 @@ from typing import Callable, Optional
 import regex
 
 from ..patterns import load_json
-from .cell_group_header import UNIT_IN_NAME, has_group_cell, units_as_ordered
+from .cell_group_header import UNIT_IN_NAME, has_group_cell, is_group_cell, units_as_ordered
+from .tables import is_total_label
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
 _LEVEL_COLUMN = regex.compile(r"[一二三]级指标")
@@ -37,54 +38,110 @@ def label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], whole_run
     cells the lines before cell k stand for (blank_gaps.set_apart). The header is the run's
     words before the first row's label; each row a label and one figure or more (no more
     than the header has columns after its first), then, under a header whose last column is a
-    note's, one cell of words where the next row's label follows it. `whole_run`: the rows
-    must take every cell (else they may stop where the run goes on with other text). `upto`:
-    (the header and rows, how many cells they took) where the rows stop at words (another
-    table's caption, a row that is no row of figures), else None."""
+    note's, one cell of words where the next row's label follows it. A row may be led by two
+    cells of words instead (项目名称 | 资金来源 | 预算金额 …: 农机购置补贴 | 中央财政 | 186.00 …),
+    every row alike but a total's, whose label spans both. `whole_run`: the rows must take
+    every cell (else they may stop where the run goes on with other text). `upto`: (the
+    header and rows, how many cells they took) where the rows stop at words (another table's
+    caption, a row that is no row of figures), else None."""
+    for words in (1, 2):
+        found = _label_led_rows(cells, kind, words, whole_run, empties, upto)
+        if found is not None:
+            return found
+    return None
+
+
+def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: int, whole_run: bool,
+                    empties: Optional[list], upto: bool):
     first_figure = next((k for k, c in enumerate(cells) if kind(c) is True), None)
-    if first_figure is None:
+    if first_figure is None or first_figure < words:
         return None
-    header = _names_rejoined(cells[:first_figure - 1])
-    if len(header) < 3 or any(kind(c) is not False for c in header):
+    header = _names_rejoined(cells[:first_figure - words])
+    if len(header) < 2 + words or any(kind(c) is not False for c in header):
         return None  # (under two names each row is a label and one figure: no row runs short)
     notes = header[-1] in _note_columns()
-    most = len(header) - 1 - notes - has_group_cell(header)  # (其中 over the names after it: no column)
+    most = len(header) - words - notes - has_group_cell(header)  # (其中 over the names after it: no column)
     # (under level columns, words before a row's name are its level's name, no row of its own)
     levels = any(_LEVEL_COLUMN.search(name) for name in header)
-    rows, k = [], first_figure - 1
+    rows, k = [], first_figure - words
     while k < len(cells) and kind(cells[k]) is False:
-        row, j = [cells[k]], k + 1
+        row, j = _row_label(cells, k, words, kind)
+        if row is None:
+            break
         while j < len(cells) and kind(cells[j]) is not False:
             row += [""] * (empties[j] if empties else 0) + [cells[j]]
             j += 1
-        if len(row) == 1 and (empties and j < len(cells) and empties[j] == most
-                              or rows and not levels and _labels_then_figures(cells, j, kind)):
+        if len(row) == words and (empties and j < len(cells) and empties[j] == most
+                                  or rows and not levels and words == 1 and _labels_then_figures(cells, j, kind)):
             # (a row whose every cell is empty, its blank lines kept or left out: 其中：公车购置
             # before the next row's label and figures; not a name broken before its unit,
             # 计划安排资金 | (万元) | 170)
             row += [""] * most
-        elif len(row) == 1 or len(row) - 1 > most or all(kind(c) is None for c in row[1:] if c):
+        elif len(row) == words or len(row) - words > most or all(kind(c) is None for c in row[words:] if c):
             break  # a label with no figure after it, or more than the columns: no row
         if notes and j < len(cells) and kind(cells[j]) is False \
                 and (j + 1 == len(cells) or kind(cells[j + 1]) is False):
             row.append(cells[j])  # (words and then the next row's label: this row's note)
             j += 1
         elif empties and j < len(cells):
-            row += [""] * min(empties[j], most + 1 - len(row))  # (its last cells empty)
+            row += [""] * min(empties[j], most + words - len(row))  # (its last cells empty)
         rows.append(row)
         k = j
     if upto and k < len(cells) and kind(cells[k]) is not False:
         return None
     if len(rows) < _MIN_ROWS or whole_run and not upto and k < len(cells):
         return None
-    figures = {sum(1 for c in row[1:] if kind(c) is not False or not c) for row in rows}
+    figures = {sum(1 for c in row[words:] if kind(c) is not False or not c) for row in rows}
     # (a caption naming the table and its unit, 年度收入情况（万元）, counts as no column here)
     names = len(header) - bool(UNIT_IN_NAME.search(header[0]) and CAPTION_END.search(UNIT_IN_NAME.sub("", header[0])))
     if max(map(len, rows)) < names - 1:
         return None  # (more names than the widest row has cells: names broken over lines)
-    if len(figures) > 1 and len(set(units_as_ordered(header[:len(header) - notes])[1:])) > 1:
+    if len(figures) > 1 and len(set(_column_units(_without_share_columns(header[:len(header) - notes]))[words:])) > 1:
         return None  # (short rows' figures might stand under a column of another unit)
     return ([header] + rows, k) if upto else [header] + rows
+
+
+def _row_label(cells: list, k: int, words: int, kind) -> tuple:
+    """(the row's label cells, where its figures start) for a row from cell k led by `words`
+    cells of words; a total's label (合计) spans them all. (None, k) where the row is led
+    otherwise."""
+    if words == 1:
+        return [cells[k]], k + 1
+    if is_total_label(cells[k]) and k + 1 < len(cells) and kind(cells[k + 1]) is not False:
+        return [cells[k]] + [""] * (words - 1), k + 1
+    led = cells[k:k + words]
+    if len(led) < words or any(kind(c) is not False for c in led) or k + words >= len(cells) \
+            or kind(cells[k + words]) is False:
+        return None, k
+    return led, k + words
+
+
+# a column of money by its name, its unit the money columns' beside it (结余 beside 实际支出（万元）)
+_MONEY_NAME = regex.compile(r"(?:金额|资金|预算|支出|拨款|结余|结转)$")
+
+
+# the last columns of a table giving each row's share of the whole (金额 | 占比（%）): a row
+# that writes fewer figures writes its amount, the share being worked out from it
+_SHARE_NAME = regex.compile(r"(?:占比|比重|构成)")
+
+
+def _without_share_columns(header: list) -> list:
+    """The header without its last columns of shares."""
+    end = len(header)
+    while end > 1 and _SHARE_NAME.search(header[end - 1]):
+        end -= 1
+    return header[:end]
+
+
+def _column_units(header: list) -> list:
+    """The units the header's names state; a name of money that states none is in the one
+    unit of money the others state."""
+    units = units_as_ordered(header)
+    stated = {u for u in units if u}
+    if len(stated) != 1 or not regex.search(r"元", next(iter(stated))):
+        return units
+    names = [n for n in header if not is_group_cell(n)]
+    return [u or (next(iter(stated)) if _MONEY_NAME.search(name.strip()) else u) for u, name in zip(units, names)]
 
 
 def _labels_then_figures(cells: list, j: int, kind: Callable[[str], Optional[bool]]) -> bool:

@@ -22,7 +22,7 @@ from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_or
 from .blank_gaps import set_apart
 from .cell_label_rows import CAPTION_END, label_led_rows
 from .cell_rows import is_form_cell
-from .form_signs import bare_cell, names_a_form_block, text_is_a_form
+from .form_signs import bare_cell, names_a_form_block, text_is_a_form_at
 from .spaced_tables import total_row_filled
 from .tables import is_caption_text, is_numeric_cell
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
@@ -66,7 +66,8 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
             break  # (a page break alone on its line strips to nothing: it ends the run all the same)
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
-                    or furniture.match(lines[j]) or _opens_a_section(text) and not _figure_follows(lines, j):
+                    or furniture.match(lines[j]) or _opens_a_section(text) and not _figure_follows(lines, j) \
+                    and not (found and _numbered_row_follows(lines, j)):
                 # (a page's number or its break ends the run: the table goes on overleaf, if at all;
                 # so does a heading numbered 一、 or （一）, but not a row's label numbered so, its
                 # figures after it: 一、基本支出 | 550.70)
@@ -86,6 +87,17 @@ def _brackets_closed(text: str) -> bool:
     return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 
 
+def _numbered_row_follows(lines: list, j: int) -> bool:
+    """Is the next line with text after line j a row's label numbered at the same level, its
+    figures after it (（三）事业收入, empty, then （四）其他收入 | 128.65): line j is a row with
+    no figure, not a heading?"""
+    k = j + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    level = numbering_of(normalize(lines[j].strip()))[1]
+    return k < len(lines) and numbering_of(normalize(lines[k].strip()))[1] == level and _figure_follows(lines, k)
+
+
 def _figure_follows(lines: list, j: int) -> bool:
     """Is the next line with text after line j a figure?"""
     k = j + 1
@@ -101,8 +113,10 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
-    in_form = text_is_a_form(lines)
-    names_form_words = any(names_a_form_block(c, in_form) for c in cells)
+    in_form = text_is_a_form_at(lines, i)
+    # (up to the next table's caption: a form titled after this table is no part of it)
+    own = cells[:next((k for k, c in enumerate(cells) if k and is_caption_text(c)), len(cells))]
+    names_form_words = any(names_a_form_block(c, in_form) for c in own)
     if names_form_words and in_form or not names_form_words and not (
             _best_rows(cells) or label_led_rows(cells, cell_kind, whole_run=False)):
         return None

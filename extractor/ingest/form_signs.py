@@ -39,8 +39,8 @@ def _form_words() -> tuple:
     return frozenset(own), frozenset(shared - own - {"合计", "总计", "小计"}), frozenset(fund_block)
 
 
-# the last text asked about and whether it is a form (cell_line_table_at is asked line by line)
-_FORM_TEXT: list = [None, False]
+# the last text asked about and its form signs (cell_line_table_at is asked line by line)
+_FORM_TEXT: list = [None, (False, False, None)]
 
 
 def text_is_a_form(lines: list) -> bool:
@@ -49,10 +49,27 @@ def text_is_a_form(lines: list) -> bool:
     (财政拨款, 上年结转) in a text titled as a form (项目支出绩效自评表)? Then its money words
     are the form's too. (A report's score table names indicator levels as forms do: no sign
     of a fund block.)"""
+    return _form_signs(lines)[0]
+
+
+def text_is_a_form_at(lines: list, i: int) -> bool:
+    """text_is_a_form, where a form known only by its title (its rows' labels shared with a
+    department's income tables) holds the lines from its title on: a report's data tables
+    before the form are the report's."""
+    by_total, titled_at = _form_signs(lines)[1:]
+    return by_total or titled_at is not None and titled_at <= i
+
+
+def _form_signs(lines: list) -> tuple:
+    """(is the text a form, by a row only a fund block has, the first title's line where its
+    rows' labels make it a form by its title, else None)."""
     if _FORM_TEXT[0] is not lines:
-        own_total, fund_block, _ = _fund_block_signs()
+        own_total, fund_block, titles = _fund_block_signs()
         named = {bare_cell(line) for line in lines} & fund_block
-        _FORM_TEXT[:] = [lines, bool(named & own_total) or bool(named) and names_a_form(lines)]
+        by_total = bool(named & own_total)
+        titled_at = next((k for k, line in enumerate(lines) if any(t in bare_cell(line) for t in titles)), None) \
+            if named and names_a_form(lines) else None
+        _FORM_TEXT[:] = [lines, (by_total or titled_at is not None, by_total, titled_at)]
     return _FORM_TEXT[1]
 
 

@@ -20,6 +20,11 @@ NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
 
 
+def is_total_label(text: str) -> bool:
+    """Is the cell a total's label (合计, 总计, 小计, 全县合计 …)?"""
+    return _TOTAL_LABEL.match(text.strip()) is not None
+
+
 def is_numeric_cell(text: str) -> bool:
     t = text.strip()
     return bool(NUMERIC.match(t) or DASH.match(t))
