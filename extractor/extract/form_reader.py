@@ -27,6 +27,8 @@ _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
 LEVEL_SUBTOTAL = regex.compile(r"^(?P<level>\p{Han}{2,8}?)?\s*小\s*计$")
 
 
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.tokens = tokens
@@ -399,8 +401,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 if is_na(self.tokens[end].text) and not nums:
                     end += 1  # 总分 | — | 100 | 96.6: a column the total row does not fill
                     continue
-                if not is_score_figure(self.tokens[end].text):
-                    break
+                if not is_score_figure(self.tokens[end].text) or _YEAR.fullmatch(self.tokens[end].text.strip()):
+                    break  # (nor a year: 总分:83 | 2020年度, the next form's head)
                 if not nums and len(split := leading_scores(self.tokens[end])) == 2:
                     # 总分10098.69: 分值 100 and 总分 98.69 run together (no total is above 100)
                     nums, end = split, end + 1

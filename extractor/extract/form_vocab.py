@@ -13,6 +13,7 @@ from ..patterns import load_json
 
 
 _SPACE = regex.compile(r"\s+")
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _TRAILING_BRACKET = regex.compile(r"[（(][^（）()]{0,12}[)）]$")
 _NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _SCORE_FIGURE = regex.compile(r"^\d+(?:\.\d+)?分$")  # 总分 | 100分
@@ -37,7 +38,8 @@ _COLUMN_FORMULA = regex.compile(r"[①-⑳](?:[=＝][①-⑳+\-/×÷＋－*（�
 def canon(text: str) -> str:
     """A cell's text as labels are matched: no spaces, no 其中：/按…分/① prefixes, no column
     number and formula after it."""
-    t = _SPACE.sub("", text).rstrip("：:")
+    # (brackets as the vocabulary writes them: 部门(单位)名称 is 部门（单位）名称)
+    t = _SPACE.sub("", text).rstrip("：:").translate(_FULL_WIDTH_BRACKETS)
     t = _COLUMN_FORMULA.sub("", t) or t
     m = label_prefixes().match(t)  # 按收入性质分：其中：财政拨款
     return t[m.end():] if m and m.end() < len(t) else t

@@ -262,12 +262,27 @@ def _titled_segments(tokens: list) -> list:
         hits = len(words & set(keys))
         if hits > best_hits:
             best, best_hits = name, hits
-    if best is None or best_hits < spec()["min_keywords"]:
+    if best is None or best_hits < spec()["min_keywords"] and not _fund_block_named(keys):
         return _score_table_segment(tokens, keys)
-    first = min(i for i, k in enumerate(keys) if k in vocab()["keywords"][best])
+    # (the form from its first label: a keyword, or a fund block's column or unit cell)
+    opening = vocab()["keywords"][best] | set(vocab()["fund_col"]) | {bare(w) for w in spec()["fund_unit_cells"]}
+    first = min(i for i, k in enumerate(keys) if k in opening)
     while first > 0 and tokens[first - 1].block is tokens[first].block:
         first -= 1  # the form's block from its start: its labels may come before the first keyword
     return [(best, first, len(tokens), None)]
+
+
+def _fund_block_named(keys: list) -> bool:
+    """Do the labels name a form's fund block though few of a template's keywords stand in
+    the text (a form whose title the page left out): a total row only a fund block writes
+    (年度资金总额) and two of its columns (全年预算数 | 全年执行数)?"""
+    totals = {bare(w) for w in spec()["fund_rows"]["total"]["labels"]} - {bare(w) for w in spec()["any_table_cells"]}
+    columns = {k for k in keys if vocab()["fund_col"].get(k) in _FUND_BLOCK_COLUMNS}
+    return bool(totals & set(keys)) and len({vocab()["fund_col"][k] for k in columns}) >= 2
+
+
+# the fund block's own columns (a results table of many projects may head others of them)
+_FUND_BLOCK_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "全年到位数", "分配下达数")
 
 
 def _score_table_segment(tokens: list, keys: list) -> list:
