@@ -12,7 +12,9 @@ import regex
 from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, spec, value_type, vocab
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
-_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$")
+_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$"
+                              # or a column's number and formula in circled numbers (④, ⑥=⑤/④, = ①+②)
+                              r"|^(?=.*[①-⑳])[\s①-⑳=＝+＋\-－/×÷*（）()]+$")
 
 
 def _counts_up(tokens: list) -> bool:
@@ -97,6 +99,8 @@ class FundHeaderReader:
         if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or fund_column_kind(key) == "other":
             return False  # (a word that says no money or rate, put there by a text layer, ends the header)
         k = self._next_filled(j + 1)
+        while k is not None and _COLUMN_MARK.match(self.tokens[k].text):
+            k = self._next_filled(k + 1)  # (past the column's marks: 小计 | ④ | =①+②+③ | 年度拨付金额)
         return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
 
     def _column_before_row_labels(self, i: int):
