@@ -192,11 +192,14 @@ def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
 def test_a_fund_row_run_whose_rate_is_its_amounts_and_its_score_the_weights_share(run, score, cells):
     """Under 年初 | 全年 | 执行数 | 分值 | 执行率, the rate is a ratio of the amounts, never of the
     分值 before it (150168.5 | 161.76 | 10 | 9 | 6%: 10 ÷ 161.76 is no 执行率 of this row), and
-    the 得分 after it is 分值 × 执行率; without the 得分 the run reads two ways and is left alone."""
+    the 得分 after it is 分值 × 执行率; without the 得分 a run that reads two ways is left alone."""
     from extractor.extract.form_fund_runs import fund_cut
 
     assert [run[a:b] for a, b in fund_cut(run, None, (4, True), score)] == cells
-    assert fund_cut(run, None, (4, True)) is None
+    without_score = fund_cut(run, None, (4, True))
+    # (a 分值 is set in whole or half points: where the other readings' 分值 is not, the run
+    # reads one way without its 得分 too)
+    assert without_score is None or [run[a:b] for a, b in without_score] == cells
 
 
 def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it():
@@ -664,3 +667,10 @@ def test_a_weight_column_the_header_names_is_still_cut_as_one(tmp_path):
     record = text_record(tmp_path, _glued_form(head, rows), "weighted.txt")
     got = _indicators(record)
     assert got["按期完工率"] == {"weight": 25, "score": 18, "target": "≥95%", "actual": "92%"}
+
+
+def test_a_weight_that_is_no_set_points_makes_no_reading():
+    from extractor.extract.form_fund_runs import fund_cut
+
+    # 2 | 460024600 | 24600107 | 6.3 | 5% makes a rate of its amounts, but no form sets 6.3 points
+    assert fund_cut("2460024600246001076.35", None, (4, True), "7.5") is None

@@ -36,3 +36,25 @@ def test_a_part_under_an_unknown_label_is_read_and_sums_nothing_wrong(tmp_path):
     assert amounts.count(Decimal("10000000")) == 2  # the central part's two amounts
     # its label unknown, the parts' sum is not known: no error against the total
     assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+REPEATED = ("专项资金项目支出绩效自评表项目支出名称乡村旅游产业发展专项资金主管部门某省发展和改革委员会实施单位相关项目建设单位"
+            "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额{run}其中:当年财政拨款2460024600——"
+            "年度总体目标预期目标实际完成情况支持旅游基础设施建设。已完成。")
+
+
+def test_amounts_written_alike_are_cut_where_the_rate_is_the_forms_own_slip(tmp_path):
+    # 24600 three times, 分值 10, a rate of 76.35% (24600 ÷ 24600 is 100%), 得分 7.5
+    record = text_record(tmp_path, REPEATED.format(run="2460024600246001076.35%7.5"), "repeated.txt")
+    facts = _facts(record)
+    assert facts.count(("amount", Decimal("246000000"))) >= 3
+    assert ("percent", Decimal("76.35")) in facts and ("score", Decimal("7.5")) in facts
+    assert [f["rule"] for f in record["flags"] if f["severity"] == "error"] == ["form.execution_rate"]
+
+
+def test_amounts_not_written_alike_are_not_cut_by_repetition(tmp_path):
+    # 24600 | 24600 | 24500: the rate 99.59% is their ratio, so the usual cut reads them
+    record = text_record(tmp_path, REPEATED.format(run="2460024600245001099.59%10"), "ratio.txt")
+    facts = _facts(record)
+    assert ("amount", Decimal("245000000")) in facts
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

@@ -68,7 +68,7 @@ def pointed_cells(text: str, most: int) -> Optional[list]:
     return cuts[0] if len(cuts) == 1 else None
 
 
-def _set_weight(text: str) -> bool:
+def is_set_weight(text: str) -> bool:
     return Decimal(text) % Decimal("0.5") == 0
 
 
@@ -87,9 +87,37 @@ def points_then_weight_cut(figures: str, columns: Optional[tuple], score: Option
         rest = cells[-1][1]
         cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
                 and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
-                and figures[rest] != "0" and RATE.fullmatch(figures, k) and _set_weight(figures[rest:k])]
+                and figures[rest] != "0" and RATE.fullmatch(figures, k) and is_set_weight(figures[rest:k])]
         if all(AMOUNT.fullmatch(figures, a, b) for a, b in cells):
             readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
+    return readings[0] if len(readings) == 1 else None
+
+
+def repeated_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent whose money columns all write one figure (35550 under
+    年初预算数, 全年预算数 and 全年执行数: 3555035550355501082.12 is 35550 three times, 10 and
+    82.12, though the rate is then the form's own slip): cut there where exactly one amount
+    repeated as many times as the header has money columns, then the 分值 the header puts
+    before the rate (a weight of a 100-point form, no less than the row's `score`), leaves a
+    rate."""
+    if not columns or columns[0] < 2:
+        return None
+    n = columns[0] - (1 if columns[1] else 0)  # the money columns before the rate
+    readings = []
+    for size in range(1, len(figures) // n + 1):
+        rest = size * n
+        if figures[:size] * n != figures[:rest] or not AMOUNT.fullmatch(figures, 0, size) or "." in figures[:size] \
+                and not _POINTED_AMOUNT.fullmatch(figures, 0, size):
+            continue
+        cells = [(k * size, (k + 1) * size) for k in range(n)]
+        if not columns[1]:
+            if RATE.fullmatch(figures, rest):
+                readings.append(cells + [(rest, len(figures))])
+            continue
+        readings += [cells + [(rest, k), (k, len(figures))] for k in range(rest + 1, len(figures))
+                     if POINTS_FIGURE.fullmatch(figures, rest, k) and figures[rest] != "0"
+                     and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and is_set_weight(figures[rest:k])
+                     and RATE.fullmatch(figures, k)]
     return readings[0] if len(readings) == 1 else None
 
 

@@ -16,7 +16,7 @@ import regex
 
 from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
 from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, points_cut_spaced, points_then_weight_cut, \
-    pointed_cells
+    is_set_weight, pointed_cells, repeated_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, points_cuts
@@ -162,7 +162,8 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
     cut = fund_cut(figures, lead, before_rate, m["score"])
     if cut is not None and _typed_alike(figures, cut, before_rate):
         return cut  # (the decimal points are asked only where the rate's reading leaves doubt)
-    by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"]))
+    by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"])
+                                              or repeated_cut(figures, before_rate, m["score"]))
     return by_points or cut
 
 
@@ -298,8 +299,8 @@ def _as_header(readings: list, figures: str, lead: Optional[str], columns: Optio
     # (the rate is the ratio of the amounts, never of the 分值 before it: 9 | 6% of 150 … is no reading)
     return [r for r in readings if len(r) - 1 + bool(lead) == n
             and (not weighted or POINTS_FIGURE.fullmatch(figures, *r[-2]) and Decimal(figures[slice(*r[-2])]) <= 100
-                 and _rate_fits(figures, r[:-2] + r[-1:], lead))] \
-        or readings
+                 and is_set_weight(figures[slice(*r[-2])]) and _rate_fits(figures, r[:-2] + r[-1:], lead))] \
+        or [r for r in readings if len(r) - 1 + bool(lead) != n]  # (one of the header's shape it turned down stays out)
 
 
 def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]) -> Optional[list]:
