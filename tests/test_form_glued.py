@@ -674,3 +674,18 @@ def test_a_weight_that_is_no_set_points_makes_no_reading():
 
     # 2 | 460024600 | 24600107 | 6.3 | 5% makes a rate of its amounts, but no form sets 6.3 points
     assert fund_cut("2460024600246001076.35", None, (4, True), "7.5") is None
+
+
+def test_a_worded_row_whose_points_run_into_the_next_rows_name(tmp_path):
+    # target, result, 分值, 得分: 明显改善明显改善1010 then the next row's name
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    rows = [
+        ["产出指标", "数量指标", "新建灌溉渠道长度", "≥350米", "362米", "30", "30"],
+        ["效益指标", "社会效益指标", "群众灌溉条件", "明显改善", "明显改善", "10", "10"],
+        ["", "", "受益农户覆盖率", "100%", "96.5%", "20", "18"],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", "40", "40"],
+    ]
+    record = text_record(tmp_path, _glued_form(head, rows), "worded.txt")
+    got = _indicators(record)
+    assert got["群众灌溉条件"] == {"weight": 10, "score": 10, "target": "明显改善", "actual": "明显改善"}
+    assert got["受益农户覆盖率"]["score"] == 18

@@ -207,6 +207,10 @@ def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
         return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points}){value}(?P<score>{points})$")
     if order == _UNWEIGHTED_ORDER:
         return regex.compile(rf"^(?P<name>.*?\p{{Han}}){value}(?P<score>{points})$")
+    if order == ["target", "actual", "weight", "score"]:
+        # 分值 and 得分 run together after the repeated words, maybe the next row's name after
+        # them (家庭发展能力逐步提高逐步提高1010特扶对象…): cut where the points read one way
+        return regex.compile(rf"^(?P<name>.*?\p{{Han}}){value}(?P<points>\d{{2,6}}(?:\.\d{{1,2}})?)(?=\p{{Han}}|$)")
     return None
 
 
@@ -214,6 +218,15 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
     m = pattern.match(t.text)
     if m is None:
         return [t]
+    if "points" in pattern.groupindex:
+        a, b = m.span("points")
+        cuts = [k for k in points_cuts(t.text, a, b) if Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
+        if len(cuts) != 1:
+            return [t]
+        value_end = m.end("value") + len(m["value"])
+        rest = [t.piece(b, len(t.text))] if b < len(t.text) else []
+        return [t.piece(0, m.end("name")), t.piece(*m.span("value")), t.piece(m.end("value"), value_end),
+                t.piece(a, cuts[0]), t.piece(cuts[0], b), *rest]
     weighted = "weight" in pattern.groupindex
     if not Decimal(m["score"]) <= (Decimal(m["weight"]) if weighted else 100) <= 100:
         return [t]
