@@ -540,3 +540,12 @@ def test_a_second_monthly_standard_in_a_list_is_no_average_of_the_year(tmp_path)
     # a list of prices with no period stays an average of the total (stated wrong here)
     text = "全年累计救助对象5230人，发放救助资金2160.40万元，人均救助4000元。\n"
     assert _errors(text_record(tmp_path, text, "average.txt"), "product.unit")
+
+
+def test_a_price_in_brackets_prices_the_amount_before_it(tmp_path):
+    # 80元 × 14.1万人 = 1128万元, the amount the bracket follows; the 1050.40 spent after it is
+    # another figure
+    text = "为辖区常住人口14.1万人提供基本公共卫生服务，全年下达经费1128.00万元（人均80元），拨付执行1050.40万元。\n"
+    assert not _errors(text_record(tmp_path, text), "product.unit")
+    slipped = text.replace("1128.00万元", "1182.00万元")
+    assert _errors(text_record(tmp_path, slipped, "slipped.txt"), "product.unit")

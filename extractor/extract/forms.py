@@ -20,6 +20,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.form_signs import fund_block_totals
 from .form_cells import cells_again
 from .form_facts import FactIndex
 from .form_reader import FormReader
@@ -275,14 +276,20 @@ def _titled_segments(tokens: list) -> list:
 def _fund_block_named(keys: list) -> bool:
     """Do the labels name a form's fund block though few of a template's keywords stand in
     the text (a form whose title the page left out): a total row only a fund block writes
-    (年度资金总额) and two of its columns (全年预算数 | 全年执行数)?"""
-    totals = {bare(w) for w in spec()["fund_rows"]["total"]["labels"]} - {bare(w) for w in spec()["any_table_cells"]}
-    columns = {k for k in keys if vocab()["fund_col"].get(k) in _FUND_BLOCK_COLUMNS}
-    return bool(totals & set(keys)) and len({vocab()["fund_col"][k] for k in columns}) >= 2
+    (年度资金总额) with two of the block's money columns (全年预算数 | 全年执行数) in the header
+    just before it?"""
+    totals = {bare(w) for w in fund_block_totals()}
+    for i, key in enumerate(keys):
+        if key in totals:
+            header = {vocab()["fund_col"].get(k) for k in keys[max(0, i - _HEADER_REACH):i]}
+            if len(header & _FUND_BLOCK_COLUMNS) >= 2:
+                return True
+    return False
 
 
-# the fund block's own columns (a results table of many projects may head others of them)
-_FUND_BLOCK_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "全年到位数", "分配下达数")
+# the fund block's money columns, and how many labels before its total row its header stands
+_FUND_BLOCK_COLUMNS = {"年初预算数", "全年预算数", "全年执行数"}
+_HEADER_REACH = 16
 
 
 def _score_table_segment(tokens: list, keys: list) -> list:

@@ -100,9 +100,11 @@ def _table_indicators(block) -> list:
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first) or names_the_rows_above(t, r, first):
             continue  # a level's 小计 (决策小计, 决策合计): the tree adds its rows up itself
         sub = next((c for c, _ in level_cols[1:] if row[c].merged_from is None
-                    and SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))), None)
+                    and (SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))
+                         or _NAMED_SUBTOTAL.match(row[c].text.replace(" ", "")))), None)
         if sub is not None:
-            # 决策 | 小计 | 15 | 14.6 under the level's rows: the level's own points
+            # 决策 | 小计 | 15 | 14.6 under the level's rows (or | 决策小计 | in its second column):
+            # the level's own points
             parent = [names[c][0] for c, _ in level_cols if c < sub and c in names]
             if parent and _NUM.match(score_text):
                 out.append({"path": parent, "weight": _row_weight(row, score_cols),

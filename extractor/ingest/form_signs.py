@@ -97,6 +97,11 @@ def _fund_block_signs() -> tuple:
     return own_total, _form_words()[2], titles
 
 
+def fund_block_totals() -> frozenset:
+    """The total rows' labels only a form's fund block writes (年度资金总额, not 合计 or 支出合计)."""
+    return _fund_block_signs()[0]
+
+
 def names_a_form_block(cell: str, in_form: bool) -> bool:
     own, shared, _ = _form_words()
     bare = bare_cell(cell)

@@ -35,7 +35,8 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
                 continue
         # (a standard over the months it was paid names what it paid in all with a sum word,
         # or with the paying itself: 按月人均补差480元、2,150人、全年12个月测算，全年需发放低保金…)
-        amount = next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
+        # A price in brackets right after an amount is that amount's (下达经费15840.88万元（人均94元）)
+        amount = _bracketed_after_amount(block.text, facts, i) or next((g for g in facts[i + 1:] if g.kind == "amount" and sentence_index(spans, g.source["start"]) == si
                        and (relation_patterns()["sum_words"].search(g.context)
                             or periods is not None and _PAID_IN_ALL.search(g.context or ""))
                        and not _other_group(f, g)), None)
@@ -102,6 +103,19 @@ _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
 # a semicolon between a price and the figure after it: the next item of a list (每人1万元；协调
 # 发放创业担保贷款3,600.00万元), not what the price paid
 _ITEM_BREAK = regex.compile(r"[；;]")
+
+
+# the words between an amount and a price in brackets after it: （人均, (按每人
+_BRACKET_OPEN = regex.compile(r"\s*[（(][^（）()0-9]{0,8}")
+
+
+def _bracketed_after_amount(text: str, facts: list, i: int):
+    """The amount right before facts[i] where the price stands in brackets after it (…15840.88万元
+    （人均94元）): the price says what that amount came to a head, not what a later one paid."""
+    if i == 0 or facts[i - 1].kind != "amount":
+        return None
+    g = facts[i - 1]
+    return g if _BRACKET_OPEN.fullmatch(text, g.source["end"], facts[i].source["start"]) else None
 
 
 def _other_group(price, amount) -> bool:
