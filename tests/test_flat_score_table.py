@@ -189,3 +189,19 @@ def test_described_rows_running_into_prose_are_no_table(tmp_path):
              "结合座谈和问卷调查情况综合评定，认为该项目总体完成较好，但仍存在部分问题需要整改落实 3 2 ")
     record = text_record(tmp_path, _DESCRIBED[:_DESCRIBED.index("过程")] + prose + "\n")
     assert not record["indicators"]
+
+
+def test_a_summary_of_first_levels_on_one_line_is_read(tmp_path):
+    # 一级指标 | 分值 | 得分 | 得分率, its rows run on a space apart, the total last
+    text = ("经评价，该项目综合得分86.2分，评价等级为良。一级指标得分情况如下：\n"
+            "一级指标 分值 得分 得分率 决策 15 13 86.67% 过程 25 21.2 84.80% 产出 30 27 90.00% 效益 30 25 83.33% "
+            "合计 100 86.2 86.20%\n")
+    record = text_record(tmp_path, text)
+    scores = [f["value"] for f in record["facts"] if f["kind"] == "score"]
+    for figure in ("15", "13", "25", "21.2", "30", "27", "25", "100"):
+        assert Decimal(figure) in scores, figure
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+    # a form's indicator header (一级指标 | 二级指标 …) is no such summary
+    form_head = "一级指标 二级指标 三级指标 分值 得分 产出指标 数量指标 培训人数 50 48\n"
+    assert not [f for f in text_record(tmp_path, form_head, "head.txt")["facts"] if f.get("label") == "分值"
+                and f["value"] == Decimal("48")]
