@@ -11,6 +11,7 @@ broken mid-sentence (page breaks in the original) are joined back into one parag
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -18,6 +19,7 @@ import regex
 from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
+from ..patterns import load_json
 from .cell_name_rows import labelled_figures, names_over_figures
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
@@ -146,10 +148,33 @@ def _table_at(lines: list, i: int):
     if "\t" in line and not could_be_spaced_row(line.replace("\t", "\n")):
         return None  # tabs alone: the shapes below
     if could_be_spaced_row(line):
-        return spaced_table_at(lines, i) or one_space_table_at(lines, i)
+        return _no_score_table_piece(spaced_table_at(lines, i) or one_space_table_at(lines, i))
     if " " in line.strip() or "\u3000" in line.strip():  # (a full-width space between cells too)
-        return one_space_table_at(lines, i)
+        return _no_score_table_piece(one_space_table_at(lines, i))
     return None
+
+
+# a score table's header words: 一级指标 | 二级指标 | 三级指标
+_LEVEL_HEADER = regex.compile(r"[一二三]级指标")
+_FEWEST_SCORE_ROWS = 3
+
+
+def _no_score_table_piece(table):
+    """The table, unless it is a piece of a score table: fewer rows than any score table has,
+    under an indicator header (一级指标 …) or with a scoring rule in a cell (得满分, 每…扣1分),
+    where spacing that does not line up cut the table short. The score-table readers read
+    those lines by type (extract/text_score_tables.py)."""
+    if table is None or len(table.rows) > _FEWEST_SCORE_ROWS:
+        return table
+    if any(_LEVEL_HEADER.search(cell) for cell in table.rows[0]) \
+            or any(_scoring_rule().search(cell) for row in table.rows for cell in row):
+        return None
+    return table
+
+
+@lru_cache(maxsize=1)
+def _scoring_rule() -> regex.Pattern:
+    return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
 def _tab_region_is_rows(lines: list, start: int) -> bool:
