@@ -549,3 +549,10 @@ def test_a_price_in_brackets_prices_the_amount_before_it(tmp_path):
     assert not _errors(text_record(tmp_path, text), "product.unit")
     slipped = text.replace("1128.00万元", "1182.00万元")
     assert _errors(text_record(tmp_path, slipped, "slipped.txt"), "product.unit")
+
+
+def test_a_bracket_of_shares_after_a_per_head_total_prices_nothing(tmp_path):
+    # 520元 a head, in brackets its shares: no price of the 520 (nor of the year's fund)
+    text = ("全年城乡居民参保612,300人，人均筹资标准520元（个人缴费130元/人，财政补助390元/人），"
+            "年度基金总额31,839.60万元。\n")
+    assert not _errors(text_record(tmp_path, text), "product.unit")

@@ -105,8 +105,9 @@ _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
 _ITEM_BREAK = regex.compile(r"[；;]")
 
 
-# the words between an amount and a price in brackets after it: （人均, (按每人
-_BRACKET_OPEN = regex.compile(r"\s*[（(][^（）()0-9]{0,8}")
+# the words between an amount and a price in brackets after it that says what the amount
+# came to a head: （人均, (按每人每年 — not a share's words (（个人自缴150元/人 …）: its part)
+_BRACKET_OPEN = regex.compile(r"\s*[（(]按?(?:人均|生均|户均|每人|每生|每户)(?:每?(?:年|月))?\s*")
 
 
 def _bracketed_after_amount(text: str, facts: list, i: int):
