@@ -207,7 +207,6 @@ def check_funds_total(record: dict) -> list:
                 filled = [f for f in (cell(p, column, facts) for p in parts) if f is not None]
                 if not filled:
                     continue  # nothing written under the total: a form filled in the total only
-                unknown = any(cell(p, column, facts) is None and not is_na(p, column) for p in parts)
                 where = f"{form.get('name') or '自评表'}（{row_name(whole)}，{column}）"
                 # (a column of changes — 调整数 −8.00 over 0 — may hold figures below 0: no part
                 # of a sum above its total then)
@@ -224,11 +223,13 @@ def check_funds_total(record: dict) -> list:
                         # every filled part, so the total can be read against their sum (unit.slip)
                         [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
                     continue
-                if unknown or form.get("unread_fund_rows") or all(p.get("minor") for p in parts):
-                    # a part not read, or only the small ones (上年结转, 其他资金) read while the
+                if form.get("unread_fund_rows") or all(p.get("minor") for p in parts):
+                    # a row not read, or only the small parts (上年结转, 其他资金) read while the
                     # row of the year's money was not: the sum is not known
                     continue
                 for family in _families(parts):
+                    if any(cell(p, column, facts) is None and not is_na(p, column) for p in family):
+                        continue  # a part of this breakdown not read: its sum is not known
                     written = [(p, f) for p in family for f in [cell(p, column, facts)] if f is not None]
                     every = [f for _, f in written]
                     if not every or verdict(total, sum_of(every))[0] == "ok" or _two_breakdowns(total, every):
