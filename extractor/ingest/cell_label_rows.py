@@ -116,10 +116,6 @@ def _row_label(cells: list, k: int, words: int, kind) -> tuple:
     return led, k + words
 
 
-# a column of money by its name, its unit the money columns' beside it (结余 beside 实际支出（万元）)
-_MONEY_NAME = regex.compile(r"(?:金额|资金|预算|支出|拨款|结余|结转)$")
-
-
 # the last columns of a table giving each row's share of the whole (金额 | 占比（%）): a row
 # that writes fewer figures writes its amount, the share being worked out from it
 _SHARE_NAME = regex.compile(r"(?:占比|比重|构成)")
@@ -131,6 +127,10 @@ def _without_share_columns(header: list) -> list:
     while end > 1 and _SHARE_NAME.search(header[end - 1]):
         end -= 1
     return header[:end]
+
+
+# a column of money by its name, its unit the money columns' beside it (结余 beside 实际支出（万元）)
+_MONEY_NAME = regex.compile(r"(?:金额|资金|预算|支出|拨款|结余|结转)$")
 
 
 def _column_units(header: list) -> list:
