@@ -85,11 +85,8 @@ def points_then_weight_cut(figures: str, columns: Optional[tuple], score: Option
     readings = []
     for cells in _decimal_walks(figures, n):
         rest = cells[-1][1]
-        cuts = [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
-                and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and Decimal(figures[rest:k])
-                and figures[rest] != "0" and RATE.fullmatch(figures, k) and is_set_weight(figures[rest:k])]
         if all(AMOUNT.fullmatch(figures, a, b) for a, b in cells):
-            readings += [cells + [(rest, k), (k, len(figures))] for k in cuts]
+            readings += [cells + [(rest, k), (k, len(figures))] for k in _weight_then_rate(figures, rest, score)]
     return readings[0] if len(readings) == 1 else None
 
 
@@ -114,11 +111,16 @@ def repeated_cut(figures: str, columns: Optional[tuple], score: Optional[str] = 
             if RATE.fullmatch(figures, rest):
                 readings.append(cells + [(rest, len(figures))])
             continue
-        readings += [cells + [(rest, k), (k, len(figures))] for k in range(rest + 1, len(figures))
-                     if POINTS_FIGURE.fullmatch(figures, rest, k) and figures[rest] != "0"
-                     and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100 and is_set_weight(figures[rest:k])
-                     and RATE.fullmatch(figures, k)]
+        readings += [cells + [(rest, k), (k, len(figures))] for k in _weight_then_rate(figures, rest, score)]
     return readings[0] if len(readings) == 1 else None
+
+
+def _weight_then_rate(figures: str, rest: int, score: Optional[str]) -> list:
+    """Where the figures from `rest` on cut into a 分值 the form sets (whole or half points of a
+    100-point form, no less than the row's `score`, no leading 0) and a rate after it."""
+    return [k for k in range(rest + 1, len(figures)) if POINTS_FIGURE.fullmatch(figures, rest, k)
+            and figures[rest] != "0" and Decimal(score or 0) <= Decimal(figures[rest:k]) <= 100
+            and is_set_weight(figures[rest:k]) and RATE.fullmatch(figures, k)]
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,7 @@ from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, poin
     is_set_weight, pointed_cells, repeated_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
-from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, points_cuts
+from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, weight_then_score_cut
 
 # a fund row's figures run together up to its execution rate, then maybe its 得分:
 # 194.9194.9100% | 202010100.00%10
@@ -149,8 +149,8 @@ def _points_pair_at(text: str, pos: int) -> Optional[list]:
     if m is None:
         return None
     a, b = m.span()
-    cuts = [k for k in points_cuts(text, a, b) if Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100]
-    return [(a, cuts[0]), (cuts[0], b)] if len(cuts) == 1 else None
+    k = weight_then_score_cut(text, a, b)
+    return [(a, k), (k, b)] if k is not None else None
 
 
 def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:

@@ -20,7 +20,7 @@ from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .glued_cuts import cut_result_and_points, cut_run, grammar, runs, unit_of
-from .numbers import POINTS, POINTS_FIGURE, points_cuts
+from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 # a form whose indicator rows have no 分值 column (年初目标值 | 实际完成值 | 得分, 湖北's
@@ -130,10 +130,10 @@ def _points_before_reason(t: Token) -> list:
     if m is None or grammar()[1].match(t.text, m.end("points")):
         return [t]
     a, b = m.span("points")
-    cuts = [k for k in points_cuts(t.text, a, b) if 0 < Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
-    if len(cuts) != 1:
+    k = weight_then_score_cut(t.text, a, b, scored=True)
+    if k is None:
         return [t]
-    weight, score = t.piece(a, cuts[0]), t.piece(cuts[0], b)
+    weight, score = t.piece(a, k), t.piece(k, b)
     weight.unit = score.unit = "分"  # (points, not a result written bare: the row's values are words)
     return [t.piece(0, a), weight, score, t.piece(b, len(t.text))]
 
@@ -218,22 +218,20 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
     m = pattern.match(t.text)
     if m is None:
         return [t]
+    value_end = m.end("value") + len(m["value"])
+    values = [t.piece(*m.span("value")), t.piece(m.end("value"), value_end)]
     if "points" in pattern.groupindex:
         a, b = m.span("points")
-        cuts = [k for k in points_cuts(t.text, a, b) if Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
-        if len(cuts) != 1:
+        k = weight_then_score_cut(t.text, a, b)
+        if k is None:
             return [t]
-        value_end = m.end("value") + len(m["value"])
         rest = [t.piece(b, len(t.text))] if b < len(t.text) else []
-        return [t.piece(0, m.end("name")), t.piece(*m.span("value")), t.piece(m.end("value"), value_end),
-                t.piece(a, cuts[0]), t.piece(cuts[0], b), *rest]
+        return [t.piece(0, m.end("name")), *values, t.piece(a, k), t.piece(k, b), *rest]
     weighted = "weight" in pattern.groupindex
     if not Decimal(m["score"]) <= (Decimal(m["weight"]) if weighted else 100) <= 100:
         return [t]
-    value_end = m.end("value") + len(m["value"])
     points = [t.piece(*m.span("weight"))] if weighted else []
-    return [t.piece(0, m.end("name")), *points, t.piece(*m.span("value")),
-            t.piece(m.end("value"), value_end), t.piece(*m.span("score"))]
+    return [t.piece(0, m.end("name")), *points, *values, t.piece(*m.span("score"))]
 
 
 def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False) -> tuple:
@@ -332,5 +330,5 @@ def leading_scores(t: Token) -> list:
     a, b = m.span(1)
     if POINTS_FIGURE.fullmatch(t.text, a, b) and Decimal(t.text[a:b]) <= 100:
         return [t.piece(a, b)]
-    cuts = [k for k in points_cuts(t.text, a, b) if Decimal(t.text[k:b]) <= Decimal(t.text[a:k]) <= 100]
-    return [t.piece(a, cuts[0]), t.piece(cuts[0], b)] if len(cuts) == 1 else []
+    k = weight_then_score_cut(t.text, a, b)
+    return [t.piece(a, k), t.piece(k, b)] if k is not None else []

@@ -65,6 +65,15 @@ def points_cuts(text: str, a: int, b: int) -> list:
     """Where text[a:b], two points figures run together (1510, 8.57.5), may be cut: every k
     with a points figure on either side."""
     return [k for k in range(a + 1, b) if POINTS_FIGURE.fullmatch(text, a, k) and POINTS_FIGURE.fullmatch(text, k, b)]
+
+
+def weight_then_score_cut(text: str, a: int, b: int, scored: bool = False) -> Optional[int]:
+    """Where text[a:b], a 分值 and its 得分 run together (1010, 109.69), is cut: the one cut
+    that makes them points of a 100-point form, 得分 no more than 分值 (`scored`: and above 0);
+    None where none or more than one does."""
+    cuts = [k for k in points_cuts(text, a, b)
+            if (0 if scored else -1) < Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100]
+    return cuts[0] if len(cuts) == 1 else None
 # Chinese numerals: at least two characters, so idioms like 一人一档 or 两不愁 are not read
 # as quantities; 百分之九十 is handled separately.
 CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"
