@@ -273,8 +273,15 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
         # (the 分值 the header puts before the rate is no amount: 25806.15 ×3 | 10 | 100.0%)
         amounts_end = -2 if columns and columns[1] else -1
-        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:amounts_end]}) == 1]
+        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:amounts_end]}) == 1] \
+            or [r for r in readings if _repeats_budget(figures, r)]
     return readings[0] if len(readings) == 1 else None
+
+
+def _repeats_budget(figures: str, cut: list) -> bool:
+    """Does the reading write its first two amounts the same, as a budget left as it was
+    (43.2 | 43.2 | 37.24, where 43.24 | 3.2 | 37.24 fits the rate too)?"""
+    return len(cut) >= 3 and figures[slice(*cut[0])] == figures[slice(*cut[1])]
 
 
 def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0, walls: frozenset = frozenset()):

@@ -18,14 +18,17 @@ import regex
 
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
-from .form_vocab import bare, vocab
-from .glued_cuts import cut_result_and_points, cut_run, grammar, runs, unit_of
+from .form_vocab import bare, is_label, vocab
+from .glued_cuts import (cut_bare_result_and_points, cut_repeated, cut_result_and_points, cut_run, cut_target_then_bare,
+                         grammar, runs, unit_of)
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 # a form whose indicator rows have no 分值 column (年初目标值 | 实际完成值 | 得分, 湖北's
 # 财政项目绩效自评表): a row is its target, its result and its 得分
 _UNWEIGHTED_ORDER = ["target", "actual", "score"]
+# the columns after a target written with its sign or unit, whose result and points may be bare
+_WRITTEN_TARGET_ORDER = ["target", "actual", "weight", "score"]
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
@@ -41,14 +44,25 @@ def header_order(tokens: list) -> Optional[list]:
             continue
         # (a header whose words ran together up to its first value column: 一级指标…年度指标值)
         first = next((v["ind_col"][c] for c in _ind_col_words() if key.endswith(c) and key != c), None)
-        order = [first] if first in _ORDER_SLOTS else []
-        for u in tokens[i + 1:i + 16]:
-            slot = v["ind_col"].get(bare(u.text))
-            if slot in _ORDER_SLOTS and slot not in order:
-                order.append(slot)
+        order = _slots([first] if first in _ORDER_SLOTS else [], tokens[i + 1:i + 16])
         if _complete(order):
             return order
+        # a header whose value columns' line came out before its level words (年度指标值
+        # 实际完成值 分值 得分 … 一级指标 二级指标 三级指标 指标性质 指标值 度量单位): the
+        # columns just before the level words, target and result among them
+        order = _slots([], tokens[max(0, i - 8):i])
+        if _complete(order) and order[:2] == ["target", "actual"]:
+            return order
     return None
+
+
+def _slots(order: list, tokens: list) -> list:
+    """The order with the value columns the tokens name appended, each once."""
+    for u in tokens:
+        slot = vocab()["ind_col"].get(bare(u.text))
+        if slot in _ORDER_SLOTS and slot not in order:
+            order = order + [slot]
+    return order
 
 
 def _complete(order: list) -> bool:
@@ -99,6 +113,9 @@ def split_glued_rows(tokens: list) -> list:
         if order[0] == "target" and (named := _named_target(t, tokens[k + 1:k + 3])) is not None:
             out.extend(named)  # 危房改造竣工率100% | 96.5% | 15: the name and its target run together
             continue
+        if (cells := _bare_result_after_target(out, t, order)) is not None:
+            out.extend(cells)
+            continue
         if t.positional or len(t.text) < _MIN_RUN:
             out.append(t)
             continue
@@ -110,23 +127,46 @@ def split_glued_rows(tokens: list) -> list:
         pieces, score_apart = _split_token(t, order, scored_after, shares)
         if score_apart and head is not None:
             score_ahead = head.end(1)
-        if pieces == [t] and order[-2:] == ["weight", "score"]:
-            pieces = _points_before_reason(t)
+        if pieces == [t] and order[-2:] == ["weight", "score"] and not (repeated and repeated.match(t.text)):
+            row_ends = k + 1 < len(tokens) and is_label(bare(tokens[k + 1].text))
+            pieces = _points_before_reason(t, row_ends)
         for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
 
 
+def _bare_result_after_target(out: list, t: Token, order: list) -> Optional[list]:
+    """Tokens for the result, 分值 and 得分 of a run of bare digits right after a target that
+    stands alone with its comparator or unit (≧735人次 | 7351010); the result is in the
+    target's unit. None where the header's order is another or the run cuts more than one way."""
+    if t.positional or order[-4:] != _WRITTEN_TARGET_ORDER or not out or out[-1].positional:
+        return None
+    cmp, unit, _ = grammar()
+    m = regex.fullmatch(rf"(?P<cmp>{cmp.pattern})?(?P<figure>\d+(?:\.\d+)?)(?P<unit>{unit.pattern})?", out[-1].text.strip())
+    if m is None or not (m["cmp"] or m["unit"]):
+        return None
+    cut = cut_bare_result_and_points(t.text.strip(), Decimal(m["figure"]))
+    if cut is None:
+        return None
+    start = len(t.text) - len(t.text.lstrip())
+    cells = [t.piece(start + a, start + b) for a, b in cut]
+    cells[0].unit = m["unit"] or None
+    return cells
+
+
 # a row in words (its name, a target and a result in words) whose 分值 and 得分 run into the
-# reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实
+# reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实; or end the
+# row, the next level's label after it (…达成预期指标2020 | 时效指标)
 _POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{3,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+_POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{3,5})$")
 
 
-def _points_before_reason(t: Token) -> list:
-    """The row cut at its 分值 and 得分 run between its words and its reason, where exactly
-    one cut makes them points of a 100-point form (得分 above 0 and no more than 分值, no
-    leading 0); else the token as it is."""
-    m = _POINTS_BEFORE_REASON.match(t.text)
+def _points_before_reason(t: Token, row_ends: bool = False) -> list:
+    """The row cut at its 分值 and 得分 run between its words and its reason (or at the
+    token's end where `row_ends`: a label follows), where exactly one cut makes them points
+    of a 100-point form (得分 above 0 and no more than 分值, no leading 0); else the token as
+    it is."""
+    m = _POINTS_BEFORE_REASON.match(t.text) or (_POINTS_ENDING_ROW.match(t.text.rstrip()) if row_ends else None)
     if m is None or grammar()[1].match(t.text, m.end("points")):
         return [t]
     a, b = m.span("points")
@@ -135,7 +175,7 @@ def _points_before_reason(t: Token) -> list:
         return [t]
     weight, score = t.piece(a, k), t.piece(k, b)
     weight.unit = score.unit = "分"  # (points, not a result written bare: the row's values are words)
-    return [t.piece(0, a), weight, score, t.piece(b, len(t.text))]
+    return [t.piece(0, a), weight, score] + ([t.piece(b, len(t.text))] if t.text[b:].strip() else [])
 
 
 @lru_cache(maxsize=1)
@@ -239,13 +279,22 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     pieces, pos = [], 0
     score_apart = False
     for m in runs(t.text):
-        if m.start() < pos or not _MIN_RUN <= m.end() - m.start() <= _MAX_RUN:
+        if m.start() < pos or m.end() - m.start() > _MAX_RUN:
             continue  # (a run cut already, read the other way)
+        if m.end() - m.start() < _MIN_RUN:
+            # (a short run is one figure with its unit, unless a row's name stands right before
+            # it and its result repeats its target: 新建候车亭(≥**座)24244)
+            if (cut := _short_repeated_run(t.text, m, order)) is not None:
+                if t.text[pos:m.start()].strip():
+                    pieces.append(t.piece(pos, m.start()))
+                pieces.extend(t.piece(m.start() + a, m.start() + b) for a, b in cut)
+                pos = m.end()
+            continue
         slots = order
         cut = None
         # a run right after the row's name, in a header that puts the target first, starts at
         # the target (道路验收合格率100%92%1212: no words cell before it to start inside)
-        named = m.start() > 0 and regex.match(r"\p{Han}", t.text[m.start() - 1]) is not None
+        named = _after_name(t.text, m.start())
         dated = _dated_cuts(t.text, m, order, named)
         if len(dated) > 1:
             continue  # (1012月: 10 | 1 and 2月, or 1 | 0 and 12月)
@@ -261,6 +310,9 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         if cut is None:
             slots = order
             cut = cut_run(m.group(0), slots, named, shares) if _complete(slots) else None
+        if cut is None and order[-4:] == _WRITTEN_TARGET_ORDER:
+            slots = _WRITTEN_TARGET_ORDER
+            cut = cut_target_then_bare(m.group(0))
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -286,6 +338,17 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     if t.text[pos:].strip():
         pieces.append(t.piece(pos, len(t.text)))
     return pieces, score_apart
+
+
+def _short_repeated_run(text: str, m, order: list) -> Optional[list]:
+    bare_figures = m.group(0).replace(".", "").isdigit()
+    return cut_repeated(m.group(0), order) if bare_figures and _after_name(text, m.start()) else None
+
+
+def _after_name(text: str, at: int) -> bool:
+    """Does a run starting at `at` follow the row's name right after its words (or the
+    bracket closing them)?"""
+    return at > 0 and regex.match(r"[\p{Han}）)]", text[at - 1]) is not None
 
 
 def _dated_cuts(text: str, m, order: list, named: bool) -> list:

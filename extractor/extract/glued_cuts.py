@@ -14,8 +14,9 @@ from typing import Optional
 
 import regex
 
+from .form_fund_points import is_set_weight
 from .form_vocab import spec
-from .numbers import POINTS_FIGURE
+from .numbers import POINTS_FIGURE, weight_then_score_cut
 
 @lru_cache(maxsize=1)
 def grammar() -> tuple:
@@ -43,6 +44,39 @@ def cut_result_and_points(run: str, slots: list) -> Optional[list]:
     return readings[0] if len(readings) == 1 else None
 
 
+def cut_bare_result_and_points(run: str, target: Decimal) -> Optional[list]:
+    """[(start, end)] of a run of bare digits that is a row's result, 分值 and 得分 after its
+    target stood alone (≧735人次 | 7351010: 735 | 10 | 10), where exactly one reading puts the
+    result within a factor of ten of the target; None otherwise (310 | 1 | 0 is the other
+    reading there: a result a hundred times its target is a misreading, not a row)."""
+    slots = ["actual", "weight", "score"]
+    if target <= 0 or not run.replace(".", "").isdigit():  # (a unit or sign: not bare)
+        return None
+    if weight_then_score_cut(run, 0, len(run)) is not None:
+        return None  # (1010 after 2.4个工作日 may be that result's 分值 and 得分)
+    readings = [cut for cut in _readings(run, 0, slots)
+                if target / 10 <= Decimal(_cells(run, cut, slots)["actual"]) <= target * 10]
+    if len(readings) > 1:  # (35.2 | 20 | 20 over 35.220 | 2 | 0: a result has two decimals at most)
+        readings = [cut for cut in readings if len(_cells(run, cut, slots)["actual"].partition(".")[2]) <= 2]
+    return readings[0] if len(readings) == 1 else None
+
+
+def cut_target_then_bare(run: str) -> Optional[list]:
+    """[(start, end)] of a run of a target written with its comparator or unit and then its
+    result, 分值 and 得分 in bare digits (≧735人次7351010), where exactly one reading fits
+    (cut_bare_result_and_points); None otherwise."""
+    cmp, _, _ = grammar()
+    readings = []
+    for end in _value_ends(run, 0):
+        target = run[:end]
+        if unit_of(target) is None and cmp.match(target) is None:
+            continue
+        rest = cut_bare_result_and_points(run[end:], Decimal(regex.search(r"\d+(?:\.\d+)?", target).group()))
+        if rest is not None:
+            readings.append([(0, end)] + [(end + a, end + b) for a, b in rest])
+    return readings[0] if len(readings) == 1 else None
+
+
 def runs(text: str):
     """The runs of figures in the text; a run whose last figure took the first character of
     the words after it as its unit (…1212个别路段返工: 个别 is a word) is read both ways, with
@@ -67,7 +101,27 @@ def cut_run(run: str, order: list, named: bool = False, shares: bool = False) ->
                 if named and order[0] == "target" or _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
+    if not readings and named:
+        return cut_repeated(run, order)
     return readings[0] if len(readings) == 1 else None
+
+
+def cut_repeated(run: str, order: list) -> Optional[list]:
+    """[(start, end)] of a run of bare figures right after a row's name whose result repeats
+    its target (工程完工率1001001010: 100 | 100 | 10 | 10; 22.822.81: 22.8 | 22.8 | 1), as most
+    rows' results do, where exactly one reading fits; None otherwise. The target has two
+    digits or more and the 分值 is set in whole or half points: 338.31 is no 3 | 3 | 8.3 | 1."""
+    if "target" not in order or "actual" not in order:
+        return None
+    readings = [r for r in _readings(run, 0, order, repeated=True) if _alike(run, r, order)]
+    return readings[0] if len(readings) == 1 else None
+
+
+def _repeats(run: str, cells: tuple) -> bool:
+    by_slot = {slot: run[a:b] for slot, a, b in cells}
+    weight = by_slot.get("weight")
+    return (by_slot["target"] == by_slot["actual"] and len(by_slot["target"].replace(".", "")) >= 2
+            and (weight is None or is_set_weight(weight)))
 
 
 def _cells(run: str, cut: list, order: list) -> dict:
@@ -87,15 +141,17 @@ def _delimited(run: str, cut: list, order: list) -> bool:
     return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
 
 
-def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False):
+def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False, repeated: bool = False):
+    """Every cut of the run into the slots that fits; `repeated`: bare figures fit where
+    the result repeats the target (cut_repeated)."""
     if not slots:
-        if pos == len(run) and _fits(run, cells):
+        if pos == len(run) and _fits(run, cells, repeated and _repeats(run, cells)):
             yield [(a, b) for _, a, b in cells]
         return
     slot = slots[0]
     ends = _score_ends(run, pos, shares and slot == "weight") if slot in ("weight", "score") else _value_ends(run, pos)
     for end in ends:
-        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares)
+        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares, repeated)
 
 
 def _score_ends(run: str, pos: int, share: bool = False):
@@ -122,7 +178,7 @@ def _value_ends(run: str, pos: int):
         yield u.end() if u else end  # a unit after the figure is the figure's: no cell starts with one
 
 
-def _fits(run: str, cells: tuple) -> bool:
+def _fits(run: str, cells: tuple, repeated: bool = False) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
     if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
@@ -134,7 +190,7 @@ def _fits(run: str, cells: tuple) -> bool:
     cmp, _, _ = grammar()
     target_unit, actual_unit = unit_of(by_slot["target"]), unit_of(by_slot["actual"])
     # bare digits on both sides could be any figures (a telephone number parses too)
-    written = target_unit is not None or cmp.match(by_slot["target"]) is not None
+    written = target_unit is not None or cmp.match(by_slot["target"]) is not None or repeated
     # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
     return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
 
