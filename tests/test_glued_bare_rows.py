@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from extractor.extract.form_fund_runs import fund_cut
-from extractor.extract.glued_cuts import cut_bare_result_and_points, cut_repeated, cut_target_then_bare
+from extractor.extract.glued_cuts import cut_bare_pair, cut_bare_result, cut_target_then_bare
 
 from conftest import text_record
 
@@ -40,16 +40,16 @@ HEAD = ["项目支出绩效自评表（2021年度）", "项目名称", "乡村�
     ("64642015", ["target", "actual", "weight", "score"], ["64", "64", "20", "15"]),
 ])
 def test_a_bare_result_repeating_its_target_is_cut(run, order, cells):
-    assert [run[a:b] for a, b in cut_repeated(run, order)] == cells
+    assert [run[a:b] for a, b in cut_bare_pair(run, order)] == cells
 
 
 @pytest.mark.parametrize("run, order", [
     ("338.31", ["target", "actual", "weight", "score"]),  # 3 | 3 | 8.3 | 1: one digit, a 分值 of 8.3
-    ("1801903", ["target", "actual", "score"]),  # nothing repeated
+    ("18090003", ["target", "actual", "score"]),  # 180 | 9000 | 3: a result fifty times its target
     ("100%100%8", ["weight", "target", "actual", "score"]),  # written, not bare: cut_run's
 ])
-def test_bare_figures_that_repeat_nothing_are_left_alone(run, order):
-    assert cut_repeated(run, order) is None
+def test_bare_figures_no_reading_pairs_are_left_alone(run, order):
+    assert cut_bare_pair(run, order) is None
 
 
 @pytest.mark.parametrize("run, target, cells", [
@@ -58,18 +58,32 @@ def test_bare_figures_that_repeat_nothing_are_left_alone(run, order):
     ("4.8108", "5", ["4.8", "10", "8"]),
 ])
 def test_a_bare_result_after_its_target_is_cut_near_the_target(run, target, cells):
-    assert [run[a:b] for a, b in cut_bare_result_and_points(run, Decimal(target))] == cells
+    assert [run[a:b] for a, b in cut_bare_result(run, Decimal(target), ["weight", "score"])] == cells
 
 
 @pytest.mark.parametrize("run, target", [("3101010", "30"), ("1010", "0"), ("5万元1010", "5")])
 def test_a_bare_result_no_reading_puts_near_its_target_is_left_alone(run, target):
-    assert cut_bare_result_and_points(run, Decimal(target)) is None
+    assert cut_bare_result(run, Decimal(target), ["weight", "score"]) is None
 
 
 def test_a_written_target_then_bare_figures_is_cut():
     run = "≧820人次8351515"
-    assert [run[a:b] for a, b in cut_target_then_bare(run)] == ["≧820人次", "835", "15", "15"]
-    assert cut_target_then_bare("8208351515") is None  # no sign, no unit: where the target ends is a guess
+    assert [run[a:b] for a, b in cut_target_then_bare(run, ["weight", "score"])] == ["≧820人次", "835", "15", "15"]
+    # (≥909 | 510 | 1 | 0 fits too, its result far from its target)
+    run = "≥90951010"
+    assert [run[a:b] for a, b in cut_target_then_bare(run, ["weight", "score"])] == ["≥90", "95", "10", "10"]
+    run = "≥5006128"  # a form with no 分值 column: result and 得分
+    assert [run[a:b] for a, b in cut_target_then_bare(run, ["score"])] == ["≥500", "612", "8"]
+    assert cut_target_then_bare("8208351515", ["weight", "score"]) is None  # no sign, no unit: a guess
+    assert cut_target_then_bare("≤1.81.5555", ["weight", "score"]) is None  # 1.55 | 5 | 5 or 1.5 | 55 | 5
+
+
+@pytest.mark.parametrize("run, order, cells", [
+    ("90093610", ["target", "actual", "score"], ["900", "936", "10"]),
+    ("4804861515", ["target", "actual", "weight", "score"], ["480", "486", "15", "15"]),
+])
+def test_a_bare_result_near_its_target_is_cut(run, order, cells):
+    assert [run[a:b] for a, b in cut_bare_pair(run, order)] == cells
 
 
 def test_a_glued_form_with_bare_repeated_results_is_read(tmp_path):

@@ -155,14 +155,14 @@ _RATE_THEN_SCORE = regex.compile(r"^((?:预算)?执行率)(得分)$")
 
 
 def _rate_and_score_apart(tokens: list) -> list:
-    """执行率得分 right after 分值, where a text layer ran two header cells together (分值 |
-    执行率 | 得分), is two columns: the rate and its score. (A column named 执行率得分 on
-    its own stands after the rate.)"""
+    """执行率得分 right after 分值 or the spending column, where a text layer ran two header
+    cells together (分值 | 执行率 | 得分; 预算数 | 执行数 | 执行率 | 得分), is two columns: the
+    rate and its score. (A column named 执行率得分 on its own stands after the rate.)"""
     columns = vocab()["fund_col"]
     out = []
     for k, t in enumerate(tokens):
         m = _RATE_THEN_SCORE.match(bare(t.text)) if not t.positional else None
-        if m and k and columns.get(bare(tokens[k - 1].text)) == "分值" and t.text.strip() == bare(t.text):
+        if m and k and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数") and t.text.strip() == bare(t.text):
             lead = len(t.text) - len(t.text.lstrip())
             out += [t.piece(lead, lead + len(m[1])), t.piece(lead + len(m[1]), lead + len(m[0]))]
         else:

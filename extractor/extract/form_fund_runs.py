@@ -90,6 +90,8 @@ def split_fund_runs(tokens: list) -> list:
             # (2020 under 202010100.00%: 20 | 20)
             lead = len(t.text) - len(t.text.lstrip())
             out.extend(t.piece(lead + a, lead + b) for a, b in like)
+            if t.text[lead + like[-1][1]:].strip():
+                out.append(t.piece(lead + like[-1][1], len(t.text)))  # (the dashes of its empty cells)
             continue
         above = [m["figures"][a:b] for a, b in cut[:-1]]
         if m["lead"]:
@@ -236,10 +238,12 @@ _AMOUNT_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分
 
 def _like_above(text: str, above: list) -> Optional[list]:
     """[(start, end)] cutting a run of bare figures into the first two or more amounts of the
-    row above, when it is exactly those run together; else None."""
-    text = text.strip()
-    if not regex.fullmatch(r"\d[\d.]*", text):
+    row above, when it is exactly those run together (maybe with dashes after them for the
+    cells it leaves empty: 43.243.237.24———); else None."""
+    m = regex.fullmatch(r"(\d[\d.]*)[—－–-]*", text.strip())
+    if m is None:
         return None
+    text = m[1]
     for n in range(len(above), 1, -1):
         if "".join(above[:n]) == text:
             bounds, pos = [], 0

@@ -19,16 +19,14 @@ import regex
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, is_label, vocab
-from .glued_cuts import (cut_bare_result_and_points, cut_repeated, cut_result_and_points, cut_run, cut_target_then_bare,
-                         grammar, runs, unit_of)
+from .glued_cuts import (cut_bare_pair, cut_bare_result, cut_result_and_points, cut_run, cut_target_then_bare, grammar,
+                         runs, unit_of)
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
 # a form whose indicator rows have no 分值 column (年初目标值 | 实际完成值 | 得分, 湖北's
 # 财政项目绩效自评表): a row is its target, its result and its 得分
 _UNWEIGHTED_ORDER = ["target", "actual", "score"]
-# the columns after a target written with its sign or unit, whose result and points may be bare
-_WRITTEN_TARGET_ORDER = ["target", "actual", "weight", "score"]
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
@@ -102,6 +100,9 @@ def split_glued_rows(tokens: list) -> list:
     out = []
     shares = weights_as_shares(tokens)
     repeated = _repeated_result_row(order)
+    # bare figures are read as a row's cells only under the indicator header: a fund row's
+    # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
+    bare_from = next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
     score_ahead = None  # the 得分 the run before ended without, opening this token
     for k, t in enumerate(tokens):
         if score_ahead is None and _weight_just_before(out, t):
@@ -113,7 +114,7 @@ def split_glued_rows(tokens: list) -> list:
         if order[0] == "target" and (named := _named_target(t, tokens[k + 1:k + 3])) is not None:
             out.extend(named)  # 危房改造竣工率100% | 96.5% | 15: the name and its target run together
             continue
-        if (cells := _bare_result_after_target(out, t, order)) is not None:
+        if k > bare_from and (cells := _bare_result_after_target(out, t, order)) is not None:
             out.extend(cells)
             continue
         if t.positional or len(t.text) < _MIN_RUN:
@@ -124,28 +125,40 @@ def split_glued_rows(tokens: list) -> list:
         after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
         head = _score_before_name(after)
         scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
-        pieces, score_apart = _split_token(t, order, scored_after, shares)
+        pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from)
         if score_apart and head is not None:
             score_ahead = head.end(1)
-        if pieces == [t] and order[-2:] == ["weight", "score"] and not (repeated and repeated.match(t.text)):
-            row_ends = k + 1 < len(tokens) and is_label(bare(tokens[k + 1].text))
-            pieces = _points_before_reason(t, row_ends)
+        if order[-2:] == ["weight", "score"] and pieces and not (repeated and repeated.match(pieces[0].text)):
+            # (the words before a row cut already may be a row of their own, its points run
+            # into the next row's name: 群众候车条件明显改善已改善1010通客车… | 100 | 100 | 10 | 10)
+            row_ends = pieces == [t] and k + 1 < len(tokens) and is_label(bare(tokens[k + 1].text))
+            pieces = _points_before_reason(pieces[0], row_ends) + pieces[1:]
         for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     return out
+
+
+def _points_after_result(order: list) -> Optional[list]:
+    """The points columns right after the result (分值 and 得分, or 得分 alone) in a header
+    whose target stands right before its result; else None."""
+    if "target" not in order or "actual" not in order or order.index("actual") != order.index("target") + 1:
+        return None
+    points = order[order.index("actual") + 1:]
+    return points if points in (["weight", "score"], ["score"]) else None
 
 
 def _bare_result_after_target(out: list, t: Token, order: list) -> Optional[list]:
     """Tokens for the result, 分值 and 得分 of a run of bare digits right after a target that
     stands alone with its comparator or unit (≧735人次 | 7351010); the result is in the
     target's unit. None where the header's order is another or the run cuts more than one way."""
-    if t.positional or order[-4:] != _WRITTEN_TARGET_ORDER or not out or out[-1].positional:
+    points = _points_after_result(order)
+    if t.positional or points is None or not out or out[-1].positional:
         return None
     cmp, unit, _ = grammar()
     m = regex.fullmatch(rf"(?P<cmp>{cmp.pattern})?(?P<figure>\d+(?:\.\d+)?)(?P<unit>{unit.pattern})?", out[-1].text.strip())
     if m is None or not (m["cmp"] or m["unit"]):
         return None
-    cut = cut_bare_result_and_points(t.text.strip(), Decimal(m["figure"]))
+    cut = cut_bare_result(t.text.strip(), Decimal(m["figure"]), points)
     if cut is None:
         return None
     start = len(t.text) - len(t.text.lstrip())
@@ -274,8 +287,10 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
     return [t.piece(0, m.end("name")), *points, *values, t.piece(*m.span("score"))]
 
 
-def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False) -> tuple:
-    """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's)."""
+def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False, bare_ok: bool = False) -> tuple:
+    """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's).
+    `bare_ok`: the token stands under the indicator header, where a row's target and result
+    may be bare figures."""
     pieces, pos = [], 0
     score_apart = False
     for m in runs(t.text):
@@ -284,7 +299,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         if m.end() - m.start() < _MIN_RUN:
             # (a short run is one figure with its unit, unless a row's name stands right before
             # it and its result repeats its target: 新建候车亭(≥**座)24244)
-            if (cut := _short_repeated_run(t.text, m, order)) is not None:
+            if bare_ok and (cut := _bare_pair_run(t.text, m, order)) is not None:
                 if t.text[pos:m.start()].strip():
                     pieces.append(t.piece(pos, m.start()))
                 pieces.extend(t.piece(m.start() + a, m.start() + b) for a, b in cut)
@@ -310,9 +325,13 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         if cut is None:
             slots = order
             cut = cut_run(m.group(0), slots, named, shares) if _complete(slots) else None
-        if cut is None and order[-4:] == _WRITTEN_TARGET_ORDER:
-            slots = _WRITTEN_TARGET_ORDER
-            cut = cut_target_then_bare(m.group(0))
+        if cut is None and bare_ok:
+            slots = order
+            cut = _bare_pair_run(t.text, m, order)
+        points = _points_after_result(order)
+        if cut is None and bare_ok and points is not None and order[0] == "target":
+            slots = ["target", "actual", *points]
+            cut = cut_target_then_bare(m.group(0), points)
         if cut is None and m.end() == len(t.text):
             # 分值 and 得分 in tokens of their own: the run is the target and the result
             # (a PDF text layer drops the space between a name and its target, not more)
@@ -340,9 +359,17 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     return pieces, score_apart
 
 
-def _short_repeated_run(text: str, m, order: list) -> Optional[list]:
+# what may follow a row's last cell: the next row's name or the end, not a unit or a date
+# the figures are still written in (1250KVA, 2021年, 200余人)
+_ROW_END = regex.compile(r"$|(?![余多左以万亿千百至到年月日号个人元户次分项A-Za-z%‰])")
+
+
+def _bare_pair_run(text: str, m, order: list) -> Optional[list]:
+    """cut_bare_pair of a run of bare figures right after the row's name, ending the row."""
     bare_figures = m.group(0).replace(".", "").isdigit()
-    return cut_repeated(m.group(0), order) if bare_figures and _after_name(text, m.start()) else None
+    if not bare_figures or not _after_name(text, m.start()) or not _ROW_END.match(text, m.end()):
+        return None
+    return cut_bare_pair(m.group(0), order)
 
 
 def _after_name(text: str, at: int) -> bool:

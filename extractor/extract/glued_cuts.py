@@ -8,6 +8,7 @@ and result are written alike is taken if it is the only such one; otherwise None
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -44,37 +45,58 @@ def cut_result_and_points(run: str, slots: list) -> Optional[list]:
     return readings[0] if len(readings) == 1 else None
 
 
-def cut_bare_result_and_points(run: str, target: Decimal) -> Optional[list]:
-    """[(start, end)] of a run of bare digits that is a row's result, 分值 and 得分 after its
-    target stood alone (≧735人次 | 7351010: 735 | 10 | 10), where exactly one reading puts the
-    result within a factor of ten of the target; None otherwise (310 | 1 | 0 is the other
-    reading there: a result a hundred times its target is a misreading, not a row)."""
-    slots = ["actual", "weight", "score"]
-    if target <= 0 or not run.replace(".", "").isdigit():  # (a unit or sign: not bare)
+def cut_bare_result(run: str, target: Decimal, points: list) -> Optional[list]:
+    """[(start, end)] of a run of bare digits that is a row's result and then its `points`
+    (分值 and 得分, or 得分 alone where the form has no 分值 column) after its target stood
+    alone (≧735人次 | 7351010: 735 | 10 | 10), the reading whose result is within a factor of
+    ten of the target and clearly the closest to it (_closest); None otherwise (310 | 1 | 0 is
+    the other reading there: a result a hundred times its target is a misreading)."""
+    slots = ["actual", *points]
+    if target <= 0 or not _is_bare(run):  # (a unit or sign: not bare)
         return None
-    if weight_then_score_cut(run, 0, len(run)) is not None:
+    alone = weight_then_score_cut(run, 0, len(run)) if points == ["weight", "score"] else POINTS_FIGURE.fullmatch(run)
+    if alone is not None:
         return None  # (1010 after 2.4个工作日 may be that result's 分值 and 得分)
-    readings = [cut for cut in _readings(run, 0, slots)
-                if target / 10 <= Decimal(_cells(run, cut, slots)["actual"]) <= target * 10]
+    readings = [cut for cut in _readings(run, 0, slots) if _near(target, _cells(run, cut, slots)["actual"])]
     if len(readings) > 1:  # (35.2 | 20 | 20 over 35.220 | 2 | 0: a result has two decimals at most)
         readings = [cut for cut in readings if len(_cells(run, cut, slots)["actual"].partition(".")[2]) <= 2]
-    return readings[0] if len(readings) == 1 else None
+    return _closest([(_distance(target, _cells(run, cut, slots)["actual"]), cut) for cut in readings])
 
 
-def cut_target_then_bare(run: str) -> Optional[list]:
+def _near(target: Decimal, result: str) -> bool:
+    return target / 10 <= Decimal(result) <= target * 10
+
+
+def _distance(target: Decimal, result: str) -> float:
+    """How far a result is from its target, as the size of the log of their ratio."""
+    return abs(math.log(float(Decimal(result) / target))) if Decimal(result) > 0 else math.inf
+
+
+def _closest(readings: list) -> Optional[list]:
+    """Of [(distance, cut)], the cut whose result is clearly the closest to its target (at
+    most half as far as the next one's), else None."""
+    readings = sorted(readings, key=lambda r: r[0])
+    if len(readings) == 1 or readings and readings[0][0] <= readings[1][0] / 2:
+        return readings[0][1]
+    return None
+
+
+def cut_target_then_bare(run: str, points: list) -> Optional[list]:
     """[(start, end)] of a run of a target written with its comparator or unit and then its
-    result, 分值 and 得分 in bare digits (≧735人次7351010), where exactly one reading fits
-    (cut_bare_result_and_points); None otherwise."""
+    result and `points` in bare digits (≧735人次7351010), the reading cut_bare_result makes
+    (≥90951010: ≥90 | 95 | 10 | 10, not ≥909 | 510 | 1 | 0, a result far from its target)."""
     cmp, _, _ = grammar()
     readings = []
     for end in _value_ends(run, 0):
         target = run[:end]
         if unit_of(target) is None and cmp.match(target) is None:
             continue
-        rest = cut_bare_result_and_points(run[end:], Decimal(regex.search(r"\d+(?:\.\d+)?", target).group()))
+        figure = Decimal(regex.search(r"\d+(?:\.\d+)?", target).group())
+        rest = cut_bare_result(run[end:], figure, points)
         if rest is not None:
-            readings.append([(0, end)] + [(end + a, end + b) for a, b in rest])
-    return readings[0] if len(readings) == 1 else None
+            result = run[end + rest[0][0]:end + rest[0][1]]
+            readings.append((_distance(figure, result), [(0, end)] + [(end + a, end + b) for a, b in rest]))
+    return _closest(readings)
 
 
 def runs(text: str):
@@ -101,27 +123,42 @@ def cut_run(run: str, order: list, named: bool = False, shares: bool = False) ->
                 if named and order[0] == "target" or _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
-    if not readings and named:
-        return cut_repeated(run, order)
     return readings[0] if len(readings) == 1 else None
 
 
-def cut_repeated(run: str, order: list) -> Optional[list]:
-    """[(start, end)] of a run of bare figures right after a row's name whose result repeats
-    its target (工程完工率1001001010: 100 | 100 | 10 | 10; 22.822.81: 22.8 | 22.8 | 1), as most
-    rows' results do, where exactly one reading fits; None otherwise. The target has two
-    digits or more and the 分值 is set in whole or half points: 338.31 is no 3 | 3 | 8.3 | 1."""
+def cut_bare_pair(run: str, order: list) -> Optional[list]:
+    """[(start, end)] of a run of bare figures right after a row's name, its target and result
+    both bare (the unit in the row's name): the reading whose result repeats its target
+    (工程完工率1001001010: 100 | 100 | 10 | 10; 22.822.81: 22.8 | 22.8 | 1), as most rows'
+    results do, or else is clearly the closest to it within a factor of ten (90093610: 900 |
+    936 | 10); None otherwise. The 分值 is set in whole or half points (338.31 is no 3 | 3 |
+    8.3 | 1), and a target of one digit is repeated before a whole 分值 (111 is no 1 | 1 | 1)."""
     if "target" not in order or "actual" not in order:
         return None
-    readings = [r for r in _readings(run, 0, order, repeated=True) if _alike(run, r, order)]
-    return readings[0] if len(readings) == 1 else None
+    readings = []
+    for cut in _readings(run, 0, order, bare=True):
+        cells = _cells(run, cut, order)
+        if not _is_bare(cells["target"]) or not _is_bare(cells["actual"]):
+            continue  # (figures written with their unit or sign: cut_run's)
+        target = Decimal(cells["target"])
+        if target > 0 and _near(target, cells["actual"]):
+            readings.append((_distance(target, cells["actual"]), cut))
+    return _closest(readings)
 
 
-def _repeats(run: str, cells: tuple) -> bool:
+def _bare_pair(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     weight = by_slot.get("weight")
-    return (by_slot["target"] == by_slot["actual"] and len(by_slot["target"].replace(".", "")) >= 2
-            and (weight is None or is_set_weight(weight)))
+    # (one digit only repeated before a whole 分值: 661010 is 6 | 6 | 10 | 10)
+    one_digit = len(by_slot["target"].replace(".", "")) < 2
+    return (_is_bare(by_slot["target"]) and _is_bare(by_slot["actual"])
+            and (weight is None or is_set_weight(weight))
+            and (not one_digit or by_slot["target"] == by_slot["actual"] and weight is not None
+                 and Decimal(weight) % 1 == 0))
+
+
+def _is_bare(text: str) -> bool:
+    return text.replace(".", "").isdigit()
 
 
 def _cells(run: str, cut: list, order: list) -> dict:
@@ -141,17 +178,17 @@ def _delimited(run: str, cut: list, order: list) -> bool:
     return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
 
 
-def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False, repeated: bool = False):
-    """Every cut of the run into the slots that fits; `repeated`: bare figures fit where
-    the result repeats the target (cut_repeated)."""
+def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False, bare: bool = False):
+    """Every cut of the run into the slots that fits; `bare`: target and result may both be
+    bare figures (cut_bare_pair)."""
     if not slots:
-        if pos == len(run) and _fits(run, cells, repeated and _repeats(run, cells)):
+        if pos == len(run) and _fits(run, cells, bare and _bare_pair(run, cells)):
             yield [(a, b) for _, a, b in cells]
         return
     slot = slots[0]
     ends = _score_ends(run, pos, shares and slot == "weight") if slot in ("weight", "score") else _value_ends(run, pos)
     for end in ends:
-        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares, repeated)
+        yield from _readings(run, end, slots[1:], cells + ((slot, pos, end),), shares, bare)
 
 
 def _score_ends(run: str, pos: int, share: bool = False):
@@ -178,7 +215,7 @@ def _value_ends(run: str, pos: int):
         yield u.end() if u else end  # a unit after the figure is the figure's: no cell starts with one
 
 
-def _fits(run: str, cells: tuple, repeated: bool = False) -> bool:
+def _fits(run: str, cells: tuple, bare_pair: bool = False) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     whole_row = "weight" in by_slot
     if whole_row:  # both matched POINTS, so both are figures (the 得分 may stand apart)
@@ -190,7 +227,7 @@ def _fits(run: str, cells: tuple, repeated: bool = False) -> bool:
     cmp, _, _ = grammar()
     target_unit, actual_unit = unit_of(by_slot["target"]), unit_of(by_slot["actual"])
     # bare digits on both sides could be any figures (a telephone number parses too)
-    written = target_unit is not None or cmp.match(by_slot["target"]) is not None or repeated
+    written = target_unit is not None or cmp.match(by_slot["target"]) is not None or bare_pair
     # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
     return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
 
