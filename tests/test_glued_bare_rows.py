@@ -146,3 +146,82 @@ def test_a_fund_run_two_readings_fit_is_cut_where_the_budget_stays_as_it_was():
     # 58.3 | 58.3 | 49.57 | 10 | 85 and 58.35 | 8.3 | 49.57 | 10 | 85 both make the rate
     run = "58.358.349.571085"
     assert [run[a:b] for a, b in fund_cut(run, None, (4, True), "8.5")] == ["58.3", "58.3", "49.57", "10", "85"]
+
+
+def _facts(record, kind) -> list:
+    return [f["value"] for f in record["facts"] if f["kind"] == kind]
+
+
+def test_a_glued_form_whose_unit_column_ran_into_the_names(tmp_path):
+    # 三级指标 | 计量单位 | 年度指标值 | 实际完成值 | 分值 | 得分: the unit cell runs into the name
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "计量单位", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "数量指标", "受益农户数", "户", "≥640", "655", "20", "20",
+                   "质量指标", "道路完好率", "%", "9696", "20", "18",
+                   "成本指标", "每公里养护补助", "元/公里", "≤3000", "2950", "10", "10", "总分", "50", "48"])
+    record = text_record(tmp_path, text, "unitcol.txt")
+    rows = _rows(record)
+    assert rows["受益农户数"] == (20, 20)
+    assert rows["道路完好率"] == (20, 18)
+    assert set(_facts(record, "households")) == {640, 655}
+    assert _facts(record, "percent").count(96) == 2
+
+
+def test_a_row_whose_points_run_into_a_count_of_things_is_left_unread(tmp_path):
+    # ≥90%76.9%6313个项目中…: 6 | 3 and 13个, or 63 | 13 — the run does not say which
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施", "产出指标", "时效指标", "养护工程按期完工率", "≥90%", "84.6%", "52",
+                   "13个项目中2个未按期完工，扣3分。", "质量指标", "路面合格率", "≥95%", "97%", "10", "10"])
+    record = text_record(tmp_path, text, "counted.txt")
+    assert 52 not in _facts(record, "score") and 13 not in _facts(record, "score")
+    assert _rows(record)["路面合格率"] == (10, 10)
+
+
+def test_two_figure_points_between_a_worded_row_and_its_reason(tmp_path):
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "偏差原因分析及改进措施", "效益指标", "生态效益指标", "沿线绿化养护有所改善基本达到", "54",
+                   "部分路段补植未完成，扣1分", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "5", "5"])
+    rows = _rows(text_record(tmp_path, text, "worded.txt"))
+    assert [v for k, v in rows.items() if k.startswith("沿线绿化养护")] == [(5, 4)]
+
+
+def test_a_fund_header_whose_rate_ran_into_its_score_after_the_spending_column(tmp_path):
+    text = _glued(["项目支出绩效自评表（2020年度）", "项目名称", "村卫生室运行补助", "项目资金（万元）", "预算数", "执行数",
+                   "执行率得分", "年度资金总额", "4846.0896%9.6", "其中：财政拨款", "4846.0896%", "—"])
+    record = text_record(tmp_path, text, "ratescore.txt")
+    assert 480000 in _facts(record, "amount") and 460800 in _facts(record, "amount")
+    assert 96 in _facts(record, "percent") and Decimal("9.6") in _facts(record, "score")
+
+
+def test_a_fund_run_whose_rate_no_reading_makes_is_cut_at_its_repeated_budget(tmp_path):
+    # 150 | 150 | 133.8 | 10 | 93.2%, though 133.8 ÷ 150 is 89.2%: the form's own slip
+    text = _glued(["项目支出绩效自评表（2021年度）", "项目名称", "乡村道路养护", "项目资金（万元）", "年初预算数", "全年预算数",
+                   "全年执行数", "分值", "执行率", "得分", "年度资金总额", "150150133.81093.2%9.3"])
+    record = text_record(tmp_path, text, "slip.txt")
+    assert sorted(_facts(record, "amount")) == [1338000, 1500000, 1500000]
+    assert [f["rule"] for f in _errors(record)] == ["form.execution_rate"]
+
+
+@pytest.mark.parametrize("run, cells", [
+    ("150150133.81093.2", ["150", "150", "133.8", "10", "93.2"]),
+])
+def test_a_repeated_budget_cut(run, cells):
+    from extractor.extract.form_fund_points import repeated_budget_cut
+
+    assert [run[a:b] for a, b in repeated_budget_cut(run, (4, True), "9.3")] == cells
+    assert repeated_budget_cut(run, (3, False), "9.3") is None  # a header of another shape
+    assert repeated_budget_cut("150151133.81093.2", (4, True)) is None  # nothing repeated
+
+
+def test_a_part_row_written_like_the_total_row_with_dashes_for_its_empty_cells(tmp_path):
+    text = _glued([*HEAD[:3], "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                   "年度资金总额", "36.836.831.51085.60%8.56", "其中：当年财政拨款", "36.836.831.5———"])
+    record = text_record(tmp_path, text, "parts.txt")
+    assert sorted(_facts(record, "amount")) == [315000, 315000, 368000, 368000, 368000, 368000]
+
+
+def test_a_dashed_part_row_whose_spending_repeats_the_budget(tmp_path):
+    # 210 | 196.4 | 196.4 and 2101 | 96.41 | 96.4 both make 100%: the repeated amount decides
+    text = _glued([*HEAD[:3], "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                   "年度资金总额", "210196.4196.410100%10", "其中：当年财政拨款", "210196.4196.4—100%—"])
+    record = text_record(tmp_path, text, "dashed.txt")
+    assert sorted(_facts(record, "amount")) == [1964000] * 4 + [2100000] * 2

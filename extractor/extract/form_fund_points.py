@@ -115,6 +115,26 @@ def repeated_cut(figures: str, columns: Optional[tuple], score: Optional[str] = 
     return readings[0] if len(readings) == 1 else None
 
 
+def repeated_budget_cut(figures: str, columns: Optional[tuple], score: Optional[str] = None) -> Optional[list]:
+    """A run no cut makes consistent under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率
+    whose budget is written twice, as a budget left as it was (180180162.51095.28: 180 | 180 |
+    162.5 | 10 | 95.28, though 162.5 ÷ 180 is 90.28%): cut there where exactly one spending (two
+    decimals at most), then a 分值 the form sets, leaves a rate. The rate that disagrees is
+    then the form's own slip."""
+    if columns != (4, True):
+        return None
+    readings = []
+    for size in range(1, len(figures) // 2):
+        if figures[:size] != figures[size:2 * size] or not AMOUNT.fullmatch(figures, 0, size) or "." in figures[:size]:
+            continue
+        rest = 2 * size
+        for k in range(rest + 1, len(figures)):
+            if AMOUNT.fullmatch(figures, rest, k) and len(figures[rest:k].partition(".")[2]) <= 2:
+                readings += [[(0, size), (size, rest), (rest, k), (k, w), (w, len(figures))]
+                             for w in _weight_then_rate(figures, k, score)]
+    return readings[0] if len(readings) == 1 else None
+
+
 def _weight_then_rate(figures: str, rest: int, score: Optional[str]) -> list:
     """Where the figures from `rest` on cut into a 分值 the form sets (whole or half points of a
     100-point form, no less than the row's `score`, no leading 0) and a rate after it."""

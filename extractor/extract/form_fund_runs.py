@@ -16,7 +16,7 @@ import regex
 
 from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
 from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, points_cut_spaced, points_then_weight_cut, \
-    is_set_weight, pointed_cells, repeated_cut
+    is_set_weight, pointed_cells, repeated_budget_cut, repeated_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, weight_then_score_cut
@@ -165,7 +165,8 @@ def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
     if cut is not None and _typed_alike(figures, cut, before_rate):
         return cut  # (the decimal points are asked only where the rate's reading leaves doubt)
     by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"])
-                                              or repeated_cut(figures, before_rate, m["score"]))
+                                              or repeated_cut(figures, before_rate, m["score"])
+                                              or repeated_budget_cut(figures, before_rate, m["score"]))
     return by_points or cut
 
 
@@ -213,6 +214,8 @@ def _amounts_cut(figures: str, n: int, rate: str) -> Optional[list]:
         return None
     run, rate_cell = figures + rate, (len(figures), len(figures) + len(rate))
     fits = [cut for cut in amount_cells(figures, 0, n) if _rate_fits(run, cut + [rate_cell])]
+    if len(fits) > 1:
+        fits = _written_alike(figures, fits, len(fits[0]))
     return fits[0] if len(fits) == 1 else None
 
 
@@ -276,16 +279,21 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
     readings = [r for r in readings if len(r) == fewest]
     if len(readings) > 1:  # a row's amounts are typed alike (64.8 | 64.8 | 64.8, not 64.8 | 64.86 | 4.8)
         # (the 分值 the header puts before the rate is no amount: 25806.15 ×3 | 10 | 100.0%)
-        amounts_end = -2 if columns and columns[1] else -1
-        readings = [r for r in readings if len({parse_arabic(figures[a:b])[1] for a, b in r[:amounts_end]}) == 1] \
-            or [r for r in readings if _repeats_budget(figures, r)]
+        readings = _written_alike(figures, readings, -2 if columns and columns[1] else -1)
     return readings[0] if len(readings) == 1 else None
 
 
-def _repeats_budget(figures: str, cut: list) -> bool:
-    """Does the reading write its first two amounts the same, as a budget left as it was
-    (43.2 | 43.2 | 37.24, where 43.24 | 3.2 | 37.24 fits the rate too)?"""
-    return len(cut) >= 3 and figures[slice(*cut[0])] == figures[slice(*cut[1])]
+def _written_alike(figures: str, readings: list, amounts_end: int) -> list:
+    """Of readings that all fit, those whose amounts (cells before `amounts_end`) have one
+    number of decimals; failing that, those that write two amounts side by side the same,
+    as a budget left as it was or spent whole (43.2 | 43.2 | 37.24, where 43.24 | 3.2 | 37.24
+    fits the rate too; 320 | 298.6 | 298.6)."""
+    def repeats(cells: list) -> bool:
+        return any(x == y for x, y in zip(cells, cells[1:]))
+
+    cells = [[figures[a:b] for a, b in r[:amounts_end]] for r in readings]
+    return [r for r, c in zip(readings, cells) if len({parse_arabic(x)[1] for x in c}) == 1] \
+        or [r for r, c in zip(readings, cells) if repeats(c)]
 
 
 def _fund_readings(figures: str, pos: int, cells: tuple, lead: int = 0, walls: frozenset = frozenset()):

@@ -19,8 +19,9 @@ import regex
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, is_label, vocab
-from .glued_cuts import (cut_bare_pair, cut_bare_result, cut_result_and_points, cut_run, cut_target_then_bare, grammar,
-                         runs, unit_of)
+from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, give_units, points_after_result,
+                         split_name_units, unit_column_before_target)
+from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
@@ -103,6 +104,9 @@ def split_glued_rows(tokens: list) -> list:
     # bare figures are read as a row's cells only under the indicator header: a fund row's
     # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
     bare_from = next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
+    units, follows = {}, set()
+    if unit_column_before_target(tokens):
+        tokens, units, follows = split_name_units(tokens, bare_from)
     score_ahead = None  # the 得分 the run before ended without, opening this token
     for k, t in enumerate(tokens):
         if score_ahead is None and _weight_just_before(out, t):
@@ -114,7 +118,7 @@ def split_glued_rows(tokens: list) -> list:
         if order[0] == "target" and (named := _named_target(t, tokens[k + 1:k + 3])) is not None:
             out.extend(named)  # 危房改造竣工率100% | 96.5% | 15: the name and its target run together
             continue
-        if k > bare_from and (cells := _bare_result_after_target(out, t, order)) is not None:
+        if k > bare_from and (cells := bare_result_after_target(out, t, order)) is not None:
             out.extend(cells)
             continue
         if t.positional or len(t.text) < _MIN_RUN:
@@ -125,7 +129,7 @@ def split_glued_rows(tokens: list) -> list:
         after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
         head = _score_before_name(after)
         scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
-        pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from)
+        pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, id(t) in follows)
         if score_apart and head is not None:
             score_ahead = head.end(1)
         if order[-2:] == ["weight", "score"] and pieces and not (repeated and repeated.match(pieces[0].text)):
@@ -135,43 +139,15 @@ def split_glued_rows(tokens: list) -> list:
             pieces = _points_before_reason(pieces[0], row_ends) + pieces[1:]
         for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
+    give_units(out, units)
     return out
-
-
-def _points_after_result(order: list) -> Optional[list]:
-    """The points columns right after the result (分值 and 得分, or 得分 alone) in a header
-    whose target stands right before its result; else None."""
-    if "target" not in order or "actual" not in order or order.index("actual") != order.index("target") + 1:
-        return None
-    points = order[order.index("actual") + 1:]
-    return points if points in (["weight", "score"], ["score"]) else None
-
-
-def _bare_result_after_target(out: list, t: Token, order: list) -> Optional[list]:
-    """Tokens for the result, 分值 and 得分 of a run of bare digits right after a target that
-    stands alone with its comparator or unit (≧735人次 | 7351010); the result is in the
-    target's unit. None where the header's order is another or the run cuts more than one way."""
-    points = _points_after_result(order)
-    if t.positional or points is None or not out or out[-1].positional:
-        return None
-    cmp, unit, _ = grammar()
-    m = regex.fullmatch(rf"(?P<cmp>{cmp.pattern})?(?P<figure>\d+(?:\.\d+)?)(?P<unit>{unit.pattern})?", out[-1].text.strip())
-    if m is None or not (m["cmp"] or m["unit"]):
-        return None
-    cut = cut_bare_result(t.text.strip(), Decimal(m["figure"]), points)
-    if cut is None:
-        return None
-    start = len(t.text) - len(t.text.lstrip())
-    cells = [t.piece(start + a, start + b) for a, b in cut]
-    cells[0].unit = m["unit"] or None
-    return cells
 
 
 # a row in words (its name, a target and a result in words) whose 分值 and 得分 run into the
 # reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实; or end the
 # row, the next level's label after it (…达成预期指标2020 | 时效指标)
-_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{3,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
-_POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{3,5})$")
+_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+_POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})$")
 
 
 def _points_before_reason(t: Token, row_ends: bool = False) -> list:
@@ -287,19 +263,24 @@ def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
     return [t.piece(0, m.end("name")), *points, *values, t.piece(*m.span("score"))]
 
 
-def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False, bare_ok: bool = False) -> tuple:
+def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False, bare_ok: bool = False,
+                 follows_name: bool = False) -> tuple:
     """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's).
     `bare_ok`: the token stands under the indicator header, where a row's target and result
-    may be bare figures."""
+    may be bare figures; `follows_name`: the token is the figures after a row's name (and
+    its 计量单位 cell)."""
     pieces, pos = [], 0
     score_apart = False
     for m in runs(t.text):
         if m.start() < pos or m.end() - m.start() > _MAX_RUN:
             continue  # (a run cut already, read the other way)
+        # a run right after the row's name, in a header that puts the target first, starts at
+        # the target (道路验收合格率100%92%1212: no words cell before it to start inside)
+        named = after_name(t.text, m.start()) or m.start() == 0 and follows_name
         if m.end() - m.start() < _MIN_RUN:
             # (a short run is one figure with its unit, unless a row's name stands right before
             # it and its result repeats its target: 新建候车亭(≥**座)24244)
-            if bare_ok and (cut := _bare_pair_run(t.text, m, order)) is not None:
+            if bare_ok and named and (cut := bare_pair_run(t.text, m, order)) is not None:
                 if t.text[pos:m.start()].strip():
                     pieces.append(t.piece(pos, m.start()))
                 pieces.extend(t.piece(m.start() + a, m.start() + b) for a, b in cut)
@@ -307,12 +288,11 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
             continue
         slots = order
         cut = None
-        # a run right after the row's name, in a header that puts the target first, starts at
-        # the target (道路验收合格率100%92%1212: no words cell before it to start inside)
-        named = _after_name(t.text, m.start())
         dated = _dated_cuts(t.text, m, order, named)
         if len(dated) > 1:
             continue  # (1012月: 10 | 1 and 2月, or 1 | 0 and 12月)
+        if not dated and _COUNTED_AFTER.match(t.text, m.end()) and _dated_cuts(t.text, m, order, named, counted=True):
+            continue  # (≥90%76.9%6313个项目中…: 6 | 3 and 13个, or 63 | 13; which, the run does not say)
         if dated:
             # the words after the run open with a month or a day: its last digits are theirs
             # (≥95%91.5%1087月下旬: 10 | 8, then 7月), whether or not the whole run cuts
@@ -325,10 +305,10 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         if cut is None:
             slots = order
             cut = cut_run(m.group(0), slots, named, shares) if _complete(slots) else None
-        if cut is None and bare_ok:
+        if cut is None and bare_ok and named:
             slots = order
-            cut = _bare_pair_run(t.text, m, order)
-        points = _points_after_result(order)
+            cut = bare_pair_run(t.text, m, order)
+        points = points_after_result(order)
         if cut is None and bare_ok and points is not None and order[0] == "target":
             slots = ["target", "actual", *points]
             cut = cut_target_then_bare(m.group(0), points)
@@ -359,36 +339,24 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     return pieces, score_apart
 
 
-# what may follow a row's last cell: the next row's name or the end, not a unit or a date
-# the figures are still written in (1250KVA, 2021年, 200余人)
-_ROW_END = regex.compile(r"$|(?![余多左以万亿千百至到年月日号个人元户次分项A-Za-z%‰])")
+# a counter after a row's run that opens a sentence counting things (13个项目中3个未按期完工):
+# the run's last digits may be that count's (not 个别, 个人, 项目: words of their own, nor 家,
+# 所, 处, which open a row's name as often: 家庭经济困难…)
+_COUNTED_AFTER = regex.compile(r"个(?![别人体性])|项(?!目)")
 
 
-def _bare_pair_run(text: str, m, order: list) -> Optional[list]:
-    """cut_bare_pair of a run of bare figures right after the row's name, ending the row."""
-    bare_figures = m.group(0).replace(".", "").isdigit()
-    if not bare_figures or not _after_name(text, m.start()) or not _ROW_END.match(text, m.end()):
-        return None
-    return cut_bare_pair(m.group(0), order)
-
-
-def _after_name(text: str, at: int) -> bool:
-    """Does a run starting at `at` follow the row's name right after its words (or the
-    bracket closing them)?"""
-    return at > 0 and regex.match(r"[\p{Han}）)]", text[at - 1]) is not None
-
-
-def _dated_cuts(text: str, m, order: list, named: bool) -> list:
+def _dated_cuts(text: str, m, order: list, named: bool, counted: bool = False) -> list:
     """[(k, cut)] for each k of the run's last digits (one or two) that make a month or a day
-    with the 月 or 日 right after the run, where the rest of the run cuts in the header's order."""
+    with the 月 or 日 right after the run (or, `counted`, any count before the counter after
+    it), where the rest of the run cuts in the header's order."""
     after = text[m.end():m.end() + 1]
-    if after not in ("月", "日") or not _complete(order):
+    if not counted and after not in ("月", "日") or not _complete(order):
         return []
     run, out = m.group(0), []
     for k in (1, 2):
         tail = run[len(run) - k:]
         if (len(run) - k >= _MIN_RUN and tail.isdigit() and tail[0] != "0" and run[len(run) - k - 1].isdigit()
-                and 1 <= int(tail) <= (12 if after == "月" else 31)
+                and 1 <= int(tail) <= (99 if counted else 12 if after == "月" else 31)
                 and (cut := cut_run(run[:len(run) - k], order, named)) is not None):
             out.append((k, cut))
     return out
