@@ -76,6 +76,8 @@ def test_a_written_target_then_bare_figures_is_cut():
     assert [run[a:b] for a, b in cut_target_then_bare(run, ["score"])] == ["≥500", "612", "8"]
     assert cut_target_then_bare("8208351515", ["weight", "score"]) is None  # no sign, no unit: a guess
     assert cut_target_then_bare("≤1.81.5555", ["weight", "score"]) is None  # 1.55 | 5 | 5 or 1.5 | 55 | 5
+    run = "≥9293.110"  # 93.1 | 10, not 93.11 | 0: a row that meets its target and scores nothing is rare
+    assert [run[a:b] for a, b in cut_target_then_bare(run, ["score"])] == ["≥92", "93.1", "10"]
 
 
 @pytest.mark.parametrize("run, order, cells", [
@@ -225,3 +227,55 @@ def test_a_dashed_part_row_whose_spending_repeats_the_budget(tmp_path):
                    "年度资金总额", "210196.4196.410100%10", "其中：当年财政拨款", "210196.4196.4—100%—"])
     record = text_record(tmp_path, text, "dashed.txt")
     assert sorted(_facts(record, "amount")) == [1964000] * 4 + [2100000] * 2
+
+
+def test_a_glued_form_without_points_column_reads_worded_rows_and_small_repeats(tmp_path):
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分", "偏差原因",
+                   "产出指标", "数量指标", "补助标准（元/人·月）", "8810", "质量指标", "安全事故发生率（%）", "0015",
+                   "达标率（%）", "≥959718", "效益指标", "社会效益指标", "群众出行条件明显改善已改善15",
+                   "运营长效机制建立健全基本建立8", "部分站点管护责任待落实", "满意度指标", "乘客满意度（%）", "≥9092.410"])
+    record = text_record(tmp_path, text, "unweighted2.txt")
+    rows = _rows(record)
+    assert rows["补助标准（元/人·月）"] == (None, 10)
+    assert rows["安全事故发生率（%）"] == (None, 15)
+    assert rows["达标率（%）"] == (None, 18)  # 97 | 18, not 971 | 8: ten times its target
+    assert rows["乘客满意度（%）"] == (None, 10)
+    assert [v for k, v in rows.items() if k.startswith("群众出行条件")] == [(None, 15)]
+    assert [v for k, v in rows.items() if k.startswith("运营长效机制")] == [(None, 8)]
+
+
+def test_one_digit_repeated_before_points_of_one_digit_is_left_alone():
+    assert cut_bare_pair("111", ["target", "actual", "score"]) is None
+    assert [(a, b) for a, b in cut_bare_pair("4410", ["target", "actual", "score"])] == [(0, 1), (1, 2), (2, 4)]
+
+
+@pytest.mark.parametrize("run, cells", [
+    ("≥6566.888", ["≥65", "66.8", "8", "8"]),  # not ≥6 | 5 | 66.88 | 8: a 分值 is set in whole or half points
+    ("≥858855", ["≥85", "88", "5", "5"]),  # 8855 alone would be 88 | 55, but ≥85 is a target by its sign
+])
+def test_a_signed_target_then_bare_figures_reads_set_points_near_the_target(run, cells):
+    assert [run[a:b] for a, b in cut_target_then_bare(run, ["weight", "score"])] == cells
+
+
+def test_a_result_written_about_is_cut_and_read_in_its_unit(tmp_path):
+    from extractor.extract.form_vocab import parse_target
+
+    assert parse_target("3万余人次") == (None, Decimal("3"), "万人次")
+    assert parse_target("450余人") == (None, Decimal("450"), "人")
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "数量指标", "沿线受益群众≥28000人次3万余人次1010", "质量指标", "路面合格率", "≥95%", "97%",
+                   "10", "10"])
+    record = text_record(tmp_path, text, "about.txt")
+    assert _rows(record)["沿线受益群众"] == (10, 10)
+    assert 30000 in _facts(record, "person_times")
+
+
+def test_a_row_swallowed_by_the_next_rows_name_leaves_the_sums_unchecked(tmp_path):
+    # the first row's cells no reading cuts (≥3.5万平方米 then 3.6 | 10 | 10 run into the next
+    # name): it is unread, so the 得分 are not summed against the 总分 (which they would miss by 10)
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "数量指标", "养护路面面积≥3.5万平方米约3.6万平方米左右1010道路完好率", "≥95%", "97%", "40", "40",
+                   "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "50", "50", "总分", "100", "100"])
+    record = text_record(tmp_path, text, "swallowed.txt")
+    assert record["forms"][0]["unread_rows"] >= 1
+    assert not [f for f in _errors(record) if f["rule"] == "form.score_total"]

@@ -132,11 +132,12 @@ def split_glued_rows(tokens: list) -> list:
         pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, id(t) in follows)
         if score_apart and head is not None:
             score_ahead = head.end(1)
-        if order[-2:] == ["weight", "score"] and pieces and not (repeated and repeated.match(pieces[0].text)):
+        paired = order[-2:] == ["weight", "score"]
+        if (paired or order == _UNWEIGHTED_ORDER) and pieces and not (repeated and repeated.match(pieces[0].text)):
             # (the words before a row cut already may be a row of their own, its points run
             # into the next row's name: 群众候车条件明显改善已改善1010通客车… | 100 | 100 | 10 | 10)
             row_ends = pieces == [t] and k + 1 < len(tokens) and is_label(bare(tokens[k + 1].text))
-            pieces = _points_before_reason(pieces[0], row_ends) + pieces[1:]
+            pieces = _points_before_reason(pieces[0], row_ends, paired) + pieces[1:]
         for piece in pieces:
             out.extend(_split_repeated(piece, repeated) if repeated else [piece])
     give_units(out, units)
@@ -148,23 +149,35 @@ def split_glued_rows(tokens: list) -> list:
 # row, the next level's label after it (…达成预期指标2020 | 时效指标)
 _POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
 _POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})$")
+# the same with the 得分 alone, in a form with no 分值 column (明显改善已改善15农村学生…)
+_SCORE_BEFORE_REASON = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})(?=\p{{Han}})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+_SCORE_ENDING_ROW = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})$")
 
 
-def _points_before_reason(t: Token, row_ends: bool = False) -> list:
+def _points_before_reason(t: Token, row_ends: bool = False, paired: bool = True) -> list:
     """The row cut at its 分值 and 得分 run between its words and its reason (or at the
     token's end where `row_ends`: a label follows), where exactly one cut makes them points
-    of a 100-point form (得分 above 0 and no more than 分值, no leading 0); else the token as
-    it is."""
-    m = _POINTS_BEFORE_REASON.match(t.text) or (_POINTS_ENDING_ROW.match(t.text.rstrip()) if row_ends else None)
+    of a 100-point form (得分 above 0 and no more than 分值, no leading 0); with the 得分
+    alone where not `paired`, up to 100; else the token as it is."""
+    before, ending = (_POINTS_BEFORE_REASON, _POINTS_ENDING_ROW) if paired else (_SCORE_BEFORE_REASON, _SCORE_ENDING_ROW)
+    m = before.match(t.text) or (ending.match(t.text.rstrip()) if row_ends else None)
     if m is None or grammar()[1].match(t.text, m.end("points")):
         return [t]
     a, b = m.span("points")
-    k = weight_then_score_cut(t.text, a, b, scored=True)
-    if k is None:
+    if paired:
+        k = weight_then_score_cut(t.text, a, b, scored=True)
+        if k is None:
+            return [t]
+        points = [t.piece(a, k), t.piece(k, b)]
+    elif Decimal(m["points"]) <= 100:
+        points = [t.piece(a, b)]
+    else:
         return [t]
-    weight, score = t.piece(a, k), t.piece(k, b)
-    weight.unit = score.unit = "分"  # (points, not a result written bare: the row's values are words)
-    return [t.piece(0, a), weight, score] + ([t.piece(b, len(t.text))] if t.text[b:].strip() else [])
+    for p in points:
+        p.unit = "分"  # (points, not a result written bare: the row's values are words)
+    # (the words before may hold rows of their own: …已改善15运营长效机制…基本建立8部分…)
+    return _points_before_reason(t.piece(0, a), False, paired) + points \
+        + ([t.piece(b, len(t.text))] if t.text[b:].strip() else [])
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
         row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
+        if _SWALLOWED_ROW.search(name.text):
+            # a row before this one whose cells no cut read ran into its name (观看群众≥36000人次
+            # 4万余人次1010农家书屋…): that row is unread, so sums over the rows are not known
+            self.form["unread_rows"] += 1
         filled = False
         for slot in ("target", "actual"):
             token = values.get(slot)
@@ -99,6 +103,8 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
+            if _SWALLOWED_ROW.search(name.text):
+                self.form["unread_rows"] += 1
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
         elif not self._wrapped_on(i) and not self._level_pieces_only(i):
             # a name with no values after it: a row this reader could not read (or words
@@ -192,6 +198,9 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         return out
 
 
+# a target's comparator and figure, or figures run together, inside a row's name or a level's:
+# cells of a row the name swallowed
+_SWALLOWED_ROW = regex.compile(r"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d|\d{5,}")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 

@@ -36,7 +36,7 @@ def bare_result_after_target(out: list, t: Token, order: list) -> Optional[list]
     m = regex.fullmatch(rf"(?P<cmp>{cmp.pattern})?(?P<figure>\d+(?:\.\d+)?)(?P<unit>{unit.pattern})?", out[-1].text.strip())
     if m is None or not (m["cmp"] or m["unit"]):
         return None
-    cut = cut_bare_result(t.text.strip(), Decimal(m["figure"]), points)
+    cut = cut_bare_result(t.text.strip(), Decimal(m["figure"]), points, bool(m["cmp"]))
     if cut is None:
         return None
     start = len(t.text) - len(t.text.lstrip())

@@ -28,6 +28,7 @@ def grammar() -> tuple:
     units = sorted(s["indicator_units"], key=len, reverse=True)
     cmp = "(?:" + "|".join(regex.escape(c) for c in comparators) + ")"
     unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
+    unit = rf"(?:(?:万|亿)?[余多](?={unit}))?{unit}"  # (600余人, 4万余人次: a result written about)
     item = rf"{cmp}?\d[\d.]*(?:{unit})?"
     return regex.compile(cmp), regex.compile(unit), regex.compile(rf"(?:{item})+")
 
@@ -45,21 +46,32 @@ def cut_result_and_points(run: str, slots: list) -> Optional[list]:
     return readings[0] if len(readings) == 1 else None
 
 
-def cut_bare_result(run: str, target: Decimal, points: list) -> Optional[list]:
+def cut_bare_result(run: str, target: Decimal, points: list, marked: bool = False) -> Optional[list]:
     """[(start, end)] of a run of bare digits that is a row's result and then its `points`
     (分值 and 得分, or 得分 alone where the form has no 分值 column) after its target stood
     alone (≧735人次 | 7351010: 735 | 10 | 10), the reading whose result is within a factor of
     ten of the target and clearly the closest to it (_closest); None otherwise (310 | 1 | 0 is
-    the other reading there: a result a hundred times its target is a misreading)."""
+    the other reading there: a result a hundred times its target is a misreading). `marked`:
+    the target has its comparator, so it is a target and the run can only be what follows it."""
     slots = ["actual", *points]
     if target <= 0 or not _is_bare(run):  # (a unit or sign: not bare)
         return None
-    alone = weight_then_score_cut(run, 0, len(run)) if points == ["weight", "score"] else POINTS_FIGURE.fullmatch(run)
-    if alone is not None:
-        return None  # (1010 after 2.4个工作日 may be that result's 分值 and 得分)
-    readings = [cut for cut in _readings(run, 0, slots) if _near(target, _cells(run, cut, slots)["actual"])]
+    if marked:
+        alone = False
+    elif points == ["weight", "score"]:
+        k = weight_then_score_cut(run, 0, len(run))
+        alone = k is not None and is_set_weight(run[:k])
+    else:
+        alone = POINTS_FIGURE.fullmatch(run) is not None
+    if alone:
+        return None  # (1010 after 2.4个工作日 may be that result's 分值 and 得分: no sign marks a target)
+    # (a 分值 is set in whole or half points: 566.888 after ≥6 is no 5 | 66.88 | 8)
+    readings = [cut for cut in _readings(run, 0, slots) if _near(target, _cells(run, cut, slots)["actual"])
+                and is_set_weight(_cells(run, cut, slots).get("weight", "0"))]
     if len(readings) > 1:  # (35.2 | 20 | 20 over 35.220 | 2 | 0: a result has two decimals at most)
         readings = [cut for cut in readings if len(_cells(run, cut, slots)["actual"].partition(".")[2]) <= 2]
+    if len(readings) > 1:  # (93.1 | 10 over 93.11 | 0: a row that scores nothing is rare)
+        readings = [cut for cut in readings if Decimal(_cells(run, cut, slots)["score"]) > 0] or readings
     return _closest([(_distance(target, _cells(run, cut, slots)["actual"]), cut) for cut in readings])
 
 
@@ -92,7 +104,7 @@ def cut_target_then_bare(run: str, points: list) -> Optional[list]:
         if unit_of(target) is None and cmp.match(target) is None:
             continue
         figure = Decimal(regex.search(r"\d+(?:\.\d+)?", target).group())
-        rest = cut_bare_result(run[end:], figure, points)
+        rest = cut_bare_result(run[end:], figure, points, cmp.match(target) is not None)
         if rest is not None:
             result = run[end + rest[0][0]:end + rest[0][1]]
             readings.append((_distance(figure, result), [(0, end)] + [(end + a, end + b) for a, b in rest]))
@@ -132,7 +144,7 @@ def cut_bare_pair(run: str, order: list) -> Optional[list]:
     (工程完工率1001001010: 100 | 100 | 10 | 10; 22.822.81: 22.8 | 22.8 | 1), as most rows'
     results do, or else is clearly the closest to it within a factor of ten (90093610: 900 |
     936 | 10); None otherwise. The 分值 is set in whole or half points (338.31 is no 3 | 3 |
-    8.3 | 1), and a target of one digit is repeated before a whole 分值 (111 is no 1 | 1 | 1)."""
+    8.3 | 1), and a target of one digit is repeated before whole points (111 is no 1 | 1 | 1)."""
     if "target" not in order or "actual" not in order:
         return None
     readings = []
@@ -141,7 +153,9 @@ def cut_bare_pair(run: str, order: list) -> Optional[list]:
         if not _is_bare(cells["target"]) or not _is_bare(cells["actual"]):
             continue  # (figures written with their unit or sign: cut_run's)
         target = Decimal(cells["target"])
-        if target > 0 and _near(target, cells["actual"]):
+        if cells["target"] == cells["actual"]:
+            readings.append((0.0, cut))  # (0 | 0 too: 食品安全事故发生率（%）0010)
+        elif target > 0 and _near(target, cells["actual"]):
             readings.append((_distance(target, cells["actual"]), cut))
     return _closest(readings)
 
@@ -149,12 +163,14 @@ def cut_bare_pair(run: str, order: list) -> Optional[list]:
 def _bare_pair(run: str, cells: tuple) -> bool:
     by_slot = {slot: run[a:b] for slot, a, b in cells}
     weight = by_slot.get("weight")
-    # (one digit only repeated before a whole 分值: 661010 is 6 | 6 | 10 | 10)
+    # (one digit only repeated before whole points of two digits: 661010 is 6 | 6 | 10 | 10, 4410
+    # is 4 | 4 | 10; 111 may be any figure)
     one_digit = len(by_slot["target"].replace(".", "")) < 2
+    points = weight if weight is not None else by_slot.get("score")
     return (_is_bare(by_slot["target"]) and _is_bare(by_slot["actual"])
             and (weight is None or is_set_weight(weight))
-            and (not one_digit or by_slot["target"] == by_slot["actual"] and weight is not None
-                 and Decimal(weight) % 1 == 0))
+            and (not one_digit or by_slot["target"] == by_slot["actual"] and points is not None
+                 and Decimal(points) % 1 == 0 and Decimal(points) >= 10))
 
 
 def _is_bare(text: str) -> bool:
@@ -229,11 +245,17 @@ def _fits(run: str, cells: tuple, bare_pair: bool = False) -> bool:
     # bare digits on both sides could be any figures (a telephone number parses too)
     written = target_unit is not None or cmp.match(by_slot["target"]) is not None or bare_pair
     # a result at the end of a run that is only the pair may be written bare (≥50个 | 50)
-    return written and (target_unit == actual_unit or (not whole_row and actual_unit is None))
+    return written and (_base(target_unit) == _base(actual_unit) or (not whole_row and actual_unit is None))
 
 
 def unit_of(text: str) -> Optional[str]:
+    """The unit written after a figure, 余 or 多 left out (4万余人次: 万人次); None for none."""
     _, unit, _ = grammar()
     m = regex.search(r"\d(?=\D*$)", text)
     tail = text[m.end():] if m else ""
-    return tail if tail and unit.fullmatch(tail) else None
+    return regex.sub(r"[余多](?=\p{Han})", "", tail, count=1) if tail and unit.fullmatch(tail) else None
+
+
+def _base(unit: Optional[str]) -> Optional[str]:
+    """The unit without its 万 or 亿 (≥36000人次 | 4万余人次 count alike)."""
+    return regex.sub(r"^(?:万|亿)(?=\p{Han})", "", unit) if unit else unit
