@@ -270,12 +270,21 @@ def test_a_result_written_about_is_cut_and_read_in_its_unit(tmp_path):
     assert 30000 in _facts(record, "person_times")
 
 
-def test_a_row_swallowed_by_the_next_rows_name_leaves_the_sums_unchecked(tmp_path):
-    # the first row's cells no reading cuts (≥3.5万平方米 then 3.6 | 10 | 10 run into the next
-    # name): it is unread, so the 得分 are not summed against the 总分 (which they would miss by 10)
+def test_a_row_whose_cells_ran_into_its_name_is_counted_unread(tmp_path):
+    # 培训人数≥1200人1180人左右: the target and a result no cut reads stay in the row's name, so
+    # the row is not known whole and sums over the rows are not checked
     text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                   "产出指标", "数量指标", "养护路面面积≥3.5万平方米约3.6万平方米左右1010道路完好率", "≥95%", "97%", "40", "40",
-                   "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "50", "50", "总分", "100", "100"])
+                   "产出指标", "数量指标", "培训人数≥1200人1180人左右1010道路完好率", "≥95%", "97%", "40", "40",
+                   "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "50", "45", "总分", "100", "100"])
     record = text_record(tmp_path, text, "swallowed.txt")
     assert record["forms"][0]["unread_rows"] >= 1
     assert not [f for f in _errors(record) if f["rule"] == "form.score_total"]
+
+
+def test_a_scoring_rule_in_a_rows_name_is_no_swallowed_row(tmp_path):
+    from extractor.extract.form_indicators import _swallowed_row
+
+    assert not _swallowed_row().search("预算完成率≥98%得5分；95%≤完成率＜98%得4分")
+    assert not _swallowed_row().search("全年保障城乡低保对象不少于12000人，")
+    assert _swallowed_row().search("观看群众≥36000人次4万余人次1010农家书屋")
+    assert _swallowed_row().search("162016081412户因搬迁")

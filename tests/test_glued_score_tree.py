@@ -114,3 +114,51 @@ def test_a_fund_row_a_text_layer_kept_apart_in_part_is_cut_at_its_spaces_too(tmp
     # 1250.32 ÷ 1286.75 = 97.17%
     assert funds["年度资金总额"] == {"年初预算数": "1208.4", "全年预算数": "1286.75", "全年执行数": "1250.32", "分值": "10",
                                   "执行率": "97.17%", "得分": "9.72"}
+
+
+def _leaves(record) -> dict:
+    return {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"] if len(i["path"]) == 3}
+
+
+# the same table with a reason column after 得分, each reason run in after its row's points
+_HEAD_REASONS = _HEAD + "扣分原因"
+_BODY_REASONS = ("决策20项目立项8立项依据充分性44立项程序规范性43.5个别路段立项资料不全，扣0.5分"
+                 "绩效目标12目标合理性65.5年度目标未细化到乡镇，扣0.5分指标明确性66"
+                 "过程30资金管理30资金到位率1010预算执行率109.2执行率92%，扣0.8分资金使用合规性1010"
+                 "产出30产出数量30养护里程完成率1515路面修补完成率1514有2处坑槽修补滞后，扣1分"
+                 "效益20社会效益20群众出行便利度109满意度1010")
+
+
+def test_a_run_together_score_table_with_reasons_after_its_points(tmp_path):
+    record = text_record(tmp_path, _HEAD_REASONS + _BODY_REASONS + "合计10096.2\n", "reasons.txt")
+    leaves = _leaves(record)
+    assert leaves[("决策", "项目立项", "立项程序规范性")] == (Decimal(4), Decimal("3.5"))
+    assert leaves[("过程", "资金管理", "预算执行率")] == (Decimal(10), Decimal("9.2"))
+    assert leaves[("产出", "产出数量", "路面修补完成率")] == (Decimal(15), Decimal(14))
+    assert len(leaves) == 11
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_run_together_score_table_with_its_rule_between_points_and_levels_in_brackets(tmp_path):
+    # 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分: the levels' 分值 in brackets, each
+    # rule between its row's 分值 and 得分
+    head = "2021年度乡村道路养护项目绩效评价评分表一级指标二级指标三级指标分值评分标准得分"
+    body = ("决策(20分)项目立项(8分)立项依据充分性4符合规划得满分。4立项程序规范性4程序规范得满分；每缺一项扣0.5分。3.5"
+            "绩效目标(12分)目标合理性6目标合理得满分。5.5指标明确性6指标量化率≥80%得满分。6"
+            "过程(30分)资金管理(30分)资金到位率10到位率100%得满分。10预算执行率10执行率每低1个百分点扣0.1分。9.2"
+            "资金使用合规性10无违规使用得满分。10"
+            "产出(30分)产出数量(30分)养护里程完成率15完成率100%得满分。15路面修补完成率15按比例计分。14"
+            "效益(20分)社会效益(20分)群众出行便利度10明显改善得满分。9满意度10满意度≥90%得满分。10")
+    record = text_record(tmp_path, head + body + "合计10096.2\n", "rules.txt")
+    leaves = _leaves(record)
+    assert leaves[("决策", "项目立项", "立项程序规范性")] == (Decimal(4), Decimal("3.5"))
+    assert leaves[("效益", "社会效益", "群众出行便利度")] == (Decimal(10), Decimal(9))
+    assert len(leaves) == 11
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_rows_points_before_the_next_rows_name_are_no_reason(tmp_path):
+    # 合规性43 then 个别…: the reason starts after the row's points, not inside its name
+    body = _BODY_REASONS.replace("资金使用合规性1010", "资金使用合规性109个别乡镇存在跨年度列支，扣1分")
+    record = text_record(tmp_path, _HEAD_REASONS + body + "合计10095.2\n", "name_points.txt")
+    assert _leaves(record)[("过程", "资金管理", "资金使用合规性")] == (Decimal(10), Decimal(9))

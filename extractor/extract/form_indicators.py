@@ -19,6 +19,7 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
+from .glued_cuts import grammar
 from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
 from .per_head import per_head_words_before
 
@@ -58,7 +59,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
         row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
-        if _SWALLOWED_ROW.search(name.text):
+        if _swallowed_row().search(name.text):
             # a row before this one whose cells no cut read ran into its name (观看群众≥36000人次
             # 4万余人次1010农家书屋…): that row is unread, so sums over the rows are not known
             self.form["unread_rows"] += 1
@@ -103,7 +104,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
-            if _SWALLOWED_ROW.search(name.text):
+            if _swallowed_row().search(name.text):
                 self.form["unread_rows"] += 1
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
         elif not self._wrapped_on(i) and not self._level_pieces_only(i):
@@ -198,9 +199,14 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         return out
 
 
-# a target's comparator and figure, or figures run together, inside a row's name or a level's:
-# cells of a row the name swallowed
-_SWALLOWED_ROW = regex.compile(r"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d|\d{5,}")
+@lru_cache(maxsize=1)
+def _swallowed_row() -> regex.Pattern:
+    """Cells of a row run into a row's name or a level's: a target (comparator, figure, unit)
+    with the next figure right after it (观看群众≥36000人次4万余人次1010农家书屋…), or figures run
+    together between words (农村危房改造户数户162016081412户因…). A scoring rule in the name's
+    cells (完成率≥98%得5分) is no row."""
+    _, unit, _ = grammar()
+    return regex.compile(rf"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d[\d.]*+(?:{unit.pattern})\d|(?:(?<=\p{{Han}})|^)\d{{6,}}(?=\p{{Han}})")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 

@@ -21,8 +21,25 @@ from ..model import TABLE, Document
 from .numbers import POINTS_FIGURE, points_cuts
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 
+# (a column of words — the scoring rule, the reason for points taken off — may stand between
+# 分值 and 得分 or after 得分)
+_WORDS_COLUMN = r"(?:评分标准|评分依据|评分细则|指标解释|评价标准|扣分原因|扣分说明|得分说明|扣分情况|备注)"
+# (the levels' 分值 in columns of their own, or in brackets after their names: 投入(20分))
 _HEADER = regex.compile(
-    r"一级指标\s*(?:分值|权重)\s*二级指标\s*(?:分值|权重)\s*三级指标\s*(?:分值|权重)\s*(?:自评|评价|实际)?得分")
+    r"一级指标\s*(?:(?:分值|权重)\s*)?二级指标\s*(?:(?:分值|权重)\s*)?三级指标\s*(?:分值|权重)\s*"
+    rf"{_WORDS_COLUMN}?\s*(?:自评|评价|实际)?得分(?:\s*{_WORDS_COLUMN}){{0,2}}")
+# a level's 分值 in brackets after its name, read as the figure after the name
+_BRACKETED_POINTS = regex.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
+# a words cell run in after a figure: a scoring rule or a reason, up to the full stop that
+# ends it or the points it takes off (项目立项符合…得3分。; 部分产出指标未设置目标值，扣0.5分);
+# figures inside it only as rates, points, dates or money (a row's name and bare points after
+# it are no rule's: 个别… after 资金使用合规性43 starts a reason, not before it)
+# (a count inside words follows a sentence's punctuation or a word that counts: 。1所敬老院,
+# 有2处; not a row's name, whose points run into the next name: 合理性22项目立项…)
+_FIGURE_IN_WORDS = (r"\d+(?:\.\d+)?(?:%|分|个百分点|万元|元)|\d{4}年|\d{1,2}[月日]"
+                    r"|(?<=[。，；,;：:（(、有共约近达为和及中第])\d+(?:个|所|项|家|次|人|户|名|座|处|间)")
+_WORDS_CELL = regex.compile(rf"(?<=\d)(?![\d.])(?:(?:[^\d。]|{_FIGURE_IN_WORDS})*?"
+                           r"(?:扣\d+(?:\.\d+)?分|。|\d+(?:\.\d+)?%(?=\p{Han})))+")  # (…完成率96.4% | 产出质量)
 # a name (no digits) and the run of figures after it, cells maybe a space apart
 _TOKEN = regex.compile(r"\s*(?P<name>[^\d\s][^\d]*?)\s*(?P<run>\d[\d.]*(?:[ \t]+\d[\d.]*)*)")
 _MAX_NAME = 30  # longer words are prose, not an indicator's name
@@ -66,6 +83,11 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
 
 
 def _read(text: str, place: Places, at: int) -> Optional[Tree]:
+    # (rules and reasons blanked out in place, and the brackets around a level's 分值: the
+    # figures keep their offsets)
+    written = text
+    rest = _BRACKETED_POINTS.sub(lambda m: " " + m[1] + "  ", text[at:])
+    text = text[:at] + _WORDS_CELL.sub(lambda m: " " * len(m.group()), rest)
     tokens, total = _tokens(text, at)
     if len(tokens) < 3:
         return None
@@ -99,7 +121,9 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     if len({tuple(tuple(x[:3]) for x in r[1]) for r in readings}) != 1:
         return None  # more than one reading fits
     pairs = [(w, sc) for _, w, sc in readings[0][1] if sc is not None]
-    glued = sum(1 for w, sc in pairs if w[1] == sc[0] and place.of(w[1] - 1)[0] is place.of(sc[0])[0])
+    # (run together, or a rule's words between them on the same line)
+    glued = sum(1 for w, sc in pairs if (w[1] == sc[0] or written[w[1]:sc[0]].strip() and "\n" not in written[w[1]:sc[0]])
+                and place.of(w[1] - 1)[0] is place.of(sc[0])[0])
     if not pairs or 2 * glued < len(pairs):
         return None  # most 分值 and 得分 stand in cells of their own (one a line): the form reader's
     figures = [span for _, w, sc in readings[0][1] for span in (w, sc) if span is not None]
