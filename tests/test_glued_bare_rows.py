@@ -288,3 +288,14 @@ def test_a_scoring_rule_in_a_rows_name_is_no_swallowed_row(tmp_path):
     assert not _swallowed_row().search("全年保障城乡低保对象不少于12000人，")
     assert _swallowed_row().search("观看群众≥36000人次4万余人次1010农家书屋")
     assert _swallowed_row().search("162016081412户因搬迁")
+
+
+def test_a_bracketed_unit_a_space_put_apart_stays_with_the_rows_name(tmp_path):
+    # a flattened form with no 分值 column: 培训村级防疫员 (人) | 120 | 126 | 9.5 on two lines
+    text = ("项目支出绩效自评表\n项目名称 动物防疫补助 主管部门 某县农业农村局\n"
+            "一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+            "产出指标 数量指标 培训村级防疫员 (人)\n120 126 9.5\n"
+            "数量指标 强制免疫密度(%) 90 96 10\n总分 19.5\n")
+    record = text_record(tmp_path, text, "bracketed.txt")
+    assert _rows(record)["培训村级防疫员 (人)"] == (None, Decimal("9.5"))
+    assert not _errors(record)

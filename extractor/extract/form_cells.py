@@ -148,7 +148,26 @@ def cells_again(tokens: list) -> list:
     if not any(_spotted_labels().search(t.text) for t in tokens):
         return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
     tokens = _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
-    return _join_split_targets(split_glued_rows(_rate_and_score_apart(tokens)))
+    return _join_split_targets(split_glued_rows(_rate_and_score_apart(_join_bracketed_units(tokens))))
+
+
+_BRACKETED_UNIT = regex.compile(r"[（(][^（）()\d\s]{1,6}[)）]")
+
+
+def _join_bracketed_units(tokens: list) -> list:
+    """A unit in brackets a space put in a cell of its own after a row's name (扶持发展新型
+    农业经营主体 (个) | 15 | 6 | 8.0) is the name's again, not a value of the row."""
+    out = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (before is not None and _BRACKETED_UNIT.fullmatch(t.text.strip()) and not t.positional
+                and not before.positional and before.block is t.block and before.line == t.line
+                and regex.search(r"\p{Han}$", before.text.strip()) and not is_label(bare(before.text))
+                and not t.block.text[before.end:t.start].strip()):
+            out[-1] = Token(t.block.text[before.start:t.end], t.block, before.start, t.end, before.line, before.col, False)
+            continue
+        out.append(t)
+    return out
 
 
 _RATE_THEN_SCORE = regex.compile(r"^((?:预算)?执行率)(得分)$")
