@@ -158,26 +158,29 @@ def _points_before_reason(t: Token, row_ends: bool = False, paired: bool = True)
     """The row cut at its 分值 and 得分 run between its words and its reason (or at the
     token's end where `row_ends`: a label follows), where exactly one cut makes them points
     of a 100-point form (得分 above 0 and no more than 分值, no leading 0); with the 得分
-    alone where not `paired`, up to 100; else the token as it is."""
+    alone where not `paired`, up to 100; else the token as it is. The words before may hold
+    rows of their own, each cut the same way (…已改善15运营长效机制…基本建立8部分…)."""
     before, ending = (_POINTS_BEFORE_REASON, _POINTS_ENDING_ROW) if paired else (_SCORE_BEFORE_REASON, _SCORE_ENDING_ROW)
-    m = before.match(t.text) or (ending.match(t.text.rstrip()) if row_ends else None)
-    if m is None or grammar()[1].match(t.text, m.end("points")):
-        return [t]
-    a, b = m.span("points")
-    if paired:
-        k = weight_then_score_cut(t.text, a, b, scored=True)
-        if k is None:
-            return [t]
-        points = [t.piece(a, k), t.piece(k, b)]
-    elif Decimal(m["points"]) <= 100:
-        points = [t.piece(a, b)]
-    else:
-        return [t]
-    for p in points:
-        p.unit = "分"  # (points, not a result written bare: the row's values are words)
-    # (the words before may hold rows of their own: …已改善15运营长效机制…基本建立8部分…)
-    return _points_before_reason(t.piece(0, a), False, paired) + points \
-        + ([t.piece(b, len(t.text))] if t.text[b:].strip() else [])
+    after: list = []
+    while True:
+        m = before.match(t.text) or (ending.match(t.text.rstrip()) if row_ends else None)
+        row_ends = False
+        if m is None or grammar()[1].match(t.text, m.end("points")):
+            return [t] + after
+        a, b = m.span("points")
+        if paired:
+            k = weight_then_score_cut(t.text, a, b, scored=True)
+            if k is None:
+                return [t] + after
+            points = [t.piece(a, k), t.piece(k, b)]
+        elif Decimal(m["points"]) <= 100:
+            points = [t.piece(a, b)]
+        else:
+            return [t] + after
+        for p in points:
+            p.unit = "分"  # (points, not a result written bare: the row's values are words)
+        after = points + ([t.piece(b, len(t.text))] if t.text[b:].strip() else []) + after
+        t = t.piece(0, a)
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +287,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
     its 计量单位 cell)."""
     pieces, pos = [], 0
     score_apart = False
+    points = points_after_result(order)
     for m in runs(t.text):
         if m.start() < pos or m.end() - m.start() > _MAX_RUN:
             continue  # (a run cut already, read the other way)
@@ -321,7 +325,6 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         if cut is None and bare_ok and named:
             slots = order
             cut = bare_pair_run(t.text, m, order)
-        points = points_after_result(order)
         if cut is None and bare_ok and points is not None and order[0] == "target":
             slots = ["target", "actual", *points]
             cut = cut_target_then_bare(m.group(0), points)
