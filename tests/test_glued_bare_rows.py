@@ -299,3 +299,16 @@ def test_a_bracketed_unit_a_space_put_apart_stays_with_the_rows_name(tmp_path):
     record = text_record(tmp_path, text, "bracketed.txt")
     assert _rows(record)["培训村级防疫员 (人)"] == (None, Decimal("9.5"))
     assert not _errors(record)
+
+
+def test_a_glued_department_forms_task_rows_are_cut_at_their_money(tmp_path):
+    text = _glued(["部门整体支出绩效自评表（2020年度）", "部门名称", "某县水利局", "年度预算申请（万元）", "年初预算数",
+                   "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额", "860.00905.50871.201096.21%9.62",
+                   "年度主要任务", "任务名称", "主要内容", "预算数", "执行数",
+                   "水库除险加固", "小型水库大坝加固及溢洪道改造", "420.00408.60",
+                   "河道清淤", "县内中小河流清淤疏浚", "285.50268.10",
+                   "机关运行", "人员经费和日常公用经费", "200.00194.50", "年度总体目标"])
+    record = text_record(tmp_path, text, "tasks.txt")
+    amounts = _facts(record, "amount")
+    for figure in ("4200000", "4086000", "2855000", "2681000", "2000000", "1945000"):
+        assert Decimal(figure) in amounts

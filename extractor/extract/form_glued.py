@@ -22,6 +22,7 @@ from .form_vocab import bare, is_label, vocab
 from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, give_units, points_after_result,
                          split_name_units, unit_column_before_target)
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
+from .glued_tasks import split_task_runs
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
@@ -53,6 +54,11 @@ def header_order(tokens: list) -> Optional[list]:
         if _complete(order) and order[:2] == ["target", "actual"]:
             return order
     return None
+
+
+def _indicator_header_at(tokens: list) -> int:
+    """Where the indicator block's header starts (its first level word), or the end."""
+    return next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
 
 
 def _slots(order: list, tokens: list) -> list:
@@ -89,8 +95,10 @@ def _runs_into_header(key: str) -> bool:
 
 
 def split_glued_rows(tokens: list) -> list:
-    """Tokens with every fund row's and indicator row's run-together figures cut into cells."""
+    """Tokens with every fund row's, task row's and indicator row's run-together figures cut
+    into cells."""
     tokens = split_fund_runs(tokens)
+    tokens = split_task_runs(tokens, _indicator_header_at(tokens))
     order = header_order(tokens)
     if order is None:
         if not any(bare(t.text) in vocab()["ind_head"] for t in tokens):
@@ -103,7 +111,7 @@ def split_glued_rows(tokens: list) -> list:
     repeated = _repeated_result_row(order)
     # bare figures are read as a row's cells only under the indicator header: a fund row's
     # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
-    bare_from = next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
+    bare_from = _indicator_header_at(tokens)
     units, follows = {}, set()
     if unit_column_before_target(tokens):
         tokens, units, follows = split_name_units(tokens, bare_from)
