@@ -312,3 +312,13 @@ def test_a_glued_department_forms_task_rows_are_cut_at_their_money(tmp_path):
     amounts = _facts(record, "amount")
     for figure in ("4200000", "4086000", "2855000", "2681000", "2000000", "1945000"):
         assert Decimal(figure) in amounts
+
+
+def test_a_unit_in_brackets_before_the_rows_direction_word(tmp_path):
+    # 三级指标 | 指标方向 | 年度指标值 | 实际完成值 | 分值 | 得分: 正向 runs into the name
+    text = _glued([*HEAD, "一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分",
+                   "产出指标", "质量指标", "路面修补合格率（%）正向9898", "10", "10",
+                   "效益指标", "社会效益指标", "受益群众（人）正向≥12000", "12360", "10", "10"])
+    record = text_record(tmp_path, text, "direction.txt")
+    assert _facts(record, "percent").count(98) == 2
+    assert {12000, 12360} <= set(_facts(record, "headcount"))

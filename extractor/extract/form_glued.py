@@ -316,7 +316,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
         dated = _dated_cuts(t.text, m, order, named)
         if len(dated) > 1:
             continue  # (1012月: 10 | 1 and 2月, or 1 | 0 and 12月)
-        if not dated and _COUNTED_AFTER.match(t.text, m.end()) and _dated_cuts(t.text, m, order, named, counted=True):
+        if not dated and _COUNTED_AFTER.match(t.text, m.end()):
             continue  # (≥90%76.9%6313个项目中…: 6 | 3 and 13个, or 63 | 13; which, the run does not say)
         if dated:
             # the words after the run open with a month or a day: its last digits are theirs
@@ -364,23 +364,22 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
 
 
 # a counter after a row's run that opens a sentence counting things (13个项目中3个未按期完工):
-# the run's last digits may be that count's (not 个别, 个人, 项目: words of their own, nor 家,
-# 所, 处, which open a row's name as often: 家庭经济困难…)
+# the run's last digits may be that count's, so the run is left unread (not before 个别, 个人,
+# 项目: words of their own, nor 家, 所, 处, which open a row's name as often: 家庭经济困难…)
 _COUNTED_AFTER = regex.compile(r"个(?![别人体性])|项(?!目)")
 
 
-def _dated_cuts(text: str, m, order: list, named: bool, counted: bool = False) -> list:
+def _dated_cuts(text: str, m, order: list, named: bool) -> list:
     """[(k, cut)] for each k of the run's last digits (one or two) that make a month or a day
-    with the 月 or 日 right after the run (or, `counted`, any count before the counter after
-    it), where the rest of the run cuts in the header's order."""
+    with the 月 or 日 right after the run, where the rest of the run cuts in the header's order."""
     after = text[m.end():m.end() + 1]
-    if not counted and after not in ("月", "日") or not _complete(order):
+    if after not in ("月", "日") or not _complete(order):
         return []
     run, out = m.group(0), []
     for k in (1, 2):
         tail = run[len(run) - k:]
         if (len(run) - k >= _MIN_RUN and tail.isdigit() and tail[0] != "0" and run[len(run) - k - 1].isdigit()
-                and 1 <= int(tail) <= (99 if counted else 12 if after == "月" else 31)
+                and 1 <= int(tail) <= (12 if after == "月" else 31)
                 and (cut := cut_run(run[:len(run) - k], order, named)) is not None):
             out.append((k, cut))
     return out

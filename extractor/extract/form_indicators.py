@@ -213,8 +213,10 @@ _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$"
 
 def _unit_in_brackets(name: str) -> Optional[str]:
     """The unit an indicator's name states in brackets at its end (…补贴标准（元/人·月）, …资金
-    （万元）), when it is the unit of a fact: money per head, or one of FACT_UNITS."""
-    m = _UNIT_IN_BRACKETS.search(name)
+    （万元）), maybe before the row's nature or direction run into it (…合格率（%）正向), when
+    it is the unit of a fact: money per head, or one of FACT_UNITS."""
+    nature = next((w for w in sorted(spec()["target_natures"], key=len, reverse=True) if name.rstrip().endswith(w)), "")
+    m = _UNIT_IN_BRACKETS.search(name.rstrip()[:len(name.rstrip()) - len(nature)])
     unit = m.group(1) if m else None
     return unit if unit and (unit in FACT_UNITS or per_head_unit(unit)) else None
 
