@@ -285,3 +285,21 @@ def test_a_departments_income_table_one_cell_a_line_is_a_table(tmp_path):
 def test_an_income_table_in_a_form_titled_so_is_left_to_the_form_reader(tmp_path):
     text = "部门整体支出绩效自评表\n\n" + _cells("部门名称", "临江县文化馆", *INCOME_CELLS)
     assert _tables(tmp_path, text) == []
+
+
+SOURCES_BY_LEVEL = _cells(
+    "下达资金（万元）", "到位资金（万元）", "实际支出（万元）", "结余（万元）",
+    "合计", "640.00", "640.00", "598.20", "41.80",
+    "其中：中央财政", "320.00", "320.00", "320.00", "0.00",
+    "省财政", "160.00", "160.00", "151.40", "8.60",
+    "县财政", "160.00", "160.00", "126.80", "33.20", gap="\n")
+
+
+def test_rows_whose_labels_column_has_no_name_are_not_read_one_cell_out_of_step(tmp_path):
+    # the header names the four money columns only; each row opens with its label. Read out
+    # of step, 合计 would be a fifth column and each row would end with the next row's label
+    for after in ("", "填报人：某某\n"):
+        tables = _tables(tmp_path, SOURCES_BY_LEVEL + after)
+        assert tables[0][0][1:] == ["下达资金（万元）", "到位资金（万元）", "实际支出（万元）", "结余（万元）"]
+        assert tables[0][1] == ["合计", "640.00", "640.00", "598.20", "41.80"]
+        assert tables[0][-1] == ["县财政", "160.00", "160.00", "126.80", "33.20"]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import text_record
 from test_form_variants import TEXT_SHAPES, _errors, _record
 from test_ingest_text_tables import needs_soffice, print_to_pdf
 
@@ -179,3 +180,20 @@ def test_a_previews_dash_cells_run_together_and_its_misread_characters(tmp_path)
     assert _errors(record) == []
     slipped = SHARED_PREVIEW.replace("上年结转资金40.00 40.00 38.00", "上年结转资金40.00 40.00 48.00")
     assert any("合计" in e for e in _errors(text_record(tmp_path, slipped, "slipped.txt")))
+
+
+def test_a_self_evaluation_report_forms_sources_by_government_level(tmp_path):
+    # 计划安排 | 实际到位 | 实际支出 | 结余 over 合计 and 其中：中央财政 / 省财政 / 市财政 / 县财政, one
+    # cell a line: the 市 and 县 rows are sources too, so the total is theirs and no error is raised
+    cells = ["项目绩效自评报告表", "（2021年度）", "填报单位（盖章）：某县水利局", "项目名称", "农村饮水安全巩固提升",
+             "项目主管部门", "某县水利局", "项目实施单位", "某县水务服务中心", "项目类别", "专项项目", "项目资金", "情况",
+             "计划安排资金（万元）", "实际到位资金（万元）", "实际支出（万元）", "结余（万元）",
+             "合计", "980.00", "980.00", "912.40", "67.60",
+             "其中：中央财政", "490.00", "490.00", "490.00", "0.00",
+             "省财政", "196.00", "196.00", "180.40", "15.60",
+             "市财政", "98.00", "98.00", "90.00", "8.00",
+             "县财政", "196.00", "196.00", "152.00", "44.00"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n", "sources.txt")
+    assert not _errors(record)
+    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+    assert Decimal("9800000") in amounts and Decimal("1520000") in amounts

@@ -154,7 +154,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         kept = next((k for k, row in enumerate(rows) if any(names_a_form_block(c, in_form) for c in row)), len(rows))
         if kept < len(rows):
             rows = rows[:kept]
-            used = sum(len(row) for row in rows)
+            used = _cells_taken(rows)
         elif (used < len(cells) or _rows_open_with_figures(rows)) \
                 and (labelled := label_led_rows(cells, cell_kind, empties=empties, upto=True)) is not None \
                 and not any(names_a_form_block(c, in_form) for row in labelled[0] for c in row):
@@ -278,7 +278,7 @@ def _with_total_row(cells: list, rows: list) -> tuple:
     """(rows, cells they take): the rows, and after them the table's 合计 row where it wrote
     fewer cells than a row (its empty cells left out: 合计 | 14.88 | 22320.00 | … under 序号 |
     县 | …), filled out after its label so its figures stand under the last columns."""
-    used = sum(len(row) for row in rows)
+    used = _cells_taken(rows)
     rest = cells[used:used + (len(rows[-1]) if rows else 0)]
     if len(rows) >= 3 and rest and rest[0] in TOTAL_NAMES:
         width = len(rows[-1])
@@ -309,13 +309,30 @@ def _best_rows(cells: list) -> list:
         header = cells[:width]
         if not (COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or _is_figure(header[-1]):
             break
-        for row_len in (width, width - 1) if width >= 3 else ():
+        for row_len in (width, width - 1, width + 1) if width >= 3 else ():
             rows = _rows_of(cells[width:], row_len)
-            if rows and row_len < width and _shifted(header, rows):
+            if rows and (row_len < width or header[-1] in TOTAL_NAMES) and _shifted(header, rows):
+                continue  # (合计 after the last column's name is the first row's label, not a column)
+            if rows and row_len > width and not _labels_unnamed(rows):
                 continue
             if rows and width + row_len * len(rows) > most:
-                best, most = [header] + rows, width + row_len * len(rows)
+                # (rows one cell longer than the header: their labels' column has no name)
+                best, most = [[""] * (row_len - width) + header] + rows, width + row_len * len(rows)
     return best
+
+
+def _cells_taken(rows: list) -> int:
+    """How many of the run's cells the rows take: the header's empty cells over an unnamed
+    labels' column (_best_rows) were never written."""
+    header = rows[0] if rows else []
+    return sum(len(row) for row in rows) - next((k for k, c in enumerate(header) if c != ""), len(header))
+
+
+def _labels_unnamed(rows: list) -> bool:
+    """Do rows one cell longer than the header each open with words and then hold figures only
+    (合计 | 980.00 | 980.00 | 912.40 | 67.60 under 计划安排资金 | 实际到位资金 | 实际支出 | 结余):
+    the header names the figures' columns, not the labels'?"""
+    return all(cell_kind(row[0]) is False and all(cell_kind(c) is not False for c in row[1:]) for row in rows)
 
 
 def _shifted(header: list, rows: list) -> bool:
