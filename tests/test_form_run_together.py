@@ -241,11 +241,11 @@ def test_a_row_in_words_with_its_points_run_into_its_reason(tmp_path):
 
 
 def test_points_in_a_reason_are_not_cut():
-    from extractor.extract.form_glued import _points_before_reason
+    from extractor.extract.glued_worded_rows import points_before_reason
     block = Block(index=0, kind="paragraph", text="")
     for text in ("完成率达到100以上", "已完成95个村的改造", "合格率达到95以上"):
         t = Token(text, block, 0, len(text), 0, 0, False)
-        assert _points_before_reason(t) == [t], text
+        assert points_before_reason(t) == [t], text
 
 
 def test_a_total_score_after_a_full_width_colon_and_more_words(tmp_path):

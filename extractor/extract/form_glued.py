@@ -5,8 +5,8 @@ result ≥266米, 得分 10 (a fund row's runs: form_fund_runs.py).
 The columns come in the order of the form's own indicator header; each run is cut by
 glued_cuts.py only where exactly one reading fits, never by a guess. This module finds the
 order and the runs, and reads the rows' shapes around them: a 得分 standing apart or
-opening the next row's name, a name run into its target, a worded result repeating its
-target, points run into the reason after them.
+opening the next row's name, a name run into its target; rows in words are
+glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's.
 """
 from __future__ import annotations
 
@@ -23,12 +23,10 @@ from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, gi
                          split_name_units, unit_column_before_target)
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
 from .glued_tasks import split_task_runs
+from .glued_worded_rows import UNWEIGHTED_ORDER, points_before_reason, repeated_result_row, split_repeated
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
 _ORDER_SLOTS = ("target", "actual", "weight", "score")
-# a form whose indicator rows have no 分值 column (年初目标值 | 实际完成值 | 得分, 湖北's
-# 财政项目绩效自评表): a row is its target, its result and its 得分
-_UNWEIGHTED_ORDER = ["target", "actual", "score"]
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
 
@@ -73,7 +71,7 @@ def _slots(order: list, tokens: list) -> list:
 def _complete(order: list) -> bool:
     """Does the order name every column of a row (not only the target and the result a
     scrambled header leaves)?"""
-    return len(order) == len(_ORDER_SLOTS) or order == _UNWEIGHTED_ORDER
+    return len(order) == len(_ORDER_SLOTS) or order == UNWEIGHTED_ORDER
 
 
 def weights_as_shares(tokens: list) -> bool:
@@ -108,7 +106,7 @@ def split_glued_rows(tokens: list) -> list:
         order = ["target", "actual"]
     out = []
     shares = weights_as_shares(tokens)
-    repeated = _repeated_result_row(order)
+    repeated = repeated_result_row(order)
     # bare figures are read as a row's cells only under the indicator header: a fund row's
     # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
     bare_from = _indicator_header_at(tokens)
@@ -141,54 +139,15 @@ def split_glued_rows(tokens: list) -> list:
         if score_apart and head is not None:
             score_ahead = head.end(1)
         paired = order[-2:] == ["weight", "score"]
-        if (paired or order == _UNWEIGHTED_ORDER) and pieces and not (repeated and repeated.match(pieces[0].text)):
+        if (paired or order == UNWEIGHTED_ORDER) and pieces and not (repeated and repeated.match(pieces[0].text)):
             # (the words before a row cut already may be a row of their own, its points run
             # into the next row's name: 群众候车条件明显改善已改善1010通客车… | 100 | 100 | 10 | 10)
             row_ends = pieces == [t] and k + 1 < len(tokens) and is_label(bare(tokens[k + 1].text))
-            pieces = _points_before_reason(pieces[0], row_ends, paired) + pieces[1:]
+            pieces = points_before_reason(pieces[0], row_ends, paired) + pieces[1:]
         for piece in pieces:
-            out.extend(_split_repeated(piece, repeated) if repeated else [piece])
+            out.extend(split_repeated(piece, repeated) if repeated else [piece])
     give_units(out, units)
     return out
-
-
-# a row in words (its name, a target and a result in words) whose 分值 and 得分 run into the
-# reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实; or end the
-# row, the next level's label after it (…达成预期指标2020 | 时效指标)
-_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
-_POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})$")
-# the same with the 得分 alone, in a form with no 分值 column (明显改善已改善15农村学生…)
-_SCORE_BEFORE_REASON = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})(?=\p{{Han}})(?![余多左以万亿千百至到年月日号个人元户次分项])")
-_SCORE_ENDING_ROW = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})$")
-
-
-def _points_before_reason(t: Token, row_ends: bool = False, paired: bool = True) -> list:
-    """The row cut at its 分值 and 得分 run between its words and its reason (or at the
-    token's end where `row_ends`: a label follows), where exactly one cut makes them points
-    of a 100-point form (得分 above 0 and no more than 分值, no leading 0); with the 得分
-    alone where not `paired`, up to 100; else the token as it is. The words before may hold
-    rows of their own, each cut the same way (…已改善15运营长效机制…基本建立8部分…)."""
-    before, ending = (_POINTS_BEFORE_REASON, _POINTS_ENDING_ROW) if paired else (_SCORE_BEFORE_REASON, _SCORE_ENDING_ROW)
-    after: list = []
-    while True:
-        m = before.match(t.text) or (ending.match(t.text.rstrip()) if row_ends else None)
-        row_ends = False
-        if m is None or grammar()[1].match(t.text, m.end("points")):
-            return [t] + after
-        a, b = m.span("points")
-        if paired:
-            k = weight_then_score_cut(t.text, a, b, scored=True)
-            if k is None:
-                return [t] + after
-            points = [t.piece(a, k), t.piece(k, b)]
-        elif Decimal(m["points"]) <= 100:
-            points = [t.piece(a, b)]
-        else:
-            return [t] + after
-        for p in points:
-            p.unit = "分"  # (points, not a result written bare: the row's values are words)
-        after = points + ([t.piece(b, len(t.text))] if t.text[b:].strip() else []) + after
-        t = t.piece(0, a)
 
 
 @lru_cache(maxsize=1)
@@ -247,44 +206,6 @@ def _weight_just_before(out: list, t: Token) -> bool:
     if head is None or not out or not _is_points(out[-1]) or len(out) > 1 and _is_points(out[-2]):
         return False
     return Decimal(head.group(1)) <= Decimal(out[-1].text.strip())
-
-
-def _repeated_result_row(order: list) -> Optional[regex.Pattern]:
-    """A row run together whose result repeats its qualitative target (群众生产生活条件改善状况
-    10显著提升显著提升10: 分值 10, target and result 显著提升, 得分 10), for a header that puts
-    分值 before the target and 得分 after the result, or has no 分值 (专款专用专款专用10);
-    None for other orders (分值 and 得分 side by side would be digits run together)."""
-    points = POINTS
-    value = r"(?P<value>[\p{Han}（）()]{2,12}?)(?P=value)"
-    if order == ["weight", "target", "actual", "score"]:
-        return regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{points}){value}(?P<score>{points})$")
-    if order == _UNWEIGHTED_ORDER:
-        return regex.compile(rf"^(?P<name>.*?\p{{Han}}){value}(?P<score>{points})$")
-    if order == ["target", "actual", "weight", "score"]:
-        # 分值 and 得分 run together after the repeated words, maybe the next row's name after
-        # them (家庭发展能力逐步提高逐步提高1010特扶对象…): cut where the points read one way
-        return regex.compile(rf"^(?P<name>.*?\p{{Han}}){value}(?P<points>\d{{2,6}}(?:\.\d{{1,2}})?)(?=\p{{Han}}|$)")
-    return None
-
-
-def _split_repeated(t: Token, pattern: regex.Pattern) -> list:
-    m = pattern.match(t.text)
-    if m is None:
-        return [t]
-    value_end = m.end("value") + len(m["value"])
-    values = [t.piece(*m.span("value")), t.piece(m.end("value"), value_end)]
-    if "points" in pattern.groupindex:
-        a, b = m.span("points")
-        k = weight_then_score_cut(t.text, a, b)
-        if k is None:
-            return [t]
-        rest = [t.piece(b, len(t.text))] if b < len(t.text) else []
-        return [t.piece(0, m.end("name")), *values, t.piece(a, k), t.piece(k, b), *rest]
-    weighted = "weight" in pattern.groupindex
-    if not Decimal(m["score"]) <= (Decimal(m["weight"]) if weighted else 100) <= 100:
-        return [t]
-    points = [t.piece(*m.span("weight"))] if weighted else []
-    return [t.piece(0, m.end("name")), *points, *values, t.piece(*m.span("score"))]
 
 
 def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False, bare_ok: bool = False,
