@@ -303,3 +303,22 @@ def test_rows_whose_labels_column_has_no_name_are_not_read_one_cell_out_of_step(
         assert tables[0][0][1:] == ["下达资金（万元）", "到位资金（万元）", "实际支出（万元）", "结余（万元）"]
         assert tables[0][1] == ["合计", "640.00", "640.00", "598.20", "41.80"]
         assert tables[0][-1] == ["县财政", "160.00", "160.00", "126.80", "33.20"]
+
+
+RESULTS_SUMMARY = ("单位：万元\n" + _cells("序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "自评等级", gap="\n")
+                   + "".join(_cells(*row, gap="\n") + "\n" for row in (
+                       ("1", "农村低保资金", "4210.50", "4210.50", "100%", "96", "优"),
+                       ("2", "残疾人两项补贴", "862.40", "850.10", "98.57%", "92", "优"),
+                       ("3", "临时救助资金", "305.00", "276.80", "90.75%", "86", "良")))
+                   + _cells("合计", "5377.90", "5337.40", "99.25%", gap="\n"))
+
+
+def test_a_results_summary_whose_total_leaves_its_points_and_grade_empty(tmp_path):
+    # numbered rows a blank line apart; the 合计 row writes its money and its rate only
+    tables = _tables(tmp_path, RESULTS_SUMMARY)
+    assert tables[0][0] == ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "自评等级"]
+    assert tables[0][2] == ["2", "残疾人两项补贴", "862.40", "850.10", "98.57%", "92", "优"]
+    assert tables[0][-1] == ["合计", "", "5377.90", "5337.40", "99.25%", "", ""]
+    record = text_record(tmp_path, RESULTS_SUMMARY)
+    amounts = {f["value"] for f in record["facts"] if f["kind"] == "amount"}
+    assert Decimal("53779000") in amounts and Decimal("10000") not in amounts  # (序号 1 is no 1万元)

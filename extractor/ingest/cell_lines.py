@@ -289,6 +289,10 @@ def _with_total_row(cells: list, rows: list) -> tuple:
         fills = [[total[0]] + [""] * (width - len(total)) + total[1:]]
         if "" not in total and (beside := total_row_filled(total, width, rows[1:])):
             fills.insert(0, beside)
+        if any("%" in c for c in total[1:]):
+            # (its rate under the rates' column, its empty cells on either side: 合计 | 7313.90 |
+            # 7265.70 | 99.34% under 序号 | 项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级)
+            fills[:0] = [f for f in _rate_aligned_fills(total, width, rows[-1]) if f not in fills]
         # (only where each figure then stands under a column of figures, a rate under rates: a
         # row that left out its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under
         # … | 得分 | 等级, is not known to be filled out on the left)
@@ -299,6 +303,17 @@ def _with_total_row(cells: list, rows: list) -> tuple:
                     for c, above in zip(filled[1:], rows[-1][1:])):
                 return rows + [filled], used + len(total)
     return rows, used
+
+
+def _rate_aligned_fills(total: list, width: int, above: list) -> list:
+    """A total row's cells filled out to the table's width, its label first and its figures
+    in a run, each place where its rates stand under the row above's rates."""
+    figures, out = total[1:], []
+    for left in range(1, width - len(figures) + 1):
+        filled = [total[0]] + [""] * (left - 1) + figures + [""] * (width - left - len(figures))
+        if all(("%" in c) == ("%" in a) for c, a in zip(filled[1:], above[1:]) if c):
+            out.append(filled)
+    return out
 
 
 def _best_rows(cells: list) -> list:
