@@ -97,9 +97,12 @@ def split_glued_rows(tokens: list) -> list:
     into cells."""
     tokens = split_fund_runs(tokens)
     tokens = split_task_runs(tokens, _indicator_header_at(tokens))
+    # bare figures are read as a row's cells only under the indicator header: a fund row's
+    # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
+    bare_from = _indicator_header_at(tokens)
     order = header_order(tokens)
     if order is None:
-        if not any(bare(t.text) in vocab()["ind_head"] for t in tokens):
+        if bare_from == len(tokens):
             return tokens
         # a header whose words a text layer scrambled: target before result is all the
         # provinces' forms agree on, so only runs of those two are cut
@@ -107,9 +110,6 @@ def split_glued_rows(tokens: list) -> list:
     out = []
     shares = weights_as_shares(tokens)
     repeated = repeated_result_row(order)
-    # bare figures are read as a row's cells only under the indicator header: a fund row's
-    # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
-    bare_from = _indicator_header_at(tokens)
     units, follows = {}, set()
     if unit_column_before_target(tokens):
         tokens, units, follows = split_name_units(tokens, bare_from)

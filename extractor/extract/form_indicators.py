@@ -19,8 +19,8 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .glued_cuts import grammar
 from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
+from .glued_cuts import grammar
 from .per_head import per_head_words_before
 
 
@@ -59,9 +59,11 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
         row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
-        if _swallowed_row().search(name.text):
-            # a row before this one whose cells no cut read ran into its name (观看群众≥36000人次
-            # 4万余人次1010农家书屋…): that row is unread, so sums over the rows are not known
+        # a row before this one whose cells no cut read ran into this name, a row's or a level's
+        # (观看群众≥36000人次4万余人次1010农家书屋…): that row is unread, so sums over the rows
+        # are not known
+        swallowed = _swallowed_row().search(name.text) is not None
+        if swallowed:
             self.form["unread_rows"] += 1
         filled = False
         for slot in ("target", "actual"):
@@ -104,7 +106,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
             self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
-            if _swallowed_row().search(name.text):
+            if swallowed:
                 self.form["unread_rows"] += 1
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
         elif not self._wrapped_on(i) and not self._level_pieces_only(i):
@@ -207,6 +209,8 @@ def _swallowed_row() -> regex.Pattern:
     cells (完成率≥98%得5分) is no row."""
     _, unit, _ = grammar()
     return regex.compile(rf"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d[\d.]*+(?:{unit.pattern})\d|(?:(?<=\p{{Han}})|^)\d{{6,}}(?=\p{{Han}})")
+
+
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 
@@ -215,10 +219,17 @@ def _unit_in_brackets(name: str) -> Optional[str]:
     """The unit an indicator's name states in brackets at its end (…补贴标准（元/人·月）, …资金
     （万元）), maybe before the row's nature or direction run into it (…合格率（%）正向), when
     it is the unit of a fact: money per head, or one of FACT_UNITS."""
-    nature = next((w for w in sorted(spec()["target_natures"], key=len, reverse=True) if name.rstrip().endswith(w)), "")
-    m = _UNIT_IN_BRACKETS.search(name.rstrip()[:len(name.rstrip()) - len(nature)])
+    name = name.rstrip()
+    nature = next((w for w in _natures_longest_first() if name.endswith(w)), "")
+    m = _UNIT_IN_BRACKETS.search(name[:len(name) - len(nature)])
     unit = m.group(1) if m else None
     return unit if unit and (unit in FACT_UNITS or per_head_unit(unit)) else None
+
+
+@lru_cache(maxsize=1)
+def _natures_longest_first() -> tuple:
+    """The words a row's nature or direction cell holds (定量, 正向指标), longest first."""
+    return tuple(sorted(spec()["target_natures"], key=len, reverse=True))
 
 
 _BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*\d[\d,]*(?:\.\d+)?")

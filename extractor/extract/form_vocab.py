@@ -216,12 +216,17 @@ def parse_target(text: str) -> tuple:
         found = _subject_target(t)
         return (comparator or found[0], found[1], found[2]) if found[1] is not None else (comparator, None, None)
     value = Decimal(m.group(1).replace(",", ""))
-    # (600余人, 4万余人次: a result written about, its unit the same: 人, 万人次)
-    unit = _ABOUT.sub(r"\1", m.group(2)) if m.group(2) else None
+    unit = without_about(m.group(2)) if m.group(2) else None
     return comparator, value, unit
 
 
 _ABOUT = regex.compile(r"^(万|亿)?[余多](?=\p{Han})")
+
+
+def without_about(unit: str) -> str:
+    """The unit written after a figure given about, its 余 or 多 left out (600余人: 人; 4万余人次:
+    万人次)."""
+    return _ABOUT.sub(r"\1", unit)
 
 
 _PER_HEAD_TARGET = regex.compile(r"^(?P<head>每人|每名|每生|每户|人均|生均|户均)(?:每?(?:年|月|学期|学年|天|日))?"

@@ -65,8 +65,6 @@ def after_name(text: str, at: int) -> bool:
     return at > 0 and regex.match(r"[\p{Han}）)]", text[at - 1]) is not None
 
 
-
-
 def unit_column_before_target(tokens: list) -> bool:
     """Does the indicator header put a 计量单位 column right before the target's (三级指标 |
     计量单位 | 年度指标值 | 实际完成值 | …)?"""

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from .form_fund_points import is_set_weight
-from .form_vocab import spec
+from .form_vocab import spec, without_about
 from .numbers import POINTS_FIGURE, weight_then_score_cut
 
 @lru_cache(maxsize=1)
@@ -66,13 +66,13 @@ def cut_bare_result(run: str, target: Decimal, points: list, marked: bool = Fals
     if alone:
         return None  # (1010 after 2.4个工作日 may be that result's 分值 and 得分: no sign marks a target)
     # (a 分值 is set in whole or half points: 566.888 after ≥6 is no 5 | 66.88 | 8)
-    readings = [cut for cut in _readings(run, 0, slots) if _near(target, _cells(run, cut, slots)["actual"])
-                and is_set_weight(_cells(run, cut, slots).get("weight", "0"))]
+    readings = [(cut, cells) for cut in _readings(run, 0, slots) for cells in [_cells(run, cut, slots)]
+                if _near(target, cells["actual"]) and is_set_weight(cells.get("weight", "0"))]
     if len(readings) > 1:  # (35.2 | 20 | 20 over 35.220 | 2 | 0: a result has two decimals at most)
-        readings = [cut for cut in readings if len(_cells(run, cut, slots)["actual"].partition(".")[2]) <= 2]
+        readings = [r for r in readings if len(r[1]["actual"].partition(".")[2]) <= 2]
     if len(readings) > 1:  # (93.1 | 10 over 93.11 | 0: a row that scores nothing is rare)
-        readings = [cut for cut in readings if Decimal(_cells(run, cut, slots)["score"]) > 0] or readings
-    return _closest([(_distance(target, _cells(run, cut, slots)["actual"]), cut) for cut in readings])
+        readings = [r for r in readings if Decimal(r[1]["score"]) > 0] or readings
+    return _closest([(_distance(target, cells["actual"]), cut) for cut, cells in readings])
 
 
 def _near(target: Decimal, result: str) -> bool:
@@ -101,10 +101,11 @@ def cut_target_then_bare(run: str, points: list) -> Optional[list]:
     readings = []
     for end in _value_ends(run, 0):
         target = run[:end]
-        if unit_of(target) is None and cmp.match(target) is None:
+        signed = cmp.match(target) is not None
+        if unit_of(target) is None and not signed:
             continue
         figure = Decimal(regex.search(r"\d+(?:\.\d+)?", target).group())
-        rest = cut_bare_result(run[end:], figure, points, cmp.match(target) is not None)
+        rest = cut_bare_result(run[end:], figure, points, signed)
         if rest is not None:
             result = run[end + rest[0][0]:end + rest[0][1]]
             readings.append((_distance(figure, result), [(0, end)] + [(end + a, end + b) for a, b in rest]))
@@ -253,7 +254,7 @@ def unit_of(text: str) -> Optional[str]:
     _, unit, _ = grammar()
     m = regex.search(r"\d(?=\D*$)", text)
     tail = text[m.end():] if m else ""
-    return regex.sub(r"[余多](?=\p{Han})", "", tail, count=1) if tail and unit.fullmatch(tail) else None
+    return without_about(tail) if tail and unit.fullmatch(tail) else None
 
 
 def _base(unit: Optional[str]) -> Optional[str]:

@@ -318,7 +318,8 @@ def _rate_aligned_fills(total: list, width: int, above: list) -> list:
 
 def _best_rows(cells: list) -> list:
     """The header and rows that take the most of `cells`: a header of 3 or more column names,
-    then rows of as many cells or one fewer (see _rows_of); [] when there are none."""
+    then rows of as many cells, one fewer, or one more under an unnamed labels' column (see
+    _rows_of); [] when there are none."""
     best, most = [], 0
     for width in range(1, min(_MOST_COLUMNS, len(cells)) + 1):
         header = cells[:width]
