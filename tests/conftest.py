@@ -18,3 +18,8 @@ def text_record(tmp_path, text: str, name: str = "report.txt") -> dict:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return extract_file(path)
+
+
+def error_flags(record: dict, rule: str = None) -> list:
+    """The record's flags of severity error (of `rule` only, where given)."""
+    return [f for f in record["flags"] if f["severity"] == "error" and (rule is None or f["rule"] == rule)]

@@ -4,7 +4,7 @@ dash the flattening dropped): the sources' sum is not known, the spending's stil
 here; figures invented."""
 from __future__ import annotations
 
-from conftest import text_record
+from conftest import error_flags, text_record
 
 FORM = """2021年度部门整体支出绩效自评表
 部门（单位）名称      某县教育局                          填报日期     2022年4月20日
@@ -22,14 +22,10 @@ FORM = """2021年度部门整体支出绩效自评表
 """
 
 
-def _funds_errors(record):
-    return [f for f in record["flags"] if f["rule"] == "form.funds_total" and f["severity"] == "error"]
-
-
 def test_spending_rows_that_add_up_raise_nothing(tmp_path):
-    assert not _funds_errors(text_record(tmp_path, FORM.format(project="3,102.90")))
+    assert not error_flags(text_record(tmp_path, FORM.format(project="3,102.90")), "form.funds_total")
 
 
 def test_spending_rows_off_the_total_are_flagged_though_a_source_row_was_not_read(tmp_path):
-    errors = _funds_errors(text_record(tmp_path, FORM.format(project="3,120.90")))
+    errors = error_flags(text_record(tmp_path, FORM.format(project="3,120.90")), "form.funds_total")
     assert len(errors) == 1 and "基本支出" in errors[0]["message"] and "12905.30" in errors[0]["message"].replace(",", "")

@@ -10,7 +10,7 @@ import pytest
 from extractor.extract.form_fund_runs import fund_cut
 from extractor.extract.glued_cuts import cut_bare_pair, cut_bare_result, cut_target_then_bare
 
-from conftest import text_record
+from conftest import error_flags, text_record
 
 
 def _glued(cells: list) -> str:
@@ -24,10 +24,6 @@ def _rows(record) -> dict:
         for ind in form["indicators"]:
             out[ind["path"][-1]] = tuple(facts[ind[k]]["value"] if ind[k] else None for k in ("weight", "score"))
     return out
-
-
-def _errors(record) -> list:
-    return [f for f in record["flags"] if f["severity"] == "error"]
 
 
 HEAD = ["项目支出绩效自评表（2021年度）", "项目名称", "乡村道路养护", "主管部门", "某县交通运输局"]
@@ -123,7 +119,7 @@ def test_a_glued_form_whose_results_follow_a_target_apart_and_whose_worded_rows_
     assert rows["养护经费控制"] == (20, 20)
     assert [v for k, v in rows.items() if k.startswith("养护任务按期完成")] == [(20, 15)]
     assert [v for k, v in rows.items() if k.startswith("农村公路通行能力")] == [(45, 45)]
-    assert not _errors(record)
+    assert not error_flags(record)
 
 
 def test_points_ending_a_row_are_not_cut_where_no_label_follows(tmp_path):
@@ -200,7 +196,7 @@ def test_a_fund_run_whose_rate_no_reading_makes_is_cut_at_its_repeated_budget(tm
                    "全年执行数", "分值", "执行率", "得分", "年度资金总额", "150150133.81093.2%9.3"])
     record = text_record(tmp_path, text, "slip.txt")
     assert sorted(_facts(record, "amount")) == [1338000, 1500000, 1500000]
-    assert [f["rule"] for f in _errors(record)] == ["form.execution_rate"]
+    assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
 
 
 @pytest.mark.parametrize("run, cells", [
@@ -278,7 +274,7 @@ def test_a_row_whose_cells_ran_into_its_name_is_counted_unread(tmp_path):
                    "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "50", "45", "总分", "100", "100"])
     record = text_record(tmp_path, text, "swallowed.txt")
     assert record["forms"][0]["unread_rows"] >= 1
-    assert not [f for f in _errors(record) if f["rule"] == "form.score_total"]
+    assert not error_flags(record, "form.score_total")
 
 
 def test_a_scoring_rule_in_a_rows_name_is_no_swallowed_row(tmp_path):
@@ -298,7 +294,7 @@ def test_a_bracketed_unit_a_space_put_apart_stays_with_the_rows_name(tmp_path):
             "数量指标 强制免疫密度(%) 90 96 10\n总分 19.5\n")
     record = text_record(tmp_path, text, "bracketed.txt")
     assert _rows(record)["培训村级防疫员 (人)"] == (None, Decimal("9.5"))
-    assert not _errors(record)
+    assert not error_flags(record)
 
 
 def test_a_glued_department_forms_task_rows_are_cut_at_their_money(tmp_path):

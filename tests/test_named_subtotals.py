@@ -3,7 +3,7 @@ the second column (| 决策小计 | | 20 | | 19): each is its level's own points
 its own. Written here; figures invented."""
 from __future__ import annotations
 
-from conftest import text_record
+from conftest import error_flags, text_record
 
 TABLE = """某县残疾人两项补贴资金绩效评价报告
 三、评价结论
@@ -24,14 +24,10 @@ TABLE = """某县残疾人两项补贴资金绩效评价报告
 """
 
 
-def _tree_errors(record):
-    return [f for f in record["flags"] if f["severity"] == "error" and f["rule"] == "score.tree"]
-
-
 def test_named_subtotals_in_the_second_column_are_the_levels_points(tmp_path):
-    assert not _tree_errors(text_record(tmp_path, TABLE.format(decision="19")))
+    assert not error_flags(text_record(tmp_path, TABLE.format(decision="19")), "score.tree")
 
 
 def test_a_named_subtotal_off_its_rows_is_flagged(tmp_path):
-    errors = _tree_errors(text_record(tmp_path, TABLE.format(decision="18")))
+    errors = error_flags(text_record(tmp_path, TABLE.format(decision="18")), "score.tree")
     assert errors and any("18" in f["message"] for f in errors)
