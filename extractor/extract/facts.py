@@ -56,6 +56,12 @@ def _units() -> dict:
     return load_json("units.json")
 
 
+def _is_caption_line(block) -> bool:
+    """Is the block a short line of words naming the table below it (财政供养人员情况), between
+    the table and the line stating its unit?"""
+    return block.kind != TABLE and len(block.text) <= 20 and not regex.search(r"\d", block.text)
+
+
 def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     """`score_tables`: the score tables written as running text (text_score_tables), read
     here when not given."""
@@ -65,10 +71,15 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
 
     facts = []
     places = place_sections(doc)
+    stated = None  # the unit a line above the last table stated for it
     for n, block in enumerate(doc.blocks):
         if block.kind == TABLE:
             above = doc.blocks[n - 1] if n else None
-            facts.extend(_table_facts(block, _unit_line_above(above), listed_units_above(above)))
+            # (tables back to back are one form's parts, 单位：万元 over the first stating it for
+            # all: 人员情况 | 经费控制情况 | 预算执行情况; the first's caption may stand between)
+            stated = _unit_line_above(above) or (stated if above is not None and above.kind == TABLE else None) \
+                or (_unit_line_above(doc.blocks[n - 2]) if n > 1 and _is_caption_line(above) else None)
+            facts.extend(_table_facts(block, stated, listed_units_above(above)))
         else:
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:

@@ -27,7 +27,7 @@ CAPTION_END = regex.compile(r"(?:情况|明细|汇总|一览)表?$|表$")
 
 
 @lru_cache(maxsize=1)
-def _note_columns() -> frozenset:
+def note_columns() -> frozenset:
     return frozenset(load_json("forms.json")["note_columns"])
 
 
@@ -59,7 +59,7 @@ def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: i
     header = _names_rejoined(cells[:first_figure - words])
     if len(header) < 2 + words or any(kind(c) is not False for c in header):
         return None  # (under two names each row is a label and one figure: no row runs short)
-    notes = header[-1] in _note_columns()
+    notes = header[-1] in note_columns()
     most = len(header) - words - notes - has_group_cell(header)  # (其中 over the names after it: no column)
     # (under level columns, words before a row's name are its level's name, no row of its own)
     levels = any(_LEVEL_COLUMN.search(name) for name in header)
@@ -98,6 +98,8 @@ def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: i
         return None  # (more names than the widest row has cells: names broken over lines)
     if len(figures) > 1 and len(set(_column_units(_without_share_columns(header[:len(header) - notes]))[words:])) > 1:
         return None  # (short rows' figures might stand under a column of another unit)
+    if notes:  # (a row with every figure and no note: its note is empty, no cell is missing)
+        rows = [row + [""] if len(row) == words + most else row for row in rows]
     return ([header] + rows, k) if upto else [header] + rows
 
 

@@ -20,7 +20,8 @@ from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_order
 from .blank_gaps import set_apart
-from .cell_label_rows import CAPTION_END, label_led_rows
+from .cell_label_rows import CAPTION_END, label_led_rows, note_columns
+from .cell_numbered_rows import numbered_rows
 from .cell_rows import is_form_cell
 from .form_signs import bare_cell, names_a_form_block, text_is_a_form_at
 from .spaced_tables import total_row_filled
@@ -118,7 +119,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     own = cells[:next((k for k, c in enumerate(cells) if k and is_caption_text(c)), len(cells))]
     names_form_words = any(names_a_form_block(c, in_form) for c in own)
     if names_form_words and in_form or not names_form_words and not (
-            _best_rows(cells) or label_led_rows(cells, cell_kind, whole_run=False)):
+            _best_rows(cells) or label_led_rows(cells, cell_kind, whole_run=False)
+            or numbered_rows(cells, cell_kind, cut=True)):
         return None
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
@@ -155,6 +157,9 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if kept < len(rows):
             rows = rows[:kept]
             used = _cells_taken(rows)
+        elif (numbered := numbered_rows(cells, cell_kind)) is not None and numbered[1] >= used:
+            # (rows numbered 1, 2, 3 … that wrote their cells over more lines or fewer)
+            rows, used = numbered
         elif (used < len(cells) or _rows_open_with_figures(rows)) \
                 and (labelled := label_led_rows(cells, cell_kind, empties=empties, upto=True)) is not None \
                 and not any(names_a_form_block(c, in_form) for row in labelled[0] for c in row):
@@ -167,8 +172,11 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
             if header is None:
                 return None
             rows = [header] + rows[1:]
-    if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]):
-        return None  # (a title above the header, taken for its first name: the table starts after it)
+    if len(rows) < 3 or len(rows[0]) == len(rows[1]) + 1 and _TITLE_END.search(rows[0][0]) \
+            and rows[0][-1] not in note_columns():
+        # (a title above the header, taken for its first name: the table starts after it; not
+        # where the rows leave out an empty note under the header's last name, 备注)
+        return None
     end = ends[used - 1]
     if used == len(cells):  # the run ended at its table's last row: it may go on overleaf
         while (more := _rows_overleaf(lines, i, end, rows)) is not None:

@@ -1,0 +1,121 @@
+"""A table one cell a line whose rows are numbered under a 序号 column (序号 | 项目名称 | 预算数 |
+执行数 | 执行率 | 自评得分 | 自评等级 | 备注, then 1 | 城乡低保资金 | 5682.30 | …), where the rows do
+not all write as many cells: a long name or note wrapped over two lines, an empty note left
+out or written as a blank line. No repeated pattern cuts such a run into rows, but its
+numbers 1, 2, 3 … do: each row runs from its number to the next one's.
+
+Each row is then its number, the words before its figures (the name, however many lines it
+took), its figures and the words after them; the header says how many columns of words follow
+the figures (自评等级 | 备注). A row with a figure missing cannot be told apart by column, so a
+run that has one is no such table. The 合计 row after the last numbered row writes its figures
+in a run under the figures' columns, its rates under the rates' column."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from .text_rows import NUMBER_HEADERS
+
+_MIN_ROWS = 3
+_TOTAL_LABELS = ("合计", "总计", "小计")
+
+
+def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False) -> Optional[tuple]:
+    """(the header and rows, how many cells they take) of a run of cells read as numbered rows,
+    or None. `kind(cell)`: True for a figure, False for words, None for a dash. `cut`: the
+    cells are the run's first only, its last row may be cut short (and is left out)."""
+    first = next((k for k, c in enumerate(cells) if c == "1"), None)
+    if first is None or first < 4 or cells[0] not in NUMBER_HEADERS \
+            or any(kind(c) is not False for c in cells[:first]):
+        return None
+    header, width = cells[:first], first
+    segments, k = [], first
+    while k < len(cells):
+        n = len(segments) + 1
+        end = _row_end(cells, k, n + 1, kind)
+        segments.append(cells[k + 1:end])
+        k = end
+        if k >= len(cells) or cells[k] != str(n + 1):
+            break
+    if len(segments) < _MIN_ROWS:
+        return None
+    # the columns: words before the figures (as few as any row writes), the figures, the rest words
+    shapes = [_shape(s, kind) for s in segments]
+    if cut:
+        shapes = shapes[:-1]
+    if len(shapes) < _MIN_ROWS or any(shape is None for shape in shapes):
+        return None
+    figures = {len(shape[1]) for shape in shapes}
+    leading = min(len(shape[0]) for shape in shapes)
+    if len(figures) != 1 or leading < 1:
+        return None
+    n_figures = figures.pop()
+    trailing = width - 1 - leading - n_figures
+    if trailing < 0 or n_figures < 1 or any(len(shape[0]) > leading and leading > 1 for shape in shapes) \
+            or trailing == 0 and any(shape[2] for shape in shapes):
+        return None  # (a longer run of names than one column takes cannot be told apart by column)
+    rows = [header]
+    for number, (words, figs, after) in enumerate(shapes, 1):
+        names = ["".join(words)] if leading == 1 else list(words)
+        rows.append([str(number)] + names + list(figs) + _fill(list(after), trailing))
+    used = k
+    total = _total_row(cells[k:], rows[-1], leading, n_figures, trailing, kind)
+    if total is not None:
+        rows.append(total[0])
+        used += total[1]
+    return rows, used
+
+
+def _row_end(cells: list, k: int, next_number: int, kind) -> int:
+    """Where the row opened by its number at cell k ends: at the next row's number after a
+    figure of its own, else at a total row's label, else at the run's end."""
+    seen_figure = False
+    for j in range(k + 1, len(cells)):
+        if seen_figure and (cells[j] == str(next_number) or cells[j] in _TOTAL_LABELS):
+            return j
+        seen_figure = seen_figure or kind(cells[j]) is True
+    return len(cells)
+
+
+def _shape(segment: list, kind) -> Optional[tuple]:
+    """(words before, figures, words after) of a row's cells after its number, or None where
+    its cells are not so (words between figures, no words before them)."""
+    k = 0
+    while k < len(segment) and kind(segment[k]) is False:
+        k += 1
+    j = k
+    while j < len(segment) and kind(segment[j]) is not False:
+        j += 1
+    if k == 0 or j == k or any(kind(c) is not False for c in segment[j:]):
+        return None
+    return segment[:k], segment[k:j], segment[j:]
+
+
+def _fill(words: list, columns: int) -> list:
+    """The words after a row's figures in its `columns` columns of words: one a column, the
+    last one taking what more the row wrote (a note wrapped over lines), empty ones left so."""
+    if len(words) > columns:
+        words = words[:columns - 1] + ["".join(words[columns - 1:])]
+    return words + [""] * (columns - len(words))
+
+
+def _total_row(rest: list, above: list, leading: int, n_figures: int, trailing: int, kind) -> Optional[tuple]:
+    """(the total row filled out to the table's width, cells it takes) where the run goes on
+    with a total's label and its figures; its figures stand in a run under the figures'
+    columns where exactly one place puts each rate under a rate. None else."""
+    if not rest or rest[0] not in _TOTAL_LABELS:
+        return None
+    j = 1
+    while j < len(rest) and kind(rest[j]) is not False and j <= n_figures:
+        j += 1
+    figs = rest[1:j]
+    if not figs or len(figs) > n_figures:
+        return None
+    first_figure = 1 + leading
+    columns = above[first_figure:first_figure + n_figures]
+    places = [p for p in range(n_figures - len(figs) + 1)
+              if all(("%" in c) == ("%" in a) for c, a in zip(figs, columns[p:]) if kind(c) is True)]
+    if len(places) != 1:
+        return None
+    p = places[0]
+    row = [rest[0]] + [""] * leading + [""] * p + figs + [""] * (n_figures - p - len(figs)) + [""] * trailing
+    return row, j
