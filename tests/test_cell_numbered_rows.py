@@ -107,3 +107,35 @@ def test_tables_back_to_back_under_one_unit_line_give_their_money(tmp_path):
     heads = sorted(f["value"] for f in record["facts"] if f["kind"] == "headcount")
     assert heads == [Decimal("34"), Decimal("36")]
     assert not error_flags(record)
+
+
+def _by_township(total_people: str = "611") -> str:
+    lines = ["表2 护理补贴分乡镇发放情况", "序号", "乡镇", "补助对象", "（人）", "补助标准", "（元/人·年）",
+             "补助资金", "（万元）", "备注",
+             "1", "城关镇", "205", "1200", "24.60", "",
+             "2", "南岗乡", "178", "1200", "21.36",
+             "3", "白杨镇", "228", "1200", "27.36", "含新增", "认定9人",
+             "合计", total_people, "", "73.32", ""]
+    return "二、资金使用情况\n\n" + "\n".join(lines) + "\n三、项目绩效情况\n补贴全部按月发放到位。\n"
+
+
+def test_a_header_broken_before_its_units_and_a_total_row_with_an_empty_cell(tmp_path):
+    tables = _tables(tmp_path, _by_township())
+    table = next(t for t in tables if t[0][0] == "序号")
+    assert table[0] == ["序号", "乡镇", "补助对象（人）", "补助标准（元/人·年）", "补助资金（万元）", "备注"]
+    assert table[3] == ["3", "白杨镇", "228", "1200", "27.36", "含新增认定9人"]
+    # (611 under the people, as their sum; 73.32 under the money, as its decimals say)
+    assert table[4] == ["合计", "", "611", "", "73.32", ""]
+    record = text_record(tmp_path, _by_township())
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "headcount") == [
+        Decimal(n) for n in ("9", "178", "205", "228", "611")]  # (认定9人 in the note too)
+    assert not [f for f in record["facts"] if f["kind"] == "money_rate" and f["value"] == Decimal("611")]
+    assert not error_flags(record)
+
+
+def test_a_total_row_that_fits_no_one_way_is_left_out(tmp_path):
+    # (621 is no column's sum: under the people or under the standard, its digits fit either)
+    tables = _tables(tmp_path, _by_township("621"))
+    table = next(t for t in tables if t[0][0] == "序号")
+    assert [row[0] for row in table[1:]] == ["1", "2", "3"]
+    assert not error_flags(text_record(tmp_path, _by_township("621")))

@@ -19,11 +19,11 @@ _OUTCOME_RANK = {"ok": 0, "rounding": 1, "approx": 2, "error": 3}
 
 # ---------------------------------------------------------------- budget execution
 
-def _rate_readings(row: dict, facts: dict) -> list:
+def _rate_readings(row: dict, facts: dict, executed_column: str) -> list:
     """(budget fact, executed ÷ budget × 100 as an interval) for each budget column of the
     row that is filled, the form's own base (全年预算数) first, then any money column the
     templates do not name (调整数, 预算调整额: it may be the base the form's rate used)."""
-    executed = cell(row, column_named("executed"), facts)
+    executed = cell(row, executed_column, facts)
     if executed is None:
         return []
     out = []
@@ -78,17 +78,18 @@ def check_execution_rate(record: dict) -> list:
         # a 其中 row written with the total's very figures (the only source of the money) is
         # the same slip again: one flag naming both rows
         flagged: dict = {}
-        for row in form.get("funds") or []:
+        rates = {column_named("rate"): column_named("executed"), **form_settings()["other_rates"]}
+        for row, (rate_column, executed_column) in ((r, pair) for r in form.get("funds") or [] for pair in rates.items()):
             if row.get("unread"):
                 continue  # a row under a label no rule knows
-            rate = cell(row, column_named("rate"), facts)
-            readings = _rate_readings(row, facts)
+            rate = cell(row, rate_column, facts)
+            readings = _rate_readings(row, facts, executed_column)
             if rate is None or not readings or Decimal(rate["value"]) < 0:
                 continue  # (a rate below 0 is a change on last year's, under a column misread as 执行率)
             outcomes = [(budget, computed, *verdict(rate, computed)) for budget, computed in readings]
             if any(o[2] == "ok" for o in outcomes):
                 continue
-            executed = cell(row, column_named("executed"), facts)
+            executed = cell(row, executed_column, facts)
             over = next(((b, c) for b, c in readings if c.low > cap), None)
             if Decimal(rate["value"]) == cap and over:
                 budget, computed = over
@@ -112,7 +113,7 @@ def check_execution_rate(record: dict) -> list:
                 if Decimal(str(budget["value"])) else computed.mid
             flagged[same] = make_flag(
                 SEVERITY[outcome],
-                f"{form.get('name') or '自评表'}（{row_name(row)}）执行率与执行数、预算数不符：表列{shown(rate)}，"
+                f"{form.get('name') or '自评表'}（{row_name(row)}）{rate_column}与执行数、预算数不符：表列{shown(rate)}，"
                 f"{shown(executed)} ÷ {shown(budget)} × 100% = {percent(quotient)}",
                 rate["value"], rounded(quotient, 4), rounded(diff, 4), rounded(tol, 4), [rate, executed, budget],
                 form=form.get("id"))
@@ -154,7 +155,7 @@ def check_execution_score(record: dict) -> list:
             if form.get("execution_scoring_note"):
                 continue  # the form states a scoring rule of its own (得满分 above a rate, 扣 a point below)
             rate = cell(row, column_named("rate"), facts)
-            rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts)
+            rates = ([(rate, interval_of(rate))] if rate else []) + _rate_readings(row, facts, column_named("executed"))
             # (rate's source, rate, 分值 × the rate capped at 100%) for each reading of the rate
             readings = [(source, r, (w * Interval(min(r.low, cap), min(r.high, cap), r.approx)).scaled(Decimal("0.01")))
                         for source, r in rates]

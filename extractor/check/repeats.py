@@ -18,6 +18,7 @@ from . import rule
 from ..subjects import same_subject, subject_names
 from .common import (TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show,
                      show_exact, written)
+from .form_restated import form_total_restated_flags
 from .tolerance import exact, interval_of
 
 
@@ -128,7 +129,13 @@ def _core(f: dict) -> str:
     label, _ = numbering_of(text)  # a list number (1. / （2）) is layout, not wording
     if label and text.startswith(label):
         text = text[len(label):]
-    return _NOISE.sub("", text)
+    # (the year first, wherever the clause wrote it: 本部门2018年度总支出 is 2018年度部门总支出
+    # worded again; a year changed is still a digit changed)
+    years = _YEAR.findall(text)
+    return _NOISE.sub("", "".join(years) + _YEAR.sub("", text))
+
+
+_YEAR = regex.compile(r"(?:19|20)\d\d年度?")
 
 
 def _explain(difference: Decimal, kind: str, unit: str, record: dict, exclude: set) -> tuple:
@@ -206,7 +213,7 @@ def check_repeat_conflict(record: dict) -> list:
             "warning" if reason or a.get("approx") or b.get("approx") else "error",
             f"同一指标两处数值不一致：{written(hi)}（{where_written(hi)}），{written(lo)}（{where_written(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
-    return flags
+    return flags + form_total_restated_flags(record)
 
 
 def _wholes(record: dict) -> dict:

@@ -56,6 +56,10 @@ def _units() -> dict:
     return load_json("units.json")
 
 
+# a form's head line stating the unit of its tables at its end (购买主体：…民政局    金额单位：元)
+_UNIT_AT_LINE_END = regex.compile(r"\S\s{2,}[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)\s*[)）]?\s*$")
+
+
 def _is_caption_line(block) -> bool:
     """Is the block a short line of words naming the table below it (财政供养人员情况), between
     the table and the line stating its unit?"""
@@ -72,6 +76,7 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     facts = []
     places = place_sections(doc)
     stated = None  # the unit a line above the last table stated for it
+    form_unit = None  # the unit a form's head line states at its end (购买主体：…    金额单位：元)
     for n, block in enumerate(doc.blocks):
         if block.kind == TABLE:
             above = doc.blocks[n - 1] if n else None
@@ -79,8 +84,12 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
             # all: 人员情况 | 经费控制情况 | 预算执行情况; the first's caption may stand between)
             stated = _unit_line_above(above) or (stated if above is not None and above.kind == TABLE else None) \
                 or (_unit_line_above(doc.blocks[n - 2]) if n > 1 and _is_caption_line(above) else None)
-            facts.extend(_table_facts(block, stated, listed_units_above(above)))
+            facts.extend(_table_facts(block, stated or form_unit, listed_units_above(above)))
         else:
+            if block.kind == HEADING:
+                form_unit = None
+            elif m := _UNIT_AT_LINE_END.search(block.text.split("\n")[-1]):
+                form_unit = m["unit"]
             where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
             if block.confidence is not None:
                 where.update(_ocr_source(block.bbox, block.confidence))

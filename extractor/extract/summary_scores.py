@@ -81,6 +81,12 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                     e["weight"] = scale
             if sum(1 for e in entries if not e.get("total")) < 2:
                 continue  # a total and one score (总分100分，扣8分，最终得分92分) list no items
+            if all(e["weight"] is not None for e in entries if not e.get("total")) \
+                    and all(e["score"] == e["score"].to_integral_value() for e in entries):
+                # (each item's points out of its weight, in whole points, 决策（20分）得19分；过程（20分）
+                # 得18分…: awarded as a score table awards them, not a sum rounded)
+                for e in entries:
+                    e["origin"] = "list"
             return entries
     return []
 

@@ -172,7 +172,7 @@ def _stated_unit(text: str) -> Optional[str]:
 # 单位：万元、类、个: the units of a table's figures listed, money among counts of things
 _UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]{1,4}(?:[、，,][^\s、，,。；;）)]{1,4})+)")
 # a label that names money (资金投入总数, 财政拨付数, 项目经费)
-_MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本")
+_MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本|公益金")
 
 
 def _listed_money_unit(text: str) -> Optional[tuple]:
@@ -324,6 +324,11 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                 written_unit = listed_money
             # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
             label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
+            if label_cell is None and written_unit == table_unit and not table.header_rows and left \
+                    and parse_cell_number(left) is None and _MONEY_LABEL.search(left):
+                # a label naming money and its figure side by side, in the unit the form states
+                # (合同金额 | 1,280,000.00 under 金额单位：元): typed by its label, not by a column
+                label_cell = left
             if written_unit is None:
                 # a label and its value side by side (计划安排资金（万元） | 250): the label's unit
                 label_cell = _unit_label_left(table.rows[r], c)

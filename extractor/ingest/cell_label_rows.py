@@ -56,7 +56,7 @@ def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: i
     first_figure = next((k for k, c in enumerate(cells) if kind(c) is True), None)
     if first_figure is None or first_figure < words:
         return None
-    header = _names_rejoined(cells[:first_figure - words])
+    header = names_rejoined(cells[:first_figure - words])
     if len(header) < 2 + words or any(kind(c) is not False for c in header):
         return None  # (under two names each row is a label and one figure: no row runs short)
     notes = header[-1] in note_columns()
@@ -99,7 +99,8 @@ def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: i
     if len(figures) > 1 and len(set(_column_units(_without_share_columns(header[:len(header) - notes]))[words:])) > 1:
         return None  # (short rows' figures might stand under a column of another unit)
     if notes:  # (a row with every figure and no note: its note is empty, no cell is missing)
-        rows = [row + [""] if len(row) == words + most else row for row in rows]
+        rows = [row + [""] if len(row) == words + most and (not row[-1] or kind(row[-1]) is not False) else row
+                for row in rows]
     return ([header] + rows, k) if upto else [header] + rows
 
 
@@ -159,7 +160,7 @@ def _labels_then_figures(cells: list, j: int, kind: Callable[[str], Optional[boo
 _FIGURELESS_ROWS = 2  # (more labels in a row with no figure are a caption and a header, no rows)
 
 
-def _names_rejoined(names: list) -> list:
+def names_rejoined(names: list) -> list:
     """Column names whose cell broke over two lines, rejoined where the break shows: inside
     brackets (下达数（万 | 元）), or before a unit alone in its brackets (安排资金 | （万元）)."""
     out: list = []

@@ -11,8 +11,11 @@ run that has one is no such table. The 合计 row after the last numbered row wr
 in a run under the figures' columns, its rates under the rates' column."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+from itertools import combinations
 from typing import Callable, Optional
 
+from .cell_label_rows import names_rejoined
 from .text_rows import NUMBER_HEADERS
 
 _MIN_ROWS = 3
@@ -22,12 +25,16 @@ _TOTAL_LABELS = ("合计", "总计", "小计")
 def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False) -> Optional[tuple]:
     """(the header and rows, how many cells they take) of a run of cells read as numbered rows,
     or None. `kind(cell)`: True for a figure, False for words, None for a dash. `cut`: the
-    cells are the run's first only, its last row may be cut short (and is left out)."""
+    cells are the run's first only, its last row may be cut short (and is then left out)."""
     first = next((k for k, c in enumerate(cells) if c == "1"), None)
     if first is None or first < 4 or cells[0] not in NUMBER_HEADERS \
             or any(kind(c) is not False for c in cells[:first]):
         return None
-    header, width = cells[:first], first
+    # (a name broken before its unit, 补助对象 | （人）, is one column)
+    header = names_rejoined(cells[:first])
+    width = len(header)
+    if width < 4:
+        return None
     segments, k = [], first
     while k < len(cells):
         n = len(segments) + 1
@@ -40,7 +47,7 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         return None
     # the columns: words before the figures (as few as any row writes), the figures, the rest words
     shapes = [_shape(s, kind) for s in segments]
-    if cut:
+    if cut and shapes[-1] is None:
         shapes = shapes[:-1]
     if len(shapes) < _MIN_ROWS or any(shape is None for shape in shapes):
         return None
@@ -58,7 +65,7 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         names = ["".join(words)] if leading == 1 else list(words)
         rows.append([str(number)] + names + list(figs) + _fill(list(after), trailing))
     used = k
-    total = _total_row(cells[k:], rows[-1], leading, n_figures, trailing, kind)
+    total = _total_row(cells[k:], rows, leading, n_figures, trailing, kind)
     if total is not None:
         rows.append(total[0])
         used += total[1]
@@ -98,10 +105,13 @@ def _fill(words: list, columns: int) -> list:
     return words + [""] * (columns - len(words))
 
 
-def _total_row(rest: list, above: list, leading: int, n_figures: int, trailing: int, kind) -> Optional[tuple]:
+def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: int, kind) -> Optional[tuple]:
     """(the total row filled out to the table's width, cells it takes) where the run goes on
-    with a total's label and its figures; its figures stand in a run under the figures'
-    columns where exactly one place puts each rate under a rate. None else."""
+    with a total's label and its figures. Its figures stand in the figures' columns in their
+    order, empty cells left out between them: each under figures written alike (a rate under
+    rates, 255.45 under 46.80 rather than under 1500), and where that leaves more than one
+    way, the one that makes the most of them their column's sum (1703 under 312 | 268 | …,
+    not under 1500 | 1500 | …). None where no one way is best."""
     if not rest or rest[0] not in _TOTAL_LABELS:
         return None
     j = 1
@@ -111,11 +121,35 @@ def _total_row(rest: list, above: list, leading: int, n_figures: int, trailing: 
     if not figs or len(figs) > n_figures:
         return None
     first_figure = 1 + leading
-    columns = above[first_figure:first_figure + n_figures]
-    places = [p for p in range(n_figures - len(figs) + 1)
-              if all(("%" in c) == ("%" in a) for c, a in zip(figs, columns[p:]) if kind(c) is True)]
-    if len(places) != 1:
+    columns = [[row[first_figure + c] for row in rows[1:]] for c in range(n_figures)]
+    ways = [w for w in combinations(range(n_figures), len(figs))
+            if all(_written_alike(f, columns[c]) for f, c in zip(figs, w) if kind(f) is True)]
+    sums = {w: sum(_is_column_sum(f, columns[c]) for f, c in zip(figs, w)) for w in ways}
+    best = [w for w in ways if sums[w] == max(sums.values())]
+    if len(best) != 1:
         return None
-    p = places[0]
-    row = [rest[0]] + [""] * leading + [""] * p + figs + [""] * (n_figures - p - len(figs)) + [""] * trailing
-    return row, j
+    figures = [""] * n_figures
+    for f, c in zip(figs, best[0]):
+        figures[c] = f
+    return [rest[0]] + [""] * leading + figures + [""] * trailing, j
+
+
+def _is_column_sum(figure: str, column: list) -> bool:
+    try:
+        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
+    except InvalidOperation:
+        return False
+
+
+def _written_alike(figure: str, column: list) -> bool:
+    """Is a figure written as the column's figures are: a rate where they are rates, and with
+    as many decimals where they all write the same number of them?"""
+    if any(("%" in figure) != ("%" in c) for c in column if c):
+        return False
+    places = {_decimals(c) for c in column if c}
+    return len(places) != 1 or _decimals(figure) in places
+
+
+def _decimals(figure: str) -> int:
+    number = figure.rstrip("%％ ")
+    return len(number.split(".")[1]) if "." in number else 0

@@ -23,6 +23,8 @@ def _vocab() -> dict:
     return {
         "kinds": frozenset(v["kinds"]),
         "acts": {word: regex.compile("|".join(map(regex.escape, acts))) for word, acts in v["acts"].items()},
+        "any_act": regex.compile("|".join(map(regex.escape, sorted({a for acts in v["acts"].values() for a in acts},
+                                                                   key=len, reverse=True)))),
         "actual": regex.compile("|".join(map(regex.escape, vocabulary()["actual_words"]))),
         "planned": regex.compile(v["planned"]),
         "removed": regex.compile("|".join(map(regex.escape, vocabulary()["explanation_words"]))),
@@ -41,10 +43,12 @@ def count_rates_in(block, facts: list, spans: list, in_formula: set, totals: dic
         if rate_word is None or rate.id in in_formula or not _checkable(block.text, rate, spans) \
                 or sorts_things(block.text, rate):
             continue
-        numerators = _numerators(block.text, rate, facts[:i], rate_word)
+        acts = _acts_of(rate, rate_word)
+        numerators = _numerators(block.text, rate, facts[:i], acts)
         if not numerators or not _names_its_figures(block.text, rate, rate_word, spans):
             continue
-        denominators = _denominators(facts[:i], numerators, rate_word, spans, totals)
+        denominators = [g for g in _denominators(facts[:i], numerators, acts, spans, totals)
+                        if _of_its_subject(rate, rate_word, g)]
         if not denominators:
             continue
         out.append({"type": "ratio", "rate": rate.id, "counts": True,
@@ -59,6 +63,28 @@ def _rate_word(fact) -> Optional[str]:
     if fact.kind != "percent" or fact.range_high is not None or fact.approx or not fact.label:
         return None
     return next((word for word in _vocab()["acts"] if fact.label.endswith(word)), None)
+
+
+def _acts_of(rate, rate_word: str) -> regex.Pattern:
+    """The acts a count is worded with to be the rate's numerator: the act the rate's own name
+    writes before its rate word (救助覆盖率 is of those 救助, 签约服务覆盖率 of those 签约: 纳入监测
+    的4860户 is then its whole), else its rate word's (覆盖率: 覆盖, 纳入 …)."""
+    words = rate.context or ""
+    qualifier = words[:words.rfind(rate_word)] if rate_word in words else ""
+    named = sorted(set(_vocab()["any_act"].findall(qualifier)))
+    return regex.compile("|".join(map(regex.escape, named))) if named else _vocab()["acts"][rate_word]
+
+
+def _of_its_subject(rate, rate_word: str, whole) -> bool:
+    """Is a whole worded as of the subject a rate named by its act names (残疾儿童康复救助覆盖率:
+    the 残疾儿童's number, not 312名残疾人 served otherwise)? The subject is the rate's name
+    without its act and rate word; a name with no subject (救助覆盖率) takes any whole."""
+    words = rate.context or ""
+    qualifier = NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
+    subject = _vocab()["any_act"].sub("", qualifier)
+    if subject == qualifier or len(subject) < 2:
+        return True
+    return similarity(subject, whole.context or "") >= 0.5
 
 
 def _checkable(text: str, rate, spans: list) -> bool:
@@ -83,7 +109,7 @@ def _operand(fact) -> bool:
             and not relation_patterns()["previous_year"].search(fact.context or ""))
 
 
-def _numerators(text: str, rate, before: list, rate_word: str) -> list:
+def _numerators(text: str, rate, before: list, acts: regex.Pattern) -> list:
     """The counts that can be the rate's numerator, nearest first: stated in the rate's own
     clause group and after any earlier percentage of the paragraph (a figure a rate was
     already stated for is that rate's), worded as done (实际参保, 已签约, 接受健康管理), not
@@ -95,7 +121,7 @@ def _numerators(text: str, rate, before: list, rate_word: str) -> list:
     for g in reversed(before):
         if _start(g) <= since or _start(g) < clause_start:
             break
-        if _operand(g) and _done(g, rate_word, _CLAUSE_TAIL.match(text, g.source["end"]).group(0)):
+        if _operand(g) and _done(g, acts, _CLAUSE_TAIL.match(text, g.source["end"]).group(0)):
             out.append(g)
     return out[:2]
 
@@ -104,7 +130,7 @@ def _numerators(text: str, rate, before: list, rate_word: str) -> list:
 _CLAUSE_TAIL = regex.compile(r"[^，,；;。]{0,20}")
 
 
-def _done(fact, rate_word: str, after: str = "") -> bool:
+def _done(fact, acts: regex.Pattern, after: str = "") -> bool:
     """Is the count worded as the act done (实际参保, 已签约, 接受健康管理; or after it:
     2850人取得证书), not as planned or due (计划完成, 应参保) nor as taken out (剔除参加职工
     医保的)? Such a count is a numerator, never a whole: 参保人数12.35万人，其中脱贫人口参保
@@ -112,12 +138,12 @@ def _done(fact, rate_word: str, after: str = "") -> bool:
     v = _vocab()
     words = (fact.context or "") + after
     # (实际 alone says done only for a rate of completion: 实际参训185人 is no numerator of a 就业率)
-    actual = v["actual"].search(words) and v["acts"][rate_word].search("完成")
-    return bool((v["acts"][rate_word].search(words) or actual)
+    actual = v["actual"].search(words) and acts.search("完成")
+    return bool((acts.search(words) or actual)
                 and not v["planned"].search(words) and not v["removed"].search(words))
 
 
-def _denominators(before: list, numerators: list, rate_word: str, spans: list, totals: dict) -> list:
+def _denominators(before: list, numerators: list, acts: regex.Pattern, spans: list, totals: dict) -> list:
     """The counts of a numerator's kind and unit that can be its whole, nearest first: the
     breakdown total it is a part of, those stated before it in its sentence that are no
     part of another (共有3200户（含监测户450户）: the whole is 3200) and those after it worded
@@ -140,7 +166,7 @@ def _denominators(before: list, numerators: list, rate_word: str, spans: list, t
         out.update((g.id, g) for g in before if _start(g) > _start(num) and _operand(g)
                    and (g.kind, g.unit) == (num.kind, num.unit) and sentence_index(spans, _start(g)) == sentence
                    and _vocab()["planned"].search(g.context or ""))
-    return [g for g in out.values() if not _done(g, rate_word)]
+    return [g for g in out.values() if not _done(g, acts)]
 
 
 def _same_kind(facts: list, numerators: list) -> list:

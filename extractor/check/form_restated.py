@@ -1,0 +1,60 @@
+"""A form's fund total restated in the report's prose with another value (repeat.conflict):
+全年预算数3281.60万元 in the text where the one form's 年度资金总额 row writes 3218.60 under
+全年预算数. The prose figure must be worded as that column and nothing more — the project's
+or the year's, never a part's (中央资金全年预算数), another project's or another year's — and
+the report must hold one form only, so that whose total it is, is not in doubt."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..patterns import load_json
+from .common import facts_by_id, make_flag, show_exact, written
+from .tolerance import interval_of
+
+# words a clause may put before the column's name and still state the project's own total
+_OWN_WORDS = regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|本年度?|当年|年度|本?项目|该项目|本部门|本单位|资金|的|，|,)*")
+_COLUMNS = ("年初预算数", "全年预算数", "全年执行数")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict:
+    """Column slot → the names a clause may state it by (patterns/forms.json fund_columns)."""
+    columns = load_json("forms.json")["fund_columns"]
+    return {slot: sorted(set(columns[slot]), key=len, reverse=True) for slot in _COLUMNS}
+
+
+def form_total_restated_flags(record: dict) -> list:
+    forms = [f for f in record.get("forms") or [] if f.get("funds")]
+    if len(forms) != 1:
+        return []
+    total = next((row for row in forms[0]["funds"] if row.get("slot") == "total"), None)
+    if total is None:
+        return []
+    facts = facts_by_id(record)
+    flags = []
+    for column in _COLUMNS:
+        cell = facts.get(total["cells"].get(column, ""))
+        if cell is None or cell["kind"] != "amount":
+            continue
+        for f in record["facts"]:
+            if f["kind"] != "amount" or f["source"].get("table") is not None or f.get("form") \
+                    or f.get("approx") or f.get("range_high") is not None or f.get("subject"):
+                continue
+            if not _worded_as(f.get("context") or "", column) or interval_of(f).overlaps(interval_of(cell)):
+                continue
+            hi, lo = (f, cell) if f["value"] > cell["value"] else (cell, f)
+            gap = hi["value"] - lo["value"]
+            flags.append(make_flag(
+                "error", f"同一指标两处数值不一致：正文{column}{written(f)}，自评表{total['label']}{column}"
+                         f"{written(cell)}，差{show_exact(gap, hi)}",
+                hi["value"], lo["value"], gap, 0, [f, cell]))
+    return flags
+
+
+def _worded_as(context: str, column: str) -> bool:
+    """Is a clause's wording before its figure the column's name and only the project's own
+    words before it (2020年项目全年预算数, 本年度全年执行)?"""
+    rest = _OWN_WORDS.sub("", context.strip())
+    return any(rest == name for name in _names()[column])
