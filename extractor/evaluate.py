@@ -9,6 +9,7 @@ multiset; label accuracy is measured over the matched pairs.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -151,6 +152,11 @@ def _flag_numbers(flag: dict, facts: dict) -> list:
         value = _number(f["value"])
         if value is not None:
             out += [value, value / Decimal(str(f.get("scale") or 1))]
+    # evidence that is no fact (an indicator's points, indicator:决策): the figures its quote shows
+    quotes = [q for q in flag.get("evidence_quotes") or [] if q.get("fact") not in facts]
+    for q in quotes:
+        out += [n for m in _WRITTEN_FIGURE.finditer(q.get("quote") or "")
+                if (n := _number(m.group(0).replace(",", ""))) is not None]
     return out
 
 
@@ -167,7 +173,7 @@ _WRITTEN_FIGURE = regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
 def _names(value: str, numbers: list) -> bool:
     """Does one of `numbers`, rounded to the digits the gold wrote, read `value`? The gold
     writes a figure as the report does, maybe with its unit or label (755.19万元)."""
-    m = _WRITTEN_FIGURE.search(str(value))
+    m = _WRITTEN_FIGURE.search(unicodedata.normalize("NFKC", str(value)))  # (９６分 as the report wrote it)
     want = _number(m.group(0).replace(",", "")) if m else None
     if want is None:
         return False

@@ -81,3 +81,25 @@ def test_a_form_total_restated_otherwise_in_the_text_is_a_repeat(tmp_path):
 def test_a_part_worded_before_the_column_is_no_restatement(tmp_path):
     # (当年财政拨款全年预算数 1580.00 is the part's, not the total's)
     assert not error_flags(text_record(tmp_path, _form_report("1580.00", "其中当年财政拨款")), "repeat.conflict")
+
+
+# ---- a table row's 执行率 of its 决算数 over its 调整预算
+def _execution_table(rate: str) -> str:
+    rows = ["项目\t年初预算\t调整预算\t决算数\t执行率",
+            "基本支出\t2,140.00\t2,236.50\t2,201.34\t98.43%",
+            f"项目支出\t860.00\t1,325.80\t1,180.16\t{rate}",
+            "合计\t3,000.00\t3,562.30\t3,381.50\t94.92%"]
+    return "表2 部门预算执行情况表\n单位：万元\n" + "\n".join(rows) + "\n"
+
+
+def test_a_table_rows_rate_of_its_final_accounts_over_its_adjusted_budget(tmp_path):
+    flags = error_flags(text_record(tmp_path, _execution_table("99.01%")), "ratio.stated")
+    assert len(flags) == 1 and "89.01%" in flags[0]["message"]  # (1180.16 ÷ 1325.80, the nearest reading)
+    assert not error_flags(text_record(tmp_path, _execution_table("89.01%")), "ratio.stated")
+
+
+def test_section_scores_in_the_paragraph_after_the_total(tmp_path):
+    text = _sections("94").replace("。其中：", "。\n其中：")
+    assert "\n其中：" in text
+    assert error_flags(text_record(tmp_path, text), "score.tree")
+    assert not error_flags(text_record(tmp_path, _sections("92").replace("。其中：", "。\n其中：")), "score.tree")

@@ -179,7 +179,8 @@ def _table_row_rates(record: dict, facts: dict) -> list:
                 continue
             if _some_pair_reproduces(rate, [f["id"] for f in cells if f["kind"] == "amount"], facts):
                 continue
-            den, v = results[0]
+            # (the reading nearest the stated rate is the one shown: ÷ 调整预算 88.89%, not ÷ 年初预算 126.88%)
+            den, v = min(results, key=lambda r: abs(r[1].mid - Decimal(str(rate["value"]))))
             if not within_tenfold(rate, v):
                 continue  # a figure of the row misread, not the table's arithmetic
             flag = _ratio_flag(rate, v, [rate, nums[0], den], rate["label"])

@@ -91,8 +91,10 @@ def _table_indicators(block) -> list:
         row = t.rows[r]
         # (the row's first written cell: a 合计 row may leave the first-level column empty)
         first = next((c.text.replace("\n", "") for c in row if c.text.strip()), "")
+        # (… and its level columns, which a text table fills from the names above: 合计 under 满意度)
+        written = next((c.text.replace("\n", "") for c in row if c.text.strip() and c.merged_from is None), "")
         score_text = row[score_col].text.strip()
-        if _TOTAL.match(first):
+        if _TOTAL.match(first) or _TOTAL.match(written):
             if _NUM.match(score_text):
                 out.append({"path": ["合计"], "weight": _row_weight(row, score_cols), "score": Decimal(score_text),
                             "total": True, "origin": "table", "source": _src(block, r, score_col)})

@@ -16,25 +16,31 @@ _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)
 
 
 _FULL_MARKS = regex.compile(r"满分|总分值|权重")
+_GOES_ON = regex.compile(r"\s*其中\s*[:：，,]")
 
 
 def summary_indicators(doc: Document, indicators: list) -> list:
     """The summary sentence's items (the first block that has them), their names matched to
     the top levels of the `indicators` read so far; [] where no block holds one."""
-    for b in doc.blocks:
+    for n, b in enumerate(doc.blocks):
         if b.kind == TABLE or not _TOTAL_NAME.search(b.text):
             continue  # no total named: the summary test below cannot pass, and the pattern is slow
         if listed := _listed_level_scores(b):
             return listed
-        items = _summary_items(b.text)
-        if len(items) >= 3 and any(_is_total_name(i.group("name"))
-                                   for i in items):
+        items = [(b, i) for i in _summary_items(b.text)]
+        if n + 1 < len(doc.blocks) and doc.blocks[n + 1].kind != TABLE and _GOES_ON.match(doc.blocks[n + 1].text):
+            # (the total's paragraph, then its items in one of their own: …自评总分96分。 | 其中：
+            # 项目决策（20分）得19分；…)
+            items += [(doc.blocks[n + 1], i) for i in _summary_items(doc.blocks[n + 1].text)]
+        if len(items) >= 3 and any(_is_total_name(i.group("name")) for _, i in items):
             entries = []
+            quoted_from = {}  # id(entry) → where its quote starts in its block
             # (a sentence of full marks with no score in it — 本次评价满分100分，其中决策指标20分、过程
             # 指标20分… — states the weights its items' scores are out of)
-            weights_only = [(lo, hi) for lo, hi in sentence_spans(b.text)
-                            if _FULL_MARKS.search(b.text, lo, hi) and "得" not in b.text[lo:hi]]
-            for i in items:
+            weights_only = {id(block): [(lo, hi) for lo, hi in sentence_spans(block.text)
+                                        if _FULL_MARKS.search(block.text, lo, hi) and "得" not in block.text[lo:hi]]
+                            for block in {id(block): block for block, _ in items}.values()}
+            for block, i in items:
                 # (投入18.5分＋过程17分: the plus joins the items, no part of a name)
                 name = regex.sub(r"^(?:得分是|得分|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
@@ -49,18 +55,20 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                         last["weight"] = last["score"]
                     last["score"] = Decimal(i.group("score"))
                     last["source"].update(start=i.start("score"), end=i.end("score"))
+                    if last["source"]["block"] == block.index:  # (its quote through the score: 决策（20分）得18分)
+                        last["source"]["quote"] = block.text[quoted_from[id(last)]:i.end()]
                     continue
                 if regex.fullmatch(r"[（(]满分", name.strip()) and entries:
                     entries[-1]["weight"] = Decimal(i.group("score"))  # 得分14分（满分15分）: the item's weight
                     continue
                 # (预算执行率指标权重10分; 投入（20分）: a weight in brackets after its name)
                 full_marks = bool(_WEIGHT_SUFFIX.search(name)) or i.group("name").rstrip().endswith(("（", "(")) \
-                    or any(lo <= i.start("score") < hi for lo, hi in weights_only)
+                    or any(lo <= i.start("score") < hi for lo, hi in weights_only[id(block)])
                 name = _WEIGHT_SUFFIX.sub("", name)
                 total = _is_total_name(name)
                 entry = {"path": ["合计"] if total else [_match_top(name, indicators)], "weight": None,
                          "score": Decimal(i.group("score")), "origin": "text", "summary": True,
-                         "source": {"page": b.page, "block": b.index, "start": i.start("score"),
+                         "source": {"page": block.page, "block": block.index, "start": i.start("score"),
                                     "end": i.end("score"), "quote": i.group(0)}}
                 if full_marks or total and _SCALE_NAME.search(name):
                     # 满分30分, 权重10分 are weights: a score follows (得27分) or none is stated; a
@@ -69,6 +77,7 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                 if total:
                     entry["total"] = True
                 entries.append(entry)
+                quoted_from[id(entry)] = i.start()
                 if total and entry["score"] is not None \
                         and sum(1 for e in entries if not e.get("total") and e["score"] is not None) >= 2:
                     break  # the items' total closes them (…，综合得分82分，略高于同类项目平均79.6分)

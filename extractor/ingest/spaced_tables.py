@@ -166,8 +166,13 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
     # (a reason column: some row writes words after its figures)
     words_last = any(len(c) >= 2 and not _figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
     rows = []
+    used = 1
     for cells in run[1:]:
         texts = [c.text for c in cells]
+        if words_last and len(texts) == 1 and rows and rows[-1][-1] and not _figure_or_dash(texts[0]):
+            rows[-1][-1] += texts[0]  # (the rest of the row above's reason, wrapped onto a line of its own)
+            used += 1
+            continue
         # (the row's reason written, or its dash after the row's figures)
         said = words_last and (not is_figure(texts[-1]) or _is_dash(texts[-1]) and len(texts) >= 2
                                and _is_number(texts[-2]))
@@ -176,6 +181,7 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
             break
         tail = [texts[-1]] if said else [""] * words_last
         rows.append(total_row_filled(texts, width, rows) or [""] * (width - len(figures) - words_last) + figures + tail)
+        used += 1
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
     shortest = min((_trailing(r[:width - words_last], _figure_or_dash) for r in rows), default=0)
@@ -183,7 +189,7 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
             or all(len(c) == width for c in run[1:len(rows) + 1]) \
             or any(is_figure(t) for r in rows for t in r[:width - words_last - shortest] if t):
         return None
-    return [header] + rows, len(rows) + 1
+    return [header] + rows, used
 
 
 def _cell_run(lines: list, i: int) -> list:

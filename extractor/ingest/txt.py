@@ -299,7 +299,8 @@ def _row_broken_by_line_breaks(lines: list, i: int, width: int):
     A line without a tab starts such a row only when the next line opens with a bracket
     (项目资金 over （万元）): any other such line may be a paragraph after the table."""
     cells = lines[i].rstrip("\n").split("\t")
-    if len(cells) == 1 and not (i + 1 < len(lines) and "\t" in lines[i + 1] and lines[i + 1][:1] in "（("):
+    if len(cells) == 1 and not (i + 1 < len(lines) and "\t" in lines[i + 1]
+                                and (lines[i + 1][:1] in "（(" or _label_broken_before(lines[i], lines[i + 1]))):
         return None
     j = i + 1
     while len(cells) < width and j < min(len(lines), i + _CELL_LINES) and lines[j].strip():
@@ -310,6 +311,19 @@ def _row_broken_by_line_breaks(lines: list, i: int, width: int):
         cells += more[1:]
         j += 1
     return (cells, j) if j > i + 1 and len(cells) == width else None
+
+
+# a row's label its line break cut (3.公务用车购置及运 | 行维护费 ⇥ 15.50 ⇥ …): words only, maybe
+# numbered, with no sentence's end or colon after them
+_LABEL_PIECE = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])?[^\d\t。；;：:，,]{1,18}$")
+
+
+def _label_broken_before(line: str, after: str) -> bool:
+    """Is a line without a tab the start of the next row's first cell: a label's piece (no
+    caption), the next line's first cell words and every other cell of it a figure or empty?"""
+    rest = after.rstrip("\n").split("\t")
+    return bool(_LABEL_PIECE.match(line)) and not is_caption_text(line.strip()) and not is_figure(rest[0].strip()) \
+        and len(rest) > 2 and all(not c.strip() or is_figure(c.strip()) or c.strip() in "—-/" for c in rest[1:])
 
 
 def _continues_last_cell(row: list, lines: list, i: int, width: int) -> bool:
