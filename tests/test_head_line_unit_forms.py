@@ -42,3 +42,27 @@ def test_an_indicator_table_headed_by_evaluation_content_and_indicator(tmp_path)
         assert Decimal(points) in scores
     assert record["metadata"]["score"] == Decimal("87")
     assert not error_flags(record)
+
+
+def _department_form() -> str:
+    return """部门整体支出绩效自评表
+（2022年度）
+部门（单位）名称   安宁县水利局
+年度   任务名称   主要内容   预算金额（万元）
+主要   总额   财政拨款   其他资金
+任务   小型水库除险加固   完成3座小（2）型水库除险加固   486.00   486.00   —
+农村供水保障   维修改造农村供水工程18处   215.50   180.00   35.50
+年度部门整体支出预算执行情况（万元）   年初预算数   全年预算数   全年执行数   分值   执行率   得分
+年度资金总额：   1620.00   1745.80   1702.16   10   97.50%   9.75
+"""
+
+
+def test_a_department_forms_task_block_under_its_split_year_label(tmp_path):
+    # (年度主要任务 written down the first column, one word a line: 年度 before 任务名称 is no
+    # year's label taking 任务名称 for its value)
+    record = text_record(tmp_path, _department_form())
+    amounts = [f["value"] for f in record["facts"] if f["kind"] == "amount"]
+    for figure in ("4860000", "2155000", "1800000", "355000"):
+        assert Decimal(figure) in amounts
+    assert amounts.count(Decimal("4860000")) == 2
+    assert not error_flags(record)

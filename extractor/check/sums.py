@@ -340,6 +340,8 @@ def check_sum_table(record: dict) -> list:
                          if not _blank_under_merged(table, cells, t, r, c)]
                 if not parts or any(p is None for p in parts):
                     continue  # a part without a figure, or no rows under the total: nothing to add up
+                if len(parts) >= 2 and all(Decimal(str(p["value"])) == Decimal(str(whole["value"])) for p in parts):
+                    continue  # (参保人数 498,650 on each source's row and the 合计's: the base each row shares)
                 points = whole["kind"] == "score"  # (a score table's points are awarded as written)
                 summed = sum_of(parts, points_interval if points else interval_of)
                 outcome, diff, tol = verdict(whole, summed)

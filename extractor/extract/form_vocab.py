@@ -173,7 +173,7 @@ def is_label(key: str) -> bool:
     v = vocab()
     return (key in v["meta"] or key in v["fund_col"] or key in v["fund_row"] or key in v["ind_col"]
             or key in v["ind_head"] or key in v["level1"] or key in v["level2"] or key in v["total"]
-            or key in v["grade_cell"])
+            or key in v["grade_cell"] or key in v["task_header"])
 
 
 def is_score_figure(text: str) -> bool:

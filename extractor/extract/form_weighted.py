@@ -127,6 +127,13 @@ class WeightedLevelsReader:
         if len(figures) == 2:  # a score above its weight: not a row of this table
             return i + 1
         weight = value_of(figures[0].text)
+        again = next((n for n, g in enumerate(groups) if g["name"] == text and g["weight"] == weight), None)
+        if again is not None:
+            # (an open group's merged cell written again on each of its rows, 决策 | 15 | … on every
+            # row: a figure of the text, no group of its own)
+            self.index.fact_for(figures[0], "分", "分值", text, {**extra, "slot": "level_weight", "level": again + 1,
+                                                                "indicator_path": list(groups[again]["path"])})
+            return j
         top = groups[0] if groups else None
         after = self._next_item(j) if self.weighted_depth == 3 else None
         # (the stream's order says the level where the header names three: a first-level

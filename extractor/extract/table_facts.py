@@ -170,21 +170,41 @@ def _stated_unit(text: str) -> Optional[str]:
 
 
 # 单位：万元、类、个: the units of a table's figures listed, money among counts of things
-_UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]{1,4}(?:[、，,][^\s、，,。；;）)]{1,4})+)")
+_UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]{1,6}(?:[、，,][^\s、，,。；;）)]{1,6})+)")
 # a label that names money (资金投入总数, 财政拨付数, 项目经费)
 _MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本|公益金")
 
 
 def _listed_money_unit(text: str) -> Optional[tuple]:
-    """(the one money unit, the other units) of a list of units a text states (单位：万元、类、
-    个): the money unit is that of the figures whose labels name money."""
+    """(the one money unit, the other units, all of them in the order listed) of a list of
+    units a text states (单位：万元、类、个): the money unit is that of the figures whose labels
+    name money."""
     units = _units()["header_units"]
     for m in _UNIT_LIST.finditer(text or ""):
         listed = [units.get(u, u) for u in regex.split(r"[、，,]", m["units"])]
         money = [u for u in listed if u in _MONEY_UNITS]
         if len(money) == 1:
-            return money[0], [u for u in listed if u not in _MONEY_UNITS]
+            return money[0], [u for u in listed if u not in _MONEY_UNITS], listed
     return None
+
+
+def _units_in_column_order(table: Table, listed: Optional[tuple]) -> dict:
+    """Column → unit, where a list of units names one for each column of figures in their
+    order, each column's name stating none or the same (单位：人、元/人·月、万元 over 人数 |
+    月补助标准 | 全年发放金额)."""
+    if not listed:
+        return {}
+    figure_columns = [c for c in range(table.n_cols)
+                      if any(any(ch.isdigit() for ch in table.rows[r][c].text)
+                             and parse_cell_number(table.rows[r][c].text) is not None
+                             for r in range(table.header_rows, table.n_rows))]
+    # (each unit as a header would write it in brackets: 元/人·月 is money per head)
+    units = [unit_of_header([f"（{u}）"], bracketed_only=True) for u in listed[2]]
+    if len(figure_columns) != len(units) or None in units or any(
+            (named := unit_of_header(column_path(table, c))) and named != unit
+            for c, unit in zip(figure_columns, units)):
+        return {}  # (a column whose name states another unit than its place in the list: no list in order)
+    return dict(zip(figure_columns, units))
 
 
 def listed_units_above(block) -> Optional[tuple]:
@@ -247,6 +267,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
     # the money unit is that of every column that states none (其中：中央 | 省级 under 衔接资金)
     header_units = {unit_of_header(column_path(table, c)) for c in range(table.n_cols)} if listed else set()
     money_elsewhere = bool(listed) and bool(listed[1]) and all(u in header_units for u in listed[1])
+    in_order = _units_in_column_order(table, listed)
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
@@ -303,6 +324,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                     header = column_path(table, c)
                     columns[c] = header, "›".join(header), unit_of_header(header)
                 header, header_text, header_unit = columns[c]
+                header_unit = header_unit or in_order.get(c)
                 table_unit = caption_unit
             value, decimals, has_percent = parsed
             left = table.rows[r][c - 1].text if c > 0 else ""

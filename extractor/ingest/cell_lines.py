@@ -11,6 +11,7 @@ an indicator's value columns is no table here."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import combinations
 from typing import Optional
 
 import regex
@@ -21,7 +22,7 @@ from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_order
 from .blank_gaps import set_apart
 from .cell_label_rows import CAPTION_END, label_led_rows, note_columns
-from .cell_numbered_rows import numbered_rows
+from .cell_numbered_rows import is_column_sum, numbered_rows
 from .cell_rows import is_form_cell
 from .form_signs import bare_cell, names_a_form_block, text_is_a_form_at
 from .spaced_tables import total_row_filled
@@ -73,9 +74,17 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
                 # so does a heading numbered 一、 or （一）, but not a row's label numbered so, its
                 # figures after it: 一、基本支出 | 550.70)
                 break
-            found.append((text, j))
+            if found and found[-1][1] == j - 1 and _QUALIFIER.match(text) and not _is_figure(found[-1][0]):
+                # (a name's bracketed qualifier or unit wrapped onto its own line: 享受人数 | （人）,
+                # 重度残疾人护理补贴 | （一级）; not a row's numbering, （二）)
+                found[-1] = (found[-1][0] + text, j)
+            else:
+                found.append((text, j))
         j += 1
     return set_apart(found)
+
+
+_QUALIFIER = regex.compile(r"^[（(](?![一二三四五六七八九十\d]+[)）])[^（）()]{1,12}[)）]$")
 
 
 def _rows_open_with_figures(rows: list) -> bool:
@@ -186,21 +195,28 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
 
 @lru_cache(maxsize=1)
 def _score_table_columns() -> tuple:
-    """(names of a score table's columns of names, of its columns of points) from forms.json."""
+    """(names of a score table's columns of names, of its columns of points, of its columns of
+    reasons) from forms.json."""
     spec = load_json("forms.json")
     points = set(spec["indicator_columns"]["weight"]) | set(spec["indicator_columns"]["score"]) \
         | set(spec["score_table_points_columns"])
-    return frozenset(spec["indicator_header"]), frozenset(points)
+    reasons = set(spec["indicator_columns"]["reason"]) | set(spec["note_columns"])
+    return frozenset(spec["indicator_header"]), frozenset(points), frozenset(reasons)
+
+
+# a reason's cell, not a name: a clause inside it, or the points it takes off (扣0.5分)
+_REASON = regex.compile(r"[，,；;。]|扣\s*\d")
 
 
 def _points_rows(cells: list) -> Optional[list]:
     """A score table whose levels' names are written once over their rows (merged cells), a
     cell a line: the header (its levels' columns, then only points columns: 一级指标 | 二级指标
     | 分值 | 得分), then each row as one name or more and as many figures as points columns,
-    to the run's end. A row missing its upper levels' names gets empty cells in their place
-    (the table fills them from above); a 合计 row stands in the first column. None unless
-    every cell of the run is read so, in three rows or more."""
-    names, points = _score_table_columns()
+    to the run's end; under a last column of reasons (扣分原因), the row's reason after them
+    where it writes one (a clause, or the points it takes off). A row missing its upper levels'
+    names gets empty cells in their place (the table fills them from above); a 合计 row stands
+    in the first column. None unless every cell of the run is read so, in three rows or more."""
+    names, points, reasons = _score_table_columns()
     width = 0
     while width < len(cells) and bare_cell(cells[width]) in names:
         width += 1
@@ -208,6 +224,8 @@ def _points_rows(cells: list) -> Optional[list]:
     while width < len(cells) and bare_cell(cells[width]) in points:
         width += 1
     n_points = width - levels
+    explained = width < len(cells) and bare_cell(cells[width]) in reasons
+    width += explained
     if levels < 2 or n_points < 1:
         return None
     rows, k = [cells[:width]], width
@@ -220,10 +238,14 @@ def _points_rows(cells: list) -> Optional[list]:
         if not words or len(figures) < n_points or any(cell_kind(c) is False for c in figures):
             return None
         k += n_points
+        reason = []
+        if explained:
+            written = k < len(cells) and cell_kind(cells[k]) is False and _REASON.search(cells[k])
+            reason, k = ([cells[k]], k + 1) if written else ([""], k)
         if words[0] in TOTAL_NAMES:
-            rows.append(words + [""] * (levels - len(words)) + figures)
+            rows.append(words + [""] * (levels - len(words)) + figures + reason)
         else:
-            rows.append([""] * (levels - len(words)) + words + figures)
+            rows.append([""] * (levels - len(words)) + words + figures + reason)
     return rows if len(rows) >= 4 else None
 
 
@@ -249,9 +271,8 @@ def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Opti
     if j is None:
         return None
     cells, ends, _ = _cells_from(lines, j, _MOST_CELLS)
-    if cells[:len(header)] != header:
-        return None
-    rows = _points_rows(cells)
+    # (under its header written again, or going straight on: a page number alone between)
+    rows = _points_rows(cells if cells[:len(header)] == header else header + cells)
     return (rows[1:], ends[len(cells) - 1]) if rows is not None else None
 
 
@@ -297,6 +318,10 @@ def _with_total_row(cells: list, rows: list) -> tuple:
         fills = [[total[0]] + [""] * (width - len(total)) + total[1:]]
         if "" not in total and (beside := total_row_filled(total, width, rows[1:])):
             fills.insert(0, beside)
+        if (summed := _sums_aligned_fill(total, width, rows[1:])) is not None:
+            # (each figure under the column it adds up: 合计 | 3,696 | 1,059.18 under 人数 | 月补助
+            # 标准 | 全年发放金额, the standard's cell left out)
+            fills.insert(0, summed)
         if any("%" in c for c in total[1:]):
             # (its rate under the rates' column, its empty cells on either side: 合计 | 7313.90 |
             # 7265.70 | 99.34% under 序号 | 项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级)
@@ -311,6 +336,21 @@ def _with_total_row(cells: list, rows: list) -> tuple:
                     for c, above in zip(filled[1:], rows[-1][1:])):
                 return rows + [filled], used + len(total)
     return rows, used
+
+
+def _sums_aligned_fill(total: list, width: int, body: list) -> Optional[list]:
+    """A total row's cells filled out to the table's width with each figure under the one
+    column whose rows it adds up, where exactly one such placing exists; None else."""
+    figures = total[1:]
+    columns = [[row[c] for row in body if c < len(row)] for c in range(width)]
+    ways = [w for w in combinations(range(1, width), len(figures))
+            if all(is_column_sum(f, columns[c]) for f, c in zip(figures, w))]
+    if len(figures) < 2 or len(ways) != 1:
+        return None
+    filled = [total[0]] + [""] * (width - 1)
+    for f, c in zip(figures, ways[0]):
+        filled[c] = f
+    return filled
 
 
 def _rate_aligned_fills(total: list, width: int, above: list) -> list:

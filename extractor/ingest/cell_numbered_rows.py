@@ -124,7 +124,7 @@ def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: i
     columns = [[row[first_figure + c] for row in rows[1:]] for c in range(n_figures)]
     ways = [w for w in combinations(range(n_figures), len(figs))
             if all(_written_alike(f, columns[c]) for f, c in zip(figs, w) if kind(f) is True)]
-    sums = {w: sum(_is_column_sum(f, columns[c]) for f, c in zip(figs, w)) for w in ways}
+    sums = {w: sum(is_column_sum(f, columns[c]) for f, c in zip(figs, w)) for w in ways}
     best = [w for w in ways if sums[w] == max(sums.values())]
     if len(best) != 1:
         return None
@@ -134,7 +134,8 @@ def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: i
     return [rest[0]] + [""] * leading + figures + [""] * trailing, j
 
 
-def _is_column_sum(figure: str, column: list) -> bool:
+def is_column_sum(figure: str, column: list) -> bool:
+    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
     try:
         return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
     except InvalidOperation:

@@ -245,6 +245,9 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
                 continue
             break
         width = _settled_width(rows)
+        if not width and len(rows) == 1 and len(rows[0]) >= 3 and "\t" not in line and i + 1 < len(lines) \
+                and _label_broken_before(line, lines[i + 1]):
+            width = len(rows[0])  # (the first row's label broken before its tabs: the header's width)
         broken = _row_broken_by_line_breaks(lines, i, width) if width else None
         if broken:
             row, i = broken
