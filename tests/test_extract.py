@@ -160,7 +160,7 @@ def test_the_report_score_is_neither_a_band_bound_nor_the_score_a_review_revised
 
 def test_a_title_above_a_table_ending_by_its_unit_gives_the_tables_figures_that_unit(tmp_path):
     # a PDF's layout sets the caption apart from its table: the line above still says 万元
-    from extractor.extract.table_facts import _unit_line_above
+    from extractor.extract.table_units import _unit_line_above
     from extractor.model import Block
     assert _unit_line_above(Block(index=3, kind="paragraph", text="年度收入情况（万元）")) == "万元"
     assert _unit_line_above(Block(index=3, kind="paragraph", text="三、年度收入情况")) is None

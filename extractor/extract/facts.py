@@ -71,7 +71,8 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     here when not given."""
     # imported here, not at the top: table_facts builds on this module (Fact, the text facts
     # it reads a cell of words with), so a top-level import either way would be a cycle
-    from .table_facts import _table_facts, _unit_line_above, listed_units_above
+    from .table_facts import _table_facts
+    from .table_units import _unit_line_above, listed_units_above
 
     facts = []
     places = place_sections(doc)

@@ -11,15 +11,15 @@ from typing import Optional
 
 import regex
 
-from ..header_names import names_above
-from ..model import TABLE, Table
+from ..model import Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import bare, per_head_unit, vocab
-from .labels import YEAR, bare_header, label_of_header
+from .form_vocab import bare, vocab
+from .labels import YEAR, label_of_header
 from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
+from .table_units import (HEADER_UNIT, MONEY_LABEL, MONEY_UNITS, column_path, listed_money_unit, stated_unit,
+                          unit_of_header, units_in_column_order)
 
 
-_HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
 # Columns whose numbers are positions, not quantities.
 _ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|编码|代码|年度(?!\p{Han})|年份|行\s*次|栏\s*次|列\s*次")
 _RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
@@ -27,49 +27,11 @@ _RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
 _SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权[重数]$|^标准分$|(?:复核|复评|再评价|核定)分(?!率)|^扣分(?:值)?$|^扣减分值$")
 
 
-def column_path(table: Table, col: int) -> list:
-    """Header texts above column `col`, top to bottom, merged repeats collapsed. A name over
-    sub-columns written as text leaves empty cells after it (预算安排（万元） |  over 中央 |
-    地方): an empty cell of an upper header row over a named sub-column reads the name before
-    it in its row, while the sub-columns go on (header_names.names_above)."""
-    texts = [[cell.text.replace("\n", "") for cell in table.rows[r]] for r in range(table.header_rows)]
-    path = []
-    for r, row in enumerate(texts):
-        text = row[col] if r + 1 == len(texts) else names_above(row, texts[r + 1])[col]
-        if text and (not path or path[-1] != text):
-            path.append(text)
-    return path
-
-
-def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
-    units = _units()["header_units"]
-    own_unit = False  # a unit in brackets that no fact is counted in (车辆编制（辆）)
-    for text in reversed(texts):
-        for m in _HEADER_UNIT.finditer(text):
-            u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
-            if u in units:
-                # 人均补助（元）, 月人均报酬（元）: money per head, whatever the bracket says
-                return "元/人" if units[u] == "元" and _PER_HEAD_HEADER.search(text[:m.start()]) else units[u]
-            if per_head_unit(u):
-                return "元/人"  # 补贴标准（元/人·月）, 资助标准（元/生·年）
-            own_unit |= u in vocab()["indicator_units"]
-    if texts and not bracketed_only and not own_unit:  # 赔付人次, 救助人数: the column is named by what it counts
-        bare = bare_header(texts[-1])
-        for suffix, unit in _units()["header_suffix_units"].items():
-            if bare.endswith(suffix):
-                return unit
-    return None
-
-
-_PER_HEAD_HEADER = regex.compile(r"人均|每人|生均|每生")
-_MONEY_UNITS = ("元", "万元", "亿元")
-
-
 def _own_unit(header: str) -> bool:
     """Does a column's header name a unit of its own, one no fact is counted in (面积（亩）)?
     Then the table's money unit is not its."""
     # (units of things counted or measured: 亩, 公里, 个 … — patterns/forms.json indicator_units)
-    return any(m.group(1) and m.group(1).strip() in vocab()["indicator_units"] for m in _HEADER_UNIT.finditer(header))
+    return any(m.group(1) and m.group(1).strip() in vocab()["indicator_units"] for m in HEADER_UNIT.finditer(header))
 
 
 def _filled_width(row: list) -> int:
@@ -130,7 +92,7 @@ def _fund_source_unit_above(table: Table, r: int, c: int, label: str) -> Optiona
             return None  # a column of figures: no label column
         unit = unit_of_header([over], bracketed_only=True) if over else None
         if unit:
-            return unit if unit in _MONEY_UNITS and parse_cell_number(row[c].text.strip()) is not None else None
+            return unit if unit in MONEY_UNITS and parse_cell_number(row[c].text.strip()) is not None else None
     return None
 
 
@@ -159,83 +121,6 @@ def row_subject(table: Table, r: int) -> Optional[str]:
     return None
 
 
-_STATED_UNIT = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s）)，,。；;]{1,4})")
-
-
-def _stated_unit(text: str) -> Optional[str]:
-    """The unit a text states in words (单位：万元), as a written unit."""
-    # (the first that names a unit: 填报单位：某县人民政府单位：元 states 元)
-    units = _units()["header_units"]
-    return next((units[m["unit"]] for m in _STATED_UNIT.finditer(text) if m["unit"] in units), None)
-
-
-# 单位：万元、类、个: the units of a table's figures listed, money among counts of things
-_UNIT_LIST = regex.compile(r"单位\s*[:：]\s*(?P<units>[^\s、，,。；;）)]{1,6}(?:[、，,][^\s、，,。；;）)]{1,6})+)")
-# a label that names money (资金投入总数, 财政拨付数, 项目经费)
-_MONEY_LABEL = regex.compile(r"资金|金额|经费|预算|拨款|拨付|支出|投资|补助|补贴|收入|费用|成本|公益金")
-
-
-def _listed_money_unit(text: str) -> Optional[tuple]:
-    """(the one money unit, the other units, all of them in the order listed) of a list of
-    units a text states (单位：万元、类、个): the money unit is that of the figures whose labels
-    name money."""
-    units = _units()["header_units"]
-    for m in _UNIT_LIST.finditer(text or ""):
-        listed = [units.get(u, u) for u in regex.split(r"[、，,]", m["units"])]
-        money = [u for u in listed if u in _MONEY_UNITS]
-        if len(money) == 1:
-            return money[0], [u for u in listed if u not in _MONEY_UNITS], listed
-    return None
-
-
-def _units_in_column_order(table: Table, listed: Optional[tuple]) -> dict:
-    """Column → unit, where a list of units names one for each column of figures in their
-    order, each column's name stating none or the same (单位：人、元/人·月、万元 over 人数 |
-    月补助标准 | 全年发放金额)."""
-    if not listed:
-        return {}
-    figure_columns = [c for c in range(table.n_cols)
-                      if any(any(ch.isdigit() for ch in table.rows[r][c].text)
-                             and parse_cell_number(table.rows[r][c].text) is not None
-                             for r in range(table.header_rows, table.n_rows))]
-    # (each unit as a header would write it in brackets: 元/人·月 is money per head)
-    units = [unit_of_header([f"（{u}）"], bracketed_only=True) for u in listed[2]]
-    if len(figure_columns) != len(units) or None in units or any(
-            (named := unit_of_header(column_path(table, c))) and named != unit
-            for c, unit in zip(figure_columns, units)):
-        return {}  # (a column whose name states another unit than its place in the list: no list in order)
-    return dict(zip(figure_columns, units))
-
-
-def listed_units_above(block) -> Optional[tuple]:
-    """_listed_money_unit of a short line right above a table (单位：万元、户、人)."""
-    if block is None or block.kind == TABLE or len(block.text) > 60:
-        return None
-    return _listed_money_unit(block.text)
-
-
-def _unit_line_above(block) -> Optional[str]:
-    """The unit a short line right above a table states for it (“三公”经费支出情况（单位：万元）,
-    金额单位：万元), or a title ending by it in brackets (年度收入情况（万元）: the caption a
-    PDF's layout sets apart from its table)."""
-    if block is None or block.kind == TABLE:
-        return None
-    if len(block.text) > 60:
-        # a paragraph that ends announcing the table (各项目执行情况如下（单位：万元）：)
-        tail = _UNIT_AT_END.search(block.text)
-        return _stated_unit(tail.group(0)) if tail else None
-    stated = _stated_unit(block.text)
-    if stated is None and _TITLE_UNIT.search(block.text):
-        stated = unit_of_header([block.text], bracketed_only=True)
-    return stated
-
-
-_UNIT_AT_END = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,4}\s*[)）]\s*[:：]?\s*$")
-
-
-_TITLE_UNIT = regex.compile(r"[（(]\s*[^（）()]{1,4}\s*[)）]\s*[:：]?\s*$")
-
-
 def _is_quantity(text: str) -> bool:
     """Is a cell a figure with its unit and nothing else (142名, 35.50万元)? No column's label."""
     found = find_quantities(text.strip())
@@ -250,24 +135,24 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
     out = []
     caption_unit = unit_of_header([table.caption]) if table.caption else None
     if caption_unit is None and table.header_rows:
-        caption_unit = _stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
+        caption_unit = stated_unit(table.rows[0][0].text)  # 项目（单位：万元） | 预算数 | 执行数
         first = unit_of_header([table.rows[0][0].text], bracketed_only=True) if caption_unit is None else None
-        if first in _MONEY_UNITS:
+        if first in MONEY_UNITS:
             caption_unit = first  # 项目资金情况（万元） | 计划投资额 | 实际到位资金: the money the columns count
     if caption_unit is None and table.n_rows > 2:
         # a short cell of a row above the column labels (填报单位 | … | 金额单位：元), under the
         # title a sheet may keep in its first row
         caption_unit = next((u for row in table.rows[:2] for cell in row if len(cell.text) <= 12
-                             and (u := _stated_unit(cell.text))), None)
+                             and (u := stated_unit(cell.text))), None)
     caption_unit = caption_unit or unit_above
     # a list of units in the caption (单位：万元、类、个): its money unit for money labels only
-    listed = (_listed_money_unit(table.caption) or listed_above) if caption_unit is None else None
+    listed = (listed_money_unit(table.caption) or listed_above) if caption_unit is None else None
     listed_money = listed[0] if listed else None
     # where each other unit of the list heads a column of its own (带动脱贫户（户）| 带动脱贫人口（人）),
     # the money unit is that of every column that states none (其中：中央 | 省级 under 衔接资金)
     header_units = {unit_of_header(column_path(table, c)) for c in range(table.n_cols)} if listed else set()
     money_elsewhere = bool(listed) and bool(listed[1]) and all(u in header_units for u in listed[1])
-    in_order = _units_in_column_order(table, listed)
+    in_order = units_in_column_order(table, listed)
     columns: dict = {}  # col → (header path, its text, its unit): the same for every row
     labels: dict = {}  # (col, kind) → the column's label
     # col → the last words written in it above this row (a second header's 序号, 金额（万元）)
@@ -296,7 +181,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             # 经费控制情况（万元） | 2015年决算数 | 2016年预算数: the columns under it are its, not the
             # top header's (编制数（人）), and its first cell may state their unit
             first = cells[min(cells)]
-            below = cells, unit_of_header([first], bracketed_only=True) or _stated_unit(first) or caption_unit
+            below = cells, unit_of_header([first], bracketed_only=True) or stated_unit(first) or caption_unit
         for c, cell in enumerate(table.rows[r]):
             if cell.merged_from is not None or not cell.text:
                 continue
@@ -342,12 +227,12 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             if written_unit is None and not _RATE_COLUMN.search(header_text + (subject or "")) \
                     and not _own_unit(header_text):
                 written_unit = table_unit  # the table's unit, in no rate's column or row
-            if written_unit is None and listed_money and (money_elsewhere or _MONEY_LABEL.search(header_text + left)):
+            if written_unit is None and listed_money and (money_elsewhere or MONEY_LABEL.search(header_text + left)):
                 written_unit = listed_money
             # a unit from the header row further down is its column cell's own (序号 | 金额（万元）)
             label_cell = header[0] if below is not None and header_unit and written_unit == header_unit else None
             if label_cell is None and written_unit == table_unit and not table.header_rows and left \
-                    and parse_cell_number(left) is None and _MONEY_LABEL.search(left):
+                    and parse_cell_number(left) is None and MONEY_LABEL.search(left):
                 # a label naming money and its figure side by side, in the unit the form states
                 # (合同金额 | 1,280,000.00 under 金额单位：元): typed by its label, not by a column
                 label_cell = left

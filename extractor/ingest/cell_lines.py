@@ -10,23 +10,22 @@ their cells by label and type: a run whose lines name a fund column, an indicato
 an indicator's value columns is no table here."""
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import combinations
 from typing import Optional
 
 import regex
 
 from ..normalize import normalize
 from ..numbering import numbering_of
-from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, header_in_column_order
 from .blank_gaps import set_apart
 from .cell_label_rows import CAPTION_END, label_led_rows, note_columns
-from .cell_numbered_rows import is_column_sum, numbered_rows
+from .cell_kinds import TOTAL_NAMES, cell_kind, is_figure
+from .cell_numbered_rows import numbered_rows
+from .cell_points_rows import points_rows
+from .cell_total_rows import cells_taken, with_total_row
 from .cell_rows import is_form_cell
-from .form_signs import bare_cell, names_a_form_block, text_is_a_form_at
-from .spaced_tables import total_row_filled
-from .tables import is_caption_text, is_numeric_cell
+from .form_signs import names_a_form_block, text_is_a_form_at
+from .tables import is_caption_text
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
 
 _LONGEST_CELL = 40  # a longer line is prose
@@ -42,12 +41,8 @@ _NAMED_RANGE = regex.compile(r"^\d+(?:\s*[—\-~～至]\s*\d+)?\s*\p{Han}{2,}[^�
 _SENTENCE_MARK = regex.compile(r"[。；;！？]|[^\d\s]\.$|[^\d\s],[^\d\s]")
 # a title's end: a table's caption's, or a report's or a notice's
 _TITLE_END = regex.compile(r"(?:报告|结果|公示|公开)$|" + CAPTION_END.pattern)
-_FIGURE = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万亿]?元|人次|人|户|分)?$")
 
 
-
-def _is_figure(cell: str) -> bool:
-    return bool(_FIGURE.match(cell) or is_numeric_cell(cell))
 
 
 def _opens_a_section(text: str) -> bool:
@@ -74,7 +69,7 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
                 # so does a heading numbered 一、 or （一）, but not a row's label numbered so, its
                 # figures after it: 一、基本支出 | 550.70)
                 break
-            if found and found[-1][1] == j - 1 and _QUALIFIER.match(text) and not _is_figure(found[-1][0]):
+            if found and found[-1][1] == j - 1 and _QUALIFIER.match(text) and not is_figure(found[-1][0]):
                 # (a name's bracketed qualifier or unit wrapped onto its own line: 享受人数 | （人）,
                 # 重度残疾人护理补贴 | （一级）; not a row's numbering, （二）)
                 found[-1] = (found[-1][0] + text, j)
@@ -113,7 +108,7 @@ def _figure_follows(lines: list, j: int) -> bool:
     k = j + 1
     while k < len(lines) and not lines[k].strip():
         k += 1
-    return k < len(lines) and _is_figure(lines[k].strip())
+    return k < len(lines) and is_figure(lines[k].strip())
 
 
 def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
@@ -134,7 +129,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
     cells, ends, empties = _cells_from(lines, i, _MOST_CELLS)
-    rows, used = _with_total_row(cells, _best_rows(cells))
+    rows, used = with_total_row(cells, _best_rows(cells))
     if names_form_words:
         # a report's score table (一级指标 | 二级指标 | 分值 | 得分) with no form's fund block in the
         # text: a table only where its rows take every cell of the run, each row whole, or each
@@ -146,7 +141,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if used != len(cells) or len({len(row) for row in rows}) != 1 \
                 or any(cell in TOTAL_NAMES for row in rows for cell in row[1:]):
             # (nor one whose 合计 stands in a column of its own: the rows were cut out of step)
-            rows = _points_rows(cells)
+            rows = points_rows(cells)
             if rows is None:
                 return None
             end = ends[len(cells) - 1]
@@ -165,7 +160,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         kept = next((k for k, row in enumerate(rows) if any(names_a_form_block(c, in_form) for c in row)), len(rows))
         if kept < len(rows):
             rows = rows[:kept]
-            used = _cells_taken(rows)
+            used = cells_taken(rows)
         elif (numbered := numbered_rows(cells, cell_kind)) is not None and numbered[1] >= used:
             # (rows numbered 1, 2, 3 … that wrote their cells over more lines or fewer)
             rows, used = numbered
@@ -193,62 +188,6 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     return rows, end
 
 
-@lru_cache(maxsize=1)
-def _score_table_columns() -> tuple:
-    """(names of a score table's columns of names, of its columns of points, of its columns of
-    reasons) from forms.json."""
-    spec = load_json("forms.json")
-    points = set(spec["indicator_columns"]["weight"]) | set(spec["indicator_columns"]["score"]) \
-        | set(spec["score_table_points_columns"])
-    reasons = set(spec["indicator_columns"]["reason"]) | set(spec["note_columns"])
-    return frozenset(spec["indicator_header"]), frozenset(points), frozenset(reasons)
-
-
-# a reason's cell, not a name: a clause inside it, or the points it takes off (扣0.5分)
-_REASON = regex.compile(r"[，,；;。]|扣\s*\d")
-
-
-def _points_rows(cells: list) -> Optional[list]:
-    """A score table whose levels' names are written once over their rows (merged cells), a
-    cell a line: the header (its levels' columns, then only points columns: 一级指标 | 二级指标
-    | 分值 | 得分), then each row as one name or more and as many figures as points columns,
-    to the run's end; under a last column of reasons (扣分原因), the row's reason after them
-    where it writes one (a clause, or the points it takes off). A row missing its upper levels'
-    names gets empty cells in their place (the table fills them from above); a 合计 row stands
-    in the first column. None unless every cell of the run is read so, in three rows or more."""
-    names, points, reasons = _score_table_columns()
-    width = 0
-    while width < len(cells) and bare_cell(cells[width]) in names:
-        width += 1
-    levels = width
-    while width < len(cells) and bare_cell(cells[width]) in points:
-        width += 1
-    n_points = width - levels
-    explained = width < len(cells) and bare_cell(cells[width]) in reasons
-    width += explained
-    if levels < 2 or n_points < 1:
-        return None
-    rows, k = [cells[:width]], width
-    while k < len(cells):
-        words = []
-        while k < len(cells) and cell_kind(cells[k]) is False and len(words) < levels:
-            words.append(cells[k])
-            k += 1
-        figures = cells[k:k + n_points]
-        if not words or len(figures) < n_points or any(cell_kind(c) is False for c in figures):
-            return None
-        k += n_points
-        reason = []
-        if explained:
-            written = k < len(cells) and cell_kind(cells[k]) is False and _REASON.search(cells[k])
-            reason, k = ([cells[k]], k + 1) if written else ([""], k)
-        if words[0] in TOTAL_NAMES:
-            rows.append(words + [""] * (levels - len(words)) + figures + reason)
-        else:
-            rows.append([""] * (levels - len(words)) + words + figures + reason)
-    return rows if len(rows) >= 4 else None
-
-
 def _line_before(lines: list, i: int) -> str:
     """The last line with text before line i, stripped ("" at the top)."""
     j = i - 1
@@ -272,7 +211,7 @@ def _points_rows_overleaf(lines: list, start: int, k: int, header: list) -> Opti
         return None
     cells, ends, _ = _cells_from(lines, j, _MOST_CELLS)
     # (under its header written again, or going straight on: a page number alone between)
-    rows = _points_rows(cells if cells[:len(header)] == header else header + cells)
+    rows = points_rows(cells if cells[:len(header)] == header else header + cells)
     return (rows[1:], ends[len(cells) - 1]) if rows is not None else None
 
 
@@ -303,67 +242,6 @@ def _rows_overleaf(lines: list, start: int, k: int, rows: list) -> Optional[tupl
     return more, ends[skip + sum(len(row) for row in more) - 1]
 
 
-def _with_total_row(cells: list, rows: list) -> tuple:
-    """(rows, cells they take): the rows, and after them the table's 合计 row where it wrote
-    fewer cells than a row (its empty cells left out: 合计 | 14.88 | 22320.00 | … under 序号 |
-    县 | …), filled out after its label so its figures stand under the last columns."""
-    used = _cells_taken(rows)
-    rest = cells[used:used + (len(rows[-1]) if rows else 0)]
-    if len(rows) >= 3 and rest and rest[0] in TOTAL_NAMES:
-        width = len(rows[-1])
-        words = [k for k, c in enumerate(rest[1:], 1) if cell_kind(c) is False]
-        total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
-        # filled out on the left; or, where columns of words end the rows (扣分原因), with those
-        # left empty too (where it writes none of its empty cells)
-        fills = [[total[0]] + [""] * (width - len(total)) + total[1:]]
-        if "" not in total and (beside := total_row_filled(total, width, rows[1:])):
-            fills.insert(0, beside)
-        if (summed := _sums_aligned_fill(total, width, rows[1:])) is not None:
-            # (each figure under the column it adds up: 合计 | 3,696 | 1,059.18 under 人数 | 月补助
-            # 标准 | 全年发放金额, the standard's cell left out)
-            fills.insert(0, summed)
-        if any("%" in c for c in total[1:]):
-            # (its rate under the rates' column, its empty cells on either side: 合计 | 7313.90 |
-            # 7265.70 | 99.34% under 序号 | 项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级)
-            fills[:0] = [f for f in _rate_aligned_fills(total, width, rows[-1]) if f not in fills]
-        # (only where each figure then stands under a column of figures, a rate under rates: a
-        # row that left out its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under
-        # … | 得分 | 等级, is not known to be filled out on the left)
-        for filled in fills:
-            if 2 <= len(total) < width and any(cell_kind(c) for c in total[1:]) and all(
-                    cell_kind(c) is not True or cell_kind(above) is not False
-                    and (filled is fills[-1] or ("%" in c) == ("%" in above))
-                    for c, above in zip(filled[1:], rows[-1][1:])):
-                return rows + [filled], used + len(total)
-    return rows, used
-
-
-def _sums_aligned_fill(total: list, width: int, body: list) -> Optional[list]:
-    """A total row's cells filled out to the table's width with each figure under the one
-    column whose rows it adds up, where exactly one such placing exists; None else."""
-    figures = total[1:]
-    columns = [[row[c] for row in body if c < len(row)] for c in range(width)]
-    ways = [w for w in combinations(range(1, width), len(figures))
-            if all(is_column_sum(f, columns[c]) for f, c in zip(figures, w))]
-    if len(figures) < 2 or len(ways) != 1:
-        return None
-    filled = [total[0]] + [""] * (width - 1)
-    for f, c in zip(figures, ways[0]):
-        filled[c] = f
-    return filled
-
-
-def _rate_aligned_fills(total: list, width: int, above: list) -> list:
-    """A total row's cells filled out to the table's width, its label first and its figures
-    in a run, each place where its rates stand under the row above's rates."""
-    figures, out = total[1:], []
-    for left in range(1, width - len(figures) + 1):
-        filled = [total[0]] + [""] * (left - 1) + figures + [""] * (width - left - len(figures))
-        if all(("%" in c) == ("%" in a) for c, a in zip(filled[1:], above[1:]) if c):
-            out.append(filled)
-    return out
-
-
 def _best_rows(cells: list) -> list:
     """The header and rows that take the most of `cells`: a header of 3 or more column names,
     then rows of as many cells, one fewer, or one more under an unnamed labels' column (see
@@ -371,7 +249,7 @@ def _best_rows(cells: list) -> list:
     best, most = [], 0
     for width in range(1, min(_MOST_COLUMNS, len(cells)) + 1):
         header = cells[:width]
-        if not (COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or _is_figure(header[-1]):
+        if not (COLUMN_NAME.match(header[-1]) or _NAMED_RANGE.match(header[-1])) or is_figure(header[-1]):
             break
         for row_len in (width, width - 1, width + 1) if width >= 3 else ():
             rows = _rows_of(cells[width:], row_len)
@@ -383,13 +261,6 @@ def _best_rows(cells: list) -> list:
                 # (rows one cell longer than the header: their labels' column has no name)
                 best, most = [[""] * (row_len - width) + header] + rows, width + row_len * len(rows)
     return best
-
-
-def _cells_taken(rows: list) -> int:
-    """How many of the run's cells the rows take: the header's empty cells over an unnamed
-    labels' column (_best_rows) were never written."""
-    header = rows[0] if rows else []
-    return sum(len(row) for row in rows) - next((k for k, c in enumerate(header) if c != ""), len(header))
 
 
 def _labels_unnamed(rows: list) -> bool:
@@ -407,9 +278,6 @@ def _shifted(header: list, rows: list) -> bool:
     numbered = [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]  # (序号 under a title)
     return header[0] not in NUMBER_HEADERS and not numbered and all(
         cell_kind(row[0]) is True and cell_kind(row[-1]) is False for row in rows)
-
-
-TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 
 
 def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: int = 2) -> list:
@@ -430,12 +298,3 @@ def _rows_of(body: list, row_len: int, pattern: Optional[list] = None, least: in
         pattern = [a if a is not None else b for a, b in zip(pattern, kinds)]
         rows.append(row)
     return rows if len(rows) >= least else []
-
-
-_NOT_APPLICABLE = regex.compile(r"^[—–\-－/／]+$|^无$")
-
-
-def cell_kind(cell: str) -> Optional[bool]:
-    """True for a figure, False for words, None for a dash or slash (not applicable: a cell
-    of either column, 合计 | — | 100 under 二级指标)."""
-    return None if _NOT_APPLICABLE.match(cell) else _is_figure(cell)

@@ -12,7 +12,8 @@ import regex
 
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME
-from .cell_lines import COLUMN_NAME, TOTAL_NAMES, cell_kind
+from .cell_kinds import TOTAL_NAMES, cell_kind
+from .cell_lines import COLUMN_NAME
 from .cell_rows import is_form_cell
 from .form_signs import names_a_form_block, text_is_a_form
 

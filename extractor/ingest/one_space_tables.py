@@ -14,7 +14,7 @@ from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNC
                             is_prose, total_row_filled)
 from .cell_label_rows import label_led_rows
 from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
-from .cell_lines import cell_kind
+from .cell_kinds import cell_kind
 from .form_signs import names_a_form
 from .stacked_headers import names_wrapped
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break

@@ -33,6 +33,8 @@ from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
 from .spaced_tables import is_figure
 from .stacked_headers import stacked_headers_joined
+from .tab_row_breaks import (continues_last_cell, label_broken_before, level_row_across, row_broken_by_line_breaks,
+                             settled_width)
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
@@ -244,21 +246,21 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
                 i = j  # (not where the next table's caption opens: 表2\t资金支出明细表)
                 continue
             break
-        width = _settled_width(rows)
+        width = settled_width(rows)
         if not width and len(rows) == 1 and len(rows[0]) >= 3 and "\t" not in line and i + 1 < len(lines) \
-                and _label_broken_before(line, lines[i + 1]):
+                and label_broken_before(line, lines[i + 1]):
             width = len(rows[0])  # (the first row's label broken before its tabs: the header's width)
-        broken = _row_broken_by_line_breaks(lines, i, width) if width else None
+        broken = row_broken_by_line_breaks(lines, i, width) if width else None
         if broken:
             row, i = broken
             rows.append(row)
             continue
         if "\t" not in line:
-            if width and _continues_last_cell(rows[-1], lines, i, width):
+            if width and continues_last_cell(rows[-1], lines, i, width):
                 rows[-1][-1] += "\n" + line.strip()
                 i += 1
                 continue
-            if _level_row_across(rows, lines, i):
+            if level_row_across(rows, lines, i):
                 # 一、决策（15分） alone between the rows under 指标 | 权重 | 得分: the level's own
                 # row, its one cell spanning the table
                 rows.append([line.strip()] + [""] * (len(rows[0]) - 1))
@@ -270,74 +272,6 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
     if rows:
         _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows), widths_written=True)
     return i
-
-
-_LEVEL_LINE = regex.compile(r"^\S.{0,20}[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-
-
-def _level_row_across(rows: list, lines: list, i: int) -> bool:
-    """Is the line at i (no tab in it) a score table's level written across the table
-    (一、决策（15分）): a short line naming its points, under a header row of three cells or
-    more, with a row of the header's width after it?"""
-    if not rows or len(rows[0]) < 3 or not _LEVEL_LINE.match(lines[i].strip()) or i + 1 >= len(lines):
-        return False
-    return len(lines[i + 1].rstrip("\n").split("\t")) == len(rows[0])
-
-
-# Word copies a table as rows of tab-separated cells, and a line break inside a cell
-# (产出指标 over （50分）, a goal written over three lines) breaks its row over lines.
-_CELL_LINES = 5  # the most lines one row's broken cells are read over
-
-
-def _settled_width(rows: list) -> int:
-    """The number of cells every row so far has (at least two rows), else 0."""
-    widths = {len(r) for r in rows}
-    return widths.pop() if len(rows) >= 2 and len(widths) == 1 and len(rows[0]) >= 2 else 0
-
-
-def _row_broken_by_line_breaks(lines: list, i: int, width: int):
-    """The lines from i read as one row when, each line's last cell joined with the next
-    line's first, they make exactly `width` cells: (row, next line), else None. Not when a
-    line ends in an empty cell or the next starts with one (those are rows of their own).
-    A line without a tab starts such a row only when the next line opens with a bracket
-    (项目资金 over （万元）): any other such line may be a paragraph after the table."""
-    cells = lines[i].rstrip("\n").split("\t")
-    if len(cells) == 1 and not (i + 1 < len(lines) and "\t" in lines[i + 1]
-                                and (lines[i + 1][:1] in "（(" or _label_broken_before(lines[i], lines[i + 1]))):
-        return None
-    j = i + 1
-    while len(cells) < width and j < min(len(lines), i + _CELL_LINES) and lines[j].strip():
-        more = lines[j].rstrip("\n").split("\t")
-        if not cells[-1].strip() or not more[0].strip():
-            return None
-        cells[-1] += "\n" + more[0]
-        cells += more[1:]
-        j += 1
-    return (cells, j) if j > i + 1 and len(cells) == width else None
-
-
-# a row's label its line break cut (3.公务用车购置及运 | 行维护费 ⇥ 15.50 ⇥ …): words only, maybe
-# numbered, with no sentence's end or colon after them
-_LABEL_PIECE = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])?[^\d\t。；;：:，,]{1,18}$")
-
-
-def _label_broken_before(line: str, after: str) -> bool:
-    """Is a line without a tab the start of the next row's first cell: a label's piece (no
-    caption), the next line's first cell words and every other cell of it a figure or empty?"""
-    rest = after.rstrip("\n").split("\t")
-    return bool(_LABEL_PIECE.match(line)) and not is_caption_text(line.strip()) and not is_figure(rest[0].strip()) \
-        and len(rest) > 2 and all(not c.strip() or is_figure(c.strip()) or c.strip() in "—-/" for c in rest[1:])
-
-
-def _continues_last_cell(row: list, lines: list, i: int, width: int) -> bool:
-    """Is the line without a tab at i the rest of the row before's last cell? Only between
-    two rows of the table: the row before is whole and ends in a filled cell, and the next
-    line is a row of the table that starts with an empty cell (so it cannot take this
-    line as the start of its first cell)."""
-    if len(row) != width or not row[-1].strip() or i + 1 >= len(lines):
-        return False
-    after = lines[i + 1].rstrip("\n").split("\t")
-    return len(after) == width and not after[0].strip()
 
 
 def _empty_cells_kept(rows: list) -> bool:

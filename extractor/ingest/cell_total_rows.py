@@ -1,0 +1,79 @@
+"""The 合计 row after a one-cell-a-line table's rows, where it wrote fewer cells than a row
+(its empty cells left out): filled out to the table's width so that each figure stands under
+its column — the one it adds up, a rate under rates, or the last columns."""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional
+
+from .cell_kinds import TOTAL_NAMES, cell_kind
+from .cell_numbered_rows import is_column_sum
+from .spaced_tables import total_row_filled
+
+
+def with_total_row(cells: list, rows: list) -> tuple:
+    """(rows, cells they take): the rows, and after them the table's 合计 row where it wrote
+    fewer cells than a row (its empty cells left out: 合计 | 14.88 | 22320.00 | … under 序号 |
+    县 | …), filled out after its label so its figures stand under the last columns."""
+    used = cells_taken(rows)
+    rest = cells[used:used + (len(rows[-1]) if rows else 0)]
+    if len(rows) >= 3 and rest and rest[0] in TOTAL_NAMES:
+        width = len(rows[-1])
+        words = [k for k, c in enumerate(rest[1:], 1) if cell_kind(c) is False]
+        total = rest[:words[0]] if words else rest  # (its figures run to the next words: past the table)
+        # filled out on the left; or, where columns of words end the rows (扣分原因), with those
+        # left empty too (where it writes none of its empty cells)
+        fills = [[total[0]] + [""] * (width - len(total)) + total[1:]]
+        if "" not in total and (beside := total_row_filled(total, width, rows[1:])):
+            fills.insert(0, beside)
+        if (summed := _sums_aligned_fill(total, width, rows[1:])) is not None:
+            # (each figure under the column it adds up: 合计 | 3,696 | 1,059.18 under 人数 | 月补助
+            # 标准 | 全年发放金额, the standard's cell left out)
+            fills.insert(0, summed)
+        if any("%" in c for c in total[1:]):
+            # (its rate under the rates' column, its empty cells on either side: 合计 | 7313.90 |
+            # 7265.70 | 99.34% under 序号 | 项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级)
+            fills[:0] = [f for f in _rate_aligned_fills(total, width, rows[-1]) if f not in fills]
+        # (only where each figure then stands under a column of figures, a rate under rates: a
+        # row that left out its empty last cells instead, 合计 | 12238.50 | 11493.69 | 93.91% under
+        # … | 得分 | 等级, is not known to be filled out on the left)
+        for filled in fills:
+            if 2 <= len(total) < width and any(cell_kind(c) for c in total[1:]) and all(
+                    cell_kind(c) is not True or cell_kind(above) is not False
+                    and (filled is fills[-1] or ("%" in c) == ("%" in above))
+                    for c, above in zip(filled[1:], rows[-1][1:])):
+                return rows + [filled], used + len(total)
+    return rows, used
+
+
+def _sums_aligned_fill(total: list, width: int, body: list) -> Optional[list]:
+    """A total row's cells filled out to the table's width with each figure under the one
+    column whose rows it adds up, where exactly one such placing exists; None else."""
+    figures = total[1:]
+    columns = [[row[c] for row in body if c < len(row)] for c in range(width)]
+    ways = [w for w in combinations(range(1, width), len(figures))
+            if all(is_column_sum(f, columns[c]) for f, c in zip(figures, w))]
+    if len(figures) < 2 or len(ways) != 1:
+        return None
+    filled = [total[0]] + [""] * (width - 1)
+    for f, c in zip(figures, ways[0]):
+        filled[c] = f
+    return filled
+
+
+def _rate_aligned_fills(total: list, width: int, above: list) -> list:
+    """A total row's cells filled out to the table's width, its label first and its figures
+    in a run, each place where its rates stand under the row above's rates."""
+    figures, out = total[1:], []
+    for left in range(1, width - len(figures) + 1):
+        filled = [total[0]] + [""] * (left - 1) + figures + [""] * (width - left - len(figures))
+        if all(("%" in c) == ("%" in a) for c, a in zip(filled[1:], above[1:]) if c):
+            out.append(filled)
+    return out
+
+
+def cells_taken(rows: list) -> int:
+    """How many of the run's cells the rows take: the header's empty cells over an unnamed
+    labels' column (_best_rows) were never written."""
+    header = rows[0] if rows else []
+    return sum(len(row) for row in rows) - next((k for k, c in enumerate(header) if c != ""), len(header))
