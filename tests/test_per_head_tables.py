@@ -62,3 +62,8 @@ def test_a_first_rows_label_broken_before_its_tabs(tmp_path):
     assert _rates(record) == [Decimal("1200"), Decimal("2000")]
     assert not error_flags(record)
     assert error_flags(text_record(tmp_path, _training("354.00")), "sum.table")
+
+
+def test_standards_listed_after_respectively(tmp_path):
+    text = "城市、农村低保月人均补助水平分别不低于450元、300元，全年发放低保金2,316.80万元。\n"
+    assert _rates(text_record(tmp_path, text)) == [Decimal("300"), Decimal("450")]

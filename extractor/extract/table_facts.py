@@ -66,15 +66,23 @@ def _unit_label_left(row: list, c: int) -> Optional[str]:
 
 
 def _unit_column_beside(table: Table, r: int, c: int) -> Optional[str]:
-    """The unit a row writes in a column of units after its figure (受益指标 | 数量 | 单位 over
-    受益农户 | 8652 | 户), where that column is headed 单位 or 计量单位."""
-    if c + 1 >= len(table.rows[r]) or r < table.header_rows:
+    """The unit a row writes in a column of units (受益指标 | 数量 | 单位 over 受益农户 | 8652 | 户,
+    or 绩效指标 | 单位 | 计划数 | 完成数 over 培训农技人员 | 人 | 150 | 156), where that column is
+    headed 单位 or 计量单位: right after the figure, or anywhere in the row for a figure under
+    no rate's or points' column."""
+    if r < table.header_rows:
         return None
-    unit = table.rows[r][c + 1].text.strip()
-    if unit not in _units()["units"]:
-        return None
-    path = column_path(table, c + 1)
-    return unit if path and _UNIT_COLUMN.fullmatch(path[-1]) else None
+    header = "".join(column_path(table, c))
+    others = [c + 1] + ([k for k in range(len(table.rows[r])) if k not in (c, c + 1)]
+                        if not (_RATE_COLUMN.search(header) or _SCORE_COLUMN.search(header)) else [])
+    for k in others:
+        if k >= len(table.rows[r]):
+            continue
+        unit = table.rows[r][k].text.strip()
+        path = column_path(table, k)
+        if unit in _units()["units"] and path and _UNIT_COLUMN.fullmatch(path[-1]):
+            return unit
+    return None
 
 
 _UNIT_COLUMN = regex.compile(r"(?:计量)?单位")
@@ -171,6 +179,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
     # (a score table's names before its 得分 column may carry their weight in brackets: 决策(20))
     first_score_col = next((c for c in range(table.n_cols)
                             if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in range(table.header_rows))), 0)
+    numbering = _numbering_columns(table)
     for r in range(table.header_rows, table.n_rows):
         if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
                 parse_cell_number(cell.text) is not None for cell in table.rows[r][1:] if cell.text.strip()):
@@ -214,7 +223,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             value, decimals, has_percent = parsed
             left = table.rows[r][c - 1].text if c > 0 else ""
             ordinal = _ORDINAL_COLUMN.fullmatch if below is not None else _ORDINAL_COLUMN.search  # (年度指标值 below)
-            if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)):
+            if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)) or c in numbering:
                 continue
             written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c)
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
@@ -274,6 +283,14 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                        **({"unit_of_label": True} if label_cell or from_block else {})},
             ))
     return out
+
+
+def _numbering_columns(table: Table) -> set:
+    """The first column where it counts the rows 1, 2, 3 … (its header lost: a 序号 the text
+    layout set on a line of its own): row numbers, no quantities."""
+    written = [table.rows[r][0].text.strip() for r in range(table.header_rows, table.n_rows) if table.rows[r]]
+    numbers = [t for t in written if t]
+    return {0} if len(numbers) >= 3 and numbers == [str(n) for n in range(1, len(numbers) + 1)] else set()
 
 
 # an indicator's weight in brackets after its name, its 分 left out (决策(20), 立项依据充分性（3）)

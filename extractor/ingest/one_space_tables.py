@@ -10,8 +10,8 @@ import regex
 
 from ..patterns import load_json
 from .cell_rows import is_form_cell
-from .spaced_tables import (MAX_SPACED_ROWS, POINTS_NAME, PROSE_CELL, PROSE_PUNCT, TOTAL_WORDS, UNIT_NAME, is_figure,
-                            is_prose, total_row_filled)
+from .spaced_cells import PROSE_CELL, PROSE_PUNCT, is_figure, is_prose
+from .spaced_tables import MAX_SPACED_ROWS, POINTS_NAME, TOTAL_WORDS, UNIT_NAME, total_row_filled
 from .cell_label_rows import label_led_rows
 from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
 from .cell_kinds import cell_kind

@@ -4,40 +4,20 @@ their figures stand under a header line's cells.
 """
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from typing import Optional
 
 import regex
 
 from ..header_names import NAMED_UNITS
-from ..normalize import normalize
-from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
+from .spaced_cells import (ALIGN_SLACK, DASH_CELL, PROSE_CELL, SpacedCell, figure_or_dash, is_dash, is_figure, is_number,
+                           is_prose, several_figures, spaced_cells)
+from .spaced_headers import header_rest, names_over_their_units
+from .text_rows import TextTable, lines_seen_before, past_page_break
 
 # A run shorter than this with cells that agree in number is a coincidence.
 _MIN_EVEN_ROWS = 3
 MAX_SPACED_ROWS = 200  # a longer run is read as several tables
-PROSE_CELL = 40  # a cell longer than this is running text, not a table cell
-PROSE_PUNCT = regex.compile(r"[，。；！？]")
-_PROSE_PUNCT_CELL = 15  # a cell this long with sentence punctuation in it is running text
-_FIGURE = regex.compile(r"^(?:[≥≤><=≧≦]|约)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[\p{Han}]{1,3})?$|^[-—–]+$")
-# slack, in character columns, for a figure to count as under its header
-_ALIGN_SLACK = 2
-_HAN = regex.compile(r"^\p{Han}$")
 
-
-@dataclass
-class _SpacedCell:
-    text: str
-    left: int  # display columns (a Chinese character is two wide)
-    right: int
-    spaced_out: bool = False  # single Chinese characters so far: the next one may belong to the word
-
-
-def could_be_spaced_row(line: str) -> bool:
-    """Is there a gap between two cells in the line? (A cheap test for every line.)"""
-    vocab = vocabulary()
-    return bool(vocab["gap_hint"].search(line)) and bool(vocab["spaced_gap"].search(line))
 
 
 def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
@@ -46,38 +26,24 @@ def spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     three rows or more with the same number of cells, or a header line and lines whose
     figures stand under its cells. A header whose names wrapped onto a second line (预算数（万
     over 元）) is read as the one line it was."""
-    names = _header_rest(lines, i)
+    names = header_rest(lines, i)
     if names is not None:
         # (read without the rest's line, the header's names then made whole again)
         table = _spaced_table_at(lines[:i + 1] + lines[i + 2:], i)
         if table is not None and table.rows and len(table.rows[0]) == len(names):
             return TextTable(i, table.end + 1, [names] + table.rows[1:], lines[i:table.end + 1])
+    names = names_over_their_units(lines, i)
+    if names is not None:
+        # (read from the units' line, which the rows line up under, then named in full)
+        table = _spaced_table_at(lines, i + 1)
+        if table is not None and table.rows and len(table.rows[0]) == len(names):
+            return TextTable(i, table.end, [names] + table.rows[1:], lines[i:table.end])
     return _spaced_table_at(lines, i)
-
-
-def _header_rest(lines: list, i: int) -> Optional[list]:
-    """The header's names at line i made whole with the rest of them the next line holds
-    under them, where each name there closes a bracket its name above left open (预算数（万
-    over 元）), else None."""
-    if i + 2 >= len(lines) or "（" not in lines[i] and "(" not in lines[i]:
-        return None
-    top, rest = _spaced_cells(lines[i]), _spaced_cells(lines[i + 1])
-    if len(top) < 3 or not rest or len(rest) > len(top):
-        return None
-    names = [cell.text for cell in top]
-    for cell in rest:
-        k = next((n for n, h in enumerate(top) if h.left - _ALIGN_SLACK <= cell.left <= h.right), None)
-        head = names[k] if k is not None else ""
-        opened = head.count("（") + head.count("(") > head.count("）") + head.count(")")
-        if not opened or is_figure(cell.text) or not regex.search(r"[）)]$", cell.text):
-            return None
-        names[k] = head + cell.text
-    return names
 
 
 def _spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     run = _cell_run(lines, i)
-    if len(run) < 2 or any(_several_figures(c.text) for r in run for c in r):
+    if len(run) < 2 or any(several_figures(c.text) for r in run for c in r):
         return None  # (cells a single space apart, a wide gap only where one is empty: one-space rows)
     even = _even_rows(run)
     # a tab has no width: nothing lines up across one
@@ -128,11 +94,11 @@ def _under_two_header_lines(run: list) -> Optional[tuple]:
     if len(run) < 4 or any(is_figure(c.text) for line in run[:2] for c in line) or len(run[1]) < 2:
         return None
     top, sub = run[0], run[1]
-    starts = [c.left - _ALIGN_SLACK for c in top[1:]] + [float("inf")]
+    starts = [c.left - ALIGN_SLACK for c in top[1:]] + [float("inf")]
     owned: list = [[] for _ in top]
     for cell in sub:
         k = next((n for n, start in enumerate(starts) if cell.left < start), len(top) - 1)
-        if cell.left < top[0].left - _ALIGN_SLACK:
+        if cell.left < top[0].left - ALIGN_SLACK:
             return None  # a lower name left of every upper one: no header of two lines
         owned[k].append(cell)
     if owned[0] or len(top) < 3 or not any(len(children) >= 2 for children in owned):
@@ -164,27 +130,27 @@ def _rows_from_the_right(run: list) -> Optional[tuple]:
     if width < _FEWEST_WORD_COLUMNS or any(is_figure(t) for t in header) or len(run) < 4 or len(run[1]) != width:
         return None
     # (a reason column: some row writes words after its figures)
-    words_last = any(len(c) >= 2 and not _figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
+    words_last = any(len(c) >= 2 and not figure_or_dash(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
     rows = []
     used = 1
     for cells in run[1:]:
         texts = [c.text for c in cells]
-        if words_last and len(texts) == 1 and rows and rows[-1][-1] and not _figure_or_dash(texts[0]):
+        if words_last and len(texts) == 1 and rows and rows[-1][-1] and not figure_or_dash(texts[0]):
             rows[-1][-1] += texts[0]  # (the rest of the row above's reason, wrapped onto a line of its own)
             used += 1
             continue
         # (the row's reason written, or its dash after the row's figures)
-        said = words_last and (not is_figure(texts[-1]) or _is_dash(texts[-1]) and len(texts) >= 2
-                               and _is_number(texts[-2]))
+        said = words_last and (not is_figure(texts[-1]) or is_dash(texts[-1]) and len(texts) >= 2
+                               and is_number(texts[-2]))
         figures = texts[:-1] if said else texts
-        if not 2 <= len(texts) <= width or not figures or not _figure_or_dash(figures[-1]):
+        if not 2 <= len(texts) <= width or not figures or not figure_or_dash(figures[-1]):
             break
         tail = [texts[-1]] if said else [""] * words_last
         rows.append(total_row_filled(texts, width, rows) or [""] * (width - len(figures) - words_last) + figures + tail)
         used += 1
     # (the figure columns: those every row fills with a figure or a dash, the words' columns
     # before them never a figure: else the rows' cells do not fall from the right)
-    shortest = min((_trailing(r[:width - words_last], _figure_or_dash) for r in rows), default=0)
+    shortest = min((_trailing(r[:width - words_last], figure_or_dash) for r in rows), default=0)
     if len(rows) < 3 or not shortest or shortest > width - 2 - words_last \
             or all(len(c) == width for c in run[1:len(rows) + 1]) \
             or any(is_figure(t) for r in rows for t in r[:width - words_last - shortest] if t):
@@ -196,7 +162,7 @@ def _cell_run(lines: list, i: int) -> list:
     """The spaced cells of the lines from i on that may be a table's rows."""
     run = []
     for line in lines[i:i + MAX_SPACED_ROWS]:
-        cells = _spaced_cells(line)
+        cells = spaced_cells(line)
         # (a line of one cell may be the rest of a cell wrapped in its column: _rows_under_header)
         if len(cells) < (2 if not run else 1) or any(is_prose(c.text) for c in cells) and not _words_cells(cells, run):
             break
@@ -218,7 +184,7 @@ def _rows_past_page_break(lines: list, start: int, k: int, header: list) -> Opti
     written before the table (the form's title repeated) and the header line again, the
     rows that line up under the header. None where no such furniture or no such row."""
     header_text = [c.text for c in header]
-    j = past_page_break(lines, k, lines_seen_before(lines, start), lambda line: [c.text for c in _spaced_cells(line)] == header_text)
+    j = past_page_break(lines, k, lines_seen_before(lines, start), lambda line: [c.text for c in spaced_cells(line)] == header_text)
     if j is None:
         return None
     rows, used = _rows_under_header([header] + _cell_run(lines, j)[:MAX_SPACED_ROWS])
@@ -230,35 +196,6 @@ TOTAL_WORDS = ("合计", "小计", "总计")
 POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
 # a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
 UNIT_NAME = regex.compile(rf"[（(]\s*(?:{NAMED_UNITS})\s*[)）]|{POINTS_NAME.pattern}")
-def _spaced_cells(line: str) -> list:
-    cells = []
-    for m in vocabulary()["spaced_cell"].finditer(line):
-        left = _width(line[:m.start()])
-        cells.append(_SpacedCell(m.group(), left, left + _width(m.group())))
-    return _join_spaced_out_words(cells)
-
-
-def _join_spaced_out_words(cells: list) -> list:
-    """合  计, 序  号: a short word spaced out to fill its column is one cell."""
-    out: list = []
-    for cell in cells:
-        single = bool(_HAN.match(cell.text))
-        if out and out[-1].spaced_out and single:
-            out[-1] = _SpacedCell(out[-1].text + cell.text, out[-1].left, cell.right, spaced_out=True)
-        else:
-            cell.spaced_out = single
-            out.append(cell)
-    return out
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 4 if c == "\t" else 1 for c in text)
-
-
-def is_prose(text: str) -> bool:
-    return len(text) > PROSE_CELL or (len(text) >= _PROSE_PUNCT_CELL and bool(PROSE_PUNCT.search(text)))
-
-
 def _words_cells(cells: list, run: list) -> bool:
     """May a line's cells of words with sentence punctuation be cells all the same? In a
     score table's row with figures beside them (分值 | 评分标准 | 得分 | 扣分原因: 每发现一处
@@ -267,15 +204,6 @@ def _words_cells(cells: list, run: list) -> bool:
     if any(len(c.text) > PROSE_CELL for c in cells):
         return False
     return len(cells) >= 3 and any(is_figure(c.text) for c in cells) or (len(cells) == 1 and bool(run))
-
-
-def _several_figures(text: str) -> bool:
-    """Does a cell hold two figures or more a single space apart (财政资金: 0.00 0.00 0.00)?"""
-    return sum(map(is_figure, text.split())) >= 2
-
-
-def is_figure(text: str) -> bool:
-    return bool(_FIGURE.match(normalize(text)))
 
 
 def _even_rows(run: list) -> int:
@@ -313,13 +241,13 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
     filled out on the left; None for any other row. A dash stands for a figure not written.
     Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
     if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(TOTAL_WORDS) and texts[1:] \
-            and all(is_figure(t) or _DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
+            and all(is_figure(t) or DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
         words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
-                _is_number(row[width - 1 - words_after])
+                is_number(row[width - 1 - words_after])
                 for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
-        words_after = max(0, words_after - _trailing(texts[1:], _is_dash))
+        words_after = max(0, words_after - _trailing(texts[1:], is_dash))
         return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
     return None
 
@@ -336,6 +264,7 @@ def _rows_under_header(run: list) -> tuple:
     rows = [[c.text for c in header]]
     used = 1
     named_header = not any(is_figure(c.text) for c in header)  # (not a first row of figures)
+    last: list = []  # the row line before: (its column, its cell) for each cell
     for cells in run[1:]:
         # a label left of every header cell, where the row keeps words of its own, is a column
         # the header does not name (a form's 绩效指标 merged over the indicator rows, printed in
@@ -343,13 +272,17 @@ def _rows_under_header(run: list) -> tuple:
         kept = [c for c in cells if c.right > header[0].left]
         if kept != cells and any(not is_figure(c.text) for c in kept) and named_header:
             cells = kept
+        if len(rows) >= 2 and (col := _label_wrapped_under_itself(cells, last, rows[-1])) is not None:
+            rows[-1][col] += cells[0].text
+            used += 1
+            continue
         # (the rest of a wrapped cell may read as a figure under its column: 4分)
         wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
         if wrapped is not None:
             for col, cell in zip(wrapped, cells):
                 rows[-1] += [""] * (col + 1 - len(rows[-1]))  # (a row's empty last cells are left off)
                 # (a dash the row wrote in its reason column gives way to the words centred on it)
-                rows[-1][col] = cell.text if _DASH_CELL.match(rows[-1][col]) else rows[-1][col] + cell.text
+                rows[-1][col] = cell.text if DASH_CELL.match(rows[-1][col]) else rows[-1][col] + cell.text
             used += 1
             continue
         columns = _columns_under(header, cells)
@@ -361,8 +294,24 @@ def _rows_under_header(run: list) -> tuple:
         while row and not row[-1]:
             row.pop()
         rows.append(row)
+        last = list(zip(columns, cells))
         used += 1
     return (rows, used) if len(rows) >= 2 else (None, 0)
+
+
+def _label_wrapped_under_itself(cells: list, last: list, above: list) -> Optional[int]:
+    """The column of the row above whose words a line of one cell goes on, written under
+    them where the header's name stands elsewhere (大马力拖拉机（200马 over 力以上）): words
+    that start where that cell started, after words its bracket left open or of some length."""
+    if len(cells) != 1 or is_figure(cells[0].text):
+        return None
+    for col, cell in last:
+        words = above[col] if col < len(above) else ""
+        if abs(cell.left - cells[0].left) <= ALIGN_SLACK and not is_figure(cell.text) \
+                and (words.count("（") + words.count("(") > words.count("）") + words.count(")")
+                     or len(words) >= _WRAPPED_CELL):
+            return col
+    return None
 
 
 _WRAPPED_CELL = 8  # a cell's words this long may have run out of room in their column
@@ -377,7 +326,7 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     beside one of those. None otherwise."""
     columns, named = [], False
     for cell in cells:
-        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= _ALIGN_SLACK), None)
+        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
         if col is None or (columns and col <= columns[-1]) \
                 or POINTS_NAME.match(header[col].text) or UNIT_NAME.search(header[col].text):
             return None
@@ -405,23 +354,6 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     return columns if named else None
 
 
-_DASH_CELL = regex.compile(r"^[-—–/]*$")
-
-
-def _is_dash(text: str) -> bool:
-    """A dash (or slash) written in a cell: a figure not given."""
-    return bool(text) and _DASH_CELL.match(text) is not None
-
-
-def _is_number(text: str) -> bool:
-    """A figure written out, not a dash."""
-    return is_figure(text) and not _DASH_CELL.match(text)
-
-
-def _figure_or_dash(text: str) -> bool:
-    return is_figure(text) or _is_dash(text)
-
-
 _NOTE_COLUMN = regex.compile(r"原因|说明|备注|措施")  # a column of words about the row
 _BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]{1,12}[）)]$")
 _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (标 | 满意度)
@@ -443,5 +375,5 @@ def _columns_under(header: list, cells: list) -> Optional[list]:
     return columns
 
 
-def _overlaps(cell: _SpacedCell, head: _SpacedCell) -> bool:
-    return cell.left < head.right + _ALIGN_SLACK and head.left - _ALIGN_SLACK < cell.right
+def _overlaps(cell: SpacedCell, head: SpacedCell) -> bool:
+    return cell.left < head.right + ALIGN_SLACK and head.left - ALIGN_SLACK < cell.right

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .spaced_tables import is_figure
+from .spaced_cells import is_figure
 from .tables import is_caption_text
 
 

@@ -21,7 +21,8 @@ import regex
 from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import UNIT_LINE, one_space_table_at
-from .spaced_tables import could_be_spaced_row, spaced_table_at
+from .spaced_cells import could_be_spaced_row
+from .spaced_tables import spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
 from .text_rows import TextTable, drawing_characters, names_as_header
 

@@ -31,7 +31,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
-from .spaced_tables import is_figure
+from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
 from .tab_row_breaks import (continues_last_cell, label_broken_before, level_row_across, row_broken_by_line_breaks,
                              settled_width)
