@@ -65,13 +65,17 @@ def _rate_word(fact) -> Optional[str]:
     return next((word for word in _vocab()["acts"] if fact.label.endswith(word)), None)
 
 
+def _qualifier(rate, rate_word: str) -> str:
+    """The words of the rate's name before its rate word (残疾儿童康复救助 of …覆盖率)."""
+    words = rate.context or ""
+    return words[:words.rfind(rate_word)] if rate_word in words else ""
+
+
 def _acts_of(rate, rate_word: str) -> regex.Pattern:
     """The acts a count is worded with to be the rate's numerator: the act the rate's own name
     writes before its rate word (救助覆盖率 is of those 救助, 签约服务覆盖率 of those 签约: 纳入监测
     的4860户 is then its whole), else its rate word's (覆盖率: 覆盖, 纳入 …)."""
-    words = rate.context or ""
-    qualifier = words[:words.rfind(rate_word)] if rate_word in words else ""
-    named = sorted(set(_vocab()["any_act"].findall(qualifier)))
+    named = sorted(set(_vocab()["any_act"].findall(_qualifier(rate, rate_word))))
     return regex.compile("|".join(map(regex.escape, named))) if named else _vocab()["acts"][rate_word]
 
 
@@ -79,8 +83,7 @@ def _of_its_subject(rate, rate_word: str, whole) -> bool:
     """Is a whole worded as of the subject a rate named by its act names (残疾儿童康复救助覆盖率:
     the 残疾儿童's number, not 312名残疾人 served otherwise)? The subject is the rate's name
     without its act and rate word; a name with no subject (救助覆盖率) takes any whole."""
-    words = rate.context or ""
-    qualifier = NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
+    qualifier = NOT_HAN.sub("", _qualifier(rate, rate_word))
     subject = _vocab()["any_act"].sub("", qualifier)
     if subject == qualifier or len(subject) < 2:
         return True
@@ -181,8 +184,7 @@ def _names_its_figures(text: str, rate, rate_word: str, spans: list) -> bool:
     """Does the rate's own wording fit its sentence's figures? 脱贫人口参保率 after 全县实际参保
     12.1万人 is the rate of another group; the words before the rate word must mostly be in
     the sentence before it (健康管理率 after 接受健康管理)."""
-    words = rate.context or ""
-    qualifier = NOT_HAN.sub("", words[:words.rfind(rate_word)] if rate_word in words else "")
+    qualifier = NOT_HAN.sub("", _qualifier(rate, rate_word))
     if len(qualifier) < 2:
         return True
     lo = spans[sentence_index(spans, _start(rate))][0]
