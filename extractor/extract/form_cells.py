@@ -8,9 +8,10 @@ from typing import Optional
 
 import regex
 
+from ..patterns import load_json
 from .form_glued import split_glued_rows
 from .form_tokens import Token
-from .form_vocab import bare, is_label, spec, value_type, vocab
+from .form_vocab import bare, is_label, label_prefixes, spec, value_type, vocab
 
 
 # (the figure may be a row's figures run together: 其他资金86000000.0086000000.00)
@@ -94,8 +95,13 @@ def _split_run_together(t: Token) -> list:
     if m:
         rest = _split_run_together(t.piece(m.end(), len(t.text))) if m.end() < len(t.text) else []
         return [t.piece(*m.span(k)) for k in (1, 2, 3)] + rest
-    m = _FIGURE_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
-    if m and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]):  # a row's last cell run into the next row's label
+    m = _FIGURE_THEN_LABEL.match(t.text)
+    if m and (len(t.text) <= 40 and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]
+                                     or label_prefixes().fullmatch(m.group(2).strip()))
+              or "." in m.group(1) and not _starts_with_a_unit(m.group(2))):
+        # a row's last cell run into the next row's label (or the 其中： that opens it); a
+        # figure with its decimals run into any words after it (403.06隆回县民政局…_第1页: a
+        # page's furniture), which no figure's unit starts
         return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]
     text = t.text
     if len(text) > 16:  # labels are short; a longer run is words, not two labels, but it may be
@@ -140,6 +146,16 @@ def _label_run(text: str) -> Optional[tuple]:
             best[i] = min(options, key=len)
     lead = next((i for i in range(0, _MOST_LEAD + 1) if len(best.get(i, ())) >= 3), None)
     return (lead, best[lead]) if lead is not None else None
+
+
+def _starts_with_a_unit(text: str) -> bool:
+    """Does the text start with a unit a figure is written in (万元, 人次, 亩…)?"""
+    return any(text.startswith(u) for u in _written_units())
+
+
+@lru_cache(maxsize=1)
+def _written_units() -> tuple:
+    return tuple(sorted(set(load_json("units.json")["units"]) | set(vocab()["indicator_units"]), key=len, reverse=True))
 
 
 def cells_again(tokens: list) -> list:

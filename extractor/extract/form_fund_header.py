@@ -27,6 +27,7 @@ def _counts_up(tokens: list) -> bool:
     return len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
+_SENTENCE_END = regex.compile(r"[。；;！？]")
 _UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*[)）]?\s*$")
 
 
@@ -35,8 +36,9 @@ class FundHeaderReader:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
         t = self.tokens[i]
         if len(t.text) > 16:
-            # (a line a text layer ran together, 填报单位：某县人民政府单位：元: the unit it ends by)
-            m = _UNIT_AT_END.search(t.text) if len(t.text) <= 60 else None
+            # (a line a text layer ran together, 填报单位：某县人民政府单位：元: the unit it ends by,
+            # after a sharing site's notes too, where no sentence's end stands between)
+            m = _UNIT_AT_END.search(t.text) if len(t.text) <= 60 or not _SENTENCE_END.search(t.text[-60:]) else None
             return m.group(1) if m else None
         m = UNIT_IN_CELL.search(t.text)
         if m:
