@@ -19,7 +19,7 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import FACT_UNITS, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
+from .form_vocab import FACT_UNITS, bare, compared_bare, is_na, parse_target, per_head_unit, spec, value_type, vocab
 from .glued_cuts import grammar
 from .per_head import per_head_words_before
 
@@ -30,6 +30,9 @@ _LEVEL_SUFFIX = "指标"  # the end of a level's name that a narrow cell wraps o
 class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows):
     def _read_indicator(self, i: int) -> int:
         name = self.tokens[i]
+        if bare(name.text) in vocab()["ind_name_cells"] and i + 1 < len(self.tokens) \
+                and not value_type(self.tokens[i + 1].text):
+            return i + 1  # (the block's caption, 绩效指标, its merged cell written again on each row)
         head = self.indicators
         by_col, shift = {}, 0
         if name.positional and head.cols:

@@ -97,6 +97,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     lengths are as the source wrote them (a tab copy keeps a row's empty last cells), kept
     in Table.written_widths where they differ."""
     spec = []
+    rows = _continuations_joined(rows)
     if not columns_kept:
         rows = rows_apart(_leading_blanks_dropped(rows))
     width = max(len(r) for r in rows)
@@ -117,6 +118,23 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     table.ragged = _ragged(rows) and not infer_spans
     fill_vertical_merges(table)
     return table
+
+
+def _continuations_joined(rows: list) -> list:
+    """Rows that only go on with the words of the row above's last cell (| | | | | 影响停工，已督促… |
+    under a row whose 偏差原因 broke over lines), joined to that cell: every other cell empty,
+    the one written holding no figure and standing where the row above wrote its last words."""
+    out: list = []
+    for row in rows:
+        written = [c for c, text in enumerate(row) if text.strip()]
+        if out and len(written) == 1 and written[0] >= 1 and not is_numeric_cell(row[written[0]].strip()):
+            above, c = out[-1], written[0]
+            last = max((k for k, text in enumerate(above) if text.strip()), default=-1)
+            if last == c and not is_numeric_cell(above[c].strip()):
+                out[-1] = above[:c] + [above[c] + row[c].strip()] + above[c + 1:]
+                continue
+        out.append(list(row))
+    return out
 
 
 def _leading_blanks_dropped(rows: list) -> list:
