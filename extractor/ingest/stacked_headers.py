@@ -21,8 +21,37 @@ _LEAST_JOINED = 3  # header words made of two pieces: fewer could be two lines o
 
 
 def stacked_headers_joined(lines: list) -> list:
-    """`lines` (strings) with each header written over two lines as one line."""
-    return joined_stacked(lines, lambda line: line, lambda upper, lower, joined: joined)
+    """`lines` (strings) with each header written over two lines as one line, and each header
+    whose cells broke at its lines' ends (… 年初 | 预算数  全年 | 预算数  全年 | 执行数  分值 …) as one."""
+    return _broken_at_line_ends_joined(joined_stacked(lines, lambda line: line, lambda upper, lower, joined: joined))
+
+
+_CELL_GAP = regex.compile(r"\s{2,}|\t")
+
+
+def _broken_at_line_ends_joined(lines: list) -> list:
+    """Lines of a spaced header whose last cell and the next line's first make one of the
+    form's header words, neither piece one alone (年初 + 预算数, 全年 + 执行数): one line, each
+    broken cell whole. Lines whose cells are set apart by wide gaps only."""
+    words = header_words()
+    out: list = []
+    for line in lines:
+        if out and _CELL_GAP.search(out[-1].strip()) and (head := _first_cell(line)) is not None:
+            cells = _CELL_GAP.split(out[-1].strip())
+            last = cells[-1]
+            # (not where the first cells pair up too, 一级 over 指标: the header stacked column by
+            # column, each line's pieces under the other's — joined_stacked's, or none)
+            if last + head in words and last not in words and not _has_digit(last + head) \
+                    and cells[0] + head not in words:
+                out[-1] = out[-1].rstrip() + line.strip()
+                continue
+        out.append(line)
+    return out
+
+
+def _first_cell(line: str) -> Optional[str]:
+    cells = _CELL_GAP.split(line.strip())
+    return cells[0] if cells and cells[0] else None
 
 
 def joined_stacked(items: list, text_of, merged) -> list:
@@ -42,9 +71,10 @@ def joined_stacked(items: list, text_of, merged) -> list:
 
 def _joined(upper: str, lower: str) -> Optional[str]:
     a, b = _TOKEN.findall(upper), _TOKEN.findall(lower)
-    if len(a) < _LEAST_JOINED or len(b) < _LEAST_JOINED or any(map(_has_digit, a + b)):
+    if len(a) < _LEAST_JOINED or len(b) < 2 or any(map(_has_digit, a + b)):
         return None
-    columns = _columns(tuple(a), tuple(b))
+    # (two pieces below only where both make header words: 年度 | 实际 over 指标值 | 完成值)
+    columns = _columns(tuple(a), tuple(b), least=min(_LEAST_JOINED, len(b)))
     if columns is None:
         return None
     separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
@@ -79,7 +109,8 @@ def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
                 options.append(((0, int(("%" in b[j]) == bool(_RATE_NAME.search(a[i])))), both, i + 1, j + 1))
             elif i == j == 0 and _HAN.fullmatch(both):
                 options.append(((0, 0), both, i + 1, j + 1))
-        if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(a[i])):
+        # (the first column's name may carry the block's unit: 年度部门整体支出预算（万元）)
+        if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(_UNIT_BRACKET.sub("", a[i]))):
             options.append(((0, 0), a[i], i + 1, j))
         if j < len(b) and b[j] in words:
             options.append(((0, 0), b[j], i, j + 1))
