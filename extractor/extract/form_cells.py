@@ -155,7 +155,10 @@ def _starts_with_a_unit(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _written_units() -> tuple:
-    return tuple(sorted(set(load_json("units.json")["units"]) | set(vocab()["indicator_units"]), key=len, reverse=True))
+    """The units a figure may be written in, its magnitudes (450.5万) among them."""
+    units = load_json("units.json")
+    return tuple(sorted(set(units["units"]) | set(units["magnitudes"]) | set(vocab()["indicator_units"]),
+                        key=len, reverse=True))
 
 
 def cells_again(tokens: list) -> list:
