@@ -26,3 +26,12 @@ def test_the_blocks_money_read_in_the_unit_a_long_line_ends_by(tmp_path):
         assert Decimal(figure) in amounts
     assert not error_flags(record)
 
+
+
+def test_a_figure_before_a_misread_unit_stays_with_it(tmp_path):
+    # (3.35方人: 万 misread; two words after a figure may be its unit, so no cell break there)
+    text = ("项目支出绩效自评表（2023年度）项目名称 小型水库维修养护 绩效指标 一级指标 二级指标 三级指标 年度指标值 "
+            "实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 维修养护水库数量 ≥26座 26座 15 15 "
+            "受益灌溉人口 ≥3.2万人 3.35方人 10 10 质量指标 验收合格率 100% 100% 10 10\n")
+    record = text_record(tmp_path, text)
+    assert Decimal("3.35") not in [f["value"] for f in record["facts"] if f["kind"] == "score"]

@@ -98,9 +98,10 @@ def _split_run_together(t: Token) -> list:
     m = _FIGURE_THEN_LABEL.match(t.text)
     if m and (len(t.text) <= 40 and (is_label(bare(m.group(2))) or bare(m.group(2)) in vocab()["money"]
                                      or label_prefixes().fullmatch(m.group(2).strip()))
-              or "." in m.group(1) and not _starts_with_a_unit(m.group(2))):
-        # a row's last cell run into the next row's label (or the 其中： that opens it); a
-        # figure with its decimals run into any words after it (403.06隆回县民政局…_第1页: a
+              or _MONEY_FIGURE.fullmatch(m.group(1)) and len(m.group(2)) >= _NOTE_AFTER_MONEY
+              and not _starts_with_a_unit(m.group(2))):
+        # a row's last cell run into the next row's label (or the 其中： that opens it); money
+        # written with its two decimals run into words after it (403.06隆回县民政局…_第1页: a
         # page's furniture), which no figure's unit starts
         return [t.piece(0, m.end(1)), t.piece(m.start(2), len(t.text))]
     text = t.text
@@ -146,6 +147,10 @@ def _label_run(text: str) -> Optional[tuple]:
             best[i] = min(options, key=len)
     lead = next((i for i in range(0, _MOST_LEAD + 1) if len(best.get(i, ())) >= 3), None)
     return (lead, best[lead]) if lead is not None else None
+
+
+_MONEY_FIGURE = regex.compile(r"\d[\d,]*\.\d\d")
+_NOTE_AFTER_MONEY = 4  # (fewer words after it may be a unit misread: 3.35方人)
 
 
 def _starts_with_a_unit(text: str) -> bool:
