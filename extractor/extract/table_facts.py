@@ -65,24 +65,24 @@ def _unit_label_left(row: list, c: int) -> Optional[str]:
     return None
 
 
-def _unit_column_beside(table: Table, r: int, c: int) -> Optional[str]:
+def _unit_column_beside(table: Table, r: int, c: int, unit_columns: list) -> Optional[str]:
     """The unit a row writes in a column of units (受益指标 | 数量 | 单位 over 受益农户 | 8652 | 户,
     or 绩效指标 | 单位 | 计划数 | 完成数 over 培训农技人员 | 人 | 150 | 156), where that column is
-    headed 单位 or 计量单位: right after the figure, or anywhere in the row for a figure under
-    no rate's or points' column."""
+    headed 单位 or 计量单位 (`unit_columns`, _unit_columns): right after the figure, or anywhere
+    in the row for a figure under no rate's or points' column."""
     if r < table.header_rows:
         return None
     header = "".join(column_path(table, c))
-    others = [c + 1] + ([k for k in range(len(table.rows[r])) if k not in (c, c + 1)]
-                        if not (_RATE_COLUMN.search(header) or _SCORE_COLUMN.search(header)) else [])
-    for k in others:
-        if k >= len(table.rows[r]):
-            continue
-        unit = table.rows[r][k].text.strip()
-        path = column_path(table, k)
-        if unit in _units()["units"] and path and _UNIT_COLUMN.fullmatch(path[-1]):
+    anywhere = not (_RATE_COLUMN.search(header) or _SCORE_COLUMN.search(header))
+    for k in [c + 1] + ([k for k in unit_columns if k not in (c, c + 1)] if anywhere else []):
+        if k in unit_columns and k < len(table.rows[r]) and (unit := table.rows[r][k].text.strip()) in _units()["units"]:
             return unit
     return None
+
+
+def _unit_columns(table: Table) -> list:
+    """The table's columns headed 单位 or 计量单位, left to right."""
+    return [k for k in range(table.n_cols) if (path := column_path(table, k)) and _UNIT_COLUMN.fullmatch(path[-1])]
 
 
 _UNIT_COLUMN = regex.compile(r"(?:计量)?单位")
@@ -180,6 +180,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
     first_score_col = next((c for c in range(table.n_cols)
                             if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in range(table.header_rows))), 0)
     numbering = _numbering_columns(table)
+    unit_columns = _unit_columns(table)
     for r in range(table.header_rows, table.n_rows):
         if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
                 parse_cell_number(cell.text) is not None for cell in table.rows[r][1:] if cell.text.strip()):
@@ -225,7 +226,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             ordinal = _ORDINAL_COLUMN.fullmatch if below is not None else _ORDINAL_COLUMN.search  # (年度指标值 below)
             if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)) or c in numbering:
                 continue
-            written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c)
+            written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c, unit_columns)
             if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
                 written_unit = "分"
             # (a count its label beside it names, 实有人数 | 19; 12.5 is no whole count: 万人 unwritten)

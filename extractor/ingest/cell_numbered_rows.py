@@ -7,19 +7,19 @@ numbers 1, 2, 3 … do: each row runs from its number to the next one's.
 Each row is then its number, the words before its figures (the name, however many lines it
 took), its figures and the words after them; the header says how many columns of words follow
 the figures (自评等级 | 备注). A row with a figure missing cannot be told apart by column, so a
-run that has one is no such table. The 合计 row after the last numbered row writes its figures
-in a run under the figures' columns, its rates under the rates' column."""
+run that has one is no such table. The 合计 row after the last numbered row sets its figures
+under the figures' columns in their order, each under figures written alike, or under the
+column it adds up (cell_total_rows.placings)."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from itertools import combinations
 from typing import Callable, Optional
 
 from .cell_label_rows import names_rejoined
+from .cell_total_rows import is_column_sum, placings
+from .spaced_tables import TOTAL_WORDS
 from .text_rows import NUMBER_HEADERS
 
 _MIN_ROWS = 3
-_TOTAL_LABELS = ("合计", "总计", "小计")
 
 
 def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False) -> Optional[tuple]:
@@ -77,7 +77,7 @@ def _row_end(cells: list, k: int, next_number: int, kind) -> int:
     figure of its own, else at a total row's label, else at the run's end."""
     seen_figure = False
     for j in range(k + 1, len(cells)):
-        if seen_figure and (cells[j] == str(next_number) or cells[j] in _TOTAL_LABELS):
+        if seen_figure and (cells[j] == str(next_number) or cells[j] in TOTAL_WORDS):
             return j
         seen_figure = seen_figure or kind(cells[j]) is True
     return len(cells)
@@ -112,7 +112,7 @@ def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: i
     rates, 255.45 under 46.80 rather than under 1500), and where that leaves more than one
     way, the one that makes the most of them their column's sum (1703 under 312 | 268 | …,
     not under 1500 | 1500 | …). None where no one way is best."""
-    if not rest or rest[0] not in _TOTAL_LABELS:
+    if not rest or rest[0] not in TOTAL_WORDS:
         return None
     j = 1
     while j < len(rest) and kind(rest[j]) is not False and j <= n_figures:
@@ -122,8 +122,7 @@ def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: i
         return None
     first_figure = 1 + leading
     columns = [[row[first_figure + c] for row in rows[1:]] for c in range(n_figures)]
-    ways = [w for w in combinations(range(n_figures), len(figs))
-            if all(_written_alike(f, columns[c]) for f, c in zip(figs, w) if kind(f) is True)]
+    ways = placings(figs, columns, lambda f, column: kind(f) is not True or _written_alike(f, column))
     sums = {w: sum(is_column_sum(f, columns[c]) for f, c in zip(figs, w)) for w in ways}
     best = [w for w in ways if sums[w] == max(sums.values())]
     if len(best) != 1:
@@ -132,14 +131,6 @@ def _total_row(rest: list, rows: list, leading: int, n_figures: int, trailing: i
     for f, c in zip(figs, best[0]):
         figures[c] = f
     return [rest[0]] + [""] * leading + figures + [""] * trailing, j
-
-
-def is_column_sum(figure: str, column: list) -> bool:
-    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
-    try:
-        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
-    except InvalidOperation:
-        return False
 
 
 def _written_alike(figure: str, column: list) -> bool:

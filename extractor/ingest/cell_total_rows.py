@@ -3,11 +3,11 @@
 its column — the one it adds up, a rate under rates, or the last columns."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from itertools import combinations
-from typing import Optional
+from typing import Callable, Optional
 
 from .cell_kinds import TOTAL_NAMES, cell_kind
-from .cell_numbered_rows import is_column_sum
 from .spaced_tables import total_row_filled
 
 
@@ -50,15 +50,30 @@ def _sums_aligned_fill(total: list, width: int, body: list) -> Optional[list]:
     """A total row's cells filled out to the table's width with each figure under the one
     column whose rows it adds up, where exactly one such placing exists; None else."""
     figures = total[1:]
-    columns = [[row[c] for row in body if c < len(row)] for c in range(width)]
-    ways = [w for w in combinations(range(1, width), len(figures))
-            if all(is_column_sum(f, columns[c]) for f, c in zip(figures, w))]
+    columns = [[row[c] for row in body if c < len(row)] for c in range(1, width)]
+    ways = placings(figures, columns, is_column_sum)
     if len(figures) < 2 or len(ways) != 1:
         return None
     filled = [total[0]] + [""] * (width - 1)
     for f, c in zip(figures, ways[0]):
-        filled[c] = f
+        filled[1 + c] = f
     return filled
+
+
+def placings(figures: list, columns: list, fits: Callable[[str, list], bool]) -> list:
+    """Each way to set a total row's figures, in their order, under as many of the `columns`
+    (each the cells above), empty cells between them, where every figure `fits` its column:
+    the columns' indices for each way."""
+    return [w for w in combinations(range(len(columns)), len(figures))
+            if all(fits(f, columns[c]) for f, c in zip(figures, w))]
+
+
+def is_column_sum(figure: str, column: list) -> bool:
+    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
+    try:
+        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
+    except InvalidOperation:
+        return False
 
 
 def _rate_aligned_fills(total: list, width: int, above: list) -> list:

@@ -50,8 +50,7 @@ def _broken_at_line_ends_joined(lines: list) -> list:
 
 
 def _first_cell(line: str) -> Optional[str]:
-    cells = _CELL_GAP.split(line.strip())
-    return cells[0] if cells and cells[0] else None
+    return _CELL_GAP.split(line.strip(), maxsplit=1)[0] or None
 
 
 def joined_stacked(items: list, text_of, merged) -> list:

@@ -28,10 +28,17 @@ def level_row_across(rows: list, lines: list, i: int) -> bool:
 _CELL_LINES = 5  # the most lines one row's broken cells are read over
 
 
-def settled_width(rows: list) -> int:
-    """The number of cells every row so far has (at least two rows), else 0."""
+def row_width(rows: list, lines: list, i: int) -> int:
+    """The number of cells a row broken over lines from line i must make: the one every row so
+    far has (at least two rows); under the header alone, its width where the first row's label
+    broke before its tabs (label_broken_before); else 0."""
     widths = {len(r) for r in rows}
-    return widths.pop() if len(rows) >= 2 and len(widths) == 1 and len(rows[0]) >= 2 else 0
+    if len(rows) >= 2 and len(widths) == 1 and len(rows[0]) >= 2:
+        return widths.pop()
+    if len(rows) == 1 and len(rows[0]) >= 3 and "\t" not in lines[i] and i + 1 < len(lines) \
+            and label_broken_before(lines[i], lines[i + 1]):
+        return len(rows[0])
+    return 0
 
 
 def row_broken_by_line_breaks(lines: list, i: int, width: int):

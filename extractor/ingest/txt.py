@@ -33,8 +33,7 @@ from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
 from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
-from .tab_row_breaks import (continues_last_cell, label_broken_before, level_row_across, row_broken_by_line_breaks,
-                             settled_width)
+from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
@@ -246,10 +245,7 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
                 i = j  # (not where the next table's caption opens: 表2\t资金支出明细表)
                 continue
             break
-        width = settled_width(rows)
-        if not width and len(rows) == 1 and len(rows[0]) >= 3 and "\t" not in line and i + 1 < len(lines) \
-                and label_broken_before(line, lines[i + 1]):
-            width = len(rows[0])  # (the first row's label broken before its tabs: the header's width)
+        width = row_width(rows, lines, i)
         broken = row_broken_by_line_breaks(lines, i, width) if width else None
         if broken:
             row, i = broken
