@@ -196,9 +196,12 @@ def match_flags(record: dict, gold_flags: list) -> tuple:
     used: set = set()
     found = []
     for g in gold_flags:
-        values = g.get("values") or []
+        # (words such as a grade, 优 against 良, name no figure: such an entry is found by its rule)
+        values = [v for v in g.get("values") or [] if _WRITTEN_FIGURE.search(unicodedata.normalize("NFKC", str(v)))]
         hit = None
-        for k, f in enumerate(raised):
+        # (a flag of the entry's own rule first: another rule's flag that names the same figure
+        # may be the one another entry is found by)
+        for k, f in sorted(enumerate(raised), key=lambda kf: kf[1]["rule"] != g["rule"]):
             if k in used:
                 continue
             named = [_names(v, numbers[k]) for v in values]

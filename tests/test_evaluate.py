@@ -53,3 +53,16 @@ def test_a_grade_flag_names_the_reports_score_it_was_read_from():
     record["metadata"]["score"] = "88"
     per_rule, false_errors = match_flags(record, [{"rule": "score.grade", "values": ["78.5分", "良"]}])
     assert per_rule["score.grade"] == (0, 1, 0, 1) and false_errors == 1
+
+
+def test_a_gold_inconsistency_written_in_words_is_found_by_its_rule():
+    from extractor.evaluate import match_flags
+    record = {"metadata": {"score": "88.5", "grade": "优"}, "facts": [],
+              "flags": [{"rule": "score.grade", "severity": "error", "stated": "优", "computed": "良",
+                         "evidence": ["metadata.score", "metadata.grade"]}]}
+    per_rule, false_errors = match_flags(record, [{"rule": "score.grade", "values": ["优", "良"]}])
+    assert per_rule["score.grade"] == (1, 1, 1, 1) and false_errors == 0
+    # another rule's flag does not find it
+    record["flags"][0]["rule"] = "score.tree"
+    per_rule, false_errors = match_flags(record, [{"rule": "score.grade", "values": ["优", "良"]}])
+    assert per_rule["score.grade"] == (0, 0, 0, 1) and false_errors == 1

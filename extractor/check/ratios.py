@@ -7,6 +7,7 @@ from itertools import permutations
 from typing import Optional
 
 from . import rule
+from ..measures import of_one_measure
 from ..subjects import same_subject
 from .common import (SEVERITY, facts_by_id, make_flag, relation_vocab, relations_of, rounded, sum_of, table_cells,
                      ten_thousand_apart, within_tenfold, written)
@@ -325,7 +326,7 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
     reproduce the stated rate?"""
     figures = [facts[i] for i in dict.fromkeys(ids) if i in facts]
     for num, den in permutations(figures, 2):
-        if num["kind"] != den["kind"] or num["unit"] != den["unit"]:
+        if not of_one_measure(num, den):
             continue
         if _reads(rate, _operand(num), _operand(den)):
             return True

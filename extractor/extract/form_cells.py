@@ -42,6 +42,11 @@ def _spotted_labels() -> regex.Pattern:
                          + r")(?:[（(][^（）()\d]{0,8}[)）])?")
 
 
+@lru_cache(maxsize=1)
+def _label_in_a_name() -> regex.Pattern:
+    return regex.compile(spec()["label_in_a_name"])
+
+
 _RUN_LENGTH = 24  # a token this long with no sentence in it is cells run together
 
 
@@ -50,8 +55,10 @@ def _spot_labels(t: Token) -> list:
     if t.positional or len(t.text) <= _RUN_LENGTH:
         return [t]
     cuts = []
+    in_a_name = _label_in_a_name()
     for m in _spotted_labels().finditer(t.text):
-        cuts += [m.start(), m.end()]
+        if not in_a_name.match(t.text, m.end()):
+            cuts += [m.start(), m.end()]
     if len(cuts) < 4:
         return [t]  # one label in a long text: a sentence that names it, not a form
     bounds = sorted({0, len(t.text), *cuts})
@@ -63,6 +70,7 @@ def _spot_labels(t: Token) -> list:
 
 
 _COLON_THEN_FIGURE = regex.compile(r"^\s*[:：]\s*([-+]?\d[\d,]*(?:\.\d+)?%?)\s*(?:$|(?=\p{Han}))")
+_HEADING_THEN_LABEL = regex.compile(r"^\s*\p{Han}{2,10}[:：](?=\p{Han})")
 _BRACKET_THEN_LABEL = regex.compile(r"^(?P<head>\s*\S.*[)）][:：]?)(?P<label>[^\s)）（(:：]{2,12})\s*$")
 
 
@@ -75,6 +83,12 @@ def _split_run_together(t: Token) -> list:
     if m:  # the colon a label was cut from (总分 | :98.6, ：97.82填报日期…): the figure is the cell
         rest = t.piece(m.end(1), len(t.text)) if m.end(1) < len(t.text) else None
         return [t.piece(m.start(1), m.end(1))] + (_split_run_together(rest) if rest is not None else [])
+    m = _HEADING_THEN_LABEL.match(t.text) if len(t.text) <= 40 else None
+    if m and not is_label(bare(t.text)):
+        rest = _split_run_together(t.piece(m.end(), len(t.text)))
+        if is_label(bare(rest[0].text)):
+            # 按资金来源：财政拨款806.50: a group's heading run into its first row's label and figure
+            return [t.piece(0, m.end())] + rest
     pieces = list(regex.finditer(r"\S+", t.text)) if " " in t.text.strip() else ()
     if len(pieces) > 1 and (all(is_label(bare(m.group())) for m in pieces)
                             or all(value_type(m.group()) for m in pieces)):

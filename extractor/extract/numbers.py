@@ -171,7 +171,7 @@ def _grammar():
     opens = "".join(sorted({re.escape(w[0]) for w in spec["approx_before"]})) + r"\-+\d" + _CN_CHARS
     pattern = re.compile(
         rf"(?=[{opens}])(?P<pre>{before})?(?P<sign>[-+])?{number}"
-        rf"(?:(?P<unit1>%)?{_SPACE}*(?:[（(]含[)）])?{_SPACE}*(?P<range_sep>[-~～至到]){_SPACE}*(?P<num2>{ARABIC}))?"
+        rf"(?:(?P<unit1>%)?{_SPACE}*(?:[（(]含[)）])?{_SPACE}*(?P<range_sep>[-~～至到]|(?<=[)）])[—–－]){_SPACE}*(?P<num2>{ARABIC}))?"
         rf"(?P<post1>{after})?{_SPACE}*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?{_SPACE}*(?P<unit>{unit_alt})"
         rf"(?P<post3>左右|以上|以下)?",
     )

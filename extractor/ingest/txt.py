@@ -31,6 +31,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .preview_chunks import join_preview_chunks
+from .rule_lines import rules_inside_tables_dropped
 from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
 from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
@@ -55,7 +56,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
-    lines = stacked_headers_joined(lines)
+    lines = stacked_headers_joined(rules_inside_tables_dropped(lines))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")

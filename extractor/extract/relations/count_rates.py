@@ -11,6 +11,7 @@ from typing import Optional
 
 import regex
 
+from ...measures import measures_of
 from ..sentences import sentence_bounds, sentence_index
 from .wording import NOT_HAN, per_unit, relation_patterns, similarity, sorts_things, vocabulary
 
@@ -176,7 +177,7 @@ def _same_kind(facts: list, numerators: list) -> list:
     """The paragraph's counts of the numerators' kinds and units, for the checker to try before
     it says no pair reproduces the rate: figures of other kinds would reproduce it by chance
     ((4.86万人 + 6.72万人) ÷ 12.5万人 is a 完成率 of 个 only by coincidence)."""
-    kinds = {(g.kind, g.unit) for g in numerators}
+    kinds = {m for g in numerators for m in measures_of(g.kind, g.unit)}
     return [g.id for g in facts if (g.kind, g.unit) in kinds and _operand(g)]
 
 

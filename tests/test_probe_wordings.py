@@ -1,0 +1,128 @@
+"""Wordings the blind probe rounds of the twenty-third session met: a rate of people over
+the times they were served, a grade band's range closed with （含） and a long dash, and a
+table whose rows stand between ruled lines.
+Every text here is made up for the tests."""
+from conftest import error_flags, text_record
+
+
+# ---- a rate of people over person-times (就业人数 ÷ 培训人次)
+def _training(rate: str) -> str:
+    return ("全年开展职业技能培训58期4210人次，培训合格率91.2%，取得证书3018人，"
+            f"培训后实现就业2399人，就业率{rate}，带动脱贫劳动力就业620人。\n")
+
+
+def test_a_rate_of_people_over_person_times_is_read(tmp_path):
+    assert not error_flags(text_record(tmp_path, _training("57.0%")), "ratio.stated")  # 2399 ÷ 4210
+    assert not error_flags(text_record(tmp_path, _training("79.5%")), "ratio.stated")  # 2399 ÷ 3018
+    assert error_flags(text_record(tmp_path, _training("52.0%")), "ratio.stated")
+
+
+def test_households_are_not_divided_by_people(tmp_path):
+    # (户 and 人 count different things: 1,620户 of 2,400人 is no rate)
+    text = "全村脱贫人口2,400人，年内已落实帮扶措施1,620户，帮扶覆盖率52.5%。\n"
+    assert not error_flags(text_record(tmp_path, text), "ratio.stated")
+
+
+# ---- a grade band's range: 80（含）—90分
+def _facts(record, kind="score"):
+    return [(str(f["value"]), f.get("range_high") and str(f["range_high"])) for f in record["facts"] if f["kind"] == kind]
+
+
+def test_a_range_closed_by_han_and_a_long_dash(tmp_path):
+    text = "评价等级标准：90分（含）以上为优，75（含）—90分为良，60（含）–75分为中，60分以下为差。\n"
+    facts = _facts(text_record(tmp_path, text))
+    assert ("75", "90") in facts and ("60", "75") in facts
+
+
+def test_a_long_dash_without_han_is_no_range(tmp_path):
+    text = "项目决策得分18分—过程管理得分17分。\n"
+    facts = _facts(text_record(tmp_path, text))
+    assert ("18", None) in facts and ("17", None) in facts
+
+
+# ---- a form one cell a line whose prose cell names agencies (省财政厅, 县财政局) before its funds
+def _transfer_form(note: str) -> str:
+    cells = ["2019年度转移支付区域绩效目标自评表", "专项名称", "农村危房改造补助", "县级实施单位", "某县住房和城乡建设局",
+             "资金管理情况", note, "资金投入情况（万元）", "全年预算数", "全年执行数", "执行率", "分值", "得分",
+             "年度资金总额", "1250.00", "1180.00", "94.40%", "10", "9.44",
+             "其中：中央财政资金", "900.00", "880.00", "97.78%", "—", "—",
+             "地方资金", "350.00", "300.00", "85.71%", "—", "—",
+             "年度总体目标", "完成危房改造任务。", "总分", "9.44"]
+    return "\n".join(cells) + "\n"
+
+
+_AGENCIES = ("资金由省财政厅按任务量切块下达，县财政局设立专账核算，乡镇经管站负责核实，"
+             "市财政局会同住建部门抽查，资金通过一卡通直接兑付到农户，市财政局年终通报，未发现挤占挪用问题。")
+
+
+def _funds(record):
+    fs = {f["id"]: f for f in record["facts"]}
+    form = record["forms"][0]
+    return {row["label"]: fs[row["cells"]["全年执行数"]]["text"] for row in form["funds"] if "全年执行数" in row["cells"]}
+
+
+def test_agencies_named_in_a_forms_prose_cell_are_no_fund_rows(tmp_path):
+    funds = _funds(text_record(tmp_path, _transfer_form(_AGENCIES)))
+    assert funds.get("年度资金总额") == "1180.00" and funds.get("中央财政资金") == "880.00"
+    record = text_record(tmp_path, _transfer_form(_AGENCIES).replace("1180.00", "1080.00"))
+    assert error_flags(record, "form.funds_total")
+
+
+# ---- a spaced table drawn with ruled lines under its header and above its 合计 row
+_RULED = """表2  资金支出明细表
+    项目名称            预算数（万元）    支出数（万元）
+    ────────────────────────────────────────
+    危房改造            320.00            300.50
+    饮水安全            180.00            176.20
+    道路硬化            250.00            241.30
+    ────────────────────────────────────────
+    合计                750.00            {total}
+"""
+
+
+def test_a_table_between_ruled_lines_reads_its_header_and_total(tmp_path):
+    record = text_record(tmp_path, _RULED.format(total="718.00"))
+    table = record["tables"][0]
+    assert table["header"] and table["row_kinds"][-1] == "total"
+    assert not error_flags(record, "sum.table")
+    assert error_flags(text_record(tmp_path, _RULED.format(total="728.00")), "sum.table")
+
+
+def test_a_rule_between_paragraphs_is_kept(tmp_path):
+    from extractor.ingest import load_document
+    path = tmp_path / "r.txt"
+    path.write_text("一、项目概况\n本项目资金750万元。\n──────────\n二、绩效目标\n完成道路硬化。\n", encoding="utf-8")
+    assert any("──────" in b.text for b in load_document(path).blocks)
+
+
+# ---- money per head worded per quarter, as a loan ceiling, as a cost per head
+def _rates(record):
+    return [(f["kind"], str(f["value"])) for f in record["facts"] if f["unit"] in ("元", "元/人")]
+
+
+def test_money_per_head_per_quarter_and_loan_ceilings(tmp_path):
+    text = ("考核合格的护林员每人每季度发放2,400元；大学新生每人每年贷款额度最高不超过16000元；"
+            "培训农民860人，人均培训经费1800元；农户人均增收450元。\n")
+    rates = _rates(text_record(tmp_path, text))
+    assert ("money_rate", "2400") in rates and ("money_rate", "16000") in rates and ("money_rate", "1800") in rates
+    assert ("amount", "450") in rates  # (income per head is an amount, as the real set labels it)
+
+
+# ---- a coverage rate named by 资助: of those 资助, out of those due
+def test_an_aid_coverage_rate(tmp_path):
+    text = "全县应资助家庭经济困难学生3,150人，实际资助3,087人，资助覆盖率为{rate}。\n"
+    assert not error_flags(text_record(tmp_path, text.format(rate="98.0%")), "ratio.stated")  # 3087 ÷ 3150
+    assert error_flags(text_record(tmp_path, text.format(rate="99.6%")), "ratio.stated")
+
+
+# ---- a department form on one line: a group's heading run into its first row's label and figure
+def _department_line(first: str) -> str:
+    return ("部门整体支出绩效自评表 单位：万元 年度预算申请 全年预算数 全年执行数 执行率 分值 得分 "
+            f"年度资金总额620.00 598.40 96.52% 10 9.65 按资金来源：财政拨款{first} 580.40 其他资金20.00 18.00 "
+            "按支出性质：基本支出410.00 405.20 项目支出210.00 193.20 年度总体目标 保障机关正常运转\n")
+
+
+def test_a_group_heading_run_into_its_first_row(tmp_path):
+    record = text_record(tmp_path, _department_line("600.00"))
+    values = {str(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
+    assert {"6000000.00", "4100000.00"} <= values
