@@ -126,3 +126,25 @@ def test_a_group_heading_run_into_its_first_row(tmp_path):
     record = text_record(tmp_path, _department_line("600.00"))
     values = {str(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
     assert {"6000000.00", "4100000.00"} <= values
+
+
+# ---- a score table that gives each level its own 分值 and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分)
+def _level_points_table(output_score: str) -> str:
+    return ("表4 绩效评价指标得分情况\n"
+            "| 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 |\n"
+            "| --- | --- | --- | --- | --- | --- |\n"
+            "| 决策 | 20 | 18 | 项目立项 | 8 | 8 |\n"
+            "| | | | 绩效目标 | 12 | 10 |\n"
+            f"| 产出 | 50 | {output_score} | 产出数量 | 30 | 28 |\n"
+            "| | | | 产出质量 | 20 | 17 |\n"
+            "| 效益 | 30 | 27 | 社会效益 | 30 | 27 |\n"
+            f"| 合计 | 100 | {18 + float(output_score) + 27:g} | | | |\n")
+
+
+def test_each_levels_own_points_are_checked_against_its_rows(tmp_path):
+    record = text_record(tmp_path, _level_points_table("45"))
+    groups = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert groups[("产出",)] == (50, 45) and groups[("产出", "产出质量")] == (20, 17)
+    assert not error_flags(record, "score.tree")
+    flags = error_flags(text_record(tmp_path, _level_points_table("46")), "score.tree")
+    assert flags and "产出" in flags[0]["message"]

@@ -85,6 +85,7 @@ def _table_indicators(block) -> list:
     if len(level_cols) < 2 or not score_cols:
         return []
     score_col = score_cols[-1]
+    own = _own_points_columns(level_cols, score_cols)
     names = {}  # level column → (name, weight) carried down from above
     out = []
     for r in range(t.header_rows, t.n_rows):
@@ -129,6 +130,13 @@ def _table_indicators(block) -> list:
             for c2, l2 in level_cols:
                 if l2 > level and c2 in names and not row[c2].text.strip():
                     del names[c2]
+            if c in own and _NUM.match(row[own[c][-1]].text.strip()):
+                # 产出 | 35 | 32.5 | 产出数量 | 10 | 10: the group's own 分值 and 得分 beside its first row
+                weight = row[own[c][0]].text.strip() if len(own[c]) > 1 else ""
+                out.append({"path": [names[c2][0] for c2, _ in level_cols if c2 <= c and c2 in names],
+                            "weight": Decimal(weight) if _NUM.match(weight) else None,
+                            "score": Decimal(row[own[c][-1]].text.strip()), "origin": "table",
+                            "source": _src(block, r, own[c][-1])})
         leaf_name_in_score_col = None
         if score_text and not _NUM.match(score_text):
             # the leaf's name slipped into the score column: the score is missing
@@ -149,8 +157,22 @@ def _table_indicators(block) -> list:
         score = Decimal(score_text) if _NUM.match(score_text) else None
         if score is None and note is None:
             note = "本行没有得分"
+        leaf_points = [k for k in score_cols if k > level_cols[-1][0]]
+        if weights[-1] is None and len(leaf_points) > 1 and _NUM.match(row[leaf_points[0]].text.strip()):
+            weights[-1] = Decimal(row[leaf_points[0]].text.strip())  # (its 分值 column, before its 得分)
         out.append({"path": path, "weight": weights[-1], "weights": weights, "score": score, "origin": "table",
                     "note": note, "source": _src(block, r, score_col)})
+    return out
+
+
+def _own_points_columns(level_cols: list, score_cols: list) -> dict:
+    """A level column → the points columns between it and the next level's (一级指标 | 分值 |
+    得分 | 二级指标 | 分值 | 得分: each group's own points), for every level but the last."""
+    out = {}
+    for (c, _), (after, _) in zip(level_cols, level_cols[1:]):
+        cols = [k for k in score_cols if c < k < after]
+        if cols:
+            out[c] = cols
     return out
 
 

@@ -260,8 +260,10 @@ def _bounded_raw_rows(lines: list) -> list:
     width = max((pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
-        if kind == _PIPE and (not rows or (text[0] in seps and (
-                rows[-1][0][-1] in seps or pipe_count(rows[-1][0]) + pipe_count(text) > width))):
+        if kind == _PIPE and (not rows or pipe_count(rows[-1][0]) + pipe_count(text) > width or (
+                text[0] in seps and rows[-1][0][-1] in seps)):
+            # (a line of pipes that would take the row above past a whole row's is a row of its
+            # own, written without its outer pipes: 年度资金总额 | 24,860,000.00 | …)
             rows.append([text, []])
         elif kind == _PIPE or rows[-1][0][-1] not in seps:
             rows[-1][0] = _join_wrapped(rows[-1][0], text)

@@ -8,16 +8,18 @@ import regex
 
 from .spaced_cells import could_be_spaced_row
 
-# a line of rule characters only (spaces and a box's corners allowed), long enough to be drawn
-_RULE = regex.compile(r"[ \t\u3000]*[─━═┄┅┈┉\-=—－＿_~～┼├┤┌┐└┘┬┴+]{6,}[ \t\u3000─━═\-=—－＿_┼├┤┌┐└┘┬┴+]*")
+# a line of rule characters only, long enough to be drawn (a box grid's +----+ and ├──┼──┤
+# are the pipe reader's)
+_RULE = regex.compile(r"[ \t\u3000]*[─━═┄┅┈┉\-=—－＿_~～]{6,}[ \t\u3000─━═┄┅┈┉\-=—－＿_~～]*")
+_PIPES = regex.compile(r"[|｜│┃]")
 
 
 def rules_inside_tables_dropped(lines: list) -> list:
     """The lines without the rule lines that stand between two lines of spaced cells."""
     out: list = []
     for k, line in enumerate(lines):
-        if _RULE.fullmatch(line) and out and could_be_spaced_row(out[-1]) \
-                and k + 1 < len(lines) and could_be_spaced_row(lines[k + 1]):
+        if _RULE.fullmatch(line) and out and k + 1 < len(lines) \
+                and all(could_be_spaced_row(row) and not _PIPES.search(row) for row in (out[-1], lines[k + 1])):
             continue
         out.append(line)
     return out

@@ -115,7 +115,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     table.written_as_text = not columns_kept
     if widths_written and columns_kept and len({len(r) for r in rows}) > 1:
         table.written_widths = [len(r) for r in rows]
-    table.ragged = _ragged(rows) and not infer_spans
+    table.ragged = _ragged(rows) and not infer_spans and not columns_kept
     fill_vertical_merges(table)
     return table
 
