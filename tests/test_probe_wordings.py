@@ -32,6 +32,8 @@ def test_a_range_closed_by_han_and_a_long_dash(tmp_path):
     text = "评价等级标准：90分（含）以上为优，75（含）—90分为良，60（含）–75分为中，60分以下为差。\n"
     facts = _facts(text_record(tmp_path, text))
     assert ("75", "90") in facts and ("60", "75") in facts
+    facts = _facts(text_record(tmp_path, "90分及以上为优，80—90分为良，60—80分为中。\n"))
+    assert ("80", "90") in facts and ("60", "80") in facts
 
 
 def test_a_long_dash_without_han_is_no_range(tmp_path):
@@ -148,3 +150,31 @@ def test_each_levels_own_points_are_checked_against_its_rows(tmp_path):
     assert not error_flags(record, "score.tree")
     flags = error_flags(text_record(tmp_path, _level_points_table("46")), "score.tree")
     assert flags and "产出" in flags[0]["message"]
+
+
+# ---- pipe rows without outer pipes, a leading pipe for an empty first cell
+_NO_OUTER_PIPES = """某县教育局部门整体支出绩效自评表
+单位：元
+部门名称 | 某县教育局 | | 主管部门 | 某县人民政府 | |
+年度主要任务 | 任务名称 | 主要内容 | 预算金额 | 执行金额 | |
+| 学生资助 | 落实各学段资助政策 | 3,210,000.00 | 3,150,400.00 |
+| 校舍维修 | 维修改造农村学校校舍 | 1,800,000.00 | 1,764,000.00 |
+资金情况（元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+年度资金总额 | 5,010,000.00 | 5,010,000.00 | {spent} | 10 | 98.09% | 9.81
+其中：财政拨款 | 5,010,000.00 | 5,010,000.00 | 4,914,400.00 | | |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完
+成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 资助学生人数 | ≥1200人 | 1236人 | 50 | 50 |
+ | 质量指标 | 资助对象认定准确率 | 100% | 100% | 40 | 40 |
+总分 | | | | | | 100 | 99.81 |
+"""
+
+
+def test_pipe_rows_without_outer_pipes(tmp_path):
+    record = text_record(tmp_path, _NO_OUTER_PIPES.format(spent="4,914,400.00"))
+    amounts = [str(f["value"]) for f in record["facts"] if f["kind"] == "amount"]
+    assert "3210000.00" in amounts and "1764000.00" in amounts  # the tasks' money, in the form's 元
+    form = record["forms"][0]
+    assert any(row["slot"] == "total" and "全年执行数" in row["cells"] for row in form["funds"])
+    assert not error_flags(record)
+    assert error_flags(text_record(tmp_path, _NO_OUTER_PIPES.format(spent="4,994,400.00")), "form.funds_total")

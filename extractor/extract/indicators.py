@@ -28,8 +28,10 @@ _SIBLING = regex.compile(r"[；;。]\s*(?P<name>[^，,。；;：:（()）\d]{2,2
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
+_AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
 _SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|(?<!\S)权重$")
-_TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)$")
+# (合计（100分）: the total with its weight in brackets)
+_TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?$")
 _GRADE_ROW = regex.compile(r"^(?:(?:自评|评价|绩效|综合)?(?:等级|等次)|评价结论|评价结果)[:：]?$")
 # text: 一级指标项目决策…满分20分，…得分20分 / 二级指标“项目立项”满分8分，评价得分8分
 _TEXT_INDICATOR = regex.compile(
@@ -85,7 +87,7 @@ def _table_indicators(block) -> list:
     if len(level_cols) < 2 or not score_cols:
         return []
     score_col = score_cols[-1]
-    own = _own_points_columns(level_cols, score_cols)
+    own = _own_points_columns(level_cols, [c for c in score_cols if _AWARDED_HEADER.search(header[c])], score_cols)
     names = {}  # level column → (name, weight) carried down from above
     out = []
     for r in range(t.header_rows, t.n_rows):
@@ -97,7 +99,7 @@ def _table_indicators(block) -> list:
         score_text = row[score_col].text.strip()
         if _TOTAL.match(first) or _TOTAL.match(written):
             if _NUM.match(score_text):
-                out.append({"path": ["合计"], "weight": _row_weight(row, score_cols), "score": Decimal(score_text),
+                out.append({"path": ["合计"], "weight": _row_weight(row, score_cols) or _weight(first), "score": Decimal(score_text),
                             "total": True, "origin": "table", "source": _src(block, r, score_col)})
             continue
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first) or names_the_rows_above(t, r, first):
@@ -130,13 +132,13 @@ def _table_indicators(block) -> list:
             for c2, l2 in level_cols:
                 if l2 > level and c2 in names and not row[c2].text.strip():
                     del names[c2]
-            if c in own and _NUM.match(row[own[c][-1]].text.strip()):
+            if c in own and _NUM.match(row[own[c][1]].text.strip()):
                 # 产出 | 35 | 32.5 | 产出数量 | 10 | 10: the group's own 分值 and 得分 beside its first row
-                weight = row[own[c][0]].text.strip() if len(own[c]) > 1 else ""
+                weight = row[own[c][0]].text.strip() if own[c][0] is not None else ""
                 out.append({"path": [names[c2][0] for c2, _ in level_cols if c2 <= c and c2 in names],
                             "weight": Decimal(weight) if _NUM.match(weight) else None,
-                            "score": Decimal(row[own[c][-1]].text.strip()), "origin": "table",
-                            "source": _src(block, r, own[c][-1])})
+                            "score": Decimal(row[own[c][1]].text.strip()), "origin": "table",
+                            "source": _src(block, r, own[c][1])})
         leaf_name_in_score_col = None
         if score_text and not _NUM.match(score_text):
             # the leaf's name slipped into the score column: the score is missing
@@ -165,14 +167,17 @@ def _table_indicators(block) -> list:
     return out
 
 
-def _own_points_columns(level_cols: list, score_cols: list) -> dict:
-    """A level column → the points columns between it and the next level's (一级指标 | 分值 |
-    得分 | 二级指标 | 分值 | 得分: each group's own points), for every level but the last."""
+def _own_points_columns(level_cols: list, awarded_cols: list, points_cols: list) -> dict:
+    """A level column → (its 分值 column or None, its 得分 column) where a 得分 column stands
+    between it and the next level's (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分: each group's
+    own points), for every level but the last. (Weights alone, 一级指标 | 分值 | 二级指标 | 分值,
+    are the weighted levels' reader's: form_weighted.py.)"""
     out = {}
     for (c, _), (after, _) in zip(level_cols, level_cols[1:]):
-        cols = [k for k in score_cols if c < k < after]
-        if cols:
-            out[c] = cols
+        awarded = [k for k in awarded_cols if c < k < after]
+        if awarded:
+            weights = [k for k in points_cols if c < k < awarded[0]]
+            out[c] = (weights[0] if weights else None, awarded[0])
     return out
 
 

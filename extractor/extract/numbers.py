@@ -169,9 +169,11 @@ def _grammar():
     # library's re skips straight to them; the regex module would try the whole pattern at
     # every position, a quarter slower over a report.
     opens = "".join(sorted({re.escape(w[0]) for w in spec["approx_before"]})) + r"\-+\d" + _CN_CHARS
+    # (a long dash joins a range only where it stands tight against its ends, 80—90分; one a
+    # space apart is a not-applicable cell between two figures: 207.4538 — 100%)
     pattern = re.compile(
         rf"(?=[{opens}])(?P<pre>{before})?(?P<sign>[-+])?{number}"
-        rf"(?:(?P<unit1>%)?{_SPACE}*(?:[（(]含[)）])?{_SPACE}*(?P<range_sep>[-~～至到]|(?<=[)）])[—–－]){_SPACE}*(?P<num2>{ARABIC}))?"
+        rf"(?:(?P<unit1>%)?(?P<range_sep>{_SPACE}*(?:[（(]含[)）])?{_SPACE}*[-~～至到]{_SPACE}*|(?:[（(]含[)）])?[—–－])(?P<num2>{ARABIC}))?"
         rf"(?P<post1>{after})?{_SPACE}*(?P<mag>[{mags}](?!元/))?(?P<post2>{after})?{_SPACE}*(?P<unit>{unit_alt})"
         rf"(?P<post3>左右|以上|以下)?",
     )

@@ -260,16 +260,24 @@ def _bounded_raw_rows(lines: list) -> list:
     width = max((pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
-        if kind == _PIPE and (not rows or pipe_count(rows[-1][0]) + pipe_count(text) > width or (
+        if kind == _PIPE and (not rows or _row_of_its_own(rows[-1][0], text, width, seps) or (
                 text[0] in seps and rows[-1][0][-1] in seps)):
-            # (a line of pipes that would take the row above past a whole row's is a row of its
-            # own, written without its outer pipes: 年度资金总额 | 24,860,000.00 | …)
             rows.append([text, []])
         elif kind == _PIPE or rows[-1][0][-1] not in seps:
             rows[-1][0] = _join_wrapped(rows[-1][0], text)
         else:
             rows[-1][1].append(text)
     return rows
+
+
+def _row_of_its_own(above: str, text: str, width: int, seps) -> bool:
+    """Is a line of pipes that does not open with one a row of its own, written without its
+    outer pipes (年度资金总额 | 24,860,000.00 | … under 资金情况（元） | 年初预算数 | … | 得分),
+    rather than the rest of the row above? So where joining it would take the row past a whole
+    row's pipes; past them by more than the two outer pipes a row without them lacks, where
+    the row above was cut inside a cell (实际完 | 成值: one cell wrapped)."""
+    pipes = pipe_count(above) + pipe_count(text)
+    return pipes > width if above[-1] in seps else pipes > width + 2
 
 
 def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool = False) -> list:
