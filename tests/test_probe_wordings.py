@@ -178,3 +178,58 @@ def test_pipe_rows_without_outer_pipes(tmp_path):
     assert any(row["slot"] == "total" and "全年执行数" in row["cells"] for row in form["funds"])
     assert not error_flags(record)
     assert error_flags(text_record(tmp_path, _NO_OUTER_PIPES.format(spent="4,994,400.00")), "form.funds_total")
+
+
+# ---- a 资金来源为 list that ends with its clause group before any figure
+def test_a_source_list_of_words_ends_at_its_clause_group(tmp_path):
+    text = "项目年初预算200.00万元，资金来源为县级财政资金；年中追加预算20.00万元，调整后预算为220.00万元。\n"
+    assert not error_flags(text_record(tmp_path, text), "sum.breakdown")
+    text = "项目资金220万元，资金来源为：中央资金150万元，县级资金60万元。\n"
+    assert error_flags(text_record(tmp_path, text), "sum.breakdown")
+
+
+# ---- a flattened form whose header names a 度量单位 column that a line ran into the target
+def _flattened_units_form() -> str:
+    return ("项目支出绩效自评表（2023年度）  项目名称  城乡供水保障  主管部门  某县水利局\n"
+            "项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分  年度资金总额  300.00  300.00  291.00  10  97.00%  9.70\n"
+            "一级指标  二级指标  三级指标  指标性质  指标值  度量单位  实际完成值  分值  得分  偏差原因分析及改进措施\n"
+            "产出指标  数量指标  新建供水管网长度  ≥  42  公里  45  20  20    质量指标  水质达标率  ≥  95  %  97.6  20  20\n"
+            "效益指标  社会效益指标  受益人口  ≥  12000  人  12650  20  20    满意度指标  服务对象满意度指标  群众满意度  ≥  90  %  93.5  30  30\n"
+            "总分  100  99.70\n")
+
+
+def test_a_result_under_a_unit_column_takes_the_targets_unit(tmp_path):
+    facts = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, _flattened_units_form())["facts"]]
+    assert ("percent", "97.6") in facts and ("percent", "93.5") in facts and ("headcount", "12650") in facts
+
+
+# ---- a fund block a text layer wrote column by column
+def _column_wise_form(first_spent: str) -> str:
+    cells = ["某县2020年度项目支出绩效自评表", "项目名称：农村公路养护", "项目资金", "（万元）", "年初预算数", "全年预算数",
+             "全年执行数", "分值", "执行率", "得分", "年度资金总额", "其中：财政拨款", "其他资金",
+             "180.00", "150.00", "30.00",      # 年初预算数 of the three rows
+             "200.00", "170.00", "30.00",      # 全年预算数
+             first_spent, "166.00", "28.00",   # 全年执行数
+             "10", "97.00%", "9.70",           # the total's 分值, 执行率, 得分
+             "年度总体目标：", "完成农村公路养护里程320公里。"]
+    return "\n".join(cells) + "\n"
+
+
+def test_a_fund_block_written_column_by_column(tmp_path):
+    record = text_record(tmp_path, _column_wise_form("194.00"))
+    fs = {f["id"]: f["text"] for f in record["facts"]}
+    rows = {r["label"]: {c: fs[v] for c, v in r["cells"].items()} for r in record["forms"][0]["funds"]}
+    assert rows["年度资金总额"]["全年执行数"] == "194.00" and rows["财政拨款"]["全年预算数"] == "170.00"
+    assert rows["其他资金"]["全年执行数"] == "28.00"
+    assert not error_flags(record)
+
+
+def test_figures_that_add_up_no_way_column_by_column_are_not_read_so(tmp_path):
+    # (no money column's total is its rows' sum, and the rate fits no budget)
+    cells = _column_wise_form("194.00")
+    for old, new in (("180.00", "181.00"), ("200.00", "201.00"), ("166.00", "160.00"), ("97.00%", "91.00%")):
+        cells = cells.replace(old, new)
+    record = text_record(tmp_path, cells)
+    fs = {f["id"]: f["text"] for f in record["facts"]}
+    read = {r["label"]: {c: fs[v] for c, v in r["cells"].items()} for form in record["forms"] for r in form["funds"]}
+    assert read.get("财政拨款", {}).get("全年预算数") != "170.00"

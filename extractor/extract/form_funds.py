@@ -5,7 +5,8 @@ beside its total row, a money label with its value in the next cell, and the amo
 for the block's unit. A mixin of FormReader (form_reader.py), whose walk calls these methods
 and whose state they fill; it is composed of the header (form_fund_header.py), the rows under
 labels the vocabulary lacks (form_fund_unread_rows.py), the transposed block
-(form_fund_transposed.py) and the blocks set side by side (form_fund_layouts.py)."""
+(form_fund_transposed.py), the blocks set side by side (form_fund_layouts.py) and the block
+written column by column (form_fund_columns.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -15,6 +16,7 @@ import regex
 from .form_assign import assign_by_type
 from .form_cells import unit_cell
 from .form_fund_colon import ColonFundCells
+from .form_fund_columns import ColumnWiseFunds
 from .form_fund_header import FundHeaderReader, _counts_up
 from .form_fund_layouts import SideBySideFunds
 from .form_fund_rows import fund_row
@@ -27,7 +29,8 @@ from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, fund_column_kin
                          value_type, vocab)
 
 
-class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds, ColonFundCells):
+class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds, ColonFundCells,
+                      ColumnWiseFunds):
     # -- a money label and its value in the next cell (预算数 | 6.84, 计划安排资金（万元） | 170)
     def _read_money_label(self, i: int) -> bool:
         label, nxt = self.tokens[i], self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -187,6 +190,13 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             # are placed by type
             values = [unit_cell(t) for t in self.tokens[i + 1:end] if value_type(unit_cell(t).text) in ("num", "pct")]
             pairs = assign_by_type(self.fund_columns, values, slot, self._total_scored())
+        self._record_fund_row(label, slot, pairs, values)
+        self.last_fund_row_start, self.last_fund_row_end = i, end
+        return max(end, i + 1)
+
+    def _record_fund_row(self, label: Token, slot: str, pairs: list, values: list) -> None:
+        """The fund row of `label` in the form, its figures (`pairs`: (column, kind, token)) placed
+        as facts; `values`: the tokens the row wrote."""
         # a row written without its label (the block's only row, under its header) is its total
         name = canon(label.text) if label.text.strip() and not value_type(label.text) \
             else spec()["fund_rows"][slot]["labels"][0]
@@ -232,8 +242,6 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             # the shape does not say which columns the row left empty: all unknown
             row["blank"] += [c for c in self.fund_columns if c not in placed]
         self.form["funds"].append(row)
-        self.last_fund_row_start, self.last_fund_row_end = i, end
-        return max(end, i + 1)
 
     def _wider_than_header(self, label: Token, first: int, j: int) -> Optional[tuple]:
         """(pairs, end) for a row on one line with more amounts than the header has money

@@ -57,7 +57,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 return end
         else:
             values, end = self._typed_indicator_values(i + 1)
-        _units_from_cells(values)
+        _units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
@@ -282,11 +282,17 @@ def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
     return True
 
 
-def _units_from_cells(values: dict) -> None:
+def _units_from_cells(values: dict, unit_column: bool = False) -> None:
     """The target's and the result's bare figures take the unit of the row's 度量单位 cell
     (and the target its 指标性质 comparator); a result written bare beside a target read
-    with such a unit (the cells were joined by form_cells) shares it."""
+    with such a unit (the cells were joined by form_cells), or beside a target whose unit a
+    line of cells ran into it where the header names a 度量单位 column (≥  95  % | 98.23 read as
+    ≥95% | 98.23), shares it."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
+    if unit is None and unit_column and (target := values.get("target")) is not None and target.unit is None:
+        written = parse_target(target.text)[2]
+        unit = Token(written, target.block, target.start, target.start, target.line, target.col, False) \
+            if written in vocab()["cell_units"] else None
     if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     target, actual = values.get("target"), values.get("actual")

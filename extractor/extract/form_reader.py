@@ -156,8 +156,15 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # 项目支出 | 水库管护 | 126.00 | … | 小计 | 201.00: a group's label, its figures in its 小计 row
                 self.queued_rows.append((t, v["fund_row"][key]))
                 i += 1
+            elif (self.indicators is None and self.fund_columns and self.queued_rows and key in v["fund_row"]
+                  and not t.merged and not t.positional
+                  and (end := self._read_fund_columns(i + 1, (t, v["fund_row"][key]))) is not None):
+                i = end  # the last label before the block's figures written column by column
             elif self.indicators is None and self.fund_columns and key in v["fund_row"] and not t.merged:
                 i = self._read_fund_row(i, v["fund_row"][key])
+            elif (self.indicators is None and self.fund_columns and len(self.queued_rows) >= 2 and not t.positional
+                  and value_type(unit_cell(t).text) and (end := self._read_fund_columns(i)) is not None):
+                i = end  # the block written column by column (form_fund_columns.py)
             elif (self.indicators is None and self.fund_columns and self.queued_rows and not t.positional
                   and SUBTOTAL_LABEL.match(key) and self._value_follows(i)):
                 label, slot = self.queued_rows.pop()

@@ -74,6 +74,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 after = after[:-1]
         if after and _lists_words(text, m.end(), after[0].source["start"]):
             continue  # 包括办公费、水电费、差旅费等，…: the marker lists words; a figure later is no part
+        if after and CLAUSE_GROUP_BREAK.search(text, m.end(), after[0].source["start"]):
+            continue  # 资金来源为省级衔接资金；…追加15万元: the list ended with its clause group, no figure in it
         before = [f for f in facts if s_start <= f.source["start"] < m.start()]
         # "…64226人次。其中住院…": the total closes an earlier sentence
         # (or a list of a counted whole that its sentence names in words only: 全部学员分为四类：…)
