@@ -233,3 +233,21 @@ def test_figures_that_add_up_no_way_column_by_column_are_not_read_so(tmp_path):
     fs = {f["id"]: f["text"] for f in record["facts"]}
     read = {r["label"]: {c: fs[v] for c, v in r["cells"].items()} for form in record["forms"] for r in form["funds"]}
     assert read.get("财政拨款", {}).get("全年预算数") != "170.00"
+
+
+# ---- a score table set on its side: the indicators as columns, rows 分值 / 得分 / 得分率
+def test_a_score_table_on_its_side(tmp_path):
+    text = ("表5 一级指标得分情况\n"
+            "| 指标 | 决策 | 过程 | 产出 | 效益 | 合计 |\n"
+            "| --- | --- | --- | --- | --- | --- |\n"
+            "| 分值 | 20 | 20 | 30 | 30 | 100 |\n"
+            "| 得分 | 18 | 16.5 | 27 | 26 | 87.5 |\n"
+            "| 得分率 | 90.00% | 82.50% | 90.00% | 86.67% | 87.50% |\n")
+    scores = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "score"]
+    assert scores == ["20", "20", "30", "30", "100", "18", "16.5", "27", "26", "87.5"]
+
+
+def test_money_per_head_per_year_after_a_ceiling_word(tmp_path):
+    text = "对符合条件的困难群众，按每人不超过600元/年标准进行临时救助。\n"
+    rates = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, text)["facts"]]
+    assert ("money_rate", "600") in rates

@@ -277,8 +277,9 @@ def find_quantities(text: str) -> list:
         after = text[end:end + _AFTER_WINDOW]
         if unit in _BAD_AFTER and _BAD_AFTER[unit].match(after):
             per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
-            if per_period is None or not (person_before.search(text[max(0, start - 4):start])
-                                          or per_head_words_before(text, start)):
+            figure = m.start("num")  # (after an approximating word: 每人不超过600元/年)
+            if per_period is None or not (person_before.search(text[max(0, figure - 4):figure])
+                                          or per_head_words_before(text, figure)):
                 continue
             # 小学生300元/年, 人均交通补助120元/月: money per head and period, the period in its quote
             unit, end = "元/人", end + per_period.end()

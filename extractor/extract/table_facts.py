@@ -55,6 +55,13 @@ def _header_row_below(row: list) -> Optional[dict]:
     return cells
 
 
+def _scores_row(row: list) -> bool:
+    """Is the row named by its first cell as points (分值 | 15 | 20 | 35 …, 得分 | 13.5 | 17 …: a
+    score table set on its side, the indicators as its columns)?"""
+    first = row[0].text.replace("\n", "").strip() if row else ""
+    return len(first) <= 4 and _SCORE_COLUMN.search(first) is not None
+
+
 def _unit_label_left(row: list, c: int) -> Optional[str]:
     """The text cell nearest left of cell `c` when only empty cells lie between: the value's label."""
     for cell in reversed(row[:c]):
@@ -227,7 +234,8 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             if ordinal(header_text) or (not header and _ORDINAL_COLUMN.search(left)) or c in numbering:
                 continue
             written_unit = "%" if has_percent else header_unit or _unit_column_beside(table, r, c, unit_columns)
-            if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)):
+            if written_unit is None and (_SCORE_COLUMN.search(header[-1] if header else "") or _SCORE_COLUMN.search(left)
+                                         or _scores_row(table.rows[r])):
                 written_unit = "分"
             # (a count its label beside it names, 实有人数 | 19; 12.5 is no whole count: 万人 unwritten)
             counted = unit_of_header([left]) if written_unit is None and left else None
