@@ -251,3 +251,25 @@ def test_money_per_head_per_year_after_a_ceiling_word(tmp_path):
     text = "对符合条件的困难群众，按每人不超过600元/年标准进行临时救助。\n"
     rates = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, text)["facts"]]
     assert ("money_rate", "600") in rates
+
+
+# ---- a web page's CSV-like rows whose first piece has no filled field: no table, no crash
+def test_comma_rows_with_nothing_filled_are_no_table(tmp_path):
+    text = ('编辑: 某某 | 2019-07-09 |\n,,\n,,\n,,\n,,\n'
+            ', "项目","考核内容","权数","考评得分" "预算执行","支出完成率","20","19.4", ,"结转结余","结转结余率","10","9"\n')
+    from extractor.ingest import load_document
+    path = tmp_path / "rows.txt"
+    path.write_text(text, encoding="utf-8")
+    assert any("结转结余率" in block.text for block in load_document(path).blocks)  # (its words kept)
+    assert text_record(tmp_path, text)["metadata"] is not None
+
+
+# ---- words of a scoring rule run together with its points are no indicator (…的得 | 5分)
+def test_a_rules_words_are_no_indicator(tmp_path):
+    text = ("某镇2020年耕地地力补贴项目绩效评分细则 目标名称 分值 "
+            "按时上报补贴面积汇总表的得4分，每逾期一次 实施情况 扣1分；按时兑付补贴资金得4分， 每逾期一次扣1分； 8 7 "
+            "随机抽查农户30户，满意率达到90%以上的得10分， 群众满意度 每降低5%扣2分。 10 9 "
+            "全年无因补贴发放引发有效投诉的得5分，每发生 信访投诉 一起扣2分。 5 5\n")
+    record = text_record(tmp_path, text)
+    assert not any(i["path"][-1].rstrip().endswith("得") for i in record["indicators"])
+    assert not error_flags(record, "score.tree")

@@ -296,6 +296,9 @@ def _emit_pieces(doc: Document, pieces: list, build) -> None:
             _add_row_texts(doc, named, piece)
             continue
         table = build(_without_empty_columns_after(piece), named)
+        if table is None:  # (rows whose fields hold nothing a sheet keeps: no table, their words as text)
+            _add_row_texts(doc, named, piece)
+            continue
         doc.add(TABLE, normalize(table.as_text()), table=table)
 
 
