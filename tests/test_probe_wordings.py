@@ -273,3 +273,18 @@ def test_a_rules_words_are_no_indicator(tmp_path):
     record = text_record(tmp_path, text)
     assert not any(i["path"][-1].rstrip().endswith("得") for i in record["indicators"])
     assert not error_flags(record, "score.tree")
+
+
+# ---- a standard paid per month or year: 低保标准为620元/月, 标准提高到每月480元, 低保标准（元/月）
+def test_a_standard_per_period_is_money_per_head(tmp_path):
+    text = ("城市低保标准为620元/月，农村低保标准提高到每月480元；高龄津贴标准为每月100元。"
+            "职工月工资3000元/月。耕地地力补贴标准为每亩105元。\n")
+    facts = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, text)["facts"] if f["kind"] in ("amount", "money_rate")]
+    assert facts == [("money_rate", "620"), ("money_rate", "480"), ("money_rate", "100")]
+
+
+def test_a_standards_column_per_month_is_money_per_head(tmp_path):
+    text = ("表1 低保对象情况\n| 类别 | 人数（人） | 低保标准（元/月） |\n| --- | --- | --- |\n"
+            "| 城市 | 120 | 680 |\n| 农村 | 860 | 520 |\n")
+    facts = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "money_rate"]
+    assert facts == [("money_rate", "680"), ("money_rate", "520")]

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .per_head import mark_per_head, per_head_words_before, per_thing_words_before
+from .per_head import mark_per_head, per_head_words_before, per_thing_words_before, standard_words_before
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
@@ -279,7 +279,8 @@ def find_quantities(text: str) -> list:
             per_period = _PER_PERIOD_AFTER.match(after) if unit == "元" else None
             figure = m.start("num")  # (after an approximating word: 每人不超过600元/年)
             if per_period is None or not (person_before.search(text[max(0, figure - 4):figure])
-                                          or per_head_words_before(text, figure)):
+                                          or per_head_words_before(text, figure)
+                                          or standard_words_before(text, figure)):
                 continue
             # 小学生300元/年, 人均交通补助120元/月: money per head and period, the period in its quote
             unit, end = "元/人", end + per_period.end()

@@ -32,6 +32,17 @@ def per_head_words_before(text: str, start: int) -> bool:
     return _patterns()[0].search(_words_before(text, start)) is not None
 
 
+def standard_words_before(text: str, start: int) -> bool:
+    """Does the clause before the figure at `start` end in a standard's name (低保标准为, 生活费
+    标准提高到)? With a period after the figure (620元/月) that is money per head."""
+    return _standard_before().search(_words_before(text, start)) is not None
+
+
+@lru_cache(maxsize=1)
+def _standard_before() -> regex.Pattern:
+    return regex.compile(load_json("units.json")["per_head_standard_period_before"])
+
+
 def per_thing_words_before(text: str, start: int) -> bool:
     """Does the clause before the figure at `start` make it money per a thing (每亩补贴,
     每平方米造价): a price, neither an amount nor money per head?"""

@@ -43,6 +43,8 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
                 return "元/人" if units[u] == "元" and _PER_HEAD_HEADER.search(text[:m.start()]) else units[u]
             if per_head_unit(u):
                 return "元/人"  # 补贴标准（元/人·月）, 资助标准（元/生·年）
+            if _PER_PERIOD_UNIT.fullmatch(u) and _STANDARD_HEADER.search(text[:m.start()]):
+                return "元/人"  # 低保标准（元/月）: a standard paid per head each month
             own_unit |= u in vocab()["indicator_units"]
     if texts and not bracketed_only and not own_unit:  # 赔付人次, 救助人数: the column is named by what it counts
         bare = bare_header(texts[-1])
@@ -53,6 +55,8 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
 
 
 _PER_HEAD_HEADER = regex.compile(r"人均|每人|生均|每生")
+_PER_PERIOD_UNIT = regex.compile(r"元\s*/\s*(?:月|年|季度|季)")
+_STANDARD_HEADER = regex.compile(r"标准$")
 MONEY_UNITS = ("元", "万元", "亿元")
 
 
