@@ -288,3 +288,13 @@ def test_a_standards_column_per_month_is_money_per_head(tmp_path):
             "| 城市 | 120 | 680 |\n| 农村 | 860 | 520 |\n")
     facts = [(f["kind"], str(f["value"])) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "money_rate"]
     assert facts == [("money_rate", "680"), ("money_rate", "520")]
+
+
+# ---- a score table one cell a line, each cell closed by a pipe
+def test_cells_closed_by_pipes_one_a_line(tmp_path):
+    cells = ["绩效评价指标得分情况", "一级指标", "分值", "得分", "决策", "20", "18", "过程", "20", "17.5",
+             "产出", "30", "28", "效益", "30", "26.5", "合计", "100", "90"]
+    text = ("项目名称 |\n某县农村道路养护项目 |\n评价结论 |\n评价组认为，该项目立项依据充分，资金拨付及时，养护任务完成较好，"
+            "但日常巡查和考核机制仍需完善。 |\n" + "".join(f"{c} |\n" for c in cells))
+    scores = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "score"]
+    assert scores == ["20", "18", "20", "17.5", "30", "28", "30", "26.5", "100", "90"]

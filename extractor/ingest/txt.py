@@ -99,6 +99,12 @@ def _parse_lines(doc: Document, written: list) -> None:
             _emit_table(doc, found.rows, infer_spans=False, columns_kept=every_cell_kept(lines[i:found.end]))
             i = found.end
             continue
+        if found is not None and (unpiped := _cells_closed_by_pipes(lines, i, found.end)) is not None:
+            # one cell a line, each closed by a pipe, with no run of pipes to say where rows end:
+            # the cells as plain lines, for the readers of tables one cell a line
+            lines[i:found.end] = unpiped
+            written[i:found.end] = unpiped
+            continue
         if found is not None:
             plain_until = found.end
         if line.startswith("\t") and not _tab_region_is_rows(lines, i):
@@ -133,6 +139,19 @@ def _parse_lines(doc: Document, written: list) -> None:
             flush()
         i += 1
     flush()
+
+
+_CELL_CLOSED_BY_PIPE = regex.compile(r"[^|｜]*[^|｜\s][^|｜]*[|｜]\s*")
+
+
+def _cells_closed_by_pipes(lines: list, i: int, end: int):
+    """Lines i..end without their closing pipes where each is one cell closed by a pipe (项目名称 |
+    / 益阳市…项目 | / 一级指标 | / 分值 |, blank lines between allowed); None otherwise."""
+    region = lines[i:end]
+    filled = [line for line in region if line.strip()]
+    if len(filled) < 4 or not all(_CELL_CLOSED_BY_PIPE.fullmatch(line) for line in filled):
+        return None
+    return [regex.sub(r"\s*[|｜]\s*$", "", line) for line in region]
 
 
 def _text_table_at(lines: list, i: int):
