@@ -298,3 +298,29 @@ def test_cells_closed_by_pipes_one_a_line(tmp_path):
             "但日常巡查和考核机制仍需完善。 |\n" + "".join(f"{c} |\n" for c in cells))
     scores = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "score"]
     assert scores == ["20", "18", "20", "17.5", "30", "28", "30", "26.5", "100", "90"]
+
+
+# ---- a transfer form's 资金管理情况 rows after its fund block are no fund rows; its block written twice is one finding
+_TRANSFER = """转移支付（区域）绩效目标自评表（2023年度）
+转移支付名称 | 农业生产防灾减灾资金 | |
+资金投入情况（万元） | 全年预算数 | 全年执行数 | 执行率 |
+年度资金总额 | {total} | 183.2 | 96.42% |
+其中：中央财政资金 | 150 | 145.2 | 96.80% |
+地方资金 | 40 | 38 | 95.00% |
+资金管理情况 | 情况说明 | 存在问题和改进措施 |
+下达及时性 | 资金在收到文件后30日内分解下达 | 无 |
+执行准确性 | 中央资金结余4.8万元，系药剂采购价低于预算 | 加强预算测算 |
+"""
+
+
+def test_a_transfer_forms_fund_management_rows_end_its_fund_block(tmp_path):
+    assert not error_flags(text_record(tmp_path, _TRANSFER.format(total="190")))
+    flags = error_flags(text_record(tmp_path, _TRANSFER.format(total="200")), "form.funds_total")
+    assert len(flags) == 1
+
+
+def test_a_forms_fund_block_written_twice_is_one_finding(tmp_path):
+    twice = _TRANSFER.format(total="200")
+    lines = twice.splitlines()
+    text = "\n".join(lines[:6] + lines[2:6] + lines[6:]) + "\n"  # (the fund block again, as a page's summary repeats it)
+    assert len(error_flags(text_record(tmp_path, text), "form.funds_total")) == 1

@@ -25,12 +25,19 @@ def fold_repeated_findings(flags: list) -> None:
         if figures is None:
             continue
         first = kept.setdefault(tuple(x.normalize() for x in figures), flag)
-        if first is flag or first["rule"] == flag["rule"]:
+        if first is flag or first["rule"] == flag["rule"] and not _one_forms_block_again(first, flag):
             continue  # (two flags of one rule are two findings: two tables may say the same)
         _fold(flag, first, folded)
     _fold_totals_into_their_part(ranked, folded)
     _fold_restated_rates(flags, folded)
     flags[:] = [f for f in flags if id(f) not in folded]
+
+
+def _one_forms_block_again(first: dict, flag: dict) -> bool:
+    """Are two flags of one rule on one form the same finding, its block written twice (a
+    page's summary cell repeating the form's fund block), the same message of the same figures?"""
+    return first.get("form") is not None and first.get("form") == flag.get("form") \
+        and first.get("message") == flag.get("message")
 
 
 def _fold_restated_rates(flags: list, folded: set) -> None:

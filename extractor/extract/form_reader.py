@@ -79,6 +79,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             before = i
             if self.queued_rows and key in v["goal_label"]:
                 self.queued_rows = []  # the goals begin: a fund row still waiting for figures has none
+            if key in v["fund_block_end"] and self.fund_columns and self.indicators is None and not t.merged:
+                # (the goals, or the transfer form's 资金管理情况: the fund block has ended, and
+                # the rows after it with figures in their words are no fund rows)
+                self.fund_columns = []
             self._note_unit(i)
             if self._read_label_colon(t):
                 i += 1

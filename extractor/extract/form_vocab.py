@@ -116,6 +116,7 @@ def vocab() -> dict:
         "unit_placeholders": frozenset(s["unit_placeholders"]),
         "grade_cell": set(s["grade_cells"]),
         "goal_label": {bare(label) for label in s["goal_labels"]},
+        "fund_block_end": {bare(label) for label in s["fund_block_ends"] + s["goal_labels"]},
         "source_head": {bare(label) for label in s["source_heads"]},
         "task_header": {bare(label) for label in s["task_header"]},  # 任务名称: a task block's header
         "grade": sorted(s["grades"], key=len, reverse=True),
