@@ -143,6 +143,7 @@ class FundHeaderReader:
 
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
+        self.fund_rows_ended = False  # (a fund block of its own begins)
         if i > 0 and self._unknown_first_column(i - 1):
             i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]

@@ -45,6 +45,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self._fund_names_columns = False  # the fund block's row names head its columns instead
         self.trailing_columns: list = []  # stage columns after sources written as columns (form_fund_transposed.py)
         self._colon_slots: Optional[bool] = None  # fund rows written as label：figure (form_fund_colon.py)
+        self.fund_rows_ended = False  # a part of the form after its fund block has begun (forms.json fund_block_ends)
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
@@ -81,8 +82,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 self.queued_rows = []  # the goals begin: a fund row still waiting for figures has none
             if key in v["fund_block_end"] and self.fund_columns and self.indicators is None and not t.merged:
                 # (the goals, or the transfer form's 资金管理情况: the fund block has ended, and
-                # the rows after it with figures in their words are no fund rows)
-                self.fund_columns = []
+                # the rows after it with figures in their words are no unread fund rows)
+                self.fund_rows_ended = True
             self._note_unit(i)
             if self._read_label_colon(t):
                 i += 1
@@ -188,7 +189,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # are labels of the value after them: 项目总预算（万元） | 1,280 | 其中：财政资金 |
                 # 1,180 | 其他资金 | 100)
                 i += 2
-            elif self.indicators is None and self.fund_columns and not self.task_columns and self._unread_fund_row(i):
+            elif (self.indicators is None and self.fund_columns and not self.task_columns and not self.fund_rows_ended
+                  and self._unread_fund_row(i)):
                 # a row of the fund block under a label the vocabulary lacks: its figures are
                 # facts, but its sums are not known (check/forms.py reads no total against
                 # parts then, and no rule reads the row)

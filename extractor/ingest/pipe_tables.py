@@ -12,17 +12,15 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
+from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, is_bounded, counted_raw_rows, has_text, join_wrapped,
+                            pipe_led_raw_rows)
 from .pipe_widths import one_cell_a_line, pipe_count, row_width
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
 
-_PIPE, _RULE, _TEXT, _BLANK = "pipe", "rule", "text", "blank"
 # A cell's text may run on over a few lines without pipes; more is a paragraph.
 _MAX_CONTINUATION_LINES = 3
 # Blank lines between two pipe rows (web pages saved as text) keep the table going.
 _MAX_BLANKS_INSIDE = 2
-# Rows that open and close with a pipe (| a | b |) in at least this share: Markdown-like,
-# one row a line. Otherwise (a | b |, cells one a line …) rows are counted in pipes.
-_BOUNDED_SHARE = 0.6
 # Pipe lines with text in at most this share: the pipes stand on lines of their own.
 _BARE_PIPE_SHARE = 0.2
 
@@ -30,11 +28,11 @@ _BARE_PIPE_SHARE = 0.2
 def _line_kind(line: str) -> str:
     s = line.strip()
     if not s:
-        return _BLANK
+        return BLANK
     vocab = vocabulary()
     if s[0] in vocab["rule_chars"] and all(c in vocab["rule_chars"] for c in s) and vocab["rule_mark"].search(s):
-        return _RULE
-    return _PIPE if vocab["separator"].search(s) else _TEXT
+        return RULE
+    return PIPE if vocab["separator"].search(s) else TEXT
 
 
 def starts_pipe_table(lines: list, i: int) -> bool:
@@ -48,13 +46,13 @@ def starts_pipe_table(lines: list, i: int) -> bool:
     if not opening:
         return False
     if opening in vocab["rule_chars"]:
-        return _line_kind(line) == _RULE
+        return _line_kind(line) == RULE
     following = lines[i + 1] if i + 1 < len(lines) else ""
     return bool(vocab["any_separator"].search(following)) and _is_bare_pipe_line(following)
 
 
 def _is_bare_pipe_line(line: str) -> bool:
-    return _line_kind(line) == _PIPE and not _has_text(line)
+    return _line_kind(line) == PIPE and not has_text(line)
 
 
 def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]:
@@ -65,7 +63,7 @@ def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]
     if not starts_pipe_table(lines, i):
         return None
     members, end = _pipe_region(lines, i)
-    if sum(1 for kind, _ in members if kind == _PIPE) < min_rows:
+    if sum(1 for kind, _ in members if kind == PIPE) < min_rows:
         return None
     rows = _pipe_rows(members)
     if len(rows) < min_rows or max(len(r) for r in rows) < 2:
@@ -79,27 +77,27 @@ def _pipe_region(lines: list, i: int) -> tuple:
     members: list = []
     end = i
     j = i
-    if _line_kind(lines[i]) == _TEXT:  # a cell's text before its pipe
-        members.append((_TEXT, lines[i]))
+    if _line_kind(lines[i]) == TEXT:  # a cell's text before its pipe
+        members.append((TEXT, lines[i]))
         j += 1
     while j < len(lines):
         kind = _line_kind(lines[j])
-        if kind in (_PIPE, _RULE):
+        if kind in (PIPE, RULE):
             members.append((kind, lines[j]))
             j += 1
             end = j
             continue
-        if not any(k == _PIPE for k, _ in members):
+        if not any(k == PIPE for k, _ in members):
             break  # a rule line (---) not followed by a pipe row is no table
         overleaf = _rows_overleaf(lines, i, j, members)
         if overleaf is not None:
             j = overleaf  # (the page broke inside the table: it goes on under its header again)
             continue
-        if kind == _TEXT:
+        if kind == TEXT:
             upto = _continuation_end(lines, j)
             if upto is None:
                 break
-            members.extend((_TEXT, lines[k]) for k in range(j, upto))
+            members.extend((TEXT, lines[k]) for k in range(j, upto))
             j = upto
             continue
         upto = _rows_after_blanks(lines, j)
@@ -113,11 +111,11 @@ def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
     """Where the table's rows go on past a page break at j (the page's furniture, 续表, the
     report's title and the table's header line written again: text_rows.past_page_break),
     when a pipe row follows; else None."""
-    header = next((_cells_of(text) for kind, text in members if kind == _PIPE), None)
+    header = next((_cells_of(text) for kind, text in members if kind == PIPE), None)
     if header is None:
         return None
     k = past_page_break(lines, j, lines_seen_before(lines, i), lambda line: _cells_of(line) == header)
-    return k if k is not None and k < len(lines) and _line_kind(lines[k]) == _PIPE else None
+    return k if k is not None and k < len(lines) and _line_kind(lines[k]) == PIPE else None
 
 
 def _cells_of(line: str) -> list:
@@ -129,23 +127,23 @@ def _continuation_end(lines: list, j: int) -> Optional[int]:
     of them opens something of its own (a caption, a numbered heading). Returns the index
     of that pipe row, or None."""
     k = j
-    while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and _line_kind(lines[k]) == _TEXT:
+    while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and _line_kind(lines[k]) == TEXT:
         text = lines[k].strip()
         if is_caption_text(text) or numbering_of(normalize(text))[1] in (1, 2):
             return None
         k += 1
-    return k if k < len(lines) and _line_kind(lines[k]) == _PIPE else None
+    return k if k < len(lines) and _line_kind(lines[k]) == PIPE else None
 
 
 def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
     """After blank lines at j: the index of the next pipe row when the table goes on there,
     else None. A row followed by a rule row opens a new Markdown table."""
     k = j
-    while k < len(lines) and _line_kind(lines[k]) == _BLANK:
+    while k < len(lines) and _line_kind(lines[k]) == BLANK:
         k += 1
-    if k - j > _MAX_BLANKS_INSIDE or k >= len(lines) or _line_kind(lines[k]) != _PIPE:
+    if k - j > _MAX_BLANKS_INSIDE or k >= len(lines) or _line_kind(lines[k]) != PIPE:
         return None
-    if k + 1 < len(lines) and _line_kind(lines[k + 1]) == _RULE:
+    if k + 1 < len(lines) and _line_kind(lines[k + 1]) == RULE:
         return None
     return k
 
@@ -154,17 +152,17 @@ def _pipe_rows(members: list) -> list:
     grid = _rows_between_rules(members)
     if grid is not None:
         return grid
-    lines = [(kind, text.strip()) for kind, text in members if kind != _RULE]
-    texts = [t for kind, t in lines if kind == _PIPE and _has_text(t)]
+    lines = [(kind, text.strip()) for kind, text in members if kind != RULE]
+    texts = [t for kind, t in lines if kind == PIPE and has_text(t)]
     seps = vocabulary()["separators"]
-    bounded = _bounded(texts, seps)
-    led = _pipe_led_raw_rows(lines)
+    bounded = is_bounded(texts, seps)
+    led = pipe_led_raw_rows(lines)
     if led is not None:
         raw_rows, bounded = led, False
     elif bounded:
-        raw_rows = _bounded_raw_rows(lines)
+        raw_rows = bounded_raw_rows(lines)
     else:
-        counts = [pipe_count(t) for kind, t in lines if kind == _PIPE]
+        counts = [pipe_count(t) for kind, t in lines if kind == PIPE]
         # pipes on lines of their own: the lines between them are the cells
         bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
         if (two := _two_cell_rows(lines)) is not None:
@@ -174,12 +172,12 @@ def _pipe_rows(members: list) -> list:
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
             width = row_width(counts, closed_only=True) or _numbered_width(lines)
-            if width is None or (not bare and any(kind == _TEXT for kind, _ in lines)):
+            if width is None or (not bare and any(kind == TEXT for kind, _ in lines)):
                 return []
         else:
             width = row_width(counts)
         if two is None:
-            raw_rows = _counted_raw_rows(lines, width, text_opens_rows=bare)
+            raw_rows = counted_raw_rows(lines, width, text_opens_rows=bare)
     rows = []
     for raw, tails in raw_rows:
         cells = _split_row(raw, bounded)
@@ -204,7 +202,7 @@ def _two_cell_rows(lines: list) -> Optional[list]:
     20684.88): each line a row — not cells one a line (X |), whose pipe closes the line.
     None unless every line is such a row and there are three or more."""
     split = vocabulary()["split"]
-    if len(lines) < 3 or any(kind != _PIPE for kind, _ in lines):
+    if len(lines) < 3 or any(kind != PIPE for kind, _ in lines):
         return None
     for _, text in lines:
         parts = split.split(text)
@@ -218,7 +216,7 @@ def _numbered_width(lines: list) -> Optional[int]:
     row's width is where the numbering starts, when the cells at every multiple of it
     count 1, 2, 3 … to the end. Without such numbering there is no telling where a row
     ends."""
-    if any(kind != _PIPE for kind, _ in lines):
+    if any(kind != PIPE for kind, _ in lines):
         return None
     seps = vocabulary()["separators"]
     cells = [text.strip().strip("".join(seps)).strip() for _, text in lines]
@@ -231,122 +229,12 @@ def _numbered_width(lines: list) -> Optional[int]:
     return width if all(cells[r * width] == str(r) for r in range(1, rows)) else None
 
 
-def _has_text(line: str) -> bool:
-    seps = vocabulary()["separators"]
-    return any(not c.isspace() and c not in seps for c in line)
-
-
-def _bounded(texts: list, seps) -> bool:
-    """Are the rows | a | b | rows? Most of them open and close with a pipe once the lines a
-    long row wrapped onto (as a PDF prints it: a line that opens with no pipe) are joined
-    to the line they continue."""
-    rows: list = []
-    for t in texts:
-        if t[0] in seps or not rows:
-            rows.append(t)
-        else:
-            rows[-1] += t
-    return bool(rows) and sum(1 for t in rows if t[0] in seps and t[-1] in seps) >= _BOUNDED_SHARE * len(rows)
-
-
-def _bounded_raw_rows(lines: list) -> list:
-    """| a | b | rows: a row opens with a pipe; a line that does not continues the row
-    above (a long row wrapped, as in a PDF), as does a line without pipes when that row
-    is still open; after a closed row such a line runs on in its last cell. A row wrapped
-    right before one of its pipes goes on in the line after it, which opens with that pipe."""
-    seps = vocabulary()["separators"]
-    # a whole row's pipes: a row left open (| a | b) that the next row's pipes would take
-    # past it was typed without its last pipe, not wrapped
-    width = max((pipe_count(t) for kind, t in lines if kind == _PIPE and t[0] in seps and t[-1] in seps), default=0)
-    rows: list = []  # [raw text, texts continuing its last cell]
-    for kind, text in lines:
-        if kind == _PIPE and (not rows or _row_of_its_own(rows[-1][0], text, width, seps) or (
-                text[0] in seps and rows[-1][0][-1] in seps)):
-            rows.append([text, []])
-        elif kind == _PIPE or rows[-1][0][-1] not in seps:
-            rows[-1][0] = _join_wrapped(rows[-1][0], text)
-        else:
-            rows[-1][1].append(text)
-    return rows
-
-
-def _row_of_its_own(above: str, text: str, width: int, seps) -> bool:
-    """Is a line of pipes that does not open with one a row of its own, written without its
-    outer pipes (年度资金总额 | 24,860,000.00 | … under 资金情况（元） | 年初预算数 | … | 得分),
-    rather than the rest of the row above? So where joining it would take the row past a whole
-    row's pipes; past them by more than the two outer pipes a row without them lacks, where
-    the row above was cut inside a cell (实际完 | 成值: one cell wrapped)."""
-    pipes = pipe_count(above) + pipe_count(text)
-    return pipes > width if above[-1] in seps else pipes > width + 2
-
-
-def _counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool = False) -> list:
-    """a | b | rows as web pages are saved to text: each pipe ends a cell, and a row may be
-    broken over lines (after a cell merged down the rows, or one cell a line with a run of
-    pipes closing the row). Lines are gathered into rows of `width` pipes (see row_width);
-    with None, each line is a row. A line without pipes goes on in a row still open; after
-    a closed row it opens the next (`text_opens_rows`: pipes stand on lines of their own)
-    or else runs on in the last cell."""
-    rows: list = []
-    pipes = 0  # pipes in the last row
-    open_row = False
-    for kind, text in lines:
-        if kind == _PIPE:
-            k = pipe_count(text)
-            if open_row and pipes + k <= width:
-                rows[-1][0] = _join_wrapped(rows[-1][0], text)
-                pipes += k
-            else:
-                rows.append([text, []])
-                pipes = k
-            open_row = width is not None and pipes < width
-        elif open_row:
-            rows[-1][0] = _join_wrapped(rows[-1][0], text)
-        elif text_opens_rows or not rows:
-            rows.append([text, []])
-            pipes, open_row = 0, True
-        else:
-            rows[-1][1].append(text)
-    return rows
-
-
-# Lines opening with a pipe and holding a cell's text that make a table's rows read by them
-# (fewer are a stray pipe; lines of pipes alone pad rows after merged cells, see row_width).
-_MIN_PIPE_LED_LINES = 2
-
-
-def _pipe_led_raw_rows(lines: list) -> Optional[list]:
-    """a | b | rows whose cells held line breaks, as a sheet or web page saved to text
-    gives them: a row ends each of its cells with a pipe, so a line that opens with a pipe
-    goes on with the row above (`一、项目决策 | 20 |` / `| 18 |` / `|`), and a line that ends
-    without one breaks inside a cell, the next line going on with it. Rows whose empty last
-    cells were left out have fewer pipes than the header, so counting pipes (see
-    _counted_raw_rows) cannot tell where they end; this reading can. None where the lines
-    are not written so: fewer than two open with a pipe and go on with text, half or more
-    open with one, or a row gathers more pipes than the widest line (the header) holds."""
-    seps = vocabulary()["separators"]
-    texts = [t for _, t in lines]
-    pipe_led = [t for t in texts if t[0] in seps]
-    if sum(1 for t in pipe_led if _has_text(t)) < _MIN_PIPE_LED_LINES or 2 * len(pipe_led) >= len(texts):
-        return None  # most lines open with a pipe: | a | b | rows (_bounded_raw_rows)
-    widest = max(pipe_count(t) for t in texts)
-    rows: list = []
-    for text in texts:
-        if rows and (text[0] in seps or rows[-1][0][-1] not in seps):
-            rows[-1][0] = _join_wrapped(rows[-1][0], text)
-            if pipe_count(rows[-1][0]) > widest:
-                return None
-        else:
-            rows.append([text, []])
-    return rows
-
-
 def every_cell_kept(lines: list) -> bool:
     """Did pipe rows keep every empty cell, so that a cell's place is its column (a Markdown
     table: | 决策 | 20 | 18 | 目标设定 | … over |  |  |  | 预算配置 | …)? Only where every row
     has as many bars as the others and some cell is empty: a copy that drops empty cells
     leaves rows of different lengths."""
-    rows = [line.strip() for line in lines if "|" in line and _line_kind(line) != _RULE]
+    rows = [line.strip() for line in lines if "|" in line and _line_kind(line) != RULE]
     bars = {row.count("|") for row in rows}
     # (every row opened and closed by a bar: a row without them leaves its first cell in doubt)
     return len(rows) >= 3 and len(bars) == 1 and min(bars) >= 4 and all(r[0] == "|" == r[-1] for r in rows) \
@@ -363,7 +251,7 @@ def _rows_between_rules(members: list) -> Optional[list]:
     table is not drawn so (Markdown: a rule under the header only; a rule above 合计)."""
     stretches: list = [[]]
     for kind, text in members:
-        if kind == _RULE:
+        if kind == RULE:
             if stretches[-1]:
                 stretches.append([])
         else:
@@ -371,7 +259,7 @@ def _rows_between_rules(members: list) -> Optional[list]:
     stretches = [s for s in stretches if s]
     if len(stretches) < 3 or all(len(s) == 1 for s in stretches):
         return None
-    if any(kind != _PIPE for s in stretches for kind, _ in s):
+    if any(kind != PIPE for s in stretches for kind, _ in s):
         return None
     rows = []
     for stretch in stretches:
@@ -380,7 +268,7 @@ def _rows_between_rules(members: list) -> Optional[list]:
             return None  # lines of whole rows, not one row drawn over several lines
         cells = parts[0]
         for part in parts[1:]:
-            cells = [_join_wrapped(a, b) if a and b else a or b for a, b in zip(cells, part)]
+            cells = [join_wrapped(a, b) if a and b else a or b for a, b in zip(cells, part)]
         while cells and not cells[-1]:
             cells.pop()
         if cells:
@@ -404,17 +292,7 @@ def _split_row(raw: str, bounded: bool) -> list:
 def _append_to_last_cell(cells: list, text: str) -> None:
     for k in range(len(cells) - 1, -1, -1):
         if cells[k]:
-            cells[k] = _join_wrapped(cells[k], text)
+            cells[k] = join_wrapped(cells[k], text)
             return
     if cells:
         cells[0] = text
-
-
-_LATIN = regex.compile(r"[A-Za-z0-9]")
-
-
-def _join_wrapped(first: str, rest: str) -> str:
-    """A line broken inside a cell: Chinese runs on without a space, Latin words with one."""
-    if first and rest and _LATIN.match(first[-1]) and _LATIN.match(rest[0]):
-        return first + " " + rest
-    return first + rest

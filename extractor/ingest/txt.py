@@ -146,12 +146,18 @@ _CELL_CLOSED_BY_PIPE = regex.compile(r"[^|｜]*[^|｜\s][^|｜]*[|｜]\s*")
 
 def _cells_closed_by_pipes(lines: list, i: int, end: int):
     """Lines i..end without their closing pipes where each is one cell closed by a pipe (项目名称 |
-    / 益阳市…项目 | / 一级指标 | / 分值 |, blank lines between allowed); None otherwise."""
+    / 益阳市…项目 | / 一级指标 | / 分值 |, blank lines between allowed) and they hold a score
+    table's header; None otherwise."""
     region = lines[i:end]
     filled = [line for line in region if line.strip()]
     if len(filled) < 4 or not all(_CELL_CLOSED_BY_PIPE.fullmatch(line) for line in filled):
         return None
-    return [regex.sub(r"\s*[|｜]\s*$", "", line) for line in region]
+    cells = [regex.sub(r"\s*[|｜]\s*$", "", line) for line in region]
+    # (only a score table's cells: its header says where its rows end, where other cells one a
+    # line with no run of pipes closing their rows leave no grid to rebuild)
+    if not (any(_LEVEL_HEADER.fullmatch(c.strip()) for c in cells) and any(c.strip() in ("分值", "得分") for c in cells)):
+        return None
+    return cells
 
 
 def _text_table_at(lines: list, i: int):
