@@ -324,3 +324,17 @@ def test_a_forms_fund_block_written_twice_is_one_finding(tmp_path):
     lines = twice.splitlines()
     text = "\n".join(lines[:6] + lines[2:6] + lines[6:]) + "\n"  # (the fund block again, as a page's summary repeats it)
     assert len(error_flags(text_record(tmp_path, text), "form.funds_total")) == 1
+
+
+# ---- a 其中 list with a part that comes off the total; a form's cells run into one "rate"
+def test_a_list_with_a_reduction_is_no_sum(tmp_path):
+    text = "下达给我单位资金2.07万元，其中：森林生态效益补偿资金调减1.94万元，造林补助1.85万元，退耕还林补助2.16万元。\n"
+    assert not error_flags(text_record(tmp_path, text), "sum.breakdown")
+    text = "下达资金12.07万元，其中：造林补助1.85万元，退耕还林补助4.37万元，抚育补助8.16万元。\n"
+    assert error_flags(text_record(tmp_path, text), "sum.breakdown")
+
+
+def test_cells_run_into_one_figure_are_no_rate(tmp_path):
+    text = "资金投入情况（万元） 全年预算数 全年执行数 执行率\n年度资金总额:1260113495%\n全年增长12500%。\n"
+    percents = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "percent"]
+    assert percents == ["12500"]

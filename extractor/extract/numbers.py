@@ -55,6 +55,7 @@ def points_pairs(text: str, a: int, b: int) -> list:
 # a rate's column (执行率) holds no bare figure above this: one that does is another column's
 # cell the row's spacing moved under it
 _MOST_BARE_RATE = Decimal(1000)
+_MOST_PERCENT_DIGITS = 5  # a stated rate has at most this many digits before its point (增长12500%)
 
 
 def beyond_any_rate(value: Decimal) -> bool:
@@ -286,6 +287,8 @@ def find_quantities(text: str) -> list:
             unit, end = "元/人", end + per_period.end()
         if mag and unit in ("%", "个百分点", "百分点"):
             continue
+        if unit == "%" and len(num_text.split(".")[0].replace(",", "")) > _MOST_PERCENT_DIGITS:
+            continue  # 1260113495%: a form's cells run together (1260 | 1134 | 95%), no rate
         if unit == "%" and _MULTIPLIER_BEFORE.search(text[max(0, start - 3):start]):
             continue  # ×100% in a formula is a constant, not a stated figure
         if _DATE_AFTER.match(after) and units[unit][0] != "money_rate" \

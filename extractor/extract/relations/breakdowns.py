@@ -150,6 +150,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
+            if not changes and any(_reduces(p) for p in parts):
+                continue  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
             if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
                 continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
             relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
@@ -301,6 +303,11 @@ _TOTAL_AFTER_LIST = regex.compile(r"[，,、]?\s*(?:合计|共计|总计|共)(?:
 _LIST_GAP = regex.compile(r"^[^\d。；;！？!?（）()：:]{0,12}$")
 
 
+def _reduces(part) -> bool:
+    """Is a part worded as coming off its total (调减105.40万元, 收回, 核减)?"""
+    return any(w in (part.context or "") for w in vocabulary()["breakdown"]["reductions"])
+
+
 def listed_totals_in(block, facts: list, spans: list) -> list:
     """A list of figures followed by their 合计/共计 in the same sentence: a complete
     breakdown (the list is all of the total's parts)."""
@@ -325,7 +332,7 @@ def listed_totals_in(block, facts: list, spans: list) -> list:
             if g.kind != total.kind or g.approx or per_unit(g) or not _LIST_GAP.match(text[g.source["end"]:end]):
                 whole_list = False  # a figure of something else, or in brackets: the list is not known
                 break
-            if any(w in (g.context or "") for w in vocabulary()["breakdown"]["reductions"]):
+            if _reduces(g):
                 whole_list = False  # 调减105.40万元: it comes off the total, the list is no sum
                 break
             parts.append(g)
