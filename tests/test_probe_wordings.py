@@ -338,3 +338,14 @@ def test_cells_run_into_one_figure_are_no_rate(tmp_path):
     text = "资金投入情况（万元） 全年预算数 全年执行数 执行率\n年度资金总额:1260113495%\n全年增长12500%。\n"
     percents = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] == "percent"]
     assert percents == ["12500"]
+
+
+# ---- a one-row table one cell a line under a caption stating its unit (湖南 部门整体 reports)
+def test_a_named_row_under_a_unit_caption(tmp_path):
+    cells = ["二、部门(单位)收支情况", "年度收入情况(万元)", "机构名称", "收入合计", "其中:", "上年结转", "公共财", "政拨款",
+             "政府基金拨款", "其他", "某镇人民政府", "1865.40", "42.10", "1703.30", "80.00", "40.00",
+             "年度支出情况(万元)", "机构名称", "支出合计", "其中:", "基本支出", "项目支出", "某镇人民政府", "1790.25",
+             "1210.65", "579.60", "三、绩效目标完成情况"]
+    amounts = [str(f["value"]) for f in text_record(tmp_path, "\n".join(cells) + "\n")["facts"] if f["kind"] == "amount"]
+    assert amounts == ["18654000.00", "421000.00", "17033000.00", "800000.00", "400000.00",
+                       "17902500.00", "12106500.00", "5796000.00"]

@@ -103,3 +103,10 @@ def test_section_scores_in_the_paragraph_after_the_total(tmp_path):
     assert "\n其中：" in text
     assert error_flags(text_record(tmp_path, text), "score.tree")
     assert not error_flags(text_record(tmp_path, _sections("92").replace("。其中：", "。\n其中：")), "score.tree")
+
+
+def test_a_restatement_is_of_the_totals_order_and_the_only_such_figure(tmp_path):
+    # (a figure 80 times the form's, and two prose figures worded as the column: no restatement known)
+    assert not error_flags(text_record(tmp_path, _form_report("131400.00")), "repeat.conflict")
+    text = _form_report("1624.50").replace("全年执行1588.20万元。", "全年执行1588.20万元；项目全年预算数180.00万元。")
+    assert not error_flags(text_record(tmp_path, text), "repeat.conflict")

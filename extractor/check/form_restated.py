@@ -5,6 +5,7 @@ or the year's, never a part's (中央资金全年预算数), another project's o
 the report must hold one form only, so that whose total it is, is not in doubt."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -38,11 +39,14 @@ def form_total_restated_flags(record: dict) -> list:
         cell = facts.get(total["cells"].get(column, ""))
         if cell is None or cell["kind"] != "amount":
             continue
-        for f in record["facts"]:
-            if f["kind"] != "amount" or f["source"].get("table") is not None or f.get("form") \
-                    or f.get("approx") or f.get("range_high") is not None or f.get("subject"):
-                continue
-            if not _worded_as(f.get("context") or "", column) or interval_of(f).overlaps(interval_of(cell)):
+        worded = [f for f in record["facts"]
+                  if f["kind"] == "amount" and f["source"].get("table") is None and not f.get("form")
+                  and not f.get("approx") and f.get("range_high") is None and not f.get("subject")
+                  and _worded_as(f.get("context") or "", column)]
+        if len({f["value"] for f in worded}) > 1:
+            continue  # (the prose states two such figures, 实际支出598.75万元 and 176.40万元: whose is whose is not known)
+        for f in worded:
+            if interval_of(f).overlaps(interval_of(cell)) or not _same_order(f["value"], cell["value"]):
                 continue
             hi, lo = (f, cell) if f["value"] > cell["value"] else (cell, f)
             gap = hi["value"] - lo["value"]
@@ -51,6 +55,16 @@ def form_total_restated_flags(record: dict) -> list:
                          f"{written(cell)}，差{show_exact(gap, hi)}",
                 hi["value"], lo["value"], gap, 0, [f, cell]))
     return flags
+
+
+def _same_order(a, b) -> bool:
+    """Are two figures within ten times each other (a restatement's slip, not another quantity:
+    598.75万元 against a 三公 table's 7.62), or 10⁴ apart (元 written for 万元, unit.slip's)?"""
+    a, b = Decimal(str(a)), Decimal(str(b))
+    if a <= 0 or b <= 0:
+        return False
+    ratio = max(a, b) / min(a, b)
+    return ratio <= 10 or ratio == 10000
 
 
 def _worded_as(context: str, column: str) -> bool:

@@ -42,6 +42,45 @@ def names_over_figures(lines: list, i: int) -> Optional[tuple]:
     return [names, figures], end
 
 
+# the first column's name of a table that lists its rows' figures under a caption with the
+# unit (机构名称 | 收入合计 | 其中: | 上年结转 | … then 某镇人民政府 | 2486.35 | …)
+_ROW_NAME_HEADERS = ("机构名称", "单位名称", "部门名称", "部门（单位）名称", "部门(单位)名称", "项目名称")
+_SUBSET_MARK = regex.compile(r"^其中[:：]?$")  # (其中: over the columns after the total's)
+_FRAGMENT = 3  # a column's name broken over two lines leaves pieces this short (公共财 | 政拨款)
+_MOST_ROW_NAMES = 16
+_MOST_CAPTION = 30
+
+
+def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional[tuple]:
+    """(rows, the line after them) for a one-row table one cell a line under a caption that
+    states its unit (年度收入情况(万元)): a first column's name (机构名称), the columns' names,
+    then the row's name and one figure per column; a 其中: over some columns is no column, and
+    a name broken over two short lines is joined where the figures need it. None otherwise."""
+    if lines[i].strip() not in _ROW_NAME_HEADERS:
+        return None
+    caption = caption_above()  # (`caption_above`: the short line of text right above, or None)
+    if caption is None or len(caption) > _MOST_CAPTION or not UNIT_IN_NAME.search(caption.strip()):
+        return None
+    names, k = [], i + 1
+    while k < len(lines) and lines[k].strip() and cell_kind(lines[k].strip()) is False and len(names) <= _MOST_ROW_NAMES:
+        names.append(lines[k].strip())
+        k += 1
+    figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
+    if len(names) < 3 or not figures:
+        return None
+    row_name, columns = names[-1], [n for n in names[:-1] if not _SUBSET_MARK.match(n)]
+    while len(columns) > len(figures):
+        cut = next((c for c in range(len(columns) - 1)
+                    if len(columns[c]) <= _FRAGMENT and len(columns[c + 1]) <= _FRAGMENT), None)
+        if cut is None:
+            return None
+        columns[cut:cut + 2] = [columns[cut] + columns[cut + 1]]
+    if len(columns) != len(figures) or _figure_at(lines, end):
+        return None
+    # (the caption a one-cell row above them, so the table takes it and its unit)
+    return [[caption.strip()], [lines[i].strip()] + columns, [row_name] + figures], end
+
+
 def labelled_figures(lines: list, i: int) -> Optional[tuple]:
     """(rows, the line after them) for two or more labels each followed by one figure, one
     cell a line from line i (人员编制 | 36 | 实有人数 | 34); else None."""

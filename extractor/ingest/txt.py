@@ -20,7 +20,7 @@ from ..errors import IngestError
 from ..model import TABLE, Document
 from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
 from ..patterns import load_json
-from .cell_name_rows import labelled_figures, names_over_figures
+from .cell_name_rows import labelled_figures, named_row_under_unit_caption, names_over_figures
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
 from .csv_rows import csv_rows_at, csv_table
@@ -126,7 +126,8 @@ def _parse_lines(doc: Document, written: list) -> None:
         if cell_table is None:
             cell_table, whole_rows = cell_line_table_at(lines, i), False
         if cell_table is None:  # (the smallest: names over their figures, labels each with one)
-            cell_table, whole_rows = names_over_figures(lines, i) or labelled_figures(lines, i), True
+            cell_table, whole_rows = (names_over_figures(lines, i) or labelled_figures(lines, i)
+                                      or named_row_under_unit_caption(lines, i, lambda: _text_above(doc))), True
         if cell_table is not None:
             flush()
             rows, i = cell_table
@@ -158,6 +159,11 @@ def _cells_closed_by_pipes(lines: list, i: int, end: int):
     if not (any(_LEVEL_HEADER.fullmatch(c.strip()) for c in cells) and any(c.strip() in ("分值", "得分") for c in cells)):
         return None
     return cells
+
+
+def _text_above(doc: Document):
+    """The text of the document's last block, when it is text (no table)."""
+    return doc.blocks[-1].text if doc.blocks and doc.blocks[-1].kind != TABLE else None
 
 
 def _text_table_at(lines: list, i: int):
