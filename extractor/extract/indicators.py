@@ -67,13 +67,20 @@ def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> li
         # a score table written as running text (一级指标分值二级指标分值…, 指标 权重 得分 …) is
         # read as its one reading; the text readers would take its figures for sentences' scores
         tables = text_score_tables(doc) if score_tables is None else score_tables
-        out += score_table_indicators(tables) or [i for i in _text_indicators(doc) if not _RULE_WORDS.search(i["path"][-1])]
+        out += score_table_indicators(tables) or [i for i in _text_indicators(doc) if not _rule_words(i["path"][-1])]
     return out
 
 
-# a name that ends where a scoring rule's award begins (…引发有效投诉的得 | 5分): the words of a rule
-# run together with its points, no indicator
-_RULE_WORDS = regex.compile(r"得\s*$")
+def _rule_words(name: str) -> bool:
+    """Does a name end where a scoring rule's award begins (…引发有效投诉的得 | 5分, 按时兑付补贴资金得 |
+    4分): the words of a rule run together with its points, no indicator? (决策指标得 | 14分 is an
+    indicator's name and its award.)"""
+    name = name.strip()
+    return name.endswith("得") and (len(name) == 1 or name.endswith("的得") or len(name) >= _RULE_NAME_LENGTH
+                                   or regex.search(r"\d", name) is not None)
+
+
+_RULE_NAME_LENGTH = 9  # (an indicator's name with 得 run on is shorter: 决策指标得, 产出质量得)
 
 
 def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:
