@@ -102,15 +102,20 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
         rows = rows_apart(_leading_blanks_dropped(rows))
     width = max(len(r) for r in rows)
     figure_columns = None if columns_kept else _figure_columns(rows, width)
+    names_above = 0  # the cells of the last row of names only (a block's own header inside the table)
     for r, row in enumerate(rows):
         spans = None
         if infer_spans and r + 1 < len(rows) and len(row) < width and len(rows[r + 1]) == width:
             spans = infer_parent_spans(row, rows[r + 1])
         if spans:
             spec.append([(t, 1, s) for t, s in zip(row, spans)])
+        elif figure_columns and len(row) != names_above:
+            spec.append(_figures_under_their_columns(row, figure_columns, width))
         else:
-            spec.append(_figures_under_their_columns(row, figure_columns, width) if figure_columns
-                        else list(row) + [""] * (width - len(row)))
+            # (a row as wide as the names over it: its figures are under those names, as written)
+            spec.append(list(row) + [""] * (width - len(row)))
+        if len(row) >= 2 and not any(is_numeric_cell(c) for c in row):
+            names_above = len(row)
     table = build_table(spec, caption=caption)
     table.written_as_text = not columns_kept
     if widths_written and columns_kept and len({len(r) for r in rows}) > 1:
