@@ -359,3 +359,18 @@ def test_a_blocks_figures_stand_under_its_own_header(tmp_path):
     text = "一、项目基本概况\n" + "".join(f"{row} | ||||||||\n" for row in rows)  # (a web page's empty cells run on)
     spent = [str(f["value"]) for f in text_record(tmp_path, text)["facts"] if f.get("label") == "实际支出数"]
     assert spent == ["1716000.00", "1086000.00", "2802000.00"]
+
+
+def test_a_long_pipe_row_a_pdf_wrapped_stays_one_row(tmp_path):
+    from extractor.ingest import load_document
+    text = ("| 指标 | 分值 | 得分 | 说明 | 备注 |\n"
+            "| 决策 | 20 | 18 | 立项规范 | 无 |\n"
+            "| 过程 | 20 | 17 | 管理规范 | 无 |\n"
+            "| 目标 | 年度目标 | 实际完成 | 一级指标 | 二级指标 | 三级指标 | 指标值\n"
+            "度量单位 | 产出指标 | 数量指标 | 受助人数 | 735 |\n"
+            "| 产出 | 30 | 28 | 完成良好 | 无 |\n"
+            "| 效益 | 30 | 27 | 效果明显 | 无 |\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [[c.text for c in row] for b in load_document(path).blocks if b.table is not None for row in b.table.rows]
+    assert any("指标值度量单位" in cell for row in rows for cell in row)  # (the two pieces joined, one row)

@@ -14,6 +14,9 @@ PIPE, RULE, TEXT, BLANK = "pipe", "rule", "text", "blank"  # what a line of a pi
 # Rows that open and close with a pipe (| a | b |) in at least this share: Markdown-like,
 # one row a line. Otherwise (a | b |, cells one a line …) rows are counted in pipes.
 _BOUNDED_SHARE = 0.6
+# Lines of pipes not opening with one in at least this share: rows without their outer pipes
+# stand among the | a | b | rows (a PDF's long rows wrapped leave far fewer such lines).
+_UNBOUNDED_SHARE = 1 / 3
 
 
 def is_bounded(texts: list, seps) -> bool:
@@ -38,9 +41,12 @@ def bounded_raw_rows(lines: list) -> list:
     # a whole row's pipes: a row left open (| a | b) that the next row's pipes would take
     # past it was typed without its last pipe, not wrapped
     width = max((pipe_count(t) for kind, t in lines if kind == PIPE and t[0] in seps and t[-1] in seps), default=0)
+    piped = [t for kind, t in lines if kind == PIPE]
+    # rows written without their outer pipes are common here (not a PDF's few wrapped lines)
+    unbounded = sum(1 for t in piped if t[0] not in seps) >= _UNBOUNDED_SHARE * len(piped)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
-        if kind == PIPE and (not rows or _row_of_its_own(rows[-1][0], text, width, seps) or (
+        if kind == PIPE and (not rows or unbounded and _row_of_its_own(rows[-1][0], text, width, seps) or (
                 text[0] in seps and rows[-1][0][-1] in seps)):
             rows.append([text, []])
         elif kind == PIPE or rows[-1][0][-1] not in seps:
