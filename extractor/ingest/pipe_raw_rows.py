@@ -47,7 +47,7 @@ def bounded_raw_rows(lines: list) -> list:
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
         if kind == PIPE and (not rows or unbounded and _row_of_its_own(rows[-1][0], text, width, seps) or (
-                text[0] in seps and rows[-1][0][-1] in seps)):
+                text[0] in seps and (rows[-1][0][-1] in seps or pipe_count(rows[-1][0]) + pipe_count(text) > width))):
             rows.append([text, []])
         elif kind == PIPE or rows[-1][0][-1] not in seps:
             rows[-1][0] = join_wrapped(rows[-1][0], text)
