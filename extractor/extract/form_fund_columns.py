@@ -65,7 +65,7 @@ def _fits(kind: str, token) -> bool:
 def _total_of_the_rest(figures: list) -> bool:
     """Is the first figure the sum of the others, to the digits they are written with?"""
     values = [value_of(t.text) if not is_na(t.text) else Decimal(0) for t in figures]
-    if len(values) < 2 or any(v is None for v in values) or values[0] == 0:
+    if len(values) < 2 or values[0] == 0:
         return False
     places = max(-v.as_tuple().exponent for v in values)
     return abs(values[0] - sum(values[1:])) <= Decimal(len(values)) * Decimal(5).scaleb(-places - 1)
@@ -77,13 +77,8 @@ def _rate_of_the_total(money: list, totals: list, others: list, rest: list) -> b
     spent = [value_of(t.text) for c, t in zip(money, totals) if c == "全年执行数"]
     if not rates or not spent:
         return False
-    rate = value_of(rates[0].text.rstrip("%％"))
-    if rate is None:
-        return False
-    places = max(0, -rate.as_tuple().exponent)
-    for c, t in zip(money, totals):
-        budget = value_of(t.text)
-        if c != "全年执行数" and budget:
-            if abs(spent[0] / budget * 100 - rate) <= Decimal(5).scaleb(-places - 1) + Decimal("0.01"):
-                return True
-    return False
+    rate = value_of(rates[0].text)
+    # (half the rate's last digit, and a hundredth of a point for the figures' own rounding)
+    slack = Decimal(5).scaleb(min(rate.as_tuple().exponent, 0) - 1) + Decimal("0.01")
+    return any(abs(spent[0] / value_of(t.text) * 100 - rate) <= slack
+               for c, t in zip(money, totals) if c != "全年执行数" and value_of(t.text))
