@@ -374,3 +374,17 @@ def test_a_long_pipe_row_a_pdf_wrapped_stays_one_row(tmp_path):
     path.write_text(text, encoding="utf-8")
     rows = [[c.text for c in row] for b in load_document(path).blocks if b.table is not None for row in b.table.rows]
     assert any("指标值度量单位" in cell for row in rows for cell in row)  # (the two pieces joined, one row)
+
+
+# ---- a score table one cell a line whose total row writes its points only (合计 | 100 | 88)
+def test_a_cell_score_tables_total_row_of_points_only(tmp_path):
+    cells = ["一级指标", "三级指标", "分值", "评分标准", "得分",
+             "决策", "立项依据充分性", "20", "符合政策规定得满分，不符合不得分", "20",
+             "过程", "预算执行率", "30", "执行率≥95%得满分，每降低1个百分点扣0.5分", "28",
+             "产出", "任务完成率", "30", "完成率100%得满分，每低1个百分点扣1分", "26",
+             "效益", "群众满意度", "20", "满意度≥90%得满分，80%（含）—90%得12分", "14",
+             "合计", "100", "88", "四、自评结论"]
+    # (the cells' own points: a rule's 扣0.5分 in its words is a fact of its own)
+    scores = [str(f["value"]) for f in text_record(tmp_path, "\n".join(cells) + "\n")["facts"] if f["kind"] == "score"
+              and f["source"].get("table") is not None and f["text"].isdigit()]
+    assert scores == ["20", "20", "30", "28", "30", "26", "20", "14", "100", "88"]

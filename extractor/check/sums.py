@@ -369,8 +369,15 @@ def check_sum_table(record: dict) -> list:
                     continue  # some classes without items (基本支出 over its two items, then 项目支出)
                 flags.append(make_flag(
                     "error" if points and whole_points_off(outcome, whole, summed) else SEVERITY[outcome],
-                    f"表格合计行与明细之和不符（{whole.get('label') or ''}）：合计{written(whole)}，"
+                    f"表格合计行与明细之和不符（{_column_name(whole)}）：合计{written(whole)}，"
                     f"明细之和{show(summed.mid, whole, max(int(p.get('decimals') or 0) for p in [whole] + parts))}",
                     whole["value"], summed.mid, diff, tol, [whole] + [p for p in parts if p["id"]]))
     return flags
+
+
+def _column_name(whole: dict) -> str:
+    """The name of the column a total row's cell sums: its header's last name (分值, not the 得分
+    its row's label gives every points cell of a total row), else its label."""
+    column = (whole.get("column") or "").split("›")[-1].strip()
+    return column or whole.get("label") or ""
 

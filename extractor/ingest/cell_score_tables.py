@@ -69,11 +69,27 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     body = _without_page_furniture(body, header)
     for read in (_rows_apart_by_blank_lines, _rows_of_every_cell):
         rows = read(body, width)
+        if rows:
+            rows[-1] = _total_points_placed(rows[-1], roles)
         # (two rows at least before the total: a 合计 first under the header is another layout's)
         if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
                 and _is_total(rows[-1][_first_filled(rows[-1])]):
             return [header] + [_total_label_first(row) for row in rows], end
     return None
+
+
+def _total_points_placed(row: list, roles: list) -> list:
+    """A total row written with its points only (合计 | 100 | 89 under 一级指标 | 三级指标 | 分值 |
+    评分标准 | 得分): its figures under the points columns, in order."""
+    filled = [cell for cell in row if cell]
+    points = [c for c, role in enumerate(roles) if role in ("weight", "score")]
+    if not filled or not _is_total(filled[0]) or row[0] != filled[0] \
+            or not 1 <= len(filled) - 1 <= len(points) or not all(_POINTS.match(c) for c in filled[1:]):
+        return row
+    placed = [filled[0]] + [""] * (len(row) - 1)
+    for c, figure in zip(points[-(len(filled) - 1):], filled[1:]):
+        placed[c] = figure
+    return placed
 
 
 def _total_label_first(row: list) -> list:
