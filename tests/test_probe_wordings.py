@@ -388,3 +388,14 @@ def test_a_cell_score_tables_total_row_of_points_only(tmp_path):
     scores = [str(f["value"]) for f in text_record(tmp_path, "\n".join(cells) + "\n")["facts"] if f["kind"] == "score"
               and f["source"].get("table") is not None and f["text"].isdigit()]
     assert scores == ["20", "20", "30", "28", "30", "26", "20", "14", "100", "88"]
+
+
+# ---- a score system's 满分 at several levels run together is no tree of awarded points
+def test_points_of_several_levels_read_as_one_are_no_tree(tmp_path):
+    text = ("附件2 补助资金绩效评价指标评分表序号指标指标满分指标评价值及得分数据来源合计100分基础分100分"
+            "一资金投入20分主要评价资金投入情况1本级预算安排资金增幅8分增幅不低于上级得满分县财政局上报"
+            "2本级资金占上级资金比例6分比例达到30%得满分县财政局上报3资金分配的合理性6分发现一项问题扣2分"
+            "二资金拨付15分4资金拨付进度9分按进度计分5资金拨付到项目6分国库支付数据"
+            "三资金使用成效65分6预算执行率10分7脱贫人口人均纯收入增幅15分8产业项目联农带农10分"
+            "9群众满意度10分10项目绩效20分\n")
+    assert not error_flags(text_record(tmp_path, text), "score.tree")

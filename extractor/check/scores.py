@@ -370,6 +370,8 @@ def _sum_scores(stated, source, name: str, parts: list, partial: bool = False, e
     # points a report writes with a decimal where it has one (17.5分 beside 18分) are written
     # as awarded: its whole ones are exact too
     summed = sum_of(scored, points_interval if any(f["decimals"] for f in scored) else _awarded)
+    if summed.low > 2 * Decimal(str(stated)):
+        return []  # parts adding to more than twice the whole (320 under 合计100分) are several levels' points read as one
     outcome, diff, tol = verdict(whole, summed)
     if outcome == "ok" and exact_whole and not whole["decimals"] and (off := exactly_off(whole, summed)):
         outcome, diff, tol = off  # a whole score where its peers are written with their halves
