@@ -170,10 +170,16 @@ def _number(value) -> Decimal | None:
 _WRITTEN_FIGURE = regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
+def _figure_written(value):
+    """The first figure a gold value writes, full-width digits read as digits (９６分 as the
+    report wrote it); None for words (优)."""
+    return _WRITTEN_FIGURE.search(unicodedata.normalize("NFKC", str(value)))
+
+
 def _names(value: str, numbers: list) -> bool:
     """Does one of `numbers`, rounded to the digits the gold wrote, read `value`? The gold
     writes a figure as the report does, maybe with its unit or label (755.19万元)."""
-    m = _WRITTEN_FIGURE.search(unicodedata.normalize("NFKC", str(value)))  # (９６分 as the report wrote it)
+    m = _figure_written(value)
     want = _number(m.group(0).replace(",", "")) if m else None
     if want is None:
         return False
@@ -197,7 +203,7 @@ def match_flags(record: dict, gold_flags: list) -> tuple:
     found = []
     for g in gold_flags:
         # (words such as a grade, 优 against 良, name no figure: such an entry is found by its rule)
-        values = [v for v in g.get("values") or [] if _WRITTEN_FIGURE.search(unicodedata.normalize("NFKC", str(v)))]
+        values = [v for v in g.get("values") or [] if _figure_written(v)]
         hit = None
         # (a flag of the entry's own rule first: another rule's flag that names the same figure
         # may be the one another entry is found by)

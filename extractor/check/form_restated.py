@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..patterns import load_json
-from .common import facts_by_id, make_flag, show_exact, written
+from .common import facts_by_id, make_flag, show_exact, within_tenfold, written
 from .tolerance import interval_of
 
 # words a clause may put before the column's name and still state the project's own total
@@ -46,7 +46,7 @@ def form_total_restated_flags(record: dict) -> list:
         if len({f["value"] for f in worded}) > 1:
             continue  # (the prose states two such figures, 实际支出598.75万元 and 176.40万元: whose is whose is not known)
         for f in worded:
-            if interval_of(f).overlaps(interval_of(cell)) or not _same_order(f["value"], cell["value"]):
+            if interval_of(f).overlaps(interval_of(cell)) or not _same_order(f, cell):
                 continue
             hi, lo = (f, cell) if f["value"] > cell["value"] else (cell, f)
             gap = hi["value"] - lo["value"]
@@ -57,14 +57,12 @@ def form_total_restated_flags(record: dict) -> list:
     return flags
 
 
-def _same_order(a, b) -> bool:
-    """Are two figures within ten times each other (a restatement's slip, not another quantity:
-    598.75万元 against a 三公 table's 7.62), or 10⁴ apart (元 written for 万元, unit.slip's)?"""
-    a, b = Decimal(str(a)), Decimal(str(b))
-    if a <= 0 or b <= 0:
-        return False
-    ratio = max(a, b) / min(a, b)
-    return ratio <= 10 or ratio == 10000
+def _same_order(f: dict, cell: dict) -> bool:
+    """Is the prose figure within ten times the form's (a restatement's slip, not another
+    quantity: 598.75万元 against a 三公 table's 7.62), or exactly 10⁴ apart (元 written for 万元,
+    unit.slip's)?"""
+    a, b = Decimal(str(f["value"])), Decimal(str(cell["value"]))
+    return within_tenfold(f, interval_of(cell)) or (a > 0 and b > 0 and max(a, b) / min(a, b) == 10000)
 
 
 def _worded_as(context: str, column: str) -> bool:

@@ -289,18 +289,17 @@ def _units_from_cells(values: dict, unit_column: bool = False) -> None:
     line of cells ran into it where the header names a 度量单位 column (≥  95  % | 98.23 read as
     ≥95% | 98.23), shares it."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
-    if unit is None and unit_column and (target := values.get("target")) is not None and target.unit is None:
-        written = parse_target(target.text)[2]
-        unit = Token(written, target.block, target.start, target.start, target.line, target.col, False) \
-            if written in vocab()["cell_units"] else None
+    unit_text = unit.text.strip() if unit is not None else None
+    target, actual = values.get("target"), values.get("actual")
+    if unit_text is None and unit_column and target is not None and target.unit is None:
+        unit_text = parse_target(target.text)[2]  # (the unit the line ran into the target: ≥95%)
     if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
-    target, actual = values.get("target"), values.get("actual")
-    if unit is not None and unit.text.strip() in vocab()["cell_units"]:
+    if unit_text in vocab()["cell_units"]:
         for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None)):
             token = values.get(slot)
             if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)
                                       or parse_target(token.text)[2] in ("万", "亿")):  # ≥3.2万 | 人
-                values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit.text)
+                values[slot] = with_unit_cells(token, cmp.text if cmp is not None else None, unit_text)
     elif target is not None and target.unit is not None and actual is not None and value_type(actual.text) == "num":
         values["actual"] = with_unit_cells(actual, None, target.unit)
