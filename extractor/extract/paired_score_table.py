@@ -23,9 +23,9 @@ import regex
 
 from ..model import Document
 from .numbers import points_pairs
+from .score_group_readings import group_readings, one_reading, whole_groups
 from .score_run_text import Places, Tree, tables_after_headers
-from .worded_score_table import HAN, build_tree, column_words, group_readings, items_after, one_reading, \
-    same_places_of, total_cells, whole_groups
+from .worded_score_table import HAN, build_tree, column_words, items_after, same_places_of, total_cells
 
 _FEWEST_ROWS = 3
 _MOST_NAME = 24

@@ -28,6 +28,7 @@ import regex
 from ..patterns import load_json
 from ..model import Document
 from .numbers import POINTS_FIGURE, points_cuts, points_pairs, same_places
+from .score_group_readings import group_readings, one_reading, whole_groups
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
 _MARK = regex.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?\s*[)）]")
@@ -36,7 +37,6 @@ HAN = regex.compile(r"\p{Han}")
 _YEAR_AFTER = regex.compile(r"([1-9]\d?)(?:19|20)\d\d$")
 _MOST_TEXT = 6000  # a score table's run is shorter: words past it are no table's
 _MOST_NAME = 24
-_MOST_READINGS = 8
 _FEWEST_ROWS = 3
 
 
@@ -207,7 +207,7 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
     total = items.pop() if items and items[-1].kind == "total" else None
     subtotals = [item for item in items if item.kind == "subtotal"]
     items = [item for item in items if item.kind != "subtotal"]
-    nodes, _ = whole_groups(text, items)
+    nodes, _ = whole_groups(text, items, _worded_rows)
     totals = total_cells(text, total) if total is not None else None
     if totals and sum(n[1] for n in nodes if len(n[0]) == 1) != totals[0][1]:
         # rows under no bracketed weight, or groups that do not make the total: all the items
@@ -337,55 +337,6 @@ def _points_last(text: str, place: Places, at: int) -> Optional[Tree]:
         tree.figures += ([place.figure(weight[0], text, "分值", ("合计",))] if weight else []) \
             + [place.figure(score, text, "总分", ("合计",))]
     return tree
-
-
-def whole_groups(text: str, items: list, rows=None) -> tuple:
-    """(nodes, the next item) of the bracketed groups from the first item on, each one whose
-    rows (`rows`: a reader of rows for group_readings, this module's by default) add up to its
-    weight in one reading, up to the first that does not (an excerpt cut off)."""
-    nodes, i = [], 0
-    while i < len(items) and items[i].kind == "mark":
-        reading = one_reading(group_readings(text, items, i, items[i].value, (), rows or _worded_rows))
-        if reading is None:
-            break
-        i, more = reading
-        nodes += more
-    return nodes, i
-
-
-def one_reading(readings) -> Optional[tuple]:
-    found = []
-    for r in readings:
-        found.append(r)
-        if len(found) > _MOST_READINGS:
-            return None
-    distinct = {(j, tuple((n[0], n[2], n[3]) for n in nodes)) for j, nodes in found}
-    return found[0] if len(distinct) == 1 else None
-
-
-def group_readings(text: str, items: list, i: int, budget: Decimal, path: tuple, rows, depth: int = 0):
-    """(next item, nodes) for each reading of items from i whose 分值 use up `budget`: a row
-    that `rows(text, items, i, path)` reads there ((node, next item) for each way it may), else
-    a bracketed weight with the items under it. A node is (path, 分值, 分值's span, 得分's span
-    or None, glued)."""
-    if budget == 0:
-        yield i, []
-        return
-    if i >= len(items) or depth > 3:
-        return
-    row_read = False
-    for node, j in rows(text, items, i, path):
-        row_read = True
-        if 0 < node[1] <= budget:
-            for k, rest in group_readings(text, items, j, budget - node[1], path, rows, depth):
-                yield k, [node] + rest
-    item = items[i]
-    if row_read or item.kind != "mark" or not 0 < item.value <= budget:
-        return
-    inner = path + (item.name or "(分值)",)
-    for j, under in group_readings(text, items, i + 1, item.value, inner, rows, depth + 1):
-        for k, rest in group_readings(text, items, j, budget - item.value, path, rows, depth):
-            yield k, [(inner, item.value, item.span, None, False)] + under + rest
 
 
 def _worded_rows(text: str, items: list, i: int, path: tuple):

@@ -42,9 +42,9 @@ def names_over_figures(lines: list, i: int) -> Optional[tuple]:
     return [names, figures], end
 
 
-# the first column's name of a table that lists its rows' figures under a caption with the
-# unit (机构名称 | 收入合计 | 其中: | 上年结转 | … then 某镇人民政府 | 2486.35 | …)
-_ROW_NAME_HEADERS = ("机构名称", "单位名称", "部门名称", "部门（单位）名称", "部门(单位)名称", "项目名称")
+# the first column's names of a table that lists its rows' figures under a caption with the
+# unit (机构名称 | 收入合计 | 其中: | 上年结转 | … then 某镇人民政府 | 2486.35 | …): patterns/text_tables.json
+_ROW_NAME_HEADERS = frozenset(load_json("text_tables.json")["row_name_headers"])
 _SUBSET_MARK = regex.compile(r"^其中[:：]?$")  # (其中: over the columns after the total's)
 _FRAGMENT = 3  # a column's name broken over two lines leaves pieces this short (公共财 | 政拨款)
 _MOST_ROW_NAMES = 16

@@ -142,6 +142,7 @@ def _parse_lines(doc: Document, written: list) -> None:
     flush()
 
 
+_POINTS_HEADERS = frozenset(load_json("text_tables.json")["points_headers"])
 _CELL_CLOSED_BY_PIPE = regex.compile(r"[^|｜]*[^|｜\s][^|｜]*[|｜]\s*")
 
 
@@ -156,7 +157,7 @@ def _cells_closed_by_pipes(lines: list, i: int, end: int):
     cells = [regex.sub(r"\s*[|｜]\s*$", "", line) for line in region]
     # (only a score table's cells: its header says where its rows end, where other cells one a
     # line with no run of pipes closing their rows leave no grid to rebuild)
-    if not (any(_LEVEL_HEADER.fullmatch(c.strip()) for c in cells) and any(c.strip() in ("分值", "得分") for c in cells)):
+    if not (any(_LEVEL_HEADER.fullmatch(c.strip()) for c in cells) and any(c.strip() in _POINTS_HEADERS for c in cells)):
         return None
     return cells
 
