@@ -16,6 +16,7 @@ def with_total_row(cells: list, rows: list) -> tuple:
     fewer cells than a row (its empty cells left out: 合计 | 14.88 | 22320.00 | … under 序号 |
     县 | …), filled out after its label so its figures stand under the last columns."""
     used = cells_taken(rows)
+    rows, used = _short_rows_before_total(cells, rows, used)
     rest = cells[used:used + (len(rows[-1]) if rows else 0)]
     if len(rows) >= 3 and rest and rest[0] in TOTAL_NAMES:
         width = len(rows[-1])
@@ -44,6 +45,34 @@ def with_total_row(cells: list, rows: list) -> tuple:
                     for c, above in zip(filled[1:], rows[-1][1:])):
                 return rows + [filled], used + len(total)
     return rows, used
+
+
+def _short_rows_before_total(cells: list, rows: list, used: int) -> tuple:
+    """(rows, cells they take) with the rows after them that left out their empty last cells
+    (9 | 某村项目 | 1245.00 | 860.00 under 序号 | 项目名称 | 预算 | 支出 | 面积), up to the 合计
+    row, each filled out on the right: where the rows are numbered 1, 2, 3 … and each short row
+    opens with the next number, and only where the 合计 row's figures are then the sums of their
+    columns in one placing (the rows' own arithmetic says where their cells stand)."""
+    if len(rows) < 3:
+        return rows, used
+    width, body = len(rows[-1]), rows[1:]
+    if [row[0] for row in body] != [str(n) for n in range(1, len(body) + 1)]:
+        return rows, used
+    short, k, number = [], used, len(body) + 1
+    while k < len(cells) and cells[k] == str(number):
+        end = next((j for j in range(k + 1, min(len(cells), k + width)) if cells[j] == str(number + 1)
+                    or cells[j] in TOTAL_NAMES), None)
+        if end is None or end - k >= width:
+            return rows, used
+        short.append(cells[k:end] + [""] * (width - (end - k)))
+        k, number = end, number + 1
+    if not short or k >= len(cells) or cells[k] not in TOTAL_NAMES:
+        return rows, used
+    words = [j for j in range(k + 1, min(len(cells), k + width)) if cell_kind(cells[j]) is False]
+    total = cells[k:words[0] if words else k + width]
+    if _sums_aligned_fill(total, width, body + short) is None:
+        return rows, used
+    return rows + short, k
 
 
 def _sums_aligned_fill(total: list, width: int, body: list) -> Optional[list]:

@@ -17,6 +17,7 @@ _BOUNDED_SHARE = 0.6
 # Lines of pipes not opening with one in at least this share: rows without their outer pipes
 # stand among the | a | b | rows (a PDF's long rows wrapped leave far fewer such lines).
 _UNBOUNDED_SHARE = 1 / 3
+_MIN_CLOSED_ROWS = 2  # rows closed by a pipe alone that make cells opened by pipes a table
 
 
 def is_bounded(texts: list, seps) -> bool:
@@ -127,6 +128,39 @@ def pipe_led_raw_rows(lines: list) -> Optional[list]:
     return rows
 
 
+
+
+def pipe_opened_raw_rows(lines: list) -> Optional[list]:
+    """Cells one a line, each opened by a pipe (| 全年救助人数), a pipe alone on its line closing
+    the row, and the row's first cell written before them without one (合计, 玛纳斯县), as some
+    web pages are saved to text: rows of their own, a line without a pipe inside a row going on
+    in its last cell. None where any line holds more than its opening pipe, or fewer than
+    two rows are closed so (nothing else tells where a row of cells one a line ends)."""
+    seps = vocabulary()["separators"]
+    rows: list = []
+    cells: Optional[list] = None  # the open row's cells
+    opened = closed = 0
+    for kind, text in lines:
+        t = text.strip()
+        if kind == TEXT:
+            if cells is None:
+                cells = [t]
+            else:
+                cells[-1] = join_wrapped(cells[-1], t)
+        elif not has_text(t):
+            if cells is not None:
+                rows.append(cells)
+                cells, closed = None, closed + 1
+        elif t[0] in seps and pipe_count(t) == 1:
+            cells = (cells if cells is not None else [""]) + [t[1:].strip()]
+            opened += 1
+        else:
+            return None
+    if cells is not None:
+        rows.append(cells)
+    if closed < _MIN_CLOSED_ROWS or opened < 2 * _MIN_CLOSED_ROWS:
+        return None
+    return [[" | ".join(row) + " |", []] for row in rows]
 
 
 def has_text(line: str) -> bool:

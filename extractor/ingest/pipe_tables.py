@@ -12,7 +12,7 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
-from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, is_bounded, counted_raw_rows, has_text, join_wrapped,
+from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, is_bounded, counted_raw_rows, pipe_opened_raw_rows, has_text, join_wrapped,
                             pipe_led_raw_rows)
 from .pipe_widths import one_cell_a_line, pipe_count, row_width
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
@@ -48,7 +48,17 @@ def starts_pipe_table(lines: list, i: int) -> bool:
     if opening in vocab["rule_chars"]:
         return _line_kind(line) == RULE
     following = lines[i + 1] if i + 1 < len(lines) else ""
-    return bool(vocab["any_separator"].search(following)) and _is_bare_pipe_line(following)
+    if vocab["any_separator"].search(following) and _is_bare_pipe_line(following):
+        return True
+    # (a row's first cell before cells opened by pipes one a line: 单位 / | 全年救助人数 / | 城乡低保)
+    return len(line.strip()) <= _LONGEST_FIRST_CELL and all(
+        _opens_one_cell(lines[k]) for k in (i + 1, i + 2) if k < len(lines)) and i + 2 < len(lines)
+
+
+def _opens_one_cell(line: str) -> bool:
+    """Is the line one cell opened by a pipe (| 城乡低保), its only pipe?"""
+    s = line.strip()
+    return bool(s) and s[0] in vocabulary()["separators"] and pipe_count(s) == 1 and has_text(s)
 
 
 def _is_bare_pipe_line(line: str) -> bool:
@@ -69,6 +79,9 @@ def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]
     if len(rows) < min_rows or max(len(r) for r in rows) < 2:
         rows = []
     return TextTable(i, end, rows, lines[i:end])
+
+
+_LONGEST_FIRST_CELL = 12
 
 
 def _pipe_region(lines: list, i: int) -> tuple:
@@ -156,7 +169,7 @@ def _pipe_rows(members: list) -> list:
     texts = [t for kind, t in lines if kind == PIPE and has_text(t)]
     seps = vocabulary()["separators"]
     bounded = is_bounded(texts, seps)
-    led = pipe_led_raw_rows(lines)
+    led = pipe_opened_raw_rows(lines) or pipe_led_raw_rows(lines)
     if led is not None:
         raw_rows, bounded = led, False
     elif bounded:

@@ -137,7 +137,7 @@ def infer_parent_spans(parent: list, child: list) -> Optional[list]:
     return spans if i == len(child) and sum(spans) == len(child) else None
 
 
-_CAPTION = regex.compile(r"^(?:表\s*\d+.*|.{2,40}表)$")
+_CAPTION = regex.compile(r"^(?:表\s*\d+.*|附[件表]\s*\d{1,2}|.{2,40}表)$")
 
 
 def is_caption_text(text: str) -> bool:

@@ -1,0 +1,60 @@
+"""Shapes the replica probe rounds of the twenty-fourth session met: cells opened by pipes one
+a line with a pipe alone closing each row, a table one cell a line under an attachment's label
+(附件2), and the last numbered row of such a table that left out its empty last cell before the
+合计 row. Every text here is made up for the tests."""
+from conftest import text_record
+
+
+def _facts(record, kind=None):
+    return [(f["kind"], str(f["value"]), f.get("label")) for f in record["facts"] if kind in (None, f["kind"])]
+
+
+# ---- cells opened by pipes, one a line; a pipe alone closes the row
+_PIPE_OPENED = ("单位：户\n乡镇\n| 低保户数\n| 特困户数\n| 救助资金（万元）\n|\n"
+                "城关镇\n| 412\n| 37\n| 186.50\n|\n河口镇\n| 298\n| 21\n| 133.20\n|\n"
+                "合计\n| 710\n| 58\n| 319.70\n|\n以上数据截至年末。\n")
+
+
+def test_cells_opened_by_pipes_are_a_table(tmp_path):
+    facts = _facts(text_record(tmp_path, _PIPE_OPENED))
+    assert ("households", "412", "低保户数") in facts and ("households", "58", "特困户数") in facts
+    assert [v for k, v, _ in facts if k == "amount"] == ["1865000.00", "1332000.00", "3197000.00"]
+
+
+def test_a_cell_wrapped_inside_a_pipe_opened_row_goes_on_in_it(tmp_path):
+    text = ("项目\n| 评分内容\n| 分值\n| 得分\n|\n"
+            "资金管理\n| 资金到位率\n（到位资金/计划资金）\n| 10\n| 9\n|\n"
+            "项目产出\n| 完成数量\n| 20\n| 18\n|\n项目效益\n| 受益群众满意度\n| 10\n| 10\n|\n")
+    scores = [v for k, v, _ in _facts(text_record(tmp_path, text), "score")]
+    assert scores == ["10", "9", "20", "18", "10", "10"]
+
+
+def test_lines_with_several_pipes_are_no_pipe_opened_cells(tmp_path):
+    # (| a | b rows wrapped keep their own reading: a row of cells, not one cell a line)
+    text = "| 项目 | 预算数（万元） | 执行数（万元） |\n| 培训补助 | 120.00 | 118.00 |\n| 设备购置 | 80.00 | 76.50 |\n"
+    amounts = [v for k, v, _ in _facts(text_record(tmp_path, text), "amount")]
+    assert amounts == ["1200000.00", "1180000.00", "800000.00", "765000.00"]
+
+
+# ---- a table one cell a line under 附件2, its last row short before 合计
+def _attached(total: str) -> str:
+    cells = ["附件2", "序号", "乡镇", "补助资金", "（万元）", "已拨付", "（万元）", "受益人数", "（人）",
+             "1", "城关镇", "120.00", "118.50", "860", "2", "河口镇", "95.40", "90.00", "702",
+             "3", "石桥镇", "60.00", "58.20", "415", "4", "白马乡", "44.60", "40.00", "合计", total, "306.70"]
+    return "\n".join(cells) + "\n附件3\n"
+
+
+def test_an_attachments_label_is_no_column_name(tmp_path):
+    facts = _facts(text_record(tmp_path, _attached("320.00")))
+    assert ("headcount", "860", "受益人数") in facts and ("amount", "1200000.00", "补助资金") in facts
+    assert not any(k == "amount" and v in ("8600000", "7020000") for k, v, _ in facts)
+
+
+def test_a_short_last_row_is_read_where_the_total_row_adds_it_up(tmp_path):
+    amounts = [v for k, v, _ in _facts(text_record(tmp_path, _attached("320.00")), "amount")]
+    assert amounts[-4:] == ["446000.00", "400000.00", "3200000.00", "3067000.00"]
+
+
+def test_a_short_last_row_the_total_does_not_add_up_is_left(tmp_path):
+    amounts = [v for k, v, _ in _facts(text_record(tmp_path, _attached("330.00")), "amount")]
+    assert "446000.00" not in amounts and "3300000.00" not in amounts
