@@ -2,7 +2,7 @@
 a line with a pipe alone closing each row, a table one cell a line under an attachment's label
 (附件2), and the last numbered row of such a table that left out its empty last cell before the
 合计 row. Every text here is made up for the tests."""
-from conftest import text_record
+from conftest import error_flags, text_record
 
 
 def _facts(record, kind=None):
@@ -58,3 +58,34 @@ def test_a_short_last_row_is_read_where_the_total_row_adds_it_up(tmp_path):
 def test_a_short_last_row_the_total_does_not_add_up_is_left(tmp_path):
     amounts = [v for k, v, _ in _facts(text_record(tmp_path, _attached("330.00")), "amount")]
     assert "446000.00" not in amounts and "3300000.00" not in amounts
+
+
+# ---- a form one cell a line: 预算执行率 | 10 | 9.8 among its indicator rows; its title over a
+# second page
+_FORM_HEAD = ["项目支出绩效自评表", "（2023年度）", "项目名称", "乡村道路养护补助", "主管部门", "某县交通运输局",
+              "项目资金（万元）", "预算数", "执行数", "执行率", "年度资金总额", "210.00", "205.80", "98.00%"]
+_FORM_ROWS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "产出指标", "数量指标", "养护里程", "≥120公里", "126公里", "30", "30",
+              "质量指标", "路面完好率", "≥85%", "88%", "30", "28",
+              "效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", "20", "20",
+              "满意度指标", "满意度指标", "沿线群众满意度", "≥90%", "93%", "10", "10",
+              "预算执行率", "10", "9.8", "总分", "100"]
+
+
+def _form(total: str, page_header: bool = False) -> str:
+    return "\n".join(_FORM_HEAD + (["项目支出绩效自评表"] if page_header else []) + _FORM_ROWS + [total]) + "\n"
+
+
+def test_a_budget_execution_row_among_the_indicators_is_scored(tmp_path):
+    record = text_record(tmp_path, _form("97.8"))
+    scores = [(v, label) for k, v, label in _facts(record, "score")]
+    assert ("10", "分值") in scores and ("9.8", "得分") in scores
+    assert not error_flags(record)
+    flags = error_flags(text_record(tmp_path, _form("98.8")))
+    assert [f["rule"] for f in flags] == ["form.score_total"] and "97.8" in flags[0]["message"]
+
+
+def test_a_forms_title_over_its_next_page_goes_on_with_the_form(tmp_path):
+    record = text_record(tmp_path, _form("97.8", page_header=True))
+    assert str(record["metadata"]["score"]) == "97.8"
+    assert len(record["forms"]) == 1

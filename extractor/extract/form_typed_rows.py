@@ -4,6 +4,7 @@ reason ends and the next row begins, and which names are levels rather than rows
 FormReader (form_reader.py), beside IndicatorBlockReader (form_indicators.py)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
 import regex
@@ -66,6 +67,7 @@ class TypedRowReader:
         the next name or label; the last two bare numbers are 分值 and 得分, what comes
         before them the target and the actual value."""
         v = vocab()
+        name = self.tokens[j - 1] if j else None
         # columns the form describes in words (评分标准) right after the name hold no values
         for slot in self.indicators.slots:
             if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
@@ -115,6 +117,10 @@ class TypedRowReader:
                 break
             j += 1
         values = assign_indicator_values(self.indicators.slots, taken, self.indicators.percent_written)
+        if name is not None and bare(name.text) in v["fund_col"] and _points_pair(taken):
+            # (预算执行率 | 10 | 9.85 among the indicator rows: the budget's execution scored, its
+            # two bare figures its 分值 and 得分, no target and result)
+            values = {"weight": taken[0], "score": taken[1]}
         values.update(cells)
         row_complete = "score" in values or "weight" in values or (value_slots and value_slots[-1] in values)
         slots = self.indicators.slots
@@ -237,6 +243,13 @@ _POINTS_ALONE = regex.compile(r"^\d+(?:\.\d+)?分[。；;，,]?$")
 _FIGURES = regex.compile(r"\d(?:[\d,.]*)\s*(?:%|万?元|万?人|户|个|项|次)")
 # the cells a qualitative row writes in words (好, 达标): its targets and its result
 _WORDED = {"other_target", "target", "actual"}
+_BARE_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+
+
+def _points_pair(taken: list) -> bool:
+    """Are the row's values two bare points figures, the second no more than the first?"""
+    return len(taken) == 2 and all(_BARE_POINTS.fullmatch(t.text.strip()) for t in taken) \
+        and Decimal(taken[1].text) <= Decimal(taken[0].text)
 # a comparator written before a figure or a deadline (≥95%, ≤2023年12月)
 COMPARATOR_MARKS = "≤≥<>=＜＞"
 # a deadline written as a target or result (2022年12月底前, 12月31日前完成)

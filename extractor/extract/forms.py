@@ -254,6 +254,7 @@ def _titled_segments(tokens: list) -> list:
     next; without a title, from the first fixed label of the template whose labels occur
     most (at least `min_keywords` of them) to the end."""
     titled = [(i, name) for i, t in enumerate(tokens) if (name := _title_template(t) or _title_across(tokens, i))]
+    titled = _page_headers_dropped(tokens, titled)
     if titled:
         bounds = [i for i, _ in titled] + [len(tokens)]
         return [(name, i, bounds[k + 1], tokens[i]) for k, (i, name) in enumerate(titled)]
@@ -271,6 +272,26 @@ def _titled_segments(tokens: list) -> list:
     while first > 0 and tokens[first - 1].block is tokens[first].block:
         first -= 1  # the form's block from its start: its labels may come before the first keyword
     return [(best, first, len(tokens), None)]
+
+
+def _page_headers_dropped(tokens: list, titled: list) -> list:
+    """The titles that open forms: a title written again word for word over the next page
+    (the form's name as a PDF's page header, maybe run into the line before it) goes on with
+    the form before it where no project's or unit's label (项目名称, 单位名称) follows it
+    before the next title."""
+    meta = {bare(w) for words in spec()["meta_cells"].values() for w in words}
+    kept: list = []
+    for k, (i, name) in enumerate(titled):
+        end = titled[k + 1][0] if k + 1 < len(titled) else len(tokens)
+        if kept and name == kept[-1][1] and _title_words(tokens[i]).endswith(_title_words(tokens[kept[-1][0]])) \
+                and not any(bare(t.text) in meta for t in tokens[i + 1:end]):
+            continue
+        kept.append((i, name))
+    return kept
+
+
+def _title_words(token) -> str:
+    return regex.sub(r"\s+", "", token.text)
 
 
 def _fund_block_named(keys: list) -> bool:
