@@ -89,3 +89,12 @@ def test_a_forms_title_over_its_next_page_goes_on_with_the_form(tmp_path):
     record = text_record(tmp_path, _form("97.8", page_header=True))
     assert str(record["metadata"]["score"]) == "97.8"
     assert len(record["forms"]) == 1
+
+
+# ---- a figure stated as a share of the named whole is no whole of that name
+def test_a_share_of_the_named_whole_is_not_that_whole(tmp_path):
+    text = ("经抽样核查，项目实际利用资金共计1843.5万元，占全部结题项目资金的22%，其中财政拨款支出216.8万元，"
+            "占全部结题项目资金的7%，自筹资金支出1626.7万元，占全部结题项目资金的24%。\n")
+    assert not error_flags(text_record(tmp_path, text), "ratio.stated")
+    text = "项目实际利用资金共计1843.5万元，其中财政拨款支出216.8万元，占项目实际利用资金的7%。\n"
+    assert error_flags(text_record(tmp_path, text), "ratio.stated")  # (216.8 ÷ 1843.5 is 11.76%)
