@@ -93,8 +93,37 @@ def test_a_forms_title_over_its_next_page_goes_on_with_the_form(tmp_path):
 
 # ---- a figure stated as a share of the named whole is no whole of that name
 def test_a_share_of_the_named_whole_is_not_that_whole(tmp_path):
-    text = ("经抽样核查，项目实际利用资金共计1843.5万元，占全部结题项目资金的22%，其中财政拨款支出216.8万元，"
+    text = ("经抽样核查，项目实际利用资金共计1843.5万元，超出计划安排资金2.1%，占全部结题项目资金的22%，其中财政拨款支出216.8万元，"
             "占全部结题项目资金的7%，自筹资金支出1626.7万元，占全部结题项目资金的24%。\n")
     assert not error_flags(text_record(tmp_path, text), "ratio.stated")
     text = "项目实际利用资金共计1843.5万元，其中财政拨款支出216.8万元，占项目实际利用资金的7%。\n"
     assert error_flags(text_record(tmp_path, text), "ratio.stated")  # (216.8 ÷ 1843.5 is 11.76%)
+
+
+# ---- a form on one line: its fund row's figures a space apart are its cells, the rate whole
+def _one_line_form(budget: str, spent: str, rate: str, score: str, total: str) -> str:
+    return ("2023年度农机作业补助项目绩效自评表 项目名称 农机深松作业补助 主管部门 某县农业农村局 预算执行情况(万元)(20分) "
+            "预算数(A) 执行数(B) 执行率(B/A) 得分(分值*执行率) "
+            f"年度财政资金总额 {budget} {spent} {rate} {score} 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分 "
+            "产出指标(40分) 数量指标 深松作业面积 ≥2万亩 2.1万亩 20 质量指标 作业合格率 ≥95% 97% 20 效益指标(30分) "
+            "社会效益指标 受益农户数 ≥1500户 1620户 30 满意度指标(10分) 服务对象满意度 农户满意度 ≥90% 95% 10 "
+            f"总分 {total}\n")
+
+
+def test_a_fund_rows_cells_a_space_apart_are_not_cut_again(tmp_path):
+    record = text_record(tmp_path, _one_line_form("128.60", "119.32", "95.78%", "19.16", "99.16"))
+    assert ("percent", "95.78", "执行率") in _facts(record)
+    assert not any(v in ("90000", "57000.0") for k, v, _ in _facts(record, "amount"))
+    # (119.32 ÷ 128.60 is 92.78%: the stated rate is the form's to flag)
+    assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
+    assert not error_flags(text_record(tmp_path, _one_line_form("128.60", "119.32", "92.78%", "18.56", "98.56")))
+
+
+# ---- a province's own form (绩效报告表) whose fund columns are 计划数 | 到位数 | 实际支出数
+def test_a_report_forms_fund_block_with_planned_figures_is_read(tmp_path):
+    text = ("省级财政支出项目绩效报告表\n项目名称：某县农村饮水安全巩固提升工程省级补助资金\n项目实施单位：某县水利局\n"
+            "绩评基表-2 二、项目资金情况(单位:万元) 资金来源 计划数 到位数 实际支出数 省级财政 450.00 450.00 431.20 "
+            "县级财政 120.00 120.00 118.40 合计 570.00 570.00 549.60 资金到位率 100% 资金支出率 96.42%\n")
+    amounts = [v for k, v, _ in _facts(text_record(tmp_path, text), "amount")]
+    assert amounts == ["4500000.00", "4500000.00", "4312000.00", "1200000.00", "1200000.00", "1184000.00",
+                       "5700000.00", "5700000.00", "5496000.00"]

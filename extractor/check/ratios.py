@@ -131,12 +131,13 @@ def check_ratio_stated(record: dict) -> list:
         if flag:
             flags.append(flag)
     flags += _table_row_rates(record, facts)
-    following = dict(zip(list(facts), list(facts)[1:]))  # each fact's next one, in the text's order
+    order = {fid: k for k, fid in enumerate(facts)}  # (the text's order)
     for rel in relations_of(record, "share"):
         rate, part = facts[rel["rate"]], facts[rel["part"]]
         results = []
         for w in rel["wholes"]:
-            if _share_of(facts.get(following.get(w)), facts[w], rel["name"]):
+            between = list(facts.values())[order[w] + 1:order[rel["part"]]]
+            if any(_share_of(f, facts[w], rel["name"]) for f in between):
                 continue  # (a figure stated as a share of the named whole itself is a part of it)
             v = _percent_of(part, facts[w])
             # a figure a small fraction of the part is no whole of it (4210.50万元 of 51.80万元 for
@@ -160,11 +161,11 @@ def check_ratio_stated(record: dict) -> list:
     return flags
 
 
-def _share_of(rate: Optional[dict], figure: dict, name: str) -> bool:
-    """Is `rate`, the fact right after `figure` in its sentence, the figure's share of the whole
-    `name` names (资金共计18436.5万元，占结题项目的22%，其中拨款2168.4万元，占结题项目的7%: the
-    18436.5 is a part of the 结题项目's whole, not that whole)?"""
-    return rate is not None and rate["kind"] == "percent" and rate["source"].get("block") == figure["source"].get("block") \
+def _share_of(rate: dict, figure: dict, name: str) -> bool:
+    """Is `rate`, a fact after `figure` and before a share's part in its sentence, the figure's
+    share of the whole `name` names (资金共计18436.5万元，超出计划1.9%，占结题项目的22%，其中拨款
+    2168.4万元，占结题项目的7%: the 18436.5 is a part of the 结题项目's whole, not that whole)?"""
+    return rate["kind"] == "percent" and rate["source"].get("block") == figure["source"].get("block") \
         and rate["source"].get("sentence") == figure["source"].get("sentence") \
         and (rate.get("context") or "").startswith(f"占{name}")
 

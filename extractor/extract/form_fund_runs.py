@@ -52,7 +52,8 @@ def split_fund_runs(tokens: list) -> list:
             label, t, m, cut = part
             out.append(label)
             after_label = True
-        if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None:
+        if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None \
+                and not _cells_whole(tokens[k:k + merged[1] + 1], before_rate):
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
             # run (left as the tokens it was unless it cuts)
             m = _FUND_RUN.match(merged[0].text)
@@ -202,6 +203,19 @@ def _spaced_run(tokens: list, k: int) -> Optional[tuple]:
         if not _FIGURES_ONLY.fullmatch(u.text.strip()):
             return None
     return None
+
+
+_ONE_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+_ONE_RATE = regex.compile(r"\d+(?:\.\d+)?%")
+
+
+def _cells_whole(cells: list, before_rate: Optional[tuple]) -> bool:
+    """Are figures a space apart already the fund header's cells: one figure under each column
+    before the 执行率, then the rate alone (128.60 | 119.32 | 95.78% under 预算数 | 执行数 |
+    执行率)? Then nothing ran together, and no cut is looked for (a rate the figures do not
+    make is the form's to flag, not a sign of cells run together)."""
+    return before_rate is not None and len(cells) - 1 == before_rate[0] \
+        and all(_ONE_FIGURE.fullmatch(c.text.strip()) for c in cells[:-1]) and bool(_ONE_RATE.fullmatch(cells[-1].text.strip()))
 
 
 _DASHED_RUN = regex.compile(r"^[:：]?\s*(?P<lead>[—－/\-–]\s*)?(?P<figures>\d[\d.]*)(?P<dash>[—－/\-–])(?P<rate>\d[\d.]*)%(?:[—－/\-–](?!\d))?")
