@@ -127,3 +127,20 @@ def test_a_report_forms_fund_block_with_planned_figures_is_read(tmp_path):
     amounts = [v for k, v, _ in _facts(text_record(tmp_path, text), "amount")]
     assert amounts == ["4500000.00", "4500000.00", "4312000.00", "1200000.00", "1200000.00", "1184000.00",
                        "5700000.00", "5700000.00", "5496000.00"]
+
+
+# ---- a department form one cell a line: rows named by the form's own words (预算执行率,
+# 服务对象满意度) with their 计量单位 and 指标性质 cells first
+def test_rows_named_by_form_words_with_unit_cells_first_are_read(tmp_path):
+    header = ["部门整体支出绩效自评表", "部门名称", "某县文化旅游局", "指标名称", "计量单位", "指标性质", "年初指标值",
+              "调整指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标"]
+    rows = [["财政供养人员控制率", "%", "定量指标", "≤100", "—", "93.10", "100", "10", "10", "否"],
+            ["预算执行率", "%", "定量指标", "≥95", "—", "96.40", "100", "20", "20", "是"],
+            ["文化惠民演出场次", "场", "定量指标", "80", "—", "92", "100", "30", "30", "是"],
+            ["群众文化活动参与率", "%", "定量指标", "≥60", "—", "64.5", "100", "30", "30", "否"],
+            ["服务对象满意度", "%", "定量指标", "≥90", "—", "92.8", "100", "10", "10", "是"]]
+    text = "\n".join(header + [c for row in rows for c in row]) + "\n"
+    facts = _facts(text_record(tmp_path, text))
+    scores = [v for k, v, _ in facts if k == "score"]
+    assert scores == ["10", "10", "20", "20", "30", "30", "30", "30", "10", "10"]
+    assert ("percent", "96.40", "实际完成值") in facts and ("percent", "92.8", "实际完成值") in facts

@@ -55,8 +55,10 @@ class TypedRowReader:
             return False
         # (a column of words right after the names, 指标解释, comes before the figures, and
         # a qualitative target and result before them: 绩效目标合理性 | 合理 | 合理 | 10 | 10)
+        # (and a 度量单位 or 指标性质 cell the header puts first: 预算执行率 | % | 定量指标 | ≥95 | …)
         if not (value_type(as_points(self.tokens[k + 1]).text) or looks_like_target(self.tokens[k + 1].text)
-                or self.indicators.slots[:1] == ["skip"] or self._worded_pair_at(k + 1)):
+                or self.indicators.slots[:1] == ["skip"] or self._worded_pair_at(k + 1)
+                or self._target_cell(0, self.tokens[k + 1], {}) is not None):
             return False
         values, _ = self._typed_indicator_values(k + 1)
         points = {"weight", "score"} & set(self.indicators.slots) or {"weight", "score"}
