@@ -144,3 +144,17 @@ def test_rows_named_by_form_words_with_unit_cells_first_are_read(tmp_path):
     scores = [v for k, v, _ in facts if k == "score"]
     assert scores == ["10", "10", "20", "20", "30", "30", "30", "30", "10", "10"]
     assert ("percent", "96.40", "实际完成值") in facts and ("percent", "92.8", "实际完成值") in facts
+
+
+# ---- a performance-target form (绩效目标申报表): a form, but no self-evaluation
+def test_a_target_form_is_recognised_and_evaluates_nothing(tmp_path):
+    cells = ["项目支出绩效目标申报表", "（2024年度）", "项目名称", "村级公益设施维护", "主管部门", "某镇人民政府",
+             "实施单位", "某镇农业综合服务中心", "资金情况（万元）", "年度资金总额：", "36.5", "其中：财政拨款", "30",
+             "其他资金", "6.5", "年度目标", "完成12处村级公益设施维护。", "绩效指标", "一级指标", "二级指标",
+             "三级指标", "指标值", "产出指标", "数量指标", "维护设施数量", "≥12处", "满意度指标", "服务对象满意度指标",
+             "群众满意度", "≥90%"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    assert record["metadata"]["report_type"] == "form_target"
+    assert not record["metadata"].get("self_evaluation")
+    amounts = [v for k, v, _ in _facts(record, "amount")]
+    assert amounts == ["365000.0", "300000", "65000.0"]

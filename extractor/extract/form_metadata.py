@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from .form_vocab import spec
 from .regions import resolve_region
 
 # a form within the first blocks is the document itself, not an annex of a narrative report
@@ -24,7 +25,8 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list,
         or (doc is not None and _form_named_above(doc, form["source"]["block"]))
     if is_form:
         metadata["report_type"] = form["report_type"]
-        metadata["self_evaluation"] = True
+        # (a form filed before the year, a target form, evaluates nothing yet)
+        metadata["self_evaluation"] = form["report_type"] not in _NOT_EVALUATIONS
     total = by_id.get(form["total_score"]) if form.get("total_score") else None
     if total is not None and (is_form and not _part_of_stated_score(form, total, by_id, metadata)
                               or metadata.get("score") is None and not _graded_otherwise(form, metadata)):
@@ -44,6 +46,9 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list,
                 metadata[key] = region.get(key)
             metadata.pop("region_unresolved", None)
             sources["region"] = agencies[0]["source"]
+
+
+_NOT_EVALUATIONS = frozenset(t["report_type"] for t in spec()["templates"].values() if t.get("evaluates") is False)
 
 
 def _graded_otherwise(form: dict, metadata: dict) -> bool:
