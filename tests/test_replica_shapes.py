@@ -158,3 +158,18 @@ def test_a_target_form_is_recognised_and_evaluates_nothing(tmp_path):
     assert not record["metadata"].get("self_evaluation")
     amounts = [v for k, v, _ in _facts(record, "amount")]
     assert amounts == ["365000.0", "300000", "65000.0"]
+
+
+def test_cells_closed_by_pipes_with_runs_of_pipes_ending_rows_keep_their_reading(tmp_path):
+    # (|   一级指标 / | / 二级指标 / | … / |||| : a pipe after each cell and a run of pipes after
+    # each row is no shape of cells opened by pipes)
+    rows = [["一级指标", "二级指标", "分值", "得分"], ["决策(20分)", "目标设定", "10", "9"],
+            ["决策(20分)", "预算编制", "10", "10"], ["管理(30分)", "资金管理", "18", "17"],
+            ["管理(30分)", "资产管理", "12", "11"]]
+    lines = ["自评指标得分情况如下:"]
+    for row in rows:
+        for k, cell in enumerate(row):
+            lines += [("|   " if k == 0 else "     ") + cell, "        | "]
+        lines.append("  ||||")
+    facts = _facts(text_record(tmp_path, "\n".join(lines) + "\n"))
+    assert [v for k, v, _ in facts if k == "score"] == ["20", "10", "9", "20", "10", "10", "30", "18", "17", "30", "12", "11"]

@@ -140,8 +140,13 @@ def pipe_opened_raw_rows(lines: list) -> Optional[list]:
     rows: list = []
     cells: Optional[list] = None  # the open row's cells
     opened = closed = 0
+    runs_end = False  # (a run of pipes without text: empty rows after the table's, nothing after it)
     for kind, text in lines:
         t = text.strip()
+        if runs_end and has_text(t):
+            return None  # (runs of pipes between the cells: cells closed by pipes, another shape)
+        if kind != TEXT and not has_text(t) and pipe_count(t) > 1:
+            runs_end = True
         if kind == TEXT:
             if cells is None:
                 cells = [t]
