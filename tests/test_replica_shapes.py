@@ -173,3 +173,32 @@ def test_cells_closed_by_pipes_with_runs_of_pipes_ending_rows_keep_their_reading
         lines.append("  ||||")
     facts = _facts(text_record(tmp_path, "\n".join(lines) + "\n"))
     assert [v for k, v, _ in facts if k == "score"] == ["20", "10", "9", "20", "10", "10", "30", "18", "17", "30", "12", "11"]
+
+
+# ---- score tables as running text: a 目标名称 column; a glued table with two columns of words
+def test_a_spaced_score_table_under_a_target_name_column(tmp_path):
+    text = ("某镇农村道路养护专项支出绩效评分细则 目标名称 分值 得分 制度建设 制定养护实施方案的得10分。 10 10 "
+            "资金管理 专款专用的得20分。 20 18 任务完成 完成年度养护任务的得40分。 40 40 "
+            "群众满意度 满意度达到90%以上的得30分。 30 28 合计 100 96\n")
+    scores = [(v, label) for k, v, label in _facts(text_record(tmp_path, text), "score")]
+    assert ("18", "得分") in scores and ("28", "得分") in scores and ("96", "总分") in scores
+
+
+def _glued_department_table(total: str) -> str:
+    return ("部门整体支出绩效评价指标表一级指标分值二级指标分值三级指标分值评价标准指标说明得分"
+            "投入20预算配置20在职人员控制率10控制率≦100%的得10分。年末实有在职人员37人,编制数40人,控制率92.5%。10"
+            "“三公经费”变动率10预算较上年下降的得10分。本年预算数8.4万元,上年9.1万元。10"
+            "过程40预算执行25预算完成率15完成率≧95%的得15分。年初预算812.6万元,完成率96.2%。15"
+            "结转结余率10结转结余率≦5%的得10分,实际3.8%。10"
+            "预算管理15管理制度健全性15已制定内部控制制度的计15分。14"
+            "产出20职责履行20重点工作完成率20全部完成年度重点工作的计20分。20"
+            f"效果20履职效益20服务对象满意度20满意度达到90%以上的计20分,实际93%。20合计100{total}\n")
+
+
+def test_a_glued_score_table_with_two_words_columns_is_read(tmp_path):
+    record = text_record(tmp_path, _glued_department_table(" 99"))
+    scores = [(v, label) for k, v, label in _facts(record, "score")]
+    assert ("14", "得分") in scores and ("99", "总分") in scores and ("40", "分值") in scores and ("25", "分值") in scores
+    assert not error_flags(record)
+    # (the rows' 得分 make 99: a 总分 of 98 is the score rules' to flag)
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, _glued_department_table(" 98")))] == ["score.tree"]

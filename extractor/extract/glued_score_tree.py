@@ -21,13 +21,13 @@ from ..model import TABLE, Document
 from .numbers import POINTS_FIGURE, points_cuts
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 
-# (a column of words — the scoring rule, the reason for points taken off — may stand between
-# 分值 and 得分 or after 得分)
-_WORDS_COLUMN = r"(?:评分标准|评分依据|评分细则|指标解释|评价标准|扣分原因|扣分说明|得分说明|扣分情况|备注)"
+# (columns of words — the scoring rule, what the indicator means, the reason for points taken
+# off — may stand between 分值 and 得分 or after 得分)
+_WORDS_COLUMN = r"(?:评分标准|评分依据|评分细则|指标解释|指标说明|评价标准|扣分原因|扣分说明|得分说明|扣分情况|备注)"
 # (the levels' 分值 in columns of their own, or in brackets after their names: 投入(20分))
 _HEADER = regex.compile(
     r"一级指标\s*(?:(?:分值|权重)\s*)?二级指标\s*(?:(?:分值|权重)\s*)?三级指标\s*(?:分值|权重)\s*"
-    rf"{_WORDS_COLUMN}?\s*(?:自评|评价|实际)?得分(?:\s*{_WORDS_COLUMN}){{0,2}}")
+    rf"(?:{_WORDS_COLUMN}\s*){{0,2}}(?:自评|评价|实际)?得分(?:\s*{_WORDS_COLUMN}){{0,2}}")
 # a level's 分值 in brackets after its name, read as the figure after the name
 _BRACKETED_POINTS = regex.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
 # a words cell run in after a figure: a scoring rule or a reason, up to the full stop that
@@ -35,9 +35,11 @@ _BRACKETED_POINTS = regex.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
 # figures inside it only as rates, points, dates or money (a row's name and bare points after
 # it are no rule's: 个别… after 资金使用合规性43 starts a reason, not before it)
 # (a count inside words follows a sentence's punctuation or a word that counts: 。1所敬老院,
-# 有2处; not a row's name, whose points run into the next name: 合理性22项目立项…)
+# 有2处; or punctuation follows it: 在职人员46人,; not a row's name, whose points run into the
+# next name: 合理性22项目立项…)
 _FIGURE_IN_WORDS = (r"\d+(?:\.\d+)?(?:%|分|个百分点|万元|元)|\d{4}年|\d{1,2}[月日]"
-                    r"|(?<=[。，；,;：:（(、有共约近达为和及中第])\d+(?:个|所|项|家|次|人|户|名|座|处|间)")
+                    r"|(?<=[。，；,;：:（(、有共约近达为和及中第])\d+(?:个|所|项|家|次|人|户|名|座|处|间)"
+                    r"|\d+(?:个|所|项|家|次|人|户|名|座|处|间)(?=[，。；,;、）)])")
 _WORDS_CELL = regex.compile(rf"(?<=\d)(?![\d.])(?:(?:[^\d。]|{_FIGURE_IN_WORDS})*?"
                            r"(?:扣\d+(?:\.\d+)?分|。|\d+(?:\.\d+)?%(?=\p{Han})))+")  # (…完成率96.4% | 产出质量)
 # a name (no digits) and the run of figures after it, cells maybe a space apart
