@@ -202,3 +202,44 @@ def test_a_glued_score_table_with_two_words_columns_is_read(tmp_path):
     assert not error_flags(record)
     # (the rows' 得分 make 99: a 总分 of 98 is the score rules' to flag)
     assert [f["rule"] for f in error_flags(text_record(tmp_path, _glued_department_table(" 98")))] == ["score.tree"]
+
+
+# ---- a department form run together with no cell breaks: target, weight, result and score
+# in one run of digits after each indicator's name and unit
+def _glued_indicator_rows(last_score: str) -> str:
+    return ("某县水利局2023年度部门整体绩效自评表 部门名称某县水利局 自评总分(分)96.5 绩效指标指标名称计量单位指标性质"
+            "指标值指标权重(分)全年完成值指标得分(分)说明河道巡查覆盖率%≥95109810堤防维修养护处≥30103210"
+            "供水受益人口万人≥8.5108.810水土保持治理面积平方公里≥8107.29部分工程未完工"
+            "防汛培训人次人次≥400103809.5部分乡镇延期预算调整率%≤10106.510群众满意度%≥901093" + last_score + "\n")
+
+
+def test_glued_indicator_rows_are_cut_where_their_scoring_says(tmp_path):
+    facts = _facts(text_record(tmp_path, _glued_indicator_rows("10")))
+    scores = [v for k, v, _ in facts if k == "score"]
+    assert scores.count("10") >= 8 and "9" in scores and "9.5" in scores
+    assert ("headcount", "85000.0", "年度指标值") in facts or any(k == "headcount" and v.startswith("85000") for k, v, _ in facts)
+    assert any(k == "person_times" and v == "380" for k, v, _ in facts)
+    assert any(k == "percent" and v == "98" for k, v, _ in facts)
+
+
+def test_glued_indicator_rows_no_scoring_explains_are_left(tmp_path):
+    # (a last score of 8 for 93 over ≥90: no cut scores so, and the run is left as it is)
+    facts = _facts(text_record(tmp_path, _glued_indicator_rows("8")))
+    assert not any(k == "person_times" and v == "380" for k, v, _ in facts)
+
+
+# ---- a change in households: 较上年减少94户 is the change, not last year's figure
+def test_a_change_in_households_is_the_change(tmp_path):
+    text = "截至年底，全县共有城市低保对象1826户，较上年减少94户，同比下降{}。\n"
+    assert not error_flags(text_record(tmp_path, text.format("4.9%")))
+    flags = error_flags(text_record(tmp_path, text.format("6.9%")))
+    assert [f["rule"] for f in flags] == ["diff.change"] and "4.9" in flags[0]["message"]
+
+
+# ---- a count over years before a year's standard is no count the standard paid
+def test_a_cumulative_count_before_a_standard_is_not_its_count(tmp_path):
+    text = ("项目累计招收定向医学生2840人，其中本科1960人、专科880人。财政为在校学生补助生活费，"
+            "标准为每人每年6000元，本年度安排补助资金1354.8万元。\n")
+    assert not error_flags(text_record(tmp_path, text), "product.unit")
+    text = text.replace("项目累计招收", "本年度招收")
+    assert error_flags(text_record(tmp_path, text), "product.unit")

@@ -10,6 +10,7 @@ import regex
 
 from ..patterns import load_json
 from .form_glued import split_glued_rows
+from .form_scored_runs import split_scored_runs
 from .form_tokens import Token
 from .form_vocab import bare, is_label, label_prefixes, spec, value_type, vocab
 
@@ -29,6 +30,9 @@ def _spotted_labels() -> regex.Pattern:
     and the few two-character column names no sentence uses alone."""
     s = spec()
     words = set(s["indicator_header"]) | {"分值", "得分", "总分", "权重"}
+    # (and 指标名称, the name some forms give the 三级指标 column; not the other aliases, 评价内容
+    # or 指标类型, which sentences and the headers of other tables use as well)
+    words.add("指标名称")
     for group in (s["meta_cells"], s["fund_columns"], s["indicator_columns"]):
         words |= {w for labels in group.values() for w in labels}
     words |= {w for row in s["fund_rows"].values() for w in row["labels"]}
@@ -186,7 +190,7 @@ def cells_again(tokens: list) -> list:
     if not any(_spotted_labels().search(t.text) for t in tokens):
         return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
     tokens = _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
-    return _join_split_targets(split_glued_rows(_rate_and_score_apart(_join_bracketed_units(tokens))))
+    return _join_split_targets(split_glued_rows(split_scored_runs(_rate_and_score_apart(_join_bracketed_units(tokens)))))
 
 
 _BRACKETED_UNIT = regex.compile(r"[（(][^（）()\d\s]{1,6}[)）]")

@@ -137,8 +137,10 @@ class TypedRowReader:
                     and _POINTS_ALONE.match(self.tokens[j + 1].text.strip()):
                 return values, j + 2  # a reason a line cut after its 扣 (…未细化，扣 | 1分)
             k = j + 1
-            while k < min(j + 3, len(self.tokens)) and _row_head_cell(self.tokens[k].text.strip()):
-                k += 1  # the next row's 是否核心指标 and 指标性质 cells (否 | 定量) before its target
+            while k < min(j + 3, len(self.tokens)) and (_row_head_cell(self.tokens[k].text.strip())
+                                                        or "unit" in self.indicators.target_cells
+                                                        and self.tokens[k].text.strip() in vocab()["cell_units"]):
+                k += 1  # the next row's 是否核心指标, 指标性质 and 计量单位 cells (否 | 定量 | %) before its target
             after = self.tokens[k] if k < len(self.tokens) else None
             # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
             next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)

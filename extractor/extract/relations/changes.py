@@ -9,6 +9,9 @@ import regex
 from ..sentences import sentence_bounds, sentence_index
 from .wording import LIST_JOINER, NOT_HAN, is_a_change, of_last_year, per_unit, relation_patterns, similarity, vocabulary
 
+# the kinds of quantity a change is stated in (较上年减少94户 is the change, not last year's figure)
+_CHANGED_KINDS = ("amount", "headcount", "person_times", "households")
+
 
 def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> list:
     """Change relations of a block's figures; `totals`: a 其中 part's id → its total's id."""
@@ -17,7 +20,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):
-        if f.kind not in ("amount", "headcount", "person_times") or not prev_words.search(f.context):
+        if f.kind not in _CHANGED_KINDS or not prev_words.search(f.context):
             continue
         direction = next((d for w, d in words.items() if w in f.context), None)
         if direction is None:
@@ -166,7 +169,7 @@ def _rate_of(text: str, change, after: list, spans: list, sentence: int):
     for g in after:
         if sentence_index(spans, g.source["start"]) != sentence:
             return None
-        if g.kind in ("amount", "headcount", "person_times"):
+        if g.kind in _CHANGED_KINDS:
             return None
         if g.kind == "percent":
             between = text[change.source["end"]:g.source["start"]]
@@ -195,9 +198,9 @@ def rate_changes_in(block, facts: list, spans: list) -> list:
             continue  # (增长21.6%: the rate is the change's only when the change word stands right before it)
         si = sentence_index(spans, f.source["start"])
         before = [g for g in facts[:i] if sentence_index(spans, g.source["start"]) == si]
-        if any(g.kind in ("amount", "headcount", "person_times") and any(w in g.context for w in words) for g in before):
+        if any(g.kind in _CHANGED_KINDS and any(w in g.context for w in words) for g in before):
             continue  # a change amount is stated: changes_in reads the rate with it
-        quantity = ("percent",) if f.kind == "percent_point" else ("amount", "headcount", "person_times", "households")
+        quantity = ("percent",) if f.kind == "percent_point" else _CHANGED_KINDS
         figures = [g for g in before if g.kind in quantity and not g.approx]
         if len(figures) < 2:
             continue
@@ -231,7 +234,7 @@ def from_to_changes_in(block, facts: list, spans: list, known: set) -> list:
         if not (to and by) or words[to.group("word")] != words[by.group("word")]:
             continue
         levels = _quantity(a) == _quantity(b)
-        if levels and c.kind == "percent" and _quantity(a)[0] in ("amount", "headcount", "person_times", "households"):
+        if levels and c.kind == "percent" and _quantity(a)[0] in _CHANGED_KINDS:
             # 由13,586元提高到15,042元，增长11.72%: the rate alone, against the two ends
             out.append({"type": "rate_change", "rate": c.id, "current": b.id, "previous": a.id,
                         "current_alternatives": [], "direction": words[to.group("word")],

@@ -56,7 +56,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         def countable(g):
             return g.kind in _COUNT_KINDS[per] and not is_a_change(block.text, g) \
                 and not of_last_year(block.text, g) and not per_unit(g)
-        counts = [g for g in reversed(facts[:i]) if countable(g) and sentence_index(spans, g.source["start"]) >= si - 1]
+        counts = [g for g in reversed(facts[:i]) if countable(g) and (
+            sentence_index(spans, g.source["start"]) == si
+            or sentence_index(spans, g.source["start"]) == si - 1 and not _CUMULATIVE.search(block.text, *spans[si - 1]))]
         if amount is not None:
             # the count named between the price and what it paid, in their sentence (按每人每年
             # 1200元标准，对3185名老年人发放…共计428.2万元) is whom the price paid first
@@ -97,6 +99,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
 
 
 _PART_OPENS = regex.compile(r"其中")
+# a sentence before the price that counts over years (2015年至2020年累计招收2840人) counts no
+# year's payment: its counts are no price's
+_CUMULATIVE = regex.compile(r"累计")
 _NOT_PAID_AS_IS = regex.compile(r"标准|缴费|最高|不超过|上限")
 _CAP_AFTER = regex.compile(r"\s*(?:以内|以下|为限|封顶)")
 _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
