@@ -238,8 +238,8 @@ def test_a_change_in_households_is_the_change(tmp_path):
 
 # ---- a count over years before a year's standard is no count the standard paid
 def test_a_cumulative_count_before_a_standard_is_not_its_count(tmp_path):
-    text = ("项目累计招收定向医学生2840人，其中本科1960人、专科880人。财政为在校学生补助生活费，"
+    text = ("2016年至2021年项目累计招收定向医学生2840人，其中本科1960人、专科880人。财政为在校学生补助生活费，"
             "标准为每人每年6000元，本年度安排补助资金1354.8万元。\n")
     assert not error_flags(text_record(tmp_path, text), "product.unit")
-    text = text.replace("项目累计招收", "本年度招收")
+    text = text.replace("2016年至2021年项目累计招收", "本年度招收")
     assert error_flags(text_record(tmp_path, text), "product.unit")

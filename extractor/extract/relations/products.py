@@ -99,9 +99,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
 
 
 _PART_OPENS = regex.compile(r"其中")
-# a sentence before the price that counts over years (2015年至2020年累计招收2840人) counts no
-# year's payment: its counts are no price's
-_CUMULATIVE = regex.compile(r"累计")
+# a sentence before the price that counts over years (2015年至2020年累计招收2840人, 项目实施以来
+# 累计…) counts no year's payment: its counts are no price's (2023年累计签约4.20万人 is a year's)
+_CUMULATIVE = regex.compile(r"(?:(?:19|20)\d{2}年?\s*[至到—－~-]\s*(?:19|20)\d{2}年|以来)[^。；;]{0,20}累计")
 _NOT_PAID_AS_IS = regex.compile(r"标准|缴费|最高|不超过|上限")
 _CAP_AFTER = regex.compile(r"\s*(?:以内|以下|为限|封顶)")
 _PAID_IN_ALL = regex.compile(r"(?:发放|兑付|拨付|支付)\p{Han}{0,6}$")
