@@ -27,6 +27,7 @@ def test_weight_and_score_are_cut_by_the_coefficient(tmp_path):
 
 
 def test_a_run_no_coefficient_explains_is_left_alone(tmp_path):
-    # 100% of 2 is not 3, of 23 not nothing: 23 cuts no way; without the coefficient column, none is read
+    # 100% of 2 is not 3, of 23 not nothing: 23 cuts no way; without the coefficient column, no
+    # row is read (the budget row's 10 | 9.44, 10 × 94.39%, is read either way)
     assert _scores(tmp_path, HEAD + "基础信息完善率%定量指标100%100%100%23否") == [Decimal("9.44"), Decimal(10)]
-    assert _scores(tmp_path, HEAD.replace("得分系数(%)", "完成比例") + ROWS) == []
+    assert _scores(tmp_path, HEAD.replace("得分系数(%)", "完成比例") + ROWS) == [Decimal("9.44"), Decimal(10)]

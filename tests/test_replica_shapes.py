@@ -243,3 +243,41 @@ def test_a_cumulative_count_before_a_standard_is_not_its_count(tmp_path):
     assert not error_flags(text_record(tmp_path, text), "product.unit")
     text = text.replace("2016年至2021年项目累计招收", "本年度招收")
     assert error_flags(text_record(tmp_path, text), "product.unit")
+
+
+# ---- written probes of the twenty-fourth session: consistent forms and reports not flagged,
+# changes in other words
+def _department_funds(total_year: str) -> str:
+    return ("部门整体支出绩效自评表\n（2023年度）\n\n| 部门（单位）名称 | 某县农业农村局 | | | | | |\n"
+            "| 年度预算执行情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            f"| 年度资金总额 | 3410.20 | {total_year} | 3655.80 | 20 | 96.08% | 19.22 |\n"
+            "| 按收入性质分（全年预算数） | | 按支出性质分（全年预算数） | | | | |\n"
+            "| 其中：一般公共预算 | 3402.60 | 其中：基本支出 | 1288.40 | | | |\n"
+            "| 政府性基金预算 | 250.00 | 项目支出 | 2516.40 | | | |\n"
+            "| 单位资金 | 152.20 | | | | | |\n")
+
+
+def test_parts_that_make_another_columns_total_are_that_columns(tmp_path):
+    # (3402.60 + 250.00 + 152.20 = 3804.80, the 全年预算数: written one column off, not of 年初预算数)
+    assert not error_flags(text_record(tmp_path, _department_funds("3804.80")), "form.funds_total")
+
+
+def test_a_lower_levels_row_read_alone_is_no_first_level_indicator(tmp_path):
+    text = ("经综合评价，该项目绩效评价得分88.5分，评价等级为“良”。各一级指标得分情况为：决策指标分值15分，得13.5分；"
+            "过程指标分值25分，得21分；产出指标分值35分，得31.5分；效益指标分值25分，得22.5分。\n"
+            "（二）过程情况。资金到位率指标分值4分，得4分；预算执行率按实际执行率折算得3.84分。\n")
+    assert not error_flags(text_record(tmp_path, text), "score.tree")
+    wrong = text.replace("评价得分88.5分", "评价得分89.5分")
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, wrong), "score.tree")] == ["score.tree"]
+
+
+def test_a_change_against_a_named_year_in_other_words(tmp_path):
+    text = "全年支出5,460万元，与2022年的5,040万元相比多支出420万元，增幅为{}。\n"
+    assert not error_flags(text_record(tmp_path, text.format("8.33%")))
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text.format("8.9%")))] == ["diff.change"]
+
+
+def test_a_grade_under_pingjia_dengci_and_a_title_marked_continued(tmp_path):
+    cells = _FORM_HEAD + ["项目支出绩效自评表（续）"] + _FORM_ROWS + ["97.8", "评价等次", "优"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    assert str(record["metadata"]["score"]) == "97.8" and record["metadata"]["grade"] == "优"

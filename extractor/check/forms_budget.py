@@ -243,7 +243,8 @@ def check_funds_total(record: dict) -> list:
                     found = [f for _, f in written]
                     summed = sum_of(found)
                     outcome, diff, tol = verdict(total, summed)
-                    if outcome == "ok" or _another_parts_breakdown(summed, family, parts, column, facts):
+                    if outcome == "ok" or _another_parts_breakdown(summed, family, parts, column, facts) \
+                            or _another_columns_total(summed, whole, column, facts):
                         continue
                     names = "、".join(f"{row_name(p)}{shown(f)}" for p, f in written)
                     row_flags.append((column, make_flag(
@@ -269,6 +270,14 @@ def _another_parts_breakdown(summed, family: list, parts: list, column: str, fac
     (合计 | 财政拨款 | 其中：基本支出 | 项目支出 | 其他资金: the spending rows break down 财政拨款)?"""
     return any(verdict(f, summed)[0] == "ok" for p in parts if p not in family
                for f in [cell(p, column, facts)] if f is not None)
+
+
+def _another_columns_total(summed, whole: dict, column: str, facts: dict) -> bool:
+    """Do the parts add up to the total row's figure in another money column (按收入性质分（全年
+    预算数）: parts written under 年初预算数 that make the 全年预算数)? They are that column's
+    parts, set one column off: the form is consistent so read."""
+    return any(verdict(f, summed)[0] == "ok" for c in (whole.get("cells") or {}) if c != column
+               for f in [cell(whole, c, facts)] if f is not None and f["kind"] == "amount")
 
 
 def _nesting_unknown(family: list, outer: list) -> bool:

@@ -218,6 +218,8 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
     # a piece of its indicator block that a table reader also took is no whole tree to sum
     form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
+    strays = _strays(indicators)
+    indicators = [i for i in indicators if not (len(i["path"]) == 1 and i["path"][0] in strays)]
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
     total_entry = next((i for i in indicators if i.get("total")), None)
     paths = list(explicit)
@@ -344,6 +346,19 @@ def _whole_first_level(names: list) -> bool:
 
     return any(all(any(holds(name, member, members) for name in names) for member in members)
                for members in check_settings()["first_level_sets"])
+
+
+def _strays(indicators: list) -> set:
+    """First-level names that are no first-level indicator: where the others make one of the
+    usual sets whole (决策、过程、产出、效益), a childless one named by none of its members
+    (资金到位率 4分 得4分, from a later paragraph) is a lower level's row read alone."""
+    tops = [i["path"][0] for i in indicators if not i.get("total") and len(i["path"]) == 1]
+    members = {m for members in check_settings()["first_level_sets"] for m in members}
+    named = [n for n in tops if any(m in n for m in members)]
+    if not _whole_first_level(named):
+        return set()
+    parents = {i["path"][0] for i in indicators if len(i["path"]) > 1}
+    return {n for n in tops if n not in named and n not in parents}
 
 
 def _top_weights(indicators: list) -> dict:

@@ -276,7 +276,8 @@ def _titled_segments(tokens: list) -> list:
 
 def _page_headers_dropped(tokens: list, titled: list) -> list:
     """The titles that open forms: a title written again word for word over the next page
-    (the form's name as a PDF's page header, maybe run into the line before it) goes on with
+    (the form's name as a PDF's page header, maybe run into the line before it, maybe marked
+    （续）) goes on with
     the form before it where no project's or unit's label (项目名称, 单位名称) follows it
     before the next title."""
     meta = {bare(w) for words in spec()["meta_cells"].values() for w in words}
@@ -291,7 +292,8 @@ def _page_headers_dropped(tokens: list, titled: list) -> list:
 
 
 def _title_words(token) -> str:
-    return regex.sub(r"\s+", "", token.text)
+    """The title's words, spaces and a continuation's mark (（续）) dropped."""
+    return regex.sub(r"[（(]续[)）]$", "", regex.sub(r"\s+", "", token.text))
 
 
 def _fund_block_named(keys: list) -> bool:
