@@ -281,3 +281,35 @@ def test_a_grade_under_pingjia_dengci_and_a_title_marked_continued(tmp_path):
     cells = _FORM_HEAD + ["项目支出绩效自评表（续）"] + _FORM_ROWS + ["97.8", "评价等次", "优"]
     record = text_record(tmp_path, "\n".join(cells) + "\n")
     assert str(record["metadata"]["score"]) == "97.8" and record["metadata"]["grade"] == "优"
+
+
+def _project_funds(spent_total: str) -> str:
+    return ("项目支出绩效自评表\n（2023年度）\n\n| 项目名称 | 某县妇女两癌筛查项目 | | | | | | |\n"
+            "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            f"| | 年度资金总额 | 300.00 | 320.00 | {spent_total} | 10 | 97.19% | 9.72 |\n"
+            "| | 其中：本年财政拨款 | 290.00 | 305.00 | 296.00 | — | — | — |\n"
+            "| | 上年结转结余资金 | 10.00 | 15.00 | 15.00 | — | — | — |\n"
+            "| | 其他资金 | — | — | — | — | — | — |\n")
+
+
+def test_a_carryover_row_named_jiezhuan_jieyu_is_a_part(tmp_path):
+    assert not error_flags(text_record(tmp_path, _project_funds("311.00")), "form.funds_total")
+    assert error_flags(text_record(tmp_path, _project_funds("321.00").replace("97.19%", "100.31%")), "form.funds_total")
+
+
+def test_a_total_row_named_pingjia_zongdefen(tmp_path):
+    cells = _FORM_HEAD + _FORM_ROWS[:-1] + ["评价总得分", "100", "97.8"]
+    assert str(text_record(tmp_path, "\n".join(cells) + "\n")["metadata"]["score"]) == "97.8"
+
+
+def test_a_total_made_up_of_parts_in_other_words(tmp_path):
+    text = "项目总投资3,150万元，由中央财政资金2,100万元、省级财政资金630万元和县级财政资金{}共同构成。\n"
+    assert not error_flags(text_record(tmp_path, text.format("420万元")))
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text.format("430万元")))] == ["sum.breakdown"]
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text.format("420元")))] == ["unit.slip"]
+
+
+def test_a_rate_of_relief_paid_out_over_funds_received(tmp_path):
+    text = "截至年底，到位资金36450元中已兑现救助资金33620元，资金兑现率{}，共救助困难群众57人次。\n"
+    assert not error_flags(text_record(tmp_path, text.format("92.24%")), "ratio.stated")
+    assert error_flags(text_record(tmp_path, text.format("95.2%")), "ratio.stated")
