@@ -11,6 +11,7 @@ import regex
 from . import rule
 from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
+from .first_level import stray_tops, top_weights, whole_first_level
 from .level_weights import level_weight_flags
 from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
@@ -218,7 +219,7 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
     # a piece of its indicator block that a table reader also took is no whole tree to sum
     form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
-    strays = _strays(indicators)
+    strays = stray_tops(indicators)
     indicators = [i for i in indicators if not (len(i["path"]) == 1 and i["path"][0] in strays)]
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
     total_entry = next((i for i in indicators if i.get("total")), None)
@@ -267,20 +268,20 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
         # where not every first-level indicator was read, one left without a score may not be
         # the only one missing: a gap beyond its weight says nothing then
-        whole = _whole_first_level([p[0] for p in tops])
+        whole = whole_first_level([p[0] for p in tops])
         # (the rows read are all of the table's where the first level's names or the rows'
         # weights say so)
-        if whole or _whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
+        if whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
                 or _weights_make(parts, total_entry.get("weight") if total_entry else None):
             flags += _sum_scores(total, src, "总分", parts, partial=not whole)
 
-    weights = _top_weights(indicators)
+    weights = top_weights(indicators)
     # (the scale the report states for its framework, 指标体系总分150分, else 100)
     scale = Decimal(str(total_entry["weight"])) if total_entry and total_entry.get("weight") is not None else 100
     # (a form's weights are the form rules' too, form.weight_total: names read with their
     # weights from its cells, 产出指标（40分） | 集中供养人数（10分）, are no first level of their own)
     if weights and not form_owns_total and all(w is not None for w in weights.values()) \
-            and _whole_first_level(list(weights)):
+            and whole_first_level(list(weights)):
         s = sum(weights.values())
         # (headings' points adding up to the report's own total score, 决策（14.0分） … under 得分
         # 91.5分, are the points awarded, not the weights)
@@ -334,43 +335,6 @@ def _deduction_totals(record: dict) -> list:
 
 def explicit_source(indicators: list, top: str) -> dict:
     return next((i.get("source") or {} for i in indicators if i["path"] and i["path"][0] == top), {})
-
-
-def _whole_first_level(names: list) -> bool:
-    """Do the first-level indicators hold every member of one of the usual sets (决策、过程、
-    产出、效益 …)? Only then is a weight sum other than 100 a contradiction and not a part
-    of the form left out of the excerpt. A name holding two members is words about the set
-    (按照决策、过程、产出、效益四个维度…：决策), no indicator of it."""
-    def holds(name: str, member: str, members: list) -> bool:
-        return member in name and sum(m in name for m in members) == 1
-
-    return any(all(any(holds(name, member, members) for name in names) for member in members)
-               for members in check_settings()["first_level_sets"])
-
-
-def _strays(indicators: list) -> set:
-    """First-level names that are no first-level indicator: where the others make one of the
-    usual sets whole (决策、过程、产出、效益), a childless one named by none of its members
-    (资金到位率 4分 得4分, from a later paragraph) is a lower level's row read alone."""
-    tops = [i["path"][0] for i in indicators if not i.get("total") and len(i["path"]) == 1]
-    members = {m for members in check_settings()["first_level_sets"] for m in members}
-    named = [n for n in tops if any(m in n for m in members)]
-    if not _whole_first_level(named):
-        return set()
-    parents = {i["path"][0] for i in indicators if len(i["path"]) > 1}
-    return {n for n in tops if n not in named and n not in parents}
-
-
-def _top_weights(indicators: list) -> dict:
-    weights: dict = {}
-    for i in indicators:
-        if i.get("total") or not i["path"]:
-            continue
-        top = i["path"][0]
-        w = (i.get("weights") or [None])[0] if i.get("weights") else (i.get("weight") if len(i["path"]) == 1 else None)
-        if top not in weights or weights[top] is None:
-            weights[top] = Decimal(w) if w is not None else None
-    return weights
 
 
 def _sum_scores(stated, source, name: str, parts: list, partial: bool = False, exact_whole: bool = False) -> list:
