@@ -313,3 +313,11 @@ def test_a_rate_of_relief_paid_out_over_funds_received(tmp_path):
     text = "截至年底，到位资金36450元中已兑现救助资金33620元，资金兑现率{}，共救助困难群众57人次。\n"
     assert not error_flags(text_record(tmp_path, text.format("92.24%")), "ratio.stated")
     assert error_flags(text_record(tmp_path, text.format("95.2%")), "ratio.stated")
+
+
+def test_each_item_of_a_list_with_its_own_standard_and_total(tmp_path):
+    text = ("80-89周岁老人按每人每年600元标准发放，共计5832人，发放资金349.92万元；90-99周岁老人按每人每年1200元标准发放，"
+            "共计614人，发放资金{}万元。\n")
+    assert not error_flags(text_record(tmp_path, text.format("73.68")), "product.unit")
+    flags = error_flags(text_record(tmp_path, text.format("75.68")), "product.unit")
+    assert len(flags) == 1 and "614" in flags[0]["message"]

@@ -50,8 +50,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
             following = [facts[i + 2]]
         if amount is None and following and _paid_right_after(following[0], si, spans) and not _other_group(f, following[0]) \
                 and not _ITEM_BREAK.search(block.text, f.source["end"], following[0].source["start"]) \
-                and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si):
-            amount = following[0]  # (the sentence's only price: several share one total)
+                and not any(_priced(g) for g in facts if g is not f and sentence_index(spans, g.source["start"]) == si
+                            and not _apart(block.text, f, g)):
+            # (the sentence's only price: several share one total; a price of another item of
+            # a list, past a ；, has its own: 甲按600元…，发放349.92万元；乙按1200元…，发放75.68万元)
+            amount = following[0]
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
         def countable(g):
             return g.kind in _COUNT_KINDS[per] and not is_a_change(block.text, g) \
@@ -96,6 +99,12 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
+
+
+def _apart(text: str, f, g) -> bool:
+    """Do a ； or ; stand between two figures (items of a list, each with its own total)?"""
+    a, b = sorted((f.source["start"], g.source["start"]))
+    return _ITEM_BREAK.search(text, a, b) is not None
 
 
 _PART_OPENS = regex.compile(r"其中")
