@@ -321,3 +321,25 @@ def test_each_item_of_a_list_with_its_own_standard_and_total(tmp_path):
     assert not error_flags(text_record(tmp_path, text.format("73.68")), "product.unit")
     flags = error_flags(text_record(tmp_path, text.format("75.68")), "product.unit")
     assert len(flags) == 1 and "614" in flags[0]["message"]
+
+
+# ---- consistent department reports (round 255): no false errors
+def test_a_level_row_over_one_row_is_no_breakdown(tmp_path):
+    text = ("表3 2023年度支出情况表（单位：万元）\n| 项目 | 金额 | 占比（%） |\n| 本年支出合计 | 2860.40 | 100 |\n"
+            "| 一、基本支出 | 940.20 | 32.87 |\n| 其中：人员经费 | 812.60 | 28.41 |\n| 公用经费 | 127.60 | 4.46 |\n"
+            "| 二、项目支出 | 1920.20 | 67.13 |\n| 年末结转结余 | 86.30 | — |\n")
+    assert not error_flags(text_record(tmp_path, text), "sum.table")
+
+
+def test_a_list_naming_its_own_items_after_a_semicolon_has_no_total_before(tmp_path):
+    text = ("局机关本年支出合计5210.40万元，主要用于农村供水保障项目；县水利工程管理站、县河道管理所、县水土保持站本年支出"
+            "合计分别为520.16万元、231.40万元和168.52万元。\n")
+    assert not error_flags(text_record(tmp_path, text), "sum.breakdown")
+
+
+def test_a_change_of_one_named_year_over_another_two_sentences_apart(tmp_path):
+    text = ("2023年“三公”经费支出96,400.00元，其中公务接待费14,200.00元，公务用车运行维护费82,200.00元。"
+            "2022年“三公”经费支出108,900.00元，其中公务接待费17,300.00元，公务用车运行维护费91,600.00元。"
+            "2023年较2022年减少12,500.00元，下降{}。\n")
+    assert not error_flags(text_record(tmp_path, text.format("11.48%")), "diff.change")
+    assert error_flags(text_record(tmp_path, text.format("12.48%")), "diff.change")

@@ -298,7 +298,8 @@ def check_sum_table(record: dict) -> list:
                 uncovered = []
             elif k == "total":
                 totals.append(r)
-        checks += [(g, items) for g, items in groups.items() if items]
+        # (a level's row over one row only, 二、项目支出 over 年末结转结余, is no breakdown of it)
+        checks += [(g, items) for g, items in groups.items() if len(items) >= 2]
         # the 合计 adds up the groups, else the 小计 rows and the items none of them took
         tops = levels or (subtotals + uncovered if subtotals else [r for r, k in enumerate(kinds) if k == "item"])
         if not _names_a_subtotal(table, tops):

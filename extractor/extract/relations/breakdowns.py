@@ -140,6 +140,12 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 if totals and all(f.id in listed for f in totals):
                     whole = next(f for f in facts if f.id == listed[totals[-1].id])
                     totals = [whole] if whole.value >= of_kind[0].value else totals
+            if m.group(0).startswith("分别"):
+                # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
+                # after a ； has no total stated before it)
+                group = max((g.end() for g in regex.finditer(r"[；;]", text, pos=s_start, endpos=m.start())), default=s_start)
+                if group > s_start and "、" in text[group:m.start()]:
+                    totals = [f for f in totals if f.source["start"] >= group]
             if not totals:
                 continue
             total = totals[-1]

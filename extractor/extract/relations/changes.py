@@ -39,6 +39,12 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
         # years (两年合计6,199.15万元)
         of_a_year = [g for g in nearby if g.year and not any(w in g.context for w in words)
                      and not relation_patterns()["sum_of_years"].search(g.context) and not per_unit(g)]
+        two_years = _TWO_YEARS.search(f.context)
+        if two_years and not any(g.year == int(two_years.group(1)) for g in of_a_year):
+            # (2023年较2022年减少12,500元 two sentences after 2023年…101,800元 and one after 2022年…
+            # 114,300元: the year it is said of stands further back in the paragraph)
+            of_a_year += [g for g in facts[:i] if g.kind == f.kind and g.year == int(two_years.group(1))
+                          and not any(w in g.context for w in words) and not per_unit(g)]
         years = [g.year for g in of_a_year]
         by_year = len(set(years)) >= 2
         if by_year:
@@ -160,6 +166,8 @@ def _written_with(text: str, change, nearby: list):
         return last, None
     return None
 _BASE_YEAR = regex.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年")
+# a change said of one named year over another (2023年较2022年)
+_TWO_YEARS = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:较|比|与)\s*(?:19|20)\d{2}\s*年")
 
 
 def _rate_of(text: str, change, after: list, spans: list, sentence: int):
