@@ -343,3 +343,21 @@ def test_a_change_of_one_named_year_over_another_two_sentences_apart(tmp_path):
             "2023年较2022年减少12,500.00元，下降{}。\n")
     assert not error_flags(text_record(tmp_path, text.format("11.48%")), "diff.change")
     assert error_flags(text_record(tmp_path, text.format("12.48%")), "diff.change")
+
+
+# ---- consistent county narratives (round 257): rates on another base, level rates, 其中 of a
+# count past a ；
+def test_a_rate_on_another_base_or_a_levels_rate_is_no_changes_rate(tmp_path):
+    text = "2023年支出1,261.60万元，较2022年增加36.80万元，较2021年增长6.34%。\n"
+    assert not error_flags(text_record(tmp_path, text), "diff.change")
+    text = "2022年参保431,904人；2023年参保426,580人，较2022年减少5,324人，参保率97.8%。\n"
+    assert not error_flags(text_record(tmp_path, text), "diff.change")
+    text = "2023年支出1,261.60万元，较2022年增加36.80万元，增长4.34%。\n"  # (36.80 ÷ 1,224.80 is 3%)
+    assert error_flags(text_record(tmp_path, text), "diff.change")
+
+
+def test_a_qizhong_of_a_count_takes_no_total_of_money_past_a_semicolon(tmp_path):
+    text = ("生活补贴月均享受3,140人，全年发放3,202,800元；护理补贴月均享受3,980人，其中一级1,520人、二级2,460人，"
+            "全年发放4,550,400元。\n")
+    assert not error_flags(text_record(tmp_path, text), "sum.breakdown")
+    assert error_flags(text_record(tmp_path, text.replace("二级2,460人", "二级2,560人")), "sum.breakdown")

@@ -140,6 +140,12 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 if totals and all(f.id in listed for f in totals):
                     whole = next(f for f in facts if f.id == listed[totals[-1].id])
                     totals = [whole] if whole.value >= of_kind[0].value else totals
+            if before and before[-1].kind != kind and totals and not opens_sentence:
+                # (护理补贴享受3,980人，其中一级1,520人、二级2,460人，全年发放4,550,400元 after 生活补贴…
+                # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
+                # ； is no total of the amounts after it)
+                group = max((g.end() for g in regex.finditer(r"[；;]", text, pos=s_start, endpos=m.start())), default=s_start)
+                totals = [f for f in totals if f.source["start"] >= group]
             if m.group(0).startswith("分别"):
                 # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
                 # after a ； has no total stated before it)

@@ -181,8 +181,17 @@ def _rate_of(text: str, change, after: list, spans: list, sentence: int):
             return None
         if g.kind == "percent":
             between = text[change.source["end"]:g.source["start"]]
-            return None if any(mark in between for mark in _CLAUSE_END) else g
+            # (not a rate on another base, 较2022年增加36.80万元，较2021年增长6.34%, nor a level's
+            # rate, 较2022年减少5,324人，参保率97.8%)
+            if any(mark in between for mark in _CLAUSE_END) or _BASE_YEAR.search(between) \
+                    or _LEVEL_RATE.search(between):
+                return None
+            return g
     return None
+
+
+# a rate named by what it measures (参保率, 覆盖率), no change's rate (增长率, 增幅)
+_LEVEL_RATE = regex.compile(r"(?<!增长|增|降|下降|减少|变动|增减|同比)率\s*(?:为|达|达到|是)?\s*[：:]?\s*$")
 
 
 def _listed(text: str, figures: list) -> bool:
