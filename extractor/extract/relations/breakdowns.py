@@ -140,7 +140,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 if totals and all(f.id in listed for f in totals):
                     whole = next(f for f in facts if f.id == listed[totals[-1].id])
                     totals = [whole] if whole.value >= of_kind[0].value else totals
-            if before and before[-1].kind != kind and totals and not opens_sentence:
+            if before and before[-1].kind not in (kind, "percent", "money_rate") and totals and not opens_sentence:
                 # (护理补贴享受3,980人，其中一级1,520人、二级2,460人，全年发放4,550,400元 after 生活补贴…
                 # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
                 # ； is no total of the amounts after it)
