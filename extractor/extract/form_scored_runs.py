@@ -45,11 +45,11 @@ def split_scored_runs(tokens: list) -> list:
     for t in tokens:
         # (the header in the tokens before, or in this one before its rows)
         first = row.search(t.text)
-        before = seen[-_HEADER_WINDOW:] + (regex.sub(r"\s+", "", t.text[:first.start()]) if first else "")
+        before = seen + (regex.sub(r"\s+", "", t.text[:first.start()]) if first else "")
         pieces = _row_pieces(t, row, lead, _header_end(t.text, first.start(), header)) \
             if first and header.search(before) else None
         out.extend(pieces or [t])
-        seen += regex.sub(r"\s+", "", t.text)
+        seen = (seen + regex.sub(r"\s+", "", t.text))[-_HEADER_WINDOW:]
     return out
 
 
