@@ -97,14 +97,14 @@ def _one_cut(run: str, comparator: str) -> Optional[tuple]:
     end of weight, end of result), when exactly one cut scores as the form does."""
     if len(run) > _LONGEST_RUN:
         return None
+    # (a row that leaves its 指标性质 empty sets a target to reach: a floor or an exact one)
+    comparators = [comparator] if comparator else ["≥", "="]
     fits = []
     for i, j, k in combinations(range(1, len(run)), 3):
         parts = run[:i], run[i:j], run[j:k], run[k:]
         if not all(_NUMBER.fullmatch(p) for p in parts):
             continue
         target, weight, result, score = map(Decimal, parts)
-        # (a row that leaves its 指标性质 empty sets a target to reach: a floor or an exact one)
-        comparators = [comparator] if comparator else ["≥", "="]
         if 0 < weight <= 100 and score <= weight and _near(target, result) \
                 and any(_scored(target, weight, result, score, c) for c in comparators):
             fits.append((i, j, k))

@@ -277,9 +277,8 @@ def _titled_segments(tokens: list) -> list:
 def _page_headers_dropped(tokens: list, titled: list) -> list:
     """The titles that open forms: a title written again word for word over the next page
     (the form's name as a PDF's page header, maybe run into the line before it, maybe marked
-    （续）) goes on with
-    the form before it where no project's or unit's label (项目名称, 单位名称) follows it
-    before the next title."""
+    （续）) goes on with the form before it where no project's or unit's label (项目名称,
+    单位名称) follows it before the next title."""
     meta = {bare(w) for words in spec()["meta_cells"].values() for w in words}
     kept: list = []
     for k, (i, name) in enumerate(titled):

@@ -12,8 +12,8 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
-from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, is_bounded, counted_raw_rows, pipe_opened_raw_rows, has_text, join_wrapped,
-                            pipe_led_raw_rows)
+from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, counted_raw_rows, has_text, is_bounded,
+                            join_wrapped, pipe_led_raw_rows, pipe_opened_raw_rows)
 from .pipe_widths import one_cell_a_line, pipe_count, row_width
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
 
@@ -35,6 +35,9 @@ def _line_kind(line: str) -> str:
     return PIPE if vocab["separator"].search(s) else TEXT
 
 
+_LONGEST_FIRST_CELL = 12  # a row's first cell written before cells opened by pipes is a short name
+
+
 def starts_pipe_table(lines: list, i: int) -> bool:
     """Can a pipe table start at line i? (A cheap test for every line of a text.) It can at
     a pipe or rule line, and at a cell's text whose pipe stands on the next line alone."""
@@ -51,8 +54,8 @@ def starts_pipe_table(lines: list, i: int) -> bool:
     if vocab["any_separator"].search(following) and _is_bare_pipe_line(following):
         return True
     # (a row's first cell before cells opened by pipes one a line: 单位 / | 全年救助人数 / | 城乡低保)
-    return len(line.strip()) <= _LONGEST_FIRST_CELL and all(
-        _opens_one_cell(lines[k]) for k in (i + 1, i + 2) if k < len(lines)) and i + 2 < len(lines)
+    return len(line.strip()) <= _LONGEST_FIRST_CELL and i + 2 < len(lines) \
+        and _opens_one_cell(lines[i + 1]) and _opens_one_cell(lines[i + 2])
 
 
 def _opens_one_cell(line: str) -> bool:
@@ -79,9 +82,6 @@ def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]
     if len(rows) < min_rows or max(len(r) for r in rows) < 2:
         rows = []
     return TextTable(i, end, rows, lines[i:end])
-
-
-_LONGEST_FIRST_CELL = 12
 
 
 def _pipe_region(lines: list, i: int) -> tuple:
