@@ -361,3 +361,20 @@ def test_a_qizhong_of_a_count_takes_no_total_of_money_past_a_semicolon(tmp_path)
             "全年发放4,550,400元。\n")
     assert not error_flags(text_record(tmp_path, text), "sum.breakdown")
     assert error_flags(text_record(tmp_path, text.replace("二级2,460人", "二级2,560人")), "sum.breakdown")
+
+
+# ---- a department form run together whose header names 执行率, 执行率权重, 执行率得分, and whose
+# fund rows write the rate without its %
+def _sichuan_funds(score: str) -> str:
+    return ("1、某县农业农村局2023年度部门整体绩效自评表主管部门某县农业农村局部门联系人张某联系电话自评总分(分)96.5"
+            "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额1820.502016.401893.60"
+            f"其中财政拨款1820.502016.401893.6093.9110{score}年初绩效目标全年(调整)绩效目标全年目标实际完成情况"
+            "保障农业生产。完成年度任务。\n")
+
+
+def test_a_rate_written_without_its_percent_and_its_points_after_it(tmp_path):
+    facts = _facts(text_record(tmp_path, _sichuan_funds("9.39")))  # (1893.60 ÷ 2016.40 is 93.91%; 10 × it 9.39)
+    assert [v for k, v, _ in facts if k == "amount"][:3] == ["18205000.00", "20164000.00", "18936000.00"]
+    assert ("percent", "93.91", "执行率") in facts and ("score", "9.39", "得分") in facts
+    # (no 得分 that 10 × 93.91% makes: no cut is taken)
+    assert not any(v == "93.91" for k, v, _ in _facts(text_record(tmp_path, _sichuan_funds("8.39"))))

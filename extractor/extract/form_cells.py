@@ -223,7 +223,10 @@ def _rate_and_score_apart(tokens: list) -> list:
     out = []
     for k, t in enumerate(tokens):
         m = _RATE_THEN_SCORE.match(bare(t.text)) if not t.positional else None
-        if m and k and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数") and t.text.strip() == bare(t.text):
+        # (not after a header that named its rate already: 执行率 | 执行率权重 | 执行率得分 is the
+        # rate, its 分值 and its 得分)
+        if m and k and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数") and t.text.strip() == bare(t.text) \
+                and not any(columns.get(bare(x.text)) == "执行率" for x in tokens[max(0, k - 3):k - 1]):
             lead = len(t.text) - len(t.text.lstrip())
             out += [t.piece(lead, lead + len(m[1])), t.piece(lead + len(m[1]), lead + len(m[0]))]
         else:

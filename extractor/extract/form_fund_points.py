@@ -153,3 +153,36 @@ def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
     cuts = [cells for cells in _decimal_walks(figures) if 3 <= len(cells) + (1 if lead else 0) <= 5
             and RATE.fullmatch(figures, *cells[-1]) and all(AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
     return cuts[0] if len(cuts) == 1 else None
+
+
+def bare_rate_cut(figures: str, money_columns: int) -> Optional[list]:
+    """[(start, end)] of a run whose rate is written without its % (2436.182610.402419.8492.70109.27
+    under 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分: 2436.18 | 2610.40 | 2419.84 |
+    92.70 | 10 | 9.27): the amounts' decimal points fix them, the rate is the last amount over the
+    one before it to its own decimals, and any 分值 and 得分 after it make 得分 = 分值 × the rate
+    to the 得分's decimals. Taken only where exactly one cut does so; None otherwise."""
+    fits = []
+    for cells in _decimal_walks(figures, money_columns):
+        if len(cells) < 2 or not all(_POINTED_AMOUNT.fullmatch(figures, *ab) for ab in cells):
+            continue
+        budget, spent = (Decimal(figures[slice(*ab)]) for ab in cells[-2:])
+        pos = cells[-1][1]
+        for rate in regex.finditer(r"(?:[1-9]\d{0,2}|0)\.\d{1,2}", figures[pos:], overlapped=True):
+            if rate.start() != 0 or not budget or not _within_last_digit(spent / budget * 100, figures[pos:pos + rate.end()]):
+                continue
+            end = pos + rate.end()
+            if end == len(figures):
+                fits.append(cells + [(pos, end)])
+                continue
+            for k in range(end + 1, len(figures)):
+                weight, score = figures[end:k], figures[k:]
+                if POINTS_FIGURE.fullmatch(weight) and POINTS_FIGURE.fullmatch(score) and 0 < Decimal(weight) <= 100 \
+                        and _within_last_digit(Decimal(weight) * Decimal(rate.group()) / 100, score):
+                    fits.append(cells + [(pos, end), (end, k), (k, len(figures))])
+    return fits[0] if len(fits) == 1 else None
+
+
+def _within_last_digit(value: Decimal, written: str) -> bool:
+    """Is `value` what `written` writes, to its last decimal (rounded or cut)?"""
+    step = Decimal(1).scaleb(Decimal(written).as_tuple().exponent)
+    return abs(value - Decimal(written)) < step

@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
-from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, points_cut, points_cut_spaced, points_then_weight_cut, \
+from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, bare_rate_cut, points_cut, points_cut_spaced, points_then_weight_cut, \
     is_set_weight, pointed_cells, repeated_budget_cut, repeated_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
@@ -80,6 +80,13 @@ def split_fund_runs(tokens: list) -> list:
             if t.text[end:].strip():
                 out.append(t.piece(end, len(t.text)))
             continue
+        if cut is None and after_label and (opening := _BARE_RUN.match(t.text)) \
+                and (cells := _bare_rate_cells(opening.group(), before_rate)) is not None:
+            # (a rate written without its %, and the 分值 and 得分 after it: 2419.8492.70109.27)
+            out.extend(t.piece(a, b) for a, b in cells)
+            if opening.end() < len(t.text):
+                out.append(t.piece(opening.end(), len(t.text)))
+            continue
         if cut is None:
             like = _like_above(t.text, above) if after_label else None
             if like is None and after_label:
@@ -115,9 +122,10 @@ def split_fund_runs(tokens: list) -> list:
     return split_part_runs(out, before_rate[0] - before_rate[1] if before_rate else 0)
 
 
+_BARE_RUN = regex.compile(r"\d[\d.]*\d")  # a run of figures a token opens with
 _PART_LABEL = regex.compile(r"^其中[:：]\p{Han}{2,12}?(?=\d)")
 # a 其中 row's label run into the figures of the row before it (…96.93%109.69其中：中央…)
-_PART_AFTER_FIGURES = regex.compile(r"(?<=[\d%—－-])(?=其中[:：]\p{Han}{2,12}?\d)")
+_PART_AFTER_FIGURES = regex.compile(r"(?<=[\d%—－-])(?=其中[:：]\p{Han}{2,12}?\d)|(?<=\d)(?=其中$)")
 
 
 def _parts_apart(t: Token) -> list:
@@ -242,6 +250,8 @@ def _columns_before_rate(tokens: list, k: int) -> Optional[tuple]:
     columns = vocab()["fund_col"]
     if columns.get(bare(tokens[k].text)) != "执行率" and not bare(tokens[k].text).startswith("执行率"):
         return None
+    if any(columns.get(bare(t.text)) == "执行率" for t in tokens[max(0, k - 2):k]):
+        return None  # (执行率 | 执行率权重 | 执行率得分: the rate is named already, these are its points)
     names = []
     for t in reversed(tokens[max(0, k - 6):k]):
         if columns.get(bare(t.text)) not in _AMOUNT_COLUMNS:
@@ -359,6 +369,15 @@ def _cut_with_spaces(figures: str, lead: Optional[str], columns: Optional[tuple]
     if len(readings) != 1:
         return None
     return [(to_spaced[a], to_spaced[b - 1] + 1) for a, b in readings[0]]
+
+
+def _bare_rate_cells(figures: str, before_rate: Optional[tuple]) -> Optional[list]:
+    """bare_rate_cut under the header's money columns, else under the usual three or two (a
+    header whose 执行率得分 was split after its 分值 counts none before that 执行率)."""
+    for n in dict.fromkeys([_money_columns(before_rate), 3, 2]):
+        if n >= 2 and (cells := bare_rate_cut(figures, n)) is not None:
+            return cells
+    return None
 
 
 def _money_columns(before_rate: Optional[tuple]) -> int:
