@@ -159,8 +159,9 @@ def bare_rate_cut(figures: str, money_columns: int) -> Optional[list]:
     """[(start, end)] of a run whose rate is written without its % (2436.182610.402419.8492.70109.27
     under 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分: 2436.18 | 2610.40 | 2419.84 |
     92.70 | 10 | 9.27): the amounts' decimal points fix them, the rate is the last amount over the
-    one before it to its own decimals, and any 分值 and 得分 after it make 得分 = 分值 × the rate
-    to the 得分's decimals. Taken only where exactly one cut does so; None otherwise."""
+    one before it to its own decimals, and the 分值 and 得分 after it make 得分 = 分值 × the rate
+    to the 得分's decimals: two sums the run must keep, as a rate alone is too easily met by
+    digits cut anywhere. Taken only where exactly one cut does so; None otherwise."""
     fits = []
     for cells in _decimal_walks(figures, money_columns):
         if len(cells) < 2 or not all(_POINTED_AMOUNT.fullmatch(figures, *ab) for ab in cells):
@@ -171,9 +172,6 @@ def bare_rate_cut(figures: str, money_columns: int) -> Optional[list]:
             if rate.start() != 0 or not budget or not _within_last_digit(spent / budget * 100, figures[pos:pos + rate.end()]):
                 continue
             end = pos + rate.end()
-            if end == len(figures):
-                fits.append(cells + [(pos, end)])
-                continue
             for k in range(end + 1, len(figures)):
                 weight, score = figures[end:k], figures[k:]
                 if POINTS_FIGURE.fullmatch(weight) and POINTS_FIGURE.fullmatch(score) and 0 < Decimal(weight) <= 100 \
