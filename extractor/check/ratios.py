@@ -131,12 +131,13 @@ def check_ratio_stated(record: dict) -> list:
         if flag:
             flags.append(flag)
     flags += _table_row_rates(record, facts)
-    order = {fid: k for k, fid in enumerate(facts)}  # (the text's order)
+    in_order = list(facts.values())  # (the text's order)
+    order = {f["id"]: k for k, f in enumerate(in_order)}
     for rel in relations_of(record, "share"):
         rate, part = facts[rel["rate"]], facts[rel["part"]]
         results = []
         for w in rel["wholes"]:
-            between = list(facts.values())[order[w] + 1:order[rel["part"]]]
+            between = in_order[order[w] + 1:order[rel["part"]]]
             if any(_share_of(f, facts[w], rel["name"]) for f in between):
                 continue  # (a figure stated as a share of the named whole itself is a part of it)
             v = _percent_of(part, facts[w])

@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from .numbers import POINTS_FIGURE, parse_arabic
+from .numbers import POINTS_FIGURE, parse_arabic, within_last_digit
 
 AMOUNT = regex.compile(r"[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*")  # no zero: a 0 glued on reads every way
 RATE = regex.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")
@@ -169,18 +169,12 @@ def bare_rate_cut(figures: str, money_columns: int) -> Optional[list]:
         budget, spent = (Decimal(figures[slice(*ab)]) for ab in cells[-2:])
         pos = cells[-1][1]
         for rate in regex.finditer(r"(?:[1-9]\d{0,2}|0)\.\d{1,2}", figures[pos:], overlapped=True):
-            if rate.start() != 0 or not budget or not _within_last_digit(spent / budget * 100, figures[pos:pos + rate.end()]):
+            if rate.start() != 0 or not budget or not within_last_digit(spent / budget * 100, Decimal(rate.group())):
                 continue
             end = pos + rate.end()
             for k in range(end + 1, len(figures)):
                 weight, score = figures[end:k], figures[k:]
                 if POINTS_FIGURE.fullmatch(weight) and POINTS_FIGURE.fullmatch(score) and 0 < Decimal(weight) <= 100 \
-                        and _within_last_digit(Decimal(weight) * Decimal(rate.group()) / 100, score):
+                        and within_last_digit(Decimal(weight) * Decimal(rate.group()) / 100, Decimal(score)):
                     fits.append(cells + [(pos, end), (end, k), (k, len(figures))])
     return fits[0] if len(fits) == 1 else None
-
-
-def _within_last_digit(value: Decimal, written: str) -> bool:
-    """Is `value` what `written` writes, to its last decimal (rounded or cut)?"""
-    step = Decimal(1).scaleb(Decimal(written).as_tuple().exponent)
-    return abs(value - Decimal(written)) < step

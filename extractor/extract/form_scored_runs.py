@@ -21,6 +21,7 @@ import regex
 from ..patterns import load_json
 from .form_tokens import Token
 from .form_vocab import vocab
+from .numbers import within_last_digit
 
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _LONGEST_RUN = 24  # four figures of a row; a longer run is something else's digits
@@ -134,5 +135,4 @@ def _scored(target: Decimal, weight: Decimal, result: Decimal, score: Decimal, c
         share = result / target if target else None
     if share is None or share >= 1 or (score == 0) != (share == 0):
         return False  # (a score of 0 for a result above nothing is no scaled weight's)
-    step = Decimal(1).scaleb(score.as_tuple().exponent)  # (one unit of the score's last decimal)
-    return abs(weight * share - score) < step
+    return within_last_digit(weight * share, score)

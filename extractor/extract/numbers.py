@@ -132,6 +132,12 @@ def parse_chinese_numeral(text: str) -> Optional[Decimal]:
     return total + section + (digit or 0)
 
 
+def within_last_digit(value: Decimal, written: Decimal) -> bool:
+    """Is `value` the figure `written`, to its last decimal, rounded or cut (9.668 as 9.67 or
+    9.66): within one unit of that digit?"""
+    return abs(value - written) < Decimal(1).scaleb(written.as_tuple().exponent)
+
+
 def as_written(value: Decimal, written: Decimal, decimals: int) -> bool:
     """Is `value` the figure `written` with `decimals` decimals, to its digits (within half a
     unit of its last digit)?"""

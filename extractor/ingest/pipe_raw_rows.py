@@ -136,7 +136,6 @@ def pipe_opened_raw_rows(lines: list) -> Optional[list]:
     web pages are saved to text: rows of their own, a line without a pipe inside a row going on
     in its last cell. None where any line holds more than its opening pipe, or fewer than
     two rows are closed so (nothing else tells where a row of cells one a line ends)."""
-    seps = vocabulary()["separators"]
     rows: list = []
     cells: Optional[list] = None  # the open row's cells
     opened = closed = 0
@@ -156,7 +155,7 @@ def pipe_opened_raw_rows(lines: list) -> Optional[list]:
             if cells is not None:
                 rows.append(cells)
                 cells, closed = None, closed + 1
-        elif t[0] in seps and pipe_count(t) == 1:
+        elif opens_one_cell(t):
             cells = (cells if cells is not None else [""]) + [t[1:].strip()]
             opened += 1
         else:
@@ -166,6 +165,12 @@ def pipe_opened_raw_rows(lines: list) -> Optional[list]:
     if closed < _MIN_CLOSED_ROWS or opened < 2 * _MIN_CLOSED_ROWS:
         return None
     return [[" | ".join(row) + " |", []] for row in rows]
+
+
+def opens_one_cell(line: str) -> bool:
+    """Is the line one cell opened by a pipe (| 城乡低保), its only pipe?"""
+    s = line.strip()
+    return bool(s) and s[0] in vocabulary()["separators"] and pipe_count(s) == 1 and has_text(s)
 
 
 def has_text(line: str) -> bool:

@@ -13,7 +13,7 @@ from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
 from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, counted_raw_rows, has_text, is_bounded,
-                            join_wrapped, pipe_led_raw_rows, pipe_opened_raw_rows)
+                            join_wrapped, opens_one_cell, pipe_led_raw_rows, pipe_opened_raw_rows)
 from .pipe_widths import one_cell_a_line, pipe_count, row_width
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
 
@@ -55,13 +55,7 @@ def starts_pipe_table(lines: list, i: int) -> bool:
         return True
     # (a row's first cell before cells opened by pipes one a line: 单位 / | 全年救助人数 / | 城乡低保)
     return len(line.strip()) <= _LONGEST_FIRST_CELL and i + 2 < len(lines) \
-        and _opens_one_cell(lines[i + 1]) and _opens_one_cell(lines[i + 2])
-
-
-def _opens_one_cell(line: str) -> bool:
-    """Is the line one cell opened by a pipe (| 城乡低保), its only pipe?"""
-    s = line.strip()
-    return bool(s) and s[0] in vocabulary()["separators"] and pipe_count(s) == 1 and has_text(s)
+        and opens_one_cell(lines[i + 1]) and opens_one_cell(lines[i + 2])
 
 
 def _is_bare_pipe_line(line: str) -> bool:

@@ -82,7 +82,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
         counted = m.start() - s_start > 1 and relation_patterns()["counted_whole"].match(m.group(0)) is not None
         opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted)
         # the clause group leading to the marker names the sub-list's total
-        lead_in = text[sentence_bounds(text, m.start())[0]:m.start()]
+        group = sentence_bounds(text, m.start())[0]  # (where the marker's clause group starts: after a ；)
+        lead_in = text[group:m.start()]
         kinds = ("amount", "headcount", "person_times", "households", "count", "score")
         if m.group(0).startswith("分别"):
             # 分别为 lists its figures right after it, all of one kind: the projects it names in
@@ -144,12 +145,10 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 # (护理补贴享受3,980人，其中一级1,520人、二级2,460人，全年发放4,550,400元 after 生活补贴…
                 # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
                 # ； is no total of the amounts after it)
-                group = _clause_group_start(text, s_start, m.start())
                 totals = [f for f in totals if f.source["start"] >= group]
             if m.group(0).startswith("分别"):
                 # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
                 # after a ； has no total stated before it)
-                group = _clause_group_start(text, s_start, m.start())
                 if group > s_start and "、" in text[group:m.start()]:
                     totals = [f for f in totals if f.source["start"] >= group]
             if not totals:
@@ -193,11 +192,6 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
-
-
-def _clause_group_start(text: str, s_start: int, at: int) -> int:
-    """Where the clause group holding `at` starts in its sentence: after the last ； before it."""
-    return max((g.end() for g in regex.finditer(r"[；;]", text, pos=s_start, endpos=at)), default=s_start)
 
 
 def _lists_words(text: str, start: int, first_figure: int) -> bool:
