@@ -26,10 +26,24 @@ def column_path(table: Table, col: int) -> list:
     texts = [[cell.text.replace("\n", "") for cell in table.rows[r]] for r in range(table.header_rows)]
     path = []
     for r, row in enumerate(texts):
+        if r and _left_out_cells(texts[r - 1], row):
+            continue
         text = row[col] if r + 1 == len(texts) else names_above(row, texts[r + 1])[col]
         if text and (not path or path[-1] != text):
             path.append(text)
     return path
+
+
+def _left_out_cells(upper: list, lower: list) -> bool:
+    """Is `lower` a header row that left out cells (pipe rows from a page drop empty ones),
+    under a row naming every column on its own? No name of the upper row spans columns, so
+    the lower names are no sub-columns of it, and where they stand is not known: 保障户数 |
+    保障人数 | 救助金额 … over 集中供养金额 | 分散供养金额, the money names pushed to the left.
+    (A row of units, 预算数 over （万元）, names no column: it is read as written.)"""
+    filled = [k for k, text in enumerate(lower) if text.strip()]
+    return bool(filled) and filled == list(range(len(filled))) and len(filled) < len(upper) \
+        and all(text.strip() for text in upper) and len(set(upper)) == len(upper) \
+        and not any(HEADER_UNIT.search(lower[k]) for k in filled)
 
 
 def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:

@@ -22,6 +22,7 @@ from ..model import Table
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import UNIT_LINE, one_space_table_at
 from .spaced_cells import could_be_spaced_row
+from .side_by_side import records_unfolded
 from .spaced_tables import spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
 from .text_rows import TextTable, drawing_characters, names_as_header
@@ -97,7 +98,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     lengths are as the source wrote them (a tab copy keeps a row's empty last cells), kept
     in Table.written_widths where they differ."""
     spec = []
-    rows = _continuations_joined(rows)
+    rows = _continuations_joined(records_unfolded(rows))
     if not columns_kept:
         rows = rows_apart(_leading_blanks_dropped(rows))
     width = max(len(r) for r in rows)

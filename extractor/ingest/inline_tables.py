@@ -1,0 +1,114 @@
+"""Tables run into a line of text, a single space between cells, as a document-sharing site
+or a form flattened to one line gives them: … 支出内容 计划支出数（万元） 实际支出数（万元）
+农村电影放映补助 96.00 95.40 送戏下乡经费 128.50 121.36 … 支出合计 862.40 815.26 三、… The
+table is taken out of the line and written as rows with a tab between cells, so the readers
+of tab-separated rows read it; the text before and after it stay lines of their own.
+
+Only where the layout leaves one reading: a header of a name column and the columns of
+figures, one of them at least stating its unit in brackets (（万元）, （人）, （%）); then rows
+each a short name and exactly one figure (or dash) for each of those columns, three rows at
+least, up to the first words that are not such a row. A form's fixed labels (年初预算数 …)
+are the form reader's, and are left in their line.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..numbering import numbering_of
+from .cell_rows import is_form_cell
+from .spaced_cells import figure_or_dash, is_figure
+from .spaced_tables import UNIT_NAME
+
+_TOKEN = regex.compile(r"[^\s\u3000]+")
+_FEWEST_ROWS = 3
+_MOST_NAME_WORDS = 3  # a row's name broken by spaces (县 文化馆); more are prose
+_MOST_NAME = 30
+_MOST_HEADER_CELL = 20
+_MOST_COLUMNS = 8
+_PROSE = regex.compile(r"[，。；！？,;!?]")
+_BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
+
+
+def inline_tables_apart(lines: list) -> list:
+    """`lines` with each table run into a line written out as tab-separated rows, between
+    the line's text before and after it."""
+    out = []
+    for line in lines:
+        out.extend(_apart(line))
+    return out
+
+
+def _apart(line: str) -> list:
+    tokens = list(_TOKEN.finditer(line))
+    if len(tokens) < 8:
+        return [line]
+    found = _table_in(tokens)
+    if found is None:
+        return [line]
+    first, last, rows = found
+    before = line[:tokens[first].start()].rstrip()
+    after = line[tokens[last].end():].strip()
+    return ([before] if before.strip() else []) + ["\t".join(r) for r in rows] + ([after] if after else [])
+
+
+def _table_in(tokens: list) -> Optional[tuple]:
+    """(first token, last token, rows) of the first table among the tokens, or None."""
+    texts = [t.group() for t in tokens]
+    figure = [figure_or_dash(t) for t in texts]
+    k = 0
+    while k < len(texts):
+        if not figure[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(texts) and figure[end]:
+            end += 1
+        columns = end - k  # the figures of the first row
+        found = _table_from(texts, figure, k, columns) if columns <= _MOST_COLUMNS else None
+        if found is not None:
+            return found
+        k = end
+    return None
+
+
+def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tuple]:
+    """The table whose first row's figures start at token k, `columns` of them."""
+    for name_words in range(1, _MOST_NAME_WORDS + 1):
+        head = k - name_words - columns - 1  # the name column's header, then the figures' columns
+        if head < 0:
+            return None
+        header = texts[head:k - name_words]
+        if any(figure[head:k - name_words]) or not _is_header(header):
+            continue
+        rows = [header]
+        pos = k - name_words
+        while pos < len(texts):
+            name_end = pos
+            while name_end < len(texts) and not figure[name_end] and name_end - pos < _MOST_NAME_WORDS:
+                name_end += 1
+            cells = texts[name_end:name_end + columns]
+            if name_end == pos or len(cells) < columns or not all(figure[name_end:name_end + columns]) \
+                    or (name_end + columns < len(texts) and figure[name_end + columns]) \
+                    or not _is_row_name(texts[pos:name_end]) or not any(map(is_figure, cells)):
+                break
+            rows.append(["".join(texts[pos:name_end])] + cells)
+            pos = name_end + columns
+        if len(rows) - 1 >= _FEWEST_ROWS:
+            return head, pos - 1, rows
+    return None
+
+
+def _is_header(cells: list) -> bool:
+    if any(len(c) > _MOST_HEADER_CELL or _PROSE.search(c) for c in cells):
+        return False
+    if sum(is_form_cell(_BRACKETED.sub("", c)) for c in cells) >= 2:
+        return False  # a form's own labels: the form reader's
+    return any(UNIT_NAME.search(c) for c in cells[1:])
+
+
+def _is_row_name(words: list) -> bool:
+    name = "".join(words)
+    return len(name) <= _MOST_NAME and not _PROSE.search(name) and numbering_of(name)[0] is None \
+        and bool(regex.search(r"\p{Han}", name))

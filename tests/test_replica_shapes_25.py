@@ -1,0 +1,94 @@
+"""Shapes the replica probe rounds of the twenty-fifth session met: records laid side by side
+(two records a line under one header), a lower header row that left out its cells under a
+row naming every column, and a table run into a line of text a single space between cells.
+Every text here is made up for the tests."""
+from conftest import text_record
+
+
+def _facts(record, kind=None):
+    return [(f["kind"], str(f["value"]), f.get("label")) for f in record["facts"] if kind in (None, f["kind"])]
+
+
+def _values(record, kind):
+    return [v for _, v, _ in _facts(record, kind)]
+
+
+# ---- records side by side
+def _side_by_side(sep: str) -> str:
+    rows = [["指标", "分值", "得分", "得分率", "决策", "20", "18", "90.00%"],
+            ["过程", "20", "16.5", "82.50%", "产出", "35", "31", "88.57%"],
+            ["效益", "25", "21", "84.00%", "合计", "100", "86.5", "86.50%"]]
+    return "一级指标得分情况如下：\n" + "\n".join(sep.join(r) for r in rows) + "\n综合评价为良。\n"
+
+
+def test_records_two_a_line_under_one_header_are_one_a_row(tmp_path):
+    for sep in ("  ", "\t"):
+        scores = _values(text_record(tmp_path, _side_by_side(sep)), "score")
+        assert scores == ["20", "18", "20", "16.5", "35", "31", "25", "21", "100", "86.5"], sep
+
+
+def test_a_header_written_again_over_each_record_is_one_header(tmp_path):
+    text = ("县区  补助人数（人）  县区  补助人数（人）\n东城区  1280  西城区  954\n"
+            "南湖区  706  北山区  433\n")
+    facts = _facts(text_record(tmp_path, text), "headcount")
+    assert [v for _, v, _ in facts] == ["1280", "954", "706", "433"]
+    assert {label for _, _, label in facts} == {"补助人数"}
+
+
+def test_two_tables_side_by_side_keep_their_columns(tmp_path):
+    # (收入 and 支出 halves name different columns: no records of one table)
+    text = ("收入项目  决算数（万元）  支出项目  决算数（万元）\n财政拨款  820.00  基本支出  610.00\n"
+            "事业收入  45.00  项目支出  240.00\n其他收入  5.00  结转结余  20.00\n")
+    facts = _facts(text_record(tmp_path, text), "amount")
+    assert len(facts) == 6 and ("amount", "8200000.00", "决算数") in facts
+
+
+# ---- a lower header row that left out its cells
+_LEFT_OUT = ("单位：户、人、元\n"
+             "| 序号 | 乡镇 | 低保户数 | 特困户数 | 保障人数 | 低保金 | 特困供养金 |\n"
+             "| 低保月发放金额 | 低保累计发放金额 | 特困月发放金额 | 特困累计发放金额 |\n"
+             "| 1 | 城关镇 | 86 | 12 | 131 | 52400 | 9600 |\n"
+             "| 2 | 河口镇 | 54 | 9 | 88 | 33100 | 7200 |\n"
+             "| 合计 | | 140 | 21 | 219 | 85500 | 16800 |\n")
+
+
+def test_a_lower_header_row_that_left_out_cells_does_not_rename_the_columns(tmp_path):
+    facts = _facts(text_record(tmp_path, _LEFT_OUT))
+    assert ("households", "86", "低保户数") in facts and ("headcount", "131", "保障人数") in facts
+    assert not any(k == "amount" and v in ("86", "12", "131", "140") for k, v, _ in facts)
+    assert ("amount", "52400", "低保金") in facts
+
+
+def test_a_lower_header_row_under_a_name_spanning_its_sub_columns_names_them(tmp_path):
+    text = ("| 乡镇 | 救助资金（万元） | | 救助人数 |\n| | 中央 | 地方 | |\n"
+            "| 城关镇 | 40.00 | 12.00 | 360 |\n| 河口镇 | 31.00 | 9.50 | 270 |\n")
+    facts = _facts(text_record(tmp_path, text))
+    assert ("amount", "400000.00", "救助资金›中央") in facts or \
+        any(k == "amount" and v == "400000.00" for k, v, _ in facts)
+    assert ("headcount", "360", "救助人数") in facts
+
+
+# ---- a table run into a line of text
+_INLINE = ("一、基本情况 本项目由县文化馆实施，资金全部到位。 二、支出明细 支出内容 计划数（万元） 实际数（万元） "
+           "乡村演出补助 60.00 58.40 图书购置 35.50 35.50 设备维护 12.00 10.10 合计 107.50 104.00 "
+           "三、绩效情况 全年开展演出120场。")
+
+
+def test_a_table_run_into_a_line_of_text_is_read(tmp_path):
+    record = text_record(tmp_path, _INLINE)
+    amounts = _values(record, "amount")
+    assert amounts == ["600000.00", "584000.00", "355000.00", "355000.00", "120000.00", "101000.00",
+                       "1075000.00", "1040000.00"]
+
+
+def test_figures_in_running_text_are_no_inline_table(tmp_path):
+    # (no header stating a unit: the figures are the sentence's, not a table's)
+    text = ("二、支出明细 支出内容 计划数 实际数 乡村演出补助 60.00 58.40 图书购置 35.50 35.50 "
+            "设备维护 12.00 10.10 三、绩效情况 全年开展演出120场。")
+    assert _values(text_record(tmp_path, text), "amount") == []
+
+
+def test_a_run_of_two_rows_is_no_inline_table(tmp_path):
+    text = ("二、支出明细 支出内容 计划数（万元） 实际数（万元） 乡村演出补助 60.00 58.40 图书购置 35.50 35.50 "
+            "三、绩效情况 全年开展演出120场。")
+    assert _values(text_record(tmp_path, text), "amount") == []
