@@ -92,3 +92,29 @@ def test_a_run_of_two_rows_is_no_inline_table(tmp_path):
     text = ("二、支出明细 支出内容 计划数（万元） 实际数（万元） 乡村演出补助 60.00 58.40 图书购置 35.50 35.50 "
             "三、绩效情况 全年开展演出120场。")
     assert _values(text_record(tmp_path, text), "amount") == []
+
+
+# ---- cells between pipes on lines of their own, a row closed by an empty cell
+def _pipe_lines(rows) -> str:
+    out = []
+    for row in rows:
+        for cell in row:
+            out += cell.split("/") + ["|"]
+        out.append("|")
+    return "\n".join(out) + "\n"
+
+
+def test_cells_between_pipe_lines_rows_closed_by_an_empty_cell(tmp_path):
+    text = "单位：万元\n|\n" + _pipe_lines([["科目", "合计", "一般公共/预算", "政府性基金/预算"],
+                                         ["机关运行经费", "152.30", "150.10", "2.20"],
+                                         ["（一）公务接待费", "3.60", "3.60", "0.00"],
+                                         ["（二）公务用车运行费", "11.40", "11.40", "0.00"]])
+    amounts = _values(text_record(tmp_path, text), "amount")
+    assert amounts[:4] == ["1523000.00", "1501000.00", "22000.00", "36000.00"] and len(amounts) == 9
+
+
+def test_pipe_lines_whose_rows_differ_in_width_are_no_table(tmp_path):
+    text = "单位：万元\n|\n" + _pipe_lines([["科目", "合计", "一般公共/预算"], ["机关运行经费", "152.30"],
+                                         ["（一）公务接待费", "3.60", "3.60", "0.00"],
+                                         ["（二）公务用车运行费", "11.40", "11.40"]])
+    assert _values(text_record(tmp_path, text), "amount") == []

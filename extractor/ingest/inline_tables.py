@@ -7,7 +7,8 @@ of tab-separated rows read it; the text before and after it stay lines of their 
 Only where the layout leaves one reading: a header of a name column and the columns of
 figures, one of them at least stating its unit in brackets (（万元）, （人）, （%）); then rows
 each a short name and exactly one figure (or dash) for each of those columns, three rows at
-least, up to the first words that are not such a row. A form's fixed labels (年初预算数 …)
+least, up to the first words that are not such a row (a row name of two words may be a
+remark's column and a name: no telling). A form's fixed labels (年初预算数 …)
 are the form reader's, and are left in their line.
 """
 from __future__ import annotations
@@ -23,7 +24,6 @@ from .spaced_tables import UNIT_NAME
 
 _TOKEN = regex.compile(r"[^\s\u3000]+")
 _FEWEST_ROWS = 3
-_MOST_NAME_WORDS = 3  # a row's name broken by spaces (县 文化馆); more are prose
 _MOST_NAME = 30
 _MOST_HEADER_CELL = 20
 _MOST_COLUMNS = 8
@@ -74,30 +74,21 @@ def _table_in(tokens: list) -> Optional[tuple]:
 
 
 def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tuple]:
-    """The table whose first row's figures start at token k, `columns` of them."""
-    for name_words in range(1, _MOST_NAME_WORDS + 1):
-        head = k - name_words - columns - 1  # the name column's header, then the figures' columns
-        if head < 0:
-            return None
-        header = texts[head:k - name_words]
-        if any(figure[head:k - name_words]) or not _is_header(header):
-            continue
-        rows = [header]
-        pos = k - name_words
-        while pos < len(texts):
-            name_end = pos
-            while name_end < len(texts) and not figure[name_end] and name_end - pos < _MOST_NAME_WORDS:
-                name_end += 1
-            cells = texts[name_end:name_end + columns]
-            if name_end == pos or len(cells) < columns or not all(figure[name_end:name_end + columns]) \
-                    or (name_end + columns < len(texts) and figure[name_end + columns]) \
-                    or not _is_row_name(texts[pos:name_end]) or not any(map(is_figure, cells)):
-                break
-            rows.append(["".join(texts[pos:name_end])] + cells)
-            pos = name_end + columns
-        if len(rows) - 1 >= _FEWEST_ROWS:
-            return head, pos - 1, rows
-    return None
+    """The table whose first row's figures start at token k, `columns` of them: each row's
+    name one word (words a space apart before the figures may be a remark's column)."""
+    head = k - columns - 2  # the name column's header, then the figures' columns, then a name
+    if head < 0 or any(figure[head:k - 1]) or not _is_header(texts[head:k - 1]):
+        return None
+    rows = [texts[head:k - 1]]
+    pos = k - 1
+    while pos + columns < len(texts):
+        cells = texts[pos + 1:pos + 1 + columns]
+        if figure[pos] or not all(figure[pos + 1:pos + 1 + columns]) or not any(map(is_figure, cells)) \
+                or (pos + 1 + columns < len(texts) and figure[pos + 1 + columns]) or not _is_row_name(texts[pos]):
+            break
+        rows.append([texts[pos]] + cells)
+        pos += 1 + columns
+    return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
 
 
 def _is_header(cells: list) -> bool:
@@ -108,7 +99,6 @@ def _is_header(cells: list) -> bool:
     return any(UNIT_NAME.search(c) for c in cells[1:])
 
 
-def _is_row_name(words: list) -> bool:
-    name = "".join(words)
+def _is_row_name(name: str) -> bool:
     return len(name) <= _MOST_NAME and not _PROSE.search(name) and numbering_of(name)[0] is None \
         and bool(regex.search(r"\p{Han}", name))

@@ -135,11 +135,15 @@ def _continuation_end(lines: list, j: int) -> Optional[int]:
     of that pipe row, or None."""
     k = j
     while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and _line_kind(lines[k]) == TEXT:
-        text = lines[k].strip()
-        if is_caption_text(text) or numbering_of(normalize(text))[1] in (1, 2):
-            return None
         k += 1
-    return k if k < len(lines) and _line_kind(lines[k]) == PIPE else None
+    if k >= len(lines) or _line_kind(lines[k]) != PIPE:
+        return None
+    if j and _is_bare_pipe_line(lines[j - 1]) and _is_bare_pipe_line(lines[k]):
+        return k  # a cell between pipes on lines of their own, whatever it opens with ((二)…支出)
+    if any(is_caption_text(text := lines[n].strip()) or numbering_of(normalize(text))[1] in (1, 2)
+           for n in range(j, k)):
+        return None
+    return k
 
 
 def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
@@ -179,6 +183,8 @@ def _pipe_rows(members: list) -> list:
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
             width = row_width(counts, closed_only=True) or _numbered_width(lines)
+            if width is None and bare and (split := _rows_closed_by_empty_cells(lines)) is not None:
+                return split
             if width is None or (not bare and any(kind == TEXT for kind, _ in lines)):
                 return []
         else:
@@ -202,6 +208,36 @@ def _pipe_rows(members: list) -> list:
     return rows
 
 
+
+
+_FEWEST_EVEN_ROWS = 3
+
+
+def _rows_closed_by_empty_cells(lines: list) -> Optional[list]:
+    """Cells between pipes on lines of their own, a row closed by an empty cell (two pipes
+    running): 项目 / | / 合计 / | / 一般公共 / 预算 / | / … / | / | / 行政经费 / | / 268.47 …, as a
+    web page's table saved cell by cell gives it; a cell's lines run on. The rows, where three
+    or more have one width of two cells or more and every other is a title of one cell (the
+    last may stop short)."""
+    rows, row, cell = [], [], None
+    for kind, text in lines + [(PIPE, "|"), (PIPE, "|")]:
+        if kind != PIPE:
+            cell = text.strip() if cell is None else join_wrapped(cell, text.strip())
+            continue
+        if cell is not None:
+            row.append(cell)
+            cell = None
+        elif row:
+            rows.append(row)
+            row = []
+    # (the text before the first pipe is a title of its own: 单位：万元 / | / 项目 / | …)
+    if lines and lines[0][0] != PIPE and len(rows) > 1 and len(rows[0]) == len(rows[1]) + 1:
+        rows[:1] = [rows[0][:1], rows[0][1:]]
+    # (the last row may stop short: its last cell written after the last pipe, or cut off)
+    widths = {len(r) for r in rows[:-1] if len(r) > 1}
+    if len(widths) != 1 or len(rows[-1]) > max(widths) or sum(len(r) > 1 for r in rows) < _FEWEST_EVEN_ROWS:
+        return None
+    return rows
 
 
 def _two_cell_rows(lines: list) -> Optional[list]:
