@@ -62,6 +62,10 @@ def _is_bare_pipe_line(line: str) -> bool:
     return _line_kind(line) == PIPE and not has_text(line)
 
 
+def _is_one_pipe(line: str) -> bool:
+    return _is_bare_pipe_line(line) and pipe_count(line) == 1
+
+
 def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]:
     """The pipe table whose first line is lines[i], or None when no pipe rows start there.
     A TextTable without rows: pipe lines that hold no grid (cells one a line with nothing
@@ -138,8 +142,10 @@ def _continuation_end(lines: list, j: int) -> Optional[int]:
         k += 1
     if k >= len(lines) or _line_kind(lines[k]) != PIPE:
         return None
-    if j and _is_bare_pipe_line(lines[j - 1]) and _is_bare_pipe_line(lines[k]):
-        return k  # a cell between pipes on lines of their own, whatever it opens with ((二)…支出)
+    if j and _is_one_pipe(lines[j - 1]) and _is_one_pipe(lines[k]):
+        # a cell between single pipes on lines of their own, whatever it opens with ((二)…支出);
+        # after a run of pipes closing a row (|||||) a numbered line may open a new part
+        return k
     if any(is_caption_text(text := lines[n].strip()) or numbering_of(normalize(text))[1] in (1, 2)
            for n in range(j, k)):
         return None
