@@ -118,3 +118,12 @@ def test_pipe_lines_whose_rows_differ_in_width_are_no_table(tmp_path):
                                          ["（一）公务接待费", "3.60", "3.60", "0.00"],
                                          ["（二）公务用车运行费", "11.40", "11.40"]])
     assert _values(text_record(tmp_path, text), "amount") == []
+
+
+def test_a_fraction_under_a_count_column_is_no_count(tmp_path):
+    # (河口镇's row left out its 救助户数 cell: its money stands under the households' column)
+    text = ("| 县 | 乡镇 | 救助人数（人） | 救助户数（户） | 发放资金（万元） |\n| 东县 | 城关镇 | 312 | 140 | 46.80 |\n"
+            "| 河口镇 | 96 | 14.40 |\n| 南县 | 石桥镇 | 205 | 88 | 30.75 |\n")
+    facts = _facts(text_record(tmp_path, text))
+    assert ("headcount", "312", "救助人数") in facts and ("households", "88", "救助户数") in facts
+    assert not any(k in ("headcount", "households") and v == "14.40" for k, v, _ in facts)

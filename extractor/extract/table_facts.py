@@ -276,6 +276,8 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             if written_unit in ("%", "％") and not has_percent and beyond_any_rate(value):
                 continue  # 213722.82 under a rate's header: the row's cells stand off their columns
             kind, base, mult = written_unit_spec(written_unit)
+            if kind in COUNTED_KINDS and mult == 1 and not (label_cell or from_block) and value != value.to_integral_value():
+                continue  # 8.28 under 人数（人）: a row that left out cells, its figure off its column
             if label_cell:
                 label = label_of_header([label_cell])
             elif header:
