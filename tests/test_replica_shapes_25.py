@@ -127,3 +127,8 @@ def test_a_fraction_under_a_count_column_is_no_count(tmp_path):
     facts = _facts(text_record(tmp_path, text))
     assert ("headcount", "312", "救助人数") in facts and ("households", "88", "救助户数") in facts
     assert not any(k in ("headcount", "households") and v == "14.40" for k, v, _ in facts)
+
+
+def test_a_figure_in_wan_before_what_it_is_used_for_is_money(tmp_path):
+    text = "上级下达救灾资金240万元，其中85万用于储备物资购置，其余用于受灾群众安置。\n"
+    assert "850000" in _values(text_record(tmp_path, text), "amount")

@@ -202,10 +202,11 @@ def _grammar():
                                             key=len, reverse=True)))
     cell_count = re.compile(rf"(?:^|(?<=\t)|(?<=  ))[\u4e00-\u9fff]{{0,10}}?(?P<suffix>{counts})[ \t]+(?P<num>\d+)"
                             rf"(?P<mag>)(?P<post>)(?=\t|  |[ \t]*$)", re.MULTILINE)
-    # a figure in 万 or 亿 right before a word for money (141.8万补助资金) is an amount, and
-    # one before a word for people (4.2万农村人口) a headcount
+    # a figure in 万 or 亿 right before a word for money (141.8万补助资金) or what money is used
+    # for (130万用于…) is an amount, and one before a word for people (4.2万农村人口) a headcount
     before_noun = []
-    for key, kind, base_unit in (("money_nouns", "amount", "元"), ("people_nouns", "headcount", "人")):
+    for key, kind, base_unit in (("money_nouns", "amount", "元"), ("money_uses", "amount", "元"),
+                                 ("people_nouns", "headcount", "人")):
         nouns = "|".join(map(re.escape, sorted(spec[key], key=len, reverse=True)))
         before_noun.append((re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})"),
                             kind, base_unit))
