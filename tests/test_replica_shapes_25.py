@@ -132,3 +132,15 @@ def test_a_fraction_under_a_count_column_is_no_count(tmp_path):
 def test_a_figure_in_wan_before_what_it_is_used_for_is_money(tmp_path):
     text = "上级下达救灾资金240万元，其中85万用于储备物资购置，其余用于受灾群众安置。\n"
     assert "850000" in _values(text_record(tmp_path, text), "amount")
+
+
+def test_a_cap_per_person_each_time_is_money_per_head(tmp_path):
+    text = "临时救助标准为每人每次不超过2000元，全年安排救助资金36万元。\n"
+    facts = _facts(text_record(tmp_path, text))
+    assert ("money_rate", "2000", "补偿") in facts or any(k == "money_rate" and v == "2000" for k, v, _ in facts)
+    assert not any(k == "amount" and v == "2000" for k, v, _ in facts)
+
+
+def test_a_self_score_written_as_zipingfen_is_the_reports_score(tmp_path):
+    record = text_record(tmp_path, "经逐项打分，本项目自评分88.5分。各项指标完成较好。\n")
+    assert str(record["metadata"]["score"]) == "88.5"
