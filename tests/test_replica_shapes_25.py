@@ -2,7 +2,7 @@
 (two records a line under one header), a lower header row that left out its cells under a
 row naming every column, and a table run into a line of text a single space between cells.
 Every text here is made up for the tests."""
-from conftest import text_record
+from conftest import error_flags, text_record
 
 
 def _facts(record, kind=None):
@@ -144,3 +144,11 @@ def test_a_cap_per_person_each_time_is_money_per_head(tmp_path):
 def test_a_self_score_written_as_zipingfen_is_the_reports_score(tmp_path):
     record = text_record(tmp_path, "经逐项打分，本项目自评分88.5分。各项指标完成较好。\n")
     assert str(record["metadata"]["score"]) == "88.5"
+
+
+def test_changes_that_name_only_the_change_are_no_repeat(tmp_path):
+    # (each 较…增加 is said of the figure before it: 利息收入, 结余, 本年支出 — three quantities)
+    text = ("本单位收入情况如下。利息收入 2.08 万元，较 2022 年度决算数增加 0.64 万元，增长 44.4%。"
+            "使用非财政拨款结余 0.00 万元，本单位未动用结余，较 2022 年度决算数增加 0.00 万元。\n"
+            "本单位 2023 年度总支出 318.26 万元，其中本年支出 309.70 万元，较 2022 年度决算数增加 16.45 万元，增长 5.6%。\n")
+    assert error_flags(text_record(tmp_path, text), "repeat.conflict") == []

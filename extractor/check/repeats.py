@@ -183,7 +183,8 @@ def check_repeat_conflict(record: dict) -> list:
                 a["source"].get("table") is not None or a["source"].get("sentence") == b["source"].get("sentence")):
             continue  # one sentence, or one table: plan and actual side by side are not a repeat
         if intervals[i].overlaps(intervals[j]) or _about_different_subjects(a, b, captions) \
-                or _on_different_occasions(a, b) or _other_stated_beside(a, b, by_sentence) \
+                or _on_different_occasions(a, b) or _changes_of_what_came_before(a, b) \
+                or _other_stated_beside(a, b, by_sentence) \
                 or _other_stated_beside(b, a, by_sentence) or _shares_of_different_wholes(a, b, whole_of):
             continue
         for k in (i, j):
@@ -277,6 +278,14 @@ def _on_different_occasions(a: dict, b: dict) -> bool:
         if a.get(key) and b.get(key) and a[key] != b[key]:
             return True
     return False
+
+
+def _changes_of_what_came_before(a: dict, b: dict) -> bool:
+    """Two changes whose clauses name no quantity, only the change (较2023年度决算数增加1.12万元
+    after 其他收入3.46万元, …增加21.35万元 after 本年支出275.41万元): each is said of the figure
+    before it, and their wordings are alike because they name nothing else."""
+    labels = relation_vocab()["breakdown"]["change_labels"]
+    return a.get("label") in labels and b.get("label") in labels
 
 
 def _pairs_alike(facts: list):
