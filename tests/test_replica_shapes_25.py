@@ -3,6 +3,8 @@
 row naming every column, and a table run into a line of text a single space between cells.
 Every text here is made up for the tests."""
 from conftest import error_flags, text_record
+from extractor.pipeline import extract_file
+from test_ingest_text_tables import needs_soffice, print_to_pdf
 
 
 def _facts(record, kind=None):
@@ -152,3 +154,19 @@ def test_changes_that_name_only_the_change_are_no_repeat(tmp_path):
             "使用非财政拨款结余 0.00 万元，本单位未动用结余，较 2022 年度决算数增加 0.00 万元。\n"
             "本单位 2023 年度总支出 318.26 万元，其中本年支出 309.70 万元，较 2022 年度决算数增加 16.45 万元，增长 5.6%。\n")
     assert error_flags(text_record(tmp_path, text), "repeat.conflict") == []
+
+
+@needs_soffice
+def test_a_table_run_into_a_line_printed_to_pdf_is_read(tmp_path):
+    # (the line wraps on the printed page; the paragraph joined again holds the same table)
+    _, printed = print_to_pdf(tmp_path, _INLINE)
+    amounts = _values(extract_file(printed), "amount")
+    assert amounts == ["600000.00", "584000.00", "355000.00", "355000.00", "120000.00", "101000.00",
+                       "1075000.00", "1040000.00"]
+
+
+def test_a_total_row_under_one_row_is_not_summed(tmp_path):
+    # (the table's first rows stood on the page before: 效果 is its last item only)
+    for text in ("| 一级指标 | 分值 | 自评得分 |\n| 效果 | 20 | 18 |\n| 合计 | 100 | 94 |\n",
+                 "| 项目 | 金额（万元） |\n| 办公费 | 20.00 |\n| 合计 | 100.00 |\n"):
+        assert error_flags(text_record(tmp_path, text)) == [], text

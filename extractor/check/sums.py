@@ -314,6 +314,8 @@ def check_sum_table(record: dict) -> list:
         # right): that 小计's own flag says what is off
         items_of = {tr: [r for r, k in enumerate(kinds) if k == "item" and r < tr] for tr in totals} if subtotals else {}
         for whole_row, part_rows in checks:
+            if len(part_rows) < 2:
+                continue  # a total over one row: the table's other rows are elsewhere (a page before)
             if any(_INCLUDES_MORE.match(str(x).strip()) for x in body[whole_row]):
                 continue  # 合计 | 100 | 97.09 | 含预算执行得分: the total counts a figure outside the rows
             # rows of different lengths (padded where short): a column is no column, its sum

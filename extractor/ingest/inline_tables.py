@@ -36,21 +36,26 @@ def inline_tables_apart(lines: list) -> list:
     the line's text before and after it."""
     out = []
     for line in lines:
-        out.extend(_apart(line))
+        found = inline_table_apart(line)
+        if found is None:
+            out.append(line)
+            continue
+        before, rows, after = found
+        out.extend(([before] if before else []) + ["\t".join(r) for r in rows] + ([after] if after else []))
     return out
 
 
-def _apart(line: str) -> list:
-    tokens = list(_TOKEN.finditer(line))
+def inline_table_apart(text: str) -> Optional[tuple]:
+    """(the text before, the rows of cell texts, the text after) of the first table run into
+    `text`, or None."""
+    tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 8:
-        return [line]
+        return None
     found = _table_in(tokens)
     if found is None:
-        return [line]
+        return None
     first, last, rows = found
-    before = line[:tokens[first].start()].rstrip()
-    after = line[tokens[last].end():].strip()
-    return ([before] if before.strip() else []) + ["\t".join(r) for r in rows] + ([after] if after else [])
+    return text[:tokens[first].start()].strip(), rows, text[tokens[last].end():].strip()
 
 
 def _table_in(tokens: list) -> Optional[tuple]:

@@ -19,7 +19,8 @@ from ..numbering import numbering_of
 from ..patterns import load_json
 from .cell_rows import is_cell_row
 from .ocr_mend import mend_units
-from .page_tables import _emit_table, _emit_text_table, _open_text_table, _tables_in_lines
+from .inline_tables import inline_table_apart
+from .page_tables import _add_table, _emit_table, _emit_text_table, _open_text_table, _tables_in_lines
 from .page_text import Line, ends_in_figure, figure_unit_space
 from .stacked_headers import joined_stacked
 from .text_blocks import add_text_block, continues_sentence
@@ -164,7 +165,14 @@ class _Paragraph:
                 confidences.append(last.confidence)
         if confidences:  # read by OCR
             text = mend_units(text)
-        block = add_text_block(self.doc, text, page=page, bbox=bbox)
+        elif (inline := inline_table_apart(text)) is not None:
+            # a table run into the paragraph (a line flattened a space between cells): the text
+            # before it, the table, and the text after it as a paragraph of its own
+            before, rows, text = inline
+            if before:
+                add_text_block(self.doc, before, page=page, bbox=bbox)
+            _add_table(self.doc, page, rows, bbox)
+        block = add_text_block(self.doc, text, page=page, bbox=bbox) if text else None
         if block is not None and confidences:
             block.confidence = min(confidences)
         self.lines = []
