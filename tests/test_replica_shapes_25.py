@@ -170,3 +170,10 @@ def test_a_total_row_under_one_row_is_not_summed(tmp_path):
     for text in ("| 一级指标 | 分值 | 自评得分 |\n| 效果 | 20 | 18 |\n| 合计 | 100 | 94 |\n",
                  "| 项目 | 金额（万元） |\n| 办公费 | 20.00 |\n| 合计 | 100.00 |\n"):
         assert error_flags(text_record(tmp_path, text)) == [], text
+
+
+def test_a_named_row_under_its_unit_caption_with_a_dash_for_a_figure(tmp_path):
+    cells = ["二、部门收支情况", "年度收入情况（万元）", "机构名称", "收入合计", "其中：", "上年结转", "财政拨款",
+             "事业收入", "其他收入", "某县林业局", "1520.40", "86.20", "1390.00", "—", "44.20", "三、绩效情况"]
+    amounts = _values(text_record(tmp_path, "\n\n".join(cells) + "\n"), "amount")
+    assert amounts == ["15204000.00", "862000.00", "13900000.00", "442000.00"]

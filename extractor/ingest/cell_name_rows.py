@@ -65,8 +65,8 @@ def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional
     while k < len(lines) and lines[k].strip() and cell_kind(lines[k].strip()) is False and len(names) <= _MOST_ROW_NAMES:
         names.append(lines[k].strip())
         k += 1
-    figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
-    if len(names) < 3 or not figures:
+    figures, end = _run(lines, k, _figure_or_dash)
+    if len(names) < 3 or not any(cell_kind(f) is True for f in figures):
         return None
     row_name, columns = names[-1], [n for n in names[:-1] if not _SUBSET_MARK.match(n)]
     while len(columns) > len(figures):
@@ -106,6 +106,11 @@ def _run(lines: list, k: int, fits) -> tuple:
         cells.append(lines[k].strip())
         k += 1
     return cells, k
+
+
+def _figure_or_dash(cell: str) -> bool:
+    """A figure, or a dash for one not given (上年结转 | — | 38.76)."""
+    return cell_kind(cell) is not False
 
 
 def _figure_at(lines: list, k: int) -> bool:
