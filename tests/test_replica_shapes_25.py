@@ -177,3 +177,9 @@ def test_a_named_row_under_its_unit_caption_with_a_dash_for_a_figure(tmp_path):
              "事业收入", "其他收入", "某县林业局", "1520.40", "86.20", "1390.00", "—", "44.20", "三、绩效情况"]
     amounts = _values(text_record(tmp_path, "\n\n".join(cells) + "\n"), "amount")
     assert amounts == ["15204000.00", "862000.00", "13900000.00", "442000.00"]
+
+
+def test_a_level_its_clause_names_last_years_is_the_base_of_the_change(tmp_path):
+    text = ("2023年公务接待费支出5.32万元，其中市内接待2.10万元、外地来访接待3.22万元，上年为6.50万元，"
+            "较上年减少1.18万元，下降18.15%。\n")
+    assert error_flags(text_record(tmp_path, text), "diff.change") == []

@@ -50,7 +50,8 @@ def relation_patterns() -> dict:
         "sum_of_years": regex.compile(v["sum_of_years"]),
         "category_rate_before": regex.compile(v["category_rate_before"]),
         "category_rate_after": regex.compile(v["category_rate_after"]),
-        "last_years_figure": regex.compile(rf"{v['last_year_base']}(?:的)?\s*$"),
+        # (较上年的14,112元, or a level its clause names last year's: 上年为9.70万元)
+        "last_years_figure": regex.compile(rf"(?:{v['last_year_base']}(?:的)?|{v['last_year_level']})\s*$"),
         # between a figure and its change: ，较上年减少
         "on_last_year": regex.compile(rf"^\s*[，,]?\s*{v['last_year_base']}\p{{Han}}{{0,4}}$"),
     }
