@@ -183,3 +183,16 @@ def test_a_level_its_clause_names_last_years_is_the_base_of_the_change(tmp_path)
     text = ("2023年公务接待费支出5.32万元，其中市内接待2.10万元、外地来访接待3.22万元，上年为6.50万元，"
             "较上年减少1.18万元，下降18.15%。\n")
     assert error_flags(text_record(tmp_path, text), "diff.change") == []
+
+
+def test_a_total_column_named_first_in_a_two_row_header_takes_its_own_column(tmp_path):
+    # (合计 written in the upper row, the sources in the lower: the text names it first)
+    text = ("2023年度转移支付区域绩效自评表\n转移支付（项目）名称：农村公路养护补助\n\n"
+            "| 项目 | 资金来源（万元） | | 合计（万元） |\n| | 中央 | 县级 | |\n"
+            "| 全年预算数 | 860.00 | 140.00 | 1,000.00 |\n| 全年执行数 | 842.00 | 131.00 | 973.00 |\n"
+            "| 执行率 | 97.91% | 93.57% | 97.30% |\n")
+    record = text_record(tmp_path, text)
+    assert error_flags(record, "form.funds_total") == []
+    total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
+    facts = {f["id"]: f for f in record["facts"]}
+    assert facts[total["cells"]["全年预算数"]]["text"] == "1,000.00"

@@ -88,7 +88,8 @@ class TransposedFunds:
         stage's column (its label's, unless given)."""
         values, end = found
         column = column or vocab()["fund_col"][bare(self.tokens[i].text)]
-        cells = [(label, slot, column, token) for (label, slot), token in zip(self.queued_rows, values)]
+        paired = _by_column(self.queued_rows, values) or list(zip(self.queued_rows, values))
+        cells = [(label, slot, column, token) for (label, slot), token in paired]
         total = next(((label, slot) for label, slot in self.queued_rows if slot == "total"), None)
         if total is not None:
             trailing = values[len(self.queued_rows):]
@@ -115,3 +116,18 @@ class TransposedFunds:
                 continue  # a figure whose unit the form does not state, or not of its row's kind
             self._place_fund_fact(row, token, written_unit, stage, row["label"], slot)
         return end
+
+
+def _by_column(queued: list, values: list) -> Optional[list]:
+    """The sources queued and their figures paired by table column, where all are cells of one
+    table: a header of two rows writes 合计 over the sources' row (项目 | 资金来源 | | | 合计 over
+    | 中央 | 省级 | 县级 |), so the text names it first while its column is the last. None
+    where they are not cells of one table, or a figure stands under no source."""
+    values = values[:len(queued)]
+    tokens = [label for label, _ in queued] + values
+    if any(t.cell_col is None or t.block is not tokens[0].block for t in tokens):
+        return None
+    by_column = {label.cell_col: (label, slot) for label, slot in queued}
+    if len(by_column) != len(queued) or any(v.cell_col not in by_column for v in values):
+        return None
+    return [(by_column[v.cell_col], v) for v in values]
