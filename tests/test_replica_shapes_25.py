@@ -196,3 +196,25 @@ def test_a_total_column_named_first_in_a_two_row_header_takes_its_own_column(tmp
     total = next(r for r in record["forms"][0]["funds"] if r["slot"] == "total")
     facts = {f["id"]: f for f in record["facts"]}
     assert facts[total["cells"]["全年预算数"]]["text"] == "1,000.00"
+
+
+# ---- a numbered score table, two records a line, 小计 rows in its second-level column
+_NUMBERED_HALVES = ("序号 一级指标 二级指标 分值 得分      序号 一级指标 二级指标 分值 得分\n"
+                    "1 投入 资金到位 10 10      2 投入 预算编制 5 4\n"
+                    "3 投入 小计 15 14      4 过程 资金使用 20 18\n"
+                    "5 过程 制度执行 10 9      6 过程 小计 30 27\n"
+                    "7 产出 完成数量 30 28      8 产出 完成质量 25 24\n"
+                    "9 产出 小计 55 52      10 合计 — 100 93\n")
+
+
+def test_numbered_records_two_a_line_with_their_subtotals_add_up(tmp_path):
+    record = text_record(tmp_path, "表3 绩效自评得分表\n" + _NUMBERED_HALVES + "\n自评得分93分，等级为优。\n")
+    assert error_flags(record) == []
+    paths = {tuple(i["path"]): i["score"] for i in record["indicators"]}
+    assert str(paths[("过程",)]) == "27" and str(paths[("合计",)]) == "93"
+
+
+def test_numbered_records_two_a_line_with_a_subtotal_off_are_flagged(tmp_path):
+    record = text_record(tmp_path, "表3 绩效自评得分表\n" + _NUMBERED_HALVES.replace("过程 小计 30 27", "过程 小计 30 28")
+                         .replace("合计 — 100 93", "合计 — 100 94") + "\n自评得分94分，等级为优。\n")
+    assert [f["rule"] for f in error_flags(record)] == ["score.tree"]

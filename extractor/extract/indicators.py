@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..ingest.tables import SUBTOTAL_LABEL, names_the_rows_above
+from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
@@ -102,12 +102,15 @@ def _table_indicators(block) -> list:
     own = _own_points_columns(level_cols, [c for c in score_cols if _AWARDED_HEADER.search(header[c])], score_cols)
     names = {}  # level column → (name, weight) carried down from above
     out = []
+    # (a row's number in a column under 序号 names no row; a 合计 may stand there)
+    numbered = {c for c, h in enumerate(header) if h.replace(" ", "") in NUMBER_HEADERS}
     for r in range(t.header_rows, t.n_rows):
         row = t.rows[r]
+        cells = [c for k, c in enumerate(row) if k not in numbered or not c.text.strip().isdigit()]
         # (the row's first written cell: a 合计 row may leave the first-level column empty)
-        first = next((c.text.replace("\n", "") for c in row if c.text.strip()), "")
+        first = next((c.text.replace("\n", "") for c in cells if c.text.strip()), "")
         # (… and its level columns, which a text table fills from the names above: 合计 under 满意度)
-        written = next((c.text.replace("\n", "") for c in row if c.text.strip() and c.merged_from is None), "")
+        written = next((c.text.replace("\n", "") for c in cells if c.text.strip() and c.merged_from is None), "")
         score_text = row[score_col].text.strip()
         if _TOTAL.match(first) or _TOTAL.match(written):
             if _NUM.match(score_text):

@@ -1,44 +1,36 @@
 """Records laid side by side: a table written with two records or more a line (决策 15 12.60
-84.00% 过程 20 15.80 79.00%), as a page flattened to text or a sheet printed in halves gives
-a short table, its header's names written once before them (or once over each record). Read
-as one record a row, in the order written: left to right, then line after line.
+84.00% 过程 20 15.80 79.00%, or 1 投入 目标设定 5 5 | 2 投入 预算编制 10 9), as a page flattened
+to text or a sheet printed in halves gives a short table, its header's names written once
+before them or once over each record. Read as one record a row, in the order written: left to
+right, then line after line.
 
-Only where the arithmetic of the layout leaves no other reading: every line after the header
-is whole records of the header's width, each a name and then figures (a dash for a figure not
-given), and the header line is its names, then more records or its names again. A header
-whose halves name different columns (收入项目 | 决算数 | 支出项目 | 决算数) is two tables' side
-by side, not records of one, and is left as written.
+Only where the layout leaves no other reading: every line after the header is whole records
+of one width, each with its words and its figures in the same places (a dash in either), and
+the header line is the record's names, then more records or the names again. A header whose
+halves name different columns (收入项目 | 决算数 | 支出项目 | 决算数) is two tables' side by
+side, not records of one, and is left as written.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from .spaced_cells import figure_or_dash, is_figure
+from .spaced_cells import figure_or_dash, is_dash, is_figure
 
 _FEWEST_RECORDS = 3
+_DASH = "-"
 
 
 def records_unfolded(rows: list) -> list:
     """`rows` (lists of cell texts) one record a row where they hold several records a line
     under one header; any other rows as they are."""
     cells = [_trimmed(r) for r in rows]
-    if len(cells) < 2 or not cells[0]:
+    if len(cells) < 2 or not cells[0] or any(not r for r in cells[1:]):
         return rows
-    width = _record_width(cells[1])
-    if width is None or width > len(cells[0]):
-        return rows
-    header, rest = cells[0][:width], cells[0][width:]
-    if any(is_figure(c) or not c for c in header):
-        return rows
-    first_records = _records(rest, width, header)
-    body = [_records(r, width) for r in cells[1:]]
-    if first_records is None or any(b is None for b in body):
-        return rows
-    records = first_records + [rec for b in body for rec in b]
-    # (one record a line is a table as written: nothing laid side by side)
-    if len(records) < _FEWEST_RECORDS or all(len(r) <= width for r in cells[1:]):
-        return rows
-    return [header] + records
+    for width in _record_widths(cells[1]):
+        records = _records_under(cells, width)
+        if records is not None:
+            return records
+    return rows
 
 
 def _trimmed(row: list) -> list:
@@ -48,27 +40,40 @@ def _trimmed(row: list) -> list:
     return row
 
 
-def _record_width(row: list) -> Optional[int]:
-    """The width of the records of a line: from its first name to its second."""
-    names = [k for k, c in enumerate(row) if not figure_or_dash(c)]
-    if len(names) < 2 or names[0] != 0 or names[1] < 2:
-        return None
-    return names[1]
+def _record_widths(row: list) -> list:
+    """The widths of two records or more that a line may be made of, narrowest first."""
+    return [w for w in range(2, len(row) // 2 + 1) if len(row) % w == 0]
 
 
-def _records(row: list, width: int, header: Optional[list] = None) -> Optional[list]:
-    """The line's records, each a name and then figures, or None where the line is not whole
-    records; `header`: the header line's rest, which may also write its names again."""
-    if len(row) % width:
+def _kinds(cells: list) -> list:
+    return [_DASH if is_dash(c) else is_figure(c) for c in cells]
+
+
+def _fits(kinds: list, pattern: list) -> bool:
+    return len(kinds) == len(pattern) and all(k == p or _DASH in (k, p) for k, p in zip(kinds, pattern))
+
+
+def _records_under(cells: list, width: int) -> Optional[list]:
+    """[the header's names] + the records, where every line after the header is records of
+    `width` cells of the first record's pattern (its words and figures in the same places), and
+    the header is the names, then records or the names again; else None."""
+    pattern = _kinds(cells[1][:width])
+    if True not in pattern or False not in pattern:
+        return None  # (a record names its row and gives figures)
+    header, records = cells[0][:width], []
+    if any(figure_or_dash(c) or not c for c in header):
         return None
-    out = []
-    for k in range(0, len(row), width):
-        record = row[k:k + width]
-        if header is not None and record == header:
-            continue  # (the names again, over the next record)
-        name, figures = record[0], record[1:]
-        if not name or figure_or_dash(name) or not all(map(figure_or_dash, figures)) \
-                or not any(map(is_figure, figures)):
+    for line in [cells[0][width:]] + cells[1:]:
+        if len(line) % width:
             return None
-        out.append(record)
-    return out
+        for k in range(0, len(line), width):
+            record = line[k:k + width]
+            if record == header:
+                continue  # (the names again, over the next record)
+            if not _fits(_kinds(record), pattern) or not all(record):
+                return None
+            records.append(record)
+    # (one record a line is a table as written: nothing laid side by side)
+    if len(records) < _FEWEST_RECORDS or all(len(line) <= width for line in cells[1:]):
+        return None
+    return [header] + records

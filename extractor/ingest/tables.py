@@ -9,6 +9,7 @@ import regex
 
 from ..model import Cell, Table
 from ..normalize import clean_cell
+from .text_rows import NUMBER_HEADERS
 
 # A row whose first cell is a row number (一, 1, (1)) or a total label starts the data.
 ROW_LABEL = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(]\d{1,2}[)）]|合\s*计|小\s*计|总\s*计)$")
@@ -258,11 +259,14 @@ def row_kinds(table: Table) -> list:
     for an empty row — the hierarchy sums are checked along."""
     kinds = []
     level = None  # the name the first column gave last (决策 over its rows, then 决策小计)
+    numbered = bool(table.header_rows and table.rows[0]) and table.rows[0][0].text.replace(" ", "") in NUMBER_HEADERS
     for r, row in enumerate(table.rows):
         if r < table.header_rows:
             kinds.append("header")
             continue
-        first = [c.text.replace(" ", "") for c in row[:2]]
+        # (a row's number under 序号 names no row: its names start after it; a 合计 may stand there)
+        skip = 1 if numbered and row and row[0].text.strip().isdigit() else 0
+        first = [c.text.replace(" ", "") for c in row[skip:skip + 2]]
         if first and first[0]:
             level = first[0]
         if _heads_level_with_subtotal(table, r, first):
