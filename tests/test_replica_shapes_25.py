@@ -218,3 +218,15 @@ def test_numbered_records_two_a_line_with_a_subtotal_off_are_flagged(tmp_path):
     record = text_record(tmp_path, "表3 绩效自评得分表\n" + _NUMBERED_HALVES.replace("过程 小计 30 27", "过程 小计 30 28")
                          .replace("合计 — 100 93", "合计 — 100 94") + "\n自评得分94分，等级为优。\n")
     assert [f["rule"] for f in error_flags(record)] == ["score.tree"]
+
+
+def _numbered_inline(total: str) -> str:
+    return ("三、资金使用情况 截至年底项目累计支出626.50万元。表2 支出明细表（单位：万元） 序号 支出类别 支出金额 "
+            f"1 道路硬化 402.30 2 排水沟渠 136.20 3 设计监理 88.00 合计 {total} 四、绩效目标完成情况 全年完成道路硬化12公里。")
+
+
+def test_a_numbered_table_run_into_a_line_is_read_and_summed(tmp_path):
+    record = text_record(tmp_path, _numbered_inline("626.50"))
+    assert _values(record, "amount") == ["6265000.00", "4023000.00", "1362000.00", "880000.00", "6265000.00"]
+    assert error_flags(record) == []
+    assert error_flags(text_record(tmp_path, _numbered_inline("636.50"), "b.txt"), "sum.table")

@@ -21,6 +21,11 @@ from ..numbering import numbering_of
 from .cell_rows import is_form_cell
 from .spaced_cells import figure_or_dash, is_figure
 from .spaced_tables import UNIT_NAME
+from .text_rows import NUMBER_HEADERS
+
+# a total row's name (合计, 支出合计) and the table's unit stated before its header (（单位：万元）)
+TOTAL_NAME = regex.compile(r"^\p{Han}{0,6}(?:合\s*计|总\s*计)$")
+_UNIT_STATED = regex.compile(r"单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
 
 _TOKEN = regex.compile(r"[^\s\u3000]+")
 _FEWEST_ROWS = 3
@@ -62,6 +67,9 @@ def _table_in(tokens: list) -> Optional[tuple]:
     """(first token, last token, rows) of the first table among the tokens, or None."""
     texts = [t.group() for t in tokens]
     figure = [figure_or_dash(t) for t in texts]
+    numbered = next((h for h, t in enumerate(texts) if t in NUMBER_HEADERS), None)
+    if numbered is not None and (found := _numbered_table_from(texts, figure, numbered)) is not None:
+        return found
     k = 0
     while k < len(texts):
         if not figure[k]:
@@ -93,6 +101,36 @@ def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tup
             break
         rows.append([texts[pos]] + cells)
         pos += 1 + columns
+    return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
+
+
+def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple]:
+    """The table whose header opens with 序号 at token `head`: its names up to the first row's
+    number 1, then rows numbered 1, 2, 3 … each a one-word name and a figure for each column
+    after it, and maybe a 合计 row of the name and figures; its unit in a column's name or
+    stated right before it (（单位：万元） 序号 支出类别 支出金额 1 …)."""
+    first = next((k for k in range(head + 1, min(len(texts), head + 2 + _MOST_COLUMNS)) if texts[k] == "1"), None)
+    if first is None or first - head < 3:
+        return None
+    header = texts[head:first]
+    columns = len(header) - 2
+    stated = head > 0 and _UNIT_STATED.search(texts[head - 1]) is not None
+    if any(figure[head:first]) or not (stated or _is_header(header[1:])):
+        return None
+    rows, pos = [header], first
+    while pos < len(texts):
+        numbered = texts[pos] == str(len(rows))
+        at = pos + 1 if numbered else pos
+        cells = texts[at + 1:at + 1 + columns]
+        if len(cells) < columns or not all(figure[at + 1:at + 1 + columns]) or not any(map(is_figure, cells)) \
+                or (at + 1 + columns < len(texts) and figure[at + 1 + columns] and texts[at + 1 + columns] != str(len(rows) + 1)) \
+                or figure[at] or not _is_row_name(texts[at]) or (not numbered and not TOTAL_NAME.match(texts[at])):
+            break
+        # (a 合计 row's name under 序号, as a table's total row spanning its first cells reads)
+        rows.append(([texts[pos], texts[at]] if numbered else [texts[at], ""]) + cells)
+        pos = at + 1 + columns
+        if not numbered:
+            break  # (the 合计 row closes the table)
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
 
 
