@@ -230,3 +230,14 @@ def test_a_numbered_table_run_into_a_line_is_read_and_summed(tmp_path):
     assert _values(record, "amount") == ["6265000.00", "4023000.00", "1362000.00", "880000.00", "6265000.00"]
     assert error_flags(record) == []
     assert error_flags(text_record(tmp_path, _numbered_inline("636.50"), "b.txt"), "sum.table")
+
+
+def _coverage(rate: str) -> str:
+    return ("经审核，符合条件的重度残疾人1,450人，其中12人因迁出暂停发放，实际发放1,438人，"
+            f"全年累计发放17,256人次，发放覆盖率{rate}。\n")
+
+
+def test_a_payout_coverage_rate_is_checked_against_the_people_paid(tmp_path):
+    assert error_flags(text_record(tmp_path, _coverage("99.17%")), "ratio.stated") == []
+    [flag] = error_flags(text_record(tmp_path, _coverage("98.17%"), "b.txt"), "ratio.stated")
+    assert "99.17%" in flag["message"]

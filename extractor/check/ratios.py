@@ -113,7 +113,9 @@ def check_ratio_stated(record: dict) -> list:
             continue
         if _a_figure_elsewhere_reproduces(rate, rel, facts):
             continue
-        num, den, v = results[0]
+        # (the first reading of the rate's order of size: 2,180人 over 2,200人, not the 26,160人次
+        # of the same clause over them)
+        num, den, v = next((r for r in results if within_tenfold(rate, r[2])), results[0])
         if (rel.get("counts") or num["source"].get("block") != rate["source"].get("block")) and not within_tenfold(rate, v):
             # a numerator from another paragraph that misses by orders of magnitude is another
             # quantity's; so is a count that does (新增签约850人 is the year's flow, the 签约率 of all)
@@ -124,9 +126,8 @@ def check_ratio_stated(record: dict) -> list:
             # 参保人数21.3万人 over 领取待遇人员4.58万名: a count over a smaller count is no share of
             # it; the rate's base is not among the figures
             continue
-        # the message shows the first reading of the rate's order of size (执行数 ÷ 到位数, not
-        # ÷ the county's part of the 到位数 the sentence also names: 1824%)
-        num, den, v = next((r for r in results if within_tenfold(rate, r[2])), results[0])
+        # (the message shows that reading: 执行数 ÷ 到位数, not ÷ the county's part of the 到位数
+        # the sentence also names: 1824%)
         flag = _ratio_flag(rate, v, [rate, num, den], rate.get("label") or "比率")
         if flag:
             flags.append(flag)
