@@ -241,3 +241,11 @@ def test_a_payout_coverage_rate_is_checked_against_the_people_paid(tmp_path):
     assert error_flags(text_record(tmp_path, _coverage("99.17%")), "ratio.stated") == []
     [flag] = error_flags(text_record(tmp_path, _coverage("98.17%"), "b.txt"), "ratio.stated")
     assert "99.17%" in flag["message"]
+
+
+def test_a_summary_under_full_and_awarded_points_is_a_score_table(tmp_path):
+    cells = ["二、自评结论（满分100分，实得92分）", "附：得分汇总", "指标", "满分", "实得", "投入", "20", "19",
+             "过程", "30", "27", "产出", "30", "28", "效果", "20", "18", "合计", "100", "92"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    assert _values(record, "score")[-10:] == ["20", "19", "30", "27", "30", "28", "20", "18", "100", "92"]
+    assert str(record["metadata"]["score"]) == "92"

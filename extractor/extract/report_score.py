@@ -29,6 +29,7 @@ def compile_key(key: str):
 # a sentence about last year's evaluation (its score is no score of this report's)
 _LAST_YEAR = regex.compile(r"上一?年度?|去年|往年")
 _THIS_YEAR = regex.compile(r"本年|今年|当年")
+_FULL_MARKS = regex.compile(r"满分\s*(\d+(?:\.\d+)?)")
 _ITEM_WEIGHT = regex.compile(r"(?:分值|权重)(?:为|是)?[：:]?\s*(\d+(?:\.\d+)?)\s*分")
 
 
@@ -67,9 +68,10 @@ def report_score(doc: Document, kv: dict) -> tuple:
                         continue  # 上年度（2018年）本项目自评得分90分: last year's score, before this year's
                     # (an item's full marks in brackets, 满意度指标得8分（满分10分）, is that item's)
                     sentence = _BRACKETED.sub("", sentence)
-                    if "满分" in sentence or any(_num(w) < 100 for w in _ITEM_WEIGHT.findall(sentence)):
+                    fulls = _FULL_MARKS.findall(sentence)
+                    if ("满分" in sentence and not fulls) or any(_num(w) < 100 for w in fulls + _ITEM_WEIGHT.findall(sentence)):
                         # 效益指标满分25分，复核得分23分; 决策指标：分值20分，自评得分19分: an item's
-                        # score after its full marks or weight
+                        # score after its full marks or weight (满分100分，实得95分 is the report's)
                         continue
                     if m.group(0).startswith("总分") and _num(m.group("num")) == 100 and full_marks.search(sentence):
                         continue  # 评价指标体系，总分100分: the scale the scores are out of
