@@ -249,3 +249,18 @@ def test_a_summary_under_full_and_awarded_points_is_a_score_table(tmp_path):
     record = text_record(tmp_path, "\n".join(cells) + "\n")
     assert _values(record, "score")[-10:] == ["20", "19", "30", "27", "30", "28", "20", "18", "100", "92"]
     assert str(record["metadata"]["score"]) == "92"
+
+
+def _full_and_awarded(awarded: str) -> str:
+    return ("二、自评结论（满分100分，实得90分）\n（一）投入（满分20分，实得18分）\n1.立项（满分8分，实得8分）\n项目按程序立项。\n"
+            f"2.资金（满分12分，实得{awarded}分）\n资金到位及时。\n（二）过程（满分30分，实得27分）\n（三）产出（满分30分，实得27分）\n"
+            "（四）效益（满分20分，实得18分）\n")
+
+
+def test_headings_with_full_and_awarded_points_are_a_score_tree(tmp_path):
+    record = text_record(tmp_path, _full_and_awarded("10"))
+    paths = {tuple(i["path"][-1:]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert str(paths[("投入",)][1]) == "18" and str(paths[("资金",)][0]) == "12"
+    assert error_flags(record) == []
+    [flag] = error_flags(text_record(tmp_path, _full_and_awarded("7"), "b.txt"), "score.tree")
+    assert "投入" in flag["message"]

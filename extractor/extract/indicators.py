@@ -19,8 +19,8 @@ from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
 from .summary_scores import summary_indicators
 
-# a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）)
-_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
+# a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
+_WEIGHT = regex.compile(r"[（(]\s*(?:满分|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
 # a further indicator of a weighted line, after a clause's end, with its score right after its
 # weight (项目立项（5分）得5分；绩效目标（5分）得3分，…；资金投入（5分）得4分)
 _SIBLING = regex.compile(r"[；;。]\s*(?P<name>[^，,。；;：:（()）\d]{2,20}?)[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]"
