@@ -264,3 +264,13 @@ def test_headings_with_full_and_awarded_points_are_a_score_tree(tmp_path):
     assert error_flags(record) == []
     [flag] = error_flags(text_record(tmp_path, _full_and_awarded("7"), "b.txt"), "score.tree")
     assert "投入" in flag["message"]
+
+
+def test_a_level_subtotal_is_not_checked_past_points_no_row_took(tmp_path):
+    # (效益 | 满意度 | 5 | 4.5: points the form reader placed under no row; 效益's rows are not all known)
+    text = ("某县民政局2023年度部门整体支出绩效自评表\n"
+            "自评得分表 |||| 一级指标 | 二级指标 | 分值 | 得分 |||| 投入 | 预算编制 | 10 | 9 |||| 投入 | 目标设置 | 10 | 10 ||||"
+            " 投入 | 小计 | 20 | 19 |||| 过程 | 预算执行 | 20 | 19 |||| 过程 | 资产管理 | 10 | 9 |||| 过程 | 小计 | 30 | 28 ||||"
+            " 产出 | 数量指标 | 15 | 14 |||| 产出 | 质量指标 | 15 | 15 |||| 产出 | 小计 | 30 | 29 |||| 效益 | 社会效益 | 15 | 14 ||||"
+            " 效益 | 满意度 | 5 | 4.5 |||| 效益 | 小计 | 20 | 18.5 |||| 合计 | | 100 | 94.5 |||| 自评等级 | 优 ||||\n")
+    assert error_flags(text_record(tmp_path, text)) == []

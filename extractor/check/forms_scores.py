@@ -157,7 +157,7 @@ def _subtotal_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
         start, unread = subtotal["after_rows"], subtotal["unread_before"]
         level = _level_name(subtotal["level"])
         if unread_here or not rows or any(not i.get("path") or _level_name(i["path"][0]) != level or i not in leaves
-                                          for i in rows):
+                                          for i in rows) or _points_left_between(rows, subtotal, facts):
             continue
         for key, what in (("score", "得分"), ("weight", "分值")):
             total = facts.get(subtotal.get(key)) if subtotal.get(key) else None
@@ -175,6 +175,21 @@ def _subtotal_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
                 total["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [total] + items,
                 form=form.get("id")))
     return flags
+
+
+def _points_left_between(rows: list, subtotal: dict, facts: dict) -> bool:
+    """Do points stand between a level's first row and its 小计 that no row read took (效益 |
+    满意度 | 5 | 4.5 read as neither a row nor an unread one)? The level's rows are then not all
+    known."""
+    order = {fid: k for k, fid in enumerate(facts)}
+    taken = {i.get(key) for i in rows for key in ("weight", "score")} - {None}
+    ends = [order[f] for f in taken | {subtotal.get("weight"), subtotal.get("score")} if f in order]
+    if not ends:
+        return False
+    first, last = min(ends), max(ends)
+    own = {subtotal.get("weight"), subtotal.get("score")}
+    return any(f["kind"] == "score" and f["id"] not in taken | own
+               for f in list(facts.values())[first:last + 1])
 
 
 def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> Decimal:
