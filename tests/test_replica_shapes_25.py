@@ -274,3 +274,20 @@ def test_a_level_subtotal_is_not_checked_past_points_no_row_took(tmp_path):
             " 产出 | 数量指标 | 15 | 14 |||| 产出 | 质量指标 | 15 | 15 |||| 产出 | 小计 | 30 | 29 |||| 效益 | 社会效益 | 15 | 14 ||||"
             " 效益 | 满意度 | 5 | 4.5 |||| 效益 | 小计 | 20 | 18.5 |||| 合计 | | 100 | 94.5 |||| 自评等级 | 优 ||||\n")
     assert error_flags(text_record(tmp_path, text)) == []
+
+
+def test_a_pages_tables_saved_as_one_run_of_pipe_rows_are_read_each_under_its_heading(tmp_path):
+    text = ("某县农业农村局2023年度部门整体支出绩效自评报告 |\n|\n一、部门基本情况 |\n|\n"
+            "本局负责全县农业农村发展规划、耕地保护和农产品质量安全监管等工作，内设股室六个。 |\n|\n"
+            "单位名称 | 某县农业农村局 |\n联系人 | 王某 | 联系电话 | 0000-1234567 |\n人员编制 | 52人 | 实有人数 | 49人 |\n|\n"
+            "（一）年度收入情况（万元） |\n|\n机构名称 | 收入合计 | 其中: | | | | |\n| | 上年结转 | 财政拨款 | 基金拨款 | 事业收入 | 其他收入 |\n"
+            "某县农业农村局 | 2380.00 | 60.00 | 2290.00 | - | - | 30.00 |\n|\n"
+            "（二）年度支出情况（万元） |\n|\n机构名称 | 支出合计 | 基本支出 | 项目支出 |\n某县农业农村局 | 2310.50 | 1204.30 | 1106.20 |\n|\n"
+            "（三）预算执行情况（万元） |\n|\n项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "合计 | 2200.00 | 2380.00 | 2310.50 | 97.08% |\n基本支出 | 1180.00 | 1210.00 | 1204.30 | 99.53% |\n"
+            "项目支出 | 1020.00 | 1170.00 | 1106.20 | 94.55% |\n")
+    record = text_record(tmp_path, text)
+    facts = _facts(record)
+    assert ("headcount", "52", "人员编制") in facts or any(k == "headcount" and v == "52" for k, v, _ in facts)
+    assert {"600000.00", "22900000.00", "300000.00"} <= set(_values(record, "amount"))
+    assert error_flags(record) == []

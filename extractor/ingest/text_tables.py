@@ -19,6 +19,7 @@ from typing import Optional
 import regex
 
 from ..model import Table
+from ..numbering import numbering_of
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import UNIT_LINE, one_space_table_at
 from .spaced_cells import could_be_spaced_row
@@ -29,7 +30,8 @@ from .text_rows import TextTable, drawing_characters, names_as_header
 
 # the readers (txt.py, pdf.py, page_tables.py) find tables through this module
 __all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "names_as_header",
-           "one_space_table_at", "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows"]
+           "one_space_table_at", "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows",
+           "tables_between_headings"]
 
 # a figure written after its label (评价分值:88.64分)
 _LABELLED_FIGURE = regex.compile(r"[:：]\s*[-+]?\d")
@@ -76,6 +78,40 @@ def tables_between_captions(rows: list) -> list:
     if len(pieces) == 1 and pieces[0][0] is None:
         return [(None, rows)]
     return pieces
+
+
+def tables_between_headings(rows: list) -> list:
+    """Rows of a page's tables saved one after another as one run of pipe rows (单位名称 | … then
+    （一）年度收入情况（万元） then 机构名称 | 收入合计 | …) cut into (caption, rows) per table at the
+    one-cell rows that head a part (a numbered heading, a caption, a unit line) where the rows on
+    either side differ in width: a row heading a group inside one table (一、产出指标 between rows
+    of its width) leaves it whole."""
+    cuts = [k for k, row in enumerate(rows) if _heads_a_part(row)]
+    if not cuts:
+        return [(None, rows)]
+    bounds = [0] + cuts + [len(rows)]
+    widths = [{len(r) for r in rows[a:b] if len([c for c in r if c.strip()]) > 1} for a, b in zip(bounds, bounds[1:])]
+    if len({max(w) for w in widths if w}) <= 1:
+        return [(None, rows)]  # (one width throughout: headings inside one table)
+    pieces, caption, current = [], [], []
+    for k, row in enumerate(rows):
+        if k in cuts:
+            if current:
+                pieces.append((" ".join(caption) or None, current))
+                caption, current = [], []
+            caption.append(row[0].strip())
+        else:
+            current.append(row)
+    if current or caption:
+        pieces.append((" ".join(caption) or None, current))
+    return pieces
+
+
+def _heads_a_part(row: list) -> bool:
+    filled = [c.strip() for c in row if c.strip()]
+    if len(filled) != 1 or not row[0].strip():
+        return False
+    return _names_what_follows(row) or numbering_of(filled[0])[1] in (1, 2)
 
 
 def leading_caption(rows: list) -> tuple:

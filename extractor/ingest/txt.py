@@ -39,7 +39,7 @@ from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
-                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows,
+                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
                           tables_between_captions)
 
 
@@ -381,4 +381,5 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
                                columns_kept=columns_kept, widths_written=widths_written)
 
     # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
-    _emit_pieces(doc, tables_between_captions(rows) if columns_kept else [(None, rows)], build)
+    # (a page's tables saved as one run of pipe rows: each under its heading)
+    _emit_pieces(doc, tables_between_captions(rows) if columns_kept else tables_between_headings(rows), build)
