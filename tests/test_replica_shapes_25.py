@@ -291,3 +291,10 @@ def test_a_pages_tables_saved_as_one_run_of_pipe_rows_are_read_each_under_its_he
     assert ("headcount", "52", "人员编制") in facts or any(k == "headcount" and v == "52" for k, v, _ in facts)
     assert {"600000.00", "22900000.00", "300000.00"} <= set(_values(record, "amount"))
     assert error_flags(record) == []
+
+
+def test_money_per_head_by_classes_listed_before_it(tmp_path):
+    text = "护理补贴每人每月按一级、二级、三级分别发放300元、200元、100元，全年发放护理补贴86.4万元。\n"
+    facts = _facts(text_record(tmp_path, text))
+    assert [v for k, v, _ in facts if k == "money_rate"] == ["300", "200", "100"]
+    assert [v for k, v, _ in facts if k == "amount"] == ["864000.0"]

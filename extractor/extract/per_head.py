@@ -55,6 +55,14 @@ def _words_before(text: str, start: int) -> str:
     return clause_before(text, start).rstrip()
 
 
+_BY_CLASS_REACH = 48  # (每人每月按 and a list of classes before the figure)
+
+
+@lru_cache(maxsize=1)
+def _by_class_before() -> regex.Pattern:
+    return regex.compile(load_json("units.json")["per_head_by_class_before"])
+
+
 @lru_cache(maxsize=1)
 def _per_thing() -> regex.Pattern:
     return regex.compile(load_json("units.json")["per_thing_before"])
@@ -64,6 +72,7 @@ def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
     before, bare_before, standard_after, same_standard, shares_open = _patterns()
+    by_class = _by_class_before()
     previous = None
     standard, shares_end = None, -1  # a standard whose shares follow, and where they end
     for q in quantities:
@@ -71,6 +80,7 @@ def mark_per_head(text: str, quantities: list) -> None:
             context = _words_before(text, q.start)
             if (before.search(context) is not None
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
+                    or by_class.search(text, max(0, q.start - _BY_CLASS_REACH), q.start) is not None
                     or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None
                     or q.start < shares_end and q.written_unit == "元" and q.value < standard.value):
                 q.kind, q.unit = "money_rate", "元/人"
