@@ -298,3 +298,14 @@ def test_money_per_head_by_classes_listed_before_it(tmp_path):
     facts = _facts(text_record(tmp_path, text))
     assert [v for k, v, _ in facts if k == "money_rate"] == ["300", "200", "100"]
     assert [v for k, v, _ in facts if k == "amount"] == ["864000.0"]
+
+
+def _by_content(parts: str) -> str:
+    return ("全年预算960万元。按资金来源分，中央资金400万元、省级资金300万元、县级资金260万元。"
+            f"按建设内容分，项目总投资960万元，其中：{parts}。\n")
+
+
+def test_a_list_after_a_whole_restated_under_another_heading_breaks_it_down(tmp_path):
+    assert error_flags(text_record(tmp_path, _by_content("道路硬化520万元、排水沟渠300万元、绿化140万元"))) == []
+    [flag] = error_flags(text_record(tmp_path, _by_content("道路硬化520万元、排水沟渠300万元、绿化150万元"), "b.txt"))
+    assert flag["rule"] == "sum.breakdown" and "970" in flag["message"]

@@ -107,8 +107,11 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
             # a change on last year is neither the total nor a part: it is said of the figure before it
             changes = is_change(of_kind[0])
+            # (an item of an earlier list of the sentence is no total, unless the marker follows it
+            # right after: 按建设内容分，项目总投资1,350万元，其中：…)
             totals = [f for f in before if f.kind == kind and not f.approx and is_change(f) == changes
-                      and not per_unit(f) and not _listed_before(found, k, f, s_start)
+                      and not per_unit(f) and (not _listed_before(found, k, f, s_start)
+                                               or not text[f.source["end"]:m.start()].strip(" ，,：:"))
                       and (kind != "score" or f.label == _DEDUCTION)]
             if opens_sentence:
                 if counted:
