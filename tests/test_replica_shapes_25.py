@@ -309,3 +309,9 @@ def test_a_list_after_a_whole_restated_under_another_heading_breaks_it_down(tmp_
     assert error_flags(text_record(tmp_path, _by_content("道路硬化520万元、排水沟渠300万元、绿化140万元"))) == []
     [flag] = error_flags(text_record(tmp_path, _by_content("道路硬化520万元、排水沟渠300万元、绿化150万元"), "b.txt"))
     assert flag["rule"] == "sum.breakdown" and "970" in flag["message"]
+
+
+def test_a_share_of_the_plan_done_is_checked_as_a_completion_rate(tmp_path):
+    text = "年度计划培训3,200人次，实际完成培训3,360人次，完成年度计划的{}。\n"
+    assert error_flags(text_record(tmp_path, text.format("105%")), "ratio.stated") == []
+    assert error_flags(text_record(tmp_path, text.format("108%"), "b.txt"), "ratio.stated")

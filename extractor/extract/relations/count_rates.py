@@ -30,6 +30,7 @@ def _vocab() -> dict:
         "planned": regex.compile(v["planned"]),
         "removed": regex.compile("|".join(map(regex.escape, vocabulary()["explanation_words"]))),
         "not_checked": regex.compile(v["not_checked"]),
+        "of_the_plan": regex.compile(v["of_the_plan"]),
         "change_labels": frozenset(vocabulary()["breakdown"]["change_labels"]),
     }
 
@@ -96,7 +97,8 @@ def _checkable(text: str, rate, spans: list) -> bool:
     of the year (一季度末，…完成率): none of those is the year's numerator over its
     denominator. The period may open the sentence, clauses before the rate's own."""
     lo = spans[sentence_index(spans, _start(rate))][0]
-    return not (_vocab()["not_checked"].search(rate.context or "")
+    # (完成年度计划的108.4%: the plan it names is its denominator, not a target)
+    return not (_vocab()["not_checked"].search(_vocab()["of_the_plan"].sub("", rate.context or ""))
                 or relation_patterns()["partial_period"].search(text, lo, _start(rate))
                 or _SCORING_RULE.match(text, rate.source["end"]))
 
