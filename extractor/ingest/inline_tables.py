@@ -20,12 +20,10 @@ import regex
 from ..numbering import numbering_of
 from .cell_rows import is_form_cell
 from .spaced_cells import figure_or_dash, is_figure
+from .one_space_tables import UNIT_LINE
 from .spaced_tables import UNIT_NAME
+from .tables import is_total_label
 from .text_rows import NUMBER_HEADERS
-
-# a total row's name (合计, 支出合计) and the table's unit stated before its header (（单位：万元）)
-TOTAL_NAME = regex.compile(r"^\p{Han}{0,6}(?:合\s*计|总\s*计)$")
-_UNIT_STATED = regex.compile(r"单位\s*[:：]\s*[^\s，。；()（）]{1,8}\s*[)）]?$")
 
 _TOKEN = regex.compile(r"[^\s\u3000]+")
 _FEWEST_ROWS = 3
@@ -114,7 +112,7 @@ def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple
         return None
     header = texts[head:first]
     columns = len(header) - 2
-    stated = head > 0 and _UNIT_STATED.search(texts[head - 1]) is not None
+    stated = head > 0 and UNIT_LINE.match(texts[head - 1]) is not None
     if any(figure[head:first]) or not (stated or _is_header(header[1:])):
         return None
     rows, pos = [header], first
@@ -124,7 +122,7 @@ def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple
         cells = texts[at + 1:at + 1 + columns]
         if len(cells) < columns or not all(figure[at + 1:at + 1 + columns]) or not any(map(is_figure, cells)) \
                 or (at + 1 + columns < len(texts) and figure[at + 1 + columns] and texts[at + 1 + columns] != str(len(rows) + 1)) \
-                or figure[at] or not _is_row_name(texts[at]) or (not numbered and not TOTAL_NAME.match(texts[at])):
+                or figure[at] or not _is_row_name(texts[at]) or (not numbered and not is_total_label(texts[at])):
             break
         # (a 合计 row's name under 序号, as a table's total row spanning its first cells reads)
         rows.append(([texts[pos], texts[at]] if numbered else [texts[at], ""]) + cells)

@@ -64,20 +64,8 @@ def tables_between_captions(rows: list) -> list:
     """Rows of a text export of several tables (a workbook's sheets one after another, each
     under its name, caption and unit on rows of their own, the empty cells kept) cut into
     (caption, rows) per table; the rows as one table where no such row stands between rows."""
-    pieces, caption, current = [], [], []
-    for row in rows:
-        if _names_what_follows(row):
-            if current:
-                pieces.append((" ".join(caption) or None, current))
-                caption, current = [], []
-            caption.append(row[0].strip())
-        else:
-            current.append(row)
-    if current or caption:
-        pieces.append((" ".join(caption) or None, current))
-    if len(pieces) == 1 and pieces[0][0] is None:
-        return [(None, rows)]
-    return pieces
+    pieces = _cut_at(rows, {k for k, row in enumerate(rows) if _names_what_follows(row)})
+    return [(None, rows)] if len(pieces) == 1 and pieces[0][0] is None else pieces
 
 
 def tables_between_headings(rows: list) -> list:
@@ -87,12 +75,16 @@ def tables_between_headings(rows: list) -> list:
     either side differ in width: a row heading a group inside one table (一、产出指标 between rows
     of its width) leaves it whole."""
     cuts = [k for k, row in enumerate(rows) if _heads_a_part(row)]
-    if not cuts:
-        return [(None, rows)]
     bounds = [0] + cuts + [len(rows)]
     widths = [{len(r) for r in rows[a:b] if len([c for c in r if c.strip()]) > 1} for a, b in zip(bounds, bounds[1:])]
     if len({max(w) for w in widths if w}) <= 1:
-        return [(None, rows)]  # (one width throughout: headings inside one table)
+        return [(None, rows)]  # (no heading, or one width throughout: headings inside one table)
+    return _cut_at(rows, set(cuts))
+
+
+def _cut_at(rows: list, cuts: set) -> list:
+    """(caption, rows) pieces of `rows` cut at the one-cell rows numbered in `cuts`, which
+    caption the piece after them."""
     pieces, caption, current = [], [], []
     for k, row in enumerate(rows):
         if k in cuts:
