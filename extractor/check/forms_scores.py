@@ -182,14 +182,10 @@ def _points_left_between(rows: list, subtotal: dict, facts: dict) -> bool:
     满意度 | 5 | 4.5 read as neither a row nor an unread one)? The level's rows are then not all
     known."""
     order = {fid: k for k, fid in enumerate(facts)}
-    taken = {i.get(key) for i in rows for key in ("weight", "score")} - {None}
-    ends = [order[f] for f in taken | {subtotal.get("weight"), subtotal.get("score")} if f in order]
-    if not ends:
-        return False
-    first, last = min(ends), max(ends)
-    own = {subtotal.get("weight"), subtotal.get("score")}
-    return any(f["kind"] == "score" and f["id"] not in taken | own
-               for f in list(facts.values())[first:last + 1])
+    taken = {i.get(key) for i in rows for key in ("weight", "score")} | {subtotal.get("weight"), subtotal.get("score")}
+    ends = [order[f] for f in taken if f in order]
+    return bool(ends) and any(f["kind"] == "score" and f["id"] not in taken
+                              for f in list(facts.values())[min(ends):max(ends) + 1])
 
 
 def _unread_weight(form: dict, leaves: list, budget_rows: list, facts: dict) -> Decimal:
