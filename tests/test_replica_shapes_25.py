@@ -315,3 +315,18 @@ def test_a_share_of_the_plan_done_is_checked_as_a_completion_rate(tmp_path):
     text = "年度计划培训3,200人次，实际完成培训3,360人次，完成年度计划的{}。\n"
     assert error_flags(text_record(tmp_path, text.format("105%")), "ratio.stated") == []
     assert error_flags(text_record(tmp_path, text.format("108%"), "b.txt"), "ratio.stated")
+
+
+def test_cells_closed_by_pipes_rows_closed_by_runs_of_any_length(tmp_path):
+    # (a page's tables saved cell by cell: titles, headers and rows closed by runs of pipes of
+    # different lengths; 其中: over the columns after 收入合计 is no column of its own)
+    lines = ["一、基本概况 |", "||||||||||", "单位名称 | 某县档案馆 |", "||||||||", "人员编制 | 14人 |", "实有人数 | 12人 |",
+             "||||||||", "二、年度收入情况（万元） |", "||||||||||", "机构名称 |", "收入合计 |", "其中: |", "上年结转 |",
+             "财政拨款 |", "其他收入 |", "||||||||", "某县档案馆 |", "386.20 |", "12.40 |", "366.30 |", "7.50 |", "|||||||||",
+             "三、年度支出情况（万元） |", "||||||||||", "机构名称 |", "支出合计 |", "基本支出 |", "项目支出 |", "|||||||||||",
+             "某县档案馆 |", "371.90 |", "258.60 |", "113.30 |", "||||||||"]
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    amounts = _values(record, "amount")
+    assert ["3862000.00", "124000.00", "3663000.00", "75000.00"] == amounts[:4]
+    assert ["3719000.00", "2586000.00", "1133000.00"] == amounts[4:7]
+    assert error_flags(record) == []

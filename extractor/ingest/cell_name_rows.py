@@ -16,6 +16,7 @@ from .cell_kinds import TOTAL_NAMES, cell_kind
 from .cell_lines import COLUMN_NAME
 from .cell_rows import is_form_cell
 from .form_signs import names_a_form_block, text_is_a_form
+from .text_rows import SUBSET_MARK
 
 _MOST_NAMES = 8
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")  # (2019年实际在职人数 names a column too)
@@ -45,7 +46,6 @@ def names_over_figures(lines: list, i: int) -> Optional[tuple]:
 # the first column's names of a table that lists its rows' figures under a caption with the
 # unit (机构名称 | 收入合计 | 其中: | 上年结转 | … then 某镇人民政府 | 2486.35 | …): patterns/text_tables.json
 _ROW_NAME_HEADERS = frozenset(load_json("text_tables.json")["row_name_headers"])
-_SUBSET_MARK = regex.compile(r"^其中[:：]?$")  # (其中: over the columns after the total's)
 _FRAGMENT = 3  # a column's name broken over two lines leaves pieces this short (公共财 | 政拨款)
 _MOST_ROW_NAMES = 16
 _MOST_CAPTION = 30
@@ -68,7 +68,7 @@ def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional
     figures, end = _run(lines, k, _figure_or_dash)
     if len(names) < 3 or not any(cell_kind(f) is True for f in figures):
         return None
-    row_name, columns = names[-1], [n for n in names[:-1] if not _SUBSET_MARK.match(n)]
+    row_name, columns = names[-1], [n for n in names[:-1] if not SUBSET_MARK.match(n)]
     while len(columns) > len(figures):
         cut = next((c for c in range(len(columns) - 1)
                     if len(columns[c]) <= _FRAGMENT and len(columns[c + 1]) <= _FRAGMENT), None)

@@ -182,6 +182,8 @@ def _pipe_rows(members: list) -> list:
         counts = [pipe_count(t) for kind, t in lines if kind == PIPE]
         # pipes on lines of their own: the lines between them are the cells
         bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
+        if not bare and row_width(counts, closed_only=True) is None and (closed := _rows_closed_by_runs(lines)):
+            return closed  # (rows closed by runs of pipes of any length)
         if (two := _two_cell_rows(lines)) is not None:
             raw_rows = two
         elif one_cell_a_line(counts):
@@ -189,7 +191,7 @@ def _pipe_rows(members: list) -> list:
             # ends; without them, or with lines of text between the X | lines (row names
             # or the rest of a cell, no telling which), there is no grid to rebuild.
             width = row_width(counts, closed_only=True) or _numbered_width(lines)
-            if width is None and bare and (split := _rows_closed_by_empty_cells(lines)) is not None:
+            if width is None and bare and (split := _rows_closed_by_empty_cells(lines)):
                 return split
             if width is None or (not bare and any(kind == TEXT for kind, _ in lines)):
                 return []
@@ -244,6 +246,35 @@ def _rows_closed_by_empty_cells(lines: list) -> Optional[list]:
     if len(widths) != 1 or len(rows[-1]) > max(widths) or sum(len(r) > 1 for r in rows) < _FEWEST_EVEN_ROWS:
         return None
     return rows
+
+
+def _rows_closed_by_runs(lines: list) -> Optional[list]:
+    """Cells each closed by a pipe, one a line or a few (机构名称 | / 收入合计 | / …, 联系人 | 李某 |),
+    a row closed by a run of pipes on a line of its own (||||||||) however long: a page's tables
+    saved cell by cell, whose rows' runs differ in length (its titles', headers' and rows' alike),
+    so no width counts them out. A cell's earlier lines (年度主要 / 工作内容 |) run on in it. The
+    rows, where three or more hold two cells or more; None where a line opens with a pipe or a
+    pipe alone stands on its line."""
+    rows, row, pending = [], [], ""
+    for kind, text in lines:
+        if kind != PIPE:
+            pending = join_wrapped(pending, text.strip())
+            continue
+        if not has_text(text):
+            if pipe_count(text) < 2:
+                return None  # (a pipe alone: another layout's)
+            if pending or row:
+                rows.append(row + ([pending] if pending else []))
+            row, pending = [], ""
+            continue
+        if text.rstrip()[-1] not in vocabulary()["separators"] or text.lstrip()[0] in vocabulary()["separators"]:
+            return None  # (cells closed by their pipes only: | a | b | rows are another layout's)
+        cells = _cells_of(text)
+        row += [join_wrapped(pending, cells[0])] + cells[1:]
+        pending = ""
+    if row:
+        rows.append(row)
+    return rows if sum(len(r) > 1 for r in rows) >= _FEWEST_EVEN_ROWS else None
 
 
 def _two_cell_rows(lines: list) -> Optional[list]:

@@ -23,7 +23,7 @@ _DASH = "-"
 def records_unfolded(rows: list) -> list:
     """`rows` (lists of cell texts) one record a row where they hold several records a line
     under one header; any other rows as they are."""
-    cells = [_trimmed(r) for r in rows]
+    cells = [trimmed(r) for r in rows]
     if len(cells) < 2 or not cells[0] or any(not r for r in cells[1:]):
         return rows
     for width in _record_widths(cells[1]):
@@ -33,7 +33,8 @@ def records_unfolded(rows: list) -> list:
     return rows
 
 
-def _trimmed(row: list) -> list:
+def trimmed(row: list) -> list:
+    """The row's cell texts stripped, its empty last cells left off."""
     row = [c.strip() for c in row]
     while row and not row[-1]:
         row.pop()

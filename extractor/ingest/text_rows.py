@@ -46,6 +46,8 @@ def names_as_header(table: "TextTable") -> "TextTable":
 
 # the first column's header of a table whose rows are numbered 1, 2, 3 …
 NUMBER_HEADERS = ("序号", "编号", "序", "排序", "排名", "名次")
+# a header cell over the columns after a total's (收入合计 | 其中: | 上年结转 | …): no column of its own
+SUBSET_MARK = regex.compile(r"^其中[:：]?$")
 
 
 @lru_cache(maxsize=1)

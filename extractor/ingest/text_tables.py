@@ -23,10 +23,10 @@ from ..numbering import numbering_of
 from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import UNIT_LINE, one_space_table_at
 from .spaced_cells import could_be_spaced_row
-from .side_by_side import records_unfolded
+from .side_by_side import records_unfolded, trimmed
 from .spaced_tables import spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
-from .text_rows import TextTable, drawing_characters, names_as_header
+from .text_rows import SUBSET_MARK, TextTable, drawing_characters, names_as_header
 
 # the readers (txt.py, pdf.py, page_tables.py) find tables through this module
 __all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "names_as_header",
@@ -66,6 +66,17 @@ def tables_between_captions(rows: list) -> list:
     (caption, rows) per table; the rows as one table where no such row stands between rows."""
     pieces = _cut_at(rows, {k for k, row in enumerate(rows) if _names_what_follows(row)})
     return [(None, rows)] if len(pieces) == 1 and pieces[0][0] is None else pieces
+
+
+def _subset_marks_dropped(rows: list) -> list:
+    """A header's 其中: cell over the columns after it (机构名称 | 收入合计 | 其中: | 上年结转 | …)
+    is no column of its own where the row under it is one cell narrower: it is dropped."""
+    out = list(rows)
+    for r, row in enumerate(rows[:-1]):
+        marks = [c for c, text in enumerate(row) if SUBSET_MARK.match(text.strip())]
+        if len(marks) == 1 and len(trimmed(row)) == len(trimmed(rows[r + 1])) + 1:
+            out[r] = row[:marks[0]] + row[marks[0] + 1:]
+    return out
 
 
 def tables_between_headings(rows: list) -> list:
@@ -126,7 +137,7 @@ def table_from_rows(rows: list, caption: Optional[str] = None, infer_spans: bool
     lengths are as the source wrote them (a tab copy keeps a row's empty last cells), kept
     in Table.written_widths where they differ."""
     spec = []
-    rows = _continuations_joined(records_unfolded(rows))
+    rows = _continuations_joined(_subset_marks_dropped(records_unfolded(rows)))
     if not columns_kept:
         rows = rows_apart(_leading_blanks_dropped(rows))
     width = max(len(r) for r in rows)

@@ -380,6 +380,8 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
         return table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
                                columns_kept=columns_kept, widths_written=widths_written)
 
-    # (a workbook dumped as text: each sheet's table under its own name, caption and unit)
-    # (a page's tables saved as one run of pipe rows: each under its heading)
-    _emit_pieces(doc, tables_between_captions(rows) if columns_kept else tables_between_headings(rows), build)
+    # (a workbook dumped as text: each sheet's table under its own name, caption and unit; a
+    # page's tables saved as one run of rows: each under its heading)
+    pieces = tables_between_captions(rows) if columns_kept else [(None, rows)]
+    _emit_pieces(doc, [(sub_caption or (caption if k == 0 else None), sub) for caption, piece in pieces
+                       for k, (sub_caption, sub) in enumerate(tables_between_headings(piece))], build)
