@@ -92,11 +92,7 @@ def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tup
         return None
     rows = [texts[head:k - 1]]
     pos = k - 1
-    while pos + columns < len(texts):
-        cells = texts[pos + 1:pos + 1 + columns]
-        if figure[pos] or not all(figure[pos + 1:pos + 1 + columns]) or not any(map(is_figure, cells)) \
-                or (pos + 1 + columns < len(texts) and figure[pos + 1 + columns]) or not _is_row_name(texts[pos]):
-            break
+    while (cells := _row_at(texts, figure, pos, columns)) is not None:
         rows.append([texts[pos]] + cells)
         pos += 1 + columns
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
@@ -119,10 +115,8 @@ def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple
     while pos < len(texts):
         numbered = texts[pos] == str(len(rows))
         at = pos + 1 if numbered else pos
-        cells = texts[at + 1:at + 1 + columns]
-        if len(cells) < columns or not all(figure[at + 1:at + 1 + columns]) or not any(map(is_figure, cells)) \
-                or (at + 1 + columns < len(texts) and figure[at + 1 + columns] and texts[at + 1 + columns] != str(len(rows) + 1)) \
-                or figure[at] or not _is_row_name(texts[at]) or (not numbered and not is_total_label(texts[at])):
+        cells = _row_at(texts, figure, at, columns, next_number=str(len(rows) + 1))
+        if cells is None or (not numbered and not is_total_label(texts[at])):
             break
         # (a 合计 row's name under 序号, as a table's total row spanning its first cells reads)
         rows.append(([texts[pos], texts[at]] if numbered else [texts[at], ""]) + cells)
@@ -130,6 +124,19 @@ def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple
         if not numbered:
             break  # (the 合计 row closes the table)
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
+
+
+def _row_at(texts: list, figure: list, at: int, columns: int, next_number: str = "") -> Optional[list]:
+    """The figures of the row whose one-word name is token `at`: exactly `columns` figures or
+    dashes after it, one a figure at least, and no further figure after them (but the next
+    row's number); None where the tokens there are no such row."""
+    cells = texts[at + 1:at + 1 + columns]
+    after = at + 1 + columns
+    if at >= len(texts) or len(cells) < columns or figure[at] or not _is_row_name(texts[at]) \
+            or not all(figure[at + 1:after]) or not any(map(is_figure, cells)) \
+            or (after < len(texts) and figure[after] and texts[after] != next_number):
+        return None
+    return cells
 
 
 def _is_header(cells: list) -> bool:

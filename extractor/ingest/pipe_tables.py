@@ -255,6 +255,7 @@ def _rows_closed_by_runs(lines: list) -> Optional[list]:
     so no width counts them out. A cell's earlier lines (年度主要 / 工作内容 |) run on in it. The
     rows, where three or more hold two cells or more; None where a line opens with a pipe or a
     pipe alone stands on its line."""
+    seps = vocabulary()["separators"]
     rows, row, pending = [], [], ""
     for kind, text in lines:
         if kind != PIPE:
@@ -267,7 +268,7 @@ def _rows_closed_by_runs(lines: list) -> Optional[list]:
                 rows.append(row + ([pending] if pending else []))
             row, pending = [], ""
             continue
-        if text.rstrip()[-1] not in vocabulary()["separators"] or text.lstrip()[0] in vocabulary()["separators"]:
+        if text.rstrip()[-1] not in seps or text.lstrip()[0] in seps:
             return None  # (cells closed by their pipes only: | a | b | rows are another layout's)
         cells = _cells_of(text)
         row += [join_wrapped(pending, cells[0])] + cells[1:]
