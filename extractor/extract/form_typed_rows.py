@@ -26,11 +26,11 @@ class TypedRowReader:
         if t.merged:
             return False
         key = bare(t.text)
-        # (a first-level word right after a second-level name in its row names the row: 满意度指标 |
-        # 服务对象满意度指标 | 满意度(%) | 90 | 100 | 11.1; a row it opens is a first-level one)
+        # (a first-level word right after a second-level name names the row: 满意度指标 |
+        # 服务对象满意度指标 | 满意度(%) | 90 | 100 | 11.1, on one line or one cell a line; a
+        # row it opens is a first-level one, and a first level never follows a second)
         before = self.tokens[i - 1] if i else None
-        under_level2 = key in vocab()["level1"] and before is not None and before.line == t.line \
-            and bare(before.text) in vocab()["level2"]
+        under_level2 = key in vocab()["level1"] and before is not None and bare(before.text) in vocab()["level2"]
         return (key in vocab()["level2"] or key in vocab()["fund_col"] or under_level2) and self._leads_row(i)
 
     def _level_name(self, i: int) -> Optional[int]:

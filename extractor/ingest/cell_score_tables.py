@@ -7,7 +7,10 @@ writing it are read, and the table is taken only when every row reads right one 
   stand under the header's last columns (决策(20) | 项目立项(6) | 立项依据充分性(3) | … | 3, then
   立项程序规范性(3) | … | 3);
 - every cell written, an empty one as a blank line, rows one after another (a blank line may
-  set them apart): the header's number of cells a row.
+  set them apart): the header's number of cells a row;
+- empty cells left out, as a web page copied as text leaves them, under a header with one name
+  column: a row is a name and its points; its words between 分值 and 得分 are its 评分标准,
+  words after 得分 its note (备注).
 
 A row reads right when its 分值 and 得分 cells hold points or nothing, its name cell words, and
 a reason cell after 得分 no figure. The table runs to its total row (总分, 合计). The vocabulary
@@ -67,8 +70,8 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     header = [lines[k].strip() for k in range(i, start)]
     body = [line.strip() for line in lines[start:end]]
     body = _without_page_furniture(body, header)
-    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell):
-        rows = read(body, width)
+    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names):
+        rows = read(body, roles)
         if rows:
             rows[-1] = _total_points_placed(rows[-1], roles)
         # (two rows at least before the total: a 合计 first under the header is another layout's)
@@ -148,8 +151,9 @@ def _without_page_furniture(body: list, header: list) -> list:
     return out
 
 
-def _rows_apart_by_blank_lines(body: list, width: int) -> list:
+def _rows_apart_by_blank_lines(body: list, roles: list) -> list:
     """Each run of lines between blank lines a row, its cells under the header's last columns."""
+    width = len(roles)
     rows, run = [], []
     for line in body + [""]:
         if line:
@@ -162,9 +166,10 @@ def _rows_apart_by_blank_lines(body: list, width: int) -> list:
     return rows
 
 
-def _rows_of_every_cell(body: list, width: int) -> list:
+def _rows_of_every_cell(body: list, roles: list) -> list:
     """The header's number of cells a row, a blank line an empty cell; blank lines before a
     row's first cell set rows apart."""
+    width = len(roles)
     rows, k = [], 0
     while k < len(body):
         while k < len(body) and not body[k]:
@@ -175,6 +180,45 @@ def _rows_of_every_cell(body: list, width: int) -> list:
         rows.append(row + [""] * (width - len(row)))
         k += width
     return rows
+
+
+def _rows_led_by_names(body: list, roles: list) -> list:
+    """Rows that left out their empty cells, under a header of one name column: each row its
+    name, then its cells in the header's order, a column left out where the next cell does
+    not fit it (points under 分值 and 得分, a scoring rule's words under 评分标准, other words
+    under a note column only where no points follow them: words before points name the next
+    row). [] where a row does not start with a name and its points."""
+    if roles[0] != "name" or "level" in roles or "name" in roles[1:]:
+        return []
+    cells = [c for c in body if c]
+    rows, k = [], 0
+    while k < len(cells):
+        if _is_points(cells[k]) or k + 1 == len(cells) or not _is_points(cells[k + 1]):
+            return []
+        row, k = [cells[k]], k + 1
+        for role in roles[1:]:
+            cell = cells[k] if k < len(cells) else None
+            next_is_points = k + 1 < len(cells) and _is_points(cells[k + 1])
+            fits = cell is not None and (
+                _is_points(cell) if role in ("weight", "score")
+                else _is_criteria(cell) if role == "criteria"
+                else not _is_points(cell) and not next_is_points)
+            row.append(cell if fits else "")
+            k += fits
+        rows.append(row)
+    return rows
+
+
+def _is_points(cell: str) -> bool:
+    return bool(_POINTS.match(cell) or _NOT_APPLICABLE.match(cell))
+
+
+# a scoring rule's words (…得15-20分；…每缺一项扣2分): never an indicator's name
+_CRITERIA = regex.compile(r"得\s*\d+(?:\.\d+)?(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?\s*分|扣\s*\d|满分|不得分|酌情")
+
+
+def _is_criteria(cell: str) -> bool:
+    return not _is_points(cell) and _CRITERIA.search(cell) is not None
 
 
 def _first_filled(row: list) -> int:

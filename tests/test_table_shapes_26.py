@@ -1,0 +1,73 @@
+"""The same tables in the other shapes they reach us in: the twenty-sixth session re-laid the
+tuning set's pipe and spaced forms one cell a line, a space between cells and on one line
+(corpus/realdev/run_layouts.py) and read what that lost. Every text here is made up for the
+tests."""
+from conftest import error_flags, text_record
+
+
+def _facts(record, kind=None):
+    return [(f["kind"], str(f["value"]), f.get("label")) for f in record["facts"] if kind in (None, f["kind"])]
+
+
+def _values(record, kind):
+    return [v for _, v, _ in _facts(record, kind)]
+
+
+# ---- a form one cell a line: a row named by a level's word with its unit
+def _form_one_cell_a_line(satisfaction_name: str, last_score: str = "10", total: str = "48.5") -> str:
+    cells = ["项目支出绩效自评表", "项目名称", "2021年农机购置补贴项目",
+             "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "产出指标", "数量指标", "补贴机具数量(台)", "300", "280", "18.5",
+             "效益指标", "社会效益指标", "受益农户(户)", "200", "210", "20",
+             "满意度指标", "服务对象满意度指标", satisfaction_name, "90", "95", last_score,
+             "总分", total]
+    return "\n".join(cells) + "\n"
+
+
+def test_a_level_word_with_its_unit_after_a_second_level_name_names_the_row(tmp_path):
+    for name in ("满意度(%)", "满意度（%）", "满意度"):
+        record = text_record(tmp_path, _form_one_cell_a_line(name))
+        if "%" in name:  # (a name with no unit leaves its target and result no facts)
+            assert ("percent", "95", "实际完成值") in _facts(record), name
+        assert _values(record, "score") == ["18.5", "20", "10", "48.5"], name
+        assert not error_flags(record), name
+
+
+def test_a_form_one_cell_a_line_whose_scores_miss_the_total_is_flagged(tmp_path):
+    record = text_record(tmp_path, _form_one_cell_a_line("满意度(%)", last_score="9"))
+    assert [f["rule"] for f in error_flags(record)] == ["form.score_total"]
+
+
+# ---- a score table one cell a line whose empty cells were left out
+def _score_table_cells(scores=("36", "18", "18", "55", "27", "28", "91"),
+                       header=("考核内容", "分值", "计分标准", "分数", "备注"), note="") -> str:
+    s = list(scores)
+    cells = ["某区2022年社区养老服务补贴项目评价工作考核表", *header,
+             "一、前期准备情况", "40", s[0],
+             "1、评价方案编制质量", "20", "方案完整、指标合理得15-20分；方案基本完整得8-14分；方案缺失得0-7分。", s[1],
+             "2、资料收集完整性", "20", "资料齐全得20分，每缺一项扣2分。", s[2], *([note] if note else []),
+             "二、现场评价情况", "60", s[3],
+             "1、现场核查覆盖面", "30", "覆盖全部点位得30分，每少一处扣3分。", s[4],
+             "2、评价结论准确性", "30", "结论清晰、依据充分得25-30分；结论基本准确得15-24分。", s[5],
+             "合计", "100", s[6]]
+    return "\n".join(cells) + "\n综合评价等级为优。\n"
+
+
+def test_a_score_table_one_cell_a_line_without_its_empty_cells_is_read(tmp_path):
+    record = text_record(tmp_path, _score_table_cells())
+    scores = _values(record, "score")
+    for points in ("40", "36", "60", "55", "27", "28", "100", "91"):
+        assert points in scores, points
+    assert not error_flags(record)
+
+
+def test_other_column_words_and_a_note_after_a_score(tmp_path):
+    text = _score_table_cells(header=("指标", "权重", "评分标准", "得分", "扣分原因"), note="台账缺两项")
+    scores = _values(text_record(tmp_path, text), "score")
+    assert "36" in scores and "55" in scores and "91" in scores
+
+
+def test_a_score_table_one_cell_a_line_whose_groups_do_not_add_up_is_flagged(tmp_path):
+    # (the second group's 55 over its rows' 27 + 25)
+    record = text_record(tmp_path, _score_table_cells(scores=("36", "18", "18", "55", "27", "25", "91")))
+    assert "score.tree" in {f["rule"] for f in error_flags(record)}
