@@ -3,6 +3,8 @@ tuning set's pipe and spaced forms one cell a line, a space between cells and on
 (corpus/realdev/run_layouts.py) and read what that lost. Every text here is made up for the
 tests."""
 from conftest import error_flags, text_record
+from extractor.pipeline import extract_file
+from test_ingest_text_tables import needs_soffice, print_to_pdf
 
 
 def _facts(record, kind=None):
@@ -71,3 +73,77 @@ def test_a_score_table_one_cell_a_line_whose_groups_do_not_add_up_is_flagged(tmp
     # (the second group's 55 over its rows' 27 + 25)
     record = text_record(tmp_path, _score_table_cells(scores=("36", "18", "18", "55", "27", "25", "91")))
     assert "score.tree" in {f["rule"] for f in error_flags(record)}
+
+
+# ---- the same score table a row a line, a space between cells, and on one line
+def _score_table_rows(scores=("36", "18", "18", "55", "27", "28", "91"), note="") -> list:
+    s = list(scores)
+    return ["考核内容 分值 计分标准 分数 备注",
+            f"一、前期准备情况 40 {s[0]}",
+            f"1、评价方案编制质量 20 方案完整、指标合理得15-20分；方案基本完整得8-14分。 {s[1]}",
+            f"2、资料收集完整性 20 资料齐全得20分，每缺一项扣2分。 {s[2]} {note}".rstrip(),
+            f"二、现场评价情况 60 {s[3]}",
+            f"1、现场核查覆盖面 30 覆盖全部点位得30分，每少一处扣3分。 {s[4]}",
+            f"2、评价结论准确性 30 结论清晰、依据充分得25-30分。 {s[5]}",
+            f"合计 100 {s[6]}"]
+
+
+def test_a_score_table_a_row_a_line_with_its_rules_between_the_points_is_read(tmp_path):
+    for note in ("", "台账 缺两项"):
+        text = "某区评价工作考核表\n" + "\n".join(_score_table_rows(note=note)) + "\n综合评价等级为优。\n"
+        record = text_record(tmp_path, text)
+        scores = _values(record, "score")
+        for points in ("40", "36", "60", "55", "27", "28", "100", "91"):
+            assert points in scores, (note, points)
+        assert not error_flags(record), note
+
+
+def test_a_score_table_a_row_a_line_whose_total_is_off_is_flagged(tmp_path):
+    text = "某区评价工作考核表\n" + "\n".join(_score_table_rows(scores=("36", "18", "18", "55", "27", "28", "93"))) + "\n"
+    assert "score.tree" in {f["rule"] for f in error_flags(text_record(tmp_path, text))}
+
+
+def test_rows_whose_words_between_the_points_are_no_scoring_rule_are_left_alone(tmp_path):
+    # (a table of projects: 项目 | 金额 | 内容 | 进度 — no score table's cells)
+    rows = _score_table_rows()
+    rows[2] = "1、评价方案编制质量 20 已完成方案编制 18"
+    text = "某区评价工作考核表\n" + "\n".join(rows) + "\n"
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+
+
+@needs_soffice
+def test_the_score_tables_printed_to_pdf_give_their_points(tmp_path):
+    shapes = {"cells": _score_table_cells(),
+              "rows": "某区评价工作考核表\n" + "\n".join(_score_table_rows()) + "\n综合评价等级为优。\n"}
+    for shape, text in shapes.items():
+        (tmp_path / shape).mkdir()
+        _, printed = print_to_pdf(tmp_path / shape, text)
+        scores = _values(extract_file(printed), "score")
+        for points in ("40", "36", "60", "55", "27", "28", "100", "91"):
+            assert points in scores, (shape, points)
+
+
+def test_the_score_table_on_one_line_is_read(tmp_path):
+    text = "某区评价工作考核表 " + " ".join(_score_table_rows()) + " 综合评价等级为优。\n"
+    record = text_record(tmp_path, text)
+    facts = _facts(record, "score")
+    assert ("score", "36", "得分") in facts and ("score", "100", "分值") in facts and ("score", "91", "总分") in facts
+    assert not error_flags(record)
+    off = "某区评价工作考核表 " + " ".join(_score_table_rows(scores=("36", "18", "18", "55", "27", "28", "93"))) + "\n"
+    assert "score.tree" in {f["rule"] for f in error_flags(text_record(tmp_path, off))}
+
+
+def test_one_line_whose_words_between_the_points_are_no_rule_is_no_score_table(tmp_path):
+    rows = _score_table_rows()
+    rows[2] = "1、评价方案编制质量 20 已完成方案编制 18"
+    record = text_record(tmp_path, "某区评价工作考核表 " + " ".join(rows) + "\n")
+    assert ("score", "36", "得分") not in _facts(record, "score")
+
+
+def test_one_line_whose_total_writes_one_figure_gives_its_rows(tmp_path):
+    rows = _score_table_rows()
+    rows[-1] = "合计 91"  # (its 分值 cell left empty)
+    record = text_record(tmp_path, "某区评价工作考核表 " + " ".join(rows) + " 填表说明：请如实填写。\n")
+    assert {"36", "18", "55", "27", "28"} <= set(_values(record, "score"))
+    assert not error_flags(record)

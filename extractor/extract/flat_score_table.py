@@ -8,8 +8,10 @@ name followed by its figures; group names (投入, 产出) and remarks (目标�
 A run is a table only when its own arithmetic says so: the 分值 add up to the 合计 row's,
 every row of the first level or rows that are groups (投入 20 18 before its own rows) whose 分值
 are the sums of the rows under them; a 扣分 is 分值 − 得分; figures run together are cut where
-exactly one cut of every row makes the table add up. The 得分 are then the score.tree rule's to
-check against the total. A spaced table the excerpt cuts off before its 合计 row gives its
+exactly one cut of every row makes the table add up. A column of scoring rules may stand
+between 分值 and 得分 (考核内容 分值 计分标准 分数 备注: 一、前期工作 40 36 1、方案编制 20 方案完整
+得15-20分… 18 …): a group's row writes its points only, a row's rule is read as words. The 得分
+are then the score.tree rule's to check against the total. A spaced table the excerpt cuts off before its 合计 row gives its
 figures when the text ends inside it after enough whole rows; one that runs into prose without
 a total, or runs together with none, is left alone.
 """
@@ -53,7 +55,9 @@ def _header() -> regex.Pattern:
     deduction = alt(spec["indicator_columns"]["deduction"])
     # (columns of words between the name and the 分值 — 指标说明, 评分标准 — a space apart)
     described = alt(spec["indicator_columns"]["skip"])
-    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
+    # (or a column of scoring rules between 分值 and 得分, a space apart: 分值 计分标准 分数)
+    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})"
+                         rf"(?P<rules>\s+(?:{described})(?=\s))?\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
 
 
 def flat_score_tables(doc: Document) -> list:
@@ -65,6 +69,13 @@ def flat_score_tables(doc: Document) -> list:
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
+            if header["rules"]:
+                read = _rows_with_rules_between(text, header.end())
+                tree = _tree(text, place, *read, 2) if read else None
+                if tree is not None:
+                    tree.covers = place.covers(header.start(), place.end_of(tree))
+                    out.append(tree)
+                continue
             columns = 3 if header["deduction"] else 2
             spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()))
             # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
@@ -108,6 +119,52 @@ def _spaced_rows(text: str, at: int, columns: int, described: int = 0) -> Option
     if total is None and not _cut_off(text, pos, ended, rows):
         return None
     return rows, total
+
+
+_TOKEN = regex.compile(r"\S+")
+_POINTS_TOKEN = regex.compile(POINTS)
+
+
+def _rows_with_rules_between(text: str, at: int) -> Optional[tuple]:
+    """The same for rows a space apart whose scoring rule stands between their 分值 and 得分:
+    each row the last word before its first points, those points, the words of a scoring
+    rule (or none: a group's row), its 得分; a row's note is words before the next name. None
+    where words between the points are no scoring rule, or no total row ends the rows; no
+    total where it writes one figure only."""
+    tokens = [(m.group(), m.span()) for m in _TOKEN.finditer(text, at, min(len(text), at + _MOST_RULES_TEXT))]
+    is_points = lambda k: k < len(tokens) and _POINTS_TOKEN.fullmatch(tokens[k][0]) is not None
+    rows, k = [], 0
+    while k < len(tokens):
+        words = []
+        while k < len(tokens) and not is_points(k):
+            words.append(tokens[k][0])
+            k += 1
+        if k == len(tokens) or not words or not _HAN.search(words[-1]) or len("".join(words)) > _MOST_BETWEEN:
+            return None
+        weight, k = tokens[k][1], k + 1
+        rule = []
+        while k < len(tokens) and not is_points(k):
+            rule.append(tokens[k][0])
+            k += 1
+        if TOTAL_NAME.match(words[-1]) and (k == len(tokens) or rule and not _scoring_rule().search("".join(rule))):
+            # a total of one figure (合计 94, its 分值 cell left empty): no telling which it is,
+            # the rows are read without it, as figures only
+            return rows, None
+        if k == len(tokens) or rule and not _scoring_rule().search("".join(rule)):
+            return None
+        score, k = tokens[k][1], k + 1
+        if TOTAL_NAME.match(words[-1]):
+            return rows, [weight, score]
+        rows.append((words[-1], [[weight, score]]))
+    return None
+
+
+_MOST_RULES_TEXT = 8000  # (a table's rows with their rules: the words past it are no table's)
+
+
+@lru_cache(maxsize=1)
+def _scoring_rule() -> regex.Pattern:
+    return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
 def _glued_rows(text: str, at: int) -> Optional[tuple]:

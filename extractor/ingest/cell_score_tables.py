@@ -28,7 +28,7 @@ from .tables import is_numeric_cell
 from .text_rows import vocabulary
 
 _MOST_LINES = 600  # a total row further down than this is no part of the table
-_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
+POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
 _NOT_APPLICABLE = regex.compile(r"^[—\-－/／无]+$")
 
 
@@ -37,12 +37,12 @@ def _total_labels() -> frozenset:
     return frozenset(load_json("forms.json")["total_rows"])
 
 
-def _is_total(cell: str) -> bool:
+def is_total(cell: str) -> bool:
     return bare_cell(cell) in _total_labels()
 
 
 @lru_cache(maxsize=1)
-def _columns() -> dict:
+def column_roles() -> dict:
     """Column name → its role: level, name, weight, score, criteria, reason."""
     forms = load_json("forms.json")
     ind, flat = forms["indicator_columns"], forms["flat_score_table"]
@@ -76,7 +76,7 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
             rows[-1] = _total_points_placed(rows[-1], roles)
         # (two rows at least before the total: a 合计 first under the header is another layout's)
         if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
-                and _is_total(rows[-1][_first_filled(rows[-1])]):
+                and is_total(rows[-1][_first_filled(rows[-1])]):
             return [header] + [_total_label_first(row) for row in rows], end
     return None
 
@@ -86,8 +86,8 @@ def _total_points_placed(row: list, roles: list) -> list:
     评分标准 | 得分): its figures under the points columns, in order."""
     filled = [cell for cell in row if cell]
     points = [c for c, role in enumerate(roles) if role in ("weight", "score")]
-    if not filled or not _is_total(filled[0]) or row[0] != filled[0] \
-            or not 1 <= len(filled) - 1 <= len(points) or not all(_POINTS.match(c) for c in filled[1:]):
+    if not filled or not is_total(filled[0]) or row[0] != filled[0] \
+            or not 1 <= len(filled) - 1 <= len(points) or not all(POINTS.match(c) for c in filled[1:]):
         return row
     placed = [filled[0]] + [""] * (len(row) - 1)
     for c, figure in zip(points[-(len(filled) - 1):], filled[1:]):
@@ -99,7 +99,7 @@ def _total_label_first(row: list) -> list:
     """A total row with its label in the first column (总分 | | | 100 | 86.5): under the level
     columns' merged cells it would read as one more indicator."""
     first = _first_filled(row)
-    if first == 0 or not _is_total(row[first]):
+    if first == 0 or not is_total(row[first]):
         return row
     return [row[first]] + row[1:first] + [""] + row[first + 1:]
 
@@ -109,7 +109,7 @@ def _header_roles(lines: list, i: int) -> Optional[list]:
     them and a name or level column first; None where lines[i] opens no such header."""
     roles = []
     k = i
-    while k < len(lines) and lines[k].strip() and (role := _columns().get(bare_cell(lines[k]))) is not None:
+    while k < len(lines) and lines[k].strip() and (role := column_roles().get(bare_cell(lines[k]))) is not None:
         roles.append(role)
         k += 1
     if len(roles) < 3 or roles.count("score") != 1 or roles[0] not in ("level", "name") \
@@ -122,17 +122,18 @@ def _end_of_table(lines: list, start: int, width: int) -> Optional[int]:
     """The line after the total row: its label, then its points, dashes and blank cells, at
     most the header's number of cells. None where no total row ends the table."""
     for k in range(start, min(len(lines), start + _MOST_LINES)):
-        if _is_total(lines[k]):
+        if is_total(lines[k]):
             end = k + 1
-            while end < len(lines) and end - k < width and (not lines[end].strip() or _is_cell(lines[end])):
+            while end < len(lines) and end - k < width and (not lines[end].strip() or is_points(lines[end])):
                 end += 1
             return end
     return None
 
 
-def _is_cell(line: str) -> bool:
-    text = line.strip()
-    return bool(_POINTS.match(text) or _NOT_APPLICABLE.match(text))
+def is_points(cell: str) -> bool:
+    """Points, or a dash for none (分值 and 得分 cells)."""
+    text = cell.strip()
+    return bool(POINTS.match(text) or _NOT_APPLICABLE.match(text))
 
 
 def _without_page_furniture(body: list, header: list) -> list:
@@ -193,32 +194,30 @@ def _rows_led_by_names(body: list, roles: list) -> list:
     cells = [c for c in body if c]
     rows, k = [], 0
     while k < len(cells):
-        if _is_points(cells[k]) or k + 1 == len(cells) or not _is_points(cells[k + 1]):
+        if is_points(cells[k]) or k + 1 == len(cells) or not is_points(cells[k + 1]):
             return []
         row, k = [cells[k]], k + 1
         for role in roles[1:]:
             cell = cells[k] if k < len(cells) else None
-            next_is_points = k + 1 < len(cells) and _is_points(cells[k + 1])
+            next_is_points = k + 1 < len(cells) and is_points(cells[k + 1])
             fits = cell is not None and (
-                _is_points(cell) if role in ("weight", "score")
-                else _is_criteria(cell) if role == "criteria"
-                else not _is_points(cell) and not next_is_points)
+                is_points(cell) if role in ("weight", "score")
+                else is_criteria(cell) if role == "criteria"
+                else not is_points(cell) and not next_is_points)
             row.append(cell if fits else "")
             k += fits
         rows.append(row)
     return rows
 
 
-def _is_points(cell: str) -> bool:
-    return bool(_POINTS.match(cell) or _NOT_APPLICABLE.match(cell))
+@lru_cache(maxsize=1)
+def _scoring_rule() -> regex.Pattern:
+    return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
-# a scoring rule's words (…得15-20分；…每缺一项扣2分): never an indicator's name
-_CRITERIA = regex.compile(r"得\s*\d+(?:\.\d+)?(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?\s*分|扣\s*\d|满分|不得分|酌情")
-
-
-def _is_criteria(cell: str) -> bool:
-    return not _is_points(cell) and _CRITERIA.search(cell) is not None
+def is_criteria(cell: str) -> bool:
+    """A scoring rule's words (…得15-20分；…每缺一项扣2分): never an indicator's name."""
+    return not is_points(cell) and _scoring_rule().search(cell) is not None
 
 
 def _first_filled(row: list) -> int:
@@ -236,7 +235,7 @@ def _reads_right(row: list, roles: list) -> bool:
         if not cell or _NOT_APPLICABLE.match(cell):
             continue
         if role in ("weight", "score"):
-            if not _POINTS.match(cell):
+            if not POINTS.match(cell):
                 return False
             points += 1
         elif role in ("level", "name", "reason") and is_numeric_cell(cell):

@@ -11,7 +11,9 @@ import regex
 
 from ..model import TABLE, Document
 from .cell_lines import cell_line_table_at
+from .cell_score_tables import cell_score_table_at
 from .one_space_tables import one_space_table_at
+from .spaced_score_tables import spaced_score_table_at
 from .ocr_mend import mend_figure_tails, mend_row_labels
 from .ruled_tables import spec_rows
 from .tables import build_table, caption_from_previous
@@ -86,12 +88,14 @@ def _tables_in_lines(lines: list, ruled: list, may_go_on: bool, overleaf: list =
         goes_on = first and may_go_on
         table = pipe_table_at(texts, i, min_rows=1 if goes_on else 2)
         if table is None and " " in texts[i].strip():
-            # rows a single space apart, as a text's tab stops print (县区 在校学生（人） …)
-            table = one_space_table_at(texts, i)
+            # rows a single space apart, as a text's tab stops print (县区 在校学生（人） …), and a
+            # score table's rows with their scoring rules between the points
+            table = spaced_score_table_at(texts, i) or one_space_table_at(texts, i)
         table = names_as_header(table) if table is not None else None  # (分值：20 | 得分：18.5)
         if table is None and texts[i].strip():
             # (read with the next page's lines: a row may go on overleaf)
-            cells = cell_line_table_at(texts + [l.text for l in overleaf], i)
+            cells = cell_score_table_at(texts + [l.text for l in overleaf], i) \
+                or cell_line_table_at(texts + [l.text for l in overleaf], i)
             if cells is not None:
                 rows, end = cells
                 taken = max(0, end - len(lines))

@@ -11,7 +11,6 @@ broken mid-sentence (page breaks in the original) are joined back into one parag
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -22,7 +21,7 @@ from ..normalize import fold_figure_characters, normalize, total_names_joined, u
 from ..patterns import load_json
 from .cell_name_rows import labelled_figures, named_row_under_unit_caption, names_over_figures
 from .cell_lines import cell_line_table_at
-from .cell_score_tables import cell_score_table_at
+from .cell_score_tables import cell_score_table_at, is_criteria
 from .csv_rows import csv_rows_at, csv_table
 from .pipe_tables import every_cell_kept
 from .double_spacing import drop_double_spacing
@@ -38,6 +37,7 @@ from .stacked_headers import stacked_headers_joined
 from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
+from .spaced_score_tables import spaced_score_table_at
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
                           spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
                           tables_between_captions)
@@ -186,7 +186,7 @@ def _table_at(lines: list, i: int):
     if could_be_spaced_row(line):
         return _no_score_table_piece(spaced_table_at(lines, i) or one_space_table_at(lines, i))
     if " " in line.strip() or "\u3000" in line.strip():  # (a full-width space between cells too)
-        return _no_score_table_piece(one_space_table_at(lines, i))
+        return spaced_score_table_at(lines, i) or _no_score_table_piece(one_space_table_at(lines, i))
     return None
 
 
@@ -203,14 +203,9 @@ def _no_score_table_piece(table):
     if table is None or len(table.rows) > _FEWEST_SCORE_ROWS:
         return table
     if any(_LEVEL_HEADER.search(cell) for cell in table.rows[0]) \
-            or any(_scoring_rule().search(cell) for row in table.rows for cell in row):
+            or any(is_criteria(cell) for row in table.rows for cell in row):
         return None
     return table
-
-
-@lru_cache(maxsize=1)
-def _scoring_rule() -> regex.Pattern:
-    return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
 def _tab_region_is_rows(lines: list, start: int) -> bool:
