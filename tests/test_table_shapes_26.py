@@ -147,3 +147,28 @@ def test_one_line_whose_total_writes_one_figure_gives_its_rows(tmp_path):
     record = text_record(tmp_path, "某区评价工作考核表 " + " ".join(rows) + " 填表说明：请如实填写。\n")
     assert {"36", "18", "55", "27", "28"} <= set(_values(record, "score"))
     assert not error_flags(record)
+
+
+# ---- a page flattened to one line runs a report's sections into one paragraph
+def test_the_sections_after_a_summary_are_no_items_of_it(tmp_path):
+    # (the excerpt holds two of the sections: their scores are no parts of the total)
+    text = ("二、绩效自评情况 对照评价指标进行自评，总评得分为100分。 1、项目投入情况，自评得分20分。年初将救助资金"
+            "列入预算，资金到位率100%。 2、项目过程情况，自评得分30分。资金拨付及时，管理规范。\n")
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_summary_sentence_run_into_one_line_is_still_read(tmp_path):
+    text = ("二、绩效自评情况 总评得分为88分，其中投入18分、过程20分、产出30分、效益18分。 1、项目投入情况。"
+            "年初将救助资金列入预算。\n")
+    off = text.replace("效益18分", "效益15分")
+    assert not error_flags(text_record(tmp_path, text))
+    assert "score.tree" in {f["rule"] for f in error_flags(text_record(tmp_path, off))}
+
+
+def test_a_list_inside_a_numbered_item_breaks_down_no_figure_before_the_item(tmp_path):
+    text = ("2017年协作经费实际到位资金613万元，补助情况：(1)协作区经费和办公费经费分别为3万元和10万元。"
+            "(2)援建经费50万元。(3)援藏工作经费20万元。(4)援疆经费466万元。(5)对口支援经费64万元。\n")
+    assert not error_flags(text_record(tmp_path, text))
+    # (the same list with no numbered item: its total is the figure before it)
+    plain = "项目总投资500万元，中央和省级资金分别为300万元和210万元。\n"
+    assert "sum.breakdown" in {f["rule"] for f in error_flags(text_record(tmp_path, plain))}

@@ -10,7 +10,7 @@ from decimal import Decimal
 import regex
 
 from ..model import TABLE, Document
-from .sentences import SENTENCE_END, sentence_bounds, sentence_spans
+from .sentences import SENTENCE_END, sentence_bounds, sentence_index, sentence_spans
 
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 
@@ -182,7 +182,7 @@ def _summary_items(text: str) -> list:
     80分（含）至90分为良) or scores listed without their items' names (满分分别为15分、20分…),
     only the sentence naming the total is read, without those: the bands' bounds are no
     scores, and whose each listed score is, is not read."""
-    items = list(_SUMMARY_ITEM.finditer(text))
+    items = _the_totals_run(text, list(_SUMMARY_ITEM.finditer(text)))
     unread = [m.span() for pattern in (_GRADE_BANDS, _LISTED_SCORES, _WEIGHTS_IN_BRACKETS) for m in pattern.finditer(text)]
     if not unread:
         return items
@@ -194,6 +194,26 @@ def _summary_items(text: str) -> list:
         return []  # (whose each listed score is, is not read: see _listed_level_scores)
     return [i for i in items if lo <= i.start() and i.end() <= hi
             and not any(a < i.end() and i.start() < b for a, b in unread)]
+
+
+def _the_totals_run(text: str, items: list) -> list:
+    """The items of the sentences in a row, each with an item, that hold the total's: a
+    sentence of no score between two items' ends the summary (…总评得分为100分。1、投入情况，自评
+    得分18分。根据…。2、过程情况，自评得分32分: a page flattened to one line runs the sections
+    that follow a summary into its paragraph, the excerpt may hold only some of them)."""
+    if len(items) < 2:
+        return items
+    spans = sentence_spans(text)
+    at = [sentence_index(spans, i.start("score")) for i in items]
+    runs, run = [], [0]
+    for k in range(1, len(items)):
+        if at[k] - at[k - 1] > 1:
+            runs.append(run)
+            run = []
+        run.append(k)
+    runs.append(run)
+    total = next((r for r in runs if any(_is_total_name(items[k].group("name")) for k in r)), None)
+    return items if total is None or len(runs) == 1 else [items[k] for k in total]
 
 
 def _match_top(name: str, indicators: list) -> str:

@@ -149,6 +149,11 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
                 # ； is no total of the amounts after it)
                 totals = [f for f in totals if f.source["start"] >= group]
+            if opener := _last_item_opener(text, s_start, m.start()):
+                # (…到位资金613万元，补助情况：(1)甲经费和乙经费分别为3万元和10万元。(2)…: the list
+                # of a numbered item breaks down none of the figures before the item; a page
+                # flattened to one line runs the items into the total's sentence)
+                totals = [f for f in totals if f.source["start"] >= opener]
             if m.group(0).startswith("分别"):
                 # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
                 # after a ； has no total stated before it)
@@ -195,6 +200,18 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             out.append(relation)
     return out
+
+
+# a numbered item's opener within a sentence: (1) （2） ⑴ ①, after a mark or a space
+_ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[)）]|[⑴-⒇①-⑳])")
+
+
+def _last_item_opener(text: str, start: int, end: int) -> int:
+    """Where the last numbered item opened between start and end begins its words (0: none)."""
+    last = None
+    for last in _ITEM_OPENER.finditer(text, start, end):
+        pass
+    return last.end() if last is not None else 0
 
 
 def _lists_words(text: str, start: int, first_figure: int) -> bool:
