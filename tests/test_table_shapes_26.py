@@ -172,3 +172,109 @@ def test_a_list_inside_a_numbered_item_breaks_down_no_figure_before_the_item(tmp
     # (the same list with no numbered item: its total is the figure before it)
     plain = "项目总投资500万元，中央和省级资金分别为300万元和210万元。\n"
     assert "sum.breakdown" in {f["rule"] for f in error_flags(text_record(tmp_path, plain))}
+
+
+# ---- a page flattened to one line: tables and sentences run together
+_SCORE_ROWS = [("决策", "15", "13", "目标设定", "8", "7"), ("", "", "", "预算编制", "7", "6"),
+               ("管理", "35", "30.5", "资金管理", "15", "12.5"), ("", "", "", "资产管理", "10", "9"),
+               ("", "", "", "制度管理", "10", "9"), ("效益", "50", "44", "社会效益", "42", "37"),
+               ("", "", "", "满意度", "8", "7"), ("合计", "100", "87.5", "", "", "")]
+
+
+def _markdown_score_table(rows=_SCORE_ROWS) -> list:
+    return (["| 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 |", "|---|---|---|---|---|---|"]
+            + ["| " + " | ".join(r) + " |" for r in rows])
+
+
+def test_a_markdown_table_run_into_one_line_is_read_row_by_row(tmp_path):
+    text = "五、自评结果 " + " ".join(_markdown_score_table()) + " 本部门自评得分87.5分，等级为良。\n"
+    record = text_record(tmp_path, text)
+    assert {"15", "13", "8", "7", "42", "37", "100", "87.5"} <= set(_values(record, "score"))
+    assert not error_flags(record)
+    off = [list(r) for r in _SCORE_ROWS]
+    off[3][5] = "8"  # (资产管理 8: the 管理 group's 30.5 over 12.5 + 8 + 9)
+    text = "五、自评结果 " + " ".join(_markdown_score_table(off)) + " 本部门自评得分87.5分。\n"
+    assert "score.tree" in {f["rule"] for f in error_flags(text_record(tmp_path, text))}
+
+
+def test_a_level_word_naming_the_last_row_before_the_total_is_a_row(tmp_path):
+    # (pipe rows run into one line with no rule under the header; 满意度 is a first level's word:
+    # right before 合计 and with no rows of its own it is 效益's row, and 管理, no level's word, opens
+    # a level of its own, as the 分值 say)
+    cells = " | ".join(" | ".join(r) + " |" for r in _SCORE_ROWS)
+    text = "五、自评结果 | 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | | " + cells + " 本部门自评得分87.5分。\n"
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_score_table_of_two_levels_with_points_one_cell_a_line(tmp_path):
+    header = ["一级指标", "分值", "得分", "二级指标", "分值", "得分"]
+    cells = header + [c for r in _SCORE_ROWS for c in r if c]
+    record = text_record(tmp_path, "自评得分情况\n" + "\n".join(cells) + "\n自评等级为良。\n")
+    assert {"15", "13", "42", "37", "100", "87.5"} <= set(_values(record, "score"))
+    assert not error_flags(record)
+    # (社会效益 41: the 分值 no longer tell the levels apart; what is flagged is the level whose
+    # rows fall short, not the rows of a level taken for another's)
+    odd = [c if c != "42" else "41" for c in cells]
+    flags = error_flags(text_record(tmp_path, "自评得分情况\n" + "\n".join(odd) + "\n"))
+    assert len(flags) == 1 and "效益分值50分" in flags[0]["message"]
+
+
+def test_a_row_number_header_written_again_on_the_line_is_no_row(tmp_path):
+    text = ("部门整体支出绩效自评得分表 序号 一级指标 二级指标 分值 得分 序号 一级指标 二级指标 分值 得分 "
+            "1 投入 目标设定 5 5 2 投入 预算编制 10 9 3 投入 预算配置 5 5 4 投入 小计 20 19 "
+            "5 产出 重点工作 40 38 6 产出 履职质量 40 36 7 产出 小计 80 74 8 合计 — 100 93 经自评，得分93分。\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+
+
+def test_a_total_named_first_over_sources_stands_last_in_rows_without_columns(tmp_path):
+    text = ("2023年度转移支付区域绩效自评表\n转移支付（项目）名称：农田建设补助资金\n"
+            "项目 资金来源（万元） 合计（万元）\n中央 省级 县级\n"
+            "全年预算数 1,860.00 420.00 210.00 2,490.00\n全年执行数 1,812.40 415.60 198.50 2,426.50\n"
+            "执行率 97.44% 98.95% 94.52% 97.45%\n年度总体目标 新建高标准农田3.8万亩。\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+
+
+def test_rates_a_line_each_are_no_breakdown(tmp_path):
+    text = ("（二）收支对比\n收入合计增长9.36%\n其中:财政拨款收入增长9.39%\n其他收入增长8.78%\n")
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_year_names_a_column_of_a_table_a_space_apart(tmp_path):
+    text = ("单位:万元\n项目 2023年 2022年 增减额 增减率\n收入合计 4862.35 4446.15 416.20 9.36%\n"
+            "其中:财政拨款收入 4598.71 4203.80 394.91 9.39%\n其他收入 263.64 242.35 21.29 8.78%\n"
+            "支出合计 4862.35 4446.15 416.20 9.36%\n主要原因是项目资金增加。\n")
+    facts = _facts(text_record(tmp_path, text), "amount")
+    assert ("amount", "48623500.00", "2023年") in facts and ("amount", "4162000.00", "增减额") in facts
+
+
+def test_last_years_figure_written_with_the_change_is_its_base(tmp_path):
+    base = ("1、车辆运行维护费用3.62万元，比去年3.78万元少0.16万元，略有下降; 2、无因公出国费用;"
+            "3、公务接待费用4.23万元，接待91批(次)1046人，同比去年1.36万元增加{}万元。\n")
+    assert not error_flags(text_record(tmp_path, base.format("2.87")))
+    flags = error_flags(text_record(tmp_path, base.format("2.97")))
+    assert [f["rule"] for f in flags] == ["diff.change"] and "1.36" in flags[0]["message"]
+
+
+def test_a_rate_pairs_no_figure_stated_before_an_earlier_rate(tmp_path):
+    text = ("根据文件下达草原管护员补助46.8万元，监测评估经费8.12万元。追加下达给我单位资金12.6万元，其中草畜平衡"
+            "奖励调减1.84万元，草原防火物资购置4.3万元。中央财政补助资金全年共（略）万元，预算执行率100%。"
+            "草原管护员补助资金全年共（略）万元，当年兑付率96%。\n")
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_rate_among_a_tables_cells_run_into_a_line_is_no_sentences(tmp_path):
+    text = ("（二）资金安排。2023年项目预算500.00万元，其中省级补助资金300.00万元、县级财政资金200.00万元。 "
+            "二、资金使用情况 全年实际支出487.20万元。 | 项目 | 预算数（万元） | 执行数（万元） | 执行率 | "
+            "| 困难残疾人生活补贴 | 232.00 | 225.60 | 97.24% | | 重度残疾人护理补贴 | 268.00 | 261.60 | 97.61% | "
+            "资金按月发放到位。\n")
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_table_total_off_is_shown_without_its_of_which_rows(tmp_path):
+    text = ("“三公”经费情况统计表\n单位:万元\n| 项目 | 本年预算数 |\n| 合计 | 41.80 |\n| 1.因公出国(境)费用 | 0 |\n"
+            "| 2.公务接待费 | 6.30 |\n| 3.公务用车费 | 34.50 |\n| 其中:(1)公务用车运行维护费 | 34.50 |\n"
+            "| (2)公务用车购置 | 0 |\n以上经费均按规定使用。\n")
+    flags = error_flags(text_record(tmp_path, text))
+    assert [f["rule"] for f in flags] == ["sum.table"] and "40.80" in flags[0]["message"]

@@ -177,8 +177,14 @@ def score(entries: list, texts: Path, layout) -> dict:
             (docs / f"{e['id']}.txt").write_text(layout(text), encoding="utf-8", newline="")
         scores = evaluate(gold_dir, [docs])
     facts = scores["facts"]["all"]
+    meta = scores.get("metadata_accuracy") or {}
     return {"precision": facts["precision"], "recall": facts["recall"],
-            "false_errors": scores["false_error_flags"]["count"], "files": scores["files"]}
+            "false_errors": scores["false_error_flags"]["count"], "files": scores["files"],
+            "score": meta.get("score"), "grade": meta.get("grade")}
+
+
+def _share(value) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
 def main(argv=None) -> int:
@@ -202,7 +208,7 @@ def main(argv=None) -> int:
         if not args.json:
             r = results[name]
             print(f"{name:24} P {r['precision']:.4f}  R {r['recall']:.4f}  false errors {r['false_errors']}"
-                  f"  ({r['files']} files)", flush=True)
+                  f"  report score {_share(r['score'])} grade {_share(r['grade'])}  ({r['files']} files)", flush=True)
             if "changed" in r:
                 was, now = r["changed"]["as_collected"], r["changed"]["laid_out"]
                 print(f"{'':24} on the {now['files']} it changes: R {was['recall']:.4f} -> {now['recall']:.4f},"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Optional
 from itertools import combinations
 
 import regex
@@ -110,19 +111,25 @@ def _of_which(rows: list, r: int) -> bool:
     return r < len(rows) and bool(rows[r]) and str(rows[r][0]).strip().startswith("其中")
 
 
-def _nested_rows_fit(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> bool:
-    """Do the rows add up once a run of them opened by 其中 is read as the breakdown of the row
-    above it (地方资金 3,348 | 其中：省级 1,900 | 市县级 1,448 | 合计 12,000)?"""
+def _nested_reading(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> Optional[list]:
+    """The parts once a run of rows opened by 其中 is read as the breakdown of the row above it
+    (地方资金 3,348 | 其中：省级 1,900 | 市县级 1,448 | 合计 12,000), the run's end where they add
+    up to the whole, else where they come nearest to it; None where no row is labelled 其中."""
     t = table["source"]["block"]
     rows = table["header"] + table["rows"]
+    readings = []
     for k, r in enumerate(part_rows):
         if not _of_which(rows, r):
             continue
         for j in range(k + 1, len(part_rows) + 1):
             kept = [cells.get((t, x, c)) for x in part_rows[:k] + part_rows[j:]]
-            if kept and all(f is not None for f in kept) and verdict(whole, sum_of(kept))[0] == "ok":
-                return True
-    return False
+            if kept and all(f is not None for f in kept):
+                readings.append(kept)
+    if not readings:
+        return None
+    target = Decimal(str(whole["value"]))
+    return min(readings, key=lambda kept: (verdict(whole, sum_of(kept))[0] != "ok",
+                                           abs(sum_of(kept).mid - target)))
 
 
 # a total row's note that it counts something more than the rows above (含预算执行得分)
@@ -353,9 +360,15 @@ def check_sum_table(record: dict) -> list:
                         and (off := exactly_off(whole, summed)):
                     outcome, diff, tol = off  # a whole subtotal beside sums written with their halves
                 each = points_interval if points else interval_of
-                if outcome == "ok" or _nested_rows_fit(table, cells, whole, part_rows, c) \
+                nested = _nested_reading(table, cells, whole, part_rows, c)
+                if outcome == "ok" or nested is not None and verdict(whole, sum_of(nested))[0] == "ok" \
                         or _items_fit(cells, t, whole, items_of.get(whole_row), c, each):
                     continue
+                if nested is not None:
+                    # (shown as the rows add up without the 其中 run nearest the whole: 合计 41.80 over
+                    # 0 + 6.30 + 34.50, not over the 34.50 of its 其中 row too)
+                    parts, summed = nested, sum_of(nested, each)
+                    outcome, diff, tol = verdict(whole, summed)
                 if diff > 0 and part_rows and _of_which(body, part_rows[0]):
                     continue  # (二、项目支出 | 其中：饮水工程: a 其中 may name the main parts only, as in text)
                 if (groups := _group_rows(parts, each)) is not None:

@@ -116,7 +116,9 @@ def _spaced_rows(text: str, at: int, columns: int, described: int = 0) -> Option
         # (the name stands before the described columns; a row of fewer words keeps its first)
         rows.append((words[-1 - described] if len(words) > described else words[0], [spans]))
         pos = m.end()
-    if total is None and not _cut_off(text, pos, ended, rows):
+    if total is None and rows and rows[-1][0] == "小计":
+        total = rows.pop()[1][0]  # (the last row a 小计, no 合计 after it: the table's total)
+    elif total is None and not _cut_off(text, pos, ended, rows):
         return None
     return rows, total
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .form_cells import unit_cell
+from .form_facts import value_of
 from .form_fund_rows import fund_row
 from .form_vocab import bare, canon, fund_column_kind, is_label, is_na, value_type, vocab
 
@@ -88,7 +89,14 @@ class TransposedFunds:
         stage's column (its label's, unless given)."""
         values, end = found
         column = column or vocab()["fund_col"][bare(self.tokens[i].text)]
-        paired = _by_column(self.queued_rows, values) or list(zip(self.queued_rows, values))
+        # (the block's rows all stand in the order its first row's sum showed: a 执行率 row adds up
+        # to nothing)
+        sources = tuple(id(label) for label, _ in self.queued_rows)
+        paired = _by_column(self.queued_rows, values)
+        if paired is None and (self.total_last_of == sources or _total_last(self.queued_rows, values)):
+            self.total_last_of = sources
+            paired = list(zip(self.queued_rows[1:] + self.queued_rows[:1], values))
+        paired = paired or list(zip(self.queued_rows, values))
         cells = [(label, slot, column, token) for (label, slot), token in paired]
         total = next(((label, slot) for label, slot in self.queued_rows if slot == "total"), None)
         if total is not None:
@@ -116,6 +124,18 @@ class TransposedFunds:
                 continue  # a figure whose unit the form does not state, or not of its row's kind
             self._place_fund_fact(row, token, written_unit, stage, row["label"], slot)
         return end
+
+
+def _total_last(queued: list, values: list) -> bool:
+    """Does the total named first stand last in the rows, where the shape kept no columns and
+    only that reading adds up? 合计 written over the sources' row (项目 资金来源 合计 over 中央 省级
+    县级, then 全年预算数 1,860.00 420.00 210.00 2,490.00). Not where the total is not named first,
+    or the figures in text order add up."""
+    n = len(queued)
+    if n < 3 or queued[0][1] != "total" or len(values) < n or any(value_type(v.text) != "num" for v in values[:n]):
+        return False
+    figures = [value_of(v.text) for v in values[:n]]
+    return figures[0] != sum(figures[1:]) and figures[-1] == sum(figures[:-1])
 
 
 def _by_column(queued: list, values: list) -> Optional[list]:

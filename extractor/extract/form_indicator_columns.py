@@ -9,6 +9,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.tables import NUMBER_HEADERS
 from .form_tokens import Token
 from .form_typed_rows import COMPARATOR_MARKS, DEADLINE
 from .form_vocab import bare, is_label, parse_target, value_type, vocab
@@ -64,6 +65,8 @@ class IndicatorColumns:
         text = t.text.strip()
         if t.merged or len(text) < 2 or value_type(text) or _LEVEL_POINTS.match(text):
             return False  # (70分) after 产出指标 is the level's weight, written in a cell of its own
+        if bare(text) in NUMBER_HEADERS:
+            return False  # (序号 written again over a second record on the line names no row: 序号 | 一级指标 … 1 | 投入 …)
         if is_label(bare(text)) and not (self._in_name_column(t) or self._in_level_column(t)):
             return False  # a form's word (资金到位率 names a fund column too) is a name only where names stand
         comparator, value, unit = parse_target(text)

@@ -44,6 +44,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_header_end = 0  # the token after the fund block's header
         self._fund_names_columns = False  # the fund block's row names head its columns instead
         self.trailing_columns: list = []  # stage columns after sources written as columns (form_fund_transposed.py)
+        self.total_last_of: tuple = ()  # the sources whose total, named first, stands last in their rows (ditto)
         self._colon_slots: Optional[bool] = None  # fund rows written as label：figure (form_fund_colon.py)
         self.fund_rows_ended = False  # a part of the form after its fund block has begun (forms.json fund_block_ends)
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
@@ -241,12 +242,31 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                     grouped_level_points(self.form["indicators"], marks_key, key, self.form["unread_rows"]))
                 for row in self.form["indicators"]:
                     row.pop(marks_key, None)
+        self._drop_levels_read_past_their_weight()
         for row in self.form["indicators"]:
             row.pop("unread_before", None)
         self._place_pending_amounts()
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
         return self.form
+
+    def _drop_levels_read_past_their_weight(self) -> None:
+        """A level whose rows run past its 分值 where the first of them make it exactly (决策 15 over
+        目标设定 8, 预算编制 7, then 管理 35 …) took the rows of a level the reader did not tell
+        by its name: the groups and the form's sums are not known. Its groups are dropped and the
+        rows counted unread (form.score_total then reads no sum)."""
+        value = {f.id: f.value for f in self.index.facts}
+        misread = []
+        for group in self.form.get("level_weights") or []:
+            weight, parts = value.get(group["weight"]), [value.get(p) for p in group["parts"]]
+            if weight is None or None in parts or sum(parts) <= weight:
+                continue
+            if any(sum(parts[:k]) == weight for k in range(1, len(parts))):
+                misread.append(group["path"])
+        if misread:
+            for key in ("level_weights", "level_scores"):
+                self.form[key] = [g for g in self.form.get(key) or [] if g["path"] not in misread]
+            self.form["unread_rows"] += 1
 
     def _read_label_colon(self, t: Token) -> bool:
         m = LABEL_COLON.match(t.text)

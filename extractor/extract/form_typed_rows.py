@@ -31,7 +31,16 @@ class TypedRowReader:
         # row it opens is a first-level one, and a first level never follows a second)
         before = self.tokens[i - 1] if i else None
         under_level2 = key in vocab()["level1"] and before is not None and bare(before.text) in vocab()["level2"]
-        return (key in vocab()["level2"] or key in vocab()["fund_col"] or under_level2) and self._leads_row(i)
+        return (key in vocab()["level2"] or key in vocab()["fund_col"] or under_level2
+                or self._last_row_of_its_level(i)) and self._leads_row(i)
+
+    def _last_row_of_its_level(self, i: int) -> bool:
+        """Is a first-level word with its 分值 and 得分, right before the block's total row and
+        under an open first level, that level's last row (效益 | 25 | 17 | 社会效益 | 10 | 7 | … |
+        满意度 | 8 | 5 | 合计 | 100 | 78.5)? A first level opens rows of its own: none follow."""
+        t = self.tokens
+        return bare(t[i].text) in vocab()["level1"] and self.path[0] is not None and i + 3 < len(t) \
+            and bare(t[i + 3].text) in vocab()["total"] and all(value_type(as_points(x).text) == "num" for x in t[i + 1:i + 3])
 
     def _level_name(self, i: int) -> Optional[int]:
         """In a shape without columns, a name followed by the name of a row is that row's

@@ -17,6 +17,7 @@ a reason cell after 得分 no figure. The table runs to its total row (总分, �
 is patterns/forms.json's (indicator_header, indicator_columns, flat_score_table, total_rows)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
@@ -59,9 +60,11 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     """(rows, end) for a score table written one cell a line whose header starts at lines[i]
     (rows: the header and then each row, all of the header's width; end: the line after the
     table), or None."""
+    if in_levels_with_points_header(lines, i):
+        return None  # (its second half, 二级指标 | 分值 | 得分: the table is the whole header's)
     roles = _header_roles(lines, i)
     if roles is None:
-        return None
+        return _levels_with_points_at(lines, i)
     width = len(roles)
     start = i + width
     end = _end_of_table(lines, start, width)
@@ -79,6 +82,54 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
                 and is_total(rows[-1][_first_filled(rows[-1])]):
             return [header] + [_total_label_first(row) for row in rows], end
     return None
+
+
+def levels_with_points_header(lines: list, i: int) -> bool:
+    """Is lines[i] the first of a header one cell a line that gives each of two levels its 分值
+    and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分)?"""
+    roles = [column_roles().get(bare_cell(lines[k])) for k in range(i, min(len(lines), i + 6)) if lines[k].strip()]
+    return roles == ["level", "weight", "score"] * 2
+
+
+def in_levels_with_points_header(lines: list, i: int) -> bool:
+    """Does lines[i] stand inside such a header, after its first cell?"""
+    return any(levels_with_points_header(lines, i - k) for k in range(1, min(i, 5) + 1))
+
+
+def _levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
+    """(rows, end) for such a table whose rows left out their empty cells: a stream of names
+    each with its 分值 and 得分, a first level's 分值 the sum of the rows' after it, the first
+    levels' the total's. Which name opens a level, the 分值 alone say: the table is read only
+    where they add up so (a row after a level's rows that completed it opens the next level)."""
+    if not levels_with_points_header(lines, i):
+        return None
+    end = _end_of_table(lines, i + 6, 6)
+    if end is None:
+        return None
+    header = [lines[k].strip() for k in range(i, i + 6)]
+    cells = [c for c in _without_page_furniture([line.strip() for line in lines[i + 6:end]], header) if c]
+    if len(cells) % 3 or any(is_points(c) or not (is_points(w) and is_points(sc))
+                             for c, w, sc in zip(cells[::3], cells[1::3], cells[2::3])):
+        return None
+    items = list(zip(cells[::3], cells[1::3], cells[2::3]))
+    *items, total = items
+    if not is_total(total[0]) or not all(POINTS.match(w) for _, w, _ in items):
+        return None
+    rows, left, levels, opened = [], Decimal(0), Decimal(0), None
+    for name, weight, score in items:
+        points = Decimal(weight.removesuffix("分"))
+        if left == 0:  # (the level before is complete: this name opens the next)
+            left, opened = points, [name, weight, score]
+            levels += points
+            continue
+        left -= points
+        if left < 0:
+            return None
+        rows.append((opened or ["", "", ""]) + [name, weight, score])
+        opened = None
+    if left != 0 or opened is not None or levels != Decimal(total[1].removesuffix("分")):
+        return None
+    return [header] + rows + [list(total) + ["", "", ""]], end
 
 
 def _total_points_placed(row: list, roles: list) -> list:

@@ -20,6 +20,7 @@ from .stacked_headers import names_wrapped
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break
 
 _MAX_ONE_SPACE_COLUMNS = 12
+_YEAR_NAME = regex.compile(r"(?:19|20)\d{2}\s*年度?(?:决算数|预算数|数)?")  # (a column of a year's figures: 2023年 | 2022年)
 
 
 def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
@@ -42,7 +43,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
     unit_above = i > 0 and (UNIT_LINE.match(lines[i - 1].strip()) is not None
                             or _UNIT_ENDING_LINE.search(lines[i - 1]) is not None)
-    if any(len(c) > 14 or is_figure(c) or PROSE_PUNCT.search(c) for c in header) \
+    if any(len(c) > 14 or is_figure(c) and not _YEAR_NAME.fullmatch(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) \
             and not unit_above and names_a_form(lines):
         return None  # (a form's header names two of its labels or more, a score table's its

@@ -30,6 +30,7 @@ from .flattened_paragraphs import split_flattened_paragraphs
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .inline_tables import inline_tables_apart
+from .markdown_rows import markdown_rows_apart
 from .preview_chunks import join_preview_chunks
 from .rule_lines import rules_inside_tables_dropped
 from .spaced_cells import is_figure
@@ -57,7 +58,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
-    lines = inline_tables_apart(lines)
+    lines = inline_tables_apart(markdown_rows_apart(lines))
     lines = stacked_headers_joined(rules_inside_tables_dropped(lines))
     _parse_lines(doc, lines)
     if not doc.blocks:

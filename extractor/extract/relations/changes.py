@@ -84,9 +84,9 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
             # (nor one of another clause group: 运行维护费…较上年41.28万元下降6.37%；公务接待费4.72万元，
             # 较上年减少0.64万元 — 41.28 is the 运行维护费's)
             # (a figure its year names as the year before is the base wherever it stands)
-            fallback = previous if previous is not written_with[0] and previous is not None and previous.id not in bound \
-                and (by_year or _one_clause_group(block.text, previous, written_with[0])) else None
-            current, previous = written_with[0], written_with[1] or fallback
+            fallback = previous if written_with[1] is None and previous is not written_with[0] and previous is not None \
+                and previous.id not in bound and (by_year or _one_clause_group(block.text, previous, written_with[0])) else None
+            current, previous = written_with[0] or current, written_with[1] or fallback
             if written_with[1] is not None:
                 bound.add(written_with[1].id)
         rate = _rate_of(block.text, f, facts[i + 1:], spans, si)
@@ -143,9 +143,10 @@ def _named_by_subject(text: str, change, nearby: list, taken: list) -> list:
 
 
 def _written_with(text: str, change, nearby: list):
-    """(this year's, last year's or None) where the change is written right after the figure it
-    is said of: 公务接待费8.48万元，较上年的10.20万元减少1.72万元 (both) or 当期结余1,670万元，较上年
-    减少970万元 (this year's): these, not the figures of the year elsewhere in the sentence."""
+    """(this year's or None, last year's or None) where the change is written right after the
+    figure it is said of: 公务接待费8.48万元，较上年的10.20万元减少1.72万元 (both), 当期结余1,670
+    万元，较上年减少970万元 (this year's), 同比去年1.36万元增加2.87万元 with this year's further
+    back (last year's): these, not the figures of the year elsewhere in the sentence."""
     if not nearby or per_unit(nearby[-1]) != per_unit(change):
         return None
     last = nearby[-1]
@@ -155,12 +156,12 @@ def _written_with(text: str, change, nearby: list):
     if any(mark in between for mark in _CLAUSE_END) or len(between) > 12:
         return None
     if of_last_year(text, last):
-        if len(nearby) < 2:
-            return None
-        this = nearby[-2]
-        gap = text[this.source["end"]:last.source["start"]]
-        if len(gap) > 10 or any(mark in gap for mark in _CLAUSE_END) or per_unit(this) != per_unit(change):
-            return None
+        # (this year's figure right before it, or further back: 接待费4.23万元，接待91批1046人，
+        # 同比去年1.36万元增加2.87万元 — the 1.36 is the base all the same)
+        this = nearby[-2] if len(nearby) >= 2 else None
+        gap = text[this.source["end"]:last.source["start"]] if this is not None else ""
+        if this is None or len(gap) > 10 or any(mark in gap for mark in _CLAUSE_END) or per_unit(this) != per_unit(change):
+            return None, last
         return this, last
     if relation_patterns()["on_last_year"].match(between):
         return last, None

@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from ..sentences import SENTENCE_END, sentence_bounds
 from .wording import QUOTES, list_start, relation_patterns, similarity, sorts_things, vocabulary
 
 _FORMULA = regex.compile(
@@ -95,6 +96,9 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
             continue  # 部门预算执行率≥90%: a goal, not what was done
         if _of_things(f):
             continue  # 服务券使用率96.5%: of vouchers, not of the money beside it
+        lo, hi = sentence_bounds(block.text, f.source["start"], SENTENCE_END)
+        if "|" in block.text[lo:hi]:
+            continue  # a table's cells run into a line (| 预算数 | 执行数 | 执行率 | | 某补贴 | 232.00 | …): no sentence's figures
         if _one_of_several_own_rates(block.text, f, facts, spec):
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
@@ -103,7 +107,12 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
         if part is not None:
             # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
             pool = [g for g in pool if part in (g.context or "")]
-        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"] and g.id not in other_part]
+        # (what was spent is stated after any earlier rate of its paragraph: a figure before that
+        # rate is its own — …兑付2,860万元，兑付率100%。…补助资金全年共（未列）万元，兑付率96%)
+        after = max((g.source["start"] for g in facts if g.kind == "percent" and g.source["start"] < f.source["start"]),
+                    default=-1)
+        num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"] and g.id not in other_part
+               and (g in earlier or g.source["start"] > after)]
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],

@@ -13,6 +13,7 @@ from ..labelled_values import OTHER_QUANTITY
 
 _OPENS_WITH_PARTS = regex.compile(r"^\s*其中\s*[:：]?")
 _ENDS_WITH_FIGURE = regex.compile(r"[\s:：。，,；;]*$")
+_ADDITIVE = ("amount", "headcount", "person_times", "households", "count")
 # a line of a name and its figure only: 省级资金 215.40万元, 县级资金：92.00万元
 _ITEM_LINE = regex.compile(r"^\s*[^\d\s，。；;,、:：]{2,16}\s*[:：]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*\S{0,3}\s*$")
 
@@ -57,6 +58,8 @@ def lists_under_a_line(blocks: list, by_block: dict, relations: list) -> list:
                 or any(f.id in taken for f in parts):
             continue
         total = above[-1]
+        if total.kind not in _ADDITIVE:
+            continue  # (rates a line each — 增减率 9.36% over 其中 …9.39% — add up to nothing)
         if any((f.kind, f.unit) != (total.kind, total.unit) for f in parts) \
                 or not _ENDS_WITH_FIGURE.fullmatch(prev.text, total.source["end"]):
             continue
