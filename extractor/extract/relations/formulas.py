@@ -107,12 +107,15 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
         if part is not None:
             # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
             pool = [g for g in pool if part in (g.context or "")]
-        # (what was spent is stated after any earlier rate of its paragraph: a figure before that
-        # rate is its own — …兑付2,860万元，兑付率100%。…补助资金全年共（未列）万元，兑付率96%)
+        # (what was spent is stated after any earlier rate of its paragraph: where nothing spent is
+        # stated since, a figure before that rate is its own — …兑付2,860万元，兑付率100%。…补助资金
+        # 全年共（未列）万元，兑付率96% — and the rate has no numerator)
         after = max((g.source["start"] for g in facts if g.kind == "percent" and g.source["start"] < f.source["start"]),
                     default=-1)
+        spent_since = any(g.kind == "amount" and g.label in spec[f.label]["numerator"] and g.source.get("block") == block.index
+                          and after < g.source["start"] < f.source["start"] for g in paragraph or facts)
         num = [g.id for g in reversed(pool) if g.label in spec[f.label]["numerator"] and g.id not in other_part
-               and (g in earlier or g.source["start"] > after)]
+               and (spent_since or g in earlier or g.source["start"] > after)]
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
