@@ -273,8 +273,21 @@ def test_a_rate_among_a_tables_cells_run_into_a_line_is_no_sentences(tmp_path):
 
 
 def test_a_table_total_off_is_shown_without_its_of_which_rows(tmp_path):
-    text = ("“三公”经费情况统计表\n单位:万元\n| 项目 | 本年预算数 |\n| 合计 | 41.80 |\n| 1.因公出国(境)费用 | 0 |\n"
-            "| 2.公务接待费 | 6.30 |\n| 3.公务用车费 | 34.50 |\n| 其中:(1)公务用车运行维护费 | 34.50 |\n"
-            "| (2)公务用车购置 | 0 |\n以上经费均按规定使用。\n")
+    # (and once for the two columns that write the same figures)
+    text = ("“三公”经费情况统计表\n单位:万元\n| 项目 | 本年预算数 | 其中:财政拨款 |\n| 合计 | 41.80 | 41.80 |\n"
+            "| 1.因公出国(境)费用 | 0 | 0 |\n| 2.公务接待费 | 6.30 | 6.30 |\n| 3.公务用车费 | 34.50 | 34.50 |\n"
+            "| 其中:(1)公务用车运行维护费 | 34.50 | 34.50 |\n| (2)公务用车购置 | 0 | 0 |\n以上经费均按规定使用。\n")
     flags = error_flags(text_record(tmp_path, text))
     assert [f["rule"] for f in flags] == ["sum.table"] and "40.80" in flags[0]["message"]
+    assert "本年预算数、其中:财政拨款" in flags[0]["message"]
+
+
+def test_a_reports_table_run_into_a_line_naming_form_words_is_read(tmp_path):
+    # (预算数 | 实际支出 | 执行率 are a form's words too, but no form's fund block is in the text)
+    text = ("项目年度预算960.00万元，实际支出912.00万元，预算执行率95.00%。具体情况如下：\n"
+            "支出内容 预算数（万元） 实际支出（万元） 执行率 收运运营服务费 720.00 705.60 98.00% "
+            "收集车辆及设备购置 150.00 138.20 92.13% 转运站维护 90.00 68.20 75.78% 合计 960.00 912.00 95.00%\n"
+            "二、绩效目标完成情况\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+    assert ("amount", "7056000.00", "支出") in _facts(record, "amount")

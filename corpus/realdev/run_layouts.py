@@ -81,6 +81,9 @@ def _pipe_cells(line: str) -> list:
     return cells
 
 
+_MARKDOWN_RULE = regex.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+
+
 def _pipe_tables_as(joined) -> callable:
     """Every run of lines with a pipe rewritten by `joined` (its rows' filled cells → lines):
     the same table as a web page copied cell by cell, a sheet saved with spaces, a page flattened."""
@@ -88,7 +91,8 @@ def _pipe_tables_as(joined) -> callable:
         out, run = [], []
         for line in _lines(text) + [None]:
             if line is not None and "|" in line:
-                run.append([c for c in _pipe_cells(line) if c])
+                if not _MARKDOWN_RULE.fullmatch(line.strip()):  # (|---|---|: a rule, no cells)
+                    run.append([c for c in _pipe_cells(line) if c])
                 continue
             if run:
                 out.extend(joined([r for r in run if r]))

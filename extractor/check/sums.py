@@ -321,6 +321,7 @@ def check_sum_table(record: dict) -> list:
         # right): that 小计's own flag says what is off
         items_of = {tr: [r for r, k in enumerate(kinds) if k == "item" and r < tr] for tr in totals} if subtotals else {}
         for whole_row, part_rows in checks:
+            row_flags_from = len(flags)
             if len(part_rows) < 2:
                 continue  # a total over one row: the table's other rows are elsewhere (a page before)
             if any(_INCLUDES_MORE.match(str(x).strip()) for x in body[whole_row]):
@@ -388,7 +389,25 @@ def check_sum_table(record: dict) -> list:
                     f"表格合计行与明细之和不符（{_column_name(whole)}）：合计{written(whole)}，"
                     f"明细之和{show(summed.mid, whole, max(int(p.get('decimals') or 0) for p in [whole] + parts))}",
                     whole["value"], summed.mid, diff, tol, [whole] + [p for p in parts if p["id"]]))
+            flags[row_flags_from:] = _columns_alike_merged(flags[row_flags_from:])
     return flags
+
+
+def _columns_alike_merged(flags: list) -> list:
+    """A total row's flags, one for the columns that repeat the same figures (本年预算数 and
+    其中：财政拨款 both 41.80 over 0 + 6.30 + 34.50): one finding, its columns named together."""
+    out: list = []
+    for flag in flags:
+        twin = next((f for f in out if (f["stated"], f["computed"], f["severity"]) ==
+                     (flag["stated"], flag["computed"], flag["severity"])), None)
+        if twin is None:
+            out.append(flag)
+            continue
+        column = flag["message"][flag["message"].index("（") + 1:flag["message"].index("）")]
+        twin["message"] = twin["message"].replace("）", f"、{column}）", 1)
+        twin["evidence"] += [e for e in flag["evidence"] if e not in twin["evidence"]]
+        twin["evidence_quotes"] += [q for q in flag.get("evidence_quotes") or [] if q not in twin["evidence_quotes"]]
+    return out
 
 
 def _column_name(whole: dict) -> str:

@@ -19,6 +19,7 @@ import regex
 
 from ..numbering import numbering_of
 from .cell_rows import is_form_cell
+from .form_signs import text_is_a_form
 from .spaced_cells import figure_or_dash, is_figure
 from .one_space_tables import UNIT_LINE
 from .spaced_tables import UNIT_NAME
@@ -38,8 +39,9 @@ def inline_tables_apart(lines: list) -> list:
     """`lines` with each table run into a line written out as tab-separated rows, between
     the line's text before and after it."""
     out = []
+    in_form = text_is_a_form(lines)
     for line in lines:
-        found = inline_table_apart(line)
+        found = inline_table_apart(line, in_form)
         if found is None:
             out.append(line)
             continue
@@ -48,25 +50,26 @@ def inline_tables_apart(lines: list) -> list:
     return out
 
 
-def inline_table_apart(text: str) -> Optional[tuple]:
+def inline_table_apart(text: str, in_form: bool = True) -> Optional[tuple]:
     """(the text before, the rows of cell texts, the text after) of the first table run into
-    `text`, or None."""
+    `text`, or None. `in_form`: the text holds a form's fund block, so a header of its labels
+    is the form reader's."""
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 8:
         return None
-    found = _table_in(tokens)
+    found = _table_in(tokens, in_form)
     if found is None:
         return None
     first, last, rows = found
     return text[:tokens[first].start()].strip(), rows, text[tokens[last].end():].strip()
 
 
-def _table_in(tokens: list) -> Optional[tuple]:
+def _table_in(tokens: list, in_form: bool) -> Optional[tuple]:
     """(first token, last token, rows) of the first table among the tokens, or None."""
     texts = [t.group() for t in tokens]
     figure = [figure_or_dash(t) for t in texts]
     numbered = next((h for h, t in enumerate(texts) if t in NUMBER_HEADERS), None)
-    if numbered is not None and (found := _numbered_table_from(texts, figure, numbered)) is not None:
+    if numbered is not None and (found := _numbered_table_from(texts, figure, numbered, in_form)) is not None:
         return found
     k = 0
     while k < len(texts):
@@ -77,18 +80,18 @@ def _table_in(tokens: list) -> Optional[tuple]:
         while end < len(texts) and figure[end]:
             end += 1
         columns = end - k  # the figures of the first row
-        found = _table_from(texts, figure, k, columns) if columns <= _MOST_COLUMNS else None
+        found = _table_from(texts, figure, k, columns, in_form) if columns <= _MOST_COLUMNS else None
         if found is not None:
             return found
         k = end
     return None
 
 
-def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tuple]:
+def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool) -> Optional[tuple]:
     """The table whose first row's figures start at token k, `columns` of them: each row's
     name one word (words a space apart before the figures may be a remark's column)."""
     head = k - columns - 2  # the name column's header, then the figures' columns, then a name
-    if head < 0 or any(figure[head:k - 1]) or not _is_header(texts[head:k - 1]):
+    if head < 0 or any(figure[head:k - 1]) or not _is_header(texts[head:k - 1], in_form):
         return None
     rows = [texts[head:k - 1]]
     pos = k - 1
@@ -98,7 +101,7 @@ def _table_from(texts: list, figure: list, k: int, columns: int) -> Optional[tup
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
 
 
-def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple]:
+def _numbered_table_from(texts: list, figure: list, head: int, in_form: bool) -> Optional[tuple]:
     """The table whose header opens with 序号 at token `head`: its names up to the first row's
     number 1, then rows numbered 1, 2, 3 … each a one-word name and a figure for each column
     after it, and maybe a 合计 row of the name and figures; its unit in a column's name or
@@ -109,7 +112,7 @@ def _numbered_table_from(texts: list, figure: list, head: int) -> Optional[tuple
     header = texts[head:first]
     columns = len(header) - 2
     stated = head > 0 and UNIT_LINE.match(texts[head - 1]) is not None
-    if any(figure[head:first]) or not (stated or _is_header(header[1:])):
+    if any(figure[head:first]) or not (stated or _is_header(header[1:], in_form)):
         return None
     rows, pos = [header], first
     while pos < len(texts):
@@ -139,11 +142,11 @@ def _row_at(texts: list, figure: list, at: int, columns: int, next_number: str =
     return cells
 
 
-def _is_header(cells: list) -> bool:
+def _is_header(cells: list, in_form: bool) -> bool:
     if any(len(c) > _MOST_HEADER_CELL or _PROSE.search(c) for c in cells):
         return False
-    if sum(is_form_cell(_BRACKETED.sub("", c)) for c in cells) >= 2:
-        return False  # a form's own labels: the form reader's
+    if in_form and sum(is_form_cell(_BRACKETED.sub("", c)) for c in cells) >= 2:
+        return False  # a form's own labels: the form reader's (a report's table may name 预算数 too)
     return any(UNIT_NAME.search(c) for c in cells[1:])
 
 
