@@ -291,3 +291,28 @@ def test_a_reports_table_run_into_a_line_naming_form_words_is_read(tmp_path):
     record = text_record(tmp_path, text)
     assert not error_flags(record)
     assert ("amount", "7056000.00", "支出") in _facts(record, "amount")
+
+
+def test_a_score_table_of_two_levels_with_points_a_row_a_line(tmp_path):
+    lines = ["一级指标 分值 得分 二级指标 分值 得分"] + [" ".join(c for c in r if c) for r in _SCORE_ROWS]
+    record = text_record(tmp_path, "自评得分情况\n" + "\n".join(lines) + "\n自评等级为良。\n")
+    assert {"15", "13", "42", "37", "100", "87.5"} <= set(_values(record, "score"))
+    assert not error_flags(record)
+    off = [line.replace("资产管理 10 9", "资产管理 10 8") for line in lines]  # (管理 30.5 over 12.5 + 8 + 9)
+    assert "score.tree" in {f["rule"] for f in error_flags(text_record(tmp_path, "\n".join(off) + "\n"))}
+
+
+def test_a_caption_stating_the_unit_a_blank_line_above_the_header(tmp_path):
+    text = ("（一）分单位收支表（单位：万元）\n\n项目 局机关 县文化馆 县图书馆 合计\n"
+            "本年收入合计 1299.00 194.82 158.36 1652.18\n其他收入 12.60 8.30 0 20.90\n"
+            "本年支出合计 1325.83 192.76 160.17 1678.76\n\n（二）收支分析\n")
+    facts = _facts(text_record(tmp_path, text), "amount")
+    assert ("amount", "12990000.00", "局机关") in facts and len(facts) == 12
+
+
+def test_the_last_header_name_over_the_names_below_it(tmp_path):
+    text = ("“三公”经费决算情况统计表\n单位:万元\n项目 上年决算数 本年决算数 比上年增、减情况\n增、减金额 增、减幅度\n"
+            "合计 1957.28 1808.33 -148.95 -7.61%\n1.因公出国(境)费 8.40 6.10 -2.30 -27.38%\n"
+            "2.公务接待费 842.36 790.15 -52.21 -6.20%\n3.公务用车购置及运行费 1106.52 1012.08 -94.44 -8.53%\n")
+    facts = _facts(text_record(tmp_path, text))
+    assert ("amount", "-1489500.00", "增、减金额") in facts and ("percent", "-7.61", "增、减幅度") in facts

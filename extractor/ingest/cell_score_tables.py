@@ -87,8 +87,12 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
 def levels_with_points_header(lines: list, i: int) -> bool:
     """Is lines[i] the first of a header one cell a line that gives each of two levels its 分值
     and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分)?"""
-    roles = [column_roles().get(bare_cell(lines[k])) for k in range(i, min(len(lines), i + 6)) if lines[k].strip()]
-    return roles == ["level", "weight", "score"] * 2
+    return names_levels_with_points([lines[k] for k in range(i, min(len(lines), i + 6)) if lines[k].strip()])
+
+
+def names_levels_with_points(header: list) -> bool:
+    """Are these a header's cells giving each of two levels its 分值 and 得分?"""
+    return [column_roles().get(bare_cell(cell)) for cell in header] == ["level", "weight", "score"] * 2
 
 
 def in_levels_with_points_header(lines: list, i: int) -> bool:
@@ -97,10 +101,7 @@ def in_levels_with_points_header(lines: list, i: int) -> bool:
 
 
 def _levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
-    """(rows, end) for such a table whose rows left out their empty cells: a stream of names
-    each with its 分值 and 得分, a first level's 分值 the sum of the rows' after it, the first
-    levels' the total's. Which name opens a level, the 分值 alone say: the table is read only
-    where they add up so (a row after a level's rows that completed it opens the next level)."""
+    """(rows, end) for such a table one cell a line whose rows left out their empty cells."""
     if not levels_with_points_header(lines, i):
         return None
     end = _end_of_table(lines, i + 6, 6)
@@ -108,11 +109,20 @@ def _levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
         return None
     header = [lines[k].strip() for k in range(i, i + 6)]
     cells = [c for c in _without_page_furniture([line.strip() for line in lines[i + 6:end]], header) if c]
+    rows = levels_with_points_rows(cells)
+    return ([header] + rows, end) if rows else None
+
+
+def levels_with_points_rows(cells: list) -> Optional[list]:
+    """The rows of a table of two levels each with its 分值 and 得分 from its cells in order, empty
+    cells left out: a stream of names each with its 分值 and 得分, a first level's 分值 the sum of
+    the rows' after it, the first levels' the total's. Which name opens a level, the 分值 alone
+    say: read only where they add up so (a row after the rows that completed a level opens the
+    next); None otherwise."""
     if len(cells) % 3 or any(is_points(c) or not (is_points(w) and is_points(sc))
                              for c, w, sc in zip(cells[::3], cells[1::3], cells[2::3])):
         return None
-    items = list(zip(cells[::3], cells[1::3], cells[2::3]))
-    *items, total = items
+    *items, total = list(zip(cells[::3], cells[1::3], cells[2::3]))
     if not is_total(total[0]) or not all(POINTS.match(w) for _, w, _ in items):
         return None
     rows, left, levels, opened = [], Decimal(0), Decimal(0), None
@@ -129,7 +139,7 @@ def _levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
         opened = None
     if left != 0 or opened is not None or levels != Decimal(total[1].removesuffix("分")):
         return None
-    return [header] + rows + [list(total) + ["", "", ""]], end
+    return rows + [list(total) + ["", "", ""]]
 
 
 def _total_points_placed(row: list, roles: list) -> list:

@@ -20,6 +20,7 @@ from .stacked_headers import names_wrapped
 from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break
 
 _MAX_ONE_SPACE_COLUMNS = 12
+_MOST_SUB_NAME = 10
 _YEAR_NAME = regex.compile(r"(?:19|20)\d{2}\s*年度?(?:决算数|预算数|数)?")  # (a column of a year's figures: 2023年 | 2022年)
 
 
@@ -41,8 +42,9 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         return None
     # (单位：万元 on the line above: a table of its own, every column after the rows' names
     # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
-    unit_above = i > 0 and (UNIT_LINE.match(lines[i - 1].strip()) is not None
-                            or _UNIT_ENDING_LINE.search(lines[i - 1]) is not None)
+    # (a blank line may stand between the caption and the header)
+    above = next((lines[k] for k in (i - 1, i - 2) if k >= 0 and lines[k].strip()), "")
+    unit_above = UNIT_LINE.match(above.strip()) is not None or _UNIT_ENDING_LINE.search(above) is not None
     if any(len(c) > 14 or is_figure(c) and not _YEAR_NAME.fullmatch(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) \
             and not unit_above and names_a_form(lines):
@@ -203,7 +205,8 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
     and goes on the header: the names of a 其中 group (资金来源 合计 其中 备注 over 中央 省级
     县级: they stand in its place, in the unit of the column before it), or the ends of
     names wrapped onto it, one under each name but the first or under each
-    (年初预算 调整后预算 执行率 over 数 数 （%）; 计划投资 over 金额（万元）)."""
+    (年初预算 调整后预算 执行率 over 数 数 （%）; 计划投资 over 金额（万元）), or the names of the
+    columns under the last name where the rows are as wide as that makes the header."""
     if not below or len(below) > _MAX_ONE_SPACE_COLUMNS or any(is_figure(c) or PROSE_PUNCT.search(c) for c in below):
         return None
     groups = [k for k, name in enumerate(header) if is_group_cell(name)]
@@ -224,4 +227,9 @@ def header_continued(header: list, below: list, first_row: Optional[list] = None
             for k, unit in zip(figures, below):
                 names[k] += unit
             return names
+    if first_row is not None and len(below) >= 2 and len(first_row) == len(header) - 1 + len(below) \
+            and all(len(c) <= _MOST_SUB_NAME for c in below):
+        # the last name over the columns below it, as the rows' width says (项目 上年决算数 本年决算数
+        # 比上年增、减情况 over 增、减金额 增、减幅度)
+        return header[:-1] + below
     return names_wrapped(header, below)  # (年初 全年 over 预算数 预算数: the words pair up)

@@ -1,6 +1,8 @@
 """A report's score table saved as text a row a line, a space between cells, whose rows left
 out their empty cells and carry a column of words between 分值 and 得分 (考核内容 分值 计分标准
-分数 备注, then 一、前期工作 40 36 and 1、方案编制 20 方案完整得15-20分… 18). Cells a space apart
+分数 备注, then 一、前期工作 40 36 and 1、方案编制 20 方案完整得15-20分… 18), or give each of
+two levels its points (一级指标 分值 得分 二级指标 分值 得分: a level's row with its first row's
+cells, the rows after it their own, read by their 分值). Cells a space apart
 that line up are the one-space reader's; these do not: a group's row writes its name and points
 only, an indicator's row its scoring rule between them. Each row is read by its cells' kinds:
 the words before its first points its name, its two points 分值 and 得分, the words between
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .cell_score_tables import column_roles, is_criteria, is_points, is_total
+from .cell_score_tables import (column_roles, is_criteria, is_points, is_total, levels_with_points_rows,
+                                names_levels_with_points)
 from .form_signs import bare_cell
 from .text_rows import TextTable
 
@@ -20,6 +23,8 @@ _MOST_ROWS = 80
 def spaced_score_table_at(lines: list, i: int) -> Optional[TextTable]:
     """The score table whose header is lines[i], or None."""
     header = lines[i].split()
+    if names_levels_with_points(header):
+        return _levels_with_points(lines, i, header)
     roles = [column_roles().get(bare_cell(cell)) for cell in header]
     if not _points_with_words_between(roles):
         return None
@@ -31,6 +36,19 @@ def spaced_score_table_at(lines: list, i: int) -> Optional[TextTable]:
         rows.append(row)
         if is_total(row[0]):
             return TextTable(i, j + 1, rows, lines[i:j + 1]) if len(rows) > 3 else None
+    return None
+
+
+def _levels_with_points(lines: list, i: int, header: list) -> Optional[TextTable]:
+    """一级指标 分值 得分 二级指标 分值 得分 over rows a line each, a level's row with its first
+    row's cells, the rows after it their own: read by their 分值 (cell_score_tables.py)."""
+    cells = []
+    for j in range(i + 1, min(len(lines), i + 1 + _MOST_ROWS)):
+        line = lines[j].split()
+        cells += line
+        if line and is_total(line[0]):
+            rows = levels_with_points_rows(cells)
+            return TextTable(i, j + 1, [header] + rows, lines[i:j + 1]) if rows else None
     return None
 
 
