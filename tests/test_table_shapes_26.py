@@ -3,6 +3,7 @@ tuning set's pipe and spaced forms one cell a line, a space between cells and on
 (corpus/realdev/run_layouts.py) and read what that lost. Every text here is made up for the
 tests."""
 from conftest import error_flags, text_record
+from extractor.ingest import load_document
 from extractor.pipeline import extract_file
 from test_ingest_text_tables import needs_soffice, print_to_pdf
 
@@ -316,3 +317,19 @@ def test_the_last_header_name_over_the_names_below_it(tmp_path):
             "2.公务接待费 842.36 790.15 -52.21 -6.20%\n3.公务用车购置及运行费 1106.52 1012.08 -94.44 -8.53%\n")
     facts = _facts(text_record(tmp_path, text))
     assert ("amount", "-1489500.00", "增、减金额") in facts and ("percent", "-7.61", "增、减幅度") in facts
+
+
+def test_pipe_rows_with_no_rule_run_into_a_line_are_rows_and_so_is_the_next_table(tmp_path):
+    income = ("| 项目 | 2023年 | 2022年 | 增减额 | | 本年收入合计 | 3864.20 | 3615.40 | 248.80 | "
+              "| 其中：财政拨款收入 | 3702.85 | 3480.60 | 222.25 | | 其他收入 | 161.35 | 134.80 | 26.55 |")
+    cells = " | ".join(" | ".join(r) + " |" for r in _SCORE_ROWS)
+    text = ("本部门收支情况见下表。表1 收支对比表（单位：万元） " + income + " 说明：收入增加主要是人员经费增加。 五、自评结果 | 一级指标 | 分值 | 得分 | "
+            "二级指标 | 分值 | 得分 | | " + cells + " 本部门自评得分87.5分。\n")
+    record = text_record(tmp_path, text)
+    assert ("amount", "38642000.00", "2023年") in _facts(record, "amount")
+    assert {"42", "37", "87.5"} <= set(_values(record, "score"))
+    assert not error_flags(record)
+    # (a row of figures is no header: 1 | 2 | 3 names no column)
+    figures = tmp_path / "figures.txt"
+    figures.write_text("收支总表 | 1 | 2 | 3 | | 10 | 20 | 30 | | 4 | 5 | 6 | 完。\n", encoding="utf-8")
+    assert not load_document(figures).tables

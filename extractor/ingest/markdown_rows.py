@@ -1,10 +1,11 @@
-"""A Markdown table run into one line of text, as a page flattened to one line leaves it: …
-五、自评结果 | 一级指标 | 分值 | 得分 | |---|---|---| | 决策 | 15 | 13 | | 管理 | 35 | 30.5 | …
-本部门… The rule under the header (|---|---|) says how many cells a row has; between two rows
-stands one empty cell (the pipe closing a row, the pipe opening the next). The table is
-written out as pipe rows, one a line, between the text before and after it, so the pipe
-reader reads it. Only where every row has that number of cells and an empty cell after it:
-cells that do not fall so are left in their line."""
+"""Pipe rows run into one line of text, as a page flattened to one line leaves a Markdown or
+web table: … 五、自评结果 | 一级指标 | 分值 | 得分 | |---|---|---| | 决策 | 15 | 13 | | 管理 | 35 |
+30.5 | … 本部门… Between two rows stands one empty cell (the pipe closing a row, the pipe opening
+the next). How many cells a row has, the rule under the header says (|---|---|), or, with no
+rule, the header itself: its names up to the first empty cell. The table is written out as
+pipe rows, one a line, between the text before and after it, so the pipe reader reads it.
+Only where every row has that number of cells and an empty cell after it: cells that do not
+fall so are left in their line."""
 from __future__ import annotations
 
 from typing import Optional
@@ -12,46 +13,81 @@ from typing import Optional
 import regex
 
 _RULE = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|){2,}")
+_OPENING_PIPE = regex.compile(r"(?:^|(?<=\s))\|(?=\s)")
+_NAME = regex.compile(r"\p{Han}")
 _FEWEST_ROWS = 2
+_FEWEST_COLUMNS = 3
+_MOST_COLUMNS = 16
+_MOST_CELL = 60
 
 
 def markdown_rows_apart(lines: list) -> list:
-    """`lines` with each Markdown table run into a line written out a row a line."""
+    """`lines` with each table of pipe rows run into a line written out a row a line."""
     out = []
     for line in lines:
-        found = _apart(line) if "|" in line else None
-        if found is None:
+        split = False
+        while (found := (_after_a_rule(line) or _after_a_header(line)) if line.count("|") >= 8 else None):
+            before, rows, line = found  # (the text after the table may hold the next one)
+            # (blank lines around the rows: the text after them is no cell wrapped onto a line)
+            out.extend(([before] if before else []) + [""] + rows + [""])
+            split = True
+        if line or not split:
             out.append(line)
-            continue
-        before, rows, after = found
-        out.extend(([before] if before else []) + rows + ([after] if after else []))
     return out
 
 
-def _apart(line: str) -> Optional[tuple]:
-    """(the text before, the table's lines, the text after) of the first Markdown table in
-    `line` whose rule stands after its header on the same line, or None."""
+def _after_a_rule(line: str) -> Optional[tuple]:
+    """(the text before, the table's lines, the text after) of the first table in `line` whose
+    rule stands after its header, or None."""
     for rule in _RULE.finditer(line):
         width = len(regex.findall(r"-{3,}", rule.group()))
         head = line[:rule.start()].rstrip().split("|")
         # (the header's cells: the last `width` pieces before the rule, closed by a pipe)
         if len(head) < width + 2 or head[-1].strip() or not all(c.strip() for c in head[-width - 1:-1]):
             continue
-        before = "|".join(head[:-width - 1]).strip()
-        cells = line[rule.end():].split("|")
-        rows, k = [], 1  # (cells[0]: the space between the rule's pipe and the first row's)
-        if cells[0].strip():
-            continue
-        while k + width < len(cells) and not cells[k + width].strip() and any(c.strip() for c in cells[k:k + width]):
-            rows.append(cells[k:k + width])
-            k += width + 1
-        if len(cells) - k == width + 1 and any(c.strip() for c in cells[k:k + width]):
-            rows.append(cells[k:k + width])  # the last row, the text after it past its closing pipe
-            k += width
-        if len(rows) < _FEWEST_ROWS:
-            continue
-        after = "|".join(cells[k:]).strip()
-        table = ["| " + " | ".join(c.strip() for c in head[-width - 1:-1]) + " |", rule.group()] \
-            + ["| " + " | ".join(c.strip() for c in row) + " |" for row in rows]
-        return before, table, after
+        found = _rows(line[rule.end():].split("|"), width)
+        if found is not None:
+            rows, after = found
+            return "|".join(head[:-width - 1]).strip(), [_line(head[-width - 1:-1]), rule.group()] + rows, after
     return None
+
+
+def _after_a_header(line: str) -> Optional[tuple]:
+    """The same for a table with no rule: its header the names after a pipe up to the first
+    empty cell, every row after it as many cells."""
+    for opening in _OPENING_PIPE.finditer(line):
+        # (a header is short: its names are looked for in the characters right after the pipe)
+        head = line[opening.end():opening.end() + _MOST_CELL * _MOST_COLUMNS].split("|")
+        width = next((k for k, c in enumerate(head) if not c.strip()), len(head))
+        if not _FEWEST_COLUMNS <= width <= _MOST_COLUMNS or width + 1 >= len(head) \
+                or not all(_NAME.search(c) and len(c) <= _MOST_CELL for c in head[:width]):
+            continue  # (a header names its columns: words, not the figures of a row)
+        cells = line[opening.end():].split("|")
+        found = _rows(cells[width:], width)
+        if found is not None:
+            rows, after = found
+            return line[:opening.start()].strip(), [_line(cells[:width])] + rows, after
+    return None
+
+
+def _rows(cells: list, width: int) -> Optional[tuple]:
+    """(the rows' lines, the text after them) from the cells after a header's closing pipe
+    (cells[0]: the space before the first row's opening pipe), or None where fewer than two
+    rows of `width` cells, each closed by an empty cell, follow."""
+    if cells[0].strip():
+        return None
+    rows, k = [], 1
+    while k + width < len(cells) and not cells[k + width].strip() and any(c.strip() for c in cells[k:k + width]):
+        rows.append(cells[k:k + width])
+        k += width + 1
+    last = cells[k:k + width]
+    if len(last) == width and k + width < len(cells) and last[0].strip() and all(len(c) <= _MOST_CELL for c in last):
+        rows.append(last)  # the last row, the text after it past its closing pipe
+        k += width
+    if len(rows) < _FEWEST_ROWS:
+        return None
+    return [_line(row) for row in rows], "|".join(cells[k:]).strip()
+
+
+def _line(cells: list) -> str:
+    return "| " + " | ".join(c.strip() for c in cells) + " |"
