@@ -22,7 +22,7 @@ from .cell_rows import is_form_cell
 from .form_signs import text_is_a_form
 from .spaced_cells import figure_or_dash, is_figure
 from .one_space_tables import UNIT_LINE
-from .spaced_tables import UNIT_NAME
+from .spaced_tables import POINTS_NAME, UNIT_NAME
 from .tables import is_total_label
 from .text_rows import NUMBER_HEADERS
 
@@ -147,6 +147,8 @@ def _is_header(cells: list, in_form: bool) -> bool:
         return False
     if in_form and sum(is_form_cell(_BRACKETED.sub("", c)) for c in cells) >= 2:
         return False  # a form's own labels: the form reader's (a report's table may name 预算数 too)
+    if any(POINTS_NAME.match(c) for c in cells):
+        return False  # a score table's (分值 | 得分): the score readers' (extract/flat_score_table.py)
     return any(UNIT_NAME.search(c) for c in cells[1:])
 
 
