@@ -333,3 +333,12 @@ def test_pipe_rows_with_no_rule_run_into_a_line_are_rows_and_so_is_the_next_tabl
     figures = tmp_path / "figures.txt"
     figures.write_text("收支总表 | 1 | 2 | 3 | | 10 | 20 | 30 | | 4 | 5 | 6 | 完。\n", encoding="utf-8")
     assert not load_document(figures).tables
+
+
+def test_a_table_run_into_a_line_with_years_for_columns(tmp_path):
+    text = ("表1 2023年与2022年收支对比表（单位：万元）\n项目 2023年 2022年 增减额 增减率（%） 本年收入合计 3864.20 "
+            "3615.40 248.80 6.88 其他收入 161.35 134.80 26.55 19.70 本年支出合计 3902.66 3577.18 325.48 9.10 "
+            "项目支出 1484.29 1275.64 208.65 16.36\n说明：收入增加主要是人员经费增加。\n")
+    facts = _facts(text_record(tmp_path, text))
+    assert ("amount", "38642000.00", "2023年") in facts
+    assert ("percent", "16.36", "增减率") in facts

@@ -20,7 +20,7 @@ import regex
 from ..numbering import numbering_of
 from .cell_rows import is_form_cell
 from .form_signs import text_is_a_form
-from .spaced_cells import figure_or_dash, is_figure
+from .spaced_cells import figure_or_dash, is_figure, is_year_name
 from .one_space_tables import UNIT_LINE
 from .spaced_tables import POINTS_NAME, UNIT_NAME
 from .tables import is_total_label
@@ -91,7 +91,8 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool) 
     """The table whose first row's figures start at token k, `columns` of them: each row's
     name one word (words a space apart before the figures may be a remark's column)."""
     head = k - columns - 2  # the name column's header, then the figures' columns, then a name
-    if head < 0 or any(figure[head:k - 1]) or not _is_header(texts[head:k - 1], in_form):
+    if head < 0 or any(f and not is_year_name(t) for f, t in zip(figure[head:k - 1], texts[head:k - 1])) \
+            or not _is_header(texts[head:k - 1], in_form):
         return None
     rows = [texts[head:k - 1]]
     pos = k - 1

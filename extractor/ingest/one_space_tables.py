@@ -10,7 +10,7 @@ import regex
 
 from ..patterns import load_json
 from .cell_rows import is_form_cell
-from .spaced_cells import PROSE_CELL, PROSE_PUNCT, is_figure, is_prose
+from .spaced_cells import PROSE_CELL, PROSE_PUNCT, is_figure, is_prose, is_year_name
 from .spaced_tables import MAX_SPACED_ROWS, POINTS_NAME, TOTAL_WORDS, UNIT_NAME, total_row_filled
 from .cell_label_rows import label_led_rows
 from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
@@ -21,7 +21,6 @@ from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_b
 
 _MAX_ONE_SPACE_COLUMNS = 12
 _MOST_SUB_NAME = 10
-_YEAR_NAME = regex.compile(r"(?:19|20)\d{2}\s*年度?(?:决算数|预算数|数)?")  # (a column of a year's figures: 2023年 | 2022年)
 
 
 def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
@@ -45,7 +44,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     # (a blank line may stand between the caption and the header)
     above = next((lines[k] for k in (i - 1, i - 2) if k >= 0 and lines[k].strip()), "")
     unit_above = UNIT_LINE.match(above.strip()) is not None or _UNIT_ENDING_LINE.search(above) is not None
-    if any(len(c) > 14 or is_figure(c) and not _YEAR_NAME.fullmatch(c) or PROSE_PUNCT.search(c) for c in header) \
+    if any(len(c) > 14 or is_figure(c) and not is_year_name(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) \
             and not unit_above and names_a_form(lines):
         return None  # (a form's header names two of its labels or more, a score table's its

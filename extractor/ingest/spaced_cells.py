@@ -72,6 +72,14 @@ def is_figure(text: str) -> bool:
     return bool(_FIGURE.match(normalize(text)))
 
 
+# a column of a year's figures (2023年 | 2022年 | 2023年决算数): a name, though it reads as a figure
+YEAR_NAME = regex.compile(r"(?:19|20)\d{2}\s*年度?(?:决算数|预算数|数)?")
+
+
+def is_year_name(text: str) -> bool:
+    return YEAR_NAME.fullmatch(text.strip()) is not None
+
+
 DASH_CELL = regex.compile(r"^[-—–/]*$")
 
 
