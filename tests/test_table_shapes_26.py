@@ -342,3 +342,12 @@ def test_a_table_run_into_a_line_with_years_for_columns(tmp_path):
     facts = _facts(text_record(tmp_path, text))
     assert ("amount", "38642000.00", "2023年") in facts
     assert ("percent", "16.36", "增减率") in facts
+
+
+def test_a_table_run_into_a_line_under_a_stated_unit(tmp_path):
+    text = ("单位:万元\n项目 2023年 2022年 增减额 增减率 收入合计 4862.35 4446.15 416.20 9.36% 其他收入 263.64 242.35 "
+            "21.29 8.78% 支出合计 4862.35 4446.15 416.20 9.36% 项目支出 3135.87 2787.25 348.62 12.51%\n")
+    facts = _facts(text_record(tmp_path, text))
+    assert ("amount", "48623500.00", "2023年") in facts and ("percent", "12.51", "增减率") in facts
+    # (no unit stated: the figures name no amounts)
+    assert not _facts(text_record(tmp_path, text.replace("单位:万元\n", "")), "amount")

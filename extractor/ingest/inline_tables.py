@@ -21,7 +21,7 @@ from ..numbering import numbering_of
 from .cell_rows import is_form_cell
 from .form_signs import text_is_a_form
 from .spaced_cells import figure_or_dash, is_figure, is_year_name
-from .one_space_tables import UNIT_LINE
+from .one_space_tables import UNIT_LINE, unit_stated_above
 from .spaced_tables import POINTS_NAME, UNIT_NAME
 from .tables import is_total_label
 from .text_rows import NUMBER_HEADERS
@@ -40,8 +40,8 @@ def inline_tables_apart(lines: list) -> list:
     the line's text before and after it."""
     out = []
     in_form = text_is_a_form(lines)
-    for line in lines:
-        found = inline_table_apart(line, in_form)
+    for i, line in enumerate(lines):
+        found = inline_table_apart(line, in_form, unit_stated_above(lines, i))
         if found is None:
             out.append(line)
             continue
@@ -50,21 +50,22 @@ def inline_tables_apart(lines: list) -> list:
     return out
 
 
-def inline_table_apart(text: str, in_form: bool = True) -> Optional[tuple]:
+def inline_table_apart(text: str, in_form: bool = True, unit_above: bool = False) -> Optional[tuple]:
     """(the text before, the rows of cell texts, the text after) of the first table run into
     `text`, or None. `in_form`: the text holds a form's fund block, so a header of its labels
-    is the form reader's."""
+    is the form reader's; `unit_above`: the line above states the unit (单位：万元), so the
+    header need not."""
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 8:
         return None
-    found = _table_in(tokens, in_form)
+    found = _table_in(tokens, in_form, unit_above)
     if found is None:
         return None
     first, last, rows = found
     return text[:tokens[first].start()].strip(), rows, text[tokens[last].end():].strip()
 
 
-def _table_in(tokens: list, in_form: bool) -> Optional[tuple]:
+def _table_in(tokens: list, in_form: bool, unit_above: bool) -> Optional[tuple]:
     """(first token, last token, rows) of the first table among the tokens, or None."""
     texts = [t.group() for t in tokens]
     figure = [figure_or_dash(t) for t in texts]
@@ -80,19 +81,19 @@ def _table_in(tokens: list, in_form: bool) -> Optional[tuple]:
         while end < len(texts) and figure[end]:
             end += 1
         columns = end - k  # the figures of the first row
-        found = _table_from(texts, figure, k, columns, in_form) if columns <= _MOST_COLUMNS else None
+        found = _table_from(texts, figure, k, columns, in_form, unit_above) if columns <= _MOST_COLUMNS else None
         if found is not None:
             return found
         k = end
     return None
 
 
-def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool) -> Optional[tuple]:
+def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, unit_above: bool) -> Optional[tuple]:
     """The table whose first row's figures start at token k, `columns` of them: each row's
     name one word (words a space apart before the figures may be a remark's column)."""
     head = k - columns - 2  # the name column's header, then the figures' columns, then a name
     if head < 0 or any(f and not is_year_name(t) for f, t in zip(figure[head:k - 1], texts[head:k - 1])) \
-            or not _is_header(texts[head:k - 1], in_form):
+            or not _is_header(texts[head:k - 1], in_form, unit_above and head == 0):
         return None
     rows = [texts[head:k - 1]]
     pos = k - 1
@@ -113,7 +114,7 @@ def _numbered_table_from(texts: list, figure: list, head: int, in_form: bool) ->
     header = texts[head:first]
     columns = len(header) - 2
     stated = head > 0 and UNIT_LINE.match(texts[head - 1]) is not None
-    if any(figure[head:first]) or not (stated or _is_header(header[1:], in_form)):
+    if any(figure[head:first]) or not (stated or _is_header(header[1:], in_form, False)):
         return None
     rows, pos = [header], first
     while pos < len(texts):
@@ -143,14 +144,14 @@ def _row_at(texts: list, figure: list, at: int, columns: int, next_number: str =
     return cells
 
 
-def _is_header(cells: list, in_form: bool) -> bool:
+def _is_header(cells: list, in_form: bool, unit_above: bool) -> bool:
     if any(len(c) > _MOST_HEADER_CELL or _PROSE.search(c) for c in cells):
         return False
     if in_form and sum(is_form_cell(_BRACKETED.sub("", c)) for c in cells) >= 2:
         return False  # a form's own labels: the form reader's (a report's table may name 预算数 too)
     if any(POINTS_NAME.match(c) for c in cells):
         return False  # a score table's (分值 | 得分): the score readers' (extract/flat_score_table.py)
-    return any(UNIT_NAME.search(c) for c in cells[1:])
+    return unit_above or any(UNIT_NAME.search(c) for c in cells[1:])
 
 
 def _is_row_name(name: str) -> bool:

@@ -41,9 +41,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
         return None
     # (单位：万元 on the line above: a table of its own, every column after the rows' names
     # holding figures — a budget table's 年初预算 | 调整预算 | 决算数 no form's header)
-    # (a blank line may stand between the caption and the header)
-    above = next((lines[k] for k in (i - 1, i - 2) if k >= 0 and lines[k].strip()), "")
-    unit_above = UNIT_LINE.match(above.strip()) is not None or _UNIT_ENDING_LINE.search(above) is not None
+    unit_above = unit_stated_above(lines, i)
     if any(len(c) > 14 or is_figure(c) and not is_year_name(c) or PROSE_PUNCT.search(c) for c in header) \
             or sum(map(is_form_cell, header)) >= 2 and not any(POINTS_NAME.match(c) for c in header) \
             and not unit_above and names_a_form(lines):
@@ -178,6 +176,13 @@ def _described_columns() -> frozenset:
 _UNIT_STATED = r"(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}"
 # a line stating it (执行情况表（单位：万元）), or a sentence ending in it (…兑付情况如下（单位：万元）：)
 UNIT_LINE = regex.compile(rf"^(?:[^，。；]{{0,30}}[（(])?\s*{_UNIT_STATED}\s*[)）]?$")
+
+
+def unit_stated_above(lines: list, i: int) -> bool:
+    """Does the line above line i state a unit (单位：万元, …情况表（单位：万元）)? A blank line may
+    stand between the caption and the header."""
+    above = next((lines[k] for k in (i - 1, i - 2) if k >= 0 and lines[k].strip()), "")
+    return UNIT_LINE.match(above.strip()) is not None or _UNIT_ENDING_LINE.search(above) is not None
 _UNIT_ENDING_LINE = regex.compile(rf"[（(]\s*{_UNIT_STATED}\s*[)）]\s*[:：]?\s*$")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
