@@ -29,6 +29,7 @@ from .tables import is_numeric_cell
 from .text_rows import vocabulary
 
 _MOST_LINES = 600  # a total row further down than this is no part of the table
+_MOST_HEADER_CELL = 12
 POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
 _NOT_APPLICABLE = regex.compile(r"^[—\-－/／无]+$")
 
@@ -87,6 +88,8 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
 def levels_with_points_header(lines: list, i: int) -> bool:
     """Is lines[i] the first of a header one cell a line that gives each of two levels its 分值
     and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分)?"""
+    if i < 0 or i >= len(lines) or len(lines[i]) > _MOST_HEADER_CELL or column_roles().get(bare_cell(lines[i])) != "level":
+        return False  # (asked of every line: the first cell settles most)
     return names_levels_with_points([lines[k] for k in range(i, min(len(lines), i + 6)) if lines[k].strip()])
 
 

@@ -11,8 +11,12 @@ import regex
 from ..patterns import load_json
 
 
+@lru_cache(maxsize=8192)  # (the table readers ask it of each line several times over)
 def bare_cell(cell: str) -> str:
-    return regex.sub(r"\s+", "", cell)
+    return _SPACE.sub("", cell)
+
+
+_SPACE = regex.compile(r"\s+")
 
 
 # fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
