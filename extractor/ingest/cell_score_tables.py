@@ -10,7 +10,10 @@ writing it are read, and the table is taken only when every row reads right one 
   set them apart): the header's number of cells a row;
 - empty cells left out, as a web page copied as text leaves them, under a header with one name
   column: a row is a name and its points; its words between 分值 and 得分 are its 评分标准,
-  words after 得分 its note (备注).
+  words after 得分 its note (备注);
+- empty cells left out under a header giving each of two levels its 分值 and 得分 (一级指标 | 分值 |
+  得分 | 二级指标 | 分值 | 得分): a stream of names each with its points, told apart by their 分值
+  alone (a first level's is the sum of its rows'; levels_with_points_rows).
 
 A row reads right when its 分值 and 得分 cells hold points or nothing, its name cell words, and
 a reason cell after 得分 no figure. The table runs to its total row (总分, 合计). The vocabulary

@@ -1,13 +1,12 @@
 """A report's score table saved as text a row a line, a space between cells, whose rows left
-out their empty cells and carry a column of words between 分值 and 得分 (考核内容 分值 计分标准
-分数 备注, then 一、前期工作 40 36 and 1、方案编制 20 方案完整得15-20分… 18), or give each of
-two levels its points (一级指标 分值 得分 二级指标 分值 得分: a level's row with its first row's
-cells, the rows after it their own, read by their 分值). Cells a space apart
-that line up are the one-space reader's; these do not: a group's row writes its name and points
-only, an indicator's row its scoring rule between them. Each row is read by its cells' kinds:
-the words before its first points its name, its two points 分值 and 得分, the words between
-them its 评分标准, the words after them its note. The table runs to its total row (合计, 总分),
-every row read so, or it is no such table."""
+out their empty cells: a column of words between 分值 and 得分 (考核内容 分值 计分标准 分数 备注, then
+一、前期工作 40 36 and 1、方案编制 20 方案完整得15-20分… 18), or each of two levels with its points
+(一级指标 分值 得分 二级指标 分值 得分: a level's row with its first row's cells, the rows after it
+their own, read by their 分值 as cell_score_tables.py reads them one cell a line). Cells a space
+apart that line up are the one-space reader's; these do not. Each row of the first kind is read
+by its cells' kinds: the words before its first points its name, its two points 分值 and 得分, the
+words between them its 评分标准, the words after them its note. The table runs to its total row
+(合计, 总分), every row read so, or it is no such table."""
 from __future__ import annotations
 
 from typing import Optional
