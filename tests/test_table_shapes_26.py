@@ -351,3 +351,12 @@ def test_a_table_run_into_a_line_under_a_stated_unit(tmp_path):
     assert ("amount", "48623500.00", "2023年") in facts and ("percent", "12.51", "增减率") in facts
     # (no unit stated: the figures name no amounts)
     assert not _facts(text_record(tmp_path, text.replace("单位:万元\n", "")), "amount")
+
+
+def test_labels_each_with_a_figure_one_cell_a_line_under_a_caption_stating_the_unit(tmp_path):
+    text = ("奖励扶助制度补助资金(万元)\n年度预算资金总额:\n763.00\n其中:中央补助\n502.00\n市级资金\n208.00\n"
+            "本级资金(包括结转结余)\n53.00\n二、绩效目标\n")
+    facts = _facts(text_record(tmp_path, text), "amount")
+    assert ("amount", "7630000.00", "年度预算资金总额") in facts and ("amount", "530000.00", "本级资金") in facts
+    # (no caption stating the unit: the labels say nothing of what their figures count)
+    assert not _facts(text_record(tmp_path, text.split("\n", 1)[1]), "amount")

@@ -81,17 +81,33 @@ def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional
     return [[caption.strip()], [lines[i].strip()] + columns, [row_name] + figures], end
 
 
-def labelled_figures(lines: list, i: int) -> Optional[tuple]:
+def labelled_figures(lines: list, i: int, caption_above=lambda: None) -> Optional[tuple]:
     """(rows, the line after them) for two or more labels each followed by one figure, one
-    cell a line from line i (人员编制 | 36 | 实有人数 | 34); else None."""
+    cell a line from line i (人员编制 | 36 | 实有人数 | 34); else None. Under a short caption that
+    states the unit (补助资金(万元)), a label need not say what its figure counts, and may close
+    with a colon (年度预算资金总额: | 763.00 | 其中:中央补助 | 502.00): the caption is the table's
+    first row then, so the table takes its unit. (`caption_above`: the short line of text right
+    above, or None.)"""
+    caption = None
+    if _LABEL_COLON_END.sub("", lines[i].strip()) != lines[i].strip() or not _names_its_unit(lines[i].strip()):
+        above = caption_above()
+        caption = above.strip() if above and len(above.strip()) <= _MOST_CAPTION \
+            and UNIT_IN_NAME.search(above.strip()) else None
     rows, k = [], i
     while k + 1 < len(lines):
-        label, figure = lines[k].strip(), lines[k + 1].strip()
-        if not (_is_name(label) and _names_its_unit(label) and cell_kind(figure) is True):
+        label, figure = _LABEL_COLON_END.sub("", lines[k].strip()), lines[k + 1].strip()
+        name = _OF_WHICH.sub("", label) if caption else label  # (其中:中央补助: a part's label)
+        if not (_is_name(name) and (caption or _names_its_unit(label)) and cell_kind(figure) is True):
             break
         rows.append([label, figure])
         k += 2
-    return (rows, k) if len(rows) >= 2 and not _figure_at(lines, k) else None
+    if len(rows) < 2 or _figure_at(lines, k):
+        return None
+    return ([[caption]] if caption else []) + rows, k
+
+
+_LABEL_COLON_END = regex.compile(r"[:：]$")
+_OF_WHICH = regex.compile(r"^其中[:：]")
 
 
 def _names_its_unit(label: str) -> bool:
