@@ -361,8 +361,10 @@ def check_sum_table(record: dict) -> list:
                         and (off := exactly_off(whole, summed)):
                     outcome, diff, tol = off  # a whole subtotal beside sums written with their halves
                 each = points_interval if points else interval_of
+                if outcome == "ok":
+                    continue
                 nested = _nested_reading(table, cells, whole, part_rows, c)
-                if outcome == "ok" or nested is not None and verdict(whole, sum_of(nested))[0] == "ok" \
+                if nested is not None and verdict(whole, sum_of(nested))[0] == "ok" \
                         or _items_fit(cells, t, whole, items_of.get(whole_row), c, each):
                     continue
                 if nested is not None:

@@ -25,6 +25,7 @@ import regex
 
 from ..model import Document
 from ..patterns import load_json
+from .form_vocab import is_scoring_rule
 from .numbers import POINTS, points_pairs
 from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 
@@ -69,19 +70,15 @@ def flat_score_tables(doc: Document) -> list:
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
+            columns = 3 if header["deduction"] and not header["rules"] else 2
             if header["rules"]:
-                read = _rows_with_rules_between(text, header.end())
-                tree = _tree(text, place, *read, 2) if read else None
-                if tree is not None:
-                    tree.covers = place.covers(header.start(), place.end_of(tree))
-                    out.append(tree)
-                continue
-            columns = 3 if header["deduction"] else 2
-            spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()))
-            # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
-            # (with 分值 and 得分 only: three figures run together are not cut)
-            glued = columns == 2 and not regex.search(r"\s", header.group())
-            read = spaced or (_glued_rows(text, header.end()) if glued else None)
+                read = _rows_with_rules_between(text, header.end())  # (分值 and 得分 only)
+            else:
+                spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()))
+                # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
+                # (with 分值 and 得分 only: three figures run together are not cut)
+                glued = columns == 2 and not regex.search(r"\s", header.group())
+                read = spaced or (_glued_rows(text, header.end()) if glued else None)
             tree = _tree(text, place, *read, columns) if read else None
             if tree is not None:
                 tree.covers = place.covers(header.start(), place.end_of(tree))
@@ -148,12 +145,10 @@ def _rows_with_rules_between(text: str, at: int) -> Optional[tuple]:
         while k < len(tokens) and not is_points(k):
             rule.append(tokens[k][0])
             k += 1
-        if TOTAL_NAME.match(words[-1]) and (k == len(tokens) or rule and not _scoring_rule().search("".join(rule))):
+        if k == len(tokens) or rule and not is_scoring_rule("".join(rule)):
             # a total of one figure (合计 94, its 分值 cell left empty): no telling which it is,
             # the rows are read without it, as figures only
-            return rows, None
-        if k == len(tokens) or rule and not _scoring_rule().search("".join(rule)):
-            return None
+            return (rows, None) if TOTAL_NAME.match(words[-1]) else None
         score, k = tokens[k][1], k + 1
         if TOTAL_NAME.match(words[-1]):
             return rows, [weight, score]
@@ -162,11 +157,6 @@ def _rows_with_rules_between(text: str, at: int) -> Optional[tuple]:
 
 
 _MOST_RULES_TEXT = 8000  # (a table's rows with their rules: the words past it are no table's)
-
-
-@lru_cache(maxsize=1)
-def _scoring_rule() -> regex.Pattern:
-    return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
 def _glued_rows(text: str, at: int) -> Optional[tuple]:

@@ -255,6 +255,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         目标设定 8, 预算编制 7, then 管理 35 …) took the rows of a level the reader did not tell
         by its name: the groups and the form's sums are not known. Its groups are dropped and the
         rows counted unread (form.score_total then reads no sum)."""
+        if not self.form.get("level_weights"):
+            return
         value = {f.id: f.value for f in self.index.facts}
         misread = []
         for group in self.form.get("level_weights") or []:

@@ -58,8 +58,8 @@ def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional
     a name broken over two short lines is joined where the figures need it. None otherwise."""
     if lines[i].strip() not in _ROW_NAME_HEADERS:
         return None
-    caption = caption_above()  # (`caption_above`: the short line of text right above, or None)
-    if caption is None or len(caption) > _MOST_CAPTION or not UNIT_IN_NAME.search(caption.strip()):
+    caption = _unit_caption(caption_above)
+    if caption is None:
         return None
     names, k = [], i + 1
     while k < len(lines) and lines[k].strip() and cell_kind(lines[k].strip()) is False and len(names) <= _MOST_ROW_NAMES:
@@ -78,7 +78,7 @@ def named_row_under_unit_caption(lines: list, i: int, caption_above) -> Optional
     if len(columns) != len(figures) or _figure_at(lines, end):
         return None
     # (the caption a one-cell row above them, so the table takes it and its unit)
-    return [[caption.strip()], [lines[i].strip()] + columns, [row_name] + figures], end
+    return [[caption], [lines[i].strip()] + columns, [row_name] + figures], end
 
 
 def labelled_figures(lines: list, i: int, caption_above=lambda: None) -> Optional[tuple]:
@@ -88,11 +88,8 @@ def labelled_figures(lines: list, i: int, caption_above=lambda: None) -> Optiona
     with a colon (年度预算资金总额: | 763.00 | 其中:中央补助 | 502.00): the caption is the table's
     first row then, so the table takes its unit. (`caption_above`: the short line of text right
     above, or None.)"""
-    caption = None
-    if _LABEL_COLON_END.sub("", lines[i].strip()) != lines[i].strip() or not _names_its_unit(lines[i].strip()):
-        above = caption_above()
-        caption = above.strip() if above and len(above.strip()) <= _MOST_CAPTION \
-            and UNIT_IN_NAME.search(above.strip()) else None
+    first = lines[i].strip()
+    caption = _unit_caption(caption_above) if _LABEL_COLON_END.search(first) or not _names_its_unit(first) else None
     rows, k = [], i
     while k + 1 < len(lines):
         label, figure = _LABEL_COLON_END.sub("", lines[k].strip()), lines[k + 1].strip()
@@ -107,6 +104,14 @@ def labelled_figures(lines: list, i: int, caption_above=lambda: None) -> Optiona
 
 
 _LABEL_COLON_END = regex.compile(r"[:：]$")
+
+
+def _unit_caption(caption_above) -> Optional[str]:
+    """The short line of text right above (`caption_above()`, or None) where it states the unit
+    of the cells under it (年度收入情况(万元)); None otherwise."""
+    caption = caption_above()
+    caption = caption.strip() if caption else ""
+    return caption if caption and len(caption) <= _MOST_CAPTION and UNIT_IN_NAME.search(caption) else None
 _OF_WHICH = regex.compile(r"^其中[:：]")
 
 

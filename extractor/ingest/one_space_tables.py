@@ -176,6 +176,7 @@ def _described_columns() -> frozenset:
 _UNIT_STATED = r"(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,8}"
 # a line stating it (执行情况表（单位：万元）), or a sentence ending in it (…兑付情况如下（单位：万元）：)
 UNIT_LINE = regex.compile(rf"^(?:[^，。；]{{0,30}}[（(])?\s*{_UNIT_STATED}\s*[)）]?$")
+_UNIT_ENDING_LINE = regex.compile(rf"[（(]\s*{_UNIT_STATED}\s*[)）]\s*[:：]?\s*$")
 
 
 def unit_stated_above(lines: list, i: int) -> bool:
@@ -183,7 +184,8 @@ def unit_stated_above(lines: list, i: int) -> bool:
     stand between the caption and the header."""
     above = next((lines[k] for k in (i - 1, i - 2) if k >= 0 and lines[k].strip()), "")
     return UNIT_LINE.match(above.strip()) is not None or _UNIT_ENDING_LINE.search(above) is not None
-_UNIT_ENDING_LINE = regex.compile(rf"[（(]\s*{_UNIT_STATED}\s*[)）]\s*[:：]?\s*$")
+
+
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d{2}")
 _AFTER_UNIT = regex.compile(r"(?<=[）)])(?=[\p{Han}\d])")
 

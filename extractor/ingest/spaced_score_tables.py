@@ -22,6 +22,8 @@ _MOST_ROWS = 80
 def spaced_score_table_at(lines: list, i: int) -> Optional[TextTable]:
     """The score table whose header is lines[i], or None."""
     header = lines[i].split()
+    if not header or column_roles().get(bare_cell(header[0])) not in ("level", "name"):
+        return None  # (asked of every line with a space: its first word settles most)
     if names_levels_with_points(header):
         return _levels_with_points(lines, i, header)
     roles = [column_roles().get(bare_cell(cell)) for cell in header]

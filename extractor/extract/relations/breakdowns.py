@@ -208,10 +208,7 @@ _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[
 
 def _last_item_opener(text: str, start: int, end: int) -> int:
     """Where the last numbered item opened between start and end begins its words (0: none)."""
-    last = None
-    for last in _ITEM_OPENER.finditer(text, start, end):
-        pass
-    return last.end() if last is not None else 0
+    return max((m.end() for m in _ITEM_OPENER.finditer(text, start, end)), default=0)
 
 
 def _lists_words(text: str, start: int, first_figure: int) -> bool:
