@@ -36,7 +36,7 @@ class ColumnWiseFunds:
             run.append(token)
             j += 1
         rest = run[rows * money:]
-        if len(rest) not in (0, len(columns) - money) or any(value_type(t.text) != "num" for t in run[:rows * money]):
+        if len(run) < rows * money or len(rest) not in (0, len(columns) - money) or any(value_type(t.text) != "num" for t in run[:rows * money]):
             return None
         if not all(_fits(kind, t) for kind, t in zip(kinds[money:], rest)):
             return None

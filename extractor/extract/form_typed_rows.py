@@ -37,10 +37,15 @@ class TypedRowReader:
     def _last_row_of_its_level(self, i: int) -> bool:
         """Is a first-level word with its 分值 and 得分, right before the block's total row and
         under an open first level, that level's last row (效益 | 25 | 17 | 社会效益 | 10 | 7 | … |
-        满意度 | 8 | 5 | 合计 | 100 | 78.5)? A first level opens rows of its own: none follow."""
+        满意度 | 8 | 5 | 合计 | 100 | 78.5, or 满意度 | 5 | ≥90%得满分 | 4 | 扣分原因 | 合计 under a
+        header with a 评分要点 and a 扣分原因)? A first level opens rows of its own: none follow."""
         t = self.tokens
-        return bare(t[i].text) in vocab()["level1"] and self.path[0] is not None and i + 3 < len(t) \
-            and bare(t[i + 3].text) in vocab()["total"] and all(value_type(as_points(x).text) == "num" for x in t[i + 1:i + 3])
+        if bare(t[i].text) not in vocab()["level1"] or self.path[0] is None or i + 3 >= len(t):
+            return False
+        if bare(t[i + 3].text) in vocab()["total"] and all(value_type(as_points(x).text) == "num" for x in t[i + 1:i + 3]):
+            return True
+        values, end = self._typed_indicator_values(i + 1)
+        return end < len(t) and bare(t[end].text) in vocab()["total"] and {"weight", "score"} <= set(values)
 
     def _level_name(self, i: int) -> Optional[int]:
         """In a shape without columns, a name followed by the name of a row is that row's

@@ -24,6 +24,7 @@ from ..ingest.form_signs import fund_block_totals
 from .form_cells import cells_again
 from .form_facts import FactIndex
 from .form_reader import FormReader
+from .form_structure import form_block_labels, form_blocks, names_a_form, template_by_its_words
 from .form_tokens import Token, document_tokens
 from .form_vocab import SENTENCE_END, bare, canon, is_scoring_rule, spec, vocab
 from .text_score_tables import text_score_tables
@@ -264,10 +265,13 @@ def _titled_segments(tokens: list) -> list:
         hits = len(words & set(keys))
         if hits > best_hits:
             best, best_hits = name, hits
+    opening = set(vocab()["fund_col"]) | {bare(w) for w in spec()["fund_unit_cells"]}
     if best is None or best_hits < spec()["min_keywords"] and not _fund_block_named(keys):
-        return _score_table_segment(tokens, keys)
+        if not names_a_form(form_blocks(keys)):
+            return _score_table_segment(tokens, keys)
+        best, opening = template_by_its_words(keys, vocab()["keywords"]), opening | form_block_labels()
     # (the form from its first label: a keyword, or a fund block's column or unit cell)
-    opening = vocab()["keywords"][best] | set(vocab()["fund_col"]) | {bare(w) for w in spec()["fund_unit_cells"]}
+    opening |= vocab()["keywords"][best]
     first = min(i for i, k in enumerate(keys) if k in opening)
     while first > 0 and tokens[first - 1].block is tokens[first].block:
         first -= 1  # the form's block from its start: its labels may come before the first keyword

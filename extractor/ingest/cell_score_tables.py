@@ -81,6 +81,13 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
         rows = read(body, roles)
         if rows:
             rows[-1] = _total_points_placed(rows[-1], roles)
+        if read is _rows_led_by_names and rows and not _adds_up(rows, roles):
+            # a 评分要点 in words no scoring rule's pattern shows (专款专用、按月发放) reads as the
+            # next row's name; read so wherever a criteria cell can stand, where that adds up
+            loose = _rows_led_by_names(body, roles, any_words_criteria=True)
+            if loose:
+                loose[-1] = _total_points_placed(loose[-1], roles)
+                rows = loose if _adds_up(loose, roles) else rows
         # (two rows at least before the total: a 合计 first under the header is another layout's)
         if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
                 and is_total(rows[-1][_first_filled(rows[-1])]):
@@ -250,12 +257,13 @@ def _rows_of_every_cell(body: list, roles: list) -> list:
     return rows
 
 
-def _rows_led_by_names(body: list, roles: list) -> list:
+def _rows_led_by_names(body: list, roles: list, any_words_criteria: bool = False) -> list:
     """Rows that left out their empty cells, under a header of one name column: each row its
     name, then its cells in the header's order, a column left out where the next cell does
     not fit it (points under 分值 and 得分, a scoring rule's words under 评分标准, other words
     under a note column only where no points follow them: words before points name the next
-    row). [] where a row does not start with a name and its points."""
+    row). [] where a row does not start with a name and its points. `any_words_criteria`:
+    any words before points under 评分标准, where a 得分 column follows it."""
     if roles[0] != "name" or "level" in roles or "name" in roles[1:]:
         return []
     cells = [c for c in body if c]
@@ -269,12 +277,27 @@ def _rows_led_by_names(body: list, roles: list) -> list:
             next_is_points = k + 1 < len(cells) and is_points(cells[k + 1])
             fits = cell is not None and (
                 is_points(cell) if role in ("weight", "score")
-                else is_criteria(cell) if role == "criteria"
+                else is_criteria(cell) or any_words_criteria and not is_points(cell) and next_is_points
+                and "score" in roles[roles.index(role):] if role == "criteria"
                 else not is_points(cell) and not next_is_points)
             row.append(cell if fits else "")
             k += fits
         rows.append(row)
     return rows
+
+
+def _adds_up(rows: list, roles: list) -> bool:
+    """Do the rows' points add up to what the total row (the last) writes, in each points
+    column where it writes a figure (and in one at least)?"""
+    total, checked = rows[-1], 0
+    for c, role in enumerate(roles):
+        if role not in ("weight", "score") or not POINTS.match(total[c] or "-"):
+            continue
+        figures = [row[c].removesuffix("分") for row in rows[:-1] if POINTS.match(row[c] or "-")]
+        if sum(map(Decimal, figures), Decimal(0)) != Decimal(total[c].removesuffix("分")):
+            return False
+        checked += 1
+    return checked > 0
 
 
 @lru_cache(maxsize=1)

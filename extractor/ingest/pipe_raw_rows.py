@@ -47,7 +47,8 @@ def bounded_raw_rows(lines: list) -> list:
     unbounded = sum(1 for t in piped if t[0] not in seps) >= _UNBOUNDED_SHARE * len(piped)
     rows: list = []  # [raw text, texts continuing its last cell]
     for kind, text in lines:
-        if kind == PIPE and (not rows or unbounded and _row_of_its_own(rows[-1][0], text, width, seps) or (
+        # (a region may open with a cell's text whose pipe stands on the next line alone)
+        if not rows or kind == PIPE and (unbounded and _row_of_its_own(rows[-1][0], text, width, seps) or (
                 text[0] in seps and (rows[-1][0][-1] in seps or pipe_count(rows[-1][0]) + pipe_count(text) > width))):
             rows.append([text, []])
         elif kind == PIPE or rows[-1][0][-1] not in seps:
@@ -91,7 +92,7 @@ def counted_raw_rows(lines: list, width: Optional[int], text_opens_rows: bool = 
             rows[-1][0] = join_wrapped(rows[-1][0], text)
         elif text_opens_rows or not rows:
             rows.append([text, []])
-            pipes, open_row = 0, True
+            pipes, open_row = 0, width is not None
         else:
             rows[-1][1].append(text)
     return rows

@@ -1,0 +1,128 @@
+"""What the twenty-seventh session found by reading texts the extractor had not seen in the
+shape they came in: excerpts cut anywhere (a fuzzing pass over the tuning texts cut, trimmed and
+re-joined), forms whose title the page left out, and score tables whose scoring rules are plain
+words. Every text here is made up for the tests."""
+from conftest import error_flags, text_record
+from extractor.pipeline import extract_file
+
+
+def _values(record, kind):
+    return [str(f["value"]) for f in record["facts"] if f["kind"] == kind]
+
+
+# ---- texts cut or trimmed anywhere never make an internal error
+def test_a_pipe_region_opening_with_a_cell_whose_pipe_stands_on_the_next_line(tmp_path):
+    text = "附件\n |\n| （2023年度） |\n项目名称 | 乡村道路养护项目 |\n主管部门 | 县交通运输局 | 实施单位 | 县公路中心 |\n"
+    record = text_record(tmp_path, text)
+    assert record["errors"] == [] or all("internal" not in str(e) for e in record["errors"])
+
+
+def test_cells_a_line_between_bare_pipes_after_a_cut_figure(tmp_path):
+    # (an excerpt that starts with the last figure of a table above: no row width to go by)
+    text = ("36.20\n||||\n资金执行情况（万元）\n|\n项目\n年初预算数\n全年执行数\n执行率\n|\n"
+            "合计\n300.00\n291.00\n97.00%\n|\n基本支出\n200.00\n196.00\n98.00%\n|\n")
+    record = extract_file(tmp_path / "cut.txt", data=text.encode("utf-8"))  # (raised TypeError before)
+    assert "97.00" in _values(record, "percent")
+
+
+def test_a_fund_block_cut_off_before_its_last_column(tmp_path):
+    # the page's excerpt ends inside the fund block: fewer figures than rows × columns
+    text = ("项目支出绩效自评表\n项目名称\n城乡医疗救助\n项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n"
+            "年度资金总额\n其中：当年财政拨款\n上年结转资金\n500.00\n480.00\n20.00\n")
+    record = extract_file(tmp_path / "cut.txt", data=text.encode("utf-8"))  # (raised IndexError before)
+    assert record["metadata"]["report_type"] == "form_project"
+
+
+# ---- a form whose title the page left out, found by its blocks
+def _untitled_form(goal_label="预期目标", with_indicators=True) -> str:
+    lines = ["2022年度城乡居民医疗救助资金", "单位名称 县医疗保障局",
+             "预算资金（万元） 年初预算数 全年预算数 全年执行数 执行率",
+             "合计 860.00 860.00 817.00 95%",
+             "其中：中央资金 600.00 600.00 570.00 95%",
+             "县级资金 260.00 260.00 247.00 95%",
+             f"{goal_label} 实际完成情况",
+             "资助困难群众参加居民医保，减轻其医疗费用负担 资助参保4160人，救助1.2万人次"]
+    if with_indicators:
+        lines += ["一级指标 二级指标 三级指标 指标值 实际完成值",
+                  "产出指标 数量指标 资助参保人数 ≥4000人 4160人",
+                  "效益指标 社会效益指标 救助对象政策范围内自付费用救助比例 ≥70% 72%"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_form_without_its_title_is_recognised_by_its_goals_and_funds(tmp_path):
+    record = text_record(tmp_path, _untitled_form())
+    assert record["metadata"]["report_type"] == "form_department"  # (单位名称 names a department's)
+    assert record.get("forms")
+    assert "8600000.00" in _values(record, "amount")
+    assert not error_flags(record)
+
+
+def test_a_form_without_its_title_and_without_its_fund_block(tmp_path):
+    text = _untitled_form().replace("单位名称 县医疗保障局\n", "")
+    text = "\n".join(line for line in text.splitlines() if not line[:1].isdigit() and "资金" not in line[:4]
+                     and not line.startswith(("合计", "其中", "县级"))) + "\n"
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == "form_project"
+    assert "4160" in _values(record, "headcount")
+
+
+def test_a_report_with_a_fund_table_and_a_score_table_naming_its_goals_is_no_form(tmp_path):
+    # (绩效目标 as a score table's second level, and a table of funds: a report, not a form)
+    text = ("某县2023年就业补助资金绩效评价报告\n一、资金情况\n"
+            "资金来源 | 年初预算数（万元） | 全年执行数（万元） | 执行率\n"
+            "中央资金 | 300.00 | 291.00 | 97%\n合计 | 300.00 | 291.00 | 97%\n"
+            "二、评价结论\n综合得分90分。\n"
+            "一级指标\n二级指标\n分值\n得分\n决策\n绩效目标\n10\n9\n产出\n产出数量\n40\n37\n"
+            "效益\n社会效益\n50\n44\n合计\n100\n90\n")
+    record = text_record(tmp_path, text)
+    assert not str(record["metadata"].get("report_type") or "").startswith("form")
+
+
+def test_a_narrative_without_a_form_stays_a_report_whatever_its_headings(tmp_path):
+    text = _untitled_form(goal_label="绩效目标")
+    record = text_record(tmp_path, "关于2022年度医疗救助资金的绩效自评报告\n" + text)
+    assert not str(record["metadata"].get("report_type") or "").startswith("form")
+
+
+# ---- a score table one cell a line whose 评分要点 are plain words
+def _score_table(weights=("10", "10", "15", "5"), scores=("10", "9", "13", "4"), total=("40", "36")) -> str:
+    rows = [("资金到位率", "足额到位", None), ("资金管理规范性", "专款专用、按月发放", "个别乡镇代领"),
+            ("对象认定准确率", "抽查入户核实", "发现少量错保"), ("信息公开", "名单张榜公示", None)]
+    cells = ["某县2019年度城乡低保资金自评评分表", "指标", "权重", "评分要点", "得分", "扣分原因"]
+    for (name, rule, reason), w, s in zip(rows, weights, scores):
+        cells += [name, w, rule, s] + ([reason] if reason else [])
+    cells += ["合计", *total]
+    return "前言：本表为自评结果。\n" + "\n".join(cells) + "\n以上为评分情况。\n"
+
+
+def test_plain_words_between_the_weight_and_the_score_are_the_rows_criteria(tmp_path):
+    record = text_record(tmp_path, _score_table())
+    assert _values(record, "score") == ["10", "10", "10", "9", "15", "13", "5", "4", "40", "36"]
+    assert not error_flags(record)
+
+
+def test_a_score_table_with_plain_criteria_whose_total_is_off_is_flagged(tmp_path):
+    record = text_record(tmp_path, _score_table(total=("40", "38")))
+    assert error_flags(record), record["flags"]
+
+
+# ---- a first level's word as the last row, with a scoring rule and a reason, before the total
+def _levels_table(last_score="4", total_score="31.5") -> str:
+    cells = ["一级指标", "二级指标", "分值", "评分要点", "得分", "扣分原因",
+             "决策", "立项依据", "5", "依据充分得满分", "5",
+             "产出", "培训人次", "10", "完成计划得满分", "8.5", "完成计划的85%",
+             "新增就业", "10", "完成目标得满分", "10",
+             "满意度", "5", "≥90%得满分", last_score, "申领流程满意度偏低",
+             "合计", "30", total_score]
+    return "某市职业技能培训补贴绩效评价\n指标评分情况如下：\n" + "\n".join(cells) + "\n"
+
+
+def test_a_first_level_word_with_its_rule_and_reason_is_the_last_row(tmp_path):
+    record = text_record(tmp_path, _levels_table(total_score="27.5"))
+    assert "5" in _values(record, "score")
+    assert not error_flags(record), record["flags"]
+
+
+def test_the_last_row_named_by_a_first_level_word_counts_in_the_total(tmp_path):
+    record = text_record(tmp_path, _levels_table(last_score="4", total_score="28.5"))
+    assert error_flags(record), record["flags"]
