@@ -126,3 +126,28 @@ def test_a_first_level_word_with_its_rule_and_reason_is_the_last_row(tmp_path):
 def test_the_last_row_named_by_a_first_level_word_counts_in_the_total(tmp_path):
     record = text_record(tmp_path, _levels_table(last_score="4", total_score="28.5"))
     assert error_flags(record), record["flags"]
+
+
+# ---- a re-evaluation's score table: the unit's own score and the reviewer's
+def _review_table(reviewer_word: str, cells_a_line: bool) -> str:
+    rows = [["一级指标", "二级指标", "分值", "自评得分", reviewer_word, "扣分原因"],
+            ["决策", "目标设定", "10", "10", "9", "目标不够细化"],
+            ["过程", "资金管理", "20", "20", "17", "存在以拨代支"],
+            ["产出", "服务数量", "40", "38", "36", ""],
+            ["效益", "群众满意度", "30", "28", "27", "满意度87%"],
+            ["合计", "", "100", "96", "89", ""]]
+    if cells_a_line:
+        body = "\n".join(c for row in rows for c in row if c)
+    else:
+        body = "\n".join(" | ".join(row) for row in rows)
+    return "某区2020年社区卫生服务补助资金再评价报告\n评价得分情况如下表：\n" + body + "\n"
+
+
+def test_a_reviewers_score_column_after_the_units_own_is_read(tmp_path):
+    for word in ("评价得分", "再评价得分", "复核得分"):
+        for cells_a_line in (False, True):
+            record = text_record(tmp_path, _review_table(word, cells_a_line))
+            scores = _values(record, "score")
+            assert all(v in scores for v in ("9", "17", "36", "27", "89")), (word, cells_a_line, scores)
+            assert all(v in scores for v in ("10", "20", "38", "28", "96")), (word, cells_a_line, scores)
+            assert not error_flags(record), (word, cells_a_line)

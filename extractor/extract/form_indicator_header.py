@@ -117,6 +117,10 @@ class IndicatorHeaderReader:
                     percent_written.add(slot)  # (a 权重 column may write its weights as shares: 20%)
                 if slot in _CELL_OF_TARGET:
                     target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
+                if slot == "score" and "score" in cols and key in _REVIEWERS_SCORE and "review_score" not in cols:
+                    # a reviewer's score after the unit's own (自评得分 | 评价得分 of a re-evaluation):
+                    # read as a 复核得分 column is
+                    slot = "review_score"
                 _add_column(slots, cols, slot, t.col)
             elif key or not t.positional or t.line != head.line:
                 break
@@ -215,6 +219,10 @@ def _score_sub_columns(tokens: list, j: int, head, slots: list) -> int:
     k = slots.index("score")
     slots[k:k + 1] = parts
     return end
+
+
+# the score columns that, after another one, are a reviewer's (patterns/forms.json)
+_REVIEWERS_SCORE = frozenset(bare(w) for w in spec()["reviewers_score_after_own"])
 
 
 def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:

@@ -3,7 +3,8 @@ gives the form's name only in its page title, in other words, or an excerpt that
 the form) and few of a template's keywords stand in its cells.
 
 Every self-evaluation form has the same three blocks, whichever template it is: the fund block
-(a money row such as 年度资金总额 or 合计 under two of 年初预算数 | 全年预算数 | 全年执行数 | 执行率),
+(a row only it writes, such as 年度资金总额 or 上年结转资金, under two of 年初预算数 | 全年预算数 |
+全年执行数 | 执行率),
 the goals (预期目标 | 实际完成情况, 年度总体目标) and the indicator block (产出指标 / 效益指标 rows
 with a target column and an actual column). Narrative reports write such words in headings and
 score tables (an evaluation's fund table, its 产出指标 rows), seldom its goals as cells: a form
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..ingest.form_signs import fund_block_totals
 from .form_vocab import bare, spec, vocab
 
 # the fund block's columns that say it is a budget's execution (not 上年决算数 | 增减率 of a
@@ -30,7 +32,10 @@ def _block_words() -> dict:
         "actual": {k for k, slot in v["ind_col"].items() if slot == "actual"},
         "goals": {bare(w) for w in spec()["form_goal_labels"]},
         "fund_columns": {k for k, slot in v["fund_col"].items() if slot in _FUND_COLUMNS},
-        "fund_rows": set(v["fund_row"]),
+        # (the rows only a form's fund block writes: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金;
+        # a report's table of funds has its 中央资金 | 省级资金 | 合计 too)
+        "fund_rows": {k for k, slot in v["fund_row"].items() if slot in ("current", "carryover", "other")}
+        | {bare(w) for w in fund_block_totals()},
     }
 
 

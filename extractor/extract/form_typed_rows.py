@@ -44,8 +44,9 @@ class TypedRowReader:
             return False
         if bare(t[i + 3].text) in vocab()["total"] and all(value_type(as_points(x).text) == "num" for x in t[i + 1:i + 3]):
             return True
+        # (points only: a level's word before a target or a result is a cut cell's, 满意度 | 93%)
         values, end = self._typed_indicator_values(i + 1)
-        return end < len(t) and bare(t[end].text) in vocab()["total"] and {"weight", "score"} <= set(values)
+        return end < len(t) and bare(t[end].text) in vocab()["total"] and set(values) == {"weight", "score"}
 
     def _level_name(self, i: int) -> Optional[int]:
         """In a shape without columns, a name followed by the name of a row is that row's
