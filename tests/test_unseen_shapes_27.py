@@ -151,3 +151,38 @@ def test_a_reviewers_score_column_after_the_units_own_is_read(tmp_path):
             assert all(v in scores for v in ("9", "17", "36", "27", "89")), (word, cells_a_line, scores)
             assert all(v in scores for v in ("10", "20", "38", "28", "96")), (word, cells_a_line, scores)
             assert not error_flags(record), (word, cells_a_line)
+
+
+# ---- two forms without titles, their cells run together (a sharing site's text)
+def _glued_form(project: str, amount: str, first_score: str) -> str:
+    return (f"项目名称{project}\n主管部门某镇人民政府实施单位某镇人民政府\n"
+            "项目资金(万元) 年初预算数全年预算数全年执行数分值执行率得分\n"
+            f"年度资金总额{amount}{amount}{amount}10100.0%10\n"
+            "年度总体目标预期目标实际完成情况\n改善镇容镇貌\n全年完成情况较好\n"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+            f"产出指标数量指标项目计划完成率100%100%{first_score}{first_score}\n"
+            "效益指标社会效益指标群众满意度≥90%≥90%2020\n"
+            f"总分:{10 + 2 * int(first_score) + 20}\n")
+
+
+def test_two_untitled_forms_run_together_are_told_apart_by_their_project_names(tmp_path):
+    text = "某镇2021年预算绩效评价结果公开\n" + _glued_form("城镇建设管理", "320.00", "15") \
+        + "财政\n2020年度\n" + _glued_form("河道保洁养护", "86.50", "12")
+    record = text_record(tmp_path, text)
+    assert len(record["forms"]) == 2
+    amounts = _values(record, "amount")
+    assert amounts.count("3200000.00") == 3 and amounts.count("865000.00") == 3, amounts
+
+
+# ---- a form whose goals are 年度预期目标 | 具体完成情况 (no title in the text)
+def test_a_form_whose_goals_are_the_years_expected_targets(tmp_path):
+    text = ("某县民政局2020年度预算\n一、基本情况 项目名称: 高龄津贴 金额单位: 万元\n"
+            "二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n"
+            "预算数 6.84 到位数 6.84 执行数 6.84 100.00\n"
+            "其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.84\n"
+            "三、目标完成情况 年度预期目标 具体完成情况 总体完成率(%)\n"
+            "按时发放高龄津贴 按时足额发放 100.00\n"
+            "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 自评得分\n"
+            "产出指标 数量指标 发放人数 50 ≥19人 19人 50\n效益指标 社会效益指标 老人满意度 50 ≥90% 95% 50\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == "form_project"

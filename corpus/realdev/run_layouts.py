@@ -4,7 +4,7 @@ line, page numbers between the lines, a page flattened to one line, units a spac
 figures, letter-spaced labels, indented paragraphs, prose hard-wrapped at a page's width,
 traditional characters; and the tables of its forms in the other shapes tables reach us in
 (pipe rows one cell a line, a space between cells, a whole table on one line; spaced rows one
-cell a line). A reading that holds on the texts as collected but not under these is tuned to
+cell a line); and the forms without their titles. A reading that holds on the texts as collected but not under these is tuned to
 their layout, not to reports.
 
     .venv/bin/python corpus/realdev/run_layouts.py [--split tune|test|all] [--layout NAME ...] [--json]
@@ -139,6 +139,15 @@ _SENTENCE_MARK = regex.compile(r"[，,；;。]")  # (prose whose figures a space
 _FIGURE_CELL = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 
 
+def _without_form_titles(text: str) -> str:
+    """The standard forms' titles (项目支出绩效自评表 …) taken out wherever they stand: a page
+    that names its form only in its page title, in other words, or an excerpt that starts
+    inside the form."""
+    templates = json.loads((HERE.parent.parent / "patterns" / "forms.json").read_text(encoding="utf-8"))["templates"]
+    titles = sorted({t for template in templates.values() for t in template.get("titles", [])}, key=len, reverse=True)
+    return regex.sub("|".join(regex.escape(t) for t in titles), "", text)
+
+
 def _traditional(text: str) -> str:
     import opencc
     return opencc.OpenCC("s2t").convert(text)
@@ -162,6 +171,8 @@ LAYOUTS = {
     "pipe_as_spaced": _pipe_tables_as(lambda rows: [" ".join(r) for r in rows]),
     "pipe_as_one_line": _pipe_tables_as(lambda rows: [" ".join(" ".join(r) for r in rows)]),
     "spaced_as_cells": _spaced_rows_as_cells,
+    # a form whose title the text does not hold
+    "form_titles_dropped": _without_form_titles,
 }
 
 

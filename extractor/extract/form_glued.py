@@ -38,7 +38,7 @@ def header_order(tokens: list) -> Optional[list]:
     v = vocab()
     for i, t in enumerate(tokens):
         key = bare(t.text)
-        if key not in v["ind_head"] and not _runs_into_header(key):
+        if key not in v["ind_head"] and not runs_into_header(key):
             continue
         # (a header whose words ran together up to its first value column: 一级指标…年度指标值)
         first = next((v["ind_col"][c] for c in _ind_col_words() if key.endswith(c) and key != c), None)
@@ -86,7 +86,7 @@ def _ind_col_words() -> list:
     return sorted(vocab()["ind_col"], key=len, reverse=True)
 
 
-def _runs_into_header(key: str) -> bool:
+def runs_into_header(key: str) -> bool:
     """Is the token an indicator header's words run together (绩效指标一级指标二级指标三级指标
     年度指标值): two level words or more in it?"""
     return len(key) <= 40 and sum(w in key for w in vocab()["ind_head"]) >= 2

@@ -23,6 +23,7 @@ import regex
 from ..ingest.form_signs import fund_block_totals
 from .form_cells import cells_again
 from .form_facts import FactIndex
+from .form_glued import runs_into_header
 from .form_reader import FormReader
 from .form_structure import form_block_labels, form_blocks, names_a_form, template_by_its_words
 from .form_tokens import Token, document_tokens
@@ -239,15 +240,20 @@ def _project_starts(tokens: list, lo: int, hi: int) -> list:
     starts, seen_indicators = [], False
     for i in range(lo, hi):
         key = bare(tokens[i].text)
-        if key == "一级指标":
-            seen_indicators = True
-        elif key in project_labels and seen_indicators and not tokens[i].merged:
+        if key == "一级指标" or runs_into_header(key):
+            seen_indicators = True  # (a header run together: 绩效指标一级指标二级指标…)
+        elif seen_indicators and not tokens[i].merged and _names_a_project(key, project_labels):
             first = i
             while first > lo and tokens[first - 1].line == tokens[i].line and tokens[i].positional:
                 first -= 1  # the row from its first cell
             starts.append(first)
             seen_indicators = False
     return starts
+
+
+def _names_a_project(key: str, project_labels: set) -> bool:
+    """A project-name label, or one run into the name it labels (项目名称城镇建设管理)."""
+    return key in project_labels or any(key.startswith(label) and len(key) <= len(label) + 40 for label in project_labels)
 
 
 def _titled_segments(tokens: list) -> list:
