@@ -186,3 +186,13 @@ def test_a_form_whose_goals_are_the_years_expected_targets(tmp_path):
             "产出指标 数量指标 发放人数 50 ≥19人 19人 50\n效益指标 社会效益指标 老人满意度 50 ≥90% 95% 50\n")
     record = text_record(tmp_path, text)
     assert record["metadata"]["report_type"] == "form_project"
+
+
+def test_a_reviewers_total_off_its_rows_is_flagged_and_a_right_one_is_not(tmp_path):
+    for word in ("评价得分", "复核得分"):
+        for cells_a_line in (False, True):
+            text = _review_table(word, cells_a_line)
+            assert not error_flags(text_record(tmp_path, text)), (word, cells_a_line)
+            wrong = text.replace("| 89 |", "| 88 |") if not cells_a_line else text.replace("\n89\n", "\n88\n")
+            [flag] = error_flags(text_record(tmp_path, wrong))
+            assert "复核" in flag["message"] and flag["stated"] == 88, flag

@@ -50,6 +50,8 @@ def check_score_total(record: dict) -> list:
             continue  # both sums short, the 得分 by no more than the 分值: rows the reader did not take
         if _levels_read_as_rows(form, leaves, facts):
             continue
+        if not budget_rows:
+            flags += _review_total_flags(form, leaves, facts, name)
         for key, column, total_key, interval, what in (
                 # points are awarded, not measured: a whole-number 得分 is exact, like a 分值
                 ("score", column_named("score"), "total_score", points_interval, "得分"),
@@ -97,6 +99,24 @@ def check_score_total(record: dict) -> list:
                 f"{name}各项{what}之和与合计不符：合计{shown}，各项{what}之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
                 stated, rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), evidence, form=form.get("id")))
     return flags
+
+
+def _review_total_flags(form: dict, leaves: list, facts: dict, name: str) -> list:
+    """A reviewer's scores (复核分, a re-evaluation's 评价得分 beside the unit's own) against the
+    reviewer's total, where every row has one. (Forms that score the budget's execution apart
+    are left alone: whether the reviewer's total holds that row the form does not say.)"""
+    total = facts.get(form.get("total_review")) if form.get("total_review") else None
+    items = [facts.get(i.get("review_score")) if i.get("review_score") else None for i in leaves]
+    if total is None or not items or any(f is None for f in items) or any(f["value"] > HUNDRED for f in items):
+        return []
+    summed = sum_of(items, awarded_interval)
+    outcome, diff, tol = points_against(interval_of(total), summed)
+    if outcome == "ok":
+        return []
+    return [make_flag(SEVERITY[outcome],
+                      f"{name}各项复核得分之和与复核总分不符：复核总分{points(total)}，各项之和{rounded(summed.mid, 2)}分，差{rounded(abs(diff), 2)}分",
+                      total["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [total] + items,
+                      form=form.get("id"))]
 
 
 def _column_items(leaves: list, budget_rows: list, facts: dict, key: str, column: str) -> tuple:

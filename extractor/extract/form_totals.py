@@ -24,7 +24,8 @@ class TotalRowReader:
             return i + 1
         if len(nums) >= 2 and self._review_last():
             # 总分 | 98 | 97 under 自评分 | 复核分: the reviewer's total after the form's own
-            self.index.fact_for(nums[-1], "分", "复核分", "总分", {"form": self.form["id"], "slot": "total_review"})
+            fact = self.index.fact_for(nums[-1], "分", "复核分", "总分", {"form": self.form["id"], "slot": "total_review"})
+            self.form["total_review"] = fact.id if fact else None
             nums = nums[:-1]
         if len(nums) >= 3 and self._deduction_between():
             # 总分 | 100 | 11.05 | 88.95 under 分值 | 扣分 | 得分: the deductions' total between
