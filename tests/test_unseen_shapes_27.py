@@ -196,3 +196,25 @@ def test_a_reviewers_total_off_its_rows_is_flagged_and_a_right_one_is_not(tmp_pa
             wrong = text.replace("| 89 |", "| 88 |") if not cells_a_line else text.replace("\n89\n", "\n88\n")
             [flag] = error_flags(text_record(tmp_path, wrong))
             assert "复核" in flag["message"] and flag["stated"] == 88, flag
+
+
+# ---- 得分 split in the unit's own and the reviewer's on the header's second line
+def _stacked_review_table(cells_a_line: bool, review_total: str = "89") -> str:
+    head = [["一级指标", "二级指标", "分值", "得分", "", "差异说明"], ["", "", "", "自评", "再评价", ""]]
+    rows = [["决策", "目标设定", "10", "10", "9", "目标不够细化"], ["过程", "资金管理", "20", "20", "17", "存在以拨代支"],
+            ["产出", "服务数量", "40", "38", "36", ""], ["效益", "群众满意度", "30", "28", "27", "满意度87%"],
+            ["合计", "", "100", "96", review_total, ""]]
+    if cells_a_line:
+        body = "\n".join(c for row in head + rows for c in row if c)
+    else:
+        body = "\n".join(" | ".join(row) for row in head + rows)
+    return "某区2020年社区卫生服务补助资金再评价报告\n自评与再评价得分对照表\n" + body + "\n"
+
+
+def test_a_score_split_in_the_units_own_and_the_reviewers_is_read(tmp_path):
+    for cells_a_line in (False, True):
+        record = text_record(tmp_path, _stacked_review_table(cells_a_line))
+        scores = _values(record, "score")
+        assert all(v in scores for v in ("9", "17", "36", "27", "89", "10", "20", "38", "28", "96")), (cells_a_line, scores)
+        assert not error_flags(record), cells_a_line
+        assert error_flags(text_record(tmp_path, _stacked_review_table(cells_a_line, review_total="91"))), cells_a_line

@@ -145,6 +145,7 @@ class IndicatorHeaderReader:
             # PDF's text layer gives wrapped header cells): the template's order
             slots = ["target", "actual"] + slots
         j = _score_sub_columns(self.tokens, j, head, slots)
+        j = _review_sub_columns(self.tokens, j, slots, cols)
         slots, cols = _measured_target(*_converted_scores(*_words_before_points(slots, cols)))
         if head.positional and "target" in cols:
             j = _target_sub_columns(self.tokens, j, cols)
@@ -223,6 +224,25 @@ def _score_sub_columns(tokens: list, j: int, head, slots: list) -> int:
 
 # the score columns that, after another one, are a reviewer's (patterns/forms.json)
 _REVIEWERS_SCORE = frozenset(bare(w) for w in spec()["reviewers_score_after_own"])
+
+
+def _review_sub_columns(tokens: list, j: int, slots: list, cols: dict) -> int:
+    """A header's second line that splits its 得分 in the unit's own and a reviewer's (得分 over
+    自评 | 再评价, a re-evaluation's table; one cell a line, they come after the first line's
+    last name): the reviewer's column stands right after the score's. Returns where the two
+    names end (j when no such pair stands at j)."""
+    if "score" not in slots or "review_score" in slots or j + 1 >= len(tokens):
+        return j
+    words = spec()["score_sub_columns"]
+    own, reviewer = tokens[j], tokens[j + 1]
+    if bare(own.text) not in words["own"] or bare(reviewer.text) not in words["reviewer"]:
+        return j
+    if own.positional != reviewer.positional or own.positional and (own.col != cols.get("score") or reviewer.col != own.col + 1):
+        return j
+    slots.insert(slots.index("score") + 1, "review_score")
+    if reviewer.positional:
+        cols["review_score"] = reviewer.col
+    return j + 2
 
 
 def _add_column(slots: list, cols: dict, slot: str, col: int) -> None:
