@@ -218,3 +218,13 @@ def test_a_score_split_in_the_units_own_and_the_reviewers_is_read(tmp_path):
         assert all(v in scores for v in ("9", "17", "36", "27", "89", "10", "20", "38", "28", "96")), (cells_a_line, scores)
         assert not error_flags(record), cells_a_line
         assert error_flags(text_record(tmp_path, _stacked_review_table(cells_a_line, review_total="91"))), cells_a_line
+
+
+# ---- money in 万 after a money word, without its 元
+def test_money_in_wan_written_without_yuan_after_a_money_word(tmp_path):
+    cases = {"资金额度 3862 万，已全部拨付。": "38620000", "项目预算为 1781.86 万，全部到位。": "17818600.00",
+             "支出总额864.2万，执行率100%。": "8642000.0", "资金额度3862万，已全部拨付。": "38620000"}
+    for text, amount in cases.items():
+        assert _values(text_record(tmp_path, text), "amount") == [amount], text
+    for text in ("参保人数 12.5 万，同比增长3%。", "预算 2021 年下达，执行率95%。", "资金到位率 98 万分之一。"):
+        assert _values(text_record(tmp_path, text), "amount") == [], text

@@ -196,6 +196,13 @@ def _grammar():
     labelled_count = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
+    # money in 万 or 亿 a space from its label and its 万 (资金额度 3862 万, 预算为 1781.86 万): a
+    # figure written so is no flattened table's cell, which writes no magnitude apart
+    money_labels = "|".join(map(re.escape, sorted((w for w, u in label_units.items()
+                                                   if spec["units"].get(u, [None])[0] == "amount"), key=len, reverse=True)))
+    spaced_money = re.compile(
+        rf"(?<=[\u4e00-\u9fff])(?P<suffix>{money_labels})(?:为|达到|达|共计|共|是)?[:：]? (?P<num>{ARABIC})(?![\d.]|,\d) ?"
+        rf"(?P<mag>[万亿])(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
     # a count's label and its figure as two cells of a flattened form (编制人数     86  实有人数
     # 79): the label opens its cell, the figure fills the next one
     counts = "|".join(map(re.escape, sorted((w for w in counted_units if label_units[w] == counted_units[w]),
@@ -211,7 +218,7 @@ def _grammar():
         before_noun.append((re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})"),
                             kind, base_unit))
     person_before = re.compile(spec["per_head_after_person"])
-    return spec, pattern, percent_word, (labelled_count, cell_count), before_noun, label_units, person_before
+    return spec, pattern, percent_word, (labelled_count, cell_count, spaced_money), before_noun, label_units, person_before
 
 
 def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
@@ -338,8 +345,8 @@ def find_quantities(text: str) -> list:
                 continue
         out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
                             decimals=decimals, written_unit="%", written_value=value))
-    labelled_count, cell_count = labelled_count
-    for m in itertools.chain(labelled_count.finditer(text), cell_count.finditer(text)):
+    labelled_count, cell_count, spaced_money = labelled_count
+    for m in itertools.chain(labelled_count.finditer(text), cell_count.finditer(text), spaced_money.finditer(text)):
         kind, base_unit, _ = units[label_units[m["suffix"]]]
         if (kind == "amount" and not m["mag"]) or (kind == "score" and m["mag"]):
             continue  # 资金865 says no unit; 得分9万 is no score
