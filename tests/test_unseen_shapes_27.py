@@ -228,3 +228,21 @@ def test_money_in_wan_written_without_yuan_after_a_money_word(tmp_path):
         assert _values(text_record(tmp_path, text), "amount") == [amount], text
     for text in ("参保人数 12.5 万，同比增长3%。", "预算 2021 年下达，执行率95%。", "资金到位率 98 万分之一。"):
         assert _values(text_record(tmp_path, text), "amount") == [], text
+
+
+# ---- a summary's sentence that scores the parts of one of its items (在项目效益中，…)
+_SUMMARY = ("经评价，该项目综合得分88.5分，评价等级为良。其中项目决策得分13.5分；项目过程得分22分；"
+            "项目产出得分31分；项目效益得分22分。在项目效益中，{parts}。")
+
+
+def test_the_parts_of_a_summarys_item_are_checked_against_it_not_the_total(tmp_path):
+    right = _SUMMARY.format(parts="社会效益得分12分，可持续影响得分7分，满意度得分3分")
+    assert not error_flags(text_record(tmp_path, right))
+    wrong = _SUMMARY.format(parts="社会效益得分12分，可持续影响得分5分，满意度得分3分")
+    [flag] = error_flags(text_record(tmp_path, wrong))
+    assert "项目效益22分" in flag["message"] and flag["computed"] == 20, flag["message"]
+
+
+def test_one_or_two_parts_short_of_their_item_may_be_parts_picked_out(tmp_path):
+    for parts in ("社会效益得分12分", "社会效益得分12分，满意度得分3分"):
+        assert not error_flags(text_record(tmp_path, _SUMMARY.format(parts=parts))), parts

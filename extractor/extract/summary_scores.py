@@ -28,10 +28,12 @@ def summary_indicators(doc: Document, indicators: list) -> list:
         if listed := _listed_level_scores(b):
             return listed
         items = [(b, i) for i in _summary_items(b.text)]
+        blocks_by_index = {b.index: b}
         if n + 1 < len(doc.blocks) and doc.blocks[n + 1].kind != TABLE and _GOES_ON.match(doc.blocks[n + 1].text):
             # (the total's paragraph, then its items in one of their own: …自评总分96分。 | 其中：
             # 项目决策（20分）得19分；…)
             items += [(doc.blocks[n + 1], i) for i in _summary_items(doc.blocks[n + 1].text)]
+            blocks_by_index[doc.blocks[n + 1].index] = doc.blocks[n + 1]
         if len(items) >= 3 and any(_is_total_name(i.group("name")) for _, i in items):
             entries = []
             quoted_from = {}  # id(entry) → where its quote starts in its block
@@ -84,7 +86,7 @@ def summary_indicators(doc: Document, indicators: list) -> list:
             # an item whose weight alone is stated (产出指标满分30分，其中…) heads the items, no part of their sum;
             # the framework's scale (指标体系总分150分) is the total's weight
             scale = next((e["weight"] for e in entries if e.get("total") and e["score"] is None), None)
-            entries = [e for e in entries if e["score"] is not None]
+            entries = _nested_under_their_parent([e for e in entries if e["score"] is not None], blocks_by_index)
             for e in entries:
                 if e.get("total") and e["weight"] is None:
                     e["weight"] = scale
@@ -175,6 +177,47 @@ _POINTS_LIST = regex.compile(r"(?P<what>[^，。；,;\d]{0,8}?)分别为?\s*"
 _POINTS_IN_LIST = regex.compile(r"\d+(?:\.\d+)?")
 _WEIGHT_WORDS = regex.compile(r"满分|分值|权重")
 _WEIGHT_SUFFIX = regex.compile(rf"(?:{_WEIGHT_WORDS.pattern})$")  # 预算执行率指标权重10分: a weight
+
+
+# a sentence that opens with the item whose parts it scores (在项目效益中，社会效益得分12分，…)
+_WITHIN = regex.compile(r"\s*(?:其中)?\s*在(?P<parent>[^，,。；;、\d]{1,12}?)(?:指标)?(?:中|里)\s*[，,：:]")
+
+
+def _nested_under_their_parent(entries: list, blocks: dict) -> list:
+    """Items of a sentence opened by 在X中 are X's parts, not first-level items: their path is
+    X's and their own name, where X is an item of the summary with a score and three parts
+    are scored, or parts that make X's score or more; one or two short of it may be parts
+    picked out, not the whole, and are left out."""
+    children: dict = {}
+    for e in entries:
+        if e.get("total"):
+            continue
+        text = blocks[e["source"]["block"]].text
+        lo, _ = sentence_bounds(text, e["source"]["start"], SENTENCE_END)
+        m = _WITHIN.match(text, lo)
+        if m is None:
+            continue
+        parent = next((p for p in entries if p is not e and not p.get("total") and p["score"] is not None
+                       and p["source"]["start"] < lo and p["source"]["block"] == e["source"]["block"]
+                       and _same_item(p["path"][0], m["parent"])), None)
+        if parent is not None:
+            children.setdefault(id(parent), (parent, []))[1].append(e)
+    dropped = set()
+    for parent, parts in children.values():
+        if len(parts) < 3 and sum(e["score"] for e in parts) < parent["score"]:
+            dropped |= {id(e) for e in parts}  # (no first-level item either)
+            continue
+        for e in parts:
+            e["path"] = [parent["path"][0], e["path"][0]]
+            e.pop("summary", None)  # (not summed into the total beside its parent)
+            e["origin"] = "list"  # (points awarded to the parts of an item: whole points are exact)
+    return [e for e in entries if id(e) not in dropped]
+
+
+def _same_item(name: str, written: str) -> bool:
+    """Is the summary's item `name` the one a later sentence names `written` (项目效益 / 效益)?"""
+    a, b = name.replace("指标", ""), written.replace("指标", "")
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _summary_items(text: str) -> list:
