@@ -246,3 +246,22 @@ def test_the_parts_of_a_summarys_item_are_checked_against_it_not_the_total(tmp_p
 def test_one_or_two_parts_short_of_their_item_may_be_parts_picked_out(tmp_path):
     for parts in ("社会效益得分12分", "社会效益得分12分，满意度得分3分"):
         assert not error_flags(text_record(tmp_path, _SUMMARY.format(parts=parts))), parts
+
+
+# ---- indicators as numbered paragraphs, each with its weight and its score
+def _numbered_outline(output_score: str = "28") -> str:
+    return ("某县2016年学生营养改善计划项目绩效自评报告\n一、自评情况\n"
+            "1、投入20分,自评得分19分。\n(一)保障机制(12分):制度健全,自评得12分。\n"
+            "(二)资金落实(8分):县级经费到位率90%,自评得7分。\n"
+            f"2、产出30分,自评得分{output_score}分。\n(一)供餐数量(10分):供餐覆盖率100%,自评得10分。\n"
+            "(二)供餐质量(10分):部分学校菜品搭配较为单一,自评得9分。\n(三)供餐时效(10分):按时开餐率100%,自评得10分。\n"
+            f"二、自查结论\n综上,项目自评得分{19 + int(output_score)}分,等级为“优”。\n")
+
+
+def test_numbered_paragraphs_with_weights_and_scores_make_a_score_tree(tmp_path):
+    record = text_record(tmp_path, _numbered_outline("29"))
+    paths = [tuple(i["path"]) for i in record["indicators"]]
+    assert ("产出", "供餐质量") in paths and ("投入",) in paths, paths
+    assert not error_flags(record)
+    [flag] = error_flags(text_record(tmp_path, _numbered_outline("28")))
+    assert flag["rule"] == "score.tree" and "产出28分" in flag["message"]

@@ -17,6 +17,7 @@ from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
+from .numbered_scores import numbered_score_indicators
 from .summary_scores import summary_indicators
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
@@ -276,7 +277,10 @@ def _text_indicators(doc: Document) -> list:
     out = [i for i in out if seen[(tuple(i["path"]), i["weight"])] == 1]
     _drop_common_prefix(out)
     if not out:
-        # 2b) lines of full marks and score (决策类指标满分15分，得14分。其中…)
+        # 2b) numbered paragraphs each with its weight and score (2、产出30分，自评得分28分。)
+        out = numbered_score_indicators(doc)
+    if not out:
+        # 2c) lines of full marks and score (决策类指标满分15分，得14分。其中…)
         out = indicator_lines(doc)
     # 3) the summary sentence with the first-level scores and the total
     return out + summary_indicators(doc, out)
