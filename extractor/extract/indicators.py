@@ -277,11 +277,11 @@ def _text_indicators(doc: Document) -> list:
     out = [i for i in out if seen[(tuple(i["path"]), i["weight"])] == 1]
     _drop_common_prefix(out)
     if not out:
-        # 2b) numbered paragraphs each with its weight and score (2、产出30分，自评得分28分。)
-        out = numbered_score_indicators(doc)
-    if not out:
-        # 2c) lines of full marks and score (决策类指标满分15分，得14分。其中…)
+        # 2b) lines of full marks and score (决策类指标满分15分，得14分。其中…)
         out = indicator_lines(doc)
+    if not out:
+        # 2c) numbered paragraphs each with its weight and score (2、产出30分，自评得分28分。)
+        out = numbered_score_indicators(doc)
     # 3) the summary sentence with the first-level scores and the total
     return out + summary_indicators(doc, out)
 
