@@ -265,3 +265,14 @@ def test_numbered_paragraphs_with_weights_and_scores_make_a_score_tree(tmp_path)
     assert not error_flags(record)
     [flag] = error_flags(text_record(tmp_path, _numbered_outline("28")))
     assert flag["rule"] == "score.tree" and "产出28分" in flag["message"]
+
+
+# ---- a fund block alone, its title left out, its header's names between column letters
+def test_a_fund_block_whose_header_names_stand_between_column_letters(tmp_path):
+    header = ["资金投入情况", "（万元）", "行次", "全年预算数", "（A）", "统筹整合资金数", "（B）",
+              "扣除统筹整合资金后预算金额", "（C）", "全年到位资金", "（D）", "预算到位", "（D/C×100%）",
+              "全年执行资金", "（E）", "预算执行", "（E/C×100%）", "佐证材料", "列次", "0", "1", "2", "3", "4", "5", "6", "7"]
+    rows = "年度资金总额(万元): 1 86.500000 0.000000 86.500000 86.500000 100.00% 80.250000 92.77%\n"
+    record = text_record(tmp_path, "某县2023年度农业保险保费补贴资金\n年度：2023年\n" + "\n".join(header) + "\n" + rows)
+    assert record["metadata"]["report_type"].startswith("form")
+    assert "802500.000000" in _values(record, "amount"), _values(record, "amount")

@@ -321,7 +321,7 @@ def _fund_block_named(keys: list) -> bool:
 
 # the fund block's money columns, and how many labels before its total row its header stands
 _FUND_BLOCK_COLUMNS = {"年初预算数", "全年预算数", "全年执行数"}
-_HEADER_REACH = 16
+_HEADER_REACH = 32  # (a header with column letters and numbers between its names: 全年预算数 | （A） | … | 列次 | 0 | 1 …)
 
 
 def _score_table_segment(tokens: list, keys: list) -> list:
