@@ -226,6 +226,8 @@ def test_money_in_wan_written_without_yuan_after_a_money_word(tmp_path):
              "支出总额864.2万，执行率100%。": "8642000.0", "资金额度3862万，已全部拨付。": "38620000"}
     for text, amount in cases.items():
         assert _values(text_record(tmp_path, text), "amount") == [amount], text
+    # (万 and 元 a line's break apart, flattened to one line: one amount)
+    assert _values(text_record(tmp_path, "年中调整预算为 1781.86 万 元，比年初增加。"), "amount") == ["17818600.00"]
     for text in ("参保人数 12.5 万，同比增长3%。", "预算 2021 年下达，执行率95%。", "资金到位率 98 万分之一。"):
         assert _values(text_record(tmp_path, text), "amount") == [], text
 

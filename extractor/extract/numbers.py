@@ -202,7 +202,7 @@ def _grammar():
                                                    if spec["units"].get(u, [None])[0] == "amount"), key=len, reverse=True)))
     spaced_money = re.compile(
         rf"(?<=[\u4e00-\u9fff])(?P<suffix>{money_labels})(?:为|达到|达|共计|共|是)?[:：]? (?P<num>{ARABIC})(?![\d.]|,\d) ?"
-        rf"(?P<mag>[万亿])(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
+        rf"(?P<mag>[万亿])(?P<post>余|多)?(?!\s*[{_NOT_AFTER_COUNT}])")  # (万 元 a line's break apart is 万元)
     # a count's label and its figure as two cells of a flattened form (编制人数     86  实有人数
     # 79): the label opens its cell, the figure fills the next one
     counts = "|".join(map(re.escape, sorted((w for w in counted_units if label_units[w] == counted_units[w]),
