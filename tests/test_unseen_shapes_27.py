@@ -278,3 +278,14 @@ def test_a_fund_block_whose_header_names_stand_between_column_letters(tmp_path):
     record = text_record(tmp_path, "某县2023年度农业保险保费补贴资金\n年度：2023年\n" + "\n".join(header) + "\n" + rows)
     assert record["metadata"]["report_type"].startswith("form")
     assert "802500.000000" in _values(record, "amount"), _values(record, "amount")
+
+
+# ---- the money of each level that gave, however each level's money is named
+def test_sources_named_by_their_level_short_of_their_total_are_flagged(tmp_path):
+    short = "全区共下达水利发展资金6825.00万元，其中中央资金4310.00万元、自治区资金1870.00万元、市区配套555.00万元。"
+    [flag] = [f for f in text_record(tmp_path, short)["flags"] if f["rule"] == "sum.breakdown"]
+    assert flag["severity"] == "warning" and "6735.00" in flag["message"]
+    right = short.replace("6825.00", "6735.00")
+    assert not [f for f in text_record(tmp_path, right)["flags"] if f["rule"] == "sum.breakdown"]
+    two = "全区共下达资金6825.00万元，其中中央资金4310.00万元、自治区资金1870.00万元。"  # (the main ones only)
+    assert not [f for f in text_record(tmp_path, two)["flags"] if f["rule"] == "sum.breakdown"]
