@@ -289,3 +289,35 @@ def test_sources_named_by_their_level_short_of_their_total_are_flagged(tmp_path)
     assert not [f for f in text_record(tmp_path, right)["flags"] if f["rule"] == "sum.breakdown"]
     two = "全区共下达资金6825.00万元，其中中央资金4310.00万元、自治区资金1870.00万元。"  # (the main ones only)
     assert not [f for f in text_record(tmp_path, two)["flags"] if f["rule"] == "sum.breakdown"]
+
+
+# ---- a first level with its 分值 and 得分, a second level named, the rows with theirs, a reason
+def _three_levels(process_score: str = "18", cells_a_line: bool = True) -> str:
+    rows = [["一级指标", "分值", "得分", "二级指标", "三级指标", "分值", "得分", "扣分说明"],
+            ["决策", "10", "9", "项目立项", "立项依据充分性", "5", "5"],
+            ["", "", "", "绩效目标", "绩效目标合理性", "5", "4", "部分目标值设置偏低"],
+            ["过程", "20", process_score, "资金管理", "资金到位率", "10", "10"],
+            ["", "", "", "", "预算执行率", "5", "4", "执行率未达到100%"],
+            ["", "", "", "组织实施", "制度执行有效性", "5", "4", "台账更新不及时"],
+            ["效益", "20", "17", "社会效益", "群众生活保障水平", "10", "9"],
+            ["", "", "", "满意度", "服务对象满意度", "10", "8", "满意度为88.5%"],
+            ["合计", "50", "44"]]
+    cells = [c for row in rows for c in row if c]
+    body = "\n".join(cells) if cells_a_line else "\n".join(" ".join(c for c in row if c) for row in rows)
+    return "某县2020年特困人员救助供养资金绩效评价报告\n绩效评价指标得分表\n" + body + "\n四、存在的主要问题\n"
+
+
+def test_three_levels_with_the_first_levels_points_one_cell_a_line(tmp_path):
+    record = text_record(tmp_path, _three_levels())
+    scores = _values(record, "score")
+    for v in ("9", "5", "4", "18", "10", "17", "8", "50", "44"):
+        assert v in scores, (v, scores)
+    paths = [tuple(i["path"]) for i in record["indicators"]]
+    assert ("过程", "资金管理", "预算执行率") in paths and ("决策", "绩效目标", "绩效目标合理性") in paths, paths
+    assert not error_flags(record), record["flags"]
+
+
+def test_a_first_level_off_its_rows_three_levels_down_is_flagged_once(tmp_path):
+    record = text_record(tmp_path, _three_levels(process_score="17"))
+    [flag] = error_flags(record)
+    assert flag["rule"] == "score.tree" and "过程17分" in flag["message"], flag["message"]

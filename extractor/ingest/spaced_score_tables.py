@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .cell_score_tables import (column_roles, is_criteria, is_points, is_total, levels_with_points_rows,
-                                names_levels_with_points)
+                                levels_with_points_shape, names_levels_with_points)
 from .form_signs import bare_cell
 from .text_rows import TextTable
 
@@ -48,7 +48,7 @@ def _levels_with_points(lines: list, i: int, header: list) -> Optional[TextTable
         line = lines[j].split()
         cells += line
         if line and is_total(line[0]):
-            rows = levels_with_points_rows(cells)
+            rows = levels_with_points_rows(cells, levels_with_points_shape(header))
             return TextTable(i, j + 1, [header] + rows, lines[i:j + 1]) if rows else None
     return None
 
