@@ -13,6 +13,7 @@ from .common import (SEVERITY, check_settings, facts_by_id, make_flag, relations
                      written)
 from .first_level import stray_tops, top_weights, whole_first_level
 from .level_weights import level_weight_flags
+from .tree_parts import parts_to_sum
 from .tolerance import exactly_off, interval_of, points_interval, verdict, whole_points_off
 
 
@@ -243,12 +244,12 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
 
     # parents with their own score against their children's scores; where some parent's
     # score is written with its half point (18.5), the whole ones are not rounded either
-    parents = [p for p, ind in explicit.items() if ind.get("score") is not None and _parts_to_sum(p, explicit, children_of)]
+    parents = [p for p, ind in explicit.items() if ind.get("score") is not None and parts_to_sum(p, explicit, children_of)]
     halves = any(Decimal(str(explicit[p]["score"])).as_tuple().exponent < 0 for p in parents)
     level_slips = []
     for p in parents:
         level_slips += _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                                   [explicit[q] for q in _parts_to_sum(p, explicit, children_of)], exact_whole=halves)
+                                   [explicit[q] for q in parts_to_sum(p, explicit, children_of)], exact_whole=halves)
     flags += level_slips
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None
@@ -299,34 +300,6 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
                                    s, scale, s - scale, Decimal(0), evidence))
     return flags
-
-
-def _parts_to_sum(p: tuple, explicit: dict, children_of: dict) -> list:
-    """p's children; where none is a row of its own (a second level named only in its rows'
-    paths), the rows under them, but only where their 分值 make p's exactly: the weights then
-    show the rows read are p's and all of them."""
-    if children_of.get(p):
-        return children_of[p]
-    parts = _scored_parts(p, explicit, children_of)
-    weight = explicit[p].get("weight")
-    if not parts or weight is None or any(explicit[q].get("weight") is None for q in parts) \
-            or sum(Decimal(str(explicit[q]["weight"])) for q in parts) != Decimal(str(weight)):
-        return []
-    return parts
-
-
-def _scored_parts(p: tuple, explicit: dict, children_of: dict) -> list:
-    """The parts of p whose scores add up to p's: its children, and for a child that names a
-    group without a score of its own (二级指标 资金管理 over its rows, written as a row or only in
-    its rows' paths), the rows under it."""
-    parts = []
-    groups = [g for g in children_of if len(g) == len(p) + 1 and g[:len(p)] == p and g not in explicit]
-    for q in children_of.get(p, []) + groups:
-        if (q not in explicit or explicit[q].get("score") is None) and children_of.get(q):
-            parts += _scored_parts(q, explicit, children_of)
-        elif q in explicit:
-            parts.append(q)
-    return parts
 
 
 def _weights_make(parts: list, total_weight) -> bool:

@@ -24,7 +24,7 @@ from .cell_numbered_rows import numbered_rows
 from .cell_points_rows import points_rows
 from .cell_total_rows import cells_taken, with_total_row
 from .cell_rows import is_form_cell
-from .cell_score_tables import in_levels_with_points_header, levels_with_points_header
+from .levels_with_points import in_levels_with_points_header, levels_with_points_header
 from .form_signs import names_a_form_block, text_is_a_form_at
 from .tables import is_caption_text
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
@@ -118,7 +118,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if not COLUMN_NAME.match(lines[i].strip()) or is_caption_text(lines[i].strip()):
         return None  # (a table's caption, 表1 资金来源情况, is no column name: the table starts after it)
     if levels_with_points_header(lines, i) or in_levels_with_points_header(lines, i):
-        return None  # (its rows are told apart by their 分值 only: cell_score_tables.py, or no table)
+        return None  # (its rows are told apart by their 分值 only: levels_with_points.py, or no table)
     # a header and two rows first (most runs of short lines are no table), then the whole run
     cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
     in_form = text_is_a_form_at(lines, i)

@@ -2,7 +2,7 @@
 out their empty cells: a column of words between 分值 and 得分 (考核内容 分值 计分标准 分数 备注, then
 一、前期工作 40 36 and 1、方案编制 20 方案完整得15-20分… 18), or each of two levels with its points
 (一级指标 分值 得分 二级指标 分值 得分: a level's row with its first row's cells, the rows after it
-their own, read by their 分值 as cell_score_tables.py reads them one cell a line). Cells a space
+their own, read by their 分值 as levels_with_points.py reads them one cell a line). Cells a space
 apart that line up are the one-space reader's; these do not. Each row of the first kind is read
 by its cells' kinds: the words before its first points its name, its two points 分值 and 得分, the
 words between them its 评分标准, the words after them its note. The table runs to its total row
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .cell_score_tables import (column_roles, is_criteria, is_points, is_total, levels_with_points_rows,
-                                levels_with_points_shape, names_levels_with_points)
+from .levels_with_points import levels_with_points_rows, levels_with_points_shape, names_levels_with_points
+from .score_cells import column_roles, is_criteria, is_points, is_total
 from .form_signs import bare_cell
 from .text_rows import TextTable
 
@@ -42,7 +42,7 @@ def spaced_score_table_at(lines: list, i: int) -> Optional[TextTable]:
 
 def _levels_with_points(lines: list, i: int, header: list) -> Optional[TextTable]:
     """一级指标 分值 得分 二级指标 分值 得分 over rows a line each, a level's row with its first
-    row's cells, the rows after it their own: read by their 分值 (cell_score_tables.py)."""
+    row's cells, the rows after it their own: read by their 分值 (levels_with_points.py)."""
     cells = []
     for j in range(i + 1, min(len(lines), i + 1 + _MOST_ROWS)):
         line = lines[j].split()

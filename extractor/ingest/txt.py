@@ -21,7 +21,8 @@ from ..normalize import fold_figure_characters, normalize, total_names_joined, u
 from ..patterns import load_json
 from .cell_name_rows import labelled_figures, named_row_under_unit_caption, names_over_figures
 from .cell_lines import cell_line_table_at
-from .cell_score_tables import cell_score_table_at, is_criteria
+from .cell_score_tables import cell_score_table_at
+from .score_cells import is_criteria
 from .csv_rows import csv_rows_at, csv_table
 from .pipe_tables import every_cell_kept
 from .double_spacing import drop_double_spacing

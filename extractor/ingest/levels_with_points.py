@@ -1,0 +1,153 @@
+"""A score table one cell a line (or a row a line) whose first level has its own 分值 and 得分
+beside its name, and whose rows have theirs: 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分, or with a
+third level and a reason, 一级指标 | 分值 | 得分 | 二级指标 | 三级指标 | 分值 | 得分 | 扣分说明. Written
+as a web page leaves it, with its empty cells left out, it is a stream of names each with two
+points; which name opens a first level the 分值 alone say (a first level's is the sum of its rows',
+the first levels' the total's), so the table is read only where they add up so. A row's words
+before its name are the reason of the row above (words that say why points were taken) and its
+second level's name."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from ..patterns import load_json
+from .form_signs import bare_cell
+from .score_cells import (MOST_HEADER_CELL, POINTS, column_roles, end_of_table, is_points, is_total,
+                          without_page_furniture)
+
+
+def levels_with_points_header(lines: list, i: int) -> bool:
+    """Is lines[i] the first of a header one cell a line that gives the first level and the
+    rows each their 分值 and 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分, or 一级指标 | 分值 | 得分 |
+    二级指标 | 三级指标 | 分值 | 得分 | 扣分说明)?"""
+    if i < 0 or i >= len(lines) or len(lines[i]) > MOST_HEADER_CELL or column_roles().get(bare_cell(lines[i])) != "level":
+        return False  # (asked of every line: the first cell settles most)
+    return _header_at(lines, i) is not None
+
+
+def _header_at(lines: list, i: int) -> Optional[list]:
+    """The cells of such a header from lines[i] (its longest reading), or None."""
+    cells = []
+    for k in range(i, min(len(lines), i + _WIDEST_LEVELS_HEADER)):
+        if not lines[k].strip():
+            continue
+        if column_roles().get(bare_cell(lines[k])) is None:
+            break
+        cells.append(lines[k].strip())
+    while cells and levels_with_points_shape(cells) is None:
+        cells.pop()
+    return cells or None
+
+
+def names_levels_with_points(header: list) -> bool:
+    """Are these a header's cells giving the first level and the rows each their 分值 and 得分?"""
+    return levels_with_points_shape(header) is not None
+
+
+def levels_with_points_shape(header: list) -> Optional[tuple]:
+    """(names of each row, has a reason column) for a header 一级指标 | 分值 | 得分, then one or
+    two level columns, 分值 | 得分, maybe a reason column; None for any other."""
+    roles = [column_roles().get(bare_cell(cell)) for cell in header]
+    if roles[:3] != ["level", "weight", "score"]:
+        return None
+    rest = roles[3:]
+    reason = rest[-1:] == ["reason"]
+    rest = rest[:-1] if reason else rest
+    names = len(rest) - 2
+    if names not in (1, 2) or rest != ["level"] * names + ["weight", "score"] or names == 1 and reason:
+        return None  # (the two-level table with a reason column is not one seen)
+    return names, reason
+
+
+def in_levels_with_points_header(lines: list, i: int) -> bool:
+    """Does lines[i] stand inside such a header, after its first cell?"""
+    return any(levels_with_points_header(lines, i - k) for k in range(1, min(i, _WIDEST_LEVELS_HEADER - 1) + 1))
+
+
+_WIDEST_LEVELS_HEADER = 8
+
+
+def levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
+    """(rows, end) for such a table one cell a line whose rows left out their empty cells."""
+    if not levels_with_points_header(lines, i):
+        return None
+    header = _header_at(lines, i)
+    start = next(k for k in range(i, len(lines)) if lines[k].strip() == header[-1] and k >= i + len(header) - 1) + 1
+    end = end_of_table(lines, start, len(header))
+    if end is None:
+        return None
+    cells = [c for c in without_page_furniture([line.strip() for line in lines[start:end]], header) if c]
+    rows = levels_with_points_rows(cells, levels_with_points_shape(header))
+    return ([header] + rows, end) if rows else None
+
+
+def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[list]:
+    """The rows of a table whose first level and rows each have their 分值 and 得分, from its cells
+    in order, empty cells left out: a stream of names each with its 分值 and 得分, a first level's
+    分值 the sum of the rows' after it, the first levels' the total's. Which name opens a level, the
+    分值 alone say: read only where they add up so (a row after the rows that completed a level
+    opens the next); None otherwise. `shape`: levels_with_points_shape's."""
+    groups = _named_points(cells)
+    if groups is None or not groups or not is_total(groups[-1][0][-1]):
+        return None
+    names, has_reason = shape
+    *items, (total_words, total_weight, total_score) = groups
+    if not all(POINTS.match(w) for _, w, _ in items):
+        return None
+    rows, left, levels, opened, level2 = [], Decimal(0), Decimal(0), None, ""
+    for words, weight, score in items:
+        *before, name = words
+        if before:
+            # words before a row's name: the reason of the row above, then its second level's name
+            if has_reason and rows and (len(before) == names or _reads_as_reason(before[0])) and not rows[-1][-1]:
+                rows[-1][-1] = before.pop(0)
+            if len(before) > (names - 1 if left else 0):
+                return None
+            if before:
+                level2 = before[0]
+        points = Decimal(weight.removesuffix("分"))
+        if left == 0:  # (the level before is complete: this name opens the next)
+            left, opened = points, [name, weight, score]
+            levels += points
+            continue
+        left -= points
+        if left < 0:
+            return None
+        row = (opened or ["", "", ""]) + ([level2] if names == 2 else []) + [name, weight, score]
+        rows.append(row + ([""] if has_reason else []))
+        opened = None
+    if has_reason and rows and total_words[:-1] and not rows[-1][-1]:
+        rows[-1][-1] = total_words[0]  # (the last row's reason before the total)
+    elif total_words[:-1]:
+        return None
+    if left != 0 or opened is not None or levels != Decimal(total_weight.removesuffix("分")):
+        return None
+    if shape == (1, False):
+        return rows + [[total_words[-1], total_weight, total_score, "", "", ""]]
+    # (three levels: the total under the rows' 分值 and 得分, the columns it adds up; a first
+    # level's score off its rows is score.tree's to flag, not this column's)
+    return rows + [[total_words[-1]] + [""] * (2 + names) + [total_weight, total_score] + [""] * has_reason]
+
+
+def _named_points(cells: list) -> Optional[list]:
+    """The stream as (words, 分值, 得分) groups: the words up to each pair of points; None where a
+    figure stands alone."""
+    groups, words, k = [], [], 0
+    while k < len(cells):
+        if is_points(cells[k]):
+            if not words or k + 1 >= len(cells) or not is_points(cells[k + 1]):
+                return None
+            groups.append((words, cells[k], cells[k + 1]))
+            words, k = [], k + 2
+            continue
+        words.append(cells[k])
+        k += 1
+    return None if words else groups
+
+
+def _reads_as_reason(cell: str) -> bool:
+    """Words that say why points were taken (部分目标值设置偏低, 执行率未达到100%), not a level's name."""
+    return bool(regex.search(r"\d|%", cell)) or any(w in cell for w in load_json("forms.json")["deduction_reason_words"])
