@@ -321,3 +321,36 @@ def test_a_first_level_off_its_rows_three_levels_down_is_flagged_once(tmp_path):
     record = text_record(tmp_path, _three_levels(process_score="17"))
     [flag] = error_flags(record)
     assert flag["rule"] == "score.tree" and "过程17分" in flag["message"], flag["message"]
+
+
+# ---- levels named, rows with their 权重 and 得分 and maybe a reason, empty cells left out
+def _level_named_rows(levels: int = 3, total_score: str = "93.5", report_score: str = "93.5") -> str:
+    head = ["一级指标", "二级指标", "三级指标"][:levels] + ["权重", "得分", "扣分原因"]
+    rows = [(["决策", "项目立项", "立项依据充分性"], "10", "10", ""),
+            (["绩效目标", "目标明确性"], "10", "8", "部分目标未细化"),
+            (["过程", "资金管理", "预算执行率"], "20", "19.5", "执行率为95%"),
+            (["资金使用合规性"], "20", "20", ""),
+            (["产出", "产出数量", "培训人次完成率"], "20", "18", ""),
+            (["效益", "满意度", "学员满意度"], "20", "18", "满意度为88.6%")]
+    cells = list(head)
+    for names, w, s, reason in rows:
+        names = names if levels == 3 else [n for k, n in enumerate(names) if not (len(names) == 3 and k == 1)]
+        cells += names + [w, s] + ([reason] if reason else [])
+    cells += ["合计", "100", total_score]
+    return (f"某区2023年职业技能提升补贴资金绩效评价报告\n经评价，综合得分{report_score}分，评价等级为“优”。\n"
+            "绩效评价指标得分表\n" + "\n".join(cells) + "\n四、存在的问题\n")
+
+
+def test_rows_under_level_names_one_cell_a_line_are_read(tmp_path):
+    for levels in (3, 2):
+        record = text_record(tmp_path, _level_named_rows(levels))
+        scores = _values(record, "score")
+        for v in ("10", "8", "20", "19.5", "18", "100", "93.5"):
+            assert v in scores, (levels, v, scores)
+        assert not error_flags(record), (levels, record["flags"])
+    paths = [tuple(i["path"]) for i in text_record(tmp_path, _level_named_rows(3))["indicators"]]
+    assert ("过程", "资金管理", "资金使用合规性") in paths and ("决策", "绩效目标", "目标明确性") in paths, paths
+
+
+def test_a_report_score_off_its_table_under_level_names_is_flagged(tmp_path):
+    assert error_flags(text_record(tmp_path, _level_named_rows(3, report_score="95.5")))

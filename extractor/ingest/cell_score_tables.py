@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from .levels_with_points import in_levels_with_points_header, levels_with_points_at
+from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reads_as_reason
 from .form_signs import bare_cell
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
                           without_page_furniture)
@@ -45,7 +45,7 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     header = [lines[k].strip() for k in range(i, start)]
     body = [line.strip() for line in lines[start:end]]
     body = without_page_furniture(body, header)
-    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names):
+    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names, _rows_under_level_names):
         rows = read(body, roles)
         if rows:
             rows[-1] = _total_points_placed(rows[-1], roles)
@@ -158,6 +158,36 @@ def _rows_led_by_names(body: list, roles: list, any_words_criteria: bool = False
             k += fits
         rows.append(row)
     return rows
+
+
+def _rows_under_level_names(body: list, roles: list) -> list:
+    """Rows that left out their empty cells under a header of two or three level columns, then
+    分值 and 得分, maybe a reason (一级指标 | 二级指标 | 三级指标 | 权重 | 得分 | 扣分原因): each row its
+    names from the first that changed (a first level's first row names its second level too),
+    its points, and maybe its reason. Read only where the total row adds up."""
+    levels = len(roles) - 2 - (roles[-1:] == ["reason"])
+    if levels not in (2, 3) or roles[:levels] != ["level"] * levels or roles[levels:levels + 2] != ["weight", "score"]:
+        return []
+    has_reason = roles[-1:] == ["reason"]
+    groups = named_points([c for c in body if c])
+    if not groups or not is_total(groups[-1][0][-1]):
+        return []
+    rows = []
+    for words, weight, score in groups[:-1]:
+        *above, name = words
+        if has_reason and rows and above and (len(above) == levels or reads_as_reason(above[0])):
+            rows[-1][-1] = above.pop(0)  # (the reason of the row above)
+        if len(above) > levels - 1 or not rows and len(above) < levels - 1:
+            return []
+        # (the names written, each under its column; a level going on is a merged cell, blank)
+        rows.append([""] * (levels - 1 - len(above)) + above + [name, weight, score] + [""] * has_reason)
+    *before, label = groups[-1][0]
+    if before:
+        if not (has_reason and rows and len(before) == 1):
+            return []
+        rows[-1][-1] = before[0]
+    rows.append([label] + [""] * (levels - 1) + [groups[-1][1], groups[-1][2]] + [""] * has_reason)
+    return rows if _adds_up(rows, roles) else []
 
 
 def _adds_up(rows: list, roles: list) -> bool:

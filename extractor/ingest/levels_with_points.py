@@ -90,7 +90,7 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
     分值 the sum of the rows' after it, the first levels' the total's. Which name opens a level, the
     分值 alone say: read only where they add up so (a row after the rows that completed a level
     opens the next); None otherwise. `shape`: levels_with_points_shape's."""
-    groups = _named_points(cells)
+    groups = named_points(cells)
     if groups is None or not groups or not is_total(groups[-1][0][-1]):
         return None
     names, has_reason = shape
@@ -102,7 +102,7 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
         *before, name = words
         if before:
             # words before a row's name: the reason of the row above, then its second level's name
-            if has_reason and rows and (len(before) == names or _reads_as_reason(before[0])) and not rows[-1][-1]:
+            if has_reason and rows and (len(before) == names or reads_as_reason(before[0])) and not rows[-1][-1]:
                 rows[-1][-1] = before.pop(0)
             if len(before) > (names - 1 if left else 0):
                 return None
@@ -132,7 +132,7 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
     return rows + [[total_words[-1]] + [""] * (2 + names) + [total_weight, total_score] + [""] * has_reason]
 
 
-def _named_points(cells: list) -> Optional[list]:
+def named_points(cells: list) -> Optional[list]:
     """The stream as (words, 分值, 得分) groups: the words up to each pair of points; None where a
     figure stands alone."""
     groups, words, k = [], [], 0
@@ -148,6 +148,6 @@ def _named_points(cells: list) -> Optional[list]:
     return None if words else groups
 
 
-def _reads_as_reason(cell: str) -> bool:
+def reads_as_reason(cell: str) -> bool:
     """Words that say why points were taken (部分目标值设置偏低, 执行率未达到100%), not a level's name."""
     return bool(regex.search(r"\d|%", cell)) or any(w in cell for w in load_json("forms.json")["deduction_reason_words"])
