@@ -244,12 +244,15 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
 
     # parents with their own score against their children's scores; where some parent's
     # score is written with its half point (18.5), the whole ones are not rounded either
-    parents = [p for p, ind in explicit.items() if ind.get("score") is not None and parts_to_sum(p, explicit, children_of)]
+    # (a standard form's levels are the form rules' to check against rows named in paths only)
+    parts_of = {p: parts_to_sum(p, explicit, children_of, descend=not form_owns_total)
+                for p, ind in explicit.items() if ind.get("score") is not None}
+    parents = [p for p, parts in parts_of.items() if parts]
     halves = any(Decimal(str(explicit[p]["score"])).as_tuple().exponent < 0 for p in parents)
     level_slips = []
     for p in parents:
         level_slips += _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                                   [explicit[q] for q in parts_to_sum(p, explicit, children_of)], exact_whole=halves)
+                                   [explicit[q] for q in parts_of[p]], exact_whole=halves)
     flags += level_slips
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None

@@ -5,12 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 
-def parts_to_sum(p: tuple, explicit: dict, children_of: dict) -> list:
+def parts_to_sum(p: tuple, explicit: dict, children_of: dict, descend: bool = True) -> list:
     """p's children; where none is a row of its own (a second level named only in its rows'
     paths), the rows under them, but only where their 分值 make p's exactly: the weights then
-    show the rows read are p's and all of them."""
-    if children_of.get(p):
-        return children_of[p]
+    show the rows read are p's and all of them. Not `descend`ing (a standard form's levels are
+    the form rules' to check), the children only."""
+    if children_of.get(p) or not descend:
+        return children_of.get(p, [])
     parts = _scored_parts(p, explicit, children_of)
     weight = explicit[p].get("weight")
     if not parts or weight is None or any(explicit[q].get("weight") is None for q in parts) \
