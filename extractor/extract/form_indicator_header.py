@@ -7,6 +7,7 @@ by a row's weight, and columns of words passed over. A mixin of IndicatorBlockRe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -117,7 +118,7 @@ class IndicatorHeaderReader:
                     percent_written.add(slot)  # (a 权重 column may write its weights as shares: 20%)
                 if slot in _CELL_OF_TARGET:
                     target_cells.setdefault(slot, sum(1 for s in slots if s not in ("reason", "skip")))
-                if slot == "score" and "score" in cols and key in _REVIEWERS_SCORE and "review_score" not in cols:
+                if slot == "score" and "score" in cols and key in _reviewers_score() and "review_score" not in cols:
                     # a reviewer's score after the unit's own (自评得分 | 评价得分 of a re-evaluation):
                     # read as a 复核得分 column is
                     slot = "review_score"
@@ -222,8 +223,10 @@ def _score_sub_columns(tokens: list, j: int, head, slots: list) -> int:
     return end
 
 
-# the score columns that, after another one, are a reviewer's (patterns/forms.json)
-_REVIEWERS_SCORE = frozenset(bare(w) for w in spec()["reviewers_score_after_own"])
+@lru_cache(maxsize=1)
+def _reviewers_score() -> frozenset:
+    """The score columns that, after another one, are a reviewer's (patterns/forms.json)."""
+    return frozenset(bare(w) for w in spec()["reviewers_score_after_own"])
 
 
 def _review_sub_columns(tokens: list, j: int, slots: list, cols: dict) -> int:

@@ -4,13 +4,12 @@ the form) and few of a template's keywords stand in its cells.
 
 Every self-evaluation form has the same three blocks, whichever template it is: the fund block
 (a row only it writes, such as 年度资金总额 or 上年结转资金, under two of 年初预算数 | 全年预算数 |
-全年执行数 | 执行率),
-the goals (预期目标 | 实际完成情况, 年度总体目标) and the indicator block (产出指标 / 效益指标 rows
-with a target column and an actual column). Narrative reports write such words in headings and
-score tables (an evaluation's fund table, its 产出指标 rows), seldom its goals as cells: a form
-is taken where its goals stand with its funds or its indicators.
-Which template it is then comes from the words it has of one (部门 / 单位 names a department's
-form, 转移支付 / 中央 … 地方 a transfer's), else it is a project's."""
+全年执行数 | 执行率), the goals (年度总体目标, 预期目标 | 实际完成情况) and the indicator block
+(产出指标 / 效益指标 rows with a target column and an actual column). Narrative reports write such
+words in headings and score tables (an evaluation's fund table, its 产出指标 rows), seldom a
+form's goals as cells: a form is taken where its goals stand with its funds or its indicators.
+Its template is the one more of whose keywords it holds than of any other's (单位名称 a
+department's, 资金使用单位 a transfer's), else a project's."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -73,4 +72,5 @@ def template_by_its_words(keys: list, keywords: dict) -> str:
 
 
 def names_a_form(blocks: set) -> bool:
+    """Do the blocks found make a form: its goals and one more?"""
     return "goals" in blocks and len(blocks) >= 2

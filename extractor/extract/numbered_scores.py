@@ -55,16 +55,13 @@ def _item(b) -> Optional[dict]:
     if m is None:
         return None
     scores = list(_SCORE.finditer(text, m.end()))
-    weight = Decimal(m["w1"] or m["w2"])
-    if len(scores) != 1:
-        # (its sub-items scored in its text: a part of the tree whose own score is not stated)
-        return {"name": m["name"].strip(), "weight": weight, "score": None,
-                "source": {"page": b.page, "block": b.index, "start": m.start("name"), "end": m.end(),
-                           "quote": text[m.start("name"):m.end()]}}
-    s = scores[0]
-    return {"name": m["name"].strip(), "weight": weight, "score": Decimal(s["score"]),
-            "source": {"page": b.page, "block": b.index, "start": s.start("score"), "end": s.end("score"),
-                       "quote": text[m.start("name"):s.end()]}}
+    # (a paragraph that scores its sub-items in its text states no score of its own: its weight only)
+    s = scores[0] if len(scores) == 1 else None
+    start, end = (s.start("score"), s.end("score")) if s else (m.start("name"), m.end())
+    return {"name": m["name"].strip(), "weight": Decimal(m["w1"] or m["w2"]),
+            "score": Decimal(s["score"]) if s else None,
+            "source": {"page": b.page, "block": b.index, "start": start, "end": end,
+                       "quote": text[m.start("name"):s.end() if s else m.end()]}}
 
 
 def _style(numbering: str) -> str:

@@ -11,6 +11,8 @@ writing it are read, and the table is taken only when every row reads right one 
 - empty cells left out, as a web page copied as text leaves them, under a header with one name
   column: a row is a name and its points; its words between 分值 and 得分 are its 评分标准,
   words after 得分 its note (备注);
+- empty cells left out under two or three level columns, then 分值 | 得分 and maybe a reason: each
+  row its names from the first that changed, its points, its reason (taken where the total adds up);
 - empty cells left out under a header giving the first level and the rows each their 分值 and 得分
   (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分): levels_with_points.py.
 
@@ -22,11 +24,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reads_as_reason
 from .form_signs import bare_cell
+from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reads_as_reason
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
                           without_page_furniture)
 from .tables import is_numeric_cell
+
 
 def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     """(rows, end) for a score table written one cell a line whose header starts at lines[i]
