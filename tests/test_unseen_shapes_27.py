@@ -354,3 +354,17 @@ def test_rows_under_level_names_one_cell_a_line_are_read(tmp_path):
 
 def test_a_report_score_off_its_table_under_level_names_is_flagged(tmp_path):
     assert error_flags(text_record(tmp_path, _level_named_rows(3, report_score="95.5")))
+
+
+# ---- a page's number between the cells of a table one cell a line
+def test_a_table_one_cell_a_line_goes_on_past_a_pages_number(tmp_path):
+    cells = ["序号", "项目名称", "资金（万元）", "评价得分", "评价结果",
+             "1", "乡村道路硬化工程", "320.00", "92", "优",
+             "2", "农村饮水提升工程", "185.50", "86", "良",
+             "3", "村级活动场所修缮", "96.20", "78", "中"]
+    for at in (4, 10):  # (between the header's names; between two rows)
+        lines = cells[:at] + ["- 2 -"] + cells[at:]
+        text = "某镇2022年项目绩效评价结果公示\n" + "\n".join(lines) + "\n以上结果予以公示。\n"
+        record = text_record(tmp_path, text)
+        assert sorted(_values(record, "amount")) == ["1855000.00", "3200000.00", "962000.00"], (at, _values(record, "amount"))
+        assert sorted(_values(record, "score")) == ["78", "86", "92"], at

@@ -61,13 +61,14 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
     while j < len(lines) and len(found) < limit:
         text = lines[j].strip()
         if "\f" in lines[j]:
-            break  # (a page break alone on its line strips to nothing: it ends the run all the same)
+            j += 1  # (a page's break, its number's line: the cells go on overleaf)
+            continue
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
                     or furniture.match(lines[j]) or _opens_a_section(text) and not _figure_follows(lines, j) \
                     and not (found and _numbered_row_follows(lines, j)):
-                # (a page's number or its break ends the run: the table goes on overleaf, if at all;
-                # so does a heading numbered 一、 or （一）, but not a row's label numbered so, its
+                # (a page's number the text kept as it is ends the run; so does a heading
+                # numbered 一、 or （一）, but not a row's label numbered so, its
                 # figures after it: 一、基本支出 | 550.70)
                 break
             if found and found[-1][1] == j - 1 and _QUALIFIER.match(text) and not is_figure(found[-1][0]):
