@@ -61,7 +61,12 @@ def _cells_from(lines: list, i: int, limit: int) -> tuple:
     while j < len(lines) and len(found) < limit:
         text = lines[j].strip()
         if "\f" in lines[j]:
-            j += 1  # (a page's break, its number's line: the cells go on overleaf)
+            # a page's break, its number's line: the cells go on overleaf, unless the next page
+            # opens with the table's header again (its pages are joined as tables: text_tables)
+            after = next((line.strip() for line in lines[j + 1:j + 4] if line.strip()), "")
+            if not found or after == found[0][0]:
+                break
+            j += 1
             continue
         if text:
             if len(text) > _LONGEST_CELL or "\t" in lines[j] or "|" in text or _SENTENCE_MARK.search(text) \
