@@ -368,3 +368,18 @@ def test_a_table_one_cell_a_line_goes_on_past_a_pages_number(tmp_path):
         record = text_record(tmp_path, text)
         assert sorted(_values(record, "amount")) == ["1855000.00", "3200000.00", "962000.00"], (at, _values(record, "amount"))
         assert sorted(_values(record, "score")) == ["78", "86", "92"], at
+
+
+# ---- headings with their full marks and the points awarded in brackets
+def _bracketed_headings(input_score: str = "14") -> str:
+    return ("某县城市公厕提升改造项目绩效自评报告\n二、自评基本结论(满分100分,实得95分)\n"
+            f"(一)投入(满分15分,实得{input_score}分)\n1.项目申报(满分5分,实得5分)\n按程序申报，资料齐全。\n"
+            "2.资金管理(满分10分,实得9分)\n资金专账核算，个别支出凭证不全。\n"
+            "(二)过程(满分25分,实得24分)\n1.组织实施(满分15分,实得15分)\n2.质量管理(满分10分,实得9分)\n"
+            "(三)产出(满分35分,实得34分)\n(四)效果(满分25分,实得23分)\n")
+
+
+def test_points_awarded_in_a_headings_brackets_are_exact(tmp_path):
+    assert not error_flags(text_record(tmp_path, _bracketed_headings("14")))
+    [flag] = error_flags(text_record(tmp_path, _bracketed_headings("15").replace("实得95分", "实得96分")))
+    assert "投入15分" in flag["message"] and flag["computed"] == 14, flag["message"]

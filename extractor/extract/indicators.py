@@ -257,6 +257,7 @@ def _text_indicators(doc: Document) -> list:
                 out.append(current)
                 if (awarded := _WEIGHT.search(b.text))[2]:  # (决策（15分，得12分）: its score beside its weight)
                     current["score"] = Decimal(awarded[2])
+                    current["origin"] = "list"  # (points awarded against the weight beside them: whole points are exact)
                     current["score_source"] = {"page": b.page, "block": b.index, "start": awarded.start(2),
                                                "end": awarded.end(2), "quote": awarded[2]}
             continue
