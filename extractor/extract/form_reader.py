@@ -259,7 +259,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             return
         value = {f.id: f.value for f in self.index.facts}
         misread = []
-        for group in self.form.get("level_weights") or []:
+        for group in self.form["level_weights"]:
             weight, parts = value.get(group["weight"]), [value.get(p) for p in group["parts"]]
             if weight is None or None in parts or sum(parts) <= weight:
                 continue

@@ -9,6 +9,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.score_cells import scoring_rule
 from ..patterns import load_json
 
 
@@ -142,14 +143,9 @@ def fund_column_kind(column: str) -> str:
     return "other"
 
 
-@lru_cache(maxsize=1)
-def _scoring_rule() -> "regex.Pattern":
-    return regex.compile(spec()["scoring_rule"])
-
-
 def is_scoring_rule(text: str) -> bool:
     """Is a cell the words of a scoring rule (符合规定得满分，否则酌情扣分; ≥90%得满分)?"""
-    return _scoring_rule().search(text) is not None
+    return scoring_rule().search(text) is not None
 
 
 def is_na(text: str) -> bool:

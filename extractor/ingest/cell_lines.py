@@ -24,8 +24,8 @@ from .cell_numbered_rows import numbered_rows
 from .cell_points_rows import points_rows
 from .cell_total_rows import cells_taken, with_total_row
 from .cell_rows import is_form_cell
-from .levels_with_points import in_levels_with_points_header, levels_with_points_header
 from .form_signs import names_a_form_block, text_is_a_form_at
+from .levels_with_points import in_levels_with_points_header, levels_with_points_header
 from .tables import is_caption_text
 from .text_rows import NUMBER_HEADERS, past_page_break, vocabulary
 

@@ -112,6 +112,8 @@ def _unit_caption(caption_above) -> Optional[str]:
     caption = caption_above()
     caption = caption.strip() if caption else ""
     return caption if caption and len(caption) <= _MOST_CAPTION and UNIT_IN_NAME.search(caption) else None
+
+
 _OF_WHICH = regex.compile(r"^其中[:：]")
 
 

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .form_signs import bare_cell
-from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reads_as_reason
+from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reason_taken
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
                           without_page_furniture)
 from .tables import is_numeric_cell
@@ -178,8 +178,8 @@ def _rows_under_level_names(body: list, roles: list) -> list:
     rows = []
     for words, weight, score in groups[:-1]:
         *above, name = words
-        if has_reason and rows and above and (len(above) == levels or reads_as_reason(above[0])):
-            rows[-1][-1] = above.pop(0)  # (the reason of the row above)
+        if has_reason:
+            reason_taken(rows, above, levels)  # (the reason of the row above)
         if len(above) > levels - 1 or not rows and len(above) < levels - 1:
             return []
         # (the names written, each under its column; a level going on is a merged cell, blank)

@@ -102,8 +102,8 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
         *before, name = words
         if before:
             # words before a row's name: the reason of the row above, then its second level's name
-            if has_reason and rows and (len(before) == names or reads_as_reason(before[0])) and not rows[-1][-1]:
-                rows[-1][-1] = before.pop(0)
+            if has_reason:
+                reason_taken(rows, before, names)
             if len(before) > (names - 1 if left else 0):
                 return None
             if before:
@@ -148,6 +148,14 @@ def named_points(cells: list) -> Optional[list]:
     return None if words else groups
 
 
-def reads_as_reason(cell: str) -> bool:
+def reason_taken(rows: list, before: list, names: int) -> None:
+    """The words before a row's name (`before`) open with the reason of the row above where they
+    are one more than the row's `names` columns can hold, or read as a reason: that reason is
+    taken out of them into the row above's last cell, where that cell is still empty."""
+    if rows and before and not rows[-1][-1] and (len(before) == names or _reads_as_reason(before[0])):
+        rows[-1][-1] = before.pop(0)
+
+
+def _reads_as_reason(cell: str) -> bool:
     """Words that say why points were taken (部分目标值设置偏低, 执行率未达到100%), not a level's name."""
     return bool(regex.search(r"\d|%", cell)) or any(w in cell for w in load_json("forms.json")["deduction_reason_words"])

@@ -78,10 +78,12 @@ def without_page_furniture(body: list, header: list) -> list:
 
 
 @lru_cache(maxsize=1)
-def _scoring_rule() -> regex.Pattern:
+def scoring_rule() -> regex.Pattern:
+    """The words of a scoring rule (patterns/forms.json scoring_rule), for ingest and the form
+    reader alike."""
     return regex.compile(load_json("forms.json")["scoring_rule"])
 
 
 def is_criteria(cell: str) -> bool:
     """A scoring rule's words (…得15-20分；…每缺一项扣2分): never an indicator's name."""
-    return not is_points(cell) and _scoring_rule().search(cell) is not None
+    return not is_points(cell) and scoring_rule().search(cell) is not None

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .form_signs import bare_cell
 from .levels_with_points import levels_with_points_rows, levels_with_points_shape, names_levels_with_points
 from .score_cells import column_roles, is_criteria, is_points, is_total
-from .form_signs import bare_cell
 from .text_rows import TextTable
 
 _MOST_ROWS = 80
