@@ -3,7 +3,7 @@ report writes out, rates named by their label, and shares of a named total."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from itertools import permutations
+from itertools import combinations, permutations
 from typing import Optional
 
 from . import rule
@@ -109,7 +109,8 @@ def check_ratio_stated(record: dict) -> list:
                 results.append((num, den, v))
         if not results or any(verdict(rate, v)[0] == "ok" for _, _, v in results):
             continue
-        if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts):
+        if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts,
+                                 _partial_sums(record)):
             continue
         if _a_figure_elsewhere_reproduces(rate, rel, facts):
             continue
@@ -336,7 +337,14 @@ def _is_one_division(expression: list, facts: dict) -> bool:
     return len(figures) == 2 and "/" in expression and not {"+", "-"} & set(expression)
 
 
-def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
+def _partial_sums(record: dict) -> set:
+    """Pairs of parts of a breakdown of three or more parts: their sum is no quantity the
+    report names (中央750万元、省级300万元、县级200万元 of 1250万元)."""
+    return {frozenset((a, b)) for r in relations_of(record, "breakdown") if len(r["parts"]) >= 3
+            for a, b in combinations(r["parts"], 2)}
+
+
+def _some_pair_reproduces(rate: dict, ids: list, facts: dict, partial_sums: set = frozenset()) -> bool:
     """Does any numerator ÷ denominator of the figures (of one kind, amount by amount)
     reproduce the stated rate?"""
     figures = [facts[i] for i in dict.fromkeys(ids) if i in facts]
@@ -349,7 +357,8 @@ def _some_pair_reproduces(rate: dict, ids: list, facts: dict) -> bool:
     # or two parts' sum over their whole (省级到位1250万元、县级到位500万元，总体到位率93.33%)
     if len(figures) <= _MAX_FIGURES_FOR_SUMS:
         for x, a, b in permutations(figures, 3):
-            if a["id"] < b["id"] and x["kind"] == a["kind"] == b["kind"] and x["unit"] == a["unit"] == b["unit"]:
+            if a["id"] < b["id"] and x["kind"] == a["kind"] == b["kind"] and x["unit"] == a["unit"] == b["unit"] \
+                    and frozenset((a["id"], b["id"])) not in partial_sums:
                 both = interval_of(a) + interval_of(b)
                 over_sum, sum_over = percentage(interval_of(x), both), percentage(both, interval_of(x))
                 if over_sum is None or sum_over is None:

@@ -221,6 +221,12 @@ def formula_name(text: str, start: int) -> Optional[str]:
     return name if 2 <= len(name) <= 30 and segment.count("=") + segment.count("＝") >= 2 else None
 
 
+def rate_word_spellings(word: str) -> list:
+    """A rate word as the text may write it: itself, and the words labels.json names by it
+    (覆盖面 for 覆盖率)."""
+    return [word] + [w for w, usual in _vocab()["rate_synonyms"].items() if usual == word]
+
+
 def _rate_word(clause: str) -> Optional[str]:
     """贫困人口签约率为 → 签约率: the rate noun itself, without whose rate it is (the
     subject's words belong to the subject, and a bare rate word compares across reports)."""
@@ -230,7 +236,7 @@ def _rate_word(clause: str) -> Optional[str]:
     words = list(_jieba().cut(m.group("rate")))
     if len(words) > 1 and len(words[-1]) == 1 or words[-1] in ("比例", "比重"):  # 救治/率
         return words[-2] + words[-1]
-    return words[-1]
+    return _vocab()["rate_synonyms"].get(words[-1], words[-1])
 
 
 def _person_times_label(text: str, lo: int, start: int, others: tuple) -> Optional[str]:

@@ -73,7 +73,8 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += rates_in(block, [f for f in bf if f.id not in parts],
                               [f for f in earlier if f.id not in parts][-3:],
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
-                              paragraph=bf + above, other_part={f.id for f in earlier} - same_part)
+                              paragraph=bf + above, other_part={f.id for f in earlier} - same_part,
+                              parts=[f for f in bf if f.id in parts], looked_back=earlier)
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += count_rates_in(block, bf, spans, in_formula, totals)
         relations += shares_in(block, bf, spans, earlier, totals)

@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from ...measures import measures_of
+from ..labels import rate_word_spellings
 from ..sentences import sentence_bounds, sentence_index
 from .wording import NOT_HAN, per_unit, relation_patterns, similarity, sorts_things, vocabulary
 
@@ -70,7 +71,8 @@ def _rate_word(fact) -> Optional[str]:
 def _qualifier(rate, rate_word: str) -> str:
     """The words of the rate's name before its rate word (残疾儿童康复救助 of …覆盖率)."""
     words = rate.context or ""
-    return words[:words.rfind(rate_word)] if rate_word in words else ""
+    at = max(words.rfind(w) for w in rate_word_spellings(rate_word))
+    return words[:at] if at >= 0 else ""
 
 
 def _acts_of(rate, rate_word: str) -> regex.Pattern:

@@ -76,14 +76,17 @@ def _assign(names: list, pool: list, year: Optional[int]) -> Optional[dict]:
 
 
 def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list = None,
-             other_part: frozenset = frozenset()) -> list:
+             other_part: frozenset = frozenset(), parts: list = (), looked_back: list = ()) -> list:
     """Stated rates with the figures of their paragraph that can be their numerator and
     denominator. `paragraph`: every figure of the paragraph, for the checker to try before it
     says no pair reproduces a rate (`facts` may leave some out as candidates). `other_part`:
     the ids of earlier figures a first-level heading stands between: a budget or allocation
     stated there may be a rate's denominator, but what was spent is stated in the rate's own
-    part (一、基本情况 下达资金5820万元 is no numerator of 二、… 执行率95.26%)."""
-    out = []
+    part (一、基本情况 下达资金5820万元 is no numerator of 二、… 执行率95.26%). `parts`: the
+    figures a breakdown names as parts of a total, candidates only for a rate whose own clause
+    states both a numerator and a denominator among them (其中中央资金预算960万元，执行720万元，
+    执行率80%: that part's own rate)."""
+    out, parts, looked_back = [], list(parts), list(looked_back)
     spec = vocabulary()["rates"]
     for f in facts:
         if f.kind != "percent" or f.label not in spec or f.id in in_formula or f.range_high is not None:
@@ -99,10 +102,12 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
         lo, hi = sentence_bounds(block.text, f.source["start"], SENTENCE_END)
         if "|" in block.text[lo:hi]:
             continue  # a table's cells run into a line (| 预算数 | 执行数 | 执行率 | | 某补贴 | 232.00 | …): no sentence's figures
-        if _one_of_several_own_rates(block.text, f, facts, spec):
-            continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
         pool = [g for g in earlier + facts if g.kind == "amount" and not g.approx
                 and (g in earlier or g.source["start"] < f.source["start"])]
+        if _one_of_several_own_rates(block.text, f, facts, spec) \
+                or _one_of_several_parts_rates(block.text, f, facts, parts, looked_back + facts, spec):
+            continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
+        pool = _part_clause(block.text, f, facts, parts, spec[f.label]) or pool
         part = _part_named(f.context or "")
         if part is not None:
             # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
@@ -118,9 +123,16 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
                and (spent_since or g in earlier or g.source["start"] > after)]
         den = [g.id for g in reversed(pool) if g.label in spec[f.label]["denominator"]]
         if num and den:
+            # (地方资金预算1106.75万元，执行1106.75万元，执行率100%, after the rate: that clause's
+            # own figures, no reading of this rate)
+            later_own = {g.id for r in facts if r.kind == "percent" and r.label == f.label
+                         and r.source["start"] > f.source["start"]
+                         for g in _own_amounts(block.text, r, paragraph or facts)
+                         if g.source["start"] > f.source["end"]}
             out.append({"type": "ratio", "rate": f.id, "numerators": num[:3], "denominators": den[:3],
                         "paragraph_figures": [g.id for g in (paragraph or facts) if g.kind == "amount"
-                                              and not g.approx and g.range_high is None],
+                                              and not g.approx and g.range_high is None
+                                              and g.id not in later_own],
                         "source": {"block": block.index, "page": block.page}})
     return out
 
@@ -159,6 +171,39 @@ def _own_amounts(text: str, rate, facts: list) -> list:
     """The amounts of the rate's own clause (since the last ；or 。) before it."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, rate.source["start"])), default=0)
     return [g for g in facts if g.kind == "amount" and start <= g.source["start"] < rate.source["start"]]
+
+
+def _part_clause(text: str, rate, figures: list, parts: list, spec: dict) -> list:
+    """A rate stated in a clause of its own about a part of a breakdown, with the part's own
+    base (其中中央资金预算960万元，执行720万元，执行率80%), is that part's rate: the clause's
+    figures (after any earlier rate) when they hold a numerator of the rate's label among the
+    parts and a denominator; else []."""
+    after = max((g.source["end"] for g in figures if g.kind == "percent" and g.source["start"] < rate.source["start"]),
+                default=0)
+    own = [g for g in _own_amounts(text, rate, figures + parts) if g.source["start"] >= after and not g.approx]
+    if any(g in parts and g.label in spec["numerator"] for g in own) and any(g.label in spec["denominator"] for g in own):
+        return own
+    return []
+
+
+def _one_of_several_parts_rates(text: str, rate, figures: list, parts: list, before: list, spec: dict) -> bool:
+    """Is the rate one of two or more rates of its label each stated of a part of a breakdown
+    (其中：公务用车支出14.52万元，完成预算的80.67%；公务接待费支出0.82万元，完成预算的10.25%),
+    with no base of its own, in its clause or named with its part's name before (乙县下达
+    1855.36万元 a paragraph up)? Each is over its part's own plan, which is not stated. (One such
+    rate alone may be over the total's: 其中2022年度支出1275万元，年度执行率85%.)"""
+    def part_numerators(r) -> list:
+        return [g for g in _own_amounts(text, r, figures + parts) if g in parts and g.label in spec[r.label]["numerator"]]
+
+    several = [r for r in figures if r.kind == "percent" and r.label == rate.label and part_numerators(r)]
+    if len(several) < 2 or rate not in several or _part_clause(text, rate, figures, parts, spec[rate.label]):
+        return False
+    names = {m["name"] for g in part_numerators(rate) if (m := _PART_NAME.match(g.context or ""))}
+    return not any(name in (g.context or "") for g in before if g.label in spec[rate.label]["denominator"]
+                   for name in names)
+
+
+_PART_NAME = regex.compile(r"^[\s，,]*(?:其中)?[\s：:，,]*(?P<name>\p{Han}{2})")  # 乙县 of 其中：乙县支出…
 
 
 def _one_of_several_own_rates(text: str, rate, facts: list, spec: dict) -> bool:

@@ -1,0 +1,71 @@
+"""What the twenty-eighth session found in the probe rounds' stated rates: a rate stated of one
+part of a breakdown (其中 …), with or without that part's own base; a budget's share written
+完成预算的 …%; a coverage rate written 覆盖面; and two of a breakdown's three parts summed into a
+reading no report names. Every text here is made up for the tests."""
+from conftest import error_flags, text_record
+
+_HEAD = "某县农业农村局2022年度项目支出绩效评价报告\n\n"
+
+
+def _rate_errors(tmp_path, body: str) -> list:
+    return error_flags(text_record(tmp_path, _HEAD + body), "ratio.stated")
+
+
+# ---- a part's rate with the part's own budget and spending in its clause
+_SOURCES = ("项目总预算3200万元，全年支出2950万元，执行率92.19%。其中省级资金预算1200万元，支出1080万元，执行率{}；"
+            "市级资金预算2000万元，支出1870万元，执行率93.5%。\n")
+
+
+def test_a_parts_rate_is_read_over_its_own_budget(tmp_path):
+    assert _rate_errors(tmp_path, _SOURCES.format("90%")) == []
+    [flag] = _rate_errors(tmp_path, _SOURCES.format("95%"))
+    # (over the part's own 1200, not the total's spending over it: 245.83%)
+    assert "文中95%" in flag["message"] and "计算为90%" in flag["message"]
+
+
+# ---- several parts' rates with no base of their own: each is over a plan not stated
+_ITEMS = ("“三公”经费年初预算48.00万元，实际支出41.76万元，完成预算的{}。其中：公务用车运行维护费支出30.12万元，"
+          "完成预算的91.27%；公务接待费支出11.64万元，完成预算的77.60%。\n")
+
+
+def test_several_items_rates_without_their_budgets_are_not_checked(tmp_path):
+    assert _rate_errors(tmp_path, _ITEMS.format("87.00%")) == []
+    # (worded 执行率, each item's rate was checked over the total's budget: 62.75%, 24.25%)
+    assert _rate_errors(tmp_path, _ITEMS.replace("完成预算的", "执行率").format("87.00%")) == []
+
+
+def test_a_share_of_the_budget_completed_is_an_execution_rate(tmp_path):
+    # 完成预算的80.00% where 41.76 ÷ 48.00 is 87.00%
+    [flag] = _rate_errors(tmp_path, _ITEMS.format("80.00%"))
+    assert "文中80.00%" in flag["message"] and "计算为87%" in flag["message"]
+
+
+def test_one_parts_rate_alone_is_still_over_the_whole(tmp_path):
+    # a single part's rate with no base of its own: the project's budget (2022年度 of 2021–2022)
+    body = "项目预算资金1800万元。截至年底累计支出1710万元，执行率95%；其中2022年度支出1350万元，年度执行率{}。\n"
+    assert _rate_errors(tmp_path, body.format("75%")) == []
+    assert len(_rate_errors(tmp_path, body.format("82%"))) == 1
+
+
+# ---- two of three parts are no quantity of the report
+def test_two_of_three_parts_summed_are_no_reading_of_a_rate(tmp_path):
+    body = ("项目预算资金2400万元，其中中央资金1500万元、省级资金560万元、县级资金340万元。"
+            "截至年底，项目实际支出2200万元，预算执行率为{}。\n")
+    assert _rate_errors(tmp_path, body.format("91.67%")) == []
+    # (1500 + 560) ÷ 2200 would read 93.64%: it names nothing the report states
+    [flag] = _rate_errors(tmp_path, body.format("93.64%"))
+    assert "计算为91.67%" in flag["message"]
+
+
+def test_two_parts_of_a_budget_and_its_addition_still_read(tmp_path):
+    # what was added to a budget, summed with it, is a reading the rule keeps
+    body = "年初预算2000万元，年中追加500万元，全年支出2375万元，执行率95%。\n"
+    assert _rate_errors(tmp_path, body) == []
+
+
+# ---- a coverage rate written 覆盖面
+def test_a_coverage_written_as_its_extent(tmp_path):
+    body = "全镇应接种适龄儿童4,250人，实际接种4,080人，接种覆盖面达{}，接种信息全部录入系统。\n"
+    assert _rate_errors(tmp_path, body.format("96.0%")) == []
+    [flag] = _rate_errors(tmp_path, body.format("98.5%"))
+    assert "覆盖率" in flag["message"] and "计算为96%" in flag["message"]
