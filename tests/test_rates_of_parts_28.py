@@ -69,3 +69,27 @@ def test_a_coverage_written_as_its_extent(tmp_path):
     assert _rate_errors(tmp_path, body.format("96.0%")) == []
     [flag] = _rate_errors(tmp_path, body.format("98.5%"))
     assert "覆盖率" in flag["message"] and "计算为96%" in flag["message"]
+
+
+# ---- a note written in a table's first cell is no row of its list
+def test_a_tables_note_row_leaves_its_total_checked(tmp_path):
+    text = ("某局2022年度一般公共预算“三公”经费支出情况表 | ||\n| 单位：万元 | |\n项 目 | 本年预算数 | 本年支出数 |\n"
+            "合 计 | 27.40 | {} |\n1.因公出国（境）费 | 0 | 0 |\n2.公务接待费 | 4.20 | 3.90 |\n3.公务用车购置及运行费 | 23.20 | 21.10 |\n"
+            "注：“三公”经费指因公出国（境）费、公务用车购置及运行费和公务接待费三项，本表按部门决算口径填列。 |\n")
+    assert error_flags(text_record(tmp_path, text.format("25.00")), "sum.table") == []
+    [flag] = error_flags(text_record(tmp_path, text.format("26.00")), "sum.table")
+    assert "合计26.00" in flag["message"] and "25.00" in flag["message"]
+
+
+# ---- an indicator's score repeated after each indicator is no report's total
+def test_scores_stated_after_each_indicator_are_no_reports_total(tmp_path):
+    items = "".join(f"{n}、{name}（赋分：{w}分）标准：{rule}。自评结果：优 自评得分：{w}分。\n"
+                    for n, (name, w, rule) in enumerate([("经费投入", 4, "逐年增长"), ("生均经费", 5, "不低于上年"),
+                                                         ("教师培训", 3, "按计划完成"), ("设施配备", 6, "达到标准")], 1))
+    record = text_record(tmp_path, "某镇中心学校2022年度督导评估自评报告\n" + items)
+    assert record["metadata"].get("score") is None
+    assert error_flags(record, "score.grade") == []
+    # a total stated twice with one score is still the report's
+    record = text_record(tmp_path, "某镇中心学校2022年度督导评估自评报告\n经自评，自评得分92分。\n" + items
+                         + "综上，本校自评得分92分，等级为优。\n", "twice.txt")
+    assert record["metadata"].get("score") == 92

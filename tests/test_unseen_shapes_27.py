@@ -257,7 +257,7 @@ def _numbered_outline(output_score: str = "28") -> str:
             "(二)资金落实(8分):县级经费到位率90%,自评得7分。\n"
             f"2、产出30分,自评得分{output_score}分。\n(一)供餐数量(10分):供餐覆盖率100%,自评得10分。\n"
             "(二)供餐质量(10分):部分学校菜品搭配较为单一,自评得9分。\n(三)供餐时效(10分):按时开餐率100%,自评得10分。\n"
-            f"二、自查结论\n综上,项目自评得分{19 + int(output_score)}分,等级为“优”。\n")
+            f"二、自查结论\n综上,项目自评得分{19 + int(output_score)}分。\n")
 
 
 def test_numbered_paragraphs_with_weights_and_scores_make_a_score_tree(tmp_path):

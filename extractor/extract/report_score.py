@@ -87,6 +87,9 @@ def report_score(doc: Document, kv: dict) -> tuple:
     # (总分100分 beside another total is the framework's scale: 四个一级指标，总分100分 … 综合评价得分为90.8分)
     candidates = [c for c in candidates if not (c[5].group(0).startswith("总分") and _num(c[5].group("num")) == 100)] \
         or candidates
+    candidates = _without_items_scores(candidates)
+    if not candidates:
+        return None, None
     # a re-evaluation's own score (复核后得分, 调整后得分) over the self-evaluation's it revises
     finals = [c for c in candidates if c[3]]
     chosen = max(finals, key=lambda c: (c[1], c[2])) if finals else min(candidates, key=lambda c: c[:3])
@@ -104,6 +107,24 @@ def report_score(doc: Document, kv: dict) -> tuple:
     return _num(m.group("num")), source
 
 
+def _without_items_scores(candidates: list) -> list:
+    """The candidates but those worded alike three times or more with different scores
+    (自评结果：优 自评得分：4分 … 自评得分：5分 after each indicator): each is an item's score, and
+    the report's total is stated once, or again with the same score."""
+    def wording(c) -> tuple:
+        m = c[5]
+        return c[0], m.group(0)[:m.start("num") - m.start()].strip()
+
+    alike: dict = {}
+    for c in candidates:
+        alike.setdefault(wording(c), set()).add(_num(c[5].group("num")))
+    counts: dict = {}
+    for c in candidates:
+        counts[wording(c)] = counts.get(wording(c), 0) + 1
+    return [c for c in candidates if counts[wording(c)] < _ITEM_REPEATS or len(alike[wording(c)]) < 2]
+
+
+_ITEM_REPEATS = 3
 _BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
 _OPENS_WITH_PLACE = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?\s*\p{Han}{1,6}(?:县|区|市|旗)\s*[：:。．]")
 _SCORE_OPENS = regex.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*分(?:[。；;，,]|$)")

@@ -251,12 +251,16 @@ def _heads_level_with_subtotal(table: Table, r: int, first: list) -> bool:
         and bool(below[1].text.strip())
 
 
+_NOTE_ROW = regex.compile(r"(?:注|说明|备注|数据来源|资料来源)\s*\d*\s*[:：]")
+
+
 def row_kinds(table: Table) -> list:
     """For each row: 'header', 'total' (合计/总计), 'subtotal' (小计: the rows since the one
     before), 'group' (一/二 over 1/2/3 rows), 'subgroup' (a second level's row inside a
     group, over its own items), 'account_total' (收入总计 / 支出合计 of a final-accounts table,
-    over the rows above it or under it: no part of a group, and not checked), 'item', or None
-    for an empty row — the hierarchy sums are checked along."""
+    over the rows above it or under it: no part of a group, and not checked), 'item', 'note' (a
+    note written in the table's first cell: 注：…), or None for an empty row — the hierarchy sums
+    are checked along."""
     kinds = []
     level = None  # the name the first column gave last (决策 over its rows, then 决策小计)
     numbered = bool(table.header_rows and table.rows[0]) and table.rows[0][0].text.replace(" ", "") in NUMBER_HEADERS
@@ -284,6 +288,8 @@ def row_kinds(table: Table) -> list:
             kinds.append("group")
         elif "group" in kinds and _heads_sublevel(table, r):
             kinds.append("subgroup")
+        elif first and _NOTE_ROW.match(first[0]) and not any(c.text.strip() for c in row[1:]):
+            kinds.append("note")  # 注：本表所称“三公”经费… under the rows: no row of the table's lists
         elif any(c.text for c in row):
             kinds.append("item")
         else:
