@@ -93,3 +93,32 @@ def test_scores_stated_after_each_indicator_are_no_reports_total(tmp_path):
     record = text_record(tmp_path, "某镇中心学校2022年度督导评估自评报告\n经自评，自评得分92分。\n" + items
                          + "综上，本校自评得分92分，等级为优。\n", "twice.txt")
     assert record["metadata"].get("score") == 92
+
+
+# ---- a page that opens each row with a pipe before its first cell
+def test_rows_opened_by_a_pipe_before_their_first_cell_keep_their_subtotals(tmp_path):
+    rows = [("一级指标", "二级指标", "分值", "得分"), ("决策(25分)", "目标设定", "15", "15"),
+            ("决策(25分)", "预算编制", "10", "9"), ("决策(25分)", "小计", "25", "24"),
+            ("管理(25分)", "资金管理", "15", "13"), ("管理(25分)", "制度建设", "10", "10"),
+            ("管理(25分)", "小计", "25", "{}")]
+    # each cell on a line of its own after the pipe, each row closed by a run of pipes
+    body = "".join("|   " + "\n        | \n     ".join(r) + "\n        | \n  ||||\n" for r in rows)
+    text = "某局2022年度部门整体支出绩效自评报告\n自评指标得分情况如下：\n" + body
+    record = text_record(tmp_path, text.format("23"))
+    assert error_flags(record) == []
+    # (no column of nothing before 一级指标: the 小计 rows are the table's subtotals)
+    [table] = record["tables"]
+    assert table["header"][0][0] == "一级指标" and table["row_kinds"].count("subtotal") == 2
+    [flag] = error_flags(text_record(tmp_path, text.format("24"), "slip.txt"))
+    assert flag["rule"] in ("score.tree", "sum.table") and "24" in flag["message"]
+
+
+# ---- a target's cell with its unit is no header's
+def test_the_first_row_of_targets_with_units_is_a_row_not_a_header(tmp_path):
+    text = ("某县卫生健康局2022年度部门整体支出绩效目标完成情况\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "| 产出指标 | 数量指标 | 家庭医生签约人数 | ≥8.5万人 | 8.8万人 |\n"
+            "| 产出指标 | 质量指标 | 孕产妇系统管理率 | ≥90% | 92.5% |\n")
+    record = text_record(tmp_path, text)
+    headcounts = sorted(str(f["value"]) for f in record["facts"] if f["kind"] == "headcount")
+    assert len(headcounts) == 2, headcounts

@@ -19,6 +19,10 @@ SUBTOTAL_LABEL = regex.compile(r"^小\s*计$")
 _ACCOUNT_TOTAL = regex.compile(r"^(?:收入|支出)(?:合\s*计|总\s*计)$")
 NUMERIC = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%?$")
 DASH = regex.compile(r"^[-—－–]+$")
+# a figure with its unit, maybe after its comparator (≥12万人, 12.6万人, ≤5.5元): a target's or an
+# actual value's cell, which no header writes
+_MEASURED = regex.compile(r"^(?:[≥≤>＞<＜=]|不[低少高多]于|不超过)?\s*\d[\d,]*(?:\.\d+)?\s*"
+                          r"(?:[万亿]?元|万?人次?|万?户|%|‰)$")
 
 
 def is_total_label(text: str) -> bool:
@@ -33,7 +37,7 @@ def is_numeric_cell(text: str) -> bool:
 
 def _is_data_row(row: list) -> bool:
     texts = [c.text.strip() for c in row]
-    if any(NUMERIC.match(t) for t in texts):
+    if any(NUMERIC.match(t) or _MEASURED.match(t) for t in texts):
         return True
     return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
 

@@ -352,6 +352,15 @@ def _without_empty_columns_after(rows: list) -> list:
     return [row[:max(usual, _filled_width(row))] if len(row) > usual else row for row in rows]
 
 
+def _without_empty_first_column(rows: list) -> list:
+    """Rows whose first cell is empty in every row, the header's too (a page that opens each
+    row with a pipe before its first cell: |  一级指标 | …), without it: no column of the
+    table, and the rows' names then stand where a row's name is looked for (小计, 合计)."""
+    if len(rows) < 2 or any(row and row[0].strip() for row in rows) or any(len(row) < 2 for row in rows):
+        return rows
+    return [row[1:] for row in rows]
+
+
 def _header_width(rows: list) -> int:
     """The width of the widest row of three words or more and no figure: a header's."""
     return max((len(row) for row in rows
@@ -371,6 +380,7 @@ def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kep
         add_text_block(doc, text)
     if not rows:
         return  # (every row was a figure stated in words)
+    rows = _without_empty_first_column(rows)
 
     def build(piece: list, named):
         caption, piece = (named, piece) if named is not None else leading_caption(piece)
