@@ -122,3 +122,31 @@ def test_the_first_row_of_targets_with_units_is_a_row_not_a_header(tmp_path):
     record = text_record(tmp_path, text)
     headcounts = sorted(str(f["value"]) for f in record["facts"] if f["kind"] == "headcount")
     assert len(headcounts) == 2, headcounts
+
+
+# ---- a per-head standard by level of government, its names over its figures one a line
+_STANDARD = ("某县2022年城乡居民医保财政补助资金项目公示\n一、补助标准\n中央\n省级\n市级\n县级\n合计\n"
+             "480元\n75元\n25元\n30元\n{}\n二、实施期限\n2022年1月1日至2022年12月31日\n")
+
+
+def test_levels_over_their_standards_one_a_line_are_a_table_whose_total_is_checked(tmp_path):
+    record = text_record(tmp_path, _STANDARD.format("610元"))
+    [table] = record["tables"]
+    assert table["header"][0] == ["中央", "省级", "市级", "县级", "合计"]
+    assert error_flags(record) == []
+    [flag] = error_flags(text_record(tmp_path, _STANDARD.format("620元"), "slip.txt"))
+    assert flag["rule"] == "sum.row" and "620元" in flag["message"] and "610" in flag["message"]
+
+
+def test_the_same_standards_as_pipe_rows(tmp_path):
+    text = "某县2022年城乡居民医保财政补助资金\n| 中央 | 省级 | 市级 | 县级 | 合计 |\n| 480元 | 75元 | 25元 | 30元 | {} |\n"
+    assert error_flags(text_record(tmp_path, text.format("610元"))) == []
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text.format("620元"), "slip.txt"))] == ["sum.row"]
+
+
+def test_an_indicator_row_one_cell_a_line_stays_the_forms(tmp_path):
+    # (a level's and an indicator's names over a target and an actual value: no table of their own)
+    text = ("项目支出绩效自评表\n一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n质量指标\n项目验收合格率\n100%\n100%\n10\n10\n")
+    record = text_record(tmp_path, text)
+    assert not any(t["header"] and t["header"][0][:2] == ["质量指标", "项目验收合格率"] for t in record["tables"])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from ..header_names import names_above
 from ..patterns import load_json
 from . import rule
@@ -80,6 +82,17 @@ def _groups(upper: list, lower: list) -> list:
 _DASH = frozenset("-—－/／")
 
 
+@lru_cache(maxsize=1)
+def _funding_level():
+    return regex.compile(load_json("relations.json")["breakdown"]["funding_levels"])
+
+
+def _levels_of_government(names: list) -> bool:
+    """Are the columns' names, one each, three or more levels of government (中央 | 省级 | 县级)?"""
+    words = [str(n).replace(" ", "") for n in names]
+    return len(words) >= 3 and len(set(words)) == len(words) and all(_funding_level().fullmatch(w) for w in words)
+
+
 def _total_column_flags(table: dict, cells: dict) -> list:
     """The rows whose 合计 column is not the sum of the row's other money columns, in a table
     of one header row whose other rows show those columns to be its parts."""
@@ -96,6 +109,9 @@ def _total_column_flags(table: dict, cells: dict) -> list:
         return []
     total_col = totals[0]
     rows = range(first, len(table["header"]) + len(table["rows"]))
+    # (中央 | 省级 | 市级 | 县级 | 合计: columns each the money of one level of government are its
+    # parts by what they name, the first among them, in a table of one row too)
+    levels = _levels_of_government([n for c, n in enumerate(names) if c != total_col])
     readings = []
     for r in rows:
         whole = cells.get((t, r, total_col))
@@ -104,7 +120,7 @@ def _total_column_flags(table: dict, cells: dict) -> list:
             continue  # 次均住院费用（元） | 2,401 | 5,330 | … | 5,134: the 合计 column's average, no sum
         parts, complete = [], whole is not None
         for c in range(len(names)):
-            if c == total_col or c == 0:
+            if c == total_col or c == 0 and not levels:
                 continue
             f = cells.get((t, r, c))
             if f is not None and whole is not None and (f["kind"], f["unit"]) == (whole["kind"], whole["unit"]):
@@ -115,8 +131,11 @@ def _total_column_flags(table: dict, cells: dict) -> list:
             readings.append((r, whole, parts, verdict(whole, sum_of(parts, interval_of))))
     ok = [x for x in readings if x[3][0] == "ok"]
     off = [x for x in readings if x[3][0] in ("error", "approx")]
-    if len(ok) < 2 or len(off) >= len(ok):
+    if not (levels and len(readings) == 1) and (len(ok) < 2 or len(off) >= len(ok)):
         return []
+    if levels and len(readings) == 1:
+        return [_row_flag(outcome, diff, tol, whole, parts, "表格合计栏与各级资金之和不符：合计", "各级之和")
+                for _, whole, parts, (outcome, diff, tol) in off]
     return [_row_flag(outcome, diff, tol, whole, parts,
                       f"表格行内合计与各栏之和不符（{table['rows'][r - len(table['header'])][0]}）：合计", "各栏之和",
                       f"（其余{len(ok)}行相符）")

@@ -211,7 +211,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                 where.update(_ocr_source(cell.bbox, cell.confidence))
             parsed = parse_cell_number(cell.text)
             if parsed is None:
-                out.extend(_text_facts(cell.text, where, subject=subject))
+                out.extend(_as_cells(_text_facts(cell.text, where, subject=subject), cell.text, table, c))
                 if c < first_score_col and (weight := _BARE_WEIGHT.search(cell.text)):
                     out.append(_weight_in_name(weight, cell.text, where, subject))
                 continue
@@ -294,6 +294,20 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                        **({"unit_of_label": True} if label_cell or from_block else {})},
             ))
     return out
+
+
+def _as_cells(facts: list, text: str, table: Table, c: int) -> list:
+    """A figure that fills its cell with its own unit (450元 | 70元 | 520元) is the cell's figure,
+    as a bare number under a header's unit is: the sums along the table's rows and columns
+    take it."""
+    for f in facts:
+        if f.source["start"] == 0 and f.source["end"] == len(text) and (unit := _OWN_UNIT.search(text)):
+            header = [table.rows[h][c].text for h in range(table.header_rows) if c < len(table.rows[h])]
+            f.extra.update(written_unit=unit.group(), column="›".join(h for h in header if h) or None)
+    return facts
+
+
+_OWN_UNIT = regex.compile(r"(?<=\d)\s*\D+$")
 
 
 def _numbering_columns(table: Table) -> set:

@@ -19,6 +19,8 @@ from .form_signs import names_a_form_block, text_is_a_form
 from .text_rows import SUBSET_MARK
 
 _MOST_NAMES = 8
+_UNIT_WRITTEN = regex.compile(r"\d\s*[万亿]?元(?:/人)?$")
+_FUNDING_LEVEL = regex.compile(load_json("relations.json")["breakdown"]["funding_levels"])
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")  # (2019年实际在职人数 names a column too)
 
 
@@ -33,12 +35,21 @@ def names_over_figures(lines: list, i: int) -> Optional[tuple]:
     """(rows, the line after them) for names on consecutive lines from line i followed by as
     many figures, words (or the text's end) after them; else None."""
     names, k = _run(lines, i, _is_name)
+    if names and k < len(lines) and lines[k].strip() in TOTAL_NAMES:
+        # (中央 | 省级 | 县级 | 合计 then 450元 | 70元 | 40元 | 560元: a total column, last, when
+        # its figure is there too)
+        names, k = names + [lines[k].strip()], k + 1
     figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
     if not 2 <= len(names) <= _MOST_NAMES or len(figures) != len(names) or _figure_at(lines, end):
         return None
-    if text_is_a_form(lines) or any(names_a_form_block(name, True) or is_form_cell(name) for name in names):
+    # (levels of government over money each writing its unit, 中央 | 省级 | 合计 over 450元 | 70元
+    # | 520元, are no form's fund block, whose unit is the block's)
+    levels = all(_UNIT_WRITTEN.search(f) for f in figures) and all(
+        _FUNDING_LEVEL.fullmatch(n) or n in TOTAL_NAMES for n in names)
+    if text_is_a_form(lines) or not levels and any(names_a_form_block(name, True) or is_form_cell(name)
+                                                   for name in names):
         return None  # (a form's header broken over lines is the form reader's)
-    if not any(_names_its_unit(name) for name in names):
+    if not levels and not any(_names_its_unit(name) for name in names):
         return None  # (资金管理 | 资金到位率 | 3 | 3: a score table's level, row and points)
     return [names, figures], end
 
