@@ -150,3 +150,27 @@ def test_an_indicator_row_one_cell_a_line_stays_the_forms(tmp_path):
             "产出指标\n质量指标\n项目验收合格率\n100%\n100%\n10\n10\n")
     record = text_record(tmp_path, text)
     assert not any(t["header"] and t["header"][0][:2] == ["质量指标", "项目验收合格率"] for t in record["tables"])
+
+
+# ---- rates of a 其中's items, their own figures not stated
+def test_rates_listed_as_items_after_a_marker_are_not_the_totals(tmp_path):
+    body = ("2021年全年预算数9,640.00万元，实际支出9,255.36万元，预算执行率96.01%。主要项目执行较好，其中：城乡低保资金"
+            "执行率98.40%，特困人员供养资金执行率97.15%，临时救助资金执行率91.20%。\n")
+    assert _rate_errors(tmp_path, body) == []
+
+
+def test_a_parts_rate_over_its_own_budget_with_its_spending_stated_elsewhere(tmp_path):
+    body = ("2019年度本年支出合计2,418.60万元，其中：基本支出846.20万元，项目支出1,572.40万元。\n"
+            "2019年全年预算数2,520.00万元，支出决算2,418.60万元，预算执行率95.98%，其中：基本支出全年预算860.00万元，"
+            "执行率98.40%；项目支出全年预算1,660.00万元，执行率94.72%。\n")
+    # (the budgets under the 其中 break down the 全年预算数, not the spending before them)
+    record = text_record(tmp_path, _HEAD + body)
+    assert error_flags(record) == []
+
+
+def test_a_list_whose_words_name_a_figure_of_the_sentence_before(tmp_path):
+    body = ("2022年部门支出合计3,612.4万元，其中基本支出2,806.2万元，项目支出806.2万元。项目支出包括：村级公益事业奖补资金"
+            "418.5万元、农村人居环境整治资金236.4万元、农业技术推广经费{}。\n")
+    assert error_flags(text_record(tmp_path, _HEAD + body.format("151.3万元"))) == []
+    [flag] = error_flags(text_record(tmp_path, _HEAD + body.format("151.3元"), "slip.txt"))
+    assert flag["rule"] == "unit.slip" and "151.3元" in flag["message"]

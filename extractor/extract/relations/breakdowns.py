@@ -113,6 +113,10 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                       and not per_unit(f) and (not _listed_before(found, k, f, s_start)
                                                or not text[f.source["end"]:m.start()].strip(" ，,：:"))
                       and (kind != "score" or f.label == _DEDUCTION)]
+            if not before and not opens_sentence and si > 0:
+                # 项目支出892.6万元。项目支出包括：…: the words before the marker name a figure of
+                # the sentence before, which the list breaks down
+                totals = _named_just_before(text, facts, spans, si, m.start(), kind)
             if opens_sentence:
                 if counted:
                     # the sentence right before, when it states just one such figure
@@ -282,6 +286,21 @@ def _listed_before(found: list, k: int, f, s_start: int) -> bool:
     complete = relation_patterns()["complete"]
     return any(s_start <= m.start() and m.end() <= f.source["start"] and complete.match(m.group(0))
                for m in found[:k])
+
+
+def _named_just_before(text: str, facts: list, spans: list, si: int, at: int, kind: str) -> list:
+    """The figure of the sentence before si whose own words end with the words that open
+    sentence si up to its marker at `at` (项目支出 of 项目支出892.6万元 for 项目支出包括：), if one."""
+    lead = text[spans[si][0]:at].strip(" ，,：:\n")
+    if not _NAME_ONLY.fullmatch(lead):
+        return []
+    lo, hi = spans[si - 1]
+    named = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx
+             and (f.context or "").rstrip(" ：:为是共计合计").endswith(lead)]
+    return named[-1:]
+
+
+_NAME_ONLY = regex.compile(r"\p{Han}{2,8}")
 
 
 def _complete_family(text: str, start: int, parts: list) -> bool:

@@ -107,11 +107,21 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
         if _one_of_several_own_rates(block.text, f, facts, spec) \
                 or _one_of_several_parts_rates(block.text, f, facts, parts, looked_back + facts, spec):
             continue  # 省级到位1250万元，到位率100%；县级到位500万元，到位率80%: each over its own plan
-        pool = _part_clause(block.text, f, facts, parts, spec[f.label]) or pool
-        part = _part_named(f.context or "")
-        if part is not None:
+        own_part = _part_clause(block.text, f, facts, parts, spec[f.label])
+        if own_part is None or _an_items_rate(block.text, f, facts + parts):
+            continue  # a part's rate, its own figures not stated
+        group_start, group = _clause_group_before(block.text, f, facts)
+        named, heading = (None, None) if own_part else (_part_named(f.context or ""), _part_at_its_head(group))
+        if own_part:
+            pool = own_part
+        elif named is not None:
             # 项目支出执行率91.2%: a rate of that part, over that part's own amounts only
-            pool = [g for g in pool if part in (g.context or "")]
+            pool = [g for g in pool if named in (g.context or "")]
+        elif heading is not None:
+            # (and a part its clause group names first: over that part's amounts and the group's own,
+            # 市级配套资金应到位354.00万元，实际到位318.60万元，到位率…)
+            pool = [g for g in pool if heading in (g.context or "")
+                    or g.source.get("block") == block.index and g.source["start"] >= group_start]
         # (what was spent is stated after any earlier rate of its paragraph: where nothing spent is
         # stated since, a figure before that rate is its own — …兑付2,860万元，兑付率100%。…补助资金
         # 全年共（未列）万元，兑付率96% — and the rate has no numerator)
@@ -173,17 +183,53 @@ def _own_amounts(text: str, rate, facts: list) -> list:
     return [g for g in facts if g.kind == "amount" and start <= g.source["start"] < rate.source["start"]]
 
 
-def _part_clause(text: str, rate, figures: list, parts: list, spec: dict) -> list:
+def _part_clause(text: str, rate, figures: list, parts: list, spec: dict):
     """A rate stated in a clause of its own about a part of a breakdown, with the part's own
     base (其中中央资金预算960万元，执行720万元，执行率80%), is that part's rate: the clause's
     figures (after any earlier rate) when they hold a numerator of the rate's label among the
-    parts and a denominator; else []."""
+    parts and a denominator; None when they hold the part's base only (其中：基本支出全年预算
+    910.00万元，执行率99.19%: what the part spent is not stated there, and the total's spending is
+    no numerator of it); else []."""
     after = max((g.source["end"] for g in figures if g.kind == "percent" and g.source["start"] < rate.source["start"]),
                 default=0)
     own = [g for g in _own_amounts(text, rate, figures + parts) if g.source["start"] >= after and not g.approx]
+    numerator = any(g.label in spec["numerator"] for g in own)
+    if any(g in parts and g.label in spec["denominator"] for g in own) and not numerator:
+        return None
     if any(g in parts and g.label in spec["numerator"] for g in own) and any(g.label in spec["denominator"] for g in own):
         return own
     return []
+
+
+def _part_at_its_head(words: str):
+    """The part a clause group names first, after its 其中 if it has one (其中：基本支出全年预算910.00万元，…；
+    项目支出全年预算…), if one."""
+    m = _PART_HEAD.match(words)
+    return next((w for w in vocabulary()["rate_qualifiers"] if words.startswith(w, m.end())), None) if m else None
+
+
+_PART_HEAD = regex.compile(r"[\s，,；;：:]*(?:其中[：:]?)?\s*")
+
+
+def _clause_group_before(text: str, rate, figures: list) -> tuple:
+    """(where it starts, its words): the rate's clause group before it, after any earlier rate
+    (其中：基本支出全年预算910.00万元，执行率: the part the rate is of is named at its head)."""
+    start = max([m.end() for m in _CLAUSE_BREAK.finditer(text, 0, rate.source["start"])]
+                + [g.source["end"] for g in figures if g.kind == "percent" and g.source["start"] < rate.source["start"]
+                   and g.source.get("block") == rate.source.get("block")], default=0)
+    return start, text[start:rate.source["start"]]
+
+
+def _an_items_rate(text: str, rate, figures: list) -> bool:
+    """Is the rate one of a list's items, after its sentence's 其中 (or 包括) with no amount
+    between (其中：城乡低保资金执行率98.12%，特困供养资金执行率97.45%)? Each is its item's, over
+    figures the text does not state; not the total's before the marker."""
+    lo = sentence_bounds(text, rate.source["start"], SENTENCE_END)[0]
+    marker = None
+    for m in relation_patterns()["markers"].finditer(text, lo, rate.source["start"]):
+        marker = m
+    return marker is not None and not any(g.kind == "amount" and marker.end() <= g.source["start"] < rate.source["start"]
+                                          and g.source.get("block") == rate.source.get("block") for g in figures)
 
 
 def _one_of_several_parts_rates(text: str, rate, figures: list, parts: list, before: list, spec: dict) -> bool:
@@ -192,13 +238,14 @@ def _one_of_several_parts_rates(text: str, rate, figures: list, parts: list, bef
     with no base of its own, in its clause or named with its part's name before (乙县下达
     1855.36万元 a paragraph up)? Each is over its part's own plan, which is not stated. (One such
     rate alone may be over the total's: 其中2022年度支出1275万元，年度执行率85%.)"""
-    def part_numerators(r) -> list:
-        return [g for g in _own_amounts(text, r, figures + parts) if g in parts and g.label in spec[r.label]["numerator"]]
+    def own_parts(r) -> list:
+        # (因公出国（境）费决算为0万元，完成预算的0%: a part its own words name otherwise counts too)
+        return [g for g in _own_amounts(text, r, figures + parts) if g in parts]
 
-    several = [r for r in figures if r.kind == "percent" and r.label == rate.label and part_numerators(r)]
-    if len(several) < 2 or rate not in several or _part_clause(text, rate, figures, parts, spec[rate.label]):
+    several = [r for r in figures if r.kind == "percent" and r.label == rate.label and own_parts(r)]
+    if len(several) < 2 or rate not in several or _part_clause(text, rate, figures, parts, spec[rate.label]) != []:
         return False
-    names = {m["name"] for g in part_numerators(rate) if (m := _PART_NAME.match(g.context or ""))}
+    names = {m["name"] for g in own_parts(rate) if (m := _PART_NAME.match(g.context or ""))}
     return not any(name in (g.context or "") for g in before if g.label in spec[rate.label]["denominator"]
                    for name in names)
 

@@ -155,6 +155,8 @@ def list_parts(total, figures: list, changes: bool, text: str = "") -> list:
         other = families.get(f.label)
         if family and other and other != family:
             break
+        if families.get(total.label) == "spending" and f.label in vocabulary()["breakdown"]["budget_under_spending"]:
+            continue  # (其中中央资金预算960万元，执行720万元: the part's budget beside its spending)
         family = family or other
         parts.append(f)
         if _names_the_rest(clause):
