@@ -174,3 +174,17 @@ def test_a_list_whose_words_name_a_figure_of_the_sentence_before(tmp_path):
     assert error_flags(text_record(tmp_path, _HEAD + body.format("151.3万元"))) == []
     [flag] = error_flags(text_record(tmp_path, _HEAD + body.format("151.3元"), "slip.txt"))
     assert flag["rule"] == "unit.slip" and "151.3元" in flag["message"]
+
+
+# ---- a table run into the sentence that announces it
+def test_a_table_run_into_the_sentence_that_announces_it(tmp_path):
+    text = ("某局2018年度部门整体支出绩效自评报告\n2018年全年预算数2,400.00万元，实际支出2,310.50万元，预算执行率96.27%。"
+            "各类支出预算执行情况如下：项目 全年预算数（万元） 实际支出（万元） 执行率 基本支出 1,010.00 998.20 98.83% "
+            "项目支出 1,390.00 1,312.30 94.41% 合计 2,400.00 {} 96.27% 项目支出执行率偏低的主要原因是部分项目未完成验收。\n")
+    record = text_record(tmp_path, text.format("2,310.50"))
+    [table] = record["tables"]
+    assert table["header"][0][0] == "项目" and len(table["rows"]) == 3
+    assert "9982000.00" in [str(f["value"]) for f in record["facts"] if f["kind"] == "amount"]
+    assert error_flags(record) == []
+    # (2,320.50 is off its rows and off its own rate: both are said)
+    assert "sum.table" in [f["rule"] for f in error_flags(text_record(tmp_path, text.format("2,320.50"), "slip.txt"))]

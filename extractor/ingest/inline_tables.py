@@ -62,7 +62,9 @@ def inline_table_apart(text: str, in_form: bool = True, unit_above: bool = False
     if found is None:
         return None
     first, last, rows = found
-    return text[:tokens[first].start()].strip(), rows, text[tokens[last].end():].strip()
+    # (the header's first cell may close the sentence before it: …执行情况如下：项目)
+    start = tokens[first].start() + len(tokens[first].group()) - len(rows[0][0])
+    return text[:start].strip(), rows, text[tokens[last].end():].strip()
 
 
 def _table_in(tokens: list, in_form: bool, unit_above: bool) -> Optional[tuple]:
@@ -92,10 +94,13 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, 
     """The table whose first row's figures start at token k, `columns` of them: each row's
     name one word (words a space apart before the figures may be a remark's column)."""
     head = k - columns - 2  # the name column's header, then the figures' columns, then a name
-    if head < 0 or any(f and not is_year_name(t) for f, t in zip(figure[head:k - 1], texts[head:k - 1])) \
-            or not _is_header(texts[head:k - 1], in_form, unit_above and head == 0):
+    if head < 0:
         return None
-    rows = [texts[head:k - 1]]
+    header = [_after_sentence(texts[head])] + texts[head + 1:k - 1]
+    if any(f and not is_year_name(t) for f, t in zip(figure[head:k - 1], header)) \
+            or not _is_header(header, in_form, unit_above and head == 0):
+        return None
+    rows = [header]
     pos = k - 1
     while (cells := _row_at(texts, figure, pos, columns)) is not None:
         rows.append([texts[pos]] + cells)
@@ -142,6 +147,14 @@ def _row_at(texts: list, figure: list, at: int, columns: int, next_number: str =
             or (after < len(texts) and figure[after] and texts[after] != next_number):
         return None
     return cells
+
+
+def _after_sentence(token: str) -> str:
+    """A token's words after the sentence or lead-in it closes (…情况如下：项目 → 项目)."""
+    return _SENTENCE_BEFORE.split(token)[-1] or token
+
+
+_SENTENCE_BEFORE = regex.compile(r"[。；;：:！？]")
 
 
 def _is_header(cells: list, in_form: bool, unit_above: bool) -> bool:
