@@ -188,3 +188,18 @@ def test_a_table_run_into_the_sentence_that_announces_it(tmp_path):
     assert error_flags(record) == []
     # (2,320.50 is off its rows and off its own rate: both are said)
     assert "sum.table" in [f["rule"] for f in error_flags(text_record(tmp_path, text.format("2,320.50"), "slip.txt"))]
+
+
+# ---- a final accounts' two-sided table run into a line
+def test_a_two_sided_accounts_table_run_into_a_line(tmp_path):
+    text = ("某局2017年度部门决算说明\n收入支出决算总表（单位：元） 收入项目 决算数 支出项目 决算数 财政拨款收入 24,189,600.00 "
+            "基本支出 10,875,500.00 事业收入 1,563,000.00 项目支出 15,045,300.00 其他收入 821,600.00 年末结转和结余 "
+            "653,400.00 收入总计 26,574,200.00 支出总计 26,574,200.00 二、收入决算情况说明\n")
+    record = text_record(tmp_path, text)
+    [table] = record["tables"]
+    assert table["header"][0] == ["收入项目", "决算数", "支出项目", "决算数"] and len(table["rows"]) == 4
+    amounts = [str(f["value"]) for f in record["facts"] if f["kind"] == "amount"]
+    assert "10875500.00" in amounts and amounts.count("26574200.00") == 2
+    # (no unit stated before it: no table of amounts)
+    bare = text_record(tmp_path, text.replace("（单位：元）", ""), "bare.txt")
+    assert not bare["tables"]

@@ -58,7 +58,7 @@ def inline_table_apart(text: str, in_form: bool = True, unit_above: bool = False
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 8:
         return None
-    found = _table_in(tokens, in_form, unit_above)
+    found = _table_in(tokens, in_form, unit_above) or _two_sided_table_in(tokens, text)
     if found is None:
         return None
     first, last, rows = found
@@ -106,6 +106,41 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, 
         rows.append([texts[pos]] + cells)
         pos += 1 + columns
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
+
+
+def _two_sided_table_in(tokens: list, text: str) -> Optional[tuple]:
+    """(first token, last token, rows) of a two-sided table run into the line, as a final
+    accounts' 收入支出决算总表 flattened: its header two name columns each with the same figure
+    column after it (收入项目 决算数 支出项目 决算数), its unit stated right before it (（单位：元）),
+    then rows of a name and a figure on each side, three at least."""
+    texts = [t.group() for t in tokens]
+    figure = [figure_or_dash(t) for t in texts]
+    for h in range(len(texts) - 7):
+        a, col, b, col2 = texts[h:h + 4]
+        if col != col2 or any(figure[h:h + 4]) or not (_SIDE_NAME.search(_after_sentence(a)) and _SIDE_NAME.search(b)) \
+                or not _UNIT_BEFORE.search(text[:tokens[h].start()] + _before_sentence_end(a)):
+            continue
+        rows, pos = [[_after_sentence(a), col, b, col2]], h + 4
+        while pos + 3 < len(texts) and not figure[pos] and figure[pos + 1] and not figure[pos + 2] and figure[pos + 3] \
+                and _is_row_name(texts[pos]) and _is_row_name(texts[pos + 2]) \
+                and (pos + 4 >= len(texts) or not figure[pos + 4]):
+            rows.append(texts[pos:pos + 4])
+            pos += 4
+        if len(rows) - 1 >= _FEWEST_ROWS:
+            return h, pos - 1, rows
+    return None
+
+
+_SIDE_NAME = regex.compile(r"(?:收入|支出)(?:项目)?$|项目$")
+_UNIT_BEFORE = regex.compile(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)\s*[)）]?\s*$")
+
+
+def _before_sentence_end(token: str) -> str:
+    """A token's words up to the sentence or lead-in it closes, if it closes one (…（单位：元）收入项目)."""
+    m = None
+    for m in _SENTENCE_BEFORE.finditer(token):
+        pass
+    return token[:m.end()] if m else ""
 
 
 def _numbered_table_from(texts: list, figure: list, head: int, in_form: bool) -> Optional[tuple]:
