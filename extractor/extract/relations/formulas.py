@@ -204,11 +204,11 @@ def _part_clause(text: str, rate, figures: list, parts: list, spec: dict):
 def _part_at_its_head(words: str):
     """The part a clause group names first, after its 其中 if it has one (其中：基本支出全年预算910.00万元，…；
     项目支出全年预算…), if one."""
-    m = _PART_HEAD.match(words)
-    return next((w for w in vocabulary()["rate_qualifiers"] if words.startswith(w, m.end())), None) if m else None
+    head = _after_list_head(words)
+    return next((w for w in vocabulary()["rate_qualifiers"] if head.startswith(w)), None)
 
 
-_PART_HEAD = regex.compile(r"[\s，,；;：:]*(?:其中[：:]?)?\s*")
+_LIST_HEAD = regex.compile(r"[\s，,；;：:]*(?:其中)?[\s：:，,]*")  # (其中：, or a clause break, before a part's name)
 
 
 def _clause_group_before(text: str, rate, figures: list) -> tuple:
@@ -245,12 +245,17 @@ def _one_of_several_parts_rates(text: str, rate, figures: list, parts: list, bef
     several = [r for r in figures if r.kind == "percent" and r.label == rate.label and own_parts(r)]
     if len(several) < 2 or rate not in several or _part_clause(text, rate, figures, parts, spec[rate.label]) != []:
         return False
-    names = {m["name"] for g in own_parts(rate) if (m := _PART_NAME.match(g.context or ""))}
+    # (the part's name: its words' first two characters after the list's 其中, 乙县 of 其中：乙县支出…)
+    names = {name for g in own_parts(rate) if _HAN_PAIR.fullmatch(name := _after_list_head(g.context or "")[:2])}
     return not any(name in (g.context or "") for g in before if g.label in spec[rate.label]["denominator"]
                    for name in names)
 
 
-_PART_NAME = regex.compile(r"^[\s，,]*(?:其中)?[\s：:，,]*(?P<name>\p{Han}{2})")  # 乙县 of 其中：乙县支出…
+def _after_list_head(words: str) -> str:
+    return words[_LIST_HEAD.match(words).end():]
+
+
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 
 
 def _one_of_several_own_rates(text: str, rate, facts: list, spec: dict) -> bool:
