@@ -203,3 +203,28 @@ def test_a_two_sided_accounts_table_run_into_a_line(tmp_path):
     # (no unit stated before it: no table of amounts)
     bare = text_record(tmp_path, text.replace("（单位：元）", ""), "bare.txt")
     assert not bare["tables"]
+
+
+# ---- a heading scored after its bracketed weight, its rows numbered paragraphs
+_SCORED_HEADINGS = ("某县2017年城乡居民医保补助资金第三方绩效评价报告\n一、评价结论\n经综合评价，项目得分91.8分，等级为优。\n"
+                    "二、指标评分情况\n一、决策（15分），得分14分\n（一）项目立项（5分），得5分。立项依据充分。\n"
+                    "（二）绩效目标（5分），得4.5分。未设置收支平衡指标，扣0.5分。\n（三）资金投入（5分），得4.5分。测算偏高，扣0.5分。\n"
+                    "二、过程（25分），得分22.5分\n（一）资金管理（15分），得13分。县级资金未足额到位，扣2分。\n"
+                    "（二）组织实施（10分），得{}分。档案管理不规范，扣0.5分。\n三、产出（30分），得分28分\n"
+                    "（一）产出数量（10分），得10分。\n（二）产出质量（10分），得9分。\n（三）产出时效（10分），得9分。\n"
+                    "四、效益（30分），得分27.3分\n（一）社会效益（15分），得14.3分。\n（二）可持续影响（5分），得4分。\n"
+                    "（三）满意度（10分），得9分。\n")
+
+
+def test_a_heading_scored_after_its_weight_over_its_numbered_rows(tmp_path):
+    record = text_record(tmp_path, _SCORED_HEADINGS.format("9.5"))
+    tree = {tuple(i["path"]): (i["weight"], i["score"]) for i in record["indicators"]}
+    assert tree[("决策",)] == (15, 14) and tree[("过程", "组织实施")] == (10, 9.5)
+    assert error_flags(record) == []
+    [flag] = error_flags(text_record(tmp_path, _SCORED_HEADINGS.format("8.5"), "slip.txt"))
+    assert flag["rule"] == "score.tree" and "过程22.5分" in flag["message"] and "21.5" in flag["message"]
+
+
+def test_money_per_head_given_in_full(tmp_path):
+    record = text_record(tmp_path, _HEAD + "资助特困人员1860人，每人全额资助350元，计65.10万元。\n")
+    assert [str(f["value"]) for f in record["facts"] if f["kind"] == "money_rate"] == ["350"]

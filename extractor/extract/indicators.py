@@ -45,6 +45,27 @@ _QUOTES_SPACE = regex.compile(r"[\s“”\"「」]+")
 _CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
+def _numbered_child(b, children: dict) -> Optional[dict]:
+    """A numbered paragraph scored as a row of the heading above (（一）项目立项（5分），得5分。…),
+    of the first numbering style under it; None for another style or a paragraph not so scored."""
+    style = regex.sub(r"[一二三四五六七八九十]+|\d+", "1", b.numbering.strip())
+    m = _SCORED_ROW.match(b.text, len(b.numbering))
+    if m is None or children["style"] not in (None, style):
+        return None
+    children["style"] = style
+    return {"path": children["parent"] + [_clean(m["name"])], "weight": Decimal(m["weight"]),
+            "score": Decimal(m["score"]), "origin": "list",
+            "source": {"page": b.page, "block": b.index, "start": m.start("score"), "end": m.end("score"),
+                       "quote": b.text[m.start("name"):m.end()]}}
+
+
+# a heading's score after its bracketed weight: 一、决策（15分），得分14分
+_SCORE_AFTER_WEIGHT = regex.compile(r"(?<=[)）])\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*$")
+# a row's name, its bracketed weight and its score right after it: 项目立项（5分），得5分
+_SCORED_ROW = regex.compile(r"\s*(?P<name>[^，,。；;：:（()）\d]{2,20}?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]"
+                            r"\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+
+
 def _clean(name: str) -> str:
     name = _WEIGHT.sub("", name)
     return _QUOTES_SPACE.sub("", name).rstrip("：:")
@@ -221,7 +242,7 @@ def _text_indicators(doc: Document) -> list:
         return out
     # 2) headings that carry a weight, scored in their section: （1）绩效目标合理性（3分）… 得分3分
     stack: list = []  # (level, name)
-    current = None
+    current = children = None  # (children: a scored heading's numbered rows, read under it)
     for b in doc.blocks:
         if b.kind != TABLE and not b.numbering and stack and (line := _WEIGHTED_LINE.match(b.text)):
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
@@ -247,19 +268,30 @@ def _text_indicators(doc: Document) -> list:
                 out.append(current)
             continue
         if b.kind == HEADING and b.level:
-            name = _clean(b.text[len(b.numbering or ""):])
+            after = _SCORE_AFTER_WEIGHT.search(b.text)
+            name = _clean(b.text[len(b.numbering or ""):after.start() if after else len(b.text)])
             stack = [(lvl, n) for lvl, n in stack if lvl < b.level] + [(b.level, name)]
             weight = _weight(b.text)
-            current = None
+            current, children = None, None
             if weight is not None:
                 current = {"path": [n for _, n in stack], "weight": weight, "score": None, "origin": "text",
                            "source": {"page": b.page, "block": b.index, "quote": b.text}, "heading": True}
                 out.append(current)
-                if (awarded := _WEIGHT.search(b.text))[2]:  # (决策（15分，得12分）: its score beside its weight)
-                    current["score"] = Decimal(awarded[2])
+                awarded = _WEIGHT.search(b.text)
+                # (决策（15分，得12分）, or 决策（15分），得分12分: its score beside its weight)
+                at = (awarded, 2) if awarded[2] else (after, "score") if after else None
+                if at is not None:
+                    current["score"] = Decimal(at[0][at[1]])
                     current["origin"] = "list"  # (points awarded against the weight beside them: whole points are exact)
-                    current["score_source"] = {"page": b.page, "block": b.index, "start": awarded.start(2),
-                                               "end": awarded.end(2), "quote": awarded[2]}
+                    current["score_source"] = {"page": b.page, "block": b.index, "start": at[0].start(at[1]),
+                                               "end": at[0].end(at[1]), "quote": at[0][at[1]]}
+                    children = {"parent": current["path"], "style": None}
+            continue
+        if children is not None and b.kind != TABLE and b.numbering \
+                and (child := _numbered_child(b, children)) is not None:
+            # （一）项目立项（5分），得5分。… under 一、决策（15分），得分14分: its rows, of the first
+            # numbering style under it
+            out.append(child)
             continue
         if b.kind == TABLE:
             continue
