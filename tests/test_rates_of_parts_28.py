@@ -228,3 +228,16 @@ def test_a_heading_scored_after_its_weight_over_its_numbered_rows(tmp_path):
 def test_money_per_head_given_in_full(tmp_path):
     record = text_record(tmp_path, _HEAD + "资助特困人员1860人，每人全额资助350元，计65.10万元。\n")
     assert [str(f["value"]) for f in record["facts"] if f["kind"] == "money_rate"] == ["350"]
+
+
+# ---- a cell ending in a figure, then a short name on the next line: two cells
+def test_a_cell_ending_in_a_figure_does_not_run_into_the_next_rows_name(tmp_path):
+    from extractor.ingest import load_document
+    path = tmp_path / "cells.txt"
+    path.write_text("产出\n产出数量\n良种母牛补栏完成率\n10\n9\n计划补栏4000头，实际完成3720头，完成率93.00%\n产出质量\n"
+                    "良种覆盖率\n8\n8\n", encoding="utf-8")
+    texts = [b.text for b in load_document(path).blocks]
+    assert "产出质量" in texts, texts
+    # (a sentence broken after a figure still goes on: its next line is more than a bare name)
+    path.write_text("全年共支出补助资金1,286.40万元，资金执行率达到96.5%\n，较上年提高2.1个百分点。\n", encoding="utf-8")
+    assert len(load_document(path).blocks) == 1
