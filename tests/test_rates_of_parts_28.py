@@ -241,3 +241,13 @@ def test_a_cell_ending_in_a_figure_does_not_run_into_the_next_rows_name(tmp_path
     # (a sentence broken after a figure still goes on: its next line is more than a bare name)
     path.write_text("全年共支出补助资金1,286.40万元，资金执行率达到96.5%\n，较上年提高2.1个百分点。\n", encoding="utf-8")
     assert len(load_document(path).blocks) == 1
+
+
+def test_a_reason_ending_in_its_deduction_does_not_swallow_the_next_level(tmp_path):
+    # (a reason of 18 characters or more, then a second level's name: the level's rows keep it)
+    rows = ["决策", "资金投入", "预算编制科学性", "3", "2.5", "圈舍改造补助测算依据不足，扣0.5分", "资金分配合理性", "2", "2",
+            "过程", "资金管理", "资金使用合规性", "5", "4", "2个乡镇补贴资金兑付手续不全，扣1分", "组织实施", "管理制度健全性", "5", "4.5"]
+    text = "某县项目绩效评价评分表\n" + "\n".join(["一级指标", "二级指标", "三级指标", "分值", "得分", "评分依据"] + rows) + "\n"
+    record = text_record(tmp_path, text)
+    paths = [tuple(i["path"]) for form in record["forms"] for i in form["indicators"]]
+    assert ("决策", "资金投入", "资金分配合理性") in paths and ("过程", "组织实施", "管理制度健全性") in paths, paths

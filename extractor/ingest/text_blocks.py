@@ -37,7 +37,7 @@ def _unit_first() -> regex.Pattern:
 
 
 _FIGURE_ALONE = regex.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[%％分]?\s*$")
-_ENDS_IN_FIGURE = regex.compile(r"\d\s*[%％]?\s*$")
+_ENDS_IN_FIGURE = regex.compile(r"\d\s*(?:[%％分元人户个项次]|万元|万人|人次)?\s*$")
 _BARE_NAME = regex.compile(r"\p{Han}{2,8}")
 
 
@@ -51,8 +51,9 @@ def continues_sentence(previous: str, line: str) -> bool:
     if ends_in_figure_cell(previous) and not _unit_first().match(line):
         return False  # a row of cells ending in its last figure (… 得满分 4), the next row after it
     if _ENDS_IN_FIGURE.search(previous) and _BARE_NAME.fullmatch(line.strip()) and not _unit_first().match(line):
-        # a table's cell one a line ending in a figure (…，完成率92.40%), then a row's or a level's
-        # short name (产出质量): a sentence broken there goes on with more than a bare name
+        # a table's cell one a line ending in a figure (…，完成率92.40%; a reason's …，扣0.5分), then
+        # a row's or a level's short name (产出质量): a sentence broken there goes on with more
+        # than a bare name
         return False
     if _opens_numbered(line) or _FIGURE_ALONE.match(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
