@@ -251,3 +251,16 @@ def test_a_reason_ending_in_its_deduction_does_not_swallow_the_next_level(tmp_pa
     record = text_record(tmp_path, text)
     paths = [tuple(i["path"]) for form in record["forms"] for i in form["indicators"]]
     assert ("决策", "资金投入", "资金分配合理性") in paths and ("过程", "组织实施", "管理制度健全性") in paths, paths
+
+
+# ---- a figure of few digits in 元 in the text and in 万元 in the form, one name for both
+def test_a_budget_in_yuan_in_the_text_and_in_wan_in_the_form(tmp_path):
+    text = ("某县2024年高标准农田建设项目支出绩效自评报告\n一、项目概况\n本项目年初预算数为{}，全年执行数815.20万元。\n"
+            "附件：项目支出绩效自评表\n| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 820.0000 | 820.0000 | 815.2000 | 10 | 99.41% | 9.94 |\n")
+    assert [f for f in text_record(tmp_path, text.format("820.00万元"))["flags"] if f["rule"] == "unit.slip"] == []
+    [flag] = [f for f in text_record(tmp_path, text.format("820.00元"), "slip.txt")["flags"] if f["rule"] == "unit.slip"]
+    assert "820.00元" in flag["message"]
+    # (the same few digits under two names are two quantities)
+    other = text.format("820.00万元").replace("全年执行数815.20万元", "另安排工作经费820元")
+    assert [f for f in text_record(tmp_path, other, "other.txt")["flags"] if f["rule"] == "unit.slip"] == []

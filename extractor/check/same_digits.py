@@ -3,8 +3,9 @@
 read between the two — their wording may differ as a table row and a sentence do — so the
 digits are the evidence: enough of them (`same_digits_min_significant`, patterns/checks.json)
 that two different quantities sharing them is no likely coincidence (1500元 and 1500万元
-are common; 222.24元 and 222.24万元 are one figure). Either may be the slip, as for a
-repeat: both are named, the one in 元 first (dropping 万 is the commoner slip)."""
+are common; 222.24元 and 222.24万元 are one figure), or fewer where one name names both
+(年初预算数为820.00元 in the text, 年初预算数 820.0000 in the form in 万元). Either may be the
+slip, as for a repeat: both are named, the one in 元 first (dropping 万 is the commoner slip)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -14,6 +15,20 @@ from .repeats import where_written
 from .unit_slip import slip_reading
 
 _WAN = Decimal(10000)
+
+
+_FEWEST_NAMED = 2  # significant digits of a figure named alike in both places (年初预算数 820.00元 | 820.0000)
+_NAME_ENDINGS = ("数", "金额", "资金")
+
+
+def _named_alike(a: dict, b: dict) -> bool:
+    """Do both figures carry one name (年初预算 and 年初预算数)?"""
+    def name(f: dict) -> str:
+        label = f.get("label") or ""
+        for ending in _NAME_ENDINGS:
+            label = label.removesuffix(ending)
+        return label
+    return bool(name(a)) and name(a) == name(b)
 
 
 def _significant(numeral: str) -> int:
@@ -32,13 +47,17 @@ def same_digits_flags(record: dict) -> list:
             continue
         scale = Decimal(str(f.get("scale") or 1))
         numeral = written_numeral(f.get("text"))
-        if scale in (1, _WAN) and _significant(numeral) >= least:
+        if scale in (1, _WAN) and _significant(numeral) >= _FEWEST_NAMED:
             by_numeral.setdefault(Decimal(numeral), {}).setdefault(scale, []).append(f)
     flags = []
     for numeral, scales in by_numeral.items():
         if len(scales) < 2:
             continue
-        yuan, wan = scales[Decimal(1)][0], scales[_WAN][0]
+        pairs = [(y, w) for y in scales[Decimal(1)] for w in scales[_WAN]
+                 if _significant(written_numeral(y.get("text"))) >= least or _named_alike(y, w)]
+        if not pairs:
+            continue  # (fewer digits, 1500元 and 1500万元, are one figure only where one name names both)
+        yuan, wan = pairs[0]
         # each written with its own unit: a unit a column's header gave may be the reader's guess
         own_units = all(not f.get("unit_from_label") and "元" in (f.get("text") or "") for f in (yuan, wan))
         flags.append(make_flag(
