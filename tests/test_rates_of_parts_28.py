@@ -264,3 +264,9 @@ def test_a_budget_in_yuan_in_the_text_and_in_wan_in_the_form(tmp_path):
     # (the same few digits under two names are two quantities)
     other = text.format("820.00万元").replace("全年执行数815.20万元", "另安排工作经费820元")
     assert [f for f in text_record(tmp_path, other, "other.txt")["flags"] if f["rule"] == "unit.slip"] == []
+
+
+# ---- a count of people times the money after it
+def test_money_times_a_count_of_people_is_per_head(tmp_path):
+    record = text_record(tmp_path, _HEAD + "按参保人数核定补助资金：临江县40425人×580元=2344.65万元。\n")
+    assert [(f["kind"], str(f["value"])) for f in record["facts"] if "580" in f["text"]] == [("money_rate", "580")]

@@ -29,7 +29,13 @@ def _patterns() -> tuple:
 def per_head_words_before(text: str, start: int) -> bool:
     """Does the clause before the figure at `start` end in words of money per head
     (每人每月, 生均, 人均交通补助)?"""
-    return _patterns()[0].search(_words_before(text, start)) is not None
+    words = _words_before(text, start)
+    return _patterns()[0].search(words) is not None or _times_a_count().search(words) is not None
+
+
+@lru_cache(maxsize=1)
+def _times_a_count() -> regex.Pattern:
+    return regex.compile(load_json("units.json")["per_head_times_before"])
 
 
 def standard_words_before(text: str, start: int) -> bool:
@@ -78,7 +84,7 @@ def mark_per_head(text: str, quantities: list) -> None:
     for q in quantities:
         if q.kind == "amount":
             context = _words_before(text, q.start)
-            if (before.search(context) is not None
+            if (before.search(context) is not None or _times_a_count().search(context) is not None
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
                     or by_class.search(text, max(0, q.start - _BY_CLASS_REACH), q.start) is not None
                     or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None
