@@ -270,3 +270,37 @@ def test_a_budget_in_yuan_in_the_text_and_in_wan_in_the_form(tmp_path):
 def test_money_times_a_count_of_people_is_per_head(tmp_path):
     record = text_record(tmp_path, _HEAD + "按参保人数核定补助资金：临江县40425人×580元=2344.65万元。\n")
     assert [(f["kind"], str(f["value"])) for f in record["facts"] if "580" in f["text"]] == [("money_rate", "580")]
+
+
+# ---- a score table one cell a line with a words column between its points, and review columns
+def test_a_score_tables_words_column_holding_a_figure_and_a_fund_words_row(tmp_path):
+    cells = ["一级指标", "二级指标", "三级指标", "分值", "评价要点", "得分", "扣分说明",
+             "过程", "资金管理", "资金到位率", "4", "资金到位率100%", "4",
+             "预算执行率", "4", "支出资金/到位资金", "3", "预算执行率96.83%，扣1分",
+             "资金使用合规性", "4", "是否按规定范围使用", "3.5", "列支不规范，扣0.5分",
+             "小计", "12", "{}"]
+    text = "某县义务教育经费绩效评价评分表\n" + "\n".join(cells) + "\n"
+    record = text_record(tmp_path, text.format("10.5"))
+    paths = [tuple(i["path"]) for form in record["forms"] for i in form["indicators"]]
+    assert ("过程", "资金管理", "资金到位率") in paths, paths
+    assert error_flags(record) == []
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text.format("11.5"), "slip.txt"))] == ["score.tree"]
+
+
+def test_a_unit_and_a_reviewer_column_each_with_its_scores(tmp_path):
+    rows = ["一级指标  二级指标  三级指标  分值  单位自评  再评价  再评价扣分说明",
+            "决策  项目立项  立项依据充分性  5  5  5",
+            "绩效目标  绩效目标合理性  5  5  4  受益人口目标未区分嘎查村扣1分",
+            "过程  资金管理  资金到位率  4  4  4",
+            "预算执行率  4  4  3  执行率93.27%扣1分"]
+    record = text_record(tmp_path, "某旗农村牧区供水工程绩效再评价报告\n" + "\n".join(rows) + "\n")
+    scores = sorted(str(f["value"]) for f in record["facts"] if f["kind"] == "score")
+    # (each row's 分值, the unit's own score and the reviewer's)
+    assert scores.count("4") == 6 and scores.count("5") == 5 and scores.count("3") == 1, scores
+
+
+def test_a_difference_between_two_scores_is_no_score(tmp_path):
+    text = ("某县新农合财政补助资金绩效再评价报告\n经再评价，项目再评价得分为80.5分，等级为“良”。"
+            "再评价得分低于单位自评得分14.5分，差异主要集中在过程和效益指标。\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["score"] == 80.5 and error_flags(record) == []

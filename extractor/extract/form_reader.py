@@ -127,7 +127,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # (stage columns after the sources: see form_fund_transposed.py)
                 i = self._read_transposed_row(*stage)
             elif (key in v["fund_col"] and (self.indicators is None or not self.fund_columns)
+                  and not (self.indicators is not None and self.form["template"] == "score_table")
                   and self._fund_header_len(i)):
+                # (a score table has no fund block: 资金到位率 | 4 | … among its rows is a row)
                 # (a fund block after the indicator block: the indicator rows end there)
                 self.indicators = None
                 i = self._read_fund_header(i)
