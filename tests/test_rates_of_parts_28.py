@@ -304,3 +304,16 @@ def test_a_difference_between_two_scores_is_no_score(tmp_path):
             "再评价得分低于单位自评得分14.5分，差异主要集中在过程和效益指标。\n")
     record = text_record(tmp_path, text)
     assert record["metadata"]["score"] == 80.5 and error_flags(record) == []
+
+
+# ---- a form's fund block after a report's words that named its sources twice
+def test_a_fund_block_after_words_naming_its_sources_twice(tmp_path):
+    text = ("某县教育局2024年度学生资助项目支出绩效自评报告\n一、资金情况\n项目预算1,240.00万元，其中中央资金\n"
+            "980.00万元、县级资金260.00万元；实际支出中央资金\n980.00万元、县级资金236.50万元。\n二、绩效自评表（摘录）\n"
+            + "\n".join(["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "分值", "得分",
+                         "年度资金总额", "1240.00", "1216.50", "98.10%", "10", "9.81",
+                         "中央资金", "980.00", "980.00", "100%", "—", "—",
+                         "县级资金", "260.00", "236.50", "90.96%", "—", "—"]) + "\n")
+    record = text_record(tmp_path, text)
+    funds = [row.get("label") for form in record["forms"] for row in form.get("funds") or []]
+    assert funds[:3] == ["年度资金总额", "中央资金", "县级资金"], funds

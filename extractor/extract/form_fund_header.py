@@ -144,6 +144,9 @@ class FundHeaderReader:
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
         self.fund_rows_ended = False  # (a fund block of its own begins)
+        # (and names that headed columns before it, 中央资金 written twice in the report's words
+        # above, head none of its own)
+        self._fund_names_columns = False
         if i > 0 and self._unknown_first_column(i - 1):
             i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]

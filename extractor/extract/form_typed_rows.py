@@ -116,10 +116,11 @@ class TypedRowReader:
             elif taken and _CUT_AFTER_POINTS_WORD.search(self.tokens[j - 1].text) \
                     and self.tokens[j].text.strip().endswith("分") and self._numbers_follow(j + 1):
                 pass  # the rest of a 评分标准 a line cut after its 扣 (每低1%扣 | 0.5分 | 4.5): no points
-            elif (0 < len(taken) < len(value_slots) and value_type(as_points(t).text) != "num"
+            elif (0 < len(taken) < len(value_slots) and not {"target", "actual"} & set(value_slots)
+                  and value_type(as_points(t).text) != "num"
                   and self._words_column_after(len(taken)) and self._numbers_follow(j + 1, 2)):
-                # the words column's cell (评价要点) before the points, a figure among its words
-                # (资金到位率100%, cut by the reader into 资金到位率 | 100%): no value
+                # in a table of points only, the words column's cell (评价要点) between them, a figure
+                # among its words (资金到位率100%, cut by the reader into 资金到位率 | 100%): no value
                 pass
             elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
