@@ -137,7 +137,8 @@ def _parse_lines(doc: Document, written: list) -> None:
             rows, i = cell_table
             _emit_table(doc, rows, infer_spans=False, columns_kept=whole_rows)
             continue
-        if paragraph and not continues_sentence(fold_figure_characters(paragraph[-1]), stripped):
+        if paragraph and (not continues_sentence(fold_figure_characters(paragraph[-1]), stripped)
+                          or _cell_after_a_cell(lines, i, len(paragraph), stripped)):
             flush()
         paragraph.append(written[i].strip())
         if SENTENCE_END.search(stripped) or len(stripped) < SHORT_LINE:
@@ -146,6 +147,17 @@ def _parse_lines(doc: Document, written: list) -> None:
     flush()
 
 
+def _cell_after_a_cell(lines: list, i: int, pending: int, line: str) -> bool:
+    """Is line i a short bare name (组织实施) after one pending line that itself came right after
+    a figure alone on its line (…| 3 | 2所学校资助资金未在规定时间内发放 |)? Cells one a line, a
+    row's reason then the next level's name: no sentence broken between them."""
+    before = i - pending - 1
+    return pending == 1 and before >= 0 and _BARE_NAME.fullmatch(line) is not None \
+        and _FIGURE_CELL.fullmatch(lines[before].strip()) is not None
+
+
+_BARE_NAME = regex.compile(r"\p{Han}{2,8}")
+_FIGURE_CELL = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％分]?")
 _POINTS_HEADERS = frozenset(load_json("text_tables.json")["points_headers"])
 _CELL_CLOSED_BY_PIPE = regex.compile(r"[^|｜]*[^|｜\s][^|｜]*[|｜]\s*")
 
