@@ -322,6 +322,7 @@ def test_a_fund_block_after_words_naming_its_sources_twice(tmp_path):
 def test_a_reason_without_a_figure_then_the_next_levels_name(tmp_path):
     from extractor.ingest import load_document
     path = tmp_path / "cells.txt"
-    path.write_text("资金使用合规性\n4\n3\n2所学校资助资金未在规定时间内发放到学生账户\n组织实施\n管理制度健全性\n4\n4\n",
-                    encoding="utf-8")
-    assert "组织实施" in [b.text for b in load_document(path).blocks]
+    cells = "资金使用合规性\n4\n3\n2所学校资助资金未在规定时间内发放到学生账户\n组织实施\n管理制度健全性\n4\n4\n"
+    for text in (cells, cells.replace("\n", "\n\n")):  # (and double-spaced)
+        path.write_text(text, encoding="utf-8")
+        assert "组织实施" in [b.text for b in load_document(path).blocks]

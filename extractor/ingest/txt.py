@@ -151,9 +151,10 @@ def _cell_after_a_cell(lines: list, i: int, pending: int, line: str) -> bool:
     """Is line i a short bare name (组织实施) after one pending line that itself came right after
     a figure alone on its line (…| 3 | 2所学校资助资金未在规定时间内发放 |)? Cells one a line, a
     row's reason then the next level's name: no sentence broken between them."""
-    before = i - pending - 1
-    return pending == 1 and before >= 0 and _BARE_NAME.fullmatch(line) is not None \
-        and _FIGURE_CELL.fullmatch(lines[before].strip()) is not None
+    if pending != 1 or _BARE_NAME.fullmatch(line) is None:
+        return False
+    filled = [k for k in range(i - 1, max(-1, i - 8), -1) if lines[k].strip()]  # (blank lines between, double-spaced)
+    return len(filled) >= 2 and _FIGURE_CELL.fullmatch(lines[filled[1]].strip()) is not None
 
 
 _BARE_NAME = regex.compile(r"\p{Han}{2,8}")
