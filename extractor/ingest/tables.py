@@ -37,7 +37,7 @@ def is_numeric_cell(text: str) -> bool:
 
 def _is_data_row(row: list) -> bool:
     texts = [c.text.strip() for c in row]
-    if any(NUMERIC.match(t) or _MEASURED.match(t) for t in texts):
+    if any(NUMERIC.match(t) for t in texts):
         return True
     return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
 
@@ -64,7 +64,9 @@ def count_header_rows(rows: list) -> int:
     if _is_key_value(rows):
         return 0
     for i, row in enumerate(rows[:5]):
-        if _is_data_row(row):
+        if _is_data_row(row) or i == 1 and any(_MEASURED.match(c.text.strip()) for c in row):
+            # (a second row holding a figure with its unit, ≥12万人 | 12.6万人, is the first
+            # row of figures under one header row; further down, words of a header may be)
             return i
     return 1 if len(rows) > 1 else 0
 
