@@ -131,9 +131,10 @@ def _total_column_flags(table: dict, cells: dict) -> list:
             readings.append((r, whole, parts, verdict(whole, sum_of(parts, interval_of))))
     ok = [x for x in readings if x[3][0] == "ok"]
     off = [x for x in readings if x[3][0] in ("error", "approx")]
-    if not (levels and len(readings) == 1) and (len(ok) < 2 or len(off) >= len(ok)):
+    one_row_of_levels = levels and len(readings) == 1
+    if not one_row_of_levels and (len(ok) < 2 or len(off) >= len(ok)):
         return []
-    if levels and len(readings) == 1:
+    if one_row_of_levels:
         return [_row_flag(outcome, diff, tol, whole, parts, "表格合计栏与各级资金之和不符：合计", "各级之和")
                 for _, whole, parts, (outcome, diff, tol) in off]
     return [_row_flag(outcome, diff, tol, whole, parts,

@@ -29,7 +29,11 @@ def _patterns() -> tuple:
 def per_head_words_before(text: str, start: int) -> bool:
     """Does the clause before the figure at `start` end in words of money per head
     (每人每月, 生均, 人均交通补助)?"""
-    words = _words_before(text, start)
+    return _per_head_before(_words_before(text, start))
+
+
+def _per_head_before(words: str) -> bool:
+    """Words of money per head, or a count of people and a times sign (40425人×)."""
     return _patterns()[0].search(words) is not None or _times_a_count().search(words) is not None
 
 
@@ -77,14 +81,14 @@ def _per_thing() -> regex.Pattern:
 def mark_per_head(text: str, quantities: list) -> None:
     """Turn the amounts of `quantities` (sorted, found in `text`) that are money per head into
     money rates (元/人), in place; a figure joined to a standard by a list or a from-to is one too."""
-    before, bare_before, standard_after, same_standard, shares_open = _patterns()
+    _, bare_before, standard_after, same_standard, shares_open = _patterns()
     by_class = _by_class_before()
     previous = None
     standard, shares_end = None, -1  # a standard whose shares follow, and where they end
     for q in quantities:
         if q.kind == "amount":
             context = _words_before(text, q.start)
-            if (before.search(context) is not None or _times_a_count().search(context) is not None
+            if (_per_head_before(context)
                     or bare_before.search(context) is not None and standard_after.match(text, q.end) is not None
                     or by_class.search(text, max(0, q.start - _BY_CLASS_REACH), q.start) is not None
                     or previous is not None and same_standard.fullmatch(text, previous.end, q.start) is not None

@@ -115,13 +115,10 @@ def _without_items_scores(candidates: list) -> list:
         m = c[5]
         return c[0], m.group(0)[:m.start("num") - m.start()].strip()
 
-    alike: dict = {}
+    said: dict = {}  # wording → the scores it states, as often as it states them
     for c in candidates:
-        alike.setdefault(wording(c), set()).add(_num(c[5].group("num")))
-    counts: dict = {}
-    for c in candidates:
-        counts[wording(c)] = counts.get(wording(c), 0) + 1
-    return [c for c in candidates if counts[wording(c)] < _ITEM_REPEATS or len(alike[wording(c)]) < 2]
+        said.setdefault(wording(c), []).append(_num(c[5].group("num")))
+    return [c for c in candidates if len(said[wording(c)]) < _ITEM_REPEATS or len(set(said[wording(c)])) < 2]
 
 
 _ITEM_REPEATS = 3
