@@ -17,7 +17,7 @@ from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
-from .numbered_scores import numbered_score_indicators
+from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
@@ -48,7 +48,7 @@ _CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 def _numbered_child(b, children: dict) -> Optional[dict]:
     """A numbered paragraph scored as a row of the heading above (（一）项目立项（5分），得5分。…),
     of the first numbering style under it; None for another style or a paragraph not so scored."""
-    style = regex.sub(r"[一二三四五六七八九十]+|\d+", "1", b.numbering.strip())
+    style = numbering_style(b.numbering)
     m = _SCORED_ROW.match(b.text, len(b.numbering))
     if m is None or children["style"] not in (None, style):
         return None

@@ -36,7 +36,7 @@ def numbered_score_indicators(doc: Document) -> list:
         item = _item(b)
         if item is None:
             continue
-        style = _style(b.numbering)
+        style = numbering_style(b.numbering)
         if style not in styles:
             styles.append(style)
         depth = styles.index(style)
@@ -64,6 +64,6 @@ def _item(b) -> Optional[dict]:
                        "quote": text[m.start("name"):s.end() if s else m.end()]}}
 
 
-def _style(numbering: str) -> str:
+def numbering_style(numbering: str) -> str:
     """A numbering label's style: （一） and （二） are one, 1、 and 2、 another."""
     return regex.sub(r"[一二三四五六七八九十]+", "一", regex.sub(r"\d+", "1", numbering.strip()))

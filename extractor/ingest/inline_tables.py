@@ -58,7 +58,9 @@ def inline_table_apart(text: str, in_form: bool = True, unit_above: bool = False
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 8:
         return None
-    found = _table_in(tokens, in_form, unit_above) or _two_sided_table_in(tokens, text)
+    texts = [t.group() for t in tokens]
+    figure = [figure_or_dash(t) for t in texts]
+    found = _table_in(texts, figure, in_form, unit_above) or _two_sided_table_in(tokens, texts, figure, text)
     if found is None:
         return None
     first, last, rows = found
@@ -67,10 +69,9 @@ def inline_table_apart(text: str, in_form: bool = True, unit_above: bool = False
     return text[:start].strip(), rows, text[tokens[last].end():].strip()
 
 
-def _table_in(tokens: list, in_form: bool, unit_above: bool) -> Optional[tuple]:
-    """(first token, last token, rows) of the first table among the tokens, or None."""
-    texts = [t.group() for t in tokens]
-    figure = [figure_or_dash(t) for t in texts]
+def _table_in(texts: list, figure: list, in_form: bool, unit_above: bool) -> Optional[tuple]:
+    """(first token, last token, rows) of the first table among the tokens (their texts, and
+    whether each is a figure or a dash), or None."""
     numbered = next((h for h, t in enumerate(texts) if t in NUMBER_HEADERS), None)
     if numbered is not None and (found := _numbered_table_from(texts, figure, numbered, in_form)) is not None:
         return found
@@ -108,13 +109,11 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, 
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
 
 
-def _two_sided_table_in(tokens: list, text: str) -> Optional[tuple]:
+def _two_sided_table_in(tokens: list, texts: list, figure: list, text: str) -> Optional[tuple]:
     """(first token, last token, rows) of a two-sided table run into the line, as a final
     accounts' 收入支出决算总表 flattened: its header two name columns each with the same figure
     column after it (收入项目 决算数 支出项目 决算数), its unit stated right before it (（单位：元）),
     then rows of a name and a figure on each side, three at least."""
-    texts = [t.group() for t in tokens]
-    figure = [figure_or_dash(t) for t in texts]
     for h in range(len(texts) - 7):
         a, col, b, col2 = texts[h:h + 4]
         if col != col2 or any(figure[h:h + 4]) or not (_SIDE_NAME.search(_after_sentence(a)) and _SIDE_NAME.search(b)) \
@@ -137,10 +136,7 @@ _UNIT_BEFORE = regex.compile(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)\s*
 
 def _before_sentence_end(token: str) -> str:
     """A token's words up to the sentence or lead-in it closes, if it closes one (…（单位：元）收入项目)."""
-    m = None
-    for m in _SENTENCE_BEFORE.finditer(token):
-        pass
-    return token[:m.end()] if m else ""
+    return token[:len(token) - len(_SENTENCE_BEFORE.split(token)[-1])]
 
 
 def _numbered_table_from(texts: list, figure: list, head: int, in_form: bool) -> Optional[tuple]:

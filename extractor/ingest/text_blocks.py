@@ -41,6 +41,16 @@ _ENDS_IN_FIGURE = regex.compile(r"\d\s*(?:[%％分元人户个项次]|万元|万
 _BARE_NAME = regex.compile(r"\p{Han}{2,8}")
 
 
+def is_figure_alone(line: str) -> bool:
+    """Is the line a figure alone (a table's cell one a line: 12, 93.5%, 4分)?"""
+    return _FIGURE_ALONE.match(line) is not None
+
+
+def is_bare_name(line: str) -> bool:
+    """Is the line a short name and nothing else (产出质量, 组织实施): a row's or a level's cell?"""
+    return _BARE_NAME.fullmatch(line.strip()) is not None
+
+
 def continues_sentence(previous: str, line: str) -> bool:
     """Was `line` cut off from `previous` (a page or column break mid-sentence)? Shared by
     the .txt and .pdf readers so both formats join broken lines alike. A row of cells is
@@ -50,12 +60,12 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False  # (a form's label on a line of its own opens a cell: 质量指标)
     if ends_in_figure_cell(previous) and not _unit_first().match(line):
         return False  # a row of cells ending in its last figure (… 得满分 4), the next row after it
-    if _ENDS_IN_FIGURE.search(previous) and _BARE_NAME.fullmatch(line.strip()) and not _unit_first().match(line):
+    if _ENDS_IN_FIGURE.search(previous) and is_bare_name(line) and not _unit_first().match(line):
         # a table's cell one a line ending in a figure (…，完成率92.40%; a reason's …，扣0.5分), then
         # a row's or a level's short name (产出质量): a sentence broken there goes on with more
         # than a bare name
         return False
-    if _opens_numbered(line) or _FIGURE_ALONE.match(line):
+    if _opens_numbered(line) or is_figure_alone(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone

@@ -38,7 +38,7 @@ from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
 from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
 from .tables import caption_from_previous, is_caption_text
-from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence
+from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, is_bare_name, is_figure_alone
 from .spaced_score_tables import spaced_score_table_at
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
                           spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
@@ -151,14 +151,12 @@ def _cell_after_a_cell(lines: list, i: int, pending: int, line: str) -> bool:
     """Is line i a short bare name (组织实施) after one pending line that itself came right after
     a figure alone on its line (…| 3 | 2所学校资助资金未在规定时间内发放 |)? Cells one a line, a
     row's reason then the next level's name: no sentence broken between them."""
-    if pending != 1 or _BARE_NAME.fullmatch(line) is None:
+    if pending != 1 or not is_bare_name(line):
         return False
     filled = [k for k in range(i - 1, max(-1, i - 8), -1) if lines[k].strip()]  # (blank lines between, double-spaced)
-    return len(filled) >= 2 and _FIGURE_CELL.fullmatch(lines[filled[1]].strip()) is not None
+    return len(filled) >= 2 and is_figure_alone(lines[filled[1]])
 
 
-_BARE_NAME = regex.compile(r"\p{Han}{2,8}")
-_FIGURE_CELL = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％分]?")
 _POINTS_HEADERS = frozenset(load_json("text_tables.json")["points_headers"])
 _CELL_CLOSED_BY_PIPE = regex.compile(r"[^|｜]*[^|｜\s][^|｜]*[|｜]\s*")
 
