@@ -18,7 +18,7 @@ from . import rule
 from ..subjects import same_subject, subject_names
 from .common import (TOTAL_ROW, check_settings, facts_by_id, make_flag, relation_vocab, relations_of, show,
                      show_exact, written)
-from .form_restated import form_total_restated_flags
+from .form_restated import form_total_restated_flags, indicator_restated_flags
 from .tolerance import exact, interval_of
 
 
@@ -214,7 +214,7 @@ def check_repeat_conflict(record: dict) -> list:
             "warning" if reason or a.get("approx") or b.get("approx") else "error",
             f"同一指标两处数值不一致：{written(hi)}（{where_written(hi)}），{written(lo)}（{where_written(lo)}），差{show_exact(gap, hi)}",
             hi["value"], lo["value"], gap, Decimal(0), evidence, explanation))
-    return flags + form_total_restated_flags(record)
+    return flags + form_total_restated_flags(record) + indicator_restated_flags(record)
 
 
 def _wholes(record: dict) -> dict:
