@@ -249,10 +249,14 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
                 for p, ind in explicit.items() if ind.get("score") is not None}
     parents = [p for p, parts in parts_of.items() if parts]
     halves = any(Decimal(str(explicit[p]["score"])).as_tuple().exponent < 0 for p in parents)
-    level_slips = []
-    for p in parents:
-        level_slips += _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                                   [explicit[q] for q in parts_of[p]], exact_whole=halves)
+    slips_of: dict = {}
+    for p in sorted(parents, key=len, reverse=True):  # (the deepest first: a slip below is known above)
+        # a child off its own rows (flagged) is summed as those rows: the parent that makes
+        # them is right, and the one slip is not flagged twice
+        parts = _rows_of_slipped(parts_of[p], slips_of, parts_of)
+        slips_of[p] = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                                  [explicit[q] for q in parts], exact_whole=halves)
+    level_slips = [flag for p in parents for flag in slips_of[p]]
     flags += level_slips
 
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None
@@ -303,6 +307,15 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
                                    + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
                                    s, scale, s - scale, Decimal(0), evidence))
     return flags
+
+
+def _rows_of_slipped(parts: list, slips_of: dict, parts_of: dict) -> list:
+    """`parts` with each part whose score is off its own parts' (`slips_of` it) replaced by
+    those, all the way down."""
+    out = []
+    for q in parts:
+        out += _rows_of_slipped(parts_of[q], slips_of, parts_of) if slips_of.get(q) else [q]
+    return out
 
 
 def _weights_make(parts: list, total_weight) -> bool:
