@@ -235,20 +235,49 @@ def _form_segments(tokens: list) -> list:
 
 def _project_starts(tokens: list, lo: int, hi: int) -> list:
     """Where a project-name label opens a new project's form inside tokens[lo:hi]: a 项目名称
-    after the segment's indicator header (一级指标) has been seen since the last one."""
+    after the segment's indicator header (一级指标) has been seen since the last one. Forms
+    exported one after another under one title may name no project in a cell (its name is a
+    heading above): their unit's label (主管部门) or their fund block's (项目资金) opens the
+    next one then, where an indicator header follows it."""
     project_labels = {bare(w) for w in spec()["meta_cells"]["project"]}
+    opening = {bare(w) for w in spec()["meta_cells"]["agency"] + spec()["fund_unit_cells"]}
+    headers = [i for i in range(lo, hi) if _indicator_header(bare(tokens[i].text))]
     starts, seen_indicators = [], False
     for i in range(lo, hi):
         key = bare(tokens[i].text)
-        if key == "一级指标" or runs_into_header(key):
+        if _indicator_header(key):
             seen_indicators = True  # (a header run together: 绩效指标一级指标二级指标…)
-        elif seen_indicators and not tokens[i].merged and _names_a_project(key, project_labels):
+        elif seen_indicators and not tokens[i].merged and (
+                _names_a_project(key, project_labels) or key in opening and any(h > i for h in headers)):
             first = i
             while first > lo and tokens[first - 1].line == tokens[i].line and tokens[i].positional:
                 first -= 1  # the row from its first cell
-            starts.append(first)
+            starts.append(_with_opening_lines(tokens, lo, first))
             seen_indicators = False
     return starts
+
+
+# a form's own heading above its first row, where forms follow one another: its number and
+# its project's name (二、计划生育家庭特别扶助金), or its money unit (金额单位：元)
+_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\D{2,40}$")
+_UNIT_LINE = regex.compile(r"^\s*[（(]?\s*(?:金额|资金)?单位[:：]\s*(?:万元|元|亿元|千元)\s*[)）]?\s*$")
+
+
+def _with_opening_lines(tokens: list, lo: int, first: int) -> int:
+    """`first` moved back over the lines right before it that open its form: its heading and
+    its unit line, each a line of its own (two at most)."""
+    for _ in range(2):
+        line = [k for k in range(lo, first) if tokens[k].line == tokens[first - 1].line and tokens[k].block is tokens[first - 1].block] \
+            if first > lo else []
+        words = "".join(tokens[k].text for k in line)
+        if not line or not (_UNIT_LINE.match(words) or _HEADING.match(words)):
+            break
+        first = line[0]
+    return first
+
+
+def _indicator_header(key: str) -> bool:
+    return key == "一级指标" or runs_into_header(key)
 
 
 def _names_a_project(key: str, project_labels: set) -> bool:
