@@ -46,6 +46,8 @@ def show(value: Decimal, fact: dict, decimals: Optional[int] = None) -> str:
     d = int(fact.get("decimals") or 0) if decimals is None else decimals
     shown = (Decimal(value) / scale).quantize(Decimal(1).scaleb(-d)) if d >= 0 else Decimal(value) / scale
     unit = fact.get("unit") or ""
+    if unit == "%" and scale == 100:
+        return f"{shown}（即{rounded(Decimal(value), max(d - 2, 0))}%）"  # (0.9215 as written: a share of one)
     if unit == "百分点":
         unit = "个百分点"  # as reports write a change in points
     elif unit != "%":

@@ -53,8 +53,11 @@ class UnreadFundRows:
         its column's type and in their order (货物类 | 186.00 | 179.20 | 96.34% under 采购预算 |
         实际采购金额 | 执行率), up to the end of the row? Such a row is one of the block's,
         whatever its label. A cell left blank may be missing (a text shape drops it)."""
-        # (a dash fits any column: 分值 and 得分 are left to the total row)
-        types = [{"amount": {"num", "na"}, "percent": {"pct", "na"}, "score": {"na"}}.get(fund_column_kind(c))
+        # (a dash fits any column: 分值 and 得分 are left to the total row; but a block with no
+        # 分值 column, a list of projects with each one's 自评得分, scores every row)
+        own_scores = {"na", "num"} if not any(fund_column_kind(c) == "score" and c != "得分" for c in self.fund_columns) \
+            else {"na"}
+        types = [{"amount": {"num", "na"}, "percent": {"pct", "na"}, "score": own_scores}.get(fund_column_kind(c))
                  for c in self.fund_columns]
         if None in types:
             return False

@@ -141,7 +141,10 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             end = i + 1  # the row's cells, up to the half-table set beside the block if there is one
             while end < len(self.tokens) and self.tokens[end].line == label.line and not _second_half(self.tokens[end]):
                 end += 1
-        if label.positional and label.col == self.fund_label_col and (values := self._cells_under_fund_header(i, end)):
+        if label.positional and (label.col == self.fund_label_col or slot == "total" and label.col < self.fund_label_col) \
+                and (values := self._cells_under_fund_header(i, end)):
+            # (a total row may write its label in the column before the rows' names: 合计 under
+            # 序号, 项目名称 left empty; its cells still stand under the header's)
             pairs = [(column, fund_column_kind(column), token) for column, token in zip(self.fund_columns, values)]
         elif label.positional and label.col == self.fund_label_col:
             values = [unit_cell(t) for t in self.tokens[i + 1:end]]

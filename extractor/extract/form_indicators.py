@@ -78,6 +78,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域): its figure
             # is a fact, but the result is measured against the year's own target only
             row["other_target"] = self._indicator_value(token, "other_target", row["path"])
+        if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["target"]["unit"] == "%" \
+                and _SHARE_OF_ONE.fullmatch(values["actual"].text.strip()):
+            # a spreadsheet's percentage exported as its share of one (≥95% | 0.9820): 98.2%
+            row["actual"] = self._indicator_value(with_unit_cells(values["actual"], None, "%"), "actual", row["path"])
         if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["actual"]["value"] is not None:
             # a result written bare beside its target (≥8000人 | 8120) counts in the target's
             # unit; the row says so, but the bare figure is not made a fact of that unit (nor
@@ -214,6 +218,8 @@ def _swallowed_row() -> regex.Pattern:
     return regex.compile(rf"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d[\d.]*+(?:{unit.pattern})\d|(?:(?<=\p{{Han}})|^)\d{{6,}}(?=\p{{Han}})")
 
 
+# a share of one as a spreadsheet writes a percentage: 0.9820, 1.0000 (not 1.05, which may be a ratio)
+_SHARE_OF_ONE = regex.compile(r"0\.\d{2,}|1\.0{2,}")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 
