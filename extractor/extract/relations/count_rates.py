@@ -48,10 +48,13 @@ def count_rates_in(block, facts: list, spans: list, in_formula: set, totals: dic
             continue
         acts = _acts_of(rate, rate_word)
         numerators = _numerators(block.text, rate, facts[:i], acts)
-        if not numerators or not _names_its_figures(block.text, rate, rate_word, spans):
+        looked_back = None if numerators else _stated_the_sentence_before(rate, facts[:i], acts, spans, totals)
+        if looked_back is not None:
+            numerators = [looked_back[0]]
+        if not numerators or not _names_its_figures(block.text, rate, rate_word, spans, numerators[0] if looked_back else None):
             continue
-        denominators = [g for g in _denominators(facts[:i], numerators, acts, spans, totals)
-                        if _of_its_subject(rate, rate_word, g)]
+        denominators = [looked_back[1]] if looked_back is not None else \
+            [g for g in _denominators(facts[:i], numerators, acts, spans, totals) if _of_its_subject(rate, rate_word, g)]
         if not denominators:
             continue
         out.append({"type": "ratio", "rate": rate.id, "counts": True,
@@ -177,6 +180,28 @@ def _denominators(before: list, numerators: list, acts: regex.Pattern, spans: li
     return [g for g in out.values() if not _done(g, acts)]
 
 
+def _stated_the_sentence_before(rate, before: list, acts: regex.Pattern, spans: list, totals: dict) -> Optional[tuple]:
+    """(numerator, whole) of a rate whose sentence states only the number due (…应参保人数
+    398,620人，参保率达97.48%) while the number done is the sentence before's, named alike
+    (参保人数386,452人，其中：…): the one count of that sentence worded as done whose label is
+    the whole's, no part of a breakdown. None where there is not exactly one of each."""
+    own = sentence_index(spans, _start(rate))
+    if own == 0:
+        return None
+    rates = [g for g in before if g.kind == "percent"]
+    since = _start(rates[-1]) if rates else -1
+    wholes = [g for g in before if sentence_index(spans, _start(g)) == own and _start(g) > since and _operand(g)
+              and g.id not in totals
+              and _vocab()["planned"].search(g.context or "")]
+    if len(wholes) != 1:
+        return None
+    whole = wholes[0]
+    done = [g for g in before if sentence_index(spans, _start(g)) == own - 1 and _start(g) > since and _operand(g)
+            and (g.kind, g.unit, g.label) == (whole.kind, whole.unit, whole.label) and g.id not in totals
+            and _done(g, acts)]
+    return (done[0], whole) if len(done) == 1 else None
+
+
 def _same_kind(facts: list, numerators: list) -> list:
     """The paragraph's counts of the numerators' kinds and units, for the checker to try before
     it says no pair reproduces the rate: figures of other kinds would reproduce it by chance
@@ -185,14 +210,15 @@ def _same_kind(facts: list, numerators: list) -> list:
     return [g.id for g in facts if (g.kind, g.unit) in kinds and _operand(g)]
 
 
-def _names_its_figures(text: str, rate, rate_word: str, spans: list) -> bool:
+def _names_its_figures(text: str, rate, rate_word: str, spans: list, numerator=None) -> bool:
     """Does the rate's own wording fit its sentence's figures? 脱贫人口参保率 after 全县实际参保
     12.1万人 is the rate of another group; the words before the rate word must mostly be in
-    the sentence before it (健康管理率 after 接受健康管理)."""
+    the sentence before it (健康管理率 after 接受健康管理), or from the `numerator`'s sentence
+    on where that is an earlier one."""
     qualifier = NOT_HAN.sub("", _qualifier(rate, rate_word))
     if len(qualifier) < 2:
         return True
-    lo = spans[sentence_index(spans, _start(rate))][0]
+    lo = spans[sentence_index(spans, _start(numerator if numerator is not None else rate))][0]
     return similarity(qualifier, text[lo:_start(rate) - len(rate.context or "")]) >= 0.5
 
 
