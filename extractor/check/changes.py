@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from . import rule
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, rounded, show, written
+from .table_changes import table_change_flags
 from .tolerance import interval_of, percentage, verdict
 
 
@@ -38,7 +39,7 @@ def check_diff_change(record: dict) -> list:
             # 下降21.5%: the total's rate is what is off, not the nearest part's change)
             flags += min(zip(readings, pairs), key=lambda r: (len(r[0]), not _years_make_change(
                 {**rel, "previous": r[1][1]}, r[1][0], facts)))[0]
-    return flags + _rate_change_flags(record, facts)
+    return flags + _rate_change_flags(record, facts) + table_change_flags(record)
 
 
 def _rate_change_flags(record: dict, facts: dict) -> list:
