@@ -281,14 +281,16 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             word = self._grade_word(value)
             self.form["grade"] = {"text": word, "source": t.source(m.start(2), m.start(2) + len(word))}
             return True
-        if (key in vocab()["score_cell"] and self.indicators is not None and self.form["total_score"] is None
+        head = self.indicators is None and not self.form["indicators"] and not self.form["funds"] and not self.fund_columns
+        if (key in vocab()["score_cell"] and (self.indicators is not None or head) and self.form["total_score"] is None
                 and (points := _POINTS_VALUE.fullmatch(value))):
-            # 自评总分：97.5分 in a line under the indicator block: the form's total (its rows
-            # wrote none), checked against them like a total row's
+            # 自评总分：97.5分 in a line under the indicator block, or 项目总得分：96.5分 under the
+            # form's title before its blocks: the form's total (its rows wrote none), checked
+            # against them like a total row's
             fact = self.index.fact_for(t.piece(m.start(2), m.start(2) + points.end(1)), "分", "总分", "总分",
                                        {"form": self.form["id"], "slot": "total"})
             self.form["total_score"] = fact.id if fact else None
-            self.rows_closed = fact is not None  # (what follows is a sign-off, not rows)
+            self.rows_closed = fact is not None and not head  # (what follows is a sign-off, not rows)
             return fact is not None
         if key in vocab()["meta"] and self.indicators is None and value_type(value) is None:
             entry = {"text": value, "source": t.source(m.start(2), m.end(2))}

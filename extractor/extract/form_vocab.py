@@ -93,6 +93,19 @@ class _CellUnits(frozenset):
         return super().__contains__(text) or (isinstance(text, str) and per_head_unit(text))
 
 
+# words forms join a column's two parts with, either of which each form may write
+# (未完成原因和改进措施 / 未完成原因及改进措施, …及整改措施)
+_JOINED_ALIKE = (("和", "及"), ("改进措施", "整改措施"))
+
+
+def _joined_spellings(label: str) -> set:
+    """A column label with each alike word put for the other."""
+    out = {label}
+    for a, b in _JOINED_ALIKE:
+        out |= {w.replace(a, b) for w in out} | {w.replace(b, a) for w in out}
+    return out
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     s = spec()
@@ -104,7 +117,8 @@ def vocab() -> dict:
         "meta": index(s["meta_cells"]),
         "fund_col": index(s["fund_columns"]),
         "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
-        "ind_col": index(s["indicator_columns"]),
+        "ind_col": {spelling: slot for label, slot in index(s["indicator_columns"]).items()
+                    for spelling in _joined_spellings(label)},
         "ind_head": set(s["indicator_header"]),
         "ind_name_cells": set(s["indicator_name_cells"]),
         "level1": set(s["level1"]),
