@@ -106,6 +106,30 @@ def _joined_spellings(label: str) -> set:
     return out
 
 
+class _ColumnLabels(dict):
+    """Indicator column labels → slots; a words column named by two labels joined (评分标准及扣分
+    说明, 评分依据和扣分原因) is its first label's column, where that is a column of words."""
+    _WORDS = ("skip", "reason")
+    _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{2,10})$")
+
+    def _joined(self, key):
+        m = self._JOINED.match(key) if isinstance(key, str) else None
+        slot = dict.get(self, m["first"]) if m else None
+        return slot if slot in self._WORDS else None
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._joined(key) is not None
+
+    def __missing__(self, key):
+        slot = self._joined(key)
+        if slot is None:
+            raise KeyError(key)
+        return slot
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     s = spec()
@@ -117,8 +141,8 @@ def vocab() -> dict:
         "meta": index(s["meta_cells"]),
         "fund_col": index(s["fund_columns"]),
         "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
-        "ind_col": {spelling: slot for label, slot in index(s["indicator_columns"]).items()
-                    for spelling in _joined_spellings(label)},
+        "ind_col": _ColumnLabels({spelling: slot for label, slot in index(s["indicator_columns"]).items()
+                                  for spelling in _joined_spellings(label)}),
         "ind_head": set(s["indicator_header"]),
         "ind_name_cells": set(s["indicator_name_cells"]),
         "level1": set(s["level1"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
+from .last_level_score_table import last_level_score_tables
 from .levels_score_table import levels_score_tables
 from .paired_score_table import paired_score_tables
 from .rated_score_table import rated_score_tables
@@ -20,7 +21,8 @@ def text_score_tables(doc: Document) -> list:
     """The score tables of `doc` written as running text (Trees); a table read both ways is
     the run-together reader's."""
     glued = glued_score_trees(doc)
-    glued += [t for t in levels_score_tables(doc) if not any(g.covering(*piece) for g in glued for piece in t.covers)]
+    for more in (levels_score_tables(doc), last_level_score_tables(doc)):
+        glued += [t for t in more if not any(g.covering(*piece) for g in glued for piece in t.covers)]
     flat = [t for t in flat_score_tables(doc)
             if not any(g.covering(*piece) for g in glued for piece in t.covers)]
     worded = [t for t in worded_score_tables(doc)
