@@ -58,3 +58,12 @@ def test_two_year_columns_are_last_year_and_this_year(tmp_path):
 def test_a_table_without_a_change_column_is_not_read_so(tmp_path):
     header = ("指标", "上年", "本年", "备注", "说明")
     assert _changes(tmp_path, _pipe(_with(0, 3, "267"), header)) == []
+
+
+def test_a_table_with_a_rate_and_no_change_column(tmp_path):
+    header = ("指标", "上年", "本年", "增长率")
+    rows = [r[:3] + r[4:] for r in _ROWS]
+    assert _changes(tmp_path, _pipe(rows, header)) == []
+    rows[1] = rows[1][:3] + ("4.35%",)
+    [flag] = _changes(tmp_path, _pipe(rows, header))
+    assert "表列4.35%" in flag["message"]

@@ -32,8 +32,8 @@ def table_change_flags(record: dict) -> list:
         for r, kind in enumerate(table["row_kinds"]):
             if kind == "header":
                 continue
-            prev, cur, change = (cells.get((t, r, columns[k])) for k in ("previous", "current", "change"))
-            rate = cells.get((t, r, columns["rate"])) if columns.get("rate") is not None else None
+            prev, cur, change, rate = (cells.get((t, r, columns[k])) if k in columns else None
+                                       for k in ("previous", "current", "change", "rate"))
             if prev is None or cur is None or not _same_measure(prev, cur):
                 continue
             made = interval_of(cur) - interval_of(prev)

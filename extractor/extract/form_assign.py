@@ -31,6 +31,7 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         return slot == "weight" and "weight" in percent_written and value_type(t.text) == "pct" and value_of(t.text) <= 100
 
     has_unit = any(t.unit not in (None, "分") or parse_target(t.text)[2] is not None for t in taken)
+    second_target = "measured_target" if "measured_target" in slots else "target" if "other_target" in slots else None
     best, best_key = None, None
     for chosen in combinations(range(len(slots)), min(len(taken), len(slots))):
         assigned = [(slots[c], t) for c, t in zip(chosen, taken)]
@@ -43,7 +44,11 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if slot not in score_slots
                         and (has_unit and bare_number(t) or t.unit == "分"))
-        key = (misplaced, _unscored_pair(assigned, slots), chosen)
+        # (a second target column, mostly left empty — 调整指标值 beside 年初指标值 — is the one
+        # left empty before any other)
+        filled = {s for s, _ in assigned}
+        core_empty = sum(1 for slot in slots if slot not in filled and slot != second_target)
+        key = (misplaced, _unscored_pair(assigned, slots), core_empty, chosen)
         if best_key is None or key < best_key:
             best, best_key = assigned, key
     if best is None and words_between and any(not value_type(t.text) for t in taken):
