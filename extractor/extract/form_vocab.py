@@ -110,7 +110,7 @@ class _ColumnLabels(dict):
     """Indicator column labels → slots; a words column named by two labels joined (评分标准及扣分
     说明, 评分依据和扣分原因) is its first label's column, where that is a column of words."""
     _WORDS = ("skip", "reason")
-    _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{2,10})$")
+    _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{0,8}(?:说明|原因|措施|标准|依据|细则|要点|情况|分析))$")
 
     def _joined(self, key):
         m = self._JOINED.match(key) if isinstance(key, str) else None

@@ -20,6 +20,7 @@ import regex
 from ..model import Document
 from .numbers import POINTS_FIGURE
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
+from .form_vocab import bare, vocab
 from .worded_score_table import build_tree, column_words
 
 _LEVEL = r"[一二三四]级指标"
@@ -30,9 +31,11 @@ _SUBTOTAL = regex.compile(r"^(?P<name>\S{0,10}?)(?:小计|合计)$")
 
 @lru_cache(maxsize=1)
 def _header() -> regex.Pattern:
-    """Two or more levels each with its 分值 column, then maybe a words column, then 得分."""
+    """Two or more levels each with its 分值 column, then a column of the rows' scoring rules,
+    then 得分. (Without the rules' column, or with a target's and a result's columns between,
+    the table is the form reader's: its rows hold no sentences to take for names.)"""
     return regex.compile(rf"(?:{_LEVEL}[ \t|｜]*(?:{column_words('weight_columns')})[ \t|｜]*){{2,4}}"
-                         rf"(?:[^\d\n|｜]{{2,16}}[ \t|｜]*)?(?:{column_words('score_columns')})[ \t|｜]*(?=\n)")
+                         rf"(?P<rules>[^\d\s|｜]{{2,16}})[ \t|｜]*(?:{column_words('score_columns')})[ \t|｜]*(?=\n)")
 
 
 def last_level_score_tables(doc: Document) -> list:
@@ -41,6 +44,8 @@ def last_level_score_tables(doc: Document) -> list:
 
 
 def _read(text: str, place: Places, header) -> Optional[Tree]:
+    if vocab()["ind_col"].get(bare(header["rules"])) not in ("skip", "reason"):
+        return None
     depth = len(regex.findall(_LEVEL, header.group(0)))
     nodes, totals, open_paths = [], None, [None] * depth  # (the path open at each level)
     subtotals = []  # (the 小计 rows' 分值: figures, the level's own 分值 written again)
@@ -99,15 +104,19 @@ def _row(cells: list, depth: int) -> Optional[tuple]:
 
 
 def _subtotal_of(cells: list, nodes: list, depth: int) -> Optional[list]:
-    """The level node a 小计 row (投入小计 20 19.5) closes: the last one above the last level
-    with no 得分 yet whose 分值 the row repeats and whose name it names, if any."""
+    """The level node a 小计 row (投入小计 20 19.5) closes: of the open nodes above the last
+    level with no 得分 yet, the highest whose 分值 the row repeats and whose name it names."""
     m = _SUBTOTAL.match(cells[0][0])
     if m is None or TOTAL_NAME.match(cells[0][0]) and not m["name"] or len(cells) != 3 \
             or not (_points(cells[1][0]) and _points(cells[2][0])):
         return None
-    return next((node for node in reversed(nodes)
-                 if len(node[0]) < depth and node[3] is None and node[1] == Decimal(cells[1][0])
-                 and (not m["name"] or node[0][-1].startswith(m["name"]) or m["name"].startswith(node[0][-1]))), None)
+    last_at_level: dict = {}  # (the open node of each level: the last one written)
+    for node in nodes:
+        last_at_level[len(node[0])] = node
+    fits = [node for level, node in sorted(last_at_level.items()) if level < depth and node[3] is None
+            and node[1] == Decimal(cells[1][0])
+            and (not m["name"] or node[0][-1].startswith(m["name"]) or m["name"].startswith(node[0][-1]))]
+    return fits[0] if fits else None  # (a 小计 naming nothing closes the highest level its 分值 fits)
 
 
 def _weights_add_up(nodes: list, depth: int, totals: Optional[tuple]) -> bool:
