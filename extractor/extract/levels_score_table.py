@@ -24,8 +24,9 @@ from ..model import Document
 from .score_run_text import Places, Tree, tables_after_headers
 from .worded_score_table import build_tree, column_words, items_after
 
-_LEVEL = r"[一二三四]级指标"
-_FEWEST_ROWS = 4
+# a level's column in a score table's header; the fewest last-level rows a table is read with
+LEVEL = r"[一二三四]级指标"
+FEWEST_ROWS = 4
 # (the cells between a name and the words before it: a line break, spaces, a |)
 _CELL_BREAK = regex.compile(r"[\s|｜]+")
 _TOTAL_SCORE = regex.compile(r"[\s|｜]+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
@@ -34,7 +35,7 @@ _TOTAL_SCORE = regex.compile(r"[\s|｜]+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
 @lru_cache(maxsize=1)
 def _header() -> regex.Pattern:
     """Two or more levels, each with its 分值 and 得分 columns, then the words columns."""
-    level = (rf"{_LEVEL}[\s|｜]*(?:{column_words('weight_columns')})[\s|｜]*"
+    level = (rf"{LEVEL}[\s|｜]*(?:{column_words('weight_columns')})[\s|｜]*"
              rf"(?:{column_words('score_columns')})[\s|｜]*")
     return regex.compile(rf"(?:{level}){{2,4}}(?:(?:{column_words('trailing_columns')})[\s|｜]*){{0,2}}")
 
@@ -45,7 +46,7 @@ def levels_score_tables(doc: Document) -> list:
 
 
 def _read(text: str, place: Places, header) -> Optional[Tree]:
-    depth = len(regex.findall(_LEVEL, header.group(0)))
+    depth = len(regex.findall(LEVEL, header.group(0)))
     items = items_after(text, header.end())
     total = items.pop() if items and items[-1].kind == "total" else None
     groups = _groups(items)
@@ -56,7 +57,7 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
             return None  # (a group no reading fits: the table is left to the other readers)
         more, i = read
         nodes += more
-    if sum(1 for n in nodes if len(n[0]) == depth) < _FEWEST_ROWS or sum(1 for n in nodes if len(n[0]) == 1) < 2:
+    if sum(1 for n in nodes if len(n[0]) == depth) < FEWEST_ROWS or sum(1 for n in nodes if len(n[0]) == 1) < 2:
         return None
     totals = _total_cells(text, total) if total is not None else None
     if totals and sum(n[1] for n in nodes if len(n[0]) == 1) != totals[0][1]:
