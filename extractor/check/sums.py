@@ -125,11 +125,52 @@ def _nested_reading(table: dict, cells: dict, whole: dict, part_rows: list, c: i
             kept = [cells.get((t, x, c)) for x in part_rows[:k] + part_rows[j:]]
             if kept and all(f is not None for f in kept):
                 readings.append(kept)
+    every_run = _without_every_run(rows, cells, t, part_rows, c)
+    if every_run is not None:
+        readings.append(every_run)
     if not readings:
         return None
     target = Decimal(str(whole["value"]))
     return min(readings, key=lambda kept: (verdict(whole, sum_of(kept))[0] != "ok",
                                            abs(sum_of(kept).mid - target)))
+
+
+def _without_every_run(rows: list, cells: dict, t, part_rows: list, c: int) -> Optional[list]:
+    """Column c's cells of the rows kept once every run opened by 其中 is taken as the breakdown
+    of the row above it (投入 20 | 其中：目标设定 8 | 预算配置 12 | 过程 20 | 其中：…), each run ending
+    where it makes that row, in this column or, where its own figures do not close every run
+    (the 得分 a level's parts fall short of), in another of the table's columns; None where no
+    column closes them all, or fewer than two rows open one."""
+    n_cols = max((len(row) for row in rows), default=0)
+    for cc in [c] + [k for k in range(n_cols) if k != c]:
+        kept = _rows_without_runs(rows, cells, t, part_rows, cc)
+        if kept is not None and all(cells.get((t, r, c)) is not None for r in kept):
+            return [cells[(t, r, c)] for r in kept]
+    return None
+
+
+def _rows_without_runs(rows: list, cells: dict, t, part_rows: list, c: int) -> Optional[list]:
+    """The part rows outside the 其中 runs, each run closed by column c's figures making the
+    row above it exactly; None where one is not."""
+    kept, run_of, made, runs = [], None, Decimal(0), 0
+    for r in part_rows:
+        f = cells.get((t, r, c))
+        if f is None:
+            return None
+        if _of_which(rows, r) or run_of is not None and made < run_of:
+            if _of_which(rows, r):
+                if run_of is not None and made or not kept:
+                    return None
+                run_of, made, runs = Decimal(str(cells[(t, kept[-1], c)]["value"])), Decimal(0), runs + 1
+            made += Decimal(str(f["value"]))
+            continue
+        if run_of is not None and made != run_of:
+            return None
+        run_of = None
+        kept.append(r)
+    if runs < 2 or run_of is not None and made != run_of:
+        return None
+    return kept
 
 
 # a total row's note that it counts something more than the rows above (含预算执行得分)

@@ -90,7 +90,55 @@ def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> li
         # read as its one reading; the text readers would take its figures for sentences' scores
         tables = text_score_tables(doc) if score_tables is None else score_tables
         out += score_table_indicators(tables) or [i for i in _text_indicators(doc) if not _rule_words(i["path"][-1])]
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            out += _parts_table_indicators(block)
     return out
+
+
+# a 得分汇总表's one indicator column (指标 | 分值 | 得分), and the 其中 that opens a row's parts
+_ONE_NAME_HEADER = regex.compile(r"^(?:指标|指标名称|评价指标|考核指标)$")
+_WEIGHT_HEADER = regex.compile(r"^(?:分值|权重|标准分|满分|指标分值)$")
+_PARTS = regex.compile(r"^其中[:：]?\s*")
+
+
+def _parts_table_indicators(block) -> list:
+    """A summary of scores in one indicator column whose second level follows its first under
+    其中 (投入 | 20 | 18.5, 其中：目标设定 | 8 | 7.5, 预算配置 | 12 | 11, 过程 | 20 | 18 …): a row's parts
+    run from its 其中 until their 分值 make its own. Read, as a tree of its own, only where every
+    first-level row so opened has parts that make it, one row at least opens with 其中, and the
+    first level makes the 合计 row's 分值."""
+    t = block.table
+    if t.header_rows != 1 or t.ragged or t.n_cols != 3:
+        return []
+    header = [c.text.replace(" ", "") for c in t.rows[0]]
+    if not (_ONE_NAME_HEADER.match(header[0]) and _WEIGHT_HEADER.match(header[1]) and _SCORE_HEADER.search(header[2])):
+        return []
+    out, parent, made, total = [], None, Decimal(0), None
+    for r in range(1, t.n_rows):
+        name, weight, score = (c.text.strip() for c in t.rows[r])
+        if not (_NUM.match(weight) and _NUM.match(score)):
+            return []
+        entry = {"weight": Decimal(weight), "score": Decimal(score), "origin": "table", "table": f"parts{block.index}",
+                 "source": _src(block, r, 2)}
+        if _TOTAL.match(name):
+            total = {**entry, "path": ["合计"], "total": True}
+            break
+        if _PARTS.match(name) or parent is not None and made < parent["weight"]:
+            if parent is None or _PARTS.match(name) and made:
+                return []  # (其中 with no row above it, or opening a second list of the same row's)
+            out.append({**entry, "path": [parent["path"][0], _PARTS.sub("", name)]})
+            made += Decimal(weight)
+            continue
+        if parent is not None and made and made != parent["weight"]:
+            return []
+        parent, made = {**entry, "path": [name]}, Decimal(0)
+        out.append(parent)
+    tops = [i for i in out if len(i["path"]) == 1]
+    if total is None or len(tops) < 2 or len(out) == len(tops) or made and made != parent["weight"] \
+            or sum(i["weight"] for i in tops) != total["weight"]:
+        return []
+    return out + [total]
 
 
 def _rule_words(name: str) -> bool:
