@@ -113,9 +113,7 @@ class _ColumnLabels(dict):
     _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{0,8}(?:说明|原因|措施|标准|依据|细则|要点|情况|分析))$")
 
     def _joined(self, key):
-        m = self._JOINED.match(key) if isinstance(key, str) else None
-        slot = dict.get(self, m["first"]) if m else None
-        return slot if slot in self._WORDS else None
+        return _joined_words_column(key) if isinstance(key, str) else None
 
     def __contains__(self, key) -> bool:
         return dict.__contains__(self, key) or self._joined(key) is not None
@@ -128,6 +126,14 @@ class _ColumnLabels(dict):
 
     def get(self, key, default=None):
         return self[key] if key in self else default
+
+
+# (asked of every cell a form's tokens hold: the answers for the last cells are kept, a bounded few)
+@lru_cache(maxsize=8192)
+def _joined_words_column(key: str) -> Optional[str]:
+    m = _ColumnLabels._JOINED.match(key)
+    slot = dict.get(vocab()["ind_col"], m["first"]) if m else None
+    return slot if slot in _ColumnLabels._WORDS else None
 
 
 @lru_cache(maxsize=1)
