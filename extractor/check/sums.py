@@ -9,6 +9,7 @@ from itertools import combinations
 import regex
 
 from ..header_names import NAMED_UNITS
+from ..parts_runs import opens_parts, parts_runs
 from . import rule
 from .parallel_breakdowns import parallel_breakdown_flags
 from .common import (SEVERITY, facts_by_id, make_flag, not_additive, relations_of, show, sum_of, table_cells,
@@ -108,7 +109,7 @@ def _dash_as_nothing(table: dict, r: int, c: int):
 
 def _of_which(rows: list, r: int) -> bool:
     """Is row r labelled 其中 (其中：人员经费), a breakdown of the row above?"""
-    return r < len(rows) and bool(rows[r]) and str(rows[r][0]).strip().startswith("其中")
+    return r < len(rows) and bool(rows[r]) and opens_parts(rows[r][0])
 
 
 def _nested_reading(table: dict, cells: dict, whole: dict, part_rows: list, c: int) -> Optional[list]:
@@ -151,26 +152,12 @@ def _without_every_run(rows: list, cells: dict, t, part_rows: list, c: int) -> O
 
 def _rows_without_runs(rows: list, cells: dict, t, part_rows: list, c: int) -> Optional[list]:
     """The part rows outside the 其中 runs, each run closed by column c's figures making the
-    row above it exactly; None where one is not."""
-    kept, run_of, made, runs = [], None, Decimal(0), 0
-    for r in part_rows:
-        f = cells.get((t, r, c))
-        if f is None:
-            return None
-        if _of_which(rows, r) or run_of is not None and made < run_of:
-            if _of_which(rows, r):
-                if run_of is not None and made or not kept:
-                    return None
-                run_of, made, runs = Decimal(str(cells[(t, kept[-1], c)]["value"])), Decimal(0), runs + 1
-            made += Decimal(str(f["value"]))
-            continue
-        if run_of is not None and made != run_of:
-            return None
-        run_of = None
-        kept.append(r)
-    if runs < 2 or run_of is not None and made != run_of:
+    row above it exactly (parts_runs); None where one is not, or fewer than two rows open one."""
+    values = [Decimal(str(cells[(t, r, c)]["value"])) if (t, r, c) in cells else None for r in part_rows]
+    runs = parts_runs([rows[r][0] if rows[r] else "" for r in part_rows], values)
+    if runs is None or sum(1 for _, parts in runs if parts) < 2:
         return None
-    return kept
+    return [part_rows[k] for k, _ in runs]
 
 
 # a total row's note that it counts something more than the rows above (含预算执行得分)

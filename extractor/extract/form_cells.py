@@ -137,7 +137,7 @@ def _split_run_together(t: Token) -> list:
         head, tail = bare(text[:k]), bare(text[k:])
         if head in vocab()["level1"] and tail in vocab()["level1"]:
             continue  # two first-level names never stand side by side: 决策过程 is one name
-        if tail in _agency_labels() and head not in vocab()["meta"]:
+        if vocab()["meta"].get(tail) == "agency" and head not in vocab()["meta"]:
             continue  # a level's unit (市县主管部门, 省级财政部门) is one label, not a fund row's and a unit's
         if is_label(head) and is_label(tail):
             return [t.piece(0, k), t.piece(k, len(text))]
@@ -146,11 +146,6 @@ def _split_run_together(t: Token) -> list:
     if found is None or found[0]:
         return [t]
     return [t.piece(a, b) for a, b in zip([0] + found[1][:-1], found[1])]
-
-
-@lru_cache(maxsize=1)
-def _agency_labels() -> frozenset:
-    return frozenset(bare(w) for w in spec()["meta_cells"]["agency"])
 
 
 _NO_LABEL_RUN = regex.compile(r"[\d，。；,;]")  # figures and sentences: no header's labels

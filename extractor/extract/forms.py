@@ -241,14 +241,14 @@ def _project_starts(tokens: list, lo: int, hi: int) -> list:
     next one then, where an indicator header follows it."""
     project_labels = {bare(w) for w in spec()["meta_cells"]["project"]}
     opening = {bare(w) for w in spec()["meta_cells"]["agency"] + spec()["fund_unit_cells"]}
-    headers = [i for i in range(lo, hi) if _indicator_header(bare(tokens[i].text))]
+    last_header = max((i for i in range(lo, hi) if _indicator_header(bare(tokens[i].text))), default=-1)
     starts, seen_indicators = [], False
     for i in range(lo, hi):
         key = bare(tokens[i].text)
         if _indicator_header(key):
             seen_indicators = True  # (a header run together: 绩效指标一级指标二级指标…)
         elif seen_indicators and not tokens[i].merged and (
-                _names_a_project(key, project_labels) or key in opening and any(h > i for h in headers)):
+                _names_a_project(key, project_labels) or key in opening and i < last_header):
             first = i
             while first > lo and tokens[first - 1].line == tokens[i].line and tokens[i].positional:
                 first -= 1  # the row from its first cell

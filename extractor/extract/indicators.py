@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
+from ..parts_runs import parts_runs
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
 from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
+from .worded_score_table import column_words
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
 _WEIGHT = regex.compile(r"[（(]\s*(?:满分|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
@@ -98,23 +101,27 @@ def extract_indicators(doc: Document, score_tables: Optional[list] = None) -> li
 
 # a 得分汇总表's one indicator column (指标 | 分值 | 得分), and the 其中 that opens a row's parts
 _ONE_NAME_HEADER = regex.compile(r"^(?:指标|指标名称|评价指标|考核指标)$")
-_WEIGHT_HEADER = regex.compile(r"^(?:分值|权重|标准分|满分|指标分值)$")
 _PARTS = regex.compile(r"^其中[:：]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _weight_header() -> "regex.Pattern":
+    return regex.compile(rf"^(?:{column_words('weight_columns')})$")
 
 
 def _parts_table_indicators(block) -> list:
     """A summary of scores in one indicator column whose second level follows its first under
     其中 (投入 | 20 | 18.5, 其中：目标设定 | 8 | 7.5, 预算配置 | 12 | 11, 过程 | 20 | 18 …): a row's parts
-    run from its 其中 until their 分值 make its own. Read, as a tree of its own, only where every
-    first-level row so opened has parts that make it, one row at least opens with 其中, and the
-    first level makes the 合计 row's 分值."""
+    run from its 其中 until their 分值 make its own (parts_runs). Read, as a tree of its own, only
+    where every run makes its row, one row at least opens one, and the first level makes the 合计
+    row's 分值."""
     t = block.table
     if t.header_rows != 1 or t.ragged or t.n_cols != 3:
         return []
     header = [c.text.replace(" ", "") for c in t.rows[0]]
-    if not (_ONE_NAME_HEADER.match(header[0]) and _WEIGHT_HEADER.match(header[1]) and _SCORE_HEADER.search(header[2])):
+    if not (_ONE_NAME_HEADER.match(header[0]) and _weight_header().match(header[1]) and _SCORE_HEADER.search(header[2])):
         return []
-    out, parent, made, total = [], None, Decimal(0), None
+    rows, total = [], None
     for r in range(1, t.n_rows):
         name, weight, score = (c.text.strip() for c in t.rows[r])
         if not (_NUM.match(weight) and _NUM.match(score)):
@@ -124,20 +131,15 @@ def _parts_table_indicators(block) -> list:
         if _TOTAL.match(name):
             total = {**entry, "path": ["合计"], "total": True}
             break
-        if _PARTS.match(name) or parent is not None and made < parent["weight"]:
-            if parent is None or _PARTS.match(name) and made:
-                return []  # (其中 with no row above it, or opening a second list of the same row's)
-            out.append({**entry, "path": [parent["path"][0], _PARTS.sub("", name)]})
-            made += Decimal(weight)
-            continue
-        if parent is not None and made and made != parent["weight"]:
-            return []
-        parent, made = {**entry, "path": [name]}, Decimal(0)
-        out.append(parent)
-    tops = [i for i in out if len(i["path"]) == 1]
-    if total is None or len(tops) < 2 or len(out) == len(tops) or made and made != parent["weight"] \
-            or sum(i["weight"] for i in tops) != total["weight"]:
+        rows.append((name, entry))
+    runs = parts_runs([name for name, _ in rows], [entry["weight"] for _, entry in rows])
+    if total is None or runs is None or len(runs) < 2 or not any(parts for _, parts in runs) \
+            or sum(rows[k][1]["weight"] for k, _ in runs) != total["weight"]:
         return []
+    out = []
+    for k, parts in runs:
+        top = rows[k][0]
+        out += [{**rows[k][1], "path": [top]}] + [{**rows[p][1], "path": [top, _PARTS.sub("", rows[p][0])]} for p in parts]
     return out + [total]
 
 
