@@ -21,9 +21,10 @@ from ..model import Document
 from .numbers import POINTS_FIGURE
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 from .form_vocab import bare, vocab
-from .levels_score_table import FEWEST_ROWS, LEVEL
 from .worded_score_table import build_tree, column_words
 
+_LEVEL = r"[一二三四]级指标"
+_FEWEST_ROWS = 4  # (the fewest last-level rows a table is read with)
 _CELL = regex.compile(r"[^\s|｜]+")
 _SUBTOTAL = regex.compile(r"^(?P<name>\S{0,10}?)(?:小计|合计)$")
 
@@ -33,7 +34,7 @@ def _header() -> regex.Pattern:
     """Two or more levels each with its 分值 column, then a column of the rows' scoring rules,
     then 得分. (Without the rules' column, or with a target's and a result's columns between,
     the table is the form reader's: its rows hold no sentences to take for names.)"""
-    return regex.compile(rf"(?:{LEVEL}[ \t|｜]*(?:{column_words('weight_columns')})[ \t|｜]*){{2,4}}"
+    return regex.compile(rf"(?:{_LEVEL}[ \t|｜]*(?:{column_words('weight_columns')})[ \t|｜]*){{2,4}}"
                          rf"(?P<rules>[^\d\s|｜]{{2,16}})[ \t|｜]*(?:{column_words('score_columns')})[ \t|｜]*(?=\n)")
 
 
@@ -45,7 +46,7 @@ def last_level_score_tables(doc: Document) -> list:
 def _read(text: str, place: Places, header) -> Optional[Tree]:
     if vocab()["ind_col"].get(bare(header["rules"])) not in ("skip", "reason"):
         return None
-    depth = len(regex.findall(LEVEL, header.group(0)))
+    depth = len(regex.findall(_LEVEL, header.group(0)))
     nodes, totals, open_paths = [], None, [None] * depth  # (the path open at each level)
     subtotals = []  # (the 小计 rows' 分值: figures, the level's own 分值 written again)
     at = header.end() + 1
@@ -75,7 +76,7 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
             open_paths[level + k] = path
             last = k == len(pairs) - 1
             nodes.append([path, Decimal(weight[0]), weight[1], score[1] if last else None, False])
-    if sum(1 for n in nodes if len(n[0]) == depth) < FEWEST_ROWS or not _weights_add_up(nodes, depth, totals):
+    if sum(1 for n in nodes if len(n[0]) == depth) < _FEWEST_ROWS or not _weights_add_up(nodes, depth, totals):
         return None
     tree = build_tree(text, place, [tuple(n) for n in nodes], totals)
     if tree is not None:

@@ -10,7 +10,6 @@ from ..model import Document
 from .flat_score_table import flat_score_tables
 from .glued_score_tree import glued_score_trees
 from .last_level_score_table import last_level_score_tables
-from .levels_score_table import levels_score_tables
 from .paired_score_table import paired_score_tables
 from .rated_score_table import rated_score_tables
 from .weighted_score_table import weighted_score_tables
@@ -21,8 +20,7 @@ def text_score_tables(doc: Document) -> list:
     """The score tables of `doc` written as running text (Trees); a table read both ways is
     the run-together reader's."""
     glued = glued_score_trees(doc)
-    for more in (levels_score_tables(doc), last_level_score_tables(doc)):
-        glued += [t for t in more if not any(g.covering(*piece) for g in glued for piece in t.covers)]
+    glued += [t for t in last_level_score_tables(doc) if not any(g.covering(*piece) for g in glued for piece in t.covers)]
     flat = [t for t in flat_score_tables(doc)
             if not any(g.covering(*piece) for g in glued for piece in t.covers)]
     worded = [t for t in worded_score_tables(doc)

@@ -48,18 +48,22 @@ def names_levels_with_points(header: list) -> bool:
 
 
 def levels_with_points_shape(header: list) -> Optional[tuple]:
-    """(names of each row, has a reason column) for a header 一级指标 | 分值 | 得分, then one or
-    two level columns, 分值 | 得分, maybe a reason column; None for any other."""
+    """(names of each row, has a reason column, levels with points of their own above the rows)
+    for a header 一级指标 | 分值 | 得分, then one or two level columns, 分值 | 得分, maybe a reason
+    column; or 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分, maybe a reason
+    column (every level with its points); None for any other."""
     roles = [column_roles().get(bare_cell(cell)) for cell in header]
     if roles[:3] != ["level", "weight", "score"]:
         return None
     rest = roles[3:]
     reason = rest[-1:] == ["reason"]
     rest = rest[:-1] if reason else rest
+    if rest == ["level", "weight", "score"] * 2:
+        return 1, reason, 2
     names = len(rest) - 2
     if names not in (1, 2) or rest != ["level"] * names + ["weight", "score"] or names == 1 and reason:
         return None  # (the two-level table with a reason column is not one seen)
-    return names, reason
+    return names, reason, 1
 
 
 def in_levels_with_points_header(lines: list, i: int) -> bool:
@@ -67,7 +71,7 @@ def in_levels_with_points_header(lines: list, i: int) -> bool:
     return any(levels_with_points_header(lines, i - k) for k in range(1, min(i, _WIDEST_LEVELS_HEADER - 1) + 1))
 
 
-_WIDEST_LEVELS_HEADER = 8
+_WIDEST_LEVELS_HEADER = 10
 
 
 def levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
@@ -84,7 +88,7 @@ def levels_with_points_at(lines: list, i: int) -> Optional[tuple]:
     return ([header] + rows, end) if rows else None
 
 
-def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[list]:
+def levels_with_points_rows(cells: list, shape: tuple = (1, False, 1)) -> Optional[list]:
     """The rows of a table whose first level and rows each have their 分值 and 得分, from its cells
     in order, empty cells left out: a stream of names each with its 分值 and 得分, a first level's
     分值 the sum of the rows' after it, the first levels' the total's. Which name opens a level, the
@@ -93,10 +97,12 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
     groups = named_points(cells)
     if groups is None or not groups or not is_total(groups[-1][0][-1]):
         return None
-    names, has_reason = shape
+    names, has_reason, upper = shape
     *items, (total_words, total_weight, total_score) = groups
     if not all(POINTS.match(w) for _, w, _ in items):
         return None
+    if upper == 2:
+        return _every_level_rows(items, has_reason, (total_words, total_weight, total_score))
     rows, left, levels, opened, level2 = [], Decimal(0), Decimal(0), None, ""
     for words, weight, score in items:
         *before, name = words
@@ -125,11 +131,57 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False)) -> Optional[
         return None
     if left != 0 or opened is not None or levels != Decimal(total_weight.removesuffix("分")):
         return None
-    if shape == (1, False):
+    if shape == (1, False, 1):
         return rows + [[total_words[-1], total_weight, total_score, "", "", ""]]
     # (three levels: the total under the rows' 分值 and 得分, the columns it adds up; a first
     # level's score off its rows is score.tree's to flag, not this column's)
     return rows + [[total_words[-1]] + [""] * (2 + names) + [total_weight, total_score] + [""] * has_reason]
+
+
+def _every_level_rows(items: list, has_reason: bool, total: tuple) -> Optional[list]:
+    """The rows of a table whose three levels each have their 分值 and 得分, a level's cells written
+    in its first row only: which name opens which level its 分值 say (a level's is the sum of
+    the ones under it, down to the rows'), read only where exactly that reading fits; None
+    otherwise. A row's words before the next name are its reason."""
+    rows, k, tops = [], 0, Decimal(0)
+    while k < len(items):
+        tops += Decimal(items[k][1].removesuffix("分"))
+        k = _every_level_group(items, k, 1, rows, has_reason)
+        if k is None:
+            return None
+    total_words, total_weight, total_score = total
+    *before, _ = total_words
+    if before and has_reason and rows and not rows[-1][-1]:
+        rows[-1][-1] = before.pop(0)  # (the last row's reason before the total)
+    if before or tops != Decimal(total_weight.removesuffix("分")):
+        return None
+    return rows + [[total_words[-1]] + [""] * 6 + [total_weight, total_score] + [""] * has_reason]
+
+
+def _every_level_group(items: list, k: int, level: int, rows: list, has_reason: bool) -> Optional[int]:
+    """Read the group at items[k] at `level` (3: a row) with the groups under it into `rows`;
+    the next group's index, or None where the 分值 under it do not make its own."""
+    words, weight, score = items[k]
+    *before, name = words
+    if before and has_reason and rows and not rows[-1][-1]:
+        rows[-1][-1] = before.pop(0)  # (the words before a name: the reason of the row above)
+    if before:
+        return None
+    cells = [name, weight, score]
+    if level == 3:
+        rows.append([""] * 6 + cells + [""] * has_reason)
+        return k + 1
+    first, made, k = len(rows), Decimal(0), k + 1
+    while made < Decimal(weight.removesuffix("分")) and k < len(items):
+        made += Decimal(items[k][1].removesuffix("分"))
+        k = _every_level_group(items, k, level + 1, rows, has_reason)
+        if k is None:
+            return None
+    if made != Decimal(weight.removesuffix("分")) or first == len(rows):
+        return None
+    at = 3 * (level - 1)
+    rows[first][at:at + 3] = cells  # (the level's merged cells, in its first row)
+    return k
 
 
 def named_points(cells: list) -> Optional[list]:
