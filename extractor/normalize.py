@@ -32,8 +32,9 @@ _FIGURE_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if not k.isspace()
 # A space between a digit and a thousands separator / decimal point, or right after one.
 _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
 # A space between a figure and its unit, as text layers and sharing sites write them
-# (1280.56 万元, 95 %, 38 人): the unit a whole word (38 人员 is no 38人)
-_UNITS = r"(?:%|万元|亿元|元|万人次|万人|人次|人|万户|户)(?![\p{Han}A-Za-z])"
+# (1280.56 万元, 95 %, 38 人): a unit in words a whole word (38 人员 is no 38人); a % sign
+# is one whatever follows it (a form run together: 年度资金总额303010100 %其中：…)
+_UNITS = r"(?:%|(?:万元|亿元|元|万人次|万人|人次|人|万户|户)(?![\p{Han}A-Za-z]))"
 _SPACE_BEFORE_UNIT = regex.compile(rf"(?<=\d)[ \t]+(?={_UNITS})")
 _UNIT_AFTER_FIGURE = regex.compile(rf"\d{_UNITS}")
 

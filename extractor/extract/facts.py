@@ -66,6 +66,21 @@ def _is_caption_line(block) -> bool:
     return block.kind != TABLE and len(block.text) <= 20 and not regex.search(r"\d", block.text)
 
 
+_MOST_CAPTION_LINES = 4
+
+
+def _unit_over_captions(blocks: list, n: int, unit_line_above) -> Optional[str]:
+    """The unit a line states above the short lines of words between it and the table at
+    `n`: a caption (财政供养人员情况), or the header's names a table written one cell a line
+    left above its rows (年度收入情况（万元） over 机构名称, 收入合计, 其中：, then the rows)."""
+    k = n - 1
+    while k > 0 and n - k <= _MOST_CAPTION_LINES and _is_caption_line(blocks[k]):
+        if unit := unit_line_above(blocks[k - 1]):
+            return unit
+        k -= 1
+    return None
+
+
 def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
     """`score_tables`: the score tables written as running text (text_score_tables), read
     here when not given."""
@@ -84,7 +99,7 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
             # (tables back to back are one form's parts, 单位：万元 over the first stating it for
             # all: 人员情况 | 经费控制情况 | 预算执行情况; the first's caption may stand between)
             stated = _unit_line_above(above) or (stated if above is not None and above.kind == TABLE else None) \
-                or (_unit_line_above(doc.blocks[n - 2]) if n > 1 and _is_caption_line(above) else None)
+                or _unit_over_captions(doc.blocks, n, _unit_line_above)
             facts.extend(_table_facts(block, stated or form_unit, listed_units_above(above)))
         else:
             if block.kind == HEADING:
