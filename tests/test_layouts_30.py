@@ -47,3 +47,50 @@ def test_a_title_stating_no_unit_gives_the_table_none(tmp_path):
     record = text_record(tmp_path, "北岸县水利局2022年度部门整体支出绩效自评报告\n"
                          + _CELL_TABLE.format(title="年度收入情况"))
     assert not any(f["kind"] == "amount" and f["text"] == "318.40" for f in record["facts"])
+
+
+_RESULTS = [("1", "北岸县乡村道路养护补助项目", "县交通局", "240", "91.5", "优"),
+            ("2", "北岸县文化惠民演出经费项目", "县文旅局", "86.5", "84", "良"),
+            ("3", "北岸县农村饮水安全维修项目", "县水利局", "1320", "78.25", "中")]
+
+
+def _numbered_rows_on_one_line(rows) -> str:
+    header = ("序号", "项目名称", "主管部门", "资金规模（万元）", "评价得分", "评价等级")
+    cells = [c for row in [header, *rows] for c in row]
+    return ("北岸县财政局关于2023年重点绩效评价结果的报告 具体评价结果见下表： "
+            + " ".join(f"{c} |" for c in cells) + " 二、存在的问题 部分项目资金拨付滞后。\n")
+
+
+def test_a_table_one_cell_a_line_with_pipes_flattened_to_one_line_is_read_by_its_row_numbers(tmp_path):
+    record = text_record(tmp_path, _numbered_rows_on_one_line(_RESULTS))
+    facts = {(f["kind"], f["text"]) for f in record["facts"]}
+    assert {("amount", "240"), ("amount", "86.5"), ("amount", "1320")} <= facts
+    assert {("score", "91.5"), ("score", "84"), ("score", "78.25")} <= facts
+    assert not error_flags(record)
+
+
+def test_cells_whose_first_cells_are_not_numbered_in_turn_make_no_table(tmp_path):
+    rows = [_RESULTS[0], ("5",) + _RESULTS[1][1:], _RESULTS[2]]
+    record = text_record(tmp_path, _numbered_rows_on_one_line(rows))
+    assert not any(f["kind"] == "score" and f["text"] == "84" for f in record["facts"])
+
+
+_PAIRS = ("一、项目基本概况  项目负责人  李四  联系电话  5526781  项目地址  北岸县民政局  "
+          "计划安排资金  (万元)  {planned}  实际到位资金  (万元)  {arrived}  实际支出  (万元)  182.4  "
+          "其中:中央财政  省财政  150  省财政  150  其它  32.4  二、项目支出明细情况\n")
+
+
+def test_labels_stating_their_unit_a_space_from_their_figures_inside_a_long_line(tmp_path):
+    record = text_record(tmp_path, _PAIRS.format(planned="182.4", arrived="182.4"))
+    amounts = sorted((f["label"], f["text"], str(f["value"])) for f in record["facts"] if f["kind"] == "amount")
+    assert ("实际支出", "182.4", "1824000.0") in amounts and ("计划安排资金", "182.4", "1824000.0") in amounts
+    assert [a for a in amounts if a[0] == "省财政"] == [("省财政", "150", "1500000")] * 2
+    assert ("其它", "32.4", "324000.0") in amounts
+    assert not any(f["text"] == "5526781" for f in record["facts"])
+
+
+def test_a_row_number_after_a_label_stating_its_unit_is_no_amount(tmp_path):
+    line = ("资金投入情况 (万元) 行次 全年预算数 全年到位资金 到位率 年度资金总额(万元): 1 52.80 52.80 100.00% "
+            "其中:中央财政资金(万元) 2 52.80 52.80 100.00% 地方资金(万元) 3 0 0 -\n")
+    record = text_record(tmp_path, "北岸县林业资金绩效评价表  " + line)
+    assert not any(f["kind"] == "amount" and f["text"] in ("1", "2", "3") for f in record["facts"])

@@ -32,10 +32,17 @@ _ONE_PAIR = regex.compile(_PAIR)
 # unit, and words or punctuation right after the figure)
 _GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿元|元)[)）][:：]?"
                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
+# such pairs a space apart inside a longer line, as a form one cell a line flattened to one
+# line writes them (计划安排资金  (万元)  170  实际到位资金  (万元)  170): read only where a
+# line holds two of them or more, the figure no year's or date's and no row's first cell of
+# figures (年度资金总额(万元): 1 52.80 52.80: the 1 under 行次)
+_SPACED_PAIR = regex.compile(r"(?<!\p{Han})(?P<label>\p{Han}{2,16})\s*[（(](?P<unit>万元|亿元|元)[)）]\s*[:：]?\s*"
+                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?!\s*[年月日号]|\s+[-+]?\d)(?=\p{Han}|[\s，。,;；、]|$)")
+_FEWEST_SPACED_PAIRS = 2
 # the sources of the money such pairs state, each run onto its figure after them (其中:中央财政
 # 其中:中央财政省财政205.4省财政205.4市县财政473.04…: the columns' 其中 rows flattened)
 _SOURCE_WORDS = r"(?:中央|省级?|自治区|市县|市级?|县级?|区级?|乡镇)(?:财政)?(?:资金|补助)?|其他资金|自筹资金"
-_SOURCE_PAIR = regex.compile(rf"(?P<label>{_SOURCE_WORDS})(?P<number>\d[\d,]*(?:\.\d+)?)(?=\p{{Han}}|[\s，。,;；、]|$)")
+_SOURCE_PAIR = regex.compile(rf"(?P<label>{_SOURCE_WORDS}|其[他它])\s*(?P<number>\d[\d,]*(?:\.\d+)?)(?!\s*[年月日号])(?=\p{{Han}}|[\s，。,;；、]|$)")
 # a line ending in a unit and holding no figure: 计划安排资金（万元） | （万元）
 # a line naming where money comes from, one cell a line under a form's money cells
 # (计划安排资金 / （万元） / 170 / 其中：中央财政 / 省财政 / 170): its figure on the next line
@@ -118,6 +125,8 @@ def labelled_values(doc: Document, make_fact) -> list:
         else:
             pending = None
             glued = _pair_facts(block, offset, line, make_fact, _GLUED_PAIR)
+            if not glued and len(_SPACED_PAIR.findall(line)) >= _FEWEST_SPACED_PAIRS:
+                glued = _pair_facts(block, offset, line, make_fact, _SPACED_PAIR)
             out.extend(glued)
             # (the sources run on after the pairs, on their line or on the 其中 line cut from it)
             if glued:

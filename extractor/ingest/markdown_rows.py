@@ -26,7 +26,8 @@ def markdown_rows_apart(lines: list) -> list:
     out = []
     for line in lines:
         split = False
-        while (found := (_after_a_rule(line) or _after_a_header(line)) if line.count("|") >= 8 else None):
+        while (found := (_after_a_rule(line) or _after_a_header(line) or _after_a_numbered_header(line))
+               if line.count("|") >= 8 else None):
             before, rows, line = found  # (the text after the table may hold the next one)
             # (blank lines around the rows: the text after them is no cell wrapped onto a line)
             out.extend(([before] if before else []) + [""] + rows + [""])
@@ -67,6 +68,31 @@ def _after_a_header(line: str) -> Optional[tuple]:
         if found is not None:
             rows, after = found
             return line[:opening.start()].strip(), [_line(cells[:width])] + rows, after
+    return None
+
+
+_NUMBER_HEADER = regex.compile(r"(?:^|(?<=[\s:：|]))序号\s*\|")
+
+
+def _after_a_numbered_header(line: str) -> Optional[tuple]:
+    """The same for a table whose rows no empty cell parts (a table written one cell a line,
+    each cell closed by a pipe, then flattened: 序号 | 项目名称 | 资金（万元） | 1 | 甲项目 | 460 |
+    2 | …): its header the names from 序号 up to the cell 1, every row as many cells, the rows
+    numbered 1, 2, 3 … in their first cell."""
+    for opening in _NUMBER_HEADER.finditer(line):
+        cells = line[opening.start():].split("|")
+        width = next((k for k, c in enumerate(cells[:_MOST_COLUMNS + 1]) if c.strip() == "1"), 0)
+        if not _FEWEST_COLUMNS <= width <= _MOST_COLUMNS \
+                or not all(_NAME.search(c) and len(c.strip()) <= _MOST_CELL for c in cells[:width]):
+            continue
+        rows, k = [], width
+        while k + width < len(cells) and cells[k].strip() == str(len(rows) + 1) \
+                and all(len(c.strip()) <= _MOST_CELL for c in cells[k:k + width]):
+            rows.append(cells[k:k + width])
+            k += width
+        if len(rows) >= _FEWEST_ROWS:
+            return (line[:opening.start()].strip(), [_line(cells[:width])] + [_line(row) for row in rows],
+                    "|".join(cells[k:]).strip())
     return None
 
 
