@@ -94,3 +94,24 @@ def test_a_row_number_after_a_label_stating_its_unit_is_no_amount(tmp_path):
             "其中:中央财政资金(万元) 2 52.80 52.80 100.00% 地方资金(万元) 3 0 0 -\n")
     record = text_record(tmp_path, "北岸县林业资金绩效评价表  " + line)
     assert not any(f["kind"] == "amount" and f["text"] in ("1", "2", "3") for f in record["facts"])
+
+
+def _pipe_cells(rows: list) -> list:
+    """Rows written one cell a line, each cell's pipe on the line after it, a run of pipes
+    closing each row (a web page's table copied as text)."""
+    return [line for row in rows for line in [x for cell in row for x in (cell, "|")] + ["|" * 12]]
+
+
+_INCOME = [["单位名称", "收入合计", "财政拨款", "其他收入"], ["局机关", "182.40", "160.00", "22.40"],
+           ["下属中心", "96.30", "90.00", "6.30"], ["合计", "278.70", "250.00", "28.70"]]
+
+
+def test_a_page_number_inside_a_table_of_pipe_cells_breaks_no_row(tmp_path):
+    lines = _pipe_cells(_INCOME)
+    head = "北岸县水利局2022年度部门整体支出绩效自评报告\n二、部门收支情况\n年度收入情况（单位：万元）\n"
+    whole = text_record(tmp_path, head + "\n".join(lines) + "\n三、绩效目标完成情况\n")
+    for at in (9, 10, 13):  # (before a cell's text, before its pipe, before the run closing a row)
+        paged = text_record(tmp_path, head + "\n".join(lines[:at] + ["- 2 -"] + lines[at:]) + "\n三、绩效目标完成情况\n")
+        assert sorted((f["text"], f["label"]) for f in paged["facts"] if f["kind"] == "amount") \
+            == sorted((f["text"], f["label"]) for f in whole["facts"] if f["kind"] == "amount"), at
+    assert len([f for f in whole["facts"] if f["kind"] == "amount"]) == 9

@@ -108,7 +108,7 @@ def _pipe_region(lines: list, i: int) -> tuple:
             upto = _continuation_end(lines, j)
             if upto is None:
                 break
-            members.extend((TEXT, lines[k]) for k in range(j, upto))
+            members.extend((TEXT, lines[k]) for k in range(j, upto) if lines[k] != "\f")
             j = upto
             continue
         upto = _rows_after_blanks(lines, j)
@@ -138,7 +138,8 @@ def _continuation_end(lines: list, j: int) -> Optional[int]:
     of them opens something of its own (a caption, a numbered heading). Returns the index
     of that pipe row, or None."""
     k = j
-    while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and _line_kind(lines[k]) == TEXT:
+    # (a page's break between a cell's text and its pipe, its number's line: page_numbers.py)
+    while k < len(lines) and k - j < _MAX_CONTINUATION_LINES and (_line_kind(lines[k]) == TEXT or lines[k] == "\f"):
         k += 1
     if k >= len(lines) or _line_kind(lines[k]) != PIPE:
         return None
@@ -158,6 +159,9 @@ def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
     k = j
     while k < len(lines) and _line_kind(lines[k]) == BLANK:
         k += 1
+    if k - j <= _MAX_BLANKS_INSIDE and k < len(lines) and _line_kind(lines[k]) == TEXT \
+            and "\f" in lines[j:k] and _continuation_end(lines, k) is not None:
+        return k  # (a page broke before a cell's text, its pipe after it: the table goes on)
     if k - j > _MAX_BLANKS_INSIDE or k >= len(lines) or _line_kind(lines[k]) != PIPE:
         return None
     if k + 1 < len(lines) and _line_kind(lines[k + 1]) == RULE:
