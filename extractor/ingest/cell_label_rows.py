@@ -6,7 +6,7 @@ each row is still a label, then its figures, then its note where the header ends
 column: the rows are read so, from one label to the next.
 
 Where the rows write different numbers of figures, a short row's figures cannot be told
-apart by column: the table is ragged (its column sums go unchecked, check/sums.py), and is
+apart by column: the table is ragged (its column sums go unchecked, check/table_sums.py), and is
 taken only where every column's figures are written in one unit, so that whichever column a
 figure stood in, its unit is the same."""
 from __future__ import annotations
