@@ -115,3 +115,52 @@ def test_a_page_number_inside_a_table_of_pipe_cells_breaks_no_row(tmp_path):
         assert sorted((f["text"], f["label"]) for f in paged["facts"] if f["kind"] == "amount") \
             == sorted((f["text"], f["label"]) for f in whole["facts"] if f["kind"] == "amount"), at
     assert len([f for f in whole["facts"] if f["kind"] == "amount"]) == 9
+
+
+def _flattened(rows: list, sep: str) -> str:
+    return " ".join(sep.join(row) for row in rows)
+
+
+_SPENDING = [["单位", "基本支出", "项目支出", "合计"], ["局机关", "412.30", "1508.60", "1920.90"],
+             ["县水文站", "236.15", "98.40", "334.55"], ["县河道管理所", "188.05", "310.20", "498.25"],
+             ["合计", "836.50", "1917.20", "2753.70"]]
+
+
+def _page(table: str, caption: str = "（二）分单位支出情况（单位：万元）") -> str:
+    return ("北岸县水利局2023年度部门整体支出绩效自评报告  一、部门基本情况  本局内设机构6个，下属事业单位2个。"
+            f"  二、部门整体收支情况  {caption}  {table} 从分单位看，局机关支出占比最大。"
+            "  三、存在的问题  部分项目支出进度偏慢。\n")
+
+
+def test_a_table_of_spaced_cells_flattened_with_its_page_is_read_row_by_row(tmp_path):
+    for sep in ("    ", "\t"):
+        record = text_record(tmp_path, _page(_flattened(_SPENDING, sep)))
+        amounts = {(f["text"], f["label"]): str(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
+        assert amounts.get(("1508.60", "项目支出")) == "15086000.00", (sep, amounts)
+        assert amounts.get(("334.55", "合计")) == "3345500.00"
+        assert len([f for f in record["facts"] if f["kind"] == "amount" and f["source"].get("table") is not None]) == 12
+        assert not error_flags(record)
+
+
+def test_a_flattened_table_whose_total_row_is_off_is_flagged(tmp_path):
+    rows = [r[:] for r in _SPENDING]
+    rows[-1][2] = "1927.20"  # (the rows add up to 1917.20)
+    [flag] = error_flags(text_record(tmp_path, _page(_flattened(rows, "    "))), "sum.table")
+    assert "1927.20" in flag["message"] and "1917.20" in flag["message"]
+
+
+def test_two_tables_side_by_side_flattened_are_not_cut_into_rows_of_one_side():
+    from extractor.ingest.flattened_rows import rows_apart
+    rows = [["收入项目", "决算数", "支出项目", "决算数"], ["财政拨款收入", "2105.30", "一般公共服务支出", "312.40"],
+            ["上级补助收入", "95.20", "农林水支出", "1703.59"], ["其他收入", "12.60", "住房保障支出", "61.20"]]
+    line = _page(_flattened(rows, "    "), "（一）收支决算情况（单位：万元）").rstrip("\n")
+    assert rows_apart([line]) == [line]
+    # (the same rows, each a row of its own table: cut apart)
+    one_side = [row[:2] for row in rows]
+    assert "上级补助收入    95.20" in rows_apart([_page(_flattened(one_side, "    ")).rstrip("\n")])
+
+
+def test_names_each_with_one_figure_and_no_header_are_left_as_they_are():
+    from extractor.ingest.flattened_rows import rows_apart
+    line = _PAIRS.format(planned="182.4", arrived="182.4").rstrip("\n")
+    assert rows_apart([line]) == [line]
