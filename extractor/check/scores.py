@@ -253,9 +253,15 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     for p in sorted(parents, key=len, reverse=True):  # (the deepest first: a slip below is known above)
         # a child off its own rows (flagged) is summed as those rows: the parent that makes
         # them is right, and the one slip is not flagged twice
+        # (a parent that adds up the child as written is right too: off both, it is flagged
+        # against the rows)
+        slips = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                            [explicit[q] for q in parts_of[p]], exact_whole=halves)
         parts = _rows_of_slipped(parts_of[p], slips_of, parts_of)
-        slips_of[p] = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                                  [explicit[q] for q in parts], exact_whole=halves)
+        if slips and parts != parts_of[p]:
+            slips = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                                [explicit[q] for q in parts], exact_whole=halves)
+        slips_of[p] = slips
     level_slips = [flag for p in parents for flag in slips_of[p]]
     flags += level_slips
 
@@ -275,10 +281,7 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         unnamed_tops = {p[0] for p in paths if len(p) > 1} - {p[0] for p in tops}
         parts = scored_tops if scored_tops and len(scored_tops) == len(tops) and not unnamed_tops \
             else [explicit[p] for p in leaves]
-        if level_slips and parts is scored_tops and all(explicit[p].get("score") is not None for p in leaves):
-            # a level off its rows (flagged above) takes the first level's sum off the total by
-            # as much: the total is checked against the rows, so that slip is not flagged twice
-            parts = [explicit[p] for p in leaves]
+        rows_read = level_slips and parts is scored_tops and all(explicit[p].get("score") is not None for p in leaves)
         src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
         # where not every first-level indicator was read, one left without a score may not be
         # the only one missing: a gap beyond its weight says nothing then
@@ -287,7 +290,13 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         # weights say so)
         if whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
                 or _weights_make(parts, total_entry.get("weight") if total_entry else None):
-            flags += _sum_scores(total, src, "总分", parts, partial=not whole)
+            found = _sum_scores(total, src, "总分", parts, partial=not whole)
+            if found and rows_read:
+                # a level off its rows (flagged above): the total may add up the first level as
+                # written or the rows under it; off both, it is checked against the rows, so
+                # that the one slip is not flagged twice
+                found = _sum_scores(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
+            flags += found
 
     weights = top_weights(indicators)
     # (the scale the report states for its framework, 指标体系总分150分, else 100)

@@ -200,8 +200,12 @@ def check_sum_table(record: dict) -> list:
     # piece of the block may hold a 小计 without the rows above it: 中央补助 read with its label)
     fund_tables = {row["source"].get("table") for form in record.get("forms") or []
                    for row in form.get("funds") or [] if (row.get("source") or {}).get("table") is not None}
+    # the score tables whose levels only the points tell (each row one name, whatever its level:
+    # extract/indicators.py): their sums are score.tree's, by the tree those points make
+    nested_tables = {(i.get("source") or {}).get("table") for i in record.get("indicators") or []
+                     if i.get("levels_by_points")}
     for table in record.get("tables", []):
-        if _two_sided(table) or table["source"]["block"] in fund_tables:
+        if _two_sided(table) or table["source"]["block"] in fund_tables | nested_tables:
             continue  # 收入项目 | 决算数 | 支出项目 | 决算数: each row two records, no column one list
         t = table["source"]["block"]
         body = table["header"] + table["rows"]

@@ -34,9 +34,12 @@ from .score_run_text import TOTAL_NAME, Places, Tree, runs_of_text
 _FIGURES = {n: regex.compile(rf"(?<![\d.])({POINTS})" + rf"[ \t\u3000\n]+({POINTS})" * (n - 1)
                            + r"(?![\d.]|[%％‰]|[万亿]?元|人|户|个|次|项|座|所|家)") for n in (2, 3)}
 _MOST_BETWEEN = 60  # more words between two rows are prose: the table has ended
+_MOST_REASON = 240  # a reason for a row's points, written after them (扣分原因), at most this long
+PROSE_PUNCT = regex.compile(r"[，。；！？,;]")
 _FEWEST_ROWS = 3
 _FEWEST_ROWS_CUT_OFF = 5  # a table the excerpt cuts off, with no total to check it by
 _MOST_READINGS = 16
+_MOST_LEVELS = 3
 _LABELS = ("分值", "得分", "扣分")
 # a name, then the run of its figures, maybe a remark's with its unit (of the units a remark's
 # figures carry, those no word of an indicator's name starts with)
@@ -58,7 +61,9 @@ def _header() -> regex.Pattern:
     described = alt(spec["indicator_columns"]["skip"])
     # (or a column of scoring rules between 分值 and 得分, a space apart: 分值 计分标准 分数)
     return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})"
-                         rf"(?P<rules>\s+(?:{described})(?=\s))?\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?")
+                         rf"(?P<rules>\s+(?:{described})(?=\s))?\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?"
+                         # (or a column of words after 得分: the reasons for its points, 扣分原因)
+                         rf"(?P<reasons>\s+(?:{alt(words['reason_columns'])})(?=\s))?")
 
 
 def flat_score_tables(doc: Document) -> list:
@@ -74,7 +79,8 @@ def flat_score_tables(doc: Document) -> list:
             if header["rules"]:
                 read = _rows_with_rules_between(text, header.end())  # (分值 and 得分 only)
             else:
-                spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()))
+                spaced = _spaced_rows(text, header.end(), columns, len(header["described"].split()),
+                                      bool(header["reasons"]))
                 # cells run together (指标权重评分结果…投入2018项目立项规范性55…) where the header's are
                 # (with 分值 and 得分 only: three figures run together are not cut)
                 glued = columns == 2 and not regex.search(r"\s", header.group())
@@ -93,17 +99,20 @@ def _trailing_columns() -> regex.Pattern:
     return regex.compile("^(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")+")
 
 
-def _spaced_rows(text: str, at: int, columns: int, described: int = 0) -> Optional[tuple]:
+def _spaced_rows(text: str, at: int, columns: int, described: int = 0, reasons: bool = False) -> Optional[tuple]:
     """(rows as (name, [the one reading: its figures' spans]), the total's spans or None) for
     the rows after a header at `at`, `columns` figures a space apart each, after `described`
     columns of words (指标说明, 评分标准) each; None when the figures run into prose with no
-    total row (an excerpt cut off mid-row is read)."""
+    total row (an excerpt cut off mid-row is read). `reasons`: a column of words after the
+    figures (扣分原因), whose sentences stand before the next row's name."""
     rows, total, ended = [], None, False
     pos = at
     for m in _FIGURES[columns].finditer(text, at):
         between = text[pos:m.start()].strip()
         words = between.split()
-        if len(between) > _MOST_BETWEEN * (1 + described) or not words or not _HAN.search(words[-1]):
+        most = _MOST_REASON if reasons and rows else _MOST_BETWEEN * (1 + described)
+        if len(between) > most or not words or not _HAN.search(words[-1]) \
+                or reasons and (len(words[-1]) > _MOST_NAME or PROSE_PUNCT.search(words[-1])):
             ended = True  # prose, or figures with no name before them: the table ended
             break
         spans = [m.span(g) for g in range(1, columns + 1)]
@@ -212,7 +221,7 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
             return None  # figures run together and no total to tell their cuts by
         reading = ([0] * len(rows), [None] * len(rows))
     else:
-        reading = _reading(options, num(total[0]), text[total[0][0]:total[0][1]])
+        reading = levels_by_points(options, num(total[0]), text[total[0][0]:total[0][1]])
         if reading is None:
             return None
     choice, parents = reading
@@ -225,8 +234,8 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
     if not place.within_one_block(spans) or any(place.may_go_on(span, text) for span in spans):
         return None  # a figure split by a line or a preview's cut is no figure to read
     tree = Tree()
-    for (name, _), cells, parent in zip(rows, chosen, parents):
-        path = (name,) if parent is None else (rows[parent][0], name)
+    for r, ((name, _), cells) in enumerate(zip(rows, chosen)):
+        path = _path(rows, parents, r)
         tree.figures += [place.figure(span, text, label, path) for span, label in zip(cells, _LABELS)]
         if total is not None:  # (a table cut off is no whole tree for the score rules: figures only)
             tree.indicators.append((path, num(cells[0]), num(cells[1]), place.source(cells[1], text)))
@@ -236,20 +245,30 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
     return tree
 
 
-def _reading(options: list, total: Decimal, written: str) -> Optional[tuple]:
+def _path(rows: list, parents: list, r: int) -> tuple:
+    """Row r's name after its groups' names, the outermost first."""
+    path = (rows[r][0],)
+    while parents[r] is not None:
+        r = parents[r]
+        path = (rows[r][0],) + path
+    return path
+
+
+def levels_by_points(options: list, total: Decimal, written: str) -> Optional[tuple]:
     """(which cut of each row, each row's parent row or None) in the one reading where the
     first level's 分值 add up to the total's — every row of the first level, or group rows
     (投入 20 18 | 预算执行率 10 9 | 资金到位率 10 9 | 产出 …) whose 分值 are the sums of the rows
-    under them, two levels at most; a reading whose groups' 得分 also add up is preferred.
+    under them (and their groups' rows under those: three levels at most); a reading whose
+    groups' 得分 also add up is preferred.
     None when no reading, or more than one, fits."""
     found: list = []
     # rows each with one cut whose 分值 add up as written (2.33 may be a rounded share)
     if all(len(o) == 1 for o in options) and _adds_up([o[0][0] for o in options], written):
         return [0] * len(options), [None] * len(options)
 
-    def level(i: int, budget: Decimal, parent: Optional[int], acc: list):
-        """Readings of rows from i whose 分值 under `parent` use up `budget`: acc holds each
-        row's (cut, parent)."""
+    def level(i: int, budget: Decimal, parent: Optional[int], depth: int, acc: list):
+        """Readings of rows from i whose 分值 under `parent` (at `depth`: 0 the first level) use
+        up `budget`: acc holds each row's (cut, parent)."""
         if len(found) >= _MOST_READINGS:
             return
         if budget == 0:
@@ -264,14 +283,15 @@ def _reading(options: list, total: Decimal, written: str) -> Optional[tuple]:
             if w > budget or w == 0:
                 continue
             # the row as an indicator of this level
-            yield from level(i + 1, budget - w, parent, acc + [(k, parent)])
-            if parent is None:  # or as a group whose rows follow it
-                for j, under in level(i + 1, w, i, acc + [(k, None)]):
-                    # (a group of one row repeats its 分值 and 得分: 档案管理 5 4 | 工作底稿完整性 5 4)
-                    if j - i > 2 or options[i][k] == options[i + 1][under[i + 1][0]]:
-                        yield from level(j, budget - w, None, under)
+            yield from level(i + 1, budget - w, parent, depth, acc + [(k, parent)])
+            if depth < _MOST_LEVELS - 1:  # or as a group whose rows follow it
+                for j, under in level(i + 1, w, i, depth + 1, acc + [(k, parent)]):
+                    # (a group of one row repeats its 分值, and its 得分 unless one of them slipped:
+                    # 档案管理 5 4 | 工作底稿完整性 5 4)
+                    if j - i > 2 or options[i][k][0] == options[i + 1][under[i + 1][0]][0]:
+                        yield from level(j, budget - w, parent, depth, under)
 
-    for _ in level(0, total, None, []):
+    for _ in level(0, total, None, 0, []):
         pass
     score = lambda f, r: options[r][f[r][0]][1]
     consistent = [f for f in found if all(sum(score(f, r) for r in range(len(f)) if f[r][1] == g) == score(f, g)

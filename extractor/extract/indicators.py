@@ -22,6 +22,7 @@ from .indicator_lines import indicator_lines
 from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
 from .worded_score_table import column_words
+from .flat_score_table import levels_by_points
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
 _WEIGHT = regex.compile(r"[（(]\s*(?:满分|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
@@ -172,6 +173,9 @@ def _table_indicators(block) -> list:
         return []
     score_col = score_cols[-1]
     own = _own_points_columns(level_cols, [c for c in score_cols if _AWARDED_HEADER.search(header[c])], score_cols)
+    nested = _levels_in_one_column(block, level_cols, score_cols)
+    if nested is not None:
+        return nested
     names = {}  # level column → (name, weight) carried down from above
     out = []
     # (a row's number in a column under 序号 names no row; a 合计 may stand there)
@@ -252,6 +256,57 @@ def _table_indicators(block) -> list:
         out.append({"path": path, "weight": weights[-1], "weights": weights, "score": score, "origin": "table",
                     "note": note, "source": _src(block, r, score_col)})
     return out
+
+
+def _levels_in_one_column(block, level_cols: list, score_cols: list) -> Optional[list]:
+    """The indicators of a score table whose rows each write one name, whatever its level, with
+    their 分值 and 得分 (一级指标 | 二级指标 | 三级指标 | 分值 | 得分 over 决策 | 15 | 13.5, 项目立项 | 4 | 4,
+    立项依据充分性 | 2 | 2 …, the level cells left empty): which row is a level over which the 分值
+    say, in the one reading where each level's are the sum of its rows' and the first level's
+    the total's (flat_score_table.levels_by_points). None for any other table."""
+    t = block.table
+    if len(score_cols) < 2:
+        return None
+    weight_col, score_col = score_cols[0], score_cols[-1]
+    rows, total = [], None
+    for r in range(t.header_rows, t.n_rows):
+        row = t.rows[r]
+        named = [row[c].text.replace("\n", "").strip() for c, _ in level_cols if row[c].text.strip()]
+        weight, score = row[weight_col].text.strip(), row[score_col].text.strip()
+        if len(named) != 1 or any(row[c].merged_from is not None for c, _ in level_cols if row[c].text.strip()) \
+                or not _NUM.match(weight) or not _NUM.match(score):
+            return None
+        if _TOTAL.match(named[0]):
+            total = (r, weight, score)
+            break
+        rows.append((r, named[0], Decimal(weight), Decimal(score)))
+    if total is None or len(rows) < _FEWEST_NESTED_ROWS:
+        return None
+    reading = levels_by_points([[(w, s)] for _, _, w, s in rows], Decimal(total[1]), total[1])
+    if reading is None or all(p is None for p in reading[1]) or len(_depths(reading[1])) > len(level_cols):
+        return None
+    parents = reading[1]
+    out = []
+    for k, (r, name, w, sc) in enumerate(rows):
+        path, up = [_clean(name)], parents[k]
+        while up is not None:
+            path.insert(0, _clean(rows[up][1]))
+            up = parents[up]
+        out.append({"path": path, "weight": w, "score": sc, "origin": "table", "levels_by_points": True,
+                    "source": _src(block, r, score_col)})
+    out.append({"path": ["合计"], "weight": Decimal(total[1]), "score": Decimal(total[2]), "total": True,
+                "origin": "table", "levels_by_points": True, "source": _src(block, total[0], score_col)})
+    return out
+
+
+_FEWEST_NESTED_ROWS = 4
+
+
+def _depths(parents: list) -> set:
+    """The levels a reading's rows stand at (0 for the first)."""
+    def depth(k):
+        return 0 if parents[k] is None else 1 + depth(parents[k])
+    return {depth(k) for k in range(len(parents))}
 
 
 def _own_points_columns(level_cols: list, awarded_cols: list, points_cols: list) -> dict:

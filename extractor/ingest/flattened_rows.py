@@ -15,7 +15,8 @@ from typing import Optional
 
 import regex
 
-from .form_signs import names_a_form
+from .form_signs import bare_cell, names_a_form
+from .score_cells import column_roles
 from .spaced_cells import DASH_CELL, PROSE_PUNCT, is_figure, is_year_name
 
 _LONG = 100  # characters: shorter lines are no page flattened to one
@@ -25,6 +26,11 @@ _FEWEST_ROWS = 3
 _MOST_FIGURES = 12
 _LONGEST_NAME = 24
 _CAPTION_CELLS = 3
+_EXTRA_HEADER_CELLS = 2
+_MOST_HEADER_CELLS = 16
+# a table's caption or title, no column's name: 收入情况（单位：万元）, 分单位支出表, （一）收支情况
+# (a column's name may state its unit: 低保对象（人）)
+_CAPTION = regex.compile(r"单位\s*[:：]|表$|[:：]$|^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _POINTS_IN_NAME = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # cells before a table's rows where a form's header would stand
 
 
@@ -50,13 +56,27 @@ def _rows_of(line: str) -> list:
             continue
         first, end, width = found
         sep = "\t" if "\t" in line[cells[first][1]:cells[end - 1][2]] else "    "
-        # (the header: the names before the first row, as many as its cells; a year names a column)
-        header = first - width if first - width >= 0 and all(
-            _is_name(cells[j][0]) or is_year_name(cells[j][0]) for j in range(first - width, first)) else first
+        # (the header: the names before the first row, as many as its cells or a few more, 备注
+        # over no figures; a year names a column; a caption or a table's title is none of them)
+        header = first
+        while header > max(k - _MOST_HEADER_CELLS, 0) and first - header < width + _EXTRA_HEADER_CELLS \
+                and (_is_name(cells[header - 1][0]) or is_year_name(cells[header - 1][0])) \
+                and not _CAPTION.search(cells[header - 1][0]):
+            header -= 1
+        if first - header < width:
+            header = first
+        if any(column_roles().get(bare_cell(c[0])) in ("weight", "score") for c in cells[header:first]):
+            # a score table (指标 分值 得分 …) stays one line, flat_score_table.py's to read by its
+            # arithmetic, but a line of its own: the text before it no row of another table's
+            before = line[start:cells[header][1]].strip()
+            out.extend(([before] if before else []) + ["", line[cells[header][1]:cells[end - 1][2]], ""])
+            start, k = cells[end - 1][2], end
+            continue
         if header == first and width == 2:
             k = end  # (names each with one figure and no header over them: label-and-figure pairs)
             continue
-        if header < first and {c[0] for c in cells[max(0, header - width):header]} & {c[0] for c in cells[header:first]}:
+        names = [c[0] for c in cells[max(0, header - width):first]]
+        if len(set(names)) < len(names):
             k = end  # (收入项目 决算数 支出项目 决算数: two tables side by side, each row two rows' cells)
             continue
         # (the caption right before the header, 项目资金使用情况表 单位：万元, a line of its own: a
@@ -78,7 +98,8 @@ def _rows_of(line: str) -> list:
                 out.append(sep.join(row))
                 row = []
             row.append(cells[j][0])
-        out.append(sep.join(row))
+        # (a blank line after the rows: the text after them is no row of theirs, whatever tabs it holds)
+        out.extend([sep.join(row), ""])
         start, k = cells[end - 1][2], end
     if not out:
         return [line]

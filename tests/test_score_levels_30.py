@@ -1,0 +1,66 @@
+"""Score tables whose levels only their points tell: rows written one after another, each a
+name with its 分值 and 得分 whatever its level (决策 15 14 | 项目立项 6 6 | 立项依据充分性 3 3 …),
+flattened into one line with the reasons for the points after them, or in a table whose
+level columns each row leaves empty but one. Every text here is made up for the tests."""
+from conftest import error_flags, text_record
+
+# (name, 分值, 得分, reason) — three levels, each level's 分值 the sum of its rows'
+_ROWS = [("决策", "20", "18", ""), ("项目立项", "8", "8", ""),
+         ("立项依据充分性", "4", "4", "符合县级产业发展规划，得满分。"), ("立项程序规范性", "4", "4", "按程序审批，得满分。"),
+         ("绩效目标", "12", "10", ""), ("绩效目标合理性", "6", "5", "目标与实际需求基本相符，扣1分。"),
+         ("绩效指标明确性", "6", "5", "部分指标未量化，扣1分。"),
+         ("过程", "30", "27", ""), ("资金管理", "30", "27", ""), ("资金到位率", "10", "10", "资金到位率100%，得满分。"),
+         ("预算执行率", "10", "8", "执行率95%以上得满分，每降低1个百分点扣0.5分；实际91.6%，扣2分。"),
+         ("资金使用合规性", "10", "9", "个别凭证附件不全，扣1分。"),
+         ("产出", "30", "28", ""), ("产出数量", "15", "15", ""), ("道路硬化完成率", "15", "15", "计划硬化12公里，全部完成。"),
+         ("产出质量", "15", "13", ""), ("工程验收合格率", "15", "13", "合格率96%，扣2分。"),
+         ("效益", "20", "18", ""), ("满意度", "20", "18", ""), ("受益群众满意度", "20", "18", "满意度92%，扣2分。")]
+
+
+def _flattened(rows, total=("100", "91")) -> str:
+    cells = " ".join(" ".join(c for c in row if c) for row in rows)
+    return ("北岸县2023年度农村道路提升工程项目绩效评价报告 一、项目概况 项目预算安排资金600万元。 "
+            "二、评价结论 经综合评价，项目得分91分，评价等级为“优”。 绩效评价指标体系及评分表 "
+            f"指标名称 分值 得分 评分标准及扣分原因 {cells} 合计 {total[0]} {total[1]} 三、存在的问题 个别工程进度滞后。\n")
+
+
+def _scores(record: dict) -> list:
+    return [f["text"] for f in record["facts"] if f["kind"] == "score"]
+
+
+def test_a_three_level_score_table_flattened_with_its_reasons_is_read(tmp_path):
+    record = text_record(tmp_path, _flattened(_ROWS))
+    paths = {tuple(i["path"]): str(i["score"]) for i in record["indicators"] if i.get("score") is not None}
+    assert paths.get(("决策", "项目立项", "立项依据充分性")) == "4"
+    assert paths.get(("过程", "资金管理", "预算执行率")) == "8"
+    assert paths.get(("效益",)) == "18"
+    assert not error_flags(record)
+
+
+def test_a_level_off_its_rows_in_the_flattened_table_is_flagged_once(tmp_path):
+    rows = [r if r[0] != "资金管理" else ("资金管理", "30", "28", "") for r in _ROWS]
+    rows = [r if r[0] != "过程" else ("过程", "30", "28", "") for r in rows]
+    # (过程 and 资金管理 say 28; 资金管理's rows make 27; the total adds the first level: 92)
+    flags = error_flags(text_record(tmp_path, _flattened(rows, ("100", "92"))), "score.tree")
+    assert len(flags) == 1 and "资金管理" in flags[0]["message"] and "27" in flags[0]["message"]
+
+
+def _cells_table(rows, total=("100", "91")) -> str:
+    lines = ["四、绩效评价指标评分表"] + [f"{c} |" for c in ("一级指标", "二级指标", "三级指标", "分值", "得分")]
+    for name, w, s, _ in rows:
+        lines += [f"{name} |", f"{w} |", f"{s} |"]
+    lines += ["合计 |", f"{total[0]} |", f"{total[1]} |", "五、存在的问题", "个别工程进度滞后。"]
+    return "北岸县2023年度农村道路提升工程项目绩效评价报告\n项目得分91分，评价等级为“优”。\n" + "\n".join(lines) + "\n"
+
+
+def test_a_table_whose_rows_write_one_name_each_reads_its_levels_from_the_points(tmp_path):
+    record = text_record(tmp_path, _cells_table(_ROWS))
+    paths = {tuple(i["path"]) for i in record["indicators"]}
+    assert ("产出", "产出质量", "工程验收合格率") in paths and ("决策",) in paths
+    assert not error_flags(record)
+
+
+def test_a_slip_in_such_a_table_is_the_level_s(tmp_path):
+    rows = [r if r[0] != "工程验收合格率" else ("工程验收合格率", "15", "12", r[3]) for r in _ROWS]
+    flags = error_flags(text_record(tmp_path, _cells_table(rows)))
+    assert [f["rule"] for f in flags] == ["score.tree"] and "产出质量" in flags[0]["message"]
