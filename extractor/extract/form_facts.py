@@ -19,6 +19,18 @@ from .form_vocab import compared_bare, is_na
 from .numbers import beyond_any_rate, find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_UNIT_NAMED = regex.compile(r"[（(]\s*(?:万元|亿元|元|人|人次|户)\s*[)）]$")
+
+
+def _column_of_figures(table, col) -> bool:
+    """Does column `col` of a table rebuilt from rows of different lengths hold a figure in
+    every row, under a name that states their unit (支出内容 | 实际支出数（万元） | 会计凭证号 | 备注
+    over rows that left out their empty 备注)? Those figures stand where their column says."""
+    if col is None or table.header_rows != 1 or col >= table.n_cols \
+            or not _UNIT_NAMED.search(table.rows[0][col].text.strip()):
+        return False
+    body = table.rows[1:]
+    return len(body) >= 2 and all(_BARE_NUMBER.fullmatch(row[col].text.strip()) for row in body)
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%?")
 _MAGNITUDE = {"万": 10000, "亿": 100000000}
 # a rate written as a share of one (0.9568, 1.0016) in a rate column (执行率) with no %
@@ -106,12 +118,13 @@ class FactIndex:
         number is no fact either, as the table reader typed it by a column the text did not
         keep — unless its own label right before it gave its unit (项目总预算（万元） | 1,280)."""
         numbers_too = block.table.written_as_text and block.table.ragged
-        for (b, row, _), facts in self.by_place.items():
+        for (b, row, col), facts in self.by_place.items():
             if b != block.index or row is None:
                 continue
             for f in facts:
                 text = f.text.strip()
-                by_column = numbers_too and _BARE_NUMBER.fullmatch(text) and not f.extra.get("unit_of_label")
+                by_column = numbers_too and _BARE_NUMBER.fullmatch(text) and not f.extra.get("unit_of_label") \
+                    and not _column_of_figures(block.table, col)
                 if f.id not in self.claimed and (is_na(text) or by_column):
                     self.dropped.add(f.id)
 

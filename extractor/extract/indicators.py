@@ -33,6 +33,8 @@ _SIBLING = regex.compile(r"[；;。]\s*(?P<name>[^，,。；;：:（()）\d]{2,2
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
+# a column of the rows' own names after the level columns (the last level under another name)
+_LEAF_NAME_HEADER = regex.compile(r"指标内容|指标名称|具体指标|指标|评价内容|考核内容")
 _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
 _SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|(?<!\S)权重$")
 # (合计（100分）: the total with its weight in brackets)
@@ -171,6 +173,10 @@ def _table_indicators(block) -> list:
     score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.search(h) and not _LEVEL_HEADER.search(h)]
     if len(level_cols) < 2 or not score_cols:
         return []
+    leaf = level_cols[-1][0] + 1
+    if leaf < len(header) and _LEAF_NAME_HEADER.fullmatch(header[leaf].replace(" ", "")):
+        # 一级指标 | 二级指标 | 指标内容 | 指标值 …: the rows' own names, a level below the last
+        level_cols.append((leaf, level_cols[-1][1] + 1))
     score_col = score_cols[-1]
     own = _own_points_columns(level_cols, [c for c in score_cols if _AWARDED_HEADER.search(header[c])], score_cols)
     nested = _levels_in_one_column(block, level_cols, score_cols)

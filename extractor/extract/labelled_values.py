@@ -85,6 +85,10 @@ def labelled_values(doc: Document, make_fact) -> list:
             pending = run = last = sources_unit = source_run = source_label = None
             previous = ""
             breakdown.close()
+            # (but the money unit of a table of names over their figures, each name stating it,
+            # for the sources written one cell a line after it: 计划安排资金（万元） | 实际到位资金
+            # （万元） over 1580 | 1580, then 其中：中央财政 / 省财政 / 1125 / 省财政 / 1125 …)
+            source_run = line or None
             continue
         found = None
         if m := _UNIT_LINE.match(line):
@@ -216,15 +220,30 @@ class _Breakdown:
 
 
 def _lines(doc: Document):
+    """(block, offset, line) of each line of text; (None, 0, the money unit every name of its
+    header states, or "") for a table."""
     for block in doc.blocks:
         if block.kind == TABLE:
-            yield None, 0, ""
+            yield None, 0, _header_money_unit(block.table)
             continue
         offset = 0
         for part in _LINE_BREAK.split(block.text):
             if part.strip():
                 yield block, offset, part
             offset += len(part)
+
+
+_NAMED_MONEY_UNIT = regex.compile(r"[（(]\s*(万元|亿元|元)\s*[)）]$")
+
+
+def _header_money_unit(table) -> str:
+    """The money unit each of a table's header names states in brackets (计划安排资金（万元）),
+    where every one states the same; else ""."""
+    if not table.rows or table.header_rows != 1:
+        return ""
+    units = {m.group(1) if (m := _NAMED_MONEY_UNIT.search(cell.text.strip())) else None
+             for cell in table.rows[0] if cell.text.strip()}
+    return units.pop() if len(units) == 1 and None not in units else ""
 
 
 def _label(text: str) -> Optional[str]:
