@@ -69,3 +69,13 @@ def test_planned_money_is_the_budget_not_the_spending(tmp_path):
                          + _SCORES.format(last="19", total="99")
                          + "四、项目实施情况\n项目资金864万元全部到位，实际支出851.2万元，预算执行率98.52%。\n")
     assert not error_flags(record)
+
+
+def test_a_one_row_table_with_a_two_line_header_under_its_unit_caption(tmp_path):
+    text = ("北岸县农业农村局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{caption}\n\n收入合计\n其中：\n\n"
+            "上年结转\n财政拨款\n其他收入\n\n1368.45\n126.3\n1195.75\n46.4\n\n二、绩效目标完成情况\n各项工作按计划完成。\n")
+    amounts = {(f["text"], f["label"]) for f in text_record(tmp_path, text.format(caption="年度收入情况（万元）"))["facts"]
+               if f["kind"] == "amount"}
+    assert {("1368.45", "收入合计"), ("126.3", "上年结转"), ("1195.75", "财政拨款"), ("46.4", "其他收入")} <= amounts
+    # (no unit stated above: the figures are no amounts)
+    assert not [f for f in text_record(tmp_path, text.format(caption="年度收入情况"))["facts"] if f["kind"] == "amount"]

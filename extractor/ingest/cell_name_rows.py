@@ -31,17 +31,26 @@ def _is_name(cell: str) -> bool:
         and bool(COLUMN_NAME.match(cell) or COLUMN_NAME.match(_YEAR.sub("", cell)))
 
 
-def names_over_figures(lines: list, i: int) -> Optional[tuple]:
+def names_over_figures(lines: list, i: int, caption_above=lambda: None) -> Optional[tuple]:
     """(rows, the line after them) for names on consecutive lines from line i followed by as
-    many figures, words (or the text's end) after them; else None."""
+    many figures, words (or the text's end) after them; else None. A header of two lines, a
+    blank line after each (收入合计 | 其中： over 上年结转 | 财政拨款 | 其他收入), under a caption
+    stating the unit (年度收入情况（万元）): its 其中 is no column, its names in their order."""
     names, k = _run(lines, i, _is_name)
     if names and k < len(lines) and lines[k].strip() in TOTAL_NAMES:
         # (中央 | 省级 | 县级 | 合计 then 450元 | 70元 | 40元 | 560元: a total column, last, when
         # its figure is there too)
         names, k = names + [lines[k].strip()], k + 1
+    grouped = False
+    if names and k + 2 < len(lines) and _OF_WHICH_CELL.fullmatch(lines[k].strip()) and not lines[k + 1].strip():
+        more, after = _run(lines, k + 2, _is_name)  # (the group's names, the header's second line)
+        if len(more) >= 2 and after + 1 < len(lines) and not lines[after].strip() and _unit_caption(caption_above):
+            names, k, grouped = names + more, after + 1, True
     figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
     if not 2 <= len(names) <= _MOST_NAMES or len(figures) != len(names) or _figure_at(lines, end):
         return None
+    if grouped:
+        return [names, figures], end
     # (levels of government over money each writing its unit, 中央 | 省级 | 合计 over 450元 | 70元
     # | 520元, are no form's fund block, whose unit is the block's)
     levels = all(_UNIT_WRITTEN.search(f) for f in figures) and all(
@@ -126,6 +135,7 @@ def _unit_caption(caption_above) -> Optional[str]:
 
 
 _OF_WHICH = regex.compile(r"^其中[:：]")
+_OF_WHICH_CELL = regex.compile(r"其中[:：]?")
 
 
 def _names_its_unit(label: str) -> bool:

@@ -132,7 +132,7 @@ def _parse_lines(doc: Document, written: list) -> None:
         if cell_table is None:
             cell_table, whole_rows = cell_line_table_at(lines, i), False
         if cell_table is None:  # (the smallest: names over their figures, labels each with one)
-            cell_table, whole_rows = (names_over_figures(lines, i) or labelled_figures(lines, i, lambda: _text_above(doc))
+            cell_table, whole_rows = (names_over_figures(lines, i, lambda: _text_above(doc)) or labelled_figures(lines, i, lambda: _text_above(doc))
                                       or named_row_under_unit_caption(lines, i, lambda: _text_above(doc))), True
         if cell_table is not None:
             flush()
