@@ -64,3 +64,20 @@ def test_a_slip_in_such_a_table_is_the_level_s(tmp_path):
     rows = [r if r[0] != "工程验收合格率" else ("工程验收合格率", "15", "12", r[3]) for r in _ROWS]
     flags = error_flags(text_record(tmp_path, _cells_table(rows)))
     assert [f["rule"] for f in flags] == ["score.tree"] and "产出质量" in flags[0]["message"]
+
+
+def _one_name_column(rows, total=("100", "91")) -> str:
+    lines = ["北岸县交通运输局2023年度部门整体支出绩效自评报告", "自评得分91分，等级为“优”。",
+             "五、绩效评价指标评分表", "| 指标名称 | 分值 | 得分 |"]
+    lines += [f"| {name} | {w} | {s} |" for name, w, s, _ in rows] + [f"| 合计 | {total[0]} | {total[1]} |", "六、存在的问题"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_of_one_name_column_reads_its_levels_from_the_points(tmp_path):
+    record = text_record(tmp_path, _one_name_column(_ROWS))
+    paths = {tuple(i["path"]) for i in record["indicators"]}
+    assert ("过程", "资金管理", "资金使用合规性") in paths
+    assert not error_flags(record)
+    rows = [r if r[0] != "道路硬化完成率" else ("道路硬化完成率", "15", "14", "") for r in _ROWS]
+    flags = error_flags(text_record(tmp_path, _one_name_column(rows)))
+    assert [f["rule"] for f in flags] == ["score.tree"] and "产出数量" in flags[0]["message"]

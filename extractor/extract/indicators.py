@@ -171,6 +171,9 @@ def _table_indicators(block) -> list:
     header = [" ".join(t.rows[h][c].text for h in range(t.header_rows)) for c in range(t.n_cols)]
     level_cols = [(c, _CN_LEVEL[m.group(1)]) for c, h in enumerate(header) for m in [_LEVEL_HEADER.search(h)] if m]
     score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.search(h) and not _LEVEL_HEADER.search(h)]
+    if not level_cols and score_cols and _NAME_COLUMN_HEADER.fullmatch(header[0].replace(" ", "")):
+        # 指标名称 | 分值 | 得分: every level in the one column, told apart by the points alone
+        return _levels_in_one_column(block, [(0, 1)], score_cols, most_levels=_MOST_LEVELS_IN_ONE) or []
     if len(level_cols) < 2 or not score_cols:
         return []
     leaf = level_cols[-1][0] + 1
@@ -264,12 +267,13 @@ def _table_indicators(block) -> list:
     return out
 
 
-def _levels_in_one_column(block, level_cols: list, score_cols: list) -> Optional[list]:
+def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels: int = 0) -> Optional[list]:
     """The indicators of a score table whose rows each write one name, whatever its level, with
     their 分值 and 得分 (一级指标 | 二级指标 | 三级指标 | 分值 | 得分 over 决策 | 15 | 13.5, 项目立项 | 4 | 4,
     立项依据充分性 | 2 | 2 …, the level cells left empty): which row is a level over which the 分值
     say, in the one reading where each level's are the sum of its rows' and the first level's
-    the total's (flat_score_table.levels_by_points). None for any other table."""
+    the total's (flat_score_table.levels_by_points); `most_levels`, where the header names fewer
+    level columns than the levels it holds. None for any other table."""
     t = block.table
     if len(score_cols) < 2:
         return None
@@ -289,7 +293,8 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list) -> Optional
     if total is None or len(rows) < _FEWEST_NESTED_ROWS:
         return None
     reading = levels_by_points([[(w, s)] for _, _, w, s in rows], Decimal(total[1]), total[1])
-    if reading is None or all(p is None for p in reading[1]) or len(_depths(reading[1])) > len(level_cols):
+    if reading is None or all(p is None for p in reading[1]) \
+            or len(_depths(reading[1])) > max(len(level_cols), most_levels):
         return None
     parents = reading[1]
     out = []
@@ -306,6 +311,9 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list) -> Optional
 
 
 _FEWEST_NESTED_ROWS = 4
+_MOST_LEVELS_IN_ONE = 3
+# the one column naming a score table's rows, whatever their level (指标名称 | 分值 | 得分)
+_NAME_COLUMN_HEADER = regex.compile(r"指标名称|指标|评价指标|考核指标|考核内容|评价内容")
 
 
 def _depths(parents: list) -> set:
