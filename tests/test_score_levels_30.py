@@ -81,3 +81,16 @@ def test_a_table_of_one_name_column_reads_its_levels_from_the_points(tmp_path):
     rows = [r if r[0] != "道路硬化完成率" else ("道路硬化完成率", "15", "14", "") for r in _ROWS]
     flags = error_flags(text_record(tmp_path, _one_name_column(rows)))
     assert [f["rule"] for f in flags] == ["score.tree"] and "产出数量" in flags[0]["message"]
+
+
+def test_rows_whose_names_are_numbered_a_space_before_them(tmp_path):
+    lines = ["北岸县医疗保障局2023年度部门整体支出绩效自评报告", "五、绩效评价指标评分表", "指标名称 分值 得分"]
+    numbers = {"决策": "一、", "过程": "二、", "产出": "三、", "效益": "四、", "项目立项": "（一）", "绩效目标": "（二）"}
+    for k, (name, w, s, _) in enumerate(_ROWS, 1):
+        # (a level's number run into its name, 一、决策; a row's a space before it, 1. 立项依据充分性)
+        lines.append(f"{numbers[name]}{name} {w} {s}" if name in numbers else f"{k}. {name} {w} {s}")
+    lines += ["合计 100 91", "六、自评结论", "自评总分91分，等级为“优”。"]
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    scores = [f["text"] for f in record["facts"] if f["kind"] == "score"]
+    assert scores.count("4") >= 2 and "13" in scores and "8" in scores
+    assert not error_flags(record)

@@ -59,7 +59,7 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     j = body
     seen = lines_seen_before(lines, i)
     while j < min(len(lines), i + MAX_SPACED_ROWS):
-        cells = _thousands_rejoined(lines[j].split(), len(header))
+        cells = _number_joined(_thousands_rejoined(lines[j].split(), len(header)), len(header))
         last_left_empty = False
         if (run := _rows_on_one_line(cells, header, unit_cols)) is not None:
             rows.extend(run)  # (rows run together on a line: 产出 30 28 效益 30 27.5)
@@ -127,6 +127,17 @@ def _labels_joined(cells: list) -> list:
 
 _GROUP_OF_THREE = regex.compile(r"\d{3}")  # (no decimals, no %: 10 | 100.00% are two cells)
 _LEADING_GROUP = regex.compile(r"\d{1,3}")
+
+
+def _number_joined(cells: list, width: int) -> list:
+    """A row one cell too many whose first is its name's number, a space before the name (1. 绩效
+    目标合理性 4 4, （二） 预算配置 12 12 under 指标名称 分值 得分): the number and the name one cell."""
+    if len(cells) == width + 1 and _ROW_NUMBER.fullmatch(cells[0]) and not is_figure(cells[1]):
+        return [cells[0] + cells[1]] + cells[2:]
+    return cells
+
+
+_ROW_NUMBER = regex.compile(r"\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
 def _thousands_rejoined(cells: list, width: int) -> list:
