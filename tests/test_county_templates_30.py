@@ -79,3 +79,11 @@ def test_a_one_row_table_with_a_two_line_header_under_its_unit_caption(tmp_path)
     assert {("1368.45", "收入合计"), ("126.3", "上年结转"), ("1195.75", "财政拨款"), ("46.4", "其他收入")} <= amounts
     # (no unit stated above: the figures are no amounts)
     assert not [f for f in text_record(tmp_path, text.format(caption="年度收入情况"))["facts"] if f["kind"] == "amount"]
+
+
+def test_a_list_whose_last_figure_its_words_did_not_take_still_makes_its_total(tmp_path):
+    text = ("2023年部门收入合计{total}万元，其中：财政拨款收入8,542.80万元；事业收入836.15万元；"
+            "其他收入41.92万元；上年结转187.50万元。\n")
+    assert not [f for f in text_record(tmp_path, text.format(total="9,608.37"))["flags"] if f["rule"] == "sum.breakdown"]
+    # (off by ten with the last figure or without it: still flagged)
+    assert [f for f in text_record(tmp_path, text.format(total="9,618.37"))["flags"] if f["rule"] == "sum.breakdown"]

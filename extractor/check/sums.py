@@ -41,6 +41,9 @@ def check_sum_breakdown(record: dict) -> list:
         if len(parts) > 1 and any(verdict(total, sum_of(list(c)))[0] == "ok"
                                   for n in range(1, len(parts)) for c in combinations(parts, n)):
             continue  # a nested list (其中 A…，包括 A1、A2；B): some of the parts make the total
+        after = [facts[a] for a in rel.get("after_parts", [])]
+        if short and any(verdict(total, sum_of(parts + after[:n]))[0] == "ok" for n in range(1, len(after) + 1)):
+            continue  # the figures after the list in its sentence make the total (…；上年结转187.50万元)
         if any(_holds([facts[o]], summed, rel) for o in rel.get("other_totals", [])):
             continue  # a 其中 opening its sentence that breaks down another figure of the one before
         listed = [facts[i] for i in rel.get("total_listed_with", [])]

@@ -202,8 +202,17 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             items = _list_items_before(total, facts, text)
             if items:
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
+            after = [f for f in facts if f.kind == total.kind and not per_unit(f)
+                     and parts[-1].source["end"] <= f.source["start"] < s_end][:_MOST_AFTER_PARTS]
+            if after:
+                # (the figures after the list in its sentence, which its words did not take:
+                # …其他收入41.92万元；上年结转187.50万元 — the checker tries them as parts too)
+                relation["after_parts"] = [f.id for f in after]
             out.append(relation)
     return out
+
+
+_MOST_AFTER_PARTS = 3
 
 
 # a numbered item's opener within a sentence: (1) （2） ⑴ ①, after a mark or a space
