@@ -87,3 +87,10 @@ def test_a_list_whose_last_figure_its_words_did_not_take_still_makes_its_total(t
     assert not [f for f in text_record(tmp_path, text.format(total="9,608.37"))["flags"] if f["rule"] == "sum.breakdown"]
     # (off by ten with the last figure or without it: still flagged)
     assert [f for f in text_record(tmp_path, text.format(total="9,618.37"))["flags"] if f["rule"] == "sum.breakdown"]
+
+
+def test_a_change_written_bare_after_last_year_s_level(tmp_path):
+    text = "公务用车运行维护费2.74万元，上年3.15万元，减少{change}万元，主要是减少车辆维修支出。\n"
+    assert not error_flags(text_record(tmp_path, text.format(change="0.41")))
+    [flag] = error_flags(text_record(tmp_path, text.format(change="0.51")), "diff.change")
+    assert "2.74万元 − 3.15万元 = 0.41万元" in flag["message"]

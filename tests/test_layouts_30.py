@@ -165,32 +165,3 @@ def test_names_each_with_one_figure_and_no_header_are_left_as_they_are():
     line = _PAIRS.format(planned="182.4", arrived="182.4").rstrip("\n")
     assert rows_apart([line]) == [line]
 
-
-_TAB_FORM = ("部门整体支出绩效自评表\n（2023年度）\n部门（单位）名称\t北岸县卫生健康局\n"
-             "年度部门整体支出预算（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
-             "资金总额\t5200.00\t5600.00\t5488.00\t10\t98.00%\t9.8\n"
-             "按收入性质分\t一般公共预算\t5000.00\t5380.00\t5270.00\n政府性基金\t\t120.00\t120.00\n"
-             "其他\t200.00\t100.00\t98.00\n"
-             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
-             "产出指标\t数量指标\t家庭医生签约人数\t≥3.2万人\t3.35万人\t10\t10\n"
-             "孕产妇健康管理人数\t≥2800人\t2916人\t10\t10\n"
-             "质量指标\t儿童健康管理率\t≥90%\t93.1%\t20\t20\n"
-             "效益指标\t社会效益指标\t居民健康素养水平\t≥25%\t27.4%\t20\t20\n"
-             "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t{satisfied}\t30\t{points}\t{reason}\n"
-             "总分\t100\t{total}\n")
-
-
-def test_a_tab_separated_form_whose_rows_leave_out_their_merged_cells(tmp_path):
-    record = text_record(tmp_path, _TAB_FORM.format(satisfied="94.2%", points="30", reason="", total="99.8"))
-    facts = {f["id"]: f["text"] for f in record["facts"]}
-    [form] = record["forms"]
-    rows = {i["path"][-1]: (facts.get(i.get("weight")), facts.get(i.get("score"))) for i in form["indicators"]}
-    assert rows.get("孕产妇健康管理人数") == ("10", "10") and rows.get("儿童健康管理率") == ("20", "20")
-    assert not error_flags(record)
-
-
-def test_a_total_off_the_rows_of_such_a_form_is_flagged(tmp_path):
-    text = _TAB_FORM.format(satisfied="94.2%", points="30", reason="", total="98.8")
-    [flag] = error_flags(text_record(tmp_path, text), "form.score_total")
-    assert "98.8" in flag["message"] and "99.8" in flag["message"]
-

@@ -320,17 +320,9 @@ def _empty_cells_kept(rows: list) -> bool:
     rows have different numbers of cells and not one of them is empty: a copy that dropped
     them (产出指标 | 数量指标 | 名称 … over 名称 | … with the merged level cells left out)."""
     wide = [r for r in rows if len(r) >= 2]
-    widths = {len(r) for r in wide}
-    if len(widths) <= 1:
+    if len({len(r) for r in wide}) <= 1:
         return True
-    if len(widths) >= _MOST_KEPT_WIDTHS and sum(len(r) < max(widths) - 1 for r in wide) * 3 >= len(wide):
-        # (rows of many widths, a third of them two cells short or more: a page's table copied
-        # with its merged cells left out, whatever empty cell one row keeps)
-        return False
     return any(not cell.strip() for r in wide for cell in r[:-1])
-
-
-_MOST_KEPT_WIDTHS = 4
 
 
 def _emit_sheet_tables(doc: Document, rows: list) -> None:

@@ -20,7 +20,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):
-        if f.kind not in _CHANGED_KINDS or not prev_words.search(f.context):
+        if f.kind not in _CHANGED_KINDS or not (prev_words.search(f.context) or _after_last_years(block.text, facts[:i], f)):
             continue
         direction = next((d for w, d in words.items() if w in f.context), None)
         if direction is None:
@@ -140,6 +140,17 @@ def _named_by_subject(text: str, change, nearby: list, taken: list) -> list:
     subject = m.group("subject")
     return [g.id for g in nearby if g not in taken and not is_a_change(text, g) and not of_last_year(text, g)
             and text[max(0, g.source["start"] - len(subject) - 2):g.source["start"]].rstrip("为达是： :").endswith(subject)]
+
+
+_BARE_CHANGE = regex.compile(r"\s*[，,]\s*(?:增加|减少|下降|上升|增长|降低|提高)\s*$")
+
+
+def _after_last_years(text: str, before: list, f) -> bool:
+    """Is f a change written bare right after the clause stating last year's level (…2.74万元，
+    上年3.15万元，减少0.41万元): a change on last year though no 比上年 says so?"""
+    last = next((g for g in reversed(before) if g.kind == f.kind), None)
+    return last is not None and of_last_year(text, last) \
+        and _BARE_CHANGE.fullmatch(text[last.source["end"]:f.source["start"]]) is not None
 
 
 def _written_with(text: str, change, nearby: list):
