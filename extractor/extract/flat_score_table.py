@@ -23,6 +23,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.spaced_cells import PROSE_PUNCT
 from ..model import Document
 from ..patterns import load_json
 from .form_vocab import is_scoring_rule
@@ -35,7 +36,6 @@ _FIGURES = {n: regex.compile(rf"(?<![\d.])({POINTS})" + rf"[ \t\u3000\n]+({POINT
                            + r"(?![\d.]|[%％‰]|[万亿]?元|人|户|个|次|项|座|所|家)") for n in (2, 3)}
 _MOST_BETWEEN = 60  # more words between two rows are prose: the table has ended
 _MOST_REASON = 240  # a reason for a row's points, written after them (扣分原因), at most this long
-PROSE_PUNCT = regex.compile(r"[，。；！？,;]")
 _FEWEST_ROWS = 3
 _FEWEST_ROWS_CUT_OFF = 5  # a table the excerpt cuts off, with no total to check it by
 _MOST_READINGS = 16
@@ -235,7 +235,7 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
         return None  # a figure split by a line or a preview's cut is no figure to read
     tree = Tree()
     for r, ((name, _), cells) in enumerate(zip(rows, chosen)):
-        path = _path(rows, parents, r)
+        path = path_by_parents([n for n, _ in rows], parents, r)
         tree.figures += [place.figure(span, text, label, path) for span, label in zip(cells, _LABELS)]
         if total is not None:  # (a table cut off is no whole tree for the score rules: figures only)
             tree.indicators.append((path, num(cells[0]), num(cells[1]), place.source(cells[1], text)))
@@ -245,12 +245,12 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
     return tree
 
 
-def _path(rows: list, parents: list, r: int) -> tuple:
-    """Row r's name after its groups' names, the outermost first."""
-    path = (rows[r][0],)
+def path_by_parents(names: list, parents: list, r: int) -> tuple:
+    """Row r's name after its groups' names (`parents`: levels_by_points's), the outermost first."""
+    path = (names[r],)
     while parents[r] is not None:
         r = parents[r]
-        path = (rows[r][0],) + path
+        path = (names[r],) + path
     return path
 
 

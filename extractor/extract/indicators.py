@@ -16,13 +16,14 @@ import regex
 
 from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..model import HEADING, TABLE, Document
+from ..patterns import load_json
 from ..parts_runs import parts_runs
 from .text_score_tables import score_table_indicators, text_score_tables
 from .indicator_lines import indicator_lines
 from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
 from .worded_score_table import column_words
-from .flat_score_table import levels_by_points
+from .flat_score_table import levels_by_points, path_by_parents
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
 _WEIGHT = regex.compile(r"[（(]\s*(?:满分|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
@@ -33,8 +34,7 @@ _SIBLING = regex.compile(r"[；;。]\s*(?P<name>[^，,。；;：:（()）\d]{2,2
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUM = regex.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
-# a column of the rows' own names after the level columns (the last level under another name)
-_LEAF_NAME_HEADER = regex.compile(r"指标内容|指标名称|具体指标|指标|评价内容|考核内容")
+
 _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
 _SCORE_HEADER = regex.compile(r"得分(?!率)|分值|评分|实际得分|(?<!\S)权重$")
 # (合计（100分）: the total with its weight in brackets)
@@ -171,13 +171,13 @@ def _table_indicators(block) -> list:
     header = [" ".join(t.rows[h][c].text for h in range(t.header_rows)) for c in range(t.n_cols)]
     level_cols = [(c, _CN_LEVEL[m.group(1)]) for c, h in enumerate(header) for m in [_LEVEL_HEADER.search(h)] if m]
     score_cols = [c for c, h in enumerate(header) if _SCORE_HEADER.search(h) and not _LEVEL_HEADER.search(h)]
-    if not level_cols and score_cols and _NAME_COLUMN_HEADER.fullmatch(header[0].replace(" ", "")):
+    if not level_cols and score_cols and header[0].replace(" ", "") in _name_columns():
         # 指标名称 | 分值 | 得分: every level in the one column, told apart by the points alone
         return _levels_in_one_column(block, [(0, 1)], score_cols, most_levels=_MOST_LEVELS_IN_ONE) or []
     if len(level_cols) < 2 or not score_cols:
         return []
     leaf = level_cols[-1][0] + 1
-    if leaf < len(header) and _LEAF_NAME_HEADER.fullmatch(header[leaf].replace(" ", "")):
+    if leaf < len(header) and header[leaf].replace(" ", "") in _name_columns():
         # 一级指标 | 二级指标 | 指标内容 | 指标值 …: the rows' own names, a level below the last
         level_cols.append((leaf, level_cols[-1][1] + 1))
     score_col = score_cols[-1]
@@ -296,14 +296,11 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
     if reading is None or all(p is None for p in reading[1]) \
             or len(_depths(reading[1])) > max(len(level_cols), most_levels):
         return None
-    parents = reading[1]
+    names = [_clean(name) for _, name, _, _ in rows]
     out = []
-    for k, (r, name, w, sc) in enumerate(rows):
-        path, up = [_clean(name)], parents[k]
-        while up is not None:
-            path.insert(0, _clean(rows[up][1]))
-            up = parents[up]
-        out.append({"path": path, "weight": w, "score": sc, "origin": "table", "levels_by_points": True,
+    for k, (r, _, w, sc) in enumerate(rows):
+        out.append({"path": list(path_by_parents(names, reading[1], k)), "weight": w, "score": sc,
+                    "origin": "table", "levels_by_points": True,
                     "source": _src(block, r, score_col)})
     out.append({"path": ["合计"], "weight": Decimal(total[1]), "score": Decimal(total[2]), "total": True,
                 "origin": "table", "levels_by_points": True, "source": _src(block, total[0], score_col)})
@@ -312,8 +309,13 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
 
 _FEWEST_NESTED_ROWS = 4
 _MOST_LEVELS_IN_ONE = 3
-# the one column naming a score table's rows, whatever their level (指标名称 | 分值 | 得分)
-_NAME_COLUMN_HEADER = regex.compile(r"指标名称|指标|评价指标|考核指标|考核内容|评价内容")
+
+
+@lru_cache(maxsize=1)
+def _name_columns() -> frozenset:
+    """The names of a score table's column of row names (指标名称, 指标内容): the one column of
+    every level's rows, or the rows' own names after the level columns (patterns/forms.json)."""
+    return frozenset(load_json("forms.json")["flat_score_table"]["name_columns"]) - {"一级指标"}
 
 
 def _depths(parents: list) -> set:
