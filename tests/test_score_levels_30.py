@@ -94,3 +94,22 @@ def test_rows_whose_names_are_numbered_a_space_before_them(tmp_path):
     scores = [f["text"] for f in record["facts"] if f["kind"] == "score"]
     assert scores.count("4") >= 2 and "13" in scores and "8" in scores
     assert not error_flags(record)
+
+
+_LEVEL_LINES = ("北岸县2023年度医疗救助资金绩效评价报告\n四、绩效评价指标分析\n"
+                "1.决策类指标（分值20分），得分18分。其中，立项依据充分性分值5分，得5分；绩效目标合理性分值5分，"
+                "得4分，部分指标未量化，扣1分；资金分配合理性分值10分，得9分。\n"
+                "2.过程类指标（分值30分），得分{process}分。其中，资金到位率分值10分，得10分；预算执行率分值10分，得9.5分；"
+                "资金使用合规性分值10分，得9分，个别凭证附件不全，扣1分。\n"
+                "3.产出类指标（分值30分），得分28分。其中，救助人次完成率分值15分，得15分；救助及时率分值15分，得13分。\n"
+                "4.效益类指标（分值20分），得分18分。其中，群众负担减轻程度分值10分，得9分；救助对象满意度分值10分，得9分。\n"
+                "综合评价得分92.5分，评价等级为“优”。\n")
+
+
+def test_a_level_s_items_written_as_lines_are_its_rows(tmp_path):
+    record = text_record(tmp_path, _LEVEL_LINES.format(process="28.5"))
+    paths = {tuple(i["path"]) for i in record["indicators"]}
+    assert ("过程", "预算执行率") in paths and ("决策", "绩效目标合理性") in paths
+    assert not error_flags(record)
+    [flag] = error_flags(text_record(tmp_path, _LEVEL_LINES.format(process="29.5")), "score.tree")
+    assert "过程" in flag["message"]

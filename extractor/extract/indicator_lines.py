@@ -34,6 +34,11 @@ _WEIGHTED_PART = regex.compile(
     r"(?P<name>[^\s，,。；;：:、（）()\d]{2,12}?)(?:指标)?\s*(?:(?P<weight>\d+(?:\.\d+)?)\s*分\s*[，,]"
     r"|[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*[，,]?)\s*(?:实际|评价)?得(?:分)?(?:为)?"
     r"\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[（(](?P<inner>[^（）()]*)[)）])?\s*(?:[、，,；;]|$)")
+# an item stating its weight as a line does, with the reason for its points after them, the
+# items set apart by ；: 立项依据充分性分值3分，得3分；绩效指标明确性分值3分，得2分，部分指标未量化，扣1分；
+_REASONED_PART = regex.compile(
+    r"(?P<name>[^\s，,。；;：:、（）()\d]{2,16}?)(?:指标)?\s*(?:满分|分值|权重)(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[，,]"
+    r"\s*(?:实际|评价)?得(?:分)?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分(?:[，,][^；;。]*)?\s*(?:[；;]|$)")
 # a 其中 right after the parent's score, in its sentence: …评价得分17分；其中…
 _PARTS_HERE = regex.compile(r"\s*[；;，,]\s*其中[：:，,]?")
 _NOT_SUB_SCORES = regex.compile(r"扣|满分|分值|权重|减")
@@ -47,11 +52,16 @@ def indicator_lines(doc: Document) -> list:
         if b.kind == TABLE:
             continue
         found = {m.start("score"): m for pattern in (_LINE, _BRACKET_LINE) for m in pattern.finditer(b.text)}
+        taken = set()  # where the items of a 其中 list read under their parent stand
         for m in (found[k] for k in sorted(found)):
+            if m.start("score") in taken:
+                continue  # (an item of the list before, written as a line is: no first level)
             name = m["name"]
             out.append({"path": [name], "weight": Decimal(m["weight"]), "score": Decimal(m["score"]),
                         "origin": "list", "source": _source(b, m, "score")})
-            out += _sub_scores(b, name, Decimal(m["weight"]), m.end())
+            parts = _sub_scores(b, name, Decimal(m["weight"]), m.end())
+            taken |= {p["source"]["start"] for p in parts}
+            out += parts
     return out if sum(1 for i in out if len(i["path"]) == 1) >= 2 else []
 
 
@@ -81,7 +91,7 @@ def _items(b, parent: list, weight: Decimal, clause: str, lo: int) -> list:
     是…, end it), each a name and its points, or its weight and points with its own items in
     brackets (资金管理10分，得9.5分（资金到位率4分，得4分；…）)."""
     runs = []
-    for pattern in (_PART, _WEIGHTED_PART):
+    for pattern in (_REASONED_PART, _PART, _WEIGHTED_PART):  # (the first of the longest runs: a weight named 分值 is no name)
         items, pos = [], 0
         for m in pattern.finditer(clause):
             if m.start() != pos:
@@ -90,7 +100,8 @@ def _items(b, parent: list, weight: Decimal, clause: str, lo: int) -> list:
             pos = m.end()
         runs.append(items)
     items = max(runs, key=len)
-    if len(items) < 2 or any(_NOT_SUB_SCORES.search(m["name"]) for m in items):
+    if len(items) < 2 or any(_NOT_SUB_SCORES.search(m["name"]) for m in items) \
+            and items[0].re is not _REASONED_PART:  # (whose reasons may deduct: 扣1分)
         return []
     if "weight" in items[0].re.groupindex and sum(Decimal(m["weight"]) for m in items) != weight:
         return []  # items whose weights are not all of the parent's: the list goes on past them in words
@@ -101,7 +112,7 @@ def _items(b, parent: list, weight: Decimal, clause: str, lo: int) -> list:
                     "score": Decimal(m["score"]), "origin": "list",
                     "source": {"page": b.page, "block": b.index, "start": lo + m.start("score"),
                                "end": lo + m.end("score"), "quote": m.group(0).rstrip("、，,；;")}})
-        if weighted and m["inner"]:
+        if weighted and m.groupdict().get("inner"):
             out += _items(b, parent + [m["name"]], Decimal(m["weight"]), m["inner"], lo + m.start("inner"))
     return out
 
