@@ -113,3 +113,21 @@ def test_a_level_s_items_written_as_lines_are_its_rows(tmp_path):
     assert not error_flags(record)
     [flag] = error_flags(text_record(tmp_path, _LEVEL_LINES.format(process="29.5")), "score.tree")
     assert "过程" in flag["message"]
+
+
+def _text_layer_table(process_subtotal="18.5") -> str:
+    return ("北岸县2023年度就业补助资金绩效评价报告\n四、评价指标体系及得分\n一级指标 二级 三级指标 分值 得分\n指标\n"
+            "决策 项目立项 1. 立项依据充分性 5 5\n绩效目标 2. 绩效目标合理性 5 4.5\n3. 绩效指标明确性 5 4\n"
+            "小 计 15 13.5\n过程 资金管理 4. 资金到位率 10 10\n5. 预算执行率 10 9\n- 7 -\n北岸县就业补助资金绩效评价报告\n"
+            f"6. 资金使用合规性 5 4.5\n小 计 25 {process_subtotal}\n产出 产出数量 7. 城镇新增就业人数 20 19\n8. 就业困难人员\n"
+            "就业人数 15 14\n小 计 35 33\n效益 社会效益 9. 重点群体就业稳定性 15 13\n满意度 10. 服务对象满意度 10 9\n"
+            "小 计 25 22\n合 计 100 92\n五、主要绩效\n全年新增就业人数完成计划。\n")
+
+
+def test_a_text_layer_score_table_whose_groups_close_with_subtotals(tmp_path):
+    record = text_record(tmp_path, _text_layer_table("23.5"))
+    paths = {tuple(i["path"]): str(i["score"]) for i in record["indicators"]}
+    assert paths.get(("过程",)) == "23.5" and paths.get(("过程", "预算执行率")) == "9"
+    assert not error_flags(record)
+    [flag] = error_flags(text_record(tmp_path, _text_layer_table("24.5")), "score.tree")
+    assert "过程" in flag["message"] and "23.5" in flag["message"]

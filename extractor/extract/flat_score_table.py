@@ -60,7 +60,10 @@ def _header() -> regex.Pattern:
     # (columns of words between the name and the 分值 — 指标说明, 评分标准 — a space apart)
     described = alt(spec["indicator_columns"]["skip"])
     # (or a column of scoring rules between 分值 and 得分, a space apart: 分值 计分标准 分数)
-    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})"
+    # (the level columns after it, a text layer's rows leaving their merged cells out: 一级指标 二级
+    # 三级指标 分值 得分 — a row's name is the last word before its points)
+    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<levels>(?:\s+(?:[二三四]级(?:指标)?|指标))*)"
+                         rf"(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})"
                          rf"(?P<rules>\s+(?:{described})(?=\s))?\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?"
                          # (or a column of words after 得分: the reasons for its points, 扣分原因)
                          rf"(?P<reasons>\s+(?:{alt(words['reason_columns'])})(?=\s))?")
@@ -75,6 +78,9 @@ def flat_score_tables(doc: Document) -> list:
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
+            if header["levels"] and _WORDS_COLUMN_AFTER.match(text, header.end()):
+                continue  # (level columns and another column after the points on the header's line:
+                # the readers of rows by their levels' cells, text_score_tables.py's others)
             columns = 3 if header["deduction"] and not header["rules"] else 2
             if header["rules"]:
                 read = _rows_with_rules_between(text, header.end())  # (分值 and 得分 only)
@@ -221,10 +227,12 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
             return None  # figures run together and no total to tell their cuts by
         reading = ([0] * len(rows), [None] * len(rows))
     else:
-        reading = levels_by_points(options, num(total[0]), text[total[0][0]:total[0][1]])
+        reading = _closed_by_subtotals(rows, options, num(total[0])) \
+            or levels_by_points(options, num(total[0]), text[total[0][0]:total[0][1]])
         if reading is None:
             return None
     choice, parents = reading
+    names = [_group_name(text, rows, parents, r) if name in _SUBTOTALS else name for r, (name, _) in enumerate(rows)]
     chosen = [cuts[k] for (_, cuts), k in zip(rows, choice)]
     # a 得分 above its 分值 is the score rules' to flag where the 分值 add up; elsewhere it says
     # these are not the two columns
@@ -234,8 +242,8 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
     if not place.within_one_block(spans) or any(place.may_go_on(span, text) for span in spans):
         return None  # a figure split by a line or a preview's cut is no figure to read
     tree = Tree()
-    for r, ((name, _), cells) in enumerate(zip(rows, chosen)):
-        path = path_by_parents([n for n, _ in rows], parents, r)
+    for r, cells in enumerate(chosen):
+        path = path_by_parents(names, parents, r)
         tree.figures += [place.figure(span, text, label, path) for span, label in zip(cells, _LABELS)]
         if total is not None:  # (a table cut off is no whole tree for the score rules: figures only)
             tree.indicators.append((path, num(cells[0]), num(cells[1]), place.source(cells[1], text)))
@@ -243,6 +251,41 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
         tree.figures += [place.figure(span, text, label, ("合计",)) for span, label in zip(total, ("分值", "总分", "扣分"))]
         tree.indicators.append((("合计",), num(total[0]), num(total[1]), place.source(total[1], text)))
     return tree
+
+
+_SUBTOTALS = ("小计",)
+# another column right after a header's points on its line (评分标准, 复评得分, 备注)
+_WORDS_COLUMN_AFTER = regex.compile(r"[ \t\u3000]+\p{Han}{2,}")
+
+
+def _closed_by_subtotals(rows: list, options: list, total: Decimal) -> Optional[tuple]:
+    """(cuts, parents) where 小计 rows close the groups of rows above them (立项依据充分性 3 3 …
+    小计 15 14 | 资金到位率 3 3 … 小计 20 18.7 … 合计 100 93.2): each group's 分值 its 小计's, the
+    小计 rows' the total's; the rows' parent their group's 小计 row. None for any other table."""
+    if not any(name in _SUBTOTALS for name, _ in rows) or rows[-1][0] not in _SUBTOTALS \
+            or any(len(o) != 1 for o in options):
+        return None
+    parents, members, subtotal_weights = [], [], []
+    for k, (name, _) in enumerate(rows):
+        if name in _SUBTOTALS:
+            if len(members) < 2 or sum(options[m][0][0] for m in members) != options[k][0][0]:
+                return None
+            parents += [k] * len(members) + [None]
+            subtotal_weights.append(options[k][0][0])
+            members = []
+        else:
+            members.append(k)
+    return ([0] * len(rows), parents) if sum(subtotal_weights) == total else None
+
+
+def _group_name(text: str, rows: list, parents: list, r: int) -> str:
+    """A 小计 row's group named by the first word of its first row's line (决策 项目立项 1. 立项依据
+    充分性 3 3: 决策), where that word is a name of its own; else 小计."""
+    first = parents.index(r)
+    start = rows[first][1][0][0][0]
+    line = text[text.rfind("\n", 0, start) + 1:start].split()
+    word = line[0] if line else ""
+    return word if _HAN.match(word) and word != rows[first][0] and word not in _SUBTOTALS else rows[r][0]
 
 
 def path_by_parents(names: list, parents: list, r: int) -> tuple:
