@@ -91,7 +91,7 @@ def flat_score_tables(doc: Document) -> list:
                 # (with 分值 and 得分 only: three figures run together are not cut)
                 glued = columns == 2 and not regex.search(r"\s", header.group())
                 read = spaced or (_glued_rows(text, header.end()) if glued else None)
-            tree = _tree(text, place, *read, columns) if read else None
+            tree = _tree(text, place, *read, columns, by_subtotals_only=bool(header["levels"])) if read else None
             if tree is not None:
                 tree.covers = place.covers(header.start(), place.end_of(tree))
                 out.append(tree)
@@ -213,9 +213,13 @@ def _cut_off(text: str, pos: int, ended: bool, rows: list) -> bool:
         and len(rows) >= _FEWEST_ROWS_CUT_OFF
 
 
-def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: int) -> Optional[Tree]:
+def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: int,
+          by_subtotals_only: bool = False) -> Optional[Tree]:
     """The table as a Tree, where its arithmetic leaves one reading of its rows: the 分值 add
-    up to the total's, flat or with group rows over theirs; a 扣分 is 分值 − 得分."""
+    up to the total's, flat or with group rows over theirs; a 扣分 is 分值 − 得分.
+    `by_subtotals_only`: under a header naming its level columns, read only where 小计 rows
+    close its groups (a form's points-only indicator block names its levels too, and is the
+    form reader's)."""
     if len(rows) < _FEWEST_ROWS:
         return None
     num = lambda span: Decimal(text[span[0]:span[1]])
@@ -223,12 +227,13 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
         return None  # a 扣分 that is not 分值 − 得分: not these columns
     options = [[(num(c[0]), num(c[1])) for c in cuts] for _, cuts in rows]
     if total is None:
-        if any(len(o) > 1 for o in options):
+        if any(len(o) > 1 for o in options) or by_subtotals_only:
             return None  # figures run together and no total to tell their cuts by
         reading = ([0] * len(rows), [None] * len(rows))
     else:
-        reading = _closed_by_subtotals(rows, options, num(total[0])) \
-            or levels_by_points(options, num(total[0]), text[total[0][0]:total[0][1]])
+        reading = _closed_by_subtotals(rows, options, num(total[0]))
+        if reading is None and not by_subtotals_only:
+            reading = levels_by_points(options, num(total[0]), text[total[0][0]:total[0][1]])
         if reading is None:
             return None
     choice, parents = reading
