@@ -78,9 +78,6 @@ def flat_score_tables(doc: Document) -> list:
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
-            if header["levels"] and _WORDS_COLUMN_AFTER.match(text, header.end()):
-                continue  # (level columns and another column after the points on the header's line:
-                # the readers of rows by their levels' cells, text_score_tables.py's others)
             columns = 3 if header["deduction"] and not header["rules"] else 2
             if header["rules"]:
                 read = _rows_with_rules_between(text, header.end())  # (分值 and 得分 only)
@@ -259,8 +256,6 @@ def _tree(text: str, place: Places, rows: list, total: Optional[list], columns: 
 
 
 _SUBTOTALS = ("小计",)
-# another column right after a header's points on its line (评分标准, 复评得分, 备注)
-_WORDS_COLUMN_AFTER = regex.compile(r"[ \t\u3000]+\p{Han}{2,}")
 
 
 def _closed_by_subtotals(rows: list, options: list, total: Decimal) -> Optional[tuple]:
