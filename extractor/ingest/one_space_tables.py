@@ -91,7 +91,20 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) < 3:
         # (rows that left out their empty cells, of different lengths, or ran together on a line)
         return _label_led_table(lines, i, header, body) if len(rows) == 1 else None
+    if _score_rows_go_on(lines, j, header):
+        return None
     return TextTable(i, j, rows, lines[i:j])
+
+
+# a row's name and its 分值 and 得分 a space apart (资金到位率 4 3)
+_NAMED_POINTS = regex.compile(r"\p{Han}[ \t\u3000]+\d+(?:\.\d+)?[ \t\u3000]+\d+(?:\.\d+)?(?![\d.%])")
+
+
+def _score_rows_go_on(lines: list, j: int, header: list) -> bool:
+    """Does a score table's text go on at line j past the rows read, rows with their reasons run
+    several to a line (绩效目标 8 7 绩效目标合理性 4 4 无 …)? Then the whole of it is
+    flat_score_table.py's to read, not the lines before."""
+    return j < len(lines) and any(POINTS_NAME.match(c) for c in header) and len(_NAMED_POINTS.findall(lines[j])) >= 2
 
 
 def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[TextTable]:
@@ -109,7 +122,7 @@ def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[T
         tokens += _labels_joined(cells)
         j += 1
     rows = label_led_rows(header + tokens, cell_kind) if j > body else None
-    if rows is None or rows[0] != header:
+    if rows is None or rows[0] != header or _score_rows_go_on(lines, j, header):
         return None
     return TextTable(i, j, rows, lines[i:j])
 
