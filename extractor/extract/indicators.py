@@ -293,14 +293,15 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
     if total is None or len(rows) < _FEWEST_NESTED_ROWS:
         return None
     reading = levels_by_points([[(w, s)] for _, _, w, s in rows], Decimal(total[1]), total[1])
-    if reading is None or all(p is None for p in reading[1]) \
-            or len(_depths(reading[1])) > max(len(level_cols), most_levels):
+    if reading is None or all(p is None for p in reading[1]):
         return None
     names = [_clean(name) for _, name, _, _ in rows]
+    paths = [list(path_by_parents(names, reading[1], k)) for k in range(len(rows))]
+    if max(map(len, paths)) > max(len(level_cols), most_levels):
+        return None  # (more levels than the header names columns for)
     out = []
-    for k, (r, _, w, sc) in enumerate(rows):
-        out.append({"path": list(path_by_parents(names, reading[1], k)), "weight": w, "score": sc,
-                    "origin": "table", "levels_by_points": True,
+    for (r, _, w, sc), path in zip(rows, paths):
+        out.append({"path": path, "weight": w, "score": sc, "origin": "table", "levels_by_points": True,
                     "source": _src(block, r, score_col)})
     out.append({"path": ["合计"], "weight": Decimal(total[1]), "score": Decimal(total[2]), "total": True,
                 "origin": "table", "levels_by_points": True, "source": _src(block, total[0], score_col)})
@@ -316,13 +317,6 @@ def _name_columns() -> frozenset:
     """The names of a score table's column of row names (指标名称, 指标内容): the one column of
     every level's rows, or the rows' own names after the level columns (patterns/forms.json)."""
     return frozenset(load_json("forms.json")["flat_score_table"]["name_columns"]) - {"一级指标"}
-
-
-def _depths(parents: list) -> set:
-    """The levels a reading's rows stand at (0 for the first)."""
-    def depth(k):
-        return 0 if parents[k] is None else 1 + depth(parents[k])
-    return {depth(k) for k in range(len(parents))}
 
 
 def _own_points_columns(level_cols: list, awarded_cols: list, points_cols: list) -> dict:

@@ -3,8 +3,8 @@ set apart by tabs or runs of spaces: 分单位支出情况（单位：万元） 
 合计 委机关  386.42  3215.60  3602.02 县疾控中心  812.35  624.18  1436.53 … Each row is a
 name and its figures; where one row ends and the next begins, the next name follows the last
 figure. The rows are written out a row a line, under their header (the names before the
-first row, as many as a row has cells) and after the text before them, so the readers of
-spaced and tab rows read them as the table they were.
+first row, as many as a row has cells or up to two more) and their caption, after the text
+before them, so the readers of spaced and tab rows read them as the table they were.
 
 Only where three rows or more follow one another, each a name (short, no sentence in it) and
 one figure or more, the cells a tab or a run of spaces apart: running text has no such
@@ -21,7 +21,7 @@ from .spaced_cells import DASH_CELL, PROSE_PUNCT, is_figure, is_year_name
 
 _LONG = 100  # characters: shorter lines are no page flattened to one
 _GAP = regex.compile(r"[ \t\u3000]+")
-_WIDE = regex.compile(r".*(?:\t|  |\u3000).*")
+_WIDE = regex.compile(r"\t|  |\u3000")  # a gap that sets cells apart, not a word's space
 _FEWEST_ROWS = 3
 _MOST_FIGURES = 12
 _LONGEST_NAME = 24
@@ -31,7 +31,8 @@ _MOST_HEADER_CELLS = 16
 # a table's caption or title, no column's name: 收入情况（单位：万元）, 分单位支出表, （一）收支情况
 # (a column's name may state its unit: 低保对象（人）)
 _CAPTION = regex.compile(r"单位\s*[:：]|表$|[:：]$|^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
-_POINTS_IN_NAME = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # cells before a table's rows where a form's header would stand
+# a score table's row name stating its points (预算完成率（3分）)
+_POINTS_IN_NAME = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 
 
 def rows_apart(lines: list) -> list:
@@ -135,7 +136,7 @@ def _table_at(cells: list, k: int, line: str) -> Optional[tuple]:
         if not n or widths and n > widths[0]:
             break
         widths.append(n)
-        wide += _WIDE.fullmatch(line[cells[name_end][2]:cells[name_end + 1][1]]) is not None
+        wide += _WIDE.search(line, cells[name_end][2], cells[name_end + 1][1]) is not None
         j = name_end + 1 + n
     if len(widths) < _FEWEST_ROWS or widths.count(widths[0]) * 2 < len(widths) + 1 or wide * 3 < len(widths) * 2:
         return None

@@ -20,7 +20,7 @@ def changes_in(block, facts: list, spans: list, earlier: list, totals: dict) -> 
     words = vocabulary()["change_words"]
     prev_words = relation_patterns()["previous_year"]
     for i, f in enumerate(facts):
-        if f.kind not in _CHANGED_KINDS or not (prev_words.search(f.context) or _after_last_years(block.text, facts[:i], f)):
+        if f.kind not in _CHANGED_KINDS or not (prev_words.search(f.context) or _after_last_years(block.text, facts, i)):
             continue
         direction = next((d for w, d in words.items() if w in f.context), None)
         if direction is None:
@@ -142,13 +142,20 @@ def _named_by_subject(text: str, change, nearby: list, taken: list) -> list:
             and text[max(0, g.source["start"] - len(subject) - 2):g.source["start"]].rstrip("为达是： :").endswith(subject)]
 
 
-_BARE_CHANGE = regex.compile(r"\s*[，,]\s*(?:增加|减少|下降|上升|增长|降低|提高)\s*$")
+_CHANGE_VERBS = ("增加", "减少", "下降", "上升", "增长", "降低", "提高")
+_BARE_CHANGE = regex.compile(rf"\s*[，,]\s*(?:{'|'.join(_CHANGE_VERBS)})\s*$")
 
 
-def _after_last_years(text: str, before: list, f) -> bool:
-    """Is f a change written bare right after the clause stating last year's level (…2.74万元，
+def _after_last_years(text: str, facts: list, i: int) -> bool:
+    """Is facts[i] a change written bare right after the clause stating last year's level (…2.74万元，
     上年3.15万元，减少0.41万元): a change on last year though no 比上年 says so?"""
-    last = next((g for g in reversed(before) if g.kind == f.kind), None)
+    f = facts[i]
+    k = f.source["start"]
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if text[k - 2:k] not in _CHANGE_VERBS:
+        return False  # (the cheap test first: asked of every figure of a changed kind)
+    last = next((facts[k] for k in range(i - 1, -1, -1) if facts[k].kind == f.kind), None)
     return last is not None and of_last_year(text, last) \
         and _BARE_CHANGE.fullmatch(text[last.source["end"]:f.source["start"]]) is not None
 
