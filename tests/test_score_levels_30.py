@@ -2,6 +2,7 @@
 name with its 分值 and 得分 whatever its level (决策 15 14 | 项目立项 6 6 | 立项依据充分性 3 3 …),
 flattened into one line with the reasons for the points after them, or in a table whose
 level columns each row leaves empty but one. Every text here is made up for the tests."""
+import pytest
 from conftest import error_flags, text_record
 
 # (name, 分值, 得分, reason) — three levels, each level's 分值 the sum of its rows'
@@ -133,17 +134,19 @@ def test_a_text_layer_score_table_whose_groups_close_with_subtotals(tmp_path):
     assert "过程" in flag["message"] and "23.5" in flag["message"]
 
 
-def test_score_rows_with_their_reasons_run_several_to_a_line(tmp_path):
-    # (each first level's rows on one line, single spaces, the reasons after the points)
+@pytest.mark.parametrize("sep", [" ", "  ", "\t"])
+def test_score_rows_with_their_reasons_run_several_to_a_line(tmp_path, sep):
+    # (each first level's rows on one line, the reasons after the points; cells a space, two
+    # spaces or a tab apart: the rows of a line are no table of their own)
     lines, line = [], []
     for name, w, s, reason in _ROWS:
         if name in ("决策", "过程", "产出", "效益") and line:
-            lines.append(" ".join(line))
+            lines.append(sep.join(line))
             line = []
         line += [name, w, s] + ([reason.rstrip("。")] if reason else [])
-    lines.append(" ".join(line))
-    text = ("北岸县2023年度农村道路提升工程项目绩效评价报告\n四、绩效评价指标评分表\n指标名称 分值 得分 扣分原因\n"
-            + "\n".join(lines) + "\n合计 100 91\n五、存在的问题\n个别工程进度滞后。\n")
+    lines.append(sep.join(line))
+    text = (f"北岸县2023年度农村道路提升工程项目绩效评价报告\n四、绩效评价指标评分表\n{sep.join(['指标名称', '分值', '得分', '扣分原因'])}\n"
+            + "\n".join(lines) + f"\n合计{sep}100{sep}91\n五、存在的问题\n个别工程进度滞后。\n")
     record = text_record(tmp_path, text)
     paths = {tuple(i["path"]) for i in record["indicators"]}
     assert ("产出", "产出质量", "工程验收合格率") in paths and ("效益", "满意度", "受益群众满意度") in paths

@@ -37,11 +37,22 @@ _POINTS_IN_NAME = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 
 def rows_apart(lines: list) -> list:
     out = []
+    under_score_header = False
     for line in lines:
+        spaced = "\t" in line or "  " in line
+        # (rows of a score table whose header line stands above them, every line between them
+        # spaced cells too, stay as they are: flat_score_table.py reads them whole by their sums)
+        score_rows = spaced and under_score_header
         # (a standard form is the form reader's, whatever its shape: extract/forms.py)
-        out.extend(_rows_of(line) if len(line) >= _LONG and ("\t" in line or "  " in line)
+        out.extend(_rows_of(line) if len(line) >= _LONG and spaced and not score_rows
                    and not names_a_form([line]) else [line])
+        under_score_header = spaced and (under_score_header or _names_points(_cells(line)))
     return out
+
+
+def _names_points(cells: list) -> bool:
+    """Does one of the cells (text, start, end) name a score table's 分值 or 得分 column?"""
+    return any(column_roles().get(bare_cell(c[0])) in ("weight", "score") for c in cells)
 
 
 def _rows_of(line: str) -> list:
@@ -66,7 +77,7 @@ def _rows_of(line: str) -> list:
             header -= 1
         if first - header < width:
             header = first
-        if any(column_roles().get(bare_cell(c[0])) in ("weight", "score") for c in cells[header:first]):
+        if _names_points(cells[header:first]):
             # a score table (指标 分值 得分 …) stays one line, flat_score_table.py's to read by its
             # arithmetic, but a line of its own: the text before it no row of another table's
             before = line[start:cells[header][1]].strip()

@@ -11,7 +11,7 @@ import regex
 from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .spaced_cells import PROSE_CELL, PROSE_PUNCT, is_figure, is_prose, is_year_name
-from .spaced_tables import MAX_SPACED_ROWS, POINTS_NAME, TOTAL_WORDS, UNIT_NAME, total_row_filled
+from .spaced_tables import MAX_SPACED_ROWS, POINTS_NAME, TOTAL_WORDS, UNIT_NAME, score_rows_run_on, total_row_filled
 from .cell_label_rows import label_led_rows
 from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
 from .cell_kinds import cell_kind
@@ -91,20 +91,9 @@ def one_space_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) < 3:
         # (rows that left out their empty cells, of different lengths, or ran together on a line)
         return _label_led_table(lines, i, header, body) if len(rows) == 1 else None
-    if _score_rows_go_on(lines, j, header):
+    if j < len(lines) and score_rows_run_on(header, lines[j]):
         return None
     return TextTable(i, j, rows, lines[i:j])
-
-
-# a row's name and its 分值 and 得分 a space apart (资金到位率 4 3)
-_NAMED_POINTS = regex.compile(r"\p{Han}[ \t\u3000]+\d+(?:\.\d+)?[ \t\u3000]+\d+(?:\.\d+)?(?![\d.%])")
-
-
-def _score_rows_go_on(lines: list, j: int, header: list) -> bool:
-    """Does a score table's text go on at line j past the rows read, rows with their reasons run
-    several to a line (绩效目标 8 7 绩效目标合理性 4 4 无 …)? Then the whole of it is
-    flat_score_table.py's to read, not the lines before."""
-    return j < len(lines) and any(POINTS_NAME.match(c) for c in header) and len(_NAMED_POINTS.findall(lines[j])) >= 2
 
 
 def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[TextTable]:
@@ -122,7 +111,7 @@ def _label_led_table(lines: list, i: int, header: list, body: int) -> Optional[T
         tokens += _labels_joined(cells)
         j += 1
     rows = label_led_rows(header + tokens, cell_kind) if j > body else None
-    if rows is None or rows[0] != header or _score_rows_go_on(lines, j, header):
+    if rows is None or rows[0] != header or j < len(lines) and score_rows_run_on(header, lines[j]):
         return None
     return TextTable(i, j, rows, lines[i:j])
 

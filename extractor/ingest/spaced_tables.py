@@ -196,6 +196,17 @@ TOTAL_WORDS = ("合计", "小计", "总计")
 POINTS_NAME = regex.compile(r"^(?:分值|权重|权数|标准分值?|满分|(?:自评|评价|实际|考评)?得分)$")
 # a column name that states its unit in brackets: 金额（万元）, 人数（人）, 占比（%）; or a points column
 UNIT_NAME = regex.compile(rf"[（(]\s*(?:{NAMED_UNITS})\s*[)）]|{POINTS_NAME.pattern}")
+# a row's name and its 分值 and 得分 a space apart (资金到位率 4 3)
+_NAMED_POINTS = regex.compile(r"\p{Han}[ \t\u3000]+\d+(?:\.\d+)?[ \t\u3000]+\d+(?:\.\d+)?(?![\d.%])")
+
+
+def score_rows_run_on(header: list, line: str) -> bool:
+    """Do the rows of a score table under `header` (its cells' texts) run several to `line`,
+    with their reasons (绩效目标 8 7 绩效目标合理性 4 4 无 …)? Then no row of a line is a
+    table's row: the whole of it is flat_score_table.py's to read by its sums."""
+    return any(POINTS_NAME.match(c) for c in header) and len(_NAMED_POINTS.findall(line)) >= 2
+
+
 def _words_cells(cells: list, run: list) -> bool:
     """May a line's cells of words with sentence punctuation be cells all the same? In a
     score table's row with figures beside them (分值 | 评分标准 | 得分 | 扣分原因: 每发现一处

@@ -24,13 +24,13 @@ from .pipe_tables import pipe_table_at, starts_pipe_table
 from .one_space_tables import UNIT_LINE, one_space_table_at
 from .spaced_cells import could_be_spaced_row
 from .side_by_side import records_unfolded, trimmed
-from .spaced_tables import spaced_table_at
+from .spaced_tables import score_rows_run_on, spaced_table_at
 from .tables import build_table, fill_vertical_merges, infer_parent_spans, is_caption_text, is_numeric_cell
 from .text_rows import SUBSET_MARK, TextTable, drawing_characters, names_as_header
 
 # the readers (txt.py, pdf.py, page_tables.py) find tables through this module
 __all__ = ["TextTable", "could_be_spaced_row", "drawing_characters", "leading_caption", "names_as_header",
-           "one_space_table_at", "pipe_table_at", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows",
+           "one_space_table_at", "pipe_table_at", "score_rows_run_on", "spaced_table_at", "starts_pipe_table", "stated_figure_rows", "table_from_rows",
            "tables_between_headings"]
 
 # a figure written after its label (评价分值:88.64分)

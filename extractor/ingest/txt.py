@@ -42,7 +42,7 @@ from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, is_bare_name, is_figure_alone
 from .spaced_score_tables import spaced_score_table_at
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
-                          spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
+                          score_rows_run_on, spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
                           tables_between_captions)
 
 
@@ -310,7 +310,10 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
             break
         rows.append(line.rstrip("\n").split("\t"))
         i += 1
-    if rows:
+    if len(rows) > 1 and score_rows_run_on(rows[0], "\t".join(rows[1])):
+        for row in rows:  # (no table: its text is flat_score_table.py's, read whole by its sums)
+            add_text_block(doc, "\t".join(row))
+    elif rows:
         _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows), widths_written=True)
     return i
 
