@@ -1,5 +1,6 @@
-"""Totals against their parts in text: 其中/包括/分别为 breakdowns (sum.breakdown). A table's
-合计/小计 and group rows are table_sums.py's (sum.table)."""
+"""Totals against their parts in text: 其中/包括/分别为 breakdowns (sum.breakdown); a table's
+columns under a merged 其中 are table_breakdowns.py's. A table's 合计/小计 and group rows are
+table_sums.py's (sum.table)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -7,6 +8,7 @@ from itertools import combinations
 
 from . import rule
 from .parallel_breakdowns import parallel_breakdown_flags
+from .table_breakdowns import table_breakdown_flags
 from .common import SEVERITY, facts_by_id, make_flag, relations_of, show, sum_of, ten_thousand_apart, written
 from .tolerance import interval_of, verdict
 
@@ -60,7 +62,7 @@ def check_sum_breakdown(record: dict) -> list:
         if not short and len(parts) == 1:
             flag["parts_may_fall_short"] = True  # 其中 naming one part (unit.slip reads it so: at most the total)
         flags.append(flag)
-    return flags + parallel_breakdown_flags(record)
+    return flags + parallel_breakdown_flags(record) + table_breakdown_flags(record)
 
 
 _NEARLY_ALL = Decimal("0.01")  # the share of the total a list of its parts leaves out, at most

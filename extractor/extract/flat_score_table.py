@@ -279,12 +279,15 @@ def _closed_by_subtotals(rows: list, options: list, total: Decimal) -> Optional[
 
 
 def _group_name(text: str, rows: list, parents: list, r: int) -> str:
-    """A 小计 row's group named by the first word of its first row's line (决策 项目立项 1. 立项依据
-    充分性 3 3: 决策), where that word is a name of its own; else 小计."""
+    """A 小计 row's group named by the first word before its first row since the row before (the
+    last group's 小计: …小计 15 13.5 过程 资金管理 资金到位率 4 4), or its line's first word for the
+    table's first row (决策 项目立项 1. 立项依据充分性 3 3: 决策), where that word is a name of its
+    own; else 小计."""
     first = parents.index(r)
     start = rows[first][1][0][0][0]
-    line = text[text.rfind("\n", 0, start) + 1:start].split()
-    word = line[0] if line else ""
+    since = rows[first - 1][1][0][-1][1] if first else text.rfind("\n", 0, start) + 1
+    words = text[since:start].split()
+    word = words[0] if words else ""
     return word if _HAN.match(word) and word != rows[first][0] and word not in _SUBTOTALS else rows[r][0]
 
 

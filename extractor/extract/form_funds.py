@@ -116,7 +116,7 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         j = self._next_filled(i + 1)
         if j is None:
             return False
-        return _fund_label(bare(self.tokens[j].text))
+        return is_fund_label(bare(self.tokens[j].text))
 
     def _after_unread_label(self, i: int) -> bool:
         """Is the figure at i written right after words no label of ours names (防汛物资储备 | 18.00)?
@@ -128,7 +128,7 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             return False
         key = bare(self.tokens[j].text)
         # (小计 under a group's label written apart from it: its figures are the group's)
-        return not (_fund_label(key) or SUBTOTAL_LABEL.match(key))
+        return not (is_fund_label(key) or SUBTOTAL_LABEL.match(key))
 
     def _read_fund_row(self, i: int, slot: str, label: Optional[Token] = None) -> int:
         """The fund row labelled by tokens[i], its values after it; or, with `label` given
@@ -328,7 +328,7 @@ _POINTS = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
 _RATE = regex.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
 
 
-def _fund_label(key: str) -> bool:
+def is_fund_label(key: str) -> bool:
     """Does a cell name a fund row or a fund column?"""
     return key in vocab()["fund_row"] or key in vocab()["fund_col"]
 

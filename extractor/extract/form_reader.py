@@ -11,7 +11,7 @@ import regex
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_cells import unit_cell
 from .form_facts import FactIndex
-from .form_funds import FundBlockReader
+from .form_funds import FundBlockReader, is_fund_label
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
 from .form_level_points import grouped_level_points
 from .form_tasks import TaskBlockReader
@@ -143,7 +143,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # table column by column puts its figures in the next run that has no label
                 # (or, before any fund header, the sources head the columns of a block written
                 # the other way round: see _read_transposed_row)
-                if any(bare(q.text) == key for q, _ in self.queued_rows):
+                if any(bare(q.text) == key for q, _ in self.queued_rows) and self._heads_a_new_row(i):
+                    pass  # (按收入性质分 written again on each row it spans, before a row of its own)
+                elif any(bare(q.text) == key for q, _ in self.queued_rows):
                     # the same row named twice (合计 | 中央资金 | … | 合计 | 中央资金 | … under 全年预算数
                     # and 全年执行数): the names head columns, so which figure is whose is not known
                     self.queued_rows = []
@@ -324,6 +326,17 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             named += 1
             k += 1
         return named >= 2
+
+    def _heads_a_new_row(self, i: int) -> bool:
+        """Does the label at i stand before a fund row's label not named yet, whose figures follow
+        it? A merged cell written again on each row it spans (按收入性质分 | 政府性基金预算 |
+        1200.00 …), not a row named twice to head columns."""
+        j = self._next_filled(i + 1)
+        if j is None or not is_fund_label(bare(self.tokens[j].text)) \
+                or any(bare(q.text) == bare(self.tokens[j].text) for q, _ in self.queued_rows) \
+                or any(r["label"] == canon(self.tokens[j].text) for r in self.form["funds"]):
+            return False
+        return self._value_follows(j)
 
     def _next_filled(self, j: int) -> Optional[int]:
         while j < len(self.tokens):

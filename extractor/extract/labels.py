@@ -349,8 +349,9 @@ def label_of_header(path: list, kind: str = "") -> str:
     """A column as a label: the vocabulary's name for its header when a term covers most of
     it (清退兜底人数（人） → 清退人数, 当年缴费标准 → 缴费标准), else the header without its
     unit; a plain header (人数, 金额) takes its column group in front (计划人数), a subtotal
-    column (小计) its group's label."""
-    bare = bare_header(path[-1])
+    column (小计) its group's label; a part's column under a merged 其中 (其中：上年结转) is
+    named as the part."""
+    bare = _PART_MARK.sub("", bare_header(path[-1]))
     if bare in _vocab().get("generic_headers", []) and len(path) > 1:
         return bare_header(path[-2]) + bare
     if bare in _vocab().get("subtotal_headers", []) and len(path) > 1:
@@ -367,6 +368,7 @@ def bare_header(header: str) -> str:
 
 
 _BRACKETED = regex.compile(r"[（(][^（）()]*[)）]")
+_PART_MARK = regex.compile(r"^其中\s*[:：]\s*")
 
 
 def year_for(text: str, start: int) -> Optional[int]:

@@ -73,7 +73,7 @@ def report_score(doc: Document, kv: dict) -> tuple:
                         # 效益指标满分25分，复核得分23分; 决策指标：分值20分，自评得分19分: an item's
                         # score after its full marks or weight (满分100分，实得95分 is the report's)
                         continue
-                    if m.group(0).startswith("总分") and _num(m.group("num")) == 100 and full_marks.search(sentence):
+                    if _out_of_100(m) and full_marks.search(sentence):
                         continue  # 评价指标体系，总分100分: the scale the scores are out of
                     if band.match(text, m.end()):
                         continue  # 90分（含）以上为优: a grade band's bound, not a score
@@ -85,8 +85,7 @@ def report_score(doc: Document, kv: dict) -> tuple:
     if not candidates:
         return None, None
     # (总分100分 beside another total is the framework's scale: 四个一级指标，总分100分 … 综合评价得分为90.8分)
-    candidates = [c for c in candidates if not (c[5].group(0).startswith("总分") and _num(c[5].group("num")) == 100)] \
-        or candidates
+    candidates = [c for c in candidates if not _out_of_100(c[5])] or candidates
     candidates = _without_items_scores(candidates)
     if not candidates:
         return None, None
@@ -105,6 +104,11 @@ def report_score(doc: Document, kv: dict) -> tuple:
     if finals:
         source["revised"] = True  # a review's or an adjustment's score (复核后得分)
     return _num(m.group("num")), source
+
+
+def _out_of_100(m) -> bool:
+    """Is a 总分 of 100 what the scores are out of (总分100分, 评价总分100分), by its words?"""
+    return "总分" in m.group(0)[:m.start("num") - m.start()] and _num(m.group("num")) == 100
 
 
 def _without_items_scores(candidates: list) -> list:

@@ -35,7 +35,8 @@ def names_over_figures(lines: list, i: int, caption_above=lambda: None) -> Optio
     """(rows, the line after them) for names on consecutive lines from line i followed by as
     many figures, words (or the text's end) after them; else None. A header of two lines, a
     blank line after each (收入合计 | 其中： over 上年结转 | 财政拨款 | 其他收入), under a caption
-    stating the unit (年度收入情况（万元）): its 其中 is no column, its names in their order."""
+    stating the unit (年度收入情况（万元）): its 其中 is no column of its own, but the columns under
+    it are named with it (其中：上年结转), their order kept."""
     names, k = _run(lines, i, _is_name)
     if names and k < len(lines) and lines[k].strip() in TOTAL_NAMES:
         # (中央 | 省级 | 县级 | 合计 then 450元 | 70元 | 40元 | 560元: a total column, last, when
@@ -45,7 +46,9 @@ def names_over_figures(lines: list, i: int, caption_above=lambda: None) -> Optio
     if names and k + 2 < len(lines) and _OF_WHICH_CELL.fullmatch(lines[k].strip()) and not lines[k + 1].strip():
         more, after = _run(lines, k + 2, _is_name)  # (the group's names, the header's second line)
         if len(more) >= 2 and after + 1 < len(lines) and not lines[after].strip() and _unit_caption(caption_above):
-            names, k, grouped = names + more, after + 1, True
+            names, k, grouped = names + [_OF_WHICH_NAME + m for m in more], after + 1, True
+    elif names and k < len(lines) and _OF_WHICH_CELL.fullmatch(lines[k].strip()) and _unit_caption(caption_above):
+        names, k, grouped = _merged_group_header(lines, names, k)
     figures, end = _run(lines, k, lambda c: cell_kind(c) is True)
     if not 2 <= len(names) <= _MOST_NAMES or len(figures) != len(names) or _figure_at(lines, end):
         return None
@@ -61,6 +64,21 @@ def names_over_figures(lines: list, i: int, caption_above=lambda: None) -> Optio
     if not levels and not any(_names_its_unit(name) for name in names):
         return None  # (资金管理 | 资金到位率 | 3 | 3: a score table's level, row and points)
     return [names, figures], end
+
+
+def _merged_group_header(lines: list, names: list, k: int) -> tuple:
+    """(the columns' names, the line after the header, whether it was one) for a header of two
+    rows whose merged 其中： is written once for each column it covers (收入合计 | 其中： | 其中： |
+    其中： over 上年结转 | 财政拨款 | 其他收入; 支出合计 | 其中： | 其中： | 年末结转结余 over 基本支出 |
+    项目支出): the second row's names are the columns under the 其中, in their order, where the
+    figures after them are as many as the first row's cells. Else `names` and k as they were."""
+    merged, after = _run(lines, k, _OF_WHICH_CELL.fullmatch)
+    more, end = _run(lines, after, _is_name)
+    figures, _ = _run(lines, end, lambda c: cell_kind(c) is True)
+    trailing = len(figures) - len(names) - len(merged)  # (the first row's names after the 其中)
+    if len(merged) < 2 or trailing < 0 or len(more) != trailing + len(merged):
+        return names, k, False
+    return names + [_OF_WHICH_NAME + m for m in more[trailing:]] + more[:trailing], end, True
 
 
 # the first column's names of a table that lists its rows' figures under a caption with the
@@ -136,6 +154,7 @@ def _unit_caption(caption_above) -> Optional[str]:
 
 _OF_WHICH = regex.compile(r"^其中[:：]")
 _OF_WHICH_CELL = regex.compile(r"其中[:：]?")
+_OF_WHICH_NAME = "其中："  # (a column under a merged 其中 says so in its name: a part of the total before it)
 
 
 def _names_its_unit(label: str) -> bool:

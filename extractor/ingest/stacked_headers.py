@@ -11,6 +11,7 @@ from typing import Optional
 
 import regex
 
+from ..header_names import NAMED_UNITS
 from ..normalize import header_words
 
 _TOKEN = regex.compile(r"\S+")
@@ -21,9 +22,31 @@ _LEAST_JOINED = 3  # header words made of two pieces: fewer could be two lines o
 
 
 def stacked_headers_joined(lines: list) -> list:
-    """`lines` (strings) with each header written over two lines as one line, and each header
-    whose cells broke at its lines' ends (… 年初 | 预算数  全年 | 预算数  全年 | 执行数  分值 …) as one."""
-    return _broken_at_line_ends_joined(joined_stacked(lines, lambda line: line, lambda upper, lower, joined: joined))
+    """`lines` (strings) with each header written over two lines as one line, each header
+    whose cells broke at its lines' ends (… 年初 | 预算数  全年 | 预算数  全年 | 执行数  分值 …) as
+    one, and each header cell one a line whose unit wrapped onto a line of its own (年初预算数 |
+    （万元）) whole again."""
+    joined = _broken_at_line_ends_joined(joined_stacked(lines, lambda line: line, lambda upper, lower, joined: joined))
+    return _wrapped_units_joined(joined)
+
+
+_UNIT_LINE = regex.compile(rf"[（(]\s*(?:{NAMED_UNITS})\s*[）)]")
+
+
+def _wrapped_units_joined(lines: list) -> list:
+    """A line that is only a bracketed unit (（万元）) between a line that is one of the form's
+    header words (年初预算数) and the next column's name: the header cell it is the rest of,
+    one line. (Before a figure it is a label's unit, the label's figure after it: 计划安排资金 |
+    (万元) | 170 stays as it is.)"""
+    words = header_words()
+    out: list = []
+    for k, line in enumerate(lines):
+        if out and _UNIT_LINE.fullmatch(line.strip()) and out[-1].strip() in words \
+                and k + 1 < len(lines) and lines[k + 1].strip() in words:
+            out[-1] = out[-1].rstrip() + line.strip()
+            continue
+        out.append(line)
+    return out
 
 
 _CELL_GAP = regex.compile(r"\s{2,}|\t")

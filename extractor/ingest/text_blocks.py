@@ -67,12 +67,19 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False
     if _opens_numbered(line) or is_figure_alone(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
+    if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)):
+        return False  # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
     # A numbered or Markdown heading line is complete however long it is, unless its
     # heading runs in to a paragraph ((一)资金来源。2016年…资金共 2,367 万 | 元,其中…).
     return not _opens_numbered(previous) or _RUN_IN_HEADING.search(previous) is not None
 
+
+# a label, its colon and what it labels, on a line (评价机构：某会计师事务所); a short line ending
+# in a colon (a letter's salutation: 某县财政局：)
+_LABEL_COLON_LINE = regex.compile(r"\p{Han}{2,8}[：:]\s*\S")
+_SHORT_COLON_END = regex.compile(r"\s*\S{2,20}[：:]\s*")
 
 # a heading that a paragraph's text follows on its line, after its full stop or colon
 _RUN_IN_HEADING = regex.compile(r"^\s*\S{1,24}?[。：:]\s*\S.{8,}")

@@ -1,0 +1,79 @@
+"""Forms and reports laid out as pages copy them, read blind in the thirty-first session's
+rounds: a department form one cell a line whose merged group cells are written again on every
+row and whose header units wrapped onto lines of their own; a coverage rate of people aided;
+中央 and 地方 as the whole of public money; a score table whose first levels follow the last
+level's 小计 on its line; a cover's lines; a report stating what its score is out of. Every
+text here is made up for the tests."""
+import pytest
+from conftest import error_flags, text_record
+
+_FUND_ROWS = [("年度资金总额", ["2150.00", "2480.60", "2396.30", "10", "96.60%", "9.66"]),
+              ("按收入性质分", []), ("一般公共预算", ["1630.00", "1880.60", "1812.40"]),
+              ("按支出性质分", []), ("基本支出", ["820.50", "846.10", "842.70"]),
+              ("按收入性质分", []), ("政府性基金预算", ["460.00", "540.00", "525.90"]),
+              ("按支出性质分", []), ("项目支出", ["1329.50", "1634.50", "1553.60"]),
+              ("按收入性质分", []), ("其他资金", ["60.00", "60.00", "58.00"])]
+
+
+def _department_form(units_wrapped: bool, groups_repeated: bool) -> str:
+    unit = "\n（万元）" if units_wrapped else "（万元）"
+    lines, seen = ["部门整体支出绩效自评表", "（2023年度）", "部门名称", "北岸县水务局", "年度预算申请",
+                   f"年初预算数{unit}", f"全年预算数{unit}", f"全年执行数{unit}", "分值", "执行率", "得分"], set()
+    for label, cells in _FUND_ROWS:
+        if not cells and label in seen and not groups_repeated:
+            continue
+        seen.add(label)
+        lines += [label] + cells
+    lines += ["年度总体目标", "预期目标", "实际完成情况", "完成河道清淤。", "已完成。", "一级指标", "二级指标", "三级指标",
+              "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "产出指标", "数量指标", "河道清淤长度",
+              "≥30公里", "32公里", "90", "90", "总分", "100", "99.66", "自评等级", "优"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("units_wrapped, groups_repeated", [(True, False), (False, True), (True, True)])
+def test_a_department_form_one_cell_a_line_as_pages_copy_it(tmp_path, units_wrapped, groups_repeated):
+    record = text_record(tmp_path, _department_form(units_wrapped, groups_repeated))
+    amounts = [f["text"] for f in record["facts"] if f["kind"] == "amount"]
+    assert sorted(amounts) == sorted(c for _, cells in _FUND_ROWS for c in cells[:3])
+    assert not error_flags(record)
+
+
+def test_a_label_s_unit_on_its_own_line_before_its_figure_stays_the_label_s():
+    from extractor.ingest.stacked_headers import stacked_headers_joined
+    lines = ["计划安排资金", "(万元)", "170", "年初预算数", "（万元）", "全年预算数", "（万元）", "分值"]
+    assert stacked_headers_joined(lines) == ["计划安排资金", "(万元)", "170", "年初预算数（万元）", "全年预算数（万元）", "分值"]
+
+
+@pytest.mark.parametrize("rate, flagged", [("97.33%", False), ("99.5%", True)])
+def test_a_coverage_rate_of_people_aided(tmp_path, rate, flagged):
+    text = f"医疗救助情况\n全县应资助参保困难群众4,120人，已资助4,010人，覆盖率{rate}。\n"
+    assert bool(error_flags(text_record(tmp_path, text), "ratio.stated")) is flagged
+
+
+@pytest.mark.parametrize("local, flagged", [("400.00", False), ("370.00", True)])
+def test_central_and_local_money_are_the_whole_of_it(tmp_path, local, flagged):
+    text = f"一、资金情况\n2023年安排补助资金年度资金总额3,000.00万元，其中：中央财政资金2,600.00万元，地方资金{local}万元。\n"
+    flags = [f for f in text_record(tmp_path, text)["flags"] if f["rule"] == "sum.breakdown"]
+    assert bool(flags) is flagged and all(f["severity"] == "warning" for f in flags)
+
+
+def test_first_levels_after_the_last_level_s_subtotal_on_its_line(tmp_path):
+    rows = ("指标名称  分值  得分  扣分原因\n"
+            "决策  项目立项  立项依据充分性  5  5  立项程序规范性  5  4  未经集体研究，扣1分  资金分配合理性  5  5\n"
+            "小计  15  14  过程  资金管理  资金到位率  10  10  预算执行率  10  9  执行率91%，扣1分  资金使用合规性  5  5\n"
+            "小计  25  24  产出  产出数量  改造完成率  30  30  产出质量  验收合格率  30  28  两处返工，扣2分\n"
+            "小计  60  58  合计  100  96\n")
+    record = text_record(tmp_path, "北岸县道路改造项目绩效评价报告\n一、评分情况\n" + rows + "二、问题\n个别路段进度滞后。\n")
+    paths = {tuple(i["path"]) for i in record["indicators"]}
+    assert ("过程", "预算执行率") in paths or ("过程", "资金管理", "预算执行率") in paths
+    assert not error_flags(record)
+
+
+def test_a_cover_s_lines_each_stand_alone_and_what_the_score_is_out_of_is_no_score(tmp_path):
+    text = ("北岸县2023年城乡医疗救助补助资金绩效评价报告\n\n委托单位：北岸县财政局\n\n评价机构：北岸正信会计师事务所有限公司\n\n"
+            "报告文号：正信绩评〔2024〕第9号\n\n北岸县财政局：\n\n受贵局委托，我公司对该项资金开展了绩效评价。\n\n"
+            "评价总分100分，评价结果分为四个等级：90分（含）以上为“优”，80分（含）-90分为“良”。\n\n"
+            "经评价，该项资金综合得分92.5分，评价等级为“优”。\n")
+    metadata = text_record(tmp_path, text)["metadata"]
+    assert metadata["evaluator"] == "北岸正信会计师事务所有限公司"
+    assert str(metadata["score"]) == "92.5" and metadata["grade"] == "优"
