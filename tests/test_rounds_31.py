@@ -77,3 +77,23 @@ def test_a_cover_s_lines_each_stand_alone_and_what_the_score_is_out_of_is_no_sco
     metadata = text_record(tmp_path, text)["metadata"]
     assert metadata["evaluator"] == "北岸正信会计师事务所有限公司"
     assert str(metadata["score"]) == "92.5" and metadata["grade"] == "优"
+
+
+def _cells_form(carryover_budget: str) -> str:
+    cells = ["项目支出绩效自评表", "（2023年度）", "项目名称", "北岸县临时救助资金", "主管部门", "北岸县民政局",
+             "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "300", "330", "322.40", "10", "97.70%", "9.77",
+             "其中：当年财政拨款", "300", "310", "303.10",
+             "上年结转资金", carryover_budget, "19.30",  # (no 年初预算数: it came after the year began)
+             "其他资金",
+             "年度总体目标", "预期目标", "实际完成情况", "及时救助困难群众。", "已完成。", "总分", "100", "98.77"]
+    return "\n".join(cells) + "\n"
+
+
+def test_a_part_row_that_left_out_an_empty_cell_is_placed_by_the_block_s_sums(tmp_path):
+    record = text_record(tmp_path, _cells_form("20"))
+    carryover = next(r for r in record["forms"][0]["funds"] if r["label"] == "上年结转资金")
+    assert set(carryover["cells"]) == {"全年预算数", "全年执行数"}
+    assert not error_flags(record)
+    [flag] = error_flags(text_record(tmp_path, _cells_form("30")), "form.funds_total")
+    assert "330" in flag["message"]

@@ -11,6 +11,7 @@ import regex
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_cells import unit_cell
 from .form_facts import FactIndex
+from .form_fund_sums import place_short_rows_by_sums
 from .form_funds import FundBlockReader, is_fund_label
 from .form_indicators import IndicatorBlockReader, _IndicatorHeader
 from .form_level_points import grouped_level_points
@@ -250,6 +251,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         for row in self.form["indicators"]:
             row.pop("unread_before", None)
         self._place_pending_amounts()
+        if self.fund_columns:
+            place_short_rows_by_sums(self.form, {f.id: f for f in self.index.facts}, list(self.fund_columns))
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
         return self.form
