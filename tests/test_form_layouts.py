@@ -453,17 +453,17 @@ def test_a_last_year_column_and_an_indented_source(tmp_path, shape):
     facts = {f["id"]: f for f in record["facts"]}
     total = funds["年度资金总额"]["cells"]
     assert (facts[total["全年预算数"]]["value"], facts[total["全年执行数"]]["value"]) == (1325000, 1272000), shape
-    # a part row's figures are money, never the 分值 its total row holds (which of its four
-    # money columns each fills is not known where empty cells are not kept)
+    # a part row's figures are money, never the 分值 its total row holds
     assert (Decimal(133000), "amount") in {(f["value"], f["kind"]) for f in record["facts"]}
     assert not [f for f in record["facts"] if f["kind"] == "score" and f["value"] == Decimal("13.30")]
     rates = sorted(f["value"] for f in record["facts"] if f["kind"] == "money_rate")
     assert rates == [2900, 3000]  # 0.29 and 0.3 万元/人
     assert not _errors(record)
-    # 82.30 + 21.6 + 13.30 = 117.2, not 127.20 (where cells keep their columns: in text the
-    # 其他资金 row's figures have no known column, so no column's sum is known)
+    # 82.30 + 21.6 + 13.30 = 117.2, not 127.20 (in text the 其他资金 row's figures have no
+    # column of their own: they are placed where the block's other columns add up, 上年执行数 and
+    # 全年预算数 — extract/form_fund_sums.py)
     errors = _errors(_record(tmp_path, _last_year_column_form("21.6"), shape))
-    assert ("127.2" in errors[0]) if shape in ("docx", "xlsx") else not errors
+    assert "127.2" in errors[0]
 
 
 def test_figures_after_the_goals_label_are_no_fund_rows(tmp_path):

@@ -1,17 +1,22 @@
 """A fund block's part row that wrote fewer amounts than the block has money columns, its empty
 cells left out (上年结转资金 | 15 | 14.28 under 年初预算数 | 全年预算数 | 全年执行数): which columns
-its figures stand in is read from the block's sums. Each way of setting them side by side in
-the money columns is tried, and the one under which the most columns' parts make their total
-row's figure exactly is taken — when it is the only one, and makes at least one. A column the
+its figures stand in is read from the block's sums. Each way of setting them in the money
+columns in their order is tried, and the one under which the most columns' parts make their total
+row's figure exactly is taken — when it is the only one, and makes two or more (one slip
+in the block then still leaves its row's place known, and is flagged). A column the
 row leaves out counts as nothing of that row's (the carry-over has no 年初预算数). Parts are the
 rows of the row's own group (the sources of a total: 当年财政拨款, 上年结转资金, 其他资金); a part
 row whose own figures are not placed leaves the sums unknown."""
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import combinations
 from typing import Optional
 
 from .form_vocab import fund_column_kind
+
+
+_FEWEST_SUMS = 2  # columns whose parts make their total under the placement taken, at least
 
 
 def place_short_rows_by_sums(form: dict, facts: dict, columns: list) -> None:
@@ -28,12 +33,12 @@ def place_short_rows_by_sums(form: dict, facts: dict, columns: list) -> None:
         parts = [r for r in form["funds"] if r is not row and r.get("part_of") == "total"
                  and r.get("group") == row.get("group") and not r.get("fund_block")]
         fits = []
-        for start in range(len(money) - len(ids) + 1):
-            placed = dict(zip(money[start:start + len(ids)], ids))
+        for chosen_columns in combinations(money, len(ids)):  # (in their order, any left out between)
+            placed = dict(zip(chosen_columns, ids))
             fits.append((sum(_adds_up(total, parts, placed, c, facts) for c in money), placed))
         best = max(n for n, _ in fits)
         chosen = [placed for n, placed in fits if n == best]
-        if best == 0 or len(chosen) != 1:
+        if best < _FEWEST_SUMS or len(chosen) != 1:
             continue
         for column, fid in chosen[0].items():
             row["cells"][column] = fid
