@@ -97,3 +97,26 @@ def test_a_part_row_that_left_out_an_empty_cell_is_placed_by_the_block_s_sums(tm
     assert not error_flags(record)
     [flag] = error_flags(text_record(tmp_path, _cells_form("30")), "form.funds_total")
     assert "330" in flag["message"]
+
+
+_COEFFICIENT_ROWS = [["一级指标", "二级指标", "三级指标", "度量单位", "指标性质", "指标值", "实际完成值", "得分系数",
+                      "指标权重（分）", "指标得分", "是否核心指标"],
+                     ["产出指标", "数量指标", "资助学生人数", "人", "≥", "6400", "6518", "1.00", "30", "30", "是"],
+                     ["产出指标", "质量指标", "资金足额发放率", "%", "=", "100", "100", "1.00", "30", "30", "否"],
+                     ["效益指标", "社会效益指标", "家长满意度", "%", "≥", "90", "87.5", "0.90", "40", "36", "否"],
+                     ["总分", "", "", "", "", "", "", "", "100", "96", ""]]
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells"])
+def test_a_form_scoring_each_row_by_a_coefficient_of_its_weight(tmp_path, shape):
+    # (四川's template: 得分系数 1.00 / 0.90 is the share of the weight a row earns, no points)
+    if shape == "pipe":
+        rows = "\n".join("|".join(r) for r in _COEFFICIENT_ROWS)
+    else:
+        rows = "\n".join(c for r in _COEFFICIENT_ROWS for c in r if c)
+    text = "项目支出绩效目标自评表\n项目名称\n北岸县学生资助补助资金\n" + rows + "\n"
+    record = text_record(tmp_path, text)
+    facts = {(f["kind"], f["text"]) for f in record["facts"]}
+    assert {("headcount", "6400"), ("headcount", "6518"), ("percent", "87.5"), ("score", "36")} <= facts
+    assert not any(f["text"] in ("1.00", "0.90") for f in record["facts"])
+    assert not error_flags(record)

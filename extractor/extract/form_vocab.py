@@ -196,6 +196,11 @@ def is_na(text: str) -> bool:
     return _SPACE.sub("", text) in vocab()["na"]
 
 
+# a completion written as a share of one (得分系数 | 1.00, 0.90): the coefficient a row's weight is
+# scored by, no percentage the form wrote
+SHARE_OF_ONE = regex.compile(r"0(?:\.\d+)?|1(?:\.0+)?")
+
+
 def value_type(text: str) -> Optional[str]:
     """'na', 'pct', 'num' for a cell that holds just that; None for words."""
     t = _SPACE.sub("", text)

@@ -24,7 +24,7 @@ from .table_units import (HEADER_UNIT, MONEY_LABEL, MONEY_UNITS, column_path, li
 _ORDINAL_COLUMN = regex.compile(r"序号|排名|名次|编号|编码|代码|年度(?!\p{Han})|年份|行\s*次|栏\s*次|列\s*次")
 _RATE_COLUMN = regex.compile(r"率|比例|占比|比重")
 # (复核分 and 扣分: a review's points and those it took off are points too)
-_SCORE_COLUMN = regex.compile(r"得分(?!率)|分值|评分|^分数$|^权[重数]$|^标准分$|^满分$|^实得分?$|(?:复核|复评|再评价|核定)分(?!率)|^扣分(?:值)?$|^扣减分值$")
+_SCORE_COLUMN = regex.compile(r"得分(?!率|系数)|分值|评分|^分数$|^权[重数]$|^标准分$|^满分$|^实得分?$|(?:复核|复评|再评价|核定)分(?!率)|^扣分(?:值)?$|^扣减分值$")
 
 
 def _own_unit(header: str) -> bool:
