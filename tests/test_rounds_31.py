@@ -120,3 +120,14 @@ def test_a_form_scoring_each_row_by_a_coefficient_of_its_weight(tmp_path, shape)
     assert {("headcount", "6400"), ("headcount", "6518"), ("percent", "87.5"), ("score", "36")} <= facts
     assert not any(f["text"] in ("1.00", "0.90") for f in record["facts"])
     assert not error_flags(record)
+
+
+def test_rows_whose_names_hold_other_rows_figures_are_no_rows(tmp_path):
+    # (a score table run together with no break at all, three levels, no subtotals: a reading
+    # whose names hold figures, 立项依据充分性55立项程序规范性54…过程, checks no sum)
+    table = ("一级指标二级指标三级指标分值得分决策2019项目立项立项依据充分性55立项程序规范性54绩效目标绩效目标合理性55"
+             "资金投入资金分配合理性54过程2018资金管理资金到位率55预算执行率54资金使用合规性55组织实施制度执行有效性54"
+             "产出3028产出数量保障人数1515产出质量认定准确率1513效益3026社会效益基本生活保障1513满意度保障对象满意度1513合计10091")
+    text = ("北岸县2023年度农村低保资金绩效评价报告 三、评价结论 项目综合得分91分，评价等级为“优”。"
+            "北岸县2023年度农村低保资金绩效评价评分表" + table + "四、主要成效 全年发放低保金1,200.50万元。\n")
+    assert not error_flags(text_record(tmp_path, text))

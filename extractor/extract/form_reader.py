@@ -25,6 +25,10 @@ from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, spec, 
 
 _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
 
+# a figure inside a row's name that is no date, count or unit of its words (…充分性44立项…)
+_FIGURES_IN_NAME = regex.compile(r"\p{Han}\d+(?:\.\d+)?(?=\p{Han})(?![年月日号个项次人户元万亿%％])")
+
+
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader,
                  TotalRowReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
@@ -248,6 +252,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 for row in self.form["indicators"]:
                     row.pop(marks_key, None)
         self._drop_levels_read_past_their_weight()
+        self._drop_rows_named_with_figures()
         for row in self.form["indicators"]:
             row.pop("unread_before", None)
         self._place_pending_amounts()
@@ -256,6 +261,19 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
         return self.form
+
+    def _drop_rows_named_with_figures(self) -> None:
+        """Rows whose names hold other rows' figures (立项依据充分性44立项程序规范性44…过程: cells run
+        together that no cut read) are no rows: dropped, and counted unread, so no sum of the
+        form's is checked by them."""
+        misread = [row for row in self.form["indicators"]
+                   if any(len(_FIGURES_IN_NAME.findall(name or "")) >= 2 for name in row["path"])]
+        if misread:
+            self.form["indicators"] = [row for row in self.form["indicators"] if row not in misread]
+            for key in ("level_weights", "level_scores"):
+                if key in self.form:
+                    self.form[key] = [g for g in self.form[key] if g["path"] not in [r["path"] for r in misread]]
+            self.form["unread_rows"] += len(misread)
 
     def _drop_levels_read_past_their_weight(self) -> None:
         """A level whose rows run past its 分值 where the first of them make it exactly (决策 15 over
