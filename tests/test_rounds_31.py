@@ -131,3 +131,21 @@ def test_rows_whose_names_hold_other_rows_figures_are_no_rows(tmp_path):
     text = ("北岸县2023年度农村低保资金绩效评价报告 三、评价结论 项目综合得分91分，评价等级为“优”。"
             "北岸县2023年度农村低保资金绩效评价评分表" + table + "四、主要成效 全年发放低保金1,200.50万元。\n")
     assert not error_flags(text_record(tmp_path, text))
+
+
+@pytest.mark.parametrize("county, flagged", [("318.40", False), ("298.40", True)])
+def test_money_said_to_come_wholly_from_its_sources_must_make_its_total(tmp_path, county, flagged):
+    text = f"二、资金情况\n2023年全县安排高龄津贴资金918.40万元，全部来源于省级补助资金600.00万元和县级财政资金{county}万元。\n"
+    assert bool(error_flags(text_record(tmp_path, text), "sum.breakdown")) is flagged
+
+
+@pytest.mark.parametrize("change, flagged", [("95.00", False), ("105.00", True)])
+def test_last_year_s_level_named_by_its_year(tmp_path, change, flagged):
+    text = f"二、资金情况\n2024年县级财政安排养老保险补助资金1,320.00万元，2023年为1,225.00万元，比上年增长{change}万元。\n"
+    assert bool(error_flags(text_record(tmp_path, text), "diff.change")) is flagged
+
+
+def test_a_year_before_a_level_that_is_not_the_year_before_names_no_base(tmp_path):
+    # (2022年为 after a 2024 figure: no year-on-year base)
+    text = "二、资金情况\n2024年县级财政安排养老保险补助资金1,320.00万元，2022年为1,225.00万元，比上年增长105.00万元。\n"
+    assert not error_flags(text_record(tmp_path, text), "diff.change")

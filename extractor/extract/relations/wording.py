@@ -58,9 +58,19 @@ def relation_patterns() -> dict:
 
 
 def of_last_year(text: str, f) -> bool:
-    """Is f written as last year's level (较上年的14,112元)?"""
-    return relation_patterns()["last_years_figure"].search(text, max(0, f.source["start"] - 10),
-                                                           f.source["start"]) is not None
+    """Is f written as last year's level (较上年的14,112元; or 2022年为1,725.00万元 after a figure
+    of 2023年 in the words before it)?"""
+    start = f.source["start"]
+    if relation_patterns()["last_years_figure"].search(text, max(0, start - 10), start) is not None:
+        return True
+    m = _YEARS_LEVEL.search(text, max(0, start - 12), start)
+    return m is not None and f"{int(m.group(1)) + 1}年" in text[max(0, m.start() - _YEAR_BEFORE):m.start()]
+
+
+# a figure's year written right before it (2022年为, 2022年度是), and how far back the year after
+# it may be named
+_YEARS_LEVEL = regex.compile(r"((?:19|20)\d{2})\s*年度?(?:同期)?(?:为|是)\s*$")
+_YEAR_BEFORE = 80
 
 
 def is_a_change(text: str, f) -> bool:
