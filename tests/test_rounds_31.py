@@ -149,3 +149,18 @@ def test_a_year_before_a_level_that_is_not_the_year_before_names_no_base(tmp_pat
     # (2022年为 after a 2024 figure: no year-on-year base)
     text = "二、资金情况\n2024年县级财政安排养老保险补助资金1,320.00万元，2022年为1,225.00万元，比上年增长105.00万元。\n"
     assert not error_flags(text_record(tmp_path, text), "diff.change")
+
+
+def test_a_province_s_form_titled_for_its_spending(tmp_path):
+    # (广东's 财政支出绩效自评表: 资金来源 heads the rows, 合计 is the total)
+    cells = ["财政支出绩效自评表", "（2023年度）", "项目名称", "北岸区校园安防建设项目", "主管部门", "北岸区教育局",
+             "资金使用单位", "北岸区教育局", "资金使用情况", "金额单位：万元", "资金来源", "年初预算数", "全年预算数（A）",
+             "全年执行数（B）", "执行率（B/A）", "分值", "得分", "合计", "640.00", "640.00", "601.60", "94.00%", "10", "9.40",
+             "市级补助资金", "240.00", "240.00", "240.00", "100.00%", "区级财政资金", "400.00", "400.00", "361.60", "90.40%",
+             "绩效目标完成情况", "一级指标", "二级指标", "三级指标", "年度目标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "建成校园一键报警点位", "≥120个", "126个", "90", "90", "总分", "100", "99.40"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    assert record["metadata"]["report_type"] == "form_project"
+    amounts = sorted(f["text"] for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == sorted(["640.00", "640.00", "601.60", "240.00", "240.00", "240.00", "400.00", "400.00", "361.60"])
+    assert not error_flags(record)
