@@ -164,3 +164,18 @@ def test_a_province_s_form_titled_for_its_spending(tmp_path):
     amounts = sorted(f["text"] for f in record["facts"] if f["kind"] == "amount")
     assert amounts == sorted(["640.00", "640.00", "601.60", "240.00", "240.00", "240.00", "400.00", "400.00", "361.60"])
     assert not error_flags(record)
+
+
+def test_score_rows_whose_worded_targets_are_clauses(tmp_path):
+    # (a department's table one cell a line, empty cells left out: 经济效益 and 社会效益 name rows
+    # here, their targets and results clauses with 、 and ，)
+    cells = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "",
+             "产出", "职责履行", "重点工作完成率", "100%", "96%", "40", "38", "",
+             "效果", "履职效益", "经济效益", "保障项目用地、盘活存量土地", "存量土地盘活进度偏慢", "20", "18", "",
+             "社会效益", "零伤亡、耕地不减少", "零伤亡，个别图斑整改未完成", "20", "17", "",
+             "服务对象满意度", "≥95%", "96.5%", "20", "20", "", "合计", "100", "93"]
+    text = "北岸县自然资源局部门整体支出绩效评价报告\n三、绩效评价情况\n" + "\n".join(cells) + "\n四、存在问题\n个别工作滞后。\n"
+    record = text_record(tmp_path, text)
+    scores = sorted(f["text"] for f in record["facts"] if f["kind"] == "score")
+    assert {"18", "17"} <= set(scores) and scores.count("20") >= 4
+    assert not error_flags(record)

@@ -126,7 +126,8 @@ class TypedRowReader:
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
                   and sum(1 for x in taken if not value_type(x.text)) < max(2, len(_WORDED & set(value_slots)))
-                  and (short_result(t.text) or value_slots[len(taken)] == "actual" and _FIGURES.search(t.text))
+                  and (short_result(t.text) or value_slots[len(taken)] == "actual" and _FIGURES.search(t.text)
+                       or self._clause_pair_at(j) or taken and self._clause_pair_at(j - 1))
                   and self._numbers_follow(j + 1) and not (not taken and self._worded_pair_at(j + 1))):
                 # at most the targets and the result (a result may be a sentence of figures:
                 # 挽回经济损失2,860万元，较上年增加12%); words before a worded target and
@@ -217,10 +218,20 @@ class TypedRowReader:
         """Do a worded target and a worded result stand at k, the row's two points right after
         them (合理 | 合理 | 10 | 10)?"""
         cells = [as_points(t).text for t in self.tokens[k:k + 4]]
-        return (len(cells) == 4 and all(_HAN.search(c) and not value_type(c) and not looks_like_target(c) and short_result(c)
-                                        and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"]
-                                        for c in cells[:2])
-                and all(value_type(c) == "num" for c in cells[2:]))
+        if len(cells) < 4 or not all(value_type(c) == "num" for c in cells[2:]):
+            return False
+        # (longer words, a clause or two, where the points after them close a row: 保障项目用地、
+        # 盘活存量土地 | 存量土地盘活进度偏慢 | 5 | 4.5)
+        closes = 0 <= value_of(cells[3]) <= value_of(cells[2]) <= 100
+        return all(_HAN.search(c) and not value_type(c) and not looks_like_target(c)
+                   and (short_result(c) or closes and len(c.strip()) <= _LONGEST_WORDED)
+                   and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"] for c in cells[:2])
+
+    def _clause_pair_at(self, k: int) -> bool:
+        """A worded target written as a clause or a list (保障项目用地、盘活存量土地), or words no
+        row's name is written with, and its result at k, the points that close their row after them."""
+        text = self.tokens[k].text
+        return (_CLAUSE_MARK.search(text) is not None or not _NAME_MARK.search(text)) and self._worded_pair_at(k)
 
     def _name_tail(self, j: int, width: int) -> bool:
         """Is the word at j the end of the row's name broken off its cell (a long name wraps
@@ -279,6 +290,11 @@ def _points_pair(taken: list) -> bool:
 COMPARATOR_MARKS = "≤≥<>=＜＞"
 # a deadline written as a target or result (2022年12月底前, 12月31日前完成)
 DEADLINE = regex.compile(r"^\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|[上中下]旬)?(?:前|内|之前)?(?:完成)?$|^\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)(?:前|内|之前)?(?:完成)?$")
+
+
+_LONGEST_WORDED = 30  # characters of a worded target or result before points that close its row
+_CLAUSE_MARK = regex.compile(r"[、，,；;]")
+_NAME_MARK = regex.compile(r"[\d:：（(]")  # (指标2:宣传合格率, 租车次数(次): a row's name, numbered or with its unit)
 
 
 def short_result(text: str) -> bool:
