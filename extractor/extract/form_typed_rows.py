@@ -224,7 +224,7 @@ class TypedRowReader:
         # 盘活存量土地 | 存量土地盘活进度偏慢 | 5 | 4.5)
         closes = 0 <= value_of(cells[3]) <= value_of(cells[2]) <= 100
         return all(_HAN.search(c) and not value_type(c) and not looks_like_target(c)
-                   and (short_result(c) or closes and len(c.strip()) <= _LONGEST_WORDED)
+                   and (short_result(c) or closes and len(c.strip()) <= _LONGEST_WORDED and not is_scoring_rule(c))
                    and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"] for c in cells[:2])
 
     def _clause_pair_at(self, k: int) -> bool:
