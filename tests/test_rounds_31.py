@@ -179,3 +179,35 @@ def test_score_rows_whose_worded_targets_are_clauses(tmp_path):
     scores = sorted(f["text"] for f in record["facts"] if f["kind"] == "score")
     assert {"18", "17"} <= set(scores) and scores.count("20") >= 4
     assert not error_flags(record)
+
+
+_TOWNS = [("城关镇", "48", "51", "15.30"), ("河口镇", "62", "66", "19.80"), ("石门乡", "40", "43", "12.90"),
+          ("合计", "150", "160", "48.00")]
+
+
+def test_a_table_s_caption_under_it_lists_its_columns_units(tmp_path):
+    cells = "\n\n".join("\n".join(row) for row in [("乡镇", "受益户数", "受助学生", "补助金额")] + _TOWNS)
+    text = ("北岸县2023年雨露计划补助资金绩效评价报告\n（一）资金分配情况\n补助资金按学生人数分配，分配情况如下。\n\n"
+            + cells + "\n表1  2023年雨露计划补助资金分乡镇分配表（单位：户、人、万元）\n二、存在问题\n个别乡镇发放滞后。\n")
+    facts = {(f["kind"], f["text"]) for f in text_record(tmp_path, text)["facts"]}
+    assert {("households", "48"), ("headcount", "51"), ("amount", "15.30"), ("amount", "48.00")} <= facts
+
+
+def test_a_unit_line_under_a_table_is_its_unit(tmp_path):
+    rows = "项目    2022年    2023年    增减额\n公务接待费    1.86    1.52    -0.34\n公务用车运行维护费    9.60    8.45    -1.15\n合计    11.46    9.97    -1.49\n"
+    text = "（三）“三公”经费情况\n对比情况如下。\n" + rows + "（单位：万元）\n二、绩效目标完成情况\n全部完成。\n"
+    amounts = {f["text"] for f in text_record(tmp_path, text)["facts"] if f["kind"] == "amount"}
+    assert {"1.86", "9.97", "-1.49"} <= amounts
+
+
+def test_a_wide_table_whose_rows_wrap_onto_indented_lines(tmp_path):
+    lines = ["项目支出资金来源及使用情况如下（表格较宽，每行分两行列示；单位：万元）：",
+             "资金来源    年初预算    调整预算    到位数", "    支出数    结余",
+             "中央补助    4,260.00    4,512.80    4,512.80", "    4,468.35    44.45",
+             "省级补助    1,320.00    1,386.50    1,386.50", "    1,362.74    23.76",
+             "合计    5,580.00    5,899.30    5,899.30", "    5,831.09    68.21", "", "二、问题", "个别资金结余。"]
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    amounts = {f["text"]: f["label"] for f in record["facts"] if f["kind"] == "amount"}
+    assert {"4,468.35", "44.45", "5,831.09", "68.21", "4,260.00"} <= set(amounts)
+    assert "结余" in amounts["44.45"]
+    assert not error_flags(record)

@@ -69,6 +69,11 @@ def _is_caption_line(block) -> bool:
 _MOST_CAPTION_LINES = 4
 
 
+# a table's numbered caption (表1 …, 附表2 …), which a Word document may set under its table, or
+# a line stating its unit alone (（单位：万元）)
+_CAPTION_BELOW = regex.compile(r"\s*附?表\s*[\d一二三四五六七八九十]{1,3}(?![\d年])|\s*[（(]?\s*(?:金额)?单位\s*[:：][^。；;]{1,12}$")
+
+
 def _unit_over_captions(blocks: list, n: int, unit_line_above) -> Optional[str]:
     """The unit a line states above the short lines of words between it and the table at
     `n`: a caption (财政供养人员情况), or the header's names a table written one cell a line
@@ -100,7 +105,15 @@ def extract_facts(doc: Document, score_tables: Optional[list] = None) -> list:
             # all: 人员情况 | 经费控制情况 | 预算执行情况; the first's caption may stand between)
             stated = _unit_line_above(above) or (stated if above is not None and above.kind == TABLE else None) \
                 or _unit_over_captions(doc.blocks, n, _unit_line_above)
-            facts.extend(_table_facts(block, stated or form_unit, listed_units_above(above)))
+            listed = listed_units_above(above)
+            below = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
+            after = doc.blocks[n + 2] if n + 2 < len(doc.blocks) else None
+            if not (stated or form_unit or listed) and below is not None and _CAPTION_BELOW.match(below.text) \
+                    and (after is None or after.kind != TABLE):
+                # (the table's caption under it, as a Word document sets it: 表1 …（单位：户、人、万元）;
+                # not a caption over the next table)
+                stated, listed = _unit_line_above(below), listed_units_above(below)
+            facts.extend(_table_facts(block, stated or form_unit, listed))
         else:
             if block.kind == HEADING:
                 form_unit = None

@@ -145,7 +145,7 @@ def _unit_line_above(block) -> Optional[str]:
     return stated
 
 
-_UNIT_AT_END = regex.compile(r"[（(]\s*(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,4}\s*[)）]\s*[:：]?\s*$")
+_UNIT_AT_END = regex.compile(r"[（(][^（）()]{0,20}?(?:金额|资金)?单位\s*[:：]\s*[^\s，。；()（）]{1,4}\s*[)）]\s*[:：]?\s*$")
 
 
 _TITLE_UNIT = regex.compile(r"[（(]\s*[^（）()]{1,4}\s*[)）]\s*[:：]?\s*$")

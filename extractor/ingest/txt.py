@@ -29,6 +29,7 @@ from .double_spacing import drop_double_spacing
 from .encoding import decode_text
 from .flattened_paragraphs import split_flattened_paragraphs
 from .flattened_rows import rows_apart
+from .wrapped_rows import wrapped_rows_joined
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .inline_tables import inline_tables_apart
@@ -60,7 +61,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
-    lines = rows_apart(lines)
+    lines = rows_apart(wrapped_rows_joined(lines))
     lines = inline_tables_apart(markdown_rows_apart(lines))
     lines = stacked_headers_joined(rules_inside_tables_dropped(lines))
     _parse_lines(doc, lines)
