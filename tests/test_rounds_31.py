@@ -211,3 +211,21 @@ def test_a_wide_table_whose_rows_wrap_onto_indented_lines(tmp_path):
     assert {"4,468.35", "44.45", "5,831.09", "68.21", "4,260.00"} <= set(amounts)
     assert "结余" in amounts["44.45"]
     assert not error_flags(record)
+
+
+def _breakdowns_with_own_headers(general: str) -> str:
+    head = ["年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）"]
+    cells = (["部门整体支出绩效自评表", "部门名称", "北岸县卫生健康局", "年度预算申请"] + head + ["分值", "执行率", "得分",
+             "年度资金总额", "3200.00", "3400.00", "3332.00", "10", "98.00%", "9.80",
+             "按收入性质分"] + head + ["按支出性质分"] + head
+             + ["其中：一般公共预算", general, "3100.00", "3040.00", "其中：基本支出", "1200.00", "1250.00", "1250.00",
+                "政府性基金预算", "200.00", "300.00", "292.00", "项目支出", "2000.00", "2150.00", "2082.00",
+                "年度总体目标", "预期目标", "实际完成情况", "保障基本公共卫生服务。", "已完成。"])
+    return "\n".join(cells) + "\n"
+
+
+def test_breakdowns_under_headers_of_their_own_are_held_to_the_block_s_total(tmp_path):
+    # (按收入性质分 | 年初预算数 | … beside 按支出性质分 | 年初预算数 | …: the same block, not new ones)
+    assert not error_flags(text_record(tmp_path, _breakdowns_with_own_headers("3000.00")))
+    [flag] = error_flags(text_record(tmp_path, _breakdowns_with_own_headers("2900.00")), "form.funds_total")
+    assert "3200.00" in flag["message"] and "2900.00" in flag["message"]

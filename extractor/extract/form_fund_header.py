@@ -141,6 +141,11 @@ class FundHeaderReader:
         kinds = [fund_column_kind(vocab()["fund_col"].get(bare(t.text), bare(t.text))) for t in named]
         return kinds.index("percent") if "percent" in kinds else -1
 
+    def _opens_breakdown(self, k: int) -> bool:
+        """Is the token at k a label opening a breakdown of the block's total (按收入性质分)?"""
+        slot = vocab()["fund_row"].get(bare(self.tokens[k].text))
+        return slot is not None and bool(spec()["fund_rows"][slot].get("totals_groups"))
+
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)
         self.fund_rows_ended = False  # (a fund block of its own begins)
@@ -155,14 +160,18 @@ class FundHeaderReader:
         if first is not None and cols[bare(first.text)] not in [cols.get(bare(t.text)) for t in named] \
                 and self._figures_before_rate(end) == self._columns_before_rate(named) + 1:
             named.insert(0, first)  # (its cells filled: the first row has a figure more before its rate)
-        self.fund_columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
+        columns = [cols.get(bare(t.text), bare(t.text)) for t in named]
+        # (按收入性质分 | 年初预算数 | … beside 按支出性质分 | 年初预算数 | …: a breakdown's own header
+        # over the columns the block already has opens no block of its own)
+        again = bool(self.fund_columns) and set(columns) <= set(self.fund_columns) and i > 0 and self._opens_breakdown(i - 1)
+        self.fund_columns = columns
         # where each label stands in a real table's grid (a merged label cell spans the columns
         # after it: its first column is its place)
         self.fund_header_cols = [t.col for t in named] if named and all(t.row is not None for t in named) else []
         self.fund_header_width = self.line_lens.get(named[0].line, 0) if named else 0
         self.task_columns = []  # a fund block ends any task block before it
         self.fund_header_end = end
-        self.fund_blocks += 1
+        self.fund_blocks += 0 if again else 1
         # every fund header's columns (a 三公 block may follow the budget's, or a text layer cut
         # one header in two): what the form's blocks hold
         self.form["fund_columns"] = list(dict.fromkeys(self.form.get("fund_columns", []) + self.fund_columns))
