@@ -229,3 +229,32 @@ def test_breakdowns_under_headers_of_their_own_are_held_to_the_block_s_total(tmp
     assert not error_flags(text_record(tmp_path, _breakdowns_with_own_headers("3000.00")))
     [flag] = error_flags(text_record(tmp_path, _breakdowns_with_own_headers("2900.00")), "form.funds_total")
     assert "3200.00" in flag["message"] and "2900.00" in flag["message"]
+
+
+def test_two_part_rows_that_left_out_their_start_of_year_budget_are_placed_together(tmp_path):
+    def form(budget: str) -> str:
+        cells = ["项目支出绩效自评表", "项目名称", "北岸县垃圾收运项目", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数",
+                 "分值", "执行率", "得分", "年度资金总额", "400.00", budget, "462.50", "10", "98.40%", "9.84",
+                 "其中：当年财政拨款", "400.00", "400.00", "395.00", "上年结转资金", "45.00", "42.50", "其他资金", "25.00", "25.00",
+                 "年度总体目标", "预期目标", "实际完成情况", "垃圾日产日清。", "已完成。"]
+        return "\n".join(cells) + "\n"
+    assert not error_flags(text_record(tmp_path, form("470.00")))
+    [flag] = error_flags(text_record(tmp_path, form("480.00")), "form.funds_total")
+    assert "480.00" in flag["message"]
+
+
+def test_a_review_s_score_in_a_sentence_that_says_so_is_the_report_s(tmp_path):
+    text = ("北岸县高标准农田建设项目绩效评价报告\n三、评价结论\n项目单位自评得分96分。经评价工作组复核，本项目综合得分86分，"
+            "绩效评价等级为“良”。评价等级划分标准为：综合得分90分（含）以上为优，80（含）—90分为良。\n")
+    metadata = text_record(tmp_path, text)["metadata"]
+    assert str(metadata["score"]) == "86" and metadata["grade"] == "良"
+    assert not error_flags(text_record(tmp_path, text), "score.grade")
+
+
+def test_the_report_s_score_is_not_held_to_rows_whose_weights_fall_short_of_100(tmp_path):
+    # (the table's last row and its 合计 ran on after it, unread: the rows read weigh 90)
+    rows = ["一级指标  二级指标  三级指标  分值  得分", "决策  项目立项  立项依据充分性  20  18",
+            "过程  资金管理  预算执行率  30  27", "产出  产出数量  完成率  40  38"]
+    text = ("北岸县项目绩效评价报告\n三、评价结论\n本项目综合得分92分，评价等级为“优”。\n附件：评分表\n" + "\n".join(rows)
+            + "\n效益  满意度  群众满意度  10  9  合计      100  92\n")
+    assert not error_flags(text_record(tmp_path, text), "score.tree")

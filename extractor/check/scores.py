@@ -156,6 +156,9 @@ def _awarded(fact: dict):
     return points_interval(fact) if fact.get("origin") in ("table", "list") else interval_of(fact)
 
 
+_FULL_MARKS = Decimal(100)
+
+
 @rule("score.tree")
 def check_score_tree(record: dict) -> list:
     """Indicator scores against their parents and the total; top-level weights sum to 100;
@@ -288,7 +291,12 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         whole = whole_first_level([p[0] for p in tops])
         # (the rows read are all of the table's where the first level's names or the rows'
         # weights say so)
-        if whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
+        weights = [part.get("weight") for part in parts]
+        short_of_the_scale = total_entry is None and None not in weights \
+            and sum(Decimal(str(w)) for w in weights) != _FULL_MARKS
+        if short_of_the_scale:
+            pass  # (the report's score against rows whose weights make less than 100: rows were not read)
+        elif whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
                 or _weights_make(parts, total_entry.get("weight") if total_entry else None):
             found = _sum_scores(total, src, "总分", parts, partial=not whole)
             if found and rows_read:

@@ -79,7 +79,10 @@ def report_score(doc: Document, kv: dict) -> tuple:
                         continue  # 90分（含）以上为优: a grade band's bound, not a score
                     if scale.match(text, m.end()):
                         continue  # 建立了总分100分的指标体系: the framework's scale
-                    candidates.append((rank, n, m.start(), bool(final.search(before)), b, m, where))
+                    # (a review's own score: 复核 before it in its words or its sentence, 经评价工作组复核，
+                    # 本项目综合得分87分 — not the 自评得分 it revises)
+                    revised = bool(final.search(before)) or bool(final.search(sentence)) and "自评" not in before
+                    candidates.append((rank, n, m.start(), revised, b, m, where))
         if candidates:
             break
     if not candidates:
