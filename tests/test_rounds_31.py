@@ -44,12 +44,6 @@ def test_a_label_s_unit_on_its_own_line_before_its_figure_stays_the_label_s():
     assert stacked_headers_joined(lines) == ["计划安排资金", "(万元)", "170", "年初预算数（万元）", "全年预算数（万元）", "分值"]
 
 
-@pytest.mark.parametrize("rate, flagged", [("97.33%", False), ("99.5%", True)])
-def test_a_coverage_rate_of_people_aided(tmp_path, rate, flagged):
-    text = f"医疗救助情况\n全县应资助参保困难群众4,120人，已资助4,010人，覆盖率{rate}。\n"
-    assert bool(error_flags(text_record(tmp_path, text), "ratio.stated")) is flagged
-
-
 @pytest.mark.parametrize("local, flagged", [("400.00", False), ("370.00", True)])
 def test_central_and_local_money_are_the_whole_of_it(tmp_path, local, flagged):
     text = f"一、资金情况\n2023年安排补助资金年度资金总额3,000.00万元，其中：中央财政资金2,600.00万元，地方资金{local}万元。\n"
@@ -133,16 +127,24 @@ def test_rows_whose_names_hold_other_rows_figures_are_no_rows(tmp_path):
     assert not error_flags(text_record(tmp_path, text))
 
 
-@pytest.mark.parametrize("county, flagged", [("318.40", False), ("298.40", True)])
-def test_money_said_to_come_wholly_from_its_sources_must_make_its_total(tmp_path, county, flagged):
-    text = f"二、资金情况\n2023年全县安排高龄津贴资金918.40万元，全部来源于省级补助资金600.00万元和县级财政资金{county}万元。\n"
-    assert bool(error_flags(text_record(tmp_path, text), "sum.breakdown")) is flagged
+# (a text, the rule, whether it flags: each sentence once consistent, once with a slip)
+_ONE_SENTENCE = [
+    # a coverage rate of people aided: 4,010 ÷ 4,120 = 97.33%
+    ("医疗救助情况\n全县应资助参保困难群众4,120人，已资助4,010人，覆盖率{}。\n", "ratio.stated", "97.33%", "99.5%"),
+    # money said to come wholly from its sources (全部来源于 A 和 B): a complete list
+    ("二、资金情况\n2023年全县安排高龄津贴资金918.40万元，全部来源于省级补助资金600.00万元和县级财政资金{}万元。\n",
+     "sum.breakdown", "318.40", "298.40"),
+    # last year's level named by its year (2023年为… after a 2024 figure)
+    ("二、资金情况\n2024年县级财政安排养老保险补助资金1,320.00万元，2023年为1,225.00万元，比上年增长{}万元。\n",
+     "diff.change", "95.00", "105.00"),
+]
 
 
-@pytest.mark.parametrize("change, flagged", [("95.00", False), ("105.00", True)])
-def test_last_year_s_level_named_by_its_year(tmp_path, change, flagged):
-    text = f"二、资金情况\n2024年县级财政安排养老保险补助资金1,320.00万元，2023年为1,225.00万元，比上年增长{change}万元。\n"
-    assert bool(error_flags(text_record(tmp_path, text), "diff.change")) is flagged
+@pytest.mark.parametrize("text, rule, consistent, slip", _ONE_SENTENCE, ids=lambda v: v if v in (
+    "ratio.stated", "sum.breakdown", "diff.change") else None)
+def test_one_sentence_once_consistent_once_with_a_slip(tmp_path, text, rule, consistent, slip):
+    assert not error_flags(text_record(tmp_path, text.format(consistent)), rule)
+    assert error_flags(text_record(tmp_path, text.format(slip)), rule)
 
 
 def test_a_year_before_a_level_that_is_not_the_year_before_names_no_base(tmp_path):
