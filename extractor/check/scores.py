@@ -294,10 +294,9 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         weights = [part.get("weight") for part in parts]
         short_of_the_scale = total_entry is None and None not in weights \
             and sum(Decimal(str(w)) for w in weights) != _FULL_MARKS
-        if short_of_the_scale:
-            pass  # (the report's score against rows whose weights make less than 100: rows were not read)
-        elif whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths))) \
-                or _weights_make(parts, total_entry.get("weight") if total_entry else None):
+        # (not the report's score against rows whose weights make less than 100: rows were not read)
+        if not short_of_the_scale and (whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths)))
+                                       or _weights_make(parts, total_entry.get("weight") if total_entry else None)):
             found = _sum_scores(total, src, "总分", parts, partial=not whole)
             if found and rows_read:
                 # a level off its rows (flagged above): the total may add up the first level as

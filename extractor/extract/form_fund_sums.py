@@ -19,6 +19,7 @@ from .form_vocab import fund_column_kind
 
 
 _FEWEST_SUMS = 2  # columns whose parts make their total under the placement taken, at least
+_MOST_WAYS = 64  # placements tried for a group's short rows at once, at most
 
 
 def place_short_rows_by_sums(form: dict, facts: dict, columns: list) -> None:
@@ -53,8 +54,6 @@ def place_short_rows_by_sums(form: dict, facts: dict, columns: list) -> None:
             row["unplaced"] = []
             row["blank"] = [c for c in row["blank"] if c not in placement]
 
-
-_MOST_WAYS = 64
 
 
 def _short(row: dict, facts: dict, width: int) -> bool:

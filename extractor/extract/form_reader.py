@@ -148,15 +148,15 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # table column by column puts its figures in the next run that has no label
                 # (or, before any fund header, the sources head the columns of a block written
                 # the other way round: see _read_transposed_row)
-                if any(bare(q.text) == key for q, _ in self.queued_rows) and self._heads_a_new_row(i):
-                    pass  # (按收入性质分 written again on each row it spans, before a row of its own)
-                elif any(bare(q.text) == key for q, _ in self.queued_rows):
+                named_again = any(bare(q.text) == key for q, _ in self.queued_rows)
+                if named_again and not self._heads_a_new_row(i):
                     # the same row named twice (合计 | 中央资金 | … | 合计 | 中央资金 | … under 全年预算数
                     # and 全年执行数): the names head columns, so which figure is whose is not known
+                    # (unlike 按收入性质分 written again on each row it spans, before a row of its own)
                     self.queued_rows = []
                     self.form["unread_fund_rows"] += 1
                     self._fund_names_columns = True
-                elif not self._fund_names_columns:
+                elif not named_again and not self._fund_names_columns:
                     self.queued_rows.append((t, v["fund_row"][key]))
                 i += 1
             elif (self.indicators is None and not self.fund_columns and self.queued_rows and not self._fund_names_columns
@@ -269,10 +269,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         misread = [row for row in self.form["indicators"]
                    if any(len(_FIGURES_IN_NAME.findall(name or "")) >= 2 for name in row["path"])]
         if misread:
+            paths = [row["path"] for row in misread]
             self.form["indicators"] = [row for row in self.form["indicators"] if row not in misread]
             for key in ("level_weights", "level_scores"):
                 if key in self.form:
-                    self.form[key] = [g for g in self.form[key] if g["path"] not in [r["path"] for r in misread]]
+                    self.form[key] = [g for g in self.form[key] if g["path"] not in paths]
             self.form["unread_rows"] += len(misread)
 
     def _drop_levels_read_past_their_weight(self) -> None:
