@@ -114,7 +114,7 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False, 1)) -> Option
                 return None
             if before:
                 level2 = before[0]
-        points = Decimal(weight.removesuffix("分"))
+        points = _points(weight)
         if left == 0:  # (the level before is complete: this name opens the next)
             left, opened = points, [name, weight, score]
             levels += points
@@ -129,13 +129,18 @@ def levels_with_points_rows(cells: list, shape: tuple = (1, False, 1)) -> Option
         rows[-1][-1] = total_words[0]  # (the last row's reason before the total)
     elif total_words[:-1]:
         return None
-    if left != 0 or opened is not None or levels != Decimal(total_weight.removesuffix("分")):
+    if left != 0 or opened is not None or levels != _points(total_weight):
         return None
     if shape == (1, False, 1):
         return rows + [[total_words[-1], total_weight, total_score, "", "", ""]]
     # (three levels: the total under the rows' 分值 and 得分, the columns it adds up; a first
     # level's score off its rows is score.tree's to flag, not this column's)
     return rows + [[total_words[-1]] + [""] * (2 + names) + [total_weight, total_score] + [""] * has_reason]
+
+
+def _points(cell: str) -> Decimal:
+    """A 分值 cell's points, written with its 分 or without (15分, 15)."""
+    return Decimal(cell.removesuffix("分"))
 
 
 def _every_level_rows(items: list, has_reason: bool, total: tuple) -> Optional[list]:
@@ -145,7 +150,7 @@ def _every_level_rows(items: list, has_reason: bool, total: tuple) -> Optional[l
     otherwise. A row's words before the next name are its reason."""
     rows, k, tops = [], 0, Decimal(0)
     while k < len(items):
-        tops += Decimal(items[k][1].removesuffix("分"))
+        tops += _points(items[k][1])
         k = _every_level_group(items, k, 1, rows, has_reason)
         if k is None:
             return None
@@ -153,7 +158,7 @@ def _every_level_rows(items: list, has_reason: bool, total: tuple) -> Optional[l
     *before, _ = total_words
     if before and has_reason and rows and not rows[-1][-1]:
         rows[-1][-1] = before.pop(0)  # (the last row's reason before the total)
-    if before or tops != Decimal(total_weight.removesuffix("分")):
+    if before or tops != _points(total_weight):
         return None
     return rows + [[total_words[-1]] + [""] * 6 + [total_weight, total_score] + [""] * has_reason]
 
@@ -171,13 +176,13 @@ def _every_level_group(items: list, k: int, level: int, rows: list, has_reason: 
     if level == 3:
         rows.append([""] * 6 + cells + [""] * has_reason)
         return k + 1
-    first, made, k = len(rows), Decimal(0), k + 1
-    while made < Decimal(weight.removesuffix("分")) and k < len(items):
-        made += Decimal(items[k][1].removesuffix("分"))
+    first, made, k, points = len(rows), Decimal(0), k + 1, _points(weight)
+    while made < points and k < len(items):
+        made += _points(items[k][1])
         k = _every_level_group(items, k, level + 1, rows, has_reason)
         if k is None:
             return None
-    if made != Decimal(weight.removesuffix("分")) or first == len(rows):
+    if made != points or first == len(rows):
         return None
     at = 3 * (level - 1)
     rows[first][at:at + 3] = cells  # (the level's merged cells, in its first row)
