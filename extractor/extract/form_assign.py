@@ -135,10 +135,12 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
     amount_columns = [c for c in columns if kinds[c] == "amount"]
     figures = [t for t in values if value_type(t.text) != "na"]
     if len(figures) == len(amount_columns) < len(columns) and all(value_type(t.text) == "num" for t in figures) \
-            and (len(figures) == len(values) or row_slot != "total" and len(values) < len(columns)):
+            and (len(figures) == len(values) or row_slot != "total" and len(values) < len(columns)
+                 and values[:len(figures)] == figures):
         # as many plain figures as money columns, and no rate: a row of amounts only
         # (其中 rows leave 分值, 执行率 and 得分 to the total row, empty or dashed: 0 | 0 | 0 | — | —);
-        # a row with a cell for every column (— | 18.00 | 16.38 | 0.91 | — | —) is read in order
+        # a row with a cell for every column (— | 18.00 | 16.38 | 0.91 | — | —) is read in order,
+        # and so is one whose dash stands among its figures (130 | 130 | — | 100 | —: the last is no amount)
         amounts = iter(amount_columns)
         return [(next(amounts), "amount", t) for t in figures]
     rates = [c for c in columns if kinds[c] == "percent"]

@@ -218,7 +218,14 @@ def _grammar():
         before_noun.append((re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})(?P<mag>[万亿])(?P<post>余|多)?(?={nouns})"),
                             kind, base_unit))
     person_before = re.compile(spec["per_head_after_person"])
-    return spec, pattern, percent_word, (labelled_count, cell_count, spaced_money), before_noun, label_units, person_before
+    # a grade band written as a comparison with the score itself, its bounds bare (80≤得分＜90,
+    # 总分≥90为优): both bounds are points
+    score_words = "|".join(map(re.escape, spec["score_band_words"]))
+    score_band = regex.compile(
+        rf"(?<![\d.])(?P<num>{ARABIC})\s*[≤<＜≦](?=\s*(?:{score_words})(?!率))"
+        rf"|(?<=(?:{score_words}))\s*[≤<＜≦≥>＞≧]\s*(?P<num2>{ARABIC})(?![\d.]|\s*[分%％])")
+    return (spec, pattern, percent_word, (labelled_count, cell_count, spaced_money, score_band), before_noun,
+            label_units, person_before)
 
 
 def _labelled_quantity(m, kind: str, base_unit: str) -> Quantity:
@@ -345,12 +352,20 @@ def find_quantities(text: str) -> list:
                 continue
         out.append(Quantity(value=value, kind="percent", unit="%", text=m.group(0), start=m.start(), end=m.end(),
                             decimals=decimals, written_unit="%", written_value=value))
-    labelled_count, cell_count, spaced_money = labelled_count
+    labelled_count, cell_count, spaced_money, score_band = labelled_count
     for m in itertools.chain(labelled_count.finditer(text), cell_count.finditer(text), spaced_money.finditer(text)):
         kind, base_unit, _ = units[label_units[m["suffix"]]]
         if (kind == "amount" and not m["mag"]) or (kind == "score" and m["mag"]):
             continue  # 资金865 says no unit; 得分9万 is no score
         out.append(_labelled_quantity(m, kind, base_unit))
+    read = {q.start for q in out}
+    for m in score_band.finditer(text):
+        group = "num" if m["num"] else "num2"
+        if m.start(group) in read:
+            continue  # 评价得分90≤总分: the labelled figure is the band's bound
+        value, decimals = parse_arabic(m[group])
+        out.append(Quantity(value=value, kind="score", unit="分", text=m[group], start=m.start(group),
+                            end=m.end(group), decimals=decimals, written_unit="分", written_value=value))
     for noun_after, kind, base_unit in before_noun:
         out.extend(_labelled_quantity(m, kind, base_unit) for m in noun_after.finditer(text))
     out.sort(key=lambda q: q.start)

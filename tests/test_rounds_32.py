@@ -1,0 +1,42 @@
+"""Reports and forms as the thirty-second session found them: grade bands written as a
+comparison with the score itself, their bounds bare; a flattened form's part row whose dash
+stands among its figures. Every text here is made up for the tests."""
+import pytest
+from conftest import error_flags, text_record
+
+
+def _scores(record) -> list:
+    return sorted(f["text"] for f in record["facts"] if f["kind"] == "score")
+
+
+@pytest.mark.parametrize("sentence, scores", [
+    ("经复核，该项目得分86.5分，等级为良（80≤得分＜90）。", ["80", "86.5分", "90"]),
+    ("评价结果分为四档：总分≥90为优，75≤总分<90为良，60≤总分<75为中，总分<60为差。",
+     ["60", "60", "75", "75", "90", "90"]),
+    ("等级标准：90≦综合得分≦100为优秀。", ["100", "90"]),
+])
+def test_a_grade_band_compared_with_the_score_gives_its_bounds_as_points(tmp_path, sentence, scores):
+    assert _scores(text_record(tmp_path, "某县水利项目绩效评价报告\n" + sentence + "\n")) == scores
+
+
+@pytest.mark.parametrize("sentence", ["得分率≥85%，较上年提高。", "目标为得分≥90%的学校达标。", "要求90≤得分率。"])
+def test_a_rate_of_the_score_is_no_band(tmp_path, sentence):
+    assert _scores(text_record(tmp_path, "某县水利项目绩效评价报告\n" + sentence + "\n")) == []
+
+
+_FLAT_FORM = ("南坪县市场监督管理局 食品抽检经费项目支出绩效自评表 （2022年度） 项目名称 食品抽检经费 主管部门 南坪县市场监督管理局 "
+              "实施单位 南坪县市场监督管理局 项目资金 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+              "年度资金总额 {total} 其中：当年财政拨款 {part} 上年结转资金 - - 其他资金 - - 年度总体目标 预期目标 实际完成情况\n")
+
+
+@pytest.mark.parametrize("total, part, amounts", [
+    # the part row's spending cell is a dash and its rate follows: 88 is no spending
+    ("96 96 96 10 100 10", "96 96 - 100 -", ["96", "96", "96"]),
+    ("75.5 75.5 70 10 92.72 9.27", "75.5 75.5 - 92.72 -", ["70", "75.5", "75.5"]),
+    # dashes only after the figures: a row of amounts, read in order
+    ("96 96 88 10 91.67 9.17", "96 96 88 - -", ["88", "88", "96", "96", "96", "96"]),
+])
+def test_a_part_row_with_a_dash_among_its_figures_is_not_read_as_amounts_in_order(tmp_path, total, part, amounts):
+    record = text_record(tmp_path, _FLAT_FORM.format(total=total, part=part))
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "amount") == amounts
+    assert not error_flags(record)
