@@ -40,3 +40,34 @@ def test_a_part_row_with_a_dash_among_its_figures_is_not_read_as_amounts_in_orde
     record = text_record(tmp_path, _FLAT_FORM.format(total=total, part=part))
     assert sorted(f["text"] for f in record["facts"] if f["kind"] == "amount") == amounts
     assert not error_flags(record)
+
+
+_CELLS_FORM = ["项目支出绩效自评表", "（2021年度）", "项目名称", "乡村文化活动经费", "主管部门", "东坪县文化和旅游局", "实施单位",
+               "东坪县文化馆", "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "（万元）",
+               "年度资金总额", "150", "150", "131.5", "10", "87.7%", "9", "其中：当年财政拨款", "{part}", "上年结转资金", "其他资金",
+               "年度总体目标", "预期目标", "实际完成情况", "完成活动。", "已完成。"]
+
+
+@pytest.mark.parametrize("part, amounts, scores", [
+    ("150 150 131.5 10 87.7% 8", ["131.5", "131.5", "150", "150", "150", "150"], ["10", "10", "8", "9"]),
+    ("150 150 131.5 — 87.7% —", ["131.5", "131.5", "150", "150", "150", "150"], ["10", "9"]),
+])
+def test_a_part_row_that_fills_every_column_is_read_points_and_all(tmp_path, part, amounts, scores):
+    text = "\n\n".join(_CELLS_FORM).replace("{part}", "\n\n".join(part.split())) + "\n"
+    record = text_record(tmp_path, text)
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "amount") == amounts
+    assert _scores(record) == scores
+    assert not error_flags(record)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("东坪县2022年度项目绩效自评报告表_第1页\n东坪县2022年度项目绩效自评报告表_第2页\n已阅读2页，还剩1页未读\n",
+     "东坪县2022年度项目绩效自评报告表"),
+    ("《东坪县水务局2022年度部门整体绩效自评表.docx》由会员分享，可在线阅读，更多相关请在某文库上搜索。\n",
+     "东坪县水务局2022年度部门整体绩效自评表"),
+    ("东坪县2021年乡村文化活动专项资金决算情况\n\n来源：县文旅局  发布时间：2022-09-30\n\n",
+     "东坪县2021年乡村文化活动专项资金决算情况"),
+])
+def test_a_pages_captions_and_publication_lines_are_no_part_of_the_title(tmp_path, head, title):
+    record = text_record(tmp_path, head + "本项目年初预算150万元，自评得分为95分。\n")
+    assert record["metadata"]["title"] == title

@@ -101,7 +101,8 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
     budgets); otherwise a value gets a column only
     where every fitting order agrees, else only its kind where they agree on that — an
     amount, but of which column is unknown — else nothing. Never a guess. Where the block's
-    total row holds its 分值 (`total_scored`), another row's figures are no points."""
+    total row holds its 分值 (`total_scored`), another row's figures are no points, unless the
+    row fills every column."""
     kinds = {c: fund_column_kind(c) for c in columns}
 
     def fits(column: str, token: Token) -> bool:
@@ -119,8 +120,8 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
             return False
         if token.unit is not None:  # a figure written with its unit (see form_cells.unit_cell)
             return kinds[column] == ("score" if token.unit == "分" else "amount")
-        if kinds[column] == "score":
-            return value_of(token.text) <= 100 and not (total_scored and row_slot != "total")
+        if kinds[column] == "score":  # (a row with a cell for every column is read in order, points and all)
+            return value_of(token.text) <= 100 and not (total_scored and row_slot != "total" and len(values) < len(columns))
         return True
 
     def plausibility(chosen: tuple) -> tuple:

@@ -25,8 +25,9 @@ from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, spec, 
 
 _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
 
-# a figure inside a row's name that is no date, count or unit of its words (…充分性44立项…)
-_FIGURES_IN_NAME = regex.compile(r"\p{Han}\d+(?:\.\d+)?(?=\p{Han})(?![年月日号个项次人户元万亿%％])")
+# a figure inside a row's name that is no date, count or unit of its words (…充分性44立项…,
+# …完成率%901010010国家级…: a unit cell before it)
+_FIGURES_IN_NAME = regex.compile(r"[\p{Han}%％]\d+(?:\.\d+)?(?=\p{Han})(?![年月日号个项次人户元万亿%％])")
 
 
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader,

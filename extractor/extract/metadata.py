@@ -114,6 +114,11 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
     """The title: the leading short lines up to the first that ends like a title
     (报告 / 通报 / 通知书 …), e.g. an agency line followed by '2018年度…评价报告'."""
     ending = _compile("title_ending")
+    shared = _compile("shared_document_blurb")
+    for b in blocks[:6]:
+        m = shared.search(b.text)
+        if m:
+            return _tidy(m["title"]), [b]
     lead = []
     for b in blocks[:6]:
         if len(b.text) > 120 or (b.numbering and b.kind == HEADING and lead):
@@ -123,7 +128,14 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
             # A separate agency line before the title belongs to the title only when the
             # title line itself names no body (…局2018年度… vs bare 2018年度…).
             return _tidy("".join(x.text.replace("\n", "") for x in lead)), lead
-    return (_tidy(blocks[0].text) if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
+    first = _without_page_captions(blocks[0].text) if blocks else ""
+    return (_tidy(first) if first and len(first) <= 120 else None), blocks[:1]
+
+
+def _without_page_captions(text: str) -> str:
+    """A sharing site's preview captions each page with the document's name (X_第1页X_第2页 …):
+    the name once."""
+    return _compile("page_caption").split(text, maxsplit=1)[0]
 
 
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}（）()])\s+|\s+(?=[\p{Han}（）()])")

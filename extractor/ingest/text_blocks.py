@@ -67,6 +67,8 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False
     if _opens_numbered(line) or is_figure_alone(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
+    if _page_label_line().match(previous) or _page_label_line().match(line):
+        return False  # a web page's 发布时间：… | 信息来源：… line stands apart from the title and the text
     if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)):
         return False  # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
@@ -74,6 +76,14 @@ def continues_sentence(previous: str, line: str) -> bool:
     # A numbered or Markdown heading line is complete however long it is, unless its
     # heading runs in to a paragraph ((一)资金来源。2016年…资金共 2,367 万 | 元,其中…).
     return not _opens_numbered(previous) or _RUN_IN_HEADING.search(previous) is not None
+
+
+@lru_cache(maxsize=1)
+def _page_label_line() -> regex.Pattern:
+    """A line opening with a label a web page states its publication by (patterns/html.json
+    published_labels: 发布时间：, 信息来源：, 浏览次数：)."""
+    labels = {w for words in load_json("html.json")["published_labels"].values() for w in words}
+    return regex.compile(r"^\s*(?:" + "|".join(map(regex.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
 
 
 # a label, its colon and what it labels, on a line (评价机构：某会计师事务所); a short line ending
