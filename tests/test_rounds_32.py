@@ -71,3 +71,26 @@ def test_a_part_row_that_fills_every_column_is_read_points_and_all(tmp_path, par
 def test_a_pages_captions_and_publication_lines_are_no_part_of_the_title(tmp_path, head, title):
     record = text_record(tmp_path, head + "本项目年初预算150万元，自评得分为95分。\n")
     assert record["metadata"]["title"] == title
+
+
+def _task_form(row_money: str, sep: str = " | ") -> str:
+    rows = [["部门整体支出绩效自评表"], ["部门（单位）名称", "西河县人力资源和社会保障局"],
+            ["年度预算申请", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "2,300.00", "2,420.00", "2,360.00", "10", "97.52%", "9.75"],
+            ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "", ""],
+            ["", "", "", "总额", "财政拨款", "其他资金"],
+            ["", "就业扶持", "落实岗位补贴和创业贷款贴息。", "640.00", "640.00", "0.00"],
+            ["", "技能培训", "开展补贴性职业技能培训。", *row_money.split()],
+            ["", "劳动监察", "开展根治欠薪专项行动。", "85.50", "80.00", "5.50"],
+            ["年度总体目标", "预期目标", "实际完成情况"], ["", "稳定就业。", "已完成。"]]
+    return "\n".join(sep.join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+@pytest.mark.parametrize("row_money, flagged", [("310.00 290.00 20.00", False), ("310.00 290.00 12.00", True),
+                                                ("310.00 290.00 30.00", True)])
+def test_a_task_rows_total_is_held_to_its_sources(tmp_path, sep, row_money, flagged):
+    record = text_record(tmp_path, _task_form(row_money, sep))
+    flags = [f for f in error_flags(record, "form.funds_total") if "年度主要任务" in f["message"]]
+    assert bool(flags) == flagged
+    assert len(error_flags(record)) == len(flags)

@@ -10,6 +10,7 @@ import regex
 from . import rule
 from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, ten_thousand_apart, within_tenfold
+from .form_tasks import task_total_flags
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, exact, interval_of, percentage, points_interval, verdict
 
@@ -253,7 +254,7 @@ def check_funds_total(record: dict) -> list:
                         f"差{show(abs(diff), total)}",
                         total["value"], summed.mid, diff, tol, [total] + found, form=form.get("id"))))
             flags.extend(_one_flag_per_row(row_flags))
-    return flags
+    return flags + task_total_flags(record)
 
 
 def _families(parts: list) -> list:

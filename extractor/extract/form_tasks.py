@@ -29,7 +29,10 @@ class TaskBlockReader:
             j += 1
         money = [(label, unit) for label, unit, _ in columns if unit]
         last = max((k for k, c in enumerate(columns) if c[1]), default=-1)
-        subs = columns[last + 1:]
+        # (a name of the first header line written again on the second is its merged cell, no sub-column)
+        end = columns[last][2] if last >= 0 else i
+        first_line = {bare(t.text) for t in self.tokens[:end + 1] if t.line == head.line and t.text.strip()}
+        subs = [c for c in columns[last + 1:] if c[0] not in first_line]
         per = _sub_columns(money, [label for label, _, _ in subs])
         if per:
             money = [(f"{label}·{sub}", unit) for n, (label, unit) in enumerate(money)
@@ -68,7 +71,12 @@ class TaskBlockReader:
         if k < len(self.task_columns):
             label, unit = self.task_columns[k]
             token = unit_cell(self.tokens[i])
-            self.index.fact_for(token, token.unit or unit, label, None, {"form": self.form["id"], "slot": "task"})
+            fact = self.index.fact_for(token, token.unit or unit, label, None, {"form": self.form["id"], "slot": "task"})
+            tasks = self.form.setdefault("tasks", [])
+            if k == 0:  # (a row's first figure opens it: the task's money columns, for their sums)
+                tasks.append({"cells": {}, "source": token.source()})
+            if fact is not None and tasks:
+                tasks[-1]["cells"][label] = fact.id
         return i + 1
 
 
