@@ -94,3 +94,27 @@ def test_a_task_rows_total_is_held_to_its_sources(tmp_path, sep, row_money, flag
     flags = [f for f in error_flags(record, "form.funds_total") if "年度主要任务" in f["message"]]
     assert bool(flags) == flagged
     assert len(error_flags(record)) == len(flags)
+
+
+def _previewed_form(part_row: str) -> str:
+    name = "2023年度西岭县乡村道路养护项目支出绩效自评表"
+    return "\n".join([
+        f"{name}.docx", "某某文库", "上传人：道路小助手    文档编号：81050311    页数：2", f"{name}_第1页",
+        "1、项目支出绩效自评表 （2023年度） 项目名称 西岭县乡村道路养护项目 主管部门 西岭县交通运输局 实施单位 西岭县公路养护站 "
+        "项目资金 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 200 220 212.5 10 96.59% 9.66 "
+        f"其中：当年财政拨款 {part_row} 上年结转资金 — 20 18.3 — 91.5% — 其他资金 — — — — — — 年度总体目标 预期目标 实际完成情况 "
+        "养护乡村道路120公里。 完成养护126公里。", "已阅读1页，还剩1页未读", f"{name}_第2页",
+        "2、绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 "
+        "养护里程 ≥120公里 126公里 40 40 质量指标 路面完好率 ≥90% 93.5% 30 30 满意度指标 服务对象满意度指标 群众满意度 ≥90% 92% 20 20 "
+        "总分 100 99.66 自评等级 优",
+        f"《{name}.docx》由会员分享，可在线阅读，更多相关请在某某文库上搜索。"]) + "\n"
+
+
+@pytest.mark.parametrize("part_row", ["200 200 — — 97.1% —", "200 200 194.2 — 97.1% —"])
+def test_a_previewed_forms_pages_are_one_form_and_a_dash_of_money_spent_is_no_zero(tmp_path, part_row):
+    record = text_record(tmp_path, _previewed_form(part_row))
+    assert record["metadata"]["title"] == "2023年度西岭县乡村道路养护项目支出绩效自评表"
+    assert record["metadata"]["report_type"] == "form_project"
+    assert str(record["metadata"]["score"]) == "99.66"
+    assert len(record["forms"]) == 1
+    assert not error_flags(record)

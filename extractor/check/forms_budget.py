@@ -230,8 +230,8 @@ def check_funds_total(record: dict) -> list:
                     # row of the year's money was not: the sum is not known
                     continue
                 for family in _families(parts):
-                    if any(cell(p, column, facts) is None and not is_na(p, column) for p in family):
-                        continue  # a part of this breakdown not read: its sum is not known
+                    if any(cell(p, column, facts) is None and not _dash_is_nothing(p, column, facts) for p in family):
+                        continue  # a part of this breakdown not read, or dashed though spent: its sum is not known
                     written = [(p, f) for p in family for f in [cell(p, column, facts)] if f is not None]
                     every = [f for _, f in written]
                     if not every or verdict(total, sum_of(every))[0] == "ok" or _two_breakdowns(total, every):
@@ -255,6 +255,18 @@ def check_funds_total(record: dict) -> list:
                         total["value"], summed.mid, diff, tol, [total] + found, form=form.get("id"))))
             flags.extend(_one_flag_per_row(row_flags))
     return flags + task_total_flags(record)
+
+
+def _dash_is_nothing(row: dict, column: str, facts: dict) -> bool:
+    """Does a part's dash count 0 in its column? Not in the spending or the year's budget column
+    of a row whose own rate is above 0 (当年财政拨款 120 | 120 | — | — | 97.2%: it spent, the form
+    left the figure out)."""
+    if not is_na(row, column):
+        return False
+    if column not in (column_named("executed"), form_settings()["budget_columns"][0]):
+        return True
+    rate = cell(row, column_named("rate"), facts)
+    return rate is None or Decimal(rate["value"]) == 0
 
 
 def _families(parts: list) -> list:

@@ -128,22 +128,19 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
             # A separate agency line before the title belongs to the title only when the
             # title line itself names no body (…局2018年度… vs bare 2018年度…).
             return _tidy("".join(x.text.replace("\n", "") for x in lead)), lead
-    first = _without_page_captions(blocks[0].text) if blocks else ""
-    return (_tidy(first) if first and len(first) <= 120 else None), blocks[:1]
-
-
-def _without_page_captions(text: str) -> str:
-    """A sharing site's preview captions each page with the document's name (X_第1页X_第2页 …):
-    the name once."""
-    return _compile("page_caption").split(text, maxsplit=1)[0]
+    return (_tidy(blocks[0].text) if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
 
 
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}（）()])\s+|\s+(?=[\p{Han}（）()])")
 
 
+_FILE_EXTENSION = regex.compile(r"\.(?:docx?|pdf|wps|xlsx?|txt|ofd)$", regex.IGNORECASE)
+
+
 def _tidy(title: str) -> str:
-    """Spaces around Chinese in a title are layout (2020 年度…项目 绩效评价报告 (摘要))."""
-    return _LAYOUT_SPACE.sub("", title).strip()
+    """Spaces around Chinese in a title are layout (2020 年度…项目 绩效评价报告 (摘要)); a file's
+    extension (…自评表.docx, a sharing site's heading) is no part of it."""
+    return _FILE_EXTENSION.sub("", _LAYOUT_SPACE.sub("", title).strip())
 
 
 def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:

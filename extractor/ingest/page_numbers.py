@@ -22,8 +22,10 @@ _TITLE_LINES = 5
 
 def page_breaks_for_numbers(lines: list) -> list:
     page_number = vocabulary()["page_number_line"]
-    if not any("页" in line or "-" in line or "—" in line or "－" in line or "–" in line for line in lines):
+    if not any("页" in line or "頁" in line or "-" in line or "—" in line or "－" in line or "–" in line
+               for line in lines):
         return lines  # (the cheap test first: most texts have none)
+    lines = _preview_captions_as_breaks(lines)
     numbers = [k for k, line in enumerate(lines) if page_number.match(line)]
     if not numbers:
         return lines
@@ -39,6 +41,19 @@ def page_breaks_for_numbers(lines: list) -> list:
         for j in near:
             if lines[j].strip() in headers:
                 out[j] = "\f"
+    return out
+
+
+def _preview_captions_as_breaks(lines: list) -> list:
+    """A sharing site's page captions (<file name>_第2页) and reading notes become page breaks;
+    a caption that opens the text keeps the file's name, the document's title."""
+    caption = vocabulary()["preview_caption_line"]
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    out = list(lines)
+    for k, line in enumerate(lines):
+        m = caption.match(line)
+        if m:
+            out[k] = m["name"] if k == first and m["name"] else "\f"
     return out
 
 

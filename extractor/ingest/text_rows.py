@@ -73,6 +73,7 @@ def vocabulary() -> dict:
         "spaced_cell": regex.compile(rf"[^\s{wide}]+(?:[ \xa0][^\s{wide}]+)*"),
         "page_furniture": regex.compile(spec["page_furniture"]),
         "page_number_line": regex.compile(spec["page_number_line"]),
+        "preview_caption_line": regex.compile(spec["preview_caption_line"]),
         "continued_caption": regex.compile(spec["continued_caption"]),
         "spaced_gap": regex.compile(rf"[^\s{wide}](?:[ \xa0]*[\t{wide}]|[ \xa0]{{2}})[\s{wide}]*[^\s{wide}]"),
     }
