@@ -118,3 +118,34 @@ def test_a_previewed_forms_pages_are_one_form_and_a_dash_of_money_spent_is_no_ze
     assert str(record["metadata"]["score"]) == "99.66"
     assert len(record["forms"]) == 1
     assert not error_flags(record)
+
+
+def _department_breakdowns(basic: str) -> str:
+    rows = [["部门整体支出绩效自评表"], ["部门（单位）名称", "东林县民政局"],
+            ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "4200", "4450.5", "4390.5", "10", "98.65%", "9.87"],
+            ["", "按收入性质分（全年执行数）", "", "按支出性质分（全年执行数）", ""],
+            ["", "其中：一般公共预算", "4120.5", "其中：基本支出", basic],
+            ["", "政府性基金", "270", "项目支出", "3350.3"],
+            ["", "国有资本经营预算", "0", "", ""], ["", "单位资金", "0", "", ""],
+            ["年度总体目标", "预期目标", "实际完成情况"], ["", "兜牢民生底线。", "已完成。"]]
+    return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("basic, flagged", [("1040.2", False), ("1004.2", True)])
+def test_breakdowns_side_by_side_in_the_column_their_label_names_are_held_to_the_total(tmp_path, basic, flagged):
+    record = text_record(tmp_path, _department_breakdowns(basic))
+    rows = {r["label"]: r for r in record["forms"][0]["funds"]}
+    assert set(rows["基本支出"]["cells"]) == set(rows["国有资本经营预算"]["cells"]) == {"全年执行数"}
+    assert bool(error_flags(record, "form.funds_total")) == flagged
+    assert len(error_flags(record)) == flagged
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    # a clause after the parts that opens with 已 states what was done, no further part
+    ("全县共实施项目326个，其中产业项目210个，基础设施项目116个，已完工验收301个。", False),
+    ("全县共实施项目326个，其中产业项目210个，基础设施项目126个。", True),
+])
+def test_a_clause_opening_with_yi_ends_a_breakdown(tmp_path, sentence, flagged):
+    record = text_record(tmp_path, "某县衔接资金项目绩效评价报告\n" + sentence + "\n")
+    assert bool(error_flags(record, "sum.breakdown")) == flagged

@@ -193,9 +193,27 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             # are placed by type
             values = [unit_cell(t) for t in self.tokens[i + 1:end] if value_type(unit_cell(t).text) in ("num", "pct")]
             pairs = assign_by_type(self.fund_columns, values, slot, self._total_scored())
+        if not any(c for c, _, _ in pairs):
+            pairs = self._in_group_column(slot, values) or pairs
         self._record_fund_row(label, slot, pairs, values)
         self.last_fund_row_start, self.last_fund_row_end = i, end
         return max(end, i + 1)
+
+    def _in_group_column(self, slot: str, values: list) -> list:
+        """A row of a breakdown whose label names the one column its rows fill (按收入性质分（全年执行数）
+        beside 按支出性质分（全年执行数）, a figure a row under each): its one figure, in that column."""
+        if self.group_columns is None:
+            self.group_columns = {}
+            for t in self.tokens:
+                named = _BRACKETED.search(t.text)
+                slot_named = vocab()["fund_row"].get(bare(t.text[:named.start()])) if named else None
+                groups = spec()["fund_rows"][slot_named].get("totals_groups") if slot_named else None
+                column = vocab()["fund_col"].get(bare(named.group(1))) if groups else None
+                if column and fund_column_kind(column) == "amount":
+                    self.group_columns.update({g: column for g in groups})
+        column = self.group_columns.get(spec()["fund_rows"].get(slot, {}).get("group"))
+        figures = [t for t in values if value_type(t.text)]
+        return [(column, "amount", figures[0])] if column and len(figures) == 1 and value_type(figures[0].text) == "num" else []
 
     def _record_fund_row(self, label: Token, slot: str, pairs: list, values: list) -> None:
         """The fund row of `label` in the form, its figures (`pairs`: (column, kind, token)) placed
@@ -326,6 +344,9 @@ _SHARE_OF_ONE = 1.5  # (a rate written as a share of one: 0.9537, or 1.02 for 10
 
 _POINTS = regex.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
 _RATE = regex.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
+
+
+_BRACKETED = regex.compile(r"[（(]([^（）()]{2,12})[)）]")
 
 
 def is_fund_label(key: str) -> bool:

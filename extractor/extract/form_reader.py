@@ -55,6 +55,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.fund_rows_ended = False  # a part of the form after its fund block has begun (forms.json fund_block_ends)
         self.fund_blocks = 0  # fund headers read: a 三公经费 or 政府采购 block under the budget's is a block of its own
         self.fund_label_col: Optional[int] = None  # the column of the fund rows' labels (forms read by column)
+        self.group_columns: Optional[dict] = None  # a breakdown's group → the fund column its label names (form_funds.py)
         self.unit_pending: list = []  # amounts read before the fund block stated its unit
         self._total_row_read = False  # the indicator block's total row was read
         self.task_columns: list = []  # (column label, unit) of a task block's money columns, in order
