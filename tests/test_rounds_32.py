@@ -149,3 +149,38 @@ def test_breakdowns_side_by_side_in_the_column_their_label_names_are_held_to_the
 def test_a_clause_opening_with_yi_ends_a_breakdown(tmp_path, sentence, flagged):
     record = text_record(tmp_path, "某县衔接资金项目绩效评价报告\n" + sentence + "\n")
     assert bool(error_flags(record, "sum.breakdown")) == flagged
+
+
+def _transfer_form(actual: str, summary: str) -> str:
+    cells = ["转移支付（区域）绩效目标自评表", "（2023年度）", "转移支付名称", "动物防疫等补助经费", "中央主管部门", "农业农村部",
+             "地方主管部门", "南溪县农业农村局", "资金使用单位", "南溪县畜牧兽医中心", "资金情况（万元）", "全年预算数（A）",
+             "全年执行数（B）", "预算执行率（B/A×100%）", "年度资金总额：", "320", "310.4", "97%", "其中：中央财政资金", "320",
+             "310.4", "97%", "地方资金", "—", "—", "—", "年度总体目标", "预期目标", "实际完成情况", "做好强制免疫。", summary,
+             "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施",
+             "产出指标", "数量指标", "强制免疫密度", "≥90%", "93.5%", "", "质量指标", "免疫抗体合格率", "≥70%", actual, "",
+             "满意度指标", "服务对象满意度指标", "养殖户满意度", "≥85%", "91%", ""]
+    return "\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("actual, summary, flagged", [
+    ("66.5%", "全年强制免疫密度93.5%，各项绩效指标均已完成。", True),
+    ("66.5%", "全年强制免疫密度93.5%，抗体合格率未达目标。", False),
+    ("76.5%", "全年强制免疫密度93.5%，各项绩效指标均已完成。", False),
+])
+def test_a_form_without_points_is_held_to_the_reports_word_that_every_target_was_met(tmp_path, actual, summary, flagged):
+    record = text_record(tmp_path, _transfer_form(actual, summary))
+    flags = [f for f in record["flags"] if f["rule"] == "form.target_missed"]
+    assert len(flags) == flagged
+    assert not error_flags(record)
+
+
+def test_an_empty_income_row_between_group_labels_written_on_every_row_ends_nothing(tmp_path):
+    cells = ["部门整体支出绩效自评表", "部门名称", "北岸县林业局", "年度预算申请", "年初预算数（万元）", "全年预算数（万元）",
+             "全年执行数（万元）", "分值", "执行率", "得分", "年度资金总额", "900.00", "960.00", "940.00", "10", "97.92%", "9.79",
+             "按收入性质分", "一般公共预算", "780.00", "820.00", "805.00", "按收入性质分", "国有资本经营预算",
+             "按收入性质分", "财政专户管理资金", "120.00", "140.00", "135.00", "年度总体目标", "预期目标", "实际完成情况",
+             "保护森林资源。", "已完成。"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "amount") == sorted(
+        ["900.00", "960.00", "940.00", "780.00", "820.00", "805.00", "120.00", "140.00", "135.00"])
+    assert not error_flags(record)

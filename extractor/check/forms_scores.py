@@ -257,20 +257,24 @@ def _share_of_one(actual: dict, a_value, a_unit, t_value, t_unit) -> bool:
 @rule("form.target_missed")
 def check_target_missed(record: dict) -> list:
     """An indicator whose actual misses its own target (by the target's ≥ / ≤ / = …, in the
-    same unit) and still gets full marks (得分 = 分值). A qualitative target, or an actual
-    stated as a bound itself, is not compared."""
+    same unit) and still gets full marks (得分 = 分值), or, on a form without points, while the
+    report says every target was met (extract/form_claims.py). A qualitative target, or an
+    actual stated as a bound itself, is not compared."""
     facts = facts_by_id(record)
     flags = []
     for form in forms_of(record):
+        claimed = form.get("all_targets_met_claim")
         for ind in form.get("indicators") or []:
             target, actual = ind.get("target") or {}, ind.get("actual") or {}
             comparator = target.get("comparator")
             weight = facts.get(ind.get("weight")) if ind.get("weight") else None
             score = facts.get(ind.get("score")) if ind.get("score") else None
-            if weight is None or score is None or Decimal(score["value"]) != Decimal(weight["value"]):
+            unscored = claimed and not ind.get("weight") and not ind.get("score")
+            if not unscored and (weight is None or score is None or Decimal(score["value"]) != Decimal(weight["value"])):
                 continue  # points were taken off (the form itself says the target was missed), or none read
             path = "›".join(ind.get("path") or [])
-            if (below := _rung_below(target, actual)) is not None:
+            # (worded rungs, 良好 against 优秀, are compared only against points)
+            if not unscored and (below := _rung_below(target, actual)) is not None:
                 flags.append(make_flag(
                     form_settings()["severity"]["target_missed_full_score"],
                     f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标“{target.get('text').strip()}”，"
@@ -292,9 +296,18 @@ def check_target_missed(record: dict) -> list:
                 continue
             if not _MISSES[comparator](a_interval, t_value):
                 continue
-            evidence = [f for f in (t_fact, a_fact) if f is not None] + [weight, score]
+            evidence = [f for f in (t_fact, a_fact) if f is not None] + [f for f in (weight, score) if f is not None]
             if t_fact is None or a_fact is None:
                 evidence.insert(0, {"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}})
+            if unscored:
+                flags.append(make_flag(
+                    form_settings()["severity"]["target_missed_claimed_met"],
+                    f"{form.get('name') or '自评表'}指标未达目标，报告却称“{claimed['text']}”：{path}，目标{target.get('text')}，"
+                    f"实际{actual.get('text')}",
+                    t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4),
+                    evidence + [{"id": f"{form.get('id')}:claim", "source": claimed["source"]}],
+                    form=form.get("id"), claim=claimed["text"], comparator=comparator))
+                continue
             flags.append(make_flag(
                 form_settings()["severity"]["target_missed_full_score"],
                 f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标{target.get('text')}，"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import TABLE, Document
 from .district_mentions import place_mentions
 from .facts import extract_facts
+from .form_claims import mark_all_targets_met_claims
 from .form_metadata import apply_form_metadata, apply_score_table_total
 from .forms import extract_forms
 from .indicators import extract_indicators
@@ -39,6 +40,7 @@ def extract_document(doc: Document) -> dict:
     # a standard form's slots relabel the facts of its cells (and add those of bare numbers)
     forms = extract_forms(doc, facts, score_tables)
     apply_form_metadata(metadata, metadata_sources, forms, facts, doc)
+    mark_all_targets_met_claims(forms, doc)
     texts = _texts(doc)
     # a form's figures are checked by the form rules, not read as sentences (its 其中 rows
     # would otherwise look like a breakdown of whatever figure stands before them)

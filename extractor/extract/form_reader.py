@@ -353,14 +353,15 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
 
     def _heads_a_new_row(self, i: int) -> bool:
         """Does the label at i stand before a fund row's label not named yet, whose figures follow
-        it? A merged cell written again on each row it spans (按收入性质分 | 政府性基金预算 |
-        1200.00 …), not a row named twice to head columns."""
+        it (or, a row left empty, the label at i again)? A merged cell written again on each row it
+        spans (按收入性质分 | 政府性基金预算 | 1200.00 …), not a row named twice to head columns."""
         j = self._next_filled(i + 1)
         if j is None or not is_fund_label(bare(self.tokens[j].text)) \
                 or any(bare(q.text) == bare(self.tokens[j].text) for q, _ in self.queued_rows) \
                 or any(r["label"] == canon(self.tokens[j].text) for r in self.form["funds"]):
             return False
-        return self._value_follows(j)
+        after = self._next_filled(j + 1)
+        return self._value_follows(j) or after is not None and bare(self.tokens[after].text) == bare(self.tokens[i].text)
 
     def _next_filled(self, j: int) -> Optional[int]:
         while j < len(self.tokens):
