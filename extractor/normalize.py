@@ -36,6 +36,7 @@ _SPACE_IN_NUMBER = regex.compile(r"(?<=\d)\s+(?=[.,]\d)|(?<=\d[.,])\s+(?=\d)")
 # is one whatever follows it (a form run together: 年度资金总额303010100 %其中：…)
 _UNITS = r"(?:%|(?:万元|亿元|元|万人次|万人|人次|人|万户|户)(?![\p{Han}A-Za-z]))"
 _SPACE_BEFORE_UNIT = regex.compile(rf"(?<=\d)[ \t]+(?={_UNITS})")
+_BLANKS_BEFORE_UNIT = regex.compile(rf"(?<=\d) +(?={_UNITS})")  # (in a row of tab-separated cells)
 _UNIT_AFTER_FIGURE = regex.compile(rf"\d{_UNITS}")
 
 
@@ -148,11 +149,15 @@ def units_joined(text: str) -> str:
     every unit so: a text that also writes units next to their figures has its units a space
     apart for a reason (a form's unit column: 目标 95 | % | 实际 100 | 100.00%), and so has a
     unit of money per head after two figures (a row's target and result before its unit
-    cell: = 5 5 元/生·天)."""
-    if " " not in text and "\t" not in text or not _SPACE_BEFORE_UNIT.search(text) or _UNIT_AFTER_FIGURE.search(text):
+    cell: = 5 5 元/生·天). In a row of tab-separated cells a tab is a cell's end: a unit after
+    one is its own cell (指标值 260 | 度量单位 人)."""
+    if " " not in text and "\t" not in text:
         return text  # (the cheap test first: every line of a text is asked)
-    return _SPACE_BEFORE_UNIT.sub(lambda m: m.group() if _RATE_UNIT.match(text, m.end())
-                                  and _TWO_FIGURES_BEFORE.search(text, 0, m.start()) else "", text)
+    spaced = _BLANKS_BEFORE_UNIT if text.count("\t") >= 2 else _SPACE_BEFORE_UNIT
+    if not spaced.search(text) or _UNIT_AFTER_FIGURE.search(text):
+        return text
+    return spaced.sub(lambda m: m.group() if _RATE_UNIT.match(text, m.end())
+                      and _TWO_FIGURES_BEFORE.search(text, 0, m.start()) else "", text)
 
 
 _RATE_UNIT = regex.compile(r"元\s*/")

@@ -184,3 +184,44 @@ def test_an_empty_income_row_between_group_labels_written_on_every_row_ends_noth
     assert sorted(f["text"] for f in record["facts"] if f["kind"] == "amount") == sorted(
         ["900.00", "960.00", "940.00", "780.00", "820.00", "805.00", "120.00", "140.00", "135.00"])
     assert not error_flags(record)
+
+
+def test_a_tab_separated_rows_unit_cell_stays_a_cell_of_its_own(tmp_path):
+    rows = [["项目支出绩效自评表"], ["项目名称", "乡村保洁项目"], ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "300.00", "300.00", "291.00", "10", "97%", "9.7"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"],
+            ["", "产出指标", "数量指标", "配置收集桶", "≥", "1500", "个", "1620", "20", "20"],
+            ["", "", "", "聘用保洁员", "≥", "180", "人", "186", "20", "20"],
+            ["", "", "质量指标", "垃圾日产日清率", "≥", "98", "%", "95.5", "30", "30"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "93.1", "20", "20"],
+            ["总分", "", "", "", "", "", "", "", "100", "99.7"]]
+    record = text_record(tmp_path, "\n".join("\t".join(r) for r in rows) + "\n")
+    targets = {"›".join(i["path"][-1:]): (i["target"]["text"], i["actual"]["text"]) for i in record["forms"][0]["indicators"]}
+    assert targets["聘用保洁员"] == ("≥180人", "186人")
+    assert targets["垃圾日产日清率"] == ("≥98%", "95.5%")
+    assert [f["rule"] for f in record["flags"] if f["rule"] == "form.target_missed"] == ["form.target_missed"]
+
+
+def test_a_narrative_reports_budget_and_indicator_tables_make_no_form(tmp_path):
+    text = ("西山县农业农村局2023年度部门整体支出绩效自评报告\n二、部门预算收支情况\n"
+            "2023年部门预算资金3,260.50万元，全年实际支出3,188.20万元，预算执行率97.78%。\n\n"
+            "项目 | 预算数 | 实际支出 | 执行率\n基本支出 | 860.50 | 858.10 | 99.72%\n项目支出 | 2,400.00 | 2,330.10 | 97.09%\n"
+            "合计 | 3,260.50 | 3,188.20 | 97.78%\n\n三、绩效目标完成情况\n"
+            "指标 | 分值 | 年度目标 | 完成情况 | 得分\n高标准农田建设面积 | 10 | ≥2万亩 | 2.1万亩 | 10\n"
+            "农作物病虫害统防统治覆盖率 | 10 | ≥40% | 43.5% | 10\n\n四、自评结论\n一级指标 | 分值 | 得分\n"
+            "决策 | 20 | 18.5\n过程 | 20 | 19\n产出 | 40 | 37.5\n效益 | 20 | 18\n总分 | 100 | 94.5\n")
+    record = text_record(tmp_path, text)
+    assert not record["forms"]
+    assert [f["rule"] for f in error_flags(record)] == ["score.tree"]
+
+
+@pytest.mark.parametrize("total, flagged", [("92", False), ("93", True)])
+def test_a_markdown_table_goes_on_past_a_page_break_under_its_header_and_rule_again(tmp_path, total, flagged):
+    head = "| 一级指标 | 三级指标（分值） | 得分 |\n| --- | --- | --- |\n"
+    text = ("某县基本公共卫生服务项目绩效评价报告\n附件：评分表\n\n" + head +
+            "| 决策（20分） | 立项依据充分性（10分） | 10 |\n| | 绩效目标合理性（10分） | 8 |\n"
+            "| 过程（30分） | 资金到位率（15分） | 15 |\n\n— 7 —\n\n" + head +
+            "| | 预算执行率（15分） | 13 |\n| 产出（50分） | 建档率（25分） | 24 |\n| | 管理率（25分） | 22 |\n"
+            f"| 合计 | 100分 | {total} |\n")
+    record = text_record(tmp_path, text)
+    assert bool(error_flags(record)) == flagged

@@ -296,8 +296,10 @@ def _titled_segments(tokens: list) -> list:
         return [(name, i, bounds[k + 1], tokens[i]) for k, (i, name) in enumerate(titled)]
     keys = [bare(t.text) for t in tokens]
     best, best_hits = None, 0
+    generic = {bare(w) for w in spec()["generic_keywords"]}
     for name, words in vocab()["keywords"].items():
-        hits = len(words & set(keys))
+        found = words & set(keys)
+        hits = len(found) if found - generic else 0  # (a narrative's budget table names 基本支出 | 项目支出 too)
         if hits > best_hits:
             best, best_hits = name, hits
     opening = set(vocab()["fund_col"]) | {bare(w) for w in spec()["fund_unit_cells"]}

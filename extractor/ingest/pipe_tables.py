@@ -126,6 +126,8 @@ def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
     if header is None:
         return None
     k = past_page_break(lines, j, lines_seen_before(lines, i), lambda line: _cells_of(line) == header)
+    if k is not None and k + 1 < len(lines) and _line_kind(lines[k]) == RULE:
+        k += 1  # (a Markdown table's header written again keeps its rule line under it)
     return k if k is not None and k < len(lines) and _line_kind(lines[k]) == PIPE else None
 
 
