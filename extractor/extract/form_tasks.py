@@ -63,7 +63,9 @@ class TaskBlockReader:
                 and (self.line_lens.get(t.line, 1) > 1 and (i == 0 or self.tokens[i - 1].line != t.line)
                      or len(self.task_columns) >= 2 and value_type(unit_cell(self.tokens[i - 1]).text) is None):
             # (1 | 中小河流治理 | …: the row's number, no money — at its line's start, or between
-            # words where a row's money runs over two columns or more)
+            # words where a row's money runs over two columns or more; the table reader's amount
+            # for it, under a 万元 header, goes)
+            self.index.not_applicable(t)
             return i + 1
         k = 0
         while i - k - 1 >= 0 and value_type(unit_cell(self.tokens[i - k - 1]).text) == "num":
