@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..patterns import load_json
-from .common import SEVERITY, facts_by_id, make_flag, show, sum_of
+from .common import facts_by_id
 from .forms_common import forms_of, shown
-from .tolerance import interval_of, verdict
+from .table_breakdowns import whole_against_parts
 
 
 def _source_names() -> frozenset:
@@ -35,20 +35,14 @@ def task_total_flags(record: dict) -> list:
                 named_total = [s for s in subs if s in totals]
                 if len(named_total) != 1:
                     continue
-                whole = subs[named_total[0]]
-                parts = [f for s, f in subs.items() if s != named_total[0]]
-                if len(parts) < 2 or any(s not in sources for s in subs if s != named_total[0]) or any((f["kind"], f["unit"]) != (whole["kind"], whole["unit"]) for f in [whole] + parts):
+                total = named_total[0]
+                parts = {s: f for s, f in subs.items() if s != total}
+                if len(parts) < 2 or any(s not in sources for s in parts):
                     continue
-                summed = sum_of(parts, interval_of)
-                outcome, diff, tol = verdict(whole, summed)
-                complete = any(s.startswith("其他") for s in subs)
-                if outcome == "ok" or summed.high < interval_of(whole).low and not complete:
-                    continue
-                digits = max(int(f.get("decimals") or 0) for f in [whole] + parts)
-                flags.append(make_flag(
-                    SEVERITY[outcome], f"{form.get('name') or '自评表'}年度主要任务{column}{named_total[0]}与其来源之和不符："
-                    f"{named_total[0]}{shown(whole)}，" + "、".join(f"{s}{shown(f)}" for s, f in subs.items()
-                                                              if s != named_total[0])
-                    + f"，合计{show(summed.mid, whole, digits)}，差{show(abs(diff), whole, digits)}",
-                    whole["value"], summed.mid, diff, tol, [whole] + parts))
+                listed = "、".join(f"{s}{shown(f)}" for s, f in parts.items())
+                flag = whole_against_parts(subs[total], list(parts.values()), any(s.startswith("其他") for s in parts),
+                                           f"{form.get('name') or '自评表'}年度主要任务{column}{total}与其来源之和不符："
+                                           f"{total}{shown(subs[total])}，{listed}，合计")
+                if flag:
+                    flags.append(flag)
     return flags

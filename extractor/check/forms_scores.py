@@ -12,7 +12,7 @@ from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, 
 from .implausible_money import implausible_money_flags
 from .same_digits import same_digits_flags
 from .level_weights import rows_groups_excess
-from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, verdict, weight_verdict
+from .tolerance import awarded_interval, exact, interval_of, points_against, points_interval, weight_verdict
 from .unit_slip import slip_reading
 
 

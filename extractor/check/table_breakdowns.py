@@ -32,16 +32,24 @@ def table_breakdown_flags(record: dict) -> list:
             complete = any(_OTHER_PART.match(names[k]) for k in parts_at)
             for r in range(first, first + len(table["rows"])):
                 whole, parts = cells.get((t, r, c)), [cells.get((t, r, k)) for k in parts_at]
-                if whole is None or None in parts or any((p["kind"], p["unit"]) != (whole["kind"], whole["unit"])
-                                                         for p in parts):
+                if whole is None or None in parts:
                     continue  # (a dash or words in a cell: nothing to add up)
-                summed = sum_of(parts, interval_of)
-                outcome, diff, tol = verdict(whole, summed)
-                if outcome == "ok" or summed.high < interval_of(whole).low and not complete:
-                    continue
-                digits = max(int(f.get("decimals") or 0) for f in [whole] + parts)
-                flags.append(make_flag(
-                    SEVERITY[outcome], f"表格{name}与其中各项之和不符：{name}{written(whole)}，"
-                    f"其中各项之和{show(summed.mid, whole, digits)}，差{show(abs(diff), whole, digits)}",
-                    whole["value"], summed.mid, diff, tol, [whole] + parts))
+                flag = whole_against_parts(whole, parts, complete, f"表格{name}与其中各项之和不符：{name}{written(whole)}，其中各项之和")
+                if flag:
+                    flags.append(flag)
     return flags
+
+
+def whole_against_parts(whole: dict, parts: list, complete: bool, head: str):
+    """The flag of a total its parts do not make, or None: parts said to be all of it (`complete`)
+    must make it, others may fall short of it but never exceed it. Parts of another kind or
+    unit than the total are nothing to add up. `head` opens the message, before the sum."""
+    if any((p["kind"], p["unit"]) != (whole["kind"], whole["unit"]) for p in parts):
+        return None
+    summed = sum_of(parts, interval_of)
+    outcome, diff, tol = verdict(whole, summed)
+    if outcome == "ok" or summed.high < interval_of(whole).low and not complete:
+        return None
+    digits = max(int(f.get("decimals") or 0) for f in [whole] + parts)
+    return make_flag(SEVERITY[outcome], f"{head}{show(summed.mid, whole, digits)}，差{show(abs(diff), whole, digits)}",
+                     whole["value"], summed.mid, diff, tol, [whole] + parts)

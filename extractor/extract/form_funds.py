@@ -203,14 +203,7 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         """A row of a breakdown whose label names the one column its rows fill (按收入性质分（全年执行数）
         beside 按支出性质分（全年执行数）, a figure a row under each): its one figure, in that column."""
         if self.group_columns is None:
-            self.group_columns = {}
-            for t in self.tokens:
-                named = _BRACKETED.search(t.text)
-                slot_named = vocab()["fund_row"].get(bare(t.text[:named.start()])) if named else None
-                groups = spec()["fund_rows"][slot_named].get("totals_groups") if slot_named else None
-                column = vocab()["fund_col"].get(bare(named.group(1))) if groups else None
-                if column and fund_column_kind(column) == "amount":
-                    self.group_columns.update({g: column for g in groups})
+            self.group_columns = _group_columns_named(self.tokens)
         column = self.group_columns.get(spec()["fund_rows"].get(slot, {}).get("group"))
         figures = [t for t in values if value_type(t.text)]
         return [(column, "amount", figures[0])] if column and len(figures) == 1 and value_type(figures[0].text) == "num" else []
@@ -347,6 +340,19 @@ _RATE = regex.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
 
 
 _BRACKETED = regex.compile(r"[（(]([^（）()]{2,12})[)）]")
+
+
+def _group_columns_named(tokens: list) -> dict:
+    """{breakdown group: money column} for each breakdown label that names its column in brackets."""
+    out = {}
+    for t in tokens:
+        named = _BRACKETED.search(t.text)
+        slot = vocab()["fund_row"].get(bare(t.text[:named.start()])) if named else None
+        groups = spec()["fund_rows"][slot].get("totals_groups") if slot else None
+        column = vocab()["fund_col"].get(bare(named.group(1))) if groups else None
+        if column and fund_column_kind(column) == "amount":
+            out.update({g: column for g in groups})
+    return out
 
 
 def is_fund_label(key: str) -> bool:
