@@ -5,13 +5,16 @@ they may fall short of it but never exceed it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from ..patterns import load_json
 from .common import facts_by_id
 from .forms_common import forms_of, shown
+from .row_sums import subtotal_names
 from .table_breakdowns import whole_against_parts
 
 
+@lru_cache(maxsize=1)
 def _source_names() -> frozenset:
     """The names of the year's money by where it comes from (patterns/forms.json fund_rows:
     财政拨款, 上年结转资金, 其他资金 …): a task's sub-columns are its sources only when so named."""
@@ -22,7 +25,7 @@ def _source_names() -> frozenset:
 
 def task_total_flags(record: dict) -> list:
     facts = facts_by_id(record)
-    totals, sources = frozenset(load_json("labels.json")["subtotal_headers"]), _source_names()
+    totals, sources = subtotal_names(), _source_names()
     flags = []
     for form in forms_of(record):
         for task in form.get("tasks") or []:

@@ -299,21 +299,18 @@ def check_target_missed(record: dict) -> list:
             evidence = [f for f in (t_fact, a_fact) if f is not None] + [f for f in (weight, score) if f is not None]
             if t_fact is None or a_fact is None:
                 evidence.insert(0, {"id": f"{form.get('id')}:{path}", "source": ind.get("source") or {}})
-            if unscored:
-                flags.append(make_flag(
-                    form_settings()["severity"]["target_missed_claimed_met"],
-                    f"{form.get('name') or '自评表'}指标未达目标，报告却称“{claimed['text']}”：{path}，目标{target.get('text')}，"
-                    f"实际{actual.get('text')}",
-                    t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4),
-                    evidence + [{"id": f"{form.get('id')}:claim", "source": claimed["source"]}],
-                    form=form.get("id"), claim=claimed["text"], comparator=comparator))
-                continue
+            if unscored:  # (the report's word, where the form gives no points)
+                severity, said, claim, awarded = "target_missed_claimed_met", f"，报告却称“{claimed['text']}”", claimed["text"], ""
+                evidence.append({"id": f"{form.get('id')}:claim", "source": claimed["source"]})
+            else:
+                severity, said, claim, awarded = "target_missed_full_score", "却得满分", "满分", \
+                    f"，得分{points(score)}（分值{points(weight)}）"
             flags.append(make_flag(
-                form_settings()["severity"]["target_missed_full_score"],
-                f"{form.get('name') or '自评表'}指标未达目标却得满分：{path}，目标{target.get('text')}，"
-                f"实际{actual.get('text')}，得分{points(score)}（分值{points(weight)}）",
+                form_settings()["severity"][severity],
+                f"{form.get('name') or '自评表'}指标未达目标{said}：{path}，目标{target.get('text')}，"
+                f"实际{actual.get('text')}{awarded}",
                 t_value, a_value, a_value - t_value, rounded((a_interval.high - a_interval.low) / 2, 4), evidence,
-                form=form.get("id"), claim="满分", comparator=comparator))
+                form=form.get("id"), claim=claim, comparator=comparator))
     return flags
 
 

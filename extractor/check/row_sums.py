@@ -21,7 +21,8 @@ from .tolerance import interval_of, verdict
 
 
 @lru_cache(maxsize=1)
-def _subtotal_names() -> frozenset:
+def subtotal_names() -> frozenset:
+    """The names of a sub-column that totals its group (patterns/labels.json subtotal_headers)."""
     return frozenset(load_json("labels.json")["subtotal_headers"])
 
 
@@ -72,7 +73,7 @@ def _groups(upper: list, lower: list) -> list:
         while end + 1 < len(upper) and above[end + 1] == above[c] and str(lower[end + 1]).strip():
             end += 1
         names = [str(lower[k]).replace(" ", "") for k in range(c, end + 1)]
-        totals = [c + k for k, name in enumerate(names) if name in _subtotal_names()]
+        totals = [c + k for k, name in enumerate(names) if name in subtotal_names()]
         if str(above[c]).strip() and all(names) and len(totals) == 1 and end - c >= 2:
             out.append((totals[0], [k for k in range(c, end + 1) if k != totals[0]]))
         c = end + 1
@@ -104,7 +105,7 @@ def _total_column_flags(table: dict, cells: dict) -> list:
         return []  # (two header rows are _groups'; a first row holding figures names nothing)
     if not table["header"]:
         first = 1
-    totals = [c for c, name in enumerate(names) if str(name).replace(" ", "") in _subtotal_names()]
+    totals = [c for c, name in enumerate(names) if str(name).replace(" ", "") in subtotal_names()]
     if len(totals) != 1:
         return []
     total_col = totals[0]

@@ -7,7 +7,7 @@ from itertools import combinations
 from .form_facts import value_of
 from .numbers import as_written
 from .form_tokens import Token
-from .form_vocab import ROW_NUMBER, SHARE_OF_ONE, fund_column_kind, parse_target, value_type
+from .form_vocab import ROW_NUMBER, completion_as_share, fund_column_kind, parse_target, value_type
 
 
 def assign_indicator_values(slots: list, taken: list, percent_written: frozenset = frozenset()) -> dict:
@@ -40,7 +40,7 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
             continue
         if any(slot in ("completion", "deviation") and value_type(t.text) not in ("pct", "na")
                and not (slot in percent_written and value_type(t.text) == "num")
-               and not (slot == "completion" and SHARE_OF_ONE.fullmatch(t.text.strip())) for slot, t in assigned):
+               and not completion_as_share(slot, t.text) for slot, t in assigned):
             continue  # 完成率 and 偏差率 are percentages (bare where the header writes the %; 得分系数 1.00)
         # bare numbers beside figures with units are 分值/得分
         misplaced = sum(1 for slot, t in assigned if slot not in score_slots

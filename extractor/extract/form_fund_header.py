@@ -9,7 +9,8 @@ from typing import Optional
 
 import regex
 
-from .form_vocab import ROW_NUMBER, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, spec, value_type, vocab
+from .form_vocab import (ROW_NUMBER, UNIT_IN_CELL, bare, breakdown_groups, canon, fund_column_kind, is_label, spec,
+                         value_type, vocab)
 
 # a column's mark written apart from its label: (A), （B）, (E/C×100%)
 _COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$"
@@ -143,8 +144,7 @@ class FundHeaderReader:
 
     def _opens_breakdown(self, k: int) -> bool:
         """Is the token at k a label opening a breakdown of the block's total (按收入性质分)?"""
-        slot = vocab()["fund_row"].get(bare(self.tokens[k].text))
-        return slot is not None and bool(spec()["fund_rows"][slot].get("totals_groups"))
+        return bool(breakdown_groups(bare(self.tokens[k].text)))
 
     def _read_fund_header(self, i: int) -> int:
         end = i + self._fund_header_len(i)

@@ -25,8 +25,8 @@ from .form_facts import value_of
 from .form_fund_unread_rows import UnreadFundRows
 from .form_tokens import Token
 from ..ingest.tables import SUBTOTAL_LABEL
-from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, label_prefixes, spec,
-                         value_type, vocab)
+from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, breakdown_groups, canon, fund_column_kind, is_label, is_na,
+                         label_prefixes, spec, value_type, vocab)
 
 
 class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds, ColonFundCells,
@@ -347,8 +347,7 @@ def _group_columns_named(tokens: list) -> dict:
     out = {}
     for t in tokens:
         named = _BRACKETED.search(t.text)
-        slot = vocab()["fund_row"].get(bare(t.text[:named.start()])) if named else None
-        groups = spec()["fund_rows"][slot].get("totals_groups") if slot else None
+        groups = breakdown_groups(bare(t.text[:named.start()])) if named else None
         column = vocab()["fund_col"].get(bare(named.group(1))) if groups else None
         if column and fund_column_kind(column) == "amount":
             out.update({g: column for g in groups})

@@ -19,8 +19,8 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import (FACT_UNITS, SHARE_OF_ONE, bare, compared_bare, is_na, parse_target, per_head_unit, spec, value_type,
-                         vocab)
+from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_na, parse_target, per_head_unit, spec,
+                         value_type, vocab)
 from .glued_cuts import grammar
 from .per_head import per_head_words_before
 
@@ -285,7 +285,7 @@ def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
         types = types + ("num",) if slot in percent_written else types
         token = values.get(slot)
         if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) not in types \
-                and not (slot == "completion" and SHARE_OF_ONE.fullmatch(token.text.strip())):
+                and not completion_as_share(slot, token.text):
             return False
     return True
 

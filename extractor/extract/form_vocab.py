@@ -198,7 +198,19 @@ def is_na(text: str) -> bool:
 
 # a completion written as a share of one (得分系数 | 1.00, 0.90): the coefficient a row's weight is
 # scored by, no percentage the form wrote
-SHARE_OF_ONE = regex.compile(r"0(?:\.\d+)?|1(?:\.0+)?")
+_SHARE_OF_ONE = regex.compile(r"0(?:\.\d+)?|1(?:\.0+)?")
+
+
+def completion_as_share(slot: str, text: str) -> bool:
+    """Is the cell a completion slot's share of one (1.00, 0.90), which stands where a percentage would?"""
+    return slot == "completion" and _SHARE_OF_ONE.fullmatch(text.strip()) is not None
+
+
+def breakdown_groups(key: str) -> Optional[list]:
+    """The groups of rows a breakdown's label totals (按收入性质分: the sources and income
+    classes), or None when the label names no breakdown."""
+    slot = vocab()["fund_row"].get(key)
+    return spec()["fund_rows"][slot].get("totals_groups") if slot else None
 
 
 def value_type(text: str) -> Optional[str]:
