@@ -31,7 +31,7 @@ def run_checks(extraction: dict) -> list:
     # a slip of 元 for 万元 is named before the OCR weighing, which may still lower it;
     # confidence comes last, from the evidence and what the weighing found
     find_unit_slips(flags, facts)
-    fold_repeated_findings(flags)
+    fold_repeated_findings(flags, facts)
     name_tree_sums(flags, facts, extraction)
     weigh_ocr_readings(flags, facts, extraction)
     rate_confidence(flags, facts, extraction)

@@ -4,18 +4,20 @@ row against its column (sum.table) and the score tree's total against its first 
 these sum rules state the same figure against the same computed sum, the auditor gets the
 most specific one, the others folded into it under `also` with their own evidence; a total off
 by just what one of its subtotals is off, into that subtotal's flag; a rate stated twice over
-the same figures, into its first statement's flag."""
+the same figures, into its first statement's flag; a rate worked out over the sum a total
+should have been, into that total's flag."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from .common import written_numeral
+from .tolerance import exact, verdict
 
 # most specific first: the rule whose flag is kept
 _SUM_RULES = ("form.score_total", "form.funds_total", "score.tree", "sum.breakdown", "sum.table", "sum.row")
 
 
-def fold_repeated_findings(flags: list) -> None:
+def fold_repeated_findings(flags: list, facts: dict = None) -> None:
     kept: dict = {}  # (stated, computed) → the flag kept for them
     folded = set()
     ranked = sorted((f for f in flags if f.get("rule") in _SUM_RULES and f.get("severity") in ("error", "warning")),
@@ -30,6 +32,8 @@ def fold_repeated_findings(flags: list) -> None:
         _fold(flag, first, folded)
     _fold_totals_into_their_part(ranked, folded)
     _fold_restated_rates(flags, folded)
+    if facts:
+        _fold_rates_over_a_slipped_total(flags, folded, facts)
     flags[:] = [f for f in flags if id(f) not in folded]
 
 
@@ -57,6 +61,32 @@ def _fold_restated_rates(flags: list, folded: set) -> None:
         first = kept.setdefault((figures[0].normalize(), figures[1].normalize(), operands), flag)
         if first is not flag:
             _fold(flag, first, folded)
+
+
+def _fold_rates_over_a_slipped_total(flags: list, folded: set, facts: dict) -> None:
+    """A rate the report worked out from the sum of a total's rows while the total itself is
+    written off them (合计871.28 over rows of 863.28, its 执行率98.44% = 863.28 ÷ 876.96) is
+    that total's slip: with the rows' sum in the total's place the rate holds, so the rate's
+    flag goes under the total's."""
+    totals = {}
+    for flag in flags:
+        figures = _figures(flag) if flag.get("rule") in _SUM_RULES else None
+        whole = facts.get((flag.get("evidence") or [None])[0]) if figures and figures[0] else None
+        # (the total is the flag's first figure, the one it states)
+        if whole and Decimal(str(whole["value"])) == figures[0] and id(flag) not in folded \
+                and flag.get("severity") in ("error", "warning"):
+            totals.setdefault(whole["id"], (flag, figures[1] / figures[0]))
+    for flag in flags:
+        evidence = flag.get("evidence") or []
+        if flag.get("rule") != "ratio.stated" or len(evidence) != 3 or evidence[0] not in facts \
+                or id(flag) in folded or flag.get("computed") is None:
+            continue
+        for operand, power in ((evidence[1], 1), (evidence[2], -1)):
+            if operand in totals:
+                total_flag, factor = totals[operand]
+                if verdict(facts[evidence[0]], exact(Decimal(str(flag["computed"])) * factor ** power))[0] == "ok":
+                    _fold(flag, total_flag, folded)
+                    break
 
 
 def _fold_totals_into_their_part(ranked: list, folded: set) -> None:

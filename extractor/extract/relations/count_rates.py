@@ -33,6 +33,8 @@ def _vocab() -> dict:
         "not_checked": regex.compile(v["not_checked"]),
         "of_the_plan": regex.compile(v["of_the_plan"]),
         "change_labels": frozenset(vocabulary()["breakdown"]["change_labels"]),
+        "as_modifiers": frozenset(v["acts_as_modifiers"]),
+        "after_a_modifier": regex.compile(v["after_an_act_as_modifier"]),
     }
 
 
@@ -150,8 +152,16 @@ def _done(fact, acts: regex.Pattern, after: str = "") -> bool:
     words = (fact.context or "") + after
     # (实际 alone says done only for a rate of completion: 实际参训185人 is no numerator of a 就业率)
     actual = v["actual"].search(words) and acts.search("完成")
-    return bool((acts.search(words) or actual)
+    return bool((_names_the_act(words, acts) or actual)
                 and not v["planned"].search(words) and not v["removed"].search(words))
+
+
+def _names_the_act(words: str, acts: regex.Pattern) -> bool:
+    """Do the words name one of the acts as what was done, not as a modifier of another noun
+    (组织就业见习162人 counts the 见习, not those 就业)?"""
+    v = _vocab()
+    return any(m.group(0) not in v["as_modifiers"] or v["after_a_modifier"].match(words, m.end())
+               for m in acts.finditer(words))
 
 
 def _denominators(before: list, numerators: list, acts: regex.Pattern, spans: list, totals: dict) -> list:
