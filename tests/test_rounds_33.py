@@ -50,3 +50,57 @@ def test_a_rate_that_fits_neither_the_total_nor_its_rows_keeps_its_flag(tmp_path
 
 def test_a_clean_spending_table_raises_nothing(tmp_path):
     assert error_flags(text_record(tmp_path, _SPENDING.format(total="570.00", rate="98.28%"))) == []
+
+
+# a provincial template whose indicator table puts the comparator and the unit in columns of
+# their own, the unit after the result: 计算符号 | 指标值 | 实际完成值 | 计量单位
+_SIGN_HEADER = ["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "实际完成值", "计量单位", "分值", "得分",
+                "偏差原因分析及改进措施"]
+_SIGN_ROWS = [
+    ["产出指标", "数量指标", "改造农村危房户数", "≥", "240", "252", "户", "20", "20", ""],
+    ["", "", "入户核验人数", "≥", "980", "1015", "人", "15", "15", ""],
+    ["", "质量指标", "竣工验收合格率", "=", "100", "100", "%", "15", "15", ""],
+    ["", "成本指标", "人均补助标准", "=", "{cost}", "{cost_actual}", "元/人", "10", "10", ""],
+    ["效益指标", "社会效益指标", "住房安全保障率", "≥", "{rate}", "{rate_actual}", "%", "20", "20", "{reason}"],
+    ["满意度指标", "服务对象满意度指标", "农户满意度", "≥", "90", "94.5", "%", "10", "10", ""],
+]
+_SIGN_HEAD = ("某县住房和城乡建设局\n农村危房改造补助项目支出绩效自评表\n项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+              "年度资金总额 | 600 | 600 | 588 | 10 | 98% | 9.8\n")
+_SIGN_VALUES = {"cost": "1200", "cost_actual": "1200", "rate": "95", "rate_actual": "97.2", "reason": ""}
+
+
+def _sign_form(shape: str, **values) -> str:
+    fill = {**_SIGN_VALUES, **values}
+    rows = [[c.format(**fill) for c in r] for r in _SIGN_ROWS]
+    if shape == "cells":  # one cell a line, the merged level cells and blank reasons as empty lines
+        body = "\n".join(_SIGN_HEADER + [c for r in rows for c in r])
+    elif shape == "spaced":  # a row a line, cells a run of spaces apart, empty cells dropped
+        body = "\n".join("    ".join(c for c in r if c) for r in [_SIGN_HEADER] + rows)
+    else:  # a row a line, the merged level cells written as a dash
+        body = "\n".join("   ".join(c or "—" for c in r) for r in [_SIGN_HEADER] + rows)
+    return _SIGN_HEAD + body + "\n总分   100   99.8\n"
+
+
+def _targets(record) -> list:
+    return sorted((f["text"], f["unit"]) for f in record["facts"] if f.get("label") == "年度指标值")
+
+
+@pytest.mark.parametrize("shape", ["cells", "spaced", "dashed"])
+def test_a_comparator_column_and_a_unit_column_after_the_result_give_every_target_its_unit(tmp_path, shape):
+    record = text_record(tmp_path, _sign_form(shape))
+    assert _targets(record) == [("100", "%"), ("1200", "元/人"), ("240", "户"), ("90", "%"), ("95", "%"), ("980", "人")]
+    points = [f for f in record["facts"] if f["kind"] == "score" and f.get("label") in ("分值", "得分")]
+    assert len(points) == 2 * len(_SIGN_ROWS) + 3  # every row's, the budget's, the 总分 row's 分值
+    assert error_flags(record) == []
+
+
+@pytest.mark.parametrize("shape", ["cells", "spaced", "dashed"])
+def test_a_missed_target_under_its_own_sign_column_with_full_marks_is_flagged(tmp_path, shape):
+    record = text_record(tmp_path, _sign_form(shape, rate_actual="92.6"))
+    assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
+
+
+def test_a_reason_written_on_its_row_s_line_stays_the_row_s(tmp_path):
+    record = text_record(tmp_path, _sign_form("spaced", rate_actual="92.6", reason="部分农户外出务工未能入户核验"))
+    assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
+    assert _targets(record)[-1] == ("980", "人")

@@ -47,15 +47,17 @@ def _level_weight_flags(form: dict, facts: dict, name: str) -> list:
     over 6 + 6 + 6: the 6 is the slip) is that slip too: one flag, naming both."""
     flags: dict = {}  # group weight's fact id → its flag
     sums: dict = {}  # a group off its parts: weight's fact id → the sum of its parts
+    checked = 0
     for group in form.get("level_weights") or []:  # (inner groups come before their parent)
         weight = facts.get(group["weight"])
         parts = [facts.get(p) for p in group["parts"]]
         if weight is None or any(p is None for p in parts):
             continue
+        checked += 1
         summed = sum_of(parts, points_interval)
         outcome, diff, tol = weight_verdict(weight, summed)
-        if outcome == "ok":
-            continue
+        if outcome == "ok" or diff > 0 and form.get("unread_rows"):
+            continue  # (short of its 分值 where some rows were not read: those may be its parts)
         sums[weight["id"]] = summed
         where = "›".join(group["path"])
         off = [p for p in parts if p["id"] in flags]
@@ -71,7 +73,16 @@ def _level_weight_flags(form: dict, facts: dict, name: str) -> list:
             f"{name}{where}分值{points(weight)}与其下各项分值之和{rounded(summed.mid, 2)}分不符，差{rounded(abs(diff), 2)}分",
             weight["value"], rounded(summed.mid, 4), rounded(diff, 4), rounded(tol, 4), [weight] + parts,
             form=form.get("id"))
+    if len(flags) >= _MISREAD_AT and 2 * len(flags) > checked \
+            or flags and form.get("unread_rows", 0) > len(form.get("indicators") or []):
+        # most groups off their parts, or more rows left unread than read, is a table whose
+        # levels were misread (a level's 分值 column taken for another's), not a report that
+        # slipped in most of its sums
+        return []
     return list(flags.values())
+
+
+_MISREAD_AT = 3
 
 
 def rows_groups_excess(form: dict, facts: dict):

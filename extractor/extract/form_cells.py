@@ -239,16 +239,23 @@ def _rate_and_score_apart(tokens: list) -> list:
 def _join_split_targets(tokens: list) -> list:
     """A target written over three cells — comparator, figure, unit (the 指标性质 / 指标值 /
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
-    carrying the other two. The first cell may be a nature (定量, no comparator) or hold the
+    carrying the other two; so is one whose unit follows the result (计算符号 | 指标值 | 实际
+    完成值 | 计量单位), the result carrying the unit as well. The first cell may be a nature (定量, no comparator) or hold the
     comparator with the figure (≥ 2600 | 人); a 定性 before a qualitative target goes. Only
     where the shape keeps no columns; a cell alone is not read as a unit unless a figure
     stands right before it."""
     comparators, natures = spec()["comparators"], spec()["target_natures"]
     out, i = [], 0
     while i < len(tokens):
-        c, n, u = tokens[i:i + 3] + [None] * (3 - len(tokens[i:i + 3]))
+        c, n, u, after = tokens[i:i + 4] + [None] * (4 - len(tokens[i:i + 4]))
         typed = u is not None and not (c.positional or n.positional or u.positional)
-        if typed and (c.text.strip() in comparators or c.text.strip() in natures) \
+        if typed and after is not None and not after.positional and c.text.strip() in comparators \
+                and value_type(n.text) == value_type(u.text) == "num" and (unit := _cell_unit(after.text)):
+            # 计算符号 | 指标值 | 实际完成值 | 计量单位 (the Tianjin forms): the unit after the result
+            # is the target's too
+            out += [with_unit_cells(n, c.text, unit), with_unit_cells(u, None, unit)]
+            i += 4
+        elif typed and (c.text.strip() in comparators or c.text.strip() in natures) \
                 and value_type(n.text) == "num" and (unit := _cell_unit(u.text)):
             out.append(with_unit_cells(n, c.text, unit))  # a nature (定量) is no comparator
             i += 3

@@ -295,12 +295,16 @@ def _units_from_cells(values: dict, unit_column: bool = False) -> None:
     (and the target its 指标性质 comparator); a result written bare beside a target read
     with such a unit (the cells were joined by form_cells), or beside a target whose unit a
     line of cells ran into it where the header names a 度量单位 column (≥  95  % | 98.23 read as
-    ≥95% | 98.23), shares it."""
+    ≥95% | 98.23), shares it; so does a bare target beside a result the unit ran into (≥  22000 |
+    23600人, the 计量单位 column after the result)."""
     comparator, unit = values.pop("comparator", None), values.pop("unit", None)
     unit_text = unit.text.strip() if unit is not None else None
     target, actual = values.get("target"), values.get("actual")
     if unit_text is None and unit_column and target is not None and target.unit is None:
         unit_text = parse_target(target.text)[2]  # (the unit the line ran into the target: ≥95%)
+        if unit_text is None and actual is not None \
+                and (compared_bare(target.text) or value_type(target.text) == "num"):
+            unit_text = parse_target(actual.text)[2]  # (or into the result: ≥  22000 | 23600人)
     if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     if unit_text in vocab()["cell_units"]:

@@ -167,9 +167,24 @@ class TypedRowReader:
             # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
             next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
                                               or self._qualitative_pair_at(j + 1))
-            if self._is_name(nxt) and not next_row and not _form_statement(nxt.text):
+            if self._is_name(nxt) and not next_row and not _form_statement(nxt.text) \
+                    and not self._opens_the_next_row(name, j):
                 j += 1
         return values, j
+
+    def _opens_the_next_row(self, name: Optional[Token], j: int) -> bool:
+        """Do the words at j, after a row's values, open the next line as a name with its
+        figures right after it, where the row's name and values stood on one line (a sheet
+        flattened a row a line)? They are the next row's name, not this row's reason: a
+        reason stands on its row's line. (Words alone on the next line are the rest of a
+        wrapped cell; 3、 before 总分 is no name.)"""
+        last, nxt = self.tokens[j - 1], self.tokens[j]
+        if name is None or name.line is None or last.line != name.line or nxt.line is None or nxt.line <= last.line:
+            return False
+        after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return after is not None and after.line == nxt.line and regex.search(r"\p{Han}{2}", nxt.text) is not None \
+            and (value_type(after.text) is not None or looks_like_target(after.text)
+                 or after.text.strip() in spec()["comparators"])
 
     def _target_cell(self, n: int, t: Token, seen: dict) -> Optional[str]:
         """Is t, after n of a row's values, the cell of the 度量单位 ("unit") or 指标性质
@@ -313,3 +328,4 @@ def _form_statement(text: str) -> bool:
     """Is a cell a statement of the form's own (自评总分：95分, 自评等级：优), not a row's reason?"""
     m = LABEL_COLON.match(text)
     return m is not None and bare(m.group(1)) in vocab()["score_cell"] | vocab()["grade_cell"]
+
