@@ -2,8 +2,11 @@
 only modifies (就业见习) is no numerator of that act's rate; a rate worked out over the rows'
 sum of a total written off them is that total's slip, one flag. Every text here is made up
 for the tests."""
+from decimal import Decimal
+
 import pytest
 from conftest import error_flags, text_record
+from extractor.check.level_weights import level_weight_flags
 
 
 @pytest.mark.parametrize("sentence", [
@@ -104,3 +107,104 @@ def test_a_reason_written_on_its_row_s_line_stays_the_row_s(tmp_path):
     record = text_record(tmp_path, _sign_form("spaced", rate_actual="92.6", reason="部分农户外出务工未能入户核验"))
     assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
     assert _targets(record)[-1] == ("980", "人")
+
+
+# the budget systems' own column names (a bond project's grid: 绩效目标类型 | 绩效目标名称 |
+# 绩效目标值 | … | 指标满分值; a self-evaluation whose target is its 预期实现值)
+_GRID = """某县2023年度专项债券项目绩效自评表
+项目名称：某县城乡供水一体化工程
+主管部门及代码：某县水务局 301001
+{header}
+数量指标    新建供水管网长度    ≥120    126    公里    25    25    无
+数量指标    新增受益人口    ≥3.5    3.62    万人    25    25    无
+质量指标    工程验收合格率    100    100    %    25    25    无
+满意度指标    受益群众满意度    ≥90    {satisfaction}    %    25    25    无
+总分    100    100
+综合评分等级    优
+"""
+_GRID_HEADERS = [
+    "绩效目标类型    绩效目标名称    绩效目标值    实际完成值    度量单位    指标满分值    得分    偏差原因分析及整改措施",
+    "指标类型    指标名称    预期实现值    实际完成值    计量单位    分值    得分    未完成原因分析",
+]
+
+
+@pytest.mark.parametrize("header", _GRID_HEADERS)
+def test_the_budget_systems_column_names_read_as_the_standard_form_s(tmp_path, header):
+    record = text_record(tmp_path, _GRID.format(header=header, satisfaction="92"))
+    assert _targets(record) == [("100", "%"), ("3.5", "人"), ("90", "%")]  # (3.5万人: 35000 人)
+    assert sorted(f["text"] for f in record["facts"] if f.get("label") == "分值") == ["100", "25", "25", "25", "25"]
+    assert (str(record["metadata"]["score"]), record["metadata"]["grade"]) == ("100", "优")
+    assert error_flags(record) == []
+
+
+@pytest.mark.parametrize("header", _GRID_HEADERS)
+def test_a_missed_target_in_the_budget_systems_grid_is_flagged(tmp_path, header):
+    record = text_record(tmp_path, _GRID.format(header=header, satisfaction="86"))
+    assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
+
+
+def _points(fid: str, value: str) -> dict:
+    return {"id": fid, "kind": "score", "value": Decimal(value), "unit": "分", "text": value, "decimals": 0,
+            "scale": Decimal(1), "approx": False, "label": "分值",
+            "source": {"block": 3, "table": None, "row": None, "col": None, "start": 0, "end": len(value), "quote": value}}
+
+
+def _weighted_form(groups: list, unread: int = 0, rows: int = 12) -> dict:
+    """A form whose score table weights every level: each group (its 分值, its parts' 分值)."""
+    facts, level_weights = [], []
+    for k, (weight, parts) in enumerate(groups):
+        facts.append(_points(f"g{k}", weight))
+        ids = []
+        for n, part in enumerate(parts):
+            facts.append(_points(f"p{k}_{n}", part))
+            ids.append(f"p{k}_{n}")
+        level_weights.append({"weight": f"g{k}", "parts": ids, "path": [f"组{k}"]})
+    form = {"id": "form1", "name": "评分表", "level_weights": level_weights, "unread_rows": unread,
+            "indicators": [{"path": ["x"]}] * rows}
+    return {"facts": facts, "forms": [form]}
+
+
+def test_one_group_off_its_parts_is_the_table_s_slip():
+    record = _weighted_form([("20", ["6", "6", "8"]), ("30", ["10", "10", "8"]), ("50", ["25", "25"])])
+    assert [f["stated"] for f in level_weight_flags(record)] == [Decimal("30")]
+
+
+def test_most_groups_off_their_parts_is_a_misread_table():
+    record = _weighted_form([("20", ["6"]), ("3", ["2", "3"]), ("20", ["50", "50"]), ("4", ["20", "7.5"])])
+    assert level_weight_flags(record) == []
+
+
+def test_a_group_short_of_its_points_where_rows_were_left_unread_may_miss_them():
+    record = _weighted_form([("20", ["6", "6"]), ("30", ["10", "10", "10"])], unread=1)
+    assert level_weight_flags(record) == []
+    assert [f["stated"] for f in level_weight_flags(_weighted_form([("20", ["6", "6"]), ("30", ["10", "10", "10"])]))] \
+        == [Decimal("20")]
+
+
+# a target form's funds: the labels head a row, their figures the row under it
+_DECLARED = {
+    "cells": "年度资金总额（万元）\n其中：财政拨款（万元）\n其他资金（万元）\n{total}\n860.00\n120.00\n",
+    "pipe": "| 年度资金总额（万元） | 其中：财政拨款（万元） | 其他资金（万元） |\n| {total} | 860.00 | 120.00 |\n",
+    "spaced": "年度资金总额（万元）    其中：财政拨款（万元）    其他资金（万元）\n{total}    860.00    120.00\n",
+}
+
+
+def _declaration(shape: str, total: str) -> str:
+    return ("某县农业农村局\n2024年度项目支出绩效目标申报表\n项目名称\n农机购置补贴\n主管部门\n某县农业农村局\n"
+            + _DECLARED[shape].format(total=total)
+            + "年度总体目标\n补贴农机具600台套，受益农户520户。\n一级指标\n二级指标\n三级指标\n指标值\n"
+              "产出指标\n数量指标\n受益农户数\n≥520户\n")
+
+
+@pytest.mark.parametrize("shape", sorted(_DECLARED))
+def test_a_target_form_s_funds_over_one_row_are_the_year_s_budget(tmp_path, shape):
+    record = text_record(tmp_path, _declaration(shape, "980.00"))
+    amounts = sorted((f["text"], f["label"]) for f in record["facts"] if f["kind"] == "amount")
+    assert amounts == [("120.00", "全年预算数"), ("860.00", "全年预算数"), ("980.00", "全年预算数")]
+    assert error_flags(record) == []
+
+
+@pytest.mark.parametrize("shape", sorted(_DECLARED))
+def test_a_target_form_s_total_off_its_sources_is_flagged(tmp_path, shape):
+    record = text_record(tmp_path, _declaration(shape, "1,020.00"))
+    assert [f["rule"] for f in error_flags(record)] == ["form.funds_total"]

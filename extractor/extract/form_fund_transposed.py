@@ -11,7 +11,7 @@ from typing import Optional
 from .form_cells import unit_cell
 from .form_facts import value_of
 from .form_fund_rows import fund_row
-from .form_vocab import bare, canon, fund_column_kind, is_label, is_na, value_type, vocab
+from .form_vocab import UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, value_type, vocab
 
 
 class TransposedFunds:
@@ -68,6 +68,24 @@ class TransposedFunds:
         self.trailing_columns = trailing
         return stage_at, found, stage
 
+    def _declared_row(self, i: int) -> Optional[tuple]:
+        """The figures under a row of source labels that ends at i, one for each, each label
+        stating the money unit (年度资金总额（万元） | 其中：财政拨款（万元） | 其他资金（万元）
+        then 1,860.00 | 1,620.00 | 240.00): _transposed_values' answer with the label at i
+        queued last; None, the queue as it was, when the figures do not fill the labels."""
+        labels = [label for label, _ in self.queued_rows] + [self.tokens[i]]
+        units = {m.group(1) or m.group(2) for label in labels if (m := UNIT_IN_CELL.search(label.text))}
+        if len(units) != 1 or not all(UNIT_IN_CELL.search(label.text) for label in labels):
+            return None
+        self.queued_rows.append((self.tokens[i], vocab()["fund_row"][bare(self.tokens[i].text)]))
+        found = self._transposed_values(i)
+        if found is None or any(value_type(v.text) != "num" for v in found[0]):
+            self.queued_rows.pop()
+            return None
+        if not self._unit_stated:
+            self.unit, self._unit_stated = units.pop(), True
+        return found
+
     def _sources_across(self, i: int) -> list:
         """The source labels right after a 资金来源 cell, ending in their total (中央 | 省级 | 县级 |
         合计); [] unless there are two or more before the total."""
@@ -109,7 +127,7 @@ class TransposedFunds:
                 self.form["fund_columns"].append(stage)
             row = next((r for r in self.form["funds"] if r["source"] == label.source()), None)
             if row is None:
-                row = fund_row(slot, canon(label.text), label.source())
+                row = fund_row(slot, UNIT_IN_CELL.sub("", canon(label.text)), label.source())  # (less its （万元）)
                 if self.fund_blocks > 1:
                     row["fund_block"] = self.fund_blocks  # (a second block: its totals add up its own rows)
                 self.form["funds"].append(row)

@@ -143,6 +143,11 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and key in v["fund_row"] and self.fund_columns and not t.merged
                   and not self.form["funds"] and (grouped := self._grouped_sources(i))):
                 i = self._read_grouped_sources(grouped)
+            elif (self.indicators is None and key in v["fund_row"] and not self.fund_columns and self.queued_rows
+                  and not t.merged and not self._fund_names_columns and (found := self._declared_row(i)) is not None):
+                # 年度资金总额（万元） | 其中：财政拨款（万元） | 其他资金（万元） over one row of figures
+                # (a target form's funds): the year's budget of each
+                i = self._read_transposed_row(i, found, "全年预算数")
             elif (self.indicators is None and key in v["fund_row"]
                   and (not t.positional or not self.fund_columns and not t.merged)
                   and (self._label_follows(i) or not self.fund_columns and not self._value_follows(i))):
