@@ -174,11 +174,11 @@ def test_most_groups_off_their_parts_is_a_misread_table():
     assert level_weight_flags(record) == []
 
 
-def test_a_group_short_of_its_points_where_rows_were_left_unread_may_miss_them():
-    record = _weighted_form([("20", ["6", "6"]), ("30", ["10", "10", "10"])], unread=1)
-    assert level_weight_flags(record) == []
-    assert [f["stated"] for f in level_weight_flags(_weighted_form([("20", ["6", "6"]), ("30", ["10", "10", "10"])]))] \
-        == [Decimal("20")]
+def test_a_table_with_more_rows_unread_than_read_raises_no_group_flag():
+    groups = [("20", ["6", "6"]), ("30", ["10", "10", "10"])]
+    assert level_weight_flags(_weighted_form(groups, unread=3, rows=2)) == []
+    # (a row or two unread beside many read: the group short of its 分值 is still the table's slip)
+    assert [f["stated"] for f in level_weight_flags(_weighted_form(groups, unread=1))] == [Decimal("20")]
 
 
 # a target form's funds: the labels head a row, their figures the row under it
@@ -208,3 +208,55 @@ def test_a_target_form_s_funds_over_one_row_are_the_year_s_budget(tmp_path, shap
 def test_a_target_form_s_total_off_its_sources_is_flagged(tmp_path, shape):
     record = text_record(tmp_path, _declaration(shape, "1,020.00"))
     assert [f["rule"] for f in error_flags(record)] == ["form.funds_total"]
+
+
+# a system's print-out: its page header and footer between the indicator rows are lines no
+# row was read from, but the rows' 分值 make the 100, so every scored row was read
+_PRINTED = """某县中小学校舍维修改造项目支出绩效自评表
+项目资金（万元）    年初预算数    全年预算数    全年执行数    分值    执行率    得分
+年度资金总额    500    500    490    10    98%    9.8
+一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分    偏差原因分析及改进措施
+产出指标    数量指标    维修改造学校数量    ≥12所    12所    20    20
+质量指标    工程验收合格率    100%    100%    20    20
+打印时间：2024-03-15 10:21    某县财政局预算管理一体化系统
+第 1 页 共 2 页
+一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分    偏差原因分析及改进措施
+效益指标    社会效益指标    受益学生人数    ≥5000人    5210人    25    25
+满意度指标    服务对象满意度指标    学生满意度    ≥90%    93%    25    {score}
+总分    100    {total}
+第 2 页 共 2 页
+"""
+
+
+@pytest.mark.parametrize("score, total, rules", [
+    ("25", "99.8", []),
+    ("23", "97.8", []),
+    ("25", "98.8", ["form.score_total"]),  # the rows make 99.8
+])
+def test_lines_between_the_rows_that_hold_no_weight_leave_the_total_checked(tmp_path, score, total, rules):
+    record = text_record(tmp_path, _PRINTED.format(score=score, total=total))
+    assert [f["rule"] for f in error_flags(record)] == rules
+
+
+# a budget block whose columns are the system's own (年度预算调整, 调整后的预算) and whose rate
+# column writes its % bare after its name
+_ADJUSTED = """某区民政局2023年度项目支出绩效自评表
+项目名称 | 社区养老服务补助
+预算执行情况（万元）
+资金来源 | 年初预算 | 年度预算调整 | 调整后的预算 | 全年执行数 | 预算执行率% | 自评得分
+合计 | 300.00 | 20.00 | 320.00 | 312.00 | {rate} | 9.75
+当年财政资金 | 280.00 | 20.00 | 300.00 | 292.00 | 97.33 | —
+上年结转资金 | 20.00 | 0.00 | 20.00 | 20.00 | 100.00 | —
+"""
+
+
+def test_a_rate_column_with_its_percent_sign_bare_gives_percents(tmp_path):
+    record = text_record(tmp_path, _ADJUSTED.format(rate="97.50"))
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "percent") == ["100.00", "97.33", "97.50"]
+    assert error_flags(record) == []
+
+
+def test_a_rate_off_the_adjusted_budget_is_flagged(tmp_path):
+    # 312.00 ÷ 320.00 = 97.50%
+    record = text_record(tmp_path, _ADJUSTED.format(rate="95.50"))
+    assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]

@@ -41,7 +41,7 @@ def check_score_total(record: dict) -> list:
         budget_rows = [r for r in budget_rows if r.get("slot") == "total"] or budget_rows
         name = form.get("name") or "自评表"
         flags += _subtotal_flags(form, leaves, facts, name)  # (each level's rows apart: see there)
-        if form.get("unread_rows"):
+        if form.get("unread_rows") and not _weights_make_the_total(form, leaves, budget_rows, facts):
             continue  # rows of the indicator block were not read: their sum is unknown
         if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows:
             continue  # the fund block scores budget execution, but its row was not read
@@ -142,6 +142,18 @@ def _rows_left_out(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     weight_short = _total_weight(form, facts) - sums["weight"]
     score_short = Decimal(score_total["value"]) - sums["score"]
     return 0 < score_short <= weight_short  # (得分 adding up: no row scored was left out)
+
+
+def _weights_make_the_total(form: dict, leaves: list, budget_rows: list, facts: dict) -> bool:
+    """Do the 分值 of the rows read (with or without the budget row's) make the form's total
+    分值 (100 where it states none) exactly? Then the lines left unread (a page's header and
+    footer, a note) held no weighted row, and the 得分 of the rows read are all there are."""
+    indicator_items, budget_items = _column_items(leaves, budget_rows, facts, "weight", column_named("weight"))
+    if not indicator_items or any(f is None for f in indicator_items + budget_items):
+        return False
+    rows = sum(Decimal(f["value"]) for f in indicator_items)
+    total = _total_weight(form, facts)
+    return total in (rows, rows + sum(Decimal(f["value"]) for f in budget_items))
 
 
 def _levels_read_as_rows(form: dict, leaves: list, facts: dict) -> bool:

@@ -56,8 +56,8 @@ def _level_weight_flags(form: dict, facts: dict, name: str) -> list:
         checked += 1
         summed = sum_of(parts, points_interval)
         outcome, diff, tol = weight_verdict(weight, summed)
-        if outcome == "ok" or diff > 0 and form.get("unread_rows"):
-            continue  # (short of its 分值 where some rows were not read: those may be its parts)
+        if outcome == "ok":
+            continue
         sums[weight["id"]] = summed
         where = "›".join(group["path"])
         off = [p for p in parts if p["id"] in flags]

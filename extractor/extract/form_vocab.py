@@ -16,6 +16,8 @@ from ..patterns import load_json
 _SPACE = regex.compile(r"\s+")
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _TRAILING_BRACKET = regex.compile(r"[（(][^（）()]{0,12}[)）]$")
+# a column's unit written bare after its name (预算执行率%), as the brackets would hold it
+_TRAILING_PERCENT = regex.compile(r"(?<=\p{Han})[%％]$")
 _NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _SCORE_FIGURE = regex.compile(r"^\d+(?:\.\d+)?分$")  # 总分 | 100分
 _PERCENT = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%$")
@@ -59,10 +61,10 @@ def label_prefixes():
 
 
 def bare(text: str) -> str:
-    """canon() without a trailing bracket (项目资金（万元） → 项目资金); a header cell some forms
-    write for a standard one (指标名称) as the standard one (三级指标)."""
+    """canon() without a trailing bracket or % (项目资金（万元） → 项目资金, 预算执行率% → 预算执行率);
+    a header cell some forms write for a standard one (指标名称) as the standard one (三级指标)."""
     t = canon(text)
-    stripped = _TRAILING_BRACKET.sub("", t) or t
+    stripped = _TRAILING_PERCENT.sub("", _TRAILING_BRACKET.sub("", t)) or t
     return _header_aliases().get(stripped, stripped)
 
 

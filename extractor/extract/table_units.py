@@ -15,7 +15,8 @@ from .form_vocab import per_head_unit, vocab
 from .labels import bare_header
 from .numbers import parse_cell_number
 
-HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})")
+# (预算执行率%: a percent sign right after the column's name is its unit too)
+HEADER_UNIT = regex.compile(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6}?)\s*[)）]|单位[:：]\s*(\S{1,4})|(?<=\p{Han})([%％])$")
 
 
 def column_path(table: Table, col: int) -> list:
@@ -51,7 +52,7 @@ def unit_of_header(texts: list, bracketed_only: bool = False) -> Optional[str]:
     own_unit = False  # a unit in brackets that no fact is counted in (车辆编制（辆）)
     for text in reversed(texts):
         for m in HEADER_UNIT.finditer(text):
-            u = (m.group(1) or m.group(2) or "").replace("／", "/").strip()
+            u = (m.group(1) or m.group(2) or m.group(3) or "").replace("／", "/").strip()
             if u in units:
                 # 人均补助（元）, 月人均报酬（元）: money per head, whatever the bracket says
                 return "元/人" if units[u] == "元" and _PER_HEAD_HEADER.search(text[:m.start()]) else units[u]
