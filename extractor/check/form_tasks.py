@@ -23,6 +23,26 @@ def _source_names() -> frozenset:
                      for w in row["labels"])
 
 
+@lru_cache(maxsize=1)
+def _column_of() -> dict:
+    """A task column's label → the fund block's column it names (预算执行率 → 执行率, 全年预算数
+    → 全年预算数), from patterns/forms.json fund_columns."""
+    return {spelling: column for column, spellings in load_json("forms.json")["fund_columns"].items()
+            for spelling in spellings}
+
+
+def task_rows(form: dict) -> list:
+    """The form's task rows as rows of its fund block ({label, cells: {column: fact id}}), their
+    money and rate columns named as the block's (预算执行率 → 执行率), their sub-columns
+    (全年执行数·财政拨款) left out: the budget rules read them as they read the block's rows."""
+    rows = []
+    for n, task in enumerate(form.get("tasks") or [], 1):
+        cells = {_column_of()[label]: fid for label, fid in task["cells"].items()
+                 if "·" not in label and label in _column_of()}
+        rows.append({"label": f"年度主要任务第{n}项", "cells": cells, "na": []})
+    return rows
+
+
 def task_total_flags(record: dict) -> list:
     facts = facts_by_id(record)
     totals, sources = subtotal_names(), _source_names()
@@ -36,6 +56,16 @@ def task_total_flags(record: dict) -> list:
                     groups[column][sub] = facts[fid]
             for column, subs in groups.items():
                 named_total = [s for s in subs if s in totals]
+                if not named_total and column in task["cells"] and all(s in sources for s in subs):
+                    # 全年执行数 | 其中：财政拨款: the parts written beside their whole, under it
+                    whole = facts.get(task["cells"][column])
+                    listed = "、".join(f"{s}{shown(f)}" for s, f in subs.items())
+                    flag = whole and whole_against_parts(
+                        whole, list(subs.values()), any(s.startswith("其他") for s in subs),
+                        f"{form.get('name') or '自评表'}年度主要任务{column}{shown(whole)}与其中所列不符：{listed}，合计")
+                    if flag:
+                        flags.append(flag)
+                    continue
                 if len(named_total) != 1:
                     continue
                 total = named_total[0]

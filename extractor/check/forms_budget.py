@@ -10,7 +10,7 @@ import regex
 from . import rule
 from ..patterns import load_json
 from .common import SEVERITY, facts_by_id, make_flag, rounded, show, sum_of, ten_thousand_apart, within_tenfold
-from .form_tasks import task_total_flags
+from .form_tasks import task_rows, task_total_flags
 from .forms_common import HUNDRED, cell, column_named, form_settings, forms_of, is_na, percent, points, row_name, shown
 from .tolerance import Interval, exact, interval_of, percentage, points_interval, verdict
 
@@ -80,7 +80,10 @@ def check_execution_rate(record: dict) -> list:
         # the same slip again: one flag naming both rows
         flagged: dict = {}
         rates = {column_named("rate"): column_named("executed"), **form_settings()["other_rates"]}
-        for row, (rate_column, executed_column) in ((r, pair) for r in form.get("funds") or [] for pair in rates.items()):
+        # (a department form's task rows that write their own budget, execution and rate are
+        # held to them as the block's rows are)
+        rows = (form.get("funds") or []) + task_rows(form)
+        for row, (rate_column, executed_column) in ((r, pair) for r in rows for pair in rates.items()):
             if row.get("unread"):
                 continue  # a row under a label no rule knows
             rate = cell(row, rate_column, facts)

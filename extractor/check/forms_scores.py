@@ -41,9 +41,11 @@ def check_score_total(record: dict) -> list:
         budget_rows = [r for r in budget_rows if r.get("slot") == "total"] or budget_rows
         name = form.get("name") or "自评表"
         flags += _subtotal_flags(form, leaves, facts, name)  # (each level's rows apart: see there)
-        if form.get("unread_rows") and not _weights_make_the_total(form, leaves, budget_rows, facts):
+        if form.get("unread_rows") and not (form["unread_rows"] == form.get("unread_word_lines")
+                                            and _weights_make_the_total(form, leaves, budget_rows, facts)):
             continue  # rows of the indicator block were not read: their sum is unknown
-        if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows:
+        if {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or []) and not budget_rows \
+                and not _points_columns_dashed(form):
             continue  # the fund block scores budget execution, but its row was not read
         room = _unread_weight(form, leaves, budget_rows, facts)
         if _rows_left_out(form, leaves, budget_rows, facts):
@@ -144,10 +146,19 @@ def _rows_left_out(form: dict, leaves: list, budget_rows: list, facts: dict) -> 
     return 0 < score_short <= weight_short  # (得分 adding up: no row scored was left out)
 
 
+def _points_columns_dashed(form: dict) -> bool:
+    """Does every row of the fund block hold a dash under its points columns (自评得分 | — on
+    each row, the budget's execution scored as an indicator row instead)?"""
+    columns = {column_named("weight"), column_named("score")} & set(form.get("fund_columns") or [])
+    rows = [r for r in form.get("funds") or [] if not r.get("unread")]
+    return bool(rows) and all(is_na(r, c) for r in rows for c in columns)
+
+
 def _weights_make_the_total(form: dict, leaves: list, budget_rows: list, facts: dict) -> bool:
     """Do the 分值 of the rows read (with or without the budget row's) make the form's total
-    分值 (100 where it states none) exactly? Then the lines left unread (a page's header and
-    footer, a note) held no weighted row, and the 得分 of the rows read are all there are."""
+    分值 (100 where it states none) exactly? Then the lines of words left unread (a page's
+    header and footer, a wrapped reason) held no weighted row, and the 得分 of the rows read
+    are all there are."""
     indicator_items, budget_items = _column_items(leaves, budget_rows, facts, "weight", column_named("weight"))
     if not indicator_items or any(f is None for f in indicator_items + budget_items):
         return False

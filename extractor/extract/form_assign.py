@@ -20,7 +20,7 @@ def assign_indicator_values(slots: list, taken: list, percent_written: frozenset
     words_between = "skip" in slots and any(s not in ("reason", "skip") for s in slots[slots.index("skip"):])
     header = slots
     slots = [s for s in slots if s not in ("reason", "skip")]
-    score_slots = {"weight", "deduction", "score", "raw_score", "review_score", "weight_share"}
+    score_slots = {"weight", "deduction", "score", "raw_score", "review_score", "set_weight", "weight_share"}
     def bare_number(t: Token) -> bool:  # a figure with its unit in the next cell is not bare
         return value_type(t.text) == "num" and t.unit is None
 

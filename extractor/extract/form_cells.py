@@ -240,7 +240,8 @@ def _join_split_targets(tokens: list) -> list:
     """A target written over three cells — comparator, figure, unit (the 指标性质 / 指标值 /
     度量单位 columns some provinces' forms have) — is one target again: the figure's token,
     carrying the other two; so is one whose unit follows the result (计算符号 | 指标值 | 实际
-    完成值 | 计量单位), the result carrying the unit as well. The first cell may be a nature (定量, no comparator) or hold the
+    完成值 | 计量单位, or 年度指标值 | 当前完成值 | 计算符号 | 计量单位), the result carrying the
+    unit as well. The first cell may be a nature (定量, no comparator) or hold the
     comparator with the figure (≥ 2600 | 人); a 定性 before a qualitative target goes. Only
     where the shape keeps no columns; a cell alone is not read as a unit unless a figure
     stands right before it."""
@@ -255,6 +256,16 @@ def _join_split_targets(tokens: list) -> list:
             # is the target's too
             out += [with_unit_cells(n, c.text, unit), with_unit_cells(u, None, unit)]
             i += 4
+        elif typed and after is not None and not after.positional and u.text.strip() in comparators \
+                and value_type(c.text) == value_type(n.text) == "num" and (unit := _cell_unit(after.text)):
+            # 年度指标值 | 当前完成值 | 计算符号 | 计量单位 (a monitoring form): the sign after the result
+            # is the target's
+            out += [with_unit_cells(c, u.text, unit), with_unit_cells(n, None, unit)]
+            i += 4
+        elif typed and value_type(c.text) == value_type(n.text) == "num" and (sign := _sign_and_unit(u.text)):
+            # the same with the sign and the unit run into one cell by single spaces (≥ 人次)
+            out += [with_unit_cells(c, sign[0], sign[1]), with_unit_cells(n, None, sign[1])]
+            i += 3
         elif typed and (c.text.strip() in comparators or c.text.strip() in natures) \
                 and value_type(n.text) == "num" and (unit := _cell_unit(u.text)):
             out.append(with_unit_cells(n, c.text, unit))  # a nature (定量) is no comparator
@@ -276,6 +287,18 @@ def _join_split_targets(tokens: list) -> list:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _sign_and_unit(text: str) -> Optional[tuple]:
+    """(comparator, unit) of a cell holding both (≥ 人次, =元/人·月); None otherwise."""
+    m = _SIGN_THEN_WORD.match(text)
+    if m is None or m["sign"] not in spec()["comparators"]:
+        return None
+    unit = _cell_unit(m["unit"])
+    return (m["sign"], unit) if unit else None
+
+
+_SIGN_THEN_WORD = regex.compile(r"^\s*(?P<sign>[^\s\d\p{Han}]{1,2}|\p{Han}{2,3}于|\p{Han}{2}过)\s*(?P<unit>\S+)\s*$")
 
 
 # a unit cell that says in brackets what its unit is (%(百分比), 人(人数)): the Hebei forms'

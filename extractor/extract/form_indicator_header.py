@@ -82,6 +82,9 @@ class IndicatorHeaderReader:
             elif key in v["ind_col"]:
                 slot = v["ind_col"][key]
                 before = self.tokens[j - 1] if j > i else None
+                if slot == "weight" and before is not None and bare(before.text) in _LEVEL_COLUMNS and self.weighted_levels:
+                    j += 1  # a level's own 分值 where every level has one: read with the level's name
+                    continue  # (form_weighted.py), no column of the rows
                 if slot == "weight" and before is not None and bare(before.text) in _LEVEL_COLUMNS \
                         and not self.weighted_levels and self._names_follow(j + 1, head):
                     # a level's own points beside its name: in a shape that keeps the columns

@@ -34,6 +34,9 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         if bare(name.text) in vocab()["ind_name_cells"] and i + 1 < len(self.tokens) \
                 and not value_type(self.tokens[i + 1].text):
             return i + 1  # (the block's caption, 绩效指标, its merged cell written again on each row)
+        if not name.positional and (levels := _joined_levels(name.text)) is not None:
+            self.path = levels  # 产出指标—数量指标: the row's two levels in one cell, its name next
+            return i + 1
         head = self.indicators
         by_col, shift = {}, 0
         if name.positional and head.cols:
@@ -75,10 +78,12 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
             filled |= token is not None and bool(token.text.strip())
         self._per_head_standard(row)
-        if (token := values.get("other_target")) is not None:
-            # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域): its figure
-            # is a fact, but the result is measured against the year's own target only
-            row["other_target"] = self._indicator_value(token, "other_target", row["path"])
+        for slot in ("other_target", "forecast"):
+            # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域), or a
+            # monitoring form's forecast of the year's result: its figure is a fact, but the
+            # result is measured against the year's own target only
+            if (token := values.get(slot)) is not None:
+                row[slot] = self._indicator_value(token, slot, row["path"])
         if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["target"]["unit"] == "%" \
                 and _SHARE_OF_ONE.fullmatch(values["actual"].text.strip()):
             # a spreadsheet's percentage exported as its share of one (≥95% | 0.9820): 98.2%
@@ -102,7 +107,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             if token is not None and token.text.strip() and not is_na(token.text) and value_type(token.text) == "num":
                 fact = self.index.fact_for(token, "分", _POINT_SLOTS[slot], row["path"][-1],
                                            {"form": self.form["id"], "slot": slot, "indicator_path": row["path"]})
-            if slot not in ("deduction", "raw_score", "review_score") or fact is not None:
+            if slot not in ("deduction", "raw_score", "review_score", "set_weight") or fact is not None:
                 row[slot] = fact.id if fact else None
             filled |= fact is not None
         if filled:
@@ -119,8 +124,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
         elif not self._wrapped_on(i) and not self._level_pieces_only(i):
             # a name with no values after it: a row this reader could not read (or words
-            # that are not a row); sums over the indicators are then not known
+            # that are not a row); sums over the indicators are then not known (unless the
+            # rows' 分值 show no scored row is missing: words alone hold no points)
             self.form["unread_rows"] += 1
+            self.form["unread_word_lines"] = self.form.get("unread_word_lines", 0) + 1
         return end
 
     def _level_pieces_only(self, i: int) -> bool:
@@ -209,6 +216,18 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         return out
 
 
+def _joined_levels(text: str) -> Optional[list]:
+    """[一级, 二级] of a cell naming both levels joined by a dash (产出指标—数量指标, as a budget
+    system's grid writes its 绩效目标类型); None for any other cell."""
+    parts = _LEVEL_JOINT.split(text.strip())
+    if len(parts) == 2 and parts[0] in vocab()["level1"] and parts[1] in vocab()["level2"]:
+        return parts
+    return None
+
+
+_LEVEL_JOINT = regex.compile(r"\s*[—\-－–·/／]+\s*")
+
+
 @lru_cache(maxsize=1)
 def _swallowed_row() -> regex.Pattern:
     """Cells of a row run into a row's name or a level's: a target (comparator, figure, unit)
@@ -221,7 +240,8 @@ def _swallowed_row() -> regex.Pattern:
 
 # a share of one as a spreadsheet writes a percentage: 0.9820, 1.0000 (not 1.05, which may be a ratio)
 _SHARE_OF_ONE = regex.compile(r"0\.\d{2,}|1\.0{2,}")
-_VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值"}
+_VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值",
+                 "forecast": "全年预计完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 
 
@@ -269,12 +289,14 @@ def _fact_unit(unit: Optional[str]) -> Optional[str]:
 
 
 _SLOT_TYPES = {"weight": ("num",), "deduction": ("num",), "score": ("num",), "raw_score": ("num",),
-               "review_score": ("num",), "completion": ("pct",), "deviation": ("pct",), "weight_share": ("num", "pct")}
+               "review_score": ("num",), "set_weight": ("num",), "completion": ("pct",), "deviation": ("pct",),
+               "weight_share": ("num", "pct")}
 # an indicator's points, each a fact in 分 under its column's usual name (扣分: points taken off the
 # 分值; 单项指标得分: the row's own score before its weight converts it; 复核分: a reviewer's score
-# beside the self-assessed one, a fact but in no sum of the form's)
+# beside the self-assessed one; 权重设定值: the weight the plan set, beside the weight the form
+# scores by — both facts but in no sum of the form's)
 _POINT_SLOTS = {"weight": "分值", "deduction": "扣分", "score": "得分", "raw_score": "单项指标得分",
-                "review_score": "复核分"}
+                "review_score": "复核分", "set_weight": "权重设定值"}
 
 
 def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
@@ -308,7 +330,7 @@ def _units_from_cells(values: dict, unit_column: bool = False) -> None:
     if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     if unit_text in vocab()["cell_units"]:
-        for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None)):
+        for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None), ("forecast", None)):
             token = values.get(slot)
             if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)
                                       or parse_target(token.text)[2] in ("万", "亿")):  # ≥3.2万 | 人

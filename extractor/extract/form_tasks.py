@@ -25,8 +25,15 @@ class TaskBlockReader:
                 if value_type(text) or len(text) > 16:
                     break
                 m = UNIT_IN_CELL.search(text)
-                columns.append((bare(text), (m.group(1) or m.group(2)) if m else self._money_column_unit(text), j))
+                unit = (m.group(1) or m.group(2)) if m else self._money_column_unit(text)
+                if unit is None and columns and columns[-1][1] not in (None, "%", "分") and _OF_WHICH.match(text):
+                    # 全年预算数 | 其中：财政拨款: the part of the money column before it, in its unit
+                    columns.append((f"{columns[-1][0].partition('·')[0]}·{bare(text)}", columns[-1][1], j))
+                else:
+                    columns.append((bare(text), unit or self._figure_column_unit(text), j))
             j += 1
+        if not any(unit not in (None, "%", "分") for _, unit, _ in columns):
+            columns = [(label, None, k) for label, _, k in columns]  # no money: no column of figures read
         money = [(label, unit) for label, unit, _ in columns if unit]
         last = max((k for k, c in enumerate(columns) if c[1]), default=-1)
         # (a name of the first header line written again on the second is its merged cell, no sub-column)
@@ -50,6 +57,13 @@ class TaskBlockReader:
         stated = self.unit if self._unit_stated else None  # never the default: a guess
         return stated if stated and column and spec()["fund_column_kinds"].get(column) == "amount" else None
 
+    @staticmethod
+    def _figure_column_unit(text: str):
+        """The unit of a task column of rates or points among the money columns (预算执行率% |
+        分值 | 自评得分): %, 分; None for any other."""
+        column = vocab()["fund_col"].get(bare(text))
+        return {"percent": "%", "score": "分"}.get(spec()["fund_column_kinds"].get(column)) if column else None
+
     def _header_words_only(self, line: int) -> bool:
         """Is the line all short words (a header's second line), no figure?"""
         cells = [t.text.strip() for t in self.tokens if t.line == line and t.text.strip()]
@@ -67,9 +81,14 @@ class TaskBlockReader:
             # for it, under a 万元 header, goes)
             self.index.not_applicable(t)
             return i + 1
-        k = 0
-        while i - k - 1 >= 0 and value_type(unit_cell(self.tokens[i - k - 1]).text) == "num":
-            k += 1
+        # (a dash among a row's figures is a cell of its own, 100.00 | — | 5, but not one
+        # before them: 金额合计 | — | 9853.00, the row's words column empty)
+        kinds = []
+        while i - len(kinds) - 1 >= 0 and (kind := value_type(unit_cell(self.tokens[i - len(kinds) - 1]).text)) in ("num", "na"):
+            kinds.append(kind)
+        while kinds and kinds[-1] == "na":
+            kinds.pop()
+        k = len(kinds)
         if k < len(self.task_columns):
             label, unit = self.task_columns[k]
             token = unit_cell(self.tokens[i])
@@ -83,6 +102,7 @@ class TaskBlockReader:
 
 
 _ORDINAL = regex.compile(r"^\s*\d{1,3}\s*$")
+_OF_WHICH = regex.compile(r"^\s*其中\s*[：:]?")
 
 
 def _sub_columns(money: list, words: list) -> int:

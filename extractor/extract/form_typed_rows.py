@@ -151,26 +151,42 @@ class TypedRowReader:
         if (row_complete and value_slots and "skip" in slots[slots.index(value_slots[-1]):] and j < len(self.tokens)
                 and is_scoring_rule(self.tokens[j].text) and not value_type(self.tokens[j].text)):
             j += 1  # the row's 评（扣）分标准 after its points (达到目标值得满分…): no reason, no next row
-        if "reason" in self.indicators.slots and row_complete and j < len(self.tokens):
-            # words after the scores are the row's reason unless a target follows them (then
-            # they name the next indicator)
+        # words after the scores are the row's reason (and any column of words beside it:
+        # 完成可能性分析 | 偏差原因说明) unless a target follows them (then they name the next
+        # indicator)
+        for _ in range(_word_columns_after_points(slots) if row_complete else 0):
+            if j >= len(self.tokens):
+                break
             nxt = self.tokens[j]
             if _CUT_AFTER_POINTS_WORD.search(nxt.text) and j + 1 < len(self.tokens) \
                     and _POINTS_ALONE.match(self.tokens[j + 1].text.strip()):
                 return values, j + 2  # a reason a line cut after its 扣 (…未细化，扣 | 1分)
-            k = j + 1
-            while k < min(j + 3, len(self.tokens)) and (_row_head_cell(self.tokens[k].text.strip())
-                                                        or "unit" in self.indicators.target_cells
-                                                        and self.tokens[k].text.strip() in vocab()["cell_units"]):
-                k += 1  # the next row's 是否核心指标, 指标性质 and 计量单位 cells (否 | 定量 | %) before its target
-            after = self.tokens[k] if k < len(self.tokens) else None
-            # (a qualitative target before figures, 按时完成 | 按时完成 | 10 | 10, opens a row too)
-            next_row = after is not None and (value_type(after.text) or looks_like_target(after.text)
-                                              or self._qualitative_pair_at(j + 1))
-            if self._is_name(nxt) and not next_row and not _form_statement(nxt.text) \
+            if self._is_name(nxt) and not self._next_row_at(j + 1) and not _form_statement(nxt.text) \
                     and not self._opens_the_next_row(name, j):
                 j += 1
+            else:
+                break
         return values, j
+
+    def _next_row_at(self, k: int) -> bool:
+        """Does a row's target start at k, after the row-head cells some headers put before it
+        (是否核心指标, 指标性质, 计量单位, 计算符号: 否 | 定量 | % | ≥)? A qualitative target
+        before figures (按时完成 | 按时完成 | 10 | 10) opens a row too."""
+        start = k
+        cells = self.indicators.target_cells
+        while k < min(start + 3, len(self.tokens)) and (
+                _row_head_cell(self.tokens[k].text.strip())
+                or "unit" in cells and self.tokens[k].text.strip() in vocab()["cell_units"]
+                or "comparator" in cells and self.tokens[k].text.strip() in spec()["comparators"]):
+            k += 1
+        after = self.tokens[k] if k < len(self.tokens) else None
+        if after is not None and value_type(after.text) == "na":
+            # a dash opens a row only before its figures (— | 100 | 10 | 10), not as the empty
+            # cell of the next column of words (能完成 | — | 门诊救助人次 …)
+            later = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+            return later is not None and bool(value_type(later.text) or looks_like_target(later.text))
+        return after is not None and bool(value_type(after.text) or looks_like_target(after.text)
+                                          or self._qualitative_pair_at(start))
 
     def _opens_the_next_row(self, name: Optional[Token], j: int) -> bool:
         """Do the words at j, after a row's values, open the next line as a name with its
@@ -328,4 +344,17 @@ def _form_statement(text: str) -> bool:
     """Is a cell a statement of the form's own (自评总分：95分, 自评等级：优), not a row's reason?"""
     m = LABEL_COLON.match(text)
     return m is not None and bare(m.group(1)) in vocab()["score_cell"] | vocab()["grade_cell"]
+
+
+def _word_columns_after_points(slots: list) -> int:
+    """How many columns of words the header puts after its last value column (偏差原因分析, or
+    完成可能性分析 | 偏差原因说明); none where it has no reason column."""
+    if "reason" not in slots:
+        return 0
+    n = 0
+    for slot in reversed(slots):
+        if slot not in ("reason", "skip"):
+            break
+        n += 1
+    return n
 

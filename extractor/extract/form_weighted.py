@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_facts import value_of
+from .form_indicators import _units_from_cells
 from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
 
@@ -39,6 +40,33 @@ class WeightedLevelsReader:
             return []
         return [s for s in slots[slots.index("weight") + 1:slots.index("score")] if s in ("target", "actual")]
 
+    def _before_points(self) -> int:
+        """How many cells the header puts between a row's name and its 分值 (计量单位 | 目标值
+        | 分值 …): its target columns and the unit or comparator cells among them."""
+        slots = self.indicators.slots
+        if "weight" not in slots:
+            return 0
+        before = [s for s in slots[:slots.index("weight")] if s in ("target", "other_target", "actual")]
+        cells = [c for c, at in self.indicators.target_cells.items() if at <= len(before)]
+        return len(before) + len(cells) if before else 0
+
+    def _cells_before_points(self, j: int):
+        """After a row's name at j - 1, in a header with cells before 分值: ({slot: cell}, the
+        index of the 分值's token) where they are followed by a figure, else None."""
+        slots = self.indicators.slots
+        order = sorted([(at, c) for c, at in self.indicators.target_cells.items()]
+                       + [(n, s) for n, s in enumerate(s for s in slots[:slots.index("weight")]
+                                                       if s in ("target", "other_target", "actual"))],
+                       key=lambda x: (x[0], x[1] not in ("unit", "comparator")))
+        cells = {}
+        for _, slot in order[:self._before_points()]:
+            k = self._next_filled(j)
+            if k is None or value_type(self.tokens[k].text) is not None and slot in ("unit", "comparator"):
+                return None
+            cells[slot], j = self.tokens[k], k + 1
+        k = self._next_filled(j)
+        return (cells, k) if k is not None and value_type(self.tokens[k].text) == "num" else None
+
     def _cells_and_score(self, j: int):
         """After a row's weight at j - 1, in a header with target and result columns between 分值
         and 得分: ({slot: cell}, the score's token, the index after it) where the cells are
@@ -62,6 +90,9 @@ class WeightedLevelsReader:
         if j >= len(self.tokens) or value_type(self.tokens[j].text) or bare(self.tokens[j].text) in vocab()["total"] \
                 or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
             return None  # (a 小计 or 合计 row says nothing of the level before it)
+        if self._before_points() and (found := self._cells_before_points(j + 1)) is not None \
+                and self._cells_and_score(found[1] + 1):
+            return "leaf"
         if self._between_points():
             k = self._next_filled(j + 1)
             if k is None or value_type(self.tokens[k].text) != "num":
@@ -85,7 +116,14 @@ class WeightedLevelsReader:
         figures, cells = [], {}
         j = i + 1
         between = self._between_points()
-        if between:
+        before = self._cells_before_points(j) if self._before_points() else None
+        if before is not None and (found := self._cells_and_score(before[1] + 1)):
+            # name | 计量单位 | 目标值 | 分值 | 实际值 | 得分 for a row
+            cells, score, j = found
+            cells.update(before[0])
+            figures = [self.tokens[before[1]], score]
+            _units_from_cells(cells, True)
+        elif between:
             # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
             k = self._next_filled(j)
             if k is not None and value_type(self.tokens[k].text) == "num":
@@ -123,7 +161,7 @@ class WeightedLevelsReader:
             if groups:
                 groups[-1]["used"] += value_of(figures[0].text)
                 groups[-1]["parts"].append(row["weight"])
-            return j
+            return self._after_reason(j)
         if len(figures) == 2:  # a score above its weight: not a row of this table
             return i + 1
         weight = value_of(figures[0].text)
@@ -159,6 +197,19 @@ class WeightedLevelsReader:
         self.weighted_groups.append({"name": text, "weight": weight, "used": Decimal(0), "used_children": Decimal(0),
                                      "fact": fact.id if fact else None, "parts": [], "certain": certain,
                                      "path": list(self.path[:level])})
+        return j
+
+    def _after_reason(self, j: int) -> int:
+        """Where the stream goes on after a row whose header ends in a reason column (扣分原因):
+        past the row's reason, a dash or words followed by a row or group of the stream (未达
+        目标值 | 救助资金社会化发放率 | % | 100 …), not at words that are the next row's name."""
+        k = self._next_filled(j)
+        if "reason" not in self.indicators.slots or k is None:
+            return j
+        kind = value_type(self.tokens[k].text)
+        if kind == "na" or kind is None and self._next_item(k + 1) is not None \
+                and bare(self.tokens[k].text) not in vocab()["total"]:
+            return k + 1
         return j
 
     def _close_weighted_group(self, depth: int) -> None:

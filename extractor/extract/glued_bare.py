@@ -88,8 +88,8 @@ def split_name_units(tokens: list, start: int) -> tuple:
     out, units, follows = [], {}, set()
     for k, t in enumerate(tokens):
         m = _name_then_unit().match(t.text.strip()) if k > start and not t.positional else None
-        if m is None or is_label(bare(t.text)):
-            out.append(t)
+        if m is None or is_label(bare(t.text)) or t.text.strip() in vocab()["cell_units"]:
+            out.append(t)  # (万元 in a 计量单位 cell of its own is a unit, not 万 run into 元)
             continue
         lead = len(t.text) - len(t.text.lstrip())
         name = t.piece(lead, lead + m.end("name"))

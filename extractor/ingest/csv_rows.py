@@ -27,6 +27,11 @@ MAX_LINES_A_ROW = 8
 # where half-width commas cut a number at its thousands: in prose (按每人1,000元 splits into
 # 按每人1 | 000元), or a number alone on its line (1,234,567.5)
 _PROSE_BEFORE_CUT = regex.compile(r"\p{Han}\S*?(?<![\d.])\d{1,3}$")
+# or a row of a sheet flattened a space between cells, its label before the cut figure
+# (合计 84,000,000.00 splits into 合计 84 | 000 | 000.00): the field after the cut goes on past
+# its three digits, or the next field is three more (不低于 300 | 320 | 30 is a row of CSV)
+_LABEL_BEFORE_CUT = regex.compile(r"\p{Han}.*\s(?<![\d.])\d{1,3}$")
+_THREE_DIGITS = regex.compile(r"\d{3}")
 _THOUSANDS_AFTER_CUT = regex.compile(r"^\d{3}(?!\d)")
 _NUMBER_ALONE = regex.compile(r"\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\p{Han}{0,2}\s*")
 # a field of running text (prose, a hard-wrapped line of it), not a cell: a long one, or one
@@ -49,9 +54,18 @@ def _row_at(lines: list, i: int) -> Optional[tuple]:
     except csv.Error:
         return None
     if _NUMBER_ALONE.fullmatch(text) or any(_PROSE_BEFORE_CUT.search(a) and _THOUSANDS_AFTER_CUT.match(b)
-                                            for a, b in zip(fields, fields[1:])):
+                                            for a, b in zip(fields, fields[1:])) \
+            or any(_cut_after_a_label(fields, k) for k in range(len(fields) - 1)):
         return None
     return fields, j
+
+
+def _cut_after_a_label(fields: list, k: int) -> bool:
+    """Do fields k and k + 1 hold a figure cut at its thousands after a row's label?"""
+    a, b = fields[k], fields[k + 1]
+    if not (_LABEL_BEFORE_CUT.search(a) and _THOUSANDS_AFTER_CUT.match(b)):
+        return False
+    return not _THREE_DIGITS.fullmatch(b) or (k + 2 < len(fields) and _THOUSANDS_AFTER_CUT.match(fields[k + 2]) is not None)
 
 
 def csv_rows_at(lines: list, i: int) -> Optional[tuple]:

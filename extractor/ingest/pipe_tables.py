@@ -150,9 +150,13 @@ def _continuation_end(lines: list, j: int) -> Optional[int]:
         # after a run of pipes closing a row (|||||) a numbered line may open a new part
         return k
     if any(is_caption_text(text := lines[n].strip()) or numbering_of(normalize(text))[1] in (1, 2)
-           for n in range(j, k)):
+           or _UNIT_CAPTION.match(text) for n in range(j, k)):
         return None
     return k
+
+
+# a line naming the next table by its money and unit (部门预算情况（万元）), not a cell's rest
+_UNIT_CAPTION = regex.compile(r"^\p{Han}[^|｜]{1,30}[（(]\s*(?:单位[:：])?\s*(?:万元|元|亿元|千元)\s*[)）]$")
 
 
 def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
