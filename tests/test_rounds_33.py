@@ -260,3 +260,147 @@ def test_a_rate_off_the_adjusted_budget_is_flagged(tmp_path):
     # 312.00 ÷ 320.00 = 97.50%
     record = text_record(tmp_path, _ADJUSTED.format(rate="95.50"))
     assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
+
+
+def _amounts(record) -> list:
+    return sorted(f["text"] for f in record["facts"] if f["kind"] == "amount")
+
+
+def _rules(record) -> list:
+    return sorted(f["rule"] for f in error_flags(record))
+
+
+# the national system's edition that shows the weight the plan set beside the form's weight
+_SET_WEIGHT_ROWS = [
+    ["产出指标", "数量指标", "救助对象人数", "≥", "2400", "2466", "人", "30", "30", "{score}", "无"],
+    ["", "质量指标", "救助资金发放准确率", "=", "100", "100", "%", "30", "30", "30", "无"],
+    ["效益指标", "社会效益指标", "困难群众基本生活保障率", "≥", "98", "99.2", "%", "30", "30", "30", "无"],
+]
+_SET_WEIGHT_HEAD = ["一级指标", "二级指标", "指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "权重设定值", "权重",
+                    "实际得分", "偏差原因及改进措施"]
+
+
+def _set_weight_form(shape: str, score: str = "30", total: str = "100") -> str:
+    rows = [[c.format(score=score) for c in r] for r in _SET_WEIGHT_ROWS]
+    lines = ["某县民政局临时救助资金项目支出绩效自评表", "预算执行情况（万元）",
+             "资金来源 | 年初预算 | 全年执行数 | 预算执行率% | 自评得分", "合计 | 200.00 | 198.00 | 99.00 | 10"]
+    if shape == "cells":
+        lines += _SET_WEIGHT_HEAD + [c for r in rows for c in r]
+    else:
+        lines += ["    ".join(c for c in r if c) for r in [_SET_WEIGHT_HEAD] + rows]
+    return "\n".join(lines + [f"自评总分    {total}", "自评等级    优"]) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["cells", "spaced"])
+def test_a_set_weight_column_beside_the_weight_is_a_fact_and_no_sum_of_its_own(tmp_path, shape):
+    record = text_record(tmp_path, _set_weight_form(shape))
+    assert sorted(f["text"] for f in record["facts"] if f.get("label") == "权重设定值") == ["30", "30", "30"]
+    assert error_flags(record) == []
+    # the rows' 得分 with the budget's make 97, not the 100 written
+    assert _rules(text_record(tmp_path, _set_weight_form(shape, score="27"))) == ["form.score_total"]
+
+
+# a monitoring form: the sign after the result, run into the unit's cell by single spaces, and
+# the year's forecast in a column of its own
+_MONITOR = """某县人社局2024年就业补助资金绩效运行监控表
+指标名称 年度指标值 当前完成值 全年预计完成值 计算符号 计量单位 完成可能性分析 偏差原因分析
+城镇新增就业人数 3500 2612 3560 ≥ 人 能完成 —
+职业技能培训 4200 2860 4300 ≥ 人次 能完成 下半年集中开班
+培训后就业率 60 57.4 61 ≥ % 有可能 部分学员尚在跟踪
+"""
+
+
+def test_a_monitoring_form_s_sign_and_unit_after_its_figures(tmp_path):
+    record = text_record(tmp_path, _MONITOR)
+    facts = sorted((f["label"], f["text"], f["unit"]) for f in record["facts"] if f.get("form"))
+    assert ("年度指标值", "4200", "人次") in facts and ("实际完成值", "2860", "人次") in facts
+    assert ("全年预计完成值", "4300", "人次") in facts and ("年度指标值", "60", "%") in facts
+    assert error_flags(record) == []
+
+
+# a bond project's grid that names both levels in one cell
+def test_both_levels_in_one_cell_leave_the_row_its_name(tmp_path):
+    text = ("某县2023年度专项债券项目绩效自评表\n"
+            "| 绩效目标类型 | 绩效目标名称 | 绩效目标值 | 实际完成值 | 度量单位 | 指标满分值 | 得分 | 偏差原因分析及整改措施 |\n"
+            "| 产出指标—数量指标 | 新建管网长度 | ≥35 | 36.8 | 公里 | 50 | 50 | 无 |\n"
+            "| 满意度指标—服务对象满意度指标 | 周边居民满意度 | ≥85 | 91 | % | 50 | 50 | 无 |\n"
+            "| 总分 | 100 | 100 | | | | | |\n")
+    record = text_record(tmp_path, text)
+    rows = record["forms"][0]["indicators"]
+    assert [r["path"] for r in rows] == [["产出指标", "数量指标", "新建管网长度"],
+                                         ["满意度指标", "服务对象满意度指标", "周边居民满意度"]]
+    assert _targets(record) == [("85", "%")]
+
+
+# an evaluation's score sheet weighting every level, each row's unit and target before its 分值
+_WEIGHTED_CELLS = ["一级指标", "分值", "二级指标", "分值", "三级指标", "计量单位", "目标值（标准）", "分值", "实际值", "得分", "扣分原因",
+                   "决策", "20", "项目立项", "10", "立项依据充分性", "—", "充分", "5", "充分", "5", "—",
+                   "立项程序规范性", "—", "规范", "5", "基本规范", "4", "程序记录不全",
+                   "资金投入", "10", "预算编制科学性", "—", "科学", "10", "科学", "10", "—",
+                   "产出", "80", "产出数量", "{weight}", "救助人数", "人", "≥1,200", "40", "1,236", "40", "—",
+                   "救助覆盖率", "%", "100", "40", "100", "40", "—"]
+
+
+def test_a_score_sheet_with_unit_and_target_before_each_row_s_points(tmp_path):
+    text = "附表：某县医疗救助资金绩效评价指标体系及评分表\n" + "\n".join(_WEIGHTED_CELLS).format(weight="80") + "\n总分\n100\n99\n"
+    record = text_record(tmp_path, text)
+    rows = {r["path"][-1]: r for r in record["forms"][0]["indicators"]}
+    assert set(rows) == {"立项依据充分性", "立项程序规范性", "预算编制科学性", "救助人数", "救助覆盖率"}
+    assert rows["救助人数"]["target"]["text"].startswith("≥1,200") and rows["救助人数"]["target"]["unit"] == "人"
+    assert error_flags(record) == []
+    # 产出数量 weighted 70 over rows of 40 and 40: the table's own slip
+    off = "附表：某县医疗救助资金绩效评价指标体系及评分表\n" + "\n".join(_WEIGHTED_CELLS).format(weight="70") + "\n总分\n100\n99\n"
+    assert "score.tree" in _rules(text_record(tmp_path, off))
+
+
+# a department form's budget as task rows, each with its 其中 columns, rate and points
+_TASKS = """某县交通运输局部门整体支出绩效自评表
+部门预算情况（万元）
+{header}
+{rows}
+年度总体目标 | 实际完成情况
+"""
+_TASK_HEAD = ["任务名称", "完成情况", "年初预算数", "全年预算数", "其中：财政拨款", "全年执行数", "其中：财政拨款", "预算执行率%", "分值", "自评得分"]
+_TASK_ROWS = [["农村公路养护", "完成养护1200公里", "1500.00", "1600.00", "1600.00", "1520.00", "{part}", "{rate}", "—", "—"],
+              ["城乡客运补贴", "补贴发放到位", "600.00", "640.00", "640.00", "640.00", "640.00", "100.00", "—", "—"],
+              ["金额合计", "—", "2100.00", "2240.00", "2240.00", "2160.00", "2160.00", "96.43", "10", "9.64"]]
+
+
+def _tasks(shape: str, part: str = "1520.00", rate: str = "95.00") -> str:
+    rows = [[c.format(part=part, rate=rate) for c in r] for r in _TASK_ROWS]
+    join = (lambda r: "| " + " | ".join(r) + " |") if shape == "pipe" else "    ".join
+    return _TASKS.format(header=join(_TASK_HEAD), rows="\n".join(join(r) for r in rows))
+
+
+@pytest.mark.parametrize("shape", ["pipe", "spaced"])
+def test_a_department_s_task_rows_read_with_their_parts_rates_and_points(tmp_path, shape):
+    record = text_record(tmp_path, _tasks(shape))
+    assert "2240.00" in _amounts(record) and _amounts(record).count("640.00") == 4
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "percent") == ["100.00", "95.00", "96.43"]
+    assert error_flags(record) == []
+
+
+@pytest.mark.parametrize("shape", ["pipe", "spaced"])
+def test_a_task_s_rate_off_its_figures_and_a_part_over_its_whole_are_flagged(tmp_path, shape):
+    assert _rules(text_record(tmp_path, _tasks(shape, rate="97.00"))) == ["form.execution_rate"]  # 1520 ÷ 1600 = 95%
+    assert _rules(text_record(tmp_path, _tasks(shape, part="1530.00"))) == ["form.funds_total"]  # 1530 > 1520
+
+
+def test_amounts_with_thousands_separators_after_a_row_s_label_are_no_csv(tmp_path):
+    text = ("某县专项债券项目绩效自评表\n项目资金（元） 资金来源 年初预算数 全年预算数 全年执行数 执行率\n"
+            "合计 84,000,000.00 79,000,000.00 75,400,000.00 95.44%\n"
+            "专项债券 50,000,000.00 50,000,000.00 48,500,000.00 97.00%\n"
+            "银行贷款 34,000,000.00 29,000,000.00 26,900,000.00 92.76%\n")
+    amounts = _amounts(text_record(tmp_path, text))
+    assert "84,000,000.00" in amounts and "26,900,000.00" in amounts and len(amounts) == 9
+
+
+def test_a_unit_cell_of_ten_thousands_stays_whole_before_the_target(tmp_path):
+    text = ("某县危桥改造项目支出绩效自评表\n一级指标 二级指标 三级指标 三级指标单位名称 年度指标值 实际完成值 分值 得分 未完成原因\n"
+            "产出指标 成本指标 单座桥梁平均补助 万元 ≤170 163.70 50 50 无\n效益指标 社会效益指标 受益群众 万人 4.5 4.86 50 50 无\n"
+            "总分 100 100\n")
+    record = text_record(tmp_path, text)
+    values = sorted((f["kind"], f["value"]) for f in record["facts"] if f.get("form") and f["kind"] != "score")
+    assert values == [("amount", Decimal("1637000.00")), ("amount", Decimal("1700000")),
+                      ("headcount", Decimal("45000.0")), ("headcount", Decimal("48600.00"))]
+    assert [f for f in record["flags"] if f["rule"] == "unit.slip"] == []

@@ -256,16 +256,11 @@ def _join_split_targets(tokens: list) -> list:
             # is the target's too
             out += [with_unit_cells(n, c.text, unit), with_unit_cells(u, None, unit)]
             i += 4
-        elif typed and after is not None and not after.positional and u.text.strip() in comparators \
-                and value_type(c.text) == value_type(n.text) == "num" and (unit := _cell_unit(after.text)):
-            # 年度指标值 | 当前完成值 | 计算符号 | 计量单位 (a monitoring form): the sign after the result
-            # is the target's
-            out += [with_unit_cells(c, u.text, unit), with_unit_cells(n, None, unit)]
-            i += 4
-        elif typed and value_type(c.text) == value_type(n.text) == "num" and (sign := _sign_and_unit(u.text)):
-            # the same with the sign and the unit run into one cell by single spaces (≥ 人次)
-            out += [with_unit_cells(c, sign[0], sign[1]), with_unit_cells(n, None, sign[1])]
-            i += 3
+        elif typed and (signed := _figures_then_sign(tokens, i)) is not None:
+            # 年度指标值 | 当前完成值 (| 全年预计) | 计算符号 | 计量单位 (a monitoring form), the sign and
+            # unit maybe run into one cell (≥ 人次): the sign after the figures is the target's
+            figures, sign, unit, i = signed
+            out += [with_unit_cells(f, sign if k == 0 else None, unit) for k, f in enumerate(figures)]
         elif typed and (c.text.strip() in comparators or c.text.strip() in natures) \
                 and value_type(n.text) == "num" and (unit := _cell_unit(u.text)):
             out.append(with_unit_cells(n, c.text, unit))  # a nature (定量) is no comparator
@@ -287,6 +282,24 @@ def _join_split_targets(tokens: list) -> list:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _figures_then_sign(tokens: list, i: int) -> Optional[tuple]:
+    """(the figures, the sign, the unit, where the reading goes on) of two or three bare
+    figures from i followed by a sign cell and a unit cell, or one cell holding both; None
+    otherwise."""
+    k = i
+    while k < len(tokens) and k - i < 3 and not tokens[k].positional and value_type(tokens[k].text) == "num":
+        k += 1
+    if k - i < 2 or k >= len(tokens) or tokens[k].positional:
+        return None
+    if (both := _sign_and_unit(tokens[k].text)) is not None:
+        return tokens[i:k], both[0], both[1], k + 1
+    sign = tokens[k].text.strip()
+    if sign in spec()["comparators"] and k + 1 < len(tokens) and not tokens[k + 1].positional \
+            and (unit := _cell_unit(tokens[k + 1].text)):
+        return tokens[i:k], sign, unit, k + 2
+    return None
 
 
 def _sign_and_unit(text: str) -> Optional[tuple]:

@@ -65,7 +65,9 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
-        row = {"path": [p for p in self.path if p] + [name.text.strip()], "source": name.source()}
+        # (a level cell naming both levels, 产出指标—数量指标, is the two of them)
+        levels = [level for p in self.path if p for level in (_joined_levels(p) or [p])]
+        row = {"path": levels + [name.text.strip()], "source": name.source()}
         # a row before this one whose cells no cut read ran into this name, a row's or a level's
         # (观看群众≥36000人次4万余人次1010农家书屋…): that row is unread, so sums over the rows
         # are not known

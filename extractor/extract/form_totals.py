@@ -34,8 +34,9 @@ class TotalRowReader:
         if len(nums) >= 2 and self._score_before_weight():
             self._set_total(nums[-1], nums[-2])  # … | 得分 | 分值: 合计 | 98 | 100
             nums = nums[:-2] + [nums[-1], nums[-2]]
-        elif self._weights_only(nums):
+        elif self._weights_only(nums) and bare(self.tokens[i].text) not in vocab()["score_cell"]:
             # 总分 | 100 | (blank or —) under 分值 | 得分: the weights' total, the score not written
+            # (自评总分 | 100 names the score: full marks)
             fact = self.index.fact_for(nums[0], "分", "分值", "总分", {"form": self.form["id"], "slot": "total"})
             self.form["total_weight"] = fact.id if fact else None
             return end

@@ -154,7 +154,10 @@ class TypedRowReader:
         # words after the scores are the row's reason (and any column of words beside it:
         # 完成可能性分析 | 偏差原因说明) unless a target follows them (then they name the next
         # indicator)
-        for _ in range(_word_columns_after_points(slots) if row_complete else 0):
+        words = _word_columns_after_points(slots) if row_complete else 0
+        if words and (rest := self._words_ending_the_line(name, j)) and len(rest) <= words:
+            return values, j + len(rest)  # (a row a line: the words after its figures are its own)
+        for _ in range(words):
             if j >= len(self.tokens):
                 break
             nxt = self.tokens[j]
@@ -167,6 +170,18 @@ class TypedRowReader:
             else:
                 break
         return values, j
+
+    def _words_ending_the_line(self, name: Optional[Token], j: int) -> list:
+        """The tokens from j to the end of their line, where the row stood on a line of its own
+        up to j and they are all words (能完成 | 下半年集中开班); [] otherwise."""
+        if name is None or name.line is None or j >= len(self.tokens) or self.tokens[j - 1].line != name.line \
+                or self.tokens[j].line != name.line:
+            return []
+        rest = []
+        while j < len(self.tokens) and self.tokens[j].line == name.line:
+            rest.append(self.tokens[j])
+            j += 1
+        return rest if all(not value_type(t.text) or value_type(t.text) == "na" for t in rest) else []
 
     def _next_row_at(self, k: int) -> bool:
         """Does a row's target start at k, after the row-head cells some headers put before it

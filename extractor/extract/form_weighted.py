@@ -61,7 +61,7 @@ class WeightedLevelsReader:
         cells = {}
         for _, slot in order[:self._before_points()]:
             k = self._next_filled(j)
-            if k is None or value_type(self.tokens[k].text) is not None and slot in ("unit", "comparator"):
+            if k is None or value_type(self.tokens[k].text) in ("num", "pct") and slot in ("unit", "comparator"):
                 return None
             cells[slot], j = self.tokens[k], k + 1
         k = self._next_filled(j)
@@ -90,9 +90,13 @@ class WeightedLevelsReader:
         if j >= len(self.tokens) or value_type(self.tokens[j].text) or bare(self.tokens[j].text) in vocab()["total"] \
                 or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
             return None  # (a 小计 or 合计 row says nothing of the level before it)
-        if self._before_points() and (found := self._cells_before_points(j + 1)) is not None \
-                and self._cells_and_score(found[1] + 1):
-            return "leaf"
+        if self._before_points():
+            # (where each row writes cells before its 分值, a name with its 分值 right after it
+            # is a group's)
+            if (found := self._cells_before_points(j + 1)) is not None and self._cells_and_score(found[1] + 1):
+                return "leaf"
+            k = self._next_filled(j + 1)
+            return "group" if k is not None and value_type(self.tokens[k].text) == "num" else None
         if self._between_points():
             k = self._next_filled(j + 1)
             if k is None or value_type(self.tokens[k].text) != "num":
@@ -123,6 +127,10 @@ class WeightedLevelsReader:
             cells.update(before[0])
             figures = [self.tokens[before[1]], score]
             _units_from_cells(cells, True)
+        elif self._before_points():
+            k = self._next_filled(j)  # name | 分值 for a group
+            if k is not None and value_type(self.tokens[k].text) == "num":
+                figures, j = [self.tokens[k]], k + 1
         elif between:
             # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
             k = self._next_filled(j)

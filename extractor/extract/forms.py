@@ -63,7 +63,7 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
         if left_to_tables and form["indicators"]:
             # rows of the table are in tables this reader leaves alone: its sums are not known
             form["unread_rows"] += 1
-        if form["funds"] or form["indicators"] or form["total_score"]:
+        if form["funds"] or form["indicators"] or form["total_score"] or form.get("tasks"):
             used = segment[:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]
             # the blocks the form's values were read from (its prose blocks are not among them)
