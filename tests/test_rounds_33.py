@@ -404,3 +404,45 @@ def test_a_unit_cell_of_ten_thousands_stays_whole_before_the_target(tmp_path):
     assert values == [("amount", Decimal("1637000.00")), ("amount", Decimal("1700000")),
                       ("headcount", Decimal("45000.0")), ("headcount", Decimal("48600.00"))]
     assert [f for f in record["flags"] if f["rule"] == "unit.slip"] == []
+
+
+# a page printing its rows as labelled parts, each level named on a line of its own
+_KEYED = """某县农村供水工程维修养护项目支出绩效自评表
+附件：评价指标评分明细
+一级指标：产出（分值60，得分{level_score}）
+二级指标：产出数量（分值30）
+三级指标：维修养护工程数量；计量单位：处；目标值：≥360；分值：15；实际值：366；得分：15
+三级指标：管水员配备人数；计量单位：人；目标值：≥180；分值：15；实际值：186；得分：15
+二级指标：产出质量（分值30）
+三级指标：水质检测合格率；计量单位：%；目标值：≥95；分值：30；实际值：{rate}；得分：{score}；扣分原因：{reason}
+"""
+
+
+def test_labelled_parts_a_line_become_a_table_under_their_labels():
+    from extractor.ingest.keyed_rows import keyed_rows_as_pipes
+
+    lines = keyed_rows_as_pipes(_KEYED.format(level_score="60", rate="95.8", score="30", reason="无").split("\n"))
+    rows = [line for line in lines if line.startswith("|")]
+    assert rows[0] == "| 一级指标 | 二级指标 | 三级指标 | 计量单位 | 目标值 | 分值 | 实际值 | 得分 |"
+    assert rows[1] == "| 产出 | 产出数量 | 维修养护工程数量 | 处 | ≥360 | 15 | 366 | 15 |"
+    assert rows[4] == "| 产出 | 产出质量 | 水质检测合格率 | % | ≥95 | 30 | 95.8 | 30 | 无 |"
+    # a line of prose with colons in it stays as it is
+    prose = ["经核查：项目已完工；资金已拨付；群众满意度较高。"]
+    assert keyed_rows_as_pipes(prose) == prose
+
+
+def test_labelled_parts_are_read_as_an_indicator_table(tmp_path):
+    record = text_record(tmp_path, _KEYED.format(level_score="60", rate="95.8", score="30", reason="无"))
+    assert ("95", "%") in _targets(record) and ("180", "人") in _targets(record)
+    assert {"60", "30"} <= {f["text"] for f in record["facts"] if f["kind"] == "score"}  # (分值60 in brackets too)
+    assert error_flags(record) == []
+    missed = text_record(tmp_path, _KEYED.format(level_score="60", rate="93.6", score="30", reason="无"))
+    assert [f["rule"] for f in missed["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
+
+
+def test_a_compared_target_in_a_table_takes_its_row_s_unit_cell(tmp_path):
+    text = ("某县水利局项目绩效评价报告\n附表 评分明细\n| 三级指标 | 计量单位 | 目标值 | 分值 | 实际值 | 得分 |\n"
+            "| 维修工程数量 | 处 | ≥360 | 20 | 366 | 20 |\n| 管水员人数 | 人 | ≥180 | 20 | 186 | 20 |\n"
+            "| 水质合格率 | % | 不低于95 | 20 | 95.8 | 20 |\n")
+    facts = sorted((f["kind"], f["text"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] != "score")
+    assert facts == [("headcount", "180"), ("headcount", "186"), ("percent", "95"), ("percent", "95.8")]

@@ -210,6 +210,9 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
             if cell.confidence is not None:
                 where.update(_ocr_source(cell.bbox, cell.confidence))
             parsed = parse_cell_number(cell.text)
+            if parsed is None and (fact := _compared_in_its_row_s_unit(table, r, c, unit_columns, where, subject)):
+                out.append(fact)  # ≥180 | … beside 人 in the row's 计量单位 cell
+                continue
             if parsed is None:
                 out.extend(_as_cells(_text_facts(cell.text, where, subject=subject), cell.text, table, c))
                 if c < first_score_col and (weight := _BARE_WEIGHT.search(cell.text)):
@@ -294,6 +297,30 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                        **({"unit_of_label": True} if label_cell or from_block else {})},
             ))
     return out
+
+
+def _compared_in_its_row_s_unit(table: Table, r: int, c: int, unit_columns: list, where: dict,
+                                subject: Optional[str]) -> Optional[Fact]:
+    """A target written with its comparator and a bare figure (≥180, 不低于95) in a row whose
+    计量单位 cell says the unit: a fact in that unit, as the bare result beside it is."""
+    text = table.rows[r][c].text
+    m = _COMPARED_BARE.fullmatch(text)
+    unit = _unit_column_beside(table, r, c, unit_columns) if m else None
+    if unit is None or written_unit_spec(unit)[0] is None:
+        return None
+    kind, base, mult = written_unit_spec(unit)
+    parsed = parse_cell_number(m["num"])
+    if parsed is None:
+        return None
+    value, decimals, _ = parsed
+    return Fact(kind=kind, value=value * mult, unit=base, text=m["num"], decimals=decimals, approx=False,
+                label=label_of_header(column_path(table, c), kind), subject=subject, year=_year_in(subject), scale=mult,
+                source={**where, "start": m.start("num"), "end": m.end("num"), "quote": m["num"]},
+                extra={"written_unit": unit, "comparator": m["sign"].strip()})
+
+
+_COMPARED_BARE = regex.compile(r"\s*(?P<sign>[≥≤><＞＜≧≦=＝]|不低于|不少于|不超过|不高于|大于等于|小于等于)\s*"
+                               r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*")
 
 
 def _as_cells(facts: list, text: str, table: Table, c: int) -> list:
