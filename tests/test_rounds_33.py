@@ -446,3 +446,75 @@ def test_a_compared_target_in_a_table_takes_its_row_s_unit_cell(tmp_path):
             "| 水质合格率 | % | 不低于95 | 20 | 95.8 | 20 |\n")
     facts = sorted((f["kind"], f["text"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] != "score")
     assert facts == [("headcount", "180"), ("headcount", "186"), ("percent", "95"), ("percent", "95.8")]
+
+
+# a portal's page: the funds as statements, each indicator a block of one labelled part a line
+_PAGE = """某县图书馆免费开放补助资金项目支出绩效自评表
+二、资金情况
+年度资金总额：86.00万元；其中财政拨款：80.00万元；上年结转：6.00万元
+全年执行数：83.42万元；执行率：{rate}；分值：10；得分：9.70
+四、绩效指标
+一级指标：产出指标（60分）
+二级指标：数量指标
+
+指标名称：年接待读者人次
+年度指标值：≥15万人次
+实际完成值：16.28万人次
+分值：30
+得分：30
+
+指标名称：举办阅读推广活动人次
+年度指标值：≥1.2万人次
+实际完成值：{actual}万人次
+分值：30
+得分：30
+
+一级指标：满意度指标（30分）
+指标名称：读者满意度
+年度指标值：≥90%
+实际完成值：94%
+分值：30
+得分：{score}
+
+总分：{total}
+自评等级：优
+"""
+
+
+def _page(rate="97.00%", actual="1.36", score="30", total="99.7") -> str:
+    return _PAGE.format(rate=rate, actual=actual, score=score, total=total)
+
+
+def test_a_portal_page_s_statements_and_blocks_read_as_a_form(tmp_path):
+    record = text_record(tmp_path, _page())
+    rows = record["forms"][0]["indicators"]
+    assert [r["path"][-1] for r in rows] == ["年接待读者人次", "举办阅读推广活动人次", "读者满意度"]
+    assert rows[0]["path"][:2] == ["产出指标", "数量指标"]
+    assert error_flags(record) == []
+
+
+@pytest.mark.parametrize("change, rule", [
+    ({"rate": "95.00%"}, "form.execution_rate"),  # 83.42 ÷ 86.00 = 97.00%
+    ({"total": "98.7"}, "form.score_total"),  # 9.70 + 30 + 30 + 30 = 99.7
+])
+def test_a_portal_page_s_slips_are_flagged(tmp_path, change, rule):
+    assert _rules(text_record(tmp_path, _page(**change))) == [rule]
+
+
+def test_a_portal_page_s_missed_target_with_full_marks_is_flagged(tmp_path):
+    record = text_record(tmp_path, _page(actual="1.08"))
+    assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == ["form.target_missed"]
+
+
+# a monitoring form's spending so far, its months in brackets after the column's name
+_SO_FAR = """某县乡村振兴局2024年项目绩效运行监控表
+预算执行情况（万元）
+资金来源 | 年初预算 | 调整后预算数 | 预算执行数（1-8月） | 预算执行率(%) | 全年预计执行数
+合计 | 420.00 | 438.00 | 210.30 | {rate} | 431.55
+监控结论：截至8月底支出210.30万元，预计全年执行431.55万元。
+"""
+
+
+def test_spending_to_a_month_is_no_year_s_execution(tmp_path):
+    assert error_flags(text_record(tmp_path, _SO_FAR.format(rate="48.01"))) == []  # 210.30 ÷ 438.00
+    assert _rules(text_record(tmp_path, _SO_FAR.format(rate="58.01"))) == ["form.execution_rate"]

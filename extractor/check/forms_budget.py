@@ -87,6 +87,10 @@ def check_execution_rate(record: dict) -> list:
             if row.get("unread"):
                 continue  # a row under a label no rule knows
             rate = cell(row, rate_column, facts)
+            if rate_column == column_named("rate") and cell(row, executed_column, facts) is None:
+                # a monitoring form's 执行率 over what was spent so far (预算执行数（1-8月）), where
+                # the row writes no year's execution
+                executed_column = form_settings()["other_rates"]["执行进度"]
             readings = _rate_readings(row, facts, executed_column)
             if rate is None or not readings or Decimal(rate["value"]) < 0:
                 continue  # (a rate below 0 is a change on last year's, under a column misread as 执行率)

@@ -91,6 +91,6 @@ class ColonFundCells:
         if column not in self.form.setdefault("fund_columns", []):
             self.form["fund_columns"].append(column)
         kind = fund_column_kind(column)
-        written_unit = {"amount": value.unit or self._stated_unit, "percent": "%"}.get(kind)
+        written_unit = {"amount": value.unit or self._stated_unit, "percent": "%", "score": "分"}.get(kind)
         if written_unit is not None:  # (no unit stated anywhere: a bare figure is no amount)
             self._place_fund_fact(row, value, written_unit, column, row["label"], row["slot"])

@@ -43,12 +43,18 @@ _COLUMN_FORMULA = regex.compile(r"[①-⑳](?:[=＝][①-⑳+\-/×÷＋－*（�
 _MONTHS_SO_FAR = regex.compile(r"^(?:(?:截至|截止)\d{1,2}月|(?:1|一)\s*[-—–~～至到]\s*\d{1,2}\s*月)(?:份|底|末)?(?:累计)?")
 
 
+# the same written in brackets after the column's name (预算执行数（1-8月）, 执行数(截至6月底))
+_MONTHS_AFTER = regex.compile(r"[（(](?:(?:截至|截止)\d{1,2}月|(?:1|一)\s*[-—–~～至到]\s*\d{1,2}\s*月)(?:份|底|末)?(?:累计)?[)）]$")
+
+
 def canon(text: str) -> str:
     """A cell's text as labels are matched: no spaces, no 其中：/按…分/① prefixes, no column
     number and formula after it; the months a column counts to as 截至某月."""
     # (brackets as the vocabulary writes them: 部门(单位)名称 is 部门（单位）名称)
     t = _SPACE.sub("", text).rstrip("：:").translate(_FULL_WIDTH_BRACKETS)
     t = _MONTHS_SO_FAR.sub("截至某月", t) if t[:1].isdigit() or t.startswith(("截至", "截止")) else t
+    if (months := _MONTHS_AFTER.search(t)) is not None:  # 预算执行数（1-8月）: 截至某月预算执行数
+        t = "截至某月" + t[:months.start()]
     t = _COLUMN_FORMULA.sub("", t) or t
     m = label_prefixes().match(t)  # 按收入性质分：其中：财政拨款
     return t[m.end():] if m and m.end() < len(t) else t

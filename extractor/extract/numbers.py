@@ -186,7 +186,8 @@ def _grammar():
     )
     percent_word = regex.compile(rf"百分之(?P<num>{ARABIC}|[{_CN_CHARS}点]+)")
     # a figure its label names the unit of, written without it (参保人数12.5万, 救助户数为368,
-    # 自评得分95, 学生资助资金86.5万, and points opening a bracket or clause: （分值15，得分14）):
+    # 自评得分95, 学生资助资金86.5万, and points opening a line, bracket or clause: 分值：8,
+    # （分值15，得分14）):
     # the label's end says what it is (header_suffix_units:
     # 人数 → 人; prose_label_units: 得分 → 分, 资金 → 元); prose writes the figure right after its
     # label (a space between them is a flattened table's cells)
@@ -195,7 +196,7 @@ def _grammar():
     label_units = {**counted_units, **spec["prose_label_units"]}
     suffixes = "|".join(map(re.escape, sorted(label_units, key=len, reverse=True)))
     labelled_count = re.compile(
-        rf"(?:(?<=[\u4e00-\u9fff])|(?<=[（(，,；;])(?=得分|分值))(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
+        rf"(?:(?<=[\u4e00-\u9fff])|(?<![^\n（(，,；;])(?=得分|分值))(?P<suffix>{suffixes})(?:为|达到|达|共计|共|是)?[:：]?"
         rf"(?P<num>{ARABIC})(?![\d.]|,\d)(?P<mag>[万亿])?(?P<post>余|多)?(?![{_NOT_AFTER_COUNT}])")
     # money in 万 or 亿 a space from its label and its 万 (资金额度 3862 万, 预算为 1781.86 万): a
     # figure written so is no flattened table's cell, which writes no magnitude apart
