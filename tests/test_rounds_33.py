@@ -518,3 +518,21 @@ _SO_FAR = """某县乡村振兴局2024年项目绩效运行监控表
 def test_spending_to_a_month_is_no_year_s_execution(tmp_path):
     assert error_flags(text_record(tmp_path, _SO_FAR.format(rate="48.01"))) == []  # 210.30 ÷ 438.00
     assert _rules(text_record(tmp_path, _SO_FAR.format(rate="58.01"))) == ["form.execution_rate"]
+
+
+# a special fund's evaluation table: weights at every level, the raw data items a rate is worked
+# out from, the result as 指标值, and no 得分 column
+_DATA_ITEMS = """某市口岸建设专项资金绩效评价报告
+经综合评分，总得分{total}分，评价等级为“优”。
+| 一级指标 | 权重（分） | 二级指标 | 分值 | 三级指标 | 计量单位 | 目标值（标准） | 分值 | 数据项1 | 数据项2 | 指标值 |
+| 过程 | 40 | 资金管理 | 40 | 预算执行进度（7月） | % | 40% | 20 | 518.3 | 1260 | 41.13% |
+| | | | | 资金到位率 | % | 100% | 20 | 1260 | 1260 | 100% |
+| 产出 | 60 | 产出数量 | 60 | 查验集装箱数量 | 万标箱 | ≥12 | 60 | 12.6 | — | 12.6 |
+"""
+
+
+def test_data_items_take_no_unit_and_weights_alone_make_no_score_tree(tmp_path):
+    record = text_record(tmp_path, _DATA_ITEMS.format(total="92.0"))
+    percents = sorted(f["text"] for f in record["facts"] if f["kind"] == "percent")
+    assert percents == ["100%", "100%", "40%", "41.13%"]  # (518.3 and 1260 are no percents)
+    assert error_flags(record) == []

@@ -186,6 +186,11 @@ def _table_indicators(block) -> list:
     nested = _levels_in_one_column(block, level_cols, score_cols)
     if nested is not None:
         return nested
+    if not any(_AWARDED_HEADER.search(header[c]) for c in score_cols) and any(
+            _LEVEL_HEADER.search(header[c - 1]) for c in score_cols if c > 0):
+        # 一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | … | 分值 | 数据项 | 指标值: weights at every
+        # level and no 得分 column: the last 分值 is the rows' weight, not what they were awarded
+        return []
     names = {}  # level column → (name, weight) carried down from above
     out = []
     # (a row's number in a column under 序号 names no row; a 合计 may stand there)

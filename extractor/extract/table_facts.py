@@ -80,6 +80,8 @@ def _unit_column_beside(table: Table, r: int, c: int, unit_columns: list) -> Opt
     if r < table.header_rows:
         return None
     header = "".join(column_path(table, c))
+    if _DATA_ITEM_COLUMN.search(header):
+        return None  # (采集数据项 › 数据项1: the raw figures a rate is worked out from, in no unit of the row's)
     anywhere = not (_RATE_COLUMN.search(header) or _SCORE_COLUMN.search(header))
     for k in [c + 1] + ([k for k in unit_columns if k not in (c, c + 1)] if anywhere else []):
         if k in unit_columns and k < len(table.rows[r]) and (unit := table.rows[r][k].text.strip()) in _units()["units"]:
@@ -93,6 +95,7 @@ def _unit_columns(table: Table) -> list:
 
 
 _UNIT_COLUMN = regex.compile(r"(?:计量)?单位")
+_DATA_ITEM_COLUMN = regex.compile(r"数据项")
 
 
 def _fund_source_unit_above(table: Table, r: int, c: int, label: str) -> Optional[str]:
