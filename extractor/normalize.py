@@ -88,8 +88,9 @@ def _wrapped_header_word(shortest_first: bool = False) -> regex.Pattern:
 @lru_cache(maxsize=1)
 def _column_words() -> frozenset:
     forms = load_json("forms.json")
+    # (and the total rows' names: 得分 合计 is the header's last cell and the 合计 row's name)
     return frozenset(w for group in ("indicator_columns", "fund_columns") for labels in forms[group].values()
-                     for w in labels)
+                     for w in labels) | frozenset(forms["total_rows"])
 
 
 _WORD_REACH = 24  # longer than any header word, so every word across a space is in its window
@@ -134,8 +135,9 @@ def header_words_joined(text: str) -> str:
                 or (m.end() == len(text) or not _HAN.match(text[m.end()]) or m.end() in starts))
 
     def wrapped(m) -> bool:
-        """Short pieces, not each a column's word of its own (执行率 得分 are two cells, though
-        执行率得分 is a word too; 年度 指标值 is one, 年度 heading no column)."""
+        """Short pieces, not each a column's or a row's word of its own (执行率 得分 are two
+        cells, though 执行率得分 is a word too, and so are 得分 合计, the header's last cell and
+        the total row's name; 年度 指标值 is one, 年度 heading no column)."""
         pieces = m.group().split(" ")
         return max(map(len, pieces)) <= _WRAPPED_PIECE and not all(p in _column_words() for p in pieces)
 

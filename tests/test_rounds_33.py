@@ -536,3 +536,34 @@ def test_data_items_take_no_unit_and_weights_alone_make_no_score_tree(tmp_path):
     percents = sorted(f["text"] for f in record["facts"] if f["kind"] == "percent")
     assert percents == ["100%", "100%", "40%", "41.13%"]  # (518.3 and 1260 are no percents)
     assert error_flags(record) == []
+
+
+# a province's form with the first and the adjusted target, and another's unit cell described in
+# brackets, run into the figure when the row is flattened with single spaces
+_ADJUSTED_TARGETS = ["一级指标", "二级指标", "三级指标", "年初指标值", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                     "产出指标", "数量指标", "康复救助儿童人数", "≥140人", "≥150人", "{actual}", "50", "50", "—",
+                     "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "—", "94%", "50", "50", "—"]
+
+
+@pytest.mark.parametrize("actual, rules", [("156人", []), ("147人", ["form.target_missed"])])
+def test_the_adjusted_target_is_the_one_a_result_is_held_to(tmp_path, actual, rules):
+    text = "某县残联残疾儿童康复项目支出绩效自评表\n" + "\n".join(_ADJUSTED_TARGETS).format(actual=actual) + "\n总分\n100\n100\n"
+    record = text_record(tmp_path, text)
+    assert sorted(f["text"] for f in record["facts"] if f["kind"] == "headcount") == sorted(["≥140人"[1:], "150人", actual])
+    assert [f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")] == rules
+
+
+def test_a_unit_described_in_brackets_after_its_figure_is_the_figure_s_unit(tmp_path):
+    text = ("某县司法局社区矫正项目支出绩效自评表\n一级指标 二级指标 三级指标 指标值（含符号） 单位(文字描述) 实际完成值 分值 得分\n"
+            "产出指标 数量指标 集中教育学习 ≥2400 人次(人次数) 2586 50 50\n"
+            "帮教安置人数 ≥300 人(人数) 326 50 50\n总分 100 100\n")
+    record = text_record(tmp_path, text)
+    assert sorted((f["text"], f["unit"]) for f in record["facts"] if f["kind"] in ("headcount", "person_times")) == \
+        [("2400人次", "人次"), ("2586", "人次"), ("300人", "人"), ("326", "人")]
+
+
+def test_the_header_s_last_cell_and_the_total_row_s_name_stay_two_words():
+    from extractor.normalize import normalize
+
+    assert normalize("预算执行率(%) 分值 得分 合计 420.00 -35.00") == "预算执行率(%) 分值 得分 合计 420.00 -35.00"
+    assert normalize("年度 指标值 实际 完成值") == "年度指标值 实际完成值"

@@ -125,6 +125,8 @@ class IndicatorHeaderReader:
                     # a reviewer's score after the unit's own (自评得分 | 评价得分 of a re-evaluation):
                     # read as a 复核得分 column is
                     slot = "review_score"
+                if slot == "target" and "target" in cols and "measured_target" not in cols:
+                    slot = "measured_target"  # 年初指标值 | 年度指标值: the later target, the adjusted one
                 _add_column(slots, cols, slot, t.col)
             elif key or not t.positional or t.line != head.line:
                 break

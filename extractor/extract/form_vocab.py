@@ -267,7 +267,7 @@ def parse_target(text: str) -> tuple:
     """(comparator, value, unit) of an indicator's target or result: ≥95% → ('>=', 95, '%');
     不少于1200人 → ('>=', 1200, '人'); 100 → (None, 100, None); 良好 → (None, None, None)."""
     s = spec()
-    t = _SPACE.sub("", text)
+    t = _UNIT_DESCRIBED_AFTER.sub("", _SPACE.sub("", text))  # ≥2400人次(人次数): its unit described
     comparator = None
     for word in _comparators_longest_first():
         if t.startswith(word):
@@ -293,6 +293,9 @@ def parse_target(text: str) -> tuple:
 
 
 _ABOUT = regex.compile(r"^(万|亿)?[余多](?=\p{Han})")
+# a figure's unit with its description in brackets after it (the Hebei forms' 单位(文字描述)
+# column run into the figure: 2400人次(人次数), 100%(百分比))
+_UNIT_DESCRIBED_AFTER = regex.compile(r"(?<=\d\s*(?:%|％|\p{Han}{1,4}(?:/\p{Han}{1,3}(?:·\p{Han})?)?))[（(]\p{Han}{1,6}[)）]$")
 
 
 def without_about(unit: str) -> str:
