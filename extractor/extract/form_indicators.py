@@ -61,7 +61,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 return end
         else:
             values, end = self._typed_indicator_values(i + 1)
-        _units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
+        units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
@@ -193,7 +193,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             token = unit_cell(token)  # a cost indicator's 150万 is money: 150 in 万元
             text = token.text
         named = None
-        if token.unit is not None:  # the unit in a cell of its own (see _units_from_cells)
+        if token.unit is not None:  # the unit in a cell of its own (see units_from_cells)
             comparator = spec()["comparators"].get(token.comparator) or comparator
             unit = token.unit
             text = f"{token.comparator or ''}{text}{unit}"
@@ -314,7 +314,7 @@ def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
     return True
 
 
-def _units_from_cells(values: dict, unit_column: bool = False) -> None:
+def units_from_cells(values: dict, unit_column: bool = False) -> None:
     """The target's and the result's bare figures take the unit of the row's 度量单位 cell
     (and the target its 指标性质 comparator); a result written bare beside a target read
     with such a unit (the cells were joined by form_cells), or beside a target whose unit a

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_facts import value_of
-from .form_indicators import _units_from_cells
+from .form_indicators import units_from_cells
 from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
 
@@ -40,23 +40,25 @@ class WeightedLevelsReader:
             return []
         return [s for s in slots[slots.index("weight") + 1:slots.index("score")] if s in ("target", "actual")]
 
-    def _before_points(self) -> int:
-        """How many cells the header puts between a row's name and its 分值 (计量单位 | 目标值
-        | 分值 …): its target columns and the unit or comparator cells among them."""
+    def _values_before_points(self) -> list:
+        """The value columns the header puts between a row's name and its 分值 (目标值 in 计量单位 |
+        目标值 | 分值 …)."""
         slots = self.indicators.slots
-        if "weight" not in slots:
-            return 0
-        before = [s for s in slots[:slots.index("weight")] if s in ("target", "other_target", "actual")]
+        return [s for s in slots[:slots.index("weight")] if s in ("target", "other_target", "actual")] \
+            if "weight" in slots else []
+
+    def _before_points(self) -> int:
+        """How many cells the header puts between a row's name and its 分值: its value columns
+        there and the unit or comparator cells among them."""
+        before = self._values_before_points()
         cells = [c for c, at in self.indicators.target_cells.items() if at <= len(before)]
         return len(before) + len(cells) if before else 0
 
     def _cells_before_points(self, j: int):
         """After a row's name at j - 1, in a header with cells before 分值: ({slot: cell}, the
         index of the 分值's token) where they are followed by a figure, else None."""
-        slots = self.indicators.slots
         order = sorted([(at, c) for c, at in self.indicators.target_cells.items()]
-                       + [(n, s) for n, s in enumerate(s for s in slots[:slots.index("weight")]
-                                                       if s in ("target", "other_target", "actual"))],
+                       + list(enumerate(self._values_before_points())),
                        key=lambda x: (x[0], x[1] not in ("unit", "comparator")))
         cells = {}
         for _, slot in order[:self._before_points()]:
@@ -126,7 +128,7 @@ class WeightedLevelsReader:
             cells, score, j = found
             cells.update(before[0])
             figures = [self.tokens[before[1]], score]
-            _units_from_cells(cells, True)
+            units_from_cells(cells, True)
         elif self._before_points():
             k = self._next_filled(j)  # name | 分值 for a group
             if k is not None and value_type(self.tokens[k].text) == "num":

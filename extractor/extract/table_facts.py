@@ -13,7 +13,7 @@ import regex
 
 from ..model import Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import bare, vocab
+from .form_vocab import bare, compared_bare, parse_target, vocab
 from .labels import YEAR, label_of_header
 from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
 from .table_units import (HEADER_UNIT, MONEY_LABEL, MONEY_UNITS, column_path, listed_money_unit, stated_unit,
@@ -307,23 +307,22 @@ def _compared_in_its_row_s_unit(table: Table, r: int, c: int, unit_columns: list
     """A target written with its comparator and a bare figure (≥180, 不低于95) in a row whose
     计量单位 cell says the unit: a fact in that unit, as the bare result beside it is."""
     text = table.rows[r][c].text
-    m = _COMPARED_BARE.fullmatch(text)
-    unit = _unit_column_beside(table, r, c, unit_columns) if m else None
+    unit = _unit_column_beside(table, r, c, unit_columns) if compared_bare(text) else None
     if unit is None or written_unit_spec(unit)[0] is None:
         return None
     kind, base, mult = written_unit_spec(unit)
-    parsed = parse_cell_number(m["num"])
+    m = _FIGURE.search(text)
+    parsed = parse_cell_number(m.group())
     if parsed is None:
         return None
     value, decimals, _ = parsed
-    return Fact(kind=kind, value=value * mult, unit=base, text=m["num"], decimals=decimals, approx=False,
+    return Fact(kind=kind, value=value * mult, unit=base, text=m.group(), decimals=decimals, approx=False,
                 label=label_of_header(column_path(table, c), kind), subject=subject, year=_year_in(subject), scale=mult,
-                source={**where, "start": m.start("num"), "end": m.end("num"), "quote": m["num"]},
-                extra={"written_unit": unit, "comparator": m["sign"].strip()})
+                source={**where, "start": m.start(), "end": m.end(), "quote": m.group()},
+                extra={"written_unit": unit, "comparator": parse_target(text)[0]})
 
 
-_COMPARED_BARE = regex.compile(r"\s*(?P<sign>[≥≤><＞＜≧≦=＝]|不低于|不少于|不超过|不高于|大于等于|小于等于)\s*"
-                               r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*")
+_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _as_cells(facts: list, text: str, table: Table, c: int) -> list:
