@@ -56,26 +56,26 @@ def task_total_flags(record: dict) -> list:
                     groups[column][sub] = facts[fid]
             for column, subs in groups.items():
                 named_total = [s for s in subs if s in totals]
+                name = f"{form.get('name') or '自评表'}年度主要任务{column}"
                 if not named_total and column in task["cells"] and all(s in sources for s in subs):
                     # 全年执行数 | 其中：财政拨款: the parts written beside their whole, under it
                     whole = facts.get(task["cells"][column])
-                    listed = "、".join(f"{s}{shown(f)}" for s, f in subs.items())
-                    flag = whole and whole_against_parts(
-                        whole, list(subs.values()), any(s.startswith("其他") for s in subs),
-                        f"{form.get('name') or '自评表'}年度主要任务{column}{shown(whole)}与其中所列不符：{listed}，合计")
-                    if flag:
-                        flags.append(flag)
-                    continue
-                if len(named_total) != 1:
-                    continue
-                total = named_total[0]
-                parts = {s: f for s, f in subs.items() if s != total}
-                if len(parts) < 2 or any(s not in sources for s in parts):
-                    continue
-                listed = "、".join(f"{s}{shown(f)}" for s, f in parts.items())
-                flag = whole_against_parts(subs[total], list(parts.values()), any(s.startswith("其他") for s in parts),
-                                           f"{form.get('name') or '自评表'}年度主要任务{column}{total}与其来源之和不符："
-                                           f"{total}{shown(subs[total])}，{listed}，合计")
+                    flag = whole and _against_its_parts(whole, subs, f"{name}{shown(whole)}与其中所列不符：")
+                elif len(named_total) == 1:
+                    total = named_total[0]
+                    parts = {s: f for s, f in subs.items() if s != total}
+                    flag = None if len(parts) < 2 or any(s not in sources for s in parts) else _against_its_parts(
+                        subs[total], parts, f"{name}{total}与其来源之和不符：{total}{shown(subs[total])}，")
+                else:
+                    flag = None
                 if flag:
                     flags.append(flag)
     return flags
+
+
+def _against_its_parts(whole: dict, parts: dict, head: str):
+    """The flag of a task's money its sources ({name: fact}) do not make, or None: they make
+    it all where one of them is the 其他 part, else they may fall short of it."""
+    listed = "、".join(f"{s}{shown(f)}" for s, f in parts.items())
+    return whole_against_parts(whole, list(parts.values()), any(s.startswith("其他") for s in parts),
+                               f"{head}{listed}，合计")

@@ -26,13 +26,13 @@ class TaskBlockReader:
                     break
                 m = UNIT_IN_CELL.search(text)
                 unit = (m.group(1) or m.group(2)) if m else self._money_column_unit(text)
-                if unit is None and columns and columns[-1][1] not in (None, "%", "分") and _OF_WHICH.match(text):
+                if unit is None and columns and _is_money(columns[-1][1]) and _OF_WHICH.match(text):
                     # 全年预算数 | 其中：财政拨款: the part of the money column before it, in its unit
                     columns.append((f"{columns[-1][0].partition('·')[0]}·{bare(text)}", columns[-1][1], j))
                 else:
                     columns.append((bare(text), unit or self._figure_column_unit(text), j))
             j += 1
-        if not any(unit not in (None, "%", "分") for _, unit, _ in columns):
+        if not any(_is_money(unit) for _, unit, _ in columns):
             columns = [(label, None, k) for label, _, k in columns]  # no money: no column of figures read
         money = [(label, unit) for label, unit, _ in columns if unit]
         last = max((k for k, c in enumerate(columns) if c[1]), default=-1)
@@ -99,6 +99,11 @@ class TaskBlockReader:
             if fact is not None and tasks:
                 tasks[-1]["cells"][label] = fact.id
         return i + 1
+
+
+def _is_money(unit) -> bool:
+    """Is a task column's unit a money unit (not a rate's %, not points' 分, not none)?"""
+    return unit not in (None, "%", "分")
 
 
 _ORDINAL = regex.compile(r"^\s*\d{1,3}\s*$")

@@ -53,19 +53,21 @@ def _row_at(lines: list, i: int) -> Optional[tuple]:
         fields = next(csv.reader(io.StringIO(text)), [])
     except csv.Error:
         return None
-    if _NUMBER_ALONE.fullmatch(text) or any(_PROSE_BEFORE_CUT.search(a) and _THOUSANDS_AFTER_CUT.match(b)
-                                            for a, b in zip(fields, fields[1:])) \
-            or any(_cut_after_a_label(fields, k) for k in range(len(fields) - 1)):
+    if _NUMBER_ALONE.fullmatch(text) or any(_cut_at_thousands(fields, k) for k in range(len(fields) - 1)):
         return None
     return fields, j
 
 
-def _cut_after_a_label(fields: list, k: int) -> bool:
-    """Do fields k and k + 1 hold a figure cut at its thousands after a row's label?"""
+def _cut_at_thousands(fields: list, k: int) -> bool:
+    """Do fields k and k + 1 hold a figure a comma cut at its thousands, in prose or after a
+    row's label?"""
     a, b = fields[k], fields[k + 1]
-    if not (_LABEL_BEFORE_CUT.search(a) and _THOUSANDS_AFTER_CUT.match(b)):
+    if not _THOUSANDS_AFTER_CUT.match(b):
         return False
-    return not _THREE_DIGITS.fullmatch(b) or (k + 2 < len(fields) and _THOUSANDS_AFTER_CUT.match(fields[k + 2]) is not None)
+    if _PROSE_BEFORE_CUT.search(a):
+        return True
+    return bool(_LABEL_BEFORE_CUT.search(a)) and (
+        not _THREE_DIGITS.fullmatch(b) or (k + 2 < len(fields) and _THOUSANDS_AFTER_CUT.match(fields[k + 2]) is not None))
 
 
 def csv_rows_at(lines: list, i: int) -> Optional[tuple]:
