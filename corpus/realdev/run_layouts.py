@@ -3,8 +3,8 @@ leaves it: the same texts and the same gold, with full-width figures, a blank li
 line, page numbers between the lines, a page flattened to one line, units a space from their
 figures, letter-spaced labels, indented paragraphs, prose hard-wrapped at a page's width,
 traditional characters; and the tables of its forms in the other shapes tables reach us in
-(pipe rows one cell a line, a space between cells, a whole table on one line; spaced rows one
-cell a line); and the forms without their titles. A reading that holds on the texts as collected but not under these is tuned to
+(pipe rows one cell a line, long cells wrapped or not, a space between cells, a whole table on
+one line; spaced rows one cell a line); and the forms without their titles. A reading that holds on the texts as collected but not under these is tuned to
 their layout, not to reports.
 
     .venv/bin/python corpus/realdev/run_layouts.py [--split tune|test|all] [--layout NAME ...] [--json]
@@ -82,6 +82,20 @@ def _pipe_cells(line: str) -> list:
 
 
 _MARKDOWN_RULE = regex.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+
+
+def _wrapped_cell(cell: str, columns: int = 24) -> list:
+    """A cell one a line as a PDF's narrow column prints it: a long cell (a criterion, a
+    reason) broken at `columns` display columns, never inside a figure."""
+    if _width(cell) <= columns:
+        return [cell]
+    lines, current = [], ""
+    for token in _FIGURE_OR_CHAR.findall(cell):
+        if _width(current) + _width(token) > columns and current:
+            lines.append(current)
+            current = ""
+        current += token
+    return lines + [current]
 
 
 def _pipe_tables_as(joined) -> callable:
@@ -170,6 +184,7 @@ LAYOUTS = {
     "pipe_as_cells": _pipe_tables_as(lambda rows: [c for r in rows for c in r]),
     "pipe_as_spaced": _pipe_tables_as(lambda rows: [" ".join(r) for r in rows]),
     "pipe_as_one_line": _pipe_tables_as(lambda rows: [" ".join(" ".join(r) for r in rows)]),
+    "pipe_as_wrapped_cells": _pipe_tables_as(lambda rows: [w for r in rows for c in r for w in _wrapped_cell(c)]),
     "spaced_as_cells": _spaced_rows_as_cells,
     # a form whose title the text does not hold
     "form_titles_dropped": _without_form_titles,

@@ -232,9 +232,10 @@ def check_funds_total(record: dict) -> list:
                         # every filled part, so the total can be read against their sum (unit.slip)
                         [total, part] + [p for p in filled if p is not part], form=form.get("id"))))
                     continue
-                if form.get("unread_fund_rows") or all(p.get("minor") for p in parts):
-                    # a row not read, or only the small parts (上年结转, 其他资金) read while the
-                    # row of the year's money was not: the sum is not known
+                if form.get("unread_fund_rows") or form.get("fund_block_open") or all(p.get("minor") for p in parts):
+                    # a row not read, the text cut off inside the block, or only the small parts
+                    # (上年结转, 其他资金) read while the row of the year's money was not: the sum
+                    # is not known
                     continue
                 for family in _families(parts):
                     if any(cell(p, column, facts) is None and not _dash_is_nothing(p, column, facts) for p in family):

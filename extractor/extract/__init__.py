@@ -5,7 +5,7 @@ from ..model import TABLE, Document
 from .district_mentions import place_mentions
 from .facts import extract_facts
 from .form_claims import mark_all_targets_met_claims
-from .form_metadata import apply_form_metadata, apply_score_table_total
+from .form_metadata import apply_form_metadata, apply_score_sheet_type, apply_score_table_total
 from .forms import extract_forms
 from .indicators import extract_indicators
 from .grade_bands import graded_scores, stated_grade_bands
@@ -56,6 +56,7 @@ def extract_document(doc: Document) -> dict:
     form_blocks = {i for form in forms for i in form["value_blocks"]}
     apply_score_table_total(metadata, metadata_sources,
                             [i for i in indicators if i["source"].get("block") not in form_blocks])
+    apply_score_sheet_type(metadata, forms, indicators, doc)
     return {
         "relations": extract_relations(doc, prose_facts, metadata.get("year")),
         "problems": problems,

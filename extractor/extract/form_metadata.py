@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import regex
 
+from ..model import TABLE
+
 from .form_vocab import spec
+from ..page_furniture import furniture_blocks
 from .regions import resolve_region
 
 # a form within the first blocks is the document itself, not an annex of a narrative report
@@ -22,7 +25,7 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list,
         return
     form = forms[0]
     is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form) \
-        or (doc is not None and _form_named_above(doc, form["source"]["block"]))
+        or (doc is not None and _form_named_above(doc, form["source"]["block"]) is not None)
     if is_form:
         metadata["report_type"] = form["report_type"]
         # (a form filed before the year, a target form, evaluates nothing yet)
@@ -97,19 +100,37 @@ def _title_is_form(title, form: dict) -> bool:
     return bool(title) and form.get("title") is not None and form["title"] in title
 
 
-def _form_named_above(doc, first: int) -> bool:
+def apply_score_sheet_type(metadata: dict, forms: list, indicators: list, doc) -> None:
+    """A document that is an indicator score sheet alone, published as a form of its own
+    (部门整体支出绩效评价自评表 under a page's furniture, no report's paragraph above it), has
+    the form type its title names (patterns/forms.json score_sheet_types)."""
+    if any(f["report_type"] for f in forms):
+        return
+    blocks = [f["source"]["block"] for f in forms] + [
+        i["source"]["block"] for i in indicators if i.get("origin") in ("table", "list") and "block" in i["source"]]
+    named = _form_named_above(doc, min(blocks)) if blocks else None
+    if named:
+        metadata["report_type"] = next(kind for kind, pattern in spec()["score_sheet_types"] if regex.search(pattern, named))
+
+
+def _form_named_above(doc, first: int) -> str | None:
     """Is the form the document itself though blocks come before it: only a page's chrome
-    (a sharing site's 上传者 and 页数 lines, a menu) and a line naming a self-evaluation form
-    (2018年困难群众救助补助资金绩效目标自评表) stand there, no paragraph of a report and no
-    annex's mark?"""
-    before = [b.text.strip() for b in doc.blocks[:first]]
-    if any(text.count("。") >= 2 or _ANNEX.match(text) for text in before):
-        return False
-    return any(len(text) <= _TITLE_LINE and _FORM_TITLE.search(text) and "报告" not in text for text in before)
+    (a sharing site's 上传者 and 页数 lines, a portal's menu and publication block) and a
+    line naming a self-evaluation form (2018年困难群众救助补助资金绩效目标自评表, maybe the
+    form's own first line) stand there, no paragraph of a report and no annex's mark under a
+    report's title? The line naming the form, or None."""
+    blocks = [b for b in doc.blocks[:first + 1] if b.index < first or b.kind != TABLE]
+    furniture = furniture_blocks(blocks)
+    before = [b.text.strip() for b in blocks if b.index not in furniture]
+    if any(text.count("。") >= 2 for text in before):
+        return None
+    if any(_ANNEX.match(text) for text in before) and any("报告" in text and len(text) <= _TITLE_LINE for text in before):
+        return None  # a report's annex whose report the excerpt left out
+    return next((text for text in before if len(text) <= _TITLE_LINE and _FORM_TITLE.search(text) and "报告" not in text), None)
 
 
 _TITLE_LINE = 80
-_FORM_TITLE = regex.compile(r"自评表|绩效目标完成情况表")
+_FORM_TITLE = regex.compile(r"(?:自评|评价|评分|计分|监控|申报)表|绩效目标(?:完成情况)?表")
 _ANNEX = regex.compile(r"^附\s*[件表]")
 
 

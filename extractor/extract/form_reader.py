@@ -267,6 +267,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             place_short_rows_by_sums(self.form, {f.id: f for f in self.index.facts}, list(self.fund_columns))
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
+        if self.form["funds"] and self.indicators is None and not self.fund_rows_ended and not self.task_columns:
+            # the form's text ends inside its fund block (an excerpt or a page cut off there):
+            # rows of the block may be lost, so the sum of its parts is not known
+            self.form["fund_block_open"] = True
         return self.form
 
     def _drop_rows_named_with_figures(self) -> None:

@@ -11,6 +11,7 @@ import regex
 
 from ..model import HEADING, TABLE, Document
 from .numbers import parse_chinese_numeral
+from ..page_furniture import furniture_blocks
 from .regions import resolve_region
 from .report_score import compile_key as _compile, report_grade, report_score, vocab as _vocab
 
@@ -112,7 +113,8 @@ def _title_issuer(title: Optional[str]) -> Optional[str]:
 
 def _title(blocks: list) -> tuple[Optional[str], list]:
     """The title: the leading short lines up to the first that ends like a title
-    (报告 / 通报 / 通知书 …), e.g. an agency line followed by '2018年度…评价报告'."""
+    (报告 / 通报 / 通知书 / 自评表 …), e.g. an agency line followed by '2018年度…评价报告'; a
+    web page's furniture copied above it (设为首页, 索引号：…) is passed over."""
     ending = _compile("title_ending")
     shared = _compile("shared_document_blurb")
     for b in blocks[:6]:
@@ -120,16 +122,26 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
         if m:
             return _tidy(m["title"]), [b]
     lead = []
-    for b in blocks[:6]:
+    furniture = furniture_blocks(blocks[:_FURNITURE_REACH])
+    content = [b for b in blocks[:_FURNITURE_REACH] if b.index not in furniture] or blocks
+    for b in content[:6]:
         if len(b.text) > 120 or (b.numbering and b.kind == HEADING and lead):
             break
         lead.append(b)
         if ending.search(b.text):
             # A separate agency line before the title belongs to the title only when the
-            # title line itself names no body (…局2018年度… vs bare 2018年度…).
+            # title line itself names no body (…局2018年度… vs bare 2018年度…); an annex's
+            # mark (附件2, 表3) or a labelled line (打印时间：…) before it never does.
+            lead = [x for x in lead[:-1] if not _NO_TITLE_PART.search(x.text)] + lead[-1:]
             return _tidy("".join(x.text.replace("\n", "") for x in lead)), lead
-    return (_tidy(blocks[0].text) if blocks and len(blocks[0].text) <= 120 else None), blocks[:1]
+    return (_tidy(content[0].text) if content and len(content[0].text) <= 120 else None), content[:1]
 
+
+_NO_TITLE_PART = regex.compile(r"[:：]|^\s*(?:附\s*[件表]|表)\s*[\d一二三四五六七八九十]*(?:[-—－]\d+)?\s*$"
+                            r"|[〔（(\[]\s*(?:19|20)\d{2}\s*[〕）)\]]\s*\d+\s*号\s*$")  # (a file's number: 昌州财行〔2022〕10号)
+
+# how far down a page's furniture may push the title (a portal's menu and publication block)
+_FURNITURE_REACH = 40
 
 _LAYOUT_SPACE = regex.compile(r"(?<=[\p{Han}（）()])\s+|\s+(?=[\p{Han}（）()])")
 
@@ -139,8 +151,12 @@ _FILE_EXTENSION = regex.compile(r"\.(?:docx?|pdf|wps|xlsx?|txt|ofd)$", regex.IGN
 
 def _tidy(title: str) -> str:
     """Spaces around Chinese in a title are layout (2020 年度…项目 绩效评价报告 (摘要)); a file's
-    extension (…自评表.docx, a sharing site's heading) is no part of it."""
-    return _FILE_EXTENSION.sub("", _LAYOUT_SPACE.sub("", title).strip())
+    extension (…自评表.docx, a sharing site's heading) and an annex's mark before a form's
+    name (附件9：…自评表.xls) are no part of it."""
+    return _ANNEX_MARK.sub("", _FILE_EXTENSION.sub("", _LAYOUT_SPACE.sub("", title).strip()))
+
+
+_ANNEX_MARK = regex.compile(r"^附件\s*[\d一二三四五六七八九十]*(?:[-—－]\d+)?\s*[:：]\s*(?=\S)")
 
 
 def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:

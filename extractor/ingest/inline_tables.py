@@ -99,7 +99,7 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, 
         return None
     header = [_after_sentence(texts[head])] + texts[head + 1:k - 1]
     if any(f and not is_year_name(t) for f, t in zip(figure[head:k - 1], header)) \
-            or not _is_header(header, in_form, unit_above and head == 0):
+            or not _is_header(header, in_form, unit_above and head == 0 or _unit_captioned(texts, head)):
         return None
     rows = [header]
     pos = k - 1
@@ -107,6 +107,12 @@ def _table_from(texts: list, figure: list, k: int, columns: int, in_form: bool, 
         rows.append([texts[pos]] + cells)
         pos += 1 + columns
     return (head, pos - 1, rows) if len(rows) - 1 >= _FEWEST_ROWS else None
+
+
+def _unit_captioned(texts: list, head: int) -> bool:
+    """Does the word right before the header state the table's unit, as its caption ends
+    (表1 资金使用情况（单位：万元） 资金来源 全年预算数 …)?"""
+    return head > 0 and _UNIT_BEFORE.search(texts[head - 1]) is not None
 
 
 def _two_sided_table_in(tokens: list, texts: list, figure: list, text: str) -> Optional[tuple]:

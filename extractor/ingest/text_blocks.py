@@ -10,6 +10,7 @@ from ..document_caches import document_cache
 from ..model import HEADING, PARAGRAPH, Document
 from ..normalize import normalize
 from ..numbering import looks_like_heading, numbering_of, strip_markdown
+from ..page_furniture import is_furniture
 from ..patterns import load_json
 from .cell_rows import ends_in_figure_cell, is_cell_row, is_form_cell
 
@@ -69,8 +70,10 @@ def continues_sentence(previous: str, line: str) -> bool:
         return False
     if _opens_numbered(line) or is_figure_alone(line):
         return False  # (a figure alone on its line is a cell: a sentence goes on with words)
-    if _page_label_line().match(previous) or _page_label_line().match(line):
-        return False  # a web page's 发布时间：… | 信息来源：… line stands apart from the title and the text
+    if _LIST_ITEM.match(previous) or _LIST_ITEM.match(line) or is_furniture(previous) or is_furniture(line):
+        # a web page's furniture (发布时间：… | 信息来源：…, 当前位置：首页 > …) and list items
+        # (- 索引号 | - 01525707-9/…) stand apart from the title and the text, a line each
+        return False
     if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)):
         return False  # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
@@ -80,13 +83,8 @@ def continues_sentence(previous: str, line: str) -> bool:
     return not _opens_numbered(previous) or _RUN_IN_HEADING.search(previous) is not None
 
 
-@lru_cache(maxsize=1)
-def _page_label_line() -> regex.Pattern:
-    """A line opening with a label a web page states its publication by (patterns/html.json
-    published_labels: 发布时间：, 信息来源：, 浏览次数：)."""
-    labels = {w for words in load_json("html.json")["published_labels"].values() for w in words}
-    return regex.compile(r"^\s*(?:" + "|".join(map(regex.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
-
+# a line a web page's bulleted list item opens (- 发文机构, • 设为首页|), not a negative figure
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*]\s+(?![\d.]+\s*-?\s*$)|[•·●▪]\s*)\S")
 
 # a label, its colon and what it labels, on a line (评价机构：某会计师事务所); a short line ending
 # in a colon (a letter's salutation: 某县财政局：)

@@ -29,7 +29,8 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
         before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
                   and sentence_index(spans, g.source["start"]) == sentence and not per_unit(g)]
         if (before and len(whole_name) < 2 and before[-1].id in totals and len(_run(block.text, facts, i, 1)) == 1
-                and _BARE_SHARE.fullmatch(block.text, before[-1].source["end"], f.source["start"])):
+                and _BARE_SHARE.fullmatch(block.text, before[-1].source["end"], f.source["start"])
+                and not _names_another_kind(block.text[before[-1].source["end"]:f.source["start"]], before[-1].kind)):
             # 其中公办园在园幼儿6,215人，占比63.01%: a share naming no whole, right after a
             # 其中 part, is of the total that part breaks down
             whole = next((g for g in earlier + facts if g.id == totals[before[-1].id]), None)
@@ -114,6 +115,13 @@ def _unstated_part(text: str, before: list, rate) -> bool:
         return False
     subject = (rate.context or "").rsplit("占", 1)[0]
     return not any(similarity(subject, g.context or "") >= 0.5 for g in before)
+def _names_another_kind(words: str, kind: str) -> bool:
+    """Do a bare share's own words name a quantity of another kind than the part before it
+    (其中产业项目31个，产业发展资金占比58.6%: money's share, not the projects')?"""
+    named = {k for k, nouns in vocabulary()["share_subject_kinds"].items() if any(n in words for n in nouns)}
+    return bool(named) and kind not in named
+
+
 # between a 其中 part and a share of it naming no whole: the part's own clause, at most its name again
 _BARE_SHARE = regex.compile(r"\s*[，,]\s*[^，,；;。！？\d]{0,12}?(?:占比|所占比例|所占比重|占)(?:为|达|约)?\s*")
 
