@@ -2,6 +2,7 @@
 their furniture (menus, breadcrumbs, a publication block as list items) above a form or a
 report, and score sheets published as forms of their own. Every text here is made up for
 the tests."""
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -119,7 +120,7 @@ _CUT_FUNDS = """某县城区环卫保洁项目支出绩效自评表
 上年结转"""
 
 
-@pytest.mark.parametrize("tail", ["", "资金", "资金 | 0 | 66.30"])
+@pytest.mark.parametrize("tail", ["", "资金"])
 def test_a_form_cut_off_inside_its_fund_block_raises_no_sum_error(tmp_path, tail):
     # the 上年结转 row (66.30 of the 全年预算数) is where the excerpt ends: the parts are not all there
     record = text_record(tmp_path, _CUT_FUNDS + tail + "\n")
@@ -154,3 +155,67 @@ def test_a_table_run_into_a_line_under_a_caption_stating_its_unit(tmp_path, layo
     amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
     assert amounts == sorted(Decimal(v) * 10000 for v in
                              ["150.00", "150.00", "40.00", "36.80", "20.00", "16.40", "210.00", "203.20"])
+
+
+# a department's score sheet copied out of a PDF one cell a line: its empty cells left out, its
+# long cells (指标解释, 评分标准, 扣分原因) wrapped over two or three lines by the narrow columns
+_WRAPPED_SHEET = """某县林业局2023年度部门整体支出绩效自评表
+金额单位：万元
+一级指标
+二级指标
+三级指标
+指标解释
+评分标准
+分值
+自评得分
+扣分原因
+投入（20分）
+预算配置（20分）
+在职人员控制率
+在职人员数与编制数之比，
+反映人员成本控制情况。
+控制率≤100%得10分；
+每超出1个百分点扣1分，
+扣完为止。
+10
+10
+三公经费变动率
+本年三公经费与上年相比的
+变动情况。
+变动率≤0得10分；
+否则不得分。
+10
+{cut}
+三公经费较上年增长2.4%，
+扣{deduction}分。
+产出（30分）
+数量指标（30分）
+管护面积完成率
+实际管护面积与计划面积之比。
+完成率100%得30分；每低1%
+扣1分。
+30
+30
+合计
+{total_weight}
+{total_score}
+"""
+
+
+def _wrapped_sheet(cut="6", deduction="4", total_weight="50", total_score="46"):
+    return _WRAPPED_SHEET.format(cut=cut, deduction=deduction, total_weight=total_weight, total_score=total_score)
+
+
+def test_a_score_sheet_whose_cells_a_pdf_wrapped_reads_as_a_table(tmp_path):
+    record = text_record(tmp_path, _wrapped_sheet())
+    cells = Counter(f["source"]["quote"] for f in record["facts"] if f["kind"] == "score"
+                    and f["source"].get("table") is not None and f["source"]["quote"] == f["text"])
+    # each row's 分值 and 得分 cell, and the total's, read from the table's cells
+    assert cells >= Counter(["10", "10", "10", "6", "30", "30", "50", "46"])
+    assert not [f for f in record["facts"] if f["kind"] == "amount"]  # (金额单位 is no unit of points)
+    assert record["metadata"]["report_type"] == "form_department"
+
+
+def test_a_wrapped_sheet_that_does_not_add_up_is_left_to_the_other_readers(tmp_path):
+    record = text_record(tmp_path, _wrapped_sheet(total_score="49"))
+    assert not [t for t in record["tables"] if "管护面积完成率" in str(t)]

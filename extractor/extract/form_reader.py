@@ -267,11 +267,23 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             place_short_rows_by_sums(self.form, {f.id: f for f in self.index.facts}, list(self.fund_columns))
         self.form["unit"] = self.unit if self.fund_columns else None
         self.form.setdefault("fund_columns", list(self.fund_columns))
-        if self.form["funds"] and self.indicators is None and not self.fund_rows_ended and not self.task_columns:
+        if self.form["funds"] and self.indicators is None and not self.fund_rows_ended and not self.task_columns \
+                and self._cut_inside_a_row():
             # the form's text ends inside its fund block (an excerpt or a page cut off there):
             # rows of the block may be lost, so the sum of its parts is not known
             self.form["fund_block_open"] = True
         return self.form
+
+    def _cut_inside_a_row(self) -> bool:
+        """Does the form's text stop inside a row, a fund row's label (or the start of one:
+        上年结转) last, whose figures the text lost? (A row of figures last may be whole: its
+        empty cells are not written; words of a note last are no row.)"""
+        written = [t for t in self.tokens if not t.padding and bare(t.text)]
+        key = bare(written[-1].text) if written else ""
+        v = vocab()
+        # (年度 may open 年度总体目标 as well as 年度资金总额: the goals begun, the block was whole)
+        return key in v["fund_row"] or len(key) >= 3 and any(label.startswith(key) for label in v["fund_row"]) \
+            and not any(label.startswith(key) for label in v["fund_block_end"])
 
     def _drop_rows_named_with_figures(self) -> None:
         """Rows whose names hold other rows' figures (立项依据充分性44立项程序规范性44…过程: cells run

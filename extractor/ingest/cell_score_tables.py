@@ -24,6 +24,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+import regex
+
 from .form_signs import bare_cell
 from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reason_taken
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
@@ -48,7 +50,8 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     header = [lines[k].strip() for k in range(i, start)]
     body = [line.strip() for line in lines[start:end]]
     body = without_page_furniture(body, header)
-    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names, _rows_under_level_names):
+    for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names, _rows_under_level_names,
+                 _rows_of_wrapped_cells):
         rows = read(body, roles)
         if rows:
             rows[-1] = _total_points_placed(rows[-1], roles)
@@ -191,6 +194,68 @@ def _rows_under_level_names(body: list, roles: list) -> list:
         rows[-1][-1] = before[0]
     rows.append([label] + [""] * (levels - 1) + [groups[-1][1], groups[-1][2]] + [""] * has_reason)
     return rows if _adds_up(rows, roles) else []
+
+
+def _rows_of_wrapped_cells(body: list, roles: list) -> list:
+    """Rows that left out their empty cells and whose long cells a PDF's narrow columns wrapped
+    over several lines, under level or name columns, one or two columns of words (指标解释 |
+    评分标准), 分值 and 得分, maybe a reason: each row its levels (the lines naming their points:
+    投入（20分）), its name (the next short line without a sentence's marks), its words up to
+    its points (one cell under the last words column: where 指标解释 ends and 评分标准 begins no
+    line says), and the words after them up to the next row's levels or name as its reason.
+    Read only where the total row adds up."""
+    points_at = [c for c, role in enumerate(roles) if role in ("weight", "score")]
+    names = [c for c, role in enumerate(roles) if role in ("level", "name")]
+    words = [c for c, role in enumerate(roles) if role == "criteria"]
+    has_reason = roles[-1] == "reason"
+    if len(points_at) != 2 or points_at[1] != points_at[0] + 1 or not words or not names \
+            or names != list(range(len(names))) or words[-1] != points_at[0] - 1 \
+            or len(roles) != points_at[1] + 1 + has_reason:
+        return []
+    groups = named_points([c for c in body if c])
+    if not groups or not is_total(groups[-1][0][-1]):
+        return []
+    rows: list = []
+    for lines, weight, score in groups[:-1]:
+        lines = list(lines)
+        reason = []  # (the row above's, before this row's levels and name)
+        while lines and not _LEVEL_WITH_POINTS.fullmatch(lines[0]) and not _is_short_name(lines[0]):
+            reason.append(lines.pop(0))
+        if reason and not (rows and has_reason):
+            return []
+        if reason:
+            rows[-1][-1] = "".join(reason)
+        levels = []
+        while lines and _LEVEL_WITH_POINTS.fullmatch(lines[0]):
+            levels.append(lines.pop(0))
+        if not lines or not _is_short_name(lines[0]) or len(levels) > len(names) - 1 or len(lines) < 2:
+            return []
+        name, text = lines[0], "".join(lines[1:])
+        row = [""] * len(roles)
+        for c, level in zip(names[len(names) - 1 - len(levels):-1], levels):
+            row[c] = level
+        row[names[-1]], row[words[-1]], row[points_at[0]], row[points_at[1]] = name, text, weight, score
+        rows.append(row)
+    *before, label = groups[-1][0]
+    if before:
+        if not (has_reason and rows):
+            return []
+        rows[-1][-1] = "".join(before)
+    total = [""] * len(roles)
+    total[0], total[points_at[0]], total[points_at[1]] = label, groups[-1][1], groups[-1][2]
+    rows.append(total)
+    return rows if len(rows) >= 3 and _adds_up(rows, roles) else []
+
+
+# a level's cell naming its points (投入（20分）, 预算执行 (24分)); an indicator's name: short,
+# without a sentence's or a formula's marks
+_LEVEL_WITH_POINTS = regex.compile(r"[\p{Han}“”\"、\s]{2,16}\s*[（(]\s*\d{1,3}(?:\.\d{1,2})?\s*分?\s*[)）]")
+_NAME_MARKS = regex.compile(r"[，。；;：:、=×/%％]|\d")
+_LONGEST_NAME = 16
+
+
+def _is_short_name(line: str) -> bool:
+    return len(line) <= _LONGEST_NAME and not _NAME_MARKS.search(line) and not is_total(line)
 
 
 def _adds_up(rows: list, roles: list) -> bool:
