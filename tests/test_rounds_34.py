@@ -219,3 +219,33 @@ def test_a_score_sheet_whose_cells_a_pdf_wrapped_reads_as_a_table(tmp_path):
 def test_a_wrapped_sheet_that_does_not_add_up_is_left_to_the_other_readers(tmp_path):
     record = text_record(tmp_path, _wrapped_sheet(total_score="49"))
     assert not [t for t in record["tables"] if "管护面积完成率" in str(t)]
+
+
+# a score table as a PDF's text layer lays it out: cells a run of spaces apart, a long cell's
+# rest on a line of its own under its column, a long name wrapped before its row's figures
+_LAID_OUT = """某县2023年度医疗救助资金绩效评价报告
+附件：绩效评价评分表
+一级指标  二级指标    三级指标              分值   目标值       实际完成值       得分
+决策      项目立项    立项依据充分性        5      充分         充分             5
+                      绩效目标合理性        5      合理         部分目标值       4
+                                                                偏低
+过程      资金管理    资金到位率            10     100%         100%             10
+                      资金使用合规性        10     合规         存在重复救助     8
+                                                                9人次
+产出      产出数量    资助参保人数          20     ≥1800人      1847人           20
+          产出质量    政策范围内住院自付
+                      费用救助比例          20     ≥70%         72.5%            20
+效益      社会效益    住院费用实际报销
+                      比例                  30     ≥85%         86.1%            30
+合计                                        100                                  97
+"""
+
+
+def test_a_laid_out_score_table_s_wrapped_cells_stay_in_their_rows(tmp_path):
+    record = text_record(tmp_path, _LAID_OUT)
+    rows = [i for i in record["indicators"] if not i.get("total")]
+    assert sorted((i["path"][-1], str(i["weight"]), str(i["score"])) for i in rows) == sorted([
+        ("立项依据充分性", "5", "5"), ("绩效目标合理性", "5", "4"), ("资金到位率", "10", "10"),
+        ("资金使用合规性", "10", "8"), ("资助参保人数", "20", "20"), ("政策范围内住院自付费用救助比例", "20", "20"),
+        ("住院费用实际报销比例", "30", "30")])
+    assert record["metadata"]["score"] == Decimal("97")

@@ -119,7 +119,8 @@ def _form_named_above(doc, first: int) -> str | None:
     line naming a self-evaluation form (2018年困难群众救助补助资金绩效目标自评表, maybe the
     form's own first line) stand there, no paragraph of a report and no annex's mark under a
     report's title? The line naming the form, or None."""
-    blocks = [b for b in doc.blocks[:first + 1] if b.index < first or b.kind != TABLE]
+    # (the form's own first block where it is its title line, not the form's run-together text)
+    blocks = [b for b in doc.blocks[:first + 1] if b.index < first or b.kind != TABLE and len(b.text) <= _TITLE_LINE]
     furniture = furniture_blocks(blocks)
     before = [b.text.strip() for b in blocks if b.index not in furniture]
     if any(text.count("。") >= 2 for text in before):

@@ -276,6 +276,7 @@ def _rows_under_header(run: list) -> tuple:
     used = 1
     named_header = not any(is_figure(c.text) for c in header)  # (not a first row of figures)
     last: list = []  # the row line before: (its column, its cell) for each cell
+    opening = None  # (column, words) of a line of words that opens the next row
     for cells in run[1:]:
         # a label left of every header cell, where the row keeps words of its own, is a column
         # the header does not name (a form's 绩效指标 merged over the indicator rows, printed in
@@ -283,12 +284,12 @@ def _rows_under_header(run: list) -> tuple:
         kept = [c for c in cells if c.right > header[0].left]
         if kept != cells and any(not is_figure(c.text) for c in kept) and named_header:
             cells = kept
-        if len(rows) >= 2 and (col := _label_wrapped_under_itself(cells, last, rows[-1])) is not None:
+        if opening is None and len(rows) >= 2 and (col := _label_wrapped_under_itself(cells, last, rows[-1])) is not None:
             rows[-1][col] += cells[0].text
             used += 1
             continue
         # (the rest of a wrapped cell may read as a figure under its column: 4分)
-        wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 else None
+        wrapped = _wrapped_rest(header, rows[-1], cells) if len(rows) >= 2 and opening is None else None
         if wrapped is not None:
             for col, cell in zip(wrapped, cells):
                 rows[-1] += [""] * (col + 1 - len(rows[-1]))  # (a row's empty last cells are left off)
@@ -298,16 +299,45 @@ def _rows_under_header(run: list) -> tuple:
             continue
         columns = _columns_under(header, cells)
         if columns is None:
-            break
+            if opening or (opening := _opening_words(header, cells)) is None:
+                break
+            used += 1  # (held for the row it opens)
+            continue
         row = [""] * len(header)
         for col, cell in zip(columns, cells):
             row[col] = cell.text
+        if opening:
+            if any(col >= next((c for c, cell in zip(columns, cells) if is_figure(cell.text)), len(header))
+                   for col, _ in opening):
+                used -= 1
+                break
+            for col, words in reversed(opening):
+                row[col] = words + row[col]
+            opening = None
         while row and not row[-1]:
             row.pop()
         rows.append(row)
         last = list(zip(columns, cells))
         used += 1
+    if opening:
+        used -= 1  # (words opening no row: not the table's)
     return (rows, used) if len(rows) >= 2 else (None, 0)
+
+
+def _opening_words(header: list, cells: list) -> Optional[list]:
+    """(column, words) for a line of words only, each cell under a header cell in order, that
+    may open the row on the next line: a name the page wrapped before its row's figures
+    (产出质量 | 政策范围内住院自付 over 费用救助比例 | 6 | ≥70% …). None for a line of figures."""
+    if not cells or any(is_figure(c.text) for c in cells) or len(cells) > len(header):
+        return None
+    bounds = [(a.right + b.left) / 2 for a, b in zip(header, header[1:])]
+    out = []
+    for cell in cells:
+        col = sum(1 for b in bounds if (cell.left + cell.right) / 2 > b)
+        if out and col <= out[-1][0]:
+            return None
+        out.append((col, cell.text))
+    return out
 
 
 def _label_wrapped_under_itself(cells: list, last: list, above: list) -> Optional[int]:
@@ -335,6 +365,8 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     length, of a level's name cut before its 指标, a figure's bracketed note, words of a
     reason column (centred on their row, they run above and below it), or a short piece
     beside one of those. None otherwise."""
+    if (rest := _rest_right_of_the_figures(header, above, cells)) is not None:
+        return rest
     columns, named = [], False
     for cell in cells:
         col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
@@ -363,6 +395,24 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
             return None
         columns.append(col)
     return columns if named else None
+
+
+def _rest_right_of_the_figures(header: list, above: list, cells: list) -> Optional[list]:
+    """The columns of a line whose cells all stand, each at its column's left edge, under words
+    the row above wrote right of its first figure (部分目标值 | 偏低 under 实际完成值, 存在重复救助 |
+    12人次): a row opens with its name left of its figures, so such a line is no row but the rest
+    of those words; never under a points column."""
+    first_figure = next((k for k, text in enumerate(above) if is_figure(text)), None)
+    if first_figure is None or not cells:
+        return None
+    columns = []
+    for cell in cells:
+        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
+        if col is None or col <= first_figure or (columns and col <= columns[-1]) or col >= len(above) \
+                or not above[col] or is_figure(above[col]) or POINTS_NAME.match(header[col].text):
+            return None
+        columns.append(col)
+    return columns
 
 
 _NOTE_COLUMN = regex.compile(r"原因|说明|备注|措施")  # a column of words about the row
