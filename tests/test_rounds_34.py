@@ -249,3 +249,22 @@ def test_a_laid_out_score_table_s_wrapped_cells_stay_in_their_rows(tmp_path):
         ("资金使用合规性", "10", "8"), ("资助参保人数", "20", "20"), ("政策范围内住院自付费用救助比例", "20", "20"),
         ("住院费用实际报销比例", "30", "30")])
     assert record["metadata"]["score"] == Decimal("97")
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("到位资金6,280万元，其中居民出资到位540万元；实际支出5,896.80万元。", False),  # spending is no part of what arrived
+    ("到位资金6,280万元，其中居民出资到位540万元；结余资金383.20万元。", False),
+    ("到位资金1,000万元，其中：中央资金到位400万元；省级资金到位300万元；县级资金到位200万元。", True),  # 900
+])
+def test_a_breakdown_ends_where_its_next_clause_names_money_at_another_stage(tmp_path, sentence, flagged):
+    record = text_record(tmp_path, "某县老旧小区改造项目绩效评价报告\n" + sentence + "\n")
+    assert bool([f for f in record["flags"] if f["rule"] == "sum.breakdown"]) is flagged
+
+
+def test_a_wrapped_sheet_whose_levels_write_no_points_raises_no_tree_error(tmp_path):
+    # 投入 and 预算配置 on lines of their own, no points after them: where the levels end and the
+    # names begin no line says, so the sheet is not read as a table of rows
+    text = _wrapped_sheet().replace("投入（20分）", "投入").replace("预算配置（20分）", "预算配置") \
+        .replace("产出（30分）", "产出").replace("数量指标（30分）", "数量指标")
+    record = text_record(tmp_path, text)
+    assert [f for f in error_flags(record) if f["rule"] == "score.tree"] == []

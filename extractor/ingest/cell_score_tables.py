@@ -22,10 +22,12 @@ is patterns/forms.json's (indicator_header, indicator_columns, flat_score_table,
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ..patterns import load_json
 from .form_signs import bare_cell
 from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reason_taken
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
@@ -228,8 +230,9 @@ def _rows_of_wrapped_cells(body: list, roles: list) -> list:
         levels = []
         while lines and _LEVEL_WITH_POINTS.fullmatch(lines[0]):
             levels.append(lines.pop(0))
-        if not lines or not _is_short_name(lines[0]) or len(levels) > len(names) - 1 or len(lines) < 2:
-            return []
+        if not lines or not _is_short_name(lines[0]) or len(levels) > len(names) - 1 or len(lines) < 2 \
+                or bare_cell(lines[0]) in _first_levels():
+            return []  # (a first level written without its points: where the levels end no line says)
         name, text = lines[0], "".join(lines[1:])
         row = [""] * len(roles)
         for c, level in zip(names[len(names) - 1 - len(levels):-1], levels):
@@ -252,6 +255,11 @@ def _rows_of_wrapped_cells(body: list, roles: list) -> list:
 _LEVEL_WITH_POINTS = regex.compile(r"[\p{Han}“”\"、\s]{2,16}\s*[（(]\s*\d{1,3}(?:\.\d{1,2})?\s*分?\s*[)）]")
 _NAME_MARKS = regex.compile(r"[，。；;：:、=×/%％]|\d")
 _LONGEST_NAME = 16
+
+
+@lru_cache(maxsize=1)
+def _first_levels() -> frozenset:
+    return frozenset(bare_cell(w) for w in load_json("forms.json")["level1"])
 
 
 def _is_short_name(line: str) -> bool:

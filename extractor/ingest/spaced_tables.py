@@ -12,6 +12,7 @@ from ..header_names import NAMED_UNITS
 from .spaced_cells import (ALIGN_SLACK, DASH_CELL, PROSE_CELL, SpacedCell, figure_or_dash, is_dash, is_figure, is_number,
                            is_prose, several_figures, spaced_cells)
 from .spaced_headers import header_rest, names_over_their_units
+from .tables import is_total_label
 from .text_rows import TextTable, lines_seen_before, past_page_break
 
 # A run shorter than this with cells that agree in number is a coincidence.
@@ -307,9 +308,10 @@ def _rows_under_header(run: list) -> tuple:
         for col, cell in zip(columns, cells):
             row[col] = cell.text
         if opening:
-            if any(col >= next((c for c, cell in zip(columns, cells) if is_figure(cell.text)), len(header))
-                   for col, _ in opening):
-                used -= 1
+            # (the words all left of the row's figures: 政策范围内住院自付 over 费用救助比例 | 20, 救助
+            # 资金拨付及时性 over | 5 | 4; a total row opens with no words of another row)
+            first_figure = next((c for c, cell in zip(columns, cells) if is_figure(cell.text)), len(header))
+            if any(col >= first_figure for col, _ in opening) or any(is_total_label(text) for text in row if text):
                 break
             for col, words in reversed(opening):
                 row[col] = words + row[col]

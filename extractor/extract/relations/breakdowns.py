@@ -72,6 +72,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # next 其中 breaks down is that list's total, not this one's part
             if regex.search(r"[；;]", text[m.end():after[-1].source["start"]]):
                 after = after[:-1]
+        after = _up_to_another_stage(text, m.end(), after)
         if after and _lists_words(text, m.end(), after[0].source["start"]):
             continue  # 包括办公费、水电费、差旅费等，…: the marker lists words; a figure later is no part
         if after and CLAUSE_GROUP_BREAK.search(text, m.end(), after[0].source["start"]):
@@ -217,6 +218,30 @@ _MOST_AFTER_PARTS = 3
 
 # a numbered item's opener within a sentence: (1) （2） ⑴ ①, after a mark or a space
 _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[)）]|[⑴-⒇①-⑳])")
+
+
+def _up_to_another_stage(text: str, start: int, after: list) -> list:
+    """The list's figures up to the first past a ； whose clause names money at another stage
+    than its first part's (其中居民出资到位540万元；实际支出5,896.80万元: the spending is no part of
+    the money that arrived). Stages: patterns/relations.json money_stages."""
+    if not after:
+        return after
+    first = _stage_of(text[start:after[0].source["start"]])
+    for n, f in enumerate(after[1:], 1):
+        between = text[after[n - 1].source["end"]:f.source["start"]]
+        cut = max(between.rfind("；"), between.rfind(";"))
+        if cut < 0:
+            continue
+        stage = _stage_of(between[cut + 1:])
+        if first and stage and stage != first:
+            return after[:n]
+    return after
+
+
+def _stage_of(words: str):
+    """The money stage the words name (budget, arrived, spent, left), the last named; None for none."""
+    found = [(words.rfind(w), stage) for stage, ws in vocabulary()["money_stages"].items() for w in ws if w in words]
+    return max(found)[1] if found else None
 
 
 def _last_item_opener(text: str, start: int, end: int) -> int:
