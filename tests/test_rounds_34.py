@@ -268,3 +268,30 @@ def test_a_wrapped_sheet_whose_levels_write_no_points_raises_no_tree_error(tmp_p
         .replace("产出（30分）", "产出").replace("数量指标（30分）", "数量指标")
     record = text_record(tmp_path, text)
     assert [f for f in error_flags(record) if f["rule"] == "score.tree"] == []
+
+
+_DATA_SHEET = """某县司法局部门整体支出绩效评价基础数据表（2024年度）
+填报单位：某县司法局 金额单位：{unit}
+财政供养人员情况 编制数（人） 实有人数（人） 控制率（%） 40 37 92.5
+三公经费 预算数 58,000.00 决算数 45,300.00
+预算执行情况 年初预算数 全年预算数 全年执行数 预算执行率（%）
+合计 7,200,000.00 7,650,000.00 7,497,000.00 98.00
+结转结余 153,000.00 政府采购预算 300,000.00 实际采购金额 288,000.00
+资产情况 固定资产总额 5,120,000.00
+"""
+
+
+@pytest.mark.parametrize("unit, scale", [("元", 1), ("万元", 10000)])
+def test_a_department_s_basic_data_sheet_reads_its_figures_in_the_sheet_s_unit(tmp_path, unit, scale):
+    record = text_record(tmp_path, _DATA_SHEET.format(unit=unit))
+    amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")
+    want = ["58000", "45300", "7200000", "7650000", "7497000", "153000", "300000", "288000", "5120000"]
+    assert amounts == sorted(Decimal(v) * scale for v in want)
+    assert sorted(f["value"] for f in record["facts"] if f["kind"] == "headcount") == [37, 40]
+    assert record["metadata"]["report_type"] == "form_department"
+
+
+def test_the_self_evaluation_form_after_a_data_sheet_gives_the_report_its_score(tmp_path):
+    form = _FORM.replace("项目支出绩效自评表", "部门整体支出绩效自评表").replace("项目名称", "部门名称")
+    record = text_record(tmp_path, _DATA_SHEET.format(unit="元") + form)
+    assert record["metadata"]["score"] == Decimal("96.55")

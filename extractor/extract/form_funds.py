@@ -24,9 +24,14 @@ from .form_fund_transposed import TransposedFunds
 from .form_facts import value_of
 from .form_fund_unread_rows import UnreadFundRows
 from .form_tokens import Token
+from ..header_names import NAMED_UNITS
 from ..ingest.tables import SUBTOTAL_LABEL
 from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, breakdown_groups, canon, fund_column_kind, is_label, is_na,
                          label_prefixes, spec, value_type, vocab)
+
+
+# a label naming its unit in brackets at its end (编制数（人）, 控制率（%）, 项目资金（万元）)
+_NAMED_UNIT = regex.compile(rf"[（(]\s*({NAMED_UNITS})\s*[)）]\s*$")
 
 
 class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideBySideFunds, ColonFundCells,
@@ -43,6 +48,23 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             return False
         fact = self.index.fact_for(nxt, unit, canon(label.text), None, {"form": self.form["id"], "slot": "money_cell"})
         return fact is not None
+
+    def _read_labels_over_figures(self, i: int) -> Optional[int]:
+        """Labels each naming its unit in brackets, then as many figures (编制数（人） | 实有人数（人） |
+        控制率（%） | 40 | 37 | 92.5, a data sheet's line): each figure its label's, in its unit.
+        Where the reading goes on; None where the tokens from i are no such run."""
+        labels, j = [], i
+        while j < len(self.tokens) and not self.tokens[j].merged and (m := _NAMED_UNIT.search(self.tokens[j].text)) \
+                and value_type(self.tokens[j].text) is None:
+            labels.append((self.tokens[j], m.group(1)))
+            j += 1
+        figures = self.tokens[j:j + len(labels)]
+        if len(labels) < 2 or len(figures) < len(labels) or any(value_type(f.text) != "num" for f in figures) \
+                or j + len(labels) < len(self.tokens) and value_type(self.tokens[j + len(labels)].text) == "num":
+            return None
+        for (label, unit), figure in zip(labels, figures):
+            self.index.fact_for(figure, unit, canon(label.text), None, {"form": self.form["id"], "slot": "labelled_cell"})
+        return j + len(labels)
 
     def _place_fund_fact(self, row: dict, token: Token, written_unit: str, column: Optional[str], name: str,
                          slot: str) -> None:

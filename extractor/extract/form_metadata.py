@@ -23,9 +23,12 @@ def apply_form_metadata(metadata: dict, sources: dict, forms: list, facts: list,
         if len(score_tables) == 1:
             _score_table_metadata(metadata, sources, score_tables[0], by_id)
         return
-    form = forms[0]
-    is_form = form["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), form) \
-        or (doc is not None and _form_named_above(doc, form["source"]["block"]) is not None)
+    # (the form that scores the report: a department's data sheet before its self-evaluation
+    # form has no total of its own)
+    first = forms[0]
+    form = next((f for f in forms if f.get("total_score") or f.get("grade")), first)
+    is_form = first["source"]["block"] < _LEADING_BLOCKS or _title_is_form(metadata.get("title"), first) \
+        or (doc is not None and _form_named_above(doc, first["source"]["block"]) is not None)
     if is_form:
         metadata["report_type"] = form["report_type"]
         # (a form filed before the year, a target form, evaluates nothing yet)

@@ -198,6 +198,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
             elif (self.indicators is None and self.fund_columns and not t.merged and not self._fund_names_columns
                   and (start := self._unlabelled_first_row(i)) is not None):
                 i = self._read_fund_row(start, "total", None if t.positional else t)
+            elif self.indicators is None and not t.merged and (end := self._read_labels_over_figures(i)) is not None:
+                i = end  # 编制数（人） | 实有人数（人） | 40 | 37
             elif (self.indicators is None and not t.merged
                   and (key in v["money"] or key in v["fund_row"] and not self.fund_columns
                        or len(key) <= 20 and UNIT_IN_CELL.search(t.text))
