@@ -295,3 +295,15 @@ def test_the_self_evaluation_form_after_a_data_sheet_gives_the_report_its_score(
     form = _FORM.replace("项目支出绩效自评表", "部门整体支出绩效自评表").replace("项目名称", "部门名称")
     record = text_record(tmp_path, _DATA_SHEET.format(unit="元") + form)
     assert record["metadata"]["score"] == Decimal("96.55")
+
+
+def test_a_score_table_before_an_annexed_data_sheet_is_still_read(tmp_path):
+    # the report's 附表1 is its score table (levels written once, rows run on), 附表2 its data sheet
+    sheet = ("附表1 部门整体支出绩效评价指标评分表\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 扣分说明 |\n|---|---|---|---|---|---|\n"
+             "| 投入（20分） | 预算配置 | 在职人员控制率 | 10 | 10 | 控制率92.5% |\n| 三公经费变动率 | 10 | 9 | 较上年增长，扣1分 |\n"
+             "| 产出（30分） | 职责履行 | 实际完成率 | 30 | 28 | 个别任务未完成，扣2分 |\n| 合计 | 60 | 57 | |\n")
+    text = ("某县司法局2024年度部门整体支出绩效自评报告\n一、部门概况\n本局编制数40人，实有人数37人。\n" + sheet
+            + "附表2 部门整体支出绩效评价基础数据表\n" + _DATA_SHEET.format(unit="元").split("\n", 1)[1])
+    record = text_record(tmp_path, text)
+    scores = Counter(f["source"]["quote"] for f in record["facts"] if f["kind"] == "score")
+    assert scores >= Counter(["10", "10", "10", "9", "30", "28", "60", "57"])

@@ -50,19 +50,22 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         return fact is not None
 
     def _read_labels_over_figures(self, i: int) -> Optional[int]:
-        """Labels each naming its unit in brackets, then as many figures (编制数（人） | 实有人数（人） |
-        控制率（%） | 40 | 37 | 92.5, a data sheet's line): each figure its label's, in its unit.
+        """Labels, the first naming its unit in brackets, then as many figures (编制数（人） | 实有人数（人）
+        | 控制率（%） | 40 | 37 | 92.5, a data sheet's line): each figure its label's, in its unit.
         Where the reading goes on; None where the tokens from i are no such run."""
         labels, j = [], i
-        while j < len(self.tokens) and not self.tokens[j].merged and (m := _NAMED_UNIT.search(self.tokens[j].text)) \
-                and value_type(self.tokens[j].text) is None:
-            labels.append((self.tokens[j], m.group(1)))
+        while j < len(self.tokens) and not self.tokens[j].merged and value_type(self.tokens[j].text) is None \
+                and len(bare(self.tokens[j].text)) >= 2:
+            m = _NAMED_UNIT.search(self.tokens[j].text)
+            labels.append((self.tokens[j], m.group(1) if m else None))
             j += 1
         figures = self.tokens[j:j + len(labels)]
-        if len(labels) < 2 or len(figures) < len(labels) or any(value_type(f.text) != "num" for f in figures) \
-                or j + len(labels) < len(self.tokens) and value_type(self.tokens[j + len(labels)].text) == "num":
+        if len(labels) < 2 or not labels[0][1] or len(figures) < len(labels) \
+                or any(value_type(f.text) not in ("num", "pct") for f in figures) \
+                or j + len(labels) < len(self.tokens) and value_type(self.tokens[j + len(labels)].text) in ("num", "pct"):
             return None
         for (label, unit), figure in zip(labels, figures):
+            # (a label naming no unit gives its figure none: 93.75% keeps its own)
             self.index.fact_for(figure, unit, canon(label.text), None, {"form": self.form["id"], "slot": "labelled_cell"})
         return j + len(labels)
 

@@ -291,10 +291,13 @@ def _titled_segments(tokens: list) -> list:
     most (at least `min_keywords` of them) to the end."""
     titled = [(i, name) for i, t in enumerate(tokens) if (name := _title_template(t) or _title_across(tokens, i))]
     titled = _page_headers_dropped(tokens, titled)
+    keys = [bare(t.text) for t in tokens]
     if titled:
         bounds = [i for i, _ in titled] + [len(tokens)]
-        return [(name, i, bounds[k + 1], tokens[i]) for k, (i, name) in enumerate(titled)]
-    keys = [bare(t.text) for t in tokens]
+        # (an indicator score table before the first form's title, as a report annexes its score
+        # table and then a data sheet, is read as one too)
+        head = _score_table_segment(tokens[:titled[0][0]], keys[:titled[0][0]])
+        return head + [(name, i, bounds[k + 1], tokens[i]) for k, (i, name) in enumerate(titled)]
     best, best_hits = None, 0
     generic = {bare(w) for w in spec()["generic_keywords"]}
     for name, words in vocab()["keywords"].items():
