@@ -50,8 +50,10 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         return fact is not None
 
     def _read_labels_over_figures(self, i: int) -> Optional[int]:
-        """Labels, the first naming its unit in brackets, then as many figures (编制数（人） | 实有人数（人）
-        | 控制率（%） | 40 | 37 | 92.5, a data sheet's line): each figure its label's, in its unit.
+        """Labels naming their units in brackets, then as many figures (编制数（人） | 实有人数（人） |
+        控制率（%） | 40 | 37 | 92.5, a data sheet's line): each figure its label's, in its unit; a
+        label naming none only over a figure of its own unit (在职人员控制率 | 93.75%). No fund
+        block's column labels (its header is the fund reader's).
         Where the reading goes on; None where the tokens from i are no such run."""
         labels, j = [], i
         while j < len(self.tokens) and not self.tokens[j].merged and value_type(self.tokens[j].text) is None \
@@ -60,8 +62,10 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
             labels.append((self.tokens[j], m.group(1) if m else None))
             j += 1
         figures = self.tokens[j:j + len(labels)]
-        if len(labels) < 2 or not labels[0][1] or len(figures) < len(labels) \
+        if len(labels) < 2 or len(figures) < len(labels) \
                 or any(value_type(f.text) not in ("num", "pct") for f in figures) \
+                or any(not unit and value_type(f.text) != "pct" for (_, unit), f in zip(labels, figures)) \
+                or any(bare(label.text) in vocab()["fund_col"] for label, _ in labels) \
                 or j + len(labels) < len(self.tokens) and value_type(self.tokens[j + len(labels)].text) in ("num", "pct"):
             return None
         for (label, unit), figure in zip(labels, figures):
