@@ -83,7 +83,8 @@ def label_alone_mark(text: str) -> str | None:
     line = text.strip()
     if _MARKS.sub("", line) not in _vocabulary()["published"]:
         return None
-    return _LEADING_MARKS.match(line)[0] if _LEADING_MARKS.match(line) else ""
+    mark = _LEADING_MARKS.match(line)
+    return mark[0] if mark else ""
 
 
 def furniture_blocks(blocks: list) -> set:
