@@ -6,9 +6,8 @@ from __future__ import annotations
 import regex
 
 from ..model import TABLE
-
-from .form_vocab import spec
 from ..page_furniture import furniture_blocks
+from .form_vocab import spec
 from .regions import resolve_region
 
 # a form within the first blocks is the document itself, not an annex of a narrative report

@@ -10,8 +10,8 @@ from typing import Optional
 import regex
 
 from ..model import HEADING, TABLE, Document
-from .numbers import parse_chinese_numeral
 from ..page_furniture import furniture_blocks
+from .numbers import parse_chinese_numeral
 from .regions import resolve_region
 from .report_score import compile_key as _compile, report_grade, report_score, vocab as _vocab
 
@@ -137,7 +137,9 @@ def _title(blocks: list) -> tuple[Optional[str], list]:
     return (_tidy(content[0].text) if content and len(content[0].text) <= 120 else None), content[:1]
 
 
-_NO_TITLE_PART = regex.compile(r"[:：]|^\s*(?:附\s*[件表]|表)\s*[\d一二三四五六七八九十]*(?:[-—－]\d+)?\s*$"
+# an annex's or table's number (附件3-2, 表3, 附件二)
+_ANNEX_NUMBER = r"[\d一二三四五六七八九十]*(?:[-—－]\d+)?"
+_NO_TITLE_PART = regex.compile(rf"[:：]|^\s*(?:附\s*[件表]|表)\s*{_ANNEX_NUMBER}\s*$"
                             r"|[〔（(\[]\s*(?:19|20)\d{2}\s*[〕）)\]]\s*\d+\s*号\s*$")  # (a file's number: 昌州财行〔2022〕10号)
 
 # how far down a page's furniture may push the title (a portal's menu and publication block)
@@ -156,7 +158,7 @@ def _tidy(title: str) -> str:
     return _ANNEX_MARK.sub("", _FILE_EXTENSION.sub("", _LAYOUT_SPACE.sub("", title).strip()))
 
 
-_ANNEX_MARK = regex.compile(r"^附件\s*[\d一二三四五六七八九十]*(?:[-—－]\d+)?\s*[:：]\s*(?=\S)")
+_ANNEX_MARK = regex.compile(rf"^附件\s*{_ANNEX_NUMBER}\s*[:：]\s*(?=\S)")
 
 
 def _agency(blocks: list, title: Optional[str], kv: dict) -> Optional[str]:

@@ -330,16 +330,10 @@ def _opening_words(header: list, cells: list) -> Optional[list]:
     """(column, words) for a line of words only, each cell under a header cell in order, that
     may open the row on the next line: a name the page wrapped before its row's figures
     (产出质量 | 政策范围内住院自付 over 费用救助比例 | 6 | ≥70% …). None for a line of figures."""
-    if not cells or any(is_figure(c.text) for c in cells) or len(cells) > len(header):
+    if not cells or any(is_figure(c.text) for c in cells):
         return None
-    bounds = [(a.right + b.left) / 2 for a, b in zip(header, header[1:])]
-    out = []
-    for cell in cells:
-        col = sum(1 for b in bounds if (cell.left + cell.right) / 2 > b)
-        if out and col <= out[-1][0]:
-            return None
-        out.append((col, cell.text))
-    return out
+    columns = _columns_by_middle(header, cells)
+    return None if columns is None else [(col, cell.text) for col, cell in zip(columns, cells)]
 
 
 def _label_wrapped_under_itself(cells: list, last: list, above: list) -> Optional[int]:
@@ -371,7 +365,7 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
         return rest
     columns, named = [], False
     for cell in cells:
-        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
+        col = _column_starting_at(header, cell)
         if col is None or (columns and col <= columns[-1]) \
                 or POINTS_NAME.match(header[col].text) or UNIT_NAME.search(header[col].text):
             return None
@@ -399,6 +393,12 @@ def _wrapped_rest(header: list, above: list, cells: list) -> Optional[list]:
     return columns if named else None
 
 
+def _column_starting_at(header: list, cell) -> Optional[int]:
+    """The header column whose left edge the cell starts at (a wrapped line starts at its
+    column's left edge); None where it starts at none."""
+    return next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
+
+
 def _rest_right_of_the_figures(header: list, above: list, cells: list) -> Optional[list]:
     """The columns of a line whose cells all stand, each at its column's left edge, under words
     the row above wrote right of its first figure (部分目标值 | 偏低 under 实际完成值, 存在重复救助 |
@@ -409,7 +409,7 @@ def _rest_right_of_the_figures(header: list, above: list, cells: list) -> Option
         return None
     columns = []
     for cell in cells:
-        col = next((k for k, head in enumerate(header) if abs(cell.left - head.left) <= ALIGN_SLACK), None)
+        col = _column_starting_at(header, cell)
         if col is None or col <= first_figure or (columns and col <= columns[-1]) or col >= len(above) \
                 or not above[col] or is_figure(above[col]) or POINTS_NAME.match(header[col].text):
             return None
@@ -423,17 +423,25 @@ _SHORT_PIECE = 4  # the rest of a short label cell beside a level name's rest (�
 
 
 def _columns_under(header: list, cells: list) -> Optional[list]:
-    if len(cells) > len(header) or not any(is_figure(c.text) for c in cells):
+    if not any(is_figure(c.text) for c in cells):
+        return None
+    columns = _columns_by_middle(header, cells)
+    if columns is None or any(is_figure(cell.text) and not _overlaps(cell, header[col]) for col, cell in zip(columns, cells)):
+        return None
+    return columns
+
+
+def _columns_by_middle(header: list, cells: list) -> Optional[list]:
+    """The header column each cell's middle stands under, in order; None where two cells stand
+    under one header cell or there are more cells than columns."""
+    if len(cells) > len(header):
         return None
     bounds = [(a.right + b.left) / 2 for a, b in zip(header, header[1:])]  # between two header cells
     columns = []
     for cell in cells:
-        middle = (cell.left + cell.right) / 2
-        col = sum(1 for b in bounds if middle > b)
+        col = sum(1 for b in bounds if (cell.left + cell.right) / 2 > b)
         if columns and col <= columns[-1]:
             return None  # two cells under one header cell
-        if is_figure(cell.text) and not _overlaps(cell, header[col]):
-            return None
         columns.append(col)
     return columns
 

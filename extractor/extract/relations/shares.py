@@ -115,6 +115,8 @@ def _unstated_part(text: str, before: list, rate) -> bool:
         return False
     subject = (rate.context or "").rsplit("占", 1)[0]
     return not any(similarity(subject, g.context or "") >= 0.5 for g in before)
+
+
 def _names_another_kind(words: str, kind: str) -> bool:
     """Do a bare share's own words name a quantity of another kind than the part before it
     (其中产业项目31个，产业发展资金占比58.6%: money's share, not the projects')?"""
