@@ -133,7 +133,7 @@ def cut_run(run: str, order: list, named: bool = False, shares: bool = False) ->
     if not order:
         return None
     readings = [r for r in _readings(run, 0, order, shares=shares)
-                if named and order[0] == "target" or _delimited(run, r, order)]
+                if named and (order[0] == "target" or _close_pair(run, r, order)) or _delimited(run, r, order)]
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
     return readings[0] if len(readings) == 1 else None
@@ -193,6 +193,18 @@ def _delimited(run: str, cut: list, order: list) -> bool:
     完成 100% 100% 8 reads as 分值 10, target 0% otherwise)."""
     cmp, _, _ = grammar()
     return _alike(run, cut, order) or cmp.match(_cells(run, cut, order)["target"]) is not None
+
+
+def _close_pair(run: str, cut: list, order: list) -> bool:
+    """A row's run right after its name, its 分值 first, whose target and result differ but
+    lie within a factor of two of each other, the 分值 a set weight (水质达标率1095%96%10: 10 |
+    95% | 96% | 10). The name fixes where the 分值 starts; the closeness, that the figure
+    after it is a target and not a result whose target was in words."""
+    cells = _cells(run, cut, order)
+    if "weight" not in cells or not is_set_weight(cells["weight"].rstrip("%")):
+        return False
+    target, actual = (Decimal(_NUMBER.search(cells[k]).group()) for k in ("target", "actual"))
+    return target > 0 and target / 2 <= actual <= target * 2
 
 
 def _readings(run: str, pos: int, slots: list, cells: tuple = (), shares: bool = False, bare: bool = False):
