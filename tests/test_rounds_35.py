@@ -51,3 +51,32 @@ def test_a_glued_row_far_from_its_target_is_not_cut_by_closeness(tmp_path, row):
     record = text_record(tmp_path, text)
     assert _figures(record, "score", "得分") == []
     assert not error_flags(record)
+
+
+_CELLS_HEAD = ("项目支出绩效自评表\n（2023年度）\n项目名称\n{project}\n绩效指标\n一级\n指标\n二级\n指标\n三级指标\n"
+               "指标值\n实际\n完成值\n分值\n得分\n偏差原因分析\n及改进措施\n产出指标\n数量指标\n")
+
+
+@pytest.mark.parametrize("name, unit, kind", [
+    ("适龄儿童疫苗\n接种率（%）", "%", "percent"),
+    ("农村低收入人口\n参保率(%)", "%", "percent"),
+    ("家庭医生签约服务\n重点人群签约人数（人）", "人", "headcount"),
+    ("困难群众医疗救助\n户数（户）", "户", "households"),
+])
+def test_a_name_wrapped_with_its_unit_on_the_next_line_gives_the_row_its_unit(tmp_path, name, unit, kind):
+    rows = f"{name}\n≥85\n88.5\n10\n10\n健康教育讲座场次（次）\n≥12\n14\n10\n10\n总分\n100\n98\n"
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="基层卫生服务能力提升") + rows)
+    values = [(f["kind"], Decimal(f["value"]), f.get("label")) for f in record["facts"]]
+    assert (kind, Decimal("85"), "年度指标值") in values and (kind, Decimal("88.5"), "实际完成值") in values
+    assert [Decimal(v) for v in _figures(record, "score", "分值")][:2] == [Decimal(10), Decimal(10)]
+    assert not error_flags(record)
+
+
+def test_words_before_bare_figures_stay_a_worded_target(tmp_path):
+    # (a longer line of words right after a name, before bare figures, is the row's target in
+    # words, not the rest of its name: only a marked target proves the name went on)
+    rows = "项目验收\n按期通过验收\n已通过\n10\n10\n健康教育讲座场次（次）\n≥12\n14\n10\n10\n总分\n100\n98\n"
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="基层卫生服务能力提升") + rows)
+    form = record["forms"][0]
+    paths = [row["path"][-1] for row in form["indicators"]]
+    assert "项目验收" in paths and not any("按期通过验收" in p for p in paths)

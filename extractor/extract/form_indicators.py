@@ -7,6 +7,7 @@ and the rows written apart from their names (form_nameless_rows.py); rows in sha
 columns are read by form_typed_rows.py."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -61,6 +62,8 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 return end
         else:
             values, end = self._typed_indicator_values(i + 1)
+            if self.name_rest is not None:  # (the rest of its name wrapped onto a line of its own)
+                name = replace(name, text=name.text.rstrip() + self.name_rest.text.strip())
         units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):

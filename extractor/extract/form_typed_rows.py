@@ -85,6 +85,7 @@ class TypedRowReader:
         before them the target and the actual value."""
         v = vocab()
         name = self.tokens[j - 1] if j else None
+        self.name_rest = None
         # columns the form describes in words (评分标准) right after the name hold no values
         for slot in self.indicators.slots:
             if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
@@ -105,7 +106,8 @@ class TypedRowReader:
             if (cell := self._target_cell(len(taken), t, cells)) is not None:
                 cells[cell] = t
             elif not taken and self._name_tail(j, len(value_slots)):
-                pass  # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
+                # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
+                self.name_rest = t
             elif not taken and not self.form["indicators"] and _header_word(t.text) and self._numbers_follow(j + 1, 6):
                 # the header's last labels a sheet's merged cells put after the first row's
                 # name (优抚对象补助人数 | 实际 | 完成值 | 分值 | 得分 | 偏差原因… | ≥2146人 | …)
@@ -285,11 +287,15 @@ class TypedRowReader:
         word is no target where every value column is filled by the figures that follow it
         and they close as a row does (得分 ≤ 分值)."""
         text = self.tokens[j].text.strip()
-        if not (1 <= len(text) <= 3 and regex.fullmatch(r"\p{Han}+", text)) or is_label(bare(text)) or _row_head_cell(text) \
-                or width < 3 or j + width >= len(self.tokens):
+        words = _NAME_TAIL.fullmatch(text)
+        if not words or is_label(bare(text)) or _row_head_cell(text) or width < 3 or j + width >= len(self.tokens):
             return False
         row = [as_points(t) for t in self.tokens[j + 1:j + 1 + width]]
         if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
+            return False
+        if len(words[1]) > 3 and not looks_like_target(row[0].text):
+            # (a longer tail, 建档率（%） under 居民电子健康档案, only before a target its
+            # comparator or unit marks: words before bare figures may be a worded target)
             return False
         weight, score = row[-2].text, row[-1].text
         return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
@@ -311,6 +317,11 @@ def _header_word(text: str) -> bool:
     labels = vocab()["ind_col"]
     return key in labels or len(key) >= 2 and any(len(label) > len(key) and (label.startswith(key) or label.endswith(key))
                                                   for label in labels)
+
+
+# the rest of a row's name its cell wrapped: a few characters (入), or up to a line of a narrow
+# column's words with the unit the name states in brackets (建档率（%）, 健康管理人数（人）)
+_NAME_TAIL = regex.compile(r"(\p{Han}{1,3}|\p{Han}{4,12}(?=[（(])|\p{Han}{1,12}[（(][^（）()\d]{1,8}[)）])\s*(?:[（(][^（）()\d]{1,8}[)）])?")
 
 
 def _row_head_cell(text: str) -> bool:
