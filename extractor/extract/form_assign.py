@@ -78,13 +78,15 @@ _BUDGET_COLUMNS = ("全年预算数", "年初预算数", "扣除统筹整合后�
 
 def _rate_holds(cells: dict) -> int:
     """2 where the row's execution rate is its spending over one of its budgets (or 0 with
-    no spending placed), 0 where it is over none of them, 1 where the placement does not say."""
+    no spending placed), 0 where it is over none of them or a rate above 0 has no spending
+    to be of (412.60 | 356.84 | 84.69% is no 年初预算数 and 全年预算数), 1 where the placement
+    does not say."""
     rate, spent = cells.get("执行率"), cells.get("全年执行数")
     if rate is None:
         return 1
     stated = value_of(rate.text)
     if spent is None:
-        return 2 if stated == 0 else 1
+        return 2 if stated == 0 else 0
     budgets = [value_of(cells[c].text) for c in _BUDGET_COLUMNS if c in cells]
     budgets = [b for b in budgets if b]
     if not budgets:
