@@ -80,3 +80,22 @@ def test_words_before_bare_figures_stay_a_worded_target(tmp_path):
     form = record["forms"][0]
     paths = [row["path"][-1] for row in form["indicators"]]
     assert "项目验收" in paths and not any("按期通过验收" in p for p in paths)
+
+
+_DEPT_FUNDS = ("部门（单位）整体支出绩效自评表\n（2023年度）\n部门（单位）名称\n某县农业农村局\n年度预算执行情况\n（万元）\n"
+               "年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
+               "年度资金总额\n1,500.00\n1,860.40\n1,800.20\n10\n96.76%\n9.68\n"
+               "其中：当年财政拨款\n1,500.00\n1,620.40\n1,580.10\n97.51%\n"
+               "上年结转资金\n210.00\n{spent}\n{rate}\n其他资金\n30.00\n28.10\n93.67%\n")
+
+
+def test_part_rows_leaving_their_opening_budget_out_are_the_year_s_budget_and_spending(tmp_path):
+    record = text_record(tmp_path, _DEPT_FUNDS.format(spent="192.00", rate="91.43%"))
+    assert not error_flags(record)
+    carried = next(r for r in record["forms"][0]["funds"] if r["label"] == "上年结转资金")
+    assert set(carried["cells"]) == {"全年预算数", "全年执行数", "执行率"}
+
+
+def test_a_part_row_s_wrong_rate_is_checked_where_its_first_cell_was_left_out(tmp_path):
+    record = text_record(tmp_path, _DEPT_FUNDS.format(spent="192.00", rate="94.13%"))
+    assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
