@@ -15,6 +15,7 @@ import regex
 
 from ..model import TABLE, Block, Document
 from .form_vocab import bare, spec, vocab
+from .ocr_labels import label_repairs, repaired
 
 _PIPE = regex.compile(r"[|｜│]")
 _WIDE_GAP = regex.compile(r"\s{2,}")
@@ -64,6 +65,8 @@ class Token:
 def document_tokens(doc: Document) -> list:
     tokens: list = []
     line = 0
+    # (labels a sharing site's text recognition misread by one letter: read as they are meant)
+    repairs = label_repairs("\n".join(_texts_of(doc)))
     for block in doc.blocks:
         if block.kind == TABLE:
             # a table rebuilt from text keeps no reliable columns: its cells are read in
@@ -78,15 +81,23 @@ def document_tokens(doc: Document) -> list:
                 for c, cell in enumerate(row):
                     if not positional and (cell.merged_from is not None or not cell.text.strip()):
                         continue
-                    tokens.append(Token(cell.text, block, 0, len(cell.text), line, c, positional, r, c,
+                    tokens.append(Token(repaired(cell.text, repairs), block, 0, len(cell.text), line, c, positional, r, c,
                                         merged=cell.merged_from is not None,
                                         padding=widths is not None and c >= widths[r]))
                 line += 1
             continue
-        for text_line, offset in _lines(block.text):
+        for text_line, offset in _lines(repaired(block.text, repairs)):
             tokens.extend(_line_tokens(block, text_line, offset, line))
             line += 1
     return tokens
+
+
+def _texts_of(doc: Document):
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            yield from (cell.text for row in block.table.rows for cell in row)
+        else:
+            yield block.text
 
 
 def _lines(text: str):

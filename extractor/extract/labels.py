@@ -62,6 +62,13 @@ def _jieba():
     return tokenizer
 
 
+def dictionary_word(text: str) -> bool:
+    """Is the text a word of jieba's dictionary (or of ours added to it)?"""
+    tokenizer = _jieba()
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(text, 0) > 0
+
+
 @document_cache(maxsize=8192)  # asked for the same figure by its label, its list and its context
 def clause_before(text: str, start: int, limit: int = 40) -> str:
     lo = max(0, start - limit)

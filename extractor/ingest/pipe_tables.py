@@ -104,6 +104,10 @@ def _pipe_region(lines: list, i: int) -> tuple:
         if overleaf is not None:
             j = overleaf  # (the page broke inside the table: it goes on under its header again)
             continue
+        if kind == TEXT and (row := _row_without_pipes(lines[j], members)) is not None:
+            members.append((PIPE, row))  # (a row that lost its pipes: 部门产出 职责履行 20 18.5)
+            j += 1
+            continue
         if kind == TEXT:
             upto = _continuation_end(lines, j)
             if upto is None:
@@ -116,6 +120,26 @@ def _pipe_region(lines: list, i: int) -> tuple:
             break
         j = upto
     return members, end
+
+
+_SPACED_CELLS = regex.compile(r"\s+")
+_FIGURE_CELL = regex.compile(r"[\d.,]+%?")
+
+
+def _row_without_pipes(line: str, members: list) -> Optional[str]:
+    """The line as a pipe row when it is one of the table's rows written with spaces for its
+    pipes: as many words as the row before has cells (three or more), the last two figures,
+    and the row before closing on a figure too — so it is no rest of a cell wrapped onto its
+    own line (a cell of words wraps; a row of figures does not run on). None otherwise."""
+    before = next((text for kind, text in reversed(members) if kind == PIPE), None)
+    if before is None or not has_text(before):
+        return None
+    cells = _split_row(before, is_bounded([before.strip()], vocabulary()["separators"]))
+    words = _SPACED_CELLS.split(line.strip())
+    if len(cells) < 3 or len(words) != len(cells) or not cells[-1] or not _FIGURE_CELL.fullmatch(cells[-1]) \
+            or not all(_FIGURE_CELL.fullmatch(w) for w in words[-2:]):
+        return None
+    return " | ".join(words)
 
 
 def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
