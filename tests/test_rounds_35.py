@@ -99,3 +99,83 @@ def test_part_rows_leaving_their_opening_budget_out_are_the_year_s_budget_and_sp
 def test_a_part_row_s_wrong_rate_is_checked_where_its_first_cell_was_left_out(tmp_path):
     record = text_record(tmp_path, _DEPT_FUNDS.format(spent="192.00", rate="94.13%"))
     assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
+
+
+# a sharing site's preview: the form run together, some labels misread by one letter
+_OCR_FORM = ("《{county}2023年度学生资助项目支出绩效自评表.docx》由会员分享，可在线阅读。"
+             "1、项目支出绩效自评表(2023年度)顶目名称学生资助主管部门{county}教育局实旅单位{county}教育局"
+             "项目资金(万元)年初预算数全年预箅数全年执行数分值执行率得分"
+             "年度资金总额300.00320.00316.801099.00%9.90"
+             "绩效指标一级指标二级指标三级指栎分值年度指标值实际完成值得分偏差原因分析及改进措施"
+             "产出指标数量指标资助学生人数20≥1500人1526人20质量指标资助对象精准率20100%100%20"
+             "效益指标社会效益指标因贫失学人数200人0人20满意度指标服务对象满意度指标学生满意度30≥90%96%30"
+             "总分10099.90自评等级：优")
+
+
+def test_labels_a_text_recognition_misread_by_one_letter_are_read_as_the_form_s_labels(tmp_path):
+    record = text_record(tmp_path, _OCR_FORM.format(county="东川县"))
+    values = {(f["kind"], Decimal(f["value"]), f.get("label")) for f in record["facts"]}
+    assert ("amount", Decimal("3200000"), "全年预算数") in values
+    assert ("amount", Decimal("3168000"), "全年执行数") in values
+    assert ("headcount", Decimal("1500"), "年度指标值") in values
+    assert ("score", Decimal("30"), "分值") in values
+    assert record["metadata"]["report_type"] == "form_project"
+    assert not error_flags(record)
+    # (the quotes stay what the file says)
+    quotes = {f["source"]["quote"] for f in record["facts"]}
+    assert "1526人" in quotes or "1526" in quotes
+
+
+@pytest.mark.parametrize("text", [
+    # words one letter off a label that are words of their own, or a label's start run on
+    "项目名称：学生资助。主管部门：某县教育局。实施单位：某县教育局。预期指标均已完成，资助情况良好，实际完成情况见下表。",
+    "一级指标 二级指标 三级指标 分值 全年实际完成值 得分 年度指标值",
+])
+def test_words_one_letter_off_a_label_are_left_as_they_are(text):
+    from extractor.extract.ocr_labels import label_repairs
+    assert label_repairs(text) == {}
+
+
+def test_a_misread_label_is_repaired_only_among_the_form_s_labels():
+    from extractor.extract.ocr_labels import label_repairs, repaired
+    text = "项目名称学生资助主管部门某县教育局实施单位某县教育局年初预算数全年预箅数全年执行数"
+    repairs = label_repairs(text)
+    assert repairs == {"全年预箅数": "全年预算数"}
+    assert len(repaired(text, repairs)) == len(text)
+    # (without the form's other labels exactly written, nothing is taken for one)
+    assert label_repairs("全年预箅数为300万元") == {}
+
+
+_PIPE_SCORES = ("某县教育局2023年度部门整体支出绩效自评报告\n一、评价结论\n自评得分{total}分。\n表1 自评得分表\n"
+                "一级指标 | 二级指标 | 分值 | 自评得分\n部门管理 | 预算执行 | 10 | 9.3\n部门管理 | 财务管理 | 6 | 5.5\n"
+                "{row}\n部门效益 | 经济效益 | 8 | 7.5\n部门效益 | 满意度 | 8 | 7\n合计 | | {weights} | {total}\n")
+
+
+def test_a_pipe_table_s_row_that_lost_its_pipes_is_a_row(tmp_path):
+    text = _PIPE_SCORES.format(row="部门产出 职责履行 20 18.5", weights="52", total="47.8")
+    record = text_record(tmp_path, text)
+    assert {Decimal("20"), Decimal("18.5"), Decimal("5.5")} <= {Decimal(f["value"]) for f in record["facts"]}
+    assert not error_flags(record)
+
+
+def test_words_after_a_pipe_row_of_words_stay_its_cell_s_rest(tmp_path):
+    from extractor.ingest import load_document
+    path = tmp_path / "report.txt"
+    path.write_text("表2 存在问题\n序号 | 问题 | 整改措施\n1 | 资金拨付进度偏慢 | 加快拨付\n2 | 绩效目标不够细化 | 细化量化\n"
+                    "指标 并加强 审核\n3 | 资产登记不及时 | 定期清查\n", encoding="utf-8")
+    table = next(b.table for b in load_document(path).blocks if b.table is not None)
+    texts = [[c.text for c in row] for row in table.rows]
+    assert len(texts) == 4 and texts[2][2].startswith("细化量化") and "审核" in texts[2][2]
+
+
+@pytest.mark.parametrize("first_row", [True, False])
+def test_a_unit_in_brackets_on_a_line_of_its_own_is_the_row_name_s(tmp_path, first_row):
+    other = "学生资助政策知晓率\n（%）\n≥90\n92.4\n10\n10\n"
+    row = "受助学生因贫辍学人数\n（人）\n0\n0\n10\n10\n"
+    rows = "效益指标\n社会效益指标\n" + (row + other if first_row else other + row) + "总分\n20\n20\n"
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="家庭经济困难学生资助").replace("产出指标\n数量指标\n", "") + rows)
+    values = [(f["kind"], Decimal(f["value"]), f.get("label")) for f in record["facts"]]
+    assert ("headcount", Decimal(0), "年度指标值") in values and ("headcount", Decimal(0), "实际完成值") in values
+    assert ("percent", Decimal(90), "年度指标值") in values
+    assert not [v for v in values if v[0] == "score" and v[1] == 0]
+    assert [row["path"][-1] for row in record["forms"][0]["indicators"]] != ["社会效益指标"]

@@ -273,7 +273,8 @@ class TypedRowReader:
         closes = 0 <= value_of(cells[3]) <= value_of(cells[2]) <= 100
         return all(_HAN.search(c) and not value_type(c) and not looks_like_target(c)
                    and (short_result(c) or closes and len(c.strip()) <= _LONGEST_WORDED and not is_scoring_rule(c))
-                   and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"] for c in cells[:2])
+                   and not is_label(bare(c)) and bare(c) not in vocab()["indicator_units"]
+                   and not _UNIT_ALONE.fullmatch(c.strip()) for c in cells[:2])
 
     def _clause_pair_at(self, k: int) -> bool:
         """A worded target written as a clause or a list (保障项目用地、盘活存量土地), or words no
@@ -287,13 +288,14 @@ class TypedRowReader:
         word is no target where every value column is filled by the figures that follow it
         and they close as a row does (得分 ≤ 分值)."""
         text = self.tokens[j].text.strip()
-        words = _NAME_TAIL.fullmatch(text)
-        if not words or is_label(bare(text)) or _row_head_cell(text) or width < 3 or j + width >= len(self.tokens):
+        tail = _NAME_TAIL.fullmatch(text)
+        if not tail or not (tail[2] or 1 <= len(tail[1]) <= 3) or is_label(bare(text)) or _row_head_cell(text) \
+                or width < 3 or j + width >= len(self.tokens):
             return False
         row = [as_points(t) for t in self.tokens[j + 1:j + 1 + width]]
         if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
             return False
-        if len(words[1]) > 3 and not looks_like_target(row[0].text):
+        if len(tail[1]) > 3 and not looks_like_target(row[0].text):
             # (a longer tail, 建档率（%） under 居民电子健康档案, only before a target its
             # comparator or unit marks: words before bare figures may be a worded target)
             return False
@@ -319,9 +321,10 @@ def _header_word(text: str) -> bool:
                                                   for label in labels)
 
 
-# the rest of a row's name its cell wrapped: a few characters (入), or up to a line of a narrow
-# column's words with the unit the name states in brackets (建档率（%）, 健康管理人数（人）)
-_NAME_TAIL = regex.compile(r"(\p{Han}{1,3}|\p{Han}{4,12}(?=[（(])|\p{Han}{1,12}[（(][^（）()\d]{1,8}[)）])\s*(?:[（(][^（）()\d]{1,8}[)）])?")
+# the rest of a row's name its cell wrapped: a few characters (入), up to a line of a narrow
+# column's words with the unit the name states in brackets (建档率（%）, 健康管理人数（人）), or
+# that unit alone (（%）: never a target)
+_NAME_TAIL = regex.compile(r"(\p{Han}{0,12})\s*([（(][^（）()\d]{1,8}[)）])?")
 
 
 def _row_head_cell(text: str) -> bool:
@@ -355,9 +358,15 @@ _NAME_MARK = regex.compile(r"[\d:：（(]")  # (指标2:宣传合格率, 租车�
 
 
 def short_result(text: str) -> bool:
-    """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name."""
+    """A qualitative target or result (达标, 良好, 按时完成, 2022年12月底前), not a name, nor
+    the unit a name states in brackets on a line of its own (（人）)."""
     text = text.strip()
+    if _UNIT_ALONE.fullmatch(text):
+        return False
     return len(text) <= 8 or DEADLINE.match(text.lstrip(COMPARATOR_MARKS)) is not None  # ≤2023年12月 too
+
+
+_UNIT_ALONE = regex.compile(r"[（(][^（）()\d]{1,8}[)）]")
 
 
 def as_points(t: Token) -> Token:
