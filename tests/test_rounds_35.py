@@ -179,3 +179,32 @@ def test_a_unit_in_brackets_on_a_line_of_its_own_is_the_row_name_s(tmp_path, fir
     assert ("percent", Decimal(90), "年度指标值") in values
     assert not [v for v in values if v[0] == "score" and v[1] == 0]
     assert [row["path"][-1] for row in record["forms"][0]["indicators"]] != ["社会效益指标"]
+
+
+_NAMED_FUNDS = ("项目支出绩效自评表\n（2023年度）\n项目名称：乡村道路养护\n主管部门：某县交通运输局\n项目资金（万元）\n"
+                "年度资金总额：年初预算数180，全年预算数{total}，全年执行数188.1，分值10，执行率99%，得分9.9\n"
+                "其中：当年财政拨款：年初预算数180，全年预算数170，全年执行数168.3\n"
+                "上年结转资金：年初预算数—，全年预算数20，全年执行数19.8\n其他资金：—\n")
+
+
+def test_a_fund_row_written_as_its_named_cells_is_read_into_those_columns(tmp_path):
+    record = text_record(tmp_path, _NAMED_FUNDS.format(total="190"))
+    funds = {r["label"]: r for r in record["forms"][0]["funds"]}
+    assert set(funds["年度资金总额"]["cells"]) == {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}
+    assert funds["上年结转资金"]["na"] == ["年初预算数"]
+    values = {(f["label"], Decimal(f["value"])) for f in record["facts"] if f["kind"] == "amount"}
+    assert ("全年执行数", Decimal("1881000")) in values and ("全年预算数", Decimal("200000")) in values
+    assert not error_flags(record)
+
+
+def test_a_named_cells_fund_block_s_parts_are_summed(tmp_path):
+    record = text_record(tmp_path, _NAMED_FUNDS.format(total="200"))
+    assert "form.funds_total" in [f["rule"] for f in error_flags(record)]
+
+
+def test_a_standard_named_after_a_total_and_a_count_is_no_average_of_them(tmp_path):
+    text = ("一、项目概况\n全年落实学生资助资金412.60万元，资助家庭经济困难学生3,518人次；寄宿生生活补助标准为小学每人每年"
+            "1,000元、初中每人每年1,250元，受益寄宿生2,260人。\n二、结论\n全年发放救助金120万元，救助4,000人，人均320元。\n")
+    record = text_record(tmp_path, text)
+    messages = [f["message"] for f in record["flags"] if f["rule"] == "product.unit"]
+    assert len(messages) == 1 and "320元" in messages[0]

@@ -24,12 +24,13 @@ def _bare_figure(text: str) -> str:
 _FUND_COLON = regex.compile(r"^\s*(?:其中\s*[：:]\s*)?(?P<label>[^：:\d\s]{2,14}?)\s*[：:]\s*(?P<value>\S+)?\s*$")
 _SPENT_STAGE = regex.compile(r"执行|决算|实际|完成")
 
-
 class ColonFundCells:
     def _read_colon_fund_cell(self, i: int) -> Optional[int]:
         """Where the reading goes on after a fund row's label-and-figure cell at i; None when
         the cell is no such thing."""
         t = self.tokens[i]
+        if (end := self._read_named_cells_row(i)) is not None:
+            return end
         m = _FUND_COLON.match(t.text)
         if m is None or t.merged or not self._colon_block():
             return None
@@ -59,6 +60,41 @@ class ColonFundCells:
         else:
             return None
         return end
+
+    def _read_named_cells_row(self, i: int) -> Optional[int]:
+        """A fund row written as a line of its cells, each named by its column (年度资金总额：年初预算数
+        240，全年预算数250，全年执行数245，分值10，执行率98%，得分9.8): each figure in the column
+        it names; a dash there is "not applicable". Where the reading goes on; None for any other
+        cell."""
+        t = self.tokens[i]
+        m = _FUND_COLON.match(t.text)
+        v = vocab()
+        if m is None or m.group("value") is not None or t.merged or bare(m.group("label")) not in v["fund_row"]:
+            return None
+        cells, j = [], i + 1
+        while j + 1 < len(self.tokens) and self.tokens[j].line == t.line == self.tokens[j + 1].line \
+                and bare(self.tokens[j].text) in v["fund_col"]:
+            figure = self.tokens[j + 1]
+            kept = len(figure.text.rstrip(" ，,；;。"))
+            cells.append((v["fund_col"][bare(self.tokens[j].text)], unit_cell(figure.piece(0, kept))))
+            j += 2
+        if len(cells) < 2 or any(value_type(value.text) is None for _, value in cells):
+            return None
+        slot = v["fund_row"][bare(m.group("label"))]
+        row = fund_row(slot, canon(m.group("label")), t.source())
+        self.form["funds"].append(row)
+        for column, value in cells:
+            if column not in self.form.setdefault("fund_columns", []):
+                self.form["fund_columns"].append(column)
+            if value_type(value.text) == "na":
+                self.index.not_applicable(value)
+                row["na"].append(column)
+                continue
+            kind = fund_column_kind(column)
+            written_unit = {"amount": value.unit or self._stated_unit, "percent": "%", "score": "分"}.get(kind)
+            if written_unit is not None and value_type(value.text) == ("pct" if kind == "percent" else "num"):
+                self._place_fund_fact(row, value, written_unit, column, row["label"], slot)
+        return j
 
     def _colon_block(self) -> bool:
         """Does the form write a fund block this way — a total and a part of it each as label

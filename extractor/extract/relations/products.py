@@ -67,8 +67,10 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
             # 1200元标准，对3185名老年人发放…共计428.2万元) is whom the price paid first
             counts = [g for g in facts[i + 1:facts.index(amount)] if countable(g)] + counts
         count = counts[0] if counts else None
-        # (an average is written in words, 人均补贴720元; a standard in its unit, 720元/人)
-        average = amount is None and count is not None and "/" not in f.text and periods is None
+        # (an average is written in words, 人均补贴720元; a standard in its unit, 720元/人, or
+        # named one: 补助标准为小学每人每年1,000元 is no quotient of the sentence before)
+        average = amount is None and count is not None and "/" not in f.text and periods is None \
+            and not _NOT_PAID_AS_IS.search(f.context or "")
         if average:
             amount, count = _total_before(facts[:i], spans, si, per)
             if amount and count and _PART_OPENS.search(
