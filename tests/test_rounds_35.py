@@ -208,3 +208,16 @@ def test_a_standard_named_after_a_total_and_a_count_is_no_average_of_them(tmp_pa
     record = text_record(tmp_path, text)
     messages = [f["message"] for f in record["flags"] if f["rule"] == "product.unit"]
     assert len(messages) == 1 and "320元" in messages[0]
+
+
+@pytest.mark.parametrize("row, weight, score", [
+    ("效益指标社会效益指标办学条件10有效改善明显改善10", "10", "10"),
+    ("效益指标可持续影响指标管护机制8健全基本健全7", "8", "7"),
+    ("效益指标社会效益指标群众出行条件6逐步改善明显改善6农村客运通达率5≥95%96%5", "6", "6"),
+])
+def test_a_glued_row_whose_worded_result_restates_its_target_s_last_word_is_cut(tmp_path, row, weight, score):
+    text = _GLUED_HEAD.format(county="北岭县") + "数量指标指标1受益群众1012000人12000人10" + row + "总分100"
+    record = text_record(tmp_path, text)
+    weights, scores = _figures(record, "score", "分值"), _figures(record, "score", "得分")
+    assert Decimal(weight) == Decimal(weights[2]) and Decimal(score) == Decimal(scores[1])
+    assert not error_flags(record)

@@ -78,8 +78,18 @@ def repeated_result_row(order: list) -> Optional[regex.Pattern]:
     return None
 
 
+# a result in words that restates its target's last word, not word for word (办学条件10有效改善
+# 明显改善10: 有效改善 | 明显改善; 健全基本健全): where the two meet is where that word ends first;
+# the next row's name may follow the 得分
+_RESTATED = regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{POINTS})"
+                          r"(?P<target>\p{Han}{0,8}?(?P<word>\p{Han}{2,4}))(?P<result>\p{Han}{0,6}?(?P=word))"
+                          rf"(?P<score>{POINTS})(?:$|(?=\p{{Han}})(?![余多左以万亿千百至到年月日号个人元户次分项]))")
+
+
 def split_repeated(t: Token, pattern: regex.Pattern) -> list:
     m = pattern.match(t.text)
+    if m is None and "weight" in pattern.groupindex:
+        return _split_restated(t)
     if m is None:
         return [t]
     value_end = m.end("value") + len(m["value"])
@@ -96,3 +106,13 @@ def split_repeated(t: Token, pattern: regex.Pattern) -> list:
         return [t]
     points = [t.piece(*m.span("weight"))] if weighted else []
     return [t.piece(0, m.end("name")), *points, *values, t.piece(*m.span("score"))]
+
+
+def _split_restated(t: Token) -> list:
+    """The row of a weight-first header whose result restates its target's last word (see
+    _RESTATED), cut where its 得分 is no more than its 分值."""
+    m = _RESTATED.match(t.text)
+    if m is None or not 0 < Decimal(m["score"]) <= Decimal(m["weight"]) <= 100:
+        return [t]
+    rest = [t.piece(m.end(), len(t.text))] if m.end() < len(t.text) else []
+    return [t.piece(0, m.end("name")), *(t.piece(*m.span(g)) for g in ("weight", "target", "result", "score")), *rest]
