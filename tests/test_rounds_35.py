@@ -221,3 +221,14 @@ def test_a_glued_row_whose_worded_result_restates_its_target_s_last_word_is_cut(
     weights, scores = _figures(record, "score", "分值"), _figures(record, "score", "得分")
     assert Decimal(weight) == Decimal(weights[2]) and Decimal(score) == Decimal(scores[1])
     assert not error_flags(record)
+
+
+@pytest.mark.parametrize("title, scale", [("项目支出绩效自评表（金额单位：元）", 1), ("项目支出绩效自评表（金额单位：万元）", 10000)])
+def test_a_form_s_title_stating_its_money_unit_gives_its_figures_that_unit(tmp_path, title, scale):
+    text = (f"某县2023年度{title}\n项目名称 两癌免费筛查\n主管部门 某县卫生健康局 实施单位 某县妇幼保健院\n"
+            "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额 860,000.00 860,000.00 812,640.00 10 94.49% 9.45\n"
+            "其中：当年财政拨款 860,000.00 860,000.00 812,640.00 — 94.49% —\n")
+    record = text_record(tmp_path, text)
+    amounts = {Decimal(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
+    assert amounts == {Decimal("860000") * scale, Decimal("812640") * scale}

@@ -29,6 +29,7 @@ def _counts_up(tokens: list) -> bool:
 
 
 _SENTENCE_END = regex.compile(r"[。；;！？]")
+_UNIT_WORD = regex.compile(r"\s*[:：]?\s*(万元|元|亿元|千元)\s*[)）]?\s*")
 _UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*[)）]?\s*$")
 
 
@@ -45,8 +46,9 @@ class FundHeaderReader:
         if m:
             return m.group(1) or m.group(2)
         if canon(t.text) in spec()["unit_cells"] and i + 1 < len(self.tokens):
-            word = canon(self.tokens[i + 1].text)
-            return word if word in ("万元", "元", "亿元", "千元") else None
+            # (单位 | 万元, or a title's （金额单位 | ：元） a label's spotting cut in two)
+            m = _UNIT_WORD.fullmatch(self.tokens[i + 1].text)
+            return m.group(1) if m else None
         return None
 
     @property
