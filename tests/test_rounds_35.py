@@ -232,3 +232,11 @@ def test_a_form_s_title_stating_its_money_unit_gives_its_figures_that_unit(tmp_p
     record = text_record(tmp_path, text)
     amounts = {Decimal(f["value"]) for f in record["facts"] if f["kind"] == "amount"}
     assert amounts == {Decimal("860000") * scale, Decimal("812640") * scale}
+
+
+@pytest.mark.parametrize("stated, flagged", [("106.7%", True), ("104.7%", False)])
+def test_a_figure_written_about_elsewhere_does_not_excuse_a_share(tmp_path, stated, flagged):
+    text = ("一、年度总体目标\n确保脱贫人口务工就业规模稳定在175万人以上，产业项目带动脱贫户增收。\n"
+            f"二、实际完成情况\n全省脱贫人口务工就业183.2万人，占年度目标任务175万人的{stated}。\n")
+    record = text_record(tmp_path, text)
+    assert bool([f for f in error_flags(record) if f["rule"] == "ratio.stated"]) is flagged

@@ -225,7 +225,8 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
         if num["source"].get("block") != block:
             continue  # (a figure of another paragraph over any other reproduces too much)
         for g in facts.values():
-            if g is not num and (g["kind"], g["unit"]) == (num["kind"], num["unit"]) \
+            # (not a figure written about, 175万人以上: it reads any rate near its own)
+            if g is not num and (g["kind"], g["unit"]) == (num["kind"], num["unit"]) and not g.get("approx") \
                     and _reads(rate, _operand(num), _operand(g)):
                 return True
     return False
