@@ -24,6 +24,7 @@ def _bare_figure(text: str) -> str:
 _FUND_COLON = regex.compile(r"^\s*(?:其中\s*[：:]\s*)?(?P<label>[^：:\d\s]{2,14}?)\s*[：:]\s*(?P<value>\S+)?\s*$")
 _SPENT_STAGE = regex.compile(r"执行|决算|实际|完成")
 
+
 class ColonFundCells:
     def _read_colon_fund_cell(self, i: int) -> Optional[int]:
         """Where the reading goes on after a fund row's label-and-figure cell at i; None when

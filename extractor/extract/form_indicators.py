@@ -7,7 +7,6 @@ and the rows written apart from their names (form_nameless_rows.py); rows in sha
 columns are read by form_typed_rows.py."""
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -39,6 +38,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             self.path = levels  # 产出指标—数量指标: the row's two levels in one cell, its name next
             return i + 1
         head = self.indicators
+        name_text = name.text
         by_col, shift = {}, 0
         if name.positional and head.cols:
             # the same columns as the header line, counted from the right when this line
@@ -63,18 +63,18 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
         else:
             values, end = self._typed_indicator_values(i + 1)
             if self.name_rest is not None:  # (the rest of its name wrapped onto a line of its own)
-                name = replace(name, text=name.text.rstrip() + self.name_rest.text.strip())
+                name_text = name.text.rstrip() + self.name_rest.text.strip()
         units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
-        if _PLACEHOLDER_NAME.fullmatch(name.text) or (written and all(is_na(x) for x in written)):
+        if _PLACEHOLDER_NAME.fullmatch(name_text) or (written and all(is_na(x) for x in written)):
             return end  # 指标1： | / | / | / | /, or a …… row: a template's row left for no indicator
         # (a level cell naming both levels, 产出指标—数量指标, is the two of them)
         levels = [level for p in self.path if p for level in (_joined_levels(p) or [p])]
-        row = {"path": levels + [name.text.strip()], "source": name.source()}
+        row = {"path": levels + [name_text.strip()], "source": name.source()}
         # a row before this one whose cells no cut read ran into this name, a row's or a level's
         # (观看群众≥36000人次4万余人次1010农家书屋…): that row is unread, so sums over the rows
         # are not known
-        swallowed = _swallowed_row().search(name.text) is not None
+        swallowed = _swallowed_row().search(name_text) is not None
         if swallowed:
             self.form["unread_rows"] += 1
         filled = False
