@@ -240,3 +240,18 @@ def test_a_figure_written_about_elsewhere_does_not_excuse_a_share(tmp_path, stat
             f"二、实际完成情况\n全省脱贫人口务工就业183.2万人，占年度目标任务175万人的{stated}。\n")
     record = text_record(tmp_path, text)
     assert bool([f for f in error_flags(record) if f["rule"] == "ratio.stated"]) is flagged
+
+
+@pytest.mark.parametrize("line, score", [("总分：98.91", "98.91"), ("自评总分：97.5分", "97.5"), ("总分： 96", "96")])
+def test_a_form_s_total_stated_after_its_fund_block_and_indicator_lines_is_its_score(tmp_path, line, score):
+    text = _NAMED_FUNDS.format(total="190") + (
+        "绩效指标：\n产出指标—数量指标—养护里程：年度指标值≥120公里，实际完成值126公里，分值30，得分30\n"
+        f"{line}\n自评等级：优\n")
+    record = text_record(tmp_path, text)
+    assert Decimal(record["metadata"]["score"]) == Decimal(score)
+    assert not [f for f in record["facts"] if f["kind"] == "score" and f.get("label") == "总分" and f["value"] != record["metadata"]["score"]]
+
+
+def test_a_money_total_line_after_a_fund_block_is_no_score(tmp_path):
+    record = text_record(tmp_path, _NAMED_FUNDS.format(total="190") + "合计：190\n")
+    assert record["metadata"].get("score") is None

@@ -30,6 +30,9 @@ _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
 _FIGURES_IN_NAME = regex.compile(r"[\p{Han}%％]\d+(?:\.\d+)?(?=\p{Han})(?![年月日号个项次人户元万亿%％])")
 
 
+_LABEL_ALONE = regex.compile(r"^\s*([^：:\d]{2,12}?)\s*[：:]\s*$")  # (总分： with its figure the next cell)
+
+
 class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader,
                  TotalRowReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
@@ -94,8 +97,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 # the rows after it with figures in their words are no unread fund rows)
                 self.fund_rows_ended = True
             self._note_unit(i)
-            if self._read_label_colon(t):
-                i += 1
+            if (taken := self._read_label_colon(i)):
+                i += taken
             elif self.indicators is None and not self.fund_columns and (end := self._read_colon_fund_cell(i)):
                 i = end
             elif (self.indicators is None and self.form.get("fund_columns") and self.form["funds"]
@@ -322,31 +325,46 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 self.form[key] = [g for g in self.form.get(key) or [] if g["path"] not in misread]
             self.form["unread_rows"] += 1
 
-    def _read_label_colon(self, t: Token) -> bool:
+    def _read_label_colon(self, i: int) -> int:
+        """How many tokens from i a statement of the form's own takes (自评等级：优, 总分：98.91,
+        项目名称：…), its figure maybe a token of its own on the line (总分： | 98.91); 0 if none."""
+        t = self.tokens[i]
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.line == t.line and _LABEL_ALONE.match(t.text) and _POINTS_VALUE.fullmatch(nxt.text.strip()) \
+                and self._total_stated(bare(_LABEL_ALONE.match(t.text).group(1)), nxt, 0, len(nxt.text.strip())):
+            return 2
         m = LABEL_COLON.match(t.text)
         if m is None or t.merged:
-            return False
+            return 0
         key, value = bare(m.group(1)), m.group(2)
         if key in vocab()["grade_cell"] and self._grade_word(value):
             word = self._grade_word(value)
             self.form["grade"] = {"text": word, "source": t.source(m.start(2), m.start(2) + len(word))}
-            return True
-        head = self.indicators is None and not self.form["indicators"] and not self.form["funds"] and not self.fund_columns
-        if (key in vocab()["score_cell"] and (self.indicators is not None or head) and self.form["total_score"] is None
-                and (points := _POINTS_VALUE.fullmatch(value))):
-            # 自评总分：97.5分 in a line under the indicator block, or 项目总得分：96.5分 under the
-            # form's title before its blocks: the form's total (its rows wrote none), checked
-            # against them like a total row's
-            fact = self.index.fact_for(t.piece(m.start(2), m.start(2) + points.end(1)), "分", "总分", "总分",
-                                       {"form": self.form["id"], "slot": "total"})
-            self.form["total_score"] = fact.id if fact else None
-            self.rows_closed = fact is not None and not head  # (what follows is a sign-off, not rows)
-            return fact is not None
+            return 1
+        if self._total_stated(key, t, m.start(2), m.end(2)):
+            return 1
         if key in vocab()["meta"] and self.indicators is None and value_type(value) is None:
             entry = {"text": value, "source": t.source(m.start(2), m.end(2))}
             self.form["meta"].setdefault(vocab()["meta"][key], []).append(entry)
-            return True
-        return False
+            return 1
+        return 0
+
+    def _total_stated(self, key: str, t: Token, start: int, end: int) -> bool:
+        """自评总分：97.5分 in a line under the indicator block (or under a fund block whose
+        indicators were lines no table holds), or 项目总得分：96.5分 under the form's title before
+        its blocks: the form's total (its rows wrote none), checked against them like a total
+        row's. `key` the label, t.text[start:end] the value. A total naming points only (总分, not
+        合计, which may be money)."""
+        head = self.indicators is None and not self.form["indicators"] and not self.form["funds"] and not self.fund_columns
+        points = _POINTS_VALUE.fullmatch(t.text[start:end])
+        if not (key in vocab()["score_cell"] or key in vocab()["total"] and "分" in key) or points is None \
+                or not (self.indicators is not None or head or self.form["funds"]) or self.form["total_score"] is not None:
+            return False
+        fact = self.index.fact_for(t.piece(start, start + points.end(1)), "分", "总分", "总分",
+                                   {"form": self.form["id"], "slot": "total"})
+        self.form["total_score"] = fact.id if fact else None
+        self.rows_closed = fact is not None and not head  # (what follows is a sign-off, not rows)
+        return fact is not None
 
     # -- metadata cells (项目名称 | X, 主管部门 | Y)
     def _read_meta(self, i: int, key: str) -> int:
