@@ -255,3 +255,31 @@ def test_a_form_s_total_stated_after_its_fund_block_and_indicator_lines_is_its_s
 def test_a_money_total_line_after_a_fund_block_is_no_score(tmp_path):
     record = text_record(tmp_path, _NAMED_FUNDS.format(total="190") + "合计：190\n")
     assert record["metadata"].get("score") is None
+
+
+def test_a_name_wrapped_over_two_lines_and_its_unit_s_own_line_is_one_name(tmp_path):
+    rows = ("困难残疾人生活补贴\n发放人次\n（人次）\n≥37200\n37790\n10\n10\n"
+            "补贴对象\n认定准确率（%）\n100\n100\n10\n10\n总分\n20\n20\n")
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="残疾人两项补贴") + rows)
+    values = [(f["kind"], Decimal(f["value"]), f.get("label")) for f in record["facts"]]
+    assert ("person_times", Decimal(37200), "年度指标值") in values and ("person_times", Decimal(37790), "实际完成值") in values
+    assert ("percent", Decimal(100), "年度指标值") in values
+    assert [row["path"][-1] for row in record["forms"][0]["indicators"]] == ["困难残疾人生活补贴发放人次（人次）", "补贴对象认定准确率（%）"]
+    assert not error_flags(record)
+
+
+def test_words_over_two_lines_before_bare_figures_stay_a_worded_target_and_result(tmp_path):
+    rows = "项目建设进度\n按期开工\n按期完工\n10\n10\n健康教育讲座场次（次）\n≥12\n14\n10\n10\n总分\n20\n20\n"
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="卫生院改造") + rows)
+    assert [row["path"][-1] for row in record["forms"][0]["indicators"]][0] == "项目建设进度"
+
+
+def test_a_part_closed_by_its_own_rate_ends_its_list(tmp_path):
+    text = ("二、产出情况\n辖区65岁及以上老年人4.28万人，其中接受健康管理2.86万人，健康管理率66.8%；规范管理高血压患者"
+            "1.92万人，规范管理率68.5%；规范管理2型糖尿病患者0.63万人，规范管理率65.9%。\n")
+    assert not error_flags(text_record(tmp_path, text))
+
+
+def test_a_list_of_parts_past_a_semicolon_is_still_summed(tmp_path):
+    text = "二、资金情况\n项目总投资500万元，其中：中央资金300万元；省级资金120万元；县级资金90万元。\n"
+    assert [f["rule"] for f in error_flags(text_record(tmp_path, text))] == ["sum.breakdown"]

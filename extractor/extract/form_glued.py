@@ -18,7 +18,7 @@ import regex
 
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
-from .form_vocab import bare, is_label, vocab
+from .form_vocab import bare, is_label, value_type, vocab
 from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, give_units, points_after_result,
                          split_name_units, unit_column_before_target)
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
@@ -127,7 +127,7 @@ def split_glued_rows(tokens: list) -> list:
         if k > bare_from and (cells := bare_result_after_target(out, t, order)) is not None:
             out.extend(cells)
             continue
-        if t.positional or len(t.text) < _MIN_RUN:
+        if t.positional or len(t.text) < _MIN_RUN or _one_figure_before_cells(t, tokens[k + 1:k + 3]):
             out.append(t)
             continue
         # the 得分 standing apart right after (…≥36期33期10 | 8), or opening the next row's
@@ -148,6 +148,16 @@ def split_glued_rows(tokens: list) -> list:
             out.extend(split_repeated(piece, repeated) if repeated else [piece])
     give_units(out, units)
     return out
+
+
+_ONE_FIGURE = regex.compile(r"\s*(?:[≥≤＞＜≧≦>=<]|不低于|不少于|不超过)?\s*\d+(?:\.\d+)?\s*")
+
+
+def _one_figure_before_cells(t: Token, after: list) -> bool:
+    """Is the token one figure (≥37200) with the row's next two cells standing apart after it
+    (37790 | 10)? Then it is a cell of its own, not cells run together (≥3 | 7 | 20 | 0)."""
+    return _ONE_FIGURE.fullmatch(t.text) is not None and len(after) == 2 \
+        and all(value_type(a.text) for a in after)
 
 
 @lru_cache(maxsize=1)

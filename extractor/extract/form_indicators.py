@@ -62,8 +62,8 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 return end
         else:
             values, end = self._typed_indicator_values(i + 1)
-            if self.name_rest is not None:  # (the rest of its name wrapped onto a line of its own)
-                name_text = name.text.rstrip() + self.name_rest.text.strip()
+            if self.name_rest:  # (the rest of its name wrapped onto lines of their own)
+                name_text = name.text.rstrip() + "".join(t.text.strip() for t in self.name_rest)
         units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name_text) or (written and all(is_na(x) for x in written)):

@@ -68,7 +68,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         self.path: list = [None, None]
         self.weighted_groups: list = []  # the open groups of a table that weights every level
         self.weighted_levels = False
-        self.name_rest = None  # the rest of a row's name wrapped onto a line of its own (form_typed_rows)
+        self.name_rest: list = []  # the rest of a row's name wrapped onto lines of their own (form_typed_rows)
         self.level_opened = None  # a first level's points read before its rows, for the next row read
         self.weighted_depth = 0  # the levels its header names (form_weighted.py)
         self.rows_closed = False  # the indicator block's total row has been read

@@ -85,7 +85,7 @@ class TypedRowReader:
         before them the target and the actual value."""
         v = vocab()
         name = self.tokens[j - 1] if j else None
-        self.name_rest = None
+        self.name_rest = []
         # columns the form describes in words (评分标准) right after the name hold no values
         for slot in self.indicators.slots:
             if slot != "skip" or j >= len(self.tokens) or value_type(self.tokens[j].text):
@@ -105,9 +105,11 @@ class TypedRowReader:
                 break
             if (cell := self._target_cell(len(taken), t, cells)) is not None:
                 cells[cell] = t
-            elif not taken and self._name_tail(j, len(value_slots)):
-                # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …)
-                self.name_rest = t
+            elif not taken and (lines := self._name_tail(j, len(value_slots))):
+                # the end of a name the export broke (资金是否全部及时纳 | 入 | 100% | …), over a
+                # line or two (困难残疾人生活补贴 | 发放人次 | （人次） | ≥37200 | …)
+                self.name_rest = self.tokens[j:j + lines]
+                j += lines - 1
             elif not taken and not self.form["indicators"] and _header_word(t.text) and self._numbers_follow(j + 1, 6):
                 # the header's last labels a sheet's merged cells put after the first row's
                 # name (优抚对象补助人数 | 实际 | 完成值 | 分值 | 得分 | 偏差原因… | ≥2146人 | …)
@@ -166,8 +168,10 @@ class TypedRowReader:
             if _CUT_AFTER_POINTS_WORD.search(nxt.text) and j + 1 < len(self.tokens) \
                     and _POINTS_ALONE.match(self.tokens[j + 1].text.strip()):
                 return values, j + 2  # a reason a line cut after its 扣 (…未细化，扣 | 1分)
+            # (words whose name goes on over the next lines into a row's figures open that row:
+            # 补贴对象 | 认定准确率（%） | 100 | …)
             if self._is_name(nxt) and not self._next_row_at(j + 1) and not _form_statement(nxt.text) \
-                    and not self._opens_the_next_row(name, j):
+                    and not self._opens_the_next_row(name, j) and not self._name_tail(j + 1, len(value_slots)):
                 j += 1
             else:
                 break
@@ -282,25 +286,34 @@ class TypedRowReader:
         text = self.tokens[k].text
         return (_CLAUSE_MARK.search(text) is not None or not _NAME_MARK.search(text)) and self._worded_pair_at(k)
 
-    def _name_tail(self, j: int, width: int) -> bool:
-        """Is the word at j the end of the row's name broken off its cell (a long name wraps
-        in the sheet, the export cuts it at the wrap), the row's figures all after it? A
-        word is no target where every value column is filled by the figures that follow it
-        and they close as a row does (得分 ≤ 分值)."""
-        text = self.tokens[j].text.strip()
-        tail = _NAME_TAIL.fullmatch(text)
-        if not tail or not (tail[2] or 1 <= len(tail[1]) <= 3) or is_label(bare(text)) or _row_head_cell(text) \
-                or width < 3 or j + width >= len(self.tokens):
-            return False
-        row = [as_points(t) for t in self.tokens[j + 1:j + 1 + width]]
+    def _name_tail(self, j: int, width: int) -> int:
+        """How many words from j (up to _TAIL_LINES) are the end of the row's name broken off
+        its cell (a long name wraps in the sheet, the export cuts it at the wrap), the row's
+        figures all after them; 0 if none. Words are no target where every value column is
+        filled by the figures that follow them and they close as a row does (得分 ≤ 分值)."""
+        tails, k = [], j
+        while k < len(self.tokens) and len(tails) < _TAIL_LINES:
+            text = self.tokens[k].text.strip()
+            tail = _NAME_TAIL.fullmatch(text)
+            if not tail or not (tail[2] or 1 <= len(tail[1]) <= 12) or is_label(bare(text)) or _row_head_cell(text) \
+                    or self.tokens[k].positional:
+                break
+            tails.append(tail)
+            k += 1
+            if tail[2]:
+                break  # (the unit in brackets ends the name)
+        if not tails or width < 3 or k + width > len(self.tokens):
+            return 0
+        row = [as_points(t) for t in self.tokens[k:k + width]]
         if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
-            return False
-        if len(tail[1]) > 3 and not looks_like_target(row[0].text):
-            # (a longer tail, 建档率（%） under 居民电子健康档案, only before a target its
-            # comparator or unit marks: words before bare figures may be a worded target)
-            return False
+            return 0
+        if not tails[-1][2] and (len(tails) > 1 or len(tails[0][1]) > 3) and not looks_like_target(row[0].text):
+            # (longer words before bare figures may be a worded target: only a target its
+            # comparator or unit marks, or the name's unit in brackets, proves the name went on)
+            return 0
         weight, score = row[-2].text, row[-1].text
-        return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
+        closes = value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
+        return len(tails) if closes else 0
 
     def _numbers_follow(self, j: int, within: int = 3) -> bool:
         for t in self.tokens[j:j + within]:
@@ -325,6 +338,7 @@ def _header_word(text: str) -> bool:
 # column's words with the unit the name states in brackets (建档率（%）, 健康管理人数（人）), or
 # that unit alone (（%）: never a target)
 _NAME_TAIL = regex.compile(r"(\p{Han}{0,12})\s*([（(][^（）()\d]{1,8}[)）])?")
+_TAIL_LINES = 2
 
 
 def _row_head_cell(text: str) -> bool:

@@ -223,7 +223,8 @@ _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[
 def _up_to_another_stage(text: str, start: int, after: list) -> list:
     """The list's figures up to the first past a ； whose clause names money at another stage
     than its first part's (其中居民出资到位540万元；实际支出5,896.80万元: the spending is no part of
-    the money that arrived). Stages: patterns/relations.json money_stages."""
+    the money that arrived), or that follows a clause closed by a rate of its own (see
+    _closed_by_its_rate). Stages: patterns/relations.json money_stages."""
     if not after:
         return after
     first = _stage_of(text[start:after[0].source["start"]])
@@ -233,9 +234,19 @@ def _up_to_another_stage(text: str, start: int, after: list) -> list:
         if cut < 0:
             continue
         stage = _stage_of(between[cut + 1:])
-        if first and stage and stage != first:
+        if first and stage and stage != first or _closed_by_its_rate(text, after, n):
             return after[:n]
     return after
+
+
+def _closed_by_its_rate(text: str, after: list, n: int) -> bool:
+    """Did the clause before the ； at after[n] close on a rate of its own (其中接受健康管理2.86万人，
+    健康管理率66.8%；规范管理高血压患者1.92万人…)? Then the part stated its own measure and the
+    clause after it is a statement of its own, not the list's next part."""
+    last = after[n - 1]
+    if last.kind != "percent" or n < 2:
+        return False
+    return "率" in text[after[n - 2].source["end"]:last.source["start"]]
 
 
 def _stage_of(words: str):
