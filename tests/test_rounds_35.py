@@ -283,3 +283,19 @@ def test_a_part_closed_by_its_own_rate_ends_its_list(tmp_path):
 def test_a_list_of_parts_past_a_semicolon_is_still_summed(tmp_path):
     text = "二、资金情况\n项目总投资500万元，其中：中央资金300万元；省级资金120万元；县级资金90万元。\n"
     assert [f["rule"] for f in error_flags(text_record(tmp_path, text))] == ["sum.breakdown"]
+
+
+def test_a_name_s_short_rest_before_a_worded_target_and_result_is_the_name_s(tmp_path):
+    rows = ("补助资金拨付及时\n性\n及时\n部分延迟\n6\n4\n第四季度资金拨付滞后。\n"
+            "健康教育讲座场次（次）\n≥12\n14\n10\n10\n总分\n16\n14\n")
+    record = text_record(tmp_path, _CELLS_HEAD.format(project="基本公共卫生服务").replace("数量指标", "时效指标") + rows)
+    [row, _] = record["forms"][0]["indicators"]
+    facts = {f["id"]: f for f in record["facts"]}
+    assert row["path"][-1] == "补助资金拨付及时性" and facts[row["weight"]]["value"] == Decimal(6)
+    assert not error_flags(record)
+
+
+def test_a_weight_and_a_percentage_target_a_space_apart_are_two_cells():
+    from extractor.normalize import normalize
+    assert normalize("补贴资金发放准确率10 100% 100% 10") == "补贴资金发放准确率10 100% 100% 10"
+    assert normalize("项目总投资1 286.16万元") == "项目总投资1286.16万元"

@@ -16,6 +16,7 @@ from typing import Optional
 
 import regex
 
+from .form_fund_points import is_set_weight
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, is_label, value_type, vocab
@@ -124,6 +125,9 @@ def split_glued_rows(tokens: list) -> list:
         if order[0] == "target" and (named := _named_target(t, tokens[k + 1:k + 3])) is not None:
             out.extend(named)  # 危房改造竣工率100% | 96.5% | 15: the name and its target run together
             continue
+        if order[:4] == ["weight", "target", "actual", "score"] and (named := _named_weight(t, tokens[k + 1:k + 4])):
+            out.extend(named)  # 补贴资金发放准确率10 | 100% | 100% | 10: the name and its 分值 run together
+            continue
         if k > bare_from and (cells := bare_result_after_target(out, t, order)) is not None:
             out.extend(cells)
             continue
@@ -202,6 +206,27 @@ def _score_before_name(text: str):
     3亩, 12头), else None."""
     m = _SCORE_BEFORE_NAME.match(text)
     return m if m is not None and grammar()[1].match(text, m.end()) is None else None
+
+
+_NAME_THEN_POINTS = regex.compile(rf"^(?P<name>.*\p{{Han}})(?P<weight>{POINTS})$")
+
+
+def _named_weight(t: Token, after: list) -> Optional[list]:
+    """[name, 分值] of a row's name run into its 分值 (…发放准确率10), where the next three tokens
+    are the row's target and result, written with a unit or a sign, and its 得分 (no more than
+    the 分值); None otherwise."""
+    if t.positional or len(after) < 3 or any(u.positional for u in after):
+        return None
+    m = _NAME_THEN_POINTS.match(t.text.rstrip())
+    if m is None or not _is_points(after[2]) or value_type(after[2].text) != "num":
+        return None
+    target, result = after[0].text.strip(), after[1].text.strip()
+    if unit_of(target) is None and grammar()[0].match(target) is None or not value_type(result):
+        return None  # (bare figures after it: the digits may be the name's own, 指标1)
+    weight = Decimal(m["weight"])
+    if not 0 < Decimal(after[2].text.strip()) <= weight <= 100 or not is_set_weight(m["weight"]):
+        return None
+    return [t.piece(0, m.end("name")), t.piece(*m.span("weight"))]
 
 
 def _is_points(t: Token) -> bool:

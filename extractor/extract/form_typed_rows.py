@@ -289,31 +289,41 @@ class TypedRowReader:
     def _name_tail(self, j: int, width: int) -> int:
         """How many words from j (up to _TAIL_LINES) are the end of the row's name broken off
         its cell (a long name wraps in the sheet, the export cuts it at the wrap), the row's
-        figures all after them; 0 if none. Words are no target where every value column is
-        filled by the figures that follow them and they close as a row does (得分 ≤ 分值)."""
+        figures, or its worded target and result and their points, all after them; 0 if none.
+        Words are no target where every value column is filled by what follows them and it
+        closes as a row does (得分 ≤ 分值)."""
         tails, k = [], j
         while k < len(self.tokens) and len(tails) < _TAIL_LINES:
             text = self.tokens[k].text.strip()
             tail = _NAME_TAIL.fullmatch(text)
-            if not tail or not (tail[2] or 1 <= len(tail[1]) <= 12) or is_label(bare(text)) or _row_head_cell(text) \
+            if not tail or not (tail[1] or tail[2]) or is_label(bare(text)) or _row_head_cell(text) \
                     or self.tokens[k].positional:
                 break
             tails.append(tail)
             k += 1
             if tail[2]:
                 break  # (the unit in brackets ends the name)
-        if not tails or width < 3 or k + width > len(self.tokens):
-            return 0
+        for n in range(len(tails), 0, -1):
+            if not tails[n - 1][2] and (n > 1 or len(tails[0][1]) > 3):
+                # (longer words may be a worded target, or a level's cell before a name: 预算配置 |
+                # 财政供养人员控制率 | ≤100%; only the name's unit in brackets proves the name went on)
+                continue
+            if width >= 3 and self._row_at(j + n, width):
+                return n
+        return 0
+
+    def _row_at(self, k: int, width: int) -> bool:
+        """Do a row's values start at k: its figures filling every value column and closing as a
+        row does, or a worded target and result and their points (及时 | 部分延迟 | 6 | 4)?"""
+        if self._worded_pair_at(k):
+            return True
+        if k + width > len(self.tokens):
+            return False
         row = [as_points(t) for t in self.tokens[k:k + width]]
         if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
-            return 0
-        if not tails[-1][2] and (len(tails) > 1 or len(tails[0][1]) > 3) and not looks_like_target(row[0].text):
-            # (longer words before bare figures may be a worded target: only a target its
-            # comparator or unit marks, or the name's unit in brackets, proves the name went on)
-            return 0
+            return False
         weight, score = row[-2].text, row[-1].text
-        closes = value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
-        return len(tails) if closes else 0
+        return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
 
     def _numbers_follow(self, j: int, within: int = 3) -> bool:
         for t in self.tokens[j:j + within]:

@@ -228,21 +228,26 @@ def _up_to_another_stage(text: str, start: int, after: list) -> list:
     if not after:
         return after
     first = _stage_of(text[start:after[0].source["start"]])
+    opened = _LIST_OPENED.search(text, max(0, start - 1), start + 1) is not None  # (the marker's colon, in it or after)
     for n, f in enumerate(after[1:], 1):
         between = text[after[n - 1].source["end"]:f.source["start"]]
         cut = max(between.rfind("；"), between.rfind(";"))
         if cut < 0:
             continue
         stage = _stage_of(between[cut + 1:])
-        if first and stage and stage != first or _closed_by_its_rate(text, after, n):
+        if first and stage and stage != first or not opened and _closed_by_its_rate(text, after, n):
             return after[:n]
     return after
 
 
+_LIST_OPENED = regex.compile(r"[：:]")  # (其中：A…；B…: a list its colon opens goes on past a ；)
+
+
 def _closed_by_its_rate(text: str, after: list, n: int) -> bool:
     """Did the clause before the ； at after[n] close on a rate of its own (其中接受健康管理2.86万人，
-    健康管理率66.8%；规范管理高血压患者1.92万人…)? Then the part stated its own measure and the
-    clause after it is a statement of its own, not the list's next part."""
+    健康管理率66.8%；规范管理高血压患者1.92万人…)? Then the part, which no colon opened as a list,
+    stated its own measure, and the clause after it is a statement of its own, not the list's
+    next part."""
     last = after[n - 1]
     if last.kind != "percent" or n < 2:
         return False
