@@ -299,3 +299,13 @@ def test_a_weight_and_a_percentage_target_a_space_apart_are_two_cells():
     from extractor.normalize import normalize
     assert normalize("补贴资金发放准确率10 100% 100% 10") == "补贴资金发放准确率10 100% 100% 10"
     assert normalize("项目总投资1 286.16万元") == "项目总投资1286.16万元"
+
+
+def test_a_level_s_name_before_a_row_s_name_and_its_unit_cell_is_the_level(tmp_path):
+    text = ("项目支出绩效自评表\n一级指标  二级指标  三级指标  计量单位  年度指标值  实际完成值  分值  得分  偏差原因\n"
+            "产出指标  数量指标  危桥改造数量  座  14  14  50  50  无\n"
+            "效益指标  可持续影响指标  桥梁设计使用年限  年  50  50  50  50  无\n总分  100  100\n")
+    record = text_record(tmp_path, text)
+    paths = [row["path"] for row in record["forms"][0]["indicators"]]
+    assert paths[-1][-2:] == ["可持续影响指标", "桥梁设计使用年限"]
+    assert not error_flags(record)

@@ -61,6 +61,14 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 self.form["unread_rows"] += 1
                 return end
         else:
+            key = bare(name.text)
+            if (key in vocab()["level1"] or key in vocab()["level2"]) and i + 1 < len(self.tokens) \
+                    and not value_type(self.tokens[i + 1].text) \
+                    and (level := self._level_name(i)) is not None:
+                # a level's own name before a row's name (可持续影响指标 | 桥梁设计使用年限 | 年 | 50 …)
+                # is that level, not a row whose target is the next name
+                self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
+                return i + 1
             values, end = self._typed_indicator_values(i + 1)
             if self.name_rest:  # (the rest of its name wrapped onto lines of their own)
                 name_text = name.text.rstrip() + "".join(t.text.strip() for t in self.name_rest)
