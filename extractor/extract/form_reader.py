@@ -330,8 +330,9 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
         项目名称：…), its figure maybe a token of its own on the line (总分： | 98.91); 0 if none."""
         t = self.tokens[i]
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.line == t.line and _LABEL_ALONE.match(t.text) and _POINTS_VALUE.fullmatch(nxt.text.strip()) \
-                and self._total_stated(bare(_LABEL_ALONE.match(t.text).group(1)), nxt, 0, len(nxt.text.strip())):
+        if nxt is not None and nxt.line == t.line and (alone := _LABEL_ALONE.match(t.text)) is not None \
+                and self._total_stated(bare(alone.group(1)), nxt, len(nxt.text) - len(nxt.text.lstrip()),
+                                       len(nxt.text.rstrip())):
             return 2
         m = LABEL_COLON.match(t.text)
         if m is None or t.merged:
