@@ -90,11 +90,8 @@ class ColonFundCells:
             if value_type(value.text) == "na":
                 self.index.not_applicable(value)
                 row["na"].append(column)
-                continue
-            kind = fund_column_kind(column)
-            written_unit = {"amount": value.unit or self._stated_unit, "percent": "%", "score": "分"}.get(kind)
-            if written_unit is not None and value_type(value.text) == ("pct" if kind == "percent" else "num"):
-                self._place_fund_fact(row, value, written_unit, column, row["label"], slot)
+            elif value_type(value.text) == ("pct" if fund_column_kind(column) == "percent" else "num"):
+                self._place_colon_value(row, value, column)
         return j
 
     def _colon_block(self) -> bool:

@@ -29,8 +29,9 @@ def _counts_up(tokens: list) -> bool:
 
 
 _SENTENCE_END = regex.compile(r"[。；;！？]")
-_UNIT_WORD = regex.compile(r"\s*[:：]?\s*(万元|元|亿元|千元)\s*[)）]?\s*")
-_UNIT_AT_END = regex.compile(r"(?:金额)?单位[:：]\s*(万元|元|亿元|千元)\s*[)）]?\s*$")
+_MONEY_UNIT = r"(万元|元|亿元|千元)"
+_UNIT_WORD = regex.compile(rf"\s*[:：]?\s*{_MONEY_UNIT}\s*[)）]?\s*")
+_UNIT_AT_END = regex.compile(rf"(?:金额)?单位[:：]\s*{_MONEY_UNIT}\s*[)）]?\s*$")
 
 
 class FundHeaderReader:

@@ -67,7 +67,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                     and (level := self._level_name(i)) is not None:
                 # a level's own name before a row's name (可持续影响指标 | 桥梁设计使用年限 | 年 | 50 …)
                 # is that level, not a row whose target is the next name
-                self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
+                self._open_level(name, level)
                 return i + 1
             values, end = self._typed_indicator_values(i + 1)
             if self.name_rest:  # (the rest of its name wrapped onto lines of their own)
@@ -131,7 +131,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             row["unread_before"] = self.form["unread_rows"]
             self.form["indicators"].append(row)
         elif (level := self._level_name(i)) is not None:
-            self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
+            self._open_level(name, level)
             if swallowed:
                 self.form["unread_rows"] += 1
             end = i + 1  # the next name is the row's (not a column of words the values skipped)
@@ -142,6 +142,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             self.form["unread_rows"] += 1
             self.form["unread_word_lines"] = self.form.get("unread_word_lines", 0) + 1
         return end
+
+    def _open_level(self, name: Token, level: int) -> None:
+        """The level (0: 一级, 1: 二级) the name opens: the rows after it are under it."""
+        self.path = self.path[:level] + ["".join(name.text.split())] + [None] * (1 - level)
 
     def _level_pieces_only(self, i: int) -> bool:
         """Is the line of the words at i no row but the wrapped ends of level names (指标 under

@@ -236,7 +236,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 self.path = [None, None]
                 i = self._read_indicator(i)
             elif self.indicators is not None and (level := self._level_cell(t)) is not None:
-                self.path = self.path[:level] + ["".join(t.text.split())] + [None] * (1 - level)
+                self._open_level(t, level)
                 i += 1
             elif self.indicators is not None and not self.rows_closed and self._form_word_names_row(i):
                 i = self._read_indicator(i)

@@ -21,13 +21,16 @@ from .numbers import POINTS, weight_then_score_cut
 UNWEIGHTED_ORDER = ["target", "actual", "score"]
 
 
+# (the words after points that make them a figure of their own: 200余人, 10万, 3月, 15个)
+_NOT_POINTS_AFTER = r"(?![余多左以万亿千百至到年月日号个人元户次分项])"
+
 # a row in words (its name, a target and a result in words) whose 分值 and 得分 run into the
 # reason after them: 工程运行管护机制健全基本健全108部分村级管水员报酬未落实; or end the
 # row, the next level's label after it (…达成预期指标2020 | 时效指标)
-_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+_POINTS_BEFORE_REASON = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})(?=\p{Han})" + _NOT_POINTS_AFTER)
 _POINTS_ENDING_ROW = regex.compile(r"^(?P<words>.*\p{Han})(?P<points>\d{2,5})$")
 # the same with the 得分 alone, in a form with no 分值 column (明显改善已改善15农村学生…)
-_SCORE_BEFORE_REASON = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})(?=\p{{Han}})(?![余多左以万亿千百至到年月日号个人元户次分项])")
+_SCORE_BEFORE_REASON = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})(?=\p{{Han}}){_NOT_POINTS_AFTER}")
 _SCORE_ENDING_ROW = regex.compile(rf"^(?P<words>.*\p{{Han}})(?P<points>{POINTS})$")
 
 
@@ -83,7 +86,7 @@ def repeated_result_row(order: list) -> Optional[regex.Pattern]:
 # the next row's name may follow the 得分
 _RESTATED = regex.compile(rf"^(?P<name>.*?[^\d.])(?P<weight>{POINTS})"
                           r"(?P<target>\p{Han}{0,8}?(?P<word>\p{Han}{2,4}))(?P<result>\p{Han}{0,6}?(?P=word))"
-                          rf"(?P<score>{POINTS})(?:$|(?=\p{{Han}})(?![余多左以万亿千百至到年月日号个人元户次分项]))")
+                          rf"(?P<score>{POINTS})(?:$|(?=\p{{Han}}){_NOT_POINTS_AFTER})")
 
 
 def split_repeated(t: Token, pattern: regex.Pattern) -> list:
