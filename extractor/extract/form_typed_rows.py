@@ -13,7 +13,7 @@ from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_facts import value_of
-from .form_vocab import LABEL_COLON, bare, is_label, is_na, is_scoring_rule, looks_like_target, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, canon, is_label, is_na, is_scoring_rule, looks_like_target, spec, value_type, vocab
 
 
 class TypedRowReader:
@@ -101,7 +101,10 @@ class TypedRowReader:
         while j < len(self.tokens) and len(taken) < most:
             t = as_points(self.tokens[j])
             key = bare(t.text)
-            if key in v["level1"] or key in v["level2"] or key in v["total"] or key in v["grade_cell"]:
+            if key in v["total"] or key in v["grade_cell"] or _level_word(key) and (
+                    # (a level's word with a unit in brackets may end a name broken off its
+                    # cell: 受助学生及家长 | 满意度（%） | ≥90 | 96.3 | 10 | 10)
+                    taken or key == canon(t.text) or not self._name_tail(j, len(value_slots))):
                 break
             if (cell := self._target_cell(len(taken), t, cells)) is not None:
                 cells[cell] = t
@@ -296,8 +299,9 @@ class TypedRowReader:
         while k < len(self.tokens) and len(tails) < _TAIL_LINES:
             text = self.tokens[k].text.strip()
             tail = _NAME_TAIL.fullmatch(text)
-            if not tail or not (tail[1] or tail[2]) or is_label(bare(text)) or _row_head_cell(text) \
-                    or self.tokens[k].positional:
+            # (a level's word is a label, but not with a unit in brackets: 满意度（%） ends a name)
+            label = is_label(bare(text)) and not (tail and tail[2] and _level_word(bare(text)))
+            if not tail or not (tail[1] or tail[2]) or label or _row_head_cell(text) or self.tokens[k].positional:
                 break
             tails.append(tail)
             k += 1
@@ -308,7 +312,7 @@ class TypedRowReader:
                 # (longer words may be a worded target, or a level's cell before a name: 预算配置 |
                 # 财政供养人员控制率 | ≤100%; only the name's unit in brackets proves the name went on)
                 continue
-            if width >= 3 and self._row_at(j + n, width):
+            if width >= 3 and self._row_at(j + n, width) or width == 2 and tails[n - 1][2] and self._pair_at(j + n):
                 return n
         return 0
 
@@ -324,6 +328,13 @@ class TypedRowReader:
             return False
         weight, score = row[-2].text, row[-1].text
         return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
+
+    def _pair_at(self, k: int) -> bool:
+        """In a form of targets and results only (no points to close a row), do a row's two
+        figures stand at k with no third after them (验收合格率（%） | 100 | 100 | 时效指标)?"""
+        cells = [as_points(t) for t in self.tokens[k:k + 3]]
+        figure = [not t.positional and bool(value_type(t.text) or looks_like_target(t.text)) for t in cells]
+        return figure[:2] == [True, True] and not any(figure[2:])
 
     def _numbers_follow(self, j: int, within: int = 3) -> bool:
         for t in self.tokens[j:j + within]:
@@ -349,6 +360,10 @@ def _header_word(text: str) -> bool:
 # that unit alone (（%）: never a target)
 _NAME_TAIL = regex.compile(r"(\p{Han}{0,12})\s*([（(][^（）()\d]{1,8}[)）])?")
 _TAIL_LINES = 2
+
+
+def _level_word(key: str) -> bool:
+    return key in vocab()["level1"] or key in vocab()["level2"]
 
 
 def _row_head_cell(text: str) -> bool:
