@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .patterns import load_json
+from .run_together_spaces import run_together_spaces_out
 
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -246,7 +247,7 @@ def normalize(text: str) -> str:
     text = header_words_joined(total_names_joined(_SPACE_THOUSANDS.sub(_thousands_joined, text)))
     if "年" in text or "月" in text:
         text = _SPACED_DATE.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
-    return units_joined(_SPACE_IN_NUMBER.sub("", text))
+    return run_together_spaces_out(units_joined(_SPACE_IN_NUMBER.sub("", text)))
 
 
 def _thousands_joined(m) -> str:

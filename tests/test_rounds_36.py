@@ -55,3 +55,34 @@ def test_a_wrapped_name_with_a_third_figure_after_it_is_not_read_as_a_pair(tmp_p
                                                         target="≥95", actual="96.4\n3"))
     assert Decimal("3") not in _figures(record, "percent")
     assert not error_flags(record)
+
+
+_RUN_TOGETHER = ("项目支出绩效自评表（2024年度）项目名称农机购置补贴主管部门石门县农业农村局 绩效指标一级指标二级指标三级指标分值"
+                 "年度指标值实际完成值得分偏差原因分析及改进措施产出指标数量指标补贴机具台数10≥900台936台10"
+                 "受益农户数10≥780户802户10培训机手人次10≥300人次318人次10质量指标补贴资金兑付准确率{q}时效指标补贴资金兑付及时率{t}"
+                 "满意度指标服务对象满意度指标受益农户满意度{s}总分{total}")
+
+
+def test_a_run_together_form_with_a_few_spaces_left_reads_its_rows(tmp_path):
+    text = _RUN_TOGETHER.format(q="10 100% 100% 10", t="10≥95% 97.2% 10", s="10≥90% 93.6% 9", total="100 99")
+    record = text_record(tmp_path, text)
+    assert sorted(_figures(record, "score", "得分")) == [9, 10, 10, 10, 10, 10]
+    assert Decimal("97.2") in _figures(record, "percent")
+    assert Decimal("93.6") not in _figures(record, "score")
+    assert not error_flags(record)
+
+
+def test_spaces_between_every_cell_of_a_form_stay(tmp_path):
+    from extractor.run_together_spaces import run_together_spaces_out
+    spaced = ("绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 产出指标 数量指标 补贴机具台数 10 ≥900台 936台 10 "
+              "受益农户数 10 ≥780户 802户 10 满意度指标 受益农户满意度 10 ≥90% 93.6% 9 总分 100 99")
+    assert run_together_spaces_out(spaced) == spaced
+    # one run together among spaced cells proves nothing
+    once = spaced.replace("≥900台 936台", "≥900台936台").replace("≥780户 802户", "≥780户802户")
+    assert run_together_spaces_out(once) == once
+
+
+def test_prose_after_the_total_keeps_its_spaces(tmp_path):
+    from extractor.run_together_spaces import run_together_spaces_out
+    text = _RUN_TOGETHER.format(q="10 100% 100% 10", t="10≥95% 97.2% 10", s="10≥90% 93.6% 9", total="100 99 填报人 张三")
+    assert run_together_spaces_out(text).endswith("总分100 99 填报人 张三")
