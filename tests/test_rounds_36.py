@@ -86,3 +86,20 @@ def test_prose_after_the_total_keeps_its_spaces(tmp_path):
     from extractor.run_together_spaces import run_together_spaces_out
     text = _RUN_TOGETHER.format(q="10 100% 100% 10", t="10≥95% 97.2% 10", s="10≥90% 93.6% 9", total="100 99 填报人 张三")
     assert run_together_spaces_out(text).endswith("总分100 99 填报人 张三")
+
+
+def test_a_form_heading_its_columns_with_assessment_words_reads_its_points(tmp_path):
+    # 考核内容 | 考核指标 | 目标值 | 完成值 | 分值 | 自评得分, one cell a line, the first column
+    # written on every row
+    rows = [("产出", "新建村级文化广场", "30个", "30个", "20", "20"),
+            ("产出", "广场验收合格率", "100%", "100%", "20", "20"),
+            ("效益", "年服务群众人次", "≥12万人次", "12.6万人次", "30", "30"),
+            ("满意度", "群众满意度", "≥90%", "88.5%", "30", "27")]
+    text = ("专项资金绩效自评表\n（2018年度）\n专项资金名称\n村级文化广场建设\n主管部门\n北溪县文化广电局\n"
+            "考核内容\n考核指标\n目标值\n完成值\n分值\n自评得分\n" + "".join("\n".join(r) + "\n" for r in rows)
+            + "自评得分\n97\n自评等级\n优\n")
+    record = text_record(tmp_path, text)
+    assert sorted(_figures(record, "score", "分值")) == [20, 20, 30, 30]
+    assert sorted(_figures(record, "score", "得分")) == [20, 20, 27, 30]
+    assert Decimal("126000") in _figures(record, "person_times")
+    assert not error_flags(record)
