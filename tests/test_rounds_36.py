@@ -103,3 +103,19 @@ def test_a_form_heading_its_columns_with_assessment_words_reads_its_points(tmp_p
     assert sorted(_figures(record, "score", "得分")) == [20, 20, 27, 30]
     assert Decimal("126000") in _figures(record, "person_times")
     assert not error_flags(record)
+
+
+_SECTIONS = ("（一）投入情况\n1.人员控制。在职人员控制率96.2%。\n"
+             "2.\"三公\"经费控制。全年\"三公\"经费预算52.00万元，实际支出41.60万元。\n"
+             "{heading}1.预算执行。全年预算执行率{rate}，年末结转结余{left}万元。\n")
+
+
+def test_a_rate_takes_no_spending_from_across_a_heading(tmp_path):
+    # 41.60 ÷ 52.00 = 80%: the 三公 figures of the section before are no pair of this rate
+    record = text_record(tmp_path, _SECTIONS.format(heading="（二）过程情况\n", rate="93.36%", left="454.89"))
+    assert not [f for f in record["flags"] if f["rule"] == "ratio.stated"]
+
+
+def test_a_rate_in_the_same_section_is_still_checked(tmp_path):
+    record = text_record(tmp_path, _SECTIONS.format(heading="", rate="93.36%", left="454.89"))
+    assert [f["rule"] for f in error_flags(record)] == ["ratio.stated"]

@@ -28,12 +28,13 @@ from .shares import rate_amounts_in, shares_in
 _LOOK_BACK = 6  # blocks before a sentence whose figures its rate, share or change may be of
 
 
-def _same_part_before(blocks: list, n: int) -> list:
-    """The last few blocks before blocks[n], not past a first-level heading (二、绩效目标完成
-    情况), which opens another part of the report."""
+def _same_section_before(blocks: list, n: int) -> list:
+    """The last few blocks before blocks[n], not past a heading of any level (（二）过程情况,
+    二、绩效目标完成情况), which opens another part of the report: what was spent there (三公
+    经费实际支出) is no numerator of the next part's rate (1.预算执行。全年预算执行率…)."""
     before = blocks[max(0, n - _LOOK_BACK):n]
     for k in range(len(before) - 1, -1, -1):
-        if before[k].kind == HEADING and before[k].level == 1:
+        if before[k].kind == HEADING:
             return before[k + 1:]
     return before
 
@@ -69,11 +70,11 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         parts = {p for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         # (the table right above may hold the rate's own pair: 合计 | 4131.50 | 3955.65 | 95.74%)
         above = in_tables.get(block.index - 1, [])
-        same_part = {f.id for b in _same_part_before(blocks, n) for f in by_block.get(b.index, [])}
+        same_section = {f.id for b in _same_section_before(blocks, n) for f in by_block.get(b.index, [])}
         relations += rates_in(block, [f for f in bf if f.id not in parts],
                               [f for f in earlier if f.id not in parts][-3:],
                               in_formula | {f.id for f in bf if any(r["name"] in f.context for r in formulas)},
-                              paragraph=bf + above, other_part={f.id for f in earlier} - same_part,
+                              paragraph=bf + above, other_part={f.id for f in earlier} - same_section,
                               parts=[f for f in bf if f.id in parts], looked_back=earlier)
         totals = {p: r["total"] for r in relations if r["type"] == "breakdown" for p in r["parts"]}
         relations += count_rates_in(block, bf, spans, in_formula, totals)

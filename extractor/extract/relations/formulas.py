@@ -80,7 +80,7 @@ def rates_in(block, facts: list, earlier: list, in_formula: set, paragraph: list
     """Stated rates with the figures of their paragraph that can be their numerator and
     denominator. `paragraph`: every figure of the paragraph, for the checker to try before it
     says no pair reproduces a rate (`facts` may leave some out as candidates). `other_part`:
-    the ids of earlier figures a first-level heading stands between: a budget or allocation
+    the ids of earlier figures a heading stands between: a budget or allocation
     stated there may be a rate's denominator, but what was spent is stated in the rate's own
     part (一、基本情况 下达资金5820万元 is no numerator of 二、… 执行率95.26%). `parts`: the
     figures a breakdown names as parts of a total, candidates only for a rate whose own clause
