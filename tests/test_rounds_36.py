@@ -119,3 +119,33 @@ def test_a_rate_takes_no_spending_from_across_a_heading(tmp_path):
 def test_a_rate_in_the_same_section_is_still_checked(tmp_path):
     record = text_record(tmp_path, _SECTIONS.format(heading="", rate="93.36%", left="454.89"))
     assert [f["rule"] for f in error_flags(record)] == ["ratio.stated"]
+
+
+def test_a_grade_band_after_a_scored_section_is_no_score_of_it(tmp_path):
+    text = ("项目支出绩效自评报告\n一、项目决策（20分）\n立项依据充分，得分20分。\n二、项目效益（30分）\n"
+            "受益群众满意度较高。\n评分说明：自评得分90分以上为优，75-89分为良。\n")
+    record = text_record(tmp_path, text)
+    assert not [f for f in record["flags"] if f["rule"] == "score.tree" and f["severity"] == "error"]
+    scored = {tuple(i["path"]): i["score"] for i in record["indicators"]}
+    assert scored.get(("项目效益",)) is None and scored.get(("项目决策",)) == 20
+
+
+_SEMICOLON_ROWS = ("转移支付资金绩效自评表（2020年度） 转移支付项目名称：农村公路养护补助资金 县级主管部门：南岭县交通运输局 "
+                   "资金情况（单位：万元）：资金来源 预算安排数 实际到位数 实际支出数 结余；中央补助资金 640.00 640.00 612.80 27.20；"
+                   "县级配套资金 160.00 160.00 150.40 9.60；合计 800.00 800.00 763.20 36.80；资金执行率 95.40%。")
+
+
+def test_a_form_on_one_line_whose_rows_a_semicolon_parts_reads_every_column(tmp_path):
+    record = text_record(tmp_path, _SEMICOLON_ROWS)
+    amounts = _figures(record, "amount")
+    for balance in ("272000", "96000", "368000"):
+        assert Decimal(balance) in amounts
+    assert not error_flags(record)
+
+
+def test_a_semicolon_between_clauses_of_a_sentence_cuts_no_cell():
+    from extractor.extract.form_tokens import _cut_at_row_semicolons
+    text = "中央资金640万元已拨付，执行率95.75%；县级资金160万元"
+    assert _cut_at_row_semicolons(text, 0, len(text)) == [(0, len(text))]
+    cells = "结余；中央补助资金"
+    assert _cut_at_row_semicolons(cells, 0, len(cells)) == [(0, 2), (3, len(cells))]

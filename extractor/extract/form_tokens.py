@@ -14,7 +14,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Block, Document
-from .form_vocab import bare, spec, vocab
+from .form_vocab import bare, is_label, spec, vocab
 from .ocr_labels import label_repairs, repaired
 
 _PIPE = regex.compile(r"[|｜│]")
@@ -156,11 +156,32 @@ def _run_together_cells(text: str, s: int, e: int) -> list:
         if k < e:
             cuts.append(k)
     spans = [(a, b) for a, b in zip([s] + cuts, cuts + [e])]
+    if "；" in text[s:e]:
+        spans = [p for a, b in spans for p in _cut_at_row_semicolons(text, a, b)]
     a, b = spans[-1]
     if text[b - 1:b] == "一" and b - a > 1 and (_DASH_READ_AS_ONE.search(text, a, b)
                                                 or bare(text[a:b - 1]) in vocab()["fund_row"]):
         spans[-1:] = [(a, b - 1), (b - 1, b)]
     return spans
+
+
+def _cut_at_row_semicolons(text: str, s: int, e: int) -> list:
+    """[s, e) cut where a ； ends a row's last cell, a figure or a form's word, run into the
+    next row's label (…实际支出数 结余；中央补助资金 1850.00 … 29.60；省级补助资金 …: a form
+    written on one line, its rows parted by ；). Not in words with a comma of their own: a
+    sentence's clauses are no cells."""
+    if "，" in text[s:e] or "。" in text[s:e]:
+        return [(s, e)]
+    out, a = [], s
+    for m in _ROW_SEMICOLON.finditer(text, s, e):
+        k = m.start()
+        if text[k - 1] in "0123456789%" or is_label(bare(text[a:k])):
+            out.append((a, k))
+            a = k + 1
+    return out + [(a, e)] if a < e else out
+
+
+_ROW_SEMICOLON = regex.compile(r"；(?=\p{Han})")
 
 
 def _wide_spaced(text: str) -> bool:

@@ -46,7 +46,9 @@ _TEXT_INDICATOR = regex.compile(
     r"(?P<level>[一二三四])级指标\s*[“\"]?(?P<name>[^“”\"，。；、]{2,20}?)(?=包含|满分|[”\"，])[”\"]?[^。]*?(?:。[^。]*?)?满分\s*(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"[^。]*?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # conclusion: 投入绩效为13分，过程绩效为56分，…，总绩效为94.9分
-_SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+# (not a grade's band: 自评得分90分以上为优, 得分75-89分为良)
+_SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+                               r"(?!\s*(?:以上|以下|及以上|及以下|（含）|\(含\)|至|[-~－—–]|为[优良中差]))")
 _WEIGHTED_LINE = regex.compile(r"^[^，。；：:]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
 _QUOTES_SPACE = regex.compile(r"[\s“”\"「」]+")
 _CN_LEVEL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
