@@ -149,3 +149,15 @@ def test_a_semicolon_between_clauses_of_a_sentence_cuts_no_cell():
     assert _cut_at_row_semicolons(text, 0, len(text)) == [(0, len(text))]
     cells = "结余；中央补助资金"
     assert _cut_at_row_semicolons(cells, 0, len(cells)) == [(0, 2), (3, len(cells))]
+
+
+def test_a_form_titled_as_a_self_evaluation_sheet_is_that_form(tmp_path):
+    # 自评价表, the older wording of 自评表
+    text = ("临川县教育局2016年度部门整体支出绩效自评价表\n\n填报单位：临川县教育局\n\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+            "| 产出 | 数量指标 | 校舍维修面积 | 8000平方米 | 8120平方米 | 50 | 50 |\n"
+            "| 效益 | 满意度 | 家长满意度 | ≥90% | 92.4% | 50 | 46 |\n\n"
+            "| 自评得分 | 96分 | 自评等级 | 优 |\n|---|---|---|---|\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == "form_department"
+    assert Decimal(str(record["metadata"]["score"])) == 96 and record["metadata"]["grade"] == "优"
