@@ -2,6 +2,8 @@
 the tests."""
 from decimal import Decimal
 
+import pytest
+
 from conftest import error_flags, text_record
 
 
@@ -88,7 +90,10 @@ def test_prose_after_the_total_keeps_its_spaces(tmp_path):
     assert run_together_spaces_out(text).endswith("总分100 99 填报人 张三")
 
 
-def test_a_form_heading_its_columns_with_assessment_words_reads_its_points(tmp_path):
+@pytest.mark.parametrize("header", ["考核内容\n考核指标\n目标值\n完成值\n分值\n自评得分",
+                                    "考评内容\n考评指标\n预期目标值\n实际达成值\n权重分值\n得分值",
+                                    "评价内容\n具体指标\n计划目标值\n指标完成值\n权重\n自评分值"])
+def test_a_form_heading_its_columns_with_assessment_words_reads_its_points(tmp_path, header):
     # 考核内容 | 考核指标 | 目标值 | 完成值 | 分值 | 自评得分, one cell a line, the first column
     # written on every row
     rows = [("产出", "新建村级文化广场", "30个", "30个", "20", "20"),
@@ -96,7 +101,7 @@ def test_a_form_heading_its_columns_with_assessment_words_reads_its_points(tmp_p
             ("效益", "年服务群众人次", "≥12万人次", "12.6万人次", "30", "30"),
             ("满意度", "群众满意度", "≥90%", "88.5%", "30", "27")]
     text = ("专项资金绩效自评表\n（2018年度）\n专项资金名称\n村级文化广场建设\n主管部门\n北溪县文化广电局\n"
-            "考核内容\n考核指标\n目标值\n完成值\n分值\n自评得分\n" + "".join("\n".join(r) + "\n" for r in rows)
+            + header + "\n" + "".join("\n".join(r) + "\n" for r in rows)
             + "自评得分\n97\n自评等级\n优\n")
     record = text_record(tmp_path, text)
     assert sorted(_figures(record, "score", "分值")) == [20, 20, 30, 30]
@@ -147,6 +152,8 @@ def test_a_semicolon_between_clauses_of_a_sentence_cuts_no_cell():
     from extractor.extract.form_tokens import _cut_at_row_semicolons
     text = "中央资金640万元已拨付，执行率95.75%；县级资金160万元"
     assert _cut_at_row_semicolons(text, 0, len(text)) == [(0, len(text))]
+    labelled = "年度资金总额：全年预算数1200.00万元；执行率97.50%；分值：10；得分：9.75"
+    assert _cut_at_row_semicolons(labelled, 0, len(labelled)) == [(0, len(labelled))]
     cells = "结余；中央补助资金"
     assert _cut_at_row_semicolons(cells, 0, len(cells)) == [(0, 2), (3, len(cells))]
 
@@ -161,3 +168,32 @@ def test_a_form_titled_as_a_self_evaluation_sheet_is_that_form(tmp_path):
     record = text_record(tmp_path, text)
     assert record["metadata"]["report_type"] == "form_department"
     assert Decimal(str(record["metadata"]["score"])) == 96 and record["metadata"]["grade"] == "优"
+
+
+def test_a_funds_block_in_other_words_reads_its_amounts(tmp_path):
+    cells = ["项目支出绩效自评表", "（2018年度）", "项目名称", "乡镇敬老院改造", "主管部门", "东岙县民政局",
+             "项目资金", "单位：元", "资金来源", "全年预算安排", "实际到位", "实际支出", "执行率", "分值", "得分",
+             "中央专项资金", "600,000.00", "600,000.00", "588,000.00", "98.00%", "—", "—",
+             "县级配套资金", "200,000.00", "150,000.00", "138,000.00", "69.00%", "—", "—",
+             "合计", "800,000.00", "750,000.00", "726,000.00", "90.75%", "10", "9.08",
+             "年度总体目标", "预期目标", "实际完成情况"]
+    record = text_record(tmp_path, "\n".join(cells) + "\n")
+    amounts = _figures(record, "amount")
+    for value in ("600000", "588000", "200000", "150000", "138000", "800000", "750000", "726000"):
+        assert Decimal(value) in amounts
+    assert not error_flags(record)
+
+
+def test_funds_written_the_other_way_round_with_points_on_the_rate_row(tmp_path):
+    text = ("2023年度项目支出绩效自评表\n项目名称：村卫生室标准化建设\n主管部门：西坪县卫生健康局\n"
+            "项目资金                    单位：元\n"
+            "项目          省级资金          县级资金          合计          分值   得分\n"
+            "批复金额      2,000,000.00      500,000.00        2,500,000.00\n"
+            "实际到位      2,000,000.00      500,000.00        2,500,000.00\n"
+            "实际支出      1,950,000.00      450,000.00        2,400,000.00\n"
+            "执行率        97.50%            90.00%            96.00%        10     9.6\n")
+    record = text_record(tmp_path, text)
+    amounts = _figures(record, "amount")
+    assert amounts.count(Decimal("2500000")) == 2 and Decimal("2400000") in amounts
+    assert Decimal("500000") in amounts and Decimal("1950000") in amounts
+    assert not error_flags(record)

@@ -33,7 +33,12 @@ class TransposedFunds:
                 break
             values.append(t)
             j += 1
-        return (values, j) if len(values) == wanted else None
+        # (a stage that scores nothing leaves trailing 分值 and 得分 columns empty: 批复金额 |
+        # 5,000,000.00 | 1,500,000.00 | 6,500,000.00, then 执行率 | … | 10 | 9.51)
+        points_only = bool(trailing) and all(fund_column_kind(c) == "score" for c in trailing)
+        if len(values) == wanted or points_only and len(values) == len(self.queued_rows):
+            return values, j
+        return None
 
     def _trailing_stage_header(self, i: int) -> Optional[tuple]:
         """(where the stage's figures start less one, those figures and where they end, the

@@ -168,9 +168,10 @@ def _run_together_cells(text: str, s: int, e: int) -> list:
 def _cut_at_row_semicolons(text: str, s: int, e: int) -> list:
     """[s, e) cut where a ； ends a row's last cell, a figure or a form's word, run into the
     next row's label (…实际支出数 结余；中央补助资金 1850.00 … 29.60；省级补助资金 …: a form
-    written on one line, its rows parted by ；). Not in words with a comma of their own: a
-    sentence's clauses are no cells."""
-    if "，" in text[s:e] or "。" in text[s:e]:
+    written on one line, its rows parted by ；). Not in words with a comma of their own (a
+    sentence's clauses are no cells), nor in labelled values (全年预算数2846.35万元；执行率
+    97.91%；分值：10, read whole by form_fund_colon.py)."""
+    if any(c in text[s:e] for c in "，。：:"):
         return [(s, e)]
     out, a = [], s
     for m in _ROW_SEMICOLON.finditer(text, s, e):
