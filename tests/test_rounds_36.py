@@ -197,3 +197,33 @@ def test_funds_written_the_other_way_round_with_points_on_the_rate_row(tmp_path)
     assert amounts.count(Decimal("2500000")) == 2 and Decimal("2400000") in amounts
     assert Decimal("500000") in amounts and Decimal("1950000") in amounts
     assert not error_flags(record)
+
+
+def test_a_numbered_list_whose_note_says_none_reads_every_row(tmp_path):
+    rows = [("1", "集镇污水管网延伸", "310.00", "301.70", "97.32%", "94", "优", ""),
+            ("2", "户厕改造", "180.00", "172.80", "96.00%", "92", "优", "无"),
+            ("3", "垃圾收运设施配置", "120.00", "108.00", "90.00%", "85", "良", ""),
+            ("4", "公厕提升", "96.00", "93.60", "97.50%", "95", "优", "")]
+    text = ("附件\n项目自评结果汇总表\n序号\n项目名称\n安排资金（万元）\n已支付资金（万元）\n支付率\n自评得分\n自评等级\n备注\n"
+            + "".join("\n".join(r) + "\n" for r in rows))
+    record = text_record(tmp_path, text)
+    amounts = _figures(record, "amount")
+    for value in ("3100000", "1800000", "1200000", "1080000", "960000", "936000"):
+        assert Decimal(value) in amounts
+
+
+@pytest.mark.parametrize("title, header", [
+    ("省级财政专项资金使用绩效自评表", "评价内容\n指标内容\n计划值\n实际值\n权重\n自评分"),
+    ("财政专项扶贫资金项目绩效自评表", "绩效目标\n绩效指标名称\n年初目标\n实际完成\n满分\n自评分"),
+])
+def test_older_column_words_read_their_rows(tmp_path, title, header):
+    rows = [("产出", "新建村级卫生室", "12个", "12个", "30", "30"),
+            ("产出", "设备配置到位率", "100%", "96%", "30", "27"),
+            ("满意度", "群众满意度", "≥90%", "93%", "40", "40")]
+    text = (f"2016年度{title}\n项目名称\n村级卫生室建设\n主管部门\n南溪县卫生局\n"
+            + header + "\n" + "".join("\n".join(r) + "\n" for r in rows) + "自评总分\n97\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == "form_project"
+    assert sorted(_figures(record, "score", "得分")) == [27, 30, 40]
+    assert Decimal("96") in _figures(record, "percent")
+    assert not error_flags(record)

@@ -85,14 +85,15 @@ def _row_end(cells: list, k: int, next_number: int, kind) -> int:
 
 def _shape(segment: list, kind) -> Optional[tuple]:
     """(words before, figures, words after) of a row's cells after its number, or None where
-    its cells are not so (words between figures, no words before them)."""
+    its cells are not so (figures after words after figures, no words before them)."""
     k = 0
     while k < len(segment) and kind(segment[k]) is False:
         k += 1
     j = k
     while j < len(segment) and kind(segment[j]) is not False:
         j += 1
-    if k == 0 or j == k or any(kind(c) is not False for c in segment[j:]):
+    # (a dash or 无 among the words after them is a note left empty: 88 | 良 | 无)
+    if k == 0 or j == k or any(kind(c) is True for c in segment[j:]):
         return None
     return segment[:k], segment[k:j], segment[j:]
 
