@@ -227,3 +227,13 @@ def test_older_column_words_read_their_rows(tmp_path, title, header):
     assert sorted(_figures(record, "score", "得分")) == [27, 30, 40]
     assert Decimal("96") in _figures(record, "percent")
     assert not error_flags(record)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("部门核定编制76人，实有在职人员71人，在职人员控制率为95.42%。", True),
+    ("部门核定编制76人，实有在职人员71人，在职人员控制率为93.42%。", False),
+    ("编制数76人，实有人数71人，其中在职65人，财政供养人员控制率85.53%。", False),
+])
+def test_a_staffing_rate_is_checked_against_its_staff_and_quota(tmp_path, sentence, flagged):
+    record = text_record(tmp_path, "一、部门基本情况\n" + sentence + "\n")
+    assert bool([f for f in error_flags(record) if f["rule"] == "ratio.stated"]) is flagged

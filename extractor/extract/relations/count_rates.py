@@ -35,6 +35,7 @@ def _vocab() -> dict:
         "change_labels": frozenset(vocabulary()["breakdown"]["change_labels"]),
         "as_modifiers": frozenset(v["acts_as_modifiers"]),
         "after_a_modifier": regex.compile(v["after_an_act_as_modifier"]),
+        "no_subject": frozenset(v["no_subject"]),
     }
 
 
@@ -94,8 +95,8 @@ def _of_its_subject(rate, rate_word: str, whole) -> bool:
     without its act and rate word; a name with no subject (救助覆盖率) takes any whole."""
     qualifier = NOT_HAN.sub("", _qualifier(rate, rate_word))
     subject = _vocab()["any_act"].sub("", qualifier)
-    if subject == qualifier or len(subject) < 2:
-        return True
+    if subject == qualifier or len(subject) < 2 or subject in _vocab()["no_subject"]:
+        return True  # (在职人员控制率: 人员 names no one in particular; its whole is the 编制)
     return similarity(subject, whole.context or "") >= 0.5
 
 
