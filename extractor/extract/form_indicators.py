@@ -19,8 +19,8 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_na, parse_target, per_head_unit, spec,
-                         value_type, vocab)
+from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, parse_target,
+                         per_head_unit, spec, value_type, vocab)
 from .glued_cuts import grammar
 from .per_head import per_head_words_before
 
@@ -62,7 +62,7 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
                 return end
         else:
             key = bare(name.text)
-            if (key in vocab()["level1"] or key in vocab()["level2"]) and i + 1 < len(self.tokens) \
+            if is_level_word(key) and i + 1 < len(self.tokens) \
                     and not value_type(self.tokens[i + 1].text) \
                     and (level := self._level_name(i)) is not None:
                 # a level's own name before a row's name (可持续影响指标 | 桥梁设计使用年限 | 年 | 50 …)

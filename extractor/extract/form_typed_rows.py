@@ -13,7 +13,8 @@ from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_facts import value_of
-from .form_vocab import LABEL_COLON, bare, canon, is_label, is_na, is_scoring_rule, looks_like_target, spec, value_type, vocab
+from .form_vocab import (LABEL_COLON, bare, canon, is_label, is_level_word, is_na, is_scoring_rule, looks_like_target,
+                         spec, value_type, vocab)
 
 
 class TypedRowReader:
@@ -101,7 +102,7 @@ class TypedRowReader:
         while j < len(self.tokens) and len(taken) < most:
             t = as_points(self.tokens[j])
             key = bare(t.text)
-            if key in v["total"] or key in v["grade_cell"] or _level_word(key) and (
+            if key in v["total"] or key in v["grade_cell"] or is_level_word(key) and (
                     # (a level's word with a unit in brackets may end a name broken off its
                     # cell: 受助学生及家长 | 满意度（%） | ≥90 | 96.3 | 10 | 10)
                     taken or key == canon(t.text) or not self._name_tail(j, len(value_slots))):
@@ -300,7 +301,7 @@ class TypedRowReader:
             text = self.tokens[k].text.strip()
             tail = _NAME_TAIL.fullmatch(text)
             # (a level's word is a label, but not with a unit in brackets: 满意度（%） ends a name)
-            label = is_label(bare(text)) and not (tail and tail[2] and _level_word(bare(text)))
+            label = is_label(bare(text)) and not (tail and tail[2] and is_level_word(bare(text)))
             if not tail or not (tail[1] or tail[2]) or label or _row_head_cell(text) or self.tokens[k].positional:
                 break
             tails.append(tail)
@@ -324,7 +325,7 @@ class TypedRowReader:
         if k + width > len(self.tokens):
             return False
         row = [as_points(t) for t in self.tokens[k:k + width]]
-        if any(t.positional or not (value_type(t.text) or looks_like_target(t.text)) for t in row):
+        if not all(_figure_cell(t) for t in row):
             return False
         weight, score = row[-2].text, row[-1].text
         return value_type(weight) == value_type(score) == "num" and 0 < value_of(score) <= value_of(weight) <= 100
@@ -332,8 +333,7 @@ class TypedRowReader:
     def _pair_at(self, k: int) -> bool:
         """In a form of targets and results only (no points to close a row), do a row's two
         figures stand at k with no third after them (验收合格率（%） | 100 | 100 | 时效指标)?"""
-        cells = [as_points(t) for t in self.tokens[k:k + 3]]
-        figure = [not t.positional and bool(value_type(t.text) or looks_like_target(t.text)) for t in cells]
+        figure = [_figure_cell(as_points(t)) for t in self.tokens[k:k + 3]]
         return figure[:2] == [True, True] and not any(figure[2:])
 
     def _numbers_follow(self, j: int, within: int = 3) -> bool:
@@ -362,8 +362,9 @@ _NAME_TAIL = regex.compile(r"(\p{Han}{0,12})\s*([（(][^（）()\d]{1,8}[)）])?
 _TAIL_LINES = 2
 
 
-def _level_word(key: str) -> bool:
-    return key in vocab()["level1"] or key in vocab()["level2"]
+def _figure_cell(t: Token) -> bool:
+    """A row's figure or target written as a cell of the stream (95.6, ≥90%), no column's cell."""
+    return not t.positional and bool(value_type(t.text) or looks_like_target(t.text))
 
 
 def _row_head_cell(text: str) -> bool:

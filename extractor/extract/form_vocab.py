@@ -235,10 +235,16 @@ def value_type(text: str) -> Optional[str]:
     return None
 
 
+def is_level_word(key: str) -> bool:
+    """Is the bare cell a first- or second-level indicator's word (产出指标, 数量指标, 满意度)?"""
+    v = vocab()
+    return key in v["level1"] or key in v["level2"]
+
+
 def is_label(key: str) -> bool:
     v = vocab()
     return (key in v["meta"] or key in v["fund_col"] or key in v["fund_row"] or key in v["ind_col"]
-            or key in v["ind_head"] or key in v["level1"] or key in v["level2"] or key in v["total"]
+            or key in v["ind_head"] or is_level_word(key) or key in v["total"]
             or key in v["grade_cell"] or key in v["task_header"])
 
 
