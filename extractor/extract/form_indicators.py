@@ -91,10 +91,11 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             row[slot] = self._indicator_value(token, slot, row["path"]) if token is not None else None
             filled |= token is not None and bool(token.text.strip())
         self._per_head_standard(row)
-        for slot in ("other_target", "forecast"):
-            # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域), or a
-            # monitoring form's forecast of the year's result: its figure is a fact, but the
-            # result is measured against the year's own target only
+        for slot in ("other_target", "forecast", "review_actual"):
+            # a second target (中期指标值 beside 年度指标值, 中央下达 beside 本区域), a
+            # monitoring form's forecast of the year's result, or the result a reviewer found
+            # (复核完成值 beside 自评完成值): its figure is a fact, but the unit's own result
+            # is measured against the year's own target only
             if (token := values.get(slot)) is not None:
                 row[slot] = self._indicator_value(token, slot, row["path"])
         if row["actual"] and row["target"] and row["actual"]["unit"] is None and row["target"]["unit"] == "%" \
@@ -258,7 +259,7 @@ def _swallowed_row() -> regex.Pattern:
 # a share of one as a spreadsheet writes a percentage: 0.9820, 1.0000 (not 1.05, which may be a ratio)
 _SHARE_OF_ONE = regex.compile(r"0\.\d{2,}|1\.0{2,}")
 _VALUE_LABELS = {"target": "年度指标值", "other_target": "其他指标值", "actual": "实际完成值",
-                 "forecast": "全年预计完成值"}
+                 "forecast": "全年预计完成值", "review_actual": "复核完成值"}
 _UNIT_IN_BRACKETS = regex.compile(r"[（(]\s*([^（）()\d]{1,8}?)\s*[)）]\s*$")
 
 
@@ -347,7 +348,8 @@ def units_from_cells(values: dict, unit_column: bool = False) -> None:
     if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     if unit_text in vocab()["cell_units"]:
-        for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None), ("forecast", None)):
+        for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None), ("forecast", None),
+                         ("review_actual", None)):
             token = values.get(slot)
             if token is not None and (value_type(token.text) == "num" or compared_bare(token.text)
                                       or parse_target(token.text)[2] in ("万", "亿")):  # ≥3.2万 | 人

@@ -20,7 +20,7 @@ from .form_totals import LEVEL_SUBTOTAL, TotalRowReader
 from .form_typed_rows import TypedRowReader
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, spec, value_type, vocab
+from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, names_money, spec, value_type, vocab
 
 
 _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
@@ -206,6 +206,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = end  # 编制数（人） | 实有人数（人） | 40 | 37
             elif (self.indicators is None and not t.merged
                   and (key in v["money"] or key in v["fund_row"] and not self.fund_columns
+                       or not self.fund_columns and names_money(key)
                        or len(key) <= 20 and UNIT_IN_CELL.search(t.text))
                   and self._read_money_label(i)):
                 # (a label with its money unit, and a fund row's label before any fund header,
@@ -387,9 +388,10 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
     def _names_first(self, i: int) -> bool:
         """Does an indicator header start at i without level columns (指标名称 | 计量单位 |
         指标性质 | 年初指标值 …): the name's cell followed by two of the value columns?"""
-        cols = vocab()["ind_col"]
+        v = vocab()
         k, named = i + 1, 0
-        while k < len(self.tokens) and k <= i + 3 and bare(self.tokens[k].text) in cols:
+        while k < len(self.tokens) and k <= i + 3 and (bare(self.tokens[k].text) in v["ind_col"]
+                                                         or bare(self.tokens[k].text) in v["ind_col_in_header"]):
             named += 1
             k += 1
         return named >= 2

@@ -136,6 +136,17 @@ class _ColumnLabels(dict):
         return self[key] if key in self else default
 
 
+def names_money(key: str) -> bool:
+    """Does a label the templates do not list end in a stage or a source of money (预算安排数,
+    实际到位数, 自治区配套: forms.json money_label_words)?"""
+    return _money_label_words().match(key) is not None
+
+
+@lru_cache(maxsize=1)
+def _money_label_words() -> regex.Pattern:
+    return regex.compile(spec()["money_label_words"])
+
+
 # (asked of every cell a form's tokens hold: the answers for the last cells are kept, a bounded few)
 @lru_cache(maxsize=8192)
 def _joined_words_column(key: str) -> Optional[str]:
@@ -157,6 +168,8 @@ def vocab() -> dict:
         "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
         "ind_col": _ColumnLabels({spelling: slot for label, slot in index(s["indicator_columns"]).items()
                                   for spelling in _joined_spellings(label)}),
+        # words naming a value column only once a level or name column has begun the header
+        "ind_col_in_header": index(s["indicator_columns_in_header"]),
         "ind_head": set(s["indicator_header"]),
         "ind_name_cells": set(s["indicator_name_cells"]),
         "level1": set(s["level1"]),

@@ -26,7 +26,8 @@ def markdown_rows_apart(lines: list) -> list:
     out = []
     for line in lines:
         split = False
-        while (found := (_after_a_rule(line) or _after_a_header(line) or _after_a_numbered_header(line))
+        while (found := (_after_a_rule(line) or _after_a_header(line) or _after_a_numbered_header(line)
+                         or _after_an_unopened_header(line))
                if line.count("|") >= 8 else None):
             before, rows, line = found  # (the text after the table may hold the next one)
             # (blank lines around the rows: the text after them is no cell wrapped onto a line)
@@ -68,6 +69,34 @@ def _after_a_header(line: str) -> Optional[tuple]:
         if found is not None:
             rows, after = found
             return line[:opening.start()].strip(), [_line(cells[:width])] + rows, after
+    return None
+
+
+_ROWS_MEET = regex.compile(r"\|\s*\|")  # a row's closing pipe and the next one's opening pipe
+_LAST_WORD = regex.compile(r"(?:^|[\s。；;：:])([^\s。；;：:]+)\s*$")
+
+
+def _after_an_unopened_header(line: str) -> Optional[tuple]:
+    """The same for a table whose header has no opening pipe, run on from the text before it
+    (…覆盖人口8.5万人。 绩效目标 | 绩效指标 | 指标值 | 分值 | 得分 || 产出目标 | …): the header's
+    names the cells before the first pair of pipes, as many as a row after it has, the first of
+    them the last word of the text before."""
+    for meet in _ROWS_MEET.finditer(line):
+        cells = line[meet.start() + 1:].split("|")
+        width = next((k for k, c in enumerate(cells[1:_MOST_COLUMNS + 2]) if not c.strip()), 0)
+        head = line[:meet.start()].split("|")
+        if not _FEWEST_COLUMNS <= width <= _MOST_COLUMNS or len(head) < width \
+                or len(head) > width and not head[-width - 1].strip():
+            continue  # (a header opened by a pipe is _after_a_header's)
+        first = _LAST_WORD.search(head[-width])
+        names = [first[1] if first else ""] + head[-width + 1:]
+        if not all(_NAME.search(c) and len(c.strip()) <= _MOST_CELL for c in names):
+            continue
+        found = _rows(cells, width)
+        if found is not None:
+            rows, after = found
+            before = "|".join(head[:-width] + [head[-width][:first.start(1)]]).strip()
+            return before, [_line(names)] + rows, after
     return None
 
 

@@ -1,0 +1,146 @@
+"""Reports and forms as the thirty-seventh session found them. Every text here is made up for
+the tests."""
+from decimal import Decimal
+
+import pytest
+
+from conftest import error_flags, text_record
+
+
+def _figures(record, kind, label=None):
+    return [Decimal(f["value"]) for f in record["facts"]
+            if f["kind"] == kind and (label is None or f.get("label") == label)]
+
+
+_OLDER_HEADER_ROWS = [("资金执行", "资金到位率", "100%", "100%", "10", "10"),
+                      ("产出目标", "改造危房户数", "420户", "436户", "30", "30"),
+                      ("产出目标", "竣工验收合格率", "100%", "98.6%", "20", "19"),
+                      ("效益目标", "住房安全保障率", "≥95%", "97.1%", "20", "20"),
+                      ("满意度目标", "受助农户满意度", "≥90%", "93.8%", "20", "20")]
+_OLDER_HEAD = ("2017年度财政专项资金绩效自评表\n（农村危房改造补助资金）\n专项资金名称\n农村危房改造补助资金\n"
+               "主管部门\n柳溪县住房和城乡建设局\n")
+
+
+@pytest.mark.parametrize("header", [("绩效目标", "绩效指标名称", "目标", "完成情况", "满分", "实得分"),
+                                    ("绩效目标", "指标名称", "年度目标", "完成", "分值", "得分")])
+def test_an_older_header_naming_its_columns_target_and_done_reads_its_points(tmp_path, header):
+    # 目标 | 完成情况 name the target and result columns only after the names' column
+    cells = list(header) + [c for row in _OLDER_HEADER_ROWS for c in row] + ["合计", "100", "99"]
+    record = text_record(tmp_path, _OLDER_HEAD + "\n".join(cells) + "\n")
+    assert sorted(_figures(record, "score", "得分")) == [10, 19, 20, 20, 30]
+    assert sorted(_figures(record, "score", "分值")) == [10, 20, 20, 20, 30, 100]
+    assert Decimal("97.1") in _figures(record, "percent")
+    assert not error_flags(record)
+
+
+def test_an_older_header_in_pipe_rows_reads_its_points(tmp_path):
+    lines = ["| 绩效目标 | 绩效指标名称 | 目标 | 完成情况 | 满分 | 实得分 |", "|---|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in _OLDER_HEADER_ROWS] + ["| 合计 | | | | 100 | 99 |"]
+    record = text_record(tmp_path, _OLDER_HEAD + "\n".join(lines) + "\n")
+    assert sorted(_figures(record, "score", "得分")) == [10, 19, 20, 20, 30]
+
+
+def test_target_and_done_alone_begin_no_header(tmp_path):
+    # the words on their own are a goal's label and a result's, not a header's columns
+    text = (_OLDER_HEAD + "年度总体目标\n目标\n完成情况\n完成危房改造420户，验收合格率100%。\n"
+            "全年实际改造436户，合格率98.6%，满意度93.8%。\n")
+    record = text_record(tmp_path, text)
+    assert not _figures(record, "score")
+    assert Decimal("436") in _figures(record, "households")
+
+
+_ONE_LINE_PIPES = ("西岭县2016年度项目支出绩效自评价表 填报单位：西岭县水利局 项目名称：小型水库除险加固 "
+                   "年度绩效目标：完成3座小型水库除险加固，保障下游1.2万人安全。 "
+                   "{header} || 产出目标 | 除险加固水库 | 3座 | 3座 | 30 | 30 || 产出目标 | 工程验收合格率 | 100% | 100% | 30 | 30 || "
+                   "效益目标 | 保护下游人口 | 1.2万人 | 1.2万人 | 20 | 20 || 满意度目标 | 群众满意度 | ≥85% | 88.4% | 20 | 18 || "
+                   "自评得分：98 自评等级：优 填表人：李明")
+
+
+def test_pipe_rows_run_into_one_line_whose_header_opens_with_no_pipe(tmp_path):
+    # the header runs on from the goal's sentence; rows meet at a pair of pipes
+    text = _ONE_LINE_PIPES.format(header="绩效目标 | 绩效指标 | 指标值 | 实际完成 | 权重/分值 | 自评分")
+    record = text_record(tmp_path, text)
+    assert sorted(_figures(record, "score", "得分")) == [18, 20, 30, 30]
+    assert Decimal("88.4") in _figures(record, "percent")
+    assert Decimal(str(record["metadata"]["score"])) == 98
+    assert not error_flags(record)
+
+
+def test_markdown_rows_apart_keeps_the_text_before_an_unopened_header():
+    from extractor.ingest.markdown_rows import markdown_rows_apart
+    line = _ONE_LINE_PIPES.format(header="绩效目标 | 绩效指标 | 指标值 | 实际完成 | 权重/分值 | 自评分")
+    lines = markdown_rows_apart([line])
+    assert lines[0].endswith("保障下游1.2万人安全。")
+    assert lines[2] == "| 绩效目标 | 绩效指标 | 指标值 | 实际完成 | 权重/分值 | 自评分 |"
+    assert lines[3].startswith("| 产出目标 | 除险加固水库 |") and len([x for x in lines if x.startswith("| ")]) == 5
+    # a sentence's pipes with no pair among them are left as they are
+    prose = "资金使用 | 管理规范 | 台账齐全 | 档案完整，各项资金按规定拨付 | 无挤占挪用 | 无截留"
+    assert markdown_rows_apart([prose]) == [prose]
+
+
+@pytest.mark.parametrize("labels", [("预算安排数", "实际到位数", "实际支出数"), ("批复预算额", "资金到位额", "拨付金额")])
+def test_money_cells_labelled_with_stage_words_the_list_lacks(tmp_path, labels):
+    budget, arrived, spent = labels
+    text = ("平川县2016年度项目支出绩效自评价表\n项目名称：农村饮水安全工程\n项目资金情况（单位：元）\n"
+            f"{budget} 2,600,000.00 {arrived} 2,600,000.00 {spent} 2,418,000.00 结余 182,000.00 资金执行率 93.00%\n"
+            "其中：中央补助 1,600,000.00 自治区配套 700,000.00 县级配套 300,000.00\n"
+            "年度绩效目标：解决8个村饮水安全问题。\n")
+    record = text_record(tmp_path, text)
+    amounts = _figures(record, "amount")
+    assert amounts.count(Decimal("2600000")) == 2
+    for value in ("2418000", "182000", "1600000", "700000", "300000"):
+        assert Decimal(value) in amounts
+    assert not error_flags(record)
+
+
+def test_a_count_label_before_a_bare_figure_stays_no_money(tmp_path):
+    text = ("平川县2016年度项目支出绩效自评价表\n项目名称：农村饮水安全工程\n项目资金情况（单位：元）\n"
+            "预算安排数 2,600,000.00 实际支出数 2,418,000.00\n受益户数 1,260 受益人口 4,830\n")
+    record = text_record(tmp_path, text)
+    assert Decimal("1260") not in _figures(record, "amount")
+
+
+_REVIEWED_ROWS = [("产出指标", "数量指标", "服务老人人次", "≥12000人次", "30", "12650人次", "30", "12480人次", "30", ""),
+                  ("产出指标", "质量指标", "服务合格率", "≥95%", "30", "97%", "30", "94%", "28", "抽查发现记录不全"),
+                  ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "40", "93%", "40", "91%", "40", "")]
+
+
+def test_a_reviewers_results_beside_the_units_own_one_cell_a_line(tmp_path):
+    # 自评完成值 | 自评得分 | 复核完成值 | 复核得分: the reviewer's result is a fact of its own
+    header = ("一级指标", "二级指标", "三级指标", "指标值", "权重", "自评完成值", "自评得分", "复核完成值", "复核得分", "备注")
+    cells = list(header) + [c for row in _REVIEWED_ROWS for c in row if c]
+    text = "东川区2024年度项目支出绩效自评表\n项目名称\n社区养老服务补助\n主管部门\n东川区民政局\n" + "\n".join(cells) + "\n"
+    record = text_record(tmp_path, text)
+    actual = {f["value"]: f.get("label") for f in record["facts"] if f["kind"] in ("percent", "person_times")}
+    assert actual[Decimal("97")] == "实际完成值" and actual[Decimal("94")] == "复核完成值"
+    assert actual[Decimal("12480")] == "复核完成值"
+    assert sorted(_figures(record, "score", "得分")) == [30, 30, 40]
+    assert sorted(_figures(record, "score", "复核分")) == [28, 30, 40]
+    assert not error_flags(record)
+
+
+@pytest.mark.parametrize("title,report_type", [("2023年度就业补助资金绩效目标自评表", "form_project"),
+                                               ("2023年度转移支付区域（项目）绩效目标自评表", "form_transfer"),
+                                               ("2023年度部门整体支出绩效评价自评表", "form_department")])
+def test_titles_of_provincial_forms_name_their_template(tmp_path, title, report_type):
+    # (a guard: these forms are typed by their header words as well)
+    text = (f"{title}\n\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+            "| 产出指标 | 数量指标 | 培训人数 | ≥500人 | 526人 | 50 | 50 |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% | 92% | 50 | 50 |\n| 总分 | | | | | 100 | 100 |\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == report_type
+
+
+def test_common_and_own_indicator_levels_one_cell_a_line(tmp_path):
+    # 共性指标 / 个性指标 as the first level, the second level's words under them
+    rows = [("共性指标", "时效指标", "资金发放及时率", "100%", "98.2%", "20", "19.6"),
+            ("个性指标", "数量指标", "新增就业人数", "≥800人", "846人", "40", "40"),
+            ("个性指标", "满意度指标", "服务对象满意度", "≥90%", "94%", "40", "40")]
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"] + [c for r in rows for c in r]
+    text = ("2022年度就业补助资金绩效目标自评表\n项目名称\n就业补助资金\n主管部门\n南屏县人力资源和社会保障局\n"
+            + "\n".join(cells) + "\n总分\n100\n99.6\n")
+    record = text_record(tmp_path, text)
+    assert sorted(_figures(record, "score", "得分")) == [Decimal("19.6"), 40, 40]
+    paths = [tuple(i["path"]) for f in record["forms"] for i in f["indicators"]]
+    assert ("个性指标", "数量指标", "新增就业人数") in paths
+    assert not error_flags(record)
