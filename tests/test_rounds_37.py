@@ -144,3 +144,47 @@ def test_common_and_own_indicator_levels_one_cell_a_line(tmp_path):
     paths = [tuple(i["path"]) for f in record["forms"] for i in f["indicators"]]
     assert ("个性指标", "数量指标", "新增就业人数") in paths
     assert not error_flags(record)
+
+
+_BANNER_FUNDS = ["2021年度项目支出绩效自评表", "项目名称", "牧区饮水安全巩固", "主管部门", "乌兰旗水利局",
+                 "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                 "年度资金总额", "860.00", "860.00", "834.20", "10", "97.00%", "9.7",
+                 "其中：自治区财政资金", "500.00", "500.00", "500.00", "—", "100.00%", "—",
+                 "盟市财政资金", "200.00", "200.00", "190.20", "—", "95.10%", "—",
+                 "旗县配套资金", "{county}", "{county}", "{spent}", "—", "90.00%", "—", "年度总体目标"]
+
+
+def test_source_rows_named_by_a_level_of_government_the_lists_lack(tmp_path):
+    # 自治区 / 盟市 / 旗县 money: the rows are the total's sources, so their sum is checked
+    text = "\n".join(_BANNER_FUNDS).format(county="170.00", spent="153.00") + "\n"
+    record = text_record(tmp_path, text)
+    assert [f["rule"] for f in error_flags(record)] == ["form.funds_total"]
+    clean = "\n".join(_BANNER_FUNDS).format(county="160.00", spent="144.00") + "\n"
+    assert not error_flags(text_record(tmp_path, clean))
+
+
+def test_source_row_words_need_a_level_and_money_words():
+    from extractor.extract.form_vocab import vocab
+    rows = vocab()["fund_row"]
+    assert rows.get("盟市财政资金") == "local" and rows.get("旗县配套资金") == "local"
+    assert rows.get("中央财政预算资金") == "central"
+    for word in ("市场", "县城", "县区", "市", "省内"):
+        assert word not in rows
+
+
+def test_a_numbered_list_one_cell_a_line_with_a_blank_cell_keeps_its_later_rows(tmp_path):
+    # row 3 leaves its 资金性质 blank (an empty line) and writes 无 for score and grade
+    rows = [["1", "乡村道路养护经费", "交通运输局", "一般公共预算", "2,400,000.00", "2,352,000.00", "98.00%", "94", "优"],
+            ["2", "学生营养餐补助", "教育局", "上级转移支付", "3,150,000.00", "3,150,000.00", "100.00%", "96", "优"],
+            ["3", "集贸市场改造补助", "商务局", "", "900,000.00", "0.00", "0.00%", "无", "无"],
+            ["4", "河道保洁经费", "水利局", "一般公共预算", "560,000.00", "532,000.00", "95.00%", "90", "优"],
+            ["5", "社区养老驿站运营补助", "民政局", "一般公共预算", "780,000.00", "741,000.00", "95.00%", "91", "优"]]
+    header = ["序号", "项目名称", "预算单位", "资金性质", "预算金额（元）", "执行金额（元）", "执行率", "自评分数", "评价等级"]
+    lines = ["平山县2022年度县本级项目支出绩效自评结果汇总表", ""] + header
+    for row in rows:
+        lines += row  # (the blank cell is an empty line among the cells)
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    amounts = _figures(record, "amount")
+    for value in ("900000", "560000", "532000", "780000", "741000"):
+        assert Decimal(value) in amounts
+    assert sorted(_figures(record, "score")) == [90, 91, 94, 96]

@@ -40,6 +40,19 @@ def _rate_readings(row: dict, facts: dict, executed_column: str) -> list:
     return out
 
 
+def _other_money_pair_reproduces(row: dict, rate: dict, facts: dict) -> bool:
+    """Does the quotient of two other money cells of the row reproduce its stated rate? A form
+    whose columns the templates name otherwise (年度拨付金额 | 年度支出金额 | 支出实现率: the
+    rate is spent over disbursed, not disbursed over the year's budget) is consistent under
+    that reading: the rate is flagged only where no pair of the row's money gives it."""
+    money = [f for f in (cell(row, c, facts) for c in row.get("cells") or {}) if f and f.get("kind") == "amount"]
+    for part, whole in ((p, w) for p in money for w in money if p is not w and Decimal(str(w["value"])) > 0):
+        computed = percentage(interval_of(part), _budget_interval(whole, part))
+        if computed is not None and verdict(rate, computed)[0] == "ok":
+            return True
+    return False
+
+
 def _budget_interval(budget: dict, executed: dict) -> Interval:
     """A whole budget beside an executed amount written with decimals (50 | 47.68) is a whole
     allocation, as a form's cell shows 50.00: exact, not 49.5 to 50.5."""
@@ -95,7 +108,7 @@ def check_execution_rate(record: dict) -> list:
             if rate is None or not readings or Decimal(rate["value"]) < 0:
                 continue  # (a rate below 0 is a change on last year's, under a column misread as 执行率)
             outcomes = [(budget, computed, *verdict(rate, computed)) for budget, computed in readings]
-            if any(o[2] == "ok" for o in outcomes):
+            if any(o[2] == "ok" for o in outcomes) or _other_money_pair_reproduces(row, rate, facts):
                 continue
             executed = cell(row, executed_column, facts)
             over = next(((b, c) for b, c in readings if c.low > cap), None)

@@ -104,6 +104,10 @@ class FactIndex:
         return self._put(source, q.kind, q.value, q.unit, q.decimals, q.scale, label, subject,
                          {**extra, "written_unit": q.written_unit}, approx=q.approx)
 
+    def has_fact(self, token) -> bool:
+        """Has a reader before the form's made a fact of the token's text?"""
+        return self._existing(token.source()) is not None
+
     def not_applicable(self, token) -> None:
         """A form's dash (—) is "not applicable": the table reader's 0 for it goes. So does
         the table reader's typing of any cell the form reads as no fact (a bare result

@@ -206,12 +206,14 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i = end  # 编制数（人） | 实有人数（人） | 40 | 37
             elif (self.indicators is None and not t.merged
                   and (key in v["money"] or key in v["fund_row"] and not self.fund_columns
-                       or not self.fund_columns and names_money(key)
+                       or not self.fund_columns and names_money(key) and i + 1 < len(self.tokens)
+                       and not self.index.has_fact(self.tokens[i + 1])
                        or len(key) <= 20 and UNIT_IN_CELL.search(t.text))
                   and self._read_money_label(i)):
                 # (a label with its money unit, and a fund row's label before any fund header,
                 # are labels of the value after them: 项目总预算（万元） | 1,280 | 其中：财政资金 |
-                # 1,180 | 其他资金 | 100)
+                # 1,180 | 其他资金 | 100; so is a label of a stage or source of money the lists
+                # lack, 预算安排数 | 4,800,000.00, where no reader made the figure a fact)
                 i += 2
             elif (self.indicators is None and self.fund_columns and not self.task_columns and not self.fund_rows_ended
                   and self._unread_fund_row(i)):

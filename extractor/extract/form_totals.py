@@ -27,10 +27,14 @@ class TotalRowReader:
             fact = self.index.fact_for(nums[-1], "分", "复核分", "总分", {"form": self.form["id"], "slot": "total_review"})
             self.form["total_review"] = fact.id if fact else None
             nums = nums[:-1]
-        if len(nums) >= 3 and self._deduction_between():
+        if len(nums) >= 3 and self._deduction_at() == 1:
             # 总分 | 100 | 11.05 | 88.95 under 分值 | 扣分 | 得分: the deductions' total between
             self.index.fact_for(nums[-2], "分", "扣分", "总分", {"form": self.form["id"], "slot": "total_deduction"})
             nums = nums[:-2] + nums[-1:]
+        elif len(nums) == 3 and self._deduction_at() == 2:
+            # 总分 | 100 | 97.9 | 2.1 under 分值 | 得分 | 扣减分数: the deductions' total after
+            self.index.fact_for(nums[-1], "分", "扣分", "总分", {"form": self.form["id"], "slot": "total_deduction"})
+            nums = nums[:-1]
         if len(nums) >= 2 and self._score_before_weight():
             self._set_total(nums[-1], nums[-2])  # … | 得分 | 分值: 合计 | 98 | 100
             nums = nums[:-2] + [nums[-1], nums[-2]]
@@ -54,11 +58,12 @@ class TotalRowReader:
         points = [s for s in slots if s in ("weight", "deduction", "score", "raw_score", "review_score")]
         return bool(points) and points[-1] == "review_score"
 
-    def _deduction_between(self) -> bool:
-        """Does the indicator header put a 扣分 column between 分值 and 得分?"""
+    def _deduction_at(self) -> Optional[int]:
+        """Where the indicator header puts a 扣分 column among 分值 and 得分: 1 between them (分值 |
+        扣分 | 得分), 2 after them (分值 | 得分 | 扣减分数); None without one."""
         slots = self.indicators.slots if self.indicators is not None else []
         points = [s for s in slots if s in ("weight", "deduction", "score")]
-        return points == ["weight", "deduction", "score"]
+        return {("weight", "deduction", "score"): 1, ("weight", "score", "deduction"): 2}.get(tuple(points))
 
     def _read_subtotal(self, i: int) -> int:
         """A level's 小计 row: its 分值 and 得分 are facts, but no indicator (the rows above
@@ -118,7 +123,7 @@ class TotalRowReader:
         else:
             nums, end = [], i + 1
             # a table that weights every level may total its first and its last weights
-            most = 3 if self.weighted_levels or self._deduction_between() or self._review_last() else 2
+            most = 3 if self.weighted_levels or self._deduction_at() is not None or self._review_last() else 2
             while end < len(self.tokens) and len(nums) < most:
                 if is_na(self.tokens[end].text) and not nums:
                     end += 1  # 总分 | — | 100 | 96.6: a column the total row does not fill

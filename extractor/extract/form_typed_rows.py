@@ -377,8 +377,8 @@ def _row_head_cell(text: str) -> bool:
 _CUT_AFTER_POINTS_WORD = regex.compile(r"(?:扣|得|加|减)$")
 _POINTS_ALONE = regex.compile(r"^\d+(?:\.\d+)?分[。；;，,]?$")
 _FIGURES = regex.compile(r"\d(?:[\d,.]*)\s*(?:%|万?元|万?人|户|个|项|次)")
-# the cells a qualitative row writes in words (好, 达标): its targets and its result
-_WORDED = {"other_target", "target", "actual"}
+# the cells a qualitative row writes in words (好, 达标): its targets, its result and a reviewer's
+_WORDED = {"other_target", "target", "actual", "review_actual"}
 _BARE_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 
 

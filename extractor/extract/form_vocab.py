@@ -136,6 +136,30 @@ class _ColumnLabels(dict):
         return self[key] if key in self else default
 
 
+class _FundRows(dict):
+    """Fund row labels → rows; a label the lists lack that names a level of government's money
+    (盟市财政资金, 旗县配套资金) is that source's row (forms.json source_row_words)."""
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or _source_row(key) is not None
+
+    def __missing__(self, key):
+        slot = _source_row(key)
+        if slot is None:
+            raise KeyError(key)
+        return slot
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
+@lru_cache(maxsize=4096)
+def _source_row(key) -> Optional[str]:
+    if not isinstance(key, str):
+        return None
+    return next((slot for slot, words in spec()["source_row_words"].items() if regex.match(words, key)), None)
+
+
 def names_money(key: str) -> bool:
     """Does a label the templates do not list end in a stage or a source of money (预算安排数,
     实际到位数, 自治区配套: forms.json money_label_words)?"""
@@ -165,7 +189,7 @@ def vocab() -> dict:
     return {
         "meta": index(s["meta_cells"]),
         "fund_col": index(s["fund_columns"]),
-        "fund_row": {bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]},
+        "fund_row": _FundRows({bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]}),
         "ind_col": _ColumnLabels({spelling: slot for label, slot in index(s["indicator_columns"]).items()
                                   for spelling in _joined_spellings(label)}),
         # words naming a value column only once a level or name column has begun the header

@@ -26,7 +26,7 @@ from .form_facts import FactIndex
 from .form_glued import runs_into_header
 from .form_reader import FormReader
 from .form_structure import form_block_labels, form_blocks, names_a_form, template_by_its_words
-from .form_tokens import Token, document_tokens
+from .form_tokens import Token, document_tokens, without_column_numbers
 from .form_vocab import SENTENCE_END, bare, canon, is_scoring_rule, spec, vocab
 from .text_score_tables import text_score_tables
 
@@ -35,7 +35,7 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
     """The forms of `doc`; facts for their slots are added to (or relabelled in) `facts`.
     `score_tables`: as extract_facts takes them."""
     previews = _preview_copies(doc)
-    tokens = cells_again([t for t in document_tokens(doc) if t.block.index not in previews])
+    tokens = cells_again(without_column_numbers([t for t in document_tokens(doc) if t.block.index not in previews]))
     # a score table written as running text is read as its one reading (text_score_tables.py):
     # its figures are no cells for the form reader to type
     trees = text_score_tables(doc) if score_tables is None else score_tables

@@ -217,7 +217,12 @@ def _table_indicators(block) -> list:
                          or _NAMED_SUBTOTAL.match(row[c].text.replace(" ", "")))), None)
         if sub is not None:
             # 决策 | 小计 | 15 | 14.6 under the level's rows (or | 决策小计 | in its second column):
-            # the level's own points
+            # the level's own points. Written above its rows (项目管理（25分） | 小计 | 25 | 23.7,
+            # then | | 资金到位率 | 5 | 5), the row names the level its rows carry down
+            for c, _ in level_cols:
+                if c < sub and row[c].merged_from is None and (text := row[c].text.replace("\n", "")) \
+                        and not _ONLY_WEIGHT.match(text):
+                    names[c] = (_clean(text), _weight(text))
             parent = [names[c][0] for c, _ in level_cols if c < sub and c in names]
             if parent and _NUM.match(score_text):
                 out.append({"path": parent, "weight": _row_weight(row, score_cols),

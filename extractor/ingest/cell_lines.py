@@ -126,14 +126,14 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
     if levels_with_points_header(lines, i) or in_levels_with_points_header(lines, i):
         return None  # (its rows are told apart by their 分值 only: levels_with_points.py, or no table)
     # a header and two rows first (most runs of short lines are no table), then the whole run
-    cells, ends, _ = _cells_from(lines, i, 3 * _MOST_COLUMNS)
+    cells, ends, empties = _cells_from(lines, i, 3 * _MOST_COLUMNS)
     in_form = text_is_a_form_at(lines, i)
     # (up to the next table's caption: a form titled after this table is no part of it)
     own = cells[:next((k for k, c in enumerate(cells) if k and is_caption_text(c)), len(cells))]
     names_form_words = any(names_a_form_block(c, in_form) for c in own)
     if names_form_words and in_form or not names_form_words and not (
             _best_rows(cells) or label_led_rows(cells, cell_kind, whole_run=False)
-            or numbered_rows(cells, cell_kind, cut=True)):
+            or numbered_rows(cells, cell_kind, cut=True, empties=empties)):
         return None
     if is_form_cell(_line_before(lines, i)):
         return None  # (a run begun after a form's column name (分值, 评分标准) begins inside a header)
@@ -170,7 +170,7 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if kept < len(rows):
             rows = rows[:kept]
             used = cells_taken(rows)
-        elif (numbered := numbered_rows(cells, cell_kind)) is not None and numbered[1] >= used:
+        elif (numbered := numbered_rows(cells, cell_kind, empties=empties)) is not None and numbered[1] >= used:
             # (rows numbered 1, 2, 3 … that wrote their cells over more lines or fewer)
             rows, used = numbered
         elif (used < len(cells) or _rows_open_with_figures(rows)) \

@@ -12,6 +12,7 @@ under the figures' columns in their order, each under figures written alike, or 
 column it adds up (cell_total_rows.placings)."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable, Optional
 
 from .cell_label_rows import names_rejoined
@@ -22,10 +23,12 @@ from .text_rows import NUMBER_HEADERS
 _MIN_ROWS = 3
 
 
-def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False) -> Optional[tuple]:
+def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False,
+                  empties: Optional[list] = None) -> Optional[tuple]:
     """(the header and rows, how many cells they take) of a run of cells read as numbered rows,
     or None. `kind(cell)`: True for a figure, False for words, None for a dash. `cut`: the
-    cells are the run's first only, its last row may be cut short (and is then left out)."""
+    cells are the run's first only, its last row may be cut short (and is then left out).
+    `empties`: for each cell, how many empty cells its blank lines say stand before it."""
     first = next((k for k, c in enumerate(cells) if c == "1"), None)
     if first is None or first < 4 or cells[0] not in NUMBER_HEADERS \
             or any(kind(c) is not False for c in cells[:first]):
@@ -35,11 +38,12 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
     width = len(header)
     if width < 4:
         return None
-    segments, k = [], first
+    segments, starts, k = [], [], first
     while k < len(cells):
         n = len(segments) + 1
         end = _row_end(cells, k, n + 1, kind)
         segments.append(cells[k + 1:end])
+        starts.append(k + 1)
         k = end
         if k >= len(cells) or cells[k] != str(n + 1):
             break
@@ -51,6 +55,7 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         shapes = shapes[:-1]
     if len(shapes) < _MIN_ROWS or any(shape is None for shape in shapes):
         return None
+    shapes = _blanks_kept(shapes, starts, empties, kind)
     figures = {len(shape[1]) for shape in shapes}
     leading = min(len(shape[0]) for shape in shapes)
     if len(figures) != 1 or leading < 1:
@@ -70,6 +75,24 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         rows.append(total[0])
         used += total[1]
     return rows, used
+
+
+def _blanks_kept(shapes: list, starts: list, empties: Optional[list], kind) -> list:
+    """The shapes with a row's empty word cell put back where its blank line stood before its
+    figures (农贸市场改造 | 区商务局 | (blank) | 1,500,000.00 under 项目名称 | 预算单位 | 资金性质 |
+    预算金额), and a row's dashes after as many figures as the others write moved to its words
+    after them (… | 0.00% | 无 | 无: no score, no grade)."""
+    usual = Counter(len(shape[1]) for shape in shapes).most_common(1)[0][0]
+    words = Counter(len(shape[0]) for shape in shapes).most_common(1)[0][0]
+    kept = []
+    for (before, figs, after), start in zip(shapes, starts):
+        if len(figs) > usual and all(kind(c) is None for c in figs[usual:]):
+            figs, after = figs[:usual], figs[usual:] + after
+        blanks = empties[start + len(before)] if empties is not None and start + len(before) < len(empties) else 0
+        if len(before) < words and len(before) + blanks == words:
+            before = before + [""] * blanks
+        kept.append((before, figs, after))
+    return kept
 
 
 def _row_end(cells: list, k: int, next_number: int, kind) -> int:
