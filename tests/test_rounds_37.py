@@ -188,3 +188,80 @@ def test_a_numbered_list_one_cell_a_line_with_a_blank_cell_keeps_its_later_rows(
     for value in ("900000", "560000", "532000", "780000", "741000"):
         assert Decimal(value) in amounts
     assert sorted(_figures(record, "score")) == [90, 91, 94, 96]
+
+
+_POOLED_FUNDS = ("| 资金来源 | 全年预算数（A） | 统筹整合资金数（B） | 扣除统筹整合资金后预算金额（C） | 全年到位资金（D） | "
+                 "预算到位（D/C×100%） | 全年执行资金（E） | 预算执行（E/C×100%） |\n|---|---|---|---|---|---|---|---|\n"
+                 "{numbers}"
+                 "| 年度资金总额 | 512.00 | 40.00 | 472.00 | 472.00 | 100% | 458.30 | {rate} |\n"
+                 "| 中央补助 | 430.00 | 40.00 | 390.00 | 390.00 | 100% | 378.30 | 97.00% |\n"
+                 "| 地方资金 | 82.00 | — | 82.00 | 82.00 | 100% | 80.00 | 97.56% |\n")
+_POOLED_HEAD = ("2024年度转移支付区域（项目）绩效目标自评表\n\n转移支付（项目）名称：动物防疫等补助经费\n"
+                "地方主管部门：青川县农业农村局\n\n资金情况（万元）\n\n")
+
+
+@pytest.mark.parametrize("numbers", ["", "| 列次 | 1 | 2 | 3=1-2 | 4 | 5=4/3 | 6 | 7=6/3 |\n"])
+def test_a_rate_over_the_budget_net_of_pooled_money_is_checked_on_it(tmp_path, numbers):
+    # 458.30 ÷ 472.00 = 97.10% (E/C), not ÷ 512.00 (E/A); a row of column numbers is no fund row
+    record = text_record(tmp_path, _POOLED_HEAD + _POOLED_FUNDS.format(numbers=numbers, rate="97.10%"))
+    assert not error_flags(record)
+    assert Decimal("10000") not in _figures(record, "amount")
+    assert Decimal("4720000") in _figures(record, "amount")
+    wrong = text_record(tmp_path, _POOLED_HEAD + _POOLED_FUNDS.format(numbers=numbers, rate="99.10%"))
+    assert [f["rule"] for f in error_flags(wrong)] == ["form.execution_rate"]
+
+
+def test_a_column_of_row_numbers_named_lie_ci_is_no_money(tmp_path):
+    cells = ["资金来源", "列次", "全年预算数（A）", "全年执行资金（E）", "预算执行（E/C×100%）",
+             "年度资金总额", "1", "300.00", "291.00", "97.00%", "中央补助", "2", "240.00", "232.80", "97.00%",
+             "地方资金", "3", "60.00", "58.20", "97.00%", "年度总体目标"]
+    record = text_record(tmp_path, _POOLED_HEAD + "\n".join(cells) + "\n")
+    amounts = _figures(record, "amount")
+    assert sorted(amounts) == [Decimal(v) for v in ("582000", "600000", "2328000", "2400000", "2910000", "3000000")]
+    assert not error_flags(record)
+
+
+def test_a_rate_of_spent_over_disbursed_under_local_column_words(tmp_path):
+    # 支出实现率 = 年度支出金额 ÷ 年度拨付金额: no pair the templates name gives it, another does
+    lines = ["| 资金来源 | 年初部门预算安排金额 | 年中调整金额 | 年度拨付金额 | 年度支出金额 | 支出实现率（%） | 本年度结余金额 |",
+             "|---|---|---|---|---|---|---|",
+             "| ①中央及省级财政资金 | 300.00 | 60.00 | 360.00 | 351.00 | 97.50 | 9.00 |",
+             "| ②县（市、区）财政资金 | 1200.00 | 80.00 | 1280.00 | 1254.40 | 98.00 | 25.60 |",
+             "| 历年结余结转 | 40.00 | — | 40.00 | 36.00 | 90.00 | 4.00 |",
+             "| 合计 | 1540.00 | 140.00 | 1680.00 | 1641.40 | 97.70 | 38.60 |"]
+    text = ("2019年度部门整体支出绩效自评表\n\n部门名称：清流县农业农村局\n\n年度预算资金情况（单位：万元）\n\n"
+            + "\n".join(lines) + "\n\n年度总体目标完成情况\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+
+
+_DEDUCTION_AFTER = ("2022年度项目支出绩效自评表\n\n项目名称：公益性岗位补贴\n\n"
+                    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 扣减分数 | 数据来源 |\n"
+                    "|---|---|---|---|---|---|---|---|---|\n"
+                    "| 产出指标 | 数量指标 | 安置人数 | ≥600人 | 624人 | 50 | 50 | — | 台账 |\n"
+                    "| 效益指标 | 可持续影响指标 | 管理制度 | 健全 | 基本健全 | 20 | 17 | 3 | 督查通报 |\n"
+                    "| 满意度指标 | 服务对象满意度指标 | 上岗人员满意度 | ≥90% | 94% | 30 | 30 | — | 问卷 |\n"
+                    "| 总分 | | | | | 100 | {score} | 3 | |\n\n自评等级：优\n")
+
+
+def test_a_deduction_column_after_the_score_in_the_total_row(tmp_path):
+    record = text_record(tmp_path, _DEDUCTION_AFTER.format(score="97"))
+    assert not error_flags(record)
+    assert Decimal(str(record["metadata"]["score"])) == 97
+    wrong = text_record(tmp_path, _DEDUCTION_AFTER.format(score="98"))
+    assert [f["rule"] for f in error_flags(wrong)] == ["form.score_total"]
+
+
+def test_a_level_subtotal_written_above_its_rows_names_the_level(tmp_path):
+    rows = ["| 一级指标 | 二级指标 | 分值 | 评分标准 | 得分 | 扣分原因 |", "|---|---|---|---|---|---|",
+            "| 项目决策（20分） | 小计 | 20 | | 19 | |", "| | 项目立项 | 10 | 依据充分得满分 | 10 | |",
+            "| | 绩效目标 | 10 | 目标明确得满分 | 9 | 个别目标未量化 |",
+            "| 项目管理（30分） | 小计 | 30 | | {sub} | |", "| | 资金到位率 | 15 | 到位率100%得满分 | 15 | |",
+            "| | 制度执行 | 15 | 执行有效得满分 | 13 | 变更手续不全 |",
+            "| 项目效益（50分） | 小计 | 50 | | 46 | |", "| | 社会效益 | 30 | 效果明显得满分 | 28 | |",
+            "| | 满意度 | 20 | 满意度×分值 | 18 | 满意度90% |", "| 合计 | | 100 | | 93 | |"]
+    text = "2021年度美丽乡村建设项目绩效自评报告\n\n一、评价结论\n\n项目自评得分93分，等级为优。\n\n附表：评分表\n\n" + "\n".join(rows) + "\n"
+    assert not error_flags(text_record(tmp_path, text.format(sub="28")))
+    wrong = text_record(tmp_path, text.format(sub="29"))
+    assert {f["rule"] for f in error_flags(wrong)} == {"score.tree"}
+    assert any("项目管理29分" in f["message"] and "28分" in f["message"] for f in error_flags(wrong))

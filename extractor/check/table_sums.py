@@ -239,6 +239,14 @@ def check_sum_table(record: dict) -> list:
                 uncovered = []
             elif k == "total":
                 totals.append(r)
+        if subtotals and checks and checks[0] == (subtotals[0], []):
+            # the 小计 rows head their levels (一、投入 | 小计 | 15 | 14, then the level's rows): each
+            # adds up the item rows after it, up to the next 小计 or 合计
+            ends = sorted(subtotals[1:] + totals) + [len(kinds)]
+            heads = [(s, [r for r, k in enumerate(kinds) if k == "item" and s < r < next(e for e in ends if e > s)])
+                     for s in subtotals]
+            checks = [c for c in checks if c[0] not in subtotals] + heads
+            uncovered = []
         # (a level's row over one row only, 二、项目支出 over 年末结转结余, is no breakdown of it)
         checks += [(g, items) for g, items in groups.items() if len(items) >= 2]
         # the 合计 adds up the groups, else the 小计 rows and the items none of them took

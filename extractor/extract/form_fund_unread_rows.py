@@ -9,7 +9,7 @@ import regex
 
 from .form_cells import unit_cell
 from .form_fund_header import _counts_up
-from .form_vocab import bare, fund_column_kind, is_label, is_na, spec, value_type
+from .form_vocab import bare, fund_column_kind, is_label, is_na, spec, value_type, vocab
 
 
 _WORDS_THEN_FIGURES = regex.compile(r"^\s*(\p{Han}{2,12})\d[\d.,]*")
@@ -20,7 +20,10 @@ class UnreadFundRows:
         """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
         t = self.tokens[i]
         glued = _WORDS_THEN_FIGURES.match(t.text)
-        if glued and not t.merged and not is_label(bare(glued[1])) \
+        # (a source row known by its words only, 乡镇配套, is no label the cells run together are cut at)
+        known = glued and is_label(bare(glued[1])) and (bare(glued[1]) not in vocab()["fund_row"]
+                                                        or vocab()["fund_row"].listed(bare(glued[1])))
+        if glued and not t.merged and not known \
                 and regex.search(spec()["fund_rows"]["unnamed"]["words"], glued[1]):
             return True  # its words and figures run together (乡镇配套200.00240.00…): a row all the same
         if t.merged or value_type(t.text) or is_label(bare(t.text)) or len(t.text.strip()) > 20:

@@ -14,7 +14,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Block, Document
-from .form_vocab import bare, is_label, spec, vocab
+from .form_vocab import COLUMN_NUMBER, bare, is_label, spec, vocab
 from .ocr_labels import label_repairs, repaired
 
 _PIPE = regex.compile(r"[|｜│]")
@@ -92,22 +92,23 @@ def document_tokens(doc: Document) -> list:
     return tokens
 
 
-# a column's number under a form's header, or how it is worked out (1, 2, 3=1-2, 5=4/3, C=A-B)
-_COLUMN_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2}|[A-H])\s*(?:=\s*[\dA-H+\-−×*/÷()（）\s%]{1,16})?\s*$")
 _FEWEST_COLUMN_NUMBERS = 3
 
 
 def without_column_numbers(tokens: list) -> list:
     """`tokens` without a row of column numbers (列次 | 1 | 2 | 3=1-2 | 4 | 5=4/3 …, the 2024
-    transfer form's line under its funds header): the numbers say how the columns are worked
-    out and hold no figure of the form. A 行次 / 栏次 / 列次 column's header cell stays."""
+    transfer form's line under its funds header; 列次 | 0 | 1 | 2 … where the 行次 column counts
+    as 0): the numbers say how the columns are worked out and hold no figure of the form. A
+    行次 / 栏次 / 列次 column's header cell stays."""
     out, k = [], 0
     while k < len(tokens):
         t = tokens[k]
         if bare(t.text) in vocab()["fund_col"] and vocab()["fund_col"][bare(t.text)] == "行次":
             j = k + 1
-            while j < len(tokens) and (m := _COLUMN_NUMBER.match(tokens[j].text)) \
-                    and _ordinal(m["n"]) == j - k:
+            first = COLUMN_NUMBER.match(tokens[j].text) if j < len(tokens) else None
+            start = _ordinal(first["n"]) if first else None  # (columns numbered from 0 or from 1)
+            while start in (0, 1) and j < len(tokens) and (m := COLUMN_NUMBER.match(tokens[j].text)) \
+                    and _ordinal(m["n"]) == start + j - k - 1:
                 j += 1
             if j - k - 1 >= _FEWEST_COLUMN_NUMBERS:
                 k = j

@@ -152,12 +152,20 @@ class _FundRows(dict):
     def get(self, key, default=None):
         return self[key] if key in self else default
 
+    def listed(self, key) -> bool:
+        """Is the label one the lists name (what splits words run into figures knows)?"""
+        return dict.__contains__(self, key)
+
 
 @lru_cache(maxsize=4096)
 def _source_row(key) -> Optional[str]:
     if not isinstance(key, str):
         return None
     return next((slot for slot, words in spec()["source_row_words"].items() if regex.match(words, key)), None)
+
+
+# a column's number under a form's header, or how it is worked out (1, 2, 3=1-2, 5=4/3, C=A-B)
+COLUMN_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2}|[A-H])\s*(?:=\s*[\dA-H+\-−×*/÷()（）\s%]{1,16})?\s*$")
 
 
 def names_money(key: str) -> bool:

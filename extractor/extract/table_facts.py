@@ -13,7 +13,7 @@ import regex
 
 from ..model import Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import bare, compared_bare, parse_target, vocab
+from .form_vocab import COLUMN_NUMBER, bare, compared_bare, parse_target, vocab
 from .labels import YEAR, label_of_header
 from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
 from .table_units import (HEADER_UNIT, MONEY_LABEL, MONEY_UNITS, column_path, listed_money_unit, stated_unit,
@@ -193,8 +193,9 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
     unit_columns = _unit_columns(table)
     for r in range(table.header_rows, table.n_rows):
         if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
-                parse_cell_number(cell.text) is not None for cell in table.rows[r][1:] if cell.text.strip()):
-            continue  # 列次 | 0 | 1 | 2: the columns' numbers, no quantities
+                parse_cell_number(cell.text) is not None or COLUMN_NUMBER.match(cell.text)
+                for cell in table.rows[r][1:] if cell.text.strip()):
+            continue  # 列次 | 0 | 1 | 2 (| 3=1-2 | 5=4/3): the columns' numbers, no quantities
         subject = row_subject(table, r)
         width = _filled_width(table.rows[r])
         if (cells := _header_row_below(table.rows[r])) is not None:
