@@ -265,3 +265,31 @@ def test_a_level_subtotal_written_above_its_rows_names_the_level(tmp_path):
     wrong = text_record(tmp_path, text.format(sub="29"))
     assert {f["rule"] for f in error_flags(wrong)} == {"score.tree"}
     assert any("项目管理29分" in f["message"] and "28分" in f["message"] for f in error_flags(wrong))
+
+
+def test_a_score_sheet_whose_second_level_is_headed_by_a_first_levels_word(tmp_path):
+    # 一级指标 | 评价内容 | 评价要点 | 标准分 | 评价得分 | 扣分说明, one cell a line: 评价内容 under
+    # 一级指标 is the level below it
+    rows = [["项目决策（20分）", "项目立项", "立项依据充分", "10", "10", "无"],
+            ["目标设定", "目标明确、量化", "10", "8", "部分目标未量化，扣2分"],
+            ["项目管理（30分）", "资金使用", "资金使用合规", "15", "15", "无"],
+            ["组织实施", "制度健全并有效执行", "15", "14", "档案不全，扣1分"],
+            ["项目效益（50分）", "社会效益", "群众受益明显", "30", "28", "个别设施闲置，扣2分"],
+            ["满意度", "受益群众满意度", "20", "19", "满意度95%"]]
+    cells = ["一级指标", "评价内容", "评价要点", "标准分", "评价得分", "扣分说明"] + [c for r in rows for c in r]
+    text = ("淮川县2018年度饮水安全项目绩效自评报告\n一、自评结论\n经自评，项目得分94分，等级为优。\n项目自查表\n"
+            + "\n".join(cells) + "\n合计\n—\n—\n100\n94\n—\n")
+    record = text_record(tmp_path, text)
+    assert sorted(_figures(record, "score", "得分")) == [8, 10, 14, 15, 19, 28, 94]
+    assert not error_flags(record)
+
+
+def test_a_rate_written_0_is_not_reproduced_by_an_empty_stage(tmp_path):
+    # 年初预算数 0 over anything is 0%: no reading that makes the written 0 right
+    lines = ["| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "|---|---|---|---|---|---|---|",
+             "| 年度资金总额 | 50.00 | 51.80 | 51.80 | 10 | 100% | 10 |",
+             "| 其中：当年财政拨款 | 50.00 | 50.00 | 50.00 | — | 100% | — |",
+             "| 其他资金 | 0 | 1.80 | 1.80 | — | 0 | — |"]
+    text = "2021年度项目支出绩效自评表\n\n项目名称：村级文化室建设\n\n" + "\n".join(lines) + "\n\n年度总体目标\n"
+    record = text_record(tmp_path, text)
+    assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]

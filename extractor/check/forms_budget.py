@@ -45,8 +45,10 @@ def _other_money_pair_reproduces(row: dict, rate: dict, facts: dict) -> bool:
     whose columns the templates name otherwise (年度拨付金额 | 年度支出金额 | 支出实现率: the
     rate is spent over disbursed, not disbursed over the year's budget) is consistent under
     that reading: the rate is flagged only where no pair of the row's money gives it."""
-    money = [f for f in (cell(row, c, facts) for c in row.get("cells") or {}) if f and f.get("kind") == "amount"]
-    for part, whole in ((p, w) for p in money for w in money if p is not w and Decimal(str(w["value"])) > 0):
+    # (an empty stage, 0, reproduces a rate of 0 over anything: no reading)
+    money = [f for f in (cell(row, c, facts) for c in row.get("cells") or {})
+             if f and f.get("kind") == "amount" and Decimal(str(f["value"])) > 0]
+    for part, whole in ((p, w) for p in money for w in money if p is not w):
         computed = percentage(interval_of(part), _budget_interval(whole, part))
         if computed is not None and verdict(rate, computed)[0] == "ok":
             return True

@@ -68,9 +68,14 @@ class IndicatorHeaderReader:
         level_point_at = None  # the token index of the last level's 分值 column
         first_level_points = False
         j = i
+        seen_levels: set = set()
         while j < len(self.tokens):
             t = self.tokens[j]
             key = bare(t.text)
+            if key in v["ind_head"] and key in seen_levels and key != "三级指标":
+                # 一级指标 | 评价内容 | 评价要点: a level's other word after it heads the level below
+                key = "二级指标" if key == "一级指标" else "三级指标"
+            seen_levels.add(key)
             if key in v["ind_head"]:
                 if key == "三级指标":
                     name_col = t.col

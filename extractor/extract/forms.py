@@ -359,9 +359,11 @@ _HEADER_REACH = 32  # (a header with column letters and numbers between its name
 
 
 def _score_table_segment(tokens: list, keys: list) -> list:
-    """An indicator score table outside a standard form: 一级指标 with 二级指标 just after it."""
+    """An indicator score table outside a standard form: 一级指标 with 二级指标 just after it (or
+    a word for a first level right after it, 一级指标 | 评价内容: the level below, as the header
+    reader takes it)."""
     for i, key in enumerate(keys):
-        if key == "一级指标" and "二级指标" in keys[i + 1:i + 4]:
+        if key == "一级指标" and ("二级指标" in keys[i + 1:i + 4] or keys[i + 1:i + 2] == ["一级指标"]):
             if tokens[i].row is not None and not tokens[i].block.table.ragged:
                 return []  # a real table: the indicator tables reader (indicators.py) reads it
             return [("score_table", _header_line_start(keys, i), len(tokens), None)]
