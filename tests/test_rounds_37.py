@@ -293,3 +293,40 @@ def test_a_rate_written_0_is_not_reproduced_by_an_empty_stage(tmp_path):
     text = "2021年度项目支出绩效自评表\n\n项目名称：村级文化室建设\n\n" + "\n".join(lines) + "\n\n年度总体目标\n"
     record = text_record(tmp_path, text)
     assert [f["rule"] for f in error_flags(record)] == ["form.execution_rate"]
+
+
+def test_a_numbered_list_with_a_figure_cell_left_blank(tmp_path):
+    rows = [["1", "小额信贷贴息", "乡村振兴局", "320.00", "316.80", "99.00%", "94", "优"],
+            ["2", "产业路硬化", "交通运输局", "280.00", "266.00", "95.00%", "91", "优"],
+            ["3", "风貌提升工程", "住建局", "450.00", "210.00", "", "—", "未自评"],
+            ["4", "防贫保险", "乡村振兴局", "60.00", "60.00", "100.00%", "96", "优"]]
+    lines = ["青川县2023年度衔接资金项目绩效自评结果汇总表", "金额单位：万元",
+             "序号", "项目名称", "实施单位", "预算数", "执行数", "执行率", "自评得分", "自评等级"]
+    for row in rows:
+        lines += row
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    assert sorted(_figures(record, "score")) == [91, 94, 96]
+    assert Decimal("2100000") in _figures(record, "amount") and Decimal("600000") in _figures(record, "amount")
+
+
+def test_a_total_row_that_leaves_out_the_last_column_stands_under_its_sums(tmp_path):
+    text = ("云溪县卫生健康委员会2024年度项目支出绩效自评情况表\n\n"
+            "序号  项目名称  年初预算(元)  调整后预算(元)  实际支出(元)  执行率(%)  得分\n"
+            "1  基本公共卫生服务  2900000.00  2900000.00  2871000.00  99.00  95.5\n"
+            "2  基本药物制度补助  480000.00  492000.00  492000.00  100.00  97.0\n"
+            "3  家庭奖励扶助  360000.00  372000.00  370140.00  99.50  94.0\n"
+            "4  乡村医生补助  250000.00  250000.00  250000.00  100.00  98.5\n"
+            "合计  3990000.00  4014000.00  3983140.00  99.23\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+    assert not [f for f in record["flags"] if f["rule"] in ("sum.table", "score.tree")]
+
+
+def test_a_sentence_restating_a_table_rows_rate_takes_no_figures_of_another_item(tmp_path):
+    text = ("| 序号 | 项目名称 | 调整后预算（万元） | 实际支出（万元） | 执行率 |\n|---|---|---|---|---|\n"
+            "| 1 | 渔业发展补助 | 180.00 | 147.49 | 81.94% |\n| 2 | 农机购置补贴 | 620.00 | 612.40 | 98.77% |\n"
+            "| 3 | 耕地保护补贴 | 1,450.00 | 1,450.00 | 100.00% |\n\n"
+            "全部项目调整后预算2,250.00万元，实际支出2,209.89万元，总体执行率98.22%。\n\n"
+            "渔业发展补助执行率为81.94%，主要原因是增殖放流资金年底下达。\n")
+    record = text_record(tmp_path, text)
+    assert not [f for f in error_flags(record) if f["rule"] == "ratio.stated"]

@@ -112,7 +112,7 @@ def check_ratio_stated(record: dict) -> list:
         if _some_pair_reproduces(rate, rel["numerators"] + rel["denominators"] + rel.get("paragraph_figures", []), facts,
                                  _partial_sums(record)):
             continue
-        if _a_figure_elsewhere_reproduces(rate, rel, facts):
+        if _a_figure_elsewhere_reproduces(rate, rel, facts) or _restates_a_table_row(rate, facts):
             continue
         # (the first reading of the rate's order of size: 2,180人 over 2,200人, not the 26,160人次
         # of the same clause over them)
@@ -229,6 +229,23 @@ def _a_figure_elsewhere_reproduces(rate: dict, rel: dict, facts: dict) -> bool:
             if g is not num and (g["kind"], g["unit"]) == (num["kind"], num["unit"]) and not g.get("approx") \
                     and _reads(rate, _operand(num), _operand(g)):
                 return True
+    return False
+
+
+def _restates_a_table_row(rate: dict, facts: dict) -> bool:
+    """Is the rate, written as it is, a rate cell of a table row whose own figures reproduce it
+    (渔业发展补助资金执行率为81.94% under a table of the projects, its row 81.94 beside its
+    budget and spending)? The sentence restates that row; the figures of the paragraphs around
+    it are another item's."""
+    for cell in facts.values():
+        where = cell["source"]
+        if cell is rate or where.get("table") is None or cell["kind"] != "percent" \
+                or Decimal(str(cell["value"])) != Decimal(str(rate["value"])):
+            continue
+        row = [f["id"] for f in facts.values() if f["kind"] == "amount"
+               and (f["source"].get("table"), f["source"].get("row")) == (where.get("table"), where.get("row"))]
+        if _some_pair_reproduces(cell, row, facts):
+            return True
     return False
 
 

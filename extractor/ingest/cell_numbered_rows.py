@@ -84,13 +84,21 @@ def _blanks_kept(shapes: list, starts: list, empties: Optional[list], kind) -> l
     after them (… | 0.00% | 无 | 无: no score, no grade)."""
     usual = Counter(len(shape[1]) for shape in shapes).most_common(1)[0][0]
     words = Counter(len(shape[0]) for shape in shapes).most_common(1)[0][0]
+
+    def blanks(k: int) -> int:
+        return empties[k] if empties is not None and k < len(empties) else 0
+
     kept = []
     for (before, figs, after), start in zip(shapes, starts):
         if len(figs) > usual and all(kind(c) is None for c in figs[usual:]):
             figs, after = figs[:usual], figs[usual:] + after
-        blanks = empties[start + len(before)] if empties is not None and start + len(before) < len(empties) else 0
-        if len(before) < words and len(before) + blanks == words:
-            before = before + [""] * blanks
+        first_figure = start + len(before)
+        if len(figs) < usual and len(figs) + sum(blanks(first_figure + j) for j in range(1, len(figs) + 1)) == usual:
+            # (a figure's cell left blank among them: 445.00 | 216.80 | (blank) | — under 执行率)
+            figs = [c for j, f in enumerate(figs) for c in ([""] * (blanks(first_figure + j) if j else 0) + [f])]
+            figs += [""] * (usual - len(figs))
+        if len(before) < words and len(before) + blanks(first_figure) == words:
+            before = before + [""] * blanks(first_figure)
         kept.append((before, figs, after))
     return kept
 

@@ -3,12 +3,11 @@
 its column — the one it adds up, a rate under rates, or the last columns."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from itertools import combinations
 from typing import Callable, Optional
 
 from .cell_kinds import TOTAL_NAMES, cell_kind
-from .spaced_tables import total_row_filled
+from .spaced_tables import is_column_sum, total_row_filled
 
 
 def with_total_row(cells: list, rows: list) -> tuple:
@@ -95,14 +94,6 @@ def placings(figures: list, columns: list, fits: Callable[[str, list], bool]) ->
     the columns' indices for each way."""
     return [w for w in combinations(range(len(columns)), len(figures))
             if all(fits(f, columns[c]) for f, c in zip(figures, w))]
-
-
-def is_column_sum(figure: str, column: list) -> bool:
-    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
-    try:
-        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
-    except InvalidOperation:
-        return False
 
 
 def _rate_aligned_fills(total: list, width: int, above: list) -> list:

@@ -4,6 +4,7 @@ their figures stand under a header line's cells.
 """
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 import regex
@@ -260,8 +261,37 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
                 for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
         words_after = max(0, words_after - _trailing(texts[1:], is_dash))
-        return [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
+        filled = [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
+        return _placed_by_sums(filled, texts, width, above)
     return None
+
+
+def _placed_by_sums(filled: list, texts: list, width: int, above: list) -> list:
+    """The total row's figures moved left where more of them then add up their columns (合计 |
+    49581000.00 | 49265960.00 | 47681743.75 | 96.78 under 年初预算 | 调整后预算 | 实际支出 | 执行率 |
+    得分: the row leaves out the last column, 得分, not the first of its figures)."""
+    full = [row for row in above if len(row) == width]
+    if len(full) < 2:
+        return filled
+
+    def sums(row: list) -> int:
+        return sum(1 for k, c in enumerate(row) if k and is_number(c) and is_column_sum(c, [r[k] for r in full]))
+
+    best, most = filled, sums(filled)
+    for empty_before in range(0, filled.index(texts[1]) - 1):
+        moved = [texts[0]] + [""] * empty_before + texts[1:]
+        moved += [""] * (width - len(moved))
+        if sums(moved) > most:
+            best, most = moved, sums(moved)
+    return best
+
+
+def is_column_sum(figure: str, column: list) -> bool:
+    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
+    try:
+        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
+    except InvalidOperation:
+        return False
 
 
 def _rows_under_header(run: list) -> tuple:
