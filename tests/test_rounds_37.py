@@ -330,3 +330,13 @@ def test_a_sentence_restating_a_table_rows_rate_takes_no_figures_of_another_item
             "渔业发展补助执行率为81.94%，主要原因是增殖放流资金年底下达。\n")
     record = text_record(tmp_path, text)
     assert not [f for f in error_flags(record) if f["rule"] == "ratio.stated"]
+
+
+def test_a_rate_of_100_where_the_budgets_agree_and_less_was_spent_is_still_flagged(tmp_path):
+    # 年初预算数 = 全年预算数 makes 100% of each other: no reading of the rate, whose row spent less
+    lines = ["| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "|---|---|---|---|---|---|---|",
+             "| 年度资金总额 | 120.00 | 120.00 | 96.00 | 10 | 100% | 10 |",
+             "| 其中：当年财政拨款 | 120.00 | 120.00 | 96.00 | — | 100% | — |"]
+    text = "2022年度项目支出绩效自评表\n\n项目名称：农村公路养护\n\n" + "\n".join(lines) + "\n\n年度总体目标\n"
+    record = text_record(tmp_path, text)
+    assert "form.execution_rate" in [f["rule"] for f in error_flags(record)]

@@ -41,14 +41,18 @@ def _rate_readings(row: dict, facts: dict, executed_column: str) -> list:
 
 
 def _other_money_pair_reproduces(row: dict, rate: dict, facts: dict) -> bool:
-    """Does the quotient of two other money cells of the row reproduce its stated rate? A form
-    whose columns the templates name otherwise (年度拨付金额 | 年度支出金额 | 支出实现率: the
-    rate is spent over disbursed, not disbursed over the year's budget) is consistent under
-    that reading: the rate is flagged only where no pair of the row's money gives it."""
+    """Does a money column the templates do not name, over another money cell of the row (or
+    that over it), reproduce its stated rate? A form whose columns the templates name otherwise
+    (年度拨付金额 | 年度支出金额 | 支出实现率: the rate is spent over disbursed, not disbursed over
+    the year's budget) is consistent under that reading. Two named columns give no other
+    reading: 年初预算数 and 全年预算数 alike are 100% of each other, as a wrong 100% would be."""
+    named = load_json("forms.json")["fund_column_kinds"]
     # (an empty stage, 0, reproduces a rate of 0 over anything: no reading)
-    money = [f for f in (cell(row, c, facts) for c in row.get("cells") or {})
+    money = [(c, f) for c, f in ((c, cell(row, c, facts)) for c in row.get("cells") or {})
              if f and f.get("kind") == "amount" and Decimal(str(f["value"])) > 0]
-    for part, whole in ((p, w) for p in money for w in money if p is not w):
+    for part, whole in ((p, w) for (pc, p) in money for (wc, w) in money
+                        if p is not w and (pc not in named or wc not in named)
+                        and Decimal(str(p["value"])) != Decimal(str(w["value"]))):
         computed = percentage(interval_of(part), _budget_interval(whole, part))
         if computed is not None and verdict(rate, computed)[0] == "ok":
             return True
