@@ -28,8 +28,7 @@ def _rate_readings(row: dict, facts: dict, executed_column: str) -> list:
     if executed is None:
         return []
     out = []
-    named = load_json("forms.json")["fund_column_kinds"]
-    unnamed = [c for c in row.get("cells") or {} if c not in named]
+    unnamed = [c for c in row.get("cells") or {} if c not in _named_columns()]
     for column in form_settings()["budget_columns"] + unnamed:
         budget = cell(row, column, facts)
         if budget is None:
@@ -46,7 +45,7 @@ def _other_money_pair_reproduces(row: dict, rate: dict, facts: dict) -> bool:
     (年度拨付金额 | 年度支出金额 | 支出实现率: the rate is spent over disbursed, not disbursed over
     the year's budget) is consistent under that reading. Two named columns give no other
     reading: 年初预算数 and 全年预算数 alike are 100% of each other, as a wrong 100% would be."""
-    named = load_json("forms.json")["fund_column_kinds"]
+    named = _named_columns()
     # (an empty stage, 0, reproduces a rate of 0 over anything: no reading)
     money = [(c, f) for c, f in ((c, cell(row, c, facts)) for c in row.get("cells") or {})
              if f and f.get("kind") == "amount" and Decimal(str(f["value"])) > 0]
@@ -57,6 +56,11 @@ def _other_money_pair_reproduces(row: dict, rate: dict, facts: dict) -> bool:
         if computed is not None and verdict(rate, computed)[0] == "ok":
             return True
     return False
+
+
+def _named_columns() -> dict:
+    """The fund columns the templates name (forms.json fund_column_kinds)."""
+    return load_json("forms.json")["fund_column_kinds"]
 
 
 def _budget_interval(budget: dict, executed: dict) -> Interval:

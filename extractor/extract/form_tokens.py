@@ -103,7 +103,7 @@ def without_column_numbers(tokens: list) -> list:
     out, k = [], 0
     while k < len(tokens):
         t = tokens[k]
-        if bare(t.text) in vocab()["fund_col"] and vocab()["fund_col"][bare(t.text)] == "行次":
+        if vocab()["fund_col"].get(bare(t.text)) == "行次":
             j = k + 1
             first = COLUMN_NUMBER.match(tokens[j].text) if j < len(tokens) else None
             start = _ordinal(first["n"]) if first else None  # (columns numbered from 0 or from 1)

@@ -114,37 +114,18 @@ def _joined_spellings(label: str) -> set:
     return out
 
 
-class _ColumnLabels(dict):
-    """Indicator column labels → slots; a words column named by two labels joined (评分标准及扣分
-    说明, 评分依据和扣分原因) is its first label's column, where that is a column of words."""
-    _WORDS = ("skip", "reason")
-    _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{0,8}(?:说明|原因|措施|标准|依据|细则|要点|情况|分析))$")
+class _LabelsWithRule(dict):
+    """Labels → slots as listed, and a label the lists lack that a rule of its words places
+    (`_rule`: its slot, or None)."""
 
-    def _joined(self, key):
-        return _joined_words_column(key) if isinstance(key, str) else None
+    def _rule(self, key) -> Optional[str]:
+        raise NotImplementedError
 
     def __contains__(self, key) -> bool:
-        return dict.__contains__(self, key) or self._joined(key) is not None
+        return dict.__contains__(self, key) or isinstance(key, str) and self._rule(key) is not None
 
     def __missing__(self, key):
-        slot = self._joined(key)
-        if slot is None:
-            raise KeyError(key)
-        return slot
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-
-class _FundRows(dict):
-    """Fund row labels → rows; a label the lists lack that names a level of government's money
-    (盟市财政资金, 旗县配套资金) is that source's row (forms.json source_row_words)."""
-
-    def __contains__(self, key) -> bool:
-        return dict.__contains__(self, key) or _source_row(key) is not None
-
-    def __missing__(self, key):
-        slot = _source_row(key)
+        slot = self._rule(key) if isinstance(key, str) else None
         if slot is None:
             raise KeyError(key)
         return slot
@@ -157,10 +138,26 @@ class _FundRows(dict):
         return dict.__contains__(self, key)
 
 
+class _ColumnLabels(_LabelsWithRule):
+    """Indicator column labels → slots; a words column named by two labels joined (评分标准及扣分
+    说明, 评分依据和扣分原因) is its first label's column, where that is a column of words."""
+    _WORDS = ("skip", "reason")
+    _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{0,8}(?:说明|原因|措施|标准|依据|细则|要点|情况|分析))$")
+
+    def _rule(self, key) -> Optional[str]:
+        return _joined_words_column(key)
+
+
+class _FundRows(_LabelsWithRule):
+    """Fund row labels → rows; a label the lists lack that names a level of government's money
+    (盟市财政资金, 旗县配套资金) is that source's row (forms.json source_row_words)."""
+
+    def _rule(self, key) -> Optional[str]:
+        return _source_row(key)
+
+
 @lru_cache(maxsize=4096)
-def _source_row(key) -> Optional[str]:
-    if not isinstance(key, str):
-        return None
+def _source_row(key: str) -> Optional[str]:
     return next((slot for slot, words in spec()["source_row_words"].items() if regex.match(words, key)), None)
 
 
