@@ -156,9 +156,14 @@ class _FundRows(_LabelsWithRule):
         return _source_row(key)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)  # (asked of every cell of a form: a bounded few answers kept)
 def _source_row(key: str) -> Optional[str]:
-    return next((slot for slot, words in spec()["source_row_words"].items() if regex.match(words, key)), None)
+    return next((slot for slot, words in _source_row_rules() if words.match(key)), None)
+
+
+@lru_cache(maxsize=1)
+def _source_row_rules() -> tuple:
+    return tuple((slot, regex.compile(words)) for slot, words in spec()["source_row_words"].items())
 
 
 # a column's number under a form's header, or how it is worked out (1, 2, 3=1-2, 5=4/3, C=A-B)
