@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex
 
-from .form_vocab import bare, spec, vocab
+from .form_vocab import bare, spec, value_column, vocab
 
 
 # the level columns a header names, by level (their 分值 and names are the group's, not a row's)
@@ -84,8 +84,7 @@ class IndicatorHeaderReader:
             elif key in v["ind_name_cells"] and name_col is None and j > i \
                     and bare(self.tokens[j - 1].text) in _LEVEL_COLUMNS:
                 name_col = t.col  # 一级指标 | 二级指标 | 绩效指标 | 目标值 …: the names' column
-            elif key in v["ind_col"] or (j > i and key in v["ind_col_in_header"]):
-                slot = v["ind_col"][key] if key in v["ind_col"] else v["ind_col_in_header"][key]
+            elif (slot := value_column(key, j > i)) is not None:
                 before = self.tokens[j - 1] if j > i else None
                 if slot == "weight" and before is not None and bare(before.text) in _LEVEL_COLUMNS and self.weighted_levels:
                     j += 1  # a level's own 分值 where every level has one: read with the level's name

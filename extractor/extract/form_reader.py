@@ -20,7 +20,8 @@ from .form_totals import LEVEL_SUBTOTAL, TotalRowReader
 from .form_typed_rows import TypedRowReader
 from .form_weighted import WeightedLevelsReader
 from .form_tokens import Token
-from .form_vocab import LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, names_money, spec, value_type, vocab
+from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, names_money, spec, value_column, value_type,
+                         vocab)
 
 
 _POINTS_VALUE = regex.compile(r"(\d+(?:\.\d+)?)\s*分?")
@@ -390,10 +391,8 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
     def _names_first(self, i: int) -> bool:
         """Does an indicator header start at i without level columns (指标名称 | 计量单位 |
         指标性质 | 年初指标值 …): the name's cell followed by two of the value columns?"""
-        v = vocab()
         k, named = i + 1, 0
-        while k < len(self.tokens) and k <= i + 3 and (bare(self.tokens[k].text) in v["ind_col"]
-                                                         or bare(self.tokens[k].text) in v["ind_col_in_header"]):
+        while k < len(self.tokens) and k <= i + 3 and value_column(bare(self.tokens[k].text), True) is not None:
             named += 1
             k += 1
         return named >= 2

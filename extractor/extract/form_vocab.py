@@ -170,6 +170,14 @@ def _source_row_rules() -> tuple:
 COLUMN_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2}|[A-H])\s*(?:=\s*[\dA-H+\-−×*/÷()（）\s%]{1,16})?\s*$")
 
 
+def value_column(key: str, in_header: bool) -> Optional[str]:
+    """The indicator value column a header cell names: by the templates' words, and once a level
+    or name column has begun the header (`in_header`) by the words that name one only there."""
+    v = vocab()
+    slot = v["ind_col"].get(key)
+    return slot if slot is not None or not in_header else v["ind_col_in_header"].get(key)
+
+
 def names_money(key: str) -> bool:
     """Does a label the templates do not list end in a stage or a source of money (预算安排数,
     实际到位数, 自治区配套: forms.json money_label_words)?"""

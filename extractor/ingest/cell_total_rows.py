@@ -7,7 +7,7 @@ from itertools import combinations
 from typing import Callable, Optional
 
 from .cell_kinds import TOTAL_NAMES, cell_kind
-from .spaced_tables import is_column_sum, total_row_filled
+from .spaced_tables import is_column_sum, run_fills, total_row_filled
 
 
 def with_total_row(cells: list, rows: list) -> tuple:
@@ -99,12 +99,8 @@ def placings(figures: list, columns: list, fits: Callable[[str, list], bool]) ->
 def _rate_aligned_fills(total: list, width: int, above: list) -> list:
     """A total row's cells filled out to the table's width, its label first and its figures
     in a run, each place where its rates stand under the row above's rates."""
-    figures, out = total[1:], []
-    for left in range(1, width - len(figures) + 1):
-        filled = [total[0]] + [""] * (left - 1) + figures + [""] * (width - left - len(figures))
-        if all(("%" in c) == ("%" in a) for c, a in zip(filled[1:], above[1:]) if c):
-            out.append(filled)
-    return out
+    return [filled for filled in run_fills(total, width)
+            if all(("%" in c) == ("%" in a) for c, a in zip(filled[1:], above[1:]) if c)]
 
 
 def cells_taken(rows: list) -> int:

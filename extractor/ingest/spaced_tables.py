@@ -261,26 +261,31 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
                 for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
         words_after = max(0, words_after - _trailing(texts[1:], is_dash))
-        filled = [texts[0]] + [""] * (width - len(texts) - words_after) + texts[1:] + [""] * words_after
-        return _placed_by_sums(filled, texts, width, above)
+        return _placed_by_sums(run_fills(texts, width), width - len(texts) - words_after, above)
     return None
 
 
-def _placed_by_sums(filled: list, texts: list, width: int, above: list) -> list:
-    """The total row's figures moved left where more of them then add up their columns (合计 |
-    49581000.00 | 49265960.00 | 47681743.75 | 96.78 under 年初预算 | 调整后预算 | 实际支出 | 执行率 |
-    得分: the row leaves out the last column, 得分, not the first of its figures)."""
-    full = [row for row in above if len(row) == width]
+def run_fills(total: list, width: int) -> list:
+    """A short total row filled out to the table's width each way that keeps its figures in
+    one run: its label first, then 0, 1, 2 … empty cells before the run, the rest after it."""
+    return [[total[0]] + [""] * before + total[1:] + [""] * (width - len(total) - before)
+            for before in range(width - len(total) + 1)]
+
+
+def _placed_by_sums(fills: list, usual: int, above: list) -> list:
+    """Of the `fills` (run_fills), the one with `usual` empty cells before the figures — or one
+    with fewer where more of its figures then add up their columns (合计 | 49581000.00 |
+    49265960.00 | 47681743.75 | 96.78 under 年初预算 | 调整后预算 | 实际支出 | 执行率 | 得分: the row
+    leaves out the last column, 得分, not the first of its figures)."""
+    full = [row for row in above if len(row) == len(fills[usual])]
     if len(full) < 2:
-        return filled
+        return fills[usual]
 
     def sums(row: list) -> int:
         return sum(1 for k, c in enumerate(row) if k and is_number(c) and is_column_sum(c, [r[k] for r in full]))
 
-    best, most = filled, sums(filled)
-    for empty_before in range(0, filled.index(texts[1]) - 1):
-        moved = [texts[0]] + [""] * empty_before + texts[1:]
-        moved += [""] * (width - len(moved))
+    best, most = fills[usual], sums(fills[usual])
+    for moved in fills[:usual]:
         if sums(moved) > most:
             best, most = moved, sums(moved)
     return best
