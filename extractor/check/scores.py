@@ -273,9 +273,12 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
         total = None
     summary = [i for i in indicators if i.get("summary") and not i.get("total")]
     if total is not None and summary:
-        # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up
+        # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up;
+        # not where its levels' weights make less than the whole (产出50分 … 效益30分 … 满意度
+        # 10分 beside a budget level written with no weight, 预算执行得9.44分: a level unread)
         src = total_entry.get("source") if total_entry else None
-        flags += _sum_scores(total, src, "总分", summary)
+        if not _weights_short(summary, total_entry.get("weight") if total_entry else None):
+            flags += _sum_scores(total, src, "总分", summary)
     elif total is not None:
         tops = [p for p in paths if len(p) == 1]
         scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
@@ -332,6 +335,14 @@ def _rows_of_slipped(parts: list, slips_of: dict, parts_of: dict) -> list:
     for q in parts:
         out += _rows_of_slipped(parts_of[q], slips_of, parts_of) if slips_of.get(q) else [q]
     return out
+
+
+def _weights_short(parts: list, total_weight) -> bool:
+    """Does every part state its 分值 and do they make less than the total's (100 where it
+    writes none)? Then a part was not read."""
+    weights = [p.get("weight") for p in parts]
+    return bool(weights) and None not in weights \
+        and sum(Decimal(str(w)) for w in weights) < Decimal(str(total_weight if total_weight is not None else _FULL_MARKS))
 
 
 def _weights_make(parts: list, total_weight) -> bool:

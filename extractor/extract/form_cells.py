@@ -3,6 +3,7 @@ text with no cell breaks, a label run together with its figure (or with another 
 split, a label broken over two tokens joined."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
@@ -192,7 +193,29 @@ def cells_again(tokens: list) -> list:
     if not any(_spotted_labels().search(t.text) for t in tokens):
         return tokens  # no fixed label anywhere: not a form (and nothing to pay for)
     tokens = _join_split_labels([p for t in tokens for s in _spot_labels(t) for p in _split_run_together(s)])
-    return _join_split_targets(split_glued_rows(split_scored_runs(_rate_and_score_apart(_join_bracketed_units(tokens)))))
+    tokens = _join_bracketed_units(_bracketed_weights_opened(tokens))
+    return _join_split_targets(split_glued_rows(split_scored_runs(_rate_and_score_apart(tokens))))
+
+
+_BRACKETED_FIGURE = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]\s*$")
+_PLAIN_FIGURE = regex.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?%?\s*$")
+
+
+def _bracketed_weights_opened(tokens: list) -> list:
+    """A weight some forms write in brackets — 分值 (10), then the score or rate in the next
+    cell — is the figure inside. Only a bracketed figure of at most 100 followed by a figure
+    cell: a bracketed number before words is an item's number ((1) 数量指标)."""
+    out = []
+    for k, t in enumerate(tokens):
+        m = _BRACKETED_FIGURE.match(t.text)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if m and Decimal(m[1]) <= 100 and nxt is not None and _PLAIN_FIGURE.match(nxt.text):
+            inner = t.piece(m.start(1), m.end(1))
+            inner.positional, inner.col = t.positional, t.col
+            out.append(inner)
+        else:
+            out.append(t)
+    return out
 
 
 _BRACKETED_UNIT = regex.compile(r"[（(][^（）()\d\s]{1,6}[)）]")

@@ -149,7 +149,12 @@ def _unit_caption(caption_above) -> Optional[str]:
     of the cells under it (年度收入情况(万元)); None otherwise."""
     caption = caption_above()
     caption = caption.strip() if caption else ""
-    return caption if caption and len(caption) <= _MOST_CAPTION and UNIT_IN_NAME.search(caption) else None
+    unit = UNIT_IN_NAME.search(caption) if len(caption) <= _MOST_CAPTION else None
+    # (a title's closing brackets that name no unit, （节选）, （试行）, state none)
+    return caption if unit and any(u in unit.group() for u in _CAPTION_UNITS) else None
+
+
+_CAPTION_UNITS = tuple(load_json("units.json")["units"]) + tuple(load_json("units.json")["magnitudes"])
 
 
 _OF_WHICH = regex.compile(r"^其中[:：]")

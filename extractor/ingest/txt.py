@@ -39,6 +39,7 @@ from .preview_chunks import join_preview_chunks
 from .rule_lines import rules_inside_tables_dropped
 from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
+from .tab_stops import tab_stops_collapsed
 from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, is_bare_name, is_figure_alone
@@ -64,7 +65,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
     lines = rows_apart(wrapped_rows_joined(lines))
     lines = inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines)))
-    lines = stacked_headers_joined(rules_inside_tables_dropped(lines))
+    lines = stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines)))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")
