@@ -218,3 +218,62 @@ def test_a_total_row_with_a_blank_standard_still_adds_up_its_money(tmp_path):
     assert "sum.table" in _rules(record)  # 124.00 + 129.75 + 52.10 = 305.85
     clean = text_record(tmp_path, _SPACED_COUNTIES.format(total="305.85"))
     assert not error_flags(clean)
+
+
+_UNITS_SHEET = """青川市2020年农村物流补助项目绩效评价得分表
+序号 一级 二级 三级指标 评分标准 指标分值 东河 西坝 南岭 北塘 平均分 备注
+1 决策(20分) 政策制定(10分) 实施方案合规性 出台年度实施方案并报市级备案的,得5分; 5 5 5 4 5 4.75
+逾期报送的扣1分。
+2 资金管理(10分) 到位及时性 资金在规定时限内到位的,得4分; 4 4 3 4 4 3.75
+3 产出(40分) 站点覆盖率 村级站点覆盖率达到{cover}%以上的,得6分,每低1个百分点扣1分。 6 6 {low} 6 6 {avg}
+"""
+
+
+def test_a_sheet_scoring_several_counties_side_by_side_reads_each_countys_points(tmp_path):
+    record = text_record(tmp_path, _UNITS_SHEET.format(cover="90", low="5", avg="5.75"))
+    # (the sheet's own cells are bare figures: the criteria's 得5分 and the levels' (20分) are facts too)
+    bare = [f for f in record["facts"] if f["kind"] == "score" and "分" not in f["text"]]
+    weights = [Decimal(f["value"]) for f in bare if f["label"] == "分值"]
+    scores = [Decimal(f["value"]) for f in bare if f["label"] == "得分"]
+    assert sorted(weights) == [4, 5, 6]
+    assert sorted(scores) == sorted([Decimal(x) for x in "5 5 4 5 4.75 4 3 4 4 3.75 6 5 6 6 5.75".split()])
+    assert not error_flags(record)
+
+
+def test_a_run_with_a_score_above_its_weight_is_no_row_of_such_a_sheet(tmp_path):
+    # 8 above the weight 6: the figures are not a weight and the counties' points
+    record = text_record(tmp_path, _UNITS_SHEET.format(cover="90", low="8", avg="6.5"))
+    assert Decimal("8") not in _figures(record, "score", "得分")
+
+
+def test_a_header_of_columns_after_the_weight_is_no_sheet_of_units(tmp_path):
+    # 得分 and 扣分原因 after the weight are columns, not units scored
+    text = ("三级指标 评分标准 指标分值 得分 扣分原因\n资金到位率 到位率100%得5分 5 5 无\n"
+            "资金执行率 执行率每低1个百分点扣0.5分 5 4.5 执行偏慢\n")
+    record = text_record(tmp_path, text)
+    assert "东河" not in str(record["facts"])
+    assert all(f.get("label") != "得分" or Decimal(f["value"]) in (5, Decimal("4.5")) for f in record["facts"])
+
+
+@pytest.mark.parametrize("sign", ["%", "％"])
+def test_a_percent_sign_set_apart_in_a_one_line_form_stays_with_its_figure(tmp_path, sign):
+    text = ("金山县2022年度项目支出绩效自评表 项目名称 农村改厕补助 主管部门 金山县农业农村局 "
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            f"产出指标 数量指标 改厕户数 ≥1200户 1236户 20 20 无 时效指标 验收及时率 ≥95 {sign} 91.5 {sign} 10 8 "
+            "部分村验收延后 效益指标 社会效益指标 卫生厕所普及率 ≥85 % 87.2 % 30 30 无 "
+            "满意度指标 服务对象满意度指标 农户满意度 ≥90% 93% 30 30 无 总分 90 88")
+    record = text_record(tmp_path, text)
+    assert Decimal("91.5") in _figures(record, "percent")
+    assert sorted(_figures(record, "score", "得分")) == [8, 20, 30, 30]
+    assert not error_flags(record)
+
+
+def test_a_department_form_naming_its_money_as_input_in_the_year(tmp_path):
+    # 年初预算资金总额 | 实际投入资金额: the budget and what was spent
+    text = ("2021年部门整体绩效目标自评表\n\n\n单位名称 柳林县文化旅游委员会 单位负责人及电话 王某 13900000000\n\n\n"
+            "主管部门 文旅委财务科 实施单位\n\n\n资金情况(万元)\n"
+            "年初预算资金总额(万元) 实际投入资金额(万元) 产生差异的原因\n\n\n\n"
+            "合计 860.50 1120.30 追加文旅活动经费\n\n\n\n其中:财政拨款 860.50 1120.30\n\n\n其他资金\n")
+    record = text_record(tmp_path, text)
+    amounts = _figures(record, "amount")
+    assert amounts.count(Decimal("11203000")) == 2 and amounts.count(Decimal("8605000")) == 2

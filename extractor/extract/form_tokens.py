@@ -151,8 +151,8 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
     for s, e in pieces:
         if s == e:
             continue
-        if out and _comparator_before(out[-1].text, text[s:e]):
-            prev = out.pop()  # ≥ 95%, 不低于 36 → one cell "≥ 95%"
+        if out and (_comparator_before(out[-1].text, text[s:e]) or _percent_after(out[-1].text, text[s:e])):
+            prev = out.pop()  # ≥ 95%, 不低于 36 → one cell "≥ 95%"; 93.8 % → one cell "93.8 %"
             s = prev.start - offset
         for a, b in _run_together_cells(text, s, e):
             out.append(Token(text[a:b], block, offset + a, offset + b, line, len(out), False))
@@ -229,6 +229,11 @@ _SINGLE_GAP = regex.compile(r"(?<!\s)\s(?!\s)")
 def _comparator_before(text: str, after: str) -> bool:
     """Is `text` a comparator written apart from the figure `after` it (≥ | 95%, 不低于 | 36)?"""
     return bool(_LONE_COMPARATOR.match(text)) or (text in spec()["comparators"] and after[:1].isdigit())
+
+
+def _percent_after(text: str, after: str) -> bool:
+    """Is `after` a per-cent sign a space put apart from the figure `text` ends with (93.8 %)?"""
+    return after in ("%", "％") and text[-1:].isdigit()
 
 
 def _pipe_tokens(block: Block, text: str, offset: int, line: int) -> list:

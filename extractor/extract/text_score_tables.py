@@ -12,6 +12,7 @@ from .glued_score_tree import glued_score_trees
 from .last_level_score_table import last_level_score_tables
 from .paired_score_table import paired_score_tables
 from .rated_score_table import rated_score_tables
+from .units_score_table import units_score_tables
 from .weighted_score_table import weighted_score_tables
 from .worded_score_table import worded_score_tables
 
@@ -29,7 +30,9 @@ def text_score_tables(doc: Document) -> list:
               if not any(g.covering(*piece) for g in glued + flat + worded for piece in t.covers)]
     rated = [t for t in rated_score_tables(doc)
              if not any(g.covering(*piece) for g in glued + flat + worded + paired for piece in t.covers)]
-    return glued + flat + worded + paired + rated + weighted_score_tables(doc)
+    earlier = glued + flat + worded + paired + rated
+    units = [t for t in units_score_tables(doc) if not any(g.covering(*piece) for g in earlier for piece in t.covers)]
+    return earlier + units + weighted_score_tables(doc)
 
 
 def score_table_facts(tables: list, make_fact) -> list:
