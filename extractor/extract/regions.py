@@ -142,7 +142,7 @@ def short_names(text: str, body: Counter) -> Counter:
     # inside a name of its own the short name is that place: 长沙 in 长沙市财政局 is the
     # city, not 长沙县
     taken = [(start, start + len(name)) for start, name in _find_names(text)]
-    for region, ancestors, short in _county_short_names():
+    for region, ancestors, short in county_short_names():
         if named.isdisjoint(ancestors) or short not in text or region.name in text:
             continue
         if any(not any(a <= at < b for a, b in taken) for at in _positions(text, short)):
@@ -151,7 +151,7 @@ def short_names(text: str, body: Counter) -> Counter:
 
 
 @lru_cache(maxsize=1)
-def _county_short_names() -> tuple:
+def county_short_names() -> tuple:
     """(county, its ancestors, its name without the suffix) for the counties whose short
     name is a name of its own (two characters or more, not the full name), in gazetteer order."""
     out = []

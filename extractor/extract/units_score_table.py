@@ -15,6 +15,7 @@ from typing import Optional
 import regex
 
 from ..model import Document
+from .regions import county_short_names, gazetteer_names
 from .score_run_text import Places, Tree, tables_after_headers
 from .worded_score_table import column_words
 
@@ -39,6 +40,21 @@ def _not_units() -> frozenset:
     return frozenset(words) | frozenset(("备注", "说明", "评分标准", "评分依据", "扣分原因", "得分说明"))
 
 
+_AVERAGE_COLUMNS = frozenset(("平均分", "平均", "均分", "平均值", "平均得分"))
+_UNIT_SUFFIX = regex.compile(r"(?:县|区|市|镇|乡|街道|旗|州|盟|村|社区|局|院|校|中心)$")
+
+
+def _names_a_unit(name: str) -> bool:
+    """Is a header's column name a place or a body scored (霍山, 金寨县, 城关镇, 县医保局)?"""
+    return name in _place_names() or bool(_UNIT_SUFFIX.search(name))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset:
+    # the gazetteer's names and its counties' names without their suffix (霍邱县 → 霍邱)
+    return gazetteer_names() | frozenset(short for _, _, short in county_short_names())
+
+
 def units_score_tables(doc: Document) -> list:
     """The score sheets of `doc` that score several units side by side, each a Tree."""
     return tables_after_headers(doc, _header(), _read, whole_match=True)
@@ -48,7 +64,9 @@ def _read(text: str, place: Places, header: "regex.Match") -> Optional[Tree]:
     units = header["units"].split()
     while units and units[-1] in _not_units():
         units.pop()  # (a note's column after the units: 备注)
-    if len(units) < _FEWEST_UNITS or any(u in _not_units() for u in units):
+    named = units[:-1] if units and units[-1] in _AVERAGE_COLUMNS else units
+    # (the units must be places or bodies: columns such as 单位自评 | 再评价 are the sheet's own)
+    if len(named) < _FEWEST_UNITS or not all(_names_a_unit(u) for u in named):
         return None
     row = regex.compile(rf"(?:^|(?<=[^\d.]))(?P<run>{_FIGURE}(?:[ \t]+{_FIGURE}){{{len(units)}}})[ \t]*$", regex.MULTILINE)
     tree, rows = Tree(), 0
