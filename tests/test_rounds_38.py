@@ -302,3 +302,12 @@ def test_rows_that_close_with_a_filled_cell_are_no_padded_grid(tmp_path):
     from extractor.ingest.markdown_rows import _padded_grid
     line = " ".join(["甲 | 1 | 2 | 3", "乙 | 4 | 5 | 6", "丙 | 7 | 8 | 9", "丁 | 1 | 2 | 3"])
     assert _padded_grid(line) is None
+
+
+def test_a_department_form_titled_as_its_targets_self_evaluation_is_a_department_form(tmp_path):
+    # 部门整体绩效目标自评表: the department's form, though its title ends as project forms' do
+    text = ("2021年部门整体绩效目标自评表\n单位名称 柳林县文化旅游委员会\n资金情况(万元)\n"
+            "年初预算资金总额(万元) 实际投入资金额(万元) 产生差异的原因\n"
+            "合计 860.50 1120.30 追加文旅活动经费\n其中:财政拨款 860.50 1120.30\n")
+    record = text_record(tmp_path, text)
+    assert record["metadata"]["report_type"] == "form_department"
