@@ -198,7 +198,6 @@ def cells_again(tokens: list) -> list:
 
 
 _BRACKETED_FIGURE = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]\s*$")
-_PLAIN_FIGURE = regex.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?%?\s*$")
 
 
 def _bracketed_weights_opened(tokens: list) -> list:
@@ -209,7 +208,7 @@ def _bracketed_weights_opened(tokens: list) -> list:
     for k, t in enumerate(tokens):
         m = _BRACKETED_FIGURE.match(t.text)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if m and Decimal(m[1]) <= 100 and nxt is not None and _PLAIN_FIGURE.match(nxt.text):
+        if m and Decimal(m[1]) <= 100 and nxt is not None and value_type(nxt.text) in ("num", "pct"):
             inner = t.piece(m.start(1), m.end(1))
             inner.positional, inner.col = t.positional, t.col
             out.append(inner)

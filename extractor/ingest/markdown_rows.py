@@ -135,37 +135,36 @@ _MOST_GRID_COLUMNS = 30
 
 def _padded_grid(line: str) -> Optional[tuple]:
     """The same for a grid whose rows each fill their first cells and pad the rest with empty
-    ones to one width (项目负责人 | 李淼荣 | 联系电话 | 64810996 | ||||||| over 地址 | … | |||||||||),
+    ones to one width (项目负责人 | 李淼荣 | 联系电话 | 64810996 | ||||||| over 地址 | … | ||||||||),
     run into one line: every row as many cells, opening with a name and closing with two empty
-    cells or more. The widest run of such rows is taken; its first row's name holds the text before it
-    only where that is its last word."""
+    cells or more. The widest run of such rows is taken, where the line's pipes open with it;
+    its first row's name is the last word of the text before it."""
     cells = line.split("|")
     best = None  # (cells covered, start, width, rows)
     for width in range(_FEWEST_COLUMNS + 1, _MOST_GRID_COLUMNS + 1):
         for start in range(0, min(width, len(cells))):
             rows, k = 0, start
-            while k + width <= len(cells) and _NAME.search(cells[k]) and not "".join(cells[k + width - _PADDING:k + width]).strip() \
+            while k + width <= len(cells) and _NAME.search(cells[k]) \
+                    and not "".join(cells[k + width - _PADDING:k + width]).strip() \
                     and all(len(c.strip()) <= _MOST_CELL for c in cells[k + 1:k + width]):
                 rows, k = rows + 1, k + width
             if rows >= _FEWEST_GRID_ROWS and (best is None or rows * width > best[0]):
                 best = (rows * width, start, width, rows)
-    if best is None:
-        return None
+    if best is None or best[1] > _STRAY_PIPES:
+        return None  # (a grid that starts amid other cells leaves them to the readers of forms by type)
     _, start, width, rows = best
     first = _LAST_WORD.search(cells[start])
-    if first is not None and _AFTER_A_COLON.search(cells[start][:first.start(1)]):
-        # (the first row's cell is a label's value, 评价等级：良, run on from the text before:
-        # it stays with its label, the rows start after its padding)
-        before, start, rows = "|".join(cells[:start + 1]).strip(), start + width, rows - 1
-        if rows < _FEWEST_GRID_ROWS:
-            return None
-        return before, _grid_lines(cells, start, width, rows), "|".join(cells[start + rows * width:]).strip()
-    # (only a grid its run of pipes opens with: one that starts amid other cells leaves them to
-    # the readers of forms by type)
-    if first is None or start > _STRAY_PIPES:
+    if first is None:
         return None
-    before = "|".join(cells[:start] + [cells[start][:first.start(1)]]).strip()
-    cells = cells[:start] + [first[1] + " "] + cells[start + 1:]
+    if _AFTER_A_COLON.search(cells[start][:first.start(1)]):
+        # (the first row's cell is a label's value, 评价等级：良, run on from the text before: it
+        # stays with its label, its padding is dropped and the rows start after it)
+        before, start, rows = "|".join(cells[:start + 1]).strip(), start + width, rows - 1
+    else:
+        before = "|".join(cells[:start] + [cells[start][:first.start(1)]]).strip()
+        cells = cells[:start] + [first[1] + " "] + cells[start + 1:]
+    if rows < _FEWEST_GRID_ROWS:
+        return None
     return before, _grid_lines(cells, start, width, rows), "|".join(cells[start + rows * width:]).strip()
 
 

@@ -5,7 +5,7 @@ rows lack, and every row after a long name is shifted. Used by txt.py before its
 tab rows."""
 from __future__ import annotations
 
-import unicodedata
+from .spaced_cells import display_width
 
 _LEAST_ROWS = 3  # rows the empty stop column must run through (the header among them)
 
@@ -50,24 +50,18 @@ def _stop_column(rows: list):
     cell empty too) in every row whose first cell is short, and missing from every row whose
     first cell is wider than all of those (its name ran past the stop); None where no row
     shows that, or a row with a short first cell fills the column."""
-    header = rows[0]
-    if len(header) < 4 or header[0].strip() == "" or header[1] != "":
+    header, col = rows[0], 1
+    if len(header) < 4 or not header[0].strip() or header[col] != "":
         return None
-    col = 1
     padded = [r for r in rows if len(r) > col and r[col] == ""]
     past = [r for r in rows if len(r) > col and r[col] != ""]
     if len(padded) < _LEAST_ROWS or not past:
         return None
-    widest_padded = max(_width(r[0]) for r in padded)
-    if not all(_width(r[0].split("\n")[-1]) > widest_padded for r in past):
+    widest_padded = max(display_width(r[0].strip()) for r in padded)
+    if not all(display_width(r[0].strip()) > widest_padded for r in past):
         return None
     # (the rows that reached past the stop write one cell fewer, or the same where a trailing
     # empty note was left off the others)
     if any(len(r) > len(header) for r in past):
         return None
     return col
-
-
-def _width(text: str) -> int:
-    """How wide the text is typed: a full-width character takes two places."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
