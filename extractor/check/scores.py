@@ -340,19 +340,25 @@ def _rows_of_slipped(parts: list, slips_of: dict, parts_of: dict) -> list:
 def _weights_short(parts: list, total_weight) -> bool:
     """Does every part state its 分值 and do they make less than the total's (100 where it
     writes none)? Then a part was not read."""
-    weights = [p.get("weight") for p in parts]
-    return bool(weights) and None not in weights \
-        and sum(Decimal(str(w)) for w in weights) < Decimal(str(total_weight if total_weight is not None else _FULL_MARKS))
+    both = _weights_and_whole(parts, total_weight)
+    return both is not None and both[0] < both[1]
 
 
 def _weights_make(parts: list, total_weight) -> bool:
     """Do the parts' 分值 add up to the total's (100 where it writes none)? Where neither
     they nor the first level's names show the rows read are all of them, a table the reader
     took in part (its rows broken over lines) is no sum to hold the total against."""
+    both = _weights_and_whole(parts, total_weight)
+    return both is not None and both[0] == both[1]
+
+
+def _weights_and_whole(parts: list, total_weight) -> Optional[tuple]:
+    """(the parts' 分值 summed, the total's 分值 or 100) where every part states one; else None."""
     weights = [p.get("weight") for p in parts]
-    if not weights or any(w is None for w in weights):
-        return False
-    return sum(Decimal(str(w)) for w in weights) == Decimal(str(total_weight if total_weight is not None else 100))
+    if not weights or None in weights:
+        return None
+    whole = Decimal(str(total_weight)) if total_weight is not None else _FULL_MARKS
+    return sum(Decimal(str(w)) for w in weights), whole
 
 
 def _a_heading_over_the_others(weights: list) -> bool:

@@ -20,9 +20,9 @@ class UnreadFundRows:
         """Words no label of ours, followed by a figure: a fund row this reader cannot place."""
         t = self.tokens[i]
         glued = _WORDS_THEN_FIGURES.match(t.text)
+        words = bare(glued[1]) if glued else None
         # (a source row known by its words only, 乡镇配套, is no label the cells run together are cut at)
-        known = glued and is_label(bare(glued[1])) and (bare(glued[1]) not in vocab()["fund_row"]
-                                                        or vocab()["fund_row"].listed(bare(glued[1])))
+        known = glued and is_label(words) and (words not in vocab()["fund_row"] or vocab()["fund_row"].listed(words))
         if glued and not t.merged and not known \
                 and regex.search(spec()["fund_rows"]["unnamed"]["words"], glued[1]):
             return True  # its words and figures run together (乡镇配套200.00240.00…): a row all the same

@@ -140,6 +140,8 @@ def _padded_grid(line: str) -> Optional[tuple]:
     cells or more. The widest run of such rows is taken, where the line's pipes open with it;
     its first row's name is the last word of the text before it."""
     cells = line.split("|")
+    if _padding_runs(cells) < _FEWEST_GRID_ROWS:
+        return None  # (every row closes with its own run of empty cells: a line of one row has one)
     best = None  # (cells covered, start, width, rows)
     for width in range(_FEWEST_COLUMNS + 1, _MOST_GRID_COLUMNS + 1):
         for start in range(0, min(width, len(cells))):
@@ -169,6 +171,15 @@ def _padded_grid(line: str) -> Optional[tuple]:
 
 
 _AFTER_A_COLON = regex.compile(r"[:：]\s*$")
+
+
+def _padding_runs(cells: list) -> int:
+    """How many runs of _PADDING or more empty cells the cells hold."""
+    runs, empty = 0, 0
+    for c in cells:
+        empty = 0 if c.strip() else empty + 1
+        runs += empty == _PADDING
+    return runs
 
 
 def _grid_lines(cells: list, start: int, width: int, rows: int) -> list:
