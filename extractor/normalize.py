@@ -171,7 +171,10 @@ _TWO_FIGURES_BEFORE = regex.compile(r"(?<![\d.,])\d[\d.,]*[ \t]+\d[\d.,]*$")
 # and text recognition reads them: groups of three digits after a word, with the figure's
 # decimals or its unit right after (a row's cells, 序号 1 286.16, have a space before the 1);
 # not a percentage (准确率10 100%: a row's 分值 and its target; no share is written in thousands)
-_SPACE_THOUSANDS = regex.compile(r"(?<=[\p{Han}：:（(])(\d{1,3})((?: \d{3})+)(?=\.\d(?!\d*%)|\p{Han})")
+# (not a row's figures, a space between each: 省级资金420 466.5 455.22 or 300 300 286.40—— are
+# three cells; a figure grouped in thousands ends its cell with its unit or a mark)
+_SPACE_THOUSANDS = regex.compile(r"(?<=[\p{Han}：:（(])(\d{1,3})((?: \d{3})+)"
+                                 r"(?=\.\d+(?:[ \t]*[万亿元]|\p{Han}|[，。；、,;）)\]]|$)|\p{Han})")
 # A date's parts a space from their 年, 月, 日 (2015 年 9 月, as text layers write them): a year
 # is no figure, however it is spaced
 _SPACED_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})[ \t]+(?=年)|(?<=年[ \t]*)(\d{1,2})[ \t]+(?=月)"

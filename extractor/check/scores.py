@@ -378,6 +378,9 @@ def _deduction_totals(record: dict) -> list:
     facts = facts_by_id(record)
     flags = []
     for rel in relations_of(record, "deduction"):
+        if "deducted_each" in rel:
+            flags += _listed_deductions(rel, facts)
+            continue
         full, taken, score = facts[rel["full"]], facts[rel["deducted"]], facts[rel["score"]]
         expected = Decimal(str(full["value"])) - Decimal(str(taken["value"]))
         outcome, diff, tol = verdict(score, points_interval(full) - points_interval(taken))
@@ -387,6 +390,23 @@ def _deduction_totals(record: dict) -> list:
                                f"得分与满分减扣分不符：{written(full)} − {written(taken)} = {rounded(expected, 2)}分，"
                                f"文中{written(score)}", score["value"], expected, diff, tol, [score, full, taken]))
     return flags
+
+
+def _listed_deductions(rel: dict, facts: dict) -> list:
+    """A level's 得分 against its 分值 less the points each shortcoming listed after it took off
+    (分值30分，得27分 … 扣2分 … 扣1分 … 扣1分 is 26): flagged only where the deductions take off
+    more than the score shows lost (a paragraph may name its main shortcomings only), as a
+    warning: the deductions are read from prose."""
+    full, score = facts[rel["full"]], facts[rel["score"]]
+    taken = [facts[i] for i in rel["deducted_each"]]
+    left = points_interval(full) - sum((points_interval(t) for t in taken[1:]), points_interval(taken[0]))
+    outcome, diff, tol = verdict(score, left)
+    if outcome == "ok" or left.high >= interval_of(score).low:
+        return []
+    expected = Decimal(str(full["value"])) - sum(Decimal(str(t["value"])) for t in taken)
+    shown = " − ".join(written(t) for t in taken)
+    return [make_flag("warning", f"得分与分值减各项扣分不符：{written(full)} − {shown} = {rounded(expected, 2)}分，"
+                                 f"文中{written(score)}", score["value"], expected, diff, tol, [score, full] + taken)]
 
 
 def explicit_source(indicators: list, top: str) -> dict:

@@ -53,7 +53,7 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
     body = [line.strip() for line in lines[start:end]]
     body = without_page_furniture(body, header)
     for read in (_rows_apart_by_blank_lines, _rows_of_every_cell, _rows_led_by_names, _rows_under_level_names,
-                 _rows_of_wrapped_cells):
+                 _rows_of_wrapped_cells, _rows_with_criteria_between_points):
         rows = read(body, roles)
         if rows:
             rows[-1] = _total_points_placed(rows[-1], roles)
@@ -248,6 +248,46 @@ def _rows_of_wrapped_cells(body: list, roles: list) -> list:
     total[0], total[points_at[0]], total[points_at[1]] = label, groups[-1][1], groups[-1][2]
     rows.append(total)
     return rows if len(rows) >= 3 and _adds_up(rows, roles) else []
+
+
+def _rows_with_criteria_between_points(body: list, roles: list) -> list:
+    """Rows that left out their empty cells under level and name columns, then 分值, 评分标准
+    and 得分 (一级指标 | 三级指标 | 权重 | 评分标准 | 得分), the 评分标准 wrapped over several lines:
+    each row its names (the words up to its 分值; names left out stand under a merged cell
+    above), its 分值, its 评分标准 (the words up to its 得分) and its 得分. Read only where the
+    total row adds up."""
+    names = [c for c, role in enumerate(roles) if role in ("level", "name")]
+    if not names or names != list(range(len(names))) or roles[len(names):] != ["weight", "criteria", "score"]:
+        return []
+    cells = [c for c in body if c]
+    rows, k = [], 0
+    while k < len(cells):
+        row_names, k = _words_up_to_points(cells, k)
+        while k + 1 < len(cells) and NOT_APPLICABLE.match(cells[k]) and len(row_names) < len(names):
+            row_names.append(cells[k])  # (合计 | — | 100: the dash under a name column)
+            k += 1
+        if not row_names or len(row_names) > len(names) or k >= len(cells):
+            return []
+        weight = cells[k]
+        criteria, k = _words_up_to_points(cells, k + 1)
+        if not criteria and k + 1 < len(cells) and NOT_APPLICABLE.match(cells[k]):
+            criteria, k = [cells[k]], k + 1  # (a dash under 评分标准)
+        if k >= len(cells):
+            return []
+        rows.append([""] * (len(names) - len(row_names)) + row_names + [weight, "".join(criteria), cells[k]])
+        k += 1
+        if is_total(row_names[0]):
+            break
+    return rows if len(rows) >= 3 and is_total(rows[-1][_first_filled(rows[-1])]) and _adds_up(rows, roles) else []
+
+
+def _words_up_to_points(cells: list, k: int) -> tuple:
+    """(the cells from k up to the next points cell, where that one stands)."""
+    words = []
+    while k < len(cells) and not is_points(cells[k]):
+        words.append(cells[k])
+        k += 1
+    return words, k
 
 
 # a level's cell naming its points (投入（20分）, 预算执行 (24分)); an indicator's name: short,

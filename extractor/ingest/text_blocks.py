@@ -39,9 +39,18 @@ def _unit_first() -> regex.Pattern:
     return regex.compile(r"^\s*(?:[\d.,%％]|" + "|".join(map(regex.escape, sorted(units, key=len, reverse=True))) + ")")
 
 
+# a figure right after another figure's unit at the end of a line (…31.84万人8, …90.6%6)
+_FIGURE_AFTER_UNIT_ENDS = regex.compile(r"\d(?:[%％‰]|万?人次|万?人|万?户|万?元|分)[-+]?\d+(?:\.\d+)?\s*$")
 _FIGURE_ALONE = regex.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[%％分]?\s*$")
 _ENDS_IN_FIGURE = regex.compile(r"\d\s*(?:[%％分元人户个项次]|万元|万人|人次)?\s*$")
 _BARE_NAME = regex.compile(r"\p{Han}{2,8}")
+
+
+def figure_cell_ends(line: str) -> bool:
+    """Does the line end in a figure run on from another figure's unit (…31.84万人8)? Prose
+    puts a word or a mark between a unit and the next figure: that last figure is a cell of
+    its own, which a line opening with digits does not go on."""
+    return _FIGURE_AFTER_UNIT_ENDS.search(line) is not None
 
 
 def is_figure_alone(line: str) -> bool:

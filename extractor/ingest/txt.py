@@ -42,7 +42,8 @@ from .stacked_headers import stacked_headers_joined
 from .tab_stops import tab_stops_collapsed
 from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
 from .tables import caption_from_previous, is_caption_text
-from .text_blocks import SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, is_bare_name, is_figure_alone
+from .text_blocks import (SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, figure_cell_ends, is_bare_name,
+                          is_figure_alone)
 from .spaced_score_tables import spaced_score_table_at
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
                           score_rows_run_on, spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
@@ -145,7 +146,11 @@ def _parse_lines(doc: Document, written: list) -> None:
         if paragraph and (not continues_sentence(fold_figure_characters(paragraph[-1]), stripped)
                           or _cell_after_a_cell(lines, i, len(paragraph), stripped)):
             flush()
-        paragraph.append(written[i].strip())
+        # (a row run together that ends in a figure right after another's unit, …31.84万人8, then
+        # the next row opening with digits, 0-6岁儿童…: the line break kept as a space, lest the
+        # two figures read as one 80)
+        gap = " " if paragraph and figure_cell_ends(paragraph[-1]) and stripped[:1].isdigit() else ""
+        paragraph.append(gap + written[i].strip())
         if SENTENCE_END.search(stripped) or len(stripped) < SHORT_LINE:
             flush()
         i += 1

@@ -16,7 +16,7 @@ from .brackets import brackets_in
 from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
 from .changes import changes_in, from_to_changes_in, rate_changes_in
 from .count_rates import count_rates_in
-from .deductions import deductions_in
+from .deductions import deductions_in, listed_deductions_in
 from .formulas import formulas_in, rates_in
 from .line_lists import continue_over_lines, lists_under_a_line
 from .numbered_lists import numbered_lists
@@ -87,7 +87,7 @@ def extract_relations(doc: Document, facts: list, year: Optional[int] = None) ->
         relations += rate_changes_in(block, bf, spans)
         relations += products_in(block, bf, spans, earlier, totals)
         relations += brackets_in(block, bf, relations)
-        relations += deductions_in(block, bf)
+        relations += deductions_in(block, bf) or listed_deductions_in(block, bf)
         relations += score_rates_in(block, bf)
     relations += labelled_breakdowns(facts)
     in_order = {b: sorted(fs, key=lambda f: f.source["start"]) for b, fs in by_block.items()}

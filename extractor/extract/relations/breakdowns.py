@@ -174,6 +174,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
+            if sum(p.value for p in parts) > total.value and _own_subject(text, total, m.start()):
+                continue  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
             if not changes and any(_reduces(p) for p in parts):
                 continue  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
             if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
@@ -303,6 +305,21 @@ def _of_the_total(total, parts: list, text: str) -> list:
         mine = [j for j, e in enumerate(ends) if lead(total).endswith(next(iter(e)))]
         return parts[mine[0]::k] if len(mine) == 1 else []
     return parts
+
+
+def _own_subject(text: str, total, at: int) -> bool:
+    """Does the marker's clause, past the total's, open with a subject of its own that the
+    total's words do not share (机关内设9个股室，所属预算单位包括…)? Its list is then of that
+    subject. Words that name no subject (，主要包括…) leave the list the total's."""
+    breaks = list(CLAUSE_BREAK.finditer(text, total.source["end"], at))
+    if not breaks:
+        return False
+    lead = regex.sub(r"[^\p{Han}]", "", text[breaks[-1].end():at])
+    for word in sorted(vocabulary()["breakdown"]["lead_adverbs"], key=len, reverse=True):
+        lead = lead.replace(word, "")
+    # (the total's words: those before it and the thing it counts after it, 7个科室)
+    own = (total.context or "") + text[total.source["end"]:breaks[0].start()]
+    return len(lead) >= 2 and similarity(lead, own) == 0
 
 
 def _counted_before(lead: str, parts: int) -> bool:

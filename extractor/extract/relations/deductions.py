@@ -27,7 +27,27 @@ def deductions_in(block, facts: list) -> list:
              "source": {"block": block.index, "page": block.page}}]
 
 
+def listed_deductions_in(block, facts: list) -> list:
+    """（二）过程指标。分值30分，得27分。…扣2分；…扣1分；…扣1分: a level's paragraph stating its
+    分值 and its 得分, then the points each shortcoming took off. Only where the paragraph holds
+    exactly one 分值 and one 得分 before every deduction, no other score, and no deduction worded
+    as a total or a part of another (合计扣, 其中…扣)."""
+    p = _patterns()
+    scores = [f for f in facts if f.kind == "score"]
+    weight = [f for f in scores if p["level_weight"].search(f.context or "")]
+    final = [f for f in scores if p["level_score"].search(f.context or "")]
+    taken = [f for f in scores if f.label == "扣分" and p["each_taken"].search(f.context or "")]
+    if len(weight) != 1 or len(final) != 1 or not taken or len(scores) != 2 + len(taken) \
+            or not weight[0].source["start"] < final[0].source["start"] < taken[0].source["start"] \
+            or any(p["taken"].search(f.context or "") for f in taken) \
+            or p["nested"].search(block.text, final[0].source["end"]):
+        return []
+    return [{"type": "deduction", "full": weight[0].id, "deducted_each": [f.id for f in taken],
+             "score": final[0].id, "source": {"block": block.index, "page": block.page}}]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
     v = vocabulary()["deduction_total"]
-    return {k: regex.compile(v[k]) for k in ("full", "taken", "final")}
+    return {k: regex.compile(v[k]) for k in ("full", "taken", "final", "level_weight", "level_score", "each_taken",
+                                             "nested")}

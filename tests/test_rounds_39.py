@@ -1,0 +1,168 @@
+"""Reports and forms as the thirty-ninth session found them. Every text here is made up for
+the tests."""
+from decimal import Decimal
+
+import pytest
+
+from conftest import error_flags, text_record
+
+
+def _figures(record, kind, label=None):
+    return [Decimal(f["value"]) for f in record["facts"]
+            if f["kind"] == kind and (label is None or f.get("label") == label)]
+
+
+def _flags(record, rule, severity=None):
+    return [f for f in record["flags"] if f["rule"] == rule and (severity is None or f["severity"] == severity)]
+
+
+# --- a 包括 whose clause names a subject of its own -------------------------------------------
+
+@pytest.mark.parametrize("clause, flagged", [
+    # the list is of the 下属单位, not of the 7 科室: no breakdown of the 7
+    ("局机关设7个科室，下属事业单位包括县农技站、县农机站及18个乡镇农业服务中心。", False),
+    ("中心内设5个科室，直属单位包括3个检测站和12个基层站所。", False),
+    # the clause's words are the total's own (科室): its list does break it down, and overflows it
+    ("局机关设7个科室，科室包括办公室等9个科室。", True),
+    ("局机关设7个科室，包括办公室等9个科室。", True),
+])
+def test_a_list_of_a_subject_of_its_own_breaks_down_no_count_before_it(tmp_path, clause, flagged):
+    text = f"某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n{clause}年末在编人员126人。\n"
+    record = text_record(tmp_path, text)
+    assert bool(_flags(record, "sum.breakdown")) is flagged
+
+
+# --- a row run together that ends in a figure, the next row opening with digits -------------
+
+_GLUED_ROWS = """项目支出绩效自评表（2023年度）项目名称基本公共卫生服务项目主管部门青溪县卫生健康局项目总得分97分
+项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分年度资金总额820.00 860.00 843.00 10 98.02% 9.8
+一级指标二级指标三级指标分值年度指标值实际完成值得分偏差原因分析及改进措施产出指标数量指标建立居民健康档案人数10≥24万人24.6万人{a}
+{b}-6岁儿童健康管理率8≥90%93.4%8孕产妇系统管理率8≥90%91.2%{c}
+{d}岁及以上老年人健康管理人数10≥1.8万人1.92万人10质量指标高血压患者规范管理率10≥60%63.5%10
+"""
+
+
+@pytest.mark.parametrize("a, b, c, d", [("10", "0", "8", "65"), ("9", "0", "7", "60")])
+def test_rows_run_together_keep_their_points_apart_over_a_line_break(tmp_path, a, b, c, d):
+    record = text_record(tmp_path, _GLUED_ROWS.format(a=a, b=b, c=c, d=d))
+    weights = _figures(record, "score", "分值")
+    scores = _figures(record, "score", "得分")
+    assert Decimal(a) in scores and Decimal(c) in scores
+    assert weights.count(Decimal(10)) >= 4 and weights.count(Decimal(8)) >= 2
+    people = _figures(record, "headcount")
+    assert Decimal(240000) in people and Decimal(246000) in people
+    assert Decimal(a) not in people and Decimal(a + b) not in people
+
+
+# --- figures a space apart in a row are cells, not a figure grouped in thousands -------------
+
+@pytest.mark.parametrize("total, row, values", [
+    ("720 766.5 741.22", "其中：省级财政补助420 466.5 455.22———", ["4200000", "4665000", "4552200"]),
+    ("600 600 572.40", "其中：中央补助资金300 300 286.40———", ["3000000", "2864000"]),
+])
+def test_a_fund_row_of_spaced_figures_is_not_one_figure_in_thousands(tmp_path, total, row, values):
+    text = ("项目支出绩效自评表（2020年度）\n项目名称城乡医疗救助资金主管部门某县医疗保障局\n"
+            "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分\n"
+            f"年度资金总额 {total} 10 95.00% 9.5\n{row}\n县级财政配套300 300 286.00———\n")
+    record = text_record(tmp_path, text)
+    amounts = _figures(record, "amount")
+    for v in values:
+        assert Decimal(v) in amounts
+    assert not any(a > Decimal(100000000) for a in amounts)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("全年下达补助资金1 286.16万元，已全部拨付。", "12861600"),
+    ("累计支付工程款12 805 600元。", "12805600"),
+    ("项目总投资2 450.80 万元，当年完成投资2 000万元。", "24508000"),
+])
+def test_a_figure_grouped_in_thousands_with_spaces_is_still_one_figure(tmp_path, text, value):
+    record = text_record(tmp_path, "某县项目绩效自评报告\n" + text + "\n")
+    assert Decimal(value) in _figures(record, "amount")
+
+
+# --- a score table one cell a line, its 评分标准 between 分值 and 得分 and wrapped --------------
+
+_CRITERIA_TABLE = """某县2022年学生营养改善计划项目绩效自评报告
+经自评，本项目得分{total}分。评分表如下：
+一级指标
+三级指标
+分值
+评分标准
+得分
+决策
+立项依据充分性
+10
+符合国家营养改善计划要求的
+得满分，依据不足的酌情扣分
+10
+过程
+资金到位率
+20
+到位率100%得满分，
+每低1%扣1分
+{s2}
+产出
+供餐学生人数
+40
+实际供餐人数达到
+12,000人的得满分，
+每少500人扣1分
+37
+效益
+家长满意度
+30
+满意度≥90%得满分
+28
+合计
+—
+100
+—
+{total}
+"""
+
+
+def test_a_score_table_with_its_criteria_between_weight_and_score_reads_each_row(tmp_path):
+    record = text_record(tmp_path, _CRITERIA_TABLE.format(s2=19, total=94))
+    cells = [Decimal(f["value"]) for f in record["facts"]
+             if f["kind"] == "score" and f["source"]["table"] is not None and f.get("label") != "扣分"]
+    assert cells == list(map(Decimal, [10, 10, 20, 19, 40, 37, 30, 28, 100, 94]))
+    assert not error_flags(record)
+
+
+def test_a_score_table_with_its_criteria_between_weight_and_score_that_does_not_add_up_is_not_read_so(tmp_path):
+    # (its rows give 95, its 合计 94: where each row ends no line says, so no reading is taken)
+    record = text_record(tmp_path, _CRITERIA_TABLE.format(s2=20, total=94))
+    assert Decimal(37) not in _figures(record, "score", "得分")
+
+
+# --- a level's paragraph: its 分值, its 得分 and the points each shortcoming took off ----------
+
+@pytest.mark.parametrize("paragraph, flagged", [
+    ("（二）过程指标。分值25分，得24分。资金拨付滞后，扣1分；台账不完整，扣1.5分。", True),   # 25 − 2.5 = 22.5
+    # (23 for 22.5 may be the score rounded to whole points)
+    ("（二）过程指标。分值25分，得23分。资金拨付滞后，扣1分；台账不完整，扣1.5分。", False),
+    ("（二）过程指标。分值25分，得22.5分。资金拨付滞后，扣1分；台账不完整，扣1.5分。", False),
+    ("（二）过程指标。分值25分，得21分。资金拨付滞后，扣1分；台账不完整，扣1.5分。", False),  # more lost than listed
+    ("（二）过程指标。分值25分，得23分。共扣2分，其中资金拨付滞后扣1分，台账不完整扣1分。", False),
+])
+def test_a_levels_score_against_its_weight_less_each_deduction(tmp_path, paragraph, flagged):
+    text = "某县民政局2020年度部门整体支出绩效评价报告\n四、评价得分情况\n" + paragraph + "\n"
+    record = text_record(tmp_path, text)
+    found = _flags(record, "score.tree", "warning")
+    assert bool(found) is flagged
+    assert not error_flags(record, "score.tree")
+
+
+# --- 衔接资金 rows of a fund block --------------------------------------------------------------
+
+def test_rural_revitalisation_funds_are_rows_of_the_fund_block(tmp_path):
+    text = ("项目支出绩效自评表（2022年度）\n项目名称马铃薯良种繁育项目主管部门某区农业农村局\n"
+            "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分\n"
+            "年度资金总额 500 500 480 10 96% 9.6\n"
+            "其中：中央财政衔接资金350 350 330———"
+            "省级财政衔接资金150 150 150———其他资金———\n")
+    record = text_record(tmp_path, text)
+    assert Decimal(3300000) in _figures(record, "amount", "全年执行数")
+    assert Decimal(1500000) in _figures(record, "amount", "年初预算数")
+    assert not error_flags(record)
