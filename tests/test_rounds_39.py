@@ -166,3 +166,28 @@ def test_rural_revitalisation_funds_are_rows_of_the_fund_block(tmp_path):
     assert Decimal(3300000) in _figures(record, "amount", "全年执行数")
     assert Decimal(1500000) in _figures(record, "amount", "年初预算数")
     assert not error_flags(record)
+
+
+# --- a total row that ends in its grade, label and grade in one cell ---------------------------
+
+_TAB_FORM = "\n".join([
+    "部门整体支出绩效自评表（2021年度）",
+    "部门名称\t某县乡村振兴局",
+    "单位：万元",
+    "项目\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t1200.00\t1260.00\t1230.00\t10\t97.62%\t9.76",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t数量指标\t帮扶脱贫户数\t≥3000户\t3120户\t30\t30",
+    "产出指标\t质量指标\t项目验收合格率\t100%\t100%\t30\t30",
+    "效益指标\t社会效益指标\t脱贫人口收入增长率\t≥8%\t{growth}\t20\t{score}",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t94%\t10\t10",
+    "总分\t\t\t\t\t100\t{total}\t{grade_cell}",
+])
+
+
+@pytest.mark.parametrize("grade_cell, grade", [("自评等级：优", "优"), ("自评等级：良", "良")])
+def test_a_grade_written_with_its_label_in_the_total_rows_last_cell_is_the_forms_grade(tmp_path, grade_cell, grade):
+    total, growth, score = ("99.76", "8.5%", "20") if grade == "优" else ("89.76", "6%", "10")
+    record = text_record(tmp_path, _TAB_FORM.format(grade_cell=grade_cell, total=total, growth=growth, score=score))
+    assert record["metadata"]["grade"] == grade
+    assert record["metadata"]["score"] == Decimal(total) or str(record["metadata"]["score"]) == total

@@ -10,7 +10,7 @@ from .form_facts import value_of
 from .form_glued import leading_scores
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import bare, is_na, is_score_figure, looks_like_target, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, is_na, is_score_figure, looks_like_target, value_type, vocab
 
 # a level's 小计 row, its level named or not (小计, 效益指标小计)
 LEVEL_SUBTOTAL = regex.compile(r"^(?P<level>\p{Han}{2,8}?)?\s*小\s*计$")
@@ -117,7 +117,7 @@ class TotalRowReader:
         if head.positional:
             end = i + 1  # the row's cells, up to a grade label written in it (… | 自评等级 | 优)
             while (end < len(self.tokens) and self.tokens[end].line == head.line
-                   and bare(self.tokens[end].text) not in vocab()["grade_cell"]):
+                   and not _names_the_grade(self.tokens[end].text)):
                 end += 1
             nums = [t for t in self.tokens[i + 1:end] if is_score_figure(t.text)]
         else:
@@ -157,3 +157,9 @@ class TotalRowReader:
             self.form["total_weight"] = fact.id if fact else None
         fact = self.index.fact_for(score, "分", "总分", "总分", extra)
         self.form["total_score"] = fact.id if fact else None
+
+
+def _names_the_grade(text: str) -> bool:
+    """Is the cell the grade's label, alone (自评等级) or with the grade after its colon (自评等级：优)?"""
+    m = LABEL_COLON.match(text)
+    return bare(m.group(1) if m else text) in vocab()["grade_cell"]

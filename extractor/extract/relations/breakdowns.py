@@ -307,11 +307,14 @@ def _of_the_total(total, parts: list, text: str) -> list:
     return parts
 
 
+_CLAUSE_OR_SENTENCE_END = regex.compile(r"[，,；;。！？!?]")
+
+
 def _own_subject(text: str, total, at: int) -> bool:
     """Does the marker's clause, past the total's, open with a subject of its own that the
     total's words do not share (机关内设9个股室，所属预算单位包括…)? Its list is then of that
     subject. Words that name no subject (，主要包括…) leave the list the total's."""
-    breaks = list(CLAUSE_BREAK.finditer(text, total.source["end"], at))
+    breaks = list(_CLAUSE_OR_SENTENCE_END.finditer(text, total.source["end"], at))
     if not breaks:
         return False
     lead = regex.sub(r"[^\p{Han}]", "", text[breaks[-1].end():at])
