@@ -191,3 +191,30 @@ def test_a_grade_written_with_its_label_in_the_total_rows_last_cell_is_the_forms
     record = text_record(tmp_path, _TAB_FORM.format(grade_cell=grade_cell, total=total, growth=growth, score=score))
     assert record["metadata"]["grade"] == grade
     assert record["metadata"]["score"] == Decimal(total) or str(record["metadata"]["score"]) == total
+
+
+# --- a sharing site's preview chunks printed to PDF -------------------------------------------
+
+from test_ingest_text_tables import needs_soffice, print_to_pdf  # noqa: E402
+
+
+def _chunked(text: str, size: int) -> str:
+    return "\n".join(f"{k}、{text[i:i + size]}" for k, i in enumerate(range(0, len(text), size), 1))
+
+
+_SHEET = ("2019年度市级财政支出项目绩效评价评分表 项目名称 2019年度城区排水管网维护经费 单位 某市住房和城乡建设局 "
+          "内容 指标 权重 评分结果 投入 预算执行率 3.25 2.90 专款专用率 3.25 3.25 资金到位率 3.25 3.25 "
+          "财务制度健全性 3.25 2.75 资金使用合规性 3.25 3.25 政府采购规范性 3.25 3.25 资产管理规范性 3.50 3.10 "
+          "产出 管网疏通长度 12.00 12.00 检查井维修数量 12.00 11.40 维修及时率 12.00 12.00 "
+          "效果 积水点消除率 14.00 13.20 群众满意度 12.00 11.50 长效管理机制健全性 15.00 13.15 合计 100.00 95.00")
+
+
+@needs_soffice
+@pytest.mark.parametrize("size", [150, 180])
+def test_preview_chunks_printed_to_pdf_read_as_the_text_does(tmp_path, size):
+    text = "某市排水管网维护经费绩效评价评分表.doc\n资源描述\n" + _chunked(_SHEET, size) + "\n"
+    src, printed = print_to_pdf(tmp_path, text)
+    from extractor.pipeline import extract_file
+    scores = [[f["value"] for f in extract_file(p)["facts"] if f["kind"] == "score"] for p in (src, printed)]
+    assert Decimal("13.20") in scores[0] and Decimal("95.00") in scores[0]
+    assert scores[1] == scores[0]

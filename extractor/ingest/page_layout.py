@@ -22,6 +22,7 @@ from .ocr_mend import mend_units
 from .inline_tables import inline_table_apart
 from .page_tables import _add_table, _emit_table, _emit_text_table, _open_text_table, _tables_in_lines
 from .page_text import Line, ends_in_figure, figure_unit_space
+from .preview_chunks import chunk_text, preview_block_runs
 from .stacked_headers import joined_stacked
 from .text_blocks import add_text_block, continues_sentence
 
@@ -61,6 +62,34 @@ def lay_out_pages(doc: Document, pages: list, sizes: list, tables: dict) -> None
         carry = _emit_page(doc, number, body, page_tables, width, carry, text_tables)
     if carry:
         carry.flush()
+    _join_preview_chunks(doc)
+
+
+def _join_preview_chunks(doc: Document) -> None:
+    """A document-sharing site's preview saved and printed: its numbered chunks (1、 2、 …,
+    cut anywhere, inside a figure too) laid out as paragraphs are one text again, as the .txt
+    reader joins them (preview_chunks.py)."""
+    blocks = doc.blocks
+    runs = [(a, b, starts) for a, b, starts in preview_block_runs([bl.raw or bl.text for bl in blocks])
+            if all(blocks[k].kind != TABLE for k in range(a, b + 1))]
+    if not runs:
+        return
+    doc.blocks = []
+    k = 0
+    for a, b, starts in runs:
+        for block in blocks[k:a]:
+            block.index = len(doc.blocks)
+            doc.blocks.append(block)
+        pieces = [chunk_text(bl.raw or bl.text) if n in starts else (bl.raw or bl.text)
+                  for n, bl in zip(range(a, b + 1), blocks[a:b + 1])]
+        # (paragraphs inside a chunk broke where a line ended short: joined as wrapped lines are)
+        lines = [Line(t, 0, 0, 0, 0) for t in pieces]
+        text = "".join(p if n in starts else q for n, p, q in zip(range(a, b + 1), pieces, _join(lines)))
+        add_text_block(doc, text, page=blocks[a].page, bbox=blocks[a].bbox)
+        k = b + 1
+    for block in blocks[k:]:
+        block.index = len(doc.blocks)
+        doc.blocks.append(block)
 
 
 def _text_of(line) -> str:
