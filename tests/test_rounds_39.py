@@ -218,3 +218,69 @@ def test_preview_chunks_printed_to_pdf_read_as_the_text_does(tmp_path, size):
     scores = [[f["value"] for f in extract_file(p)["facts"] if f["kind"] == "score"] for p in (src, printed)]
     assert Decimal("13.20") in scores[0] and Decimal("95.00") in scores[0]
     assert scores[1] == scores[0]
+
+
+# --- a third party's score table scoring several counties side by side ------------------------
+
+_COUNTIES = """某市2021年度困难群众医疗救助资金第三方绩效评价报告
+三、评价结论
+评价组对各样本县分别打分，全市综合得分取各县得分的算术平均值。
+表3  样本县一级指标得分情况
+| 一级指标 | 分值 | {a} | {b} | {c} |
+| 决策 | 20 | 18 | 17.5 | 19 |
+| 过程 | 25 | 22 | 20.5 | 23 |
+| 产出 | 30 | 28 | 26 | 27.5 |
+| 效益 | 25 | 22.5 | 21 | 23.5 |
+| 合计 | 100 | 90.5 | 85 | 93 |
+综合评价，全市2021年度医疗救助资金绩效评价得分89.50分，评价等级为“良”。{c}得分最高，为93分；{b}得分最低，为85分。
+"""
+
+
+@pytest.mark.parametrize("a, b, c", [("隆回县", "洞口县", "新宁县"), ("巴马", "都安", "大化"), ("城关镇", "河口镇", "新华镇")])
+def test_counties_scored_side_by_side_in_a_table_are_scores(tmp_path, a, b, c):
+    record = text_record(tmp_path, _COUNTIES.format(a=a, b=b, c=c))
+    scores = _figures(record, "score")
+    for v in ("18", "17.5", "22.5", "21", "23.5", "90.5", "85", "93"):
+        assert Decimal(v) in scores
+    assert not error_flags(record)  # (…得分最高，为93分 names no first-level item of a summary)
+
+
+def test_columns_of_words_beside_a_weight_are_no_units_scored(tmp_path):
+    text = ("某县项目绩效评价报告\n| 一级指标 | 分值 | 评分标准 | 说明 |\n| 决策 | 20 | 依据充分 | 无 |\n"
+            "| 过程 | 30 | 管理规范 | 无 |\n| 合计 | 50 | — | — |\n")
+    record = text_record(tmp_path, text)
+    assert not error_flags(record)
+
+
+# --- a first level's own row, its second-level cell a dash ------------------------------------
+
+def test_a_first_levels_own_row_with_a_dash_below_is_the_level_not_one_more_indicator(tmp_path):
+    text = """某县民政局2019年度部门整体支出绩效评价报告
+三、评价结论
+经评价，综合评分87分，评价等级为“良”。
+| 一级指标 | 二级指标 | 分值 | 得分 |
+| 投入（20分） | — | — | 17.5 |
+|  | 目标设定 | 5 | 4.5 |
+|  | 资金落实 | 15 | 13 |
+| 过程（30分） | — | — | 26 |
+|  | 业务管理 | 15 | 13 |
+|  | 财务管理 | 15 | 13 |
+| 产出（50分） | — | — | 43.5 |
+|  | 产出数量 | 25 | 22 |
+|  | 产出质量 | 25 | 21.5 |
+| 合计 | — | 100 | 87 |
+"""
+    record = text_record(tmp_path, text)
+    paths = {tuple(i["path"]): i["score"] for i in record["indicators"]}
+    assert not any("—" in path for path in paths)
+    assert paths[("投入",)] == Decimal("17.5") and paths[("产出",)] == Decimal("43.5")
+    assert not error_flags(record, "score.tree")
+
+
+# --- 分别为 names the parts, 包括 the whole ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", ["项目总投资500万元，中央和省级资金分别为300万元和250万元。",
+                                      "项目总投资500万元，资金包括中央资金300万元和省级资金250万元。"])
+def test_a_list_naming_its_parts_still_breaks_down_the_figure_before_it(tmp_path, sentence):
+    record = text_record(tmp_path, "某县项目绩效自评报告\n" + sentence + "\n")
+    assert "sum.breakdown" in {f["rule"] for f in error_flags(record)}

@@ -167,6 +167,9 @@ def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:
     return Decimal(text) if _NUM.match(text) else None
 
 
+_DASH = regex.compile(r"[—–\-－/／]+")
+
+
 def _table_indicators(block) -> list:
     t = block.table
     if t.header_rows == 0 or t.ragged:
@@ -212,9 +215,12 @@ def _table_indicators(block) -> list:
             continue
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first) or names_the_rows_above(t, r, first):
             continue  # a level's 小计 (决策小计, 决策合计): the tree adds its rows up itself
+        # (or a dash there under the level's name written in this row: 投入（20分） | — | — | 17.5)
         sub = next((c for c, _ in level_cols[1:] if row[c].merged_from is None
                     and (SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))
-                         or _NAMED_SUBTOTAL.match(row[c].text.replace(" ", "")))), None)
+                         or _NAMED_SUBTOTAL.match(row[c].text.replace(" ", ""))
+                         or _DASH.fullmatch(row[c].text.strip()) and row[level_cols[0][0]].text.strip()
+                         and row[level_cols[0][0]].merged_from is None)), None)
         if sub is not None:
             # 决策 | 小计 | 15 | 14.6 under the level's rows (or | 决策小计 | in its second column):
             # the level's own points. Written above its rows (项目管理（25分） | 小计 | 25 | 23.7,

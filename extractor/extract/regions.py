@@ -150,16 +150,24 @@ def short_names(text: str, body: Counter) -> Counter:
     return found
 
 
-@lru_cache(maxsize=1)
-def county_short_names() -> tuple:
+@lru_cache(maxsize=2)
+def county_short_names(peoples_dropped: bool = False) -> tuple:
     """(county, its ancestors, its name without the suffix) for the counties whose short
     name is a name of its own (two characters or more, not the full name), in gazetteer order."""
     out = []
     for region in _counties():
-        short = _SUFFIX.sub("", region.name)
-        if len(short) >= 2 and short != region.name:
-            out.append((region, frozenset(_ancestors(region)), short))
+        # (with `peoples_dropped`, an autonomous county by its name without its peoples too:
+        # 巴马瑶族自治县 → 巴马, as a score sheet heads its column; not where a text is searched
+        # for names, 都安 of 都安排 being no place)
+        shorts = dict.fromkeys((_SUFFIX.sub("", region.name),)
+                               + ((_AUTONOMOUS_PEOPLES.sub("", region.name),) if peoples_dropped else ()))
+        for short in shorts:
+            if len(short) >= 2 and short != region.name:
+                out.append((region, frozenset(_ancestors(region)), short))
     return tuple(out)
+
+
+_AUTONOMOUS_PEOPLES = regex.compile(r"(?<=\p{Han}{2})(?:\p{Han}{1,3}?族)+自治[县旗]$")
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)
 
 _FULL_MARKS = regex.compile(r"满分|总分值|权重")
 _GOES_ON = regex.compile(r"\s*其中\s*[:：，,]")
+_NAMES_NOTHING = regex.compile(r"(?:为|是|达|达到|计)?")
 
 
 def summary_indicators(doc: Document, indicators: list) -> list:
@@ -48,6 +49,8 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
+                if _NAMES_NOTHING.fullmatch(name.strip()):
+                    continue  # (…县得分最高，为93.5分: the clause names no item; its name stood before)
                 if entries and (word in _POINTS_GIVEN or word.endswith(_COMPUTED) and entries[-1]["score"] is None
                                 and entries[-1]["weight"] is not None):
                     # (按“执行率×权重”计得9.6分 after 预算执行率指标权重10分: that item's score)

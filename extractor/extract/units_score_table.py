@@ -44,7 +44,7 @@ _AVERAGE_COLUMNS = frozenset(("平均分", "平均", "均分", "平均值", "平
 _UNIT_SUFFIX = regex.compile(r"(?:县|区|市|镇|乡|街道|旗|州|盟|村|社区|局|院|校|中心)$")
 
 
-def _names_a_unit(name: str) -> bool:
+def names_a_unit(name: str) -> bool:
     """Is a header's column name a place or a body scored (霍山, 金寨县, 城关镇, 县医保局)?"""
     return name in _place_names() or bool(_UNIT_SUFFIX.search(name))
 
@@ -52,7 +52,7 @@ def _names_a_unit(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset:
     # the gazetteer's names and its counties' names without their suffix (霍邱县 → 霍邱)
-    return gazetteer_names() | frozenset(short for _, _, short in county_short_names())
+    return gazetteer_names() | frozenset(short for _, _, short in county_short_names(peoples_dropped=True))
 
 
 def units_score_tables(doc: Document) -> list:
@@ -66,7 +66,7 @@ def _read(text: str, place: Places, header: "regex.Match") -> Optional[Tree]:
         units.pop()  # (a note's column after the units: 备注)
     named = units[:-1] if units and units[-1] in _AVERAGE_COLUMNS else units
     # (the units must be places or bodies: columns such as 单位自评 | 再评价 are the sheet's own)
-    if len(named) < _FEWEST_UNITS or not all(_names_a_unit(u) for u in named):
+    if len(named) < _FEWEST_UNITS or not all(names_a_unit(u) for u in named):
         return None
     row = regex.compile(rf"(?:^|(?<=[^\d.]))(?P<run>{_FIGURE}(?:[ \t]+{_FIGURE}){{{len(units)}}})[ \t]*$", regex.MULTILINE)
     tree, rows = Tree(), 0
