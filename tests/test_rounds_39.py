@@ -284,3 +284,74 @@ def test_a_first_levels_own_row_with_a_dash_below_is_the_level_not_one_more_indi
 def test_a_list_naming_its_parts_still_breaks_down_the_figure_before_it(tmp_path, sentence):
     record = text_record(tmp_path, "某县项目绩效自评报告\n" + sentence + "\n")
     assert "sum.breakdown" in {f["rule"] for f in error_flags(record)}
+
+
+# --- forms with 计量单位, 指标性质 and 得分系数 columns -----------------------------------------
+
+_CQ_PIPE = """项目支出绩效自评表
+（2022年度）
+| 项目名称 | 城乡低保对象医保资助资金 | 项目编码 | 500231-22-YB-0102 |
+| 主管部门 | 某县医疗保障局 | 实施单位 | 某县医保事务中心 |
+| 自评总分（分） | {total} | 自评等级 | {grade} |
+单位：万元
+| 资金类别 | 年初预算数 | 全年（调整）预算数 | 全年执行数 | 执行率（%） | 执行率权重（分） | 执行率得分（分） |
+| 年度资金总额 | 600.00 | 640.00 | 630.40 | 98.50 | 10 | 9.85 |
+| 其中：中央补助资金 | 400.00 | 400.00 | 400.00 | 100.00 | — | — |
+| 县级配套资金 | 200.00 | 240.00 | 230.40 | 96.00 | — | — |
+| 一级指标 | 二级指标 | 三级指标 | 计量单位 | 指标性质 | 年初指标值 | 调整指标值 | 全年完成值 | 得分系数（%） | 指标权重（分） | 指标得分（分） | 是否核心指标 |
+| 产出指标 | 数量指标 | 资助参保人数 | 人 | 定量/正向 | 18000 | 18600 | 18752 | 100 | 30 | 30 | 是 |
+|  |  | 低保对象资助覆盖率 | % | 定量/正向 | 100 |  | 100 | 100 | 20 | 20 | 是 |
+|  | 成本指标 | 定额资助标准 | 元/人 | 定量/正向 | 180 | 200 | 200 | 100 | 20 | 20 | 否 |
+| 效益指标 | 社会效益指标 | 困难群众参保率 | % | 定量/正向 | 99 |  | 98.2 | 90 | 10 | 9 | 否 |
+| 满意度指标 | 服务对象满意度指标 | 参保群众满意度 | % | 定量/正向 | 90 |  | 93 | 100 | 10 | 10 | 否 |
+| {total_label} |  |  |  |  |  |  |  |  | {weights} | {scores} |  |
+"""
+
+
+@pytest.mark.parametrize("total_label, weights, scores", [("合计", "90", "89"), ("总分", "100", "98.85")])
+def test_a_pipe_form_of_blocks_of_different_widths_reads_its_columns_by_place(tmp_path, total_label, weights, scores):
+    text = _CQ_PIPE.format(total="98.85", grade="优", total_label=total_label, weights=weights, scores=scores)
+    record = text_record(tmp_path, text)
+    assert Decimal(18752) in _figures(record, "headcount") and Decimal(18600) in _figures(record, "headcount")
+    assert Decimal(200) in _figures(record, "money_rate")
+    assert sorted(_figures(record, "score", "得分")).count(Decimal(20)) == 2
+    assert Decimal(str(record["metadata"]["score"])) == Decimal("98.85")
+    assert not error_flags(record)
+
+
+def test_a_head_total_stands_over_an_indicators_total_row(tmp_path):
+    # (合计 | 90 | 89 totals the indicators; the head's 98.85 grades the form, 优)
+    record = text_record(tmp_path, _CQ_PIPE.format(total="98.85", grade="优", total_label="合计", weights="90", scores="89"))
+    assert not error_flags(record, "score.grade")
+    wrong = text_record(tmp_path, _CQ_PIPE.format(total="88.85", grade="优", total_label="合计", weights="90", scores="89"),
+                        name="wrong.txt")
+    assert error_flags(wrong)  # (88.85 is neither 89 + 9.85 nor 优)
+
+
+_CQ_LINE = ("2023年度中央对地方转移支付区域绩效自评表 转移支付（项目）名称 农村综合改革转移支付 地方主管部门 某县财政局 "
+            "自评总分 {total} 自评等级 优 资金情况（万元） 年初预算数 全年预算数 全年执行数 执行率 执行率权重 执行率得分 "
+            "年度资金总额 500.00 520.00 514.80 99.00% 10 9.9 "
+            "绩效指标 一级指标 二级指标 三级指标 指标性质 计量单位 年初指标值 调整指标值 全年完成值 得分系数（%） 指标权重（分） 指标得分（分） "
+            "产出指标 数量指标 村级公益事业建设项目 定量/正向 个 40 42 42 100 20 20 "
+            "受益农户 定量/正向 户 5200 5416 100 30 30 "
+            "效益指标 社会效益指标 项目村群众满意度 定量/正向 % 90 92.5 100 40 40 "
+            "合计 90 90")
+
+
+def test_a_one_line_form_with_nature_and_unit_cells_before_its_figures(tmp_path):
+    record = text_record(tmp_path, _CQ_LINE.format(total="99.9"))
+    assert Decimal(5200) in _figures(record, "households") and Decimal(5416) in _figures(record, "households")
+    points = _figures(record, "score")
+    assert points.count(Decimal(30)) == 2 and points.count(Decimal(40)) == 2
+    assert Decimal(100) not in _figures(record, "score", "得分")
+    assert Decimal("92.5") in _figures(record, "percent")
+
+
+# --- a form head's line of fields is a line of its own ---------------------------------------
+
+def test_a_form_heads_line_of_fields_is_not_joined_to_the_next_line(tmp_path):
+    text = ("2022年度转移支付项目绩效自评表\n转移支付名称：城乡医疗救助补助资金\n"
+            "自评总分：97.6分　　自评等级：优\n资金情况（万元）\n年初预算数\n全年预算数\n全年执行数\n")
+    record = text_record(tmp_path, text)
+    assert Decimal("97.6") in _figures(record, "score")
+    assert record["metadata"]["grade"] == "优"

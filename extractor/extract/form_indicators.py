@@ -19,7 +19,7 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, parse_target,
+from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, is_target_nature, parse_target,
                          per_head_unit, spec, value_type, vocab)
 from .glued_cuts import grammar
 from .per_head import per_head_words_before
@@ -345,7 +345,7 @@ def units_from_cells(values: dict, unit_column: bool = False) -> None:
         if unit_text is None and actual is not None \
                 and (compared_bare(target.text) or value_type(target.text) == "num"):
             unit_text = parse_target(actual.text)[2]  # (or into the result: ≥  22000 | 23600人)
-    if comparator is not None and comparator.text.strip() in spec()["target_natures"]:
+    if comparator is not None and is_target_nature(comparator.text):
         comparator = None  # 指标性质 | 定量指标: the kind of target, no comparator
     if unit_text in vocab()["cell_units"]:
         for slot, cmp in (("target", comparator), ("other_target", comparator), ("actual", None), ("forecast", None),

@@ -36,7 +36,7 @@ class TotalRowReader:
             self.index.fact_for(nums[-1], "分", "扣分", "总分", {"form": self.form["id"], "slot": "total_deduction"})
             nums = nums[:-1]
         if len(nums) >= 2 and self._score_before_weight():
-            self._set_total(nums[-1], nums[-2])  # … | 得分 | 分值: 合计 | 98 | 100
+            self._set_total(nums[-1], nums[-2], self.tokens[i].text)  # … | 得分 | 分值: 合计 | 98 | 100
             nums = nums[:-2] + [nums[-1], nums[-2]]
         elif self._weights_only(nums) and bare(self.tokens[i].text) not in vocab()["score_cell"]:
             # 总分 | 100 | (blank or —) under 分值 | 得分: the weights' total, the score not written
@@ -45,7 +45,7 @@ class TotalRowReader:
             self.form["total_weight"] = fact.id if fact else None
             return end
         else:
-            self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1])
+            self._set_total(nums[-2] if len(nums) >= 2 else None, nums[-1], self.tokens[i].text)
         for weight in nums[:-2]:  # the first level's weights added up, before the last level's
             self.index.fact_for(weight, "分", "分值", "总分", {"form": self.form["id"], "slot": "total_level_weight"})
         if end < len(self.tokens) and self._grade_word(self.tokens[end].text):
@@ -140,7 +140,15 @@ class TotalRowReader:
                 nums = leading_scores(self.tokens[end])  # 总分100100注：… | 自评总分(分)97.6部门联系人
         return nums, end
 
-    def _set_total(self, weight: Optional[Token], score: Token) -> None:
+    def _budget_points_make_up(self, score: Token) -> bool:
+        """Does the fund block's 得分 make this score up to the total the form's head states
+        (88.5 + 9.93 = 98.43)?"""
+        head = self.index.by_id(self.form["total_score"])
+        budget = next((row["cells"].get("得分") for row in self.form["funds"] if row["slot"] == "total"), None)
+        budget = self.index.by_id(budget) if budget else None
+        return head is not None and budget is not None and value_of(score.text) + budget.value == head.value
+
+    def _set_total(self, weight: Optional[Token], score: Token, label: str = "") -> None:
         """The total row's 分值 (when written) and 总分. A second total row in one form is
         another form's (a second project's table run on in the same grid): its figures are
         facts, but the form keeps the total its own rows were read against."""
@@ -150,6 +158,17 @@ class TotalRowReader:
                 if token is not None:
                     self.index.fact_for(token, "分", label, "总分", {"form": self.form["id"], "slot": "later_total"})
             return
+        if self.form["total_score"] is not None and self.indicators is not None and (
+                weight is not None and value_of(weight.text) < _WHOLE or _INDICATORS_ONLY.match(bare(label))
+                or self._budget_points_make_up(score)):
+            # 合计 | 90 | 79.42 (or 指标得分合计 | 88.5, or a 合计 that the budget's 得分 makes up to it)
+            # under the indicators, the head's 自评总分 the whole form's (its budget's 10 points
+            # besides): the row totals the indicators only
+            for token, label in ((weight, "分值"), (score, "得分")):
+                if token is not None:
+                    self.index.fact_for(token, "分", label, "总分", {"form": self.form["id"], "slot": "indicators_total"})
+            self._total_row_read = True
+            return
         # (a score in the form's head, 项目自评得分, is the total until the total row gives its own)
         self._total_row_read = self.indicators is not None
         if weight is not None:
@@ -157,6 +176,10 @@ class TotalRowReader:
             self.form["total_weight"] = fact.id if fact else None
         fact = self.index.fact_for(score, "分", "总分", "总分", extra)
         self.form["total_score"] = fact.id if fact else None
+
+
+_WHOLE = 100
+_INDICATORS_ONLY = regex.compile(r"(?:绩效)?指标(?:得分)?(?:合计|小计)")
 
 
 def _names_the_grade(text: str) -> bool:

@@ -13,7 +13,7 @@ from .form_assign import assign_indicator_values
 from .form_cells import unit_cell
 from .form_tokens import Token
 from .form_facts import value_of
-from .form_vocab import (LABEL_COLON, bare, canon, is_label, is_level_word, is_na, is_scoring_rule, looks_like_target,
+from .form_vocab import (LABEL_COLON, bare, canon, is_label, is_level_word, is_na, is_scoring_rule, is_target_nature, looks_like_target,
                          spec, value_type, vocab)
 
 
@@ -235,7 +235,7 @@ class TypedRowReader:
         text = t.text.strip()
         for cell, ok in (("unit", lambda: text in vocab()["cell_units"] or is_na(text)
                                            or text in vocab()["unit_placeholders"]),
-                         ("comparator", lambda: text in spec()["comparators"] or text in spec()["target_natures"])):
+                         ("comparator", lambda: text in spec()["comparators"] or is_target_nature(text))):
             if self.indicators.target_cells.get(cell) == n and cell not in seen and ok():
                 return cell
         return None
@@ -370,7 +370,7 @@ def _figure_cell(t: Token) -> bool:
 def _row_head_cell(text: str) -> bool:
     """A cell of the columns before a row's target that say what kind of row it is: 是 / 否
     under 是否核心指标, 定量 / 定性 under 指标性质."""
-    return text in ("是", "否") or text in spec()["target_natures"]
+    return text in ("是", "否") or is_target_nature(text)
 
 
 # a scoring rule cut right before its points (每低1%扣 | 0.5分)

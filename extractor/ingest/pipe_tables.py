@@ -5,6 +5,8 @@ web pages are saved to text.
 """
 from __future__ import annotations
 
+from itertools import groupby
+
 from typing import Optional
 
 import regex
@@ -350,13 +352,24 @@ def every_cell_kept(lines: list) -> bool:
     has as many bars as the others and some cell is empty: a copy that drops empty cells
     leaves rows of different lengths."""
     rows = [line.strip() for line in lines if "|" in line and _line_kind(line) != RULE]
-    bars = {row.count("|") for row in rows}
+    bars = [row.count("|") for row in rows]
     # (every row opened and closed by a bar: a row without them leaves its first cell in doubt)
-    return len(rows) >= 3 and len(bars) == 1 and min(bars) >= 4 and all(r[0] == "|" == r[-1] for r in rows) \
-        and any(_EMPTY_CELL.search(row) for row in rows)
+    if len(rows) < 3 or min(bars) < 3 or not all(r[0] == "|" == r[-1] for r in rows) \
+            or not any(_EMPTY_CELL.search(row) for row in rows):
+        return False
+    if len(set(bars)) == 1:
+        return min(bars) >= 4
+    # a form of blocks of different widths (its head 4 cells, its fund block 7, its indicators
+    # 12), each block's rows all as wide as each other: a copy that drops empty cells leaves
+    # rows of one block of different widths, and so a row as wide as neither neighbour
+    runs = [len(list(group)) for _, group in groupby(bars)]
+    return max(bars) >= 6 and all(n >= _FEWEST_ROWS_A_BLOCK for n in runs[1:-1]) \
+        and sum(n for n in runs if n >= _FEWEST_ROWS_A_BLOCK) >= _KEPT_SHARE * len(rows)
 
 
 _EMPTY_CELL = regex.compile(r"\|\s*(?=\|)")
+_FEWEST_ROWS_A_BLOCK = 2
+_KEPT_SHARE = 0.9
 
 
 def _rows_between_rules(members: list) -> Optional[list]:

@@ -83,8 +83,11 @@ def continues_sentence(previous: str, line: str) -> bool:
         # a web page's furniture (发布时间：… | 信息来源：…, 当前位置：首页 > …) and list items
         # (- 索引号 | - 01525707-9/…) stand apart from the title and the text, a line each
         return False
-    if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)):
-        return False  # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own
+    if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)
+                                              or len(_FIELD_AFTER_GAP.findall(previous)) >= 1):
+        # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own, and a
+        # form head's line of fields set apart by spaces (自评总分：98.43分　　自评等级：优)
+        return False
     if (_LABEL_FIGURE_LINE.match(previous) or _LABEL_FIGURE_LINE.match(line)) and not _unit_first().match(line):
         return False  # a form's label-and-figure lines (其中：中央补助 668.00) each stand alone
     # A numbered or Markdown heading line is complete however long it is, unless its
@@ -99,6 +102,7 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-*]\s+(?![\d.]+\s*-?\s*$)|[•·●▪]\s*)
 # in a colon (a letter's salutation: 某县财政局：)
 _LABEL_COLON_LINE = regex.compile(r"\p{Han}{2,8}[：:]\s*\S")
 _SHORT_COLON_END = regex.compile(r"\s*\S{2,20}[：:]\s*")
+_FIELD_AFTER_GAP = regex.compile(r"\S\s{2,}\p{Han}{2,8}[：:]\s*\S")
 
 # a heading that a paragraph's text follows on its line, after its full stop or colon
 _RUN_IN_HEADING = regex.compile(r"^\s*\S{1,24}?[。：:]\s*\S.{8,}")
