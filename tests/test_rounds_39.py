@@ -355,3 +355,37 @@ def test_a_form_heads_line_of_fields_is_not_joined_to_the_next_line(tmp_path):
     record = text_record(tmp_path, text)
     assert Decimal("97.6") in _figures(record, "score")
     assert record["metadata"]["grade"] == "优"
+
+
+# --- a form's header a text layer wrote over three lines ---------------------------------------
+
+_THREE_LINE_HEADER = """2020年度项目支出绩效自评表
+项目名称 某县2020年农村危房改造补助资金
+主管部门 某县住房和城乡建设局 实施单位 各乡镇人民政府
+{upper}
+{middle}
+{lower}
+年度资金总额 860.00 925.40 918.60 10 99.27% 9.93
+其中：当年财政拨款 860.00 900.00 893.20 - - -
+上年结转资金 - 25.40 25.40 - - -
+"""
+
+
+@pytest.mark.parametrize("upper, middle, lower", [
+    ("年初预 全年预 全年执 执行率", "项目资金（万元） 分值 得分", "算数 算数 行数 （B/A）"),
+    ("项目资金 年初 全年 全年 执行率", "分值 得分", "（万元） 预算数 预算数（A） 执行数（B） （B/A）"),
+])
+def test_a_fund_header_over_three_lines_reads_its_rows(tmp_path, upper, middle, lower):
+    record = text_record(tmp_path, _THREE_LINE_HEADER.format(upper=upper, middle=middle, lower=lower))
+    assert Decimal(9254000) in _figures(record, "amount", "全年预算数") + _figures(record, "amount", "全年预算数（A）")
+    assert Decimal(8932000) in [Decimal(f["value"]) for f in record["facts"] if f["kind"] == "amount"
+                                and (f.get("label") or "").startswith("全年执行数")]
+    assert Decimal("99.27") in _figures(record, "percent")
+    assert Decimal("9.93") in _figures(record, "score") and Decimal(10) in _figures(record, "score")
+    assert not error_flags(record)
+
+
+def test_three_lines_of_words_that_are_no_header_stay_as_they_are(tmp_path):
+    text = "某县项目绩效自评报告\n年初 全年 全年 执行\n资金 安排\n计划 预算 支出 情况\n全年支出资金120万元。\n"
+    record = text_record(tmp_path, text)
+    assert _figures(record, "amount") == [Decimal(1200000)]

@@ -13,6 +13,7 @@ import regex
 
 from ..header_names import NAMED_UNITS
 from ..normalize import header_words
+from ..patterns import load_json
 
 _TOKEN = regex.compile(r"\S+")
 _UNIT_BRACKET = regex.compile(r"[（(][^（）()]{1,8}[）)]")
@@ -81,6 +82,10 @@ def joined_stacked(items: list, text_of, merged) -> list:
     over two of them as one: `merged(upper, lower, joined text)`."""
     out, i = [], 0
     while i < len(items):
+        if i + 2 < len(items) and (joined := _joined_around(*(text_of(items[k]) for k in range(i, i + 3)))):
+            out.append(merged(items[i], items[i + 2], joined))
+            i += 3
+            continue
         joined = _joined(text_of(items[i]), text_of(items[i + 1])) if i + 1 < len(items) else None
         if joined is not None:
             out.append(merged(items[i], items[i + 1], joined))
@@ -101,6 +106,44 @@ def _joined(upper: str, lower: str) -> Optional[str]:
         return None
     separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
     return upper[:len(upper) - len(upper.lstrip())] + separator.join(columns)
+
+
+def _joined_around(upper: str, middle: str, lower: str) -> Optional[str]:
+    """A header over three lines: the cells that wrapped in pieces on the upper and the lower
+    line (年初预 全年预 全年执 执行率 over 算数 算数 行数 （B/A）), the cells that did not on the
+    middle one, where a text layer puts a cell's one line, at its middle (项目资金（万元） 分值 得分).
+    The middle's header words go where the usual order of a form's columns puts them among the
+    others (patterns/forms.json stacked_header_order); its first piece, a label that is no
+    header word, opens the line."""
+    a, m, b = _TOKEN.findall(upper), _TOKEN.findall(middle), _TOKEN.findall(lower)
+    if len(a) < _LEAST_JOINED or not m or any(map(_has_digit, a + m + b)):
+        return None
+    columns = _columns(tuple(a), tuple(b))
+    words = header_words()
+    if columns is None:
+        return None
+    label = [m[0]] if m[0] not in words and _HAN.fullmatch(_UNIT_BRACKET.sub("", m[0])) else []
+    alone = m[len(label):]
+    order = _usual_order()
+    if not label and columns[0] not in words:
+        label, columns = columns[:1], columns[1:]  # (年度部门整体 over 支出（万元）: the rows' label)
+    if not alone or any(w not in order for w in alone) or not all(_bare(c) in order for c in columns):
+        return None
+    for word in alone:
+        later = next((k for k, c in enumerate(columns) if _bare(c) in order and order[_bare(c)] > order[word]),
+                     len(columns))
+        columns.insert(later, word)
+    separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
+    return separator.join(label + columns)
+
+
+def _bare(cell: str) -> str:
+    return _UNIT_BRACKET.sub("", cell)
+
+
+@lru_cache(maxsize=1)
+def _usual_order() -> dict:
+    return {w: k for k, w in enumerate(load_json("forms.json")["stacked_header_order"])}
 
 
 def _has_digit(token: str) -> bool:
@@ -125,11 +168,12 @@ def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
         options = []
         if i < len(a) and j < len(b):
             both = a[i] + b[j]
-            if both in words:
+            if both in words or _UNIT_BRACKET.sub("", both) in words and _UNIT_BRACKET.search(b[j]):
+                # (全年 over 预算数（A）: the column's letter in its formula after the word)
                 options.append(((1, 0), both, i + 1, j + 1))
             elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]):
                 options.append(((0, int(("%" in b[j]) == bool(_RATE_NAME.search(a[i])))), both, i + 1, j + 1))
-            elif i == j == 0 and _HAN.fullmatch(both):
+            elif i == j == 0 and _HAN.fullmatch(_UNIT_BRACKET.sub("", both)):
                 options.append(((0, 0), both, i + 1, j + 1))
         # (the first column's name may carry the block's unit: 年度部门整体支出预算（万元）)
         if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(_UNIT_BRACKET.sub("", a[i]))):
