@@ -18,6 +18,7 @@ from ..patterns import load_json
 _TOKEN = regex.compile(r"\S+")
 _UNIT_BRACKET = regex.compile(r"[（(][^（）()]{1,8}[）)]")
 _HAN = regex.compile(r"\p{Han}+")
+_LETTER_BRACKET = regex.compile(r"[（(]\s*[A-Z](?:\s*[/÷]\s*[A-Z])?\s*[）)]$")  # (A), （B/A）: a column's letter
 _RATE_NAME = regex.compile(r"(?:率|比例|占比)$")
 _LEAST_JOINED = 3  # header words made of two pieces: fewer could be two lines of labels
 
@@ -118,7 +119,8 @@ def _joined_around(upper: str, middle: str, lower: str) -> Optional[str]:
     a, m, b = _TOKEN.findall(upper), _TOKEN.findall(middle), _TOKEN.findall(lower)
     if len(a) < _LEAST_JOINED or not m or any(map(_has_digit, a + m + b)):
         return None
-    columns = _columns(tuple(a), tuple(b))
+    # (two words in pieces at least: the middle line's header words say the rest)
+    columns = _columns(tuple(a), tuple(b), least=2)
     words = header_words()
     if columns is None:
         return None
@@ -168,7 +170,8 @@ def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
         options = []
         if i < len(a) and j < len(b):
             both = a[i] + b[j]
-            if both in words or _UNIT_BRACKET.sub("", both) in words and _UNIT_BRACKET.search(b[j]):
+            if both in words or _HAN.match(b[j]) and _LETTER_BRACKET.search(b[j]) \
+                    and _LETTER_BRACKET.sub("", both) in words:
                 # (全年 over 预算数（A）: the column's letter in its formula after the word)
                 options.append(((1, 0), both, i + 1, j + 1))
             elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]):
