@@ -19,7 +19,8 @@ from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
 from .form_typed_rows import as_points
-from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, is_target_nature, parse_target,
+from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, is_target_nature,
+                         parse_target,
                          per_head_unit, spec, value_type, vocab)
 from .glued_cuts import grammar
 from .per_head import per_head_words_before

@@ -164,9 +164,9 @@ class TotalRowReader:
             # 合计 | 90 | 79.42 (or 指标得分合计 | 88.5, or a 合计 that the budget's 得分 makes up to it)
             # under the indicators, the head's 自评总分 the whole form's (its budget's 10 points
             # besides): the row totals the indicators only
-            for token, label in ((weight, "分值"), (score, "得分")):
+            for token, name in ((weight, "分值"), (score, "得分")):
                 if token is not None:
-                    self.index.fact_for(token, "分", label, "总分", {"form": self.form["id"], "slot": "indicators_total"})
+                    self.index.fact_for(token, "分", name, "总分", {"form": self.form["id"], "slot": "indicators_total"})
             self._total_row_read = True
             return
         # (a score in the form's head, 项目自评得分, is the total until the total row gives its own)

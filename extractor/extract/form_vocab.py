@@ -397,13 +397,10 @@ def _subject_target(t: str) -> tuple:
 # spending column is almost always filled, the start-of-year budget most often left blank.
 
 
-
-_NATURE_PARTS = regex.compile(r"\s*[/／、]\s*|\s+")
+_NATURE_PARTS = regex.compile(r"[/／、\s]+")
 
 
 def is_target_nature(text: str) -> bool:
-    """Is the cell a row's 指标性质 (定量, 正向指标), or two of them together (定量/正向, 定性 正向)?"""
-    natures = spec()["target_natures"]
-    text = text.strip()
-    return text in natures or bool(text) and all(p in natures for p in _NATURE_PARTS.split(text) if p) \
-        and _NATURE_PARTS.search(text) is not None
+    """Is the cell a row's 指标性质 (定量, 正向指标), or two of them (定量/正向, 定性 正向)?"""
+    parts = [p for p in _NATURE_PARTS.split(text) if p]
+    return bool(parts) and all(p in spec()["target_natures"] for p in parts)

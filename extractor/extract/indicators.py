@@ -24,6 +24,7 @@ from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
 from .worded_score_table import column_words
 from .flat_score_table import levels_by_points, path_by_parents
+from .form_vocab import is_na
 
 # a weight in brackets, maybe with the score awarded against it (决策（15分，得12分）, 投入（满分15分，实得14分）)
 _WEIGHT = regex.compile(r"[（(]\s*(?:满分|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*(?:[，,、；;]\s*(?:得分|得|实得)\s*(\d+(?:\.\d+)?)\s*分\s*)?[)）]")
@@ -167,9 +168,6 @@ def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:
     return Decimal(text) if _NUM.match(text) else None
 
 
-_DASH = regex.compile(r"[—–\-－/／]+")
-
-
 def _table_indicators(block) -> list:
     t = block.table
     if t.header_rows == 0 or t.ragged:
@@ -219,7 +217,7 @@ def _table_indicators(block) -> list:
         sub = next((c for c, _ in level_cols[1:] if row[c].merged_from is None
                     and (SUBTOTAL_LABEL.match(row[c].text.replace(" ", ""))
                          or _NAMED_SUBTOTAL.match(row[c].text.replace(" ", ""))
-                         or _DASH.fullmatch(row[c].text.strip()) and row[level_cols[0][0]].text.strip()
+                         or is_na(row[c].text) and row[level_cols[0][0]].text.strip()
                          and row[level_cols[0][0]].merged_from is None)), None)
         if sub is not None:
             # 决策 | 小计 | 15 | 14.6 under the level's rows (or | 决策小计 | in its second column):

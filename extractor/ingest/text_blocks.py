@@ -84,7 +84,7 @@ def continues_sentence(previous: str, line: str) -> bool:
         # (- 索引号 | - 01525707-9/…) stand apart from the title and the text, a line each
         return False
     if _LABEL_COLON_LINE.match(previous) and (_LABEL_COLON_LINE.match(line) or _SHORT_COLON_END.fullmatch(line)
-                                              or len(_FIELD_AFTER_GAP.findall(previous)) >= 1):
+                                              or _FIELD_AFTER_GAP.search(previous)):
         # a cover's lines (评价机构：… | 报告文号：… | 某县财政局：), each a line of its own, and a
         # form head's line of fields set apart by spaces (自评总分：98.43分　　自评等级：优)
         return False

@@ -174,7 +174,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
-            if "包括" in m.group(0) and sum(p.value for p in parts) > total.value and _own_subject(text, total, m.start()):
+            if "包括" in m.group(0) and sum(p.value for p in parts) > total.value \
+                    and _own_subject(text, total, m.start()):
                 continue  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
             if not changes and any(_reduces(p) for p in parts):
                 continue  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
@@ -312,8 +313,9 @@ _CLAUSE_OR_SENTENCE_END = regex.compile(r"[，,；;。！？!?]")
 
 def _own_subject(text: str, total, at: int) -> bool:
     """Does a 包括's clause, past the total's, open with a subject of its own that the total's
-    words do not share (机关内设9个股室，所属预算单位包括…)? Its list is then of that subject (X包括
-    names X the whole; before 分别为 the words name the parts: 中央和省级资金分别为…). Words that name no subject (，主要包括…) leave the list the total's."""
+    words do not share (机关内设9个股室，所属预算单位包括…)? Its list is then of that subject: X包括
+    names X the whole (before 分别为 the words name the parts: 中央和省级资金分别为…). Words that name
+    no subject (，主要包括…) leave the list the total's."""
     breaks = list(_CLAUSE_OR_SENTENCE_END.finditer(text, total.source["end"], at))
     if not breaks:
         return False
