@@ -16,7 +16,7 @@ from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
 from .form_vocab import COLUMN_NUMBER, bare, compared_bare, parse_target, vocab
 from .labels import YEAR, label_of_header
 from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
-from .units_score_table import names_a_unit
+from .units_score_table import units_scored_columns
 from .table_units import (HEADER_UNIT, MONEY_LABEL, MONEY_UNITS, column_path, listed_money_unit, stated_unit,
                           unit_of_header, units_in_column_order)
 
@@ -54,29 +54,6 @@ def _header_row_below(row: list) -> Optional[dict]:
     if len(cells) < 3 or any(len(t) > 20 or parse_cell_number(t) is not None for t in cells.values()):
         return None
     return cells
-
-
-def _units_scored_columns(table: Table) -> frozenset:
-    """The columns of a score table that scores several units side by side (一级指标 | 分值 | 甲县 |
-    乙县 | 丙县): after its weight's column, two or more columns each named by a place or a body
-    (units_score_table.names_a_unit), every figure in them at most its row's weight."""
-    if not table.header_rows:
-        return frozenset()
-    header = [cell.text.replace("\n", "").strip() for cell in table.rows[table.header_rows - 1]]
-    weight = next((c for c, name in enumerate(header) if _WEIGHT_HEADER.fullmatch(name)), None)
-    units = [c for c in range(weight + 1, len(header)) if names_a_unit(header[c])] if weight is not None else []
-    if len(units) < 2:
-        return frozenset()
-    for row in table.rows[table.header_rows:]:
-        points = parse_cell_number(row[weight].text)
-        for c in units:
-            value = parse_cell_number(row[c].text)
-            if value is not None and (points is None or value[0] > points[0]):
-                return frozenset()
-    return frozenset(units)
-
-
-_WEIGHT_HEADER = regex.compile(r"(?:指标)?(?:分值|权重)|标准分|满分")
 
 
 def _scores_row(row: list) -> bool:
@@ -215,7 +192,7 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                             if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in range(table.header_rows))), 0)
     numbering = _numbering_columns(table)
     unit_columns = _unit_columns(table)
-    units_scored = _units_scored_columns(table)
+    units_scored = units_scored_columns(table)
     for r in range(table.header_rows, table.n_rows):
         if table.rows[r] and _ORDINAL_COLUMN.fullmatch(table.rows[r][0].text.strip()) and all(
                 parse_cell_number(cell.text) is not None or COLUMN_NUMBER.match(cell.text)

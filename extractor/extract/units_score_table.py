@@ -14,7 +14,8 @@ from typing import Optional
 
 import regex
 
-from ..model import Document
+from ..model import Document, Table
+from .numbers import parse_cell_number
 from .regions import county_short_names, gazetteer_names
 from .score_run_text import Places, Tree, tables_after_headers
 from .worded_score_table import column_words
@@ -53,6 +54,31 @@ def names_a_unit(name: str) -> bool:
 def _place_names() -> frozenset:
     # the gazetteer's names and its counties' names without their suffix (霍邱县 → 霍邱)
     return gazetteer_names() | frozenset(short for _, _, short in county_short_names(peoples_dropped=True))
+
+
+def units_scored_columns(table: Table) -> frozenset:
+    """The columns of a table that scores several units side by side (一级指标 | 分值 | 甲县 | 乙县 |
+    丙县): after its weight's column, two or more columns each named by a place or a body, every
+    figure in them at most its row's weight."""
+    if not table.header_rows:
+        return frozenset()
+    header = [cell.text.replace("\n", "").strip() for cell in table.rows[table.header_rows - 1]]
+    weight = next((c for c, name in enumerate(header) if _weight_column().fullmatch(name)), None)
+    units = [c for c in range(weight + 1, len(header)) if names_a_unit(header[c])] if weight is not None else []
+    if len(units) < _FEWEST_UNITS:
+        return frozenset()
+    for row in table.rows[table.header_rows:]:
+        points = parse_cell_number(row[weight].text)
+        for c in units:
+            value = parse_cell_number(row[c].text)
+            if value is not None and (points is None or value[0] > points[0]):
+                return frozenset()
+    return frozenset(units)
+
+
+@lru_cache(maxsize=1)
+def _weight_column() -> regex.Pattern:
+    return regex.compile(column_words("weight_columns"))
 
 
 def units_score_tables(doc: Document) -> list:

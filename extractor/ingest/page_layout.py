@@ -70,26 +70,26 @@ def _join_preview_chunks(doc: Document) -> None:
     cut anywhere, inside a figure too) laid out as paragraphs are one text again, as the .txt
     reader joins them (preview_chunks.py)."""
     blocks = doc.blocks
-    runs = [(a, b, starts) for a, b, starts in preview_block_runs([bl.raw or bl.text for bl in blocks])
-            if all(blocks[k].kind != TABLE for k in range(a, b + 1))]
+    texts = [block.raw or block.text for block in blocks]
+    runs = {a: (b, starts) for a, b, starts in preview_block_runs(texts)
+            if all(blocks[k].kind != TABLE for k in range(a, b + 1))}
     if not runs:
         return
     doc.blocks = []
     k = 0
-    for a, b, starts in runs:
-        for block in blocks[k:a]:
-            block.index = len(doc.blocks)
-            doc.blocks.append(block)
-        pieces = [chunk_text(bl.raw or bl.text) if n in starts else (bl.raw or bl.text)
-                  for n, bl in zip(range(a, b + 1), blocks[a:b + 1])]
+    while k < len(blocks):
+        if k not in runs:
+            blocks[k].index = len(doc.blocks)
+            doc.blocks.append(blocks[k])
+            k += 1
+            continue
+        b, starts = runs[k]
+        pieces = [chunk_text(texts[n]) if n in starts else texts[n] for n in range(k, b + 1)]
         # (paragraphs inside a chunk broke where a line ended short: joined as wrapped lines are)
-        lines = [Line(t, 0, 0, 0, 0) for t in pieces]
-        text = "".join(p if n in starts else q for n, p, q in zip(range(a, b + 1), pieces, _join(lines)))
-        add_text_block(doc, text, page=blocks[a].page, bbox=blocks[a].bbox)
+        wrapped = _join([Line(t, 0, 0, 0, 0) for t in pieces])
+        text = "".join(piece if n in starts else joined for n, piece, joined in zip(range(k, b + 1), pieces, wrapped))
+        add_text_block(doc, text, page=blocks[k].page, bbox=blocks[k].bbox)
         k = b + 1
-    for block in blocks[k:]:
-        block.index = len(doc.blocks)
-        doc.blocks.append(block)
 
 
 def _text_of(line) -> str:

@@ -28,7 +28,7 @@ def join_preview_chunks(lines: list) -> list:
             out.append(lines[i])
             i += 1
             continue
-        out.append("".join(_CHUNK.sub("", lines[k], count=1) for k in chunks))
+        out.append("".join(chunk_text(lines[k]) for k in chunks))
         i = chunks[-1] + 1
     return out
 
@@ -51,7 +51,7 @@ def _chunk_run(lines: list, i: int):
         chunks.append(j)
         j += 1
     # every chunk but the last is cut at the site's length
-    lengths = {len(_CHUNK.sub("", lines[k], count=1)) for k in chunks[:-1]}
+    lengths = {len(chunk_text(lines[k])) for k in chunks[:-1]}
     if len(chunks) < 2 or len(lengths) != 1:
         return None
     if len(chunks) == 2 and _WHOLE_ITEM_END.search(lines[chunks[0]]):
@@ -92,14 +92,13 @@ def _block_run(texts: list, i: int):
         j += 1
     if len(starts) < 2:
         return None
-    lengths = [sum(len(_CHUNK.sub("", texts[k], count=1)) for k in range(a, b))
-               for a, b in zip(starts, starts[1:])]
+    lengths = [sum(len(chunk_text(texts[k])) for k in range(a, b)) for a, b in zip(starts, starts[1:])]
     if min(lengths) < _MIN_CHUNK or max(lengths) > min(lengths) * (1 + _LENGTH_SLACK):
         return None
     if len(starts) == 2 and _WHOLE_ITEM_END.search(texts[starts[1] - 1]):
         return None
     # the last chunk: its paragraphs up to the chunks' length
-    last, size = starts[-1], len(_CHUNK.sub("", texts[starts[-1]], count=1))
+    last, size = starts[-1], len(chunk_text(texts[starts[-1]]))
     while last + 1 < len(texts) and last + 1 - starts[-1] < _MOST_BLOCKS_A_CHUNK \
             and size + len(texts[last + 1]) <= max(lengths) * (1 + _LENGTH_SLACK) and not _CHUNK.match(texts[last + 1]):
         last += 1

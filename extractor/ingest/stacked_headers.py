@@ -105,8 +105,7 @@ def _joined(upper: str, lower: str) -> Optional[str]:
     columns = _columns(tuple(a), tuple(b), least=min(_LEAST_JOINED, len(b)))
     if columns is None:
         return None
-    separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
-    return upper[:len(upper) - len(upper.lstrip())] + separator.join(columns)
+    return upper[:len(upper) - len(upper.lstrip())] + _separator(upper).join(columns)
 
 
 def _joined_around(upper: str, middle: str, lower: str) -> Optional[str]:
@@ -121,10 +120,10 @@ def _joined_around(upper: str, middle: str, lower: str) -> Optional[str]:
         return None
     # (two words in pieces at least: the middle line's header words say the rest)
     columns = _columns(tuple(a), tuple(b), least=2)
-    words = header_words()
     if columns is None:
         return None
-    label = [m[0]] if m[0] not in words and _HAN.fullmatch(_UNIT_BRACKET.sub("", m[0])) else []
+    words = header_words()
+    label = [m[0]] if m[0] not in words and _HAN.fullmatch(_bare(m[0])) else []
     alone = m[len(label):]
     order = _usual_order()
     if not label and columns[0] not in words:
@@ -135,11 +134,17 @@ def _joined_around(upper: str, middle: str, lower: str) -> Optional[str]:
         later = next((k for k, c in enumerate(columns) if _bare(c) in order and order[_bare(c)] > order[word]),
                      len(columns))
         columns.insert(later, word)
-    separator = "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
-    return separator.join(label + columns)
+    return _separator(upper).join(label + columns)
+
+
+def _separator(upper: str) -> str:
+    """What a joined header line sets between its cells: what the upper line set (a tab, a run of
+    spaces, or one space)."""
+    return "\t" if "\t" in upper.strip() else "  " if "  " in upper.strip() else " "
 
 
 def _bare(cell: str) -> str:
+    """A header cell without its bracket (预算数（A） → 预算数, 项目资金（万元） → 项目资金)."""
     return _UNIT_BRACKET.sub("", cell)
 
 
@@ -176,7 +181,7 @@ def _columns(a: tuple, b: tuple, least: int = _LEAST_JOINED) -> Optional[list]:
                 options.append(((1, 0), both, i + 1, j + 1))
             elif _UNIT_BRACKET.fullmatch(b[j]) and _HAN.fullmatch(a[i]):
                 options.append(((0, int(("%" in b[j]) == bool(_RATE_NAME.search(a[i])))), both, i + 1, j + 1))
-            elif i == j == 0 and _HAN.fullmatch(_UNIT_BRACKET.sub("", both)):
+            elif i == j == 0 and _HAN.fullmatch(_bare(both)):
                 options.append(((0, 0), both, i + 1, j + 1))
         # (the first column's name may carry the block's unit: 年度部门整体支出预算（万元）)
         if i < len(a) and (a[i] in words or i == j == 0 and _HAN.fullmatch(_UNIT_BRACKET.sub("", a[i]))):
