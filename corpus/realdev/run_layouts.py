@@ -4,7 +4,8 @@ line, page numbers between the lines, a page flattened to one line, units a spac
 figures, letter-spaced labels, indented paragraphs, prose hard-wrapped at a page's width,
 traditional characters; and the tables of its forms in the other shapes tables reach us in
 (pipe rows one cell a line, long cells wrapped or not, a space between cells, a whole table on
-one line; spaced rows one cell a line); and the forms without their titles. A reading that holds on the texts as collected but not under these is tuned to
+one line; a row's cells run together with no break; spaced rows one cell a line); and the
+forms without their titles. A reading that holds on the texts as collected but not under these is tuned to
 their layout, not to reports.
 
     .venv/bin/python corpus/realdev/run_layouts.py [--split tune|test|all] [--layout NAME ...] [--json]
@@ -186,6 +187,8 @@ LAYOUTS = {
     "pipe_as_one_line": _pipe_tables_as(lambda rows: [" ".join(" ".join(r) for r in rows)]),
     "pipe_as_wrapped_cells": _pipe_tables_as(lambda rows: [w for r in rows for c in r for w in _wrapped_cell(c)]),
     "spaced_as_cells": _spaced_rows_as_cells,
+    # (a document-sharing site's text recognition runs a row's cells together: 总额5.005.00100.00%10)
+    "pipe_as_glued_rows": _pipe_tables_as(lambda rows: ["".join(r) for r in rows]),
     # a form whose title the text does not hold
     "form_titles_dropped": _without_form_titles,
 }
