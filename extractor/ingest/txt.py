@@ -30,6 +30,7 @@ from .encoding import decode_text
 from .flattened_paragraphs import split_flattened_paragraphs
 from .flattened_rows import rows_apart
 from .wrapped_rows import wrapped_rows_joined
+from .hard_wrapped import hard_wrapped_lines_joined
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .inline_tables import inline_tables_apart
@@ -64,7 +65,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
-    lines = rows_apart(wrapped_rows_joined(lines))
+    lines = rows_apart(wrapped_rows_joined(hard_wrapped_lines_joined(lines)))
     lines = inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines)))
     lines = stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines)))
     _parse_lines(doc, lines)

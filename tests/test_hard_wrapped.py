@@ -1,0 +1,84 @@
+"""A text a converter broke at a fixed width, the rows of its tables too. Every text here is
+made up for the tests."""
+import unicodedata
+from decimal import Decimal
+
+import pytest
+import regex
+
+from conftest import text_record
+from extractor.ingest.hard_wrapped import hard_wrapped_lines_joined
+
+_FIGURE_OR_CHAR = regex.compile(r"[0-9A-Za-z.,%]+|.")
+
+_FORM = """某县文化馆2023年度部门整体支出绩效自评表
+一级指标 二级指标 三级指标 年度指标值 实际完成值 评分标准 分值 得分 未完成原因
+产出指标 数量指标 开展送戏下乡演出场次 40场 43场 本指标满分{w1}分，演出场次达到40场得满分，每少一场扣0.5分，扣完为止。 {w1} {s1} 已完成
+产出指标 数量指标 组织全民艺术普及培训班期数 12期 12期 本指标满分{w2}分，培训期数达到12期得满分，每少一期扣1分，扣完为止。 {w2} {s2} 已完成
+产出指标 质量指标 演出观众满意率 ≥90% 93.6% 本指标满分{w3}分，满意率达到90%得满分，每低1个百分点扣0.5分。 {w3} {s3} 已完成
+效益指标 社会效益指标 惠及群众人次 ≥3万人次 3.4万人次 本指标满分{w4}分，惠及人次达到3万人次得满分，未达到按比例得分。 {w4} {s4} 已完成
+"""
+
+
+def _width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _wrapped(text, columns):
+    """The text broken at `columns` display columns, never inside a figure, as a converter does."""
+    out = []
+    for line in text.split("\n"):
+        current = ""
+        for token in _FIGURE_OR_CHAR.findall(line):
+            if _width(current) + _width(token) > columns and current:
+                out.append(current)
+                current = ""
+            current += token
+        out.append(current)
+    return "\n".join(out)
+
+
+def _points(record, label):
+    return [Decimal(f["value"]) for f in record["facts"] if f["kind"] == "score" and f.get("label") == label]
+
+
+@pytest.mark.parametrize("columns, points", [
+    (76, dict(w1=6, s1=6, w2=5, s2=5, w3=4, s3=4, w4=5, s4=5)),
+    (60, dict(w1=8, s1=7.5, w2=6, s2=6, w3=6, s3=5.5, w4=10, s4=10)),
+    (90, dict(w1=5, s1=5, w2=5, s2=4, w3=5, s3=5, w4=5, s4=5)),
+])
+def test_a_form_wrapped_at_a_fixed_width_reads_as_the_form_unwrapped(tmp_path, columns, points):
+    text = _FORM.format(**points)
+    wrapped = _wrapped(text, columns)
+    assert wrapped.count("\n") > text.count("\n") + 3  # (the rows do wrap)
+    whole = text_record(tmp_path, text)
+    (tmp_path / "w").mkdir()
+    laid_out = text_record(tmp_path / "w", wrapped)
+    assert sorted(_points(laid_out, "得分")) == sorted(_points(whole, "得分"))
+    assert sorted(_points(whole, "得分")) == sorted(Decimal(str(points[k])) for k in ("s1", "s2", "s3", "s4"))
+
+
+def test_lines_that_fill_the_width_are_joined_with_the_next():
+    lines = ["产出指标 数量指标 开展送戏下乡演出场次 40场 43场 本指标满分6分，演",
+             "出场次达到40场得满分。 6 6 已完成"] * 5
+    joined = hard_wrapped_lines_joined(lines)
+    assert joined == [lines[0] + lines[1]] * 5
+
+
+def test_a_numbered_heading_after_a_full_line_opens_a_line_of_its_own():
+    full = "本年度共开展送戏下乡演出43场，组织全民艺术普及培训班12期，惠及群众3.4万"
+    lines = [full, "人次，群众满意率达到93.6%。"] * 4 + [full, "二、存在的问题"]
+    joined = hard_wrapped_lines_joined(lines)
+    assert joined[-1] == "二、存在的问题"
+    assert joined[0] == full + "人次，群众满意率达到93.6%。"
+
+
+@pytest.mark.parametrize("lines", [
+    # rows of different widths: nothing wrapped them
+    ["序号 项目名称 预算数 执行数", "1 送戏下乡 40.00 38.50", "2 全民艺术普及培训 12.00 12.00",
+     "3 文化志愿服务 8.50 8.20", "4 非遗保护传承展示活动 20.00 19.60", "合计 80.50 78.30"],
+    # rows laid out in columns (wide gaps) as wide as their table, however many
+    ["送戏下乡演出补助经费        40.00        38.50        96.25%"] * 6,
+])
+def test_a_text_not_wrapped_by_width_is_left_as_it_is(lines):
+    assert hard_wrapped_lines_joined(lines) == lines
