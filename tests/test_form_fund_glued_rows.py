@@ -63,6 +63,17 @@ def test_one_figure_and_a_rate_whose_score_is_not_the_blocks_points_stay_unread(
     # 18 is not the 20 points a full rate scores: nothing says the row is one figure and 100%
     record = text_record(tmp_path, AB_FORM.format(row="部门整体支出总额526.3100%18"), "one.txt")
     assert "526.3" not in _written(record, "amount")
+    # nor is the run one figure: the header says it holds several cells
+    assert not [f for f in record["facts"] if f["kind"] == "percent" and f["value"] > 100]
+    assert record["forms"][0]["unread_fund_rows"] == 1
+
+
+def test_a_run_no_reading_cuts_is_no_figure_and_its_row_unread(tmp_path):
+    rows = "1234567891%8其中:当年财政拨款\n上年结转资金"
+    record = text_record(tmp_path, SIX_COLUMN_FORM.format(unit="万元", rows=rows), "none.txt")
+    assert not [f for f in record["facts"] if f["kind"] == "percent"]
+    [form] = record["forms"]
+    assert form["unread_fund_rows"] == 1 and "年度资金总额" not in _funds(record)
 
 
 def test_a_row_leaving_its_first_budget_empty_is_cut_by_its_decimals_and_rate(tmp_path):

@@ -65,12 +65,13 @@ def split_fund_runs(tokens: list) -> list:
             run_match = _FUND_RUN.match(run.text)
             run_cut = _run_cut(run_match, before_rate, None if run_total else total, points) if run_match else None
             rateless = _rateless_cells(run, above, before_rate, total) if run_cut is None and not run_total else None
-            if run_cut is not None or rateless is not None:
+            unread = _unread_run(run, run_match, before_rate) if run_cut is None and rateless is None else None
+            if run_cut is not None or rateless is not None or unread is not None:
                 if joined is not None:
                     out[-1] = joined
                 out.extend(words)
-                if rateless is not None:
-                    out.extend(rateless)
+                if rateless is not None or unread is not None:
+                    out.extend(rateless or unread)
                     continue
                 t, m, cut, is_total, after_label = run, run_match, run_cut, run_total, True
         if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None \
@@ -113,7 +114,7 @@ def split_fund_runs(tokens: list) -> list:
             if like is None and after_label:
                 like = pointed_cells(t.text.strip(), _money_columns(before_rate))
             if like is None:
-                out.append(t)
+                out.extend((_unread_run(t, m, before_rate) if after_label else None) or [t])
                 continue
             # a 其中 row run together with no rate, written with the row above's figures
             # (2020 under 202010100.00%: 20 | 20)
@@ -192,6 +193,18 @@ def _label_then_run(t: Token, before: Optional[Token]) -> Optional[tuple]:
         return None
     words = ([t.piece(0, label_at)] if label_at else []) + [t.piece(label_at, end)]
     return None, words, run, rows[t.text[label_at:end]] == "total"
+
+
+def _unread_run(t: Token, m, before_rate: Optional[tuple]) -> Optional[list]:
+    """[the run marked unread, the rest of the token] for a fund row's run (a _FUND_RUN match)
+    that no cut reads, under a header that says how many cells stand before its rate, where the
+    figures before its % are more than a rate (864.2100%, 55100%): read whole they would be one
+    false figure. None otherwise (a rate alone, 96.5%, is a cell of its own)."""
+    if m is None or before_rate is None or " " in m["figures"] or _RATE.fullmatch(m["figures"]):
+        return None
+    run = t.piece(0, m.end())
+    run.unread_run = True
+    return [run] + ([t.piece(m.end(), len(t.text))] if t.text[m.end():].strip() else [])
 
 
 _RATELESS_RUN = regex.compile(r"(?P<figures>\d[\d.]*\d)(?P<dashes>[—－–-]*)(?=\p{Han}|$)")
