@@ -250,7 +250,8 @@ def _rate_and_score_apart(tokens: list) -> list:
     for k, t in enumerate(tokens):
         m = _RATE_THEN_SCORE.match(bare(t.text)) if not t.positional else None
         weight_after_spending = m is not None and m[2] == "权重" and k and k + 1 < len(tokens) \
-            and columns.get(bare(tokens[k - 1].text)) == "全年执行数" and columns.get(bare(tokens[k + 1].text)) == "得分"
+            and columns.get(bare(tokens[k - 1].text)) == "全年执行数" \
+            and columns.get(bare(tokens[k + 1].text)) == "得分"
         # (not after a header that named its rate already: 执行率 | 执行率权重 | 执行率得分 is the
         # rate, its 分值 and its 得分)
         if m and k and (m[2] == "得分" and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数")

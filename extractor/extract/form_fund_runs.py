@@ -17,6 +17,7 @@ import regex
 from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs, within_total
 from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, bare_rate_cut, points_cut, points_cut_spaced, points_then_weight_cut, \
     is_set_weight, pointed_cells, repeated_budget_cut, repeated_cut
+from .form_fund_row_labels import label_then_run, parts_apart
 from .form_fund_short_rows import one_amount_cut, short_row_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
@@ -34,7 +35,7 @@ def split_fund_runs(tokens: list) -> list:
     where exactly one reading makes the rate the ratio of two of the figures before it
     (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
     rows = vocab()["fund_row"]
-    tokens = [piece for t in tokens for piece in _parts_apart(t)]
+    tokens = [piece for t in tokens for piece in parts_apart(t)]
     out = []
     above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
     before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
@@ -54,7 +55,7 @@ def split_fund_runs(tokens: list) -> list:
         is_total = after_label and rows[label] == "total"
         m = _FUND_RUN.match(t.text) if after_label else None
         cut = _run_cut(m, before_rate, None if is_total else total, points) if m else None
-        found = _label_then_run(t, out[-1] if out else None) if not after_label and not t.positional else None
+        found = label_then_run(t, out[-1] if out else None) if not after_label and not t.positional else None
         if found is not None:
             # a row's label and its run in one token (年度资金总额55100%20; a 其中 row under a
             # label the vocabulary lacks, 其中：中央车购税补助2800.002800.00100.00%; the header's
@@ -147,52 +148,6 @@ def split_fund_runs(tokens: list) -> list:
 
 
 _BARE_RUN = regex.compile(r"\d[\d.]*\d")  # a run of figures a token opens with
-_PART_LABEL = regex.compile(r"^其中[:：]\p{Han}{2,12}?(?=\d)")
-# a 其中 row's label run into the figures of the row before it (…96.93%109.69其中：中央…)
-_PART_AFTER_FIGURES = regex.compile(r"(?<=[\d%—－-])(?=其中[:：]\p{Han}{2,12}?\d)|(?<=\d)(?=其中$)")
-
-
-def _parts_apart(t: Token) -> list:
-    """The token cut where a 其中 row's label and figures start right after another row's
-    figures, so that each row's run is cut on its own."""
-    if t.positional:
-        return [t]
-    cuts = [m.start() for m in _PART_AFTER_FIGURES.finditer(t.text)]
-    bounds = [0, *cuts, len(t.text)]
-    return [t.piece(a, b) for a, b in zip(bounds, bounds[1:])] if cuts else [t]
-
-
-# a row's words right before its figures (the label, maybe after the header's last word)
-_WORDS_BEFORE_RUN = regex.compile(r"^\p{Han}{2,24}(?=\d)")
-_MOST_WORDS_BEFORE_LABEL = 4  # (原因 | 总额: the header's last column run into the first row's label)
-
-
-def _label_then_run(t: Token, before: Optional[Token]) -> Optional[tuple]:
-    """(the token before joined to the label's start it holds, or None; the words before the
-    run as tokens; the run; whether the row is a total) for a token of a row's label and its
-    figures run together: a 其中 row's label (其中：中央车购税补助), a fund row's label of the
-    vocabulary, maybe after a few words of the header before it (原因总额: the longest label the
-    words end with), or the end of a label whose start is the token `before` on its line
-    (当年财政 | 拨款387664.62…: a space the form wrapped the label's cell at); None otherwise."""
-    rows = vocab()["fund_row"]
-    part = _PART_LABEL.match(t.text)
-    if part is not None:
-        return None, [t.piece(0, part.end())], t.piece(part.end(), len(t.text)), False
-    opening = _WORDS_BEFORE_RUN.match(t.text)
-    if opening is None:
-        return None
-    end = opening.end()
-    run = t.piece(end, len(t.text))
-    if before is not None and not before.positional and before.block is t.block and before.line == t.line \
-            and bare(before.text) not in rows and (key := bare(before.text) + opening.group()) in rows:
-        joined = Token(t.block.text[before.start:t.start + end], t.block, before.start, t.start + end, before.line,
-                       before.col, False)
-        return joined, [], run, rows[key] == "total"
-    label_at = _row_label_at(opening.group())
-    if label_at is None or label_at > _MOST_WORDS_BEFORE_LABEL:
-        return None
-    words = ([t.piece(0, label_at)] if label_at else []) + [t.piece(label_at, end)]
-    return None, words, run, rows[t.text[label_at:end]] == "total"
 
 
 def _unread_run(t: Token, m, before_rate: Optional[tuple]) -> Optional[list]:
@@ -230,12 +185,6 @@ def _rateless_cells(run: Token, above: list, before_rate: Optional[tuple], total
     if m.end() < len(run.text):
         pieces.append(run.piece(m.end(), len(run.text)))
     return pieces
-
-
-def _row_label_at(words: str) -> Optional[int]:
-    """Where the longest fund row label of the vocabulary that `words` end with starts."""
-    rows = vocab()["fund_row"]
-    return next((k for k in range(len(words) - 1) if words[k:] in rows), None)
 
 
 def _total_of(figures: str, cut: list, lead: Optional[str], columns: Optional[tuple]) -> Optional[tuple]:
@@ -394,7 +343,8 @@ _POINTS_NEAR_HEADER = 8  # tokens before the header's 执行率 (its caption, it
 def _header_points(tokens: list, k: int) -> Optional[Decimal]:
     """The block's points its header states in brackets near its 执行率 at k, where it states one
     figure; None otherwise."""
-    found = {Decimal(m[1]) for t in tokens[max(0, k - _POINTS_NEAR_HEADER):k + 4] for m in _BRACKETED_POINTS.finditer(t.text)}
+    near = tokens[max(0, k - _POINTS_NEAR_HEADER):k + 4]
+    found = {Decimal(m[1]) for t in near for m in _BRACKETED_POINTS.finditer(t.text)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -95,7 +95,8 @@ def _comes_near(amounts: list, rate: Decimal) -> bool:
                for i in range(len(amounts)) for j in range(i + 1, len(amounts)) if amounts[i])
 
 
-def one_amount_cut(figures: str, columns: Optional[tuple], score: Optional[str], points: Optional[Decimal]) -> Optional[list]:
+def one_amount_cut(figures: str, columns: Optional[tuple], score: Optional[str],
+                   points: Optional[Decimal]) -> Optional[list]:
     """[(start, end)] of the one amount and the rate of a run under a header of money columns
     and no 分值 (预算数(A) | 执行数(B) | 执行率(B/A) | 得分) whose row writes its budget and its
     spending as one figure (864.2 | 100% | 20: spent whole, the cell merged): taken only where
