@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
 
 from conftest import text_record
@@ -44,13 +46,28 @@ def _written(record, kind: str) -> list:
     return sorted(f["text"] for f in record["facts"] if f["kind"] == kind)
 
 
-def test_a_label_run_into_its_figures_is_cut_where_the_rate_is_their_ratio(tmp_path):
+@pytest.mark.parametrize("label, run, cells", [
     # 45.00 ÷ 356.1288 is 12.64%; the decimal points would read 356.12 | 8845.00, spending
     # twenty-five times the budget while the rate says it fell short: no slip of the form's
-    record = text_record(tmp_path, AB_FORM.format(row="年度财政资金总额356.128845.0012.64%2.53"), "ab.txt")
-    assert _funds(record)["年度财政资金总额"] == {"年初预算数": "356.1288", "全年执行数": "45.00", "执行率": "12.64%",
-                                          "得分": "2.53"}
+    ("年度财政资金总额", "356.128845.0012.64%2.53", ["356.1288", "45.00", "12.64%", "2.53"]),
+    ("资金总额", "88.577.587.57%17.51", ["88.5", "77.5", "87.57%", "17.51"]),
+    ("部门整体支出总额", "98765432%7", None),
+])
+def test_a_label_run_into_its_figures_is_cut_where_the_rate_is_their_ratio(tmp_path, label, run, cells):
+    record = text_record(tmp_path, AB_FORM.format(row=label + run), "ab.txt")
+    if cells is None:
+        # no cut makes the rate the ratio of two amounts: left unread, and no figure read whole
+        assert label not in _funds(record) and record["forms"][0]["unread_fund_rows"] == 1
+        assert not [f for f in record["facts"] if f["kind"] == "percent" and f["value"] > 100]
+        return
+    columns = ["年初预算数", "全年执行数", "执行率", "得分"]
+    assert _funds(record)[label] == dict(zip(columns, cells))
     assert "8845.00" not in _written(record, "amount")
+
+
+def test_prose_naming_a_fund_row_is_left_as_it_reads(tmp_path):
+    record = text_record(tmp_path, "一、项目基本情况\n本项目年度资金总额120万元，预算执行率98.5%，完成年度目标。\n", "prose.txt")
+    assert (_written(record, "amount"), _written(record, "percent")) == (["120万元"], ["98.5%"])
 
 
 def test_a_row_writing_budget_and_spending_as_one_figure_under_a_full_rate(tmp_path):
