@@ -236,20 +236,26 @@ def _join_bracketed_units(tokens: list) -> list:
     return out
 
 
-_RATE_THEN_SCORE = regex.compile(r"^((?:预算)?执行率)(得分)$")
+_RATE_THEN_SCORE = regex.compile(r"^((?:预算)?执行率)(得分|权重)$")
 
 
 def _rate_and_score_apart(tokens: list) -> list:
     """执行率得分 right after 分值 or the spending column, where a text layer ran two header
     cells together (分值 | 执行率 | 得分; 预算数 | 执行数 | 执行率 | 得分), is two columns: the
-    rate and its score. (A column named 执行率得分 on its own stands after the rate.)"""
+    rate and its score; so is 执行率权重 right after the spending column with the 得分 after it
+    (预算执行数 | 预算执行率 | 权重 | 得分: a header with a 得分 puts its 分值 beside it, never in
+    place of its rate). (A column named 执行率得分 or 执行率权重 on its own stands after the rate.)"""
     columns = vocab()["fund_col"]
     out = []
     for k, t in enumerate(tokens):
         m = _RATE_THEN_SCORE.match(bare(t.text)) if not t.positional else None
+        weight_after_spending = m is not None and m[2] == "权重" and k and k + 1 < len(tokens) \
+            and columns.get(bare(tokens[k - 1].text)) == "全年执行数" \
+            and columns.get(bare(tokens[k + 1].text)) == "得分"
         # (not after a header that named its rate already: 执行率 | 执行率权重 | 执行率得分 is the
         # rate, its 分值 and its 得分)
-        if m and k and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数") and t.text.strip() == bare(t.text) \
+        if m and k and (m[2] == "得分" and columns.get(bare(tokens[k - 1].text)) in ("分值", "全年执行数")
+                        or weight_after_spending) and t.text.strip() == bare(t.text) \
                 and not any(columns.get(bare(x.text)) == "执行率" for x in tokens[max(0, k - 3):k - 1]):
             lead = len(t.text) - len(t.text.lstrip())
             out += [t.piece(lead, lead + len(m[1])), t.piece(lead + len(m[1]), lead + len(m[0]))]

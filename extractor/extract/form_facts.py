@@ -116,6 +116,14 @@ class FactIndex:
         if fact is not None and fact.id not in self.claimed:
             self.dropped.add(fact.id)
 
+    def drop_within(self, token) -> None:
+        """Every fact no slot read inside the token's characters goes (figures run together that
+        no cut reads: 864.2100% is no rate, whichever reader took it whole)."""
+        where = token.source()
+        for f in self.by_place.get(self._place(where), ()):
+            if f.id not in self.claimed and where["start"] <= f.source["start"] and f.source["end"] <= where["end"]:
+                self.dropped.add(f.id)
+
     def drop_unclaimed_cells(self, block) -> None:
         """Cells of a form's table that no slot read: a dash is "not applicable" (the table
         reader's 0 for it goes); in a table rebuilt from text rows of different lengths a bare

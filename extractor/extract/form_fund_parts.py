@@ -147,6 +147,17 @@ def _cuts(totals: list, runs: list) -> Optional[list]:
     return solutions[0] if len(solutions) == 1 else None
 
 
+def within_total(amounts: list, weight: Optional[Decimal], total: Optional[tuple]) -> bool:
+    """Does a 其中 row's reading keep within its total row's `total` (its largest amount, its
+    分值 or None): no amount above the total's largest (a part is no more than its total, column
+    by column), and its 分值, where it writes one, the total's (a part's points copy its
+    total's)? 7.2 | 97.2 | 97.2 | 9 under a total of 7.29 | 7.29 | 7.29 | 10.00 does not."""
+    if total is None:
+        return True
+    largest, total_weight = total
+    return all(a <= largest for a in amounts) and (weight is None or total_weight is None or weight == total_weight)
+
+
 def amount_cells(figures: str, pos: int, n: int):
     """Every cut of figures[pos:] into n amounts (a 0 among them: the count of cells is
     known, so a 0 glued on no longer reads every way — 03030 is 0 | 30 | 30)."""

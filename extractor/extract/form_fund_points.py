@@ -149,9 +149,11 @@ def points_cut(figures: str, lead: Optional[str] = None) -> Optional[list]:
     its decimal points put the cells: every figure written with the same number of decimals,
     one or more (50.00 | 47.68 | 95.00%), when exactly one such number fits. The points fix
     the cells, so the reading is the form's own, and a rate that disagrees with its amounts
-    is the form's inconsistency under every cut."""
+    is the form's inconsistency under every cut. An amount of none is written with the decimals
+    too (0.00 | 0.00 | 0.00 | 0.00%: a fund no money came from), the points fixing it as well."""
     cuts = [cells for cells in _decimal_walks(figures) if 3 <= len(cells) + (1 if lead else 0) <= 5
-            and RATE.fullmatch(figures, *cells[-1]) and all(AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
+            and RATE.fullmatch(figures, *cells[-1])
+            and all(_POINTED_AMOUNT.fullmatch(figures, a, b) for a, b in cells[:-1])]
     return cuts[0] if len(cuts) == 1 else None
 
 

@@ -14,9 +14,11 @@ from typing import Optional
 
 import regex
 
-from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs
+from .form_fund_parts import MAX_AMOUNT_CHARS, amount_cells, split_part_runs, within_total
 from .form_fund_points import AMOUNT as _AMOUNT, RATE as _RATE, bare_rate_cut, points_cut, points_cut_spaced, points_then_weight_cut, \
     is_set_weight, pointed_cells, repeated_budget_cut, repeated_cut
+from .form_fund_row_labels import label_then_run, parts_apart
+from .form_fund_short_rows import one_amount_cut, short_row_cut
 from .form_tokens import Token
 from .form_vocab import bare, vocab
 from .numbers import POINTS, POINTS_FIGURE, as_written, parse_arabic, weight_then_score_cut
@@ -33,25 +35,46 @@ def split_fund_runs(tokens: list) -> list:
     where exactly one reading makes the rate the ratio of two of the figures before it
     (spent ÷ budget, within the digits written), no figure a bare 0 or with a leading 0."""
     rows = vocab()["fund_row"]
-    tokens = [piece for t in tokens for piece in _parts_apart(t)]
+    tokens = [piece for t in tokens for piece in parts_apart(t)]
     out = []
     above: list = []  # the amounts the last cut row was written with (20 | 20 of 202010100.00%)
     before_rate = None  # (how many columns the fund header puts before its 执行率, the last 分值?)
+    total = None  # (the last total row's largest amount and 分值, which its 其中 rows keep within)
+    points = None  # (the block's points its header states: 预算执行情况（20分）)
     skip = 0
     for k, t in enumerate(tokens):
         if skip:
             skip -= 1
             continue
-        before_rate = _columns_before_rate(tokens, k) or before_rate
-        after_label = not t.positional and k > 0 and bare(tokens[k - 1].text) in rows
+        if (header := _columns_before_rate(tokens, k)) is not None:
+            before_rate, total, points = header, None, _header_points(tokens, k)
+        # (the token before as it was cut: a row's label run on after the figures of the row before,
+        # 32.4…97.80%9其中：当年财政拨款, is a token of its own once that run is cut)
+        label = bare(out[-1].text) if out else ""
+        after_label = not t.positional and k > 0 and label in rows
+        is_total = after_label and rows[label] == "total"
         m = _FUND_RUN.match(t.text) if after_label else None
-        cut = _run_cut(m, before_rate) if m else None
-        if not after_label and not t.positional and (part := _part_label_run(t, before_rate)) is not None:
-            # a 其中 row under a label the vocabulary lacks, its run right after it
-            # (其中：中央车购税补助2800.002800.00100.00%): the label apart, the run cut
-            label, t, m, cut = part
-            out.append(label)
-            after_label = True
+        cut = _run_cut(m, before_rate, None if is_total else total, points) if m else None
+        found = label_then_run(t, out[-1] if out else None) if not after_label and not t.positional else None
+        if found is not None:
+            # a row's label and its run in one token (年度资金总额55100%20; a 其中 row under a
+            # label the vocabulary lacks, 其中：中央车购税补助2800.002800.00100.00%; the header's
+            # last word before the label, 原因总额…; the end of a label a space broke, 当年财政 |
+            # 拨款387664.62387664.62——): the words apart, the run cut, or the token left whole
+            # where it does not cut
+            joined, words, run, run_total = found
+            run_match = _FUND_RUN.match(run.text)
+            run_cut = _run_cut(run_match, before_rate, None if run_total else total, points) if run_match else None
+            rateless = _rateless_cells(run, above, before_rate, total) if run_cut is None and not run_total else None
+            unread = _unread_run(run, run_match, before_rate) if run_cut is None and rateless is None else None
+            if run_cut is not None or rateless is not None or unread is not None:
+                if joined is not None:
+                    out[-1] = joined
+                out.extend(words)
+                if rateless is not None or unread is not None:
+                    out.extend(rateless or unread)
+                    continue
+                t, m, cut, is_total, after_label = run, run_match, run_cut, run_total, True
         if after_label and cut is None and (merged := _spaced_run(tokens, k)) is not None \
                 and not _cells_whole(tokens[k:k + merged[1] + 1], before_rate):
             # 3416.83682.45 3590.12 1097.49%9.75: cells a text layer kept apart in part, one
@@ -92,7 +115,7 @@ def split_fund_runs(tokens: list) -> list:
             if like is None and after_label:
                 like = pointed_cells(t.text.strip(), _money_columns(before_rate))
             if like is None:
-                out.append(t)
+                out.extend((_unread_run(t, m, before_rate) if after_label else None) or [t])
                 continue
             # a 其中 row run together with no rate, written with the row above's figures
             # (2020 under 202010100.00%: 20 | 20)
@@ -102,6 +125,8 @@ def split_fund_runs(tokens: list) -> list:
                 out.append(t.piece(lead + like[-1][1], len(t.text)))  # (the dashes of its empty cells)
             continue
         above = [m["figures"][a:b] for a, b in cut[:-1]]
+        if is_total:
+            total = _total_of(m["figures"], cut, m["lead"], before_rate)
         if m["lead"]:
             out.append(t.piece(m.start("lead"), m.start("figures")))
         base = m.start("figures")
@@ -123,31 +148,58 @@ def split_fund_runs(tokens: list) -> list:
 
 
 _BARE_RUN = regex.compile(r"\d[\d.]*\d")  # a run of figures a token opens with
-_PART_LABEL = regex.compile(r"^其中[:：]\p{Han}{2,12}?(?=\d)")
-# a 其中 row's label run into the figures of the row before it (…96.93%109.69其中：中央…)
-_PART_AFTER_FIGURES = regex.compile(r"(?<=[\d%—－-])(?=其中[:：]\p{Han}{2,12}?\d)|(?<=\d)(?=其中$)")
 
 
-def _parts_apart(t: Token) -> list:
-    """The token cut where a 其中 row's label and figures start right after another row's
-    figures, so that each row's run is cut on its own."""
-    if t.positional:
-        return [t]
-    cuts = [m.start() for m in _PART_AFTER_FIGURES.finditer(t.text)]
-    bounds = [0, *cuts, len(t.text)]
-    return [t.piece(a, b) for a, b in zip(bounds, bounds[1:])] if cuts else [t]
-
-
-def _part_label_run(t: Token, before_rate: Optional[tuple]) -> Optional[tuple]:
-    """(label, run, its _FUND_RUN match, its cut) for a token of a 其中 row's label and its
-    figures run together, where the run cuts; None otherwise."""
-    lead = _PART_LABEL.match(t.text)
-    if lead is None:
+def _unread_run(t: Token, m, before_rate: Optional[tuple]) -> Optional[list]:
+    """[the run marked unread, the rest of the token] for a fund row's run (a _FUND_RUN match)
+    that no cut reads, under a header that says how many cells stand before its rate, where the
+    figures before its % are more than a rate (864.2100%, 55100%): read whole they would be one
+    false figure. None otherwise (a rate alone, 96.5%, is a cell of its own)."""
+    if m is None or before_rate is None or " " in m["figures"] or _RATE.fullmatch(m["figures"]):
         return None
-    run = t.piece(lead.end(), len(t.text))
-    m = _FUND_RUN.match(run.text)
-    cut = _run_cut(m, before_rate) if m else None
-    return (t.piece(0, lead.end()), run, m, cut) if cut is not None else None
+    run = t.piece(0, m.end())
+    run.unread_run = True
+    return [run] + ([t.piece(m.end(), len(t.text))] if t.text[m.end():].strip() else [])
+
+
+_RATELESS_RUN = regex.compile(r"(?P<figures>\d[\d.]*\d)(?P<dashes>[—－–-]*)(?=\p{Han}|$)")
+
+
+def _rateless_cells(run: Token, above: list, before_rate: Optional[tuple], total: Optional[tuple]) -> Optional[list]:
+    """The cells of a 其中 row's run with no rate (its amounts, then the dashes of the cells it
+    leaves empty, then maybe the next row's label): the row above's first amounts run together
+    (_like_above), or amounts its decimal points fix (pointed_cells) that keep within the total's
+    (`total`, form_fund_parts.within_total); None otherwise. (Not a total row's: its rate and
+    points may be run on unmarked, 650 | 94 | 2.9 with no rate written, where 650940.1 | 2.9 has
+    the decimals of two amounts.)"""
+    m = _RATELESS_RUN.match(run.text)
+    if m is None:
+        return None
+    figures = m["figures"]
+    cells = _like_above(figures, above) or pointed_cells(figures, _money_columns(before_rate))
+    if cells is None or not within_total([Decimal(figures[a:b]) for a, b in cells], None, total):
+        return None
+    pieces = [run.piece(a, b) for a, b in cells]
+    if m["dashes"]:
+        pieces.append(run.piece(*m.span("dashes")))
+    if m.end() < len(run.text):
+        pieces.append(run.piece(m.end(), len(run.text)))
+    return pieces
+
+
+def _total_of(figures: str, cut: list, lead: Optional[str], columns: Optional[tuple]) -> Optional[tuple]:
+    """(the largest amount, the 分值 or None) of a total row's cut."""
+    amounts, weight = _amounts_and_weight(figures, cut, lead, columns)
+    return (max(amounts), weight) if amounts else None
+
+
+def _amounts_and_weight(figures: str, cut: list, lead: Optional[str], columns: Optional[tuple]) -> tuple:
+    """([amounts], 分值 or None) of a cut, the cell before its rate its 分值 where the cut has the
+    header's shape and the header puts one there (else counted among the amounts: a bound on
+    其中 rows is then only looser)."""
+    cells = [Decimal(figures[a:b]) for a, b in cut[:-1]] + ([Decimal(lead)] if lead else [])
+    weight = cells.pop(len(cut) - 2) if columns and columns[1] and len(cells) == columns[0] else None
+    return cells, weight
 
 
 _FIGURES_AT = regex.compile(r"\d+(?:\.\d+)?(?![\d.%])")
@@ -164,19 +216,41 @@ def _points_pair_at(text: str, pos: int) -> Optional[list]:
     return [(a, k), (k, b)] if k is not None else None
 
 
-def _run_cut(m, before_rate: Optional[tuple]) -> Optional[list]:
+def _run_cut(m, before_rate: Optional[tuple], within: Optional[tuple] = None,
+             points: Optional[Decimal] = None) -> Optional[list]:
     """The cut of a fund row's run (a _FUND_RUN match): the one reading that makes its rate,
     unless that reading types the amounts unlike (3412.603 | 298.4510 beside 3286.00) where
     their decimal points fix them alike (3286.00 | 3412.60 | 3298.45, the rate then the form's
-    own slip); else where the decimal points fix every cell."""
+    own slip); else where the decimal points fix every cell; else the one reading one cell
+    short of the header, or whose rate was cut short, that comes near, or that writes its budget
+    and spending as one figure (form_fund_short_rows.py). `within`: the total row's largest
+    amount and 分值, for a 其中 row; `points`: the block's points its header states (20分)."""
     figures, lead = m["figures"], m["lead"]
-    cut = fund_cut(figures, lead, before_rate, m["score"])
+    cut = fund_cut(figures, lead, before_rate, m["score"], within)
     if cut is not None and _typed_alike(figures, cut, before_rate):
         return cut  # (the decimal points are asked only where the rate's reading leaves doubt)
     by_points = points_cut(figures, lead) or (None if lead else points_then_weight_cut(figures, before_rate, m["score"])
                                               or repeated_cut(figures, before_rate, m["score"])
                                               or repeated_budget_cut(figures, before_rate, m["score"]))
-    return by_points or cut
+    if cut is not None and by_points is not None and not _rate_on_the_side(figures, by_points, before_rate):
+        # (278.44 | 4930.00 | 10.77%: the points' reading spends past its budget where the rate
+        # says the spending fell short, no slip of the form's; 278.4449 | 30.00 makes the rate)
+        return cut
+    if by_points or cut or lead:
+        return by_points or cut
+    return short_row_cut(figures, before_rate, m["score"], within) \
+        or one_amount_cut(figures, before_rate, m["score"], points)
+
+
+def _rate_on_the_side(figures: str, cut: list, columns: Optional[tuple]) -> bool:
+    """Does the cut's rate fall on the side of 100% its last amount and the one before it say
+    (spent over budget: a rate under 100% for a spending below its budget, over it above)?"""
+    amounts, _ = _amounts_and_weight(figures, cut, None, columns)
+    if len(amounts) < 2:
+        return True
+    rate = parse_arabic(figures[slice(*cut[-1])])[0]
+    budget, spent = amounts[-2:]
+    return (rate <= 100 or spent >= budget) and (rate >= 100 or spent <= budget)
 
 
 def _typed_alike(figures: str, cut: list, columns: Optional[tuple]) -> bool:
@@ -261,6 +335,17 @@ def _columns_before_rate(tokens: list, k: int) -> Optional[tuple]:
 
 
 _AMOUNT_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值")
+# the points a fund block's header states in brackets (预算执行情况（20分）, 得分（20分*执行率）)
+_BRACKETED_POINTS = regex.compile(r"[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*(?:[)）]|[*×])")
+_POINTS_NEAR_HEADER = 8  # tokens before the header's 执行率 (its caption, its columns) and 3 after (its 得分's)
+
+
+def _header_points(tokens: list, k: int) -> Optional[Decimal]:
+    """The block's points its header states in brackets near its 执行率 at k, where it states one
+    figure; None otherwise."""
+    near = tokens[max(0, k - _POINTS_NEAR_HEADER):k + 4]
+    found = {Decimal(m[1]) for t in near for m in _BRACKETED_POINTS.finditer(t.text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _like_above(text: str, above: list) -> Optional[list]:
@@ -283,18 +368,21 @@ def _like_above(text: str, above: list) -> Optional[list]:
 
 @lru_cache(maxsize=1024)
 def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] = None,
-             score: Optional[str] = None) -> Optional[list]:
+             score: Optional[str] = None, within: Optional[tuple] = None) -> Optional[list]:
     """Of the readings that fit, those with as many cells as the header has `columns` before
     its rate ((count, whether the last is 分值)) when it says (450 | 486.5 | 473.86 | 10 under
     年初 | 全年 | 执行 | 分值, not 473.8610), else those with the fewest cells (4.9 | 19 | 4.9
     fits as well as 194.9, but no form splits a figure so), then those whose amounts have one
     number of decimals; taken when there is one. `lead` is an amount of the row written apart
-    before the run (its budget, with its unit); the rate may be a ratio with it."""
+    before the run (its budget, with its unit); the rate may be a ratio with it. `within`: the
+    total row's largest amount and 分值, which a 其中 row's reading keeps within."""
     if " " in figures:
         return _cut_with_spaces(figures, lead, columns)
     if len(figures) > 4 * MAX_AMOUNT_CHARS + 6:
         return None  # longer than four amounts and a rate: digits of something else
     readings = [r for r in _fund_readings(figures, 0, (), 1 if lead else 0) if _rate_fits(figures, r, lead)]
+    if within is not None:
+        readings = [r for r in readings if _keeps_within(figures, r, lead, columns, within)]
     readings = _as_header(readings, figures, lead, columns)
     if score and columns and columns[1] and len(readings) > 1:
         # (the 得分 after the rate, where the form scores 分值 × 执行率: 10 | 96% | 9.6, not 9 | 6%)
@@ -305,6 +393,12 @@ def fund_cut(figures: str, lead: Optional[str] = None, columns: Optional[tuple] 
         # (the 分值 the header puts before the rate is no amount: 25806.15 ×3 | 10 | 100.0%)
         readings = _written_alike(figures, readings, -2 if columns and columns[1] else -1)
     return readings[0] if len(readings) == 1 else None
+
+
+def _keeps_within(figures: str, cut: list, lead: Optional[str], columns: Optional[tuple], within: tuple) -> bool:
+    """Does a 其中 row's reading keep within its total's (form_fund_parts.within_total), the cell
+    before its rate its 分值 where the reading has the header's shape?"""
+    return within_total(*_amounts_and_weight(figures, cut, lead, columns), within)
 
 
 def _written_alike(figures: str, readings: list, amounts_end: int) -> list:

@@ -163,6 +163,8 @@ class FundBlockReader(FundHeaderReader, UnreadFundRows, TransposedFunds, SideByS
         """The fund row labelled by tokens[i], its values after it; or, with `label` given
         (a label written away from its figures), the row whose values start at i."""
         first = i if label is not None else i + 1
+        if first > i and first < len(self.tokens) and self.tokens[first].unread_run:
+            return first  # (the row's figures no cut reads: the walk counts it unread)
         label = label if label is not None else self.tokens[i]
         if label.positional:
             if self.fund_label_col is None:

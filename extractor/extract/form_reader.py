@@ -91,6 +91,13 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBloc
                 i += 1
                 continue
             before = i
+            if t.unread_run:
+                # figures run together that no cut reads (form_fund_runs.py): no fact, and the
+                # row they stand in is not known
+                self.index.drop_within(t)
+                self.form["unread_fund_rows"] += 1
+                i += 1
+                continue
             if self.queued_rows and key in v["goal_label"]:
                 self.queued_rows = []  # the goals begin: a fund row still waiting for figures has none
             if key in v["fund_block_end"] and self.fund_columns and self.indicators is None and not t.merged:

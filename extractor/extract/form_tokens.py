@@ -43,6 +43,9 @@ class Token:
     unit: Optional[str] = None
     # a cell past the end of a row that wrote fewer cells than its table (Table.written_widths)
     padding: bool = False
+    # a fund row's figures run together that no cut reads, where the header says they are
+    # several cells (form_fund_runs.py): no figure of the form's, and none to read whole
+    unread_run: bool = False
 
     def piece(self, start: int, end: int) -> "Token":
         """Characters [start, end) of this token as a token of their own, in the same place."""
