@@ -46,8 +46,8 @@ def repeated_label_rows_at(lines: list, i: int) -> Optional[tuple]:
         while len(row) < width and (pair := _pair_at(lines, end)) is not None and (not row or pair[0] == row[0][0]):
             row.append(pair[:2])
             end = pair[2]
-        if len(row) != width or row[0][0] in {label for label, _ in first} \
-                or (end < len(lines) and _pair_at(lines, end) is not None and _pair_at(lines, end)[0] == row[0][0]):
+        after = _pair_at(lines, end)
+        if len(row) != width or row[0][0] in {label for label, _ in first} or (after is not None and after[0] == row[0][0]):
             break  # (no row as wide as the first, or a label written more times than it has columns)
         rows.append(row)
         k = end
