@@ -34,6 +34,7 @@ from .hard_wrapped import hard_wrapped_lines_joined
 from .han_script import simplified
 from .page_numbers import page_breaks_for_numbers
 from .inline_tables import inline_tables_apart
+from .glued_rows import glued_tables_apart
 from .keyed_rows import keyed_rows_as_pipes
 from .markdown_rows import markdown_rows_apart
 from .preview_chunks import join_preview_chunks
@@ -66,7 +67,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
     lines = rows_apart(wrapped_rows_joined(hard_wrapped_lines_joined(lines)))
-    lines = inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines)))
+    lines = glued_tables_apart(inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines))))
     lines = stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines)))
     _parse_lines(doc, lines)
     if not doc.blocks:

@@ -1,0 +1,89 @@
+"""A table's total row as the proof of its rows' figures run together: the rows read by their
+decimal places are taken only where every column adds up to its total; a row whose figures
+read more than one way — a run of whole numbers (7373: 7 | 373, 73 | 73, 737 | 3), or fewer
+figures than the table has columns of them (70.0070.00 under 预算额度 | 调整额度 | 实际安排额度:
+which two?) — is read where the total row leaves one choice: the one reading of every such row
+under which each column adds up.
+
+"Adds up" as the checker has it (XBRL Calculations): in a table of figures written to `places`
+decimals each figure stands for ± half a unit in its last place, so a column of them may miss
+its total by as much as those halves add up to (1020.03 against 1020.02 over a dozen rows); a
+table of whole numbers (counts, places 0) adds up exactly. One choice only, still: where two
+readings both fit, neither is taken.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations, product
+from typing import Optional
+
+_MOST_CHOICES = 20000  # a table's few open rows have far fewer; past them no search is made
+
+
+def placed(figures: list, width: int) -> list:
+    """Every way to stand `figures` (in their order) under `width` columns, the others left
+    empty (None): [[cell or None]]."""
+    if len(figures) > width:
+        return []
+    out = []
+    for columns in combinations(range(width), len(figures)):
+        cells = [None] * width
+        for c, figure in zip(columns, figures):
+            cells[c] = figure
+        out.append(cells)
+    return out
+
+
+def adds_up(rows: list, totals: list, places: int = 0) -> bool:
+    """Does every column of `rows` (each [figure text or None]) add up to its total (the total
+    row's figure texts; a column whose total is not written is not asked)?"""
+    sums, terms = _column_sums(rows, len(totals))
+    return _fit(sums, terms, totals, places)
+
+
+def choice_by_totals(read: list, open_rows: list, totals: list, places: int = 0) -> Optional[list]:
+    """The index of the one candidate of each open row under which every column adds up to
+    its total. `read`: the rows read already, each [figure text or None]; `open_rows`: for
+    each row not read, its candidates, each [figure text or None] as wide; `totals`: the
+    total row's figure texts; `places`: the decimal places of the table's figures. None where
+    no choice or more than one fits, or a column whose total is not written holds an open
+    row's figure in some candidate."""
+    width = len(totals)
+    if any(totals[c] is None and any(cand[c] is not None for cands in open_rows for cand in cands) for c in range(width)):
+        return None  # (no total to fix where that column's figure stands)
+    size = 1
+    for cands in open_rows:
+        size *= len(cands)
+    if size == 0 or size > _MOST_CHOICES:
+        return None
+    base, base_terms = _column_sums(read, width)
+    fits = []
+    for choice in product(*(range(len(cands)) for cands in open_rows)):
+        sums, terms = _column_sums([cands[k] for cands, k in zip(open_rows, choice)], width)
+        if _fit([a + b for a, b in zip(base, sums)], [a + b for a, b in zip(base_terms, terms)], totals, places):
+            fits.append(list(choice))
+            if len(fits) > 1:
+                return None
+    return fits[0] if fits else None
+
+
+def _column_sums(rows: list, width: int) -> tuple:
+    """(each column's sum, how many figures it holds)."""
+    sums, terms = [Decimal(0)] * width, [0] * width
+    for row in rows:
+        for c, cell in enumerate(row):
+            if cell is not None:
+                sums[c] += _value(cell)
+                terms[c] += 1
+    return sums, terms
+
+
+def _fit(sums: list, terms: list, totals: list, places: int) -> bool:
+    """Is each column's sum its total, within the halves of a unit its figures and the total
+    stand for?"""
+    half = Decimal(5) * Decimal(10) ** -(places + 1) if places else Decimal(0)
+    return all(total is None or abs(s - _value(total)) <= (n + 1) * half for s, n, total in zip(sums, terms, totals))
+
+
+def _value(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
