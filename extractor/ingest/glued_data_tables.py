@@ -8,7 +8,9 @@ the header or caption states.
 
 A row's figures are cut only where one reading fits (glued_figures.py): every figure of the
 table written with the same decimal places (each row's last figure shows how many), the run
-cut right after each point's digits. A run that reads more than one way (whole numbers run
+cut right after each point's digits; and, where the table has more than one column of
+figures, only under a 合计 row that proves the cuts, being the columns' sums (a figure written
+with fewer places than the rest, 35.5 beside 34.80, would cut as 35.53 | 4.80). A run that reads more than one way (whole numbers run
 together, 7373), or holds fewer figures than the table has columns of them (which columns?),
 is read only where the 合计 row's figures leave one reading under which every column adds up
 (column_sums.py); otherwise its row keeps its words and figures as written in its name's cell,
@@ -174,8 +176,9 @@ def _is_remark(remark: str, layout: dict) -> bool:
 def _read_figures(rows: list, totals: Optional[dict], columns: int) -> bool:
     """Each row's figure cells (its `cells`: a figure text or None per column) where one
     reading fits; a row read no way keeps None. False where the table shows no one number of
-    decimal places, where a run reads no way at all (no row of the table), or where its total
-    row, every row read, is not its columns' sums: the cuts then are proved wrong."""
+    decimal places, where a run reads no way at all (no row of the table), and where a table
+    of several figure columns has no total row that proves the cuts: every row read, the
+    total row is its columns' sums."""
     every = rows + ([totals] if totals else [])
     places = {p for p in (places_of(r["run"]) for r in every) if p is not None}
     if len(places) > 1:
@@ -197,7 +200,9 @@ def _read_figures(rows: list, totals: Optional[dict], columns: int) -> bool:
             return False
         open_rows.append((row, candidates))
     if not provable or totals is None or totals["cells"] is None or None in totals["cells"]:
-        return True  # (no total row to prove the rows by: those read one way only are read)
+        # (no total row to prove the cuts by: even a run that reads one way at the table's
+        # decimal places may hold a figure written with fewer, 35.534.80 for 35.5 | 34.80)
+        return columns == 1
     read = [r["cells"] for r in rows if r["cells"] is not None]
     if not open_rows:
         return adds_up(read, totals["cells"], place)
