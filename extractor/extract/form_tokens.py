@@ -43,6 +43,9 @@ class Token:
     unit: Optional[str] = None
     # a cell past the end of a row that wrote fewer cells than its table (Table.written_widths)
     padding: bool = False
+    # a row's cells run together that no cut reads (1144241647.3 under 目标值 | 完成值 | 得分):
+    # the row's, but no figure of its own (glued_unread.py)
+    run_together: bool = False
 
     def piece(self, start: int, end: int) -> "Token":
         """Characters [start, end) of this token as a token of their own, in the same place."""
