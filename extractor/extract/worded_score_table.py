@@ -63,7 +63,7 @@ def _vocab() -> dict:
     spec = forms["worded_score_table"]
     alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
     return {
-        "header": regex.compile(rf"(?:{alt(spec['indicator_columns'])})\s*(?P<columns>[^\d\n]{{2,40}}?)"
+        "header": regex.compile(rf"(?:{alt(spec['indicator_columns'])})(?P<columns>[^\d\n]{{2,40}}?)"
                                 rf"(?:{alt(spec['score_columns'])})"),
         # a form's block whose 分值 and 得分 close each row (…年度指标值 实际完成值 分值 得分)
         "points_last": regex.compile(rf"(?:{alt(spec['weight_columns'])})\s*(?:{alt(spec['score_columns'])})$"),
