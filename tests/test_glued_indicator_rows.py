@@ -176,3 +176,55 @@ def test_a_numbered_score_table_whose_numbers_skip_is_left_alone(tmp_path):
                       "5资金分配合理性3分配是否合理。分配合理(3分)26过程 (20分)"]) + "\n"
     record = text_record(tmp_path, text, "skipped.txt")
     assert not any(f["kind"] == "score" and f.get("subject") == "资金分配合理性" for f in record["facts"])
+
+
+@pytest.mark.parametrize("run, cells", [
+    ("≥90%9010.00", None),  # 90 | 10.00, its 得分 left empty: no 90 | 1 | 0.00, a met target scoring nothing
+    ("≤5%3.520.00", None),
+    ("≥90%9255", ["≥90%", "92", "5", "5"]),
+    ("≤5%6.220", ["≤5%", "6.2", "2", "0"]),  # (a missed target may score nothing)
+])
+def test_a_target_met_scores_above_nothing(run, cells):
+    from extractor.extract.glued_cuts import cut_target_then_bare
+
+    cut = cut_target_then_bare(run, ["weight", "score"])
+    assert (cut and [run[a:b] for a, b in cut]) == cells
+
+
+def test_a_figure_alone_after_its_label_under_a_header_naming_no_value_columns_is_read_whole(tmp_path):
+    # (the header's columns are words only: 1520.75 after its label is no 15 | 20.75)
+    text = "\n".join(["某县2023年度中央对地方转移支付项目绩效自评表", "指标名称 指标解释 记录 需提供的支撑材料",
+                      "一级指标 二级指标 三级指标 自评内容 完成情况", "名称 名称 名称",
+                      "项目预算管理 资金投入 预算编制科学性 预算编制依据充分 已按要求完成",
+                      "转移支付资金合计(万元) 年度预算资金总额): 1520.75 ", "其中:中央补助 980.00 ",
+                      "市级资金 540.75 "]) + "\n"
+    record = text_record(tmp_path, text, "nocolumns.txt")
+    assert 15207500 in _values(record, "amount")
+
+
+SPLIT_CELLS = ["某县民政局2023年项目支出绩效自评指标计分表", "2023年项目支出绩效自评指标计分表",
+               "一级 指标", "      ", "二级 指标", "      ", "三级 指标", "      ", "自评分", "      ", "具体指标", "      ",
+               "评价标准", "    ", "项目 决策 (15分)", "      ", "项目 目标 (5分)", "      ", "目标 内容 (5分)", "      ", "5",
+               "      ", "设立了项目绩效目标;目标明确", "      ", "设有目标(2分) 目标明确(3分)", "    ",
+               "决策 过程 (10分)", "      ", "决策 依据 (6分)", "      ", "6", "      ", "符合法律法规;符合发展规划", "      ",
+               "符合法律法规(3分) 符合发展规划(3分)", "决策 程序 (4分)", "      ", "3", "      ", "申报程序规范", "      ",
+               "申报程序规范(4分)"]
+
+
+def test_a_score_table_a_cell_a_line_whose_names_a_narrow_column_broke(tmp_path):
+    record = text_record(tmp_path, "\n".join(SPLIT_CELLS) + "\n", "cells.txt")
+    scores = sorted(f["value"] for f in record["facts"] if f["kind"] == "score" and f["label"] == "得分")
+    assert scores == [3, 5, 6]
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("目标 内容 (5分)", ["目标 内容 (5分)"]),
+    ("产出指标 数量指标 (20分)", ["产出指标", "数量指标", "(20分)"]),  # cells of their own
+    ("满意度 (10分)", ["满意度", "(10分)"]),
+    ("目标 内容 5", ["目标", "内容", "5"]),
+])
+def test_a_line_is_one_cell_only_where_a_broken_name_ends_in_its_points(line, cells):
+    from extractor.extract.form_tokens import _line_tokens
+    from extractor.model import Block
+
+    assert [t.text for t in _line_tokens(Block(kind="paragraph", text=line, index=0), line, 0, 0)] == cells

@@ -140,9 +140,14 @@ def split_glued_rows(tokens: list) -> list:
         after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
         head = _score_before_name(after)
         scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
-        follows_name = id(t) in follows or k > bare_from and _alone_after_name(tokens, k)
         # (the row's figures all in the token: no figure cell after it on its row)
         whole_row = k + 1 >= len(tokens) or tokens[k + 1].positional or not value_type(tokens[k + 1].text)
+        # (a run standing alone after its name is the row's cells only where no cell follows it:
+        # a figure a line before the next cell's is a cell of its own)
+        # (and only under a header whose columns are known: a scrambled one names target and
+        # result only, and 1084.25 alone after its label is no 10 | 84.25)
+        follows_name = id(t) in follows or k > bare_from and whole_row and _complete(order) \
+            and _alone_after_name(tokens, k)
         pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, follows_name, whole_row)
         if score_apart and head is not None:
             score_ahead = head.end(1)

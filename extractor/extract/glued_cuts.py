@@ -101,15 +101,27 @@ def cut_target_then_bare(run: str, points: list) -> Optional[list]:
     readings = []
     for end in _value_ends(run, 0):
         target = run[:end]
-        signed = cmp.match(target) is not None
+        signed = cmp.match(target)
         if unit_of(target) is None and not signed:
             continue
         figure = Decimal(regex.search(r"\d+(?:\.\d+)?", target).group())
-        rest = cut_bare_result(run[end:], figure, points, signed)
+        rest = cut_bare_result(run[end:], figure, points, signed is not None)
         if rest is not None:
             result = run[end + rest[0][0]:end + rest[0][1]]
+            if signed and _met(signed.group(), figure, Decimal(result)) and Decimal(run[end + rest[-1][0]:]) == 0:
+                continue  # (≥95%9510.00 is no 95 | 1 | 0.00: a row that meets its target scores)
             readings.append((_distance(figure, result), [(0, end)] + [(end + a, end + b) for a, b in rest]))
     return _closest(readings)
+
+
+_MEETS = {">=": lambda r, t: r >= t, ">": lambda r, t: r > t, "<=": lambda r, t: r <= t, "<": lambda r, t: r < t,
+          "=": lambda r, t: r == t}
+
+
+def _met(comparator: str, target: Decimal, result: Decimal) -> bool:
+    """Does the result meet the target by the target's comparator (form vocabulary)?"""
+    operator = spec()["comparators"].get(comparator)
+    return operator in _MEETS and _MEETS[operator](result, target)
 
 
 def runs(text: str):
