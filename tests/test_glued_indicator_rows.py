@@ -228,3 +228,14 @@ def test_a_line_is_one_cell_only_where_a_broken_name_ends_in_its_points(line, ce
     from extractor.model import Block
 
     assert [t.text for t in _line_tokens(Block(kind="paragraph", text=line, index=0), line, 0, 0)] == cells
+
+
+def test_a_dash_or_none_after_a_rows_points_is_its_reason(tmp_path):
+    # (…2022年9月 | 10 | 10 | 无: the dates stay in the name, the points close the row)
+    text = _glued([*HEAD, *INDICATOR_HEAD, "产出指标", "数量指标", "新建蓄水池≥300立方米312.5立方米1010无",
+                   "时效指标", "工程完工时间2022年10月前2022年9月1515无",
+                   "满意度指标", "服务对象满意度指标", "群众满意度≥90%95%109.5无"])
+    rows = _rows(text_record(tmp_path, text, "reason.txt"))
+    assert rows["新建蓄水池"] == (10, 10)
+    assert rows["工程完工时间2022年10月前2022年9月"] == (15, 15)
+    assert rows["群众满意度"] == (10, Decimal("9.5"))

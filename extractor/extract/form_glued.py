@@ -20,8 +20,8 @@ from .form_fund_points import is_set_weight
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
 from .form_vocab import bare, is_label, is_level_word, value_type, vocab
-from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, give_units, points_after_result,
-                         split_name_units, unit_column_before_target)
+from .glued_bare import (ROW_END, after_name, bare_pair_run, bare_result_after_target, give_units,
+                         points_after_result, split_name_units, unit_column_before_target)
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
 from .glued_tasks import split_task_runs
 from .glued_unread import holds_cells, impossible_figure, tail_points_cut, unread_run
@@ -360,7 +360,7 @@ def _unread_row_run(t: Token, m, order: list, whole_row: bool) -> list:
     read, as tokens: its 分值 and 得分 where its tail cuts one way only, the rest a run of cells
     no figure is read from (glued_unread.py); [] where the run may be one figure."""
     run = m.group(0)
-    ends_row = _ROW_ENDS.match(t.text, m.end()) is not None and (m.end() < len(t.text) or whole_row)
+    ends_row = ROW_END.match(t.text, m.end()) is not None and (m.end() < len(t.text) or whole_row)
     if not ends_row or not _complete(order) or not (holds_cells(run, order) or impossible_figure(run)):
         return []
     cut = tail_points_cut(run, order)
@@ -371,11 +371,6 @@ def _unread_row_run(t: Token, m, order: list, whole_row: bool) -> list:
     for p in points:
         p.unit = "分"  # (points: no bare result read into the row's other columns)
     return [unread_run(t, at, at + cut[0])] + points
-
-
-# after a run that ends its row: the next row's words, or the token's end (not a unit or a
-# date the figures are still written in: 200余人, 2021年)
-_ROW_ENDS = regex.compile(r"$|(?=\p{Han})(?![余多左以万亿千百至到年月日号个人元户次分项])")
 
 
 def _dated_cuts(text: str, m, order: list, named: bool) -> list:
