@@ -6,7 +6,9 @@ The columns come in the order of the form's own indicator header; each run is cu
 glued_cuts.py only where exactly one reading fits, never by a guess. This module finds the
 order and the runs, and reads the rows' shapes around them: a 得分 standing apart or
 opening the next row's name, a name run into its target; rows in words are
-glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's.
+glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's. A
+run holding a whole row's figures that no cut reads is never read as one figure
+(glued_unread.py).
 """
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ The digits are cut only where the table's own arithmetic leaves one reading: eve
 it), every 得分 is at most its 分值, no figure has a leading 0 it does not need. Where the
 合计 row states the total score, a reading whose 得分 add up to it is preferred to one whose
 do not. A table the excerpt cuts off is read up to its last whole first-level indicator.
-When no single reading fits, nothing is read: the run is left as it is.
+When no single reading fits, nothing is read: the run is left as it is. A table whose rows are
+numbered (序号), each number run into the 得分 before it, is read once its numbers and its rows'
+words are blanked out (glued_numbered_rows.py).
 """
 from __future__ import annotations
 
