@@ -48,9 +48,11 @@ class Token:
     run_together: bool = False
 
     def piece(self, start: int, end: int) -> "Token":
-        """Characters [start, end) of this token as a token of their own, in the same place."""
+        """Characters [start, end) of this token as a token of their own, in the same place (of
+        an unread run, unread too)."""
         return Token(self.text[start:end], self.block, self.start + start, self.start + end, self.line, self.col,
-                     False, self.row, self.cell_col, self.merged, self.caption_of_table)
+                     False, self.row, self.cell_col, self.merged, self.caption_of_table,
+                     run_together=self.run_together)
 
     def source(self, start: int = 0, end: Optional[int] = None) -> dict:
         """Where characters [start, end) of this token are in the file."""
