@@ -6,7 +6,9 @@ The columns come in the order of the form's own indicator header; each run is cu
 glued_cuts.py only where exactly one reading fits, never by a guess. This module finds the
 order and the runs, and reads the rows' shapes around them: a 得分 standing apart or
 opening the next row's name, a name run into its target; rows in words are
-glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's.
+glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's. A
+run holding a whole row's figures that no cut reads is never read as one figure
+(glued_unread.py).
 """
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ import regex
 from .form_fund_points import is_set_weight
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
-from .form_vocab import bare, is_label, value_type, vocab
-from .glued_bare import (after_name, bare_pair_run, bare_result_after_target, give_units, points_after_result,
-                         split_name_units, unit_column_before_target)
+from .form_vocab import bare, is_label, is_level_word, value_type, vocab
+from .glued_bare import (ROW_END, after_name, bare_pair_run, bare_result_after_target, give_units,
+                         points_after_result, split_name_units, unit_column_before_target)
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
 from .glued_tasks import split_task_runs
+from .glued_unread import holds_cells, impossible_figure, tail_points_cut, unread_run
 from .glued_worded_rows import UNWEIGHTED_ORDER, points_before_reason, repeated_result_row, split_repeated
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
@@ -139,7 +142,15 @@ def split_glued_rows(tokens: list) -> list:
         after = tokens[k + 1].text if k + 1 < len(tokens) and not tokens[k + 1].positional else ""
         head = _score_before_name(after)
         scored_after = POINTS_FIGURE.fullmatch(after.strip()) is not None or head is not None
-        pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, id(t) in follows)
+        # (the row's figures all in the token: no figure cell after it on its row)
+        whole_row = k + 1 >= len(tokens) or tokens[k + 1].positional or not value_type(tokens[k + 1].text)
+        # (a run standing alone after its name is the row's cells only where no cell follows it:
+        # a figure a line before the next cell's is a cell of its own)
+        # (and only under a header whose columns are known: a scrambled one names target and
+        # result only, and 1084.25 alone after its label is no 10 | 84.25)
+        follows_name = id(t) in follows or k > bare_from and whole_row and _complete(order) \
+            and _alone_after_name(tokens, k)
+        pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, follows_name, whole_row)
         if score_apart and head is not None:
             score_ahead = head.end(1)
         paired = order[-2:] == ["weight", "score"]
@@ -233,6 +244,21 @@ def _is_points(t: Token) -> bool:
     return not t.positional and POINTS_FIGURE.fullmatch(t.text.strip()) is not None
 
 
+def _alone_after_name(tokens: list, k: int) -> bool:
+    """Is the token at k a run of bare figures standing alone right after a row's name (words
+    that are no label of the form's but a level's, 满意度(%) | 9010011.1), the row's figures in
+    one token of their own?"""
+    t, before = tokens[k], tokens[k - 1] if k else None
+    if before is None or before.positional or not _BARE_FIGURES.fullmatch(t.text.strip()):
+        return False
+    key = bare(before.text)
+    return value_type(before.text) is None and regex.search(r"\p{Han}", key) is not None \
+        and (not is_label(key) or is_level_word(key))
+
+
+_BARE_FIGURES = regex.compile(r"\d[\d.]*")
+
+
 def _weight_just_before(out: list, t: Token) -> bool:
     """Does the token open with a row's 得分 run into the next row's words, its 分值 the
     bare figure right before it (5.1% | 10 | 10可持续影响指标…)? Not where two figures stand
@@ -244,11 +270,12 @@ def _weight_just_before(out: list, t: Token) -> bool:
 
 
 def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool = False, bare_ok: bool = False,
-                 follows_name: bool = False) -> tuple:
+                 follows_name: bool = False, whole_row: bool = False) -> tuple:
     """(the token's pieces, whether its last run ended at the 分值, its 得分 the next token's).
     `bare_ok`: the token stands under the indicator header, where a row's target and result
     may be bare figures; `follows_name`: the token is the figures after a row's name (and
-    its 计量单位 cell)."""
+    its 计量单位 cell); `whole_row`: no figure cell of the row follows the token, so a run
+    ending it holds all the row's figures."""
     pieces, pos = [], 0
     score_apart = False
     points = points_after_result(order)
@@ -303,6 +330,11 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
             slots = _result_and_points(order)
             cut = cut_result_and_points(m.group(0), slots)
         if cut is None:
+            if bare_ok and named and (unread := _unread_row_run(t, m, order, whole_row)):
+                if t.text[pos:m.start()].strip():
+                    pieces.append(t.piece(pos, m.start()))
+                pieces.extend(unread)
+                pos = m.end()
             continue
         if t.text[pos:m.start()].strip():
             pieces.append(t.piece(pos, m.start()))
@@ -323,6 +355,24 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
 # the run's last digits may be that count's, so the run is left unread (not before 个别, 个人,
 # 项目: words of their own, nor 家, 所, 处, which open a row's name as often: 家庭经济困难…)
 _COUNTED_AFTER = regex.compile(r"个(?![别人体性])|项(?!目)")
+
+
+def _unread_row_run(t: Token, m, order: list, whole_row: bool) -> list:
+    """A bare run right after a row's name that holds all the row's figures and that no cut
+    read, as tokens: its 分值 and 得分 where its tail cuts one way only, the rest a run of cells
+    no figure is read from (glued_unread.py); [] where the run may be one figure."""
+    run = m.group(0)
+    ends_row = ROW_END.match(t.text, m.end()) is not None and (m.end() < len(t.text) or whole_row)
+    if not ends_row or not _complete(order) or not (holds_cells(run, order) or impossible_figure(run)):
+        return []
+    cut = tail_points_cut(run, order)
+    if cut is None:
+        return [unread_run(t, m.start(), m.end())]
+    at = m.start()
+    points = [t.piece(at + cut[0], at + cut[1]), t.piece(at + cut[1], m.end())]
+    for p in points:
+        p.unit = "分"  # (points: no bare result read into the row's other columns)
+    return [unread_run(t, at, at + cut[0])] + points
 
 
 def _dated_cuts(text: str, m, order: list, named: bool) -> list:

@@ -23,6 +23,7 @@ from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, i
                          parse_target,
                          per_head_unit, spec, value_type, vocab)
 from .glued_cuts import grammar
+from .glued_unread import runs_together_dropped
 from .per_head import per_head_words_before
 
 
@@ -73,6 +74,13 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             values, end = self._typed_indicator_values(i + 1)
             if self.name_rest:  # (the rest of its name wrapped onto lines of their own)
                 name_text = name.text.rstrip() + "".join(t.text.strip() for t in self.name_rest)
+        values, points_unread = runs_together_dropped(values, self.index)
+        if points_unread:
+            # the row's figures run together, no cut read (glued_unread.py): no sum over the
+            # rows is known, and the name opens no level
+            self.form["unread_rows"] += 1
+            if not values:
+                return end
         units_from_cells(values, "unit" in head.target_cells or "unit" in head.cols)
         written = [t.text.strip() for t in values.values() if t is not None and t.text.strip()]
         if _PLACEHOLDER_NAME.fullmatch(name_text) or (written and all(is_na(x) for x in written)):

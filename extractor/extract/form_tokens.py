@@ -43,14 +43,17 @@ class Token:
     unit: Optional[str] = None
     # a cell past the end of a row that wrote fewer cells than its table (Table.written_widths)
     padding: bool = False
-    # a fund row's figures run together that no cut reads, where the header says they are
-    # several cells (form_fund_runs.py): no figure of the form's, and none to read whole
+    # a row's cells run together that no cut reads, where the header says they are several
+    # (864.2100% under 预算数 | 执行数 | 执行率, 1144241647.3 under 目标值 | 完成值 | 得分): no
+    # figure of its own, and none any reader may take whole (form_fund_runs.py, glued_unread.py)
     unread_run: bool = False
 
     def piece(self, start: int, end: int) -> "Token":
-        """Characters [start, end) of this token as a token of their own, in the same place."""
+        """Characters [start, end) of this token as a token of their own, in the same place (of
+        an unread run, unread too)."""
         return Token(self.text[start:end], self.block, self.start + start, self.start + end, self.line, self.col,
-                     False, self.row, self.cell_col, self.merged, self.caption_of_table)
+                     False, self.row, self.cell_col, self.merged, self.caption_of_table,
+                     unread_run=self.unread_run)
 
     def source(self, start: int = 0, end: Optional[int] = None) -> dict:
         """Where characters [start, end) of this token are in the file."""
@@ -143,6 +146,9 @@ def _lines(text: str):
 def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
     if _PIPE.search(text):
         return _pipe_tokens(block, text, offset, line)
+    if (m := _BROKEN_NAME_WITH_POINTS.fullmatch(text)) is not None:
+        # one cell: a name a narrow column broke into pieces, and its points (目标 内容 (4分))
+        return [Token(m[1], block, offset + m.start(1), offset + m.end(1), line, 0, False)]
     gap = _WIDE_GAP if _wide_spaced(text.strip()) else _ANY_GAP
     out: list = []
     pos = 0
@@ -160,6 +166,12 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
         for a, b in _run_together_cells(text, s, e):
             out.append(Token(text[a:b], block, offset + a, offset + b, line, len(out), False))
     return out
+
+
+# a line that is one cell of a score table a cell a line: the name a narrow column broke into
+# pieces of a few characters each, a single space apart, then its points in brackets (项目 决策
+# (20分)); not cells of their own, which are longer words (产出指标 数量指标 (20分))
+_BROKEN_NAME_WITH_POINTS = regex.compile(r"\s*((?:\p{Han}{1,3} )+\p{Han}{1,3} ?[(（]\d{1,3}(?:\.\d{1,2})?分[)）])\s*")
 
 
 # cells a text layer ran together with no gap: a figure and the 其中 row's label after it

@@ -131,6 +131,8 @@ class TypedRowReader:
                 # in a table of points only, the words column's cell (评价要点) between them, a figure
                 # among its words (资金到位率100%, cut by the reader into 资金到位率 | 100%): no value
                 pass
+            elif value_type(t.text) == "na" and _points_closed(taken, value_slots):
+                break  # (…2022年9月 | 10 | 10 | 无: the row's points closed it, 无 is its reason)
             elif value_type(t.text) or looks_like_target(t.text):
                 taken.append(t)
             elif (len(taken) < len(value_slots) and value_slots[len(taken)] in _WORDED
@@ -408,6 +410,12 @@ def short_result(text: str) -> bool:
 
 
 _UNIT_ALONE = regex.compile(r"[（(][^（）()\d]{1,8}[)）]")
+
+
+def _points_closed(taken: list, value_slots: list) -> bool:
+    """Have the row's 分值 and 得分, the header's last value columns, been taken, each written as
+    points (20分, or cut from a run as points)? Then the row's values are all there."""
+    return value_slots[-2:] == ["weight", "score"] and len(taken) >= 2 and all(x.unit == "分" for x in taken[-2:])
 
 
 def as_points(t: Token) -> Token:

@@ -47,14 +47,14 @@ def bare_result_after_target(out: list, t: Token, order: list) -> Optional[list]
 
 # what may follow a row's last cell: the next row's name or the end, not a unit or a date
 # the figures are still written in (1250KVA, 2021年, 200余人)
-_ROW_END = regex.compile(r"$|(?![余多左以万亿千百至到年月日号个人元户次分项A-Za-z%‰])")
+ROW_END = regex.compile(r"$|(?![余多左以万亿千百至到年月日号个人元户次分项A-Za-z%‰])")
 
 
 def bare_pair_run(text: str, m, order: list) -> Optional[list]:
     """cut_bare_pair of a run of bare figures that ends the row (the caller knows the row's
     name stands right before it)."""
     bare_figures = m.group(0).replace(".", "").isdigit()
-    if not bare_figures or not _ROW_END.match(text, m.end()):
+    if not bare_figures or not ROW_END.match(text, m.end()):
         return None
     return cut_bare_pair(m.group(0), order)
 

@@ -17,7 +17,7 @@ import regex
 
 from .form_fund_points import is_set_weight
 from .form_vocab import spec, without_about
-from .numbers import POINTS_FIGURE, weight_then_score_cut
+from .numbers import POINTS_FIGURE, same_decimals, weight_then_score_cut
 
 @lru_cache(maxsize=1)
 def grammar() -> tuple:
@@ -69,7 +69,7 @@ def cut_bare_result(run: str, target: Decimal, points: list, marked: bool = Fals
     readings = [(cut, cells) for cut in _readings(run, 0, slots) for cells in [_cells(run, cut, slots)]
                 if _near(target, cells["actual"]) and is_set_weight(cells.get("weight", "0"))]
     if len(readings) > 1:  # (35.2 | 20 | 20 over 35.220 | 2 | 0: a result has two decimals at most)
-        readings = [r for r in readings if len(r[1]["actual"].partition(".")[2]) <= 2]
+        readings = [r for r in readings if _decimals(r[1]["actual"]) <= 2]
     if len(readings) > 1:  # (93.1 | 10 over 93.11 | 0: a row that scores nothing is rare)
         readings = [r for r in readings if Decimal(r[1]["score"]) > 0] or readings
     return _closest([(_distance(target, cells["actual"]), cut) for cut, cells in readings])
@@ -101,15 +101,27 @@ def cut_target_then_bare(run: str, points: list) -> Optional[list]:
     readings = []
     for end in _value_ends(run, 0):
         target = run[:end]
-        signed = cmp.match(target) is not None
+        signed = cmp.match(target)
         if unit_of(target) is None and not signed:
             continue
         figure = Decimal(regex.search(r"\d+(?:\.\d+)?", target).group())
-        rest = cut_bare_result(run[end:], figure, points, signed)
+        rest = cut_bare_result(run[end:], figure, points, signed is not None)
         if rest is not None:
             result = run[end + rest[0][0]:end + rest[0][1]]
+            if signed and _met(signed.group(), figure, Decimal(result)) and Decimal(run[end + rest[-1][0]:]) == 0:
+                continue  # (≥95%9510.00 is no 95 | 1 | 0.00: a row that meets its target scores)
             readings.append((_distance(figure, result), [(0, end)] + [(end + a, end + b) for a, b in rest]))
     return _closest(readings)
+
+
+_MEETS = {">=": lambda r, t: r >= t, ">": lambda r, t: r > t, "<=": lambda r, t: r <= t, "<": lambda r, t: r < t,
+          "=": lambda r, t: r == t}
+
+
+def _met(comparator: str, target: Decimal, result: Decimal) -> bool:
+    """Does the result meet the target by the target's comparator (form vocabulary)?"""
+    operator = spec()["comparators"].get(comparator)
+    return operator in _MEETS and _MEETS[operator](result, target)
 
 
 def runs(text: str):
@@ -134,6 +146,7 @@ def cut_run(run: str, order: list, named: bool = False, shares: bool = False) ->
         return None
     readings = [r for r in _readings(run, 0, order, shares=shares)
                 if named and (order[0] == "target" or _close_pair(run, r, order)) or _delimited(run, r, order)]
+    readings = _points_written_alike(run, readings, order)
     if len(readings) > 1:
         readings = [r for r in readings if _alike(run, r, order)]
     return readings[0] if len(readings) == 1 else None
@@ -149,7 +162,7 @@ def cut_bare_pair(run: str, order: list) -> Optional[list]:
     if "target" not in order or "actual" not in order:
         return None
     readings = []
-    for cut in _readings(run, 0, order, bare=True):
+    for cut in _points_written_alike(run, list(_readings(run, 0, order, bare=True)), order):
         cells = _cells(run, cut, order)
         if not _is_bare(cells["target"]) or not _is_bare(cells["actual"]):
             continue  # (figures written with their unit or sign: cut_run's)
@@ -158,7 +171,15 @@ def cut_bare_pair(run: str, order: list) -> Optional[list]:
             readings.append((0.0, cut))  # (0 | 0 too: 食品安全事故发生率（%）0010)
         elif target > 0 and _near(target, cells["actual"]):
             readings.append((_distance(target, cells["actual"]), cut))
+    if len(readings) > 1:  # (12767.36 | 31.9 over 12767.363 | 1.9: a result has two decimals at most)
+        readings = [r for r in readings if _decimals(_cells(run, r[1], order)["actual"]) <= 2] or readings
     return _closest(readings)
+
+
+def fits_bare_cells(run: str, order: list) -> bool:
+    """Does some cut of a run of bare figures fill the header's `order` (target and result among
+    them) as cut_bare_pair's readings are made, near or not? Then the run may be those cells."""
+    return "target" in order and "actual" in order and next(_readings(run, 0, order, bare=True), None) is not None
 
 
 def _bare_pair(run: str, cells: tuple) -> bool:
@@ -168,10 +189,17 @@ def _bare_pair(run: str, cells: tuple) -> bool:
     # is 4 | 4 | 10; 111 may be any figure)
     one_digit = len(by_slot["target"].replace(".", "")) < 2
     points = weight if weight is not None else by_slot.get("score")
+    # (a 分值 is set in whole or half points, unless the row repeats both its target and its
+    # points, 101010.310.3: 10 | 10 | 10.3 | 10.3, a form that weighs its rows in tenths)
+    repeated = by_slot["target"] == by_slot["actual"] and weight == by_slot.get("score")
     return (_is_bare(by_slot["target"]) and _is_bare(by_slot["actual"])
-            and (weight is None or is_set_weight(weight))
+            and (weight is None or is_set_weight(weight) or repeated)
             and (not one_digit or by_slot["target"] == by_slot["actual"] and points is not None
                  and Decimal(points) % 1 == 0 and Decimal(points) >= 10))
+
+
+def _decimals(figure: str) -> int:
+    return len(figure.partition(".")[2])
 
 
 def _is_bare(text: str) -> bool:
@@ -180,6 +208,15 @@ def _is_bare(text: str) -> bool:
 
 def _cells(run: str, cut: list, order: list) -> dict:
     return dict(zip(order, (run[a:b] for a, b in cut)))
+
+
+def _points_written_alike(run: str, readings: list, order: list) -> list:
+    """Of several readings, those whose 分值 and 得分 are written with as many decimals each
+    (101010.310.3: 10 | 10 | 10.3 | 10.3, not 10.31 | 0.3), where any are; else all of them."""
+    if len(readings) < 2 or "weight" not in order or "score" not in order:
+        return readings
+    alike = [r for r in readings if same_decimals(*(_cells(run, r, order)[k] for k in ("weight", "score")))]
+    return alike or readings
 
 
 def _alike(run: str, cut: list, order: list) -> bool:
@@ -251,6 +288,8 @@ def _fits(run: str, cells: tuple, bare_pair: bool = False) -> bool:
         weight, score = Decimal(by_slot["weight"].rstrip("%")), Decimal(by_slot.get("score", 0))
         if weight <= 0 or weight > 100 or score > weight:
             return False
+    elif "score" in by_slot and Decimal(by_slot["score"]) > 100:
+        return False  # (a form with no 分值 column scores each row out of its 100 points too)
     if "target" not in by_slot:
         return True  # a result with the points after it: its unit is held to it (cut_result_and_points)
     cmp, _, _ = grammar()

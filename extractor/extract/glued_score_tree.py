@@ -8,26 +8,40 @@ The digits are cut only where the table's own arithmetic leaves one reading: eve
 it), every 得分 is at most its 分值, no figure has a leading 0 it does not need. Where the
 合计 row states the total score, a reading whose 得分 add up to it is preferred to one whose
 do not. A table the excerpt cuts off is read up to its last whole first-level indicator.
-When no single reading fits, nothing is read: the run is left as it is.
+When no single reading fits, nothing is read: the run is left as it is. A table whose rows are
+numbered (序号), each number run into the 得分 before it, is read once its numbers and its rows'
+words are blanked out (glued_numbered_rows.py).
 """
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..model import TABLE, Document
+from ..patterns import load_json
+from .glued_numbered_rows import numbered_rows_blanked
 from .numbers import POINTS_FIGURE, points_cuts
 from .score_run_text import TOTAL_NAME, Places, Tree, tables_after_headers
 
-# (columns of words — the scoring rule, what the indicator means, the reason for points taken
-# off — may stand between 分值 and 得分 or after 得分)
-_WORDS_COLUMN = r"(?:评分标准|评分依据|评分细则|指标解释|指标说明|评价标准|扣分原因|扣分说明|得分说明|扣分情况|备注)"
-# (the levels' 分值 in columns of their own, or in brackets after their names: 投入(20分))
-_HEADER = regex.compile(
-    r"一级指标\s*(?:(?:分值|权重)\s*)?二级指标\s*(?:(?:分值|权重)\s*)?三级指标\s*(?:分值|权重)\s*"
-    rf"(?:{_WORDS_COLUMN}\s*){{0,2}}(?:自评|评价|实际)?得分(?:\s*{_WORDS_COLUMN}){{0,2}}")
+
+@lru_cache(maxsize=1)
+def _header() -> regex.Pattern:
+    """The table's header: its three levels' words (the first two maybe with a 分值 column of
+    their own, or their 分值 in brackets after their names: 投入(20分)), the third's 分值 and 得分
+    with columns of words between or after them (patterns/forms.json, glued_score_tree), maybe
+    after a column numbering the rows (序号)."""
+    spec = load_json("forms.json")["glued_score_tree"]
+    alt = lambda words: "(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")"
+    words = alt(spec["words_columns"])
+    return regex.compile(
+        rf"(?P<numbered>{alt(spec['ordinal_columns'])}\s*)?"
+        r"一级指标\s*(?:(?:分值|权重)\s*)?二级指标\s*(?:(?:分值|权重)\s*)?三级指标\s*(?:指标)?(?:分值|权重)\s*"
+        rf"(?:{words}\s*){{0,2}}(?:自评|评价|实际)?得分(?:\s*{words}){{0,2}}")
+
+
 # a level's 分值 in brackets after its name, read as the figure after the name
 _BRACKETED_POINTS = regex.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
 # a words cell run in after a figure: a scoring rule or a reason, up to the full stop that
@@ -53,7 +67,7 @@ def glued_score_trees(doc: Document) -> list:
     """The run-together three-level score tables of `doc`, each read as its one reading."""
     if not any("一级指标" in b.text for b in doc.blocks if b.kind != TABLE):
         return []  # the header's own words: a cheap test first
-    return tables_after_headers(doc, _HEADER, _read, sep="", one_row_tables=False)
+    return tables_after_headers(doc, _header(), _read, sep="", one_row_tables=False, whole_match=True)
 
 
 def _tokens(text: str, at: int) -> tuple:
@@ -84,10 +98,15 @@ def _cuts(text: str, pieces: list, parts: int) -> list:
     return [[(a, k), (k, b)] for k in points_cuts(text, a, b)]
 
 
-def _read(text: str, place: Places, at: int) -> Optional[Tree]:
+def _read(text: str, place: Places, header) -> Optional[Tree]:
     # (rules and reasons blanked out in place, and the brackets around a level's 分值: the
     # figures keep their offsets)
-    written = text
+    written, at, numbers = text, header.end(), []
+    if header["numbered"]:
+        blanked = numbered_rows_blanked(text, at)  # (序号 | …: the rows' numbers and words blanked)
+        if blanked is None:
+            return None
+        text, numbers = blanked
     rest = _BRACKETED_POINTS.sub(lambda m: " " + m[1] + "  ", text[at:])
     text = text[:at] + _WORDS_CELL.sub(lambda m: " " * len(m.group()), rest)
     tokens, total = _tokens(text, at)
@@ -146,6 +165,8 @@ def _read(text: str, place: Places, at: int) -> Optional[Tree]:
         tail = _cut_off_tail(text, tokens, longest)
         if place.within_one_block([span for _, span, _ in tail]):
             tree.figures += [place.figure(span, text, label, path) for path, span, label in tail]
+    for a, b in numbers:
+        tree.runs += place.covers(a, b)  # (a row's number is no figure: 自评得分1规划 is row 1)
     return tree
 
 

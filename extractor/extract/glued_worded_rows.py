@@ -42,6 +42,7 @@ def points_before_reason(t: Token, row_ends: bool = False, paired: bool = True) 
     rows of their own, each cut the same way (…已改善15运营长效机制…基本建立8部分…)."""
     before, ending = (_POINTS_BEFORE_REASON, _POINTS_ENDING_ROW) if paired else (_SCORE_BEFORE_REASON, _SCORE_ENDING_ROW)
     after: list = []
+    last_row_ends = row_ends
     while True:
         m = before.match(t.text) or (ending.match(t.text.rstrip()) if row_ends else None)
         row_ends = False
@@ -59,7 +60,13 @@ def points_before_reason(t: Token, row_ends: bool = False, paired: bool = True) 
             return [t] + after
         for p in points:
             p.unit = "分"  # (points, not a result written bare: the row's values are words)
-        after = points + ([t.piece(b, len(t.text))] if t.text[b:].strip() else []) + after
+        rest = [t.piece(b, len(t.text))] if t.text[b:].strip() else []
+        if rest and last_row_ends:
+            # the words after the points are the token's last row, its own points ending the
+            # token before a label (…9月前7月55时限二…11月前10月55 | 成本指标): cut them too
+            rest = points_before_reason(rest[0], True, paired)
+        last_row_ends = False
+        after = points + rest + after
         t = t.piece(0, a)
 
 

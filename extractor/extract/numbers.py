@@ -74,7 +74,17 @@ def weight_then_score_cut(text: str, a: int, b: int, scored: bool = False) -> Op
     None where none or more than one does."""
     cuts = [k for k in points_cuts(text, a, b)
             if (0 if scored else -1) < Decimal(text[k:b]) <= Decimal(text[a:k]) <= 100]
+    if len(cuts) > 1:  # (10.310.3: 10.3 | 10.3, not 10.31 | 0.3, a pair written with two decimals and one)
+        cuts = [k for k in cuts if same_decimals(text[a:k], text[k:b])]
     return cuts[0] if len(cuts) == 1 else None
+
+
+def same_decimals(weight: str, score: str) -> bool:
+    """Are a 分值 and its 得分 written with as many decimals each? Where a run cuts into two
+    pairs of points, the one written alike is the form's (a column keeps its decimals)."""
+    return len(weight.partition(".")[2]) == len(score.partition(".")[2])
+
+
 # Chinese numerals: at least two characters, so idioms like 一人一档 or 两不愁 are not read
 # as quantities; 百分之九十 is handled separately.
 CHINESE = rf"[{_CN_CHARS}]{{2,}}(?:点[{_CN_CHARS[:-5]}]+)?"
