@@ -77,6 +77,14 @@ def test_a_numbered_heading_after_a_full_line_opens_a_line_of_its_own():
     # rows of different widths: nothing wrapped them
     ["序号 项目名称 预算数 执行数", "1 送戏下乡 40.00 38.50", "2 全民艺术普及培训 12.00 12.00",
      "3 文化志愿服务 8.50 8.20", "4 非遗保护传承展示活动 20.00 19.60", "合计 80.50 78.30"],
+    # a sheet saved with a space between cells: rows near the widest row's width, a few of them
+    # to its very column, each a whole row
+    ["资金来源 年初预算数 全年预算数 全年执行数 执行率 分值 得分",
+     "年度资金总额 88.0万元 96.0万元 91.2万元 95.00% 10分 9.5分",
+     "其中：中央资金 50.0万元 50.0万元 48.0万元 96.00%",
+     "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+     "产出指标 数量指标 维护公益设施 ≥120处 126处 50分 50分",
+     "满意度指标 服务对象满意度指标 村民满意度 ≥90% 92% 40分 40分"],
     # rows laid out in columns (wide gaps) as wide as their table, however many
     ["送戏下乡演出补助经费        40.00        38.50        96.25%"] * 6,
 ])

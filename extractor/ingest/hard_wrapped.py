@@ -2,22 +2,23 @@
 of its tables too: a row of cells a space apart goes on onto the next line in the middle of a
 cell (… 本指标满分6分，开 / 展…扣完为止。 6 6 / 已完成). Every line that fills the width is one
 line with the next again, so that the readers of spaced rows see each row whole; prose joined
-so reads as it did. Only in a text wrapped so: most of its long lines end within a word's or a
-figure's width of the same widest column, and no line is wider."""
+so reads as it did. Only in a text wrapped so: five lines or more reach the very column of its
+widest line (rows laid out in columns, a wide gap between cells, aside), where a text not wrapped
+has its widest line and hardly any other."""
 from __future__ import annotations
-
-import unicodedata
 
 import regex
 
 from ..numbering import numbering_of
+from .spaced_cells import display_width
 
 # a line breaks before the word or figure that does not fit: it may end this many columns short
 _SLACK = 8
 _NARROWEST_WRAP = 40
-# lines that fill the width: a wrapped text has one in every paragraph of two lines or more, a
-# text not wrapped its widest line and hardly ever four more within a word of it
-_FEWEST_FULL_LINES = 5
+# a converter fills a line to the last column it can, the width or a column short of it before
+# a Chinese character: a wrapped text has such lines in most paragraphs; rows of a sheet saved
+# with a space between cells come near their widest row, hardly ever five of them to its column
+_FEWEST_TO_THE_COLUMN = 5
 _WIDE_GAP = regex.compile(r"\t|\||  |\u3000")
 
 
@@ -36,10 +37,6 @@ def hard_wrapped_lines_joined(lines: list) -> list:
     return out
 
 
-def _display_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-
-
 def _wrappable(line: str) -> bool:
     """A line a width-wrapping converter writes: not a row laid out in columns (cells a tab, a
     pipe or a wide gap apart, as wide as its table, not the page)."""
@@ -47,15 +44,15 @@ def _wrappable(line: str) -> bool:
 
 
 def _wrap_width(lines: list):
-    widths = [_display_width(line) for line in lines if _wrappable(line)]
+    widths = [display_width(line) for line in lines if _wrappable(line)]
     if not widths or max(widths) < _NARROWEST_WRAP:
         return None
     widest = max(widths)
-    return widest if sum(1 for w in widths if w >= widest - _SLACK) >= _FEWEST_FULL_LINES else None
+    return widest if sum(1 for w in widths if w >= widest - 1) >= _FEWEST_TO_THE_COLUMN else None
 
 
 def _fills(line: str, width: int) -> bool:
-    return _wrappable(line) and _display_width(line) >= width - _SLACK
+    return _wrappable(line) and display_width(line) >= width - _SLACK
 
 
 def _opens_anew(line: str) -> bool:
