@@ -14,22 +14,10 @@ from extractor.extract.glued_unread import holds_cells, impossible_figure, tail_
 from extractor.extract.numbers import weight_then_score_cut
 
 from conftest import error_flags, text_record
+from test_glued_bare_rows import _glued, _rows
 
 ORDER = ["target", "actual", "weight", "score"]
 UNWEIGHTED = ["target", "actual", "score"]
-
-
-def _glued(cells: list) -> str:
-    return "".join(cells) + "\n"
-
-
-def _rows(record) -> dict:
-    facts = {f["id"]: f for f in record["facts"]}
-    out = {}
-    for form in record["forms"]:
-        for ind in form["indicators"]:
-            out[ind["path"][-1]] = tuple(facts[ind[k]]["value"] if ind[k] else None for k in ("weight", "score"))
-    return out
 
 
 def _values(record, kind=None) -> list:
