@@ -73,6 +73,16 @@ def test_a_numbered_heading_after_a_full_line_opens_a_line_of_its_own():
     assert joined[0] == full + "人次，群众满意率达到93.6%。"
 
 
+def test_a_table_after_a_full_line_keeps_its_first_cell():
+    full = "本年度共开展送戏下乡演出四十三场，组织全民艺术普及培训班十二期，惠及群众三万"
+    before_table = "本年度各项绩效指标均已完成，群众满意率较上年有所提高，具体的完成情况如下表："
+    assert len(full) == len(before_table)  # (both to the wrap's column)
+    lines = [full, "余人次，群众满意率达到百分之九十以上。"] * 4 + [before_table, "一级指标 |", "二级指标 |",
+                                                              "三级指标 |", "年度指标值 |"]
+    joined = hard_wrapped_lines_joined(lines)
+    assert joined[-4:] == lines[-4:]
+
+
 @pytest.mark.parametrize("lines", [
     # rows of different widths: nothing wrapped them
     ["序号 项目名称 预算数 执行数", "1 送戏下乡 40.00 38.50", "2 全民艺术普及培训 12.00 12.00",

@@ -29,7 +29,9 @@ def hard_wrapped_lines_joined(lines: list) -> list:
     out: list = []
     previous = ""
     for line in lines:
-        if _fills(previous, width) and line.strip() and not _opens_anew(line):
+        # (what a converter wrapped goes on as the same kind of line: a table's cell closed by a
+        # pipe, or a row of tabs, after a paragraph is the table's own)
+        if _fills(previous, width) and _wrappable(line) and not _opens_anew(line):
             out[-1] += line
         else:
             out.append(line)
