@@ -190,34 +190,6 @@ def test_a_figure_alone_after_its_label_under_a_header_naming_no_value_columns_i
     assert 15207500 in _values(record, "amount")
 
 
-SPLIT_CELLS = ["某县民政局2023年项目支出绩效自评指标计分表", "2023年项目支出绩效自评指标计分表",
-               "一级 指标", "      ", "二级 指标", "      ", "三级 指标", "      ", "自评分", "      ", "具体指标", "      ",
-               "评价标准", "    ", "项目 决策 (15分)", "      ", "项目 目标 (5分)", "      ", "目标 内容 (5分)", "      ", "5",
-               "      ", "设立了项目绩效目标;目标明确", "      ", "设有目标(2分) 目标明确(3分)", "    ",
-               "决策 过程 (10分)", "      ", "决策 依据 (6分)", "      ", "6", "      ", "符合法律法规;符合发展规划", "      ",
-               "符合法律法规(3分) 符合发展规划(3分)", "决策 程序 (4分)", "      ", "3", "      ", "申报程序规范", "      ",
-               "申报程序规范(4分)"]
-
-
-def test_a_score_table_a_cell_a_line_whose_names_a_narrow_column_broke(tmp_path):
-    record = text_record(tmp_path, "\n".join(SPLIT_CELLS) + "\n", "cells.txt")
-    scores = sorted(f["value"] for f in record["facts"] if f["kind"] == "score" and f["label"] == "得分")
-    assert scores == [3, 5, 6]
-
-
-@pytest.mark.parametrize("line, cells", [
-    ("目标 内容 (5分)", ["目标 内容 (5分)"]),
-    ("产出指标 数量指标 (20分)", ["产出指标", "数量指标", "(20分)"]),  # cells of their own
-    ("满意度 (10分)", ["满意度", "(10分)"]),
-    ("目标 内容 5", ["目标", "内容", "5"]),
-])
-def test_a_line_is_one_cell_only_where_a_broken_name_ends_in_its_points(line, cells):
-    from extractor.extract.form_tokens import _line_tokens
-    from extractor.model import Block
-
-    assert [t.text for t in _line_tokens(Block(kind="paragraph", text=line, index=0), line, 0, 0)] == cells
-
-
 def test_a_dash_or_none_after_a_rows_points_is_its_reason(tmp_path):
     # (…2022年9月 | 10 | 10 | 无: the dates stay in the name, the points close the row)
     text = _glued([*HEAD, *INDICATOR_HEAD, "产出指标", "数量指标", "新建蓄水池≥300立方米312.5立方米1010无",

@@ -146,9 +146,6 @@ def _lines(text: str):
 def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
     if _PIPE.search(text):
         return _pipe_tokens(block, text, offset, line)
-    if (m := _BROKEN_NAME_WITH_POINTS.fullmatch(text)) is not None:
-        # one cell: a name a narrow column broke into pieces, and its points (目标 内容 (4分))
-        return [Token(m[1], block, offset + m.start(1), offset + m.end(1), line, 0, False)]
     gap = _WIDE_GAP if _wide_spaced(text.strip()) else _ANY_GAP
     out: list = []
     pos = 0
@@ -166,12 +163,6 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
         for a, b in _run_together_cells(text, s, e):
             out.append(Token(text[a:b], block, offset + a, offset + b, line, len(out), False))
     return out
-
-
-# a line that is one cell of a score table a cell a line: the name a narrow column broke into
-# pieces of a few characters each, a single space apart, then its points in brackets (项目 决策
-# (20分)); not cells of their own, which are longer words (产出指标 数量指标 (20分))
-_BROKEN_NAME_WITH_POINTS = regex.compile(r"\s*((?:\p{Han}{1,3} )+\p{Han}{1,3} ?[(（]\d{1,3}(?:\.\d{1,2})?分[)）])\s*")
 
 
 # cells a text layer ran together with no gap: a figure and the 其中 row's label after it
