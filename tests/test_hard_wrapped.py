@@ -1,15 +1,12 @@
 """A text a converter broke at a fixed width, the rows of its tables too. Every text here is
 made up for the tests."""
-import unicodedata
 from decimal import Decimal
 
 import pytest
-import regex
 
 from conftest import text_record
 from extractor.ingest.hard_wrapped import hard_wrapped_lines_joined
-
-_FIGURE_OR_CHAR = regex.compile(r"[0-9A-Za-z.,%]+|.")
+from test_realdev_scripts import _module
 
 _FORM = """某县文化馆2023年度部门整体支出绩效自评表
 一级指标 二级指标 三级指标 年度指标值 实际完成值 评分标准 分值 得分 未完成原因
@@ -20,22 +17,10 @@ _FORM = """某县文化馆2023年度部门整体支出绩效自评表
 """
 
 
-def _width(s):
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 def _wrapped(text, columns):
-    """The text broken at `columns` display columns, never inside a figure, as a converter does."""
-    out = []
-    for line in text.split("\n"):
-        current = ""
-        for token in _FIGURE_OR_CHAR.findall(line):
-            if _width(current) + _width(token) > columns and current:
-                out.append(current)
-                current = ""
-            current += token
-        out.append(current)
-    return "\n".join(out)
+    """The text broken at `columns` display columns, never inside a figure, as a converter does
+    (the wrapped_prose layout of corpus/realdev/run_layouts.py)."""
+    return _module("run_layouts")._wrapped_prose(text, columns)
 
 
 def _points(record, label):

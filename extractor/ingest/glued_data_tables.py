@@ -30,7 +30,7 @@ import regex
 
 from ..patterns import load_json
 from .column_sums import adds_up, choice_by_totals, placed
-from .glued_figures import RUN, cut_at_places, places_of, readings
+from .glued_figures import RUN, SPACED_FIGURE, cut_at_places, places_of, readings
 from .one_space_tables import unit_stated_above
 from .spaced_tables import POINTS_NAME, UNIT_NAME
 from .tables import is_caption_text
@@ -51,8 +51,6 @@ _UNIT_ENDS_CAPTION = regex.compile(r"单位\s*[:：]\s*(?:亿元|万元|千元|�
 _YEAR = regex.compile(r"(?:19|20)\d{2}年")
 # cells a copy kept apart (a tab, a pipe, spaces between names): the readers of such rows' table
 _CELL_BREAK = regex.compile(r"[\t|｜]|\S\s+\S")
-# a figure a space stands beside: a row whose cells spaces keep apart, no row run together
-_SPACED_FIGURE = regex.compile(r"\d\s|\s\d")
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +141,7 @@ def _row(text: str, layout: dict, number: int) -> Optional[dict]:
     """A row's parts {number, name, run, remark, total}, or None where the line is no row of
     the table: a name (after the row's number where the rows are numbered), its run of
     figures, and a remark where the header has a column of them."""
-    if not text or _CELL_BREAK.search(text) or _SPACED_FIGURE.search(text):
+    if not text or _CELL_BREAK.search(text) or SPACED_FIGURE.search(text):
         return None
     total_name = _vocabulary()[2]
     written_number = str(number) if layout["numbered"] and text.startswith(str(number)) else None

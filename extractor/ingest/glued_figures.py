@@ -18,6 +18,9 @@ import regex
 _WHOLE = r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)"
 # a run of digits, points and commas that a figure's cells may make (no point or comma at its ends)
 RUN = regex.compile(r"\d(?:[\d.,]*\d)?")
+# a figure a space stands beside: a row whose cells spaces keep apart (the readers of spaced
+# rows'), no row run together
+SPACED_FIGURE = regex.compile(r"\d\s|\s\d")
 
 
 def places_of(run: str) -> Optional[int]:

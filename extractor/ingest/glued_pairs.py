@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from .glued_figures import SPACED_FIGURE
 from .spaced_tables import UNIT_NAME
 
 _MOST_LABEL = 20
@@ -25,8 +26,6 @@ _MOST_PAIRS = 6
 _MOST_ROWS = 30
 # a figure standing between labels: a whole number or a decimal (no run of several)
 _FIGURE = regex.compile(r"(?<![\d.,])(?:0|[1-9]\d*)(?:\.\d+)?%?(?![\d.,])")
-# a figure a space stands beside: cells spaces keep apart, the readers of spaced rows' table
-_SPACED_FIGURE = regex.compile(r"\d\s|\s\d")
 _PROSE = regex.compile(r"[，。；！？,;!?、]")
 # words a figure's unit opens: the figure's own unit, so the words are no label of a cell
 _UNIT_FIRST = regex.compile(r"^(?:[万亿千百]?元|[万]?人次?|[万]?户|个|名|所|项|家|次|年|月|日|天|倍|%|‰)")
@@ -64,7 +63,7 @@ def _first_row(pairs: Optional[list]) -> bool:
 def _pairs(text: str) -> Optional[list]:
     """[(label, figure or "")] of a line of labels each followed by one figure (the last maybe
     by none); None where the line is not such a one."""
-    if not text or "\t" in text or "|" in text or _SPACED_FIGURE.search(text):
+    if not text or "\t" in text or "|" in text or SPACED_FIGURE.search(text):
         return None
     figures = list(_FIGURE.finditer(text))
     if not figures:
