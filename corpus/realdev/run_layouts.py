@@ -163,6 +163,9 @@ def _without_form_titles(text: str) -> str:
     return regex.sub("|".join(regex.escape(t) for t in titles), "", text)
 
 
+_HAN_DIGIT = regex.compile(r"(?<=\p{Han})(?=\d)|(?<=\d)(?=\p{Han})")
+
+
 def _traditional(text: str) -> str:
     import opencc
     return opencc.OpenCC("s2t").convert(text)
@@ -189,6 +192,9 @@ LAYOUTS = {
     "spaced_as_cells": _spaced_rows_as_cells,
     # (a document-sharing site's text recognition runs a row's cells together: 总额5.005.00100.00%10)
     "pipe_as_glued_rows": _pipe_tables_as(lambda rows: ["".join(r) for r in rows]),
+    # a converter's space at every boundary of Chinese and figures (pdftotext, a sharing site's
+    # text layer: 指标 1:居民健康档案 38508 人)
+    "han_digit_spaced": lambda t: _HAN_DIGIT.sub(" ", t),
     # a form whose title the text does not hold
     "form_titles_dropped": _without_form_titles,
 }

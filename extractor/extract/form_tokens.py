@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Block, Document
+from .converter_gaps import gaps_closed, spaced_at_figures
 from .form_vocab import COLUMN_NUMBER, bare, is_label, spec, vocab
 from .ocr_labels import label_repairs, repaired
 
@@ -73,6 +74,8 @@ def document_tokens(doc: Document) -> list:
     line = 0
     # (labels a sharing site's text recognition misread by one letter: read as they are meant)
     repairs = label_repairs("\n".join(_texts_of(doc)))
+    # (a converter's space at every boundary of Chinese and figures cuts no cell: converter_gaps.py)
+    spaced = spaced_at_figures(_texts_of(doc))
     for block in doc.blocks:
         if block.kind == TABLE:
             # a table rebuilt from text keeps no reliable columns: its cells are read in
@@ -93,7 +96,7 @@ def document_tokens(doc: Document) -> list:
                 line += 1
             continue
         for text_line, offset in _lines(repaired(block.text, repairs)):
-            tokens.extend(_line_tokens(block, text_line, offset, line))
+            tokens.extend(_line_tokens(block, text_line, offset, line, spaced))
             line += 1
     return tokens
 
@@ -143,7 +146,7 @@ def _lines(text: str):
         offset += len(part) + 1
 
 
-def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
+def _line_tokens(block: Block, text: str, offset: int, line: int, spaced: bool = False) -> list:
     if _PIPE.search(text):
         return _pipe_tokens(block, text, offset, line)
     gap = _WIDE_GAP if _wide_spaced(text.strip()) else _ANY_GAP
@@ -154,6 +157,8 @@ def _line_tokens(block: Block, text: str, offset: int, line: int) -> list:
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(text)))
+    if spaced:
+        pieces = gaps_closed(text, [p for p in pieces if p[0] < p[1]])
     for s, e in pieces:
         if s == e:
             continue

@@ -1,0 +1,75 @@
+"""A form flattened to spaced cells whose converter also put a space at every boundary of
+Chinese and figures (指标 1:入户走访 1200 户, as pdftotext and sharing sites' text layers
+write them) reads as the same form written without those spaces. Every text here is made up
+for the tests."""
+import regex
+
+from conftest import error_flags, text_record
+from extractor.extract.converter_gaps import gaps_closed, spaced_at_figures
+
+_FORM = ("项目支出绩效自评表 （2023年度） 项目名称 南岭乡困难群众走访慰问 主管部门 南岭县民政局 实施单位 南岭县南岭乡人民政府 "
+         "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+         "年度资金总额 48.00 48.00 46.80 10 97.50% 9.75 其中：当年财政拨款 48.00 48.00 46.80 — 97.50% — "
+         "上年结转资金 — — — — — — 其他资金 — — — — — — "
+         "年度总体目标 预期目标 走访慰问困难群众。 实际完成情况 已完成走访慰问。 "
+         "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+         "产出指标 数量指标 指标1:入户走访户数 ≥1200户 1236户 20 20 无 "
+         "指标2:慰问困难老人人数 ≥300人 296人 15 14 个别老人外出 "
+         "质量指标 指标1:慰问金发放准确率 100% 100% 15 15 无 "
+         "时效指标 指标1:春节前完成率 100% 100% 10 10 无 "
+         "效益指标 社会效益指标 指标1:困难群众3天内回访率 ≥90% 95% 20 20 无 "
+         "满意度指标 服务对象满意度指标 指标1:群众满意度 ≥95% 97% 10 10 无 总分 100 98.75 优\n")
+
+_HAN_DIGIT = regex.compile(r"(?<=\p{Han})(?=\d)|(?<=\d)(?=\p{Han})")
+
+
+def _spaced(text: str) -> str:
+    return _HAN_DIGIT.sub(" ", text)
+
+
+def _figures(record: dict) -> list:
+    return sorted((f["kind"], str(f["value"]), f.get("label") or "") for f in record["facts"])
+
+
+def test_a_converter_spaced_form_reads_the_same_as_written_whole(tmp_path):
+    whole = text_record(tmp_path, _FORM, "whole.txt")
+    spaced = text_record(tmp_path, _spaced(_FORM), "spaced.txt")
+    headcounts = sorted(str(f["value"]) for f in whole["facts"] if f["kind"] in ("headcount", "households"))
+    assert headcounts == ["1200", "1236", "296", "300"]
+    assert _figures(spaced) == _figures(whole)
+    assert not error_flags(spaced)
+
+
+def test_a_joined_cell_quotes_the_file_with_its_space(tmp_path):
+    text = _spaced(_FORM)
+    record = text_record(tmp_path, text)
+    quotes = [f["source"]["quote"] for f in record["facts"] if f["kind"] == "households"]
+    assert quotes and all(q in text for q in quotes)
+
+
+def test_a_text_spaced_only_at_its_cell_breaks_is_not_converter_spaced():
+    # (a spreadsheet flattened with one space between cells writes 1236户 and 指标1 whole)
+    assert not spaced_at_figures([_FORM])
+    assert spaced_at_figures([_spaced(_FORM)])
+    assert not spaced_at_figures(["收入 12 万元"])  # (too few boundaries to tell)
+
+
+def _cells(text: str) -> list:
+    pieces = [m.span() for m in regex.finditer(r"\S+", text)]
+    return [text[a:b] for a, b in gaps_closed(text, pieces)]
+
+
+def test_a_figure_keeps_its_unit_and_a_numbering_word_its_number_and_name():
+    assert _cells("指标 1:入户走访户数 ≥1200 户 1236 户 20 20") == ["指标 1:入户走访户数", "≥1200 户", "1236 户", "20", "20"]
+    assert _cells("指标 2 慰问金发放准确率 100% 100%") == ["指标 2 慰问金发放准确率", "100%", "100%"]
+    assert _cells("指标 3:困难群众 3 天内回访率 ≥90%") == ["指标 3:困难群众 3 天内回访率", "≥90%"]
+
+
+def test_cells_that_are_cells_stay_apart():
+    # a form's label after a figure, a row's name ending in a numbering word before its points,
+    # and a clause after a figure whose first character could be a unit (项目…)
+    assert _cells("分值 10 分值") == ["分值", "10", "分值"]
+    assert _cells("达成预期指标 8 8") == ["达成预期指标", "8", "8"]
+    assert _cells("绩效目标明确性 5 项目预期提供的产品、服务明确 5") \
+        == ["绩效目标明确性", "5", "项目预期提供的产品、服务明确", "5"]
+    assert _cells("数量指标 12 个") == ["数量指标", "12 个"]
