@@ -73,3 +73,15 @@ def test_cells_that_are_cells_stay_apart():
     assert _cells("绩效目标明确性 5 项目预期提供的产品、服务明确 5") \
         == ["绩效目标明确性", "5", "项目预期提供的产品、服务明确", "5"]
     assert _cells("数量指标 12 个") == ["数量指标", "12 个"]
+
+
+_TWO_NOTICES = ("一、资金下达情况\n2022年11月8日，省财政厅以《关于提前下达2023年乡村道路养护补助资金的通知》（东财建〔2022〕215号）"
+                "下达我县乡村道路养护补助资金2860万元；2023年5月16日，省财政厅以《关于下达2023年乡村道路养护补助资金的通知》"
+                "（东财建〔2023〕72号）下达我县乡村道路养护补助资金940万元。\n")
+
+
+def test_two_allocations_by_two_notices_are_no_conflict_when_spaced(tmp_path):
+    for name, text in (("whole.txt", _TWO_NOTICES), ("spaced.txt", _spaced(_TWO_NOTICES))):
+        record = text_record(tmp_path, text, name)
+        assert sorted(f["text"].replace(" ", "") for f in record["facts"] if f["kind"] == "amount") == ["2860万元", "940万元"]
+        assert not error_flags(record, "repeat.conflict"), name

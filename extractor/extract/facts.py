@@ -230,12 +230,13 @@ def _text_facts(text: str, where: dict, subject: Optional[str] = None) -> list:
 
 # A full date or a document number before a figure in its sentence says on which occasion
 # it was stated (下达…预算463142万元 by one notice, 163455万元 by the next): two allocations.
-_OCCASION = regex.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〔\[【（(](?:19|20)\d{2}[〕\]】）)]\d+号")
+# (a converter may write a space beside each figure: 2021 年 4 月 21 日, 〔2021〕28 号)
+_OCCASION = regex.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|[〔\[【（(](?:19|20)\d{2}[〕\]】）)] ?\d+ ?号")
 
 
 def _occasion(text: str, sentence_start: int, start: int) -> Optional[str]:
     found = _OCCASION.findall(text, sentence_start, start)
-    return found[-1] if found else None
+    return found[-1].replace(" ", "") if found else None
 
 
 def written_unit_spec(written: str) -> tuple:
