@@ -117,6 +117,9 @@ class Document:
     # for pdf: scanned pages whose OCR was stopped at a time limit ({page, reason, limit})
     pages_not_ocred: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # the record's "errors": what was read despite damage
+    # a converter wrote a space at every boundary of Chinese and figures (converter_spaces.py):
+    # found by the text reader before it took out those of rows run together
+    converter_spaced: bool = False
 
     def add(self, kind: str, text: str, **kw) -> Block:
         block = Block(index=len(self.blocks), kind=kind, text=text, **kw)

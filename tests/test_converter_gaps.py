@@ -5,7 +5,8 @@ for the tests."""
 import regex
 
 from conftest import error_flags, text_record
-from extractor.extract.converter_gaps import gaps_closed, spaced_at_figures
+from extractor.converter_spaces import spaced_at_figures
+from extractor.extract.converter_gaps import gaps_closed
 
 _FORM = ("项目支出绩效自评表 （2023年度） 项目名称 南岭乡困难群众走访慰问 主管部门 南岭县民政局 实施单位 南岭县南岭乡人民政府 "
          "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
@@ -85,3 +86,36 @@ def test_two_allocations_by_two_notices_are_no_conflict_when_spaced(tmp_path):
         record = text_record(tmp_path, text, name)
         assert sorted(f["text"].replace(" ", "") for f in record["facts"] if f["kind"] == "amount") == ["2860万元", "940万元"]
         assert not error_flags(record, "repeat.conflict"), name
+
+
+# a sharing site's run-together rows, then a converter's space at each boundary of Chinese and figures
+_GLUED = ("北岸县农业农村局2022年度项目支出绩效评价报告\n"
+          "项目基本信息：计划投资额(万元)260.00实际到位资金(万元)248.40实际使用情况(万元)231.75\n"
+          "评价结论：项目总体实施情况较好，2022年12月前完成全部建设任务，共新建机耕道18公里，惠及农户3260户。\n")
+
+
+def test_a_line_run_together_then_converter_spaced_is_read_run_together():
+    from extractor.ingest.converter_spaced_lines import converter_spaces_out
+    lines = _spaced(_GLUED).split("\n")
+    assert lines[1].count(" ") == 2
+    unspaced, spaced = converter_spaces_out(lines * 4)  # (enough boundaries to tell)
+    assert spaced and unspaced[1] == _GLUED.split("\n")[1] and unspaced[2] == _GLUED.split("\n")[2]
+    assert converter_spaces_out(_GLUED.split("\n") * 4) == (_GLUED.split("\n") * 4, False)
+
+
+def test_a_form_run_together_then_converter_spaced_reads_its_rows_as_run_together(tmp_path):
+    from test_form_glued import HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST, _glued_form, _indicators
+    text = _glued_form(HEAD_WEIGHT_FIRST, ROWS_WEIGHT_FIRST)
+    whole = _indicators(text_record(tmp_path, text, "whole.txt"))
+    converted = _indicators(text_record(tmp_path, _spaced(text), "spaced.txt"))
+    assert whole["受益农户数"] == {"weight": 20, "score": 18, "target": "≥1200户", "actual": "1180户"}
+    assert converted == whole
+
+
+def test_a_line_whose_spaces_may_be_cell_breaks_keeps_them():
+    from extractor.ingest.converter_spaced_lines import converter_spaces_out
+    lines = ["其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.84",  # (words and figures each a piece)
+             "数量指标 新建机耕道 18 公里 2.33 2.33"]  # (a space between figures: cells)
+    filler = [_spaced(_GLUED)] * 4
+    unspaced, spaced = converter_spaces_out(lines + filler)
+    assert spaced and unspaced[:2] == lines

@@ -3,45 +3,25 @@ text layer, Word's spacing of Asian and Latin text printed to PDF): 指标 1:居
 38508 人, 孕产妇 7 天访视数. In a text that writes every such boundary with a space, a space
 there says nothing about where a form's cell ends, so the cell tokens a space cut apart are
 joined again where they can only be one cell:
-- a figure and the unit after it (38508 人, 不少于 12 种): a figure's unit is its cell's;
+- a figure and the unit after it (38508 人, 不少于 12 种, 11 月底前): a figure's unit is its
+  cell's;
 - a numbering word alone and its number (指标 1, 第 3), and the name after a bare number
   (指标 1 工程完工率): an indicator's name opens so;
 - a name and a figure with a unit run on into more of the name (孕产妇 7天访视数): a value
   cell is a figure and its unit, never a figure with words after its unit.
-The joined token keeps the space in its text, so its quote is the file's.
-
-A text counts as spaced so only where nearly every boundary between a Chinese character and
-a digit is a space: a spreadsheet flattened with one space between cells spaces only the
-boundaries that are cell breaks (数量指标 100), and writes 2089人 and 指标1 whole."""
+The joined token keeps the space in its text, so its quote is the file's. Which texts are
+spaced so: ../converter_spaces.py."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
 
 import regex
 
 from .form_vocab import bare, is_label, spec
 
-_SPACED = regex.compile(r"(?<=\p{Han}) (?=\d)|(?<=\d) (?=\p{Han})")
-_UNSPACED = regex.compile(r"(?<=\p{Han})(?=\d)|(?<=\d)(?=\p{Han})")
-_FEWEST_BOUNDARIES = 20
-_SPACED_SHARE = 0.9
 _ENDS_IN_FIGURE = regex.compile(r"\d[%％]?$")
 _ENDS_IN_HAN = regex.compile(r"\p{Han}$")
 _OPENS_HAN = regex.compile(r"\p{Han}")
-
-
-def spaced_at_figures(texts: Iterable[str]) -> bool:
-    """Does the document write (nearly) every boundary between a Chinese character and a
-    digit with a space?"""
-    spaced = unspaced = 0
-    for text in texts:
-        if not text:
-            continue
-        spaced += len(_SPACED.findall(text))
-        unspaced += len(_UNSPACED.findall(text))
-    total = spaced + unspaced
-    return total >= _FEWEST_BOUNDARIES and spaced >= _SPACED_SHARE * total
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +32,9 @@ def _patterns() -> tuple:
     units = sorted({u for u in s["indicator_units"] if regex.search(r"\p{Han}", u)}, key=len, reverse=True)
     unit = "(?:" + "|".join(map(regex.escape, units)) + ")"
     numbering = "(?:" + "|".join(map(regex.escape, s["numbering_words"])) + ")"
-    return (regex.compile(rf"^{unit}(?!\p{{Han}})"), regex.compile(rf"^{unit}\p{{Han}}"),
+    # (a time unit after a figure is its cell's, whatever follows: 10 月, 11 月底前, 2 年内)
+    time = "(?:" + "|".join(map(regex.escape, sorted(s["cell_units"], key=len, reverse=True))) + ")"
+    return (regex.compile(rf"^(?:{unit}(?!\p{{Han}})|{time})"), regex.compile(rf"^{unit}\p{{Han}}"),
             regex.compile(rf"^{numbering}$"), regex.compile(r"^\d{1,2}(?:[:：、.．]|$|(?=\p{Han}))"))
 
 

@@ -14,7 +14,8 @@ from typing import Optional
 import regex
 
 from ..model import TABLE, Block, Document
-from .converter_gaps import gaps_closed, spaced_at_figures
+from ..converter_spaces import spaced_at_figures
+from .converter_gaps import gaps_closed
 from .form_vocab import COLUMN_NUMBER, bare, is_label, spec, vocab
 from .ocr_labels import label_repairs, repaired
 
@@ -75,7 +76,7 @@ def document_tokens(doc: Document) -> list:
     # (labels a sharing site's text recognition misread by one letter: read as they are meant)
     repairs = label_repairs("\n".join(_texts_of(doc)))
     # (a converter's space at every boundary of Chinese and figures cuts no cell: converter_gaps.py)
-    spaced = spaced_at_figures(_texts_of(doc))
+    spaced = doc.converter_spaced or spaced_at_figures(_texts_of(doc))
     for block in doc.blocks:
         if block.kind == TABLE:
             # a table rebuilt from text keeps no reliable columns: its cells are read in

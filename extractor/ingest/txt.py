@@ -23,6 +23,7 @@ from .cell_name_rows import labelled_figures, named_row_under_unit_caption, name
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
 from .score_cells import is_criteria
+from .converter_spaced_lines import converter_spaces_out
 from .csv_rows import csv_rows_at, csv_table
 from .pipe_tables import every_cell_kept
 from .double_spacing import drop_double_spacing
@@ -66,6 +67,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
+    lines, doc.converter_spaced = converter_spaces_out(lines)
     lines = rows_apart(wrapped_rows_joined(hard_wrapped_lines_joined(lines)))
     lines = glued_tables_apart(inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines))))
     lines = stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines)))
