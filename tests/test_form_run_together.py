@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.extract.form_cells import _split_run_together
+from extractor.extract.form_split_cells import split_run_together
 from extractor.extract.form_fund_points import pointed_cells
 from extractor.extract.form_fund_run_cut import fund_cut
 from extractor.extract.forms import _title_across
@@ -102,10 +102,10 @@ def test_rate_less_run_cut_by_its_decimal_points():
 def test_dashes_round_a_rate_before_the_next_label():
     block = Block(index=0, kind="paragraph", text="-0.0%-上年结转资金0.000.00")
     t = Token(block.text, block, 0, len(block.text), 0, 0, False)
-    assert [p.text for p in _split_run_together(t)] == ["-", "0.0%", "-", "上年结转资金", "0.000.00"]
+    assert [p.text for p in split_run_together(t)] == ["-", "0.0%", "-", "上年结转资金", "0.000.00"]
     # a minus before a figure that no dash closes is a sign, not a cell
     block = Block(index=0, kind="paragraph", text="-0.5%上年")
-    assert [p.text for p in _split_run_together(Token(block.text, block, 0, 9, 0, 0, False))] != ["-", "0.5%", "上年"]
+    assert [p.text for p in split_run_together(Token(block.text, block, 0, 9, 0, 0, False))] != ["-", "0.5%", "上年"]
 
 
 UNSPENT_PARTS = ("其中:当年财政拨款2000.002000.00 -0.0%-上年结转资金500.50500.50 -0.0%-"
