@@ -1,7 +1,7 @@
 """Rows of a list in which a row's parts follow it under 其中 (投入 20 | 其中：目标设定 8 | 预算配置 12 |
 过程 20 | 其中：…): which rows are the list's own and which are each one's parts. A run of parts
 opens at a row labelled 其中 and goes on until the parts' values make the row above it. Shared
-by the score summary's reader (extract/indicators.py) and the table sums (check/table_sums.py)."""
+by the score summary's reader (extract/table_indicators.py) and the table sums (check/table_sums.py)."""
 from __future__ import annotations
 
 from decimal import Decimal

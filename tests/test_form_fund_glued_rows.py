@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
+from extractor.extract.form_fund_run_cut import FUND_RUN, run_cut
 
 from conftest import text_record
 
@@ -147,8 +147,8 @@ def test_a_weight_named_after_the_rate_is_one_column_where_the_header_has_its_ra
 
 
 def _cut(run: str, columns: tuple) -> list:
-    m = _FUND_RUN.match(run)
-    cut = _run_cut(m, columns)
+    m = FUND_RUN.match(run)
+    cut = run_cut(m, columns)
     return cut and [m["figures"][a:b] for a, b in cut]
 
 

@@ -173,14 +173,14 @@ def test_a_name_run_onto_its_target_and_result(tmp_path):
     ("65.6665.0799", ["65.66", "65.07", "99"]),
 ])
 def test_a_fund_row_run_is_cut_where_its_rate_fits(run, cells):
-    from extractor.extract.form_fund_runs import fund_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
 
     assert [run[a:b] for a, b in fund_cut(run)] == cells
 
 
 @pytest.mark.parametrize("run", ["25000025000086.19", "2010", "1001001095"])
 def test_a_fund_row_run_whose_rate_fits_no_reading_is_left_alone(run):
-    from extractor.extract.form_fund_runs import fund_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
 
     assert fund_cut(run) is None
 
@@ -193,7 +193,7 @@ def test_a_fund_row_run_whose_rate_is_its_amounts_and_its_score_the_weights_shar
     """Under 年初 | 全年 | 执行数 | 分值 | 执行率, the rate is a ratio of the amounts, never of the
     分值 before it (150168.5 | 161.76 | 10 | 9 | 6%: 10 ÷ 161.76 is no 执行率 of this row), and
     the 得分 after it is 分值 × 执行率; without the 得分 a run that reads two ways is left alone."""
-    from extractor.extract.form_fund_runs import fund_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
 
     assert [run[a:b] for a, b in fund_cut(run, None, (4, True), score)] == cells
     without_score = fund_cut(run, None, (4, True))
@@ -203,7 +203,7 @@ def test_a_fund_row_run_whose_rate_is_its_amounts_and_its_score_the_weights_shar
 
 
 def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it():
-    from extractor.extract.form_fund_runs import fund_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
 
     run = "61.2596.31"  # 全年预算数 63.6万元 written apart, then 执行数 and 执行率 run together
     assert [run[a:b] for a, b in fund_cut(run, "63.6")] == ["61.25", "96.31"]
@@ -216,7 +216,8 @@ def test_a_fund_row_run_after_a_budget_written_with_its_unit_is_cut_against_it()
     ("3.52.891.0", None, ["3.5", "2.8", "91.0"]),
 ])
 def test_a_run_no_reading_makes_consistent_is_cut_at_its_decimal_points(run, lead, cells):
-    from extractor.extract.form_fund_runs import fund_cut, points_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
+    from extractor.extract.form_fund_points import points_cut
 
     assert fund_cut(run, lead) is None
     assert [run[a:b] for a, b in points_cut(run, lead)] == cells
@@ -228,7 +229,7 @@ def test_a_run_no_reading_makes_consistent_is_cut_at_its_decimal_points(run, lea
     ("80728.0090", None),  # too few points for the cells
 ])
 def test_a_run_its_decimal_points_do_not_cut_is_left_alone(run, lead):
-    from extractor.extract.form_fund_runs import points_cut
+    from extractor.extract.form_fund_points import points_cut
 
     assert points_cut(run, lead) is None
 
@@ -670,7 +671,7 @@ def test_a_weight_column_the_header_names_is_still_cut_as_one(tmp_path):
 
 
 def test_a_weight_that_is_no_set_points_makes_no_reading():
-    from extractor.extract.form_fund_runs import fund_cut
+    from extractor.extract.form_fund_run_cut import fund_cut
 
     # 2 | 460024600 | 24600107 | 6.3 | 5% makes a rate of its amounts, but no form sets 6.3 points
     assert fund_cut("2460024600246001076.35", None, (4, True), "7.5") is None

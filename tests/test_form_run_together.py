@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.extract.form_cells import _split_run_together
+from extractor.extract.form_split_cells import split_run_together
 from extractor.extract.form_fund_points import pointed_cells
-from extractor.extract.form_fund_runs import fund_cut
+from extractor.extract.form_fund_run_cut import fund_cut
 from extractor.extract.forms import _title_across
 from extractor.extract.form_tokens import Token
 from extractor.model import Block
@@ -102,10 +102,10 @@ def test_rate_less_run_cut_by_its_decimal_points():
 def test_dashes_round_a_rate_before_the_next_label():
     block = Block(index=0, kind="paragraph", text="-0.0%-上年结转资金0.000.00")
     t = Token(block.text, block, 0, len(block.text), 0, 0, False)
-    assert [p.text for p in _split_run_together(t)] == ["-", "0.0%", "-", "上年结转资金", "0.000.00"]
+    assert [p.text for p in split_run_together(t)] == ["-", "0.0%", "-", "上年结转资金", "0.000.00"]
     # a minus before a figure that no dash closes is a sign, not a cell
     block = Block(index=0, kind="paragraph", text="-0.5%上年")
-    assert [p.text for p in _split_run_together(Token(block.text, block, 0, 9, 0, 0, False))] != ["-", "0.5%", "上年"]
+    assert [p.text for p in split_run_together(Token(block.text, block, 0, 9, 0, 0, False))] != ["-", "0.5%", "上年"]
 
 
 UNSPENT_PARTS = ("其中:当年财政拨款2000.002000.00 -0.0%-上年结转资金500.50500.50 -0.0%-"
@@ -223,9 +223,9 @@ def test_a_row_under_a_label_we_lack_leaves_the_total_unchecked(tmp_path):
 def test_amounts_typed_alike_by_their_points_over_a_reading_that_makes_the_rate():
     # 3412.603 ÷ … would make 8.7% out of 3286.00 | 3412.603 | 298.4510 | 9; the decimal points
     # type the amounts alike as 3286.00 | 3412.60 | 3298.45 | 10 | 98.7%
-    from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
-    m = _FUND_RUN.match("3286.003412.603298.451098.7%9.87")
-    cut = _run_cut(m, (4, True))
+    from extractor.extract.form_fund_run_cut import FUND_RUN, run_cut
+    m = FUND_RUN.match("3286.003412.603298.451098.7%9.87")
+    cut = run_cut(m, (4, True))
     assert [m["figures"][a:b] for a, b in cut] == ["3286.00", "3412.60", "3298.45", "10", "98.7"]
 
 
@@ -255,9 +255,9 @@ def test_a_total_score_after_a_full_width_colon_and_more_words(tmp_path):
 
 def test_amounts_a_trailing_zero_apart_keep_the_reading_that_makes_the_rate():
     # 412.6 | 436.8 | 421.36: one decimal apart is a 0 left off, not amounts typed unlike
-    from extractor.extract.form_fund_runs import _FUND_RUN, _run_cut
-    m = _FUND_RUN.match("412.6436.8421.361096.47%9.65")
-    cut = _run_cut(m, (4, True))
+    from extractor.extract.form_fund_run_cut import FUND_RUN, run_cut
+    m = FUND_RUN.match("412.6436.8421.361096.47%9.65")
+    cut = run_cut(m, (4, True))
     assert [m["figures"][a:b] for a, b in cut] == ["412.6", "436.8", "421.36", "10", "96.47"]
 
 

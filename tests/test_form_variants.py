@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 import regex
 
-from extractor.extract.form_cells import _split_run_together
+from extractor.extract.form_split_cells import split_run_together
 from extractor.extract.form_tokens import Token
 from extractor.ingest.cell_rows import is_cell_row
 from extractor.pipeline import extract_file
@@ -185,7 +185,7 @@ def test_rows_of_cells_are_not_joined_as_broken_sentences():
 ])
 def test_a_figure_run_into_the_next_label_is_cut(text, cells):
     token = Token(text, None, 0, len(text), 0, 0, False)
-    assert [t.text for t in _split_run_together(token)] == cells
+    assert [t.text for t in split_run_together(token)] == cells
 
 
 # A text layer that wrote the form column by column (as PDF exports of spreadsheets often

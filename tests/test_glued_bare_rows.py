@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.extract.form_fund_runs import fund_cut
+from extractor.extract.form_fund_run_cut import fund_cut
 from extractor.extract.glued_cuts import cut_bare_pair, cut_bare_result, cut_target_then_bare
 
 from conftest import error_flags, text_record

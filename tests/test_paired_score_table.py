@@ -91,7 +91,7 @@ def test_points_written_with_their_unit_and_subtotal_rows(tmp_path):
 
 
 def test_a_subtotal_row_on_a_weighted_line_gives_its_score_to_its_own_group_only():
-    from extractor.extract.indicators import _line_score
+    from extractor.extract.text_indicators import _line_score
     tail = "项目立项（8分）立项依据充分性4分4分立项程序规范性4分3分小计20分17.5分"
     assert _line_score(tail, Decimal("20")) == Decimal("17.5")  # the 小计's 得分, not its 分值
     assert _line_score(tail, Decimal("15")) is None  # another group's 小计 (a line cut from its group's)

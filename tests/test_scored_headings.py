@@ -1,4 +1,4 @@
-"""A report's indicators in its headings and paragraphs (extract/indicators.py): a heading that
+"""A report's indicators in its headings and paragraphs (extract/text_indicators.py): a heading that
 writes its score beside its weight (决策（15分，得12分）) and a paragraph that scores several of
 its indicators one clause after another. Every text here is made up for the tests."""
 from decimal import Decimal

@@ -16,6 +16,8 @@ from .tolerance import Interval, exact, interval_of
 SEVERITY = {"error": "error", "rounding": "info", "approx": "warning"}
 _UNIT_TEXT = {Decimal(10000): "万", Decimal(100000000): "亿", Decimal(1000): "千"}
 TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+# the column of a score table's points awarded (评价得分, 自评得分 …)
+SCORE_HEADER = regex.compile(r"^(?:评价|自评|实际|最终)?得分$")
 
 
 @lru_cache(maxsize=1)

@@ -199,7 +199,7 @@ def check_sum_table(record: dict) -> list:
     fund_tables = {row["source"].get("table") for form in record.get("forms") or []
                    for row in form.get("funds") or [] if (row.get("source") or {}).get("table") is not None}
     # the score tables whose levels only the points tell (each row one name, whatever its level:
-    # extract/indicators.py): their sums are score.tree's, by the tree those points make
+    # extract/table_indicators.py): their sums are score.tree's, by the tree those points make
     nested_tables = {(i.get("source") or {}).get("table") for i in record.get("indicators") or []
                      if i.get("levels_by_points")}
     for table in record.get("tables", []):

@@ -120,7 +120,7 @@ def assign_by_type(columns: list, values: list, row_slot: str, total_scored: boo
             return vt == "pct" or (vt == "num" and len(values) == len(columns))
         if vt != "num":
             return False
-        if token.unit is not None:  # a figure written with its unit (see form_cells.unit_cell)
+        if token.unit is not None:  # a figure written with its unit (see form_unit_cells.unit_cell)
             return kinds[column] == ("score" if token.unit == "分" else "amount")
         if kinds[column] == "score":  # (a row with a cell for every column is read in order, points and all)
             return value_of(token.text) <= 100 and not (total_scored and row_slot != "total" and len(values) < len(columns))

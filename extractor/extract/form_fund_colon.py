@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_fund_rows import fund_row
 from .form_vocab import bare, canon, fund_column_kind, spec, value_type, vocab
 

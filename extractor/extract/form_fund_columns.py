@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_facts import value_of
 from .form_vocab import fund_column_kind, is_na, value_type
 

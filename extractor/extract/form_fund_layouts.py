@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_fund_rows import fund_row
 from .form_vocab import bare, canon, fund_column_kind, is_na, value_type, vocab
 

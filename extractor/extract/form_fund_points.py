@@ -1,4 +1,4 @@
-"""Cuts of a fund row's run that its decimal points fix (form_fund_runs.py asks for them
+"""Cuts of a fund row's run that its decimal points fix (form_fund_run_cut.py asks for them
 where no reading makes the row's rate, or one does only by typing the amounts unlike): every
 amount written with the same number of decimals ends that many digits after its point, so
 the cells are the form's own, and a rate that disagrees with them is the form's slip under

@@ -1,4 +1,4 @@
-"""A fund row's run that fund_cut (form_fund_runs.py) leaves unread because the row writes one
+"""A fund row's run that fund_cut (form_fund_run_cut.py) leaves unread because the row writes one
 cell fewer than its header (年初预算数 left empty: 387664.62 | 387664.62 | 10 | 100% | 10 under
 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; a 其中 row that leaves its 分值 empty),
 or because its rate is written cut short rather than rounded (31.69 ÷ 32.4 is 97.809%, written

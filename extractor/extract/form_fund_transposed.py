@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_facts import value_of
 from .form_fund_rows import fund_row
 from .form_vocab import UNIT_IN_CELL, bare, canon, fund_column_kind, is_label, is_na, value_type, vocab

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_fund_header import _counts_up
 from .form_vocab import bare, fund_column_kind, is_label, is_na, spec, value_type, vocab
 

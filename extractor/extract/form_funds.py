@@ -14,7 +14,7 @@ from typing import Optional
 import regex
 
 from .form_assign import assign_by_type
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_fund_colon import ColonFundCells
 from .form_fund_columns import ColumnWiseFunds
 from .form_fund_header import FundHeaderReader, _counts_up

@@ -13,7 +13,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .form_cells import unit_cell, with_unit_cells
+from .form_unit_cells import unit_cell, with_unit_cells
 from .form_indicator_header import IndicatorHeaderReader, _IndicatorHeader  # noqa: F401  (form_reader.py imports it from here)
 from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
@@ -342,7 +342,7 @@ def _lined_up(values: dict, percent_written: frozenset = frozenset()) -> bool:
 def units_from_cells(values: dict, unit_column: bool = False) -> None:
     """The target's and the result's bare figures take the unit of the row's 度量单位 cell
     (and the target its 指标性质 comparator); a result written bare beside a target read
-    with such a unit (the cells were joined by form_cells), or beside a target whose unit a
+    with such a unit (the cells were joined by form_unit_cells), or beside a target whose unit a
     line of cells ran into it where the header names a 度量单位 column (≥  95  % | 98.23 read as
     ≥95% | 98.23), shares it; so does a bare target beside a result the unit ran into (≥  22000 |
     23600人, the 计量单位 column after the result)."""

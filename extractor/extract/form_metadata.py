@@ -86,7 +86,7 @@ def _score_table_metadata(metadata: dict, sources: dict, table: dict, by_id: dic
 
 
 def apply_score_table_total(metadata: dict, sources: dict, indicators: list) -> None:
-    """The same for a score table read as a real table (extract/indicators.py) or run together
+    """The same for a score table read as a real table (extract/table_indicators.py) or run together
     and read as its one reading (glued_score_tree.py): its one total row's score, when that
     row's 分值 is 100 and no score was stated in words."""
     if metadata.get("score") is not None:

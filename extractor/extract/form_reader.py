@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ..ingest.tables import SUBTOTAL_LABEL
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_facts import FactIndex
 from .form_fund_sums import place_short_rows_by_sums
 from .form_funds import FundBlockReader, is_fund_label

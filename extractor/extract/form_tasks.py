@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_vocab import UNIT_IN_CELL, bare, spec, value_type, vocab
 
 

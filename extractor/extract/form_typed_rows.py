@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from .form_assign import assign_indicator_values
-from .form_cells import unit_cell
+from .form_unit_cells import unit_cell
 from .form_tokens import Token
 from .form_facts import value_of
 from .form_vocab import (LABEL_COLON, bare, canon, is_label, is_level_word, is_na, is_scoring_rule, is_target_nature,

@@ -51,7 +51,7 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
         segment = [t for t in tokens[lo:hi] if id(t.block) not in foreign]
         left_to_tables = False
         if template == "score_table":
-            # real tables are the indicator tables reader's (indicators.py); a table rebuilt from
+            # real tables are the indicator tables reader's (table_indicators.py); a table rebuilt from
             # text rows of different lengths it leaves alone, so its cells are read here
             kept = _fragments_kept(segment)
             left_to_tables = any(t.row is not None and not t.block.table.ragged and id(t.block) not in kept
@@ -365,7 +365,7 @@ def _score_table_segment(tokens: list, keys: list) -> list:
     for i, key in enumerate(keys):
         if key == "一级指标" and ("二级指标" in keys[i + 1:i + 4] or keys[i + 1:i + 2] == ["一级指标"]):
             if tokens[i].row is not None and not tokens[i].block.table.ragged:
-                return []  # a real table: the indicator tables reader (indicators.py) reads it
+                return []  # a real table: the indicator tables reader (table_indicators.py) reads it
             return [("score_table", _header_line_start(keys, i), len(tokens), None)]
     return []
 

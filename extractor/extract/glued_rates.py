@@ -1,6 +1,6 @@
 """Rates in rows whose cells a document-sharing site ran together: 省射击运动管理中心120111.4092.83%
 is 全年预算数 120, 全年执行数 111.40 and 执行率 92.83%. Such a run is cut only where exactly
-one reading makes the rate the ratio of two of the figures before it (form_fund_runs.fund_cut),
+one reading makes the rate the ratio of two of the figures before it (form_fund_run_cut.fund_cut),
 and only the rate becomes a fact: the run says nothing of the amounts' unit.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..model import TABLE, Document
-from .form_fund_runs import fund_cut
+from .form_fund_run_cut import fund_cut
 
 # figures run together up to a percentage, not inside a longer run of digits or a date
 _RUN = regex.compile(r"(?<![\d.\-/:])(?P<figures>\d[\d.]{4,}\d)%")

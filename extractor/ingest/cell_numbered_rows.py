@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from .cell_label_rows import names_rejoined
 from .cell_total_rows import is_column_sum, placings
-from .spaced_tables import TOTAL_WORDS
+from .short_total_rows import TOTAL_WORDS
 from .text_rows import NUMBER_HEADERS
 
 _MIN_ROWS = 3

@@ -7,7 +7,7 @@ from itertools import combinations
 from typing import Callable, Optional
 
 from .cell_kinds import TOTAL_NAMES, cell_kind
-from .spaced_tables import is_column_sum, run_fills, total_row_filled
+from .short_total_rows import is_column_sum, run_fills, total_row_filled
 
 
 def with_total_row(cells: list, rows: list) -> tuple:

@@ -32,7 +32,7 @@ from ..patterns import load_json
 from .column_sums import adds_up, choice_by_totals, placed
 from .glued_figures import RUN, SPACED_FIGURE, cut_at_places, places_of, readings
 from .one_space_tables import unit_stated_above
-from .spaced_tables import POINTS_NAME, UNIT_NAME
+from .column_names import POINTS_NAME, UNIT_NAME
 from .tables import is_caption_text
 from .text_rows import NUMBER_HEADERS
 

@@ -19,7 +19,7 @@ from typing import Optional
 import regex
 
 from .glued_figures import SPACED_FIGURE
-from .spaced_tables import UNIT_NAME
+from .column_names import UNIT_NAME
 
 _MOST_LABEL = 20
 _MOST_PAIRS = 6

@@ -22,7 +22,7 @@ from .cell_rows import is_form_cell
 from .form_signs import text_is_a_form
 from .spaced_cells import figure_or_dash, is_figure, is_year_name
 from .one_space_tables import UNIT_LINE, unit_stated_above
-from .spaced_tables import POINTS_NAME, UNIT_NAME
+from .column_names import POINTS_NAME, UNIT_NAME
 from .tables import is_total_label
 from .text_rows import NUMBER_HEADERS
 

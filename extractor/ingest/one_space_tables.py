@@ -11,7 +11,9 @@ import regex
 from ..patterns import load_json
 from .cell_rows import is_form_cell
 from .spaced_cells import PROSE_CELL, PROSE_PUNCT, is_figure, is_prose, is_year_name
-from .spaced_tables import MAX_SPACED_ROWS, POINTS_NAME, TOTAL_WORDS, UNIT_NAME, score_rows_run_on, total_row_filled
+from .column_names import POINTS_NAME, UNIT_NAME
+from .short_total_rows import TOTAL_WORDS, total_row_filled
+from .spaced_tables import MAX_SPACED_ROWS, score_rows_run_on
 from .cell_label_rows import label_led_rows
 from .cell_group_header import UNIT_IN_NAME, in_units_of, is_group_cell
 from .cell_kinds import cell_kind

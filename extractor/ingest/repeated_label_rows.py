@@ -19,7 +19,7 @@ from typing import Optional
 import regex
 
 from .glued_pairs import is_label
-from .spaced_tables import UNIT_NAME
+from .column_names import UNIT_NAME
 
 _MOST_COLUMNS = 6
 _MOST_ROWS = 30

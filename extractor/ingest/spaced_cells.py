@@ -1,7 +1,7 @@
 """The cells of a line of spaced rows (cells apart by runs of two or more spaces, a full-width
 space or a tab), with where each stands in display columns, and what a cell holds: a figure,
-a dash, running text. The primitives spaced_tables.py, spaced_headers.py and
-one_space_tables.py read tables with."""
+a dash, running text. The primitives spaced_tables.py, spaced_aligned_rows.py,
+spaced_headers.py, short_total_rows.py and one_space_tables.py read tables with."""
 from __future__ import annotations
 
 import unicodedata
@@ -95,3 +95,11 @@ def is_number(text: str) -> bool:
 
 def figure_or_dash(text: str) -> bool:
     return is_figure(text) or is_dash(text)
+
+
+def trailing(cells: list, kind) -> int:
+    """How many of the last cells are of `kind` (a test on a cell's text), counted from the end."""
+    n = 0
+    while n < len(cells) and kind(cells[-1 - n]):
+        n += 1
+    return n

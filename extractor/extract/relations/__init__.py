@@ -13,12 +13,13 @@ from typing import Optional
 from ...model import HEADING, TABLE, Document
 from ..sentences import sentence_spans
 from .brackets import brackets_in
-from .breakdowns import breakdowns_in, labelled_breakdowns, listed_totals_in
+from .breakdowns import breakdowns_in, labelled_breakdowns
 from .changes import changes_in, from_to_changes_in, rate_changes_in
 from .count_rates import count_rates_in
 from .deductions import deductions_in, listed_deductions_in
 from .formulas import formulas_in, rates_in
 from .line_lists import continue_over_lines, lists_under_a_line
+from .listed_totals import listed_totals_in
 from .numbered_lists import numbered_lists
 from .products import products_in
 from .score_rates import score_rates_in

@@ -1,5 +1,8 @@
-"""Breakdowns: which figures are parts of which total, by the words 其中 / 包括 in the
-text, or by the 其中 lines of a total in labelled lines (labelled_values.py marks them).
+"""Breakdowns: which figures are parts of which total, by the words 其中 / 包括 / 分别为 in
+the text (breakdowns_in: how far a marker's list goes, which of its figures are the total's
+parts, what the relation says of them; which figure is its total, where the sentence's own
+figures do not say, is breakdown_totals.py's), or by the 其中 lines of a total in labelled
+lines (labelled_values.py marks them). A list followed by its 合计 is listed_totals.py's.
 """
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ import regex
 
 from ..numbers import parse_chinese_numeral
 from ..sentences import sentence_bounds, sentence_index
-from .list_parts import CLAUSE_BREAK, CLAUSE_GROUP_BREAK, ends_with_the_rest, is_change, last_years_base, list_parts
+from .breakdown_totals import list_items_before, listed_before, named_just_before, stated_earlier, total_before
+from .list_parts import CLAUSE_BREAK, CLAUSE_GROUP_BREAK, ends_with_the_rest, is_change, last_years_base, list_parts, \
+    reduces
 from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 
@@ -111,13 +116,13 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # (an item of an earlier list of the sentence is no total, unless the marker follows it
             # right after: 按建设内容分，项目总投资1,350万元，其中：…)
             totals = [f for f in before if f.kind == kind and not f.approx and is_change(f) == changes
-                      and not per_unit(f) and (not _listed_before(found, k, f, s_start)
+                      and not per_unit(f) and (not listed_before(found, k, f, s_start)
                                                or not text[f.source["end"]:m.start()].strip(" ，,：:"))
                       and (kind != "score" or f.label == _DEDUCTION)]
             if not before and not opens_sentence and si > 0:
                 # 项目支出892.6万元。项目支出包括：…: the words before the marker name a figure of
                 # the sentence before, which the list breaks down
-                totals = _named_just_before(text, facts, spans, si, m.start(), kind)
+                totals = named_just_before(text, facts, spans, si, m.start(), kind)
             if opens_sentence:
                 if counted:
                     # the sentence right before, when it states just one such figure
@@ -126,7 +131,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                     if len(totals) != 1 or is_change(totals[0]) != changes:
                         continue
                 else:
-                    totals = _total_before(facts, spans, si, kind, changes, of_kind[0])
+                    totals = total_before(facts, spans, si, kind, changes, of_kind[0])
             # last year's level a change is measured from (较上年的48,260万元) is no total of this
             # year's parts while this year's figure stands beside it
             totals = [f for f in totals if not last_years_base(f)] or totals
@@ -142,7 +147,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                     # …任务1,120户。改造对象为贫困户736户，低保户228户…。按改造方式分，重建612户，修缮508户:
                     # a second list of the whole a sentence further up states, not of a figure before
                     # it that is far from the list's sum (a near miss is the list's own total, slipped)
-                    totals += _stated_earlier(facts, spans, si, kind, summed)
+                    totals += stated_earlier(facts, spans, si, kind, summed)
                 # the figures before it all parts of a list before (按来源分：… 。按基金类别分：…): a
                 # second breakdown of that list's whole
                 listed = {pid: rel["total"] for rel in out for pid in rel["parts"]}
@@ -177,7 +182,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             if "包括" in m.group(0) and sum(p.value for p in parts) > total.value \
                     and _own_subject(text, total, m.start()):
                 continue  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
-            if not changes and any(_reduces(p) for p in parts):
+            if not changes and any(reduces(p) for p in parts):
                 continue  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
             if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
                 continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
@@ -203,7 +208,7 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
                 # down any figure before it (实际采购金额386.4万元 rather than the 节约资金33.6万元
                 # stated last): the checker tries them
                 relation["other_totals"] = [f.id for f in totals[:-1]]
-            items = _list_items_before(total, facts, text)
+            items = list_items_before(total, facts, text)
             if items:
                 relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
             after = [f for f in facts if f.kind == total.kind and not per_unit(f)
@@ -217,7 +222,6 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
 
 
 _MOST_AFTER_PARTS = 3
-
 
 # a numbered item's opener within a sentence: (1) （2） ⑴ ①, after a mark or a space
 _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[)）]|[⑴-⒇①-⑳])")
@@ -275,15 +279,6 @@ def _lists_words(text: str, start: int, first_figure: int) -> bool:
     return brk is not None and "、" in text[start:brk.start()]
 
 
-def _stated_earlier(facts: list, spans: list, si: int, kind: str, summed) -> list:
-    """The figure of the kind in the sentences before sentence si (as far back as a list's
-    total is looked for) nearest the list's sum `summed`, within a tenth of it: [] when none."""
-    lo = spans[max(0, si - vocabulary()["breakdown"]["sentences_back"])][0]
-    near = [f for f in facts if lo <= f.source["start"] < spans[si][0] and f.kind == kind
-            and abs(f.value - summed) * 10 <= summed and not f.approx and not is_change(f)]
-    return sorted(near, key=lambda f: abs(f.value - summed))[:1]
-
-
 _LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
 # after a list's last part: words saying it goes on (等, 等项目, …)
 _GOES_ON = regex.compile(r"\s*(?:[）)]\s*)?(?:等|…|\.\.\.|及其他|以及其他)")
@@ -336,44 +331,7 @@ def _counted_before(lead: str, parts: int) -> bool:
     return parts >= 2 and len(counts) == 1 and counts[0] == parts
 
 
-def _list_items_before(total, facts: list, text: str) -> list:
-    """The figures of the total's kind listed right before it (新建18座、改扩建24座): a 其中
-    after such a list may break down its sum (其中景区内26座，其余16座)."""
-    items = []
-    later = total
-    for f in reversed([g for g in facts if g.source["end"] <= total.source["start"]]):
-        gap = text[f.source["end"]:later.source["start"]]
-        if f.kind != total.kind or f.approx or not _LIST_GAP.match(gap) or "、" not in gap:
-            break
-        items.insert(0, f)
-        later = f
-    return items
-
-
 _DEDUCTION = "扣分"
-
-
-def _listed_before(found: list, k: int, f, s_start: int) -> bool:
-    """Is f an item of an earlier 分别为 list of its sentence (基本支出分别为A和B，项目支出分别为
-    C和D: B is no total of the second list)?"""
-    complete = relation_patterns()["complete"]
-    return any(s_start <= m.start() and m.end() <= f.source["start"] and complete.match(m.group(0))
-               for m in found[:k])
-
-
-def _named_just_before(text: str, facts: list, spans: list, si: int, at: int, kind: str) -> list:
-    """The figure of the sentence before si whose own words end with the words that open
-    sentence si up to its marker at `at` (项目支出 of 项目支出892.6万元 for 项目支出包括：), if one."""
-    lead = text[spans[si][0]:at].strip(" ，,：:\n")
-    if not _NAME_ONLY.fullmatch(lead):
-        return []
-    lo, hi = spans[si - 1]
-    named = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx
-             and (f.context or "").rstrip(" ：:为是共计合计").endswith(lead)]
-    return named[-1:]
-
-
-_NAME_ONLY = regex.compile(r"\p{Han}{2,8}")
 
 
 def _complete_family(text: str, start: int, parts: list) -> bool:
@@ -394,71 +352,3 @@ def _funding_levels_only(parts: list) -> bool:
     often the main sources only, the county's own share left unsaid.)"""
     levels = [relation_patterns()["funding_levels"].findall(CLAUSE_BREAK.split(p.context)[-1]) for p in parts]
     return len(parts) >= 3 and all(len(found) == 1 for found in levels) and len({f[0] for f in levels}) == len(parts)
-
-
-def _total_before(facts: list, spans: list, si: int, kind: str, changes: bool, first_part) -> list:
-    """The candidate totals of a marker that opens sentence si: the figures of the kind in
-    the sentence before it, or — when that sentence only says how a figure changed on
-    last year (收入792.22万元。同比增加189.25万元。其中…), or states only figures smaller
-    than the list's first part while the one before that states one that can hold it
-    (收入2,148.60万元…。一是新增150.00万元。其中财政拨款收入2,096.80万元) — in the one before."""
-    too_small = None  # the nearest sentence's figures, each smaller than the first part
-    for back in range(si - 1, max(-1, si - 1 - vocabulary()["breakdown"]["sentences_back"]), -1):
-        lo, hi = spans[back]
-        in_sentence = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind]
-        totals = [f for f in in_sentence if not f.approx and is_change(f) == changes and not per_unit(f)]
-        if totals and all(f.value < first_part.value for f in totals):
-            # (orders of magnitude below it, 每月600元 before 1,839.60万元: no total of it at all)
-            too_small = too_small or [f for f in totals if f.value * 10 >= first_part.value]
-            continue
-        if totals or not all(is_change(f) for f in in_sentence):
-            return totals or too_small or []
-    return too_small or []
-
-
-# a list's total after it: 1260万元、540万元和200万元，合计2100万元
-_TOTAL_AFTER_LIST = regex.compile(r"[，,、]?\s*(?:合计|共计|总计|共)(?:为|达|下达|投入|安排|拨付|发放|筹集)?\s*$")
-# between two figures of one list: a joiner and the next item's words, no other figure,
-# no bracket (a part's own breakdown) and no end of a clause
-_LIST_GAP = regex.compile(r"^[^\d。；;！？!?（）()：:]{0,12}$")
-
-
-def _reduces(part) -> bool:
-    """Is a part worded as coming off its total (调减105.40万元, 收回, 核减)?"""
-    return any(w in (part.context or "") for w in vocabulary()["breakdown"]["reductions"])
-
-
-def listed_totals_in(block, facts: list, spans: list) -> list:
-    """A list of figures followed by their 合计/共计 in the same sentence: a complete
-    breakdown (the list is all of the total's parts)."""
-    out = []
-    text = block.text
-    for i, total in enumerate(facts):
-        if total.kind not in ("amount", "headcount", "person_times", "households", "count") or total.approx or per_unit(total):
-            continue
-        si = sentence_index(spans, total.source["start"])
-        parts = []
-        end = total.source["start"]
-        head = _TOTAL_AFTER_LIST.search(text, max(spans[si][0], end - 6), end)
-        if head is None:
-            continue
-        end = head.start()
-        whole_list = True  # the list runs back to its sentence's first figure
-        for g in reversed(facts[:i]):
-            if sentence_index(spans, g.source["start"]) != si:
-                break
-            if relation_patterns()["markers"].search(text, g.source["end"], end):
-                break  # (…2,864.00万元，按学段分，小学…、初中…，合计…: the figure before the marker is the total)
-            if g.kind != total.kind or g.approx or per_unit(g) or not _LIST_GAP.match(text[g.source["end"]:end]):
-                whole_list = False  # a figure of something else, or in brackets: the list is not known
-                break
-            if _reduces(g):
-                whole_list = False  # 调减105.40万元: it comes off the total, the list is no sum
-                break
-            parts.append(g)
-            end = g.source["start"]
-        if whole_list and len(parts) >= 2:
-            out.append({"type": "breakdown", "total": total.id, "parts": [f.id for f in reversed(parts)],
-                        "marker": head.group(0).strip("，,、 "), "complete": True,
-                        "source": {"block": block.index, "page": block.page}})
-    return out

@@ -1,6 +1,8 @@
 """Where a breakdown's list of parts ends: of the figures after a marker (其中, 包括, 分别为),
 those that are parts of its total, up to the first that states another quantity, a sibling
-of the total, a plan, last year's level or the listed parts' own sum."""
+of the total, a plan, last year's level or the listed parts' own sum. With what the list
+readers share of a list's figures: the gap between two of one list (LIST_GAP) and a part
+worded as coming off its total (reduces)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -173,3 +175,13 @@ def ends_with_the_rest(parts: list) -> bool:
     """Does the list's last part (not its only one) name the rest of the total? It then names
     every part."""
     return len(parts) > 1 and _names_the_rest(CLAUSE_BREAK.split(parts[-1].context or "")[-1])
+
+
+# between two figures of one list: a joiner and the next item's words, no other figure,
+# no bracket (a part's own breakdown) and no end of a clause
+LIST_GAP = regex.compile(r"^[^\d。；;！？!?（）()：:]{0,12}$")
+
+
+def reduces(part) -> bool:
+    """Is a part worded as coming off its total (调减105.40万元, 收回, 核减)?"""
+    return any(w in (part.context or "") for w in vocabulary()["breakdown"]["reductions"])

@@ -1,0 +1,66 @@
+"""A 合计 or 小计 row shorter than its table, its label spanning the cells before its figures
+(全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级): where its
+figures go. Filled out on the left, short of the columns of words the rows above end with,
+or placed where more of its figures add up their columns. Shared by the readers of spaced,
+one-space and cell rows."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+import regex
+
+from .spaced_cells import DASH_CELL, is_dash, is_figure, is_number, trailing
+
+TOTAL_WORDS = ("合计", "小计", "总计")
+
+
+def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list]:
+    """A 小计 or 合计 row shorter than the table, its label spanning the cells before its
+    figures (全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级),
+    filled out on the left; None for any other row. A dash stands for a figure not written.
+    Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
+    if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(TOTAL_WORDS) and texts[1:] \
+            and all(is_figure(t) or DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
+        words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
+        while above and words_after < width - len(texts) and not any(
+                is_number(row[width - 1 - words_after])
+                for row in above if len(row) == width):  # (a reason column's dashes are no figures)
+            words_after += 1
+        words_after = max(0, words_after - trailing(texts[1:], is_dash))
+        return _placed_by_sums(run_fills(texts, width), width - len(texts) - words_after, above)
+    return None
+
+
+def run_fills(total: list, width: int) -> list:
+    """A short total row filled out to the table's width each way that keeps its figures in
+    one run: its label first, then 0, 1, 2 … empty cells before the run, the rest after it."""
+    return [[total[0]] + [""] * before + total[1:] + [""] * (width - len(total) - before)
+            for before in range(width - len(total) + 1)]
+
+
+def _placed_by_sums(fills: list, usual: int, above: list) -> list:
+    """Of the `fills` (run_fills), the one with `usual` empty cells before the figures — or one
+    with fewer where more of its figures then add up their columns (合计 | 49581000.00 |
+    49265960.00 | 47681743.75 | 96.78 under 年初预算 | 调整后预算 | 实际支出 | 执行率 | 得分: the row
+    leaves out the last column, 得分, not the first of its figures)."""
+    full = [row for row in above if len(row) == len(fills[usual])]
+    if len(full) < 2:
+        return fills[usual]
+
+    def sums(row: list) -> int:
+        return sum(1 for k, c in enumerate(row) if k and is_number(c) and is_column_sum(c, [r[k] for r in full]))
+
+    best, most = fills[usual], sums(fills[usual])
+    for moved in fills[:usual]:
+        if sums(moved) > most:
+            best, most = moved, sums(moved)
+    return best
+
+
+def is_column_sum(figure: str, column: list) -> bool:
+    """Is the figure the sum of the column's figures (a total row's cell under them)?"""
+    try:
+        return Decimal(figure.replace(",", "")) == sum(Decimal(c.replace(",", "")) for c in column if c)
+    except InvalidOperation:
+        return False
