@@ -85,3 +85,14 @@ def test_a_table_after_a_full_line_keeps_its_first_cell():
 ])
 def test_a_text_not_wrapped_by_width_is_left_as_it_is(lines):
     assert hard_wrapped_lines_joined(lines) == lines
+
+
+def test_a_line_broken_between_two_figures_keeps_their_space():
+    # (a converter breaks a line of figures at a space between them: 6 6 | 6 6 6 is not 66 6 6)
+    lines = ["市级主管部门按季度检查各县区项目进度并通报结果的，得1.5分。 1.5 1.5 1.5",
+             "1.5 1.5 1.5 已完成"] * 5
+    joined = hard_wrapped_lines_joined(lines)
+    assert joined == [lines[0] + " " + lines[1]] * 5
+    cjk = ["本年度共开展送戏下乡演出43场，组织全民艺术普及培训班12期，惠及群众3.4万",
+           "人次，群众满意率达到93.6%。"] * 5
+    assert hard_wrapped_lines_joined(cjk) == [cjk[0] + cjk[1]] * 5

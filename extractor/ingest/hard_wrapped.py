@@ -20,6 +20,8 @@ _NARROWEST_WRAP = 40
 # with a space between cells come near their widest row, hardly ever five of them to its column
 _FEWEST_TO_THE_COLUMN = 5
 _WIDE_GAP = regex.compile(r"\t|\||  |\u3000")
+_ASCII_WORD_END = regex.compile(r"[0-9A-Za-z%]$")
+_ASCII_WORD_START = regex.compile(r"[0-9A-Za-z]")
 
 
 def hard_wrapped_lines_joined(lines: list) -> list:
@@ -32,7 +34,8 @@ def hard_wrapped_lines_joined(lines: list) -> list:
         # (what a converter wrapped goes on as the same kind of line: a table's cell closed by a
         # pipe, or a row of tabs, after a paragraph is the table's own)
         if _fills(previous, width) and _wrappable(line) and not _opens_anew(line):
-            out[-1] += line
+            # (a line broken between two figures or words of letters was broken at their space)
+            out[-1] += (" " if _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line) else "") + line
         else:
             out.append(line)
         previous = line
