@@ -119,6 +119,15 @@ def test_a_double_spaced_form_reads_as_the_form(tmp_path, shape):
     _same_reading(tmp_path, plain, plain.replace("\n", "\n\n"))
 
 
+@pytest.mark.parametrize("shape", ["single_spaced", "cells"])
+def test_a_form_doubled_twice_reads_as_the_form(tmp_path, shape):
+    # (copied from a double-spaced page, then its line ends written twice: three blank lines)
+    plain = _render(DEPARTMENT_DASHES, shape)
+    _same_reading(tmp_path, plain, plain.replace("\n", "\n\n").replace("\n", "\n\n"))
+    lines = "甲\n\n\n\n乙\n\n\n\n丙\n\n\n\n\n\n\n\n丁\n\n\n\n戊\n\n\n\n己\n\n\n\n庚".split("\n")
+    assert drop_double_spacing(lines) == ["甲", "乙", "丙", "", "丁", "戊", "己", "庚"]
+
+
 def test_blank_lines_between_paragraphs_only_are_kept():
     # paragraphs a blank line apart, a table's rows together: the blank lines mean something
     lines = (NARRATIVE.replace("\n", "\n\n") + SCORE_TABLE).split("\n")

@@ -4,7 +4,9 @@ of a table written one row (or one cell) a line apart, so in such a text they ar
 a longer run is shortened as doubling lengthened it.
 
 A text is double-spaced when nearly every two of its lines with text have exactly one blank
-line between them (a few lines wrapped in the page may sit together)."""
+line between them (a few lines wrapped in the page may sit together); a text doubled twice
+(copied from a double-spaced page, then doubled again by line ends written twice) has three,
+and is halved twice."""
 from __future__ import annotations
 
 _MIN_LINES = 6  # fewer lines with text say nothing of how the text is spaced
@@ -22,16 +24,26 @@ def is_double_spaced(lines: list) -> bool:
         return False
     gaps = [b - a for a, b in zip(with_text, with_text[1:])]
     adjacent = sum(g == 1 for g in gaps)
-    one_blank = sum(g == 2 for g in gaps)
-    return adjacent <= _MOST_ADJACENT * len(gaps) and one_blank * 2 > len(gaps)
+    # (one blank line between lines, or three where a double-spaced text was doubled again)
+    usual = max(sum(g == 2 for g in gaps), sum(g == 4 for g in gaps))
+    return adjacent <= _MOST_ADJACENT * len(gaps) and usual * 2 > len(gaps)
 
 
 def drop_double_spacing(lines: list) -> list:
     """`lines` as written before the text was double-spaced (unchanged when it is not): a run
     of r blank lines was (r - 1) / 2 of them, so one goes and three are one again (a table
     written one cell a line keeps the blank line between its rows)."""
-    if not is_double_spaced(lines):
-        return lines
+    for _ in range(_MOST_DOUBLINGS):
+        if not is_double_spaced(lines):
+            break
+        lines = _halved(lines)
+    return lines
+
+
+_MOST_DOUBLINGS = 3
+
+
+def _halved(lines: list) -> list:
     out, blank = [], []
     for line in lines:
         if _blank(line):
