@@ -15,7 +15,7 @@ from extractor.ingest import load_document
 from extractor.ingest.double_spacing import drop_double_spacing, is_double_spaced
 from extractor.ingest.flattened_paragraphs import split_flattened_paragraphs
 
-from conftest import text_record
+from conftest import error_flags, text_record
 from test_form_variants import DEPARTMENT_DASHES, _render
 
 NARRATIVE = (
@@ -173,6 +173,19 @@ PROJECT_ITEMS = (
 def test_numbered_projects_of_a_flattened_page_are_each_their_own(tmp_path):
     # each project's 下达 money is its own: no conflict between 156, 84 and 62万元
     _same_reading(tmp_path, PROJECT_ITEMS, _flattened(PROJECT_ITEMS))
+
+
+_SPENDING_ROWS = ("部门整体支出绩效自评表\n人员控制情况 编制数 实际在职人数 控制率 36 35 97.22%\n"
+                  "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数\n支出总额  842.60  915.30  908.75\n"
+                  "基本支出  431.20  466.80  466.80\n其中：公用经费  57.40  61.25  61.25\n项目支出  411.40  448.50  441.95\n")
+
+
+def test_a_flattened_rows_other_of_is_no_list_of_parts(tmp_path):
+    # 其中：公用经费 is a row under 基本支出, 项目支出 the next row: no 其中 list with a sum to check
+    record = text_record(tmp_path, _flattened(_SPENDING_ROWS))
+    assert not error_flags(record, "sum.breakdown")
+    assert not any(r["type"] == "breakdown" and any(
+        f["text"] == "411.40" for f in record["facts"] if f["id"] in r["parts"]) for r in record["relations"])
 
 
 def test_a_flattened_page_is_cut_at_its_paragraphs_only():

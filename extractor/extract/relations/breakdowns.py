@@ -179,6 +179,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
             if not parts:
                 continue
+            if any(_FIGURE_BESIDE.match(text, f.source["end"]) for f in [total] + parts):
+                continue  # (基本支出  606.44  719.99 … 其中:公用经费  89.15  95.86: a table's rows flattened, not a list)
             if "包括" in m.group(0) and sum(p.value for p in parts) > total.value \
                     and _own_subject(text, total, m.start()):
                 continue  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
@@ -222,6 +224,8 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
 
 
 _MOST_AFTER_PARTS = 3
+# a figure with only a space before the next, as a table's row writes its columns (606.44  719.99)
+_FIGURE_BESIDE = regex.compile(r"[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?%?(?=[ \t\u3000]|$)")
 
 # a numbered item's opener within a sentence: (1) （2） ⑴ ①, after a mark or a space
 _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[)）]|[⑴-⒇①-⑳])")
