@@ -510,3 +510,21 @@ def test_a_header_whose_value_words_wrapped_onto_the_lines_around_it_reads_in_th
     assert rows["学生参与率"] == ("≥85%", "81.2%", 20, 16)
     assert rows["受益学生人数"] == ("≥3000人", "3240人", 30, 30)
     assert not _errors(record)
+
+
+# --- a web table copied as tab-separated rows that dropped its empty cells ----------------------
+
+_TASKS_TABBED = ("各项任务资金安排情况如下表（单位：万元）：\n"
+                 "序号\t任务\t预算额度\t调整额度\t实际安排额度\t备注\n"
+                 "1\t农机购置补贴\t120.00\t120.00\t\n"
+                 "2\t高标准农田建设\t860.50\t42.30\t902.80\t注1\n"
+                 "3\t耕地地力保护\t415.00\t415.00\t\n"
+                 "4\t种业振兴\t96.00\t-12.00\t84.00\t注2\n"
+                 "合计\t1,491.50\t30.30\t1,521.80\n")
+
+
+def test_tab_rows_that_dropped_their_empty_cells_raise_no_column_sum_error(tmp_path):
+    # rows with no 调整额度 wrote their two figures side by side: the columns are no columns
+    record = text_record(tmp_path, "某县农业农村局2023年度项目支出绩效评价报告\n" + _TASKS_TABBED)
+    assert not error_flags(record, "sum.table")
+    assert {"902.80", "1,521.80"} <= {f["text"] for f in record["facts"] if f["kind"] == "amount"}

@@ -327,7 +327,9 @@ def _read_row_table(doc: Document, lines: list, i: int) -> int:
         for row in rows:  # (no table: its text is flat_score_table.py's, read whole by its sums)
             add_text_block(doc, "\t".join(row))
     elif rows:
-        _emit_table(doc, rows, columns_kept=_empty_cells_kept(rows), widths_written=True)
+        # (a copy that dropped empty cells leaves its short rows no spans to infer: ragged, as pipe rows)
+        kept = _empty_cells_kept(rows)
+        _emit_table(doc, rows, infer_spans=kept, columns_kept=kept, widths_written=True)
     return i
 
 
