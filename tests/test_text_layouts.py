@@ -528,3 +528,18 @@ def test_tab_rows_that_dropped_their_empty_cells_raise_no_column_sum_error(tmp_p
     record = text_record(tmp_path, "某县农业农村局2023年度项目支出绩效评价报告\n" + _TASKS_TABBED)
     assert not error_flags(record, "sum.table")
     assert {"902.80", "1,521.80"} <= {f["text"] for f in record["facts"] if f["kind"] == "amount"}
+
+
+_BASE_DATA_FLATTENED = ("当前位置：首页 > 财务公开  附件1  2023年度部门整体支出绩效评价基础数据表  财政供养人员情况（人）  "
+                        "编制数  实际在职人数  控制率  36  36   100%   经费控制情况（万元）  2022年决算数  2023年预算数  "
+                        "2023年决算数  支出总额  842.60  915.30  908.75  基本支出  431.20  466.80  466.80  其中：公用经费  "
+                        "57.40  61.25  61.25  项目支出  411.40  448.50  441.95  厉行节约保障措施  严格执行公务接待管理规定。\n")
+
+
+def test_a_base_data_table_flattened_to_one_line_reads_its_rows(tmp_path):
+    # the form's title does not make the page's table a form's fund block: its rows are cut apart
+    # (the figures of the staff row before its header are no second table's names)
+    record = text_record(tmp_path, _BASE_DATA_FLATTENED)
+    amounts = {f["text"] for f in record["facts"] if f["kind"] == "amount"}
+    assert {"915.30", "908.75", "466.80", "61.25", "448.50", "441.95"} <= amounts
+    assert not error_flags(record)

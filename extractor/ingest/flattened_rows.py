@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .form_signs import bare_cell, names_a_form
+from .form_signs import bare_cell, text_is_a_form
 from .score_cells import column_roles
 from .spaced_cells import DASH_CELL, PROSE_PUNCT, is_figure, is_year_name
 
@@ -45,7 +45,7 @@ def rows_apart(lines: list) -> list:
         score_rows = spaced and under_score_header
         # (a standard form is the form reader's, whatever its shape: extract/forms.py)
         out.extend(_rows_of(line) if len(line) >= _LONG and spaced and not score_rows
-                   and not names_a_form([line]) else [line])
+                   and not text_is_a_form([line]) else [line])
         under_score_header = spaced and (under_score_header or _names_points(_cells(line)))
     return out
 
@@ -87,7 +87,7 @@ def _rows_of(line: str) -> list:
         if header == first and width == 2:
             k = end  # (names each with one figure and no header over them: label-and-figure pairs)
             continue
-        names = [c[0] for c in cells[max(0, header - width):first]]
+        names = [c[0] for c in cells[max(0, header - width):first] if not _is_figure(c[0])]  # (52 52 100% before it: a row's)
         if len(set(names)) < len(names):
             k = end  # (收入项目 决算数 支出项目 决算数: two tables side by side, each row two rows' cells)
             continue
