@@ -14,7 +14,7 @@ import regex
 # a space between a Chinese character and a digit, either way round
 HAN_FIGURE_SPACE = regex.compile(r"(?<=\p{Han}) (?=\d)|(?<=\d) (?=\p{Han})")
 _HAN_FIGURE = regex.compile(r"(?<=\p{Han})(?=\d)|(?<=\d)(?=\p{Han})")
-_FEWEST_BOUNDARIES = 20
+_FEWEST_BOUNDARIES = 12
 _SPACED_SHARE = 0.9
 
 
