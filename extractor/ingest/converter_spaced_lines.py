@@ -3,8 +3,9 @@ converter's: a row whose cells a sharing site ran together (定量指标 100%92%
 计划投资额(万元)678.44 实际到位资金(万元)678.44) or a sentence (全县 2020 年种植 57.54 万亩),
 every space of it between a Chinese character and a digit. Such a line is read as written
 without those spaces, so the readers of rows run together and of sentences see it as the
-converter found it. A line with any other space (2.33 2.33, 指标 权重), a tab or a pipe keeps
-its spaces: they may be its cells' breaks."""
+converter found it (its facts quote it so, without those spaces: 678.44, 计划投资额(万元)678.44).
+A line with any other space (2.33 2.33, 指标 权重), a tab or a pipe keeps its spaces: they may be
+its cells' breaks."""
 from __future__ import annotations
 
 import regex

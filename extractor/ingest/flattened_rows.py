@@ -43,7 +43,8 @@ def rows_apart(lines: list) -> list:
         # (rows of a score table whose header line stands above them, every line between them
         # spaced cells too, stay as they are: flat_score_table.py reads them whole by their sums)
         score_rows = spaced and under_score_header
-        # (a standard form is the form reader's, whatever its shape: extract/forms.py)
+        # (a form's fund block and the rows around it are the form reader's, whatever their shape:
+        # extract/forms.py; a form's title elsewhere on the page leaves its other tables to be cut)
         out.extend(_rows_of(line) if len(line) >= _LONG and spaced and not score_rows
                    and not text_is_a_form([line]) else [line])
         under_score_header = spaced and (under_score_header or _names_points(_cells(line)))
@@ -87,7 +88,8 @@ def _rows_of(line: str) -> list:
         if header == first and width == 2:
             k = end  # (names each with one figure and no header over them: label-and-figure pairs)
             continue
-        names = [c[0] for c in cells[max(0, header - width):first] if not _is_figure(c[0])]  # (52 52 100% before it: a row's)
+        # (the figures of a row before the header, 52 52 100%, are no names)
+        names = [c[0] for c in cells[max(0, header - width):first] if not _is_figure(c[0])]
         if len(set(names)) < len(names):
             k = end  # (收入项目 决算数 支出项目 决算数: two tables side by side, each row two rows' cells)
             continue
