@@ -307,6 +307,14 @@ def test_a_grade_the_report_gives_by_bands_of_its_own_is_not_held_to_the_usual_o
     assert flags_of(tmp_path, _COUNTIES.format(total="80.5", grade="优秀"), "score.grade")
 
 
+def test_a_reports_own_grades_count_where_a_page_sets_its_text_in_a_tables_cells(tmp_path):
+    # a site that lays the article out in a table: the sentence stands whole in a cell
+    page = ("发布机构\t某市财政局\t发布日期\t2023-03-01\n"
+            "正文\t" + _COUNTIES.format(total="85.2", grade="优秀").rstrip("\n") + "\n"
+            "附件\t无\t\t\n")
+    assert flags_of(tmp_path, page, "score.grade") == []
+
+
 def test_a_list_of_as_many_parts_as_the_sentence_counts_kinds_is_all_of_its_whole(tmp_path):
     lead = "该局支出主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为{total}万元，其中部门预算项目支出92.5万元，专项预算支出1860万元。\n"
     assert flags_of(tmp_path, lead.format(total="1952.5"), "sum.breakdown") == []

@@ -101,10 +101,14 @@ def graded_scores(doc: Document) -> list:
     评价等次良好), as [{score, grade, source}]: the grades the report gives in practice."""
     out = []
     for block in doc.blocks:
-        if block.kind == TABLE:
-            continue
-        for m in _GRADED.finditer(block.text):
-            out.append({"score": Decimal(m["score"]), "grade": m["grade"],
-                        "source": {"block": block.index, "page": block.page, "start": m.start(), "end": m.end(),
-                                   "quote": m.group(0)}})
+        # (a page that sets its text in a table's cells, as some sites lay an article out, states
+        # its grades in a cell: 绩效评价整体得分85.81分，评价等次优秀 whole in one cell)
+        texts = ([(cell.text, {"table": block.index, "row": r, "col": c})
+                  for r, row in enumerate(block.table.rows) for c, cell in enumerate(row) if cell.merged_from is None]
+                 if block.kind == TABLE else [(block.text, {})])
+        for text, where in texts:
+            for m in _GRADED.finditer(text):
+                out.append({"score": Decimal(m["score"]), "grade": m["grade"],
+                            "source": {"block": block.index, "page": block.page, **where, "start": m.start(),
+                                       "end": m.end(), "quote": m.group(0)}})
     return out
