@@ -5,6 +5,7 @@ for the tests."""
 import regex
 
 from conftest import error_flags, text_record
+from test_realdev_scripts import _module
 from extractor.converter_spaces import spaced_at_figures
 from extractor.extract.converter_gaps import gaps_closed
 
@@ -21,11 +22,10 @@ _FORM = ("项目支出绩效自评表 （2023年度） 项目名称 南岭乡困
          "效益指标 社会效益指标 指标1:困难群众3天内回访率 ≥90% 95% 20 20 无 "
          "满意度指标 服务对象满意度指标 指标1:群众满意度 ≥95% 97% 10 10 无 总分 100 98.75 优\n")
 
-_HAN_DIGIT = regex.compile(r"(?<=\p{Han})(?=\d)|(?<=\d)(?=\p{Han})")
-
-
 def _spaced(text: str) -> str:
-    return _HAN_DIGIT.sub(" ", text)
+    """The text with a space at every boundary of Chinese and figures (the han_digit_spaced
+    layout of corpus/realdev/run_layouts.py)."""
+    return _module("run_layouts").LAYOUTS["han_digit_spaced"](text)
 
 
 def _figures(record: dict) -> list:

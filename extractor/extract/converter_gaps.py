@@ -26,8 +26,8 @@ _OPENS_HAN = regex.compile(r"\p{Han}")
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    """(a unit: the whole of a cell's rest, or opening more of a name; a numbering word; a
-    number after it) from patterns/forms.json."""
+    """(a unit or a time unit the whole of a cell's rest; a unit opening more of a name; a
+    numbering word alone; a number after it) from patterns/forms.json."""
     s = spec()
     units = sorted({u for u in s["indicator_units"] if regex.search(r"\p{Han}", u)}, key=len, reverse=True)
     unit = "(?:" + "|".join(map(regex.escape, units)) + ")"

@@ -74,9 +74,10 @@ def document_tokens(doc: Document) -> list:
     tokens: list = []
     line = 0
     # (labels a sharing site's text recognition misread by one letter: read as they are meant)
-    repairs = label_repairs("\n".join(_texts_of(doc)))
+    text = "\n".join(_texts_of(doc))
+    repairs = label_repairs(text)
     # (a converter's space at every boundary of Chinese and figures cuts no cell: converter_gaps.py)
-    spaced = doc.converter_spaced or spaced_at_figures(_texts_of(doc))
+    spaced = doc.converter_spaced or spaced_at_figures([text])
     for block in doc.blocks:
         if block.kind == TABLE:
             # a table rebuilt from text keeps no reliable columns: its cells are read in
