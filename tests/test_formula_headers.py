@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import regex
 
 from conftest import text_record
 
@@ -21,6 +22,13 @@ def _form(shape: str) -> str:
             "财政资金安排和使用情况 资金结构", "(万元)", "预算安排 拨付情况 结余情况"]
     if shape == "cells":
         body = HEADER + ROW + ["合 计"] + ROW[1:]
+    elif shape == "formulas_spaced":
+        # (a PDF's text layer spaces a formula's operators apart: ④ = ① + ② + ③)
+        header = " ".join(regex.sub(r"\s*([=+/-])\s*", r" \1 ", h) for h in HEADER)
+        # (and a column's number and sign kept on its label: 本年度结余金额⑦= ④ - ⑤)
+        header = header.replace("本年度结余金额 ⑦ = ④", "本年度结余金额⑦= ④")
+        assert "金额⑦= ④ - ⑤" in header
+        body = [header, " ".join(ROW), " ".join(["合 计"] + ROW[1:])]
     else:
         body = [" ".join(HEADER), " ".join(ROW), " ".join(["合 计"] + ROW[1:])]
     tail = ["年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
@@ -29,7 +37,7 @@ def _form(shape: str) -> str:
     return "\n".join(head + body + tail) + "\n"
 
 
-@pytest.mark.parametrize("shape", ["cells", "spaced"])
+@pytest.mark.parametrize("shape", ["cells", "spaced", "formulas_spaced"])
 def test_formulas_under_fund_columns_are_marks_not_columns(tmp_path, shape):
     record = text_record(tmp_path, _form(shape))
     form = record["forms"][0]

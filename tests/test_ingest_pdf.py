@@ -220,6 +220,18 @@ def test_a_page_of_short_cells_keeps_them_apart(tmp_path):
 
 
 @needs_soffice
+def test_a_page_whose_widest_line_stops_short_of_the_margin_runs_no_line_on(tmp_path):
+    # headings and cells one a line, the widest (a web page's path) more than half the page
+    # across but several characters short of the margin its left one mirrors: it did not
+    # wrap, so the line after it is a line of its own; so is a caption after a table's title
+    lines = ["当前位置：首页 > 政务公开 > 财政资金 > 绩效管理 > 部门自评", "某县档案馆2022年绩效自评附表：附件1—附件2",
+             "附件1", "二〇二二年度某县档案馆部门整体支出绩效评价基础数据表", "财政供养人员情况（人）",
+             "编制数", "实际在职人数", "控制率", "38", "36", "94.74%"]
+    doc = load_document(txt_to_pdf(tmp_path, "\n".join(lines) + "\n"))
+    assert [b.text for b in doc.blocks] == lines
+
+
+@needs_soffice
 def test_figures_at_a_page_edge_are_cells_and_page_numbers_still_go(tmp_path):
     # a score table one cell a line over several pages: figures fall at the top and bottom of
     # pages, out of step with the page numbers, and stay; a footer's page number goes

@@ -12,10 +12,13 @@ import regex
 from .form_vocab import (ROW_NUMBER, UNIT_IN_CELL, bare, breakdown_groups, canon, fund_column_kind, is_label, spec,
                          value_type, vocab)
 
-# a column's mark written apart from its label: (A), （B）, (E/C×100%)
-_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$"
-                              # or a column's number and formula in circled numbers (④, ⑥=⑤/④, = ①+②)
-                              r"|^(?=.*[①-⑳])[\s①-⑳=＝+＋\-－/×÷*（）()]+$")
+# a column's number and formula in circled numbers written apart from its label (④, ⑥=⑤/④, = ①+②)
+_CIRCLED_MARK = regex.compile(r"^(?=.*[①-⑳])[\s①-⑳=＝+＋\-－/×÷*（）()]+$")
+# a column's mark written apart from its label: (A), （B）, (E/C×100%), or the circled ones
+_COLUMN_MARK = regex.compile(r"^\s*[（(][A-Za-z/×*%\d\s.]{1,14}[)）]\s*$|" + _CIRCLED_MARK.pattern)
+# an operator of a circled formula standing as a cell of its own, where a text layer spaced the
+# formula apart (④ = ① + ② + ③)
+_OPERATOR = regex.compile(r"^\s*[=＝+＋\-－/×÷*]\s*$")
 
 
 def _counts_up(tokens: list) -> bool:
@@ -35,6 +38,14 @@ _UNIT_AT_END = regex.compile(rf"(?:金额)?单位[:：]\s*{_MONEY_UNIT}\s*[)）]
 
 
 class FundHeaderReader:
+    def _column_mark(self, j: int) -> bool:
+        """Is tokens[j] a column's mark, or an operator of a column's formula in circled
+        numbers spaced apart, beside one of its circled numbers?"""
+        if _COLUMN_MARK.match(self.tokens[j].text):
+            return True
+        return bool(_OPERATOR.match(self.tokens[j].text)) and any(
+            0 <= k < len(self.tokens) and _CIRCLED_MARK.match(self.tokens[k].text) for k in (j - 1, j + 1))
+
     def _unit_statement(self, i: int) -> Optional[str]:
         """金额单位：万元 in one cell, or 单位： and 万元 in two."""
         t = self.tokens[i]
@@ -68,7 +79,7 @@ class FundHeaderReader:
             key = bare(t.text)
             if key in cols:
                 found.append(cols[key])
-            elif _COLUMN_MARK.match(t.text) and found:
+            elif self._column_mark(j) and found:
                 pass  # a column's mark on a line of its own ((A), (D/C×100%)) under its label
             elif found and self._unknown_column(j):
                 found.append(key)
@@ -105,7 +116,7 @@ class FundHeaderReader:
         if not key or len(key) > 12 or regex.search(r"\d", key) or is_label(key) or fund_column_kind(key) == "other":
             return False  # (a word that says no money or rate, put there by a text layer, ends the header)
         k = self._next_filled(j + 1)
-        while k is not None and _COLUMN_MARK.match(self.tokens[k].text):
+        while k is not None and self._column_mark(k):
             k = self._next_filled(k + 1)  # (past the column's marks: 小计 | ④ | =①+②+③ | 年度拨付金额)
         return k is not None and bare(self.tokens[k].text) in vocab()["fund_col"]
 
@@ -122,7 +133,7 @@ class FundHeaderReader:
                 return t if rows_between and not self.tokens[k].positional else None
             if key in v["fund_row"]:
                 rows_between += 1
-            elif key and not UNIT_IN_CELL.search(t.text) and key not in v["meta"] and not _COLUMN_MARK.match(t.text):
+            elif key and not UNIT_IN_CELL.search(t.text) and key not in v["meta"] and not self._column_mark(k):
                 return None
             k -= 1
         return None
@@ -158,7 +169,8 @@ class FundHeaderReader:
         if i > 0 and self._unknown_first_column(i - 1):
             i -= 1  # (年初批复额 | 全年预算数 | …: a first column no template names is one all the same)
         cols = vocab()["fund_col"]
-        named = [t for t in self.tokens[i:end] if bare(t.text) in cols or (bare(t.text) and not _COLUMN_MARK.match(t.text))]
+        named = [t for j, t in enumerate(self.tokens[i:end], i)
+                 if bare(t.text) in cols or (bare(t.text) and not self._column_mark(j))]
         first = self._column_before_row_labels(i)
         if first is not None and cols[bare(first.text)] not in [cols.get(bare(t.text)) for t in named] \
                 and self._figures_before_rate(end) == self._columns_before_rate(named) + 1:

@@ -34,8 +34,9 @@ def spec() -> dict:
     return load_json("forms.json")
 
 
-# a column's number and formula after its label (小计④=①+②+③, 支出实现率⑥=⑤/④)
-_COLUMN_FORMULA = regex.compile(r"[①-⑳](?:[=＝][①-⑳+\-/×÷＋－*（）()]+)?$")
+# a column's number and formula after its label (小计④=①+②+③, 支出实现率⑥=⑤/④), or its
+# number and sign alone where a text layer spaced the formula's rest apart (结余金额⑥= ③ - ④)
+_COLUMN_FORMULA = regex.compile(r"[①-⑳](?:[=＝][①-⑳+\-/×÷＋－*（）()]*)?$")
 
 
 # the months a monitoring form's column counts to (1-7月执行数, 1—6月, 截至9月底): written

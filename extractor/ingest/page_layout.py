@@ -207,6 +207,11 @@ class _Paragraph:
         self.lines = []
 
 
+# how many characters short of the mirrored margin a page's widest line may end and still be
+# taken to reach it (a line breaks early before a figure or a word that does not fit)
+_SHORT_OF_THE_MARGIN = 4
+
+
 def _emit_page(doc: Document, number: int, lines: list, tables: list, width: float, carry, text_tables=()):
     items = [("line", l.top, l) for l in lines] + [("table", t["bbox"][1], t) for t in tables] \
         + [("text_table", t["bbox"][1], t) for t in text_tables]
@@ -215,12 +220,17 @@ def _emit_page(doc: Document, number: int, lines: list, tables: list, width: flo
     if lines:
         left = min(l.x0 for l in lines)
         right = max(l.x1 for l in lines)
+        char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
         if right < left + 0.5 * (width - 2 * left):
             # no line on the page comes near the margin (a page of short cells one a line):
             # the margin is where the page's own margin puts it, not at its widest cell
             right = width - left
             short_cells = True
-        char = statistics.median([(l.bottom - l.top) for l in lines]) or 10
+        elif right < width - left - _SHORT_OF_THE_MARGIN * char and all(l.confidence is None for l in lines):
+            # nor does its widest line come within a few characters of the margin its left one
+            # mirrors (a page of headings and cells, none long enough to wrap): that line did
+            # not run on into the next. (Not on a scan, whose text may sit off the page's centre.)
+            right = width - left
         # the usual distance from one line's top to the next's: wide line spacing (1.5 lines)
         # leaves a gap of more than a character height inside a paragraph
         tops = sorted(l.top for l in lines)

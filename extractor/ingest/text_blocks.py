@@ -20,7 +20,7 @@ SENTENCE_END = regex.compile(r"[。；;！？!?：:”」』）)…⋯]\s*$")
 SHORT_LINE = 18
 # A line ending like a title or an organisation's name is complete even when short; so is a
 # file's name (…自评表.docx, a sharing site's heading).
-_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）]|(?:自评|评价|评分|情况|统计|明细|汇总|一览|目标|报告)表"
+_TITLE_END = regex.compile(r"(?:报告|通报|通知书?|报告书|局|所|中心|院|办|会|厅|[（(]摘要[)）]|(?:自评|评价|评分|情况|统计|明细|汇总|一览|目标|报告|数据|指标|分析|考核|打分|申报|调查)表"
                            r"|\.(?:docx?|pdf|wps|xlsx?|txt|ofd))\s*$", regex.IGNORECASE)
 
 
