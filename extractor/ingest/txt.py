@@ -47,6 +47,7 @@ from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by
 from .tables import caption_from_previous, is_caption_text
 from .text_blocks import (SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, figure_cell_ends, is_bare_name,
                           is_figure_alone)
+from .space_run_cells import space_run_table_at
 from .spaced_score_tables import spaced_score_table_at
 from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
                           score_rows_run_on, spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
@@ -214,7 +215,8 @@ def _table_at(lines: list, i: int):
     if could_be_spaced_row(line):
         return _no_score_table_piece(spaced_table_at(lines, i) or one_space_table_at(lines, i))
     if " " in line.strip() or "\u3000" in line.strip():  # (a full-width space between cells too)
-        return spaced_score_table_at(lines, i) or _no_score_table_piece(one_space_table_at(lines, i))
+        return spaced_score_table_at(lines, i) or space_run_table_at(lines, i) \
+            or _no_score_table_piece(one_space_table_at(lines, i))
     return None
 
 
