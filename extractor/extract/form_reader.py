@@ -19,6 +19,7 @@ from .form_tasks import TaskBlockReader
 from .form_totals import LEVEL_SUBTOTAL, TotalRowReader
 from .form_typed_rows import TypedRowReader
 from .form_weighted import WeightedLevelsReader
+from .form_worded_cells import WordedCellReader
 from .form_tokens import Token
 from .form_vocab import (LABEL_COLON, UNIT_IN_CELL, bare, canon, is_label, names_money, spec, value_column, value_type,
                          vocab)
@@ -34,8 +35,8 @@ _FIGURES_IN_NAME = regex.compile(r"[\p{Han}%％]\d+(?:\.\d+)?(?=\p{Han})(?![年�
 _LABEL_ALONE = regex.compile(r"^\s*([^：:\d]{2,12}?)\s*[：:]\s*$")  # (总分： with its figure the next cell)
 
 
-class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, TaskBlockReader, WeightedLevelsReader,
-                 TotalRowReader):
+class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, WordedCellReader, TaskBlockReader,
+                 WeightedLevelsReader, TotalRowReader):
     def __init__(self, template: str, tokens: list, index: FactIndex, form_id: str):
         self.tokens = tokens
         self.index = index
