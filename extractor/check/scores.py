@@ -4,6 +4,7 @@ weight (score.tree). The grade against the score band (score.grade) is registere
 its place among the score rules, and checked in grades.py."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
@@ -121,23 +122,48 @@ def _report_score_against_table(record: dict) -> list:
 def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
     """score.tree on one tree of indicators; the report's score stands for a total row the
     tree lacks only when it is the report's one tree (`alone`)."""
-    flags = []
     # a self-evaluation form's 总分 against its rows is the form rules' (form.score_total):
     # a piece of its indicator block that a table reader also took is no whole tree to sum
     form_owns_total = any(form.get("indicators") for form in record.get("forms") or [])
+    tree = _tree_of(indicators)
+    report_score = record.get("metadata", {}).get("score")
+    flags = _scores_above_weights(tree, report_score)
+    level_slips = _level_slips(tree, descend=not form_owns_total)
+    flags += level_slips
+    if not form_owns_total:
+        flags += _total_flags(record, tree, level_slips, alone)
+    return flags + _first_level_weights(tree, report_score, form_owns_total)
+
+
+@dataclass
+class _Tree:
+    """One tree of indicators: its rows by path, its total row, and how the paths nest."""
+    indicators: list  # (without a lower level's row read alone as a first-level name: first_level.stray_tops)
+    explicit: dict  # path → its row, every row but the total's
+    total_entry: Optional[dict]
+    paths: list
+    children_of: dict  # path → its direct children, in the indicators' order
+    leaves: list  # the paths with none below them
+
+
+def _tree_of(indicators: list) -> _Tree:
+    """The tree the indicators make."""
     strays = stray_tops(indicators)
     indicators = [i for i in indicators if not (len(i["path"]) == 1 and i["path"][0] in strays)]
     explicit = {tuple(i["path"]): i for i in indicators if not i.get("total")}
-    total_entry = next((i for i in indicators if i.get("total")), None)
     paths = list(explicit)
-    children_of: dict = {}  # path → its direct children, in the indicators' order
+    children_of: dict = {}
     for q in paths:
         children_of.setdefault(q[:-1], []).append(q)
     inner = {q[:n] for q in paths for n in range(1, len(q))}  # every path above another
-    leaves = [p for p in paths if p not in inner]
+    return _Tree(indicators, explicit, next((i for i in indicators if i.get("total")), None), paths, children_of,
+                 [p for p in paths if p not in inner])
 
-    report_score = record.get("metadata", {}).get("score")
-    for p, ind in explicit.items():
+
+def _scores_above_weights(tree: _Tree, report_score) -> list:
+    """A row's score above its 分值 (not the report's own total read as a heading's score)."""
+    flags = []
+    for p, ind in tree.explicit.items():
         if len(p) == 1 and report_score is not None and ind.get("score") is not None \
                 and Decimal(str(ind["score"])) == Decimal(str(report_score)):
             continue  # the report's own total read as a heading's score (绩效指标（90分） … 98.70)
@@ -146,11 +172,16 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
             flags.append(make_flag("error", f"指标得分超过分值：{'›'.join(p)} 得{ind['score']}分，分值{ind['weight']}分",
                                    ind["score"], ind["weight"], Decimal(ind["score"]) - Decimal(ind["weight"]), Decimal(0),
                                    [fact]))
+    return flags
 
-    # parents with their own score against their children's scores; where some parent's
-    # score is written with its half point (18.5), the whole ones are not rounded either
-    # (a standard form's levels are the form rules' to check against rows named in paths only)
-    parts_of = {p: parts_to_sum(p, explicit, children_of, descend=not form_owns_total)
+
+def _level_slips(tree: _Tree, descend: bool) -> list:
+    """Parents with their own score against their children's scores; where some parent's
+    score is written with its half point (18.5), the whole ones are not rounded either.
+    `descend`: a parent's parts may be its rows further down (not under a form's levels,
+    which the form rules check against rows named in paths only)."""
+    explicit = tree.explicit
+    parts_of = {p: parts_to_sum(p, explicit, tree.children_of, descend=descend)
                 for p, ind in explicit.items() if ind.get("score") is not None}
     parents = [p for p, parts in parts_of.items() if parts]
     halves = any(Decimal(str(explicit[p]["score"])).as_tuple().exponent < 0 for p in parents)
@@ -167,67 +198,79 @@ def _tree_flags(record: dict, indicators: list, alone: bool) -> list:
             slips = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
                                 [explicit[q] for q in parts], exact_whole=halves)
         slips_of[p] = slips
-    level_slips = [flag for p in parents for flag in slips_of[p]]
-    flags += level_slips
+    return [flag for p in parents for flag in slips_of[p]]
 
+
+def _total_flags(record: dict, tree: _Tree, level_slips: list, alone: bool) -> list:
+    """The tree's total (its total row's score, or the report's where the tree is the report's
+    one) against the report's summary line of its levels, else against the first level or
+    the rows."""
+    total_entry = tree.total_entry
     total = total_entry["score"] if total_entry else record.get("metadata", {}).get("score") if alone else None
-    if form_owns_total:
-        total = None
-    summary = [i for i in indicators if i.get("summary") and not i.get("total")]
-    if total is not None and summary:
+    if total is None:
+        return []
+    summary = [i for i in tree.indicators if i.get("summary") and not i.get("total")]
+    if summary:
         # the report's own summary line (投入绩效为13分，…，总绩效为94.9分) is what adds up;
         # not where its levels' weights make less than the whole (产出50分 … 效益30分 … 满意度
         # 10分 beside a budget level written with no weight, 预算执行得9.44分: a level unread)
         src = total_entry.get("source") if total_entry else None
-        if not _weights_short(summary, total_entry.get("weight") if total_entry else None):
-            flags += _sum_scores(total, src, "总分", summary)
-    elif total is not None:
-        tops = [p for p in paths if len(p) == 1]
-        scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
-        # (first-level groups named only in their rows' paths, 产出指标 › 资助参保人数, are tops
-        # too: a scored row of its own beside them, 预算执行率 | 9, is not all of the first level)
-        unnamed_tops = {p[0] for p in paths if len(p) > 1} - {p[0] for p in tops}
-        parts = scored_tops if scored_tops and len(scored_tops) == len(tops) and not unnamed_tops \
-            else [explicit[p] for p in leaves]
-        rows_read = level_slips and parts is scored_tops and all(explicit[p].get("score") is not None for p in leaves)
-        src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
-        # where not every first-level indicator was read, one left without a score may not be
-        # the only one missing: a gap beyond its weight says nothing then
-        whole = whole_first_level([p[0] for p in tops])
-        # (the rows read are all of the table's where the first level's names or the rows'
-        # weights say so)
-        weights = [part.get("weight") for part in parts]
-        short_of_the_scale = total_entry is None and None not in weights \
-            and sum(Decimal(str(w)) for w in weights) != _FULL_MARKS
-        # (not the report's score against rows whose weights make less than 100: rows were not read)
-        if not short_of_the_scale and (whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths)))
-                                       or _weights_make(parts, total_entry.get("weight") if total_entry else None)):
-            found = _sum_scores(total, src, "总分", parts, partial=not whole)
-            if found and rows_read:
-                # a level off its rows (flagged above): the total may add up the first level as
-                # written or the rows under it; off both, it is checked against the rows, so
-                # that the one slip is not flagged twice
-                found = _sum_scores(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
-            flags += found
+        if _weights_short(summary, total_entry.get("weight") if total_entry else None):
+            return []
+        return _sum_scores(total, src, "总分", summary)
+    explicit, paths, leaves = tree.explicit, tree.paths, tree.leaves
+    tops = [p for p in paths if len(p) == 1]
+    scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
+    # (first-level groups named only in their rows' paths, 产出指标 › 资助参保人数, are tops
+    # too: a scored row of its own beside them, 预算执行率 | 9, is not all of the first level)
+    unnamed_tops = {p[0] for p in paths if len(p) > 1} - {p[0] for p in tops}
+    parts = scored_tops if scored_tops and len(scored_tops) == len(tops) and not unnamed_tops \
+        else [explicit[p] for p in leaves]
+    rows_read = level_slips and parts is scored_tops and all(explicit[p].get("score") is not None for p in leaves)
+    src = total_entry.get("source") if total_entry else record.get("metadata_sources", {}).get("score")
+    # where not every first-level indicator was read, one left without a score may not be
+    # the only one missing: a gap beyond its weight says nothing then
+    whole = whole_first_level([p[0] for p in tops])
+    # (the rows read are all of the table's where the first level's names or the rows'
+    # weights say so)
+    weights = [part.get("weight") for part in parts]
+    short_of_the_scale = total_entry is None and None not in weights \
+        and sum(Decimal(str(w)) for w in weights) != _FULL_MARKS
+    # (not the report's score against rows whose weights make less than 100: rows were not read)
+    if short_of_the_scale or not (whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths)))
+                                  or _weights_make(parts, total_entry.get("weight") if total_entry else None)):
+        return []
+    found = _sum_scores(total, src, "总分", parts, partial=not whole)
+    if found and rows_read:
+        # a level off its rows (flagged above): the total may add up the first level as
+        # written or the rows under it; off both, it is checked against the rows, so
+        # that the one slip is not flagged twice
+        found = _sum_scores(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
+    return found
 
-    weights = top_weights(indicators)
-    # (the scale the report states for its framework, 指标体系总分150分, else 100)
+
+def _first_level_weights(tree: _Tree, report_score, form_owns_total: bool) -> list:
+    """The first level's weights against the scale the report states for its framework
+    (指标体系总分150分), else 100."""
+    total_entry = tree.total_entry
+    weights = top_weights(tree.indicators)
     scale = Decimal(str(total_entry["weight"])) if total_entry and total_entry.get("weight") is not None else 100
     # (a form's weights are the form rules' too, form.weight_total: names read with their
     # weights from its cells, 产出指标（40分） | 集中供养人数（10分）, are no first level of their own)
-    if weights and not form_owns_total and all(w is not None for w in weights.values()) \
-            and whole_first_level(list(weights)):
-        s = sum(weights.values())
-        # (headings' points adding up to the report's own total score, 决策（14.0分） … under 得分
-        # 91.5分, are the points awarded, not the weights)
-        awarded = {Decimal(str(x)) for x in (report_score, total_entry.get("score") if total_entry else None)
-                   if x is not None}
-        if s != scale and s not in awarded and not _a_heading_over_the_others(list(weights.values())):
-            evidence = [_score_fact(w, explicit_source(indicators, name), name) for name, w in weights.items()]
-            flags.append(make_flag("error", f"一级指标分值合计{s}分，不是{scale}分（"
-                                   + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
-                                   s, scale, s - scale, Decimal(0), evidence))
-    return flags
+    if not weights or form_owns_total or not all(w is not None for w in weights.values()) \
+            or not whole_first_level(list(weights)):
+        return []
+    s = sum(weights.values())
+    # (headings' points adding up to the report's own total score, 决策（14.0分） … under 得分
+    # 91.5分, are the points awarded, not the weights)
+    awarded = {Decimal(str(x)) for x in (report_score, total_entry.get("score") if total_entry else None)
+               if x is not None}
+    if s == scale or s in awarded or _a_heading_over_the_others(list(weights.values())):
+        return []
+    evidence = [_score_fact(w, explicit_source(tree.indicators, name), name) for name, w in weights.items()]
+    return [make_flag("error", f"一级指标分值合计{s}分，不是{scale}分（"
+                      + "、".join(f"{n}{w}分" for n, w in weights.items()) + "）",
+                      s, scale, s - scale, Decimal(0), evidence)]
 
 
 def _rows_of_slipped(parts: list, slips_of: dict, parts_of: dict) -> list:

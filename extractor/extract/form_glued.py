@@ -2,9 +2,9 @@
 document-sharing sites flatten a form: 安装水标尺10≥266米≥266米10 is 分值 10, target ≥266米,
 result ≥266米, 得分 10 (a fund row's runs: form_fund_runs.py).
 
-The columns come in the order of the form's own indicator header; each run is cut by
-glued_cuts.py only where exactly one reading fits, never by a guess. This module finds the
-order and the runs, and reads the rows' shapes around them: a 得分 standing apart or
+The columns come in the order of the form's own indicator header (glued_column_order.py);
+each run is cut by glued_cuts.py only where exactly one reading fits, never by a guess. This
+module finds the runs, and reads the rows' shapes around them: a 得分 standing apart or
 opening the next row's name, a name run into its target; rows in words are
 glued_worded_rows.py's, rows of bare figures glued_bare.py's, a task block glued_tasks.py's. A
 run holding a whole row's figures that no cut reads is never read as one figure
@@ -21,89 +21,28 @@ import regex
 from .form_fund_points import is_set_weight
 from .form_fund_runs import split_fund_runs
 from .form_tokens import Token
-from .form_vocab import bare, is_label, is_level_word, value_type, vocab
+from .form_vocab import bare, is_label, is_level_word, value_type
 from .glued_bare import (ROW_END, after_name, bare_pair_run, bare_result_after_target, give_units,
                          points_after_result, split_name_units, unit_column_before_target)
+from .glued_column_order import header_order, indicator_header_at, is_complete_order, weights_as_shares
 from .glued_cuts import cut_result_and_points, cut_run, cut_target_then_bare, grammar, runs, unit_of
 from .glued_tasks import split_task_runs
 from .glued_unread import holds_cells, impossible_figure, tail_points_cut, unread_run
 from .glued_worded_rows import UNWEIGHTED_ORDER, points_before_reason, repeated_result_row, split_repeated
 from .numbers import POINTS, POINTS_FIGURE, weight_then_score_cut
 
-_ORDER_SLOTS = ("target", "actual", "weight", "score")
 _MIN_RUN = 6  # shorter runs are one figure with its unit, not cells
 _MAX_RUN = 60  # a row's four cells are shorter; a longer run is digits of something else
-
-
-
-def header_order(tokens: list) -> Optional[list]:
-    """The order of 指标值 / 实际值 / 分值 / 得分 in the form's first indicator header, or
-    None when the stream has none."""
-    v = vocab()
-    for i, t in enumerate(tokens):
-        key = bare(t.text)
-        if key not in v["ind_head"] and not runs_into_header(key):
-            continue
-        # (a header whose words ran together up to its first value column: 一级指标…年度指标值)
-        first = next((v["ind_col"][c] for c in _ind_col_words() if key.endswith(c) and key != c), None)
-        order = _slots([first] if first in _ORDER_SLOTS else [], tokens[i + 1:i + 16])
-        if _complete(order):
-            return order
-        # a header whose value columns' line came out before its level words (年度指标值
-        # 实际完成值 分值 得分 … 一级指标 二级指标 三级指标 指标性质 指标值 度量单位): the
-        # columns just before the level words, target and result among them
-        order = _slots([], tokens[max(0, i - 8):i])
-        if _complete(order) and order[:2] == ["target", "actual"]:
-            return order
-    return None
-
-
-def _indicator_header_at(tokens: list) -> int:
-    """Where the indicator block's header starts (its first level word), or the end."""
-    return next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
-
-
-def _slots(order: list, tokens: list) -> list:
-    """The order with the value columns the tokens name appended, each once."""
-    for u in tokens:
-        slot = vocab()["ind_col"].get(bare(u.text))
-        if slot in _ORDER_SLOTS and slot not in order:
-            order = order + [slot]
-    return order
-
-
-def _complete(order: list) -> bool:
-    """Does the order name every column of a row (not only the target and the result a
-    scrambled header leaves)?"""
-    return len(order) == len(_ORDER_SLOTS) or order == UNWEIGHTED_ORDER
-
-
-def weights_as_shares(tokens: list) -> bool:
-    """Does the indicator header name its 分值 column 权重 (a share of the whole, which a
-    form may write as 20%)?"""
-    return any(bare(t.text).startswith("权重") and vocab()["ind_col"].get(bare(t.text)) == "weight" for t in tokens)
-
-
-@lru_cache(maxsize=1)
-def _ind_col_words() -> list:
-    """The indicator columns' words, longest first."""
-    return sorted(vocab()["ind_col"], key=len, reverse=True)
-
-
-def runs_into_header(key: str) -> bool:
-    """Is the token an indicator header's words run together (绩效指标一级指标二级指标三级指标
-    年度指标值): two level words or more in it?"""
-    return len(key) <= 40 and sum(w in key for w in vocab()["ind_head"]) >= 2
 
 
 def split_glued_rows(tokens: list) -> list:
     """Tokens with every fund row's, task row's and indicator row's run-together figures cut
     into cells."""
     tokens = split_fund_runs(tokens)
-    tokens = split_task_runs(tokens, _indicator_header_at(tokens))
+    tokens = split_task_runs(tokens, indicator_header_at(tokens))
     # bare figures are read as a row's cells only under the indicator header: a fund row's
     # amounts left uncut above it (当年财政拨款43.243.237.24) are no target and result
-    bare_from = _indicator_header_at(tokens)
+    bare_from = indicator_header_at(tokens)
     order = header_order(tokens)
     if order is None:
         if bare_from == len(tokens):
@@ -148,7 +87,7 @@ def split_glued_rows(tokens: list) -> list:
         # a figure a line before the next cell's is a cell of its own)
         # (and only under a header whose columns are known: a scrambled one names target and
         # result only, and 1084.25 alone after its label is no 10 | 84.25)
-        follows_name = id(t) in follows or k > bare_from and whole_row and _complete(order) \
+        follows_name = id(t) in follows or k > bare_from and whole_row and is_complete_order(order) \
             and _alone_after_name(tokens, k)
         pieces, score_apart = _split_token(t, order, scored_after, shares, k > bare_from, follows_name, whole_row)
         if score_apart and head is not None:
@@ -312,7 +251,7 @@ def _split_token(t: Token, order: list, scored_after: bool = False, shares: bool
             score_apart = cut is not None
         if cut is None:
             slots = order
-            cut = cut_run(m.group(0), slots, named, shares) if _complete(slots) else None
+            cut = cut_run(m.group(0), slots, named, shares) if is_complete_order(slots) else None
         if cut is None and bare_ok and named:
             slots = order
             cut = bare_pair_run(t.text, m, order)
@@ -363,7 +302,7 @@ def _unread_row_run(t: Token, m, order: list, whole_row: bool) -> list:
     no figure is read from (glued_unread.py); [] where the run may be one figure."""
     run = m.group(0)
     ends_row = ROW_END.match(t.text, m.end()) is not None and (m.end() < len(t.text) or whole_row)
-    if not ends_row or not _complete(order) or not (holds_cells(run, order) or impossible_figure(run)):
+    if not ends_row or not is_complete_order(order) or not (holds_cells(run, order) or impossible_figure(run)):
         return []
     cut = tail_points_cut(run, order)
     if cut is None:
@@ -379,7 +318,7 @@ def _dated_cuts(text: str, m, order: list, named: bool) -> list:
     """[(k, cut)] for each k of the run's last digits (one or two) that make a month or a day
     with the 月 or 日 right after the run, where the rest of the run cuts in the header's order."""
     after = text[m.end():m.end() + 1]
-    if after not in ("月", "日") or not _complete(order):
+    if after not in ("月", "日") or not is_complete_order(order):
         return []
     run, out = m.group(0), []
     for k in (1, 2):

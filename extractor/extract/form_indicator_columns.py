@@ -11,7 +11,7 @@ import regex
 
 from ..ingest.tables import NUMBER_HEADERS
 from .form_tokens import Token
-from .form_typed_rows import COMPARATOR_MARKS, DEADLINE
+from .form_worded_cells import COMPARATOR_MARKS, DEADLINE
 from .form_vocab import bare, is_label, parse_target, value_type, vocab
 
 

@@ -13,12 +13,11 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
-from .form_unit_cells import unit_cell, with_unit_cells
+from .form_unit_cells import as_points, unit_cell, with_unit_cells
 from .form_indicator_header import IndicatorHeaderReader, _IndicatorHeader  # noqa: F401  (form_reader.py imports it from here)
 from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
-from .form_typed_rows import as_points
 from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, is_target_nature,
                          parse_target,
                          per_head_unit, spec, value_type, vocab)

@@ -6,7 +6,7 @@ with their units, then 分值 and 得分, is read as a row's points without plac
 from __future__ import annotations
 
 from .form_facts import value_of
-from .form_typed_rows import as_points
+from .form_unit_cells import as_points
 from .form_vocab import parse_target, value_type
 
 

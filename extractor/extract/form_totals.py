@@ -9,7 +9,7 @@ import regex
 from .form_facts import value_of
 from .form_glued import leading_scores
 from .form_tokens import Token
-from .form_typed_rows import as_points
+from .form_unit_cells import as_points
 from .form_vocab import LABEL_COLON, bare, is_na, is_score_figure, looks_like_target, value_type, vocab
 
 # a level's 小计 row, its level named or not (小计, 效益指标小计)

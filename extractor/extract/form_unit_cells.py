@@ -2,7 +2,7 @@
 figure: a target over three cells (≥ | 2600 | 人次; 计算符号 | 指标值 | 实际完成值 | 计量单位)
 is the figure's token carrying the other two (join_split_targets, with_unit_cells); a cell
 whose figure carries its own unit (1250.50万, 20分) is the figure's token carrying it
-(unit_cell)."""
+(unit_cell; as_points where only points are wanted)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -130,6 +130,12 @@ def unit_cell(t: Token) -> Token:
     out.positional, out.col = t.positional, t.col
     out.unit = m.group(2) + ("元" if m.group(2) in ("万", "亿") else "")
     return out
+
+
+def as_points(t: Token) -> Token:
+    """A 分值 or 得分 written with its 分 (20分) as the bare figure it stands for."""
+    out = unit_cell(t)
+    return out if out.unit == "分" else t
 
 
 def with_unit_cells(figure: Token, comparator: Optional[str], unit: str) -> Token:

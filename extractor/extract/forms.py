@@ -23,11 +23,11 @@ import regex
 from ..ingest.form_signs import fund_block_totals
 from .form_cells import cells_again
 from .form_facts import FactIndex
-from .form_glued import runs_into_header
 from .form_reader import FormReader
 from .form_structure import form_block_labels, form_blocks, names_a_form, template_by_its_words
 from .form_tokens import Token, document_tokens, without_column_numbers
 from .form_vocab import SENTENCE_END, bare, canon, is_scoring_rule, spec, vocab
+from .glued_column_order import runs_into_header
 from .text_score_tables import text_score_tables
 
 

@@ -1,6 +1,6 @@
 """How pipe lines gather into rows: | a | b | rows wrapped over lines, a | b | rows counted in
 pipes, rows whose cells held line breaks (a line opening with a pipe goes on with the row
-above), rows written without their outer pipes. pipe_tables.py splits the rows into cells."""
+above), rows written without their outer pipes. pipe_cells.py splits the rows into cells."""
 from __future__ import annotations
 
 from typing import Optional

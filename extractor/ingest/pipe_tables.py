@@ -1,7 +1,10 @@
 """Pipe rows: tables written as text with cells separated by | (also full-width ｜ and
 box-drawing │), with or without the outer pipes, Markdown rule rows (|---|:---:|) and box
 rules (├──┼──┤) between them; rows one a line, wrapped over lines, or cells one a line as
-web pages are saved to text.
+web pages are saved to text. This module finds where such a table starts and ends (its rows
+going on past a page break, a row that lost its pipes, a cell's text run onto lines without
+them) and whether its rows kept their empty cells; pipe_cells.py reads its lines into rows
+of cells.
 """
 from __future__ import annotations
 
@@ -14,17 +17,15 @@ import regex
 from ..normalize import normalize
 from ..numbering import numbering_of
 from .tables import is_caption_text
-from .pipe_raw_rows import (BLANK, PIPE, RULE, TEXT, bounded_raw_rows, counted_raw_rows, has_text, is_bounded,
-                            join_wrapped, opens_one_cell, pipe_led_raw_rows, pipe_opened_raw_rows)
-from .pipe_widths import one_cell_a_line, pipe_count, row_width
-from .text_rows import NUMBER_HEADERS, TextTable, lines_seen_before, past_page_break, vocabulary
+from .pipe_cells import cells_of, pipe_rows, split_row
+from .pipe_raw_rows import BLANK, PIPE, RULE, TEXT, has_text, is_bounded, opens_one_cell
+from .pipe_widths import pipe_count
+from .text_rows import TextTable, lines_seen_before, past_page_break, vocabulary
 
 # A cell's text may run on over a few lines without pipes; more is a paragraph.
 _MAX_CONTINUATION_LINES = 3
 # Blank lines between two pipe rows (web pages saved as text) keep the table going.
 _MAX_BLANKS_INSIDE = 2
-# Pipe lines with text in at most this share: the pipes stand on lines of their own.
-_BARE_PIPE_SHARE = 0.2
 
 
 def _line_kind(line: str) -> str:
@@ -78,7 +79,7 @@ def pipe_table_at(lines: list, i: int, min_rows: int = 2) -> Optional[TextTable]
     members, end = _pipe_region(lines, i)
     if sum(1 for kind, _ in members if kind == PIPE) < min_rows:
         return None
-    rows = _pipe_rows(members)
+    rows = pipe_rows(members)
     if len(rows) < min_rows or max(len(r) for r in rows) < 2:
         rows = []
     return TextTable(i, end, rows, lines[i:end])
@@ -136,7 +137,7 @@ def _row_without_pipes(line: str, members: list) -> Optional[str]:
     before = next((text for kind, text in reversed(members) if kind == PIPE), None)
     if before is None or not has_text(before):
         return None
-    cells = _split_row(before, is_bounded([before.strip()], vocabulary()["separators"]))
+    cells = split_row(before, is_bounded([before.strip()], vocabulary()["separators"]))
     words = _SPACED_CELLS.split(line.strip())
     if len(cells) < 3 or len(words) != len(cells) or not cells[-1] or not _FIGURE_CELL.fullmatch(cells[-1]) \
             or not all(_FIGURE_CELL.fullmatch(w) for w in words[-2:]):
@@ -148,17 +149,13 @@ def _rows_overleaf(lines: list, i: int, j: int, members: list) -> Optional[int]:
     """Where the table's rows go on past a page break at j (the page's furniture, 续表, the
     report's title and the table's header line written again: text_rows.past_page_break),
     when a pipe row follows; else None."""
-    header = next((_cells_of(text) for kind, text in members if kind == PIPE), None)
+    header = next((cells_of(text) for kind, text in members if kind == PIPE), None)
     if header is None:
         return None
-    k = past_page_break(lines, j, lines_seen_before(lines, i), lambda line: _cells_of(line) == header)
+    k = past_page_break(lines, j, lines_seen_before(lines, i), lambda line: cells_of(line) == header)
     if k is not None and k + 1 < len(lines) and _line_kind(lines[k]) == RULE:
         k += 1  # (a Markdown table's header written again keeps its rule line under it)
     return k if k is not None and k < len(lines) and _line_kind(lines[k]) == PIPE else None
-
-
-def _cells_of(line: str) -> list:
-    return [c.strip() for c in vocabulary()["split"].split(line.strip().strip("".join(vocabulary()["separators"])))]
 
 
 def _continuation_end(lines: list, j: int) -> Optional[int]:
@@ -201,151 +198,6 @@ def _rows_after_blanks(lines: list, j: int) -> Optional[int]:
     return k
 
 
-def _pipe_rows(members: list) -> list:
-    grid = _rows_between_rules(members)
-    if grid is not None:
-        return grid
-    lines = [(kind, text.strip()) for kind, text in members if kind != RULE]
-    texts = [t for kind, t in lines if kind == PIPE and has_text(t)]
-    seps = vocabulary()["separators"]
-    bounded = is_bounded(texts, seps)
-    led = pipe_opened_raw_rows(lines) or pipe_led_raw_rows(lines)
-    if led is not None:
-        raw_rows, bounded = led, False
-    elif bounded:
-        raw_rows = bounded_raw_rows(lines)
-    else:
-        counts = [pipe_count(t) for kind, t in lines if kind == PIPE]
-        # pipes on lines of their own: the lines between them are the cells
-        bare = len(texts) <= _BARE_PIPE_SHARE * len(counts)
-        if not bare and row_width(counts, closed_only=True) is None and (closed := _rows_closed_by_runs(lines)):
-            return closed  # (rows closed by runs of pipes of any length)
-        if (two := _two_cell_rows(lines)) is not None:
-            raw_rows = two
-        elif one_cell_a_line(counts):
-            # Cells one a line: only runs of pipes closing the rows (||||) say where a row
-            # ends; without them, or with lines of text between the X | lines (row names
-            # or the rest of a cell, no telling which), there is no grid to rebuild.
-            width = row_width(counts, closed_only=True) or _numbered_width(lines)
-            if width is None and bare and (split := _rows_closed_by_empty_cells(lines)):
-                return split
-            if width is None or (not bare and any(kind == TEXT for kind, _ in lines)):
-                return []
-        else:
-            width = row_width(counts)
-        if two is None:
-            raw_rows = counted_raw_rows(lines, width, text_opens_rows=bare)
-    rows = []
-    for raw, tails in raw_rows:
-        cells = _split_row(raw, bounded)
-        for tail in tails:
-            _append_to_last_cell(cells, tail)
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells:
-            rows.append(cells)
-    if led is not None:
-        # each cell is in its column: rows that left their empty last cells out (no 备注) get
-        # them back, so they read as the header's columns (one-cell rows stay titles)
-        width = max(len(r) for r in rows)
-        rows = [r + [""] * (width - len(r)) if len(r) >= 2 else r for r in rows]
-    return rows
-
-
-
-
-_FEWEST_EVEN_ROWS = 3
-
-
-def _rows_closed_by_empty_cells(lines: list) -> Optional[list]:
-    """Cells between pipes on lines of their own, a row closed by an empty cell (two pipes
-    running): 项目 / | / 合计 / | / 一般公共 / 预算 / | / … / | / | / 行政经费 / | / 268.47 …, as a
-    web page's table saved cell by cell gives it; a cell's lines run on. The rows, where three
-    or more have one width of two cells or more and every other is a title of one cell (the
-    last may stop short)."""
-    rows, row, cell = [], [], None
-    for kind, text in lines + [(PIPE, "|"), (PIPE, "|")]:
-        if kind != PIPE:
-            cell = text.strip() if cell is None else join_wrapped(cell, text.strip())
-            continue
-        if cell is not None:
-            row.append(cell)
-            cell = None
-        elif row:
-            rows.append(row)
-            row = []
-    # (the text before the first pipe is a title of its own: 单位：万元 / | / 项目 / | …)
-    if lines and lines[0][0] != PIPE and len(rows) > 1 and len(rows[0]) == len(rows[1]) + 1:
-        rows[:1] = [rows[0][:1], rows[0][1:]]
-    # (the last row may stop short: its last cell written after the last pipe, or cut off)
-    widths = {len(r) for r in rows[:-1] if len(r) > 1}
-    if len(widths) != 1 or len(rows[-1]) > max(widths) or sum(len(r) > 1 for r in rows) < _FEWEST_EVEN_ROWS:
-        return None
-    return rows
-
-
-def _rows_closed_by_runs(lines: list) -> Optional[list]:
-    """Cells each closed by a pipe, one a line or a few (机构名称 | / 收入合计 | / …, 联系人 | 李某 |),
-    a row closed by a run of pipes on a line of its own (||||||||) however long: a page's tables
-    saved cell by cell, whose rows' runs differ in length (its titles', headers' and rows' alike),
-    so no width counts them out. A cell's earlier lines (年度主要 / 工作内容 |) run on in it. The
-    rows, where three or more hold two cells or more; None where a line opens with a pipe or a
-    pipe alone stands on its line."""
-    seps = vocabulary()["separators"]
-    rows, row, pending = [], [], ""
-    for kind, text in lines:
-        if kind != PIPE:
-            pending = join_wrapped(pending, text.strip())
-            continue
-        if not has_text(text):
-            if pipe_count(text) < 2:
-                return None  # (a pipe alone: another layout's)
-            if pending or row:
-                rows.append(row + ([pending] if pending else []))
-            row, pending = [], ""
-            continue
-        if text.rstrip()[-1] not in seps or text.lstrip()[0] in seps:
-            return None  # (cells closed by their pipes only: | a | b | rows are another layout's)
-        cells = _cells_of(text)
-        row += [join_wrapped(pending, cells[0])] + cells[1:]
-        pending = ""
-    if row:
-        rows.append(row)
-    return rows if sum(len(r) > 1 for r in rows) >= _FEWEST_EVEN_ROWS else None
-
-
-def _two_cell_rows(lines: list) -> Optional[list]:
-    """Rows of two cells, one pipe between words on each line (项目 | 金额 / 一、基金收入 |
-    20684.88): each line a row — not cells one a line (X |), whose pipe closes the line.
-    None unless every line is such a row and there are three or more."""
-    split = vocabulary()["split"]
-    if len(lines) < 3 or any(kind != PIPE for kind, _ in lines):
-        return None
-    for _, text in lines:
-        parts = split.split(text)
-        if len(parts) != 2 or not all(p.strip() for p in parts):
-            return None
-    return [(text, []) for _, text in lines]
-
-
-def _numbered_width(lines: list) -> Optional[int]:
-    """Cells one a line (序号 | 名称 | … | 1 | … | 2 | …) with nothing closing the rows: the
-    row's width is where the numbering starts, when the cells at every multiple of it
-    count 1, 2, 3 … to the end. Without such numbering there is no telling where a row
-    ends."""
-    if any(kind != PIPE for kind, _ in lines):
-        return None
-    seps = vocabulary()["separators"]
-    cells = [text.strip().strip("".join(seps)).strip() for _, text in lines]
-    if not cells or cells[0] not in NUMBER_HEADERS or "1" not in cells:
-        return None
-    width = cells.index("1")
-    rows = -(-len(cells) // width)  # the last may be cut short (the rest overleaf, or lost)
-    if width < 2 or rows < 3:
-        return None
-    return width if all(cells[r * width] == str(r) for r in range(1, rows)) else None
-
-
 def every_cell_kept(lines: list) -> bool:
     """Did pipe rows keep every empty cell, so that a cell's place is its column (a Markdown
     table: | 决策 | 20 | 18 | 目标设定 | … over |  |  |  | 预算配置 | …)? Only where every row
@@ -370,57 +222,3 @@ def every_cell_kept(lines: list) -> bool:
 _EMPTY_CELL = regex.compile(r"\|\s*(?=\|)")
 _FEWEST_ROWS_A_BLOCK = 2
 _KEPT_SHARE = 0.9
-
-
-def _rows_between_rules(members: list) -> Optional[list]:
-    """Grid tables (box drawing, +---+ rules) draw a rule under every row; a row's cells
-    may then run over several lines, each with all the pipes and empty where its cells
-    have no more text. Read each stretch between two rules as one row. None when the
-    table is not drawn so (Markdown: a rule under the header only; a rule above 合计)."""
-    stretches: list = [[]]
-    for kind, text in members:
-        if kind == RULE:
-            if stretches[-1]:
-                stretches.append([])
-        else:
-            stretches[-1].append((kind, text.strip()))
-    stretches = [s for s in stretches if s]
-    if len(stretches) < 3 or all(len(s) == 1 for s in stretches):
-        return None
-    if any(kind != PIPE for s in stretches for kind, _ in s):
-        return None
-    rows = []
-    for stretch in stretches:
-        parts = [_split_row(text, True) for _, text in stretch]
-        if len({len(p) for p in parts}) > 1 or any(all(part) for part in parts[1:]):
-            return None  # lines of whole rows, not one row drawn over several lines
-        cells = parts[0]
-        for part in parts[1:]:
-            cells = [join_wrapped(a, b) if a and b else a or b for a, b in zip(cells, part)]
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells:
-            rows.append(cells)
-    return rows
-
-
-def _split_row(raw: str, bounded: bool) -> list:
-    """Cell texts of a row. | a | b |: the outer pipes hold no cells; a | b |: each pipe
-    ends the cell before it."""
-    seps = vocabulary()["separators"]
-    text = raw.strip()
-    if bounded and text and text[0] in seps:
-        text = text[1:]
-    cells = vocabulary()["split"].split(text)
-    if len(cells) > 1 and not cells[-1].strip():
-        cells.pop()  # the closing pipe
-    return [c.strip().replace("\\|", "|") for c in cells]
-
-
-def _append_to_last_cell(cells: list, text: str) -> None:
-    for k in range(len(cells) - 1, -1, -1):
-        if cells[k]:
-            cells[k] = join_wrapped(cells[k], text)
-            return
-    if cells:
-        cells[0] = text

@@ -1,8 +1,9 @@
 """Breakdowns: which figures are parts of which total, by the words 其中 / 包括 / 分别为 in
-the text (breakdowns_in: how far a marker's list goes, which of its figures are the total's
-parts, what the relation says of them; which figure is its total, where the sentence's own
-figures do not say, is breakdown_totals.py's), or by the 其中 lines of a total in labelled
-lines (labelled_values.py marks them). A list followed by its 合计 is listed_totals.py's.
+the text (breakdowns_in: which figures before a marker its list may break down, which of the
+list's figures are the total's parts, what the relation says of them; how far a marker's list
+goes is breakdown_lists.py's, which figure is its total, where the sentence's own figures do
+not say, breakdown_totals.py's), or by the 其中 lines of a total in labelled lines
+(labelled_values.py marks them). A list followed by its 合计 is listed_totals.py's.
 """
 from __future__ import annotations
 
@@ -11,17 +12,14 @@ from decimal import Decimal
 import regex
 
 from ..numbers import parse_chinese_numeral
-from ..sentences import sentence_bounds, sentence_index
+from .breakdown_lists import MarkerList, kinds_listed, marker_list
 from .breakdown_totals import list_items_before, listed_before, named_just_before, stated_earlier, total_before
-from .list_parts import CLAUSE_BREAK, CLAUSE_GROUP_BREAK, ends_with_the_rest, is_change, last_years_base, list_parts, \
-    reduces
+from .list_parts import CLAUSE_BREAK, ends_with_the_rest, is_change, last_years_base, list_parts, reduces
 from .wording import per_unit, relation_patterns, similarity, vocabulary
 
 
 # the end of a text that closes its last sentence
 _SENTENCE_CLOSED = regex.compile(r"[。！？；;.!?）)”」]\s*$")
-# a list of amounts per head (人均基本支出分别为…), no parts of a total
-_PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
 
 
 def labelled_breakdowns(facts: list) -> list:
@@ -55,55 +53,12 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
     text = block.text
     cut_at = len(text) if ends_document and not _SENTENCE_CLOSED.search(text) else None
     found = list(relation_patterns()["markers"].finditer(text))
-    for k, m in enumerate(found):
-        si = sentence_index(spans, m.start())
-        s_start, s_end = spans[si]
-        if _PER_HEAD_LIST.search(CLAUSE_BREAK.split(text[s_start:m.start()])[-1]):
-            continue  # 人均基本支出分别为16.80万元和17.20万元: amounts per head, no parts of a total
-        end = s_end
-        if m.start() > 0 and text[m.start() - 1] in "（(":
-            close = relation_patterns()["close"].search(text, m.end())
-            end = min(end, close.start()) if close else end
-        nested = k > 0 and found[k - 1].start() >= s_start
-        # a list a sub-list opens inside (按支出性质分：基本支出…，其中人员经费…；项目支出…) may go
-        # on after it: not known to be all of its whole (a marker after a ； opens a list of its own)
-        cut = k + 1 < len(found) and found[k + 1].start() < end
-        interrupted = cut and not CLAUSE_GROUP_BREAK.search(text, m.end(), found[k + 1].start())
-        if cut:
-            end = found[k + 1].start()
-        after = [f for f in facts if m.end() <= f.source["start"] < end]
-        if k + 1 < len(found) and found[k + 1].start() == end and after:
-            # 儿童2.45万人，其中…2.21万人；孕产妇0.31万人，其中…: the figure after the ； that the
-            # next 其中 breaks down is that list's total, not this one's part
-            if regex.search(r"[；;]", text[m.end():after[-1].source["start"]]):
-                after = after[:-1]
-        after = _up_to_another_stage(text, m.end(), after)
-        if after and _lists_words(text, m.end(), after[0].source["start"]):
-            continue  # 包括办公费、水电费、差旅费等，…: the marker lists words; a figure later is no part
-        if after and CLAUSE_GROUP_BREAK.search(text, m.end(), after[0].source["start"]):
-            continue  # 资金来源为省级衔接资金；…追加15万元: the list ended with its clause group, no figure in it
-        before = [f for f in facts if s_start <= f.source["start"] < m.start()]
-        # "…64226人次。其中住院…": the total closes an earlier sentence
-        # (or a list of a counted whole that its sentence names in words only: 全部学员分为四类：…)
-        counted = m.start() - s_start > 1 and relation_patterns()["counted_whole"].match(m.group(0)) is not None
-        opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted)
-        # the clause group leading to the marker names the sub-list's total
-        group = sentence_bounds(text, m.start())[0]  # (where the marker's clause group starts: after a ；)
-        lead_in = text[group:m.start()]
-        kinds = ("amount", "headcount", "person_times", "households", "count", "score")
-        if m.group(0).startswith("分别"):
-            # 分别为 lists its figures right after it, all of one kind: the projects it names in
-            # words (2个项目分别为A和B，合计预算…) or another quantity's figures (…2,340人，资助资金
-            # 分别为38.76万元…) leave the figures of other kinds with no list
-            if not after or CLAUSE_BREAK.search(text[m.end():after[0].source["start"]]):
-                continue
-            if after[0].kind in ("money_rate", "percent"):
-                # 标准为350元/人（上年分别为每人每年580元和320元）, 管理率分别为64.5%、62.8%:
-                # standards per head and rates, each of its own item, add up to nothing
-                continue
-            kinds = (after[0].kind,)
-        for kind in kinds:
-            of_kind = [f for f in after if f.kind == kind]
+    for k in range(len(found)):
+        marker = marker_list(text, facts, spans, found, k)
+        if marker is None:
+            continue
+        for kind in kinds_listed(text, marker):
+            of_kind = [f for f in marker.after if f.kind == kind]
             if kind == "score":
                 # points break down only as deductions (共扣4.5分，其中决策扣1分…); a score and its
                 # sub-scores are score.tree's
@@ -113,114 +68,145 @@ def breakdowns_in(block, facts: list, spans: list, ends_document: bool = False) 
             # a list of changes breaks down a change (比上年增加…，其中人员经费增加…); else
             # a change on last year is neither the total nor a part: it is said of the figure before it
             changes = is_change(of_kind[0])
-            # (an item of an earlier list of the sentence is no total, unless the marker follows it
-            # right after: 按建设内容分，项目总投资1,350万元，其中：…)
-            totals = [f for f in before if f.kind == kind and not f.approx and is_change(f) == changes
-                      and not per_unit(f) and (not listed_before(found, k, f, s_start)
-                                               or not text[f.source["end"]:m.start()].strip(" ，,：:"))
-                      and (kind != "score" or f.label == _DEDUCTION)]
-            if not before and not opens_sentence and si > 0:
-                # 项目支出892.6万元。项目支出包括：…: the words before the marker name a figure of
-                # the sentence before, which the list breaks down
-                totals = named_just_before(text, facts, spans, si, m.start(), kind)
-            if opens_sentence:
-                if counted:
-                    # the sentence right before, when it states just one such figure
-                    lo, hi = spans[si - 1]
-                    totals = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx]
-                    if len(totals) != 1 or is_change(totals[0]) != changes:
-                        continue
-                else:
-                    totals = total_before(facts, spans, si, kind, changes, of_kind[0])
-            # last year's level a change is measured from (较上年的48,260万元) is no total of this
-            # year's parts while this year's figure stands beside it
-            totals = [f for f in totals if not last_years_base(f)] or totals
-            if opens_sentence and not changes:
-                # a list opening its sentence breaks down a figure before it at least as large as
-                # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the
-                # 296), the one its figures add up to where one does (收入48,240.36万元…。按基金类别分：
-                # 统筹基金31,675.20万元，个人账户16,565.16万元: not the 单位缴费31,812.44万元 listed last)
-                totals = [f for f in totals if f.value >= of_kind[0].value] or totals
-                summed = sum(f.value for f in of_kind)
-                totals = [f for f in totals if f.value != summed] + [f for f in totals if f.value == summed]
-                if totals and abs(totals[-1].value - summed) * 10 > summed:
-                    # …任务1,120户。改造对象为贫困户736户，低保户228户…。按改造方式分，重建612户，修缮508户:
-                    # a second list of the whole a sentence further up states, not of a figure before
-                    # it that is far from the list's sum (a near miss is the list's own total, slipped)
-                    totals += stated_earlier(facts, spans, si, kind, summed)
-                # the figures before it all parts of a list before (按来源分：… 。按基金类别分：…): a
-                # second breakdown of that list's whole
-                listed = {pid: rel["total"] for rel in out for pid in rel["parts"]}
-                if totals and all(f.id in listed for f in totals):
-                    whole = next(f for f in facts if f.id == listed[totals[-1].id])
-                    totals = [whole] if whole.value >= of_kind[0].value else totals
-            if before and before[-1].kind not in (kind, "percent", "money_rate") and totals and not opens_sentence:
-                # (护理补贴享受3,980人，其中一级1,520人、二级2,460人，全年发放4,550,400元 after 生活补贴…
-                # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
-                # ； is no total of the amounts after it)
-                totals = [f for f in totals if f.source["start"] >= group]
-            if opener := _last_item_opener(text, s_start, m.start()):
-                # (…到位资金613万元，补助情况：(1)甲经费和乙经费分别为3万元和10万元。(2)…: the list
-                # of a numbered item breaks down none of the figures before the item; a page
-                # flattened to one line runs the items into the total's sentence)
-                totals = [f for f in totals if f.source["start"] >= opener]
-            if m.group(0).startswith("分别"):
-                # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
-                # after a ； has no total stated before it)
-                if group > s_start and "、" in text[group:m.start()]:
-                    totals = [f for f in totals if f.source["start"] >= group]
+            totals = _candidate_totals(text, facts, spans, found, marker, kind, of_kind, changes, out)
             if not totals:
                 continue
-            total = totals[-1]
-            if nested and len(totals) > 1:
-                total = max(reversed(totals), key=lambda f: similarity(f.context, lead_in))
-                if similarity(total.context, lead_in) == 0:
-                    continue  # the wording does not say which figure the sub-list breaks down
-            parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
-            if not parts:
+            picked = _total_and_parts(text, marker, totals, of_kind, changes)
+            if picked is None:
                 continue
-            if any(_FIGURE_BESIDE.match(text, f.source["end"]) for f in [total] + parts):
-                continue  # (基本支出  606.44  719.99 … 其中:公用经费  89.15  95.86: a table's rows flattened, not a list)
-            if "包括" in m.group(0) and sum(p.value for p in parts) > total.value \
-                    and _own_subject(text, total, m.start()):
-                continue  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
-            if not changes and any(reduces(p) for p in parts):
-                continue  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
-            if any(w in text[parts[-1].source["end"]:s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
-                continue  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
-            relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
-                        "marker": m.group(0).rstrip("：:，,"),
-                        "complete": not interrupted and (relation_patterns()["complete"].match(m.group(0)) is not None
-                                                         or ends_with_the_rest(parts)
-                                                         or _counted_before(text[s_start:m.start()], len(parts))),
-                        "source": {"block": block.index, "page": block.page}}
-            if end == cut_at:
-                relation["cut_off"] = True
-            if _GOES_ON.match(text, parts[-1].source["end"]):
-                relation["goes_on"] = True  # …、水资源管理14万元等: the list names some parts only
-            if _complete_family(text, m.end(), parts) or _funding_levels_only(parts) and not any(
-                    f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
-                # 基本支出 and 项目支出: the whole by definition; the money of each level that gave
-                # (中央、省级、县级资金), when no further figure of the sentence may be a part the
-                # list's words did not take (其他资金（包括结转结余）551万元)
-                relation["complete_family"] = True
-            after_break = regex.search(r"[；;]\s*$", text[total.source["end"]:m.start()]) is not None
-            if (opens_sentence or after_break) and len(totals) > 1:
-                # 其中 opening a sentence (or a clause group: …，节约资金24.44万元；其中…) may break
-                # down any figure before it (实际采购金额386.4万元 rather than the 节约资金33.6万元
-                # stated last): the checker tries them
-                relation["other_totals"] = [f.id for f in totals[:-1]]
-            items = list_items_before(total, facts, text)
-            if items:
-                relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
-            after = [f for f in facts if f.kind == total.kind and not per_unit(f)
-                     and parts[-1].source["end"] <= f.source["start"] < s_end][:_MOST_AFTER_PARTS]
-            if after:
-                # (the figures after the list in its sentence, which its words did not take:
-                # …其他收入41.92万元；上年结转187.50万元 — the checker tries them as parts too)
-                relation["after_parts"] = [f.id for f in after]
-            out.append(relation)
+            total, parts = picked
+            out.append(_breakdown(block, facts, marker, kind, total, parts, totals, cut_at))
+            break  # (one breakdown a marker: its figures of another kind make no second list of it)
     return out
+
+
+def _candidate_totals(text: str, facts: list, spans: list, found: list, marker: MarkerList, kind: str, of_kind: list,
+                      changes: bool, out: list) -> list:
+    """The figures the list of `kind` (of_kind its figures) may break down, the likeliest last;
+    `out` the breakdowns the block's earlier markers made."""
+    m, k, si, s_start, before, group = marker.m, marker.k, marker.si, marker.s_start, marker.before, marker.group
+    opens_sentence = marker.opens_sentence
+    # (an item of an earlier list of the sentence is no total, unless the marker follows it
+    # right after: 按建设内容分，项目总投资1,350万元，其中：…)
+    totals = [f for f in before if f.kind == kind and not f.approx and is_change(f) == changes
+              and not per_unit(f) and (not listed_before(found, k, f, s_start)
+                                       or not text[f.source["end"]:m.start()].strip(" ，,：:"))
+              and (kind != "score" or f.label == _DEDUCTION)]
+    if not before and not opens_sentence and si > 0:
+        # 项目支出892.6万元。项目支出包括：…: the words before the marker name a figure of
+        # the sentence before, which the list breaks down
+        totals = named_just_before(text, facts, spans, si, m.start(), kind)
+    if opens_sentence:
+        if marker.counted:
+            # the sentence right before, when it states just one such figure
+            lo, hi = spans[si - 1]
+            totals = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx]
+            if len(totals) != 1 or is_change(totals[0]) != changes:
+                return []
+        else:
+            totals = total_before(facts, spans, si, kind, changes, of_kind[0])
+    # last year's level a change is measured from (较上年的48,260万元) is no total of this
+    # year's parts while this year's figure stands beside it
+    totals = [f for f in totals if not last_years_base(f)] or totals
+    if opens_sentence and not changes:
+        # a list opening its sentence breaks down a figure before it at least as large as
+        # its first part (…县级296万元。按项目分：除险加固2,540万元…: the 2,960万元, not the
+        # 296), the one its figures add up to where one does (收入48,240.36万元…。按基金类别分：
+        # 统筹基金31,675.20万元，个人账户16,565.16万元: not the 单位缴费31,812.44万元 listed last)
+        totals = [f for f in totals if f.value >= of_kind[0].value] or totals
+        summed = sum(f.value for f in of_kind)
+        totals = [f for f in totals if f.value != summed] + [f for f in totals if f.value == summed]
+        if totals and abs(totals[-1].value - summed) * 10 > summed:
+            # …任务1,120户。改造对象为贫困户736户，低保户228户…。按改造方式分，重建612户，修缮508户:
+            # a second list of the whole a sentence further up states, not of a figure before
+            # it that is far from the list's sum (a near miss is the list's own total, slipped)
+            totals += stated_earlier(facts, spans, si, kind, summed)
+        # the figures before it all parts of a list before (按来源分：… 。按基金类别分：…): a
+        # second breakdown of that list's whole
+        listed = {pid: rel["total"] for rel in out for pid in rel["parts"]}
+        if totals and all(f.id in listed for f in totals):
+            whole = next(f for f in facts if f.id == listed[totals[-1].id])
+            totals = [whole] if whole.value >= of_kind[0].value else totals
+    if before and before[-1].kind not in (kind, "percent", "money_rate") and totals and not opens_sentence:
+        # (护理补贴享受3,980人，其中一级1,520人、二级2,460人，全年发放4,550,400元 after 生活补贴…
+        # 全年发放3,202,800元；: the 其中 breaks down the 3,980人; a figure of another kind past a
+        # ； is no total of the amounts after it)
+        totals = [f for f in totals if f.source["start"] >= group]
+    if opener := _last_item_opener(text, s_start, m.start()):
+        # (…到位资金613万元，补助情况：(1)甲经费和乙经费分别为3万元和10万元。(2)…: the list
+        # of a numbered item breaks down none of the figures before the item; a page
+        # flattened to one line runs the items into the total's sentence)
+        totals = [f for f in totals if f.source["start"] >= opener]
+    if m.group(0).startswith("分别"):
+        # (甲支出合计X万元；乙、丙、丁支出合计分别为a、b和c: a list naming its own items
+        # after a ； has no total stated before it)
+        if group > s_start and "、" in text[group:m.start()]:
+            totals = [f for f in totals if f.source["start"] >= group]
+    return totals
+
+
+def _total_and_parts(text: str, marker: MarkerList, totals: list, of_kind: list, changes: bool):
+    """(the total the list breaks down, its parts), or None where the list is no sum of a total
+    after all: the wording names no total of a sub-list, a table's rows flattened, the parts of
+    another subject, a part that comes off, parts that overlap."""
+    m = marker.m
+    total = totals[-1]
+    if marker.nested and len(totals) > 1:
+        total = max(reversed(totals), key=lambda f: similarity(f.context, marker.lead_in))
+        if similarity(total.context, marker.lead_in) == 0:
+            return None  # the wording does not say which figure the sub-list breaks down
+    parts = _of_the_total(total, list_parts(total, of_kind, changes, text), text)
+    if not parts:
+        return None
+    if any(_FIGURE_BESIDE.match(text, f.source["end"]) for f in [total] + parts):
+        return None  # (基本支出  606.44  719.99 … 其中:公用经费  89.15  95.86: a table's rows flattened, not a list)
+    if "包括" in m.group(0) and sum(p.value for p in parts) > total.value \
+            and _own_subject(text, total, m.start()):
+        return None  # (机关内设9个股室，所属预算单位包括…22个乡镇卫生院: the 22 are no part of the 9)
+    if not changes and any(reduces(p) for p in parts):
+        return None  # (其中：…调减1.94万元，…: a part that comes off the total, the list is no sum)
+    if any(w in text[parts[-1].source["end"]:marker.s_end] for w in vocabulary()["breakdown"]["overlap_words"]):
+        return None  # （部分监测户同时享受多项帮扶措施）: the parts overlap, they add up to no total
+    return total, parts
+
+
+def _breakdown(block, facts: list, marker: MarkerList, kind: str, total, parts: list, totals: list, cut_at) -> dict:
+    """The breakdown relation of the total and its parts, with what the checker needs to know
+    of it: whether the list is complete, cut off or goes on, the other figures it may break
+    down, and the figures listed beside the total or after the parts."""
+    text, m, s_start, s_end = block.text, marker.m, marker.s_start, marker.s_end
+    relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
+                "marker": m.group(0).rstrip("：:，,"),
+                "complete": not marker.interrupted and (relation_patterns()["complete"].match(m.group(0)) is not None
+                                                        or ends_with_the_rest(parts)
+                                                        or _counted_before(text[s_start:m.start()], len(parts))),
+                "source": {"block": block.index, "page": block.page}}
+    if marker.end == cut_at:
+        relation["cut_off"] = True
+    if _GOES_ON.match(text, parts[-1].source["end"]):
+        relation["goes_on"] = True  # …、水资源管理14万元等: the list names some parts only
+    if _complete_family(text, m.end(), parts) or _funding_levels_only(parts) and not any(
+            f.kind == kind and parts[-1].source["end"] <= f.source["start"] < s_end for f in facts):
+        # 基本支出 and 项目支出: the whole by definition; the money of each level that gave
+        # (中央、省级、县级资金), when no further figure of the sentence may be a part the
+        # list's words did not take (其他资金（包括结转结余）551万元)
+        relation["complete_family"] = True
+    after_break = regex.search(r"[；;]\s*$", text[total.source["end"]:m.start()]) is not None
+    if (marker.opens_sentence or after_break) and len(totals) > 1:
+        # 其中 opening a sentence (or a clause group: …，节约资金24.44万元；其中…) may break
+        # down any figure before it (实际采购金额386.4万元 rather than the 节约资金33.6万元
+        # stated last): the checker tries them
+        relation["other_totals"] = [f.id for f in totals[:-1]]
+    items = list_items_before(total, facts, text)
+    if items:
+        relation["total_listed_with"] = [f.id for f in items]  # (the checker tries the list's sum)
+    after = [f for f in facts if f.kind == total.kind and not per_unit(f)
+             and parts[-1].source["end"] <= f.source["start"] < s_end][:_MOST_AFTER_PARTS]
+    if after:
+        # (the figures after the list in its sentence, which its words did not take:
+        # …其他收入41.92万元；上年结转187.50万元 — the checker tries them as parts too)
+        relation["after_parts"] = [f.id for f in after]
+    return relation
 
 
 _MOST_AFTER_PARTS = 3
@@ -231,56 +217,9 @@ _FIGURE_BESIDE = regex.compile(r"[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?%?(?=[ \t\u3
 _ITEM_OPENER = regex.compile(r"(?:(?<=^|[：:，,。；;\s])[(（]\s*\d{1,2}\s*[)）]|[⑴-⒇①-⑳])")
 
 
-def _up_to_another_stage(text: str, start: int, after: list) -> list:
-    """The list's figures up to the first past a ； whose clause names money at another stage
-    than its first part's (其中居民出资到位540万元；实际支出5,896.80万元: the spending is no part of
-    the money that arrived), or that follows a clause closed by a rate of its own (see
-    _closed_by_its_rate). Stages: patterns/relations.json money_stages."""
-    if not after:
-        return after
-    first = _stage_of(text[start:after[0].source["start"]])
-    opened = _LIST_OPENED.search(text, max(0, start - 1), start + 1) is not None  # (the marker's colon, in it or after)
-    for n, f in enumerate(after[1:], 1):
-        between = text[after[n - 1].source["end"]:f.source["start"]]
-        cut = max(between.rfind("；"), between.rfind(";"))
-        if cut < 0:
-            continue
-        stage = _stage_of(between[cut + 1:])
-        if first and stage and stage != first or not opened and _closed_by_its_rate(text, after, n):
-            return after[:n]
-    return after
-
-
-_LIST_OPENED = regex.compile(r"[：:]")  # (其中：A…；B…: a list its colon opens goes on past a ；)
-
-
-def _closed_by_its_rate(text: str, after: list, n: int) -> bool:
-    """Did the clause before the ； at after[n] close on a rate of its own (其中接受健康管理2.86万人，
-    健康管理率66.8%；规范管理高血压患者1.92万人…)? Then the part, which no colon opened as a list,
-    stated its own measure, and the clause after it is a statement of its own, not the list's
-    next part."""
-    last = after[n - 1]
-    if last.kind != "percent" or n < 2:
-        return False
-    return "率" in text[after[n - 2].source["end"]:last.source["start"]]
-
-
-def _stage_of(words: str):
-    """The money stage the words name (budget, arrived, spent, left), the last named; None for none."""
-    found = [(words.rfind(w), stage) for stage, ws in vocabulary()["money_stages"].items() for w in ws if w in words]
-    return max(found)[1] if found else None
-
-
 def _last_item_opener(text: str, start: int, end: int) -> int:
     """Where the last numbered item opened between start and end begins its words (0: none)."""
     return max((m.end() for m in _ITEM_OPENER.finditer(text, start, end)), default=0)
-
-
-def _lists_words(text: str, start: int, first_figure: int) -> bool:
-    """Does the marker's own clause (from `start`, before the first figure after it) list words
-    (办公费、水电费、差旅费等) and end before that figure?"""
-    brk = CLAUSE_BREAK.search(text, start, first_figure)
-    return brk is not None and "、" in text[start:brk.start()]
 
 
 _LEAD_WORD = regex.compile(r"\p{Han}{1,4}$")
