@@ -99,15 +99,16 @@ def _wrapped_cell(cell: str, columns: int = 24) -> list:
     return lines + [current]
 
 
-def _pipe_tables_as(joined) -> callable:
-    """Every run of lines with a pipe rewritten by `joined` (its rows' filled cells → lines):
-    the same table as a web page copied cell by cell, a sheet saved with spaces, a page flattened."""
+def _pipe_tables_as(joined, keep_empty: bool = False) -> callable:
+    """Every run of lines with a pipe rewritten by `joined` (its rows' filled cells → lines, or
+    all its cells with `keep_empty`): the same table as a web page copied cell by cell, a sheet
+    saved with spaces, a page flattened."""
     def relay(text: str) -> str:
         out, run = [], []
         for line in _lines(text) + [None]:
             if line is not None and "|" in line:
                 if not _MARKDOWN_RULE.fullmatch(line.strip()):  # (|---|---|: a rule, no cells)
-                    run.append([c for c in _pipe_cells(line) if c])
+                    run.append([c for c in _pipe_cells(line) if c or keep_empty])
                 continue
             if run:
                 out.extend(joined([r for r in run if r]))
@@ -192,6 +193,10 @@ LAYOUTS = {
     "spaced_as_cells": _spaced_rows_as_cells,
     # (a document-sharing site's text recognition runs a row's cells together: 总额5.005.00100.00%10)
     "pipe_as_glued_rows": _pipe_tables_as(lambda rows: ["".join(r) for r in rows]),
+    # (a web page's table copied as text, each cell followed by a space and an empty cell a
+    # space of its own: 区级 28       28 0   100)
+    "pipe_as_space_runs": _pipe_tables_as(lambda rows: ["".join((c or " ") + " " for c in r) for r in rows],
+                                          keep_empty=True),
     # a converter's space at every boundary of Chinese and figures (pdftotext, a sharing site's
     # text layer: 指标 1:居民健康档案 38508 人)
     "han_digit_spaced": lambda t: _HAN_DIGIT.sub(" ", t),
