@@ -7,6 +7,7 @@ from .facts import extract_facts
 from .form_claims import mark_all_targets_met_claims
 from .form_metadata import apply_form_metadata, apply_score_sheet_type, apply_score_table_total
 from .forms import extract_forms
+from .unheaded_indicator_rows import unheaded_indicator_facts
 from .indicators import extract_indicators
 from .grade_bands import graded_scores, stated_grade_bands
 from .metadata import extract_metadata
@@ -39,6 +40,8 @@ def extract_document(doc: Document) -> dict:
     facts = extract_facts(doc, score_tables)
     # a standard form's slots relabel the facts of its cells (and add those of bare numbers)
     forms = extract_forms(doc, facts, score_tables)
+    # (a piece of a form with no header nor title: its indicator rows by their template's shape)
+    facts += unheaded_indicator_facts(doc, facts)
     apply_form_metadata(metadata, metadata_sources, forms, facts, doc)
     mark_all_targets_met_claims(forms, doc)
     texts = _texts(doc)
