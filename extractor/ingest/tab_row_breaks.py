@@ -1,8 +1,8 @@
 """Where a table copied out of Word as tab-separated rows broke a row over lines: a line break
 inside a cell (产出指标 over （50分）, a goal over three lines, a label broken before its tabs:
 3.公务用车购置及运 | 行维护费 ⇥ 15.50 ⇥ …), the rest of a last cell on a line of its own, or a
-score table's level written across the table (一、决策（15分）). Used by txt.py's reader of
-tab rows."""
+score table's level written across the table (一、决策（15分）). Used by tab_tables.py's reader
+of tab rows."""
 from __future__ import annotations
 
 import regex

@@ -1,30 +1,28 @@
-"""Plain-text reports.
+"""Plain-text reports: the text decoded and its broken lines mended, then read line by line
+into paragraphs and tables.
 
-Besides paragraphs, archived .txt reports carry tables in two flattened shapes:
-- one cell per line, each cell starting with a tab, rows separated by blank lines
-  (a cell may continue over further lines, even across single blank lines);
-- one row per line with the cells separated by tabs.
-Both are rebuilt as tables, as are pipe rows (| a | b |), rows spaced into cells
-(text_tables.py) and a web page's table one cell a line with no tab (cell_lines.py). Lines
-broken mid-sentence (page breaks in the original) are joined back into one paragraph.
+Besides paragraphs, archived .txt reports carry tables in two flattened shapes, one cell a line
+or one row a line with tabs between cells (tab_tables.py). Both are rebuilt as tables, as are
+pipe rows (| a | b |), rows spaced into cells (text_tables.py) and a web page's table one cell a
+line with no tab (cell_lines.py); text_table_blocks.py adds each to the document. Lines broken
+mid-sentence (page breaks in the original) are joined back into one paragraph.
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import regex
 
 from ..errors import IngestError
 from ..model import TABLE, Document
-from ..normalize import fold_figure_characters, normalize, total_names_joined, units_joined, unspaced_label
+from ..normalize import fold_figure_characters, total_names_joined, units_joined, unspaced_label
 from ..patterns import load_json
 from .cell_name_rows import labelled_figures, named_row_under_unit_caption, names_over_figures
 from .cell_lines import cell_line_table_at
 from .cell_score_tables import cell_score_table_at
 from .score_cells import is_criteria
 from .converter_spaced_lines import converter_spaces_out
-from .csv_rows import csv_rows_at, csv_table
+from .csv_rows import csv_rows_at
 from .pipe_tables import every_cell_kept
 from .double_spacing import drop_double_spacing
 from .encoding import decode_text
@@ -40,18 +38,16 @@ from .keyed_rows import keyed_rows_as_pipes
 from .markdown_rows import markdown_rows_apart
 from .preview_chunks import join_preview_chunks
 from .rule_lines import rules_inside_tables_dropped
-from .spaced_cells import is_figure
 from .stacked_headers import stacked_headers_joined
 from .tab_stops import tab_stops_collapsed
-from .tab_row_breaks import continues_last_cell, level_row_across, row_broken_by_line_breaks, row_width
-from .tables import caption_from_previous, is_caption_text
+from .tab_tables import read_cell_table, read_row_table, tab_region_is_rows
 from .text_blocks import (SENTENCE_END, SHORT_LINE, add_text_block, continues_sentence, figure_cell_ends, is_bare_name,
                           is_figure_alone)
+from .text_table_blocks import emit_sheet_tables, emit_table
 from .space_run_cells import space_run_table_at
 from .spaced_score_tables import spaced_score_table_at
-from .text_tables import (could_be_spaced_row, leading_caption, names_as_header, one_space_table_at, pipe_table_at,
-                          score_rows_run_on, spaced_table_at, starts_pipe_table, stated_figure_rows, table_from_rows, tables_between_headings,
-                          tables_between_captions)
+from .text_tables import (could_be_spaced_row, names_as_header, one_space_table_at, pipe_table_at, spaced_table_at,
+                          starts_pipe_table)
 
 
 def read_txt(path: Path, data: bytes | None = None) -> Document:
@@ -79,11 +75,6 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     return doc
 
 
-def _is_cell_line(line: str) -> bool:
-    """One-cell-per-line tables: exactly one leading tab, no other tab."""
-    return line.startswith("\t") and "\t" not in line[1:]
-
-
 def _parse_lines(doc: Document, written: list) -> None:
     # tables are found and read in lines whose full-width figures (１２０．５０) are folded,
     # whose units stand by their figures (100 % is one cell) and whose totals' names are written
@@ -106,13 +97,13 @@ def _parse_lines(doc: Document, written: list) -> None:
         if sheet_rows is not None:
             flush()
             rows, i = sheet_rows
-            _emit_sheet_tables(doc, rows)
+            emit_sheet_tables(doc, rows)
             continue
         found = _text_table_at(lines, i) if i >= plain_until else None
         if found is not None and found.rows:
             flush()
             # rows written out cell by cell: a short row is padded, not read as a spanning header
-            _emit_table(doc, found.rows, infer_spans=False, columns_kept=every_cell_kept(lines[i:found.end]))
+            emit_table(doc, found.rows, infer_spans=False, columns_kept=every_cell_kept(lines[i:found.end]))
             i = found.end
             continue
         if found is not None and (unpiped := _cells_closed_by_pipes(lines, i, found.end)) is not None:
@@ -123,14 +114,14 @@ def _parse_lines(doc: Document, written: list) -> None:
             continue
         if found is not None:
             plain_until = found.end
-        if line.startswith("\t") and not _tab_region_is_rows(lines, i):
+        if line.startswith("\t") and not tab_region_is_rows(lines, i):
             flush()
-            i = _read_cell_table(doc, lines, i)
+            i = read_cell_table(doc, lines, i)
             continue
         if "\t" in line.strip("\t ") or (line.startswith("\t") and line.count("\t") > 1 and line.strip()):
             # (a line of tabs alone is a sheet's empty row: a blank line, below)
             flush()
-            i = _read_row_table(doc, lines, i)
+            i = read_row_table(doc, lines, i)
             continue
         stripped = line.strip()
         if not stripped:
@@ -147,7 +138,7 @@ def _parse_lines(doc: Document, written: list) -> None:
         if cell_table is not None:
             flush()
             rows, i = cell_table
-            _emit_table(doc, rows, infer_spans=False, columns_kept=whole_rows)
+            emit_table(doc, rows, infer_spans=False, columns_kept=whole_rows)
             continue
         if paragraph and (not continues_sentence(fold_figure_characters(paragraph[-1]), stripped)
                           or _cell_after_a_cell(lines, i, len(paragraph), stripped)):
@@ -236,192 +227,3 @@ def _no_score_table_piece(table):
             or any(is_criteria(cell) for row in table.rows for cell in row):
         return None
     return table
-
-
-def _tab_region_is_rows(lines: list, start: int) -> bool:
-    """Does the tab-led region at `start` hold tab-separated rows (not one cell a line)?"""
-    seen = 0
-    for line in lines[start:start + 40]:
-        if not line.strip():
-            continue
-        if not line.startswith("\t"):
-            if seen >= 3:
-                break
-            continue
-        seen += 1
-        if not _is_cell_line(line):
-            return True
-    return False
-
-
-def _read_cell_table(doc: Document, lines: list, i: int) -> int:
-    rows: list = []  # each row: list of cells; each cell: list of lines
-    blanks = 0
-    widest = 0
-    while i < len(lines):
-        line = lines[i]
-        if line == "\f":  # a page's break (its number's line): the row goes on after it
-            i += 1
-            continue
-        if not line.strip() and not line.startswith("\t"):
-            blanks += 1
-            i += 1
-            continue
-        if line.startswith("\t"):
-            if blanks or not rows:
-                rows.append([])
-            rows[-1].append([line[1:]])
-            widest = max(widest, len(rows[-1]))
-            blanks = 0
-        else:
-            row_full = len(rows) >= 2 and len(rows[-1]) >= widest
-            if blanks >= 2 or (blanks and row_full):
-                break  # the table ended; this line is the next paragraph
-            rows[-1][-1].extend([""] * blanks + [line])
-            blanks = 0
-        i += 1
-    _emit_table(doc, [[_join_cell_lines(c) for c in row] for row in rows])
-    return i
-
-
-def _join_cell_lines(lines: list) -> str:
-    parts = [l.strip() for l in lines if l.strip()]
-    # Headers written one character per line (主/要/问/题) read as one word.
-    if len(parts) > 1 and all(len(p) == 1 for p in parts):
-        return "".join(parts)
-    return "\n".join(parts)
-
-
-def _read_row_table(doc: Document, lines: list, i: int) -> int:
-    rows = []
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            # a blank line inside a table is a page break when more rows follow
-            j = i + 1
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            if j < len(lines) and "\t" in lines[j] and not is_caption_text(" ".join(lines[j].split())):
-                i = j  # (not where the next table's caption opens: 表2\t资金支出明细表)
-                continue
-            break
-        width = row_width(rows, lines, i)
-        broken = row_broken_by_line_breaks(lines, i, width) if width else None
-        if broken:
-            row, i = broken
-            rows.append(row)
-            continue
-        if "\t" not in line:
-            if width and continues_last_cell(rows[-1], lines, i, width):
-                rows[-1][-1] += "\n" + line.strip()
-                i += 1
-                continue
-            if level_row_across(rows, lines, i):
-                # 一、决策（15分） alone between the rows under 指标 | 权重 | 得分: the level's own
-                # row, its one cell spanning the table
-                rows.append([line.strip()] + [""] * (len(rows[0]) - 1))
-                i += 1
-                continue
-            break
-        rows.append(line.rstrip("\n").split("\t"))
-        i += 1
-    if len(rows) > 1 and score_rows_run_on(rows[0], "\t".join(rows[1])):
-        for row in rows:  # (no table: its text is flat_score_table.py's, read whole by its sums)
-            add_text_block(doc, "\t".join(row))
-    elif rows:
-        # (a copy that dropped empty cells leaves its short rows no spans to infer: ragged, as pipe rows)
-        kept = _empty_cells_kept(rows)
-        _emit_table(doc, rows, infer_spans=kept, columns_kept=kept, widths_written=True)
-    return i
-
-
-def _empty_cells_kept(rows: list) -> bool:
-    """Did the export keep the empty cells (so a cell's place is its column)? Not where the
-    rows have different numbers of cells and not one of them is empty: a copy that dropped
-    them (产出指标 | 数量指标 | 名称 … over 名称 | … with the merged level cells left out)."""
-    wide = [r for r in rows if len(r) >= 2]
-    if len({len(r) for r in wide}) <= 1:
-        return True
-    return any(not cell.strip() for r in wide for cell in r[:-1])
-
-
-def _emit_sheet_tables(doc: Document, rows: list) -> None:
-    """CSV rows as a spreadsheet's tables: one per sheet or caption the rows name (a workbook
-    saved as CSV, its sheets one after another)."""
-    _emit_pieces(doc, tables_between_captions(rows),
-                 lambda piece, named: csv_table(piece, named or caption_from_previous(doc)))
-
-
-def _emit_pieces(doc: Document, pieces: list, build) -> None:
-    """Each (caption, rows) piece as the table `build(rows, caption)` makes of it, its rows cut
-    back to their usual width; a piece of fewer than two rows as paragraphs."""
-    for named, piece in pieces:
-        if len(piece) < 2:
-            _add_row_texts(doc, named, piece)
-            continue
-        table = build(_without_empty_columns_after(piece), named)
-        if table is None:  # (rows whose fields hold nothing a sheet keeps: no table, their words as text)
-            _add_row_texts(doc, named, piece)
-            continue
-        doc.add(TABLE, normalize(table.as_text()), table=table)
-
-
-def _add_row_texts(doc: Document, caption, rows: list) -> None:
-    """A caption and rows too few for a table, as paragraphs (their filled cells a tab apart)."""
-    for text in [caption] + ["\t".join(c for c in row if c.strip()) for row in rows]:
-        if text:
-            add_text_block(doc, text)
-
-
-def _without_empty_columns_after(rows: list) -> list:
-    """Rows wider than most, cut back to them where they are wider only by empty cells: a sheet
-    saved as text pads some rows past the table (自评等级 | 优 | … one tab more than the rows
-    above), which would otherwise make a 合计 row look one cell short and move its figures right.
-    (A column every row leaves empty stays: a form's value cells not filled in.)"""
-    usual = Counter(len(row) for row in rows).most_common(1)[0][0] if rows else 0
-    # (not past a header of words as wide: a copy whose rows left out the merged cells on
-    # their left keeps a row's empty last cells, its cells then counted from the right)
-    usual = max(usual, _header_width(rows))
-    return [row[:max(usual, _filled_width(row))] if len(row) > usual else row for row in rows]
-
-
-def _without_empty_first_column(rows: list) -> list:
-    """Rows whose first cell is empty in every row, the header's too (a page that opens each
-    row with a pipe before its first cell: |  一级指标 | …), without it: no column of the
-    table, and the rows' names then stand where a row's name is looked for (小计, 合计)."""
-    if len(rows) < 2 or any(row and row[0].strip() for row in rows) or any(len(row) < 2 for row in rows):
-        return rows
-    return [row[1:] for row in rows]
-
-
-def _header_width(rows: list) -> int:
-    """The width of the widest row of three words or more and no figure: a header's."""
-    return max((len(row) for row in rows
-                if sum(1 for c in row if c.strip()) >= 3 and not any(is_figure(c) for c in row if c.strip())), default=0)
-
-
-def _filled_width(row: list) -> int:
-    return max((k + 1 for k, cell in enumerate(row) if cell.strip()), default=0)
-
-
-def _emit_table(doc: Document, rows: list, infer_spans: bool = True, columns_kept: bool = True,
-                widths_written: bool = False) -> None:
-    """`columns_kept`: tab-separated exports keep every empty cell; pipe and spaced rows
-    from web pages often do not."""
-    texts, rows = stated_figure_rows(rows)
-    for text in texts:
-        add_text_block(doc, text)
-    if not rows:
-        return  # (every row was a figure stated in words)
-    rows = _without_empty_first_column(rows)
-
-    def build(piece: list, named):
-        caption, piece = (named, piece) if named is not None else leading_caption(piece)
-        return table_from_rows(piece, caption if caption is not None else caption_from_previous(doc), infer_spans,
-                               columns_kept=columns_kept, widths_written=widths_written)
-
-    # (a workbook dumped as text: each sheet's table under its own name, caption and unit; a
-    # page's tables saved as one run of rows: each under its heading)
-    pieces = tables_between_captions(rows) if columns_kept else [(None, rows)]
-    _emit_pieces(doc, [(sub_caption or (caption if k == 0 else None), sub) for caption, piece in pieces
-                       for k, (sub_caption, sub) in enumerate(tables_between_headings(piece))], build)
