@@ -339,7 +339,7 @@ def test_a_total_score_in_a_line_under_the_table(tmp_path, shape, total_row):
     ("资金到位率", (None, None, None)),
 ])
 def test_a_target_that_names_its_subject_first(text, expected):
-    from extractor.extract.form_vocab import parse_target
+    from extractor.extract.form_targets import parse_target
     assert parse_target(text) == expected
 
 

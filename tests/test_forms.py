@@ -203,7 +203,7 @@ def test_a_narrative_report_is_not_a_form(tmp_path):
 
 
 def test_parse_target_comparators():
-    from extractor.extract.form_vocab import parse_target
+    from extractor.extract.form_targets import parse_target
 
     assert parse_target("≥95%") == (">=", Decimal(95), "%")
     assert parse_target("不少于1200人") == (">=", Decimal(1200), "人")

@@ -254,7 +254,7 @@ def test_a_signed_target_then_bare_figures_reads_set_points_near_the_target(run,
 
 
 def test_a_result_written_about_is_cut_and_read_in_its_unit(tmp_path):
-    from extractor.extract.form_vocab import parse_target
+    from extractor.extract.form_targets import parse_target
 
     assert parse_target("3万余人次") == (None, Decimal("3"), "万人次")
     assert parse_target("450余人") == (None, Decimal("450"), "人")

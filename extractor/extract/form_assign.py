@@ -7,7 +7,8 @@ from itertools import combinations
 from .form_facts import value_of
 from .numbers import as_written
 from .form_tokens import Token
-from .form_vocab import ROW_NUMBER, completion_as_share, fund_column_kind, parse_target, value_type
+from .form_vocab import ROW_NUMBER, completion_as_share, fund_column_kind, value_type
+from .form_targets import parse_target
 
 
 def assign_indicator_values(slots: list, taken: list, percent_written: frozenset = frozenset()) -> dict:

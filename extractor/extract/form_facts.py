@@ -15,7 +15,8 @@ from typing import Optional
 import regex
 
 from .facts import Fact, written_unit_spec
-from .form_vocab import compared_bare, is_na
+from .form_vocab import is_na
+from .form_targets import compared_bare
 from .numbers import beyond_any_rate, find_quantities, parse_arabic
 
 _BARE_NUMBER = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")

@@ -12,7 +12,8 @@ import regex
 from ..ingest.tables import NUMBER_HEADERS
 from .form_tokens import Token
 from .form_worded_cells import COMPARATOR_MARKS, DEADLINE
-from .form_vocab import bare, is_label, parse_target, value_type, vocab
+from .form_vocab import bare, is_label, value_type, vocab
+from .form_targets import parse_target
 
 
 class IndicatorColumns:

@@ -18,9 +18,9 @@ from .form_indicator_header import IndicatorHeaderReader, _IndicatorHeader  # no
 from .form_indicator_columns import IndicatorColumns
 from .form_nameless_rows import NamelessRows
 from .form_tokens import Token
-from .form_vocab import (FACT_UNITS, bare, completion_as_share, compared_bare, is_level_word, is_na, is_target_nature,
-                         parse_target,
-                         per_head_unit, spec, value_type, vocab)
+from .form_vocab import (bare, completion_as_share, is_level_word, is_na, is_target_nature, per_head_unit, spec,
+                         value_type, vocab)
+from .form_targets import FACT_UNITS, compared_bare, parse_target
 from .glued_cuts import grammar
 from .glued_unread import runs_together_dropped
 from .per_head import per_head_words_before

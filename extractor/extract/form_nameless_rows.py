@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .form_facts import value_of
 from .form_unit_cells import as_points
-from .form_vocab import parse_target, value_type
+from .form_vocab import value_type
+from .form_targets import parse_target
 
 
 class NamelessRows:

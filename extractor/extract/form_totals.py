@@ -10,7 +10,8 @@ from .form_facts import value_of
 from .form_glued import leading_scores
 from .form_tokens import Token
 from .form_unit_cells import as_points
-from .form_vocab import LABEL_COLON, bare, is_na, is_score_figure, looks_like_target, value_type, vocab
+from .form_vocab import LABEL_COLON, bare, is_na, is_score_figure, value_type, vocab
+from .form_targets import looks_like_target
 
 # a level's 小计 row, its level named or not (小计, 效益指标小计)
 LEVEL_SUBTOTAL = regex.compile(r"^(?P<level>\p{Han}{2,8}?)?\s*小\s*计$")

@@ -16,8 +16,8 @@ from .form_tokens import Token
 from .form_facts import value_of
 from .form_worded_cells import short_result
 from .form_vocab import (LABEL_COLON, bare, canon, is_label, is_level_word, is_na, is_scoring_rule, is_target_nature,
-                         looks_like_target,
                          spec, value_type, vocab)
+from .form_targets import looks_like_target
 
 
 class TypedRowReader:

@@ -8,7 +8,8 @@ import regex
 
 from .form_facts import value_of
 from .form_unit_cells import as_points
-from .form_vocab import bare, is_label, is_scoring_rule, looks_like_target, value_type, vocab
+from .form_vocab import bare, is_label, is_scoring_rule, value_type, vocab
+from .form_targets import looks_like_target
 
 
 class WordedCellReader:

@@ -16,7 +16,8 @@ from typing import Optional
 import regex
 
 from .form_fund_points import is_set_weight
-from .form_vocab import spec, without_about
+from .form_vocab import spec
+from .form_targets import without_about
 from .numbers import POINTS_FIGURE, same_decimals, weight_then_score_cut
 
 @lru_cache(maxsize=1)

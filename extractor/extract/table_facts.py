@@ -13,7 +13,8 @@ import regex
 
 from ..model import Table
 from .facts import Fact, _ocr_source, _text_facts, _units, written_unit_spec
-from .form_vocab import COLUMN_NUMBER, bare, compared_bare, parse_target, vocab
+from .form_vocab import COLUMN_NUMBER, bare, vocab
+from .form_targets import compared_bare, parse_target
 from .labels import YEAR, label_of_header
 from .numbers import COUNTED_KINDS, beyond_any_rate, find_quantities, parse_cell_number
 from .units_score_table import units_scored_columns
