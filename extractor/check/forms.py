@@ -13,4 +13,6 @@ from __future__ import annotations
 # call them from here
 from .forms_budget import check_execution_rate, check_execution_score  # noqa: F401
 from .forms_fund_totals import check_funds_total  # noqa: F401
-from .forms_scores import check_deduction, check_indicator_unit, check_score_total, check_target_missed  # noqa: F401
+from .forms_scores import check_score_total  # noqa: F401
+from .forms_targets import check_indicator_unit, check_target_missed  # noqa: F401
+from .forms_deductions import check_deduction  # noqa: F401

@@ -1,6 +1,6 @@
-"""What the form rules (forms_budget.py, forms_fund_totals.py, forms_scores.py) share: their
-settings, the cells of a form's rows by fact id, and how a form's points and weights are read
-and shown."""
+"""What the form rules (forms_budget.py, forms_fund_totals.py, forms_scores.py, forms_targets.py,
+forms_deductions.py) share: their settings, the cells of a form's rows by fact id, and how a
+form's points and weights are read and shown."""
 from __future__ import annotations
 
 from decimal import Decimal

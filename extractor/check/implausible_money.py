@@ -16,7 +16,7 @@ _WAN = Decimal(10000)
 
 def implausible_money_flags(record: dict) -> list:
     """The unit.slip flags of fund blocks typed in 元 (the rule's function, check_indicator_unit
-    in forms_scores.py, adds them to its own: one rule name, one registered function)."""
+    in forms_targets.py, adds them to its own: one rule name, one registered function)."""
     settings = check_settings()["unit_slip"]
     threshold = Decimal(settings["implausible_in_wan"]) * _WAN
     facts = facts_by_id(record)

@@ -37,7 +37,7 @@ def _significant(numeral: str) -> int:
 
 def same_digits_flags(record: dict) -> list:
     """The unit.slip flags of figures whose digits stand in 元 and in 万元 (the rule's
-    function, check_indicator_unit in forms_scores.py, adds them to its own: one rule name,
+    function, check_indicator_unit in forms_targets.py, adds them to its own: one rule name,
     one registered function)."""
     settings = check_settings()["unit_slip"]
     least = settings["same_digits_min_significant"]
