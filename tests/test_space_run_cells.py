@@ -36,14 +36,16 @@ ROWS = [
 ]
 
 
-def _text(trim: bool = False) -> str:
+def _text(trim: bool = False, indent: str = "") -> str:
     rows = [_row(*r).rstrip() if trim else _row(*r) for r in ROWS]
-    return "\n".join(HEAD + [HEADER, LEVELS] + rows + ["", "附件2", "某县民政局整体支出绩效自评报告。"]) + "\n"
+    lines = HEAD + [HEADER, LEVELS] + rows + ["", "附件2", "某县民政局整体支出绩效自评报告。"]
+    return "\n".join(indent + line if line else line for line in lines) + "\n"
 
 
-@pytest.mark.parametrize("trim", [False, True], ids=["as_copied", "trailing_spaces_trimmed"])
-def test_a_table_keeping_empty_cells_as_spaces_is_read_in_its_columns(tmp_path, trim):
-    record = text_record(tmp_path, _text(trim))
+@pytest.mark.parametrize("trim,indent", [(False, ""), (True, ""), (False, "\u3000\u3000")],
+                         ids=["as_copied", "trailing_spaces_trimmed", "indented"])
+def test_a_table_keeping_empty_cells_as_spaces_is_read_in_its_columns(tmp_path, trim, indent):
+    record = text_record(tmp_path, _text(trim, indent))
     amounts = [f for f in record["facts"] if f["kind"] == "amount"]
     by_cell = {(f["source"]["row"], f["source"]["col"]): f["value"] for f in amounts}
     # (the header's columns: 序号 名称 中央 省级 县级 执行数 结余数 自评得分 备注)

@@ -3,11 +3,15 @@ that splits a form over several pages: 安全隐患排查有效处置率 | ≥ |
 reader took a figure of the row. They are read by the shape the templates with 指标性质 and 度量单位
 columns give them: a comparator cell, the target's figure, its unit in a cell of its own, the
 result's figure in that unit, then 分值 and perhaps 得分 (a row with one figure after the result has
-left 得分 empty). Only a table with two such rows or more: one row of that shape may be a chance."""
+left 得分 empty) — in a table's row, or in a line whose cells a space separates. Only where two
+such rows or more stand in the table or the text: one row of that shape may be a chance."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
+
+import regex
 
 from ..model import TABLE
 from ..normalize import normalize
@@ -19,33 +23,91 @@ _FEWEST_ROWS = 2
 _MOST_POINTS = Decimal(100)
 
 
+@dataclass
+class _Piece:
+    """A cell of a row: a table cell's text, or a run of a line's text between spaces."""
+    text: str
+    source: dict  # where it is: block, and table / row / col or the offset in the block's text
+    start: int = 0  # where its text starts in the cell's (or the block's) text
+
+
 def unheaded_indicator_facts(doc, facts: list) -> list:
-    """The facts of the unheaded indicator rows of the document's tables (see the module)."""
-    read = {(f.source.get("table"), f.source.get("row")) for f in facts if f.source.get("table") is not None}
+    """The facts of the unheaded indicator rows of the document's tables and lines (see the
+    module). A target the text reader took already (≥ 90% read as a percent) is that fact,
+    relabelled as the row's target, not a second one."""
+    read_rows = {(f.source.get("table"), f.source.get("row")) for f in facts if f.source.get("table") is not None}
+    text_facts = {(f.source.get("block"), f.source.get("start")): f for f in facts if f.source.get("table") is None}
     out: list = []
+    lines = []
     for block in doc.blocks:
-        if block.kind != TABLE:
+        if block.kind == TABLE:
+            rows = [shape for r, row in enumerate(block.table.rows)
+                    if (block.index, r) not in read_rows and (shape := _indicator_row(_table_cells(block, r, row)))]
+            if len(rows) >= _FEWEST_ROWS:
+                out += [fact for shape in rows for fact in _row_facts(*shape)]
             continue
-        rows = [(r, shape) for r, row in enumerate(block.table.rows)
-                if (block.index, r) not in read and (shape := _indicator_row(row)) is not None]
-        if len(rows) >= _FEWEST_ROWS:
-            for r, shape in rows:
-                out += _row_facts(block, r, *shape)
+        for line_start, line in _lines(block.text):
+            shape = _indicator_row(_line_cells(block, line, line_start))
+            # (a row whose result or points a reader took is that reader's)
+            if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
+                lines.append(shape)
+    if len(lines) >= _FEWEST_ROWS:
+        for shape in lines:
+            taken = text_facts.get((shape[1].source["block"], shape[1].start))
+            new = _row_facts(*shape)
+            if taken is not None and taken.value == new[0].value and taken.unit == new[0].unit:
+                taken.label, taken.subject = new[0].label, new[0].subject
+                taken.extra.update(new[0].extra)
+                new = new[1:]
+            out += new
     return out
 
 
-def _indicator_row(row: list) -> Optional[tuple]:
+def _table_cells(block, r: int, row: list) -> list:
+    where = {"page": block.page, "block": block.index, "table": block.index, "row": r}
+    return [_Piece(c.text.strip(), {**where, "col": c.col}, len(c.text) - len(c.text.lstrip()))
+            for c in row if c.merged_from is None and c.text.strip()]
+
+
+_RUN = regex.compile(r"\S+")
+
+
+def _line_cells(block, line: str, line_start: int) -> list:
+    """A line's runs between spaces, a figure run together with its unit (90%, 6万元: the text
+    reader joins a unit spaced off its figure) as two pieces, the figure's and the unit's."""
+    where = {"page": block.page, "block": block.index, "table": None, "row": None, "col": None}
+    out = []
+    for m in _RUN.finditer(line):
+        start = line_start + m.start()
+        unit = _FIGURE_UNIT.fullmatch(m.group())
+        if unit is not None and unit["unit"] in vocab()["cell_units"]:
+            out += [_Piece(unit["figure"], where, start), _Piece(unit["unit"], where, start + unit.start("unit"))]
+        else:
+            out.append(_Piece(m.group(), where, start))
+    return out
+
+
+_FIGURE_UNIT = regex.compile(r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?P<unit>[^\d\s.,].*)")
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _indicator_row(cells: list) -> Optional[tuple]:
     """(the name's cell, the target's, the unit, the result's, the points' cells) of a row of
     that shape; None otherwise."""
-    cells = [c for c in row if c.merged_from is None and c.text.strip()]
     for k in range(1, len(cells) - 4):
         name, sign, target, unit, result = cells[k - 1:k + 4]
         points = cells[k + 4:]
-        if normalize(sign.text.strip()) in spec()["comparators"] and value_type(name.text) is None \
+        if normalize(sign.text) in spec()["comparators"] and value_type(name.text) is None \
                 and value_type(target.text) == value_type(result.text) == "num" \
-                and unit.text.strip() in vocab()["cell_units"] and _unit_kind(unit.text.strip()) is not None \
+                and unit.text in vocab()["cell_units"] and _unit_kind(unit.text) is not None \
                 and 1 <= len(points) <= 2 and all(_points(c.text) is not None for c in points):
-            return name, target, unit.text.strip(), result, points
+            return name, target, unit.text, result, points
     return None
 
 
@@ -58,28 +120,24 @@ def _unit_kind(unit: str) -> Optional[tuple]:
 
 
 def _points(text: str) -> Optional[Decimal]:
-    parsed = parse_cell_number(text.strip()) if value_type(text) == "num" else None
+    parsed = parse_cell_number(text) if value_type(text) == "num" else None
     return parsed[0] if parsed is not None and parsed[0] <= _MOST_POINTS else None
 
 
-def _row_facts(block, r: int, name, target, unit: str, result, points: list) -> list:
+def _row_facts(name, target, unit: str, result, points: list) -> list:
     kind, base, mult = _unit_kind(unit)
-    subject = name.text.strip()
     out = []
-    for cell, label, slot in [(target, "年度指标值", "target"), (result, "实际完成值", "actual")]:
-        out.append(_cell_fact(block, r, cell, kind, base, mult, label, subject, slot, unit))
-    for cell, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")]):
-        out.append(_cell_fact(block, r, cell, "score", "分", Decimal(1), label, subject, slot, "分"))
+    for piece, label, slot in [(target, "年度指标值", "target"), (result, "实际完成值", "actual")]:
+        out.append(_fact(piece, kind, base, mult, label, name.text, slot, unit))
+    for piece, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")]):
+        out.append(_fact(piece, "score", "分", Decimal(1), label, name.text, slot, "分"))
     return out
 
 
-def _cell_fact(block, r: int, cell, kind: str, base: str, mult: Decimal, label: str, subject: str, slot: str,
-               written_unit: str) -> Fact:
-    text = cell.text
-    value, decimals, _ = parse_cell_number(text.strip())
-    start = len(text) - len(text.lstrip())
-    quote = text.strip()
-    where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": cell.col}
-    return Fact(kind=kind, value=value * mult, unit=base, text=quote, decimals=decimals, approx=False, label=label,
-                subject=subject, scale=mult, source={**where, "start": start, "end": start + len(quote), "quote": quote},
+def _fact(piece: _Piece, kind: str, base: str, mult: Decimal, label: str, subject: str, slot: str,
+          written_unit: str) -> Fact:
+    value, decimals, _ = parse_cell_number(piece.text)
+    source = {**piece.source, "start": piece.start, "end": piece.start + len(piece.text), "quote": piece.text}
+    return Fact(kind=kind, value=value * mult, unit=base, text=piece.text, decimals=decimals, approx=False, label=label,
+                subject=subject, scale=mult, source=source,
                 extra={"slot": slot, "indicator_path": [subject], "written_unit": written_unit})

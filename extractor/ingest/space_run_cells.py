@@ -26,7 +26,7 @@ def cells_keeping_empties(line: str, width: int):
     """The line's cells with its empty cells in their places, padded with empty cells at the
     end to `width` (an editor may have trimmed the trailing spaces); None where the runs are
     not all of the 2k + 1 kind or the cells come to more than `width`."""
-    text = line.rstrip("\n").lstrip(" ")
+    text = line.rstrip("\n").lstrip()  # (an indent, full-width too, is no cell)
     body = text.rstrip(" ")
     cells: list = []
     pos = 0
