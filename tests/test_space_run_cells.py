@@ -73,3 +73,23 @@ def test_running_text_with_wide_gaps_is_no_such_table():
     assert space_run_table_at(lines, 0) is None
     lines = ["项目 预算数 执行数", "甲 10 9", "乙 20 18"]  # (no empty cell anywhere: one_space_tables.py's)
     assert space_run_table_at(lines, 0) is None
+
+
+def test_a_form_titled_as_one_keeps_its_indicator_block(tmp_path):
+    # (pdftotext -layout: cells a space apart, an empty row's cells a run of spaces — still the
+    # form's indicator block, for the form reader, not a table of its own)
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称 乡村道路养护经费",
+        "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额: 40 40 38 10 95.00% 9.5",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标(40 分) 数量指标 养护道路里程 ≥120 公里 126 20 20",
+        "质量指标 养护路段合格率 ≥95% 97% 20 20",
+        "效益指标(30 分) 社会效益指标 群众出行条件改善 明显改善 达成预期指标 20 20",
+        "生态效益指标" + " " * 9 + "0",
+        "满意度指标 服务对象满意度指标 沿线群众满意度 ≥90% 93% 10 10",
+        "总分 100 99.5"]) + "\n"
+    record = text_record(tmp_path, text)
+    weights = [f["value"] for f in record["facts"] if f["kind"] == "score" and f["label"] == "分值"]
+    assert weights.count(Decimal("20")) == 3 and Decimal("10") in weights
+    assert Decimal("40") in weights and Decimal("30") in weights  # (the levels' weights, 产出指标(40 分))

@@ -10,6 +10,8 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
+from .cell_rows import is_form_cell
+from .form_signs import names_a_form
 from .spaced_cells import PROSE_PUNCT, is_figure, is_prose
 from .spaced_tables import MAX_SPACED_ROWS
 from .text_rows import TextTable
@@ -22,7 +24,7 @@ def has_empty_cell_runs(line: str) -> bool:
     return "   " in line.strip()
 
 
-def cells_keeping_empties(line: str, width: int):
+def cells_keeping_empties(line: str, width: int) -> Optional[list]:
     """The line's cells with its empty cells in their places, padded with empty cells at the
     end to `width` (an editor may have trimmed the trailing spaces); None where the runs are
     not all of the 2k + 1 kind or the cells come to more than `width`."""
@@ -47,6 +49,7 @@ def cells_keeping_empties(line: str, width: int):
 
 _MOST_COLUMNS = 16
 _FEWEST_ROWS = 2
+_LONGEST_NAME = 14  # (a header's name; a longer run of words is a sentence's)
 
 
 def space_run_table_at(lines: list, i: int) -> Optional[TextTable]:
@@ -59,6 +62,8 @@ def space_run_table_at(lines: list, i: int) -> Optional[TextTable]:
     if not 3 <= len(header) <= _MOST_COLUMNS or has_empty_cell_runs(lines[i]) \
             or any(is_figure(c) or PROSE_PUNCT.search(c) or len(c) > _LONGEST_NAME for c in header):
         return None
+    if sum(map(is_form_cell, header)) >= 2 and names_a_form(lines):
+        return None  # (a form's own header, 一级指标 … 年度指标值, in a text titled as a form: the form reader's)
     body = i + 1
     below = lines[body].split() if body < len(lines) else []
     if below and all(c in _funding_levels() for c in below) and body + 1 < len(lines):
@@ -77,9 +82,6 @@ def space_run_table_at(lines: list, i: int) -> Optional[TextTable]:
     if len(rows) - 1 < _FEWEST_ROWS or not runs:
         return None
     return TextTable(i, j, rows, lines[i:j])
-
-
-_LONGEST_NAME = 14
 
 
 def _name_over_levels(header: list, levels: list, first_row: str) -> Optional[list]:
