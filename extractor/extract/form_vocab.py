@@ -22,9 +22,9 @@ _SCORE_FIGURE = regex.compile(r"^\d+(?:\.\d+)?分$")  # 总分 | 100分
 _PERCENT = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*%$")
 UNIT_IN_CELL = regex.compile(r"[（(]\s*(?:单位[:：])?\s*(万元|元|亿元|千元)\s*[)）]|单位[:：]\s*(万元|元|亿元|千元)")
 SENTENCE_END = regex.compile(r"[。；;！？]$")
-# a label and its value in one cell or line: 自评等级：优, 主管部门:宜良县卫生健康局
 # a row's or a column's number in a form that numbers them (行次 1, 2, 3 …)
 ROW_NUMBER = regex.compile(r"\d{1,2}")
+# a label and its value in one cell or line: 自评等级：优, 主管部门:宜良县卫生健康局
 LABEL_COLON = regex.compile(r"^\s*([^：:]{2,12}?)\s*[：:]\s*(\S.{0,40}?)\s*$")
 
 
@@ -305,10 +305,6 @@ def is_label(key: str) -> bool:
 
 def is_score_figure(text: str) -> bool:
     return value_type(text) == "num" or bool(_SCORE_FIGURE.match(_SPACE.sub("", text)))
-
-
-# Which amount columns a value written without its empty cells most likely fills: the
-# spending column is almost always filled, the start-of-year budget most often left blank.
 
 
 _NATURE_PARTS = regex.compile(r"[/／、\s]+")
