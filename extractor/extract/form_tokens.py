@@ -97,7 +97,7 @@ def document_tokens(doc: Document) -> list:
                                         padding=widths is not None and c >= widths[r]))
                 line += 1
             continue
-        for text_line, offset in _lines(repaired(block.text, repairs)):
+        for text_line, offset in lines_with_offsets(repaired(block.text, repairs)):
             tokens.extend(_line_tokens(block, text_line, offset, line, spaced))
             line += 1
     return tokens
@@ -141,7 +141,8 @@ def _texts_of(doc: Document):
             yield block.text
 
 
-def _lines(text: str):
+def lines_with_offsets(text: str):
+    """(line, its offset in the text) for each line of the text."""
     offset = 0
     for part in text.split("\n"):
         yield part, offset

@@ -16,6 +16,7 @@ import regex
 from ..model import TABLE
 from ..normalize import normalize
 from .facts import Fact, written_unit_spec
+from .form_tokens import lines_with_offsets
 from .form_vocab import spec, value_type, vocab
 from .numbers import parse_cell_number
 
@@ -46,7 +47,7 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
             if len(rows) >= _FEWEST_ROWS:
                 out += [fact for shape in rows for fact in _row_facts(*shape)]
             continue
-        for line_start, line in _lines(block.text):
+        for line, line_start in lines_with_offsets(block.text):
             shape = _indicator_row(_line_cells(block, line, line_start))
             # (a row whose result or points a reader took is that reader's)
             if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
@@ -88,13 +89,6 @@ def _line_cells(block, line: str, line_start: int) -> list:
 
 
 _FIGURE_UNIT = regex.compile(r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?P<unit>[^\d\s.,].*)")
-
-
-def _lines(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
 
 
 def _indicator_row(cells: list) -> Optional[tuple]:
