@@ -162,3 +162,49 @@ def test_a_rows_points_before_the_next_rows_name_are_no_reason(tmp_path):
     body = _BODY_REASONS.replace("资金使用合规性1010", "资金使用合规性109个别乡镇存在跨年度列支，扣1分")
     record = text_record(tmp_path, _HEAD_REASONS + body + "合计10095.2\n", "name_points.txt")
     assert _leaves(record)[("过程", "资金管理", "资金使用合规性")] == (Decimal(10), Decimal(9))
+
+
+# a department-wide table with a rule and a note between each row's 分值 and 得分 (one row
+# a level each, as a sharing site runs them together): rules with bands (0-10%(含)), a
+# threshold after its comparator (≦0), an item's number (2、), a rule opening with a rate the
+# 分值 before it runs into (5100%计满分 is 5 and 100%计满分)
+_HEAD_RULES = "部门整体支出绩效评价指标表一级指标分值二级指标分值三级指标分值评价标准指标说明得分"
+_BODY_RULES = ("投入12预算配置12公用经费控制率6公用经费控制率≦0,计6分;大于0的,每超过一个百分点扣0.5分,扣完为止。"
+               "控制率=(实际公用经费/预算公用经费)×100%5"
+               "追加预算比例6追加比例=0,计6分;0-5%(含),计4分;5-15%(含),计2分;大于15%不得分。"
+               "2、追加比例=本年追加预算/年初预算×100%。4"
+               "过程20预算执行20资金支出率10100%计满分,每低于5%扣1分,扣完为止。支出率=实际支出/预算数×100%。9"
+               "结转结余变动率5结转结余变动率≦0计满分;每增加一个百分点扣0.5分。5"
+               "公务卡结算率5100%计满分,每低于1个百分点扣0.2分。4.6")
+
+
+def test_a_table_with_rules_bands_and_a_rate_run_into_the_points_before_it(tmp_path):
+    record = text_record(tmp_path, _HEAD_RULES + _BODY_RULES + "\n", "rules_glued.txt")
+    leaves = _leaves(record)
+    assert leaves == {("投入", "预算配置", "公用经费控制率"): (Decimal(6), Decimal(5)),
+                      ("投入", "预算配置", "追加预算比例"): (Decimal(6), Decimal(4)),
+                      ("过程", "预算执行", "资金支出率"): (Decimal(10), Decimal(9)),
+                      ("过程", "预算执行", "结转结余变动率"): (Decimal(5), Decimal(5)),
+                      ("过程", "预算执行", "公务卡结算率"): (Decimal(5), Decimal("4.6"))}
+    rates = [f["text"] for f in record["facts"] if f["kind"] == "percent"]
+    assert "10100%" not in rates and "5100%" not in rates  # the rules' rates, not the runs
+    rules = [f for f in record["facts"] if f.get("label") == "评分标准"]
+    assert [(f["source"]["quote"], f["value"]) for f in rules] == [("100%", 100)] * 2
+    assert not [f for f in record["flags"] if f["severity"] == "error"]
+
+
+def test_a_rate_run_into_points_is_not_cut_where_the_sums_do_not_prove_it(tmp_path):
+    # 预算执行 says 20, its rows 10 + 3 + 5: no reading holds, the run stays as written
+    body = _BODY_RULES.replace("结转结余变动率5结转", "结转结余变动率3结转").replace("扣0.5分。5", "扣0.5分。3")
+    record = text_record(tmp_path, _HEAD_RULES + body + "\n", "rules_off.txt")
+    assert not any(len(p) == 3 and p[0] == "过程" for p in _leaves(record))
+
+
+def test_an_excerpt_ending_inside_a_rule_keeps_the_last_rows_points(tmp_path):
+    # (…公务卡结算率5100%计满分,每低于: its 分值 5 stands, its 得分 is not there)
+    cut = _BODY_RULES[:_BODY_RULES.index("每低于1个") + 3]
+    record = text_record(tmp_path, "文档共2页\n" + _HEAD_RULES + cut, "rules_tail.txt")
+    rows = {tuple(f["score_tree_path"]): Decimal(str(f["value"])) for f in record["facts"]
+            if f.get("label") == "分值" and "score_tree_path" in f}
+    assert rows[("过程", "预算执行", "公务卡结算率")] == 5 and rows[("过程", "预算执行", "资金支出率")] == 10
+    assert not [f for f in record["flags"] if f["severity"] == "error"]

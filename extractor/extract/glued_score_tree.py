@@ -51,11 +51,21 @@ _BRACKETED_POINTS = regex.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
 # (a count inside words follows a sentence's punctuation or a word that counts: 。1所敬老院,
 # 有2处; or punctuation follows it: 在职人员46人,; not a row's name, whose points run into the
 # next name: 合理性22项目立项…)
-_FIGURE_IN_WORDS = (r"\d+(?:\.\d+)?(?:%|分|个百分点|万元|元)|\d{4}年|\d{1,2}[月日]"
+# (a band's two ends: 0-10%(含), 80～90分; a threshold after its comparator: 变动率≦0, 大于0的;
+# an item's number after words: …;2、…, a preview's next page inside a cell: 三公2、经费)
+_FIGURE_IN_WORDS = (r"(?:\d+(?:\.\d+)?%?[-－~～—至])?\d+(?:\.\d+)?(?:%|分|个百分点|万元|元)|\d{4}年|\d{1,2}[月日]"
+                    r"|(?<=[≦≤≧≥<>＜＞=＝]|[大小低高等]于|超过|不足|达到)\d+(?:\.\d+)?(?![\d.])"
+                    r"|(?<=[\p{Han}“”；;，,。])\d{1,2}、(?=[\p{Han}“])"
                     r"|(?<=[。，；,;：:（(、有共约近达为和及中第])\d+(?:个|所|项|家|次|人|户|名|座|处|间)"
                     r"|\d+(?:个|所|项|家|次|人|户|名|座|处|间)(?=[，。；,;、）)])")
-_WORDS_CELL = regex.compile(rf"(?<=\d)(?![\d.])(?:(?:[^\d。]|{_FIGURE_IN_WORDS})*?"
-                           r"(?:扣\d+(?:\.\d+)?分|。|\d+(?:\.\d+)?%(?=\p{Han})))+")  # (…完成率96.4% | 产出质量)
+# a words cell: after a figure (the 分值 before it), to the full stop or the rate that ends it
+_CELL_BODY = (rf"(?:(?:[^\d。]|{_FIGURE_IN_WORDS})*?"
+              r"(?:扣\d+(?:\.\d+)?分|。|\d+(?:\.\d+)?%(?=[\p{Han}\d ])))+")  # (…完成率96.4% | 产出质量)
+_WORDS_CELL = regex.compile(r"(?<=\d)(?![\d.])" + _CELL_BODY)
+_CELL_AT = regex.compile(_CELL_BODY)
+# a rate over 100% right after a name: a 分值 run into the rate its rule opens with
+# (预算完成率5100%计满分: 5 and 100%计满分)
+_GLUED_RATE = regex.compile(r"(?<=[\p{Han}”])(?P<run>[1-9]\d*(?:\.\d+)?)%")
 # a name (no digits) and the run of figures after it, cells maybe a space apart
 _TOKEN = regex.compile(r"\s*(?P<name>[^\d\s][^\d]*?)\s*(?P<run>\d[\d.]*(?:[ \t]+\d[\d.]*)*)")
 _MAX_NAME = 30  # longer words are prose, not an indicator's name
@@ -108,7 +118,59 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
             return None
         text, numbers = blanked
     rest = _BRACKETED_POINTS.sub(lambda m: " " + m[1] + "  ", text[at:])
-    text = text[:at] + _WORDS_CELL.sub(lambda m: " " * len(m.group()), rest)
+    tree = _read_cells(text[:at] + _WORDS_CELL.sub(_blank, rest), written, at, place)
+    if _GLUED_RATE.search(rest):
+        # (a rule that opens with a rate may have the 分值 before it run in: read so too, where
+        # the table's sums prove the cut, and kept where it reads more of the table)
+        cut_text, rates = _rates_cut_off(rest)
+        cut = _read_cells(text[:at] + _WORDS_CELL.sub(_blank, cut_text), written, at, place)
+        if cut is not None and (tree is None or len(cut.figures) > len(tree.figures)):
+            tree = cut
+            weights = {(f.block.index, f.start): f.path for f in tree.figures if f.label == "分值"}
+            for weight_start, rate_start, rate_end in rates:
+                a, k, z = (at + x for x in (weight_start, rate_start, rate_end))
+                block, start = place.of(a)
+                if (block.index, start) in weights and place.within_one_block([(a, z + 1)]):
+                    # (the rate is the rule's; the run 5100% is no figure of its own)
+                    rate = place.figure((k, z), written, "评分标准", weights[block.index, start], unit="%")
+                    rate.end += 1  # (its quote with its %)
+                    tree.figures.append(rate)
+                    tree.runs += place.covers(a, z + 1)
+    if tree is not None:
+        for a, b in numbers:
+            tree.runs += place.covers(a, b)  # (a row's number is no figure: 自评得分1规划 is row 1)
+    return tree
+
+
+def _blank(m) -> str:
+    return " " * len(m.group())
+
+
+def _rates_cut_off(text: str) -> tuple:
+    """`text` with each rule that opens with a rate run into the 分值 before it blanked from
+    the rate on: the rate is the longest tail of the run of digits that is at most 100%
+    with no leading zero, the digits before it a 分值. And (run start, rate start, rate end
+    before its %) of each cut."""
+    out, last, cuts = [], 0, []
+    for m in _GLUED_RATE.finditer(text):
+        a, b = m.span("run")
+        if Decimal(m["run"]) <= 100:
+            continue
+        cut = next((k for k in range(a + 1, b) if text[k] != "." and (text[k] != "0" or text[k + 1] in ".%")
+                    and "." not in text[a:k] and Decimal(text[k:b]) <= 100), None)
+        if cut is None:
+            continue
+        cell = _CELL_AT.match(text, cut)
+        if cell is not None:
+            out += [text[last:cut], " " * (cell.end() - cut)]
+            last = cell.end()
+            cuts.append((a, cut, b))
+    return "".join(out) + text[last:], cuts
+
+
+def _read_cells(text: str, written: str, at: int, place: Places) -> Optional[Tree]:
+    """The one reading of the table whose words cells `text` has blanked (None: none, or more
+    than one)."""
     tokens, total = _tokens(text, at)
     if len(tokens) < 3:
         return None
@@ -165,8 +227,6 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
         tail = _cut_off_tail(text, tokens, longest)
         if place.within_one_block([span for _, span, _ in tail]):
             tree.figures += [place.figure(span, text, label, path) for path, span, label in tail]
-    for a, b in numbers:
-        tree.runs += place.covers(a, b)  # (a row's number is no figure: 自评得分1规划 is row 1)
     return tree
 
 
@@ -197,6 +257,11 @@ def _cut_off_tail(text: str, tokens: list, i: int) -> list:
             out.append(((top, name), pieces[0], "分值"))
             continue
         cuts = [c for c in _cuts(text, pieces, 2) if num(c[1]) <= num(c[0]) <= group[1]]
+        if not cuts and (name, pieces) == tokens[-1] and len(pieces) == 1 and text[pieces[0][1]:].strip() \
+                and POINTS_FIGURE.fullmatch(text, *pieces[0]) and num(pieces[0]) <= group[1]:
+            # (the excerpt ends inside the last row's rule: its 分值 stands, its 得分 is not there)
+            out.append(((top, group[0], name), pieces[0], "分值"))
+            break
         if len(cuts) != 1:
             return []
         (weight, score), = cuts
