@@ -24,6 +24,15 @@ PIECE = """按时完成率 | = | 100 | % | 100 | 10 | 10 |
 评价结论 | 项目按计划实施，资金使用规范。 | |||||||||
 项目负责人: | 财务负责人: |
 """
+# the same piece with a qualitative row (words for target and result, the row going on in a
+# pipe line of its own) and its total row
+QUALITATIVE = """可持续影响指标 | 养护长效机制健全性 | 定性 | 健全 |
+| 基本健全 | 10 | 8 |
+| ||
+合计 | 100 | 96 |
+| |||||||
+"""
+WHOLE = PIECE.replace("评价结论", QUALITATIVE + "评价结论", 1)
 
 
 def _spaced(text: str) -> str:
@@ -68,3 +77,17 @@ def test_a_form_with_its_header_is_read_once(tmp_path):
     record = text_record(tmp_path, header + PIECE)
     targets = _facts(record, "年度指标值")
     assert len(targets) == len(set(targets)) == 4
+
+
+@pytest.mark.parametrize("shape", ["pipe", "spaced"])
+def test_a_pieces_qualitative_and_total_rows_give_their_points(tmp_path, shape):
+    record = text_record(tmp_path, WHOLE if shape == "pipe" else _spaced(WHOLE))
+    for label, points in (("分值", [Decimal(10), Decimal(100)]), ("得分", [Decimal(8), Decimal(96)])):
+        assert [v for name, v in _facts(record, label) if name in ("养护长效机制健全性", "合计")] == points
+    assert not error_flags(record)
+
+
+def test_a_qualitative_or_total_row_alone_is_no_piece(tmp_path):
+    # (no two indicator rows of the quantitative shape before them: nothing says it is a form)
+    record = text_record(tmp_path, "说明 | 内容\n" + QUALITATIVE)
+    assert not _facts(record, "分值") and not _facts(record, "得分")

@@ -4,7 +4,9 @@ reader took a figure of the row. They are read by the shape the templates with �
 columns give them: a comparator cell, the target's figure, its unit in a cell of its own, the
 result's figure in that unit, then 分值 and perhaps 得分 (a row with one figure after the result has
 left 得分 empty) — in a table's row, or in a line whose cells a space separates. Only where two
-such rows or more stand in the table or the text: one row of that shape may be a chance."""
+such rows or more stand in the table or the text: one row of that shape may be a chance. Then the
+piece's qualitative rows give their points too (图书馆管理机制健全性 | 定性 | 好坏 | 好 | 5 | 5:
+words for target and result), and its total row after them its 分值 total of 100 and its 得分."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,19 +42,25 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
     text_facts = {(f.source.get("block"), f.source.get("start")): f for f in facts if f.source.get("table") is None}
     out: list = []
     lines = []
+    line_points = []  # (cells of a line whose points are a qualitative row's or the total's)
     for block in doc.blocks:
         if block.kind == TABLE:
-            rows = [shape for r, row in enumerate(block.table.rows)
-                    if (block.index, r) not in read_rows and (shape := _indicator_row(_table_cells(block, r, row)))]
+            unread = [_table_cells(block, r, row) for r, row in enumerate(block.table.rows) if (block.index, r) not in read_rows]
+            rows = [shape for cells in unread if (shape := _indicator_row(cells))]
             if len(rows) >= _FEWEST_ROWS:
                 out += [fact for shape in rows for fact in _row_facts(*shape)]
+                out += _points_rows_facts(unread, rows[0][0])
             continue
         for line, line_start in lines_with_offsets(block.text):
-            shape = _indicator_row(_line_cells(block, line, line_start))
+            cells = _line_cells(block, line, line_start)
+            shape = _indicator_row(cells)
             # (a row whose result or points a reader took is that reader's)
             if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
                 lines.append(shape)
+            elif lines and not any((block.index, p.start) in text_facts for p in cells):
+                line_points.append(cells)
     if len(lines) >= _FEWEST_ROWS:
+        out += _points_rows_facts(line_points, None)
         for shape in lines:
             taken = text_facts.get((shape[1].source["block"], shape[1].start))
             new = _row_facts(*shape)
@@ -102,6 +110,48 @@ def _indicator_row(cells: list) -> Optional[tuple]:
                 and unit.text in vocab()["cell_units"] and _unit_kind(unit.text) is not None \
                 and 1 <= len(points) <= 2 and all(_points(c.text) is not None for c in points):
             return name, target, unit.text, result, points
+    return None
+
+
+def _points_rows_facts(rows: list, first_name: Optional[_Piece]) -> list:
+    """The points of a piece's qualitative rows and of its total row (after its first
+    indicator row `first_name`'s, where given): cells of rows no other shape read."""
+    out, after = [], first_name is None
+    for cells, below in zip(rows, rows[1:] + [[]]):
+        after = after or any(c is first_name for c in cells)
+        # (a qualitative row's result and points may go on in the row below: 定性 | 健全 |
+        # then | 基本健全 | 10 | 8 |)
+        if after and (found := _qualitative_row(cells) or _total_row(cells)
+                      or not any(value_type(c.text) for c in cells) and _qualitative_row(cells + below)):
+            name, points = found
+            out += [_fact(piece, "score", "分", Decimal(1), label, name, slot, "分")
+                    for piece, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")])]
+    return out
+
+
+def _qualitative_row(cells: list) -> Optional[tuple]:
+    """(name, points' cells) of a qualitative row: name | 定性 | target words | result words |
+    分值 | 得分 (a unit placeholder's cell maybe before the result)."""
+    natures = [n for n in spec()["target_natures"] if n.startswith("定性")]
+    for k in range(1, len(cells) - 3):
+        name, nature = cells[k - 1:k + 1]
+        if normalize(nature.text) not in natures or value_type(name.text) is not None:
+            continue
+        j = k + 1
+        while j < len(cells) and value_type(cells[j].text) in (None, "na"):
+            j += 1  # (target, result and a unit cell written — or /)
+        words, points = cells[k + 1:j], cells[j:]
+        if 2 <= sum(value_type(c.text) is None for c in words) <= len(words) <= 3 and 1 <= len(points) <= 2 \
+                and all(_points(c.text) is not None for c in points):
+            return name.text, points
+    return None
+
+
+def _total_row(cells: list) -> Optional[tuple]:
+    """(合计, points' cells) of a total row: 合计 | 100 | 得分."""
+    if len(cells) in (2, 3) and normalize(cells[0].text) in vocab()["total"] \
+            and all(_points(c.text) is not None for c in cells[1:]) and _points(cells[1].text) == _MOST_POINTS:
+        return "合计", cells[1:]
     return None
 
 
