@@ -139,3 +139,37 @@ def test_a_total_row_that_fits_no_one_way_is_left_out(tmp_path):
     table = next(t for t in tables if t[0][0] == "序号")
     assert [row[0] for row in table[1:]] == ["1", "2", "3"]
     assert not error_flags(text_record(tmp_path, _by_township("621")))
+
+
+# a summary with three columns of words before its figures, names and units a converter wrapped
+# at the table's width (12 characters), and an excerpt that stops inside its last row
+WIDE_HEADER = ["序号", "项目名称", "主管部门", "实施单位", "资金规模（万元）", "评价得分", "评价等级"]
+WIDE_ROWS = [
+    ["1", "城北片区老旧小区雨污分流改", "造工程", "区住建委", "区市政设施管理中心", "1280", "88.5", "良"],
+    ["2", "乡村振兴示范村人居环境整治", "专项资金项目", "区农业农村委", "各街道办事处", "960", "91", "优"],
+    ["3", "全区中小学校舍维修资金", "区教委", "区教育技术装备与后勤服务中", "心", "430.6", "84", "良"],
+    ["4", "公共文化场馆免费开放补助", "区文旅委", "区图书馆", "312", "86.25", "良"],
+]
+
+
+def _wide(rows: list, tail: list) -> str:
+    lines = WIDE_HEADER + [c for row in rows for c in row] + tail
+    return "二、重点评价项目结果\n" + "\n".join(lines) + "\n"
+
+
+def test_numbered_rows_with_names_wrapped_at_the_tables_width(tmp_path):
+    for tail in ([], ["5", "城区道路照明设施", "区城管局"]):  # (the excerpt may stop inside a row)
+        tables = _tables(tmp_path, _wide(WIDE_ROWS, tail))
+        [table] = [t for t in tables if t[0] == WIDE_HEADER]
+        assert table[1] == ["1", "城北片区老旧小区雨污分流改造工程", "区住建委", "区市政设施管理中心", "1280", "88.5", "良"]
+        assert table[3] == ["3", "全区中小学校舍维修资金", "区教委", "区教育技术装备与后勤服务中心", "430.6", "84", "良"]
+        assert table[4] == ["4", "公共文化场馆免费开放补助", "区文旅委", "区图书馆", "312", "86.25", "良"]
+        assert len(table) == 5
+
+
+def test_an_extra_line_not_at_the_tables_width_is_no_wrap(tmp_path):
+    # (row 2's name stops short of the width: its extra line cannot be placed, no table of rows)
+    rows = [r[:] for r in WIDE_ROWS]
+    rows[1][1] = "乡村振兴示范村"
+    tables = _tables(tmp_path, _wide(rows, []))
+    assert not any(t[0] == WIDE_HEADER and len(t) == 5 and len(set(map(len, t))) == 1 for t in tables)

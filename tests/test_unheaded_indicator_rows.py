@@ -41,13 +41,21 @@ def _spaced(text: str) -> str:
     return "\n".join(r for r in rows if r) + "\n"
 
 
+def _one_cell_a_line(text: str) -> str:
+    """The piece as a page that writes each cell on a line of its own."""
+    return "\n".join(c.strip() for line in text.splitlines() for c in line.split("|") if c.strip()) + "\n"
+
+
+_SHAPES = {"pipe": lambda t: t, "spaced": _spaced, "cells": _one_cell_a_line}
+
+
 def _facts(record, label):
     return [(f["subject"], f["value"]) for f in record["facts"] if f["label"] == label]
 
 
-@pytest.mark.parametrize("shape", ["pipe", "spaced"])
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
 def test_the_rows_of_a_form_piece_without_header_are_read_by_their_shape(tmp_path, shape):
-    record = text_record(tmp_path, PIECE if shape == "pipe" else _spaced(PIECE))
+    record = text_record(tmp_path, _SHAPES[shape](PIECE))
     assert _facts(record, "年度指标值") == [("按时完成率", Decimal("100")), ("设备维护成本", Decimal("120000")),
                                             ("群众出行便利度提升率", Decimal("80")), ("沿线群众满意度", Decimal("90"))]
     assert _facts(record, "实际完成值") == [("按时完成率", Decimal("100")), ("设备维护成本", Decimal("116000")),
@@ -79,9 +87,9 @@ def test_a_form_with_its_header_is_read_once(tmp_path):
     assert len(targets) == len(set(targets)) == 4
 
 
-@pytest.mark.parametrize("shape", ["pipe", "spaced"])
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
 def test_a_pieces_qualitative_and_total_rows_give_their_points(tmp_path, shape):
-    record = text_record(tmp_path, WHOLE if shape == "pipe" else _spaced(WHOLE))
+    record = text_record(tmp_path, _SHAPES[shape](WHOLE))
     for label, points in (("分值", [Decimal(10), Decimal(100)]), ("得分", [Decimal(8), Decimal(96)])):
         assert [v for name, v in _facts(record, label) if name in ("养护长效机制健全性", "合计")] == points
     assert not error_flags(record)
@@ -91,3 +99,9 @@ def test_a_qualitative_or_total_row_alone_is_no_piece(tmp_path):
     # (no two indicator rows of the quantitative shape before them: nothing says it is a form)
     record = text_record(tmp_path, "说明 | 内容\n" + QUALITATIVE)
     assert not _facts(record, "分值") and not _facts(record, "得分")
+
+
+def test_one_cell_a_line_needs_two_rows_of_the_shape(tmp_path):
+    # (one row of the shape in a list of lines, then prose: a chance)
+    record = text_record(tmp_path, "巡检终端\n≥\n12\n台\n13\n5\n项目按计划实施。\n")
+    assert not _facts(record, "分值") and not _facts(record, "年度指标值")

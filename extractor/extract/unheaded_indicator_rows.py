@@ -43,6 +43,7 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
     out: list = []
     lines = []
     line_points = []  # (cells of a line whose points are a qualitative row's or the total's)
+    one_cell_lines = []  # (every line as one cell: a table written one cell a line)
     for block in doc.blocks:
         if block.kind == TABLE:
             unread = [_table_cells(block, r, row) for r, row in enumerate(block.table.rows) if (block.index, r) not in read_rows]
@@ -53,12 +54,18 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
             continue
         for line, line_start in lines_with_offsets(block.text):
             cells = _line_cells(block, line, line_start)
+            if cells:
+                one_cell_lines.append(_Piece(line.strip(), cells[0].source, cells[0].start))
             shape = _indicator_row(cells)
             # (a row whose result or points a reader took is that reader's)
             if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
                 lines.append(shape)
             elif lines and not any((block.index, p.start) in text_facts for p in cells):
                 line_points.append(cells)
+    rows, points_rows = _one_cell_line_rows(one_cell_lines)
+    if len(rows) >= _FEWEST_ROWS:
+        lines += [shape for shape in rows if not any((p.source["block"], p.start) in text_facts for p in [shape[3]] + shape[4])]
+        line_points += points_rows
     if len(lines) >= _FEWEST_ROWS:
         out += _points_rows_facts(line_points, None)
         for shape in lines:
@@ -70,6 +77,40 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
                 new = new[1:]
             out += new
     return out
+
+
+def _one_cell_line_rows(cells: list) -> tuple:
+    """The indicator rows of a table written one cell a line (name, ≥, 90, %, 93, 10, 9, the
+    next row's name), and the cells of the qualitative and total rows after the first of them.
+    A row's points are the figures after its result up to the next words: one or two."""
+    shapes, points_rows = [], []
+    natures = [n for n in spec()["target_natures"] if n.startswith("定性")]
+    for k, cell in enumerate(cells):
+        key = normalize(cell.text)
+        if k and key in spec()["comparators"]:
+            row = cells[k - 1:k + 4]
+            points = _points_from(cells, k + 4)
+            if len(row) == 5 and points and (shape := _indicator_row(row + points)):
+                shapes.append(shape)
+        elif shapes and key in natures:
+            j = k + 1
+            while j < len(cells) and value_type(cells[j].text) in (None, "na") and j - k <= 3:
+                j += 1
+            if points := _points_from(cells, j):
+                points_rows.append(cells[k - 1:j] + points)
+        elif shapes and key in vocab()["total"]:
+            if points := _points_from(cells, k + 1):
+                points_rows.append([cell] + points)
+    return shapes, points_rows
+
+
+def _points_from(cells: list, i: int) -> list:
+    """The one or two points cells from cells[i] on, where words or the end follow them."""
+    n = 0
+    while i + n < len(cells) and n <= 2 and value_type(cells[i + n].text) == "num":
+        n += 1
+    points = cells[i:i + n]
+    return points if 1 <= n <= 2 and all(_points(c.text) is not None for c in points) else []
 
 
 def _table_cells(block, r: int, row: list) -> list:

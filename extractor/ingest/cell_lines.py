@@ -51,6 +51,11 @@ def _opens_a_section(text: str) -> bool:
     return numbering_of(normalize(text))[1] in (1, 2)
 
 
+def _ends_the_text(lines: list, ends: list, cells: list) -> bool:
+    """Does the run of cells end the text (an excerpt that may stop inside a row)?"""
+    return bool(cells) and not any(line.strip() for line in lines[ends[len(cells) - 1]:])
+
+
 def _cells_from(lines: list, i: int, limit: int) -> tuple:
     """Up to `limit` short lines from i (blank lines passed over, any other line ends them):
     their cells' texts, for each the line after it, and for each how many empty cells stand
@@ -170,7 +175,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if kept < len(rows):
             rows = rows[:kept]
             used = cells_taken(rows)
-        elif (numbered := numbered_rows(cells, cell_kind, empties=empties)) is not None and numbered[1] >= used:
+        elif (numbered := numbered_rows(cells, cell_kind, empties=empties, cut=_ends_the_text(lines, ends, cells))) \
+                is not None and numbered[1] >= used:
             # (rows numbered 1, 2, 3 … that wrote their cells over more lines or fewer)
             rows, used = numbered
         elif (used < len(cells) or _rows_open_with_figures(rows)) \

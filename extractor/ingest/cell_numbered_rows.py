@@ -18,9 +18,11 @@ from typing import Callable, Optional
 from .cell_label_rows import names_rejoined
 from .cell_total_rows import is_column_sum, placings
 from .short_total_rows import TOTAL_WORDS
+from .spaced_cells import display_width
 from .text_rows import NUMBER_HEADERS
 
 _MIN_ROWS = 3
+_NARROWEST_WRAP = 12  # display columns: a narrower name's line is no column's width
 
 
 def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool = False,
@@ -51,12 +53,19 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         return None
     # the columns: words before the figures (as few as any row writes), the figures, the rest words
     shapes = [_shape(s, kind) for s in segments]
-    if cut and shapes[-1] is None:
-        shapes = shapes[:-1]
+    if cut and (shapes[-1] is None or len(shapes) > 1 and shapes[-2] is not None
+                and (len(shapes[-1][1]), len(shapes[-1][2])) < (len(shapes[-2][1]), len(shapes[-2][2]))):
+        shapes = shapes[:-1]  # (cut inside its figures or the words after them)
     if len(shapes) < _MIN_ROWS or any(shape is None for shape in shapes):
         return None
     shapes = _blanks_kept(shapes, starts, empties, kind)
     figures = {len(shape[1]) for shape in shapes}
+    if len(figures) == 1:
+        # (the header's columns of words before the figures: those its rows write after them
+        # left out; a row that writes more has a name wrapped over lines)
+        columns = width - 1 - next(iter(figures)) - max(len(shape[2]) for shape in shapes)
+        if columns >= 2 and any(len(shape[0]) > columns for shape in shapes):
+            shapes = _wrapped_names_joined(shapes, columns)
     leading = min(len(shape[0]) for shape in shapes)
     if len(figures) != 1 or leading < 1:
         return None
@@ -101,6 +110,27 @@ def _blanks_kept(shapes: list, starts: list, empties: Optional[list], kind) -> l
             before = before + [""] * blanks(first_figure)
         kept.append((before, figs, after))
     return kept
+
+
+def _wrapped_names_joined(shapes: list, columns: int) -> list:
+    """The shapes with words a converter wrapped over lines at the table's width joined again
+    where a row writes more words before its figures than the header has columns for them
+    (江北区科学技术局援企业稳 | 岗补贴专项资金项目 | 区科技局 | 区科技局 under 名称 | 主管部门 |
+    实施单位): a line as wide as the widest line of words goes on in the next one. Rows it does
+    not bring to the header's count are left as they were."""
+    widest = max(display_width(w) for shape in shapes for w in shape[0])
+    if widest < _NARROWEST_WRAP:
+        return shapes
+    out = []
+    for before, figs, after in shapes:
+        joined = [before[0]]
+        for k, words in enumerate(before[1:], 1):
+            if len(joined) + len(before) - k > columns and display_width(before[k - 1]) >= widest - 1:
+                joined[-1] += words
+            else:
+                joined.append(words)
+        out.append((joined, figs, after) if len(joined) == columns else (before, figs, after))
+    return out
 
 
 def _row_end(cells: list, k: int, next_number: int, kind) -> int:
