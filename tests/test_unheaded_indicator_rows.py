@@ -46,7 +46,8 @@ def _one_cell_a_line(text: str) -> str:
     return "\n".join(c.strip() for line in text.splitlines() for c in line.split("|") if c.strip()) + "\n"
 
 
-_SHAPES = {"pipe": lambda t: t, "spaced": _spaced, "cells": _one_cell_a_line}
+_SHAPES = {"pipe": lambda t: t, "spaced": _spaced, "cells": _one_cell_a_line,
+           "one_line": lambda t: _spaced(t).replace("\n", " ") + "\n"}
 
 
 def _facts(record, label):

@@ -23,6 +23,7 @@ from .form_vocab import spec, value_type, vocab
 from .numbers import parse_cell_number
 
 _FEWEST_ROWS = 2
+_NEAR = 8  # cells: a qualitative or total row stands right after the rows read
 _MOST_POINTS = Decimal(100)
 
 
@@ -43,7 +44,7 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
     out: list = []
     lines = []
     line_points = []  # (cells of a line whose points are a qualitative row's or the total's)
-    one_cell_lines = []  # (every line as one cell: a table written one cell a line)
+    stream = []  # (every line's cells in turn: a table written one cell a line, or run on in one)
     for block in doc.blocks:
         if block.kind == TABLE:
             unread = [_table_cells(block, r, row) for r, row in enumerate(block.table.rows) if (block.index, r) not in read_rows]
@@ -54,17 +55,18 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
             continue
         for line, line_start in lines_with_offsets(block.text):
             cells = _line_cells(block, line, line_start)
-            if cells:
-                one_cell_lines.append(_Piece(line.strip(), cells[0].source, cells[0].start))
+            stream += cells
             shape = _indicator_row(cells)
             # (a row whose result or points a reader took is that reader's)
             if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
                 lines.append(shape)
             elif lines and not any((block.index, p.start) in text_facts for p in cells):
                 line_points.append(cells)
-    rows, points_rows = _one_cell_line_rows(one_cell_lines)
+    rows, points_rows = _stream_rows(stream)
     if len(rows) >= _FEWEST_ROWS:
-        lines += [shape for shape in rows if not any((p.source["block"], p.start) in text_facts for p in [shape[3]] + shape[4])]
+        read = {_place(shape[1]) for shape in lines}
+        lines += [shape for shape in rows if _place(shape[1]) not in read
+                  and not any(_place(p) in text_facts for p in [shape[3]] + shape[4])]
         line_points += points_rows
     if len(lines) >= _FEWEST_ROWS:
         out += _points_rows_facts(line_points, None)
@@ -76,29 +78,39 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
                 taken.extra.update(new[0].extra)
                 new = new[1:]
             out += new
-    return out
+    # (a row both of its line and of the run of cells is read once)
+    return list({(f.source.get("block"), f.source.get("row"), f.source.get("col"), f.source["start"]): f
+                 for f in out}.values())
 
 
-def _one_cell_line_rows(cells: list) -> tuple:
-    """The indicator rows of a table written one cell a line (name, ≥, 90, %, 93, 10, 9, the
-    next row's name), and the cells of the qualitative and total rows after the first of them.
-    A row's points are the figures after its result up to the next words: one or two."""
-    shapes, points_rows = [], []
+def _place(piece: _Piece) -> tuple:
+    return piece.source["block"], piece.start
+
+
+def _stream_rows(cells: list) -> tuple:
+    """The indicator rows of the text's cells taken in turn, as a table written one cell a line
+    or run on in one line gives them (name, ≥, 90, %, 93, 10, 9, the next row's name), and the
+    cells of the qualitative and total rows right after them. A row's points are the figures
+    after its result up to the next words: one or two."""
+    shapes, points_rows, last = [], [], None
     natures = [n for n in spec()["target_natures"] if n.startswith("定性")]
     for k, cell in enumerate(cells):
         key = normalize(cell.text)
+        near = last is not None and k - last <= _NEAR
         if k and key in spec()["comparators"]:
             row = cells[k - 1:k + 4]
             points = _points_from(cells, k + 4)
             if len(row) == 5 and points and (shape := _indicator_row(row + points)):
                 shapes.append(shape)
-        elif shapes and key in natures:
+                last = k + 4 + len(points)
+        elif near and key in natures:
             j = k + 1
             while j < len(cells) and value_type(cells[j].text) in (None, "na") and j - k <= 3:
                 j += 1
             if points := _points_from(cells, j):
                 points_rows.append(cells[k - 1:j] + points)
-        elif shapes and key in vocab()["total"]:
+                last = j + len(points)
+        elif near and key in vocab()["total"]:
             if points := _points_from(cells, k + 1):
                 points_rows.append([cell] + points)
     return shapes, points_rows
