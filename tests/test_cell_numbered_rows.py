@@ -173,3 +173,17 @@ def test_an_extra_line_not_at_the_tables_width_is_no_wrap(tmp_path):
     rows[1][1] = "乡村振兴示范村"
     tables = _tables(tmp_path, _wide(rows, []))
     assert not any(t[0] == WIDE_HEADER and len(t) == 5 and len(set(map(len, t))) == 1 for t in tables)
+
+
+def test_numbered_rows_with_empty_cells_left_out_give_no_row_number_as_money(tmp_path):
+    # (rows under 序号 whose empty cells a page left out write two figures or three: no reading
+    # places them, and no row's number is read as a label's figure, 2 → 2万元)
+    lines = ["专项资金安排情况表 单位：万元", "序号", "资金类别", "预算额度", "调整额度", "实际安排额度", "文件",
+             "1", "乡村道路养护", "80.00", "80.00",
+             "2", "农村饮水维修", "215.40", "12.60", "228.00", "注1",
+             "3", "小型水库管护", "96.50", "96.50", "注2",
+             "4", "河道保洁", "40.00", "5.00", "45.00",
+             "合计", "431.90", "17.60", "449.50"]
+    record = text_record(tmp_path, "\n".join(lines) + "\n")
+    amounts = {f["text"] for f in record["facts"] if f["kind"] == "amount"}
+    assert not amounts & {"1", "2", "3", "4"}

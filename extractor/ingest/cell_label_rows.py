@@ -19,6 +19,7 @@ import regex
 from ..patterns import load_json
 from .cell_group_header import UNIT_IN_NAME, has_group_cell, is_group_cell, units_as_ordered
 from .tables import is_total_label
+from .text_rows import NUMBER_HEADERS
 
 _MIN_ROWS = 3  # (with the total row: fewer is a list of labelled figures, no table)
 _LEVEL_COLUMN = regex.compile(r"[一二三]级指标")
@@ -59,6 +60,8 @@ def _label_led_rows(cells: list, kind: Callable[[str], Optional[bool]], words: i
     header = names_rejoined(cells[:first_figure - words])
     if len(header) < 2 + words or any(kind(c) is not False for c in header):
         return None  # (under two names each row is a label and one figure: no row runs short)
+    if header[0] in NUMBER_HEADERS:
+        return None  # (rows numbered under 序号 are no label's: each number would be a figure)
     notes = header[-1] in note_columns()
     most = len(header) - words - notes - has_group_cell(header)  # (其中 over the names after it: no column)
     # (under level columns, words before a row's name are its level's name, no row of its own)

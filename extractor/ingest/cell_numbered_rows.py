@@ -53,9 +53,9 @@ def numbered_rows(cells: list, kind: Callable[[str], Optional[bool]], cut: bool 
         return None
     # the columns: words before the figures (as few as any row writes), the figures, the rest words
     shapes = [_shape(s, kind) for s in segments]
-    if cut and (shapes[-1] is None or len(shapes) > 1 and shapes[-2] is not None
+    if cut and (shapes[-1] is None or k >= len(cells) and len(shapes) > 1 and shapes[-2] is not None
                 and (len(shapes[-1][1]), len(shapes[-1][2])) < (len(shapes[-2][1]), len(shapes[-2][2]))):
-        shapes = shapes[:-1]  # (cut inside its figures or the words after them)
+        shapes = shapes[:-1]  # (cut inside its figures or the words after them, not at a total row)
     if len(shapes) < _MIN_ROWS or any(shape is None for shape in shapes):
         return None
     shapes = _blanks_kept(shapes, starts, empties, kind)
