@@ -126,20 +126,25 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
         cut = _read_cells(text[:at] + _WORDS_CELL.sub(_blank, cut_text), written, at, place)
         if cut is not None and (tree is None or len(cut.figures) > len(tree.figures)):
             tree = cut
-            weights = {(f.block.index, f.start): f.path for f in tree.figures if f.label == "分值"}
-            for weight_start, rate_start, rate_end in rates:
-                a, k, z = (at + x for x in (weight_start, rate_start, rate_end))
-                block, start = place.of(a)
-                if (block.index, start) in weights and place.within_one_block([(a, z + 1)]):
-                    # (the rate is the rule's; the run 5100% is no figure of its own)
-                    rate = place.figure((k, z), written, "评分标准", weights[block.index, start], unit="%")
-                    rate.end += 1  # (its quote with its %)
-                    tree.figures.append(rate)
-                    tree.runs += place.covers(a, z + 1)
+            _add_rule_rates(tree, [tuple(at + x for x in cut) for cut in rates], written, place)
     if tree is not None:
         for a, b in numbers:
             tree.runs += place.covers(a, b)  # (a row's number is no figure: 自评得分1规划 is row 1)
     return tree
+
+
+def _add_rule_rates(tree: Tree, rates: list, text: str, place: Places) -> None:
+    """The rates cut off the 分值 run into them ((run start, rate start, rate end before its %)
+    each) as the figures of their rows' rules, where the run's 分值 is the tree's: the run
+    (5100%) is no figure of its own."""
+    weights = {(f.block.index, f.start): f.path for f in tree.figures if f.label == "分值"}
+    for a, k, z in rates:
+        block, start = place.of(a)
+        if (block.index, start) in weights and place.within_one_block([(a, z + 1)]):
+            rate = place.figure((k, z), text, "评分标准", weights[block.index, start], unit="%")
+            rate.end += 1  # (its quote with its %)
+            tree.figures.append(rate)
+            tree.runs += place.covers(a, z + 1)
 
 
 def _blank(m) -> str:

@@ -93,7 +93,6 @@ def _stream_rows(cells: list) -> tuple:
     cells of the qualitative and total rows right after them. A row's points are the figures
     after its result up to the next words: one or two."""
     shapes, points_rows, last = [], [], None
-    natures = [n for n in spec()["target_natures"] if n.startswith("定性")]
     for k, cell in enumerate(cells):
         key = normalize(cell.text)
         near = last is not None and k - last <= _NEAR
@@ -103,10 +102,8 @@ def _stream_rows(cells: list) -> tuple:
             if len(row) == 5 and points and (shape := _indicator_row(row + points)):
                 shapes.append(shape)
                 last = k + 4 + len(points)
-        elif near and key in natures:
-            j = k + 1
-            while j < len(cells) and value_type(cells[j].text) in (None, "na") and j - k <= 3:
-                j += 1
+        elif near and key in _qualitative_natures():
+            j = _words_end(cells, k + 1)
             if points := _points_from(cells, j):
                 points_rows.append(cells[k - 1:j] + points)
                 last = j + len(points)
@@ -185,19 +182,29 @@ def _points_rows_facts(rows: list, first_name: Optional[_Piece]) -> list:
 def _qualitative_row(cells: list) -> Optional[tuple]:
     """(name, points' cells) of a qualitative row: name | 定性 | target words | result words |
     分值 | 得分 (a unit placeholder's cell maybe before the result)."""
-    natures = [n for n in spec()["target_natures"] if n.startswith("定性")]
     for k in range(1, len(cells) - 3):
         name, nature = cells[k - 1:k + 1]
-        if normalize(nature.text) not in natures or value_type(name.text) is not None:
+        if normalize(nature.text) not in _qualitative_natures() or value_type(name.text) is not None:
             continue
-        j = k + 1
-        while j < len(cells) and value_type(cells[j].text) in (None, "na"):
-            j += 1  # (target, result and a unit cell written — or /)
+        j = _words_end(cells, k + 1)
         words, points = cells[k + 1:j], cells[j:]
         if 2 <= sum(value_type(c.text) is None for c in words) <= len(words) <= 3 and 1 <= len(points) <= 2 \
                 and all(_points(c.text) is not None for c in points):
             return name.text, points
     return None
+
+
+def _qualitative_natures() -> list:
+    return [n for n in spec()["target_natures"] if n.startswith("定性")]
+
+
+def _words_end(cells: list, i: int) -> int:
+    """Where the cells of words from cells[i] end (a qualitative row's target, result and a
+    unit cell written — or /), three at most."""
+    j = i
+    while j < len(cells) and j - i < 3 and value_type(cells[j].text) in (None, "na"):
+        j += 1
+    return j
 
 
 def _total_row(cells: list) -> Optional[tuple]:
