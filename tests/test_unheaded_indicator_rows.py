@@ -103,6 +103,9 @@ def test_a_qualitative_or_total_row_alone_is_no_piece(tmp_path):
 
 
 def test_one_cell_a_line_needs_two_rows_of_the_shape(tmp_path):
-    # (one row of the shape in a list of lines, then prose: a chance)
-    record = text_record(tmp_path, "巡检终端\n≥\n12\n台\n13\n5\n项目按计划实施。\n")
+    # (one row of the shape in a list of lines, then prose: a chance; two rows: a piece)
+    row = "巡检设备购置\n≤\n12\n万元\n11.5\n5\n"
+    record = text_record(tmp_path, row + "项目按计划实施。\n", "one_row.txt")
     assert not _facts(record, "分值") and not _facts(record, "年度指标值")
+    record = text_record(tmp_path, row + row.replace("巡检", "监控") + "项目按计划实施。\n", "two_rows.txt")
+    assert [v for _, v in _facts(record, "分值")] == [Decimal(5), Decimal(5)]
