@@ -57,21 +57,19 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
             cells = _line_cells(block, line, line_start)
             stream += cells
             shape = _indicator_row(cells)
-            # (a row whose result or points a reader took is that reader's)
-            if shape is not None and not any((block.index, p.start) in text_facts for p in [shape[3]] + shape[4]):
+            if shape is not None and not _read_by_another(shape, text_facts):
                 lines.append(shape)
-            elif lines and not any((block.index, p.start) in text_facts for p in cells):
+            elif lines and not any(_place(p) in text_facts for p in cells):
                 line_points.append(cells)
     rows, points_rows = _stream_rows(stream)
     if len(rows) >= _FEWEST_ROWS:
         read = {_place(shape[1]) for shape in lines}
-        lines += [shape for shape in rows if _place(shape[1]) not in read
-                  and not any(_place(p) in text_facts for p in [shape[3]] + shape[4])]
+        lines += [shape for shape in rows if _place(shape[1]) not in read and not _read_by_another(shape, text_facts)]
         line_points += points_rows
     if len(lines) >= _FEWEST_ROWS:
         out += _points_rows_facts(line_points, None)
         for shape in lines:
-            taken = text_facts.get((shape[1].source["block"], shape[1].start))
+            taken = text_facts.get(_place(shape[1]))
             new = _row_facts(*shape)
             if taken is not None and taken.value == new[0].value and taken.unit == new[0].unit:
                 taken.label, taken.subject = new[0].label, new[0].subject
@@ -84,7 +82,13 @@ def unheaded_indicator_facts(doc, facts: list) -> list:
 
 
 def _place(piece: _Piece) -> tuple:
+    """Where a line's cell stands, as the text reader's facts are keyed: (block, start)."""
     return piece.source["block"], piece.start
+
+
+def _read_by_another(shape: tuple, text_facts: dict) -> bool:
+    """Did a text reader take the row's result or points (then the row is that reader's)?"""
+    return any(_place(p) in text_facts for p in [shape[3]] + shape[4])
 
 
 def _stream_rows(cells: list) -> tuple:
@@ -174,8 +178,7 @@ def _points_rows_facts(rows: list, first_name: Optional[_Piece]) -> list:
         if after and (found := _qualitative_row(cells) or _total_row(cells)
                       or not any(value_type(c.text) for c in cells) and _qualitative_row(cells + below)):
             name, points = found
-            out += [_fact(piece, "score", "分", Decimal(1), label, name, slot, "分")
-                    for piece, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")])]
+            out += _points_facts(points, name)
     return out
 
 
@@ -233,9 +236,13 @@ def _row_facts(name, target, unit: str, result, points: list) -> list:
     out = []
     for piece, label, slot in [(target, "年度指标值", "target"), (result, "实际完成值", "actual")]:
         out.append(_fact(piece, kind, base, mult, label, name.text, slot, unit))
-    for piece, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")]):
-        out.append(_fact(piece, "score", "分", Decimal(1), label, name.text, slot, "分"))
-    return out
+    return out + _points_facts(points, name.text)
+
+
+def _points_facts(points: list, name: str) -> list:
+    """A row's 分值 and, where written, its 得分."""
+    return [_fact(piece, "score", "分", Decimal(1), label, name, slot, "分")
+            for piece, (label, slot) in zip(points, [("分值", "weight"), ("得分", "score")])]
 
 
 def _fact(piece: _Piece, kind: str, base: str, mult: Decimal, label: str, subject: str, slot: str,
