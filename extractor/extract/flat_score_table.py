@@ -69,6 +69,14 @@ def _header() -> regex.Pattern:
                          rf"(?P<reasons>\s+(?:{alt(words['reason_columns'])})(?=\s))?")
 
 
+@lru_cache(maxsize=1)
+def _level_weight_before() -> regex.Pattern:
+    """A level column and its 分值 right before the name column (二级指标 分值 | 指标名称): a header
+    that weights every level, whose name column is the third level's under another word."""
+    weight = "|".join(regex.escape(w) for w in load_json("forms.json")["indicator_columns"]["weight"])
+    return regex.compile(rf"[一二]级指标\s*(?:{weight})\s*$")
+
+
 def flat_score_tables(doc: Document) -> list:
     """The score tables of `doc` written as running text, a space between cells or none,
     each a Tree."""
@@ -78,6 +86,8 @@ def flat_score_tables(doc: Document) -> list:
         for header in _header().finditer(text):
             if header.start() and _HAN.match(text[header.start() - 1]) and place.of(header.start())[1]:
                 continue  # the name column is a word of its own, not the end of 三级指标
+            if _level_weight_before().search(text, max(0, header.start() - 40), header.start()):
+                continue  # 一级指标 分值 二级指标 分值 指标名称 分值 得分: every level weighted, the form reader's
             columns = 3 if header["deduction"] and not header["rules"] else 2
             if header["rules"]:
                 read = _rows_with_rules_between(text, header.end())  # (分值 and 得分 only)

@@ -145,7 +145,7 @@ class _ColumnLabels(_LabelsWithRule):
     _JOINED = regex.compile(r"^(?P<first>.{2,8}?)(?:及|和|与|、)(?P<rest>.{0,8}(?:说明|原因|措施|标准|依据|细则|要点|情况|分析))$")
 
     def _rule(self, key) -> Optional[str]:
-        return _joined_words_column(key)
+        return _joined_words_column(key) or _scoped_column(key)
 
 
 class _FundRows(_LabelsWithRule):
@@ -197,6 +197,19 @@ def _joined_words_column(key: str) -> Optional[str]:
     return slot if slot in _ColumnLabels._WORDS else None
 
 
+@lru_cache(maxsize=8192)
+def _scoped_column(key: str) -> Optional[str]:
+    """A listed column label after a word saying whose it is (单项指标完成值: 完成值)."""
+    m = _scoped_label().match(key)
+    return dict.get(vocab()["ind_col"], m["label"]) if m else None
+
+
+@lru_cache(maxsize=1)
+def _scoped_label() -> regex.Pattern:
+    scopes = "|".join(map(regex.escape, sorted(spec()["column_scopes"], key=len, reverse=True)))
+    return regex.compile(rf"^(?:{scopes})(?P<label>.{{2,}})$")
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     s = spec()
@@ -206,7 +219,8 @@ def vocab() -> dict:
 
     return {
         "meta": index(s["meta_cells"]),
-        "fund_col": index(s["fund_columns"]),
+        "fund_col": {**index({slot: s["indicator_columns"][words] for slot, words in s["fund_columns_shared"].items()}),
+                     **index(s["fund_columns"])},
         "fund_row": _FundRows({bare(label): slot for slot, row in s["fund_rows"].items() for label in row["labels"]}),
         "ind_col": _ColumnLabels({spelling: slot for label, slot in index(s["indicator_columns"]).items()
                                   for spelling in _joined_spellings(label)}),

@@ -23,7 +23,7 @@ def header_order(tokens: list) -> Optional[list]:
             continue
         # (a header whose words ran together up to its first value column: 一级指标…年度指标值)
         first = next((v["ind_col"][c] for c in _ind_col_words() if key.endswith(c) and key != c), None)
-        order = _slots([first] if first in _ORDER_SLOTS else [], tokens[i + 1:i + 16])
+        order = _slots([first] if first in _ORDER_SLOTS else [], _up_to_rows(tokens[i + 1:i + 16]))
         if is_complete_order(order):
             return order
         # a header whose value columns' line came out before its level words (年度指标值
@@ -38,6 +38,15 @@ def header_order(tokens: list) -> Optional[list]:
 def indicator_header_at(tokens: list) -> int:
     """Where the indicator block's header starts (its first level word), or the end."""
     return next((k for k, t in enumerate(tokens) if bare(t.text) in vocab()["ind_head"]), len(tokens))
+
+
+def _up_to_rows(tokens: list) -> list:
+    """The tokens up to the first row's level name (产出, 数量指标): a column word after it is no
+    header's (自评分 in the prose after a table with no 得分 column)."""
+    v = vocab()
+    end = next((k for k, u in enumerate(tokens) if bare(u.text) in v["level1"] or bare(u.text) in v["level2"]),
+               len(tokens))
+    return tokens[:end]
 
 
 def _slots(order: list, tokens: list) -> list:

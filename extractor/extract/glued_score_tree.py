@@ -33,13 +33,16 @@ def _header() -> regex.Pattern:
     their own, or their 分值 in brackets after their names: 投入(20分)), the third's 分值 and 得分
     with columns of words between or after them (patterns/forms.json, glued_score_tree), maybe
     after a column numbering the rows (序号)."""
-    spec = load_json("forms.json")["glued_score_tree"]
+    forms = load_json("forms.json")
+    spec, columns = forms["glued_score_tree"], forms["indicator_columns"]
     alt = lambda words: "(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + ")"
-    words = alt(spec["words_columns"])
+    words, weight, score = alt(spec["words_columns"]), alt(columns["weight"]), alt(columns["score"])
+    # (each level's column under the words some forms write for it: 指标名称 for 三级指标)
+    level = lambda name: alt([name] + [k for k, v in forms["indicator_header_aliases"].items() if v == name])
     return regex.compile(
         rf"(?P<numbered>{alt(spec['ordinal_columns'])}\s*)?"
-        r"一级指标\s*(?:(?:分值|权重)\s*)?二级指标\s*(?:(?:分值|权重)\s*)?三级指标\s*(?:指标)?(?:分值|权重)\s*"
-        rf"(?:{words}\s*){{0,2}}(?:自评|评价|实际)?得分(?:\s*{words}){{0,2}}")
+        rf"{level('一级指标')}\s*(?:{weight}\s*)?二级指标\s*(?:{weight}\s*)?{level('三级指标')}\s*{weight}\s*"
+        rf"(?:{words}\s*){{0,2}}{score}(?:\s*{words}){{0,2}}")
 
 
 # a level's 分值 in brackets after its name, read as the figure after the name
@@ -75,7 +78,7 @@ _MOST_ROWS = 120  # a score table has far fewer: words past them are no table's
 
 def glued_score_trees(doc: Document) -> list:
     """The run-together three-level score tables of `doc`, each read as its one reading."""
-    if not any("一级指标" in b.text for b in doc.blocks if b.kind != TABLE):
+    if not any("二级指标" in b.text for b in doc.blocks if b.kind != TABLE):
         return []  # the header's own words: a cheap test first
     return tables_after_headers(doc, _header(), _read, sep="", one_row_tables=False, whole_match=True)
 
