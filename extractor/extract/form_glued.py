@@ -104,13 +104,17 @@ def split_glued_rows(tokens: list) -> list:
     return out
 
 
-_ONE_FIGURE = regex.compile(r"\s*(?:[≥≤＞＜≧≦>=<]|不低于|不少于|不超过)?\s*\d+(?:\.\d+)?\s*")
+@lru_cache(maxsize=1)
+def _one_figure() -> regex.Pattern:
+    """One figure after any comparator of the vocabulary (≥37200, >=2000, 不低于95)."""
+    cmp, _, _ = grammar()
+    return regex.compile(rf"\s*(?:{cmp.pattern})?\s*\d+(?:\.\d+)?\s*")
 
 
 def _one_figure_before_cells(t: Token, after: list) -> bool:
     """Is the token one figure (≥37200) with the row's next two cells standing apart after it
     (37790 | 10)? Then it is a cell of its own, not cells run together (≥3 | 7 | 20 | 0)."""
-    return _ONE_FIGURE.fullmatch(t.text) is not None and len(after) == 2 \
+    return _one_figure().fullmatch(t.text) is not None and len(after) == 2 \
         and all(value_type(a.text) for a in after)
 
 

@@ -222,10 +222,10 @@ class IndicatorBlockReader(IndicatorHeaderReader, IndicatorColumns, NamelessRows
             unit = token.unit
             text = f"{token.comparator or ''}{text}{unit}"
         elif unit is None and value is not None and (bracketed := _unit_in_brackets(path[-1])) \
-                and _BARE.fullmatch(text):
+                and _bare()[0].fullmatch(text):
             # 生活补贴标准（元/人·月） | ≥100 | 100: the name states its figures' unit
             unit = named = bracketed
-        elif unit is None and value is not None and _WHOLE_BARE.fullmatch(text):
+        elif unit is None and value is not None and _bare()[1].fullmatch(text):
             # 受资助学生人数 | 14726 | 15935: the name says what its whole figures count
             unit = named = _unit_named_by(path[-1])
         out = {"text": text + (named or ""), "comparator": comparator, "value": value, "unit": unit, "fact": None}
@@ -260,8 +260,8 @@ def _swallowed_row() -> regex.Pattern:
     with the next figure right after it (观看群众≥36000人次4万余人次1010农家书屋…), or figures run
     together between words (农村危房改造户数户162016081412户因…). A scoring rule in the name's
     cells (完成率≥98%得5分) is no row."""
-    _, unit, _ = grammar()
-    return regex.compile(rf"(?:[≥≤＞＜≧≦]|不低于|不少于|不超过)\s*\d[\d.]*+(?:{unit.pattern})\d|(?:(?<=\p{{Han}})|^)\d{{6,}}(?=\p{{Han}})")
+    cmp, unit, _ = grammar()
+    return regex.compile(rf"{cmp.pattern}\s*\d[\d.]*+(?:{unit.pattern})\d|(?:(?<=\p{{Han}})|^)\d{{6,}}(?=\p{{Han}})")
 
 
 # a share of one as a spreadsheet writes a percentage: 0.9820, 1.0000 (not 1.05, which may be a ratio)
@@ -288,8 +288,12 @@ def _natures_longest_first() -> tuple:
     return tuple(sorted(spec()["target_natures"], key=len, reverse=True))
 
 
-_BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*\d[\d,]*(?:\.\d+)?")
-_WHOLE_BARE = regex.compile(r"(?:[≥≤>＞<＜=＝]|不少于|不低于|不超过|大于等于|小于等于)?\s*[1-9]\d*(?:,\d{3})*")
+@lru_cache(maxsize=1)
+def _bare() -> tuple:
+    """(a figure with no unit after any comparator of the vocabulary, the same a whole number)."""
+    cmp, _, _ = grammar()
+    return (regex.compile(rf"(?:{cmp.pattern})?\s*\d[\d,]*(?:\.\d+)?"),
+            regex.compile(rf"(?:{cmp.pattern})?\s*[1-9]\d*(?:,\d{{3}})*"))
 
 
 @lru_cache(maxsize=4096)
