@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from conftest import text_record
 from extractor.pipeline import extract_file
 
@@ -110,9 +112,10 @@ def test_a_table_row_of_labels_carrying_units_beside_their_values(tmp_path):
     assert not any(q in ("3", "12") for _, _, q, _ in facts)
 
 
-def test_money_sources_run_on_after_glued_label_unit_pairs_take_their_unit(tmp_path):
+@pytest.mark.parametrize("unit", ["(万元)", "（万元）", "（单位：万元）", "(单位:万元)"])
+def test_money_sources_run_on_after_glued_label_unit_pairs_take_their_unit(tmp_path, unit):
     # a form flattened to one line: three columns' 其中 rows written side by side after the pairs
-    text = ("项目基本信息计划投资额(万元)320.5实际到位资金(万元)320.5实际使用情况(万元)298.76"
+    text = ("项目基本信息计划投资额(万元)320.5实际到位资金(万元)320.5实际使用情况(万元)298.76".replace("(万元)", unit) +
             "其中:中央财政其中:中央财政其中:中央财政省财政120.5省财政120.5省财政110.2市县财政200市县财政200市县财政188.56其他其他其他\n")
     record = text_record(tmp_path, text, "sources.txt")
     amounts = sorted(f["value"] for f in record["facts"] if f["kind"] == "amount")

@@ -12,9 +12,10 @@ from conftest import error_flags, text_record
 from extractor.ingest.space_run_cells import cells_keeping_empties, space_run_table_at
 
 
-def _row(*cells: str) -> str:
-    """A row as the page copies it: each cell and a space, an empty cell a space of its own."""
-    return "".join((c if c else " ") + " " for c in cells)
+def _row(*cells: str, empty: str = " ") -> str:
+    """A row as the page copies it: each cell and a space, an empty cell a space of its own
+    (`empty`: a no-break space where the page's text keeps it so)."""
+    return "".join((c if c else empty) + " " for c in cells)
 
 
 def test_runs_of_spaces_are_empty_cells():
@@ -36,16 +37,18 @@ ROWS = [
 ]
 
 
-def _text(trim: bool = False, indent: str = "") -> str:
-    rows = [_row(*r).rstrip() if trim else _row(*r) for r in ROWS]
+def _text(trim: bool = False, indent: str = "", empty: str = " ") -> str:
+    rows = [_row(*r, empty=empty).rstrip() if trim else _row(*r, empty=empty) for r in ROWS]
     lines = HEAD + [HEADER, LEVELS] + rows + ["", "附件2", "某县民政局整体支出绩效自评报告。"]
     return "\n".join(indent + line if line else line for line in lines) + "\n"
 
 
-@pytest.mark.parametrize("trim,indent", [(False, ""), (True, ""), (False, "\u3000\u3000")],
-                         ids=["as_copied", "trailing_spaces_trimmed", "indented"])
-def test_a_table_keeping_empty_cells_as_spaces_is_read_in_its_columns(tmp_path, trim, indent):
-    record = text_record(tmp_path, _text(trim, indent))
+@pytest.mark.parametrize("trim,indent,empty", [(False, "", " "), (True, "", " "), (False, "\u3000\u3000", " "),
+                                               (False, "", "\xa0"), (False, "", "\u200b\xa0")],
+                         ids=["as_copied", "trailing_spaces_trimmed", "indented", "empty_cells_no_break_spaces",
+                              "with_zero_width_marks"])
+def test_a_table_keeping_empty_cells_as_spaces_is_read_in_its_columns(tmp_path, trim, indent, empty):
+    record = text_record(tmp_path, _text(trim, indent, empty))
     amounts = [f for f in record["facts"] if f["kind"] == "amount"]
     by_cell = {(f["source"]["row"], f["source"]["col"]): f["value"] for f in amounts}
     # (the header's columns: 序号 名称 中央 省级 县级 执行数 结余数 自评得分 备注)

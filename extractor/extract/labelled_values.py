@@ -30,13 +30,14 @@ _ONE_PAIR = regex.compile(_PAIR)
 # such pairs run together inside a longer line, as a web page's form flattened to one line
 # writes them: 计划投资额(万元)678.44实际到位资金(万元)678.44其中… (the figure right after the
 # unit, and words or punctuation right after the figure)
-_GLUED_PAIR = regex.compile(r"(?P<label>\p{Han}{2,16}?)[（(](?P<unit>万元|亿元|元)[)）][:：]?"
+_MONEY_UNIT = r"[（(]\s*(?:单位\s*[:：]\s*)?(?P<unit>万元|亿元|元)\s*[)）]"  # （万元）, （单位：万元）
+_GLUED_PAIR = regex.compile(rf"(?P<label>\p{{Han}}{{2,16}}?){_MONEY_UNIT}[:：]?"
                             r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?=\p{Han}|[\s，。,;；、]|$)")
 # such pairs a space apart inside a longer line, as a form one cell a line flattened to one
 # line writes them (计划安排资金  (万元)  170  实际到位资金  (万元)  170): read only where a
 # line holds two of them or more, the figure no year's or date's and no row's first cell of
 # figures (年度资金总额(万元): 1 52.80 52.80: the 1 under 行次)
-_SPACED_PAIR = regex.compile(r"(?<!\p{Han})(?P<label>\p{Han}{2,16})\s*[（(](?P<unit>万元|亿元|元)[)）]\s*[:：]?\s*"
+_SPACED_PAIR = regex.compile(rf"(?<!\p{{Han}})(?P<label>\p{{Han}}{{2,16}})\s*{_MONEY_UNIT}\s*[:：]?\s*"
                              r"(?P<number>[-+]?\d[\d,]*(?:\.\d+)?)(?!\s*[年月日号]|\s+[-+]?\d)(?=\p{Han}|[\s，。,;；、]|$)")
 _FEWEST_SPACED_PAIRS = 2
 # the sources of the money such pairs state, each run onto its figure after them (其中:中央财政

@@ -50,6 +50,13 @@ from .text_tables import (could_be_spaced_row, names_as_header, one_space_table_
                           starts_pipe_table)
 
 
+# a web page's spacing as text copied from it keeps it: a no-break space is a space (runs of them
+# align a table's cells as runs of spaces do), and the invisible marks (zero-width spaces and
+# joiners, a soft hyphen, a byte-order mark inside the text) are nothing, wherever they stand
+_WEB_SPACING = str.maketrans({"\xa0": " ", "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                              "\ufeff": None, "\xad": None})
+
+
 def read_txt(path: Path, data: bytes | None = None) -> Document:
     data = path.read_bytes() if data is None else data
     if not data.strip():
@@ -62,7 +69,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     doc = Document(path=str(path), format="txt", encoding=decoded.encoding, pages=None,
                    decode_errors=decoded.decode_errors(),
                    warnings=decoded.warnings() + ([script_warning] if script_warning else []))
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").translate(_WEB_SPACING).split("\n")
     lines = join_preview_chunks(split_flattened_paragraphs(drop_double_spacing(page_breaks_for_numbers(lines))))
     # (a converter's spaces out after its line breaks are mended: a wrapped line's width is as it wrote it)
     lines, doc.converter_spaced = converter_spaces_out(hard_wrapped_lines_joined(lines))
