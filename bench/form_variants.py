@@ -1,0 +1,285 @@
+"""Forms the extractor has never seen, made up here: the standard project self-evaluation form
+(项目支出绩效自评表) written in every shape the archives give (pipe rows, one cell a line,
+cells a space run apart, tab-separated, the whole form on one line), each with a header drawn
+from the variants provinces print (columns in other orders, 指标性质 and 度量单位 columns, a
+序号 column, other words for the same column), merged level cells left out or repeated, and
+invented figures. Every figure the form holds is listed as it is made, so recall and precision
+come out per shape and per variant without any hand labelling.
+
+    .venv/bin/python bench/form_variants.py [--forms 40] [--seed 1] [--json OUT] [--show N]
+
+The forms are made with a fixed seed: the same command gives the same forms and figures.
+Prints recall and precision of the facts (kind, value, unit) overall, per shape and per
+header variant, and the forms with the most figures missed (--show N prints the first N of
+them in full, to read what was lost)."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractor.pipeline import extract_file  # noqa: E402
+
+# (name, unit as the target is written, the fact kind of a figure in that unit, or None for
+# counts of things, which are no facts)
+_INDICATORS = {
+    ("产出指标", "数量指标"): [("补助对象人数", "人", "headcount"), ("资助困难家庭户数", "户", "households"),
+                          ("开展培训人次", "人次", "person_times"), ("新建村级服务站", "个", None),
+                          ("维修道路里程", "公里", None)],
+    ("产出指标", "质量指标"): [("资金发放准确率", "%", "percent"), ("项目验收合格率", "%", "percent"),
+                          ("档案规范率", "%", "percent")],
+    ("产出指标", "时效指标"): [("资金拨付及时率", "%", "percent"), ("项目完成及时率", "%", "percent")],
+    ("产出指标", "成本指标"): [("项目总成本", "万元", "amount"), ("人均补助标准", "元/人", "money_rate")],
+    ("效益指标", "社会效益指标"): [("政策知晓率", "%", "percent"), ("受益群众人数", "人", "headcount")],
+    ("效益指标", "经济效益指标"): [("带动农户增收", "万元", "amount")],
+    ("效益指标", "可持续影响指标"): [("长效管护机制健全率", "%", "percent")],
+    ("满意度指标", "服务对象满意度指标"): [("受益群众满意度", "%", "percent"), ("服务对象满意度", "%", "percent")],
+}
+
+# indicator headers: (variant, columns); the value columns' slots in brackets
+_HEADERS = {
+    "standard": ["一级指标", "二级指标", "三级指标", "年度指标值{target}", "实际完成值{actual}", "分值{weight}",
+                 "得分{score}", "偏差原因分析及改进措施"],
+    "weight_first": ["一级指标", "二级指标", "三级指标", "分值{weight}", "年度指标值{target}", "实际完成值{actual}",
+                     "得分{score}", "偏差原因分析及改进措施"],
+    "nature_unit": ["一级指标", "二级指标", "三级指标", "指标性质{cmp}", "指标值{target_bare}", "度量单位{unit}",
+                    "完成值{actual}", "权重{weight}", "得分{score}", "未完成原因"],
+    "numbered": ["序号{no}", "一级指标", "二级指标", "三级指标", "指标值{target}", "实际值{actual}", "分值{weight}",
+                 "得分{score}"],
+    "other_words": ["一级指标", "二级指标", "指标名称", "目标值{target}", "完成值{actual}", "标准分{weight}",
+                    "实际得分{score}", "未完成原因分析"],
+}
+_FUND_HEADERS = {
+    "standard": ["项目资金（万元）", "年初预算数{planned}", "全年预算数{budget}", "全年执行数{spent}", "分值{weight}",
+                 "执行率{rate}", "得分{score}"],
+    "adjusted": ["资金情况（万元）", "年初预算数{planned}", "调整后预算数{budget}", "实际支出数{spent}", "权重{weight}",
+                 "执行率{rate}", "得分{score}"],
+    "short": ["项目资金（万元）", "预算数{budget}", "执行数{spent}", "执行率{rate}", "分值{weight}", "得分{score}"],
+    "other_words": ["资金情况（单位：万元）", "年初预算{planned}", "调整后预算{budget}", "执行数{spent}", "标准分{weight}",
+                    "预算执行率{rate}", "实际得分{score}"],
+}
+_COMPARATORS = ["≥", "≥", "≥", ">=", "不低于", "=", "≤"]
+# a level cell under a merge after its group's first row: left out of the row (a web page's
+# rowspan as text) or an empty cell (a sheet's merged cell); a sheet's text (tabs) keeps both
+# as empty fields
+_LEFT_OUT, _EMPTY = object(), object()
+_MERGED = {"left_out": _LEFT_OUT, "empty": _EMPTY}
+# the kinds the gold lists (counts of things, years and the like are read but not listed)
+_LISTED = {"amount", "headcount", "person_times", "households", "percent", "score", "money_rate"}
+_SHAPES = ("pipe", "cells", "spaced", "tabs", "one_line")
+
+
+def _money(rng) -> Decimal:
+    return Decimal(rng.randrange(1000, 90000)) / 100  # 10.00 – 899.99 万元
+
+
+def _form(rng, n: int) -> tuple:
+    """(rows of cells, gold facts [(kind, value, unit)], the variants it was made with)."""
+    fund_variant = rng.choice(sorted(_FUND_HEADERS))
+    header_variant = rng.choice(sorted(_HEADERS))
+    # a level cell merged over its group's rows: written in every row, or in the first only
+    # (the others left out, as a web page's rowspan is, or empty, as a sheet's merged cell is)
+    merged = rng.choice(["repeated", "left_out", "empty"])
+    gold = []
+    rows = [[f"2023年度某县第{n}号民生补助项目支出绩效自评表"],
+            ["项目名称", f"第{n}号民生补助项目", "主管部门", "某县民政局", "实施单位", "某县民政局"]]
+
+    # the fund block: the total and its 其中 rows
+    budget = _money(rng)
+    spent = (budget * Decimal(rng.randrange(80, 101)) / 100).quantize(Decimal("0.01"))
+    rate = (spent / budget * 100).quantize(Decimal("0.01"))
+    weight = 10
+    score = (rate / 100 * weight).quantize(Decimal("0.1"))
+    header = _FUND_HEADERS[fund_variant]
+    rows.append([c.split("{")[0] for c in header])
+    for label, is_total in (("年度资金总额", True), ("其中：当年财政拨款", False)):
+        row = [label]
+        for cell in header[1:]:
+            slot = cell[cell.index("{") + 1:-1]
+            if slot in ("planned", "budget", "spent"):
+                value = spent if slot == "spent" else budget
+                row.append(f"{value}")
+                gold.append(("amount", value * 10000, "元"))
+            elif slot == "rate":
+                row.append(f"{rate}%")
+                gold.append(("percent", rate, "%"))
+            elif is_total:
+                value = weight if slot == "weight" else score
+                row.append(f"{value}")
+                gold.append(("score", Decimal(value), "分"))
+            else:
+                row.append("—")
+        rows.append(row)
+    rows.append(["上年结转资金"] + ["—"] * (len(header) - 1))
+
+    # the indicator block
+    header = _HEADERS[header_variant]
+    rows.append([c.split("{")[0] for c in header])
+    groups = list(_INDICATORS)
+    rng.shuffle(groups)
+    groups = sorted(groups[:rng.randrange(3, 6)], key=lambda g: list(_INDICATORS).index(g))
+    points_left, total_score = 90, Decimal(0)
+    picked = [(g, item) for g in groups for item in rng.sample(_INDICATORS[g], min(len(_INDICATORS[g]), rng.randrange(1, 3)))]
+    shares = [points_left // len(picked)] * len(picked)
+    shares[-1] += points_left - sum(shares)
+    last_level1 = last_level2 = None
+    for k, (((level1, level2), (name, unit, kind)), points) in enumerate(zip(picked, shares), 1):
+        cmp = rng.choice(_COMPARATORS if unit != "万元" else ["≤", "<="])
+        if unit == "%":
+            target = Decimal(rng.choice([85, 90, 95, 98, 100]))
+            actual = min(Decimal(100), target + rng.choice([0, 1, 2, 3])) if cmp != "≤" else target - 1
+        elif unit == "万元":
+            target = _money(rng)
+            actual = (target * Decimal(rng.randrange(90, 101)) / 100).quantize(Decimal("0.01"))
+        elif unit == "元/人":
+            target = Decimal(rng.choice([300, 500, 800, 1200]))
+            actual = target
+        else:
+            target = Decimal(rng.randrange(50, 3000))
+            actual = target + rng.randrange(0, 40) if cmp != "≤" else target - rng.randrange(0, 10)
+        got = Decimal(points) - (rng.choice([0, 0, 0, 1]) if points > 2 else 0)
+        total_score += got
+        scale = 10000 if unit == "万元" else 1
+        if kind is not None:
+            gold += [(kind, target * scale, "元" if kind == "amount" else unit),
+                     (kind, actual * scale, "元" if kind == "amount" else unit)]
+        gold += [("score", Decimal(points), "分"), ("score", got, "分")]
+        row = []
+        for cell in header:
+            slot = cell[cell.index("{") + 1:-1] if "{" in cell else cell
+            if slot == "一级指标":
+                row.append(_MERGED.get(merged, level1) if level1 == last_level1 else level1)
+            elif slot == "二级指标":
+                row.append(_MERGED.get(merged, level2) if level2 == last_level2 else level2)
+            elif slot in ("三级指标", "指标名称"):
+                row.append(name)
+            elif slot == "target":
+                row.append(f"{cmp}{target}{unit}")
+            elif slot == "target_bare":
+                row.append(f"{target}")
+            elif slot == "cmp":
+                row.append(cmp)
+            elif slot == "unit":
+                row.append(unit)
+            elif slot == "actual":
+                row.append(f"{actual}{unit}")
+            elif slot == "weight":
+                row.append(f"{points}")
+            elif slot == "score":
+                row.append(f"{got}")
+            elif slot == "no":
+                row.append(str(k))
+            else:
+                row.append("")
+        rows.append(row)
+        last_level1, last_level2 = level1, level2
+    total_points = 90 + weight
+    total = total_score + score
+    rows.append(["总分", f"{total_points}", f"{total}"])
+    gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
+    rows.append(["自评等级", "优" if total >= 90 else "良"])
+    return rows, gold, {"fund": fund_variant, "header": header_variant, "merged": merged}
+
+
+# what a converter or a web page does to a form's cells on the way to text: header words split
+# by a space where the printed cell wrapped them (年度 指标值), rows padded with the empty cells
+# of a wider row (| 总分 | 100 | 97.8 | | | |), a long name broken onto the next line
+_NOISES = ("wrapped_header", "padded_rows", "broken_names")
+
+
+def _noisy(rows: list, noises: set, rng) -> list:
+    rows = [list(r) for r in rows]
+    width = max(len(r) for r in rows)
+    for r in rows:
+        for k, cell in enumerate(r):
+            if not isinstance(cell, str):
+                continue
+            if "wrapped_header" in noises and len(cell) >= 4 and cell.endswith(("指标值", "完成值", "预算数", "执行数", "措施", "指标")):
+                cut = rng.randrange(2, len(cell) - 1)
+                r[k] = cell[:cut] + " " + cell[cut:]
+            elif "broken_names" in noises and len(cell) >= 6 and not any(ch.isdigit() for ch in cell) and rng.random() < 0.3:
+                r[k] = cell[:len(cell) // 2] + "\n" + cell[len(cell) // 2:]
+        if "padded_rows" in noises:
+            r += [""] * (width - len(r))
+    return rows
+
+
+def _written(rows: list, shape: str) -> str:
+    rows = [[("" if shape == "tabs" or c is _EMPTY else None) if not isinstance(c, str) else c for c in r]
+            for r in rows]
+    rows = [[c for c in r if c is not None] for r in rows]
+    if shape == "pipe":
+        return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+    if shape == "cells":
+        return "\n".join(c for r in rows for c in r if c) + "\n"
+    if shape == "spaced":
+        return "\n".join("  ".join(c for c in r if c) for r in rows) + "\n"
+    if shape == "tabs":
+        return "\n".join("\t".join(r) for r in rows) + "\n"
+    return rows[0][0] + "\n" + " ".join(c for r in rows[1:] for c in r if c) + "\n"
+
+
+def make_forms(count: int, seed: int, noise: bool) -> list:
+    """[(rows of cells, gold facts, variants)] for `count` forms made with `seed`."""
+    rng = random.Random(seed)
+    forms = [_form(rng, n) for n in range(1, count + 1)]
+    if not noise:
+        return forms
+    noisy = []
+    for rows, gold, variant in forms:
+        noises = set(rng.sample(_NOISES, rng.randrange(1, len(_NOISES) + 1)))
+        noisy.append((_noisy(rows, noises, rng), gold, {**variant, "noise": "+".join(sorted(noises))}))
+    return noisy
+
+
+def _key(kind: str, value, unit: str) -> tuple:
+    return kind, Decimal(str(value)).normalize(), unit
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--forms", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--json")
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--noise", action="store_true", help="each form with one or more of " + ", ".join(_NOISES))
+    args = ap.parse_args(argv)
+    forms = make_forms(args.forms, args.seed, args.noise)
+    totals = defaultdict(Counter)
+    worst = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (rows, gold, variant) in enumerate(forms, 1):
+            for shape in _SHAPES:
+                path = Path(tmp) / f"form{n}_{shape}.txt"
+                text = _written(rows, shape)
+                path.write_text(text, encoding="utf-8")
+                record = extract_file(path)
+                have = Counter(_key(f["kind"], f["value"], f["unit"]) for f in record["facts"] if f["kind"] in _LISTED)
+                want = Counter(_key(*g) for g in gold)
+                tp = sum((have & want).values())
+                for group in ("all", f"shape:{shape}", f"header:{variant['header']}", f"fund:{variant['fund']}",
+                              f"merged:{variant['merged']}") + ((f"noise:{variant['noise']}",) if args.noise else ()):
+                    totals[group].update(tp=tp, gold=sum(want.values()), pred=sum(have.values()))
+                worst.append((sum(want.values()) - tp, n, shape, variant, text, sorted((want - have).elements())))
+    summary = {g: {"recall": round(c["tp"] / c["gold"], 4), "precision": round(c["tp"] / max(c["pred"], 1), 4),
+                   "tp": c["tp"], "gold": c["gold"], "pred": c["pred"]} for g, c in sorted(totals.items())}
+    for g, s in summary.items():
+        print(f"{g:24s} R {s['recall']:.4f}  P {s['precision']:.4f}  ({s['tp']}/{s['gold']}, {s['pred']} read)")
+    worst.sort(key=lambda w: -w[0])
+    print("most missed:", [(m, f"form{n}", shape, v["header"], v["fund"], v["merged"]) for m, n, shape, v, _, _ in worst[:8]])
+    for m, n, shape, v, text, missed in worst[:args.show]:
+        print(f"\n--- form{n} {shape} {v}: {m} missed {missed}\n{text}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Project self-evaluation forms made up by bench/form_variants.py (invented figures, headers
+drawn from the variants provinces print, every shape the archives give): every figure of a
+clean form is read, in every shape, and nothing else; a form a converter has roughed up
+(header words split, rows padded, names broken over lines) gives no figure it does not hold."""
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import form_variants  # noqa: E402
+
+from extractor.pipeline import extract_file  # noqa: E402
+
+
+def _read(tmp_path, rows, shape) -> Counter:
+    path = tmp_path / f"{shape}.txt"
+    path.write_text(form_variants._written(rows, shape), encoding="utf-8")
+    return Counter(form_variants._key(f["kind"], f["value"], f["unit"]) for f in extract_file(path)["facts"]
+                   if f["kind"] in form_variants._LISTED)
+
+
+@pytest.mark.parametrize("n", range(6))
+def test_a_made_up_form_is_read_whole_in_every_shape(tmp_path, n):
+    rows, gold, variant = form_variants.make_forms(6, 7, noise=False)[n]
+    want = Counter(form_variants._key(*g) for g in gold)
+    for shape in form_variants._SHAPES:
+        assert _read(tmp_path, rows, shape) == want, (shape, variant)
+
+
+@pytest.mark.parametrize("n", range(6))
+def test_a_roughed_up_form_gives_no_figure_it_does_not_hold(tmp_path, n):
+    rows, gold, variant = form_variants.make_forms(6, 7, noise=True)[n]
+    want = Counter(form_variants._key(*g) for g in gold)
+    for shape in form_variants._SHAPES:
+        assert not _read(tmp_path, rows, shape) - want, (shape, variant)
