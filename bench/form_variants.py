@@ -151,33 +151,12 @@ def _form(rng, n: int) -> tuple:
             gold += [(kind, target * scale, "元" if kind == "amount" else unit),
                      (kind, actual * scale, "元" if kind == "amount" else unit)]
         gold += [("score", Decimal(points), "分"), ("score", got, "分")]
-        row = []
-        for cell in header:
-            slot = cell[cell.index("{") + 1:-1] if "{" in cell else cell
-            if slot == "一级指标":
-                row.append(_MERGED.get(merged, level1) if level1 == last_level1 else level1)
-            elif slot == "二级指标":
-                row.append(_MERGED.get(merged, level2) if level2 == last_level2 else level2)
-            elif slot in ("三级指标", "指标名称"):
-                row.append(name)
-            elif slot == "target":
-                row.append(f"{cmp}{target}{unit}")
-            elif slot == "target_bare":
-                row.append(f"{target}")
-            elif slot == "cmp":
-                row.append(cmp)
-            elif slot == "unit":
-                row.append(unit)
-            elif slot == "actual":
-                row.append(f"{actual}{unit}")
-            elif slot == "weight":
-                row.append(f"{points}")
-            elif slot == "score":
-                row.append(f"{got}")
-            elif slot == "no":
-                row.append(str(k))
-            else:
-                row.append("")
+        cells = {"一级指标": _MERGED.get(merged, level1) if level1 == last_level1 else level1,
+                 "二级指标": _MERGED.get(merged, level2) if level2 == last_level2 else level2,
+                 "三级指标": name, "指标名称": name, "target": f"{cmp}{target}{unit}", "target_bare": f"{target}",
+                 "cmp": cmp, "unit": unit, "actual": f"{actual}{unit}", "weight": f"{points}", "score": f"{got}",
+                 "no": str(k)}
+        row = [cells.get(cell[cell.index("{") + 1:-1] if "{" in cell else cell, "") for cell in header]
         rows.append(row)
         last_level1, last_level2 = level1, level2
     total_points = 90 + weight
