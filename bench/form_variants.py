@@ -1,10 +1,11 @@
-"""Forms the extractor has never seen, made up here: the standard project self-evaluation form
-(项目支出绩效自评表) written in every shape the archives give (pipe rows, one cell a line,
+"""Forms the extractor has never seen, made up here: the standard self-evaluation forms (项目支出
+绩效自评表; 部门整体支出绩效自评表 with its main tasks and their money; 转移支付（区域）绩效目标自评表
+with its money by source and no points) written in every shape the archives give (pipe rows, one cell a line,
 cells a space run apart, tab-separated, the whole form on one line), each with a header drawn
 from the variants provinces print (columns in other orders, 指标性质 and 度量单位 columns, a
 序号 column, other words for the same column), merged level cells left out or repeated, and
 invented figures. Every figure the form holds is listed as it is made, so recall and precision
-come out per shape and per variant without any hand labelling.
+come out per template, shape and variant without any hand labelling.
 
     .venv/bin/python bench/form_variants.py [--forms 40] [--seed 1] [--json OUT] [--show N]
 
@@ -65,6 +66,13 @@ _FUND_HEADERS = {
     "other_words": ["资金情况（单位：万元）", "年初预算{planned}", "调整后预算{budget}", "执行数{spent}", "标准分{weight}",
                     "预算执行率{rate}", "实际得分{score}"],
 }
+# the transfer form's (2019 template): its money by source, its indicators with no points
+_TRANSFER_FUND_HEADER = ["资金情况（万元）", "全年预算数（A）{budget}", "全年执行数（B）{spent}", "执行率（B/A）{rate}"]
+_TRANSFER_HEADER = ["一级指标", "二级指标", "三级指标", "指标值{target}", "全年实际完成值{actual}", "未完成原因分析"]
+# the department-wide form's main tasks, each with its money
+_TASK_HEADER = ["年度主要任务", "任务名称", "主要内容", "全年预算数（万元）", "全年执行数（万元）"]
+_TASKS = [("机关运转保障", "保障机关日常运转和人员工资发放"), ("困难群众救助", "按时足额发放低保和特困供养金"),
+          ("养老服务", "建设村级互助养老服务点"), ("基层治理", "开展村（社区）换届和社区工作者培训")]
 _COMPARATORS = ["≥", "≥", "≥", ">=", "不低于", "=", "≤"]
 # a level cell under a merge after its group's first row: left out of the row (a web page's
 # rowspan as text) or an empty cell (a sheet's merged cell); a sheet's text (tabs) keeps both
@@ -82,45 +90,65 @@ def _money(rng) -> Decimal:
 
 def _form(rng, n: int) -> tuple:
     """(rows of cells, gold facts [(kind, value, unit)], the variants it was made with)."""
-    fund_variant = rng.choice(sorted(_FUND_HEADERS))
-    header_variant = rng.choice(sorted(_HEADERS))
+    template = rng.choice(["project", "department", "transfer"])
+    fund_variant = rng.choice(sorted(_FUND_HEADERS)) if template != "transfer" else "transfer"
+    header_variant = rng.choice(sorted(_HEADERS)) if template != "transfer" else "transfer"
     # a level cell merged over its group's rows: written in every row, or in the first only
     # (the others left out, as a web page's rowspan is, or empty, as a sheet's merged cell is)
     merged = rng.choice(["repeated", "left_out", "empty"])
     gold = []
-    rows = [[f"2023年度某县第{n}号民生补助项目支出绩效自评表"],
-            ["项目名称", f"第{n}号民生补助项目", "主管部门", "某县民政局", "实施单位", "某县民政局"]]
+    rows = {"project": [[f"2023年度某县第{n}号民生补助项目支出绩效自评表"],
+                        ["项目名称", f"第{n}号民生补助项目", "主管部门", "某县民政局", "实施单位", "某县民政局"]],
+            "department": [[f"某县第{n}民政服务中心2023年度部门整体支出绩效自评表"],
+                           ["部门（单位）名称", f"某县第{n}民政服务中心"]],
+            "transfer": [[f"第{n}号困难群众救助补助资金转移支付（区域）绩效目标自评表（2023年度）"],
+                         ["转移支付名称", "困难群众救助补助资金", "中央主管部门", "民政部", "地方主管部门", "某县民政局"]]}[template]
+    if template == "department":  # its main tasks, each with its money, under a merged 年度主要任务
+        rows.append(list(_TASK_HEADER))
+        for task, content in rng.sample(_TASKS, rng.randrange(2, 4)):
+            planned = _money(rng)
+            done = (planned * Decimal(rng.randrange(85, 101)) / 100).quantize(Decimal("0.01"))
+            rows.append([_MERGED.get(merged, "年度主要任务"), task, content, f"{planned}", f"{done}"])
+            gold += [("amount", planned * 10000, "元"), ("amount", done * 10000, "元")]
 
-    # the fund block: the total and its 其中 rows
+    # the fund block: the total and its 其中 rows (a transfer form's: the central and local parts)
     budget = _money(rng)
     spent = (budget * Decimal(rng.randrange(80, 101)) / 100).quantize(Decimal("0.01"))
-    rate = (spent / budget * 100).quantize(Decimal("0.01"))
     weight = 10
-    score = (rate / 100 * weight).quantize(Decimal("0.1"))
-    header = _FUND_HEADERS[fund_variant]
+    score = (spent / budget * weight).quantize(Decimal("0.1"))
+    if template == "transfer":
+        central = (budget * Decimal(rng.randrange(50, 90)) / 100).quantize(Decimal("0.01"))
+        central_spent = min(central, spent)
+        money_rows = [("年度资金总额", budget, spent), ("其中：中央财政资金", central, central_spent),
+                      ("地方资金", budget - central, spent - central_spent)]
+    else:
+        money_rows = [("年度资金总额", budget, spent), ("其中：当年财政拨款", budget, spent)]
+    header = _FUND_HEADERS[fund_variant] if template != "transfer" else _TRANSFER_FUND_HEADER
     rows.append([c.split("{")[0] for c in header])
-    for label, is_total in (("年度资金总额", True), ("其中：当年财政拨款", False)):
+    for k, (label, planned, done) in enumerate(money_rows):
+        rate = (done / planned * 100).quantize(Decimal("0.01"))
         row = [label]
         for cell in header[1:]:
             slot = cell[cell.index("{") + 1:-1]
             if slot in ("planned", "budget", "spent"):
-                value = spent if slot == "spent" else budget
+                value = done if slot == "spent" else planned
                 row.append(f"{value}")
                 gold.append(("amount", value * 10000, "元"))
             elif slot == "rate":
                 row.append(f"{rate}%")
                 gold.append(("percent", rate, "%"))
-            elif is_total:
+            elif k == 0:  # (the points of the total row only)
                 value = weight if slot == "weight" else score
                 row.append(f"{value}")
                 gold.append(("score", Decimal(value), "分"))
             else:
                 row.append("—")
         rows.append(row)
-    rows.append(["上年结转资金"] + ["—"] * (len(header) - 1))
+    rows.append(["上年结转资金" if template != "transfer" else "其他资金"] + ["—"] * (len(header) - 1))
 
-    # the indicator block
-    header = _HEADERS[header_variant]
+    # the indicator block (a transfer form's gives no points)
+    header = _HEADERS[header_variant] if template != "transfer" else _TRANSFER_HEADER
+    points_given = template != "transfer"
     rows.append([c.split("{")[0] for c in header])
     groups = list(_INDICATORS)
     rng.shuffle(groups)
@@ -150,7 +178,8 @@ def _form(rng, n: int) -> tuple:
         if kind is not None:
             gold += [(kind, target * scale, "元" if kind == "amount" else unit),
                      (kind, actual * scale, "元" if kind == "amount" else unit)]
-        gold += [("score", Decimal(points), "分"), ("score", got, "分")]
+        if points_given:
+            gold += [("score", Decimal(points), "分"), ("score", got, "分")]
         cells = {"一级指标": _MERGED.get(merged, level1) if level1 == last_level1 else level1,
                  "二级指标": _MERGED.get(merged, level2) if level2 == last_level2 else level2,
                  "三级指标": name, "指标名称": name, "target": f"{cmp}{target}{unit}", "target_bare": f"{target}",
@@ -159,12 +188,12 @@ def _form(rng, n: int) -> tuple:
         row = [cells.get(cell[cell.index("{") + 1:-1] if "{" in cell else cell, "") for cell in header]
         rows.append(row)
         last_level1, last_level2 = level1, level2
-    total_points = 90 + weight
-    total = total_score + score
-    rows.append(["总分", f"{total_points}", f"{total}"])
-    gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
-    rows.append(["自评等级", "优" if total >= 90 else "良"])
-    return rows, gold, {"fund": fund_variant, "header": header_variant, "merged": merged}
+    if points_given:
+        total_points, total = 90 + weight, total_score + score
+        rows.append(["总分", f"{total_points}", f"{total}"])
+        gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
+        rows.append(["自评等级", "优" if total >= 90 else "良"])
+    return rows, gold, {"template": template, "fund": fund_variant, "header": header_variant, "merged": merged}
 
 
 # what a converter or a web page does to a form's cells on the way to text: header words split
@@ -243,7 +272,8 @@ def main(argv=None) -> int:
                 have = Counter(_key(f["kind"], f["value"], f["unit"]) for f in record["facts"] if f["kind"] in _LISTED)
                 want = Counter(_key(*g) for g in gold)
                 tp = sum((have & want).values())
-                for group in ("all", f"shape:{shape}", f"header:{variant['header']}", f"fund:{variant['fund']}",
+                for group in ("all", f"template:{variant['template']}", f"shape:{shape}", f"header:{variant['header']}",
+                              f"fund:{variant['fund']}",
                               f"merged:{variant['merged']}") + ((f"noise:{variant['noise']}",) if args.noise else ()):
                     totals[group].update(tp=tp, gold=sum(want.values()), pred=sum(have.values()))
                 worst.append((sum(want.values()) - tp, n, shape, variant, text, sorted((want - have).elements())))

@@ -1,4 +1,4 @@
-"""Project self-evaluation forms made up by bench/form_variants.py (invented figures, headers
+"""Self-evaluation forms (project, department-wide, transfer) made up by bench/form_variants.py (invented figures, headers
 drawn from the variants provinces print, every shape the archives give): every figure of a
 clean form is read, in every shape, and nothing else; a form a converter has roughed up
 (header words split, rows padded, names broken over lines) gives no figure it does not hold."""
