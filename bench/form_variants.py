@@ -7,10 +7,10 @@ from the variants provinces print (columns in other orders, 指标性质 and 度
 invented figures. Every figure the form holds is listed as it is made, so recall and precision
 come out per template, shape and variant without any hand labelling.
 
-    .venv/bin/python bench/form_variants.py [--forms 40] [--seed 1] [--json OUT] [--show N]
+    .venv/bin/python bench/form_variants.py [--forms 40] [--seed 1] [--noise] [--show N] [--json OUT]
 
 The forms are made with a fixed seed: the same command gives the same forms and figures.
-Prints recall and precision of the facts (kind, value, unit) overall, per shape and per
+Prints recall and precision of the facts (kind, value, unit) overall, per template, shape and
 header variant, and the forms with the most figures missed (--show N prints the first N of
 them in full, to read what was lost)."""
 from __future__ import annotations

@@ -40,7 +40,9 @@ _GLUED_BODY = ("决策20项目立项8立项依据充分性44立项程序规范�
 
 @pytest.mark.parametrize("head", ["一级指标分值二级指标分值三级指标分值得分",
                                   "一级指标权重二级指标权重指标名称权重评价得分",
-                                  "指标类型标准分二级指标标准分具体指标标准分实际得分"])
+                                  "指标类型标准分二级指标标准分具体指标标准分实际得分",
+                                  # (a text layer's line break inside a level word)
+                                  "一级指标分值二\n级指标分值三级指标分值得分", "一\n级指标分值二级指标分值三级指标分值得分"])
 def test_a_run_together_score_table_under_other_header_words(tmp_path, head):
     record = text_record(tmp_path, "2022年度乡村道路养护项目绩效评价评分表" + head + _GLUED_BODY + "评价等级优\n",
                          "glued.txt")

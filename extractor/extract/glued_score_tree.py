@@ -78,8 +78,8 @@ _MOST_ROWS = 120  # a score table has far fewer: words past them are no table's
 
 def glued_score_trees(doc: Document) -> list:
     """The run-together three-level score tables of `doc`, each read as its one reading."""
-    if not any("二级指标" in b.text for b in doc.blocks if b.kind != TABLE):
-        return []  # the header's own words: a cheap test first
+    if not any("级指标" in b.text or "级\n指标" in b.text for b in doc.blocks if b.kind != TABLE):
+        return []  # the header's level words (a text layer may break a line inside one): a cheap test first
     return tables_after_headers(doc, _header(), _read, sep="", one_row_tables=False, whole_match=True)
 
 
