@@ -189,7 +189,7 @@ def _form(rng, n: int) -> tuple:
         rows.append(row)
         last_level1, last_level2 = level1, level2
     if points_given:
-        total_points, total = 90 + weight, total_score + score
+        total_points, total = points_left + weight, total_score + score
         rows.append(["总分", f"{total_points}", f"{total}"])
         gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
         rows.append(["自评等级", "优" if total >= 90 else "良"])
@@ -220,9 +220,9 @@ def _noisy(rows: list, noises: set, rng) -> list:
 
 
 def _written(rows: list, shape: str) -> str:
-    rows = [[("" if shape == "tabs" or c is _EMPTY else None) if not isinstance(c, str) else c for c in r]
+    # (a merged level cell: an empty field in tabs, an empty cell where so made, else left out)
+    rows = [[c if isinstance(c, str) else "" for c in r if isinstance(c, str) or shape == "tabs" or c is _EMPTY]
             for r in rows]
-    rows = [[c for c in r if c is not None] for r in rows]
     if shape == "pipe":
         return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
     if shape == "cells":

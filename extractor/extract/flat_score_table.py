@@ -49,32 +49,35 @@ _MOST_NAME = 20
 _HAN = regex.compile(r"\p{Han}")
 
 
+def _alt(words) -> str:
+    """The words as a regex alternation, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _header() -> regex.Pattern:
     spec = load_json("forms.json")
     words = spec["flat_score_table"]
-    alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
-    weight = alt(spec["indicator_columns"]["weight"])
-    score = alt(spec["indicator_columns"]["score"] + words["score_columns"])
-    deduction = alt(spec["indicator_columns"]["deduction"])
+    weight = _alt(spec["indicator_columns"]["weight"])
+    score = _alt(spec["indicator_columns"]["score"] + words["score_columns"])
+    deduction = _alt(spec["indicator_columns"]["deduction"])
     # (columns of words between the name and the 分值 — 指标说明, 评分标准 — a space apart)
-    described = alt(spec["indicator_columns"]["skip"])
+    described = _alt(spec["indicator_columns"]["skip"])
     # (or a column of scoring rules between 分值 and 得分, a space apart: 分值 计分标准 分数)
     # (the level columns after it, a text layer's rows leaving their merged cells out: 一级指标 二级
     # 三级指标 分值 得分 — a row's name is the last word before its points)
-    return regex.compile(rf"(?:{alt(words['name_columns'])})(?P<levels>(?:\s+(?:[二三四]级(?:指标)?|指标))*)"
+    return regex.compile(rf"(?:{_alt(words['name_columns'])})(?P<levels>(?:\s+(?:[二三四]级(?:指标)?|指标))*)"
                          rf"(?P<described>(?:\s+(?:{described})(?=\s))*)\s*(?:{weight})"
                          rf"(?P<rules>\s+(?:{described})(?=\s))?\s*(?:{score})(?P<deduction>\s*(?:{deduction})(?=\s))?"
                          # (or a column of words after 得分: the reasons for its points, 扣分原因)
-                         rf"(?P<reasons>\s+(?:{alt(words['reason_columns'])})(?=\s))?")
+                         rf"(?P<reasons>\s+(?:{_alt(words['reason_columns'])})(?=\s))?")
 
 
 @lru_cache(maxsize=1)
 def _level_weight_before() -> regex.Pattern:
     """A level column and its 分值 right before the name column (二级指标 分值 | 指标名称): a header
     that weights every level, whose name column is the third level's under another word."""
-    weight = "|".join(regex.escape(w) for w in load_json("forms.json")["indicator_columns"]["weight"])
-    return regex.compile(rf"[一二]级指标\s*(?:{weight})\s*$")
+    return regex.compile(rf"[一二]级指标\s*(?:{_alt(load_json('forms.json')['indicator_columns']['weight'])})\s*$")
 
 
 def flat_score_tables(doc: Document) -> list:
