@@ -88,8 +88,10 @@ def _money(rng) -> Decimal:
     return Decimal(rng.randrange(1000, 90000)) / 100  # 10.00 – 899.99 万元
 
 
-def _form(rng, n: int) -> tuple:
-    """(rows of cells, gold facts [(kind, value, unit)], the variants it was made with)."""
+def _form(rng, n: int, inject: str | None = None, irng=None) -> tuple:
+    """(rows of cells, gold facts [(kind, value, unit)], the variants it was made with).
+    With `inject` (one of INJECTIONS), the form is made with that one inconsistency, its
+    choices drawn from `irng` so that the form is otherwise the clean one."""
     template = rng.choice(["project", "department", "transfer"])
     fund_variant = rng.choice(sorted(_FUND_HEADERS)) if template != "transfer" else "transfer"
     header_variant = rng.choice(sorted(_HEADERS)) if template != "transfer" else "transfer"
@@ -114,19 +116,29 @@ def _form(rng, n: int) -> tuple:
     # the fund block: the total and its 其中 rows (a transfer form's: the central and local parts)
     budget = _money(rng)
     spent = (budget * Decimal(rng.randrange(80, 101)) / 100).quantize(Decimal("0.01"))
+    if inject == "budget_score":  # (a rate well under 100%: full marks are more than a rounding off)
+        spent = (budget * Decimal(irng.randrange(60, 84)) / 100).quantize(Decimal("0.01"))
     weight = 10
     score = (spent / budget * weight).quantize(Decimal("0.1"))
+    if inject == "budget_score":
+        score = Decimal(weight)
     if template == "transfer":
         central = (budget * Decimal(rng.randrange(50, 90)) / 100).quantize(Decimal("0.01"))
         central_spent = min(central, spent)
+        # (the local part written off the rest of the total: the parts no longer sum to it)
+        local_slip = (_money(irng) / 10).quantize(Decimal("0.01")) if inject == "funds_total" else 0
         money_rows = [("年度资金总额", budget, spent), ("其中：中央财政资金", central, central_spent),
-                      ("地方资金", budget - central, spent - central_spent)]
+                      ("地方资金", budget - central + local_slip, spent - central_spent)]
+    elif inject == "funds_total":  # (this year's appropriation above the total it is part of)
+        money_rows = [("年度资金总额", budget, spent), ("其中：当年财政拨款", budget + (_money(irng) / 10).quantize(Decimal("0.01")), spent)]
     else:
         money_rows = [("年度资金总额", budget, spent), ("其中：当年财政拨款", budget, spent)]
     header = _FUND_HEADERS[fund_variant] if template != "transfer" else _TRANSFER_FUND_HEADER
     rows.append([c.split("{")[0] for c in header])
     for k, (label, planned, done) in enumerate(money_rows):
         rate = (done / planned * 100).quantize(Decimal("0.01"))
+        if inject == "rate" and k == 0:  # (a rate its figures do not give)
+            rate += irng.choice([Decimal("-3.17"), Decimal("-1.50"), Decimal("2.46"), Decimal("-0.83")])
         row = [label]
         for cell in header[1:]:
             slot = cell[cell.index("{") + 1:-1]
@@ -157,6 +169,11 @@ def _form(rng, n: int) -> tuple:
     picked = [(g, item) for g in groups for item in rng.sample(_INDICATORS[g], min(len(_INDICATORS[g]), rng.randrange(1, 3)))]
     shares = [points_left // len(picked)] * len(picked)
     shares[-1] += points_left - sum(shares)
+    if inject == "weight_total":  # (one row's 分值 off, so that the 分值 no longer sum to the total's)
+        slipped = irng.randrange(len(shares))
+        shares[slipped] += irng.choice([-2, 3, 5])
+    # (a row that misses its ≥ target yet gets full marks)
+    missed_row = irng.randrange(len(picked)) if inject == "target_missed" else None
     last_level1 = last_level2 = None
     for k, (((level1, level2), (name, unit, kind)), points) in enumerate(zip(picked, shares), 1):
         cmp = rng.choice(_COMPARATORS if unit != "万元" else ["≤", "<="])
@@ -172,7 +189,14 @@ def _form(rng, n: int) -> tuple:
         else:
             target = Decimal(rng.randrange(50, 3000))
             actual = target + rng.randrange(0, 40) if cmp != "≤" else target - rng.randrange(0, 10)
+        if cmp == "=":  # (an = target is met only exactly)
+            actual = target
         got = Decimal(points) - (rng.choice([0, 0, 0, 1]) if points > 2 else 0)
+        if k - 1 == missed_row:
+            cmp = {"≤": "≤", "<=": "<="}.get(cmp, "≥")
+            actual = (target * Decimal(irng.randrange(60, 96)) / 100).quantize(Decimal("0.01") if unit in ("万元", "元/人") else Decimal(1)) \
+                if cmp == "≥" else (target * Decimal(irng.randrange(105, 130)) / 100).quantize(Decimal("0.01"))
+            got = Decimal(points)
         total_score += got
         scale = 10000 if unit == "万元" else 1
         if kind is not None:
@@ -190,10 +214,16 @@ def _form(rng, n: int) -> tuple:
         last_level1, last_level2 = level1, level2
     if points_given:
         total_points, total = points_left + weight, total_score + score
+        if inject == "score_total":  # (a total its rows' points do not give)
+            total += irng.choice([-3, -1, 1, 2])
         rows.append(["总分", f"{total_points}", f"{total}"])
         gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
-        rows.append(["自评等级", "优" if total >= 90 else "良"])
-    return rows, gold, {"template": template, "fund": fund_variant, "header": header_variant, "merged": merged}
+        grade = "优" if total >= 90 else "良"
+        if inject == "grade":  # (a grade another band's)
+            grade = "良" if total >= 90 else "优"
+        rows.append(["自评等级", grade])
+    return rows, gold, {"template": template, "fund": fund_variant, "header": header_variant, "merged": merged,
+                        **({"inject": inject} if inject else {})}
 
 
 # what a converter or a web page does to a form's cells on the way to text: header words split
@@ -234,10 +264,29 @@ def _written(rows: list, shape: str) -> str:
     return rows[0][0] + "\n" + " ".join(c for r in rows[1:] for c in r if c) + "\n"
 
 
-def make_forms(count: int, seed: int, noise: bool) -> list:
-    """[(rows of cells, gold facts, variants)] for `count` forms made with `seed`."""
+# the inconsistencies --inject makes, each with the rule that should flag it (a transfer form has
+# no points: only the money ones are made in it)
+INJECTIONS = {"rate": "form.execution_rate", "budget_score": "form.execution_score", "funds_total": "form.funds_total",
+              "score_total": "form.score_total", "weight_total": "form.score_total",
+              "target_missed": "form.target_missed", "grade": "score.grade"}
+_MONEY_INJECTIONS = ("rate", "funds_total")
+
+
+def make_forms(count: int, seed: int, noise: bool, inject: bool = False) -> list:
+    """[(rows of cells, gold facts, variants)] for `count` forms made with `seed`; with
+    `inject`, each form holds one inconsistency (its rule in variants["inject"])."""
     rng = random.Random(seed)
-    forms = [_form(rng, n) for n in range(1, count + 1)]
+    if inject:
+        forms = []
+        for n in range(1, count + 1):
+            irng = random.Random(seed * 100003 + n)
+            peek = random.Random()
+            peek.setstate(rng.getstate())  # (the template _form will draw, to pick a rule it can hold)
+            template = peek.choice(["project", "department", "transfer"])
+            made = irng.choice(_MONEY_INJECTIONS if template == "transfer" else sorted(INJECTIONS))
+            forms.append(_form(rng, n, made, irng))
+    else:
+        forms = [_form(rng, n, None, random.Random(0)) for n in range(1, count + 1)]
     if not noise:
         return forms
     noisy = []
@@ -258,9 +307,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--noise", action="store_true", help="each form with one or more of " + ", ".join(_NOISES))
+    ap.add_argument("--inject", action="store_true",
+                    help="each form with one inconsistency (" + ", ".join(INJECTIONS) + "): prints how many are flagged")
     args = ap.parse_args(argv)
-    forms = make_forms(args.forms, args.seed, args.noise)
+    forms = make_forms(args.forms, args.seed, args.noise, args.inject)
     totals = defaultdict(Counter)
+    # per group: forms whose inconsistency was flagged (error or warning of its rule), forms
+    # made, and error flags of any other rule (on a clean form every error is a false one)
+    flagged = defaultdict(Counter)
+    unflagged = []
     worst = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, (rows, gold, variant) in enumerate(forms, 1):
@@ -277,14 +332,36 @@ def main(argv=None) -> int:
                               f"merged:{variant['merged']}") + ((f"noise:{variant['noise']}",) if args.noise else ()):
                     totals[group].update(tp=tp, gold=sum(want.values()), pred=sum(have.values()))
                 worst.append((sum(want.values()) - tp, n, shape, variant, text, sorted((want - have).elements())))
+                rule = INJECTIONS.get(variant.get("inject"))
+                raised = {f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")}
+                others = [f for f in record["flags"] if f["severity"] == "error" and f["rule"] != rule]
+                for group in ("all", f"made:{variant['inject']}" if rule else "clean", f"shape:{shape}"):
+                    flagged[group].update(made=1, found=int(rule in raised), other_errors=len(others))
+                if rule and rule not in raised:
+                    unflagged.append((n, shape, rule, variant, text))
+                if rule and args.noise and rule not in raised:
+                    flagged[f"noise:{variant['noise']}"].update(missed=1)
     summary = {g: {"recall": round(c["tp"] / c["gold"], 4), "precision": round(c["tp"] / max(c["pred"], 1), 4),
                    "tp": c["tp"], "gold": c["gold"], "pred": c["pred"]} for g, c in sorted(totals.items())}
     for g, s in summary.items():
         print(f"{g:24s} R {s['recall']:.4f}  P {s['precision']:.4f}  ({s['tp']}/{s['gold']}, {s['pred']} read)")
     worst.sort(key=lambda w: -w[0])
     print("most missed:", [(m, f"form{n}", shape, v["header"], v["fund"], v["merged"]) for m, n, shape, v, _, _ in worst[:8]])
-    for m, n, shape, v, text, missed in worst[:args.show]:
-        print(f"\n--- form{n} {shape} {v}: {m} missed {missed}\n{text}")
+    if args.inject:
+        print("\nflagged (its rule, error or warning) / forms made; error flags of other rules:")
+        for g, c in sorted(flagged.items()):
+            if c["made"]:
+                print(f"{g:26s} {c['found']}/{c['made']}  other errors {c['other_errors']}")
+            else:
+                print(f"{g:26s} {c['missed']} not flagged")
+        summary["flags"] = {g: dict(c) for g, c in flagged.items()}
+        for n, shape, rule, v, text in unflagged[:args.show]:
+            print(f"\n--- form{n} {shape} {v}: {rule} not flagged\n{text}")
+    else:
+        for m, n, shape, v, text, missed in worst[:args.show]:
+            print(f"\n--- form{n} {shape} {v}: {m} missed {missed}\n{text}")
+        clean = flagged["clean"]
+        print(f"error flags on the {clean['made']} clean texts: {clean['other_errors']}")
     if args.json:
         Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -55,27 +55,75 @@ _CELL_GAP = regex.compile(r"\s{2,}|\t")
 
 
 def _broken_at_line_ends_joined(lines: list) -> list:
-    """Lines of a spaced header whose last cell and the next line's first make one of the
-    form's header words, neither piece one alone (年初 + 预算数, 全年 + 执行数): one line, each
-    broken cell whole. Lines whose cells are set apart by wide gaps only."""
+    """Lines whose last cell and the next line's first make one of the form's header words or
+    fund rows' labels (年初 + 预算数, 全年执行 + 数（B）, 执行率（ + B/A）, 年度资 + 金总额), a
+    cell a wrap broke: one line, the broken cell whole. Where both pieces are words of their own
+    (执行率 + 得分: two cells), they stay apart. Lines of cells set apart by wide gaps, or of
+    one cell each."""
     words = header_words()
     out: list = []
     for line in lines:
-        if out and _CELL_GAP.search(out[-1].strip()) and (head := _first_cell(line)) is not None:
-            cells = _CELL_GAP.split(out[-1].strip())
-            last = cells[-1]
-            # (not where the first cells pair up too, 一级 over 指标: the header stacked column by
-            # column, each line's pieces under the other's — joined_stacked's, or none)
-            if last + head in words and last not in words and not _has_digit(last + head) \
-                    and cells[0] + head not in words:
-                out[-1] = out[-1].rstrip() + line.strip()
-                continue
+        # (a line of tabs opening with one opens with an empty cell: no piece of the line above)
+        if out and not line.startswith("\t") and (head := _first_cell(line)) is not None \
+                and (_wrapped_into(out[-1], head, words) or _unit_wrapped_off(out[-1], line, words)):
+            # (a sheet's row keeps its trailing empty cells: its width says its cells' columns)
+            out[-1] = out[-1].rstrip() + line.strip(" \u3000")
+            continue
         out.append(line)
     return out
 
 
+_PIECE = 10  # the longest piece of a wrapped cell
+
+
+def _wrapped_into(upper: str, head: str, words: frozenset) -> bool:
+    """Is `head`, the first cell of a line, the rest of `upper`'s last cell? (A line with no
+    wide gap is read as cells a space apart, as a form on one line writes them.)"""
+    cells = _cells(upper)
+    last = cells[-1]
+    # (a cell that closes its bracket is whole; a unit alone is _wrapped_units_joined's)
+    if not last or len(last) > _PIECE or len(head) > _PIECE or _has_digit(last + head) \
+            or last.endswith(("）", ")")) or not _HAN.search(last) or _UNIT_LINE.fullmatch(head):
+        return False
+    known = words | _other_cell_words()
+    if len(cells) > 1 and cells[-2] + last in known:
+        return False  # (三级 指标 over 分值: a header word a wrap set a space inside is the cell, 指标 no piece)
+    if len(cells) > 1:
+        # (not where the first cells pair up too, 一级 over 指标: the header stacked column by
+        # column, each line's pieces under the other's — joined_stacked's, or none)
+        if cells[0] + head in words:
+            return False
+        if last + head in words and last not in words:
+            return True
+    return _bare(last + head) in known and not (_bare(last) in known and _bare(head) in known)
+
+
+def _unit_wrapped_off(upper: str, line: str, words: frozenset) -> bool:
+    """Is `line` a header whose first cell's unit wrapped off it onto the line's start, the
+    cell's name on the line above alone (项目资金 over （万元） 预算数 执行数 …)?"""
+    cells = _cells(line)
+    return len(cells) > 1 and bool(_UNIT_LINE.fullmatch(cells[0])) and cells[1] in words \
+        and len(_cells(upper)) == 1 and bool(_HAN.fullmatch(upper.strip())) and len(upper.strip()) <= _PIECE
+
+
+@lru_cache(maxsize=1)
+def _other_cell_words() -> frozenset:
+    """Cells of a form a wrap breaks too that are no header words: the other words for the
+    level and name columns (指标名称, 指标类型) and the fund block's row labels (年度资金总额,
+    当年财政拨款, written after 其中： or not)."""
+    spec = load_json("forms.json")
+    labels = {w for row in spec["fund_rows"].values() for w in row["labels"]}
+    aliases = {w for w in spec["indicator_header_aliases"] if not w.startswith("_")}
+    return frozenset(labels | {"其中：" + w for w in labels} | {"其中" + w for w in labels} | aliases)
+
+
 def _first_cell(line: str) -> Optional[str]:
-    return _CELL_GAP.split(line.strip(), maxsplit=1)[0] or None
+    return _cells(line)[0] or None
+
+
+def _cells(line: str) -> list:
+    line = line.strip()
+    return _CELL_GAP.split(line) if _CELL_GAP.search(line) else line.split(" ")
 
 
 def joined_stacked(items: list, text_of, merged) -> list:
