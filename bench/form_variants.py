@@ -74,6 +74,10 @@ _TASK_HEADER = ["年度主要任务", "任务名称", "主要内容", "全年预
 _TASKS = [("机关运转保障", "保障机关日常运转和人员工资发放"), ("困难群众救助", "按时足额发放低保和特困供养金"),
           ("养老服务", "建设村级互助养老服务点"), ("基层治理", "开展村（社区）换届和社区工作者培训")]
 _COMPARATORS = ["≥", "≥", "≥", ">=", "不低于", "=", "≤"]
+# the total row's and the grade's labels forms print, and where the total's points stand
+_TOTAL_LABELS = ["总分", "总分", "合计", "总计", "自评总分", "得分合计"]
+_TOTAL_LAYOUTS = ["after_label", "under_columns", "with_grade"]
+_GRADE_LABELS = ["自评等级", "自评等级", "评价等级", "绩效等级", "自评结果"]
 # a level cell under a merge after its group's first row: left out of the row (a web page's
 # rowspan as text) or an empty cell (a sheet's merged cell); a sheet's text (tabs) keeps both
 # as empty fields
@@ -93,6 +97,7 @@ def _form(rng, n: int, inject: str | None = None, irng=None) -> tuple:
     With `inject` (one of INJECTIONS), the form is made with that one inconsistency, its
     choices drawn from `irng` so that the form is otherwise the clean one."""
     template = rng.choice(["project", "department", "transfer"])
+    vary = random.Random(f"form {n}")  # (the draws added later, apart: the forms' other draws as they were)
     fund_variant = rng.choice(sorted(_FUND_HEADERS)) if template != "transfer" else "transfer"
     header_variant = rng.choice(sorted(_HEADERS)) if template != "transfer" else "transfer"
     # a level cell merged over its group's rows: written in every row, or in the first only
@@ -216,14 +221,32 @@ def _form(rng, n: int, inject: str | None = None, irng=None) -> tuple:
         total_points, total = points_left + weight, total_score + score
         if inject == "score_total":  # (a total its rows' points do not give)
             total += irng.choice([-3, -1, 1, 2])
-        rows.append(["总分", f"{total_points}", f"{total}"])
         gold += [("score", Decimal(total_points), "分"), ("score", total, "分")]
         grade = "优" if total >= 90 else "良"
         if inject == "grade":  # (a grade another band's)
             grade = "良" if total >= 90 else "优"
-        rows.append(["自评等级", grade])
+        # the total row's label and layout and the grade's label, drawn apart from the rest (the
+        # forms' other draws as they were): the points after the label, under their columns
+        # (a merged label cell, a sheet's empty cells), or the grade in the total's row
+        label, layout, grade_label = vary.choice(_TOTAL_LABELS), vary.choice(_TOTAL_LAYOUTS), vary.choice(_GRADE_LABELS)
+        if layout == "under_columns":
+            row = ["" for _ in header]
+            row[0] = label
+            row[_slot_at(header, "weight")], row[_slot_at(header, "score")] = f"{total_points}", f"{total}"
+            rows += [row, [grade_label, grade]]
+        elif layout == "with_grade":
+            rows.append([label, f"{total_points}", f"{total}", grade_label, grade])
+        else:
+            rows += [[label, f"{total_points}", f"{total}"], [grade_label, grade]]
+        variant_total = f"{label}/{layout}/{grade_label}"
+    else:
+        variant_total = "none"
     return rows, gold, {"template": template, "fund": fund_variant, "header": header_variant, "merged": merged,
-                        **({"inject": inject} if inject else {})}
+                        "total": variant_total, **({"inject": inject} if inject else {})}
+
+
+def _slot_at(header: list, slot: str) -> int:
+    return next(k for k, cell in enumerate(header) if cell.endswith("{" + slot + "}"))
 
 
 # what a converter or a web page does to a form's cells on the way to text: header words split
@@ -329,7 +352,8 @@ def main(argv=None) -> int:
                 tp = sum((have & want).values())
                 for group in ("all", f"template:{variant['template']}", f"shape:{shape}", f"header:{variant['header']}",
                               f"fund:{variant['fund']}",
-                              f"merged:{variant['merged']}") + ((f"noise:{variant['noise']}",) if args.noise else ()):
+                              f"merged:{variant['merged']}", f"total:{variant['total'].split('/')[1] if '/' in variant['total'] else 'none'}",
+                              f"total_label:{variant['total'].split('/')[0]}") + ((f"noise:{variant['noise']}",) if args.noise else ()):
                     totals[group].update(tp=tp, gold=sum(want.values()), pred=sum(have.values()))
                 worst.append((sum(want.values()) - tp, n, shape, variant, text, sorted((want - have).elements())))
                 rule = INJECTIONS.get(variant.get("inject"))

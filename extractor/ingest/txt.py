@@ -38,6 +38,7 @@ from .keyed_rows import keyed_rows_as_pipes
 from .markdown_rows import markdown_rows_apart
 from .preview_chunks import join_preview_chunks
 from .rule_lines import rules_inside_tables_dropped
+from .broken_row_names import broken_row_names_joined
 from .stacked_headers import stacked_headers_joined
 from .tab_stops import tab_stops_collapsed
 from .tab_tables import read_cell_table, read_row_table, tab_region_is_rows
@@ -75,7 +76,7 @@ def read_txt(path: Path, data: bytes | None = None) -> Document:
     lines, doc.converter_spaced = converter_spaces_out(hard_wrapped_lines_joined(lines))
     lines = rows_apart(wrapped_rows_joined(lines))
     lines = glued_tables_apart(inline_tables_apart(markdown_rows_apart(keyed_rows_as_pipes(lines))))
-    lines = stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines)))
+    lines = broken_row_names_joined(stacked_headers_joined(rules_inside_tables_dropped(tab_stops_collapsed(lines))))
     _parse_lines(doc, lines)
     if not doc.blocks:
         raise IngestError("file has no text", code="empty")
