@@ -27,8 +27,15 @@ _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
 _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
 # (得分系数 is the share of its weight a row is scored by, no points; 指标权重（分） its weight)
 _SCORE_HEADER = regex.compile(r"得分(?!率|系数)|分值|评分|实际得分|(?:(?<!\S)|指标)权重(?:[（(]\s*分\s*[)）])?$")
-# (合计（100分）: the total with its weight in brackets)
-_TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*分|合计得分)(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?$")
+
+@lru_cache(maxsize=1)
+def _total() -> "regex.Pattern":
+    """A total row's name, any the forms' vocabulary knows (合计, 总分, 得分合计, 自评总分: forms.json
+    total_rows), spaced or not, with its weight in brackets or not (合计（100分）)."""
+    names = sorted(load_json("forms.json")["total_rows"], key=len, reverse=True)
+    spaced = "|".join(r"\s*".join(map(regex.escape, name)) for name in names)
+    return regex.compile(rf"^(?:{spaced})(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?$")
+
 _GRADE_ROW = regex.compile(r"^(?:(?:自评|评价|绩效|综合)?(?:等级|等次)|评价结论|评价结果)[:：]?$")
 
 _NAMED_SUBTOTAL = regex.compile(r"^\p{Han}{1,10}小\s*计$")
@@ -62,7 +69,7 @@ def parts_table_indicators(block) -> list:
             return []
         entry = {"weight": Decimal(weight), "score": Decimal(score), "origin": "table", "table": f"parts{block.index}",
                  "source": _src(block, r, 2)}
-        if _TOTAL.match(name):
+        if _total().match(name):
             total = {**entry, "path": ["合计"], "total": True}
             break
         rows.append((name, entry))
@@ -121,7 +128,7 @@ def table_indicators(block) -> list:
         # (… and its level columns, which a text table fills from the names above: 合计 under 满意度)
         written = next((c.text.replace("\n", "") for c in cells if c.text.strip() and c.merged_from is None), "")
         score_text = row[score_col].text.strip()
-        if _TOTAL.match(first) or _TOTAL.match(written):
+        if _total().match(first) or _total().match(written):
             if _NUM.match(score_text):
                 out.append({"path": ["合计"], "weight": _row_weight(row, score_cols) or bracketed_weight(first),
                             "score": Decimal(score_text), "total": True, "origin": "table", "source": _src(block, r, score_col)})
@@ -218,7 +225,7 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
         if len(named) != 1 or any(row[c].merged_from is not None for c, _ in level_cols if row[c].text.strip()) \
                 or not _NUM.match(weight) or not _NUM.match(score):
             return None
-        if _TOTAL.match(named[0]):
+        if _total().match(named[0]):
             total = (r, weight, score)
             break
         rows.append((r, named[0], Decimal(weight), Decimal(score)))

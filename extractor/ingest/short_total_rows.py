@@ -6,13 +6,27 @@ one-space and cell rows."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ..patterns import load_json
 from .spaced_cells import DASH_CELL, is_dash, is_figure, is_number, trailing
 
 TOTAL_WORDS = ("合计", "小计", "总计")
+
+
+def is_total_label(text: str) -> bool:
+    """Does a row's label name a total: one ending in 合计, 小计 or 总计 (全市合计), or a total
+    row's name of the forms' vocabulary (总分, 自评总分, 总得分: forms.json total_rows)?"""
+    bare = regex.sub(r"\s", "", text)
+    return bare.endswith(TOTAL_WORDS) or bare in _total_names()
+
+
+@lru_cache(maxsize=1)
+def _total_names() -> frozenset:
+    return frozenset(load_json("forms.json")["total_rows"])
 
 
 def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list]:
@@ -20,7 +34,7 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
     figures (全市合计 | 6396.55 | 6226.77 | / under 序号 | 县（区） | 下达资金 | 实际支出 | 等级),
     filled out on the left; None for any other row. A dash stands for a figure not written.
     Columns of words the rows `above` end with (扣分原因) the total leaves empty on the right."""
-    if len(texts) < width and regex.sub(r"\s", "", texts[0]).endswith(TOTAL_WORDS) and texts[1:] \
+    if len(texts) < width and is_total_label(texts[0]) and texts[1:] \
             and all(is_figure(t) or DASH_CELL.match(t) for t in texts[1:]) and any(is_figure(t) for t in texts[1:]):
         words_after = 0  # (less those the total fills with a dash itself: 全市合计 | … | /)
         while above and words_after < width - len(texts) and not any(
