@@ -32,6 +32,7 @@ def _vocab() -> dict:
         "removed": regex.compile("|".join(map(regex.escape, vocabulary()["explanation_words"]))),
         "not_checked": regex.compile(v["not_checked"]),
         "of_the_plan": regex.compile(v["of_the_plan"]),
+        "completion_names": regex.compile(v["completion_names"]),
         "change_labels": frozenset(vocabulary()["breakdown"]["change_labels"]),
         "as_modifiers": frozenset(v["acts_as_modifiers"]),
         "after_a_modifier": regex.compile(v["after_an_act_as_modifier"]),
@@ -103,10 +104,12 @@ def _of_its_subject(rate, rate_word: str, whole) -> bool:
 def _checkable(text: str, rate, spans: list) -> bool:
     """Not a target (目标值≥95%), a list of rates (分别为), a share (占…), nor a rate of part
     of the year (一季度末，…完成率): none of those is the year's numerator over its
-    denominator. The period may open the sentence, clauses before the rate's own."""
+    denominator. The period may open the sentence, clauses before the rate's own. (A rate
+    named after its plan, 目标完成率, is no target for that word.)"""
     lo = spans[sentence_index(spans, _start(rate))][0]
     # (完成年度计划的108.4%: the plan it names is its denominator, not a target)
-    return not (_vocab()["not_checked"].search(_vocab()["of_the_plan"].sub("", rate.context or ""))
+    words = _vocab()["completion_names"].sub("", _vocab()["of_the_plan"].sub("", rate.context or ""))
+    return not (_vocab()["not_checked"].search(words)
                 or relation_patterns()["partial_period"].search(text, lo, _start(rate))
                 or _SCORING_RULE.match(text, rate.source["end"]))
 

@@ -19,15 +19,23 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
     out = []
     suffix = relation_patterns()["share_suffix"]
     for i, f in enumerate(facts):
-        if f.kind != "percent" or "占" not in f.context:
+        if f.kind != "percent":
+            continue
+        sentence = sentence_index(spans, f.source["start"])
+        # (not an average per unit, 部均自筹18.50万元: no part of a whole)
+        before = [g for g in facts[:i] if g.kind in _PART_KINDS
+                  and sentence_index(spans, g.source["start"]) == sentence and not per_unit(g)]
+        if "占" not in f.context:
+            # (支出4147.40万元，为预算4733.93万元的87.61%: the whole written after 为, 的 before the rate)
+            stated = _whole_stated_after(block.text, before, f, "为", _AFTER_WHOLE_OF)
+            if stated is not None:
+                part, whole, name = stated
+                out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [whole.id], "name": name,
+                            "source": {"block": block.index, "page": block.page}})
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
         if _FROM_TO.search(whole_name):
             continue  # 占…的比重由上年的31.6%提高到33.2%: two years' shares, no part stated for them
-        sentence = sentence_index(spans, f.source["start"])
-        # (not an average per unit, 部均自筹18.50万元: no part of a whole)
-        before = [g for g in facts[:i] if g.kind in ("amount", "headcount", "person_times", "count")
-                  and sentence_index(spans, g.source["start"]) == sentence and not per_unit(g)]
         if (before and len(whole_name) < 2 and before[-1].id in totals and len(_run(block.text, facts, i, 1)) == 1
                 and _BARE_SHARE.fullmatch(block.text, before[-1].source["end"], f.source["start"])
                 and not _names_another_kind(block.text[before[-1].source["end"]:f.source["start"]], before[-1].kind)):
@@ -38,7 +46,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
                         "name": (whole.label if whole is not None else None) or "总数",
                         "source": {"block": block.index, "page": block.page}})
             continue
-        stated = _whole_stated_after_zhan(block.text, before, f)
+        stated = _whole_stated_after(block.text, before, f, "占", _AFTER_WHOLE)
         if stated is not None:
             part, whole, name = stated
             out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [whole.id], "name": name or whole_name,
@@ -87,14 +95,14 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
 _FROM_TO = regex.compile(r"由|从")
 
 
-def _whole_stated_after_zhan(text: str, before: list, rate) -> Optional[tuple]:
+def _whole_stated_after(text: str, before: list, rate, word: str, after_whole) -> Optional[tuple]:
     """(part, whole, the whole's name) for a share whose whole is written inside its 占…的
-    (保障对象21,450人，占全县农业人口612,800人的3.85%): the figure between 占 and the rate is the
-    whole, the words between 占 and it its name, the last figure of its kind before 占 the part;
-    None otherwise."""
-    zhan = text.rfind("占", 0, rate.source["start"])
+    (保障对象21,450人，占全县农业人口612,800人的3.85%) or 为…的 (`word`): the figure between the
+    word and the rate is the whole, the words between them its name, the last figure of its
+    kind before the word the part; None otherwise."""
+    zhan = text.rfind(word, 0, rate.source["start"])
     if not before or zhan < 0 or before[-1].source["start"] < zhan \
-            or not _AFTER_WHOLE.fullmatch(text, before[-1].source["end"], rate.source["start"]):
+            or not after_whole.fullmatch(text, before[-1].source["end"], rate.source["start"]):
         return None
     whole = before[-1]
     parts = [g for g in before if g.source["end"] <= zhan and g.kind == whole.kind]
@@ -104,6 +112,9 @@ def _whole_stated_after_zhan(text: str, before: list, rate) -> Optional[tuple]:
 
 
 _AFTER_WHOLE = regex.compile(r"\s*的?\s*(?:比例|比重|比率)?\s*(?:为|是|达|约)?\s*")
+_AFTER_WHOLE_OF = regex.compile(r"\s*的\s*")  # (为 预算4733.93万元 的 87.61%: 为 alone says no share)
+# the kinds of figure a share is of: money and counts of people, households and things
+_PART_KINDS = ("amount", "headcount", "households", "person_times", "count")
 
 
 def _unstated_part(text: str, before: list, rate) -> bool:
