@@ -28,6 +28,7 @@ def test_a_name_broken_over_two_lines_is_one_row_again(upper, lower, joined):
     ("本年度共完成改造", "房屋  40户  42户  100%"),  # a long line alone: text
     ("完成改造", "房屋  40户  42户"),  # a short line alone, then two figures only
     ("产出指标  数量指标  改造农村危", "房户数"),  # no figures after the piece
+    ("产出指标  数量指标  改造农村危", "          房户数  ≥40户  42户  20  20"),  # laid out: its column says where
 ])
 def test_lines_that_are_no_broken_name_stay_apart(upper, lower):
     lines = [_HEADER, upper, lower]

@@ -445,7 +445,9 @@ def test_a_compared_target_in_a_table_takes_its_row_s_unit_cell(tmp_path):
             "| 维修工程数量 | 处 | ≥360 | 20 | 366 | 20 |\n| 管水员人数 | 人 | ≥180 | 20 | 186 | 20 |\n"
             "| 水质合格率 | % | 不低于95 | 20 | 95.8 | 20 |\n")
     facts = sorted((f["kind"], f["text"]) for f in text_record(tmp_path, text)["facts"] if f["kind"] != "score")
-    assert facts == [("headcount", "180"), ("headcount", "186"), ("percent", "95"), ("percent", "95.8")]
+    # (处 counts places, as 个 counts things)
+    assert facts == [("count", "360"), ("count", "366"), ("headcount", "180"), ("headcount", "186"), ("percent", "95"),
+                     ("percent", "95.8")]
 
 
 # a portal's page: the funds as statements, each indicator a block of one labelled part a line

@@ -1,4 +1,4 @@
-"""A form's cells that a wrap broke over two lines (全年预 | 算数, 执行率（ | B/A）, 年度资金 | 总额),
+"""A form's cells that a wrap broke over two lines (全年预 | 算数, 执行率（ | B/A）, 年度资 | 金总额),
 as a printed form's narrow columns or a web page's <br> inside a cell leave them, in every shape a
 form's text arrives: one cell a line, cells a space run apart, tab-separated, the whole form on
 one line. The pieces are one cell again where together they make a word of the form's vocabulary
@@ -15,7 +15,7 @@ from extractor.ingest.stacked_headers import stacked_headers_joined
 @pytest.mark.parametrize("lines, joined", [
     (["全年预", "算数（A）"], ["全年预算数（A）"]),  # one cell a line
     (["执行率（", "B/A）"], ["执行率（B/A）"]),  # broken inside its bracket
-    (["年度资金", "总额"], ["年度资金总额"]),  # a fund row's label
+    (["年度资", "金总额"], ["年度资金总额"]),  # a fund row's label
     (["其中：当年财", "政拨款"], ["其中：当年财政拨款"]),
     (["一级", "指标"], ["一级指标"]),  # the first piece no word, the second one
     (["指标", "名称"], ["指标名称"]),  # a name column's other word
@@ -32,6 +32,8 @@ def test_the_pieces_of_a_wrapped_cell_are_one_cell_again(lines, joined):
 
 @pytest.mark.parametrize("lines", [
     ["执行率", "得分"],  # two words of their own: two cells
+    ["指标", "权重"],  # the second a word of its own (指标权重 is one too)
+    ["年度资金", "总额"],  # (so too here: a wrap there cannot be told from two cells)
     ["（万元）", "全年预算数（A）"],  # a unit closes its cell
     ["三级 指标", "分值"],  # a cell with a space in it is one cell, not 三级 and 指标
     ["年度资", "\t金总额\t320.00"],  # a tab row opening with an empty cell

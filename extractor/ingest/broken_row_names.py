@@ -36,7 +36,9 @@ def broken_row_names_joined(lines: list) -> list:
 
 def _rest_of_a_name(upper: str, lower: str) -> bool:
     """Is `lower` the rest of the name `upper` ends with, and the row's values?"""
-    if "\t" in upper or "\t" in lower or any(c.isdigit() for c in upper):
+    # (a line indented under its column is a laid-out table's wrapped cell, its place its column:
+    # the readers of laid-out rows join it, and by its position)
+    if "\t" in upper or "\t" in lower or any(c.isdigit() for c in upper) or lower[:1].isspace():
         return False
     above, below = _GAP.split(upper.strip()), _GAP.split(lower.strip())
     head, piece, levels = below[0], above[-1], above[:-1]

@@ -57,9 +57,9 @@ _CELL_GAP = regex.compile(r"\s{2,}|\t")
 def _broken_at_line_ends_joined(lines: list) -> list:
     """Lines whose last cell and the next line's first make one of the form's header words or
     fund rows' labels (年初 + 预算数, 全年执行 + 数（B）, 执行率（ + B/A）, 年度资 + 金总额), a
-    cell a wrap broke: one line, the broken cell whole. Where both pieces are words of their own
-    (执行率 + 得分: two cells), they stay apart. Lines of cells set apart by wide gaps, or of
-    one cell each."""
+    cell a wrap broke: one line, the broken cell whole. Where the second piece is a word of its
+    own (执行率 + 得分, 指标 + 权重: two cells), they stay apart. Lines of cells set apart by wide
+    gaps, or of one cell each."""
     words = header_words()
     out: list = []
     for line in lines:
@@ -95,7 +95,7 @@ def _wrapped_into(upper: str, head: str, words: frozenset) -> bool:
             return False
         if last + head in words and last not in words:
             return True
-    return _bare(last + head) in known and not (_bare(last) in known and _bare(head) in known)
+    return _bare(last + head) in known and _bare(head) not in known
 
 
 def _unit_wrapped_off(upper: str, line: str, words: frozenset) -> bool:
