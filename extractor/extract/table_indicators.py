@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..ingest.short_total_rows import total_names
 from ..ingest.tables import NUMBER_HEADERS, SUBTOTAL_LABEL, names_the_rows_above
 from ..patterns import load_json
 from ..parts_runs import parts_runs
@@ -32,7 +33,7 @@ _SCORE_HEADER = regex.compile(r"得分(?!率|系数)|分值|评分|实际得分|
 def _total() -> "regex.Pattern":
     """A total row's name, any the forms' vocabulary knows (合计, 总分, 得分合计, 自评总分: forms.json
     total_rows), spaced or not, with its weight in brackets or not (合计（100分）)."""
-    names = sorted(load_json("forms.json")["total_rows"], key=len, reverse=True)
+    names = sorted(total_names(), key=len, reverse=True)
     spaced = "|".join(r"\s*".join(map(regex.escape, name)) for name in names)
     return regex.compile(rf"^(?:{spaced})(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?$")
 

@@ -14,6 +14,8 @@ import regex
 
 from ..normalize import header_words
 from ..patterns import load_json
+from .form_signs import fund_row_labels, indicator_header_aliases
+from .short_total_rows import total_names
 
 _GAP = regex.compile(r" {2,}|\u3000+")
 _PIECE = regex.compile(r"[\p{Han}（）()、]{1,12}")
@@ -54,8 +56,7 @@ def _rest_of_a_name(upper: str, lower: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _level_headers() -> tuple:
-    spec = load_json("forms.json")
-    return tuple(spec["indicator_header"]) + tuple(w for w in spec["indicator_header_aliases"] if not w.startswith("_"))
+    return tuple(load_json("forms.json")["indicator_header"]) + tuple(indicator_header_aliases())
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,5 @@ def _vocabulary() -> frozenset:
     """The level names, the header words and the fund rows' and total rows' labels: cells of
     their own, no piece of a name."""
     spec = load_json("forms.json")
-    labels = {w for row in spec["fund_rows"].values() for w in row["labels"]}
-    return frozenset(spec["level1"]) | frozenset(spec["level2"]) | header_words() | labels \
-        | frozenset(spec["total_rows"]) | frozenset(_level_headers())
+    return frozenset(spec["level1"]) | frozenset(spec["level2"]) | header_words() | fund_row_labels() \
+        | total_names() | frozenset(_level_headers())

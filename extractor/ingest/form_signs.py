@@ -19,6 +19,18 @@ def bare_cell(cell: str) -> str:
 _SPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=1)
+def fund_row_labels() -> frozenset:
+    """Every fund row label of the templates (年度资金总额, 当年财政拨款, 中央财政资金 …)."""
+    return frozenset(w for row in load_json("forms.json")["fund_rows"].values() for w in row["labels"])
+
+
+@lru_cache(maxsize=1)
+def indicator_header_aliases() -> frozenset:
+    """The other words forms write for the level and name columns (指标类型, 指标名称)."""
+    return frozenset(w for w in load_json("forms.json")["indicator_header_aliases"] if not w.startswith("_"))
+
+
 # fund_rows kinds that only a form's fund block has (年度资金总额, 当年财政拨款, 上年结转资金)
 _FUND_BLOCK_ROWS = ("total", "current", "carryover")
 
@@ -38,7 +50,7 @@ def _form_words() -> tuple:
     for slot in ("target", "actual", "weight"):
         own |= set(spec["indicator_columns"][slot])
     own -= set(spec["indicator_columns"]["score"]) | {"合计", "总计", "小计"}
-    shared = {w for row in spec["fund_rows"].values() for w in row["labels"]} | set(spec["money_labels"])
+    shared = set(fund_row_labels()) | set(spec["money_labels"])
     fund_block = {w for kind in _FUND_BLOCK_ROWS for w in spec["fund_rows"][kind]["labels"]} - {"合计", "总计"}
     return frozenset(own), frozenset(shared - own - {"合计", "总计", "小计"}), frozenset(fund_block)
 

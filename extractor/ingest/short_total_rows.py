@@ -21,11 +21,12 @@ def is_total_label(text: str) -> bool:
     """Does a row's label name a total: one ending in 合计, 小计 or 总计 (全市合计), or a total
     row's name of the forms' vocabulary (总分, 自评总分, 总得分: forms.json total_rows)?"""
     bare = regex.sub(r"\s", "", text)
-    return bare.endswith(TOTAL_WORDS) or bare in _total_names()
+    return bare.endswith(TOTAL_WORDS) or bare in total_names()
 
 
 @lru_cache(maxsize=1)
-def _total_names() -> frozenset:
+def total_names() -> frozenset:
+    """The total rows' names of the forms' vocabulary (forms.json total_rows)."""
     return frozenset(load_json("forms.json")["total_rows"])
 
 

@@ -14,6 +14,7 @@ import regex
 from ..header_names import NAMED_UNITS
 from ..normalize import header_words
 from ..patterns import load_json
+from .form_signs import fund_row_labels, indicator_header_aliases
 
 _TOKEN = regex.compile(r"\S+")
 _UNIT_BRACKET = regex.compile(r"[（(][^（）()]{1,8}[）)]")
@@ -86,12 +87,11 @@ def _wrapped_into(upper: str, head: str, words: frozenset) -> bool:
             or last.endswith(("）", ")")) or not _HAN.search(last) or _UNIT_LINE.fullmatch(head):
         return False
     known = words | _other_cell_words()
-    if len(cells) > 1 and cells[-2] + last in known:
-        return False  # (三级 指标 over 分值: a header word a wrap set a space inside is the cell, 指标 no piece)
     if len(cells) > 1:
-        # (not where the first cells pair up too, 一级 over 指标: the header stacked column by
-        # column, each line's pieces under the other's — joined_stacked's, or none)
-        if cells[0] + head in words:
+        # (not where a header word a wrap set a space inside is the cell, 三级 指标 over 分值, nor
+        # where the first cells pair up too, 一级 over 指标: the header stacked column by column,
+        # each line's pieces under the other's — joined_stacked's, or none)
+        if cells[-2] + last in known or cells[0] + head in words:
             return False
         if last + head in words and last not in words:
             return True
@@ -111,10 +111,8 @@ def _other_cell_words() -> frozenset:
     """Cells of a form a wrap breaks too that are no header words: the other words for the
     level and name columns (指标名称, 指标类型) and the fund block's row labels (年度资金总额,
     当年财政拨款, written after 其中： or not)."""
-    spec = load_json("forms.json")
-    labels = {w for row in spec["fund_rows"].values() for w in row["labels"]}
-    aliases = {w for w in spec["indicator_header_aliases"] if not w.startswith("_")}
-    return frozenset(labels | {"其中：" + w for w in labels} | {"其中" + w for w in labels} | aliases)
+    labels = fund_row_labels()
+    return labels | {"其中：" + w for w in labels} | {"其中" + w for w in labels} | indicator_header_aliases()
 
 
 def _first_cell(line: str) -> Optional[str]:
