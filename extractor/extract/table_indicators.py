@@ -29,6 +29,7 @@ _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
 # (得分系数 is the share of its weight a row is scored by, no points; 指标权重（分） its weight)
 _SCORE_HEADER = regex.compile(r"得分(?!率|系数)|分值|评分|实际得分|(?:(?<!\S)|指标)权重(?:[（(]\s*分\s*[)）])?$")
 
+
 @lru_cache(maxsize=1)
 def _total() -> "regex.Pattern":
     """A total row's name, any the forms' vocabulary knows (合计, 总分, 得分合计, 自评总分: forms.json
@@ -36,6 +37,7 @@ def _total() -> "regex.Pattern":
     names = sorted(total_names(), key=len, reverse=True)
     spaced = "|".join(r"\s*".join(map(regex.escape, name)) for name in names)
     return regex.compile(rf"^(?:{spaced})(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?$")
+
 
 _GRADE_ROW = regex.compile(r"^(?:(?:自评|评价|绩效|综合)?(?:等级|等次)|评价结论|评价结果)[:：]?$")
 

@@ -65,8 +65,8 @@ def _broken_at_line_ends_joined(lines: list) -> list:
     out: list = []
     for line in lines:
         # (a line of tabs opening with one opens with an empty cell: no piece of the line above)
-        if out and not line.startswith("\t") and (head := _first_cell(line)) is not None \
-                and (_wrapped_into(out[-1], head, words) or _unit_wrapped_off(out[-1], line, words)):
+        if out and not line.startswith("\t") and (cells := _cells(line))[0] \
+                and (_wrapped_into(out[-1], cells[0], words) or _unit_wrapped_off(out[-1], cells, words)):
             # (a sheet's row keeps its trailing empty cells: its width says its cells' columns)
             out[-1] = out[-1].rstrip() + line.strip(" \u3000")
             continue
@@ -86,7 +86,7 @@ def _wrapped_into(upper: str, head: str, words: frozenset) -> bool:
     if not last or len(last) > _PIECE or len(head) > _PIECE or _has_digit(last + head) \
             or last.endswith(("）", ")")) or not _HAN.search(last) or _UNIT_LINE.fullmatch(head):
         return False
-    known = words | _other_cell_words()
+    known = _cell_words()
     if len(cells) > 1:
         # (not where a header word a wrap set a space inside is the cell, 三级 指标 over 分值, nor
         # where the first cells pair up too, 一级 over 指标: the header stacked column by column,
@@ -98,25 +98,21 @@ def _wrapped_into(upper: str, head: str, words: frozenset) -> bool:
     return _bare(last + head) in known and _bare(head) not in known
 
 
-def _unit_wrapped_off(upper: str, line: str, words: frozenset) -> bool:
-    """Is `line` a header whose first cell's unit wrapped off it onto the line's start, the
-    cell's name on the line above alone (项目资金 over （万元） 预算数 执行数 …)?"""
-    cells = _cells(line)
+def _unit_wrapped_off(upper: str, cells: list, words: frozenset) -> bool:
+    """Is a line of these `cells` a header whose first cell's unit wrapped off it onto the line's
+    start, the cell's name on the line above alone (项目资金 over （万元） 预算数 执行数 …)?"""
     return len(cells) > 1 and bool(_UNIT_LINE.fullmatch(cells[0])) and cells[1] in words \
         and len(_cells(upper)) == 1 and bool(_HAN.fullmatch(upper.strip())) and len(upper.strip()) <= _PIECE
 
 
 @lru_cache(maxsize=1)
-def _other_cell_words() -> frozenset:
-    """Cells of a form a wrap breaks too that are no header words: the other words for the
-    level and name columns (指标名称, 指标类型) and the fund block's row labels (年度资金总额,
-    当年财政拨款, written after 其中： or not)."""
+def _cell_words() -> frozenset:
+    """The cells of a form a wrap may break: its header words, the other words for the level and
+    name columns (指标名称, 指标类型) and the fund block's row labels (年度资金总额, 当年财政拨款,
+    written after 其中： or not)."""
     labels = fund_row_labels()
-    return labels | {"其中：" + w for w in labels} | {"其中" + w for w in labels} | indicator_header_aliases()
-
-
-def _first_cell(line: str) -> Optional[str]:
-    return _cells(line)[0] or None
+    return header_words() | labels | {"其中：" + w for w in labels} | {"其中" + w for w in labels} \
+        | indicator_header_aliases()
 
 
 def _cells(line: str) -> list:

@@ -19,19 +19,20 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
     out = []
     suffix = relation_patterns()["share_suffix"]
     for i, f in enumerate(facts):
-        if f.kind != "percent":
+        zhan = "占" in f.context
+        # (without 占, only a rate right after 的 may be a share: 为预算4733.93万元的87.61%)
+        if f.kind != "percent" or not zhan and not _right_after_de(block.text, f.source["start"]):
             continue
         sentence = sentence_index(spans, f.source["start"])
         # (not an average per unit, 部均自筹18.50万元: no part of a whole)
         before = [g for g in facts[:i] if g.kind in _PART_KINDS
                   and sentence_index(spans, g.source["start"]) == sentence and not per_unit(g)]
-        if "占" not in f.context:
+        if not zhan:
             # (支出4147.40万元，为预算4733.93万元的87.61%: the whole written after 为, 的 before the rate)
             stated = _whole_stated_after(block.text, before, f, "为", _AFTER_WHOLE_OF)
             if stated is not None:
                 part, whole, name = stated
-                out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [whole.id], "name": name,
-                            "source": {"block": block.index, "page": block.page}})
+                out.append(_share(block, f, part, [whole.id], name))
             continue
         whole_name = suffix.sub("", f.context.rsplit("占", 1)[1])
         if _FROM_TO.search(whole_name):
@@ -42,15 +43,13 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             # 其中公办园在园幼儿6,215人，占比63.01%: a share naming no whole, right after a
             # 其中 part, is of the total that part breaks down
             whole = next((g for g in earlier + facts if g.id == totals[before[-1].id]), None)
-            out.append({"type": "share", "rate": f.id, "part": before[-1].id, "wholes": [totals[before[-1].id]],
-                        "name": (whole.label if whole is not None else None) or "总数",
-                        "source": {"block": block.index, "page": block.page}})
+            out.append(_share(block, f, before[-1], [totals[before[-1].id]],
+                              (whole.label if whole is not None else None) or "总数"))
             continue
         stated = _whole_stated_after(block.text, before, f, "占", _AFTER_WHOLE)
         if stated is not None:
             part, whole, name = stated
-            out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [whole.id], "name": name or whole_name,
-                        "source": {"block": block.index, "page": block.page}})
+            out.append(_share(block, f, part, [whole.id], name or whole_name))
             continue
         if not before or len(whole_name) < 2:
             continue
@@ -65,9 +64,7 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5
                       or all(totals.get(p.id) == g.id for p in parts)]
             if wholes:
-                out += [{"type": "share", "rate": r.id, "part": part.id, "wholes": [g.id for g in wholes],
-                         "name": whole_name, "source": {"block": block.index, "page": block.page}}
-                        for r, part in zip(rates, parts)]
+                out += [_share(block, r, part, [g.id for g in wholes], whole_name) for r, part in zip(rates, parts)]
             continue
         part = before[-1]
         if _unstated_part(block.text, before, f):
@@ -87,9 +84,20 @@ def shares_in(block, facts: list, spans: list, earlier: list, totals: dict = Non
             wholes = [g for g in pool if similarity(whole_name, g.context + (g.label or "")) >= 0.5
                       or g.id == totals.get(part.id) and similarity(whole_name, g.context + (g.label or "")) > 0]
         if wholes:
-            out.append({"type": "share", "rate": f.id, "part": part.id, "wholes": [g.id for g in wholes],
-                        "name": whole_name, "source": {"block": block.index, "page": block.page}})
+            out.append(_share(block, f, part, [g.id for g in wholes], whole_name))
     return out
+
+
+def _share(block, rate, part, whole_ids: list, name: str) -> dict:
+    """A share relation: `rate` of `part` in one of the wholes."""
+    return {"type": "share", "rate": rate.id, "part": part.id, "wholes": whole_ids, "name": name,
+            "source": {"block": block.index, "page": block.page}}
+
+
+def _right_after_de(text: str, start: int) -> bool:
+    """Does 的 stand right before `start` (spaces apart at most)?"""
+    de = text.rfind("的", 0, start)
+    return de >= 0 and not text[de + 1:start].strip()
 
 
 _FROM_TO = regex.compile(r"由|从")
@@ -155,8 +163,7 @@ def rate_amounts_in(block, facts: list, spans: list) -> list:
                   and not _may_be_a_share(block.text, f.source["start"])]
         shares.add(part.id)
         if wholes:
-            out.append({"type": "share", "rate": rate.id, "part": part.id, "wholes": [f.id for f in wholes],
-                        "name": wholes[-1].label or "总额", "source": {"block": block.index, "page": block.page}})
+            out.append(_share(block, rate, part, [f.id for f in wholes], wholes[-1].label or "总额"))
     return out
 
 
