@@ -1,10 +1,11 @@
 """Report paragraphs the extractor has never seen, made up here: statements of a budget's
-execution (预算 … 支出 … 执行率), of a target's completion (计划 … 完成 … 完成率) and of money or
-people broken down into parts (其中 / 包括 / 分别为), each written in one of the wordings and
+execution (预算 … 支出 … 执行率), of a target's completion (计划 … 完成 … 完成率), of money or
+people broken down into parts (其中 / 包括 / 分别为) and of the first-level scores that make the
+total (综合得分86分，其中决策指标17分、… / 决策、过程、产出、效益指标得分分别为…), each written in one of the wordings and
 orders reports use, with invented figures. With --inject one statement of each report is made
-inconsistent (a rate its figures do not give, parts above their total, or a list said to be all
-the parts, 分别为, that does not add up to it), and the
-bench counts which the checker flags (ratio.stated, sum.breakdown) and the error flags it raises
+inconsistent (a rate its figures do not give, parts above their total, a list said to be all
+the parts, 分别为, that does not add up to it, or a total its scores do not make), and the
+bench counts which the checker flags (ratio.stated, sum.breakdown, score.tree) and the error flags it raises
 on clean reports: the checker's recall and precision on wordings it was not tuned on, with no
 hand labelling.
 
@@ -56,8 +57,25 @@ _LISTED = ["项目共投入资金{t}万元，其中{names}分别为{values}。",
 _SOURCES = [("中央财政资金", "中央"), ("省级财政资金", "省级"), ("市级财政资金", "市级"), ("县级财政资金", "县级"),
             ("单位自筹资金", "单位自筹")]
 _SEPARATORS = ["，", "、", "；"]
+# a report's first-level scores and its total: {T} the total, {items} the items written out, {names}
+# the names listed before their scores, {scores} the scores so listed, {g} the grade
+_SCORES = [
+    "经评价，该项目综合得分{T}分，其中{items}，评价等级为“{g}”。",
+    "项目{names}四项指标分别得分{scores}，总得分为{T}分。",
+    "{names}指标得分分别为{scores}，综合得分{T}分，评价等级为{g}。",
+    "评价组对项目进行了评分：{items}。综合得分{T}分，等级为{g}。",
+    "{items}，合计{T}分，绩效评价等级为“{g}”。",
+    "该项目自评总分{T}分。其中：{items}。",
+    "本项目总得分{T}分，其中{items}。",
+]
+# how each wording writes an item: {n} its name, {w} its weight, {a} its score
+_SCORE_ITEMS = {0: "{n}指标{a}分", 3: "{n}指标满分{w}分，得分{a}分", 4: "项目{n}得分{a}分", 5: "项目{n}（{w}分）得{a}分",
+                6: "{n}得分{a}分（满分{w}分）"}
+_ITEM_SEPARATORS = {0: "、", 3: "；", 4: "，", 5: "；", 6: "，"}
+_FRAMEWORKS = [(("决策", "过程", "产出", "效益"), (20, 20, 30, 30)), (("决策", "过程", "产出", "效益"), (15, 25, 30, 30)),
+               (("投入", "过程", "产出", "效果"), (20, 20, 40, 20))]
 _RULES = {"execution": "ratio.stated", "completion": "ratio.stated", "breakdown": "sum.breakdown",
-          "listed": "sum.breakdown"}
+          "listed": "sum.breakdown", "scores": "score.tree"}
 
 
 def _money(rng) -> Decimal:
@@ -83,6 +101,8 @@ def _statement(rng, kind: str, slip: bool) -> tuple:
         r = _rate(Decimal(m), Decimal(n)) + (rng.choice([Decimal("-4.20"), Decimal("2.50")]) if slip else 0)
         k = rng.randrange(len(_COMPLETION))
         return _COMPLETION[k].format(what=what, n=n, m=m, r=r, u=unit), f"completion{k}"
+    if kind == "scores":
+        return _scores(rng, slip)
     sources = rng.sample(_SOURCES, rng.randrange(2, 5))
     parts = [(_money(rng) / 10).quantize(Decimal("0.01")) for _ in sources]
     # (a 其中 or 包括 may name the main parts only: parts short of their total are no slip, parts
@@ -99,6 +119,27 @@ def _statement(rng, kind: str, slip: bool) -> tuple:
     written = _SEPARATORS[sep].join(f"{name}{p}万元" for (name, _), p in zip(sources, parts))
     k = rng.randrange(len(_BREAKDOWN))
     return _BREAKDOWN[k].format(t=total, parts=written), f"breakdown{k}{_SEPARATORS[sep]}"
+
+
+def _scores(rng, slip: bool) -> tuple:
+    """A summary of the first-level scores and the total: whole points, or halves in some; a
+    slip puts the total one to three points (half a point where the scores have halves) off."""
+    names, weights = rng.choice(_FRAMEWORKS)
+    halves = rng.random() < 0.3
+    scores = [Decimal(rng.randrange(int(w * 1.4), 2 * w + 1)) / 2 if halves else Decimal(rng.randrange(int(w * 0.7), w + 1))
+              for w in weights]
+    total = sum(scores) + (rng.choice([Decimal(-3), Decimal(-2), Decimal(-1), Decimal(1), Decimal(2)]) / (2 if halves else 1)
+                           if slip else 0)
+    grade = next(g for g, low in (("优", 90), ("良", 80), ("中", 60), ("差", 0)) if total >= low)  # (the stated total's)
+    k = rng.randrange(len(_SCORES))
+    items = _ITEM_SEPARATORS.get(k, "、").join(_SCORE_ITEMS.get(k, "").format(n=n, w=w, a=_points(a))
+                                               for n, w, a in zip(names, weights, scores))
+    return _SCORES[k].format(T=_points(total), items=items, names="、".join(names),
+                             scores="、".join(f"{_points(a)}分" for a in scores), g=grade), f"scores{k}"
+
+
+def _points(d: Decimal) -> str:
+    return f"{d.normalize():f}"  # (17.5, 18: no 18.0)
 
 
 def make_reports(count: int, seed: int, inject: bool) -> list:

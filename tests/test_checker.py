@@ -152,8 +152,12 @@ def test_score_tree_in_text(tmp_path):
     fl = flags_of(tmp_path, body)
     assert rules(fl) == ["score.tree"]  # 19 + 70 = 89, not 92
     assert "89" in fl[0]["message"]
-    # written as whole points, 19 + 70 against 90 holds within rounding (each stands for ±0.5)
-    assert flags_of(tmp_path, body.replace("92分", "90分")) == []
+    # written as whole points, 19 + 70 against 90 holds within rounding (each stands for ±0.5):
+    # no error; taken as points awarded (exact) it is one point off, a warning that says both
+    fl = flags_of(tmp_path, body.replace("92分", "90分"))
+    assert [(f["rule"], f["severity"]) for f in fl] == [("score.tree", "warning")]
+    assert "四舍五入" in fl[0]["explanation"]
+    assert "score.tree" not in rules(flags_of(tmp_path, body.replace("92分", "89分")))
 
 
 @needs_seeds

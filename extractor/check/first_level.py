@@ -5,19 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..first_level_sets import whole_first_level
 from .common import check_settings
-
-
-def whole_first_level(names: list) -> bool:
-    """Do the first-level indicators hold every member of one of the usual sets (决策、过程、
-    产出、效益 …)? Only then is a weight sum other than 100 a contradiction and not a part
-    of the form left out of the excerpt. A name holding two members is words about the set
-    (按照决策、过程、产出、效益四个维度…：决策), no indicator of it."""
-    def holds(name: str, member: str, members: list) -> bool:
-        return member in name and sum(m in name for m in members) == 1
-
-    return any(all(any(holds(name, member, members) for name in names) for member in members)
-               for members in check_settings()["first_level_sets"])
 
 
 def stray_tops(indicators: list) -> set:

@@ -217,7 +217,10 @@ def _total_flags(record: dict, tree: _Tree, level_slips: list, alone: bool) -> l
         src = total_entry.get("source") if total_entry else None
         if _weights_short(summary, total_entry.get("weight") if total_entry else None):
             return []
-        return _sum_scores(total, src, "总分", summary)
+        found = _sum_scores(total, src, "总分", summary)
+        if all(f["severity"] == "info" for f in found):  # (holds, or within a rounding of every figure)
+            found = _off_as_awarded(total, src, summary) or found
+        return found
     explicit, paths, leaves = tree.explicit, tree.paths, tree.leaves
     tops = [p for p in paths if len(p) == 1]
     scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
@@ -247,6 +250,26 @@ def _total_flags(record: dict, tree: _Tree, level_slips: list, alone: bool) -> l
         # that the one slip is not flagged twice
         found = _sum_scores(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
     return found
+
+
+def _off_as_awarded(total, src, summary: list) -> list:
+    """A summary whose points and total are all whole or half points (决策16分、过程18分、产出29分、
+    效益24分，合计88分) against its total, the points taken as awarded (exact, as a score table's):
+    one point off is then a slip, though each written figure may also be a rounded one (16 for
+    15.6), under which the sum holds or is a rounding. A warning that says so; [] where the sum
+    holds exactly."""
+    if not all(_whole_or_half(p["score"]) for p in summary) or not _whole_or_half(total):
+        return []
+    flags = _sum_scores(total, src, "总分", [{**p, "origin": "list"} for p in summary])
+    for flag in flags:
+        flag["severity"] = "warning"
+        flag["explanation"] = "各项得分与总分均为整数分或半分，按所写分数相加不等于总分；若各项是四舍五入后的分数，可能相符"
+    return flags
+
+
+def _whole_or_half(points) -> bool:
+    doubled = 2 * Decimal(str(points))
+    return doubled == doubled.to_integral_value()
 
 
 def _first_level_weights(tree: _Tree, report_score, form_owns_total: bool) -> list:

@@ -10,6 +10,7 @@ from decimal import Decimal
 import regex
 
 from ..model import TABLE, Document
+from ..first_level_sets import whole_first_level
 from .sentences import SENTENCE_END, sentence_bounds, sentence_index, sentence_spans
 
 _SUMMARY_ITEM = regex.compile(r"(?P<name>[^，,。；;：:、]{1,12}?)(?:绩效)?(?:得分)?(?:为|是)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
@@ -144,10 +145,11 @@ def _listed_level_scores(b) -> list:
     17分、27分和24.5分，项目综合得分86分): an entry per name, and the total its paragraph
     names. [] unless a list of points has exactly as many figures as there are names."""
     text = b.text
-    names_m = _LEVEL_NAMES.search(text)
+    names_m = next((m for m in _LEVEL_NAMES.finditer(text)
+                    if m.group("bare") is None or whole_first_level(_list_names(m.group("names")))), None)
     if names_m is None:
         return []
-    names = names_m.group("names").split("、")
+    names = _list_names(names_m.group("names"))
     weights = scores = None
     for m in _POINTS_LIST.finditer(text, names_m.end()):
         points = [Decimal(x) for x in _POINTS_IN_LIST.findall(m.group("points"))]
@@ -171,15 +173,23 @@ def _listed_level_scores(b) -> list:
     return out
 
 
-# 决策、过程、产出、效益四项一级指标 / 决策指标、过程指标、产出指标和效益指标
-_LEVEL_NAMES = regex.compile(r"(?P<names>(?:\p{Han}{2,6}、){2,7}\p{Han}{2,6}?)"
-                             r"(?:等?(?:[二三四五六七八两]|\d+)(?:项|个|类)(?:一级)?指标|等?一级指标)")
-# 满分分别为20分、20分、30分、30分 / 实际得分分别为16.5分、17分、27分和24.5分
-_POINTS_LIST = regex.compile(r"(?P<what>[^，。；,;\d]{0,8}?)分别为?\s*"
+# 决策、过程、产出、效益四项一级指标 / 决策、过程、产出和效益四个方面; with no count (决策、过程、产出、效益
+# 指标得分分别为…, 决策、过程、产出、效益分别得…: `bare`) only where the names make a usual first level whole
+_LEVEL_NAMES = regex.compile(r"(?P<names>(?:\p{Han}{2,6}、){2,7}\p{Han}{2,6}?(?:[和及与]\p{Han}{2,6}?)?)"
+                             r"(?:等?(?:[二三四五六七八两]|\d+)(?:项|个|类|大|方面)(?:一级)?(?:指标|方面)?|等?一级指标"
+                             r"|(?P<bare>指标|(?=(?:得分)?(?:分别|依次))))")
+# 满分分别为20分、20分、30分、30分 / 实际得分分别为16.5分、17分、27分和24.5分 / 分别得分18分、… / 依次为…
+_POINTS_LIST = regex.compile(r"(?P<what>[^，。；,;\d]{0,8}?)(?:分别|依次)(?:获?得分?)?(?:为|是)?\s*"
                              r"(?P<points>\d+(?:\.\d+)?\s*分?(?:\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分?)+)")
 _POINTS_IN_LIST = regex.compile(r"\d+(?:\.\d+)?")
 _WEIGHT_WORDS = regex.compile(r"满分|分值|权重")
 _WEIGHT_SUFFIX = regex.compile(rf"(?:{_WEIGHT_WORDS.pattern})$")  # 预算执行率指标权重10分: a weight
+
+
+def _list_names(names: str) -> list:
+    """The names of a list (决策、过程、产出和效益 → 决策, 过程, 产出, 效益)."""
+    *first, last = names.split("、")
+    return first + regex.split(r"[和及与]", last)
 
 
 # a sentence that opens with the item whose parts it scores (在项目效益中，社会效益得分12分，…)

@@ -15,6 +15,8 @@ from .wording import relation_patterns, vocabulary
 
 # a list of amounts per head (人均基本支出分别为…), no parts of a total
 _PER_HEAD_LIST = regex.compile(r"(?:人均|户均|生均|亩均|村均)")
+# the names of two or more parts and nothing else (中央、省级和县级资金 / 单位自筹、中央资金)
+_NAMES_ONLY = regex.compile(r"\s*\p{Han}{1,10}(?:\s*[、和及与]\s*\p{Han}{1,10}){1,7}\s*")
 
 
 @dataclass
@@ -33,6 +35,7 @@ class MarkerList:
     before: list  # (the sentence's figures before the marker)
     counted: bool  # (a list of a whole its sentence counts in words: 全部学员分为四类：…)
     opens_sentence: bool  # (its total closes an earlier sentence)
+    names_parts: bool  # (a 分别为 whose sentence names only its parts: 中央和省级资金分别为…)
     group: int  # (where the marker's clause group starts: after a ；)
     lead_in: str  # (the clause group's words leading to the marker)
 
@@ -71,11 +74,15 @@ def marker_list(text: str, facts: list, spans: list, found: list, k: int) -> Opt
     # "…64226人次。其中住院…": the total closes an earlier sentence
     # (or a list of a counted whole that its sentence names in words only: 全部学员分为四类：…)
     counted = m.start() - s_start > 1 and relation_patterns()["counted_whole"].match(m.group(0)) is not None
-    opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted)
+    # (…投入资金619.37万元。中央和省级资金分别为…: a list whose sentence opens with its parts' names,
+    # no figure, breaks down the one the sentence before states)
+    names_parts = not before and si > 0 and m.group(0).startswith("分别") \
+        and _NAMES_ONLY.fullmatch(text, s_start, m.start()) is not None
+    opens_sentence = not before and si > 0 and (m.start() - s_start <= 1 or counted or names_parts)
     # the clause group leading to the marker names the sub-list's total
     group = sentence_bounds(text, m.start())[0]  # (where the marker's clause group starts: after a ；)
     return MarkerList(m, k, si, s_start, s_end, end, nested, interrupted, after, before, counted, opens_sentence,
-                   group, text[group:m.start()])
+                      names_parts, group, text[group:m.start()])
 
 
 def kinds_listed(text: str, marker: MarkerList) -> tuple:

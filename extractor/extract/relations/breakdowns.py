@@ -97,7 +97,7 @@ def _candidate_totals(text: str, facts: list, spans: list, found: list, marker: 
         # the sentence before, which the list breaks down
         totals = named_just_before(text, facts, spans, si, m.start(), kind)
     if opens_sentence:
-        if marker.counted:
+        if marker.counted or marker.names_parts:
             # the sentence right before, when it states just one such figure
             lo, hi = spans[si - 1]
             totals = [f for f in facts if lo <= f.source["start"] < hi and f.kind == kind and not f.approx]
@@ -177,9 +177,10 @@ def _breakdown(block, facts: list, marker: MarkerList, kind: str, total, parts: 
     text, m, s_start, s_end = block.text, marker.m, marker.s_start, marker.s_end
     relation = {"type": "breakdown", "total": total.id, "parts": [f.id for f in parts],
                 "marker": m.group(0).rstrip("：:，,"),
-                "complete": not marker.interrupted and (relation_patterns()["complete"].match(m.group(0)) is not None
-                                                        or ends_with_the_rest(parts)
-                                                        or _counted_before(text[s_start:m.start()], len(parts))),
+                # (a list of parts a sentence after its total, 中央和省级资金分别为…, may name some of them)
+                "complete": not marker.interrupted and not marker.names_parts
+                and (relation_patterns()["complete"].match(m.group(0)) is not None or ends_with_the_rest(parts)
+                     or _counted_before(text[s_start:m.start()], len(parts))),
                 "source": {"block": block.index, "page": block.page}}
     if marker.end == cut_at:
         relation["cut_off"] = True
