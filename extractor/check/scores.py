@@ -191,12 +191,12 @@ def _level_slips(tree: _Tree, descend: bool) -> list:
         # them is right, and the one slip is not flagged twice
         # (a parent that adds up the child as written is right too: off both, it is flagged
         # against the rows)
-        slips = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                            [explicit[q] for q in parts_of[p]], exact_whole=halves)
+        slips = _sum_read_both_ways(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                                    [explicit[q] for q in parts_of[p]], exact_whole=halves)
         parts = _rows_of_slipped(parts_of[p], slips_of, parts_of)
         if slips and parts != parts_of[p]:
-            slips = _sum_scores(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
-                                [explicit[q] for q in parts], exact_whole=halves)
+            slips = _sum_read_both_ways(explicit[p]["score"], explicit[p].get("source"), "›".join(p),
+                                        [explicit[q] for q in parts], exact_whole=halves)
         slips_of[p] = slips
     return [flag for p in parents for flag in slips_of[p]]
 
@@ -217,10 +217,7 @@ def _total_flags(record: dict, tree: _Tree, level_slips: list, alone: bool) -> l
         src = total_entry.get("source") if total_entry else None
         if _weights_short(summary, total_entry.get("weight") if total_entry else None):
             return []
-        found = _sum_scores(total, src, "总分", summary)
-        if all(f["severity"] == "info" for f in found):  # (holds, or within a rounding of every figure)
-            found = _off_as_awarded(total, src, summary) or found
-        return found
+        return _sum_read_both_ways(total, src, "总分", summary)
     explicit, paths, leaves = tree.explicit, tree.paths, tree.leaves
     tops = [p for p in paths if len(p) == 1]
     scored_tops = [explicit[p] for p in tops if explicit[p].get("score") is not None]
@@ -243,28 +240,30 @@ def _total_flags(record: dict, tree: _Tree, level_slips: list, alone: bool) -> l
     if short_of_the_scale or not (whole or whole_first_level(list(dict.fromkeys(p[0] for p in paths)))
                                   or _weights_make(parts, total_entry.get("weight") if total_entry else None)):
         return []
-    found = _sum_scores(total, src, "总分", parts, partial=not whole)
+    found = _sum_read_both_ways(total, src, "总分", parts, partial=not whole)
     if found and rows_read:
         # a level off its rows (flagged above): the total may add up the first level as
         # written or the rows under it; off both, it is checked against the rows, so
         # that the one slip is not flagged twice
-        found = _sum_scores(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
+        found = _sum_read_both_ways(total, src, "总分", [explicit[p] for p in leaves], partial=not whole)
     return found
 
 
-def _off_as_awarded(total, src, summary: list) -> list:
-    """A summary whose points and total are all whole or half points (决策16分、过程18分、产出29分、
-    效益24分，合计88分) against its total, the points taken as awarded (exact, as a score table's):
-    one point off is then a slip, though each written figure may also be a rounded one (16 for
-    15.6), under which the sum holds or is a rounding. A warning that says so; [] where the sum
-    holds exactly."""
-    if not all(_whole_or_half(p["score"]) for p in summary) or not _whole_or_half(total):
-        return []
-    flags = _sum_scores(total, src, "总分", [{**p, "origin": "list"} for p in summary])
-    for flag in flags:
+def _sum_read_both_ways(stated, source, name: str, parts: list, **how) -> list:
+    """_sum_scores, and where it finds the sum holds or is a rounding of every figure, the same
+    with whole or half points taken as awarded (exact, as a score table's), when the stated
+    score and every part are such points (决策16分、过程18分、产出29分、效益24分，合计88分): one
+    point off is then a slip, though each written figure may also be a rounded one (16 for
+    15.6). A warning that says so."""
+    found = _sum_scores(stated, source, name, parts, **how)
+    if any(f["severity"] != "info" for f in found) or not _whole_or_half(stated) \
+            or not all(p.get("score") is not None and _whole_or_half(p["score"]) for p in parts):
+        return found
+    exact = _sum_scores(stated, source, name, [{**p, "origin": "list"} for p in parts], **how)
+    for flag in exact:
         flag["severity"] = "warning"
         flag["explanation"] = "各项得分与总分均为整数分或半分，按所写分数相加不等于总分；若各项是四舍五入后的分数，可能相符"
-    return flags
+    return exact or found
 
 
 def _whole_or_half(points) -> bool:

@@ -56,13 +56,28 @@ def indicator_lines(doc: Document) -> list:
         for m in (found[k] for k in sorted(found)):
             if m.start("score") in taken:
                 continue  # (an item of the list before, written as a line is: no first level)
-            name = m["name"]
+            name = _named_before(b.text, m) if _DEMONSTRATIVE.fullmatch(m["name"]) else m["name"]
+            if name is None:
+                continue  # (该指标满分20分，得18分 with no name before it: whose score it is, is not read)
             out.append({"path": [name], "weight": Decimal(m["weight"]), "score": Decimal(m["score"]),
                         "origin": "list", "source": _source(b, m, "score")})
             parts = _sub_scores(b, name, Decimal(m["weight"]), m.end())
             taken |= {p["source"]["start"] for p in parts}
             out += parts
     return out if sum(1 for i in out if len(i["path"]) == 1) >= 2 else []
+
+
+# a line that names its indicator by pointing back (（一）项目决策指标：该指标满分20分，实际得分18分)
+_DEMONSTRATIVE = regex.compile(r"(?:该|本|此)(?:项|类)?(?:指标)?")
+_HEAD_BEFORE = regex.compile(rf"(?:^|(?<=[。\n]))\s*(?:{_NUMBER})?(?P<name>[^\s，,。；;：:、（）()\d]{{2,16}}?)"
+                             r"(?:类)?(?:指标)?(?:情况)?\s*[：:]\s*$")
+
+
+def _named_before(text: str, m) -> str | None:
+    """The name the line's head gives before the words that point back to it (（一）项目决策指标：
+    该指标… → 项目决策), or None."""
+    head = _HEAD_BEFORE.search(text, 0, m.start("name"))
+    return head["name"] if head is not None else None
 
 
 def _sub_scores(b, parent: str, weight: Decimal, at: int) -> list:

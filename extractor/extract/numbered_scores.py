@@ -17,9 +17,10 @@ import regex
 
 from ..model import TABLE, Document
 
-# name, then its weight: （12分） or 30分 before the clause ends
+# name, then its weight: （12分）, 30分 before the clause ends, or after a colon as full marks (项目立项：满分8分，)
 _ITEM = regex.compile(r"\s*(?P<name>[^\d，,。；;：:（()）、]{2,16}?)\s*(?:[（(]\s*(?:满分|分值)?\s*(?P<w1>\d+(?:\.\d+)?)\s*分\s*[)）]"
-                      r"|(?P<w2>\d+(?:\.\d+)?)\s*分(?=\s*[，,：:；;]))")
+                      r"|(?P<w2>\d+(?:\.\d+)?)\s*分(?=\s*[，,：:；;])"
+                      r"|[：:]\s*(?:满分|分值|权重)(?:为)?\s*(?P<w3>\d+(?:\.\d+)?)\s*分(?=\s*[，,；;]))")
 _SCORE = regex.compile(r"(?<!扣)(?:自评)?(?:得分|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 _MIN_ITEMS = 3
 
@@ -58,7 +59,7 @@ def _item(b) -> Optional[dict]:
     # (a paragraph that scores its sub-items in its text states no score of its own: its weight only)
     s = scores[0] if len(scores) == 1 else None
     start, end = (s.start("score"), s.end("score")) if s else (m.start("name"), m.end())
-    return {"name": m["name"].strip(), "weight": Decimal(m["w1"] or m["w2"]),
+    return {"name": m["name"].strip(), "weight": Decimal(m["w1"] or m["w2"] or m["w3"]),
             "score": Decimal(s["score"]) if s else None,
             "source": {"page": b.page, "block": b.index, "start": start, "end": end,
                        "quote": text[m.start("name"):s.end() if s else m.end()]}}

@@ -29,7 +29,7 @@ _TEXT_INDICATOR = regex.compile(
     r"[^。]*?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
 # conclusion: 投入绩效为13分，过程绩效为56分，…，总绩效为94.9分
 # (not a grade's band: 自评得分90分以上为优, 得分75-89分为良)
-_SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+_SECTION_SCORE = regex.compile(r"(?:得分|得|评分按|得分按|评分为)\s*[：:]?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
                                r"(?!\s*(?:以上|以下|及以上|及以下|（含）|\(含\)|至|[-~－—–]|为[优良中差]))")
 _WEIGHTED_LINE = regex.compile(r"^[^，。；：:]{2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[：:]?")
 
@@ -39,20 +39,35 @@ def _numbered_child(b, children: dict) -> Optional[dict]:
     of the first numbering style under it; None for another style or a paragraph not so scored."""
     style = numbering_style(b.numbering)
     m = _SCORED_ROW.match(b.text, len(b.numbering))
-    if m is None or children["style"] not in (None, style):
+    score = m
+    if m is None and (m := _WEIGHTED_ROW.match(b.text, len(b.numbering))) is not None:
+        # (1.项目立项（8分）：依据充分…，扣1分，得7分。: the paragraph's conclusion is its score)
+        score = next(reversed(list(_SECTION_SCORE.finditer(b.text, m.end()))), None)
+    if score is None or children["style"] not in (None, style):
         return None
     children["style"] = style
     return {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]),
-            "score": Decimal(m["score"]), "origin": "list",
-            "source": {"page": b.page, "block": b.index, "start": m.start("score"), "end": m.end("score"),
-                       "quote": b.text[m.start("name"):m.end()]}}
+            "score": Decimal(score["score"]), "origin": "list",
+            "source": {"page": b.page, "block": b.index, "start": score.start("score"), "end": score.end("score"),
+                       "quote": b.text[m.start("name"):score.end()]}}
 
 
 # a heading's score after its bracketed weight: 一、决策（15分），得分14分
-_SCORE_AFTER_WEIGHT = regex.compile(r"(?<=[)）])\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*$")
+_SCORE_AFTER_WEIGHT = regex.compile(r"(?<=[)）])\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*[。.]?\s*$")
+# a row's name and its bracketed weight opening its paragraph: 项目立项（8分）：
+_WEIGHTED_ROW = regex.compile(r"\s*(?P<name>[^，,。；;：:（()）\d]{2,20}?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]"
+                              r"\s*[：:，,]")
 # a row's name, its bracketed weight and its score right after it: 项目立项（5分），得5分
 _SCORED_ROW = regex.compile(r"\s*(?P<name>[^，,。；;：:（()）\d]{2,20}?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]"
-                            r"\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分")
+                            r"\s*[，,：:]?\s*(?:自评)?(?:得分|实得|得)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[。.])?\s*")
+
+
+def _heads_scored_rows(b, after: list) -> bool:
+    """Is a numbered line of a name, its weight and its score alone (1.项目决策（20分），得分18分。)
+    a heading over the indicators below it, a heading of a deeper level right after it? (Not
+    one of a run of such lines, each a first-level indicator: indicator_lines.py reads those.)"""
+    return bool(b.numbering) and _SCORED_ROW.fullmatch(b.text, len(b.numbering)) is not None \
+        and bool(after) and after[0].kind == HEADING and (after[0].level or 0) > b.level
 
 
 def text_indicators(doc: Document) -> list:
@@ -69,15 +84,19 @@ def text_indicators(doc: Document) -> list:
             for deeper in [k for k in parents if k > level]:
                 del parents[deeper]
             path = [parents[k] for k in sorted(parents) if k <= level]
-            out.append({"path": path, "weight": Decimal(m.group("weight")), "score": Decimal(m.group("score")),
-                        "origin": "text", "source": {"page": b.page, "block": b.index, "start": m.start(),
-                                                     "end": m.end(), "quote": m.group(0)}})
+            score = Decimal(m.group("score"))
+            # (points out of the full marks beside them, in whole or half points, are awarded as
+            # written, as a score table's; others, 18.67, may be a rounded product)
+            out.append({"path": path, "weight": Decimal(m.group("weight")), "score": score,
+                        "origin": "list" if (2 * score) == (2 * score).to_integral_value() else "text",
+                        "source": {"page": b.page, "block": b.index, "start": m.start(),
+                                   "end": m.end(), "quote": m.group(0)}})
     if out:
         return out
     # 2) headings that carry a weight, scored in their section: （1）绩效目标合理性（3分）… 得分3分
     stack: list = []  # (level, name)
     current = children = None  # (children: a scored heading's numbered rows, read under it)
-    for b in doc.blocks:
+    for n, b in enumerate(doc.blocks):
         if b.kind != TABLE and not b.numbering and stack and (line := _WEIGHTED_LINE.match(b.text)):
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
             # indicator, or a child of the heading above when there is none yet
@@ -101,7 +120,7 @@ def text_indicators(doc: Document) -> list:
                                       "quote": b.text[m.start("name"):m.end()]}}
                 out.append(current)
             continue
-        if b.kind == HEADING and b.level:
+        if b.level and (b.kind == HEADING or _heads_scored_rows(b, doc.blocks[n + 1:n + 2])):
             after = _SCORE_AFTER_WEIGHT.search(b.text)
             name = clean_name(b.text[len(b.numbering or ""):after.start() if after else len(b.text)])
             stack = [(lvl, n) for lvl, n in stack if lvl < b.level] + [(b.level, name)]
