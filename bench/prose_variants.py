@@ -1,11 +1,13 @@
 """Report paragraphs the extractor has never seen, made up here: statements of a budget's
 execution (预算 … 支出 … 执行率), of a target's completion (计划 … 完成 … 完成率), of money or
-people broken down into parts (其中 / 包括 / 分别为) and of the first-level scores that make the
-total (综合得分86分，其中决策指标17分、… / 决策、过程、产出、效益指标得分分别为…), each written in one of the wordings and
+people broken down into parts (其中 / 包括 / 分别为), of the first-level scores that make the
+total (综合得分86分，其中决策指标17分、… / 决策、过程、产出、效益指标得分分别为…) and of a price per
+head or household times a count (按每人每年1200元的标准，为350名…发放…万元; …人均1200元), each written in one of the wordings and
 orders reports use, with invented figures. With --inject one statement of each report is made
 inconsistent (a rate its figures do not give, parts above their total, a list said to be all
-the parts, 分别为, that does not add up to it, or a total its scores do not make), and the
-bench counts which the checker flags (ratio.stated, sum.breakdown, score.tree) and the error flags it raises
+the parts, 分别为, that does not add up to it (above its total where that stands a sentence before), a total its scores do not make, or an amount its
+price and count do not give), and the bench counts which the checker flags (ratio.stated,
+sum.breakdown, score.tree, product.unit) and the error flags it raises
 on clean reports: the checker's recall and precision on wordings it was not tuned on, with no
 hand labelling.
 
@@ -74,8 +76,19 @@ _SCORE_ITEMS = {0: "{n}指标{a}分", 3: "{n}指标满分{w}分，得分{a}分",
 _ITEM_SEPARATORS = {0: "、", 3: "；", 4: "，", 5: "；", 6: "，"}
 _FRAMEWORKS = [(("决策", "过程", "产出", "效益"), (20, 20, 30, 30)), (("决策", "过程", "产出", "效益"), (15, 25, 30, 30)),
                (("投入", "过程", "产出", "效果"), (20, 20, 40, 20))]
+# a price per head or household, a count and what they paid in all: {r} the price in 元, {n} the
+# count, {a} the amount in 万元
+_PRODUCTS = [
+    "按每人每年{r}元的标准，为{n}名困难群众发放补贴资金{a}万元。",
+    "全年共发放补贴资金{a}万元，惠及困难群众{n}人，人均{r}元。",
+    "按照每户{r}元的标准，对{n}户实施改造补助，共计补助资金{a}万元。",
+    "共培训农民{n}人次，培训经费按每人次{r}元计，合计{a}万元。",
+    "全县共有{n}户享受补助，每户补助{r}元，共计{a}万元。",
+    "为{n}名对象发放补助资金，标准{r}元/人，共计{a}万元。",
+    "补助资金{a}万元，按{r}元/人的标准发放给{n}名对象。",
+]
 _RULES = {"execution": "ratio.stated", "completion": "ratio.stated", "breakdown": "sum.breakdown",
-          "listed": "sum.breakdown", "scores": "score.tree"}
+          "listed": "sum.breakdown", "scores": "score.tree", "product": "product.unit"}
 
 
 def _money(rng) -> Decimal:
@@ -103,17 +116,23 @@ def _statement(rng, kind: str, slip: bool) -> tuple:
         return _COMPLETION[k].format(what=what, n=n, m=m, r=r, u=unit), f"completion{k}"
     if kind == "scores":
         return _scores(rng, slip)
+    if kind == "product":
+        n, r = rng.randrange(40, 3000), 100 * rng.randrange(3, 60)
+        a = Decimal(n * r) / 10000 * (1 + (rng.choice([Decimal("0.06"), Decimal("-0.08"), Decimal("0.15")]) if slip else 0))
+        k = rng.randrange(len(_PRODUCTS))
+        return _PRODUCTS[k].format(n=n, r=r, a=_points(a.quantize(Decimal("0.01")))), f"product{k}"
     sources = rng.sample(_SOURCES, rng.randrange(2, 5))
     parts = [(_money(rng) / 10).quantize(Decimal("0.01")) for _ in sources]
+    k = rng.randrange(len(_LISTED)) if kind == "listed" else None
     # (a 其中 or 包括 may name the main parts only: parts short of their total are no slip, parts
-    # above it are; a list said to be all of them, 分别为, is wrong either way)
+    # above it are; a list said to be all of them, 分别为, is wrong either way — but not one a
+    # sentence after its total, which may name some of its parts: _LISTED's last)
     slips = [Decimal("-12.50"), Decimal("-30.00"), Decimal("-8.40")] + \
-        ([Decimal("30.00"), Decimal("8.40")] if kind == "listed" else [])
+        ([Decimal("30.00"), Decimal("8.40")] if kind == "listed" and k < len(_LISTED) - 1 else [])
     total = sum(parts) + (rng.choice(slips) if slip else 0)
     if kind == "listed":
         names = "、".join(short for _, short in sources[:-1]) + "和" + sources[-1][1] + "资金"
         values = "、".join(f"{p}万元" for p in parts)
-        k = rng.randrange(len(_LISTED))
         return _LISTED[k].format(t=total, names=names, values=values), f"listed{k}"
     sep = rng.randrange(len(_SEPARATORS))
     written = _SEPARATORS[sep].join(f"{name}{p}万元" for (name, _), p in zip(sources, parts))
@@ -123,13 +142,15 @@ def _statement(rng, kind: str, slip: bool) -> tuple:
 
 def _scores(rng, slip: bool) -> tuple:
     """A summary of the first-level scores and the total: whole points, or halves in some; a
-    slip puts the total one to three points (half a point where the scores have halves) off."""
+    slip puts the total one to three points off (one or one and a half where the scores have halves)."""
     names, weights = rng.choice(_FRAMEWORKS)
     halves = rng.random() < 0.3
     scores = [Decimal(rng.randrange(int(w * 1.4), 2 * w + 1)) / 2 if halves else Decimal(rng.randrange(int(w * 0.7), w + 1))
               for w in weights]
-    total = sum(scores) + (rng.choice([Decimal(-3), Decimal(-2), Decimal(-1), Decimal(1), Decimal(2)]) / (2 if halves else 1)
-                           if slip else 0)
+    # (a whole total half a point off scores with halves may be their sum rounded: no slip)
+    off = [Decimal(-3), Decimal(-2), Decimal(2), Decimal(3)] if halves else [Decimal(-3), Decimal(-2), Decimal(-1),
+                                                                              Decimal(1), Decimal(2)]
+    total = sum(scores) + (rng.choice(off) / (2 if halves else 1) if slip else 0)
     grade = next(g for g, low in (("优", 90), ("良", 80), ("中", 60), ("差", 0)) if total >= low)  # (the stated total's)
     k = rng.randrange(len(_SCORES))
     items = _ITEM_SEPARATORS.get(k, "、").join(_SCORE_ITEMS.get(k, "").format(n=n, w=w, a=_points(a))

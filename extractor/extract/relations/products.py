@@ -55,6 +55,11 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
             # (the sentence's only price: several share one total; a price of another item of
             # a list, past a ；, has its own: 甲按600元…，发放349.92万元；乙按1200元…，发放75.68万元)
             amount = following[0]
+        paid_before = None
+        if amount is None and following and following[0].kind in _COUNT_KINDS[per] \
+                and sentence_index(spans, following[0].source["start"]) == si:
+            # (补助资金54万元，按1500元/人的标准发放给380名对象: what it paid opens the sentence, whom after)
+            amount = paid_before = _paid_before(block.text, facts[:i], f, si, spans)
         # (not a change nor last year's: 较上年的22,040人减少690人; nor a count per unit: 每村3人)
         def countable(g):
             return g.kind in _COUNT_KINDS[per] and not is_a_change(block.text, g) \
@@ -62,7 +67,9 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
         counts = [g for g in reversed(facts[:i]) if countable(g) and (
             sentence_index(spans, g.source["start"]) == si
             or sentence_index(spans, g.source["start"]) == si - 1 and not _CUMULATIVE.search(block.text, *spans[si - 1]))]
-        if amount is not None:
+        if paid_before is not None:
+            counts = [following[0]] if countable(following[0]) else []
+        elif amount is not None:
             # the count named between the price and what it paid, in their sentence (按每人每年
             # 1200元标准，对3185名老年人发放…共计428.2万元) is whom the price paid first
             counts = [g for g in facts[i + 1:facts.index(amount)] if countable(g)] + counts
@@ -101,6 +108,19 @@ def products_in(block, facts: list, spans: list, earlier: list, totals: dict) ->
     # 共计259.2万元): the total is their products' sum, not either product
     shared = Counter(r["amount"] for r in out)
     return [r for r in out if shared[r["amount"]] == 1]
+
+
+def _paid_before(text: str, before: list, price, si: int, spans: list):
+    """The amount that opens the price's sentence and says it was paid out (补助资金54万元，按1500元/人
+    的标准发放给380名对象), where it is the sentence's only figure before the price, not a price
+    itself, and no ； parts them; else None."""
+    same = [g for g in before if sentence_index(spans, g.source["start"]) == si]
+    if len(same) != 1 or same[0].kind != "amount" or same[0].approx or _priced(same[0]) is not None:
+        return None
+    g = same[0]
+    if _price_patterns()["paid"].search(g.context or "") is None or _apart(text, g, price):
+        return None
+    return g
 
 
 def _apart(text: str, f, g) -> bool:
