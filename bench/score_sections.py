@@ -5,7 +5,8 @@ heading that carries the level's points over numbered paragraphs each ending in 
 numbered line per level and a heading per indicator over its paragraph; one paragraph per
 level listing its indicators after 其中; 一级指标/二级指标 sentences; a heading with its points
 in brackets over a line of indicators; a heading with its full marks over a sentence of its score
-and a heading per indicator (评价得分：7分); numbered lines of 名称：满分…，得分…). With --inject one score of each report is made
+and a heading per indicator (评价得分：7分); numbered paragraphs that state only what they took
+off (扣1分, 不扣分); numbered lines of 名称：满分…，得分…). With --inject one score of each report is made
 inconsistent (a level's score its indicators do not make, or the total its levels do not make),
 and the bench counts which score.tree flags, the error flags of other rules, and, on clean
 reports, every error flag (all false). It also counts the indicators read with their weight and
@@ -93,6 +94,11 @@ def _layout(k: int, levels: list, total: Decimal, rng) -> list:
             for c, (child, w, s) in enumerate(children):
                 lines.append(f"（{_NUMBERS[c]}）{child}（满分{w}分）")
                 lines.append(f"评分依据：{rng.choice(_WORDS)}。评价得分：{_points(s)}分。")
+        elif k == 6:  # （一）项目决策（满分20分，得分18分） / 1.项目立项（8分）：…，扣1分。 / …，不扣分。
+            lines.append(f"（{no}）{name}（满分{weight}分，得分{_points(score)}分）")
+            for c, (child, w, s) in enumerate(children, 1):
+                taken = f"扣{_points(w - s)}分" if s < w else "不扣分"
+                lines.append(f"{c}.{child}（{w}分）：{rng.choice(_WORDS)}，{taken}。")
         else:  # （一）项目决策：满分20分，得分18分。 / 1.项目立项：满分8分，得分7分。…
             lines.append(f"（{no}）{name}：满分{weight}分，得分{_points(score)}分。")
             for c, (child, w, s) in enumerate(children, 1):
@@ -101,7 +107,7 @@ def _layout(k: int, levels: list, total: Decimal, rng) -> list:
     return lines
 
 
-_LAYOUTS = 7
+_LAYOUTS = 8
 
 
 def make_reports(count: int, seed: int, inject: bool) -> list:

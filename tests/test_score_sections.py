@@ -2,7 +2,8 @@
 level's points over numbered paragraphs each ending in its score; a numbered line of the level's
 points over a heading per indicator; a paragraph per level that points back to its name (该指标
 满分20分…) and lists its indicators after 其中; 一级指标/二级指标 sentences; headings of full marks
-over 评价得分：7分; numbered lines of 名称：满分8分，得分7分. The tree is read in
+over 评价得分：7分; numbered lines of 名称：满分8分，得分7分; numbered paragraphs that state only what they
+took off (扣1分: the weight less it). The tree is read in
 each, and a level's score its indicators do not make is flagged; and the made-up chapters of
 bench/score_sections.py. Text written for the test, with invented figures."""
 import sys
@@ -49,6 +50,10 @@ _LAYOUTS = {
         "（一）项目决策：满分20分，得分{s}分。\n1.项目立项：满分8分，得分7分。立项程序完整。\n"
         "2.绩效目标：满分6分，得分4分。\n3.资金投入：满分6分，得分4分。预算测算依据不足。\n"
         "（二）项目过程：满分20分，得分17分。\n1.资金管理：满分10分，得分9分。\n2.组织实施：满分10分，得分8分。\n"),
+    "deductions only": (
+        "（一）项目决策（满分20分，得分{s}分）\n1.项目立项（8分）：立项程序完整，论证材料偏少，扣1分。\n"
+        "2.绩效目标（6分）：目标未完全量化，扣2分。\n3.资金投入（6分）：预算测算依据不足，扣1分，另有一项未细化，扣1分。\n"
+        "（二）项目过程（满分20分，得分17分）\n1.资金管理（10分）：资金拨付及时，扣1分。\n2.组织实施（10分）：验收资料归档不全，扣2分。\n"),
 }
 
 
@@ -74,6 +79,16 @@ def test_a_level_score_its_indicators_make_is_not_flagged(tmp_path, layout):
 def test_a_level_score_its_indicators_do_not_make_is_flagged(tmp_path, layout, level_score):
     flags = _record(tmp_path, layout, level_score)["flags"]
     assert [f["rule"] for f in flags if f["severity"] in ("error", "warning")] == ["score.tree"]
+
+
+def test_a_scoring_rule_is_no_deduction(tmp_path):
+    record = text_record(tmp_path, _TITLE + "（一）项目决策（满分14分，得分11分）\n"
+                         "1.项目立项（8分）：每发现一处程序缺失扣1分，扣完为止。\n2.绩效目标（6分）：目标未完全量化，扣2分。\n")
+    assert {i["path"][-1]: i["score"] for i in record["indicators"] if len(i["path"]) > 1} == {
+        "项目立项": None, "绩效目标": 4}
+    # (the row without a score may hold the 7 points the other leaves: no error, a warning naming it)
+    assert [(f["rule"], f["severity"]) for f in record["flags"]] == [("score.tree", "warning")]
+    assert "项目立项" in record["flags"][0]["explanation"]
 
 
 def test_a_line_pointing_back_with_no_name_before_it_is_not_read(tmp_path):

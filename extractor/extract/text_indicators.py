@@ -39,17 +39,58 @@ def _numbered_child(b, children: dict) -> Optional[dict]:
     of the first numbering style under it; None for another style or a paragraph not so scored."""
     style = numbering_style(b.numbering)
     m = _SCORED_ROW.match(b.text, len(b.numbering))
-    score = m
-    if m is None and (m := _WEIGHTED_ROW.match(b.text, len(b.numbering))) is not None:
-        # (1.项目立项（8分）：依据充分…，扣1分，得7分。: the paragraph's conclusion is its score)
-        score = next(reversed(list(_SECTION_SCORE.finditer(b.text, m.end()))), None)
-    if score is None or children["style"] not in (None, style):
+    note = None
+    if m is not None:
+        score = (Decimal(m["score"]), m.start("score"), m.end("score"))
+    elif (m := _WEIGHTED_ROW.match(b.text, len(b.numbering))) is not None:
+        # (1.项目立项（8分）：依据充分…，扣1分，得7分。: the paragraph's conclusion is its score;
+        # …，扣1分。 with none: its weight less what it took off)
+        stated = next(reversed(list(_SECTION_SCORE.finditer(b.text, m.end()))), None)
+        score = (Decimal(stated["score"]), stated.start("score"), stated.end("score")) if stated \
+            else _deducted_score(b.text, m.end(), Decimal(m["weight"]))
+        if not stated and score is not None:
+            note = f"得分由分值{m['weight']}分减所扣分数得出"
+    else:
+        return None
+    if children["style"] not in (None, style):
         return None
     children["style"] = style
-    return {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]),
-            "score": Decimal(score["score"]), "origin": "list",
-            "source": {"page": b.page, "block": b.index, "start": score.start("score"), "end": score.end("score"),
-                       "quote": b.text[m.start("name"):score.end()]}}
+    if score is None:
+        # (a row whose points the paragraph does not say, 每发现一处扣1分: kept without a score,
+        # so that its parent is not held to the others alone)
+        return {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]), "score": None,
+                "origin": "list", "note": "段落未写明得分",
+                "source": {"page": b.page, "block": b.index, "start": m.start("name"), "end": m.end(),
+                           "quote": m.group(0).strip()}}
+    value, start, end = score
+    child = {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]),
+             "score": value, "origin": "list",
+             "source": {"page": b.page, "block": b.index, "start": start, "end": end,
+                        "quote": b.text[m.start("name"):end]}}
+    if note:
+        child["note"] = note
+    return child
+
+
+# what a paragraph took off its indicator's points (扣1分, 扣除0.5分), or that it took nothing off;
+# a scoring rule (每发现一处扣1分, 扣完为止, 最多扣3分) says what would be taken, not what was
+_DEDUCTED = regex.compile(r"扣(?:除|减)?\s*(?P<points>\d+(?:\.\d+)?)\s*分")
+_NOTHING_DEDUCTED = regex.compile(r"不扣分|未扣分|无扣分|不予扣分|得满分")
+_DEDUCTION_RULE = regex.compile(r"每|则扣|扣完|最多|最高|以内|为止")
+
+
+def _deducted_score(text: str, start: int, weight: Decimal) -> Optional[tuple]:
+    """(score, start, end) of an indicator whose paragraph from `start` states only what it
+    took off its weight (…，扣1分。; 不扣分): the weight less it, the span the deductions' words;
+    None where it states no deduction, a scoring rule, or more than the weight."""
+    if _DEDUCTION_RULE.search(text, start):
+        return None
+    taken = list(_DEDUCTED.finditer(text, start))
+    if taken:
+        score = weight - sum(Decimal(d["points"]) for d in taken)
+        return (score, taken[0].start(), taken[-1].end()) if score >= 0 else None
+    nothing = _NOTHING_DEDUCTED.search(text, start)
+    return (weight, nothing.start(), nothing.end()) if nothing else None
 
 
 # a heading's score after its bracketed weight: 一、决策（15分），得分14分
