@@ -257,7 +257,8 @@ def _sum_read_both_ways(stated, source, name: str, parts: list, **how) -> list:
     15.6). A warning that says so."""
     found = _sum_scores(stated, source, name, parts, **how)
     if any(f["severity"] != "info" for f in found) or not _whole_or_half(stated) \
-            or not all(p.get("score") is not None and _whole_or_half(p["score"]) for p in parts):
+            or not all(p.get("score") is not None and _whole_or_half(p["score"]) for p in parts) \
+            or all(p.get("origin") in ("table", "list") for p in parts):  # (read as awarded already)
         return found
     exact = _sum_scores(stated, source, name, [{**p, "origin": "list"} for p in parts], **how)
     for flag in exact:

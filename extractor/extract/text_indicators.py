@@ -41,32 +41,26 @@ def _numbered_child(b, children: dict) -> Optional[dict]:
     m = _SCORED_ROW.match(b.text, len(b.numbering))
     note = None
     if m is not None:
-        score = (Decimal(m["score"]), m.start("score"), m.end("score"))
+        score = (Decimal(m["score"]), m.start("score"), m.end("score"), m.end())
     elif (m := _WEIGHTED_ROW.match(b.text, len(b.numbering))) is not None:
         # (1.项目立项（8分）：依据充分…，扣1分，得7分。: the paragraph's conclusion is its score;
-        # …，扣1分。 with none: its weight less what it took off)
+        # …，扣1分。 with none: its weight less what it took off; 每发现一处扣1分 with none: a row
+        # kept without a score, so that its parent is not held to the others alone)
         stated = next(reversed(list(_SECTION_SCORE.finditer(b.text, m.end()))), None)
-        score = (Decimal(stated["score"]), stated.start("score"), stated.end("score")) if stated \
+        score = (Decimal(stated["score"]), stated.start("score"), stated.end("score"), stated.end()) if stated \
             else _deducted_score(b.text, m.end(), Decimal(m["weight"]))
-        if not stated and score is not None:
-            note = f"得分由分值{m['weight']}分减所扣分数得出"
+        note = None if stated else f"得分由分值{m['weight']}分减所扣分数得出" if score else "段落未写明得分"
+        score = score or (None, m.start("name"), m.end(), m.end())
     else:
         return None
     if children["style"] not in (None, style):
         return None
     children["style"] = style
-    if score is None:
-        # (a row whose points the paragraph does not say, 每发现一处扣1分: kept without a score,
-        # so that its parent is not held to the others alone)
-        return {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]), "score": None,
-                "origin": "list", "note": "段落未写明得分",
-                "source": {"page": b.page, "block": b.index, "start": m.start("name"), "end": m.end(),
-                           "quote": m.group(0).strip()}}
-    value, start, end = score
+    value, start, end, quoted_to = score
     child = {"path": children["parent"] + [clean_name(m["name"])], "weight": Decimal(m["weight"]),
              "score": value, "origin": "list",
              "source": {"page": b.page, "block": b.index, "start": start, "end": end,
-                        "quote": b.text[m.start("name"):end]}}
+                        "quote": b.text[m.start("name"):quoted_to].strip(" 。.")}}
     if note:
         child["note"] = note
     return child
@@ -80,7 +74,7 @@ _DEDUCTION_RULE = regex.compile(r"每|则扣|扣完|最多|最高|以内|为止"
 
 
 def _deducted_score(text: str, start: int, weight: Decimal) -> Optional[tuple]:
-    """(score, start, end) of an indicator whose paragraph from `start` states only what it
+    """(score, start, end, end) of an indicator whose paragraph from `start` states only what it
     took off its weight (…，扣1分。; 不扣分): the weight less it, the span the deductions' words;
     None where it states no deduction, a scoring rule, or more than the weight."""
     if _DEDUCTION_RULE.search(text, start):
@@ -88,9 +82,9 @@ def _deducted_score(text: str, start: int, weight: Decimal) -> Optional[tuple]:
     taken = list(_DEDUCTED.finditer(text, start))
     if taken:
         score = weight - sum(Decimal(d["points"]) for d in taken)
-        return (score, taken[0].start(), taken[-1].end()) if score >= 0 else None
+        return (score, taken[0].start(), taken[-1].end(), taken[-1].end()) if score >= 0 else None
     nothing = _NOTHING_DEDUCTED.search(text, start)
-    return (weight, nothing.start(), nothing.end()) if nothing else None
+    return (weight, nothing.start(), nothing.end(), nothing.end()) if nothing else None
 
 
 # a heading's score after its bracketed weight: 一、决策（15分），得分14分
@@ -137,7 +131,7 @@ def text_indicators(doc: Document) -> list:
     # 2) headings that carry a weight, scored in their section: （1）绩效目标合理性（3分）… 得分3分
     stack: list = []  # (level, name)
     current = children = None  # (children: a scored heading's numbered rows, read under it)
-    for n, b in enumerate(doc.blocks):
+    for at, b in enumerate(doc.blocks):
         if b.kind != TABLE and not b.numbering and stack and (line := _WEIGHTED_LINE.match(b.text)):
             # an unnumbered indicator line (经济效益和社会效益（6分）：): a sibling of the last
             # indicator, or a child of the heading above when there is none yet
@@ -161,7 +155,7 @@ def text_indicators(doc: Document) -> list:
                                       "quote": b.text[m.start("name"):m.end()]}}
                 out.append(current)
             continue
-        if b.level and (b.kind == HEADING or _heads_scored_rows(b, doc.blocks[n + 1:n + 2])):
+        if b.level and (b.kind == HEADING or _heads_scored_rows(b, doc.blocks[at + 1:at + 2])):
             after = _SCORE_AFTER_WEIGHT.search(b.text)
             name = clean_name(b.text[len(b.numbering or ""):after.start() if after else len(b.text)])
             stack = [(lvl, n) for lvl, n in stack if lvl < b.level] + [(b.level, name)]
