@@ -67,3 +67,13 @@ def test_the_grade_after_a_list_of_scores_is_the_totals(tmp_path):
 def test_a_score_with_a_bracket_aside_before_its_grade_keeps_it(tmp_path):
     record = _record(tmp_path, "经评价，本项目得分86分（满分100分），评价等级为“良”。")
     assert record["metadata"]["score"] == 86 and record["metadata"]["grade"] == "良"
+
+
+@pytest.mark.parametrize("sentence", [
+    "经评价，该项目综合得分79分，其中决策指标13分、过程指标17分、产出指标26分、效益指标23分。",
+    "该项目决策、过程、产出、效益指标得分分别为13分、17分、26分、23分，综合得分79分。",
+])
+def test_the_first_items_name_is_its_own(tmp_path, sentence):
+    # (其中 opens the list and 该 points at the project: neither is part of the first name)
+    first = next(i for i in _record(tmp_path, sentence)["indicators"] if not i.get("total"))["path"][0]
+    assert first in ("决策指标", "项目决策")

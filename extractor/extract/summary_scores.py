@@ -46,7 +46,8 @@ def summary_indicators(doc: Document, indicators: list) -> list:
                             for block in {id(block): block for block, _ in items}.values()}
             for block, i in items:
                 # (投入18.5分＋过程17分: the plus joins the items, no part of a name)
-                name = regex.sub(r"^(?:得分是|得分|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")
+                # (其中决策指标15分: 其中 opens the list, no part of the first name)
+                name = regex.sub(r"^(?:得分是|得分|其中|：|:|\+)+|[（(]$", "", i.group("name")).replace("绩效", "")
                 word = regex.sub(r"[，,、；;\s（）()]", "", i.group("name"))  # 决策指标（20分）得17分: 得
                 if word in _POINTS_TAKEN or word.endswith(tuple(_POINTS_TAKEN)):
                     continue  # 扣1分, 档案资料不全扣3分, 合计扣7分: a deduction, not an indicator
@@ -188,8 +189,11 @@ _WEIGHT_SUFFIX = regex.compile(rf"(?:{_WEIGHT_WORDS.pattern})$")  # 预算执行
 
 def _list_names(names: str) -> list:
     """The names of a list (决策、过程、产出和效益 → 决策, 过程, 产出, 效益)."""
-    *first, last = names.split("、")
+    *first, last = _LEADING_DEMONSTRATIVE.sub("", names).split("、")
     return first + regex.split(r"[和及与]", last)
+
+
+_LEADING_DEMONSTRATIVE = regex.compile(r"^(?:该|本|其)(?=项目)")  # (该项目决策、过程… → 项目决策)
 
 
 # a sentence that opens with the item whose parts it scores (在项目效益中，社会效益得分12分，…)
