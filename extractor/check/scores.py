@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from ..points import whole_or_half
 from . import rule
 from .common import (SCORE_HEADER, SEVERITY, facts_by_id, make_flag, relations_of, rounded, sum_of, table_cells,
                      written)
@@ -256,8 +257,8 @@ def _sum_read_both_ways(stated, source, name: str, parts: list, **how) -> list:
     point off is then a slip, though each written figure may also be a rounded one (16 for
     15.6). A warning that says so."""
     found = _sum_scores(stated, source, name, parts, **how)
-    if any(f["severity"] != "info" for f in found) or not _whole_or_half(stated) \
-            or not all(p.get("score") is not None and _whole_or_half(p["score"]) for p in parts) \
+    if any(f["severity"] != "info" for f in found) or not whole_or_half(stated) \
+            or not all(p.get("score") is not None and whole_or_half(p["score"]) for p in parts) \
             or all(p.get("origin") in ("table", "list") for p in parts):  # (read as awarded already)
         return found
     exact = _sum_scores(stated, source, name, [{**p, "origin": "list"} for p in parts], **how)
@@ -265,11 +266,6 @@ def _sum_read_both_ways(stated, source, name: str, parts: list, **how) -> list:
         flag["severity"] = "warning"
         flag["explanation"] = "各项得分与总分均为整数分或半分，按所写分数相加不等于总分；若各项是四舍五入后的分数，可能相符"
     return exact or found
-
-
-def _whole_or_half(points) -> bool:
-    doubled = 2 * Decimal(str(points))
-    return doubled == doubled.to_integral_value()
 
 
 def _first_level_weights(tree: _Tree, report_score, form_owns_total: bool) -> list:

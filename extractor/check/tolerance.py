@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..document_caches import document_cache
+from ..points import whole_or_half
 
 APPROX_SHARE = Decimal("0.1")  # 3000余名: anything within 10 % is consistent
 
@@ -99,9 +100,8 @@ def points_interval(fact: dict) -> Interval:
 def awarded_interval(fact: dict) -> Interval:
     """Points an indicator was awarded: by whole or half points (2.5分, 9.50分) they are exact,
     as whole ones are (points_interval); others (4.67) may be a rounded share."""
-    value = Decimal(fact["value"])
-    if not fact.get("approx") and (value * 2) == (value * 2).to_integral_value():
-        return exact(value)
+    if not fact.get("approx") and whole_or_half(fact["value"]):
+        return exact(fact["value"])
     return points_interval(fact)
 
 

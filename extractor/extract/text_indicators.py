@@ -13,6 +13,7 @@ from typing import Optional
 import regex
 
 from ..model import HEADING, TABLE, Document
+from ..points import whole_or_half
 from .indicator_lines import indicator_lines
 from .numbered_scores import numbered_score_indicators, numbering_style
 from .summary_scores import summary_indicators
@@ -123,7 +124,7 @@ def text_indicators(doc: Document) -> list:
             # (points out of the full marks beside them, in whole or half points, are awarded as
             # written, as a score table's; others, 18.67, may be a rounded product)
             out.append({"path": path, "weight": Decimal(m.group("weight")), "score": score,
-                        "origin": "list" if (2 * score) == (2 * score).to_integral_value() else "text",
+                        "origin": "list" if whole_or_half(score) else "text",
                         "source": {"page": b.page, "block": b.index, "start": m.start(),
                                    "end": m.end(), "quote": m.group(0)}})
     if out:
