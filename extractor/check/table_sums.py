@@ -15,6 +15,7 @@ from .tolerance import exact, exactly_off, interval_of, points_interval, verdict
 
 
 _DASH = regex.compile(r"\s*[-—－–/]+\s*")
+_FIGURE = regex.compile(r"[\d.,%％]+")
 
 
 def _blank_under_merged(table: dict, cells: dict, t: int, r: int, c: int) -> bool:
@@ -30,6 +31,17 @@ def _blank_under_merged(table: dict, cells: dict, t: int, r: int, c: int) -> boo
     while k >= 0 and rows[k] and str(rows[k][0]).strip() in ("", level) and (t, k, c) not in cells:
         k -= 1
     return k >= 0 and bool(rows[k]) and (t, k, c) in cells and (not level or str(rows[k][0]).strip() == level)
+
+
+def _repeated_under_merged(table: dict, r: int, c: int) -> bool:
+    """Does the row repeat, up to and with column c, the row above it, words and all (投入 | 20 |
+    资金落实 | 10 over 投入 | 20 | 资金落实 | 10)? A merged cell a sheet's export wrote again in every
+    row it spans: the figure is the row above's, no part of its own."""
+    rows = table["header"] + table["rows"]
+    if r < 1 or r >= len(rows) or c >= min(len(rows[r]), len(rows[r - 1])):
+        return False
+    here, above = [str(x).strip() for x in rows[r][:c + 1]], [str(x).strip() for x in rows[r - 1][:c + 1]]
+    return here == above and bool(here[c]) and any(x and not _FIGURE.fullmatch(x) for x in here[:c])
 
 
 def _dash_as_nothing(table: dict, r: int, c: int):
@@ -287,8 +299,9 @@ def check_sum_table(record: dict) -> list:
                     continue  # 次均住院费用: the 合计 row's average, no sum
                 # (a row going on under its level's merged first cell, blank in this column too,
                 # holds no part of it: 项目决策 | 20 | 18 | 目标设定 | 8 | 7 over | | | 决策过程 | 12 | 11)
+                # (nor does one that writes that merged cell again: 投入 | 20 in each of its rows)
                 parts = [cells.get((t, r, c)) or _dash_as_nothing(table, r, c) for r in part_rows
-                         if not _blank_under_merged(table, cells, t, r, c)]
+                         if not _blank_under_merged(table, cells, t, r, c) and not _repeated_under_merged(table, r, c)]
                 if not parts or any(p is None for p in parts):
                     continue  # a part without a figure, or no rows under the total: nothing to add up
                 if len(parts) >= 2 and all(Decimal(str(p["value"])) == Decimal(str(whole["value"])) for p in parts):

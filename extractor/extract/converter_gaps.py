@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from ..patterns import load_json
 from .form_vocab import bare, is_label, spec
 
 _ENDS_IN_FIGURE = regex.compile(r"\d[%％]?$")
@@ -34,7 +35,9 @@ def _patterns() -> tuple:
     numbering = "(?:" + "|".join(map(regex.escape, s["numbering_words"])) + ")"
     # (a time unit after a figure is its cell's, whatever follows: 10 月, 11 月底前, 2 年内)
     time = "(?:" + "|".join(map(regex.escape, sorted(s["cell_units"], key=len, reverse=True))) + ")"
-    return (regex.compile(rf"^(?:{unit}(?!\p{{Han}})|{time})"), regex.compile(rf"^{unit}\p{{Han}}"),
+    # (项目过程 after a figure is a row's name: no unit of the figure runs on into it)
+    words = "|".join(map(regex.escape, load_json("units.json")["words_opening_with_a_unit"]))
+    return (regex.compile(rf"^(?:{unit}(?!\p{{Han}})|{time})"), regex.compile(rf"^(?!{words}){unit}\p{{Han}}"),
             regex.compile(rf"^{numbering}$"), regex.compile(r"^\d{1,2}(?:[:：、.．]|$|(?=\p{Han}))"))
 
 
@@ -45,6 +48,7 @@ _FIGURE_OPENS = regex.compile(r"^\d+(?:[-~]\d+)?")
 # (the rest of a name after its figure is short and no clause: 天访视数, not 项目预期提供的产品、服务…)
 _MOST_NAME_REST = 10
 _CLAUSE_MARK = regex.compile(r"[，,。；;、：:]")
+_SENTENCE_MARK = regex.compile(r"[，,。；;]")
 
 
 def _rest_of_name(words: str, unit_in_name) -> bool:
@@ -62,7 +66,9 @@ def gaps_closed(text: str, pieces: list) -> list:
         return b[0] - a[1] == 1 and text[a[1]] == " "
 
     def name_part(piece: tuple) -> bool:
-        return bool(_ENDS_IN_HAN.search(text[piece[0]:piece[1]])) and not is_label(bare(text[piece[0]:piece[1]]))
+        # (a sentence's clauses are no name: 符合规定得满分，否则酌情扣分 is a scoring rule's cell)
+        words = text[piece[0]:piece[1]]
+        return bool(_ENDS_IN_HAN.search(words)) and not is_label(bare(words)) and not _SENTENCE_MARK.search(words)
 
     out: list = []
     k = 0

@@ -123,8 +123,10 @@ class TotalRowReader:
             nums = [t for t in self.tokens[i + 1:end] if is_score_figure(t.text)]
         else:
             nums, end = [], i + 1
-            # a table that weights every level may total its first and its last weights
-            most = 3 if self.weighted_levels or self._deduction_at() is not None or self._review_last() else 2
+            # a table that weights every level may total each level's weights (一级指标 | 分值 |
+            # 二级指标 | 分值 | 三级指标 | 分值 | 得分: 合计 | 100 | 100 | 100 | 79), before its score
+            most = 2 + (max(self.weighted_depth - 1, 1) if self.weighted_levels else 0) \
+                + (self._deduction_at() is not None) + self._review_last()
             while end < len(self.tokens) and len(nums) < most:
                 if is_na(self.tokens[end].text) and not nums:
                     end += 1  # 总分 | — | 100 | 96.6: a column the total row does not fill

@@ -61,7 +61,7 @@ def _read(text: str, place: Places, header) -> Optional[Tree]:
             subtotals.append((cells[1][1], node[0]))
             continue
         if TOTAL_NAME.match(cells[0][0]):
-            totals = _total_cells(cells)
+            totals = _total_cells(cells, depth)
             break
         row = _row(cells, depth)
         if row is None:
@@ -131,12 +131,15 @@ def _weights_add_up(nodes: list, depth: int, totals: Optional[tuple]) -> bool:
     return top == (totals[0][1] if totals else 100)
 
 
-def _total_cells(cells: list) -> Optional[tuple]:
-    """((分值's span, 分值), (得分's span, 得分)) of the 合计 row: 合计 100 93.5."""
-    if len(cells) != 3 or not (_points(cells[1][0]) and _points(cells[2][0])):
+def _total_cells(cells: list, depth: int) -> Optional[tuple]:
+    """((分值's span, 分值), (得分's span, 得分)) of the 合计 row: 合计 100 93.5, or with the 分值
+    written under each level's column (合计 100 100 100 93.5), the same figure each time."""
+    weights, score = cells[1:-1], cells[-1]
+    if not 1 <= len(weights) <= depth or not all(_points(c[0]) for c in cells[1:]) \
+            or len({Decimal(c[0]) for c in weights}) != 1:
         return None
-    weight, score = Decimal(cells[1][0]), Decimal(cells[2][0])
-    return ((cells[1][1], weight), (cells[2][1], score)) if score <= weight else None
+    weight, points = Decimal(weights[0][0]), Decimal(score[0])
+    return ((weights[0][1], weight), (score[1], points)) if points <= weight else None
 
 
 def _points(cell: str) -> bool:

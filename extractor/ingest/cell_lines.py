@@ -23,6 +23,8 @@ from .cell_kinds import TOTAL_NAMES, cell_kind, is_figure
 from .cell_numbered_rows import numbered_rows
 from .cell_points_rows import points_rows
 from .cell_total_rows import cells_taken, with_total_row
+from .column_sums import some_column_adds_up
+from .score_cells import criteria_under_names
 from .cell_rows import is_form_cell
 from .form_signs import names_a_form_block, text_is_a_form_at
 from .levels_with_points import in_levels_with_points_header, levels_with_points_header
@@ -153,7 +155,8 @@ def cell_line_table_at(lines: list, i: int) -> Optional[tuple]:
         if _after_a_column_name(lines, i):
             return None  # (a run begun inside a header the readers passed over is none either)
         if used != len(cells) or len({len(row) for row in rows}) != 1 \
-                or any(cell in TOTAL_NAMES for row in rows for cell in row[1:]):
+                or any(cell in TOTAL_NAMES for row in rows for cell in row[1:]) or not some_column_adds_up(rows[1:]) \
+                or criteria_under_names(rows):
             # (nor one whose 合计 stands in a column of its own: the rows were cut out of step)
             rows = points_rows(cells)
             if rows is None:

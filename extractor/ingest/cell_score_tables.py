@@ -28,6 +28,7 @@ from typing import Optional
 import regex
 
 from ..patterns import load_json
+from .column_sums import some_column_adds_up
 from .form_signs import bare_cell
 from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reason_taken
 from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
@@ -64,6 +65,8 @@ def cell_score_table_at(lines: list, i: int) -> Optional[tuple]:
             if loose:
                 loose[-1] = _total_points_placed(loose[-1], roles)
                 rows = loose if _adds_up(loose, roles) else rows
+        if read is _rows_of_every_cell and rows and not some_column_adds_up(rows):
+            continue  # (cut out of step: cells alternating words and points fit any cut)
         # (two rows at least before the total: a 合计 first under the header is another layout's)
         if len(rows) >= 3 and all(_reads_right(row, roles) for row in rows) \
                 and is_total(rows[-1][_first_filled(rows[-1])]):
@@ -338,6 +341,6 @@ def _reads_right(row: list, roles: list) -> bool:
             if not POINTS.match(cell):
                 return False
             points += 1
-        elif role in ("level", "name", "reason") and is_numeric_cell(cell):
-            return False
+        elif role in ("level", "name", "reason") and is_numeric_cell(cell) or role in ("level", "name") and is_criteria(cell):
+            return False  # (a rule's words under a name: the row is cut out of step)
     return points > 0

@@ -17,6 +17,10 @@ from decimal import Decimal
 from itertools import combinations, product
 from typing import Optional
 
+import regex
+
+_POINTS = regex.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
+_TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 _MOST_CHOICES = 20000  # a table's few open rows have far fewer; past them no search is made
 
 
@@ -87,3 +91,30 @@ def _fit(sums: list, terms: list, totals: list, places: int) -> bool:
 
 def _value(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
+
+
+def some_column_adds_up(rows: list) -> bool:
+    """Does some column of a score table's rows (no header) add up to the figure under it in
+    the 合计 row (the last), a merged cell written again in each of its rows counted once (投入 |
+    20 over 投入 | 20)? Rows cut out of step — cells that alternate words and figures as the
+    columns do, so that every cut fits the header (名称 | 分值 | 名称 | 分值 …) — add up in no
+    column, where one slip of the report's own leaves its other columns adding up. Columns that
+    list a level's rows and their parts too (投入 25 over 资金到位率 15 and 预算执行率 10) add up to
+    their totals once per level they list: the table reads right where every such column does so
+    the same number of times. A table with no 合计 row, or whose 合计 writes no points, has no
+    say (True)."""
+    total = [str(c).strip() for c in rows[-1]] if rows else []
+    if not total or total[0] not in _TOTAL_NAMES:
+        return True
+    body = [[str(c).strip() for c in row] for row in rows[:-1]]
+    times = []  # per column the total writes points under: how many times its rows make it (None: not whole)
+    for c, cell in enumerate(total[1:], 1):
+        if not _POINTS.fullmatch(cell):
+            continue
+        terms = [row[c] for k, row in enumerate(body) if c < len(row) and row[c]
+                 and not (k and row[:c + 1] == body[k - 1][:c + 1])]
+        whole = Decimal(cell.removesuffix("分"))
+        summed = sum((Decimal(t.removesuffix("分")) for t in terms if _POINTS.fullmatch(t)), Decimal(0))
+        ok = whole and all(_POINTS.fullmatch(t) for t in terms) and summed % whole == 0
+        times.append(summed // whole if ok else None)
+    return not times or 1 in times or len(times) >= 2 and len(set(times)) == 1 and times[0] in (2, 3)

@@ -87,3 +87,11 @@ def scoring_rule() -> regex.Pattern:
 def is_criteria(cell: str) -> bool:
     """A scoring rule's words (…得15-20分；…每缺一项扣2分): never an indicator's name."""
     return not is_points(cell) and scoring_rule().search(cell) is not None
+
+
+def criteria_under_names(rows: list) -> bool:
+    """Does a scoring rule's words stand under a level's or a name's column of the header (the
+    first row)? The rows were cut out of step: an indicator's name is never a rule."""
+    roles = [column_roles().get(bare_cell(str(h))) for h in rows[0]] if rows else []
+    names = [k for k, role in enumerate(roles) if role in ("level", "name")]
+    return any(k < len(row) and is_criteria(str(row[k])) for row in rows[1:] for k in names)

@@ -43,8 +43,28 @@ def total_row_filled(texts: list, width: int, above: list = ()) -> Optional[list
                 for row in above if len(row) == width):  # (a reason column's dashes are no figures)
             words_after += 1
         words_after = max(0, words_after - trailing(texts[1:], is_dash))
-        return _placed_by_sums(run_fills(texts, width), width - len(texts) - words_after, above)
+        filled = _placed_by_sums(run_fills(texts, width), width - len(texts) - words_after, above)
+        return _under_figure_columns(texts, width, above, filled) or filled
     return None
+
+
+def _under_figure_columns(texts: list, width: int, above: list, filled: list) -> Optional[list]:
+    """The total's figures each under a column the full rows above fill with figures, in order,
+    where they are as many as those columns and the run `filled` puts one under a column of
+    words (合计 | 100 | 82 under … | 分值 | 评分标准 | 得分 | 扣分原因: 100 under 分值, 82 under 得分,
+    the rules' words between them); None else."""
+    full = [row for row in above if len(row) == width]
+    if len(full) < 2:
+        return None
+    columns = [k for k in range(1, width) if all(is_figure(r[k]) or DASH_CELL.match(r[k]) for r in full)
+               and any(is_figure(r[k]) for r in full)]
+    figures = texts[1:]
+    if len(columns) != len(figures) or all(k in columns for k, c in enumerate(filled) if k and c):
+        return None
+    placed = [texts[0]] + [""] * (width - 1)
+    for k, figure in zip(columns, figures):
+        placed[k] = figure
+    return placed
 
 
 def run_fills(total: list, width: int) -> list:

@@ -36,7 +36,9 @@ def _unit_first() -> regex.Pattern:
     units |= {u for u in load_json("forms.json")["indicator_units"] if regex.match(r"\p{Han}", u)}
     units |= {"百", "倍", "年", "月", "日", "篇"}
     units -= {"本", "位", "起", "间"}  # words open with them (本项目, 位于, 起草, 间隔) more often than units
-    return regex.compile(r"^\s*(?:[\d.,%％]|" + "|".join(map(regex.escape, sorted(units, key=len, reverse=True))) + ")")
+    # (nor a word a unit's character opens: 项目过程, 人员经费 — a row's name after a row ending in its figure)
+    words = "|".join(map(regex.escape, load_json("units.json")["words_opening_with_a_unit"]))
+    return regex.compile(rf"^\s*(?!{words})(?:[\d.,%％]|" + "|".join(map(regex.escape, sorted(units, key=len, reverse=True))) + ")")
 
 
 # a figure right after another figure's unit at the end of a line (…31.84万人8, …90.6%6)
