@@ -57,7 +57,11 @@ _HEADERS = {
     "numbered": ["序号{no}", "一级指标", "二级指标", "三级指标", "分值{w3}", "得分{s3}"],
     "weight_words": ["一级指标", "权重{w1}", "二级指标", "权重{w2}", "三级指标", "权重{w3}", "评分要点{rule}",
                      "评价得分{s3}"],
+    "explained": ["一级指标", "二级指标", "三级指标", "分值{w3}", "指标解释{explain}", "评分标准{rule}", "得分{s3}"],
+    "rate": ["一级指标", "二级指标", "三级指标", "分值{w3}", "得分{s3}", "得分率{rate}"],
 }
+_EXPLAIN = ["反映项目立项是否符合规定程序", "考察资金是否及时足额到位", "反映任务完成的数量和质量", "考察服务对象的满意程度"]
+_TOTAL_LABELS = ("合计", "总分", "总计")
 _CRITERIA = ("words", "figures")
 _MERGED = {"repeated": None, "left_out": _LEFT_OUT, "empty": _EMPTY}
 
@@ -88,10 +92,13 @@ def _tree(rng, halves: bool) -> list:
     return out
 
 
-def _rows(tree: list, header: str, merged: str, criteria: str, total: Decimal, rng) -> list:
+def _rows(tree: list, header: str, merged: str, criteria: str, total: Decimal, rng, extras: dict) -> list:
     """The table's rows of cells (the title first), a merged level cell after its group's first
-    row written as _MERGED says."""
+    row written as _MERGED says; with extras["subtotals"] a 小计 row closing each first level
+    (its 分值 and its 得分), extras["total_label"] the total row's label, extras["suffix"] 分
+    after every weight and score."""
     cols = _HEADERS[header]
+    unit = "分" if extras["suffix"] else ""
     rows = [["附表：绩效评价指标评分表"], [c.split("{")[0] for c in cols]]
     no = 0
     for name, w1, level in tree:
@@ -111,15 +118,19 @@ def _rows(tree: list, header: str, merged: str, criteria: str, total: Decimal, r
                         cell = child if slot is None else f"{child}（{w2}）"
                         cells.append(cell if first2 or merged == "repeated" else _MERGED[merged])
                     elif slot == "w1":
-                        cells.append(f"{w1}" if first1 or merged == "repeated" else _MERGED[merged])
+                        cells.append(f"{w1}{unit}" if first1 or merged == "repeated" else _MERGED[merged])
                     elif slot == "w2":
-                        cells.append(f"{w2}" if first2 or merged == "repeated" else _MERGED[merged])
+                        cells.append(f"{w2}{unit}" if first2 or merged == "repeated" else _MERGED[merged])
                     elif head == "三级指标":
                         cells.append(leaf)
                     elif slot == "w3":
-                        cells.append(f"{w3}")
+                        cells.append(f"{w3}{unit}")
                     elif slot == "s3":
-                        cells.append(_points(s3))
+                        cells.append(_points(s3) + unit)
+                    elif slot == "explain":
+                        cells.append(rng.choice(_EXPLAIN))
+                    elif slot == "rate":
+                        cells.append(f"{(s3 / w3 * 100).quantize(Decimal('0.1'))}%")
                     elif slot == "rule":
                         cells.append(rng.choice(_RULE_FIGURES if criteria == "figures" else _RULE_WORDS))
                     elif slot == "reason":
@@ -128,20 +139,28 @@ def _rows(tree: list, header: str, merged: str, criteria: str, total: Decimal, r
                         cells.append(str(no))
                 rows.append(cells)
                 first1 = first2 = False
+        if extras["subtotals"]:  # (小计 | 20 | … | 18 after the level's rows)
+            at_weight = next((k for k, c in enumerate(cols) if c.endswith(("{w1}", "{w3}"))), None)
+            cells = [""] * len(cols)
+            cells[1 if cols[0].startswith("序号") else 0] = rng.choice(["小计", f"{name}小计"])
+            cells[at_weight] = f"{w1}{unit}"
+            cells[next(k for k, c in enumerate(cols) if c.endswith("{s3}"))] = \
+                _points(sum(s for *_, leaves in level for *_, s in leaves)) + unit
+            rows.append(cells)
     # the total row: 合计 under the first column, 100 under every weight column, the total under 得分
     last = []
     for k, c in enumerate(cols):
         slot = c[c.find("{") + 1:-1] if "{" in c else None
         if k == 0:
-            last.append("合计")
+            last.append(extras["total_label"])
         elif slot in ("w1", "w2", "w3"):
-            last.append("100")
+            last.append(f"100{unit}")
         elif slot == "s3":
-            last.append(_points(total))
+            last.append(_points(total) + unit)
         else:
             last.append("")
     if cols[0].startswith("序号"):
-        last[0], last[1] = "", "合计"
+        last[0], last[1] = "", extras["total_label"]
     rows.append(last)
     return rows
 
@@ -167,9 +186,15 @@ def make_tables(count: int, seed: int, inject: bool) -> list:
             leaves[at] = (leaf, w3, s3 + off if Decimal(0) <= s3 + off <= w3 else s3 - abs(off) if s3 - abs(off) >= 0 else s3 + abs(off))
         elif slip == "total":
             total += off
-        rows = _rows(tree, header, merged, criteria, total, rng)
+        vary = random.Random(f"table {seed} {n}")  # (the draws added later, apart: the others as they were)
+        extras = {"subtotals": vary.random() < 0.3, "total_label": vary.choice(_TOTAL_LABELS),
+                  "suffix": vary.random() < 0.2}
+        rows = _rows(tree, header, merged, criteria, total, rng, extras)
         cols = _HEADERS[header]
         scores = [total, Decimal(100)]
+        if extras["subtotals"]:
+            for _, w1, level in tree:
+                scores += [w1, sum(s for *_, leaves in level for *_, s in leaves)]
         for _, w1, level in tree:
             if any(c.endswith(("{w1}", "{n1w}")) for c in cols):
                 scores.append(w1)
@@ -178,7 +203,8 @@ def make_tables(count: int, seed: int, inject: bool) -> list:
                     scores.append(w2)
                 scores += [x for _, w3, s3 in leaves for x in (w3, s3)]
         leaves = {leaf: (w3, s3) for *_, level in tree for *_, ls in level for leaf, w3, s3 in ls}
-        variant = {"header": header, "merged": merged, "criteria": criteria}
+        variant = {"header": header, "merged": merged, "criteria": criteria,
+                   "subtotals": extras["subtotals"], "total_label": extras["total_label"], "suffix": extras["suffix"]}
         out.append((rows, slip, variant, leaves, scores))
     return out
 

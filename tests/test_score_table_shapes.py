@@ -5,6 +5,7 @@ export), left out (a web page's rowspan) or empty; pipe rows, one cell a line, c
 run apart, the table on one line. A clean table raises no error; one whose total its rows do
 not make is flagged. Tables written for the test, names and figures invented."""
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,43 @@ def test_the_bench_tables_each_layout(tmp_path):
             else:
                 assert raised & {"score.tree", "form.score_total"}, (variant, shape, slip)
     assert len(seen) >= 8
+
+
+def _with_subtotals(rows: list, named: bool) -> list:
+    """A 小计 row after each first level's rows (决策小计 | 20 | … | 17, or 小计)."""
+    out = []
+    for k, row in enumerate(rows):
+        out.append(row)
+        if k + 1 == len(rows) or rows[k + 1][0] != row[0]:
+            group = [r for r in rows if r[0] == row[0]]
+            score = sum(int(r[7]) for r in group)
+            out.append([f"{row[0]}小计" if named else "小计", row[1], "", "", "", "", "", str(score)])
+    return out
+
+
+def _leaves_read(record: dict) -> int:
+    return score_tables._read(score_tables._indicators(record), {r[4]: (Decimal(r[5]), Decimal(r[7])) for r in _ROWS})
+
+
+@pytest.mark.parametrize("shape", ["pipe", "tabs", "spaced", "cells"])
+def test_subtotal_rows_between_the_levels(tmp_path, shape):
+    # (before: a spaced table cut into pieces at each 小计; a 决策小计 read as one more indicator of the
+    # stream; a numbered row over the 小计 taken for a level's own row)
+    for named in (True, False):
+        rows = [["附表：绩效评价指标评分表"], _HEADER] + _merged(_with_subtotals(_ROWS, named), "left_out" if shape != "tabs" else "empty") \
+            + [_TOTAL]
+        record = text_record(tmp_path, _TITLE + score_tables._written(rows, shape))
+        assert _errors(record) == [], (shape, named)
+        assert _leaves_read(record) == len(_ROWS), (shape, named)
+
+
+@pytest.mark.parametrize("shape", ["pipe", "tabs", "spaced", "cells", "one_line"])
+def test_points_written_with_their_fen(tmp_path, shape):
+    # 分值 and 得分 cells written 8分, 7.5分 (before: a header of three rows, no indicator read)
+    points = {1, 3, 5, 7}
+    rows = [[c + "分" if k in points and c else c for k, c in enumerate(r)] for r in _ROWS]
+    total = [c + "分" if k in points and c else c for k, c in enumerate(_TOTAL)]
+    table = [["附表：绩效评价指标评分表"], _HEADER] + _merged(rows, "left_out" if shape != "tabs" else "empty") + [total]
+    record = text_record(tmp_path, _TITLE + score_tables._written(table, shape))
+    assert _errors(record) == []
+    assert _leaves_read(record) == len(_ROWS)

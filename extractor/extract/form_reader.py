@@ -119,7 +119,7 @@ class FormReader(FundBlockReader, IndicatorBlockReader, TypedRowReader, WordedCe
                     and not t.merged:
                 self.weighted_levels = not t.positional and self._starts_weighted_levels(i)
                 i = self._read_indicator_header(i)
-            elif self.weighted_levels and key not in v["total"] and not SUBTOTAL_LABEL.match(key):
+            elif self.weighted_levels and key not in v["total"] and not LEVEL_SUBTOTAL.match(key):
                 i = self._read_weighted_item(i)
             elif self.indicators is None and key in v["task_header"] and not t.merged:
                 i = self._read_task_header(i)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..ingest.tables import SUBTOTAL_LABEL
 from .form_facts import value_of
 from .form_indicators import units_from_cells
+from .form_totals import LEVEL_SUBTOTAL
+from .form_unit_cells import as_points
 from .form_vocab import bare, is_scoring_rule, value_type, vocab
 
 
@@ -67,7 +68,7 @@ class WeightedLevelsReader:
                 return None
             cells[slot], j = self.tokens[k], k + 1
         k = self._next_filled(j)
-        return (cells, k) if k is not None and value_type(self.tokens[k].text) == "num" else None
+        return (cells, k) if k is not None and _is_points(self.tokens[k]) else None
 
     def _cells_and_score(self, j: int):
         """After a row's weight at j - 1, in a header with target and result columns between 分值
@@ -80,9 +81,9 @@ class WeightedLevelsReader:
                 return None
             cells[slot], j = self.tokens[k], k + 1
         k = self._next_filled(j)
-        if k is None or value_type(self.tokens[k].text) != "num":
+        if k is None or not _is_points(self.tokens[k]):
             return None
-        return cells, self.tokens[k], k + 1
+        return cells, as_points(self.tokens[k]), k + 1
 
     def _next_item(self, j: int):
         """What the stream holds at j: "group" (a name and one figure), "leaf" (a name and two),
@@ -90,7 +91,7 @@ class WeightedLevelsReader:
         while j < len(self.tokens) and not self.tokens[j].text.strip():
             j += 1
         if j >= len(self.tokens) or value_type(self.tokens[j].text) or bare(self.tokens[j].text) in vocab()["total"] \
-                or SUBTOTAL_LABEL.match(bare(self.tokens[j].text)):
+                or LEVEL_SUBTOTAL.match(bare(self.tokens[j].text)):
             return None  # (a 小计 or 合计 row says nothing of the level before it)
         if self._before_points():
             # (where each row writes cells before its 分值, a name with its 分值 right after it
@@ -98,10 +99,10 @@ class WeightedLevelsReader:
             if (found := self._cells_before_points(j + 1)) is not None and self._cells_and_score(found[1] + 1):
                 return "leaf"
             k = self._next_filled(j + 1)
-            return "group" if k is not None and value_type(self.tokens[k].text) == "num" else None
+            return "group" if k is not None and _is_points(self.tokens[k]) else None
         if self._between_points():
             k = self._next_filled(j + 1)
-            if k is None or value_type(self.tokens[k].text) != "num":
+            if k is None or not _is_points(self.tokens[k]):
                 return None
             return "leaf" if self._cells_and_score(k + 1) else "group"
         figures, k = 0, j + 1
@@ -110,7 +111,7 @@ class WeightedLevelsReader:
             if figures == 1 and "skip" in self.indicators.slots and is_scoring_rule(t.text):
                 k += 1  # the row's 评分标准 between its weight and its score
                 continue
-            if t.text.strip() and value_type(t.text) != "num":
+            if t.text.strip() and not _is_points(t):
                 break
             figures += bool(t.text.strip())
             k += 1
@@ -127,18 +128,18 @@ class WeightedLevelsReader:
             # name | 计量单位 | 目标值 | 分值 | 实际值 | 得分 for a row
             cells, score, j = found
             cells.update(before[0])
-            figures = [self.tokens[before[1]], score]
+            figures = [as_points(self.tokens[before[1]]), score]
             units_from_cells(cells, True)
         elif self._before_points():
             k = self._next_filled(j)  # name | 分值 for a group
-            if k is not None and value_type(self.tokens[k].text) == "num":
-                figures, j = [self.tokens[k]], k + 1
+            if k is not None and _is_points(self.tokens[k]):
+                figures, j = [as_points(self.tokens[k])], k + 1
         elif between:
             # name | 分值 | target | result | 得分 for a row, name | 分值 for a group
             k = self._next_filled(j)
-            if k is not None and value_type(self.tokens[k].text) == "num":
+            if k is not None and _is_points(self.tokens[k]):
                 found = self._cells_and_score(k + 1)
-                figures, j = [self.tokens[k]], k + 1
+                figures, j = [as_points(self.tokens[k])], k + 1
                 if found:
                     cells, score, j = found
                     figures.append(score)
@@ -148,9 +149,9 @@ class WeightedLevelsReader:
                                       and is_scoring_rule(t.text)):
                 j += 1  # an empty cell of a `|` row, or the row's 评分标准 between its weight and score
                 continue
-            if value_type(t.text) != "num":
+            if not _is_points(t):
                 break
-            figures.append(t)
+            figures.append(as_points(t))
             j += 1
         text = name.text.strip()
         key = bare(text)
@@ -235,3 +236,8 @@ class WeightedLevelsReader:
                     {"path": g["path"], "weight": g["fact"], "parts": g["parts"]})
             elif parts != g["weight"]:
                 self.form["unread_rows"] += 1
+
+
+def _is_points(token) -> bool:
+    """A figure, or points written with their 分 (20分): a 分值 or 得分 of the stream."""
+    return value_type(as_points(token).text) == "num"

@@ -63,6 +63,9 @@ def extract_forms(doc, facts: list, score_tables: Optional[list] = None) -> list
         if left_to_tables and form["indicators"]:
             # rows of the table are in tables this reader leaves alone: its sums are not known
             form["unread_rows"] += 1
+        # (an indicator named by a scoring rule's words, 每低1个百分点扣0.2分: cells read out of
+        # their columns, so its sums are not known either)
+        form["unread_rows"] += sum(1 for row in form["indicators"] if row.get("path") and is_scoring_rule(row["path"][-1]))
         if form["funds"] or form["indicators"] or form["total_score"] or form.get("tasks"):
             used = segment[:reader.last + 1]
             form["blocks"] = [used[0].block.index, used[-1].block.index]

@@ -22,7 +22,17 @@ from .form_vocab import is_na
 from .indicator_names import LEVEL_NUMBER, bracketed_weight, clean_name
 
 _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-_NUM = regex.compile(r"^\d+(?:\.\d+)?$")
+# points, maybe written with their unit (7.5分)
+_NUM = regex.compile(r"^\d+(?:\.\d+)?\s*分?$")
+
+
+def _points(text: str) -> Decimal:
+    """A points cell's figure (7.5分 → 7.5)."""
+    return Decimal(_bare(text))
+
+
+def _bare(text: str) -> str:
+    return text.strip().removesuffix("分").strip()
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
 
 _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
@@ -70,7 +80,7 @@ def parts_table_indicators(block) -> list:
         name, weight, score = (c.text.strip() for c in t.rows[r])
         if not (_NUM.match(weight) and _NUM.match(score)):
             return []
-        entry = {"weight": Decimal(weight), "score": Decimal(score), "origin": "table", "table": f"parts{block.index}",
+        entry = {"weight": _points(weight), "score": _points(score), "origin": "table", "table": f"parts{block.index}",
                  "source": _src(block, r, 2)}
         if _total().match(name):
             total = {**entry, "path": ["合计"], "total": True}
@@ -90,7 +100,7 @@ def parts_table_indicators(block) -> list:
 def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:
     """A total's or subtotal's row's 分值: the first of two points columns, when it holds a figure."""
     text = row[score_cols[0]].text.strip() if len(score_cols) > 1 else ""
-    return Decimal(text) if _NUM.match(text) else None
+    return _points(text) if _NUM.match(text) else None
 
 
 def table_indicators(block) -> list:
@@ -134,7 +144,7 @@ def table_indicators(block) -> list:
         if _total().match(first) or _total().match(written):
             if _NUM.match(score_text):
                 out.append({"path": ["合计"], "weight": _row_weight(row, score_cols) or bracketed_weight(first),
-                            "score": Decimal(score_text), "total": True, "origin": "table", "source": _src(block, r, score_col)})
+                            "score": _points(score_text), "total": True, "origin": "table", "source": _src(block, r, score_col)})
             continue
         if SUBTOTAL_LABEL.match(first) or _NAMED_SUBTOTAL.match(first) or names_the_rows_above(t, r, first):
             continue  # a level's 小计 (决策小计, 决策合计): the tree adds its rows up itself
@@ -155,7 +165,7 @@ def table_indicators(block) -> list:
             parent = [names[c][0] for c, _ in level_cols if c < sub and c in names]
             if parent and _NUM.match(score_text):
                 out.append({"path": parent, "weight": _row_weight(row, score_cols),
-                            "score": Decimal(score_text), "origin": "table", "source": _src(block, r, score_col)})
+                            "score": _points(score_text), "origin": "table", "source": _src(block, r, score_col)})
             continue
         if _GRADE_ROW.match(first):
             continue  # 评价等级 | 优 under the total: the table's grade, no indicator
@@ -178,8 +188,8 @@ def table_indicators(block) -> list:
                 # 产出 | 35 | 32.5 | 产出数量 | 10 | 10: the group's own 分值 and 得分 beside its first row
                 weight = row[own[c][0]].text.strip() if own[c][0] is not None else ""
                 out.append({"path": [names[c2][0] for c2, _ in level_cols if c2 <= c and c2 in names],
-                            "weight": Decimal(weight) if _NUM.match(weight) else None,
-                            "score": Decimal(row[own[c][1]].text.strip()), "origin": "table",
+                            "weight": _points(weight) if _NUM.match(weight) else None,
+                            "score": _points(row[own[c][1]].text.strip()), "origin": "table",
                             "source": _src(block, r, own[c][1])})
         leaf_name_in_score_col = None
         if score_text and not _NUM.match(score_text):
@@ -198,12 +208,12 @@ def table_indicators(block) -> list:
             weights.append(leaf_name_in_score_col[1])
         if not path:
             continue
-        score = Decimal(score_text) if _NUM.match(score_text) else None
+        score = _points(score_text) if _NUM.match(score_text) else None
         if score is None and note is None:
             note = "本行没有得分"
         leaf_points = [k for k in score_cols if k > level_cols[-1][0]]
         if weights[-1] is None and len(leaf_points) > 1 and _NUM.match(row[leaf_points[0]].text.strip()):
-            weights[-1] = Decimal(row[leaf_points[0]].text.strip())  # (its 分值 column, before its 得分)
+            weights[-1] = _points(row[leaf_points[0]].text.strip())  # (its 分值 column, before its 得分)
         out.append({"path": path, "weight": weights[-1], "weights": weights, "score": score, "origin": "table",
                     "note": note, "source": _src(block, r, score_col)})
     return out
@@ -231,10 +241,10 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
         if _total().match(named[0]):
             total = (r, weight, score)
             break
-        rows.append((r, named[0], Decimal(weight), Decimal(score)))
+        rows.append((r, named[0], _points(weight), _points(score)))
     if total is None or len(rows) < _FEWEST_NESTED_ROWS:
         return None
-    reading = levels_by_points([[(w, s)] for _, _, w, s in rows], Decimal(total[1]), total[1])
+    reading = levels_by_points([[(w, s)] for _, _, w, s in rows], _points(total[1]), _bare(total[1]))
     if reading is None or all(p is None for p in reading[1]):
         return None
     names = [clean_name(name) for _, name, _, _ in rows]
@@ -245,7 +255,7 @@ def _levels_in_one_column(block, level_cols: list, score_cols: list, most_levels
     for (r, _, w, sc), path in zip(rows, paths):
         out.append({"path": path, "weight": w, "score": sc, "origin": "table", "levels_by_points": True,
                     "source": _src(block, r, score_col)})
-    out.append({"path": ["合计"], "weight": Decimal(total[1]), "score": Decimal(total[2]), "total": True,
+    out.append({"path": ["合计"], "weight": _points(total[1]), "score": _points(total[2]), "total": True,
                 "origin": "table", "levels_by_points": True, "source": _src(block, total[0], score_col)})
     return out
 

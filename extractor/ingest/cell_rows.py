@@ -93,7 +93,8 @@ def _form_label(piece: str) -> bool:
 
 
 def ends_in_figure_cell(line: str) -> bool:
-    """Does a line of several cells end in a bare figure cell (… 按比例得分 4)? Prose puts
-    no space before the last figure of a line with nothing after it."""
+    """Does a line of several cells end in a bare figure cell (… 按比例得分 4), or points with
+    their 分 (… 扣完为止 3分)? Prose puts no space before the last figure of a line with nothing
+    after it."""
     pieces = line.split()
-    return len(pieces) >= 3 and regex.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", pieces[-1]) is not None
+    return len(pieces) >= 3 and regex.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?分?", pieces[-1]) is not None

@@ -31,8 +31,8 @@ from ..patterns import load_json
 from .column_sums import some_column_adds_up
 from .form_signs import bare_cell
 from .levels_with_points import in_levels_with_points_header, levels_with_points_at, named_points, reason_taken
-from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_total,
-                          without_page_furniture)
+from .score_cells import (NOT_APPLICABLE, POINTS, column_roles, end_of_table, is_criteria, is_points, is_subtotal,
+                          is_total, without_page_furniture)
 from .tables import is_numeric_cell
 
 
@@ -89,10 +89,11 @@ def _total_points_placed(row: list, roles: list) -> list:
 
 
 def _total_label_first(row: list) -> list:
-    """A total row with its label in the first column (总分 | | | 100 | 86.5): under the level
-    columns' merged cells it would read as one more indicator."""
+    """A total row with its label in the first column (总分 | | | 100 | 86.5), a level's subtotal
+    row too (项目过程小计 | | | 20 | 15): under the level columns' merged cells it would read as one
+    more indicator."""
     first = _first_filled(row)
-    if first == 0 or not is_total(row[first]):
+    if first == 0 or not (is_total(row[first]) or is_subtotal(row[first])):
         return row
     return [row[first]] + row[1:first] + [""] + row[first + 1:]
 
@@ -316,11 +317,17 @@ def _adds_up(rows: list, roles: list) -> bool:
     for c, role in enumerate(roles):
         if role not in ("weight", "score") or not POINTS.match(total[c] or "-"):
             continue
-        figures = [row[c].removesuffix("分") for row in rows[:-1] if POINTS.match(row[c] or "-")]
+        # (a level's 小计 row adds up its rows again: no part of the total)
+        figures = [row[c].removesuffix("分") for row in rows[:-1] if POINTS.match(row[c] or "-")
+                   and not _subtotal_row(row)]
         if sum(map(Decimal, figures), Decimal(0)) != Decimal(total[c].removesuffix("分")):
             return False
         checked += 1
     return checked > 0
+
+
+def _subtotal_row(row: list) -> bool:
+    return is_subtotal(row[_first_filled(row)])
 
 
 def _first_filled(row: list) -> int:

@@ -29,6 +29,14 @@ def is_total(cell: str) -> bool:
     return bare_cell(cell) in _total_labels()
 
 
+# a level's subtotal row, named by its level or not (小计, 项目过程小计)
+_LEVEL_SUBTOTAL = regex.compile(r"^(?:\p{Han}{2,10})?小计$")
+
+
+def is_subtotal(cell: str) -> bool:
+    return _LEVEL_SUBTOTAL.match(bare_cell(cell)) is not None
+
+
 @lru_cache(maxsize=1)
 def column_roles() -> dict:
     """Column name → its role: level, name, weight, score, criteria, reason."""

@@ -53,7 +53,7 @@ def _under_figure_columns(texts: list, width: int, above: list, filled: list) ->
     where they are as many as those columns and the run `filled` puts one under a column of
     words (合计 | 100 | 82 under … | 分值 | 评分标准 | 得分 | 扣分原因: 100 under 分值, 82 under 得分,
     the rules' words between them); None else."""
-    full = [row for row in above if len(row) == width]
+    full = [row for row in above if len(row) == width and any(is_figure(c) for c in row)]  # (not a header)
     if len(full) < 2:
         return None
     columns = [k for k in range(1, width) if all(is_figure(r[k]) or DASH_CELL.match(r[k]) for r in full)

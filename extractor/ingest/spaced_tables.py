@@ -55,6 +55,11 @@ def _spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
     if even >= _MIN_EVEN_ROWS and not (aligned and used > even):
         # (rows of one count of cells, unless their header lines up more of them: a cell
         # wrapped onto a line of its own ends the even rows, not the table)
+        headed = not any(is_figure(c.text) for c in run[0])
+        if headed and (with_totals := _even_rows_with_totals(run)) is not None and with_totals[0] > even + 1:
+            # (小计 rows between the rows: 投入小计 | 20 | 12, then the next level's rows)
+            n, rows = with_totals
+            return TextTable(i, i + n, rows, lines[i:i + n])
         rows = [[c.text for c in r] for r in run[:even]]
         if even < len(run) and not any(is_figure(c.text) for c in run[0]) \
                 and (total := total_row_filled([c.text for c in run[even]], len(run[0]), rows[1:])):
@@ -219,12 +224,19 @@ def _even_rows_with_totals(run: list) -> Optional[tuple]:
     """(lines used, rows) where the rows have the first row's number of cells but for 小计 and
     合计 rows, whose label spans the cells before their figures (序号 | 乡镇 | 项目名称 | 中央 | …
     over 王店乡小计 | 320 | …): those are filled out on the left, their figures under the
-    columns at the right. At least three full rows and one such total row; else None."""
+    columns at the right; and but for rows that leave out a last column of words (扣分原因: the
+    rows that write it end in words after a figure, the others in the figure), filled out on the
+    right. At least three full rows and one such total or short row; else None."""
     width, rows, full, totals = len(run[0]), [], 0, 0
+    words_last = any(len(c) == width and not is_figure(c[-1].text) and is_figure(c[-2].text) for c in run[1:])
     for cells in run:
         texts = [c.text for c in cells]
         if len(texts) == width:
             full += 1
+        elif words_last and len(texts) == width - 1 and is_figure(texts[-1]) and rows:
+            texts = texts + [""]
+            full += 1
+            totals += 1
         elif (total := total_row_filled(texts, width, rows)) is not None:
             texts = total
             totals += 1

@@ -35,9 +35,13 @@ def is_numeric_cell(text: str) -> bool:
     return bool(NUMERIC.match(t) or DASH.match(t))
 
 
+# points written with their unit (10分, 7.5 分): a score table's cell, which no header writes
+_POINTS_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?\s*分$")
+
+
 def _is_data_row(row: list) -> bool:
     texts = [c.text.strip() for c in row]
-    if any(NUMERIC.match(t) for t in texts):
+    if any(NUMERIC.match(t) or _POINTS_CELL.match(t) for t in texts):
         return True
     return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
 
@@ -209,13 +213,14 @@ _GROUP_LABEL = regex.compile(r"^[一二三四五六七八九十]{1,3}(?:[、.．
 _ITEM_LABEL = regex.compile(r"^\d{1,3}$")
 
 
-def _heads_level(table: Table, r: int) -> bool:
+def _heads_level(table: Table, r: int, skip: int = 0) -> bool:
     """Is row r a level's own row, its points before its children's (投入 | | | 20 | 18 over
     | 项目立项 | 立项规范性 | 5 | 5)? Its name stands in the first column alone, and the next
-    row leaves the first column to it and names the level below."""
-    if r + 1 >= table.n_rows or table.n_cols < 4:
+    row leaves the first column to it and names the level below. `skip`: the columns before
+    the names (a 序号 column's)."""
+    if r + 1 >= table.n_rows or table.n_cols - skip < 4:
         return False
-    row, below = table.rows[r], table.rows[r + 1]
+    row, below = table.rows[r][skip:], table.rows[r + 1][skip:]
     blank = lambda cell: not cell.text.strip() or cell.merged_from is not None
     return (bool(row[0].text.strip()) and blank(row[1]) and blank(row[2])
             and blank(below[0]) and bool(below[1].text.strip()))
@@ -290,7 +295,8 @@ def row_kinds(table: Table) -> list:
             kinds.append("total")
         elif first and _ACCOUNT_TOTAL.match(first[0]):
             kinds.append("account_total")
-        elif first and (_GROUP_LABEL.match(first[0]) or _heads_level(table, r)) and row[0].merged_from is None:
+        elif first and (_GROUP_LABEL.match(first[0]) or _heads_level(table, r, 1 if numbered else 0)) \
+                and row[0].merged_from is None:
             kinds.append("group")
         elif "group" in kinds and _heads_sublevel(table, r):
             kinds.append("subgroup")
