@@ -1,11 +1,13 @@
 """The indicator score table (绩效评价指标评分表) of evaluation reports, made up here: first-level
 indicators over second- and third-level ones, each with its 分值, the third level scored, and a
-合计 row with the full marks and the total, in the column layouts reports print (each level
+total row with the full marks and the total, in the column layouts reports print (each level
 followed by its own 分值 column; one 分值 column for the last level, the levels' weights in
 brackets or not at all; a 序号 column; a 评分标准 column of words, or of rules with figures in
-them; a 扣分原因 column) and the shapes the archives give (pipe rows, one cell a line, cells a
-space run apart, tab-separated, the table on one line), with merged level cells written in
-every row, left out or empty. With --inject one figure of each table is made inconsistent (a
+them; a 扣分原因, 指标解释 or 得分率 column), maybe with a 小计 row closing each first level (named
+by it or not), points written bare or with their 分, the total row labelled 合计, 总分 or 总计; in
+the shapes the archives give (pipe rows, one cell a line, cells a space run apart, tab-separated,
+the table on one line, a Word table), with merged level cells written in every row, left out or
+empty (merged, in Word). With --inject one figure of each table is made inconsistent (a
 third-level score changed, or the total's), and the bench counts which are flagged by score.tree
 or form.score_total, the error flags of other rules, and on clean tables every error flag (all
 false). It also counts the third-level indicators read with their weight and score, and the
@@ -229,6 +231,34 @@ def _read(indicators: list, written: dict) -> int:
     return found
 
 
+_OPENING = ["某县2023年度农村人居环境整治项目绩效评价报告", "一、评价结论", "经评价，该项目评分详见附表。"]
+
+
+def write_report(rows: list, shape: str, path: Path) -> str:
+    """The report with its table in `shape` written to `path`; its text (a .docx's: its rows
+    with | between cells, to show). A .docx table merges a level's cells left out or empty
+    after its group's first row with the cell above, as Word does."""
+    if shape != "docx":
+        text = "\n".join(_OPENING) + "\n" + _written(rows, shape)
+        path.write_text(text, encoding="utf-8")
+        return text
+    import docx  # (python-docx: the declared stack's)
+    doc = docx.Document()
+    for line in _OPENING + [rows[0][0]]:
+        doc.add_paragraph(line)
+    body = rows[1:]
+    width = max(len(r) for r in body)
+    table = doc.add_table(rows=len(body), cols=width)
+    for r, row in enumerate(body):
+        for c, cell in enumerate(row):
+            if cell is _LEFT_OUT or cell is _EMPTY:
+                table.cell(r - 1, c).merge(table.cell(r, c))  # (merged down from the group's first row)
+            else:
+                table.cell(r, c).text = cell
+    doc.save(str(path))
+    return "\n".join("| " + " | ".join(c if isinstance(c, str) else "" for c in row) + " |" for row in rows) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tables", type=int, default=40)
@@ -241,10 +271,9 @@ def main(argv=None) -> int:
     rules = ("score.tree", "form.score_total")
     with tempfile.TemporaryDirectory() as tmp:
         for n, (rows, slip, variant, leaves, scores) in enumerate(make_tables(args.tables, args.seed, args.inject), 1):
-            for shape in _SHAPES:
-                text = "某县2023年度农村人居环境整治项目绩效评价报告\n一、评价结论\n经评价，该项目评分详见附表。\n" + _written(rows, shape)
-                path = Path(tmp) / f"table{n}_{shape}.txt"
-                path.write_text(text, encoding="utf-8")
+            for shape in _SHAPES + ("docx",):
+                path = Path(tmp) / f"table{n}_{shape}.{'docx' if shape == 'docx' else 'txt'}"
+                text = write_report(rows, shape, path)
                 record = extract_file(path)
                 flags = record["flags"]
                 raised = {f["rule"] for f in flags if f["severity"] in ("error", "warning")}

@@ -53,12 +53,15 @@ def _under_figure_columns(texts: list, width: int, above: list, filled: list) ->
     where they are as many as those columns and the run `filled` puts one under a column of
     words (合计 | 100 | 82 under … | 分值 | 评分标准 | 得分 | 扣分原因: 100 under 分值, 82 under 得分,
     the rules' words between them); None else."""
-    full = [row for row in above if len(row) == width and any(is_figure(c) for c in row)]  # (not a header)
+    # (the full rows of figures: not the header, nor a 小计 placed before)
+    full = [row for row in above if len(row) == width and any(is_figure(c) for c in row) and not is_total_label(row[0])]
     if len(full) < 2:
         return None
     columns = [k for k in range(1, width) if all(is_figure(r[k]) or DASH_CELL.match(r[k]) for r in full)
                and any(is_figure(r[k]) for r in full)]
     figures = texts[1:]
+    if not any("%" in f for f in figures):  # (bare figures total no column of rates: 得分率 | 87.5%)
+        columns = [k for k in columns if not all("%" in r[k] for r in full)]
     if len(columns) != len(figures) or all(k in columns for k, c in enumerate(filled) if k and c):
         return None
     placed = [texts[0]] + [""] * (width - 1)

@@ -73,7 +73,9 @@ def _spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
                 rows += more[0]
                 even += more[1]
         return TextTable(i, i + even, rows, lines[i:i + even])
-    if not aligned and (with_totals := _even_rows_with_totals(run)) is not None:
+    if (with_totals := _even_rows_with_totals(run)) is not None and (not aligned or with_totals[0] > used):
+        # (more of the lines than the rows lining up under the header: rows that leave out their
+        # last words, 扣分原因, the first of them among them)
         n, rows = with_totals
         return TextTable(i, i + n, rows, lines[i:i + n])
     if (right := _rows_from_the_right(run)) is not None and right[1] > used:

@@ -246,8 +246,12 @@ def names_the_rows_above(table: Table, r: int, first: str) -> bool:
     … over 青溪乡小计, 决策 | 项目立项 … over 决策合计)? One named otherwise (财政资金小计 over
     中央财政资金 | 省级财政资金) is left an item."""
     m = _NAMED_SUBTOTAL.match(first)
+    # (the name written with its weight in brackets, 项目决策（20分）, is the same name)
     return m is not None and r > table.header_rows and any(
-        c.text.replace(" ", "") == m["name"] for c in table.rows[r - 1])
+        _BRACKETED_WEIGHT.sub("", c.text.replace(" ", "")) == m["name"] for c in table.rows[r - 1])
+
+
+_BRACKETED_WEIGHT = regex.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 
 
 def _heads_level_with_subtotal(table: Table, r: int, first: list) -> bool:
