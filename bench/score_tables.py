@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extractor.pipeline import extract_file  # noqa: E402
-from form_variants import _EMPTY, _LEFT_OUT, _SHAPES, _written  # noqa: E402
+from form_variants import _EMPTY, _LEFT_OUT, _NOISES, _SHAPES, _noisy, _written  # noqa: E402
 from score_sections import _FRAMEWORKS, _points  # noqa: E402
 
 # third-level names to draw from, per second-level one (any other: its own name + 情况)
@@ -264,6 +264,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tables", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--inject", action="store_true", help="one figure of each table made inconsistent")
+    ap.add_argument("--noise", action="store_true", help="each table with one or more of " + ", ".join(_NOISES))
     ap.add_argument("--show", type=int, default=0, help="print the first N tables unflagged, misread or with another error")
     args = ap.parse_args(argv)
     counts = defaultdict(Counter)
@@ -271,6 +272,10 @@ def main(argv=None) -> int:
     rules = ("score.tree", "form.score_total")
     with tempfile.TemporaryDirectory() as tmp:
         for n, (rows, slip, variant, leaves, scores) in enumerate(make_tables(args.tables, args.seed, args.inject), 1):
+            if args.noise:  # (as form_variants.py roughs up its forms)
+                noise_rng = random.Random(f"noise {args.seed} {n}")
+                noises = set(noise_rng.sample(_NOISES, noise_rng.randrange(1, len(_NOISES) + 1)))
+                rows, variant = _noisy(rows, noises, noise_rng), {**variant, "noise": "+".join(sorted(noises))}
             for shape in _SHAPES + ("docx",):
                 path = Path(tmp) / f"table{n}_{shape}.{'docx' if shape == 'docx' else 'txt'}"
                 text = write_report(rows, shape, path)

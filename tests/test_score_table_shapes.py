@@ -179,3 +179,16 @@ def test_points_written_with_their_fen(tmp_path, shape):
     record = text_record(tmp_path, _TITLE + score_tables._written(table, shape))
     assert _errors(record) == []
     assert _leaves_read(record) == len(_ROWS)
+
+
+def test_a_word_table_whose_subtotal_label_wraps_in_its_cell(tmp_path):
+    # 项目决\n策小计: a label broken onto two lines inside a Word cell is still the level's 小计
+    # (before: read as one more row, the 合计 then off by the subtotals)
+    from extractor.pipeline import extract_file
+    rows = [[f"{c[:3]}\n{c[3:]}" if c.endswith("小计") else c for c in r] for r in _with_subtotals(_ROWS, named=True)]
+    rows = [["附表：绩效评价指标评分表"], _HEADER] + _merged(rows, "left_out") + [_TOTAL]
+    path = tmp_path / "report.docx"
+    score_tables.write_report(rows, "docx", path)
+    record = extract_file(path)
+    assert _errors(record) == []
+    assert _leaves_read(record) == len(_ROWS)

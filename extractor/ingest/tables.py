@@ -285,7 +285,8 @@ def row_kinds(table: Table) -> list:
             continue
         # (a row's number under 序号 names no row: its names start after it; a 合计 may stand there)
         skip = 1 if numbered and row and row[0].text.strip().isdigit() else 0
-        first = [c.text.replace(" ", "") for c in row[skip:skip + 2]]
+        # (a label broken onto two lines inside its cell, 项目决\n策小计, is one word)
+        first = [regex.sub(r"\s", "", c.text) for c in row[skip:skip + 2]]
         if first and first[0]:
             level = first[0]
         if _heads_level_with_subtotal(table, r, first):
