@@ -238,6 +238,8 @@ def write_report(rows: list, shape: str, path: Path) -> str:
     """The report with its table in `shape` written to `path`; its text (a .docx's: its rows
     with | between cells, to show). A .docx table merges a level's cells left out or empty
     after its group's first row with the cell above, as Word does."""
+    if shape == "xlsx":
+        return _write_sheet(rows, path)
     if shape != "docx":
         text = "\n".join(_OPENING) + "\n" + _written(rows, shape)
         path.write_text(text, encoding="utf-8")
@@ -259,6 +261,33 @@ def write_report(rows: list, shape: str, path: Path) -> str:
     return "\n".join("| " + " | ".join(c if isinstance(c, str) else "" for c in row) + " |" for row in rows) + "\n"
 
 
+def _write_sheet(rows: list, path: Path) -> str:
+    """The table alone as a sheet (.xlsx), its title in the first row and a level's cells left out
+    or empty after its group's first row merged with the cell above, as Excel does."""
+    import openpyxl  # (the .xlsx reader's own library)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(1, 1, rows[0][0])
+    for r, row in enumerate(rows[1:], 2):
+        for c, cell in enumerate(row, 1):
+            if cell is _LEFT_OUT or cell is _EMPTY:
+                top = r - 1
+                while any(top >= m.min_row and top <= m.max_row and m.min_col == c == m.max_col for m in sheet.merged_cells.ranges):
+                    top -= 1  # (the range opened above, to extend)
+                for m in list(sheet.merged_cells.ranges):
+                    if m.min_col == c == m.max_col and m.min_row <= r - 1 <= m.max_row:
+                        top = m.min_row
+                        sheet.unmerge_cells(str(m))
+                sheet.merge_cells(start_row=top, start_column=c, end_row=r, end_column=c)
+            else:
+                sheet.cell(r, c, float(cell) if _BARE_NUMBER.fullmatch(cell) else cell)
+    book.save(str(path))
+    return "\n".join("| " + " | ".join(c if isinstance(c, str) else "" for c in row) + " |" for row in rows) + "\n"
+
+
+_BARE_NUMBER = __import__("re").compile(r"\d+(?:\.\d+)?")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tables", type=int, default=40)
@@ -276,8 +305,8 @@ def main(argv=None) -> int:
                 noise_rng = random.Random(f"noise {args.seed} {n}")
                 noises = set(noise_rng.sample(_NOISES, noise_rng.randrange(1, len(_NOISES) + 1)))
                 rows, variant = _noisy(rows, noises, noise_rng), {**variant, "noise": "+".join(sorted(noises))}
-            for shape in _SHAPES + ("docx",):
-                path = Path(tmp) / f"table{n}_{shape}.{'docx' if shape == 'docx' else 'txt'}"
+            for shape in _SHAPES + ("docx", "xlsx"):
+                path = Path(tmp) / f"table{n}_{shape}.{shape if shape in ('docx', 'xlsx') else 'txt'}"
                 text = write_report(rows, shape, path)
                 record = extract_file(path)
                 flags = record["flags"]

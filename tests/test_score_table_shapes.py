@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import text_record
+from extractor.pipeline import extract_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import score_tables  # noqa: E402
@@ -124,15 +125,17 @@ def test_a_short_total_row_stands_under_the_points_columns(tmp_path):
 
 
 def test_the_bench_tables_each_layout(tmp_path):
-    # one made-up table per column layout, clean and with a slip, in every shape
+    # one made-up table per column layout, clean and with a slip, in every shape, a Word table and a sheet too
     seen = set()
     for rows, slip, variant, leaves, _ in score_tables.make_tables(24, 3, False) + score_tables.make_tables(24, 3, True):
         key = (variant["header"], slip is None)
         if key in seen:
             continue
         seen.add(key)
-        for shape in ("pipe", "cells", "spaced", "tabs"):
-            record = text_record(tmp_path, _TITLE + score_tables._written(rows, shape))
+        for shape in ("pipe", "cells", "spaced", "tabs", "docx", "xlsx"):
+            path = tmp_path / f"report.{shape if shape in ('docx', 'xlsx') else 'txt'}"
+            score_tables.write_report(rows, shape, path)
+            record = extract_file(path)
             raised = {f["rule"] for f in record["flags"] if f["severity"] in ("error", "warning")}
             if slip is None:
                 assert _errors(record) == [], (variant, shape)
@@ -184,7 +187,6 @@ def test_points_written_with_their_fen(tmp_path, shape):
 def test_a_word_table_whose_subtotal_label_wraps_in_its_cell(tmp_path):
     # 项目决\n策小计: a label broken onto two lines inside a Word cell is still the level's 小计
     # (before: read as one more row, the 合计 then off by the subtotals)
-    from extractor.pipeline import extract_file
     rows = [[f"{c[:3]}\n{c[3:]}" if c.endswith("小计") else c for c in r] for r in _with_subtotals(_ROWS, named=True)]
     rows = [["附表：绩效评价指标评分表"], _HEADER] + _merged(rows, "left_out") + [_TOTAL]
     path = tmp_path / "report.docx"

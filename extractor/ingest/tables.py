@@ -278,7 +278,8 @@ def row_kinds(table: Table) -> list:
     are checked along."""
     kinds = []
     level = None  # the name the first column gave last (决策 over its rows, then 决策小计)
-    numbered = bool(table.header_rows and table.rows[0]) and table.rows[0][0].text.replace(" ", "") in NUMBER_HEADERS
+    # (a 序号 in any header row: a sheet's title may stand in the first)
+    numbered = any(row and row[0].text.replace(" ", "") in NUMBER_HEADERS for row in table.rows[:table.header_rows])
     for r, row in enumerate(table.rows):
         if r < table.header_rows:
             kinds.append("header")
