@@ -25,14 +25,6 @@ _ONLY_WEIGHT = regex.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 # points, maybe written with their unit (7.5分)
 _NUM = regex.compile(r"^\d+(?:\.\d+)?\s*分?$")
 
-
-def _points(text: str) -> Decimal:
-    """A points cell's figure (7.5分 → 7.5)."""
-    return Decimal(_bare(text))
-
-
-def _bare(text: str) -> str:
-    return text.strip().removesuffix("分").strip()
 _LEVEL_HEADER = regex.compile(r"([一二三四五六])级指标")
 
 _AWARDED_HEADER = regex.compile(r"得分(?!率)|评分|实际得分")
@@ -95,6 +87,15 @@ def parts_table_indicators(block) -> list:
         top = rows[k][0]
         out += [{**rows[k][1], "path": [top]}] + [{**rows[p][1], "path": [top, _PARTS.sub("", rows[p][0])]} for p in parts]
     return out + [total]
+
+
+def _points(text: str) -> Decimal:
+    """A points cell's figure (7.5分 → 7.5)."""
+    return Decimal(_bare(text))
+
+
+def _bare(text: str) -> str:
+    return text.strip().removesuffix("分").strip()
 
 
 def _row_weight(row: list, score_cols: list) -> Optional[Decimal]:

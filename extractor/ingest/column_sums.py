@@ -19,8 +19,9 @@ from typing import Optional
 
 import regex
 
+from .cell_kinds import TOTAL_NAMES
+
 _POINTS = regex.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
-_TOTAL_NAMES = ("合计", "总计", "总分", "小计")
 _MOST_CHOICES = 20000  # a table's few open rows have far fewer; past them no search is made
 
 
@@ -104,7 +105,7 @@ def some_column_adds_up(rows: list) -> bool:
     the same number of times. A table with no 合计 row, or whose 合计 writes no points, has no
     say (True)."""
     total = [str(c).strip() for c in rows[-1]] if rows else []
-    if not total or total[0] not in _TOTAL_NAMES:
+    if not total or total[0] not in TOTAL_NAMES:
         return True
     body = [[str(c).strip() for c in row] for row in rows[:-1]]
     times = []  # per column the total writes points under: how many times its rows make it (None: not whole)

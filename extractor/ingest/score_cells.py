@@ -12,6 +12,7 @@ import regex
 
 from ..patterns import load_json
 from .form_signs import bare_cell
+from .tables import NAMED_SUBTOTAL, SUBTOTAL_LABEL
 from .text_rows import vocabulary
 
 _MOST_LINES = 600  # a total row further down than this is no part of the table
@@ -29,12 +30,10 @@ def is_total(cell: str) -> bool:
     return bare_cell(cell) in _total_labels()
 
 
-# a level's subtotal row, named by its level or not (小计, 项目过程小计)
-_LEVEL_SUBTOTAL = regex.compile(r"^(?:\p{Han}{2,10})?小计$")
-
-
 def is_subtotal(cell: str) -> bool:
-    return _LEVEL_SUBTOTAL.match(bare_cell(cell)) is not None
+    """A level's subtotal row's label, named by its level or not (小计, 项目过程小计)."""
+    label = bare_cell(cell)
+    return bool(SUBTOTAL_LABEL.match(label) or label.endswith("小计") and NAMED_SUBTOTAL.match(label))
 
 
 @lru_cache(maxsize=1)

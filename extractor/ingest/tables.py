@@ -238,14 +238,14 @@ def _heads_sublevel(table: Table, r: int) -> bool:
             and blank(below[0]) and blank(below[1]) and bool(below[2].text.strip()))
 
 
-_NAMED_SUBTOTAL = regex.compile(r"^(?P<name>\p{Han}{2,10}?)(?:小计|合计)$")
+NAMED_SUBTOTAL = regex.compile(r"^(?P<name>\p{Han}{2,10}?)(?:小计|合计)$")
 
 
 def names_the_rows_above(table: Table, r: int, first: str) -> bool:
     """Is the row a 小计 (or 合计) named by what the item rows right above it share (青溪乡 | 供水站
     … over 青溪乡小计, 决策 | 项目立项 … over 决策合计)? One named otherwise (财政资金小计 over
     中央财政资金 | 省级财政资金) is left an item."""
-    m = _NAMED_SUBTOTAL.match(first)
+    m = NAMED_SUBTOTAL.match(first)
     # (the name written with its weight in brackets, 项目决策（20分）, is the same name)
     return m is not None and r > table.header_rows and any(
         _BRACKETED_WEIGHT.sub("", c.text.replace(" ", "")) == m["name"] for c in table.rows[r - 1])
