@@ -119,3 +119,11 @@ def test_a_line_whose_spaces_may_be_cell_breaks_keeps_them():
     filler = [_spaced(_GLUED)] * 4
     unspaced, spaced = converter_spaces_out(lines + filler)
     assert spaced and unspaced[:2] == lines
+
+
+def test_a_word_opening_with_a_units_character_is_no_unit():
+    # a score table's row on one line: the rule, the score, then the next row's name or the
+    # reason, whose first character could be a unit (项目…, 个别…, 人员…): no name runs on there
+    assert _cells("符合规定得满分，否则酌情扣分 4 项目过程 20") == ["符合规定得满分，否则酌情扣分", "4", "项目过程", "20"]
+    assert _cells("资料齐全得满分，每缺一项扣分 7 个别资料不全") == ["资料齐全得满分，每缺一项扣分", "7", "个别资料不全"]
+    assert _cells("孕产妇 7 天访视数") == ["孕产妇 7 天访视数"]

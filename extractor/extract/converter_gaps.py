@@ -48,7 +48,6 @@ _FIGURE_OPENS = regex.compile(r"^\d+(?:[-~]\d+)?")
 # (the rest of a name after its figure is short and no clause: 天访视数, not 项目预期提供的产品、服务…)
 _MOST_NAME_REST = 10
 _CLAUSE_MARK = regex.compile(r"[，,。；;、：:]")
-_SENTENCE_MARK = regex.compile(r"[，,。；;]")
 
 
 def _rest_of_name(words: str, unit_in_name) -> bool:
@@ -66,9 +65,7 @@ def gaps_closed(text: str, pieces: list) -> list:
         return b[0] - a[1] == 1 and text[a[1]] == " "
 
     def name_part(piece: tuple) -> bool:
-        # (a sentence's clauses are no name: 符合规定得满分，否则酌情扣分 is a scoring rule's cell)
-        words = text[piece[0]:piece[1]]
-        return bool(_ENDS_IN_HAN.search(words)) and not is_label(bare(words)) and not _SENTENCE_MARK.search(words)
+        return bool(_ENDS_IN_HAN.search(text[piece[0]:piece[1]])) and not is_label(bare(text[piece[0]:piece[1]]))
 
     out: list = []
     k = 0
