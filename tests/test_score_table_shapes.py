@@ -194,3 +194,16 @@ def test_a_word_table_whose_subtotal_label_wraps_in_its_cell(tmp_path):
     record = extract_file(path)
     assert _errors(record) == []
     assert _leaves_read(record) == len(_ROWS)
+
+
+def test_a_sheets_bracketed_weights_under_its_title_are_facts(tmp_path):
+    # a sheet whose first row is the table's title (附表：绩效评价指标评分表, the word 评分 in it): the
+    # names' bracketed weights (立项管理（12）) stand before the points columns all the same
+    rows = [[f"{r[0]}（{r[1]}分）", f"{r[2]}（{r[3]}）", r[4], r[5], r[7]] for r in _ROWS]
+    header = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    path = tmp_path / "report.xlsx"
+    score_tables.write_report([["附表：绩效评价指标评分表"], header] + rows + [["合计", "", "", "100", "85"]], "xlsx", path)
+    record = extract_file(path)
+    bracketed = [f for f in record["facts"] if f["kind"] == "score" and "（" in (f.get("text") or "")]
+    assert {Decimal(str(f["value"])) for f in bracketed} >= {Decimal(12), Decimal(8), Decimal(18)}
+    assert _errors(record) == []

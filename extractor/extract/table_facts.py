@@ -189,8 +189,11 @@ def _table_facts(block, unit_above: Optional[str] = None, listed_above: Optional
                 where = {"page": block.page, "block": block.index, "table": block.index, "row": r, "col": c}
                 out.extend(_text_facts(cell.text, where, subject=None))
     # (a score table's names before its 得分 column may carry their weight in brackets: 决策(20))
+    # (not in a title row over the header, a sheet's 附表：…评分表 in its one filled cell)
+    named_rows = [h for h in range(table.header_rows)
+                  if sum(1 for cell in table.rows[h] if cell.text.strip() and cell.merged_from is None) >= 2]
     first_score_col = next((c for c in range(table.n_cols)
-                            if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in range(table.header_rows))), 0)
+                            if any(_SCORE_COLUMN.search(table.rows[h][c].text) for h in named_rows)), 0)
     numbering = _numbering_columns(table)
     unit_columns = _unit_columns(table)
     units_scored = units_scored_columns(table)
