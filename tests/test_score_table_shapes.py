@@ -207,3 +207,21 @@ def test_a_sheets_bracketed_weights_under_its_title_are_facts(tmp_path):
     bracketed = [f for f in record["facts"] if f["kind"] == "score" and "（" in (f.get("text") or "")]
     assert {Decimal(str(f["value"])) for f in bracketed} >= {Decimal(12), Decimal(8), Decimal(18)}
     assert _errors(record) == []
+
+
+def test_a_sheet_of_points_written_with_their_fen_is_no_key_value_form(tmp_path):
+    # 名称 | 2分 | 名称 | 6分 … in turn: the 分 figures are figures, not the labels of a form's
+    # key-value head (before: the whole sheet read as label | value pairs, no indicator read)
+    rows = []
+    for k, r in enumerate(_ROWS):
+        above = _ROWS[k - 1] if k else None
+        rows.append([score_tables._EMPTY if above and above[0] == r[0] else r[0],
+                     score_tables._EMPTY if above and above[:3] == r[:3] else r[2],
+                     r[4], r[5] + "分", r[7] + "分", f"{int(r[7]) / int(r[5]) * 100:.1f}%"])
+    header = ["一级指标", "二级指标", "三级指标", "分值", "得分", "得分率"]
+    path = tmp_path / "report.xlsx"
+    score_tables.write_report([["附表：绩效评价指标评分表"], header] + rows + [["合计", "", "", "100分", "85分", ""]], "xlsx", path)
+    record = extract_file(path)
+    assert record["tables"][0]["header"], "a header read"
+    assert _errors(record) == []
+    assert len([i for i in score_tables._indicators(record) if i.get("score") is not None]) >= len(_ROWS)

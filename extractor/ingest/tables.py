@@ -57,11 +57,16 @@ def _is_key_value(rows: list) -> bool:
     if any(_HEADER_WORD.search(c.text) for c in rows[0][1::2]):
         return False
     values = [r[i].text.strip() for r in rows for i in range(1, len(r), 2) if r[i].text.strip()]
-    if values and sum(1 for t in values if NUMERIC.match(t)) > len(values) / 2:
+    if values and sum(1 for t in values if _figure(t)) > len(values) / 2:
         return False
     labels = [r[i].text.strip() for r in rows for i in range(0, len(r), 2)
               if len(r) > 1 and r[i].text.strip() and r[i].merged_from is None]
-    return bool(labels) and sum(1 for t in labels if t and not NUMERIC.match(t) and len(t) <= 12) >= len(labels) * 0.8
+    return bool(labels) and sum(1 for t in labels if t and not _figure(t) and len(t) <= 12) >= len(labels) * 0.8
+
+
+def _figure(text: str) -> bool:
+    """A figure, or points written with their 分 (8分): no label of a key-value form."""
+    return bool(NUMERIC.match(text) or _POINTS_CELL.match(text))
 
 
 def count_header_rows(rows: list) -> int:
