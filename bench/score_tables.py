@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -285,7 +286,7 @@ def _write_sheet(rows: list, path: Path) -> str:
     return "\n".join("| " + " | ".join(c if isinstance(c, str) else "" for c in row) + " |" for row in rows) + "\n"
 
 
-_BARE_NUMBER = __import__("re").compile(r"\d+(?:\.\d+)?")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def main(argv=None) -> int:

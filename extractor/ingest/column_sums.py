@@ -17,11 +17,8 @@ from decimal import Decimal
 from itertools import combinations, product
 from typing import Optional
 
-import regex
-
 from .cell_kinds import TOTAL_NAMES
-
-_POINTS = regex.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
+from .score_cells import POINTS
 _MOST_CHOICES = 20000  # a table's few open rows have far fewer; past them no search is made
 
 
@@ -110,12 +107,12 @@ def some_column_adds_up(rows: list) -> bool:
     body = [[str(c).strip() for c in row] for row in rows[:-1]]
     times = []  # per column the total writes points under: how many times its rows make it (None: not whole)
     for c, cell in enumerate(total[1:], 1):
-        if not _POINTS.fullmatch(cell):
+        if not POINTS.match(cell):
             continue
         terms = [row[c] for k, row in enumerate(body) if c < len(row) and row[c]
                  and not (k and row[:c + 1] == body[k - 1][:c + 1])]
         whole = Decimal(cell.removesuffix("分"))
-        summed = sum((Decimal(t.removesuffix("分")) for t in terms if _POINTS.fullmatch(t)), Decimal(0))
-        ok = whole and all(_POINTS.fullmatch(t) for t in terms) and summed % whole == 0
+        summed = sum((Decimal(t.removesuffix("分")) for t in terms if POINTS.match(t)), Decimal(0))
+        ok = whole and all(POINTS.match(t) for t in terms) and summed % whole == 0
         times.append(summed // whole if ok else None)
     return not times or 1 in times or len(times) >= 2 and len(set(times)) == 1 and times[0] in (2, 3)

@@ -61,13 +61,13 @@ def _spaced_table_at(lines: list, i: int) -> Optional[TextTable]:
             n, rows = with_totals
             return TextTable(i, i + n, rows, lines[i:i + n])
         rows = [[c.text for c in r] for r in run[:even]]
-        if even < len(run) and not any(is_figure(c.text) for c in run[0]) \
+        if even < len(run) and headed \
                 and (total := total_row_filled([c.text for c in run[even]], len(run[0]), rows[1:])):
             # (the 合计 row of a table with a header, its label spanning the first cells; under a
             # piece of a table its rows are not known to be all the total's)
             rows.append(total)
             even += 1
-        elif even == len(run) and not any(is_figure(c.text) for c in run[0]):
+        elif even == len(run) and headed:
             # (its rest overleaf, under the header written again)
             while (more := _rows_past_page_break(lines, i, i + even, run[0])) is not None:
                 rows += more[0]

@@ -41,7 +41,7 @@ _POINTS_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?\s*分$")
 
 def _is_data_row(row: list) -> bool:
     texts = [c.text.strip() for c in row]
-    if any(NUMERIC.match(t) or _POINTS_CELL.match(t) for t in texts):
+    if any(_figure(t) for t in texts):
         return True
     return bool(texts) and bool(ROW_LABEL.match(texts[0]) or (len(texts) > 1 and ROW_LABEL.match(texts[1])))
 
